@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+/** The `igem` command line: each group of commands registers itself here. */
+import { Command } from 'commander';
+import { EXIT_BAD_INPUT } from './exit.js';
+
+const program = new Command();
+program
+  .name('igem')
+  .description('Integrated Green Economy Modelling: system dynamics, calibration, IO-SAM and policy scenarios')
+  .showHelpAfterError()
+  .exitOverride();
+
+// Command groups (one module each).
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  const e = err as { code?: string; exitCode?: number; message?: string };
+  if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') {
+    process.exitCode = 0;
+  } else if (typeof e.exitCode === 'number') {
+    process.exitCode = e.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+  } else {
+    console.error(`error: ${e.message ?? String(err)}`);
+    process.exitCode = EXIT_BAD_INPUT;
+  }
+}
