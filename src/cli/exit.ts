@@ -1,4 +1,4 @@
-import { ModelError, SimulationError } from '../sd/ir/diagnostics.js';
+import { InputError, ModelError, SimulationError } from '../sd/ir/diagnostics.js';
 
 /** Exit statuses shared by every command: 0 ok, 1 simulation failed, 2 bad input. */
 export const EXIT_OK = 0;
@@ -22,6 +22,10 @@ export function reportError(err: unknown): number {
   if (err instanceof SimulationError) {
     console.error(`simulation failed: ${err.message}`);
     return EXIT_SIMULATION;
+  }
+  if (err instanceof InputError) {
+    console.error(`error: ${err.message}`);
+    return EXIT_BAD_INPUT;
   }
   if (err instanceof UsageError) {
     console.error(`error: ${err.message}`);

@@ -49,3 +49,17 @@ export class SimulationError extends Error {
     this.time = time;
   }
 }
+
+/**
+ * Bad input that is not model text: a data file, a spec, a command-line value.
+ * `where` names the file with line and column, or the field (e.g. `spec.json: parameters[2].lo`).
+ * The CLI prints `where: message` and exits with status 2.
+ */
+export class InputError extends Error {
+  readonly where: string;
+  constructor(where: string, message: string) {
+    super(where ? `${where}: ${message}` : message);
+    this.name = 'InputError';
+    this.where = where;
+  }
+}
