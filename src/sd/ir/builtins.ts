@@ -1,0 +1,59 @@
+/**
+ * Vensim's built-in functions known to the engine, with the number of arguments each takes.
+ * The reader uses this to tell a function call from a lookup or macro call; the analyzer to
+ * report wrong arity with a location.
+ */
+export interface BuiltinInfo {
+  min: number;
+  max: number;
+  /** Holds state across time steps (a stock or memory of its own). */
+  stateful?: boolean;
+  /** Reads external data when the model is loaded. */
+  data?: boolean;
+}
+
+const b = (min: number, max = min, extra: Partial<BuiltinInfo> = {}): BuiltinInfo => ({ min, max, ...extra });
+
+export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, BuiltinInfo>([
+  ['ABS', b(1)], ['SQRT', b(1)], ['EXP', b(1)], ['LN', b(1)], ['LOG', b(2)],
+  ['SIN', b(1)], ['COS', b(1)], ['TAN', b(1)], ['ARCSIN', b(1)], ['ARCCOS', b(1)], ['ARCTAN', b(1)],
+  ['SINH', b(1)], ['COSH', b(1)], ['TANH', b(1)],
+  ['INTEGER', b(1)], ['INT', b(1)], ['MODULO', b(2)], ['QUANTUM', b(2)], ['POWER', b(2)],
+  ['MIN', b(1, 2)], ['MAX', b(1, 2)], ['XIDZ', b(3)], ['ZIDZ', b(2)], ['SAFEDIV', b(2, 3)],
+  ['IF THEN ELSE', b(3)], ['PI', b(0)],
+  ['STEP', b(2)], ['RAMP', b(3)], ['PULSE', b(2)], ['PULSE TRAIN', b(4)],
+  ['INTEG', b(2, 2, { stateful: true })],
+  ['DELAY1', b(2, 2, { stateful: true })], ['DELAY1I', b(3, 3, { stateful: true })],
+  ['DELAY3', b(2, 2, { stateful: true })], ['DELAY3I', b(3, 3, { stateful: true })],
+  ['DELAY N', b(4, 4, { stateful: true })], ['DELAY FIXED', b(3, 3, { stateful: true })],
+  ['DELAY INFORMATION', b(3, 3, { stateful: true })], ['DELAY', b(2, 3, { stateful: true })],
+  ['SMOOTH', b(2, 2, { stateful: true })], ['SMOOTHI', b(3, 3, { stateful: true })],
+  ['SMOOTH3', b(2, 2, { stateful: true })], ['SMOOTH3I', b(3, 3, { stateful: true })],
+  ['SMOOTH N', b(4, 4, { stateful: true })], ['TREND', b(3, 3, { stateful: true })],
+  ['FORECAST', b(3, 3, { stateful: true })], ['NPV', b(4, 4, { stateful: true })],
+  ['INITIAL', b(1, 1, { stateful: true })], ['INIT', b(1, 1, { stateful: true })],
+  ['ACTIVE INITIAL', b(2, 2, { stateful: true })], ['REINITIAL', b(1, 1, { stateful: true })],
+  ['SAMPLE IF TRUE', b(3, 3, { stateful: true })],
+  ['LOOKUP EXTRAPOLATE', b(2)], ['LOOKUP FORWARD', b(2)], ['LOOKUP BACKWARD', b(2)],
+  ['LOOKUP INVERT', b(2)], ['WITH LOOKUP', b(2)], ['LOOKUP AREA', b(3)],
+  ['GET DATA AT TIME', b(2)], ['GET DATA LAST TIME', b(1)], ['GET DATA FIRST TIME', b(1)],
+  ['GET DATA BETWEEN TIMES', b(3)],
+  ['SUM', b(1)], ['PROD', b(1)], ['VMIN', b(1)], ['VMAX', b(1)], ['ELMCOUNT', b(1)],
+  ['VECTOR SELECT', b(5)], ['VECTOR ELM MAP', b(2)], ['VECTOR SORT ORDER', b(2)],
+  ['VECTOR RANK', b(2)], ['VECTOR REORDER', b(2)], ['VECTOR LOOKUP', b(5)],
+  ['ALLOCATE BY PRIORITY', b(5)], ['ALLOCATE AVAILABLE', b(3)], ['INVERT MATRIX', b(2)],
+  ['GAME', b(1)],
+  ['RANDOM UNIFORM', b(3)], ['RANDOM NORMAL', b(5)], ['RANDOM 0 1', b(0)], ['RANDOM EXPONENTIAL', b(4)],
+  ['RANDOM POISSON', b(6)], ['RANDOM LOGNORMAL', b(5)], ['RANDOM TRIANGULAR', b(6)], ['RANDOM GAMMA', b(6)],
+  ['RANDOM BETA', b(6)], ['RANDOM BINOMIAL', b(6)], ['RANDOM WEIBULL', b(6)], ['RANDOM PINK NOISE', b(4)],
+  ['GET DIRECT DATA', b(4, 4, { data: true })], ['GET XLS DATA', b(4, 4, { data: true })],
+  ['GET DIRECT CONSTANTS', b(3, 3, { data: true })], ['GET XLS CONSTANTS', b(3, 3, { data: true })],
+  ['GET DIRECT LOOKUPS', b(4, 4, { data: true })], ['GET XLS LOOKUPS', b(4, 4, { data: true })],
+  ['GET DIRECT SUBSCRIPT', b(5, 5, { data: true })], ['GET XLS SUBSCRIPT', b(5, 5, { data: true })],
+  ['GET TIME VALUE', b(3)],
+  ['TABBED ARRAY', b(0, Infinity)], ['A FUNCTION OF', b(0, Infinity)],
+]);
+
+export function isBuiltin(fn: string): boolean {
+  return BUILTINS.has(fn);
+}

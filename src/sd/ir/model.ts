@@ -1,0 +1,110 @@
+/**
+ * The model representation shared by every reader and the compiler: plain data, no behaviour.
+ * Names are kept twice: `name` canonical (for lookups) and `display` (as written, for output).
+ */
+import type { SourceLocation } from './diagnostics.js';
+
+export interface SubscriptRef {
+  name: string;
+  display: string;
+  /** `dim!` marks a dimension iterated inside an array function (SUM(x[dim!])). */
+  bang: boolean;
+  loc: SourceLocation;
+}
+
+export interface LookupTable {
+  x: number[];
+  y: number[];
+  range?: { xmin: number; ymin: number; xmax: number; ymax: number };
+  loc: SourceLocation;
+}
+
+export type Expr =
+  | { kind: 'num'; value: number; loc: SourceLocation }
+  | { kind: 'str'; value: string; loc: SourceLocation }
+  | { kind: 'ref'; name: string; display: string; subs: SubscriptRef[]; loc: SourceLocation }
+  /** A built-in function; `fn` is upper case with single spaces. */
+  | { kind: 'call'; fn: string; args: Expr[]; loc: SourceLocation }
+  /** `name(args)` where name is not a built-in: a lookup table or a macro, resolved by the analyzer. */
+  | { kind: 'apply'; name: string; display: string; subs: SubscriptRef[]; args: Expr[]; loc: SourceLocation }
+  | { kind: 'unary'; op: '-' | '+' | 'not'; arg: Expr; loc: SourceLocation }
+  | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr; loc: SourceLocation }
+  | { kind: 'lookup'; table: LookupTable; loc: SourceLocation }
+  | { kind: 'na'; loc: SourceLocation }
+  /** A constant list or matrix (`1,2;3,4`) or a TABBED ARRAY: rows of numbers. */
+  | { kind: 'list'; rows: number[][]; loc: SourceLocation };
+
+export type BinaryOp = '+' | '-' | '*' | '/' | '^' | '=' | '<>' | '<' | '>' | '<=' | '>=' | 'and' | 'or';
+
+export type DataInterpolation = 'interpolate' | 'raw' | 'hold backward' | 'look forward';
+
+export interface EquationLhs {
+  name: string;
+  display: string;
+  subs: SubscriptRef[];
+  /** `:EXCEPT: [a],[b,c]`: element combinations left out of this definition. */
+  except: SubscriptRef[][];
+  loc: SourceLocation;
+}
+
+export type EquationKind =
+  | 'aux' // `=`
+  | 'unchangeable' // `==`
+  | 'data' // `:=`, or no equation at all
+  | 'lookup' // `name( (x,y), … )`
+  | 'lookup-data'; // `name( GET XLS LOOKUPS(...) )`
+
+export interface Equation {
+  lhs: EquationLhs;
+  kind: EquationKind;
+  /** Missing for a data variable with no equation (values come from a data file). */
+  expr?: Expr;
+  lookup?: LookupTable;
+  interpolation?: DataInterpolation;
+  units: string;
+  range?: { min?: number; max?: number; step?: number };
+  doc: string;
+  group?: string;
+  loc: SourceLocation;
+}
+
+export interface DimensionMapping {
+  target: string;
+  /** Explicit element list `(DimB: b1, b3, b2)`; absent means position by position. */
+  elements?: string[];
+}
+
+export interface DimensionDecl {
+  name: string;
+  display: string;
+  /** Elements or sub-dimension names, as written (numeric ranges already expanded). */
+  members: { name: string; display: string }[];
+  /** `GET DIRECT SUBSCRIPT(...)` instead of a list. */
+  fromData?: Expr;
+  /** `DimA <-> DimB`: the same elements as DimB. */
+  equivalentTo?: string;
+  mappings: DimensionMapping[];
+  doc: string;
+  loc: SourceLocation;
+}
+
+export interface MacroDecl {
+  name: string;
+  params: string[];
+  /** Extra outputs after `:` in the header. */
+  outputs: string[];
+  equations: Equation[];
+  loc: SourceLocation;
+}
+
+export interface ModelIR {
+  file?: string;
+  equations: Equation[];
+  dimensions: DimensionDecl[];
+  macros: MacroDecl[];
+  groups: string[];
+  /** The sketch (diagram) section, kept verbatim. */
+  sketch: string;
+  /** Everything after the sketch: Vensim settings such as file tags `30:?tag=path`. */
+  settings: string;
+}

@@ -1,0 +1,326 @@
+/**
+ * Recursive-descent parser for Vensim expressions. Hand-written rather than generated so that
+ * names with spaces, lookup literals and TABBED ARRAY (which is whitespace-sensitive) stay simple
+ * and every node keeps its location.
+ *
+ * Precedence, lowest first (Vensim's reference): :OR:, :AND:, :NOT:, comparisons, + -, * /,
+ * unary - +, ^. So `-x^2` is `-(x^2)`.
+ */
+import { isBuiltin } from '../ir/builtins.js';
+import { canonicalFunction, canonicalName, displayName } from '../ir/names.js';
+import type { BinaryOp, Expr, LookupTable, SubscriptRef } from '../ir/model.js';
+import type { Scanner, Token } from './scanner.js';
+
+const COMPARISONS = new Set(['=', '<>', '<', '>', '<=', '>=']);
+
+export class ExprParser {
+  constructor(private readonly s: Scanner) {}
+
+  private expectOp(op: string, what?: string): Token {
+    const t = this.s.next();
+    if (t.kind !== 'op' || t.text !== op) {
+      throw this.s.error('E_SYNTAX', `expected '${op}'${what ? ' ' + what : ''} but found ${describe(t)}`, t.loc.line ? this.offsetOf(t) : undefined);
+    }
+    return t;
+  }
+
+  private offsetOf(t: Token): number {
+    return t.end - (t.kind === 'eof' ? 0 : t.text.length + (t.kind === 'str' ? 2 : 0));
+  }
+
+  private isOp(t: Token, op: string): boolean {
+    return t.kind === 'op' && t.text === op;
+  }
+
+  parseExpr(): Expr {
+    return this.parseOr();
+  }
+
+  private parseOr(): Expr {
+    let left = this.parseAnd();
+    for (;;) {
+      const t = this.s.peek();
+      if (t.kind !== 'kw' || t.text !== 'OR') return left;
+      this.s.next();
+      left = { kind: 'binary', op: 'or', left, right: this.parseAnd(), loc: t.loc };
+    }
+  }
+
+  private parseAnd(): Expr {
+    let left = this.parseNot();
+    for (;;) {
+      const t = this.s.peek();
+      if (t.kind !== 'kw' || t.text !== 'AND') return left;
+      this.s.next();
+      left = { kind: 'binary', op: 'and', left, right: this.parseNot(), loc: t.loc };
+    }
+  }
+
+  private parseNot(): Expr {
+    const t = this.s.peek();
+    if (t.kind === 'kw' && t.text === 'NOT') {
+      this.s.next();
+      return { kind: 'unary', op: 'not', arg: this.parseNot(), loc: t.loc };
+    }
+    return this.parseComparison();
+  }
+
+  private parseComparison(): Expr {
+    let left = this.parseAdditive();
+    for (;;) {
+      const t = this.s.peek();
+      if (t.kind !== 'op' || !COMPARISONS.has(t.text)) return left;
+      this.s.next();
+      left = { kind: 'binary', op: t.text as BinaryOp, left, right: this.parseAdditive(), loc: t.loc };
+    }
+  }
+
+  private parseAdditive(): Expr {
+    let left = this.parseMultiplicative();
+    for (;;) {
+      const t = this.s.peek();
+      if (!(this.isOp(t, '+') || this.isOp(t, '-'))) return left;
+      this.s.next();
+      left = { kind: 'binary', op: t.text as BinaryOp, left, right: this.parseMultiplicative(), loc: t.loc };
+    }
+  }
+
+  private parseMultiplicative(): Expr {
+    let left = this.parseUnary();
+    for (;;) {
+      const t = this.s.peek();
+      if (!(this.isOp(t, '*') || this.isOp(t, '/'))) return left;
+      this.s.next();
+      left = { kind: 'binary', op: t.text as BinaryOp, left, right: this.parseUnary(), loc: t.loc };
+    }
+  }
+
+  private parseUnary(): Expr {
+    const t = this.s.peek();
+    if (this.isOp(t, '-') || this.isOp(t, '+')) {
+      this.s.next();
+      return { kind: 'unary', op: t.text as '-' | '+', arg: this.parseUnary(), loc: t.loc };
+    }
+    return this.parsePower();
+  }
+
+  /** `^` binds tighter than unary minus and groups left to right, as Vensim evaluates it. */
+  private parsePower(): Expr {
+    let left = this.parsePrimary();
+    for (;;) {
+      const t = this.s.peek();
+      if (!this.isOp(t, '^')) return left;
+      this.s.next();
+      const nt = this.s.peek();
+      const right = this.isOp(nt, '-') || this.isOp(nt, '+') ? this.parseUnary() : this.parsePrimary();
+      left = { kind: 'binary', op: '^', left, right, loc: t.loc };
+    }
+  }
+
+  private parsePrimary(): Expr {
+    const t = this.s.next();
+    switch (t.kind) {
+      case 'num':
+        return { kind: 'num', value: t.value!, loc: t.loc };
+      case 'str':
+        return { kind: 'str', value: t.text, loc: t.loc };
+      case 'kw':
+        if (t.text === 'NA') return { kind: 'na', loc: t.loc };
+        break;
+      case 'op':
+        if (t.text === '(') {
+          const e = this.parseExpr();
+          this.expectOp(')', 'to close the parenthesis');
+          return e;
+        }
+        break;
+      case 'name':
+      case 'qname':
+        return this.parseNamed(t);
+      default:
+        break;
+    }
+    throw this.s.error('E_SYNTAX', `unexpected ${describe(t)} in expression`, this.offsetOf(t));
+  }
+
+  private parseNamed(t: Token): Expr {
+    const fn = canonicalFunction(t.text);
+    const next = this.s.peek();
+    if (t.kind === 'name' && this.isOp(next, '(') && isBuiltin(fn)) {
+      this.s.next();
+      if (fn === 'TABBED ARRAY') return this.parseTabbedArray(t);
+      const args = this.parseArgs(fn);
+      return { kind: 'call', fn, args, loc: t.loc };
+    }
+    const subs = this.isOp(next, '[') ? (this.s.next(), this.parseSubscriptList()) : [];
+    if (this.isOp(this.s.peek(), '(')) {
+      this.s.next();
+      const args = this.parseArgs('');
+      return { kind: 'apply', name: canonicalName(t.text), display: displayName(t.text), subs, args, loc: t.loc };
+    }
+    return { kind: 'ref', name: canonicalName(t.text), display: displayName(t.text), subs, loc: t.loc };
+  }
+
+  /** Arguments after `(`, up to and including `)`. */
+  private parseArgs(fn: string): Expr[] {
+    const args: Expr[] = [];
+    if (this.isOp(this.s.peek(), ')')) {
+      this.s.next();
+      return args;
+    }
+    for (;;) {
+      if (fn === 'WITH LOOKUP' && args.length === 1) {
+        const lt = this.s.peek();
+        this.expectOp('(', 'to open the lookup table');
+        const table = this.parseLookupBody(lt);
+        args.push({ kind: 'lookup', table, loc: lt.loc });
+      } else {
+        args.push(this.parseExpr());
+      }
+      const t = this.s.next();
+      if (this.isOp(t, ')')) return args;
+      if (!this.isOp(t, ',')) throw this.s.error('E_SYNTAX', `expected ',' or ')' in argument list but found ${describe(t)}`, this.offsetOf(t));
+    }
+  }
+
+  /** `[a, b!, c]` after the `[`, up to and including `]`. */
+  parseSubscriptList(): SubscriptRef[] {
+    const subs: SubscriptRef[] = [];
+    for (;;) {
+      const t = this.s.next();
+      if (t.kind !== 'name' && t.kind !== 'qname' && t.kind !== 'num') {
+        throw this.s.error('E_SYNTAX', `expected a subscript but found ${describe(t)}`, this.offsetOf(t));
+      }
+      let bang = false;
+      if (this.isOp(this.s.peek(), '!')) {
+        this.s.next();
+        bang = true;
+      }
+      subs.push({ name: canonicalName(t.text), display: displayName(t.text), bang, loc: t.loc });
+      const sep = this.s.next();
+      if (this.isOp(sep, ']')) return subs;
+      if (!this.isOp(sep, ',')) throw this.s.error('E_SYNTAX', `expected ',' or ']' in subscripts but found ${describe(sep)}`, this.offsetOf(sep));
+    }
+  }
+
+  /**
+   * A lookup body after its opening `(`: optional `[(xmin,ymin)-(xmax,ymax)]` range, then either
+   * `(x,y)` pairs or the flat form `x1,x2,…,y1,y2,…`; consumes the closing `)`.
+   */
+  parseLookupBody(start: Token): LookupTable {
+    let range: LookupTable['range'];
+    if (this.isOp(this.s.peek(), '[')) {
+      this.s.next();
+      const [xmin, ymin] = this.parsePair();
+      this.expectOp('-', 'in lookup range');
+      const [xmax, ymax] = this.parsePair();
+      // Some files add further points inside the range brackets (reference lines); skip them.
+      while (this.isOp(this.s.peek(), ',')) {
+        this.s.next();
+        this.parsePair();
+      }
+      this.expectOp(']', 'to close the lookup range');
+      range = { xmin, ymin, xmax, ymax };
+      if (this.isOp(this.s.peek(), ',')) this.s.next();
+    }
+    const x: number[] = [];
+    const y: number[] = [];
+    if (this.isOp(this.s.peek(), '(')) {
+      for (;;) {
+        const [px, py] = this.parsePair();
+        x.push(px);
+        y.push(py);
+        const t = this.s.next();
+        if (this.isOp(t, ')')) break;
+        if (!this.isOp(t, ',')) throw this.s.error('E_SYNTAX', `expected ',' or ')' in lookup but found ${describe(t)}`, this.offsetOf(t));
+      }
+    } else {
+      const flat: number[] = [];
+      for (;;) {
+        flat.push(this.parseSignedNumber());
+        const t = this.s.next();
+        if (this.isOp(t, ')')) break;
+        if (!this.isOp(t, ',')) throw this.s.error('E_SYNTAX', `expected ',' or ')' in lookup but found ${describe(t)}`, this.offsetOf(t));
+      }
+      if (flat.length % 2 !== 0) throw this.s.error('E_LOOKUP', 'a lookup given as x values then y values needs an even count of numbers', this.offsetOf(start));
+      const n = flat.length / 2;
+      x.push(...flat.slice(0, n));
+      y.push(...flat.slice(n));
+    }
+    return { x, y, range, loc: start.loc };
+  }
+
+  private parsePair(): [number, number] {
+    this.expectOp('(', 'to open a point');
+    const a = this.parseSignedNumber();
+    this.expectOp(',', 'between the coordinates of a point');
+    const b = this.parseSignedNumber();
+    this.expectOp(')', 'to close a point');
+    return [a, b];
+  }
+
+  parseSignedNumber(): number {
+    let t = this.s.next();
+    let sign = 1;
+    while (this.isOp(t, '-') || this.isOp(t, '+')) {
+      if (t.text === '-') sign = -sign;
+      t = this.s.next();
+    }
+    if (t.kind === 'num') return sign * t.value!;
+    if (t.kind === 'name' && /^(inf|infinity)$/i.test(t.text)) return sign * Infinity;
+    if (t.kind === 'name' && /^nan$/i.test(t.text)) return NaN;
+    throw this.s.error('E_SYNTAX', `expected a number but found ${describe(t)}`, this.offsetOf(t));
+  }
+
+  /** `TABBED ARRAY( 1 2 3 \n 4 5 6 )`: rows are lines, values are separated by white space. */
+  private parseTabbedArray(start: Token): Expr {
+    const rows: number[][] = [];
+    let line = -1;
+    for (;;) {
+      const t = this.s.peek();
+      if (this.isOp(t, ')')) {
+        this.s.next();
+        break;
+      }
+      if (t.kind === 'eof') throw this.s.error('E_SYNTAX', 'TABBED ARRAY is never closed', this.offsetOf(start));
+      const tokLine = t.loc.line;
+      const v = this.parseSignedNumber();
+      if (tokLine !== line) {
+        rows.push([]);
+        line = tokLine;
+      }
+      rows[rows.length - 1]!.push(v);
+    }
+    return { kind: 'list', rows, loc: start.loc };
+  }
+
+  /** A constant list `1, 2, 3` or matrix `1,2;3,4;` (the trailing `;` is optional). */
+  parseNumberList(): Expr {
+    const loc = this.s.peek().loc;
+    const rows: number[][] = [[]];
+    for (;;) {
+      rows[rows.length - 1]!.push(this.parseSignedNumber());
+      const t = this.s.peek();
+      if (this.isOp(t, ',')) {
+        this.s.next();
+        continue;
+      }
+      if (this.isOp(t, ';')) {
+        this.s.next();
+        const after = this.s.peek();
+        if (after.kind === 'num' || this.isOp(after, '-') || this.isOp(after, '+')) {
+          rows.push([]);
+          continue;
+        }
+      }
+      break;
+    }
+    return { kind: 'list', rows, loc };
+  }
+}
+
+export function describe(t: Token): string {
+  if (t.kind === 'eof') return 'the end of the file';
+  if (t.kind === 'kw') return `':${t.text}:'`;
+  return `'${t.text}'`;
+}

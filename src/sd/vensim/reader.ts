@@ -1,0 +1,318 @@
+/**
+ * Reads a Vensim `.mdl` text into the model IR: equations, subscript ranges, macros, groups,
+ * and the sketch and settings sections (kept verbatim).
+ */
+import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
+import type { DataInterpolation, DimensionDecl, DimensionMapping, Equation, EquationKind, EquationLhs, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
+import { canonicalName, displayName } from '../ir/names.js';
+import { describe, ExprParser } from './expr-parser.js';
+import { Scanner, type Token } from './scanner.js';
+
+const SKETCH_MARK = /^\\{2,3}---\/\/\/.*$/m;
+const SETTINGS_MARK = /^\/\/\/---\\\\\\.*$/m;
+
+export function readVensim(source: string, file?: string): ModelIR {
+  const text = source.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
+  const sketchAt = text.search(SKETCH_MARK);
+  const equationsText = sketchAt >= 0 ? text.slice(0, sketchAt) : text;
+  const rest = sketchAt >= 0 ? text.slice(sketchAt) : '';
+  const settingsAt = rest.search(SETTINGS_MARK);
+  const sketch = settingsAt >= 0 ? rest.slice(0, settingsAt) : rest;
+  const settings = settingsAt >= 0 ? rest.slice(settingsAt) : '';
+
+  const reader = new EntryReader(new Scanner(equationsText, file));
+  const model = reader.readAll();
+  return { file, ...model, sketch, settings };
+}
+
+interface ReadResult {
+  equations: Equation[];
+  dimensions: DimensionDecl[];
+  macros: MacroDecl[];
+  groups: string[];
+}
+
+class EntryReader {
+  private readonly p: ExprParser;
+  private group: string | undefined;
+
+  constructor(private readonly s: Scanner) {
+    this.p = new ExprParser(s);
+  }
+
+  readAll(): ReadResult {
+    const out: ReadResult = { equations: [], dimensions: [], macros: [], groups: [] };
+    let macro: MacroDecl | undefined;
+    for (;;) {
+      this.s.skipTrivia();
+      if (this.s.atEnd()) break;
+      const t = this.s.peek();
+      if (t.kind === 'kw' && t.text === 'MACRO') {
+        if (macro) throw this.s.error('E_MACRO', 'a macro cannot be defined inside another macro');
+        this.s.next();
+        macro = this.readMacroHeader(t.loc);
+        continue;
+      }
+      if (t.kind === 'kw' && t.text === 'END OF MACRO') {
+        this.s.next();
+        if (!macro) throw this.s.error('E_MACRO', ':END OF MACRO: without :MACRO:');
+        out.macros.push(macro);
+        macro = undefined;
+        continue;
+      }
+      if (this.s.text[this.s.pos] === '*') {
+        const g = this.readGroup();
+        if (g) {
+          this.group = g;
+          out.groups.push(g);
+        }
+        continue;
+      }
+      const entry = this.readEntry();
+      if (!entry) continue;
+      if ('members' in entry) out.dimensions.push(entry);
+      else (macro ? macro.equations : out.equations).push(entry);
+    }
+    if (macro) throw ModelError.at('E_MACRO', `macro ${macro.name} has no :END OF MACRO:`, macro.loc);
+    return out;
+  }
+
+  /** `:MACRO: NAME(a, b : out1, out2)` */
+  private readMacroHeader(loc: SourceLocation): MacroDecl {
+    const nameTok = this.s.next();
+    if (nameTok.kind !== 'name' && nameTok.kind !== 'qname') throw this.s.error('E_MACRO', `expected a macro name but found ${describe(nameTok)}`);
+    this.expect('(');
+    const params: string[] = [];
+    const outputs: string[] = [];
+    let target = params;
+    for (;;) {
+      const t = this.s.next();
+      if (t.kind === 'op' && t.text === ')') break;
+      if (t.kind === 'op' && (t.text === ',' || t.text === ':')) {
+        if (t.text === ':') target = outputs;
+        continue;
+      }
+      if (t.kind !== 'name' && t.kind !== 'qname') throw this.s.error('E_MACRO', `unexpected ${describe(t)} in macro header`);
+      target.push(canonicalName(t.text));
+    }
+    return { name: canonicalName(nameTok.text), params, outputs, equations: [], loc };
+  }
+
+  /** `****\n .Group name\n ****~ doc |` */
+  private readGroup(): string | undefined {
+    const raw = this.s.readRawUntil('|');
+    this.s.pos++;
+    const m = /^\s*\.(.+)$/m.exec(raw.split('~')[0] ?? '');
+    return m ? m[1]!.trim() : undefined;
+  }
+
+  private expect(op: string): Token {
+    const t = this.s.next();
+    if (t.kind !== 'op' || t.text !== op) throw this.s.error('E_SYNTAX', `expected '${op}' but found ${describe(t)}`, t.end - t.text.length);
+    return t;
+  }
+
+  private readEntry(): Equation | DimensionDecl | undefined {
+    const first = this.s.next();
+    if (first.kind === 'op' && first.text === '|') return undefined; // stray separator
+    if (first.kind !== 'name' && first.kind !== 'qname') {
+      throw this.s.error('E_SYNTAX', `expected a variable name at the start of an equation but found ${describe(first)}`, first.end - first.text.length);
+    }
+    const subs = this.peekOp('[') ? (this.s.next(), this.p.parseSubscriptList()) : [];
+    const except: SubscriptRef[][] = [];
+    let t = this.s.peek();
+    if (t.kind === 'kw' && t.text === 'EXCEPT') {
+      this.s.next();
+      for (;;) {
+        this.expect('[');
+        except.push(this.p.parseSubscriptList());
+        if (!this.peekOp(',')) break;
+        this.s.next();
+      }
+      t = this.s.peek();
+    }
+    const lhs: EquationLhs = { name: canonicalName(first.text), display: displayName(first.text), subs, except, loc: first.loc };
+
+    if (t.kind === 'op' && (t.text === ':' || t.text === '<->')) {
+      this.s.next();
+      return this.readDimension(lhs, t.text === '<->');
+    }
+
+    let kind: EquationKind = 'aux';
+    let expr: Expr | undefined;
+    let lookup: Equation['lookup'];
+    let interpolation: DataInterpolation | undefined;
+    if (t.kind === 'kw' && ['INTERPOLATE', 'RAW', 'HOLD BACKWARD', 'LOOK FORWARD'].includes(t.text)) {
+      this.s.next();
+      interpolation = t.text.toLowerCase() as DataInterpolation;
+      t = this.s.peek();
+    }
+    if (t.kind === 'op' && (t.text === '=' || t.text === '==' || t.text === ':=')) {
+      this.s.next();
+      kind = t.text === '=' ? 'aux' : t.text === '==' ? 'unchangeable' : 'data';
+      expr = this.readRightHandSide();
+    } else if (t.kind === 'op' && t.text === '(') {
+      this.s.next();
+      const inner = this.s.peek();
+      if (inner.kind === 'name' && /^GET\s+(XLS|DIRECT)\s+LOOKUPS$/i.test(inner.text.replace(/_/g, ' '))) {
+        kind = 'lookup-data';
+        expr = this.p.parseExpr();
+        this.expect(')');
+      } else {
+        kind = 'lookup';
+        lookup = this.p.parseLookupBody(t);
+      }
+    } else if (t.kind === 'op' && t.text === '~') {
+      kind = 'data';
+    } else if (t.kind === 'kw' && (t.text === 'IS' || t.text === 'TEST INPUT' || t.text === 'THE CONDITION' || t.text === 'IMPLIES')) {
+      // Reality-check definitions do not take part in simulation; skip to the units.
+      this.s.readRawUntil('~');
+      return this.finishEntryAsIgnored();
+    } else {
+      throw this.s.error('E_SYNTAX', `expected '=', ':', '(' or '~' after ${lhs.display} but found ${describe(t)}`, t.end - t.text.length);
+    }
+    const { units, range, doc } = this.readUnitsAndDoc(lhs.display);
+    return { lhs, kind, expr, lookup, interpolation, units, range, doc, group: this.group, loc: first.loc };
+  }
+
+  private finishEntryAsIgnored(): undefined {
+    this.s.readRawUntil('|');
+    this.s.pos++;
+    return undefined;
+  }
+
+  private peekOp(op: string): boolean {
+    const t = this.s.peek();
+    return t.kind === 'op' && t.text === op;
+  }
+
+  private readRightHandSide(): Expr {
+    const t = this.s.peek();
+    if (t.kind === 'num' || (t.kind === 'op' && (t.text === '-' || t.text === '+'))) {
+      // A constant list `1, 2, 3;` starts with a number followed by ',' or ';'.
+      const save = this.s.pos;
+      try {
+        this.p.parseSignedNumber();
+        const after = this.s.peek();
+        this.s.pos = save;
+        if (after.kind === 'op' && (after.text === ',' || after.text === ';')) return this.p.parseNumberList();
+      } catch {
+        this.s.pos = save;
+      }
+    }
+    return this.p.parseExpr();
+  }
+
+  /** `~ units [min,max,step] ~ documentation |` (a third `~` part, Vensim's flags, is ignored). */
+  private readUnitsAndDoc(name: string): { units: string; range?: Equation['range']; doc: string } {
+    const t = this.s.next();
+    if (t.kind !== 'op' || t.text !== '~') {
+      throw this.s.error('E_SYNTAX', `expected '~' after the equation of ${name} but found ${describe(t)}`, t.end - t.text.length);
+    }
+    const unitsRaw = this.s.readRawUntil('~|');
+    let doc = '';
+    if (this.s.text[this.s.pos] === '~') {
+      this.s.pos++;
+      doc = this.s.readRawUntil('~|');
+      if (this.s.text[this.s.pos] === '~') {
+        this.s.pos++;
+        this.s.readRawUntil('|');
+      }
+    }
+    if (this.s.text[this.s.pos] !== '|') throw this.s.error('E_SYNTAX', `the definition of ${name} is not closed by '|'`);
+    this.s.pos++;
+    const { units, range } = splitUnits(unitsRaw);
+    return { units, range, doc: doc.replace(/\\\s*\n/g, ' ').replace(/\s+/g, ' ').trim() };
+  }
+
+  /** `Dim: a, b, (c1-c5), SubDim -> Target, (Other: x, y)` or `Dim <-> Other`. */
+  private readDimension(lhs: EquationLhs, equivalence: boolean): DimensionDecl {
+    const decl: DimensionDecl = { name: lhs.name, display: lhs.display, members: [], mappings: [], doc: '', loc: lhs.loc };
+    if (equivalence) {
+      const t = this.s.next();
+      decl.equivalentTo = canonicalName(t.text);
+    } else {
+      const t = this.s.peek();
+      if (t.kind === 'name' && /^GET\s+(XLS|DIRECT)\s+SUBSCRIPT$/i.test(t.text.replace(/_/g, ' '))) {
+        decl.fromData = this.p.parseExpr();
+      } else {
+        this.readDimensionMembers(decl);
+      }
+      if (this.peekOp('->')) {
+        this.s.next();
+        for (;;) {
+          decl.mappings.push(this.readMapping());
+          if (!this.peekOp(',')) break;
+          this.s.next();
+        }
+      }
+    }
+    const { doc } = this.readUnitsAndDoc(lhs.display);
+    decl.doc = doc;
+    return decl;
+  }
+
+  private readDimensionMembers(decl: DimensionDecl): void {
+    for (;;) {
+      const t = this.s.next();
+      if (t.kind === 'op' && t.text === '(') {
+        const from = this.s.next();
+        this.expect('-');
+        const to = this.s.next();
+        this.expect(')');
+        for (const m of expandRange(from.text, to.text, () => this.s.error('E_SUBSCRIPT', `cannot expand the range (${from.text}-${to.text})`))) {
+          decl.members.push({ name: canonicalName(m), display: m });
+        }
+      } else if (t.kind === 'name' || t.kind === 'qname' || t.kind === 'num') {
+        decl.members.push({ name: canonicalName(t.text), display: displayName(t.text) });
+      } else {
+        throw this.s.error('E_SYNTAX', `unexpected ${describe(t)} in the definition of ${decl.display}`, t.end - t.text.length);
+      }
+      if (!this.peekOp(',')) return;
+      this.s.next();
+    }
+  }
+
+  private readMapping(): DimensionMapping {
+    const t = this.s.next();
+    if (t.kind === 'op' && t.text === '(') {
+      const target = this.s.next();
+      this.expect(':');
+      const elements: string[] = [];
+      for (;;) {
+        const e = this.s.next();
+        elements.push(canonicalName(e.text));
+        const sep = this.s.next();
+        if (sep.kind === 'op' && sep.text === ')') break;
+      }
+      return { target: canonicalName(target.text), elements };
+    }
+    return { target: canonicalName(t.text) };
+  }
+}
+
+/** Expands `(a1-a10)` into a1..a10 (same prefix, numeric suffixes). */
+function expandRange(from: string, to: string, fail: () => Error): string[] {
+  const a = /^(.*?)(\d+)$/.exec(from.trim());
+  const b = /^(.*?)(\d+)$/.exec(to.trim());
+  if (!a || !b || a[1] !== b[1]) throw fail();
+  const lo = Number(a[2]);
+  const hi = Number(b[2]);
+  if (hi < lo) throw fail();
+  const out: string[] = [];
+  for (let i = lo; i <= hi; i++) out.push(`${a[1]}${i}`);
+  return out;
+}
+
+function splitUnits(raw: string): { units: string; range?: Equation['range'] } {
+  const text = raw.replace(/\\\s*\n/g, ' ').replace(/\s+/g, ' ').trim();
+  const m = /\[([^\]]*)\]\s*$/.exec(text);
+  if (!m) return { units: text };
+  const parts = m[1]!.split(',').map((p) => p.trim());
+  const num = (p: string | undefined): number | undefined => {
+    if (p === undefined || p === '' || p === '?') return undefined;
+    const v = Number(p);
+    return Number.isNaN(v) ? undefined : v;
+  };
+  return { units: text.slice(0, m.index).trim(), range: { min: num(parts[0]), max: num(parts[1]), step: num(parts[2]) } };
+}

@@ -1,0 +1,162 @@
+/**
+ * Tokens of Vensim's equation language, with line and column.
+ * Names may contain spaces (`birth rate`), so a name token runs until a character that cannot
+ * be part of a name; trailing blanks are dropped.
+ */
+import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
+
+export type TokenKind = 'num' | 'name' | 'qname' | 'str' | 'op' | 'kw' | 'eof';
+
+export interface Token {
+  kind: TokenKind;
+  /** For `kw`, upper case with single spaces and the colons removed (`AND`, `HOLD BACKWARD`). */
+  text: string;
+  value?: number;
+  loc: SourceLocation;
+  /** Offset just past the token, for raw reads that follow. */
+  end: number;
+}
+
+const KEYWORDS = new Set([
+  'AND', 'OR', 'NOT', 'NA', 'EXCEPT', 'INTERPOLATE', 'RAW', 'HOLD BACKWARD', 'LOOK FORWARD',
+  'MACRO', 'END OF MACRO', 'IMPLIES', 'TEST INPUT', 'THE CONDITION', 'IS', 'INCLUDE',
+]);
+
+const OPS = ['<->', '->', '<=', '>=', '<>', '==', ':=', '+', '-', '*', '/', '^', '(', ')', '[', ']', ',', ';', '=', '<', '>', '!', ':', '~', '|'];
+
+function isNameStart(c: string): boolean {
+  return /[A-Za-z_$]/.test(c) || c.charCodeAt(0) >= 0x80;
+}
+function isNamePart(c: string): boolean {
+  return /[A-Za-z0-9_$ \t'&%]/.test(c) || c.charCodeAt(0) >= 0x80;
+}
+
+export class Scanner {
+  readonly text: string;
+  readonly file: string | undefined;
+  pos = 0;
+  private lineStarts: number[] = [0];
+
+  constructor(text: string, file?: string, startOffset = 0) {
+    this.text = text;
+    this.file = file;
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.lineStarts.push(i + 1);
+    this.pos = startOffset;
+  }
+
+  locAt(offset: number): SourceLocation {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { file: this.file, line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
+  }
+
+  error(code: string, message: string, offset = this.pos): ModelError {
+    return ModelError.at(code, message, this.locAt(offset));
+  }
+
+  /** Skips white space, `{comments}` and backslash line continuations. */
+  skipTrivia(): void {
+    const t = this.text;
+    while (this.pos < t.length) {
+      const c = t[this.pos]!;
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0') {
+        this.pos++;
+      } else if (c === '\\' && /^\\[ \t]*\r?\n/.test(t.slice(this.pos, this.pos + 64))) {
+        this.pos++;
+      } else if (c === '{') {
+        const close = t.indexOf('}', this.pos);
+        if (close < 0) throw this.error('E_SYNTAX', 'comment `{` is never closed');
+        this.pos = close + 1;
+      } else break;
+    }
+  }
+
+  peek(): Token {
+    const save = this.pos;
+    const tok = this.next();
+    this.pos = save;
+    return tok;
+  }
+
+  next(): Token {
+    this.skipTrivia();
+    const t = this.text;
+    const start = this.pos;
+    const loc = this.locAt(start);
+    if (start >= t.length) return { kind: 'eof', text: '', loc, end: start };
+    const c = t[start]!;
+
+    if (c === '"') {
+      let i = start + 1;
+      while (i < t.length && t[i] !== '"') {
+        if (t[i] === '\\' && t[i + 1] === '"') i++;
+        i++;
+      }
+      if (i >= t.length) throw this.error('E_SYNTAX', 'quoted name is never closed', start);
+      this.pos = i + 1;
+      return { kind: 'qname', text: t.slice(start, i + 1), loc, end: this.pos };
+    }
+    if (c === "'") {
+      const close = t.indexOf("'", start + 1);
+      if (close < 0) throw this.error('E_SYNTAX', 'string is never closed', start);
+      this.pos = close + 1;
+      return { kind: 'str', text: t.slice(start + 1, close), loc, end: this.pos };
+    }
+    const num = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(t.slice(start, start + 64));
+    if (num) {
+      this.pos = start + num[0].length;
+      return { kind: 'num', text: num[0], value: Number(num[0]), loc, end: this.pos };
+    }
+    if (c === ':') {
+      const kw = /^:([A-Za-z][A-Za-z ]*?)\s*:/.exec(t.slice(start, start + 40));
+      if (kw) {
+        const word = kw[1]!.trim().replace(/\s+/g, ' ').toUpperCase();
+        if (KEYWORDS.has(word)) {
+          this.pos = start + kw[0].length;
+          return { kind: 'kw', text: word, loc, end: this.pos };
+        }
+      }
+    }
+    if (isNameStart(c)) {
+      let i = start;
+      let lastSolid = start;
+      while (i < t.length) {
+        const ch = t[i]!;
+        if (ch === '\\' && /^\\[ \t]*\r?\n/.test(t.slice(i, i + 64))) {
+          i = t.indexOf('\n', i) + 1;
+          continue;
+        }
+        if (!isNamePart(ch)) break;
+        if (ch !== ' ' && ch !== '\t') lastSolid = i;
+        i++;
+      }
+      this.pos = lastSolid + 1;
+      return { kind: 'name', text: t.slice(start, this.pos), loc, end: this.pos };
+    }
+    for (const op of OPS) {
+      if (t.startsWith(op, start)) {
+        this.pos = start + op.length;
+        return { kind: 'op', text: op, loc, end: this.pos };
+      }
+    }
+    throw this.error('E_SYNTAX', `unexpected character '${c}'`, start);
+  }
+
+  /** Reads raw text up to (not including) the first of `stops`; used for units and documentation. */
+  readRawUntil(stops: string): string {
+    const t = this.text;
+    const start = this.pos;
+    while (this.pos < t.length && !stops.includes(t[this.pos]!)) this.pos++;
+    return t.slice(start, this.pos);
+  }
+
+  atEnd(): boolean {
+    this.skipTrivia();
+    return this.pos >= this.text.length;
+  }
+}
