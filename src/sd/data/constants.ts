@@ -1,0 +1,68 @@
+/**
+ * GET DIRECT CONSTANTS / GET XLS CONSTANTS.
+ *
+ * Vensim's reference ("GET DIRECT CONSTANTS", vensim.com/documentation/fn_get_direct_constants.html):
+ * the function returns "a number, vector or 2-dimensional array"; the left-hand side's subscripts
+ * decide how many values are read; starting at 'cell', Vensim reads "additional cells to the right
+ * (on last subscript range) and down (on the second last subscript range)"; ending the cell name
+ * with '*' transposes the reading.
+ *
+ * Only subscripts that vary count: a single element on the left-hand side (e.g. `x[dim, female]`)
+ * is not a direction. This is what Vensim does in the suite case get_constants_incomplete_subscript
+ * (`var only women[dim, female]` is read across row 2), and matches Vensim's external-function
+ * interface, where the row and column counts come from "the first/last varying subscript".
+ */
+
+import { InputError } from '../ir/diagnostics.js';
+import { cellWhere, parseCellRef } from './cell-ref.js';
+import type { Sheet } from './types.js';
+
+/**
+ * Values for a variable whose expanded left-hand side has `shape` (one length per subscript, in
+ * the order written; [] for a scalar), row-major in that order. Every cell read must hold a number.
+ */
+export function getConstants(sheet: Sheet, cellRef: string, shape: readonly number[]): Float64Array {
+  const ref = parseCellRef(cellRef, sheet);
+  const total = shape.reduce((a, n) => a * n, 1);
+  const varying = shape.filter((n) => n > 1);
+  if (varying.length > 2) {
+    throw new InputError(
+      sheet.label,
+      `GET … CONSTANTS('${cellRef}') reads at most 2 varying subscripts (Vensim reads a number, a vector ` +
+        `or a 2-dimensional array); the left-hand side has ${varying.length} (shape [${shape.join(', ')}]). ` +
+        'Split the equation so that each reads a 2-dimensional block.',
+    );
+  }
+  // Down the rows: the second-last varying subscript; across the columns: the last one.
+  const rows = varying.length === 2 ? varying[0]! : 1;
+  const cols = varying.length >= 1 ? varying[varying.length - 1]! : 1;
+  const out = new Float64Array(total);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const r = ref.transpose ? ref.row + j : ref.row + i;
+      const c = ref.transpose ? ref.col + i : ref.col + j;
+      const v = sheet.cell(r, c);
+      if (typeof v !== 'number') throw notANumber(sheet, r, c, v, cellRef, rows, cols, ref.transpose);
+      out[i * cols + j] = v;
+    }
+  }
+  return out;
+}
+
+function notANumber(
+  sheet: Sheet,
+  r: number,
+  c: number,
+  v: string | undefined,
+  cellRef: string,
+  rows: number,
+  cols: number,
+  transpose: boolean,
+): InputError {
+  const what = v === undefined ? 'is empty' : `holds text '${v}', not a number`;
+  const block = transpose ? `${cols}×${rows}` : `${rows}×${cols}`;
+  return new InputError(
+    cellWhere(sheet, r, c),
+    `${what}; GET … CONSTANTS('${cellRef}') reads a block of ${block} (rows × columns) numbers`,
+  );
+}
