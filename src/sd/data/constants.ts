@@ -59,7 +59,7 @@ function notANumber(
   cols: number,
   transpose: boolean,
 ): InputError {
-  const what = v === undefined ? 'is empty' : `holds text '${v}', not a number`;
+  const what = v === undefined ? 'the cell is empty' : `the cell holds text '${v}', not a number`;
   const block = transpose ? `${cols}×${rows}` : `${rows}×${cols}`;
   return new InputError(
     cellWhere(sheet, r, c),
