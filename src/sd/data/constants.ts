@@ -14,7 +14,7 @@
  */
 
 import { InputError } from '../ir/diagnostics.js';
-import { cellWhere, parseCellRef } from './cell-ref.js';
+import { cellWhere, parseCellRef, type CellRef } from './cell-ref.js';
 import type { Sheet } from './types.js';
 
 /**
@@ -42,7 +42,7 @@ export function getConstants(sheet: Sheet, cellRef: string, shape: readonly numb
       const r = ref.transpose ? ref.row + j : ref.row + i;
       const c = ref.transpose ? ref.col + i : ref.col + j;
       const v = sheet.cell(r, c);
-      if (typeof v !== 'number') throw notANumber(sheet, r, c, v, cellRef, rows, cols, ref.transpose);
+      if (typeof v !== 'number') throw notANumber(sheet, r, c, v, cellRef, ref, rows, cols);
       out[i * cols + j] = v;
     }
   }
@@ -55,14 +55,23 @@ function notANumber(
   c: number,
   v: string | undefined,
   cellRef: string,
+  ref: CellRef,
   rows: number,
   cols: number,
-  transpose: boolean,
 ): InputError {
   const what = v === undefined ? 'the cell is empty' : `the cell holds text '${v}', not a number`;
-  const block = transpose ? `${cols}×${rows}` : `${rows}×${cols}`;
+  const [blockRows, blockCols] = ref.transpose ? [cols, rows] : [rows, cols];
+  let hint = '';
+  if (ref.end) {
+    // A defined name only gives the starting cell; its shape says whether '*' was meant.
+    const nameRows = ref.end.row - ref.row + 1;
+    const nameCols = ref.end.col - ref.col + 1;
+    if (nameRows === blockCols && nameCols === blockRows && nameRows !== nameCols) {
+      hint = `; the range is ${nameRows}×${nameCols}: ${ref.transpose ? 'drop' : 'add'} the '*' to read it the other way`;
+    }
+  }
   return new InputError(
     cellWhere(sheet, r, c),
-    `${what}; GET … CONSTANTS('${cellRef}') reads a block of ${block} (rows × columns) numbers`,
+    `${what}; GET … CONSTANTS('${cellRef}') reads a block of ${blockRows}×${blockCols} (rows × columns) numbers${hint}`,
   );
 }

@@ -44,6 +44,7 @@ describe('getConstants', () => {
   it('starts at the top-left of a named range', () => {
     const s = sheetOf([[null, null], [null, 10], [null, 20]], { v: { r0: 1, c0: 1, r1: 2, c1: 1 } });
     expect([...getConstants(s, 'v*', [2])]).toEqual([10, 20]);
+    expect(() => getConstants(s, 'v', [2])).toThrow(/S!C2: the cell is empty; .* 1×2 .*the range is 2×1: add the '\*'/);
   });
   it('names the empty or text cell it could not read', () => {
     expect(() => getConstants(grid, 'B2', [3, 3])).toThrow(InputError);

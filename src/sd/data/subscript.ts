@@ -14,7 +14,7 @@ import { InputError } from '../ir/diagnostics.js';
 import { parseCellRef } from './cell-ref.js';
 import type { Sheet } from './types.js';
 
-export function getSubscript(sheet: Sheet, firstCell: string, lastCell: string, prefix: string): string[] {
+export function getSubscript(sheet: Sheet, firstCell: string, lastCell = '', prefix = ''): string[] {
   const first = parseCellRef(firstCell, sheet);
   let end = first.end;
   if (lastCell.trim() !== '') {
