@@ -5,10 +5,12 @@
  * applies to it (a lookup called at Time, a data variable held or interpolated, ×10, a median).
  */
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { InputError } from '../ir/diagnostics.js';
 import { dropMissing, getConstants, getData, getLookups, getSubscript, parseFileTags } from '../data/index.js';
 import { createNodeDataHost } from './data-host.js';
@@ -73,6 +75,51 @@ function lookForward(x: Float64Array, y: Float64Array, t: number): number {
   for (let k = 0; k < x.length; k++) if (x[k]! >= t) return y[k]!;
   return y[y.length - 1]!;
 }
+
+describe('data host on files written by the test', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'igem-data-host-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads .xlsx cells: numbers stored as text, booleans, errors, sheet-scoped and global names', () => {
+    const book = XLSX.utils.book_new();
+    const a = XLSX.utils.aoa_to_sheet([['year', '2020', ' 2021 '], ['v', 1.5, true]]);
+    a['D1'] = { t: 'e', v: 7, w: '#DIV/0!' };
+    a['!ref'] = 'A1:D2';
+    XLSX.utils.book_append_sheet(book, a, 'My data');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([[9, 8]]), 'Other');
+    book.Workbook = {
+      Names: [
+        { Name: 'times', Ref: "'My data'!$B$1:$C$1" },
+        { Name: 'vals', Ref: "'My data'!$B$2:$C$2", Sheet: 0 },
+        { Name: 'vals', Ref: 'Other!$A$1:$B$1', Sheet: 1 },
+        { Name: 'broken', Ref: '#REF!' },
+      ],
+    };
+    XLSX.writeFile(book, join(dir, 'book.xlsx'));
+    const host = createNodeDataHost(dir);
+    const s = host.readSheet('book.xlsx', 'my data');
+    expect(s.label).toBe('book.xlsx!My data');
+    expect([s.cell(0, 1), s.cell(0, 2), s.cell(1, 2), s.cell(0, 3), s.cell(5, 5)]).toEqual([2020, 2021, 1, '#DIV/0!', undefined]);
+    const d = getData(s, 'times', 'vals', 1);
+    expect([...d.times, ...d.values[0]!]).toEqual([2020, 2021, 1.5, 1]);
+    expect([...getConstants(host.readSheet('book.xlsx', 'Other'), 'vals', [2])]).toEqual([9, 8]);
+    expect(() => getConstants(s, 'broken', [])).toThrow(/book\.xlsx!My data: 'broken' is not a cell reference/);
+    expect(() => getConstants(s, 'D1', [])).toThrow(/book\.xlsx!My data!D1: the cell holds text '#DIV\/0!'/);
+  });
+
+  it('reads tab-separated text by default and prefers a tag\'s mapped path when it exists', () => {
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'sub', 'in.txt'), 'time\t1\t2\n"x, y"\t"3"\t4\n');
+    writeFileSync(join(dir, 'in.txt'), 'time\t1\t2\nx\t30\t40\n');
+    const host = createNodeDataHost(dir, parseFileTags('30:?in.txt=sub\\in.txt'));
+    const tagged = host.readSheet('?in.txt', '');
+    expect(tagged.label).toBe('sub/in.txt');
+    expect(tagged.cell(1, 0)).toBe('x, y');
+    expect([...getData(tagged, '1', 'B2', 1).values[0]!]).toEqual([3, 4]);
+    expect([...getData(host.readSheet('in.txt', '\\t'), '1', 'B2', 1).values[0]!]).toEqual([30, 40]);
+    expect(() => host.readSheet('?missing.csv', ',')).toThrow(/\?missing\.csv: data file not found/);
+  });
+});
 
 describe.skipIf(!existsSync(SUITE))('data host on the Vensim test suite (../shared/sd-test-models)', () => {
   it('get_constants_subranges: a vector across a row', () => {

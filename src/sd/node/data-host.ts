@@ -16,6 +16,18 @@ import type { CellRange, DataHost, Sheet } from '../data/types.js';
 
 const SPREADSHEET = /\.(xls|xlsx|xlsm|xlsb|ods)$/i;
 
+/** Excel's error codes (kept as text so that a message can show what the cell holds). */
+const EXCEL_ERRORS: Record<number, string> = {
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+  0x2b: '#GETTING_DATA',
+};
+
 interface OpenWorkbook {
   label: string;
   book: XLSX.WorkBook;
@@ -129,7 +141,7 @@ function cellValue(cell: XLSX.CellObject): CellValue {
     case 'b':
       return toCellValue(cell.v);
     case 'e':
-      return typeof cell.w === 'string' ? cell.w : '#ERROR';
+      return typeof cell.w === 'string' ? cell.w : (EXCEL_ERRORS[cell.v as number] ?? '#ERROR');
     default:
       return undefined; // 'z' (stub), and 'd' which cellDates:false never yields
   }
