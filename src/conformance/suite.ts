@@ -1,0 +1,58 @@
+/**
+ * Runs the public SD conformance suite (../shared/sd-test-models) in place: every Vensim model
+ * with an expected output in its folder, compared by the suite's rule.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { loadModel, readTextFile } from '../sd/node/load.js';
+import { compareResults } from './compare.js';
+import { parseExpectedOutput } from './expected-output.js';
+
+export interface CaseResult {
+  name: string;
+  model: string;
+  pass: boolean;
+  reason?: string;
+  ms: number;
+}
+
+/** Where the suite lives: IGEM_SD_TEST_MODELS, or ../shared/sd-test-models beside the project. */
+export function suiteRoot(): string | undefined {
+  const candidates = [process.env.IGEM_SD_TEST_MODELS, resolve(process.cwd(), '../shared/sd-test-models'), resolve(process.cwd(), '../../shared/sd-test-models')];
+  return candidates.find((c): c is string => !!c && existsSync(join(c, 'tests')));
+}
+
+export function expectedFileFor(dir: string): string | undefined {
+  for (const f of ['output.tab', 'output.csv']) if (existsSync(join(dir, f))) return join(dir, f);
+  return undefined;
+}
+
+export function listVensimCases(root: string): { name: string; model: string; expected: string }[] {
+  const out: { name: string; model: string; expected: string }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir).sort()) {
+      const p = join(dir, entry);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.mdl$/i.test(entry)) {
+        const expected = expectedFileFor(dir);
+        if (expected) out.push({ name: relative(root, p), model: p, expected });
+      }
+    }
+  };
+  walk(join(root, 'tests'));
+  return out;
+}
+
+export function runCase(c: { name: string; model: string; expected: string }): CaseResult {
+  const t0 = performance.now();
+  try {
+    const model = loadModel(c.model, { allowNaN: true });
+    const result = model.run();
+    const expected = parseExpectedOutput(readTextFile(c.expected), basename(c.expected));
+    const cmp = compareResults(result, expected);
+    return { name: c.name, model: c.model, pass: cmp.pass, reason: cmp.reason, ms: performance.now() - t0 };
+  } catch (err) {
+    const msg = (err as Error).message.split('\n')[0]!;
+    return { name: c.name, model: c.model, pass: false, reason: `error: ${msg.replace(dirname(c.model) + '/', '')}`, ms: performance.now() - t0 };
+  }
+}

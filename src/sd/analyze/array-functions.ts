@@ -1,0 +1,207 @@
+/**
+ * Functions over whole arrays: SUM/PROD/VMIN/VMAX iterate the dimensions marked with `!`;
+ * the VECTOR and ALLOCATE functions see a whole vector and return the element for the
+ * current position.
+ */
+import { ModelError } from '../ir/diagnostics.js';
+import type { Expr } from '../ir/model.js';
+import type { Ctx, Expander } from './expand.js';
+import { cartesian } from './expand.js';
+import type { SExpr } from './scalar-model.js';
+
+export const ARRAY_FUNCTIONS = new Set([
+  'SUM', 'PROD', 'VMIN', 'VMAX', 'ELMCOUNT', 'VECTOR SELECT', 'VECTOR ELM MAP', 'VECTOR SORT ORDER', 'VECTOR RANK',
+  'VECTOR REORDER', 'VECTOR LOOKUP', 'ALLOCATE BY PRIORITY', 'ALLOCATE AVAILABLE', 'INVERT MATRIX', 'MIN', 'MAX',
+]);
+
+/** Dimensions referenced with `!` inside an expression, in order of appearance. */
+function bangDims(e: Expr, out: string[] = []): string[] {
+  const visitSubs = (subs: { name: string; bang: boolean }[]) => {
+    for (const s of subs) if (s.bang && !out.includes(s.name)) out.push(s.name);
+  };
+  switch (e.kind) {
+    case 'ref':
+      visitSubs(e.subs);
+      break;
+    case 'apply':
+      visitSubs(e.subs);
+      e.args.forEach((a) => bangDims(a, out));
+      break;
+    case 'call':
+      e.args.forEach((a) => bangDims(a, out));
+      break;
+    case 'unary':
+      bangDims(e.arg, out);
+      break;
+    case 'binary':
+      bangDims(e.left, out);
+      bangDims(e.right, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/** Dimensions named (with or without `!`) in references inside an expression. */
+function namedDims(x: Expander, e: Expr, out: string[] = []): string[] {
+  const visit = (subs: { name: string }[]) => {
+    for (const s of subs) if (x.dims.isDimension(s.name) && !out.includes(s.name)) out.push(s.name);
+  };
+  switch (e.kind) {
+    case 'ref':
+      visit(e.subs);
+      break;
+    case 'apply':
+      visit(e.subs);
+      e.args.forEach((a) => namedDims(x, a, out));
+      break;
+    case 'call':
+      e.args.forEach((a) => namedDims(x, a, out));
+      break;
+    case 'unary':
+      namedDims(x, e.arg, out);
+      break;
+    case 'binary':
+      namedDims(x, e.left, out);
+      namedDims(x, e.right, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/** Resolves `e` once for every element combination of `dims` (bound as `dim!` and `dim`). */
+function over(x: Expander, e: Expr, dims: string[], ctx: Ctx, alsoPlain: boolean): SExpr[] {
+  const lists = dims.map((d) => x.dims.get(d)!.elements);
+  return cartesian(lists).map((tuple) => {
+    const binding = new Map(ctx.binding);
+    dims.forEach((d, i) => {
+      binding.set(`${d}!`, tuple[i]!);
+      if (alsoPlain) binding.set(d, tuple[i]!);
+    });
+    return x.resolve(e, { ...ctx, binding });
+  });
+}
+
+function fold(op: string, terms: SExpr[]): SExpr {
+  if (terms.length === 0) return { k: 'num', v: op === '*' ? 1 : 0 };
+  if (op === 'min' || op === 'max') return { k: 'call', fn: op === 'min' ? 'MIN' : 'MAX', args: terms.length === 1 ? [terms[0]!, terms[0]!] : terms };
+  // A balanced tree keeps generated code shallow for long sums.
+  const build = (lo: number, hi: number): SExpr => (hi - lo === 1 ? terms[lo]! : { k: 'bin', op, a: build(lo, (lo + hi) >> 1), b: build((lo + hi) >> 1, hi) });
+  return build(0, terms.length);
+}
+
+/** The dimension a VECTOR function runs along, and this node's position on it. */
+function vectorAxis(x: Expander, e: Expr, ctx: Ctx): { dim: string; index: number } {
+  const bangs = bangDims(e);
+  const named = namedDims(x, e);
+  const dim = bangs[0] ?? named[named.length - 1];
+  if (!dim) throw ModelError.at('E_DIMENSION', 'this function needs an array argument', ctx.loc);
+  const el = x.bindElement(dim, ctx.binding);
+  const index = el === undefined ? 0 : x.dims.get(dim)!.elements.indexOf(el);
+  return { dim, index: Math.max(0, index) };
+}
+
+export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr {
+  switch (fn) {
+    case 'SUM':
+    case 'PROD':
+    case 'VMIN':
+    case 'VMAX': {
+      let dims = bangDims(args[0]!);
+      if (dims.length === 0) dims = namedDims(x, args[0]!).filter((d) => x.bindElement(d, ctx.binding) === undefined);
+      const terms = over(x, args[0]!, dims, ctx, false);
+      const op = fn === 'SUM' ? '+' : fn === 'PROD' ? '*' : fn === 'VMIN' ? 'min' : 'max';
+      return fold(op, terms);
+    }
+    case 'MIN':
+    case 'MAX': {
+      if (args.length === 2) return { k: 'call', fn, args: args.map((a) => x.resolve(a, ctx)) };
+      const dims = namedDims(x, args[0]!);
+      return fold(fn === 'MIN' ? 'min' : 'max', over(x, args[0]!, dims, ctx, true));
+    }
+    case 'ELMCOUNT': {
+      const a = args[0]!;
+      const name = a.kind === 'ref' ? a.name : '';
+      const dim = x.dims.get(name);
+      if (!dim) throw ModelError.at('E_ARGUMENT', 'ELMCOUNT needs the name of a subscript range', a.loc);
+      return { k: 'num', v: dim.elements.length };
+    }
+    case 'VECTOR SELECT': {
+      const dims = bangDims(args[0]!).length ? bangDims(args[0]!) : namedDims(x, args[0]!);
+      const sel = over(x, args[0]!, dims, ctx, true);
+      const vals = over(x, args[1]!, dims, ctx, true);
+      return { k: 'vec', fn, vecs: [sel, vals], scalars: [2, 3, 4].map((i) => x.resolve(args[i]!, ctx)), index: 0 };
+    }
+    case 'VECTOR ELM MAP': {
+      const a = args[0]!;
+      if (a.kind !== 'ref') throw ModelError.at('E_ARGUMENT', 'VECTOR ELM MAP needs a variable as its first argument', a.loc);
+      const v = x.vars.get(a.name);
+      if (!v) throw ModelError.at('E_UNDEFINED', `'${a.display}' is not defined`, a.loc);
+      // The base element is the one referenced; the offset counts along the variable's last
+      // position that the reference names by a dimension (or the last position).
+      const key = x.elementKey(v as never, a.subs, ctx, a.loc);
+      let p = a.subs.length - 1;
+      for (let i = a.subs.length - 1; i >= 0; i--) {
+        if (x.dims.isDimension(a.subs[i]!.name)) {
+          p = i;
+          break;
+        }
+      }
+      const elements = v.positions[p]!;
+      const full = elements.map((el) => {
+        const k2 = [...key];
+        k2[p] = el;
+        const id = v.nodes.get(k2.join(','));
+        if (id === undefined) return { k: 'num', v: NaN } as SExpr;
+        return { k: 'ref', id } as SExpr;
+      });
+      const base = elements.indexOf(key[p]!);
+      return { k: 'vec', fn, vecs: [full], scalars: [x.resolve(args[1]!, ctx)], index: base };
+    }
+    case 'VECTOR SORT ORDER':
+    case 'VECTOR RANK': {
+      const { dim, index } = vectorAxis(x, args[0]!, ctx);
+      const vec = over(x, args[0]!, [dim], ctx, true);
+      return { k: 'vec', fn, vecs: [vec], scalars: [x.resolve(args[1]!, ctx)], index };
+    }
+    case 'VECTOR REORDER': {
+      const { dim, index } = vectorAxis(x, args[0]!, ctx);
+      const vec = over(x, args[0]!, [dim], ctx, true);
+      const order = over(x, args[1]!, [dim], ctx, true);
+      return { k: 'vec', fn, vecs: [vec, order], scalars: [], index };
+    }
+    case 'VECTOR LOOKUP': {
+      const { dim } = vectorAxis(x, args[0]!, ctx);
+      const vec = over(x, args[0]!, [dim], ctx, true);
+      return { k: 'vec', fn, vecs: [vec], scalars: [1, 2, 3, 4].map((i) => x.resolve(args[i]!, ctx)), index: 0 };
+    }
+    case 'ALLOCATE BY PRIORITY': {
+      const { dim, index } = vectorAxis(x, args[0]!, ctx);
+      const req = over(x, args[0]!, [dim], ctx, true);
+      const prio = over(x, args[1]!, [dim], ctx, true);
+      return { k: 'vec', fn, vecs: [req, prio], scalars: [2, 3, 4].map((i) => x.resolve(args[i]!, ctx)), index };
+    }
+    case 'ALLOCATE AVAILABLE': {
+      const { dim, index } = vectorAxis(x, args[0]!, ctx);
+      const req = over(x, args[0]!, [dim], ctx, true);
+      // The priority profile: per requester, [ptype, ppriority, pwidth, pextra] along the last dimension.
+      const pp = args[1]!;
+      const ppDims = namedDims(x, pp).filter((d) => d !== dim);
+      const profileDim = ppDims[ppDims.length - 1];
+      if (!profileDim) throw ModelError.at('E_ARGUMENT', 'ALLOCATE AVAILABLE needs a priority profile with a profile dimension', pp.loc);
+      const vecs: SExpr[][] = [req];
+      for (const el of x.dims.get(profileDim)!.elements) {
+        const binding = new Map(ctx.binding);
+        binding.set(profileDim, el);
+        binding.set(`${profileDim}!`, el);
+        vecs.push(over(x, pp, [dim], { ...ctx, binding }, true));
+      }
+      return { k: 'vec', fn, vecs, scalars: [x.resolve(args[2]!, ctx)], index };
+    }
+    default:
+      throw ModelError.at('E_UNSUPPORTED', `${fn} is not supported yet`, ctx.loc);
+  }
+}

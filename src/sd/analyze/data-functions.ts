@@ -1,0 +1,136 @@
+/**
+ * GET DIRECT / GET XLS functions at model-build time: read each call's block once through the
+ * host and hand every element its number, series or lookup table.
+ */
+import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
+import type { DimensionDecl, Equation, Expr } from '../ir/model.js';
+import { dropMissing, getConstants, getData, getLookups, getSubscript } from '../data/index.js';
+import type { DataHost, Sheet } from '../data/types.js';
+import type { Ctx, Expander } from './expand.js';
+import type { ScalarNode, SExpr } from './scalar-model.js';
+
+export class DataFunctions {
+  private readonly constantsCache = new Map<unknown, Float64Array>();
+  private readonly seriesCache = new Map<unknown, { axis: Float64Array; values: Float64Array[] }>();
+
+  constructor(private readonly x: Expander, private readonly host?: DataHost) {}
+
+  private sheet(file: string, tab: string, loc: SourceLocation): Sheet {
+    if (!this.host) throw ModelError.at('E_DATA', `this model reads '${file}', but no data files are available here`, loc);
+    try {
+      return this.host.readSheet(file, tab);
+    } catch (err) {
+      throw ModelError.at('E_DATA', (err as Error).message, loc);
+    }
+  }
+
+  private strings(call: Expr, n: number): string[] {
+    if (call.kind !== 'call') throw ModelError.at('E_DATA', 'expected a data function', call.loc);
+    return call.args.slice(0, n).map((a) => {
+      if (a.kind === 'str') return a.value;
+      if (a.kind === 'num') return String(a.value);
+      throw ModelError.at('E_DATA', `${call.fn} needs quoted text arguments ('file', 'sheet', 'cell')`, a.loc);
+    });
+  }
+
+  private guard<T>(loc: SourceLocation, f: () => T): T {
+    try {
+      return f();
+    } catch (err) {
+      if (err instanceof ModelError) throw err;
+      throw ModelError.at('E_DATA', (err as Error).message, loc);
+    }
+  }
+
+  subscriptFromData(d: DimensionDecl): string[] {
+    const [file, tab, first, last, prefix] = this.strings(d.fromData!, 5);
+    const sheet = this.sheet(file!, tab!, d.loc);
+    return this.guard(d.loc, () => getSubscript(sheet, first!, last!, prefix ?? ''));
+  }
+
+  /** Shape of the varying positions of an equation's left-hand side. */
+  private shape(eq: Equation, lists: string[][]): number[] {
+    return lists.filter((_, p) => this.x.dims.isDimension(eq.lhs.subs[p]!.name)).map((l) => l.length);
+  }
+
+  /** Defines a node from a data equation; false when the equation is an ordinary expression. */
+  defineDataNode(node: ScalarNode, eq: Equation, elementIndex: number, lists: string[][], ctx: Ctx): boolean {
+    const e = eq.expr;
+    if (!e || e.kind !== 'call') return false;
+    const fn = e.fn;
+    if (fn === 'GET DIRECT CONSTANTS' || fn === 'GET XLS CONSTANTS') {
+      let values = this.constantsCache.get(eq);
+      if (!values) {
+        const [file, tab, cell] = this.strings(e, 3);
+        const sheet = this.sheet(file!, tab!, e.loc);
+        values = this.guard(e.loc, () => getConstants(sheet, cell!, this.shape(eq, lists)));
+        this.constantsCache.set(eq, values);
+      }
+      node.kind = 'const';
+      node.expr = { k: 'num', v: values[elementIndex]! };
+      return true;
+    }
+    if (fn === 'GET DIRECT DATA' || fn === 'GET XLS DATA') {
+      const total = lists.reduce((n, l) => n * l.length, 1);
+      const s = this.series(eq, e, total, 'data');
+      const { x, y } = dropMissing(s.axis, s.values[elementIndex]!);
+      node.kind = 'data';
+      node.data = this.x.data.length;
+      this.x.data.push({ times: x, values: y, mode: eq.interpolation ?? 'interpolate', name: node.name });
+      node.expr = { k: 'num', v: 0 };
+      return true;
+    }
+    void ctx;
+    return false;
+  }
+
+  private series(key: unknown, e: Expr & { kind: 'call' }, count: number, kind: 'data' | 'lookups') {
+    let s = this.seriesCache.get(key);
+    if (!s) {
+      const [file, tab, axis, cell] = this.strings(e, 4);
+      const sheet = this.sheet(file!, tab!, e.loc);
+      s = this.guard(e.loc, () => {
+        if (kind === 'data') {
+          const d = getData(sheet, axis!, cell!, count);
+          return { axis: d.times, values: d.values };
+        }
+        const l = getLookups(sheet, axis!, cell!, count);
+        return { axis: l.x, values: l.values };
+      });
+      this.seriesCache.set(key, s);
+    }
+    return s;
+  }
+
+  /** The table of one element of a lookup defined by GET … LOOKUPS. */
+  lookupsFor(eq: Equation, elementIndex: number, ctx: Ctx): { x: Float64Array; y: Float64Array } {
+    const e = eq.expr!;
+    if (e.kind !== 'call') throw ModelError.at('E_DATA', 'expected GET … LOOKUPS', eq.loc);
+    const lists = eq.lhs.subs.map((s) => this.x.dims.get(s.name)?.elements ?? [s.name]);
+    const total = lists.reduce((n, l) => n * l.length, 1);
+    const s = this.series(eq, e, total, 'lookups');
+    void ctx;
+    return dropMissing(s.axis, s.values[elementIndex]!);
+  }
+
+  /** A data function inside a larger expression: read as a scalar. */
+  inlineDataCall(fn: string, args: Expr[], ctx: Ctx): SExpr {
+    const call: Expr = { kind: 'call', fn, args, loc: ctx.loc };
+    if (fn.endsWith('CONSTANTS')) {
+      const [file, tab, cell] = this.strings(call, 3);
+      const sheet = this.sheet(file!, tab!, ctx.loc);
+      return { k: 'num', v: this.guard(ctx.loc, () => getConstants(sheet, cell!, []))[0]! };
+    }
+    if (fn.endsWith(' DATA')) {
+      const s = this.series(call, call as Expr & { kind: 'call' }, 1, 'data');
+      const { x, y } = dropMissing(s.axis, s.values[0]!);
+      const h = this.x.hiddenNode(ctx.owner, 'data', ctx.loc);
+      h.kind = 'data';
+      h.data = this.x.data.length;
+      this.x.data.push({ times: x, values: y, mode: 'interpolate', name: h.name });
+      h.expr = { k: 'num', v: 0 };
+      return { k: 'ref', id: h.id };
+    }
+    throw ModelError.at('E_DATA', `${fn} must be the whole right-hand side of its equation`, ctx.loc);
+  }
+}

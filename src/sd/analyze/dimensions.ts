@@ -1,0 +1,119 @@
+/**
+ * Subscript ranges resolved to element lists: sub-ranges expanded, equivalences followed,
+ * mappings recorded. Elements are canonical names; `display` keeps the spelling for output.
+ */
+import { ModelError } from '../ir/diagnostics.js';
+import type { DimensionDecl } from '../ir/model.js';
+
+export interface Dimension {
+  name: string;
+  display: string;
+  elements: string[];
+  /** Mappings declared on this dimension: target dim → element of target for each of ours (by position). */
+  mappings: Map<string, string[] | undefined>;
+  decl: DimensionDecl;
+}
+
+export class DimensionTable {
+  readonly dims = new Map<string, Dimension>();
+  /** Display spelling of every element. */
+  readonly elementDisplay = new Map<string, string>();
+
+  constructor(decls: DimensionDecl[], resolveFromData?: (d: DimensionDecl) => string[]) {
+    const byName = new Map(decls.map((d) => [d.name, d]));
+    const resolving = new Set<string>();
+    const resolve = (name: string): string[] => {
+      const existing = this.dims.get(name);
+      if (existing) return existing.elements;
+      const decl = byName.get(name);
+      if (!decl) return [name];
+      if (resolving.has(name)) throw ModelError.at('E_SUBSCRIPT', `subscript range ${decl.display} is defined in terms of itself`, decl.loc);
+      resolving.add(name);
+      let elements: string[] = [];
+      if (decl.equivalentTo) {
+        elements = resolve(decl.equivalentTo);
+      } else if (decl.fromData) {
+        if (!resolveFromData) throw ModelError.at('E_DATA', `subscript range ${decl.display} needs data files, which are not available here`, decl.loc);
+        elements = resolveFromData(decl);
+        for (const e of elements) if (!this.elementDisplay.has(e.toLowerCase())) this.elementDisplay.set(e.toLowerCase(), e);
+        elements = elements.map((e) => e.toLowerCase());
+      } else {
+        for (const m of decl.members) {
+          if (byName.has(m.name) && m.name !== name) elements.push(...resolve(m.name));
+          else {
+            elements.push(m.name);
+            if (!this.elementDisplay.has(m.name)) this.elementDisplay.set(m.name, m.display);
+          }
+        }
+      }
+      resolving.delete(name);
+      this.dims.set(name, { name, display: decl.display, elements, mappings: new Map(), decl });
+      return elements;
+    };
+    for (const d of decls) resolve(d.name);
+    for (const d of decls) {
+      const dim = this.dims.get(d.name)!;
+      for (const m of d.mappings) {
+        if (m.elements) {
+          const targets: string[] = [];
+          for (const e of m.elements) targets.push(...(this.dims.get(e)?.elements ?? [e]));
+          dim.mappings.set(m.target, targets);
+        } else dim.mappings.set(m.target, undefined);
+      }
+    }
+  }
+
+  get(name: string): Dimension | undefined {
+    return this.dims.get(name);
+  }
+
+  isDimension(name: string): boolean {
+    return this.dims.has(name);
+  }
+
+  displayOf(element: string): string {
+    return this.elementDisplay.get(element) ?? element;
+  }
+
+  /** All dimensions that contain an element. */
+  dimsContaining(element: string): Dimension[] {
+    const out: Dimension[] = [];
+    for (const d of this.dims.values()) if (d.elements.includes(element)) out.push(d);
+    return out;
+  }
+
+  /**
+   * The element of `to` that corresponds to `element` of `from` through a declared mapping
+   * (in either direction), or undefined when none is declared.
+   */
+  mapElement(from: string, element: string, to: string): string | undefined {
+    const f = this.dims.get(from);
+    const t = this.dims.get(to);
+    if (!f || !t) return undefined;
+    const forward = f.mappings.has(to) ? f.mappings.get(to) : undefined;
+    if (f.mappings.has(to)) {
+      const idx = f.elements.indexOf(element);
+      if (idx < 0) return undefined;
+      return forward ? forward[idx] : t.elements[idx];
+    }
+    if (t.mappings.has(from)) {
+      const back = t.mappings.get(from);
+      if (back) {
+        const idx = back.indexOf(element);
+        return idx >= 0 ? t.elements[idx] : undefined;
+      }
+      const idx = f.elements.indexOf(element);
+      return idx >= 0 ? t.elements[idx] : undefined;
+    }
+    // A mapping declared on a dimension that shares our elements (e.g. a subrange's parent).
+    for (const d of this.dims.values()) {
+      if (d === f || !d.mappings.has(to)) continue;
+      if (!f.elements.every((e) => d.elements.includes(e))) continue;
+      const targets = d.mappings.get(to);
+      const idx = d.elements.indexOf(element);
+      if (idx < 0) continue;
+      return targets ? targets[idx] : t.elements[idx];
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,533 @@
+/**
+ * Subscript expansion: turns the IR's (possibly arrayed) equations into one scalar node per
+ * element, resolving every subscript reference to a concrete element, lowering stateful
+ * functions (SMOOTH, DELAY…) to hidden stocks and inlining macros.
+ */
+import { BUILTINS } from '../ir/builtins.js';
+import { ModelError, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
+import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
+import type { DataHost } from '../data/types.js';
+import { DimensionTable } from './dimensions.js';
+import type { DataSeries, LookupData, ScalarModel, ScalarNode, SExpr } from './scalar-model.js';
+import { lowerStateful, TOP_LEVEL_STATEFUL } from './stateful.js';
+import { lowerArrayCall, ARRAY_FUNCTIONS } from './array-functions.js';
+import { DataFunctions } from './data-functions.js';
+
+export interface ExpandOptions {
+  dataHost?: DataHost;
+}
+
+/** Element chosen for each dimension name in the current context (LHS, or a SUM's `dim!`). */
+export type Binding = ReadonlyMap<string, string>;
+
+export interface Ctx {
+  binding: Binding;
+  /** Inside a macro: local and parameter names → node ids. */
+  scope?: Map<string, number>;
+  /** The node being defined (names hidden helpers, reports errors). */
+  owner: ScalarNode;
+  loc: SourceLocation;
+}
+
+interface VarInfo {
+  name: string;
+  display: string;
+  equations: Equation[];
+  /** Element list of each subscript position. */
+  positions: string[][];
+  /** Dimension name per position (for binding bare references). */
+  positionDims: string[];
+  nodes: Map<string, number>;
+  tables: Map<string, number>;
+  isLookup: boolean;
+}
+
+const CONTROL = ['initial time', 'final time', 'time step', 'saveper'] as const;
+
+export class Expander {
+  readonly nodes: ScalarNode[] = [];
+  readonly lookups: LookupData[] = [];
+  readonly lookupNames = new Map<string, number>();
+  readonly data: DataSeries[] = [];
+  readonly warnings: Diagnostic[] = [];
+  readonly dims: DimensionTable;
+  readonly vars = new Map<string, VarInfo>();
+  private readonly pending = new Map<number, () => void>();
+  private readonly macros = new Map<string, MacroDecl>();
+  readonly dataFns: DataFunctions;
+
+  constructor(readonly ir: ModelIR, readonly options: ExpandOptions = {}) {
+    this.dataFns = new DataFunctions(this, options.dataHost);
+    this.dims = new DimensionTable(ir.dimensions, (d) => this.dataFns.subscriptFromData(d));
+    for (const m of ir.macros) this.macros.set(m.name, m);
+  }
+
+  run(): ScalarModel {
+    for (const eq of this.ir.equations) {
+      if (eq.lhs.name === 'time') continue;
+      let v = this.vars.get(eq.lhs.name);
+      if (!v) {
+        v = { name: eq.lhs.name, display: eq.lhs.display, equations: [], positions: [], positionDims: [], nodes: new Map(), tables: new Map(), isLookup: false };
+        this.vars.set(eq.lhs.name, v);
+      }
+      v.equations.push(eq);
+    }
+    for (const v of this.vars.values()) this.layoutVariable(v);
+    this.ensureControlVariables();
+    for (const v of this.vars.values()) this.allocate(v);
+    for (const id of [...this.pending.keys()]) this.resolveNode(id);
+    const control = {
+      initialTime: this.vars.get('initial time')!.nodes.get('')!,
+      finalTime: this.vars.get('final time')!.nodes.get('')!,
+      timeStep: this.vars.get('time step')!.nodes.get('')!,
+      saveper: this.vars.get('saveper')!.nodes.get('')!,
+    };
+    const outputs = this.nodes.filter((n) => !n.hidden).map((n) => n.id);
+    outputs.sort((a, b) => compareNames(this.nodes[a]!.name, this.nodes[b]!.name));
+    return { nodes: this.nodes, lookups: this.lookups, lookupNames: this.lookupNames, data: this.data, control, outputs };
+  }
+
+  private ensureControlVariables(): void {
+    const defaults: Record<string, number> = { 'initial time': 0, 'final time': 100, 'time step': 1 };
+    for (const c of CONTROL) {
+      if (this.vars.has(c)) continue;
+      const loc = { file: this.ir.file, line: 1, column: 1 };
+      const expr: Expr = c === 'saveper' ? { kind: 'ref', name: 'time step', display: 'TIME STEP', subs: [], loc } : { kind: 'num', value: defaults[c]!, loc };
+      const display = c.toUpperCase();
+      const eq: Equation = { lhs: { name: c, display, subs: [], except: [], loc }, kind: 'aux', expr, units: '', doc: '', loc };
+      this.warnings.push({ severity: 'warning', code: 'W_CONTROL', message: `${display} is not defined; using ${c === 'saveper' ? 'TIME STEP' : defaults[c]}`, loc });
+      this.vars.set(c, { name: c, display, equations: [eq], positions: [], positionDims: [], nodes: new Map(), tables: new Map(), isLookup: false });
+    }
+  }
+
+  /** Decides the element list of each subscript position of a variable. */
+  private layoutVariable(v: VarInfo): void {
+    const arity = v.equations[0]!.lhs.subs.length;
+    v.isLookup = v.equations.some((e) => e.kind === 'lookup' || e.kind === 'lookup-data');
+    for (const eq of v.equations) {
+      if (eq.lhs.subs.length !== arity) {
+        throw ModelError.at('E_DIMENSION', `${v.display} is defined with ${eq.lhs.subs.length} subscripts here but ${arity} elsewhere`, eq.lhs.loc);
+      }
+    }
+    for (let p = 0; p < arity; p++) {
+      const covered = new Set<string>();
+      const named: string[] = [];
+      for (const eq of v.equations) {
+        const sub = eq.lhs.subs[p]!;
+        const dim = this.dims.get(sub.name);
+        if (dim) {
+          named.push(dim.name);
+          dim.elements.forEach((e) => covered.add(e));
+        } else if (this.dims.dimsContaining(sub.name).length > 0) {
+          covered.add(sub.name);
+        } else {
+          throw ModelError.at('E_SUBSCRIPT', `unknown subscript '${sub.display}' in the definition of ${v.display}`, sub.loc);
+        }
+      }
+      // The smallest dimension that holds every element used, preferring one named in an LHS.
+      let best: { name: string; elements: string[] } | undefined;
+      for (const d of this.dims.dims.values()) {
+        if (![...covered].every((e) => d.elements.includes(e))) continue;
+        const better = !best || d.elements.length < best.elements.length || (d.elements.length === best.elements.length && named.includes(d.name) && !named.includes(best.name));
+        if (better) best = d;
+      }
+      if (!best) throw ModelError.at('E_SUBSCRIPT', `the subscripts of ${v.display} at position ${p + 1} belong to no single range`, v.equations[0]!.lhs.loc);
+      v.positions.push(best.elements);
+      v.positionDims.push(best.name);
+    }
+  }
+
+  /** Creates the nodes (or lookup tables) of every element a variable defines. */
+  private allocate(v: VarInfo): void {
+    for (const eq of v.equations) {
+      const lists = eq.lhs.subs.map((s) => this.dims.get(s.name)?.elements ?? [s.name]);
+      const excluded = new Set<string>();
+      for (const ex of eq.lhs.except) {
+        const exLists = ex.map((s, p) => {
+          const d = this.dims.get(s.name);
+          return d ? d.elements : [s.name];
+        });
+        for (const t of cartesian(exLists)) excluded.add(t.join(','));
+        // An :EXCEPT: with fewer subscripts than the LHS leaves the other positions free.
+        if (ex.length < lists.length) for (const t of cartesian([...exLists, ...lists.slice(ex.length)])) excluded.add(t.join(','));
+      }
+      let index = -1;
+      for (const tuple of cartesian(lists)) {
+        index++;
+        const key = tuple.join(',');
+        if (excluded.has(key)) continue;
+        const binding = new Map<string, string>();
+        eq.lhs.subs.forEach((s, p) => {
+          if (this.dims.isDimension(s.name)) binding.set(s.name, tuple[p]!);
+          // Also bind the variable's own position dimension so bare references resolve.
+          if (!binding.has(v.positionDims[p]!)) binding.set(v.positionDims[p]!, tuple[p]!);
+        });
+        const name = tuple.length ? `${v.display}[${tuple.map((e) => this.dims.displayOf(e)).join(',')}]` : v.display;
+        if (v.isLookup) {
+          if (v.tables.has(key)) throw ModelError.at('E_REDEFINED', `${name} is defined more than once`, eq.loc);
+          const idx = this.defineLookup(eq, binding, name, index);
+          v.tables.set(key, idx);
+          this.lookupNames.set(name, idx);
+          continue;
+        }
+        if (v.nodes.has(key)) throw ModelError.at('E_REDEFINED', `${name} is defined more than once`, eq.loc);
+        const node = this.newNode(name, v.name, false, eq.loc);
+        node.units = eq.units;
+        node.doc = eq.doc;
+        node.range = eq.range;
+        v.nodes.set(key, node.id);
+        const elementIndex = index;
+        this.pending.set(node.id, () => this.defineNode(node, eq, binding, elementIndex, lists));
+      }
+    }
+  }
+
+  newNode(name: string, varName: string, hidden: boolean, loc?: SourceLocation): ScalarNode {
+    const node: ScalarNode = { id: this.nodes.length, name, varName, hidden, kind: 'aux', expr: { k: 'num', v: NaN }, loc };
+    this.nodes.push(node);
+    return node;
+  }
+
+  hiddenNode(owner: ScalarNode, what: string, loc?: SourceLocation): ScalarNode {
+    return this.newNode(`#${what}(${owner.name})#${this.nodes.length}`, owner.varName, true, loc ?? owner.loc);
+  }
+
+  resolveNode(id: number): void {
+    const f = this.pending.get(id);
+    if (!f) return;
+    this.pending.delete(id);
+    f();
+  }
+
+  private defineLookup(eq: Equation, binding: Binding, name: string, elementIndex: number): number {
+    if (eq.kind === 'lookup') {
+      const t = eq.lookup!;
+      return this.addLookup(name, t.x, t.y, eq.loc);
+    }
+    const owner: ScalarNode = { id: -1, name, varName: eq.lhs.name, hidden: true, kind: 'aux', expr: { k: 'num', v: 0 }, loc: eq.loc };
+    const table = this.dataFns.lookupsFor(eq, elementIndex, { binding, owner, loc: eq.loc });
+    return this.addLookup(name, table.x, table.y, eq.loc);
+  }
+
+  addLookup(name: string, x: ArrayLike<number>, y: ArrayLike<number>, loc?: SourceLocation): number {
+    for (let i = 1; i < x.length; i++) {
+      if (x[i]! < x[i - 1]!) throw ModelError.at('E_LOOKUP', `the x values of lookup ${name} must not decrease`, loc);
+    }
+    this.lookups.push({ name, x: Float64Array.from(x), y: Float64Array.from(y) });
+    return this.lookups.length - 1;
+  }
+
+  /** Fills one node from its equation. */
+  private defineNode(node: ScalarNode, eq: Equation, binding: Binding, elementIndex: number, lists: string[][]): void {
+    const ctx: Ctx = { binding, owner: node, loc: eq.loc };
+    if (eq.kind === 'data' || (eq.expr?.kind === 'call' && BUILTINS.get(eq.expr.fn)?.data)) {
+      if (this.dataFns.defineDataNode(node, eq, elementIndex, lists, ctx)) return;
+    }
+    if (!eq.expr) {
+      throw ModelError.at('E_DATA', `${node.name} has no equation and no data source (external .vdf data is not supported)`, eq.loc);
+    }
+    const e = eq.expr;
+    if (e.kind === 'list') {
+      const flat = e.rows.flat();
+      const free = lists.reduce((n, l) => n * l.length, 1);
+      if (flat.length !== free) {
+        throw ModelError.at('E_DIMENSION', `${eq.lhs.display} has ${free} elements but its list gives ${flat.length} numbers`, e.loc);
+      }
+      node.kind = 'const';
+      node.expr = { k: 'num', v: flat[elementIndex]! };
+      return;
+    }
+    if (e.kind === 'num') {
+      node.kind = 'const';
+      node.expr = { k: 'num', v: e.value };
+      return;
+    }
+    if (e.kind === 'unary' && e.op === '-' && e.arg.kind === 'num') {
+      node.kind = 'const';
+      node.expr = { k: 'num', v: -e.arg.value };
+      return;
+    }
+    if (e.kind === 'call' && TOP_LEVEL_STATEFUL.has(e.fn)) {
+      lowerStateful(this, e.fn, e.args, ctx, node);
+      return;
+    }
+    node.kind = 'aux';
+    node.expr = this.resolve(e, ctx);
+  }
+
+  /** Resolves an IR expression in a context to a scalar expression. */
+  resolve(e: Expr, ctx: Ctx): SExpr {
+    switch (e.kind) {
+      case 'num':
+        return { k: 'num', v: e.value };
+      case 'na':
+        return { k: 'num', v: -1e38 };
+      case 'str':
+        throw ModelError.at('E_SYNTAX', `a string '${e.value}' is only allowed as an argument of a data function`, e.loc);
+      case 'list':
+        throw ModelError.at('E_SYNTAX', 'a list of numbers is only allowed as the whole right-hand side', e.loc);
+      case 'lookup':
+        throw ModelError.at('E_SYNTAX', 'a lookup table is only allowed in WITH LOOKUP or a lookup definition', e.loc);
+      case 'unary':
+        if (e.op === '+') return this.resolve(e.arg, ctx);
+        return { k: 'un', op: e.op, a: this.resolve(e.arg, ctx) };
+      case 'binary':
+        return { k: 'bin', op: e.op, a: this.resolve(e.left, ctx), b: this.resolve(e.right, ctx) };
+      case 'ref':
+        return this.resolveRef(e, ctx);
+      case 'apply':
+        return this.resolveApply(e, ctx);
+      case 'call':
+        return this.resolveCall(e.fn, e.args, ctx, e.loc);
+    }
+  }
+
+  private resolveCall(fn: string, args: Expr[], ctx: Ctx, loc: SourceLocation): SExpr {
+    const info = BUILTINS.get(fn)!;
+    if (args.length < info.min || args.length > info.max) {
+      const want = info.min === info.max ? `${info.min}` : `${info.min} to ${info.max}`;
+      throw ModelError.at('E_ARITY', `${fn} takes ${want} argument${info.max === 1 ? '' : 's'} but was given ${args.length}`, loc);
+    }
+    if (info.stateful) {
+      const hidden = this.hiddenNode(ctx.owner, fn.toLowerCase(), loc);
+      lowerStateful(this, fn, args, { ...ctx, loc }, hidden);
+      return { k: 'ref', id: hidden.id };
+    }
+    if (ARRAY_FUNCTIONS.has(fn)) return lowerArrayCall(this, fn, args, { ...ctx, loc });
+    if (info.data) return this.dataFns.inlineDataCall(fn, args, { ...ctx, loc });
+    switch (fn) {
+      case 'PI':
+        return { k: 'num', v: Math.PI };
+      case 'WITH LOOKUP': {
+        const t = args[1]!;
+        if (t.kind !== 'lookup') throw ModelError.at('E_SYNTAX', 'WITH LOOKUP needs a lookup table as its second argument', loc);
+        const idx = this.addLookup(`#with lookup(${ctx.owner.name})`, t.table.x, t.table.y, loc);
+        return { k: 'lookup', table: idx, x: this.resolve(args[0]!, ctx), mode: 'normal' };
+      }
+      case 'LOOKUP EXTRAPOLATE':
+      case 'LOOKUP FORWARD':
+      case 'LOOKUP BACKWARD':
+      case 'LOOKUP INVERT': {
+        const table = this.lookupTableOf(args[0]!, ctx);
+        const mode = fn.split(' ')[1]!.toLowerCase() as 'extrapolate';
+        return { k: 'lookup', table, x: this.resolve(args[1]!, ctx), mode };
+      }
+      case 'GET TIME VALUE':
+        return { k: 'call', fn, args: args.map((a) => this.resolve(a, ctx)) };
+      case 'A FUNCTION OF':
+        throw ModelError.at('E_UNDEFINED', `${ctx.owner.name} is defined as A FUNCTION OF, which has no equation to simulate`, loc);
+      default:
+        return { k: 'call', fn, args: args.map((a) => this.resolve(a, ctx)) };
+    }
+  }
+
+  /** The lookup table an expression names (a lookup variable, possibly subscripted). */
+  lookupTableOf(e: Expr, ctx: Ctx): number {
+    if (e.kind !== 'ref') throw ModelError.at('E_LOOKUP', 'expected the name of a lookup table', e.loc);
+    const v = this.vars.get(e.name);
+    if (!v || !v.isLookup) throw ModelError.at('E_LOOKUP', `${e.display} is not a lookup table`, e.loc);
+    const key = this.elementKey(v, e.subs, ctx, e.loc).join(',');
+    const idx = v.tables.get(key);
+    if (idx === undefined) throw ModelError.at('E_UNDEFINED', `${e.display}[${key}] is not defined`, e.loc);
+    return idx;
+  }
+
+  private resolveApply(e: Extract<Expr, { kind: 'apply' }>, ctx: Ctx): SExpr {
+    const macro = this.macros.get(e.name);
+    if (macro) return this.expandMacro(macro, e.args, ctx, e.loc);
+    const local = ctx.scope?.get(e.name);
+    if (local !== undefined) throw ModelError.at('E_LOOKUP', `${e.display} is not a lookup table`, e.loc);
+    const v = this.vars.get(e.name);
+    if (!v) {
+      if (/^[a-z][a-z0-9 ]*$/.test(e.name) && e.name === e.name.trim()) {
+        throw ModelError.at('E_UNKNOWN_FUNCTION', `unknown function or lookup '${e.display}'`, e.loc);
+      }
+      throw ModelError.at('E_UNDEFINED', `'${e.display}' is not defined`, e.loc);
+    }
+    if (!v.isLookup) throw ModelError.at('E_LOOKUP', `${e.display} is called like a lookup but is not one`, e.loc);
+    if (e.args.length !== 1) throw ModelError.at('E_ARITY', `lookup ${e.display} takes one argument but was given ${e.args.length}`, e.loc);
+    const table = this.lookupTableOf({ kind: 'ref', name: e.name, display: e.display, subs: e.subs, loc: e.loc }, ctx);
+    return { k: 'lookup', table, x: this.resolve(e.args[0]!, ctx), mode: 'normal' };
+  }
+
+  private resolveRef(e: Extract<Expr, { kind: 'ref' }>, ctx: Ctx): SExpr {
+    if (ctx.scope) {
+      const id = ctx.scope.get(e.name);
+      if (id !== undefined) return { k: 'ref', id };
+    }
+    if (e.name === 'time') return { k: 'time' };
+    const v = this.vars.get(e.name);
+    if (!v) {
+      // A dimension used as a value gives the (1-based) position of the current element.
+      const dim = this.dims.get(e.name);
+      if (dim) {
+        const el = this.bindElement(dim.name, ctx.binding);
+        if (el === undefined) throw ModelError.at('E_DIMENSION', `subscript range ${e.display} is used as a value outside an equation over it`, e.loc);
+        return { k: 'num', v: dim.elements.indexOf(el) + 1 };
+      }
+      throw ModelError.at('E_UNDEFINED', `'${e.display}' is not defined`, e.loc);
+    }
+    if (v.isLookup) throw ModelError.at('E_LOOKUP', `lookup ${e.display} is used without an argument`, e.loc);
+    const key = this.elementKey(v, e.subs, ctx, e.loc).join(',');
+    const id = v.nodes.get(key);
+    if (id === undefined) {
+      throw ModelError.at('E_UNDEFINED', `${v.display}${key ? `[${key}]` : ''} is used but never defined`, e.loc);
+    }
+    return { k: 'ref', id };
+  }
+
+  /** The concrete element tuple a reference `v[subs]` points to in this context. */
+  elementKey(v: VarInfo, subs: SubscriptRef[], ctx: Ctx, loc: SourceLocation): string[] {
+    if (subs.length === 0 && v.positions.length > 0) {
+      // A bare reference to an array: take each position's element from the context.
+      return v.positionDims.map((d, p) => {
+        const el = this.bindElement(d, ctx.binding) ?? this.bindByElements(v.positions[p]!, ctx.binding);
+        if (el === undefined) throw ModelError.at('E_DIMENSION', `${v.display} needs subscripts here`, loc);
+        return el;
+      });
+    }
+    if (subs.length !== v.positions.length) {
+      throw ModelError.at('E_DIMENSION', `${v.display} has ${v.positions.length} subscripts but is used with ${subs.length}`, loc);
+    }
+    return subs.map((s, p) => {
+      const el = this.resolveSubscript(s, ctx.binding, v.positions[p]!);
+      if (el === undefined) {
+        throw ModelError.at('E_DIMENSION', `subscript ${s.display} of ${v.display} does not match the subscripts of the equation for ${ctx.owner.name}`, s.loc);
+      }
+      return el;
+    });
+  }
+
+  /** One subscript of a reference: an element, a bound dimension, or a mapped/sub-range one. */
+  resolveSubscript(s: SubscriptRef, binding: Binding, positionElements: string[]): string | undefined {
+    if (!this.dims.isDimension(s.name)) return s.name;
+    if (s.bang) {
+      const iterated = binding.get(`${s.name}!`);
+      if (iterated !== undefined) return iterated;
+    }
+    return this.bindElement(s.name, binding, positionElements);
+  }
+
+  /** The element a dimension stands for in this binding. */
+  bindElement(dimName: string, binding: Binding, positionElements?: string[]): string | undefined {
+    const direct = binding.get(dimName);
+    if (direct !== undefined) return direct;
+    const dim = this.dims.get(dimName)!;
+    // The same element bound under a related name (sub-range, super-range, equivalent).
+    let best: string | undefined;
+    let bestOverlap = 0;
+    for (const [bd, el] of binding) {
+      if (!dim.elements.includes(el)) continue;
+      const other = this.dims.get(bd);
+      const overlap = other ? other.elements.filter((x) => dim.elements.includes(x)).length : 1;
+      if (overlap > bestOverlap) {
+        best = el;
+        bestOverlap = overlap;
+      }
+    }
+    if (best !== undefined) return best;
+    for (const [bd, el] of binding) {
+      const mapped = this.dims.mapElement(bd, el, dimName);
+      if (mapped !== undefined) return mapped;
+    }
+    // Positional correspondence for equal-sized ranges of the same position (Vensim allows
+    // `a[DimA] = b[DimB]` only through mappings, but a mapping may be declared on a parent).
+    void positionElements;
+    return undefined;
+  }
+
+  private bindByElements(elements: string[], binding: Binding): string | undefined {
+    for (const el of binding.values()) if (elements.includes(el)) return el;
+    return undefined;
+  }
+
+  /** Inlines one call of a macro: its parameters and locals become hidden nodes. */
+  private expandMacro(macro: MacroDecl, args: Expr[], ctx: Ctx, loc: SourceLocation): SExpr {
+    if (args.length !== macro.params.length) {
+      throw ModelError.at('E_ARITY', `macro ${macro.name} takes ${macro.params.length} arguments but was given ${args.length}`, loc);
+    }
+    const scope = new Map<string, number>();
+    macro.params.forEach((p, i) => {
+      const n = this.hiddenNode(ctx.owner, `${macro.name}.${p}`, loc);
+      n.expr = this.resolve(args[i]!, ctx);
+      scope.set(p, n.id);
+    });
+    const locals = macro.equations.map((eq) => {
+      const n = this.hiddenNode(ctx.owner, `${macro.name}.${eq.lhs.name}`, eq.loc);
+      scope.set(eq.lhs.name, n.id);
+      return n;
+    });
+    macro.equations.forEach((eq, i) => {
+      const n = locals[i]!;
+      const mctx: Ctx = { binding: ctx.binding, scope, owner: n, loc: eq.loc };
+      if (!eq.expr) throw ModelError.at('E_MACRO', `${eq.lhs.display} in macro ${macro.name} has no equation`, eq.loc);
+      if (eq.expr.kind === 'call' && TOP_LEVEL_STATEFUL.has(eq.expr.fn)) lowerStateful(this, eq.expr.fn, eq.expr.args, mctx, n);
+      else if (eq.expr.kind === 'num') {
+        n.expr = { k: 'num', v: eq.expr.value };
+      } else n.expr = this.resolve(eq.expr, mctx);
+    });
+    const out = scope.get(macro.name);
+    if (out === undefined) throw ModelError.at('E_MACRO', `macro ${macro.name} does not define its output ${macro.name}`, macro.loc);
+    return { k: 'ref', id: out };
+  }
+
+  /** Evaluates an expression that must be constant when the model is built (e.g. DELAY N's order). */
+  constantValue(e: SExpr, loc: SourceLocation, what: string): number {
+    const ev = (x: SExpr): number => {
+      switch (x.k) {
+        case 'num':
+          return x.v;
+        case 'ref': {
+          this.resolveNode(x.id);
+          const n = this.nodes[x.id]!;
+          if (n.kind !== 'const' && n.kind !== 'aux' && n.kind !== 'initial') break;
+          return ev(n.expr);
+        }
+        case 'un':
+          return x.op === '-' ? -ev(x.a) : ev(x.a) ? 0 : 1;
+        case 'bin': {
+          const a = ev(x.a);
+          const b = ev(x.b);
+          switch (x.op) {
+            case '+': return a + b;
+            case '-': return a - b;
+            case '*': return a * b;
+            case '/': return a / b;
+            case '^': return a ** b;
+          }
+          break;
+        }
+        default:
+          break;
+      }
+      throw ModelError.at('E_NOT_CONSTANT', `${what} must be a constant`, loc);
+    };
+    return ev(e);
+  }
+}
+
+export function cartesian(lists: string[][]): string[][] {
+  let out: string[][] = [[]];
+  for (const l of lists) {
+    const next: string[][] = [];
+    for (const prefix of out) for (const e of l) next.push([...prefix, e]);
+    out = next;
+  }
+  return out;
+}
+
+/** Output order: case-insensitive by name, elements in definition order within an array. */
+function compareNames(a: string, b: string): number {
+  const ba = a.indexOf('[');
+  const bb = b.indexOf('[');
+  const na = (ba < 0 ? a : a.slice(0, ba)).toLowerCase();
+  const nb = (bb < 0 ? b : b.slice(0, bb)).toLowerCase();
+  if (na !== nb) return na < nb ? -1 : 1;
+  return 0;
+}
+
+export function expandModel(ir: ModelIR, options: ExpandOptions = {}): { model: ScalarModel; warnings: Diagnostic[] } {
+  const x = new Expander(ir, options);
+  const model = x.run();
+  return { model, warnings: x.warnings };
+}

@@ -1,0 +1,172 @@
+/**
+ * Evaluation order: which nodes are computed once at the start (static), which every step,
+ * in what order; algebraic loops are reported naming every variable on the loop.
+ */
+import { ModelError, type Diagnostic } from '../ir/diagnostics.js';
+import type { ScalarModel, ScalarNode, SExpr } from './scalar-model.js';
+
+export interface Ordering {
+  /** Every node except constants, in the order the initial values are computed. */
+  init: number[];
+  /** Non-static, non-stock nodes, in the order they are computed each step. */
+  step: number[];
+  stocks: number[];
+  /** Nodes whose value never changes after initialisation. */
+  isStatic: boolean[];
+}
+
+const DYNAMIC_CALLS = new Set([
+  'RANDOM UNIFORM', 'RANDOM NORMAL', 'RANDOM 0 1', 'RANDOM EXPONENTIAL', 'RANDOM POISSON', 'RANDOM LOGNORMAL',
+  'RANDOM TRIANGULAR', 'RANDOM GAMMA', 'RANDOM BETA', 'RANDOM BINOMIAL', 'RANDOM WEIBULL', 'RANDOM PINK NOISE',
+  'STEP', 'RAMP', 'PULSE', 'PULSE TRAIN', 'GET TIME VALUE',
+]);
+
+export function refsOf(e: SExpr | undefined, out: number[] = []): number[] {
+  if (!e) return out;
+  switch (e.k) {
+    case 'ref':
+      out.push(e.id);
+      break;
+    case 'call':
+      e.args.forEach((a) => refsOf(a, out));
+      break;
+    case 'un':
+      refsOf(e.a, out);
+      break;
+    case 'bin':
+      refsOf(e.a, out);
+      refsOf(e.b, out);
+      break;
+    case 'lookup':
+      refsOf(e.x, out);
+      break;
+    case 'vec':
+      e.vecs.forEach((v) => v.forEach((a) => refsOf(a, out)));
+      e.scalars.forEach((a) => refsOf(a, out));
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+function usesTime(e: SExpr | undefined): boolean {
+  if (!e) return false;
+  switch (e.k) {
+    case 'time':
+      return true;
+    case 'call':
+      return DYNAMIC_CALLS.has(e.fn) || e.args.some(usesTime);
+    case 'un':
+      return usesTime(e.a);
+    case 'bin':
+      return usesTime(e.a) || usesTime(e.b);
+    case 'lookup':
+      return usesTime(e.x);
+    case 'vec':
+      return e.vecs.some((v) => v.some(usesTime)) || e.scalars.some(usesTime);
+    default:
+      return false;
+  }
+}
+
+function initDeps(n: ScalarNode): number[] {
+  switch (n.kind) {
+    case 'const':
+    case 'data':
+      return [];
+    case 'stock':
+    case 'active-initial':
+      return refsOf(n.init);
+    case 'sample':
+      return refsOf(n.init, (n.args ?? []).flatMap((a) => refsOf(a)));
+    case 'delay-fixed':
+      return refsOf(n.init, refsOf(n.args?.[0]));
+    default:
+      return refsOf(n.expr);
+  }
+}
+
+function stepDeps(n: ScalarNode): number[] {
+  switch (n.kind) {
+    case 'sample':
+      return (n.args ?? []).flatMap((a) => refsOf(a));
+    case 'aux':
+    case 'active-initial':
+    case 'game':
+      return refsOf(n.expr);
+    default:
+      return [];
+  }
+}
+
+export function orderModel(m: ScalarModel): { ordering: Ordering; diagnostics: Diagnostic[] } {
+  const nodes = m.nodes;
+  const n = nodes.length;
+  const isStatic = new Array<boolean>(n).fill(false);
+  // Static: constants, INITIALs, and auxiliaries of static inputs that do not read time.
+  const state = new Uint8Array(n); // 0 unvisited, 1 visiting, 2 done
+  const visitStatic = (id: number): boolean => {
+    if (state[id] === 2) return isStatic[id]!;
+    if (state[id] === 1) return false;
+    state[id] = 1;
+    const node = nodes[id]!;
+    let s = false;
+    if (node.kind === 'const' || node.kind === 'initial') s = true;
+    else if (node.kind === 'aux' && !usesTime(node.expr)) s = refsOf(node.expr).every((d) => visitStatic(d));
+    state[id] = 2;
+    isStatic[id] = s;
+    return s;
+  };
+  for (let i = 0; i < n; i++) visitStatic(i);
+
+  const init = topo(n, (i) => (nodes[i]!.kind === 'const' ? [] : initDeps(nodes[i]!)), (i) => nodes[i]!.kind !== 'const', nodes, 'initial values');
+  const stepNodes = (i: number) => !isStatic[i] && nodes[i]!.kind !== 'stock' && nodes[i]!.kind !== 'const';
+  const step = topo(n, (i) => stepDeps(nodes[i]!).filter(stepNodes), stepNodes, nodes, 'equations');
+  const stocks = nodes.filter((x) => x.kind === 'stock').map((x) => x.id);
+  return { ordering: { init, step, stocks, isStatic }, diagnostics: [] };
+}
+
+/** Depth-first topological sort; a cycle is an algebraic loop, reported with its members. */
+function topo(n: number, deps: (i: number) => number[], include: (i: number) => boolean, nodes: ScalarNode[], what: string): number[] {
+  const order: number[] = [];
+  const mark = new Uint8Array(n);
+  const stack: number[] = [];
+  const visit = (start: number) => {
+    // Iterative DFS so that long chains in large models do not overflow the call stack.
+    const frames: { id: number; deps: number[]; i: number }[] = [{ id: start, deps: deps(start), i: 0 }];
+    mark[start] = 1;
+    stack.push(start);
+    while (frames.length) {
+      const f = frames[frames.length - 1]!;
+      if (f.i < f.deps.length) {
+        const d = f.deps[f.i++]!;
+        if (!include(d)) continue;
+        if (mark[d] === 2) continue;
+        if (mark[d] === 1) {
+          const loop = stack.slice(stack.indexOf(d));
+          const names = [...new Set(loop.map((id) => visibleName(nodes, id)))];
+          const node = nodes[loop.find((id) => !nodes[id]!.hidden) ?? d]!;
+          throw ModelError.at('E_ALGEBRAIC_LOOP', `the ${what} form a loop with no stock in it: ${names.join(' -> ')} -> ${names[0]}`, node.loc);
+        }
+        mark[d] = 1;
+        stack.push(d);
+        frames.push({ id: d, deps: deps(d), i: 0 });
+      } else {
+        frames.pop();
+        stack.pop();
+        mark[f.id] = 2;
+        order.push(f.id);
+      }
+    }
+  };
+  for (let i = 0; i < n; i++) if (include(i) && mark[i] === 0) visit(i);
+  return order;
+}
+
+function visibleName(nodes: ScalarNode[], id: number): string {
+  const node = nodes[id]!;
+  if (!node.hidden) return node.name;
+  const m = /\((.*)\)#\d+$/.exec(node.name);
+  return m ? m[1]! : node.name;
+}

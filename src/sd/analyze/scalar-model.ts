@@ -1,0 +1,74 @@
+/**
+ * The model after subscript expansion: one node per scalar value (an element of an array, a
+ * hidden stock of a SMOOTH, a macro's local), with expressions whose references point at nodes.
+ * Ordering and code generation work on this form only.
+ */
+import type { SourceLocation } from '../ir/diagnostics.js';
+
+export type SExpr =
+  | { k: 'num'; v: number }
+  | { k: 'ref'; id: number }
+  | { k: 'time' }
+  | { k: 'dt' }
+  | { k: 'call'; fn: string; args: SExpr[] }
+  | { k: 'un'; op: '-' | 'not'; a: SExpr }
+  | { k: 'bin'; op: string; a: SExpr; b: SExpr }
+  | { k: 'lookup'; table: number; x: SExpr; mode: LookupMode }
+  /** A whole vector, for the VECTOR/ALLOCATE functions; `index` picks this node's element. */
+  | { k: 'vec'; fn: string; vecs: SExpr[][]; scalars: SExpr[]; index: number };
+
+export type LookupMode = 'normal' | 'extrapolate' | 'forward' | 'backward' | 'invert';
+
+export type NodeKind =
+  | 'const' // a number, overridable
+  | 'aux' // recomputed every step
+  | 'stock' // integrated: `expr` is the rate, `init` the initial value
+  | 'initial' // computed once at the start from `expr`
+  | 'active-initial' // `init` at the start, `expr` afterwards
+  | 'sample' // SAMPLE IF TRUE: `args` = [cond, input]; holds its value otherwise
+  | 'delay-fixed' // ring buffer: `expr` input, `args` = [delay time], `init` initial output
+  | 'data' // external time series: `data` index
+  | 'game'; // GAME(x): x unless a player intervenes
+
+export interface ScalarNode {
+  id: number;
+  /** Output name, `Name` or `Name[e1,e2]`; hidden nodes get a descriptive internal name. */
+  name: string;
+  /** Canonical variable name (for parameters and column selection). */
+  varName: string;
+  hidden: boolean;
+  kind: NodeKind;
+  expr: SExpr;
+  init?: SExpr;
+  args?: SExpr[];
+  data?: number;
+  units?: string;
+  doc?: string;
+  range?: { min?: number; max?: number; step?: number };
+  loc?: SourceLocation;
+}
+
+export interface LookupData {
+  x: Float64Array;
+  y: Float64Array;
+  name: string;
+}
+
+export interface DataSeries {
+  times: Float64Array;
+  values: Float64Array;
+  mode: 'interpolate' | 'raw' | 'hold backward' | 'look forward';
+  name: string;
+}
+
+export interface ScalarModel {
+  nodes: ScalarNode[];
+  lookups: LookupData[];
+  /** Named lookup variables (for overrides): output name → lookup index. */
+  lookupNames: Map<string, number>;
+  data: DataSeries[];
+  /** Node ids of the control variables. */
+  control: { initialTime: number; finalTime: number; timeStep: number; saveper: number };
+  /** Output columns: visible nodes in output order. */
+  outputs: number[];
+}

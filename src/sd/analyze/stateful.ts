@@ -1,0 +1,166 @@
+/**
+ * Lowers Vensim's stateful functions into stocks and special nodes, following the equivalent
+ * structures given in Vensim's reference (e.g. SMOOTH is a first-order stock adjusting toward
+ * its input; DELAY3 is a cascade of three stocks each holding a third of the delay).
+ */
+import { ModelError } from '../ir/diagnostics.js';
+import type { Expr } from '../ir/model.js';
+import type { Ctx, Expander } from './expand.js';
+import type { ScalarNode, SExpr } from './scalar-model.js';
+
+/** Functions that, as the whole right-hand side, make the variable itself the state. */
+export const TOP_LEVEL_STATEFUL = new Set([
+  'INTEG', 'INITIAL', 'INIT', 'REINITIAL', 'ACTIVE INITIAL', 'SAMPLE IF TRUE', 'DELAY FIXED', 'DELAY INFORMATION', 'DELAY',
+  'SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'SMOOTH N', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY N',
+  'TREND', 'FORECAST', 'NPV',
+]);
+
+const num = (v: number): SExpr => ({ k: 'num', v });
+const ref = (n: ScalarNode): SExpr => ({ k: 'ref', id: n.id });
+const bin = (op: string, a: SExpr, b: SExpr): SExpr => ({ k: 'bin', op, a, b });
+
+/**
+ * Makes `node` compute `fn(args)`. Hidden helper nodes are created for stocks and for
+ * argument expressions used more than once.
+ */
+export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, node: ScalarNode): void {
+  const arity: Record<string, number> = {
+    INTEG: 2, INITIAL: 1, INIT: 1, REINITIAL: 1, 'ACTIVE INITIAL': 2, 'SAMPLE IF TRUE': 3, 'DELAY FIXED': 3,
+    'DELAY INFORMATION': 3, SMOOTH: 2, SMOOTHI: 3, SMOOTH3: 2, SMOOTH3I: 3, 'SMOOTH N': 4, DELAY1: 2,
+    DELAY1I: 3, DELAY3: 2, DELAY3I: 3, 'DELAY N': 4, TREND: 3, FORECAST: 3, NPV: 4,
+  };
+  const want = arity[fn];
+  if (fn === 'DELAY') {
+    if (args.length < 2 || args.length > 3) throw ModelError.at('E_ARITY', `DELAY takes 2 or 3 arguments but was given ${args.length}`, ctx.loc);
+  } else if (want !== undefined && args.length !== want) {
+    throw ModelError.at('E_ARITY', `${fn} takes ${want} arguments but was given ${args.length}`, ctx.loc);
+  }
+  const r = (i: number): SExpr => x.resolve(args[i]!, ctx);
+  /** An argument as a node reference when it is used several times. */
+  const shared = (i: number, what: string): SExpr => {
+    const e = r(i);
+    if (e.k === 'num' || e.k === 'ref' || e.k === 'time') return e;
+    const h = x.hiddenNode(node, what, ctx.loc);
+    h.expr = e;
+    return ref(h);
+  };
+  const stock = (target: ScalarNode | undefined, rate: (self: SExpr) => SExpr, init: SExpr, what: string): ScalarNode => {
+    const s = target ?? x.hiddenNode(node, what, ctx.loc);
+    s.kind = 'stock';
+    s.expr = rate(ref(s));
+    s.init = init;
+    return s;
+  };
+
+  switch (fn) {
+    case 'INTEG':
+      node.kind = 'stock';
+      node.expr = r(0);
+      node.init = r(1);
+      return;
+    case 'INITIAL':
+    case 'INIT':
+    case 'REINITIAL':
+      node.kind = 'initial';
+      node.expr = r(0);
+      return;
+    case 'ACTIVE INITIAL':
+      node.kind = 'active-initial';
+      node.expr = r(0);
+      node.init = r(1);
+      return;
+    case 'SAMPLE IF TRUE':
+      node.kind = 'sample';
+      node.args = [r(0), r(1)];
+      node.init = r(2);
+      node.expr = num(0);
+      return;
+    case 'DELAY FIXED':
+    case 'DELAY INFORMATION':
+    case 'DELAY': {
+      node.kind = 'delay-fixed';
+      node.expr = shared(0, 'delay input');
+      node.args = [r(1), num(fn === 'DELAY INFORMATION' ? 1 : 0)];
+      node.init = args.length > 2 ? r(2) : node.expr;
+      return;
+    }
+    case 'SMOOTH':
+    case 'SMOOTHI': {
+      const input = shared(0, 'smooth input');
+      const t = shared(1, 'smooth time');
+      stock(node, (s) => bin('/', bin('-', input, s), t), fn === 'SMOOTHI' ? r(2) : input, 'smooth');
+      return;
+    }
+    case 'SMOOTH3':
+    case 'SMOOTH3I':
+    case 'SMOOTH N': {
+      const input = shared(0, 'smooth input');
+      const t = shared(1, 'smooth time');
+      const order = fn === 'SMOOTH N' ? orderOf(x, r(3), ctx) : 3;
+      const init = fn === 'SMOOTH3' ? input : shared(2, 'smooth init');
+      const stageTime = bin('/', t, num(order));
+      let prev = input;
+      for (let k = 1; k <= order; k++) {
+        const p = prev;
+        const s = stock(k === order ? node : undefined, (self) => bin('/', bin('-', p, self), stageTime), init, `smooth stage ${k}`);
+        prev = ref(s);
+      }
+      return;
+    }
+    case 'DELAY1':
+    case 'DELAY1I':
+    case 'DELAY3':
+    case 'DELAY3I':
+    case 'DELAY N': {
+      const input = shared(0, 'delay input');
+      const d = shared(1, 'delay time');
+      const order = fn === 'DELAY N' ? orderOf(x, r(3), ctx) : fn.startsWith('DELAY3') ? 3 : 1;
+      const initOut = fn === 'DELAY1' || fn === 'DELAY3' ? input : shared(2, 'delay init');
+      const stageTime = order === 1 ? d : bin('/', d, num(order));
+      let inflow = input;
+      let last: ScalarNode | undefined;
+      for (let k = 1; k <= order; k++) {
+        const inF = inflow;
+        const s = stock(undefined, (self) => bin('-', inF, bin('/', self, stageTime)), bin('*', initOut, stageTime), `delay stage ${k}`);
+        inflow = bin('/', ref(s), stageTime);
+        last = s;
+      }
+      node.kind = 'aux';
+      node.expr = bin('/', ref(last!), stageTime);
+      return;
+    }
+    case 'TREND':
+    case 'FORECAST': {
+      const input = shared(0, 'trend input');
+      const t = shared(1, 'trend time');
+      const initTrend = fn === 'TREND' ? r(2) : num(0);
+      // average = INTEG((input - average)/t, input / (1 + initial trend * t))
+      const avg = stock(undefined, (s) => bin('/', bin('-', input, s), t), bin('/', input, bin('+', num(1), bin('*', initTrend, t))), 'trend average');
+      const trend: SExpr = { k: 'call', fn: 'ZIDZ', args: [bin('-', input, ref(avg)), bin('*', t, { k: 'call', fn: 'ABS', args: [ref(avg)] })] };
+      node.kind = 'aux';
+      node.expr = fn === 'TREND' ? trend : bin('*', input, bin('+', num(1), bin('*', trend, r(2))));
+      return;
+    }
+    case 'NPV': {
+      // Vensim reference: NPV = (accum + stream*TIME STEP*df)*factor;
+      // accum = INTEG(stream*df, init); df = INTEG(-df*rate/(1+rate*TIME STEP), 1).
+      const stream = shared(0, 'npv stream');
+      const rate = shared(1, 'npv rate');
+      const dt: SExpr = { k: 'dt' };
+      const df = stock(undefined, (s) => bin('/', { k: 'un', op: '-', a: bin('*', s, rate) }, bin('+', num(1), bin('*', rate, dt))), num(1), 'npv discount');
+      const accum = stock(undefined, () => bin('*', stream, ref(df)), r(2), 'npv accum');
+      node.kind = 'aux';
+      node.expr = bin('*', bin('+', ref(accum), bin('*', bin('*', stream, dt), ref(df))), r(3));
+      return;
+    }
+    default:
+      throw ModelError.at('E_UNSUPPORTED', `${fn} is not supported`, ctx.loc);
+  }
+}
+
+function orderOf(x: Expander, e: SExpr, ctx: Ctx): number {
+  const v = x.constantValue(e, ctx.loc, 'the order of a DELAY N or SMOOTH N');
+  const n = Math.round(v);
+  if (!(n >= 1)) throw ModelError.at('E_ARGUMENT', `the order of a DELAY N or SMOOTH N must be at least 1 (it is ${v})`, ctx.loc);
+  return n;
+}

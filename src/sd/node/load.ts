@@ -1,0 +1,42 @@
+/**
+ * Node host: loads a model from a path (or from its text) with access to its data files,
+ * resolved against the model's folder.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ModelError } from '../ir/diagnostics.js';
+import { parseFileTags } from '../data/file-tags.js';
+import { compileVensim, type CompiledResult, type CompileOptions } from '../run/engine.js';
+import type { CompiledModel } from '../run/compiled-model.js';
+import { createNodeDataHost } from './data-host.js';
+
+/** Reads a text file as UTF-8, falling back to Latin-1 when it is not valid UTF-8. */
+export function readTextFile(path: string): string {
+  const buf = readFileSync(path);
+  const utf8 = buf.toString('utf8');
+  return utf8.includes('\uFFFD') ? buf.toString('latin1') : utf8;
+}
+
+export interface LoadOptions extends Omit<CompileOptions, 'dataHost'> {
+  /** Folder for relative data paths when the model is given as text (default: the working folder). */
+  baseDir?: string;
+}
+
+/** Loads and compiles a model, returning warnings too. */
+export function loadModelWithDiagnostics(pathOrText: string, options: LoadOptions = {}): CompiledResult {
+  const isText = pathOrText.includes('\n') || (!existsSync(pathOrText) && /[=~|]/.test(pathOrText));
+  if (!isText && !existsSync(pathOrText)) throw ModelError.at('E_FILE', `cannot read model file ${pathOrText}: no such file`);
+  const file = isText ? undefined : resolve(pathOrText);
+  const text = isText ? pathOrText : readTextFile(file!);
+  const baseDir = file ? dirname(file) : resolve(options.baseDir ?? '.');
+  const dataHost = createNodeDataHost(baseDir, parseFileTags(text));
+  if (file && !/\.mdl$/i.test(file)) {
+    throw ModelError.at('E_FORMAT', `${file}: only Vensim .mdl models are supported for now`);
+  }
+  return compileVensim(text, { ...options, file: file ?? '<text>', dataHost });
+}
+
+/** Loads a Vensim model from a path or from its text; compiled once, run many times. */
+export function loadModel(pathOrText: string, options: LoadOptions = {}): CompiledModel {
+  return loadModelWithDiagnostics(pathOrText, options).model;
+}

@@ -1,0 +1,289 @@
+/**
+ * A compiled model: the generated program plus what a run needs (defaults, parameter index,
+ * output columns). `run` fills its own buffers and never recompiles.
+ */
+import { SimulationError } from '../ir/diagnostics.js';
+import { canonicalName } from '../ir/names.js';
+import type { Ordering } from '../analyze/order.js';
+import type { ScalarModel } from '../analyze/scalar-model.js';
+import type { GeneratedProgram } from '../compile/codegen.js';
+import { Runtime } from './runtime-lib.js';
+import type { IntegrationMethod, LookupOverride, Model, ParameterInfo, RunOptions, RunResult } from './types.js';
+
+/** The generated functions; `R` is the run's runtime (lookups, delays, random stream). */
+interface Program {
+  init(v: Float64Array, time: number, dt: number, si: number, R: Runtime): void;
+  step(v: Float64Array, time: number, dt: number, si: number, R: Runtime): void;
+  rates(v: Float64Array, d: Float64Array, time: number, dt: number, R: Runtime): void;
+  post(v: Float64Array, time: number, dt: number, si: number, R: Runtime): void;
+}
+
+export interface CompiledModelOptions {
+  method?: IntegrationMethod;
+  seed?: number;
+  /** Keep going when a stock becomes NaN (by default the run stops with a SimulationError). */
+  allowNaN?: boolean;
+}
+
+/** Canonical form of an output name: `name` or `name[e1,e2]` with canonical parts. */
+export function canonicalColumn(name: string): string {
+  const b = name.indexOf('[');
+  if (b < 0) return canonicalName(name);
+  const inner = name.slice(b + 1, name.lastIndexOf(']'));
+  return `${canonicalName(name.slice(0, b))}[${inner.split(',').map((s) => canonicalName(s)).join(',')}]`;
+}
+
+export class CompiledModel implements Model {
+  readonly outputNames: string[];
+  readonly parameters: ParameterInfo[];
+  readonly time: Model['time'];
+  private readonly program: Program;
+  private readonly defaults: Float64Array;
+  private readonly outputIds: Int32Array;
+  private readonly columnIndex = new Map<string, number>();
+  private readonly paramIndex = new Map<string, number[]>();
+  private readonly lookupIndex = new Map<string, number[]>();
+  private readonly stockIds: Int32Array;
+  private readonly controlStatic: boolean;
+
+  constructor(
+    readonly scalar: ScalarModel,
+    readonly ordering: Ordering,
+    readonly generated: GeneratedProgram,
+    readonly options: CompiledModelOptions = {},
+  ) {
+    this.program = new Function(generated.source)() as Program;
+    const nodes = scalar.nodes;
+    this.defaults = new Float64Array(nodes.length);
+    for (const n of nodes) if (n.kind === 'const' && n.expr.k === 'num') this.defaults[n.id] = n.expr.v;
+    this.outputIds = Int32Array.from(scalar.outputs);
+    this.outputNames = scalar.outputs.map((id) => nodes[id]!.name);
+    this.outputNames.forEach((name, j) => this.columnIndex.set(canonicalColumn(name), j));
+    this.parameters = [];
+    for (const n of nodes) {
+      if (n.kind !== 'const' || n.hidden) continue;
+      this.parameters.push({ name: n.name, value: this.defaults[n.id]!, units: n.units || undefined, doc: n.doc || undefined, range: n.range });
+      const key = canonicalColumn(n.name);
+      this.paramIndex.set(key, [n.id]);
+      const whole = canonicalName(n.varName);
+      if (key !== whole) this.paramIndex.set(whole, [...(this.paramIndex.get(whole) ?? []), n.id]);
+    }
+    for (const [name, idx] of scalar.lookupNames) {
+      const key = canonicalColumn(name);
+      this.lookupIndex.set(key, [idx]);
+      const b = name.indexOf('[');
+      if (b > 0) {
+        const whole = canonicalName(name.slice(0, b));
+        this.lookupIndex.set(whole, [...(this.lookupIndex.get(whole) ?? []), idx]);
+      }
+    }
+    this.stockIds = Int32Array.from(ordering.stocks);
+    const c = scalar.control;
+    this.controlStatic = [c.initialTime, c.finalTime, c.timeStep, c.saveper].every((id) => ordering.isStatic[id]);
+    const probe = this.evaluateControl(this.defaults.slice(), this.makeRuntime());
+    this.time = { ...probe, method: options.method ?? 'euler' };
+  }
+
+  private makeRuntime(): Runtime {
+    const s = this.scalar;
+    return new Runtime(s.lookups, s.data, this.generated.delayCount, this.options.seed ?? 1);
+  }
+
+  /** Control values as the initial computation gives them (time itself is not yet known). */
+  private evaluateControl(v: Float64Array, r: Runtime): { start: number; end: number; dt: number; saveper: number } {
+    this.program.init(v, NaN, NaN, 0, r);
+    const c = this.scalar.control;
+    return { start: v[c.initialTime]!, end: v[c.finalTime]!, dt: v[c.timeStep]!, saveper: v[c.saveper]! };
+  }
+
+  /** Output column index for a name as Vensim spells it, or -1. */
+  columnOf(name: string): number {
+    return this.columnIndex.get(canonicalColumn(name)) ?? -1;
+  }
+
+  private applyParams(v: Float64Array, r: Runtime, params: Record<string, number | LookupOverride>): void {
+    for (const [name, value] of Object.entries(params)) {
+      const key = canonicalColumn(name);
+      if (typeof value === 'number') {
+        const ids = this.paramIndex.get(key);
+        if (!ids) throw new RangeError(`'${name}' is not a constant of this model`);
+        for (const id of ids) v[id] = value;
+      } else {
+        const tables = this.lookupIndex.get(key);
+        if (!tables) throw new RangeError(`'${name}' is not a lookup of this model`);
+        if (value.x.length !== value.y.length || value.x.length === 0) throw new RangeError(`lookup '${name}' needs as many x as y values`);
+        for (const t of tables) {
+          r.lx[t] = Float64Array.from(value.x);
+          r.ly[t] = Float64Array.from(value.y);
+        }
+      }
+    }
+  }
+
+  run(options: RunOptions = {}): RunResult {
+    const nodes = this.scalar.nodes;
+    const c = this.scalar.control;
+    const r = this.makeRuntime();
+    r.lx = r.lx.slice();
+    r.ly = r.ly.slice();
+    const v = this.defaults.slice();
+    if (options.params) this.applyParams(v, r, options.params);
+    if (options.dt !== undefined && nodes[c.timeStep]!.kind === 'const') v[c.timeStep] = options.dt;
+    if (options.start !== undefined && nodes[c.initialTime]!.kind === 'const') v[c.initialTime] = options.start;
+    const probe = this.evaluateControl(v.slice(), this.makeRuntime());
+    const t0 = options.start ?? probe.start;
+    let dt = options.dt ?? probe.dt;
+    const method = options.method ?? this.options.method ?? 'euler';
+    if (!(dt > 0)) throw new RangeError(`TIME STEP must be positive (it is ${dt})`);
+
+    const program = this.program;
+    r.initialTime = t0;
+    const endGuess = options.end ?? probe.end;
+    const maxSteps = Math.ceil(Math.max(0, endGuess - t0) / dt + 1e-6);
+    r.prepareDelays(this.controlStatic ? maxSteps : Math.max(maxSteps, 1) * 64);
+    program.init(v, t0, dt, 0, r);
+    const overrideControl = () => {
+      if (options.end !== undefined) v[c.finalTime] = options.end;
+      if (options.saveper !== undefined) v[c.saveper] = options.saveper;
+      if (options.dt !== undefined) v[c.timeStep] = options.dt;
+      if (options.start !== undefined) v[c.initialTime] = options.start;
+    };
+    overrideControl();
+
+    // Columns to keep.
+    let cols: Int32Array;
+    let names: string[];
+    if (options.columns) {
+      const picked: number[] = [];
+      for (const col of options.columns) {
+        const j = this.columnOf(col);
+        if (j >= 0) {
+          picked.push(j);
+          continue;
+        }
+        const prefix = canonicalName(col) + '[';
+        const whole = this.outputNames.map((nm, k) => [canonicalColumn(nm), k] as const).filter(([cn]) => cn.startsWith(prefix));
+        if (whole.length === 0) throw new RangeError(`'${col}' is not a variable of this model`);
+        picked.push(...whole.map(([, k]) => k));
+      }
+      cols = Int32Array.from(picked.map((j) => this.outputIds[j]!));
+      names = picked.map((j) => this.outputNames[j]!);
+    } else {
+      cols = this.outputIds;
+      names = this.outputNames;
+    }
+    const nc = cols.length;
+    const saveEveryGuess = Math.max(1, Math.round((options.saveper ?? probe.saveper) / dt));
+    let cap = this.controlStatic ? Math.floor(maxSteps / saveEveryGuess) + 2 : 256;
+    let buf = new Float64Array(cap * nc);
+    let times = new Float64Array(cap);
+    let rows = 0;
+
+    const stocks = this.stockIds;
+    const ns = stocks.length;
+    const d = new Float64Array(ns);
+    const y0 = method === 'euler' ? d : new Float64Array(ns);
+    const k1 = method === 'euler' ? d : new Float64Array(ns);
+    const k2 = method === 'rk4' ? new Float64Array(ns) : d;
+    const k3 = method === 'rk4' ? new Float64Array(ns) : d;
+
+    let base = t0;
+    let k = 0;
+    let time = t0;
+    let nextSave = t0;
+    let si = 0;
+    const stepLimit = 50_000_000;
+    for (;;) {
+      program.step(v, time, dt, si, r);
+      overrideControl();
+      const eps = dt * 1e-6;
+      const end = v[c.finalTime]!;
+      if (time >= nextSave - eps) {
+        if (rows === cap) {
+          cap *= 2;
+          const nb = new Float64Array(cap * nc);
+          nb.set(buf);
+          buf = nb;
+          const nt = new Float64Array(cap);
+          nt.set(times);
+          times = nt;
+        }
+        const off = rows * nc;
+        for (let j = 0; j < nc; j++) buf[off + j] = v[cols[j]!]!;
+        times[rows++] = time;
+        nextSave = time + v[c.saveper]!;
+        this.checkStocks(v, time);
+      }
+      if (time >= end - eps || si >= stepLimit) break;
+      program.post(v, time, dt, si, r);
+      if (method === 'euler') {
+        program.rates(v, d, time, dt, r);
+        for (let i = 0; i < ns; i++) v[stocks[i]!] += dt * d[i]!;
+      } else {
+        program.rates(v, k1, time, dt, r);
+        for (let i = 0; i < ns; i++) y0[i] = v[stocks[i]!]!;
+        if (method === 'rk2') {
+          for (let i = 0; i < ns; i++) v[stocks[i]!] = y0[i]! + dt * k1[i]!;
+          program.step(v, time + dt, dt, si, r);
+          program.rates(v, k2, time + dt, dt, r);
+          for (let i = 0; i < ns; i++) v[stocks[i]!] = y0[i]! + (dt / 2) * (k1[i]! + k2[i]!);
+        } else {
+          const h = dt / 2;
+          for (let i = 0; i < ns; i++) v[stocks[i]!] = y0[i]! + h * k1[i]!;
+          program.step(v, time + h, dt, si, r);
+          program.rates(v, k2, time + h, dt, r);
+          for (let i = 0; i < ns; i++) v[stocks[i]!] = y0[i]! + h * k2[i]!;
+          program.step(v, time + h, dt, si, r);
+          program.rates(v, k3, time + h, dt, r);
+          for (let i = 0; i < ns; i++) v[stocks[i]!] = y0[i]! + dt * k3[i]!;
+          program.step(v, time + dt, dt, si, r);
+          program.rates(v, d, time + dt, dt, r);
+          for (let i = 0; i < ns; i++) v[stocks[i]!] = y0[i]! + (dt / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + d[i]!);
+        }
+      }
+      si++;
+      const newDt = v[c.timeStep]!;
+      if (newDt !== dt && newDt > 0 && options.dt === undefined) {
+        base = time + dt;
+        k = 0;
+        dt = newDt;
+        time = base;
+      } else {
+        k++;
+        time = base + k * dt;
+      }
+    }
+
+    const series: Float64Array[] = [];
+    for (let j = 0; j < nc; j++) {
+      const s = new Float64Array(rows);
+      for (let i = 0; i < rows; i++) s[i] = buf[i * nc + j]!;
+      series.push(s);
+    }
+    const index = new Map<string, number>();
+    names.forEach((nm, j) => index.set(canonicalColumn(nm), j));
+    return {
+      time: times.slice(0, rows),
+      names,
+      series,
+      get: (name: string) => {
+        const j = index.get(canonicalColumn(name));
+        return j === undefined ? undefined : series[j];
+      },
+    };
+  }
+
+  /** A stock that turned NaN stops the run, naming the stock and the time. */
+  private checkStocks(v: Float64Array, time: number): void {
+    if (this.options.allowNaN) return;
+    const stocks = this.stockIds;
+    for (let i = 0; i < stocks.length; i++) {
+      const x = v[stocks[i]!]!;
+      if (x !== x) {
+        const node = this.scalar.nodes[stocks[i]!]!;
+        const name = node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
+        throw new SimulationError(`${name} became NaN at time ${time}`, name, time);
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The browser-safe entry to the engine: text → IR → scalar model → ordering → program.
+ * File access (models and their data) is the host's job; see src/sd/node/load.ts for Node.
+ */
+import type { DataHost } from '../data/types.js';
+import type { Diagnostic } from '../ir/diagnostics.js';
+import type { ModelIR } from '../ir/model.js';
+import { expandModel } from '../analyze/expand.js';
+import { orderModel } from '../analyze/order.js';
+import { generate } from '../compile/codegen.js';
+import { readVensim } from '../vensim/reader.js';
+import { CompiledModel, type CompiledModelOptions } from './compiled-model.js';
+
+export interface CompileOptions extends CompiledModelOptions {
+  dataHost?: DataHost;
+}
+
+export interface CompiledResult {
+  model: CompiledModel;
+  ir: ModelIR;
+  warnings: Diagnostic[];
+}
+
+/** Compiles a model's IR; throws ModelError with located diagnostics on bad input. */
+export function compileIR(ir: ModelIR, options: CompileOptions = {}): CompiledResult {
+  const { model: scalar, warnings } = expandModel(ir, { dataHost: options.dataHost });
+  const { ordering } = orderModel(scalar);
+  const generated = generate(scalar, ordering);
+  const method = options.method ?? methodFromSettings(ir.settings);
+  const model = new CompiledModel(scalar, ordering, generated, { ...options, method });
+  return { model, ir, warnings };
+}
+
+/** Reads and compiles Vensim text. */
+export function compileVensim(text: string, options: CompileOptions & { file?: string } = {}): CompiledResult {
+  return compileIR(readVensim(text, options.file), options);
+}
+
+/**
+ * Vensim stores the integration method in the settings section as `15:0,0,0,M,…`
+ * (M: 0 Euler, 1 RK4 auto, 2 RK2 auto, 3 RK4 fixed, 4 RK2 fixed, 5 Difference).
+ */
+export function methodFromSettings(settings: string): 'euler' | 'rk4' | 'rk2' {
+  const m = /^15:[^,\n]*,[^,\n]*,[^,\n]*,(\d+)/m.exec(settings);
+  const code = m ? Number(m[1]) : 0;
+  if (code === 1 || code === 3) return 'rk4';
+  if (code === 2 || code === 4) return 'rk2';
+  return 'euler';
+}

@@ -1,0 +1,103 @@
+/**
+ * The engine's random numbers: one seeded stream per run (xoroshiro128+ from pure-rand), so a
+ * run is reproducible for a given seed. Doubles take 53 bits from two 32-bit draws.
+ */
+import { xoroshiro128plus, type RandomGenerator } from 'pure-rand';
+
+export class RandomStream {
+  private g: RandomGenerator;
+  private spare: number | undefined;
+
+  constructor(seed: number) {
+    this.g = xoroshiro128plus(seed | 0);
+  }
+
+  /** Uniform on [0, 1). */
+  next(): number {
+    const hi = (this.g.unsafeNext() >>> 0) >>> 5; // 27 bits
+    const lo = (this.g.unsafeNext() >>> 0) >>> 6; // 26 bits
+    return (hi * 67108864 + lo) / 9007199254740992;
+  }
+
+  uniform(min: number, max: number): number {
+    return min + (max - min) * this.next();
+  }
+
+  /** Standard normal by the polar Box–Muller method. */
+  normal(): number {
+    if (this.spare !== undefined) {
+      const s = this.spare;
+      this.spare = undefined;
+      return s;
+    }
+    for (;;) {
+      const u = 2 * this.next() - 1;
+      const v = 2 * this.next() - 1;
+      const s = u * u + v * v;
+      if (s > 0 && s < 1) {
+        const f = Math.sqrt((-2 * Math.log(s)) / s);
+        this.spare = v * f;
+        return u * f;
+      }
+    }
+  }
+
+  /** Draws from `draw` until the value falls in [min, max] (Vensim truncates its distributions). */
+  truncated(min: number, max: number, draw: () => number): number {
+    for (let i = 0; i < 1000; i++) {
+      const x = draw();
+      if (x >= min && x <= max) return x;
+    }
+    return Math.min(max, Math.max(min, draw()));
+  }
+
+  truncatedNormal(min: number, max: number, mean: number, sd: number): number {
+    return this.truncated(min, max, () => mean + sd * this.normal());
+  }
+
+  triangular(lower: number, mode: number, upper: number): number {
+    const u = this.next();
+    const c = (mode - lower) / (upper - lower);
+    return u < c ? lower + Math.sqrt(u * (upper - lower) * (mode - lower)) : upper - Math.sqrt((1 - u) * (upper - lower) * (upper - mode));
+  }
+
+  poisson(mean: number): number {
+    if (mean < 30) {
+      const l = Math.exp(-mean);
+      let k = 0;
+      let p = 1;
+      do {
+        k++;
+        p *= this.next();
+      } while (p > l);
+      return k - 1;
+    }
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * this.normal()));
+  }
+
+  /** Marsaglia–Tsang gamma with unit scale. */
+  gamma(shape: number): number {
+    if (shape < 1) return this.gamma(shape + 1) * Math.pow(this.next(), 1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      const x = this.normal();
+      const v0 = 1 + c * x;
+      if (v0 <= 0) continue;
+      const v = v0 * v0 * v0;
+      const u = this.next();
+      if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+    }
+  }
+
+  beta(a: number, b: number): number {
+    const x = this.gamma(a);
+    return x / (x + this.gamma(b));
+  }
+
+  binomial(n: number, p: number): number {
+    let k = 0;
+    for (let i = 0; i < n; i++) if (this.next() < p) k++;
+    return k;
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * Functions the generated code calls (as `R.name`). Kept small and monomorphic so V8 inlines
+ * them. Time tests use a tolerance of a thousandth of a step, so `time` built from an integer
+ * step count never misses a switch-on time by floating-point noise.
+ */
+import type { DataSeries, LookupData } from '../analyze/scalar-model.js';
+import { vectorFunction } from './vector-functions.js';
+import { RandomStream } from './random.js';
+
+export class Runtime {
+  lx: Float64Array[];
+  ly: Float64Array[];
+  private readonly delays: { hist: Float64Array; n: number; init: number; dt: number }[] = [];
+  readonly random: RandomStream;
+  initialTime = 0;
+
+  constructor(lookups: LookupData[], readonly dataSeries: DataSeries[], delayCount: number, seed: number) {
+    this.lx = lookups.map((l) => l.x);
+    this.ly = lookups.map((l) => l.y);
+    for (let i = 0; i < delayCount; i++) this.delays.push({ hist: new Float64Array(0), n: 0, init: 0, dt: 1 });
+    this.random = new RandomStream(seed);
+  }
+
+  prepareDelays(steps: number): void {
+    for (const d of this.delays) if (d.hist.length < steps + 1) d.hist = new Float64Array(steps + 1);
+  }
+
+  // --- arithmetic -------------------------------------------------------------------------
+  modulo(a: number, b: number): number {
+    // Vensim's MODULO keeps the sign of the divisor, like a floored remainder.
+    const r = a % b;
+    return r !== 0 && r < 0 !== b < 0 ? r + b : r;
+  }
+  quantum(a: number, q: number): number {
+    return q <= 0 ? a : q * Math.trunc(a / q);
+  }
+  log(a: number, base: number): number {
+    return Math.log(a) / Math.log(base);
+  }
+  xidz(a: number, b: number, x: number): number {
+    return b === 0 ? x : a / b;
+  }
+  zidz(a: number, b: number): number {
+    return b === 0 ? 0 : a / b;
+  }
+  safediv(a: number, b: number, x = 0): number {
+    return b === 0 ? x : a / b;
+  }
+
+  // --- time functions ---------------------------------------------------------------------
+  step(time: number, dt: number, height: number, start: number): number {
+    return time + dt * 1e-3 >= start ? height : 0;
+  }
+  ramp(time: number, dt: number, slope: number, start: number, end: number): number {
+    if (time + dt * 1e-3 < start) return 0;
+    return slope * ((time > end ? end : time) - start);
+  }
+  pulse(time: number, dt: number, start: number, width: number): number {
+    const w = width > 0 ? width : dt;
+    const eps = dt * 1e-3;
+    return time + eps >= start && time + eps < start + w ? 1 : 0;
+  }
+  pulseTrain(time: number, dt: number, start: number, width: number, interval: number, end: number): number {
+    const eps = dt * 1e-3;
+    if (time + eps < start || time - eps > end) return 0;
+    const w = width > 0 ? width : dt;
+    if (interval <= 0) return time + eps < start + w ? 1 : 0;
+    const since = (time + eps - start) % interval;
+    return since < w ? 1 : 0;
+  }
+  /** GET TIME VALUE(relative to, offset, measure): measure 0 is the model's own time units. */
+  getTimeValue(time: number, relativeTo: number, offset: number, measure: number): number {
+    if (measure !== 0) {
+      const now = new Date();
+      switch (measure) {
+        case 1: return now.getFullYear();
+        case 2: return Math.floor(now.getMonth() / 3) + 1;
+        case 3: return now.getMonth() + 1;
+        case 4: return now.getDate();
+        case 5: return now.getDay();
+        case 6: return now.getHours();
+        case 7: return now.getMinutes();
+        case 8: return now.getSeconds();
+        default: return NaN;
+      }
+    }
+    if (relativeTo === 0) return time + offset;
+    if (relativeTo === 1) return time - this.initialTime + offset;
+    return Date.now() / 1000 + offset;
+  }
+
+  // --- lookups ----------------------------------------------------------------------------
+  lookup(t: number, x: number): number {
+    const xs = this.lx[t]!;
+    const ys = this.ly[t]!;
+    const n = xs.length;
+    if (n === 0) return NaN;
+    if (x <= xs[0]!) return ys[0]!;
+    if (x >= xs[n - 1]!) return ys[n - 1]!;
+    let lo = 0;
+    let hi = n - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid]! <= x) lo = mid;
+      else hi = mid;
+    }
+    const x0 = xs[lo]!;
+    const x1 = xs[hi]!;
+    return x1 === x0 ? ys[hi]! : ys[lo]! + ((ys[hi]! - ys[lo]!) * (x - x0)) / (x1 - x0);
+  }
+  lookup_extrapolate(t: number, x: number): number {
+    const xs = this.lx[t]!;
+    const ys = this.ly[t]!;
+    const n = xs.length;
+    if (n < 2) return this.lookup(t, x);
+    if (x < xs[0]!) return ys[0]! + ((ys[1]! - ys[0]!) * (x - xs[0]!)) / (xs[1]! - xs[0]!);
+    if (x > xs[n - 1]!) return ys[n - 1]! + ((ys[n - 1]! - ys[n - 2]!) * (x - xs[n - 1]!)) / (xs[n - 1]! - xs[n - 2]!);
+    return this.lookup(t, x);
+  }
+  /** The y of the first point at or after x (no interpolation). */
+  lookup_forward(t: number, x: number): number {
+    const xs = this.lx[t]!;
+    const ys = this.ly[t]!;
+    for (let i = 0; i < xs.length; i++) if (xs[i]! >= x) return ys[i]!;
+    return ys[ys.length - 1]!;
+  }
+  /** The y of the last point at or before x (no interpolation). */
+  lookup_backward(t: number, x: number): number {
+    const xs = this.lx[t]!;
+    const ys = this.ly[t]!;
+    for (let i = xs.length - 1; i >= 0; i--) if (xs[i]! <= x) return ys[i]!;
+    return ys[0]!;
+  }
+  /** The x at which the table reaches y (first crossing, interpolated). */
+  lookup_invert(t: number, y: number): number {
+    const xs = this.lx[t]!;
+    const ys = this.ly[t]!;
+    const n = xs.length;
+    if (n === 0) return NaN;
+    for (let i = 0; i < n - 1; i++) {
+      const y0 = ys[i]!;
+      const y1 = ys[i + 1]!;
+      if ((y >= y0 && y <= y1) || (y <= y0 && y >= y1)) {
+        return y1 === y0 ? xs[i]! : xs[i]! + ((xs[i + 1]! - xs[i]!) * (y - y0)) / (y1 - y0);
+      }
+    }
+    return Math.abs(y - ys[0]!) < Math.abs(y - ys[n - 1]!) ? xs[0]! : xs[n - 1]!;
+  }
+
+  // --- data -------------------------------------------------------------------------------
+  data(k: number, time: number): number {
+    const s = this.dataSeries[k]!;
+    const ts = s.times;
+    const vs = s.values;
+    const n = ts.length;
+    if (n === 0) return NaN;
+    if (time <= ts[0]!) return s.mode === 'raw' && time < ts[0]! ? NaN : vs[0]!;
+    if (time >= ts[n - 1]!) return s.mode === 'raw' && time > ts[n - 1]! ? NaN : vs[n - 1]!;
+    let lo = 0;
+    let hi = n - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (ts[mid]! <= time) lo = mid;
+      else hi = mid;
+    }
+    if (ts[lo] === time) return vs[lo]!;
+    switch (s.mode) {
+      case 'hold backward':
+        return vs[lo]!;
+      case 'look forward':
+        return vs[hi]!;
+      case 'raw':
+        return ts[hi] === time ? vs[hi]! : NaN;
+      default:
+        return vs[lo]! + ((vs[hi]! - vs[lo]!) * (time - ts[lo]!)) / (ts[hi]! - ts[lo]!);
+    }
+  }
+
+  // --- discrete delays (DELAY FIXED, DELAY INFORMATION) ----------------------------------
+  delayInit(k: number, delayTime: number, init: number, dt: number): number {
+    const d = this.delays[k]!;
+    d.n = Math.max(0, Math.round(delayTime / dt));
+    d.init = init;
+    d.dt = dt;
+    return init;
+  }
+  delayOut(k: number, si: number): number {
+    const d = this.delays[k]!;
+    const j = si - d.n;
+    return j >= 0 && d.n > 0 ? d.hist[j]! : d.n === 0 && si > 0 ? d.hist[si - 1]! : d.init;
+  }
+  delayPush(k: number, si: number, input: number, delayTime?: number): void {
+    const d = this.delays[k]!;
+    d.hist[si] = input;
+    if (delayTime !== undefined) d.n = Math.max(0, Math.round(delayTime / d.dt));
+  }
+
+  // --- vectors and random numbers ---------------------------------------------------------
+  vector(fn: string, vecs: number[][], scalars: number[], index: number): number {
+    return vectorFunction(fn, vecs, scalars, index);
+  }
+  randomUniform(min: number, max: number, _seed?: number): number {
+    return this.random.uniform(min, max);
+  }
+  random01(): number {
+    return this.random.next();
+  }
+  randomNormal(min: number, max: number, mean: number, sd: number, _seed?: number): number {
+    return this.random.truncatedNormal(min, max, mean, sd);
+  }
+  randomExponential(min: number, max: number, shift: number, stretch: number, _seed?: number): number {
+    return this.random.truncated(min, max, () => shift + stretch * -Math.log(1 - this.random.next()));
+  }
+  randomLognormal(min: number, max: number, mean: number, sd: number, _seed?: number): number {
+    return this.random.truncated(min, max, () => Math.exp(mean + sd * this.random.normal()));
+  }
+  randomTriangular(min: number, max: number, lower: number, mode: number, upper: number, _seed?: number): number {
+    return this.random.truncated(min, max, () => this.random.triangular(lower, mode, upper));
+  }
+  randomPoisson(min: number, max: number, mean: number, shift: number, stretch: number, _seed?: number): number {
+    return this.random.truncated(min, max, () => shift + stretch * this.random.poisson(mean));
+  }
+  randomGamma(min: number, max: number, shape: number, shift: number, stretch: number, _seed?: number): number {
+    return this.random.truncated(min, max, () => shift + stretch * this.random.gamma(shape));
+  }
+  randomBeta(min: number, max: number, a: number, b: number, shift: number, stretch?: number): number {
+    return this.random.truncated(min, max, () => shift + (stretch ?? 1) * this.random.beta(a, b));
+  }
+  randomBinomial(min: number, max: number, p: number, n: number, shift: number, stretch?: number): number {
+    return this.random.truncated(min, max, () => shift + (stretch ?? 1) * this.random.binomial(n, p));
+  }
+  randomWeibull(min: number, max: number, shape: number, scale: number, shift: number, stretch?: number): number {
+    return this.random.truncated(min, max, () => shift + (stretch ?? 1) * scale * Math.pow(-Math.log(1 - this.random.next()), 1 / shape));
+  }
+  /** With a standard deviation of 0 pink noise is its mean (as Earth4All uses it). */
+  randomPinkNoise(mean: number, sd: number, _correlationTime: number, _seed?: number): number {
+    return sd === 0 ? mean : mean + sd * this.random.normal();
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * VECTOR and ALLOCATE functions, evaluated over a whole vector; each returns the element at
+ * `index` (the position of the node being computed).
+ */
+export function vectorFunction(fn: string, vecs: number[][], s: number[], index: number): number {
+  switch (fn) {
+    case 'VECTOR SELECT': {
+      // VECTOR SELECT(selection, values, missing value, operation, error action)
+      const [sel, vals] = vecs as [number[], number[]];
+      const op = s[1]!;
+      let acc = op === 1 ? 1 : op === 2 ? Infinity : op === 3 ? -Infinity : 0;
+      let count = 0;
+      for (let i = 0; i < sel.length; i++) {
+        if (sel[i] === 0) continue;
+        const x = vals[i]!;
+        count++;
+        if (op === 0) acc += x;
+        else if (op === 1) acc *= x;
+        else if (op === 2) acc = Math.min(acc, x);
+        else if (op === 3) acc = Math.max(acc, x);
+      }
+      return count === 0 ? s[0]! : acc;
+    }
+    case 'VECTOR ELM MAP': {
+      const v = vecs[0]!;
+      const j = index + Math.round(s[0]!);
+      return j >= 0 && j < v.length ? v[j]! : NaN;
+    }
+    case 'VECTOR SORT ORDER': {
+      // Position `index` of the result holds the (0-based) index of the index-th element in sorted order.
+      const order = sortOrder(vecs[0]!, s[0]!);
+      return order[index]!;
+    }
+    case 'VECTOR RANK': {
+      // The 1-based rank of each element in the requested order.
+      const order = sortOrder(vecs[0]!, s[0]!);
+      const rank = new Array<number>(order.length);
+      order.forEach((orig, r) => (rank[orig] = r + 1));
+      return rank[index]!;
+    }
+    case 'VECTOR REORDER': {
+      const [v, order] = vecs as [number[], number[]];
+      return v[Math.round(order[index]!)] ?? NaN;
+    }
+    case 'VECTOR LOOKUP': {
+      // VECTOR LOOKUP(vector, x, xmin, xmax, mode): the vector spread evenly over [xmin, xmax].
+      const v = vecs[0]!;
+      const [x, xmin, xmax] = s as [number, number, number];
+      if (v.length === 1) return v[0]!;
+      const pos = ((x - xmin) / (xmax - xmin)) * (v.length - 1);
+      if (pos <= 0) return v[0]!;
+      if (pos >= v.length - 1) return v[v.length - 1]!;
+      const i = Math.floor(pos);
+      return v[i]! + (v[i + 1]! - v[i]!) * (pos - i);
+    }
+    case 'ALLOCATE BY PRIORITY':
+      return allocateByPriority(vecs[0]!, vecs[1]!, s[1]!, s[2]!)[index]!;
+    case 'ALLOCATE AVAILABLE':
+      return allocateAvailable(vecs[0]!, vecs.slice(1), s[0]!)[index]!;
+    default:
+      throw new Error(`unknown vector function ${fn}`);
+  }
+}
+
+function sortOrder(v: number[], direction: number): number[] {
+  const idx = v.map((_, i) => i);
+  idx.sort((a, b) => (direction >= 0 ? v[a]! - v[b]! : v[b]! - v[a]!) || a - b);
+  return idx;
+}
+
+/**
+ * ALLOCATE BY PRIORITY(request, priority, size, width, supply): supply is shared so that every
+ * requester gets min(request, share) where share follows its priority through a rectangular
+ * profile of the given width; found by bisection on the common "priority level".
+ */
+function allocateByPriority(request: number[], priority: number[], width: number, supply: number): number[] {
+  const total = request.reduce((a, b) => a + b, 0);
+  if (supply >= total) return request.slice();
+  if (supply <= 0) return request.map(() => 0);
+  const w = width > 0 ? width : 1e-9;
+  const alloc = (level: number) => request.map((r, i) => r * Math.min(1, Math.max(0, (priority[i]! - level) / w + 0.5)));
+  let lo = Math.min(...priority) - w;
+  let hi = Math.max(...priority) + w;
+  for (let it = 0; it < 100; it++) {
+    const mid = (lo + hi) / 2;
+    const got = alloc(mid).reduce((a, b) => a + b, 0);
+    if (got > supply) lo = mid;
+    else hi = mid;
+  }
+  return alloc((lo + hi) / 2);
+}
+
+/**
+ * ALLOCATE AVAILABLE(request, priority profile, available): profile rows are
+ * [type, priority, width, extra]; type 0 fixed-quantity (all or nothing in order), 1 rectangular,
+ * 2 triangular, 3 normal, 4 exponential, 5 constant elasticity. Shares follow each profile's
+ * cumulative curve at a common level found by bisection.
+ */
+function allocateAvailable(request: number[], profile: number[][], available: number): number[] {
+  const total = request.reduce((a, b) => a + b, 0);
+  if (available >= total) return request.slice();
+  if (available <= 0) return request.map(() => 0);
+  const type = profile[0] ?? [];
+  const prio = profile[1] ?? [];
+  const width = profile[2] ?? [];
+  const share = (i: number, level: number): number => {
+    const w = Math.max(width[i] ?? 1, 1e-12);
+    const z = (prio[i]! - level) / w;
+    switch (Math.round(type[i] ?? 1)) {
+      case 2: // triangular: cumulative of a triangle on [-1, 1]
+        if (z <= -1) return 0;
+        if (z >= 1) return 1;
+        return z < 0 ? 0.5 * (1 + z) * (1 + z) : 1 - 0.5 * (1 - z) * (1 - z);
+      case 3: // normal
+        return 0.5 * (1 + erf(z / Math.SQRT2));
+      case 4: // exponential (Laplace)
+        return z < 0 ? 0.5 * Math.exp(z) : 1 - 0.5 * Math.exp(-z);
+      default: // rectangular on [-1/2, 1/2]
+        return Math.min(1, Math.max(0, z + 0.5));
+    }
+  };
+  const alloc = (level: number) => request.map((r, i) => r * share(i, level));
+  const spread = Math.max(...width.map((w) => Math.abs(w)), 1) * 10;
+  let lo = Math.min(...prio) - spread;
+  let hi = Math.max(...prio) + spread;
+  for (let it = 0; it < 200; it++) {
+    const mid = (lo + hi) / 2;
+    const got = alloc(mid).reduce((a, b) => a + b, 0);
+    if (got > available) lo = mid;
+    else hi = mid;
+  }
+  return alloc((lo + hi) / 2);
+}
+
+function erf(x: number): number {
+  // Abramowitz & Stegun 7.1.26 (max error 1.5e-7).
+  const t = 1 / (1 + 0.3275911 * Math.abs(x));
+  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return x >= 0 ? y : -y;
+}
