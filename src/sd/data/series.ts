@@ -16,6 +16,10 @@
  * column were absent. Here the first kind is dropped and the second comes back as NaN, so that
  * the caller applies :INTERPOLATE:, :HOLD BACKWARD:, :LOOK FORWARD: or :RAW: per element
  * (`dropMissing` gives one element's points without the gaps).
+ *
+ * Also here: the axis and the first data cell may be defined names (suite cases get_mixed_definitions,
+ * get_xls_cellrange, vector_order); a '*' on the data cell is ignored, since the axis argument
+ * already fixes the orientation; axis values must increase (InputError naming the cell otherwise).
  */
 
 import { InputError } from '../ir/diagnostics.js';
