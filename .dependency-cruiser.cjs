@@ -6,7 +6,7 @@
  */
 const layers = [
   ['ir', '^src/sd/ir/'],
-  ['formats', '^src/sd/(vensim|xmile)/'],
+  ['formats', '^src/sd/(vensim|xmile|data)/'],
   ['analyze', '^src/sd/analyze/'],
   ['compile', '^src/sd/compile/'],
   ['run', '^src/sd/(run|engine\\.ts)'],

@@ -5,8 +5,8 @@
  */
 import { ModelError } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
-import type { Ctx, Expander } from './expand.js';
-import { cartesian } from './expand.js';
+import type { Ctx, ExpanderApi as Expander } from './context.js';
+import { cartesian } from './context.js';
 import type { SExpr } from './scalar-model.js';
 
 export const ARRAY_FUNCTIONS = new Set([
@@ -142,7 +142,7 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
       if (!v) throw ModelError.at('E_UNDEFINED', `'${a.display}' is not defined`, a.loc);
       // The base element is the one referenced; the offset counts along the variable's last
       // position that the reference names by a dimension (or the last position).
-      const key = x.elementKey(v as never, a.subs, ctx, a.loc);
+      const key = x.elementKey(v, a.subs, ctx, a.loc);
       let p = a.subs.length - 1;
       for (let i = a.subs.length - 1; i >= 0; i--) {
         if (x.dims.isDimension(a.subs[i]!.name)) {

@@ -6,7 +6,7 @@ import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
 import type { DimensionDecl, Equation, Expr } from '../ir/model.js';
 import { dropMissing, getConstants, getData, getLookups, getSubscript } from '../data/index.js';
 import type { DataHost, Sheet } from '../data/types.js';
-import type { Ctx, Expander } from './expand.js';
+import type { Ctx, ExpanderApi as Expander } from './context.js';
 import type { ScalarNode, SExpr } from './scalar-model.js';
 
 export class DataFunctions {

@@ -12,46 +12,26 @@ import type { DataSeries, LookupData, ScalarModel, ScalarNode, SExpr } from './s
 import { lowerStateful, TOP_LEVEL_STATEFUL } from './stateful.js';
 import { lowerArrayCall, ARRAY_FUNCTIONS } from './array-functions.js';
 import { DataFunctions } from './data-functions.js';
+import { cartesian, type Binding, type Ctx, type ExpanderApi, type VarInfo } from './context.js';
 
 export interface ExpandOptions {
   dataHost?: DataHost;
 }
 
-/** Element chosen for each dimension name in the current context (LHS, or a SUM's `dim!`). */
-export type Binding = ReadonlyMap<string, string>;
-
-export interface Ctx {
-  binding: Binding;
-  /** Inside a macro: local and parameter names → node ids. */
-  scope?: Map<string, number>;
-  /** The node being defined (names hidden helpers, reports errors). */
-  owner: ScalarNode;
-  loc: SourceLocation;
-}
-
-interface VarInfo {
-  name: string;
-  display: string;
+interface VarDefinition extends VarInfo {
   equations: Equation[];
-  /** Element list of each subscript position. */
-  positions: string[][];
-  /** Dimension name per position (for binding bare references). */
-  positionDims: string[];
-  nodes: Map<string, number>;
-  tables: Map<string, number>;
-  isLookup: boolean;
 }
 
 const CONTROL = ['initial time', 'final time', 'time step', 'saveper'] as const;
 
-export class Expander {
+export class Expander implements ExpanderApi {
   readonly nodes: ScalarNode[] = [];
   readonly lookups: LookupData[] = [];
   readonly lookupNames = new Map<string, number>();
   readonly data: DataSeries[] = [];
   readonly warnings: Diagnostic[] = [];
   readonly dims: DimensionTable;
-  readonly vars = new Map<string, VarInfo>();
+  readonly vars = new Map<string, VarDefinition>();
   private readonly pending = new Map<number, () => void>();
   private readonly macros = new Map<string, MacroDecl>();
   readonly dataFns: DataFunctions;
@@ -101,7 +81,7 @@ export class Expander {
   }
 
   /** Decides the element list of each subscript position of a variable. */
-  private layoutVariable(v: VarInfo): void {
+  private layoutVariable(v: VarDefinition): void {
     const arity = v.equations[0]!.lhs.subs.length;
     v.isLookup = v.equations.some((e) => e.kind === 'lookup' || e.kind === 'lookup-data');
     for (const eq of v.equations) {
@@ -138,7 +118,7 @@ export class Expander {
   }
 
   /** Creates the nodes (or lookup tables) of every element a variable defines. */
-  private allocate(v: VarInfo): void {
+  private allocate(v: VarDefinition): void {
     for (const eq of v.equations) {
       const lists = eq.lhs.subs.map((s) => this.dims.get(s.name)?.elements ?? [s.name]);
       const excluded = new Set<string>();
@@ -363,7 +343,12 @@ export class Expander {
       if (dim) {
         const el = this.bindElement(dim.name, ctx.binding);
         if (el === undefined) throw ModelError.at('E_DIMENSION', `subscript range ${e.display} is used as a value outside an equation over it`, e.loc);
-        return { k: 'num', v: dim.elements.indexOf(el) + 1 };
+        return { k: 'num', v: this.familyPosition(el, dim.elements) };
+      }
+      // An element used as a value gives its (1-based) position in its range.
+      const holders = this.dims.dimsContaining(e.name);
+      if (holders.length > 0) {
+        return { k: 'num', v: this.familyPosition(e.name, [e.name]) };
       }
       throw ModelError.at('E_UNDEFINED', `'${e.display}' is not defined`, e.loc);
     }
@@ -374,6 +359,19 @@ export class Expander {
       throw ModelError.at('E_UNDEFINED', `${v.display}${key ? `[${key}]` : ''} is used but never defined`, e.loc);
     }
     return { k: 'ref', id };
+  }
+
+  /**
+   * The 1-based position of an element in its family: the largest range holding it (and the
+   * elements of the range it was named through). Vensim gives this position to a subscript
+   * used as a value, so `sub[subrange] = subrange` counts along the parent range.
+   */
+  private familyPosition(element: string, within: string[]): number {
+    let best: string[] = within;
+    for (const d of this.dims.dims.values()) {
+      if (d.elements.length > best.length && d.elements.includes(element) && within.every((w) => d.elements.includes(w))) best = d.elements;
+    }
+    return best.indexOf(element) + 1;
   }
 
   /** The concrete element tuple a reference `v[subs]` points to in this context. */
@@ -413,12 +411,19 @@ export class Expander {
     const direct = binding.get(dimName);
     if (direct !== undefined) return direct;
     const dim = this.dims.get(dimName)!;
-    // The same element bound under a related name (sub-range, super-range, equivalent).
+    // A declared mapping between this range and a bound one comes first: with
+    // `PREVIOUS: a, b, c -> NEXT` (NEXT: b, c, d), PREVIOUS in an equation over NEXT = b means a.
+    for (const [bd, el] of binding) {
+      if (bd.endsWith('!')) continue;
+      const mapped = this.dims.mapElement(bd, el, dimName);
+      if (mapped !== undefined) return mapped;
+    }
+    // Otherwise the same element bound under a related name (sub-range, super-range, equivalent).
     let best: string | undefined;
     let bestOverlap = 0;
     for (const [bd, el] of binding) {
       if (!dim.elements.includes(el)) continue;
-      const other = this.dims.get(bd);
+      const other = this.dims.get(bd.replace(/!$/, ''));
       const overlap = other ? other.elements.filter((x) => dim.elements.includes(x)).length : 1;
       if (overlap > bestOverlap) {
         best = el;
@@ -426,10 +431,6 @@ export class Expander {
       }
     }
     if (best !== undefined) return best;
-    for (const [bd, el] of binding) {
-      const mapped = this.dims.mapElement(bd, el, dimName);
-      if (mapped !== undefined) return mapped;
-    }
     // Positional correspondence for equal-sized ranges of the same position (Vensim allows
     // `a[DimA] = b[DimB]` only through mappings, but a mapping may be declared on a parent).
     void positionElements;
@@ -471,16 +472,27 @@ export class Expander {
     return { k: 'ref', id: out };
   }
 
-  /** Evaluates an expression that must be constant when the model is built (e.g. DELAY N's order). */
+  /**
+   * Evaluates an expression when the model is built (e.g. DELAY N's order): constants and
+   * expressions of them, with Time taken as INITIAL TIME (Vensim fixes the order at the start).
+   */
   constantValue(e: SExpr, loc: SourceLocation, what: string): number {
+    const fail = (): never => {
+      throw ModelError.at('E_NOT_CONSTANT', `${what} must be known at the initial time`, loc);
+    };
     const ev = (x: SExpr): number => {
       switch (x.k) {
         case 'num':
           return x.v;
+        case 'time': {
+          const it = this.vars.get('initial time')?.nodes.get('');
+          return it === undefined ? fail() : ev({ k: 'ref', id: it });
+        }
         case 'ref': {
           this.resolveNode(x.id);
           const n = this.nodes[x.id]!;
-          if (n.kind !== 'const' && n.kind !== 'aux' && n.kind !== 'initial') break;
+          if (n.kind === 'stock') return n.init ? ev(n.init) : fail();
+          if (n.kind !== 'const' && n.kind !== 'aux' && n.kind !== 'initial') return fail();
           return ev(n.expr);
         }
         case 'un':
@@ -494,27 +506,35 @@ export class Expander {
             case '*': return a * b;
             case '/': return a / b;
             case '^': return a ** b;
+            case '<': return a < b ? 1 : 0;
+            case '>': return a > b ? 1 : 0;
+            case '<=': return a <= b ? 1 : 0;
+            case '>=': return a >= b ? 1 : 0;
+            case '=': return a === b ? 1 : 0;
           }
-          break;
+          return fail();
+        }
+        case 'call': {
+          const a = x.args.map(ev);
+          switch (x.fn) {
+            case 'STEP': return ev({ k: 'time' }) >= a[1]! ? a[0]! : 0;
+            case 'MIN': return Math.min(...a);
+            case 'MAX': return Math.max(...a);
+            case 'ABS': return Math.abs(a[0]!);
+            case 'INTEGER':
+            case 'INT': return Math.trunc(a[0]!);
+            case 'IF THEN ELSE': return a[0] ? a[1]! : a[2]!;
+          }
+          return fail();
         }
         default:
-          break;
+          return fail();
       }
-      throw ModelError.at('E_NOT_CONSTANT', `${what} must be a constant`, loc);
     };
     return ev(e);
   }
 }
 
-export function cartesian(lists: string[][]): string[][] {
-  let out: string[][] = [[]];
-  for (const l of lists) {
-    const next: string[][] = [];
-    for (const prefix of out) for (const e of l) next.push([...prefix, e]);
-    out = next;
-  }
-  return out;
-}
 
 /** Output order: case-insensitive by name, elements in definition order within an array. */
 function compareNames(a: string, b: string): number {

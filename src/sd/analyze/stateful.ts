@@ -5,7 +5,7 @@
  */
 import { ModelError } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
-import type { Ctx, Expander } from './expand.js';
+import type { Ctx, ExpanderApi as Expander } from './context.js';
 import type { ScalarNode, SExpr } from './scalar-model.js';
 
 /** Functions that, as the whole right-hand side, make the variable itself the state. */
@@ -114,7 +114,8 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
     case 'DELAY N': {
       const input = shared(0, 'delay input');
       const d = shared(1, 'delay time');
-      const order = fn === 'DELAY N' ? orderOf(x, r(3), ctx) : fn.startsWith('DELAY3') ? 3 : 1;
+      let order = fn === 'DELAY N' ? orderOf(x, r(3), ctx) : fn.startsWith('DELAY3') ? 3 : 1;
+      if (fn === 'DELAY N') order = reducedOrder(x, order, d, ctx);
       const initOut = fn === 'DELAY1' || fn === 'DELAY3' ? input : shared(2, 'delay init');
       const stageTime = order === 1 ? d : bin('/', d, num(order));
       let inflow = input;
@@ -156,6 +157,25 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
     default:
       throw ModelError.at('E_UNSUPPORTED', `${fn} is not supported`, ctx.loc);
   }
+}
+
+/**
+ * Vensim reduces DELAY N's order so that delay time ≥ order × TIME STEP (its reference says so,
+ * and the suite's delay_pipeline case shows a third-order delay of 2.5 steps running as second order).
+ */
+function reducedOrder(x: Expander, order: number, delayTime: SExpr, ctx: Ctx): number {
+  let d: number;
+  let dt: number;
+  try {
+    d = x.constantValue(delayTime, ctx.loc, 'delay time');
+    const ts = x.vars.get('time step')?.nodes.get('');
+    dt = ts === undefined ? NaN : x.constantValue({ k: 'ref', id: ts }, ctx.loc, 'TIME STEP');
+  } catch {
+    return order;
+  }
+  if (!(d > 0 && dt > 0)) return order;
+  const fits = Math.floor(d / dt + 1e-9);
+  return Math.max(1, Math.min(order, fits));
 }
 
 function orderOf(x: Expander, e: SExpr, ctx: Ctx): number {

@@ -89,9 +89,9 @@ export class CompiledModel implements Model {
     return new Runtime(s.lookups, s.data, this.generated.delayCount, this.options.seed ?? 1);
   }
 
-  /** Control values as the initial computation gives them (time itself is not yet known). */
+  /** Control values as the initial computation gives them (with Time taken as 0 while it is not yet known). */
   private evaluateControl(v: Float64Array, r: Runtime): { start: number; end: number; dt: number; saveper: number } {
-    this.program.init(v, NaN, NaN, 0, r);
+    this.program.init(v, 0, NaN, 0, r);
     const c = this.scalar.control;
     return { start: v[c.initialTime]!, end: v[c.finalTime]!, dt: v[c.timeStep]!, saveper: v[c.saveper]! };
   }

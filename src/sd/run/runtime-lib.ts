@@ -27,9 +27,8 @@ export class Runtime {
 
   // --- arithmetic -------------------------------------------------------------------------
   modulo(a: number, b: number): number {
-    // Vensim's MODULO keeps the sign of the divisor, like a floored remainder.
-    const r = a % b;
-    return r !== 0 && r < 0 !== b < 0 ? r + b : r;
+    // Vensim's MODULO keeps the sign of the dividend (MODULO(-10, 3) = -1 in the suite's rounding case).
+    return a % b;
   }
   quantum(a: number, q: number): number {
     return q <= 0 ? a : q * Math.trunc(a / q);

@@ -4,7 +4,7 @@
  * and every node keeps its location.
  *
  * Precedence, lowest first (Vensim's reference): :OR:, :AND:, :NOT:, comparisons, + -, * /,
- * unary - +, ^. So `-x^2` is `-(x^2)`.
+ * unary - +, ^ (right-associative). So `-x^2` is `-(x^2)`.
  */
 import { isBuiltin } from '../ir/builtins.js';
 import { canonicalFunction, canonicalName, displayName } from '../ir/names.js';
@@ -104,17 +104,15 @@ export class ExprParser {
     return this.parsePower();
   }
 
-  /** `^` binds tighter than unary minus and groups left to right, as Vensim evaluates it. */
+  /** `^` binds tighter than unary minus and groups right to left (`a^b^c` = `a^(b^c)`), as Vensim does. */
   private parsePower(): Expr {
-    let left = this.parsePrimary();
-    for (;;) {
-      const t = this.s.peek();
-      if (!this.isOp(t, '^')) return left;
-      this.s.next();
-      const nt = this.s.peek();
-      const right = this.isOp(nt, '-') || this.isOp(nt, '+') ? this.parseUnary() : this.parsePrimary();
-      left = { kind: 'binary', op: '^', left, right, loc: t.loc };
-    }
+    const left = this.parsePrimary();
+    const t = this.s.peek();
+    if (!this.isOp(t, '^')) return left;
+    this.s.next();
+    const nt = this.s.peek();
+    const right = this.isOp(nt, '-') || this.isOp(nt, '+') ? this.parseUnary() : this.parsePower();
+    return { kind: 'binary', op: '^', left, right, loc: t.loc };
   }
 
   private parsePrimary(): Expr {

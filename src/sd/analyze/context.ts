@@ -1,0 +1,53 @@
+/**
+ * What the expansion helpers (stateful, array and data functions) need from the expander,
+ * as an interface so that they do not import the expander itself.
+ */
+import type { SourceLocation } from '../ir/diagnostics.js';
+import type { Expr, SubscriptRef } from '../ir/model.js';
+import type { DimensionTable } from './dimensions.js';
+import type { DataSeries, ScalarNode, SExpr } from './scalar-model.js';
+
+/** Element chosen for each dimension name in the current context (LHS, or a SUM's `dim!`). */
+export type Binding = ReadonlyMap<string, string>;
+
+export interface Ctx {
+  binding: Binding;
+  /** Inside a macro: local and parameter names → node ids. */
+  scope?: Map<string, number>;
+  /** The node being defined (names hidden helpers, reports errors). */
+  owner: ScalarNode;
+  loc: SourceLocation;
+}
+
+export interface VarInfo {
+  name: string;
+  display: string;
+  /** Element list of each subscript position. */
+  positions: string[][];
+  /** Dimension name per position (for binding bare references). */
+  positionDims: string[];
+  nodes: Map<string, number>;
+  tables: Map<string, number>;
+  isLookup: boolean;
+}
+
+export interface ExpanderApi {
+  readonly dims: DimensionTable;
+  readonly vars: ReadonlyMap<string, VarInfo>;
+  readonly data: DataSeries[];
+  resolve(e: Expr, ctx: Ctx): SExpr;
+  hiddenNode(owner: ScalarNode, what: string, loc?: SourceLocation): ScalarNode;
+  elementKey(v: VarInfo, subs: SubscriptRef[], ctx: Ctx, loc: SourceLocation): string[];
+  bindElement(dimName: string, binding: Binding): string | undefined;
+  constantValue(e: SExpr, loc: SourceLocation, what: string): number;
+}
+
+export function cartesian(lists: string[][]): string[][] {
+  let out: string[][] = [[]];
+  for (const l of lists) {
+    const next: string[][] = [];
+    for (const prefix of out) for (const e of l) next.push([...prefix, e]);
+    out = next;
+  }
+  return out;
+}
