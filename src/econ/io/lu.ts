@@ -25,10 +25,14 @@ export class LuSolver {
     this.n = m.rows;
     this.lu = new LuDecomposition(m);
     if (this.lu.isSingular()) throw new SingularMatrixError('the matrix is singular');
-    const f = this.lu.LU;
+    // Pack the public factors: strictly-lower part of L (its diagonal is 1) and U on and above it.
+    const lower = this.lu.lowerTriangularMatrix.to2DArray();
+    const upper = this.lu.upperTriangularMatrix.to2DArray();
     this.packed = new Float64Array(this.n * this.n);
-    for (let i = 0; i < this.n; i++) for (let j = 0; j < this.n; j++) this.packed[i * this.n + j] = f.get(i, j);
-    this.pivot = this.lu.pivotVector;
+    for (let i = 0; i < this.n; i++) {
+      for (let j = 0; j < this.n; j++) this.packed[i * this.n + j] = j < i ? lower[i][j] : upper[i][j];
+    }
+    this.pivot = this.lu.pivotPermutationVector;
   }
 
   /** x with M·x = b. */

@@ -1,0 +1,24 @@
+/** The IO/SAM module's public API. */
+export * from './types.js';
+export { loadIoTable, loadDescriptor, descriptorBeside, type LoadedTable, type LoadOptions } from './load.js';
+export { validateDescriptor, type TableDescriptor } from './descriptor.js';
+export { parseCsv } from './csv.js';
+export { findLayout, type Layout } from './layout.js';
+export { parseTable, type ReadInfo } from './parse-table.js';
+export { balanceReport, assertBalanced, DEFAULT_TOLERANCE, type Tolerance } from './validate.js';
+export { LeontiefModel, technicalCoefficients } from './leontief.js';
+export { ClosedModel, householdCoefficients } from './households.js';
+export { computeMultipliers, buildModels, valueAddedRows, type Multipliers } from './multipliers.js';
+export { linkages, type Linkages } from './linkages.js';
+export { ghoshOutputFor, ghoshInverse, allocationCoefficients } from './ghosh.js';
+export { decomposeOutput, scaleRounds, type Rounds } from './decompose.js';
+export { structuralPaths, type SpaResult, type StructuralPath } from './spa.js';
+export { samMultipliers, samImpact, defaultExogenous, type Sam, type SamMultipliers } from './sam.js';
+export { parseSam, loadSam, samBalance } from './sam-read.js';
+export { aggregateTable, readAggregationMap } from './aggregate.js';
+export { disaggregateSector, type Part } from './disaggregate.js';
+export { readShock, parseShock } from './shock.js';
+export * from './greenjobs.js';
+export * from './link.js';
+export { benchIoMultipliers } from './bench-io.js';
+export { randomBalancedTable } from './random-table.js';

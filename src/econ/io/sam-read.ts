@@ -1,0 +1,61 @@
+/**
+ * Reading a SAM: a square grid whose column labels repeat its row labels in the same order, with
+ * an optional total row and column. Row and column totals of every account must agree.
+ */
+import { InputError } from '../../sd/ir/diagnostics.js';
+import { cellText, normalizeLabel, type Grid } from './grid.js';
+import { isTotal } from './labels.js';
+import { cellNumber } from './numbers.js';
+import { readGrid } from './read-grid.js';
+import type { Sam } from './sam.js';
+import type { BalanceIssue, BalanceReport } from './types.js';
+import { DEFAULT_TOLERANCE, type Tolerance } from './validate.js';
+
+export function parseSam(grid: Grid, decimal: '.' | ',' = '.'): Sam {
+  const header = grid.rows.findIndex((r) => r.slice(1).filter((c) => cellText(c) !== '').length >= 2);
+  if (header < 0) throw new InputError(grid.source, 'no header row with account names');
+  const cols: { label: string; c: number }[] = [];
+  grid.rows[header].forEach((cell, c) => {
+    const t = cellText(cell);
+    if (c > 0 && t !== '' && !isTotal(normalizeLabel(t))) cols.push({ label: t, c });
+  });
+  const rows: { label: string; r: number }[] = [];
+  for (let r = header + 1; r < grid.rows.length; r++) {
+    const t = cellText(grid.rows[r][0]);
+    if (t !== '' && !isTotal(normalizeLabel(t))) rows.push({ label: t, r });
+  }
+  if (rows.length !== cols.length) {
+    throw new InputError(grid.source, `a SAM must be square: ${rows.length} account rows but ${cols.length} account columns`);
+  }
+  rows.forEach((row, i) => {
+    if (normalizeLabel(row.label) !== normalizeLabel(cols[i].label)) {
+      throw new InputError(grid.where(row.r, 0), `row ${i + 1} is "${row.label}" but column ${i + 1} is "${cols[i].label}"; rows and columns must list the same accounts in the same order`);
+    }
+  });
+  const T = rows.map((row) => cols.map((col) => cellNumber(grid.rows[row.r][col.c] ?? null, grid.where(row.r, col.c), decimal)));
+  const totals = T.map((row) => row.reduce((a, b) => a + b, 0));
+  return { source: grid.source, accounts: rows.map((r) => r.label), T, totals };
+}
+
+/** Row total vs column total of every account. */
+export function samBalance(sam: Sam, tol: Tolerance = DEFAULT_TOLERANCE): BalanceReport {
+  const issues: BalanceIssue[] = [];
+  sam.accounts.forEach((a, i) => {
+    const rowTotal = sam.T[i].reduce((s, v) => s + v, 0);
+    const colTotal = sam.T.reduce((s, row) => s + row[i], 0);
+    const gap = colTotal - rowTotal;
+    const scale = Math.max(Math.abs(rowTotal), Math.abs(colTotal));
+    if (Math.abs(gap) > Math.max(tol.absolute, tol.relative * scale)) {
+      issues.push({
+        side: 'row', account: a, expected: rowTotal, actual: colTotal, gap, relativeGap: scale ? gap / scale : 0,
+        message: `account "${a}": income (row) ${rowTotal} ≠ spending (column) ${colTotal} (gap ${gap})`,
+      });
+    }
+  });
+  return { source: sam.source, tolerance: { ...tol }, accountsChecked: sam.accounts.length, issues, balanced: issues.length === 0 };
+}
+
+export function loadSam(path: string, tol?: Tolerance): { sam: Sam; report: BalanceReport } {
+  const sam = parseSam(readGrid(path));
+  return { sam, report: samBalance(sam, tol) };
+}
