@@ -26,9 +26,13 @@ export interface CompareOptions {
 /** Output names as Vensim writes them in headers: quotes optional, spaces inside brackets free. */
 export function headerKey(name: string): string {
   let s = name.trim();
-  if (s.startsWith('"') && s.endsWith('"') && !s.includes('[')) s = s.slice(1, -1);
-  s = s.replace(/"([^"]*)"/g, '$1');
-  return canonicalColumn(s.replace(/\\"/g, '"'));
+  const b = s.indexOf('[');
+  let head = b < 0 ? s : s.slice(0, b);
+  const tail = b < 0 ? '' : s.slice(b);
+  head = head.trim();
+  if (head.length >= 2 && head.startsWith('"') && head.endsWith('"')) head = head.slice(1, -1).replace(/\\"/g, '"');
+  s = head + tail.replace(/"/g, '');
+  return canonicalColumn(s);
 }
 
 export function compareResults(actual: RunResult, expected: ExpectedOutput, opts: CompareOptions = {}): CompareResult {

@@ -130,9 +130,10 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
       return { k: 'num', v: dim.elements.length };
     }
     case 'VECTOR SELECT': {
-      const dims = bangDims(args[0]!).length ? bangDims(args[0]!) : namedDims(x, args[0]!);
-      const sel = over(x, args[0]!, dims, ctx, true);
-      const vals = over(x, args[1]!, dims, ctx, true);
+      // Both arrays are iterated together over every dimension marked `!` in either.
+      const dims = bangDims(args[1]!, bangDims(args[0]!));
+      const sel = over(x, args[0]!, dims, ctx, false);
+      const vals = over(x, args[1]!, dims, ctx, false);
       return { k: 'vec', fn, vecs: [sel, vals], scalars: [2, 3, 4].map((i) => x.resolve(args[i]!, ctx)), index: 0 };
     }
     case 'VECTOR ELM MAP': {

@@ -190,10 +190,16 @@ export class Expander implements ExpanderApi {
   }
 
   addLookup(name: string, x: ArrayLike<number>, y: ArrayLike<number>, loc?: SourceLocation): number {
-    for (let i = 1; i < x.length; i++) {
-      if (x[i]! < x[i - 1]!) throw ModelError.at('E_LOOKUP', `the x values of lookup ${name} must not decrease`, loc);
+    let xs = Array.from(x);
+    let ys = Array.from(y);
+    if (xs.some((v, i) => i > 0 && v < xs[i - 1]!)) {
+      // Vensim accepts such a table; we sort its points by x and say so.
+      this.warnings.push({ severity: 'warning', code: 'W_LOOKUP_ORDER', message: `the x values of lookup ${name} decrease; its points are sorted by x`, loc });
+      const order = xs.map((_, i) => i).sort((a, b) => xs[a]! - xs[b]!);
+      xs = order.map((i) => xs[i]!);
+      ys = order.map((i) => ys[i]!);
     }
-    this.lookups.push({ name, x: Float64Array.from(x), y: Float64Array.from(y) });
+    this.lookups.push({ name, x: Float64Array.from(xs), y: Float64Array.from(ys) });
     return this.lookups.length - 1;
   }
 
@@ -367,11 +373,12 @@ export class Expander implements ExpanderApi {
    * used as a value, so `sub[subrange] = subrange` counts along the parent range.
    */
   private familyPosition(element: string, within: string[]): number {
-    let best: string[] = within;
+    // Ties go to the range declared first (subscript_logicals: dim3 = A, C, B compares like dim1 = A, B, C).
+    let best: string[] | undefined;
     for (const d of this.dims.dims.values()) {
-      if (d.elements.length > best.length && d.elements.includes(element) && within.every((w) => d.elements.includes(w))) best = d.elements;
+      if ((!best || d.elements.length > best.length) && d.elements.includes(element) && within.every((w) => d.elements.includes(w))) best = d.elements;
     }
-    return best.indexOf(element) + 1;
+    return (best ?? within).indexOf(element) + 1;
   }
 
   /** The concrete element tuple a reference `v[subs]` points to in this context. */

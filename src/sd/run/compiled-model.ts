@@ -196,6 +196,13 @@ export class CompiledModel implements Model {
     for (;;) {
       program.step(v, time, dt, si, r);
       overrideControl();
+      // TIME STEP may change during the run (Vensim allows it); a new step size applies from now.
+      const newDt = v[c.timeStep]!;
+      if (newDt !== dt && newDt > 0) {
+        base = time;
+        k = 0;
+        dt = newDt;
+      }
       const eps = dt * 1e-6;
       const end = v[c.finalTime]!;
       if (time >= nextSave - eps) {
@@ -242,16 +249,8 @@ export class CompiledModel implements Model {
         }
       }
       si++;
-      const newDt = v[c.timeStep]!;
-      if (newDt !== dt && newDt > 0 && options.dt === undefined) {
-        base = time + dt;
-        k = 0;
-        dt = newDt;
-        time = base;
-      } else {
-        k++;
-        time = base + k * dt;
-      }
+      k++;
+      time = base + k * dt;
     }
 
     const series: Float64Array[] = [];

@@ -5,21 +5,36 @@
 export function vectorFunction(fn: string, vecs: number[][], s: number[], index: number): number {
   switch (fn) {
     case 'VECTOR SELECT': {
-      // VECTOR SELECT(selection, values, missing value, operation, error action)
+      // VECTOR SELECT(selection, values, missing value, numerical action, error action);
+      // actions as in Vensim's reference: 0 weighted sum, 1 weighted product, 2/3 weighted
+      // min/max, 4 weighted mean, 5 product of value^selection (the reference says selection^value,
+      // but the suite case vector_select shows value^selection), 6–10 unweighted sum, product,
+      // min, max, mean of the selected values.
       const [sel, vals] = vecs as [number[], number[]];
-      const op = s[1]!;
-      let acc = op === 1 ? 1 : op === 2 ? Infinity : op === 3 ? -Infinity : 0;
-      let count = 0;
+      const op = Math.round(s[1]!);
+      const picked: number[] = [];
+      const weights: number[] = [];
       for (let i = 0; i < sel.length; i++) {
         if (sel[i] === 0) continue;
-        const x = vals[i]!;
-        count++;
-        if (op === 0) acc += x;
-        else if (op === 1) acc *= x;
-        else if (op === 2) acc = Math.min(acc, x);
-        else if (op === 3) acc = Math.max(acc, x);
+        picked.push(vals[i]!);
+        weights.push(sel[i]!);
       }
-      return count === 0 ? s[0]! : acc;
+      if (picked.length === 0) return s[0]!;
+      const w = picked.map((v, i) => v * weights[i]!);
+      switch (op) {
+        case 0: return w.reduce((a, b) => a + b, 0);
+        case 1: return w.reduce((a, b) => a * b, 1);
+        case 2: return Math.min(...w);
+        case 3: return Math.max(...w);
+        case 4: return w.reduce((a, b) => a + b, 0) / w.length;
+        case 5: return picked.reduce((a, v, i) => a * Math.pow(v, weights[i]!), 1);
+        case 6: return picked.reduce((a, b) => a + b, 0);
+        case 7: return picked.reduce((a, b) => a * b, 1);
+        case 8: return Math.min(...picked);
+        case 9: return Math.max(...picked);
+        case 10: return picked.reduce((a, b) => a + b, 0) / picked.length;
+        default: return NaN;
+      }
     }
     case 'VECTOR ELM MAP': {
       const v = vecs[0]!;

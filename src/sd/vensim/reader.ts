@@ -151,6 +151,8 @@ class EntryReader {
       this.s.next();
       kind = t.text === '=' ? 'aux' : t.text === '==' ? 'unchangeable' : 'data';
       expr = this.readRightHandSide();
+      // `x = GET XLS LOOKUPS(...)` defines a lookup table just like `x( GET XLS LOOKUPS(...) )`.
+      if (expr.kind === 'call' && /^GET (XLS|DIRECT) LOOKUPS$/.test(expr.fn)) kind = 'lookup-data';
     } else if (t.kind === 'op' && t.text === '(') {
       this.s.next();
       const inner = this.s.peek();
