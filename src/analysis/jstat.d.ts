@@ -3,6 +3,7 @@ declare module 'jstat' {
   interface Jstat {
     normal: {
       inv(p: number, mean: number, sd: number): number;
+      pdf(x: number, mean: number, sd: number): number;
       cdf(x: number, mean: number, sd: number): number;
     };
   }
