@@ -92,21 +92,24 @@ interface Frame {
 function findFrame(grid: Grid, sectors?: string[]): Frame & { n: number } {
   const tries = Math.min(grid.rows.length - 1, 20);
   for (let h = 0; h < tries; h++) {
-    const d = firstDataColumn(grid, h);
     const header = grid.rows[h];
+    const first = firstDataColumn(grid, h);
     if (sectors) {
       const want = sectors.map(normalizeLabel);
       const cols = header.map((c) => normalizeLabel(cellText(c)));
-      if (want.every((s) => cols.includes(s))) return { header: h, firstDataCol: d, n: sectors.length };
+      if (want.every((s) => cols.includes(s))) return { header: h, firstDataCol: first, n: sectors.length };
       continue;
     }
-    let n = 0;
-    while (h + 1 + n < grid.rows.length && d + n < header.length) {
-      const rl = rowLabel(grid, h + 1 + n, d);
-      if (!labelsMatch(rl, cellText(header[d + n])) || isHouseholdAccount(normalizeLabel(rl.full))) break;
-      n++;
+    // Code columns ("01", "02") look numeric, so the sectors may start a column or two later.
+    for (let d = Math.max(first, 1); d <= Math.min(first + 3, header.length - 2); d++) {
+      let n = 0;
+      while (h + 1 + n < grid.rows.length && d + n < header.length) {
+        const rl = rowLabel(grid, h + 1 + n, d);
+        if (!labelsMatch(rl, cellText(header[d + n])) || isHouseholdAccount(normalizeLabel(rl.full))) break;
+        n++;
+      }
+      if (n >= 2) return { header: h, firstDataCol: d, n };
     }
-    if (n >= 2) return { header: h, firstDataCol: d, n };
   }
   if (sectors) {
     throw new InputError(grid.source, `no header row lists every sector named in the descriptor (${sectors.join(', ')})`);
