@@ -97,6 +97,8 @@ function fold(op: string, terms: SExpr[]): SExpr {
 function vectorAxis(x: Expander, e: Expr, ctx: Ctx): { dim: string; index: number } {
   const bangs = bangDims(e);
   const named = namedDims(x, e);
+  // Vensim sorts along the argument's last subscript (suite case vector_order: with
+  // `x[scompany,Region] = VECTOR SORT ORDER(r[company,Region], 0)` the order runs over Region).
   const dim = bangs[0] ?? named[named.length - 1];
   if (!dim) throw ModelError.at('E_DIMENSION', 'this function needs an array argument', ctx.loc);
   const el = x.bindElement(dim, ctx.binding);

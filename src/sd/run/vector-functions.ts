@@ -79,7 +79,8 @@ export function vectorFunction(fn: string, vecs: number[][], s: number[], index:
 
 function sortOrder(v: number[], direction: number): number[] {
   const idx = v.map((_, i) => i);
-  idx.sort((a, b) => (direction >= 0 ? v[a]! - v[b]! : v[b]! - v[a]!) || a - b);
+  // Direction 1 sorts ascending, 0 (or any other value) descending.
+  idx.sort((a, b) => (direction > 0 ? v[a]! - v[b]! : v[b]! - v[a]!) || a - b);
   return idx;
 }
 
