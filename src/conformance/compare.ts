@@ -6,7 +6,7 @@
  */
 import { canonicalColumn } from '../sd/run/compiled-model.js';
 import type { RunResult } from '../sd/run/types.js';
-import type { ExpectedOutput } from './expected-output.js';
+import type { RunTable as ExpectedOutput } from '../sd/data/run-table.js';
 
 export interface CompareResult {
   pass: boolean;

@@ -6,7 +6,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { loadModel, readTextFile } from '../sd/node/load.js';
 import { compareResults } from './compare.js';
-import { parseExpectedOutput } from './expected-output.js';
+import { CASE_DATA_FILES, NOT_CASES } from './case-notes.js';
+import { parseRunTable } from '../sd/data/run-table.js';
 
 export interface CaseResult {
   name: string;
@@ -35,7 +36,8 @@ export function listVensimCases(root: string): { name: string; model: string; ex
       if (statSync(p).isDirectory()) walk(p);
       else if (/\.mdl$/i.test(entry)) {
         const expected = expectedFileFor(dir);
-        if (expected) out.push({ name: relative(root, p), model: p, expected });
+        const name = relative(root, p).split('\\').join('/');
+        if (expected && !(name in NOT_CASES)) out.push({ name, model: p, expected });
       }
     }
   };
@@ -46,9 +48,10 @@ export function listVensimCases(root: string): { name: string; model: string; ex
 export function runCase(c: { name: string; model: string; expected: string }): CaseResult {
   const t0 = performance.now();
   try {
-    const model = loadModel(c.model, { allowNaN: true });
+    const dataFiles = (CASE_DATA_FILES[c.name] ?? []).map((f) => join(dirname(c.model), f));
+    const model = loadModel(c.model, { allowNaN: true, dataFiles });
     const result = model.run();
-    const expected = parseExpectedOutput(readTextFile(c.expected), basename(c.expected));
+    const expected = parseRunTable(readTextFile(c.expected), basename(c.expected));
     const cmp = compareResults(result, expected);
     return { name: c.name, model: c.model, pass: cmp.pass, reason: cmp.reason, ms: performance.now() - t0 };
   } catch (err) {

@@ -190,19 +190,44 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
     case 'ALLOCATE AVAILABLE': {
       const { dim, index } = vectorAxis(x, args[0]!, ctx);
       const req = over(x, args[0]!, [dim], ctx, true);
-      // The priority profile: per requester, [ptype, ppriority, pwidth, pextra] along the last dimension.
+      // The priority profile is named by its first element (`priority[branch, ptype]`): the
+      // profile runs over that element's range, from it on (type, priority, width, extra).
       const pp = args[1]!;
-      const ppDims = namedDims(x, pp).filter((d) => d !== dim);
-      const profileDim = ppDims[ppDims.length - 1];
-      if (!profileDim) throw ModelError.at('E_ARGUMENT', 'ALLOCATE AVAILABLE needs a priority profile with a profile dimension', pp.loc);
+      if (pp.kind !== 'ref' || pp.subs.length === 0) throw ModelError.at('E_ARGUMENT', 'ALLOCATE AVAILABLE needs a priority profile variable', pp.loc);
+      const last = pp.subs[pp.subs.length - 1]!;
+      const profileDim = x.dims.isDimension(last.name) ? x.dims.get(last.name)! : x.dims.dimsContaining(last.name).sort((a, b) => b.elements.length - a.elements.length)[0];
+      if (!profileDim) throw ModelError.at('E_ARGUMENT', `the priority profile of ALLOCATE AVAILABLE names no profile range`, pp.loc);
+      const start = x.dims.isDimension(last.name) ? 0 : profileDim.elements.indexOf(last.name);
       const vecs: SExpr[][] = [req];
-      for (const el of x.dims.get(profileDim)!.elements) {
-        const binding = new Map(ctx.binding);
-        binding.set(profileDim, el);
-        binding.set(`${profileDim}!`, el);
-        vecs.push(over(x, pp, [dim], { ...ctx, binding }, true));
+      for (const el of profileDim.elements.slice(start, start + 4)) {
+        const swapped: Expr = { ...pp, subs: [...pp.subs.slice(0, -1), { ...last, name: el, display: el, bang: false }] };
+        vecs.push(over(x, swapped, [dim], ctx, true));
       }
       return { k: 'vec', fn, vecs, scalars: [x.resolve(args[2]!, ctx)], index };
+    }
+    case 'INVERT MATRIX': {
+      // INVERT MATRIX(m[..., rows, cols], n): the inverse over the last two subscripts.
+      const a = args[0]!;
+      if (a.kind !== 'ref' || a.subs.length < 2) throw ModelError.at('E_ARGUMENT', 'INVERT MATRIX needs a matrix variable with two subscripts', a.loc);
+      const rowsDim = a.subs[a.subs.length - 2]!.name;
+      const colsDim = a.subs[a.subs.length - 1]!.name;
+      const rows = x.dims.get(rowsDim);
+      const cols = x.dims.get(colsDim);
+      if (!rows || !cols || rows.elements.length !== cols.elements.length) {
+        throw ModelError.at('E_DIMENSION', 'INVERT MATRIX needs a square matrix over two subscript ranges', a.loc);
+      }
+      const i = rows.elements.indexOf(x.bindElement(rowsDim, ctx.binding) ?? '');
+      const j = cols.elements.indexOf(x.bindElement(colsDim, ctx.binding) ?? '');
+      const cells: SExpr[] = [];
+      for (const r of rows.elements) {
+        for (const c of cols.elements) {
+          const binding = new Map(ctx.binding);
+          binding.set(rowsDim, r);
+          binding.set(colsDim, c);
+          cells.push(x.resolve(a, { ...ctx, binding }));
+        }
+      }
+      return { k: 'vec', fn, vecs: [cells], scalars: [], index: Math.max(0, i) * rows.elements.length + Math.max(0, j) };
     }
     default:
       throw ModelError.at('E_UNSUPPORTED', `${fn} is not supported yet`, ctx.loc);

@@ -4,6 +4,7 @@
  * functions (SMOOTH, DELAY…) to hidden stocks and inlining macros.
  */
 import { BUILTINS } from '../ir/builtins.js';
+import { canonicalColumn } from '../ir/names.js';
 import { ModelError, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import type { DataHost } from '../data/types.js';
@@ -16,6 +17,8 @@ import { cartesian, type Binding, type Ctx, type ExpanderApi, type VarInfo } fro
 
 export interface ExpandOptions {
   dataHost?: DataHost;
+  /** Series for data variables that have no equation (Vensim's "data from another run"), by canonical column name. */
+  externalData?: ReadonlyMap<string, { times: ArrayLike<number>; values: ArrayLike<number> }>;
 }
 
 interface VarDefinition extends VarInfo {
@@ -209,8 +212,25 @@ export class Expander implements ExpanderApi {
     if (eq.kind === 'data' || (eq.expr?.kind === 'call' && BUILTINS.get(eq.expr.fn)?.data)) {
       if (this.dataFns.defineDataNode(node, eq, elementIndex, lists, ctx)) return;
     }
+    if (!eq.expr && eq.kind === 'data') {
+      const ext = this.options.externalData?.get(canonicalColumn(node.name));
+      if (ext) {
+        const times: number[] = [];
+        const values: number[] = [];
+        for (let i = 0; i < ext.times.length; i++) {
+          if (Number.isFinite(ext.values[i])) {
+            times.push(ext.times[i]!);
+            values.push(ext.values[i]!);
+          }
+        }
+        node.kind = 'data';
+        node.data = this.data.length;
+        this.data.push({ times: Float64Array.from(times), values: Float64Array.from(values), mode: eq.interpolation ?? 'interpolate', name: node.name });
+        return;
+      }
+    }
     if (!eq.expr) {
-      throw ModelError.at('E_DATA', `${node.name} has no equation and no data source (external .vdf data is not supported)`, eq.loc);
+      throw ModelError.at('E_DATA', `${node.name} has no equation and no data source (give a data file with its series, e.g. --data FILE.tab)`, eq.loc);
     }
     const e = eq.expr;
     if (e.kind === 'list') {

@@ -24,3 +24,11 @@ export function displayName(raw: string): string {
 export function canonicalFunction(raw: string): string {
   return raw.replace(/[_\s]+/g, ' ').trim().toUpperCase();
 }
+
+/** Canonical form of an output column: `name` or `name[e1,e2]` with each part canonical. */
+export function canonicalColumn(name: string): string {
+  const b = name.indexOf('[');
+  if (b < 0) return canonicalName(name);
+  const inner = name.slice(b + 1, name.lastIndexOf(']'));
+  return `${canonicalName(name.slice(0, b))}[${inner.split(',').map((s) => canonicalName(s)).join(',')}]`;
+}

@@ -3,7 +3,9 @@
  * resolved against the model's folder.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
+import { canonicalColumn } from '../ir/names.js';
+import { parseRunTable } from '../data/run-table.js';
 import { ModelError } from '../ir/diagnostics.js';
 import { parseFileTags } from '../data/file-tags.js';
 import { compileVensim, type CompiledResult, type CompileOptions } from '../run/engine.js';
@@ -17,9 +19,24 @@ export function readTextFile(path: string): string {
   return utf8.includes('\uFFFD') ? buf.toString('latin1') : utf8;
 }
 
-export interface LoadOptions extends Omit<CompileOptions, 'dataHost'> {
+export interface LoadOptions extends Omit<CompileOptions, 'dataHost' | 'externalData'> {
   /** Folder for relative data paths when the model is given as text (default: the working folder). */
   baseDir?: string;
+  /** Tables of series (.tab/.csv, as Vensim exports runs) for data variables without an equation. */
+  dataFiles?: string[];
+}
+
+/** Series from run tables, by canonical column name; later files win. */
+export function readDataFiles(paths: string[]): Map<string, { times: number[]; values: number[] }> {
+  const out = new Map<string, { times: number[]; values: number[] }>();
+  for (const p of paths) {
+    const table = parseRunTable(readTextFile(p), basename(p));
+    table.names.forEach((name, j) => {
+      const col = table.columns[j]!;
+      out.set(canonicalColumn(name.replace(/"/g, '')), { times: table.time, values: col.map((x) => (x === undefined ? NaN : x)) });
+    });
+  }
+  return out;
 }
 
 /** Loads and compiles a model, returning warnings too. */
@@ -33,7 +50,8 @@ export function loadModelWithDiagnostics(pathOrText: string, options: LoadOption
   if (file && !/\.mdl$/i.test(file)) {
     throw ModelError.at('E_FORMAT', `${file}: only Vensim .mdl models are supported for now`);
   }
-  return compileVensim(text, { ...options, file: file ?? '<text>', dataHost });
+  const externalData = options.dataFiles?.length ? readDataFiles(options.dataFiles) : undefined;
+  return compileVensim(text, { ...options, file: file ?? '<text>', dataHost, externalData });
 }
 
 /** Loads a Vensim model from a path or from its text; compiled once, run many times. */

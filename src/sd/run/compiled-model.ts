@@ -3,7 +3,7 @@
  * output columns). `run` fills its own buffers and never recompiles.
  */
 import { SimulationError } from '../ir/diagnostics.js';
-import { canonicalName } from '../ir/names.js';
+import { canonicalColumn, canonicalName } from '../ir/names.js';
 import type { Ordering } from '../analyze/order.js';
 import type { ScalarModel } from '../analyze/scalar-model.js';
 import type { GeneratedProgram } from '../compile/codegen.js';
@@ -25,13 +25,7 @@ export interface CompiledModelOptions {
   allowNaN?: boolean;
 }
 
-/** Canonical form of an output name: `name` or `name[e1,e2]` with canonical parts. */
-export function canonicalColumn(name: string): string {
-  const b = name.indexOf('[');
-  if (b < 0) return canonicalName(name);
-  const inner = name.slice(b + 1, name.lastIndexOf(']'));
-  return `${canonicalName(name.slice(0, b))}[${inner.split(',').map((s) => canonicalName(s)).join(',')}]`;
-}
+export { canonicalColumn };
 
 export class CompiledModel implements Model {
   readonly outputNames: string[];

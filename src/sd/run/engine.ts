@@ -5,7 +5,7 @@
 import type { DataHost } from '../data/types.js';
 import type { Diagnostic } from '../ir/diagnostics.js';
 import type { ModelIR } from '../ir/model.js';
-import { expandModel } from '../analyze/expand.js';
+import { expandModel, type ExpandOptions } from '../analyze/expand.js';
 import { orderModel } from '../analyze/order.js';
 import { generate } from '../compile/codegen.js';
 import { readVensim } from '../vensim/reader.js';
@@ -13,6 +13,7 @@ import { CompiledModel, type CompiledModelOptions } from './compiled-model.js';
 
 export interface CompileOptions extends CompiledModelOptions {
   dataHost?: DataHost;
+  externalData?: ExpandOptions['externalData'];
 }
 
 export interface CompiledResult {
@@ -23,7 +24,7 @@ export interface CompiledResult {
 
 /** Compiles a model's IR; throws ModelError with located diagnostics on bad input. */
 export function compileIR(ir: ModelIR, options: CompileOptions = {}): CompiledResult {
-  const { model: scalar, warnings } = expandModel(ir, { dataHost: options.dataHost });
+  const { model: scalar, warnings } = expandModel(ir, { dataHost: options.dataHost, externalData: options.externalData });
   const { ordering } = orderModel(scalar);
   const generated = generate(scalar, ordering);
   const method = options.method ?? methodFromSettings(ir.settings);

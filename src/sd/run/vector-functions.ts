@@ -70,6 +70,8 @@ export function vectorFunction(fn: string, vecs: number[][], s: number[], index:
     }
     case 'ALLOCATE BY PRIORITY':
       return allocateByPriority(vecs[0]!, vecs[1]!, s[1]!, s[2]!)[index]!;
+    case 'INVERT MATRIX':
+      return invert(vecs[0]!)[index]!;
     case 'ALLOCATE AVAILABLE':
       return allocateAvailable(vecs[0]!, vecs.slice(1), s[0]!)[index]!;
     default:
@@ -153,4 +155,36 @@ function erf(x: number): number {
   const t = 1 / (1 + 0.3275911 * Math.abs(x));
   const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return x >= 0 ? y : -y;
+}
+
+/** Inverse of a row-major n×n matrix by Gauss–Jordan elimination with partial pivoting. */
+function invert(m: number[]): number[] {
+  const n = Math.round(Math.sqrt(m.length));
+  const a = m.slice();
+  const inv = new Array<number>(n * n).fill(0);
+  for (let i = 0; i < n; i++) inv[i * n + i] = 1;
+  for (let col = 0; col < n; col++) {
+    let piv = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(a[r * n + col]!) > Math.abs(a[piv * n + col]!)) piv = r;
+    if (a[piv * n + col] === 0) return inv.map(() => NaN);
+    for (let k = 0; k < n; k++) {
+      [a[col * n + k], a[piv * n + k]] = [a[piv * n + k]!, a[col * n + k]!];
+      [inv[col * n + k], inv[piv * n + k]] = [inv[piv * n + k]!, inv[col * n + k]!];
+    }
+    const p = a[col * n + col]!;
+    for (let k = 0; k < n; k++) {
+      a[col * n + k]! /= p;
+      inv[col * n + k]! /= p;
+    }
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue;
+      const f = a[r * n + col]!;
+      if (f === 0) continue;
+      for (let k = 0; k < n; k++) {
+        a[r * n + k]! -= f * a[col * n + k]!;
+        inv[r * n + k]! -= f * inv[col * n + k]!;
+      }
+    }
+  }
+  return inv;
 }

@@ -1,8 +1,9 @@
 /**
- * Reads Vensim's exported results (output.tab / output.csv) as the suite stores them: CR, CRLF
- * or LF line ends, UTF-8 or Latin-1, quoted names, commas inside `[...]` in CSV headers.
+ * Reads a table of runs as Vensim exports it (.tab / .csv; also the suite's expected outputs):
+ * CR, CRLF or LF line ends, quoted names, commas inside `[...]` in CSV headers, and either
+ * orientation (times down, or one row per variable with times across).
  */
-export interface ExpectedOutput {
+export interface RunTable {
   names: string[];
   time: number[];
   /** columns[j][i]: value of names[j] at time[i]; undefined where the cell is empty. */
@@ -36,7 +37,7 @@ export function splitRow(line: string, delimiter: string): string[] {
   return out;
 }
 
-export function parseExpectedOutput(text: string, fileName: string): ExpectedOutput {
+export function parseRunTable(text: string, fileName: string): RunTable {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
   const delimiter = /\.csv$/i.test(fileName) ? ',' : '\t';
   const header = splitRow(lines[0]!, delimiter).map((h) => h.trim());
