@@ -11,6 +11,8 @@ program
   .exitOverride();
 
 // Command groups (one module each).
+import { registerIoCommands } from './io-commands.js';
+registerIoCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -22,3 +22,6 @@ export * from './greenjobs.js';
 export * from './link.js';
 export { benchIoMultipliers } from './bench-io.js';
 export { randomBalancedTable } from './random-table.js';
+export { computeImpact } from './impact.js';
+export * from './results.js';
+export { textTable, toCsv, type Row } from './report.js';
