@@ -13,6 +13,8 @@ program
 // Command groups (one module each).
 import { registerIoCommands } from './io-commands.js';
 registerIoCommands(program);
+import { registerAnalysisCommands } from './analysis-commands.js';
+registerAnalysisCommands(program);
 
 try {
   await program.parseAsync(process.argv);
