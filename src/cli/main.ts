@@ -11,6 +11,8 @@ program
   .exitOverride();
 
 // Command groups (one module each).
+import { registerRunCommands } from './run-commands.js';
+registerRunCommands(program);
 import { registerIoCommands } from './io-commands.js';
 registerIoCommands(program);
 import { registerAnalysisCommands } from './analysis-commands.js';

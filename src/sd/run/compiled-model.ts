@@ -2,7 +2,7 @@
  * A compiled model: the generated program plus what a run needs (defaults, parameter index,
  * output columns). `run` fills its own buffers and never recompiles.
  */
-import { SimulationError } from '../ir/diagnostics.js';
+import { InputError, SimulationError } from '../ir/diagnostics.js';
 import { canonicalColumn, canonicalName } from '../ir/names.js';
 import type { Ordering } from '../analyze/order.js';
 import type { ScalarModel } from '../analyze/scalar-model.js';
@@ -100,12 +100,12 @@ export class CompiledModel implements Model {
       const key = canonicalColumn(name);
       if (typeof value === 'number') {
         const ids = this.paramIndex.get(key);
-        if (!ids) throw new RangeError(`'${name}' is not a constant of this model`);
+        if (!ids) throw new InputError(name, 'is not a constant of this model');
         for (const id of ids) v[id] = value;
       } else {
         const tables = this.lookupIndex.get(key);
-        if (!tables) throw new RangeError(`'${name}' is not a lookup of this model`);
-        if (value.x.length !== value.y.length || value.x.length === 0) throw new RangeError(`lookup '${name}' needs as many x as y values`);
+        if (!tables) throw new InputError(name, 'is not a lookup of this model');
+        if (value.x.length !== value.y.length || value.x.length === 0) throw new InputError(name, 'a lookup needs as many x as y values, at least one');
         for (const t of tables) {
           r.lx[t] = Float64Array.from(value.x);
           r.ly[t] = Float64Array.from(value.y);
@@ -128,7 +128,7 @@ export class CompiledModel implements Model {
     const t0 = options.start ?? probe.start;
     let dt = options.dt ?? probe.dt;
     const method = options.method ?? this.options.method ?? 'euler';
-    if (!(dt > 0)) throw new RangeError(`TIME STEP must be positive (it is ${dt})`);
+    if (!(dt > 0)) throw new InputError('TIME STEP', `must be positive (it is ${dt})`);
 
     const program = this.program;
     r.initialTime = t0;
@@ -157,7 +157,7 @@ export class CompiledModel implements Model {
         }
         const prefix = canonicalName(col) + '[';
         const whole = this.outputNames.map((nm, k) => [canonicalColumn(nm), k] as const).filter(([cn]) => cn.startsWith(prefix));
-        if (whole.length === 0) throw new RangeError(`'${col}' is not a variable of this model`);
+        if (whole.length === 0) throw new InputError(col, 'is not a variable of this model');
         picked.push(...whole.map(([, k]) => k));
       }
       cols = Int32Array.from(picked.map((j) => this.outputIds[j]!));

@@ -1,0 +1,26 @@
+/** Model checks beyond what compiling needs: variables that nothing uses. */
+import type { Diagnostic } from '../ir/diagnostics.js';
+import { refsOf } from './order.js';
+import type { ScalarModel } from './scalar-model.js';
+
+const CONTROL = new Set(['initial time', 'final time', 'time step', 'saveper']);
+
+/** One warning per variable that no equation reads (outputs a modeler may still want). */
+export function findUnused(m: ScalarModel): Diagnostic[] {
+  const used = new Set<string>();
+  for (const n of m.nodes) {
+    const refs = [...refsOf(n.expr), ...refsOf(n.init), ...(n.args ?? []).flatMap((a) => refsOf(a))];
+    for (const id of refs) {
+      const target = m.nodes[id]!;
+      if (target.varName !== n.varName || n.hidden) used.add(target.varName);
+    }
+  }
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const n of m.nodes) {
+    if (n.hidden || CONTROL.has(n.varName) || used.has(n.varName) || seen.has(n.varName)) continue;
+    seen.add(n.varName);
+    out.push({ severity: 'warning', code: 'W_UNUSED', message: `${n.name.replace(/\[.*$/, '')} is not used by any other equation`, loc: n.loc });
+  }
+  return out;
+}
