@@ -15,7 +15,7 @@ import { exponentialModel } from './testing/toy-model.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./test-fixtures/${name}`, import.meta.url));
 
-const cases = [
+const cases: { file: string; truth: Record<string, number>; vary: string[]; columns: string[] }[] = [
   { file: 'exponential.mdl', truth: { 'growth rate': 0.042, 'initial population': 80 }, vary: ['growth rate=0.001:0.1', 'initial population=10:500'], columns: ['Population'] },
   {
     file: 'logistic.mdl',
@@ -37,7 +37,7 @@ describe('analyses on .mdl models', () => {
       const model = loadModel(fixture(c.file));
       const data = syntheticData(model, { truth: c.truth, columns: c.columns, noise: 0.01, seed: 2024 });
       const result = calibrate(model, { parameters: c.vary.map(parseBoundSpec), data }, { method: 'powell', starts: 3, seed: 7 });
-      const errors = result.parameters.map((p) => Math.abs(p.value / c.truth[p.name as keyof typeof c.truth] - 1));
+      const errors = result.parameters.map((p) => Math.abs(p.value / c.truth[p.name] - 1));
       console.log(`${c.file}: ` + result.parameters.map((p, i) => `${p.name} ${p.value.toPrecision(6)} (${(100 * errors[i]).toFixed(3)}%)`).join(', '));
       for (const e of errors) expect(e).toBeLessThan(0.01);
     });

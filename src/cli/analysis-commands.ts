@@ -245,7 +245,7 @@ export function registerAnalysisCommands(program: Command): void {
     .command('sensitivity')
     .description('Monte Carlo bands, Morris elementary effects or Sobol indices over uncertain constants')
     .argument('<model>', 'model file (.mdl)')
-    .option('--vary <NAME=DIST(...)...>', 'uniform(LO,HI), normal(MEAN,SD[,LO,HI]), triangular(LO,MODE,HI), lognormal(MU,SIGMA), discrete(V,...)')
+    .option('--vary <NAME=DIST...>', 'uncertain constant (repeatable); DIST: uniform(LO,HI), normal(MEAN,SD[,LO,HI]), triangular(LO,MODE,HI), lognormal(MU,SIGMA), discrete(V1,V2,...)')
     .option('--spec <file.json>', 'sensitivity spec: parameters, runs, method, columns, percentiles, times')
     .option('--runs <n>', 'number of model runs')
     .option('--seed <s>', 'seed (default 1)')
