@@ -13,6 +13,8 @@ program
 // Command groups (one module each).
 import { registerRunCommands } from './run-commands.js';
 registerRunCommands(program);
+import { registerConformanceCommands } from './conformance-commands.js';
+registerConformanceCommands(program);
 import { registerIoCommands } from './io-commands.js';
 registerIoCommands(program);
 import { registerAnalysisCommands } from './analysis-commands.js';

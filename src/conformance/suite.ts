@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { InputError, ModelError, SimulationError } from '../sd/ir/diagnostics.js';
 import { loadModel, readTextFile } from '../sd/node/load.js';
 import { compareResults } from './compare.js';
 import { CASE_DATA_FILES, NOT_CASES } from './case-notes.js';
@@ -14,6 +15,8 @@ export interface CaseResult {
   model: string;
   pass: boolean;
   reason?: string;
+  /** True when the engine failed with something other than its own diagnostics (a bug). */
+  crashed: boolean;
   ms: number;
 }
 
@@ -53,9 +56,26 @@ export function runCase(c: { name: string; model: string; expected: string }): C
     const result = model.run();
     const expected = parseRunTable(readTextFile(c.expected), basename(c.expected));
     const cmp = compareResults(result, expected);
-    return { name: c.name, model: c.model, pass: cmp.pass, reason: cmp.reason, ms: performance.now() - t0 };
+    return { name: c.name, model: c.model, pass: cmp.pass, reason: cmp.reason, crashed: false, ms: performance.now() - t0 };
   } catch (err) {
     const msg = (err as Error).message.split('\n')[0]!;
-    return { name: c.name, model: c.model, pass: false, reason: `error: ${msg.replace(dirname(c.model) + '/', '')}`, ms: performance.now() - t0 };
+    const ours = err instanceof ModelError || err instanceof InputError || err instanceof SimulationError;
+    return { name: c.name, model: c.model, pass: false, reason: `error: ${msg.replace(dirname(c.model) + '/', '')}`, crashed: !ours, ms: performance.now() - t0 };
   }
+}
+
+/** Runs every case; `filter` keeps cases whose name contains it. */
+export function runSuite(root: string, filter?: string): CaseResult[] {
+  return listVensimCases(root)
+    .filter((c) => !filter || c.name.includes(filter))
+    .map(runCase);
+}
+
+/** The Markdown table `npm run conformance` prints. */
+export function formatSuiteTable(results: CaseResult[]): string {
+  const lines = ['| case | result | reason |', '|---|---|---|'];
+  for (const r of results) lines.push(`| ${r.name} | ${r.pass ? 'pass' : r.crashed ? 'CRASH' : 'fail'} | ${(r.reason ?? '').replace(/\|/g, '\\|').slice(0, 200)} |`);
+  const passed = results.filter((r) => r.pass).length;
+  lines.push('', `${passed} of ${results.length} Vensim cases pass (${((100 * passed) / Math.max(1, results.length)).toFixed(1)}%).`);
+  return lines.join('\n');
 }
