@@ -15,7 +15,7 @@ import { loadModel } from '../sd/node/load.js';
 import {
   baseYearGreenJobs, buildModels, computeImpact, computeMultipliers, formalShareFromTable, greenImpactJson, greenJobsImpact,
   greenJson, greenRows, impactJson, impactRows, linkages, linkRows, linkRunToIo, loadIoTable, loadSam, multiplierRows,
-  multipliersJson, netImpact, readGreenClassification, readInformality, readShock, samMultipliers, structuralPaths,
+  multipliersJson, netImpact, readGreenClassification, readInformality, readShock, readShockDetailed, samMultipliers, structuralPaths,
   tableHeading, textTable, toCsv, totalsOf, validateLinkMapping, type GreenImpact, type GreenSpec, type IoTable,
   type LoadedTable, type Row,
 } from '../econ/io/index.js';
@@ -223,8 +223,10 @@ export function registerIoCommands(program: Command): void {
         }
         const { open, closed } = modelsFor(table, type);
         const useClosed = type === 2 ? closed : undefined;
-        const gross = greenJobsImpact(table, open, spec, readShock(o.demand, table.sectors), useClosed);
-        const displaced = o.displaced ? greenJobsImpact(table, open, spec, readShock(o.displaced, table.sectors), useClosed) : undefined;
+        const shock = readShockDetailed(o.demand, table.sectors);
+        const gross = greenJobsImpact(table, open, spec, shock.values, useClosed, shock.environmentalShare);
+        const other = o.displaced ? readShockDetailed(o.displaced, table.sectors) : undefined;
+        const displaced = other ? greenJobsImpact(table, open, spec, other.values, useClosed, other.environmentalShare) : undefined;
         const net = displaced ? netImpact(gross, displaced) : gross;
         emit(
           o,

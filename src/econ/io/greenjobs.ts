@@ -79,16 +79,33 @@ export interface GreenImpact {
   total: JobSplit;
 }
 
-/** Jobs created (or lost) by a final-demand change, by round, split into green / transition / other. */
-export function greenJobsImpact(table: IoTable, open: LeontiefModel, spec: GreenSpec, df: number[], closed?: ClosedModel): GreenImpact {
+/**
+ * Jobs created (or lost) by a final-demand change, by round, split into green / transition / other.
+ * `directEnvironmentalShare` (per sector, undefined = sector average) classifies the direct round
+ * by what the new demand itself is, e.g. 1 for building renewable plants.
+ */
+export function greenJobsImpact(
+  table: IoTable, open: LeontiefModel, spec: GreenSpec, df: number[], closed?: ClosedModel, directEnvironmentalShare?: (number | undefined)[],
+): GreenImpact {
   const perOutput = employmentOf(table).map((e, i) => e / table.x[i]);
   const rounds = decomposeOutput(open, df, closed);
-  const jobs = (out: number[]): JobSplit => splitJobs(out.map((v, i) => v * perOutput[i]), spec);
+  const jobs = (out: number[], s: GreenSpec = spec): JobSplit => splitJobs(out.map((v, i) => v * perOutput[i]), s);
+  const directSpec: GreenSpec = directEnvironmentalShare
+    ? { ...spec, environmentalShare: spec.environmentalShare.map((g, i) => directEnvironmentalShare[i] ?? g) }
+    : spec;
+  const direct = jobs(rounds.direct, directSpec);
+  const rest = [jobs(rounds.indirect), ...(rounds.induced ? [jobs(rounds.induced)] : [])];
+  const add = (a: JobSplit, b: JobSplit): JobSplit => ({
+    total: a.total.map((v, i) => v + b.total[i]),
+    green: a.green.map((v, i) => v + b.green[i]),
+    transition: a.transition.map((v, i) => v + b.transition[i]),
+    other: a.other.map((v, i) => v + b.other[i]),
+  });
   return {
-    direct: jobs(rounds.direct),
-    indirect: jobs(rounds.indirect),
-    induced: rounds.induced && jobs(rounds.induced),
-    total: jobs(rounds.total),
+    direct,
+    indirect: rest[0],
+    induced: rest[1],
+    total: rest.reduce(add, direct),
   };
 }
 

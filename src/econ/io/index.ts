@@ -17,7 +17,7 @@ export { samMultipliers, samImpact, defaultExogenous, type Sam, type SamMultipli
 export { parseSam, loadSam, samBalance } from './sam-read.js';
 export { aggregateTable, readAggregationMap } from './aggregate.js';
 export { disaggregateSector, type Part } from './disaggregate.js';
-export { readShock, parseShock } from './shock.js';
+export { readShock, readShockDetailed, parseShock, parseShockDetailed, type Shock } from './shock.js';
 export * from './greenjobs.js';
 export * from './link.js';
 export { benchIoMultipliers } from './bench-io.js';

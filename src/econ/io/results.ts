@@ -18,7 +18,7 @@ export function tableMeta(t: IoTable): Record<string, unknown> {
 
 /** One line naming the table, with a loud ESTIMATED label when it is not an official table. */
 export function tableHeading(t: IoTable): string {
-  const label = t.status === 'estimated' ? ' [ESTIMATED TABLE, not official statistics]' : t.status === 'example' ? ' [example]' : '';
+  const label = t.status === 'estimated' && !/estimated/i.test(t.title ?? '') ? ' [ESTIMATED TABLE, not official statistics]' : t.status === 'example' ? ' [example]' : '';
   return `table: ${t.title ?? t.source}${label}\nsource: ${t.source}${t.units ? `\nunits: ${t.units}` : ''}`;
 }
 
