@@ -4,7 +4,8 @@
  *   - data: the tidy CSVs in the shared Peru data folder (../../../../../shared/data/peru, or
  *     $IGEM_PERU_DATA), each value with its source id (see that folder's SOURCES.md);
  *   - assumptions: ./assumptions.json (every number there is an assumption, documented).
- * Writes ../peru-io-2019-estimated.csv, ../informality.csv and prints the derivation.
+ * Writes ../peru-io-2019-estimated.csv, ../informality.csv, the householdIncome of the descriptor,
+ * and prints the derivation.
  * Run: node models/peru/io/estimate/build-estimated-table.mjs
  * The official INEI table can replace the result: drop it in ../ with its descriptor.
  */
@@ -123,8 +124,10 @@ for (const [j, s] of S.entries()) {
 }
 const fdTotal = S.map((_, i) => x[i] - sum(Z[i]));
 const negative = S.filter((_, i) => fdTotal[i] < 0);
-if (negative.length > 0) { S.forEach((s, i) => console.error(`${s}: output ${x[i].toFixed(0)}, sold to industries ${sum(Z[i]).toFixed(0)}, VA ${va[i].toFixed(0)}`)); }
-if (negative.length > 0) throw new Error(`negative final demand for ${negative.join(', ')}: revise the recipes`);
+if (negative.length > 0) {
+  S.forEach((s, i) => console.error(`${s}: output ${x[i].toFixed(0)}, sold to industries ${sum(Z[i]).toFixed(0)}`));
+  throw new Error(`negative final demand for ${negative.join(', ')}: revise the recipes`);
+}
 
 // Round to 0.1 million PEN; output is the sum of the rounded row, the operating surplus the column residual.
 const r1 = (v) => Math.round(v * 10) / 10;
@@ -222,7 +225,13 @@ writeFileSync(
   })].join('\n') + '\n',
 );
 
-console.log(`household income (descriptor householdIncome): ${householdIncome}`);
+// The descriptor carries the household income total (denominator of type II consumption coefficients).
+const descriptorPath = join(outDir, 'peru-io-2019-estimated.descriptor.json');
+const descriptor = JSON.parse(readFileSync(descriptorPath, 'utf8'));
+descriptor.householdIncome = householdIncome;
+writeFileSync(descriptorPath, JSON.stringify(descriptor, null, 2) + '\n');
+
+console.log(`household income (written to the descriptor): ${householdIncome}`);
 console.log(`net taxes on products (GDP − GVA): ${f1(netProductTaxes)}; GDP ${f1(gdp)}; GVA ${f1(sum(va))}`);
 console.log(`agricultural informality (residual): ${(agriRate * 100).toFixed(1)} %`);
 console.log(`employment total ${f1(sum(emp))} thousand; GHG allocated ${f1(sum(ghg))} kt; water ${f1(sum(water))} million m3`);
