@@ -16,7 +16,7 @@ export interface GeneratedProgram {
   delayNodes: number[];
 }
 
-const CHUNK = 400;
+const CHUNK = 200;
 
 const MATH1: Record<string, string> = {
   ABS: 'Math.abs', SQRT: 'Math.sqrt', EXP: 'Math.exp', LN: 'Math.log', SIN: 'Math.sin', COS: 'Math.cos',

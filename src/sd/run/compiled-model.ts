@@ -150,6 +150,7 @@ export class CompiledModel implements Model {
     if (options.columns) {
       const picked: number[] = [];
       for (const col of options.columns) {
+        if (canonicalName(col) === 'time') continue; // the time column is always there
         const j = this.columnOf(col);
         if (j >= 0) {
           picked.push(j);
