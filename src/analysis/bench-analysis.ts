@@ -1,7 +1,7 @@
 /**
  * Workloads for the benchmark runner (bench/ calls these; nothing here asserts a speed):
  * - benchCalibration: fit N constants of a model to M series that the model itself generated
- *   from perturbed constants, timing the whole calibration;
+ *   from perturbed constants, timing the calibration (not the screening of constants before it);
  * - benchEnsemble: a Latin-hypercube ensemble of R runs through a given evaluator (local by
  *   default; a worker pool can be passed in to compare throughput on identical work).
  */
@@ -53,11 +53,29 @@ export interface CalibrationBenchResult {
   series: string[];
 }
 
+/**
+ * The first `count` candidates that visibly move the observed series (a +10% change shifts some
+ * value by more than 1e-4 relative): fitting constants the data cannot see measures nothing.
+ */
+function influentialConstants(model: Model, series: string[], count: number, maxScreened = 200): ParameterInfo[] {
+  const base = model.run({ columns: series });
+  const out: ParameterInfo[] = [];
+  for (const p of varyingCandidates(model).slice(0, maxScreened)) {
+    if (out.length >= count) break;
+    const moved = model.run({ params: { [p.name]: p.value * 1.1 }, columns: series });
+    const visible = base.series.some((s, i) =>
+      s.some((v, t) => Math.abs(moved.series[i][t] - v) > 1e-4 * Math.max(Math.abs(v), 1e-12)),
+    );
+    if (visible) out.push(p);
+  }
+  return out;
+}
+
 export function benchCalibration(model: Model, opts: CalibrationBenchOptions = {}): CalibrationBenchResult {
   const nParams = opts.parameters ?? 10;
   const nSeries = opts.series ?? 5;
-  const chosen = varyingCandidates(model).slice(0, nParams);
   const series = changingOutputs(model, nSeries);
+  const chosen = influentialConstants(model, series, nParams);
   if (chosen.length === 0 || series.length === 0) throw new InputError('bench', 'the model has no constants to fit or no changing outputs');
   // The truth lies up to 10% away from the model's values; bounds are ±50% of the model's values.
   const rng = uniformStream(opts.seed ?? 1);

@@ -31,7 +31,10 @@ export function powell(f: Objective, x0: ArrayLike<number>, opts: StopRules): Op
     d[i] = 1;
     dirs.push(d);
   }
-  const lineTol = Math.max(opts.xtol * 0.1, 1e-12);
+  // Line searches start coarse and tighten with the steps: exact searches far from the optimum
+  // (and along directions the payoff does not depend on) waste model runs.
+  const finestTol = Math.max(opts.xtol * 0.1, 1e-12);
+  let lineTol = Math.max(finestTol, 1e-3);
   const lineBudget = 60;
   const point = (base: Float64Array, d: Float64Array, t: number): Float64Array => {
     const p = new Float64Array(n);
@@ -69,6 +72,7 @@ export function powell(f: Objective, x0: ArrayLike<number>, opts: StopRules): Op
     let step = 0;
     for (let j = 0; j < n; j++) step = Math.max(step, Math.abs(x[j] - xStart[j]));
     const decrease = fStart - fx;
+    lineTol = Math.max(finestTol, Math.min(1e-3, 0.05 * step));
     if (2 * decrease <= opts.ftol * (Math.abs(fStart) + Math.abs(fx)) + opts.ftolAbs || step <= opts.xtol) {
       return { x: obj.bestX, f: obj.bestF, evaluations: obj.evaluations, stop: 'tolerance' };
     }
