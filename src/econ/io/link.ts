@@ -79,7 +79,7 @@ export function validateLinkMapping(value: unknown, source: string, sectors: str
       shares[sector!] = share as number;
       sum += share as number;
     }
-    if (sum > 1 + 1e-9) fail(`${at}.sectors`, `shares add up to ${sum}; they may add up to at most 1 (the rest is demand met by imports)`);
+    if (sum > 1 + 1e-9) fail(`${at}.sectors`, `shares add up to ${+sum.toFixed(6)}; they may add up to at most 1 (the rest is demand met by imports)`);
     if (o.scale !== undefined && typeof o.scale !== 'number') fail(`${at}.scale`, 'must be a number');
     if (o.mode !== undefined && o.mode !== 'level' && o.mode !== 'change') fail(`${at}.mode`, 'must be "level" or "change"');
     return { variable: o.variable as string, sectors: shares, scale: o.scale as number | undefined, mode: o.mode as LinkEntry['mode'] };
