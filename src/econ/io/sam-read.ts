@@ -34,7 +34,16 @@ export function parseSam(grid: Grid, decimal: '.' | ',' = '.'): Sam {
   });
   const T = rows.map((row) => cols.map((col) => cellNumber(grid.rows[row.r][col.c] ?? null, grid.where(row.r, col.c), decimal)));
   const totals = T.map((row) => row.reduce((a, b) => a + b, 0));
-  return { source: grid.source, accounts: rows.map((r) => r.label), T, totals };
+  // Printed totals, to be checked against the sums.
+  const totalCol = grid.rows[header].findIndex((c, i) => i > 0 && isTotal(normalizeLabel(cellText(c))));
+  let totalRow = -1;
+  for (let r = header + 1; r < grid.rows.length; r++) if (isTotal(normalizeLabel(cellText(grid.rows[r][0])))) totalRow = r;
+  const at = (r: number, c: number) => ({ value: cellNumber(grid.rows[r][c] ?? null, grid.where(r, c), decimal), where: grid.where(r, c) });
+  const published = {
+    rowTotals: totalCol > 0 ? rows.map((row) => at(row.r, totalCol)) : undefined,
+    colTotals: totalRow > 0 ? cols.map((col) => at(totalRow, col.c)) : undefined,
+  };
+  return { source: grid.source, accounts: rows.map((r) => r.label), T, totals, published };
 }
 
 /** Row total vs column total of every account. */
@@ -52,6 +61,19 @@ export function samBalance(sam: Sam, tol: Tolerance = DEFAULT_TOLERANCE): Balanc
       });
     }
   });
+  const printed = (list: { value: number; where: string }[] | undefined, sums: number[], what: string): void => {
+    list?.forEach((p, i) => {
+      const gap = p.value - sums[i];
+      if (Math.abs(gap) > Math.max(tol.absolute, tol.relative * Math.abs(sums[i]))) {
+        issues.push({
+          side: 'subtotal', account: sam.accounts[i], where: p.where, expected: sums[i], actual: p.value, gap, relativeGap: sums[i] ? gap / sums[i] : 0,
+          message: `printed ${what} total of "${sam.accounts[i]}" is ${p.value} but its cells add up to ${sums[i]}`,
+        });
+      }
+    });
+  };
+  printed(sam.published?.rowTotals, sam.T.map((row) => row.reduce((s, v) => s + v, 0)), 'row');
+  printed(sam.published?.colTotals, sam.accounts.map((_, j) => sam.T.reduce((s, row) => s + row[j], 0)), 'column');
   return { source: sam.source, tolerance: { ...tol }, accountsChecked: sam.accounts.length, issues, balanced: issues.length === 0 };
 }
 

@@ -61,6 +61,8 @@ describe('SAM accounting multipliers', () => {
     expect(rep.balanced).toBe(false);
     expect(rep.issues.map((i) => i.account)).toEqual(['a', 'b']);
     expect(rep.issues[0].message).toMatch(/income \(row\) 6 ≠ spending \(column\) 4/);
+    const printed = samBalance(parseSam(parseCsv(',a,b,Total\na,1,3,5\nb,3,1,4\nTotal,4,4,\n', 'printed.csv')));
+    expect(printed.issues.map((i) => `${i.where}: ${i.message}`)).toEqual(['printed.csv:2:7: printed row total of "a" is 5 but its cells add up to 4']);
     expect(() => parseSam(parseCsv(',a,b\na,1,2\nb,3,4\nc,5,6\n', 'ns.csv'))).toThrow(/must be square: 3 account rows but 2 account columns/);
     expect(() => parseSam(parseCsv(',a,b\nb,1,2\na,3,4\n', 'order.csv'))).toThrow(/order\.csv:2:1: row 1 is "b" but column 1 is "a"/);
   });

@@ -15,6 +15,8 @@ export interface Sam {
   T: number[][];
   /** Account totals (row totals, which equal column totals in a balanced SAM). */
   totals: number[];
+  /** Totals as printed in the file's total column / total row, with their cells, when present. */
+  published?: { rowTotals?: { value: number; where: string }[]; colTotals?: { value: number; where: string }[] };
 }
 
 export interface SamMultipliers {
