@@ -126,7 +126,7 @@ export class Expander implements ExpanderApi {
       const lists = eq.lhs.subs.map((s) => this.dims.get(s.name)?.elements ?? [s.name]);
       const excluded = new Set<string>();
       for (const ex of eq.lhs.except) {
-        const exLists = ex.map((s, p) => {
+        const exLists = ex.map((s) => {
           const d = this.dims.get(s.name);
           return d ? d.elements : [s.name];
         });
@@ -418,6 +418,10 @@ export class Expander implements ExpanderApi {
       const el = this.resolveSubscript(s, ctx.binding, v.positions[p]!);
       if (el === undefined) {
         throw ModelError.at('E_DIMENSION', `subscript ${s.display} of ${v.display} does not match the subscripts of the equation for ${ctx.owner.name}`, s.loc);
+      }
+      if (!v.positions[p]!.includes(el)) {
+        const range = this.dims.get(v.positionDims[p]!)?.display ?? v.positionDims[p];
+        throw ModelError.at('E_DIMENSION', `${v.display} is defined over ${range}, which has no element ${this.dims.displayOf(el)} (subscript ${s.display})`, s.loc);
       }
       return el;
     });

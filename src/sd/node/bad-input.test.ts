@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ModelError } from '../ir/diagnostics.js';
+import { loadModel } from './load.js';
+
+const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 10 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
+
+/** Each broken model, the diagnostic code we expect, and where (line, column). */
+const CASES: { name: string; text: string; code: string; line: number; column: number; mentions: string }[] = [
+  { name: 'truncated file', text: 'Stock = INTEG(inflow, 10) ~~|\ninflow = 2 * (Stock', code: 'E_SYNTAX', line: 2, column: 20, mentions: 'end of the file' },
+  { name: 'unbalanced parentheses', text: `${CONTROL}x = (1 + 2 ~~|\n`, code: 'E_SYNTAX', line: 5, column: 12, mentions: "')'" },
+  { name: 'unknown function', text: `${CONTROL}x = FROBNICATE(3) ~~|\n`, code: 'E_UNKNOWN_FUNCTION', line: 5, column: 5, mentions: 'FROBNICATE' },
+  { name: 'undefined name', text: `${CONTROL}x = y + 1 ~~|\n`, code: 'E_UNDEFINED', line: 5, column: 5, mentions: "'y'" },
+  { name: 'wrong arity', text: `${CONTROL}x = MAX(1, 2, 3) ~~|\n`, code: 'E_ARITY', line: 5, column: 5, mentions: 'MAX takes 1 to 2 arguments but was given 3' },
+  { name: 'subscript mismatch', text: `${CONTROL}d: a, b ~~|\ne: c, f ~~|\nx[d] = 1 ~~|\ny[e] = x[e] ~~|\n`, code: 'E_DIMENSION', line: 8, column: 10, mentions: 'x' },
+  { name: 'circular definition', text: `${CONTROL}a = b + 1 ~~|\nb = 2 * a ~~|\n`, code: 'E_ALGEBRAIC_LOOP', line: 5, column: 1, mentions: 'a -> b -> a' },
+  { name: 'missing data file', text: `${CONTROL}x = GET DIRECT CONSTANTS('no-such-file.csv', ',', 'B2') ~~|\n`, code: 'E_DATA', line: 5, column: 5, mentions: 'no-such-file.csv' },
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'igem-bad-'));
+
+describe('broken models give one located diagnostic', () => {
+  it.each(CASES)('$name', (c) => {
+    const file = join(dir, `${c.name.replace(/\s+/g, '-')}.mdl`);
+    writeFileSync(file, c.text);
+    let caught: unknown;
+    try {
+      loadModel(file);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ModelError);
+    const d = (caught as ModelError).diagnostics[0]!;
+    expect(d.code).toBe(c.code);
+    expect(d.loc?.file).toBe(file);
+    expect([d.loc?.line, d.loc?.column]).toEqual([c.line, c.column]);
+    expect(d.message).toContain(c.mentions);
+  });
+});
+
+describe('the CLI reports bad input on one line with exit status 2', () => {
+  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  const main = join(process.cwd(), 'src', 'cli', 'main.ts');
+  it.each(CASES.slice(0, 4))('igem run: $name', (c) => {
+    const file = join(dir, `${c.name.replace(/\s+/g, '-')}-cli.mdl`);
+    writeFileSync(file, c.text);
+    const r = spawnSync(tsx, [main, 'run', file], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`${file}:${c.line}:${c.column}: error ${c.code}`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a stock that turns NaN exits 1 naming the variable and the time', () => {
+    const file = join(dir, 'nan.mdl');
+    writeFileSync(file, `${CONTROL}S = INTEG(f, 1) ~~|\nf = 1 / (5 - Time) * 0 + IF THEN ELSE(Time >= 3, 0/0, 0) ~~|\n`);
+    const r = spawnSync(tsx, [main, 'run', file], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe('simulation failed: S became NaN at time 4');
+  });
+});
