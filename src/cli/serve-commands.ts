@@ -1,0 +1,46 @@
+/** `igem serve`: the web policy simulator and its HTTP API on localhost. */
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { buildApp } from '../server/app.js';
+import { defaultConfig, projectRoot } from '../server/config.js';
+import { ensureWebBuild } from '../server/web-build.js';
+import { action, UsageError } from './exit.js';
+
+interface ServeFlags {
+  port: string;
+  host: string;
+  dataDir?: string;
+  model?: string;
+  build: boolean;
+}
+
+export function registerServeCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the web policy simulator and its API on localhost, printing the address')
+    .option('--port <n>', 'port (0 picks a free one)', process.env.PORT ?? '8080')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--data-dir <dir>', 'folder of the scenario and model database (default .igem-data, or $IGEM_DATA_DIR)')
+    .option('--model <file.mdl>', 'default model (default $IGEM_MODEL, else models/peru/peru.mdl when present, else the example)')
+    .option('--no-build', 'do not build the web app when it is missing or stale')
+    .action(
+      action(async (flags: ServeFlags) => {
+        const port = Number(flags.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected 0 to 65535, got ${flags.port}`);
+        const config = defaultConfig({
+          ...(flags.dataDir ? { dataDir: resolve(flags.dataDir) } : {}),
+          ...(flags.model ? { defaultModel: resolve(flags.model) } : {}),
+        });
+        if (flags.build) ensureWebBuild(projectRoot(), config.webRoot);
+        const { app, ctx } = await buildApp(config);
+        const address = await app.listen({ port, host: flags.host });
+        console.log(`IGEM web simulator: ${address.replace('127.0.0.1', 'localhost')}/`);
+        console.log(`  default model: ${config.defaultModel}`);
+        console.log(`  data folder:   ${config.dataDir}`);
+        console.log(`  models: ${ctx.catalog.list().map((m) => m.id).join(', ')}`);
+        const stop = () => void app.close().then(() => process.exit(0));
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      }),
+    );
+}

@@ -1,0 +1,79 @@
+/**
+ * The HTTP API's data shapes, shared by the server and the web app (type-only imports there).
+ * Requests are validated with the zod schemas in schemas.ts; these are the answers.
+ */
+import type { CellRange } from '../sd/data/types.js';
+
+/** One sheet the model's GET XLS/DIRECT calls read on the server, replayed in the browser. */
+export interface RecordedSheet {
+  file: string;
+  tab: string;
+  label: string;
+  rowCount: number;
+  colCount: number;
+  /** Only the cells the readers asked for: [row, col, value]. */
+  cells: [number, number, number | string][];
+  /** Named ranges the readers asked for (null: not defined). */
+  names: [string, CellRange | null][];
+}
+
+/** Optional display profile of a model (`<model>.web.json` beside it): levers, indicators, charts. */
+export interface ModelProfile {
+  levers?: { name: string; group?: string; label?: Localized; help?: Localized }[];
+  indicators?: IndicatorSpec[];
+  /** Variables charted first on the simulator page. */
+  charts?: string[];
+}
+
+export type Localized = string | { en?: string; es?: string };
+
+export interface IndicatorSpec {
+  name: string;
+  label?: Localized;
+  /** SDG or NDC code, e.g. "13.2". */
+  sdg?: string;
+  target?: { year: number; value: number; direction: 'max' | 'min' };
+  /** Extra targets (e.g. the NDC's conditional cap). */
+  targets?: { year: number; value: number; direction: 'max' | 'min'; label?: Localized }[];
+}
+
+export interface ModelSummary {
+  id: string;
+  name: string;
+  source: 'builtin' | 'upload';
+  file: string;
+  isDefault: boolean;
+  createdAt?: string;
+}
+
+export interface ModelBundle extends ModelSummary {
+  text: string;
+  sheets: RecordedSheet[];
+  profile: ModelProfile;
+}
+
+export interface Scenario {
+  id: string;
+  modelId: string;
+  name: string;
+  description: string;
+  params: Record<string, number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RunAnswer {
+  time: number[];
+  names: string[];
+  series: number[][];
+  ms: number;
+}
+
+export interface ApiErrorBody {
+  error: {
+    code: string;
+    message: string;
+    /** Model diagnostics with line and column, or validation issues with a field path. */
+    details?: { line?: number; column?: number; field?: string; code?: string; message: string }[];
+  };
+}

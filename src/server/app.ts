@@ -1,0 +1,83 @@
+/**
+ * The HTTP server: the web app's files and the JSON API (/api/models, /api/scenarios, /api/runs).
+ * Every request body and query is validated; every error is answered as
+ * `{ "error": { "code", "message", "details"? } }` with a fitting status.
+ */
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError, ModelError } from '../sd/ir/diagnostics.js';
+import type { ServerConfig } from './config.js';
+import { ApiError, errorBody, modelErrorToApi } from './errors.js';
+import { ModelCatalog } from './model-catalog.js';
+import { registerModelRoutes } from './routes-models.js';
+import { registerRunRoutes } from './routes-runs.js';
+import { registerScenarioRoutes } from './routes-scenarios.js';
+import { RunPool } from './run-pool.js';
+import { Store } from './store.js';
+
+export interface AppContext {
+  config: ServerConfig;
+  store: Store;
+  catalog: ModelCatalog;
+  pool: RunPool;
+}
+
+export interface BuildOptions {
+  logger?: boolean;
+}
+
+function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof ModelError) return modelErrorToApi(err);
+  if (err instanceof InputError) return new ApiError(400, 'BAD_INPUT', err.message);
+  const f = err as FastifyError;
+  if (f.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new ApiError(413, 'BODY_TOO_LARGE', `the request body is larger than the limit`);
+  if (f.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', f.message);
+  if (f.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || f.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || f instanceof SyntaxError)
+    return new ApiError(400, 'BAD_JSON', `the request body is not valid JSON: ${f.message}`);
+  if (typeof f.statusCode === 'number' && f.statusCode >= 400 && f.statusCode < 500)
+    return new ApiError(f.statusCode, f.code ?? 'BAD_REQUEST', f.message);
+  return new ApiError(500, 'INTERNAL', 'internal server error');
+}
+
+export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: config.bodyLimit });
+  const store = new Store(config.dataDir);
+  const ctx: AppContext = { config, store, catalog: new ModelCatalog(config, store), pool: new RunPool(config.runTimeoutMs) };
+
+  app.setErrorHandler((err, req, reply) => {
+    const e = toApiError(err);
+    if (e.status >= 500) req.log.error(err);
+    void reply.status(e.status).send(errorBody(e));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    void reply.status(404).send(errorBody(new ApiError(404, 'NOT_FOUND', `no route for ${req.method} ${req.url.split('?')[0]}`)));
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    return payload;
+  });
+  app.addHook('onClose', async () => {
+    await ctx.pool.close();
+    store.close();
+  });
+
+  app.get('/api/health', async () => ({ ok: true, defaultModel: ctx.catalog.defaultId }));
+  registerModelRoutes(app, ctx);
+  registerScenarioRoutes(app, ctx);
+  registerRunRoutes(app, ctx);
+
+  if (existsSync(join(config.webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.webRoot, prefix: '/', index: 'index.html', maxAge: 0 });
+  } else {
+    app.get('/', async (_req, reply) =>
+      reply
+        .status(503)
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><title>IGEM</title><p>The web app is not built yet: run <code>npm run build:web</code> (or start with <code>npx igem serve</code>, which builds it).</p>'),
+    );
+  }
+  return { app, ctx };
+}

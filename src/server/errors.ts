@@ -1,0 +1,39 @@
+/** Errors the API answers as JSON `{ error: { code, message, details } }` with an HTTP status. */
+import type { ZodError } from 'zod';
+import type { ApiErrorBody } from './api-types.js';
+import { ModelError } from '../sd/ir/diagnostics.js';
+
+export type ErrorDetail = NonNullable<ApiErrorBody['error']['details']>[number];
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const notFound = (what: string) => new ApiError(404, 'NOT_FOUND', `${what} not found`);
+
+/** A zod failure as a 400 naming each bad field by its path (`params.carbon tax`). */
+export function validationError(where: string, err: ZodError): ApiError {
+  const details = err.issues.map((i) => ({ field: [where, ...i.path.map(String)].filter(Boolean).join('.'), message: i.message }));
+  const first = details[0];
+  return new ApiError(400, 'VALIDATION', first ? `${first.field}: ${first.message}` : `${where}: invalid`, details);
+}
+
+/** Model diagnostics (file, line, column) as a 422. */
+export function modelErrorToApi(err: ModelError): ApiError {
+  const details = err.diagnostics.map((d) => ({ line: d.loc?.line, column: d.loc?.column, code: d.code, message: d.message }));
+  const first = err.diagnostics[0];
+  const where = first?.loc ? `line ${first.loc.line}, column ${first.loc.column}: ` : '';
+  return new ApiError(422, 'MODEL_INVALID', `${where}${first?.message ?? 'the model cannot be compiled'}`, details);
+}
+
+export function errorBody(e: ApiError): ApiErrorBody {
+  return { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
+}

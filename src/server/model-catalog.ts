@@ -1,0 +1,136 @@
+/**
+ * The models the server offers: built-in model files (the default one first) and uploaded ones
+ * from the store. A bundle is what the browser needs to compile and run a model itself.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { parseFileTags } from '../sd/data/file-tags.js';
+import { InputError, ModelError } from '../sd/ir/diagnostics.js';
+import { createNodeDataHost } from '../sd/node/data-host.js';
+import { readTextFile } from '../sd/node/load.js';
+import { compileVensim } from '../sd/run/engine.js';
+import type { ModelBundle, ModelProfile, ModelSummary, RecordedSheet } from './api-types.js';
+import type { ServerConfig } from './config.js';
+import { ApiError, modelErrorToApi, notFound } from './errors.js';
+import { profileSchema } from './schemas.js';
+import { RecordingDataHost } from './recording-data-host.js';
+import type { Store } from './store.js';
+
+/** What the run worker needs to compile a model: a file path (built-in) or the text (uploaded). */
+export type ModelSource = { key: string; path: string } | { key: string; text: string; file: string };
+
+interface Builtin {
+  id: string;
+  path: string;
+}
+
+/** `models/peru/peru.mdl` → `peru`; ids of uploads start with `u-`, so they never clash. */
+export function builtinId(path: string): string {
+  return basename(path).replace(/\.mdl$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'model';
+}
+
+/** Reads `<model>.web.json` beside a model file, when there is one. */
+export function readProfile(modelPath: string): ModelProfile {
+  const path = modelPath.replace(/\.mdl$/i, '') + '.web.json';
+  if (!existsSync(path)) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new InputError(path, `not valid JSON: ${(e as Error).message}`);
+  }
+  const r = profileSchema.safeParse(json);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    throw new InputError(`${path}: ${i.path.join('.')}`, i.message);
+  }
+  return r.data as ModelProfile;
+}
+
+export class ModelCatalog {
+  private readonly builtins: Builtin[];
+  private readonly cache = new Map<string, { mtimeMs: number; bundle: ModelBundle }>();
+
+  constructor(
+    private readonly config: ServerConfig,
+    private readonly store: Store,
+  ) {
+    const seen = new Set<string>();
+    this.builtins = [config.defaultModel, ...config.extraModels]
+      .map((path) => ({ id: builtinId(path), path }))
+      .filter((b) => (seen.has(b.id) ? false : (seen.add(b.id), true)));
+  }
+
+  get defaultId(): string {
+    return this.builtins[0]!.id;
+  }
+
+  list(): ModelSummary[] {
+    const builtins: ModelSummary[] = this.builtins
+      .filter((b) => existsSync(b.path))
+      .map((b, i) => ({ id: b.id, name: basename(b.path), source: 'builtin', file: basename(b.path), isDefault: i === 0 }));
+    const uploads: ModelSummary[] = this.store
+      .listModels()
+      .map((m) => ({ id: m.id, name: m.name, source: 'upload', file: m.file, isDefault: false, createdAt: m.createdAt }));
+    return [...builtins, ...uploads];
+  }
+
+  has(id: string): boolean {
+    return this.builtins.some((b) => b.id === id) || this.store.getModel(id) !== undefined;
+  }
+
+  source(id: string): ModelSource {
+    const b = this.builtins.find((x) => x.id === id);
+    if (b) return { key: `${b.id}@${this.mtime(b.path)}`, path: b.path };
+    const m = this.store.getModel(id);
+    if (!m) throw notFound(`model ${id}`);
+    return { key: m.id, text: m.text, file: m.file };
+  }
+
+  /** The model's text, the data cells it reads and its display profile. */
+  bundle(id: string): ModelBundle {
+    const b = this.builtins.find((x) => x.id === id);
+    if (b) return this.builtinBundle(b, b === this.builtins[0]);
+    const m = this.store.getModel(id);
+    if (!m) throw notFound(`model ${id}`);
+    return { id: m.id, name: m.name, source: 'upload', file: m.file, isDefault: false, createdAt: m.createdAt, text: m.text, sheets: [], profile: {} };
+  }
+
+  private mtime(path: string): number {
+    if (!existsSync(path)) throw new ApiError(404, 'NOT_FOUND', `model file ${path} not found`);
+    return statSync(path).mtimeMs;
+  }
+
+  private builtinBundle(b: Builtin, isDefault: boolean): ModelBundle {
+    const mtimeMs = this.mtime(b.path);
+    const hit = this.cache.get(b.id);
+    if (hit && hit.mtimeMs === mtimeMs) return hit.bundle;
+    const text = readTextFile(b.path);
+    const sheets = recordSheets(text, b.path);
+    const bundle: ModelBundle = {
+      id: b.id,
+      name: basename(b.path),
+      source: 'builtin',
+      file: basename(b.path),
+      isDefault,
+      text,
+      sheets,
+      profile: readProfile(b.path),
+    };
+    this.cache.set(b.id, { mtimeMs, bundle });
+    return bundle;
+  }
+}
+
+/** Compiles a model file once with a recording data host and returns the cells it read. */
+export function recordSheets(text: string, path: string): RecordedSheet[] {
+  const host = new RecordingDataHost(createNodeDataHost(dirname(path), parseFileTags(text)));
+  try {
+    compileVensim(text, { file: path, dataHost: host });
+  } catch (e) {
+    if (e instanceof ModelError) throw modelErrorToApi(e);
+    throw e;
+  }
+  return host.recorded();
+}
+

@@ -1,0 +1,47 @@
+/** /api/scenarios: saved lever settings of a model, with create, rename/edit, duplicate and delete. */
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from './app.js';
+import { notFound } from './errors.js';
+import { idParam, parse, scenarioCreate, scenarioDuplicate, scenarioQuery, scenarioUpdate } from './schemas.js';
+
+export function registerScenarioRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/api/scenarios', async (req) => {
+    const q = parse(scenarioQuery, req.query, 'query');
+    return { scenarios: ctx.store.listScenarios(q.model) };
+  });
+
+  app.post('/api/scenarios', async (req, reply) => {
+    const body = parse(scenarioCreate, req.body, 'body');
+    if (!ctx.catalog.has(body.modelId)) throw notFound(`model ${body.modelId}`);
+    return reply.status(201).send(ctx.store.createScenario(body));
+  });
+
+  app.get('/api/scenarios/:id', async (req) => {
+    const { id } = parse(idParam, req.params, 'path');
+    return ctx.store.getScenario(id) ?? Promise.reject(notFound(`scenario ${id}`));
+  });
+
+  const update = async (req: { params: unknown; body: unknown }) => {
+    const { id } = parse(idParam, req.params, 'path');
+    const patch = parse(scenarioUpdate, req.body, 'body');
+    const s = ctx.store.updateScenario(id, patch);
+    if (!s) throw notFound(`scenario ${id}`);
+    return s;
+  };
+  app.patch('/api/scenarios/:id', update);
+  app.put('/api/scenarios/:id', update);
+
+  app.delete('/api/scenarios/:id', async (req, reply) => {
+    const { id } = parse(idParam, req.params, 'path');
+    if (!ctx.store.deleteScenario(id)) throw notFound(`scenario ${id}`);
+    return reply.status(204).send();
+  });
+
+  app.post('/api/scenarios/:id/duplicate', async (req, reply) => {
+    const { id } = parse(idParam, req.params, 'path');
+    const body = parse(scenarioDuplicate, req.body ?? undefined, 'body');
+    const s = ctx.store.duplicateScenario(id, body?.name);
+    if (!s) throw notFound(`scenario ${id}`);
+    return reply.status(201).send(s);
+  });
+}

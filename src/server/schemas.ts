@@ -1,0 +1,88 @@
+/** Request validation: every body and query the API accepts, as zod schemas. */
+import { z } from 'zod';
+import { validationError } from './errors.js';
+
+const name = z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters');
+const id = z.string().min(1).max(200);
+/** Lever settings: variable name → finite number. */
+const params = z
+  .record(z.string().min(1).max(300), z.number().refine(Number.isFinite, 'must be a finite number'))
+  .refine((p) => Object.keys(p).length <= 10_000, 'at most 10000 settings');
+
+export const scenarioCreate = z.strictObject({
+  modelId: id,
+  name,
+  description: z.string().max(5000).optional(),
+  params,
+});
+
+export const scenarioUpdate = z
+  .strictObject({ name: name.optional(), description: z.string().max(5000).optional(), params: params.optional() })
+  .refine((v) => v.name !== undefined || v.description !== undefined || v.params !== undefined, 'nothing to change');
+
+export const scenarioDuplicate = z.strictObject({ name: name.optional() }).optional();
+
+export const scenarioQuery = z.object({ model: id.optional() });
+
+export const modelUpload = z.strictObject({
+  name: name.optional(),
+  filename: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .regex(/\.mdl$/i, 'only Vensim .mdl files are supported for now'),
+  text: z.string().min(1, 'the file is empty'),
+});
+
+export const runRequest = z.strictObject({
+  modelId: id,
+  params: params.optional(),
+  columns: z.array(z.string().min(1).max(300)).max(10_000).optional(),
+  start: z.number().finite().optional(),
+  end: z.number().finite().optional(),
+  saveper: z.number().positive().optional(),
+});
+
+export const idParam = z.object({ id });
+
+export const profileSchema = z.object({
+  levers: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        group: z.string().optional(),
+        label: z.union([z.string(), z.object({ en: z.string().optional(), es: z.string().optional() })]).optional(),
+        help: z.union([z.string(), z.object({ en: z.string().optional(), es: z.string().optional() })]).optional(),
+      }),
+    )
+    .optional(),
+  indicators: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        label: z.union([z.string(), z.object({ en: z.string().optional(), es: z.string().optional() })]).optional(),
+        sdg: z.string().optional(),
+        target: z.object({ year: z.number(), value: z.number(), direction: z.enum(['max', 'min']) }).optional(),
+        targets: z
+          .array(
+            z.object({
+              year: z.number(),
+              value: z.number(),
+              direction: z.enum(['max', 'min']),
+              label: z.union([z.string(), z.object({ en: z.string().optional(), es: z.string().optional() })]).optional(),
+            }),
+          )
+          .optional(),
+      }),
+    )
+    .optional(),
+  charts: z.array(z.string()).optional(),
+});
+
+/** Parses a value or throws a 400 ApiError naming the bad field. */
+export function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw validationError(where, r.error);
+  return r.data;
+}
