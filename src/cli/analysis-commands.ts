@@ -23,6 +23,7 @@ import { sobol } from '../analysis/sensitivity/sobol.js';
 import { readSensitivitySpec, SENSITIVITY_METHODS, type SensitivityMethod, type SensitivitySpec } from '../analysis/sensitivity/spec.js';
 import { InputError } from '../sd/ir/diagnostics.js';
 import { loadModel } from '../sd/node/load.js';
+import { openEnsemble, queueOption, workersOption, type EnsembleCliOptions } from './ensemble-commands.js';
 import { action } from './exit.js';
 
 /** Writes a file whole: to a temporary name first, then renamed into place. */
@@ -157,7 +158,7 @@ export async function calibrateCommand(modelPath: string, opts: CalibrateCliOpti
   process.stdout.write(opts.json ? JSON.stringify(calibrationJson(result), null, 2) + '\n' : calibrationText(result) + '\n');
 }
 
-interface SensitivityCliOptions {
+interface SensitivityCliOptions extends EnsembleCliOptions {
   vary?: string[];
   spec?: string;
   runs?: string;
@@ -193,9 +194,10 @@ export async function sensitivityCommand(modelPath: string, opts: SensitivityCli
   const k = parameters.length;
   const model = loadModel(modelPath);
   const progress = progressControl(method);
+  const ensemble = await openEnsemble(modelPath, opts, progress.control);
   try {
     if (method === 'random' || method === 'lhs') {
-      const result = await monteCarlo(model, setup, { runs, seed, sampling: method, percentiles, control: progress.control });
+      const result = await monteCarlo(model, setup, { runs, seed, sampling: method, percentiles, evaluate: ensemble.evaluate, control: ensemble.control });
       progress.stop();
       if (opts.runsOut) writeWhole(opts.runsOut, runsCsvLines(result));
       const csv = tableCsv(result.bands);
@@ -206,7 +208,7 @@ export async function sensitivityCommand(modelPath: string, opts: SensitivityCli
     if (method === 'morris') {
       const trajectories = Math.floor(runs / (k + 1));
       if (trajectories < 2) throw new InputError('--runs', `Morris with ${k} parameters needs at least ${2 * (k + 1)} runs (2 trajectories of ${k + 1})`);
-      const result = await morris(model, setup, { trajectories, levels, seed, times, control: progress.control });
+      const result = await morris(model, setup, { trajectories, levels, seed, times, evaluate: ensemble.evaluate, control: ensemble.control });
       progress.stop();
       if (opts.out) writeWhole(opts.out, morrisCsv(result));
       process.stdout.write(opts.json ? JSON.stringify(result.indices, null, 2) + '\n' : morrisText(result) + '\n');
@@ -214,12 +216,13 @@ export async function sensitivityCommand(modelPath: string, opts: SensitivityCli
     }
     const baseSamples = Math.floor(runs / (k + 2));
     if (baseSamples < 2) throw new InputError('--runs', `Sobol with ${k} parameters needs at least ${2 * (k + 2)} runs (N × ${k + 2}, N >= 2)`);
-    const result = await sobol(model, setup, { baseSamples, seed, times, bootstrap: spec.bootstrap, control: progress.control });
+    const result = await sobol(model, setup, { baseSamples, seed, times, bootstrap: spec.bootstrap, evaluate: ensemble.evaluate, control: ensemble.control });
     progress.stop();
     if (opts.out) writeWhole(opts.out, sobolCsv(result));
     process.stdout.write(opts.json ? JSON.stringify(result.indices, null, 2) + '\n' : sobolText(result) + '\n');
   } finally {
     progress.stop();
+    await ensemble.close();
   }
 }
 
@@ -231,7 +234,7 @@ export function registerAnalysisCommands(program: Command): void {
     .option('--data <file>', 'historical data: .csv, .tsv or .xlsx, wide (Time + one column per variable) or long (time,variable,value)')
     .option('--vary <NAME=LO:HI...>', 'a constant to calibrate and its bounds (repeatable)')
     .option('--spec <file.json>', 'calibration spec: parameters, weights, optimizer settings, time settings')
-    .option('--method <name>', `optimizer: ${OPTIMIZERS.join(', ')} (default powell)`)
+    .option('--method <name>', `optimizer: ${OPTIMIZERS.join(', ')} (default lm)`)
     .option('--starts <n>', 'number of starts: the model values, then Latin-hypercube points (default 4)')
     .option('--seed <s>', 'seed for the starting points (default 1)')
     .option('--max-evals <n>', 'model runs allowed per start')
@@ -257,5 +260,7 @@ export function registerAnalysisCommands(program: Command): void {
     .option('--out <file.csv>', 'write the bands (or the indices) to this CSV file')
     .option('--runs-out <file.csv>', 'also write every run (random and lhs methods)')
     .option('--json', 'print Morris/Sobol indices as JSON')
+    .addOption(workersOption())
+    .addOption(queueOption())
     .action(action(sensitivityCommand));
 }

@@ -6,7 +6,7 @@ import { localEvaluator, runEnsemble, runSeed } from '../sensitivity/ensemble.js
 import { monteCarlo } from '../sensitivity/monte-carlo.js';
 import { chainColumns } from './chain-model.js';
 import { chunkSizeFor, EnsemblePool, splitJobs } from './pool.js';
-import { ensembleValues, tempDir, writeChainModel } from './test-support.js';
+import { ensembleValues, tempDir, writeChainModel } from './test-support/fixtures.js';
 
 const dir = tempDir('igem-pool-');
 const stages = 20;

@@ -2,8 +2,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EnsembleCollector } from '../sensitivity/ensemble.js';
-import { chainModelText, type ChainOptions } from './chain-model.js';
+import type { EnsembleCollector } from '../../sensitivity/ensemble.js';
+import { chainModelText, type ChainOptions } from '../chain-model.js';
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
