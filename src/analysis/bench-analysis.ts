@@ -91,7 +91,7 @@ export function benchCalibration(model: Model, opts: CalibrationBenchOptions = {
     series: series.map((name, i) => ({ name, where: `bench:${name}`, time: Float64Array.from(run.time), value: Float64Array.from(run.series[i]) })),
   };
   const started = performance.now();
-  const result = calibrate(model, { parameters: bounds, data }, { method: opts.method ?? 'powell', starts: opts.starts ?? 1, seed: opts.seed ?? 1 });
+  const result = calibrate(model, { parameters: bounds, data }, { method: opts.method, starts: opts.starts ?? 1, seed: opts.seed ?? 1 });
   const seconds = (performance.now() - started) / 1000;
   return {
     seconds,

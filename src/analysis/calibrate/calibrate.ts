@@ -12,11 +12,15 @@ import { powell } from './optimize/powell.js';
 import { DEFAULT_STOP, type OptimizeResult, type StopRules } from './optimize/types.js';
 import { CalibrationProblem, type CalibrationSetup } from './problem.js';
 
-export const OPTIMIZERS = ['powell', 'nelder-mead', 'lm'] as const;
+export const OPTIMIZERS = ['lm', 'powell', 'nelder-mead'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 
 export interface CalibrateOptions {
-  /** Default 'powell' (the method family of Vensim's optimizer). */
+  /**
+   * Default 'lm': the payoff is a sum of squares, and on Earth4All (10 constants, 5 series) it
+   * reached an exact fit in 224 runs where Powell was still at payoff 0.05 after 3,500. The
+   * derivative-free methods remain for models whose payoff is not smooth in the constants.
+   */
   method?: OptimizerName;
   /** Number of starts: the first from the model's values, the others from a Latin hypercube. Default 4. */
   starts?: number;
@@ -76,7 +80,7 @@ export interface CalibrationResult {
 const BOUND_TOLERANCE = 1e-4;
 
 export function calibrate(model: Model, setup: CalibrationSetup, options: CalibrateOptions = {}): CalibrationResult {
-  const method = options.method ?? 'powell';
+  const method = options.method ?? 'lm';
   if (!OPTIMIZERS.includes(method)) throw new InputError('method', `unknown optimizer "${method}" (use ${OPTIMIZERS.join(', ')})`);
   const starts = options.starts ?? 4;
   if (!(Number.isInteger(starts) && starts >= 1)) throw new InputError('starts', `must be a whole number >= 1, got ${starts}`);

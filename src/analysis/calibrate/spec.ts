@@ -5,7 +5,7 @@
  *   "parameters": [{ "name": "growth rate", "lo": 0, "hi": 0.1, "start": 0.03 }]
  *                 or { "growth rate": [0, 0.1] },
  *   "weights": { "Population": 2 },  "relativeErrors": false,
- *   "method": "powell" | "nelder-mead" | "lm",  "starts": 4,  "seed": 1,
+ *   "method": "lm" | "powell" | "nelder-mead",  "starts": 4,  "seed": 1,
  *   "maxEvaluations": 2000,  "ftol": 1e-10,  "xtol": 1e-7,
  *   "time": { "start": 0, "end": 50, "dt": 0.25, "saveper": 1 }
  * }

@@ -55,6 +55,7 @@ export function powell(f: Objective, x0: ArrayLike<number>, opts: StopRules): Op
     }
     return ft < fBase ? [point(base, d, t), ft] : [base, fBase];
   };
+  let restarted = false;
   while (true) {
     const xStart = x;
     const fStart = fx;
@@ -72,10 +73,25 @@ export function powell(f: Objective, x0: ArrayLike<number>, opts: StopRules): Op
     let step = 0;
     for (let j = 0; j < n; j++) step = Math.max(step, Math.abs(x[j] - xStart[j]));
     const decrease = fStart - fx;
-    lineTol = Math.max(finestTol, Math.min(1e-3, 0.05 * step));
     if (2 * decrease <= opts.ftol * (Math.abs(fStart) + Math.abs(fx)) + opts.ftolAbs || step <= opts.xtol) {
+      // A stall may come from coarse line searches or from a degenerate direction set: tighten
+      // the searches first, then restart from the coordinate directions once, before stopping.
+      if (lineTol > finestTol) {
+        lineTol = Math.max(finestTol, lineTol * 1e-3);
+        continue;
+      }
+      if (!restarted) {
+        restarted = true;
+        dirs.forEach((d, i) => {
+          d.fill(0);
+          d[i] = 1;
+        });
+        continue;
+      }
       return { x: obj.bestX, f: obj.bestF, evaluations: obj.evaluations, stop: 'tolerance' };
     }
+    restarted = false;
+    lineTol = Math.max(finestTol, Math.min(1e-3, 0.05 * step));
     const dNew = new Float64Array(n);
     for (let j = 0; j < n; j++) dNew[j] = x[j] - xStart[j];
     const xe = point(x, dNew, 1);
