@@ -70,7 +70,7 @@ function usesTime(e: SExpr | undefined): boolean {
   }
 }
 
-function initDeps(n: ScalarNode): number[] {
+export function initDependencies(n: ScalarNode): number[] {
   switch (n.kind) {
     case 'const':
     case 'data':
@@ -87,7 +87,7 @@ function initDeps(n: ScalarNode): number[] {
   }
 }
 
-function stepDeps(n: ScalarNode): number[] {
+export function stepDependencies(n: ScalarNode): number[] {
   switch (n.kind) {
     case 'sample':
       return (n.args ?? []).flatMap((a) => refsOf(a));
@@ -120,9 +120,9 @@ export function orderModel(m: ScalarModel): { ordering: Ordering; diagnostics: D
   };
   for (let i = 0; i < n; i++) visitStatic(i);
 
-  const init = topo(n, (i) => (nodes[i]!.kind === 'const' ? [] : initDeps(nodes[i]!)), (i) => nodes[i]!.kind !== 'const', nodes, 'initial values');
+  const init = topo(n, (i) => (nodes[i]!.kind === 'const' ? [] : initDependencies(nodes[i]!)), (i) => nodes[i]!.kind !== 'const', nodes, 'initial values');
   const stepNodes = (i: number) => !isStatic[i] && nodes[i]!.kind !== 'stock' && nodes[i]!.kind !== 'const';
-  const step = topo(n, (i) => stepDeps(nodes[i]!).filter(stepNodes), stepNodes, nodes, 'equations');
+  const step = topo(n, (i) => stepDependencies(nodes[i]!).filter(stepNodes), stepNodes, nodes, 'equations');
   const stocks = nodes.filter((x) => x.kind === 'stock').map((x) => x.id);
   return { ordering: { init, step, stocks, isStatic }, diagnostics: [] };
 }

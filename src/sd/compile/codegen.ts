@@ -4,12 +4,17 @@
  * The program is built once; runs reuse it with new parameter values.
  */
 import { ModelError } from '../ir/diagnostics.js';
-import type { Ordering } from '../analyze/order.js';
+import { initDependencies, stepDependencies, type Ordering } from '../analyze/order.js';
 import type { ScalarModel, ScalarNode, SExpr } from '../analyze/scalar-model.js';
 
 export interface GeneratedProgram {
-  /** Body of `new Function(body)`, returning { init, step, rates, post }, each taking the runtime `R` last. */
+  /**
+   * Body of `new Function('K', body)`, returning { init, step, rates, post }, each taking the
+   * runtime `R` last; `K` is `tables`.
+   */
   source: string;
+  /** Index tables for the loops that evaluate the elements of an array equation together. */
+  tables: (Int32Array | Float64Array)[];
   /** Number of delay buffers the runtime must provide. */
   delayCount: number;
   /** Node id of each delay buffer. */
@@ -32,6 +37,13 @@ const RUNTIME_CALLS: Record<string, string> = {
   'RANDOM BETA': 'R.randomBeta', 'RANDOM BINOMIAL': 'R.randomBinomial', 'RANDOM WEIBULL': 'R.randomWeibull',
 };
 
+/** How references and literals are printed: concrete, or as placeholders for a loop template. */
+export interface Printer {
+  ref(id: number): string;
+  num(v: number): string;
+  int(v: number): string;
+}
+
 function num(v: number): string {
   if (Number.isNaN(v)) return 'NaN';
   if (v === Infinity) return 'Infinity';
@@ -39,21 +51,24 @@ function num(v: number): string {
   return v < 0 || Object.is(v, -0) ? `(${v})` : String(v);
 }
 
-export function expr(e: SExpr): string {
+export const CONCRETE: Printer = { ref: (id) => `v[${id}]`, num, int: (v) => String(v) };
+
+export function expr(e: SExpr, P: Printer = CONCRETE): string {
+  const x = (a: SExpr) => expr(a, P);
   switch (e.k) {
     case 'num':
-      return num(e.v);
+      return P.num(e.v);
     case 'ref':
-      return `v[${e.id}]`;
+      return P.ref(e.id);
     case 'time':
       return 'time';
     case 'dt':
       return 'dt';
     case 'un':
-      return e.op === '-' ? `(-${expr(e.a)})` : `(${expr(e.a)} === 0 ? 1 : 0)`;
+      return e.op === '-' ? `(-${x(e.a)})` : `(${x(e.a)} === 0 ? 1 : 0)`;
     case 'bin': {
-      const a = expr(e.a);
-      const b = expr(e.b);
+      const a = x(e.a);
+      const b = x(e.b);
       switch (e.op) {
         case '+':
         case '-':
@@ -80,18 +95,17 @@ export function expr(e: SExpr): string {
       }
     }
     case 'lookup':
-      return `R.lookup${e.mode === 'normal' ? '' : '_' + e.mode}(${e.table}, ${expr(e.x)})`;
+      return `R.lookup${e.mode === 'normal' ? '' : '_' + e.mode}(${P.int(e.table)}, ${x(e.x)})`;
     case 'vec': {
-      const vecs = e.vecs.map((v) => `[${v.map(expr).join(', ')}]`);
-      return `R.vector(${JSON.stringify(e.fn)}, [${vecs.join(', ')}], [${e.scalars.map(expr).join(', ')}], ${e.index})`;
+      const vecs = e.vecs.map((v) => `[${v.map(x).join(', ')}]`);
+      return `R.vector(${JSON.stringify(e.fn)}, [${vecs.join(', ')}], [${e.scalars.map(x).join(', ')}], ${P.int(e.index)})`;
     }
     case 'call':
-      return call(e.fn, e.args);
+      return call(e.fn, e.args.map(x));
   }
 }
 
-function call(fn: string, args: SExpr[]): string {
-  const a = args.map(expr);
+function call(fn: string, a: string[]): string {
   if (fn in MATH1) return MATH1[fn] ? `${MATH1[fn]}(${a[0]})` : `(${a[0]})`;
   if (fn in RUNTIME_CALLS) return `${RUNTIME_CALLS[fn]}(${a.join(', ')})`;
   switch (fn) {
@@ -130,28 +144,124 @@ function chunked(name: string, params: string, statements: string[]): string {
   return parts.join('') + `function ${name}(${params}) {\n${calls.join('\n')}\n}\n`;
 }
 
+
+/**
+ * A statement as a template: placeholders for the references and literals that differ from
+ * element to element, so the elements of an array equation can share one loop.
+ */
+interface Template {
+  text: string;
+  /** Placeholder values in order of appearance: [class, value]. */
+  holes: ['r' | 'n' | 'i', number][];
+  /** Statements with equal keys may share a loop. */
+  key: string;
+}
+
+const HOLE = /\u0001(\d+)\u0002/g;
+
+function templatePrinter(holes: Template['holes']): Printer {
+  const hole = (c: 'r' | 'n' | 'i', v: number) => {
+    holes.push([c, v]);
+    return `\u0001${holes.length - 1}\u0002`;
+  };
+  return { ref: (id) => hole('r', id), num: (v) => hole('n', v), int: (v) => hole('i', v) };
+}
+
+function template(group: string, build: (P: Printer) => string): Template {
+  const holes: Template['holes'] = [];
+  const text = build(templatePrinter(holes));
+  return { text, holes, key: `${group}\u0000${text}\u0000${holes.map((h) => h[0]).join('')}` };
+}
+
+function fill(t: Template): string {
+  return t.text.replace(HOLE, (_, k: string) => {
+    const [c, v] = t.holes[Number(k)]!;
+    return c === 'r' ? `v[${v}]` : c === 'n' ? num(v) : String(v);
+  });
+}
+
+/** Smallest group of same-shaped consecutive statements worth a loop. */
+const MIN_LOOP = 4;
+
+class Emitter {
+  readonly tables: (Int32Array | Float64Array)[] = [];
+
+  /** Statements in order; runs of equal keys become loops over index tables. */
+  emit(ts: Template[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < ts.length; ) {
+      let j = i + 1;
+      while (j < ts.length && ts[j]!.key === ts[i]!.key) j++;
+      if (j - i >= MIN_LOOP && !ts[i]!.key.startsWith('!')) out.push(this.loop(ts.slice(i, j)));
+      else for (let k = i; k < j; k++) out.push(fill(ts[k]!));
+      i = j;
+    }
+    return out;
+  }
+
+  private loop(group: Template[]): string {
+    const first = group[0]!;
+    const m = group.length;
+    const text = first.text.replace(HOLE, (_, ks: string) => {
+      const k = Number(ks);
+      const [c, v0] = first.holes[k]!;
+      if (group.every((g) => g.holes[k]![1] === v0)) return c === 'r' ? `v[${v0}]` : c === 'n' ? num(v0) : String(v0);
+      const table = c === 'n' ? new Float64Array(m) : new Int32Array(m);
+      group.forEach((g, idx) => (table[idx] = g.holes[k]![1]));
+      this.tables.push(table);
+      const name = `K[${this.tables.length - 1}]`;
+      return c === 'r' ? `v[${name}[i]]` : `${name}[i]`;
+    });
+    return `for (let i = 0; i < ${m}; i++) { ${text} }`;
+  }
+}
+
+/** Orders independent statements by dependency level, then by key, so equal shapes sit together. */
+function byLevel(ids: number[], deps: (id: number) => number[], key: (id: number) => string): number[] {
+  const level = new Map<number, number>();
+  for (const id of ids) level.set(id, 0);
+  for (const id of ids) {
+    let l = 0;
+    for (const d of deps(id)) {
+      const ld = level.get(d);
+      if (ld !== undefined && ld + 1 > l) l = ld + 1;
+    }
+    level.set(id, l);
+  }
+  const keys = new Map(ids.map((id) => [id, key(id)]));
+  return [...ids].sort((a, b) => level.get(a)! - level.get(b)! || (keys.get(a)! < keys.get(b)! ? -1 : keys.get(a)! > keys.get(b)! ? 1 : a - b));
+}
+
 export function generate(m: ScalarModel, o: Ordering): GeneratedProgram {
-  const delayNodes: number[] = [];
   const delayIndex = new Map<number, number>();
+  const delayNodes: number[] = [];
   for (const node of m.nodes) {
     if (node.kind === 'delay-fixed') {
       delayIndex.set(node.id, delayNodes.length);
       delayNodes.push(node.id);
     }
   }
-  const initStmts: string[] = [];
-  for (const id of o.init) initStmts.push(initStatement(m.nodes[id]!, delayIndex));
-  const stepStmts: string[] = [];
-  for (const id of o.step) stepStmts.push(stepStatement(m.nodes[id]!, delayIndex));
-  const rateStmts = o.stocks.map((id, k) => `d[${k}] = ${expr(m.nodes[id]!.expr)};`);
-  const postStmts: string[] = [];
+  const group = (n: ScalarNode) => `${n.varName}|${n.kind}`;
+  const initT = new Map(o.init.map((id) => [id, initTemplate(m.nodes[id]!, delayIndex, group(m.nodes[id]!))]));
+  const stepT = new Map(o.step.map((id) => [id, stepTemplate(m.nodes[id]!, delayIndex, group(m.nodes[id]!))]));
+  const initOrder = byLevel(o.init, (id) => initDependencies(m.nodes[id]!), (id) => initT.get(id)!.key);
+  const stepOrder = byLevel(o.step, (id) => stepDependencies(m.nodes[id]!), (id) => stepT.get(id)!.key);
+
+  const em = new Emitter();
+  const initStmts = em.emit(initOrder.map((id) => initT.get(id)!));
+  const stepStmts = em.emit(stepOrder.map((id) => stepT.get(id)!));
+  const rateT = o.stocks.map((id, k) => template(group(m.nodes[id]!), (P) => `d[${P.int(k)}] = ${expr(m.nodes[id]!.expr, P)};`));
+  rateT.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const rateStmts = em.emit(rateT);
+  const postT: Template[] = [];
   for (const node of m.nodes) {
-    if (node.kind === 'delay-fixed') {
-      const k = delayIndex.get(node.id)!;
-      const dynamicDelay = node.args?.[1]?.k === 'num' && node.args[1].v === 1;
-      postStmts.push(`R.delayPush(${k}, si, ${expr(node.expr)}${dynamicDelay ? `, ${expr(node.args![0]!)}` : ''});`);
-    }
+    if (node.kind !== 'delay-fixed') continue;
+    const k = delayIndex.get(node.id)!;
+    const dynamicDelay = node.args?.[1]?.k === 'num' && node.args[1].v === 1;
+    postT.push(template(group(node), (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)}${dynamicDelay ? `, ${expr(node.args![0]!, P)}` : ''});`));
   }
+  postT.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const postStmts = em.emit(postT);
   const source = [
     '"use strict";',
     chunked('init', 'v, time, dt, si, R', initStmts),
@@ -160,36 +270,39 @@ export function generate(m: ScalarModel, o: Ordering): GeneratedProgram {
     chunked('post', 'v, time, dt, si, R', postStmts),
     'return { init, step, rates, post };',
   ].join('\n');
-  return { source, delayCount: delayNodes.length, delayNodes };
+  return { source, tables: em.tables, delayCount: delayNodes.length, delayNodes };
 }
 
-function initStatement(n: ScalarNode, delays: Map<number, number>): string {
-  const slot = `v[${n.id}]`;
-  switch (n.kind) {
-    case 'stock':
-    case 'active-initial':
-      return `${slot} = ${expr(n.init!)};`;
-    case 'sample':
-      return `${slot} = ${expr(n.init!)};`;
-    case 'delay-fixed':
-      return `${slot} = R.delayInit(${delays.get(n.id)}, ${expr(n.args![0]!)}, ${expr(n.init!)}, dt);`;
-    case 'data':
-      return `${slot} = R.data(${n.data}, time);`;
-    default:
-      return `${slot} = ${expr(n.expr)};`;
-  }
+function initTemplate(n: ScalarNode, delays: Map<number, number>, group: string): Template {
+  return template(group, (P) => {
+    const slot = P.ref(n.id);
+    switch (n.kind) {
+      case 'stock':
+      case 'active-initial':
+      case 'sample':
+        return `${slot} = ${expr(n.init!, P)};`;
+      case 'delay-fixed':
+        return `${slot} = R.delayInit(${P.int(delays.get(n.id)!)}, ${expr(n.args![0]!, P)}, ${expr(n.init!, P)}, dt);`;
+      case 'data':
+        return `${slot} = R.data(${P.int(n.data!)}, time);`;
+      default:
+        return `${slot} = ${expr(n.expr, P)};`;
+    }
+  });
 }
 
-function stepStatement(n: ScalarNode, delays: Map<number, number>): string {
-  const slot = `v[${n.id}]`;
-  switch (n.kind) {
-    case 'sample':
-      return `if (${expr(n.args![0]!)} !== 0) ${slot} = ${expr(n.args![1]!)};`;
-    case 'delay-fixed':
-      return `${slot} = R.delayOut(${delays.get(n.id)}, si);`;
-    case 'data':
-      return `${slot} = R.data(${n.data}, time);`;
-    default:
-      return `${slot} = ${expr(n.expr)};`;
-  }
+function stepTemplate(n: ScalarNode, delays: Map<number, number>, group: string): Template {
+  return template(group, (P) => {
+    const slot = P.ref(n.id);
+    switch (n.kind) {
+      case 'sample':
+        return `if (${expr(n.args![0]!, P)} !== 0) ${slot} = ${expr(n.args![1]!, P)};`;
+      case 'delay-fixed':
+        return `${slot} = R.delayOut(${P.int(delays.get(n.id)!)}, si);`;
+      case 'data':
+        return `${slot} = R.data(${P.int(n.data!)}, time);`;
+      default:
+        return `${slot} = ${expr(n.expr, P)};`;
+    }
+  });
 }

@@ -46,7 +46,7 @@ export class CompiledModel implements Model {
     readonly generated: GeneratedProgram,
     readonly options: CompiledModelOptions = {},
   ) {
-    this.program = new Function(generated.source)() as Program;
+    this.program = new Function('K', generated.source)(generated.tables) as Program;
     const nodes = scalar.nodes;
     this.defaults = new Float64Array(nodes.length);
     for (const n of nodes) if (n.kind === 'const' && n.expr.k === 'num') this.defaults[n.id] = n.expr.v;
