@@ -1,6 +1,7 @@
 /** JSON spec files: reading with line/column on syntax errors, and typed field access by path. */
 import { readFileSync } from 'node:fs';
 import { InputError } from '../sd/ir/diagnostics.js';
+import { jsonErrorOffset } from './json-error.js';
 
 export function readJsonFile(path: string): unknown {
   let text: string;
@@ -13,12 +14,13 @@ export function readJsonFile(path: string): unknown {
     return JSON.parse(text);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    const pos = /position (\d+)/.exec(msg);
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
+    const offset = jsonErrorOffset(text);
+    if (offset !== null) {
+      const before = text.slice(0, offset);
       const line = before.split('\n').length;
-      const column = Number(pos[1]) - before.lastIndexOf('\n');
-      throw new InputError(`${path}:${line}:${column}`, `invalid JSON (${msg.replace(/ in JSON at position \d+.*$/, '')})`);
+      const column = offset - before.lastIndexOf('\n');
+      const found = offset < text.length ? `unexpected ${JSON.stringify(text[offset])}` : 'unexpected end of text';
+      throw new InputError(`${path}:${line}:${column}`, `invalid JSON (${found})`);
     }
     throw new InputError(path, `invalid JSON (${msg})`);
   }

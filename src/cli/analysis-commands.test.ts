@@ -75,8 +75,12 @@ describe('igem calibrate', () => {
 
 describe('igem sensitivity', () => {
   it('writes percentile bands with the documented columns', async () => {
-    const r = await igem('sensitivity', model, '--vary', 'growth rate=uniform(0.01,0.05)', '--runs', '200', '--columns', 'Population', '--out', file('bands.csv'));
+    const r = await igem('sensitivity', model, '--vary', 'growth rate=uniform(0.01,0.05)', '--runs', '200', '--columns', 'Population',
+      '--out', file('bands.csv'), '--runs-out', file('runs.csv'), '--method', 'random');
     expect(r.err).toBe('');
+    const every = readFileSync(file('runs.csv'), 'utf8').trim().split('\n');
+    expect(every[0]).toBe('Run,growth rate,Time,Population');
+    expect(every).toHaveLength(1 + 200 * 51);
     const lines = readFileSync(file('bands.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('Time,Population p5,Population p25,Population p50,Population p75,Population p95,Population mean,Population sd');
     expect(lines).toHaveLength(52);

@@ -18,9 +18,9 @@ function seriesRows(r: CalibrationResult): string[][] {
     fmt(s.stats.mape, 4),
     fmt(s.stats.rmse, 4),
     fmt(s.stats.r2, 4),
-    fmt(s.stats.um, 3),
-    fmt(s.stats.us, 3),
-    fmt(s.stats.uc, 3),
+    fmt(s.stats.um, 4),
+    fmt(s.stats.us, 4),
+    fmt(s.stats.uc, 4),
     `${fmt(s.weight, 4)} (${s.weightSource})`,
   ]);
 }
