@@ -209,7 +209,8 @@ class Emitter {
       const table = c === 'n' ? new Float64Array(m) : new Int32Array(m);
       group.forEach((g, idx) => (table[idx] = g.holes[k]![1]));
       this.tables.push(table);
-      const name = `K[${this.tables.length - 1}]`;
+      // A named constant per table keeps each load monomorphic (K mixes Int32 and Float64 arrays).
+      const name = `K${this.tables.length - 1}`;
       return c === 'r' ? `v[${name}[i]]` : `${name}[i]`;
     });
     return `for (let i = 0; i < ${m}; i++) { ${text} }`;
@@ -262,8 +263,10 @@ export function generate(m: ScalarModel, o: Ordering): GeneratedProgram {
   }
   postT.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const postStmts = em.emit(postT);
+  const tableDecls = em.tables.map((_, k) => `const K${k} = K[${k}];`).join('\n');
   const source = [
     '"use strict";',
+    tableDecls,
     chunked('init', 'v, time, dt, si, R', initStmts),
     chunked('step', 'v, time, dt, si, R', stepStmts),
     chunked('rates', 'v, d, time, dt, R', rateStmts),
