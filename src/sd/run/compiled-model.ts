@@ -78,9 +78,9 @@ export class CompiledModel implements Model {
     this.time = { ...probe, method: options.method ?? 'euler' };
   }
 
-  private makeRuntime(): Runtime {
+  private makeRuntime(seed?: number): Runtime {
     const s = this.scalar;
-    return new Runtime(s.lookups, s.data, this.generated.delayCount, this.options.seed ?? 1);
+    return new Runtime(s.lookups, s.data, this.generated.delayCount, seed ?? this.options.seed ?? 1);
   }
 
   /** Control values as the initial computation gives them (with Time taken as 0 while it is not yet known). */
@@ -117,7 +117,7 @@ export class CompiledModel implements Model {
   run(options: RunOptions = {}): RunResult {
     const nodes = this.scalar.nodes;
     const c = this.scalar.control;
-    const r = this.makeRuntime();
+    const r = this.makeRuntime(options.seed);
     r.lx = r.lx.slice();
     r.ly = r.ly.slice();
     const v = this.defaults.slice();

@@ -25,6 +25,8 @@ export interface RunOptions {
   dt?: number;
   saveper?: number;
   method?: IntegrationMethod;
+  /** Seed of the run's random stream (RANDOM functions); the same seed gives the same run. */
+  seed?: number;
 }
 
 export interface RunResult {
