@@ -90,7 +90,13 @@ export async function preparePeer(mdlPath: string, opts: PreparePeerOptions): Pr
 
   const jsModel = await loadGeneratedModel(modulePath, file);
   const runtime = (await import(runtimeSpecifier)) as SdeRuntime;
-  const runnable = runtime.createRunnableModel(jsModel);
+  let runnable: RunnableModel;
+  try {
+    // This reads the control parameters, running the model's initialization once.
+    runnable = runtime.createRunnableModel(jsModel);
+  } catch (e) {
+    throw new InputError(file, `SDEverywhere's generated JavaScript cannot start a run: ${(e as Error).message}`);
+  }
   if (opts.outputs.length > 0) checkOutputIds(jsModel, file);
 
   const outputNames = opts.outputs.length > 0 ? opts.outputs.slice() : jsModel.outputVarNames.slice();
