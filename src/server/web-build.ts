@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Newest modification time of any file under the folders (0 when none exist). */
+/** Newest modification time of the files, and of any file under the folders (0 when none exist). */
 function newestMtime(dirs: string[]): number {
   let newest = 0;
   const walk = (dir: string) => {
@@ -16,7 +16,11 @@ function newestMtime(dirs: string[]): number {
       else newest = Math.max(newest, statSync(p).mtimeMs);
     }
   };
-  for (const d of dirs) if (existsSync(d)) walk(d);
+  for (const d of dirs) {
+    if (!existsSync(d)) continue;
+    if (statSync(d).isDirectory()) walk(d);
+    else newest = Math.max(newest, statSync(d).mtimeMs);
+  }
   return newest;
 }
 

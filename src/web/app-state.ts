@@ -1,0 +1,252 @@
+/**
+ * The app's state and the actions on it: which model is open, lever settings, saved scenarios,
+ * charts, and the runs behind them. Views subscribe to topics and redraw what changed.
+ */
+import type { ModelBundle, ModelSummary, Scenario } from '../server/api-types.js';
+import { api } from './api.js';
+import { localized, t } from './i18n.js';
+import { defaultCharts, indicatorsFor, type Indicator } from './indicators.js';
+import { buildLevers, changedSettings, type Lever, type LeverGroup } from './levers.js';
+import { ModelClient, ModelLoadError, type Series } from './model/model-client.js';
+import type { ModelFacts } from './model/protocol.js';
+
+export type Topic = 'models' | 'model' | 'settings' | 'current' | 'baseline' | 'overlays' | 'scenarios' | 'charts';
+
+export const MAX_OVERLAYS = 3;
+
+export class AppState {
+  models: ModelSummary[] = [];
+  defaultId = '';
+  modelId = '';
+  bundle: ModelBundle | undefined;
+  facts: ModelFacts | undefined;
+  loadError: ModelLoadError | Error | undefined;
+  loading = false;
+  groups: LeverGroup[] = [];
+  levers: Lever[] = [];
+  /** Lever settings that differ from the model's defaults. */
+  settings: Record<string, number> = {};
+  charts: string[] = [];
+  indicators: Indicator[] = [];
+  scenarios: Scenario[] = [];
+  overlay: string[] = [];
+  /** The saved scenario the current settings came from, if any. */
+  activeScenario: Scenario | undefined;
+  baseline: Series | undefined;
+  current: Series | undefined;
+  overlays = new Map<string, Series>();
+  /** Counts live runs drawn; the latency benchmark waits on it. */
+  drawSeq = 0;
+
+  private readonly client = new ModelClient();
+  private readonly listeners = new Map<Topic, Set<() => void>>();
+  private loadToken = 0;
+
+  on(topic: Topic, f: () => void): () => void {
+    if (!this.listeners.has(topic)) this.listeners.set(topic, new Set());
+    this.listeners.get(topic)!.add(f);
+    return () => this.listeners.get(topic)!.delete(f);
+  }
+
+  emit(topic: Topic): void {
+    for (const f of [...(this.listeners.get(topic) ?? [])]) f();
+  }
+
+  async loadModels(): Promise<void> {
+    const r = await api.models();
+    this.models = r.models;
+    this.defaultId = r.defaultId;
+    this.emit('models');
+  }
+
+  /** Opens a model (compiling it in the worker) with optional initial lever settings. */
+  async openModel(id: string, settings: Record<string, number> = {}, scenario?: Scenario): Promise<void> {
+    const token = ++this.loadToken;
+    this.loading = true;
+    this.loadError = undefined;
+    this.modelId = id;
+    this.facts = undefined;
+    this.baseline = this.current = undefined;
+    this.overlays.clear();
+    this.overlay = [];
+    this.emit('model');
+    try {
+      const bundle = await api.model(id);
+      const facts = await this.client.load(bundle.text, bundle.file, bundle.sheets);
+      if (token !== this.loadToken) return;
+      this.bundle = bundle;
+      this.facts = facts;
+      this.rebuildLevers();
+      const known = new Set(this.levers.map((l) => l.name));
+      this.settings = Object.fromEntries(Object.entries(settings).filter(([k]) => known.has(k)));
+      this.activeScenario = scenario;
+      this.charts = defaultCharts(facts.variables, facts.outputNames, bundle.profile);
+      this.indicators = indicatorsFor(facts.outputNames, bundle.profile, this.charts);
+      this.scenarios = (await api.scenarios(id)).scenarios;
+    } catch (e) {
+      if (token !== this.loadToken) return;
+      this.loadError = e as Error;
+    } finally {
+      if (token === this.loadToken) {
+        this.loading = false;
+        this.emit('model');
+      }
+    }
+    if (token === this.loadToken && this.facts) {
+      this.emit('scenarios');
+      this.emit('settings');
+      await this.rerunAll();
+    }
+  }
+
+  /** Labels depend on the language: rebuilt on a switch. */
+  rebuildLevers(): void {
+    if (!this.facts || !this.bundle) return;
+    this.groups = buildLevers(this.facts.parameters, this.facts.variables, this.bundle.profile, {
+      policy: t('modelLevers'),
+      other: t('otherConstants'),
+      label: (l) => localized(l.label) || undefined,
+      help: (l) => localized(l.help) || undefined,
+    });
+    this.levers = this.groups.flatMap((g) => g.levers);
+  }
+
+  lever(name: string): Lever | undefined {
+    return this.levers.find((l) => l.name === name);
+  }
+
+  value(name: string): number {
+    return this.settings[name] ?? this.lever(name)?.defaultValue ?? NaN;
+  }
+
+  /** Series the runs keep: charts and indicators. */
+  columns(): string[] {
+    return [...new Set([...this.charts, ...this.indicators.map((i) => i.name)])];
+  }
+
+  setLever(name: string, value: number): void {
+    const l = this.lever(name);
+    if (!l || !Number.isFinite(value)) return;
+    if (value === l.defaultValue) delete this.settings[name];
+    else this.settings[name] = value;
+    this.emit('settings');
+    void this.runCurrent();
+  }
+
+  resetAll(): void {
+    this.settings = {};
+    this.emit('settings');
+    void this.runCurrent();
+  }
+
+  applySettings(settings: Record<string, number>, scenario?: Scenario): void {
+    this.settings = changedSettings(this.levers, settings);
+    this.activeScenario = scenario;
+    this.emit('settings');
+    void this.runCurrent();
+  }
+
+  async runCurrent(): Promise<void> {
+    if (!this.facts) return;
+    const modelId = this.modelId;
+    try {
+      const r = await this.client.runLive({ ...this.settings }, this.columns());
+      if (modelId !== this.modelId) return;
+      this.current = r;
+      this.drawSeq++;
+      this.emit('current');
+    } catch (e) {
+      this.loadError = e as Error;
+      this.emit('model');
+    }
+  }
+
+  async rerunAll(): Promise<void> {
+    if (!this.facts) return;
+    const modelId = this.modelId;
+    const cols = this.columns();
+    const base = await this.client.run({}, cols);
+    if (modelId !== this.modelId) return;
+    this.baseline = base;
+    this.emit('baseline');
+    await this.runCurrent();
+    await this.refreshOverlays(true);
+  }
+
+  async refreshOverlays(all = false): Promise<void> {
+    const cols = this.columns();
+    if (all) this.overlays.clear();
+    for (const id of [...this.overlays.keys()]) if (!this.overlay.includes(id)) this.overlays.delete(id);
+    for (const id of this.overlay) {
+      if (this.overlays.has(id)) continue;
+      const s = this.scenarios.find((x) => x.id === id);
+      if (!s) continue;
+      const known = new Set(this.levers.map((l) => l.name));
+      const params = Object.fromEntries(Object.entries(s.params).filter(([k]) => known.has(k)));
+      this.overlays.set(id, await this.client.run(params, cols));
+    }
+    this.emit('overlays');
+  }
+
+  toggleOverlay(id: string, on: boolean): boolean {
+    if (on && !this.overlay.includes(id)) {
+      if (this.overlay.length >= MAX_OVERLAYS) return false;
+      this.overlay.push(id);
+    } else if (!on) this.overlay = this.overlay.filter((x) => x !== id);
+    void this.refreshOverlays();
+    return true;
+  }
+
+  addChart(name: string): boolean {
+    const out = this.facts?.outputNames.find((n) => n.toLowerCase() === name.trim().toLowerCase());
+    if (!out || this.charts.includes(out)) return false;
+    this.charts = [...this.charts, out];
+    this.afterChartsChanged();
+    return true;
+  }
+
+  removeChart(name: string): void {
+    this.charts = this.charts.filter((c) => c !== name);
+    this.afterChartsChanged();
+  }
+
+  private afterChartsChanged(): void {
+    if (this.bundle && this.facts) this.indicators = indicatorsFor(this.facts.outputNames, this.bundle.profile, this.charts);
+    this.emit('charts');
+    void this.rerunAll();
+  }
+
+  /** A run with every output (exports) or chosen columns (explorer). */
+  runWith(params: Record<string, number>, columns?: string[]): Promise<Series> {
+    return this.client.run(params, columns);
+  }
+
+  // Scenarios -------------------------------------------------------------------------------
+
+  async reloadScenarios(): Promise<void> {
+    this.scenarios = (await api.scenarios(this.modelId)).scenarios;
+    this.overlay = this.overlay.filter((id) => this.scenarios.some((s) => s.id === id));
+    this.emit('scenarios');
+    await this.refreshOverlays(true);
+  }
+
+  async saveScenario(name: string, description: string): Promise<Scenario> {
+    const s = await api.createScenario({ modelId: this.modelId, name, description, params: { ...this.settings } });
+    this.activeScenario = s;
+    await this.reloadScenarios();
+    this.emit('settings');
+    return s;
+  }
+
+  async updateActiveScenario(): Promise<Scenario | undefined> {
+    if (!this.activeScenario) return undefined;
+    const s = await api.updateScenario(this.activeScenario.id, { params: { ...this.settings } });
+    this.activeScenario = s;
+    await this.reloadScenarios();
+    return s;
+  }
+
+  loadScenario(s: Scenario): void {
+    this.applySettings(s.params, s);
+  }
+}

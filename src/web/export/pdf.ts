@@ -1,0 +1,81 @@
+/** A scenario report as PDF: settings, the indicator table and the charts (as drawn on screen). */
+import { jsPDF } from 'jspdf';
+
+export interface ReportInput {
+  title: string;
+  subtitle: string;
+  generated: string;
+  leversTitle: string;
+  levers: [string, string][];
+  noChanges: string;
+  indicatorsTitle: string;
+  indicatorHeader: string[];
+  indicatorRows: string[][];
+  charts: { title: string; png: string; width: number; height: number }[];
+}
+
+/** The standard PDF fonts cover Latin-1 only: replace the few symbols the app uses. */
+function latin1(s: string): string {
+  return s.replace(/≤/g, '<=').replace(/≥/g, '>=').replace(/→/g, '->').replace(/✓/g, '').replace(/✗/g, '').replace(/−/g, '-').replace(/[^\x20-\xff]/g, '?');
+}
+
+export function buildReport(r: ReportInput): ArrayBuffer {
+  const doc = new jsPDF({ unit: 'pt', format: 'a4' });
+  const W = doc.internal.pageSize.getWidth();
+  const H = doc.internal.pageSize.getHeight();
+  const M = 40;
+  let y = M;
+  const need = (h: number) => {
+    if (y + h > H - M) {
+      doc.addPage();
+      y = M;
+    }
+  };
+  const text = (s: string, size: number, bold = false, x = M, maxW = W - 2 * M) => {
+    doc.setFont('helvetica', bold ? 'bold' : 'normal');
+    doc.setFontSize(size);
+    const lines = doc.splitTextToSize(latin1(s), maxW) as string[];
+    need(lines.length * size * 1.25);
+    doc.text(lines, x, y + size);
+    y += lines.length * size * 1.25 + 2;
+  };
+  text(r.title, 18, true);
+  text(r.subtitle, 11);
+  text(r.generated, 9);
+  y += 8;
+  text(r.leversTitle, 13, true);
+  if (r.levers.length === 0) text(r.noChanges, 10);
+  for (const [k, v] of r.levers) text(`${k}: ${v}`, 10);
+  y += 8;
+  text(r.indicatorsTitle, 13, true);
+  const cols = r.indicatorHeader.length;
+  const first = (W - 2 * M) * 0.34;
+  const rest = (W - 2 * M - first) / Math.max(1, cols - 1);
+  const row = (cells: string[], bold: boolean) => {
+    doc.setFont('helvetica', bold ? 'bold' : 'normal');
+    doc.setFontSize(8.5);
+    const wrapped = cells.map((c, i) => doc.splitTextToSize(latin1(c), (i === 0 ? first : rest) - 6) as string[]);
+    const h = Math.max(...wrapped.map((w) => w.length)) * 11 + 4;
+    need(h);
+    let x = M;
+    wrapped.forEach((w, i) => {
+      doc.text(w, x, y + 10);
+      x += i === 0 ? first : rest;
+    });
+    y += h;
+    doc.setDrawColor(210);
+    doc.line(M, y - 2, W - M, y - 2);
+  };
+  row(r.indicatorHeader, true);
+  for (const cells of r.indicatorRows) row(cells, false);
+  y += 10;
+  for (const c of r.charts) {
+    const w = W - 2 * M;
+    const h = (c.height / c.width) * w;
+    need(h + 20);
+    text(c.title, 11, true);
+    doc.addImage(c.png, 'PNG', M, y, w, h);
+    y += h + 10;
+  }
+  return doc.output('arraybuffer');
+}

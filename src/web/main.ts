@@ -1,0 +1,174 @@
+/** The web app: header (navigation, model, language), hash routes, and the view of each route. */
+import './styles.css';
+import { AppState } from './app-state.js';
+import { clear, h } from './dom.js';
+import { currentLang, setLang, t, type Lang } from './i18n.js';
+import { ModelLoadError } from './model/model-client.js';
+import { decodeShared } from './share-link.js';
+import { mountCompare } from './views/compare.js';
+import { mountExplorer } from './views/explorer.js';
+import { mountScenarios } from './views/scenarios.js';
+import { mountSimulator } from './views/simulator.js';
+import { mountUpload } from './views/upload.js';
+import { announce } from './dom.js';
+
+const app = new AppState();
+const header = document.getElementById('header')!;
+const main = document.getElementById('main')!;
+let unmount: (() => void) | undefined;
+let currentView = '';
+
+const ROUTES: { path: string; label: () => string }[] = [
+  { path: 'simulator', label: () => t('navSimulator') },
+  { path: 'scenarios', label: () => t('navScenarios') },
+  { path: 'compare', label: () => t('navCompare') },
+  { path: 'explorer', label: () => t('navExplorer') },
+  { path: 'upload', label: () => t('navUpload') },
+];
+
+function go(route: string): void {
+  if (location.hash === route) void handleRoute();
+  else location.hash = route;
+}
+
+function parseHash(): { view: string; query: URLSearchParams } {
+  const raw = location.hash.replace(/^#\/?/, '');
+  const [path, q] = raw.split('?', 2) as [string, string | undefined];
+  const view = ROUTES.some((r) => r.path === path) ? path : 'simulator';
+  return { view, query: new URLSearchParams(q ?? '') };
+}
+
+function renderHeader(): void {
+  clear(header);
+  const { view } = parseHash();
+  const select = h(
+    'select',
+    { id: 'model-select', onchange: () => go(`#/simulator?model=${encodeURIComponent(select.value)}`) },
+    app.models.map((m) => h('option', { value: m.id, selected: m.id === app.modelId }, m.source === 'builtin' ? `${m.name} (${t('builtin')})` : m.name)),
+  );
+  const langButton = (l: Lang, label: string) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'lang',
+        lang: l,
+        'aria-pressed': String(currentLang() === l),
+        onclick: () => switchLang(l),
+      },
+      label,
+    );
+  header.append(
+    h('a', { class: 'skip', href: '#main', onclick: (e: Event) => (e.preventDefault(), main.focus()) }, t('skipToContent')),
+    h('div', { class: 'brand' }, h('span', { class: 'brand-name' }, t('appTitle')), h('span', { class: 'brand-sub' }, t('appSubtitle'))),
+    h(
+      'nav',
+      { class: 'main-nav', 'aria-label': 'IGEM' },
+      h(
+        'ul',
+        {},
+        ROUTES.map((r) => h('li', {}, h('a', { href: `#/${r.path}`, 'aria-current': r.path === view ? 'page' : undefined }, r.label()))),
+      ),
+    ),
+    h('div', { class: 'header-controls' }, h('label', { for: 'model-select' }, t('model')), select, h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('language') }, langButton('en', 'EN'), langButton('es', 'ES'))),
+  );
+}
+
+function switchLang(l: Lang): void {
+  setLang(l);
+  localStorage.setItem('igem.lang', l);
+  document.documentElement.lang = l;
+  document.title = t('appTitle');
+  app.rebuildLevers();
+  renderHeader();
+  mountView(true);
+}
+
+function renderStatus(): boolean {
+  if (app.loading) {
+    clear(main);
+    main.append(h('p', { class: 'loading', role: 'status' }, t('loadingModel')));
+    return true;
+  }
+  if (app.loadError && !app.facts) {
+    clear(main);
+    const e = app.loadError;
+    main.append(
+      h(
+        'div',
+        { class: 'error-box page', role: 'alert' },
+        h('h1', {}, t('modelFailed')),
+        h('pre', {}, e.message),
+        e instanceof ModelLoadError ? h('ul', {}, e.diagnostics.map((d) => h('li', {}, d.loc ? `${t('lineColumn', { line: d.loc.line, column: d.loc.column })}: ` : '', d.message))) : null,
+      ),
+    );
+    return true;
+  }
+  return false;
+}
+
+function mountView(force = false): void {
+  const { view, query } = parseHash();
+  if (!force && view === currentView && unmount && view !== 'explorer') return;
+  unmount?.();
+  unmount = undefined;
+  currentView = view;
+  if (view !== 'upload' && renderStatus()) return;
+  clear(main);
+  if (view === 'simulator') unmount = mountSimulator(main, app);
+  else if (view === 'scenarios') unmount = mountScenarios(main, app, go);
+  else if (view === 'compare') unmount = mountCompare(main, app);
+  else if (view === 'explorer') unmount = mountExplorer(main, app, query, go);
+  else unmount = mountUpload(main, app, go);
+}
+
+async function handleRoute(): Promise<void> {
+  const { view, query } = parseHash();
+  renderHeader();
+  let shared;
+  try {
+    shared = decodeShared(query.toString());
+  } catch (e) {
+    announce((e as Error).message, 'error');
+    shared = { params: {} };
+  }
+  const wanted = shared.model && app.models.some((m) => m.id === shared.model) ? shared.model : app.modelId || app.defaultId;
+  if (wanted !== app.modelId) {
+    currentView = '';
+    const opening = app.openModel(wanted, shared.params);
+    mountView(true);
+    await opening;
+  } else if (view === 'simulator' && query.has('p')) {
+    app.applySettings(shared.params);
+  }
+  // A shared link's settings are applied once; later reloads show what the user changed since.
+  if (view === 'simulator' && (query.has('p') || query.has('model'))) history.replaceState(null, '', '#/simulator');
+  mountView();
+}
+
+app.on('model', () => {
+  renderHeader();
+  mountView(true);
+});
+app.on('models', renderHeader);
+
+async function start(): Promise<void> {
+  const saved = localStorage.getItem('igem.lang');
+  const initial: Lang = saved === 'es' || saved === 'en' ? saved : navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
+  setLang(initial);
+  document.documentElement.lang = initial;
+  document.title = t('appTitle');
+  try {
+    await app.loadModels();
+  } catch (e) {
+    main.append(h('div', { class: 'error-box', role: 'alert' }, `${t('errorPrefix')}: ${(e as Error).message}`));
+    return;
+  }
+  window.addEventListener('hashchange', () => void handleRoute());
+  await handleRoute();
+}
+
+void start();
+
+// For tests and the latency benchmark (read-only use).
+(window as unknown as { igem: AppState }).igem = app;

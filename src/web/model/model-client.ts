@@ -1,0 +1,129 @@
+/**
+ * The page's side of the model worker. Runs are queued one at a time; live runs (slider moves)
+ * coalesce: while one runs, only the newest request waits, and older ones are dropped.
+ */
+import type { FromWorker, ModelFacts, ToWorker } from './protocol.js';
+import type { RecordedSheet } from '../../server/api-types.js';
+import type { Diagnostic } from '../../sd/ir/diagnostics.js';
+
+export interface Series {
+  time: Float64Array;
+  names: string[];
+  series: Float64Array[];
+  ms: number;
+}
+
+export class ModelLoadError extends Error {
+  constructor(
+    message: string,
+    readonly diagnostics: Diagnostic[],
+  ) {
+    super(message);
+  }
+}
+
+interface Job {
+  params: Record<string, number>;
+  columns?: string[];
+  resolve(r: Series): void;
+  reject(e: Error): void;
+}
+
+export class ModelClient {
+  private worker: Worker;
+  private busy: Map<number, Job> = new Map();
+  private queue: Job[] = [];
+  private live: Job | undefined;
+  private nextId = 1;
+  private loading: { resolve(f: ModelFacts): void; reject(e: Error): void } | undefined;
+  /** Runs done (for the latency benchmark and tests). */
+  runs = 0;
+
+  constructor() {
+    this.worker = new Worker(new URL('./model-worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+    this.worker.onerror = (e) => {
+      const err = new Error(`model worker failed: ${e.message}`);
+      this.loading?.reject(err);
+      for (const j of this.busy.values()) j.reject(err);
+      this.busy.clear();
+    };
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+  }
+
+  load(text: string, file: string, sheets: RecordedSheet[]): Promise<ModelFacts> {
+    this.queue = [];
+    this.live = undefined;
+    return new Promise((resolve, reject) => {
+      this.loading = { resolve, reject };
+      this.post({ type: 'load', text, file, sheets });
+    });
+  }
+
+  /** A run that always happens (baseline, saved scenarios, exports). */
+  run(params: Record<string, number>, columns?: string[]): Promise<Series> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ params, columns, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /**
+   * A run for the current slider position: replaces any live run still waiting, whose promise
+   * then resolves with this newer run's result.
+   */
+  runLive(params: Record<string, number>, columns?: string[]): Promise<Series> {
+    return new Promise((resolve, reject) => {
+      const old = this.live;
+      this.live = {
+        params,
+        columns,
+        resolve: (r) => {
+          old?.resolve(r);
+          resolve(r);
+        },
+        reject: (e) => {
+          old?.reject(e);
+          reject(e);
+        },
+      };
+      this.pump();
+    });
+  }
+
+  private post(msg: ToWorker): void {
+    this.worker.postMessage(msg);
+  }
+
+  private pump(): void {
+    if (this.busy.size > 0 || this.loading) return;
+    const job = this.live ?? this.queue.shift();
+    if (!job) return;
+    if (job === this.live) this.live = undefined;
+    const id = this.nextId++;
+    this.busy.set(id, job);
+    this.post({ type: 'run', id, params: job.params, columns: job.columns });
+  }
+
+  private receive(msg: FromWorker): void {
+    if (msg.type === 'loaded' || msg.type === 'load-error') {
+      const l = this.loading;
+      this.loading = undefined;
+      if (msg.type === 'loaded') l?.resolve(msg.facts);
+      else l?.reject(new ModelLoadError(msg.message, msg.diagnostics));
+    } else {
+      const job = this.busy.get(msg.id);
+      this.busy.delete(msg.id);
+      if (job) {
+        if (msg.type === 'result') {
+          this.runs++;
+          job.resolve({ time: msg.time, names: msg.names, series: msg.series, ms: msg.ms });
+        } else job.reject(new Error(msg.message));
+      }
+    }
+    this.pump();
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The Web Worker that owns the compiled model: compiles once on `load`, then runs on every `run`
+ * and hands the series back without copying (transferred Float64Arrays).
+ */
+import { ModelError } from '../../sd/ir/diagnostics.js';
+import { compileVensim } from '../../sd/run/engine.js';
+import type { CompiledModel } from '../../sd/run/compiled-model.js';
+import { findLoops } from './loops.js';
+import { describeVariables } from './model-info.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+import { ReplayDataHost } from './replay-data-host.js';
+import { parseSketch } from './sketch.js';
+
+const scope = self as unknown as { postMessage(m: FromWorker, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
+let model: CompiledModel | undefined;
+
+function load(msg: Extract<ToWorker, { type: 'load' }>): FromWorker {
+  const t0 = performance.now();
+  try {
+    const { model: m, ir, warnings } = compileVensim(msg.text, { file: msg.file, dataHost: new ReplayDataHost(msg.sheets) });
+    model = m;
+    const variables = describeVariables(ir, msg.text);
+    const edges = new Map(variables.map((v) => [v.key, v.uses]));
+    const { loops, truncated } = findLoops(edges, 300);
+    return {
+      type: 'loaded',
+      facts: {
+        file: msg.file,
+        time: { start: m.time.start, end: m.time.end, dt: m.time.dt, saveper: m.time.saveper },
+        parameters: m.parameters.map((p) => ({ ...p })),
+        outputNames: [...m.outputNames],
+        variables,
+        loops,
+        loopsTruncated: truncated,
+        views: parseSketch(ir.sketch),
+        warnings,
+        compileMs: performance.now() - t0,
+      },
+    };
+  } catch (e) {
+    model = undefined;
+    if (e instanceof ModelError) return { type: 'load-error', message: e.message, diagnostics: e.diagnostics };
+    return { type: 'load-error', message: (e as Error).message ?? String(e), diagnostics: [] };
+  }
+}
+
+scope.onmessage = (e) => {
+  const msg = e.data;
+  if (msg.type === 'load') {
+    scope.postMessage(load(msg));
+    return;
+  }
+  if (!model) {
+    scope.postMessage({ type: 'run-error', id: msg.id, message: 'no model is loaded' });
+    return;
+  }
+  try {
+    const t0 = performance.now();
+    const r = model.run({ params: msg.params, columns: msg.columns });
+    const ms = performance.now() - t0;
+    scope.postMessage({ type: 'result', id: msg.id, time: r.time, names: r.names, series: r.series, ms }, [r.time.buffer, ...r.series.map((s) => s.buffer)]);
+  } catch (err) {
+    scope.postMessage({ type: 'run-error', id: msg.id, message: (err as Error).message ?? String(err) });
+  }
+};

@@ -1,0 +1,198 @@
+/**
+ * The simulator page: levers on the left, charts of the key indicators (current scenario against
+ * business as usual and up to three saved scenarios) and the SDG dashboard on the right.
+ */
+import type { AppState } from '../app-state.js';
+import { MAX_OVERLAYS } from '../app-state.js';
+import { announce, clear, h, uid } from '../dom.js';
+import { fmt, localized, t } from '../i18n.js';
+import { leverControl, type LeverControl } from '../ui/lever-control.js';
+import { COLORS, LineChart, type ChartLine } from '../ui/line-chart.js';
+import { renderDashboard, seriesOf, unitsOf, at } from './dashboard.js';
+import { scenarioToolbar } from './scenario-toolbar.js';
+
+interface ChartCard {
+  name: string;
+  chart: LineChart;
+  summary: HTMLElement;
+  el: HTMLElement;
+}
+
+export function mountSimulator(root: HTMLElement, app: AppState): () => void {
+  const leverPane = h('aside', { class: 'levers', 'aria-labelledby': 'levers-title' });
+  const chartGrid = h('div', { class: 'chart-grid' });
+  const dashboardHost = h('div', { class: 'dashboard-host' });
+  const toolbarHost = h('div', { class: 'toolbar-host' });
+  const addChartHost = h('div', { class: 'add-chart-host' });
+  const results = h(
+    'section',
+    { class: 'results', 'aria-labelledby': 'charts-title' },
+    toolbarHost,
+    h('h2', { id: 'charts-title', class: 'visually-hidden' }, t('charts')),
+    chartGrid,
+    addChartHost,
+    dashboardHost,
+  );
+  clear(root);
+  root.append(h('div', { class: 'simulator' }, leverPane, results));
+
+  let controls = new Map<string, LeverControl>();
+  let cards: ChartCard[] = [];
+
+  const renderLevers = () => {
+    clear(leverPane);
+    controls = new Map();
+    leverPane.append(
+      h(
+        'div',
+        { class: 'pane-head' },
+        h('h2', { id: 'levers-title' }, t('levers')),
+        h('button', { type: 'button', class: 'secondary', onclick: () => app.resetAll() }, t('resetAll')),
+      ),
+    );
+    for (const g of app.groups) {
+      const body = h('div', { class: 'lever-group-body' });
+      for (const l of g.levers) {
+        const c = leverControl(l, app.value(l.name), (v) => app.setLever(l.name, v));
+        controls.set(l.name, c);
+        body.append(c.el);
+      }
+      leverPane.append(h('details', { class: `lever-group ${g.policy ? 'policy' : 'other'}`, open: g.policy || app.groups.length === 1 }, h('summary', {}, `${g.name} (${g.levers.length})`), body));
+    }
+  };
+
+  const syncLevers = () => {
+    for (const [name, c] of controls) c.show(app.value(name));
+  };
+
+  const lineSet = (name: string): { time: Float64Array; lines: ChartLine[] } | undefined => {
+    const ref = app.current ?? app.baseline;
+    if (!ref) return undefined;
+    const lines: ChartLine[] = [];
+    const b = seriesOf(app.baseline, name);
+    if (b) lines.push({ label: t('bau'), values: b, color: COLORS.baseline, dash: [6, 4], width: 2 });
+    app.overlay.forEach((id, i) => {
+      const s = seriesOf(app.overlays.get(id), name);
+      const sc = app.scenarios.find((x) => x.id === id);
+      if (s && sc) lines.push({ label: sc.name, values: s, color: COLORS.overlays[i % COLORS.overlays.length]!, width: 2 });
+    });
+    const c = seriesOf(app.current, name);
+    if (c) lines.push({ label: app.activeScenario?.name ?? t('current'), values: c, color: COLORS.current, width: 2.5 });
+    return { time: ref.time, lines };
+  };
+
+  const drawCharts = () => {
+    for (const card of cards) {
+      const set = lineSet(card.name);
+      if (!set) continue;
+      card.chart.update(set.time, set.lines);
+      const year = Math.min(2030, set.time[set.time.length - 1] ?? 2030);
+      card.summary.textContent = t('chartSummary', { name: card.name, value: fmt(at(app.current, card.name, year)), year, bau: fmt(at(app.baseline, card.name, year)) });
+      card.el.dataset.current = String(at(app.current, card.name, set.time[set.time.length - 1]!));
+    }
+  };
+
+  const renderCharts = () => {
+    for (const c of cards) c.chart.destroy();
+    cards = [];
+    clear(chartGrid);
+    for (const name of app.charts) {
+      const ind = app.indicators.find((i) => i.name === name);
+      const titleId = uid('chart-title');
+      const plotHost = h('div', { class: 'plot' });
+      const summary = h('p', { class: 'visually-hidden', 'aria-live': 'off' });
+      const units = unitsOf(app, name);
+      const el = h(
+        'figure',
+        { class: 'chart-card', 'aria-labelledby': titleId, 'data-chart': name },
+        h(
+          'figcaption',
+          {},
+          h('span', { id: titleId, class: 'chart-title' }, ind ? localized(ind.label, name) : name, units ? h('span', { class: 'units' }, ` (${units})`) : null),
+          h('button', { type: 'button', class: 'icon-button', 'aria-label': t('removeChart', { name }), onclick: () => app.removeChart(name) }, '×'),
+        ),
+        plotHost,
+        summary,
+      );
+      chartGrid.append(el);
+      cards.push({ name, chart: new LineChart(plotHost, { targets: ind?.targets ?? [] }), summary, el });
+    }
+    drawCharts();
+  };
+
+  const renderAddChart = () => {
+    clear(addChartHost);
+    const listId = uid('outputs');
+    const inputId = uid('add-chart');
+    const input = h('input', { id: inputId, list: listId, placeholder: t('addChartPlaceholder'), autocomplete: 'off' });
+    const list = h('datalist', { id: listId }, (app.facts?.outputNames ?? []).filter((n) => !app.charts.includes(n)).map((n) => h('option', { value: n })));
+    addChartHost.append(
+      h(
+        'form',
+        {
+          class: 'add-chart',
+          onsubmit: (e: Event) => {
+            e.preventDefault();
+            if (!app.addChart(input.value)) announce(`${input.value}: ?`, 'error');
+          },
+        },
+        h('label', { for: inputId }, t('addChart')),
+        input,
+        list,
+        h('button', { type: 'submit', class: 'secondary' }, t('add')),
+      ),
+    );
+  };
+
+  const renderDash = () => {
+    clear(dashboardHost);
+    dashboardHost.append(renderDashboard(app));
+    // Let the latency benchmark and tests know the screen shows this run.
+    document.body.dataset.drawSeq = String(app.drawSeq);
+  };
+
+  const renderToolbar = () => {
+    clear(toolbarHost);
+    toolbarHost.append(scenarioToolbar(app, () => cards.map((c) => ({ name: c.name, png: c.chart.image() }))));
+  };
+
+  const renderAll = () => {
+    renderToolbar();
+    renderLevers();
+    renderCharts();
+    renderAddChart();
+    renderDash();
+  };
+  renderAll();
+
+  const offs = [
+    app.on('settings', () => {
+      syncLevers();
+      renderToolbar();
+    }),
+    app.on('current', () => {
+      drawCharts();
+      renderDash();
+    }),
+    app.on('baseline', () => {
+      drawCharts();
+      renderDash();
+    }),
+    app.on('overlays', () => {
+      drawCharts();
+      renderToolbar();
+    }),
+    app.on('scenarios', renderToolbar),
+    app.on('charts', () => {
+      renderCharts();
+      renderAddChart();
+      renderDash();
+    }),
+  ];
+  return () => {
+    offs.forEach((f) => f());
+    for (const c of cards) c.chart.destroy();
+  };
+}
+
+export { MAX_OVERLAYS };
