@@ -20,6 +20,7 @@ import {
   decodeFailure,
   QUEUE_NAME,
   type QueueChunkData,
+  type QueueConnection,
   type QueueChunkResult,
 } from './queue-protocol.js';
 import { parseQueueUrl, type QueueAddress } from './queue-url.js';
@@ -55,6 +56,7 @@ export class QueueEvaluator {
     private readonly events: QueueEvents,
     private readonly modelHash: string,
     private readonly options: QueueEvaluatorOptions,
+    private readonly connection: QueueConnection,
   ) {
     events.on('stalled', ({ jobId }) => {
       this.stalled.push(jobId);
@@ -67,19 +69,23 @@ export class QueueEvaluator {
     const address = parseQueueUrl(options.url);
     const bundle = makeBundle(modelPath);
     const connection = connectionFor(address);
-    const queue = new Queue<QueueChunkData, QueueChunkResult>(QUEUE_NAME, { connection });
-    const events = new QueueEvents(QUEUE_NAME, { connection });
+    const queue = new Queue<QueueChunkData, QueueChunkResult>(QUEUE_NAME, { connection: connection.options });
+    const events = new QueueEvents(QUEUE_NAME, { connection: connection.options });
     let lastError = '';
     const noteError = (err: Error) => (lastError = err.message);
     queue.on('error', noteError);
     events.on('error', noteError);
     const timeout = options.connectTimeoutMs ?? 10_000;
-    const ready = Promise.all([queue.waitUntilReady(), events.waitUntilReady()]).then(() => true);
+    const ready = Promise.all([queue.waitUntilReady(), events.waitUntilReady()]).then(
+      () => true,
+      () => false,
+    );
     if (!(await Promise.race([ready, sleep(timeout, false, { ref: false })]))) {
-      await Promise.allSettled([queue.disconnect(), events.disconnect()]);
+      connection.giveUp();
+      await Promise.allSettled([queue.close(), events.close()]);
       throw new InputError('--queue', `cannot reach Redis at ${address.label} within ${timeout / 1000} s${lastError ? ` (${lastError})` : ''}`);
     }
-    const evaluator = new QueueEvaluator(address, queue, events, bundleHash(bundle), options);
+    const evaluator = new QueueEvaluator(address, queue, events, bundleHash(bundle), options, connection);
     await evaluator.storeBundle(bundle);
     return evaluator;
   }
@@ -198,6 +204,7 @@ export class QueueEvaluator {
   }
 
   async close(): Promise<void> {
+    this.connection.giveUp(); // a Redis that went away must not keep us waiting
     await Promise.allSettled([this.events.close(), this.queue.close()]);
   }
 }

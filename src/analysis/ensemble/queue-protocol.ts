@@ -49,9 +49,31 @@ export function decodeFailure(reason: string): WireError {
   return { kind: 'other', message: reason };
 }
 
-/** Connection settings for BullMQ (its workers need `maxRetriesPerRequest: null`). */
-export function connectionFor(addr: QueueAddress): ConnectionOptions {
-  return { host: addr.host, port: addr.port, db: addr.db, password: addr.password, username: addr.username, maxRetriesPerRequest: null };
+export interface QueueConnection {
+  options: ConnectionOptions;
+  /** Stops reconnecting (a connection that never came up, or one being closed for good). */
+  giveUp(): void;
+}
+
+/**
+ * Connection settings for BullMQ (its workers need `maxRetriesPerRequest: null`). A lost
+ * connection is retried forever, at most every 2 s, until `giveUp()`: without that, closing a
+ * queue whose Redis never answered would wait forever.
+ */
+export function connectionFor(addr: QueueAddress): QueueConnection {
+  let stop = false;
+  return {
+    options: {
+      host: addr.host,
+      port: addr.port,
+      db: addr.db,
+      password: addr.password,
+      username: addr.username,
+      maxRetriesPerRequest: null,
+      retryStrategy: (times: number) => (stop ? null : Math.min(times * 200, 2000)),
+    },
+    giveUp: () => (stop = true),
+  };
 }
 
 export function isBundle(value: unknown): value is ModelBundle {

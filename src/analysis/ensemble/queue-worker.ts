@@ -53,6 +53,7 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
   const root = opts.bundleRoot ?? join(tmpdir(), 'igem-model-bundles');
   const log = opts.log ?? (() => undefined);
   const pool = new ChunkPool(threads);
+  const connection = connectionFor(opts.address);
   const bundleDirs = new Map<string, Promise<string>>();
 
   const fetchBundle = async (hash: string): Promise<string> => {
@@ -87,7 +88,7 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
       return packedToJson(reply.outputs);
     },
     {
-      connection: connectionFor(opts.address),
+      connection: connection.options,
       concurrency: threads,
       lockDuration: lockMs,
       stalledInterval: lockMs,
@@ -101,8 +102,13 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
     log(`queue error: ${err.message}`);
   });
   const timeout = opts.connectTimeoutMs ?? 10_000;
-  if (!(await Promise.race([worker.waitUntilReady().then(() => true), sleep(timeout, false, { ref: false })]))) {
-    await Promise.allSettled([worker.disconnect(), pool.close()]);
+  const ready = worker.waitUntilReady().then(
+    () => true,
+    () => false,
+  );
+  if (!(await Promise.race([ready, sleep(timeout, false, { ref: false })]))) {
+    connection.giveUp();
+    await Promise.allSettled([worker.close(true), pool.close()]);
     throw new InputError('--queue', `cannot reach Redis at ${opts.address.label} within ${timeout / 1000} s${lastError ? ` (${lastError})` : ''}`);
   }
   log(`worker ready on ${opts.address.label}, queue "${QUEUE_NAME}", ${threads} thread${threads === 1 ? '' : 's'}`);
@@ -110,6 +116,7 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
   return {
     worker,
     async close(force = false) {
+      connection.giveUp(); // a Redis that went away must not keep us waiting
       await worker.close(force);
       await pool.close();
     },
