@@ -157,6 +157,8 @@ interface Template {
   key: string;
 }
 
+// Placeholders use control characters because they never occur in generated code.
+// eslint-disable-next-line no-control-regex
 const HOLE = /\u0001(\d+)\u0002/g;
 
 function templatePrinter(holes: Template['holes']): Printer {

@@ -169,8 +169,11 @@ export class CompiledModel implements Model {
     }
     const nc = cols.length;
     const saveEveryGuess = Math.max(1, Math.round((options.saveper ?? probe.saveper) / dt));
+    // Results are written column by column into arrays sized for the run (exactly, when the
+    // control variables are constant), doubling only when a time-varying SAVEPER needs it.
     let cap = this.controlStatic ? Math.floor(maxSteps / saveEveryGuess) + 2 : 256;
-    let buf = new Float64Array(cap * nc);
+    let out: Float64Array[] = [];
+    for (let j = 0; j < nc; j++) out.push(new Float64Array(cap));
     let times = new Float64Array(cap);
     let rows = 0;
 
@@ -203,15 +206,16 @@ export class CompiledModel implements Model {
       if (time >= nextSave - eps) {
         if (rows === cap) {
           cap *= 2;
-          const nb = new Float64Array(cap * nc);
-          nb.set(buf);
-          buf = nb;
+          out = out.map((col) => {
+            const grown = new Float64Array(cap);
+            grown.set(col);
+            return grown;
+          });
           const nt = new Float64Array(cap);
           nt.set(times);
           times = nt;
         }
-        const off = rows * nc;
-        for (let j = 0; j < nc; j++) buf[off + j] = v[cols[j]!]!;
+        for (let j = 0; j < nc; j++) out[j]![rows] = v[cols[j]!]!;
         times[rows++] = time;
         nextSave = time + v[c.saveper]!;
         this.checkStocks(v, time);
@@ -248,12 +252,7 @@ export class CompiledModel implements Model {
       time = base + k * dt;
     }
 
-    const series: Float64Array[] = [];
-    for (let j = 0; j < nc; j++) {
-      const s = new Float64Array(rows);
-      for (let i = 0; i < rows; i++) s[i] = buf[i * nc + j]!;
-      series.push(s);
-    }
+    const series = rows === cap ? out : out.map((col) => col.subarray(0, rows));
     const index = new Map<string, number>();
     names.forEach((nm, j) => index.set(canonicalColumn(nm), j));
     return {
