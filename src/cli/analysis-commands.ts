@@ -99,7 +99,7 @@ function progressControl(label: string): { control: EvaluateControl; stop: () =>
           bar.start(total, 0);
           started = true;
         }
-        if (done === total || done % 50 === 0) bar.update(done);
+        bar.update(done); // cli-progress limits redraws itself; pools report whole chunks
       },
     },
     stop: () => started && bar.stop(),

@@ -63,6 +63,8 @@ export async function openEnsemble(modelPath: string, opts: EnsembleCliOptions, 
     interrupt.abort(new EnsembleInterrupted());
   };
   process.on('SIGINT', onSigint);
+  const where = runner instanceof EnsemblePool ? `${runner.workers} worker thread${runner.workers === 1 ? '' : 's'}` : `the queue at ${runner.address.label}`;
+  process.stderr.write(`ensemble: runs on ${where} (Ctrl-C stops them)\n`);
   return {
     evaluate: runner.evaluate,
     control: { ...base, signal: base.signal ? AbortSignal.any([base.signal, interrupt.signal]) : interrupt.signal },
