@@ -274,11 +274,27 @@ export class Expander implements ExpanderApi {
         throw ModelError.at('E_SYNTAX', 'a list of numbers is only allowed as the whole right-hand side', e.loc);
       case 'lookup':
         throw ModelError.at('E_SYNTAX', 'a lookup table is only allowed in WITH LOOKUP or a lookup definition', e.loc);
-      case 'unary':
+      case 'unary': {
         if (e.op === '+') return this.resolve(e.arg, ctx);
-        return { k: 'un', op: e.op, a: this.resolve(e.arg, ctx) };
-      case 'binary':
-        return { k: 'bin', op: e.op, a: this.resolve(e.left, ctx), b: this.resolve(e.right, ctx) };
+        const a = this.resolve(e.arg, ctx);
+        if (a.k === 'num' && e.op === '-') return { k: 'num', v: -a.v };
+        return { k: 'un', op: e.op, a };
+      }
+      case 'binary': {
+        const a = this.resolve(e.left, ctx);
+        const b = this.resolve(e.right, ctx);
+        // Arithmetic on two literals is folded (e.g. a smoothing time written `2 + 1`).
+        if (a.k === 'num' && b.k === 'num') {
+          switch (e.op) {
+            case '+': return { k: 'num', v: a.v + b.v };
+            case '-': return { k: 'num', v: a.v - b.v };
+            case '*': return { k: 'num', v: a.v * b.v };
+            case '/': return { k: 'num', v: a.v / b.v };
+            case '^': return { k: 'num', v: Math.pow(a.v, b.v) };
+          }
+        }
+        return { k: 'bin', op: e.op, a, b };
+      }
       case 'ref':
         return this.resolveRef(e, ctx);
       case 'apply':

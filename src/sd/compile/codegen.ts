@@ -208,6 +208,14 @@ class Emitter {
       const k = Number(ks);
       const [c, v0] = first.holes[k]!;
       if (group.every((g) => g.holes[k]![1] === v0)) return c === 'r' ? `v[${v0}]` : c === 'n' ? num(v0) : String(v0);
+      if (c !== 'n') {
+        // Elements of one variable usually sit at evenly spaced slots: index arithmetic, no table.
+        const step = group[1]!.holes[k]![1] - v0;
+        if (group.every((g, idx) => g.holes[k]![1] === v0 + idx * step)) {
+          const at = step === 1 ? `${v0} + i` : `${v0} + ${step} * i`;
+          return c === 'r' ? `v[${at}]` : `(${at})`;
+        }
+      }
       const table = c === 'n' ? new Float64Array(m) : new Int32Array(m);
       group.forEach((g, idx) => (table[idx] = g.holes[k]![1]));
       this.tables.push(table);
