@@ -7,12 +7,28 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import * as XLSX from 'xlsx';
+import { createRequire } from 'node:module';
+import type * as XLSXTypes from 'xlsx';
 import { InputError } from '../ir/diagnostics.js';
 import { delimiterFor, parseDelimited } from '../data/delimited.js';
 import { isAbsolutePath, resolveFileTag } from '../data/file-tags.js';
 import { GridSheet, toCellValue, type CellValue } from '../data/grid-sheet.js';
 import type { CellRange, DataHost, Sheet } from '../data/types.js';
+
+// SheetJS is loaded on first use: most models read no spreadsheet, and it is a large module.
+const requireCjs = createRequire(import.meta.url);
+let xlsxModule: typeof XLSXTypes | undefined;
+const XLSX = {
+  read: (...args: Parameters<typeof XLSXTypes.read>) => (xlsxModule ??= requireCjs('xlsx') as typeof XLSXTypes).read(...args),
+  get utils() {
+    return (xlsxModule ??= requireCjs('xlsx') as typeof XLSXTypes).utils;
+  },
+};
+// eslint-disable-next-line @typescript-eslint/no-namespace
+declare namespace XLSX {
+  type WorkBook = XLSXTypes.WorkBook;
+  type CellObject = XLSXTypes.CellObject;
+}
 
 const SPREADSHEET = /\.(xls|xlsx|xlsm|xlsb|ods)$/i;
 
