@@ -36,7 +36,7 @@ export function ensureWebBuild(root: string, webRoot: string, log: (line: string
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   if (!existsSync(vite)) throw new Error('the web app is not built and vite is not installed: run `npm install` then `npm run build:web`');
   log('Building the web app (vite)…');
-  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) throw new Error(`the web app build failed (exit ${r.status}); see the messages above`);
   return 'built';
 }

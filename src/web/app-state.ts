@@ -22,6 +22,8 @@ export class AppState {
   facts: ModelFacts | undefined;
   loadError: ModelLoadError | Error | undefined;
   loading = false;
+  /** Why the last run with the current settings failed (e.g. a stock became NaN), if it did. */
+  runError: string | undefined;
   groups: LeverGroup[] = [];
   levers: Lever[] = [];
   /** Lever settings that differ from the model's defaults. */
@@ -35,7 +37,7 @@ export class AppState {
   baseline: Series | undefined;
   current: Series | undefined;
   overlays = new Map<string, Series>();
-  /** Counts live runs drawn; the latency benchmark waits on it. */
+  /** Counts live runs drawn (superseded slider positions are never run); the latency benchmark waits on it. */
   drawSeq = 0;
 
   private readonly client = new ModelClient();
@@ -151,26 +153,34 @@ export class AppState {
     const modelId = this.modelId;
     try {
       const r = await this.client.runLive({ ...this.settings }, this.columns());
-      if (modelId !== this.modelId) return;
+      if (!r || modelId !== this.modelId) return;
       this.current = r;
+      this.runError = undefined;
       this.drawSeq++;
       this.emit('current');
     } catch (e) {
-      this.loadError = e as Error;
-      this.emit('model');
+      if (modelId !== this.modelId) return;
+      this.runError = (e as Error).message;
+      this.emit('current');
     }
   }
 
   async rerunAll(): Promise<void> {
     if (!this.facts) return;
     const modelId = this.modelId;
-    const cols = this.columns();
-    const base = await this.client.run({}, cols);
-    if (modelId !== this.modelId) return;
-    this.baseline = base;
-    this.emit('baseline');
-    await this.runCurrent();
-    await this.refreshOverlays(true);
+    try {
+      const base = await this.client.run({}, this.columns());
+      if (modelId !== this.modelId) return;
+      this.baseline = base;
+      this.emit('baseline');
+      await this.runCurrent();
+      await this.refreshOverlays(true);
+    } catch (e) {
+      // Runs dropped because another model was opened are expected; anything else is shown.
+      if (modelId !== this.modelId) return;
+      this.runError = (e as Error).message;
+      this.emit('current');
+    }
   }
 
   async refreshOverlays(all = false): Promise<void> {

@@ -43,6 +43,11 @@ export function fmt(x: number | undefined): string {
   return numberFmt.format(x);
 }
 
+/** A change in percent with its sign and one decimal: +4.5%, −12.3%. */
+export function fmtPercent(x: number): string {
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' }).format(x) + '%';
+}
+
 /** A short number for chart axes: 1.5M, 250K (1,5 M, 250 mil in Spanish). */
 export function fmtAxis(x: number): string {
   return Number.isFinite(x) ? compactFmt.format(x) : fmt(x);

@@ -25,7 +25,7 @@ export class ModelLoadError extends Error {
 interface Job {
   params: Record<string, number>;
   columns?: string[];
-  resolve(r: Series): void;
+  resolve(r: Series | undefined): void;
   reject(e: Error): void;
 }
 
@@ -55,7 +55,9 @@ export class ModelClient {
   }
 
   load(text: string, file: string, sheets: RecordedSheet[]): Promise<ModelFacts> {
+    for (const j of this.queue) j.reject(new Error('superseded: another model was loaded'));
     this.queue = [];
+    this.live?.resolve(undefined);
     this.live = undefined;
     return new Promise((resolve, reject) => {
       this.loading = { resolve, reject };
@@ -66,30 +68,19 @@ export class ModelClient {
   /** A run that always happens (baseline, saved scenarios, exports). */
   run(params: Record<string, number>, columns?: string[]): Promise<Series> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ params, columns, resolve, reject });
+      this.queue.push({ params, columns, resolve: (r) => resolve(r!), reject });
       this.pump();
     });
   }
 
   /**
-   * A run for the current slider position: replaces any live run still waiting, whose promise
-   * then resolves with this newer run's result.
+   * A run for the current slider position. A live run still waiting is dropped in favour of this
+   * one, and its promise resolves with `undefined` (superseded), so only the newest gets drawn.
    */
-  runLive(params: Record<string, number>, columns?: string[]): Promise<Series> {
+  runLive(params: Record<string, number>, columns?: string[]): Promise<Series | undefined> {
     return new Promise((resolve, reject) => {
-      const old = this.live;
-      this.live = {
-        params,
-        columns,
-        resolve: (r) => {
-          old?.resolve(r);
-          resolve(r);
-        },
-        reject: (e) => {
-          old?.reject(e);
-          reject(e);
-        },
-      };
+      this.live?.resolve(undefined);
+      this.live = { params, columns, resolve, reject };
       this.pump();
     });
   }

@@ -4,7 +4,7 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { fmt, fmtAxis } from '../i18n.js';
+import { fmt, fmtAxis, t } from '../i18n.js';
 import type { Target } from '../indicators.js';
 
 export interface ChartLine {
@@ -101,7 +101,7 @@ export class LineChart {
         { values: (_u, splits) => splits.map((v) => fmtAxis(v)), size: 56, stroke: '#33363b', grid: { stroke: '#e3e5e8' } },
       ],
       series: [
-        { label: 'Year', value: (_u, v) => (v === null || v === undefined ? '—' : String(Math.round(v * 100) / 100)) },
+        { label: t('year'), value: (_u, v) => (v === null || v === undefined ? '—' : String(Math.round(v * 100) / 100)) },
         ...lines.map((l) => ({
           label: l.label,
           stroke: l.color,

@@ -2,7 +2,7 @@
 import type { AppState } from '../app-state.js';
 import { MAX_OVERLAYS } from '../app-state.js';
 import { announce, clear, h, uid } from '../dom.js';
-import { fmt, localized, t } from '../i18n.js';
+import { fmt, fmtPercent, localized, t } from '../i18n.js';
 import { COLORS, LineChart, type ChartLine } from '../ui/line-chart.js';
 import { at, seriesOf, unitsOf } from './dashboard.js';
 
@@ -41,10 +41,13 @@ export function mountCompare(root: HTMLElement, app: AppState): () => void {
       ),
     );
     const chosen = app.overlay.map((id) => app.scenarios.find((s) => s.id === id)).filter((s) => s !== undefined);
+    const same = (a: Record<string, number>, b: Record<string, number>) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+    // The current settings get their own column unless they equal a chosen scenario.
+    const showCurrent = !chosen.some((s) => same(s.params, app.settings));
     const columns: { name: string; run: typeof app.current; color: string }[] = [
       { name: t('bau'), run: app.baseline, color: COLORS.baseline },
       ...chosen.map((s, i) => ({ name: s.name, run: app.overlays.get(s.id), color: COLORS.overlays[i]! })),
-      { name: app.activeScenario?.name ?? t('current'), run: app.current, color: COLORS.current },
+      ...(showCurrent ? [{ name: app.activeScenario ? `${t('current')} (${app.activeScenario.name} *)` : t('current'), run: app.current, color: COLORS.current }] : []),
     ];
     // Indicator table: 2030 and 2050 values per scenario, with the change against BAU.
     const head = h('tr', {}, h('th', { scope: 'col' }, t('indicator')), h('th', { scope: 'col' }, t('year')), columns.map((c) => h('th', { scope: 'col' }, c.name)));
@@ -59,7 +62,7 @@ export function mountCompare(root: HTMLElement, app: AppState): () => void {
             const v = at(c.run, ind.name, year);
             const b = at(app.baseline, ind.name, year);
             const pct = j > 0 && b !== 0 ? ((v - b) / Math.abs(b)) * 100 : NaN;
-            return h('td', { class: 'num' }, fmt(v), Number.isFinite(pct) ? h('span', { class: 'note' }, ` (${pct >= 0 ? '+' : ''}${fmt(pct)}%)`) : null);
+            return h('td', { class: 'num' }, fmt(v), Number.isFinite(pct) ? h('span', { class: 'note' }, ` (${fmtPercent(pct)})`) : null);
           }),
         ),
       ),
@@ -68,7 +71,7 @@ export function mountCompare(root: HTMLElement, app: AppState): () => void {
     // Lever settings side by side (only levers changed somewhere).
     const names = [...new Set([...chosen.flatMap((s) => Object.keys(s.params)), ...Object.keys(app.settings)])];
     if (names.length > 0) {
-      const settingsOf = [{} as Record<string, number>, ...chosen.map((s) => s.params), app.settings];
+      const settingsOf = [{} as Record<string, number>, ...chosen.map((s) => s.params), ...(showCurrent ? [app.settings] : [])];
       page.append(
         h('h2', {}, t('leverSettings')),
         h(

@@ -23,11 +23,13 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
   const chartGrid = h('div', { class: 'chart-grid' });
   const dashboardHost = h('div', { class: 'dashboard-host' });
   const toolbarHost = h('div', { class: 'toolbar-host' });
+  const runErrorHost = h('div', { class: 'run-error-host' });
   const addChartHost = h('div', { class: 'add-chart-host' });
   const results = h(
     'section',
     { class: 'results', 'aria-labelledby': 'charts-title' },
     toolbarHost,
+    runErrorHost,
     h('h2', { id: 'charts-title', class: 'visually-hidden' }, t('charts')),
     chartGrid,
     addChartHost,
@@ -71,9 +73,12 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
     const lines: ChartLine[] = [];
     const b = seriesOf(app.baseline, name);
     if (b) lines.push({ label: t('bau'), values: b, color: COLORS.baseline, dash: [6, 4], width: 2 });
+    const activeUnchanged = app.activeScenario && JSON.stringify(Object.entries(app.activeScenario.params).sort()) === JSON.stringify(Object.entries(app.settings).sort());
     app.overlay.forEach((id, i) => {
       const s = seriesOf(app.overlays.get(id), name);
       const sc = app.scenarios.find((x) => x.id === id);
+      // The open scenario, unchanged, is already the current line.
+      if (activeUnchanged && id === app.activeScenario?.id) return;
       if (s && sc) lines.push({ label: sc.name, values: s, color: COLORS.overlays[i % COLORS.overlays.length]!, width: 2 });
     });
     const c = seriesOf(app.current, name);
@@ -144,7 +149,13 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
     );
   };
 
+  const renderRunError = () => {
+    clear(runErrorHost);
+    if (app.runError) runErrorHost.append(h('div', { class: 'error-box', role: 'alert' }, `${t('runFailed')}: ${app.runError}`));
+  };
+
   const renderDash = () => {
+    renderRunError();
     clear(dashboardHost);
     dashboardHost.append(renderDashboard(app));
     // Let the latency benchmark and tests know the screen shows this run.

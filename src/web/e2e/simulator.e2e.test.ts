@@ -1,0 +1,271 @@
+/**
+ * End-to-end: the web simulator in headless Debian chromium against `igem serve` on the example
+ * model. Screenshots of the main views go to out/screenshots/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import * as XLSX from 'xlsx';
+import { EXAMPLE_MODEL, PERU_MODEL, projectRoot } from '../../server/config.js';
+import { ensureWebBuild } from '../../server/web-build.js';
+import { chromiumAvailable, CHROMIUM, launchBrowser, type Browser } from './browser.js';
+import { startServer, type ServerProcess } from './server-process.js';
+
+const root = projectRoot();
+const shots = join(root, 'out', 'screenshots');
+const runE2E = chromiumAvailable() || !!process.env.CI;
+if (!runE2E) console.warn(`web e2e tests skipped: ${CHROMIUM} not found (run scripts/ensure-browser.sh as root; in CI they run)`);
+
+const BROKEN = ['{UTF-8}', 'x = 1', '\t~\tDmnl', '\t~\t|', '', 'y = x + * 2', '\t~\tDmnl', '\t~\t|', ''].join('\n');
+
+const TAX = '[data-lever="carbon tax"]';
+const CO2_CHART = 'figure[data-chart="Fossil CO2 Emissions"]';
+
+async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector(TAX);
+  await page.waitForFunction(() => Number(document.body.dataset.drawSeq ?? 0) >= 1);
+}
+
+async function co2In2050(page: Page): Promise<number> {
+  return Number(await page.locator(CO2_CHART).getAttribute('data-current'));
+}
+
+async function saveScenario(page: Page, name: string, description = ''): Promise<void> {
+  await page.getByRole('button', { name: /^(Save scenario|Guardar escenario)$/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/^(Name|Nombre)$/).fill(name);
+  await dialog.getByLabel(/^(Description|Descripción)$/).fill(description);
+  await dialog.getByRole('button', { name: /^(Save|Guardar)$/ }).click();
+  await page.waitForSelector(`.scenario-name:text-is("${name}")`);
+}
+
+describe.skipIf(!runE2E)('web simulator in chromium', () => {
+  let dataDir: string;
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  const model = join(root, EXAMPLE_MODEL);
+
+  beforeAll(async () => {
+    ensureWebBuild(root, join(root, 'dist', 'public'));
+    mkdirSync(shots, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), 'igem-e2e-'));
+    server = await startServer(dataDir, model);
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('loads the app, and a moved lever redraws the charts', async () => {
+    await openApp(page, server.url);
+    expect(await page.locator('.chart-card').count()).toBeGreaterThanOrEqual(2);
+    const before = await co2In2050(page);
+    await page.locator(TAX).fill('100');
+    await expect.poll(() => co2In2050(page)).toBeLessThan(before * 0.95);
+    // The dashboard shows the new 2050 value too, and the lever is marked as changed.
+    const row = page.locator('tr[data-indicator="Fossil CO2 Emissions"] .current-value').nth(1);
+    await expect.poll(async () => (await row.textContent()) ?? '').not.toBe('');
+    await expect.poll(() => page.locator('.lever.changed').count()).toBe(1);
+    await page.screenshot({ path: join(shots, 'simulator-1280x720.png') });
+  });
+
+  it('moves a lever from the keyboard', async () => {
+    const slider = page.locator('[data-lever="policy start year"]');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => slider.inputValue()).toBe('2026');
+    await page.getByRole('button', { name: /Reset policy start year/ }).click();
+    await expect.poll(() => slider.inputValue()).toBe('2025');
+  });
+
+  it('coalesces rapid lever moves into few runs and shows the last position', async () => {
+    const seq0 = Number(await page.evaluate(() => document.body.dataset.drawSeq));
+    await page.evaluate((sel) => {
+      const el = document.querySelector<HTMLInputElement>(sel)!;
+      for (let v = 5; v <= 100; v += 5) {
+        el.value = String(v);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    }, TAX);
+    await page.waitForFunction((s) => Number(document.body.dataset.drawSeq) > s, seq0);
+    await page.waitForTimeout(300);
+    const runs = Number(await page.evaluate(() => document.body.dataset.drawSeq)) - seq0;
+    // 20 moves in one task: the first runs, the other 19 collapse into one.
+    expect(runs).toBeLessThanOrEqual(2);
+    const settings = await page.evaluate(() => (window as unknown as { igem: { settings: Record<string, number> } }).igem.settings);
+    expect(settings['carbon tax']).toBe(100);
+  });
+
+  let shareLink = '';
+
+  it('saves a scenario, finds it after a reload, and shares it by link', async () => {
+    await saveScenario(page, 'Carbon tax 100', 'A tax of 100 soles/tCO2 from 2025');
+    await page.reload();
+    await page.goto(`${server.url}#/scenarios`);
+    const row = page.locator('tr[data-scenario="Carbon tax 100"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('A tax of 100 soles/tCO2');
+    await page.screenshot({ path: join(shots, 'scenarios.png') });
+
+    await row.getByRole('button', { name: 'Open' }).click();
+    await page.waitForSelector(TAX);
+    await expect.poll(() => page.locator(TAX).inputValue()).toBe('100');
+    await page.getByRole('button', { name: 'Share link' }).click();
+    shareLink = await page.locator('.share-url').inputValue();
+    expect(shareLink).toContain('#/simulator?model=green-growth&p=');
+
+    const other = await browser.context.newPage();
+    await openApp(other, shareLink);
+    expect(await other.locator(TAX).inputValue()).toBe('100');
+    expect(await other.locator('[data-lever="savings rate"]').inputValue()).toBe('0.2');
+    await other.close();
+  });
+
+  it('compares two saved scenarios', async () => {
+    await page.locator(TAX).fill('30');
+    await saveScenario(page, 'Carbon tax 30');
+    await page.goto(`${server.url}#/compare`);
+    await page.getByLabel('Carbon tax 100').check();
+    await page.getByLabel('Carbon tax 30').check();
+    const table = page.locator('table.compare-table');
+    await expect.poll(async () => (await table.locator('thead').textContent()) ?? '').toContain('Carbon tax 30');
+    const head = await table.locator('thead th').allTextContents();
+    expect(head).toEqual(expect.arrayContaining(['Business as usual', 'Carbon tax 100', 'Carbon tax 30']));
+    // The first indicator is the first chart, CO2; its second row is 2050 (cells: year, then one per scenario).
+    const colOf = (name: string) => head.indexOf(name) - 1;
+    const cells = await table.locator('tbody tr').nth(1).locator('td').allTextContents();
+    expect(cells[0]).toBe('2050');
+    // The stronger tax emits less.
+    const num = (s: string) => Number(s.replace(/\s*\(.*$/, '').replace(/,/g, ''));
+    expect(num(cells[colOf('Carbon tax 100')]!)).toBeLessThan(num(cells[colOf('Carbon tax 30')]!));
+    expect(num(cells[colOf('Carbon tax 30')]!)).toBeLessThan(num(cells[colOf('Business as usual')]!));
+    await page.screenshot({ path: join(shots, 'compare.png'), fullPage: true });
+  });
+
+  it('exports the current scenario as CSV', async () => {
+    await page.goto(`${server.url}#/simulator`);
+    await page.waitForSelector(TAX);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const [header, ...rows] = text.trim().split('\n');
+    const cols = header!.split(',');
+    expect(cols[0]).toBe('Time');
+    expect(cols).toContain('Fossil CO2 Emissions');
+    // SAVEPER 5 from 2000 to 2050: 11 rows, and the carbon tax column holds the lever's value.
+    expect(rows.map((r) => Number(r.split(',')[0]))).toEqual([2000, 2005, 2010, 2015, 2020, 2025, 2030, 2035, 2040, 2045, 2050]);
+    const tax = cols.indexOf('carbon tax');
+    expect(rows.every((r) => Number(r.split(',')[tax]) === 30)).toBe(true);
+  });
+
+  it('exports Excel and PDF', async () => {
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Excel' }).click()]);
+    expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
+    const wb = XLSX.read(readFileSync((await xlsxDownload.path())!));
+    expect(wb.SheetNames.slice(0, 3)).toEqual(['Levers', 'Carbon tax 30', 'Business as usual']);
+    const levers = XLSX.utils.sheet_to_json<{ Lever: string; Value: number; Default: number }>(wb.Sheets['Levers']!);
+    expect(levers.find((r) => r.Lever === 'carbon tax')).toMatchObject({ Value: 30, Default: 0 });
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PDF report' }).click()]);
+    const pdf = readFileSync((await pdfDownload.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(10_000); // text plus the chart images
+  });
+
+  it('switches to Spanish with locale number formats', async () => {
+    await page.getByRole('button', { name: 'ES', exact: true }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await page.getByRole('link', { name: 'Simulador' }).count()).toBe(1);
+    expect(await page.locator('#dashboard-title').textContent()).toBe('Tablero ODS');
+    expect(await page.getByRole('button', { name: 'Guardar escenario' }).count()).toBe(1);
+    // es-PE groups thousands with a comma and uses a point for decimals: the lever's help shows "26,000,000".
+    expect(await page.locator('.lever[data-name="initial population"] .default').textContent()).toContain('26,000,000');
+    await page.screenshot({ path: join(shots, 'simulator-es.png') });
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+  });
+
+  it('explores a variable: equation, units, causes and uses', async () => {
+    await page.goto(`${server.url}#/explorer?var=population`);
+    await page.waitForSelector('.variable');
+    expect(await page.locator('.equation').first().textContent()).toContain('INTEG');
+    await page.locator('.variable dd a', { hasText: 'births' }).first().click();
+    await expect.poll(() => page.locator('.variable h2').textContent()).toContain('births');
+    await page.screenshot({ path: join(shots, 'explorer.png') });
+    await page.getByRole('link', { name: 'Diagram' }).click();
+    await page.waitForSelector('svg.diagram');
+    await page.screenshot({ path: join(shots, 'explorer-diagram.png') });
+    await page.getByRole('link', { name: 'Feedback loops' }).click();
+    await expect.poll(() => page.locator('ol.loops li').count()).toBe(4);
+  });
+
+  it('uploads a broken model and shows the error with its line', async () => {
+    await page.goto(`${server.url}#/upload`);
+    await page.getByLabel('Model file (.mdl)').setInputFiles({ name: 'broken.mdl', mimeType: 'text/plain', buffer: Buffer.from(BROKEN) });
+    await page.getByRole('button', { name: 'Upload and open' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/broken\.mdl: line 6, column \d+/);
+    expect(await alert.locator('mark').textContent()).toContain('y = x + * 2');
+    await page.screenshot({ path: join(shots, 'upload-error.png') });
+  });
+
+  it('uploads a good model and makes sliders for its constants', async () => {
+    const text = readFileSync(model, 'utf8').replace('carbon tax=\n\t0', 'carbon tax=\n\t10');
+    await page.getByLabel('Model file (.mdl)').setInputFiles({ name: 'mine.mdl', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await page.getByLabel('Display name (optional)').fill('My model');
+    await page.getByRole('button', { name: 'Upload and open' }).click();
+    await page.waitForSelector(TAX);
+    expect(await page.locator(TAX).inputValue()).toBe('10');
+    expect(await page.locator('#model-select option:checked').textContent()).toBe('My model');
+  });
+
+  it('keeps a saved scenario when the server is killed and restarted', async () => {
+    await openApp(page, `${server.url}#/simulator?model=green-growth`);
+    await page.locator(TAX).fill('150');
+    await saveScenario(page, 'Saved before SIGKILL');
+    await server.kill();
+    server = await startServer(dataDir, model);
+    await page.goto(`${server.url}#/scenarios`);
+    await page.locator('tr[data-scenario="Saved before SIGKILL"]').waitFor();
+    const names = await page.locator('.scenario-row-name').allTextContents();
+    expect(names).toEqual(['Carbon tax 100', 'Carbon tax 30', 'Saved before SIGKILL']);
+  });
+
+  it('fits a tablet screen', async () => {
+    const tablet = await browser.context.newPage();
+    await tablet.setViewportSize({ width: 768, height: 1024 });
+    await openApp(tablet, server.url);
+    const overflow = await tablet.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await tablet.screenshot({ path: join(shots, 'simulator-tablet-768x1024.png') });
+    await tablet.close();
+  });
+});
+
+describe.skipIf(!runE2E || !existsSync(join(root, PERU_MODEL)))('the Peru model in the simulator', () => {
+  it('compiles and draws in the browser', async () => {
+    ensureWebBuild(root, join(root, 'dist', 'public'));
+    const dataDir = mkdtempSync(join(tmpdir(), 'igem-e2e-peru-'));
+    const server = await startServer(dataDir, join(root, PERU_MODEL));
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(server.url);
+      await page.waitForFunction(() => Number(document.body.dataset.drawSeq ?? 0) >= 1 || document.querySelector('.error-box'), undefined, { timeout: 60_000 });
+      expect(await page.locator('.error-box').allTextContents()).toEqual([]);
+      expect(await page.locator('.chart-card').count()).toBeGreaterThan(0);
+      await page.screenshot({ path: join(shots, 'peru-simulator.png') });
+    } finally {
+      await browser.close();
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
