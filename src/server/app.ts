@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, ModelError } from '../sd/ir/diagnostics.js';
 import type { ServerConfig } from './config.js';
+import type { AppContext } from './context.js';
 import { ApiError, errorBody, modelErrorToApi } from './errors.js';
 import { ModelCatalog } from './model-catalog.js';
 import { registerModelRoutes } from './routes-models.js';
@@ -16,13 +17,6 @@ import { registerRunRoutes } from './routes-runs.js';
 import { registerScenarioRoutes } from './routes-scenarios.js';
 import { RunPool } from './run-pool.js';
 import { Store } from './store.js';
-
-export interface AppContext {
-  config: ServerConfig;
-  store: Store;
-  catalog: ModelCatalog;
-  pool: RunPool;
-}
 
 export interface BuildOptions {
   logger?: boolean;

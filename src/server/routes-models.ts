@@ -1,6 +1,6 @@
 /** /api/models: list, fetch (text + recorded data cells + profile), upload with checking, delete. */
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from './app.js';
+import type { AppContext } from './context.js';
 import { ApiError, notFound } from './errors.js';
 import { idParam, modelUpload, parse } from './schemas.js';
 import { uploadedModelId } from './store.js';

@@ -1,6 +1,6 @@
 /** /api/runs: one simulation on the server (for scripts and exports), with the run-time limit. */
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from './app.js';
+import type { AppContext } from './context.js';
 import { parse, runRequest } from './schemas.js';
 
 export function registerRunRoutes(app: FastifyInstance, ctx: AppContext): void {

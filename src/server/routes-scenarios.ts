@@ -1,6 +1,6 @@
 /** /api/scenarios: saved lever settings of a model, with create, rename/edit, duplicate and delete. */
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from './app.js';
+import type { AppContext } from './context.js';
 import { notFound } from './errors.js';
 import { idParam, parse, scenarioCreate, scenarioDuplicate, scenarioQuery, scenarioUpdate } from './schemas.js';
 

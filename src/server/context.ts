@@ -1,0 +1,12 @@
+/** What every route needs: settings, the store, the model catalog and the run pool. */
+import type { ServerConfig } from './config.js';
+import type { ModelCatalog } from './model-catalog.js';
+import type { RunPool } from './run-pool.js';
+import type { Store } from './store.js';
+
+export interface AppContext {
+  config: ServerConfig;
+  store: Store;
+  catalog: ModelCatalog;
+  pool: RunPool;
+}
