@@ -119,6 +119,8 @@ export class QueueEvaluator {
         else reject(err);
       };
     });
+    // It may settle (abort, failure) while jobs are still being added; it is awaited below.
+    finished.catch(() => undefined);
 
     const collect = (jobId: string, value: unknown): void => {
       const jobs = outstanding.get(jobId);
@@ -187,7 +189,9 @@ export class QueueEvaluator {
             opts: { jobId: ids[i], attempts: 1, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
           })),
         );
-        if ((await this.queue.getWorkersCount()) === 0) {
+        // CLIENT LIST may be refused (managed Redis): then say nothing.
+        const workers = await this.queue.getWorkersCount().catch(() => -1);
+        if (workers === 0) {
           this.options.onNotice?.(`queue: no worker is connected to ${this.address.label} yet; start some with: igem worker --queue ${this.address.label}`);
         }
       }

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../sd/node/load.js';
 import { parseVary } from '../sensitivity/distributions.js';
@@ -13,6 +14,7 @@ import { monteCarlo } from '../sensitivity/monte-carlo.js';
 import { chainColumns } from './chain-model.js';
 import { EnsemblePool } from './pool.js';
 import { QueueEvaluator } from './queue-evaluator.js';
+import { QUEUE_NAME } from './queue-protocol.js';
 import { ensembleValues, tempDir, writeChainModel } from './test-support/fixtures.js';
 import { Child, freePort, REPO_ROOT, redisServerVersion, runIgem, startIgemWorker, startRedis } from './test-support/processes.js';
 
@@ -97,6 +99,22 @@ describe.skipIf(!redisVersion && !inCI)('ensembles on a BullMQ queue (real redis
     expect(new Set(doneLines).size).toBe(runs / 20);
     console.info(`queue test: worker A killed in chunk ${victimChunk}; duplicates dropped ${queue.duplicates}; chunks done by A ${
       workerA.lines.filter((l) => / done: /.test(l)).length}, by B ${workerB.lines.filter((l) => / done: /.test(l)).length}`);
+  });
+
+  it('stops on abort: rejects with the reason and withdraws the chunks no worker has started', async () => {
+    const queue = await QueueEvaluator.open(modelPath, { url, chunkSize: 20 });
+    closers.push(() => queue.close());
+    const model = loadModel(modelPath);
+    const controller = new AbortController();
+    const reason = new Error('user stop');
+    const mark = workerB.lines.length;
+    const running = monteCarlo(model, setup, { runs: 400, seed, evaluate: queue.evaluate, control: { signal: controller.signal } });
+    await workerB.waitFor(/chunk \S+ started: runs 0-19/, 60_000, mark);
+    controller.abort(reason);
+    await expect(running).rejects.toBe(reason);
+    const counts = new Queue(QUEUE_NAME, { connection: { host: '127.0.0.1', port: Number(new URL(url).port) } });
+    closers.push(() => counts.close());
+    expect(await counts.getWaitingCount()).toBe(0);
   });
 
   it('igem sensitivity --queue writes the same bands as --workers 2 (CLI processes)', async () => {

@@ -48,9 +48,9 @@ export class Child {
     proc.once('exit', () => (this.exited = true));
   }
 
-  /** The first line (already seen or to come) that matches, or an error after `ms`. */
-  waitFor(test: RegExp, ms: number): Promise<string> {
-    const seen = this.lines.find((l) => test.test(l));
+  /** The first matching line from line `from` on (already seen or to come), or an error after `ms`. */
+  waitFor(test: RegExp, ms: number, from = 0): Promise<string> {
+    const seen = this.lines.slice(from).find((l) => test.test(l));
     if (seen !== undefined) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${this.name}: no line matching ${test} within ${ms} ms; output:\n${this.lines.join('\n')}`)), ms);
