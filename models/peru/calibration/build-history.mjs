@@ -134,6 +134,11 @@ for (const [indicator, mid] of [['deforestation_annual_avg_2000_2010', 2005], ['
   rows.push([mid, 'Deforestation', v * 1000, `${indicator} (mid-period)`]);
 }
 
+for (const [indicator, mid] of [['forest_expansion_annual_avg_2000_2010', 2005], ['forest_expansion_annual_avg_2010_2015', 2012.5], ['forest_expansion_annual_avg_2015_2020', 2017.5]]) {
+  const v = [...data.get(indicator).values()][0];
+  rows.push([mid, 'Forest Expansion', v * 1000, `${indicator} (mid-period)`]);
+}
+
 // Monetary poverty, INEI (2007-census methodology), as published in the press:
 // 2004 58.5 % and 2010 30.8 % (americaeconomia.com, 2011), 2009 33.5 % (same), 2017 21.7 % (eldiario.es, 2018).
 for (const [y, v, src] of [[2004, 0.585, 'INEI via americaeconomia.com'], [2009, 0.335, 'INEI via americaeconomia.com'], [2010, 0.308, 'INEI via americaeconomia.com'], [2017, 0.217, 'INEI via eldiario.es']]) {
