@@ -173,8 +173,16 @@ export class CompiledModel implements Model {
     // control variables are constant), doubling only when a time-varying SAVEPER needs it.
     let cap = this.controlStatic ? Math.floor(maxSteps / saveEveryGuess) + 2 : 256;
     let out: Float64Array[] = [];
-    for (let j = 0; j < nc; j++) out.push(new Float64Array(cap));
-    let times = new Float64Array(cap);
+    let times: Float64Array;
+    const reuse = options.into;
+    const fits = (a: Float64Array) => a.byteOffset === 0 && a.buffer.byteLength >= cap * 8;
+    if (reuse && reuse.series.length === nc && fits(reuse.time) && reuse.series.every(fits)) {
+      out = reuse.series.map((a) => new Float64Array(a.buffer, 0, cap));
+      times = new Float64Array(reuse.time.buffer, 0, cap);
+    } else {
+      for (let j = 0; j < nc; j++) out.push(new Float64Array(cap));
+      times = new Float64Array(cap);
+    }
     let rows = 0;
 
     const stocks = this.stockIds;
@@ -253,10 +261,11 @@ export class CompiledModel implements Model {
     }
 
     const series = rows === cap ? out : out.map((col) => col.subarray(0, rows));
+    const savedTimes = rows === cap ? times : times.subarray(0, rows);
     const index = new Map<string, number>();
     names.forEach((nm, j) => index.set(canonicalColumn(nm), j));
     return {
-      time: times.slice(0, rows),
+      time: savedTimes,
       names,
       series,
       get: (name: string) => {

@@ -34,6 +34,15 @@ describe('compiled model runs', () => {
     expect(m.run().get('y')![5]).toBe(5); // the override does not leak into later runs
   });
 
+  it('can write a run into the arrays of an earlier result', () => {
+    const first = decay.run({ columns: ['S'] });
+    const buffer = first.series[0]!.buffer;
+    const second = decay.run({ columns: ['S'], params: { k: 0 }, into: first });
+    expect(second.series[0]!.buffer).toBe(buffer);
+    expect(second.get('S')![10]).toBe(100);
+    expect(first.get('S')![10]).toBe(100); // overwritten, as documented
+  });
+
   it('overrides time settings', () => {
     const r = decay.run({ end: 4, saveper: 2, columns: ['S'] });
     expect(Array.from(r.time)).toEqual([0, 2, 4]);

@@ -27,6 +27,11 @@ export interface RunOptions {
   method?: IntegrationMethod;
   /** Seed of the run's random stream (RANDOM functions); the same seed gives the same run. */
   seed?: number;
+  /**
+   * An earlier result of this model with the same columns whose arrays this run may overwrite
+   * instead of allocating new ones (for loops of many runs, e.g. calibration or Monte Carlo).
+   */
+  into?: RunResult;
 }
 
 export interface RunResult {
