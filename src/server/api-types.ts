@@ -23,6 +23,15 @@ export interface ModelProfile {
   indicators?: IndicatorSpec[];
   /** Variables charted first on the simulator page. */
   charts?: string[];
+  /** Historical data for the calibration view, relative to the model's folder (default: calibration/history.csv). */
+  history?: string;
+}
+
+/** One observed series (calibration view). */
+export interface ObservedData {
+  name: string;
+  time: number[];
+  value: number[];
 }
 
 export type Localized = string | { en?: string; es?: string };
@@ -50,6 +59,10 @@ export interface ModelBundle extends ModelSummary {
   text: string;
   sheets: RecordedSheet[];
   profile: ModelProfile;
+  /** Observed history beside the model, when it has some. */
+  history: { source: string; series: ObservedData[] } | null;
+  /** Why the history file could not be read (the model itself still works). */
+  historyError?: string;
 }
 
 export interface Scenario {

@@ -198,9 +198,17 @@ describe('web simulator API', () => {
       const r = await p.app.inject({ method: 'GET', url: '/api/models/m' });
       expect(r.statusCode).toBe(400);
       expect(r.json().error.message).toContain('m.web.json: indicators.0.target.direction');
-      writeFileSync(join(dir, 'm.web.json'), JSON.stringify({ charts: ['GDP'], indicators: [{ name: 'GDP', sdg: '8.1.1' }] }));
+      writeFileSync(join(dir, 'm.web.json'), JSON.stringify({ charts: ['GDP'], indicators: [{ name: 'GDP', sdg: '8.1.1' }], history: 'hist.csv' }));
+      writeFileSync(join(dir, 'hist.csv'), 'Time,GDP,Population\n2000,220000,2.6e7\n2005,260000,\n');
       const ok = await p.app.inject({ method: 'GET', url: '/api/models/m' });
-      expect(ok.json().profile).toEqual({ charts: ['GDP'], indicators: [{ name: 'GDP', sdg: '8.1.1' }] });
+      expect(ok.json().profile).toEqual({ charts: ['GDP'], indicators: [{ name: 'GDP', sdg: '8.1.1' }], history: 'hist.csv' });
+      expect(ok.json().history).toEqual({
+        source: 'hist.csv',
+        series: [
+          { name: 'GDP', time: [2000, 2005], value: [220000, 260000] },
+          { name: 'Population', time: [2000], value: [2.6e7] },
+        ],
+      });
     } finally {
       await p.app.close();
     }

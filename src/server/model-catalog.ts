@@ -3,7 +3,8 @@
  * from the store. A bundle is what the browser needs to compile and run a model itself.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
+import { readHistoricalData } from '../analysis/data/read.js';
 import { parseFileTags } from '../sd/data/file-tags.js';
 import { InputError, ModelError } from '../sd/ir/diagnostics.js';
 import { createNodeDataHost } from '../sd/node/data-host.js';
@@ -93,7 +94,7 @@ export class ModelCatalog {
     if (b) return this.builtinBundle(b, b === this.builtins[0]);
     const m = this.store.getModel(id);
     if (!m) throw notFound(`model ${id}`);
-    return { id: m.id, name: m.name, source: 'upload', file: m.file, isDefault: false, createdAt: m.createdAt, text: m.text, sheets: [], profile: {} };
+    return { id: m.id, name: m.name, source: 'upload', file: m.file, isDefault: false, createdAt: m.createdAt, text: m.text, sheets: [], profile: {}, history: null };
   }
 
   private mtime(path: string): number {
@@ -107,6 +108,7 @@ export class ModelCatalog {
     if (hit && hit.mtimeMs === mtimeMs) return hit.bundle;
     const text = readTextFile(b.path);
     const sheets = recordSheets(text, b.path);
+    const profile = readProfile(b.path);
     const bundle: ModelBundle = {
       id: b.id,
       name: basename(b.path),
@@ -115,10 +117,32 @@ export class ModelCatalog {
       isDefault,
       text,
       sheets,
-      profile: readProfile(b.path),
+      profile,
+      ...readHistory(b.path, profile),
     };
     this.cache.set(b.id, { mtimeMs, bundle });
     return bundle;
+  }
+}
+
+/**
+ * Observed history for the calibration view: the profile's `history` file, else
+ * `calibration/history.csv` beside the model. A bad file is reported, not fatal.
+ */
+export function readHistory(modelPath: string, profile: ModelProfile): Pick<ModelBundle, 'history' | 'historyError'> {
+  const dir = dirname(modelPath);
+  const path = profile.history ? join(dir, profile.history) : join(dir, 'calibration', 'history.csv');
+  if (!existsSync(path)) return profile.history ? { history: null, historyError: `${path}: no such file` } : { history: null };
+  try {
+    const data = readHistoricalData(path);
+    return {
+      history: {
+        source: relative(dir, path),
+        series: data.series.map((s) => ({ name: s.name, time: Array.from(s.time), value: Array.from(s.value) })),
+      },
+    };
+  } catch (e) {
+    return { history: null, historyError: (e as Error).message };
   }
 }
 

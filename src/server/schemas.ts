@@ -78,6 +78,7 @@ export const profileSchema = z.object({
     )
     .optional(),
   charts: z.array(z.string()).optional(),
+  history: z.string().optional(),
 });
 
 /** Parses a value or throws a 400 ApiError naming the bad field. */

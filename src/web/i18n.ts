@@ -43,6 +43,12 @@ export function fmt(x: number | undefined): string {
   return numberFmt.format(x);
 }
 
+/** A number with a fixed count of decimals in the locale's format. */
+export function fmtFixed(x: number, digits: number): string {
+  if (!Number.isFinite(x)) return fmt(x);
+  return new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+}
+
 /** A change in percent with its sign and one decimal: +4.5%, −12.3%. */
 export function fmtPercent(x: number): string {
   return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' }).format(x) + '%';

@@ -5,6 +5,7 @@ import { clear, h } from './dom.js';
 import { currentLang, setLang, t, type Lang } from './i18n.js';
 import { ModelLoadError } from './model/model-client.js';
 import { decodeShared } from './share-link.js';
+import { mountCalibration } from './views/calibration.js';
 import { mountCompare } from './views/compare.js';
 import { mountExplorer } from './views/explorer.js';
 import { mountScenarios } from './views/scenarios.js';
@@ -23,6 +24,7 @@ const ROUTES: { path: string; label: () => string }[] = [
   { path: 'scenarios', label: () => t('navScenarios') },
   { path: 'compare', label: () => t('navCompare') },
   { path: 'explorer', label: () => t('navExplorer') },
+  { path: 'calibration', label: () => t('navCalibration') },
   { path: 'upload', label: () => t('navUpload') },
 ];
 
@@ -70,7 +72,7 @@ function renderHeader(): void {
         ROUTES.map((r) => h('li', {}, h('a', { href: `#/${r.path}`, 'aria-current': r.path === view ? 'page' : undefined }, r.label()))),
       ),
     ),
-    h('div', { class: 'header-controls' }, h('label', { for: 'model-select' }, t('model')), select, h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('language') }, langButton('en', 'EN'), langButton('es', 'ES'))),
+    h('div', { class: 'header-controls' }, h('label', { for: 'model-select', class: 'visually-hidden' }, t('model')), select, h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('language') }, langButton('en', 'EN'), langButton('es', 'ES'))),
   );
 }
 
@@ -119,6 +121,7 @@ function mountView(force = false): void {
   else if (view === 'scenarios') unmount = mountScenarios(main, app, go);
   else if (view === 'compare') unmount = mountCompare(main, app);
   else if (view === 'explorer') unmount = mountExplorer(main, app, query, go);
+  else if (view === 'calibration') unmount = mountCalibration(main, app);
   else unmount = mountUpload(main, app, go);
 }
 

@@ -203,6 +203,9 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     await page.screenshot({ path: join(shots, 'explorer-diagram.png') });
     await page.getByRole('link', { name: 'Feedback loops' }).click();
     await expect.poll(() => page.locator('ol.loops li').count()).toBe(4);
+    // The example model has no history beside it: the calibration view says so.
+    await page.getByRole('link', { name: 'Calibration' }).click();
+    await expect.poll(() => page.locator('.calibration').textContent()).toContain('no historical data');
   });
 
   it('uploads a broken model and shows the error with its line', async () => {
@@ -262,6 +265,12 @@ describe.skipIf(!runE2E || !existsSync(join(root, PERU_MODEL)))('the Peru model 
       expect(await page.locator('.error-box').allTextContents()).toEqual([]);
       expect(await page.locator('.chart-card').count()).toBeGreaterThan(0);
       await page.screenshot({ path: join(shots, 'peru-simulator.png') });
+      if (existsSync(join(root, 'models', 'peru', 'calibration', 'history.csv'))) {
+        await page.goto(`${server.url}#/calibration`);
+        await page.locator('table.fit-table tbody tr').first().waitFor({ timeout: 30_000 });
+        expect(await page.locator('table.fit-table tbody tr').count()).toBeGreaterThan(0);
+        await page.screenshot({ path: join(shots, 'peru-calibration.png') });
+      }
     } finally {
       await browser.close();
       await server.stop();

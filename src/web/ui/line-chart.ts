@@ -9,7 +9,10 @@ import type { Target } from '../indicators.js';
 
 export interface ChartLine {
   label: string;
-  values: ArrayLike<number>;
+  /** NaN (or null) leaves a gap. */
+  values: ArrayLike<number | null>;
+  /** Draw markers only (observed data), no line. */
+  points?: boolean;
   color: string;
   dash?: number[];
   width?: number;
@@ -51,7 +54,7 @@ export class LineChart {
   }
 
   update(time: ArrayLike<number>, lines: ChartLine[]): void {
-    const data = [Array.from(time), ...lines.map((l) => Array.from(l.values))] as uPlot.AlignedData;
+    const data = [Array.from(time), ...lines.map((l) => Array.from(l.values, (v) => (v === null || Number.isNaN(v) ? null : v)))] as uPlot.AlignedData;
     const labels = lines.map((l) => l.label + l.color).join('|');
     if (this.plot && labels === this.labels) {
       this.plot.setData(data);
@@ -107,7 +110,7 @@ export class LineChart {
           stroke: l.color,
           width: l.width ?? 2,
           dash: l.dash,
-          points: { show: false },
+          ...(l.points ? { paths: () => null, points: { show: true, size: 7, fill: l.color, stroke: l.color } } : { points: { show: false } }),
           value: (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : fmt(v)),
         })),
       ],
