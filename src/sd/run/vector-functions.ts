@@ -125,12 +125,14 @@ function allocateAvailable(request: number[], profile: number[][], available: nu
     const w = Math.max(width[i] ?? 1, 1e-12);
     const z = (prio[i]! - level) / w;
     switch (Math.round(type[i] ?? 1)) {
-      case 2: // triangular: cumulative of a triangle on [-1, 1]
-        if (z <= -1) return 0;
-        if (z >= 1) return 1;
-        return z < 0 ? 0.5 * (1 + z) * (1 + z) : 1 - 0.5 * (1 - z) * (1 - z);
-      case 3: // normal
-        return 0.5 * (1 + erf(z / Math.SQRT2));
+      case 2: { // triangular: a triangle of full width `width` (support ±width/2), as rectangular
+        const tz = 2 * z;
+        if (tz <= -1) return 0;
+        if (tz >= 1) return 1;
+        return tz < 0 ? 0.5 * (1 + tz) * (1 + tz) : 1 - 0.5 * (1 - tz) * (1 - tz);
+      }
+      case 3: // normal with standard deviation `width`
+        return 0.5 * erfc(-z / Math.SQRT2);
       case 4: // exponential (Laplace)
         return z < 0 ? 0.5 * Math.exp(z) : 1 - 0.5 * Math.exp(-z);
       default: // rectangular on [-1/2, 1/2]
@@ -150,13 +152,22 @@ function allocateAvailable(request: number[], profile: number[][], available: nu
   return alloc((lo + hi) / 2);
 }
 
-function erf(x: number): number {
-  // Abramowitz & Stegun 7.1.26 (max error 1.5e-7).
-  const t = 1 / (1 + 0.3275911 * Math.abs(x));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
-  return x >= 0 ? y : -y;
+/**
+ * Complementary error function, fractional error below 1.2e-7 everywhere (the Chebyshev
+ * fit in Press et al., Numerical Recipes, 2nd ed., §6.2), accurate in the tails where the
+ * allocation curves are evaluated.
+ */
+function erfc(x: number): number {
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const r =
+    t *
+    Math.exp(
+      -z * z - 1.26551223 +
+        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return x >= 0 ? r : 2 - r;
 }
-
 /** Inverse of a row-major n×n matrix by Gauss–Jordan elimination with partial pivoting. */
 function invert(m: number[]): number[] {
   const n = Math.round(Math.sqrt(m.length));
