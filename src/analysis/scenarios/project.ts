@@ -1,0 +1,115 @@
+/**
+ * A scenario project: a folder with `project.json` naming the model, the scenario files, the
+ * indicator list and (optionally) the input-output link for green jobs. Reading checks every
+ * field and reports the file and field of any mistake.
+ *
+ * project.json:
+ * {
+ *   "title": "…", "model": "peru.mdl", "baseline": "bau", "scenarios": "scenarios",
+ *   "indicators": "indicators.json", "years": [2030, 2050],
+ *   "charts": ["Real GDP", …],
+ *   "greenJobs": { "table": "…csv", "mapping": "…json", "classification": "…csv",
+ *                  "informality": "…csv", "baseYear": 2019,
+ *                  "environmentalShareFrom": { "IO sector": "Model variable" },
+ *                  "formalShareFrom": "Model variable" },
+ *   "notes": ["caveat shown in reports", …]
+ * }
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { InputError } from '../../sd/ir/diagnostics.js';
+import { specRoot, type Field } from '../spec-file.js';
+import { readIndicatorSpecs, type IndicatorSpec } from './indicator-spec.js';
+import { readScenarioFile, type ScenarioSpec } from './scenario-spec.js';
+
+export interface GreenJobsSpec {
+  table: string;
+  mapping: string;
+  classification: string;
+  informality: string;
+  baseYear: number;
+  /** IO sector -> model variable (0–1) that replaces the sector's fixed environmental share over time. */
+  environmentalShareFrom: Record<string, string>;
+  /** Model variable (0–1) whose change relative to the base year scales every sector's formal share. */
+  formalShareFrom?: string;
+}
+
+export interface ScenarioProject {
+  dir: string;
+  title: string;
+  modelPath: string;
+  baseline: string;
+  years: number[];
+  charts: string[];
+  scenarios: ScenarioSpec[];
+  indicators: IndicatorSpec[];
+  greenJobs?: GreenJobsSpec;
+  /** Caveats printed at the end of reports. */
+  notes: string[];
+}
+
+const PROJECT_FILE = 'project.json';
+
+function pathIn(dir: string, f: Field): string {
+  const p = resolve(dir, f.string());
+  if (!existsSync(p)) f.fail(`file not found: ${p}`);
+  return p;
+}
+
+function readGreenJobs(dir: string, f: Field): GreenJobsSpec | undefined {
+  if (!f.present) return undefined;
+  f.only(['table', 'mapping', 'classification', 'informality', 'baseYear', 'environmentalShareFrom', 'formalShareFrom']);
+  const shareFrom = f.get('environmentalShareFrom');
+  return {
+    table: pathIn(dir, f.get('table')),
+    mapping: pathIn(dir, f.get('mapping')),
+    classification: pathIn(dir, f.get('classification')),
+    informality: pathIn(dir, f.get('informality')),
+    baseYear: f.get('baseYear').integer(1900),
+    environmentalShareFrom: shareFrom.present ? Object.fromEntries(shareFrom.entries().map(([k, v]) => [k, v.string()])) : {},
+    formalShareFrom: f.get('formalShareFrom').optional((x) => x.string()),
+  };
+}
+
+/** Reads a project folder (or a project.json path). */
+export function readProject(pathOrDir: string): ScenarioProject {
+  const isDir = existsSync(pathOrDir) && statSync(pathOrDir).isDirectory();
+  const file = isDir ? join(pathOrDir, PROJECT_FILE) : pathOrDir;
+  if (!existsSync(file)) {
+    throw new InputError(pathOrDir, `not a scenario project: ${file} not found (a project folder holds ${PROJECT_FILE})`);
+  }
+  const dir = resolve(isDir ? pathOrDir : join(file, '..'));
+  const root = specRoot(file);
+  root.only(['title', 'model', 'baseline', 'scenarios', 'indicators', 'years', 'charts', 'greenJobs', 'notes']);
+  const scenarioDir = pathIn(dir, root.get('scenarios'));
+  const files = readdirSync(scenarioDir).filter((n) => n.endsWith('.json')).sort();
+  if (files.length === 0) root.get('scenarios').fail(`no scenario files (*.json) in ${scenarioDir}`);
+  const scenarios = files.map((n) => readScenarioFile(join(scenarioDir, n)));
+  const baseline = root.get('baseline').string();
+  if (!scenarios.some((s) => s.name === baseline)) {
+    root.get('baseline').fail(`no scenario named "${baseline}" in ${scenarioDir} (found ${scenarios.map((s) => s.name).join(', ')})`);
+  }
+  const years = root.get('years').items().map((y) => y.integer(1900));
+  if (years.length === 0) root.get('years').fail('must list at least one year');
+  return {
+    dir,
+    title: root.get('title').optional((t) => t.string()) ?? basename(dir),
+    modelPath: pathIn(dir, root.get('model')),
+    baseline,
+    years,
+    charts: root.get('charts').optional((c) => c.items().map((x) => x.string())) ?? [],
+    scenarios,
+    indicators: readIndicatorSpecs(pathIn(dir, root.get('indicators'))),
+    greenJobs: readGreenJobs(dir, root.get('greenJobs')),
+    notes: root.get('notes').optional((n) => n.items().map((x) => x.string())) ?? [],
+  };
+}
+
+/** The scenarios called `names`, in that order, or an error listing the known ones. */
+export function pickScenarios(project: ScenarioProject, names: string[]): ScenarioSpec[] {
+  return names.map((n) => {
+    const s = project.scenarios.find((x) => x.name === n);
+    if (!s) throw new InputError(`scenario "${n}"`, `not found in ${project.dir} (known: ${project.scenarios.map((x) => x.name).join(', ')})`);
+    return s;
+  });
+}

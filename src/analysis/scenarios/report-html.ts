@@ -1,0 +1,148 @@
+/**
+ * The scenario report as one self-contained HTML page (inline CSS and SVG, no scripts or external
+ * links): scenarios and their levers, the indicator table against targets, differences from the
+ * first scenario, and one chart per headline variable with every scenario.
+ */
+import { escapeXml, fmt } from '../report/format.js';
+import { lineChart } from './chart.js';
+import type { GreenJobsSeries } from './green-jobs.js';
+import type { IndicatorTable } from './indicators.js';
+import type { ScenarioRun } from './run.js';
+import { metText, targetSpecText, targetText } from './table-format.js';
+
+export interface ReportInput {
+  title: string;
+  subtitle?: string;
+  table: IndicatorTable;
+  runs: ScenarioRun[];
+  charts: string[];
+  jobs: Map<string, GreenJobsSeries>;
+  /** Name of the scenario the others are compared with (shown thicker; differences against it). */
+  reference: string;
+  notes?: string[];
+}
+
+const CSS = `body{font-family:sans-serif;margin:24px;color:#222;max-width:1400px}
+h1{font-size:22px}h2{font-size:18px;margin-top:28px}table{border-collapse:collapse;font-size:12px;margin:8px 0}
+th,td{border:1px solid #ccc;padding:3px 6px;text-align:right;vertical-align:top}th{background:#f2f2f2}
+td.l,th.l{text-align:left}td.met{background:#d9f0d3}td.miss{background:#f7d4d4}td.na{background:#eee}
+.small{font-size:11px;color:#555}.wrap{overflow-x:auto}.charts{display:flex;flex-wrap:wrap;gap:12px}code{font-size:11px}`;
+
+function esc(s: string): string {
+  return escapeXml(s);
+}
+
+function scenarioSection(runs: ScenarioRun[]): string {
+  const rows = runs.map((r) => {
+    const levers = Object.entries(r.scenario.levers)
+      .map(([k, v]) => `<code>${esc(k)} = ${esc(fmt(v, 6))}</code>`)
+      .join('<br>');
+    const n = Object.keys(r.scenario.levers).length;
+    const leverCell = n === 0 ? '<i>none (business as usual)</i>' : `<details><summary>${n} lever${n > 1 ? 's' : ''}</summary>${levers}</details>`;
+    return `<tr><td class="l"><b>${esc(r.scenario.name)}</b></td><td class="l">${esc(r.scenario.title)}</td><td class="l">${esc(r.scenario.description)}</td><td class="l">${leverCell}</td></tr>`;
+  });
+  return `<table><thead><tr><th class="l">scenario</th><th class="l">title</th><th class="l">description</th><th class="l">levers</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function indicatorSection(t: IndicatorTable): string {
+  const head = ['<th class="l">SDG</th>', '<th class="l">indicator</th>', '<th class="l">unit</th>', '<th class="l">target</th>'];
+  for (const s of t.scenarios) for (const y of t.years) head.push(`<th>${esc(s.name)}<br>${y}</th>`);
+  const body = t.indicators.map((ind) => {
+    const cells = [
+      `<td class="l">${esc(ind.id)}</td>`,
+      `<td class="l">${esc(ind.name)}</td>`,
+      `<td class="l">${esc(ind.unit)}</td>`,
+      `<td class="l">${ind.targets.map((tg) => `${esc(tg.label)}: ${esc(targetSpecText(tg))}`).join('<br>') || '–'}</td>`,
+    ];
+    for (const s of t.scenarios) {
+      for (const y of t.years) {
+        const r = t.rows.find((x) => x.scenario === s.name && x.indicator === ind && x.year === y)!;
+        const status = r.checks.length === 0 ? '' : r.checks.some((c) => c.met === undefined) ? 'na' : r.checks.every((c) => c.met) ? 'met' : 'miss';
+        const title = r.checks.map((c) => `${c.target.label} ${targetText(c)}: ${metText(c)}`).join('; ');
+        cells.push(`<td class="${status}" title="${esc(title)}">${esc(fmt(r.value, ind.digits))}</td>`);
+      }
+    }
+    return `<tr>${cells.join('')}</tr>`;
+  });
+  return `<div class="wrap"><table><thead><tr>${head.join('')}</tr></thead><tbody>${body.join('\n')}</tbody></table></div>
+<p class="small">Green cells meet every target that applies in that year, red cells miss at least one; hover a cell for each target.</p>`;
+}
+
+function differenceSection(t: IndicatorTable, reference: string): string {
+  const others = t.scenarios.filter((s) => s.name !== reference);
+  if (others.length === 0) return '';
+  const head = ['<th class="l">indicator</th>', '<th class="l">unit</th>'];
+  for (const s of others) for (const y of t.years) head.push(`<th>${esc(s.name)}<br>${y}</th>`);
+  const body = t.indicators.map((ind) => {
+    const cells = [`<td class="l">${esc(ind.name)}</td>`, `<td class="l">${esc(ind.unit)}</td>`];
+    for (const s of others) {
+      for (const y of t.years) {
+        const a = t.rows.find((x) => x.scenario === s.name && x.indicator === ind && x.year === y)!.value;
+        const b = t.rows.find((x) => x.scenario === reference && x.indicator === ind && x.year === y)!.value;
+        const d = a - b;
+        const rel = b !== 0 ? ` (${fmt((100 * d) / Math.abs(b), 3)} %)` : '';
+        cells.push(`<td>${esc(fmt(d, 3))}${esc(rel)}</td>`);
+      }
+    }
+    return `<tr>${cells.join('')}</tr>`;
+  });
+  return `<h2>Differences from ${esc(reference)}</h2><div class="wrap"><table><thead><tr>${head.join('')}</tr></thead><tbody>${body.join('\n')}</tbody></table></div>`;
+}
+
+function charts(input: ReportInput): string {
+  const out: string[] = [];
+  for (const variable of input.charts) {
+    const lines = input.runs.flatMap((r) => {
+      const y = r.result.get(variable);
+      return y ? [{ label: r.scenario.name, x: r.result.time, y, emphasis: r.scenario.name === input.reference }] : [];
+    });
+    if (lines.length === 0) continue;
+    const references = input.table.indicators
+      .filter((i) => i.source === 'model' && i.variable === variable && i.scale === 1)
+      .flatMap((i) => i.targets.filter((t) => t.relativeToBaseline === undefined).map((t) => ({ label: `${t.label} ${targetSpecText(t)}`, value: t.value })));
+    out.push(lineChart({ title: variable, lines, references }));
+  }
+  if (input.jobs.size > 0) {
+    const lines = input.runs.flatMap((r) => {
+      const j = input.jobs.get(r.scenario.name);
+      return j ? [{ label: r.scenario.name, x: j.years, y: j.green.map((v) => v / 1e3), emphasis: r.scenario.name === input.reference }] : [];
+    });
+    out.push(lineChart({ title: 'Green jobs (input-output link)', unit: 'thousand persons', lines }));
+  }
+  return `<div class="charts">${out.join('\n')}</div>`;
+}
+
+export function scenarioReportHtml(input: ReportInput): string {
+  const t = input.table;
+  const runMs = input.runs.map((r) => r.millis);
+  const timing = runMs.length ? `${input.runs.length} runs, ${fmt(runMs.reduce((a, b) => a + b, 0) / runMs.length, 3)} ms per run on average` : '';
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${esc(input.title)}</title><style>${CSS}</style></head><body>
+<h1>${esc(input.title)}</h1>
+${input.subtitle ? `<p>${esc(input.subtitle)}</p>` : ''}
+<p class="small">${esc(timing)}; indicator values in ${t.years.join(' and ')}.</p>
+<h2>Indicators and targets</h2>
+${indicatorSection(t)}
+<h2>Charts</h2>
+${charts(input)}
+${differenceSection(t, input.reference)}
+<h2>Scenarios</h2>
+${scenarioSection(input.runs)}
+${input.notes?.length ? `<h2>Notes</h2><ul>${input.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
+</body></html>
+`;
+}
+
+/** Long CSV of the charted series: scenario,variable,time,value. */
+export function seriesCsv(runs: ScenarioRun[], variables: string[]): string {
+  const lines = ['scenario,variable,time,value'];
+  const q = (s: string) => (/[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  for (const r of runs) {
+    for (const v of variables) {
+      const y = r.result.get(v);
+      if (!y) continue;
+      r.result.time.forEach((t, i) => lines.push(`${q(r.scenario.name)},${q(v)},${t},${Number.isFinite(y[i]) ? Number(y[i].toPrecision(10)) : ''}`));
+    }
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,157 @@
+/**
+ * `igem scenario run|compare|report|list PROJECT`: runs a scenario project (a folder with
+ * project.json, e.g. models/peru), prints the indicator table and writes CSV and a self-contained
+ * HTML report (inline SVG charts) to the output folder (default out/), printing where.
+ */
+import { mkdirSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { allScenarioNames, analyseScenarios, type ScenarioAnalysis } from '../analysis/scenarios/analyse.js';
+import { cell } from '../analysis/scenarios/indicators.js';
+import { readProject, type ScenarioProject } from '../analysis/scenarios/project.js';
+import { scenarioReportHtml, seriesCsv } from '../analysis/scenarios/report-html.js';
+import { indicatorCsv, indicatorText } from '../analysis/scenarios/table-format.js';
+import { fmt } from '../analysis/report/format.js';
+import { InputError } from '../sd/ir/diagnostics.js';
+import { action } from './exit.js';
+import { writeFileAtomic } from './output-writers.js';
+
+interface OutOptions {
+  out?: string;
+  json?: boolean;
+}
+
+function outDir(o: OutOptions): string {
+  const dir = resolve(o.out ?? 'out');
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new InputError(dir, `cannot create the output folder (${(err as NodeJS.ErrnoException).code ?? err})`);
+  }
+  return dir;
+}
+
+const shown = (p: string) => relative(process.cwd(), p) || p;
+
+/** Writes the indicator CSV, the series CSV and the HTML report; returns their paths. */
+function writeOutputs(a: ScenarioAnalysis, dir: string, stem: string, title: string): string[] {
+  const csv = join(dir, `${stem}-indicators.csv`);
+  const series = join(dir, `${stem}-series.csv`);
+  const html = join(dir, `${stem}.html`);
+  writeFileAtomic(csv, indicatorCsv(a.table));
+  writeFileAtomic(series, seriesCsv(a.runs, a.project.charts));
+  writeFileAtomic(
+    html,
+    scenarioReportHtml({
+      title,
+      subtitle: `Model ${shown(a.project.modelPath)}; scenarios from ${shown(join(a.project.dir, 'scenarios'))}.`,
+      table: a.table,
+      runs: a.runs,
+      charts: a.project.charts,
+      jobs: a.jobs,
+      reference: a.runs[0].scenario.name,
+      notes: a.project.notes,
+    }),
+  );
+  return [html, csv, series];
+}
+
+function projectStem(p: ScenarioProject): string {
+  return basename(p.dir);
+}
+
+function printJson(a: ScenarioAnalysis): void {
+  const rows = a.table.rows.map((r) => ({
+    scenario: r.scenario,
+    indicator: r.indicator.name,
+    sdg: r.indicator.id,
+    unit: r.indicator.unit,
+    year: r.year,
+    value: r.value,
+    targets: r.checks.map((c) => ({ label: c.target.label, op: c.target.op, value: c.target.value, met: c.met ?? null })),
+  }));
+  process.stdout.write(JSON.stringify({ project: a.project.dir, scenarios: a.table.scenarios, rows }, null, 2) + '\n');
+}
+
+function finish(a: ScenarioAnalysis, o: OutOptions, stem: string, title: string): void {
+  const files = writeOutputs(a, outDir(o), stem, title);
+  if (o.json) printJson(a);
+  else console.log(indicatorText(a.table));
+  console.error(`wrote ${files.map(shown).join(', ')}`);
+}
+
+export function registerScenarioCommands(program: Command): void {
+  const scenario = program.command('scenario').description('policy scenarios of a project folder (project.json, scenarios/*.json, indicators.json)');
+
+  scenario
+    .command('list')
+    .description('list the scenarios of a project and the levers each one sets')
+    .argument('<project>', 'project folder, e.g. models/peru')
+    .action(
+      action((dir: string) => {
+        const p = readProject(dir);
+        for (const s of p.scenarios) {
+          const levers = Object.entries(s.levers).map(([k, v]) => `${k}=${fmt(v, 6)}`);
+          console.log(`${s.name}${s.name === p.baseline ? ' (baseline)' : ''}: ${s.title}${levers.length ? `\n  ${levers.join('\n  ')}` : ''}`);
+        }
+      }),
+    );
+
+  scenario
+    .command('run')
+    .description('run one scenario next to the baseline; print and write its indicator table (CSV, HTML)')
+    .argument('<project>', 'project folder, e.g. models/peru')
+    .requiredOption('--scenario <name>', 'scenario file name without .json')
+    .option('--out <dir>', 'output folder (default out)')
+    .option('--json', 'print the indicator table as JSON')
+    .action(
+      action((dir: string, o: OutOptions & { scenario: string }) => {
+        const p = readProject(dir);
+        const names = o.scenario === p.baseline ? [p.baseline] : [p.baseline, o.scenario];
+        const a = analyseScenarios(p, names);
+        finish(a, o, `${projectStem(p)}-${o.scenario}`, `${p.title}: scenario ${o.scenario}`);
+      }),
+    );
+
+  scenario
+    .command('compare')
+    .description('run several scenarios and compare their indicators (differences from the first)')
+    .argument('<project>', 'project folder, e.g. models/peru')
+    .argument('<scenarios...>', 'two or more scenario names; the first is the reference')
+    .option('--out <dir>', 'output folder (default out)')
+    .option('--json', 'print the indicator table as JSON')
+    .action(
+      action((dir: string, names: string[], o: OutOptions) => {
+        if (names.length < 2) throw new InputError('scenarios', 'give at least two scenarios to compare');
+        const p = readProject(dir);
+        const a = analyseScenarios(p, names);
+        finish(a, o, `${projectStem(p)}-compare-${names.join('-')}`, `${p.title}: ${names.join(' vs ')}`);
+      }),
+    );
+
+  scenario
+    .command('report')
+    .description('run the baseline and every scenario; write the full report (HTML with charts, CSV)')
+    .argument('<project>', 'project folder, e.g. models/peru')
+    .option('--out <dir>', 'output folder (default out)')
+    .option('--json', 'print the indicator table as JSON')
+    .action(
+      action((dir: string, o: OutOptions) => {
+        const p = readProject(dir);
+        const a = analyseScenarios(p, allScenarioNames(p));
+        const files = writeOutputs(a, outDir(o), `${projectStem(p)}-report`, `${p.title}: scenario report`);
+        if (o.json) {
+          printJson(a);
+        } else {
+          const ghg = p.indicators.find((i) => i.source === 'model' && i.variable === 'Total GHG Emissions');
+          console.log(`${p.title}: ${a.runs.length} scenarios, compiled in ${fmt(a.compileMillis, 3)} ms, ${fmt(a.runs.reduce((s, r) => s + r.millis, 0) / a.runs.length, 3)} ms per run`);
+          for (const r of a.runs) {
+            const g = ghg ? cell(a.table, r.scenario.name, ghg.name, 2030) : undefined;
+            const met = g ? g.checks.map((c) => `${c.target.label} ${c.met ? 'met' : 'missed'}`).join(', ') : '';
+            console.log(`  ${r.scenario.name.padEnd(22)} ${r.scenario.title}${g ? ` — GHG 2030 ${fmt(g.value, 4)} ${ghg!.unit}${met ? ` (${met})` : ''}` : ''}`);
+          }
+        }
+        console.error(`wrote ${files.map(shown).join(', ')}`);
+      }),
+    );
+}
