@@ -19,6 +19,8 @@ import { registerIoCommands } from './io-commands.js';
 registerIoCommands(program);
 import { registerAnalysisCommands } from './analysis-commands.js';
 registerAnalysisCommands(program);
+import { registerScenarioCommands } from './scenario-commands.js';
+registerScenarioCommands(program);
 import { registerEnsembleCommands } from './ensemble-commands.js';
 registerEnsembleCommands(program);
 import { registerServeCommands } from './serve-commands.js';
