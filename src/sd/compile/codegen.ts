@@ -9,7 +9,7 @@ import type { ScalarModel, ScalarNode, SExpr } from '../analyze/scalar-model.js'
 
 export interface GeneratedProgram {
   /**
-   * Body of `new Function('K', body)`, returning { init, step, rates, post }, each taking the
+   * Body of `new Function('K', body)`, returning { init, step, rates, post, integrate }, each taking the
    * runtime `R` last; `K` is `tables`.
    */
   source: string;
@@ -264,6 +264,8 @@ export function generate(m: ScalarModel, o: Ordering): GeneratedProgram {
   const rateT = o.stocks.map((id, k) => template(group(m.nodes[id]!), (P) => `d[${P.int(k)}] = ${expr(m.nodes[id]!.expr, P)};`));
   rateT.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const rateStmts = em.emit(rateT);
+  // Euler's update, generated so that stocks of one array update in one indexed loop.
+  const integrateStmts = em.emit(o.stocks.map((id, k) => template(group(m.nodes[id]!), (P) => `${P.ref(id)} += dt * d[${P.int(k)}];`)));
   const postT: Template[] = [];
   for (const node of m.nodes) {
     if (node.kind !== 'delay-fixed') continue;
@@ -281,7 +283,8 @@ export function generate(m: ScalarModel, o: Ordering): GeneratedProgram {
     chunked('step', 'v, time, dt, si, R', stepStmts),
     chunked('rates', 'v, d, time, dt, R', rateStmts),
     chunked('post', 'v, time, dt, si, R', postStmts),
-    'return { init, step, rates, post };',
+    chunked('integrate', 'v, d, dt', integrateStmts),
+    'return { init, step, rates, post, integrate };',
   ].join('\n');
   return { source, tables: em.tables, delayCount: delayNodes.length, delayNodes };
 }

@@ -107,4 +107,6 @@ export interface ModelIR {
   sketch: string;
   /** Everything after the sketch: Vensim settings such as file tags `30:?tag=path`. */
   settings: string;
+  /** Integration method the file states outright (XMILE `<sim_specs method>`); used before `settings`. */
+  method?: 'euler' | 'rk2' | 'rk4';
 }

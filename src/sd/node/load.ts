@@ -8,7 +8,8 @@ import { canonicalColumn } from '../ir/names.js';
 import { parseRunTable } from '../data/run-table.js';
 import { ModelError } from '../ir/diagnostics.js';
 import { parseFileTags } from '../data/file-tags.js';
-import { compileVensim, type CompiledResult, type CompileOptions } from '../run/engine.js';
+import { compileVensim, compileXmile, type CompiledResult, type CompileOptions } from '../run/engine.js';
+import { looksLikeXmile } from '../xmile/reader.js';
 import type { CompiledModel } from '../run/compiled-model.js';
 import { createNodeDataHost } from './data-host.js';
 
@@ -39,22 +40,27 @@ export function readDataFiles(paths: string[]): Map<string, { times: number[]; v
   return out;
 }
 
+/** XMILE files: `.xmile`, and Stella's `.stmx` (Stella Architect/Professional) and `.itmx` (iThink). */
+const XMILE_FILE = /\.(xmile|stmx|itmx)$/i;
+
 /** Loads and compiles a model, returning warnings too. */
 export function loadModelWithDiagnostics(pathOrText: string, options: LoadOptions = {}): CompiledResult {
-  const isText = pathOrText.includes('\n') || (!existsSync(pathOrText) && /[=~|]/.test(pathOrText));
+  const isText = pathOrText.includes('\n') || looksLikeXmile(pathOrText) || (!existsSync(pathOrText) && /[=~|]/.test(pathOrText));
   if (!isText && !existsSync(pathOrText)) throw ModelError.at('E_FILE', `cannot read model file ${pathOrText}: no such file`);
   const file = isText ? undefined : resolve(pathOrText);
   const text = isText ? pathOrText : readTextFile(file!);
   const baseDir = file ? dirname(file) : resolve(options.baseDir ?? '.');
-  const dataHost = createNodeDataHost(baseDir, parseFileTags(text));
-  if (file && !/\.mdl$/i.test(file)) {
-    throw ModelError.at('E_FORMAT', `${file}: only Vensim .mdl models are supported for now`);
+  const xmile = file ? XMILE_FILE.test(file) : looksLikeXmile(text);
+  if (file && !xmile && !/\.mdl$/i.test(file)) {
+    throw ModelError.at('E_FORMAT', `${file}: unknown model format (IGEM reads Vensim .mdl and XMILE .xmile, .stmx, .itmx)`);
   }
+  const dataHost = createNodeDataHost(baseDir, xmile ? new Map() : parseFileTags(text));
   const externalData = options.dataFiles?.length ? readDataFiles(options.dataFiles) : undefined;
-  return compileVensim(text, { ...options, file: file ?? '<text>', dataHost, externalData });
+  const compile = xmile ? compileXmile : compileVensim;
+  return compile(text, { ...options, file: file ?? '<text>', dataHost, externalData });
 }
 
-/** Loads a Vensim model from a path or from its text; compiled once, run many times. */
+/** Loads a Vensim or XMILE model from a path or from its text; compiled once, run many times. */
 export function loadModel(pathOrText: string, options: LoadOptions = {}): CompiledModel {
   return loadModelWithDiagnostics(pathOrText, options).model;
 }

@@ -16,6 +16,8 @@ interface Program {
   step(v: Float64Array, time: number, dt: number, si: number, R: Runtime): void;
   rates(v: Float64Array, d: Float64Array, time: number, dt: number, R: Runtime): void;
   post(v: Float64Array, time: number, dt: number, si: number, R: Runtime): void;
+  /** Euler's update: each stock += dt × its rate in d. */
+  integrate(v: Float64Array, d: Float64Array, dt: number): void;
 }
 
 export interface CompiledModelOptions {
@@ -232,7 +234,7 @@ export class CompiledModel implements Model {
       program.post(v, time, dt, si, r);
       if (method === 'euler') {
         program.rates(v, d, time, dt, r);
-        for (let i = 0; i < ns; i++) v[stocks[i]!] += dt * d[i]!;
+        program.integrate(v, d, dt);
       } else {
         program.rates(v, k1, time, dt, r);
         for (let i = 0; i < ns; i++) y0[i] = v[stocks[i]!]!;

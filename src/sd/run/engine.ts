@@ -9,6 +9,7 @@ import { expandModel, type ExpandOptions } from '../analyze/expand.js';
 import { orderModel } from '../analyze/order.js';
 import { generate } from '../compile/codegen.js';
 import { readVensim } from '../vensim/reader.js';
+import { looksLikeXmile, readXmile } from '../xmile/reader.js';
 import { CompiledModel, type CompiledModelOptions } from './compiled-model.js';
 
 export interface CompileOptions extends CompiledModelOptions {
@@ -27,7 +28,7 @@ export function compileIR(ir: ModelIR, options: CompileOptions = {}): CompiledRe
   const { model: scalar, warnings } = expandModel(ir, { dataHost: options.dataHost, externalData: options.externalData });
   const { ordering } = orderModel(scalar);
   const generated = generate(scalar, ordering);
-  const method = options.method ?? methodFromSettings(ir.settings);
+  const method = options.method ?? ir.method ?? methodFromSettings(ir.settings);
   const model = new CompiledModel(scalar, ordering, generated, { ...options, method });
   return { model, ir, warnings };
 }
@@ -35,6 +36,16 @@ export function compileIR(ir: ModelIR, options: CompileOptions = {}): CompiledRe
 /** Reads and compiles Vensim text. */
 export function compileVensim(text: string, options: CompileOptions & { file?: string } = {}): CompiledResult {
   return compileIR(readVensim(text, options.file), options);
+}
+
+/** Reads and compiles XMILE text (`.xmile`, `.stmx`, `.itmx`). */
+export function compileXmile(text: string, options: CompileOptions & { file?: string } = {}): CompiledResult {
+  return compileIR(readXmile(text, options.file), options);
+}
+
+/** Compiles model text of either format: XML is XMILE, anything else Vensim. */
+export function compileModelText(text: string, options: CompileOptions & { file?: string } = {}): CompiledResult {
+  return looksLikeXmile(text) ? compileXmile(text, options) : compileVensim(text, options);
 }
 
 /**

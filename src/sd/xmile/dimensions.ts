@@ -1,0 +1,43 @@
+/**
+ * `<dimensions>`: each `<dim name="X">` lists its elements as `<elem name="…"/>`, or gives
+ * `size="n"` for elements numbered 1…n (XMILE 1.0 §4.1.4, §3.7.1).
+ */
+import { ModelError } from '../ir/diagnostics.js';
+import type { DimensionDecl } from '../ir/model.js';
+import { canonicalName } from '../ir/names.js';
+import { displayOf, type DimensionInfo } from './expr-parser.js';
+import type { SourceText } from './source-text.js';
+import { attr, children, type XmlElement } from './xml-tree.js';
+
+export interface Dimensions {
+  decls: DimensionDecl[];
+  info: Map<string, DimensionInfo>;
+}
+
+export function readDimensions(blocks: XmlElement[], src: SourceText): Dimensions {
+  const out: Dimensions = { decls: [], info: new Map() };
+  for (const block of blocks) {
+    for (const d of children(block, 'dim')) {
+      const rawName = attr(d, 'name');
+      if (!rawName) throw ModelError.at('E_DIMENSION', 'a <dim> has no name', src.loc(d.start));
+      const name = canonicalName(rawName);
+      const display = displayOf(rawName);
+      const members: DimensionDecl['members'] = children(d, 'elem').map((e) => {
+        const el = attr(e, 'name');
+        if (el === undefined) throw ModelError.at('E_DIMENSION', `an element of dimension ${display} has no name`, src.loc(e.start));
+        return { name: canonicalName(el), display: displayOf(el) };
+      });
+      const size = attr(d, 'size');
+      if (members.length === 0 && size !== undefined) {
+        const n = Number(size);
+        if (!Number.isInteger(n) || n < 1) throw ModelError.at('E_DIMENSION', `dimension ${display} has size "${size}"; a positive whole number is needed`, src.loc(d.start));
+        for (let i = 1; i <= n; i++) members.push({ name: String(i), display: String(i) });
+      }
+      if (members.length === 0) throw ModelError.at('E_DIMENSION', `dimension ${display} has no elements`, src.loc(d.start));
+      if (out.info.has(name)) throw ModelError.at('E_REDEFINED', `dimension ${display} is defined twice`, src.loc(d.start));
+      out.decls.push({ name, display, members, mappings: [], doc: '', loc: src.loc(d.start) });
+      out.info.set(name, { display, elements: members.map((m) => m.name) });
+    }
+  }
+  return out;
+}

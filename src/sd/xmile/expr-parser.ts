@@ -1,0 +1,432 @@
+/**
+ * Recursive-descent parser for XMILE equations, producing the IR's expressions directly.
+ *
+ * Precedence, highest first (XMILE 1.0 §3.3.1): `^` (right to left), unary `+ - NOT`,
+ * `* / MOD`, `+ -`, `< <= > >=`, `= <>`, `AND`, `OR`; `IF … THEN … ELSE …` takes the rest of
+ * the expression as its ELSE part. So `-2^2` is −4 (the suite's exponentiation case) and
+ * `2^-x` is 2^(−x).
+ *
+ * Arrays: inside an array function (SUM, MEAN, …) a `*` subscript, a dimension the equation is
+ * not itself defined over, and a whole array named without subscripts are iterated (Vensim's
+ * `dim!`); a dimension the equation is defined over stays bound to the current element
+ * (§3.7.1.2: `SUM(A[M, *])` in an equation over M sums each row). A numeric subscript picks an
+ * element by position (§3.7.1: indices may be numbers even when elements are named).
+ */
+import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
+import type { BinaryOp, Expr, SubscriptRef } from '../ir/model.js';
+import { canonicalName } from '../ir/names.js';
+import { apply, bin, call, num } from './ir-build.js';
+import { LexError, tokenize, type Token } from './expr-lexer.js';
+import { ARRAY_BUILTINS, builtinSpec, functionKey, UNSUPPORTED, ZERO_ARGUMENT } from './functions.js';
+import type { InternalMacro } from './internal-macros.js';
+import type { MappedText, SourceText } from './source-text.js';
+
+export interface DimensionInfo {
+  display: string;
+  /** Canonical element names in order. */
+  elements: string[];
+}
+
+/** How a graphical function attached to a variable is called. */
+export interface GfRef {
+  lookup: string;
+  display: string;
+  type: 'continuous' | 'extrapolate' | 'discrete';
+}
+
+/** What the whole model tells the parser (known from the XML structure before any equation is read). */
+export interface ParseEnv {
+  dims: ReadonlyMap<string, DimensionInfo>;
+  /** Canonical variable name → its dimensions (canonical), for every arrayed variable. */
+  varDims: ReadonlyMap<string, string[]>;
+  /** User macros by canonical name (they take precedence over built-ins of the same name). */
+  macros: ReadonlySet<string>;
+  /** Variables whose graphical function is called as `name(x)`. */
+  gfs: ReadonlyMap<string, GfRef>;
+  /** Records the use of one of the reader's own macros. */
+  useInternal(name: InternalMacro): void;
+}
+
+/** What one equation adds: the dimensions it is defined over and the variable it defines. */
+export interface EquationScope {
+  lhsDims: readonly string[];
+  self?: { name: string; display: string };
+}
+
+const NUMBER = String.raw`[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?`;
+const NUMBER_LIST = new RegExp(String.raw`^\s*${NUMBER}\s*(?:[,;]\s*${NUMBER}\s*)+;?\s*$`);
+
+/** Parses one equation; syntax errors become ModelErrors at the exact line and column. */
+export function parseEquation(text: MappedText, src: SourceText, env: ParseEnv, scope: EquationScope): Expr {
+  const at = (i: number): SourceLocation => src.loc(text.offsets[Math.min(i, text.offsets.length - 1)]!);
+  if (NUMBER_LIST.test(text.text)) return numberList(text.text, at(firstNonSpace(text.text)));
+  let tokens: Token[];
+  try {
+    tokens = tokenize(text.text);
+  } catch (err) {
+    if (err instanceof LexError) throw ModelError.at('E_SYNTAX', err.message, at(err.offset));
+    throw err;
+  }
+  return new Parser(tokens, at, env, scope).parseAll();
+}
+
+function firstNonSpace(s: string): number {
+  const m = /\S/.exec(s);
+  return m ? m.index : 0;
+}
+
+/** `1, 2, 3` or `1, 2; 3, 4` (rows separated by `;`), as xmutil writes Vensim's constant lists. */
+function numberList(text: string, loc: SourceLocation): Expr {
+  const rows = text
+    .trim()
+    .replace(/;\s*$/, '')
+    .split(';')
+    .map((r) => r.split(',').map((x) => Number(x.trim())));
+  return { kind: 'list', rows, loc };
+}
+
+function describe(t: Token): string {
+  return t.kind === 'eof' ? 'the end of the equation' : `'${t.kind === 'name' && t.quoted ? `"${t.text}"` : t.text}'`;
+}
+
+class Parser {
+  private i = 0;
+  /** Set while reading the argument of an array function: collects the dimensions iterated. */
+  private iterated: Set<string> | undefined;
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly at: (offset: number) => SourceLocation,
+    private readonly env: ParseEnv,
+    private readonly scope: EquationScope,
+  ) {}
+
+  private peek(): Token {
+    return this.tokens[this.i]!;
+  }
+
+  private next(): Token {
+    const t = this.tokens[this.i]!;
+    if (t.kind !== 'eof') this.i++;
+    return t;
+  }
+
+  private isOp(t: Token, ...ops: string[]): boolean {
+    return t.kind === 'op' && ops.includes(t.text);
+  }
+
+  private isKw(t: Token, kw: string): boolean {
+    return t.kind === 'kw' && t.text === kw;
+  }
+
+  private fail(t: Token, message: string, code = 'E_SYNTAX'): ModelError {
+    return ModelError.at(code, message, this.at(t.start));
+  }
+
+  private expectOp(op: string, what: string): Token {
+    const t = this.next();
+    if (!this.isOp(t, op)) throw this.fail(t, `expected '${op}' ${what} but found ${describe(t)}`);
+    return t;
+  }
+
+  parseAll(): Expr {
+    if (this.peek().kind === 'eof') throw this.fail(this.peek(), 'the equation is empty', 'E_EMPTY');
+    const e = this.parseExpr();
+    const t = this.peek();
+    if (t.kind !== 'eof') throw this.fail(t, `unexpected ${describe(t)} after a complete expression`);
+    return e;
+  }
+
+  private parseExpr(): Expr {
+    return this.parseOr();
+  }
+
+  private binaryLevel(ops: string[], kind: 'op' | 'kw', sub: () => Expr, map: (op: string) => BinaryOp): Expr {
+    let left = sub();
+    for (;;) {
+      const t = this.peek();
+      if (t.kind !== kind || !ops.includes(t.text)) return left;
+      this.next();
+      left = bin(map(t.text), left, sub(), this.at(t.start));
+    }
+  }
+
+  private parseOr(): Expr {
+    return this.binaryLevel(['OR'], 'kw', () => this.parseAnd(), () => 'or');
+  }
+
+  private parseAnd(): Expr {
+    return this.binaryLevel(['AND'], 'kw', () => this.parseEquality(), () => 'and');
+  }
+
+  private parseEquality(): Expr {
+    return this.binaryLevel(['=', '<>'], 'op', () => this.parseRelational(), (op) => op as BinaryOp);
+  }
+
+  private parseRelational(): Expr {
+    return this.binaryLevel(['<', '<=', '>', '>='], 'op', () => this.parseAdditive(), (op) => op as BinaryOp);
+  }
+
+  private parseAdditive(): Expr {
+    return this.binaryLevel(['+', '-'], 'op', () => this.parseMultiplicative(), (op) => op as BinaryOp);
+  }
+
+  private parseMultiplicative(): Expr {
+    let left = this.parseUnary();
+    for (;;) {
+      const t = this.peek();
+      if (this.isOp(t, '*', '/')) {
+        this.next();
+        left = bin(t.text as BinaryOp, left, this.parseUnary(), this.at(t.start));
+      } else if (this.isKw(t, 'MOD')) {
+        this.next();
+        left = this.internal('#mod', [left, this.parseUnary()], this.at(t.start));
+      } else return left;
+    }
+  }
+
+  private parseUnary(): Expr {
+    const t = this.peek();
+    if (this.isOp(t, '-', '+')) {
+      this.next();
+      return { kind: 'unary', op: t.text as '-' | '+', arg: this.parseUnary(), loc: this.at(t.start) };
+    }
+    if (this.isKw(t, 'NOT')) {
+      this.next();
+      return { kind: 'unary', op: 'not', arg: this.parseUnary(), loc: this.at(t.start) };
+    }
+    return this.parsePower();
+  }
+
+  /** `a ^ b`, right to left; the exponent may carry its own sign (`2^-x`). */
+  private parsePower(): Expr {
+    const left = this.parsePrimary();
+    const t = this.peek();
+    if (!this.isOp(t, '^')) return left;
+    this.next();
+    const n = this.peek();
+    const right = this.isOp(n, '-', '+') || this.isKw(n, 'NOT') ? this.parseUnary() : this.parsePower();
+    return bin('^', left, right, this.at(t.start));
+  }
+
+  private parsePrimary(): Expr {
+    const t = this.next();
+    if (t.kind === 'num') return num(t.value!, this.at(t.start));
+    if (this.isOp(t, '(')) {
+      const e = this.parseExpr();
+      this.expectOp(')', 'to close the parenthesis');
+      return e;
+    }
+    if (this.isKw(t, 'IF')) {
+      const cond = this.parseExpr();
+      const th = this.next();
+      if (!this.isKw(th, 'THEN')) throw this.fail(th, `expected THEN after the IF condition but found ${describe(th)}`);
+      const a = this.parseExpr();
+      const el = this.next();
+      if (!this.isKw(el, 'ELSE')) throw this.fail(el, `expected ELSE in IF … THEN … ELSE but found ${describe(el)}`);
+      return call('IF THEN ELSE', [cond, a, this.parseExpr()], this.at(t.start));
+    }
+    if (t.kind === 'name') return this.parseNamed(t);
+    throw this.fail(t, `expected a number, a name or '(' but found ${describe(t)}`);
+  }
+
+  private internal(name: InternalMacro, args: Expr[], loc: SourceLocation): Expr {
+    this.env.useInternal(name);
+    return apply(name, args, loc);
+  }
+
+  private parseNamed(t: Token): Expr {
+    const loc = this.at(t.start);
+    const canonical = canonicalName(t.text);
+    const display = displayOf(t.text);
+    if (this.isOp(this.peek(), '(')) {
+      this.next();
+      return this.parseCall(t, canonical, display, loc);
+    }
+    const subs = this.isOp(this.peek(), '[') ? (this.next(), this.parseSubscripts(canonical)) : undefined;
+    if (!t.quoted && !subs) {
+      const key = functionKey(t.text);
+      if (key === 'SELF') {
+        if (!this.scope.self) throw this.fail(t, 'SELF is only allowed in the equation of a variable');
+        return this.reference(this.scope.self.name, this.scope.self.display, undefined, loc);
+      }
+      if (ZERO_ARGUMENT.has(key)) return this.builtin(t, key, [], loc);
+      const dot = t.text.indexOf('.');
+      if (dot > 0) return this.qualified(t, loc);
+    }
+    return this.reference(canonical, display, subs, loc);
+  }
+
+  /** `Dim.element` as a value is the element's 1-based position (§3.7.1). */
+  private qualified(t: Token, loc: SourceLocation): Expr {
+    const dot = t.text.indexOf('.');
+    const dim = this.env.dims.get(canonicalName(t.text.slice(0, dot)));
+    const el = canonicalName(t.text.slice(dot + 1));
+    if (dim && dim.elements.includes(el)) return num(dim.elements.indexOf(el) + 1, loc);
+    throw this.fail(t, `'${t.text}' names no element of a dimension (namespaces other than std are not supported)`, 'E_UNDEFINED');
+  }
+
+  /** A variable reference; inside an array function a whole array or a free dimension is iterated. */
+  private reference(name: string, display: string, subs: SubscriptRef[] | undefined, loc: SourceLocation): Expr {
+    const dims = this.env.varDims.get(name);
+    if (!subs && this.iterated && dims) {
+      subs = dims.map((d) => this.dimensionSub(d, this.env.dims.get(d)?.display ?? d, loc));
+    }
+    return { kind: 'ref', name, display, subs: subs ?? [], loc };
+  }
+
+  /** A dimension used as a subscript: bound when the equation is defined over it, else iterated in an array function. */
+  private dimensionSub(dim: string, display: string, loc: SourceLocation): SubscriptRef {
+    const bang = !!this.iterated && !this.scope.lhsDims.includes(dim);
+    if (bang) this.iterated!.add(dim);
+    return { name: dim, display, bang, loc };
+  }
+
+  /** `[s1, s2, …]` after the `[`; each is `*`, a dimension, an element, or a 1-based index. */
+  private parseSubscripts(varName: string): SubscriptRef[] {
+    const dims = this.env.varDims.get(varName);
+    const subs: SubscriptRef[] = [];
+    for (;;) {
+      const t = this.next();
+      const sep = this.peek();
+      const position = subs.length;
+      const dim = dims?.[position];
+      const loc = this.at(t.start);
+      if (!this.isOp(sep, ',', ']')) {
+        throw this.fail(t, 'a subscript must be a dimension, an element, an index or * (computed subscripts and ranges are not supported)', 'E_UNSUPPORTED');
+      }
+      if (this.isOp(t, '*')) {
+        if (!this.iterated) throw this.fail(t, 'the wildcard * is only allowed inside an array function such as SUM', 'E_UNSUPPORTED');
+        if (!dim) throw this.fail(t, `${varName} has no dimension at position ${position + 1} for *`, 'E_DIMENSION');
+        this.iterated.add(dim);
+        subs.push({ name: dim, display: this.env.dims.get(dim)?.display ?? dim, bang: true, loc });
+      } else if (t.kind === 'num') {
+        subs.push(this.indexSub(t, dim, loc));
+      } else if (t.kind === 'name') {
+        const name = canonicalName(t.text.includes('.') && !t.quoted ? t.text.slice(t.text.indexOf('.') + 1) : t.text);
+        if (this.env.dims.has(name)) subs.push(this.dimensionSub(name, displayOf(t.text), loc));
+        else subs.push({ name, display: displayOf(t.text), bang: false, loc });
+      } else {
+        throw this.fail(t, `expected a subscript but found ${describe(t)}`);
+      }
+      this.next();
+      if (this.isOp(sep, ']')) return subs;
+    }
+  }
+
+  private indexSub(t: Token, dim: string | undefined, loc: SourceLocation): SubscriptRef {
+    const info = dim ? this.env.dims.get(dim) : undefined;
+    const k = t.value!;
+    if (!info) return { name: t.text, display: t.text, bang: false, loc };
+    if (info.elements.includes(t.text)) return { name: t.text, display: t.text, bang: false, loc };
+    if (!Number.isInteger(k) || k < 1 || k > info.elements.length) {
+      throw this.fail(t, `index ${t.text} is outside dimension ${info.display} (1 to ${info.elements.length})`, 'E_DIMENSION');
+    }
+    const el = info.elements[k - 1]!;
+    return { name: el, display: el, bang: false, loc };
+  }
+
+  private parseArgs(): Expr[] {
+    const args: Expr[] = [];
+    if (this.isOp(this.peek(), ')')) {
+      this.next();
+      return args;
+    }
+    for (;;) {
+      args.push(this.parseExpr());
+      const t = this.next();
+      if (this.isOp(t, ')')) return args;
+      if (!this.isOp(t, ',')) throw this.fail(t, `expected ',' or ')' in the argument list but found ${describe(t)}`);
+    }
+  }
+
+  private parseCall(t: Token, canonical: string, display: string, loc: SourceLocation): Expr {
+    if (this.env.macros.has(canonical)) return apply(canonical, this.parseArgs(), loc, display);
+    const gf = this.env.gfs.get(canonical);
+    if (gf) return this.lookupCall(gf, this.parseArgs(), loc);
+    const key = t.quoted ? '' : functionKey(t.text);
+    if (ARRAY_BUILTINS.has(key)) return this.arrayCall(t, key, loc);
+    if (key === 'LOOKUP') return this.lookupFunction(t, loc);
+    if (key in UNSUPPORTED) throw this.fail(t, UNSUPPORTED[key]!, 'E_UNSUPPORTED');
+    if (builtinSpec(key)) return this.builtin(t, key, this.parseArgs(), loc);
+    // A graphical function or macro defined elsewhere, or an unknown name: the analyzer decides.
+    return apply(canonical, this.parseArgs(), loc, display);
+  }
+
+  private builtin(t: Token, key: string, args: Expr[], loc: SourceLocation): Expr {
+    const spec = builtinSpec(key)!;
+    if (args.length < spec.min || args.length > spec.max) {
+      const want = spec.min === spec.max ? `${spec.min}` : `${spec.min} to ${spec.max}`;
+      throw this.fail(t, `${key} takes ${want} argument${spec.max === 1 ? '' : 's'} but was given ${args.length}`, 'E_ARITY');
+    }
+    return spec.build(args, { loc, internal: (name, a) => this.internal(name, a, loc) });
+  }
+
+  /** A graphical function evaluated at x, by its type (§3.1.4). */
+  private lookupCall(gf: GfRef, args: Expr[], loc: SourceLocation): Expr {
+    if (args.length !== 1) throw ModelError.at('E_ARITY', `graphical function ${gf.display} takes one argument but was given ${args.length}`, loc);
+    const table: Expr = { kind: 'ref', name: gf.lookup, display: gf.display, subs: [], loc };
+    if (gf.type === 'extrapolate') return call('LOOKUP EXTRAPOLATE', [table, args[0]!], loc);
+    if (gf.type === 'discrete') return call('LOOKUP BACKWARD', [table, args[0]!], loc);
+    return apply(gf.lookup, args, loc, gf.display);
+  }
+
+  /** `LOOKUP(table, x)`: the table is a graphical function's name. */
+  private lookupFunction(t: Token, loc: SourceLocation): Expr {
+    const name = this.next();
+    if (name.kind !== 'name') throw this.fail(name, `LOOKUP needs the name of a graphical function first but found ${describe(name)}`);
+    this.expectOp(',', 'between the arguments of LOOKUP');
+    const x = this.parseExpr();
+    this.expectOp(')', 'to close LOOKUP');
+    const canonical = canonicalName(name.text);
+    const gf = this.env.gfs.get(canonical);
+    if (gf) return this.lookupCall(gf, [x], loc);
+    void t;
+    return apply(canonical, [x], loc, displayOf(name.text));
+  }
+
+  /** SUM, PROD, MEAN, SIZE, STDDEV of an array; MIN and MAX of arrays and scalars (§3.7.1.3). */
+  private arrayCall(t: Token, key: string, loc: SourceLocation): Expr {
+    const args: { e: Expr; dims: string[] }[] = [];
+    if (!this.isOp(this.peek(), ')')) {
+      for (;;) {
+        const saved = this.iterated;
+        this.iterated = new Set();
+        const e = this.parseExpr();
+        args.push({ e, dims: [...this.iterated] });
+        this.iterated = saved;
+        const sep = this.next();
+        if (this.isOp(sep, ')')) break;
+        if (!this.isOp(sep, ',')) throw this.fail(sep, `expected ',' or ')' in the argument list but found ${describe(sep)}`);
+      }
+    }
+    if (key === 'MIN' || key === 'MAX') {
+      if (args.length === 0) throw this.fail(t, `${key} needs at least one argument`, 'E_ARITY');
+      const terms = args.map((a) => (a.dims.length ? call(key === 'MIN' ? 'VMIN' : 'VMAX', [a.e], loc) : a.e));
+      return terms.slice(1).reduce((a, b) => call(key, [a, b], loc), terms[0]!);
+    }
+    if (args.length !== 1) throw this.fail(t, `${key} takes 1 argument but was given ${args.length}`, 'E_ARITY');
+    const { e, dims } = args[0]!;
+    const count = dims.reduce((n, d) => n * (this.env.dims.get(d)?.elements.length ?? 1), 1);
+    switch (key) {
+      case 'SUM':
+      case 'PROD':
+        return call(key, [e], loc);
+      case 'SIZE':
+        return num(count, loc);
+      case 'MEAN':
+        return bin('/', call('SUM', [e], loc), num(count, loc), loc);
+      default: {
+        // STDDEV: the population standard deviation, sqrt(Σ(x − mean)² / n).
+        const mean = bin('/', call('SUM', [e], loc), num(count, loc), loc);
+        const dev2 = bin('^', bin('-', e, mean, loc), num(2, loc), loc);
+        return call('SQRT', [bin('/', call('SUM', [dev2], loc), num(count, loc), loc)], loc);
+      }
+    }
+  }
+}
+
+/** A name as shown to users: `_` and `\n` as spaces, white space collapsed. */
+export function displayOf(raw: string): string {
+  return raw.replace(/\\n/g, ' ').replace(/[_\s]+/g, ' ').trim();
+}

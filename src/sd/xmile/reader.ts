@@ -1,0 +1,152 @@
+/**
+ * Reads an XMILE model (`.xmile`, Stella's `.stmx` / `.itmx`) into the same IR the Vensim
+ * reader produces, so the analyzer and compiler run it unchanged.
+ *
+ * Reading happens in two passes: first the structure (dimensions, every variable's dimensions,
+ * graphical functions, macro names), then the equations, which need that structure to read
+ * array subscripts and calls.
+ */
+import { ModelError } from '../ir/diagnostics.js';
+import type { Equation, Expr, MacroDecl, ModelIR } from '../ir/model.js';
+import { readBehavior } from './behavior.js';
+import { readDimensions } from './dimensions.js';
+import { parseEquation, type GfRef, type ParseEnv } from './expr-parser.js';
+import { internalMacro, type InternalMacro } from './internal-macros.js';
+import { CONTROL } from './ir-build.js';
+import { macroNames, readMacro, rejectRecursion, withDefaults, type MacroDefaults } from './macros.js';
+import { controlEquations, controlValue, readSimSpecs, type SimSpecs } from './sim-specs.js';
+import { SourceText } from './source-text.js';
+import { stockRates, type FlowTerms } from './stock-rates.js';
+import { collectVariables, nameOf, translateVariable, type VarSpec } from './variables.js';
+import { attr, child, children, parseXml } from './xml-tree.js';
+
+/** True when a text looks like XML (an XMILE model) rather than Vensim. */
+export function looksLikeXmile(text: string): boolean {
+  return /^\uFEFF?\s*</.test(text);
+}
+
+export function readXmile(source: string, file?: string): ModelIR {
+  const src = new SourceText(source.replace(/^\uFEFF/, ''), file);
+  const root = parseXml(src);
+  if (root.name.replace(/^.*:/, '').toLowerCase() !== 'xmile') {
+    throw ModelError.at('E_FORMAT', `not an XMILE file: the root element is <${root.name}>, not <xmile>`, src.loc(root.start));
+  }
+  const models = children(root, 'model');
+  if (models.length === 0) throw ModelError.at('E_XMILE', 'the file has no <model>', src.loc(root.start));
+  if (models.length > 1) throw ModelError.at('E_UNSUPPORTED', 'the file has several <model> blocks (submodels); only single-model files are supported yet', src.loc(models[1]!.start));
+  const model = models[0]!;
+  if (attr(model, 'resource')) throw ModelError.at('E_UNSUPPORTED', 'a <model> read from another file (resource=…) is not supported', src.loc(model.start));
+
+  const specs = readSimSpecs(child(model, 'sim_specs') ?? child(root, 'sim_specs'), src, src.loc(root.start));
+  const behavior = readBehavior([child(root, 'behavior'), child(model, 'behavior')].filter((b) => b !== undefined), src);
+  const dimensions = readDimensions([child(root, 'dimensions'), child(model, 'dimensions')].filter((b) => b !== undefined), src);
+  const macroEls = children(root, 'macro');
+
+  const variablesEl = child(model, 'variables');
+  const vars = variablesEl ? collectVariables(variablesEl, src, behavior, dimensions.info) : [];
+  const used = new Set<InternalMacro>();
+  const gfs = new Map<string, GfRef>(vars.filter((v) => v.gf).map((v) => [v.name, v.gf!]));
+  const env: ParseEnv = {
+    dims: dimensions.info,
+    varDims: new Map(vars.filter((v) => v.dims.length).map((v) => [v.name, v.dims])),
+    macros: macroNames(macroEls),
+    gfs,
+    useInternal: (m) => used.add(m),
+  };
+
+  const groups = readGroups(variablesEl ? children(variablesEl, 'group') : []);
+  const rates = stockRates(stocksOf(vars, src), flowsOf(vars, src, env), env.useInternal);
+  const control = controlEquations(specs);
+  const modelVars = vars.filter((v) => !isControlVariable(v, specs, src, env));
+  const equations: Equation[] = [...control, ...modelVars.flatMap((v) => translateVariable(v, { src, env, rates, group: (n) => groups.byEntity.get(n) }))];
+
+  const defaults = new Map<string, MacroDefaults>();
+  const macros: MacroDecl[] = macroEls.map((m) => {
+    const r = readMacro(m, src, env, behavior);
+    defaults.set(r.decl.name, r.defaults);
+    return r.decl;
+  });
+  rejectRecursion(macros);
+  const ir: ModelIR = { file, equations, dimensions: dimensions.decls, macros, groups: groups.names, sketch: '', settings: '', method: specs.method };
+  withDefaults(ir, defaults);
+  for (const m of used) ir.macros.push(internalMacro(m));
+  return ir;
+}
+
+function stocksOf(vars: VarSpec[], src: SourceText) {
+  const flowNames = (s: VarSpec, tag: string) => children(s.el, tag).map((f) => nameOf(src.elementText(f.start).text).name);
+  return vars
+    .filter((v) => v.kind === 'stock')
+    .map((s) => ({ name: s.name, display: s.display, inflows: flowNames(s, 'inflow'), outflows: flowNames(s, 'outflow'), nonNegative: s.nonNegative, loc: s.loc }));
+}
+
+function flowsOf(vars: VarSpec[], src: SourceText, env: ParseEnv): Map<string, FlowTerms> {
+  const out = new Map<string, FlowTerms>();
+  for (const v of vars.filter((x) => x.kind === 'flow')) {
+    const m = child(v.el, 'multiplier');
+    const text = m ? src.elementText(m.start) : undefined;
+    const multiplier: Expr | undefined = text && text.text.trim() !== '' ? parseEquation(text, src, env, { lhsDims: v.dims }) : undefined;
+    out.set(v.name, { display: v.display, multiplier });
+  }
+  return out;
+}
+
+/** `<group name="…"><entity name="…"/></group>`: sector names and the group of each variable. */
+function readGroups(groupEls: ReturnType<typeof children>): { names: string[]; byEntity: Map<string, string> } {
+  const names: string[] = [];
+  const byEntity = new Map<string, string>();
+  for (const g of groupEls) {
+    const name = nameOf(attr(g, 'name') ?? '').display;
+    if (!name) continue;
+    names.push(name);
+    for (const e of children(g, 'entity')) byEntity.set(nameOf(attr(e, 'name') ?? '').name, name);
+  }
+  return { names, byEntity };
+}
+
+/**
+ * Files converted from Vensim (xmutil) keep INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER as
+ * ordinary auxiliaries. The IR takes the run's control values from these names, and
+ * `<sim_specs>` is XMILE's authority for them; so a variable of such a name is dropped in
+ * favour of the sim specs when it agrees with them, and is an error when it does not.
+ */
+function isControlVariable(v: VarSpec, specs: SimSpecs, src: SourceText, env: ParseEnv): boolean {
+  const want = controlValue(specs, v.name);
+  if (want === undefined) return false;
+  const eqn = child(v.el, 'eqn');
+  let have: number | undefined;
+  if (v.kind === 'aux' && v.dims.length === 0 && eqn && !v.gf) {
+    have = constantOf(parseEquation(src.elementText(eqn.start), src, env, { lhsDims: [] }), specs);
+  }
+  if (have !== undefined && Math.abs(have - want) <= 1e-9 * Math.max(1, Math.abs(want))) return true;
+  const shown = have === undefined ? 'is not a constant' : `is ${have}`;
+  throw ModelError.at('E_SIM_SPECS', `${v.display} ${shown} but <sim_specs> gives ${want}; IGEM takes the run's ${v.display} from <sim_specs>, so a variable of that name must agree with it`, v.loc);
+}
+
+/** The value of a constant expression whose names are only control variables. */
+function constantOf(e: Expr, specs: SimSpecs): number | undefined {
+  switch (e.kind) {
+    case 'num':
+      return e.value;
+    case 'ref':
+      return e.subs.length === 0 && Object.values(CONTROL).includes(e.name as never) ? controlValue(specs, e.name) : undefined;
+    case 'unary': {
+      const a = constantOf(e.arg, specs);
+      return a === undefined ? undefined : e.op === '-' ? -a : e.op === '+' ? a : undefined;
+    }
+    case 'binary': {
+      const a = constantOf(e.left, specs);
+      const b = constantOf(e.right, specs);
+      if (a === undefined || b === undefined) return undefined;
+      switch (e.op) {
+        case '+': return a + b;
+        case '-': return a - b;
+        case '*': return a * b;
+        case '/': return a / b;
+        default: return undefined;
+      }
+    }
+    default:
+      return undefined;
+  }
+}

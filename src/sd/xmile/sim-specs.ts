@@ -1,0 +1,99 @@
+/**
+ * `<sim_specs>` (XMILE 1.0 §2.3, §3.4): start, stop, dt (`reciprocal="true"` gives 1/dt),
+ * the integration method and the time units. The save interval is isee's
+ * `isee:save_interval` attribute (XMILE itself has none); without it every DT is saved.
+ *
+ * The IR carries these as Vensim's control variables (INITIAL TIME, FINAL TIME, TIME STEP,
+ * SAVEPER), which the compiler and the run options already understand.
+ */
+import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
+import type { Equation, Expr, ModelIR } from '../ir/model.js';
+import { CONTROL, dtRef, num } from './ir-build.js';
+import type { SourceText } from './source-text.js';
+import { attr, child, type XmlElement } from './xml-tree.js';
+
+export interface SimSpecs {
+  start: number;
+  stop: number;
+  dt: number;
+  saveInterval?: number;
+  method: NonNullable<ModelIR['method']>;
+  timeUnits: string;
+  loc: SourceLocation;
+}
+
+function numberIn(el: XmlElement, src: SourceText, what: string): number {
+  const text = src.elementText(el.start).text.trim();
+  const v = Number(text);
+  if (text === '' || Number.isNaN(v)) throw ModelError.at('E_SIM_SPECS', `<${what}> must be a number but is "${text}"`, src.loc(el.start));
+  return v;
+}
+
+/**
+ * The first method of a fallback list (`"gear, rk4"`) that we run. rk45 and gear are optional
+ * in XMILE and not implemented here; alone they run as RK4, the nearest method we have.
+ */
+export function integrationMethod(raw: string | undefined, loc: SourceLocation): SimSpecs['method'] {
+  if (raw === undefined || raw.trim() === '') return 'euler';
+  const names = raw.split(',').map((s) => s.trim().toLowerCase());
+  for (const n of names) {
+    if (n === 'euler' || n === 'rk4' || n === 'rk2') return n;
+    if (n !== 'rk45' && n !== 'gear') throw ModelError.at('E_SIM_SPECS', `unknown integration method "${n}" (euler, rk2, rk4, rk45 or gear)`, loc);
+  }
+  return 'rk4';
+}
+
+export function readSimSpecs(el: XmlElement | undefined, src: SourceText, fallbackLoc: SourceLocation): SimSpecs {
+  if (!el) throw ModelError.at('E_SIM_SPECS', 'the model has no <sim_specs> (start and stop times are required)', fallbackLoc);
+  const loc = src.loc(el.start);
+  const startEl = child(el, 'start');
+  const stopEl = child(el, 'stop');
+  if (!startEl || !stopEl) throw ModelError.at('E_SIM_SPECS', '<sim_specs> needs both <start> and <stop>', loc);
+  const start = numberIn(startEl, src, 'start');
+  const stop = numberIn(stopEl, src, 'stop');
+  const dtEl = child(el, 'dt');
+  let dt = dtEl ? numberIn(dtEl, src, 'dt') : 1;
+  if (dtEl && attr(dtEl, 'reciprocal')?.trim().toLowerCase() === 'true') dt = 1 / dt;
+  if (!(dt > 0)) throw ModelError.at('E_SIM_SPECS', `dt must be positive (it is ${dt})`, src.loc((dtEl ?? el).start));
+  const saveRaw = attr(el, 'save_interval');
+  let saveInterval: number | undefined;
+  if (saveRaw !== undefined && saveRaw.trim() !== '') {
+    saveInterval = Number(saveRaw);
+    if (!(saveInterval > 0)) throw ModelError.at('E_SIM_SPECS', `save_interval must be a positive number but is "${saveRaw}"`, loc);
+  }
+  return { start, stop, dt, saveInterval, method: integrationMethod(attr(el, 'method'), loc), timeUnits: attr(el, 'time_units')?.trim() ?? '', loc };
+}
+
+/** INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER from the sim specs. */
+export function controlEquations(s: SimSpecs): Equation[] {
+  const eq = (name: string, display: string, expr: Expr, doc: string): Equation => ({
+    lhs: { name, display, subs: [], except: [], loc: s.loc },
+    kind: 'aux',
+    expr,
+    units: s.timeUnits,
+    doc,
+    loc: s.loc,
+  });
+  return [
+    eq(CONTROL.start, 'INITIAL TIME', num(s.start, s.loc), 'The start time of the simulation (sim_specs start).'),
+    eq(CONTROL.stop, 'FINAL TIME', num(s.stop, s.loc), 'The stop time of the simulation (sim_specs stop).'),
+    eq(CONTROL.dt, 'TIME STEP', num(s.dt, s.loc), 'The time step of the simulation (sim_specs dt).'),
+    eq(CONTROL.saveper, 'SAVEPER', s.saveInterval === undefined ? dtRef(s.loc) : num(s.saveInterval, s.loc), 'How often results are saved (isee:save_interval, else every dt).'),
+  ];
+}
+
+/** The value sim specs give a control name, for checking a model variable of the same name. */
+export function controlValue(s: SimSpecs, name: string): number | undefined {
+  switch (name) {
+    case CONTROL.start:
+      return s.start;
+    case CONTROL.stop:
+      return s.stop;
+    case CONTROL.dt:
+      return s.dt;
+    case CONTROL.saveper:
+      return s.saveInterval ?? s.dt;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * Stocks, flows, auxiliaries and graphical functions of a `<variables>` block → IR equations.
+ *
+ * - A stock becomes `INTEG(net rate, initial value)`: its `<eqn>` is the initial value.
+ * - A flow or auxiliary becomes an ordinary equation; a non-negative flow is `MAX(0, eqn)`.
+ * - A graphical function without an equation is a lookup, callable as `name(x)`. With an
+ *   equation (`<eqn>x</eqn><gf>…</gf>`) the variable's value is the function at x; its table
+ *   becomes a lookup named `name#gf` so the variable itself stays an ordinary output.
+ * - Arrays: `<dimensions>` with one `<eqn>` is apply-to-all (the IR equation is defined over
+ *   the dimensions); `<element subscript="a, b">` entries define single elements.
+ */
+import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
+import type { Equation, EquationLhs, Expr, LookupTable, SubscriptRef } from '../ir/model.js';
+import { canonicalName } from '../ir/names.js';
+import { nonNegativeFlag, type Behavior } from './behavior.js';
+import { displayOf, parseEquation, type EquationScope, type GfRef, type ParseEnv } from './expr-parser.js';
+import { gfType, readGraphicalFunction } from './graphical-function.js';
+import { apply, call, num } from './ir-build.js';
+import type { SourceText } from './source-text.js';
+import { attr, child, children, type XmlElement } from './xml-tree.js';
+
+export type VarKind = 'stock' | 'flow' | 'aux' | 'gf';
+
+export interface VarSpec {
+  kind: VarKind;
+  el: XmlElement;
+  name: string;
+  display: string;
+  dims: string[];
+  /** For a variable with a graphical function: how calls `name(x)` reach its table. */
+  gf?: GfRef;
+  /** Whether an equation is given (at the variable or in its elements). */
+  hasEqn: boolean;
+  nonNegative: boolean;
+  loc: SourceLocation;
+}
+
+const VARIABLE_TAGS = new Set(['stock', 'flow', 'aux', 'gf']);
+
+/** Unescapes an XMILE name attribute or flow reference (`\n`, `\"`, `\\`) and strips its quotes. */
+export function nameOf(raw: string): { name: string; display: string } {
+  let s = raw.trim();
+  if (s.length >= 2 && s.startsWith('"') && s.endsWith('"')) s = s.slice(1, -1);
+  s = s.replace(/\\(["\\n])/g, (_, c: string) => (c === 'n' ? ' ' : c));
+  return { name: canonicalName(s), display: displayOf(s) };
+}
+
+/** The structure of every variable, read before any equation so that parsing knows all arrays. */
+export function collectVariables(block: XmlElement, src: SourceText, behavior: Behavior, dims: ReadonlyMap<string, unknown>): VarSpec[] {
+  const out: VarSpec[] = [];
+  const seen = new Map<string, VarSpec>();
+  for (const el of block.children) {
+    const tag = el.name.toLowerCase();
+    const loc = src.loc(el.start);
+    if (tag === 'module') throw ModelError.at('E_UNSUPPORTED', 'modules (submodels) are not supported yet', loc);
+    if (!VARIABLE_TAGS.has(tag)) continue;
+    const raw = attr(el, 'name');
+    if (raw === undefined || raw.trim() === '') throw ModelError.at('E_XMILE', `a <${el.name}> has no name`, loc);
+    const { name, display } = nameOf(raw);
+    const prior = seen.get(name);
+    if (prior) throw ModelError.at('E_REDEFINED', `${display} is defined twice (first at line ${prior.loc.line})`, loc);
+    const dimsEl = child(el, 'dimensions');
+    const varDims = dimsEl
+      ? children(dimsEl, 'dim').map((d) => {
+          const dn = canonicalName(attr(d, 'name') ?? '');
+          if (!dims.has(dn)) throw ModelError.at('E_DIMENSION', `${display} uses dimension "${attr(d, 'name') ?? ''}", which is not defined`, src.loc(d.start));
+          return dn;
+        })
+      : [];
+    const elements = children(el, 'element');
+    const hasEqn = tag !== 'gf' && (hasText(child(el, 'eqn'), src) || elements.some((e) => hasText(child(e, 'eqn'), src)));
+    const gfEl = tag === 'gf' ? el : child(el, 'gf') ?? elements.map((e) => child(e, 'gf')).find((g) => g);
+    const flag = tag === 'stock' || tag === 'flow' ? nonNegativeFlag(el, src) : undefined;
+    const nonNegative = flag ?? (tag === 'stock' ? behavior.stock : tag === 'flow' ? behavior.flow : false);
+    const spec: VarSpec = { kind: tag as VarKind, el, name, display, dims: varDims, hasEqn, nonNegative, loc };
+    if (gfEl && tag !== 'stock') {
+      spec.gf = hasEqn ? { lookup: `${name}#gf`, display: `${display}#gf`, type: gfType(gfEl, src) } : { lookup: name, display, type: gfType(gfEl, src) };
+    }
+    seen.set(name, spec);
+    out.push(spec);
+  }
+  return out;
+}
+
+function hasText(el: XmlElement | undefined, src: SourceText): boolean {
+  return !!el && src.elementText(el.start).text.trim() !== '';
+}
+
+export interface TranslateContext {
+  src: SourceText;
+  env: ParseEnv;
+  /** Net rate of each stock (stock-rates.ts). */
+  rates: ReadonlyMap<string, Expr>;
+  group?: (name: string) => string | undefined;
+}
+
+/** Elements named in `subscript="a, b"` (names, or 1-based indices into the dimension). */
+function elementSubs(v: VarSpec, el: XmlElement, ctx: TranslateContext): SubscriptRef[] {
+  const loc = ctx.src.loc(el.start);
+  const raw = attr(el, 'subscript');
+  if (raw === undefined) throw ModelError.at('E_XMILE', `an <element> of ${v.display} has no subscript attribute`, loc);
+  const parts = raw.split(',').map((s) => s.trim());
+  if (parts.length !== v.dims.length) {
+    throw ModelError.at('E_DIMENSION', `element [${raw}] of ${v.display} has ${parts.length} subscripts but the variable has ${v.dims.length} dimensions`, loc);
+  }
+  return parts.map((p, i) => {
+    const info = ctx.env.dims.get(v.dims[i]!)!;
+    let name = canonicalName(p);
+    if (!info.elements.includes(name)) {
+      const k = Number(p);
+      if (Number.isInteger(k) && k >= 1 && k <= info.elements.length) name = info.elements[k - 1]!;
+      else throw ModelError.at('E_DIMENSION', `"${p}" is not an element of dimension ${info.display} (in ${v.display})`, loc);
+    }
+    return { name, display: displayOf(p), bang: false, loc };
+  });
+}
+
+function dimSubs(v: VarSpec, ctx: TranslateContext): SubscriptRef[] {
+  return v.dims.map((d) => ({ name: d, display: ctx.env.dims.get(d)!.display, bang: false, loc: v.loc }));
+}
+
+function textOf(el: XmlElement | undefined, ctx: TranslateContext): string {
+  return el ? ctx.src.elementText(el.start).text : '';
+}
+
+function parseEqn(eqnEl: XmlElement, v: VarSpec, lhsDims: string[], ctx: TranslateContext): Expr {
+  const scope: EquationScope = { lhsDims, self: { name: v.name, display: v.display } };
+  return parseEquation(ctx.src.elementText(eqnEl.start), ctx.src, ctx.env, scope);
+}
+
+/** The variable's value at x through its graphical function, by the function's type. */
+function throughGf(gf: GfRef, x: Expr): Expr {
+  const table: Expr = { kind: 'ref', name: gf.lookup, display: gf.display, subs: [], loc: x.loc };
+  if (gf.type === 'extrapolate') return call('LOOKUP EXTRAPOLATE', [table, x], x.loc);
+  if (gf.type === 'discrete') return call('LOOKUP BACKWARD', [table, x], x.loc);
+  return apply(gf.lookup, [x], x.loc, gf.display);
+}
+
+export function translateVariable(v: VarSpec, ctx: TranslateContext): Equation[] {
+  const el = v.el;
+  const units = textOf(child(el, 'units'), ctx).trim();
+  const doc = textOf(child(el, 'doc'), ctx).replace(/\s+/g, ' ').trim();
+  const rangeEl = child(el, 'range');
+  const range = rangeEl ? { min: numberOrUndefined(attr(rangeEl, 'min')), max: numberOrUndefined(attr(rangeEl, 'max')) } : undefined;
+  const group = ctx.group?.(v.name);
+  const make = (lhs: EquationLhs, kind: Equation['kind'], body: { expr?: Expr; lookup?: LookupTable }, loc: SourceLocation): Equation => ({
+    lhs,
+    kind,
+    ...body,
+    units,
+    range,
+    doc,
+    group,
+    loc,
+  });
+  const lhsOf = (name: string, display: string, subs: SubscriptRef[]): EquationLhs => ({ name, display, subs, except: [], loc: v.loc });
+  const elements = children(el, 'element');
+  const out: Equation[] = [];
+
+  if (v.kind === 'stock') {
+    for (const tag of ['conveyor', 'queue']) {
+      const opt = child(el, tag);
+      if (opt) throw ModelError.at('E_UNSUPPORTED', `${v.display} is a ${tag}; conveyors and queues are not supported yet`, ctx.src.loc(opt.start));
+    }
+  }
+
+  // Lookup tables: one for the whole array, or one per element.
+  if (v.gf) {
+    const lookupLhs = (subs: SubscriptRef[]) => lhsOf(v.gf!.lookup, v.gf!.display, subs);
+    const whole = v.kind === 'gf' ? el : child(el, 'gf');
+    if (whole) out.push(make(lookupLhs(dimSubs(v, ctx)), 'lookup', { lookup: readGraphicalFunction(whole, ctx.src, v.display).table }, ctx.src.loc(whole.start)));
+    for (const e of elements) {
+      const g = child(e, 'gf');
+      if (g) out.push(make(lookupLhs(elementSubs(v, e, ctx)), 'lookup', { lookup: readGraphicalFunction(g, ctx.src, v.display).table }, ctx.src.loc(g.start)));
+    }
+  }
+  if (v.kind === 'gf' || (v.gf && !v.hasEqn)) {
+    if (v.kind === 'flow') throw ModelError.at('E_NO_EQUATION', `flow ${v.display} has a graphical function but no equation for its input`, v.loc);
+    return out;
+  }
+  if (!v.hasEqn) throw ModelError.at('E_NO_EQUATION', `${v.display} has no equation`, v.loc);
+
+  const value = (eqnEl: XmlElement, lhsDims: string[]): Expr => {
+    let e = parseEqn(eqnEl, v, lhsDims, ctx);
+    if (v.gf) e = throughGf(v.gf, e);
+    if (v.kind === 'flow' && v.nonNegative) e = call('MAX', [num(0, e.loc), e], e.loc);
+    if (v.kind === 'stock') e = call('INTEG', [ctx.rates.get(v.name) ?? num(0, v.loc), e], v.loc);
+    return e;
+  };
+  const wholeEqn = child(el, 'eqn');
+  const elementEqns = elements.filter((e) => hasText(child(e, 'eqn'), ctx.src));
+  if (elementEqns.length > 0) {
+    // Non-apply-to-all: each element has its own equation.
+    for (const e of elementEqns) {
+      const eqnEl = child(e, 'eqn')!;
+      out.push(make(lhsOf(v.name, v.display, elementSubs(v, e, ctx)), 'aux', { expr: value(eqnEl, []) }, ctx.src.loc(eqnEl.start)));
+    }
+    if (hasText(wholeEqn, ctx.src) && !v.gf) {
+      throw ModelError.at('E_XMILE', `${v.display} has both an equation for the whole array and equations for its elements`, ctx.src.loc(wholeEqn!.start));
+    }
+  } else {
+    out.push(make(lhsOf(v.name, v.display, dimSubs(v, ctx)), 'aux', { expr: value(wholeEqn!, v.dims) }, ctx.src.loc(wholeEqn!.start)));
+  }
+  return out;
+}
+
+function numberOrUndefined(s: string | undefined): number | undefined {
+  if (s === undefined || s.trim() === '') return undefined;
+  const v = Number(s);
+  return Number.isNaN(v) ? undefined : v;
+}

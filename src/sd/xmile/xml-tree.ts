@@ -1,0 +1,80 @@
+/**
+ * XML → a small element tree that remembers where each element starts in the file.
+ * fast-xml-parser checks well-formedness (its validator reports line and column) and parses
+ * with `captureMetaData`, which gives each element's start offset.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { ModelError } from '../ir/diagnostics.js';
+import type { SourceText } from './source-text.js';
+
+export interface XmlElement {
+  /** Tag name as written, with any prefix (`isee:prefs`). */
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  /** Offset of the `<` of the start tag. */
+  start: number;
+}
+
+type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+const META = XMLParser.getMetaDataSymbol() as unknown as string;
+
+/** Parses and checks the document; bad XML becomes a ModelError at the offending line and column. */
+export function parseXml(src: SourceText): XmlElement {
+  const valid = XMLValidator.validate(src.text);
+  if (valid !== true) {
+    const { msg, line, col } = valid.err;
+    throw ModelError.at('E_XML', `the file is not well-formed XML: ${msg}`, { file: src.file, line, column: col });
+  }
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    captureMetaData: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+  });
+  const nodes = parser.parse(src.text) as OrderedNode[];
+  const roots = nodes.map(toElement).filter((e): e is XmlElement => e !== undefined);
+  if (roots.length === 0) throw ModelError.at('E_XML', 'the file has no XML element', src.loc(0));
+  return roots[0]!;
+}
+
+function toElement(node: OrderedNode): XmlElement | undefined {
+  const name = Object.keys(node).find((k) => k !== ':@');
+  if (!name || name.startsWith('#') || name.startsWith('?')) return undefined;
+  const meta = node[META] as { startIndex?: number } | undefined;
+  const kids = (node[name] as OrderedNode[] | undefined) ?? [];
+  return {
+    name,
+    attrs: { ...(node[':@'] ?? {}) },
+    children: kids.map(toElement).filter((e): e is XmlElement => e !== undefined),
+    start: meta?.startIndex ?? 0,
+  };
+}
+
+/** The first child with this tag name (case-insensitive), if any. */
+export function child(el: XmlElement, name: string): XmlElement | undefined {
+  const n = name.toLowerCase();
+  return el.children.find((c) => c.name.toLowerCase() === n);
+}
+
+/** Every child with this tag name (case-insensitive), in document order. */
+export function children(el: XmlElement, name: string): XmlElement[] {
+  const n = name.toLowerCase();
+  return el.children.filter((c) => c.name.toLowerCase() === n);
+}
+
+/** An attribute by name, ignoring case and any namespace prefix (`isee:save_interval` → `save_interval`). */
+export function attr(el: XmlElement, name: string): string | undefined {
+  const n = name.toLowerCase();
+  for (const [k, v] of Object.entries(el.attrs)) {
+    const local = k.includes(':') ? k.slice(k.indexOf(':') + 1) : k;
+    if (k.toLowerCase() === n || local.toLowerCase() === n) return v;
+  }
+  return undefined;
+}
