@@ -40,6 +40,7 @@ export function splitJobs(jobs: readonly RunJob[], size: number): RunJob[][] {
 export class ChunkPool {
   readonly workers: number;
   private readonly pool: Piscina<ChunkTask, ChunkReply>;
+  private poolError: Error | undefined;
 
   constructor(workers = defaultWorkers()) {
     if (!(Number.isInteger(workers) && workers >= 1)) throw new Error(`ensemble: workers must be a whole number >= 1, got ${workers}`);
@@ -53,10 +54,17 @@ export class ChunkPool {
       concurrentTasksPerWorker: 1,
       idleTimeout: 60_000,
     });
+    // Errors that belong to no task. When a chunk is aborted just as its thread sends the result,
+    // piscina reports the late result as "Unexpected message from Worker": expected, ignored.
+    // Anything else fails the next chunk, since there is no caller to tell now.
+    this.pool.on('error', (err: Error) => {
+      if (!/Unexpected message from Worker/.test(err.message)) this.poolError = err;
+    });
   }
 
   /** Evaluates one chunk; aborting `signal` drops it from the queue or terminates its thread. */
   run(task: ChunkTask, signal?: AbortSignal): Promise<ChunkReply> {
+    if (this.poolError) return Promise.reject(this.poolError);
     return this.pool.run(task, { signal });
   }
 

@@ -109,9 +109,9 @@ export class QueueEvaluator {
     const total = request.jobs.length;
     let done = 0;
 
+    let settled = false;
     let settle!: (err?: unknown) => void;
     const finished = new Promise<void>((resolve, reject) => {
-      let settled = false;
       settle = (err?: unknown) => {
         if (settled) return;
         settled = true;
@@ -124,7 +124,7 @@ export class QueueEvaluator {
 
     const collect = (jobId: string, value: unknown): void => {
       const jobs = outstanding.get(jobId);
-      if (!jobs) return; // another ensemble's job, or a chunk already collected
+      if (!jobs || settled) return; // another ensemble's job, a chunk already collected, or too late
       try {
         const result = (typeof value === 'string' ? JSON.parse(value) : value) as QueueChunkResult;
         const mine = new Set(jobs.map((j) => j.index));
@@ -177,7 +177,7 @@ export class QueueEvaluator {
         sweeping = false;
       }
     };
-    const timer = setInterval(() => void sweep(), (this.options.sweepSeconds ?? 2) * 1000);
+    let timer: NodeJS.Timeout | undefined;
 
     try {
       if (chunks.length === 0) settle();
@@ -189,6 +189,8 @@ export class QueueEvaluator {
             opts: { jobId: ids[i], attempts: 1, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
           })),
         );
+        // Only once every job is in the queue: a job not yet added would look lost.
+        timer = setInterval(() => void sweep(), (this.options.sweepSeconds ?? 2) * 1000);
         // CLIENT LIST may be refused (managed Redis): then say nothing.
         const workers = await this.queue.getWorkersCount().catch(() => -1);
         if (workers === 0) {
