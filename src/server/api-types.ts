@@ -23,8 +23,20 @@ export interface ModelProfile {
   indicators?: IndicatorSpec[];
   /** Variables charted first on the simulator page. */
   charts?: string[];
+  /**
+   * Uncertain parameters for bands on the charts: a sensitivity spec file (as `igem sensitivity
+   * --spec`, relative to the model's folder) or its fields inline.
+   */
+  uncertainty?: string | UncertaintySpec;
   /** Historical data for the calibration view, relative to the model's folder (default: calibration/history.csv). */
   history?: string;
+}
+
+export interface UncertaintySpec {
+  /** `NAME=uniform(LO,HI)`, `NAME=normal(MEAN,SD)`, … or `{ NAME: "uniform(LO,HI)" }`. */
+  parameters: string[] | Record<string, string>;
+  runs?: number;
+  seed?: number;
 }
 
 /** One observed series (calibration view). */
@@ -63,6 +75,8 @@ export interface ModelBundle extends ModelSummary {
   history: { source: string; series: ObservedData[] } | null;
   /** Why the history file could not be read (the model itself still works). */
   historyError?: string;
+  /** Uncertain parameters for the charts' bands, when the profile names them. */
+  uncertainty: { parameters: string[]; runs: number; seed: number; source: string } | null;
 }
 
 export interface Scenario {

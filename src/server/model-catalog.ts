@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { readHistoricalData } from '../analysis/data/read.js';
+import { parseVary } from '../analysis/sensitivity/distributions.js';
 import { parseFileTags } from '../sd/data/file-tags.js';
 import { InputError, ModelError } from '../sd/ir/diagnostics.js';
 import { createNodeDataHost } from '../sd/node/data-host.js';
@@ -13,7 +14,7 @@ import { compileVensim } from '../sd/run/engine.js';
 import type { ModelBundle, ModelProfile, ModelSummary, RecordedSheet } from './api-types.js';
 import type { ServerConfig } from './config.js';
 import { ApiError, modelErrorToApi, notFound } from './errors.js';
-import { profileSchema } from './schemas.js';
+import { profileSchema, uncertaintySpec } from './schemas.js';
 import { RecordingDataHost } from './recording-data-host.js';
 import type { Store } from './store.js';
 
@@ -94,7 +95,7 @@ export class ModelCatalog {
     if (b) return this.builtinBundle(b, b === this.builtins[0]);
     const m = this.store.getModel(id);
     if (!m) throw notFound(`model ${id}`);
-    return { id: m.id, name: m.name, source: 'upload', file: m.file, isDefault: false, createdAt: m.createdAt, text: m.text, sheets: [], profile: {}, history: null };
+    return { id: m.id, name: m.name, source: 'upload', file: m.file, isDefault: false, createdAt: m.createdAt, text: m.text, sheets: [], profile: {}, history: null, uncertainty: null };
   }
 
   private mtime(path: string): number {
@@ -119,6 +120,7 @@ export class ModelCatalog {
       sheets,
       profile,
       ...readHistory(b.path, profile),
+      uncertainty: readUncertainty(b.path, profile),
     };
     this.cache.set(b.id, { mtimeMs, bundle });
     return bundle;
@@ -144,6 +146,38 @@ export function readHistory(modelPath: string, profile: ModelProfile): Pick<Mode
   } catch (e) {
     return { history: null, historyError: (e as Error).message };
   }
+}
+
+/** Default ensemble size for bands: enough for 5–95% percentiles, small enough to follow the sliders. */
+export const BAND_RUNS = 60;
+
+/**
+ * The profile's uncertain parameters, from a sensitivity spec file or inline, each checked as
+ * `igem sensitivity` checks them (errors name the file and the parameter).
+ */
+export function readUncertainty(modelPath: string, profile: ModelProfile): ModelBundle['uncertainty'] {
+  const u = profile.uncertainty;
+  if (u === undefined) return null;
+  const profilePath = modelPath.replace(/\.mdl$/i, '') + '.web.json';
+  let where = `${profilePath}: uncertainty`;
+  let spec = u;
+  if (typeof u === 'string') {
+    const path = join(dirname(modelPath), u);
+    where = path;
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (e) {
+      throw new InputError(path, `cannot read the sensitivity spec: ${(e as Error).message}`);
+    }
+    const r = uncertaintySpec.safeParse(json);
+    if (!r.success) throw new InputError(`${path}: ${r.error.issues[0]!.path.join('.')}`, r.error.issues[0]!.message);
+    spec = r.data;
+  }
+  const s = spec as Exclude<typeof spec, string>;
+  const parameters = Array.isArray(s.parameters) ? s.parameters : Object.entries(s.parameters).map(([k, v]) => `${k}=${v}`);
+  parameters.forEach((p, i) => parseVary(p, `${where}: parameters[${i}]`));
+  return { parameters, runs: s.runs ?? BAND_RUNS, seed: s.seed ?? 1, source: typeof u === 'string' ? u : 'profile' };
 }
 
 /** Compiles a model file once with a recording data host and returns the cells it read. */

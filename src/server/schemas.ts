@@ -46,6 +46,12 @@ export const runRequest = z.strictObject({
 
 export const idParam = z.object({ id });
 
+export const uncertaintySpec = z.object({
+  parameters: z.union([z.array(z.string()), z.record(z.string(), z.string())]),
+  runs: z.number().int().min(2).max(1000).optional(),
+  seed: z.number().int().optional(),
+});
+
 export const profileSchema = z.object({
   levers: z
     .array(
@@ -79,6 +85,7 @@ export const profileSchema = z.object({
     .optional(),
   charts: z.array(z.string()).optional(),
   history: z.string().optional(),
+  uncertainty: z.union([z.string(), uncertaintySpec]).optional(),
 });
 
 /** Parses a value or throws a 400 ApiError naming the bad field. */

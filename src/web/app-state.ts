@@ -9,8 +9,9 @@ import { defaultCharts, indicatorsFor, type Indicator } from './indicators.js';
 import { buildLevers, changedSettings, type Lever, type LeverGroup } from './levers.js';
 import { ModelClient, ModelLoadError, type Series } from './model/model-client.js';
 import type { ModelFacts } from './model/protocol.js';
+import type { BandResult } from './model/ensemble-bands.js';
 
-export type Topic = 'models' | 'model' | 'settings' | 'current' | 'baseline' | 'overlays' | 'scenarios' | 'charts';
+export type Topic = 'models' | 'model' | 'settings' | 'current' | 'baseline' | 'overlays' | 'scenarios' | 'charts' | 'bands';
 
 export const MAX_OVERLAYS = 3;
 
@@ -40,7 +41,17 @@ export class AppState {
   /** Counts live runs drawn (superseded slider positions are never run); the latency benchmark waits on it. */
   drawSeq = 0;
 
+  /** Uncertainty bands around the current scenario (when the model's profile names uncertain parameters). */
+  bandsOn = false;
+  bands: BandResult | undefined;
+  bandsError: string | undefined;
+
   private readonly client = new ModelClient();
+  /** A second worker for ensembles, so that bands never hold up a slider's run. */
+  private bandClient: ModelClient | undefined;
+  private bandClientModel = '';
+  private bandTimer: ReturnType<typeof setTimeout> | undefined;
+  private bandToken = 0;
   private readonly listeners = new Map<Topic, Set<() => void>>();
   private loadToken = 0;
 
@@ -71,6 +82,8 @@ export class AppState {
     this.baseline = this.current = undefined;
     this.overlays.clear();
     this.overlay = [];
+    this.bandsOn = false;
+    this.bands = undefined;
     this.emit('model');
     try {
       const bundle = await api.model(id);
@@ -158,6 +171,7 @@ export class AppState {
       this.runError = undefined;
       this.drawSeq++;
       this.emit('current');
+      if (this.bandsOn) this.scheduleBands();
     } catch (e) {
       if (modelId !== this.modelId) return;
       this.runError = (e as Error).message;
@@ -229,6 +243,49 @@ export class AppState {
   /** A run with every output (exports) or chosen columns (explorer). */
   runWith(params: Record<string, number>, columns?: string[]): Promise<Series> {
     return this.client.run(params, columns);
+  }
+
+  // Uncertainty bands ------------------------------------------------------------------------
+
+  get bandsAvailable(): boolean {
+    return !!this.bundle?.uncertainty;
+  }
+
+  setBands(on: boolean): void {
+    this.bandsOn = on && this.bandsAvailable;
+    this.bands = undefined;
+    this.bandsError = undefined;
+    this.emit('bands');
+    if (this.bandsOn) this.scheduleBands(0);
+  }
+
+  /** Bands follow the sliders once they rest for a moment (an ensemble costs tens of runs). */
+  private scheduleBands(delayMs = 250): void {
+    clearTimeout(this.bandTimer);
+    this.bandTimer = setTimeout(() => void this.computeBands(), delayMs);
+  }
+
+  private async computeBands(): Promise<void> {
+    const bundle = this.bundle;
+    const u = bundle?.uncertainty;
+    if (!bundle || !u || !this.bandsOn) return;
+    const token = ++this.bandToken;
+    try {
+      this.bandClient ??= new ModelClient();
+      if (this.bandClientModel !== bundle.id) {
+        await this.bandClient.load(bundle.text, bundle.file, bundle.sheets);
+        this.bandClientModel = bundle.id;
+      }
+      const r = await this.bandClient.bands({ params: { ...this.settings }, columns: this.columns(), vary: u.parameters, runs: u.runs, seed: u.seed, percentiles: [5, 95] });
+      if (token !== this.bandToken || !this.bandsOn || bundle !== this.bundle) return;
+      this.bands = r;
+      this.bandsError = undefined;
+    } catch (e) {
+      if (token !== this.bandToken) return;
+      this.bands = undefined;
+      this.bandsError = (e as Error).message;
+    }
+    this.emit('bands');
   }
 
   // Scenarios -------------------------------------------------------------------------------

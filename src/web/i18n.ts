@@ -5,7 +5,9 @@ import type { Localized } from '../server/api-types.js';
 export type Lang = 'en' | 'es';
 
 let lang: Lang = 'en';
-let numberFmt = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+/** Thousands grouped from five digits on, so years read 2030, not 2,030. */
+const GROUPING = { useGrouping: 'min2' } as unknown as Intl.NumberFormatOptions;
+let numberFmt = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4, ...GROUPING });
 let compactFmt = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
 const listeners = new Set<() => void>();
 
@@ -20,7 +22,7 @@ export function locale(l: Lang = lang): string {
 export function setLang(l: Lang): void {
   if (l === lang) return;
   lang = l;
-  numberFmt = new Intl.NumberFormat(locale(), { maximumSignificantDigits: 4 });
+  numberFmt = new Intl.NumberFormat(locale(), { maximumSignificantDigits: 4, ...GROUPING });
   compactFmt = new Intl.NumberFormat(locale(), { notation: 'compact', maximumSignificantDigits: 3 });
   for (const f of listeners) f();
 }

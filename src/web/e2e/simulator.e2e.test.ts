@@ -3,7 +3,7 @@
  * model. Screenshots of the main views go to out/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -249,6 +249,62 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await tablet.screenshot({ path: join(shots, 'simulator-tablet-768x1024.png') });
     await tablet.close();
+  });
+});
+
+describe.skipIf(!runE2E)('a model with a display profile', () => {
+  let dir: string;
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureWebBuild(root, join(root, 'dist', 'public'));
+    dir = mkdtempSync(join(tmpdir(), 'igem-e2e-profile-'));
+    copyFileSync(join(root, EXAMPLE_MODEL), join(dir, 'profiled.mdl'));
+    writeFileSync(
+      join(dir, 'profiled.web.json'),
+      JSON.stringify({
+        levers: [{ name: 'carbon tax', group: 'Climate', label: { en: 'Carbon tax', es: 'Impuesto al carbono' }, help: { en: 'Soles per tonne', es: 'Soles por tonelada' } }],
+        indicators: [{ name: 'Fossil CO2 Emissions', sdg: '13.2', target: { year: 2030, value: 60, direction: 'max' } }],
+        charts: ['Fossil CO2 Emissions', 'Population'],
+        uncertainty: { parameters: ['birth rate=uniform(0.01,0.02)'], runs: 20, seed: 3 },
+      }),
+    );
+    server = await startServer(join(dir, 'data'), join(dir, 'profiled.mdl'));
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows its levers and targets, judges the target and draws uncertainty bands', async () => {
+    const page = await browser.context.newPage();
+    await openApp(page, server.url);
+    expect(await page.locator('.lever-group.policy summary').allTextContents()).toEqual(['Climate (1)']);
+    expect(await page.locator('label[for]', { hasText: 'Carbon tax' }).count()).toBe(1);
+    const status = page.locator('tr[data-indicator="Fossil CO2 Emissions"] .badge');
+    // Business as usual emits about 62 MtCO2 in 2030, above the target of 60; a tax of 100 brings it to about 56.
+    await expect.poll(() => status.textContent()).toContain('Not met');
+    await page.locator(TAX).fill('100');
+    await expect.poll(() => status.textContent()).toContain('Met');
+
+    await page.getByLabel(/Uncertainty band/).check();
+    const width = () =>
+      page.evaluate(() => {
+        const b = (window as unknown as { igem: { bands?: { names: string[]; low: Float64Array[]; high: Float64Array[] } } }).igem.bands;
+        const j = b ? b.names.indexOf('Population') : -1;
+        return j < 0 ? NaN : b!.high[j]!.at(-1)! - b!.low[j]!.at(-1)!;
+      });
+    await expect.poll(width, { timeout: 20_000 }).toBeGreaterThan(1e6);
+    await page.screenshot({ path: join(shots, 'simulator-bands-target.png') });
+
+    await page.getByRole('button', { name: 'ES', exact: true }).click();
+    await expect.poll(() => page.locator('label[for]', { hasText: 'Impuesto al carbono' }).count()).toBe(1);
+    expect(await status.textContent()).toContain('Cumple');
+    await page.close();
   });
 });
 

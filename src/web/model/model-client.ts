@@ -3,6 +3,7 @@
  * coalesce: while one runs, only the newest request waits, and older ones are dropped.
  */
 import type { FromWorker, ModelFacts, ToWorker } from './protocol.js';
+import type { BandRequest, BandResult } from './ensemble-bands.js';
 import type { RecordedSheet } from '../../server/api-types.js';
 import type { Diagnostic } from '../../sd/ir/diagnostics.js';
 
@@ -25,7 +26,9 @@ export class ModelLoadError extends Error {
 interface Job {
   params: Record<string, number>;
   columns?: string[];
-  resolve(r: Series | undefined): void;
+  /** An ensemble for uncertainty bands instead of one run. */
+  bands?: Omit<BandRequest, 'params' | 'columns'>;
+  resolve(r: Series | BandResult | undefined): void;
   reject(e: Error): void;
 }
 
@@ -68,7 +71,7 @@ export class ModelClient {
   /** A run that always happens (baseline, saved scenarios, exports). */
   run(params: Record<string, number>, columns?: string[]): Promise<Series> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ params, columns, resolve: (r) => resolve(r!), reject });
+      this.queue.push({ params, columns, resolve: (r) => resolve(r as Series), reject });
       this.pump();
     });
   }
@@ -80,7 +83,16 @@ export class ModelClient {
   runLive(params: Record<string, number>, columns?: string[]): Promise<Series | undefined> {
     return new Promise((resolve, reject) => {
       this.live?.resolve(undefined);
-      this.live = { params, columns, resolve, reject };
+      this.live = { params, columns, resolve: (r) => resolve(r as Series | undefined), reject };
+      this.pump();
+    });
+  }
+
+  /** Percentile bands from an ensemble over uncertain parameters, around the given settings. */
+  bands(req: BandRequest): Promise<BandResult> {
+    return new Promise((resolve, reject) => {
+      const { params, columns, ...bands } = req;
+      this.queue.push({ params, columns, bands, resolve: (r) => resolve(r as BandResult), reject });
       this.pump();
     });
   }
@@ -96,7 +108,8 @@ export class ModelClient {
     if (job === this.live) this.live = undefined;
     const id = this.nextId++;
     this.busy.set(id, job);
-    this.post({ type: 'run', id, params: job.params, columns: job.columns });
+    if (job.bands) this.post({ type: 'bands', id, params: job.params, columns: job.columns ?? [], ...job.bands });
+    else this.post({ type: 'run', id, params: job.params, columns: job.columns });
   }
 
   private receive(msg: FromWorker): void {
@@ -112,7 +125,8 @@ export class ModelClient {
         if (msg.type === 'result') {
           this.runs++;
           job.resolve({ time: msg.time, names: msg.names, series: msg.series, ms: msg.ms });
-        } else job.reject(new Error(msg.message));
+        } else if (msg.type === 'bands') job.resolve({ time: msg.time, names: msg.names, low: msg.low, high: msg.high });
+        else job.reject(new Error(msg.message));
       }
     }
     this.pump();

@@ -5,6 +5,7 @@
 import { ModelError } from '../../sd/ir/diagnostics.js';
 import { compileVensim } from '../../sd/run/engine.js';
 import type { CompiledModel } from '../../sd/run/compiled-model.js';
+import { ensembleBands } from './ensemble-bands.js';
 import { findLoops } from './loops.js';
 import { describeVariables } from './model-info.js';
 import type { FromWorker, ToWorker } from './protocol.js';
@@ -55,6 +56,11 @@ scope.onmessage = (e) => {
     return;
   }
   try {
+    if (msg.type === 'bands') {
+      const b = ensembleBands(model, msg);
+      scope.postMessage({ type: 'bands', id: msg.id, ...b }, [b.time.buffer, ...b.low.map((x) => x.buffer), ...b.high.map((x) => x.buffer)]);
+      return;
+    }
     const t0 = performance.now();
     const r = model.run({ params: msg.params, columns: msg.columns });
     const ms = performance.now() - t0;

@@ -4,6 +4,7 @@ import type { ParameterInfo } from '../../sd/run/types.js';
 import type { RecordedSheet } from '../../server/api-types.js';
 import type { VariableInfo } from './model-info.js';
 import type { SketchView } from './sketch.js';
+import type { BandRequest } from './ensemble-bands.js';
 
 export interface ModelFacts {
   file: string;
@@ -20,10 +21,12 @@ export interface ModelFacts {
 
 export type ToWorker =
   | { type: 'load'; text: string; file: string; sheets: RecordedSheet[] }
-  | { type: 'run'; id: number; params: Record<string, number>; columns?: string[] };
+  | { type: 'run'; id: number; params: Record<string, number>; columns?: string[] }
+  | ({ type: 'bands'; id: number } & BandRequest);
 
 export type FromWorker =
   | { type: 'loaded'; facts: ModelFacts }
   | { type: 'load-error'; message: string; diagnostics: Diagnostic[] }
   | { type: 'result'; id: number; time: Float64Array; names: string[]; series: Float64Array[]; ms: number }
+  | { type: 'bands'; id: number; time: Float64Array; names: string[]; low: Float64Array[]; high: Float64Array[] }
   | { type: 'run-error'; id: number; message: string };

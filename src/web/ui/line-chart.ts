@@ -18,6 +18,15 @@ export interface ChartLine {
   width?: number;
 }
 
+/** A shaded range (uncertainty band) drawn under the lines. */
+export interface ChartBand {
+  label: string;
+  low: ArrayLike<number>;
+  high: ArrayLike<number>;
+  fill: string;
+  stroke: string;
+}
+
 export interface ChartOptions {
   /** A vertical marker (2030 by default). */
   marker?: number;
@@ -53,16 +62,17 @@ export class LineChart {
     return { width: Math.max(200, this.host.clientWidth), height: this.options.height ?? 190 };
   }
 
-  update(time: ArrayLike<number>, lines: ChartLine[]): void {
-    const data = [Array.from(time), ...lines.map((l) => Array.from(l.values, (v) => (v === null || Number.isNaN(v) ? null : v)))] as uPlot.AlignedData;
-    const labels = lines.map((l) => l.label + l.color).join('|');
+  update(time: ArrayLike<number>, lines: ChartLine[], band?: ChartBand): void {
+    const clean = (a: ArrayLike<number | null>) => Array.from(a, (v) => (v === null || Number.isNaN(v) ? null : v));
+    const data = [Array.from(time), ...lines.map((l) => clean(l.values)), ...(band ? [clean(band.high), clean(band.low)] : [])] as uPlot.AlignedData;
+    const labels = lines.map((l) => l.label + l.color).join('|') + (band ? `|band:${band.label}` : '');
     if (this.plot && labels === this.labels) {
       this.plot.setData(data);
       return;
     }
     this.plot?.destroy();
     this.labels = labels;
-    this.plot = new uPlot(this.config(lines), data, this.host);
+    this.plot = new uPlot(this.config(lines, band), data, this.host);
   }
 
   destroy(): void {
@@ -76,7 +86,13 @@ export class LineChart {
     return this.plot?.ctx.canvas.toDataURL('image/png');
   }
 
-  private config(lines: ChartLine[]): uPlot.Options {
+  private config(lines: ChartLine[], band?: ChartBand): uPlot.Options {
+    const bandSeries: uPlot.Series[] = band
+      ? [
+          { label: `${band.label} ↑`, stroke: band.stroke, width: 1, points: { show: false }, value: (_u, v) => (v === null || v === undefined ? '—' : fmt(v)) },
+          { label: `${band.label} ↓`, stroke: band.stroke, width: 1, points: { show: false }, value: (_u, v) => (v === null || v === undefined ? '—' : fmt(v)) },
+        ]
+      : [];
     const targets = this.options.targets ?? [];
     const marker = this.options.marker ?? 2030;
     return {
@@ -113,7 +129,9 @@ export class LineChart {
           ...(l.points ? { paths: () => null, points: { show: true, size: 7, fill: l.color, stroke: l.color } } : { points: { show: false } }),
           value: (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : fmt(v)),
         })),
+        ...bandSeries,
       ],
+      ...(band ? { bands: [{ series: [lines.length + 1, lines.length + 2] as [number, number], fill: band.fill }] } : {}),
       hooks: {
         draw: [
           (u) => {
@@ -122,6 +140,9 @@ export class LineChart {
             const px = devicePixelRatio || 1;
             ctx.save();
             ctx.font = `${11 * px}px system-ui, sans-serif`;
+            // uPlot leaves the axis labels' alignment set: reset it for our labels.
+            ctx.textAlign = 'left';
+            ctx.textBaseline = 'alphabetic';
             const xMin = u.scales.x.min ?? 0;
             const xMax = u.scales.x.max ?? 0;
             if (marker >= xMin && marker <= xMax) {

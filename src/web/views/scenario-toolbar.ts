@@ -182,7 +182,16 @@ export function scenarioToolbar(app: AppState, images: ChartImages): HTMLElement
             return h('span', { class: 'check' }, box, h('label', { for: id }, s.name));
           }),
         );
-  return h('div', { class: 'toolbar' }, title, h('div', { class: 'toolbar-buttons' }, save, update, share, exports), shareBox, overlay);
+  const bandsId = uid('bands');
+  const bands = app.bandsAvailable
+    ? h(
+        'span',
+        { class: 'check' },
+        h('input', { type: 'checkbox', id: bandsId, checked: app.bandsOn, onchange: (e: Event) => app.setBands((e.target as HTMLInputElement).checked) }),
+        h('label', { for: bandsId }, t('bandsToggle', { runs: app.bundle!.uncertainty!.runs })),
+      )
+    : null;
+  return h('div', { class: 'toolbar' }, title, h('div', { class: 'toolbar-buttons' }, save, update, share, exports), bands, shareBox, overlay);
 }
 
 function sorted(o: Record<string, number>): [string, number][] {

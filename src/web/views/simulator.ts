@@ -7,7 +7,7 @@ import { MAX_OVERLAYS } from '../app-state.js';
 import { announce, clear, h, uid } from '../dom.js';
 import { fmt, localized, t } from '../i18n.js';
 import { leverControl, type LeverControl } from '../ui/lever-control.js';
-import { COLORS, LineChart, type ChartLine } from '../ui/line-chart.js';
+import { COLORS, LineChart, type ChartBand, type ChartLine } from '../ui/line-chart.js';
 import { renderDashboard, seriesOf, unitsOf, at } from './dashboard.js';
 import { scenarioToolbar } from './scenario-toolbar.js';
 
@@ -67,6 +67,13 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
     for (const [name, c] of controls) c.show(app.value(name));
   };
 
+  const bandFor = (name: string): ChartBand | undefined => {
+    const b = app.bands;
+    const j = b ? b.names.indexOf(name) : -1;
+    if (!b || j < 0) return undefined;
+    return { label: t('bandLabel'), low: b.low[j]!, high: b.high[j]!, fill: 'rgba(11, 92, 173, 0.16)', stroke: 'rgba(11, 92, 173, 0.45)' };
+  };
+
   const lineSet = (name: string): { time: Float64Array; lines: ChartLine[] } | undefined => {
     const ref = app.current ?? app.baseline;
     if (!ref) return undefined;
@@ -90,7 +97,8 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
     for (const card of cards) {
       const set = lineSet(card.name);
       if (!set) continue;
-      card.chart.update(set.time, set.lines);
+      const band = bandFor(card.name);
+      card.chart.update(set.time, set.lines, band && band.low.length === set.time.length ? band : undefined);
       const year = Math.min(2030, set.time[set.time.length - 1] ?? 2030);
       card.summary.textContent = t('chartSummary', { name: card.name, value: fmt(at(app.current, card.name, year)), year, bau: fmt(at(app.baseline, card.name, year)) });
       card.el.dataset.current = String(at(app.current, card.name, set.time[set.time.length - 1]!));
@@ -152,6 +160,7 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
   const renderRunError = () => {
     clear(runErrorHost);
     if (app.runError) runErrorHost.append(h('div', { class: 'error-box', role: 'alert' }, `${t('runFailed')}: ${app.runError}`));
+    if (app.bandsError) runErrorHost.append(h('div', { class: 'error-box', role: 'alert' }, `${t('bandsFailed')}: ${app.bandsError}`));
   };
 
   const renderDash = () => {
@@ -194,6 +203,10 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
       renderToolbar();
     }),
     app.on('scenarios', renderToolbar),
+    app.on('bands', () => {
+      drawCharts();
+      renderRunError();
+    }),
     app.on('charts', () => {
       renderCharts();
       renderAddChart();
