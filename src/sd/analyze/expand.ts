@@ -58,7 +58,19 @@ export class Expander implements ExpanderApi {
     for (const v of this.vars.values()) this.layoutVariable(v);
     this.ensureControlVariables();
     for (const v of this.vars.values()) this.allocate(v);
-    for (const id of [...this.pending.keys()]) this.resolveNode(id);
+    // Keep going after an error so that `igem check` can list every problem at once.
+    const errors: Diagnostic[] = [];
+    for (const id of [...this.pending.keys()]) {
+      try {
+        this.resolveNode(id);
+      } catch (err) {
+        if (!(err instanceof ModelError)) throw err;
+        for (const d of err.diagnostics) {
+          if (!errors.some((e) => e.message === d.message && e.loc?.line === d.loc?.line && e.loc?.column === d.loc?.column)) errors.push(d);
+        }
+      }
+    }
+    if (errors.length) throw new ModelError(errors);
     const control = {
       initialTime: this.vars.get('initial time')!.nodes.get('')!,
       finalTime: this.vars.get('final time')!.nodes.get('')!,

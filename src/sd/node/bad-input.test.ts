@@ -41,6 +41,24 @@ describe('broken models give one located diagnostic', () => {
   });
 });
 
+describe('every problem at once', () => {
+  it('lists each undefined name and wrong arity with its own location', () => {
+    const file = join(dir, 'several.mdl');
+    writeFileSync(file, `${CONTROL}x = y + 1 ~~|\nz = MAX(1, 2, 3) ~~|\nw = q ~~|\n`);
+    let caught: unknown;
+    try {
+      loadModel(file);
+    } catch (err) {
+      caught = err;
+    }
+    expect((caught as ModelError).diagnostics.map((d) => [d.code, d.loc?.line, d.loc?.column])).toEqual([
+      ['E_UNDEFINED', 5, 5],
+      ['E_ARITY', 6, 5],
+      ['E_UNDEFINED', 7, 5],
+    ]);
+  });
+});
+
 describe('the CLI reports bad input on one line with exit status 2', () => {
   const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
   const main = join(process.cwd(), 'src', 'cli', 'main.ts');

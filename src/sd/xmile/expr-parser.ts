@@ -60,6 +60,9 @@ const NUMBER_LIST = new RegExp(String.raw`^\s*${NUMBER}\s*(?:[,;]\s*${NUMBER}\s*
 export function parseEquation(text: MappedText, src: SourceText, env: ParseEnv, scope: EquationScope): Expr {
   const at = (i: number): SourceLocation => src.loc(text.offsets[Math.min(i, text.offsets.length - 1)]!);
   if (NUMBER_LIST.test(text.text)) return numberList(text.text, at(firstNonSpace(text.text)));
+  if (text.text.trim() === '???') {
+    throw ModelError.at('E_NO_EQUATION', "the equation is '???', the mark a converter (xmutil) leaves where it could not translate an equation", at(firstNonSpace(text.text)));
+  }
   let tokens: Token[];
   try {
     tokens = tokenize(text.text);

@@ -42,8 +42,9 @@ export function readXmile(source: string, file?: string): ModelIR {
   const dimensions = readDimensions([child(root, 'dimensions'), child(model, 'dimensions')].filter((b) => b !== undefined), src);
   const macroEls = children(root, 'macro');
 
-  const variablesEl = child(model, 'variables');
-  const vars = variablesEl ? collectVariables(variablesEl, src, behavior, dimensions.info) : [];
+  // Stella 10 files (pre-standard XMILE) put the variables directly in <model>.
+  const variablesEl = child(model, 'variables') ?? model;
+  const vars = collectVariables(variablesEl, src, behavior, dimensions.info);
   const used = new Set<InternalMacro>();
   const gfs = new Map<string, GfRef>(vars.filter((v) => v.gf).map((v) => [v.name, v.gf!]));
   const env: ParseEnv = {
@@ -54,10 +55,10 @@ export function readXmile(source: string, file?: string): ModelIR {
     useInternal: (m) => used.add(m),
   };
 
-  const groups = readGroups(variablesEl ? children(variablesEl, 'group') : []);
+  const groups = readGroups(children(variablesEl, 'group'));
   const rates = stockRates(stocksOf(vars, src), flowsOf(vars, src, env), env.useInternal);
-  const control = controlEquations(specs);
   const modelVars = vars.filter((v) => !isControlVariable(v, specs, src, env));
+  const control = controlEquations(specs);
   const equations: Equation[] = [...control, ...modelVars.flatMap((v) => translateVariable(v, { src, env, rates, group: (n) => groups.byEntity.get(n) }))];
 
   const defaults = new Map<string, MacroDefaults>();
@@ -108,7 +109,8 @@ function readGroups(groupEls: ReturnType<typeof children>): { names: string[]; b
  * Files converted from Vensim (xmutil) keep INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER as
  * ordinary auxiliaries. The IR takes the run's control values from these names, and
  * `<sim_specs>` is XMILE's authority for them; so a variable of such a name is dropped in
- * favour of the sim specs when it agrees with them, and is an error when it does not.
+ * favour of the sim specs when it agrees with them, and is an error when it does not (except
+ * SAVEPER, which sets the save interval when the sim specs give none).
  */
 function isControlVariable(v: VarSpec, specs: SimSpecs, src: SourceText, env: ParseEnv): boolean {
   const want = controlValue(specs, v.name);
@@ -119,6 +121,11 @@ function isControlVariable(v: VarSpec, specs: SimSpecs, src: SourceText, env: Pa
     have = constantOf(parseEquation(src.elementText(eqn.start), src, env, { lhsDims: [] }), specs);
   }
   if (have !== undefined && Math.abs(have - want) <= 1e-9 * Math.max(1, Math.abs(want))) return true;
+  // XMILE has no standard save interval: without isee:save_interval, a SAVEPER variable states it.
+  if (v.name === CONTROL.saveper && specs.saveInterval === undefined && have !== undefined && have > 0) {
+    specs.saveInterval = have;
+    return true;
+  }
   const shown = have === undefined ? 'is not a constant' : `is ${have}`;
   throw ModelError.at('E_SIM_SPECS', `${v.display} ${shown} but <sim_specs> gives ${want}; IGEM takes the run's ${v.display} from <sim_specs>, so a variable of that name must agree with it`, v.loc);
 }

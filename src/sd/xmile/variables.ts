@@ -189,7 +189,16 @@ export function translateVariable(v: VarSpec, ctx: TranslateContext): Equation[]
   };
   const wholeEqn = child(el, 'eqn');
   const elementEqns = elements.filter((e) => hasText(child(e, 'eqn'), ctx.src));
-  if (elementEqns.length > 0) {
+  const eqns = children(el, 'eqn');
+  if (eqns.length > 1 && elements.length === 0) {
+    // Vensim's XMILE export writes an array defined element by element as one <eqn> per
+    // element, in row-major order, without <element> tags (the suite's arithmetics_exp).
+    const tuples = elementTuples(v, ctx);
+    if (tuples.length !== eqns.length) {
+      throw ModelError.at('E_DIMENSION', `${v.display} has ${eqns.length} equations but ${tuples.length} elements`, ctx.src.loc(eqns[0]!.start));
+    }
+    eqns.forEach((eqnEl, i) => out.push(make(lhsOf(v.name, v.display, tuples[i]!), 'aux', { expr: value(eqnEl, []) }, ctx.src.loc(eqnEl.start))));
+  } else if (elementEqns.length > 0) {
     // Non-apply-to-all: each element has its own equation.
     for (const e of elementEqns) {
       const eqnEl = child(e, 'eqn')!;
@@ -202,6 +211,16 @@ export function translateVariable(v: VarSpec, ctx: TranslateContext): Equation[]
     out.push(make(lhsOf(v.name, v.display, dimSubs(v, ctx)), 'aux', { expr: value(wholeEqn!, v.dims) }, ctx.src.loc(wholeEqn!.start)));
   }
   return out;
+}
+
+/** Every element of the variable's array, first dimension slowest (row-major). */
+function elementTuples(v: VarSpec, ctx: TranslateContext): SubscriptRef[][] {
+  let tuples: SubscriptRef[][] = [[]];
+  for (const d of v.dims) {
+    const info = ctx.env.dims.get(d)!;
+    tuples = tuples.flatMap((t) => info.elements.map((e) => [...t, { name: e, display: e, bang: false, loc: v.loc }]));
+  }
+  return tuples;
 }
 
 function numberOrUndefined(s: string | undefined): number | undefined {
