@@ -55,7 +55,7 @@ function readTarget(f: Field): IndicatorTarget {
     op: op as Comparison,
     value: value ?? NaN,
     relativeToBaseline: relative,
-    years: f.get('years').optional((y) => y.items().map((x) => x.integer(1900))) ?? [],
+    years: f.get('years').optional((y) => y.items().map((x) => x.integer(0))) ?? [],
     basis: f.get('basis').optional((x) => x.string()) ?? '',
   };
 }

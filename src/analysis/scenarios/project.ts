@@ -89,7 +89,7 @@ export function readProject(pathOrDir: string): ScenarioProject {
   if (!scenarios.some((s) => s.name === baseline)) {
     root.get('baseline').fail(`no scenario named "${baseline}" in ${scenarioDir} (found ${scenarios.map((s) => s.name).join(', ')})`);
   }
-  const years = root.get('years').items().map((y) => y.integer(1900));
+  const years = root.get('years').items().map((y) => y.integer(0));
   if (years.length === 0) root.get('years').fail('must list at least one year');
   return {
     dir,
