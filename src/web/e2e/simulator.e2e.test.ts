@@ -33,6 +33,13 @@ async function co2In2050(page: Page): Promise<number> {
   return Number(await page.locator(CO2_CHART).getAttribute('data-current'));
 }
 
+/** WCAG 2.1 A and AA rules of axe-core (contrast, labels, names, roles) on the page as it is. */
+async function expectAccessible(page: Page): Promise<void> {
+  await page.addScriptTag({ path: join(root, 'node_modules', 'axe-core', 'axe.min.js') });
+  const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => v.id + ': ' + v.help + ' at ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')))`)) as string[];
+  expect(violations).toEqual([]);
+}
+
 async function saveScenario(page: Page, name: string, description = ''): Promise<void> {
   await page.getByRole('button', { name: /^(Save scenario|Guardar escenario)$/ }).click();
   const dialog = page.getByRole('dialog');
@@ -76,6 +83,7 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     await expect.poll(async () => (await row.textContent()) ?? '').not.toBe('');
     await expect.poll(() => page.locator('.lever.changed').count()).toBe(1);
     await page.screenshot({ path: join(shots, 'simulator-1280x720.png') });
+    await expectAccessible(page);
   });
 
   it('moves a lever from the keyboard', async () => {
@@ -115,6 +123,7 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('A tax of 100 soles/tCO2');
     await page.screenshot({ path: join(shots, 'scenarios.png') });
+    await expectAccessible(page);
 
     await row.getByRole('button', { name: 'Open' }).click();
     await page.waitForSelector(TAX);
@@ -149,6 +158,7 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     expect(num(cells[colOf('Carbon tax 100')]!)).toBeLessThan(num(cells[colOf('Carbon tax 30')]!));
     expect(num(cells[colOf('Carbon tax 30')]!)).toBeLessThan(num(cells[colOf('Business as usual')]!));
     await page.screenshot({ path: join(shots, 'compare.png'), fullPage: true });
+    await expectAccessible(page);
   });
 
   it('exports the current scenario as CSV', async () => {
@@ -188,6 +198,7 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     // es-PE groups thousands with a comma and uses a point for decimals: the lever's help shows "26,000,000".
     expect(await page.locator('.lever[data-name="initial population"] .default').textContent()).toContain('26,000,000');
     await page.screenshot({ path: join(shots, 'simulator-es.png') });
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'EN', exact: true }).click();
   });
 
@@ -198,9 +209,11 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     await page.locator('.variable dd a', { hasText: 'births' }).first().click();
     await expect.poll(() => page.locator('.variable h2').textContent()).toContain('births');
     await page.screenshot({ path: join(shots, 'explorer.png') });
+    await expectAccessible(page);
     await page.getByRole('link', { name: 'Diagram' }).click();
     await page.waitForSelector('svg.diagram');
     await page.screenshot({ path: join(shots, 'explorer-diagram.png') });
+    await expectAccessible(page);
     await page.getByRole('link', { name: 'Feedback loops' }).click();
     await expect.poll(() => page.locator('ol.loops li').count()).toBe(4);
     // The example model has no history beside it: the calibration view says so.
@@ -217,6 +230,7 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     expect(await alert.textContent()).toMatch(/broken\.mdl: line 6, column \d+/);
     expect(await alert.locator('mark').textContent()).toContain('y = x + * 2');
     await page.screenshot({ path: join(shots, 'upload-error.png') });
+    await expectAccessible(page);
   });
 
   it('uploads a good model and makes sliders for its constants', async () => {
@@ -248,6 +262,7 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     const overflow = await tablet.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await tablet.screenshot({ path: join(shots, 'simulator-tablet-768x1024.png') });
+    await expectAccessible(tablet);
     await tablet.close();
   });
 });
@@ -300,6 +315,7 @@ describe.skipIf(!runE2E)('a model with a display profile', () => {
       });
     await expect.poll(width, { timeout: 20_000 }).toBeGreaterThan(1e6);
     await page.screenshot({ path: join(shots, 'simulator-bands-target.png') });
+    await expectAccessible(page);
 
     await page.getByRole('button', { name: 'ES', exact: true }).click();
     await expect.poll(() => page.locator('label[for]', { hasText: 'Impuesto al carbono' }).count()).toBe(1);
@@ -326,6 +342,7 @@ describe.skipIf(!runE2E || !existsSync(join(root, PERU_MODEL)))('the Peru model 
         await page.locator('table.fit-table tbody tr').first().waitFor({ timeout: 30_000 });
         expect(await page.locator('table.fit-table tbody tr').count()).toBeGreaterThan(0);
         await page.screenshot({ path: join(shots, 'peru-calibration.png') });
+        await expectAccessible(page);
       }
     } finally {
       await browser.close();

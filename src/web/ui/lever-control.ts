@@ -24,7 +24,7 @@ export function leverControl(lever: Lever, value: number, onChange: (v: number) 
     { type: 'button', class: 'icon-button', 'aria-label': t('resetLever', { name: lever.label, value: fmt(lever.defaultValue) }), title: t('reset'), onclick: () => onChange(lever.defaultValue) },
     '↺',
   );
-  const help = h('p', { id: helpId, class: 'help' }, lever.help ? `${lever.help} ` : '', h('span', { class: 'default' }, `(${t('defaultValue', { value: fmt(lever.defaultValue) })})`));
+  const help = h('p', { id: helpId, class: 'help' }, lever.help ? `${lever.help} ` : '', h('span', { class: 'default' }, `(${lever.isSwitch ? t('defaultValue', { value: fmt(lever.defaultValue) }) : t('rangeDefault', { min: fmt(lever.min), max: fmt(lever.max), value: fmt(lever.defaultValue) })})`));
   let show: (v: number) => void;
   let input: HTMLElement;
   if (lever.isSwitch) {

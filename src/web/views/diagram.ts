@@ -31,7 +31,8 @@ function nodeShape(label: string, kind: 'stock' | 'other' | 'valve' | 'cloud', x
     // Wrap long names over two lines, as Vensim does.
     if (label.length > 18 && words.length > 1) {
       const mid = Math.ceil(words.length / 2);
-      text.append(svg('tspan', { x, dy: -6 }, words.slice(0, mid).join(' ')), svg('tspan', { x, dy: 13 }, words.slice(mid).join(' ')));
+      // The trailing space keeps the words apart in the accessible name.
+      text.append(svg('tspan', { x, dy: -6 }, words.slice(0, mid).join(' ') + ' '), svg('tspan', { x, dy: 13 }, words.slice(mid).join(' ')));
     } else text.textContent = label;
     g.append(text);
   }
