@@ -230,6 +230,13 @@ class Parser {
       return call('IF THEN ELSE', [cond, a, this.parseExpr()], this.at(t.start));
     }
     if (t.kind === 'name') return this.parseNamed(t);
+    if (this.isKw(t, 'MOD') && this.isOp(this.peek(), '(')) {
+      // MOD(a, b), the function form some tools write for the operator.
+      this.next();
+      const args = this.parseArgs();
+      if (args.length !== 2) throw this.fail(t, `MOD takes 2 arguments but was given ${args.length}`, 'E_ARITY');
+      return this.internal('#mod', args, this.at(t.start));
+    }
     throw this.fail(t, `expected a number, a name or '(' but found ${describe(t)}`);
   }
 

@@ -46,7 +46,6 @@ const SPECS: Record<string, FunctionSpec> = {
   ...Object.fromEntries(['ABS', 'SQRT', 'EXP', 'LN', 'SIN', 'COS', 'TAN', 'ARCSIN', 'ARCCOS', 'ARCTAN', 'SINH', 'COSH', 'TANH'].map((f) => [f, same(f, 1)])),
   LOG10: { min: 1, max: 1, build: (a, c) => call('LOG', [a[0]!, num(10, c.loc)], c.loc) },
   INT: { min: 1, max: 1, build: (a, c) => c.internal('#int', a) },
-  MOD: { min: 2, max: 2, build: (a, c) => c.internal('#mod', a) },
   PI: { min: 0, max: 0, build: (_a, c) => num(Math.PI, c.loc) },
   INF: { min: 0, max: 0, build: (_a, c) => INF(c) },
   // Statistical (§3.5.2).

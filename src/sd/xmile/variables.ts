@@ -57,6 +57,7 @@ export function collectVariables(block: XmlElement, src: SourceText, behavior: B
     const raw = attr(el, 'name');
     if (raw === undefined || raw.trim() === '') throw ModelError.at('E_XMILE', `a <${el.name}> has no name`, loc);
     const { name, display } = nameOf(raw);
+    if (dims.has(name)) throw ModelError.at('E_REDEFINED', `${display} is the name of a dimension; XMILE keeps variable and dimension names distinct`, loc);
     const prior = seen.get(name);
     if (prior) throw ModelError.at('E_REDEFINED', `${display} is defined twice (first at line ${prior.loc.line})`, loc);
     const dimsEl = child(el, 'dimensions');
