@@ -5,7 +5,10 @@
  * its own count and its own known failures.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
+import { parseRunTable } from '../sd/data/run-table.js';
+import { loadModel, readTextFile } from '../sd/node/load.js';
+import { compareResults } from './compare.js';
 import { expectedFileFor, runCase, type CaseResult } from './suite.js';
 
 const XMILE_MODEL = /\.(xmile|stmx|itmx)$/i;
@@ -31,4 +34,27 @@ export function runXmileSuite(root: string, filter?: string): CaseResult[] {
   return listXmileCases(root)
     .filter((c) => !filter || c.name.includes(filter))
     .map(runCase);
+}
+
+/**
+ * Many folders also keep Stella's own run of the model (`output_stella*.csv`), the format's
+ * own tool: each XMILE case is compared with those too, by the same rule.
+ */
+export function runStellaReferences(root: string): CaseResult[] {
+  const out: CaseResult[] = [];
+  for (const c of listXmileCases(root)) {
+    const dir = dirname(c.model);
+    for (const f of readdirSync(dir).filter((x) => /^output_stella.*\.csv$/i.test(x)).sort()) {
+      const name = `${c.name} vs ${f}`;
+      const t0 = performance.now();
+      try {
+        const result = loadModel(c.model, { allowNaN: true }).run();
+        const cmp = compareResults(result, parseRunTable(readTextFile(join(dir, f)), basename(f)));
+        out.push({ name, model: c.model, pass: cmp.pass, reason: cmp.reason, crashed: false, ms: performance.now() - t0 });
+      } catch (err) {
+        out.push({ name, model: c.model, pass: false, reason: `error: ${(err as Error).message.split('\n')[0]}`, crashed: false, ms: performance.now() - t0 });
+      }
+    }
+  }
+  return out;
 }
