@@ -198,6 +198,7 @@ describe('XMILE arrays (§3.7.1)', () => {
   it('computes MEAN and SIZE from the iterated elements', () => {
     expect(p('MEAN(sales[*, *])')).toBe('(SUM(sales[region!,product!]) / 6)');
     expect(p('SIZE(pop[*])')).toBe('3');
+    expect(p('MEAN(a, pop, 4)')).toBe('(((a + SUM(pop[region!])) + 4) / 5)');
     expect(p('STDDEV(pop)')).toBe('SQRT((SUM(((pop[region!] - (SUM(pop[region!]) / 3)) ^ 2)) / 3))');
   });
 

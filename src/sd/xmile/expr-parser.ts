@@ -415,9 +415,15 @@ class Parser {
       const terms = args.map((a) => (a.dims.length ? call(key === 'MIN' ? 'VMIN' : 'VMAX', [a.e], loc) : a.e));
       return terms.slice(1).reduce((a, b) => call(key, [a, b], loc), terms[0]!);
     }
+    const sizeOf = (dims: string[]) => dims.reduce((n, d) => n * (this.env.dims.get(d)?.elements.length ?? 1), 1);
+    if (key === 'MEAN' && args.length > 1) {
+      // Stella's MEAN(a, b, …): the mean of every value given, arrays counted element by element.
+      const total = args.map((a) => (a.dims.length ? call('SUM', [a.e], loc) : a.e)).reduce((a, b) => bin('+', a, b, loc));
+      return bin('/', total, num(args.reduce((n, a) => n + sizeOf(a.dims), 0), loc), loc);
+    }
     if (args.length !== 1) throw this.fail(t, `${key} takes 1 argument but was given ${args.length}`, 'E_ARITY');
     const { e, dims } = args[0]!;
-    const count = dims.reduce((n, d) => n * (this.env.dims.get(d)?.elements.length ?? 1), 1);
+    const count = sizeOf(dims);
     switch (key) {
       case 'SUM':
       case 'PROD':

@@ -2,7 +2,12 @@
  * XMILE semantics checked by simulation: the reader's IR run through the ordinary compiler.
  * (Tests may import upward; dependency-cruiser skips test files.)
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ModelError } from '../ir/diagnostics.js';
+import { loadModel } from '../node/load.js';
 import { compileXmile } from '../run/engine.js';
 import { xmileDoc, type DocOptions } from './test-support.js';
 
@@ -177,5 +182,40 @@ describe('integration method and arrays', () => {
         <stock name="s"><eqn>input</eqn><inflow>change</inflow></stock><flow name="change"><eqn>(input - s) / t</eqn></flow></variables></macro>`,
     });
     close(col('mine'), col('builtin'));
+  });
+});
+
+describe('loading XMILE from files and text (src/sd/node/load.ts)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'igem-xmile-'));
+  const doc = xmileDoc('<stock name="s"><eqn>1</eqn><inflow>f</inflow></stock><flow name="f"><eqn>s * 0.5</eqn></flow>', { stop: 2 });
+
+  it.each(['m.xmile', 'm.stmx', 'm.itmx'])('reads %s by its extension', (name) => {
+    const file = join(dir, name);
+    writeFileSync(file, doc);
+    expect(Array.from(loadModel(file).run().get('s')!)).toEqual([1, 1.5, 2.25]);
+  });
+
+  it('reads XMILE given as text', () => {
+    expect(Array.from(loadModel(doc).run().get('s')!)).toEqual([1, 1.5, 2.25]);
+  });
+
+  it('reports a broken file with its path, line and column', () => {
+    const file = join(dir, 'broken.stmx');
+    writeFileSync(file, doc.replace('<eqn>s * 0.5</eqn>', '<eqn>s * </eqn>'));
+    let caught: unknown;
+    try {
+      loadModel(file);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ModelError);
+    const d = (caught as ModelError).diagnostics[0]!;
+    expect([d.code, d.loc?.file, d.loc?.line, d.loc?.column]).toEqual(['E_SYNTAX', file, 11, 79]);
+  });
+
+  it('names the formats it reads for an unknown extension', () => {
+    const file = join(dir, 'm.txt');
+    writeFileSync(file, doc);
+    expect(() => loadModel(file)).toThrow(/\.mdl and XMILE \.xmile, \.stmx, \.itmx/);
   });
 });
