@@ -34,6 +34,18 @@ const SMALL = BROKEN.replace('y = x + * 2', 'y = x * growth\n\t~\tDmnl\n\t~\t|\n
   'growth = 3\n\t~\tDmnl [0,10,1]',
 );
 
+/** 2,000 stocks and a billion years: a run far longer than any time limit. */
+const HEAVY = [
+  '{UTF-8}',
+  'dim: (e1-e2000)\n\t~\t\n\t~\t|',
+  's[dim] = INTEG(growth[dim], 0)\n\t~\tDmnl\n\t~\t|',
+  'growth[dim] = 1 + s[dim] * 1e-12\n\t~\tDmnl\n\t~\t|',
+  'FINAL TIME = 1e9\n\t~\tYear\n\t~\t|',
+  'INITIAL TIME = 0\n\t~\tYear\n\t~\t|',
+  'SAVEPER = 1e8\n\t~\tYear\n\t~\t|',
+  'TIME STEP = 1\n\t~\tYear\n\t~\t|',
+].join('\n\n');
+
 describe('web simulator API', () => {
   let dir: string;
   let app: FastifyInstance;
@@ -148,12 +160,10 @@ describe('web simulator API', () => {
   it('stops a run that takes longer than the limit', async () => {
     const slow = await buildApp(defaultConfig({ dataDir: join(dir, 'data3'), runTimeoutMs: 3000, webRoot: join(dir, 'no-web') }));
     try {
-      const r = await slow.app.inject({
-        method: 'POST',
-        url: '/api/runs',
-        // Four billion steps of 0.25 years: far past the limit.
-        payload: { modelId: 'green-growth', start: 2000, end: 1e9, saveper: 1e8 },
-      });
+      const up = await slow.app.inject({ method: 'POST', url: '/api/models', payload: { filename: 'heavy.mdl', text: HEAVY } });
+      expect(up.statusCode).toBe(201);
+      // 2,000 stocks for the runner's 50 million steps: hours of work, stopped at the limit.
+      const r = await slow.app.inject({ method: 'POST', url: '/api/runs', payload: { modelId: up.json().id, columns: ['s[e1]'] } });
       expect(r.statusCode).toBe(504);
       expect(r.json().error.code).toBe('RUN_TIMEOUT');
       // The pool recovers with a fresh worker.

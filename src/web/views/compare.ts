@@ -47,7 +47,9 @@ export function mountCompare(root: HTMLElement, app: AppState): () => void {
     const columns: { name: string; run: typeof app.current; color: string }[] = [
       { name: t('bau'), run: app.baseline, color: COLORS.baseline },
       ...chosen.map((s, i) => ({ name: s.name, run: app.overlays.get(s.id), color: COLORS.overlays[i]! })),
-      ...(showCurrent ? [{ name: app.activeScenario ? `${t('current')} (${app.activeScenario.name} *)` : t('current'), run: app.current, color: COLORS.current }] : []),
+      ...(showCurrent
+        ? [{ name: app.activeScenario ? `${t('current')} (${app.activeScenario.name}${same(app.activeScenario.params, app.settings) ? '' : ' *'})` : t('current'), run: app.current, color: COLORS.current }]
+        : []),
     ];
     // Indicator table: 2030 and 2050 values per scenario, with the change against BAU.
     const head = h('tr', {}, h('th', { scope: 'col' }, t('indicator')), h('th', { scope: 'col' }, t('year')), columns.map((c) => h('th', { scope: 'col' }, c.name)));
