@@ -20,6 +20,9 @@ if (!runE2E) console.warn(`web e2e tests skipped: ${CHROMIUM} not found (run scr
 
 const BROKEN = ['{UTF-8}', 'x = 1', '\t~\tDmnl', '\t~\t|', '', 'y = x + * 2', '\t~\tDmnl', '\t~\t|', ''].join('\n');
 
+/** The machine may be busy with other tests: give the page time. */
+const POLL = { timeout: 20_000, interval: 50 };
+
 const TAX = '[data-lever="carbon tax"]';
 const CO2_CHART = 'figure[data-chart="Fossil CO2 Emissions"]';
 
@@ -77,11 +80,11 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     expect(await page.locator('.chart-card').count()).toBeGreaterThanOrEqual(2);
     const before = await co2In2050(page);
     await page.locator(TAX).fill('100');
-    await expect.poll(() => co2In2050(page)).toBeLessThan(before * 0.95);
+    await expect.poll(() => co2In2050(page), POLL).toBeLessThan(before * 0.95);
     // The dashboard shows the new 2050 value too, and the lever is marked as changed.
     const row = page.locator('tr[data-indicator="Fossil CO2 Emissions"] .current-value').nth(1);
-    await expect.poll(async () => (await row.textContent()) ?? '').not.toBe('');
-    await expect.poll(() => page.locator('.lever.changed').count()).toBe(1);
+    await expect.poll(async () => (await row.textContent()) ?? '', POLL).not.toBe('');
+    await expect.poll(() => page.locator('.lever.changed').count(), POLL).toBe(1);
     await page.screenshot({ path: join(shots, 'simulator-1280x720.png') });
     await expectAccessible(page);
   });
@@ -90,9 +93,9 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     const slider = page.locator('[data-lever="policy start year"]');
     await slider.focus();
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => slider.inputValue()).toBe('2026');
+    await expect.poll(() => slider.inputValue(), POLL).toBe('2026');
     await page.getByRole('button', { name: /Reset policy start year/ }).click();
-    await expect.poll(() => slider.inputValue()).toBe('2025');
+    await expect.poll(() => slider.inputValue(), POLL).toBe('2025');
   });
 
   it('coalesces rapid lever moves into few runs and shows the last position', async () => {
@@ -127,7 +130,7 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
 
     await row.getByRole('button', { name: 'Open' }).click();
     await page.waitForSelector(TAX);
-    await expect.poll(() => page.locator(TAX).inputValue()).toBe('100');
+    await expect.poll(() => page.locator(TAX).inputValue(), POLL).toBe('100');
     await page.getByRole('button', { name: 'Share link' }).click();
     shareLink = await page.locator('.share-url').inputValue();
     expect(shareLink).toContain('#/simulator?model=green-growth&p=');
@@ -147,7 +150,7 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     await page.getByLabel('Carbon tax 30').check();
     const table = page.locator('table.compare-table');
     // Each scenario gets its column once its run is done; the current settings equal "Carbon tax 30", so no extra column.
-    await expect.poll(() => table.locator('thead th').allTextContents()).toEqual(['Indicator', 'Year', 'Business as usual', 'Carbon tax 100', 'Carbon tax 30']);
+    await expect.poll(() => table.locator('thead th').allTextContents(), POLL).toEqual(['Indicator', 'Year', 'Business as usual', 'Carbon tax 100', 'Carbon tax 30']);
     const head = await table.locator('thead th').allTextContents();
     // The first indicator is the first chart, CO2; its second row is 2050 (cells: year, then one per scenario).
     const colOf = (name: string) => head.indexOf(name) - 1;
@@ -191,7 +194,7 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
 
   it('switches to Spanish with locale number formats', async () => {
     await page.getByRole('button', { name: 'ES', exact: true }).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), POLL).toBe('es');
     expect(await page.getByRole('link', { name: 'Simulador' }).count()).toBe(1);
     expect(await page.locator('#dashboard-title').textContent()).toBe('Tablero ODS');
     expect(await page.getByRole('button', { name: 'Guardar escenario' }).count()).toBe(1);
@@ -207,7 +210,7 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     await page.waitForSelector('.variable');
     expect(await page.locator('.equation').first().textContent()).toContain('INTEG');
     await page.locator('.variable dd a', { hasText: 'births' }).first().click();
-    await expect.poll(() => page.locator('.variable h2').textContent()).toContain('births');
+    await expect.poll(() => page.locator('.variable h2').textContent(), POLL).toContain('births');
     await page.screenshot({ path: join(shots, 'explorer.png') });
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Diagram' }).click();
@@ -215,10 +218,10 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     await page.screenshot({ path: join(shots, 'explorer-diagram.png') });
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Feedback loops' }).click();
-    await expect.poll(() => page.locator('ol.loops li').count()).toBe(4);
+    await expect.poll(() => page.locator('ol.loops li').count(), POLL).toBe(4);
     // The example model has no history beside it: the calibration view says so.
     await page.getByRole('link', { name: 'Calibration' }).click();
-    await expect.poll(() => page.locator('.calibration').textContent()).toContain('no historical data');
+    await expect.poll(() => page.locator('.calibration').textContent(), POLL).toContain('no historical data');
   });
 
   it('uploads a broken model and shows the error with its line', async () => {
@@ -302,9 +305,9 @@ describe.skipIf(!runE2E)('a model with a display profile', () => {
     expect(await page.locator('label[for]', { hasText: 'Carbon tax' }).count()).toBe(1);
     const status = page.locator('tr[data-indicator="Fossil CO2 Emissions"] .badge');
     // Business as usual emits about 62 MtCO2 in 2030, above the target of 60; a tax of 100 brings it to about 56.
-    await expect.poll(() => status.textContent()).toContain('Not met');
+    await expect.poll(() => status.textContent(), POLL).toContain('Not met');
     await page.locator(TAX).fill('100');
-    await expect.poll(() => status.textContent()).toContain('Met');
+    await expect.poll(() => status.textContent(), POLL).toContain('Met');
 
     await page.getByLabel(/Uncertainty band/).check();
     const width = () =>
@@ -318,7 +321,7 @@ describe.skipIf(!runE2E)('a model with a display profile', () => {
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'ES', exact: true }).click();
-    await expect.poll(() => page.locator('label[for]', { hasText: 'Impuesto al carbono' }).count()).toBe(1);
+    await expect.poll(() => page.locator('label[for]', { hasText: 'Impuesto al carbono' }).count(), POLL).toBe(1);
     expect(await status.textContent()).toContain('Cumple');
     await page.close();
   });
