@@ -18,6 +18,32 @@ const shots = join(root, 'out', 'screenshots');
 const runE2E = chromiumAvailable() || !!process.env.CI;
 if (!runE2E) console.warn(`web e2e tests skipped: ${CHROMIUM} not found (run scripts/ensure-browser.sh as root; in CI they run)`);
 
+/** A stock with an inflow, drawn in a Vensim sketch (box, valve, cloud, two pipes, one arrow). */
+const SKETCHED = [
+  '{UTF-8}',
+  'Stock A = INTEG(inflow, 1)\n\t~\tthings\n\t~\t|',
+  'inflow = Stock A * rate\n\t~\tthings/Year\n\t~\t|',
+  'rate = 0.1\n\t~\t1/Year [0,0.5,0.01]\n\t~\t|',
+  'FINAL TIME = 10\n\t~\tYear\n\t~\t|',
+  'INITIAL TIME = 0\n\t~\tYear\n\t~\t|',
+  'SAVEPER = 1\n\t~\tYear\n\t~\t|',
+  'TIME STEP = 0.25\n\t~\tYear\n\t~\t|',
+  '\\\\\\---/// Sketch information - do not modify anything except names',
+  'V300  Do not put anything below this section - it will be ignored',
+  '*View 1',
+  '$192-192-192,0,Helvetica|12|B|0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|72,72,100,0',
+  '10,1,Stock A,300,200,40,20,3,3,0,0,0,0,0,0',
+  '12,2,48,150,200,10,8,0,3,0,0,-1,0,0,0',
+  '11,3,0,220,200,6,8,34,3,0,0,1,0,0,0',
+  '10,4,inflow,220,220,22,7,40,3,0,0,-1,0,0,0',
+  '1,5,3,1,4,0,0,22,0,0,0,-1--1--1,,1|(250,200)|',
+  '1,6,3,2,100,0,0,22,0,0,0,-1--1--1,,1|(185,200)|',
+  '10,7,rate,150,280,20,7,8,3,0,0,0,0,0,0',
+  '1,8,7,4,0,0,0,0,0,64,0,-1--1--1,,1|(185,250)|',
+  '///---\\\\\\',
+  ':L<%^E!@',
+].join('\n');
+
 const BROKEN = ['{UTF-8}', 'x = 1', '\t~\tDmnl', '\t~\t|', '', 'y = x + * 2', '\t~\tDmnl', '\t~\t|', ''].join('\n');
 
 /** The machine may be busy with other tests: give the page time. */
@@ -244,6 +270,25 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     await page.waitForSelector(TAX);
     expect(await page.locator(TAX).inputValue()).toBe('10');
     expect(await page.locator('#model-select option:checked').textContent()).toBe('My model');
+  });
+
+  it('draws an uploaded model\'s own sketch', async () => {
+    await page.goto(`${server.url}#/upload`);
+    await page.getByLabel('Model file (.mdl)').setInputFiles({ name: 'sketched.mdl', mimeType: 'text/plain', buffer: Buffer.from(SKETCHED) });
+    await page.getByRole('button', { name: 'Upload and open' }).click();
+    await page.waitForSelector('[data-lever="rate"]');
+    await page.goto(`${server.url}#/explorer?var=stock a&tab=diagram`);
+    await page.waitForSelector('svg.diagram');
+    expect(await page.locator('.diagram-wrap').evaluate((el) => el.previousElementSibling?.textContent)).toContain('as drawn in the model');
+    expect(await page.locator('svg.diagram .node.stock').count()).toBe(1);
+    expect(await page.locator('svg.diagram .node.valve').count()).toBe(1);
+    expect(await page.locator('svg.diagram path.pipe').count()).toBe(2);
+    expect(await page.locator('svg.diagram path.link').count()).toBe(1);
+    // Clicking a variable in the diagram selects it.
+    await page.getByRole('button', { name: 'rate', exact: true }).click();
+    await expect.poll(() => page.locator('svg.diagram .node.selected text').textContent(), POLL).toBe('rate');
+    await page.screenshot({ path: join(shots, 'explorer-sketch.png') });
+    await expectAccessible(page);
   });
 
   it('keeps a saved scenario when the server is killed and restarted', async () => {

@@ -11,12 +11,31 @@ type ElkCtor = new () => { layout(graph: ElkNode): Promise<ElkNode> };
 
 const key = (name: string) => name.toLowerCase().replace(/[_\s]+/g, ' ').replace(/\\n|\n/g, ' ').trim();
 
+/** Arrowheads of a fixed size (user units), whatever the line's width. */
 function arrowMarker(): SVGElement {
   return svg(
     'defs',
     {},
-    svg('marker', { id: 'arrowhead', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#44474e' })),
+    svg(
+      'marker',
+      { id: 'arrowhead', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' },
+      svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#44474e' }),
+    ),
   );
+}
+
+interface Pt {
+  x: number;
+  y: number;
+}
+
+/** Where a line coming from `from` meets the box of half-size (hw, hh) centred on `to`. */
+export function clipToBox(from: Pt, to: Pt, hw: number, hh: number): Pt {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  if (dx === 0 && dy === 0) return to;
+  const t = Math.min(dx === 0 ? Infinity : hw / Math.abs(dx), dy === 0 ? Infinity : hh / Math.abs(dy), 1);
+  return { x: to.x - dx * t, y: to.y - dy * t };
 }
 
 /** A variable's shape and label; clicking or pressing Enter selects it. */
@@ -59,14 +78,21 @@ export function renderSketch(view: SketchView, vars: ReadonlyMap<string, Variabl
   const minY = Math.min(...ys) - 30;
   const width = Math.max(...xs) - minX + 30;
   const height = Math.max(...ys) - minY + 30;
-  const root = svg('svg', { viewBox: `${minX} ${minY} ${width} ${height}`, class: 'diagram', role: 'group', 'aria-label': view.name });
+  const root = svg('svg', { viewBox: `${minX} ${minY} ${width} ${height}`, width, height, class: 'diagram natural', role: 'group', 'aria-label': view.name });
   root.append(arrowMarker());
+  // Half sizes of what is drawn for each node, so lines stop at its edge.
+  const half = (n: (typeof view.nodes)[number]): [number, number] =>
+    n.type === 'valve' ? [6, 6] : n.type === 'cloud' ? [10, 7] : n.box ? [Math.max(n.w, 20), Math.max(n.h, 10)] : [Math.max(n.w, 12), Math.max(n.h, 7) + 2];
   for (const a of view.arrows) {
     const from = nodes.get(a.from);
     const to = nodes.get(a.to);
     if (!from || !to) continue;
-    const d = a.via && !a.pipe ? `M${from.x},${from.y} Q${2 * a.via.x - (from.x + to.x) / 2},${2 * a.via.y - (from.y + to.y) / 2} ${to.x},${to.y}` : `M${from.x},${from.y} L${to.x},${to.y}`;
-    root.append(svg('path', { d, class: a.pipe ? 'pipe' : 'link', ...(a.pipe && to.type === 'valve' ? {} : { 'marker-end': 'url(#arrowhead)' }) }));
+    const curve = a.via && !a.pipe ? { x: 2 * a.via.x - (from.x + to.x) / 2, y: 2 * a.via.y - (from.y + to.y) / 2 } : undefined;
+    // Pipes get a head where they enter a stock; influence arrows always.
+    const head = !a.pipe || to.box;
+    const end = head ? clipToBox(curve ?? from, to, ...half(to)) : to;
+    const d = curve ? `M${from.x},${from.y} Q${curve.x},${curve.y} ${end.x},${end.y}` : `M${from.x},${from.y} L${end.x},${end.y}`;
+    root.append(svg('path', { d, class: a.pipe ? 'pipe' : 'link', ...(head ? { 'marker-end': 'url(#arrowhead)' } : {}) }));
   }
   for (const n of view.nodes) {
     if (n.type === 'comment') continue;
@@ -104,7 +130,8 @@ export async function renderAuto(vars: readonly VariableInfo[], selected: string
   // elkjs is CommonJS: the constructor is the default export, or its `default` under Node interop.
   const mod = (await import('elkjs/lib/elk.bundled.js')) as unknown as { default: ElkCtor | { default: ElkCtor } };
   const ELK = typeof mod.default === 'function' ? mod.default : mod.default.default;
-  const shown = neighbourhood(vars, selected);
+  // Large models: the selected variable's direct causes and uses only, so names stay readable.
+  const shown = vars.length > 150 ? neighbourhood(vars, selected, 1, 45) : neighbourhood(vars, selected);
   const keys = new Set(shown.map((v) => v.key));
   const width = (v: VariableInfo) => Math.min(180, 24 + v.name.length * 6.5);
   const graph = {
@@ -116,7 +143,8 @@ export async function renderAuto(vars: readonly VariableInfo[], selected: string
   const laid = await new ELK().layout(graph);
   const W = (laid.width ?? 400) + 20;
   const H = (laid.height ?? 300) + 20;
-  const root = svg('svg', { viewBox: `-10 -10 ${W} ${H}`, class: 'diagram', role: 'group' });
+  // Drawn at its natural size (1 unit = 1 px); the frame scrolls when it is larger.
+  const root = svg('svg', { viewBox: `-10 -10 ${W} ${H}`, width: W, height: H, class: 'diagram natural', role: 'group' });
   root.append(arrowMarker());
   for (const e of laid.edges ?? []) {
     for (const s of e.sections ?? []) {
