@@ -55,17 +55,19 @@ const DEFINITIONS: Record<InternalMacro, () => MacroDecl> = {
   // FORCST(input, averaging time, horizon, initial trend) = input × (1 + TREND × horizon).
   '#forcst': () =>
     macro('#forcst', ['input', 't', 'h', 'init'], bin('*', p('input'), bin('+', num(1, LOC), bin('*', call('TREND', [p('input'), p('t'), p('init')], LOC), p('h'))))),
-  // Non-negative stocks (see stock-rates.ts): outflows take at most what the stock holds plus
-  // this step's inflows. The stock's net rate, and one outflow's share after the outflows
-  // listed before it (`before` is their sum).
+  // Non-negative stocks (see stock-rates.ts): the stock's net rate, clamped so that its
+  // outflows take at most what it holds plus this step's inflows; and one outflow limited to
+  // what is left after the outflows listed before it (`before` is their sum).
   '#nnrate': () =>
     macro('#nnrate', ['stock', 'inflow', 'outflow'], bin('-', p('inflow'), call('MIN', [p('outflow'), p('avail')], LOC)), {
       avail: call('MAX', [num(0, LOC), bin('+', bin('/', p('stock'), dtRef(LOC)), p('inflow'))], LOC),
     }),
   '#nnout': () =>
-    macro('#nnout', ['stock', 'inflow', 'before', 'flow'], bin('-', call('MIN', [bin('+', p('before'), p('flow')), p('avail')], LOC), call('MIN', [p('before'), p('avail')], LOC)), {
-      avail: call('MAX', [num(0, LOC), bin('+', bin('/', p('stock'), dtRef(LOC)), p('inflow'))], LOC),
-    }),
+    macro(
+      '#nnout',
+      ['flow', 'stock', 'inflow', 'before'],
+      call('MIN', [p('flow'), call('MAX', [num(0, LOC), bin('-', bin('+', bin('/', p('stock'), dtRef(LOC)), p('inflow')), p('before'))], LOC)], LOC),
+    ),
 };
 
 export function internalMacro(name: InternalMacro): MacroDecl {

@@ -10,7 +10,7 @@ import type { Equation, Expr, MacroDecl, ModelIR } from '../ir/model.js';
 import { parseEquation, type GfRef, type ParseEnv } from './expr-parser.js';
 import { mapExpr, visitExpr } from './expr-walk.js';
 import type { Behavior } from './behavior.js';
-import { stockRates, type FlowTerms } from './stock-rates.js';
+import { planStocks, type FlowTerms } from './stock-rates.js';
 import type { SourceText } from './source-text.js';
 import { collectVariables, nameOf, translateVariable } from './variables.js';
 import { attr, child, children, type XmlElement } from './xml-tree.js';
@@ -65,8 +65,8 @@ export function readMacro(m: XmlElement, src: SourceText, base: ParseEnv, behavi
     nonNegative: s.nonNegative,
     loc: s.loc,
   }));
-  const rates = stockRates(stocks, flows, base.useInternal);
-  const equations = [output, ...locals.flatMap((v) => translateVariable(v, { src, env, rates }))];
+  const { rates, limits } = planStocks(stocks, flows, base.useInternal);
+  const equations = [output, ...locals.flatMap((v) => translateVariable(v, { src, env, rates, limits }))];
   return { decl: { name, params, outputs: [], equations, loc }, defaults: { params, defaults } };
 }
 

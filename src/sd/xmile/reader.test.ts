@@ -105,13 +105,14 @@ describe('stocks, flows and auxiliaries', () => {
     expect([withDefault['g'], withDefault['h']]).toEqual(['MAX(0, 1)', '1']);
   });
 
-  it('limits the outflows of a non-negative stock and passes the limited amount downstream', () => {
+  it('limits the flow that drains a non-negative stock, and clamps the stock\'s rate', () => {
     const eqs = equations(`
       <stock name="A"><eqn>1</eqn><outflow>f</outflow><non_negative/></stock>
       <stock name="B"><eqn>0</eqn><inflow>f</inflow></stock>
       <flow name="f"><eqn>3</eqn></flow>`);
+    expect(eqs['f']).toBe('#nnout(3, a, 0, 0)');
     expect(eqs['a']).toBe('INTEG(#nnrate(a, 0, f), 1)');
-    expect(eqs['b']).toBe('INTEG(#nnout(a, 0, 0, f), 0)');
+    expect(eqs['b']).toBe('INTEG(f, 0)');
   });
 
   it('multiplies what the downstream stock receives by the flow\'s <multiplier>', () => {

@@ -16,7 +16,7 @@ import { CONTROL } from './ir-build.js';
 import { macroNames, readMacro, rejectRecursion, withDefaults, type MacroDefaults } from './macros.js';
 import { controlEquations, controlValue, readSimSpecs, type SimSpecs } from './sim-specs.js';
 import { SourceText } from './source-text.js';
-import { stockRates, type FlowTerms } from './stock-rates.js';
+import { planStocks, type FlowTerms } from './stock-rates.js';
 import { collectVariables, nameOf, translateVariable, type VarSpec } from './variables.js';
 import { attr, child, children, parseXml } from './xml-tree.js';
 
@@ -56,10 +56,10 @@ export function readXmile(source: string, file?: string): ModelIR {
   };
 
   const groups = readGroups(children(variablesEl, 'group'));
-  const rates = stockRates(stocksOf(vars, src), flowsOf(vars, src, env), env.useInternal);
+  const { rates, limits } = planStocks(stocksOf(vars, src), flowsOf(vars, src, env), env.useInternal);
   const modelVars = vars.filter((v) => !isControlVariable(v, specs, src, env));
   const control = controlEquations(specs);
-  const equations: Equation[] = [...control, ...modelVars.flatMap((v) => translateVariable(v, { src, env, rates, group: (n) => groups.byEntity.get(n) }))];
+  const equations: Equation[] = [...control, ...modelVars.flatMap((v) => translateVariable(v, { src, env, rates, limits, group: (n) => groups.byEntity.get(n) }))];
 
   const defaults = new Map<string, MacroDefaults>();
   const macros: MacroDecl[] = macroEls.map((m) => {

@@ -27,7 +27,7 @@ const close = (xs: number[], want: number[]) => {
 };
 
 describe('non-negative stocks', () => {
-  it('stop at zero, pass on only what they held, and leave the flow its own value', () => {
+  it('stop at zero and pass on only what they held; the flow reports what moved', () => {
     const col = run(
       `<stock name="A"><eqn>5</eqn><outflow>f</outflow><non_negative/></stock>
        <stock name="B"><eqn>0</eqn><inflow>f</inflow></stock>
@@ -36,7 +36,33 @@ describe('non-negative stocks', () => {
     );
     close(col('A'), [5, 3, 1, 0, 0]);
     close(col('B'), [0, 2, 4, 5, 5]);
-    close(col('f'), [2, 2, 2, 2, 2]);
+    close(col('f'), [2, 2, 1, 0, 0]);
+  });
+
+  it('clamp each stock when one flow drains several, and leave that flow its own value', () => {
+    const col = run(
+      `<stock name="A"><eqn>3</eqn><outflow>f</outflow><non_negative/></stock>
+       <stock name="B"><eqn>3</eqn><outflow>f</outflow></stock>
+       <flow name="f"><eqn>2</eqn></flow>`,
+      { stop: 3 },
+    );
+    close(col('A'), [3, 1, 0, 0]);
+    close(col('B'), [3, 1, -1, -3]);
+    close(col('f'), [2, 2, 2, 2]);
+  });
+
+  it('cost linear time along a long chain', () => {
+    const n = 400;
+    let vars = '';
+    for (let i = 0; i < n; i++) {
+      vars += `<stock name="S${i}"><eqn>1</eqn>${i ? `<inflow>f${i - 1}</inflow>` : ''}<outflow>f${i}</outflow><non_negative/></stock><flow name="f${i}"><eqn>2</eqn></flow>`;
+    }
+    const col = run(vars, { stop: 3 });
+    const total = (t: number) => Array.from({ length: n }, (_, i) => col(`S${i}`)[t]!).reduce((a, b) => a + b, 0);
+    // Only the last stock's outflow (2 per step) leaves the chain; the empty head passes nothing on.
+    close([total(0), total(1), total(2), total(3)], [n, n - 2, n - 4, n - 6]);
+    close([col('S0')[1]!, col('S1')[1]!, col('S2')[1]!, col('f0')[1]!, col('f1')[1]!, col('f2')[1]!], [0, 0, 1, 0, 0, 1]);
+    expect(Math.min(...Array.from({ length: n }, (_, i) => Math.min(...col(`S${i}`))))).toBeGreaterThanOrEqual(0);
   });
 
   it('serve outflows in the order listed', () => {

@@ -1,21 +1,24 @@
 /**
  * The net rate of each stock from its inflow and outflow lists (XMILE 1.0 §3.1.1, §4.2), with
  * unit-conversion multipliers (§4.3: the downstream stock receives flow × multiplier) and
- * non-negative stocks.
+ * non-negative stocks, all by transforming the IR (no compiler support needed).
  *
- * Non-negative stocks, by transforming the IR (no compiler support needed): the stock's
- * outflows, in the order listed (their priority, §4.2), together take at most what the stock
- * holds plus this step's inflows, `max(0, stock/DT + inflows)`; so with Euler the stock stops
- * at zero. The limit is applied where flows meet stocks, not to the flow variable itself:
- * - the drained stock's rate is `inflows − min(outflows, available)`;
- * - a stock that receives such an outflow as its inflow receives the limited amount (mass is
- *   conserved along a chain, as in Stella), computed as that outflow's share after the
- *   higher-priority outflows;
- * - the flow variable keeps its own value, as the suite's non_negative_all case shows (OutFlow
- *   reads 8 at Time 28 while TestStock0 sits at 0; OutFlow also drains TestStock1, so it could
- *   not be limited for one stock alone).
- * Inflows are not limited. A flow drained from several non-negative stocks reaches a
- * downstream stock unlimited (there is no single stock to limit it by).
+ * A non-negative stock gives its outflows, in the order listed (their priority, §4.2), at
+ * most what it holds plus this step's inflows: outflow k gets
+ * `min(outflow k, max(0, stock/DT + inflows − outflows before k))`, so with Euler the stock
+ * stops at zero.
+ * - When a flow drains only this stock (the normal stock-and-flow topology), the limit is
+ *   written into the flow's own equation: the flow reports what actually moved, as Stella's
+ *   do, and the stock it fills receives exactly that (mass is conserved along a chain). Every
+ *   flow is computed once, so long chains of non-negative stocks cost linear time.
+ * - A flow that drains several stocks keeps its own value, and each non-negative stock clamps
+ *   its net rate to `inflows − min(outflows, max(0, stock/DT + inflows))`. The suite's
+ *   non_negative_all case shows this: OutFlow drains TestStock0 and TestStock1, reads 8 at
+ *   Time 28 while TestStock0 sits at 0.
+ * The rate clamp is also kept for stocks whose outflows are all limited, where it changes
+ * nothing. Inflows are never limited. Where limited flows feed each other in a loop of
+ * non-negative stocks, the inflow that closes the loop is left out of the availability (less
+ * may move that step, the stock still cannot go negative).
  */
 import type { SourceLocation } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
@@ -37,45 +40,54 @@ export interface FlowTerms {
   multiplier?: Expr;
 }
 
-export function stockRates(stocks: StockFlows[], flows: ReadonlyMap<string, FlowTerms>, useInternal: (m: InternalMacro) => void): Map<string, Expr> {
+export interface StockPlan {
+  /** Net rate of each stock. */
+  rates: Map<string, Expr>;
+  /** Flows limited by the one non-negative stock they drain: wraps the flow's own equation. */
+  limits: Map<string, (raw: Expr) => Expr>;
+}
+
+export function planStocks(stocks: StockFlows[], flows: ReadonlyMap<string, FlowTerms>, useInternal: (m: InternalMacro) => void): StockPlan {
   const flowRef = (f: string, loc: SourceLocation): Expr => ref(f, loc, flows.get(f)?.display ?? f);
-  const inflowMemo = new Map<string, Expr>();
-  const visiting = new Set<string>();
-
-  /** The non-negative stock a flow drains, when exactly one does. */
-  const drainedFrom = (flow: string, receiver: string): StockFlows | undefined => {
-    const from = stocks.filter((s) => s.nonNegative && s.name !== receiver && s.outflows.includes(flow));
-    return from.length === 1 ? from[0] : undefined;
+  const received = (f: string, loc: SourceLocation): Expr => {
+    const m = flows.get(f)?.multiplier;
+    return m ? bin('*', flowRef(f, loc), m, loc) : flowRef(f, loc);
   };
 
-  const inflowSum = (s: StockFlows): Expr => {
-    const memo = inflowMemo.get(s.name);
-    if (memo) return memo;
-    visiting.add(s.name);
-    const terms = s.inflows.map((f) => {
-      let term = flowRef(f, s.loc);
-      const source = drainedFrom(f, s.name);
-      // A loop of non-negative stocks feeding each other takes the raw flow where it closes.
-      if (source && !visiting.has(source.name)) term = limitedOutflow(source, f, s.loc);
-      const m = flows.get(f)?.multiplier;
-      return m ? bin('*', term, m, s.loc) : term;
+  const drainedBy = new Map<string, StockFlows[]>();
+  for (const s of stocks) for (const f of new Set(s.outflows)) drainedBy.set(f, [...(drainedBy.get(f) ?? []), s]);
+  const sourceOf = new Map<string, StockFlows>();
+  for (const [f, from] of drainedBy) if (from.length === 1 && from[0]!.nonNegative) sourceOf.set(f, from[0]!);
+
+  // Limited flows depend on the limited inflows of their source; drop the edges that close a loop.
+  const closing = new Set<string>();
+  const state = new Map<string, 1 | 2>();
+  const visit = (f: string): void => {
+    state.set(f, 1);
+    for (const g of sourceOf.get(f)!.inflows) {
+      if (!sourceOf.has(g)) continue;
+      if (state.get(g) === 1) closing.add(`${f}\u0000${g}`);
+      else if (!state.has(g)) visit(g);
+    }
+    state.set(f, 2);
+  };
+  for (const f of sourceOf.keys()) if (!state.has(f)) visit(f);
+
+  const limits = new Map<string, (raw: Expr) => Expr>();
+  for (const [f, s] of sourceOf) {
+    const k = s.outflows.indexOf(f);
+    limits.set(f, (raw) => {
+      const loc = raw.loc;
+      const inflow = sum(s.inflows.filter((g) => !closing.has(`${f}\u0000${g}`)).map((g) => received(g, loc)), loc);
+      const before = sum(s.outflows.slice(0, k).map((g) => flowRef(g, loc)), loc);
+      useInternal('#nnout');
+      return apply('#nnout', [raw, ref(s.name, loc, s.display), inflow, before], loc);
     });
-    visiting.delete(s.name);
-    const total = sum(terms, s.loc);
-    inflowMemo.set(s.name, total);
-    return total;
-  };
-
-  const limitedOutflow = (source: StockFlows, flow: string, loc: SourceLocation): Expr => {
-    const k = source.outflows.indexOf(flow);
-    const before = sum(source.outflows.slice(0, k).map((f) => flowRef(f, loc)), loc);
-    useInternal('#nnout');
-    return apply('#nnout', [ref(source.name, loc, source.display), inflowSum(source), before, flowRef(flow, loc)], loc);
-  };
+  }
 
   const rates = new Map<string, Expr>();
   for (const s of stocks) {
-    const inflow = inflowSum(s);
+    const inflow = sum(s.inflows.map((f) => received(f, s.loc)), s.loc);
     const outflow = sum(s.outflows.map((f) => flowRef(f, s.loc)), s.loc);
     if (s.nonNegative && s.outflows.length > 0) {
       useInternal('#nnrate');
@@ -88,5 +100,5 @@ export function stockRates(stocks: StockFlows[], flows: ReadonlyMap<string, Flow
       rates.set(s.name, bin('-', inflow, outflow, s.loc));
     }
   }
-  return rates;
+  return { rates, limits };
 }

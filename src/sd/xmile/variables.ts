@@ -90,8 +90,9 @@ function hasText(el: XmlElement | undefined, src: SourceText): boolean {
 export interface TranslateContext {
   src: SourceText;
   env: ParseEnv;
-  /** Net rate of each stock (stock-rates.ts). */
+  /** Net rate of each stock, and the flows limited by a non-negative stock (stock-rates.ts). */
   rates: ReadonlyMap<string, Expr>;
+  limits?: ReadonlyMap<string, (raw: Expr) => Expr>;
   group?: (name: string) => string | undefined;
 }
 
@@ -185,6 +186,8 @@ export function translateVariable(v: VarSpec, ctx: TranslateContext): Equation[]
     let e = parseEqn(eqnEl, v, lhsDims, ctx);
     if (v.gf) e = throughGf(v.gf, e);
     if (v.kind === 'flow' && v.nonNegative) e = call('MAX', [num(0, e.loc), e], e.loc);
+    const limit = v.kind === 'stock' ? undefined : ctx.limits?.get(v.name);
+    if (limit) e = limit(e);
     if (v.kind === 'stock') e = call('INTEG', [ctx.rates.get(v.name) ?? num(0, v.loc), e], v.loc);
     return e;
   };
