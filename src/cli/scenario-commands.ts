@@ -1,5 +1,5 @@
 /**
- * `igem scenario run|compare|report|list PROJECT`: runs a scenario project (a folder with
+ * `igem scenario run|compare|report|list|units PROJECT`: runs a scenario project (a folder with
  * project.json, e.g. models/peru), prints the indicator table and writes CSV and a self-contained
  * HTML report (inline SVG charts) to the output folder (default out/), printing where.
  */
@@ -11,6 +11,9 @@ import { cell } from '../analysis/scenarios/indicators.js';
 import { readProject, type ScenarioProject } from '../analysis/scenarios/project.js';
 import { scenarioReportHtml, seriesCsv } from '../analysis/scenarios/report-html.js';
 import { indicatorCsv, indicatorText } from '../analysis/scenarios/table-format.js';
+import { checkUnits } from '../analysis/scenarios/unit-check.js';
+import { readTextFile } from '../sd/node/load.js';
+import { readVensim } from '../sd/vensim/reader.js';
 import { fmt } from '../analysis/report/format.js';
 import { InputError } from '../sd/ir/diagnostics.js';
 import { action } from './exit.js';
@@ -94,6 +97,20 @@ export function registerScenarioCommands(program: Command): void {
           const levers = Object.entries(s.levers).map(([k, v]) => `${k}=${fmt(v, 6)}`);
           console.log(`${s.name}${s.name === p.baseline ? ' (baseline)' : ''}: ${s.title}${levers.length ? `\n  ${levers.join('\n  ')}` : ''}`);
         }
+      }),
+    );
+
+  scenario
+    .command('units')
+    .description("check that every equation of the project's model agrees with its declared units")
+    .argument('<project>', 'project folder, e.g. models/peru')
+    .action(
+      action((dir: string) => {
+        const p = readProject(dir);
+        const issues = checkUnits(readVensim(readTextFile(p.modelPath), p.modelPath), { aliases: p.unitAliases });
+        for (const i of issues) console.log(`${p.modelPath}:${i.loc?.line ?? '?'}:${i.loc?.column ?? '?'}: ${i.variable}: ${i.message}`);
+        console.log(`${issues.length} unit issue(s) in ${shown(p.modelPath)}`);
+        if (issues.length > 0) process.exitCode = 1;
       }),
     );
 

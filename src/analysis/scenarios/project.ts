@@ -12,7 +12,8 @@
  *                  "informality": "…csv", "baseYear": 2019,
  *                  "environmentalShareFrom": { "IO sector": "Model variable" },
  *                  "formalShareFrom": "Model variable" },
- *   "notes": ["caveat shown in reports", …]
+ *   "notes": ["caveat shown in reports", …],
+ *   "unitAliases": { "MWh": "TWh", … }             (names that differ only by scale, for the units check)
  * }
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -46,6 +47,8 @@ export interface ScenarioProject {
   greenJobs?: GreenJobsSpec;
   /** Caveats printed at the end of reports. */
   notes: string[];
+  /** Unit name -> base unit, for the units check (e.g. { "MWh": "TWh" }). */
+  unitAliases: Record<string, string>;
 }
 
 const PROJECT_FILE = 'project.json';
@@ -80,7 +83,7 @@ export function readProject(pathOrDir: string): ScenarioProject {
   }
   const dir = resolve(isDir ? pathOrDir : join(file, '..'));
   const root = specRoot(file);
-  root.only(['title', 'model', 'baseline', 'scenarios', 'indicators', 'years', 'charts', 'greenJobs', 'notes']);
+  root.only(['title', 'model', 'baseline', 'scenarios', 'indicators', 'years', 'charts', 'greenJobs', 'notes', 'unitAliases']);
   const scenarioDir = pathIn(dir, root.get('scenarios'));
   const files = readdirSync(scenarioDir).filter((n) => n.endsWith('.json')).sort();
   if (files.length === 0) root.get('scenarios').fail(`no scenario files (*.json) in ${scenarioDir}`);
@@ -102,6 +105,7 @@ export function readProject(pathOrDir: string): ScenarioProject {
     indicators: readIndicatorSpecs(pathIn(dir, root.get('indicators'))),
     greenJobs: readGreenJobs(dir, root.get('greenJobs')),
     notes: root.get('notes').optional((n) => n.items().map((x) => x.string())) ?? [],
+    unitAliases: Object.fromEntries(root.get('unitAliases').optional((a) => a.entries().map(([k, v]) => [k, v.string()])) ?? []),
   };
 }
 
