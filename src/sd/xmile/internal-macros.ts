@@ -27,6 +27,8 @@ function macro(name: InternalMacro, params: string[], out: Expr, locals: Record<
 
 const DEFINITIONS: Record<InternalMacro, () => MacroDecl> = {
   // XMILE 1.0 §3.5.1: INT is the next integer less than or equal to x (floor, not truncation).
+  // The suite's rounding case expects Vensim's truncation (INT(-9.9) = -9) and so fails for
+  // XMILE; see src/conformance/known-failures-xmile.json.
   '#int': () => macro('#int', ['x'], bin('-', call('INTEGER', [p('x')], LOC), ifThen(bin('<', p('x'), call('INTEGER', [p('x')], LOC)), num(1, LOC), num(0, LOC)))),
   // XMILE 1.0 §3.3.1: MOD is the floored modulus, its sign follows the divisor (Vensim's MODULO truncates).
   '#mod': () =>

@@ -30,6 +30,8 @@ function numberIn(el: XmlElement, src: SourceText, what: string): number {
 }
 
 /**
+ * The method is the file's, even where a converter wrote one the expected output did not use
+ * (the suite's zeroled_decimals says RK4 but its output is Vensim's Euler run).
  * The first method of a fallback list (`"gear, rk4"`) that we run. rk45 and gear are optional
  * in XMILE and not implemented here; alone they run as RK4, the nearest method we have.
  */
