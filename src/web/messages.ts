@@ -115,6 +115,7 @@ export const en = {
   group: 'Group',
   tabVariable: 'Variable',
   tabDiagram: 'Diagram',
+  view: 'View',
   tabLoops: 'Feedback loops',
   diagramFromSketch: 'Diagram as drawn in the model ({view}).',
   diagramAuto: 'The model has no drawn diagram: laid out automatically around the selected variable.',
@@ -146,6 +147,7 @@ export const en = {
   reportLevers: 'Lever settings (changed from business as usual)',
   reportNoChanges: 'All levers at business as usual.',
   reportIndicators: 'Indicators',
+  chartKey: 'business as usual grey and dashed, {name} blue',
   skipToContent: 'Skip to content',
   fileLabel: 'file',
 } as const;
@@ -267,6 +269,7 @@ export const es: Record<MessageKey, string> = {
   group: 'Grupo',
   tabVariable: 'Variable',
   tabDiagram: 'Diagrama',
+  view: 'Vista',
   tabLoops: 'Bucles de retroalimentación',
   diagramFromSketch: 'Diagrama tal como está dibujado en el modelo ({view}).',
   diagramAuto: 'El modelo no tiene un diagrama dibujado: se dispone automáticamente alrededor de la variable elegida.',
@@ -298,6 +301,7 @@ export const es: Record<MessageKey, string> = {
   reportLevers: 'Valores de las palancas (cambiados respecto al tendencial)',
   reportNoChanges: 'Todas las palancas en el tendencial.',
   reportIndicators: 'Indicadores',
+  chartKey: 'tendencial en gris discontinuo, {name} en azul',
   skipToContent: 'Saltar al contenido',
   fileLabel: 'archivo',
 };

@@ -16,7 +16,16 @@ export interface ReportInput {
 
 /** The standard PDF fonts cover Latin-1 only: replace the few symbols the app uses. */
 function latin1(s: string): string {
-  return s.replace(/≤/g, '<=').replace(/≥/g, '>=').replace(/→/g, '->').replace(/✓/g, '').replace(/✗/g, '').replace(/−/g, '-').replace(/[^\x20-\xff]/g, '?');
+  return s
+    .replace(/≤/g, '<=')
+    .replace(/≥/g, '>=')
+    .replace(/→/g, '->')
+    .replace(/[✓✗]\s*/g, '')
+    .replace(/[−–—]/g, '-')
+    .replace(/[“”]/g, '"')
+    .replace(/[‘’]/g, "'")
+    .replace(/\u202f|\u00a0/g, ' ')
+    .replace(/[^\x20-\xff]/g, '?');
 }
 
 export function buildReport(r: ReportInput): ArrayBuffer {

@@ -15,7 +15,11 @@ type Tab = 'variable' | 'diagram' | 'loops';
 export function mountExplorer(root: HTMLElement, app: AppState, query: URLSearchParams, go: (route: string) => void): () => void {
   let chart: LineChart | undefined;
   let disposed = false;
-  const state = { tab: (query.get('tab') as Tab) || 'variable', selected: query.get('var') ?? undefined, search: query.get('q') ?? '' };
+  const state: { tab: Tab; selected?: string; search: string; view?: number } = {
+    tab: (query.get('tab') as Tab) || 'variable',
+    selected: query.get('var') ?? undefined,
+    search: query.get('q') ?? '',
+  };
   const link = (patch: Partial<typeof state>) => {
     const s = { ...state, ...patch };
     const q = new URLSearchParams();
@@ -125,12 +129,31 @@ export function mountExplorer(root: HTMLElement, app: AppState, query: URLSearch
     const facts = app.facts!;
     const select = (k: string) => go(link({ selected: k, tab: 'diagram' }));
     if (facts.views.length > 0) {
-      const viewIdx = Math.max(
-        0,
-        facts.views.findIndex((v) => state.selected && v.nodes.some((n) => n.name.toLowerCase().replace(/[_\s]+/g, ' ') === state.selected)),
-      );
+      // The view holding the selected variable, unless the reader picked one.
+      const holding = facts.views.findIndex((v) => state.selected && v.nodes.some((n) => n.name.toLowerCase().replace(/[_\s]+/g, ' ') === state.selected));
+      const viewIdx = Math.min(facts.views.length - 1, Math.max(0, state.view ?? holding));
       const view = facts.views[viewIdx]!;
-      main.append(h('p', { class: 'note' }, t('diagramFromSketch', { view: view.name })), renderSketch(view, vars, state.selected, select));
+      const pickId = uid('view');
+      const picker =
+        facts.views.length > 1
+          ? h(
+              'p',
+              {},
+              h('label', { for: pickId }, `${t('view')} `),
+              h(
+                'select',
+                {
+                  id: pickId,
+                  onchange: (e: Event) => {
+                    state.view = Number((e.target as HTMLSelectElement).value);
+                    render();
+                  },
+                },
+                facts.views.map((v, i) => h('option', { value: i, selected: i === viewIdx }, v.name)),
+              ),
+            )
+          : '';
+      main.append(picker, h('p', { class: 'note' }, t('diagramFromSketch', { view: view.name })), renderSketch(view, vars, state.selected, select));
       return;
     }
     const note = h('p', { class: 'note' }, t('diagramLoading'));

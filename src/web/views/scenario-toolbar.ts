@@ -7,12 +7,17 @@ import { fmt, fmtDate, localized, t, currentLang } from '../i18n.js';
 import { shareUrl } from '../share-link.js';
 import { download, fileStem, toCsv } from '../export/csv.js';
 import { at } from './dashboard.js';
+import { targetMet } from '../indicators.js';
 import { unitsOf } from './dashboard.js';
 
 type ChartImages = () => { name: string; png: string | undefined }[];
 
 /** A modal form asking for a scenario's name and description. */
-export function askScenarioName(initial: { name: string; description: string }, onSave: (name: string, description: string) => Promise<void>): void {
+export function askScenarioName(
+  initial: { name: string; description: string },
+  onSave: (name: string, description: string) => Promise<void>,
+  title: string = t('saveScenario'),
+): void {
   const nameId = uid('sc-name');
   const descId = uid('sc-desc');
   const name = h('input', { id: nameId, required: true, maxlength: 200, value: initial.name, autocomplete: 'off' });
@@ -35,7 +40,7 @@ export function askScenarioName(initial: { name: string; description: string }, 
           }
         },
       },
-      h('h2', { id: `${nameId}-title` }, t('saveScenario')),
+      h('h2', { id: `${nameId}-title` }, title),
       h('label', { for: nameId }, t('scenarioName')),
       name,
       h('label', { for: descId }, t('scenarioDescription')),
@@ -84,17 +89,24 @@ export async function exportPdf(app: AppState, images: ChartImages): Promise<voi
     }),
     noChanges: t('reportNoChanges'),
     indicatorsTitle: t('reportIndicators'),
-    indicatorHeader: [t('indicator'), `2030 ${t('bau')}`, `2030 ${t('current')}`, `2050 ${t('bau')}`, `2050 ${t('current')}`],
+    indicatorHeader: [t('indicator'), `2030 ${t('bau')}`, `2030 ${t('current')}`, `2050 ${t('bau')}`, `2050 ${t('current')}`, t('target'), t('status')],
     indicatorRows: app.indicators.map((i) => [
-      `${localized(i.label, i.name)} (${unitsOf(app, i.name)})`,
+      `${localized(i.label, i.name)} (${unitsOf(app, i.name)})${i.sdg ? ` [${t('sdg')} ${i.sdg}]` : ''}`,
       fmt(at(app.baseline, i.name, 2030)),
       fmt(at(app.current, i.name, 2030)),
       fmt(at(app.baseline, i.name, 2050)),
       fmt(at(app.current, i.name, 2050)),
+      i.targets.map((tg) => t(tg.direction === 'max' ? 'atMost' : 'atLeast', { value: fmt(tg.value), year: tg.year })).join('; ') || t('noTarget'),
+      i.targets
+        .map((tg) => {
+          const met = targetMet(at(app.current, i.name, tg.year), tg);
+          return met === undefined ? '-' : met ? t('met') : t('notMet');
+        })
+        .join('; ') || '-',
     ]),
     charts: images()
       .filter((c) => c.png)
-      .map((c) => ({ title: `${c.name} — ${t('bau')} (grey, dashed), ${name} (blue)`, png: c.png!, width: 16, height: 5 })),
+      .map((c) => ({ title: `${c.name}: ${t('chartKey', { name })}`, png: c.png!, width: 16, height: 5 })),
   });
   download(`${fileStem(name)}-${currentLang()}.pdf`, pdf, 'application/pdf');
 }

@@ -49,10 +49,14 @@ export function mountScenarios(root: HTMLElement, app: AppState, go: (route: str
               type: 'button',
               class: 'secondary',
               onclick: () =>
-                askScenarioName({ name: s.name, description: s.description }, async (name, description) => {
-                  await api.updateScenario(s.id, { name, description });
-                  await app.reloadScenarios();
-                }),
+                askScenarioName(
+                  { name: s.name, description: s.description },
+                  async (name, description) => {
+                    await api.updateScenario(s.id, { name, description });
+                    await app.reloadScenarios();
+                  },
+                  t('rename'),
+                ),
             },
             t('rename'),
           ),
