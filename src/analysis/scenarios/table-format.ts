@@ -53,7 +53,7 @@ export function indicatorText(t: IndicatorTable): string {
       for (const y of t.years) {
         const r = t.rows.find((x) => x.scenario === s.name && x.indicator === ind && x.year === y)!;
         row.push(valueText(r.value, ind.digits));
-        for (const c of r.checks) met.push(`${s.name} ${y}: ${metText(c)}`);
+        for (const c of r.checks) met.push(`${s.name} ${y}${r.checks.length > 1 ? ` ${c.target.label}` : ''}: ${metText(c)}`);
       }
     }
     row.push(ind.targets.map(targetSpecText).join('; ') || '–');
