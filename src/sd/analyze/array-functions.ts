@@ -5,6 +5,7 @@
  */
 import { ModelError } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
+import { visitExpr } from '../ir/walk.js';
 import type { Ctx, ExpanderApi as Expander } from './context.js';
 import { cartesian } from './context.js';
 import type { SExpr } from './scalar-model.js';
@@ -16,59 +17,19 @@ export const ARRAY_FUNCTIONS = new Set([
 
 /** Dimensions referenced with `!` inside an expression, in order of appearance. */
 function bangDims(e: Expr, out: string[] = []): string[] {
-  const visitSubs = (subs: { name: string; bang: boolean }[]) => {
-    for (const s of subs) if (s.bang && !out.includes(s.name)) out.push(s.name);
-  };
-  switch (e.kind) {
-    case 'ref':
-      visitSubs(e.subs);
-      break;
-    case 'apply':
-      visitSubs(e.subs);
-      e.args.forEach((a) => bangDims(a, out));
-      break;
-    case 'call':
-      e.args.forEach((a) => bangDims(a, out));
-      break;
-    case 'unary':
-      bangDims(e.arg, out);
-      break;
-    case 'binary':
-      bangDims(e.left, out);
-      bangDims(e.right, out);
-      break;
-    default:
-      break;
-  }
+  visitExpr(e, (x) => {
+    if (x.kind !== 'ref' && x.kind !== 'apply') return;
+    for (const s of x.subs) if (s.bang && !out.includes(s.name)) out.push(s.name);
+  });
   return out;
 }
 
 /** Dimensions named (with or without `!`) in references inside an expression. */
 function namedDims(x: Expander, e: Expr, out: string[] = []): string[] {
-  const visit = (subs: { name: string }[]) => {
-    for (const s of subs) if (x.dims.isDimension(s.name) && !out.includes(s.name)) out.push(s.name);
-  };
-  switch (e.kind) {
-    case 'ref':
-      visit(e.subs);
-      break;
-    case 'apply':
-      visit(e.subs);
-      e.args.forEach((a) => namedDims(x, a, out));
-      break;
-    case 'call':
-      e.args.forEach((a) => namedDims(x, a, out));
-      break;
-    case 'unary':
-      namedDims(x, e.arg, out);
-      break;
-    case 'binary':
-      namedDims(x, e.left, out);
-      namedDims(x, e.right, out);
-      break;
-    default:
-      break;
-  }
+  visitExpr(e, (n) => {
+    if (n.kind !== 'ref' && n.kind !== 'apply') return;
+    for (const s of n.subs) if (x.dims.isDimension(s.name) && !out.includes(s.name)) out.push(s.name);
+  });
   return out;
 }
 

@@ -8,7 +8,7 @@
 import { ModelError } from '../ir/diagnostics.js';
 import type { Equation, Expr, MacroDecl, ModelIR } from '../ir/model.js';
 import { parseEquation, type GfRef, type ParseEnv } from './expr-parser.js';
-import { mapExpr, visitExpr } from './expr-walk.js';
+import { mapExpr, visitExpr } from '../ir/walk.js';
 import type { Behavior } from './behavior.js';
 import { planStocks, type FlowTerms } from './stock-rates.js';
 import type { SourceText } from './source-text.js';

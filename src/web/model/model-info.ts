@@ -3,6 +3,7 @@
  * kind, equation as written, units, documentation, source line, causes and uses.
  */
 import type { Equation, Expr, ModelIR } from '../../sd/ir/model.js';
+import { visitExpr } from '../../sd/ir/walk.js';
 
 export type VariableKind = 'stock' | 'flow' | 'aux' | 'constant' | 'lookup' | 'data';
 
@@ -34,27 +35,9 @@ export function isControlVariable(key: string): boolean {
 /** Names an expression reads (variables, lookups, macros), in order of appearance. */
 export function namesIn(e: Expr | undefined, out: string[] = []): string[] {
   if (!e) return out;
-  switch (e.kind) {
-    case 'ref':
-      out.push(e.name);
-      break;
-    case 'apply':
-      out.push(e.name);
-      e.args.forEach((a) => namesIn(a, out));
-      break;
-    case 'call':
-      e.args.forEach((a) => namesIn(a, out));
-      break;
-    case 'unary':
-      namesIn(e.arg, out);
-      break;
-    case 'binary':
-      namesIn(e.left, out);
-      namesIn(e.right, out);
-      break;
-    default:
-      break;
-  }
+  visitExpr(e, (x) => {
+    if (x.kind === 'ref' || x.kind === 'apply') out.push(x.name);
+  });
   return out;
 }
 

@@ -1,5 +1,5 @@
 /** Bottom-up rewriting and visiting of IR expressions. */
-import type { Expr } from '../ir/model.js';
+import type { Expr } from './model.js';
 
 /** Rebuilds `e` with `f` applied to every node after its children. */
 export function mapExpr(e: Expr, f: (x: Expr) => Expr): Expr {
