@@ -112,7 +112,14 @@ async function main(): Promise<void> {
   rows.push({ model: 'generated 10k (100 years, dt 0.25)', equations: gen.outputNames.length, outputs: '1', compileMs: genCompileMs, oursMs: genRunMs, peerMs: genPeer.ms, ratio: genPeer.ms ? genRunMs / genPeer.ms : undefined, note: genPeer.note });
   console.error(`  generated 10k: compile ${genCompileMs.toFixed(0)} ms, run ${genRunMs.toFixed(2)} ms`);
 
-  // 2. Earth4All GL: ours on the published file, the peer on its rewritten copy.
+  // 2. The Peru model (issue 5 target: one 2000-2050 run under 5 ms), one output and all.
+  const peru = resolve('models/peru/peru.mdl');
+  if (existsSync(peru)) {
+    log(await benchPair('Peru (models/peru)', peru, { outputs: 'one', workDir }));
+    log(await benchPair('Peru (models/peru)', peru, { outputs: 'all', workDir }));
+  }
+
+  // 3. Earth4All GL: ours on the published file, the peer on its rewritten copy.
   const bm = benchModelsRoot();
   if (bm) {
     const e4a = join(bm, 'earth4all/E4A-global-GL.mdl');
@@ -130,7 +137,7 @@ async function main(): Promise<void> {
     }
   } else console.error('bench: ../shared/bench-models not found; the large published models are skipped');
 
-  // 3. The suite's largest models that the peer can run (it generates no code for many).
+  // 4. The suite's largest models that the peer can run (it generates no code for many).
   const sr = suiteRoot();
   if (sr) {
     let timed = 0;
@@ -157,7 +164,7 @@ async function main(): Promise<void> {
 
   const peakMb = process.resourceUsage().maxRSS / 1024;
 
-  // 4. Other modules' targets.
+  // 5. Other modules' targets.
   const io = benchIoMultipliers(500);
   let calibration: ReturnType<typeof benchCalibration> | undefined;
   if (bm) calibration = benchCalibration(loadModel(join(bm, 'earth4all/E4A-global-GL.mdl')));
