@@ -19,7 +19,7 @@ export interface RecordedSheet {
 
 /** Optional display profile of a model (`<model>.web.json` beside it): levers, indicators, charts. */
 export interface ModelProfile {
-  levers?: { name: string; group?: string; label?: Localized; help?: Localized }[];
+  levers?: { name: string; group?: Localized; label?: Localized; help?: Localized }[];
   indicators?: IndicatorSpec[];
   /** Variables charted first on the simulator page. */
   charts?: string[];

@@ -57,7 +57,7 @@ export const profileSchema = z.object({
     .array(
       z.object({
         name: z.string().min(1),
-        group: z.string().optional(),
+        group: z.union([z.string(), z.object({ en: z.string().optional(), es: z.string().optional() })]).optional(),
         label: z.union([z.string(), z.object({ en: z.string().optional(), es: z.string().optional() })]).optional(),
         help: z.union([z.string(), z.object({ en: z.string().optional(), es: z.string().optional() })]).optional(),
       }),

@@ -122,6 +122,7 @@ export class AppState {
       other: t('otherConstants'),
       label: (l) => localized(l.label) || undefined,
       help: (l) => localized(l.help) || undefined,
+      group: (l) => localized(l.group) || undefined,
     });
     this.levers = this.groups.flatMap((g) => g.levers);
   }

@@ -43,6 +43,7 @@ describe('levers', () => {
     expect(leverRange({ name: 'a', value: -3 })).toMatchObject({ min: -6, max: 0 });
     expect(leverRange({ name: 'a', value: 50, range: { min: 0, max: 10 } })).toMatchObject({ min: 0, max: 50 });
     expect(leverRange({ name: 'a', value: 5, range: { min: 0 } })).toMatchObject({ min: 0, max: 10 });
+    expect(leverRange({ name: 'start year', value: 2025, range: { min: 2019, max: 2050 } })).toEqual({ min: 2019, max: 2050, step: 1 });
     expect(niceStep(200)).toBe(2);
     expect(niceStep(0.05)).toBe(0.0005);
   });

@@ -55,9 +55,13 @@ export function leverRange(p: ParameterInfo): { min: number; max: number; step: 
   // A default outside the annotation widens the slider so the default stays reachable.
   min = Math.min(min, v);
   max = Math.max(max, v);
-  const step = p.range?.step && p.range.step > 0 ? p.range.step : niceStep(max - min);
+  // Whole-number settings over a wide span (years, counts) move in whole steps.
+  const whole = [min, max, v].every(Number.isInteger) && max - min >= 20;
+  const step = p.range?.step && p.range.step > 0 ? p.range.step : whole ? Math.max(1, niceStep(max - min)) : niceStep(max - min);
   return { min, max, step };
 }
+
+type ProfileLever = NonNullable<ModelProfile['levers']>[number];
 
 const baseName = (name: string) => name.replace(/\[.*$/, '');
 const POLICY_GROUP = /polic|lever|palanca|pol[ií]tica|scenario|escenario/i;
@@ -66,7 +70,13 @@ export function buildLevers(
   parameters: readonly ParameterInfo[],
   variables: readonly VariableInfo[],
   profile: ModelProfile,
-  labels: { policy: string; other: string; label?: (v: NonNullable<ModelProfile['levers']>[number]) => string | undefined; help?: (v: NonNullable<ModelProfile['levers']>[number]) => string | undefined },
+  labels: {
+    policy: string;
+    other: string;
+    label?: (v: ProfileLever) => string | undefined;
+    help?: (v: ProfileLever) => string | undefined;
+    group?: (v: ProfileLever) => string | undefined;
+  },
 ): LeverGroup[] {
   const byKey = new Map(variables.map((v) => [v.key, v]));
   const keyOf = (name: string) => baseName(name).toLowerCase().replace(/[_\s]+/g, ' ').trim();
@@ -78,7 +88,8 @@ export function buildLevers(
     const v = byKey.get(keyOf(p.name));
     const prof = profiled.get(keyOf(p.name));
     const policy = isPolicy(p);
-    const groupName = policy ? (prof?.group ?? cleanGroup(v?.group) ?? labels.policy) : labels.other;
+    const profGroup = prof ? (labels.group?.(prof) ?? (typeof prof.group === 'string' ? prof.group : undefined)) : undefined;
+    const groupName = policy ? (profGroup || cleanGroup(v?.group) || labels.policy) : labels.other;
     const { min, max, step } = leverRange(p);
     const lever: Lever = {
       name: p.name,

@@ -386,6 +386,8 @@ describe.skipIf(!runE2E || !existsSync(join(root, PERU_MODEL)))('the Peru model 
       expect(await page.locator('.chart-card').count()).toBeGreaterThan(0);
       await page.screenshot({ path: join(shots, 'peru-simulator.png') });
       if (existsSync(join(root, 'models', 'peru', 'calibration', 'history.csv'))) {
+        // Charted series with history show it as points.
+        expect(await page.locator('.chart-card .u-legend', { hasText: 'Observed' }).count()).toBeGreaterThan(0);
         await page.goto(`${server.url}#/calibration`);
         await page.locator('table.fit-table tbody tr').first().waitFor({ timeout: 30_000 });
         expect(await page.locator('table.fit-table tbody tr').count()).toBeGreaterThan(0);

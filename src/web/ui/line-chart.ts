@@ -40,6 +40,7 @@ export const COLORS = {
   current: '#0b5cad',
   overlays: ['#a04a00', '#1e6b2a', '#7b1fa2'],
   target: '#b3261e',
+  observed: '#1b1c1f',
   marker: '#44474e',
 };
 

@@ -10,6 +10,7 @@ import { leverControl, type LeverControl } from '../ui/lever-control.js';
 import { COLORS, LineChart, type ChartBand, type ChartLine } from '../ui/line-chart.js';
 import { renderDashboard, seriesOf, unitsOf, at } from './dashboard.js';
 import { scenarioToolbar } from './scenario-toolbar.js';
+import { seriesKey } from '../calibration-fit.js';
 
 interface ChartCard {
   name: string;
@@ -67,6 +68,16 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
     for (const [name, c] of controls) c.show(app.value(name));
   };
 
+  /** The model's history for a charted series, placed on the run's saved times (null elsewhere). */
+  const observedOn = (time: Float64Array, name: string): (number | null)[] | undefined => {
+    const key = seriesKey(name);
+    const o = app.bundle?.history?.series.find((s) => seriesKey(s.name) === key);
+    if (!o) return undefined;
+    const at = new Map(o.time.map((tm, i) => [Math.round(tm * 1e6), o.value[i]!]));
+    const values = Array.from(time, (tm) => at.get(Math.round(tm * 1e6)) ?? null);
+    return values.some((v) => v !== null) ? values : undefined;
+  };
+
   const bandFor = (name: string): ChartBand | undefined => {
     const b = app.bands;
     const j = b ? b.names.indexOf(name) : -1;
@@ -90,6 +101,8 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
     });
     const c = seriesOf(app.current, name);
     if (c) lines.push({ label: app.activeScenario?.name ?? t('current'), values: c, color: COLORS.current, width: 2.5 });
+    const observed = observedOn(ref.time, name);
+    if (observed) lines.push({ label: t('observed'), values: observed, color: COLORS.observed, points: true });
     return { time: ref.time, lines };
   };
 
