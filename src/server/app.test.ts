@@ -46,6 +46,18 @@ const HEAVY = [
   'TIME STEP = 1\n\t~\tYear\n\t~\t|',
 ].join('\n\n');
 
+const XMILE = `<?xml version="1.0" encoding="utf-8"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+  <header><vendor>IGEM</vendor><product version="1">test</product></header>
+  <sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs>
+  <model><variables>
+    <stock name="Stock"><eqn>1</eqn><inflow>growth</inflow></stock>
+    <flow name="growth"><eqn>Stock * rate</eqn></flow>
+    <aux name="rate"><eqn>0.1</eqn></aux>
+  </variables></model>
+</xmile>
+`;
+
 describe('web simulator API', () => {
   let dir: string;
   let app: FastifyInstance;
@@ -197,6 +209,16 @@ describe('web simulator API', () => {
     expect(run.json().series[0][0]).toBe(5);
     expect((await app.inject({ method: 'DELETE', url: `/api/models/${id}` })).statusCode).toBe(204);
     expect((await app.inject({ method: 'DELETE', url: '/api/models/green-growth' })).statusCode).toBe(403);
+  });
+
+  it('accepts XMILE uploads and reports their errors with line and column', async () => {
+    const ok = await app.inject({ method: 'POST', url: '/api/models', payload: { filename: 'growth.xmile', text: XMILE } });
+    expect(ok.statusCode).toBe(201);
+    const run = await app.inject({ method: 'POST', url: '/api/runs', payload: { modelId: ok.json().id, columns: ['Stock'], params: { rate: 0 } } });
+    expect(run.json().series[0]).toEqual(Array(11).fill(1));
+    const bad = await app.inject({ method: 'POST', url: '/api/models', payload: { filename: 'bad.stmx', text: XMILE.replace('Stock * rate', 'Stock * * rate') } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.details[0]).toMatchObject({ line: 7 });
   });
 
   it('reads a model profile beside the model and reports a bad one by field', async () => {

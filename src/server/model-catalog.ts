@@ -10,7 +10,8 @@ import { parseFileTags } from '../sd/data/file-tags.js';
 import { InputError, ModelError } from '../sd/ir/diagnostics.js';
 import { createNodeDataHost } from '../sd/node/data-host.js';
 import { readTextFile } from '../sd/node/load.js';
-import { compileVensim } from '../sd/run/engine.js';
+import { compileModelText } from '../sd/run/engine.js';
+import { looksLikeXmile } from '../sd/xmile/reader.js';
 import type { ModelBundle, ModelProfile, ModelSummary, RecordedSheet } from './api-types.js';
 import type { ServerConfig } from './config.js';
 import { ApiError, modelErrorToApi, notFound } from './errors.js';
@@ -28,12 +29,12 @@ interface Builtin {
 
 /** `models/peru/peru.mdl` → `peru`; ids of uploads start with `u-`, so they never clash. */
 export function builtinId(path: string): string {
-  return basename(path).replace(/\.mdl$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'model';
+  return basename(path).replace(/\.(mdl|xmile|stmx|itmx)$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'model';
 }
 
 /** Reads `<model>.web.json` beside a model file, when there is one. */
 export function readProfile(modelPath: string): ModelProfile {
-  const path = modelPath.replace(/\.mdl$/i, '') + '.web.json';
+  const path = modelPath.replace(/\.(mdl|xmile|stmx|itmx)$/i, '') + '.web.json';
   if (!existsSync(path)) return {};
   let json: unknown;
   try {
@@ -158,7 +159,7 @@ export const BAND_RUNS = 60;
 export function readUncertainty(modelPath: string, profile: ModelProfile): ModelBundle['uncertainty'] {
   const u = profile.uncertainty;
   if (u === undefined) return null;
-  const profilePath = modelPath.replace(/\.mdl$/i, '') + '.web.json';
+  const profilePath = modelPath.replace(/\.(mdl|xmile|stmx|itmx)$/i, '') + '.web.json';
   let where = `${profilePath}: uncertainty`;
   let spec = u;
   if (typeof u === 'string') {
@@ -182,9 +183,9 @@ export function readUncertainty(modelPath: string, profile: ModelProfile): Model
 
 /** Compiles a model file once with a recording data host and returns the cells it read. */
 export function recordSheets(text: string, path: string): RecordedSheet[] {
-  const host = new RecordingDataHost(createNodeDataHost(dirname(path), parseFileTags(text)));
+  const host = new RecordingDataHost(createNodeDataHost(dirname(path), looksLikeXmile(text) ? new Map() : parseFileTags(text)));
   try {
-    compileVensim(text, { file: path, dataHost: host });
+    compileModelText(text, { file: path, dataHost: host });
   } catch (e) {
     if (e instanceof ModelError) throw modelErrorToApi(e);
     throw e;

@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { ModelError, SimulationError } from '../sd/ir/diagnostics.js';
 import { loadModelWithDiagnostics } from '../sd/node/load.js';
-import { compileVensim } from '../sd/run/engine.js';
+import { compileModelText } from '../sd/run/engine.js';
 import type { CompiledModel } from '../sd/run/compiled-model.js';
 import type { WorkerAnswer, WorkerTask } from './run-protocol.js';
 
@@ -15,7 +15,7 @@ function modelFor(task: WorkerTask): CompiledModel {
   const src = task.source;
   let m = compiled.get(src.key);
   if (!m) {
-    m = 'path' in src ? loadModelWithDiagnostics(src.path).model : compileVensim(src.text, { file: src.file }).model;
+    m = 'path' in src ? loadModelWithDiagnostics(src.path).model : compileModelText(src.text, { file: src.file }).model;
     if (compiled.size > 16) compiled.clear();
     compiled.set(src.key, m);
   }

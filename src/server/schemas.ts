@@ -31,7 +31,7 @@ export const modelUpload = z.strictObject({
     .trim()
     .min(1)
     .max(255)
-    .regex(/\.mdl$/i, 'only Vensim .mdl files are supported for now'),
+    .regex(/\.(mdl|xmile|stmx|itmx)$/i, 'expected a Vensim .mdl or an XMILE .xmile, .stmx or .itmx file'),
   text: z.string().min(1, 'the file is empty'),
 });
 

@@ -252,7 +252,7 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
 
   it('uploads a broken model and shows the error with its line', async () => {
     await page.goto(`${server.url}#/upload`);
-    await page.getByLabel('Model file (.mdl)').setInputFiles({ name: 'broken.mdl', mimeType: 'text/plain', buffer: Buffer.from(BROKEN) });
+    await page.getByLabel('Model file (.mdl, .xmile)').setInputFiles({ name: 'broken.mdl', mimeType: 'text/plain', buffer: Buffer.from(BROKEN) });
     await page.getByRole('button', { name: 'Upload and open' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
@@ -264,7 +264,7 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
 
   it('uploads a good model and makes sliders for its constants', async () => {
     const text = readFileSync(model, 'utf8').replace('carbon tax=\n\t0', 'carbon tax=\n\t10');
-    await page.getByLabel('Model file (.mdl)').setInputFiles({ name: 'mine.mdl', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await page.getByLabel('Model file (.mdl, .xmile)').setInputFiles({ name: 'mine.mdl', mimeType: 'text/plain', buffer: Buffer.from(text) });
     await page.getByLabel('Display name (optional)').fill('My model');
     await page.getByRole('button', { name: 'Upload and open' }).click();
     await page.waitForSelector(TAX);
@@ -272,9 +272,31 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     expect(await page.locator('#model-select option:checked').textContent()).toBe('My model');
   });
 
+  it('opens an uploaded XMILE model, its equations shown in Vensim notation', async () => {
+    await page.goto(`${server.url}#/upload`);
+    const xmile = [
+      '<?xml version="1.0" encoding="utf-8"?>',
+      '<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">',
+      '<header><vendor>IGEM</vendor><product version="1">test</product></header>',
+      '<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs>',
+      '<model><variables>',
+      '<stock name="Stock"><eqn>1</eqn><inflow>growth</inflow></stock>',
+      '<flow name="growth"><eqn>Stock * rate</eqn></flow>',
+      '<aux name="rate"><eqn>0.1</eqn><units>1/Year</units></aux>',
+      '</variables></model>',
+      '</xmile>',
+    ].join('\n');
+    await page.getByLabel('Model file (.mdl, .xmile)').setInputFiles({ name: 'growth.xmile', mimeType: 'application/xml', buffer: Buffer.from(xmile) });
+    await page.getByRole('button', { name: 'Upload and open' }).click();
+    await page.waitForSelector('[data-lever="rate"]');
+    await page.goto(`${server.url}#/explorer?var=stock`);
+    await expect.poll(() => page.locator('.equation').first().textContent(), POLL).toBe('Stock = INTEG(growth, 1)');
+    expect(await page.locator('.variable').textContent()).toContain('growth.xmile:6:');
+  });
+
   it('draws an uploaded model\'s own sketch', async () => {
     await page.goto(`${server.url}#/upload`);
-    await page.getByLabel('Model file (.mdl)').setInputFiles({ name: 'sketched.mdl', mimeType: 'text/plain', buffer: Buffer.from(SKETCHED) });
+    await page.getByLabel('Model file (.mdl, .xmile)').setInputFiles({ name: 'sketched.mdl', mimeType: 'text/plain', buffer: Buffer.from(SKETCHED) });
     await page.getByRole('button', { name: 'Upload and open' }).click();
     await page.waitForSelector('[data-lever="rate"]');
     await page.goto(`${server.url}#/explorer?var=stock a&tab=diagram`);

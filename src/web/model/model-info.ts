@@ -4,6 +4,8 @@
  */
 import type { Equation, Expr, ModelIR } from '../../sd/ir/model.js';
 import { visitExpr } from '../../sd/ir/walk.js';
+import { looksLikeXmile } from '../../sd/xmile/reader.js';
+import { equationFromIR } from './expr-text.js';
 
 export type VariableKind = 'stock' | 'flow' | 'aux' | 'constant' | 'lookup' | 'data';
 
@@ -86,6 +88,8 @@ function equationText(text: string, starts: number[], eq: Equation): string {
 /** One entry per model variable (control variables included), in the model's order. */
 export function describeVariables(ir: ModelIR, text: string): VariableInfo[] {
   const starts = lineStarts(text);
+  // Vensim text is shown as written; XMILE equations are printed from the IR in Vensim's notation.
+  const xmile = looksLikeXmile(text);
   const byKey = new Map<string, VariableInfo>();
   for (const eq of ir.equations) {
     const key = eq.lhs.name;
@@ -97,7 +101,7 @@ export function describeVariables(ir: ModelIR, text: string): VariableInfo[] {
       v.column = eq.loc.column;
       byKey.set(key, v);
     }
-    v.equations.push(equationText(text, starts, eq));
+    v.equations.push(xmile ? equationFromIR(eq) : equationText(text, starts, eq));
     if (!v.units && eq.units) v.units = eq.units;
     if (!v.doc && eq.doc) v.doc = eq.doc;
     const names = [...namesIn(eq.expr)];

@@ -3,9 +3,8 @@
  * and hands the series back without copying (transferred Float64Arrays).
  */
 import { ModelError } from '../../sd/ir/diagnostics.js';
-import { compileVensim } from '../../sd/run/engine.js';
+import { compileModelText } from '../../sd/run/engine.js';
 import type { CompiledModel } from '../../sd/run/compiled-model.js';
-import { ensembleBands } from './ensemble-bands.js';
 import { findLoops } from './loops.js';
 import { describeVariables } from './model-info.js';
 import type { FromWorker, ToWorker } from './protocol.js';
@@ -18,7 +17,7 @@ let model: CompiledModel | undefined;
 function load(msg: Extract<ToWorker, { type: 'load' }>): FromWorker {
   const t0 = performance.now();
   try {
-    const { model: m, ir, warnings } = compileVensim(msg.text, { file: msg.file, dataHost: new ReplayDataHost(msg.sheets) });
+    const { model: m, ir, warnings } = compileModelText(msg.text, { file: msg.file, dataHost: new ReplayDataHost(msg.sheets) });
     model = m;
     const variables = describeVariables(ir, msg.text);
     const edges = new Map(variables.map((v) => [v.key, v.uses]));
@@ -45,6 +44,17 @@ function load(msg: Extract<ToWorker, { type: 'load' }>): FromWorker {
   }
 }
 
+/** Ensembles pull in the sampling and distribution code (jstat): loaded on the first request only. */
+async function bands(m: CompiledModel, msg: Extract<ToWorker, { type: 'bands' }>): Promise<void> {
+  try {
+    const { ensembleBands } = await import('./ensemble-bands.js');
+    const b = ensembleBands(m, msg);
+    scope.postMessage({ type: 'bands', id: msg.id, ...b }, [b.time.buffer, ...b.low.map((x) => x.buffer), ...b.high.map((x) => x.buffer)]);
+  } catch (err) {
+    scope.postMessage({ type: 'run-error', id: msg.id, message: (err as Error).message ?? String(err) });
+  }
+}
+
 scope.onmessage = (e) => {
   const msg = e.data;
   if (msg.type === 'load') {
@@ -57,8 +67,7 @@ scope.onmessage = (e) => {
   }
   try {
     if (msg.type === 'bands') {
-      const b = ensembleBands(model, msg);
-      scope.postMessage({ type: 'bands', id: msg.id, ...b }, [b.time.buffer, ...b.low.map((x) => x.buffer), ...b.high.map((x) => x.buffer)]);
+      void bands(model, msg);
       return;
     }
     const t0 = performance.now();

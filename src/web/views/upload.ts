@@ -35,7 +35,7 @@ export function mountUpload(root: HTMLElement, app: AppState, go: (route: string
     clear(root);
     const fileId = uid('file');
     const nameId = uid('name');
-    const file = h('input', { id: fileId, type: 'file', accept: '.mdl', required: true });
+    const file = h('input', { id: fileId, type: 'file', accept: '.mdl,.xmile,.stmx,.itmx', required: true });
     const name = h('input', { id: nameId, maxlength: 200, autocomplete: 'off' });
     const status = h('div', { class: 'upload-status', 'aria-live': 'polite' });
     const button = h('button', { type: 'submit' }, t('uploadButton'));

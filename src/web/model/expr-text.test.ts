@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { readVensim } from '../../sd/vensim/reader.js';
+import { equationFromIR } from './expr-text.js';
+
+/** Reads one equation with the Vensim reader and prints it back from the IR. */
+function roundTrip(src: string): string {
+  const ir = readVensim(`${src}\n\t~\t\n\t~\t|\n`, 'm.mdl');
+  return equationFromIR(ir.equations[0]!);
+}
+
+describe('IR expressions printed in Vensim notation', () => {
+  it('keeps precedence with the fewest parentheses', () => {
+    expect(roundTrip('y = (a + b) * c - d / (e - f)')).toBe('y = (a + b) * c - d / (e - f)');
+    expect(roundTrip('y = a - (b - c)')).toBe('y = a - (b - c)');
+    expect(roundTrip('y = a - b - c')).toBe('y = a - b - c');
+    expect(roundTrip('y = -x^2')).toBe('y = -x ^ 2');
+    expect(roundTrip('y = (-x)^2')).toBe('y = (-x) ^ 2');
+    expect(roundTrip('y = a^b^c')).toBe('y = a ^ b ^ c');
+    expect(roundTrip('y = (a^b)^c')).toBe('y = (a ^ b) ^ c');
+  });
+
+  it('prints functions, subscripts, logic and stocks', () => {
+    expect(roundTrip('s[r] = INTEG(inflow[r] - outflow[r], 10)')).toBe('s[r] = INTEG(inflow[r] - outflow[r], 10)');
+    expect(roundTrip('y = IF THEN ELSE(a > 1 :AND: b < 2, SUM(x[r!]), 0)')).toBe('y = IF THEN ELSE(a > 1 :AND: b < 2, SUM(x[r!]), 0)');
+  });
+
+  it('prints a lookup table', () => {
+    expect(roundTrip('tbl( (0,1),(1,2) )')).toBe('tbl((0,1),(1,2))');
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * IR expressions printed in Vensim's notation, for models whose source is not Vensim text (XMILE):
+ * the explorer then shows every equation in one familiar form.
+ */
+import type { BinaryOp, Equation, Expr, LookupTable, SubscriptRef } from '../../sd/ir/model.js';
+
+/** Binding strength, loosest first; `^` binds tighter than unary minus, as in Vensim (-x^2 = -(x^2)). */
+const PRECEDENCE: Record<BinaryOp, number> = {
+  or: 1,
+  and: 2,
+  '=': 3,
+  '<>': 3,
+  '<': 3,
+  '>': 3,
+  '<=': 3,
+  '>=': 3,
+  '+': 4,
+  '-': 4,
+  '*': 5,
+  '/': 5,
+  '^': 7,
+};
+const UNARY = 6;
+
+const OP_TEXT: Partial<Record<BinaryOp, string>> = { and: ':AND:', or: ':OR:' };
+
+function subs(s: readonly SubscriptRef[]): string {
+  return s.length ? `[${s.map((x) => x.display + (x.bang ? '!' : '')).join(',')}]` : '';
+}
+
+function table(t: LookupTable): string {
+  const range = t.range ? `[(${t.range.xmin},${t.range.ymin})-(${t.range.xmax},${t.range.ymax})],` : '';
+  return `(${range}${t.x.map((x, i) => `(${x},${t.y[i]})`).join(',')})`;
+}
+
+function print(e: Expr, outer: number): string {
+  switch (e.kind) {
+    case 'num':
+      return String(e.value);
+    case 'str':
+      return `'${e.value}'`;
+    case 'na':
+      return ':NA:';
+    case 'ref':
+      return e.display + subs(e.subs);
+    case 'call':
+      return `${e.fn}(${e.args.map((a) => print(a, 0)).join(', ')})`;
+    case 'apply':
+      return `${e.display}${subs(e.subs)}(${e.args.map((a) => print(a, 0)).join(', ')})`;
+    case 'lookup':
+      return table(e.table);
+    case 'list':
+      return e.rows.map((r) => r.join(',')).join(';');
+    case 'unary': {
+      const s = e.op === 'not' ? `:NOT: ${print(e.arg, UNARY)}` : `${e.op}${print(e.arg, UNARY)}`;
+      return outer > UNARY ? `(${s})` : s;
+    }
+    case 'binary': {
+      const p = PRECEDENCE[e.op];
+      // `^` groups right to left, the others left to right.
+      const right = e.op === '^' ? p : p + 1;
+      const left = e.op === '^' ? p + 1 : p;
+      const s = `${print(e.left, left)} ${OP_TEXT[e.op] ?? e.op} ${print(e.right, right)}`;
+      return p < outer ? `(${s})` : s;
+    }
+  }
+}
+
+export function exprText(e: Expr): string {
+  return print(e, 0);
+}
+
+/** One equation as `lhs = expression` (or a lookup's table), in Vensim's notation. */
+export function equationFromIR(eq: Equation): string {
+  const lhs = eq.lhs.display + subs(eq.lhs.subs);
+  if (eq.kind === 'lookup' && eq.lookup) return `${lhs}(${table(eq.lookup).slice(1, -1)})`;
+  if (!eq.expr) return `${lhs} :=`;
+  return `${lhs} = ${exprText(eq.expr)}`;
+}
