@@ -113,6 +113,15 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     await expect.poll(() => page.locator('.lever.changed').count(), POLL).toBe(1);
     await page.screenshot({ path: join(shots, 'simulator-1280x720.png') });
     await expectAccessible(page);
+    // The chart's data table: every fifth year, business as usual and the current scenario.
+    const card = page.locator(CO2_CHART);
+    await card.getByText('Data table').click();
+    const rows = card.locator('table.chart-table tbody tr');
+    await expect.poll(() => rows.count(), POLL).toBe(11);
+    expect(await card.locator('table.chart-table thead th').allTextContents()).toEqual(['Year', 'Business as usual', 'Current scenario']);
+    const last = await rows.last().locator('th, td').allTextContents();
+    expect(last[0]).toBe('2050');
+    expect(Number(last[2]!.replace(/,/g, ''))).toBeLessThan(Number(last[1]!.replace(/,/g, '')));
   });
 
   it('moves a lever from the keyboard', async () => {

@@ -127,6 +127,9 @@ export function scenarioToolbar(app: AppState, images: ChartImages): HTMLElement
     { class: 'scenario-title' },
     h('h2', { class: 'scenario-name' }, active ? active.name : t('unsaved'), modified ? ' *' : ''),
     h('span', { class: 'note' }, `${t('changedLevers')}: ${changed}`),
+    app.facts && app.current
+      ? h('span', { class: 'note timing' }, `${t('compileTime', { ms: Math.round(app.facts.compileMs) })} · ${t('runTime', { ms: app.current.ms.toFixed(1) })}`)
+      : null,
   );
   const save = h(
     'button',

@@ -16,7 +16,17 @@ interface ChartCard {
   name: string;
   chart: LineChart;
   summary: HTMLElement;
+  table: HTMLElement;
   el: HTMLElement;
+}
+
+/** Rows of a chart's data table: every saved time when few, else every fifth year from the start. */
+function tableTimes(time: Float64Array): number[] {
+  const all = Array.from(time.keys());
+  if (all.length <= 12) return all;
+  const t0 = time[0]!;
+  const picked = all.filter((i) => Math.abs((time[i]! - t0) / 5 - Math.round((time[i]! - t0) / 5)) < 1e-9);
+  return picked.length > 1 ? picked : all.filter((i) => i % Math.ceil(all.length / 11) === 0);
 }
 
 export function mountSimulator(root: HTMLElement, app: AppState): () => void {
@@ -115,7 +125,21 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
       const year = Math.min(2030, set.time[set.time.length - 1] ?? 2030);
       card.summary.textContent = t('chartSummary', { name: card.name, value: fmt(at(app.current, card.name, year)), year, bau: fmt(at(app.baseline, card.name, year)) });
       card.el.dataset.current = String(at(app.current, card.name, set.time[set.time.length - 1]!));
+      if ((card.table.parentElement as HTMLDetailsElement | null)?.open) fillTable(card, set.time, set.lines);
     }
+  };
+
+  const fillTable = (card: ChartCard, time: Float64Array, lines: ChartLine[]) => {
+    clear(card.table);
+    const shown = lines.filter((l) => !l.points || l.values.length === time.length);
+    card.table.append(
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('year')), shown.map((l) => h('th', { scope: 'col' }, l.label)))),
+      h(
+        'tbody',
+        {},
+        tableTimes(time).map((i) => h('tr', {}, h('th', { scope: 'row' }, String(Math.round(time[i]! * 100) / 100)), shown.map((l) => h('td', { class: 'num' }, fmt(l.values[i] ?? NaN))))),
+      ),
+    );
   };
 
   const renderCharts = () => {
@@ -127,6 +151,8 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
       const titleId = uid('chart-title');
       const plotHost = h('div', { class: 'plot' });
       const summary = h('p', { class: 'visually-hidden', 'aria-live': 'off' });
+      const table = h('table', { class: 'chart-table' });
+      const details = h('details', { class: 'chart-data' }, h('summary', {}, t('showTable')), table);
       const units = unitsOf(app, name);
       const el = h(
         'figure',
@@ -139,9 +165,15 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
         ),
         plotHost,
         summary,
+        details,
       );
       chartGrid.append(el);
-      cards.push({ name, chart: new LineChart(plotHost, { targets: ind?.targets ?? [] }), summary, el });
+      const card: ChartCard = { name, chart: new LineChart(plotHost, { targets: ind?.targets ?? [] }), summary, table, el };
+      details.addEventListener('toggle', () => {
+        const set = details.open ? lineSet(name) : undefined;
+        if (set) fillTable(card, set.time, set.lines);
+      });
+      cards.push(card);
     }
     drawCharts();
   };
@@ -206,6 +238,8 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
     app.on('current', () => {
       drawCharts();
       renderDash();
+      const timing = toolbarHost.querySelector('.timing');
+      if (timing && app.facts && app.current) timing.textContent = `${t('compileTime', { ms: Math.round(app.facts.compileMs) })} · ${t('runTime', { ms: app.current.ms.toFixed(1) })}`;
     }),
     app.on('baseline', () => {
       drawCharts();
