@@ -41,7 +41,7 @@ describe('igem sensitivity with a worker pool', () => {
     expect(child.lines.join('\n')).toContain('interrupted (Ctrl-C): the workers were stopped and no output was written');
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.startsWith('bands'))).toEqual([]);
-  });
+   }, 240_000);
 
   it('refuses bad --workers and --queue values with exit status 2', async () => {
     const cases: [string[], RegExp][] = [

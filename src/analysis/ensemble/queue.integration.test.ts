@@ -52,8 +52,8 @@ describe.skipIf(!redisVersion && !inCI)('ensembles on a BullMQ queue (real redis
     workerA = startIgemWorker('worker A', url, ['--threads', '1', '--lock-ms', '2000']);
     workerB = startIgemWorker('worker B', url, ['--threads', '1', '--lock-ms', '2000']);
     children.push(workerA, workerB);
-    await Promise.all([workerA.waitFor(/worker ready/, 60_000), workerB.waitFor(/worker ready/, 60_000)]);
-  });
+    await Promise.all([workerA.waitFor(/worker ready/, 90_000), workerB.waitFor(/worker ready/, 90_000)]);
+  }, 150_000);
 
   afterAll(async () => {
     for (const close of closers) await close().catch(() => undefined);
@@ -99,7 +99,7 @@ describe.skipIf(!redisVersion && !inCI)('ensembles on a BullMQ queue (real redis
     expect(new Set(doneLines).size).toBe(runs / 20);
     console.info(`queue test: worker A killed in chunk ${victimChunk}; duplicates dropped ${queue.duplicates}; chunks done by A ${
       workerA.lines.filter((l) => / done: /.test(l)).length}, by B ${workerB.lines.filter((l) => / done: /.test(l)).length}`);
-  });
+   }, 300_000);
 
   it('stops on abort: rejects with the reason and withdraws the chunks no worker has started', async () => {
     const queue = await QueueEvaluator.open(modelPath, { url, chunkSize: 20 });
@@ -127,5 +127,5 @@ describe.skipIf(!redisVersion && !inCI)('ensembles on a BullMQ queue (real redis
     const bands = readFileSync(join(dir, 'pool.csv'), 'utf8');
     expect(bands.split('\n').length).toBeGreaterThan(60);
     expect(readFileSync(join(dir, 'queue.csv'), 'utf8')).toBe(bands);
-  });
+  }, 300_000);
 });
