@@ -69,11 +69,20 @@ export class LineChart {
     const labels = lines.map((l) => l.label + l.color).join('|') + (band ? `|band:${band.label}` : '');
     if (this.plot && labels === this.labels) {
       this.plot.setData(data);
-      return;
+    } else {
+      this.plot?.destroy();
+      this.labels = labels;
+      this.plot = new uPlot(this.config(lines, band), data, this.host);
     }
-    this.plot?.destroy();
-    this.labels = labels;
-    this.plot = new uPlot(this.config(lines, band), data, this.host);
+    this.showLastValues();
+  }
+
+  /** Without a pointer on the chart, the legend shows the last year's values instead of dashes. */
+  private showLastValues(): void {
+    const u = this.plot;
+    if (!u || (u.cursor.left ?? -1) >= 0) return;
+    const n = u.data[0].length;
+    if (n > 0) u.setLegend({ idx: n - 1 });
   }
 
   destroy(): void {
@@ -134,6 +143,12 @@ export class LineChart {
       ],
       ...(band ? { bands: [{ series: [lines.length + 1, lines.length + 2] as [number, number], fill: band.fill }] } : {}),
       hooks: {
+        // Back to the last values when the pointer leaves.
+        setCursor: [
+          (u) => {
+            if ((u.cursor.left ?? -1) < 0 && u.cursor.idx !== u.data[0].length - 1) queueMicrotask(() => this.showLastValues());
+          },
+        ],
         draw: [
           (u) => {
             const ctx = u.ctx;
