@@ -8,6 +8,7 @@ import type { Ordering } from '../analyze/order.js';
 import type { ScalarModel } from '../analyze/scalar-model.js';
 import type { GeneratedProgram } from '../compile/codegen.js';
 import { Runtime } from './runtime-lib.js';
+import { refsOf } from '../analyze/order.js';
 import type { IntegrationMethod, LookupOverride, Model, ParameterInfo, RunOptions, RunResult } from './types.js';
 
 /** The generated functions; `R` is the run's runtime (lookups, delays, random stream). */
@@ -49,6 +50,8 @@ export class CompiledModel implements Model {
     readonly options: CompiledModelOptions = {},
   ) {
     this.program = new Function('K', generated.source)(generated.tables) as Program;
+    this.lx = scalar.lookups.map((l) => l.x);
+    this.ly = scalar.lookups.map((l) => l.y);
     const nodes = scalar.nodes;
     this.defaults = new Float64Array(nodes.length);
     for (const n of nodes) if (n.kind === 'const' && n.expr.k === 'num') this.defaults[n.id] = n.expr.v;
@@ -77,12 +80,38 @@ export class CompiledModel implements Model {
     const c = scalar.control;
     this.controlStatic = [c.initialTime, c.finalTime, c.timeStep, c.saveper].every((id) => ordering.isStatic[id]);
     const probe = this.evaluateControl(this.defaults.slice(), this.makeRuntime());
+    this.defaultControl = probe;
+    this.controlInputs = this.constantsFeeding([c.initialTime, c.finalTime, c.timeStep, c.saveper]);
     this.time = { ...probe, method: options.method ?? 'euler' };
   }
 
+  /** Control values with the model's own constants. */
+  private readonly defaultControl: { start: number; end: number; dt: number; saveper: number };
+  /** Constants that the control variables depend on: overriding one needs a fresh evaluation. */
+  private readonly controlInputs: Set<number>;
+  private readonly lx: Float64Array[];
+  private readonly ly: Float64Array[];
+
   private makeRuntime(seed?: number): Runtime {
     const s = this.scalar;
-    return new Runtime(s.lookups, s.data, this.generated.delayCount, seed ?? this.options.seed ?? 1);
+    return new Runtime(this.lx, this.ly, s.data, this.generated.delayCount, seed ?? this.options.seed ?? 1);
+  }
+
+  /** The constant nodes an expression set depends on, transitively. */
+  private constantsFeeding(ids: number[]): Set<number> {
+    const nodes = this.scalar.nodes;
+    const seen = new Set<number>();
+    const out = new Set<number>();
+    const stack = [...ids];
+    while (stack.length) {
+      const id = stack.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const n = nodes[id]!;
+      if (n.kind === 'const') out.add(id);
+      stack.push(...refsOf(n.expr), ...refsOf(n.init), ...(n.args ?? []).flatMap((a) => refsOf(a)));
+    }
+    return out;
   }
 
   /** Control values as the initial computation gives them (with Time taken as 0 while it is not yet known). */
@@ -97,36 +126,47 @@ export class CompiledModel implements Model {
     return this.columnIndex.get(canonicalColumn(name)) ?? -1;
   }
 
-  private applyParams(v: Float64Array, r: Runtime, params: Record<string, number | LookupOverride>): void {
+  /** Writes overrides into `v` (and the run's lookup tables); returns the constant nodes changed. */
+  private applyParams(v: Float64Array, r: Runtime, params: Record<string, number | LookupOverride>): number[] {
+    const touched: number[] = [];
+    let copied = false;
     for (const [name, value] of Object.entries(params)) {
       const key = canonicalColumn(name);
       if (typeof value === 'number') {
         const ids = this.paramIndex.get(key);
         if (!ids) throw new InputError(name, 'is not a constant of this model');
-        for (const id of ids) v[id] = value;
+        for (const id of ids) {
+          v[id] = value;
+          touched.push(id);
+        }
       } else {
         const tables = this.lookupIndex.get(key);
         if (!tables) throw new InputError(name, 'is not a lookup of this model');
         if (value.x.length !== value.y.length || value.x.length === 0) throw new InputError(name, 'a lookup needs as many x as y values, at least one');
+        if (!copied) {
+          r.lx = r.lx.slice();
+          r.ly = r.ly.slice();
+          copied = true;
+        }
         for (const t of tables) {
           r.lx[t] = Float64Array.from(value.x);
           r.ly[t] = Float64Array.from(value.y);
         }
       }
     }
+    return touched;
   }
 
   run(options: RunOptions = {}): RunResult {
     const nodes = this.scalar.nodes;
     const c = this.scalar.control;
     const r = this.makeRuntime(options.seed);
-    r.lx = r.lx.slice();
-    r.ly = r.ly.slice();
     const v = this.defaults.slice();
-    if (options.params) this.applyParams(v, r, options.params);
+    const touched = options.params ? this.applyParams(v, r, options.params) : [];
     if (options.dt !== undefined && nodes[c.timeStep]!.kind === 'const') v[c.timeStep] = options.dt;
     if (options.start !== undefined && nodes[c.initialTime]!.kind === 'const') v[c.initialTime] = options.start;
-    const probe = this.evaluateControl(v.slice(), this.makeRuntime());
+    const controlTouched = touched.some((id) => this.controlInputs.has(id)) || options.dt !== undefined || options.start !== undefined;
+    const probe = controlTouched ? this.evaluateControl(v.slice(), this.makeRuntime()) : this.defaultControl;
     const t0 = options.start ?? probe.start;
     let dt = options.dt ?? probe.dt;
     const method = options.method ?? this.options.method ?? 'euler';
@@ -264,13 +304,17 @@ export class CompiledModel implements Model {
 
     const series = rows === cap ? out : out.map((col) => col.subarray(0, rows));
     const savedTimes = rows === cap ? times : times.subarray(0, rows);
-    const index = new Map<string, number>();
-    names.forEach((nm, j) => index.set(canonicalColumn(nm), j));
+    // The name index is built on the first `get` (many callers only read `series`).
+    let index: Map<string, number> | undefined;
     return {
       time: savedTimes,
       names,
       series,
       get: (name: string) => {
+        if (!index) {
+          index = new Map();
+          names.forEach((nm, j) => index!.set(canonicalColumn(nm), j));
+        }
         const j = index.get(canonicalColumn(name));
         return j === undefined ? undefined : series[j];
       },

@@ -3,7 +3,7 @@
  * them. Time tests use a tolerance of a thousandth of a step, so `time` built from an integer
  * step count never misses a switch-on time by floating-point noise.
  */
-import type { DataSeries, LookupData } from '../analyze/scalar-model.js';
+import type { DataSeries } from '../analyze/scalar-model.js';
 import { vectorFunction } from './vector-functions.js';
 import { RandomStream } from './random.js';
 
@@ -11,14 +11,19 @@ export class Runtime {
   lx: Float64Array[];
   ly: Float64Array[];
   private readonly delays: { hist: Float64Array; n: number; init: number; dt: number }[] = [];
-  readonly random: RandomStream;
+  private stream: RandomStream | undefined;
   initialTime = 0;
 
-  constructor(lookups: LookupData[], readonly dataSeries: DataSeries[], delayCount: number, seed: number) {
-    this.lx = lookups.map((l) => l.x);
-    this.ly = lookups.map((l) => l.y);
+  constructor(lx: Float64Array[], ly: Float64Array[], readonly dataSeries: DataSeries[], delayCount: number, private readonly seed: number) {
+    // The tables are shared with the model; a run that overrides one copies the lists first.
+    this.lx = lx;
+    this.ly = ly;
     for (let i = 0; i < delayCount; i++) this.delays.push({ hist: new Float64Array(0), n: 0, init: 0, dt: 1 });
-    this.random = new RandomStream(seed);
+  }
+
+  /** The run's random stream, made on first use (most models draw no random numbers). */
+  get random(): RandomStream {
+    return (this.stream ??= new RandomStream(this.seed));
   }
 
   prepareDelays(steps: number): void {
