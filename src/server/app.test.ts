@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -219,6 +219,24 @@ describe('web simulator API', () => {
     const bad = await app.inject({ method: 'POST', url: '/api/models', payload: { filename: 'bad.stmx', text: XMILE.replace('Stock * rate', 'Stock * * rate') } });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.details[0]).toMatchObject({ line: 7 });
+  });
+
+  it('serves the built web app with caching fit for hashed assets', async () => {
+    const web = join(dir, 'web');
+    mkdirSync(join(web, 'assets'), { recursive: true });
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>IGEM</title>');
+    writeFileSync(join(web, 'assets', 'index-abc123.js'), 'console.log(1)');
+    const w = await buildApp(defaultConfig({ dataDir: join(dir, 'data5'), webRoot: web }));
+    try {
+      const page = await w.app.inject({ method: 'GET', url: '/' });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['cache-control']).toBe('no-cache');
+      const asset = await w.app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
+      expect(asset.headers['cache-control']).toContain('immutable');
+      expect((await w.app.inject({ method: 'GET', url: '/api/nope' })).json().error.code).toBe('NOT_FOUND');
+    } finally {
+      await w.app.close();
+    }
   });
 
   it('reads a model profile beside the model and reports a bad one by field', async () => {

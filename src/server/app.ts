@@ -64,7 +64,14 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   registerRunRoutes(app, ctx);
 
   if (existsSync(join(config.webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webRoot, prefix: '/', index: 'index.html', maxAge: 0 });
+    await app.register(fastifyStatic, {
+      root: config.webRoot,
+      prefix: '/',
+      index: 'index.html',
+      cacheControl: false,
+      // Built assets carry a content hash in their names: cached for good; the page itself never.
+      setHeaders: (res, path) => res.header('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
   } else {
     app.get('/', async (_req, reply) =>
       reply
