@@ -125,7 +125,8 @@ export function scenarioToolbar(app: AppState, images: ChartImages): HTMLElement
   const title = h(
     'div',
     { class: 'scenario-title' },
-    h('h2', { class: 'scenario-name' }, active ? active.name : t('unsaved'), modified ? ' *' : ''),
+    h('h2', { class: 'scenario-name', title: active?.description || undefined }, active ? active.name : t('unsaved'), modified ? ' *' : ''),
+    active?.description ? h('span', { class: 'note scenario-description' }, active.description) : null,
     h('span', { class: 'note' }, `${t('changedLevers')}: ${changed}`),
     app.facts && app.current
       ? h('span', { class: 'note timing' }, `${t('compileTime', { ms: Math.round(app.facts.compileMs) })} · ${t('runTime', { ms: app.current.ms.toFixed(1) })}`)
