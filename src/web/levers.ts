@@ -6,7 +6,8 @@
 import type { ModelProfile } from '../server/api-types.js';
 import type { ParameterInfo } from '../sd/run/types.js';
 import type { VariableInfo } from './model/model-info.js';
-import { isControlVariable } from './model/model-info.js';
+// Only the small control-name module: model-info pulls in the model readers, which belong in the worker.
+import { isControlVariable } from './model/control.js';
 
 export interface Lever {
   /** The parameter's output name (`Name` or `Name[elem]`): the key in run params. */

@@ -28,11 +28,7 @@ export interface VariableInfo {
   uses: string[];
 }
 
-const CONTROL = new Set(['initial time', 'final time', 'time step', 'saveper']);
-
-export function isControlVariable(key: string): boolean {
-  return CONTROL.has(key);
-}
+export { isControlVariable } from './control.js';
 
 /** Names an expression reads (variables, lookups, macros), in order of appearance. */
 export function namesIn(e: Expr | undefined, out: string[] = []): string[] {
