@@ -33,8 +33,8 @@ describe('chunking', () => {
     const chunks = splitJobs(jobs, 5);
     expect(chunks.map((c) => c.length)).toEqual([5, 5, 5, 5, 3]);
     expect(chunks.flat().map((j) => j.index)).toEqual(jobs.map((j) => j.index));
-    expect(chunkSizeFor(10_000, 2)).toBe(250);
-    expect(chunkSizeFor(100, 2)).toBe(7);
+    expect(chunkSizeFor(10_000, 2)).toBe(100);
+    expect(chunkSizeFor(1000, 2)).toBe(16);
     expect(chunkSizeFor(3, 8)).toBe(1);
   });
 });

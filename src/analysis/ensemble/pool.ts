@@ -17,7 +17,7 @@ import { workerScript } from './worker-script.js';
 export interface PoolOptions {
   /** Worker threads (default: os.availableParallelism()). */
   workers?: number;
-  /** Runs per chunk (default: about 8 chunks per thread, at most 250 runs). */
+  /** Runs per chunk (default: about 32 chunks per thread, at most 100 runs). */
   chunkSize?: number;
 }
 
@@ -25,8 +25,11 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-/** Enough chunks per worker for an even finish, few enough that messaging stays cheap. */
-export function chunkSizeFor(runs: number, workers: number, perWorker = 8, max = 250): number {
+/**
+ * Enough chunks per worker for an even finish (the last chunk of one thread is all the others
+ * may wait for), few enough that messaging stays cheap (a chunk costs well under a millisecond).
+ */
+export function chunkSizeFor(runs: number, workers: number, perWorker = 32, max = 100): number {
   return Math.max(1, Math.min(max, Math.ceil(runs / (workers * perWorker))));
 }
 
