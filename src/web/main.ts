@@ -125,7 +125,19 @@ function mountView(force = false): void {
   else unmount = mountUpload(main, app, go);
 }
 
-async function handleRoute(): Promise<void> {
+/**
+ * After the reader follows a link, move focus to the new page's heading (or, in the explorer, to
+ * the variable just opened) so keyboard and screen-reader users start where the content changed.
+ */
+function focusHeading(viewChanged: boolean): void {
+  const target = (!viewChanged && main.querySelector<HTMLElement>('.variable h2')) || (viewChanged ? main.querySelector<HTMLElement>('h1') : null);
+  if (!target) return;
+  target.tabIndex = -1;
+  target.focus({ preventScroll: false });
+}
+
+async function handleRoute(fromLink = false): Promise<void> {
+  const before = currentView;
   const { view, query } = parseHash();
   renderHeader();
   let shared;
@@ -147,6 +159,7 @@ async function handleRoute(): Promise<void> {
   // A shared link's settings are applied once; later reloads show what the user changed since.
   if (view === 'simulator' && (query.has('p') || query.has('model'))) history.replaceState(null, '', '#/simulator');
   mountView();
+  if (fromLink) focusHeading(before !== view);
 }
 
 app.on('model', () => {
@@ -167,7 +180,7 @@ async function start(): Promise<void> {
     main.append(h('div', { class: 'error-box', role: 'alert' }, `${t('errorPrefix')}: ${(e as Error).message}`));
     return;
   }
-  window.addEventListener('hashchange', () => void handleRoute());
+  window.addEventListener('hashchange', () => void handleRoute(true));
   await handleRoute();
 }
 
