@@ -127,6 +127,11 @@ export class AppState {
     this.levers = this.groups.flatMap((g) => g.levers);
   }
 
+  /** No run of the main worker is running or waiting. */
+  get idle(): boolean {
+    return this.client.idle;
+  }
+
   lever(name: string): Lever | undefined {
     return this.levers.find((l) => l.name === name);
   }

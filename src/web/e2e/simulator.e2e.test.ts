@@ -134,6 +134,8 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
   });
 
   it('coalesces rapid lever moves into few runs and shows the last position', async () => {
+    // Start from rest: runs left from the previous test would be counted too.
+    await page.waitForFunction(() => (window as unknown as { igem: { idle: boolean } }).igem.idle);
     const seq0 = Number(await page.evaluate(() => document.body.dataset.drawSeq));
     await page.evaluate((sel) => {
       const el = document.querySelector<HTMLInputElement>(sel)!;

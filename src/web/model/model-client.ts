@@ -53,6 +53,11 @@ export class ModelClient {
     };
   }
 
+  /** Nothing running, queued or waiting (tests and benchmarks wait for this). */
+  get idle(): boolean {
+    return this.busy.size === 0 && this.queue.length === 0 && !this.live && !this.loading;
+  }
+
   dispose(): void {
     this.worker.terminate();
   }
