@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadModel } from '../../sd/node/load.js';
 import type { Model } from '../../sd/run/types.js';
+import type { EvaluateRuns } from '../sensitivity/ensemble.js';
 import { benchEnsemble, type EnsembleBenchResult } from '../bench-analysis.js';
 import { chainModelText } from './chain-model.js';
 import { defaultWorkers, EnsemblePool } from './pool.js';
@@ -36,19 +37,31 @@ export interface EnsembleThroughput {
   workers: number;
   oneWorker: Measured;
   nWorkers: Measured;
-  /** nWorkers.runsPerSecond / oneWorker.runsPerSecond */
+  /** nWorkers.runsPerSecond / oneWorker.runsPerSecond (whole Monte Carlo) */
   ratio: number;
+  /** The same for the runs alone (without sampling and percentile bands, which are serial) */
+  evaluateRatio: number;
   sameResults: boolean;
 }
 
-/** A measurement with the CPU time this process used meanwhile (all threads): on a busy machine, cpuSeconds / seconds shows how many cores it got. */
-export type Measured = EnsembleBenchResult & { cpuSeconds: number };
+/**
+ * A measurement: benchEnsemble's (whole Monte Carlo, percentile bands included), the runs alone
+ * (`evaluateSeconds`, the pool's part), and the CPU time of this process meanwhile (all threads;
+ * on a busy machine, cpuSeconds / seconds shows how many cores it got).
+ */
+export type Measured = EnsembleBenchResult & { cpuSeconds: number; evaluateSeconds: number; evaluateRunsPerSecond: number };
 
 async function measure(model: Model, pool: EnsemblePool, runs: number, seed: number): Promise<Measured> {
+  let evaluateSeconds = NaN;
+  const timed: EvaluateRuns = async (request, onOutput, control) => {
+    const started = performance.now();
+    await pool.evaluate(request, onOutput, control);
+    evaluateSeconds = (performance.now() - started) / 1000;
+  };
   const before = process.cpuUsage();
-  const result = await benchEnsemble(model, { runs, seed, evaluate: pool.evaluate });
+  const result = await benchEnsemble(model, { runs, seed, evaluate: timed });
   const cpu = process.cpuUsage(before);
-  return { ...result, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  return { ...result, cpuSeconds: (cpu.user + cpu.system) / 1e6, evaluateSeconds, evaluateRunsPerSecond: runs / evaluateSeconds };
 }
 
 /** The faster of two measurements (the one least disturbed by other work on the machine). */
@@ -95,6 +108,7 @@ export async function benchEnsembleThroughput(opts: EnsembleThroughputOptions = 
       oneWorker,
       nWorkers,
       ratio: nWorkers.runsPerSecond / oneWorker.runsPerSecond,
+      evaluateRatio: nWorkers.evaluateRunsPerSecond / oneWorker.evaluateRunsPerSecond,
       sameResults: oneWorker.checksum === nWorkers.checksum,
     };
   } finally {
