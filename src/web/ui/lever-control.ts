@@ -56,6 +56,8 @@ export function leverControl(lever: Lever, value: number, onChange: (v: number) 
       'aria-valuetext': `${fmt(value)} ${lever.units}`.trim(),
       oninput: () => {
         const v = Number(range.value);
+        shown = v;
+        el.classList.toggle('changed', v !== lever.defaultValue);
         num.value = v.toFixed(dec);
         range.setAttribute('aria-valuetext', `${fmt(v)} ${lever.units}`.trim());
         onChange(v);
@@ -91,9 +93,13 @@ export function leverControl(lever: Lever, value: number, onChange: (v: number) 
     input,
     help,
   );
+  let shown: number | undefined;
   const control: LeverControl = {
     el,
+    // Called for every lever on every settings change: touch the DOM only when the value moved.
     show: (v) => {
+      if (Object.is(v, shown)) return;
+      shown = v;
       show(v);
       el.classList.toggle('changed', v !== lever.defaultValue);
     },

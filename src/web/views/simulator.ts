@@ -216,13 +216,21 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
     document.body.dataset.drawSeq = String(app.drawSeq);
   };
 
-  const renderToolbar = () => {
+  // The toolbar depends on these only; rebuilding it on every slider step would waste the frame.
+  let toolbarKey = '';
+  const renderToolbar = (force = false) => {
+    const a = app.activeScenario;
+    const sorted = (o: Record<string, number>) => JSON.stringify(Object.entries(o).sort());
+    const modified = a ? sorted(a.params) !== sorted(app.settings) : false;
+    const key = JSON.stringify([a?.id, a?.name, a?.description, modified, Object.keys(app.settings).length, app.scenarios.map((x) => x.id + x.name), app.overlay, app.bandsOn]);
+    if (!force && key === toolbarKey) return;
+    toolbarKey = key;
     clear(toolbarHost);
     toolbarHost.append(scenarioToolbar(app, () => cards.map((c) => ({ name: c.name, png: c.chart.image() }))));
   };
 
   const renderAll = () => {
-    renderToolbar();
+    renderToolbar(true);
     renderLevers();
     renderCharts();
     renderAddChart();
@@ -234,6 +242,9 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
     app.on('settings', () => {
       syncLevers();
       renderToolbar();
+      // A link shown for earlier settings would share the wrong scenario.
+      const link = toolbarHost.querySelector<HTMLInputElement>('.share-url');
+      if (link) link.hidden = true;
     }),
     app.on('current', () => {
       drawCharts();
@@ -249,7 +260,7 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
       drawCharts();
       renderToolbar();
     }),
-    app.on('scenarios', renderToolbar),
+    app.on('scenarios', () => renderToolbar()),
     app.on('bands', () => {
       drawCharts();
       renderRunError();
