@@ -37,6 +37,18 @@ describe('levers', () => {
     expect(groups.filter((g) => g.policy)).toHaveLength(1);
   });
 
+  it('orders the groups as the profile lists their first levers, not as the model defines them', () => {
+    const groups = buildLevers(
+      model.parameters,
+      vars,
+      { levers: [{ name: 'carbon tax', group: 'Climate' }, { name: 'savings rate', group: 'Economy' }, { name: 'birth rate', group: 'Economy' }] },
+      labels,
+    );
+    // The model file defines `birth rate` (Economy) before `carbon tax` (Climate); the profile lists Climate first.
+    expect(groups.filter((g) => g.policy).map((g) => g.name)).toEqual(['Climate', 'Economy']);
+    expect(groups[1]!.levers.map((l) => l.name)).toEqual(['savings rate', 'birth rate']);
+  });
+
   it('gives unannotated constants a range that contains their value', () => {
     expect(leverRange({ name: 'a', value: 8 })).toEqual({ min: 0, max: 16, step: 0.2 });
     expect(leverRange({ name: 'a', value: 0 })).toEqual({ min: 0, max: 1, step: 0.01 });

@@ -117,7 +117,12 @@ export function buildLevers(
   }
   // Groups that say they hold policies come first (Vensim groups such as `.Policy levers`).
   const policyFirst = (g: LeverGroup) => (POLICY_GROUP.test(g.name) ? 0 : 1);
-  const policyGroups = all.filter((g) => g.policy).sort((a, b) => policyFirst(a) - policyFirst(b));
+  // With a profile, its order decides: a group sits where its first lever is listed.
+  const order = [...profiled.keys()];
+  const profileRank = (g: LeverGroup) => Math.min(...g.levers.map((l) => order.indexOf(keyOf(l.name))).filter((i) => i >= 0), Infinity);
+  const policyGroups = all
+    .filter((g) => g.policy)
+    .sort((a, b) => (profiled.size > 0 ? profileRank(a) - profileRank(b) : policyFirst(a) - policyFirst(b)));
   return [...policyGroups, ...all.filter((g) => !g.policy)];
 }
 
