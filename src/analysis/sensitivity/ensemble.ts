@@ -62,7 +62,7 @@ export function localEvaluator(model: Model): EvaluateRuns {
     let done = 0;
     for (const job of request.jobs) {
       if (control?.signal?.aborted) throw control.signal.reason ?? new Error('aborted');
-      const result = model.run({ ...request.runOptions, params: job.params, columns: request.columns });
+      const result = model.run({ ...request.runOptions, params: job.params, columns: request.columns, seed: job.seed });
       const values = request.columns.map((c) => {
         const s = result.get(c);
         if (!s) throw new InputError(c, `the run did not return "${c}"`);
