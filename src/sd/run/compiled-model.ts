@@ -213,7 +213,9 @@ export class CompiledModel implements Model {
     const saveEveryGuess = Math.max(1, Math.round((options.saveper ?? probe.saveper) / dt));
     // Results are written column by column into arrays sized for the run (exactly, when the
     // control variables are constant), doubling only when a time-varying SAVEPER needs it.
-    let cap = this.controlStatic ? Math.floor(maxSteps / saveEveryGuess) + 2 : 256;
+    // Sized to the expected number of saved times, so no trimming (subarray views are costly) is needed.
+    const savesExpected = Math.floor(Math.max(0, endGuess - t0) / (saveEveryGuess * dt) + 1e-6) + 1;
+    let cap = this.controlStatic ? savesExpected : 256;
     let out: Float64Array[] = [];
     let times: Float64Array;
     const reuse = options.into;
