@@ -443,7 +443,7 @@ export class Expander implements ExpanderApi {
       throw ModelError.at('E_DIMENSION', `${v.display} has ${v.positions.length} subscripts but is used with ${subs.length}`, loc);
     }
     return subs.map((s, p) => {
-      const el = this.resolveSubscript(s, ctx.binding, v.positions[p]!);
+      const el = this.resolveSubscript(s, ctx.binding);
       if (el === undefined) {
         throw ModelError.at('E_DIMENSION', `subscript ${s.display} of ${v.display} does not match the subscripts of the equation for ${ctx.owner.name}`, s.loc);
       }
@@ -456,17 +456,17 @@ export class Expander implements ExpanderApi {
   }
 
   /** One subscript of a reference: an element, a bound dimension, or a mapped/sub-range one. */
-  resolveSubscript(s: SubscriptRef, binding: Binding, positionElements: string[]): string | undefined {
+  resolveSubscript(s: SubscriptRef, binding: Binding): string | undefined {
     if (!this.dims.isDimension(s.name)) return s.name;
     if (s.bang) {
       const iterated = binding.get(`${s.name}!`);
       if (iterated !== undefined) return iterated;
     }
-    return this.bindElement(s.name, binding, positionElements);
+    return this.bindElement(s.name, binding);
   }
 
   /** The element a dimension stands for in this binding. */
-  bindElement(dimName: string, binding: Binding, positionElements?: string[]): string | undefined {
+  bindElement(dimName: string, binding: Binding): string | undefined {
     const direct = binding.get(dimName);
     if (direct !== undefined) return direct;
     const dim = this.dims.get(dimName)!;
@@ -490,9 +490,6 @@ export class Expander implements ExpanderApi {
       }
     }
     if (best !== undefined) return best;
-    // Positional correspondence for equal-sized ranges of the same position (Vensim allows
-    // `a[DimA] = b[DimB]` only through mappings, but a mapping may be declared on a parent).
-    void positionElements;
     return undefined;
   }
 

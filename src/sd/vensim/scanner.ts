@@ -4,6 +4,7 @@
  * be part of a name; trailing blanks are dropped.
  */
 import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
+import { LineIndex } from '../ir/line-index.js';
 
 export type TokenKind = 'num' | 'name' | 'qname' | 'str' | 'op' | 'kw' | 'eof';
 
@@ -35,24 +36,17 @@ export class Scanner {
   readonly text: string;
   readonly file: string | undefined;
   pos = 0;
-  private lineStarts: number[] = [0];
+  private readonly lines: LineIndex;
 
   constructor(text: string, file?: string, startOffset = 0) {
     this.text = text;
     this.file = file;
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.lineStarts.push(i + 1);
+    this.lines = new LineIndex(text, file);
     this.pos = startOffset;
   }
 
   locAt(offset: number): SourceLocation {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { file: this.file, line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
+    return this.lines.loc(offset);
   }
 
   error(code: string, message: string, offset = this.pos): ModelError {

@@ -4,6 +4,7 @@
  * an error inside an equation can point at the exact column in the file.
  */
 import type { SourceLocation } from '../ir/diagnostics.js';
+import { LineIndex } from '../ir/line-index.js';
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -14,32 +15,18 @@ export interface MappedText {
 }
 
 export class SourceText {
-  private readonly lineStarts: number[] = [0];
+  private readonly lines: LineIndex;
 
   constructor(
     readonly text: string,
     readonly file?: string,
   ) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      // CR LF and a bare CR each end one line.
-      if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.lineStarts.push(i + 1);
-      } else if (c === 10) this.lineStarts.push(i + 1);
-    }
+    this.lines = new LineIndex(text, file);
   }
 
   /** 1-based line and column of a character offset. */
   loc(offset: number): SourceLocation {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { file: this.file, line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
+    return this.lines.loc(offset);
   }
 
   /** Offset just after the `>` that ends the start tag opening at `tagStart` (quotes respected). */
