@@ -4,7 +4,7 @@
  * expected value within a relative error of 1e-3 or an absolute error of 1e-6 of the column's
  * largest magnitude.
  */
-import { canonicalColumn } from '../sd/run/compiled-model.js';
+import { canonicalColumn } from '../sd/ir/names.js';
 import type { RunResult } from '../sd/run/types.js';
 import type { RunTable as ExpectedOutput } from '../sd/data/run-table.js';
 

@@ -28,7 +28,6 @@ export interface CompiledModelOptions {
   allowNaN?: boolean;
 }
 
-export { canonicalColumn };
 
 export class CompiledModel implements Model {
   readonly outputNames: string[];
@@ -199,9 +198,10 @@ export class CompiledModel implements Model {
           continue;
         }
         const prefix = canonicalName(col) + '[';
-        const whole = this.outputNames.map((nm, k) => [canonicalColumn(nm), k] as const).filter(([cn]) => cn.startsWith(prefix));
-        if (whole.length === 0) throw new InputError(col, 'is not a variable of this model');
-        picked.push(...whole.map(([, k]) => k));
+        // A whole array by its name: every element, from the canonical keys made at load.
+        const before = picked.length;
+        for (const [key, k] of this.columnIndex) if (key.startsWith(prefix)) picked.push(k);
+        if (picked.length === before) throw new InputError(col, 'is not a variable of this model');
       }
       cols = Int32Array.from(picked.map((j) => this.outputIds[j]!));
       names = picked.map((j) => this.outputNames[j]!);

@@ -61,5 +61,6 @@ describe('compiled model runs', () => {
     expect(r.get('s[b]')![2]).toBe(4);
     expect(r.get('total')![2]).toBe(12);
     expect(r.names).toContain('s[c]');
+    expect(m.run({ columns: ['S', 'total'] }).names).toEqual(['s[a]', 's[b]', 's[c]', 'total']);
   });
 });
