@@ -5,7 +5,7 @@
 import { ModelError } from '../../sd/ir/diagnostics.js';
 import { compileModelText } from '../../sd/run/engine.js';
 import type { CompiledModel } from '../../sd/run/compiled-model.js';
-import { findLoops } from './loops.js';
+import { causalGraph, feedbackLoops } from '../../sd/analyze/structure/index.js';
 import { describeVariables } from './model-info.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { ReplayDataHost } from './replay-data-host.js';
@@ -20,8 +20,10 @@ function load(msg: Extract<ToWorker, { type: 'load' }>): FromWorker {
     const { model: m, ir, warnings } = compileModelText(msg.text, { file: msg.file, dataHost: new ReplayDataHost(msg.sheets) });
     model = m;
     const variables = describeVariables(ir, msg.text);
-    const edges = new Map(variables.map((v) => [v.key, v.uses]));
-    const { loops, truncated } = findLoops(edges, 300);
+    // Loops from the engine's structure analysis (initial-value links cannot feed back).
+    const found = feedbackLoops(causalGraph(ir), { limit: 300 });
+    const loops = found.loops.map((l) => l.variables);
+    const truncated = found.truncated;
     return {
       type: 'loaded',
       facts: {

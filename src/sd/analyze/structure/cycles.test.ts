@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findLoops } from './loops.js';
+import { findLoops } from './cycles.js';
 
 const graph = (pairs: [string, string][]) => {
   const m = new Map<string, string[]>();

@@ -1,0 +1,5 @@
+/** Structure analysis of a model (browser-safe): causal graph, causes/uses trees, feedback loops. */
+export { causalGraph, type CausalGraph, type CausalLink, type CausalNode } from './causal-graph.js';
+export { causesTree, usesTree, formatTree, type TreeNode } from './trees.js';
+export { feedbackLoops, type FeedbackLoop, type LoopFamily, type LoopReport, type LoopPolarity } from './feedback-loops.js';
+export { derivativeSign, type Sign } from './polarity.js';

@@ -1,0 +1,100 @@
+/**
+ * A small evaluator of one scalar equation's right-hand side from given input values, for the
+ * loop scores: "what would z have been had only x changed" needs z's equation evaluated with x at
+ * its new value and every other input at its old one. Only what that needs: arithmetic,
+ * comparisons, the memoryless functions and lookups. Anything else (stateful functions,
+ * subscripts, macros) is reported as not evaluable, and the caller says so for that link.
+ */
+import type { Expr, LookupTable } from '../../ir/model.js';
+
+export class NotEvaluable extends Error {}
+
+export interface EvalEnv {
+  value(name: string): number;
+  time: number;
+  lookup(name: string): LookupTable | undefined;
+}
+
+function interpolate(t: LookupTable, x: number): number {
+  const xs = t.x;
+  const ys = t.y;
+  const n = xs.length;
+  if (n === 0) return NaN;
+  if (x <= xs[0]!) return ys[0]!;
+  if (x >= xs[n - 1]!) return ys[n - 1]!;
+  let i = 1;
+  while (xs[i]! < x) i++;
+  const x0 = xs[i - 1]!;
+  const x1 = xs[i]!;
+  return ys[i - 1]! + ((ys[i]! - ys[i - 1]!) * (x - x0)) / (x1 - x0);
+}
+
+const UNARY: Record<string, (x: number) => number> = {
+  ABS: Math.abs, SQRT: Math.sqrt, EXP: Math.exp, LN: Math.log, SIN: Math.sin, COS: Math.cos, TAN: Math.tan,
+  ARCSIN: Math.asin, ARCCOS: Math.acos, ARCTAN: Math.atan, SINH: Math.sinh, COSH: Math.cosh, TANH: Math.tanh,
+  INTEGER: Math.trunc, INT: Math.trunc,
+};
+
+/** Evaluates `e`; throws NotEvaluable for what this evaluator does not cover. */
+export function evaluate(e: Expr, env: EvalEnv): number {
+  switch (e.kind) {
+    case 'num':
+      return e.value;
+    case 'ref':
+      if (e.subs.length > 0) throw new NotEvaluable(`subscripted reference ${e.display}`);
+      return e.name === 'time' ? env.time : env.value(e.name);
+    case 'unary': {
+      const a = evaluate(e.arg, env);
+      return e.op === '-' ? -a : e.op === '+' ? a : a === 0 ? 1 : 0;
+    }
+    case 'binary': {
+      const a = evaluate(e.left, env);
+      const b = evaluate(e.right, env);
+      switch (e.op) {
+        case '+': return a + b;
+        case '-': return a - b;
+        case '*': return a * b;
+        case '/': return a / b;
+        case '^': return a ** b;
+        case '=': return a === b ? 1 : 0;
+        case '<>': return a !== b ? 1 : 0;
+        case '<': return a < b ? 1 : 0;
+        case '>': return a > b ? 1 : 0;
+        case '<=': return a <= b ? 1 : 0;
+        case '>=': return a >= b ? 1 : 0;
+        case 'and': return a !== 0 && b !== 0 ? 1 : 0;
+        case 'or': return a !== 0 || b !== 0 ? 1 : 0;
+      }
+      return NaN;
+    }
+    case 'apply': {
+      const t = env.lookup(e.name);
+      if (!t || e.args.length !== 1 || e.subs.length > 0) throw new NotEvaluable(`call of ${e.display}`);
+      return interpolate(t, evaluate(e.args[0]!, env));
+    }
+    case 'call': {
+      const f = UNARY[e.fn];
+      const arg = (i: number) => evaluate(e.args[i]!, env);
+      if (f) return f(arg(0));
+      switch (e.fn) {
+        case 'MIN': return Math.min(arg(0), arg(1));
+        case 'MAX': return Math.max(arg(0), arg(1));
+        case 'IF THEN ELSE': return arg(0) !== 0 ? arg(1) : arg(2);
+        case 'XIDZ': { const b = arg(1); return b === 0 ? arg(2) : arg(0) / b; }
+        case 'ZIDZ': { const b = arg(1); return b === 0 ? 0 : arg(0) / b; }
+        case 'MODULO': return arg(0) % arg(1);
+        case 'POWER': return arg(0) ** arg(1);
+        case 'LOG': return Math.log(arg(0)) / Math.log(arg(1));
+        case 'PI': return Math.PI;
+        case 'WITH LOOKUP':
+          if (e.args[1]?.kind === 'lookup') return interpolate(e.args[1].table, arg(0));
+          break;
+        default:
+          break;
+      }
+      throw new NotEvaluable(`function ${e.fn}`);
+    }
+    default:
+      throw new NotEvaluable(`expression of kind ${e.kind}`);
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * Link polarity from an equation's structure: the sign of ∂(expression)/∂(a variable it reads),
+ * found by sign rules on the expression tree, as a modeler reads a causal link off an equation.
+ *
+ * '+' the expression cannot fall when the variable rises (all else fixed), '-' it cannot rise,
+ * '?' the sign depends on values (a product with a factor of unknown sign, a condition on the
+ * variable, a non-monotonic lookup or function). Variables are taken as non-negative unless a
+ * constant's value is negative, the usual reading of stock-and-flow models; the run-time loop
+ * scores (loop-scores.ts) need no such assumption and report the observed sign.
+ */
+import type { Expr, LookupTable } from '../../ir/model.js';
+
+export type Sign = '+' | '-' | '0' | '?';
+
+/** Sign of a value or of a derivative. */
+const neg = (s: Sign): Sign => (s === '+' ? '-' : s === '-' ? '+' : s);
+
+/** Sum of two signed terms. */
+export function addSigns(a: Sign, b: Sign): Sign {
+  if (a === '0') return b;
+  if (b === '0') return a;
+  return a === b ? a : '?';
+}
+
+/** Product of two signs. */
+export function mulSigns(a: Sign, b: Sign): Sign {
+  if (a === '0' || b === '0') return '0';
+  if (a === '?' || b === '?') return '?';
+  return a === b ? '+' : '-';
+}
+
+export interface SignContext {
+  /** The sign of a variable's value ('+' for non-negative), by canonical name. */
+  valueSign(name: string): Sign;
+  /** A named lookup table, to read its monotonicity. */
+  lookup(name: string): LookupTable | undefined;
+}
+
+/** Monotonicity of a lookup table: '+' never decreasing, '-' never increasing, '0' flat. */
+export function tableSlope(t: LookupTable): Sign {
+  let up = false;
+  let down = false;
+  for (let i = 1; i < t.y.length; i++) {
+    if (t.y[i]! > t.y[i - 1]!) up = true;
+    if (t.y[i]! < t.y[i - 1]!) down = true;
+  }
+  return up && down ? '?' : up ? '+' : down ? '-' : '0';
+}
+
+/** Sign of the value of an expression, as far as structure tells. */
+export function valueSign(e: Expr, ctx: SignContext): Sign {
+  switch (e.kind) {
+    case 'num':
+      return e.value > 0 ? '+' : e.value < 0 ? '-' : '0';
+    case 'ref':
+      return e.name === 'time' ? '+' : ctx.valueSign(e.name);
+    case 'unary':
+      return e.op === '-' ? neg(valueSign(e.arg, ctx)) : e.op === '+' ? valueSign(e.arg, ctx) : '+';
+    case 'binary': {
+      const l = valueSign(e.left, ctx);
+      const r = valueSign(e.right, ctx);
+      if (e.op === '+') return addSigns(l, r);
+      if (e.op === '-') return addSigns(l, neg(r));
+      if (e.op === '*' || e.op === '/') return mulSigns(l, r);
+      if (e.op === '^') return l === '+' ? '+' : '?';
+      return '+'; // comparisons and logic give 0 or 1
+    }
+    case 'call': {
+      const a = e.args.map((x) => valueSign(x, ctx));
+      switch (e.fn) {
+        case 'EXP':
+        case 'ABS':
+        case 'SQRT':
+          return '+';
+        case 'MIN':
+        case 'MAX':
+        case 'SMOOTH':
+        case 'SMOOTH3':
+        case 'DELAY1':
+        case 'DELAY3':
+        case 'INTEG':
+          return a.reduce(addSigns, '0' as Sign) === '+' ? '+' : a[0] ?? '?';
+        case 'IF THEN ELSE':
+          return a[1] === a[2] ? a[1]! : '?';
+        default:
+          return '?';
+      }
+    }
+    default:
+      return '?';
+  }
+}
+
+/** Whether `e` reads `name` anywhere. */
+function mentions(e: Expr, name: string): boolean {
+  switch (e.kind) {
+    case 'ref':
+      return e.name === name;
+    case 'apply':
+      return e.name === name || e.args.some((a) => mentions(a, name));
+    case 'call':
+      return e.args.some((a) => mentions(a, name));
+    case 'unary':
+      return mentions(e.arg, name);
+    case 'binary':
+      return mentions(e.left, name) || mentions(e.right, name);
+    default:
+      return false;
+  }
+}
+
+/** Functions whose output moves with their first argument (the input of a delay or smooth). */
+const FOLLOWS_FIRST = new Set([
+  'SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'SMOOTH N', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY N',
+  'DELAY FIXED', 'DELAY INFORMATION', 'DELAY', 'INTEGER', 'INT', 'SAMPLE IF TRUE', 'FORECAST', 'NPV',
+]);
+/** Functions increasing in every argument. */
+const INCREASING = new Set(['MIN', 'MAX', 'SUM', 'VMIN', 'VMAX', 'EXP', 'LN', 'SQRT', 'SINH', 'TANH', 'ARCTAN']);
+
+/** Sign of ∂e/∂name. */
+export function derivativeSign(e: Expr, name: string, ctx: SignContext): Sign {
+  if (!mentions(e, name)) return '0';
+  switch (e.kind) {
+    case 'ref':
+      return '+';
+    case 'unary':
+      return e.op === '-' ? neg(derivativeSign(e.arg, name, ctx)) : e.op === '+' ? derivativeSign(e.arg, name, ctx) : '?';
+    case 'binary': {
+      const dl = derivativeSign(e.left, name, ctx);
+      const dr = derivativeSign(e.right, name, ctx);
+      switch (e.op) {
+        case '+':
+          return addSigns(dl, dr);
+        case '-':
+          return addSigns(dl, neg(dr));
+        case '*':
+          return addSigns(mulSigns(dl, valueSign(e.right, ctx)), mulSigns(dr, valueSign(e.left, ctx)));
+        case '/':
+          // d(l/r) = dl/r − l·dr/r²
+          return addSigns(mulSigns(dl, valueSign(e.right, ctx)), neg(mulSigns(dr, valueSign(e.left, ctx))));
+        case '^': {
+          // Positive base: x^c rises with x when c > 0; c^x rises with x when c > 1.
+          if (dr === '0') {
+            const c = valueSign(e.right, ctx);
+            return valueSign(e.left, ctx) === '+' ? mulSigns(dl, c) : '?';
+          }
+          return '?';
+        }
+        default:
+          return '?'; // a comparison or logic jumps: no sign
+      }
+    }
+    case 'apply': {
+      // A lookup: the table's slope times the argument's sign.
+      const table = ctx.lookup(e.name);
+      if (!table || e.args.length !== 1) return '?';
+      return mulSigns(tableSlope(table), derivativeSign(e.args[0]!, name, ctx));
+    }
+    case 'lookup':
+      return '?';
+    case 'call': {
+      const d = e.args.map((a) => derivativeSign(a, name, ctx));
+      const fn = e.fn;
+      if (INCREASING.has(fn)) return d.reduce(addSigns, '0' as Sign);
+      if (fn === 'INTEG') return d[0]!; // the rate; the initial value acts once
+      if (FOLLOWS_FIRST.has(fn)) return d[0]!;
+      if (fn === 'IF THEN ELSE') return d[0] !== '0' ? '?' : addSigns(d[1]!, d[2]!);
+      if (fn === 'XIDZ' || fn === 'ZIDZ' || fn === 'SAFEDIV')
+        return addSigns(mulSigns(d[0]!, valueSign(e.args[1]!, ctx)), neg(mulSigns(d[1]!, valueSign(e.args[0]!, ctx))));
+      if (fn === 'WITH LOOKUP' && e.args[1]?.kind === 'lookup') return mulSigns(tableSlope(e.args[1].table), d[0]!);
+      if (fn === 'LOOKUP EXTRAPOLATE' || fn === 'LOOKUP FORWARD' || fn === 'LOOKUP BACKWARD') {
+        const t = e.args[0]?.kind === 'ref' ? ctx.lookup(e.args[0].name) : undefined;
+        return t ? mulSigns(tableSlope(t), d[1]!) : '?';
+      }
+      if (fn === 'STEP' || fn === 'RAMP') return d[0]!;
+      return '?';
+    }
+    default:
+      return '?';
+  }
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { readVensim } from '../../vensim/reader.js';
+import { causalGraph } from './causal-graph.js';
+import { feedbackLoops } from './feedback-loops.js';
+import { causesTree, formatTree, usesTree } from './trees.js';
+
+const mdl = (body: string) =>
+  readVensim(`${body}
+INITIAL TIME = 0 ~ Year ~|
+FINAL TIME = 10 ~ Year ~|
+TIME STEP = 1 ~ Year ~|
+SAVEPER = TIME STEP ~ Year ~|
+`);
+
+const population = mdl(`
+Population = INTEG(births - deaths, initial population) ~ Person ~|
+initial population = 100 ~ Person ~|
+births = Population * birth rate ~ Person/Year ~|
+birth rate = 0.03 ~ 1/Year ~|
+deaths = Population / average lifetime ~ Person/Year ~|
+average lifetime = 70 ~ Year ~|
+`);
+
+describe('causal graph', () => {
+  it('reads link polarity off the equations', () => {
+    const g = causalGraph(population);
+    const pol = (from: string, to: string) => g.links.find((l) => l.from === from && l.to === to)?.polarity;
+    expect(pol('births', 'population')).toBe('+');
+    expect(pol('deaths', 'population')).toBe('-');
+    expect(pol('population', 'births')).toBe('+');
+    expect(pol('average lifetime', 'deaths')).toBe('-');
+    expect(g.nodes.get('births')!.kind).toBe('flow');
+    expect(g.nodes.get('population')!.kind).toBe('stock');
+    const init = g.links.find((l) => l.from === 'initial population')!;
+    expect(init.initialOnly).toBe(true);
+  });
+
+  it('takes a lookup slope and a negative constant into account', () => {
+    const g = causalGraph(
+      mdl(`
+crowding( (0,1), (1,0.5), (2,0) ) ~ Dmnl ~|
+effect = crowding(density) ~ Dmnl ~|
+density = stock / area ~ Dmnl ~|
+stock = INTEG(growth, 1) ~ t ~|
+growth = effect * k ~ t/Year ~|
+k = -2 ~ t/Year ~|
+area = 10 ~ Dmnl ~|
+`),
+    );
+    const pol = (from: string, to: string) => g.links.find((l) => l.from === from && l.to === to)?.polarity;
+    expect(pol('density', 'effect')).toBe('-');
+    expect(pol('effect', 'growth')).toBe('-'); // k is negative
+    expect(pol('stock', 'density')).toBe('+');
+  });
+
+  it('gives an undetermined sign to a condition on the variable', () => {
+    const g = causalGraph(mdl(`x = INTEG(f, 1) ~ u ~|\nf = IF THEN ELSE(x > 5, 1, 2) ~ u/Year ~|`));
+    expect(g.links.find((l) => l.from === 'x' && l.to === 'f')!.polarity).toBe('?');
+  });
+});
+
+describe('feedback loops', () => {
+  it('finds and classifies the loops of a population model', () => {
+    const r = feedbackLoops(causalGraph(population));
+    expect(r.loops.map((l) => `${l.id}:${l.variables.join('>')}`)).toEqual(['R1:population>births', 'B1:population>deaths']);
+    expect(r.families).toHaveLength(2);
+    expect(r.truncated).toBe(false);
+  });
+
+  it('ignores links that act only at the initial time', () => {
+    const g = causalGraph(mdl(`s = INTEG(inflow, start) ~ u ~|\nstart = INITIAL(s * 2) ~ u ~|\ninflow = 1 ~ u/Year ~|`));
+    expect(feedbackLoops(g).loops).toHaveLength(0);
+  });
+
+  it('groups variants through the same stocks into one family and marks undetermined loops', () => {
+    const g = causalGraph(
+      mdl(`
+s = INTEG(f, 1) ~ u ~|
+a = s * 2 ~ u ~|
+b = s * 3 ~ u ~|
+f = a + b ~ u/Year ~|
+g = IF THEN ELSE(s > 3, 1, 0) ~ u/Year ~|
+t = INTEG(g, 0) ~ u ~|
+`),
+    );
+    const r = feedbackLoops(g);
+    expect(r.loops.filter((l) => l.polarity === 'R')).toHaveLength(2);
+    expect(r.families.filter((f) => f.polarity === 'R')).toEqual([{ polarity: 'R', stocks: ['s'], loops: ['R1', 'R2'] }]);
+    // g reads s but does not feed back to s: no loop through t.
+    expect(r.loops.some((l) => l.variables.includes('t'))).toBe(false);
+  });
+});
+
+describe('causes and uses trees', () => {
+  it('expands to the requested depth and marks repeats', () => {
+    const g = causalGraph(population);
+    const t = causesTree(g, 'births', 2);
+    expect(t.children.map((c) => c.display)).toEqual(['Population', 'birth rate']);
+    const pop = t.children[0]!;
+    expect(pop.children.map((c) => `${c.polarity}${c.display}${c.repeated ? '*' : ''}`)).toEqual(['+births*', '-deaths', '+initial population']);
+    expect(formatTree(usesTree(g, 'birth rate', 1))).toBe('birth rate\n  (+) births');
+  });
+});

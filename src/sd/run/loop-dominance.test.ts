@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { compileVensim } from './engine.js';
+import { causalGraph } from '../analyze/structure/causal-graph.js';
+import { feedbackLoops } from '../analyze/structure/feedback-loops.js';
+import { loopDominance } from './loop-dominance.js';
+
+function dominance(text: string) {
+  const { model, ir } = compileVensim(text);
+  const graph = causalGraph(ir);
+  return loopDominance(model, ir, graph, feedbackLoops(graph));
+}
+
+const settings = (end: number, dt: number) => `
+INITIAL TIME = 0 ~ Year ~|
+FINAL TIME = ${end} ~ Year ~|
+TIME STEP = ${dt} ~ Year ~|
+SAVEPER = 1 ~ Year ~|
+`;
+
+describe('loop dominance (loop scores)', () => {
+  it('gives a lone balancing loop the whole behaviour', () => {
+    const d = dominance(`
+s = INTEG(-outflow, 100) ~ u ~|
+outflow = s / tau ~ u/Year ~|
+tau = 5 ~ Year ~|
+${settings(10, 0.25)}`);
+    expect(d.loops.map((l) => l.id)).toEqual(['B1']);
+    const rel = d.loops[0]!.relative;
+    for (let k = 1; k < rel.length; k++) expect(rel[k]).toBeCloseTo(-1, 12);
+  });
+
+  it('hands dominance from the reinforcing to the balancing loop at half the capacity (logistic growth)', () => {
+    // births = r·s, deaths = r·s²/K: |R| / |B| = Δbirths / Δdeaths = K / (2s), so R dominates
+    // while s < K/2 and B afterwards (the inflection point of the logistic curve).
+    const text = `
+s = INTEG(births - deaths, 1) ~ u ~|
+births = r * s ~ u/Year ~|
+deaths = r * s * s / K ~ u/Year ~|
+r = 0.5 ~ 1/Year ~|
+K = 1000 ~ u ~|
+${settings(40, 0.0625)}`;
+    const d = dominance(text);
+    expect(d.notScored).toEqual([]);
+    const R = d.loops.find((l) => l.polarity === 'R')!;
+    const B = d.loops.find((l) => l.polarity === 'B')!;
+    const s = compileVensim(text).model.run({ saveper: 0.0625, columns: ['s'] }).get('s')!;
+    expect(s.length).toBe(d.time.length);
+    let checked = 0;
+    for (let k = 1; k < d.time.length; k++) {
+      if (Math.abs(s[k]! - 500) < 20) continue; // near the switch the discrete differences blur it
+      expect(Math.abs(R.relative[k]!) > Math.abs(B.relative[k]!)).toBe(s[k]! < 500);
+      // The ratio itself: K / (2 s) up to the discrete step (terms in Δs²).
+      if (s[k]! > 50 && s[k]! < 950) {
+        expect(Math.abs(R.score[k]! / B.score[k]!) / (1000 / (2 * s[k]!))).toBeCloseTo(1, 1);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(d.periods.map((p) => p.loop)).toEqual(['R1', 'B1']);
+  });
+
+  it('says why a loop is not scored', () => {
+    const d = dominance(`
+s = INTEG(inflow, 1) ~ u ~|
+inflow = SMOOTH(s, 2) * 0.1 ~ u/Year ~|
+${settings(5, 1)}`);
+    expect(d.loops).toHaveLength(0);
+    expect(d.notScored[0]!.reason).toMatch(/SMOOTH/);
+  });
+});
