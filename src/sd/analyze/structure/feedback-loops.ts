@@ -5,6 +5,12 @@
  * link's sign depends on values), numbered in rank order: shortest first, then by the stocks
  * they pass through. Loops that pass through the same stocks in the same order with the same
  * polarity form one family; large models have many near-identical variants of one mechanism.
+ *
+ * Large models have more elementary cycles than anyone can read (the count grows exponentially
+ * with the links). When there are more than `limit`, the report lists instead the shortest loop
+ * through each link that lies on a cycle (found by breadth-first search), without repeats: every
+ * feedback link appears in at least one listed loop, shortest first, as modelers read a model
+ * (Oliva's "shortest independent loop set" follows the same idea).
  */
 import type { CausalGraph, CausalLink } from './causal-graph.js';
 import { findLoops } from './cycles.js';
@@ -36,8 +42,13 @@ export interface LoopFamily {
 export interface LoopReport {
   loops: FeedbackLoop[];
   families: LoopFamily[];
-  /** True when the search stopped at `limit` before every loop was found. */
+  /**
+   * True when the model has more than `limit` loops: `loops` then holds the shortest loop
+   * through each feedback link instead of every loop.
+   */
   truncated: boolean;
+  /** 'all' elementary loops, or the 'shortest-per-link' set. */
+  method: 'all' | 'shortest-per-link';
   limit: number;
 }
 
@@ -58,7 +69,9 @@ export function feedbackLoops(graph: CausalGraph, options: { limit?: number } = 
     link.set(`${l.from}\u0000${l.to}`, l);
   }
   const order = new Map([...graph.nodes.keys()].map((k, i) => [k, i]));
-  const { loops: cycles, truncated } = findLoops(edges, limit);
+  const all = findLoops(edges, limit + 1);
+  const truncated = all.truncated || all.loops.length > limit;
+  const cycles = truncated ? shortestLoopPerLink(edges) : all.loops;
 
   const raw = cycles.map((cycle) => {
     // Start at the first stock in model order (or keep the canonical start).
@@ -97,5 +110,50 @@ export function feedbackLoops(graph: CausalGraph, options: { limit?: number } = 
     families[family]!.loops.push(id);
     return { id, ...r, family };
   });
-  return { loops, families, truncated, limit };
+  return { loops, families, truncated, limit, method: truncated ? 'shortest-per-link' : 'all' };
+}
+
+/** The shortest cycle through each link (u → v): the link plus a shortest path v ⇝ u; no repeats. */
+function shortestLoopPerLink(edges: Map<string, string[]>): string[][] {
+  const seen = new Set<string>();
+  const out: string[][] = [];
+  for (const [u, tos] of edges) {
+    for (const v of tos) {
+      // Breadth-first search from v back to u.
+      const prev = new Map<string, string>([[v, v]]);
+      const queue = [v];
+      let found = v === u;
+      for (let i = 0; i < queue.length && !found; i++) {
+        const x = queue[i]!;
+        for (const y of edges.get(x) ?? []) {
+          if (prev.has(y)) continue;
+          prev.set(y, x);
+          if (y === u) {
+            found = true;
+            break;
+          }
+          queue.push(y);
+        }
+      }
+      if (!found) continue;
+      const path = [u];
+      for (let x = u; x !== v; ) {
+        x = prev.get(x)!;
+        path.push(x);
+      }
+      // path = u, …, v backwards: the cycle in causal order is u → v → … → u.
+      const cycle = [u, ...path.slice(1).reverse()];
+      // Canonical rotation (smallest key first) to drop repeats.
+      let m = 0;
+      cycle.forEach((k, i) => {
+        if (k < cycle[m]!) m = i;
+      });
+      const canon = [...cycle.slice(m), ...cycle.slice(0, m)];
+      const key = canon.join('\u0000');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(canon);
+    }
+  }
+  return out;
 }

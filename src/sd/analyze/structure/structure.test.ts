@@ -91,6 +91,29 @@ t = INTEG(g, 0) ~ u ~|
   });
 });
 
+describe('feedback loops of a large model', () => {
+  it('lists the shortest loop through each feedback link when there are more loops than the limit', () => {
+    // Two stocks each read by five auxiliaries that all feed the other stock's flow: 25+ loops.
+    const lines: string[] = ['a = INTEG(fa, 1) ~ u ~|', 'b = INTEG(fb, 1) ~ u ~|'];
+    for (let i = 0; i < 5; i++) lines.push(`x${i} = a * ${i + 1} ~ u ~|`, `y${i} = b * ${i + 1} ~ u ~|`);
+    lines.push(`fb = ${[0, 1, 2, 3, 4].map((i) => `x${i}`).join(' + ')} ~ u/Year ~|`);
+    lines.push(`fa = ${[0, 1, 2, 3, 4].map((i) => `y${i}`).join(' + ')} - a ~ u/Year ~|`);
+    const g = causalGraph(mdl(lines.join('\n')));
+    const full = feedbackLoops(g);
+    expect(full.method).toBe('all');
+    expect(full.loops).toHaveLength(26); // 25 through both stocks, 1 self-loop a -> fa -> a
+    const short = feedbackLoops(g, { limit: 10 });
+    expect(short.truncated).toBe(true);
+    expect(short.method).toBe('shortest-per-link');
+    // Every link on a cycle appears in some listed loop.
+    const onCycle = g.links.filter((l) => !l.initialOnly && full.loops.some((lp) => lp.links.includes(l)));
+    const covered = new Set(short.loops.flatMap((lp) => lp.links));
+    for (const l of onCycle) expect(covered.has(l)).toBe(true);
+    expect(short.loops.length).toBeLessThan(full.loops.length);
+    expect(short.loops[0]!.variables).toEqual(['a', 'fa']);
+  });
+});
+
 describe('causes and uses trees', () => {
   it('expands to the requested depth and marks repeats', () => {
     const g = causalGraph(population);

@@ -1,0 +1,99 @@
+/** `igem loops`, `igem causes`, `igem uses`: the model's structure, as Vensim's and Stella's tools show it. */
+import type { Command } from 'commander';
+import { canonicalName } from '../sd/ir/names.js';
+import { causalGraph, causesTree, feedbackLoops, formatTree, usesTree, type CausalGraph } from '../sd/analyze/structure/index.js';
+import { loopDominance } from '../sd/run/loop-dominance.js';
+import { loadModelWithDiagnostics } from '../sd/node/load.js';
+import { readModelIR } from '../sd/node/read-ir.js';
+import { action, UsageError } from './exit.js';
+
+function variableKey(graph: CausalGraph, name: string): string {
+  const key = canonicalName(name);
+  if (graph.nodes.has(key)) return key;
+  const near = [...graph.nodes.values()].filter((n) => n.key.includes(key)).slice(0, 5).map((n) => n.display);
+  throw new UsageError(`no variable named '${name}' in the model${near.length ? ` (did you mean: ${near.join(', ')}?)` : ''}`);
+}
+
+const positiveInt = (label: string, value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${label} must be a whole number ≥ 1, got '${value}'`);
+  return n;
+};
+
+export function registerStructureCommands(program: Command): void {
+  for (const dir of ['causes', 'uses'] as const) {
+    program
+      .command(dir)
+      .description(dir === 'causes' ? 'the causes tree of a variable (what it reads, with link polarity)' : 'the uses tree of a variable (what reads it, with link polarity)')
+      .argument('<model>', 'the .mdl or XMILE file')
+      .argument('<variable>', 'the variable name')
+      .option('--depth <n>', 'levels to show', '2')
+      .option('--json', 'print the tree as JSON')
+      .action(
+        action((model: string, variable: string, flags: { depth: string; json?: boolean }) => {
+          const graph = causalGraph(readModelIR(model));
+          const key = variableKey(graph, variable);
+          const depth = positiveInt('--depth', flags.depth);
+          const tree = dir === 'causes' ? causesTree(graph, key, depth) : usesTree(graph, key, depth);
+          console.log(flags.json ? JSON.stringify(tree, null, 2) : formatTree(tree));
+        }),
+      );
+  }
+
+  program
+    .command('loops')
+    .description('feedback loops with polarity (R reinforcing, B balancing, U undetermined), ranked; --dominance adds loop scores over a run')
+    .argument('<model>', 'the .mdl or XMILE file')
+    .option('--limit <n>', 'stop after this many loops', '2000')
+    .option('--dominance', 'run the model and score each loop (Loops That Matter)')
+    .option('--json', 'print JSON')
+    .action(
+      action((model: string, flags: { limit: string; dominance?: boolean; json?: boolean }) => {
+        const limit = positiveInt('--limit', flags.limit);
+        const compiled = flags.dominance ? loadModelWithDiagnostics(model) : undefined;
+        const ir = compiled?.ir ?? readModelIR(model);
+        const graph = causalGraph(ir);
+        const report = feedbackLoops(graph, { limit });
+        const dom = compiled ? loopDominance(compiled.model, ir, graph, report) : undefined;
+        const name = (k: string) => graph.nodes.get(k)?.display ?? k;
+        if (flags.json) {
+          console.log(
+            JSON.stringify(
+              {
+                truncated: report.truncated,
+                method: report.method,
+                loops: report.loops.map((l) => ({
+                  id: l.id,
+                  polarity: l.polarity,
+                  variables: l.variables.map(name),
+                  links: l.links.map((x) => x.polarity),
+                  family: l.family,
+                  share: dom?.loops.find((s) => s.id === l.id)?.share,
+                })),
+                families: report.families.map((f) => ({ ...f, stocks: f.stocks.map(name) })),
+                dominance: dom && { periods: dom.periods, notScored: dom.notScored },
+              },
+              null,
+              2,
+            ),
+          );
+          return;
+        }
+        const share = new Map(dom?.loops.map((l) => [l.id, l.share]) ?? []);
+        for (const l of report.loops) {
+          const s = share.has(l.id) ? ` [${(100 * share.get(l.id)!).toFixed(1)}% of behaviour]` : '';
+          const path = l.variables.map((v, i) => `${name(v)} -(${l.links[i]!.polarity})->`).join(' ');
+          console.log(`${l.id} (length ${l.variables.length})${s}: ${path} ${name(l.variables[0]!)}`);
+        }
+        const counts = { R: 0, B: 0, U: 0 };
+        for (const l of report.loops) counts[l.polarity]++;
+        console.log(
+          `${report.loops.length} loop(s)${report.truncated ? ` (the model has more than --limit ${limit} loops: listed is the shortest loop through each feedback link)` : ''}: ${counts.R} reinforcing, ${counts.B} balancing, ${counts.U} undetermined; ${report.families.length} famil${report.families.length === 1 ? 'y' : 'ies'} by the stocks they pass through`,
+        );
+        if (dom) {
+          for (const p of dom.periods) console.log(`dominant ${p.from}–${p.to}: ${p.loop}`);
+          if (dom.notScored.length) console.log(`${dom.notScored.length} loop(s) not scored, e.g. ${dom.notScored[0]!.id}: ${dom.notScored[0]!.reason}`);
+        }
+      }),
+    );
+}

@@ -1,0 +1,17 @@
+/** Reads a model file into the IR without compiling it (for structure and units analysis). */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ModelError } from '../ir/diagnostics.js';
+import type { ModelIR } from '../ir/model.js';
+import { readVensim } from '../vensim/reader.js';
+import { looksLikeXmile, readXmile } from '../xmile/reader.js';
+import { readTextFile } from './load.js';
+
+export function readModelIR(path: string): ModelIR {
+  if (!existsSync(path)) throw ModelError.at('E_FILE', `cannot read model file ${path}: no such file`);
+  const file = resolve(path);
+  const text = readTextFile(file);
+  if (/\.(xmile|stmx|itmx)$/i.test(file) || looksLikeXmile(text)) return readXmile(text, file);
+  if (!/\.mdl$/i.test(file)) throw ModelError.at('E_FORMAT', `${file}: unknown model format (IGEM reads Vensim .mdl and XMILE .xmile, .stmx, .itmx)`);
+  return readVensim(text, file);
+}
