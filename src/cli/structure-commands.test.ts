@@ -1,0 +1,62 @@
+/** `igem loops|causes|uses` in process on the bundled example model, and exit 2 on bad input. */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { describe, expect, it, vi } from 'vitest';
+import { registerStructureCommands } from './structure-commands.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const example = join(root, 'models/examples/green-growth.mdl');
+
+async function igem(...args: string[]): Promise<{ out: string; err: string; code: number }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  const program = new Command().exitOverride();
+  registerStructureCommands(program);
+  process.exitCode = undefined;
+  try {
+    await program.parseAsync(['node', 'igem', ...args]);
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+  const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
+  process.exitCode = undefined;
+  return { out: out.join('\n'), err: err.join('\n'), code };
+}
+
+describe('igem loops, causes, uses', () => {
+  it('lists the loops with polarity and, with --dominance, their share of behaviour', async () => {
+    const r = await igem('loops', example, '--dominance', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { loops: { id: string; polarity: string; variables: string[]; share: number }[]; dominance: { periods: { loop: string }[] } };
+    expect(j.loops.map((l) => l.id).sort()).toEqual(['B1', 'B2', 'R1', 'R2']);
+    const births = j.loops.find((l) => l.variables.includes('births'))!;
+    expect(births.polarity).toBe('R');
+    const shares = j.loops.reduce((s, l) => s + l.share, 0);
+    expect(shares).toBeCloseTo(1, 6); // relative scores of all loops sum to 1 in absolute value
+    expect(j.dominance.periods.length).toBeGreaterThan(0);
+  });
+
+  it('prints causes and uses trees', async () => {
+    const c = await igem('causes', example, 'births', '--depth', '1');
+    expect(c.code).toBe(0);
+    expect(c.out.split('\n')[0]).toBe('births');
+    expect(c.out).toContain('(+) Population');
+    const u = await igem('uses', example, 'Population', '--depth', '1');
+    expect(u.out).toContain('(+) births');
+  });
+
+  it('exits 2 naming the problem on bad input', async () => {
+    const r = await igem('causes', example, 'no such variable');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no variable named 'no such variable'/);
+    const m = await igem('loops', join(root, 'missing.mdl'));
+    expect(m.code).toBe(2);
+    expect(m.err).toMatch(/missing\.mdl/);
+    const d = await igem('causes', example, 'births', '--depth', '0');
+    expect(d.code).toBe(2);
+  });
+});
