@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { formatDiagnostic } from '../sd/ir/diagnostics.js';
 import { findUnused } from '../sd/analyze/check.js';
+import { unitDiagnostics } from '../sd/analyze/units.js';
 import { loadModelWithDiagnostics } from '../sd/node/load.js';
 import { action } from './exit.js';
 import { formatFor, writeFileAtomic } from './output-writers.js';
@@ -49,10 +50,11 @@ export function registerRunCommands(program: Command): void {
     .command('check')
     .description('check a model and print every diagnostic with file, line and column')
     .argument('<model>', 'the .mdl file')
+    .option('--units', 'also check every equation\'s units (dimensional analysis; Vensim units synonyms and XMILE model units apply)')
     .action(
-      action((model: string) => {
-        const { model: m, warnings } = loadModelWithDiagnostics(model);
-        const all = [...warnings, ...findUnused(m.scalar)];
+      action((model: string, flags: { units?: boolean }) => {
+        const { model: m, ir, warnings } = loadModelWithDiagnostics(model);
+        const all = [...warnings, ...findUnused(m.scalar), ...(flags.units ? unitDiagnostics(ir) : [])];
         for (const d of all) console.log(formatDiagnostic(d));
         const stocks = m.scalar.nodes.filter((n) => n.kind === 'stock' && !n.hidden).length;
         console.log(`ok: ${m.outputNames.length} variables (${stocks} stocks), ${all.length} warning(s)`);

@@ -109,4 +109,6 @@ export interface ModelIR {
   settings: string;
   /** Integration method the file states outright (XMILE `<sim_specs method>`); used before `settings`. */
   method?: 'euler' | 'rk2' | 'rk4';
+  /** Groups of names for one unit, from the file (XMILE `<model_units>`); Vensim's are in `settings`. */
+  unitSynonyms?: string[][];
 }

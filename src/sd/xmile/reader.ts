@@ -16,6 +16,7 @@ import { CONTROL } from './ir-build.js';
 import { macroNames, readMacro, rejectRecursion, withDefaults, type MacroDefaults } from './macros.js';
 import { controlEquations, controlValue, readSimSpecs, type SimSpecs } from './sim-specs.js';
 import { SourceText } from './source-text.js';
+import { readModelUnits } from './model-units.js';
 import { planStocks, type FlowTerms } from './stock-rates.js';
 import { collectVariables, nameOf, translateVariable, type VarSpec } from './variables.js';
 import { attr, child, children, parseXml } from './xml-tree.js';
@@ -69,6 +70,8 @@ export function readXmile(source: string, file?: string): ModelIR {
   });
   rejectRecursion(macros);
   const ir: ModelIR = { file, equations, dimensions: dimensions.decls, macros, groups: groups.names, sketch: '', settings: '', method: specs.method };
+  const unitSynonyms = readModelUnits(child(root, 'model_units'), src);
+  if (unitSynonyms.length) ir.unitSynonyms = unitSynonyms;
   withDefaults(ir, defaults);
   for (const m of used) ir.macros.push(internalMacro(m));
   return ir;
