@@ -5,7 +5,7 @@
 import type { Equation, Expr, ModelIR } from '../../sd/ir/model.js';
 import { visitExpr } from '../../sd/ir/walk.js';
 import { looksLikeXmile } from '../../sd/xmile/reader.js';
-import { equationFromIR } from './expr-text.js';
+import { equationFromIR } from '../../sd/vensim/expr-text.js';
 
 export type VariableKind = 'stock' | 'flow' | 'aux' | 'constant' | 'lookup' | 'data';
 

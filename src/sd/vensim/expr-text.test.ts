@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readVensim } from '../../sd/vensim/reader.js';
+import { readVensim } from './reader.js';
 import { equationFromIR } from './expr-text.js';
 
 /** Reads one equation with the Vensim reader and prints it back from the IR. */

@@ -1,8 +1,9 @@
 /**
- * IR expressions printed in Vensim's notation, for models whose source is not Vensim text (XMILE):
- * the explorer then shows every equation in one familiar form.
+ * IR expressions printed in Vensim's notation: the explorer shows XMILE equations this way, and
+ * the .mdl writer (writer.ts) writes models with it. Names that Vensim could not read unquoted
+ * are quoted; negative literals are parenthesised so `a ^ (-2)` reads back the same.
  */
-import type { BinaryOp, Equation, Expr, LookupTable, SubscriptRef } from '../../sd/ir/model.js';
+import type { BinaryOp, Equation, Expr, LookupTable, SubscriptRef } from '../ir/model.js';
 
 /** Binding strength, loosest first; `^` binds tighter than unary minus, as in Vensim (-x^2 = -(x^2)). */
 const PRECEDENCE: Record<BinaryOp, number> = {
@@ -24,11 +25,26 @@ const UNARY = 6;
 
 const OP_TEXT: Partial<Record<BinaryOp, string>> = { and: ':AND:', or: ':OR:' };
 
-function subs(s: readonly SubscriptRef[]): string {
-  return s.length ? `[${s.map((x) => x.display + (x.bang ? '!' : '')).join(',')}]` : '';
+/** A name as Vensim reads it: unquoted when it is letters, digits, spaces, `_`, `$`, `'`, `.` or `&`, starting with a letter. */
+export function vensimName(display: string): string {
+  if (/^[\p{L}_][\p{L}\p{N}_ $'.&%]*$/u.test(display) && !/\s$/.test(display)) return display;
+  // Inside quotes only `\"` is an escape (the reader keeps other backslashes as written).
+  return `"${display.replace(/"/g, '\\"')}"`;
 }
 
-function table(t: LookupTable): string {
+function subs(s: readonly SubscriptRef[]): string {
+  return s.length ? `[${s.map((x) => vensimName(x.display) + (x.bang ? '!' : '')).join(',')}]` : '';
+}
+
+/** A number as Vensim reads it back exactly (shortest round-trip form; no literal for ±∞ or NaN). */
+export function numberText(v: number): string {
+  if (Number.isNaN(v)) return ':NA:';
+  if (v === Infinity) return '1e+309';
+  if (v === -Infinity) return '(-1e+309)';
+  return v < 0 || Object.is(v, -0) ? `(${String(v)})` : String(v);
+}
+
+export function table(t: LookupTable): string {
   const range = t.range ? `[(${t.range.xmin},${t.range.ymin})-(${t.range.xmax},${t.range.ymax})],` : '';
   return `(${range}${t.x.map((x, i) => `(${x},${t.y[i]})`).join(',')})`;
 }
@@ -36,17 +52,17 @@ function table(t: LookupTable): string {
 function print(e: Expr, outer: number): string {
   switch (e.kind) {
     case 'num':
-      return String(e.value);
+      return numberText(e.value);
     case 'str':
       return `'${e.value}'`;
     case 'na':
       return ':NA:';
     case 'ref':
-      return e.display + subs(e.subs);
+      return vensimName(e.display) + subs(e.subs);
     case 'call':
       return `${e.fn}(${e.args.map((a) => print(a, 0)).join(', ')})`;
     case 'apply':
-      return `${e.display}${subs(e.subs)}(${e.args.map((a) => print(a, 0)).join(', ')})`;
+      return `${vensimName(e.display)}${subs(e.subs)}(${e.args.map((a) => print(a, 0)).join(', ')})`;
     case 'lookup':
       return table(e.table);
     case 'list':
@@ -72,7 +88,7 @@ export function exprText(e: Expr): string {
 
 /** One equation as `lhs = expression` (or a lookup's table), in Vensim's notation. */
 export function equationFromIR(eq: Equation): string {
-  const lhs = eq.lhs.display + subs(eq.lhs.subs);
+  const lhs = vensimName(eq.lhs.display) + subs(eq.lhs.subs);
   if (eq.kind === 'lookup' && eq.lookup) return `${lhs}(${table(eq.lookup).slice(1, -1)})`;
   if (!eq.expr) return `${lhs} :=`;
   return `${lhs} = ${exprText(eq.expr)}`;

@@ -1,0 +1,109 @@
+/**
+ * Writes the model IR as a Vensim `.mdl` text that this reader (and Vensim) read back to the same
+ * model: macros, subscript ranges with their mappings, equations with their units, ranges and
+ * documentation, grouped as the source grouped them, then the sketch and settings kept verbatim.
+ * A model read from XMILE gets no sketch and a settings section that states its integration method.
+ */
+import type { DimensionDecl, Equation, MacroDecl, ModelIR } from '../ir/model.js';
+import { exprText, numberText, table, vensimName } from './expr-text.js';
+
+const INTERPOLATION: Record<string, string> = { interpolate: ':INTERPOLATE:', raw: ':RAW:', 'hold backward': ':HOLD BACKWARD:', 'look forward': ':LOOK FORWARD:' };
+const STARS = '********************************************************';
+
+/** Documentation text cannot hold the separators `~` and `|`. */
+const docText = (s: string) => s.replace(/[~|]/g, ' ').replace(/\s+/g, ' ').trim();
+
+function unitsText(eq: Pick<Equation, 'units' | 'range'>): string {
+  const units = docText(eq.units);
+  if (!eq.range) return units;
+  const n = (v: number | undefined) => (v === undefined ? '?' : String(v));
+  const parts = [n(eq.range.min), n(eq.range.max)];
+  if (eq.range.step !== undefined) parts.push(n(eq.range.step));
+  return `${units} [${parts.join(',')}]`;
+}
+
+function subsText(subs: Equation['lhs']['subs']): string {
+  return subs.length ? `[${subs.map((s) => vensimName(s.display) + (s.bang ? '!' : '')).join(',')}]` : '';
+}
+
+function lhsText(eq: Equation): string {
+  let s = vensimName(eq.lhs.display) + subsText(eq.lhs.subs);
+  if (eq.lhs.except.length) s += ` :EXCEPT: ${eq.lhs.except.map(subsText).join(',')}`;
+  return s;
+}
+
+function listText(rows: number[][]): string {
+  return rows.map((r) => r.map((v) => (Number.isNaN(v) ? ':NA:' : String(v))).join(',')).join(';\n\t') + (rows.length > 1 ? ';' : '');
+}
+
+export function equationText(eq: Equation): string {
+  const lhs = lhsText(eq);
+  const interp = eq.interpolation ? ` ${INTERPOLATION[eq.interpolation]}` : '';
+  let body: string;
+  if (eq.kind === 'lookup' && eq.lookup) body = `${lhs}(\n\t${table(eq.lookup).slice(1, -1)})`;
+  else if (eq.kind === 'lookup-data' && eq.expr) body = `${lhs}(\n\t${exprText(eq.expr)})`;
+  else if (!eq.expr) body = `${lhs}${interp}`;
+  else {
+    const op = eq.kind === 'unchangeable' ? '==' : eq.kind === 'data' ? ':=' : '=';
+    const rhs = eq.expr.kind === 'list' ? listText(eq.expr.rows) : eq.expr.kind === 'num' ? numberText(eq.expr.value).replace(/^\((.*)\)$/, '$1') : exprText(eq.expr);
+    body = `${lhs}${interp}${op}\n\t${rhs}`;
+  }
+  return `${body}\n\t~\t${unitsText(eq)}\n\t~\t${docText(eq.doc)}\n\t|\n`;
+}
+
+function dimensionText(d: DimensionDecl, members: Map<string, string>): string {
+  const name = vensimName(d.display);
+  let body: string;
+  if (d.equivalentTo) body = `${name} <-> ${vensimName(members.get(d.equivalentTo) ?? d.equivalentTo)}`;
+  else {
+    const rhs = d.fromData ? exprText(d.fromData) : d.members.map((m) => vensimName(m.display)).join(', ');
+    const maps = d.mappings.map((m) => {
+      const target = vensimName(members.get(m.target) ?? m.target);
+      return m.elements ? `(${target}: ${m.elements.map((e) => vensimName(members.get(e) ?? e)).join(', ')})` : target;
+    });
+    body = `${name}:\n\t${rhs}${maps.length ? ` -> ${maps.join(', ')}` : ''}`;
+  }
+  return `${body}\n\t~\t\n\t~\t${docText(d.doc)}\n\t|\n`;
+}
+
+function macroText(m: MacroDecl, display: (n: string) => string): string {
+  const outs = m.outputs.length ? ` : ${m.outputs.map(display).join(', ')}` : '';
+  return `:MACRO: ${display(m.name)}(${m.params.map(display).join(', ')}${outs})\n${m.equations.map(equationText).join('\n')}:END OF MACRO:\n`;
+}
+
+/** The `.mdl` text of a model. */
+export function writeVensim(ir: ModelIR): string {
+  // Display names of dimensions and elements, for mappings that the IR keeps in canonical form.
+  const members = new Map<string, string>();
+  for (const d of ir.dimensions) {
+    members.set(d.name, d.display);
+    for (const m of d.members) members.set(m.name, m.display);
+  }
+  const displays = new Map<string, string>();
+  for (const m of ir.macros) for (const eq of m.equations) displays.set(eq.lhs.name, eq.lhs.display);
+  const display = (n: string) => vensimName(displays.get(n) ?? n);
+
+  const out: string[] = ['{UTF-8}\n'];
+  for (const m of ir.macros) out.push(macroText(m, display), '\n');
+  for (const d of ir.dimensions) out.push(dimensionText(d, members), '\n');
+  // Ungrouped equations first, then each group in the order the source listed them.
+  const byGroup = new Map<string | undefined, Equation[]>([[undefined, []]]);
+  for (const g of ir.groups) byGroup.set(g, []);
+  for (const eq of ir.equations) {
+    if (!byGroup.has(eq.group)) byGroup.set(eq.group, []);
+    byGroup.get(eq.group)!.push(eq);
+  }
+  for (const [group, eqs] of byGroup) {
+    if (group !== undefined) out.push(`${STARS}\n\t.${docText(group)}\n${STARS}~\n\t\t|\n\n`);
+    for (const eq of eqs) out.push(equationText(eq), '\n');
+  }
+  if (ir.sketch.trim() !== '') out.push(ir.sketch.endsWith('\n') ? ir.sketch : `${ir.sketch}\n`);
+  else out.push('\\\\\\---/// Sketch information - do not modify anything except names\nV300  Do not put anything below this section - it will be ignored\n');
+  if (ir.settings.trim() !== '') out.push(ir.settings);
+  else {
+    // Vensim's settings: 15: line's fourth number is the integration method (0 Euler, 1 RK4, 2 RK2).
+    const code = ir.method === 'rk4' ? 1 : ir.method === 'rk2' ? 2 : 0;
+    out.push(`///---\\\\\\\n:L<%^E!@\n15:0,0,0,${code},0,0\n`);
+  }
+  return out.join('');
+}
