@@ -27,6 +27,8 @@ import { registerServeCommands } from './serve-commands.js';
 registerServeCommands(program);
 import { registerStructureCommands } from './structure-commands.js';
 registerStructureCommands(program);
+import { registerConvertCommands } from './convert-commands.js';
+registerConvertCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -60,3 +60,45 @@ describe('igem loops, causes, uses', () => {
     expect(d.code).toBe(2);
   });
 });
+
+describe('igem convert', () => {
+  it('writes XMILE and .mdl that run to the same results, and refuses what XMILE cannot say with a location', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { Command: Cmd } = await import('commander');
+    const { registerConvertCommands } = await import('./convert-commands.js');
+    const { loadModel } = await import('../sd/node/load.js');
+    const dir = mkdtempSync(join(tmpdir(), 'igem-convert-'));
+    const run = async (...args: string[]) => {
+      const err: string[] = [];
+      const e = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+      const program = new Cmd().exitOverride();
+      registerConvertCommands(program);
+      process.exitCode = undefined;
+      try {
+        await program.parseAsync(['node', 'igem', 'convert', ...args]);
+      } finally {
+        e.mockRestore();
+      }
+      const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
+      process.exitCode = undefined;
+      return { code, err: err.join('\n') };
+    };
+    const xmile = join(dir, 'gg.xmile');
+    expect((await run(example, '--to', 'xmile', '--out', xmile)).code).toBe(0);
+    const mdl = join(dir, 'gg.mdl');
+    expect((await run(xmile, '--to', 'mdl', '--out', mdl)).code).toBe(0);
+    const a = loadModel(example).run({ columns: ['GDP', 'Population'] });
+    for (const f of [xmile, mdl]) {
+      const b = loadModel(f).run({ columns: ['GDP', 'Population'] });
+      expect([...b.get('GDP')!]).toEqual([...a.get('GDP')!]);
+      expect([...b.get('Population')!]).toEqual([...a.get('Population')!]);
+    }
+    const vector = join(dir, 'v.mdl');
+    writeFileSync(vector, 'x = PULSE(2, 1) ~ u ~|\nINITIAL TIME = 0 ~ Year ~|\nFINAL TIME = 4 ~ Year ~|\nTIME STEP = 1 ~ Year ~|\nSAVEPER = 1 ~ Year ~|\n');
+    const refused = await run(vector, '--to', 'xmile');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/v\.mdl:1:5: .*PULSE has no XMILE 1\.0 function/);
+    expect((await run(example, '--to', 'json')).code).toBe(2);
+  });
+});

@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModelWithDiagnostics } from '../sd/node/load.js';
 import { writeVensim } from '../sd/vensim/writer.js';
+import { writeXmile } from '../sd/xmile/writer.js';
+import { ModelError } from '../sd/ir/diagnostics.js';
 import type { RunResult } from '../sd/run/types.js';
 import { CASE_DATA_FILES } from './case-notes.js';
 import { listVensimCases, suiteRoot } from './suite.js';
@@ -61,6 +63,60 @@ describe.skipIf(!root)('round trip through the .mdl writer', () => {
       console.log(`${label}: ${same} of ${cases.length} models identical after the round trip, ${outcome.length - same - differs.length} not run by the engine`);
       expect(differs.map((d) => `${d.name}: ${d.detail}`)).toEqual([]);
       expect(same).toBeGreaterThan(cases.length / 2);
+    }, 300_000);
+  }
+});
+
+/** The original columns of `a` must be in `b` with identical values (b may add generated flows). */
+function sameColumns(a: RunResult, b: RunResult): string | undefined {
+  if (a.time.length !== b.time.length) return `saved times differ: ${a.time.length} vs ${b.time.length}`;
+  for (let j = 0; j < a.names.length; j++) {
+    const y = b.get(a.names[j]!);
+    if (!y) return `column ${a.names[j]} missing`;
+    const x = a.series[j]!;
+    for (let k = 0; k < x.length; k++) if (!(Object.is(x[k], y[k]) || x[k] === y[k])) return `${a.names[j]} at ${a.time[k]}: ${x[k]} vs ${y[k]}`;
+  }
+  return undefined;
+}
+
+describe.skipIf(!root)('round trip through the XMILE writer', () => {
+  for (const [label, list] of [
+    ['Vensim', () => listVensimCases(root!)],
+    ['XMILE', () => listXmileCases(root!)],
+  ] as const) {
+    it(`${label} suite models written as XMILE and read back give identical results, or a located refusal`, () => {
+      let same = 0;
+      const refused: string[] = [];
+      const differs: string[] = [];
+      for (const c of list()) {
+        const dataFiles = (CASE_DATA_FILES[c.name] ?? []).map((f) => join(dirname(c.model), f));
+        let first;
+        try {
+          first = loadModelWithDiagnostics(c.model, { allowNaN: true, dataFiles });
+        } catch {
+          continue;
+        }
+        let text: string;
+        try {
+          text = writeXmile(first.ir);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ModelError);
+          expect((e as ModelError).diagnostics[0]!.code).toBe('E_XMILE_WRITE');
+          refused.push(`${c.name}: ${(e as Error).message.split('\n')[0]}`);
+          continue;
+        }
+        try {
+          const second = loadModelWithDiagnostics(text, { allowNaN: true });
+          const d = sameColumns(first.model.run(), second.model.run());
+          if (d) differs.push(`${c.name}: ${d}`);
+          else same++;
+        } catch (e) {
+          differs.push(`${c.name}: written XMILE does not load: ${(e as Error).message.split('\n')[0]}`);
+        }
+      }
+      console.log(`${label} → XMILE: ${same} identical, ${refused.length} refused with a located reason, ${differs.length} differ`);
+      expect(differs).toEqual([]);
+      expect(same).toBeGreaterThan(0);
     }, 300_000);
   }
 });

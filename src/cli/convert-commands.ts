@@ -1,0 +1,28 @@
+/** `igem convert MODEL --to xmile|mdl`: model interchange through the IR. */
+import type { Command } from 'commander';
+import { readModelIR } from '../sd/node/read-ir.js';
+import { writeVensim } from '../sd/vensim/writer.js';
+import { writeXmile } from '../sd/xmile/writer.js';
+import { action, UsageError } from './exit.js';
+import { writeFileAtomic } from './output-writers.js';
+
+export function registerConvertCommands(program: Command): void {
+  program
+    .command('convert')
+    .description('write a Vensim or XMILE model in the other format (or the same, normalised); what XMILE 1.0 cannot express is refused with its location')
+    .argument('<model>', 'the .mdl or XMILE file')
+    .requiredOption('--to <format>', 'xmile or mdl')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(
+      action((model: string, flags: { to: string; out?: string }) => {
+        const to = flags.to.toLowerCase();
+        if (to !== 'xmile' && to !== 'mdl') throw new UsageError(`--to must be xmile or mdl, got '${flags.to}'`);
+        const ir = readModelIR(model);
+        const text = to === 'xmile' ? writeXmile(ir) : writeVensim(ir);
+        if (flags.out) {
+          writeFileAtomic(flags.out, text);
+          console.error(`wrote ${flags.out}`);
+        } else process.stdout.write(text);
+      }),
+    );
+}

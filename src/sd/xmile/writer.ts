@@ -1,0 +1,321 @@
+/**
+ * Writes the model IR as an XMILE 1.0 file (OASIS XMILE v1.0, §3): sim specs, dimensions, stocks
+ * with their flows, auxiliaries, graphical functions, arrays (apply-to-all, or one `<element>` per
+ * subscript combination where the source defines elements apart), in XMILE's expression syntax.
+ *
+ * What XMILE 1.0 cannot say is refused with a located error rather than written approximately:
+ * Vensim functions without an XMILE equivalent of the same meaning (MODULO's sign rule, PULSE,
+ * the VECTOR and ALLOCATE functions, data from spreadsheets, …), macros, subscript mappings, data
+ * variables, and time settings that are not constants.
+ */
+import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
+import type { DimensionDecl, Equation, Expr, LookupTable, ModelIR, SubscriptRef } from '../ir/model.js';
+
+class Unwritable extends Error {
+  constructor(message: string, readonly loc?: SourceLocation) {
+    super(message);
+  }
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** XMILE names: spaces become underscores; other characters are quoted (§3.2.3). */
+function xname(display: string): string {
+  const n = display.replace(/\s+/g, '_');
+  return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(n) ? n : `"${n.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** A name in a `name="…"` attribute: never quoted (§3.2.3 quotes names inside equations only). */
+const attrName = (display: string): string => {
+  if (display.includes('\\')) throw new Unwritable(`the name '${display}' holds a backslash, which XMILE names read as an escape`);
+  return esc(display.replace(/\s+/g, '_'));
+};
+
+const PREC: Record<string, number> = { or: 1, and: 2, '=': 3, '<>': 3, '<': 3, '>': 3, '<=': 3, '>=': 3, '+': 4, '-': 4, '*': 5, '/': 5, '^': 7 };
+const OPS: Record<string, string> = { and: 'AND', or: 'OR' };
+
+interface Ctx {
+  /** Display name by canonical name (variables, dimensions, elements). */
+  names: Map<string, string>;
+  /** Element substituted for a dimension name while writing one element's equation. */
+  bind: Map<string, string>;
+  /** Graphical functions made for inline WITH LOOKUP tables, by their generated name. */
+  extraGfs: { name: string; table: LookupTable }[];
+  owner: string;
+  loc: SourceLocation;
+  /** Elements of a dimension (an element: itself); undefined for names that are not dimensions. */
+  dimMembers(name: string): string[] | undefined;
+  /** Canonical elements bound in the current element equation. */
+  bound: string[];
+}
+
+const SAME = new Set(['ABS', 'SQRT', 'EXP', 'LN', 'SIN', 'COS', 'TAN', 'ARCSIN', 'ARCCOS', 'ARCTAN', 'SINH', 'COSH', 'TANH', 'STEP', 'MIN', 'MAX', 'TREND', 'SAFEDIV']);
+/** Vensim name → XMILE name, same arguments. */
+const RENAMED: Record<string, string> = {
+  SMOOTH: 'SMTH1', SMOOTHI: 'SMTH1', SMOOTH3: 'SMTH3', SMOOTH3I: 'SMTH3', DELAY1: 'DELAY1', DELAY1I: 'DELAY1', DELAY3: 'DELAY3', DELAY3I: 'DELAY3',
+  'DELAY FIXED': 'DELAY', DELAY: 'DELAY', INITIAL: 'INIT', INIT: 'INIT',
+};
+const ARRAY_FN: Record<string, string> = { SUM: 'SUM', PROD: 'PROD', VMIN: 'MIN', VMAX: 'MAX' };
+
+function subsText(subs: readonly SubscriptRef[], ctx: Ctx, star: boolean): string {
+  if (subs.length === 0) return '';
+  const parts = subs.map((s) => {
+    if (s.bang) {
+      if (!star) throw new Unwritable(`${s.display}! outside an array function`, s.loc);
+      return '*';
+    }
+    let bound = ctx.bind.get(s.name);
+    // Another dimension over the same elements (a sub-range or its parent) names the element
+    // of the equation's own subscript that belongs to it, as Vensim matches them.
+    const own = bound === undefined && ctx.bound.length ? ctx.dimMembers(s.name) : undefined;
+    if (own) {
+      const e = ctx.bound.find((b) => own.includes(b));
+      if (e === undefined) throw new Unwritable(`${s.display} does not match any subscript of the equation`, s.loc);
+      bound = ctx.names.get(e) ?? e;
+    }
+    return xname(bound ?? ctx.names.get(s.name) ?? s.display);
+  });
+  return `[${parts.join(', ')}]`;
+}
+
+function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
+  const w = (x: Expr, p = 0) => write(x, ctx, p, inArrayFn);
+  switch (e.kind) {
+    case 'num':
+      if (Number.isNaN(e.value)) throw new Unwritable('a missing value (:NA:)', e.loc);
+      if (!Number.isFinite(e.value)) return e.value > 0 ? 'INF' : '(-INF)';
+      return e.value < 0 ? `(${String(e.value)})` : String(e.value);
+    case 'ref': {
+      if (e.name === 'time') return 'TIME';
+      if (e.name === 'time step') return 'DT';
+      if (e.name === 'initial time') return 'STARTTIME';
+      if (e.name === 'final time') return 'STOPTIME';
+      if (e.name === 'saveper') throw new Unwritable('SAVEPER in an equation (XMILE has no such built-in)', e.loc);
+      return xname(ctx.names.get(e.name) ?? e.display) + subsText(e.subs, ctx, inArrayFn);
+    }
+    case 'apply':
+      if (e.args.length !== 1) throw new Unwritable(`the macro call ${e.display}(…) (macros are not written to XMILE)`, e.loc);
+      return `${xname(ctx.names.get(e.name) ?? e.display)}${subsText(e.subs, ctx, false)}(${w(e.args[0]!)})`;
+    case 'unary': {
+      const inner = e.op === 'not' ? `NOT ${w(e.arg, 6)}` : `${e.op}${w(e.arg, 8)}`;
+      return outer > 0 ? `(${inner})` : inner;
+    }
+    case 'binary': {
+      const p = PREC[e.op]!;
+      const left = w(e.left, e.op === '^' ? 8 : p);
+      const right = w(e.right, e.op === '^' ? 7 : p + 1);
+      const s = `${left} ${OPS[e.op] ?? e.op} ${right}`;
+      return p < outer ? `(${s})` : s;
+    }
+    case 'call':
+      return callText(e, ctx, outer);
+    default:
+      throw new Unwritable(`an expression of kind ${e.kind}`, e.loc);
+  }
+}
+
+function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): string {
+  const a = (i: number) => write(e.args[i]!, ctx, 0);
+  const list = (n = e.args.length) => e.args.slice(0, n).map((x) => write(x, ctx, 0)).join(', ');
+  const fn = e.fn;
+  if (SAME.has(fn)) return `${fn}(${list()})`;
+  if (RENAMED[fn]) return `${RENAMED[fn]}(${list()})`;
+  const wrap = (s: string) => (outer > 0 ? `(${s})` : s);
+  switch (fn) {
+    case 'IF THEN ELSE':
+      return wrap(`IF ${a(0)} THEN ${a(1)} ELSE ${a(2)}`);
+    case 'XIDZ':
+      return wrap(`IF ${a(1)} = 0 THEN ${a(2)} ELSE ${write(e.args[0]!, ctx, 5)} / ${write(e.args[1]!, ctx, 6)}`);
+    case 'ZIDZ':
+      return wrap(`IF ${a(1)} = 0 THEN 0 ELSE ${write(e.args[0]!, ctx, 5)} / ${write(e.args[1]!, ctx, 6)}`);
+    case 'INTEGER':
+    case 'INT':
+      // Vensim truncates toward zero; XMILE INT is the floor.
+      return wrap(`IF ${a(0)} >= 0 THEN INT(${a(0)}) ELSE -INT(-${write(e.args[0]!, ctx, 8)})`);
+    case 'LOG':
+      return `(LN(${a(0)}) / LN(${a(1)}))`;
+    case 'POWER':
+      return `(${write(e.args[0]!, ctx, 8)} ^ ${write(e.args[1]!, ctx, 7)})`;
+    case 'DELAY N':
+      return `DELAYN(${a(0)}, ${a(1)}, ${a(3)}, ${a(2)})`;
+    case 'SMOOTH N':
+      return `SMTHN(${a(0)}, ${a(1)}, ${a(3)}, ${a(2)})`;
+    case 'RANDOM UNIFORM':
+      return `RANDOM(${a(0)}, ${a(1)})`;
+    case 'RAMP':
+      if (e.args[2]?.kind === 'ref' && e.args[2].name === 'final time') return `RAMP(${a(0)}, ${a(1)})`;
+      throw new Unwritable('RAMP with an end time other than FINAL TIME (XMILE RAMP has no end)', e.loc);
+    case 'WITH LOOKUP': {
+      const t = e.args[1];
+      if (t?.kind !== 'lookup') break;
+      const name = `${ctx.owner} lookup ${ctx.extraGfs.length + 1}`;
+      ctx.extraGfs.push({ name, table: t.table });
+      return `${xname(name)}(${a(0)})`;
+    }
+    case 'PI':
+      return 'PI';
+    default:
+      if (ARRAY_FN[fn] && e.args.length === 1) return `${ARRAY_FN[fn]}(${write(e.args[0]!, ctx, 0, true)})`;
+  }
+  throw new Unwritable(`${fn} has no XMILE 1.0 function of the same meaning`, e.loc);
+}
+
+function gfText(name: string, t: LookupTable, extra = ''): string {
+  const xmin = t.range?.xmin ?? Math.min(...t.x);
+  const xmax = t.range?.xmax ?? Math.max(...t.x);
+  const ymin = t.range?.ymin ?? Math.min(...t.y);
+  const ymax = t.range?.ymax ?? Math.max(...t.y);
+  return `<gf name="${attrName(name)}"><xscale min="${xmin}" max="${xmax}"/><yscale min="${ymin}" max="${ymax}"/><xpts>${t.x.join(',')}</xpts><ypts>${t.y.join(',')}</ypts>${extra}</gf>`;
+}
+
+/** Every element combination of a list of dimensions (sub-ranges expanded to their elements). */
+function combos(dims: string[], members: (d: string) => string[]): string[][] {
+  return dims.reduce<string[][]>((acc, d) => acc.flatMap((c) => members(d).map((m) => [...c, m])), [[]]);
+}
+
+/** The XMILE text of a model; throws ModelError naming what XMILE cannot express and where. */
+export function writeXmile(ir: ModelIR): string {
+  try {
+    return writeModel(ir);
+  } catch (e) {
+    if (e instanceof Unwritable) throw ModelError.at('E_XMILE_WRITE', `cannot write as XMILE: ${e.message}`, e.loc);
+    throw e;
+  }
+}
+
+function writeModel(ir: ModelIR): string {
+  if (ir.macros.length) throw new Unwritable(`the model defines macros (${ir.macros.map((m) => m.name).join(', ')}); writing macros to XMILE is not supported`, ir.macros[0]!.loc);
+  const dims = new Map<string, DimensionDecl>(ir.dimensions.map((d) => [d.name, d]));
+  const names = new Map<string, string>();
+  for (const d of ir.dimensions) {
+    names.set(d.name, d.display);
+    for (const m of d.members) names.set(m.name, m.display);
+    if (d.mappings.length) throw new Unwritable(`subscript mapping of ${d.display} (XMILE 1.0 has none)`, d.loc);
+    if (d.fromData) throw new Unwritable(`${d.display} takes its elements from a data file`, d.loc);
+  }
+  const members = (d: string): string[] => {
+    const decl = dims.get(d);
+    if (!decl) return [d]; // an element
+    if (decl.equivalentTo) return members(decl.equivalentTo);
+    return decl.members.flatMap((m) => members(m.name));
+  };
+  const byVar = new Map<string, Equation[]>();
+  for (const eq of ir.equations) {
+    names.set(eq.lhs.name, eq.lhs.display);
+    if (!byVar.has(eq.lhs.name)) byVar.set(eq.lhs.name, []);
+    byVar.get(eq.lhs.name)!.push(eq);
+  }
+
+  // Time settings must be numbers.
+  const control = (n: string, seen = new Set<string>()): number | undefined => {
+    const eq = byVar.get(n)?.[0];
+    if (!eq?.expr) return undefined;
+    if (eq.expr.kind === 'num') return eq.expr.value;
+    if (eq.expr.kind === 'ref' && !seen.has(eq.expr.name)) return control(eq.expr.name, new Set([...seen, n]));
+    throw new Unwritable(`${eq.lhs.display} is not a constant (XMILE sim specs are numbers)`, eq.loc);
+  };
+  const start = control('initial time');
+  const stop = control('final time');
+  const dt = control('time step') ?? 1;
+  const save = control('saveper');
+  if (start === undefined || stop === undefined) throw new Unwritable('the model has no INITIAL TIME or FINAL TIME');
+  const timeUnits = byVar.get('time step')?.[0]?.units.replace(/\[.*$/, '').trim() ?? '';
+  // Vensim keeps the method in its settings: the 4th number of the `15:` line (1, 3 RK4; 2, 4 RK2).
+  const code = /^15:[^,\n]*,[^,\n]*,[^,\n]*,(\d+)/m.exec(ir.settings)?.[1];
+  const method = ir.method ?? (code === '1' || code === '3' ? 'rk4' : code === '2' || code === '4' ? 'rk2' : 'euler');
+
+  const vars: string[] = [];
+  const flowsMade = new Set<string>();
+  for (const [key, eqs] of byVar) {
+    if (['initial time', 'final time', 'time step', 'saveper'].includes(key)) continue;
+    const first = eqs[0]!;
+    const display = first.lhs.display;
+    if (first.kind === 'data' || first.kind === 'lookup-data') throw new Unwritable(`${display} is a data variable (XMILE 1.0 has no external data)`, first.loc);
+    const lhsDims = first.lhs.subs.map((s) => s.name);
+    // The variable's dimension at each position: the declared dimension whose elements are all
+    // the elements its definitions cover there (definitions may name elements or sub-ranges).
+    const parentDims = lhsDims.map((d, i) => {
+      const covered = new Set(eqs.flatMap((q) => (q.lhs.subs[i] ? members(q.lhs.subs[i]!.name) : [])));
+      const exact = ir.dimensions.filter((x) => !x.equivalentTo && members(x.name).length === covered.size && members(x.name).every((m) => covered.has(m)));
+      const holding = ir.dimensions.filter((x) => !x.equivalentTo && [...covered].every((m) => members(x.name).includes(m))).sort((a, b) => members(a.name).length - members(b.name).length);
+      const pick = exact.find((x) => x.name === d) ?? exact[0] ?? holding[0];
+      if (!pick) throw new Unwritable(`no dimension holds the elements of ${first.lhs.display}`, first.loc);
+      return pick.name;
+    });
+    const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
+    const units = first.units ? `<units>${esc(first.units)}</units>` : '';
+    const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
+    const ctx: Ctx = { names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [] };
+
+    if (first.kind === 'lookup') {
+      if (eqs.length > 1 || lhsDims.length) throw new Unwritable(`the arrayed lookup ${display}`, first.loc);
+      vars.push(gfText(display, first.lookup!, `${units}${doc}`));
+      continue;
+    }
+    const isStock = first.expr?.kind === 'call' && first.expr.fn === 'INTEG';
+    if (eqs.some((q) => (q.expr?.kind === 'call' && q.expr.fn === 'INTEG') !== isStock)) throw new Unwritable(`${display} is a stock for some elements only`, first.loc);
+
+    // One apply-to-all equation over the full dimensions, or one <element> per combination.
+    const applyToAll = eqs.length === 1 && first.lhs.except.length === 0 && first.expr?.kind !== 'list' && parentDims.every((d, i) => d === lhsDims[i]);
+    const parts = (pick: (eq: Equation) => Expr): string => {
+      if (applyToAll) return `<eqn>${esc(write(pick(first), ctx, 0))}</eqn>`;
+      const out: string[] = [];
+      for (const eq of eqs) {
+        const eqDims = eq.lhs.subs.map((s) => s.name);
+        const excluded = new Set(eq.lhs.except.flatMap((ex) => combos(ex.map((s) => s.name), members).map((c) => c.join('\u0000'))));
+        for (const combo of combos(eqDims, members)) {
+          if (excluded.has(combo.join('\u0000'))) continue;
+          ctx.bind = new Map(eqDims.map((d, i) => [d, names.get(combo[i]!) ?? combo[i]!]));
+          ctx.bound = combo;
+          // A sub-range's parent dimension names the same element in the equation.
+          parentDims.forEach((p, i) => ctx.bind.set(p, names.get(combo[i]!) ?? combo[i]!));
+          const subscript = combo.map((c) => xname(names.get(c) ?? c)).join(', ');
+          const expr = pick(eq);
+          out.push(`<element subscript="${esc(subscript)}"><eqn>${esc(expr.kind === 'list' ? listElement(expr, combo, eqDims, members) : write(expr, ctx, 0))}</eqn></element>`);
+        }
+      }
+      ctx.bind = new Map();
+      ctx.bound = [];
+      return out.join('');
+    };
+
+    if (isStock) {
+      const flowName = `${display} net flow`;
+      if (byVar.has(flowName.toLowerCase()) || flowsMade.has(flowName)) throw new Unwritable(`a variable named '${flowName}' already exists`, first.loc);
+      flowsMade.add(flowName);
+      const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
+      const rate = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[0]!);
+      vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}<inflow>${esc(xname(flowName))}</inflow>${units}${doc}</stock>`);
+      vars.push(`<flow name="${attrName(flowName)}">${dimsXml}${rate}<doc>Net flow of ${esc(display)} (written by IGEM: the Vensim rate as one flow).</doc></flow>`);
+    } else {
+      vars.push(`<aux name="${attrName(display)}">${dimsXml}${parts((q) => q.expr!)}${units}${doc}</aux>`);
+    }
+    for (const g of ctx.extraGfs) vars.push(gfText(g.name, g.table));
+  }
+
+  const dimXml = ir.dimensions
+    .filter((d) => !d.equivalentTo)
+    .map((d) => `<dim name="${attrName(d.display)}">${members(d.name).map((m) => `<elem name="${attrName(names.get(m) ?? m)}"/>`).join('')}</dim>`)
+    .join('\n    ');
+  const saveAttr = save !== undefined && save !== dt ? ` save_interval="${save}"` : '';
+  return `<?xml version="1.0" encoding="utf-8"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+  <header><vendor>IGEM</vendor><product version="1.0">IGEM</product></header>
+  <sim_specs method="${method}" time_units="${esc(timeUnits)}"${saveAttr}><start>${start}</start><stop>${stop}</stop><dt>${dt}</dt></sim_specs>
+  ${dimXml ? `<dimensions>\n    ${dimXml}\n  </dimensions>` : ''}
+  <model>
+    <variables>
+      ${vars.join('\n      ')}
+    </variables>
+  </model>
+</xmile>
+`;
+}
+
+/** The value of one element of a constant list (`1, 2; 3, 4`) over the equation's dimensions. */
+function listElement(e: Extract<Expr, { kind: 'list' }>, combo: string[], dims: string[], members: (d: string) => string[]): string {
+  const idx = combo.map((c, i) => members(dims[i]!).indexOf(c));
+  const v = dims.length <= 1 ? e.rows.flat()[idx[0] ?? 0] : e.rows[idx[0]!]?.[idx[1]!];
+  if (v === undefined || dims.length > 2) throw new Unwritable('a constant list of more than two dimensions', e.loc);
+  return v < 0 ? `(${v})` : String(v);
+}
