@@ -117,7 +117,7 @@ export function parseTextTable(input: string, file: string, options: TextTableOp
 
   const endField = (): void => {
     if (++cells > maxCells) {
-      throw new DataError({ file, line, column: col }, `more than ${maxCells.toLocaleString('en')} cells (the limit maxCells; raise it if the file is meant to be this large)`);
+      throw new DataError({ file, line: startLine, column: startCol }, `more than ${maxCells.toLocaleString('en')} cells (the limit maxCells; raise it if the file is meant to be this large)`);
     }
     row.push(state === 'closed' ? field : field.trim() === '' ? null : field.trim());
     rowLines.push(startLine);

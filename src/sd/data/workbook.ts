@@ -81,8 +81,7 @@ export function readWorkbook(bytes: Uint8Array, file: string, limitsIn?: Partial
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
   const sheetNames = [...book.SheetNames];
   const raw = new Map<string, unknown>();
-  // Own properties only: a sheet named 'constructor' or '__proto__' must not find Object's.
-  for (const name of sheetNames) raw.set(name, Object.prototype.hasOwnProperty.call(book.Sheets, name) ? book.Sheets[name] : undefined);
+  for (const name of sheetNames) raw.set(name, sheetObject(book.Sheets, name));
   const converted = new Map<string, RawSheet>();
   let cells = 0;
   const convert = (name: string): RawSheet => {
@@ -118,6 +117,20 @@ export function readWorkbook(bytes: Uint8Array, file: string, limitsIn?: Partial
       return out;
     },
   };
+}
+
+/**
+ * The worksheet of that name, own properties only, so that 'constructor' or 'toString' never finds
+ * Object's. SheetJS stores sheets in a plain object, where assigning a sheet named '__proto__'
+ * sets that object's prototype (to the sheet, nothing global): that is where it is found.
+ */
+function sheetObject(sheets: Record<string, unknown>, name: string): unknown {
+  if (Object.prototype.hasOwnProperty.call(sheets, name)) return sheets[name];
+  if (name === '__proto__') {
+    const proto: unknown = Object.getPrototypeOf(sheets);
+    return proto !== Object.prototype && proto !== null ? proto : undefined;
+  }
+  return undefined;
 }
 
 function sheetRows(ws: unknown, date1904: boolean, file: string, sheet: string, cellsLeft: number): { rows: RawCell[][]; count: number } {

@@ -41,15 +41,14 @@ export function isZip(bytes: Uint8Array): boolean {
 /** Throws DataError naming the file (and part) when the workbook is over a limit or not a sound zip. */
 export function guardZip(bytes: Uint8Array, file: string, limits: DataLimits): void {
   const entries = readCentralDirectory(bytes, file, limits);
-  let total = 0;
-  for (const e of entries) {
-    total += e.uncompressed;
-    if (total > limits.maxUncompressedBytes) {
+  const total = entries.reduce((n, e) => n + e.uncompressed, 0);
+  if (total > limits.maxUncompressedBytes) {
       throw new DataError(
         { file },
-        `the workbook's parts inflate to more than ${formatBytes(limits.maxUncompressedBytes)} (the limit maxUncompressedBytes); it is refused before inflating`,
-      );
-    }
+      `the workbook's parts inflate to ${formatBytes(total)}, more than ${formatBytes(limits.maxUncompressedBytes)} (the limit maxUncompressedBytes); it is refused before inflating`,
+    );
+  }
+  for (const e of entries) {
     if (e.uncompressed > RATIO_FLOOR && e.uncompressed > limits.maxCompressionRatio * Math.max(1, e.compressed)) {
       throw new DataError(
         { file },
