@@ -25,6 +25,7 @@ export function parseCsv(text: string, source: string, delimiter?: string): Grid
   return {
     source,
     rows,
+    assumptions: table.assumptions,
     where(r: number, c: number): string {
       const row = lineOf[r];
       if (row === undefined) return `${source}:${r + 1}:(column ${c + 1})`;

@@ -11,5 +11,5 @@ import type { Cell, Grid } from './grid.js';
 export function parseWorkbook(bytes: Uint8Array, source: string, sheetName?: string): Grid {
   const grid = compactGrid(workbookGrid(readWorkbook(bytes, source), { sheet: sheetName, errors: 'throw', dates: 'iso', numbers: 'text' }));
   const rows: Cell[][] = grid.rows.map((row) => row.map((v) => (typeof v === 'string' ? v.trim() || null : v)));
-  return { source, rows, where: grid.where };
+  return { source, rows, where: grid.where, assumptions: grid.assumptions };
 }
