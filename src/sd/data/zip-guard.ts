@@ -144,6 +144,16 @@ function inspectEntry(bytes: Uint8Array, e: ZipEntry, file: string, limits: Data
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const h = e.localOffset;
   if (h + 30 > bytes.length || view.getUint32(h, true) !== LOCAL) throw new DataError({ file }, `not a readable workbook: ${part} is missing (damaged zip)`);
+  // The local header must agree with the directory: readers differ in which one they trust, and
+  // SheetJS, given a stored part whose local header says 'deflate', loops forever inflating it.
+  const localFlags = view.getUint16(h + 6, true);
+  const localMethod = view.getUint16(h + 8, true);
+  const localC = view.getUint32(h + 18, true);
+  const localU = view.getUint32(h + 22, true);
+  const sizesAgree = (localFlags & 8) !== 0 || localC === 0xffffffff || (localC === e.compressed && localU === e.uncompressed);
+  if (localMethod !== e.method || !sizesAgree) {
+    throw new DataError({ file }, `not a readable workbook: ${part}'s local header disagrees with the zip directory (damaged or crafted file)`);
+  }
   const start = h + 30 + view.getUint16(h + 26, true) + view.getUint16(h + 28, true);
   const end = start + e.compressed;
   if (end > bytes.length) throw new DataError({ file }, `not a readable workbook: ${part} runs past the end of the file (truncated)`);
