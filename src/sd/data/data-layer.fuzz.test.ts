@@ -138,7 +138,7 @@ describe('data layer fuzzing', () => {
         }
         expect(performance.now() - t0).toBeLessThan(BUDGET_MS);
       }),
-      // A fixed seed keeps CI repeatable; FUZZ_SEED explores others (seeds 1-4 × 3,000 cases pass).
+      // A fixed seed keeps CI repeatable; FUZZ_SEED explores others (seeds 1-8 × 3,000 cases pass).
       { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 1) },
     );
     // Both outcomes occur, or the mutations are not reaching the readers.

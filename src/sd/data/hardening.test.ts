@@ -3,6 +3,7 @@
  * zip bombs (declared and lying sizes), huge shared strings, deeply nested XML, too many cells,
  * and prototype-pollution names that must never become object keys.
  */
+import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { Deflate, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -227,5 +228,38 @@ describe('prototype-pollution names never become object keys', () => {
     const bytes = zipSync(xlsxParts([[1]], 'S') as Zippable);
     expect(() => readDataBytes(bytes, 'x.xlsx', { sheet: 'constructor' })).toThrow(/no sheet named 'constructor'/);
     expect(() => readDataBytes(bytes, 'x.xlsx', { sheet: '__proto__' })).toThrow(/no sheet named '__proto__'/);
+  });
+});
+
+describe('damaged containers are refused before SheetJS reads them (the fuzz test found SheetJS looping forever on two)', () => {
+  it('a zip whose local header says deflate for a part the directory stores', () => {
+    const stored = zipSync(xlsxParts([['a'], [1]]) as Zippable, { level: 0 });
+    const bad = stored.slice();
+    new DataView(bad.buffer).setUint16(8, 8, true); // first local header: method 0 → 8
+    const r = refused(() => readDataBytes(bad, 'm.xlsx'), /local header disagrees with the zip directory/);
+    expect(r.ms).toBeLessThan(5000);
+  });
+
+  it('the damaged .xls the fuzz test found (SheetJS loops forever on it)', () => {
+    const bytes = new Uint8Array(readFileSync(new URL('./fixtures/fuzz-cfb-hang.xls', import.meta.url)));
+    const r = refused(() => readDataBytes(bytes, 'fuzz.xls'), /^fuzz\.xls: not a readable \.xls file/);
+    expect(r.ms).toBeLessThan(5000);
+  });
+
+  it('an .xls whose directory chain loops, or whose directory tree has a cycle', () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['a', 1]]), 'S');
+    const xls = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'biff8' }) as ArrayBuffer);
+    expect(readDataBytes(xls, 'ok.xls').rows[0]).toEqual(['a', 1]);
+    const view = (b: Uint8Array): DataView => new DataView(b.buffer, b.byteOffset, b.byteLength);
+    const dir = view(xls).getUint32(48, true);
+    const fat0 = view(xls).getUint32(76, true);
+    const loop = xls.slice();
+    view(loop).setUint32((fat0 + 1) * 512 + dir * 4, dir, true); // FAT: the directory sector points to itself
+    const r = refused(() => readDataBytes(loop, 'loop.xls'), /^loop\.xls: not a readable \.xls file: the directory chain loops/);
+    expect(r.ms).toBeLessThan(5000);
+    const cycle = xls.slice();
+    view(cycle).setUint32((dir + 1) * 512 + 128 + 68, 0, true); // entry 1's left sibling: the root
+    refused(() => readDataBytes(cycle, 'cycle.xls'), /the directory tree has a cycle/);
   });
 });

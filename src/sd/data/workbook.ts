@@ -7,6 +7,7 @@
  */
 
 import * as XLSX from '@e965/xlsx';
+import { guardCompoundFile } from './cfb-guard.js';
 import { cellName } from './cell-ref.js';
 import { DataError } from './data-error.js';
 import { formatBytes, withLimits, type DataLimits } from './limits.js';
@@ -71,6 +72,7 @@ export function readWorkbook(bytes: Uint8Array, file: string, limitsIn?: Partial
     throw new DataError({ file }, 'not a workbook: xlsx, xlsm and ods files are zip archives, xls files are compound documents, and this is neither');
   }
   if (isZip(bytes)) guardZip(bytes, file, limits);
+  else guardCompoundFile(bytes, file);
   let book: XLSX.WorkBook;
   try {
     // Cached values only: formulas are not re-evaluated. Number formats are kept to recognise dates.
