@@ -261,8 +261,10 @@ export function registerIoCommands(program: Command): void {
           assertBalanced(report);
           return;
         }
-        const { table, report, descriptorPath } = load(path, o, false);
-        if (o.json) console.log(JSON.stringify({ table: { source: table.source, title: table.title ?? null, status: table.status ?? null }, ...report }, null, 2));
+        const { table, report, descriptorPath, info } = load(path, o, false);
+        if (o.json) {
+          console.log(JSON.stringify({ table: { source: table.source, title: table.title ?? null, status: table.status ?? null }, assumptions: info.assumptions, ...report }, null, 2));
+        }
         else {
           const lines = [
             tableHeading(table),
@@ -272,6 +274,7 @@ export function registerIoCommands(program: Command): void {
             `primary inputs: ${table.primaryInputs.map((p) => p.name).join(', ') || '(none)'}`,
             `labour income: ${table.labourIncome ?? '(not found: no type II)'}; household consumption: ${table.householdConsumption ?? '(not found: no type II)'}`,
             `satellites: ${table.satellites.map((s) => `${s.name} [${s.kind}]`).join(', ') || '(none)'}`,
+            ...info.assumptions.map((a) => `assumed: ${a}`),
             `balance: ${report.accountsChecked} checks, tolerance ${report.tolerance.relative * 100} % or ${report.tolerance.absolute} units: ${report.balanced ? 'balanced' : `${report.issues.length} unbalanced`}`,
           ];
           if (!report.balanced) lines.push(formatIssues(report, Infinity));

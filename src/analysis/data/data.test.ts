@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { InputError } from '../../sd/ir/diagnostics.js';
 import { parseHistoricalText, parseHistoricalWorkbook } from './read.js';
 
@@ -63,7 +63,7 @@ describe('historical data', () => {
       [2, 4],
     ]);
     const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(book, sheet, 'History');
+    XLSX.utils.book_append_sheet(book, sheet, 'Historia'); // Excel reserves the name 'History'
     const bytes = XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
     const data = parseHistoricalWorkbook(new Uint8Array(bytes), 'h.xlsx');
     expect([...data.series[0].time]).toEqual([0, 2]);

@@ -1,6 +1,7 @@
-/** Reading historical data files: .csv, .tsv/.tab/.txt (delimited text) and .xlsx/.xls workbooks. */
-import { readFileSync } from 'node:fs';
+/** Reading historical data files: .csv, .tsv/.tab/.txt (delimited text) and .xlsx/.xls/.ods workbooks, through the data layer. */
+import { decodeText } from '../../sd/data/data-grid.js';
 import { InputError } from '../../sd/ir/diagnostics.js';
+import { readDataFileBytes } from '../../sd/node/data-file.js';
 import { parseDelimited } from './delimited.js';
 import { gridToSeries } from './layout.js';
 import type { HistoricalData } from './types.js';
@@ -18,19 +19,13 @@ export function parseHistoricalWorkbook(bytes: Uint8Array, source: string, sheet
 /** Reads a data file by its extension. `path#Sheet` picks a workbook sheet. */
 export function readHistoricalData(pathWithSheet: string): HistoricalData {
   const hash = pathWithSheet.lastIndexOf('#');
-  const isBook = /\.xlsx?(#|$)/i.test(pathWithSheet);
+  const isBook = /\.(xlsx|xlsm|xls|ods)(#|$)/i.test(pathWithSheet);
   const path = isBook && hash > 0 ? pathWithSheet.slice(0, hash) : pathWithSheet;
   const sheet = isBook && hash > 0 ? pathWithSheet.slice(hash + 1) : undefined;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new InputError(path, `cannot read data file (${code})`);
-  }
-  if (isBook) return parseHistoricalWorkbook(new Uint8Array(bytes), path, sheet);
+  const bytes = readDataFileBytes(path);
+  if (isBook) return parseHistoricalWorkbook(bytes, path, sheet);
   if (/\.(csv|tsv|tab|txt|dat)$/i.test(path) || !/\.[a-z0-9]+$/i.test(path)) {
-    return parseHistoricalText(bytes.toString('utf8'), path);
+    return parseHistoricalText(decodeText(bytes), path);
   }
-  throw new InputError(path, 'unknown data file type: use .csv, .tsv, .tab, .txt, .xlsx or .xls');
+  throw new InputError(path, 'unknown data file type: use .csv, .tsv, .tab, .txt, .xlsx, .xls or .ods');
 }

@@ -10,6 +10,8 @@ export interface Grid {
   rows: Cell[][];
   /** The location of a cell by 0-based row and column, for messages. */
   where(row: number, col: number): string;
+  /** What the reader assumed (delimiter, sheet), for `igem io check`. */
+  assumptions?: string[];
 }
 
 export function cellText(cell: Cell | undefined): string {

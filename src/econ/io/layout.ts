@@ -2,6 +2,9 @@
  * Finding the parts of an IO table in a grid: the square sector block first, then final-demand
  * columns up to the total-output column, primary-input rows up to the total-input row, and
  * satellite rows (employment, emissions ...) after it. A descriptor can name any part instead.
+ * Without one, the plain layouts statistics offices publish load as they are: one final-demand
+ * column ("Final demand", "Demanda final") or several, a total-output column or none, value-added
+ * rows with or without a subtotal row. Every guess is listed in `assumptions` (and by `igem io check`).
  */
 import { InputError } from '../../sd/ir/diagnostics.js';
 import type { TableDescriptor } from './descriptor.js';
@@ -34,6 +37,8 @@ export interface Layout {
   householdConsumption?: string;
   nonValueAdded: string[];
   title?: string;
+  /** What the layout guessed without a descriptor, in words, for `igem io check`. */
+  assumptions: string[];
 }
 
 const isNumericText = (s: string): boolean => /^[-+]?[\d.,\s]*\d[\d.,\s]*([eE][-+]?\d+)?$/.test(s) || s === '-';
@@ -184,6 +189,17 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
     }
     finalDemandCols.push({ index: c, label });
   }
+  const assumptions: string[] = [];
+  // A lone "Final demand" column with no component columns is the final demand itself, not a
+  // subtotal of nothing (the layout most statistics offices publish).
+  if (finalDemandCols.length === 0 && !fdNamed) {
+    const fd = subtotalCols.findIndex((s) => s.kind === 'finalDemand');
+    if (fd >= 0) {
+      const [lone] = subtotalCols.splice(fd, 1);
+      finalDemandCols.push({ index: lone!.index, label: lone!.label });
+      assumptions.push(`column "${lone!.label}" read as the whole final demand (no component columns beside it)`);
+    }
+  }
   if (fdNamed) {
     for (const want of descriptor.finalDemand ?? []) {
       if (!finalDemandCols.some((l) => normalizeLabel(l.label) === normalizeLabel(want))) {
@@ -243,7 +259,21 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
   // A lone "value added" total with no components is itself the primary input.
   if (primaryRows.length === 0) {
     const va = subtotalRows.findIndex((s) => s.kind === 'valueAdded' || s.kind === 'primary');
-    if (va >= 0) primaryRows.push(...subtotalRows.splice(va, 1));
+    if (va >= 0) {
+      const [lone] = subtotalRows.splice(va, 1);
+      primaryRows.push(lone!);
+      assumptions.push(`row "${lone!.label}" read as the whole of value added (no component rows above it)`);
+    }
+  }
+  if (!descriptor.sectors) {
+    assumptions.push(`${sectors.length} sectors found as the square block whose row labels repeat its column labels (${sectors[0]} … ${sectors[sectors.length - 1]})`);
+  }
+  if (totalOutputCol === undefined && !descriptor.totalOutput) {
+    assumptions.push(
+      totalInputRow !== undefined
+        ? `no total-output column: total output taken from row "${rowLabelAt(totalInputRow).full}"`
+        : 'no total-output column nor total-input row: total output taken as intermediate sales plus final demand',
+    );
   }
   for (const want of descriptor.primaryInputs ?? []) {
     if (!primaryRows.some((l) => normalizeLabel(l.label) === normalizeLabel(want))) {
@@ -282,6 +312,6 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
 
   return {
     headerRow: header, firstDataCol: d, sectors, sectorRows, sectorCols, finalDemandCols, totalOutputCol, subtotalCols,
-    primaryRows, totalInputRow, subtotalRows, satelliteRows, labourIncome, householdConsumption, nonValueAdded, title,
+    primaryRows, totalInputRow, subtotalRows, satelliteRows, labourIncome, householdConsumption, nonValueAdded, title, assumptions,
   };
 }

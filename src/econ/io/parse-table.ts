@@ -3,6 +3,7 @@ import { InputError } from '../../sd/ir/diagnostics.js';
 import type { TableDescriptor } from './descriptor.js';
 import type { Grid } from './grid.js';
 import type { Layout } from './layout.js';
+import { detectNumberLocale } from '../../sd/data/number-text.js';
 import { cellNumber } from './numbers.js';
 import type { IoTable } from './types.js';
 
@@ -25,10 +26,13 @@ export interface ReadInfo {
   totalInputWhere?: string[];
   subtotalRows: Subtotal[];
   subtotalCols: Subtotal[];
+  /** What was assumed reading the file and finding its layout (delimiter, sheet, decimal separator, lone totals). */
+  assumptions: string[];
 }
 
 export function parseTable(grid: Grid, layout: Layout, descriptor: TableDescriptor = {}): { table: IoTable; info: ReadInfo } {
-  const dec = descriptor.decimal ?? '.';
+  const assumptions = [...(grid.assumptions ?? []), ...layout.assumptions];
+  const dec = descriptor.decimal ?? guessDecimal(grid, layout, assumptions);
   const num = (r: number, c: number): number => cellNumber(grid.rows[r]?.[c] ?? null, grid.where(r, c), dec);
   const { sectorRows, sectorCols } = layout;
   const n = layout.sectors.length;
@@ -74,6 +78,7 @@ export function parseTable(grid: Grid, layout: Layout, descriptor: TableDescript
     subtotalCols: layout.subtotalCols.map((s) => ({
       label: s.label, kind: s.kind, where: sectorRows.map((r) => grid.where(r, s.index)), values: sectorRows.map((r) => num(r, s.index)),
     })),
+    assumptions,
   };
   if (n === 0) throw new InputError(grid.source, 'the table has no sectors');
 
@@ -95,4 +100,25 @@ export function parseTable(grid: Grid, layout: Layout, descriptor: TableDescript
     nonValueAdded: layout.nonValueAdded,
   };
   return { table, info };
+}
+
+/**
+ * The decimal separator of numbers written as text in the table's data cells, when no descriptor
+ * says it: '1.234,5' and '0,5' mean a comma, '1,234.5' and '0.5' a point; '1,234' alone says
+ * nothing and reads as a point. A table that mixes both is refused with the cells to check.
+ */
+function guessDecimal(grid: Grid, layout: Layout, assumptions: string[]): '.' | ',' {
+  const texts: string[] = [];
+  for (let r = layout.headerRow + 1; r < grid.rows.length; r++) {
+    const row = grid.rows[r] ?? [];
+    for (let c = layout.firstDataCol; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === 'string' && /\d[.,]|[.,]\d/.test(v)) texts.push(v);
+    }
+  }
+  if (texts.length === 0) return '.';
+  const guess = detectNumberLocale(texts);
+  if (guess.conflict) throw new InputError(grid.source, `${guess.conflict} ("decimal" in a descriptor)`);
+  assumptions.push(guess.assumed);
+  return guess.locale === 'comma' ? ',' : '.';
 }

@@ -1,28 +1,19 @@
 /** Files to grids: CSV/TSV as text (UTF-8, or Latin-1 when the bytes are not UTF-8), else a workbook. */
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InputError } from '../../sd/ir/diagnostics.js';
+import { decodeText } from '../../sd/data/data-grid.js';
+import { readDataFileBytes } from '../../sd/node/data-file.js';
 import { parseCsv } from './csv.js';
 import type { Grid } from './grid.js';
 import { parseWorkbook } from './workbook.js';
 
-const WORKBOOK = new Set(['.xlsx', '.xls', '.xlsm', '.ods']);
+const WORKBOOK = new Set(['.xlsx', '.xls', '.xlsm', '.xlsb', '.ods']);
 
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('latin1').decode(bytes);
-  }
-}
+export { decodeText };
 
+/** The file's bytes; files over the data layer's size limit are refused before reading. */
 export function readBytes(path: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new InputError(path, code === 'ENOENT' ? 'file not found' : `cannot read the file (${code})`);
-  }
+  return readDataFileBytes(path);
 }
 
 export function readText(path: string): string {

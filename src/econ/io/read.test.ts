@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../sd/ir/diagnostics.js';
 import { parseCsv } from './csv.js';
@@ -82,7 +82,7 @@ describe('layout recognition', () => {
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows.map((r) => r.map((c) => (c !== null && /^-?\d+(\.\d+)?$/.test(String(c)) ? Number(c) : c)))), 'MIP');
     const path = join(dir, 'mip.xlsx');
-    XLSX.writeFile(book, path);
+    writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
     const { table } = loadIoTable(path);
     expect(table.sectors).toEqual(['Agricultura', 'Industria', 'Servicios']);
     expect(table.Z[1]).toEqual([20, 60, 35]);
@@ -91,7 +91,7 @@ describe('layout recognition', () => {
     const book2 = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book2, XLSX.utils.aoa_to_sheet(bad), 'MIP');
     const path2 = join(dir, 'neg.xlsx');
-    XLSX.writeFile(book2, path2);
+    writeFileSync(path2, XLSX.write(book2, { type: 'buffer', bookType: 'xlsx' }));
     expect(inputError(() => loadIoTable(path2))).toBe(`${path2}:MIP!D4: negative intermediate flow -4 from "Industria" to "Industria"; intermediate flows must be ≥ 0`);
   });
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { InputError } from '../ir/diagnostics.js';
 import { dropMissing, getConstants, getData, getLookups, getSubscript, parseFileTags } from '../data/index.js';
 import { createNodeDataHost } from './data-host.js';
@@ -95,7 +95,7 @@ describe('data host on files written by the test', () => {
         { Name: 'broken', Ref: '#REF!' },
       ],
     };
-    XLSX.writeFile(book, join(dir, 'book.xlsx'));
+    writeFileSync(join(dir, 'book.xlsx'), XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
     const host = createNodeDataHost(dir);
     const s = host.readSheet('book.xlsx', 'my data');
     expect(s.label).toBe('book.xlsx!My data');

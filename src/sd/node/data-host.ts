@@ -5,48 +5,23 @@
  * each sheet converted once, however many equations read it.
  */
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { createRequire } from 'node:module';
-import type * as XLSXTypes from 'xlsx';
 import { InputError } from '../ir/diagnostics.js';
+import { DataError } from '../data/data-error.js';
 import { delimiterFor, parseDelimited } from '../data/delimited.js';
 import { isAbsolutePath, resolveFileTag } from '../data/file-tags.js';
 import { GridSheet, toCellValue, type CellValue } from '../data/grid-sheet.js';
-import type { CellRange, DataHost, Sheet } from '../data/types.js';
-
-// SheetJS is loaded on first use: most models read no spreadsheet, and it is a large module.
-const requireCjs = createRequire(import.meta.url);
-let xlsxModule: typeof XLSXTypes | undefined;
-const XLSX = {
-  read: (...args: Parameters<typeof XLSXTypes.read>) => (xlsxModule ??= requireCjs('xlsx') as typeof XLSXTypes).read(...args),
-  get utils() {
-    return (xlsxModule ??= requireCjs('xlsx') as typeof XLSXTypes).utils;
-  },
-};
-// eslint-disable-next-line @typescript-eslint/no-namespace
-declare namespace XLSX {
-  type WorkBook = XLSXTypes.WorkBook;
-  type CellObject = XLSXTypes.CellObject;
-}
+import { withLimits, type DataLimits } from '../data/limits.js';
+import type { DataHost, Sheet } from '../data/types.js';
+import { readDataFileBytes } from './data-file.js';
+import { DateCell, ErrorCell, readWorkbook, type RawCell, type RawWorkbook } from '../data/workbook.js';
 
 const SPREADSHEET = /\.(xls|xlsx|xlsm|xlsb|ods)$/i;
 
-/** Excel's error codes (kept as text so that a message can show what the cell holds). */
-const EXCEL_ERRORS: Record<number, string> = {
-  0x00: '#NULL!',
-  0x07: '#DIV/0!',
-  0x0f: '#VALUE!',
-  0x17: '#REF!',
-  0x1d: '#NAME?',
-  0x24: '#NUM!',
-  0x2a: '#N/A',
-  0x2b: '#GETTING_DATA',
-};
-
 interface OpenWorkbook {
   label: string;
-  book: XLSX.WorkBook;
+  book: RawWorkbook;
   sheets: Map<string, GridSheet>;
 }
 
@@ -54,7 +29,8 @@ interface OpenWorkbook {
  * `tagMap` comes from the model's settings section (`parseFileTags`); '?tag' files use it, and fall
  * back to the tag read as a path relative to `modelDir` when the mapped path does not exist here.
  */
-export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string, string>): DataHost {
+export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string, string>, limitsIn?: Partial<DataLimits>): DataHost {
+  const limits = withLimits(limitsIn);
   const workbooks = new Map<string, OpenWorkbook>();
   const texts = new Map<string, Sheet>();
 
@@ -77,21 +53,25 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
         const key = `${path}\u0000${delimiter}`;
         let sheet = texts.get(key);
         if (!sheet) {
-          sheet = parseDelimited(readText(path, label), delimiter, label);
+          sheet = parseDelimited(readText(path, label, limits), delimiter, label);
           texts.set(key, sheet);
         }
         return sheet;
       }
       let wb = workbooks.get(path);
       if (!wb) {
-        wb = { label, book: readWorkbook(path, label), sheets: new Map() };
+        wb = { label, book: readWorkbook(readBytes(path, label, limits), label, limits), sheets: new Map() };
         workbooks.set(path, wb);
       }
-      const name = findSheetName(wb, tab);
-      let sheet = wb.sheets.get(name);
+      const raw = wb.book.findSheet(tab);
+      if (!raw) throw new InputError(`${wb.label}!${tab}`, `no sheet named '${tab}'; the workbook has: ${wb.book.sheetNames.join(', ')}`);
+      let sheet = wb.sheets.get(raw.name);
       if (!sheet) {
-        sheet = toGridSheet(wb.book, name, `${label}!${name}`);
-        wb.sheets.set(name, sheet);
+        // Vensim reads cached values: dates as serial numbers, error cells as their text (an
+        // equation that reads one is told which cell holds what).
+        const rows = raw.rows.map((row) => row?.map(cellValue));
+        sheet = new GridSheet(`${label}!${raw.name}`, rows, wb.book.namesFor(raw.name));
+        wb.sheets.set(raw.name, sheet);
       }
       return sheet;
     },
@@ -104,91 +84,22 @@ function labelFor(modelDir: string, path: string): string {
   return rel === '' || isAbsolute(rel) ? path : rel.replace(/\\/g, '/');
 }
 
-function readText(path: string, label: string): string {
+/** The file's bytes, refused before reading when it is over the size limit. */
+function readBytes(path: string, label: string, limits: DataLimits): Uint8Array {
   try {
-    return readFileSync(path, 'utf8');
+    return readDataFileBytes(path, label, limits);
   } catch (e) {
-    throw new InputError(label, `cannot read data file: ${(e as Error).message}`);
+    if (e instanceof DataError) throw e;
+    throw new InputError(label, `cannot read data file: ${(e as Error).message.replace(`${label}: `, '')}`);
   }
 }
 
-function readWorkbook(path: string, label: string): XLSX.WorkBook {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw new InputError(label, `cannot read data file: ${(e as Error).message}`);
-  }
-  try {
-    // Cached values only: formulas are not re-evaluated, dates stay serial numbers.
-    return XLSX.read(bytes, { type: 'buffer', cellDates: false, cellFormula: false, cellHTML: false, cellText: false });
-  } catch (e) {
-    throw new InputError(label, `cannot read spreadsheet: ${(e as Error).message}`);
-  }
+function readText(path: string, label: string, limits: DataLimits): string {
+  return new TextDecoder().decode(readBytes(path, label, limits));
 }
 
-/** The sheet named `tab`: exactly, else ignoring case and surrounding spaces (as Excel does). */
-function findSheetName(wb: OpenWorkbook, tab: string): string {
-  const names = wb.book.SheetNames;
-  if (names.includes(tab)) return tab;
-  const want = tab.trim().normalize('NFC').toLowerCase();
-  const found = names.find((n) => n.trim().normalize('NFC').toLowerCase() === want);
-  if (found !== undefined) return found;
-  throw new InputError(`${wb.label}!${tab}`, `no sheet named '${tab}'; the workbook has: ${names.join(', ')}`);
-}
-
-function toGridSheet(book: XLSX.WorkBook, name: string, label: string): GridSheet {
-  const ws = book.Sheets[name]!;
-  const rows: CellValue[][] = [];
-  for (const key of Object.keys(ws)) {
-    if (key.startsWith('!')) continue;
-    const v = cellValue(ws[key] as XLSX.CellObject);
-    if (v === undefined) continue;
-    const { r, c } = XLSX.utils.decode_cell(key);
-    (rows[r] ??= [])[c] = v;
-  }
-  return new GridSheet(label, rows, definedNames(book, name));
-}
-
-function cellValue(cell: XLSX.CellObject): CellValue {
-  switch (cell.t) {
-    case 'n':
-    case 's':
-    case 'b':
-      return toCellValue(cell.v);
-    case 'e':
-      return typeof cell.w === 'string' ? cell.w : (EXCEL_ERRORS[cell.v as number] ?? '#ERROR');
-    default:
-      return undefined; // 'z' (stub), and 'd' which cellDates:false never yields
-  }
-}
-
-/**
- * Defined names that point at a single rectangle on `sheetName`. A name scoped to this sheet wins
- * over a workbook-wide one of the same name.
- */
-function definedNames(book: XLSX.WorkBook, sheetName: string): Map<string, CellRange> {
-  const out = new Map<string, CellRange>();
-  const sheetIndex = book.SheetNames.indexOf(sheetName);
-  const all = book.Workbook?.Names ?? [];
-  const ordered = [...all.filter((n) => n.Sheet === undefined), ...all.filter((n) => n.Sheet === sheetIndex)];
-  for (const n of ordered) {
-    if (n.Sheet !== undefined && n.Sheet !== sheetIndex) continue;
-    const target = parseNameRef(n.Ref);
-    if (!target || target.sheet.toLowerCase() !== sheetName.toLowerCase()) continue;
-    out.set(n.Name.toLowerCase(), target.range);
-  }
-  return out;
-}
-
-/** "Sheet2!$E$3:$I$3" or "'my tab'!$C$5" → sheet and rectangle; undefined for anything else (#REF!, unions). */
-function parseNameRef(ref: string): { sheet: string; range: CellRange } | undefined {
-  const bang = ref.lastIndexOf('!');
-  if (bang <= 0) return undefined;
-  let sheet = ref.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  const area = ref.slice(bang + 1).replace(/\$/g, '');
-  if (!/^[A-Za-z]{1,3}\d+(:[A-Za-z]{1,3}\d+)?$/.test(area)) return undefined;
-  const r = XLSX.utils.decode_range(area);
-  return { sheet, range: { r0: r.s.r, c0: r.s.c, r1: r.e.r, c1: r.e.c } };
+function cellValue(v: RawCell): CellValue {
+  if (v instanceof ErrorCell) return v.code;
+  if (v instanceof DateCell) return v.serial;
+  return toCellValue(v);
 }

@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { EXAMPLE_MODEL, PERU_MODEL, projectRoot } from '../../server/config.js';
 import { ensureWebBuild } from '../../server/web-build.js';
 import { chromiumAvailable, CHROMIUM, launchBrowser, type Browser } from './browser.js';

@@ -1,5 +1,5 @@
 /** Results as an Excel workbook: a sheet of lever settings and one sheet of series per scenario. */
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 
 export interface WorkbookScenario {
   name: string;

@@ -1,0 +1,207 @@
+/**
+ * Workbooks (xlsx, xlsm, xlsb, xls, ods) as sheets of raw cells. SheetJS reads them: the current
+ * release (0.20.x), as republished on npm by @e965/xlsx, because the `xlsx` package on npm stopped
+ * at 0.18.5 with published advisories (CVE-2023-30533 prototype pollution, CVE-2024-22363 ReDoS),
+ * and exceljs reads no .xls or .ods. Zip-based files pass `guardZip` first, so SheetJS never
+ * inflates more than the limits allow; every sheet and name goes into a Map, never an object key.
+ */
+
+import * as XLSX from '@e965/xlsx';
+import { guardCompoundFile } from './cfb-guard.js';
+import { cellName } from './cell-ref.js';
+import { DataError } from './data-error.js';
+import { formatBytes, withLimits, type DataLimits } from './limits.js';
+import type { CellRange } from './types.js';
+import { guardZip, isZip } from './zip-guard.js';
+
+/** An error value in a cell ('#N/A', '#DIV/0!', …). */
+export class ErrorCell {
+  constructor(readonly code: string) {}
+}
+
+/** A cell formatted as a date: the spreadsheet serial number and its epoch. */
+export class DateCell {
+  constructor(
+    readonly serial: number,
+    readonly date1904: boolean,
+  ) {}
+}
+
+export type RawCell = number | string | boolean | ErrorCell | DateCell | undefined;
+
+export interface RawSheet {
+  name: string;
+  /** rows[r][c], 0-based from A1; holes are empty cells. */
+  rows: readonly (readonly RawCell[] | undefined)[];
+}
+
+export interface RawWorkbook {
+  file: string;
+  sheetNames: readonly string[];
+  /** Exactly, else ignoring case and surrounding spaces (as Excel matches names); undefined when absent. */
+  findSheet(name: string): RawSheet | undefined;
+  /** Defined names that point at one rectangle of `sheet`, lower-cased; a sheet-scoped name wins over a workbook one. */
+  namesFor(sheet: string): Map<string, CellRange>;
+}
+
+/** Excel's error codes, for readers that give the code only. */
+const ERROR_CODES = new Map<number, string>([
+  [0x00, '#NULL!'],
+  [0x07, '#DIV/0!'],
+  [0x0f, '#VALUE!'],
+  [0x17, '#REF!'],
+  [0x1d, '#NAME?'],
+  [0x24, '#NUM!'],
+  [0x2a, '#N/A'],
+  [0x2b, '#GETTING_DATA'],
+]);
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** True for bytes that start like a workbook this reader accepts (zip, or a compound file for .xls). */
+export function looksLikeWorkbook(bytes: Uint8Array): boolean {
+  return isZip(bytes) || CFB_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+export function readWorkbook(bytes: Uint8Array, file: string, limitsIn?: Partial<DataLimits>): RawWorkbook {
+  const limits = withLimits(limitsIn);
+  if (bytes.length > limits.maxFileBytes) {
+    throw new DataError({ file }, `the file is ${formatBytes(bytes.length)}, over the limit maxFileBytes ${formatBytes(limits.maxFileBytes)}`);
+  }
+  if (!looksLikeWorkbook(bytes)) {
+    throw new DataError({ file }, 'not a workbook: xlsx, xlsm and ods files are zip archives, xls files are compound documents, and this is neither');
+  }
+  if (isZip(bytes)) guardZip(bytes, file, limits);
+  else guardCompoundFile(bytes, file);
+  let book: XLSX.WorkBook;
+  try {
+    // Cached values only: formulas are not re-evaluated. Number formats are kept to recognise dates.
+    book = XLSX.read(bytes, { type: 'array', dense: true, cellDates: false, cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false });
+  } catch (err) {
+    throw new DataError({ file }, `not a readable workbook (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
+  const sheetNames = [...book.SheetNames];
+  const raw = new Map<string, unknown>();
+  for (const name of sheetNames) raw.set(name, sheetObject(book.Sheets, name));
+  const converted = new Map<string, RawSheet>();
+  let cells = 0;
+  const convert = (name: string): RawSheet => {
+    let sheet = converted.get(name);
+    if (!sheet) {
+      const { rows, count } = sheetRows(raw.get(name), date1904, file, name, limits.maxCells - cells);
+      cells += count;
+      sheet = { name, rows };
+      converted.set(name, sheet);
+    }
+    return sheet;
+  };
+  const names = (book.Workbook?.Names ?? []).map((n) => ({ name: String(n.Name), ref: String(n.Ref ?? ''), scope: n.Sheet }));
+  return {
+    file,
+    sheetNames,
+    findSheet(name: string) {
+      if (raw.has(name)) return convert(name);
+      const want = name.trim().normalize('NFC').toLowerCase();
+      const found = sheetNames.find((n) => n.trim().normalize('NFC').toLowerCase() === want);
+      return found === undefined ? undefined : convert(found);
+    },
+    namesFor(sheetName: string) {
+      const out = new Map<string, CellRange>();
+      const index = sheetNames.indexOf(sheetName);
+      const ordered = [...names.filter((n) => n.scope === undefined), ...names.filter((n) => n.scope === index)];
+      for (const n of ordered) {
+        if (n.scope !== undefined && n.scope !== index) continue;
+        const target = parseNameRef(n.ref);
+        if (!target || target.sheet.toLowerCase() !== sheetName.toLowerCase()) continue;
+        out.set(n.name.toLowerCase(), target.range);
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * The worksheet of that name, own properties only, so that 'constructor' or 'toString' never finds
+ * Object's. SheetJS stores sheets in a plain object, where assigning a sheet named '__proto__'
+ * sets that object's prototype (to the sheet, nothing global): that is where it is found.
+ */
+function sheetObject(sheets: Record<string, unknown>, name: string): unknown {
+  if (Object.prototype.hasOwnProperty.call(sheets, name)) return sheets[name];
+  if (name === '__proto__') {
+    const proto: unknown = Object.getPrototypeOf(sheets);
+    return proto !== Object.prototype && proto !== null ? proto : undefined;
+  }
+  return undefined;
+}
+
+function sheetRows(ws: unknown, date1904: boolean, file: string, sheet: string, cellsLeft: number): { rows: RawCell[][]; count: number } {
+  const data = (ws as { '!data'?: (XLSX.CellObject | undefined)[][] } | undefined)?.['!data'];
+  const rows: RawCell[][] = [];
+  let count = 0;
+  if (!Array.isArray(data)) return { rows, count };
+  for (let r = 0; r < data.length; r++) {
+    const src = data[r];
+    if (!Array.isArray(src)) continue;
+    let row: RawCell[] | undefined;
+    for (let c = 0; c < src.length; c++) {
+      const cell = src[c];
+      if (!cell) continue;
+      const v = rawCell(cell, date1904);
+      if (v === undefined) continue;
+      if (++count > cellsLeft) {
+        throw new DataError({ file, sheet, cell: cellName(r, c) }, 'the workbook holds more cells than the limit maxCells allows');
+      }
+      (row ??= [])[c] = v;
+    }
+    if (row) rows[r] = row;
+  }
+  return { rows, count };
+}
+
+function rawCell(cell: XLSX.CellObject, date1904: boolean): RawCell {
+  switch (cell.t) {
+    case 'n': {
+      const v = cell.v as number;
+      if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) return new DateCell(v, date1904);
+      return v;
+    }
+    case 's':
+      return typeof cell.v === 'string' ? cell.v : String(cell.v ?? '');
+    case 'b':
+      return Boolean(cell.v);
+    case 'e':
+      return new ErrorCell(typeof cell.w === 'string' && cell.w.startsWith('#') ? cell.w : (ERROR_CODES.get(cell.v as number) ?? '#ERROR'));
+    case 'd':
+      return cell.v instanceof Date ? new DateCell(dateToSerial(cell.v), false) : undefined;
+    default:
+      return undefined; // 'z': a stub (formatted but empty)
+  }
+}
+
+function dateToSerial(d: Date): number {
+  return d.getTime() / 86_400_000 + 25_569; // days since 1899-12-30 (1900 system, past 1900-03-01)
+}
+
+/** "Sheet2!$E$3:$I$3" or "'my tab'!$C$5" → sheet and rectangle; undefined for anything else (#REF!, unions). */
+function parseNameRef(ref: string): { sheet: string; range: CellRange } | undefined {
+  const bang = ref.lastIndexOf('!');
+  if (bang <= 0) return undefined;
+  let sheet = ref.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const area = ref.slice(bang + 1).replace(/\$/g, '');
+  if (!/^[A-Za-z]{1,3}\d{1,7}(:[A-Za-z]{1,3}\d{1,7})?$/.test(area)) return undefined;
+  const r = XLSX.utils.decode_range(area);
+  return { sheet, range: { r0: r.s.r, c0: r.s.c, r1: r.e.r, c1: r.e.c } };
+}
+
+/** The calendar date and time of a serial number (UTC), or undefined for serials before the epoch. */
+export function serialToDate(cell: DateCell): Date | undefined {
+  const s = cell.serial;
+  if (!Number.isFinite(s) || s < 0 || s > 2_958_465) return undefined; // Excel stops at 9999-12-31
+  // Days since 1970-01-01. 1904 system: serial 0 is 1904-01-01. 1900 system: serial 1 is
+  // 1900-01-01, and Excel counts a 29 February 1900 that never was (serial 60), so from serial 61
+  // on the offset is one day less.
+  const unixDays = cell.date1904 ? s - 24_107 : s >= 61 ? s - 25_569 : s - 25_568;
+  return new Date(Math.round(unixDays * 86_400_000));
+}

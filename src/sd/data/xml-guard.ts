@@ -1,0 +1,124 @@
+/**
+ * A streaming look at workbook XML before any parser sees it: element nesting depth, the longest
+ * text run (a shared or inline string) or tag, and the number of cell elements. It reads bytes as
+ * they are inflated and keeps only a few counters, so a part is judged without holding it.
+ * Markup characters are ASCII, so UTF-8 text needs no decoding here.
+ */
+
+export interface XmlStats {
+  maxDepth: number;
+  /** Longest run of bytes between tags, or inside one tag. */
+  longestRun: number;
+  /** Elements named `c` (xlsx cells, any prefix) or `table-cell` (ODS). */
+  cells: number;
+}
+
+export interface XmlLimitsHit {
+  kind: 'depth' | 'text';
+  value: number;
+}
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const QUOTE = 0x22;
+const APOS = 0x27;
+const BANG = 0x21;
+const QUERY = 0x3f;
+
+export class XmlGuard {
+  readonly stats: XmlStats = { maxDepth: 0, longestRun: 0, cells: 0 };
+  private depth = 0;
+  private run = 0;
+  private inTag = false;
+  private quote = 0;
+  private tagStart = false; // the byte after '<'
+  private closing = false;
+  private special = false; // <? … ?> or <! … >
+  private prev = 0;
+  private name = '';
+  private naming = false;
+  /** Text of the current tag when it is an ODS row or cell (their repeat counts matter). */
+  private tag = '';
+  private rowRepeat = 1;
+
+  constructor(
+    private readonly maxDepth: number,
+    private readonly maxRun: number,
+  ) {}
+
+  /** Feeds bytes; returns the first limit crossed, if any. */
+  push(bytes: Uint8Array): XmlLimitsHit | undefined {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      if (++this.run > this.maxRun) return { kind: 'text', value: this.run };
+      if (!this.inTag) {
+        if (b === LT) {
+          this.inTag = true;
+          this.tagStart = true;
+          this.closing = false;
+          this.special = false;
+          this.quote = 0;
+          this.name = '';
+          this.tag = '';
+          this.naming = true;
+          this.run = 0;
+        }
+        continue;
+      }
+      if (this.tagStart) {
+        this.tagStart = false;
+        if (b === SLASH) {
+          this.closing = true;
+          this.naming = false;
+          continue;
+        }
+        if (b === BANG || b === QUERY) {
+          this.special = true;
+          this.naming = false;
+          continue;
+        }
+      }
+      if (this.quote !== 0) {
+        if (b === this.quote) this.quote = 0;
+      } else if (b === QUOTE || b === APOS) {
+        this.quote = b;
+      } else if (b === GT) {
+        this.endTag();
+      } else if (this.naming) {
+        if (b <= 0x20 || b === SLASH) this.naming = false;
+        else if (this.name.length < 40) this.name += String.fromCharCode(b);
+      }
+      if (this.inTag && this.name.startsWith('table:table-') && this.tag.length < 4096) this.tag += String.fromCharCode(b);
+      if (this.inTag) this.prev = b;
+      if (this.depth > this.maxDepth) return { kind: 'depth', value: this.depth };
+    }
+    return undefined;
+  }
+
+  private endTag(): void {
+    this.inTag = false;
+    this.run = 0;
+    if (this.special) return;
+    if (this.closing) {
+      this.depth = Math.max(0, this.depth - 1);
+      return;
+    }
+    const local = this.name.slice(this.name.indexOf(':') + 1);
+    if (local === 'c') this.stats.cells++;
+    else if (this.name === 'table:table-row') this.rowRepeat = repeat(this.tag, 'number-rows-repeated');
+    else if (this.name === 'table:table-cell' && this.tag.includes('value-type')) {
+      // ODS repeats a cell across columns and its row down rows: each copy is a cell to the reader.
+      this.stats.cells += repeat(this.tag, 'number-columns-repeated') * this.rowRepeat;
+    }
+    this.tag = '';
+    if (this.prev === SLASH) return; // <x/>: opens and closes
+    this.depth++;
+    if (this.depth > this.stats.maxDepth) this.stats.maxDepth = this.depth;
+  }
+}
+
+function repeat(tag: string, attribute: string): number {
+  const m = new RegExp(`${attribute}="(\\d{1,12})"`).exec(tag);
+  return m ? Math.max(1, Number(m[1])) : 1;
+}

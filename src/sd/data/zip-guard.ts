@@ -1,0 +1,195 @@
+/**
+ * Checks a zip-based workbook (xlsx, xlsm, ods) before the spreadsheet reader inflates it.
+ *
+ * 1. The central directory (read from the end of the file, nothing inflated) must declare parts
+ *    whose sizes and ratios are within the limits: a zip bomb is refused here, before any
+ *    allocation for its content.
+ * 2. Each part is then inflated as a stream into counters only (nothing is kept), checking that it
+ *    does not inflate past the size it declared (a lying header), and that its XML stays within
+ *    the nesting-depth and text-run limits and holds no more cells than allowed.
+ *
+ * Only then does the spreadsheet reader see the bytes, and it inflates the same, now bounded, parts.
+ * Format reference: PKWARE APPNOTE.TXT 6.3 (sections 4.3.7 local header, 4.3.12 central directory,
+ * 4.3.16 end of central directory, 4.5.3 Zip64 extra field).
+ */
+
+import { Inflate } from 'fflate';
+import { DataError } from './data-error.js';
+import { formatBytes, type DataLimits } from './limits.js';
+import { XmlGuard } from './xml-guard.js';
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressed: number;
+  uncompressed: number;
+  localOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+/** Parts larger than this are held to the compression-ratio limit (small parts compress wildly). */
+const RATIO_FLOOR = 1024 * 1024;
+const CHUNK = 4096;
+
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** Throws DataError naming the file (and part) when the workbook is over a limit or not a sound zip. */
+export function guardZip(bytes: Uint8Array, file: string, limits: DataLimits): void {
+  const entries = readCentralDirectory(bytes, file, limits);
+  const total = entries.reduce((n, e) => n + e.uncompressed, 0);
+  if (total > limits.maxUncompressedBytes) {
+      throw new DataError(
+        { file },
+      `the workbook's parts inflate to ${formatBytes(total)}, more than ${formatBytes(limits.maxUncompressedBytes)} (the limit maxUncompressedBytes); it is refused before inflating`,
+    );
+  }
+  for (const e of entries) {
+    if (e.uncompressed > RATIO_FLOOR && e.uncompressed > limits.maxCompressionRatio * Math.max(1, e.compressed)) {
+      throw new DataError(
+        { file },
+        `part '${e.name}' inflates ${Math.round(e.uncompressed / Math.max(1, e.compressed))}-fold (${formatBytes(e.compressed)} → ` +
+          `${formatBytes(e.uncompressed)}), over the limit maxCompressionRatio ${limits.maxCompressionRatio}: a zip bomb or a damaged file`,
+      );
+    }
+  }
+  let cells = 0;
+  for (const e of entries) cells += inspectEntry(bytes, e, file, limits, limits.maxCells - cells);
+}
+
+function readCentralDirectory(bytes: Uint8Array, file: string, limits: DataLimits): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new DataError({ file }, 'not a readable workbook: the zip directory is missing (truncated or damaged file)');
+  const count = view.getUint16(eocd + 10, true);
+  const size = view.getUint32(eocd + 12, true);
+  const offset = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || offset === 0xffffffff) throw new DataError({ file }, 'a Zip64 archive: far larger than any workbook this reader accepts');
+  if (count > limits.maxZipEntries) throw new DataError({ file }, `the workbook has ${count} parts, over the limit maxZipEntries ${limits.maxZipEntries}`);
+  if (offset + size > eocd) throw new DataError({ file }, 'not a readable workbook: the zip directory points outside the file (damaged)');
+  const entries: ZipEntry[] = [];
+  let p = offset;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > eocd || view.getUint32(p, true) !== CENTRAL) throw new DataError({ file }, 'not a readable workbook: damaged zip directory');
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    let compressed = view.getUint32(p + 20, true);
+    let uncompressed = view.getUint32(p + 24, true);
+    let localOffset = view.getUint32(p + 42, true);
+    if (compressed === 0xffffffff || uncompressed === 0xffffffff || localOffset === 0xffffffff) {
+      // Zip64 sizes in the extra field: values over 4 GiB are over every limit anyway.
+      const z = zip64Sizes(view, p + 46 + nameLen, extraLen, uncompressed === 0xffffffff, compressed === 0xffffffff, localOffset === 0xffffffff);
+      if (!z) throw new DataError({ file }, `not a readable workbook: part '${name}' has damaged Zip64 sizes`);
+      ({ compressed, uncompressed, localOffset } = {
+        compressed: z.compressed ?? compressed,
+        uncompressed: z.uncompressed ?? uncompressed,
+        localOffset: z.localOffset ?? localOffset,
+      });
+    }
+    entries.push({ name, method: view.getUint16(p + 10, true), flags: view.getUint16(p + 8, true), compressed, uncompressed, localOffset });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+function zip64Sizes(
+  view: DataView,
+  start: number,
+  length: number,
+  wantU: boolean,
+  wantC: boolean,
+  wantO: boolean,
+): { uncompressed?: number; compressed?: number; localOffset?: number } | undefined {
+  let q = start;
+  while (q + 4 <= start + length) {
+    const id = view.getUint16(q, true);
+    const len = view.getUint16(q + 2, true);
+    if (id === 0x0001) {
+      let r = q + 4;
+      const read = (): number | undefined => {
+        if (r + 8 > q + 4 + len) return undefined;
+        const v = Number(view.getBigUint64(r, true));
+        r += 8;
+        return v;
+      };
+      const out: { uncompressed?: number; compressed?: number; localOffset?: number } = {};
+      if (wantU) out.uncompressed = read();
+      if (wantC) out.compressed = read();
+      if (wantO) out.localOffset = read();
+      if ((wantU && out.uncompressed === undefined) || (wantC && out.compressed === undefined)) return undefined;
+      return out;
+    }
+    q += 4 + len;
+  }
+  return undefined;
+}
+
+/** Inflates one part into counters; returns the cells it holds. */
+function inspectEntry(bytes: Uint8Array, e: ZipEntry, file: string, limits: DataLimits, cellsLeft: number): number {
+  const part = `part '${e.name}'`;
+  if (e.flags & 1) throw new DataError({ file }, 'the workbook is encrypted (password-protected); save it without a password');
+  if (e.method !== 0 && e.method !== 8) throw new DataError({ file }, `${part} uses zip compression method ${e.method}; only stored (0) and deflate (8) occur in workbooks`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const h = e.localOffset;
+  if (h + 30 > bytes.length || view.getUint32(h, true) !== LOCAL) throw new DataError({ file }, `not a readable workbook: ${part} is missing (damaged zip)`);
+  // The local header must agree with the directory: readers differ in which one they trust, and
+  // SheetJS, given a stored part whose local header says 'deflate', loops forever inflating it.
+  const localFlags = view.getUint16(h + 6, true);
+  const localMethod = view.getUint16(h + 8, true);
+  const localC = view.getUint32(h + 18, true);
+  const localU = view.getUint32(h + 22, true);
+  const sizesAgree = (localFlags & 8) !== 0 || localC === 0xffffffff || (localC === e.compressed && localU === e.uncompressed);
+  if (localMethod !== e.method || !sizesAgree) {
+    throw new DataError({ file }, `not a readable workbook: ${part}'s local header disagrees with the zip directory (damaged or crafted file)`);
+  }
+  const start = h + 30 + view.getUint16(h + 26, true) + view.getUint16(h + 28, true);
+  const end = start + e.compressed;
+  if (end > bytes.length) throw new DataError({ file }, `not a readable workbook: ${part} runs past the end of the file (truncated)`);
+  const xml = /\.(xml|rels|vml)$/i.test(e.name) ? new XmlGuard(limits.maxXmlDepth, limits.maxTextBytes) : undefined;
+  let produced = 0;
+  const consume = (chunk: Uint8Array): void => {
+    produced += chunk.length;
+    if (produced > e.uncompressed) {
+      throw new DataError({ file }, `${part} inflates past the ${formatBytes(e.uncompressed)} its header declares: a zip bomb or a damaged file`);
+    }
+    const hit = xml?.push(chunk);
+    if (hit?.kind === 'depth') {
+      throw new DataError({ file }, `${part} nests XML elements deeper than ${limits.maxXmlDepth} (the limit maxXmlDepth)`);
+    }
+    if (hit?.kind === 'text') {
+      throw new DataError({ file }, `${part} holds a text or tag longer than ${formatBytes(limits.maxTextBytes)} (the limit maxTextBytes; Excel's own cells stop at 32,767 characters)`);
+    }
+    if (xml && xml.stats.cells > cellsLeft) {
+      throw new DataError({ file }, `the workbook holds more than ${limits.maxCells.toLocaleString('en')} cells (the limit maxCells)`);
+    }
+  };
+  const data = bytes.subarray(start, end);
+  if (e.method === 0) {
+    for (let i = 0; i < data.length; i += CHUNK) consume(data.subarray(i, i + CHUNK));
+  } else {
+    const inflater = new Inflate((chunk) => consume(chunk));
+    try {
+      for (let i = 0; i < data.length; i += CHUNK) inflater.push(data.subarray(i, i + CHUNK), i + CHUNK >= data.length);
+      if (data.length === 0) inflater.push(new Uint8Array(0), true);
+    } catch (err) {
+      if (err instanceof DataError) throw err;
+      throw new DataError({ file }, `not a readable workbook: ${part} does not inflate (${err instanceof Error ? err.message : String(err)})`);
+    }
+  }
+  if (produced !== e.uncompressed) {
+    throw new DataError({ file }, `not a readable workbook: ${part} inflates to ${produced} bytes, not the ${e.uncompressed} its header declares (damaged)`);
+  }
+  return xml?.stats.cells ?? 0;
+}
