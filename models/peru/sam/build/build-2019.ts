@@ -6,8 +6,9 @@
  *      shares in ./assumptions-2019.json, in million soles;
  *   2. scale to 2019 nominal GDP;
  *   3. balance by cross-entropy (src/econ/sam/cross-entropy.ts) with every account's row = column
- *      and the 2019 aggregates fixed: GDP and value added of agriculture, industry, manufacturing
- *      and services (WDI shares).
+ *      and the 2019 aggregates fixed: GDP, value added of agriculture, industry, manufacturing
+ *      and services (WDI shares), and revenue from income taxes, taxes on goods and services
+ *      (IGV + ISC) and import duties (IMF GFS).
  * Every cell is an estimate. Run: npx tsx models/peru/sam/build/build-2019.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -203,7 +204,8 @@ const gdpCells = (): CellRef[] => [
   ...vaRows.flatMap((r) => activities.map((c) => ({ row: r, col: c }))),
   ...productTaxes.flatMap((r) => commodities.map((c) => ({ row: r, col: c }))),
 ];
-const sumCells = (cells: CellRef[]): number => cells.reduce((s, c) => s + X[c.row][c.col], 0);
+const sumCellsOf = (M: number[][], cells: CellRef[]): number => cells.reduce((s, c) => s + M[c.row][c.col], 0);
+const sumCells = (cells: CellRef[]): number => sumCellsOf(X, cells);
 const gdp2004 = sumCells(gdpCells());
 const G = A.gdp2019;
 const gdp2019 = (G.gdpCurrentUsd.value * G.penPerUsd.value) / 1e6;
@@ -212,17 +214,24 @@ for (const r of X) for (let j = 0; j < n; j++) r[j] *= g;
 
 // ---- 3. cross-entropy with the 2019 aggregates -------------------------------------------------
 const V = A.vaShares2019;
+const TX = A.taxes2019;
+const rowOf = (code: string): CellRef[] => Array.from({ length: n }, (_, j) => ({ row: ni(code), col: j }));
 const block = (sectors: string[]): CellRef[] => vaRows.flatMap((r) => sectors.map((s) => ({ row: r, col: ni(`a-${s}`) })));
 const agrS = ['agr', 'fish'];
 const manS = ['food', 'text', 'chem', 'cement', 'metals', 'othman'];
 const indS = ['mine', ...FUELS, ...manS, 'elec', 'cons'];
 const serS = ['trade', 'trans', 'health', 'educ', 'pub', 'serv', 'rest'];
+const servicesShare = (): number => (100 * sumCellsOf(ce.values, block(serS))) / gdp2019;
 const sums = [
   { name: 'GDP 2019 at market prices (WDI US$ × BCRP rate)', cells: gdpCells(), value: gdp2019 },
   { name: 'value added, agriculture and fishing (WDI share)', cells: block(agrS), value: (gdp2019 * V.agricultureForestryFishing) / 100 },
   { name: 'value added, industry incl. construction (WDI share)', cells: block(indS), value: (gdp2019 * V.industryInclConstruction) / 100 },
   { name: 'value added, manufacturing (WDI share; fuels refining excluded)', cells: block(manS), value: (gdp2019 * V.manufacturing) / 100 },
-  { name: 'value added, services (WDI share)', cells: block(serS), value: (gdp2019 * V.services) / 100 },
+  // Services value added is left free: with GDP, the three shares above and the GFS product taxes
+  // fixed, it is the residual (WDI's four shares and GFS taxes do not add up to GDP exactly).
+  { name: 'taxes on income, profits and capital gains 2019 (IMF GFS)', cells: rowOf('t-dir'), value: (TX.taxRevenue * TX.incomeProfitsShareOfTaxes) / 100 },
+  { name: 'taxes on goods and services 2019: IGV + ISC (IMF GFS)', cells: ['t-vat', ...FUELS.map((f) => `t-isc-${f}`), 't-isc-other'].flatMap(rowOf), value: TX.goodsAndServices },
+  { name: 'customs and other import duties 2019 (IMF GFS)', cells: rowOf('t-imp'), value: TX.importDuties },
 ];
 const labels = acc.map((a) => a.code);
 const ce = crossEntropy(X, { balance: true, sums }, { labels, source: 'peru-sam-2019 prior' });
@@ -261,5 +270,6 @@ console.log(`accounts: ${n} (${acc.filter((a) => a.type === 'activity').length} 
 console.log(`GDP 2004 in the SAM ${gdp2004.toFixed(1)} million soles; 2019 target ${gdp2019.toFixed(1)}; scale ${g.toFixed(4)}`);
 console.log(`fuel value shares of the 2004 mining account: ${FUELS.map((f) => `${f} ${(fuelShare[f] * 100).toFixed(2)} %`).join(', ')}; mining ${(mineShare * 100).toFixed(2)} %`);
 console.log(`cross-entropy: ${ce.iterations} Newton steps, ${ce.constraints} constraints, max violation ${ce.maxViolation.toExponential(2)}, D/Σ|prior| = ${ce.relativeDivergence.toExponential(3)}`);
+console.log(`services value added: ${servicesShare().toFixed(2)} % of GDP (WDI ${V.services} %)`);
 console.log(`balanced: ${report.balanced}, largest relative gap ${report.maxRelativeGap.toExponential(2)}`);
 console.log(formatMoves(cellMoves(prior, ce.values, 12)));
