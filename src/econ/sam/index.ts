@@ -9,3 +9,4 @@ export * from './cross-entropy.js';
 export * from './fix.js';
 export * from './moves.js';
 export * from './balance.js';
+export * from './read-balanced.js';

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertSamBalanced, checkSamBalance } from './check.js';
 import { loadSamFile, readSam } from './read.js';
+import { readBalancedSam } from './read-balanced.js';
 import { samDescriptor, writeEstimated, writeSam, writeSamDescriptor } from './write.js';
 
 const fx = (f: string): string => resolve(import.meta.dirname, 'test-fixtures', f);
@@ -34,6 +35,8 @@ describe('readSam', () => {
     expect(report.gaps.map((g) => [g.code, g.gap])).toEqual([['com', 1], ['hh', -1]]);
     expect(report.gaps[0].where).toBe(`${fx('unbalanced.csv')}:3:1`);
     expect(() => assertSamBalanced(report)).toThrow(/unbalanced\.csv.*not balanced[\s\S]*account "com"[\s\S]*account "hh"/);
+    expect(() => readBalancedSam(fx('unbalanced.csv'))).toThrow(/unbalanced\.csv: the SAM is not balanced[\s\S]*unbalanced\.csv:3:1: account "com"/);
+    expect(readBalancedSam(fx('tiny.csv')).sam.accounts.length).toBe(4);
     // A tolerance wider than the gap accepts it.
     expect(checkSamBalance(sam, { absolute: 1.5 }).balanced).toBe(true);
   });
