@@ -51,6 +51,9 @@ export interface CeResult {
   constraints: number;
 }
 
+/** Newton's dense Hessian is K×K with a Cholesky of K³/3 flops per step: refuse larger problems up front. */
+export const MAX_CE_CONSTRAINTS = 3000;
+
 interface Constraint {
   name: string;
   /** Free-cell index → coefficient (signed by the cell's prior sign). */
@@ -122,6 +125,9 @@ export function crossEntropy(prior: number[][], constraints: CeConstraints, opti
   for (const s of constraints.sums ?? []) add(`sum "${s.name}"`, s.cells.map((c): [number, number] => [c.row * n + c.col, 1]), s.value);
 
   const K = cons.length;
+  if (K > MAX_CE_CONSTRAINTS) {
+    throw new InputError(src, `${K} constraints exceed the limit of ${MAX_CE_CONSTRAINTS} for cross-entropy balancing (each Newton step factors a ${K}×${K} matrix)`);
+  }
   const nv = y0.length;
   // Column-wise view: for each variable, its (constraint, coefficient) pairs.
   const byVar: [number, number][][] = Array.from({ length: nv }, () => []);
