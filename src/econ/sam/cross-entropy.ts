@@ -5,7 +5,8 @@
  * plus any known row/column/account totals, sums over blocks of cells, and fixed cells.
  *
  * We use the cell-value form of the distance, D(X‖X0) = Σ x ln(x/x0) − x + x0 (a Bregman
- * divergence, convex, equal to the KL distance when both sides have the same total). Its minimiser
+ * divergence, convex, equal to the KL distance when both sides have the same total); RCE's
+ * column-coefficient form would weight each column by the inverse of its total. Its minimiser
  * is x = x0·exp(−aᵀλ) for the constraint multipliers λ, so we solve the smooth convex dual
  *   min_λ g(λ) = Σ_c x_c(λ) + λᵀb,   ∇g = b − A x(λ),   ∇²g = A diag(x) Aᵀ
  * by Newton's method with an Armijo backtracking line search (a Cholesky solve of the Hessian,
