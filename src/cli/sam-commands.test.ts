@@ -72,6 +72,14 @@ describe('igem sam balance', () => {
     expect(sam.values[3][2]).toBeCloseTo(4.5, 9);
   });
 
+  it('cross-entropy with --keep-totals holds each account at the mean of its row and column total where feasible', async () => {
+    const out = join(dir, 'keep.csv');
+    const r = await igem('balance', fx('tiny.csv'), '--method', 'cross-entropy', '--keep-totals', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).moves.moved).toBe(0); // already balanced: nothing moves
+    expect(readSam(out).values).toEqual(readSam(fx('tiny.csv')).values);
+  });
+
   it('RAS balances to the account totals from --fix (XLSX out)', async () => {
     const out = join(dir, 'ras.xlsx');
     const r = await igem('balance', fx('unbalanced.csv'), '--prior', fx('unbalanced.csv'), '--method', 'ras', '--out', out, '--fix', fx('fix-total.csv'), '--json');

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crossEntropy } from './cross-entropy.js';
 import { ras } from './ras.js';
@@ -46,6 +47,22 @@ describe('cross-entropy', () => {
     expect(byCe.maxViolation).toBeLessThan(1e-10);
     for (let i = 0; i < 4; i++) for (let j = 0; j < 5; j++) expect(byCe.values[i][j]).toBeCloseTo(byRas[i][j], 9);
     expect(byCe.values[0][2]).toBe(0); // zero prior cells stay zero
+  });
+
+  it('equals RAS on random positive matrices with consistent row and column totals (property)', () => {
+    const cell = fc.double({ min: 0.1, max: 100, noNaN: true });
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 3, maxLength: 3 }), fc.array(cell, { minLength: 3, maxLength: 3 }), fc.array(cell, { minLength: 4, maxLength: 4 }), (prior, rw, cw) => {
+        // Targets: arbitrary positive shares of a common total.
+        const total = 100;
+        const r = rw.map((w) => (total * w) / sum(rw));
+        const c = cw.map((w) => (total * w) / sum(cw));
+        const a = ras(prior, r, c).values;
+        const b = crossEntropy(prior, { balance: false, rowTotals: r.map((value, index) => ({ index, value })), colTotals: c.map((value, index) => ({ index, value })) }).values;
+        a.forEach((row, i) => row.forEach((v, j) => expect(b[i][j]).toBeCloseTo(v, 7)));
+      }),
+      { numRuns: 40, seed: 7 },
+    );
   });
 
   it('balances a 2-account SAM to the geometric mean (hand-solved: x12 = 4e^−d, x21 = 2e^d, equal ⇒ 2√2)', () => {
