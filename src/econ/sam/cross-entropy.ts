@@ -158,20 +158,22 @@ export function crossEntropy(prior: number[][], constraints: CeConstraints, opti
   };
   let g = evalY(lambda, y);
   const grad = new Float64Array(K);
-  const violation = (): number => {
+  /** Largest scaled |b − A x| at x = yy (writes b − A x into out). */
+  const violationOf = (yy: Float64Array, out: Float64Array): number => {
     let worst = 0;
     for (let k = 0; k < K; k++) {
       let ax = 0;
-      cons[k].terms.forEach((coef, v) => (ax += coef * y[v]));
-      grad[k] = cons[k].rhs - ax;
-      worst = Math.max(worst, Math.abs(grad[k]) / scale[k]);
+      cons[k].terms.forEach((coef, v) => (ax += coef * yy[v]));
+      out[k] = cons[k].rhs - ax;
+      worst = Math.max(worst, Math.abs(out[k]) / scale[k]);
     }
     return worst;
   };
-  let viol = violation();
+  let viol = violationOf(y, grad);
   let it = 0;
   const trial = new Float64Array(K);
   const yTrial = new Float64Array(nv);
+  const gradTrial = new Float64Array(K);
   while (viol > tol && it < maxIt) {
     it++;
     const H = Matrix.zeros(K, K);
@@ -197,18 +199,21 @@ export function crossEntropy(prior: number[][], constraints: CeConstraints, opti
     // Armijo: g(λ + t·d) ≤ g(λ) + c·t·∇gᵀd, halving t.
     let slope = 0;
     for (let k = 0; k < K; k++) slope += grad[k] * step[k];
-    let t = 1;
-    let gNew = Infinity;
-    for (let tries = 0; tries < 60; tries++, t /= 2) {
+    // Full step first: accepted if it passes Armijo or halves the constraint violation (near the
+    // solution rounding in g, a sum of large terms, hides the decrease). Otherwise backtrack.
+    for (let k = 0; k < K; k++) trial[k] = lambda[k] + step[k];
+    let gNew = evalY(trial, yTrial);
+    let accepted = Number.isFinite(gNew) && (gNew <= g + 1e-4 * slope || violationOf(yTrial, gradTrial) < 0.5 * viol);
+    for (let tries = 0, t = 0.5; !accepted && tries < 40; tries++, t /= 2) {
       for (let k = 0; k < K; k++) trial[k] = lambda[k] + t * step[k];
       gNew = evalY(trial, yTrial);
-      if (gNew <= g + 1e-4 * t * slope) break;
+      accepted = gNew <= g + 1e-4 * t * slope;
     }
-    if (!Number.isFinite(gNew) || gNew > g) break; // no descent possible: infeasible or at precision limit
+    if (!accepted) break; // no progress: infeasible, or at the precision limit
     lambda.set(trial);
     y.set(yTrial);
     g = gNew;
-    viol = violation();
+    viol = violationOf(y, grad);
   }
   if (viol > tol) {
     const worst = cons

@@ -30,6 +30,7 @@ describe('Peru SAM 2019 (estimated)', () => {
     expect(of('household').length).toBeGreaterThanOrEqual(5);
     expect(of('tax', 'isc').map((a) => a.attributes?.fuel).sort()).toEqual(['diesel', 'gasoline', 'lpg', 'natgas', 'none', 'oilprod']);
     for (const k of ['vat', 'import-duty', 'direct', 'production']) expect(of('tax', k).length).toBe(1);
+    expect(of('factor').map((a) => a.kind).sort()).toEqual(['capital', 'labour', 'labour', 'labour', 'labour', 'land']);
   });
 
   it('meets the 2019 revenue targets it was balanced to (IMF GFS, million soles)', () => {
@@ -37,5 +38,8 @@ describe('Peru SAM 2019 (estimated)', () => {
     expect(row('t-imp')).toBeCloseTo(1424.477, 3);
     const goods = ['t-vat', 't-isc-diesel', 't-isc-gasoline', 't-isc-lpg', 't-isc-natgas', 't-isc-oilprod', 't-isc-other'].reduce((s, t) => s + row(t), 0);
     expect(goods).toBeCloseTo(53893.95, 3);
+    // ISC per fuel: rate (S/ per gallon) × 2019 volume (kbd) × 42 gallons × 365 days.
+    expect(row('t-isc-diesel')).toBeCloseTo((114e3 * 365 * 42 * 1.49) / 1e6, 3);
+    expect(row('t-isc-gasoline')).toBeCloseTo((52e3 * 365 * 42 * 1.22) / 1e6, 3);
   });
 });

@@ -64,6 +64,7 @@ add('f-lab-formal-unsk', 'Trabajo formal no calificado / formal unskilled labour
 add('f-lab-inf-sk', 'Trabajo informal calificado / informal skilled labour', 'factor', [['f-lab-urb-self-sk', 1], ['f-lab-rur-sk', 1]], 'merged', 'labour', { segment: 'informal', skill: 'skilled' });
 add('f-lab-inf-unsk', 'Trabajo informal no calificado / informal unskilled labour', 'factor', [['f-lab-urb-self-unsk', 1], ['f-lab-rur-unsk', 1]], 'merged', 'labour', { segment: 'informal', skill: 'unskilled' });
 add('f-cap', 'Capital', 'factor', [['f-cap', 1]], 'kept', 'capital');
+add('f-land', 'Tierra / land', 'factor', [], 'split', 'land');
 for (const h of old.accounts.filter((a) => a.type === 'household')) add(h.code, h.label, 'household', [[h.code, 1]], 'kept', undefined, h.attributes);
 add('ent', 'Empresas / enterprises', 'enterprise', [['ent', 1]], 'kept');
 add('gov', 'Gobierno general / general government', 'government', ['gov', 'gov-educ', 'gov-health', 'gov-food-aid', 'gov-social', 'gov-pub-cap'].map((c): [string, number] => [c, 1]), 'merged', 'general');
@@ -194,6 +195,15 @@ const iscOtherTotal = T.iscOther2004 * scaleTax;
   set('gov', 't-prod', other);
 }
 
+// Land: a share of agriculture's capital income, paid on to enterprises.
+{
+  const land = at('f-cap', 'a-agr') * A.land.shareOfAgricultureCapital;
+  set('f-cap', 'a-agr', at('f-cap', 'a-agr') - land);
+  set('f-land', 'a-agr', land);
+  set('ent', 'f-cap', at('ent', 'f-cap') - land);
+  set('ent', 'f-land', land);
+}
+
 // ---- 2. scale to 2019 nominal GDP ------------------------------------------------------------
 const factors = acc.filter((a) => a.type === 'factor').map((a) => ni(a.code));
 const activities = acc.filter((a) => a.type === 'activity').map((a) => ni(a.code));
@@ -215,6 +225,9 @@ for (const r of X) for (let j = 0; j < n; j++) r[j] *= g;
 // ---- 3. cross-entropy with the 2019 aggregates -------------------------------------------------
 const V = A.vaShares2019;
 const TX = A.taxes2019;
+const I = A.isc2019;
+/** Million soles a year from thousand barrels a day at a rate in soles per gallon. */
+const iscOf = (kbd: number, rate: number): number => (kbd * 1000 * 365 * I.gallonsPerBarrel * rate) / 1e6;
 const rowOf = (code: string): CellRef[] => Array.from({ length: n }, (_, j) => ({ row: ni(code), col: j }));
 const block = (sectors: string[]): CellRef[] => vaRows.flatMap((r) => sectors.map((s) => ({ row: r, col: ni(`a-${s}`) })));
 const agrS = ['agr', 'fish'];
@@ -232,6 +245,9 @@ const sums = [
   { name: 'taxes on income, profits and capital gains 2019 (IMF GFS)', cells: rowOf('t-dir'), value: (TX.taxRevenue * TX.incomeProfitsShareOfTaxes) / 100 },
   { name: 'taxes on goods and services 2019: IGV + ISC (IMF GFS)', cells: ['t-vat', ...FUELS.map((f) => `t-isc-${f}`), 't-isc-other'].flatMap(rowOf), value: TX.goodsAndServices },
   { name: 'customs and other import duties 2019 (IMF GFS)', cells: rowOf('t-imp'), value: TX.importDuties },
+  { name: 'ISC on diesel 2019 (rate × MINEM volume)', cells: rowOf('t-isc-diesel'), value: iscOf(F.volumes2019.diesel, I.dieselRate) },
+  { name: 'ISC on gasolines 2019 (rate × MINEM volume)', cells: rowOf('t-isc-gasoline'), value: iscOf(F.volumes2019.gasoline, I.gasolineRate) },
+  { name: 'ISC on other petroleum products 2019 (supuesto)', cells: rowOf('t-isc-oilprod'), value: iscOf(I.oilprodTaxedKbd, I.oilprodRate) },
 ];
 const labels = acc.map((a) => a.code);
 const ce = crossEntropy(X, { balance: true, sums }, { labels, source: 'peru-sam-2019 prior' });
