@@ -47,7 +47,7 @@ describe('readSam', () => {
     expect(() => readSam(fx('tiny-nodesc.csv'), fx('missing.descriptor.json'))).toThrow(/tiny-nodesc\.csv:5:1: account "hh" is not in the descriptor .*missing\.descriptor\.json/);
     expect(() => readSam(fx('tiny-nodesc.csv'), fx('extra.descriptor.json'))).toThrow(/extra\.descriptor\.json: accounts\[4\]: account "gov" is not in the matrix/);
     expect(() => readSam(fx('no-such.csv'))).toThrow(/no-such\.csv: file not found/);
-    expect(() => readSam(fx('tiny-nodesc.csv'), fx('badtype.descriptor.json'))).toThrow(/badtype\.descriptor\.json: accounts\[1\]\.type: account "com": unknown account type "widget"/);
+    expect(() => readSam(fx('tiny-nodesc.csv'), fx('widget.descriptor.json'))).toThrow(/widget\.descriptor\.json: accounts\[1\]\.type: account "com": unknown account type "widget"/);
     expect(() => readSam(fx('tiny-nodesc.csv'), fx('unknown-field.descriptor.json'))).toThrow(/unknown-field\.descriptor\.json: sectors: unknown field/);
   });
 
