@@ -29,6 +29,8 @@ import { registerStructureCommands } from './structure-commands.js';
 registerStructureCommands(program);
 import { registerConvertCommands } from './convert-commands.js';
 registerConvertCommands(program);
+import { registerSamCommands } from './sam-commands.js';
+registerSamCommands(program);
 
 try {
   await program.parseAsync(process.argv);

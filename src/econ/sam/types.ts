@@ -29,7 +29,8 @@ export interface SamAccount {
   type: SamAccountType;
   /**
    * Refines the type: for factors 'labour' | 'capital' | 'land'; for taxes the tax kind
-   * ('isc' | 'vat' | 'import-duty' | 'export-tax' | 'direct' | 'production' | 'factor' | 'other');
+   * ('isc' | 'vat' | 'import-duty' | 'export-tax' | 'direct' | 'production' | 'factor' | 'other', and
+   * 'indirect' for taxes on products not split by kind, as in the published 2004 Peru SAM);
    * for commodities 'fuel' | 'electricity' | 'other' where the energy nest needs it.
    */
   kind?: string;
