@@ -104,26 +104,19 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
       if (a.kind !== 'ref') throw ModelError.at('E_ARGUMENT', 'VECTOR ELM MAP needs a variable as its first argument', a.loc);
       const v = x.vars.get(a.name);
       if (!v) throw ModelError.at('E_UNDEFINED', `'${a.display}' is not defined`, a.loc);
-      // The base element is the one referenced; the offset counts along the variable's last
-      // position that the reference names by a dimension (or the last position).
+      // Vensim's reference: the offset counts over the whole variable laid out flat, last
+      // subscript fastest (v[s1,t1] offset (sub-1)*ELMCOUNT(tub) + (tub-1) is v[sub,tub]).
       const key = x.elementKey(v, a.subs, ctx, a.loc);
-      let p = a.subs.length - 1;
-      for (let i = a.subs.length - 1; i >= 0; i--) {
-        if (x.dims.isDimension(a.subs[i]!.name)) {
-          p = i;
-          break;
-        }
-      }
-      const elements = v.positions[p]!;
-      const full = elements.map((el) => {
-        const k2 = [...key];
-        k2[p] = el;
-        const id = v.nodes.get(k2.join(','));
-        if (id === undefined) return { k: 'num', v: NaN } as SExpr;
-        return { k: 'ref', id } as SExpr;
-      });
-      const base = elements.indexOf(key[p]!);
-      return { k: 'vec', fn, vecs: [full], scalars: [x.resolve(args[1]!, ctx)], index: base };
+      const flat = cartesian(v.positions);
+      const base = flat.findIndex((k) => k.join(',') === key.join(','));
+      const cell = (k: string[]): SExpr => {
+        const id = v.nodes.get(k.join(','));
+        return id === undefined ? { k: 'num', v: NaN } : { k: 'ref', id };
+      };
+      const offset = x.resolve(args[1]!, ctx);
+      // A constant offset picks one element here; only a varying one needs the whole vector.
+      if (offset.k === 'num') return flat[base + Math.round(offset.v)] ? cell(flat[base + Math.round(offset.v)]!) : { k: 'num', v: NaN };
+      return { k: 'vec', fn, vecs: [flat.map(cell)], scalars: [offset], index: base };
     }
     case 'VECTOR SORT ORDER':
     case 'VECTOR RANK': {
