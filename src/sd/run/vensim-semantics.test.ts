@@ -36,3 +36,29 @@ describe('VECTOR ELM MAP (fn_vector_elm_map)', () => {
     expect(Number.isNaN(at(r, 'outside'))).toBe(true);
   });
 });
+
+describe('subscript mapping onto a list with sub-ranges (ref_subscript_mapping)', () => {
+  // Reference: `Rhsub: rh1, rh2 -> (Lhbigger: Lhbsubr1, Lhbsubr2)` with Lhbsubr1: lhb1, lhb3 and
+  // Lhbsubr2: lhb2, lhb4: each entry goes with one element of Rhsub, a sub-range entry with all
+  // of its elements, so x[Lhbigger] = y[Rhsub] gives lhb1 and lhb3 from rh1, lhb2 and lhb4 from rh2.
+  const model = [
+    'Lhbigger: lhb1, lhb2, lhb3, lhb4 ~~|', 'Lhbsubr1: lhb1, lhb3 ~~|', 'Lhbsubr2: lhb2, lhb4 ~~|',
+    'Rhsub: rh1, rh2 -> (Lhbigger: Lhbsubr1, Lhbsubr2) ~~|',
+    'Mixed: m1, m2, m3 -> (Lhbigger: lhb4, Lhbsubr1, lhb2) ~~|',
+    'y[Rhsub] = 10, 20 ~~|',
+    'x[Lhbigger] = y[Rhsub] ~~|',
+    'z[Mixed] = 1, 2, 3 ~~|',
+    'w[Lhbigger] = z[Mixed] ~~|',
+  ].join('\n');
+  const r = run(model);
+  const over = (v: string) => ['lhb1', 'lhb2', 'lhb3', 'lhb4'].map((e) => at(r, `${v}[${e}]`));
+
+  it('maps every element of a sub-range entry to the one source element', () => {
+    expect(over('x')).toEqual([10, 20, 10, 20]);
+  });
+
+  it('mixes single elements and sub-ranges entry by entry, not by flattened position', () => {
+    // m1 -> lhb4, m2 -> lhb1 and lhb3, m3 -> lhb2
+    expect(over('w')).toEqual([2, 3, 2, 1]);
+  });
+});
