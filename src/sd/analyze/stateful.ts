@@ -117,7 +117,11 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
       let order = fn === 'DELAY N' ? orderOf(x, r(3), ctx) : fn.startsWith('DELAY3') ? 3 : 1;
       if (fn === 'DELAY N') order = reducedOrder(x, order, d, ctx);
       const initOut = fn === 'DELAY1' || fn === 'DELAY3' ? input : shared(2, 'delay init');
-      const stageTime = order === 1 ? d : bin('/', d, num(order));
+      // Vensim's reference: DELAY N's output depends only on the values delay time had in
+      // previous time steps (DELAY3I's also on the current one), so a varying delay time is
+      // read one step late: the value it had at the previous step (its own value at the start).
+      const dUsed = fn === 'DELAY N' && d.k !== 'num' ? ref(previousStep(x, node, d, ctx)) : d;
+      const stageTime = order === 1 ? dUsed : bin('/', dUsed, num(order));
       let inflow = input;
       let last: ScalarNode | undefined;
       for (let k = 1; k <= order; k++) {
@@ -157,6 +161,16 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
     default:
       throw ModelError.at('E_UNSUPPORTED', `${fn} is not supported`, ctx.loc);
   }
+}
+
+/** A hidden node holding `e`'s value at the previous time step (at the first step, its own). */
+function previousStep(x: Expander, owner: ScalarNode, e: SExpr, ctx: Ctx): ScalarNode {
+  const h = x.hiddenNode(owner, 'previous delay time', ctx.loc);
+  h.kind = 'delay-fixed';
+  h.expr = e;
+  h.args = [{ k: 'dt' }, num(0)];
+  h.init = e;
+  return h;
 }
 
 /**

@@ -62,3 +62,23 @@ describe('subscript mapping onto a list with sub-ranges (ref_subscript_mapping)'
     expect(over('w')).toEqual([2, 3, 2, 1]);
   });
 });
+
+describe('DELAY N reads a changing delay time one step late (fn_delay_n)', () => {
+  // Reference: "the output of the DELAY N function depends only on the values delay time had in
+  // previous Time Steps while output from the DELAY3I function depends also on the value of
+  // delay time for the current time step". In equilibrium (input 10, stage content 10 × 2 = 20)
+  // the delay time steps from 2 to 4 at Time 2: DELAY1I halves its output at Time 2, DELAY N
+  // (order 1) at Time 3, when the stage still holds 20 (outflow 10 at Time 2, inflow 10).
+  const model = ['dtime = 2 + STEP(2, 2) ~~|', 'n = DELAY N(10, dtime, 10, 1) ~~|', 'i = DELAY1I(10, dtime, 10) ~~|'].join('\n');
+  const r = run(model);
+
+  it('DELAY1I reacts in the step the delay time changes', () => {
+    expect(Array.from(r.get('i')!)).toEqual([10, 10, 5, 6.25, 7.1875]);
+  });
+
+  it('DELAY N reacts one step later', () => {
+    // Time 3: stage 20 → output 20/4 = 5; Time 4: stage 20 + 10 − 5 = 25 → 6.25.
+    expect(Array.from(r.get('n')!)).toEqual([10, 10, 10, 5, 6.25]);
+  });
+
+});
