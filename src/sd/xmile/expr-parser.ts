@@ -428,8 +428,11 @@ class Parser {
       case 'SUM':
       case 'PROD':
         return call(key, [e], loc);
-      case 'SIZE':
+      case 'SIZE': {
+        // SIZE(dim) is the dimension's element count (a dimension name is no variable).
+        if (e.kind === 'ref' && !this.env.varDims.has(e.name) && this.env.dims.has(e.name)) return num(this.env.dims.get(e.name)!.elements.length, loc);
         return num(count, loc);
+      }
       case 'MEAN':
         return bin('/', call('SUM', [e], loc), num(count, loc), loc);
       default: {

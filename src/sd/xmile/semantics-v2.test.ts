@@ -48,3 +48,18 @@ describe('non-negative stock with a negative inflow (XMILE 1.0 §4.2)', () => {
     close(col('S'), [1, -1, -3]);
   });
 });
+
+describe('SIZE (XMILE 1.0 array builtins)', () => {
+  it('gives the number of elements of a dimension, and of a whole array', () => {
+    const col = run(
+      `<aux name="n"><eqn>SIZE(Region)</eqn></aux>
+       <aux name="arr"><dimensions><dim name="Region"/><dim name="Age"/></dimensions><eqn>1</eqn></aux>
+       <aux name="m"><eqn>SIZE(arr)</eqn></aux>
+       <aux name="per"><dimensions><dim name="Region"/></dimensions><eqn>SIZE(arr[Region, *])</eqn></aux>`,
+      { stop: 0, dimensions: '<dim name="Region"><elem name="north"/><elem name="south"/><elem name="east"/></dim><dim name="Age" size="2"/>' },
+    );
+    expect(col('n')).toEqual([3]);
+    expect(col('m')).toEqual([6]);
+    expect(col('per[north]')).toEqual([2]);
+  });
+});
