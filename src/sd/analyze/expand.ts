@@ -388,6 +388,11 @@ export class Expander implements ExpanderApi {
     if (ctx.scope) {
       const id = ctx.scope.get(e.name);
       if (id !== undefined) return { k: 'ref', id };
+      // Vensim's macro reference: inside a macro, `name$` is the model's (unsubscripted) variable.
+      if (e.name.endsWith('$')) {
+        const name = e.name.slice(0, -1).trim();
+        return this.resolveRef({ ...e, name, display: e.display.replace(/\$\s*$/, '') }, { ...ctx, scope: undefined });
+      }
     }
     if (e.name === 'time') return { k: 'time' };
     const v = this.vars.get(e.name);

@@ -82,3 +82,22 @@ describe('DELAY N reads a changing delay time one step late (fn_delay_n)', () =>
   });
 
 });
+
+describe('macros (Vensim reference: Defining macros)', () => {
+  it('a name ending in $ inside a macro is the model variable of that name', () => {
+    // "you can use TIME STEP$ inside of a macro to refer to the model variable TIME STEP"
+    const model = [
+      ':MACRO: STEPPED(x)', 'STEPPED = x * TIME STEP$ + Time$ ~~|', ':END OF MACRO:',
+      'y = STEPPED(10) ~~|',
+    ].join('\n');
+    const r = compileVensim(`${model}\nINITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 0.5 ~~|\nSAVEPER = 0.5 ~~|\n`).model.run();
+    expect(Array.from(r.get('y')!)).toEqual([5, 5.5, 6]);
+  });
+});
+
+describe('comments', () => {
+  it('nested braces make one comment', () => {
+    const r = run('a = 1 { outer { inner } still a comment } + 2 ~~|');
+    expect(at(r, 'a')).toBe(3);
+  });
+});
