@@ -5,6 +5,7 @@
  */
 import { BUILTINS } from '../ir/builtins.js';
 import { canonicalColumn } from '../ir/names.js';
+import { visitExpr } from '../ir/walk.js';
 import { ModelError, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import type { DataHost } from '../data/types.js';
@@ -37,6 +38,10 @@ export class Expander implements ExpanderApi {
   readonly vars = new Map<string, VarDefinition>();
   private readonly pending = new Map<number, () => void>();
   private readonly macros = new Map<string, MacroDecl>();
+  /** Model variables defined as a macro call's extra outputs → the variable whose equation calls it. */
+  private readonly macroOutputSource = new Map<string, string>();
+  /** `output|calling node id` → the macro-local node that computes that output. */
+  private readonly macroOutputNodes = new Map<string, number>();
   readonly dataFns: DataFunctions;
 
   constructor(readonly ir: ModelIR, readonly options: ExpandOptions = {}) {
@@ -46,7 +51,7 @@ export class Expander implements ExpanderApi {
   }
 
   run(): ScalarModel {
-    for (const eq of this.ir.equations) {
+    for (const eq of [...this.ir.equations, ...this.macroOutputEquations()]) {
       if (eq.lhs.name === 'time') continue;
       let v = this.vars.get(eq.lhs.name);
       if (!v) {
@@ -80,6 +85,27 @@ export class Expander implements ExpanderApi {
     const outputs = this.nodes.filter((n) => !n.hidden).map((n) => n.id);
     outputs.sort((a, b) => compareNames(this.nodes[a]!.name, this.nodes[b]!.name));
     return { nodes: this.nodes, lookups: this.lookups, lookupNames: this.lookupNames, data: this.data, control, outputs };
+  }
+
+  /**
+   * Vensim's `x = MAC(a, b : out1, out2)` also defines the model variables out1 and out2 from
+   * the macro's output arguments; each gets an equation over x's subscripts that the expander
+   * fills from the macro expanded for x.
+   */
+  private macroOutputEquations(): Equation[] {
+    const out: Equation[] = [];
+    for (const eq of this.ir.equations) {
+      if (!eq.expr) continue;
+      visitExpr(eq.expr, (x) => {
+        if (x.kind !== 'apply' || !x.outputs) return;
+        for (const o of x.outputs) {
+          if (this.macroOutputSource.has(o.name)) throw ModelError.at('E_REDEFINED', `${o.display} is an output of more than one macro call`, o.loc);
+          this.macroOutputSource.set(o.name, eq.lhs.name);
+          out.push({ lhs: { ...eq.lhs, name: o.name, display: o.display, loc: o.loc }, kind: 'aux', expr: { kind: 'call', fn: '#MACRO OUTPUT', args: [], loc: o.loc }, units: '', doc: '', loc: o.loc });
+        }
+      });
+    }
+    return out;
   }
 
   private ensureControlVariables(): void {
@@ -269,6 +295,16 @@ export class Expander implements ExpanderApi {
       lowerStateful(this, e.fn, e.args, ctx, node);
       return;
     }
+    if (e.kind === 'call' && e.fn === '#MACRO OUTPUT') {
+      const source = this.vars.get(this.macroOutputSource.get(eq.lhs.name)!)!;
+      const callerId = source.nodes.get((cartesian(lists)[elementIndex] ?? []).join(','));
+      if (callerId !== undefined) this.resolveNode(callerId);
+      const id = callerId === undefined ? undefined : this.macroOutputNodes.get(`${eq.lhs.name}|${callerId}`);
+      if (id === undefined) throw ModelError.at('E_MACRO', `${node.name} is named as a macro output but the macro call does not define it`, eq.loc);
+      node.kind = 'aux';
+      node.expr = { k: 'ref', id };
+      return;
+    }
     node.kind = 'aux';
     node.expr = this.resolve(e, ctx);
   }
@@ -368,7 +404,7 @@ export class Expander implements ExpanderApi {
 
   private resolveApply(e: Extract<Expr, { kind: 'apply' }>, ctx: Ctx): SExpr {
     const macro = this.macros.get(e.name);
-    if (macro) return this.expandMacro(macro, e.args, ctx, e.loc);
+    if (macro) return this.expandMacro(macro, e.args, ctx, e.loc, e.outputs);
     const local = ctx.scope?.get(e.name);
     if (local !== undefined) throw ModelError.at('E_LOOKUP', `${e.display} is not a lookup table`, e.loc);
     const v = this.vars.get(e.name);
@@ -504,9 +540,12 @@ export class Expander implements ExpanderApi {
   }
 
   /** Inlines one call of a macro: its parameters and locals become hidden nodes. */
-  private expandMacro(macro: MacroDecl, args: Expr[], ctx: Ctx, loc: SourceLocation): SExpr {
+  private expandMacro(macro: MacroDecl, args: Expr[], ctx: Ctx, loc: SourceLocation, outputs: { name: string; display: string; loc: SourceLocation }[] = []): SExpr {
     if (args.length !== macro.params.length) {
       throw ModelError.at('E_ARITY', `macro ${macro.name} takes ${macro.params.length} arguments but was given ${args.length}`, loc);
+    }
+    if (outputs.length > macro.outputs.length) {
+      throw ModelError.at('E_ARITY', `macro ${macro.name} has ${macro.outputs.length} output argument(s) but the call names ${outputs.length}`, outputs[macro.outputs.length]!.loc);
     }
     const scope = new Map<string, number>();
     macro.params.forEach((p, i) => {
@@ -530,6 +569,11 @@ export class Expander implements ExpanderApi {
     });
     const out = scope.get(macro.name);
     if (out === undefined) throw ModelError.at('E_MACRO', `macro ${macro.name} does not define its output ${macro.name}`, macro.loc);
+    outputs.forEach((o, i) => {
+      const id = scope.get(macro.outputs[i]!);
+      if (id === undefined) throw ModelError.at('E_MACRO', `macro ${macro.name} does not define its output argument ${macro.outputs[i]}`, macro.loc);
+      this.macroOutputNodes.set(`${o.name}|${ctx.owner.id}`, id);
+    });
     return { k: 'ref', id: out };
   }
 

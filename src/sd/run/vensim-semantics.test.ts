@@ -101,3 +101,25 @@ describe('comments', () => {
     expect(at(r, 'a')).toBe(3);
   });
 });
+
+describe('macro calls with several outputs (Vensim reference: Defining macros)', () => {
+  // ":MACRO: macroname(inarg1, inarg2 : outarg1, outarg2)": the output arguments are variables
+  // defined inside the macro in addition to its own output; the call names the model variables.
+  const model = [
+    ':MACRO: SPLIT(total, share : rest, twice)',
+    'SPLIT = total * share ~~|', 'rest = total - SPLIT ~~|', 'twice = 2 * total ~~|',
+    ':END OF MACRO:',
+    'part = SPLIT(10 + Time, 0.3 : remainder, doubled) ~~|',
+  ].join('\n');
+
+  it('defines each named output from the macro expanded for that call', () => {
+    const r = run(model);
+    expect(at(r, 'part', 1)).toBeCloseTo(3.3, 12);
+    expect(at(r, 'remainder', 1)).toBeCloseTo(7.7, 12);
+    expect(at(r, 'doubled', 1)).toBe(22);
+  });
+
+  it('says so when the call names more outputs than the macro has', () => {
+    expect(() => run(model.replace('remainder, doubled', 'remainder, doubled, extra'))).toThrow(/has 2 output argument/);
+  });
+});
