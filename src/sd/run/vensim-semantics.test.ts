@@ -123,3 +123,12 @@ describe('macro calls with several outputs (Vensim reference: Defining macros)',
     expect(() => run(model.replace('remainder, doubled', 'remainder, doubled, extra'))).toThrow(/has 2 output argument/);
   });
 });
+
+describe('SAMPLE IF TRUE whose condition reads its own value (fn_sample_if_true)', () => {
+  it('compares against the value it holds, which is no loop', () => {
+    // Samples Time whenever Time has moved at least 2 past the held value: held 0 until Time 2,
+    // then 2 until Time 4.
+    const r = run('s = SAMPLE IF TRUE(Time - s >= 2, Time, 0) ~~|');
+    expect(Array.from(r.get('s')!)).toEqual([0, 0, 2, 2, 4]);
+  });
+});
