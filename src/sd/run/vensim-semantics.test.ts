@@ -132,3 +132,43 @@ describe('SAMPLE IF TRUE whose condition reads its own value (fn_sample_if_true)
     expect(Array.from(r.get('s')!)).toEqual([0, 0, 2, 2, 4]);
   });
 });
+
+describe('VECTOR LOOKUP (fn_vector_lookup)', () => {
+  // vec's values sit at evenly spaced x over [xmin, xmax]; called with vec's first element;
+  // for a two-dimensional vec the lookup runs along the last subscript.
+  const model = [
+    's: s1, s2, s3 ~~|', 'row: r1, r2 ~~|',
+    'lv[s] = 0, 10, 40 ~~|',
+    'grid[row, s] = 0, 1, 2; 0, 100, 200; ~~|',
+    'plain = VECTOR LOOKUP(lv[s1], 7.5, 0, 10, 0) ~~|',
+    'below = VECTOR LOOKUP(lv[s1], -5, 0, 10, 0) ~~|',
+    'extra = VECTOR LOOKUP(lv[s1], 15, 0, 10, 3) ~~|',
+    'back = VECTOR LOOKUP(lv[s1], 7.5, 0, 10, 2) ~~|',
+    'fwd = VECTOR LOOKUP(lv[s1], 2.5, 0, 10, 4) ~~|',
+    'inv = VECTOR LOOKUP(lv[s1], 25, 0, 10, 5) ~~|',
+    'slope = VECTOR LOOKUP(lv[s1], 7.5, 0, 10, 6) ~~|',
+    'per row[row] = VECTOR LOOKUP(grid[row, s1], 5, 0, 10, 0) ~~|',
+  ].join('\n');
+  const r = run(model);
+
+  it('interpolates between the evenly spaced points and holds the ends (mode 0)', () => {
+    expect(at(r, 'plain')).toBe(25); // points (0,0), (5,10), (10,40)
+    expect(at(r, 'below')).toBe(0);
+  });
+
+  it('follows the mode: extrapolate, backward, forward, invert, slope', () => {
+    expect(at(r, 'extra')).toBe(70); // last segment's slope 6 per unit
+    expect(at(r, 'back')).toBe(10);
+    expect(at(r, 'fwd')).toBe(10);
+    expect(at(r, 'inv')).toBe(7.5);
+    expect(at(r, 'slope')).toBe(6);
+  });
+
+  it('runs along the last subscript of a two-dimensional vector', () => {
+    expect([at(r, 'per row[r1]'), at(r, 'per row[r2]')]).toEqual([1, 100]);
+  });
+
+  it('refuses the area modes with a located message', () => {
+    expect(() => run('s: s1, s2 ~~|\nlv[s] = 1, 2 ~~|\na = VECTOR LOOKUP(lv[s1], 1, 0, 1, 1) ~~|')).toThrow(/mode 1 .*not supported/);
+  });
+});
