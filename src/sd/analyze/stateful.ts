@@ -12,10 +12,12 @@ import type { ScalarNode, SExpr } from './scalar-model.js';
 export const TOP_LEVEL_STATEFUL = new Set([
   'INTEG', 'INITIAL', 'INIT', 'REINITIAL', 'ACTIVE INITIAL', 'SAMPLE IF TRUE', 'DELAY FIXED', 'DELAY INFORMATION', 'DELAY',
   'SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'SMOOTH N', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY N',
-  'TREND', 'FORECAST', 'NPV',
+  'TREND', 'FORECAST', 'NPV', 'SINTEG', 'DELAY MATERIAL',
 ]);
 
 const num = (v: number): SExpr => ({ k: 'num', v });
+/** What the expander makes of :NA:. */
+const NA = -1e38;
 const ref = (n: ScalarNode): SExpr => ({ k: 'ref', id: n.id });
 const bin = (op: string, a: SExpr, b: SExpr): SExpr => ({ k: 'bin', op, a, b });
 
@@ -27,7 +29,7 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
   const arity: Record<string, number> = {
     INTEG: 2, INITIAL: 1, INIT: 1, REINITIAL: 1, 'ACTIVE INITIAL': 2, 'SAMPLE IF TRUE': 3, 'DELAY FIXED': 3,
     'DELAY INFORMATION': 3, SMOOTH: 2, SMOOTHI: 3, SMOOTH3: 2, SMOOTH3I: 3, 'SMOOTH N': 4, DELAY1: 2,
-    DELAY1I: 3, DELAY3: 2, DELAY3I: 3, 'DELAY N': 4, TREND: 3, FORECAST: 3, NPV: 4,
+    DELAY1I: 3, DELAY3: 2, DELAY3I: 3, 'DELAY N': 4, TREND: 3, FORECAST: 3, NPV: 4, SINTEG: 7, 'DELAY MATERIAL': 4,
   };
   const want = arity[fn];
   if (fn === 'DELAY') {
@@ -75,6 +77,42 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
       node.init = r(2);
       node.expr = num(0);
       return;
+    case 'SINTEG': {
+      // Vensim reference (fn_sinteg): the integral of rate, never below min or above max, always
+      // a multiple of quant, and spec whenever it would be within thresh of spec (:NA: lifts a
+      // restriction). Written as a stock whose Euler step lands on the restricted value:
+      // rate' = (restrict(S + dt·rate) − S)/dt; the initial value is restricted too.
+      const [min, max, quant, spec, thresh] = [2, 3, 4, 5, 6].map((i) => {
+        const v = x.constantValue(r(i), args[i]!.loc, `argument ${i + 1} of SINTEG`);
+        return v === NA ? undefined : v;
+      });
+      const restrict = (v: SExpr): SExpr => {
+        let e = v;
+        // QUANTUM's rule (a multiple of quant, toward zero), then the snap to spec, then the bounds.
+        if (quant !== undefined && quant !== 0) e = bin('*', num(quant), { k: 'call', fn: 'INTEGER', args: [bin('/', e, num(quant))] });
+        if (spec !== undefined && thresh !== undefined) {
+          e = { k: 'call', fn: 'IF THEN ELSE', args: [bin('<', { k: 'call', fn: 'ABS', args: [bin('-', e, num(spec))] }, num(thresh)), num(spec), e] };
+        }
+        if (min !== undefined) e = { k: 'call', fn: 'MAX', args: [e, num(min)] };
+        if (max !== undefined) e = { k: 'call', fn: 'MIN', args: [e, num(max)] };
+        return e;
+      };
+      const rate = shared(0, 'sinteg rate');
+      const dt: SExpr = { k: 'dt' };
+      stock(node, (self) => bin('/', bin('-', restrict(bin('+', self, bin('*', dt, rate))), self), dt), restrict(r(1)), 'sinteg');
+      return;
+    }
+    case 'DELAY MATERIAL': {
+      // Vensim reference (fn_delay_material): DELAY FIXED with a delay time that may vary; each
+      // step's input leaves after the delay time it found, inputs leaving in one step are added,
+      // and a step with nothing leaving gives missval (which must be known at the start).
+      node.kind = 'delay-fixed';
+      node.expr = shared(0, 'delay input');
+      const missval = x.constantValue(r(3), args[3]!.loc, 'the missing value of DELAY MATERIAL');
+      node.args = [r(1), num(2), num(missval)];
+      node.init = r(2);
+      return;
+    }
     case 'DELAY FIXED':
     case 'DELAY INFORMATION':
     case 'DELAY': {

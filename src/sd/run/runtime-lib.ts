@@ -10,7 +10,7 @@ import { RandomStream } from './random.js';
 export class Runtime {
   lx: Float64Array[];
   ly: Float64Array[];
-  private readonly delays: { hist: Float64Array; n: number; init: number; dt: number }[] = [];
+  private readonly delays: { hist: Float64Array; n: number; init: number; dt: number; out?: Float64Array; due?: Uint8Array }[] = [];
   private stream: RandomStream | undefined;
   initialTime = 0;
 
@@ -186,7 +186,28 @@ export class Runtime {
     d.n = Math.max(0, Math.round(delayTime / dt));
     d.init = init;
     d.dt = dt;
+    d.out?.fill(0);
+    d.due?.fill(0);
     return init;
+  }
+  /** DELAY MATERIAL: the initial value for the first delay, then what is due this step, or missval. */
+  delayOutMaterial(k: number, si: number, missval: number): number {
+    const d = this.delays[k]!;
+    if (si < Math.max(1, d.n)) return d.init;
+    return d.due?.[si] ? d.out![si]! : missval;
+  }
+  /** DELAY MATERIAL: this step's input leaves after the delay time it finds (at least one step). */
+  delayPushMaterial(k: number, si: number, input: number, delayTime: number): void {
+    const d = this.delays[k]!;
+    if (!d.out || d.out.length < d.hist.length) {
+      d.out = new Float64Array(d.hist.length);
+      d.due = new Uint8Array(d.hist.length);
+    }
+    const at = si + Math.max(1, Math.round(delayTime / d.dt));
+    if (at < d.out.length) {
+      d.out[at]! += input;
+      d.due![at] = 1;
+    }
   }
   delayOut(k: number, si: number): number {
     const d = this.delays[k]!;

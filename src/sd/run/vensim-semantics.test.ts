@@ -172,3 +172,32 @@ describe('VECTOR LOOKUP (fn_vector_lookup)', () => {
     expect(() => run('s: s1, s2 ~~|\nlv[s] = 1, 2 ~~|\na = VECTOR LOOKUP(lv[s1], 1, 0, 1, 1) ~~|')).toThrow(/mode 1 .*not supported/);
   });
 });
+
+describe('SINTEG (fn_sinteg)', () => {
+  it('stays within min and max and on multiples of quant (:NA: lifts a restriction)', () => {
+    const r = run('q = SINTEG(3, 0.5, :NA:, 10, 1, :NA:, :NA:) ~~|\nfloor = SINTEG(-4, 5, 0, :NA:, :NA:, :NA:, :NA:) ~~|');
+    expect(Array.from(r.get('q')!)).toEqual([0, 3, 6, 9, 10]);
+    expect(Array.from(r.get('floor')!)).toEqual([5, 1, 0, 0, 0]);
+  });
+
+  it('snaps to spec within thresh, and with every restriction lifted is INTEG', () => {
+    const r = run('s = SINTEG(-0.3, 1, :NA:, :NA:, :NA:, 0, 0.5) ~~|\nplain = SINTEG(2, 1, :NA:, :NA:, :NA:, :NA:, :NA:) ~~|');
+    const s = Array.from(r.get('s')!);
+    [1, 0.7, 0, 0, 0].forEach((v, i) => expect(s[i]).toBeCloseTo(v, 12));
+    expect(Array.from(r.get('plain')!)).toEqual([1, 3, 5, 7, 9]);
+  });
+});
+
+describe('DELAY MATERIAL (fn_delay_material)', () => {
+  it('adds inputs that leave together when the delay time falls', () => {
+    // inputs 1, 2, 3, 4 at Time 0..3; delay 2 before Time 2, 1 after: 1 leaves at 2, 2 and 3 at 3.
+    const r = run('d = DELAY MATERIAL(1 + Time, 2 - STEP(1, 2), 99, 0) ~~|');
+    expect(Array.from(r.get('d')!)).toEqual([99, 99, 1, 5, 4]);
+  });
+
+  it('gives missval in steps when nothing leaves as the delay time grows', () => {
+    // delay 1, then 3 from Time 2: 1 leaves at 1, 2 at 2, 3 at 5 (after the run), 4 at 6.
+    const r = run('d = DELAY MATERIAL(1 + Time, 1 + STEP(2, 2), 99, -1) ~~|');
+    expect(Array.from(r.get('d')!)).toEqual([99, 1, 2, -1, -1]);
+  });
+});
