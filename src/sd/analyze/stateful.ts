@@ -134,7 +134,8 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
     case 'SMOOTH N': {
       const input = shared(0, 'smooth input');
       const t = shared(1, 'smooth time');
-      const order = fn === 'SMOOTH N' ? orderOf(x, r(3), ctx) : 3;
+      // Vensim's reference: SMOOTH N's order is reduced, like DELAY N's, to fit the TIME STEP.
+      const order = fn === 'SMOOTH N' ? reducedOrder(x, orderOf(x, r(3), ctx), t, ctx) : 3;
       const init = fn === 'SMOOTH3' ? input : shared(2, 'smooth init');
       const stageTime = bin('/', t, num(order));
       let prev = input;
@@ -212,7 +213,7 @@ function previousStep(x: Expander, owner: ScalarNode, e: SExpr, ctx: Ctx): Scala
 }
 
 /**
- * Vensim reduces DELAY N's order so that delay time ≥ order × TIME STEP (its reference says so,
+ * Vensim reduces DELAY N's and SMOOTH N's order so that delay time ≥ order × TIME STEP (its reference says so,
  * and the suite's delay_pipeline case shows a third-order delay of 2.5 steps running as second order).
  */
 function reducedOrder(x: Expander, order: number, delayTime: SExpr, ctx: Ctx): number {

@@ -201,3 +201,16 @@ describe('DELAY MATERIAL (fn_delay_material)', () => {
     expect(Array.from(r.get('d')!)).toEqual([99, 1, 2, -1, -1]);
   });
 });
+
+describe('SMOOTH N order reduction (fn_smooth_n)', () => {
+  it('runs with the largest order whose stages fit the TIME STEP', () => {
+    // smooth time 1.5 with TIME STEP 1: order 3 does not fit (3 × 1 > 1.5), order 1 does.
+    const r = run('n = SMOOTH N(Time, 1.5, 0, 3) ~~|\ni = SMOOTHI(Time, 1.5, 0) ~~|');
+    const n = Array.from(r.get('n')!);
+    Array.from(r.get('i')!).forEach((v, k) => expect(n[k]).toBeCloseTo(v, 12));
+    // first order by hand: s(k+1) = s(k) + (k − s(k)) / 1.5
+    const byHand = [0];
+    for (let k = 0; k < 4; k++) byHand.push(byHand[k]! + (k - byHand[k]!) / 1.5);
+    byHand.forEach((v, k) => expect(n[k]).toBeCloseTo(v, 12));
+  });
+});
