@@ -138,7 +138,7 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
       const scalars = [1, 2, 3, 4].map((i) => x.resolve(args[i]!, ctx));
       const mode = scalars[3]!;
       if (mode.k === 'num' && !TABLE_LOOKUP_MODES.has(Math.round(mode.v))) {
-        throw ModelError.at('E_UNSUPPORTED', `VECTOR LOOKUP mode ${mode.v} (area, or invert with extrapolation) is not supported yet; modes 0, 2, 3, 4, 5, 6 and 9 are`, args[4]!.loc);
+        throw ModelError.at('E_UNSUPPORTED', `VECTOR LOOKUP mode ${mode.v} (invert with extrapolation) is not supported yet; modes 0 to 7 and 9 are`, args[4]!.loc);
       }
       const v = a.kind === 'ref' ? x.vars.get(a.name) : undefined;
       if (a.kind === 'ref' && v && v.positions.length > 0 && a.subs.length > 0 && !x.dims.isDimension(a.subs[a.subs.length - 1]!.name)) {

@@ -382,6 +382,13 @@ export class Expander implements ExpanderApi {
         const mode = fn.split(' ')[1]!.toLowerCase() as 'extrapolate';
         return { k: 'lookup', table, x: this.resolve(args[1]!, ctx), mode };
       }
+      case 'LOOKUP AREA': {
+        // LOOKUP AREA(table, x1, x2): the area under the lookup (held flat past its ends) from x1 to x2.
+        const table = this.lookupTableOf(args[0]!, ctx);
+        const to: SExpr = { k: 'lookup', table, x: this.resolve(args[2]!, ctx), mode: 'area' };
+        const from: SExpr = { k: 'lookup', table, x: this.resolve(args[1]!, ctx), mode: 'area' };
+        return { k: 'bin', op: '-', a: to, b: from };
+      }
       case 'GET TIME VALUE':
         return { k: 'call', fn, args: args.map((a) => this.resolve(a, ctx)) };
       case 'A FUNCTION OF':

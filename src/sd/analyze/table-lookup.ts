@@ -2,8 +2,9 @@
  * Lookups over plain (x, y) point lists, for tables that are computed rather than declared
  * (VECTOR LOOKUP); pure, shared by the expander (which modes exist) and the runtime. Each
  * follows the Vensim function its mode names (fn_vector_lookup):
- * 0 LOOKUP, 2 LOOKUP BACKWARD, 3 LOOKUP EXTRAPOLATE, 4 LOOKUP FORWARD, 5 LOOKUP INVERT,
- * 6 LOOKUP SLOPE, 9 LOOKUP SLOPE with extrapolation.
+ * 0 LOOKUP, 1 LOOKUP AREA from the first x, 2 LOOKUP BACKWARD, 3 LOOKUP EXTRAPOLATE,
+ * 4 LOOKUP FORWARD, 5 LOOKUP INVERT, 6 LOOKUP SLOPE, 7 area with extrapolation, 9 LOOKUP SLOPE
+ * with extrapolation.
  */
 
 /** The index i of the segment [xs[i], xs[i+1]] holding x (the last one at the right end). */
@@ -30,7 +31,28 @@ function slopeOf(xs: ArrayLike<number>, ys: ArrayLike<number>, i: number): numbe
 }
 
 /** Modes this module computes (the others are refused where the model is read). */
-export const TABLE_LOOKUP_MODES = new Set([0, 2, 3, 4, 5, 6, 9]);
+export const TABLE_LOOKUP_MODES = new Set([0, 1, 2, 3, 4, 5, 6, 7, 9]);
+
+/**
+ * The signed area under the table from its first x to x: the ordinary lookup (held flat past
+ * the ends) or, with `extrapolate`, the end segments continued. Negative for x before the start.
+ */
+export function tableArea(xs: ArrayLike<number>, ys: ArrayLike<number>, x: number, extrapolate: boolean): number {
+  const n = xs.length;
+  if (n === 0) return NaN;
+  const x0 = xs[0]!;
+  if (n === 1) return ys[0]! * (x - x0);
+  // ∫ of a line through (a, ya) with slope s from a to b.
+  const piece = (a: number, ya: number, s: number, b: number) => ya * (b - a) + (s * (b - a) * (b - a)) / 2;
+  if (x <= x0) return piece(x0, ys[0]!, extrapolate ? slopeOf(xs, ys, 0) : 0, x);
+  let area = 0;
+  for (let i = 0; i < n - 1; i++) {
+    const b = Math.min(x, xs[i + 1]!);
+    area += piece(xs[i]!, ys[i]!, slopeOf(xs, ys, i), b);
+    if (x <= xs[i + 1]!) return area;
+  }
+  return area + piece(xs[n - 1]!, ys[n - 1]!, extrapolate ? slopeOf(xs, ys, n - 2) : 0, x);
+}
 
 export function tableLookup(xs: ArrayLike<number>, ys: ArrayLike<number>, x: number, mode: number): number {
   const n = xs.length;
@@ -66,6 +88,9 @@ export function tableLookup(xs: ArrayLike<number>, ys: ArrayLike<number>, x: num
     case 6:
       // The slope of the (held-flat) table: 0 outside its x range.
       return x < first || x > last ? 0 : slopeOf(xs, ys, segment(xs, x));
+    case 1:
+    case 7:
+      return tableArea(xs, ys, x, mode === 7);
     case 9:
       return x < first ? slopeOf(xs, ys, 0) : x > last ? slopeOf(xs, ys, n - 2) : slopeOf(xs, ys, segment(xs, x));
     default:

@@ -5,6 +5,7 @@
  */
 import type { DataSeries } from '../analyze/scalar-model.js';
 import { vectorFunction } from './vector-functions.js';
+import { tableArea } from '../analyze/table-lookup.js';
 import { RandomStream } from './random.js';
 
 export class Runtime {
@@ -134,6 +135,10 @@ export class Runtime {
     const ys = this.ly[t]!;
     for (let i = xs.length - 1; i >= 0; i--) if (xs[i]! <= x) return ys[i]!;
     return ys[0]!;
+  }
+  /** The area under the (held-flat) table from its first x to x; LOOKUP AREA is a difference of two. */
+  lookup_area(t: number, x: number): number {
+    return tableArea(this.lx[t]!, this.ly[t]!, x, false);
   }
   /** The x at which the table reaches y (first crossing, interpolated). */
   lookup_invert(t: number, y: number): number {

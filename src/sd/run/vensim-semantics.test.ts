@@ -168,8 +168,17 @@ describe('VECTOR LOOKUP (fn_vector_lookup)', () => {
     expect([at(r, 'per row[r1]'), at(r, 'per row[r2]')]).toEqual([1, 100]);
   });
 
-  it('refuses the area modes with a located message', () => {
-    expect(() => run('s: s1, s2 ~~|\nlv[s] = 1, 2 ~~|\na = VECTOR LOOKUP(lv[s1], 1, 0, 1, 1) ~~|')).toThrow(/mode 1 .*not supported/);
+  it('gives the area from xmin in modes 1 and 7 (7 continuing the end segments)', () => {
+    const a = run('s: s1, s2, s3 ~~|\nlv[s] = 0, 10, 40 ~~|\nin = VECTOR LOOKUP(lv[s1], 7.5, 0, 10, 1) ~~|\nout = VECTOR LOOKUP(lv[s1], 12, 0, 10, 1) ~~|\nex = VECTOR LOOKUP(lv[s1], 12, 0, 10, 7) ~~|');
+    // 0..5: triangle 25; 5..7.5: trapezoid (10 + 25)/2 × 2.5 = 43.75
+    expect(at(a, 'in')).toBe(68.75);
+    // to 10: 25 + 125 = 150, then held at 40 for 2 more: 230; extrapolated (slope 6): 150 + 80 + 12 = 242
+    expect(at(a, 'out')).toBe(230);
+    expect(at(a, 'ex')).toBe(242);
+  });
+
+  it('refuses invert with extrapolation (mode 8) with a located message', () => {
+    expect(() => run('s: s1, s2 ~~|\nlv[s] = 1, 2 ~~|\na = VECTOR LOOKUP(lv[s1], 1, 0, 1, 8) ~~|')).toThrow(/3:.*mode 8 .*not supported/);
   });
 });
 
@@ -212,5 +221,14 @@ describe('SMOOTH N order reduction (fn_smooth_n)', () => {
     const byHand = [0];
     for (let k = 0; k < 4; k++) byHand.push(byHand[k]! + (k - byHand[k]!) / 1.5);
     byHand.forEach((v, k) => expect(n[k]).toBeCloseTo(v, 12));
+  });
+});
+
+describe('LOOKUP AREA', () => {
+  it('is the area under the lookup between two x values, held flat past the ends', () => {
+    const r = run('t((0,0),(2,2),(4,2)) ~~|\na = LOOKUP AREA(t, 0, 1) ~~|\nb = LOOKUP AREA(t, 1, 6) ~~|\nback = LOOKUP AREA(t, 1, 0) ~~|');
+    expect(at(r, 'a')).toBe(0.5);
+    expect(at(r, 'b')).toBe(1.5 + 4 + 4); // 1..2 trapezoid, 2..4 flat at 2, 4..6 held at 2
+    expect(at(r, 'back')).toBe(-0.5);
   });
 });
