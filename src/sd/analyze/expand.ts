@@ -382,6 +382,20 @@ export class Expander implements ExpanderApi {
         const mode = fn.split(' ')[1]!.toLowerCase() as 'extrapolate';
         return { k: 'lookup', table, x: this.resolve(args[1]!, ctx), mode };
       }
+      case 'GET DATA AT TIME':
+      case 'GET DATA BETWEEN TIMES':
+      case 'GET DATA FIRST TIME':
+      case 'GET DATA LAST TIME': {
+        // Vensim's data functions read a data variable's series: at a time (with its own
+        // interpolation, or BETWEEN TIMES' mode 0 interpolate, 1 later value, -1 earlier value,
+        // :NA: outside the data), or the time of its first or last point.
+        const series = this.dataSeriesOf(args[0]!, ctx, fn);
+        if (fn === 'GET DATA FIRST TIME' || fn === 'GET DATA LAST TIME') {
+          const times = this.data[series]!.times;
+          return { k: 'num', v: times.length === 0 ? -1e38 : fn === 'GET DATA FIRST TIME' ? times[0]! : times[times.length - 1]! };
+        }
+        return { k: 'call', fn, args: [{ k: 'num', v: series }, ...args.slice(1).map((a) => this.resolve(a, ctx))] };
+      }
       case 'LOOKUP AREA': {
         // LOOKUP AREA(table, x1, x2): the area under the lookup (held flat past its ends) from x1 to x2.
         const table = this.lookupTableOf(args[0]!, ctx);
@@ -396,6 +410,17 @@ export class Expander implements ExpanderApi {
       default:
         return { k: 'call', fn, args: args.map((a) => this.resolve(a, ctx)) };
     }
+  }
+
+  /** The data series behind a reference to a data variable (an argument of GET DATA …). */
+  private dataSeriesOf(e: Expr, ctx: Ctx, fn: string): number {
+    const s = e.kind === 'ref' ? this.resolve(e, ctx) : undefined;
+    if (s?.k === 'ref') {
+      this.resolveNode(s.id);
+      const n = this.nodes[s.id]!;
+      if (n.kind === 'data' && n.data !== undefined) return n.data;
+    }
+    throw ModelError.at('E_ARGUMENT', `${fn} needs a data variable (one read from a data file or GET DATA) as its first argument`, e.loc);
   }
 
   /** The lookup table an expression names (a lookup variable, possibly subscripted). */

@@ -127,6 +127,10 @@ function call(fn: string, a: string[]): string {
       return `R.pulseTrain(time, dt, ${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})`;
     case 'GET TIME VALUE':
       return `R.getTimeValue(time, ${a[0]}, ${a[1]}, ${a[2]})`;
+    case 'GET DATA AT TIME':
+      return `R.data(${a[0]}, ${a[1]})`;
+    case 'GET DATA BETWEEN TIMES':
+      return `R.dataBetween(${a[0]}, ${a[1]}, ${a[2]})`;
     default:
       throw ModelError.at('E_UNSUPPORTED', `function ${fn} is not supported by the compiler`);
   }

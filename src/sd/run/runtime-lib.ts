@@ -185,6 +185,20 @@ export class Runtime {
     }
   }
 
+  /** GET DATA BETWEEN TIMES: mode 0 interpolates, 1 the later point, −1 the earlier; :NA: outside the data. */
+  dataBetween(k: number, time: number, mode: number): number {
+    const ts = this.dataSeries[k]!.times;
+    const vs = this.dataSeries[k]!.values;
+    const n = ts.length;
+    if (n === 0 || time < ts[0]! || time > ts[n - 1]!) return -1e38;
+    let i = 0;
+    while (i < n - 1 && ts[i + 1]! <= time) i++;
+    if (ts[i] === time || i === n - 1) return vs[i]!;
+    if (mode > 0) return vs[i + 1]!;
+    if (mode < 0) return vs[i]!;
+    return vs[i]! + ((vs[i + 1]! - vs[i]!) * (time - ts[i]!)) / (ts[i + 1]! - ts[i]!);
+  }
+
   // --- discrete delays (DELAY FIXED, DELAY INFORMATION) ----------------------------------
   delayInit(k: number, delayTime: number, init: number, dt: number): number {
     const d = this.delays[k]!;

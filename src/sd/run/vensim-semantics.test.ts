@@ -232,3 +232,29 @@ describe('LOOKUP AREA', () => {
     expect(at(r, 'back')).toBe(-0.5);
   });
 });
+
+describe('GET DATA functions (fn_get_data_between_times and its siblings)', () => {
+  const ext = new Map([['sales', { times: [1, 3], values: [10, 30] }]]);
+  const model = [
+    'sales ~~|',
+    'at = GET DATA AT TIME(sales, 2) ~~|',
+    'first = GET DATA FIRST TIME(sales) ~~|', 'last = GET DATA LAST TIME(sales) ~~|',
+    'between = GET DATA BETWEEN TIMES(sales, Time, 0) ~~|',
+    'later = GET DATA BETWEEN TIMES(sales, 2, 1) ~~|', 'earlier = GET DATA BETWEEN TIMES(sales, 2, -1) ~~|',
+  ].join('\n');
+  const r = compileVensim(`${model}\n${CONTROL}`, { externalData: ext }).model.run();
+
+  it('reads the series at a time, and its first and last times', () => {
+    expect(at(r, 'at')).toBe(20);
+    expect([at(r, 'first'), at(r, 'last')]).toEqual([1, 3]);
+  });
+
+  it('BETWEEN TIMES interpolates, takes the later or earlier point, and is :NA: outside the data', () => {
+    expect(Array.from(r.get('between')!)).toEqual([-1e38, 10, 20, 30, -1e38]);
+    expect([at(r, 'later'), at(r, 'earlier')]).toEqual([30, 10]);
+  });
+
+  it('says which argument is wrong when it is not a data variable', () => {
+    expect(() => run('c = 1 ~~|\nx = GET DATA FIRST TIME(c) ~~|')).toThrow(/2:.*needs a data variable/);
+  });
+});
