@@ -6,6 +6,7 @@
 import { BUILTINS } from '../ir/builtins.js';
 import { canonicalColumn } from '../ir/names.js';
 import { visitExpr } from '../ir/walk.js';
+import { UNSUPPORTED_VENSIM_FUNCTIONS } from '../ir/unsupported.js';
 import { ModelError, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import type { DataHost } from '../data/types.js';
@@ -440,6 +441,9 @@ export class Expander implements ExpanderApi {
     const local = ctx.scope?.get(e.name);
     if (local !== undefined) throw ModelError.at('E_LOOKUP', `${e.display} is not a lookup table`, e.loc);
     const v = this.vars.get(e.name);
+    if (!v && UNSUPPORTED_VENSIM_FUNCTIONS.has(e.name.toUpperCase())) {
+      throw ModelError.at('E_UNSUPPORTED', `the Vensim function ${e.name.toUpperCase()} is not supported yet`, e.loc);
+    }
     if (!v) {
       if (/^[a-z][a-z0-9 ]*$/.test(e.name) && e.name === e.name.trim()) {
         throw ModelError.at('E_UNKNOWN_FUNCTION', `unknown function or lookup '${e.display}'`, e.loc);

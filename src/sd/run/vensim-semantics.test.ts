@@ -258,3 +258,13 @@ describe('GET DATA functions (fn_get_data_between_times and its siblings)', () =
     expect(() => run('c = 1 ~~|\nx = GET DATA FIRST TIME(c) ~~|')).toThrow(/2:.*needs a data variable/);
   });
 });
+
+describe('Vensim functions not computed yet', () => {
+  it.each(['NPVE(1, 0.1, 0, 1)', 'DELAY PROFILE(1, 2)', 'SHIFT IF TRUE(1, 1, 1, 1, 1)', 'QUEUE FIFO(1, 1, 1, 1)', 'TIME BASE(0, 1)'])(
+    '%s stops with a located E_UNSUPPORTED naming it',
+    (call) => {
+      const name = call.slice(0, call.indexOf('('));
+      expect(() => run(`c = 1 ~~|\na = ${call} ~~|`)).toThrow(new RegExp(`2:5: error E_UNSUPPORTED: the Vensim function ${name} is not supported yet`));
+    },
+  );
+});
