@@ -63,3 +63,21 @@ describe('SIZE (XMILE 1.0 array builtins)', () => {
     expect(col('per[north]')).toEqual([2]);
   });
 });
+
+describe('functions kept by translations of Vensim models', () => {
+  it('RAMP with an end time, MODULO with the dividend sign, NPV with its defaults, TANH', () => {
+    const col = run(
+      `<aux name="r"><eqn>RAMP(2, 1, 3)</eqn></aux>
+       <aux name="m"><eqn>MODULO(-7, 3)</eqn></aux>
+       <aux name="n"><eqn>NPV(1, 0.1)</eqn></aux>
+       <aux name="t"><eqn>TANH(0.5)</eqn></aux>`,
+      { stop: 4 },
+    );
+    close(col('r'), [0, 0, 2, 4, 4]);
+    close(col('m'), [-1, -1, -1, -1, -1]);
+    // Vensim's NPV with initial 0, factor 1, DT 1: accum + stream·df, df = 1/1.1^t
+    const npv = [0, 1, 2, 3, 4].map((t) => Array.from({ length: t + 1 }, (_, k) => 1 / 1.1 ** k).reduce((a, b) => a + b, 0));
+    close(col('n'), npv);
+    close(col('t'), Array(5).fill(Math.tanh(0.5)));
+  });
+});
