@@ -237,6 +237,8 @@ class Parser {
       if (args.length !== 2) throw this.fail(t, `MOD takes 2 arguments but was given ${args.length}`, 'E_ARITY');
       return this.internal('#mod', args, this.at(t.start));
     }
+    // Where an operand is expected MOD cannot be the operator: it is a variable named `mod`.
+    if (this.isKw(t, 'MOD')) return this.parseNamed({ ...t, kind: 'name' });
     throw this.fail(t, `expected a number, a name or '(' but found ${describe(t)}`);
   }
 

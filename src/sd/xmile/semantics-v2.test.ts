@@ -81,3 +81,10 @@ describe('functions kept by translations of Vensim models', () => {
     close(col('t'), Array(5).fill(Math.tanh(0.5)));
   });
 });
+
+describe('a variable named mod', () => {
+  it('is read as a name where an operand is expected, and MOD stays the operator between operands', () => {
+    const col = run(`<aux name="mod"><eqn>7</eqn></aux><aux name="y"><eqn>mod MOD 3 + mod</eqn></aux>`, { stop: 0 });
+    expect(col('y')).toEqual([8]);
+  });
+});
