@@ -88,3 +88,20 @@ describe('a variable named mod', () => {
     expect(col('y')).toEqual([8]);
   });
 });
+
+describe('<init_eqn> (XMILE 1.0: an initial value that differs from the equation)', () => {
+  it('is the value used while initialising (stocks start from it); the equation gives the values reported', () => {
+    // As Vensim's ACTIVE INITIAL: initialisation reads init_eqn, every computed step the equation.
+    const col = run(
+      `<aux name="a"><eqn>TIME * 10</eqn><init_eqn>5</init_eqn></aux>
+       <stock name="S"><eqn>a</eqn><inflow>f</inflow></stock>
+       <stock name="T"><eqn>f</eqn></stock>
+       <flow name="f"><eqn>a</eqn><init_eqn>-1</init_eqn></flow>`,
+      { stop: 2 },
+    );
+    close(col('a'), [0, 10, 20]);
+    close(col('f'), [0, 10, 20]);
+    close(col('S'), [5, 5, 15]);
+    close(col('T'), [-1, -1, -1]);
+  });
+});
