@@ -387,14 +387,22 @@ class Parser {
   private lookupFunction(t: Token, loc: SourceLocation): Expr {
     const name = this.next();
     if (name.kind !== 'name') throw this.fail(name, `LOOKUP needs the name of a graphical function first but found ${describe(name)}`);
+    const canonical = canonicalName(name.text);
+    // `LOOKUP(gf[elem], x)`: one element's function of an arrayed graphical function.
+    const subs = this.isOp(this.peek(), '[') ? (this.next(), this.parseSubscripts(canonical)) : [];
     this.expectOp(',', 'between the arguments of LOOKUP');
     const x = this.parseExpr();
     this.expectOp(')', 'to close LOOKUP');
-    const canonical = canonicalName(name.text);
     const gf = this.env.gfs.get(canonical);
-    if (gf) return this.lookupCall(gf, [x], loc);
     void t;
-    return apply(canonical, [x], loc, displayOf(name.text));
+    if (gf && subs.length === 0) return this.lookupCall(gf, [x], loc);
+    if (gf) {
+      const table: Expr = { kind: 'ref', name: gf.lookup, display: gf.display, subs, loc };
+      if (gf.type === 'extrapolate') return call('LOOKUP EXTRAPOLATE', [table, x], loc);
+      if (gf.type === 'discrete') return call('LOOKUP BACKWARD', [table, x], loc);
+      return { kind: 'apply', name: gf.lookup, display: gf.display, subs, args: [x], loc };
+    }
+    return { kind: 'apply', name: canonical, display: displayOf(name.text), subs, args: [x], loc };
   }
 
   /** SUM, PROD, MEAN, SIZE, STDDEV of an array; MIN and MAX of arrays and scalars (§3.7.1.3). */

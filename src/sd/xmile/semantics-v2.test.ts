@@ -105,3 +105,17 @@ describe('<init_eqn> (XMILE 1.0: an initial value that differs from the equation
     close(col('T'), [-1, -1, -1]);
   });
 });
+
+describe('LOOKUP(gf[element], x) (XMILE 1.0 LOOKUP builtin on an arrayed graphical function)', () => {
+  it('evaluates the function of one element at x', () => {
+    const col = run(
+      `<aux name="g"><dimensions><dim name="D"/></dimensions>
+         <element subscript="a"><gf><xscale min="0" max="1"/><ypts>0,10</ypts></gf></element>
+         <element subscript="b"><gf><xscale min="0" max="1"/><ypts>0,100</ypts></gf></element>
+       </aux>
+       <aux name="y"><eqn>LOOKUP(g[b], 0.5) + LOOKUP(g[a], 0.25)</eqn></aux>`,
+      { stop: 0, dimensions: '<dim name="D"><elem name="a"/><elem name="b"/></dim>' },
+    );
+    close(col('y'), [52.5]);
+  });
+});
