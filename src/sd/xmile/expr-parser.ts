@@ -304,6 +304,25 @@ class Parser {
       const position = subs.length;
       const dim = dims?.[position];
       const loc = this.at(t.start);
+      if (this.isOp(t, '*') && this.isOp(sep, ':')) {
+        // `*:SubRange`: every element of a sub-range of this position's dimension.
+        this.next();
+        const r = this.next();
+        const range = r.kind === 'name' ? canonicalName(r.text) : '';
+        const info = this.env.dims.get(range);
+        if (!info) throw this.fail(r, `'${r.text}' after *: is not a dimension`, 'E_DIMENSION');
+        if (!this.iterated) throw this.fail(t, 'the wildcard * is only allowed inside an array function such as SUM', 'E_UNSUPPORTED');
+        const parent = dim ? this.env.dims.get(dim) : undefined;
+        if (parent && !info.elements.every((e) => parent.elements.includes(e))) {
+          throw this.fail(r, `${info.display} is not a sub-range of ${parent.display}`, 'E_DIMENSION');
+        }
+        this.iterated.add(range);
+        subs.push({ name: range, display: info.display, bang: true, loc });
+        const close = this.peek();
+        if (!this.isOp(close, ',', ']')) throw this.fail(close, `expected ',' or ']' after *:${r.text} but found ${describe(close)}`);
+        if (this.isOp(this.next(), ']')) return subs;
+        continue;
+      }
       if (!this.isOp(sep, ',', ']')) {
         throw this.fail(t, 'a subscript must be a dimension, an element, an index or * (computed subscripts and ranges are not supported)', 'E_UNSUPPORTED');
       }

@@ -119,3 +119,16 @@ describe('LOOKUP(gf[element], x) (XMILE 1.0 LOOKUP builtin on an arrayed graphic
     close(col('y'), [52.5]);
   });
 });
+
+describe('*:SubRange wildcard (XMILE 1.0 array slices)', () => {
+  it('iterates only over the elements of the named sub-range', () => {
+    const col = run(
+      `<aux name="v"><dimensions><dim name="D"/></dimensions><eqn>D</eqn></aux>
+       <aux name="s"><eqn>SUM(v[*:Low])</eqn></aux>
+       <aux name="all"><eqn>SUM(v[*])</eqn></aux>`,
+      { stop: 0, dimensions: '<dim name="D"><elem name="a"/><elem name="b"/><elem name="c"/></dim><dim name="Low"><elem name="a"/><elem name="b"/></dim>' },
+    );
+    expect(col('s')).toEqual([3]);
+    expect(col('all')).toEqual([6]);
+  });
+});
