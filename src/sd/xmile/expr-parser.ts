@@ -17,7 +17,7 @@ import type { BinaryOp, Expr, SubscriptRef } from '../ir/model.js';
 import { canonicalName } from '../ir/names.js';
 import { apply, bin, call, num } from './ir-build.js';
 import { LexError, tokenize, type Token } from './expr-lexer.js';
-import { ARRAY_BUILTINS, builtinSpec, functionKey, UNSUPPORTED, ZERO_ARGUMENT } from './functions.js';
+import { ARRAY_BUILTINS, builtinSpec, functionKey, UNSUPPORTED, VENSIM_VECTOR_FUNCTIONS, ZERO_ARGUMENT } from './functions.js';
 import type { InternalMacro } from './internal-macros.js';
 import type { MappedText, SourceText } from './source-text.js';
 
@@ -379,9 +379,24 @@ class Parser {
     if (ARRAY_BUILTINS.has(key)) return this.arrayCall(t, key, loc);
     if (key === 'LOOKUP') return this.lookupFunction(t, loc);
     if (key in UNSUPPORTED) throw this.fail(t, UNSUPPORTED[key]!, 'E_UNSUPPORTED');
+    if (VENSIM_VECTOR_FUNCTIONS.has(key)) return this.vectorCall(key, loc);
     if (builtinSpec(key)) return this.builtin(t, key, this.parseArgs(), loc);
     // A graphical function or macro defined elsewhere, or an unknown name: the analyzer decides.
     return apply(canonical, this.parseArgs(), loc, display);
+  }
+
+  /**
+   * Vensim's vector functions as translations of Vensim models keep them (VECTOR SELECT,
+   * ALLOCATE AVAILABLE, …): their array arguments may use `*`, which the analyzer iterates.
+   */
+  private vectorCall(key: string, loc: SourceLocation): Expr {
+    const saved = this.iterated;
+    this.iterated = new Set();
+    try {
+      return call(key, this.parseArgs(), loc);
+    } finally {
+      this.iterated = saved;
+    }
   }
 
   private builtin(t: Token, key: string, args: Expr[], loc: SourceLocation): Expr {

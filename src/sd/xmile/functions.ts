@@ -106,6 +106,12 @@ export const ZERO_ARGUMENT = new Set(['TIME', 'DT', 'STARTTIME', 'STOPTIME', 'PI
 export const ARRAY_BUILTINS = new Set(['SUM', 'PROD', 'MEAN', 'SIZE', 'STDDEV', 'MIN', 'MAX']);
 
 /** Built-ins we know of but cannot simulate yet, with the reason. */
+/** Vensim's vector functions, read under their own names and meaning (the parser's vectorCall). */
+export const VENSIM_VECTOR_FUNCTIONS = new Set([
+  'VECTOR SELECT', 'VECTOR ELM MAP', 'VECTOR SORT ORDER', 'VECTOR RANK', 'VECTOR REORDER', 'VECTOR LOOKUP',
+  'ALLOCATE AVAILABLE', 'ALLOCATE BY PRIORITY',
+]);
+
 export const UNSUPPORTED: Record<string, string> = {
   RANK: 'RANK is not supported yet',
   HISTORY: 'HISTORY is not supported yet',

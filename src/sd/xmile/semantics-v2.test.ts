@@ -132,3 +132,15 @@ describe('*:SubRange wildcard (XMILE 1.0 array slices)', () => {
     expect(col('all')).toEqual([6]);
   });
 });
+
+describe('Vensim vector functions kept by translations, with * for the iterated dimension', () => {
+  it('VECTOR SELECT sums the selected values over *', () => {
+    const col = run(
+      `<aux name="sel"><dimensions><dim name="D"/></dimensions><eqn>IF D = 2 THEN 0 ELSE 1</eqn></aux>
+       <aux name="val"><dimensions><dim name="D"/></dimensions><eqn>10 * D</eqn></aux>
+       <aux name="s"><eqn>VECTOR_SELECT(sel[*], val[*], 0, 0, 0)</eqn></aux>`,
+      { stop: 0, dimensions: '<dim name="D" size="3"/>' },
+    );
+    expect(col('s')).toEqual([40]);
+  });
+});
