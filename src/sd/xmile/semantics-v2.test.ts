@@ -144,3 +144,16 @@ describe('Vensim vector functions kept by translations, with * for the iterated 
     expect(col('s')).toEqual([40]);
   });
 });
+
+describe('macro parameter declared as a flow (XMILE 1.0 macros)', () => {
+  it('fills the macro stock with the argument', () => {
+    const col = run(`<aux name="y"><eqn>ACC(2 + TIME)</eqn></aux>`, {
+      stop: 3,
+      macros: `<macro name="ACC"><parm>rate</parm><eqn>total</eqn><variables>
+        <stock name="total"><eqn>0</eqn><inflow>rate</inflow></stock>
+        <flow name="rate"/>
+      </variables></macro>`,
+    });
+    close(col('y'), [0, 2, 5, 9]);
+  });
+});
