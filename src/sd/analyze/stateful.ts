@@ -12,7 +12,7 @@ import type { ScalarNode, SExpr } from './scalar-model.js';
 export const TOP_LEVEL_STATEFUL = new Set([
   'INTEG', 'INITIAL', 'INIT', 'REINITIAL', 'ACTIVE INITIAL', 'SAMPLE IF TRUE', 'DELAY FIXED', 'DELAY INFORMATION', 'DELAY',
   'SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'SMOOTH N', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY N',
-  'TREND', 'FORECAST', 'NPV', 'SINTEG', 'DELAY MATERIAL',
+  'TREND', 'FORECAST', 'NPV', 'NPVE', 'SINTEG', 'DELAY MATERIAL',
 ]);
 
 const num = (v: number): SExpr => ({ k: 'num', v });
@@ -29,7 +29,7 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
   const arity: Record<string, number> = {
     INTEG: 2, INITIAL: 1, INIT: 1, REINITIAL: 1, 'ACTIVE INITIAL': 2, 'SAMPLE IF TRUE': 3, 'DELAY FIXED': 3,
     'DELAY INFORMATION': 3, SMOOTH: 2, SMOOTHI: 3, SMOOTH3: 2, SMOOTH3I: 3, 'SMOOTH N': 4, DELAY1: 2,
-    DELAY1I: 3, DELAY3: 2, DELAY3I: 3, 'DELAY N': 4, TREND: 3, FORECAST: 3, NPV: 4, SINTEG: 7, 'DELAY MATERIAL': 4,
+    DELAY1I: 3, DELAY3: 2, DELAY3I: 3, 'DELAY N': 4, TREND: 3, FORECAST: 3, NPV: 4, NPVE: 4, SINTEG: 7, 'DELAY MATERIAL': 4,
   };
   const want = arity[fn];
   if (fn === 'DELAY') {
@@ -185,13 +185,16 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
       node.expr = fn === 'TREND' ? trend : bin('*', input, bin('+', num(1), bin('*', trend, r(2))));
       return;
     }
-    case 'NPV': {
+    case 'NPV':
+    case 'NPVE': {
       // Vensim reference: NPV = (accum + stream*TIME STEP*df)*factor;
       // accum = INTEG(stream*df, init); df = INTEG(-df*rate/(1+rate*TIME STEP), 1).
+      // NPVE (fn_npve, end-of-period valuation) is the same with df starting at 1/(1+rate*TIME STEP).
       const stream = shared(0, 'npv stream');
       const rate = shared(1, 'npv rate');
       const dt: SExpr = { k: 'dt' };
-      const df = stock(undefined, (s) => bin('/', { k: 'un', op: '-', a: bin('*', s, rate) }, bin('+', num(1), bin('*', rate, dt))), num(1), 'npv discount');
+      const df0 = fn === 'NPVE' ? bin('/', num(1), bin('+', num(1), bin('*', rate, dt))) : num(1);
+      const df = stock(undefined, (s) => bin('/', { k: 'un', op: '-', a: bin('*', s, rate) }, bin('+', num(1), bin('*', rate, dt))), df0, 'npv discount');
       const accum = stock(undefined, () => bin('*', stream, ref(df)), r(2), 'npv accum');
       node.kind = 'aux';
       node.expr = bin('*', bin('+', ref(accum), bin('*', bin('*', stream, dt), ref(df))), r(3));

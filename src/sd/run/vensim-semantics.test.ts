@@ -260,11 +260,20 @@ describe('GET DATA functions (fn_get_data_between_times and its siblings)', () =
 });
 
 describe('Vensim functions not computed yet', () => {
-  it.each(['NPVE(1, 0.1, 0, 1)', 'DELAY PROFILE(1, 2)', 'SHIFT IF TRUE(1, 1, 1, 1, 1)', 'QUEUE FIFO(1, 1, 1, 1)', 'TIME BASE(0, 1)'])(
+  it.each(['DELAY PROFILE(1, 2)', 'SHIFT IF TRUE(1, 1, 1, 1, 1)', 'QUEUE FIFO(1, 1, 1, 1)', 'TIME BASE(0, 1)'])(
     '%s stops with a located E_UNSUPPORTED naming it',
     (call) => {
       const name = call.slice(0, call.indexOf('('));
       expect(() => run(`c = 1 ~~|\na = ${call} ~~|`)).toThrow(new RegExp(`2:5: error E_UNSUPPORTED: the Vensim function ${name} is not supported yet`));
     },
   );
+});
+
+describe('NPVE (fn_npve)', () => {
+  it('discounts like NPV with the discount factor starting at 1/(1 + rate × TIME STEP)', () => {
+    // stream 1, rate 0.1, dt 1: df = 1/1.1, 1/1.1², …; NPVE = accum + stream·dt·df.
+    const r = run('n = NPVE(1, 0.1, 0, 1) ~~|');
+    const expected = [0, 1, 2, 3, 4].map((t) => Array.from({ length: t + 1 }, (_, k) => 1 / 1.1 ** (k + 1)).reduce((a, b) => a + b, 0));
+    Array.from(r.get('n')!).forEach((v, t) => expect(v).toBeCloseTo(expected[t]!, 12));
+  });
 });
