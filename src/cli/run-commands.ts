@@ -25,7 +25,7 @@ export function registerRunCommands(program: Command): void {
     .argument('<model>', 'the .mdl file')
     .option('--set <NAME=VALUE>', 'override a constant (repeatable)', collect, [])
     .option('--params <file>', 'overrides from a JSON ({"Name": value}) or CSV (name,value) file')
-    .option('--data <file>', 'series for data variables without an equation (.tab/.csv, repeatable)', collect, [])
+    .option('--data <file>', 'series for data variables without an equation (.tab/.csv or Vensim .dat, repeatable)', collect, [])
     .option('--columns <A,B,...>', 'only these variables (a whole array by its name)')
     .option('--start <t>', 'INITIAL TIME')
     .option('--end <t>', 'FINAL TIME')

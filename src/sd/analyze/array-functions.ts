@@ -9,6 +9,7 @@ import { visitExpr } from '../ir/walk.js';
 import type { Ctx, ExpanderApi as Expander } from './context.js';
 import { cartesian } from './context.js';
 import type { SExpr } from './scalar-model.js';
+import { TABLE_LOOKUP_MODES } from './table-lookup.js';
 
 export const ARRAY_FUNCTIONS = new Set([
   'SUM', 'PROD', 'VMIN', 'VMAX', 'ELMCOUNT', 'VECTOR SELECT', 'VECTOR ELM MAP', 'VECTOR SORT ORDER', 'VECTOR RANK',
@@ -104,26 +105,19 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
       if (a.kind !== 'ref') throw ModelError.at('E_ARGUMENT', 'VECTOR ELM MAP needs a variable as its first argument', a.loc);
       const v = x.vars.get(a.name);
       if (!v) throw ModelError.at('E_UNDEFINED', `'${a.display}' is not defined`, a.loc);
-      // The base element is the one referenced; the offset counts along the variable's last
-      // position that the reference names by a dimension (or the last position).
+      // Vensim's reference: the offset counts over the whole variable laid out flat, last
+      // subscript fastest (v[s1,t1] offset (sub-1)*ELMCOUNT(tub) + (tub-1) is v[sub,tub]).
       const key = x.elementKey(v, a.subs, ctx, a.loc);
-      let p = a.subs.length - 1;
-      for (let i = a.subs.length - 1; i >= 0; i--) {
-        if (x.dims.isDimension(a.subs[i]!.name)) {
-          p = i;
-          break;
-        }
-      }
-      const elements = v.positions[p]!;
-      const full = elements.map((el) => {
-        const k2 = [...key];
-        k2[p] = el;
-        const id = v.nodes.get(k2.join(','));
-        if (id === undefined) return { k: 'num', v: NaN } as SExpr;
-        return { k: 'ref', id } as SExpr;
-      });
-      const base = elements.indexOf(key[p]!);
-      return { k: 'vec', fn, vecs: [full], scalars: [x.resolve(args[1]!, ctx)], index: base };
+      const flat = cartesian(v.positions);
+      const base = flat.findIndex((k) => k.join(',') === key.join(','));
+      const cell = (k: string[]): SExpr => {
+        const id = v.nodes.get(k.join(','));
+        return id === undefined ? { k: 'num', v: NaN } : { k: 'ref', id };
+      };
+      const offset = x.resolve(args[1]!, ctx);
+      // A constant offset picks one element here; only a varying one needs the whole vector.
+      if (offset.k === 'num') return flat[base + Math.round(offset.v)] ? cell(flat[base + Math.round(offset.v)]!) : { k: 'num', v: NaN };
+      return { k: 'vec', fn, vecs: [flat.map(cell)], scalars: [offset], index: base };
     }
     case 'VECTOR SORT ORDER':
     case 'VECTOR RANK': {
@@ -138,9 +132,29 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
       return { k: 'vec', fn, vecs: [vec, order], scalars: [], index };
     }
     case 'VECTOR LOOKUP': {
-      const { dim } = vectorAxis(x, args[0]!, ctx);
-      const vec = over(x, args[0]!, [dim], ctx, true);
-      return { k: 'vec', fn, vecs: [vec], scalars: [1, 2, 3, 4].map((i) => x.resolve(args[i]!, ctx)), index: 0 };
+      // Vensim's reference: called with the first element of vec (`LV[s1]`); the vector runs
+      // along the last subscript from there, as many values as that subscript has elements.
+      const a = args[0]!;
+      const scalars = [1, 2, 3, 4].map((i) => x.resolve(args[i]!, ctx));
+      const mode = scalars[3]!;
+      if (mode.k === 'num' && !TABLE_LOOKUP_MODES.has(Math.round(mode.v))) {
+        throw ModelError.at('E_UNSUPPORTED', `VECTOR LOOKUP mode ${mode.v} (invert with extrapolation) is not supported yet; modes 0 to 7 and 9 are`, args[4]!.loc);
+      }
+      const v = a.kind === 'ref' ? x.vars.get(a.name) : undefined;
+      if (a.kind === 'ref' && v && v.positions.length > 0 && a.subs.length > 0 && !x.dims.isDimension(a.subs[a.subs.length - 1]!.name)) {
+        const key = x.elementKey(v, a.subs, ctx, a.loc);
+        const flat = cartesian(v.positions);
+        const base = flat.findIndex((k) => k.join(',') === key.join(','));
+        const count = v.positions[v.positions.length - 1]!.length;
+        const vec = flat.slice(base, base + count).map((k): SExpr => {
+          const id = v.nodes.get(k.join(','));
+          return id === undefined ? { k: 'num', v: NaN } : { k: 'ref', id };
+        });
+        return { k: 'vec', fn, vecs: [vec], scalars, index: 0 };
+      }
+      const { dim } = vectorAxis(x, a, ctx);
+      const vec = over(x, a, [dim], ctx, true);
+      return { k: 'vec', fn, vecs: [vec], scalars, index: 0 };
     }
     case 'ALLOCATE BY PRIORITY': {
       const { dim, index } = vectorAxis(x, args[0]!, ctx);

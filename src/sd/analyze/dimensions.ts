@@ -9,8 +9,11 @@ export interface Dimension {
   name: string;
   display: string;
   elements: string[];
-  /** Mappings declared on this dimension: target dim → element of target for each of ours (by position). */
-  mappings: Map<string, string[] | undefined>;
+  /**
+   * Mappings declared on this dimension: target dim → for each of our elements, the target
+   * elements it stands for (one, or all of a sub-range named in the list); undefined maps by position.
+   */
+  mappings: Map<string, string[][] | undefined>;
   decl: DimensionDecl;
 }
 
@@ -55,9 +58,9 @@ export class DimensionTable {
       const dim = this.dims.get(d.name)!;
       for (const m of d.mappings) {
         if (m.elements) {
-          const targets: string[] = [];
-          for (const e of m.elements) targets.push(...(this.dims.get(e)?.elements ?? [e]));
-          dim.mappings.set(m.target, targets);
+          // Vensim's reference (Mapping of Subscript Ranges): each entry of the list goes with one
+          // of our elements; an entry that is a sub-range maps that element to all of its elements.
+          dim.mappings.set(m.target, m.elements.map((e) => this.dims.get(e)?.elements ?? [e]));
         } else dim.mappings.set(m.target, undefined);
       }
     }
@@ -90,16 +93,18 @@ export class DimensionTable {
     const f = this.dims.get(from);
     const t = this.dims.get(to);
     if (!f || !t) return undefined;
-    const forward = f.mappings.has(to) ? f.mappings.get(to) : undefined;
     if (f.mappings.has(to)) {
+      const groups = f.mappings.get(to);
       const idx = f.elements.indexOf(element);
       if (idx < 0) return undefined;
-      return forward ? forward[idx] : t.elements[idx];
+      if (!groups) return t.elements[idx];
+      // One of ours standing for a whole sub-range has no single counterpart.
+      return groups[idx]?.length === 1 ? groups[idx]![0] : undefined;
     }
     if (t.mappings.has(from)) {
       const back = t.mappings.get(from);
       if (back) {
-        const idx = back.indexOf(element);
+        const idx = back.findIndex((g) => g.includes(element));
         return idx >= 0 ? t.elements[idx] : undefined;
       }
       const idx = f.elements.indexOf(element);
@@ -109,10 +114,11 @@ export class DimensionTable {
     for (const d of this.dims.values()) {
       if (d === f || !d.mappings.has(to)) continue;
       if (!f.elements.every((e) => d.elements.includes(e))) continue;
-      const targets = d.mappings.get(to);
+      const groups = d.mappings.get(to);
       const idx = d.elements.indexOf(element);
       if (idx < 0) continue;
-      return targets ? targets[idx] : t.elements[idx];
+      if (!groups) return t.elements[idx];
+      return groups[idx]?.length === 1 ? groups[idx]![0] : undefined;
     }
     return undefined;
   }

@@ -5,6 +5,8 @@
  */
 import { BUILTINS } from '../ir/builtins.js';
 import { canonicalColumn } from '../ir/names.js';
+import { visitExpr } from '../ir/walk.js';
+import { UNSUPPORTED_VENSIM_FUNCTIONS } from '../ir/unsupported.js';
 import { ModelError, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import type { DataHost } from '../data/types.js';
@@ -37,6 +39,10 @@ export class Expander implements ExpanderApi {
   readonly vars = new Map<string, VarDefinition>();
   private readonly pending = new Map<number, () => void>();
   private readonly macros = new Map<string, MacroDecl>();
+  /** Model variables defined as a macro call's extra outputs → the variable whose equation calls it. */
+  private readonly macroOutputSource = new Map<string, string>();
+  /** `output|calling node id` → the macro-local node that computes that output. */
+  private readonly macroOutputNodes = new Map<string, number>();
   readonly dataFns: DataFunctions;
 
   constructor(readonly ir: ModelIR, readonly options: ExpandOptions = {}) {
@@ -46,7 +52,7 @@ export class Expander implements ExpanderApi {
   }
 
   run(): ScalarModel {
-    for (const eq of this.ir.equations) {
+    for (const eq of [...this.ir.equations, ...this.macroOutputEquations()]) {
       if (eq.lhs.name === 'time') continue;
       let v = this.vars.get(eq.lhs.name);
       if (!v) {
@@ -80,6 +86,27 @@ export class Expander implements ExpanderApi {
     const outputs = this.nodes.filter((n) => !n.hidden).map((n) => n.id);
     outputs.sort((a, b) => compareNames(this.nodes[a]!.name, this.nodes[b]!.name));
     return { nodes: this.nodes, lookups: this.lookups, lookupNames: this.lookupNames, data: this.data, control, outputs };
+  }
+
+  /**
+   * Vensim's `x = MAC(a, b : out1, out2)` also defines the model variables out1 and out2 from
+   * the macro's output arguments; each gets an equation over x's subscripts that the expander
+   * fills from the macro expanded for x.
+   */
+  private macroOutputEquations(): Equation[] {
+    const out: Equation[] = [];
+    for (const eq of this.ir.equations) {
+      if (!eq.expr) continue;
+      visitExpr(eq.expr, (x) => {
+        if (x.kind !== 'apply' || !x.outputs) return;
+        for (const o of x.outputs) {
+          if (this.macroOutputSource.has(o.name)) throw ModelError.at('E_REDEFINED', `${o.display} is an output of more than one macro call`, o.loc);
+          this.macroOutputSource.set(o.name, eq.lhs.name);
+          out.push({ lhs: { ...eq.lhs, name: o.name, display: o.display, loc: o.loc }, kind: 'aux', expr: { kind: 'call', fn: '#MACRO OUTPUT', args: [], loc: o.loc }, units: '', doc: '', loc: o.loc });
+        }
+      });
+    }
+    return out;
   }
 
   private ensureControlVariables(): void {
@@ -269,6 +296,16 @@ export class Expander implements ExpanderApi {
       lowerStateful(this, e.fn, e.args, ctx, node);
       return;
     }
+    if (e.kind === 'call' && e.fn === '#MACRO OUTPUT') {
+      const source = this.vars.get(this.macroOutputSource.get(eq.lhs.name)!)!;
+      const callerId = source.nodes.get((cartesian(lists)[elementIndex] ?? []).join(','));
+      if (callerId !== undefined) this.resolveNode(callerId);
+      const id = callerId === undefined ? undefined : this.macroOutputNodes.get(`${eq.lhs.name}|${callerId}`);
+      if (id === undefined) throw ModelError.at('E_MACRO', `${node.name} is named as a macro output but the macro call does not define it`, eq.loc);
+      node.kind = 'aux';
+      node.expr = { k: 'ref', id };
+      return;
+    }
     node.kind = 'aux';
     node.expr = this.resolve(e, ctx);
   }
@@ -346,6 +383,27 @@ export class Expander implements ExpanderApi {
         const mode = fn.split(' ')[1]!.toLowerCase() as 'extrapolate';
         return { k: 'lookup', table, x: this.resolve(args[1]!, ctx), mode };
       }
+      case 'GET DATA AT TIME':
+      case 'GET DATA BETWEEN TIMES':
+      case 'GET DATA FIRST TIME':
+      case 'GET DATA LAST TIME': {
+        // Vensim's data functions read a data variable's series: at a time (with its own
+        // interpolation, or BETWEEN TIMES' mode 0 interpolate, 1 later value, -1 earlier value,
+        // :NA: outside the data), or the time of its first or last point.
+        const series = this.dataSeriesOf(args[0]!, ctx, fn);
+        if (fn === 'GET DATA FIRST TIME' || fn === 'GET DATA LAST TIME') {
+          const times = this.data[series]!.times;
+          return { k: 'num', v: times.length === 0 ? -1e38 : fn === 'GET DATA FIRST TIME' ? times[0]! : times[times.length - 1]! };
+        }
+        return { k: 'call', fn, args: [{ k: 'num', v: series }, ...args.slice(1).map((a) => this.resolve(a, ctx))] };
+      }
+      case 'LOOKUP AREA': {
+        // LOOKUP AREA(table, x1, x2): the area under the lookup (held flat past its ends) from x1 to x2.
+        const table = this.lookupTableOf(args[0]!, ctx);
+        const to: SExpr = { k: 'lookup', table, x: this.resolve(args[2]!, ctx), mode: 'area' };
+        const from: SExpr = { k: 'lookup', table, x: this.resolve(args[1]!, ctx), mode: 'area' };
+        return { k: 'bin', op: '-', a: to, b: from };
+      }
       case 'GET TIME VALUE':
         return { k: 'call', fn, args: args.map((a) => this.resolve(a, ctx)) };
       case 'A FUNCTION OF':
@@ -353,6 +411,17 @@ export class Expander implements ExpanderApi {
       default:
         return { k: 'call', fn, args: args.map((a) => this.resolve(a, ctx)) };
     }
+  }
+
+  /** The data series behind a reference to a data variable (an argument of GET DATA …). */
+  private dataSeriesOf(e: Expr, ctx: Ctx, fn: string): number {
+    const s = e.kind === 'ref' ? this.resolve(e, ctx) : undefined;
+    if (s?.k === 'ref') {
+      this.resolveNode(s.id);
+      const n = this.nodes[s.id]!;
+      if (n.kind === 'data' && n.data !== undefined) return n.data;
+    }
+    throw ModelError.at('E_ARGUMENT', `${fn} needs a data variable (one read from a data file or GET DATA) as its first argument`, e.loc);
   }
 
   /** The lookup table an expression names (a lookup variable, possibly subscripted). */
@@ -368,10 +437,13 @@ export class Expander implements ExpanderApi {
 
   private resolveApply(e: Extract<Expr, { kind: 'apply' }>, ctx: Ctx): SExpr {
     const macro = this.macros.get(e.name);
-    if (macro) return this.expandMacro(macro, e.args, ctx, e.loc);
+    if (macro) return this.expandMacro(macro, e.args, ctx, e.loc, e.outputs);
     const local = ctx.scope?.get(e.name);
     if (local !== undefined) throw ModelError.at('E_LOOKUP', `${e.display} is not a lookup table`, e.loc);
     const v = this.vars.get(e.name);
+    if (!v && UNSUPPORTED_VENSIM_FUNCTIONS.has(e.name.toUpperCase())) {
+      throw ModelError.at('E_UNSUPPORTED', `the Vensim function ${e.name.toUpperCase()} is not supported yet`, e.loc);
+    }
     if (!v) {
       if (/^[a-z][a-z0-9 ]*$/.test(e.name) && e.name === e.name.trim()) {
         throw ModelError.at('E_UNKNOWN_FUNCTION', `unknown function or lookup '${e.display}'`, e.loc);
@@ -388,6 +460,11 @@ export class Expander implements ExpanderApi {
     if (ctx.scope) {
       const id = ctx.scope.get(e.name);
       if (id !== undefined) return { k: 'ref', id };
+      // Vensim's macro reference: inside a macro, `name$` is the model's (unsubscripted) variable.
+      if (e.name.endsWith('$')) {
+        const name = e.name.slice(0, -1).trim();
+        return this.resolveRef({ ...e, name, display: e.display.replace(/\$\s*$/, '') }, { ...ctx, scope: undefined });
+      }
     }
     if (e.name === 'time') return { k: 'time' };
     const v = this.vars.get(e.name);
@@ -499,9 +576,12 @@ export class Expander implements ExpanderApi {
   }
 
   /** Inlines one call of a macro: its parameters and locals become hidden nodes. */
-  private expandMacro(macro: MacroDecl, args: Expr[], ctx: Ctx, loc: SourceLocation): SExpr {
+  private expandMacro(macro: MacroDecl, args: Expr[], ctx: Ctx, loc: SourceLocation, outputs: { name: string; display: string; loc: SourceLocation }[] = []): SExpr {
     if (args.length !== macro.params.length) {
       throw ModelError.at('E_ARITY', `macro ${macro.name} takes ${macro.params.length} arguments but was given ${args.length}`, loc);
+    }
+    if (outputs.length > macro.outputs.length) {
+      throw ModelError.at('E_ARITY', `macro ${macro.name} has ${macro.outputs.length} output argument(s) but the call names ${outputs.length}`, outputs[macro.outputs.length]!.loc);
     }
     const scope = new Map<string, number>();
     macro.params.forEach((p, i) => {
@@ -525,6 +605,11 @@ export class Expander implements ExpanderApi {
     });
     const out = scope.get(macro.name);
     if (out === undefined) throw ModelError.at('E_MACRO', `macro ${macro.name} does not define its output ${macro.name}`, macro.loc);
+    outputs.forEach((o, i) => {
+      const id = scope.get(macro.outputs[i]!);
+      if (id === undefined) throw ModelError.at('E_MACRO', `macro ${macro.name} does not define its output argument ${macro.outputs[i]}`, macro.loc);
+      this.macroOutputNodes.set(`${o.name}|${ctx.owner.id}`, id);
+    });
     return { k: 'ref', id: out };
   }
 

@@ -79,7 +79,8 @@ export function initDependencies(n: ScalarNode): number[] {
     case 'active-initial':
       return refsOf(n.init);
     case 'sample':
-      return refsOf(n.init, (n.args ?? []).flatMap((a) => refsOf(a)));
+      // Its initial value is `init` alone; the condition and input are first read in the step.
+      return refsOf(n.init);
     case 'delay-fixed':
       return refsOf(n.init, refsOf(n.args?.[0]));
     default:
@@ -90,7 +91,8 @@ export function initDependencies(n: ScalarNode): number[] {
 export function stepDependencies(n: ScalarNode): number[] {
   switch (n.kind) {
     case 'sample':
-      return (n.args ?? []).flatMap((a) => refsOf(a));
+      // Reading its own value in the condition or input gives the value it holds (no loop).
+      return (n.args ?? []).flatMap((a) => refsOf(a)).filter((d) => d !== n.id);
     case 'aux':
     case 'active-initial':
     case 'game':

@@ -12,10 +12,12 @@ import type { ScalarNode, SExpr } from './scalar-model.js';
 export const TOP_LEVEL_STATEFUL = new Set([
   'INTEG', 'INITIAL', 'INIT', 'REINITIAL', 'ACTIVE INITIAL', 'SAMPLE IF TRUE', 'DELAY FIXED', 'DELAY INFORMATION', 'DELAY',
   'SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'SMOOTH N', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY N',
-  'TREND', 'FORECAST', 'NPV',
+  'TREND', 'FORECAST', 'NPV', 'NPVE', 'SINTEG', 'DELAY MATERIAL',
 ]);
 
 const num = (v: number): SExpr => ({ k: 'num', v });
+/** What the expander makes of :NA:. */
+const NA = -1e38;
 const ref = (n: ScalarNode): SExpr => ({ k: 'ref', id: n.id });
 const bin = (op: string, a: SExpr, b: SExpr): SExpr => ({ k: 'bin', op, a, b });
 
@@ -27,7 +29,7 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
   const arity: Record<string, number> = {
     INTEG: 2, INITIAL: 1, INIT: 1, REINITIAL: 1, 'ACTIVE INITIAL': 2, 'SAMPLE IF TRUE': 3, 'DELAY FIXED': 3,
     'DELAY INFORMATION': 3, SMOOTH: 2, SMOOTHI: 3, SMOOTH3: 2, SMOOTH3I: 3, 'SMOOTH N': 4, DELAY1: 2,
-    DELAY1I: 3, DELAY3: 2, DELAY3I: 3, 'DELAY N': 4, TREND: 3, FORECAST: 3, NPV: 4,
+    DELAY1I: 3, DELAY3: 2, DELAY3I: 3, 'DELAY N': 4, TREND: 3, FORECAST: 3, NPV: 4, NPVE: 4, SINTEG: 7, 'DELAY MATERIAL': 4,
   };
   const want = arity[fn];
   if (fn === 'DELAY') {
@@ -75,6 +77,42 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
       node.init = r(2);
       node.expr = num(0);
       return;
+    case 'SINTEG': {
+      // Vensim reference (fn_sinteg): the integral of rate, never below min or above max, always
+      // a multiple of quant, and spec whenever it would be within thresh of spec (:NA: lifts a
+      // restriction). Written as a stock whose Euler step lands on the restricted value:
+      // rate' = (restrict(S + dt·rate) − S)/dt; the initial value is restricted too.
+      const [min, max, quant, spec, thresh] = [2, 3, 4, 5, 6].map((i) => {
+        const v = x.constantValue(r(i), args[i]!.loc, `argument ${i + 1} of SINTEG`);
+        return v === NA ? undefined : v;
+      });
+      const restrict = (v: SExpr): SExpr => {
+        let e = v;
+        // QUANTUM's rule (a multiple of quant, toward zero), then the snap to spec, then the bounds.
+        if (quant !== undefined && quant !== 0) e = bin('*', num(quant), { k: 'call', fn: 'INTEGER', args: [bin('/', e, num(quant))] });
+        if (spec !== undefined && thresh !== undefined) {
+          e = { k: 'call', fn: 'IF THEN ELSE', args: [bin('<', { k: 'call', fn: 'ABS', args: [bin('-', e, num(spec))] }, num(thresh)), num(spec), e] };
+        }
+        if (min !== undefined) e = { k: 'call', fn: 'MAX', args: [e, num(min)] };
+        if (max !== undefined) e = { k: 'call', fn: 'MIN', args: [e, num(max)] };
+        return e;
+      };
+      const rate = shared(0, 'sinteg rate');
+      const dt: SExpr = { k: 'dt' };
+      stock(node, (self) => bin('/', bin('-', restrict(bin('+', self, bin('*', dt, rate))), self), dt), restrict(r(1)), 'sinteg');
+      return;
+    }
+    case 'DELAY MATERIAL': {
+      // Vensim reference (fn_delay_material): DELAY FIXED with a delay time that may vary; each
+      // step's input leaves after the delay time it found, inputs leaving in one step are added,
+      // and a step with nothing leaving gives missval (which must be known at the start).
+      node.kind = 'delay-fixed';
+      node.expr = shared(0, 'delay input');
+      const missval = x.constantValue(r(3), args[3]!.loc, 'the missing value of DELAY MATERIAL');
+      node.args = [r(1), num(2), num(missval)];
+      node.init = r(2);
+      return;
+    }
     case 'DELAY FIXED':
     case 'DELAY INFORMATION':
     case 'DELAY': {
@@ -96,7 +134,8 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
     case 'SMOOTH N': {
       const input = shared(0, 'smooth input');
       const t = shared(1, 'smooth time');
-      const order = fn === 'SMOOTH N' ? orderOf(x, r(3), ctx) : 3;
+      // Vensim's reference: SMOOTH N's order is reduced, like DELAY N's, to fit the TIME STEP.
+      const order = fn === 'SMOOTH N' ? reducedOrder(x, orderOf(x, r(3), ctx), t, ctx) : 3;
       const init = fn === 'SMOOTH3' ? input : shared(2, 'smooth init');
       const stageTime = bin('/', t, num(order));
       let prev = input;
@@ -117,7 +156,11 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
       let order = fn === 'DELAY N' ? orderOf(x, r(3), ctx) : fn.startsWith('DELAY3') ? 3 : 1;
       if (fn === 'DELAY N') order = reducedOrder(x, order, d, ctx);
       const initOut = fn === 'DELAY1' || fn === 'DELAY3' ? input : shared(2, 'delay init');
-      const stageTime = order === 1 ? d : bin('/', d, num(order));
+      // Vensim's reference: DELAY N's output depends only on the values delay time had in
+      // previous time steps (DELAY3I's also on the current one), so a varying delay time is
+      // read one step late: the value it had at the previous step (its own value at the start).
+      const dUsed = fn === 'DELAY N' && d.k !== 'num' ? ref(previousStep(x, node, d, ctx)) : d;
+      const stageTime = order === 1 ? dUsed : bin('/', dUsed, num(order));
       let inflow = input;
       let last: ScalarNode | undefined;
       for (let k = 1; k <= order; k++) {
@@ -142,13 +185,16 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
       node.expr = fn === 'TREND' ? trend : bin('*', input, bin('+', num(1), bin('*', trend, r(2))));
       return;
     }
-    case 'NPV': {
+    case 'NPV':
+    case 'NPVE': {
       // Vensim reference: NPV = (accum + stream*TIME STEP*df)*factor;
       // accum = INTEG(stream*df, init); df = INTEG(-df*rate/(1+rate*TIME STEP), 1).
+      // NPVE (fn_npve, end-of-period valuation) is the same with df starting at 1/(1+rate*TIME STEP).
       const stream = shared(0, 'npv stream');
       const rate = shared(1, 'npv rate');
       const dt: SExpr = { k: 'dt' };
-      const df = stock(undefined, (s) => bin('/', { k: 'un', op: '-', a: bin('*', s, rate) }, bin('+', num(1), bin('*', rate, dt))), num(1), 'npv discount');
+      const df0 = fn === 'NPVE' ? bin('/', num(1), bin('+', num(1), bin('*', rate, dt))) : num(1);
+      const df = stock(undefined, (s) => bin('/', { k: 'un', op: '-', a: bin('*', s, rate) }, bin('+', num(1), bin('*', rate, dt))), df0, 'npv discount');
       const accum = stock(undefined, () => bin('*', stream, ref(df)), r(2), 'npv accum');
       node.kind = 'aux';
       node.expr = bin('*', bin('+', ref(accum), bin('*', bin('*', stream, dt), ref(df))), r(3));
@@ -159,8 +205,18 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
   }
 }
 
+/** A hidden node holding `e`'s value at the previous time step (at the first step, its own). */
+function previousStep(x: Expander, owner: ScalarNode, e: SExpr, ctx: Ctx): ScalarNode {
+  const h = x.hiddenNode(owner, 'previous delay time', ctx.loc);
+  h.kind = 'delay-fixed';
+  h.expr = e;
+  h.args = [{ k: 'dt' }, num(0)];
+  h.init = e;
+  return h;
+}
+
 /**
- * Vensim reduces DELAY N's order so that delay time ≥ order × TIME STEP (its reference says so,
+ * Vensim reduces DELAY N's and SMOOTH N's order so that delay time ≥ order × TIME STEP (its reference says so,
  * and the suite's delay_pipeline case shows a third-order delay of 2.5 steps running as second order).
  */
 function reducedOrder(x: Expander, order: number, delayTime: SExpr, ctx: Ctx): number {

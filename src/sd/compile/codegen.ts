@@ -127,6 +127,10 @@ function call(fn: string, a: string[]): string {
       return `R.pulseTrain(time, dt, ${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})`;
     case 'GET TIME VALUE':
       return `R.getTimeValue(time, ${a[0]}, ${a[1]}, ${a[2]})`;
+    case 'GET DATA AT TIME':
+      return `R.data(${a[0]}, ${a[1]})`;
+    case 'GET DATA BETWEEN TIMES':
+      return `R.dataBetween(${a[0]}, ${a[1]}, ${a[2]})`;
     default:
       throw ModelError.at('E_UNSUPPORTED', `function ${fn} is not supported by the compiler`);
   }
@@ -271,7 +275,9 @@ export function generate(m: ScalarModel, o: Ordering): GeneratedProgram {
     if (node.kind !== 'delay-fixed') continue;
     const k = delayIndex.get(node.id)!;
     const dynamicDelay = node.args?.[1]?.k === 'num' && node.args[1].v === 1;
-    postT.push(template(group(node), (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)}${dynamicDelay ? `, ${expr(node.args![0]!, P)}` : ''});`));
+    const material = node.args?.[1]?.k === 'num' && node.args[1].v === 2;
+    if (material) postT.push(template(group(node), (P) => `R.delayPushMaterial(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)});`));
+    else postT.push(template(group(node), (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)}${dynamicDelay ? `, ${expr(node.args![0]!, P)}` : ''});`));
   }
   postT.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const postStmts = em.emit(postT);
@@ -314,6 +320,7 @@ function stepTemplate(n: ScalarNode, delays: Map<number, number>, group: string)
       case 'sample':
         return `if (${expr(n.args![0]!, P)} !== 0) ${slot} = ${expr(n.args![1]!, P)};`;
       case 'delay-fixed':
+        if (n.args?.[1]?.k === 'num' && n.args[1].v === 2) return `${slot} = R.delayOutMaterial(${P.int(delays.get(n.id)!)}, si, ${expr(n.args[2]!, P)});`;
         return `${slot} = R.delayOut(${P.int(delays.get(n.id)!)}, si);`;
       case 'data':
         return `${slot} = R.data(${P.int(n.data!)}, time);`;

@@ -8,3 +8,4 @@ export { getSubscript } from './subscript.js';
 export { isAbsolutePath, parseFileTags, resolveFileTag } from './file-tags.js';
 export { GridSheet, toCellValue, type CellValue } from './grid-sheet.js';
 export { delimiterFor, parseDelimited } from './delimited.js';
+export { parseDatFile, type DatSeries } from './dat-file.js';

@@ -11,13 +11,22 @@
  */
 
 import { InputError } from '../ir/diagnostics.js';
-import { parseCellRef } from './cell-ref.js';
+import { columnIndex, parseCellRef } from './cell-ref.js';
 import type { Sheet } from './types.js';
 
 export function getSubscript(sheet: Sheet, firstCell: string, lastCell = '', prefix = ''): string[] {
   const first = parseCellRef(firstCell, sheet);
   let end = first.end;
-  if (lastCell.trim() !== '') {
+  const lastText = lastCell.trim().replace(/\$/g, '');
+  if (/^[A-Za-z]{1,3}$/.test(lastText)) {
+    // A column only names the whole column (as A:A does in a spreadsheet): from firstcell down
+    // that column to the sheet's last row, empty cells ignored. Assumption: Vensim's page on
+    // this form is cut off in our copy.
+    end = { row: Math.max(first.row, sheet.rowCount - 1), col: columnIndex(lastText) };
+  } else if (/^\d+$/.test(lastText)) {
+    // A row only names the whole row: from firstcell across that row to the last column.
+    end = { row: Number(lastText) - 1, col: Math.max(first.col, sheet.colCount - 1) };
+  } else if (lastText !== '') {
     const last = parseCellRef(lastCell, sheet);
     end = last.end ?? { row: last.row, col: last.col };
   }

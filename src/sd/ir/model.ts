@@ -26,7 +26,16 @@ export type Expr =
   /** A built-in function; `fn` is upper case with single spaces. */
   | { kind: 'call'; fn: string; args: Expr[]; loc: SourceLocation }
   /** `name(args)` where name is not a built-in: a lookup table or a macro, resolved by the analyzer. */
-  | { kind: 'apply'; name: string; display: string; subs: SubscriptRef[]; args: Expr[]; loc: SourceLocation }
+  | {
+      kind: 'apply';
+      name: string;
+      display: string;
+      subs: SubscriptRef[];
+      args: Expr[];
+      loc: SourceLocation;
+      /** A macro call's extra outputs (`MAC(a, b : out1, out2)`): the model variables they define. */
+      outputs?: { name: string; display: string; loc: SourceLocation }[];
+    }
   | { kind: 'unary'; op: '-' | '+' | 'not'; arg: Expr; loc: SourceLocation }
   | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr; loc: SourceLocation }
   | { kind: 'lookup'; table: LookupTable; loc: SourceLocation }

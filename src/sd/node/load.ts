@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { canonicalColumn } from '../ir/names.js';
 import { parseRunTable } from '../data/run-table.js';
+import { parseDatFile } from '../data/dat-file.js';
 import { ModelError } from '../ir/diagnostics.js';
 import { parseFileTags } from '../data/file-tags.js';
 import { compileVensim, compileXmile, type CompiledResult, type CompileOptions } from '../run/engine.js';
@@ -23,7 +24,7 @@ export function readTextFile(path: string): string {
 export interface LoadOptions extends Omit<CompileOptions, 'dataHost' | 'externalData'> {
   /** Folder for relative data paths when the model is given as text (default: the working folder). */
   baseDir?: string;
-  /** Tables of series (.tab/.csv, as Vensim exports runs) for data variables without an equation. */
+  /** Tables of series (.tab/.csv, as Vensim exports runs; or Vensim .dat files) for data variables without an equation. */
   dataFiles?: string[];
 }
 
@@ -31,6 +32,10 @@ export interface LoadOptions extends Omit<CompileOptions, 'dataHost' | 'external
 export function readDataFiles(paths: string[]): Map<string, { times: number[]; values: number[] }> {
   const out = new Map<string, { times: number[]; values: number[] }>();
   for (const p of paths) {
+    if (/\.dat$/i.test(p)) {
+      for (const [name, series] of parseDatFile(readTextFile(p), p)) out.set(canonicalColumn(name), series);
+      continue;
+    }
     const table = parseRunTable(readTextFile(p), basename(p));
     table.names.forEach((name, j) => {
       const col = table.columns[j]!;

@@ -1,6 +1,14 @@
 /**
  * The engine's random numbers: one seeded stream per run (xoroshiro128+ from pure-rand), so a
  * run is reproducible for a given seed. Doubles take 53 bits from two 32-bit draws.
+ *
+ * We do NOT reproduce Vensim's draws for the same NOISE SEED. Vensim's reference (NOISE RNG)
+ * says its default generator since 6.3 is SFMT, the SIMD Mersenne Twister of Saito and
+ * Matsumoto (the legacy one, NOISE RNG = -1, three linear-congruential generators after
+ * Numerical Recipes), but it does not document how NOISE SEED and each call's stream ID seed
+ * that generator, how draws are shared between calls, or how 32/64-bit outputs become doubles;
+ * without those the sequences cannot be made to agree. Runs are reproducible here and their
+ * distributions follow Vensim's definitions (stretch, shift, truncation), not its sample paths.
  */
 import { xoroshiro128plus, type RandomGenerator } from 'pure-rand';
 

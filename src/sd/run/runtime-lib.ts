@@ -5,12 +5,13 @@
  */
 import type { DataSeries } from '../analyze/scalar-model.js';
 import { vectorFunction } from './vector-functions.js';
+import { tableArea } from '../analyze/table-lookup.js';
 import { RandomStream } from './random.js';
 
 export class Runtime {
   lx: Float64Array[];
   ly: Float64Array[];
-  private readonly delays: { hist: Float64Array; n: number; init: number; dt: number }[] = [];
+  private readonly delays: { hist: Float64Array; n: number; init: number; dt: number; out?: Float64Array; due?: Uint8Array }[] = [];
   private stream: RandomStream | undefined;
   initialTime = 0;
 
@@ -135,6 +136,10 @@ export class Runtime {
     for (let i = xs.length - 1; i >= 0; i--) if (xs[i]! <= x) return ys[i]!;
     return ys[0]!;
   }
+  /** The area under the (held-flat) table from its first x to x; LOOKUP AREA is a difference of two. */
+  lookup_area(t: number, x: number): number {
+    return tableArea(this.lx[t]!, this.ly[t]!, x, false);
+  }
   /** The x at which the table reaches y (first crossing, interpolated). */
   lookup_invert(t: number, y: number): number {
     const xs = this.lx[t]!;
@@ -180,13 +185,48 @@ export class Runtime {
     }
   }
 
+  /** GET DATA BETWEEN TIMES: mode 0 interpolates, 1 the later point, −1 the earlier; :NA: outside the data. */
+  dataBetween(k: number, time: number, mode: number): number {
+    const ts = this.dataSeries[k]!.times;
+    const vs = this.dataSeries[k]!.values;
+    const n = ts.length;
+    if (n === 0 || time < ts[0]! || time > ts[n - 1]!) return -1e38;
+    let i = 0;
+    while (i < n - 1 && ts[i + 1]! <= time) i++;
+    if (ts[i] === time || i === n - 1) return vs[i]!;
+    if (mode > 0) return vs[i + 1]!;
+    if (mode < 0) return vs[i]!;
+    return vs[i]! + ((vs[i + 1]! - vs[i]!) * (time - ts[i]!)) / (ts[i + 1]! - ts[i]!);
+  }
+
   // --- discrete delays (DELAY FIXED, DELAY INFORMATION) ----------------------------------
   delayInit(k: number, delayTime: number, init: number, dt: number): number {
     const d = this.delays[k]!;
     d.n = Math.max(0, Math.round(delayTime / dt));
     d.init = init;
     d.dt = dt;
+    d.out?.fill(0);
+    d.due?.fill(0);
     return init;
+  }
+  /** DELAY MATERIAL: the initial value for the first delay, then what is due this step, or missval. */
+  delayOutMaterial(k: number, si: number, missval: number): number {
+    const d = this.delays[k]!;
+    if (si < Math.max(1, d.n)) return d.init;
+    return d.due?.[si] ? d.out![si]! : missval;
+  }
+  /** DELAY MATERIAL: this step's input leaves after the delay time it finds (at least one step). */
+  delayPushMaterial(k: number, si: number, input: number, delayTime: number): void {
+    const d = this.delays[k]!;
+    if (!d.out || d.out.length < d.hist.length) {
+      d.out = new Float64Array(d.hist.length);
+      d.due = new Uint8Array(d.hist.length);
+    }
+    const at = si + Math.max(1, Math.round(delayTime / d.dt));
+    if (at < d.out.length) {
+      d.out[at]! += input;
+      d.due![at] = 1;
+    }
   }
   delayOut(k: number, si: number): number {
     const d = this.delays[k]!;

@@ -2,6 +2,8 @@
  * VECTOR and ALLOCATE functions, evaluated over a whole vector; each returns the element at
  * `index` (the position of the node being computed).
  */
+import { tableLookup } from '../analyze/table-lookup.js';
+
 export function vectorFunction(fn: string, vecs: number[][], s: number[], index: number): number {
   switch (fn) {
     case 'VECTOR SELECT': {
@@ -58,15 +60,12 @@ export function vectorFunction(fn: string, vecs: number[][], s: number[], index:
       return v[Math.round(order[index]!)] ?? NaN;
     }
     case 'VECTOR LOOKUP': {
-      // VECTOR LOOKUP(vector, x, xmin, xmax, mode): the vector spread evenly over [xmin, xmax].
+      // VECTOR LOOKUP(vec, x, xmin, xmax, mode): vec's values at evenly spaced x over
+      // [xmin, xmax], looked up as the Vensim function `mode` names (table-lookup.ts).
       const v = vecs[0]!;
-      const [x, xmin, xmax] = s as [number, number, number];
-      if (v.length === 1) return v[0]!;
-      const pos = ((x - xmin) / (xmax - xmin)) * (v.length - 1);
-      if (pos <= 0) return v[0]!;
-      if (pos >= v.length - 1) return v[v.length - 1]!;
-      const i = Math.floor(pos);
-      return v[i]! + (v[i + 1]! - v[i]!) * (pos - i);
+      const [x, xmin, xmax, mode] = s as [number, number, number, number];
+      const xs = v.map((_, i) => (v.length === 1 ? xmin : xmin + ((xmax - xmin) * i) / (v.length - 1)));
+      return tableLookup(xs, v, x, Math.round(mode));
     }
     case 'ALLOCATE BY PRIORITY':
       return allocateByPriority(vecs[0]!, vecs[1]!, s[1]!, s[2]!)[index]!;

@@ -9,6 +9,7 @@
 import { isBuiltin } from '../ir/builtins.js';
 import { canonicalFunction, canonicalName, displayName } from '../ir/names.js';
 import type { BinaryOp, Expr, LookupTable, SubscriptRef } from '../ir/model.js';
+import type { SourceLocation } from '../ir/diagnostics.js';
 import type { Scanner, Token } from './scanner.js';
 
 const COMPARISONS = new Set(['=', '<>', '<', '>', '<=', '>=']);
@@ -153,14 +154,16 @@ export class ExprParser {
     const subs = this.isOp(next, '[') ? (this.s.next(), this.parseSubscriptList()) : [];
     if (this.isOp(this.s.peek(), '(')) {
       this.s.next();
-      const args = this.parseArgs('');
-      return { kind: 'apply', name: canonicalName(t.text), display: displayName(t.text), subs, args, loc: t.loc };
+      const outputs: { name: string; display: string; loc: SourceLocation }[] = [];
+      const args = this.parseArgs('', outputs);
+      const e: Expr = { kind: 'apply', name: canonicalName(t.text), display: displayName(t.text), subs, args, loc: t.loc };
+      return outputs.length ? { ...e, outputs } : e;
     }
     return { kind: 'ref', name: canonicalName(t.text), display: displayName(t.text), subs, loc: t.loc };
   }
 
-  /** Arguments after `(`, up to and including `)`. */
-  private parseArgs(fn: string): Expr[] {
+  /** Arguments after `(`, up to and including `)`; a macro call's `: out1, out2` go to `outputs`. */
+  private parseArgs(fn: string, outputs?: { name: string; display: string; loc: SourceLocation }[]): Expr[] {
     const args: Expr[] = [];
     if (this.isOp(this.s.peek(), ')')) {
       this.s.next();
@@ -177,6 +180,16 @@ export class ExprParser {
       }
       const t = this.s.next();
       if (this.isOp(t, ')')) return args;
+      if (outputs && this.isOp(t, ':')) {
+        for (;;) {
+          const o = this.s.next();
+          if (o.kind !== 'name' && o.kind !== 'qname') throw this.s.error('E_SYNTAX', `expected the name of a macro output but found ${describe(o)}`, this.offsetOf(o));
+          outputs.push({ name: canonicalName(o.text), display: displayName(o.text), loc: o.loc });
+          const sep = this.s.next();
+          if (this.isOp(sep, ')')) return args;
+          if (!this.isOp(sep, ',')) throw this.s.error('E_SYNTAX', `expected ',' or ')' after a macro output but found ${describe(sep)}`, this.offsetOf(sep));
+        }
+      }
       if (!this.isOp(t, ',')) throw this.s.error('E_SYNTAX', `expected ',' or ')' in argument list but found ${describe(t)}`, this.offsetOf(t));
     }
   }

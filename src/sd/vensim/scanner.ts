@@ -63,9 +63,15 @@ export class Scanner {
       } else if (c === '\\' && /^\\[ \t]*\r?\n/.test(t.slice(this.pos, this.pos + 64))) {
         this.pos++;
       } else if (c === '{') {
-        const close = t.indexOf('}', this.pos);
-        if (close < 0) throw this.error('E_SYNTAX', 'comment `{` is never closed');
-        this.pos = close + 1;
+        // Comments nest: `{ a { b } c }` is one comment.
+        const open = this.pos;
+        let depth = 0;
+        do {
+          const ch = t[this.pos++];
+          if (ch === '{') depth++;
+          else if (ch === '}') depth--;
+        } while (depth > 0 && this.pos < t.length);
+        if (depth > 0) throw this.error('E_SYNTAX', 'comment `{` is never closed', open);
       } else break;
     }
   }

@@ -17,7 +17,7 @@ import type { BinaryOp, Expr, SubscriptRef } from '../ir/model.js';
 import { canonicalName } from '../ir/names.js';
 import { apply, bin, call, num } from './ir-build.js';
 import { LexError, tokenize, type Token } from './expr-lexer.js';
-import { ARRAY_BUILTINS, builtinSpec, functionKey, UNSUPPORTED, ZERO_ARGUMENT } from './functions.js';
+import { ARRAY_BUILTINS, builtinSpec, functionKey, UNSUPPORTED, VENSIM_VECTOR_FUNCTIONS, ZERO_ARGUMENT } from './functions.js';
 import type { InternalMacro } from './internal-macros.js';
 import type { MappedText, SourceText } from './source-text.js';
 
@@ -237,6 +237,8 @@ class Parser {
       if (args.length !== 2) throw this.fail(t, `MOD takes 2 arguments but was given ${args.length}`, 'E_ARITY');
       return this.internal('#mod', args, this.at(t.start));
     }
+    // Where an operand is expected MOD cannot be the operator: it is a variable named `mod`.
+    if (this.isKw(t, 'MOD')) return this.parseNamed({ ...t, kind: 'name' });
     throw this.fail(t, `expected a number, a name or '(' but found ${describe(t)}`);
   }
 
@@ -302,6 +304,25 @@ class Parser {
       const position = subs.length;
       const dim = dims?.[position];
       const loc = this.at(t.start);
+      if (this.isOp(t, '*') && this.isOp(sep, ':')) {
+        // `*:SubRange`: every element of a sub-range of this position's dimension.
+        this.next();
+        const r = this.next();
+        const range = r.kind === 'name' ? canonicalName(r.text) : '';
+        const info = this.env.dims.get(range);
+        if (!info) throw this.fail(r, `'${r.text}' after *: is not a dimension`, 'E_DIMENSION');
+        if (!this.iterated) throw this.fail(t, 'the wildcard * is only allowed inside an array function such as SUM', 'E_UNSUPPORTED');
+        const parent = dim ? this.env.dims.get(dim) : undefined;
+        if (parent && !info.elements.every((e) => parent.elements.includes(e))) {
+          throw this.fail(r, `${info.display} is not a sub-range of ${parent.display}`, 'E_DIMENSION');
+        }
+        this.iterated.add(range);
+        subs.push({ name: range, display: info.display, bang: true, loc });
+        const close = this.peek();
+        if (!this.isOp(close, ',', ']')) throw this.fail(close, `expected ',' or ']' after *:${r.text} but found ${describe(close)}`);
+        if (this.isOp(this.next(), ']')) return subs;
+        continue;
+      }
       if (!this.isOp(sep, ',', ']')) {
         throw this.fail(t, 'a subscript must be a dimension, an element, an index or * (computed subscripts and ranges are not supported)', 'E_UNSUPPORTED');
       }
@@ -358,9 +379,24 @@ class Parser {
     if (ARRAY_BUILTINS.has(key)) return this.arrayCall(t, key, loc);
     if (key === 'LOOKUP') return this.lookupFunction(t, loc);
     if (key in UNSUPPORTED) throw this.fail(t, UNSUPPORTED[key]!, 'E_UNSUPPORTED');
+    if (VENSIM_VECTOR_FUNCTIONS.has(key)) return this.vectorCall(key, loc);
     if (builtinSpec(key)) return this.builtin(t, key, this.parseArgs(), loc);
     // A graphical function or macro defined elsewhere, or an unknown name: the analyzer decides.
     return apply(canonical, this.parseArgs(), loc, display);
+  }
+
+  /**
+   * Vensim's vector functions as translations of Vensim models keep them (VECTOR SELECT,
+   * ALLOCATE AVAILABLE, …): their array arguments may use `*`, which the analyzer iterates.
+   */
+  private vectorCall(key: string, loc: SourceLocation): Expr {
+    const saved = this.iterated;
+    this.iterated = new Set();
+    try {
+      return call(key, this.parseArgs(), loc);
+    } finally {
+      this.iterated = saved;
+    }
   }
 
   private builtin(t: Token, key: string, args: Expr[], loc: SourceLocation): Expr {
@@ -385,14 +421,22 @@ class Parser {
   private lookupFunction(t: Token, loc: SourceLocation): Expr {
     const name = this.next();
     if (name.kind !== 'name') throw this.fail(name, `LOOKUP needs the name of a graphical function first but found ${describe(name)}`);
+    const canonical = canonicalName(name.text);
+    // `LOOKUP(gf[elem], x)`: one element's function of an arrayed graphical function.
+    const subs = this.isOp(this.peek(), '[') ? (this.next(), this.parseSubscripts(canonical)) : [];
     this.expectOp(',', 'between the arguments of LOOKUP');
     const x = this.parseExpr();
     this.expectOp(')', 'to close LOOKUP');
-    const canonical = canonicalName(name.text);
     const gf = this.env.gfs.get(canonical);
-    if (gf) return this.lookupCall(gf, [x], loc);
     void t;
-    return apply(canonical, [x], loc, displayOf(name.text));
+    if (gf && subs.length === 0) return this.lookupCall(gf, [x], loc);
+    if (gf) {
+      const table: Expr = { kind: 'ref', name: gf.lookup, display: gf.display, subs, loc };
+      if (gf.type === 'extrapolate') return call('LOOKUP EXTRAPOLATE', [table, x], loc);
+      if (gf.type === 'discrete') return call('LOOKUP BACKWARD', [table, x], loc);
+      return { kind: 'apply', name: gf.lookup, display: gf.display, subs, args: [x], loc };
+    }
+    return { kind: 'apply', name: canonical, display: displayOf(name.text), subs, args: [x], loc };
   }
 
   /** SUM, PROD, MEAN, SIZE, STDDEV of an array; MIN and MAX of arrays and scalars (§3.7.1.3). */
@@ -428,8 +472,11 @@ class Parser {
       case 'SUM':
       case 'PROD':
         return call(key, [e], loc);
-      case 'SIZE':
+      case 'SIZE': {
+        // SIZE(dim) is the dimension's element count (a dimension name is no variable).
+        if (e.kind === 'ref' && !this.env.varDims.has(e.name) && this.env.dims.has(e.name)) return num(this.env.dims.get(e.name)!.elements.length, loc);
         return num(count, loc);
+      }
       case 'MEAN':
         return bin('/', call('SUM', [e], loc), num(count, loc), loc);
       default: {

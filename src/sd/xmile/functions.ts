@@ -66,7 +66,8 @@ const SPECS: Record<string, FunctionSpec> = {
   FORCST: { min: 3, max: 4, build: (a, c) => c.internal('#forcst', [a[0]!, a[1]!, a[2]!, a[3] ?? num(0, c.loc)]) },
   // Test inputs (§3.5.4). Stella also accepts PULSE(magnitude) and RAMP(slope): from the start time.
   PULSE: { min: 1, max: 3, build: (a, c) => c.internal('#pulse', [a[0]!, a[1] ?? startRef(c.loc), a[2] ?? num(0, c.loc)]) },
-  RAMP: { min: 1, max: 2, build: (a, c) => call('RAMP', [a[0]!, a[1] ?? startRef(c.loc), stopRef(c.loc)], c.loc) },
+  // A third argument (Vensim's RAMP(slope, start, end), kept by translations) ends the ramp.
+  RAMP: { min: 1, max: 3, build: (a, c) => call('RAMP', [a[0]!, a[1] ?? startRef(c.loc), a[2] ?? stopRef(c.loc)], c.loc) },
   STEP: same('STEP', 2),
   // Time (§3.5.5).
   DT: { min: 0, max: 0, build: (_a, c) => dtRef(c.loc) },
@@ -77,6 +78,11 @@ const SPECS: Record<string, FunctionSpec> = {
   INIT: same('INIT', 1),
   PREVIOUS: { min: 1, max: 2, build: (a, c) => call('DELAY', [a[0]!, dtRef(c.loc), ...a.slice(1)], c.loc) },
   SAFEDIV: { min: 2, max: 3, build: (a, c) => call('SAFEDIV', a, c.loc) },
+  // Functions that translations of Vensim models keep under Vensim's name and meaning:
+  // MODULO (the remainder with the dividend's sign) and NPV(stream, rate, initial, factor),
+  // the initial value 0 and factor 1 when left out.
+  MODULO: same('MODULO', 2),
+  NPV: { min: 2, max: 4, build: (a, c) => call('NPV', [a[0]!, a[1]!, a[2] ?? num(0, c.loc), a[3] ?? num(1, c.loc)], c.loc) },
   'IF THEN ELSE': same('IF THEN ELSE', 3),
 };
 
@@ -100,6 +106,12 @@ export const ZERO_ARGUMENT = new Set(['TIME', 'DT', 'STARTTIME', 'STOPTIME', 'PI
 export const ARRAY_BUILTINS = new Set(['SUM', 'PROD', 'MEAN', 'SIZE', 'STDDEV', 'MIN', 'MAX']);
 
 /** Built-ins we know of but cannot simulate yet, with the reason. */
+/** Vensim's vector functions, read under their own names and meaning (the parser's vectorCall). */
+export const VENSIM_VECTOR_FUNCTIONS = new Set([
+  'VECTOR SELECT', 'VECTOR ELM MAP', 'VECTOR SORT ORDER', 'VECTOR RANK', 'VECTOR REORDER', 'VECTOR LOOKUP',
+  'ALLOCATE AVAILABLE', 'ALLOCATE BY PRIORITY',
+]);
+
 export const UNSUPPORTED: Record<string, string> = {
   RANK: 'RANK is not supported yet',
   HISTORY: 'HISTORY is not supported yet',

@@ -60,10 +60,15 @@ const DEFINITIONS: Record<InternalMacro, () => MacroDecl> = {
   // Non-negative stocks (see stock-rates.ts): the stock's net rate, clamped so that its
   // outflows take at most what it holds plus this step's inflows; and one outflow limited to
   // what is left after the outflows listed before it (`before` is their sum).
+  // A negative inflow (a biflow running backwards) takes the stock at most to zero: the net rate
+  // is never below −stock/DT (never forced upward when the stock is already below zero).
   '#nnrate': () =>
-    macro('#nnrate', ['stock', 'inflow', 'outflow'], bin('-', p('inflow'), call('MIN', [p('outflow'), p('avail')], LOC)), {
-      avail: call('MAX', [num(0, LOC), bin('+', bin('/', p('stock'), dtRef(LOC)), p('inflow'))], LOC),
-    }),
+    macro(
+      '#nnrate',
+      ['stock', 'inflow', 'outflow'],
+      call('MAX', [bin('-', p('inflow'), call('MIN', [p('outflow'), p('avail')], LOC)), call('MIN', [num(0, LOC), bin('/', { kind: 'unary', op: '-', arg: p('stock'), loc: LOC }, dtRef(LOC))], LOC)], LOC),
+      { avail: call('MAX', [num(0, LOC), bin('+', bin('/', p('stock'), dtRef(LOC)), p('inflow'))], LOC) },
+    ),
   '#nnout': () =>
     macro(
       '#nnout',

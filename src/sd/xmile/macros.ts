@@ -66,7 +66,10 @@ export function readMacro(m: XmlElement, src: SourceText, base: ParseEnv, behavi
     loc: s.loc,
   }));
   const { rates, limits } = planStocks(stocks, flows, base.useInternal);
-  const equations = [output, ...locals.flatMap((v) => translateVariable(v, { src, env, rates, limits }))];
+  // A parameter may also be declared as one of the macro's flows (so that it can fill or drain
+  // its stocks): that declaration has no equation of its own, the argument is its value.
+  const isParam = (v: (typeof locals)[number]) => params.includes(v.name) && !v.hasEqn;
+  const equations = [output, ...locals.filter((v) => !isParam(v)).flatMap((v) => translateVariable(v, { src, env, rates, limits }))];
   return { decl: { name, params, outputs: [], equations, loc }, defaults: { params, defaults } };
 }
 

@@ -16,7 +16,8 @@
  *   non_negative_all case shows this: OutFlow drains TestStock0 and TestStock1, reads 8 at
  *   Time 28 while TestStock0 sits at 0.
  * The rate clamp is also kept for stocks whose outflows are all limited, where it changes
- * nothing. Inflows are never limited. Where limited flows feed each other in a loop of
+ * nothing. Inflows are never limited, but the net rate is never below −stock/DT, so a negative
+ * inflow (a biflow running backwards) empties the stock at most (outflows give way first). Where limited flows feed each other in a loop of
  * non-negative stocks, the inflow that closes the loop is left out of the availability (less
  * may move that step, the stock still cannot go negative).
  */
@@ -89,7 +90,8 @@ export function planStocks(stocks: StockFlows[], flows: ReadonlyMap<string, Flow
   for (const s of stocks) {
     const inflow = sum(s.inflows.map((f) => received(f, s.loc)), s.loc);
     const outflow = sum(s.outflows.map((f) => flowRef(f, s.loc)), s.loc);
-    if (s.nonNegative && s.outflows.length > 0) {
+    if (s.nonNegative && (s.outflows.length > 0 || s.inflows.length > 0)) {
+      // Also without outflows: a negative inflow must not take the stock below zero.
       useInternal('#nnrate');
       rates.set(s.name, apply('#nnrate', [ref(s.name, s.loc, s.display), inflow, outflow], s.loc));
     } else if (s.outflows.length === 0) {

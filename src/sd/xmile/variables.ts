@@ -182,13 +182,16 @@ export function translateVariable(v: VarSpec, ctx: TranslateContext): Equation[]
   }
   if (!v.hasEqn) throw ModelError.at('E_NO_EQUATION', `${v.display} has no equation`, v.loc);
 
-  const value = (eqnEl: XmlElement, lhsDims: string[]): Expr => {
+  const value = (eqnEl: XmlElement, lhsDims: string[], initEl?: XmlElement): Expr => {
     let e = parseEqn(eqnEl, v, lhsDims, ctx);
     if (v.gf) e = throughGf(v.gf, e);
     if (v.kind === 'flow' && v.nonNegative) e = call('MAX', [num(0, e.loc), e], e.loc);
     const limit = v.kind === 'stock' ? undefined : ctx.limits?.get(v.name);
     if (limit) e = limit(e);
     if (v.kind === 'stock') e = call('INTEG', [ctx.rates.get(v.name) ?? num(0, v.loc), e], v.loc);
+    // XMILE 1.0 <init_eqn>: the value at the start comes from it, later values from <eqn>
+    // (Vensim's ACTIVE INITIAL).
+    else if (initEl && hasText(initEl, ctx.src)) e = call('ACTIVE INITIAL', [e, parseEqn(initEl, v, lhsDims, ctx)], e.loc);
     return e;
   };
   const wholeEqn = child(el, 'eqn');
@@ -206,13 +209,13 @@ export function translateVariable(v: VarSpec, ctx: TranslateContext): Equation[]
     // Non-apply-to-all: each element has its own equation.
     for (const e of elementEqns) {
       const eqnEl = child(e, 'eqn')!;
-      out.push(make(lhsOf(v.name, v.display, elementSubs(v, e, ctx)), 'aux', { expr: value(eqnEl, []) }, ctx.src.loc(eqnEl.start)));
+      out.push(make(lhsOf(v.name, v.display, elementSubs(v, e, ctx)), 'aux', { expr: value(eqnEl, [], child(e, 'init_eqn') ?? child(el, 'init_eqn')) }, ctx.src.loc(eqnEl.start)));
     }
     if (hasText(wholeEqn, ctx.src) && !v.gf) {
       throw ModelError.at('E_XMILE', `${v.display} has both an equation for the whole array and equations for its elements`, ctx.src.loc(wholeEqn!.start));
     }
   } else {
-    out.push(make(lhsOf(v.name, v.display, dimSubs(v, ctx)), 'aux', { expr: value(wholeEqn!, v.dims) }, ctx.src.loc(wholeEqn!.start)));
+    out.push(make(lhsOf(v.name, v.display, dimSubs(v, ctx)), 'aux', { expr: value(wholeEqn!, v.dims, child(el, 'init_eqn')) }, ctx.src.loc(wholeEqn!.start)));
   }
   return out;
 }
