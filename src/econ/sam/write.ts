@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import XLSX from 'xlsx';
+import { xlsxBytes } from '../../sd/data/workbook-write.js';
 import { InputError } from '../../sd/ir/diagnostics.js';
 import type { SamAccountSpec, SamDescriptor } from './descriptor.js';
 import type { Sam } from './types.js';
@@ -28,9 +28,7 @@ function writeRows(path: string, rows: Row[], sheetName: string): void {
   const ext = extname(path).toLowerCase();
   try {
     if (ext === '.xlsx') {
-      const book = XLSX.utils.book_new();
-      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), sheetName);
-      writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+      writeFileSync(path, xlsxBytes([{ name: sheetName, rows }]));
     } else if (ext === '.csv' || ext === '') {
       writeFileSync(path, rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n');
     } else {
