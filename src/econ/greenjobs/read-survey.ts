@@ -74,8 +74,15 @@ async function readSav(path: string): Promise<Grid> {
   for (const rec of await reader.readAllRows(true)) {
     rows.push(names.map((n) => {
       const v = rec[n];
-      return typeof v === 'number' || typeof v === 'string' ? v : null;
+      // SPSS system-missing is −DBL_MAX.
+      if (typeof v === 'number') return v <= -1.7976931348623157e308 ? null : v;
+      return typeof v === 'string' ? v : null;
     }));
+  }
+  // sav-reader 2.0.8 stops early on some bytecode-compressed files: never pass on a short read.
+  const expected = reader.meta.header.n_cases;
+  if (expected >= 0 && rows.length - 1 !== expected) {
+    throw new InputError(path, `the SPSS reader (sav-reader) read ${rows.length - 1} of the file's ${expected} cases, so the file cannot be used as it is: save it uncompressed from SPSS/PSPP (or with haven::write_sav(compress = "none")) or export it to CSV and load the CSV with the same descriptor`);
   }
   return { source: path, rows, where: (r, c) => `${path}: case ${r}, variable ${names[c] ?? c + 1}` };
 }
