@@ -23,13 +23,16 @@ export interface SyntheticTargets {
   provenance: string[];
 }
 
-function anchor(anchors: string, indicator: string): number {
+function anchor(anchors: string, indicator: string, year: number): number {
   const g = readGrid(anchors);
   const h = g.rows[0].map((c) => cellText(c));
   const ci = h.indexOf('indicator');
   const cv = h.indexOf('value');
-  for (let r = 1; r < g.rows.length; r++) if (cellText(g.rows[r][ci]) === indicator) return cellNumber(g.rows[r][cv], g.where(r, cv));
-  throw new InputError(anchors, `no indicator "${indicator}"`);
+  const cy = h.indexOf('year');
+  for (let r = 1; r < g.rows.length; r++) {
+    if (cellText(g.rows[r][ci]) === indicator && cellText(g.rows[r][cy]) === String(year)) return cellNumber(g.rows[r][cv], g.where(r, cv));
+  }
+  throw new InputError(anchors, `no indicator "${indicator}" for ${year}`);
 }
 
 /** Per-sector values from a `sector,<column>` CSV or an IO-table row. */
@@ -54,11 +57,11 @@ function ioEmployment(table: string): Map<string, number> {
 
 export function syntheticTargets(sharedPeru: string, ioDir: string): SyntheticTargets {
   const anchors = join(sharedPeru, 'anchors.csv');
-  const employed = anchor(anchors, 'employed_population_epen_apr2022_mar2023') * 1e6;
-  const informalRate = anchor(anchors, 'informal_employment_rate_epen_apr2022_mar2023') / 100;
-  const labourForce = anchor(anchors, 'labour_force_pea_inei') * 1e6;
-  const urbanShare = anchor(anchors, 'labour_force_pea_urban_inei') / anchor(anchors, 'labour_force_pea_inei');
-  const agriShare = anchor(anchors, 'employment_agriculture_inei') / anchor(anchors, 'employed_population_inei');
+  const employed = anchor(anchors, 'employed_population_epen_apr2022_mar2023', 2023) * 1e6;
+  const informalRate = anchor(anchors, 'informal_employment_rate_epen_apr2022_mar2023', 2023) / 100;
+  const labourForce = anchor(anchors, 'labour_force_pea_inei', 2022) * 1e6;
+  const urbanShare = anchor(anchors, 'labour_force_pea_urban_inei', 2022) / anchor(anchors, 'labour_force_pea_inei', 2022);
+  const agriShare = anchor(anchors, 'employment_agriculture_inei', 2022) / anchor(anchors, 'employed_population_inei', 2022);
   const ioEmp = ioEmployment(join(ioDir, 'peru-io-2019-estimated.csv'));
   const informal = perSector(join(ioDir, 'informality.csv'), 'informal_share');
   const agri = ['Agriculture', 'Livestock', 'Forestry'];
