@@ -33,7 +33,9 @@ export interface Design {
 
 export function buildDesign(s: Survey, lonely: LonelyPsu, useFpc: boolean): Design {
   const strata = new Map<string, number>();
-  const psus = new Map<string, number>();
+  // PSU numbers per stratum (nested maps: no key strings built per record).
+  const psusOf: Map<string, number>[] = [];
+  let nPsu = 0;
   const psuOf = new Int32Array(s.n);
   const stratumOfPsuList: number[] = [];
   const stratumPop: number[] = [];
@@ -45,12 +47,13 @@ export function buildDesign(s: Survey, lonely: LonelyPsu, useFpc: boolean): Desi
       strata.set(s.stratum[i], h);
       strataLabels.push(s.stratum[i]);
       stratumPop.push(NaN);
+      psusOf.push(new Map());
     }
-    const key = `${s.stratum[i]}\u0000${s.psu[i]}`;
-    let p = psus.get(key);
+    const psus = psusOf[h];
+    let p = psus.get(s.psu[i]);
     if (p === undefined) {
-      p = psus.size;
-      psus.set(key, p);
+      p = nPsu++;
+      psus.set(s.psu[i], p);
       stratumOfPsuList.push(h);
     }
     psuOf[i] = p;
@@ -75,20 +78,22 @@ export function buildDesign(s: Survey, lonely: LonelyPsu, useFpc: boolean): Desi
       throw new InputError(s.source, `stratum "${strataLabels[h]}" has a single PSU, so its variance cannot be estimated; choose lonelyPsu "certainty" or "adjust" in the rules (or --lonely-psu), as R's survey.lonely.psu option`);
     }
   }
-  return { psuOf, nPsu: psus.size, stratumOfPsu: Int32Array.from(stratumOfPsuList), nStrata, psuInStratum, fpcFactor, strataLabels, lonely };
+  return { psuOf, nPsu, stratumOfPsu: Int32Array.from(stratumOfPsuList), nStrata, psuInStratum, fpcFactor, strataLabels, lonely };
 }
 
 /**
- * Variance of a total from its PSU totals t (length nPsu), stored at t[offset + psu].
- * `sum`/`sumSq` are scratch arrays of length nStrata.
+ * Variance of a total from its PSU totals, stored at t[offset + psu·stride] (stride > 1 when several
+ * totals are interleaved PSU by PSU). `sum`/`sumSq` are scratch arrays of length nStrata.
  */
-export function varianceFromPsuTotals(d: Design, t: Float64Array, offset = 0, sum = new Float64Array(d.nStrata), sumSq = new Float64Array(d.nStrata)): number {
+export function varianceFromPsuTotals(
+  d: Design, t: Float64Array, offset = 0, sum = new Float64Array(d.nStrata), sumSq = new Float64Array(d.nStrata), stride = 1,
+): number {
   sum.fill(0);
   sumSq.fill(0);
   // sumSq collects squared deviations in the second pass.
   let grand = 0;
   for (let p = 0; p < d.nPsu; p++) {
-    const v = t[offset + p];
+    const v = t[offset + p * stride];
     const h = d.stratumOfPsu[p];
     sum[h] += v;
     grand += v;
@@ -107,7 +112,7 @@ export function varianceFromPsuTotals(d: Design, t: Float64Array, offset = 0, su
     const h = d.stratumOfPsu[p];
     const n = d.psuInStratum[h];
     if (n < 2) continue;
-    const dev = t[offset + p] - sum[h] / n;
+    const dev = t[offset + p * stride] - sum[h] / n;
     sumSq[h] += dev * dev;
   }
   for (let h = 0; h < d.nStrata; h++) {

@@ -71,6 +71,12 @@ const groupOf = (labels: string[], values: (i: number) => string, n: number): Di
   return of;
 };
 
+function codeOrUnknown(codes: Int8Array, unknown: number): Int32Array {
+  const of = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) of[i] = codes[i] < 0 ? unknown : codes[i];
+  return of;
+}
+
 /** The dimensions a table can be cut by: sector, occupation, sex, age, region, area, all. */
 export function dimension(c: Classified, name: string): Dimension {
   const s = c.survey;
@@ -85,9 +91,9 @@ export function dimension(c: Classified, name: string): Dimension {
       return { name, labels, of: groupOf(labels, (i) => (/^\d/.test(s.occupation[i]) ? `major group ${s.occupation[i][0]}` : 'unknown'), n) };
     }
     case 'sex':
-      return { name, labels: [...SEXES, 'unknown'], of: Int32Array.from(s.sex, (v) => (v < 0 ? 2 : v)) };
+      return { name, labels: [...SEXES, 'unknown'], of: codeOrUnknown(s.sex, SEXES.length) };
     case 'area':
-      return { name, labels: [...AREAS, 'unknown'], of: Int32Array.from(s.area, (v) => (v < 0 ? 2 : v)) };
+      return { name, labels: [...AREAS, 'unknown'], of: codeOrUnknown(s.area, AREAS.length) };
     case 'age': {
       const groups = c.rules.ageGroups;
       const of = new Int32Array(n);
@@ -134,19 +140,24 @@ export function estimateTables(c: Classified, dims: string[], o: EstimateOptions
   for (const name of dims) {
     const dim = dimension(c, name);
     const K = dim.labels.length;
-    // PSU totals of w·y·1[domain k] for each measure: t[(k·M + m)·P + psu].
-    const t = new Float64Array(K * M * P);
+    // PSU totals of w·y·1[domain k] for each measure, PSU by PSU: t[(psu·K + k)·M + m] (records come
+    // grouped by PSU, so the writes stay close together).
+    const KM = K * M;
+    const t = new Float64Array(KM * P);
+    const g = ys[0];
+    const tr = ys[1];
+    const ot = ys[2];
     const count = new Int32Array(K);
     for (let i = 0; i < s.n; i++) {
       const k = dim.of[i];
       if (k < 0) continue;
       count[k]++;
       const w = s.weight[i];
-      const base = k * M * P + design.psuOf[i];
-      t[base] += w * ys[0][i];
-      t[base + P] += w * ys[1][i];
-      t[base + 2 * P] += w * ys[2][i];
-      t[base + 3 * P] += w;
+      const base = design.psuOf[i] * KM + k * M;
+      t[base] += w * g[i];
+      t[base + 1] += w * tr[i];
+      t[base + 2] += w * ot[i];
+      t[base + 3] += w;
     }
     const rep = s.replicates ? replicateTotals(c, dim) : undefined;
     for (let k = 0; k < K; k++) {
@@ -154,11 +165,11 @@ export function estimateTables(c: Classified, dims: string[], o: EstimateOptions
       const totals = {} as Record<Measure, Estimate>;
       const values: number[] = [];
       for (let m = 0; m < M; m++) {
-        const off = (k * M + m) * P;
+        const off = k * M + m;
         let v = 0;
-        for (let p = 0; p < P; p++) v += t[off + p];
+        for (let p = 0; p < P; p++) v += t[off + p * KM];
         values.push(v);
-        const variance = rep ? rep.varianceOfTotal(k, m) : varianceFromPsuTotals(design, t, off, scratchA, scratchB);
+        const variance = rep ? rep.varianceOfTotal(k, m) : varianceFromPsuTotals(design, t, off, scratchA, scratchB, KM);
         totals[MEASURES[m]] = estimate(v, variance, z, cvFlag, cvSuppress);
       }
       const X = values[M - 1];
@@ -170,9 +181,9 @@ export function estimateTables(c: Classified, dims: string[], o: EstimateOptions
         if (rep) variance = rep.varianceOfRatio(k, m, M - 1);
         else {
           // Linearised variable of the ratio Y/X: (y − R·x)/X, summed by PSU.
-          const oy = (k * M + m) * P;
-          const ox = (k * M + M - 1) * P;
-          for (let p = 0; p < P; p++) zt[p] = (t[oy + p] - R * t[ox + p]) / X;
+          const oy = k * M + m;
+          const ox = k * M + M - 1;
+          for (let p = 0; p < P; p++) zt[p] = (t[oy + p * KM] - R * t[ox + p * KM]) / X;
           variance = varianceFromPsuTotals(design, zt, 0, scratchA, scratchB);
         }
         shares[MEASURES[m] as Exclude<Measure, 'total'>] = estimate(R, variance, z, cvFlag, cvSuppress);

@@ -146,20 +146,26 @@ export function generateSynthetic(t: SyntheticTargets, seed = 20221, psuScale = 
     [t.employed * (1 - t.femaleShare), t.employed * t.femaleShare],
     t.ageShares.map((a) => t.employed * a.share),
   ];
-  const employedIdx = cells.flatMap((c, i) => (c.length ? [i] : []));
-  const w = new Float64Array(rows.length).fill(1);
-  for (const i of employedIdx) w[i] = t.employed / employedIdx.length;
+  const employedIdx = Int32Array.from(cells.flatMap((c, i) => (c.length ? [i] : [])));
+  const cellOf = targets.map((_, m) => Int32Array.from(employedIdx, (i) => cells[i][m]));
+  const we = new Float64Array(employedIdx.length).fill(t.employed / employedIdx.length);
+  // Iterative proportional fitting until every margin is within 1e-12 (rounding of sums over
+  // hundreds of thousands of weights is about 1e-13).
   let gap = Infinity;
-  for (let iter = 0; iter < 2000 && gap > 1e-13; iter++) {
+  for (let iter = 0; iter < 500 && gap > 1e-12; iter++) {
     gap = 0;
     for (let m = 0; m < targets.length; m++) {
       const cur = new Float64Array(targets[m].length);
-      for (const i of employedIdx) cur[cells[i][m]] += w[i];
+      const cm = cellOf[m];
+      for (let j = 0; j < we.length; j++) cur[cm[j]] += we[j];
       for (let c = 0; c < cur.length; c++) if (cur[c] === 0 && targets[m][c] > 0) throw new Error(`synthetic: no record in margin ${m} cell ${c}`);
-      for (const i of employedIdx) w[i] *= targets[m][cells[i][m]] / cur[cells[i][m]];
+      const factor = targets[m].map((v, c) => (cur[c] > 0 ? v / cur[c] : 1));
+      for (let j = 0; j < we.length; j++) we[j] *= factor[cm[j]];
       for (let c = 0; c < cur.length; c++) if (targets[m][c] > 0) gap = Math.max(gap, Math.abs(cur[c] / targets[m][c] - 1));
     }
   }
+  const w = new Float64Array(rows.length);
+  employedIdx.forEach((i, j) => { w[i] = we[j]; });
   const unemployed = rows.length - employedIdx.length;
   rows.forEach((r, i) => { r[wCol] = cells[i].length ? w[i] : (t.labourForce - t.employed) / unemployed; });
   void sectorNames;
