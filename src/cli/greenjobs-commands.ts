@@ -133,8 +133,8 @@ export function registerGreenjobsCommands(program: Command): void {
     .option('--rules <file>', 'the definition (default models/peru/greenjobs/rules.json)')
     .option('--io-dir <dir>', 'IO folder whose descriptor gets the new files', DEFAULT_IO)
     .option('--out-dir <dir>', 'folder for the splits CSV and base-year JSON (default: beside the rules)')
-    .option('--no-activate', 'write the files but leave the IO descriptor pointing at the assumed shares')
-    .action(action(async (survey: string, o: MeasureOptions & { ioDir: string; outDir?: string; activate: boolean }) => {
+    .option('--activate', 'point the IO descriptor at the measured shares even when the survey is SYNTHETIC (real surveys: always)')
+    .action(action(async (survey: string, o: MeasureOptions & { ioDir: string; outDir?: string; activate?: boolean }) => {
       const [y] = await measure([survey], o, ['all', 'sector', 'sex', 'age']);
       const c = y.classified;
       const tag = `${y.synthetic ? 'SYNTHETIC-' : ''}${y.year}`;
@@ -150,13 +150,16 @@ export function registerGreenjobsCommands(program: Command): void {
       mkdirSync(outDir, { recursive: true });
       writeFileSync(join(outDir, `green-jobs-splits-${tag}.csv`), splitsCsv(c, y.rows));
       writeFileSync(join(outDir, `base-year-${tag}.json`), JSON.stringify(baseYearJson(c, y.rows), null, 2) + '\n');
-      if (o.activate) {
+      // SYNTHETIC measurements replace the assumed shares only when asked: the IO text tables do not
+      // carry the SYNTHETIC label.
+      const activate = !y.synthetic || o.activate === true;
+      if (activate) {
         const desc = JSON.parse(readFileSync(ioDescriptorPath, 'utf8')) as Record<string, unknown>;
         desc.greenJobs = { classification: clsName, informality: infName, $comment: `measured by \`igem greenjobs export-io ${basename(survey)}\`; the assumed shares stay in green-classification.csv and informality.csv` };
         writeFileSync(ioDescriptorPath, JSON.stringify(desc, null, 2) + '\n');
       }
       console.log(`wrote ${join(o.ioDir, clsName)}, ${join(o.ioDir, infName)}, ${join(outDir, `green-jobs-splits-${tag}.csv`)}, ${join(outDir, `base-year-${tag}.json`)}` +
-        `${o.activate ? `; ${ioDescriptorPath} now points at the measured shares` : ''}${y.synthetic ? ' (SYNTHETIC data)' : ''}`);
+        `${activate ? `; ${ioDescriptorPath} now points at the measured shares` : `; ${ioDescriptorPath} unchanged (SYNTHETIC data: add --activate to use them)`}`);
     }));
 
   gj.command('synthetic')

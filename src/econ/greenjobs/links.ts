@@ -9,10 +9,14 @@
  *    for the Peru model's green-jobs indicators;
  *  - a small JSON of the measured base year with intervals, for the simulator.
  */
+import { relative } from 'node:path';
 import type { Classified } from './classify.js';
 import { buildDesign, varianceFromPsuTotals, type Design } from './design.js';
 import { zFor, type DomainRow, type Estimate } from './estimate.js';
 import { SYNTHETIC_LABEL } from './report.js';
+
+/** A path relative to the working directory when it lies below it. */
+const shown = (p: string): string => (relative(process.cwd(), p).startsWith('..') ? p : relative(process.cwd(), p));
 
 /** A ratio Σw·num / Σw·den with its linearised standard error and interval. */
 export function ratioEstimate(c: Classified, d: Design, num: (i: number) => number, den: (i: number) => number): Estimate {
@@ -48,7 +52,7 @@ const csv = (rows: (string | number)[][]): string => rows.map((r) => r.map(csvCe
 /** The two files the IO module reads (sector,environmental_share,basis and sector,informal_share,basis). */
 export function ioShareFiles(c: Classified, sectorRows: DomainRow[], ioSectors: string[]): { classification: string; informality: string } {
   const s = c.survey;
-  const label = `${s.synthetic ? 'SYNTHETIC ' : ''}measurement from ${s.source} (${s.year}), rules ${c.rules.path}`;
+  const label = `${s.synthetic ? 'SYNTHETIC ' : ''}measurement from ${shown(s.source)} (${s.year}), rules ${shown(c.rules.path)}`;
   // Sector-wide not-decent share, for sectors without environmental jobs in the sample.
   const notDecent = new Map<string, { nd: number; all: number }>();
   for (let i = 0; i < s.n; i++) {
