@@ -92,3 +92,23 @@ describe('Taylor linearisation on a hand-computed stratified sample', () => {
     expect(Math.abs(varianceFromPsuTotals(adj, t) - (1.5 * ssA + (25 - centre) ** 2))).toBeLessThan(1e-10);
   });
 });
+
+describe('replicate weights', () => {
+  it('V = scale · Σ rscale_r (θ_r − mean θ)², for totals and ratios (mse = false, as R svrepdesign)', () => {
+    const c = classified();
+    const s = c.survey;
+    // Three delete-one-PSU-group replicates, made up by hand: each doubles one group's weights.
+    const reps = [0, 1, 2].map((r) => Float64Array.from(s.weight, (w, i) => (i % 3 === r ? 2 * w : w * 0.5)));
+    s.replicates = { weights: reps, type: 'JK1', scale: 2 / 3, rscales: [1, 1, 1], mse: false };
+    const { rows } = estimateTables(c, ['all']);
+    const y = recs.map((r) => r[3]);
+    const thetas = reps.map((w) => w.reduce((a, wi, i) => a + wi * y[i], 0));
+    const mean = thetas.reduce((a, b) => a + b) / 3;
+    const V = (2 / 3) * thetas.reduce((a, t) => a + (t - mean) ** 2, 0);
+    expect(Math.abs(rows[0].totals.green.se - Math.sqrt(V))).toBeLessThan(1e-10);
+    const ratios = reps.map((w, r) => thetas[r] / w.reduce((a, b) => a + b, 0));
+    const rm = ratios.reduce((a, b) => a + b) / 3;
+    const VR = (2 / 3) * ratios.reduce((a, t) => a + (t - rm) ** 2, 0);
+    expect(Math.abs(rows[0].shares.green.se - Math.sqrt(VR))).toBeLessThan(1e-12);
+  });
+});
