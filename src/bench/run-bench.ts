@@ -16,6 +16,7 @@ import { suiteRoot } from '../conformance/suite.js';
 import { benchIoMultipliers } from '../econ/io/bench-io.js';
 import { benchCalibration } from '../analysis/bench-analysis.js';
 import { benchEnsembleThroughput } from '../analysis/ensemble/bench-ensemble.js';
+import { benchGreenJobs } from '../econ/greenjobs/bench-greenjobs.js';
 import { generateModel } from './generated-model.js';
 import { preparePeer, readPeerNameMap, type PeerModel } from './sde-peer.js';
 
@@ -169,6 +170,7 @@ async function main(): Promise<void> {
   let calibration: ReturnType<typeof benchCalibration> | undefined;
   if (bm) calibration = benchCalibration(loadModel(join(bm, 'earth4all/E4A-global-GL.mdl')));
   const ensemble = await benchEnsembleThroughput({ runs: Number(process.env.IGEM_BENCH_ENSEMBLE_RUNS ?? 10_000) });
+  const greenJobs = existsSync(resolve('../shared/data/peru/anchors.csv')) ? benchGreenJobs(resolve('.'), resolve('../shared/data/peru')) : undefined;
 
   const lines = [
     '| model | scalar vars | outputs | compile ms | ours ms/run | SDE JS ms/run | ratio (ours/SDE) | note |',
@@ -179,6 +181,7 @@ async function main(): Promise<void> {
     `Targets: ratio ≤ 0.5 on every model both run; 10k model compile < 1000 ms (${genCompileMs.toFixed(0)} ms) and run < 20 ms (${genRunMs.toFixed(1)} ms).`,
     `IO multipliers, 500 sectors: ${io.ms.toFixed(0)} ms`,
     calibration ? `Calibration of ${calibration.parameters.length} parameters against ${calibration.series.length} series (Earth4All GL): ${calibration.seconds.toFixed(1)} s, ${calibration.runs} runs, payoff ${calibration.payoff.toExponential(2)}` : 'Calibration: skipped (no bench models)',
+    greenJobs ? `Green jobs: ${greenJobs.records} SYNTHETIC person records classified and tabulated by sector, sex, age and region (${greenJobs.rows} domains, Taylor SEs): ${greenJobs.ms.toFixed(0)} ms (target < 3000 ms)` : 'Green jobs: skipped (no ../shared/data/peru)',
     `Ensemble throughput (${ensemble.runs} runs of a ${ensemble.equations}-equation model): ${ensemble.oneWorker.runsPerSecond.toFixed(0)} runs/s on 1 worker, ${ensemble.nWorkers.runsPerSecond.toFixed(0)} on ${ensemble.workers}: ratio ${ensemble.ratio.toFixed(2)} (same results: ${ensemble.sameResults})`,
   ];
   console.log(lines.join('\n'));

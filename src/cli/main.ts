@@ -31,6 +31,8 @@ import { registerConvertCommands } from './convert-commands.js';
 registerConvertCommands(program);
 import { registerSamCommands } from './sam-commands.js';
 registerSamCommands(program);
+import { registerGreenjobsCommands } from './greenjobs-commands.js';
+registerGreenjobsCommands(program);
 
 try {
   await program.parseAsync(process.argv);
