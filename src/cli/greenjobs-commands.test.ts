@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { registerGreenjobsCommands } from './greenjobs-commands.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

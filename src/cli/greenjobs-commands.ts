@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import * as XLSX from 'xlsx';
+import { xlsxBytes } from '../sd/data/workbook-write.js';
 import {
   baseYearJson, classify, DIMENSIONS, estimateTables, ioShareFiles, jsonReport, loadDescriptor, loadRules, readSurvey, splitsCsv,
   generateSynthetic, syntheticCsv, syntheticTargets, TABLE_HEADERS, tableRows, textReport, type Rules, type YearTables,
@@ -65,10 +65,9 @@ function writeOut(path: string, years: YearTables[]): void {
   const rows = tableRows(years);
   try {
     if (/\.xlsx$/i.test(path)) {
-      const wb = XLSX.utils.book_new();
+
       const synthetic = years.some((y) => y.synthetic);
-      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([TABLE_HEADERS, ...rows]), synthetic ? 'SYNTHETIC green jobs' : 'green jobs');
-      writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+      writeFileSync(path, xlsxBytes([{ name: synthetic ? 'SYNTHETIC green jobs' : 'green jobs', rows: [TABLE_HEADERS, ...rows] }]));
     } else if (/\.csv$/i.test(path)) {
       const cell = (v: string | number): string => (typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
       writeFileSync(path, [TABLE_HEADERS, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n');
