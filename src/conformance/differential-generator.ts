@@ -148,9 +148,11 @@ export function generateModel(seed: number): GeneratedModel {
     }
   };
   const gridTime = (): number => dt * g.int(0, Math.round(final / dt));
-  // A delay time: a positive literal or a positive constant; at least one TIME STEP so Euler stays stable.
+  // A delay time: a positive literal or a positive constant, at least three TIME STEPs so that each
+  // stage of a third-order delay is at least one step long and Euler stays stable (an unstable
+  // oscillation would magnify round-off and hide real disagreements).
   const delayTime = (): string =>
-    constants.length && g.chance(0.3) ? `(${dt} + ${g.pick(constants)})` : `${dt * g.int(1, 12)}`;
+    constants.length && g.chance(0.3) ? `(${3 * dt} + ${g.pick(constants)})` : `${dt * g.int(3, 12)}`;
 
   /** A reference to an arrayed or scalar variable, indexed from what the scope binds or by a fixed element. */
   const ref = (scope: Scope, pool: Var[]): string => {

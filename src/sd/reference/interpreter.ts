@@ -188,7 +188,10 @@ export class ReferenceInterpreter {
 
   private call(e: Expr & { kind: 'call' }, ctx: Context): number {
     if (STATEFUL.has(e.fn)) return this.stateful(e, ctx);
-    const arg = (i: number): number => this.evaluate(e.args[i]!, ctx);
+    // Every argument is evaluated every time (no short cuts), so that stateful calls inside any
+    // argument start at the initial time and keep running, as Vensim's do.
+    const values = e.fn === 'SUM' || e.fn === 'PROD' || e.fn === 'VMIN' || e.fn === 'VMAX' ? [] : e.args.map((a) => this.evaluate(a, ctx));
+    const arg = (i: number): number => values[i]!;
     const dt = this.dt;
     const t = this.time;
     switch (e.fn) {
@@ -199,11 +202,7 @@ export class ReferenceInterpreter {
       case 'MIN': return Math.min(arg(0), arg(1));
       case 'MAX': return Math.max(arg(0), arg(1));
       case 'IF THEN ELSE': {
-        // Both branches are evaluated so that stateful calls inside either branch keep running, as in Vensim.
-        const c = arg(0);
-        const a = arg(1);
-        const b = arg(2);
-        return c !== 0 ? a : b;
+        return arg(0) !== 0 ? arg(1) : arg(2);
       }
       // Vensim compares against Time + TIME STEP/2 so that round-off in Time does not move the switch.
       case 'STEP': return t + dt / 2 > arg(1) ? arg(0) : 0;
