@@ -28,7 +28,14 @@ export function close(a: number, b: number, tol = RELATIVE_TOLERANCE): boolean {
 
 /** Runs one seed both ways; returns the first disagreement (or a failure of either side), or undefined. */
 export function checkSeed(seed: number): Disagreement | undefined {
-  const { text } = generateModel(seed);
+  return checkModel(seed, generateModel(seed).text);
+}
+
+/**
+ * Runs model text in the engine and `referenceText` (the same text unless a test mutates it on
+ * purpose, to show that the comparison can fail) in the reference interpreter.
+ */
+export function checkModel(seed: number, text: string, referenceText = text): Disagreement | undefined {
   const fail = (column: string, why: string): Disagreement => ({ seed, column: `${column}: ${why}`, time: NaN, engine: NaN, reference: NaN, text });
   let engine;
   try {
@@ -38,7 +45,7 @@ export function checkSeed(seed: number): Disagreement | undefined {
   }
   let ref;
   try {
-    ref = runReference(readVensim(text));
+    ref = runReference(readVensim(referenceText));
   } catch (e) {
     return fail('(reference)', (e as Error).message);
   }
