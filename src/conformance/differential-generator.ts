@@ -48,7 +48,12 @@ class Gen {
   }
 }
 
-export function generateModel(seed: number): GeneratedModel {
+export interface GeneratorOptions {
+  /** Let STEP and PULSE switch between two time steps (off by default, see gridTime). */
+  offGridSwitches?: boolean;
+}
+
+export function generateModel(seed: number, options: GeneratorOptions = {}): GeneratedModel {
   const g = new Gen(seed);
   const dt = g.pick([1, 0.5, 0.25, 0.125]);
   const final = g.int(4, 20);
@@ -133,7 +138,7 @@ export function generateModel(seed: number): GeneratedModel {
       case 10: return lookups.length ? `${g.pick(lookups)}(${sub()})` : `-${sub()}`;
       case 11: return `STEP(${sub()}, ${gridTime()})`;
       case 12: {
-        const a = gridTime();
+        const a = gridTime(true);
         return `RAMP(${g.num(-2, 2)}, ${a}, ${a + g.int(1, 6)})`;
       }
       case 13: return `PULSE(${gridTime()}, ${g.pick([0, dt, 1, 2, 3])})`;
@@ -147,12 +152,23 @@ export function generateModel(seed: number): GeneratedModel {
       default: return `(${sub()} ${g.pick(['+', '-', '*'])} ${leaf()})`;
     }
   };
-  const gridTime = (): number => dt * g.int(0, Math.round(final / dt));
+  // Switch times mostly on the grid, sometimes between two steps (where Vensim's rule of comparing
+  // with Time + TIME STEP/2 decides the step it switches at).
+  // STEP and PULSE switch times stay on the grid unless `offGridSwitches` is set: the engine
+  // disagrees with Vensim's rule between grid points (known-differences.json, step-pulse-time-plus).
+  const gridTime = (offGridAllowed = options.offGridSwitches ?? false): number =>
+    offGridAllowed && g.chance(0.2)
+      ? Math.round(g.num(0, final) * 1000 + 1) / 1000
+      : dt * g.int(0, Math.round(final / dt));
   // A delay time: a positive literal or a positive constant, at least three TIME STEPs so that each
   // stage of a third-order delay is at least one step long and Euler stays stable (an unstable
   // oscillation would magnify round-off and hide real disagreements).
   const delayTime = (): string =>
-    constants.length && g.chance(0.3) ? `(${3 * dt} + ${g.pick(constants)})` : `${dt * g.int(3, 12)}`;
+    g.chance(0.15)
+      ? `(${3 * dt} + ABS(${ref([], known)}) / 10)` // a delay time that changes during the run
+      : constants.length && g.chance(0.3)
+        ? `(${3 * dt} + ${g.pick(constants)})`
+        : `${dt * g.int(3, 12)}`;
 
   /** A reference to an arrayed or scalar variable, indexed from what the scope binds or by a fixed element. */
   const ref = (scope: Scope, pool: Var[]): string => {

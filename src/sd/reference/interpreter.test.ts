@@ -70,3 +70,12 @@ y[sub] = c[sub] * 10 ~~|\ny[a3] = SUM(c[d!]) ~~|\nz[e] = SUM(m[d!, e]) ~~|\nlo =
     expect(() => run(`a = RANDOM UNIFORM(0, 1, 0) ~~|\n${CONTROL(1)}`)).toThrow(/not supported/);
   });
 });
+
+describe('reference interpreter, switch times between steps', () => {
+  it('STEP and PULSE use time plus = Time + TIME STEP/2; RAMP uses Time', () => {
+    const c = CONTROL(3, 0.5);
+    expect(col(`x = STEP(1, 1.2) ~~|\n${c}`, 'x')).toEqual([0, 0, 1, 1, 1, 1, 1]);
+    expect(col(`x = PULSE(1.2, 1) ~~|\n${c}`, 'x')).toEqual([0, 0, 1, 1, 0, 0, 0]);
+    expect(col(`x = RAMP(1, 1.2, 2.2) ~~|\n${c}`, 'x')?.map((v) => Math.round(v * 1e9) / 1e9)).toEqual([0, 0, 0, 0.3, 0.8, 1, 1]);
+  });
+});

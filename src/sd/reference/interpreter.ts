@@ -206,12 +206,13 @@ export class ReferenceInterpreter {
       }
       // Vensim compares against Time + TIME STEP/2 so that round-off in Time does not move the switch.
       case 'STEP': return t + dt / 2 > arg(1) ? arg(0) : 0;
+      // RAMP compares Time itself (no half step), per Vensim's reference for RAMP.
       case 'RAMP': {
         const slope = arg(0);
         const start = arg(1);
         const end = arg(2);
-        if (t + dt / 2 < start) return 0;
-        return t + dt / 2 < end ? slope * (t - start) : slope * (end - start);
+        if (!(t > start)) return 0;
+        return t < end ? slope * (t - start) : slope * (end - start);
       }
       case 'PULSE': {
         const start = arg(0);
