@@ -91,6 +91,20 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
     lookups.push(name);
   }
 
+  // Macros: a first-order smooth written with INTEG (own stock per call) and a two-equation one.
+  const macros = g.chance(0.4);
+  if (macros) {
+    lines.push(
+      ':MACRO: EXPSMOOTH(input, tau)',
+      'EXPSMOOTH = INTEG((input - EXPSMOOTH) / tau, input) ~~|',
+      ':END OF MACRO:',
+      ':MACRO: HALFGAP(input, target)',
+      'HALFGAP = gap / 2 ~~|',
+      'gap = target - input ~~|',
+      ':END OF MACRO:',
+    );
+  }
+
   const known: Var[] = [];
   // Constants (positive, so they can serve as delay times as well).
   for (let i = 0, n = g.int(1, 4); i < n; i++) {
@@ -123,7 +137,7 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
     };
     if (depth <= 0 || g.chance(0.25)) return leaf();
     const sub = (): string => expr(scope, depth - 1, pool);
-    const k = g.int(0, 22);
+    const k = g.int(0, 23);
     switch (k) {
       case 0: return `(${sub()} + ${sub()})`;
       case 1: return `(${sub()} - ${sub()})`;
@@ -149,6 +163,9 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
       case 18: return `DELAY FIXED(${sub()}, ${dt * g.int(1, 8)}, ${g.num(-2, 2)})`;
       case 19: return `SMOOTHI(${sub()}, ${delayTime()}, ${g.num(-2, 2)})`;
       case 20: return vector(scope, pool);
+      case 21:
+        if (!macros) return `(${sub()} + ${sub()})`;
+        return g.chance(0.5) ? `EXPSMOOTH(${sub()}, ${delayTime()})` : `HALFGAP(${sub()}, ${sub()})`;
       default: return `(${sub()} ${g.pick(['+', '-', '*'])} ${leaf()})`;
     }
   };

@@ -79,3 +79,15 @@ describe('reference interpreter, switch times between steps', () => {
     expect(col(`x = RAMP(1, 1.2, 2.2) ~~|\n${c}`, 'x')?.map((v) => Math.round(v * 1e9) / 1e9)).toEqual([0, 0, 0, 0.3, 0.8, 1, 1]);
   });
 });
+
+describe('reference interpreter, macros', () => {
+  it('gives each macro call its own locals and stocks', () => {
+    const text = `:MACRO: EXPSMOOTH(input, tau)\nEXPSMOOTH = INTEG((input - EXPSMOOTH) / tau, input) ~~|\n:END OF MACRO:
+:MACRO: HALFGAP(input, target)\nHALFGAP = gap / 2 ~~|\ngap = target - input ~~|\n:END OF MACRO:
+a = EXPSMOOTH(STEP(10, 1), 2) ~~|\nb = EXPSMOOTH(4, 1) ~~|\nc = HALFGAP(1, Time) ~~|\n${CONTROL(3)}`;
+    const r = run(text);
+    expect(r.columns.get('a')).toEqual([0, 0, 5, 7.5]);
+    expect(r.columns.get('b')).toEqual([4, 4, 4, 4]);
+    expect(r.columns.get('c')).toEqual([-0.5, 0, 0.5, 1]);
+  });
+});

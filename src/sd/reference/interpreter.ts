@@ -12,9 +12,10 @@
  * dimensions and sub-ranges given as element lists, equations per dimension, sub-range or element,
  * constant lists, standalone lookups, arithmetic, MIN/MAX/ABS/EXP/LN/SQRT, IF THEN ELSE, STEP/RAMP/PULSE,
  * SUM/PROD/VMIN/VMAX over `dim!`, INTEG, SMOOTH/SMOOTHI/SMOOTH3/SMOOTH3I, DELAY1/DELAY1I/DELAY3/DELAY3I,
- * DELAY FIXED. Anything else is an error naming what is missing.
+ * DELAY FIXED, and macros without extra outputs (each call has its own locals and stocks).
+ * Anything else is an error naming what is missing.
  */
-import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
+import type { Equation, Expr, LookupTable, MacroDecl, ModelIR } from '../ir/model.js';
 
 export interface ReferenceResult {
   time: number[];
@@ -34,6 +35,15 @@ interface Context {
   def: Definition;
   key: string;
   binding: Map<string, string>;
+  /** Inside a macro call: its parameters and local equations. */
+  frame?: MacroFrame;
+}
+
+/** One call of a macro: each call site (in each element of its caller) has its own locals and stocks. */
+interface MacroFrame {
+  id: string;
+  params: Map<string, { expr: Expr; caller: Context }>;
+  locals: Map<string, Equation>;
 }
 
 /** The internal stocks of one stateful call site in one element of a variable. */
@@ -55,6 +65,7 @@ export class ReferenceInterpreter {
   private readonly dims = new Map<string, string[]>();
   private readonly defs = new Map<string, Map<string, Definition>>();
   private readonly lookups = new Map<string, LookupTable>();
+  private readonly macros = new Map<string, MacroDecl>();
   private readonly instances = new Map<string, StatefulInstance>();
   private readonly nodeIds = new WeakMap<Expr, number>();
   private nextNodeId = 0;
@@ -67,6 +78,10 @@ export class ReferenceInterpreter {
     for (const d of ir.dimensions) {
       if (d.fromData || d.equivalentTo) throw new Error(`reference: dimension ${d.name} form not supported`);
       this.dims.set(d.name, d.members.map((m) => m.name));
+    }
+    for (const m of ir.macros) {
+      if (m.outputs.length) throw new Error(`reference: macro ${m.name} with extra outputs not supported`);
+      this.macros.set(m.name, m);
     }
     for (const eq of ir.equations) this.addEquation(eq);
   }
@@ -135,6 +150,25 @@ export class ReferenceInterpreter {
     return v;
   }
 
+  private memoized(key: string, compute: () => number): number {
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    if (this.active.has(key)) throw new Error(`reference: simultaneous equations through ${key}`);
+    this.active.add(key);
+    const v = compute();
+    this.active.delete(key);
+    this.memo.set(key, v);
+    return v;
+  }
+
+  /** A macro's local variable (or its output) in one call. */
+  private macroLocal(frame: MacroFrame, eq: Equation): number {
+    if (eq.kind !== 'aux' || !eq.expr || eq.lhs.subs.length) throw new Error(`reference: macro equation ${eq.lhs.name} form not supported`);
+    const key = `${frame.id}/${eq.lhs.name}`;
+    const def: Definition = { eq, binding: new Map(), index: 0 };
+    return this.memoized(key, () => this.evaluate(eq.expr!, { def, key, binding: def.binding, frame }));
+  }
+
   private subscriptKey(subs: { name: string; bang: boolean }[], binding: Map<string, string>): string {
     return subs
       .map((s) => {
@@ -151,6 +185,12 @@ export class ReferenceInterpreter {
       case 'num':
         return e.value;
       case 'ref':
+        if (ctx.frame) {
+          const param = ctx.frame.params.get(e.name);
+          if (param) return this.memoized(`${ctx.frame.id}/${e.name}`, () => this.evaluate(param.expr, param.caller));
+          const local = ctx.frame.locals.get(e.name);
+          if (local) return this.macroLocal(ctx.frame, local);
+        }
         return this.value(e.name, this.subscriptKey(e.subs, ctx.binding));
       case 'unary':
         return e.op === '-' ? -this.evaluate(e.arg, ctx) : e.op === '+' ? this.evaluate(e.arg, ctx) : this.evaluate(e.arg, ctx) === 0 ? 1 : 0;
@@ -175,6 +215,19 @@ export class ReferenceInterpreter {
         throw new Error('unreachable');
       }
       case 'apply': {
+        const macro = this.macros.get(e.name);
+        if (macro) {
+          if (e.args.length !== macro.params.length) throw new Error(`reference: ${e.name} takes ${macro.params.length} arguments`);
+          const id = `${ctx.frame ? ctx.frame.id + '/' : ''}${ctx.def.eq.lhs.name}[${ctx.key}]@${this.nodeId(e)}`;
+          const frame: MacroFrame = {
+            id,
+            params: new Map(macro.params.map((p, i) => [p, { expr: e.args[i]!, caller: ctx }])),
+            locals: new Map(macro.equations.map((q) => [q.lhs.name, q])),
+          };
+          const output = frame.locals.get(macro.name);
+          if (!output) throw new Error(`reference: macro ${e.name} does not define its output`);
+          return this.macroLocal(frame, output);
+        }
         const table = this.lookups.get(e.name);
         if (!table || e.args.length !== 1 || e.subs.length) throw new Error(`reference: call of ${e.name} not supported`);
         return interpolate(table, this.evaluate(e.args[0]!, ctx));
