@@ -9,7 +9,7 @@ const layers = [
   ['formats', '^src/sd/(vensim|xmile|data)/'],
   ['analyze', '^src/sd/analyze/'],
   ['compile', '^src/sd/compile/'],
-  ['run', '^src/sd/(run|engine\\.ts)'],
+  ['run', '^src/sd/(run|reference|engine\\.ts)'],
   ['node-host', '^src/sd/node/'],
   ['analyses', '^src/(analysis|econ|conformance|link)/'],
   ['interfaces', '^src/(cli|server|web|bench)/'],

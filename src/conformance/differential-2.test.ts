@@ -1,0 +1,3 @@
+import { differentialPart } from './differential-suite.js';
+
+differentialPart(1);

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { readVensim } from '../vensim/reader.js';
+import { runReference } from './interpreter.js';
+
+const CONTROL = (end: number, dt = 1, saveper = dt) =>
+  `INITIAL TIME = 0 ~~|\nFINAL TIME = ${end} ~~|\nTIME STEP = ${dt} ~~|\nSAVEPER = ${saveper} ~~|\n`;
+const run = (text: string) => runReference(readVensim(text));
+const col = (text: string, name: string) => run(text).columns.get(name);
+
+// Expected values below are worked by hand from the Vensim function reference, not from any engine.
+describe('reference interpreter', () => {
+  it('integrates stocks with Euler and saves at SAVEPER', () => {
+    const r = run(`s = INTEG(-0.5 * s, 8) ~~|\n${CONTROL(4, 1, 2)}`);
+    expect(r.time).toEqual([0, 2, 4]);
+    expect(r.columns.get('s')).toEqual([8, 2, 0.5]);
+  });
+
+  it('SMOOTH is a first-order stock starting at its input', () => {
+    expect(col(`x = SMOOTH(STEP(10, 1), 2) ~~|\n${CONTROL(3)}`, 'x')).toEqual([0, 0, 5, 7.5]);
+    expect(col(`x = SMOOTHI(10, 2, 4) ~~|\n${CONTROL(2)}`, 'x')).toEqual([4, 7, 8.5]);
+  });
+
+  it('SMOOTH3 moves through three stages of delay/3', () => {
+    // Stages (0,0,0) until the input becomes 3 at time 1; with stage time 1 each stage takes the
+    // previous one's value a step later: (3,0,0) at 2, (3,3,0) at 3, (3,3,3) at 4.
+    expect(col(`x = SMOOTH3(STEP(3, 1), 3) ~~|\n${CONTROL(4)}`, 'x')).toEqual([0, 0, 0, 0, 3]);
+  });
+
+  it('DELAY1 and DELAY3 start in equilibrium with their input', () => {
+    expect(col(`x = DELAY1(5, 4) ~~|\n${CONTROL(3)}`, 'x')).toEqual([5, 5, 5, 5]);
+    expect(col(`x = DELAY3(5, 3) ~~|\n${CONTROL(3)}`, 'x')).toEqual([5, 5, 5, 5]);
+    // DELAY1 of a step 0 → 4 with delay 2: level 0, then +4, then +4 − 2 = 6: output 0, 0, 2, 3.
+    expect(col(`x = DELAY1(STEP(4, 1), 2) ~~|\n${CONTROL(3)}`, 'x')).toEqual([0, 0, 2, 3]);
+  });
+
+  it('DELAY FIXED is a pipeline holding the initial value for the delay time', () => {
+    expect(col(`x = DELAY FIXED(Time, 1, -1) ~~|\n${CONTROL(2, 0.5)}`, 'x')).toEqual([-1, -1, 0, 0.5, 1]);
+  });
+
+  it('STEP, RAMP and PULSE switch at their times (PULSE width 0 is one TIME STEP)', () => {
+    expect(col(`x = STEP(2, 1) ~~|\n${CONTROL(2)}`, 'x')).toEqual([0, 2, 2]);
+    expect(col(`x = RAMP(2, 1, 3) ~~|\n${CONTROL(4)}`, 'x')).toEqual([0, 0, 2, 4, 4]);
+    expect(col(`x = PULSE(1, 0) ~~|\n${CONTROL(2, 0.5)}`, 'x')).toEqual([0, 0, 1, 0, 0]);
+    expect(col(`x = PULSE(1, 1) ~~|\n${CONTROL(2, 0.5)}`, 'x')).toEqual([0, 0, 1, 1, 0]);
+  });
+
+  it('lookups interpolate linearly and hold their end values', () => {
+    const text = `t((0,0),(2,4),(4,0)) ~~|\nx = t(Time - 1) ~~|\n${CONTROL(6)}`;
+    expect(col(text, 'x')).toEqual([0, 0, 2, 4, 2, 0, 0]);
+  });
+
+  it('evaluates arrays per element, per sub-range and with SUM/VMIN/VMAX over dim!', () => {
+    const text = `d: a1, a2, a3 ~~|\nsub: a1, a2 ~~|\ne: b1, b2 ~~|\nc[d] = 1, 2, 3 ~~|\nm[d, e] = 1, 2; 3, 4; 5, 6 ~~|
+y[sub] = c[sub] * 10 ~~|\ny[a3] = SUM(c[d!]) ~~|\nz[e] = SUM(m[d!, e]) ~~|\nlo = VMIN(c[d!]) ~~|\nhi = VMAX(m[a2, e!]) ~~|\n${CONTROL(0)}`;
+    const r = run(text);
+    expect([1, 2, 3].map((i) => r.columns.get(`y[a${i}]`)![0])).toEqual([10, 20, 6]);
+    expect(r.columns.get('z[b1]')).toEqual([9]);
+    expect(r.columns.get('z[b2]')).toEqual([12]);
+    expect(r.columns.get('lo')).toEqual([1]);
+    expect(r.columns.get('hi')).toEqual([4]);
+  });
+
+  it('keeps a stateful call inside an untaken branch running from the start', () => {
+    // The SMOOTH starts at 0 at time 0 and moves towards 8 even while the IF picks the other branch.
+    expect(col(`x = IF THEN ELSE(Time >= 2, SMOOTH(STEP(8, 1), 1), -1) ~~|\n${CONTROL(2)}`, 'x')).toEqual([-1, -1, 8]);
+  });
+
+  it('rejects simultaneous equations and what it does not implement', () => {
+    expect(() => run(`a = b ~~|\nb = a ~~|\n${CONTROL(1)}`)).toThrow(/simultaneous/);
+    expect(() => run(`a = RANDOM UNIFORM(0, 1, 0) ~~|\n${CONTROL(1)}`)).toThrow(/not supported/);
+  });
+});
+
+describe('reference interpreter, switch times between steps', () => {
+  it('STEP and PULSE use time plus = Time + TIME STEP/2; RAMP uses Time', () => {
+    const c = CONTROL(3, 0.5);
+    expect(col(`x = STEP(1, 1.2) ~~|\n${c}`, 'x')).toEqual([0, 0, 1, 1, 1, 1, 1]);
+    expect(col(`x = PULSE(1.2, 1) ~~|\n${c}`, 'x')).toEqual([0, 0, 1, 1, 0, 0, 0]);
+    expect(col(`x = RAMP(1, 1.2, 2.2) ~~|\n${c}`, 'x')?.map((v) => Math.round(v * 1e9) / 1e9)).toEqual([0, 0, 0, 0.3, 0.8, 1, 1]);
+  });
+});
+
+describe('reference interpreter, macros', () => {
+  it('gives each macro call its own locals and stocks', () => {
+    const text = `:MACRO: EXPSMOOTH(input, tau)\nEXPSMOOTH = INTEG((input - EXPSMOOTH) / tau, input) ~~|\n:END OF MACRO:
+:MACRO: HALFGAP(input, target)\nHALFGAP = gap / 2 ~~|\ngap = target - input ~~|\n:END OF MACRO:
+a = EXPSMOOTH(STEP(10, 1), 2) ~~|\nb = EXPSMOOTH(4, 1) ~~|\nc = HALFGAP(1, Time) ~~|\n${CONTROL(3)}`;
+    const r = run(text);
+    expect(r.columns.get('a')).toEqual([0, 0, 5, 7.5]);
+    expect(r.columns.get('b')).toEqual([4, 4, 4, 4]);
+    expect(r.columns.get('c')).toEqual([-0.5, 0, 0.5, 1]);
+  });
+});

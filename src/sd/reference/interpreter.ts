@@ -1,0 +1,453 @@
+/**
+ * A slow, obvious reference interpreter over the parsed IR (readVensim's output), written
+ * independently of src/sd/analyze (expansion, ordering) and src/sd/compile (code generation),
+ * so that differential tests can catch compiler bugs. It shares only the reader with the engine.
+ *
+ * Semantics follow the Vensim reference (Euler): at each time, every auxiliary is computed on
+ * demand (recursion with a per-step memo gives dependency order and detects loops), values are
+ * saved, then every stock and every stateful function's internal stock moves by dt × its rate
+ * computed from the values at that time.
+ *
+ * It covers the subset the differential generator writes (see src/conformance/differential-generator.ts):
+ * dimensions and sub-ranges given as element lists, equations per dimension, sub-range or element,
+ * constant lists, standalone lookups, arithmetic, MIN/MAX/ABS/EXP/LN/SQRT, IF THEN ELSE, STEP/RAMP/PULSE,
+ * SUM/PROD/VMIN/VMAX over `dim!`, INTEG, SMOOTH/SMOOTHI/SMOOTH3/SMOOTH3I, DELAY1/DELAY1I/DELAY3/DELAY3I,
+ * DELAY FIXED, and macros without extra outputs (each call has its own locals and stocks).
+ * Anything else is an error naming what is missing.
+ */
+import type { Equation, Expr, LookupTable, MacroDecl, ModelIR } from '../ir/model.js';
+
+export interface ReferenceResult {
+  time: number[];
+  /** Column name (`name` or `name[e1,e2]`, canonical spelling) → saved values. */
+  columns: Map<string, number[]>;
+}
+
+interface Definition {
+  eq: Equation;
+  /** Dimension (or sub-range) name on the left-hand side → the element this definition is for. */
+  binding: Map<string, string>;
+  /** Position of this element in the left-hand side's element product (for constant lists). */
+  index: number;
+}
+
+interface Context {
+  def: Definition;
+  key: string;
+  binding: Map<string, string>;
+  /** Inside a macro call: its parameters and local equations. */
+  frame?: MacroFrame;
+}
+
+/** One call of a macro: each call site (in each element of its caller) has its own locals and stocks. */
+interface MacroFrame {
+  id: string;
+  params: Map<string, { expr: Expr; caller: Context }>;
+  locals: Map<string, Equation>;
+}
+
+/** The internal stocks of one stateful call site in one element of a variable. */
+interface StatefulInstance {
+  fn: string;
+  node: Expr & { kind: 'call' };
+  ctx: Context;
+  levels: number[];
+  /** DELAY FIXED's pipeline, oldest first. */
+  queue?: number[];
+}
+
+const STATEFUL = new Set([
+  'INTEG', 'SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY FIXED',
+]);
+const CONTROL = ['initial time', 'final time', 'time step', 'saveper'];
+
+export class ReferenceInterpreter {
+  private readonly dims = new Map<string, string[]>();
+  private readonly defs = new Map<string, Map<string, Definition>>();
+  private readonly lookups = new Map<string, LookupTable>();
+  private readonly macros = new Map<string, MacroDecl>();
+  private readonly instances = new Map<string, StatefulInstance>();
+  private readonly nodeIds = new WeakMap<Expr, number>();
+  private nextNodeId = 0;
+  private memo = new Map<string, number>();
+  private readonly active = new Set<string>();
+  private time = 0;
+  private dt = 1;
+
+  constructor(private readonly ir: ModelIR) {
+    for (const d of ir.dimensions) {
+      if (d.fromData || d.equivalentTo) throw new Error(`reference: dimension ${d.name} form not supported`);
+      this.dims.set(d.name, d.members.map((m) => m.name));
+    }
+    for (const m of ir.macros) {
+      if (m.outputs.length) throw new Error(`reference: macro ${m.name} with extra outputs not supported`);
+      this.macros.set(m.name, m);
+    }
+    for (const eq of ir.equations) this.addEquation(eq);
+  }
+
+  private elementsOf(name: string): string[] {
+    const members = this.dims.get(name);
+    if (!members) return [name];
+    return members.flatMap((m) => (this.dims.has(m) ? this.elementsOf(m) : [m]));
+  }
+
+  private addEquation(eq: Equation): void {
+    if (eq.kind === 'lookup') {
+      if (!eq.lookup || eq.lhs.subs.length) throw new Error(`reference: lookup ${eq.lhs.name} form not supported`);
+      this.lookups.set(eq.lhs.name, eq.lookup);
+      return;
+    }
+    if (eq.kind !== 'aux' || !eq.expr || eq.lhs.except.length) throw new Error(`reference: equation ${eq.lhs.name} form not supported`);
+    let tuples: { elems: string[]; binding: Map<string, string> }[] = [{ elems: [], binding: new Map() }];
+    for (const s of eq.lhs.subs) {
+      const next: typeof tuples = [];
+      for (const t of tuples) {
+        for (const e of this.elementsOf(s.name)) {
+          const binding = new Map(t.binding);
+          if (this.dims.has(s.name)) binding.set(s.name, e);
+          next.push({ elems: [...t.elems, e], binding });
+        }
+      }
+      tuples = next;
+    }
+    let table = this.defs.get(eq.lhs.name);
+    if (!table) this.defs.set(eq.lhs.name, (table = new Map()));
+    tuples.forEach((t, index) => {
+      const key = t.elems.join(',');
+      if (table.has(key)) throw new Error(`reference: ${eq.lhs.name}[${key}] defined twice`);
+      table.set(key, { eq, binding: t.binding, index });
+    });
+  }
+
+  private nodeId(e: Expr): number {
+    let id = this.nodeIds.get(e);
+    if (id === undefined) this.nodeIds.set(e, (id = this.nextNodeId++));
+    return id;
+  }
+
+  /** The value of one element of a variable at the current time. */
+  value(name: string, key: string): number {
+    if (name === 'time') return this.time;
+    const memoKey = `${name}[${key}]`;
+    const known = this.memo.get(memoKey);
+    if (known !== undefined) return known;
+    const def = this.defs.get(name)?.get(key);
+    if (!def) throw new Error(`reference: no definition for ${memoKey}`);
+    if (this.active.has(memoKey)) throw new Error(`reference: simultaneous equations through ${memoKey}`);
+    this.active.add(memoKey);
+    const ctx: Context = { def, key, binding: def.binding };
+    let v: number;
+    const expr = def.eq.expr!;
+    if (expr.kind === 'list') {
+      const flat = expr.rows.flat();
+      v = flat[def.index]!;
+    } else {
+      v = this.evaluate(expr, ctx);
+    }
+    this.active.delete(memoKey);
+    this.memo.set(memoKey, v);
+    return v;
+  }
+
+  private memoized(key: string, compute: () => number): number {
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    if (this.active.has(key)) throw new Error(`reference: simultaneous equations through ${key}`);
+    this.active.add(key);
+    const v = compute();
+    this.active.delete(key);
+    this.memo.set(key, v);
+    return v;
+  }
+
+  /** A macro's local variable (or its output) in one call. */
+  private macroLocal(frame: MacroFrame, eq: Equation): number {
+    if (eq.kind !== 'aux' || !eq.expr || eq.lhs.subs.length) throw new Error(`reference: macro equation ${eq.lhs.name} form not supported`);
+    const key = `${frame.id}/${eq.lhs.name}`;
+    const def: Definition = { eq, binding: new Map(), index: 0 };
+    return this.memoized(key, () => this.evaluate(eq.expr!, { def, key, binding: def.binding, frame }));
+  }
+
+  private subscriptKey(subs: { name: string; bang: boolean }[], binding: Map<string, string>): string {
+    return subs
+      .map((s) => {
+        const bound = binding.get(s.bang ? `${s.name}!` : s.name);
+        if (bound !== undefined) return bound;
+        if (this.dims.has(s.name)) throw new Error(`reference: subscript ${s.name} is not bound here`);
+        return s.name;
+      })
+      .join(',');
+  }
+
+  private evaluate(e: Expr, ctx: Context): number {
+    switch (e.kind) {
+      case 'num':
+        return e.value;
+      case 'ref':
+        if (ctx.frame) {
+          const param = ctx.frame.params.get(e.name);
+          if (param) return this.memoized(`${ctx.frame.id}/${e.name}`, () => this.evaluate(param.expr, param.caller));
+          const local = ctx.frame.locals.get(e.name);
+          if (local) return this.macroLocal(ctx.frame, local);
+        }
+        return this.value(e.name, this.subscriptKey(e.subs, ctx.binding));
+      case 'unary':
+        return e.op === '-' ? -this.evaluate(e.arg, ctx) : e.op === '+' ? this.evaluate(e.arg, ctx) : this.evaluate(e.arg, ctx) === 0 ? 1 : 0;
+      case 'binary': {
+        const a = this.evaluate(e.left, ctx);
+        const b = this.evaluate(e.right, ctx);
+        switch (e.op) {
+          case '+': return a + b;
+          case '-': return a - b;
+          case '*': return a * b;
+          case '/': return a / b;
+          case '^': return Math.pow(a, b);
+          case '=': return a === b ? 1 : 0;
+          case '<>': return a !== b ? 1 : 0;
+          case '<': return a < b ? 1 : 0;
+          case '>': return a > b ? 1 : 0;
+          case '<=': return a <= b ? 1 : 0;
+          case '>=': return a >= b ? 1 : 0;
+          case 'and': return a !== 0 && b !== 0 ? 1 : 0;
+          case 'or': return a !== 0 || b !== 0 ? 1 : 0;
+        }
+        throw new Error('unreachable');
+      }
+      case 'apply': {
+        const macro = this.macros.get(e.name);
+        if (macro) {
+          if (e.args.length !== macro.params.length) throw new Error(`reference: ${e.name} takes ${macro.params.length} arguments`);
+          const id = `${ctx.frame ? ctx.frame.id + '/' : ''}${ctx.def.eq.lhs.name}[${ctx.key}]@${this.nodeId(e)}`;
+          const frame: MacroFrame = {
+            id,
+            params: new Map(macro.params.map((p, i) => [p, { expr: e.args[i]!, caller: ctx }])),
+            locals: new Map(macro.equations.map((q) => [q.lhs.name, q])),
+          };
+          const output = frame.locals.get(macro.name);
+          if (!output) throw new Error(`reference: macro ${e.name} does not define its output`);
+          return this.macroLocal(frame, output);
+        }
+        const table = this.lookups.get(e.name);
+        if (!table || e.args.length !== 1 || e.subs.length) throw new Error(`reference: call of ${e.name} not supported`);
+        return interpolate(table, this.evaluate(e.args[0]!, ctx));
+      }
+      case 'call':
+        return this.call(e, ctx);
+      default:
+        throw new Error(`reference: expression ${e.kind} not supported`);
+    }
+  }
+
+  private call(e: Expr & { kind: 'call' }, ctx: Context): number {
+    if (STATEFUL.has(e.fn)) return this.stateful(e, ctx);
+    // Every argument is evaluated every time (no short cuts), so that stateful calls inside any
+    // argument start at the initial time and keep running, as Vensim's do.
+    const values = e.fn === 'SUM' || e.fn === 'PROD' || e.fn === 'VMIN' || e.fn === 'VMAX' ? [] : e.args.map((a) => this.evaluate(a, ctx));
+    const arg = (i: number): number => values[i]!;
+    const dt = this.dt;
+    const t = this.time;
+    switch (e.fn) {
+      case 'ABS': return Math.abs(arg(0));
+      case 'EXP': return Math.exp(arg(0));
+      case 'LN': return Math.log(arg(0));
+      case 'SQRT': return Math.sqrt(arg(0));
+      case 'MIN': return Math.min(arg(0), arg(1));
+      case 'MAX': return Math.max(arg(0), arg(1));
+      case 'IF THEN ELSE': {
+        return arg(0) !== 0 ? arg(1) : arg(2);
+      }
+      // Vensim compares against Time + TIME STEP/2 so that round-off in Time does not move the switch.
+      case 'STEP': return t + dt / 2 > arg(1) ? arg(0) : 0;
+      // RAMP compares Time itself (no half step), per Vensim's reference for RAMP.
+      case 'RAMP': {
+        const slope = arg(0);
+        const start = arg(1);
+        const end = arg(2);
+        if (!(t > start)) return 0;
+        return t < end ? slope * (t - start) : slope * (end - start);
+      }
+      case 'PULSE': {
+        const start = arg(0);
+        let width = arg(1);
+        if (width === 0) width = dt;
+        return t + dt / 2 > start && t + dt / 2 < start + width ? 1 : 0;
+      }
+      case 'SUM': return this.reduce(e.args[0]!, ctx, 0, (a, b) => a + b);
+      case 'PROD': return this.reduce(e.args[0]!, ctx, 1, (a, b) => a * b);
+      case 'VMIN': return this.reduce(e.args[0]!, ctx, Infinity, Math.min);
+      case 'VMAX': return this.reduce(e.args[0]!, ctx, -Infinity, Math.max);
+      default:
+        throw new Error(`reference: function ${e.fn} not supported`);
+    }
+  }
+
+  /** SUM and friends: iterate every `dim!` in the argument, element by element, in declaration order. */
+  private reduce(arg: Expr, ctx: Context, start: number, op: (a: number, b: number) => number): number {
+    const bangs: string[] = [];
+    const collect = (x: Expr): void => {
+      if (x.kind === 'ref') for (const s of x.subs) if (s.bang && !bangs.includes(s.name)) bangs.push(s.name);
+      if (x.kind === 'binary') { collect(x.left); collect(x.right); }
+      if (x.kind === 'unary') collect(x.arg);
+      if (x.kind === 'call' || x.kind === 'apply') x.args.forEach(collect);
+    };
+    collect(arg);
+    let acc = start;
+    const loop = (i: number, binding: Map<string, string>): void => {
+      if (i === bangs.length) {
+        acc = op(acc, this.evaluate(arg, { ...ctx, binding }));
+        return;
+      }
+      for (const el of this.elementsOf(bangs[i]!)) loop(i + 1, new Map(binding).set(`${bangs[i]}!`, el));
+    };
+    loop(0, ctx.binding);
+    return acc;
+  }
+
+  private stateful(e: Expr & { kind: 'call' }, ctx: Context): number {
+    const id = `${ctx.def.eq.lhs.name}[${ctx.key}]#${this.nodeId(e)}`;
+    let inst = this.instances.get(id);
+    const arg = (i: number): number => this.evaluate(e.args[i]!, ctx);
+    if (!inst) {
+      // First evaluation happens at the initial time: set the internal stocks from the initial values.
+      const input = e.fn === 'INTEG' ? NaN : arg(0);
+      inst = { fn: e.fn, node: e, ctx, levels: [] };
+      switch (e.fn) {
+        case 'INTEG': inst.levels = [arg(1)]; break;
+        case 'SMOOTH': inst.levels = [input]; break;
+        case 'SMOOTHI': inst.levels = [arg(2)]; break;
+        case 'SMOOTH3': inst.levels = [input, input, input]; break;
+        case 'SMOOTH3I': inst.levels = [arg(2), arg(2), arg(2)]; break;
+        case 'DELAY1': inst.levels = [input * arg(1)]; break;
+        case 'DELAY1I': inst.levels = [arg(2) * arg(1)]; break;
+        case 'DELAY3': inst.levels = [0, 1, 2].map(() => (input * arg(1)) / 3); break;
+        case 'DELAY3I': inst.levels = [0, 1, 2].map(() => (arg(2) * arg(1)) / 3); break;
+        case 'DELAY FIXED': {
+          // The delay time is evaluated once, at the start; the pipeline holds round(delay / dt) values.
+          const n = Math.round(arg(1) / this.dt);
+          inst.queue = new Array<number>(n).fill(arg(2));
+          break;
+        }
+      }
+      this.instances.set(id, inst);
+    }
+    switch (e.fn) {
+      case 'INTEG':
+      case 'SMOOTH':
+      case 'SMOOTHI':
+        return inst.levels[0]!;
+      case 'SMOOTH3':
+      case 'SMOOTH3I':
+        return inst.levels[2]!;
+      case 'DELAY1':
+      case 'DELAY1I':
+        return inst.levels[0]! / arg(1);
+      case 'DELAY3':
+      case 'DELAY3I':
+        return inst.levels[2]! / (arg(1) / 3);
+      case 'DELAY FIXED':
+        return inst.queue!.length === 0 ? arg(0) : inst.queue![0]!;
+    }
+    throw new Error('unreachable');
+  }
+
+  /** New internal stocks of one instance after one Euler step from the current time. */
+  private advance(inst: StatefulInstance): () => void {
+    const arg = (i: number): number => this.evaluate(inst.node.args[i]!, inst.ctx);
+    const dt = this.dt;
+    const L = inst.levels;
+    switch (inst.fn) {
+      case 'INTEG': {
+        const next = L[0]! + dt * arg(0);
+        return () => { L[0] = next; };
+      }
+      case 'SMOOTH':
+      case 'SMOOTHI': {
+        const next = L[0]! + (dt * (arg(0) - L[0]!)) / arg(1);
+        return () => { L[0] = next; };
+      }
+      case 'SMOOTH3':
+      case 'SMOOTH3I': {
+        const d = arg(1) / 3;
+        const n0 = L[0]! + (dt * (arg(0) - L[0]!)) / d;
+        const n1 = L[1]! + (dt * (L[0]! - L[1]!)) / d;
+        const n2 = L[2]! + (dt * (L[1]! - L[2]!)) / d;
+        return () => { L[0] = n0; L[1] = n1; L[2] = n2; };
+      }
+      case 'DELAY1':
+      case 'DELAY1I': {
+        const next = L[0]! + dt * (arg(0) - L[0]! / arg(1));
+        return () => { L[0] = next; };
+      }
+      case 'DELAY3':
+      case 'DELAY3I': {
+        const d = arg(1) / 3;
+        const r = [L[0]! / d, L[1]! / d, L[2]! / d];
+        const n0 = L[0]! + dt * (arg(0) - r[0]!);
+        const n1 = L[1]! + dt * (r[0]! - r[1]!);
+        const n2 = L[2]! + dt * (r[1]! - r[2]!);
+        return () => { L[0] = n0; L[1] = n1; L[2] = n2; };
+      }
+      case 'DELAY FIXED': {
+        const q = inst.queue!;
+        const input = arg(0);
+        return () => { if (q.length) { q.shift(); q.push(input); } };
+      }
+    }
+    throw new Error('unreachable');
+  }
+
+  /** Every column: each element of each variable that is not a lookup or a control setting. */
+  private columns(): { col: string; name: string; key: string }[] {
+    const out: { col: string; name: string; key: string }[] = [];
+    for (const [name, table] of this.defs) {
+      if (CONTROL.includes(name)) continue;
+      for (const key of table.keys()) out.push({ col: key ? `${name}[${key}]` : name, name, key });
+    }
+    return out;
+  }
+
+  run(): ReferenceResult {
+    this.time = 0;
+    const control = (n: string): number => this.value(n, '');
+    this.dt = 1;
+    const start = control('initial time');
+    const final = control('final time');
+    this.dt = control('time step');
+    const saveper = control('saveper');
+    const steps = Math.round((final - start) / this.dt);
+    const saveEvery = Math.max(1, Math.round(saveper / this.dt));
+    const cols = this.columns();
+    const result: ReferenceResult = { time: [], columns: new Map(cols.map((c) => [c.col, []])) };
+    for (let k = 0; k <= steps; k++) {
+      this.time = start + k * this.dt;
+      this.memo = new Map();
+      const values = cols.map((c) => this.value(c.name, c.key));
+      if (k % saveEvery === 0) {
+        result.time.push(this.time);
+        cols.forEach((c, i) => result.columns.get(c.col)!.push(values[i]!));
+      }
+      if (k === steps) break;
+      const updates = [...this.instances.values()].map((inst) => this.advance(inst));
+      for (const u of updates) u();
+    }
+    return result;
+  }
+}
+
+/** Linear interpolation between points, holding the end values outside the table (Vensim's lookup rule). */
+export function interpolate(t: LookupTable, x: number): number {
+  const n = t.x.length;
+  if (x <= t.x[0]!) return t.y[0]!;
+  if (x >= t.x[n - 1]!) return t.y[n - 1]!;
+  let i = 1;
+  while (t.x[i]! < x) i++;
+  const x0 = t.x[i - 1]!;
+  const x1 = t.x[i]!;
+  return t.y[i - 1]! + ((t.y[i]! - t.y[i - 1]!) * (x - x0)) / (x1 - x0);
+}
+
+/** Runs a model's IR in the reference interpreter. */
+export function runReference(ir: ModelIR): ReferenceResult {
+  return new ReferenceInterpreter(ir).run();
+}
