@@ -68,8 +68,10 @@ export function buildSpec(cal: Calibration, closure: Closure, policy: Policy, fi
   // Closure variables (E33–E36).
   const fixedExr = closure.foreign === 'fixed-exchange-rate';
   const exrIsNum = closure.numeraire === 'exr';
-  pos['EXR'] = [!fixedExr && !exrIsNum ? add('EXR', 'rest-of-world', 1) : -1];
-  pos['FSAV'] = [fixedExr ? add('FSAV', 'rest-of-world', Math.max(1, Math.abs(cal.FSAVtotal))) : -1];
+  // A closed economy (no rest-of-world account) has no E33 and no exchange rate to solve for.
+  const open = cal.ROW.length > 0;
+  pos['EXR'] = [open && !fixedExr && !exrIsNum ? add('EXR', 'rest-of-world', 1) : -1];
+  pos['FSAV'] = [open && fixedExr ? add('FSAV', 'rest-of-world', Math.max(1, Math.abs(cal.FSAVtotal))) : -1];
   pos['IADJ'] = [closure.savingsInvestment === 'savings-driven' ? add('IADJ', 'savings-investment', 1) : -1];
   pos['MPSADJ'] = [closure.savingsInvestment === 'investment-driven' ? add('MPSADJ', 'savings-investment', 1) : -1];
   pos['TAXADJ'] = [closure.government === 'fixed-savings' ? add(`TAXADJ(${closure.instrument})`, 'government', 1) : -1];
@@ -345,7 +347,7 @@ export function evaluate(spec: ModelSpec, x: Float64Array, seed: boolean, collec
     return lin(cs, xs);
   });
   // E33 rest of the world, in domestic currency
-  {
+  if (cal.ROW.length > 0) {
     const cs: number[] = [];
     const xs: D[] = [];
     cal.C.forEach((_c, i) => { if (cal.QM0[i]! > 0) { cs.push(p.pwm?.[i] ?? 1); xs.push(mul(EXR, QM[i]!)); } });
