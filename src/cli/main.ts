@@ -25,6 +25,8 @@ import { registerEnsembleCommands } from './ensemble-commands.js';
 registerEnsembleCommands(program);
 import { registerServeCommands } from './serve-commands.js';
 registerServeCommands(program);
+import { registerSamCommands } from './sam-commands.js';
+registerSamCommands(program);
 
 try {
   await program.parseAsync(process.argv);
