@@ -34,7 +34,10 @@ export interface Calibration {
   isEnergy: boolean[];
   sigmaA: number[]; omegaT: number[];
   // activities
-  QA0: number[]; theta: number[][]; tp: number[]; ica: number[][];
+  QA0: number[];
+  /** Home consumption QHA0[a][ins]; marketed output QAM0[a]; LES parameters of home goods [a][ins]. */
+  QHA0: number[][]; QAM0: number[]; lesBetaA: number[][]; lesGammaA: number[][];
+  theta: number[][]; tp: number[]; ica: number[][];
   ivae: number[]; VA0: number[]; EN0: number[];
   /** Value shares of factors in VA [a][f], of energy commodities in EN [a][c]. */
   betaF: number[][]; betaEN: number[][]; betaVE: number[];
@@ -98,7 +101,7 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
   // Every non-zero cell must fall in a block with a behaviour (see MODEL.md).
   const ok = (r: SamAccountType, c: SamAccountType): boolean => {
     const inst = (t: SamAccountType) => INSTITUTION.includes(t);
-    if (r === 'activity') return c === 'commodity';
+    if (r === 'activity') return c === 'commodity' || c === 'household'; // household: home consumption
     if (r === 'commodity') return c === 'activity' || inst(c) || c === 'savings-investment' || c === 'stock-change' || c === 'rest-of-world' || c === 'margin';
     if (r === 'margin') return c === 'commodity';
     if (r === 'factor') return c === 'activity' || c === 'rest-of-world';
@@ -132,13 +135,12 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
   QD0.forEach((d, k) => {
     if (d < -1e-9 * Math.max(1, QX0[k]!)) throw new InputError(`${sam.source}: ${acc[C[k]!]!.code}`, `exportaciones (${QE0[k]}) mayores que la producción (${QX0[k]}) / exports exceed output (re-exports are not modelled)`);
   });
-  const duty = C.map((c) => sumOver(dutyT, c));
+  // An import duty on a commodity with no imports (a quirk of some published SAMs, e.g. Peru 2004
+  // c-fin) has no import base: it is modelled as an ad valorem tax on the composite, like other taxes.
+  const duty = C.map((c, k) => (QM0[k]! > 0 ? sumOver(dutyT, c) : 0));
   const tm = C.map((_, k) => (QM0[k]! > 0 ? duty[k]! / QM0[k]! : 0));
-  duty.forEach((d, k) => {
-    if (d !== 0 && QM0[k] === 0) throw new InputError(`${sam.source}: ${acc[C[k]!]!.code}`, 'aranceles sin importaciones / import duty without imports');
-  });
   const marg = MG.map((m) => C.map((c) => v[m]![c]!));
-  const otax = otherT.map((t) => C.map((c) => v[t]![c]!));
+  const otax = [...otherT.map((t) => C.map((c) => v[t]![c]!)), ...dutyT.map((t) => C.map((c, k) => (QM0[k]! > 0 ? 0 : v[t]![c]!)))];
   const QQ0 = C.map((_, k) => QD0[k]! + QM0[k]! + duty[k]! + marg.reduce((s, r) => s + r[k]!, 0) + otax.reduce((s, r) => s + r[k]!, 0));
   const PQS0 = C.map((_, k) => (QQ0[k]! > 0 ? (QD0[k]! + QM0[k]! * (1 + tm[k]!)) / QQ0[k]! : 1));
   const betaD = C.map((_, k) => {
@@ -153,7 +155,7 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
   });
   const tq = T.map((t) =>
     C.map((c, k) => {
-      if (acc[t]!.kind === 'import-duty') return 0;
+      if (acc[t]!.kind === 'import-duty' && QM0[k]! > 0) return 0;
       const base = QD0[k]! + QM0[k]! * (1 + tm[k]!) + marg.reduce((s, r) => s + r[k]!, 0);
       const x = v[t]![c]!;
       if (x !== 0 && base <= 0) throw new InputError(`${sam.source}: ${acc[t]!.code} ← ${acc[c]!.code}`, 'impuesto sin base / tax without a base');
@@ -168,7 +170,10 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
   QA0.forEach((q, k) => {
     if (!(q > 0)) throw new InputError(`${sam.source}: ${acc[A[k]!]!.code}`, 'actividad sin producción / activity without output');
   });
-  const theta = A.map((a, k) => C.map((c) => v[a]![c]! / QA0[k]!));
+  // Home consumption (activity ← household) at the activity price; θ are shares of marketed output.
+  const QHA0 = A.map((a) => INS.map((i) => (acc[i]!.type === 'household' ? v[a]![i]! : 0)));
+  const QAM0 = A.map((a, k) => QA0[k]! - QHA0[k]!.reduce((s, x) => s + x, 0));
+  const theta = A.map((a, k) => C.map((c) => (QAM0[k]! > 0 ? v[a]![c]! / QAM0[k]! : 0)));
   const tp = A.map((a, k) => sumOver(T, a) / QA0[k]!);
   const ica = A.map((a, k) => C.map((c, ck) => (isEnergy[ck] ? 0 : v[c]![a]! / QA0[k]!)));
   const VA0 = A.map((a) => sumOver(F, a));
@@ -216,24 +221,37 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
   const QH0 = C.map((c) => INS.map((i, k) => (isHH[k] ? v[c]![i]! : 0)));
   const ce = C.map((c) => INS.map((i, k) => (acc[i]!.type === 'enterprise' ? share(v[c]![i]!, k) : 0)));
   const QG0 = C.map((c) => INS.map((i, k) => (isGov[k] ? v[c]![i]! : 0)));
-  const EH0 = INS.map((_, k) => (isHH[k] ? C.reduce((s, _c, ck) => s + QH0[ck]![k]!, 0) : 0));
+  const EH0 = INS.map((_, k) => (isHH[k] ? C.reduce((s, _c, ck) => s + QH0[ck]![k]!, 0) + A.reduce((s, _a, ak) => s + QHA0[ak]![k]!, 0) : 0));
   const GSAV0 = INS.map((i, k) => (isGov[k] ? sumOver(SI, i) : 0));
   // LES (E29): β = ε·share normalised; γ from the Frisch parameter.
   const lesBeta = C.map(() => INS.map(() => 0));
   const lesGamma = C.map(() => INS.map(() => 0));
+  const lesBetaA = A.map(() => INS.map(() => 0));
+  const lesGammaA = A.map(() => INS.map(() => 0));
+  // Home-consumed output takes the income elasticity of the activity's main marketed commodity (Supuesto).
+  const mainC = A.map((_a, ak) => theta[ak]!.reduce((best, x, ck) => (x > theta[ak]![best]! ? ck : best), 0));
   INS.forEach((h, k) => {
     if (!isHH[k] || EH0[k]! <= 0) return;
     const raw = C.map((c, ck) => {
       const w = QH0[ck]![k]! / EH0[k]!;
       return w > 0 ? w * (el.demand === 'les' ? elasticity(el, 'incomeElasticity', acc[c]!.code) : 1) : 0;
     });
-    const tot = raw.reduce((s, x) => s + x, 0);
+    const rawA = A.map((_a, ak) => {
+      const w = QHA0[ak]![k]! / EH0[k]!;
+      return w > 0 ? w * (el.demand === 'les' ? elasticity(el, 'incomeElasticity', acc[C[mainC[ak]!]!]!.code) : 1) : 0;
+    });
+    const tot = raw.reduce((s, x) => s + x, 0) + rawA.reduce((s, x) => s + x, 0);
     const phi = el.demand === 'les' ? elasticity(el, 'frisch', acc[h]!.code) : -Infinity;
     if (el.demand === 'les' && !(phi < -1)) throw new InputError(`${el.file}: frisch.${acc[h]!.code}`, 'el parámetro de Frisch debe ser < −1 / the Frisch parameter must be < −1');
     C.forEach((_c, ck) => {
       const b = raw[ck]! / tot;
       lesBeta[ck]![k] = b;
       lesGamma[ck]![k] = Number.isFinite(phi) ? QH0[ck]![k]! + (b * EH0[k]!) / phi : 0;
+    });
+    A.forEach((_a, ak) => {
+      const b = rawA[ak]! / tot;
+      lesBetaA[ak]![k] = b;
+      lesGammaA[ak]![k] = Number.isFinite(phi) ? QHA0[ak]![k]! + (b * EH0[k]!) / phi : 0;
     });
   });
   // Taxes (E30)
@@ -254,7 +272,7 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
   return {
     sam, acc, A, C, MG, F, H, E, G, T, ROW, SI, ST, INS,
     QX0, QE0, QD0, QM0, QQ0, tm, PQS0, betaD, gammaE, icm, icmc, tq, isEnergy, sigmaA, omegaT,
-    QA0, theta, tp, ica, ivae, VA0, EN0, betaF, betaEN, betaVE, sigmaVA, sigmaEN, sigmaVAE, QF0,
+    QA0, QHA0, QAM0, lesBetaA, lesGammaA, theta, tp, ica, ivae, VA0, EN0, betaF, betaEN, betaVE, sigmaVA, sigmaEN, sigmaVAE, QF0,
     factorKind, segment, YF0, yfrow, QFS0, sfI, sfT, sfW,
     YI0, trShare, trGov, trow, trw, trwGov, ty, mps, EH0, QH0, ce, QG0, GSAV0, lesBeta, lesGamma,
     TAX0, sg, taxKind, QINV0, QDST0, FSAV0, cw, mainGov, FSAVtotal: FSAV0.reduce((s, x) => s + x, 0),

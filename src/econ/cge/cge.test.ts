@@ -188,9 +188,9 @@ describe('bad input: one clear error naming file and account', () => {
   it('a cell in a block without behaviour', () => {
     const v = sam.values.map((r) => [...r]);
     const a = sam.accounts.findIndex((x) => x.code === 'a0');
-    const h = sam.accounts.findIndex((x) => x.code === 'h1');
-    v[a]![h] = 1;
-    expect(() => calibrate({ ...sam, values: v }, el)).toThrow(/a0 ← h1/);
+    const g = sam.accounts.findIndex((x) => x.code === 'gov');
+    v[a]![g] = 1;
+    expect(() => calibrate({ ...sam, values: v }, el)).toThrow(/a0 ← gov/);
   });
   it('a closure that leaves the system non-square', () => {
     const cal = calibrate(sam, el);

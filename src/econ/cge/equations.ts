@@ -36,7 +36,7 @@ export interface State {
   PD: D[]; PM: D[]; PE: D[]; PQS: D[]; PQ: D[]; PX: D[]; PA: D[]; PVA: D[]; PEN: D[];
   QA: D[]; QX: D[]; QE: D[]; QD: D[]; QM: D[]; QQ: D[];
   QF: D[][]; WF: D[]; WFD: D[][]; YF: D[]; YI: D[]; EH: D[];
-  QH: D[][]; QENT: D[][]; QG: D[][]; QINV: D[]; QDST: number[]; QEN: D[][]; QINT: D[][];
+  QH: D[][]; QHA: D[][]; QENT: D[][]; QG: D[][]; QINV: D[]; QDST: number[]; QEN: D[][]; QINT: D[][];
   TAX: D[]; carbonRev: D; wedgeRev: D; LS: D[]; SAV: D[]; GSAV: D[];
   EXR: D; FSAV: D; CPI: D; IADJ: D; MPSADJ: D; TAXADJ: D; walras: D; QFSeff: D[];
 }
@@ -190,8 +190,27 @@ export function evaluate(spec: ModelSpec, x: Float64Array, seed: boolean, collec
         : k(0),
     ),
   );
+  // E27 household consumption spending; E29 LES (market goods at PQ, home-consumed output at PA).
+  const isHH = cal.INS.map((i) => cal.acc[i]!.type === 'household');
+  const outShare = cal.INS.map((_, ii) => cal.INS.reduce((s, _j, ji) => s + cal.trShare[ji]![ii]!, 0) + cal.trw[ii]!);
+  const tyTot = cal.INS.map((_, ii) => cal.T.reduce((s, _t, ti) => s + cal.ty[ti]![ii]!, 0));
+  const EH = cal.INS.map((_, ii) =>
+    isHH[ii] ? lin([1 - outShare[ii]!, -tyTot[ii]!, -cal.mps[ii]!], [YI[ii]!, mul(TYADJ, YI[ii]!), mul(MPSADJ, YI[ii]!)]) : k(0),
+  );
+  const supers = cal.INS.map((_, ii) =>
+    isHH[ii]
+      ? lin([1, ...cal.C.map((_c, j) => -cal.lesGamma[j]![ii]!), ...cal.A.map((_a, a) => -cal.lesGammaA[a]![ii]!)], [EH[ii]!, ...PQ, ...PA])
+      : k(0),
+  );
+  const supernumerary = (ii: number) => supers[ii]!;
+  const QHA = cal.A.map((_a, a) =>
+    cal.INS.map((_h, ii) =>
+      isHH[ii] && cal.lesBetaA[a]![ii]! > 0 ? lin([1], [div(scale(cal.lesBetaA[a]![ii]!, supers[ii]!), PA[a]!)], cal.lesGammaA[a]![ii]!) : k(cal.lesGammaA[a]![ii]!),
+    ),
+  );
   const QINT = cal.C.map((_, i) => cal.A.map((_a, a) => scale(cal.ica[a]![i]!, QA[a]!)));
-  const QX = cal.C.map((_, i) => lin(cal.theta.map((r) => r[i]!), QA));
+  const QAM = cal.A.map((_a, a) => lin([1, ...QHA[a]!.map(() => -1)], [QA[a]!, ...QHA[a]!]));
+  const QX = cal.C.map((_, i) => lin(cal.theta.map((r) => r[i]!), QAM));
   const QE = cal.C.map((_, i) => (cal.QE0[i]! > 0 ? cesDemand(cal.QE0[i]!, scale(1 / cal.QX0[i]!, QX[i]!), PX[i]!, PE[i]!, 1, -cal.omegaT[i]!) : k(0)));
   const QDs = cal.C.map((_, i) => (cal.QD0[i]! > 0 ? cesDemand(cal.QD0[i]!, scale(1 / cal.QX0[i]!, QX[i]!), PX[i]!, PD[i]!, 1, -cal.omegaT[i]!) : k(0)));
   const QQrel = cal.C.map((_, i) => (cal.QQ0[i]! > 0 ? scale(1 / cal.QQ0[i]!, QQ[i]!) : k(0)));
@@ -241,7 +260,7 @@ export function evaluate(spec: ModelSpec, x: Float64Array, seed: boolean, collec
       if (r !== 0) { cs.push(r); xs.push(mul(PA[ai]!, QA[ai]!)); }
     });
     cal.C.forEach((c, i) => {
-      if (cal.taxKind[ti] === 'import-duty') {
+      if (cal.taxKind[ti] === 'import-duty' && cal.QM0[i]! > 0) {
         const r = cal.QM0[i]! > 0 ? v[t]![c]! / cal.QM0[i]! : 0;
         if (r !== 0) { cs.push(r * (p.pwm?.[i] ?? 1)); xs.push(mul(EXR, QM[i]!)); }
       } else {
@@ -265,7 +284,6 @@ export function evaluate(spec: ModelSpec, x: Float64Array, seed: boolean, collec
     cal.F.flatMap((_, f) => (isFormal[f] ? cal.A.map((_a, a) => mul(mul(mul(WF[f]!, WFD[f]![a]!), QF[f]![a]!), WEDGE)) : [])),
   );
   // Lump-sum recycling (E35): real amount × CPI, by population share or to the poorest groups.
-  const isHH = cal.INS.map((i) => cal.acc[i]!.type === 'household');
   const lsShare = cal.INS.map((_, ii) => {
     if (!isHH[ii]) return 0;
     if (instr === 'lumpsum-poorest') {
@@ -297,16 +315,11 @@ export function evaluate(spec: ModelSpec, x: Float64Array, seed: boolean, collec
     if (ii === cal.mainGov) { cs.push(1, 1); xs.push(carbonRev, wedgeRev); }
     eq('E26', 'income', ins, cal.YI0[ii]!, sub(YI[ii]!, lin(cs, xs)));
   });
-  const outShare = cal.INS.map((_, ii) => cal.INS.reduce((s, _j, ji) => s + cal.trShare[ji]![ii]!, 0) + cal.trw[ii]!);
-  const tyTot = cal.INS.map((_, ii) => cal.T.reduce((s, _t, ti) => s + cal.ty[ti]![ii]!, 0));
-  const EH = cal.INS.map((_, ii) =>
-    isHH[ii] ? lin([1 - outShare[ii]!, -tyTot[ii]!, -cal.mps[ii]!], [YI[ii]!, mul(TYADJ, YI[ii]!), mul(MPSADJ, YI[ii]!)]) : k(0),
-  );
   // E29 LES household demand
   const QH = cal.C.map((_, i) =>
     cal.INS.map((_h, ii) => {
       if (!isHH[ii] || cal.lesBeta[i]![ii]! === 0) return k(cal.lesGamma[i]![ii]!);
-      const supernum = sub(EH[ii]!, lin(cal.C.map((_c, j) => cal.lesGamma[j]![ii]!), PQ));
+      const supernum = supernumerary(ii);
       return lin([1], [div(scale(cal.lesBeta[i]![ii]!, supernum), PQ[i]!)], cal.lesGamma[i]![ii]!);
     }),
   );
@@ -373,7 +386,7 @@ export function evaluate(spec: ModelSpec, x: Float64Array, seed: boolean, collec
   const invSpend = lin(ones(nC), cal.C.map((_, i) => mul(PQ[i]!, lin([cal.QINV0[i]!], [IADJ], QDST[i]!))));
   const walras = sub(lin([1, 1, 1], [lin(ones(nI), SAV), gsavTot, mul(EXR, FSAV)]), invSpend);
   const st: State = {
-    PD, PM, PE, PQS, PQ, PX, PA, PVA, PEN, QA, QX, QE, QD: QDs, QM, QQ, QF, WF, WFD, YF, YI, EH, QH, QENT, QG, QINV, QDST, QEN, QINT,
+    PD, PM, PE, PQS, PQ, PX, PA, PVA, PEN, QA, QX, QE, QD: QDs, QM, QQ, QF, WF, WFD, YF, YI, EH, QH, QHA, QENT, QG, QINV, QDST, QEN, QINT,
     TAX, carbonRev, wedgeRev, LS, SAV, GSAV, EXR, FSAV, CPI, IADJ, MPSADJ, TAXADJ, walras, QFSeff,
   };
   return { res, st };

@@ -23,12 +23,15 @@ export function samFromSolution(sol: Solution): number[][] {
   const insPos = new Map(cal.INS.map((i, k) => [i, k]));
   cal.A.forEach((a, ai) => {
     cal.C.forEach((c, ci) => {
-      if (cal.theta[ai]![ci]! !== 0) put(a, c, st.PX[ci]!.v * cal.theta[ai]![ci]! * st.QA[ai]!.v);
+      if (cal.theta[ai]![ci]! !== 0) put(a, c, st.PX[ci]!.v * cal.theta[ai]![ci]! * (st.QA[ai]!.v - st.QHA[ai]!.reduce((s, d) => s + d.v, 0)));
       const q = cal.isEnergy[ci] ? st.QEN[ci]![ai]!.v : st.QINT[ci]![ai]!.v;
       if (q !== 0) put(c, a, st.PQ[ci]!.v * q);
     });
     cal.F.forEach((f, fi) => {
       if (cal.QF0[fi]![ai]! !== 0) put(f, a, st.WF[fi]!.v * st.WFD[fi]![ai]!.v * st.QF[fi]![ai]!.v);
+    });
+    cal.INS.forEach((h, ii) => {
+      if (cal.QHA0[ai]![ii]! !== 0) put(a, h, st.PA[ai]!.v * st.QHA[ai]![ii]!.v);
     });
     cal.T.forEach((t) => {
       if (v0[t]![a]! !== 0) put(t, a, (v0[t]![a]! / cal.QA0[ai]!) * st.PA[ai]!.v * st.QA[ai]!.v);
@@ -53,7 +56,7 @@ export function samFromSolution(sol: Solution): number[][] {
       pre += cal.icm[m]![ci]! * pmg[m]!;
     });
     cal.T.forEach((t, ti) => {
-      if (cal.taxKind[ti] === 'import-duty') {
+      if (cal.taxKind[ti] === 'import-duty' && cal.QM0[ci]! > 0) {
         if (v0[t]![c]! !== 0) put(t, c, (v0[t]![c]! / cal.QM0[ci]!) * (p.pwm?.[ci] ?? 1) * EXR * st.QM[ci]!.v);
       } else {
         const vatAdj = cal.taxKind[ti] === 'vat' && cal.tq[ti]![ci]! > 0 ? (spec.closure.government === 'fixed-savings' && spec.closure.instrument === 'vat' ? st.TAXADJ.v - 1 : (p.vatAdj ?? 0)) : 0;

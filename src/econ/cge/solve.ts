@@ -48,6 +48,7 @@ export function realGdp(sol: Solution): number {
   cal.C.forEach((_, i) => {
     g += sumv(st.QH[i]!) + sumv(st.QENT[i]!) + sumv(st.QG[i]!) + st.QINV[i]!.v + st.QDST[i]! + st.QE[i]!.v - st.QM[i]!.v;
   });
+  cal.A.forEach((_, a) => (g += sumv(st.QHA[a]!)));
   return g;
 }
 
@@ -60,6 +61,7 @@ export function nominalGdp(sol: Solution): number {
     g += pq * (sumv(st.QH[i]!) + sumv(st.QENT[i]!) + sumv(st.QG[i]!) + st.QINV[i]!.v + st.QDST[i]!);
     g += (spec.policy.pwe?.[i] ?? 1) * st.EXR.v * st.QE[i]!.v - (spec.policy.pwm?.[i] ?? 1) * st.EXR.v * st.QM[i]!.v;
   });
+  spec.cal.A.forEach((_, a) => (g += st.PA[a]!.v * sumv(st.QHA[a]!)));
   return g;
 }
 
@@ -76,6 +78,13 @@ export function equivalentVariation(sol: Solution): { ev: number; evPct: number 
       g1 += st.PQ[i]!.v * gam;
       const b = cal.lesBeta[i]![ii]!;
       if (b > 0) logIdx += b * Math.log(1 / st.PQ[i]!.v);
+    });
+    cal.A.forEach((_, a) => {
+      const gam = cal.lesGammaA[a]![ii]!;
+      g0 += gam;
+      g1 += st.PA[a]!.v * gam;
+      const b = cal.lesBetaA[a]![ii]!;
+      if (b > 0) logIdx += b * Math.log(1 / st.PA[a]!.v);
     });
     const ev = g0 + (st.EH[ii]!.v - g1) * Math.exp(logIdx) - cal.EH0[ii]!;
     return { ev, evPct: (100 * ev) / cal.YI0[ii]! };
