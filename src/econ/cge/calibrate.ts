@@ -25,7 +25,11 @@ export interface Calibration {
   /** Institutions H ∪ E ∪ G in that order (positions used by YI). */
   INS: number[];
   // commodities (arrays over C positions)
-  QX0: number[]; QE0: number[]; QD0: number[]; QM0: number[]; QQ0: number[];
+  QX0: number[]; QE0: number[];
+  /** Re-exports (fixed quantity, imported and exported at world prices). */
+  RE0: number[];
+  /** The part of re-exports drawn from stocks (the rest is imported). */
+  REstock: number[]; QD0: number[]; QM0: number[]; QQ0: number[];
   tm: number[]; PQS0: number[]; betaD: number[]; gammaE: number[];
   /** icm[m][c]: margin m per unit of QQ_c; icmc[m][c]: commodity c per unit of margin m. */
   icm: number[][]; icmc: number[][];
@@ -131,10 +135,20 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
   const QX0 = C.map((c) => sumOver(A, c));
   const QE0 = C.map((c) => sumRow(c, ROW));
   const QM0 = C.map((c) => sumOver(ROW, c));
-  const QD0 = C.map((_, k) => QX0[k]! - QE0[k]!);
-  QD0.forEach((d, k) => {
-    if (d < -1e-9 * Math.max(1, QX0[k]!)) throw new InputError(`${sam.source}: ${acc[C[k]!]!.code}`, `exportaciones (${QE0[k]}) mayores que la producción (${QX0[k]}) / exports exceed output (re-exports are not modelled)`);
+  // Re-exports: exports above domestic output are imports passed through at world prices (a fixed
+  // quantity), so the CET covers domestic output only and the Armington nest the imports kept.
+  // They come first from a stock drawdown (negative stock change), then from imports.
+  const RE0 = C.map((_, k) => Math.max(0, QE0[k]! - QX0[k]!));
+  const REstock = C.map(() => 0);
+  RE0.forEach((re, k) => {
+    const drawdown = Math.max(0, -sumRow(C[k]!, ST));
+    const fromStock = Math.min(re, drawdown);
+    if (re - fromStock > QM0[k]! * (1 + 1e-12)) throw new InputError(`${sam.source}: ${acc[C[k]!]!.code}`, `exportaciones (${QE0[k]}) mayores que producción, importaciones y reducción de existencias / exports exceed output, imports and stock drawdown`);
+    REstock[k] = fromStock;
+    QE0[k] = QE0[k]! - re;
+    QM0[k] = QM0[k]! - (re - fromStock);
   });
+  const QD0 = C.map((_, k) => Math.max(0, QX0[k]! - QE0[k]!));
   // An import duty on a commodity with no imports (a quirk of some published SAMs, e.g. Peru 2004
   // c-fin) has no import base: it is modelled as an ad valorem tax on the composite, like other taxes.
   const duty = C.map((c, k) => (QM0[k]! > 0 ? sumOver(dutyT, c) : 0));
@@ -264,14 +278,14 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
   const taxKind = T.map((t) => acc[t]!.kind ?? 'other');
   // Macro (E31–E34)
   const QINV0 = C.map((c) => sumRow(c, SI));
-  const QDST0 = C.map((c) => sumRow(c, ST));
+  const QDST0 = C.map((c, k) => sumRow(c, ST) + REstock[k]!);
   const FSAV0 = ROW.map((r) => sumOver(SI, r));
   const totH = C.reduce((s, _c, ck) => s + INS.reduce((t, _i, k) => t + QH0[ck]![k]!, 0), 0);
   const cw = C.map((_c, ck) => INS.reduce((t, _i, k) => t + QH0[ck]![k]!, 0) / totH);
   const mainGov = INS.findIndex((_i, k) => isGov[k]);
   return {
     sam, acc, A, C, MG, F, H, E, G, T, ROW, SI, ST, INS,
-    QX0, QE0, QD0, QM0, QQ0, tm, PQS0, betaD, gammaE, icm, icmc, tq, isEnergy, sigmaA, omegaT,
+    QX0, RE0, REstock, QE0, QD0, QM0, QQ0, tm, PQS0, betaD, gammaE, icm, icmc, tq, isEnergy, sigmaA, omegaT,
     QA0, QHA0, QAM0, lesBetaA, lesGammaA, theta, tp, ica, ivae, VA0, EN0, betaF, betaEN, betaVE, sigmaVA, sigmaEN, sigmaVAE, QF0,
     factorKind, segment, YF0, yfrow, QFS0, sfI, sfT, sfW,
     YI0, trShare, trGov, trow, trw, trwGov, ty, mps, EH0, QH0, ce, QG0, GSAV0, lesBeta, lesGamma,

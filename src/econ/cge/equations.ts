@@ -364,6 +364,7 @@ export function evaluate(spec: ModelSpec, x: Float64Array, seed: boolean, collec
     const cs: number[] = [];
     const xs: D[] = [];
     cal.C.forEach((_c, i) => { if (cal.QM0[i]! > 0) { cs.push(p.pwm?.[i] ?? 1); xs.push(mul(EXR, QM[i]!)); } });
+    cal.C.forEach((_c, i) => { if (cal.RE0[i]! > 0) { cs.push((cal.RE0[i]! - cal.REstock[i]!) * (p.pwm?.[i] ?? 1) - cal.RE0[i]! * (p.pwe?.[i] ?? 1)); xs.push(EXR); } });
     cal.F.forEach((_f, fi) => { if (cal.sfW[fi]! !== 0) { cs.push(cal.sfW[fi]!); xs.push(YF[fi]!); } });
     cal.INS.forEach((_i, ii) => { if (cal.trw[ii]! !== 0) { cs.push(cal.trw[ii]!); xs.push(YI[ii]!); } });
     const fixedOut = cal.trwGov.reduce((s, q) => s + q, 0) - cal.yfrow.reduce((s, q) => s + q, 0) - cal.trow.reduce((s, q) => s + q, 0);
@@ -383,7 +384,8 @@ export function evaluate(spec: ModelSpec, x: Float64Array, seed: boolean, collec
     eq('E35', 'government savings', cal.INS[cal.mainGov]!, Math.max(1, Math.abs(GSAV0), 1e-3 * cal.YI0[cal.mainGov]!), sub(gsavTot, scale(target, CPI)));
   }
   // E32 savings = investment (dropped; Walras slack)
-  const invSpend = lin(ones(nC), cal.C.map((_, i) => mul(PQ[i]!, lin([cal.QINV0[i]!], [IADJ], QDST[i]!))));
+  const reStock = cal.C.reduce((s, _c, i) => s + (p.pwe?.[i] ?? 1) * cal.REstock[i]!, 0);
+  const invSpend = lin([...ones(nC), -reStock], [...cal.C.map((_, i) => mul(PQ[i]!, lin([cal.QINV0[i]!], [IADJ], QDST[i]!))), EXR]);
   const walras = sub(lin([1, 1, 1], [lin(ones(nI), SAV), gsavTot, mul(EXR, FSAV)]), invSpend);
   const st: State = {
     PD, PM, PE, PQS, PQ, PX, PA, PVA, PEN, QA, QX, QE, QD: QDs, QM, QQ, QF, WF, WFD, YF, YI, EH, QH, QHA, QENT, QG, QINV, QDST, QEN, QINT,

@@ -44,9 +44,9 @@ export function samFromSolution(sol: Solution): number[][] {
       if (q !== 0) put(c, ins, pq * q);
     });
     split([c], cal.SI, pq * st.QINV[ci]!.v, put);
-    split([c], cal.ST, pq * st.QDST[ci]!, put);
-    split([c], cal.ROW, (p.pwe?.[ci] ?? 1) * EXR * st.QE[ci]!.v, put);
-    split(cal.ROW, [c], (p.pwm?.[ci] ?? 1) * EXR * st.QM[ci]!.v, put);
+    split([c], cal.ST, pq * st.QDST[ci]! - (p.pwe?.[ci] ?? 1) * EXR * cal.REstock[ci]!, put);
+    split([c], cal.ROW, (p.pwe?.[ci] ?? 1) * EXR * (st.QE[ci]!.v + cal.RE0[ci]!), put);
+    split(cal.ROW, [c], (p.pwm?.[ci] ?? 1) * EXR * (st.QM[ci]!.v + cal.RE0[ci]! - cal.REstock[ci]!), put);
     const pmg = cal.MG.map((_m, m) => cal.C.reduce((s, _c, j) => s + cal.icmc[m]![j]! * st.PQ[j]!.v, 0));
     let pre = st.PQS[ci]!.v;
     cal.MG.forEach((mg, m) => {
@@ -65,7 +65,7 @@ export function samFromSolution(sol: Solution): number[][] {
       }
     });
   });
-  split(cal.ST, cal.SI, cal.C.reduce((s, _c, ci) => s + st.PQ[ci]!.v * st.QDST[ci]!, 0), put);
+  split(cal.ST, cal.SI, cal.C.reduce((s, _c, ci) => s + st.PQ[ci]!.v * st.QDST[ci]! - (p.pwe?.[ci] ?? 1) * EXR * cal.REstock[ci]!, 0), put);
   cal.F.forEach((f, fi) => {
     const yf = st.YF[fi]!.v;
     cal.INS.forEach((ins, ii) => { if (cal.sfI[fi]![ii]! !== 0) put(ins, f, cal.sfI[fi]![ii]! * yf); });

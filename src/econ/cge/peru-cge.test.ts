@@ -41,3 +41,19 @@ describe.skipIf(!existsSync(SAM))('Peru SAM 2004 as published', () => {
     expect(realGdp(sol) / 1e9).toBeCloseTo(233.64, 2);
   });
 });
+
+const SAM19 = 'models/peru/sam/peru-sam-2019-estimated.csv';
+describe.skipIf(!existsSync(SAM19))('Peru SAM 2019 (estimated, sam10)', () => {
+  it('the base solution reproduces every cell to 1e-9', () => {
+    const sam = readSam(SAM19);
+    const cal = calibrate(sam, parseElasticities(JSON.parse(readFileSync(EL, 'utf8')), EL));
+    const sol = solveStatic(cal, DEFAULT_CLOSURE, {});
+    expect(sol.maxResidual).toBeLessThanOrEqual(1e-9);
+    expect(sol.walras).toBeLessThanOrEqual(1e-9);
+    const implied = samFromSolution(sol);
+    const big = Math.max(...sam.values.flat().map(Math.abs));
+    let worst = 0;
+    sam.values.forEach((row, i) => row.forEach((x, j) => (worst = Math.max(worst, Math.abs(implied[i]![j]! - x) / Math.max(Math.abs(x), 1e-9 * big)))));
+    expect(worst).toBeLessThanOrEqual(1e-9);
+  });
+});

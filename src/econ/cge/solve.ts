@@ -59,7 +59,7 @@ export function nominalGdp(sol: Solution): number {
   spec.cal.C.forEach((_, i) => {
     const pq = st.PQ[i]!.v;
     g += pq * (sumv(st.QH[i]!) + sumv(st.QENT[i]!) + sumv(st.QG[i]!) + st.QINV[i]!.v + st.QDST[i]!);
-    g += (spec.policy.pwe?.[i] ?? 1) * st.EXR.v * st.QE[i]!.v - (spec.policy.pwm?.[i] ?? 1) * st.EXR.v * st.QM[i]!.v;
+    g += (spec.policy.pwe?.[i] ?? 1) * st.EXR.v * (st.QE[i]!.v + spec.cal.RE0[i]!) - (spec.policy.pwm?.[i] ?? 1) * st.EXR.v * (st.QM[i]!.v + spec.cal.RE0[i]!);
   });
   spec.cal.A.forEach((_, a) => (g += st.PA[a]!.v * sumv(st.QHA[a]!)));
   return g;
