@@ -25,6 +25,8 @@ import { registerEnsembleCommands } from './ensemble-commands.js';
 registerEnsembleCommands(program);
 import { registerServeCommands } from './serve-commands.js';
 registerServeCommands(program);
+import { registerCgeCommands } from './cge-commands.js';
+registerCgeCommands(program);
 import { registerSamCommands } from './sam-commands.js';
 registerSamCommands(program);
 

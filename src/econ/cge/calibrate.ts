@@ -276,6 +276,11 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
     if (Math.abs(out) > 1e-9 * Math.max(1, Math.abs(TAX0[k]!))) throw new InputError(`${sam.source}: ${acc[t]!.code}`, 'una cuenta de impuestos solo puede pagar a instituciones / a tax account may pay only institutions');
   });
   const taxKind = T.map((t) => acc[t]!.kind ?? 'other');
+  // A tax account with no base-year revenue (e.g. ISC on LPG) pays any new revenue to the main government.
+  const gov0 = INS.findIndex((i) => acc[i]!.type === 'government');
+  T.forEach((_t, k) => {
+    if (TAX0[k] === 0 && gov0 >= 0) sg[k]![gov0] = 1;
+  });
   // Macro (E31–E34)
   const QINV0 = C.map((c) => sumRow(c, SI));
   const QDST0 = C.map((c, k) => sumRow(c, ST) + REstock[k]!);

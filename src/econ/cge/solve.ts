@@ -20,9 +20,19 @@ export interface Solution {
   st: State;
 }
 
-export function solveStatic(cal: Calibration, closure: Closure, policy: Policy, start?: Float64Array, file?: string): Solution {
+/** A solution's unknowns by name and account, to start another closure's solve from it. */
+export function unknownMap(sol: Solution): Map<string, number> {
+  return new Map(sol.spec.unknowns.map((u, k) => [`${u.name}|${u.account}`, sol.x[k]!]));
+}
+
+export function solveStatic(cal: Calibration, closure: Closure, policy: Policy, start?: Float64Array | Map<string, number>, file?: string): Solution {
   const spec = buildSpec(cal, closure, policy, file);
-  const x0 = start && start.length === spec.unknowns.length ? start : new Float64Array(spec.unknowns.map((u) => u.base));
+  const x0 =
+    start instanceof Map
+      ? new Float64Array(spec.unknowns.map((u) => start.get(`${u.name}|${u.account}`) ?? u.base))
+      : start && start.length === spec.unknowns.length
+        ? start
+        : new Float64Array(spec.unknowns.map((u) => u.base));
   const r = newton((x, seed) => evaluate(spec, x, seed).res, x0, spec.equations);
   const { st } = evaluate(spec, r.x, false);
   const inv0 = Math.max(1, cal.QINV0.reduce((s, q) => s + q, 0) + cal.QDST0.reduce((s, q) => s + Math.abs(q), 0));
