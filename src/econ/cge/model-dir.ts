@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../../sd/ir/diagnostics.js';
-import { readSam } from '../sam/read.js';
+import { assertSamBalanced, checkSamBalance } from '../sam/check.js';
+import { loadSamFile } from '../sam/read.js';
 import { calibrate, type Calibration } from './calibrate.js';
 import { DEFAULT_CLOSURE, parseClosure, type Closure } from './closure.js';
 import { parseElasticities } from './elasticities.js';
@@ -71,7 +72,10 @@ export function loadModelDir(dir: string, closureFile?: string): LoadedModel {
   if (typeof desc.sam !== 'string') throw new InputError(`${file}: sam`, 'falta la ruta de la MCS / missing the SAM path');
   if (typeof desc.elasticities !== 'string') throw new InputError(`${file}: elasticities`, 'falta la ruta de elasticidades / missing the elasticities path');
   const samPath = resolve(dir, desc.sam);
-  const sam = readSam(samPath);
+  const loaded = loadSamFile(samPath);
+  const sam = loaded.sam;
+  // An unbalanced SAM cannot be an equilibrium: one error listing the gaps (tolerance from its descriptor).
+  assertSamBalanced(checkSamBalance(sam, loaded.tolerance));
   const elPath = join(dir, desc.elasticities);
   const el = parseElasticities(readJson(elPath), elPath);
   const cal = calibrate(sam, el);
