@@ -29,6 +29,8 @@ import { registerStructureCommands } from './structure-commands.js';
 registerStructureCommands(program);
 import { registerConvertCommands } from './convert-commands.js';
 registerConvertCommands(program);
+import { registerCgeCommands } from './cge-commands.js';
+registerCgeCommands(program);
 import { registerSamCommands } from './sam-commands.js';
 registerSamCommands(program);
 import { registerGreenjobsCommands } from './greenjobs-commands.js';

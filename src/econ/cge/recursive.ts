@@ -1,0 +1,190 @@
+/**
+ * Recursive dynamics (MODEL.md E41–E43): one static equilibrium per year from the SAM's base year,
+ * linked by capital accumulation (investment allocated by relative profitability), labour supply
+ * growth, energy-efficiency and productivity paths. The baseline solves each year's uniform
+ * productivity so that real GDP follows the given path; scenarios reuse the baseline's productivity
+ * path, so their differences come from the policy alone.
+ */
+import { InputError, SimulationError } from '../../sd/ir/diagnostics.js';
+import type { Closure } from './closure.js';
+import type { LoadedModel } from './model-dir.js';
+import type { Policy } from './policy.js';
+import { measuresPolicy, scenarioClosure, type Scenario } from './scenario.js';
+import { realGdp, solveStatic, unknownMap, type Solution } from './solve.js';
+
+/** Exogenous paths a caller (the SD link) may impose per year, by year offset from the base. */
+export interface ExogenousPaths {
+  /** Labour-supply index (1 = base) per year. */
+  labourIndex?: number[];
+  /** Energy-efficiency index (1 = base) per year. */
+  energyEfficiency?: number[];
+  /** Extra green public investment (real, SAM units) per year. */
+  greenInvestment?: number[];
+  /** Emission-factor multiplier per year. */
+  emissionFactorIndex?: number[];
+}
+
+export interface YearRecord {
+  year: number;
+  sol: Solution;
+  gdp: number;
+  tfp: number;
+}
+export interface RecursiveRun {
+  years: number[];
+  records: YearRecord[];
+  tfpPath: number[];
+  /** Real government savings per year. */
+  gsavPath: number[];
+  closure: Closure;
+}
+
+export interface RecursiveOptions {
+  years?: [number, number];
+  scenario?: Scenario | null;
+  /** Productivity path from a baseline run (by year offset); when absent the run tracks the GDP path. */
+  tfpPath?: number[];
+  paths?: ExogenousPaths;
+  /** Real government savings per year (from the baseline), the target when a recycling instrument adjusts. */
+  gsavPath?: number[];
+  /** A baseline run whose yearly solutions start this run's solves. */
+  startFrom?: RecursiveRun;
+  /** Limit on years, checked before anything runs. */
+  maxYears?: number;
+}
+
+const valued = (x: { value: number } | undefined, def: number) => (x ? x.value : def);
+
+export function basePolicy(model: LoadedModel): Policy {
+  const { cal, desc } = model;
+  const popTot = Object.values(desc.population ?? {}).reduce((s, v) => s + v.value, 0);
+  const popShare = desc.population ? cal.INS.map((i) => (desc.population![cal.acc[i]!.code]?.value ?? 0) / popTot) : undefined;
+  const poorest = desc.poorest?.map((code) => cal.INS.findIndex((i) => cal.acc[i]!.code === code)).filter((k) => k >= 0);
+  const ef = cal.C.map((c) => desc.emissionFactors?.[cal.acc[c]!.code]?.value ?? 0);
+  const gb = cal.C.map((c) => desc.greenInvestment?.[cal.acc[c]!.code] ?? 0);
+  const gbTot = gb.reduce((s, x) => s + x, 0);
+  return { popShare, poorest, ef, greenBundle: gbTot > 0 ? gb.map((x) => x / gbTot) : undefined };
+}
+
+export function runRecursive(model: LoadedModel, opts: RecursiveOptions = {}): RecursiveRun {
+  const { cal, desc } = model;
+  const y0 = model.baseYear;
+  const [ya, yb] = opts.years ?? [y0, desc.endYear ?? 2050];
+  if (ya !== y0) throw new InputError(`--years ${ya}:${yb}`, `la corrida recursiva empieza en el año base de la MCS (${y0}) / a recursive run starts at the SAM base year (${y0})`);
+  if (!(yb >= ya)) throw new InputError(`--years ${ya}:${yb}`, 'el año final debe ser ≥ el inicial / the end year must be ≥ the start year');
+  const maxYears = opts.maxYears ?? 200;
+  if (yb - ya + 1 > maxYears) throw new InputError(`--years ${ya}:${yb}`, `más de ${maxYears} años / more than ${maxYears} years`);
+  const dyn = desc.dynamics;
+  const delta = valued(dyn?.depreciation, 0.05);
+  const rr = valued(dyn?.grossReturn, 0.15);
+  const zeta = valued(dyn?.allocationElasticity, 1);
+  const gL = valued(dyn?.labourGrowth, 0.015);
+  const gE = valued(dyn?.energyEfficiencyGain, 0.01);
+  const growth = (t: number) => {
+    const g = dyn?.gdpGrowth;
+    if (!g || g.rates.length === 0) return 0.03;
+    const k = g.years.findIndex((y) => y === y0 + t);
+    return k >= 0 ? g.rates[k]! : g.rates[g.rates.length - 1]!;
+  };
+  const closure = scenarioClosure(model.closure, opts.scenario ?? null);
+  const base = basePolicy(model);
+  const kIdx = cal.F.map((_, f) => cal.factorKind[f] !== 'labour');
+  // Capital in value units: services QF = K·rr (E41).
+  let K = cal.F.map((_, f) => cal.A.map((_a, a) => (kIdx[f] ? cal.QF0[f]![a]! / rr : 0)));
+  const records: YearRecord[] = [];
+  const tfpPath: number[] = [];
+  let start: Float64Array | undefined;
+  let target = NaN;
+  for (let year = ya; year <= yb; year++) {
+    const t = year - y0;
+    const gdpIdx = records.length ? records[records.length - 1]!.gdp / records[0]!.gdp : 1;
+    const lab = opts.paths?.labourIndex?.[t] ?? (1 + gL) ** t;
+    const eff = opts.paths?.energyEfficiency?.[t] ?? (1 + gE) ** t;
+    const efIdx = opts.paths?.emissionFactorIndex?.[t] ?? 1;
+    const m = measuresPolicy(opts.scenario ?? null, cal, year);
+    const unit = 1e6; // SAM values in million soles: carbon tax soles/t → SAM units per t
+    const policy: Policy = {
+      ...base,
+      ef: base.ef?.map((x) => x * efIdx),
+      dtq: m.dtq,
+      carbonTax: (m.carbonTax ?? 0) / unit,
+      qfs: cal.F.map((_, f) => (kIdx[f] ? cal.QFS0[f]! : cal.QFS0[f]! * lab)),
+      ks: cal.F.map((_, f) => cal.A.map((_a, a) => (kIdx[f] ? K[f]![a]! * rr : cal.QF0[f]![a]!))),
+      aeei: cal.A.map(() => eff),
+      gadj: gdpIdx,
+      fsav: cal.FSAVtotal * gdpIdx,
+      gsav: opts.gsavPath?.[t] ?? cal.GSAV0.reduce((s, x) => s + x, 0) * gdpIdx,
+      green: opts.paths?.greenInvestment?.[t] ?? 0,
+    };
+    const prevTfp = t > 0 ? tfpPath[t - 1]! : 1;
+    const solveWith = (tfp: number): Solution => {
+      const at = (x: number, from?: Float64Array | Map<string, number>) => solveStatic(cal, closure, { ...policy, tfp: cal.A.map(() => x) }, from);
+      try {
+        // A scenario starts each year from the baseline's solution of that year (same when no measure is active).
+        const fromBase = opts.startFrom?.records[t]?.sol;
+        return at(tfp, fromBase ? unknownMap(fromBase) : start);
+      } catch (e) {
+        if (!(e instanceof SimulationError)) throw e;
+        // Continuation: reach a large productivity change in steps from last year's level.
+        let x: Float64Array | Map<string, number> | undefined = start;
+        let sol: Solution | undefined;
+        for (let k = 1; k <= 8; k++) {
+          sol = at(prevTfp + ((tfp - prevTfp) * k) / 8, x);
+          x = sol.x;
+        }
+        return sol!;
+      }
+    };
+    let tfp: number;
+    let sol: Solution;
+    if (t === 0) {
+      tfp = 1;
+      sol = solveWith(1);
+      target = realGdp(sol);
+    } else if (opts.tfpPath && opts.tfpPath[t] !== undefined) {
+      tfp = opts.tfpPath[t]!;
+      sol = solveWith(tfp);
+    } else {
+      // E43: secant on the uniform productivity level so that real GDP meets the target path.
+      target *= 1 + growth(t);
+      let x0 = tfpPath[t - 1]!;
+      let s0 = solveWith(x0);
+      let f0 = realGdp(s0) / target - 1;
+      let x1 = x0 * (1 - f0 * 1.3);
+      let s1 = solveWith(x1);
+      let f1 = realGdp(s1) / target - 1;
+      for (let it = 0; it < 8 && Math.abs(f1) > 1e-7; it++) {
+        const x2 = x1 - (f1 * (x1 - x0)) / (f1 - f0);
+        x0 = x1; f0 = f1; s0 = s1;
+        x1 = x2;
+        s1 = solveWith(x1);
+        f1 = realGdp(s1) / target - 1;
+      }
+      void s0;
+      tfp = x1;
+      sol = s1;
+    }
+    start = sol.x;
+    tfpPath[t] = tfp;
+    records.push({ year, sol, gdp: realGdp(sol), tfp });
+    // E41: capital accumulation; new capital allocated by relative profitability.
+    const st = sol.st;
+    const invReal = st.QINV.reduce((s, d) => s + d.v, 0);
+    // Green public investment (E35 instrument or a fixed amount) becomes capital of the green sectors.
+    const greenReal = closure.government === 'fixed-savings' && closure.instrument === 'green-investment' ? st.TAXADJ.v - 1 : (policy.green ?? 0);
+    const targets = cal.A.map((a) => desc.greenTargets?.[cal.acc[a]!.code] ?? 0);
+    const tTot = targets.reduce((s, x) => s + x, 0);
+    K = K.map((row, f) => {
+      if (!kIdx[f]) return row;
+      const rent = row.map((_k, a) => (cal.QF0[f]![a]! > 0 ? st.WF[f]!.v * st.WFD[f]![a]!.v / st.CPI.v : 0));
+      const totK = row.reduce((s, x) => s + x, 0);
+      const avg = row.reduce((s, x, a) => s + x * rent[a]!, 0) / totK;
+      const w = row.map((x, a) => (x > 0 ? x * (rent[a]! / avg) ** zeta : 0));
+      const wt = w.reduce((s, x) => s + x, 0);
+      const share = totK / K.reduce((s, r, g) => s + (kIdx[g] ? r.reduce((q, x) => q + x, 0) : 0), 0);
+      return row.map((x, a) => x * (1 - delta) + invReal * share * (w[a]! / wt) + (tTot > 0 ? greenReal * share * (targets[a]! / tTot) : 0));
+    });
+  }
+  const gsavPath = records.map((r) => r.sol.st.GSAV.reduce((s, d) => s + d.v, 0) / r.sol.st.CPI.v);
+  return { years: records.map((r) => r.year), records, tfpPath, gsavPath, closure };
+}
