@@ -4,7 +4,10 @@
  */
 import type { ModelBundle, ModelSummary, Scenario } from '../server/api-types.js';
 import { api } from './api.js';
-import { localized, t } from './i18n.js';
+import { announce } from './dom.js';
+import { fmt, localized, t } from './i18n.js';
+import { clampSettings, clampValue } from './lever-bounds.js';
+import { storeSettings } from './settings-store.js';
 import { defaultCharts, indicatorsFor, type Indicator } from './indicators.js';
 import { buildLevers, changedSettings, type Lever, type LeverGroup } from './levers.js';
 import { ModelClient, ModelLoadError, type Series } from './model/model-client.js';
@@ -92,8 +95,7 @@ export class AppState {
       this.bundle = bundle;
       this.facts = facts;
       this.rebuildLevers();
-      const known = new Set(this.levers.map((l) => l.name));
-      this.settings = Object.fromEntries(Object.entries(settings).filter(([k]) => known.has(k)));
+      this.settings = this.checkedSettings(settings);
       this.activeScenario = scenario;
       this.charts = defaultCharts(facts.variables, facts.outputNames, bundle.profile);
       this.indicators = indicatorsFor(facts.outputNames, bundle.profile, this.charts);
@@ -109,7 +111,7 @@ export class AppState {
     }
     if (token === this.loadToken && this.facts) {
       this.emit('scenarios');
-      this.emit('settings');
+      this.settingsChanged();
       await this.rerunAll();
     }
   }
@@ -147,24 +149,39 @@ export class AppState {
 
   setLever(name: string, value: number): void {
     const l = this.lever(name);
-    if (!l || !Number.isFinite(value)) return;
+    if (!l || Number.isNaN(value)) return;
+    value = clampValue(l, value);
     if (value === l.defaultValue) delete this.settings[name];
     else this.settings[name] = value;
-    this.emit('settings');
+    this.settingsChanged();
     void this.runCurrent();
   }
 
   resetAll(): void {
     this.settings = {};
-    this.emit('settings');
+    this.settingsChanged();
     void this.runCurrent();
   }
 
   applySettings(settings: Record<string, number>, scenario?: Scenario): void {
-    this.settings = changedSettings(this.levers, settings);
+    this.settings = changedSettings(this.levers, this.checkedSettings(settings));
     this.activeScenario = scenario;
-    this.emit('settings');
+    this.settingsChanged();
     void this.runCurrent();
+  }
+
+  /** Settings from outside (share link, stored, scenario) kept to known levers within range, saying what changed. */
+  private checkedSettings(settings: Record<string, number>): Record<string, number> {
+    const r = clampSettings(this.levers, settings);
+    if (r.clamped.length > 0) announce(t('settingsClamped', { list: r.clamped.map((c) => `${c.label} ${fmt(c.given)} → ${fmt(c.value)}`).join('; ') }), 'error');
+    if (r.unknown.length > 0) announce(t('settingsUnknown', { list: r.unknown.join(', ') }), 'error');
+    return r.settings;
+  }
+
+  /** Every change of the settings is kept in local storage (a reload restores it) and announced. */
+  private settingsChanged(): void {
+    storeSettings(this.modelId, this.settings);
+    this.emit('settings');
   }
 
   async runCurrent(): Promise<void> {

@@ -4,7 +4,8 @@ import { AppState } from './app-state.js';
 import { clear, h } from './dom.js';
 import { currentLang, setLang, t, type Lang } from './i18n.js';
 import { ModelLoadError } from './model/model-client.js';
-import { decodeShared } from './share-link.js';
+import { decodeShared, encodeShared } from './share-link.js';
+import { storedSettings } from './settings-store.js';
 import { mountCalibration } from './views/calibration.js';
 import { mountCompare } from './views/compare.js';
 import { mountExplorer } from './views/explorer.js';
@@ -150,17 +151,34 @@ async function handleRoute(fromLink = false): Promise<void> {
   const wanted = shared.model && app.models.some((m) => m.id === shared.model) ? shared.model : app.modelId || app.defaultId;
   if (wanted !== app.modelId) {
     currentView = '';
-    const opening = app.openModel(wanted, shared.params);
+    // A link's settings win; without them, the settings this browser kept for the model.
+    const opening = app.openModel(wanted, query.has('p') ? shared.params : storedSettings(wanted));
     mountView(true);
     await opening;
   } else if (view === 'simulator' && query.has('p')) {
     app.applySettings(shared.params);
   }
-  // A shared link's settings are applied once; later reloads show what the user changed since.
-  if (view === 'simulator' && (query.has('p') || query.has('model'))) history.replaceState(null, '', '#/simulator');
   mountView();
+  syncAddress();
   if (fromLink) focusHeading(before !== view);
 }
+
+/**
+ * The simulator's address carries the model and the settings (`#/simulator?model=…&p=…`), so a
+ * reload keeps them and the address bar is always a share link. Written at most every 150 ms, off
+ * the slider's path; replaceState adds no history entry and fires no hashchange.
+ */
+let addressTimer: ReturnType<typeof setTimeout> | undefined;
+function syncAddress(): void {
+  clearTimeout(addressTimer);
+  addressTimer = setTimeout(() => {
+    if (parseHash().view !== 'simulator' || !app.modelId || !app.facts) return;
+    const q = encodeShared({ model: app.modelId, params: app.settings }, true);
+    const next = `#/simulator?${q}`;
+    if (location.hash !== next) history.replaceState(null, '', next);
+  }, 150);
+}
+app.on('settings', syncAddress);
 
 app.on('model', () => {
   renderHeader();
