@@ -12,6 +12,7 @@ import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { ApiError, errorBody, modelErrorToApi } from './errors.js';
 import { ModelCatalog } from './model-catalog.js';
+import { registerContentRoutes } from './routes-content.js';
 import { registerModelRoutes } from './routes-models.js';
 import { registerRunRoutes } from './routes-runs.js';
 import { registerScenarioRoutes } from './routes-scenarios.js';
@@ -62,6 +63,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   registerModelRoutes(app, ctx);
   registerScenarioRoutes(app, ctx);
   registerRunRoutes(app, ctx);
+  registerContentRoutes(app, ctx);
 
   if (existsSync(join(config.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, {

@@ -1,5 +1,34 @@
 /** The server's JSON API, typed; errors become ApiClientError with the server's code and details. */
 import type { ApiErrorBody, ModelBundle, ModelSummary, RunAnswer, Scenario } from '../server/api-types.js';
+import type { ModelLabels } from './labels.js';
+
+type Bilingual = { es: string; en: string };
+/** One policy of the model's library (models/<model>/policies/*.json). */
+export interface Policy {
+  id: string;
+  order: number;
+  family: Bilingual;
+  title: Bilingual;
+  summary: Bilingual;
+  sources: { citation: string; note?: Bilingual; verified?: boolean }[];
+  sdg: string[];
+  levers: { name: string; meaning: Bilingual; valueLabels?: Record<string, Bilingual> }[];
+  assumptions: { text: Bilingual; source: string }[];
+  scenario: string;
+  regions?: { name: Bilingual; populationShare?: number }[];
+}
+export interface PolicyLibrary {
+  policies: Policy[];
+  scenarioTitles: Record<string, Bilingual>;
+}
+
+/** A ready-made scenario file of the model (models/<model>/scenarios/*.json). */
+export interface LibraryScenario {
+  id: string;
+  title: string;
+  description: string;
+  levers: Record<string, number>;
+}
 
 export class ApiClientError extends Error {
   constructor(
@@ -45,5 +74,8 @@ export const api = {
     call<Scenario>('PATCH', `/api/scenarios/${encodeURIComponent(id)}`, patch),
   deleteScenario: (id: string) => call<void>('DELETE', `/api/scenarios/${encodeURIComponent(id)}`),
   duplicateScenario: (id: string) => call<Scenario>('POST', `/api/scenarios/${encodeURIComponent(id)}/duplicate`, {}),
+  labels: (modelId: string) => call<ModelLabels>('GET', `/api/models/${encodeURIComponent(modelId)}/labels`),
+  library: (modelId: string) => call<{ scenarios: LibraryScenario[] }>('GET', `/api/models/${encodeURIComponent(modelId)}/library`),
+  policies: (modelId: string) => call<PolicyLibrary>('GET', `/api/models/${encodeURIComponent(modelId)}/policies`),
   run: (modelId: string, params: Record<string, number>, columns?: string[]) => call<RunAnswer>('POST', '/api/runs', { modelId, params, columns }),
 };

@@ -5,7 +5,9 @@
 import type { ModelBundle, ModelSummary, Scenario } from '../server/api-types.js';
 import { api } from './api.js';
 import { announce } from './dom.js';
-import { fmt, localized, t } from './i18n.js';
+import { currentLang, fmt, fmtShare, localized, t } from './i18n.js';
+import { LabelIndex } from './labels.js';
+import { isFractionUnit, translateUnit } from './units.js';
 import { clampSettings, clampValue } from './lever-bounds.js';
 import { storeSettings } from './settings-store.js';
 import { defaultCharts, indicatorsFor, type Indicator } from './indicators.js';
@@ -24,6 +26,8 @@ export class AppState {
   modelId = '';
   bundle: ModelBundle | undefined;
   facts: ModelFacts | undefined;
+  /** Display labels of variables and elements (the model's labels.json), es/en. */
+  labels = new LabelIndex();
   loadError: ModelLoadError | Error | undefined;
   loading = false;
   /** Why the last run with the current settings failed (e.g. a stock became NaN), if it did. */
@@ -89,7 +93,8 @@ export class AppState {
     this.bands = undefined;
     this.emit('model');
     try {
-      const bundle = await api.model(id);
+      const [bundle, labels] = await Promise.all([api.model(id), api.labels(id).catch(() => ({}))]);
+      this.labels = new LabelIndex(labels);
       const facts = await this.client.load(bundle.text, bundle.file, bundle.sheets);
       if (token !== this.loadToken) return;
       this.bundle = bundle;
@@ -116,6 +121,35 @@ export class AppState {
     }
   }
 
+  /** A variable's name for readers: the profile's indicator label, the labels file, else the name as written. */
+  displayName(name: string): string {
+    const ind = this.indicators.find((i) => i.name === name);
+    return (ind && localized(ind.label)) || this.labels.variable(name, currentLang()) || name;
+  }
+
+  /** The variable's units as written in the model. */
+  rawUnits(name: string): string {
+    const key = name.replace(/\[.*$/, '').toLowerCase().replace(/[_\s]+/g, ' ').trim();
+    return this.facts?.variables.find((v) => v.key === key)?.units ?? '';
+  }
+
+  /** Whether a variable is shown as a percentage (the labels file says so). */
+  isPercent(name: string): boolean {
+    return this.labels.percent(name);
+  }
+
+  /** The units for readers: "%" for percentages, else translated (MSoles/Year → millones de soles/año). */
+  displayUnits(name: string): string {
+    const raw = this.rawUnits(name);
+    if (this.isPercent(name) && (isFractionUnit(raw) || raw === '')) return '%';
+    return translateUnit(raw, currentLang());
+  }
+
+  /** A value of the variable for readers: a percentage for rates and shares, else four significant digits. */
+  formatValue(name: string, x: number | undefined): string {
+    return this.isPercent(name) ? fmtShare(x) : fmt(x);
+  }
+
   /** Labels depend on the language: rebuilt on a switch. */
   rebuildLevers(): void {
     if (!this.facts || !this.bundle) return;
@@ -123,6 +157,8 @@ export class AppState {
       policy: t('modelLevers'),
       other: t('otherConstants'),
       label: (l) => localized(l.label) || undefined,
+      fallbackLabel: (name) => this.labels.variable(name, currentLang()),
+      units: (u) => translateUnit(u, currentLang()),
       help: (l) => localized(l.help) || undefined,
       group: (l) => localized(l.group) || undefined,
     });

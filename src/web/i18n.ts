@@ -56,6 +56,13 @@ export function fmtPercent(x: number): string {
   return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' }).format(x) + '%';
 }
 
+/** A fraction as a percentage: 0.0749 → 7.49% (7,49 % in Spanish). */
+export function fmtShare(x: number | undefined): string {
+  if (x === undefined || Number.isNaN(x)) return '—';
+  if (!Number.isFinite(x)) return fmt(x);
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumSignificantDigits: 3 }).format(x);
+}
+
 /** A short number for chart axes: 1.5M, 250K (1,5 M, 250 mil in Spanish). */
 export function fmtAxis(x: number): string {
   return Number.isFinite(x) ? compactFmt.format(x) : fmt(x);

@@ -3,7 +3,7 @@ import { clampSettings, clampValue } from './lever-bounds.js';
 import type { Lever } from './levers.js';
 
 const lever = (name: string, min: number, max: number, def: number): Lever => ({
-  name, label: name.toUpperCase(), help: '', units: '', group: 'g', min, max, step: 1, defaultValue: def, isSwitch: false, policy: true,
+  name, label: name.toUpperCase(), help: '', units: '', group: 'g', min, max, step: 1, defaultValue: def, isSwitch: false, policy: true, identifier: false,
 });
 
 describe('lever bounds', () => {

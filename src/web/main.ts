@@ -9,10 +9,12 @@ import { storedSettings } from './settings-store.js';
 import { mountCalibration } from './views/calibration.js';
 import { mountCompare } from './views/compare.js';
 import { mountExplorer } from './views/explorer.js';
+import { mountLibrary } from './views/library.js';
 import { mountScenarios } from './views/scenarios.js';
 import { mountSimulator } from './views/simulator.js';
 import { mountUpload } from './views/upload.js';
 import { announce } from './dom.js';
+import { errorText } from './error-text.js';
 
 const app = new AppState();
 const header = document.getElementById('header')!;
@@ -22,6 +24,7 @@ let currentView = '';
 
 const ROUTES: { path: string; label: () => string }[] = [
   { path: 'simulator', label: () => t('navSimulator') },
+  { path: 'library', label: () => t('navLibrary') },
   { path: 'scenarios', label: () => t('navScenarios') },
   { path: 'compare', label: () => t('navCompare') },
   { path: 'explorer', label: () => t('navExplorer') },
@@ -101,7 +104,7 @@ function renderStatus(): boolean {
         'div',
         { class: 'error-box page', role: 'alert' },
         h('h1', {}, t('modelFailed')),
-        h('pre', {}, e.message),
+        h('pre', {}, errorText(e)),
         e instanceof ModelLoadError ? h('ul', {}, e.diagnostics.map((d) => h('li', {}, d.loc ? `${t('lineColumn', { line: d.loc.line, column: d.loc.column })}: ` : '', d.message))) : null,
       ),
     );
@@ -119,6 +122,7 @@ function mountView(force = false): void {
   if (view !== 'upload' && renderStatus()) return;
   clear(main);
   if (view === 'simulator') unmount = mountSimulator(main, app);
+  else if (view === 'library') unmount = mountLibrary(main, app, go);
   else if (view === 'scenarios') unmount = mountScenarios(main, app, go);
   else if (view === 'compare') unmount = mountCompare(main, app);
   else if (view === 'explorer') unmount = mountExplorer(main, app, query, go);
@@ -145,7 +149,7 @@ async function handleRoute(fromLink = false): Promise<void> {
   try {
     shared = decodeShared(query.toString());
   } catch (e) {
-    announce((e as Error).message, 'error');
+    announce(errorText({ message: (e as Error).message, code: 'LINK_DAMAGED' }), 'error');
     shared = { params: {} };
   }
   const wanted = shared.model && app.models.some((m) => m.id === shared.model) ? shared.model : app.modelId || app.defaultId;
@@ -195,7 +199,7 @@ async function start(): Promise<void> {
   try {
     await app.loadModels();
   } catch (e) {
-    main.append(h('div', { class: 'error-box', role: 'alert' }, `${t('errorPrefix')}: ${(e as Error).message}`));
+    main.append(h('div', { class: 'error-box', role: 'alert' }, `${t('errorPrefix')}: ${errorText(e)}`));
     return;
   }
   window.addEventListener('hashchange', () => void handleRoute(true));

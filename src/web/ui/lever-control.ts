@@ -88,7 +88,7 @@ export function leverControl(lever: Lever, value: number, onChange: (v: number) 
       },
     });
     const note = h('p', { class: 'lever-note', role: 'status', 'aria-live': 'polite' });
-    input = h('div', { class: 'lever-input' }, range, num);
+    input = h('div', { class: 'lever-input', translate: lever.identifier ? 'no' : undefined }, range, num);
     extra = note;
     show = (v) => {
       range.value = String(v);
@@ -99,7 +99,7 @@ export function leverControl(lever: Lever, value: number, onChange: (v: number) 
   const el = h(
     'div',
     { class: 'lever', 'data-name': lever.name },
-    h('div', { class: 'lever-head' }, h('label', { for: id }, lever.label), lever.units ? h('span', { class: 'units' }, lever.units) : null, resetBtn),
+    h('div', { class: 'lever-head', translate: lever.identifier ? 'no' : undefined }, h('label', { for: id }, lever.label), lever.units ? h('span', { class: 'units' }, lever.units) : null, resetBtn),
     input,
     extra,
     help,
