@@ -13,6 +13,7 @@ import type { AppContext } from './context.js';
 import { ApiError, errorBody, modelErrorToApi } from './errors.js';
 import { ModelCatalog } from './model-catalog.js';
 import { registerContentRoutes } from './routes-content.js';
+import { registerWorkshopRoutes } from './workshop/routes.js';
 import { registerModelRoutes } from './routes-models.js';
 import { registerRunRoutes } from './routes-runs.js';
 import { registerScenarioRoutes } from './routes-scenarios.js';
@@ -64,6 +65,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   registerScenarioRoutes(app, ctx);
   registerRunRoutes(app, ctx);
   registerContentRoutes(app, ctx);
+  registerWorkshopRoutes(app, ctx);
 
   if (existsSync(join(config.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, {
