@@ -22,6 +22,34 @@ export interface PolicyLibrary {
   scenarioTitles: Record<string, Bilingual>;
 }
 
+export interface LessonStep {
+  title: string;
+  text: string;
+  chart?: string;
+  lever?: string;
+  question?: string;
+}
+export interface Lesson {
+  id: string;
+  title: string;
+  intro: string;
+  steps: LessonStep[];
+}
+export interface WorkshopSubmission {
+  id: string;
+  participant: string;
+  justification: string;
+  params: Record<string, number>;
+  createdAt: string;
+}
+export interface WorkshopInfo {
+  code: string;
+  modelId: string;
+  lessonId: string;
+  shown?: string;
+  shownSubmission?: WorkshopSubmission;
+}
+
 /** A ready-made scenario file of the model (models/<model>/scenarios/*.json). */
 export interface LibraryScenario {
   id: string;
@@ -41,10 +69,10 @@ export class ApiClientError extends Error {
   }
 }
 
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+async function call<T>(method: string, url: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
   const res = await fetch(url, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...extraHeaders },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (res.status === 204) return undefined as T;
@@ -77,5 +105,13 @@ export const api = {
   labels: (modelId: string) => call<ModelLabels>('GET', `/api/models/${encodeURIComponent(modelId)}/labels`),
   library: (modelId: string) => call<{ scenarios: LibraryScenario[] }>('GET', `/api/models/${encodeURIComponent(modelId)}/library`),
   policies: (modelId: string) => call<PolicyLibrary>('GET', `/api/models/${encodeURIComponent(modelId)}/policies`),
+  lessons: (modelId: string, lang: string) => call<{ lessons: Lesson[] }>('GET', `/api/models/${encodeURIComponent(modelId)}/lessons?lang=${lang}`),
+  createWorkshop: (modelId: string, lessonId: string) => call<WorkshopInfo & { facilitatorToken: string }>('POST', '/api/workshops', { modelId, lessonId }),
+  workshop: (code: string) => call<WorkshopInfo>('GET', `/api/workshops/${encodeURIComponent(code)}`),
+  submitToWorkshop: (code: string, s: { participant: string; justification: string; params: Record<string, number> }) =>
+    call<WorkshopSubmission>('POST', `/api/workshops/${encodeURIComponent(code)}/submissions`, s),
+  workshopSubmissions: (code: string, token: string) => call<{ submissions: WorkshopSubmission[] }>('GET', `/api/workshops/${encodeURIComponent(code)}/submissions`, undefined, { 'x-facilitator-token': token }),
+  showInWorkshop: (code: string, token: string, submissionId: string | null) =>
+    call<WorkshopInfo>('POST', `/api/workshops/${encodeURIComponent(code)}/show`, { submissionId }, { 'x-facilitator-token': token }),
   run: (modelId: string, params: Record<string, number>, columns?: string[]) => call<RunAnswer>('POST', '/api/runs', { modelId, params, columns }),
 };

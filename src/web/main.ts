@@ -10,6 +10,7 @@ import { mountCalibration } from './views/calibration.js';
 import { mountCompare } from './views/compare.js';
 import { mountExplorer } from './views/explorer.js';
 import { mountLibrary } from './views/library.js';
+import { mountWorkshop } from './views/workshop.js';
 import { mountScenarios } from './views/scenarios.js';
 import { mountSimulator } from './views/simulator.js';
 import { mountUpload } from './views/upload.js';
@@ -25,6 +26,7 @@ let currentView = '';
 const ROUTES: { path: string; label: () => string }[] = [
   { path: 'simulator', label: () => t('navSimulator') },
   { path: 'library', label: () => t('navLibrary') },
+  { path: 'lessons', label: () => t('navLessons') },
   { path: 'scenarios', label: () => t('navScenarios') },
   { path: 'compare', label: () => t('navCompare') },
   { path: 'explorer', label: () => t('navExplorer') },
@@ -115,7 +117,7 @@ function renderStatus(): boolean {
 
 function mountView(force = false): void {
   const { view, query } = parseHash();
-  if (!force && view === currentView && unmount && view !== 'explorer') return;
+  if (!force && view === currentView && unmount && view !== 'explorer' && view !== 'lessons') return;
   unmount?.();
   unmount = undefined;
   currentView = view;
@@ -123,6 +125,7 @@ function mountView(force = false): void {
   clear(main);
   if (view === 'simulator') unmount = mountSimulator(main, app);
   else if (view === 'library') unmount = mountLibrary(main, app, go);
+  else if (view === 'lessons') unmount = mountWorkshop(main, app, query, go);
   else if (view === 'scenarios') unmount = mountScenarios(main, app, go);
   else if (view === 'compare') unmount = mountCompare(main, app);
   else if (view === 'explorer') unmount = mountExplorer(main, app, query, go);

@@ -48,7 +48,7 @@ export async function startSession(model: string, extraArgs: string[] = []): Pro
 /** Opens a URL and waits until the model ran once (the simulator marks each drawn run). */
 export async function openSimulator(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForSelector('.lever');
+  await page.waitForSelector('.lever', { state: 'attached', timeout: 120_000 });
   await page.waitForFunction(() => Number(document.body.dataset.drawSeq ?? 0) >= 1, undefined, { timeout: 60_000 });
 }
 
@@ -67,4 +67,13 @@ export async function expectAccessible(page: Page): Promise<void> {
 /** The app's state object (read-only use in tests). */
 export function appSettings(page: Page): Promise<Record<string, number>> {
   return page.evaluate(() => ({ ...(window as unknown as { igem: { settings: Record<string, number> } }).igem.settings }));
+}
+
+/** One browser with several isolated contexts (separate storage and cookies), as separate people. */
+export async function launchContexts(n: number): Promise<{ contexts: import('playwright-core').BrowserContext[]; close(): Promise<void> }> {
+  const { chromium } = await import('playwright-core');
+  const { CHROMIUM_FLAGS } = await import('./browser.js');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  const contexts = await Promise.all(Array.from({ length: n }, () => browser.newContext({ viewport: { width: 1280, height: 720 } })));
+  return { contexts, close: () => browser.close() };
 }
