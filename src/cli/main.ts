@@ -25,6 +25,8 @@ import { registerEnsembleCommands } from './ensemble-commands.js';
 registerEnsembleCommands(program);
 import { registerServeCommands } from './serve-commands.js';
 registerServeCommands(program);
+import { registerUserCommands } from './user-commands.js';
+registerUserCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -45,7 +45,7 @@ async function visibleTexts(page: Page): Promise<string[]> {
   });
 }
 
-const PAGES = ['simulator', 'library', 'scenarios', 'compare', 'explorer', 'calibration', 'upload'];
+const PAGES = ['simulator', 'library', 'lessons', 'scenarios', 'compare', 'explorer', 'calibration', 'upload'];
 
 describe.skipIf(!runE2E)('Spanish mode is Spanish throughout (Peru model)', () => {
   let session: Session;
