@@ -1,6 +1,7 @@
 /** The server's JSON API, typed; errors become ApiClientError with the server's code and details. */
 import type { ApiErrorBody, ModelBundle, ModelSummary, RunAnswer, Scenario } from '../server/api-types.js';
 import type { ModelLabels } from './labels.js';
+import { csrfHeaders } from './auth.js';
 
 type Bilingual = { es: string; en: string };
 /** One policy of the model's library (models/<model>/policies/*.json). */
@@ -72,7 +73,7 @@ export class ApiClientError extends Error {
 async function call<T>(method: string, url: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
   const res = await fetch(url, {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...extraHeaders },
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(method === 'GET' ? {} : csrfHeaders()), ...extraHeaders },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (res.status === 204) return undefined as T;

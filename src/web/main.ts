@@ -16,6 +16,7 @@ import { mountSimulator } from './views/simulator.js';
 import { mountUpload } from './views/upload.js';
 import { announce } from './dom.js';
 import { errorText } from './error-text.js';
+import { ensureSignedIn } from './auth.js';
 
 const app = new AppState();
 const header = document.getElementById('header')!;
@@ -200,6 +201,7 @@ async function start(): Promise<void> {
   document.documentElement.lang = initial;
   document.title = t('appTitle');
   try {
+    await ensureSignedIn(main);
     await app.loadModels();
   } catch (e) {
     main.append(h('div', { class: 'error-box', role: 'alert' }, `${t('errorPrefix')}: ${errorText(e)}`));
