@@ -35,6 +35,8 @@ import { registerSamCommands } from './sam-commands.js';
 registerSamCommands(program);
 import { registerGreenjobsCommands } from './greenjobs-commands.js';
 registerGreenjobsCommands(program);
+import { registerUserCommands } from './user-commands.js';
+registerUserCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -12,6 +12,7 @@ interface ServeFlags {
   dataDir?: string;
   model?: string;
   build: boolean;
+  multiUser?: boolean;
 }
 
 export function registerServeCommands(program: Command): void {
@@ -22,6 +23,7 @@ export function registerServeCommands(program: Command): void {
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--data-dir <dir>', 'folder of the scenario and model database (default .igem-data, or $IGEM_DATA_DIR)')
     .option('--model <file.mdl>', 'default model (default $IGEM_MODEL, else models/peru/peru.mdl when present, else the example)')
+    .option('--multi-user', 'accounts: password login, private scenarios and uploads, per-user limits (create users with `igem users add`)')
     .option('--no-build', 'do not build the web app when it is missing or stale')
     .action(
       action(async (flags: ServeFlags) => {
@@ -32,11 +34,12 @@ export function registerServeCommands(program: Command): void {
           ...(flags.model ? { defaultModel: resolve(flags.model) } : {}),
         });
         if (flags.build) ensureWebBuild(projectRoot(), config.webRoot);
-        const { app, ctx } = await buildApp(config);
+        const { app, ctx } = await buildApp(config, { multiUser: !!flags.multiUser });
         const address = await app.listen({ port, host: flags.host });
         console.log(`IGEM web simulator: ${address.replace('127.0.0.1', 'localhost')}/`);
         console.log(`  default model: ${config.defaultModel}`);
         console.log(`  data folder:   ${config.dataDir}`);
+        if (flags.multiUser) console.log('  accounts:      on (sign in required)');
         console.log(`  models: ${ctx.catalog.list().map((m) => m.id).join(', ')}`);
         const stop = () => void app.close().then(() => process.exit(0));
         process.once('SIGINT', stop);

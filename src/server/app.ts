@@ -12,6 +12,9 @@ import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { ApiError, errorBody, modelErrorToApi } from './errors.js';
 import { ModelCatalog } from './model-catalog.js';
+import { registerAuth } from './auth/plugin.js';
+import { registerContentRoutes } from './routes-content.js';
+import { registerWorkshopRoutes } from './workshop/routes.js';
 import { registerModelRoutes } from './routes-models.js';
 import { registerRunRoutes } from './routes-runs.js';
 import { registerScenarioRoutes } from './routes-scenarios.js';
@@ -20,6 +23,8 @@ import { Store } from './store.js';
 
 export interface BuildOptions {
   logger?: boolean;
+  /** Accounts, login, ownership and per-user limits (`igem serve --multi-user`); off: single-user local mode. */
+  multiUser?: boolean;
 }
 
 function toApiError(err: unknown): ApiError {
@@ -58,10 +63,13 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     store.close();
   });
 
+  if (options.multiUser) await registerAuth(app, { dataDir: config.dataDir });
   app.get('/api/health', async () => ({ ok: true, defaultModel: ctx.catalog.defaultId }));
   registerModelRoutes(app, ctx);
   registerScenarioRoutes(app, ctx);
   registerRunRoutes(app, ctx);
+  registerContentRoutes(app, ctx);
+  registerWorkshopRoutes(app, ctx);
 
   if (existsSync(join(config.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, {

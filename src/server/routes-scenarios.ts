@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.js';
 import { notFound } from './errors.js';
+import { checkScenarioLevers } from './scenario-levers.js';
 import { idParam, parse, scenarioCreate, scenarioDuplicate, scenarioQuery, scenarioUpdate } from './schemas.js';
 
 export function registerScenarioRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -13,6 +14,7 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: AppContext): v
   app.post('/api/scenarios', async (req, reply) => {
     const body = parse(scenarioCreate, req.body, 'body');
     if (!ctx.catalog.has(body.modelId)) throw notFound(`model ${body.modelId}`);
+    checkScenarioLevers(ctx, body.modelId, body.params);
     return reply.status(201).send(ctx.store.createScenario(body));
   });
 
@@ -24,6 +26,8 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: AppContext): v
   const update = async (req: { params: unknown; body: unknown }) => {
     const { id } = parse(idParam, req.params, 'path');
     const patch = parse(scenarioUpdate, req.body, 'body');
+    const old = ctx.store.getScenario(id);
+    if (old && patch.params && ctx.catalog.has(old.modelId)) checkScenarioLevers(ctx, old.modelId, patch.params);
     const s = ctx.store.updateScenario(id, patch);
     if (!s) throw notFound(`scenario ${id}`);
     return s;

@@ -4,7 +4,12 @@
  */
 import type { ModelBundle, ModelSummary, Scenario } from '../server/api-types.js';
 import { api } from './api.js';
-import { localized, t } from './i18n.js';
+import { announce } from './dom.js';
+import { currentLang, fmt, fmtShare, localized, t } from './i18n.js';
+import { LabelIndex } from './labels.js';
+import { isFractionUnit, translateUnit } from './units.js';
+import { clampSettings, clampValue } from './lever-bounds.js';
+import { storeSettings } from './settings-store.js';
 import { defaultCharts, indicatorsFor, type Indicator } from './indicators.js';
 import { buildLevers, changedSettings, type Lever, type LeverGroup } from './levers.js';
 import { ModelClient, ModelLoadError, type Series } from './model/model-client.js';
@@ -21,6 +26,8 @@ export class AppState {
   modelId = '';
   bundle: ModelBundle | undefined;
   facts: ModelFacts | undefined;
+  /** Display labels of variables and elements (the model's labels.json), es/en. */
+  labels = new LabelIndex();
   loadError: ModelLoadError | Error | undefined;
   loading = false;
   /** Why the last run with the current settings failed (e.g. a stock became NaN), if it did. */
@@ -86,14 +93,14 @@ export class AppState {
     this.bands = undefined;
     this.emit('model');
     try {
-      const bundle = await api.model(id);
+      const [bundle, labels] = await Promise.all([api.model(id), api.labels(id).catch(() => ({}))]);
+      this.labels = new LabelIndex(labels);
       const facts = await this.client.load(bundle.text, bundle.file, bundle.sheets);
       if (token !== this.loadToken) return;
       this.bundle = bundle;
       this.facts = facts;
       this.rebuildLevers();
-      const known = new Set(this.levers.map((l) => l.name));
-      this.settings = Object.fromEntries(Object.entries(settings).filter(([k]) => known.has(k)));
+      this.settings = this.checkedSettings(settings);
       this.activeScenario = scenario;
       this.charts = defaultCharts(facts.variables, facts.outputNames, bundle.profile);
       this.indicators = indicatorsFor(facts.outputNames, bundle.profile, this.charts);
@@ -109,9 +116,38 @@ export class AppState {
     }
     if (token === this.loadToken && this.facts) {
       this.emit('scenarios');
-      this.emit('settings');
+      this.settingsChanged();
       await this.rerunAll();
     }
+  }
+
+  /** A variable's name for readers: the profile's indicator label, the labels file, else the name as written. */
+  displayName(name: string): string {
+    const ind = this.indicators.find((i) => i.name === name);
+    return (ind && localized(ind.label)) || this.labels.variable(name, currentLang()) || name;
+  }
+
+  /** The variable's units as written in the model. */
+  rawUnits(name: string): string {
+    const key = name.replace(/\[.*$/, '').toLowerCase().replace(/[_\s]+/g, ' ').trim();
+    return this.facts?.variables.find((v) => v.key === key)?.units ?? '';
+  }
+
+  /** Whether a variable is shown as a percentage (the labels file says so). */
+  isPercent(name: string): boolean {
+    return this.labels.percent(name);
+  }
+
+  /** The units for readers: "%" for percentages, else translated (MSoles/Year → millones de soles/año). */
+  displayUnits(name: string): string {
+    const raw = this.rawUnits(name);
+    if (this.isPercent(name) && (isFractionUnit(raw) || raw === '')) return '%';
+    return translateUnit(raw, currentLang());
+  }
+
+  /** A value of the variable for readers: a percentage for rates and shares, else four significant digits. */
+  formatValue(name: string, x: number | undefined): string {
+    return this.isPercent(name) ? fmtShare(x) : fmt(x);
   }
 
   /** Labels depend on the language: rebuilt on a switch. */
@@ -121,6 +157,8 @@ export class AppState {
       policy: t('modelLevers'),
       other: t('otherConstants'),
       label: (l) => localized(l.label) || undefined,
+      fallbackLabel: (name) => this.labels.variable(name, currentLang()),
+      units: (u) => translateUnit(u, currentLang()),
       help: (l) => localized(l.help) || undefined,
       group: (l) => localized(l.group) || undefined,
     });
@@ -147,24 +185,39 @@ export class AppState {
 
   setLever(name: string, value: number): void {
     const l = this.lever(name);
-    if (!l || !Number.isFinite(value)) return;
+    if (!l || Number.isNaN(value)) return;
+    value = clampValue(l, value);
     if (value === l.defaultValue) delete this.settings[name];
     else this.settings[name] = value;
-    this.emit('settings');
+    this.settingsChanged();
     void this.runCurrent();
   }
 
   resetAll(): void {
     this.settings = {};
-    this.emit('settings');
+    this.settingsChanged();
     void this.runCurrent();
   }
 
   applySettings(settings: Record<string, number>, scenario?: Scenario): void {
-    this.settings = changedSettings(this.levers, settings);
+    this.settings = changedSettings(this.levers, this.checkedSettings(settings));
     this.activeScenario = scenario;
-    this.emit('settings');
+    this.settingsChanged();
     void this.runCurrent();
+  }
+
+  /** Settings from outside (share link, stored, scenario) kept to known levers within range, saying what changed. */
+  private checkedSettings(settings: Record<string, number>): Record<string, number> {
+    const r = clampSettings(this.levers, settings);
+    if (r.clamped.length > 0) announce(t('settingsClamped', { list: r.clamped.map((c) => `${c.label} ${fmt(c.given)} → ${fmt(c.value)}`).join('; ') }), 'error');
+    if (r.unknown.length > 0) announce(t('settingsUnknown', { list: r.unknown.join(', ') }), 'error');
+    return r.settings;
+  }
+
+  /** Every change of the settings is kept in local storage (a reload restores it) and announced. */
+  private settingsChanged(): void {
+    storeSettings(this.modelId, this.settings);
+    this.emit('settings');
   }
 
   async runCurrent(): Promise<void> {

@@ -19,11 +19,19 @@ export function locale(l: Lang = lang): string {
   return l === 'es' ? 'es-PE' : 'en-US';
 }
 
+/**
+ * Numbers in Spanish use the decimal comma and a space-free point grouping (`es`: 1.234,5), as the
+ * ministry's reports do; Intl's es-PE would give the decimal point. Dates keep es-PE.
+ */
+export function numberLocale(l: Lang = lang): string {
+  return l === 'es' ? 'es' : 'en-US';
+}
+
 export function setLang(l: Lang): void {
   if (l === lang) return;
   lang = l;
-  numberFmt = new Intl.NumberFormat(locale(), { maximumSignificantDigits: 4, ...GROUPING });
-  compactFmt = new Intl.NumberFormat(locale(), { notation: 'compact', maximumSignificantDigits: 3 });
+  numberFmt = new Intl.NumberFormat(numberLocale(), { maximumSignificantDigits: 4, ...GROUPING });
+  compactFmt = new Intl.NumberFormat(numberLocale(), { notation: 'compact', maximumSignificantDigits: 3 });
   for (const f of listeners) f();
 }
 
@@ -48,12 +56,19 @@ export function fmt(x: number | undefined): string {
 /** A number with a fixed count of decimals in the locale's format. */
 export function fmtFixed(x: number, digits: number): string {
   if (!Number.isFinite(x)) return fmt(x);
-  return new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  return new Intl.NumberFormat(numberLocale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
 }
 
 /** A change in percent with its sign and one decimal: +4.5%, −12.3%. */
 export function fmtPercent(x: number): string {
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' }).format(x) + '%';
+  return new Intl.NumberFormat(numberLocale(), { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' }).format(x) + '%';
+}
+
+/** A fraction as a percentage: 0.0749 → 7.49% (7,49 % in Spanish). */
+export function fmtShare(x: number | undefined): string {
+  if (x === undefined || Number.isNaN(x)) return '—';
+  if (!Number.isFinite(x)) return fmt(x);
+  return new Intl.NumberFormat(numberLocale(), { style: 'percent', maximumSignificantDigits: 3 }).format(x);
 }
 
 /** A short number for chart axes: 1.5M, 250K (1,5 M, 250 mil in Spanish). */

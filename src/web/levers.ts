@@ -25,6 +25,8 @@ export interface Lever {
   isSwitch: boolean;
   /** True for policy levers (profile or `[min,max]`), false for the other constants. */
   policy: boolean;
+  /** The label is the model's own name (no display label exists): shown as an identifier, not translated. */
+  identifier: boolean;
 }
 
 export interface LeverGroup {
@@ -77,6 +79,10 @@ export function buildLevers(
     label?: (v: ProfileLever) => string | undefined;
     help?: (v: ProfileLever) => string | undefined;
     group?: (v: ProfileLever) => string | undefined;
+    /** A label for a lever the profile does not label (e.g. from the model's labels file). */
+    fallbackLabel?: (name: string) => string | undefined;
+    /** Units as readers see them. */
+    units?: (u: string) => string;
   },
 ): LeverGroup[] {
   const byKey = new Map(variables.map((v) => [v.key, v]));
@@ -92,11 +98,13 @@ export function buildLevers(
     const profGroup = prof ? (labels.group?.(prof) ?? (typeof prof.group === 'string' ? prof.group : undefined)) : undefined;
     const groupName = policy ? (profGroup || cleanGroup(v?.group) || labels.policy) : labels.other;
     const { min, max, step } = leverRange(p);
+    const given = (prof && labels.label?.(prof)) || labels.fallbackLabel?.(p.name);
     const lever: Lever = {
       name: p.name,
-      label: (prof && labels.label?.(prof)) || (p.name.includes('[') ? `${v?.name ?? baseName(p.name)}${p.name.slice(p.name.indexOf('['))}` : (v?.name ?? p.name)),
+      identifier: !given,
+      label: given || (p.name.includes('[') ? `${v?.name ?? baseName(p.name)}${p.name.slice(p.name.indexOf('['))}` : (v?.name ?? p.name)),
       help: (prof && labels.help?.(prof)) || firstLine(p.doc ?? v?.doc ?? ''),
-      units: p.units ?? v?.units ?? '',
+      units: (labels.units ?? ((u: string) => u))(p.units ?? v?.units ?? ''),
       group: groupName,
       min,
       max,

@@ -4,14 +4,19 @@ import { AppState } from './app-state.js';
 import { clear, h } from './dom.js';
 import { currentLang, setLang, t, type Lang } from './i18n.js';
 import { ModelLoadError } from './model/model-client.js';
-import { decodeShared } from './share-link.js';
+import { decodeShared, encodeShared } from './share-link.js';
+import { storedSettings } from './settings-store.js';
 import { mountCalibration } from './views/calibration.js';
 import { mountCompare } from './views/compare.js';
 import { mountExplorer } from './views/explorer.js';
+import { mountLibrary } from './views/library.js';
+import { mountWorkshop } from './views/workshop.js';
 import { mountScenarios } from './views/scenarios.js';
 import { mountSimulator } from './views/simulator.js';
 import { mountUpload } from './views/upload.js';
 import { announce } from './dom.js';
+import { errorText } from './error-text.js';
+import { ensureSignedIn } from './auth.js';
 
 const app = new AppState();
 const header = document.getElementById('header')!;
@@ -21,6 +26,8 @@ let currentView = '';
 
 const ROUTES: { path: string; label: () => string }[] = [
   { path: 'simulator', label: () => t('navSimulator') },
+  { path: 'library', label: () => t('navLibrary') },
+  { path: 'lessons', label: () => t('navLessons') },
   { path: 'scenarios', label: () => t('navScenarios') },
   { path: 'compare', label: () => t('navCompare') },
   { path: 'explorer', label: () => t('navExplorer') },
@@ -100,7 +107,7 @@ function renderStatus(): boolean {
         'div',
         { class: 'error-box page', role: 'alert' },
         h('h1', {}, t('modelFailed')),
-        h('pre', {}, e.message),
+        h('pre', {}, errorText(e)),
         e instanceof ModelLoadError ? h('ul', {}, e.diagnostics.map((d) => h('li', {}, d.loc ? `${t('lineColumn', { line: d.loc.line, column: d.loc.column })}: ` : '', d.message))) : null,
       ),
     );
@@ -111,13 +118,15 @@ function renderStatus(): boolean {
 
 function mountView(force = false): void {
   const { view, query } = parseHash();
-  if (!force && view === currentView && unmount && view !== 'explorer') return;
+  if (!force && view === currentView && unmount && view !== 'explorer' && view !== 'lessons') return;
   unmount?.();
   unmount = undefined;
   currentView = view;
   if (view !== 'upload' && renderStatus()) return;
   clear(main);
   if (view === 'simulator') unmount = mountSimulator(main, app);
+  else if (view === 'library') unmount = mountLibrary(main, app, go);
+  else if (view === 'lessons') unmount = mountWorkshop(main, app, query, go);
   else if (view === 'scenarios') unmount = mountScenarios(main, app, go);
   else if (view === 'compare') unmount = mountCompare(main, app);
   else if (view === 'explorer') unmount = mountExplorer(main, app, query, go);
@@ -144,23 +153,40 @@ async function handleRoute(fromLink = false): Promise<void> {
   try {
     shared = decodeShared(query.toString());
   } catch (e) {
-    announce((e as Error).message, 'error');
+    announce(errorText({ message: (e as Error).message, code: 'LINK_DAMAGED' }), 'error');
     shared = { params: {} };
   }
   const wanted = shared.model && app.models.some((m) => m.id === shared.model) ? shared.model : app.modelId || app.defaultId;
   if (wanted !== app.modelId) {
     currentView = '';
-    const opening = app.openModel(wanted, shared.params);
+    // A link's settings win; without them, the settings this browser kept for the model.
+    const opening = app.openModel(wanted, query.has('p') ? shared.params : storedSettings(wanted));
     mountView(true);
     await opening;
   } else if (view === 'simulator' && query.has('p')) {
     app.applySettings(shared.params);
   }
-  // A shared link's settings are applied once; later reloads show what the user changed since.
-  if (view === 'simulator' && (query.has('p') || query.has('model'))) history.replaceState(null, '', '#/simulator');
   mountView();
+  syncAddress();
   if (fromLink) focusHeading(before !== view);
 }
+
+/**
+ * The simulator's address carries the model and the settings (`#/simulator?model=…&p=…`), so a
+ * reload keeps them and the address bar is always a share link. Written at most every 150 ms, off
+ * the slider's path; replaceState adds no history entry and fires no hashchange.
+ */
+let addressTimer: ReturnType<typeof setTimeout> | undefined;
+function syncAddress(): void {
+  clearTimeout(addressTimer);
+  addressTimer = setTimeout(() => {
+    if (parseHash().view !== 'simulator' || !app.modelId || !app.facts) return;
+    const q = encodeShared({ model: app.modelId, params: app.settings }, true);
+    const next = `#/simulator?${q}`;
+    if (location.hash !== next) history.replaceState(null, '', next);
+  }, 150);
+}
+app.on('settings', syncAddress);
 
 app.on('model', () => {
   renderHeader();
@@ -175,9 +201,10 @@ async function start(): Promise<void> {
   document.documentElement.lang = initial;
   document.title = t('appTitle');
   try {
+    await ensureSignedIn(main);
     await app.loadModels();
   } catch (e) {
-    main.append(h('div', { class: 'error-box', role: 'alert' }, `${t('errorPrefix')}: ${(e as Error).message}`));
+    main.append(h('div', { class: 'error-box', role: 'alert' }, `${t('errorPrefix')}: ${errorText(e)}`));
     return;
   }
   window.addEventListener('hashchange', () => void handleRoute(true));

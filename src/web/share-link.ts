@@ -21,11 +21,14 @@ function fromBase64Url(s: string): string {
   return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
 }
 
-/** The query part (`model=…&p=…`) for a state. */
-export function encodeShared(state: SharedState): string {
+/**
+ * The query part (`model=…&p=…`) for a state. With `always`, business as usual is written as an
+ * empty `p` too, so the link means "these settings" rather than "whatever the reader had".
+ */
+export function encodeShared(state: SharedState, always = false): string {
   const q = new URLSearchParams();
   if (state.model) q.set('model', state.model);
-  if (Object.keys(state.params).length > 0) q.set('p', toBase64Url(JSON.stringify(state.params)));
+  if (always || Object.keys(state.params).length > 0) q.set('p', toBase64Url(JSON.stringify(state.params)));
   return q.toString();
 }
 
@@ -53,6 +56,6 @@ export function decodeShared(query: string): SharedState {
 
 /** A full link to the simulator with these settings, on the page's own origin. */
 export function shareUrl(base: string, state: SharedState): string {
-  const q = encodeShared(state);
+  const q = encodeShared(state, true);
   return `${base.replace(/#.*$/, '')}#/simulator${q ? '?' + q : ''}`;
 }

@@ -14,9 +14,9 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export function startServer(dataDir: string, model: string, timeoutMs = 60_000): Promise<ServerProcess> {
+export function startServer(dataDir: string, model: string, timeoutMs = 60_000, extraArgs: string[] = []): Promise<ServerProcess> {
   const root = projectRoot();
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), 'serve', '--port', '0', '--data-dir', dataDir, '--model', model, '--no-build'], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), 'serve', '--port', '0', '--data-dir', dataDir, '--model', model, '--no-build', ...extraArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, IGEM_MODEL: '' },

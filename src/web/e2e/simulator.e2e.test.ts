@@ -235,8 +235,8 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     expect(await page.getByRole('link', { name: 'Simulador' }).count()).toBe(1);
     expect(await page.locator('#dashboard-title').textContent()).toBe('Tablero ODS');
     expect(await page.getByRole('button', { name: 'Guardar escenario' }).count()).toBe(1);
-    // es-PE groups thousands with a comma and uses a point for decimals: the lever's help shows "26,000,000".
-    expect(await page.locator('.lever[data-name="initial population"] .default').textContent()).toContain('26,000,000');
+    // Spanish numbers use the decimal comma and group thousands with a point: the lever's help shows "26.000.000".
+    expect(await page.locator('.lever[data-name="initial population"] .default').textContent()).toContain('26.000.000');
     await page.screenshot({ path: join(shots, 'simulator-es.png') });
     await expectAccessible(page);
     await page.getByRole('button', { name: 'EN', exact: true }).click();

@@ -2,6 +2,7 @@
 import { h, uid } from '../dom.js';
 import { fmt, t } from '../i18n.js';
 import type { Lever } from '../levers.js';
+import { clampValue } from '../lever-bounds.js';
 
 export interface LeverControl {
   el: HTMLElement;
@@ -27,6 +28,7 @@ export function leverControl(lever: Lever, value: number, onChange: (v: number) 
   const help = h('p', { id: helpId, class: 'help' }, lever.help ? `${lever.help} ` : '', h('span', { class: 'default' }, `(${lever.isSwitch ? t('defaultValue', { value: fmt(lever.defaultValue) }) : t('rangeDefault', { min: fmt(lever.min), max: fmt(lever.max), value: fmt(lever.defaultValue) })})`));
   let show: (v: number) => void;
   let input: HTMLElement;
+  let extra: HTMLElement | null = null;
   if (lever.isSwitch) {
     const box = h('input', {
       type: 'checkbox',
@@ -72,14 +74,22 @@ export function leverControl(lever: Lever, value: number, onChange: (v: number) 
       value: value.toFixed(dec),
       'aria-label': `${lever.label} (${lever.units || '—'})`,
       onchange: () => {
-        const v = Number(num.value);
-        if (Number.isFinite(v)) {
-          range.value = String(v);
-          onChange(v);
-        }
+        const given = num.value.trim() === '' ? NaN : Number(num.value);
+        const v = clampValue(lever, given);
+        // Out of range, not a number or empty: the box shows the value used and says why.
+        if (v !== given) {
+          note.textContent = Number.isNaN(given)
+            ? t('leverNotNumber', { value: fmt(v) })
+            : t('leverClamped', { given: fmt(given), min: fmt(lever.min), max: fmt(lever.max), value: fmt(v) });
+          num.value = v.toFixed(dec);
+        } else note.textContent = '';
+        range.value = String(v);
+        onChange(v);
       },
     });
-    input = h('div', { class: 'lever-input' }, range, num);
+    const note = h('p', { class: 'lever-note', role: 'status', 'aria-live': 'polite' });
+    input = h('div', { class: 'lever-input', translate: lever.identifier ? 'no' : undefined }, range, num);
+    extra = note;
     show = (v) => {
       range.value = String(v);
       range.setAttribute('aria-valuetext', `${fmt(v)} ${lever.units}`.trim());
@@ -89,8 +99,9 @@ export function leverControl(lever: Lever, value: number, onChange: (v: number) 
   const el = h(
     'div',
     { class: 'lever', 'data-name': lever.name },
-    h('div', { class: 'lever-head' }, h('label', { for: id }, lever.label), lever.units ? h('span', { class: 'units' }, lever.units) : null, resetBtn),
+    h('div', { class: 'lever-head', translate: lever.identifier ? 'no' : undefined }, h('label', { for: id }, lever.label), lever.units ? h('span', { class: 'units' }, lever.units) : null, resetBtn),
     input,
+    extra,
     help,
   );
   let shown: number | undefined;

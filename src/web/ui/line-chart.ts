@@ -4,7 +4,7 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { fmt, fmtAxis, t } from '../i18n.js';
+import { fmt as fmtNumber, fmtAxis, fmtShare, t } from '../i18n.js';
 import type { Target } from '../indicators.js';
 
 export interface ChartLine {
@@ -32,6 +32,8 @@ export interface ChartOptions {
   marker?: number;
   targets?: Target[];
   height?: number;
+  /** Values are fractions shown as percentages (axis, legend, targets). */
+  percent?: boolean;
 }
 
 /** Line colours with at least 3:1 contrast on white (WCAG non-text contrast). */
@@ -97,6 +99,7 @@ export class LineChart {
   }
 
   private config(lines: ChartLine[], band?: ChartBand): uPlot.Options {
+    const fmt = (x: number) => (this.options.percent ? fmtShare(x) : fmtNumber(x));
     const bandSeries: uPlot.Series[] = band
       ? [
           { label: `${band.label} ↑`, stroke: band.stroke, width: 1, points: { show: false }, value: (_u, v) => (v === null || v === undefined ? '—' : fmt(v)) },
@@ -127,7 +130,7 @@ export class LineChart {
       },
       axes: [
         { values: (_u, splits) => splits.map((v) => String(v)), stroke: '#33363b', grid: { stroke: '#e3e5e8' } },
-        { values: (_u, splits) => splits.map((v) => fmtAxis(v)), size: 56, stroke: '#33363b', grid: { stroke: '#e3e5e8' } },
+        { values: (_u, splits) => splits.map((v) => (this.options.percent ? fmtShare(v) : fmtAxis(v))), size: 56, stroke: '#33363b', grid: { stroke: '#e3e5e8' } },
       ],
       series: [
         { label: t('year'), value: (_u, v) => (v === null || v === undefined ? '—' : String(Math.round(v * 100) / 100)) },

@@ -59,7 +59,7 @@ export function mountCalibration(root: HTMLElement, app: AppState): () => void {
               h(
                 'tr',
                 { 'data-series': r.output },
-                h('th', { scope: 'row' }, r.output, h('span', { class: 'units' }, ` ${unitsOf(app, r.output)}`)),
+                h('th', { scope: 'row' }, app.displayName(r.output), h('span', { class: 'units' }, ` ${unitsOf(app, r.output)}`)),
                 h('td', { class: 'num' }, String(r.stats.n)),
                 h('td', { class: 'num' }, pct(r.stats.mape)),
                 h('td', { class: 'num' }, fmt(r.stats.rmse)),
@@ -82,7 +82,7 @@ export function mountCalibration(root: HTMLElement, app: AppState): () => void {
       const times = [...new Set([...run.time, ...r.observed.time])].sort((a, b) => a - b);
       const obsAt = new Map(r.observed.time.map((tm, i) => [tm, r.observed.value[i]!]));
       const plot = h('div', { class: 'plot' });
-      grid.append(h('figure', { class: 'chart-card' }, h('figcaption', {}, h('span', { class: 'chart-title' }, r.output, ` · MAPE ${pct(r.stats.mape)}`)), plot));
+      grid.append(h('figure', { class: 'chart-card' }, h('figcaption', {}, h('span', { class: 'chart-title' }, app.displayName(r.output), ` · MAPE ${pct(r.stats.mape)}`)), plot));
       const chart = new LineChart(plot, { marker: NaN });
       chart.update(times, [
         { label: t('simulated'), values: times.map((tm) => valueAt(run.time, run.series[j]!, tm)), color: COLORS.current },

@@ -58,13 +58,13 @@ export function mountCompare(root: HTMLElement, app: AppState): () => void {
         h(
           'tr',
           {},
-          k === 0 ? h('th', { scope: 'row', rowspan: 2 }, localized(ind.label, ind.name), h('span', { class: 'units' }, ` ${unitsOf(app, ind.name)}`)) : null,
+          k === 0 ? h('th', { scope: 'row', rowspan: 2 }, localized(ind.label) || app.displayName(ind.name), h('span', { class: 'units' }, ` ${unitsOf(app, ind.name)}`)) : null,
           h('td', {}, String(year)),
           columns.map((c, j) => {
             const v = at(c.run, ind.name, year);
             const b = at(app.baseline, ind.name, year);
             const pct = j > 0 && b !== 0 ? ((v - b) / Math.abs(b)) * 100 : NaN;
-            return h('td', { class: 'num' }, fmt(v), Number.isFinite(pct) ? h('span', { class: 'note' }, ` (${fmtPercent(pct)})`) : null);
+            return h('td', { class: 'num' }, app.formatValue(ind.name, v), Number.isFinite(pct) ? h('span', { class: 'note' }, ` (${fmtPercent(pct)})`) : null);
           }),
         ),
       ),
@@ -102,7 +102,7 @@ export function mountCompare(root: HTMLElement, app: AppState): () => void {
     for (const name of app.charts) {
       const plot = h('div', { class: 'plot' });
       const units = unitsOf(app, name);
-      grid.append(h('figure', { class: 'chart-card' }, h('figcaption', {}, h('span', { class: 'chart-title' }, name, units ? h('span', { class: 'units' }, ` (${units})`) : null)), plot));
+      grid.append(h('figure', { class: 'chart-card' }, h('figcaption', {}, h('span', { class: 'chart-title' }, app.displayName(name), units ? h('span', { class: 'units' }, ` (${units})`) : null)), plot));
       const lines: ChartLine[] = columns
         .map((c, i) => ({ label: c.name, values: seriesOf(c.run, name)!, color: c.color, dash: i === 0 ? [6, 4] : undefined }))
         .filter((l) => l.values !== undefined);

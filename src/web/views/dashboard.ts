@@ -1,7 +1,7 @@
 /** The SDG dashboard: each indicator's 2030 and 2050 values, its targets and whether they are met. */
 import type { AppState } from '../app-state.js';
 import { h } from '../dom.js';
-import { fmt, localized, t } from '../i18n.js';
+import { localized, t } from '../i18n.js';
 import { targetMet, valueAt, type Indicator, type Target } from '../indicators.js';
 import type { Series } from '../model/model-client.js';
 
@@ -16,19 +16,19 @@ function at(r: Series | undefined, name: string, year: number): number {
   return r && s ? valueAt(r.time, s, year) : NaN;
 }
 
-function targetText(tg: Target): string {
-  const base = t(tg.direction === 'max' ? 'atMost' : 'atLeast', { value: fmt(tg.value), year: tg.year });
+function targetText(app: AppState, name: string, tg: Target): string {
+  const base = t(tg.direction === 'max' ? 'atMost' : 'atLeast', { value: app.formatValue(name, tg.value), year: tg.year });
   const label = localized(tg.label);
   return label ? `${base} (${label})` : base;
 }
 
 export function indicatorLabel(app: AppState, ind: Indicator): string {
-  return localized(ind.label, ind.name);
+  return localized(ind.label) || app.displayName(ind.name);
 }
 
+/** Units as readers see them (translated; % for rates). */
 export function unitsOf(app: AppState, name: string): string {
-  const key = name.replace(/\[.*$/, '').toLowerCase().replace(/[_\s]+/g, ' ').trim();
-  return app.facts?.variables.find((v) => v.key === key)?.units ?? '';
+  return app.displayUnits(name);
 }
 
 export function renderDashboard(app: AppState): HTMLElement {
@@ -37,7 +37,7 @@ export function renderDashboard(app: AppState): HTMLElement {
     const cells = [2030, 2050].map((year) => {
       const b = at(app.baseline, ind.name, year);
       const c = at(app.current, ind.name, year);
-      return h('td', { class: 'num' }, h('span', { class: 'bau-value' }, fmt(b)), ' → ', h('strong', { class: 'current-value' }, fmt(c)));
+      return h('td', { class: 'num' }, h('span', { class: 'bau-value' }, app.formatValue(ind.name, b)), ' → ', h('strong', { class: 'current-value' }, app.formatValue(ind.name, c)));
     });
     const statuses = ind.targets.map((tg) => {
       const met = targetMet(at(app.current, ind.name, tg.year), tg);
@@ -52,7 +52,7 @@ export function renderDashboard(app: AppState): HTMLElement {
       { 'data-indicator': ind.name },
       h('th', { scope: 'row' }, indicatorLabel(app, ind), h('span', { class: 'units' }, ` ${unitsOf(app, ind.name)}`)),
       h('td', {}, ind.sdg ?? '—'),
-      h('td', {}, ind.targets.length ? ind.targets.map((tg, i) => [i ? h('br') : null, targetText(tg)]) : t('noTarget')),
+      h('td', {}, ind.targets.length ? ind.targets.map((tg, i) => [i ? h('br') : null, targetText(app, ind.name, tg)]) : t('noTarget')),
       ...cells,
       h('td', {}, ind.targets.length ? statuses.map((s, i) => [i ? h('br') : null, s]) : '—'),
     );

@@ -4,7 +4,7 @@
  */
 import type { AppState } from '../app-state.js';
 import { clear, h, uid } from '../dom.js';
-import { t } from '../i18n.js';
+import { currentLang, t } from '../i18n.js';
 import type { MessageKey } from '../messages.js';
 import type { VariableInfo } from '../model/model-info.js';
 import { COLORS, LineChart, type ChartLine } from '../ui/line-chart.js';
@@ -42,7 +42,7 @@ export function mountExplorer(root: HTMLElement, app: AppState, query: URLSearch
       const q = state.search.trim().toLowerCase();
       const hits = facts.variables.filter((v) => !q || v.name.toLowerCase().includes(q) || v.units.toLowerCase().includes(q) || v.doc.toLowerCase().includes(q));
       for (const v of hits.slice(0, 400))
-        list.append(h('li', {}, h('a', { href: link({ selected: v.key, tab: 'variable' }), 'aria-current': v.key === state.selected ? 'true' : undefined }, v.name, h('span', { class: 'kind-tag' }, t(`kind_${v.kind}` as MessageKey)))));
+        list.append(h('li', {}, h('a', { href: link({ selected: v.key, tab: 'variable' }), 'aria-current': v.key === state.selected ? 'true' : undefined }, h('span', { class: 'model-name', translate: 'no' }, v.name), h('span', { class: 'kind-tag' }, t(`kind_${v.kind}` as MessageKey)))));
       count.textContent = t('variables', { n: hits.length });
     };
     const count = h('p', { class: 'note', 'aria-live': 'polite' });
@@ -72,7 +72,7 @@ export function mountExplorer(root: HTMLElement, app: AppState, query: URLSearch
     else renderLoops(main, vars);
   };
 
-  const varLink = (k: string, vars: Map<string, VariableInfo>) => h('a', { href: link({ selected: k, tab: 'variable' }) }, vars.get(k)?.name ?? k);
+  const varLink = (k: string, vars: Map<string, VariableInfo>) => h('a', { href: link({ selected: k, tab: 'variable' }), class: 'model-name', translate: 'no' }, vars.get(k)?.name ?? k);
 
   const renderVariable = (main: HTMLElement, v: VariableInfo | undefined, vars: Map<string, VariableInfo>) => {
     if (!v) {
@@ -85,7 +85,7 @@ export function mountExplorer(root: HTMLElement, app: AppState, query: URLSearch
       h(
         'article',
         { class: 'variable' },
-        h('h2', {}, v.name, ' ', h('span', { class: 'kind-tag' }, t(`kind_${v.kind}` as MessageKey))),
+        h('h2', {}, h('span', { class: 'model-name', translate: 'no' }, v.name), app.labels.variable(v.name, currentLang()) ? ` — ${app.labels.variable(v.name, currentLang())}` : '', ' ', h('span', { class: 'kind-tag' }, t(`kind_${v.kind}` as MessageKey))),
         h(
           'dl',
           {},

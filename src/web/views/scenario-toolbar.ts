@@ -1,7 +1,7 @@
 /** Above the charts: the scenario's name, save, share link, exports and which saved scenarios to overlay. */
+import { errorText } from '../error-text.js';
 import type { AppState } from '../app-state.js';
 import { MAX_OVERLAYS } from '../app-state.js';
-import { ApiClientError } from '../api.js';
 import { announce, h, uid } from '../dom.js';
 import { fmt, fmtDate, localized, t, currentLang } from '../i18n.js';
 import { shareUrl } from '../share-link.js';
@@ -36,7 +36,7 @@ export function askScenarioName(
             await onSave(name.value.trim(), desc.value);
             dialog.close();
           } catch (err) {
-            announce(`${t('errorPrefix')}: ${(err as Error).message}`, 'error');
+            announce(`${t('errorPrefix')}: ${errorText(err)}`, 'error');
           }
         },
       },
@@ -91,12 +91,12 @@ export async function exportPdf(app: AppState, images: ChartImages): Promise<voi
     indicatorsTitle: t('reportIndicators'),
     indicatorHeader: [t('indicator'), `2030 ${t('bau')}`, `2030 ${t('current')}`, `2050 ${t('bau')}`, `2050 ${t('current')}`, t('target'), t('status')],
     indicatorRows: app.indicators.map((i) => [
-      `${localized(i.label, i.name)} (${unitsOf(app, i.name)})${i.sdg ? ` [${t('sdg')} ${i.sdg}]` : ''}`,
-      fmt(at(app.baseline, i.name, 2030)),
-      fmt(at(app.current, i.name, 2030)),
-      fmt(at(app.baseline, i.name, 2050)),
-      fmt(at(app.current, i.name, 2050)),
-      i.targets.map((tg) => t(tg.direction === 'max' ? 'atMost' : 'atLeast', { value: fmt(tg.value), year: tg.year })).join('; ') || t('noTarget'),
+      `${localized(i.label) || app.displayName(i.name)} (${unitsOf(app, i.name)})${i.sdg ? ` [${t('sdg')} ${i.sdg}]` : ''}`,
+      app.formatValue(i.name, at(app.baseline, i.name, 2030)),
+      app.formatValue(i.name, at(app.current, i.name, 2030)),
+      app.formatValue(i.name, at(app.baseline, i.name, 2050)),
+      app.formatValue(i.name, at(app.current, i.name, 2050)),
+      i.targets.map((tg) => t(tg.direction === 'max' ? 'atMost' : 'atLeast', { value: app.formatValue(i.name, tg.value), year: tg.year })).join('; ') || t('noTarget'),
       i.targets
         .map((tg) => {
           const met = targetMet(at(app.current, i.name, tg.year), tg);
@@ -106,14 +106,14 @@ export async function exportPdf(app: AppState, images: ChartImages): Promise<voi
     ]),
     charts: images()
       .filter((c) => c.png)
-      .map((c) => ({ title: `${c.name}: ${t('chartKey', { name })}`, png: c.png!, width: 16, height: 5 })),
+      .map((c) => ({ title: `${app.displayName(c.name)}: ${t('chartKey', { name })}`, png: c.png!, width: 16, height: 5 })),
   });
   download(`${fileStem(name)}-${currentLang()}.pdf`, pdf, 'application/pdf');
 }
 
 function guarded(f: () => Promise<void>): () => void {
   return () => {
-    f().catch((e: unknown) => announce(`${t('errorPrefix')}: ${e instanceof ApiClientError ? e.message : (e as Error).message}`, 'error'));
+    f().catch((e: unknown) => announce(`${t('errorPrefix')}: ${errorText(e)}`, 'error'));
   };
 }
 

@@ -1,4 +1,5 @@
 /** The saved scenarios of the open model: open, rename, duplicate, delete, share, compare. */
+import { errorText } from '../error-text.js';
 import type { Scenario } from '../../server/api-types.js';
 import type { AppState } from '../app-state.js';
 import { api } from '../api.js';
@@ -10,7 +11,7 @@ import { askScenarioName } from './scenario-toolbar.js';
 export function mountScenarios(root: HTMLElement, app: AppState, go: (route: string) => void): () => void {
   const render = () => {
     clear(root);
-    const fail = (e: unknown) => announce(`${t('errorPrefix')}: ${(e as Error).message}`, 'error');
+    const fail = (e: unknown) => announce(`${t('errorPrefix')}: ${errorText(e)}`, 'error');
     const rows = app.scenarios.map((s: Scenario) => {
       const changed = Object.entries(s.params);
       return h(

@@ -2,10 +2,11 @@
  * The simulator page: levers on the left, charts of the key indicators (current scenario against
  * business as usual and up to three saved scenarios) and the SDG dashboard on the right.
  */
+import { errorText } from '../error-text.js';
 import type { AppState } from '../app-state.js';
 import { MAX_OVERLAYS } from '../app-state.js';
 import { announce, clear, h, uid } from '../dom.js';
-import { fmt, localized, t } from '../i18n.js';
+import { t } from '../i18n.js';
 import { leverControl, type LeverControl } from '../ui/lever-control.js';
 import { COLORS, LineChart, type ChartBand, type ChartLine } from '../ui/line-chart.js';
 import { renderDashboard, seriesOf, unitsOf, at } from './dashboard.js';
@@ -123,7 +124,7 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
       const band = bandFor(card.name);
       card.chart.update(set.time, set.lines, band && band.low.length === set.time.length ? band : undefined);
       const year = Math.min(2030, set.time[set.time.length - 1] ?? 2030);
-      card.summary.textContent = t('chartSummary', { name: card.name, value: fmt(at(app.current, card.name, year)), year, bau: fmt(at(app.baseline, card.name, year)) });
+      card.summary.textContent = t('chartSummary', { name: app.displayName(card.name), value: app.formatValue(card.name, at(app.current, card.name, year)), year, bau: app.formatValue(card.name, at(app.baseline, card.name, year)) });
       card.el.dataset.current = String(at(app.current, card.name, set.time[set.time.length - 1]!));
       if ((card.table.parentElement as HTMLDetailsElement | null)?.open) fillTable(card, set.time, set.lines);
     }
@@ -137,7 +138,7 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
       h(
         'tbody',
         {},
-        tableTimes(time).map((i) => h('tr', {}, h('th', { scope: 'row' }, String(Math.round(time[i]! * 100) / 100)), shown.map((l) => h('td', { class: 'num' }, fmt(l.values[i] ?? NaN))))),
+        tableTimes(time).map((i) => h('tr', {}, h('th', { scope: 'row' }, String(Math.round(time[i]! * 100) / 100)), shown.map((l) => h('td', { class: 'num' }, app.formatValue(card.name, l.values[i] ?? NaN))))),
       ),
     );
   };
@@ -160,15 +161,15 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
         h(
           'figcaption',
           {},
-          h('span', { id: titleId, class: 'chart-title' }, ind ? localized(ind.label, name) : name, units ? h('span', { class: 'units' }, ` (${units})`) : null),
-          h('button', { type: 'button', class: 'icon-button', 'aria-label': t('removeChart', { name }), onclick: () => app.removeChart(name) }, '×'),
+          h('span', { id: titleId, class: 'chart-title' }, app.displayName(name), units ? h('span', { class: 'units' }, ` (${units})`) : null),
+          h('button', { type: 'button', class: 'icon-button', 'aria-label': t('removeChart', { name: app.displayName(name) }), onclick: () => app.removeChart(name) }, '×'),
         ),
         plotHost,
         summary,
         details,
       );
       chartGrid.append(el);
-      const card: ChartCard = { name, chart: new LineChart(plotHost, { targets: ind?.targets ?? [] }), summary, table, el };
+      const card: ChartCard = { name, chart: new LineChart(plotHost, { targets: ind?.targets ?? [], percent: app.isPercent(name) }), summary, table, el };
       details.addEventListener('toggle', () => {
         const set = details.open ? lineSet(name) : undefined;
         if (set) fillTable(card, set.time, set.lines);
@@ -204,8 +205,8 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
 
   const renderRunError = () => {
     clear(runErrorHost);
-    if (app.runError) runErrorHost.append(h('div', { class: 'error-box', role: 'alert' }, `${t('runFailed')}: ${app.runError}`));
-    if (app.bandsError) runErrorHost.append(h('div', { class: 'error-box', role: 'alert' }, `${t('bandsFailed')}: ${app.bandsError}`));
+    if (app.runError) runErrorHost.append(h('div', { class: 'error-box', role: 'alert' }, `${t('runFailed')}: ${errorText(app.runError)}`));
+    if (app.bandsError) runErrorHost.append(h('div', { class: 'error-box', role: 'alert' }, `${t('bandsFailed')}: ${errorText(app.bandsError)}`));
   };
 
   const renderDash = () => {

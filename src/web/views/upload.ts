@@ -1,4 +1,5 @@
 /** Upload a Vensim model: checked by the server; errors shown with line, column and the source line. */
+import { errorText } from '../error-text.js';
 import type { AppState } from '../app-state.js';
 import { api, ApiClientError } from '../api.js';
 import { announce, clear, h, uid } from '../dom.js';
@@ -74,7 +75,7 @@ export function mountUpload(root: HTMLElement, app: AppState, go: (route: string
                   first?.line !== undefined ? excerpt(text, first.line, first.column ?? 1) : null,
                 ),
               );
-            } else status.append(h('div', { class: 'error-box', role: 'alert' }, `${t('errorPrefix')}: ${(err as Error).message}`));
+            } else status.append(h('div', { class: 'error-box', role: 'alert' }, `${t('errorPrefix')}: ${errorText(err)}`));
           } finally {
             button.disabled = false;
           }
@@ -116,7 +117,7 @@ export function mountUpload(root: HTMLElement, app: AppState, go: (route: string
                           void api
                             .deleteModel(m.id)
                             .then(() => app.loadModels())
-                            .catch((e: Error) => announce(e.message, 'error')),
+                            .catch((e: Error) => announce(errorText(e), 'error')),
                       },
                       t('deleteModel'),
                     ),

@@ -1,0 +1,41 @@
+/**
+ * Errors as readers see them: a sentence from the catalogue for each known code (server API codes,
+ * model diagnostic codes, a stock turning NaN in a run), followed by the technical detail, which
+ * names the file, line, field or variable as the engine wrote it.
+ */
+import { ApiClientError } from './api.js';
+import { currentLang, t } from './i18n.js';
+import type { MessageKey } from './messages.js';
+
+/** Codes with a catalogue sentence of their own: `err_<CODE>` in messages.ts. */
+const KNOWN = new Set([
+  'BAD_INPUT', 'BAD_JSON', 'VALIDATION', 'READ_ONLY', 'NOT_FOUND', 'BODY_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'MODEL_INVALID',
+  'SIMULATION_FAILED', 'INTERNAL', 'SHUTTING_DOWN', 'RUN_TIMEOUT', 'UNKNOWN_LEVER', 'LEVER_OUT_OF_RANGE', 'RATE_LIMITED',
+  'UNAUTHORIZED', 'FORBIDDEN', 'CSRF', 'E_SYNTAX', 'E_UNDEFINED', 'E_DIMENSION', 'E_UNSUPPORTED', 'E_ARITY', 'E_FILE', 'E_FORMAT',
+  'E_UNKNOWN_FUNCTION', 'E_ALGEBRAIC_LOOP', 'E_EMPTY', 'E_DATA', 'E_SIM_SPECS', 'SIM_NAN', 'LINK_DAMAGED',
+]);
+
+/** The most specific known code: a model diagnostic's own code inside MODEL_INVALID, else the API's code. */
+export function errorCode(e: unknown): string | undefined {
+  if (e instanceof ApiClientError) {
+    const diag = e.details.find((d) => d.code && KNOWN.has(d.code))?.code;
+    return e.code === 'MODEL_INVALID' && diag ? diag : e.code;
+  }
+  const msg = (e as Error | undefined)?.message ?? String(e);
+  if (/ became NaN at time /.test(msg)) return 'SIM_NAN';
+  return (e as { code?: string } | undefined)?.code;
+}
+
+/** The catalogue sentence for a code, if the catalogue has one. */
+export function codeText(code: string | undefined): string | undefined {
+  return code && KNOWN.has(code) ? t(`err_${code}` as MessageKey) : undefined;
+}
+
+/** The reader's sentence, then the technical detail (only when it adds something). */
+export function errorText(e: unknown): string {
+  const msg = typeof e === 'string' ? e : ((e as Error | undefined)?.message ?? String(e));
+  const code = typeof e === 'string' ? (/ became NaN at time /.test(e) ? 'SIM_NAN' : undefined) : errorCode(e);
+  const sentence = codeText(code);
+  if (!sentence) return currentLang() === 'es' ? `${t('errorTechnical')}: ${msg}` : msg;
+  return `${sentence} ${t('errorTechnical')}: ${msg}`;
+}

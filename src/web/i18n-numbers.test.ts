@@ -1,0 +1,22 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fmt, fmtShare, setLang } from './i18n.js';
+
+describe('number formats', () => {
+  afterEach(() => setLang('en'));
+
+  it('uses the decimal comma in Spanish and the point in English', () => {
+    setLang('es');
+    expect(fmt(0.5)).toBe('0,5');
+    expect(fmt(70_830_000)).toBe('70.830.000');
+    expect(fmtShare(0.007494)).toMatch(/^0,749\s?%$/);
+    setLang('en');
+    expect(fmt(0.5)).toBe('0.5');
+    expect(fmt(70_830_000)).toBe('70,830,000');
+    expect(fmtShare(0.007494)).toBe('0.749%');
+  });
+
+  it('keeps years without grouping', () => {
+    setLang('es');
+    expect(fmt(2030)).toBe('2030');
+  });
+});
