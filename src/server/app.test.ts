@@ -170,8 +170,10 @@ describe('web simulator API', () => {
   });
 
   it('stops a run that takes longer than the limit', async () => {
-    const slow = await buildApp(defaultConfig({ dataDir: join(dir, 'data3'), runTimeoutMs: 3000, webRoot: join(dir, 'no-web') }));
+    const slow = await buildApp(defaultConfig({ dataDir: join(dir, 'data3'), runTimeoutMs: 8000, webRoot: join(dir, 'no-web') }));
     try {
+      // Threads start with the app; a first small run waits until they have loaded the engine.
+      expect((await slow.app.inject({ method: 'POST', url: '/api/runs', payload: { modelId: 'green-growth', columns: ['GDP'] } })).statusCode).toBe(200);
       const up = await slow.app.inject({ method: 'POST', url: '/api/models', payload: { filename: 'heavy.mdl', text: HEAVY } });
       expect(up.statusCode).toBe(201);
       // 2,000 stocks for 50 million steps: hours of work, stopped at the limit.

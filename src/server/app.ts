@@ -15,11 +15,14 @@ import { ModelCatalog } from './model-catalog.js';
 import { registerModelRoutes } from './routes-models.js';
 import { registerRunRoutes } from './routes-runs.js';
 import { registerScenarioRoutes } from './routes-scenarios.js';
+import { clientAddressKey, type UserKeyOf } from './limits.js';
 import { RunPool } from './run-pool.js';
 import { Store } from './store.js';
 
 export interface BuildOptions {
   logger?: boolean;
+  /** Whom a request counts against in the run queues (default: the client address). */
+  userKey?: UserKeyOf;
 }
 
 function toApiError(err: unknown): ApiError {
@@ -39,7 +42,7 @@ function toApiError(err: unknown): ApiError {
 export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: config.bodyLimit });
   const store = new Store(config.dataDir);
-  const ctx: AppContext = { config, store, catalog: new ModelCatalog(config, store), pool: new RunPool(config.runTimeoutMs) };
+  const ctx: AppContext = { config, store, catalog: new ModelCatalog(config, store), pool: new RunPool(config.runTimeoutMs, config.limits), userKey: options.userKey ?? clientAddressKey };
 
   app.setErrorHandler((err, req, reply) => {
     const e = toApiError(err);
@@ -58,7 +61,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     store.close();
   });
 
-  app.get('/api/health', async () => ({ ok: true, defaultModel: ctx.catalog.defaultId }));
+  app.get('/api/health', async () => ({ ok: true, defaultModel: ctx.catalog.defaultId, runs: ctx.pool.stats() }));
   registerModelRoutes(app, ctx);
   registerScenarioRoutes(app, ctx);
   registerRunRoutes(app, ctx);
