@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { buildApp } from '../server/app.js';
+import { scheduleBackups } from '../server/backup.js';
 import { defaultConfig, projectRoot } from '../server/config.js';
 import { ensureWebBuild } from '../server/web-build.js';
 import { action, UsageError } from './exit.js';
@@ -12,6 +13,8 @@ interface ServeFlags {
   dataDir?: string;
   model?: string;
   build: boolean;
+  backup?: string;
+  backupEvery: string;
 }
 
 export function registerServeCommands(program: Command): void {
@@ -23,6 +26,8 @@ export function registerServeCommands(program: Command): void {
     .option('--data-dir <dir>', 'folder of the scenario and model database (default .igem-data, or $IGEM_DATA_DIR)')
     .option('--model <file.mdl>', 'default model (default $IGEM_MODEL, else models/peru/peru.mdl when present, else the example)')
     .option('--no-build', 'do not build the web app when it is missing or stale')
+    .option('--backup <dir>', 'copy the database into DIR at startup, on a schedule and on SIGUSR2 (SQLite online backup)')
+    .option('--backup-every <minutes>', 'minutes between backups', '60')
     .action(
       action(async (flags: ServeFlags) => {
         const port = Number(flags.port);
@@ -31,6 +36,8 @@ export function registerServeCommands(program: Command): void {
           ...(flags.dataDir ? { dataDir: resolve(flags.dataDir) } : {}),
           ...(flags.model ? { defaultModel: resolve(flags.model) } : {}),
         });
+        const every = Number(flags.backupEvery);
+        if (!(every > 0)) throw new UsageError(`--backup-every: expected a positive number of minutes, got ${flags.backupEvery}`);
         if (flags.build) ensureWebBuild(projectRoot(), config.webRoot);
         const { app, ctx } = await buildApp(config);
         const address = await app.listen({ port, host: flags.host });
@@ -38,6 +45,7 @@ export function registerServeCommands(program: Command): void {
         console.log(`  default model: ${config.defaultModel}`);
         console.log(`  data folder:   ${config.dataDir}`);
         console.log(`  models: ${ctx.catalog.list().map((m) => m.id).join(', ')}`);
+        if (flags.backup) scheduleBackups(ctx.store, { dir: resolve(flags.backup), everyMinutes: every, keep: 7 });
         const stop = () => void app.close().then(() => process.exit(0));
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
