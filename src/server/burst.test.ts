@@ -3,7 +3,7 @@
  * small runs) against the app: the small runs and the health probe are not held up by the slow
  * one (each answered well before the slow run's 10 s budget), and the process stays under 1 GB.
  * The bounds are loose (CI has 2 shared cores; on this 2-core machine under a load of ~19 the
- * small runs' p95 measured 1.1-2.0 s);
+ * small runs' p95 measured 1.1-2.0 s alone and 3.3 s beside other test files);
  * the strict targets (p95 < 200 ms, health < 50 ms) are printed by src/bench/server-burst.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,9 +26,11 @@ describe('a burst of runs', () => {
       const r = await measureBurst(app, { smallModelId: 'green-growth', smallRuns: 199, smallColumns: ['GDP'] });
       console.log(`burst: small runs p50 ${r.small.p50.toFixed(0)} ms, p95 ${r.small.p95.toFixed(0)} ms, max ${r.small.max.toFixed(0)} ms; health p95 ${r.health.p95.toFixed(1)} ms, max ${r.health.max.toFixed(1)} ms over ${r.health.count} probes; slow run ${r.slowStatus}; RSS peak ${r.rssPeakMb.toFixed(0)} MB`);
       expect(r.small.statuses).toEqual({ 200: 199 });
-      // The slow run is still going (or stopped at 10 s) when the small ones are done.
-      expect(r.small.max).toBeLessThan(5000);
-      expect(r.small.p95).toBeLessThan(3000);
+      // Every small run is answered well before the slow run's 10 s budget ends (with one thread
+      // serving everything in order, they would all wait for it). Loose: when this file runs beside
+      // the rest of the suite on this loaded 2-core machine, p95 measured up to 3.3 s.
+      expect(r.small.max).toBeLessThan(8000);
+      expect(r.small.p95).toBeLessThan(5000);
       expect(r.health.p95).toBeLessThan(250);
       expect(r.slowStatus).toBe(504);
       expect(r.rssPeakMb).toBeLessThan(1024);
