@@ -8,7 +8,7 @@ import { unitDiagnostics } from '../sd/analyze/units.js';
 import { loadModelWithDiagnostics } from '../sd/node/load.js';
 import { action } from './exit.js';
 import { formatFor, writeFileAtomic } from './output-writers.js';
-import { runOptionsFrom, type RunFlags } from './run-options.js';
+import { runNamingOptions, runOptionsFrom, type RunFlags } from './run-options.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -37,7 +37,7 @@ export function registerRunCommands(program: Command): void {
       action((model: string, flags: RunFlags & { out?: string; data: string[] }) => {
         const opts = runOptionsFrom(flags);
         const { model: m } = loadModelWithDiagnostics(model, { dataFiles: flags.data, method: opts.method });
-        const result = m.run(opts);
+        const result = runNamingOptions(() => m.run(opts));
         const text = formatFor(flags.out, result);
         if (flags.out) {
           writeFileAtomic(flags.out, text);

@@ -85,6 +85,18 @@ export function runOptionsFrom(flags: RunFlags): RunOptions {
   return opts;
 }
 
+/** Runs `f`; a bad time option (the engine names it `start`, `end`, `dt`, `saveper`) is reported as the command-line option. */
+export function runNamingOptions<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof InputError && ['start', 'end', 'dt', 'saveper'].includes(err.where)) {
+      throw new InputError(`--${err.where}`, err.message.slice(err.where.length + 2));
+    }
+    throw err;
+  }
+}
+
 /** Splits `A,B[x,y],C` on commas outside brackets. */
 export function splitColumns(text: string): string[] {
   const out: string[] = [];

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { buildApp } from '../server/app.js';
+import { scheduleBackups } from '../server/backup.js';
 import { defaultConfig, projectRoot } from '../server/config.js';
 import { ensureWebBuild } from '../server/web-build.js';
 import { action, UsageError } from './exit.js';
@@ -13,6 +14,8 @@ interface ServeFlags {
   model?: string;
   build: boolean;
   multiUser?: boolean;
+  backup?: string;
+  backupEvery: string;
 }
 
 export function registerServeCommands(program: Command): void {
@@ -25,6 +28,8 @@ export function registerServeCommands(program: Command): void {
     .option('--model <file.mdl>', 'default model (default $IGEM_MODEL, else models/peru/peru.mdl when present, else the example)')
     .option('--multi-user', 'accounts: password login, private scenarios and uploads, per-user limits (create users with `igem users add`)')
     .option('--no-build', 'do not build the web app when it is missing or stale')
+    .option('--backup <dir>', 'copy the database into DIR at startup, on a schedule and on SIGUSR2 (SQLite online backup)')
+    .option('--backup-every <minutes>', 'minutes between backups', '60')
     .action(
       action(async (flags: ServeFlags) => {
         const port = Number(flags.port);
@@ -33,6 +38,8 @@ export function registerServeCommands(program: Command): void {
           ...(flags.dataDir ? { dataDir: resolve(flags.dataDir) } : {}),
           ...(flags.model ? { defaultModel: resolve(flags.model) } : {}),
         });
+        const every = Number(flags.backupEvery);
+        if (!(every > 0)) throw new UsageError(`--backup-every: expected a positive number of minutes, got ${flags.backupEvery}`);
         if (flags.build) ensureWebBuild(projectRoot(), config.webRoot);
         const { app, ctx } = await buildApp(config, { multiUser: !!flags.multiUser });
         const address = await app.listen({ port, host: flags.host });
@@ -41,6 +48,7 @@ export function registerServeCommands(program: Command): void {
         console.log(`  data folder:   ${config.dataDir}`);
         if (flags.multiUser) console.log('  accounts:      on (sign in required)');
         console.log(`  models: ${ctx.catalog.list().map((m) => m.id).join(', ')}`);
+        if (flags.backup) scheduleBackups(ctx.store, { dir: resolve(flags.backup), everyMinutes: every, keep: 7 });
         const stop = () => void app.close().then(() => process.exit(0));
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);

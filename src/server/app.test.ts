@@ -40,7 +40,7 @@ const HEAVY = [
   'dim: (e1-e2000)\n\t~\t\n\t~\t|',
   's[dim] = INTEG(growth[dim], 0)\n\t~\tDmnl\n\t~\t|',
   'growth[dim] = 1 + s[dim] * 1e-12\n\t~\tDmnl\n\t~\t|',
-  'FINAL TIME = 1e9\n\t~\tYear\n\t~\t|',
+  'FINAL TIME = 5e7\n\t~\tYear\n\t~\t|',
   'INITIAL TIME = 0\n\t~\tYear\n\t~\t|',
   'SAVEPER = 1e8\n\t~\tYear\n\t~\t|',
   'TIME STEP = 1\n\t~\tYear\n\t~\t|',
@@ -170,11 +170,13 @@ describe('web simulator API', () => {
   });
 
   it('stops a run that takes longer than the limit', async () => {
-    const slow = await buildApp(defaultConfig({ dataDir: join(dir, 'data3'), runTimeoutMs: 3000, webRoot: join(dir, 'no-web') }));
+    const slow = await buildApp(defaultConfig({ dataDir: join(dir, 'data3'), runTimeoutMs: 8000, webRoot: join(dir, 'no-web') }));
     try {
+      // Threads start with the app; a first small run waits until they have loaded the engine.
+      expect((await slow.app.inject({ method: 'POST', url: '/api/runs', payload: { modelId: 'green-growth', columns: ['GDP'] } })).statusCode).toBe(200);
       const up = await slow.app.inject({ method: 'POST', url: '/api/models', payload: { filename: 'heavy.mdl', text: HEAVY } });
       expect(up.statusCode).toBe(201);
-      // 2,000 stocks for the runner's 50 million steps: hours of work, stopped at the limit.
+      // 2,000 stocks for 50 million steps: hours of work, stopped at the limit.
       const r = await slow.app.inject({ method: 'POST', url: '/api/runs', payload: { modelId: up.json().id, columns: ['s[e1]'] } });
       expect(r.statusCode).toBe(504);
       expect(r.json().error.code).toBe('RUN_TIMEOUT');

@@ -18,6 +18,7 @@ import { registerWorkshopRoutes } from './workshop/routes.js';
 import { registerModelRoutes } from './routes-models.js';
 import { registerRunRoutes } from './routes-runs.js';
 import { registerScenarioRoutes } from './routes-scenarios.js';
+import { clientAddressKey, type UserKeyOf } from './limits.js';
 import { RunPool } from './run-pool.js';
 import { Store } from './store.js';
 
@@ -25,6 +26,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Accounts, login, ownership and per-user limits (`igem serve --multi-user`); off: single-user local mode. */
   multiUser?: boolean;
+  /** Whom a request counts against in the run queues (default: the signed-in user, else the client address). */
+  userKey?: UserKeyOf;
 }
 
 function toApiError(err: unknown): ApiError {
@@ -44,7 +47,7 @@ function toApiError(err: unknown): ApiError {
 export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: config.bodyLimit });
   const store = new Store(config.dataDir);
-  const ctx: AppContext = { config, store, catalog: new ModelCatalog(config, store), pool: new RunPool(config.runTimeoutMs) };
+  const ctx: AppContext = { config, store, catalog: new ModelCatalog(config, store), pool: new RunPool(config.runTimeoutMs, config.limits), userKey: options.userKey ?? clientAddressKey };
 
   app.setErrorHandler((err, req, reply) => {
     const e = toApiError(err);
@@ -64,7 +67,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   });
 
   if (options.multiUser) await registerAuth(app, { dataDir: config.dataDir });
-  app.get('/api/health', async () => ({ ok: true, defaultModel: ctx.catalog.defaultId }));
+  app.get('/api/health', async () => ({ ok: true, defaultModel: ctx.catalog.defaultId, runs: ctx.pool.stats() }));
   registerModelRoutes(app, ctx);
   registerScenarioRoutes(app, ctx);
   registerRunRoutes(app, ctx);

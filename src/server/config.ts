@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultServerLimits, type ServerLimits } from './limits.js';
 
 export interface ServerConfig {
   /** Folder of the SQLite database (created when missing). */
@@ -19,6 +20,8 @@ export interface ServerConfig {
   bodyLimit: number;
   /** Longest a server-side run (or upload check) may take before it is stopped. */
   runTimeoutMs: number;
+  /** Run threads, memory, queues and model limits (src/server/limits.ts). */
+  limits: ServerLimits;
 }
 
 /** The project's root folder (this file is src/server/config.ts or dist/server/config.js). */
@@ -51,6 +54,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}, env: NodeJS
     webRoot: join(root, 'dist', 'public'),
     bodyLimit: Number(env.IGEM_BODY_LIMIT ?? 8 * 1024 * 1024),
     runTimeoutMs: Number(env.IGEM_RUN_TIMEOUT_MS ?? 10_000),
+    limits: defaultServerLimits(env),
     ...overrides,
   };
 }

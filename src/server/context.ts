@@ -1,5 +1,6 @@
 /** What every route needs: settings, the store, the model catalog and the run pool. */
 import type { ServerConfig } from './config.js';
+import type { UserKeyOf } from './limits.js';
 import type { ModelCatalog } from './model-catalog.js';
 import type { RunPool } from './run-pool.js';
 import type { Store } from './store.js';
@@ -9,4 +10,6 @@ export interface AppContext {
   store: Store;
   catalog: ModelCatalog;
   pool: RunPool;
+  /** Whom a request counts against in the run queues. */
+  userKey: UserKeyOf;
 }

@@ -17,7 +17,7 @@ export function registerModelRoutes(app: FastifyInstance, ctx: AppContext): void
     const body = parse(modelUpload, req.body, 'body');
     const text = body.text.replace(/^\uFEFF/, '');
     // Compile in the run worker (with its time limit) before storing: a bad file answers 422 with line and column.
-    const size = await ctx.pool.check({ key: uploadedModelId(text), text, file: body.filename });
+    const size = await ctx.pool.check({ key: uploadedModelId(text), text, file: body.filename }, ctx.userKey(req));
     const m = ctx.store.addModel(body.name ?? body.filename, body.filename, text);
     return reply.status(201).send({ id: m.id, name: m.name, source: 'upload', file: m.file, isDefault: false, createdAt: m.createdAt, ...size });
   });

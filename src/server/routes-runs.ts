@@ -4,9 +4,12 @@ import type { AppContext } from './context.js';
 import { parse, runRequest } from './schemas.js';
 
 export function registerRunRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post('/api/runs', async (req) => {
+  app.post('/api/runs', async (req, reply) => {
     const body = parse(runRequest, req.body, 'body');
     const source = ctx.catalog.source(body.modelId);
-    return ctx.pool.run(source, { params: body.params, columns: body.columns, start: body.start, end: body.end, saveper: body.saveper });
+    const options = { params: body.params, columns: body.columns, start: body.start, end: body.end, dt: body.dt, saveper: body.saveper };
+    // The pool answers with the JSON bytes, built in the run thread.
+    const json = await ctx.pool.run(source, options, ctx.userKey(req));
+    return reply.type('application/json; charset=utf-8').send(json);
   });
 }

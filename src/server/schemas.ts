@@ -35,14 +35,24 @@ export const modelUpload = z.strictObject({
   text: z.string().min(1, 'the file is empty'),
 });
 
-export const runRequest = z.strictObject({
-  modelId: id,
-  params: params.optional(),
-  columns: z.array(z.string().min(1).max(300)).max(10_000).optional(),
-  start: z.number().finite().optional(),
-  end: z.number().finite().optional(),
-  saveper: z.number().positive().optional(),
-});
+/**
+ * A run: times finite, end not before start, step and save period positive. Whether the step
+ * divides the span sensibly and the saved points fit is checked by the engine before it
+ * allocates (src/sd/run/run-plan.ts), which answers 400 naming the field too.
+ */
+export const runRequest = z
+  .strictObject({
+    modelId: id,
+    params: params.optional(),
+    columns: z.array(z.string().min(1).max(300)).max(10_000).optional(),
+    start: z.number().finite().optional(),
+    end: z.number().finite().optional(),
+    dt: z.number().finite().positive().optional(),
+    saveper: z.number().finite().positive().optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.start !== undefined && b.end !== undefined && b.end < b.start) ctx.addIssue({ code: 'custom', path: ['end'], message: `must not be before start (${b.end} < ${b.start})` });
+  });
 
 export const idParam = z.object({ id });
 

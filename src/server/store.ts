@@ -97,6 +97,14 @@ export class Store {
     }
   }
 
+  /**
+   * A consistent copy of the database at `path`, taken with SQLite's online backup API while the
+   * server keeps answering (better-sqlite3 copies pages in steps between other statements).
+   */
+  async backup(path: string): Promise<void> {
+    await this.db.backup(path);
+  }
+
   close(): void {
     this.db.close();
   }

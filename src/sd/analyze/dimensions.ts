@@ -3,6 +3,7 @@
  * mappings recorded. Elements are canonical names; `display` keeps the spelling for output.
  */
 import { ModelError } from '../ir/diagnostics.js';
+import { checkRangeSize, DEFAULT_LIMITS } from '../ir/limits.js';
 import type { DimensionDecl } from '../ir/model.js';
 
 export interface Dimension {
@@ -22,7 +23,7 @@ export class DimensionTable {
   /** Display spelling of every element. */
   readonly elementDisplay = new Map<string, string>();
 
-  constructor(decls: DimensionDecl[], resolveFromData?: (d: DimensionDecl) => string[]) {
+  constructor(decls: DimensionDecl[], resolveFromData?: (d: DimensionDecl) => string[], maxRangeSize = DEFAULT_LIMITS.maxRangeSize) {
     const byName = new Map(decls.map((d) => [d.name, d]));
     const resolving = new Set<string>();
     const resolve = (name: string): string[] => {
@@ -42,13 +43,17 @@ export class DimensionTable {
         elements = elements.map((e) => e.toLowerCase());
       } else {
         for (const m of decl.members) {
-          if (byName.has(m.name) && m.name !== name) elements.push(...resolve(m.name));
-          else {
+          if (byName.has(m.name) && m.name !== name) {
+            const sub = resolve(m.name);
+            checkRangeSize(elements.length + sub.length, maxRangeSize, `subscript range ${decl.display}`, decl.loc);
+            elements.push(...sub);
+          } else {
             elements.push(m.name);
             if (!this.elementDisplay.has(m.name)) this.elementDisplay.set(m.name, m.display);
           }
         }
       }
+      checkRangeSize(elements.length, maxRangeSize, `subscript range ${decl.display}`, decl.loc);
       resolving.delete(name);
       this.dims.set(name, { name, display: decl.display, elements, mappings: new Map(), decl });
       return elements;

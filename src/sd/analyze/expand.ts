@@ -10,6 +10,7 @@ import { UNSUPPORTED_VENSIM_FUNCTIONS } from '../ir/unsupported.js';
 import { ModelError, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import type { DataHost } from '../data/types.js';
+import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { DimensionTable } from './dimensions.js';
 import type { DataSeries, LookupData, ScalarModel, ScalarNode, SExpr } from './scalar-model.js';
 import { lowerStateful, TOP_LEVEL_STATEFUL } from './stateful.js';
@@ -21,6 +22,8 @@ export interface ExpandOptions {
   dataHost?: DataHost;
   /** Series for data variables that have no equation (Vensim's "data from another run"), by canonical column name. */
   externalData?: ReadonlyMap<string, { times: ArrayLike<number>; values: ArrayLike<number> }>;
+  /** Size limits (range size, scalar count); defaults in src/sd/ir/limits.ts. */
+  limits?: Partial<ModelLimits>;
 }
 
 interface VarDefinition extends VarInfo {
@@ -44,10 +47,14 @@ export class Expander implements ExpanderApi {
   /** `output|calling node id` → the macro-local node that computes that output. */
   private readonly macroOutputNodes = new Map<string, number>();
   readonly dataFns: DataFunctions;
+  readonly limits: ModelLimits;
+  /** Macros being inlined, innermost last: a macro met again here calls itself. */
+  private readonly macroStack: string[] = [];
 
   constructor(readonly ir: ModelIR, readonly options: ExpandOptions = {}) {
+    this.limits = resolveLimits(options.limits);
     this.dataFns = new DataFunctions(this, options.dataHost);
-    this.dims = new DimensionTable(ir.dimensions, (d) => this.dataFns.subscriptFromData(d));
+    this.dims = new DimensionTable(ir.dimensions, (d) => this.dataFns.subscriptFromData(d), this.limits.maxRangeSize);
     for (const m of ir.macros) this.macros.set(m.name, m);
   }
 
@@ -173,6 +180,7 @@ export class Expander implements ExpanderApi {
         // An :EXCEPT: with fewer subscripts than the LHS leaves the other positions free.
         if (ex.length < lists.length) for (const t of cartesian([...exLists, ...lists.slice(ex.length)])) excluded.add(t.join(','));
       }
+      this.checkScalarCount(lists.reduce((n, l) => n * l.length, 1), eq.lhs.loc);
       let index = -1;
       for (const tuple of cartesian(lists)) {
         index++;
@@ -204,7 +212,16 @@ export class Expander implements ExpanderApi {
     }
   }
 
+  /** Refuses `more` nodes beyond the scalar limit, before they are made. */
+  private checkScalarCount(more: number, loc: SourceLocation | undefined): void {
+    const total = this.nodes.length + more;
+    if (total > this.limits.maxScalars) {
+      throw ModelError.at('E_LIMIT_SCALARS', `the model needs at least ${formatCount(total)} scalar variables once arrays are expanded; the limit is ${formatCount(this.limits.maxScalars)}`, loc);
+    }
+  }
+
   newNode(name: string, varName: string, hidden: boolean, loc?: SourceLocation): ScalarNode {
+    if (this.nodes.length >= this.limits.maxScalars) this.checkScalarCount(1, loc);
     const node: ScalarNode = { id: this.nodes.length, name, varName, hidden, kind: 'aux', expr: { k: 'num', v: NaN }, loc };
     this.nodes.push(node);
     return node;
@@ -583,6 +600,19 @@ export class Expander implements ExpanderApi {
     if (outputs.length > macro.outputs.length) {
       throw ModelError.at('E_ARITY', `macro ${macro.name} has ${macro.outputs.length} output argument(s) but the call names ${outputs.length}`, outputs[macro.outputs.length]!.loc);
     }
+    if (this.macroStack.includes(macro.name)) {
+      const chain = [...this.macroStack.slice(this.macroStack.indexOf(macro.name)), macro.name].join(' → ');
+      throw ModelError.at('E_MACRO_RECURSIVE', `macro ${macro.name} calls itself (${chain}); macros are inlined, so recursion has no end`, loc);
+    }
+    this.macroStack.push(macro.name);
+    try {
+      return this.inlineMacro(macro, args, ctx, loc, outputs);
+    } finally {
+      this.macroStack.pop();
+    }
+  }
+
+  private inlineMacro(macro: MacroDecl, args: Expr[], ctx: Ctx, loc: SourceLocation, outputs: { name: string; display: string; loc: SourceLocation }[]): SExpr {
     const scope = new Map<string, number>();
     macro.params.forEach((p, i) => {
       const n = this.hiddenNode(ctx.owner, `${macro.name}.${p}`, loc);

@@ -3,11 +3,13 @@
  * output columns). `run` fills its own buffers and never recompiles.
  */
 import { InputError, SimulationError } from '../ir/diagnostics.js';
+import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { canonicalColumn, canonicalName } from '../ir/names.js';
 import type { Ordering } from '../analyze/order.js';
 import type { ScalarModel } from '../analyze/scalar-model.js';
 import type { GeneratedProgram } from '../compile/codegen.js';
 import { Runtime } from './runtime-lib.js';
+import { MODEL_FIELDS, planRun } from './run-plan.js';
 import { refsOf } from '../analyze/order.js';
 import type { IntegrationMethod, LookupOverride, Model, ParameterInfo, RunOptions, RunResult } from './types.js';
 
@@ -26,6 +28,8 @@ export interface CompiledModelOptions {
   seed?: number;
   /** Keep going when a stock becomes NaN (by default the run stops with a SimulationError). */
   allowNaN?: boolean;
+  /** Resource limits (nesting, sizes, saved points, steps); defaults in src/sd/ir/limits.ts. */
+  limits?: Partial<ModelLimits>;
 }
 
 
@@ -169,21 +173,6 @@ export class CompiledModel implements Model {
     const t0 = options.start ?? probe.start;
     let dt = options.dt ?? probe.dt;
     const method = options.method ?? this.options.method ?? 'euler';
-    if (!(dt > 0)) throw new InputError('TIME STEP', `must be positive (it is ${dt})`);
-
-    const program = this.program;
-    r.initialTime = t0;
-    const endGuess = options.end ?? probe.end;
-    const maxSteps = Math.ceil(Math.max(0, endGuess - t0) / dt + 1e-6);
-    r.prepareDelays(this.controlStatic ? maxSteps : Math.max(maxSteps, 1) * 64);
-    program.init(v, t0, dt, 0, r);
-    const overrideControl = () => {
-      if (options.end !== undefined) v[c.finalTime] = options.end;
-      if (options.saveper !== undefined) v[c.saveper] = options.saveper;
-      if (options.dt !== undefined) v[c.timeStep] = options.dt;
-      if (options.start !== undefined) v[c.initialTime] = options.start;
-    };
-    overrideControl();
 
     // Columns to keep.
     let cols: Int32Array;
@@ -209,6 +198,30 @@ export class CompiledModel implements Model {
       cols = this.outputIds;
       names = this.outputNames;
     }
+    const endGuess = options.end ?? probe.end;
+    // Time settings and memory need checked before anything is allocated.
+    const fields = {
+      start: options.start !== undefined ? 'start' : MODEL_FIELDS.start,
+      end: options.end !== undefined ? 'end' : MODEL_FIELDS.end,
+      dt: options.dt !== undefined ? 'dt' : MODEL_FIELDS.dt,
+      saveper: options.saveper !== undefined ? 'saveper' : MODEL_FIELDS.saveper,
+    };
+    const limits = resolveLimits(this.options.limits);
+    const histories = this.generated.delayCount * (this.controlStatic ? 1 : 64);
+    planRun({ start: t0, end: endGuess, dt, saveper: options.saveper ?? probe.saveper }, cols.length, histories, limits, fields);
+    const program = this.program;
+    r.initialTime = t0;
+    const maxSteps = Math.ceil(Math.max(0, endGuess - t0) / dt + 1e-6);
+    r.prepareDelays(this.controlStatic ? maxSteps : Math.max(maxSteps, 1) * 64);
+    program.init(v, t0, dt, 0, r);
+    const overrideControl = () => {
+      if (options.end !== undefined) v[c.finalTime] = options.end;
+      if (options.saveper !== undefined) v[c.saveper] = options.saveper;
+      if (options.dt !== undefined) v[c.timeStep] = options.dt;
+      if (options.start !== undefined) v[c.initialTime] = options.start;
+    };
+    overrideControl();
+
     const nc = cols.length;
     const saveEveryGuess = Math.max(1, Math.round((options.saveper ?? probe.saveper) / dt));
     // Results are written column by column into arrays sized for the run (exactly, when the
@@ -242,7 +255,7 @@ export class CompiledModel implements Model {
     let time = t0;
     let nextSave = t0;
     let si = 0;
-    const stepLimit = 50_000_000;
+    const stepLimit = limits.maxSteps;
     for (;;) {
       program.step(v, time, dt, si, r);
       overrideControl();
@@ -258,6 +271,9 @@ export class CompiledModel implements Model {
       if (time >= nextSave - eps) {
         if (rows === cap) {
           cap *= 2;
+          if (cap * (nc + 1) > limits.maxSavedPoints) {
+            throw new SimulationError(`the run saves more than the limit of ${formatCount(limits.maxSavedPoints)} points (SAVEPER or FINAL TIME changed during the run)`, 'SAVEPER', time);
+          }
           out = out.map((col) => {
             const grown = new Float64Array(cap);
             grown.set(col);
@@ -272,7 +288,8 @@ export class CompiledModel implements Model {
         nextSave = time + v[c.saveper]!;
         this.checkStocks(v, time);
       }
-      if (time >= end - eps || si >= stepLimit) break;
+      if (time >= end - eps) break;
+      if (si >= stepLimit) throw new SimulationError(`the run passed the limit of ${formatCount(stepLimit)} steps (TIME STEP or FINAL TIME changed during the run)`, 'TIME STEP', time);
       program.post(v, time, dt, si, r);
       if (method === 'euler') {
         program.rates(v, d, time, dt, r);

@@ -25,7 +25,7 @@ export interface CompiledResult {
 
 /** Compiles a model's IR; throws ModelError with located diagnostics on bad input. */
 export function compileIR(ir: ModelIR, options: CompileOptions = {}): CompiledResult {
-  const { model: scalar, warnings } = expandModel(ir, { dataHost: options.dataHost, externalData: options.externalData });
+  const { model: scalar, warnings } = expandModel(ir, { dataHost: options.dataHost, externalData: options.externalData, limits: options.limits });
   const { ordering } = orderModel(scalar);
   const generated = generate(scalar, ordering);
   const method = options.method ?? ir.method ?? methodFromSettings(ir.settings);
@@ -35,12 +35,12 @@ export function compileIR(ir: ModelIR, options: CompileOptions = {}): CompiledRe
 
 /** Reads and compiles Vensim text. */
 export function compileVensim(text: string, options: CompileOptions & { file?: string } = {}): CompiledResult {
-  return compileIR(readVensim(text, options.file), options);
+  return compileIR(readVensim(text, options.file, options.limits), options);
 }
 
 /** Reads and compiles XMILE text (`.xmile`, `.stmx`, `.itmx`). */
 export function compileXmile(text: string, options: CompileOptions & { file?: string } = {}): CompiledResult {
-  return compileIR(readXmile(text, options.file), options);
+  return compileIR(readXmile(text, options.file, options.limits), options);
 }
 
 /** Compiles model text of either format: XML is XMILE, anything else Vensim. */

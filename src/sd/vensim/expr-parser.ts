@@ -7,6 +7,7 @@
  * unary - +, ^ (right-associative). So `-x^2` is `-(x^2)`.
  */
 import { isBuiltin } from '../ir/builtins.js';
+import { DEFAULT_LIMITS, DepthGuard, type ModelLimits } from '../ir/limits.js';
 import { canonicalFunction, canonicalName, displayName } from '../ir/names.js';
 import type { BinaryOp, Expr, LookupTable, SubscriptRef } from '../ir/model.js';
 import type { SourceLocation } from '../ir/diagnostics.js';
@@ -15,7 +16,19 @@ import type { Scanner, Token } from './scanner.js';
 const COMPARISONS = new Set(['=', '<>', '<', '>', '<=', '>=']);
 
 export class ExprParser {
-  constructor(private readonly s: Scanner) {}
+  /** Counts recursive steps so that deep nesting is a located error, not a stack overflow. */
+  private readonly guard: DepthGuard;
+  constructor(
+    private readonly s: Scanner,
+    limits: Pick<ModelLimits, 'maxNesting' | 'maxExprDepth'> = DEFAULT_LIMITS,
+  ) {
+    this.guard = new DepthGuard(limits.maxNesting, limits.maxExprDepth);
+  }
+
+  /** One recursive step deeper: throws a located error past the depth limit. */
+  private enter(): void {
+    this.guard.enter(() => this.s.peek().loc);
+  }
 
   private expectOp(op: string, what?: string): Token {
     const t = this.s.next();
@@ -34,25 +47,34 @@ export class ExprParser {
   }
 
   parseExpr(): Expr {
-    return this.parseOr();
+    this.enter();
+    try {
+      return this.parseOr();
+    } finally {
+      this.guard.leave();
+    }
   }
 
   private parseOr(): Expr {
     let left = this.parseAnd();
+    let chain = 0;
     for (;;) {
       const t = this.s.peek();
       if (t.kind !== 'kw' || t.text !== 'OR') return left;
       this.s.next();
+      this.guard.chain(++chain, () => t.loc);
       left = { kind: 'binary', op: 'or', left, right: this.parseAnd(), loc: t.loc };
     }
   }
 
   private parseAnd(): Expr {
     let left = this.parseNot();
+    let chain = 0;
     for (;;) {
       const t = this.s.peek();
       if (t.kind !== 'kw' || t.text !== 'AND') return left;
       this.s.next();
+      this.guard.chain(++chain, () => t.loc);
       left = { kind: 'binary', op: 'and', left, right: this.parseNot(), loc: t.loc };
     }
   }
@@ -61,37 +83,46 @@ export class ExprParser {
     const t = this.s.peek();
     if (t.kind === 'kw' && t.text === 'NOT') {
       this.s.next();
-      return { kind: 'unary', op: 'not', arg: this.parseNot(), loc: t.loc };
+      this.enter();
+      const arg = this.parseNot();
+      this.guard.leave();
+      return { kind: 'unary', op: 'not', arg, loc: t.loc };
     }
     return this.parseComparison();
   }
 
   private parseComparison(): Expr {
     let left = this.parseAdditive();
+    let chain = 0;
     for (;;) {
       const t = this.s.peek();
       if (t.kind !== 'op' || !COMPARISONS.has(t.text)) return left;
       this.s.next();
+      this.guard.chain(++chain, () => t.loc);
       left = { kind: 'binary', op: t.text as BinaryOp, left, right: this.parseAdditive(), loc: t.loc };
     }
   }
 
   private parseAdditive(): Expr {
     let left = this.parseMultiplicative();
+    let chain = 0;
     for (;;) {
       const t = this.s.peek();
       if (!(this.isOp(t, '+') || this.isOp(t, '-'))) return left;
       this.s.next();
+      this.guard.chain(++chain, () => t.loc);
       left = { kind: 'binary', op: t.text as BinaryOp, left, right: this.parseMultiplicative(), loc: t.loc };
     }
   }
 
   private parseMultiplicative(): Expr {
     let left = this.parseUnary();
+    let chain = 0;
     for (;;) {
       const t = this.s.peek();
       if (!(this.isOp(t, '*') || this.isOp(t, '/'))) return left;
       this.s.next();
+      this.guard.chain(++chain, () => t.loc);
       left = { kind: 'binary', op: t.text as BinaryOp, left, right: this.parseUnary(), loc: t.loc };
     }
   }
@@ -100,7 +131,10 @@ export class ExprParser {
     const t = this.s.peek();
     if (this.isOp(t, '-') || this.isOp(t, '+')) {
       this.s.next();
-      return { kind: 'unary', op: t.text as '-' | '+', arg: this.parseUnary(), loc: t.loc };
+      this.enter();
+      const arg = this.parseUnary();
+      this.guard.leave();
+      return { kind: 'unary', op: t.text as '-' | '+', arg, loc: t.loc };
     }
     return this.parsePower();
   }
@@ -112,7 +146,9 @@ export class ExprParser {
     if (!this.isOp(t, '^')) return left;
     this.s.next();
     const nt = this.s.peek();
+    this.enter();
     const right = this.isOp(nt, '-') || this.isOp(nt, '+') ? this.parseUnary() : this.parsePower();
+    this.guard.leave();
     return { kind: 'binary', op: '^', left, right, loc: t.loc };
   }
 

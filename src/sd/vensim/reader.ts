@@ -4,6 +4,7 @@
  */
 import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
 import type { DataInterpolation, DimensionDecl, DimensionMapping, Equation, EquationKind, EquationLhs, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
+import { checkEquationLength, checkExprDepth, checkRangeSize, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { canonicalName, displayName } from '../ir/names.js';
 import { describe, ExprParser } from './expr-parser.js';
 import { Scanner, type Token } from './scanner.js';
@@ -11,7 +12,7 @@ import { Scanner, type Token } from './scanner.js';
 const SKETCH_MARK = /^\\{2,3}---\/\/\/.*$/m;
 const SETTINGS_MARK = /^\/\/\/---\\\\\\.*$/m;
 
-export function readVensim(source: string, file?: string): ModelIR {
+export function readVensim(source: string, file?: string, limits?: Partial<ModelLimits>): ModelIR {
   const text = source.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
   const sketchAt = text.search(SKETCH_MARK);
   const equationsText = sketchAt >= 0 ? text.slice(0, sketchAt) : text;
@@ -20,7 +21,7 @@ export function readVensim(source: string, file?: string): ModelIR {
   const sketch = settingsAt >= 0 ? rest.slice(0, settingsAt) : rest;
   const settings = settingsAt >= 0 ? rest.slice(settingsAt) : '';
 
-  const reader = new EntryReader(new Scanner(equationsText, file));
+  const reader = new EntryReader(new Scanner(equationsText, file), resolveLimits(limits));
   const model = reader.readAll();
   return { file, ...model, sketch, settings };
 }
@@ -36,8 +37,11 @@ class EntryReader {
   private readonly p: ExprParser;
   private group: string | undefined;
 
-  constructor(private readonly s: Scanner) {
-    this.p = new ExprParser(s);
+  constructor(
+    private readonly s: Scanner,
+    private readonly limits: ModelLimits,
+  ) {
+    this.p = new ExprParser(s, limits);
   }
 
   readAll(): ReadResult {
@@ -114,6 +118,9 @@ class EntryReader {
 
   private readEntry(): Equation | DimensionDecl | undefined {
     const first = this.s.next();
+    // The entry runs to its units (`~`): measured before anything is parsed.
+    const unitsAt = this.s.text.indexOf('~', this.s.pos);
+    checkEquationLength((unitsAt < 0 ? this.s.text.length : unitsAt) - this.s.pos, this.limits.maxEquationLength, first.loc);
     if (first.kind === 'op' && first.text === '|') return undefined; // stray separator
     if (first.kind !== 'name' && first.kind !== 'qname') {
       throw this.s.error('E_SYNTAX', `expected a variable name at the start of an equation but found ${describe(first)}`, first.end - first.text.length);
@@ -173,6 +180,7 @@ class EntryReader {
     } else {
       throw this.s.error('E_SYNTAX', `expected '=', ':', '(' or '~' after ${lhs.display} but found ${describe(t)}`, t.end - t.text.length);
     }
+    if (expr) checkExprDepth(expr, this.limits.maxExprDepth);
     const { units, range, doc } = this.readUnitsAndDoc(lhs.display);
     return { lhs, kind, expr, lookup, interpolation, units, range, doc, group: this.group, loc: first.loc };
   }
@@ -262,11 +270,14 @@ class EntryReader {
         this.expect('-');
         const to = this.s.next();
         this.expect(')');
-        for (const m of expandRange(from.text, to.text, () => this.s.error('E_SUBSCRIPT', `cannot expand the range (${from.text}-${to.text})`))) {
+        const fail = () => this.s.error('E_SUBSCRIPT', `cannot expand the range (${from.text}-${to.text})`);
+        const tooMany = (n: number) => checkRangeSize(decl.members.length + n, this.limits.maxRangeSize, `subscript range ${decl.display}`, from.loc);
+        for (const m of expandRange(from.text, to.text, fail, tooMany)) {
           decl.members.push({ name: canonicalName(m), display: m });
         }
       } else if (t.kind === 'name' || t.kind === 'qname' || t.kind === 'num') {
         decl.members.push({ name: canonicalName(t.text), display: displayName(t.text) });
+        checkRangeSize(decl.members.length, this.limits.maxRangeSize, `subscript range ${decl.display}`, t.loc);
       } else {
         throw this.s.error('E_SYNTAX', `unexpected ${describe(t)} in the definition of ${decl.display}`, t.end - t.text.length);
       }
@@ -294,13 +305,14 @@ class EntryReader {
 }
 
 /** Expands `(a1-a10)` into a1..a10 (same prefix, numeric suffixes). */
-function expandRange(from: string, to: string, fail: () => Error): string[] {
+function expandRange(from: string, to: string, fail: () => Error, checkCount: (n: number) => void): string[] {
   const a = /^(.*?)(\d+)$/.exec(from.trim());
   const b = /^(.*?)(\d+)$/.exec(to.trim());
   if (!a || !b || a[1] !== b[1]) throw fail();
   const lo = Number(a[2]);
   const hi = Number(b[2]);
-  if (hi < lo) throw fail();
+  if (hi < lo || !Number.isSafeInteger(hi)) throw fail();
+  checkCount(hi - lo + 1); // before the list is built
   const out: string[] = [];
   for (let i = lo; i <= hi; i++) out.push(`${a[1]}${i}`);
   return out;

@@ -3,6 +3,7 @@
  * `size="n"` for elements numbered 1…n (XMILE 1.0 §4.1.4, §3.7.1).
  */
 import { ModelError } from '../ir/diagnostics.js';
+import { checkRangeSize, DEFAULT_LIMITS } from '../ir/limits.js';
 import type { DimensionDecl } from '../ir/model.js';
 import { canonicalName } from '../ir/names.js';
 import { displayOf, type DimensionInfo } from './expr-parser.js';
@@ -14,7 +15,7 @@ export interface Dimensions {
   info: Map<string, DimensionInfo>;
 }
 
-export function readDimensions(blocks: XmlElement[], src: SourceText): Dimensions {
+export function readDimensions(blocks: XmlElement[], src: SourceText, maxRangeSize = DEFAULT_LIMITS.maxRangeSize): Dimensions {
   const out: Dimensions = { decls: [], info: new Map() };
   for (const block of blocks) {
     for (const d of children(block, 'dim')) {
@@ -31,6 +32,7 @@ export function readDimensions(blocks: XmlElement[], src: SourceText): Dimension
       if (members.length === 0 && size !== undefined) {
         const n = Number(size);
         if (!Number.isInteger(n) || n < 1) throw ModelError.at('E_DIMENSION', `dimension ${display} has size "${size}"; a positive whole number is needed`, src.loc(d.start));
+        checkRangeSize(n, maxRangeSize, `dimension ${display}`, src.loc(d.start));
         for (let i = 1; i <= n; i++) members.push({ name: String(i), display: String(i) });
       }
       if (members.length === 0) throw ModelError.at('E_DIMENSION', `dimension ${display} has no elements`, src.loc(d.start));

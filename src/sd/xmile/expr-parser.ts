@@ -13,6 +13,7 @@
  * element by position (§3.7.1: indices may be numbers even when elements are named).
  */
 import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
+import { checkEquationLength, checkExprDepth, DEFAULT_LIMITS, DepthGuard, type ModelLimits } from '../ir/limits.js';
 import type { BinaryOp, Expr, SubscriptRef } from '../ir/model.js';
 import { canonicalName } from '../ir/names.js';
 import { apply, bin, call, num } from './ir-build.js';
@@ -45,6 +46,8 @@ export interface ParseEnv {
   gfs: ReadonlyMap<string, GfRef>;
   /** Records the use of one of the reader's own macros. */
   useInternal(name: InternalMacro): void;
+  /** Expression depth and equation length limits (defaults in src/sd/ir/limits.ts). */
+  limits?: Pick<ModelLimits, 'maxNesting' | 'maxExprDepth' | 'maxEquationLength'>;
 }
 
 /** What one equation adds: the dimensions it is defined over and the variable it defines. */
@@ -60,6 +63,8 @@ const NUMBER_LIST = new RegExp(String.raw`^\s*${NUMBER}\s*(?:[,;]\s*${NUMBER}\s*
 export function parseEquation(text: MappedText, src: SourceText, env: ParseEnv, scope: EquationScope): Expr {
   const at = (i: number): SourceLocation => src.loc(text.offsets[Math.min(i, text.offsets.length - 1)]!);
   if (NUMBER_LIST.test(text.text)) return numberList(text.text, at(firstNonSpace(text.text)));
+  const limits = env.limits ?? DEFAULT_LIMITS;
+  checkEquationLength(text.text.length, limits.maxEquationLength, at(0));
   if (text.text.trim() === '???') {
     throw ModelError.at('E_NO_EQUATION', "the equation is '???', the mark a converter (xmutil) leaves where it could not translate an equation", at(firstNonSpace(text.text)));
   }
@@ -70,7 +75,9 @@ export function parseEquation(text: MappedText, src: SourceText, env: ParseEnv, 
     if (err instanceof LexError) throw ModelError.at('E_SYNTAX', err.message, at(err.offset));
     throw err;
   }
-  return new Parser(tokens, at, env, scope).parseAll();
+  const expr = new Parser(tokens, at, env, scope, new DepthGuard(limits.maxNesting, limits.maxExprDepth)).parseAll();
+  checkExprDepth(expr, limits.maxExprDepth);
+  return expr;
 }
 
 function firstNonSpace(s: string): number {
@@ -102,7 +109,13 @@ class Parser {
     private readonly at: (offset: number) => SourceLocation,
     private readonly env: ParseEnv,
     private readonly scope: EquationScope,
+    private readonly guard: DepthGuard,
   ) {}
+
+  /** One recursive step deeper: throws a located error past the depth limit. */
+  private enter(): void {
+    this.guard.enter(() => this.at(this.peek().start));
+  }
 
   private peek(): Token {
     return this.tokens[this.i]!;
@@ -141,15 +154,20 @@ class Parser {
   }
 
   private parseExpr(): Expr {
-    return this.parseOr();
+    this.enter();
+    const e = this.parseOr();
+    this.guard.leave();
+    return e;
   }
 
   private binaryLevel(ops: string[], kind: 'op' | 'kw', sub: () => Expr, map: (op: string) => BinaryOp): Expr {
     let left = sub();
+    let chain = 0;
     for (;;) {
       const t = this.peek();
       if (t.kind !== kind || !ops.includes(t.text)) return left;
       this.next();
+      this.guard.chain(++chain, () => this.at(t.start));
       left = bin(map(t.text), left, sub(), this.at(t.start));
     }
   }
@@ -176,8 +194,10 @@ class Parser {
 
   private parseMultiplicative(): Expr {
     let left = this.parseUnary();
+    let chain = 0;
     for (;;) {
       const t = this.peek();
+      if (this.isOp(t, '*', '/', 'MOD') || this.isKw(t, 'MOD')) this.guard.chain(++chain, () => this.at(t.start));
       if (this.isOp(t, '*', '/')) {
         this.next();
         left = bin(t.text as BinaryOp, left, this.parseUnary(), this.at(t.start));
@@ -192,11 +212,17 @@ class Parser {
     const t = this.peek();
     if (this.isOp(t, '-', '+')) {
       this.next();
-      return { kind: 'unary', op: t.text as '-' | '+', arg: this.parseUnary(), loc: this.at(t.start) };
+      this.enter();
+      const arg = this.parseUnary();
+      this.guard.leave();
+      return { kind: 'unary', op: t.text as '-' | '+', arg, loc: this.at(t.start) };
     }
     if (this.isKw(t, 'NOT')) {
       this.next();
-      return { kind: 'unary', op: 'not', arg: this.parseUnary(), loc: this.at(t.start) };
+      this.enter();
+      const arg = this.parseUnary();
+      this.guard.leave();
+      return { kind: 'unary', op: 'not', arg, loc: this.at(t.start) };
     }
     return this.parsePower();
   }
@@ -208,7 +234,9 @@ class Parser {
     if (!this.isOp(t, '^')) return left;
     this.next();
     const n = this.peek();
+    this.enter();
     const right = this.isOp(n, '-', '+') || this.isKw(n, 'NOT') ? this.parseUnary() : this.parsePower();
+    this.guard.leave();
     return bin('^', left, right, this.at(t.start));
   }
 

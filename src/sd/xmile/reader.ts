@@ -7,6 +7,7 @@
  * array subscripts and calls.
  */
 import { ModelError } from '../ir/diagnostics.js';
+import { resolveLimits, type ModelLimits } from '../ir/limits.js';
 import type { Equation, Expr, MacroDecl, ModelIR } from '../ir/model.js';
 import { readBehavior } from './behavior.js';
 import { readDimensions } from './dimensions.js';
@@ -26,7 +27,8 @@ export function looksLikeXmile(text: string): boolean {
   return /^\uFEFF?\s*</.test(text);
 }
 
-export function readXmile(source: string, file?: string): ModelIR {
+export function readXmile(source: string, file?: string, limitOptions?: Partial<ModelLimits>): ModelIR {
+  const modelLimits = resolveLimits(limitOptions);
   const src = new SourceText(source.replace(/^\uFEFF/, ''), file);
   const root = parseXml(src);
   if (root.name.replace(/^.*:/, '').toLowerCase() !== 'xmile') {
@@ -40,7 +42,7 @@ export function readXmile(source: string, file?: string): ModelIR {
 
   const specs = readSimSpecs(child(model, 'sim_specs') ?? child(root, 'sim_specs'), src, src.loc(root.start));
   const behavior = readBehavior([child(root, 'behavior'), child(model, 'behavior')].filter((b) => b !== undefined), src);
-  const dimensions = readDimensions([child(root, 'dimensions'), child(model, 'dimensions')].filter((b) => b !== undefined), src);
+  const dimensions = readDimensions([child(root, 'dimensions'), child(model, 'dimensions')].filter((b) => b !== undefined), src, modelLimits.maxRangeSize);
   const macroEls = children(root, 'macro');
 
   // Stella 10 files (pre-standard XMILE) put the variables directly in <model>.
@@ -54,6 +56,7 @@ export function readXmile(source: string, file?: string): ModelIR {
     macros: macroNames(macroEls),
     gfs,
     useInternal: (m) => used.add(m),
+    limits: modelLimits,
   };
 
   const groups = readGroups(children(variablesEl, 'group'));

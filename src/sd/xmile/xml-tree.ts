@@ -25,7 +25,9 @@ export function parseXml(src: SourceText): XmlElement {
   const valid = XMLValidator.validate(src.text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
-    throw ModelError.at('E_XML', `the file is not well-formed XML: ${msg}`, { file: src.file, line, column: col });
+    // The validator gives no position for some errors (e.g. text before the root): then the start.
+    const loc = line >= 1 ? { file: src.file, line, column: col >= 1 ? col : 1 } : src.loc(0);
+    throw ModelError.at('E_XML', `the file is not well-formed XML: ${msg}`, loc);
   }
   const parser = new XMLParser({
     preserveOrder: true,
@@ -38,7 +40,13 @@ export function parseXml(src: SourceText): XmlElement {
     ignoreDeclaration: true,
     ignorePiTags: true,
   });
-  const nodes = parser.parse(src.text) as OrderedNode[];
+  let nodes: OrderedNode[];
+  try {
+    nodes = parser.parse(src.text) as OrderedNode[];
+  } catch (err) {
+    // The parser's own limits (e.g. "Maximum nested tags exceeded") come without a position.
+    throw ModelError.at('E_XML', `the file cannot be read as XML: ${(err as Error).message}`, src.loc(0));
+  }
   const roots = nodes.map(toElement).filter((e): e is XmlElement => e !== undefined);
   if (roots.length === 0) throw ModelError.at('E_XML', 'the file has no XML element', src.loc(0));
   return roots[0]!;

@@ -1,0 +1,130 @@
+/**
+ * Resource limits: every cost a model's text or a run request decides (nesting, sizes, saved
+ * points) is checked against one of these before anything is allocated, and a breach is a
+ * located ModelError (or an InputError naming the field) that states the need and the limit.
+ *
+ * Defaults are set so that the largest real models we know (the Peru model, the conformance
+ * suite) pass with a wide margin, and so that a model at the limits still fits the server's
+ * 1 GB budget. Callers pass a `Partial<ModelLimits>`; missing fields take the defaults.
+ */
+import { ModelError, type SourceLocation } from './diagnostics.js';
+import type { Expr } from './model.js';
+
+export interface ModelLimits {
+  /**
+   * Deepest nesting the parsers recurse through (parentheses, function calls, unary signs,
+   * `^` chains): 256. Measured on Node 20's default stack, the XMILE parser overflows near 360
+   * nested parentheses and the Vensim parser near 780; real equations nest < 50.
+   */
+  maxNesting: number;
+  /**
+   * Deepest expression tree once parsed, where each operator of a chain `a+b+c…` adds a level:
+   * 1,000. Expansion, ordering and code generation recurse over this tree; code generation
+   * overflows the default stack near 1,600 chained terms. A written-out sum of 1,000 terms passes.
+   */
+  maxExprDepth: number;
+  /** Longest single equation, in characters: 1,000,000 (a long inline lookup is ~100,000). */
+  maxEquationLength: number;
+  /** Most elements in one subscript range (after sub-ranges and numeric ranges): 100,000. */
+  maxRangeSize: number;
+  /** Most scalar variables after arrays are expanded: 2,000,000 (16 MB of state per copy). */
+  maxScalars: number;
+  /** Most saved values of one run (saved times × saved columns): 20,000,000 (160 MB as Float64). */
+  maxSavedPoints: number;
+  /** Most time steps of one run: 100,000,000 (the run's time budget usually stops it sooner). */
+  maxSteps: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<ModelLimits> = Object.freeze({
+  maxNesting: 256,
+  maxExprDepth: 1000,
+  maxEquationLength: 1_000_000,
+  maxRangeSize: 100_000,
+  maxScalars: 2_000_000,
+  maxSavedPoints: 20_000_000,
+  maxSteps: 100_000_000,
+});
+
+export function resolveLimits(partial?: Partial<ModelLimits>): ModelLimits {
+  return { ...DEFAULT_LIMITS, ...(partial ?? {}) };
+}
+
+/** `1234567` → `1,234,567` (limits messages are read by people). */
+export function formatCount(n: number): string {
+  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : String(n);
+}
+
+/** Megabytes of `points` Float64 values, for the "needs ~N MB" messages. */
+export function megabytes(points: number): string {
+  const mb = (points * 8) / (1024 * 1024);
+  return mb >= 10 ? formatCount(mb) : mb.toFixed(1);
+}
+
+export function tooDeep(limit: number, loc: SourceLocation | undefined): ModelError {
+  return ModelError.at('E_LIMIT_DEPTH', `the expression nests deeper than the limit of ${formatCount(limit)} levels (parentheses, function calls, signs or powers)`, loc);
+}
+
+export function treeTooDeep(limit: number, loc: SourceLocation | undefined): ModelError {
+  return ModelError.at('E_LIMIT_DEPTH', `the expression is deeper than the limit of ${formatCount(limit)} levels (each operator of a chain such as a+b+c adds one): split it into several variables`, loc);
+}
+
+/** A counter the recursive-descent parsers bump on every recursive step, so they stop before the stack does. */
+export class DepthGuard {
+  private depth = 0;
+  constructor(
+    readonly limit: number,
+    readonly treeLimit: number,
+  ) {}
+  enter(loc: () => SourceLocation | undefined): void {
+    if (++this.depth > this.limit) throw tooDeep(this.limit, loc());
+  }
+  /** A left-associative chain `a+b+…` of `length` operators grows the tree as deep as nesting does. */
+  chain(length: number, loc: () => SourceLocation | undefined): void {
+    if (this.depth + length > this.treeLimit) throw treeTooDeep(this.treeLimit, loc());
+  }
+  leave(): void {
+    this.depth--;
+  }
+  reset(): void {
+    this.depth = 0;
+  }
+}
+
+/**
+ * The depth of an expression tree, measured without recursion; throws at the node where the
+ * limit is passed. Left-associative chains (`a+a+…`) are parsed by loops, so the parser's guard
+ * alone would not see them.
+ */
+export function checkExprDepth(root: Expr, limit: number): void {
+  const stack: Array<[Expr, number]> = [[root, 1]];
+  while (stack.length) {
+    const [e, d] = stack.pop()!;
+    if (d > limit) throw treeTooDeep(limit, e.loc);
+    switch (e.kind) {
+      case 'call':
+      case 'apply':
+        for (const a of e.args) stack.push([a, d + 1]);
+        break;
+      case 'unary':
+        stack.push([e.arg, d + 1]);
+        break;
+      case 'binary':
+        stack.push([e.left, d + 1], [e.right, d + 1]);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+export function checkEquationLength(length: number, limit: number, loc: SourceLocation | undefined): void {
+  if (length > limit) {
+    throw ModelError.at('E_LIMIT_LENGTH', `the equation is ${formatCount(length)} characters long; the limit is ${formatCount(limit)}`, loc);
+  }
+}
+
+export function checkRangeSize(size: number, limit: number, what: string, loc: SourceLocation | undefined): void {
+  if (size > limit) {
+    throw ModelError.at('E_LIMIT_RANGE', `${what} has ${formatCount(size)} elements; the limit is ${formatCount(limit)}`, loc);
+  }
+}

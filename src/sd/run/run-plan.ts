@@ -1,0 +1,75 @@
+/**
+ * Checks a run's time settings and its memory need before the runner allocates anything.
+ *
+ * Rules (each failure an InputError naming the field — the run option `start`, `end`, `dt`,
+ * `saveper` when the caller set it, else the model's INITIAL TIME, FINAL TIME, TIME STEP,
+ * SAVEPER):
+ * - all four values are finite numbers;
+ * - FINAL TIME ≥ INITIAL TIME (equal runs the initial values only, one saved time);
+ * - TIME STEP > 0 and SAVEPER > 0;
+ * - the step "divides the span sensibly": the number of steps, ceil((end − start) / dt), is at
+ *   most `maxSteps`, and dt is at least 1e-12 × the largest |time| of the run, so that successive
+ *   times stay distinct in floating point (start 1e308 with dt 1 would repeat one time forever);
+ *   a span that is not a whole number of steps is allowed (the last step passes FINAL TIME, as
+ *   Vensim does);
+ * - the values the run stores — saved times × saved columns, plus each fixed delay's history
+ *   of one value per step — are at most `maxSavedPoints`.
+ */
+import { InputError } from '../ir/diagnostics.js';
+import { formatCount, megabytes, type ModelLimits } from '../ir/limits.js';
+
+export interface RunSpan {
+  start: number;
+  end: number;
+  dt: number;
+  saveper: number;
+}
+
+/** Which name each value goes by in an error: the run option the caller set, or the model's variable. */
+export interface SpanFields {
+  start: string;
+  end: string;
+  dt: string;
+  saveper: string;
+}
+
+export const MODEL_FIELDS: SpanFields = { start: 'INITIAL TIME', end: 'FINAL TIME', dt: 'TIME STEP', saveper: 'SAVEPER' };
+
+export interface RunPlan {
+  steps: number;
+  savedTimes: number;
+  /** Values the run stores: saved values plus delay histories. */
+  points: number;
+}
+
+/** Relative resolution below which successive times would no longer differ. */
+const TIME_RESOLUTION = 1e-12;
+
+export function planRun(span: RunSpan, columns: number, delayHistories: number, limits: Pick<ModelLimits, 'maxSteps' | 'maxSavedPoints'>, fields: SpanFields = MODEL_FIELDS): RunPlan {
+  const { start, end, dt, saveper } = span;
+  for (const k of ['start', 'end', 'dt', 'saveper'] as const) {
+    if (!Number.isFinite(span[k])) throw new InputError(fields[k], `must be a finite number (it is ${span[k]})`);
+  }
+  if (end < start) throw new InputError(fields.end, `must not be before ${fields.start} (${end} < ${start})`);
+  if (!(dt > 0)) throw new InputError(fields.dt, `must be positive (it is ${dt})`);
+  if (!(saveper > 0)) throw new InputError(fields.saveper, `must be positive (it is ${saveper})`);
+  const scale = Math.max(Math.abs(start), Math.abs(end));
+  if (dt < scale * TIME_RESOLUTION) {
+    throw new InputError(fields.dt, `${dt} is too small for times as large as ${scale}: successive times would not differ (the step must be at least ${scale * TIME_RESOLUTION})`);
+  }
+  const steps = Math.ceil((end - start) / dt - 1e-6);
+  if (!(steps <= limits.maxSteps)) {
+    throw new InputError(fields.end, `the run from ${start} to ${end} by ${dt} needs ${formatCount(steps)} steps; the limit is ${formatCount(limits.maxSteps)}`);
+  }
+  const saveEvery = Math.max(1, Math.round(saveper / dt));
+  const savedTimes = Math.floor(Math.max(0, steps) / saveEvery + 1e-6) + 1;
+  const points = savedTimes * columns + delayHistories * (steps + 1);
+  if (points > limits.maxSavedPoints) {
+    const what = delayHistories ? `${formatCount(savedTimes)} saved times × ${formatCount(columns)} columns + ${formatCount(delayHistories)} delay histories of ${formatCount(steps + 1)} steps` : `${formatCount(savedTimes)} saved times × ${formatCount(columns)} columns`;
+    throw new InputError(
+      fields.end,
+      `this run needs ~${megabytes(points)} MB (${formatCount(points)} points: ${what}); the limit is ${formatCount(limits.maxSavedPoints)} points (~${megabytes(limits.maxSavedPoints)} MB): shorten the run, raise ${fields.saveper} or keep fewer columns`,
+    );
+  }
+  return { steps, savedTimes, points };
+}
