@@ -1,6 +1,6 @@
 /** `igem cge run DIR`: the CGE model of a directory (models/peru/cge) for a scenario, per year. */
 import type { Command } from 'commander';
-import * as XLSX from 'xlsx';
+import { xlsxBytes } from '../sd/data/workbook-write.js';
 import { runCgeModel } from '../econ/cge/run-model.js';
 import type { CgeResults } from '../econ/cge/results.js';
 import { action, UsageError } from './exit.js';
@@ -32,15 +32,13 @@ export function registerCgeCommands(program: Command): void {
     .option('--closure <file>', 'archivo JSON de cierre que reemplaza opciones del cierre por defecto')
     .option('--years <A:B>', 'años, desde el año base de la MCS')
     .option('--json', 'imprime JSON')
-    .option('--out <file>', 'escribe .csv o .xlsx')
+    .option('--out <file>', 'write .csv or .xlsx (escribe .csv o .xlsx)')
     .action(
       action((dir: string, o: { scenario: string; closure?: string; years?: string; json?: boolean; out?: string }) => {
         const { results } = runCgeModel(dir, { scenario: o.scenario, closureFile: o.closure, years: parseYears(o.years) });
         if (o.out) {
           if (o.out.endsWith('.xlsx')) {
-            const wb = XLSX.utils.book_new();
-            XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows(results)), 'cge');
-            XLSX.writeFile(wb, o.out);
+            writeFileAtomic(o.out, xlsxBytes([{ name: 'cge', rows: rows(results) }]));
           } else if (o.out.endsWith('.csv')) {
             writeFileAtomic(o.out, rows(results).map((r) => r.join(',')).join('\n') + '\n');
           } else throw new UsageError(`--out ${o.out}: use .csv or .xlsx`);

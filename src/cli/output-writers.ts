@@ -36,7 +36,7 @@ export function formatFor(path: string | undefined, r: RunResult): string {
 }
 
 /** Writes a file atomically (temporary file, then rename). */
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, text: string | Uint8Array): void {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, text);
   renameSync(tmp, path);
