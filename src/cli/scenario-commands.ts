@@ -10,6 +10,7 @@ import { allScenarioNames, analyseScenarios, type ScenarioAnalysis } from '../an
 import { cell } from '../analysis/scenarios/indicators.js';
 import { readProject, type ScenarioProject } from '../analysis/scenarios/project.js';
 import { scenarioReportHtml, seriesCsv } from '../analysis/scenarios/report-html.js';
+import { costEffectiveness } from '../analysis/scenarios/cost-effectiveness.js';
 import { indicatorCsv, indicatorText } from '../analysis/scenarios/table-format.js';
 import { checkUnits } from '../analysis/scenarios/unit-check.js';
 import { readTextFile } from '../sd/node/load.js';
@@ -166,6 +167,12 @@ export function registerScenarioCommands(program: Command): void {
             const g = ghg ? cell(a.table, r.scenario.name, ghg.name, 2030) : undefined;
             const met = g ? g.checks.map((c) => `${c.target.label} ${c.met ? 'met' : 'missed'}`).join(', ') : '';
             console.log(`  ${r.scenario.name.padEnd(22)} ${r.scenario.title}${g ? ` — GHG 2030 ${fmt(g.value, 4)} ${ghg!.unit}${met ? ` (${met})` : ''}` : ''}`);
+          }
+          const costs = costEffectiveness(a.runs, a.runs[0].scenario.name);
+          if (costs.length) console.log('cost 2025-2050 / costo: billion soles 2007; soles per tCO2e avoided; soles per additional job-year');
+          for (const c of costs) {
+            const f = (v: number | undefined) => (v === undefined ? '–' : fmt(v, 4));
+            console.log(`  ${c.scenario.padEnd(22)} ${c.cost > 0 ? `${f(c.cost / 1e3)} bn` : 'not costed in the model (targets without a budget)'}; ${f(c.solesPerTonne)} soles/tCO2e (${f(c.ghgAvoided)} Mt avoided); ${f(c.solesPerJobYear)} soles/job-year`);
           }
         }
         console.error(`wrote ${files.map(shown).join(', ')}`);

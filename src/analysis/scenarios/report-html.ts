@@ -5,6 +5,7 @@
  */
 import { escapeXml, fmt } from '../report/format.js';
 import { lineChart } from './chart.js';
+import { costEffectiveness, PERU_COST_OPTIONS } from './cost-effectiveness.js';
 import type { GreenJobsSeries } from './green-jobs.js';
 import type { IndicatorTable } from './indicators.js';
 import type { ScenarioRun } from './run.js';
@@ -89,6 +90,18 @@ function differenceSection(t: IndicatorTable, reference: string): string {
   return `<h2>Differences from ${esc(reference)}</h2><div class="wrap"><table><thead><tr>${head.join('')}</tr></thead><tbody>${body.join('\n')}</tbody></table></div>`;
 }
 
+/** Cost and cost-effectiveness against the reference (bilingual headers); empty without a cost variable. */
+function costSection(input: ReportInput): string {
+  const rows = costEffectiveness(input.runs, input.reference);
+  if (rows.length === 0) return '';
+  const o = PERU_COST_OPTIONS;
+  const n = (v: number | undefined, d = 4) => (v === undefined || !Number.isFinite(v) ? '–' : esc(fmt(v, d)));
+  const body = rows.map((r) => `<tr><td class="l">${esc(r.scenario)}</td><td>${r.cost > 0 ? n(r.cost / 1e3) : 'sin costo en el modelo / not costed in the model'}</td><td>${n(r.ghgAvoided)}</td><td>${n(r.solesPerTonne)}</td><td>${n(r.jobYears / 1e3)}</td><td>${n(r.solesPerJobYear)}</td></tr>`);
+  return `<h2>Costo y costo-efectividad / Cost and cost-effectiveness, ${o.from}-${o.to}</h2>
+<p class="small">Costo público acumulado (programas, riego sobre la base, inversión verde; soles de 2007) frente a ${esc(input.reference)}; emisiones evitadas y años-empleo adicionales en el mismo periodo. / Cumulative public cost (programmes, irrigation above the base, green investment; 2007 soles) against ${esc(input.reference)}; GHG avoided and additional job-years over the same years. “–”: nothing avoided or no job added / nada evitado o ningún empleo adicional.</p>
+<table><thead><tr><th class="l">escenario / scenario</th><th>costo / cost<br>(mil millones / billion soles)</th><th>GEI evitados / GHG avoided<br>(MtCO2e)</th><th>soles / tCO2e</th><th>empleo / jobs<br>(miles de años-empleo / thousand job-years)</th><th>soles / año-empleo<br>soles / job-year</th></tr></thead><tbody>${body.join('')}</tbody></table>`;
+}
+
 function charts(input: ReportInput): string {
   const out: string[] = [];
   for (const variable of input.charts) {
@@ -123,6 +136,7 @@ ${input.subtitle ? `<p>${esc(input.subtitle)}</p>` : ''}
 <p class="small">${esc(timing)}; indicator values in ${t.years.join(' and ')}.</p>
 <h2>Indicators and targets</h2>
 ${indicatorSection(t)}
+${costSection(input)}
 <h2>Charts</h2>
 ${charts(input)}
 ${differenceSection(t, input.reference)}
