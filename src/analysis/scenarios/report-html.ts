@@ -6,6 +6,7 @@
 import { escapeXml, fmt } from '../report/format.js';
 import { lineChart } from './chart.js';
 import { costEffectiveness, PERU_COST_OPTIONS } from './cost-effectiveness.js';
+import type { UncertainCheck, UncertaintySpec } from './uncertainty.js';
 import type { GreenJobsSeries } from './green-jobs.js';
 import type { IndicatorTable } from './indicators.js';
 import type { ScenarioRun } from './run.js';
@@ -21,6 +22,8 @@ export interface ReportInput {
   /** Name of the scenario the others are compared with (shown thicker; differences against it). */
   reference: string;
   notes?: string[];
+  /** Target verdicts from a Monte Carlo over the uncertain assumptions, when run. */
+  uncertain?: { spec: UncertaintySpec; checks: UncertainCheck[] };
 }
 
 const CSS = `body{font-family:sans-serif;margin:24px;color:#222;max-width:1400px}
@@ -102,6 +105,23 @@ function costSection(input: ReportInput): string {
 <table><thead><tr><th class="l">escenario / scenario</th><th>costo / cost<br>(mil millones / billion soles)</th><th>GEI evitados / GHG avoided<br>(MtCO2e)</th><th>soles / tCO2e</th><th>empleo / jobs<br>(miles de años-empleo / thousand job-years)</th><th>soles / año-empleo<br>soles / job-year</th></tr></thead><tbody>${body.join('')}</tbody></table>`;
 }
 
+const VERDICT = { met: 'cumple / met', missed: 'no cumple / missed', uncertain: 'incierto / uncertain' } as const;
+
+function uncertaintySection(input: ReportInput): string {
+  const u = input.uncertain;
+  if (!u) return '';
+  const n = (v: number) => esc(fmt(v, 4));
+  const body = u.checks.map(
+    (c) =>
+      `<tr><td class="l">${esc(c.scenario)}</td><td class="l">${esc(c.indicator)}</td><td class="l">${esc(c.target)}</td><td>${c.year}</td><td>${esc(c.op)} ${c.relative ? `${n(c.value * 100)} % vs ${esc(input.reference)}` : n(c.value)}</td><td>${c.relative ? `${n(c.p5 * 100)} %` : n(c.p5)}</td><td>${c.relative ? `${n(c.p50 * 100)} %` : n(c.p50)}</td><td>${c.relative ? `${n(c.p95 * 100)} %` : n(c.p95)}</td><td class="${c.verdict === 'met' ? 'met' : c.verdict === 'missed' ? 'miss' : 'na'}">${VERDICT[c.verdict]}</td></tr>`,
+  );
+  const params = u.spec.parameters.map((p) => `<li><code>${esc(p.name)}</code>: ${esc(p.distribution.kind)} — ${esc(p.source)}</li>`).join('');
+  return `<h2>Metas con incertidumbre / Targets under uncertainty</h2>
+<p class="small">Monte Carlo (hipercubo latino, semilla ${u.spec.seed}) de ${u.spec.runs} corridas por escenario sobre ${u.spec.parameters.length} supuestos inciertos (${esc(u.spec.file)}). “Cumple” sólo si todo el rango 5-95 % cumple: el percentil 95 bajo un tope, el 5 sobre un piso. / Monte Carlo (Latin hypercube, seed ${u.spec.seed}) of ${u.spec.runs} runs per scenario over ${u.spec.parameters.length} uncertain assumptions. “Met” only when the whole 5-95 % band meets the target: the 95th percentile below a cap, the 5th above a floor.</p>
+<div class="wrap"><table><thead><tr><th class="l">escenario / scenario</th><th class="l">indicador / indicator</th><th class="l">meta / target</th><th>año / year</th><th>límite / limit</th><th>p5</th><th>p50</th><th>p95</th><th>veredicto / verdict</th></tr></thead><tbody>${body.join('')}</tbody></table></div>
+<details><summary>Supuestos inciertos / Uncertain assumptions</summary><ul class="small">${params}</ul></details>`;
+}
+
 function charts(input: ReportInput): string {
   const out: string[] = [];
   for (const variable of input.charts) {
@@ -136,6 +156,7 @@ ${input.subtitle ? `<p>${esc(input.subtitle)}</p>` : ''}
 <p class="small">${esc(timing)}; indicator values in ${t.years.join(' and ')}.</p>
 <h2>Indicators and targets</h2>
 ${indicatorSection(t)}
+${uncertaintySection(input)}
 ${costSection(input)}
 <h2>Charts</h2>
 ${charts(input)}
