@@ -206,7 +206,7 @@ export function registerScenarioCommands(program: Command): void {
           if (costs.length) console.log('cost 2025-2050 / costo: billion soles 2007; soles per tCO2e avoided; soles per additional job-year');
           for (const c of costs) {
             const f = (v: number | undefined) => (v === undefined ? '–' : fmt(v, 4));
-            console.log(`  ${c.scenario.padEnd(22)} ${c.cost > 0 ? `${f(c.cost / 1e3)} bn` : 'not costed in the model (targets without a budget)'}; ${f(c.solesPerTonne)} soles/tCO2e (${f(c.ghgAvoided)} Mt avoided); ${f(c.solesPerJobYear)} soles/job-year`);
+            console.log(`  ${c.scenario.padEnd(22)} ${c.cost > 0 ? `${f(c.cost / 1e3)} bn` : 'no public cost in the model (a tax, or targets without a budget)'}; ${f(c.solesPerTonne)} soles/tCO2e (${f(c.ghgAvoided)} Mt avoided); ${f(c.solesPerJobYear)} soles/job-year`);
           }
         }
         console.error(`wrote ${files.map(shown).join(', ')}`);
