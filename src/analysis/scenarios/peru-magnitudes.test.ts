@@ -134,3 +134,21 @@ describe('COVID-19 shock and the 2023 re-anchor', () => {
     expect(at(noAnchor, 'Real GDP', 2023)).toBeGreaterThan(at(bau, 'Real GDP', 2023));
   });
 });
+
+describe('youth unemployment and the labour-force identity', () => {
+  it('youth unemployment is at most 2.5 times the total, and the adult rate implied by the identity is between 0 and the total', () => {
+    for (const r of [bau, model.run({ params: levers('green-jobs') })]) {
+      for (let y = 2000; y <= 2050; y += 5) {
+        const total = at(r, 'Unemployment Rate', y);
+        expect(at(r, 'Youth Unemployment Rate', y)).toBeLessThanOrEqual(2.5 * total + 1e-12);
+        // Adult rate = (unemployed - youth unemployed) / (labour force - youth labour force): the identity
+        // holds only if it is neither negative nor above the total rate.
+        const adult = at(r, 'Adult Unemployment Rate', y);
+        expect(adult).toBeGreaterThanOrEqual(0);
+        expect(adult).toBeLessThanOrEqual(total + 1e-12);
+        expect(at(r, 'Youth Labour Force', y)).toBeLessThan(at(r, 'Labour Force', y));
+        expect(at(r, 'Youth Unemployed', y)).toBeLessThan(at(r, 'Unemployed', y));
+      }
+    }
+  });
+});
