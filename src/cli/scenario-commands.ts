@@ -3,13 +3,15 @@
  * project.json, e.g. models/peru), prints the indicator table and writes CSV and a self-contained
  * HTML report (inline SVG charts) to the output folder (default out/), printing where.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { allScenarioNames, analyseScenarios, type ScenarioAnalysis } from '../analysis/scenarios/analyse.js';
 import { cell } from '../analysis/scenarios/indicators.js';
 import { readProject, type ScenarioProject } from '../analysis/scenarios/project.js';
 import { scenarioReportHtml, seriesCsv } from '../analysis/scenarios/report-html.js';
+import { costEffectiveness } from '../analysis/scenarios/cost-effectiveness.js';
+import { readUncertainty, uncertainVerdicts, type UncertainCheck, type UncertaintySpec } from '../analysis/scenarios/uncertainty.js';
 import { indicatorCsv, indicatorText } from '../analysis/scenarios/table-format.js';
 import { checkUnits } from '../analysis/scenarios/unit-check.js';
 import { readTextFile } from '../sd/node/load.js';
@@ -22,6 +24,23 @@ import { writeFileAtomic } from './output-writers.js';
 interface OutOptions {
   out?: string;
   json?: boolean;
+  uncertainty?: boolean;
+  uncertaintyRuns?: string;
+}
+
+/** The project's uncertainty file (calibration/uncertainty.json), when it has one and it is wanted. */
+function uncertaintyOf(p: ScenarioProject, o: OutOptions): UncertaintySpec | undefined {
+  const file = join(p.dir, 'calibration', 'uncertainty.json');
+  if (o.uncertainty === false || !existsSync(file)) return undefined;
+  const runs = o.uncertaintyRuns === undefined ? undefined : Number(o.uncertaintyRuns);
+  if (runs !== undefined && !Number.isInteger(runs)) throw new InputError('--uncertainty-runs', `must be a whole number, got "${o.uncertaintyRuns}"`);
+  return readUncertainty(file, runs);
+}
+
+function uncertaintyCsv(checks: UncertainCheck[]): string {
+  const head = 'scenario,indicator,target,year,op,value,relative,p5,p50,p95,verdict';
+  const q = (x: string) => (/[",]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
+  return [head, ...checks.map((c) => [q(c.scenario), q(c.indicator), q(c.target), c.year, c.op, c.value, c.relative, c.p5, c.p50, c.p95, c.verdict].join(','))].join('\n') + '\n';
 }
 
 function outDir(o: OutOptions): string {
@@ -37,7 +56,7 @@ function outDir(o: OutOptions): string {
 const shown = (p: string) => relative(process.cwd(), p) || p;
 
 /** Writes the indicator CSV, the series CSV and the HTML report; returns their paths. */
-function writeOutputs(a: ScenarioAnalysis, dir: string, stem: string, title: string): string[] {
+function writeOutputs(a: ScenarioAnalysis, dir: string, stem: string, title: string, uncertain?: { spec: UncertaintySpec; checks: UncertainCheck[] }): string[] {
   const csv = join(dir, `${stem}-indicators.csv`);
   const series = join(dir, `${stem}-series.csv`);
   const html = join(dir, `${stem}.html`);
@@ -54,9 +73,13 @@ function writeOutputs(a: ScenarioAnalysis, dir: string, stem: string, title: str
       jobs: a.jobs,
       reference: a.runs[0].scenario.name,
       notes: a.project.notes,
+      uncertain,
     }),
   );
-  return [html, csv, series];
+  if (!uncertain) return [html, csv, series];
+  const unc = join(dir, `${stem}-uncertainty.csv`);
+  writeFileAtomic(unc, uncertaintyCsv(uncertain.checks));
+  return [html, csv, series, unc];
 }
 
 function projectStem(p: ScenarioProject): string {
@@ -152,11 +175,17 @@ export function registerScenarioCommands(program: Command): void {
     .argument('<project>', 'project folder, e.g. models/peru')
     .option('--out <dir>', 'output folder (default out)')
     .option('--json', 'print the indicator table as JSON')
+    .option('--no-uncertainty', 'skip the Monte Carlo verdicts (calibration/uncertainty.json)')
+    .option('--uncertainty-runs <n>', 'Monte Carlo runs per scenario (default: the file\'s "runs")')
     .action(
-      action((dir: string, o: OutOptions) => {
+      action(async (dir: string, o: OutOptions) => {
         const p = readProject(dir);
         const a = analyseScenarios(p, allScenarioNames(p));
-        const files = writeOutputs(a, outDir(o), `${projectStem(p)}-report`, `${p.title}: scenario report`);
+        const spec = uncertaintyOf(p, o);
+        const uncertain = spec
+          ? { spec, checks: await uncertainVerdicts(a.model, a.runs.map((r) => r.scenario), p.baseline, p.indicators, p.years, spec) }
+          : undefined;
+        const files = writeOutputs(a, outDir(o), `${projectStem(p)}-report`, `${p.title}: scenario report`, uncertain);
         if (o.json) {
           printJson(a);
         } else {
@@ -166,6 +195,18 @@ export function registerScenarioCommands(program: Command): void {
             const g = ghg ? cell(a.table, r.scenario.name, ghg.name, 2030) : undefined;
             const met = g ? g.checks.map((c) => `${c.target.label} ${c.met ? 'met' : 'missed'}`).join(', ') : '';
             console.log(`  ${r.scenario.name.padEnd(22)} ${r.scenario.title}${g ? ` — GHG 2030 ${fmt(g.value, 4)} ${ghg!.unit}${met ? ` (${met})` : ''}` : ''}`);
+          }
+          if (uncertain) {
+            console.log(`NDC 2030 under uncertainty (${uncertain.spec.runs} runs x ${uncertain.spec.parameters.length} assumptions; met only if the 95th percentile is below the cap):`);
+            for (const c of uncertain.checks.filter((x) => ghg && x.indicator === ghg.name)) {
+              console.log(`  ${c.scenario.padEnd(22)} ${c.target}: ${fmt(c.p5, 4)}-${fmt(c.p95, 4)} (median ${fmt(c.p50, 4)}) vs ${c.value} -> ${c.verdict}`);
+            }
+          }
+          const costs = costEffectiveness(a.runs, a.runs[0].scenario.name);
+          if (costs.length) console.log('cost 2025-2050 / costo: billion soles 2007; soles per tCO2e avoided; soles per additional job-year');
+          for (const c of costs) {
+            const f = (v: number | undefined) => (v === undefined ? '–' : fmt(v, 4));
+            console.log(`  ${c.scenario.padEnd(22)} ${c.cost > 0 ? `${f(c.cost / 1e3)} bn` : 'no public cost in the model (a tax, or targets without a budget)'}; ${f(c.solesPerTonne)} soles/tCO2e (${f(c.ghgAvoided)} Mt avoided); ${f(c.solesPerJobYear)} soles/job-year`);
           }
         }
         console.error(`wrote ${files.map(shown).join(', ')}`);

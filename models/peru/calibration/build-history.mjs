@@ -17,7 +17,9 @@ const dataDir = process.env.IGEM_PERU_DATA ?? resolve(here, '../../../../shared/
 const outArg = process.argv.indexOf('--out');
 const outPath = outArg > 0 ? process.argv[outArg + 1] : join(here, 'history.csv');
 const FIRST = 2000;
-const LAST = 2018;
+// Data through 2023: 2000-2015 are fitted, 2016-2019 test the fit out of sample, 2020-2023 check the
+// COVID-19 shock and the 2023 re-anchor (see calibrate.mjs).
+const LAST = 2023;
 
 if (!existsSync(dataDir)) {
   console.error(`error: Peru data folder not found: ${dataDir} (set IGEM_PERU_DATA)`);
@@ -144,6 +146,8 @@ for (const [indicator, mid] of [['forest_expansion_annual_avg_2000_2010', 2005],
 for (const [y, v, src] of [[2004, 0.585, 'INEI via americaeconomia.com'], [2009, 0.335, 'INEI via americaeconomia.com'], [2010, 0.308, 'INEI via americaeconomia.com'], [2017, 0.217, 'INEI via eldiario.es']]) {
   rows.push([y, 'Poverty Rate', v, src]);
 }
+// 2019, 2021 and 2022 from the verified anchors (A_POVERTY_INEI).
+for (const [y, v] of data.get('monetary_poverty_rate_inei') ?? []) rows.push([y, 'Poverty Rate', Number((v / 100).toPrecision(6)), 'A_POVERTY_INEI']);
 
 rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] - b[0]));
 const quote = (s) => (/[",]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s));

@@ -5,6 +5,8 @@
  */
 import { escapeXml, fmt } from '../report/format.js';
 import { lineChart } from './chart.js';
+import { costEffectiveness, PERU_COST_OPTIONS } from './cost-effectiveness.js';
+import type { UncertainCheck, UncertaintySpec } from './uncertainty.js';
 import type { GreenJobsSeries } from './green-jobs.js';
 import type { IndicatorTable } from './indicators.js';
 import type { ScenarioRun } from './run.js';
@@ -20,6 +22,8 @@ export interface ReportInput {
   /** Name of the scenario the others are compared with (shown thicker; differences against it). */
   reference: string;
   notes?: string[];
+  /** Target verdicts from a Monte Carlo over the uncertain assumptions, when run. */
+  uncertain?: { spec: UncertaintySpec; checks: UncertainCheck[] };
 }
 
 const CSS = `body{font-family:sans-serif;margin:24px;color:#222;max-width:1400px}
@@ -89,6 +93,35 @@ function differenceSection(t: IndicatorTable, reference: string): string {
   return `<h2>Differences from ${esc(reference)}</h2><div class="wrap"><table><thead><tr>${head.join('')}</tr></thead><tbody>${body.join('\n')}</tbody></table></div>`;
 }
 
+/** Cost and cost-effectiveness against the reference (bilingual headers); empty without a cost variable. */
+function costSection(input: ReportInput): string {
+  const rows = costEffectiveness(input.runs, input.reference);
+  if (rows.length === 0) return '';
+  const o = PERU_COST_OPTIONS;
+  const n = (v: number | undefined, d = 4) => (v === undefined || !Number.isFinite(v) ? '–' : esc(fmt(v, d)));
+  const body = rows.map((r) => `<tr><td class="l">${esc(r.scenario)}</td><td>${r.cost > 0 ? n(r.cost / 1e3) : 'sin costo público en el modelo (impuesto o metas sin presupuesto) / no public cost in the model (a tax, or targets without a budget)'}</td><td>${n(r.ghgAvoided)}</td><td>${n(r.solesPerTonne)}</td><td>${n(r.jobYears / 1e3)}</td><td>${n(r.solesPerJobYear)}</td></tr>`);
+  return `<h2>Costo y costo-efectividad / Cost and cost-effectiveness, ${o.from}-${o.to}</h2>
+<p class="small">Costo público acumulado (programas, riego sobre la base, inversión verde; soles de 2007) frente a ${esc(input.reference)}; emisiones evitadas y años-empleo adicionales en el mismo periodo. / Cumulative public cost (programmes, irrigation above the base, green investment; 2007 soles) against ${esc(input.reference)}; GHG avoided and additional job-years over the same years. “–”: nothing avoided or no job added / nada evitado o ningún empleo adicional.</p>
+<table><thead><tr><th class="l">escenario / scenario</th><th>costo / cost<br>(mil millones / billion soles)</th><th>GEI evitados / GHG avoided<br>(MtCO2e)</th><th>soles / tCO2e</th><th>empleo / jobs<br>(miles de años-empleo / thousand job-years)</th><th>soles / año-empleo<br>soles / job-year</th></tr></thead><tbody>${body.join('')}</tbody></table>`;
+}
+
+const VERDICT = { met: 'cumple / met', missed: 'no cumple / missed', uncertain: 'incierto / uncertain' } as const;
+
+function uncertaintySection(input: ReportInput): string {
+  const u = input.uncertain;
+  if (!u) return '';
+  const n = (v: number) => esc(fmt(v, 4));
+  const body = u.checks.map(
+    (c) =>
+      `<tr><td class="l">${esc(c.scenario)}</td><td class="l">${esc(c.indicator)}</td><td class="l">${esc(c.target)}</td><td>${c.year}</td><td>${esc(c.op)} ${c.relative ? `${n(c.value * 100)} % vs ${esc(input.reference)}` : n(c.value)}</td><td>${c.relative ? `${n(c.p5 * 100)} %` : n(c.p5)}</td><td>${c.relative ? `${n(c.p50 * 100)} %` : n(c.p50)}</td><td>${c.relative ? `${n(c.p95 * 100)} %` : n(c.p95)}</td><td class="${c.verdict === 'met' ? 'met' : c.verdict === 'missed' ? 'miss' : 'na'}">${VERDICT[c.verdict]}</td></tr>`,
+  );
+  const params = u.spec.parameters.map((p) => `<li><code>${esc(p.name)}</code>: ${esc(p.distribution.kind)} — ${esc(p.source)}</li>`).join('');
+  return `<h2>Metas con incertidumbre / Targets under uncertainty</h2>
+<p class="small">Monte Carlo (hipercubo latino, semilla ${u.spec.seed}) de ${u.spec.runs} corridas por escenario sobre ${u.spec.parameters.length} supuestos inciertos (${esc(u.spec.file)}). “Cumple” sólo si todo el rango 5-95 % cumple: el percentil 95 bajo un tope, el 5 sobre un piso. / Monte Carlo (Latin hypercube, seed ${u.spec.seed}) of ${u.spec.runs} runs per scenario over ${u.spec.parameters.length} uncertain assumptions. “Met” only when the whole 5-95 % band meets the target: the 95th percentile below a cap, the 5th above a floor.</p>
+<div class="wrap"><table><thead><tr><th class="l">escenario / scenario</th><th class="l">indicador / indicator</th><th class="l">meta / target</th><th>año / year</th><th>límite / limit</th><th>p5</th><th>p50</th><th>p95</th><th>veredicto / verdict</th></tr></thead><tbody>${body.join('')}</tbody></table></div>
+<details><summary>Supuestos inciertos / Uncertain assumptions</summary><ul class="small">${params}</ul></details>`;
+}
+
 function charts(input: ReportInput): string {
   const out: string[] = [];
   for (const variable of input.charts) {
@@ -123,6 +156,8 @@ ${input.subtitle ? `<p>${esc(input.subtitle)}</p>` : ''}
 <p class="small">${esc(timing)}; indicator values in ${t.years.join(' and ')}.</p>
 <h2>Indicators and targets</h2>
 ${indicatorSection(t)}
+${uncertaintySection(input)}
+${costSection(input)}
 <h2>Charts</h2>
 ${charts(input)}
 ${differenceSection(t, input.reference)}
