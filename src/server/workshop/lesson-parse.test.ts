@@ -9,7 +9,7 @@ Intro.
 
 ## Paso 1
 chart: Forest Area
-lever: Deforestation Reduction Target
+lever: Forest Conservation Budget
 question: ¿Qué cambia?
 
 El bosque es un **stock**.
@@ -26,7 +26,7 @@ describe('lesson Markdown', () => {
     const l = parseLesson(GOOD, 'x.md');
     expect(l).toMatchObject({ id: 'forest', title: 'Stocks y flujos', intro: 'Intro.' });
     expect(l.steps).toHaveLength(2);
-    expect(l.steps[0]).toEqual({ title: 'Paso 1', chart: 'Forest Area', lever: 'Deforestation Reduction Target', question: '¿Qué cambia?', text: 'El bosque es un **stock**.\n\n- uno\n- dos' });
+    expect(l.steps[0]).toEqual({ title: 'Paso 1', chart: 'Forest Area', lever: 'Forest Conservation Budget', question: '¿Qué cambia?', text: 'El bosque es un **stock**.\n\n- uno\n- dos' });
     expect(l.steps[1]).toEqual({ title: 'Paso 2', text: 'Solo texto.' });
   });
 

@@ -9,7 +9,7 @@
  *   Introduction paragraphs.
  *   ## Step title            each level-2 heading starts a step
  *   chart: Forest Area       the variable the step's chart shows (optional)
- *   lever: Deforestation Reduction Target   the lever to move (optional)
+ *   lever: Forest Conservation Budget   the lever to move (optional)
  *   question: …              the question put to participants (optional)
  *   Step text (paragraphs; `- ` lists; **bold**).
  *

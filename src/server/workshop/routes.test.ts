@@ -25,7 +25,7 @@ describe('workshop lessons and sessions (Peru)', () => {
     const en = (await app.inject({ method: 'GET', url: '/api/models/peru/lessons?lang=en' })).json().lessons;
     expect(es.map((l: { id: string }) => l.id)).toEqual(['forest-stocks', 'isc-reform', 'green-jobs', 'ndc-gap', 'calibration-report']);
     expect(en.map((l: { id: string }) => l.id)).toEqual(es.map((l: { id: string }) => l.id));
-    expect(es[0].steps[1]).toMatchObject({ chart: 'Forest Area', lever: 'Deforestation Reduction Target' });
+    expect(es[0].steps[1]).toMatchObject({ chart: 'Forest Area', lever: 'Forest Conservation Budget' });
   });
 
   it('runs a session: participants submit, only the facilitator reads submissions, one is shown to the room', async () => {
@@ -35,7 +35,7 @@ describe('workshop lessons and sessions (Peru)', () => {
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
     const submit = (participant: string, params: Record<string, number>) =>
       app.inject({ method: 'POST', url: `/api/workshops/${code}/submissions`, payload: { participant, justification: 'porque sí', params } });
-    expect((await submit('Ana', { 'Deforestation Reduction Target': 0.5 })).statusCode).toBe(201);
+    expect((await submit('Ana', { 'Forest Conservation Budget': 625 })).statusCode).toBe(201);
     expect((await submit('Luis', { 'Reforestation Target Rate': 30000 })).statusCode).toBe(201);
     const bad = await submit('Eve', { 'No Such Lever': 1 });
     expect(bad.statusCode).toBe(400);
