@@ -18,9 +18,9 @@ describe('differential comparison', () => {
     expect(d?.time).toBe(1);
   });
 
-  // Engine bug found by the differential tests (known-differences.json, step-pulse-time-plus):
-  // expected to fail until src/sd/run follows Vensim's 'time plus' rule; then drop `.fails`.
-  it.fails('STEP and PULSE switch at the first step whose Time + TIME STEP/2 passes the start (Vensim)', () => {
+  // Engine bug found by the differential tests (known-differences.json, step-pulse-time-plus),
+  // fixed in src/sd/run/runtime-lib.ts by Vensim's 'time plus' rule.
+  it('STEP and PULSE switch at the first step whose Time + TIME STEP/2 passes the start (Vensim)', () => {
     const text = `x = STEP(1, 1.2) ~~|\ny = PULSE(1.2, 1) ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 3 ~~|\nTIME STEP = 0.5 ~~|\nSAVEPER = 0.5 ~~|\n`;
     expect(checkModel(0, text)).toBeUndefined();
   });

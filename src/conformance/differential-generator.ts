@@ -171,9 +171,9 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
   };
   // Switch times mostly on the grid, sometimes between two steps (where Vensim's rule of comparing
   // with Time + TIME STEP/2 decides the step it switches at).
-  // STEP and PULSE switch times stay on the grid unless `offGridSwitches` is set: the engine
-  // disagrees with Vensim's rule between grid points (known-differences.json, step-pulse-time-plus).
-  const gridTime = (offGridAllowed = options.offGridSwitches ?? false): number =>
+  // (`offGridSwitches: false` keeps them on the grid; the engine once switched a step late between
+  // grid points: known-differences.json, step-pulse-time-plus, now fixed.)
+  const gridTime = (offGridAllowed = options.offGridSwitches ?? true): number =>
     offGridAllowed && g.chance(0.2)
       ? Math.round(g.num(0, final) * 1000 + 1) / 1000
       : dt * g.int(0, Math.round(final / dt));

@@ -53,17 +53,19 @@ export class Runtime {
   }
 
   // --- time functions ---------------------------------------------------------------------
+  /** Vensim's reference: IF THEN ELSE(time plus > start, height, 0), time plus = Time + TIME STEP/2. */
   step(time: number, dt: number, height: number, start: number): number {
-    return time + dt * 1e-3 >= start ? height : 0;
+    return time + dt / 2 > start ? height : 0;
   }
   ramp(time: number, dt: number, slope: number, start: number, end: number): number {
     if (time + dt * 1e-3 < start) return 0;
     return slope * ((time > end ? end : time) - start);
   }
+  /** Vensim's reference: 1 while start < time plus < start + width (width 0 means TIME STEP). */
   pulse(time: number, dt: number, start: number, width: number): number {
     const w = width > 0 ? width : dt;
-    const eps = dt * 1e-3;
-    return time + eps >= start && time + eps < start + w ? 1 : 0;
+    const plus = time + dt / 2;
+    return plus > start && plus < start + w ? 1 : 0;
   }
   pulseTrain(time: number, dt: number, start: number, width: number, interval: number, end: number): number {
     const eps = dt * 1e-3;
