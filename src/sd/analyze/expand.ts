@@ -600,23 +600,26 @@ export class Expander implements ExpanderApi {
     if (outputs.length > macro.outputs.length) {
       throw ModelError.at('E_ARITY', `macro ${macro.name} has ${macro.outputs.length} output argument(s) but the call names ${outputs.length}`, outputs[macro.outputs.length]!.loc);
     }
+    // Arguments belong to the caller: resolved before this macro counts as open, so that
+    // HALFGAP(HALFGAP(a, b), c) is a nested call, not recursion.
+    const resolved = args.map((a) => this.resolve(a, ctx));
     if (this.macroStack.includes(macro.name)) {
       const chain = [...this.macroStack.slice(this.macroStack.indexOf(macro.name)), macro.name].join(' → ');
       throw ModelError.at('E_MACRO_RECURSIVE', `macro ${macro.name} calls itself (${chain}); macros are inlined, so recursion has no end`, loc);
     }
     this.macroStack.push(macro.name);
     try {
-      return this.inlineMacro(macro, args, ctx, loc, outputs);
+      return this.inlineMacro(macro, resolved, ctx, loc, outputs);
     } finally {
       this.macroStack.pop();
     }
   }
 
-  private inlineMacro(macro: MacroDecl, args: Expr[], ctx: Ctx, loc: SourceLocation, outputs: { name: string; display: string; loc: SourceLocation }[]): SExpr {
+  private inlineMacro(macro: MacroDecl, args: SExpr[], ctx: Ctx, loc: SourceLocation, outputs: { name: string; display: string; loc: SourceLocation }[]): SExpr {
     const scope = new Map<string, number>();
     macro.params.forEach((p, i) => {
       const n = this.hiddenNode(ctx.owner, `${macro.name}.${p}`, loc);
-      n.expr = this.resolve(args[i]!, ctx);
+      n.expr = args[i]!;
       scope.set(p, n.id);
     });
     const locals = macro.equations.map((eq) => {

@@ -114,6 +114,13 @@ describe('macros', () => {
     expect(e.diagnostics[0]!.loc?.line).toBe(2);
   });
 
+  it('a macro call nested in the arguments of the same macro is not recursion', () => {
+    // Found by the differential tests: HALFGAP(HALFGAP(a, b), c) was reported as recursive.
+    const text = mdl(`:MACRO: HALFGAP(input, target)\nHALFGAP = (target - input) / 2 ~~|\n:END OF MACRO:\nx = HALFGAP(HALFGAP(1, 5), 10) ~~|`);
+    const r = compileVensim(text).model.run({ columns: ['x'] });
+    expect(r.get('x')![0]).toBe((10 - (5 - 1) / 2) / 2);
+  });
+
   it('macros that call each other in a ring name the ring', () => {
     const text = mdl(`:MACRO: PING(a)\nPING = PONG(a) ~~|\n:END OF MACRO:\n:MACRO: PONG(a)\nPONG = PING(a) ~~|\n:END OF MACRO:\nx = PING(1) ~~|`);
     expect(modelError(() => compileVensim(text)).message).toContain('ping → pong → ping');
