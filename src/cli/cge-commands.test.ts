@@ -6,30 +6,13 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { syntheticElasticities, syntheticSam } from '../econ/cge/synthetic-sam.js';
 import { samDescriptor, writeSam, writeSamDescriptor } from '../econ/sam/write.js';
+import { runCli } from './test-support.js';
 import { registerCgeCommands } from './cge-commands.js';
 
-async function igem(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const program = new Command().exitOverride();
-  registerCgeCommands(program);
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['node', 'igem', 'cge', ...args]);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-  const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  process.exitCode = undefined;
-  return { out: out.join('\n'), err: err.join('\n'), code };
-}
+const igem = (...args: string[]) => runCli(registerCgeCommands, ['cge', ...args]);
 afterEach(() => vi.restoreAllMocks());
 
 function modelDir(opts: { unbalance?: boolean; dropArmington?: boolean; closure?: object } = {}): string {

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
+import { runCli } from './test-support.js';
 import { registerGreenjobsCommands } from './greenjobs-commands.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -14,24 +14,7 @@ const synthetic = join(root, 'models/peru/greenjobs/data/SYNTHETIC-enaho-2022-50
 const descriptor = join(root, 'models/peru/greenjobs/descriptors/enaho-2022-500.json');
 const dir = mkdtempSync(join(tmpdir(), 'igem-cli-gj-'));
 
-async function igem(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const program = new Command().exitOverride();
-  registerGreenjobsCommands(program);
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['node', 'igem', 'greenjobs', ...args]);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-  const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  process.exitCode = undefined;
-  return { out: out.join('\n'), err: err.join('\n'), code };
-}
+const igem = (...args: string[]) => runCli(registerGreenjobsCommands, ['greenjobs', ...args]);
 
 afterEach(() => {
   process.exitCode = undefined;

@@ -6,9 +6,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { LeontiefModel, loadIoTable } from '../econ/io/index.js';
+import { runCli } from './test-support.js';
 import { registerIoCommands } from './io-commands.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,24 +16,7 @@ const fixture = (f: string): string => join(root, 'src/econ/io/test-fixtures', f
 const peru = join(root, 'models/peru/io/peru-io-2019-estimated.csv');
 const dir = mkdtempSync(join(tmpdir(), 'igem-cli-io-'));
 
-async function igem(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const program = new Command().exitOverride();
-  registerIoCommands(program);
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['node', 'igem', 'io', ...args]);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-  const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  process.exitCode = undefined;
-  return { out: out.join('\n'), err: err.join('\n'), code };
-}
+const igem = (...args: string[]) => runCli(registerIoCommands, ['io', ...args]);
 
 afterEach(() => {
   process.exitCode = undefined;

@@ -3,33 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { checkSamBalance, readSam } from '../econ/sam/index.js';
+import { runCli } from './test-support.js';
 import { registerSamCommands } from './sam-commands.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fx = (f: string): string => join(root, 'src/econ/sam/test-fixtures', f);
 const dir = mkdtempSync(join(tmpdir(), 'igem-cli-sam-'));
 
-async function igem(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const program = new Command().exitOverride();
-  registerSamCommands(program);
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['node', 'igem', 'sam', ...args]);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-  const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  process.exitCode = undefined;
-  return { out: out.join('\n'), err: err.join('\n'), code };
-}
+const igem = (...args: string[]) => runCli(registerSamCommands, ['sam', ...args]);
 
 afterEach(() => {
   process.exitCode = undefined;

@@ -1,31 +1,14 @@
 /** `igem loops|causes|uses` in process on the bundled example model, and exit 2 on bad input. */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
 import { describe, expect, it, vi } from 'vitest';
+import { runCli } from './test-support.js';
 import { registerStructureCommands } from './structure-commands.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const example = join(root, 'models/examples/green-growth.mdl');
 
-async function igem(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const program = new Command().exitOverride();
-  registerStructureCommands(program);
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['node', 'igem', ...args]);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-  const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  process.exitCode = undefined;
-  return { out: out.join('\n'), err: err.join('\n'), code };
-}
+const igem = (...args: string[]) => runCli(registerStructureCommands, args);
 
 describe('igem loops, causes, uses', () => {
   it('lists the loops with polarity and, with --dominance, their share of behaviour', async () => {
