@@ -37,9 +37,14 @@ describe.skipIf(!runE2E)('safe inputs and kept settings', () => {
   });
 
   it('keeps the settings in the address bar and across a reload', async () => {
-    await expect.poll(() => page.evaluate(() => location.hash), POLL).toMatch(/^#\/simulator\?model=green-growth&p=/);
-    const p = new URLSearchParams((await page.evaluate(() => location.hash)).split('?')[1]).get('p')!;
-    expect(JSON.parse(Buffer.from(p, 'base64url').toString())).toEqual({ 'carbon tax': 200 });
+    // The address is rewritten at most every 150 ms after a change, so poll until it carries the value.
+    const addressSettings = async (): Promise<unknown> => {
+      const hash = await page.evaluate(() => location.hash);
+      if (!/^#\/simulator\?model=green-growth&p=/.test(hash)) return hash;
+      const p = new URLSearchParams(hash.split('?')[1]).get('p')!;
+      return JSON.parse(Buffer.from(p, 'base64url').toString());
+    };
+    await expect.poll(addressSettings, POLL).toEqual({ 'carbon tax': 200 });
     await page.reload();
     await openSimulator(page, page.url());
     expect(await page.locator(SLIDER).inputValue()).toBe('200');
