@@ -170,3 +170,28 @@ describe('Lima-Callao transport: transit investment, electric buses and bus rene
 
   it('is charged to the public accounts', () => expectCharged(funded, ['mass transit', 'electric buses', 'bus renewal'], 2800, 2040));
 });
+
+describe('forest certification and reforestation: budgets → certified and planted hectares → deforestation and forest area', () => {
+  const timing = { 'Policy Start Year[forest policy]': 2025, 'Policy Ramp Years[forest policy]': 5 };
+  const funded = { ...timing, 'Forest Certification Budget': 30, 'Reforestation Budget': 240 };
+  let r: RunResult;
+  beforeAll(() => { r = model.run({ params: funded }); });
+
+  it('certifies hectares at the cost per hectare; certificates lapse unless renewed, so the area levels off at spending × duration / cost', () => {
+    expect(at(r, 'New Forest Certification', 2040)).toBeCloseTo(30e6 / 60, 6);
+    const extra = at(r, 'Certified Forest Area', 2050) - at(bau, 'Certified Forest Area', 2050);
+    expect(extra).toBeGreaterThan(0.9 * 30e6 / 60 * 5);
+    expect(extra).toBeLessThan(30e6 / 60 * 5);
+  });
+
+  it('certified area weakens the drivers of deforestation; reforestation adds forest at its cost per hectare', () => {
+    const certOnly = model.run({ params: { ...timing, 'Forest Certification Budget': 30 } });
+    expect(at(certOnly, 'Deforestation', 2040)).toBeLessThan(at(bau, 'Deforestation', 2040));
+    const weaker = model.run({ params: { ...timing, 'Forest Certification Budget': 30, 'Certified Forest Protection': 0.5 } });
+    expect(at(weaker, 'Deforestation', 2040)).toBeGreaterThan(at(certOnly, 'Deforestation', 2040));
+    expect(at(r, 'Reforestation', 2040)).toBeCloseTo(240 / 0.008, 3);
+    expect(at(r, 'Forest Area', 2040)).toBeGreaterThan(at(bau, 'Forest Area', 2040));
+  });
+
+  it('is charged to the public accounts', () => expectCharged(funded, ['forest certification', 'reforestation'], 270, 2040));
+});

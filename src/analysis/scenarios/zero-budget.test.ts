@@ -18,7 +18,6 @@ const DIR = join(process.cwd(), 'models', 'peru');
 
 /** Levers that still set an outcome with no budget behind them (not yet converted; see README). */
 const STILL_COSTLESS = new Set([
-  'Certified Forest Target', 'Reforestation Target Rate',
   'Collection Coverage Target[urban]', 'Collection Coverage Target[rural]', 'Recycling Share Target', 'Sanitary Landfill Share Target',
   'Formal Recyclers Target', 'Landfill Gas Capture Target', 'Recycling Policy Coverage',
   'Water Footprint Reduction Target', 'Water Loss Reduction Target',

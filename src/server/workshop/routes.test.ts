@@ -36,7 +36,7 @@ describe('workshop lessons and sessions (Peru)', () => {
     const submit = (participant: string, params: Record<string, number>) =>
       app.inject({ method: 'POST', url: `/api/workshops/${code}/submissions`, payload: { participant, justification: 'porque sí', params } });
     expect((await submit('Ana', { 'Forest Conservation Budget': 625 })).statusCode).toBe(201);
-    expect((await submit('Luis', { 'Reforestation Target Rate': 30000 })).statusCode).toBe(201);
+    expect((await submit('Luis', { 'Reforestation Budget': 240 })).statusCode).toBe(201);
     const bad = await submit('Eve', { 'No Such Lever': 1 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('UNKNOWN_LEVER');
@@ -49,7 +49,7 @@ describe('workshop lessons and sessions (Peru)', () => {
     const shown = await app.inject({ method: 'POST', url: `/api/workshops/${code}/show`, headers: { 'x-facilitator-token': facilitatorToken }, payload: { submissionId: '2' } });
     expect(shown.statusCode).toBe(200);
     const room = (await app.inject({ method: 'GET', url: `/api/workshops/${code.toLowerCase()}` })).json();
-    expect(room.shownSubmission).toMatchObject({ participant: 'Luis', params: { 'Reforestation Target Rate': 30000 } });
+    expect(room.shownSubmission).toMatchObject({ participant: 'Luis', params: { 'Reforestation Budget': 240 } });
     expect(room.submissions).toEqual([]);
   });
 
