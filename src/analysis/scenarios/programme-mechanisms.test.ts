@@ -195,3 +195,38 @@ describe('forest certification and reforestation: budgets → certified and plan
 
   it('is charged to the public accounts', () => expectCharged(funded, ['forest certification', 'reforestation'], 270, 2040));
 });
+
+describe('Arequipa waste: a regional module with its own population and waste; recycling and landfill gas capture from investment', () => {
+  const timing = { 'Policy Start Year[waste policy]': 2025, 'Policy Ramp Years[waste policy]': 3 };
+  const funded = { ...timing, 'Arequipa Recycling Budget': 10, 'Arequipa Landfill Gas Budget': 1 };
+  let r: RunResult;
+  beforeAll(() => { r = model.run({ params: funded }); });
+
+  it('has its own population (2017 census) and waste, with the income reference taken from the model in 2017', () => {
+    expect(Math.abs(at(bau, 'Arequipa Population', 2017.3) / 1382730 - 1)).toBeLessThan(1e-4);
+    expect(at(bau, 'Perceived Relative Income at Arequipa Census', 2017) / at(bau, 'Perceived Relative Income', 2017)).toBeCloseTo(1, 2);
+    // Arequipa is a few per cent of the country's waste, not a fixed share of it: its population grows at its own rate.
+    const share = (y: number) => at(bau, 'Arequipa Waste Generation', y) / at(bau, 'Total Waste Generation', y);
+    expect(share(2020)).toBeGreaterThan(0.02);
+    expect(share(2020)).toBeLessThan(0.08);
+    expect(Math.abs(share(2050) - share(2020))).toBeGreaterThan(1e-4);
+  });
+
+  it('recycling capacity is bought at its cost, ages out, and recycles up to the recyclable share of collected waste', () => {
+    expect(at(r, 'Arequipa Recycling Investment', 2040)).toBeCloseTo(10e6 / 400, 6);
+    expect(at(r, 'Arequipa Programme Recycling', 2040)).toBeLessThanOrEqual(0.25 * at(r, 'Arequipa Collected Waste', 2040) + 1e-6);
+    const small = model.run({ params: { ...timing, 'Arequipa Recycling Budget': 1 } });
+    expect(at(small, 'Arequipa Programme Recycling', 2030)).toBeLessThan(at(r, 'Arequipa Programme Recycling', 2030));
+    expect(at(r, 'Recycling Rate', 2040)).toBeGreaterThan(at(bau, 'Recycling Rate', 2040));
+  });
+
+  it('recycling lowers the methane generated in Arequipa; capture removes part of the rest, up to 60 %', () => {
+    const recyclingOnly = model.run({ params: { ...timing, 'Arequipa Recycling Budget': 10 } });
+    expect(at(recyclingOnly, 'Arequipa Methane Generation', 2040)).toBeLessThan(at(bau, 'Arequipa Methane Generation', 2040));
+    expect(at(r, 'Arequipa Captured Methane', 2040)).toBeGreaterThan(0);
+    expect(at(r, 'Arequipa Captured Methane', 2040)).toBeLessThanOrEqual(0.6 * at(r, 'Arequipa Methane Generation', 2040) + 1e-9);
+    expect(at(r, 'Waste GHG Emissions', 2040)).toBeLessThan(at(recyclingOnly, 'Waste GHG Emissions', 2040));
+  });
+
+  it('is charged to the public accounts', () => expectCharged(funded, ['arequipa recycling', 'arequipa landfill gas'], 11, 2040));
+});

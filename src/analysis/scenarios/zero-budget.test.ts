@@ -19,7 +19,7 @@ const DIR = join(process.cwd(), 'models', 'peru');
 /** Levers that still set an outcome with no budget behind them (not yet converted; see README). */
 const STILL_COSTLESS = new Set([
   'Collection Coverage Target[urban]', 'Collection Coverage Target[rural]', 'Recycling Share Target', 'Sanitary Landfill Share Target',
-  'Formal Recyclers Target', 'Landfill Gas Capture Target', 'Recycling Policy Coverage',
+  'Formal Recyclers Target', 'Landfill Gas Capture Target',
   'Water Footprint Reduction Target', 'Water Loss Reduction Target',
 ]);
 /** Price instruments: a tax is not a budget; its revenue is the financing of what it pays for. */

@@ -37,9 +37,9 @@ describe.skipIf(!runE2E)('policy library (Peru model)', () => {
     // Levers by their label from the model profile, with translated units, never a missing lever.
     expect(await isc.locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await page.locator('.policy-levers .warning').count()).toBe(0);
-    // Arequipa's reach reads as a region, not a population share.
+    // Arequipa is a regional programme with its own budget lines, not a share of the national target.
     const arequipa = page.locator('article[data-policy="waste-arequipa"]');
-    expect(await arequipa.locator('tr[data-lever-name="Recycling Policy Coverage"] td.num').textContent()).toBe('región Arequipa');
+    expect(await arequipa.locator('tr[data-lever-name="Arequipa Recycling Budget"]').count()).toBe(1);
     expect(await arequipa.textContent()).not.toContain('0,048');
     await page.screenshot({ path: join(shots, 'library-es.png'), fullPage: false });
     await expectAccessible(page);
@@ -48,10 +48,9 @@ describe.skipIf(!runE2E)('policy library (Peru model)', () => {
   it('runs a policy: its scenario is loaded into the simulator', async () => {
     await page.locator('article[data-policy="waste-arequipa"] [data-run-policy]').click();
     await page.waitForFunction(() => location.hash.startsWith('#/simulator'));
-    await expect.poll(async () => (await appSettings(page))['Recycling Policy Coverage'], POLL).toBe(0.048);
+    await expect.poll(async () => (await appSettings(page))['Arequipa Recycling Budget'], POLL).toBe(10);
     const settings = await appSettings(page);
-    expect(settings['Recycling Share Target']).toBe(0.3);
-    expect(settings['Formal Recyclers Target']).toBe(2000);
+    expect(settings['Arequipa Landfill Gas Budget']).toBe(1);
     // The run finished with these settings and the address carries them.
     await expect.poll(() => page.evaluate(() => location.hash), POLL).toMatch(/p=/);
   }, 120_000);
