@@ -25,6 +25,11 @@ export interface CorpusEntry {
   reference?: string;
   /** Where the reference came from, when it has a source of its own. */
   referenceNote?: string;
+  /**
+   * Constants the reference was produced with, where they differ from the published model and the
+   * reference itself records them (e.g. a Stella export whose columns include the constant).
+   */
+  referenceParams?: Record<string, number>;
   /** Changes made to the published text (e.g. sketch section left out), stated plainly. */
   changes?: string;
 }
@@ -91,7 +96,7 @@ export function checkCorpusModel(root: string, e: CorpusEntry): CorpusResult {
   try {
     const model = loadModel(path);
     variables = model.outputNames.length;
-    const r = model.run();
+    const r = model.run(e.reference && e.referenceParams ? { params: e.referenceParams } : {});
     const end = r.time[r.time.length - 1];
     if (end === undefined || Math.abs(end - model.time.end) > 1e-6 * Math.max(1, Math.abs(model.time.end)) + model.time.saveper) {
       return done({ variables, status: 'crash', reason: `stopped at Time ${end} before its final time ${model.time.end}` });
@@ -162,6 +167,7 @@ export function formatSource(e: CorpusEntry): string {
     `- Licence of the repository: ${e.source.licence}; its text: [LICENSES/${e.source.repo.replace('/', '-')}.txt](../../LICENSES/${e.source.repo.replace('/', '-')}.txt)`,
     `- Model file here: \`${e.file}\``,
     e.reference ? `- Reference output: \`${e.reference}\`${e.referenceNote ? ` (${e.referenceNote})` : ''}` : '- Reference output: none published in the source repository',
+    ...(e.referenceParams ? [`- Compared with these constants, as the reference records them: ${Object.entries(e.referenceParams).map(([k, v]) => `${k} = ${v}`).join(', ')}`] : []),
     `- Changes to the published text: ${e.changes ?? 'none'}`,
     '',
   ].join('\n');
