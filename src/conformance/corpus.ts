@@ -84,14 +84,14 @@ function located(root: string, message: string): string {
   return message.split(root + '/').join('').split('\n')[0]!;
 }
 
-export function checkCorpusModel(root: string, e: CorpusEntry): CorpusResult {
+export function checkCorpusModel(root: string, e: CorpusEntry, sizeLimit = CORPUS_SIZE_LIMIT_BYTES): CorpusResult {
   const t0 = performance.now();
   const path = join(root, 'models', e.name, e.file);
   const format = /\.mdl$/i.test(e.file) ? 'Vensim' : 'XMILE';
   const done = (r: Omit<CorpusResult, 'name' | 'format' | 'ms'>): CorpusResult => ({ name: e.name, format, ...r, ms: Math.round(performance.now() - t0) });
   if (!existsSync(path)) return done({ status: 'crash', reason: `model file missing: models/${e.name}/${e.file}` });
   const size = statSync(path).size;
-  if (size > CORPUS_SIZE_LIMIT_BYTES) return done({ status: 'skipped', reason: `${(size / 1e6).toFixed(1)} MB, over the corpus limit of ${CORPUS_SIZE_LIMIT_BYTES / 1e6} MB` });
+  if (size > sizeLimit) return done({ status: 'skipped', reason: `${(size / 1e6).toFixed(1)} MB, over the corpus limit of ${sizeLimit / 1e6} MB` });
   let variables: number | undefined;
   try {
     const model = loadModel(path);
