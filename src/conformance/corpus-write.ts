@@ -26,7 +26,9 @@ export function writeCorpus(root: string, readme?: string): { results: CorpusRes
     '`src/conformance/corpus.test.ts`, which fails when any model\'s status differs from status.json.',
     '',
   ].join('\n');
-  writeFileSync(join(root, 'README.md'), intro + table.replace(/\(corpus\/models\//g, '(models/') + '\n');
+  const notesFile = join(root, 'NOTES.md');
+  const notes = existsSync(notesFile) ? '\n' + readFileSync(notesFile, 'utf8') : '';
+  writeFileSync(join(root, 'README.md'), intro + table.replace(/\(corpus\/models\//g, '(models/') + '\n' + notes);
   if (readme && existsSync(readme)) {
     const text = readFileSync(readme, 'utf8');
     const a = text.indexOf(README_START);
