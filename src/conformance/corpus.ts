@@ -124,6 +124,15 @@ export function checkCorpusModel(root: string, e: CorpusEntry, sizeLimit = CORPU
   }
 }
 
+/**
+ * What the corpus test holds fixed: the status, and for a model that stops, where and with which
+ * code (the message wording may improve without counting as a change).
+ */
+export function statusKey(r: { status: CorpusStatus; reason?: string }): { status: CorpusStatus; at?: string } {
+  const at = r.status === 'stops' ? /^(.*?: error [A-Z_]+)/.exec(r.reason ?? '')?.[1] ?? r.reason : undefined;
+  return at === undefined ? { status: r.status } : { status: r.status, at };
+}
+
 export function runCorpus(root: string, filter?: string): CorpusResult[] {
   return readCatalog(root)
     .filter((e) => !filter || e.name.includes(filter))
