@@ -145,7 +145,7 @@ const cell = (s: string | number | undefined) => String(s ?? '').replace(/\|/g, 
 export function formatCorpusTable(entries: CorpusEntry[], results: CorpusResult[]): string {
   const byName = new Map(results.map((r) => [r.name, r]));
   const lines = [
-    '| model | topic | source (licence) | format | variables | reference | status | reason |',
+    '| model | topic | source (licence) | format | variables (scalar columns) | reference | status | reason |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const e of entries) {
