@@ -21,7 +21,7 @@ export function registerConformanceCommands(program: Command): void {
         if (flags.corpus) {
           const root = corpusRoot();
           if (flags.write) console.log(writeCorpus(root, 'README.md').table);
-          else console.log(formatCorpusTable(readCatalog(root), runCorpus(root, flags.filter)));
+          else console.log(formatCorpusTable(readCatalog(root).filter((e) => !flags.filter || e.name.includes(flags.filter)), runCorpus(root, flags.filter)));
           return;
         }
         if (flags.suite) process.env.IGEM_SD_TEST_MODELS = flags.suite;
