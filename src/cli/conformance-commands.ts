@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { formatSuiteTable, runSuite, suiteRoot } from '../conformance/suite.js';
 import { runXmileSuite } from '../conformance/xmile-suite.js';
+import { corpusRoot, formatCorpusTable, readCatalog, runCorpus } from '../conformance/corpus.js';
+import { writeCorpus } from '../conformance/corpus-write.js';
 import { InputError } from '../sd/ir/diagnostics.js';
 import { action } from './exit.js';
 
@@ -12,8 +14,16 @@ export function registerConformanceCommands(program: Command): void {
     .option('--suite <dir>', 'the suite folder (default: ../shared/sd-test-models)')
     .option('--filter <text>', 'only cases whose path contains this text')
     .option('--xmile', 'the XMILE (.xmile/.stmx) cases instead of the Vensim ones')
+    .option('--corpus', 'the corpus of public models (corpus/) instead of the suite')
+    .option('--write', 'with --corpus: rewrite corpus/status.json, SOURCE.md files and the README tables')
     .action(
-      action((flags: { suite?: string; filter?: string; xmile?: boolean }) => {
+      action((flags: { suite?: string; filter?: string; xmile?: boolean; corpus?: boolean; write?: boolean }) => {
+        if (flags.corpus) {
+          const root = corpusRoot();
+          if (flags.write) console.log(writeCorpus(root, 'README.md').table);
+          else console.log(formatCorpusTable(readCatalog(root).filter((e) => !flags.filter || e.name.includes(flags.filter)), runCorpus(root, flags.filter)));
+          return;
+        }
         if (flags.suite) process.env.IGEM_SD_TEST_MODELS = flags.suite;
         const root = suiteRoot();
         if (!root) throw new InputError('--suite', 'the conformance suite was not found (looked for ../shared/sd-test-models)');
