@@ -70,6 +70,8 @@ export function newton(
   const tol = opts.tol ?? 1e-9;
   const maxIter = opts.maxIter ?? 60;
   const n = x0.length;
+  // Without a shared cache (one standalone solve) this is plain Newton, quadratic to the end.
+  const chord = opts.cache !== undefined;
   const cache = opts.cache ?? newJacobianCache();
   const key = opts.key ?? `n=${n}`;
   if (cache.key !== key) {
@@ -82,11 +84,11 @@ export function newton(
   // Chord steps converge linearly, so they stop just under the tolerance where full Newton would
   // overshoot it by orders of magnitude; iterating to a hundredth of it keeps the slack of the
   // dropped equation (Walras), a sum of many residuals, under the tolerance as well.
-  const target = tol * 1e-2;
+  const target = chord ? tol * 1e-2 : tol;
   while (maxAbs(r) > target && it < maxIter) {
     it++;
     // Chord step with the kept factorisation.
-    if (cache.lu) {
+    if (chord && cache.lu) {
       const dx = luStep(cache.lu, r);
       if (dx) {
         const lambda = positiveDamping(x, dx);
