@@ -15,6 +15,8 @@ describe.skipIf(!have)('long-run own-price elasticity of fuel demand (Peru CGE, 
   for (const fuel of ['c-diesel', 'c-gasoline']) {
     it(`${fuel}: 2040 response to a permanent ISC increase from 2020`, () => {
       const r = fuelElasticity(m, fuel, 0.1, 2020, 2040);
+      expect(r.maxWalras).toBeLessThanOrEqual(1e-9);
+      expect(r.maxResidual).toBeLessThanOrEqual(1e-9);
       const at = (y: number) => r.elasticity[r.years.indexOf(y)]!;
       // The tax raises the purchaser price and cuts use in every year it is in force.
       expect(r.pricePct[r.years.indexOf(2040)]!).toBeGreaterThan(1);

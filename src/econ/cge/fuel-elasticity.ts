@@ -21,6 +21,9 @@ export interface FuelElasticity {
   /** % change of the fuel's purchaser price and domestic use against the baseline, per year. */
   pricePct: number[];
   usePct: number[];
+  /** Largest Walras slack and residual over every year of both runs (target c: ≤ 1e-9). */
+  maxWalras: number;
+  maxResidual: number;
 }
 
 const use = (s: Solution, ci: number) => [...s.st.QEN[ci]!, ...s.st.QH[ci]!, ...s.st.QG[ci]!, ...s.st.QENT[ci]!].reduce((a, d) => a + d.v, 0);
@@ -39,7 +42,12 @@ export function fuelElasticity(model: LoadedModel, fuel: string, rateIncrease: n
   const years: [number, number] = [model.baseYear, end];
   const base = runRecursive(model, { years });
   const run = runRecursive(model, { years, scenario, tfpPath: base.tfpPath, gsavPath: base.gsavPath, startFrom: base });
-  const out: FuelElasticity = { fuel, years: base.years, elasticity: [], pricePct: [], usePct: [] };
+  const recs = [...base.records, ...run.records];
+  const out: FuelElasticity = {
+    fuel, years: base.years, elasticity: [], pricePct: [], usePct: [],
+    maxWalras: Math.max(...recs.map((r) => r.sol.walras)),
+    maxResidual: Math.max(...recs.map((r) => r.sol.maxResidual)),
+  };
   base.records.forEach((b, t) => {
     const s = run.records[t]!;
     const p = s.sol.st.PQ[ci]!.v / b.sol.st.PQ[ci]!.v;
