@@ -49,8 +49,19 @@ export function solveStatic(
       : start && start.length === spec.unknowns.length
         ? start
         : new Float64Array(spec.unknowns.map((u) => u.base));
-  const r = newton((x, seed) => evaluate(spec, x, seed).res, x0, spec.equations, jacobian ? { cache: jacobian, key: systemKey(spec) } : {});
-  const { st } = evaluate(spec, r.x, false);
+  // The state at the solution is the last plain evaluation's when Newton stopped on that point.
+  let lastX: Float64Array | null = null;
+  let lastSt: State | null = null;
+  const f = (x: Float64Array, seed: boolean) => {
+    const o = evaluate(spec, x, seed);
+    if (!seed) {
+      lastX = x;
+      lastSt = o.st;
+    }
+    return o.res;
+  };
+  const r = newton(f, x0, spec.equations, jacobian ? { cache: jacobian, key: systemKey(spec) } : {});
+  const st = lastX === r.x && lastSt ? lastSt : evaluate(spec, r.x, false).st;
   const inv0 = Math.max(1, cal.QINV0.reduce((s, q) => s + q, 0) + cal.QDST0.reduce((s, q) => s + Math.abs(q), 0));
   const sol: Solution = { spec, x: r.x, converged: r.converged, iterations: r.iterations, maxResidual: r.maxResidual, walras: Math.abs(st.walras.v) / inv0, st };
   if (!r.converged) {
