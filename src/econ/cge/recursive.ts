@@ -38,6 +38,8 @@ export interface RecursiveRun {
   /** Real government savings per year. */
   gsavPath: number[];
   closure: Closure;
+  /** Solver work: Jacobian factorisations and chord steps over the run (Newton–chord, newton.ts). */
+  solver?: { factorisations: number; chordSteps: number };
 }
 
 export interface RecursiveOptions {
@@ -212,7 +214,7 @@ export function runRecursive(model: LoadedModel, opts: RecursiveOptions = {}): R
     });
   }
   const gsavPath = records.map((r) => r.sol.st.GSAV.reduce((s, d) => s + d.v, 0) / r.sol.st.CPI.v);
-  return { years: records.map((r) => r.year), records, tfpPath, gsavPath, closure };
+  return { years: records.map((r) => r.year), records, tfpPath, gsavPath, closure, solver: { factorisations: jacobian.factorisations, chordSteps: jacobian.chordSteps } };
 }
 
 /** a + (b − c) for every unknown of a, keeping a where the sum would change sign (a start-point predictor). */
