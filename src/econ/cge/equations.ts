@@ -75,6 +75,8 @@ export function buildSpec(cal: Calibration, closure: Closure, policy: Policy, fi
   pos['IADJ'] = [closure.savingsInvestment === 'savings-driven' ? add('IADJ', 'savings-investment', 1) : -1];
   pos['MPSADJ'] = [closure.savingsInvestment === 'investment-driven' ? add('MPSADJ', 'savings-investment', 1) : -1];
   pos['TAXADJ'] = [closure.government === 'fixed-savings' ? add(`TAXADJ(${closure.instrument})`, 'government', 1) : -1];
+  // E43: productivity multiplier solved with the model when a real GDP target is given.
+  pos['TFP'] = [policy.gdpTarget !== undefined ? add('TFP', 'economy', 1) : -1];
   if (closure.government === 'fixed-savings' && cal.mainGov < 0) throw new InputError(file, 'el cierre de ahorro público fijo necesita una cuenta de gobierno / fixed government savings needs a government account');
   const spec: ModelSpec = { cal, closure, policy, unknowns, equations: [], pos };
   const x = new Float64Array(unknowns.map((u) => u.base));
@@ -161,7 +163,8 @@ export function evaluate(spec: ModelSpec, x: Float64Array, seed: boolean, collec
   const tfp = cal.A.map((_, a) => p.tfp?.[a] ?? 1);
   const aeei = cal.A.map((_, a) => p.aeei?.[a] ?? 1);
   const PVAraw = cal.A.map((_, a) => (cal.VA0[a]! > 0 ? cesIndex(WFA[a]!, ones(nF), cal.betaF[a]!, cal.sigmaVA[a]!) : k(1)));
-  const PVA = PVAraw.map((x, a) => scale(1 / tfp[a]!, x));
+  const TFPM = pos['TFP']![0]! >= 0 ? V('TFP', 0, 1) : null;
+  const PVA = PVAraw.map((x, a) => (TFPM ? div(scale(1 / tfp[a]!, x), TFPM) : scale(1 / tfp[a]!, x)));
   const PENraw = cal.A.map((_, a) => (cal.EN0[a]! > 0 ? cesIndex(PQ, ones(nC), cal.betaEN[a]!, cal.sigmaEN[a]!) : k(1)));
   const PEN = PENraw.map((x, a) => scale(1 / aeei[a]!, x));
   const PVAE = cal.A.map((_, a) => cesIndex([PVA[a]!, PEN[a]!], [1, 1], [cal.betaVE[a]!, 1 - cal.betaVE[a]!], cal.sigmaVAE[a]!));
@@ -176,10 +179,12 @@ export function evaluate(spec: ModelSpec, x: Float64Array, seed: boolean, collec
   const QVA = cal.A.map((_, a) => (cal.VA0[a]! > 0 ? cesDemand(cal.VA0[a]!, lvl[a]!, PVAE[a]!, PVA[a]!, 1, cal.sigmaVAE[a]!) : k(0)));
   const QENB = cal.A.map((_, a) => (cal.EN0[a]! > 0 ? cesDemand(cal.EN0[a]!, lvl[a]!, PVAE[a]!, PEN[a]!, 1, cal.sigmaVAE[a]!) : k(0)));
   void QVAE0;
+  // Value-added level in efficiency units relative to base (QVA / (VA0 · tfp)).
+  const vaLevel = cal.A.map((_, a) => (!(cal.VA0[a]! > 0) ? k(0) : TFPM ? div(scale(1 / (cal.VA0[a]! * tfp[a]!), QVA[a]!), TFPM) : scale(1 / (cal.VA0[a]! * tfp[a]!), QVA[a]!)));
   const QF = cal.F.map((_, f) =>
     cal.A.map((_a, a) =>
       cal.QF0[f]![a]! > 0
-        ? cesDemand(cal.QF0[f]![a]!, scale(1 / (cal.VA0[a]! * tfp[a]!), QVA[a]!), PVAraw[a]!, WFA[a]![f]!, 1, cal.sigmaVA[a]!)
+        ? cesDemand(cal.QF0[f]![a]!, vaLevel[a]!, PVAraw[a]!, WFA[a]![f]!, 1, cal.sigmaVA[a]!)
         : k(0),
     ),
   );
@@ -382,6 +387,18 @@ export function evaluate(spec: ModelSpec, x: Float64Array, seed: boolean, collec
   if (cl.government === 'fixed-savings') {
     const target = p.gsav ?? GSAV0;
     eq('E35', 'government savings', cal.INS[cal.mainGov]!, Math.max(1, Math.abs(GSAV0), 1e-3 * cal.YI0[cal.mainGov]!), sub(gsavTot, scale(target, CPI)));
+  }
+  // E43 real GDP at base prices (E38, expenditure side) meets its target.
+  if (TFPM && p.gdpTarget !== undefined) {
+    const parts: D[] = [];
+    const coefs: number[] = [];
+    cal.C.forEach((_c, i) => {
+      for (const d of [...QH[i]!, ...QENT[i]!, ...QG[i]!, QINV[i]!, QE[i]!]) { parts.push(d); coefs.push(1); }
+      parts.push(QM[i]!); coefs.push(-1);
+    });
+    cal.A.forEach((_a, a) => QHA[a]!.forEach((d) => { parts.push(d); coefs.push(1); }));
+    const dst = cal.C.reduce((s, _c, i) => s + QDST[i]!, 0);
+    eq('E43', 'real GDP target', 'economy', Math.max(1, Math.abs(p.gdpTarget)), lin(coefs, parts, dst - p.gdpTarget));
   }
   // E32 savings = investment (dropped; Walras slack)
   const reStock = cal.C.reduce((s, _c, i) => s + (p.pwe?.[i] ?? 1) * cal.REstock[i]!, 0);

@@ -16,6 +16,11 @@ export interface Policy {
   ef?: number[];
   /** Value-added productivity and energy-efficiency indices by activity (1 = base). E9, E10. */
   tfp?: number[];
+  /**
+   * Real GDP target (E43): when set, a uniform productivity multiplier on `tfp` becomes an unknown
+   * and real GDP at base prices (E38) must equal this value, in the same Newton system.
+   */
+  gdpTarget?: number;
   aeei?: number[];
   /** Supply of mobile factors, by factor (base value units). E23. */
   qfs?: number[];

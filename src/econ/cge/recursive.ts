@@ -10,6 +10,7 @@ import type { Closure } from './closure.js';
 import type { LoadedModel } from './model-dir.js';
 import type { Policy } from './policy.js';
 import { measuresPolicy, scenarioClosure, type Scenario } from './scenario.js';
+import { newJacobianCache } from './newton.js';
 import { realGdp, solveStatic, unknownMap, type Solution } from './solve.js';
 
 /** Exogenous paths a caller (the SD link) may impose per year, by year offset from the base. */
@@ -37,6 +38,8 @@ export interface RecursiveRun {
   /** Real government savings per year. */
   gsavPath: number[];
   closure: Closure;
+  /** Solver work: Jacobian factorisations and chord steps over the run (Newton–chord, newton.ts). */
+  solver?: { factorisations: number; chordSteps: number };
 }
 
 export interface RecursiveOptions {
@@ -94,7 +97,11 @@ export function runRecursive(model: LoadedModel, opts: RecursiveOptions = {}): R
   const records: YearRecord[] = [];
   const tfpPath: number[] = [];
   let start: Float64Array | undefined;
+  let startMap: Map<string, number> | undefined;
+  let prevMap: Map<string, number> | undefined;
   let target = NaN;
+  // One factorised Jacobian for the whole run: the years solve the same system (Newton–chord).
+  const jacobian = newJacobianCache();
   for (let year = ya; year <= yb; year++) {
     const t = year - y0;
     const gdpIdx = records.length ? records[records.length - 1]!.gdp / records[0]!.gdp : 1;
@@ -118,11 +125,14 @@ export function runRecursive(model: LoadedModel, opts: RecursiveOptions = {}): R
     };
     const prevTfp = t > 0 ? tfpPath[t - 1]! : 1;
     const solveWith = (tfp: number): Solution => {
-      const at = (x: number, from?: Float64Array | Map<string, number>) => solveStatic(cal, closure, { ...policy, tfp: cal.A.map(() => x) }, from);
+      const at = (x: number, from?: Float64Array | Map<string, number>) => solveStatic(cal, closure, { ...policy, tfp: cal.A.map(() => x) }, from, undefined, jacobian);
       try {
         // A scenario starts each year from the baseline's solution of that year (same when no measure is active).
+        // With last year's deviation from the baseline carried forward (a first-order predictor).
         const fromBase = opts.startFrom?.records[t]?.sol;
-        return at(tfp, fromBase ? unknownMap(fromBase) : start);
+        const lastBase = opts.startFrom?.records[t - 1]?.sol;
+        if (fromBase) return at(tfp, lastBase && startMap ? extrapolate(unknownMap(fromBase), startMap, unknownMap(lastBase)) : unknownMap(fromBase));
+        return at(tfp, start);
       } catch (e) {
         if (!(e instanceof SimulationError)) throw e;
         // Continuation: reach a large productivity change in steps from last year's level.
@@ -135,6 +145,36 @@ export function runRecursive(model: LoadedModel, opts: RecursiveOptions = {}): R
         return sol!;
       }
     };
+    const solveJoint = (base: number, gdpTarget: number): { tfp: number; sol: Solution } | null => {
+      // Start: last year's solution plus last year's change; the productivity multiplier at last year's.
+      const from = startMap && prevMap ? extrapolate(startMap, startMap, prevMap) : new Map(startMap);
+      from.set('TFP|economy', startMap?.get('TFP|economy') ?? 1);
+      try {
+        const s = solveStatic(cal, closure, { ...policy, tfp: cal.A.map(() => base), gdpTarget }, from, undefined, jacobian);
+        const k = s.spec.pos['TFP']![0]!;
+        return { tfp: base * s.x[k]!, sol: s };
+      } catch (e) {
+        if (!(e instanceof SimulationError)) throw e;
+        return null;
+      }
+    };
+    // Fallback for E43: a secant on the productivity level, each point a full solve.
+    const secant = (x: number, gdpTarget: number): { tfp: number; sol: Solution } => {
+      let x0 = x;
+      let s0 = solveWith(x0);
+      let f0 = realGdp(s0) / gdpTarget - 1;
+      let x1 = x0 * (1 - f0 * 1.3);
+      let s1 = solveWith(x1);
+      let f1 = realGdp(s1) / gdpTarget - 1;
+      for (let it = 0; it < 8 && Math.abs(f1) > 1e-7; it++) {
+        const x2 = x1 - (f1 * (x1 - x0)) / (f1 - f0);
+        x0 = x1; f0 = f1; s0 = s1;
+        x1 = x2;
+        s1 = solveWith(x1);
+        f1 = realGdp(s1) / gdpTarget - 1;
+      }
+      return { tfp: x1, sol: s1 };
+    };
     let tfp: number;
     let sol: Solution;
     if (t === 0) {
@@ -145,26 +185,14 @@ export function runRecursive(model: LoadedModel, opts: RecursiveOptions = {}): R
       tfp = opts.tfpPath[t]!;
       sol = solveWith(tfp);
     } else {
-      // E43: secant on the uniform productivity level so that real GDP meets the target path.
+      // E43: the productivity multiplier is solved with the model so that real GDP meets the target
+      // path (one Newton system per year); a secant on the productivity level is the fallback.
       target *= 1 + growth(t);
-      let x0 = tfpPath[t - 1]!;
-      let s0 = solveWith(x0);
-      let f0 = realGdp(s0) / target - 1;
-      let x1 = x0 * (1 - f0 * 1.3);
-      let s1 = solveWith(x1);
-      let f1 = realGdp(s1) / target - 1;
-      for (let it = 0; it < 8 && Math.abs(f1) > 1e-7; it++) {
-        const x2 = x1 - (f1 * (x1 - x0)) / (f1 - f0);
-        x0 = x1; f0 = f1; s0 = s1;
-        x1 = x2;
-        s1 = solveWith(x1);
-        f1 = realGdp(s1) / target - 1;
-      }
-      void s0;
-      tfp = x1;
-      sol = s1;
+      ({ tfp, sol } = solveJoint(prevTfp, target) ?? secant(prevTfp, target));
     }
     start = sol.x;
+    prevMap = startMap;
+    startMap = unknownMap(sol);
     tfpPath[t] = tfp;
     records.push({ year, sol, gdp: realGdp(sol), tfp });
     // E41: capital accumulation; new capital allocated by relative profitability.
@@ -186,5 +214,17 @@ export function runRecursive(model: LoadedModel, opts: RecursiveOptions = {}): R
     });
   }
   const gsavPath = records.map((r) => r.sol.st.GSAV.reduce((s, d) => s + d.v, 0) / r.sol.st.CPI.v);
-  return { years: records.map((r) => r.year), records, tfpPath, gsavPath, closure };
+  return { years: records.map((r) => r.year), records, tfpPath, gsavPath, closure, solver: { factorisations: jacobian.factorisations, chordSteps: jacobian.chordSteps } };
+}
+
+/** a + (b − c) for every unknown of a, keeping a where the sum would change sign (a start-point predictor). */
+function extrapolate(a: Map<string, number>, b: Map<string, number>, c: Map<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [key, va] of a) {
+    const vb = b.get(key);
+    const vc = c.get(key);
+    const x = vb !== undefined && vc !== undefined ? va + (vb - vc) : va;
+    out.set(key, Number.isFinite(x) && x * va > 0 ? x : va);
+  }
+  return out;
 }

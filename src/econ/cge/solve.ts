@@ -6,7 +6,7 @@ import { SimulationError } from '../../sd/ir/diagnostics.js';
 import type { Calibration } from './calibrate.js';
 import type { Closure } from './closure.js';
 import { buildSpec, evaluate, type ModelSpec, type State } from './equations.js';
-import { newton } from './newton.js';
+import { newton, type JacobianCache } from './newton.js';
 import type { Policy } from './policy.js';
 
 export interface Solution {
@@ -25,7 +25,23 @@ export function unknownMap(sol: Solution): Map<string, number> {
   return new Map(sol.spec.unknowns.map((u, k) => [`${u.name}|${u.account}`, sol.x[k]!]));
 }
 
-export function solveStatic(cal: Calibration, closure: Closure, policy: Policy, start?: Float64Array | Map<string, number>, file?: string): Solution {
+/** The identity of a system for the Jacobian cache: its unknowns and equations in order. */
+export function systemKey(spec: ModelSpec): string {
+  return spec.unknowns.map((u) => `${u.name}|${u.account}`).join(',') + '#' + spec.equations.map((e) => `${e.id}|${e.account}`).join(',');
+}
+
+/**
+ * `jacobian`: a factorised Jacobian shared between solves of the same system (the years of a
+ * recursive run), used as the chord of a Newton–chord iteration (newton.ts).
+ */
+export function solveStatic(
+  cal: Calibration,
+  closure: Closure,
+  policy: Policy,
+  start?: Float64Array | Map<string, number>,
+  file?: string,
+  jacobian?: JacobianCache,
+): Solution {
   const spec = buildSpec(cal, closure, policy, file);
   const x0 =
     start instanceof Map
@@ -33,8 +49,19 @@ export function solveStatic(cal: Calibration, closure: Closure, policy: Policy, 
       : start && start.length === spec.unknowns.length
         ? start
         : new Float64Array(spec.unknowns.map((u) => u.base));
-  const r = newton((x, seed) => evaluate(spec, x, seed).res, x0, spec.equations);
-  const { st } = evaluate(spec, r.x, false);
+  // The state at the solution is the last plain evaluation's when Newton stopped on that point.
+  let lastX: Float64Array | null = null;
+  let lastSt: State | null = null;
+  const f = (x: Float64Array, seed: boolean) => {
+    const o = evaluate(spec, x, seed);
+    if (!seed) {
+      lastX = x;
+      lastSt = o.st;
+    }
+    return o.res;
+  };
+  const r = newton(f, x0, spec.equations, jacobian ? { cache: jacobian, key: systemKey(spec) } : {});
+  const st = lastX === r.x && lastSt ? lastSt : evaluate(spec, r.x, false).st;
   const inv0 = Math.max(1, cal.QINV0.reduce((s, q) => s + q, 0) + cal.QDST0.reduce((s, q) => s + Math.abs(q), 0));
   const sol: Solution = { spec, x: r.x, converged: r.converged, iterations: r.iterations, maxResidual: r.maxResidual, walras: Math.abs(st.walras.v) / inv0, st };
   if (!r.converged) {
