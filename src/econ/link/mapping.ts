@@ -12,7 +12,7 @@ export interface Sourced {
   value: number;
   source: string;
 }
-export const SD_ROLES = ['labourIndex', 'population', 'policyInvestment', 'energyEfficiency', 'emissionFactorIndex', 'gdp', 'co2'] as const;
+export const SD_ROLES = ['labourIndex', 'population', 'policyInvestment', 'energyEfficiency', 'energy', 'emissionFactorIndex', 'gdp', 'co2'] as const;
 export const CGE_ROLES = ['fuelPriceRatio', 'gdpFeedback', 'priceResponseScale', 'sectorOutput', 'householdIncome', 'fuelDemand'] as const;
 export type SdRole = (typeof SD_ROLES)[number];
 export type CgeRole = (typeof CGE_ROLES)[number];

@@ -24,6 +24,8 @@ export interface SdYear {
   labour: number;
   population: number;
   policyInvestment: number;
+  /** Energy savings from the SD's efficiency policies (fraction). */
+  efficiencySavings: number;
   /** Combustion CO2 per MWh of linked fuels with a CGE emission factor (tCO2/MWh). */
   co2PerEnergy: number;
   co2: number;
@@ -49,7 +51,7 @@ export class SdSide {
   ) {
     this.fuels = Object.keys(map.fuels);
     const names = new Set(model.outputNames.map((n) => n.toLowerCase()));
-    const energyVar = map.sd.energyEfficiency.sd;
+    const energyVar = map.sd.energy.sd;
     const arr = model.outputNames.filter((n) => n.toLowerCase().startsWith(energyVar.toLowerCase() + '['));
     const parse = (n: string) => n.slice(energyVar.length + 1, -1).split(',').map((s) => s.trim());
     for (const f of this.fuels) if (!arr.some((n) => parse(n)[0]!.toLowerCase() === f.toLowerCase())) throw new InputError(`${map.file}: fuels.${f}`, `no es un elemento de "${energyVar}" en el modelo SD / is not an element of "${energyVar}" in the SD model`);
@@ -61,7 +63,7 @@ export class SdSide {
     }
     for (const n of [this.switchName, ...PRICE_EFFECT]) if (!names.has(n.toLowerCase())) throw new InputError(map.sdModel, `falta la variable "${n}" del enlace con el CGE / the CGE link variable "${n}" is missing`);
     const s = map.sd;
-    this.columns = [s.gdp.sd, s.labourIndex.sd, s.population.sd, s.policyInvestment.sd, s.co2.sd, energyVar, s.emissionFactorIndex.sd, ...PRICE_EFFECT];
+    this.columns = [s.gdp.sd, s.labourIndex.sd, s.population.sd, s.policyInvestment.sd, s.co2.sd, energyVar, s.emissionFactorIndex.sd, s.energyEfficiency.sd, ...PRICE_EFFECT];
   }
 
   /** Overrides that turn the link on with the given inputs (years before the first hold 1). */
@@ -97,6 +99,7 @@ export class SdSide {
       labour: at(this.map.sd.labourIndex.sd),
       population: at(this.map.sd.population.sd),
       policyInvestment: at(this.map.sd.policyInvestment.sd),
+      efficiencySavings: at(this.map.sd.energyEfficiency.sd),
       co2PerEnergy: sumOf(co2Cols) / fossilE,
       co2: at(this.map.sd.co2.sd),
       logPriceEffect,
