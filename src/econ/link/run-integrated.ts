@@ -3,7 +3,7 @@
  * link/cge-link.json, loads the SD model and the CGE directory it names, runs the soft link and
  * collects the CGE results (EV against the harmonised baseline).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../sd/ir/diagnostics.js';
 import { loadModel } from '../../sd/node/load.js';
@@ -24,6 +24,8 @@ export interface IntegratedOptions {
 export interface IntegratedResult {
   link: LinkedRun;
   cge: CgeResults;
+  /** The harmonised CGE baseline's results (the reference of the scenario's changes). */
+  cgeBaseline: CgeResults;
   map: LinkMappingFile;
   reportYears: [number, number];
   baseYear: number;
@@ -38,6 +40,11 @@ export function runIntegrated(dir: string, opts: IntegratedOptions): IntegratedR
   const map = readLinkMapping(file);
   const cge = loadModelDir(map.cgeDir);
   if (opts.scenario === 'base') throw new InputError('--scenario', 'la corrida vinculada necesita un escenario de política del CGE / the linked run needs a CGE policy scenario');
+  const scDir = join(cge.dir, 'scenarios');
+  if (!existsSync(join(scDir, `${opts.scenario}.json`))) {
+    const known = existsSync(scDir) ? readdirSync(scDir).filter((f) => f.endsWith('.json') && f !== 'base.json').map((f) => f.slice(0, -5)) : [];
+    throw new InputError(`--scenario ${opts.scenario}`, `escenario desconocido en ${scDir} / unknown scenario; use uno de / use one of: ${known.join(', ')}`);
+  }
   const scenario = loadScenario(cge, opts.scenario);
   if (!existsSync(map.sdModel)) throw new InputError(`${file}: sdModel`, `no existe / does not exist: ${map.sdModel}`);
   const sd = loadModel(map.sdModel);
@@ -49,6 +56,7 @@ export function runIntegrated(dir: string, opts: IntegratedOptions): IntegratedR
   }
   const link = runSoftLink(sd, cge, map, scenario, yb);
   const results = collectResults(cge.cal, link.run, opts.scenario, link.baseline);
+  const cgeBaseline = collectResults(cge.cal, link.baseline, 'base');
   const c1 = process.cpuUsage(c0);
-  return { link, cge: results, map, reportYears: [ya, yb], baseYear: y0, timing: { wallMs: performance.now() - t0, cpuMs: (c1.user + c1.system) / 1000 } };
+  return { link, cge: results, cgeBaseline, map, reportYears: [ya, yb], baseYear: y0, timing: { wallMs: performance.now() - t0, cpuMs: (c1.user + c1.system) / 1000 } };
 }
