@@ -26,6 +26,7 @@ const TXT = {
     energyCols: ['año', 'SD TWh', 'índice SD', 'índice SD referencia', 'índice CGE', 'índice CGE línea base', 'SD vs referencia %', 'CGE vs línea base %'],
     prices: 'Precios de comprador de los combustibles, escenario / línea base del CGE',
     revenue: 'Recaudación por impuesto (CGE, M S/ 2019), cambio frente a la línea base',
+    perPerson: 'ISC adicional por persona (S/ 2019, población del SD)',
     co2: 'CO2',
     co2Cols: ['año', 'CGE MtCO2', 'CGE vs línea base %', 'SD CO2 fósil MtCO2', 'SD vs referencia %'],
     ev: 'Variación equivalente por grupo de hogares (% del ingreso de la línea base)',
@@ -51,6 +52,7 @@ const TXT = {
     energyCols: ['year', 'SD TWh', 'SD index', 'SD reference index', 'CGE index', 'CGE baseline index', 'SD vs reference %', 'CGE vs baseline %'],
     prices: 'Fuel purchaser prices, CGE scenario / baseline',
     revenue: 'Revenue by tax (CGE, M S/ 2019), change against the baseline',
+    perPerson: 'extra ISC per person (2019 S/, SD population)',
     co2: 'CO2',
     co2Cols: ['year', 'CGE MtCO2', 'CGE vs baseline %', 'SD fossil CO2 MtCO2', 'SD vs reference %'],
     ev: 'Equivalent variation by household group (% of baseline income)',
@@ -101,6 +103,9 @@ function yearRows(r: IntegratedResult) {
         priceRatio: y.priceRatio,
         revenue: Object.fromEntries(taxes.map((k) => [k.slice(8), { scenario: v[k]![t]!, baseline: b[k]![t]! }])),
         co2: { cgeMt: v['co2']![t]! / 1e6, cgeBaselineMt: b['co2']![t]! / 1e6, sdFossilMt: y.sd.co2, sdReferenceMt: r.link.reference[t]!.co2 },
+        population: y.sd.population,
+        /** Extra ISC revenue per person (2019 soles): what a lump-sum recycling can return to each person. */
+        iscRevenuePerPerson: (taxes.filter((k) => k.startsWith('revenue:t-isc')).reduce((s2, k) => s2 + v[k]![t]! - b[k]![t]!, 0) * 1e6) / y.sd.population,
         evPct: Object.fromEntries(Object.entries(r.cge.households).map(([h, e]) => [h, e.ev_pct[t]!])),
       };
     });
@@ -155,7 +160,7 @@ export function markdownReport(d: ReportData, lang: Lang): string {
     '',
     `## ${T.revenue}`,
     '',
-    table([T.year, ...taxes], Y.map((y) => [y.year, ...taxes.map((k) => `${f(y.revenue[k]!.scenario, 0)} (${f(y.revenue[k]!.scenario - y.revenue[k]!.baseline, 0)})`)])),
+    table([T.year, ...taxes, T.perPerson], Y.map((y) => [y.year, ...taxes.map((k) => `${f(y.revenue[k]!.scenario, 0)} (${f(y.revenue[k]!.scenario - y.revenue[k]!.baseline, 0)})`), f(y.iscRevenuePerPerson, 1)])),
     '',
     `## ${T.co2}`,
     '',
