@@ -5,6 +5,7 @@
  * network beyond the process.
  */
 import type { FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
 
 /** A model whose run would take hours: stopped by the run time budget. */
 export const SLOW_MODEL = [
@@ -38,6 +39,24 @@ export interface BurstResult {
   health: Latencies;
   slowStatus: number;
   rssPeakMb: number;
+  /** From the first small request sent to the last one answered. */
+  wallMs: number;
+  /** CPU time over that span: the main thread (the event loop) alone, and every thread of the process (run threads included). */
+  cpuMs: { main?: number; all: number };
+}
+
+/** CPU time of the main thread in ms (Linux: its schedstat), or undefined elsewhere. */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
+function processCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
 }
 
 export function latencies(ms: number[]): Latencies {
@@ -71,6 +90,9 @@ export async function measureBurst(app: FastifyInstance, o: BurstOptions): Promi
     }
   })();
   const statuses: Record<number, number> = {};
+  const t0 = performance.now();
+  const main0 = mainThreadCpuMs();
+  const all0 = processCpuMs();
   const small = await Promise.all(
     Array.from({ length: o.smallRuns }, async () => {
       const t = performance.now();
@@ -79,10 +101,13 @@ export async function measureBurst(app: FastifyInstance, o: BurstOptions): Promi
       return performance.now() - t;
     }),
   );
+  const wallMs = performance.now() - t0;
+  const main1 = mainThreadCpuMs();
+  const cpuMs = { main: main0 !== undefined && main1 !== undefined ? main1 - main0 : undefined, all: processCpuMs() - all0 };
   probing = false;
   await probes;
   const slowStatus = (await slow).statusCode;
   clearInterval(sampler);
   rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-  return { small: { ...latencies(small), statuses }, health: latencies(health), slowStatus, rssPeakMb: rssPeak / 2 ** 20 };
+  return { small: { ...latencies(small), statuses }, health: latencies(health), slowStatus, rssPeakMb: rssPeak / 2 ** 20, wallMs, cpuMs };
 }
