@@ -25,6 +25,8 @@ export interface BurstOptions {
   smallColumns?: string[];
   /** Milliseconds between health probes. */
   probeEveryMs?: number;
+  /** Keep the small runs' bodies (for tests that check their values). */
+  keepBodies?: boolean;
 }
 
 export interface Latencies {
@@ -36,8 +38,12 @@ export interface Latencies {
 
 export interface BurstResult {
   small: Latencies & { statuses: Record<number, number> };
-  health: Latencies;
+  health: Latencies & { statuses: Record<number, number> };
   slowStatus: number;
+  /** The slow run was still unanswered when the last small run was answered. */
+  slowPendingAtEnd: boolean;
+  /** The small runs' bodies, when asked for. */
+  bodies?: string[];
   rssPeakMb: number;
   /** From the first small request sent to the last one answered. */
   wallMs: number;
@@ -76,20 +82,24 @@ export async function measureBurst(app: FastifyInstance, o: BurstOptions): Promi
 
   let rssPeak = process.memoryUsage.rss();
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 20);
-  const slow = app.inject(body(slowId, ['s[e1]']));
+  let slowAnswered = false;
+  const slow = app.inject(body(slowId, ['s[e1]'])).finally(() => (slowAnswered = true));
   await new Promise((r) => setTimeout(r, 100)); // the slow run holds its thread
 
   const health: number[] = [];
+  const healthStatuses: Record<number, number> = {};
   let probing = true;
   const probes = (async () => {
     while (probing) {
       const t = performance.now();
-      await app.inject({ method: 'GET', url: '/api/health' });
+      const h = await app.inject({ method: 'GET', url: '/api/health' });
       health.push(performance.now() - t);
+      healthStatuses[h.statusCode] = (healthStatuses[h.statusCode] ?? 0) + 1;
       await new Promise((r) => setTimeout(r, o.probeEveryMs ?? 10));
     }
   })();
   const statuses: Record<number, number> = {};
+  const bodies: string[] = [];
   const t0 = performance.now();
   const main0 = mainThreadCpuMs();
   const all0 = processCpuMs();
@@ -98,10 +108,12 @@ export async function measureBurst(app: FastifyInstance, o: BurstOptions): Promi
       const t = performance.now();
       const r = await app.inject(body(o.smallModelId, o.smallColumns));
       statuses[r.statusCode] = (statuses[r.statusCode] ?? 0) + 1;
+      if (o.keepBodies) bodies.push(r.body);
       return performance.now() - t;
     }),
   );
   const wallMs = performance.now() - t0;
+  const slowPendingAtEnd = !slowAnswered;
   const main1 = mainThreadCpuMs();
   const cpuMs = { main: main0 !== undefined && main1 !== undefined ? main1 - main0 : undefined, all: processCpuMs() - all0 };
   probing = false;
@@ -109,5 +121,14 @@ export async function measureBurst(app: FastifyInstance, o: BurstOptions): Promi
   const slowStatus = (await slow).statusCode;
   clearInterval(sampler);
   rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-  return { small: { ...latencies(small), statuses }, health: latencies(health), slowStatus, rssPeakMb: rssPeak / 2 ** 20, wallMs, cpuMs };
+  return {
+    small: { ...latencies(small), statuses },
+    health: { ...latencies(health), statuses: healthStatuses },
+    slowStatus,
+    slowPendingAtEnd,
+    ...(o.keepBodies ? { bodies } : {}),
+    rssPeakMb: rssPeak / 2 ** 20,
+    wallMs,
+    cpuMs,
+  };
 }

@@ -43,12 +43,19 @@ interface Pending extends Waiting {
 const RUN_FIELDS = new Set(['start', 'end', 'dt', 'saveper']);
 /** A run put back this many times (its batches kept failing on other runs) fails with the last error. */
 const MAX_RETRIES = 3;
+/** How long a batch may wait for its thread to start (a replaced thread loads the engine first). */
+const STARTUP_GRACE_MS = 60_000;
+/** Answers written out per turn of the event loop. */
+const SETTLE_SLICE = 8;
 
 export class RunPool {
   private readonly small: RunLane;
   private readonly large: RunLane;
   private readonly queue = new RunQueue<Pending>();
   private running = 0;
+  /** Batches sent to threads, and runs queued again after a batch-mate failed (counted since start). */
+  private batches = 0;
+  private requeued = 0;
   private closed = false;
   private readonly info = new Map<string, ModelInfo>();
   private readonly inFlight = new Set<AbortController>();
@@ -77,9 +84,9 @@ export class RunPool {
     return Buffer.from(d.bytes.buffer, d.bytes.byteOffset + d.offset, d.length);
   }
 
-  /** Waiting and running runs, for the health probe. */
-  stats(): { queued: number; running: number; workers: number } {
-    return { queued: this.queue.length, running: this.running, workers: this.limits.workers };
+  /** Waiting and running runs, batches sent and runs queued again, for the health probe. */
+  stats(): { queued: number; running: number; workers: number; batches: number; requeued: number } {
+    return { queued: this.queue.length, running: this.running, workers: this.limits.workers, batches: this.batches, requeued: this.requeued };
   }
 
   async close(): Promise<void> {
@@ -132,6 +139,7 @@ export class RunPool {
     const task: WorkerTask = { kind: 'batch', sources, runs, limits: this.limits.model, progress, epoch };
 
     lane.busy++;
+    this.batches++;
     this.running += batch.length;
     const abort = new AbortController();
     this.inFlight.add(abort);
@@ -140,11 +148,12 @@ export class RunPool {
     let overTime: number | undefined;
     const watch = (): void => {
       const at = Atomics.load(p, PROGRESS_RUN);
-      const started = at === 0 ? 0 : Atomics.load(p, PROGRESS_STARTED);
-      const left = started + this.timeoutMs - (Date.now() - epoch);
       if (at > batch.length) return; // every run is done: the answer is on its way
+      // Before its first run the thread may still be starting (a replaced one loads the engine):
+      // that time is no run's, within a grace period.
+      const left = at === 0 ? STARTUP_GRACE_MS - (Date.now() - epoch) : Atomics.load(p, PROGRESS_STARTED) + this.timeoutMs - (Date.now() - epoch);
       if (left > 0) {
-        timer = setTimeout(watch, left);
+        timer = setTimeout(watch, at === 0 ? Math.min(left, 250) : left);
         return;
       }
       overTime = at === 0 ? -1 : at - 1;
@@ -160,9 +169,14 @@ export class RunPool {
     lane.pool.run(task, { signal: abort.signal }).then(
       (answer) => {
         done();
-        if (answer.kind === 'batch' && answer.outcomes.length === batch.length) answer.outcomes.forEach((o, i) => this.settle(batch[i]!, o, answer.bytes));
-        else for (const q of batch) q.reject(new ApiError(500, 'INTERNAL', 'run worker: unexpected answer'));
+        if (answer.kind !== 'batch' || answer.outcomes.length !== batch.length) {
+          for (const q of batch) q.reject(new ApiError(500, 'INTERNAL', 'run worker: unexpected answer'));
+          return this.pump();
+        }
+        answer.outcomes.forEach((o, i) => o.ok && this.info.set(batch[i]!.source.key, o.info));
+        // The thread gets its next batch before the answers are written out.
         this.pump();
+        this.settle(batch, answer.outcomes, answer.bytes, 0);
       },
       (err: Error & { code?: string }) => {
         done();
@@ -173,10 +187,18 @@ export class RunPool {
     );
   }
 
-  private settle(p: Pending, o: RunOutcome, bytes: Uint8Array): void {
-    if (!o.ok) return p.reject(toApiError(o.error));
-    this.info.set(p.source.key, o.info);
-    p.resolve({ ...o, bytes });
+  /**
+   * Answers a batch's runs a slice at a time, letting the event loop serve other requests (the
+   * health probe, new runs) between slices rather than writing out 64 answers in one stretch.
+   */
+  private settle(batch: Pending[], outcomes: RunOutcome[], bytes: Uint8Array, from: number): void {
+    const end = Math.min(batch.length, from + SETTLE_SLICE);
+    for (let i = from; i < end; i++) {
+      const o = outcomes[i]!;
+      if (o.ok) batch[i]!.resolve({ ...o, bytes });
+      else batch[i]!.reject(toApiError(o.error));
+    }
+    if (end < batch.length) setImmediate(() => this.settle(batch, outcomes, bytes, end));
   }
 
   /** A batch whose thread ended: the run it was on gets the error; the others are queued again at the front. */
@@ -186,6 +208,7 @@ export class RunPool {
       if (i === culprit || this.closed || batch.length === 1 || p.retries >= MAX_RETRIES) p.reject(this.closed ? shuttingDown() : error);
       else again.push({ ...p, retries: p.retries + 1, alone: p.alone || culprit === undefined });
     });
+    this.requeued += again.length;
     // Front of their queues, in their order.
     for (const p of again.reverse()) this.queue.add(p, true);
   }
