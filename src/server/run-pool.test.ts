@@ -67,6 +67,14 @@ describe('run pool batches', () => {
     expect(p.stats()).toMatchObject({ queued: 0, running: 0, requeued: 0 });
   }, 60_000);
 
+  it('batches the runs of a model not seen yet once its first run has taught the pool its size', async () => {
+    const p = newPool(30_000);
+    // Sent at once, before any run of the model: the first go alone, then the rest share batches.
+    const got = await Promise.all(Array.from({ length: 100 }, () => outcome(p.run(green, { columns: ['GDP'] }))));
+    for (const g of got) expect(g).toMatchObject(expected({ columns: ['GDP'] }));
+    expect(p.stats().batches).toBeLessThan(100);
+  }, 60_000);
+
   it('stops a run past its time budget inside a batch: it alone gets the 504, its batch-mates are run again and succeed', async () => {
     // Every run counts as small here, so the endless one shares a batch with the others.
     const p = newPool(1500, { largeRunWork: 1e15, batchWork: 1e15 });

@@ -121,9 +121,11 @@ export class RunPool {
   private pump(): void {
     if (this.closed) return;
     const { batchMaxRuns, batchWork } = this.limits;
+    // A run queued before its model's size was known is weighed again: it may now share a batch.
+    const workOf = (p: Pending) => (p.run.kind === 'run' ? this.sizeOf(p.source, p.run.options ?? {}).work : p.work);
     while (this.large.free && this.queue.waiting('large')) this.dispatch(this.large, this.queue.take('large', 1, Infinity));
-    while (this.small.free && this.queue.waiting('small')) this.dispatch(this.small, this.queue.take('small', batchMaxRuns, batchWork));
-    while (this.large.free && this.queue.waiting('small')) this.dispatch(this.large, this.queue.take('small', batchMaxRuns, batchWork));
+    while (this.small.free && this.queue.waiting('small')) this.dispatch(this.small, this.queue.take('small', batchMaxRuns, batchWork, workOf));
+    while (this.large.free && this.queue.waiting('small')) this.dispatch(this.large, this.queue.take('small', batchMaxRuns, batchWork, workOf));
   }
 
   private dispatch(lane: RunLane, batch: Pending[]): void {

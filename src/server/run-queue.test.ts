@@ -31,6 +31,13 @@ describe('run queue', () => {
     expect(ids(q.take('small', 64, 20))).toEqual(['s3']);
   });
 
+  it('weighs runs afresh when asked (a model whose size was learnt while its runs waited)', () => {
+    const q = new RunQueue<Item>();
+    for (const id of ['u1', 'u2', 'u3']) q.add(item(id, 'a', 100));
+    expect(ids(q.take('small', 64, 100))).toEqual(['u1']);
+    expect(ids(q.take('small', 64, 100, () => 10))).toEqual(['u2', 'u3']);
+  });
+
   it('takes large runs one at a time and keeps them apart from small batches', () => {
     const q = new RunQueue<Item>();
     q.add(item('L1', 'a', Infinity, 'large'));

@@ -54,8 +54,9 @@ export class RunQueue<T extends Waiting> {
   /**
    * The next batch of a size: users in turn, one run each round, until `maxRuns` runs or the
    * next run would pass `maxWork` (a batch always takes its first run). Large runs go one at a time.
+   * `workOf` may weigh a run afresh (its model's size may have been learnt while it waited).
    */
-  take(size: Size, maxRuns: number, maxWork: number): T[] {
+  take(size: Size, maxRuns: number, maxWork: number, workOf: (item: T) => number = (item) => item.work): T[] {
     const batch: T[] = [];
     let work = 0;
     const limit = size === 'large' ? 1 : maxRuns;
@@ -65,11 +66,12 @@ export class RunQueue<T extends Waiting> {
       const user = this.turn[i]!;
       const q = this.users.get(user)!;
       const next = q[size][0]!;
-      if (batch.length && (next.alone || work + next.work > maxWork)) break;
+      const w = workOf(next);
+      if (batch.length && (next.alone || work + w > maxWork)) break;
       q[size].shift();
       this.count[size]--;
       batch.push(next);
-      work += next.work;
+      work += w;
       // This user goes to the back of the line; users with nothing left leave it.
       this.turn.splice(i, 1);
       if (q.small.length + q.large.length) this.turn.push(user);
