@@ -5,6 +5,9 @@
  * 50 ms and the process under 1 GB. A second burst asks for every column of every run. Each
  * burst is repeated (`--repeat N`, default 3) and printed with the machine's load average, the
  * main thread's CPU time (the event loop's share of the work) and all threads' CPU time.
+ * The health p95 is over the probes sent while the burst lasts (one every 10 ms once the previous
+ * answered): the shorter the burst, the fewer probes, and the closer the p95 comes to the first
+ * probe's wait, which is sent as the 199 requests arrive and waits for the event loop to take them in.
  *
  *   npm run bench:burst [-- --repeat 5]      (or: npx tsx src/bench/server-burst.ts)
  */
