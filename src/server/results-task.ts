@@ -6,7 +6,7 @@
 import { loadScenario, runLoaded, runScenario } from '../econ/cge/run-model.js';
 import { loadModelDir, type LoadedModel } from '../econ/cge/model-dir.js';
 import type { RecursiveRun } from '../econ/cge/recursive.js';
-import { collectResults, type CgeResults } from '../econ/cge/results.js';
+import type { CgeResults } from '../econ/cge/results.js';
 import { scenarioFromLevers, type LeverLink, type LeverValues } from '../econ/cge/lever-scenario.js';
 import type { Recycling } from '../econ/cge/scenario.js';
 import { greenSpecFor } from '../econ/io/green-spec.js';
