@@ -118,6 +118,7 @@ export function registerResultsRoutes(app: FastifyInstance, ctx: AppContext): vo
       label: a.label ?? null,
       recycling: a.recycling,
       recyclingLabel: web.recycling[a.recycling] ?? { es: a.recycling, en: a.recycling },
+      recyclingOptions: Object.entries(web.recycling).map(([id, label]) => ({ id, label })),
       levers: used ?? null,
       assumptions: b.scenario !== undefined ? [] : web.assumptions,
       scenarios: cgeScenarios(web),
