@@ -1,0 +1,86 @@
+/**
+ * Results from every model family on the Peru model: the simulator's result tabs switch between the
+ * SD charts, the IO green jobs and the CGE prices and welfare; the CGE tab draws one EV bar per
+ * household group (7 for Peru) with a table beside it; Spanish mode labels everything in Spanish
+ * with decimal commas; axe-core finds no serious issue on either tab.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { PERU_MODEL } from '../../server/config.js';
+import { expectAccessible, openSimulator, POLL, runE2E, shots, startSession, warnSkipped, type Session } from './helpers.js';
+
+warnSkipped();
+
+const tabTexts = (page: Page) => page.locator('[role="tab"]').allTextContents();
+const selectedTab = (page: Page) => page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-tab');
+
+describe.skipIf(!runE2E)('results of the IO and CGE model families (Peru model)', () => {
+  let session: Session;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await startSession(PERU_MODEL);
+    page = await session.browser.context.newPage();
+    await page.addInitScript(() => localStorage.setItem('igem.lang', 'en'));
+  }, 240_000);
+  afterAll(async () => session?.close());
+
+  it('tabs switch between the SD charts and the green jobs by sector', async () => {
+    await openSimulator(page, `${session.server.url}#/simulator`);
+    expect(await tabTexts(page)).toEqual(['SD', 'Green jobs (IO)', 'Prices and welfare (CGE)']);
+    expect(await selectedTab(page)).toBe('sd');
+    expect(await page.locator('#panel-sd .chart-card').first().isVisible()).toBe(true);
+    await page.locator('[role="tab"][data-tab="io"]').click();
+    await page.waitForSelector('.io-panel svg.stacked-bars', { timeout: 120_000 });
+    expect(await page.locator('#panel-sd').isVisible()).toBe(false);
+    // Two stacked charts (green status, formality) with a title and description each, 15 sectors.
+    const charts = page.locator('.io-panel svg.stacked-bars');
+    expect(await charts.count()).toBe(2);
+    expect(await charts.first().locator('title').first().textContent()).toContain('Green, in transition and other');
+    expect(await charts.first().locator('text.bar-label').count()).toBe(15);
+    expect(await page.locator('.io-panel .result-card').count()).toBe(6);
+    await expectAccessible(page);
+  }, 240_000);
+
+  it('the CGE tab answers the fuel-tax levers with one EV bar per household group', async () => {
+    await page.evaluate(() => (window as unknown as { igem: { setLever(n: string, v: number): void } }).igem.setLever('Carbon Price', 100));
+    // Arrow keys move between tabs.
+    await page.locator('[role="tab"][data-tab="io"]').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await selectedTab(page)).toBe('cge');
+    await page.waitForSelector('.cge-panel .ev-bar', { timeout: 180_000 });
+    expect(await page.locator('.cge-panel .ev-bar').count()).toBe(7);
+    expect(await page.locator('.cge-panel .ev-table tbody tr').count()).toBe(7);
+    expect(await page.locator('.cge-panel .result-card').count()).toBe(5);
+    // A carbon tax lowers fuel CO2 against the CGE baseline.
+    const co2 = await page.locator('.cge-panel .result-card').nth(4).locator('.result-value').textContent();
+    expect(co2).toMatch(/^[−-]\d/);
+    expect(await page.locator('.cge-panel').textContent()).toContain('every year converged');
+    await expectAccessible(page);
+  }, 240_000);
+
+  it('in Spanish: tab names, household groups and sectors in Spanish, decimal commas', async () => {
+    await page.locator('button.lang[lang="es"]').click();
+    await expect.poll(() => tabTexts(page), POLL).toEqual(['SD', 'Empleos verdes (IO)', 'Precios y bienestar (CGE)']);
+    expect(await selectedTab(page)).toBe('cge');
+    await page.waitForSelector('.cge-panel .ev-bar', { timeout: 180_000 });
+    const rows = await page.locator('.cge-panel .ev-table tbody th').allTextContents();
+    expect(rows).toContain('Sierra rural');
+    expect(rows).toContain('Lima Metropolitana y Callao');
+    const cells = await page.locator('.cge-panel .ev-table tbody td:nth-child(2)').allTextContents();
+    for (const c of cells) expect(c).toMatch(/^[+−]?\d+,\d{2} %$/);
+    expect(await page.locator('.cge-panel h3').textContent()).toBe('Precios, PBI, recaudación y bienestar en 2030');
+    expect(await page.locator('.cge-panel').textContent()).not.toMatch(/Real GDP|Household group|every year converged/);
+    await page.screenshot({ path: join(shots, 'results-cge-es.png'), fullPage: true });
+    await expectAccessible(page);
+    await page.locator('[role="tab"][data-tab="io"]').click();
+    await page.waitForSelector('.io-panel svg.stacked-bars');
+    const sectors = await page.locator('.io-panel svg.stacked-bars').first().locator('text.bar-label').allTextContents();
+    expect(sectors).toContain('Agricultura');
+    expect(sectors).toContain('Administración pública');
+    expect(await page.locator('.io-panel h3').textContent()).toBe('Empleos por sector en 2030');
+    await page.screenshot({ path: join(shots, 'results-io-es.png'), fullPage: true });
+    await expectAccessible(page);
+  }, 240_000);
+});
