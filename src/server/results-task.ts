@@ -32,6 +32,8 @@ export interface CgeAnswer {
   maxResidual: number;
   maxWalras: number;
   recycling: Recycling;
+  /** The price level held fixed (closure), e.g. 'cpi': its change is zero by construction. */
+  numeraire: string;
   label?: { es: string; en: string };
   scenario: Record<string, number[]>;
   baseline: Record<string, number[]>;
@@ -125,7 +127,7 @@ function cge(task: Extract<ResultsTask, { kind: 'cge' }>): CgeAnswer {
   for (const [h, e] of Object.entries(results.households)) households[h] = { ev: e.ev, evPct: e.ev_pct };
   return {
     years: results.years, converged: results.converged && c.baseResults.converged, maxResidual: Math.max(results.max_residual, c.baseResults.max_residual),
-    maxWalras: Math.max(results.max_walras, c.baseResults.max_walras), recycling, label, scenario: pick(results), baseline: pick(c.baseResults), households,
+    maxWalras: Math.max(results.max_walras, c.baseResults.max_walras), recycling, numeraire: c.model.closure.numeraire, label, scenario: pick(results), baseline: pick(c.baseResults), households,
     ms: performance.now() - t0,
   };
 }

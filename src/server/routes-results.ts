@@ -127,6 +127,7 @@ export function registerResultsRoutes(app: FastifyInstance, ctx: AppContext): vo
       converged: a.converged,
       maxResidual: a.maxResidual,
       maxWalras: a.maxWalras,
+      numeraire: a.numeraire,
       money: web.money,
       indicators: {
         realGdp: change(at(a.baseline, 'real_gdp'), at(a.scenario, 'real_gdp')),

@@ -272,6 +272,7 @@ export const en = {
   compareResults: "Green jobs and general equilibrium ({year})",
   compareResultsHelp: "Each scenario’s levers through the IO table and the CGE, computed one after the other.",
   evOf: "EV {name}",
+  cpiNumeraire: "The CPI is the model’s numeraire: fixed by construction; other prices move against it.",
   err_TOO_MANY_SOLVES: "Several general-equilibrium solves are under way; try again in a few seconds.",
   err_NO_RESULTS: "This model has no IO table or CGE model beside it.",
 } as const;
@@ -550,6 +551,7 @@ export const es: Record<MessageKey, string> = {
   compareResults: "Empleos verdes y equilibrio general ({year})",
   compareResultsHelp: "Las palancas de cada escenario pasan por la tabla insumo-producto y el CGE, calculados uno tras otro.",
   evOf: "VE {name}",
+  cpiNumeraire: "El IPC es el numerario del modelo: fijo por construcción; los demás precios se mueven frente a él.",
   err_TOO_MANY_SOLVES: "Hay varios cálculos de equilibrio general en curso; intente de nuevo en unos segundos.",
   err_NO_RESULTS: "Este modelo no tiene al lado una tabla insumo-producto ni un modelo CGE.",
 };

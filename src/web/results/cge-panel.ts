@@ -6,7 +6,7 @@
  */
 import type { AppState } from '../app-state.js';
 import { h, uid } from '../dom.js';
-import { fmt, fmtFixed, fmtPercent, localized, t } from '../i18n.js';
+import { fmt, fmtFixed, localized, t } from '../i18n.js';
 import type { MessageKey } from '../messages.js';
 import { signedBars } from '../ui/signed-bars.js';
 import { resultsPanel, type Panel } from './panel.js';
@@ -15,13 +15,17 @@ import { resultsApi, type CgeResult, type Change } from './results-api.js';
 /** EV as % of income, with two decimals (the changes are small): +0,12 %. */
 export const fmtEv = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${fmtFixed(Math.abs(x), 2)} %`;
 
-function card(label: MessageKey, c: Change, money?: string): HTMLElement {
+/** A change in percent with two decimals (CGE changes are small): +0,12 %. */
+const fmtChange = (x: number | null) => (x === null ? '—' : fmtEv(x));
+
+function card(label: MessageKey, c: Change, unit: string, note?: string): HTMLElement {
   return h(
     'div',
     { class: 'result-card' },
     h('div', { class: 'result-label' }, t(label)),
-    h('div', { class: 'result-value' }, c.changePct === null ? '—' : fmtPercent(c.changePct)),
-    h('div', { class: 'note' }, `${t('baseColumn')}: ${fmt(c.base)}${money ? ` ${money}` : ''}`),
+    h('div', { class: 'result-value' }, fmtChange(c.changePct)),
+    h('div', { class: 'note' }, `${t('baseColumn')}: ${fmt(c.base)}${unit ? ` ${unit}` : ''}`),
+    note ? h('div', { class: 'note' }, note) : '',
   );
 }
 
@@ -48,11 +52,11 @@ function render(r: CgeResult, host: HTMLElement, choice: Choice, refetch: () => 
     h(
       'div',
       { class: 'result-cards' },
-      card('realGdp', r.indicators.realGdp),
-      card('cpi', r.indicators.cpi),
+      card('realGdp', r.indicators.realGdp, money),
+      card('cpi', r.indicators.cpi, '', r.numeraire === 'cpi' ? t('cpiNumeraire') : undefined),
       card('fiscalRevenue', r.indicators.revenue, money),
-      card('fuelUse', r.indicators.fuelUse),
-      card('co2Fuel', r.indicators.co2),
+      card('fuelUse', r.indicators.fuelUse, money),
+      card('co2Fuel', r.indicators.co2, 'tCO₂'),
     ),
     h('p', { class: r.converged ? 'note' : 'error-box' }, t(r.converged ? 'converged' : 'notConverged', { res: r.maxResidual.toExponential(1).replace('.', currentDecimal()) })),
     h(

@@ -5,7 +5,7 @@
  */
 import { clear, h } from '../dom.js';
 import { errorText } from '../error-text.js';
-import { fmt, fmtPercent, localized, t } from '../i18n.js';
+import { fmt, localized, t } from '../i18n.js';
 import type { MessageKey } from '../messages.js';
 import { fmtEv } from './cge-panel.js';
 import { resultsApi, type CgeResult, type GreenJobsResult } from './results-api.js';
@@ -34,7 +34,7 @@ export function compareResults(modelId: string, columns: { name: string; params:
     const unit = localized(answers[0]!.jobs.unit);
     const jobRow = (key: 'green' | 'transition' | 'other' | 'formal' | 'informal' | 'total', label: MessageKey) =>
       h('tr', {}, h('th', { scope: 'row' }, t(label), h('span', { class: 'units' }, ` (${unit})`)), answers.map((a) => h('td', { class: 'num' }, fmt(a.jobs.total.scenario[key]))));
-    const pct = (x: number | null) => (x === null ? '—' : fmtPercent(x));
+    const pct = (x: number | null) => (x === null ? '—' : fmtEv(x));
     const cgeRow = (key: 'realGdp' | 'cpi' | 'revenue' | 'co2', label: MessageKey) =>
       h('tr', {}, h('th', { scope: 'row' }, t(label)), answers.map((a) => h('td', { class: 'num' }, pct(a.cge.indicators[key].changePct))));
     const households = answers[0]!.cge.households;

@@ -34,6 +34,7 @@ export interface CgeResult {
   assumptions: Bilingual[];
   converged: boolean;
   maxResidual: number;
+  numeraire: string;
   money: Bilingual;
   indicators: { realGdp: Change; cpi: Change; revenue: Change; fuelUse: Change; co2: Change };
   revenue: { code: string; label: Bilingual; base: number; value: number }[];
