@@ -83,4 +83,22 @@ describe.skipIf(!runE2E)('results of the IO and CGE model families (Peru model)'
     await page.screenshot({ path: join(shots, 'results-io-es.png'), fullPage: true });
     await expectAccessible(page);
   }, 240_000);
+
+  it('compare shows the jobs and the CGE results per scenario', async () => {
+    const created = await page.request.post(new URL('/api/scenarios', session.server.url).href, { data: { modelId: 'peru', name: 'Impuesto al carbono', params: { 'Carbon Price': 150 } } });
+    expect(created.status()).toBe(201);
+    await openSimulator(page, `${session.server.url}#/simulator`);
+    await page.goto(`${session.server.url}#/compare`);
+    await page.locator('fieldset.overlay label', { hasText: 'Impuesto al carbono' }).click();
+    const table = page.locator('table.results-compare');
+    await table.waitFor({ timeout: 240_000 });
+    // Columns: business as usual, the scenario, the current settings (carbon price 100).
+    expect(await table.locator('thead th').count()).toBe(4);
+    expect(await table.locator('tbody th', { hasText: /^VE / }).count()).toBe(7);
+    const co2 = await table.locator('tbody tr', { hasText: 'CO₂ de combustibles' }).locator('td').allTextContents();
+    expect(co2[0]).toBe('0,00 %');
+    expect(co2[1]).toMatch(/^−\d+,\d\d %$/);
+    await page.screenshot({ path: join(shots, 'results-compare-es.png'), fullPage: true });
+    await expectAccessible(page);
+  }, 360_000);
 });
