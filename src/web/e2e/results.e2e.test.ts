@@ -87,9 +87,10 @@ describe.skipIf(!runE2E)('results of the IO and CGE model families (Peru model)'
   it('compare shows the jobs and the CGE results per scenario', async () => {
     const created = await page.request.post(new URL('/api/scenarios', session.server.url).href, { data: { modelId: 'peru', name: 'Impuesto al carbono', params: { 'Carbon Price': 150 } } });
     expect(created.status()).toBe(201);
-    await openSimulator(page, `${session.server.url}#/simulator`);
+    // The page is open already: it learns of the new scenario as after a save.
+    await page.evaluate(() => (window as unknown as { igem: { reloadScenarios(): Promise<void> } }).igem.reloadScenarios());
     await page.goto(`${session.server.url}#/compare`);
-    await page.locator('fieldset.overlay label', { hasText: 'Impuesto al carbono' }).click();
+    await page.getByLabel('Impuesto al carbono').check();
     const table = page.locator('table.results-compare');
     await table.waitFor({ timeout: 240_000 });
     // Columns: business as usual, the scenario, the current settings (carbon price 100).
