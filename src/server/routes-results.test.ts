@@ -133,4 +133,12 @@ describe('CGE results', () => {
     expect(Number(busy.headers['retry-after'])).toBeGreaterThan(0);
     expect(busy.json().error.message).toMatch(/CGE.*en curso.*\/.*under way/);
   }, 180_000);
+
+  it('a model without an IO table or CGE beside it answers 404 NO_RESULTS', async () => {
+    for (const url of ['/api/models/green-growth/results/cge', '/api/models/green-growth/results/green-jobs', '/api/models/nope/results/cge']) {
+      const r = await app.inject({ method: 'GET', url });
+      expect(r.statusCode, url).toBe(404);
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/models/green-growth/results/cge' })).json().error.code).toBe('NO_RESULTS');
+  });
 });
