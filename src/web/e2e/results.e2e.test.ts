@@ -8,9 +8,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PERU_MODEL } from '../../server/config.js';
+import { en, es } from '../messages.js';
 import { expectAccessible, openSimulator, POLL, runE2E, shots, startSession, warnSkipped, type Session } from './helpers.js';
 
 warnSkipped();
+
+/** Texts of a panel (text nodes, SVG titles included) that are an English catalogue entry whose Spanish differs. */
+async function englishIn(page: Page, selector: string): Promise<string[]> {
+  const english = new Set<string>((Object.keys(en) as (keyof typeof en)[]).filter((k) => en[k] !== es[k] && !/\{\w+\}/.test(en[k])).map((k) => en[k]));
+  const texts = await page.evaluate((sel) => {
+    const out: string[] = [];
+    const root = document.querySelector(sel)!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent?.trim()) out.push(n.textContent.trim());
+    return out;
+  }, selector);
+  return texts.filter((x) => english.has(x) || /^(Real GDP|Green jobs|Household group|Urban|Rural|Metropolitan)/.test(x));
+}
 
 const tabTexts = (page: Page) => page.locator('[role="tab"]').allTextContents();
 const selectedTab = (page: Page) => page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-tab');
@@ -72,6 +86,7 @@ describe.skipIf(!runE2E)('results of the IO and CGE model families (Peru model)'
     for (const c of cells) expect(c).toMatch(/^[+−]?\d+,\d{2} %$/);
     expect(await page.locator('.cge-panel h3').textContent()).toBe('Precios, PBI, recaudación y bienestar en 2030');
     expect(await page.locator('.cge-panel').textContent()).not.toMatch(/Real GDP|Household group|every year converged/);
+    expect(await englishIn(page, '.cge-panel')).toEqual([]);
     await page.screenshot({ path: join(shots, 'results-cge-es.png'), fullPage: true });
     await expectAccessible(page);
     await page.locator('[role="tab"][data-tab="io"]').click();
@@ -80,6 +95,7 @@ describe.skipIf(!runE2E)('results of the IO and CGE model families (Peru model)'
     expect(sectors).toContain('Agricultura');
     expect(sectors).toContain('Administración pública');
     expect(await page.locator('.io-panel h3').textContent()).toBe('Empleos por sector en 2030');
+    expect(await englishIn(page, '.io-panel')).toEqual([]);
     await page.screenshot({ path: join(shots, 'results-io-es.png'), fullPage: true });
     await expectAccessible(page);
   }, 240_000);
@@ -94,8 +110,11 @@ describe.skipIf(!runE2E)('results of the IO and CGE model families (Peru model)'
     const table = page.locator('table.results-compare');
     await table.waitFor({ timeout: 240_000 });
     // Columns: business as usual, the scenario, the current settings (carbon price 100).
-    expect(await table.locator('thead th').count()).toBe(4);
-    expect(await table.locator('tbody th', { hasText: /^VE / }).count()).toBe(7);
+    // The view redraws when the scenario's run arrives (the results come again from the server's cache).
+    await expect.poll(() => table.locator('thead th').count(), { timeout: 240_000, interval: 200 }).toBe(4);
+    await expect.poll(() => table.locator('tbody th', { hasText: /^VE / }).count(), { timeout: 240_000, interval: 200 }).toBe(7);
+    await page.waitForTimeout(1000);
+    await table.waitFor({ timeout: 240_000 });
     const co2 = await table.locator('tbody tr', { hasText: 'CO₂ de combustibles' }).locator('td').allTextContents();
     expect(co2[0]).toBe('0,00 %');
     expect(co2[1]).toMatch(/^−\d+,\d\d %$/);
