@@ -15,6 +15,7 @@ import { benchModelsRoot } from '../conformance/bench-models.js';
 import { suiteRoot } from '../conformance/suite.js';
 import { benchIoMultipliers } from '../econ/io/bench-io.js';
 import { cgeBenchLine } from '../econ/cge/bench-cge.js';
+import { linkBenchLine } from '../econ/link/bench-link.js';
 import { benchCalibration } from '../analysis/bench-analysis.js';
 import { benchEnsembleThroughput } from '../analysis/ensemble/bench-ensemble.js';
 import { benchGreenJobs } from '../econ/greenjobs/bench-greenjobs.js';
@@ -182,6 +183,7 @@ async function main(): Promise<void> {
     `Targets: ratio ≤ 0.5 on every model both run; 10k model compile < 1000 ms (${genCompileMs.toFixed(0)} ms) and run < 20 ms (${genRunMs.toFixed(1)} ms).`,
     `IO multipliers, 500 sectors: ${io.ms.toFixed(0)} ms`,
     cgeBenchLine(),
+    linkBenchLine(),
     calibration ? `Calibration of ${calibration.parameters.length} parameters against ${calibration.series.length} series (Earth4All GL): ${calibration.seconds.toFixed(1)} s, ${calibration.runs} runs, payoff ${calibration.payoff.toExponential(2)}` : 'Calibration: skipped (no bench models)',
     greenJobs ? `Green jobs: ${greenJobs.records} SYNTHETIC person records classified and tabulated by sector, sex, age and region (${greenJobs.rows} domains, Taylor SEs): ${greenJobs.ms.toFixed(0)} ms (target < 3000 ms)` : 'Green jobs: skipped (no ../shared/data/peru)',
     `Ensemble throughput (${ensemble.runs} runs of a ${ensemble.equations}-equation model): ${ensemble.oneWorker.runsPerSecond.toFixed(0)} runs/s on 1 worker, ${ensemble.nWorkers.runsPerSecond.toFixed(0)} on ${ensemble.workers}: ratio ${ensemble.ratio.toFixed(2)} (same results: ${ensemble.sameResults})`,

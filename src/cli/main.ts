@@ -31,6 +31,8 @@ import { registerConvertCommands } from './convert-commands.js';
 registerConvertCommands(program);
 import { registerCgeCommands } from './cge-commands.js';
 registerCgeCommands(program);
+import { registerIntegratedCommands } from './integrated-commands.js';
+registerIntegratedCommands(program);
 import { registerSamCommands } from './sam-commands.js';
 registerSamCommands(program);
 import { registerGreenjobsCommands } from './greenjobs-commands.js';

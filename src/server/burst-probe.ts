@@ -5,6 +5,7 @@
  * network beyond the process.
  */
 import type { FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
 
 /** A model whose run would take hours: stopped by the run time budget. */
 export const SLOW_MODEL = [
@@ -24,6 +25,8 @@ export interface BurstOptions {
   smallColumns?: string[];
   /** Milliseconds between health probes. */
   probeEveryMs?: number;
+  /** Keep the small runs' bodies (for tests that check their values). */
+  keepBodies?: boolean;
 }
 
 export interface Latencies {
@@ -35,9 +38,31 @@ export interface Latencies {
 
 export interface BurstResult {
   small: Latencies & { statuses: Record<number, number> };
-  health: Latencies;
+  health: Latencies & { statuses: Record<number, number> };
   slowStatus: number;
+  /** The slow run was still unanswered when the last small run was answered. */
+  slowPendingAtEnd: boolean;
+  /** The small runs' bodies, when asked for. */
+  bodies?: string[];
   rssPeakMb: number;
+  /** From the first small request sent to the last one answered. */
+  wallMs: number;
+  /** CPU time over that span: the main thread (the event loop) alone, and every thread of the process (run threads included). */
+  cpuMs: { main?: number; all: number };
+}
+
+/** CPU time of the main thread in ms (Linux: its schedstat), or undefined elsewhere. */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
+function processCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
 }
 
 export function latencies(ms: number[]): Latencies {
@@ -57,32 +82,53 @@ export async function measureBurst(app: FastifyInstance, o: BurstOptions): Promi
 
   let rssPeak = process.memoryUsage.rss();
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 20);
-  const slow = app.inject(body(slowId, ['s[e1]']));
+  let slowAnswered = false;
+  const slow = app.inject(body(slowId, ['s[e1]'])).finally(() => (slowAnswered = true));
   await new Promise((r) => setTimeout(r, 100)); // the slow run holds its thread
 
   const health: number[] = [];
+  const healthStatuses: Record<number, number> = {};
   let probing = true;
   const probes = (async () => {
     while (probing) {
       const t = performance.now();
-      await app.inject({ method: 'GET', url: '/api/health' });
+      const h = await app.inject({ method: 'GET', url: '/api/health' });
       health.push(performance.now() - t);
+      healthStatuses[h.statusCode] = (healthStatuses[h.statusCode] ?? 0) + 1;
       await new Promise((r) => setTimeout(r, o.probeEveryMs ?? 10));
     }
   })();
   const statuses: Record<number, number> = {};
+  const bodies: string[] = [];
+  const t0 = performance.now();
+  const main0 = mainThreadCpuMs();
+  const all0 = processCpuMs();
   const small = await Promise.all(
     Array.from({ length: o.smallRuns }, async () => {
       const t = performance.now();
       const r = await app.inject(body(o.smallModelId, o.smallColumns));
       statuses[r.statusCode] = (statuses[r.statusCode] ?? 0) + 1;
+      if (o.keepBodies) bodies.push(r.body);
       return performance.now() - t;
     }),
   );
+  const wallMs = performance.now() - t0;
+  const slowPendingAtEnd = !slowAnswered;
+  const main1 = mainThreadCpuMs();
+  const cpuMs = { main: main0 !== undefined && main1 !== undefined ? main1 - main0 : undefined, all: processCpuMs() - all0 };
   probing = false;
   await probes;
   const slowStatus = (await slow).statusCode;
   clearInterval(sampler);
   rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-  return { small: { ...latencies(small), statuses }, health: latencies(health), slowStatus, rssPeakMb: rssPeak / 2 ** 20 };
+  return {
+    small: { ...latencies(small), statuses },
+    health: { ...latencies(health), statuses: healthStatuses },
+    slowStatus,
+    slowPendingAtEnd,
+    ...(o.keepBodies ? { bodies } : {}),
+    rssPeakMb: rssPeak / 2 ** 20,
+    wallMs,
+    cpuMs,
+  };
 }

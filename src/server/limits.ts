@@ -23,15 +23,28 @@ export interface ServerLimits {
    * workers − 1 threads, so small ones always find one.
    */
   largeRunWork: number;
+  /**
+   * Batches of small runs (one message to a thread, one answer back): at most `batchMaxRuns` runs
+   * (IGEM_BATCH_RUNS, default 64) and `batchWork` of model scalars × steps in all (IGEM_BATCH_WORK,
+   * default 1 million, some 20 ms of work), so that a batch stays short. A run of a model whose size
+   * is not known yet goes alone.
+   */
+  batchMaxRuns: number;
+  batchWork: number;
+  /**
+   * Scheduling priority (`nice`, 0-19) of the large-run threads: IGEM_LARGE_RUN_NICE, default 10;
+   * 0 leaves them at normal priority. Small runs and the event loop then get the cores first.
+   */
+  largeRunNice: number;
   /** Model limits for uploads and runs; saved points default to 2 million (~40 MB of JSON): IGEM_MAX_POINTS. */
   model: Partial<ModelLimits>;
 }
 
-function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, zeroAllowed = false): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const v = Number(raw);
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`${name}: expected a positive number, got "${raw}"`);
+  if (!Number.isFinite(v) || v < 0 || (v === 0 && !zeroAllowed)) throw new Error(`${name}: expected a ${zeroAllowed ? 'non-negative' : 'positive'} number, got "${raw}"`);
   return v;
 }
 
@@ -42,6 +55,9 @@ export function defaultServerLimits(env: NodeJS.ProcessEnv = process.env): Serve
     maxQueuedPerUser: envNumber(env, 'IGEM_MAX_QUEUED_PER_USER', 400),
     maxQueued: envNumber(env, 'IGEM_MAX_QUEUED', 2000),
     largeRunWork: envNumber(env, 'IGEM_LARGE_RUN_WORK', 50_000_000),
+    batchMaxRuns: Math.max(1, Math.floor(envNumber(env, 'IGEM_BATCH_RUNS', 64))),
+    batchWork: envNumber(env, 'IGEM_BATCH_WORK', 1_000_000),
+    largeRunNice: Math.min(19, Math.floor(envNumber(env, 'IGEM_LARGE_RUN_NICE', 10, true))),
     model: { maxSavedPoints: envNumber(env, 'IGEM_MAX_POINTS', 2_000_000) },
   };
 }

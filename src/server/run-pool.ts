@@ -1,203 +1,239 @@
 /**
- * Runs models off the request thread, on a piscina pool of worker threads (as the ensembles do),
- * so that one pathological request never delays the rest:
+ * Runs models off the request thread, on piscina worker threads (as the ensembles do), so that
+ * one pathological request never delays the rest:
  * - a queue per user (the `user` key of each call), served round robin, so one user's burst
  *   does not starve another; each queue and the whole pool have a bound (429 beyond it);
- * - two sizes: a run whose model's scalar count × steps passes `largeRunWork` is large, and large
- *   runs may hold at most workers − 1 threads, so small runs always find one. A model's size is
- *   learnt from its upload check or its first run (until then its runs count as small);
- * - a time budget per run: past it the run is aborted, which terminates its thread, and piscina
- *   starts a fresh one (504);
+ * - two lanes: a run whose model's scalar count × steps passes `largeRunWork` is large and runs
+ *   alone on a thread of the large lane, whose threads run at a lower priority (`largeRunNice`);
+ *   small runs have a lane of their own (and use an idle large thread when no large run waits),
+ *   so a slow run never holds them up. A model's size is learnt from its upload check or its
+ *   first run (until then its runs go alone, as small ones);
+ * - batches: small runs waiting together go to a thread as one message (at most `batchMaxRuns`
+ *   runs, `batchWork` of scalars × steps), so messages, thread wake-ups and result transfers are
+ *   paid once per batch; each run still has its own outcome;
+ * - a time budget per run, counted from the run's own start in its batch (the thread reports
+ *   which run is under way in shared memory): past it the thread is terminated and replaced, that
+ *   run gets a 504, and the batch's other runs are queued again at the front;
  * - a memory budget: the threads share `poolMemoryMb` as heap limits; a run that passes its
- *   share ends its thread, and the request gets a 413 rather than the server running out.
- * Results come back as JSON bytes built in the thread, so the event loop only writes them out.
+ *   share ends its thread, that run gets a 413 (the others are queued again).
+ * Results come back as JSON bytes built in the thread; the event loop only writes them out.
  */
-import { Piscina } from 'piscina';
-import { workerScript } from '../analysis/ensemble/worker-script.js';
 import { ModelError } from '../sd/ir/diagnostics.js';
 import { formatCount } from '../sd/ir/limits.js';
 import type { RunOptions } from '../sd/run/types.js';
 import { ApiError, modelErrorToApi } from './errors.js';
 import type { ServerLimits } from './limits.js';
 import type { ModelSource } from './model-catalog.js';
-import type { ModelInfo, WorkerAnswer, WorkerTask } from './run-protocol.js';
+import { RunLane } from './run-lane.js';
+import { PROGRESS_RUN, PROGRESS_STARTED, type BatchRun, type ModelInfo, type RunFailure, type RunOutcome, type WorkerTask } from './run-protocol.js';
+import { RunQueue, type Size, type Waiting } from './run-queue.js';
 
-type Size = 'small' | 'large';
+type Done = Extract<RunOutcome, { ok: true }> & { bytes: Uint8Array };
 
-interface Pending {
-  task: WorkerTask;
-  user: string;
-  size: Size;
-  resolve(a: Extract<WorkerAnswer, { ok: true }>): void;
+interface Pending extends Waiting {
+  source: ModelSource;
+  run: Omit<BatchRun, 'source'>;
+  /** Times it was queued again after another run of its batch failed. */
+  retries: number;
+  resolve(d: Done): void;
   reject(e: Error): void;
-}
-
-interface UserQueues {
-  small: Pending[];
-  large: Pending[];
 }
 
 /** Names of the run options, as the HTTP body spells them (for the 400's field). */
 const RUN_FIELDS = new Set(['start', 'end', 'dt', 'saveper']);
+/** A run put back this many times (its batches kept failing on other runs) fails with the last error. */
+const MAX_RETRIES = 3;
+/** How long a batch may wait for its thread to start (a replaced thread loads the engine first). */
+const STARTUP_GRACE_MS = 60_000;
+/** Answers written out per turn of the event loop. */
+const SETTLE_SLICE = 8;
 
 export class RunPool {
-  private readonly pool: Piscina<WorkerTask, WorkerAnswer>;
-  private readonly queues = new Map<string, UserQueues>();
-  /** Users with waiting runs, in the order they are served. */
-  private turn: string[] = [];
-  private queued = 0;
-  private busy = 0;
-  private largeBusy = 0;
+  private readonly small: RunLane;
+  private readonly large: RunLane;
+  private readonly queue = new RunQueue<Pending>();
+  private running = 0;
+  /** Batches sent to threads, and runs queued again after a batch-mate failed (counted since start). */
+  private batches = 0;
+  private requeued = 0;
   private closed = false;
   private readonly info = new Map<string, ModelInfo>();
   private readonly inFlight = new Set<AbortController>();
-  /** Runs wait until every thread has loaded the engine, so that loading never counts against a run's time. */
-  private warm = false;
 
   constructor(
     private readonly timeoutMs: number,
     readonly limits: ServerLimits,
   ) {
-    // The loader options (tsx under vitest) are the ensembles'; the script is this folder's.
-    const { execArgv } = workerScript('pool-worker');
-    const filename = new URL(`./run-task.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url).href;
     const heapMb = Math.max(64, Math.floor(limits.poolMemoryMb / limits.workers));
-    this.pool = new Piscina<WorkerTask, WorkerAnswer>({
-      filename,
-      execArgv,
-      minThreads: limits.workers,
-      maxThreads: limits.workers,
-      concurrentTasksPerWorker: 1,
-      idleTimeout: Infinity,
-      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, heapMb >> 3)) },
-    });
-    // A late result of an aborted run arrives as "Unexpected message from Worker": expected.
-    this.pool.on('error', () => {});
-    const ping: WorkerTask = { kind: 'ping' };
-    const started = () => {
-      this.warm = true;
-      this.pump();
-    };
-    void Promise.all(Array.from({ length: limits.workers }, () => this.pool.run(ping))).then(started, started);
+    const largeThreads = largeLaneThreads(limits.workers);
+    const pump = () => this.pump();
+    this.small = new RunLane(limits.workers - largeThreads, heapMb, 0, pump);
+    this.large = new RunLane(largeThreads, heapMb, limits.largeRunNice, pump);
   }
 
   /** Compiles a model and reports its size, or throws a 422 with the diagnostics. */
   async check(source: ModelSource, user = 'anonymous'): Promise<{ parameters: number; outputs: number }> {
-    const a = await this.submit({ kind: 'check', source, limits: this.limits.model }, user, 'small');
-    return a.check!;
+    const d = await this.submit(source, { kind: 'check' }, user, 'small', this.limits.batchWork);
+    return d.check!;
   }
 
-  /** Runs a model; the answer is the JSON body, as bytes. */
+  /** Runs a model; the answer is the JSON body, as bytes (a view of the batch's buffer). */
   async run(source: ModelSource, options: RunOptions, user = 'anonymous'): Promise<Buffer> {
-    const a = await this.submit({ kind: 'run', source, options, limits: this.limits.model }, user, this.sizeOf(source, options));
-    return Buffer.from(a.json!.buffer, a.json!.byteOffset, a.json!.byteLength);
+    const { size, work } = this.sizeOf(source, options);
+    const d = await this.submit(source, { kind: 'run', options }, user, size, work);
+    return Buffer.from(d.bytes.buffer, d.bytes.byteOffset + d.offset, d.length);
   }
 
-  /** Waiting and running tasks, for the health probe. */
-  stats(): { queued: number; running: number; workers: number } {
-    return { queued: this.queued, running: this.busy, workers: this.limits.workers };
+  /** Waiting and running runs, batches sent and runs queued again, for the health probe. */
+  stats(): { queued: number; running: number; workers: number; batches: number; requeued: number } {
+    return { queued: this.queue.length, running: this.running, workers: this.limits.workers, batches: this.batches, requeued: this.requeued };
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const q of this.queues.values()) for (const p of [...q.small, ...q.large]) p.reject(new ApiError(503, 'SHUTTING_DOWN', 'the server is shutting down'));
-    this.queues.clear();
-    this.turn = [];
+    for (const p of this.queue.drain()) p.reject(shuttingDown());
     for (const c of this.inFlight) c.abort();
-    await this.pool.destroy();
+    await Promise.all([this.small.destroy(), this.large.destroy()]);
   }
 
-  private sizeOf(source: ModelSource, o: RunOptions): Size {
+  private sizeOf(source: ModelSource, o: RunOptions): { size: Size; work: number } {
     const m = this.info.get(source.key);
-    if (!m) return 'small';
+    if (!m) return { size: 'small', work: this.limits.batchWork };
     const steps = ((o.end ?? m.end) - (o.start ?? m.start)) / (o.dt ?? m.dt);
-    return Number.isFinite(steps) && m.scalars * Math.max(1, steps) <= this.limits.largeRunWork ? 'small' : 'large';
+    const work = m.scalars * Math.max(1, steps);
+    return Number.isFinite(work) && work <= this.limits.largeRunWork ? { size: 'small', work } : { size: 'large', work: Infinity };
   }
 
-  private submit(task: WorkerTask, user: string, size: Size): Promise<Extract<WorkerAnswer, { ok: true }>> {
-    if (this.closed) return Promise.reject(new ApiError(503, 'SHUTTING_DOWN', 'the server is shutting down'));
-    let q = this.queues.get(user);
-    const waiting = q ? q.small.length + q.large.length : 0;
-    if (waiting >= this.limits.maxQueuedPerUser || this.queued >= this.limits.maxQueued) {
-      const which = waiting >= this.limits.maxQueuedPerUser ? `you have ${formatCount(waiting)} runs waiting` : `${formatCount(this.queued)} runs are waiting`;
+  private submit(source: ModelSource, run: Pending['run'], user: string, size: Size, work: number): Promise<Done> {
+    if (this.closed) return Promise.reject(shuttingDown());
+    const waiting = this.queue.waitingFor(user);
+    if (waiting >= this.limits.maxQueuedPerUser || this.queue.length >= this.limits.maxQueued) {
+      const which = waiting >= this.limits.maxQueuedPerUser ? `you have ${formatCount(waiting)} runs waiting` : `${formatCount(this.queue.length)} runs are waiting`;
       return Promise.reject(new ApiError(429, 'TOO_MANY_RUNS', `${which}; the limit is ${formatCount(Math.min(this.limits.maxQueuedPerUser, this.limits.maxQueued))}: try again shortly`));
     }
     return new Promise((resolve, reject) => {
-      if (!q) {
-        q = { small: [], large: [] };
-        this.queues.set(user, q);
-        this.turn.push(user);
-      }
-      q[size].push({ task, user, size, resolve, reject });
-      this.queued++;
+      this.queue.add({ source, run, user, size, work, retries: 0, resolve, reject });
       this.pump();
     });
   }
 
-  /** The next task: users in turn; a user's small runs first; large runs only while a thread stays free for small ones. */
-  private pick(): Pending | undefined {
-    const largeSlots = Math.max(1, this.limits.workers - 1);
-    for (let i = 0; i < this.turn.length; i++) {
-      const user = this.turn[i]!;
-      const q = this.queues.get(user)!;
-      const p = q.small.length ? q.small.shift() : q.large.length && this.largeBusy < largeSlots ? q.large.shift() : undefined;
-      if (!p) continue;
-      // This user goes to the back of the line; users with nothing left leave it.
-      this.turn.splice(i, 1);
-      if (q.small.length + q.large.length) this.turn.push(user);
-      else this.queues.delete(user);
-      return p;
-    }
-    return undefined;
-  }
-
+  /** Fills free threads: large runs on the large lane; small batches on the small lane, then on idle large threads. */
   private pump(): void {
-    while (this.warm && !this.closed && this.busy < this.limits.workers) {
-      const p = this.pick();
-      if (!p) return;
-      this.queued--;
-      this.dispatch(p);
-    }
+    if (this.closed) return;
+    const { batchMaxRuns, batchWork } = this.limits;
+    // A run queued before its model's size was known is weighed again: it may now share a batch.
+    const workOf = (p: Pending) => (p.run.kind === 'run' ? this.sizeOf(p.source, p.run.options ?? {}).work : p.work);
+    while (this.large.free && this.queue.waiting('large')) this.dispatch(this.large, this.queue.take('large', 1, Infinity));
+    while (this.small.free && this.queue.waiting('small')) this.dispatch(this.small, this.queue.take('small', batchMaxRuns, batchWork, workOf));
+    while (this.large.free && this.queue.waiting('small')) this.dispatch(this.large, this.queue.take('small', batchMaxRuns, batchWork, workOf));
   }
 
-  private dispatch(p: Pending): void {
-    this.busy++;
-    if (p.size === 'large') this.largeBusy++;
+  private dispatch(lane: RunLane, batch: Pending[]): void {
+    const sources: ModelSource[] = [];
+    const index = new Map<string, number>();
+    const runs = batch.map((p): BatchRun => {
+      let i = index.get(p.source.key);
+      if (i === undefined) index.set(p.source.key, (i = sources.push(p.source) - 1));
+      return { ...p.run, source: i };
+    });
+    const progress = new SharedArrayBuffer(8);
+    const epoch = Date.now();
+    const task: WorkerTask = { kind: 'batch', sources, runs, limits: this.limits.model, progress, epoch };
+
+    lane.busy++;
+    this.batches++;
+    this.running += batch.length;
     const abort = new AbortController();
     this.inFlight.add(abort);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
+    const p = new Int32Array(progress);
+    /** The run (index) that went past its time budget. */
+    let overTime: number | undefined;
+    const watch = (): void => {
+      const at = Atomics.load(p, PROGRESS_RUN);
+      if (at > batch.length) return; // every run is done: the answer is on its way
+      // Before its first run the thread may still be starting (a replaced one loads the engine):
+      // that time is no run's, within a grace period.
+      const left = at === 0 ? STARTUP_GRACE_MS - (Date.now() - epoch) : Atomics.load(p, PROGRESS_STARTED) + this.timeoutMs - (Date.now() - epoch);
+      if (left > 0) {
+        timer = setTimeout(watch, at === 0 ? Math.min(left, 250) : left);
+        return;
+      }
+      overTime = at === 0 ? -1 : at - 1;
       abort.abort();
-    }, this.timeoutMs);
+    };
+    let timer = setTimeout(watch, this.timeoutMs);
     const done = () => {
       clearTimeout(timer);
       this.inFlight.delete(abort);
-      this.busy--;
-      if (p.size === 'large') this.largeBusy--;
-      this.pump();
+      lane.busy--;
+      this.running -= batch.length;
     };
-    this.pool.run(p.task, { signal: abort.signal }).then(
+    lane.pool.run(task, { signal: abort.signal }).then(
       (answer) => {
         done();
-        if (answer.ok) {
-          if (p.task.kind !== 'ping') this.info.set(p.task.source.key, answer.info);
-          p.resolve(answer);
-        } else p.reject(toApiError(answer.error));
+        if (answer.kind !== 'batch' || answer.outcomes.length !== batch.length) {
+          for (const q of batch) q.reject(new ApiError(500, 'INTERNAL', 'run worker: unexpected answer'));
+          return this.pump();
+        }
+        answer.outcomes.forEach((o, i) => o.ok && this.info.set(batch[i]!.source.key, o.info));
+        // The thread gets its next batch before the answers are written out.
+        this.pump();
+        this.settle(batch, answer.outcomes, answer.bytes, 0);
       },
       (err: Error & { code?: string }) => {
         done();
-        if (timedOut) p.reject(new ApiError(504, 'RUN_TIMEOUT', `the run took longer than ${this.timeoutMs} ms and was stopped`));
-        else if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-          p.reject(new ApiError(413, 'RUN_TOO_LARGE', `the run needed more than this server's memory budget per run (${Math.floor(this.limits.poolMemoryMb / this.limits.workers)} MB) and was stopped`));
-        } else if (this.closed) p.reject(new ApiError(503, 'SHUTTING_DOWN', 'the server is shutting down'));
-        else p.reject(new ApiError(500, 'INTERNAL', `run worker failed: ${err.message}`));
+        const at = overTime ?? Atomics.load(p, PROGRESS_RUN) - 1;
+        this.failed(batch, at >= 0 && at < batch.length ? at : undefined, this.failure(err, overTime !== undefined));
+        this.pump();
       },
     );
   }
+
+  /**
+   * Answers a batch's runs a slice at a time, letting the event loop serve other requests (the
+   * health probe, new runs) between slices rather than writing out 64 answers in one stretch.
+   */
+  private settle(batch: Pending[], outcomes: RunOutcome[], bytes: Uint8Array, from: number): void {
+    const end = Math.min(batch.length, from + SETTLE_SLICE);
+    for (let i = from; i < end; i++) {
+      const o = outcomes[i]!;
+      if (o.ok) batch[i]!.resolve({ ...o, bytes });
+      else batch[i]!.reject(toApiError(o.error));
+    }
+    if (end < batch.length) setImmediate(() => this.settle(batch, outcomes, bytes, end));
+  }
+
+  /** A batch whose thread ended: the run it was on gets the error; the others are queued again at the front. */
+  private failed(batch: Pending[], culprit: number | undefined, error: ApiError): void {
+    const again: Pending[] = [];
+    batch.forEach((p, i) => {
+      if (i === culprit || this.closed || batch.length === 1 || p.retries >= MAX_RETRIES) p.reject(this.closed ? shuttingDown() : error);
+      else again.push({ ...p, retries: p.retries + 1, alone: p.alone || culprit === undefined });
+    });
+    this.requeued += again.length;
+    // Front of their queues, in their order.
+    for (const p of again.reverse()) this.queue.add(p, true);
+  }
+
+  private failure(err: Error & { code?: string }, timedOut: boolean): ApiError {
+    if (timedOut) return new ApiError(504, 'RUN_TIMEOUT', `the run took longer than ${this.timeoutMs} ms and was stopped`);
+    if (err.code === 'ERR_WORKER_OUT_OF_MEMORY')
+      return new ApiError(413, 'RUN_TOO_LARGE', `the run needed more than this server's memory budget per run (${Math.floor(this.limits.poolMemoryMb / this.limits.workers)} MB) and was stopped`);
+    if (this.closed) return shuttingDown();
+    return new ApiError(500, 'INTERNAL', `run worker failed: ${err.message}`);
+  }
 }
 
-function toApiError(err: Extract<WorkerAnswer, { ok: false }>['error']): ApiError {
+/** Threads of the large lane: half of them (at least one), the rest serve small runs. */
+export function largeLaneThreads(workers: number): number {
+  return Math.max(1, Math.floor(workers / 2));
+}
+
+function shuttingDown(): ApiError {
+  return new ApiError(503, 'SHUTTING_DOWN', 'the server is shutting down');
+}
+
+function toApiError(err: RunFailure): ApiError {
   if (err.kind === 'model') return modelErrorToApi(new ModelError(err.diagnostics ?? []));
   if (err.kind === 'simulation') return new ApiError(422, 'SIMULATION_FAILED', err.message);
   if (err.kind === 'input') {

@@ -1,24 +1,32 @@
 /**
- * A run thread of the server's pool (piscina): compiles each model once (cached by key and
- * limits) and runs it. The result is serialised to JSON here, off the event loop, and handed
- * over as bytes without a copy; the main thread only writes them to the socket.
+ * A run thread of the server's pool (piscina): runs a batch of runs one after another, each
+ * with its own outcome (a run that fails fails alone), compiling each model once per thread
+ * (cached by key and limits). Before each run it writes the run's index and start time to the
+ * batch's shared progress array, so the pool can hold that run, and only that run, to its time
+ * and memory budget. The results are serialised to JSON here, off the event loop, into one
+ * buffer that is moved (not copied) to the main thread.
+ *
+ * Threads of the large-run lane lower their own scheduling priority (`nice`, from the pool's
+ * workerData) once, so that on a busy machine small runs and the event loop get the cores first.
  */
+import { setPriority } from 'node:os';
 import { Piscina } from 'piscina';
 import { InputError, ModelError, SimulationError } from '../sd/ir/diagnostics.js';
+import type { ModelLimits } from '../sd/ir/limits.js';
 import { loadModelWithDiagnostics } from '../sd/node/load.js';
-import { compileModelText } from '../sd/run/engine.js';
 import type { CompiledModel } from '../sd/run/compiled-model.js';
-import type { RunAnswer } from './api-types.js';
-import type { ModelInfo, WorkerAnswer, WorkerTask } from './run-protocol.js';
+import { compileModelText } from '../sd/run/engine.js';
+import type { ModelSource } from './model-catalog.js';
+import { JsonBytes } from './run-json.js';
+import { PROGRESS_RUN, PROGRESS_STARTED, type BatchRun, type ModelInfo, type RunFailure, type RunOutcome, type WorkerAnswer, type WorkerTask } from './run-protocol.js';
 
 const compiled = new Map<string, CompiledModel>();
 
-function modelFor(task: Exclude<WorkerTask, { kind: 'ping' }>): CompiledModel {
-  const src = task.source;
-  const key = `${src.key}|${JSON.stringify(task.limits)}`;
+function modelFor(src: ModelSource, limits: Partial<ModelLimits>, limitsKey: string): CompiledModel {
+  const key = `${src.key}|${limitsKey}`;
   let m = compiled.get(key);
   if (!m) {
-    m = 'path' in src ? loadModelWithDiagnostics(src.path, { limits: task.limits }).model : compileModelText(src.text, { file: src.file, limits: task.limits }).model;
+    m = 'path' in src ? loadModelWithDiagnostics(src.path, { limits }).model : compileModelText(src.text, { file: src.file, limits }).model;
     if (compiled.size >= 16) compiled.delete(compiled.keys().next().value!);
     compiled.set(key, m);
   }
@@ -29,45 +37,55 @@ function infoOf(m: CompiledModel): ModelInfo {
   return { scalars: m.scalar.nodes.length, start: m.time.start, end: m.time.end, dt: m.time.dt };
 }
 
-/** JSON text of a run, built piece by piece (one string per column, no intermediate arrays). */
-function runJson(answer: Omit<RunAnswer, 'time' | 'series'> & { time: Float64Array; series: Float64Array[] }): Uint8Array {
-  const parts: string[] = [`{"ms":${answer.ms},"names":${JSON.stringify(answer.names)},"time":${numbers(answer.time)},"series":[`];
-  answer.series.forEach((s, i) => parts.push((i ? ',' : '') + numbers(s)));
-  parts.push(']}');
-  return new TextEncoder().encode(parts.join(''));
+function failure(e: unknown): RunFailure {
+  if (e instanceof ModelError) return { kind: 'model', message: e.message, diagnostics: e.diagnostics };
+  if (e instanceof SimulationError) return { kind: 'simulation', message: e.message };
+  if (e instanceof InputError) return { kind: 'input', message: e.message, where: e.where };
+  const err = e as Error;
+  return { kind: 'other', message: err?.message ?? String(e) };
 }
 
-/** `[1,2,NaN]` as JSON: non-finite values become null, as JSON.stringify writes them. */
-function numbers(a: Float64Array): string {
-  let out = '[';
-  for (let i = 0; i < a.length; i++) {
-    const v = a[i]!;
-    out += (i ? ',' : '') + (Number.isFinite(v) ? String(v) : 'null');
+function runOne(src: ModelSource, run: BatchRun, limits: Partial<ModelLimits>, limitsKey: string, out: JsonBytes): RunOutcome {
+  try {
+    const m = modelFor(src, limits, limitsKey);
+    if (run.kind === 'check') return { ok: true, info: infoOf(m), check: { parameters: m.parameters.length, outputs: m.outputNames.length }, offset: 0, length: 0 };
+    const t0 = performance.now();
+    const r = m.run(run.options);
+    const ms = performance.now() - t0;
+    return { ok: true, info: infoOf(m), ...out.appendRun({ ms, names: r.names, time: r.time, series: r.series }) };
+  } catch (e) {
+    return { ok: false, error: failure(e) };
   }
-  return out + ']';
 }
 
-/** The answer with its bytes marked for transfer (moved to the main thread, not copied). */
-function moved(answer: WorkerAnswer & { ok: true; json: Uint8Array }): WorkerAnswer {
-  const transferable = { [Piscina.transferableSymbol]: [answer.json.buffer], [Piscina.valueSymbol]: answer };
-  return Piscina.move(transferable as never) as unknown as WorkerAnswer;
+let niced = false;
+function lowerPriorityOnce(): void {
+  if (niced) return;
+  niced = true;
+  const nice = (Piscina.workerData as { nice?: number } | undefined)?.nice;
+  // On Linux this sets the calling thread's priority only; elsewhere it may not apply: harmless.
+  if (nice) {
+    try {
+      setPriority(0, nice);
+    } catch {
+      /* not permitted here: the lane runs at normal priority */
+    }
+  }
 }
 
 export default function handle(task: WorkerTask): WorkerAnswer {
-  if (task.kind === 'ping') return { ok: true, info: { scalars: 0, start: 0, end: 0, dt: 1 } };
-  try {
-    const m = modelFor(task);
-    if (task.kind === 'check') return { ok: true, info: infoOf(m), check: { parameters: m.parameters.length, outputs: m.outputNames.length } };
-    const t0 = performance.now();
-    const r = m.run(task.options);
-    const ms = performance.now() - t0;
-    const json = runJson({ time: r.time, names: r.names, series: r.series, ms });
-    return moved({ ok: true, info: infoOf(m), json });
-  } catch (e) {
-    if (e instanceof ModelError) return { ok: false, error: { kind: 'model', message: e.message, diagnostics: e.diagnostics } };
-    if (e instanceof SimulationError) return { ok: false, error: { kind: 'simulation', message: e.message } };
-    if (e instanceof InputError) return { ok: false, error: { kind: 'input', message: e.message, where: e.where } };
-    const err = e as Error;
-    return { ok: false, error: { kind: 'other', message: err?.message ?? String(e) } };
-  }
+  lowerPriorityOnce();
+  if (task.kind === 'ping') return { kind: 'pong' };
+  const progress = new Int32Array(task.progress);
+  const limitsKey = JSON.stringify(task.limits);
+  const out = new JsonBytes();
+  const outcomes = task.runs.map((run, i) => {
+    Atomics.store(progress, PROGRESS_STARTED, Date.now() - task.epoch);
+    Atomics.store(progress, PROGRESS_RUN, i + 1);
+    return runOne(task.sources[run.source]!, run, task.limits, limitsKey, out);
+  });
+  Atomics.store(progress, PROGRESS_RUN, task.runs.length + 1);
+  const answer: WorkerAnswer = { kind: 'batch', outcomes, bytes: out.bytes() };
+  // The bytes are moved to the main thread, not copied.
+  return Piscina.move({ [Piscina.transferableSymbol]: [answer.bytes.buffer], [Piscina.valueSymbol]: answer } as never) as unknown as WorkerAnswer;
 }

@@ -9,6 +9,9 @@
  * ]
  * `source` is "model" (default: read `variable` from the run) or "green jobs" / "jobs in
  * transition" (from the input-output link). `scale` multiplies the model value (e.g. 100 for %).
+ * `share` (jobs sources only) names a measured split of the project's `greenJobs.measuredSplits` file
+ * (e.g. "green_jobs_share_held_by_women"): the indicator is the jobs series times that base-year
+ * share, held constant over the projection (the survey gives one year, no trend).
  * A target gives either `value` or `relativeToBaseline` (e.g. 0.1: at least 10 % above the
  * baseline scenario in the same year, for indicators without an official target).
  */
@@ -31,11 +34,24 @@ export interface IndicatorTarget {
   basis: string;
 }
 
+/** A measured base-year share applied to a jobs series (see `share` above). */
+export interface IndicatorShare {
+  /** The split's name in the splits file. */
+  name: string;
+  /** Filled when the project is read (NaN until then). */
+  value: number;
+  low: number;
+  high: number;
+  year: number;
+  synthetic: boolean;
+}
+
 export interface IndicatorSpec {
   id: string;
   name: string;
   source: IndicatorSource;
   variable?: string;
+  share?: IndicatorShare;
   unit: string;
   scale: number;
   digits: number;
@@ -64,11 +80,13 @@ export function readIndicatorSpecs(path: string): IndicatorSpec[] {
   const root = specRoot(path);
   const seen = new Set<string>();
   const specs = root.items().map((f): IndicatorSpec => {
-    f.only(['id', 'name', 'source', 'variable', 'unit', 'scale', 'digits', 'targets']);
+    f.only(['id', 'name', 'source', 'variable', 'share', 'unit', 'scale', 'digits', 'targets']);
     const source = (f.get('source').optional((x) => x.string()) ?? 'model') as IndicatorSource;
     if (!SOURCES.includes(source)) f.get('source').fail(`must be one of ${SOURCES.join(', ')}`);
     const variable = f.get('variable').optional((x) => x.string());
     if (source === 'model' && !variable) f.get('variable').fail('a model indicator needs the model variable it reads');
+    const share = f.get('share').optional((x) => x.string());
+    if (share !== undefined && source === 'model') f.get('share').fail('"share" applies to "green jobs" or "jobs in transition" indicators only');
     const name = f.get('name').string();
     if (seen.has(name)) f.get('name').fail(`indicator "${name}" is listed twice`);
     seen.add(name);
@@ -77,6 +95,7 @@ export function readIndicatorSpecs(path: string): IndicatorSpec[] {
       name,
       source,
       variable,
+      share: share === undefined ? undefined : { name: share, value: NaN, low: NaN, high: NaN, year: NaN, synthetic: false },
       unit: f.get('unit').optional((x) => x.string()) ?? '',
       scale: f.get('scale').optional((x) => x.number()) ?? 1,
       digits: f.get('digits').optional((x) => x.integer(1)) ?? 3,

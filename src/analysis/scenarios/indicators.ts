@@ -54,7 +54,7 @@ export function indicatorValue(spec: IndicatorSpec, run: ScenarioRun, year: numb
   }
   if (!jobs) throw new InputError(`${spec.where}.source`, `"${spec.source}" needs "greenJobs" in project.json`);
   const values = spec.source === 'green jobs' ? jobs.green : jobs.transition;
-  return yearly(jobs.years, values, year) * spec.scale;
+  return yearly(jobs.years, values, year) * (spec.share?.value ?? 1) * spec.scale;
 }
 
 /**

@@ -19,6 +19,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { InputError } from '../../sd/ir/diagnostics.js';
+import { readMeasuredSplits } from '../../econ/greenjobs/read-splits.js';
 import { specRoot, type Field } from '../spec-file.js';
 import { readIndicatorSpecs, type IndicatorSpec } from './indicator-spec.js';
 import { readScenarioFile, type ScenarioSpec } from './scenario-spec.js';
@@ -33,6 +34,8 @@ export interface GreenJobsSpec {
   environmentalShareFrom: Record<string, string>;
   /** Model variable (0–1) whose change relative to the base year scales every sector's formal share. */
   formalShareFrom?: string;
+  /** The splits file of `igem greenjobs export-io` (youth and women's shares measured in a survey). */
+  measuredSplits?: string;
 }
 
 export interface ScenarioProject {
@@ -61,7 +64,7 @@ function pathIn(dir: string, f: Field): string {
 
 function readGreenJobs(dir: string, f: Field): GreenJobsSpec | undefined {
   if (!f.present) return undefined;
-  f.only(['table', 'mapping', 'classification', 'informality', 'baseYear', 'environmentalShareFrom', 'formalShareFrom']);
+  f.only(['table', 'mapping', 'classification', 'informality', 'baseYear', 'environmentalShareFrom', 'formalShareFrom', 'measuredSplits']);
   const shareFrom = f.get('environmentalShareFrom');
   return {
     table: pathIn(dir, f.get('table')),
@@ -71,7 +74,30 @@ function readGreenJobs(dir: string, f: Field): GreenJobsSpec | undefined {
     baseYear: f.get('baseYear').integer(1900),
     environmentalShareFrom: shareFrom.present ? Object.fromEntries(shareFrom.entries().map(([k, v]) => [k, v.string()])) : {},
     formalShareFrom: f.get('formalShareFrom').optional((x) => x.string()),
+    measuredSplits: f.get('measuredSplits').optional((x) => pathIn(dir, x)),
   };
+}
+
+/** Fills each indicator's measured share from the project's splits file, or says what is missing. */
+function resolveShares(indicators: IndicatorSpec[], greenJobs: GreenJobsSpec | undefined, where: string): void {
+  const wanted = indicators.filter((s) => s.share);
+  if (wanted.length === 0) return;
+  if (!greenJobs?.measuredSplits) {
+    throw new InputError(`${wanted[0].where}.share`, `needs "greenJobs.measuredSplits" in ${where} (the file \`igem greenjobs export-io\` writes)`);
+  }
+  const splits = readMeasuredSplits(greenJobs.measuredSplits);
+  for (const spec of wanted) {
+    const share = spec.share!;
+    const m = splits.get(share.name);
+    if (!m) {
+      const known = [...splits.keys()].filter((k) => k.includes('share')).join(', ');
+      throw new InputError(`${spec.where}.share`, `no split "${share.name}" in ${greenJobs.measuredSplits} (shares there: ${known})`);
+    }
+    if (m.unit !== 'fraction' || !(m.value >= 0 && m.value <= 1)) {
+      throw new InputError(`${spec.where}.share`, `split "${share.name}" is ${m.value} ${m.unit}, not a fraction between 0 and 1`);
+    }
+    Object.assign(share, { value: m.value, low: m.low, high: m.high, year: m.year, synthetic: m.synthetic });
+  }
 }
 
 /** Reads a project folder (or a project.json path). */
@@ -94,6 +120,9 @@ export function readProject(pathOrDir: string): ScenarioProject {
   }
   const years = root.get('years').items().map((y) => y.integer(0));
   if (years.length === 0) root.get('years').fail('must list at least one year');
+  const indicators = readIndicatorSpecs(pathIn(dir, root.get('indicators')));
+  const greenJobs = readGreenJobs(dir, root.get('greenJobs'));
+  resolveShares(indicators, greenJobs, file);
   return {
     dir,
     title: root.get('title').optional((t) => t.string()) ?? basename(dir),
@@ -102,8 +131,8 @@ export function readProject(pathOrDir: string): ScenarioProject {
     years,
     charts: root.get('charts').optional((c) => c.items().map((x) => x.string())) ?? [],
     scenarios,
-    indicators: readIndicatorSpecs(pathIn(dir, root.get('indicators'))),
-    greenJobs: readGreenJobs(dir, root.get('greenJobs')),
+    indicators,
+    greenJobs,
     notes: root.get('notes').optional((n) => n.items().map((x) => x.string())) ?? [],
     unitAliases: Object.fromEntries(root.get('unitAliases').optional((a) => a.entries().map(([k, v]) => [k, v.string()])) ?? []),
   };

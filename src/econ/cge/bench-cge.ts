@@ -44,5 +44,5 @@ export function benchCge(peruDir = 'models/peru/cge'): CgeBench {
 
 export function cgeBenchLine(): string {
   const b = benchCge();
-  return `CGE: static policy solve, 20 sectors × 5 households: ${b.staticMs.toFixed(1)} ms (${b.staticIterations} Newton steps; target < 50 ms); Peru 2019–2050 recursive run, baseline + isc-reform-lumpsum (${b.recursiveYears} years): ${b.recursiveMs.toFixed(0)} ms, ${b.factorisations} Jacobians + ${b.chordSteps} chord steps (target < 2000 ms); linked SD–CGE run: not built`;
+  return `CGE: static policy solve, 20 sectors × 5 households: ${b.staticMs.toFixed(1)} ms (${b.staticIterations} Newton steps; target < 50 ms); Peru 2019–2050 recursive run, baseline + isc-reform-lumpsum (${b.recursiveYears} years): ${b.recursiveMs.toFixed(0)} ms, ${b.factorisations} Jacobians + ${b.chordSteps} chord steps (target < 2000 ms)`;
 }

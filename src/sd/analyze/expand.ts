@@ -68,6 +68,7 @@ export class Expander implements ExpanderApi {
       }
       v.equations.push(eq);
     }
+    for (const v of this.vars.values()) this.dropSupersededPlaceholders(v);
     for (const v of this.vars.values()) this.layoutVariable(v);
     this.ensureControlVariables();
     for (const v of this.vars.values()) this.allocate(v);
@@ -164,6 +165,25 @@ export class Expander implements ExpanderApi {
       v.positions.push(best.elements);
       v.positionDims.push(best.name);
     }
+  }
+
+  /**
+   * `X = A FUNCTION OF(a, b)` only states what X depends on (Vensim's placeholder for an equation not
+   * yet written). Some saved models carry such a line beside X's real equation; the real one is what
+   * can be simulated, so the placeholder is dropped with a warning. A variable with placeholders only
+   * still stops, where its value is needed (E_UNDEFINED). Assumption: Vensim's reference documents the
+   * placeholder but not this pairing.
+   */
+  private dropSupersededPlaceholders(v: VarDefinition): void {
+    if (v.equations.length < 2) return;
+    const isPlaceholder = (eq: Equation): boolean => eq.expr?.kind === 'call' && eq.expr.fn === 'A FUNCTION OF';
+    const real = v.equations.filter((eq) => !isPlaceholder(eq));
+    if (real.length === 0 || real.length === v.equations.length) return;
+    for (const eq of v.equations) {
+      if (!isPlaceholder(eq)) continue;
+      this.warnings.push({ severity: 'warning', code: 'W_PLACEHOLDER', message: `${v.display}: the A FUNCTION OF placeholder is ignored; the equation at line ${real[0]!.loc.line} defines it`, loc: eq.loc });
+    }
+    v.equations = real;
   }
 
   /** Creates the nodes (or lookup tables) of every element a variable defines. */

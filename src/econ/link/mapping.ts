@@ -1,0 +1,106 @@
+/**
+ * The SD–CGE link mapping (models/peru/link/cge-link.json): the model files, the convergence
+ * settings, the SD fuels and their SAM commodities, and which SD variable plays each role.
+ * Every entry carries its meaning in Spanish and English; errors name the file and field.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { InputError } from '../../sd/ir/diagnostics.js';
+
+export type Bilingual = { es: string; en: string };
+export interface Sourced {
+  value: number;
+  source: string;
+}
+export const SD_ROLES = ['labourIndex', 'population', 'policyInvestment', 'energyEfficiency', 'energy', 'emissionFactorIndex', 'gdp', 'co2'] as const;
+export const CGE_ROLES = ['fuelPriceRatio', 'gdpFeedback', 'priceResponseScale', 'sectorOutput', 'householdIncome', 'fuelDemand'] as const;
+export type SdRole = (typeof SD_ROLES)[number];
+export type CgeRole = (typeof CGE_ROLES)[number];
+
+export interface LinkMappingFile {
+  file: string;
+  description: Bilingual;
+  sdModel: string;
+  cgeDir: string;
+  tolerance: number;
+  maxIterations: number;
+  damping: number;
+  /** SD fuel element → SAM commodity codes. */
+  fuels: Record<string, { commodities: string[]; meaning: Bilingual }>;
+  sd: Record<SdRole, { sd: string; meaning: Bilingual }>;
+  /** CGE role → the SD input it sets (absent: report only). */
+  cge: Record<CgeRole, { sd?: string; meaning: Bilingual }>;
+}
+
+export function readLinkMapping(file: string): LinkMappingFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new InputError(file, `no se puede leer el mapeo del enlace / cannot read the link mapping: ${(e as Error).message}`);
+  }
+  return parseLinkMapping(json, file);
+}
+
+export function parseLinkMapping(json: unknown, file: string): LinkMappingFile {
+  const fail = (field: string, msg: string): never => {
+    throw new InputError(`${file}: ${field}`, msg);
+  };
+  if (typeof json !== 'object' || json === null) fail('(top level)', 'debe ser un objeto JSON / must be a JSON object');
+  const o = json as Record<string, unknown>;
+  const bilingual = (v: unknown, field: string): Bilingual => {
+    const b = v as Bilingual | undefined;
+    if (!b || typeof b.es !== 'string' || typeof b.en !== 'string' || !b.es || !b.en) fail(field, 'necesita "es" y "en" / needs "es" and "en" text');
+    return b!;
+  };
+  const sourced = (k: string, lo: number, hi: number): number => {
+    const v = o[k] as Sourced | undefined;
+    if (!v || typeof v.value !== 'number' || !(v.value >= lo && v.value <= hi)) fail(`${k}.value`, `debe ser un número en [${lo}, ${hi}] / must be a number in [${lo}, ${hi}]`);
+    if (typeof v!.source !== 'string' || !/^(Fuente|Supuesto):/.test(v!.source)) fail(`${k}.source`, 'necesita "Fuente:" o "Supuesto:" / needs "Fuente:" or "Supuesto:"');
+    return v!.value;
+  };
+  const str = (k: string): string => {
+    if (typeof o[k] !== 'string' || !o[k]) fail(k, 'debe ser una ruta / must be a path');
+    return o[k] as string;
+  };
+  const fuelsIn = o['fuels'] as Record<string, { commodities?: unknown; meaning?: unknown }> | undefined;
+  if (!fuelsIn || typeof fuelsIn !== 'object' || Object.keys(fuelsIn).length === 0) fail('fuels', 'debe mapear energéticos del SD a bienes de la MCS / must map SD fuels to SAM commodities');
+  const fuels: LinkMappingFile['fuels'] = {};
+  for (const [f, v] of Object.entries(fuelsIn!)) {
+    if (!Array.isArray(v.commodities) || v.commodities.length === 0 || !v.commodities.every((c) => typeof c === 'string'))
+      fail(`fuels.${f}.commodities`, 'debe ser una lista de códigos de la MCS / must be a list of SAM codes');
+    fuels[f] = { commodities: v.commodities as string[], meaning: bilingual(v.meaning, `fuels.${f}.meaning`) };
+  }
+  const roles = <R extends string>(key: string, known: readonly R[], needSd: (r: R) => boolean): Record<R, { sd?: string; meaning: Bilingual }> => {
+    const list = o[key];
+    if (!Array.isArray(list)) fail(key, 'debe ser una lista de {role, sd, meaning} / must be a list of {role, sd, meaning}');
+    const out = {} as Record<R, { sd?: string; meaning: Bilingual }>;
+    (list as Record<string, unknown>[]).forEach((e, i) => {
+      const role = e['role'] as R;
+      if (!known.includes(role)) fail(`${key}[${i}].role`, `rol desconocido / unknown role "${String(role)}" (${known.join(', ')})`);
+      if (out[role]) fail(`${key}[${i}].role`, `rol repetido / repeated role "${role}"`);
+      const sd = e['sd'];
+      if (sd !== undefined && (typeof sd !== 'string' || !sd)) fail(`${key}[${i}].sd`, 'debe nombrar una variable del SD / must name an SD variable');
+      out[role] = { sd: sd as string | undefined, meaning: bilingual(e['meaning'], `${key}[${i}].meaning`) };
+    });
+    for (const r of known) {
+      if (!out[r]) fail(key, `falta el rol / missing role "${r}"`);
+      if (needSd(r) && !out[r].sd) fail(`${key}: ${r}.sd`, 'debe nombrar una variable del SD / must name an SD variable');
+    }
+    return out;
+  };
+  const sd = roles('sdToCge', SD_ROLES, () => true) as LinkMappingFile['sd'];
+  const cge = roles('cgeToSd', CGE_ROLES, (r) => r === 'fuelPriceRatio' || r === 'gdpFeedback' || r === 'priceResponseScale');
+  return {
+    file,
+    description: bilingual(o['description'], 'description'),
+    sdModel: resolve(dirname(file), str('sdModel')),
+    cgeDir: resolve(dirname(file), str('cgeDir')),
+    tolerance: sourced('tolerance', 1e-6, 0.1),
+    maxIterations: Math.round(sourced('maxIterations', 1, 500)),
+    damping: sourced('damping', 0.05, 1),
+    fuels,
+    sd,
+    cge,
+  };
+}

@@ -1,0 +1,226 @@
+/**
+ * The yearly SD–CGE soft link (issue 10, part 7). Three stages:
+ *
+ * 1. Reference: the SD model with the link switched on and neutral inputs (identical to its
+ *    business as usual).
+ * 2. CGE baseline harmonised with the SD reference: each year the CGE's productivity is solved
+ *    inside Newton so that its real GDP follows the SD's GDP index (E43) and its labour supply
+ *    follows the SD's labour force. Its autonomous energy efficiency (AEEI) keeps the CGE's own
+ *    trend (model.json), times the savings of the SD's efficiency policies, in baseline and
+ *    scenario alike. The two models' energy trends are not forced together: the CGE's energy grows
+ *    about one for one with GDP, the SD's much less, and an AEEI that closed that gap would need
+ *    efficiency gains of about 7 % a year (×9 by 2050), which would shrink the energy cost share
+ *    and with it the welfare effects of any fuel tax. Total energy demand is therefore compared as
+ *    the scenario's change against each model's own reference.
+ * 3. Scenario, one year at a time from the CGE base year: the CGE solves the year with the SD's
+ *    labour force, emission factors and policy investment; the SD is re-run with the CGE's fuel
+ *    price ratios (damped Gauss–Seidel), a GDP feedback factor (quasi-Newton on the unit response
+ *    of value added, secant-accelerated) and a scale of its energy price elasticities
+ *    (quasi-Newton on the SD's own price effects, secant-accelerated), until real GDP and total
+ *    energy demand (as above) agree within the tolerance and the price ratios the SD uses are the CGE's.
+ *    The energy gap is thus closed through the demand's price response (the CGE's, whose
+ *    elasticities carry sources), never by changing the CGE's technology in the scenario.
+ */
+import { InputError } from '../../sd/ir/diagnostics.js';
+import type { Model } from '../../sd/run/types.js';
+import type { LoadedModel } from '../cge/model-dir.js';
+import { commitYear, finishRecursive, solveYear, startRecursive, type RecursiveRun, type YearRecord } from '../cge/recursive.js';
+import type { Scenario } from '../cge/scenario.js';
+import { energyIndex, fuelCommodities, fuelUse, priceRatios } from './cge-side.js';
+import type { LinkMappingFile } from './mapping.js';
+import { SdSide, type SdInputs, type SdYear } from './sd-side.js';
+
+export interface LinkIteration {
+  gdpGap: number;
+  energyGap: number;
+  /** Largest |CGE price ratio − the ratio the SD used|. */
+  priceGap: number;
+}
+export interface LinkYear {
+  year: number;
+  iterations: number;
+  converged: boolean;
+  history: LinkIteration[];
+  gdpGap: number;
+  energyGap: number;
+  sd: SdYear;
+  sdGdpIndex: number;
+  sdEnergyIndex: number;
+  cgeGdp: number;
+  cgeGdpIndex: number;
+  cgeEnergyIndex: number;
+  priceRatio: Record<string, number>;
+  gdpFeedback: number;
+  priceScale: number;
+  /** The CGE's energy efficiency (AEEI) of the year, the same in baseline and scenario. */
+  aeei: number;
+  /** Energy index (base year = 1) of the CGE baseline and of the SD reference: their trends are each model's own. */
+  cgeBaseEnergyIndex: number;
+  sdRefEnergyIndex: number;
+}
+export interface LinkedRun {
+  scenario: Scenario;
+  fuels: string[];
+  years: LinkYear[];
+  baseline: RecursiveRun;
+  run: RecursiveRun;
+  sdInputs: SdInputs;
+  /** SD reference (link neutral) per year. */
+  reference: SdYear[];
+  sdRuns: number;
+  cgeSolves: number;
+}
+
+const K_MIN = 0.2, K_MAX = 10;
+
+/** One quasi-Newton step on x for the gap g(x), with a model-based slope; secant when two points agree in sign. */
+function step(hist: [number, number][], modelSlope: number): number | null {
+  const [x1, g1] = hist[hist.length - 1]!;
+  let slope = modelSlope;
+  if (hist.length >= 2) {
+    const [x0, g0] = hist[hist.length - 2]!;
+    const s = (g1 - g0) / (x1 - x0);
+    if (x1 !== x0 && Number.isFinite(s) && s * modelSlope > 0) slope = s;
+  }
+  if (!(Math.abs(slope) > 1e-12)) return null;
+  return x1 - g1 / slope;
+}
+
+export function runSoftLink(sdModel: Model, cge: LoadedModel, map: LinkMappingFile, scenario: Scenario, endYear: number): LinkedRun {
+  const { cal } = cge;
+  const y0 = cge.baseYear;
+  if (!(endYear >= y0)) throw new InputError('--years', `el año final debe ser ≥ ${y0} / the end year must be ≥ ${y0}`);
+  const fc = fuelCommodities(cal, map);
+  const ef = cal.C.map((c) => cge.desc.emissionFactors?.[cal.acc[c]!.code]?.value ?? 0);
+  const sd = new SdSide(sdModel, map, fc.map((cs) => cs.some((ci) => ef[ci]! > 0)));
+  const fuels = sd.fuels;
+  const n = endYear - y0 + 1;
+  let sdRuns = 0, cgeSolves = 0;
+  const runSd = (inp: SdInputs | null, end?: number) => {
+    sdRuns++;
+    return sd.run(inp, end);
+  };
+  // 1. Reference.
+  const refRun = runSd(null, endYear);
+  const reference = Array.from({ length: n }, (_, t) => sd.year(refRun, y0 + t));
+  const r0 = reference[0]!;
+  const w = r0.energyByFuel;
+  // SD green investment (2007 soles) to SAM units (2019 soles): ratio of the two models' base-year GDP.
+  const tol = map.tolerance;
+  // 2. CGE baseline harmonised with the SD reference in GDP (E43) and labour; its own autonomous energy efficiency.
+  const bs = startRecursive(cge, { years: [y0, endYear] });
+  const effOf = (t: number, s: SdYear) => (1 + bs.par.gE) ** t / (1 - s.efficiencySavings);
+  const baseE: number[] = [];
+  let use0: number[] = [];
+  let gdp0 = NaN, conv = 0;
+  for (let t = 0; t < n; t++) {
+    const s = reference[t]!;
+    cgeSolves++;
+    const rec = solveYear(bs, {
+      labourIndex: s.labour / r0.labour,
+      emissionFactorIndex: s.co2PerEnergy / r0.co2PerEnergy,
+      gdpIndex: s.gdp / r0.gdp,
+      energyEfficiency: effOf(t, s),
+      greenInvestment: s.policyInvestment * conv,
+    });
+    if (t === 0) {
+      use0 = fuelUse(rec.sol, fc);
+      gdp0 = rec.gdp;
+      // SD green investment (2007 soles) to SAM units (2019 soles): ratio of the two models' base-year GDP.
+      conv = gdp0 / r0.gdp;
+    }
+    baseE.push(energyIndex(fuelUse(rec.sol, fc), use0, w));
+    commitYear(bs, rec);
+  }
+  const baseline = finishRecursive(bs);
+  // 3. Scenario, year by year.
+  const inp: SdInputs = {
+    firstYear: y0,
+    price: Object.fromEntries(fuels.map((f) => [f, new Array<number>(n).fill(1)])),
+    gdpFeedback: new Array<number>(n).fill(1),
+    priceScale: new Array<number>(n).fill(1),
+  };
+  const cs = startRecursive(cge, { years: [y0, endYear], scenario, tfpPath: baseline.tfpPath, gsavPath: baseline.gsavPath, startFrom: baseline });
+  const years: LinkYear[] = [];
+  let sdr = refRun;
+  for (let t = 0; t < n; t++) {
+    const y = y0 + t;
+    const history: LinkIteration[] = [];
+    const hPhi: [number, number][] = [];
+    const hK: [number, number][] = [];
+    let converged = false;
+    let rec: YearRecord;
+    let s: SdYear;
+    let gG: number, gE: number, cgeGdpIdx: number, cgeE: number, p: number[];
+    for (;;) {
+      s = sd.year(sdr, y);
+      cgeSolves++;
+      rec = solveYear(cs, {
+        labourIndex: s.labour / r0.labour,
+        emissionFactorIndex: s.co2PerEnergy / r0.co2PerEnergy,
+        energyEfficiency: effOf(t, s),
+        greenInvestment: s.policyInvestment * conv,
+      });
+      cgeGdpIdx = rec.gdp / gdp0;
+      cgeE = energyIndex(fuelUse(rec.sol, fc), use0, w);
+      gG = s.gdp / r0.gdp / cgeGdpIdx - 1;
+      // Energy: the scenario's change against each model's own reference (see the module note).
+      gE = s.energy / reference[t]!.energy / (cgeE / baseE[t]!) - 1;
+      p = priceRatios(rec.sol, baseline.records[t]!.sol, fc);
+      const pGap = Math.max(...fuels.map((f, i) => Math.abs(p[i]! - inp.price[f]![t]!)));
+      history.push({ gdpGap: gG, energyGap: gE, priceGap: pGap });
+      if (Math.abs(gG) <= tol && Math.abs(gE) <= tol && pGap <= tol / 5) {
+        converged = true;
+        break;
+      }
+      if (history.length >= map.maxIterations) break;
+      // Gauss–Seidel update of the SD's inputs for this year (and, as a start, the next).
+      fuels.forEach((f, i) => (inp.price[f]![t] = inp.price[f]![t]! + map.damping * (p[i]! - inp.price[f]![t]!)));
+      // GDP: value added is proportional to the feedback factor (d gap / d ln φ ≈ 1 + gap).
+      const phi = inp.gdpFeedback[t]!;
+      hPhi.push([Math.log(phi), gG]);
+      const nPhi = step(hPhi, 1 + gG);
+      if (nPhi !== null) inp.gdpFeedback[t] = Math.exp(nPhi);
+      // Energy: the SD's price effects are P^(−ε·k), so d ln E / d k = (energy-weighted log price effect) / k.
+      const k = inp.priceScale[t]!;
+      hK.push([k, gE]);
+      const nK = Math.abs(s.logPriceEffect) > 1e-9 ? step(hK, ((1 + gE) * s.logPriceEffect) / k) : null;
+      if (nK !== null) inp.priceScale[t] = Math.min(K_MAX, Math.max(K_MIN, nK));
+      if (t + 1 < n) {
+        for (const f of fuels) inp.price[f]![t + 1] = inp.price[f]![t]!;
+        inp.gdpFeedback[t + 1] = inp.gdpFeedback[t]!;
+        inp.priceScale[t + 1] = inp.priceScale[t]!;
+      }
+      sdr = runSd(inp, Math.min(y + 1, endYear));
+    }
+    commitYear(cs, rec);
+    years.push({
+      year: y,
+      iterations: history.length,
+      converged,
+      history,
+      gdpGap: gG,
+      energyGap: gE,
+      sd: s,
+      sdGdpIndex: s.gdp / r0.gdp,
+      sdEnergyIndex: s.energy / r0.energy,
+      cgeGdp: rec.gdp,
+      cgeGdpIndex: cgeGdpIdx,
+      cgeEnergyIndex: cgeE,
+      priceRatio: Object.fromEntries(fuels.map((f, i) => [f, p[i]!])),
+      gdpFeedback: inp.gdpFeedback[t]!,
+      priceScale: inp.priceScale[t]!,
+      aeei: effOf(t, s!),
+      cgeBaseEnergyIndex: baseE[t]!,
+      sdRefEnergyIndex: reference[t]!.energy / r0.energy,
+    });
+    // Start the next year from this year's inputs (the last SD run already covers it with them).
+    if (t + 1 < n) {
+      for (const f of fuels) inp.price[f]![t + 1] = inp.price[f]![t]!;
+      inp.gdpFeedback[t + 1] = inp.gdpFeedback[t]!;
+      inp.priceScale[t + 1] = inp.priceScale[t]!;
+      if (sdr.time[sdr.time.length - 1]! < y + 1) sdr = runSd(inp, Math.min(y + 1, endYear));
+    }
+  }
+  return { scenario, fuels, years, baseline, run: finishRecursive(cs), sdInputs: inp, reference, sdRuns, cgeSolves };
+}
