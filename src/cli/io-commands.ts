@@ -7,18 +7,18 @@
  *   link MODEL          yearly output, value added, jobs, green jobs, emissions from an SD run
  * Bad input of any kind is an InputError (exit status 2) naming the file and row/column or field.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../sd/ir/diagnostics.js';
 import { loadModel } from '../sd/node/load.js';
 import {
-  baseYearGreenJobs, buildModels, computeImpact, computeMultipliers, formalShareFromTable, greenImpactJson, greenJobsImpact,
+  baseYearGreenJobs, buildModels, computeImpact, computeMultipliers, greenImpactJson, greenJobsImpact,
   greenJson, greenRows, impactJson, impactRows, linkages, linkRows, linkRunToIo, loadIoTable, loadSam, multiplierRows,
-  multipliersJson, netImpact, readGreenClassification, readInformality, readShock, readShockDetailed, samMultipliers, structuralPaths,
+  multipliersJson, netImpact, readShock, readShockDetailed, samMultipliers, structuralPaths,
   tableHeading, textTable, toCsv, totalsOf, validateLinkMapping, type GreenImpact, type GreenSpec, type IoTable,
   type LoadedTable, type Row,
 } from '../econ/io/index.js';
+import { greenSpecFor } from '../econ/io/green-spec.js';
 import { readJson } from '../econ/io/read-grid.js';
 import { assertBalanced, formatIssues } from '../econ/io/validate.js';
 import { action } from './exit.js';
@@ -73,34 +73,6 @@ function emit(o: TableOptions, json: () => unknown, table: () => { headers: stri
     return;
   }
   console.log(text());
-}
-
-/** Green shares: --green/--informality, else the descriptor's files, else files beside the table. */
-function greenSpecFor(loaded: LoadedTable, o: { green?: string; informality?: string }): GreenSpec {
-  const { table, descriptor, descriptorPath } = loaded;
-  const beside = (name: string): string | undefined => {
-    const p = join(dirname(table.source), name);
-    return existsSync(p) ? p : undefined;
-  };
-  const fromDescriptor = (p?: string): string | undefined => (p && descriptorPath ? resolve(dirname(descriptorPath), p) : p);
-  const classification = o.green ?? fromDescriptor(descriptor.greenJobs?.classification) ?? beside('green-classification.csv');
-  if (!classification) {
-    throw new InputError(table.source, 'no green classification: give --green FILE.csv (columns sector,environmental_share) or put green-classification.csv beside the table');
-  }
-  const informality = o.informality ?? fromDescriptor(descriptor.greenJobs?.informality) ?? beside('informality.csv');
-  let formalShare: number[] | undefined;
-  let formalBasis: string;
-  if (informality) {
-    formalShare = readInformality(informality, table.sectors).map((s) => 1 - s);
-    formalBasis = `1 − informal share from ${informality}`;
-  } else {
-    formalShare = formalShareFromTable(table);
-    formalBasis = 'formal employment / employment satellites of the table';
-  }
-  if (!formalShare) {
-    throw new InputError(table.source, 'no decent-work filter: give --informality FILE.csv (columns sector,informal_share) or formal-employment and employment satellite rows');
-  }
-  return { environmentalShare: readGreenClassification(classification, table.sectors), formalShare, basis: { environmental: classification, formal: formalBasis } };
 }
 
 const jobsSummary = (label: string, g: GreenImpact): string => {

@@ -20,6 +20,8 @@ import { registerRunRoutes } from './routes-runs.js';
 import { registerScenarioRoutes } from './routes-scenarios.js';
 import { clientAddressKey, type UserKeyOf } from './limits.js';
 import { RunPool } from './run-pool.js';
+import { defaultResultsLimits, ResultsPool } from './results-pool.js';
+import { registerResultsRoutes } from './routes-results.js';
 import { Store } from './store.js';
 
 export interface BuildOptions {
@@ -47,7 +49,7 @@ function toApiError(err: unknown): ApiError {
 export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: config.bodyLimit });
   const store = new Store(config.dataDir);
-  const ctx: AppContext = { config, store, catalog: new ModelCatalog(config, store), pool: new RunPool(config.runTimeoutMs, config.limits), userKey: options.userKey ?? clientAddressKey };
+  const ctx: AppContext = { config, store, catalog: new ModelCatalog(config, store), pool: new RunPool(config.runTimeoutMs, config.limits), results: new ResultsPool(defaultResultsLimits(config.limits.workers)), userKey: options.userKey ?? clientAddressKey };
 
   app.setErrorHandler((err, req, reply) => {
     const e = toApiError(err);
@@ -63,6 +65,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   });
   app.addHook('onClose', async () => {
     await ctx.pool.close();
+    await ctx.results.close();
     store.close();
   });
 
@@ -73,6 +76,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   registerRunRoutes(app, ctx);
   registerContentRoutes(app, ctx);
   registerWorkshopRoutes(app, ctx);
+  registerResultsRoutes(app, ctx);
 
   if (existsSync(join(config.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, {

@@ -2,6 +2,7 @@
 import type { ServerConfig } from './config.js';
 import type { UserKeyOf } from './limits.js';
 import type { ModelCatalog } from './model-catalog.js';
+import type { ResultsPool } from './results-pool.js';
 import type { RunPool } from './run-pool.js';
 import type { Store } from './store.js';
 
@@ -10,6 +11,8 @@ export interface AppContext {
   store: Store;
   catalog: ModelCatalog;
   pool: RunPool;
+  /** IO and CGE results (their own threads, cache and CGE limit). */
+  results: ResultsPool;
   /** Whom a request counts against in the run queues. */
   userKey: UserKeyOf;
 }

@@ -25,6 +25,13 @@ function parametersOf(source: ModelSource): Map<string, ParameterInfo> {
   return m;
 }
 
+/** The model's constants with their default values (name as the model writes it → value). */
+export function parameterDefaults(ctx: AppContext, modelId: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of parametersOf(ctx.catalog.source(modelId)).values()) out[p.name] = p.value;
+  return out;
+}
+
 /** Throws a 400 (`UNKNOWN_LEVER` or `LEVER_OUT_OF_RANGE`) for the first bad setting, naming each in details. */
 export function checkScenarioLevers(ctx: AppContext, modelId: string, params: Readonly<Record<string, number>>): void {
   const known = parametersOf(ctx.catalog.source(modelId));

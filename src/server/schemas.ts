@@ -56,6 +56,25 @@ export const runRequest = z
 
 export const idParam = z.object({ id });
 
+const resultYear = z.number().int('must be a whole year').min(1900).max(2200);
+const recycling = z.enum(['none', 'lumpsum', 'lumpsum-poorest', 'vat', 'labour', 'green-investment']);
+const cgeScenarioName = z.string().regex(/^[a-z0-9-]{1,80}$/, 'a CGE scenario name (lower-case letters, digits, dashes)');
+
+/** POST /api/models/:id/results/green-jobs: lever settings (the SD run) and the year shown. */
+export const greenJobsRequest = z.strictObject({ params: params.optional(), year: resultYear.optional() });
+
+/** POST /api/models/:id/results/cge: lever settings or a named CGE scenario, the recycling and the year. */
+export const cgeRequest = z
+  .strictObject({ params: params.optional(), scenario: cgeScenarioName.optional(), recycling: recycling.optional(), year: resultYear.optional() })
+  .superRefine((b, ctx) => {
+    if (b.params !== undefined && b.scenario !== undefined) ctx.addIssue({ code: 'custom', path: ['scenario'], message: 'give either params (lever settings) or a CGE scenario name, not both' });
+    if (b.recycling !== undefined && b.scenario !== undefined) ctx.addIssue({ code: 'custom', path: ['recycling'], message: 'a named CGE scenario sets its own recycling' });
+  });
+
+/** The GET forms: query strings (numbers arrive as text). */
+export const greenJobsQuery = z.strictObject({ year: z.coerce.number().pipe(resultYear).optional() });
+export const cgeQuery = z.strictObject({ scenario: cgeScenarioName.optional(), year: z.coerce.number().pipe(resultYear).optional() });
+
 export const uncertaintySpec = z.object({
   parameters: z.union([z.array(z.string()), z.record(z.string(), z.string())]),
   runs: z.number().int().min(2).max(1000).optional(),

@@ -94,5 +94,8 @@ export function collectResults(cal: Calibration, run: RecursiveRun, scenario: st
       hh.ev_pct.push(b ? (100 * ev) / b.YI[ii]!.v : 0);
     });
   });
-  return { scenario, years: run.years, variables: vars, households, converged: true, max_residual: maxRes, max_walras: maxWalras };
+  // Every yearly solve of this run and of its baseline must have converged (a solve that did not
+  // usually throws in solveStatic; a record kept after a fallback reports what it reached).
+  const converged = run.records.every((r) => r.sol.converged) && (baseline?.records.every((r) => r.sol.converged) ?? true);
+  return { scenario, years: run.years, variables: vars, households, converged, max_residual: maxRes, max_walras: maxWalras };
 }

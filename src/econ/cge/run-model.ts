@@ -32,7 +32,12 @@ export function runCgeModel(dir: string, opts: CgeRunOptions = {}): { results: C
 
 export function runLoaded(model: LoadedModel, opts: CgeRunOptions = {}) {
   const name = opts.scenario ?? 'base';
-  const sc = name === 'base' ? null : loadScenario(model, name);
+  return runScenario(model, name === 'base' ? null : loadScenario(model, name), opts);
+}
+
+/** Runs a scenario given as an object (e.g. built from the simulator's levers); null is the baseline. */
+export function runScenario(model: LoadedModel, sc: Scenario | null, opts: Omit<CgeRunOptions, 'scenario'> = {}) {
+  const name = sc?.name ?? 'base';
   const baseline = opts.baseline ?? runRecursive(model, { years: opts.years, paths: opts.paths });
   const run = sc ? runRecursive(model, { years: opts.years, scenario: sc, tfpPath: baseline.tfpPath, gsavPath: baseline.gsavPath, startFrom: baseline, paths: opts.paths }) : baseline;
   const results = collectResults(model.cal, run, name, baseline);

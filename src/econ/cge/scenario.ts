@@ -20,10 +20,11 @@ import type { Policy } from './policy.js';
 export type Recycling = 'none' | 'lumpsum' | 'lumpsum-poorest' | 'vat' | 'labour' | 'green-investment';
 const RECYCLING: Recycling[] = ['none', 'lumpsum', 'lumpsum-poorest', 'vat', 'labour', 'green-investment'];
 
+/** `scale` (0–1, default 1): how far the measure goes, e.g. a partial reform (applied with the phase-in). */
 export type Measure =
-  | { type: 'isc-index'; start: number; rampYears: number; ratePerIndex: number; index: Record<string, Valued> }
-  | { type: 'carbon-tax'; start: number; rampYears: number; perTonne: number }
-  | { type: 'fuel-subsidy-removal'; start: number; rampYears: number; rates: Record<string, Valued> };
+  | { type: 'isc-index'; start: number; rampYears: number; ratePerIndex: number; index: Record<string, Valued>; scale?: number }
+  | { type: 'carbon-tax'; start: number; rampYears: number; perTonne: number; scale?: number }
+  | { type: 'fuel-subsidy-removal'; start: number; rampYears: number; rates: Record<string, Valued>; scale?: number };
 
 export interface Scenario {
   name: string;
@@ -57,9 +58,12 @@ export function parseScenario(json: unknown, file: string, name: string, cal: Ca
       return r;
     };
     const start = num('start'), rampYears = Math.max(1, num('rampYears', 1));
-    if (m['type'] === 'isc-index') return { type: 'isc-index', start, rampYears, ratePerIndex: num('ratePerIndex'), index: byFuel('index') } as Measure;
-    if (m['type'] === 'carbon-tax') return { type: 'carbon-tax', start, rampYears, perTonne: num('perTonne') } as Measure;
-    if (m['type'] === 'fuel-subsidy-removal') return { type: 'fuel-subsidy-removal', start, rampYears, rates: byFuel('rates') } as Measure;
+    const scale = num('scale', 1);
+    if (!(scale >= 0 && scale <= 1)) throw new InputError(`${at}.scale`, 'debe estar entre 0 y 1 / must be between 0 and 1');
+    const scaled = scale === 1 ? {} : { scale };
+    if (m['type'] === 'isc-index') return { type: 'isc-index', start, rampYears, ratePerIndex: num('ratePerIndex'), index: byFuel('index'), ...scaled } as Measure;
+    if (m['type'] === 'carbon-tax') return { type: 'carbon-tax', start, rampYears, perTonne: num('perTonne'), ...scaled } as Measure;
+    if (m['type'] === 'fuel-subsidy-removal') return { type: 'fuel-subsidy-removal', start, rampYears, rates: byFuel('rates'), ...scaled } as Measure;
     throw new InputError(`${at}.type`, 'tipo de medida desconocido / unknown measure type (isc-index, carbon-tax, fuel-subsidy-removal)');
   });
   const label = o['label'] as Scenario['label'];
@@ -91,7 +95,7 @@ export function measuresPolicy(sc: Scenario | null, cal: Calibration, year: numb
     return own >= 0 ? own : any;
   };
   for (const m of sc.measures) {
-    const f = phase(year, m.start, m.rampYears);
+    const f = phase(year, m.start, m.rampYears) * (m.scale ?? 1);
     if (f === 0) continue;
     if (m.type === 'carbon-tax') carbonTax += f * m.perTonne;
     if (m.type === 'isc-index') {

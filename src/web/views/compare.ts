@@ -5,12 +5,16 @@ import { announce, clear, h, uid } from '../dom.js';
 import { fmt, fmtPercent, localized, t } from '../i18n.js';
 import { COLORS, LineChart, type ChartLine } from '../ui/line-chart.js';
 import { at, seriesOf, unitsOf } from './dashboard.js';
+import { compareResults } from '../results/compare-results.js';
 
 export function mountCompare(root: HTMLElement, app: AppState): () => void {
   let charts: LineChart[] = [];
+  let results: { destroy(): void } | undefined;
   const render = () => {
     charts.forEach((c) => c.destroy());
     charts = [];
+    results?.destroy();
+    results = undefined;
     clear(root);
     const page = h('section', { class: 'page compare' }, h('h1', {}, t('compareTitle')), h('p', {}, t('compareHelp')));
     root.append(page);
@@ -95,6 +99,14 @@ export function mountCompare(root: HTMLElement, app: AppState): () => void {
         ),
       );
     }
+    // The IO and CGE results of the same columns.
+    const table = compareResults(app.modelId, [
+      { name: columns[0]!.name, params: {} },
+      ...chosen.map((s) => ({ name: s.name, params: s.params })),
+      ...(showCurrent ? [{ name: columns[columns.length - 1]!.name, params: app.settings }] : []),
+    ]);
+    results = table;
+    page.append(table.el);
     const grid = h('div', { class: 'chart-grid' });
     page.append(h('h2', {}, t('charts')), grid);
     const ref = app.baseline;
@@ -116,6 +128,7 @@ export function mountCompare(root: HTMLElement, app: AppState): () => void {
   const offs = [app.on('overlays', render), app.on('scenarios', render), app.on('baseline', render), app.on('model', render)];
   return () => {
     offs.forEach((f) => f());
+    results?.destroy();
     charts.forEach((c) => c.destroy());
   };
 }

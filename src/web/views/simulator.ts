@@ -12,6 +12,7 @@ import { COLORS, LineChart, type ChartBand, type ChartLine } from '../ui/line-ch
 import { renderDashboard, seriesOf, unitsOf, at } from './dashboard.js';
 import { scenarioToolbar } from './scenario-toolbar.js';
 import { seriesKey } from '../calibration-fit.js';
+import { resultTabs } from '../results/results-tabs.js';
 
 interface ChartCard {
   name: string;
@@ -37,16 +38,9 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
   const toolbarHost = h('div', { class: 'toolbar-host' });
   const runErrorHost = h('div', { class: 'run-error-host' });
   const addChartHost = h('div', { class: 'add-chart-host' });
-  const results = h(
-    'section',
-    { class: 'results', 'aria-labelledby': 'charts-title' },
-    toolbarHost,
-    runErrorHost,
-    h('h2', { id: 'charts-title', class: 'visually-hidden' }, t('charts')),
-    chartGrid,
-    addChartHost,
-    dashboardHost,
-  );
+  // The SD charts are the first of the result tabs; the IO and CGE results are the others.
+  const tabs = resultTabs(app, [h('h2', { id: 'charts-title', class: 'visually-hidden' }, t('charts')), chartGrid, addChartHost, dashboardHost]);
+  const results = h('section', { class: 'results', 'aria-labelledby': 'charts-title' }, toolbarHost, runErrorHost, tabs.el);
   clear(root);
   root.append(h('div', { class: 'simulator' }, leverPane, results));
 
@@ -274,6 +268,7 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
   ];
   return () => {
     offs.forEach((f) => f());
+    tabs.destroy();
     for (const c of cards) c.chart.destroy();
   };
 }
