@@ -41,8 +41,31 @@ const ioWebSchema = z.strictObject({
   mapping: z.string().min(1),
   unit: bilingual,
   sectors: z.record(z.string(), bilingual),
+  /** The base year measured in a labour-force survey (`igem greenjobs export-io` writes it). */
+  measured: z.string().min(1).optional(),
 });
-export type IoWeb = z.infer<typeof ioWebSchema> & { tablePath: string; mappingPath: string };
+export type IoWeb = z.infer<typeof ioWebSchema> & { tablePath: string; mappingPath: string; measuredPath?: string };
+
+const estimate = z.object({ value: z.number(), low: z.number(), high: z.number(), cv: z.number() });
+const measuredSchema = z.object({
+  label: z.string().optional(),
+  synthetic: z.boolean(),
+  year: z.number().int(),
+  source: z.string(),
+  confidence: z.number().gt(0).lt(1),
+  unit: z.literal('persons'),
+  green: estimate,
+  transition: estimate,
+  other: estimate,
+  employment: estimate,
+});
+/** The measured base year as the web shows it: national totals with their intervals. */
+export type MeasuredBaseYear = Pick<z.infer<typeof measuredSchema>, 'synthetic' | 'year' | 'source' | 'confidence' | 'green' | 'transition' | 'other' | 'employment'>;
+
+export function readMeasuredBaseYear(path: string): MeasuredBaseYear {
+  const m = readJson(path, measuredSchema);
+  return { synthetic: m.synthetic, year: m.year, source: m.source, confidence: m.confidence, green: m.green, transition: m.transition, other: m.other, employment: m.employment };
+}
 
 function folderOf(ctx: AppContext, id: string, what: string): string {
   const dir = modelFolder(ctx, id);
@@ -62,5 +85,5 @@ export function readIoWeb(ctx: AppContext, id: string): IoWeb {
   const path = join(dir, 'web-labels.json');
   if (!existsSync(path)) throw new ApiError(404, 'NO_RESULTS', `model ${id} has no IO results (io/web-labels.json beside it)`);
   const w = readJson(path, ioWebSchema);
-  return { ...w, tablePath: resolve(dir, w.table), mappingPath: resolve(dir, w.mapping) };
+  return { ...w, tablePath: resolve(dir, w.table), mappingPath: resolve(dir, w.mapping), ...(w.measured ? { measuredPath: resolve(dir, w.measured) } : {}) };
 }

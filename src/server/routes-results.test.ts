@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -45,6 +45,13 @@ describe('green jobs (SD → IO)', () => {
     const employment = sum(table.satellites.find((s) => s.kind === 'employment')!.values);
     expect(Math.abs(b.total.scenario.total / employment - 1)).toBeLessThan(0.1);
     expect(b.byYear.years).toContain(2030);
+    // The base year measured in the survey sample (models/peru/greenjobs/measured), with its intervals.
+    const measured = JSON.parse(readFileSync(join(projectRoot(), 'models/peru/greenjobs/measured/base-year-SYNTHETIC-2022.json'), 'utf8'));
+    expect(b.measured).toMatchObject({ synthetic: true, year: 2022, confidence: 0.95, green: measured.green, transition: measured.transition });
+    for (const k of ['green', 'transition', 'other', 'employment']) {
+      expect(b.measured[k].low).toBeLessThan(b.measured[k].value);
+      expect(b.measured[k].high).toBeGreaterThan(b.measured[k].value);
+    }
   });
 
   it('a lever set changes the run; the same settings again come from the cache', async () => {

@@ -18,7 +18,7 @@ import { InputError } from '../sd/ir/diagnostics.js';
 import { canonicalColumn } from '../sd/ir/names.js';
 import type { AppContext } from './context.js';
 import { ApiError } from './errors.js';
-import { readCgeWeb, readIoWeb, type CgeWeb } from './results-files.js';
+import { readCgeWeb, readIoWeb, readMeasuredBaseYear, type CgeWeb } from './results-files.js';
 import type { CgeAnswer } from './results-task.js';
 import { cgeQuery, cgeRequest, greenJobsQuery, greenJobsRequest, idParam, parse } from './schemas.js';
 import { checkScenarioLevers, parameterDefaults } from './scenario-levers.js';
@@ -68,6 +68,7 @@ export function registerResultsRoutes(app: FastifyInstance, ctx: AppContext): vo
       byYear: { years: a.scenario.years, green: totals.map((x) => x.green), transition: totals.map((x) => x.transition), other: totals.map((x) => x.other), formal: totals.map((x) => x.formal), informal: totals.map((x) => x.informal), total: totals.map((x) => x.total) },
       basis: a.basis,
       notes: a.notes,
+      ...(web.measuredPath ? { measured: readMeasuredBaseYear(web.measuredPath) } : {}),
       cached,
       ms: a.ms,
     };

@@ -53,7 +53,14 @@ describe.skipIf(!runE2E)('results of the IO and CGE model families (Peru model)'
     expect(await charts.count()).toBe(2);
     expect(await charts.first().locator('title').first().textContent()).toContain('Green, in transition and other');
     expect(await charts.first().locator('text.bar-label').count()).toBe(15);
-    expect(await page.locator('.io-panel .result-card').count()).toBe(6);
+    expect(await page.locator('.io-panel .result-card').count()).toBe(10);
+    // The base year measured in the survey (issue 12): four totals with their intervals, marked SYNTHETIC.
+    const measured = page.locator('.io-panel .measured-base-year');
+    expect(await measured.locator('h3').textContent()).toBe('Base year measured in the labour-force survey (2022)');
+    expect(await measured.locator('.result-card').count()).toBe(4);
+    expect(await measured.locator('.warning').textContent()).toMatch(/^SYNTHETIC sample/);
+    const green = await measured.locator('.result-card').first().textContent();
+    expect(green).toMatch(/^Green jobs199\.5 thousand persons95 % interval: 176\.6 to 222\.4$/);
     await expectAccessible(page);
   }, 240_000);
 
@@ -94,7 +101,9 @@ describe.skipIf(!runE2E)('results of the IO and CGE model families (Peru model)'
     const sectors = await page.locator('.io-panel svg.stacked-bars').first().locator('text.bar-label').allTextContents();
     expect(sectors).toContain('Agricultura');
     expect(sectors).toContain('Administración pública');
-    expect(await page.locator('.io-panel h3').textContent()).toBe('Empleos por sector en 2030');
+    expect(await page.locator('.io-panel h3').first().textContent()).toBe('Empleos por sector en 2030');
+    expect(await page.locator('.io-panel .measured-base-year h3').textContent()).toBe('Año base medido en la encuesta de empleo (2022)');
+    expect(await page.locator('.io-panel .measured-base-year .result-card').first().textContent()).toMatch(/intervalo al 95 %: 176,6 a 222,4$/);
     expect(await englishIn(page, '.io-panel')).toEqual([]);
     await page.screenshot({ path: join(shots, 'results-io-es.png'), fullPage: true });
     await expectAccessible(page);

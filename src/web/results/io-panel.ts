@@ -4,7 +4,7 @@ import { h, uid } from '../dom.js';
 import { fmt, fmtPercent, localized, t } from '../i18n.js';
 import { stackedBars } from '../ui/stacked-bars.js';
 import { resultsPanel, type Panel } from './panel.js';
-import { resultsApi, type GreenJobsResult, type SectorJobs } from './results-api.js';
+import { resultsApi, type GreenJobsResult, type MeasuredBaseYear, type SectorJobs } from './results-api.js';
 
 export const JOB_COLORS = { green: '#1e6b2a', transition: '#c58a00', other: '#8a8d93', formal: '#0b5cad', informal: '#a04a00' };
 
@@ -16,6 +16,28 @@ function card(label: string, value: number, base: number, unit: string): HTMLEle
 
 function legend(parts: { label: string; color: string }[]): HTMLElement {
   return h('ul', { class: 'legend' }, parts.map((p) => h('li', {}, h('span', { class: 'swatch', style: `background:${p.color}`, 'aria-hidden': 'true' }), p.label)));
+}
+
+/** The measured base year: each total with its interval (persons shown in thousands). */
+function measuredSection(m: MeasuredBaseYear): HTMLElement {
+  const k = (x: number) => fmt(x / 1000);
+  const confidence = fmt(100 * m.confidence);
+  const item = (label: string, e: MeasuredBaseYear['green']) =>
+    h(
+      'div',
+      { class: 'result-card' },
+      h('div', { class: 'result-label' }, label),
+      h('div', { class: 'result-value' }, k(e.value), h('span', { class: 'units' }, ` ${t('measuredUnit')}`)),
+      h('div', { class: 'note' }, t('measuredInterval', { confidence, low: k(e.low), high: k(e.high) })),
+    );
+  return h(
+    'section',
+    { class: 'measured-base-year', 'aria-label': t('measuredTitle', { year: m.year }) },
+    h('h3', {}, t('measuredTitle', { year: m.year })),
+    m.synthetic ? h('p', { class: 'note warning' }, t('measuredSynthetic')) : null,
+    h('p', { class: 'note' }, t('measuredHelp', { confidence })),
+    h('div', { class: 'result-cards' }, item(t('jobsGreen'), m.green), item(t('jobsTransition'), m.transition), item(t('jobsOther'), m.other), item(t('jobsTotal'), m.employment)),
+  );
 }
 
 export function render(r: GreenJobsResult, host: HTMLElement, year: { value?: number; set(y: number): void }): void {
@@ -74,6 +96,7 @@ export function render(r: GreenJobsResult, host: HTMLElement, year: { value?: nu
       ),
     ),
   );
+  if (r.measured) host.append(measuredSection(r.measured));
 }
 
 export function ioPanel(app: AppState): Panel {

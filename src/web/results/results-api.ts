@@ -18,7 +18,25 @@ export interface GreenJobsResult {
   unit: Bilingual;
   sectors: { id: string; label: Bilingual; scenario: SectorJobs; baseline: SectorJobs }[];
   total: { scenario: SectorJobs; baseline: SectorJobs };
+  /** The base year measured in a labour-force survey, in persons, when the model has one. */
+  measured?: MeasuredBaseYear;
   cached: boolean;
+}
+export interface MeasuredEstimate {
+  value: number;
+  low: number;
+  high: number;
+  cv: number;
+}
+export interface MeasuredBaseYear {
+  synthetic: boolean;
+  year: number;
+  source: string;
+  confidence: number;
+  green: MeasuredEstimate;
+  transition: MeasuredEstimate;
+  other: MeasuredEstimate;
+  employment: MeasuredEstimate;
 }
 export interface Change {
   base: number;
