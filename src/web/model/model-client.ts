@@ -2,7 +2,7 @@
  * The page's side of the model worker. Runs are queued one at a time; live runs (slider moves)
  * coalesce: while one runs, only the newest request waits, and older ones are dropped.
  */
-import type { FromWorker, ModelFacts, ToWorker } from './protocol.js';
+import type { DominanceSummary, FromWorker, ModelFacts, ToWorker } from './protocol.js';
 import type { BandRequest, BandResult } from './ensemble-bands.js';
 import type { RecordedSheet } from '../../server/api-types.js';
 import type { Diagnostic } from '../../sd/ir/diagnostics.js';
@@ -28,7 +28,9 @@ interface Job {
   columns?: string[];
   /** An ensemble for uncertainty bands instead of one run. */
   bands?: Omit<BandRequest, 'params' | 'columns'>;
-  resolve(r: Series | BandResult | undefined): void;
+  /** Loop dominance over a run instead of a plain run. */
+  dominance?: boolean;
+  resolve(r: Series | BandResult | DominanceSummary | undefined): void;
   reject(e: Error): void;
 }
 
@@ -102,6 +104,14 @@ export class ModelClient {
     });
   }
 
+  /** Loop dominance (loop scores) over a run with these settings. */
+  dominance(params: Record<string, number>): Promise<DominanceSummary> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ params, dominance: true, resolve: (r) => resolve(r as DominanceSummary), reject });
+      this.pump();
+    });
+  }
+
   private post(msg: ToWorker): void {
     this.worker.postMessage(msg);
   }
@@ -113,7 +123,8 @@ export class ModelClient {
     if (job === this.live) this.live = undefined;
     const id = this.nextId++;
     this.busy.set(id, job);
-    if (job.bands) this.post({ type: 'bands', id, params: job.params, columns: job.columns ?? [], ...job.bands });
+    if (job.dominance) this.post({ type: 'dominance', id, params: job.params });
+    else if (job.bands) this.post({ type: 'bands', id, params: job.params, columns: job.columns ?? [], ...job.bands });
     else this.post({ type: 'run', id, params: job.params, columns: job.columns });
   }
 
@@ -131,6 +142,7 @@ export class ModelClient {
           this.runs++;
           job.resolve({ time: msg.time, names: msg.names, series: msg.series, ms: msg.ms });
         } else if (msg.type === 'bands') job.resolve({ time: msg.time, names: msg.names, low: msg.low, high: msg.high });
+        else if (msg.type === 'dominance') job.resolve({ shares: msg.shares, notScored: msg.notScored, periods: msg.periods });
         else job.reject(new Error(msg.message));
       }
     }

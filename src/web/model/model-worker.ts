@@ -5,14 +5,17 @@
 import { ModelError } from '../../sd/ir/diagnostics.js';
 import { compileModelText } from '../../sd/run/engine.js';
 import type { CompiledModel } from '../../sd/run/compiled-model.js';
-import { causalGraph, feedbackLoops } from '../../sd/analyze/structure/index.js';
+import { causalGraph, drawnDiagram, feedbackLoops, layoutGroups, type CausalGraph, type LoopReport } from '../../sd/analyze/structure/index.js';
+import type { ModelIR } from '../../sd/ir/model.js';
+import { loopDominance } from '../../sd/run/loop-dominance.js';
 import { describeVariables } from './model-info.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { ReplayDataHost } from './replay-data-host.js';
-import { parseSketch } from './sketch.js';
 
 const scope = self as unknown as { postMessage(m: FromWorker, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
 let model: CompiledModel | undefined;
+/** What loop dominance needs of the loaded model. */
+let structure: { ir: ModelIR; graph: CausalGraph; report: LoopReport } | undefined;
 
 function load(msg: Extract<ToWorker, { type: 'load' }>): FromWorker {
   const t0 = performance.now();
@@ -20,10 +23,11 @@ function load(msg: Extract<ToWorker, { type: 'load' }>): FromWorker {
     const { model: m, ir, warnings } = compileModelText(msg.text, { file: msg.file, dataHost: new ReplayDataHost(msg.sheets) });
     model = m;
     const variables = describeVariables(ir, msg.text);
-    // Loops from the engine's structure analysis (initial-value links cannot feed back).
-    const found = feedbackLoops(causalGraph(ir), { limit: 300 });
-    const loops = found.loops.map((l) => l.variables);
-    const truncated = found.truncated;
+    // Structure from the engine: loops (initial-value links cannot feed back), the drawn diagram.
+    const graph = causalGraph(ir);
+    const loopReport = feedbackLoops(graph);
+    structure = { ir, graph, report: loopReport };
+    const drawn = drawnDiagram(ir, msg.text);
     return {
       type: 'loaded',
       facts: {
@@ -32,15 +36,18 @@ function load(msg: Extract<ToWorker, { type: 'load' }>): FromWorker {
         parameters: m.parameters.map((p) => ({ ...p })),
         outputNames: [...m.outputNames],
         variables,
-        loops,
-        loopsTruncated: truncated,
-        views: parseSketch(ir.sketch),
+        graph,
+        loopReport,
+        views: drawn.views,
+        viewWarnings: drawn.diagnostics,
+        groups: layoutGroups(ir),
         warnings,
         compileMs: performance.now() - t0,
       },
     };
   } catch (e) {
     model = undefined;
+    structure = undefined;
     if (e instanceof ModelError) return { type: 'load-error', message: e.message, diagnostics: e.diagnostics };
     return { type: 'load-error', message: (e as Error).message ?? String(e), diagnostics: [] };
   }
@@ -70,6 +77,12 @@ scope.onmessage = (e) => {
   try {
     if (msg.type === 'bands') {
       void bands(model, msg);
+      return;
+    }
+    if (msg.type === 'dominance') {
+      const s = structure!;
+      const d = loopDominance(model, s.ir, s.graph, s.report, { params: msg.params });
+      scope.postMessage({ type: 'dominance', id: msg.id, shares: Object.fromEntries(d.loops.map((l) => [l.id, l.share])), notScored: d.notScored.length, periods: d.periods });
       return;
     }
     const t0 = performance.now();
