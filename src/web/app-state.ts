@@ -16,6 +16,7 @@ import { ModelClient, ModelLoadError, type Series } from './model/model-client.j
 import type { ModelFacts } from './model/protocol.js';
 import type { BandResult } from './model/ensemble-bands.js';
 import type { DominanceSummary } from './model/protocol.js';
+import type { DiagramView } from '../sd/ir/diagram.js';
 
 export type Topic = 'models' | 'model' | 'settings' | 'current' | 'baseline' | 'overlays' | 'scenarios' | 'charts' | 'bands';
 
@@ -308,6 +309,11 @@ export class AppState {
   /** Loop dominance over a run with these settings (the explorer's loops tab). */
   loopDominance(params: Record<string, number>): Promise<DominanceSummary> {
     return this.client.dominance(params);
+  }
+
+  /** The automatic diagram of one of the model's groups (laid out in the worker). */
+  layoutGroup(group: number): Promise<DiagramView> {
+    return this.client.layout(group);
   }
 
   // Uncertainty bands ------------------------------------------------------------------------

@@ -5,17 +5,17 @@
 import { ModelError } from '../../sd/ir/diagnostics.js';
 import { compileModelText } from '../../sd/run/engine.js';
 import type { CompiledModel } from '../../sd/run/compiled-model.js';
-import { causalGraph, drawnDiagram, feedbackLoops, layoutGroups, type CausalGraph, type LoopReport } from '../../sd/analyze/structure/index.js';
+import { causalGraph, drawnDiagram, feedbackLoops, layoutGroup, layoutGroups, loopCounts, rankLoops, type CausalGraph, type LayoutGroup, type LoopReport } from '../../sd/analyze/structure/index.js';
 import type { ModelIR } from '../../sd/ir/model.js';
 import { loopDominance } from '../../sd/run/loop-dominance.js';
 import { describeVariables } from './model-info.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { ReplayDataHost } from './replay-data-host.js';
 
-const scope = self as unknown as { postMessage(m: FromWorker, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
+const scope = self as unknown as { postMessage(m: FromWorker, transfer?: Transferable[]): void; addEventListener(type: 'message', f: (e: MessageEvent<ToWorker>) => void): void };
 let model: CompiledModel | undefined;
 /** What loop dominance needs of the loaded model. */
-let structure: { ir: ModelIR; graph: CausalGraph; report: LoopReport } | undefined;
+let structure: { ir: ModelIR; graph: CausalGraph; report: LoopReport; groups: LayoutGroup[] } | undefined;
 
 function load(msg: Extract<ToWorker, { type: 'load' }>): FromWorker {
   const t0 = performance.now();
@@ -26,7 +26,8 @@ function load(msg: Extract<ToWorker, { type: 'load' }>): FromWorker {
     // Structure from the engine: loops (initial-value links cannot feed back), the drawn diagram.
     const graph = causalGraph(ir);
     const loopReport = feedbackLoops(graph);
-    structure = { ir, graph, report: loopReport };
+    const groups = layoutGroups(ir);
+    structure = { ir, graph, report: loopReport, groups };
     const drawn = drawnDiagram(ir, msg.text);
     return {
       type: 'loaded',
@@ -38,9 +39,10 @@ function load(msg: Extract<ToWorker, { type: 'load' }>): FromWorker {
         variables,
         graph,
         loopReport,
+        loopCounts: loopCounts(loopReport),
         views: drawn.views,
         viewWarnings: drawn.diagnostics,
-        groups: layoutGroups(ir),
+        groups,
         warnings,
         compileMs: performance.now() - t0,
       },
@@ -64,7 +66,7 @@ async function bands(m: CompiledModel, msg: Extract<ToWorker, { type: 'bands' }>
   }
 }
 
-scope.onmessage = (e) => {
+const handle = (e: MessageEvent<ToWorker>): void => {
   const msg = e.data;
   if (msg.type === 'load') {
     scope.postMessage(load(msg));
@@ -82,7 +84,20 @@ scope.onmessage = (e) => {
     if (msg.type === 'dominance') {
       const s = structure!;
       const d = loopDominance(model, s.ir, s.graph, s.report, { params: msg.params });
-      scope.postMessage({ type: 'dominance', id: msg.id, shares: Object.fromEntries(d.loops.map((l) => [l.id, l.share])), notScored: d.notScored.length, periods: d.periods });
+      const shares = new Map(d.loops.map((l) => [l.id, l.share]));
+      const order = rankLoops(s.report.loops, shares).map((l) => l.id);
+      scope.postMessage({ type: 'dominance', id: msg.id, shares: Object.fromEntries(shares), order, scored: loopCounts(s.report, shares).scored, notScored: d.notScored.length, periods: d.periods });
+      return;
+    }
+    if (msg.type === 'layout') {
+      const s = structure!;
+      const group = s.groups[msg.group];
+      if (!group) throw new Error(`no group ${msg.group} in the model (it has ${s.groups.length})`);
+      const id = msg.id;
+      layoutGroup(s.graph, group).then(
+        (view) => scope.postMessage({ type: 'layout', id, view }),
+        (err: unknown) => scope.postMessage({ type: 'run-error', id, message: (err as Error).message ?? String(err) }),
+      );
       return;
     }
     const t0 = performance.now();
@@ -93,3 +108,7 @@ scope.onmessage = (e) => {
     scope.postMessage({ type: 'run-error', id: msg.id, message: (err as Error).message ?? String(err) });
   }
 };
+// Listened to, not assigned to `onmessage`: elkjs' bundle, once running inside a worker, sets the
+// worker's `onmessage` to its own dispatcher (it expects to be the layout worker itself). Its
+// dispatcher ignores our messages (they carry no `cmd`), and ours are never lost.
+scope.addEventListener('message', handle);

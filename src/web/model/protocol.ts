@@ -4,7 +4,7 @@ import type { ParameterInfo } from '../../sd/run/types.js';
 import type { RecordedSheet } from '../../server/api-types.js';
 import type { VariableInfo } from './model-info.js';
 import type { DiagramView } from '../../sd/ir/diagram.js';
-import type { CausalGraph, LayoutGroup, LoopReport } from '../../sd/analyze/structure/index.js';
+import type { CausalGraph, LayoutGroup, LoopCounts, LoopReport } from '../../sd/analyze/structure/index.js';
 import type { BandRequest } from './ensemble-bands.js';
 
 export interface ModelFacts {
@@ -17,6 +17,8 @@ export interface ModelFacts {
   graph: CausalGraph;
   /** Feedback loops, folded and classified, with their families. */
   loopReport: LoopReport;
+  /** Loops by polarity, families (the page does not load the analyzer: counted in the worker). */
+  loopCounts: LoopCounts;
   /** The diagram drawn in the model file (Vensim sketch views, XMILE views); empty when it has none. */
   views: DiagramView[];
   /** Warnings about diagram records that cannot be drawn, with their line. */
@@ -31,11 +33,15 @@ export type ToWorker =
   | { type: 'load'; text: string; file: string; sheets: RecordedSheet[] }
   | { type: 'run'; id: number; params: Record<string, number>; columns?: string[] }
   | ({ type: 'bands'; id: number } & BandRequest)
-  | { type: 'dominance'; id: number; params: Record<string, number> };
+  | { type: 'dominance'; id: number; params: Record<string, number> }
+  | { type: 'layout'; id: number; group: number };
 
 /** Loop dominance over one run: each scored loop's share of the behaviour, and who dominates when. */
 export interface DominanceSummary {
   shares: Record<string, number>;
+  /** Loop ids ranked by share, then by length. */
+  order: string[];
+  scored: number;
   notScored: number;
   periods: { from: number; to: number; loop: string }[];
 }
@@ -46,4 +52,5 @@ export type FromWorker =
   | { type: 'result'; id: number; time: Float64Array; names: string[]; series: Float64Array[]; ms: number }
   | { type: 'bands'; id: number; time: Float64Array; names: string[]; low: Float64Array[]; high: Float64Array[] }
   | ({ type: 'dominance'; id: number } & DominanceSummary)
+  | { type: 'layout'; id: number; view: DiagramView }
   | { type: 'run-error'; id: number; message: string };

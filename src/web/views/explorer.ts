@@ -11,7 +11,7 @@ import type { MessageKey } from '../messages.js';
 import type { VariableInfo } from '../model/model-info.js';
 import type { DominanceSummary, ModelFacts } from '../model/protocol.js';
 import { COLORS, LineChart, type ChartLine } from '../ui/line-chart.js';
-import { layoutGroup, loopCounts, rankLoops, type FeedbackLoop } from '../../sd/analyze/structure/index.js';
+import type { FeedbackLoop } from '../../sd/analyze/structure/index.js';
 import { renderView } from './diagram.js';
 import { renderLoopDiagram } from './loop-diagram.js';
 import { renderTree } from './tree-view.js';
@@ -200,7 +200,7 @@ export function mountExplorer(root: HTMLElement, app: AppState, query: URLSearch
     const group = facts.groups[idx]!;
     const note = h('p', { class: 'note', 'aria-live': 'polite' }, t('diagramLoading'));
     main.append(picker, note);
-    layoutGroup(facts.graph, group).then(
+    app.layoutGroup(idx).then(
       (view) => {
         if (disposed || !note.isConnected) return;
         note.textContent = t('diagramAutoGroup', { group: group.name });
@@ -243,8 +243,8 @@ export function mountExplorer(root: HTMLElement, app: AppState, query: URLSearch
     }
     const dom = dominanceOf.get(facts);
     const shares = dom ? new Map(Object.entries(dom.shares)) : undefined;
-    const counts = loopCounts(report, shares);
-    const status = h('p', { class: 'note', 'aria-live': 'polite' }, dom ? t('dominanceDone', { n: counts.scored, m: dom.notScored }) : '');
+    const counts = facts.loopCounts;
+    const status = h('p', { class: 'note', 'aria-live': 'polite' }, dom ? t('dominanceDone', { n: dom.scored, m: dom.notScored }) : '');
     const button = h('button', { type: 'button', class: 'secondary', disabled: dom ? true : undefined }, t('dominanceCompute'));
     button.addEventListener('click', () => {
       button.disabled = true;
@@ -260,7 +260,9 @@ export function mountExplorer(root: HTMLElement, app: AppState, query: URLSearch
         },
       );
     });
-    const ranked = rankLoops(report.loops, shares);
+    // The report lists loops by length; dominance gives the order by share.
+    const byId = new Map(report.loops.map((l) => [l.id, l]));
+    const ranked = dom ? dom.order.map((id) => byId.get(id)!).filter((l) => !!l) : report.loops;
     const chosen = state.loop ? report.loops.find((l) => l.id === state.loop) : undefined;
     main.append(
       h('p', { class: 'loops-summary' }, t('loopsSummary', { n: counts.loops, r: counts.R, b: counts.B, u: counts.U, f: counts.families })),
