@@ -22,6 +22,7 @@ describe.skipIf(!runE2E)('model explorer (Peru model)', () => {
   let page: Page;
   const report = feedbackLoops(causalGraph(readModelIR(join(root, PERU_MODEL))));
   const counts = loopCounts(report);
+  const loop = report.loops.find((l) => l.polarity === 'B' && l.variables.length >= 3)!;
 
   beforeAll(async () => {
     session = await startSession(PERU_MODEL);
@@ -90,7 +91,6 @@ describe.skipIf(!runE2E)('model explorer (Peru model)', () => {
     const shown = await page.locator('ol.loops > li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-loop')!));
     const len = new Map(report.loops.map((l) => [l.id, l.variables.length]));
     expect(shown.map((id) => len.get(id)!)).toEqual([...lengths].sort((a, b) => a - b));
-    const loop = report.loops.find((l) => l.polarity === 'B' && l.variables.length >= 3)!;
     await page.getByRole('link', { name: `Draw loop ${loop.id}`, exact: true }).click();
     const fig = page.locator('.loop-figure');
     await fig.waitFor();
@@ -100,6 +100,15 @@ describe.skipIf(!runE2E)('model explorer (Peru model)', () => {
     expect(await fig.locator('.node text').count()).toBe(loop.variables.length);
     await page.screenshot({ path: join(shots, 'explorer-loop.png') });
     await expectAccessible(page);
+    // A family: the loops of one polarity through the same stocks, and back to all.
+    const big = report.families.reduce((best, f, i) => (f.loops.length > report.families[best]!.loops.length ? i : best), 0);
+    expect(report.families[big]!.loops.length).toBeGreaterThan(1);
+    await page.locator(`ol.loops > li[data-loop="${report.families[big]!.loops[0]}"] a.loop-family`).click();
+    await expect.poll(() => page.locator('ol.loops > li').count(), POLL).toBe(report.families[big]!.loops.length);
+    expect(await page.locator('ol.loops > li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-loop')))).toEqual(report.families[big]!.loops);
+    expect(await page.locator('.family-note').textContent()).toContain(`Family ${big + 1}: ${report.families[big]!.loops.length} loops`);
+    await page.getByRole('link', { name: 'All loops' }).click();
+    await expect.poll(() => page.locator('ol.loops > li').count(), POLL).toBe(counts.loops);
   }, 120_000);
 
   it('computes loop dominance and ranks the scored loops first', async () => {
@@ -129,6 +138,8 @@ describe.skipIf(!runE2E)('model explorer (Peru model)', () => {
     expect(await page.getByRole('link', { name: 'Árbol de causas', exact: true }).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Árbol de usos', exact: true }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Calcular la dominancia de bucles' }).count()).toBe(1);
+    await page.getByRole('link', { name: `Dibujar el bucle ${loop.id}`, exact: true }).click();
+    await page.locator('.loop-figure').waitFor();
     expect(await page.locator('.loop-figure figcaption').textContent()).toContain('Diagrama causal del bucle');
     expect(await page.locator('.loop-figure figcaption').textContent()).toContain('De equilibrio');
     await page.screenshot({ path: join(shots, 'explorer-loops-es.png') });

@@ -32,11 +32,13 @@ export function mountExplorer(root: HTMLElement, app: AppState, query: URLSearch
   let chart: LineChart | undefined;
   let disposed = false;
   const tabParam = query.get('tab') as Tab | null;
-  const state: { tab: Tab; selected?: string; search: string; view?: number; loop?: string } = {
+  const familyParam = Number(query.get('family'));
+  const state: { tab: Tab; selected?: string; search: string; view?: number; loop?: string; family?: number } = {
     tab: tabParam && TABS.some(([x]) => x === tabParam) ? tabParam : 'variable',
     selected: query.get('var') ?? undefined,
     search: query.get('q') ?? '',
     loop: query.get('loop') ?? undefined,
+    family: Number.isInteger(familyParam) && familyParam >= 1 ? familyParam : undefined,
   };
   const link = (patch: Partial<typeof state>) => {
     const s = { ...state, ...patch };
@@ -44,6 +46,7 @@ export function mountExplorer(root: HTMLElement, app: AppState, query: URLSearch
     if (s.selected) q.set('var', s.selected);
     if (s.tab !== 'variable') q.set('tab', s.tab);
     if (s.tab === 'loops' && s.loop) q.set('loop', s.loop);
+    if (s.tab === 'loops' && s.family) q.set('family', String(s.family));
     return `#/explorer?${q.toString()}`;
   };
 
@@ -227,7 +230,13 @@ export function mountExplorer(root: HTMLElement, app: AppState, query: URLSearch
       ' ',
       h('a', { href: link({ tab: 'loops', loop: loop.id }), class: 'loop-id', 'aria-label': t('loopDraw', { id: loop.id }) }, loop.id),
       ' ',
-      h('span', { class: 'note' }, `${t('loopLength', { n: loop.variables.length })} · ${t('loopFamily', { n: loop.family + 1 })}${share !== undefined ? ` · ${t('loopShare', { p: fmtShare(share) })}` : ''}${loop.variants > 1 ? ` · ${t('loopVariants', { n: loop.variants - 1 })}` : ''}`),
+      h(
+        'span',
+        { class: 'note' },
+        `${t('loopLength', { n: loop.variables.length })} · `,
+        h('a', { href: link({ tab: 'loops', family: loop.family + 1, loop: undefined }), class: 'loop-family' }, t('loopFamily', { n: loop.family + 1 })),
+        `${share !== undefined ? ` · ${t('loopShare', { p: fmtShare(share) })}` : ''}${loop.variants > 1 ? ` · ${t('loopVariants', { n: loop.variants - 1 })}` : ''}`,
+      ),
       h('br'),
       loop.variables.map((k, i) => [name(k), sign(i)]),
       name(loop.variables[0]!),
@@ -262,13 +271,25 @@ export function mountExplorer(root: HTMLElement, app: AppState, query: URLSearch
     });
     // The report lists loops by length; dominance gives the order by share.
     const byId = new Map(report.loops.map((l) => [l.id, l]));
-    const ranked = dom ? dom.order.map((id) => byId.get(id)!).filter((l) => !!l) : report.loops;
+    const all = dom ? dom.order.map((id) => byId.get(id)!).filter((l) => !!l) : report.loops;
+    const family = state.family !== undefined ? report.families[state.family - 1] : undefined;
+    const ranked = family ? all.filter((l) => l.family === state.family! - 1) : all;
+    const familyNote = family
+      ? h(
+          'p',
+          { class: 'family-note' },
+          t('loopFamilyShown', { n: state.family!, k: family.loops.length, stocks: family.stocks.map((k) => vars.get(k)?.name ?? k).join(', ') || '—' }),
+          ' ',
+          h('a', { href: link({ tab: 'loops', family: undefined, loop: undefined }) }, t('loopsAll')),
+        )
+      : '';
     const chosen = state.loop ? report.loops.find((l) => l.id === state.loop) : undefined;
     main.append(
       h('p', { class: 'loops-summary' }, t('loopsSummary', { n: counts.loops, r: counts.R, b: counts.B, u: counts.U, f: counts.families })),
       report.truncated ? h('p', { class: 'note' }, t('loopsShortestPerLink', { limit: report.limit })) : '',
       h('p', {}, button, ' ', h('span', { class: 'note' }, t(shares ? 'loopsRankedShare' : 'loopsRankedLength'))),
       status,
+      familyNote,
       dom && dom.periods.length > 0
         ? h('details', {}, h('summary', {}, t('dominantOverTime')), h('ul', {}, dom.periods.map((p) => h('li', {}, `${p.from}–${p.to}: `, h('a', { href: link({ tab: 'loops', loop: p.loop }) }, p.loop)))))
         : '',
