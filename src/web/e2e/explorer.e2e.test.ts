@@ -123,7 +123,7 @@ describe.skipIf(!runE2E)('model explorer (Peru model)', () => {
     expect(scored).toBeGreaterThan(0);
     // The first `scored` items carry a share, in decreasing order; the rest none.
     const shares = await page.locator('ol.loops > li .note').allTextContents();
-    const pct = shares.map((s) => /· ([\d.,]+)\s?% of behaviour/.exec(s)?.[1]);
+    const pct = shares.map((s) => /· (?:< )?([\d.,]+)\s?% of behaviour/.exec(s)?.[1]);
     expect(pct.slice(0, scored).every((p) => p !== undefined)).toBe(true);
     expect(pct.slice(scored).every((p) => p === undefined)).toBe(true);
     const values = pct.slice(0, scored).map((p) => Number(p!.replace(',', '.')));

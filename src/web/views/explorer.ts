@@ -233,9 +233,9 @@ export function mountExplorer(root: HTMLElement, app: AppState, query: URLSearch
       h(
         'span',
         { class: 'note' },
-        `${t('loopLength', { n: loop.variables.length })} · `,
+        `${loop.variables.length === 1 ? t('loopLengthOne') : t('loopLength', { n: loop.variables.length })} · `,
         h('a', { href: link({ tab: 'loops', family: loop.family + 1, loop: undefined }), class: 'loop-family' }, t('loopFamily', { n: loop.family + 1 })),
-        `${share !== undefined ? ` · ${t('loopShare', { p: fmtShare(share) })}` : ''}${loop.variants > 1 ? ` · ${t('loopVariants', { n: loop.variants - 1 })}` : ''}`,
+        `${share !== undefined ? ` · ${t('loopShare', { p: share > 0 && share < 0.0005 ? `< ${fmtShare(0.0005)}` : fmtShare(share) })}` : ''}${loop.variants > 1 ? ` · ${t('loopVariants', { n: loop.variants - 1 })}` : ''}`,
       ),
       h('br'),
       loop.variables.map((k, i) => [name(k), sign(i)]),

@@ -33,6 +33,7 @@ export function renderLoopDiagram(loop: FeedbackLoop, graph: CausalGraph): HTMLE
     ),
   );
   // Half size of a name's box, so arrows stop before the text.
+  const signs: SVGElement[] = [];
   const box = (k: string) => ({ w: Math.min(80, 8 + Math.min(name(k).length, 22) * 3.3), h: name(k).length > 18 ? 16 : 9 });
   loop.links.forEach((l, i) => {
     const a = pos[i]!;
@@ -70,9 +71,9 @@ export function renderLoopDiagram(loop: FeedbackLoop, graph: CausalGraph): HTMLE
     const ux = tangent.x / tl;
     const uy = tangent.y / tl;
     // The sign just behind the arrowhead, on the outer side.
-    const at = { x: end.x - ux * 16 + uy * 10, y: end.y - uy * 16 - ux * 10 };
+    const at = { x: end.x - ux * 22 + uy * 11, y: end.y - uy * 22 - ux * 11 };
     const sign = l.polarity === '+' ? '+' : l.polarity === '-' ? '−' : '?';
-    root.append(svg('text', { x: at.x, y: at.y + 5, class: `polarity sign-${l.polarity === '+' ? 'pos' : l.polarity === '-' ? 'neg' : 'unk'}`, 'text-anchor': 'middle' }, sign));
+    signs.push(svg('text', { x: at.x, y: at.y + 5, class: `polarity sign-${l.polarity === '+' ? 'pos' : l.polarity === '-' ? 'neg' : 'unk'}`, 'text-anchor': 'middle' }, sign));
   });
   loop.variables.forEach((k, i) => {
     const g = svg('g', { class: `node ${graph.nodes.get(k)?.kind ?? 'aux'}` });
@@ -84,6 +85,8 @@ export function renderLoopDiagram(loop: FeedbackLoop, graph: CausalGraph): HTMLE
     g.append(label(name(k), p.x, p.y));
     root.append(g);
   });
+  // Signs last, so that no name's box covers them.
+  root.append(...signs);
   // The loop's mark: its letter inside a turning arrow (clockwise, the sense the variables follow).
   const mark = svg('g', { class: `loop-mark loop-${loop.polarity}` });
   const mr = 20;
