@@ -1,7 +1,7 @@
 /** `igem loops`, `igem causes`, `igem uses`: the model's structure, as Vensim's and Stella's tools show it. */
 import type { Command } from 'commander';
 import { canonicalName } from '../sd/ir/names.js';
-import { causalGraph, causesTree, feedbackLoops, formatTree, usesTree, type CausalGraph } from '../sd/analyze/structure/index.js';
+import { causalGraph, causesTree, feedbackLoops, formatTree, loopCounts, rankLoops, usesTree, type CausalGraph } from '../sd/analyze/structure/index.js';
 import { loopDominance } from '../sd/run/loop-dominance.js';
 import { loadModelWithDiagnostics } from '../sd/node/load.js';
 import { readModelIR } from '../sd/node/read-ir.js';
@@ -68,6 +68,7 @@ export function registerStructureCommands(program: Command): void {
                   variables: l.variables.map(name),
                   links: l.links.map((x) => x.polarity),
                   family: l.family,
+                  variants: l.variants,
                   share: dom?.loops.find((s) => s.id === l.id)?.share,
                 })),
                 families: report.families.map((f) => ({ ...f, stocks: f.stocks.map(name) })),
@@ -80,15 +81,15 @@ export function registerStructureCommands(program: Command): void {
           return;
         }
         const share = new Map(dom?.loops.map((l) => [l.id, l.share]) ?? []);
-        for (const l of report.loops) {
+        for (const l of rankLoops(report.loops, dom ? share : undefined)) {
           const s = share.has(l.id) ? ` [${(100 * share.get(l.id)!).toFixed(1)}% of behaviour]` : '';
           const path = l.variables.map((v, i) => `${name(v)} -(${l.links[i]!.polarity})->`).join(' ');
-          console.log(`${l.id} (length ${l.variables.length})${s}: ${path} ${name(l.variables[0]!)}`);
+          const v = l.variants > 1 ? ` (+${l.variants - 1} variant(s) over the same variables)` : '';
+          console.log(`${l.id} (length ${l.variables.length}, family ${l.family + 1})${s}${v}: ${path} ${name(l.variables[0]!)}`);
         }
-        const counts = { R: 0, B: 0, U: 0 };
-        for (const l of report.loops) counts[l.polarity]++;
+        const counts = loopCounts(report, dom ? share : undefined);
         console.log(
-          `${report.loops.length} loop(s)${report.truncated ? ` (the model has more than --limit ${limit} loops: listed is the shortest loop through each feedback link)` : ''}: ${counts.R} reinforcing, ${counts.B} balancing, ${counts.U} undetermined; ${report.families.length} famil${report.families.length === 1 ? 'y' : 'ies'} by the stocks they pass through`,
+          `${counts.loops} loop(s)${report.truncated ? ` (the model has more than --limit ${limit} loops: listed is the shortest loop through each feedback link)` : ''}: ${counts.R} reinforcing, ${counts.B} balancing, ${counts.U} undetermined; ${counts.families} famil${counts.families === 1 ? 'y' : 'ies'} by the stocks they pass through${dom ? `; ${counts.scored} scored by loop dominance` : ''}`,
         );
         if (dom) {
           for (const p of dom.periods) console.log(`dominant ${p.from}–${p.to}: ${p.loop}`);

@@ -18,6 +18,7 @@ import { registerWorkshopRoutes } from './workshop/routes.js';
 import { registerModelRoutes } from './routes-models.js';
 import { registerRunRoutes } from './routes-runs.js';
 import { registerScenarioRoutes } from './routes-scenarios.js';
+import { registerStructureRoutes } from './routes-structure.js';
 import { clientAddressKey, type UserKeyOf } from './limits.js';
 import { RunPool } from './run-pool.js';
 import { defaultResultsLimits, ResultsPool } from './results-pool.js';
@@ -72,6 +73,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   if (options.multiUser) await registerAuth(app, { dataDir: config.dataDir });
   app.get('/api/health', async () => ({ ok: true, defaultModel: ctx.catalog.defaultId, runs: ctx.pool.stats() }));
   registerModelRoutes(app, ctx);
+  registerStructureRoutes(app, ctx);
   registerScenarioRoutes(app, ctx);
   registerRunRoutes(app, ctx);
   registerContentRoutes(app, ctx);

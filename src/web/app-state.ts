@@ -15,6 +15,8 @@ import { buildLevers, changedSettings, type Lever, type LeverGroup } from './lev
 import { ModelClient, ModelLoadError, type Series } from './model/model-client.js';
 import type { ModelFacts } from './model/protocol.js';
 import type { BandResult } from './model/ensemble-bands.js';
+import type { DominanceSummary } from './model/protocol.js';
+import type { DiagramView } from '../sd/ir/diagram.js';
 
 export type Topic = 'models' | 'model' | 'settings' | 'current' | 'baseline' | 'overlays' | 'scenarios' | 'charts' | 'bands';
 
@@ -302,6 +304,16 @@ export class AppState {
   /** A run with every output (exports) or chosen columns (explorer). */
   runWith(params: Record<string, number>, columns?: string[]): Promise<Series> {
     return this.client.run(params, columns);
+  }
+
+  /** Loop dominance over a run with these settings (the explorer's loops tab). */
+  loopDominance(params: Record<string, number>): Promise<DominanceSummary> {
+    return this.client.dominance(params);
+  }
+
+  /** The automatic diagram of one of the model's groups (laid out in the worker). */
+  layoutGroup(group: number): Promise<DiagramView> {
+    return this.client.layout(group);
   }
 
   // Uncertainty bands ------------------------------------------------------------------------

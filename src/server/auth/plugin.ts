@@ -89,12 +89,12 @@ function shareTokenOf(req: FastifyRequest): string | undefined {
   return typeof q?.share === 'string' ? q.share : undefined;
 }
 
-/** The item a request is about: scenarios by /api/scenarios/:id…, uploaded models by /api/models/:id. */
+/** The item a request is about: scenarios by /api/scenarios/:id…, uploaded models by /api/models/:id (and its structure). */
 function itemOf(req: FastifyRequest): { kind: OwnedKind; id: string; action: string } | undefined {
   const path = req.url.split('?')[0]!;
   const s = /^\/api\/scenarios\/([^/]+)(\/duplicate)?$/.exec(path);
   if (s) return { kind: 'scenario', id: decodeURIComponent(s[1]!), action: s[2] ? 'duplicate' : req.method };
-  const m = /^\/api\/models\/(u-[^/]+)$/.exec(path);
+  const m = /^\/api\/models\/(u-[^/]+)(?:\/structure\/[a-z]+)?$/.exec(path);
   if (m) return { kind: 'model', id: decodeURIComponent(m[1]!), action: req.method };
   return undefined;
 }

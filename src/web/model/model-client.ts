@@ -2,10 +2,11 @@
  * The page's side of the model worker. Runs are queued one at a time; live runs (slider moves)
  * coalesce: while one runs, only the newest request waits, and older ones are dropped.
  */
-import type { FromWorker, ModelFacts, ToWorker } from './protocol.js';
+import type { DominanceSummary, FromWorker, ModelFacts, ToWorker } from './protocol.js';
 import type { BandRequest, BandResult } from './ensemble-bands.js';
 import type { RecordedSheet } from '../../server/api-types.js';
 import type { Diagnostic } from '../../sd/ir/diagnostics.js';
+import type { DiagramView } from '../../sd/ir/diagram.js';
 
 export interface Series {
   time: Float64Array;
@@ -28,7 +29,11 @@ interface Job {
   columns?: string[];
   /** An ensemble for uncertainty bands instead of one run. */
   bands?: Omit<BandRequest, 'params' | 'columns'>;
-  resolve(r: Series | BandResult | undefined): void;
+  /** Loop dominance over a run instead of a plain run. */
+  dominance?: boolean;
+  /** The automatic layout of a group (its index) instead of a run. */
+  layout?: number;
+  resolve(r: Series | BandResult | DominanceSummary | DiagramView | undefined): void;
   reject(e: Error): void;
 }
 
@@ -102,6 +107,22 @@ export class ModelClient {
     });
   }
 
+  /** Loop dominance (loop scores) over a run with these settings. */
+  dominance(params: Record<string, number>): Promise<DominanceSummary> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ params, dominance: true, resolve: (r) => resolve(r as DominanceSummary), reject });
+      this.pump();
+    });
+  }
+
+  /** The automatic stock-and-flow layout of one of the model's groups (by index). */
+  layout(group: number): Promise<DiagramView> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ params: {}, layout: group, resolve: (r) => resolve(r as DiagramView), reject });
+      this.pump();
+    });
+  }
+
   private post(msg: ToWorker): void {
     this.worker.postMessage(msg);
   }
@@ -113,7 +134,9 @@ export class ModelClient {
     if (job === this.live) this.live = undefined;
     const id = this.nextId++;
     this.busy.set(id, job);
-    if (job.bands) this.post({ type: 'bands', id, params: job.params, columns: job.columns ?? [], ...job.bands });
+    if (job.layout !== undefined) this.post({ type: 'layout', id, group: job.layout });
+    else if (job.dominance) this.post({ type: 'dominance', id, params: job.params });
+    else if (job.bands) this.post({ type: 'bands', id, params: job.params, columns: job.columns ?? [], ...job.bands });
     else this.post({ type: 'run', id, params: job.params, columns: job.columns });
   }
 
@@ -131,6 +154,8 @@ export class ModelClient {
           this.runs++;
           job.resolve({ time: msg.time, names: msg.names, series: msg.series, ms: msg.ms });
         } else if (msg.type === 'bands') job.resolve({ time: msg.time, names: msg.names, low: msg.low, high: msg.high });
+        else if (msg.type === 'dominance') job.resolve({ shares: msg.shares, order: msg.order, scored: msg.scored, notScored: msg.notScored, periods: msg.periods });
+        else if (msg.type === 'layout') job.resolve(msg.view);
         else job.reject(new Error(msg.message));
       }
     }

@@ -5,14 +5,17 @@
 import { ModelError } from '../../sd/ir/diagnostics.js';
 import { compileModelText } from '../../sd/run/engine.js';
 import type { CompiledModel } from '../../sd/run/compiled-model.js';
-import { causalGraph, feedbackLoops } from '../../sd/analyze/structure/index.js';
+import { causalGraph, drawnDiagram, feedbackLoops, layoutGroup, layoutGroups, loopCounts, rankLoops, type CausalGraph, type LayoutGroup, type LoopReport } from '../../sd/analyze/structure/index.js';
+import type { ModelIR } from '../../sd/ir/model.js';
+import { loopDominance } from '../../sd/run/loop-dominance.js';
 import { describeVariables } from './model-info.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { ReplayDataHost } from './replay-data-host.js';
-import { parseSketch } from './sketch.js';
 
-const scope = self as unknown as { postMessage(m: FromWorker, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
+const scope = self as unknown as { postMessage(m: FromWorker, transfer?: Transferable[]): void; addEventListener(type: 'message', f: (e: MessageEvent<ToWorker>) => void): void };
 let model: CompiledModel | undefined;
+/** What loop dominance needs of the loaded model. */
+let structure: { ir: ModelIR; graph: CausalGraph; report: LoopReport; groups: LayoutGroup[] } | undefined;
 
 function load(msg: Extract<ToWorker, { type: 'load' }>): FromWorker {
   const t0 = performance.now();
@@ -20,10 +23,12 @@ function load(msg: Extract<ToWorker, { type: 'load' }>): FromWorker {
     const { model: m, ir, warnings } = compileModelText(msg.text, { file: msg.file, dataHost: new ReplayDataHost(msg.sheets) });
     model = m;
     const variables = describeVariables(ir, msg.text);
-    // Loops from the engine's structure analysis (initial-value links cannot feed back).
-    const found = feedbackLoops(causalGraph(ir), { limit: 300 });
-    const loops = found.loops.map((l) => l.variables);
-    const truncated = found.truncated;
+    // Structure from the engine: loops (initial-value links cannot feed back), the drawn diagram.
+    const graph = causalGraph(ir);
+    const loopReport = feedbackLoops(graph);
+    const groups = layoutGroups(ir);
+    structure = { ir, graph, report: loopReport, groups };
+    const drawn = drawnDiagram(ir, msg.text);
     return {
       type: 'loaded',
       facts: {
@@ -32,15 +37,19 @@ function load(msg: Extract<ToWorker, { type: 'load' }>): FromWorker {
         parameters: m.parameters.map((p) => ({ ...p })),
         outputNames: [...m.outputNames],
         variables,
-        loops,
-        loopsTruncated: truncated,
-        views: parseSketch(ir.sketch),
+        graph,
+        loopReport,
+        loopCounts: loopCounts(loopReport),
+        views: drawn.views,
+        viewWarnings: drawn.diagnostics,
+        groups,
         warnings,
         compileMs: performance.now() - t0,
       },
     };
   } catch (e) {
     model = undefined;
+    structure = undefined;
     if (e instanceof ModelError) return { type: 'load-error', message: e.message, diagnostics: e.diagnostics };
     return { type: 'load-error', message: (e as Error).message ?? String(e), diagnostics: [] };
   }
@@ -57,7 +66,7 @@ async function bands(m: CompiledModel, msg: Extract<ToWorker, { type: 'bands' }>
   }
 }
 
-scope.onmessage = (e) => {
+const handle = (e: MessageEvent<ToWorker>): void => {
   const msg = e.data;
   if (msg.type === 'load') {
     scope.postMessage(load(msg));
@@ -72,6 +81,25 @@ scope.onmessage = (e) => {
       void bands(model, msg);
       return;
     }
+    if (msg.type === 'dominance') {
+      const s = structure!;
+      const d = loopDominance(model, s.ir, s.graph, s.report, { params: msg.params });
+      const shares = new Map(d.loops.map((l) => [l.id, l.share]));
+      const order = rankLoops(s.report.loops, shares).map((l) => l.id);
+      scope.postMessage({ type: 'dominance', id: msg.id, shares: Object.fromEntries(shares), order, scored: loopCounts(s.report, shares).scored, notScored: d.notScored.length, periods: d.periods });
+      return;
+    }
+    if (msg.type === 'layout') {
+      const s = structure!;
+      const group = s.groups[msg.group];
+      if (!group) throw new Error(`no group ${msg.group} in the model (it has ${s.groups.length})`);
+      const id = msg.id;
+      layoutGroup(s.graph, group).then(
+        (view) => scope.postMessage({ type: 'layout', id, view }),
+        (err: unknown) => scope.postMessage({ type: 'run-error', id, message: (err as Error).message ?? String(err) }),
+      );
+      return;
+    }
     const t0 = performance.now();
     const r = model.run({ params: msg.params, columns: msg.columns });
     const ms = performance.now() - t0;
@@ -80,3 +108,7 @@ scope.onmessage = (e) => {
     scope.postMessage({ type: 'run-error', id: msg.id, message: (err as Error).message ?? String(err) });
   }
 };
+// Listened to, not assigned to `onmessage`: elkjs' bundle, once running inside a worker, sets the
+// worker's `onmessage` to its own dispatcher (it expects to be the layout worker itself). Its
+// dispatcher ignores our messages (they carry no `cmd`), and ours are never lost.
+scope.addEventListener('message', handle);

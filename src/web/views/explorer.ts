@@ -1,30 +1,52 @@
 /**
  * Model explorer: search the variables; for each, its equation, units, documentation, source line,
- * causes and uses (each a link), and its chart; the diagram; the feedback loops.
+ * causes and uses (each a link), and its chart; its causes and uses trees; the stock-and-flow
+ * diagram (the model's own, or laid out by group); the feedback loops, ranked, with a causal-loop
+ * diagram of the one chosen and, on request, their dominance over a run.
  */
 import type { AppState } from '../app-state.js';
 import { clear, h, uid } from '../dom.js';
-import { currentLang, t } from '../i18n.js';
+import { currentLang, fmtShare, t } from '../i18n.js';
 import type { MessageKey } from '../messages.js';
 import type { VariableInfo } from '../model/model-info.js';
+import type { DominanceSummary, ModelFacts } from '../model/protocol.js';
 import { COLORS, LineChart, type ChartLine } from '../ui/line-chart.js';
-import { renderAuto, renderSketch } from './diagram.js';
+import type { FeedbackLoop } from '../../sd/analyze/structure/index.js';
+import { renderView } from './diagram.js';
+import { renderLoopDiagram } from './loop-diagram.js';
+import { renderTree } from './tree-view.js';
 
-type Tab = 'variable' | 'diagram' | 'loops';
+type Tab = 'variable' | 'causes' | 'uses' | 'diagram' | 'loops';
+const TABS: [Tab, MessageKey][] = [
+  ['variable', 'tabVariable'],
+  ['causes', 'tabCauses'],
+  ['uses', 'tabUses'],
+  ['diagram', 'tabDiagram'],
+  ['loops', 'tabLoops'],
+];
+
+/** Loop dominance computed for a loaded model (kept while the model stays loaded). */
+const dominanceOf = new WeakMap<ModelFacts, DominanceSummary>();
 
 export function mountExplorer(root: HTMLElement, app: AppState, query: URLSearchParams, go: (route: string) => void): () => void {
   let chart: LineChart | undefined;
   let disposed = false;
-  const state: { tab: Tab; selected?: string; search: string; view?: number } = {
-    tab: (query.get('tab') as Tab) || 'variable',
+  const tabParam = query.get('tab') as Tab | null;
+  const familyParam = Number(query.get('family'));
+  const state: { tab: Tab; selected?: string; search: string; view?: number; loop?: string; family?: number } = {
+    tab: tabParam && TABS.some(([x]) => x === tabParam) ? tabParam : 'variable',
     selected: query.get('var') ?? undefined,
     search: query.get('q') ?? '',
+    loop: query.get('loop') ?? undefined,
+    family: Number.isInteger(familyParam) && familyParam >= 1 ? familyParam : undefined,
   };
   const link = (patch: Partial<typeof state>) => {
     const s = { ...state, ...patch };
     const q = new URLSearchParams();
     if (s.selected) q.set('var', s.selected);
     if (s.tab !== 'variable') q.set('tab', s.tab);
+    if (s.tab === 'loops' && s.loop) q.set('loop', s.loop);
+    if (s.tab === 'loops' && s.family) q.set('family', String(s.family));
     return `#/explorer?${q.toString()}`;
   };
 
@@ -61,13 +83,12 @@ export function mountExplorer(root: HTMLElement, app: AppState, query: URLSearch
     const tabs = h(
       'nav',
       { class: 'tabs', 'aria-label': t('explorerTitle') },
-      (['variable', 'diagram', 'loops'] as Tab[]).map((tab) =>
-        h('a', { href: link({ tab }), 'aria-current': tab === state.tab ? 'page' : undefined }, t(tab === 'variable' ? 'tabVariable' : tab === 'diagram' ? 'tabDiagram' : 'tabLoops')),
-      ),
+      TABS.map(([tab, key]) => h('a', { href: link({ tab }), 'aria-current': tab === state.tab ? 'page' : undefined }, t(key))),
     );
     const main = h('div', { class: 'explorer-main' });
     root.append(h('section', { class: 'page explorer' }, h('h1', {}, t('explorerTitle')), h('div', { class: 'explorer-layout' }, side, h('div', {}, tabs, main))));
     if (state.tab === 'variable') renderVariable(main, state.selected ? vars.get(state.selected) : undefined, vars);
+    else if (state.tab === 'causes' || state.tab === 'uses') renderTreeTab(main, state.tab, vars);
     else if (state.tab === 'diagram') renderDiagram(main, vars);
     else renderLoops(main, vars);
   };
@@ -125,70 +146,154 @@ export function mountExplorer(root: HTMLElement, app: AppState, query: URLSearch
     });
   };
 
+  const renderTreeTab = (main: HTMLElement, dir: 'causes' | 'uses', vars: Map<string, VariableInfo>) => {
+    const v = state.selected ? vars.get(state.selected) : undefined;
+    if (!v) {
+      main.append(h('p', { class: 'note' }, t('selectVariable')));
+      return;
+    }
+    main.append(h('h2', {}, h('span', { class: 'model-name', translate: 'no' }, v.name), ' ', h('span', { class: 'kind-tag' }, t(`kind_${v.kind}` as MessageKey))));
+    main.append(renderTree(app.facts!.graph, v.key, dir, (k) => h('a', { href: link({ selected: k, tab: dir }), class: 'model-name', translate: 'no' }, vars.get(k)?.name ?? k)));
+  };
+
   const renderDiagram = (main: HTMLElement, vars: Map<string, VariableInfo>) => {
     const facts = app.facts!;
     const select = (k: string) => go(link({ selected: k, tab: 'diagram' }));
-    if (facts.views.length > 0) {
-      // The view holding the selected variable, unless the reader picked one.
-      const holding = facts.views.findIndex((v) => state.selected && v.nodes.some((n) => n.name.toLowerCase().replace(/[_\s]+/g, ' ') === state.selected));
-      const viewIdx = Math.min(facts.views.length - 1, Math.max(0, state.view ?? holding));
-      const view = facts.views[viewIdx]!;
-      const pickId = uid('view');
-      const picker =
-        facts.views.length > 1
-          ? h(
-              'p',
-              {},
-              h('label', { for: pickId }, `${t('view')} `),
-              h(
-                'select',
-                {
-                  id: pickId,
-                  onchange: (e: Event) => {
-                    state.view = Number((e.target as HTMLSelectElement).value);
-                    render();
-                  },
-                },
-                facts.views.map((v, i) => h('option', { value: i, selected: i === viewIdx }, v.name)),
-              ),
-            )
-          : '';
-      main.append(picker, h('p', { class: 'note' }, t('diagramFromSketch', { view: view.name })), renderSketch(view, vars, state.selected, select));
+    const selectable = (k: string) => vars.has(k);
+    const auto = facts.views.length === 0;
+    const names = auto ? facts.groups.map((g) => g.name) : facts.views.map((v) => v.name);
+    if (names.length === 0) {
+      main.append(h('p', { class: 'note' }, t('selectVariable')));
       return;
     }
-    const note = h('p', { class: 'note' }, t('diagramLoading'));
-    main.append(note);
-    void renderAuto(facts.variables, state.selected, select).then((el) => {
-      if (disposed || !note.isConnected) return;
-      note.textContent = t('diagramAuto');
-      main.append(el);
-    });
+    // The view (or group) holding the selected variable, unless the reader picked one.
+    const holding = auto
+      ? facts.groups.findIndex((g) => !!state.selected && g.keys.includes(state.selected))
+      : facts.views.findIndex((v) => v.nodes.some((n) => n.key === state.selected && !n.shadow));
+    const idx = Math.min(names.length - 1, Math.max(0, state.view ?? holding));
+    const pickId = uid('view');
+    const picker =
+      names.length > 1
+        ? h(
+            'p',
+            {},
+            h('label', { for: pickId }, `${t(auto ? 'diagramGroup' : 'view')} `),
+            h(
+              'select',
+              {
+                id: pickId,
+                onchange: (e: Event) => {
+                  state.view = Number((e.target as HTMLSelectElement).value);
+                  render();
+                },
+              },
+              names.map((n, i) => h('option', { value: i, selected: i === idx }, n)),
+            ),
+          )
+        : '';
+    if (facts.viewWarnings.length > 0) {
+      const d = facts.viewWarnings[0]!;
+      main.append(h('p', { class: 'note' }, t('diagramWarnings', { n: facts.viewWarnings.length, first: `${d.loc ? `${d.loc.file ?? ''}:${d.loc.line}: ` : ''}${d.message}` })));
+    }
+    if (!auto) {
+      const view = facts.views[idx]!;
+      main.append(picker, h('p', { class: 'note' }, t('diagramFromSketch', { view: view.name })), renderView(view, state.selected, selectable, select));
+      return;
+    }
+    const group = facts.groups[idx]!;
+    const note = h('p', { class: 'note', 'aria-live': 'polite' }, t('diagramLoading'));
+    main.append(picker, note);
+    app.layoutGroup(idx).then(
+      (view) => {
+        if (disposed || !note.isConnected) return;
+        note.textContent = t('diagramAutoGroup', { group: group.name });
+        main.append(renderView(view, state.selected, selectable, select));
+      },
+      (err: unknown) => {
+        if (disposed || !note.isConnected) return;
+        note.textContent = `${t('diagramFailed')}: ${(err as Error).message ?? String(err)}`;
+      },
+    );
+  };
+
+  const loopItem = (loop: FeedbackLoop, vars: Map<string, VariableInfo>, share: number | undefined) => {
+    const polarity = t(loop.polarity === 'R' ? 'loopR' : loop.polarity === 'B' ? 'loopB' : 'loopU');
+    const name = (k: string) => h('span', { class: 'model-name', translate: 'no' }, vars.get(k)?.name ?? k);
+    const sign = (i: number) => {
+      const p = loop.links[i]!.polarity;
+      return h('span', { class: `sign sign-${p === '+' ? 'pos' : p === '-' ? 'neg' : 'unk'}`, 'aria-hidden': 'true' }, p === '+' ? ' +→ ' : p === '-' ? ' −→ ' : ' ?→ ');
+    };
+    return h(
+      'li',
+      { 'data-loop': loop.id, class: loop.id === state.loop ? 'selected' : undefined },
+      h('span', { class: `loop-badge loop-${loop.polarity}`, title: polarity }, h('span', { 'aria-hidden': 'true' }, loop.polarity), h('span', { class: 'visually-hidden' }, `${polarity}: `)),
+      ' ',
+      h('a', { href: link({ tab: 'loops', loop: loop.id }), class: 'loop-id', 'aria-label': t('loopDraw', { id: loop.id }) }, loop.id),
+      ' ',
+      h(
+        'span',
+        { class: 'note' },
+        `${loop.variables.length === 1 ? t('loopLengthOne') : t('loopLength', { n: loop.variables.length })} · `,
+        h('a', { href: link({ tab: 'loops', family: loop.family + 1, loop: undefined }), class: 'loop-family' }, t('loopFamily', { n: loop.family + 1 })),
+        `${share !== undefined ? ` · ${t('loopShare', { p: share > 0 && share < 0.0005 ? `< ${fmtShare(0.0005)}` : fmtShare(share) })}` : ''}${loop.variants > 1 ? ` · ${t('loopVariants', { n: loop.variants - 1 })}` : ''}`,
+      ),
+      h('br'),
+      loop.variables.map((k, i) => [name(k), sign(i)]),
+      name(loop.variables[0]!),
+    );
   };
 
   const renderLoops = (main: HTMLElement, vars: Map<string, VariableInfo>) => {
     const facts = app.facts!;
-    if (facts.loops.length === 0) {
+    const report = facts.loopReport;
+    if (report.loops.length === 0) {
       main.append(h('p', {}, t('noLoops')));
       return;
     }
-    const loops = [...facts.loops].sort((a, b) => a.length - b.length);
+    const dom = dominanceOf.get(facts);
+    const shares = dom ? new Map(Object.entries(dom.shares)) : undefined;
+    const counts = facts.loopCounts;
+    const status = h('p', { class: 'note', 'aria-live': 'polite' }, dom ? t('dominanceDone', { n: dom.scored, m: dom.notScored }) : '');
+    const button = h('button', { type: 'button', class: 'secondary', disabled: dom ? true : undefined }, t('dominanceCompute'));
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      status.textContent = t('dominanceRunning');
+      app.loopDominance({ ...app.settings }).then(
+        (d) => {
+          dominanceOf.set(facts, d);
+          if (!disposed) render();
+        },
+        (err: unknown) => {
+          button.disabled = false;
+          status.textContent = `${t('dominanceFailed')}: ${(err as Error).message ?? String(err)}`;
+        },
+      );
+    });
+    // The report lists loops by length; dominance gives the order by share.
+    const byId = new Map(report.loops.map((l) => [l.id, l]));
+    const all = dom ? dom.order.map((id) => byId.get(id)!).filter((l) => !!l) : report.loops;
+    const family = state.family !== undefined ? report.families[state.family - 1] : undefined;
+    const ranked = family ? all.filter((l) => l.family === state.family! - 1) : all;
+    const familyNote = family
+      ? h(
+          'p',
+          { class: 'family-note' },
+          t('loopFamilyShown', { n: state.family!, k: family.loops.length, stocks: family.stocks.map((k) => vars.get(k)?.name ?? k).join(', ') || '—' }),
+          ' ',
+          h('a', { href: link({ tab: 'loops', family: undefined, loop: undefined }) }, t('loopsAll')),
+        )
+      : '';
+    const chosen = state.loop ? report.loops.find((l) => l.id === state.loop) : undefined;
     main.append(
-      h('p', {}, t('loopsFound', { n: loops.length })),
-      facts.loopsTruncated ? h('p', { class: 'note' }, t('loopsTruncated', { n: loops.length })) : '',
-      h(
-        'ol',
-        { class: 'loops' },
-        loops.map((loop) =>
-          h(
-            'li',
-            {},
-            h('span', { class: 'note' }, `${t('loopLength', { n: loop.length })}: `),
-            loop.map((k, i) => [i ? ' → ' : '', varLink(k, vars)]),
-            ' → ',
-            varLink(loop[0]!, vars),
-          ),
-        ),
-      ),
+      h('p', { class: 'loops-summary' }, t('loopsSummary', { n: counts.loops, r: counts.R, b: counts.B, u: counts.U, f: counts.families })),
+      report.truncated ? h('p', { class: 'note' }, t('loopsShortestPerLink', { limit: report.limit })) : '',
+      h('p', {}, button, ' ', h('span', { class: 'note' }, t(shares ? 'loopsRankedShare' : 'loopsRankedLength'))),
+      status,
+      familyNote,
+      dom && dom.periods.length > 0
+        ? h('details', {}, h('summary', {}, t('dominantOverTime')), h('ul', {}, dom.periods.map((p) => h('li', {}, `${p.from}–${p.to}: `, h('a', { href: link({ tab: 'loops', loop: p.loop }) }, p.loop)))))
+        : '',
+      h('div', { class: 'loops-layout' }, h('ol', { class: 'loops' }, ranked.map((l) => loopItem(l, vars, shares?.get(l.id)))), chosen ? renderLoopDiagram(chosen, facts.graph) : ''),
     );
   };
 

@@ -3,8 +3,10 @@
  * (links that act only at the initial time left out, since they cannot feed back), each named
  * R (reinforcing: an even number of negative links), B (balancing: odd) or U (undetermined: some
  * link's sign depends on values), numbered in rank order: shortest first, then by the stocks
- * they pass through. Loops that pass through the same stocks in the same order with the same
- * polarity form one family; large models have many near-identical variants of one mechanism.
+ * they pass through. Loops over the same set of variables (the same variables in another order)
+ * are listed once, with the number of such variants. Loops that pass through the same set of
+ * stocks with the same polarity form one family: large models have many near-identical variants
+ * of one mechanism, differing only in the auxiliaries between the stocks.
  *
  * Large models have more elementary cycles than anyone can read (the count grows exponentially
  * with the links). When there are more than `limit`, the report lists instead the shortest loop
@@ -30,6 +32,8 @@ export interface FeedbackLoop {
   stocks: string[];
   /** Index of the loop's family in `LoopReport.families`. */
   family: number;
+  /** How many loops over this same set of variables were folded into this one (1: none). */
+  variants: number;
 }
 
 export interface LoopFamily {
@@ -94,13 +98,28 @@ export function feedbackLoops(graph: CausalGraph, options: { limit?: number } = 
       a.stocks.length - b.stocks.length ||
       a.variables.join('\u0001').localeCompare(b.variables.join('\u0001')),
   );
+  // One loop per set of variables: the first in rank order stands for the others.
+  const bySet = new Map<string, { variants: number }>();
+  const unique: (typeof raw[number] & { variants: number })[] = [];
+  for (const r of raw) {
+    const set = [...r.variables].sort().join('\u0001');
+    const kept = bySet.get(set);
+    if (kept) {
+      kept.variants++;
+      continue;
+    }
+    const u = { ...r, variants: 1 };
+    bySet.set(set, u);
+    unique.push(u);
+  }
 
   const families: LoopFamily[] = [];
   const familyIndex = new Map<string, number>();
   const counters: Record<LoopPolarity, number> = { R: 0, B: 0, U: 0 };
-  const loops = raw.map((r) => {
+  const loops = unique.map((r) => {
     const id = `${r.polarity}${++counters[r.polarity]}`;
-    const fkey = `${r.polarity}|${r.stocks.join('\u0001')}|${r.stocks.length === 0 ? r.variables.join('\u0001') : ''}`;
+    const stockSet = [...r.stocks].sort().join('\u0001');
+    const fkey = `${r.polarity}|${stockSet}|${r.stocks.length === 0 ? [...r.variables].sort().join('\u0001') : ''}`;
     let family = familyIndex.get(fkey);
     if (family === undefined) {
       family = families.length;
