@@ -49,3 +49,31 @@ export function priceRatios(sol: Solution, base: Solution, fc: number[][]): numb
     return num / den;
   });
 }
+
+/** Activity positions (in cal.A) of each SD sector, in the mapping's order; every SAM activity must be in one sector. */
+export function sectorActivities(cal: Calibration, map: LinkMappingFile): number[][] {
+  const pos = new Map(cal.A.map((a, i) => [cal.acc[a]!.code, i]));
+  const out = Object.entries(map.sectors).map(([s, v]) =>
+    v.activities.map((code) => {
+      const i = pos.get(code);
+      if (i === undefined) throw new InputError(`${map.file}: sectors.${s}.activities`, `"${code}" no es una actividad de la MCS / is not a SAM activity`);
+      return i;
+    }),
+  );
+  const covered = new Set(out.flat());
+  const missing = cal.A.map((a, i) => (covered.has(i) ? '' : cal.acc[a]!.code)).filter((c) => c);
+  if (missing.length) throw new InputError(`${map.file}: sectors`, `actividades de la MCS sin sector del SD / SAM activities without an SD sector: ${missing.join(', ')}`);
+  return out;
+}
+
+/** Real gross output (base-year prices, PA0 = 1) of each SD sector: the sum of its activities' QA. */
+export const sectorOutput = (sol: Solution, sa: number[][]): number[] => sa.map((as) => as.reduce((s, ai) => s + sol.st.QA[ai]!.v, 0));
+
+/** Nominal income of each household group (YI), by SAM code. */
+export function householdIncome(cal: Calibration, sol: Solution): Record<string, number> {
+  const out: Record<string, number> = {};
+  cal.INS.forEach((h, ii) => {
+    if (cal.acc[h]!.type === 'household') out[cal.acc[h]!.code] = sol.st.YI[ii]!.v;
+  });
+  return out;
+}

@@ -1,6 +1,7 @@
 /**
  * The SD–CGE link mapping (models/peru/link/cge-link.json): the model files, the convergence
- * settings, the SD fuels and their SAM commodities, and which SD variable plays each role.
+ * settings, the SD fuels and their SAM commodities, the SD sectors and their SAM activities, and
+ * which SD variable plays each role.
  * Every entry carries its meaning in Spanish and English; errors name the file and field.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ export interface Sourced {
   value: number;
   source: string;
 }
-export const SD_ROLES = ['labourIndex', 'population', 'policyInvestment', 'energyEfficiency', 'energy', 'emissionFactorIndex', 'gdp', 'co2'] as const;
+export const SD_ROLES = ['labourIndex', 'population', 'policyInvestment', 'energyEfficiency', 'energy', 'emissionFactorIndex', 'gdp', 'co2', 'valueAdded', 'disposableIncome'] as const;
 export const CGE_ROLES = ['fuelPriceRatio', 'gdpFeedback', 'priceResponseScale', 'sectorOutput', 'householdIncome', 'fuelDemand'] as const;
 export type SdRole = (typeof SD_ROLES)[number];
 export type CgeRole = (typeof CGE_ROLES)[number];
@@ -27,6 +28,8 @@ export interface LinkMappingFile {
   damping: number;
   /** SD fuel element → SAM commodity codes. */
   fuels: Record<string, { commodities: string[]; meaning: Bilingual }>;
+  /** SD sector element → SAM activity codes (every activity in exactly one sector). */
+  sectors: Record<string, { activities: string[]; meaning: Bilingual }>;
   sd: Record<SdRole, { sd: string; meaning: Bilingual }>;
   /** CGE role → the SD input it sets (absent: report only). */
   cge: Record<CgeRole, { sd?: string; meaning: Bilingual }>;
@@ -71,6 +74,19 @@ export function parseLinkMapping(json: unknown, file: string): LinkMappingFile {
       fail(`fuels.${f}.commodities`, 'debe ser una lista de códigos de la MCS / must be a list of SAM codes');
     fuels[f] = { commodities: v.commodities as string[], meaning: bilingual(v.meaning, `fuels.${f}.meaning`) };
   }
+  const sectorsIn = o['sectors'] as Record<string, { activities?: unknown; meaning?: unknown }> | undefined;
+  if (!sectorsIn || typeof sectorsIn !== 'object' || Object.keys(sectorsIn).length === 0) fail('sectors', 'debe mapear sectores del SD a actividades de la MCS / must map SD sectors to SAM activities');
+  const sectors: LinkMappingFile['sectors'] = {};
+  const seen = new Map<string, string>();
+  for (const [sec, v] of Object.entries(sectorsIn!)) {
+    if (!Array.isArray(v.activities) || v.activities.length === 0 || !v.activities.every((a) => typeof a === 'string' && a))
+      fail(`sectors.${sec}.activities`, 'debe ser una lista de códigos de actividad de la MCS / must be a list of SAM activity codes');
+    for (const a of v.activities as string[]) {
+      if (seen.has(a)) fail(`sectors.${sec}.activities`, `la actividad "${a}" ya está en el sector "${seen.get(a)!}" / activity "${a}" is already in sector "${seen.get(a)!}"`);
+      seen.set(a, sec);
+    }
+    sectors[sec] = { activities: v.activities as string[], meaning: bilingual(v.meaning, `sectors.${sec}.meaning`) };
+  }
   const roles = <R extends string>(key: string, known: readonly R[], needSd: (r: R) => boolean): Record<R, { sd?: string; meaning: Bilingual }> => {
     const list = o[key];
     if (!Array.isArray(list)) fail(key, 'debe ser una lista de {role, sd, meaning} / must be a list of {role, sd, meaning}');
@@ -90,7 +106,7 @@ export function parseLinkMapping(json: unknown, file: string): LinkMappingFile {
     return out;
   };
   const sd = roles('sdToCge', SD_ROLES, () => true) as LinkMappingFile['sd'];
-  const cge = roles('cgeToSd', CGE_ROLES, (r) => r === 'fuelPriceRatio' || r === 'gdpFeedback' || r === 'priceResponseScale');
+  const cge = roles('cgeToSd', CGE_ROLES, (r) => r !== 'gdpFeedback' && r !== 'fuelDemand');
   return {
     file,
     description: bilingual(o['description'], 'description'),
@@ -100,6 +116,7 @@ export function parseLinkMapping(json: unknown, file: string): LinkMappingFile {
     maxIterations: Math.round(sourced('maxIterations', 1, 500)),
     damping: sourced('damping', 0.05, 1),
     fuels,
+    sectors,
     sd,
     cge,
   };

@@ -1,6 +1,7 @@
 /**
  * The SD side of the link: the per-year inputs the CGE writes into the SD model (as lookup
- * overrides of `CGE Fuel Price Ratio[fuel]`, `CGE GDP Feedback`, `CGE Price Response Scale`, with
+ * overrides of `CGE Fuel Price Ratio[fuel]`, `CGE Sector Output Feedback[sector]` (the uniform GDP
+ * factor times the CGE's sector mix), `CGE Household Income Ratio`, `CGE Price Response Scale`, with
  * `CGE Link Switch` = 1), one run of the compiled model up to a year, and the quantities the link
  * reads from it for a year.
  */
@@ -12,9 +13,29 @@ import type { LinkMappingFile } from './mapping.js';
 export interface SdInputs {
   firstYear: number;
   price: Record<string, number[]>;
+  /** The uniform GDP factor the secant iterates (the value-added-weighted mean of the sector feedback). */
   gdpFeedback: number[];
+  /** The CGE's real output per SD sector, scenario / baseline of the year. */
+  sectorRatio: Record<string, number[]>;
+  /** Per year, the SD reference's value added per sector (mapping order): the weights of the sector mix. */
+  weights: number[][];
+  incomeRatio: number[];
   priceScale: number[];
 }
+
+/**
+ * The CGE's sector mix of year index t: each sector's output ratio over their mean weighted by the
+ * SD reference's value added of that year (so the weighted mean of the mix is 1 in every year).
+ */
+export function sectorMix(inp: SdInputs, t: number): Record<string, number> {
+  const secs = Object.keys(inp.sectorRatio);
+  const w = inp.weights[t]!;
+  const mean = secs.reduce((a, sec, i) => a + w[i]! * inp.sectorRatio[sec]![t]!, 0) / w.reduce((a, x) => a + x, 0);
+  return Object.fromEntries(secs.map((sec) => [sec, inp.sectorRatio[sec]![t]! / mean]));
+}
+
+/** `CGE Sector Output Feedback[sector]` of year index t: the uniform GDP factor times the CGE's sector mix. */
+export const sectorFeedback = (inp: SdInputs, sector: string, t: number): number => inp.gdpFeedback[t]! * sectorMix(inp, t)[sector]!;
 
 export interface SdYear {
   gdp: number;
@@ -29,6 +50,9 @@ export interface SdYear {
   /** Combustion CO2 per MWh of linked fuels with a CGE emission factor (tCO2/MWh). */
   co2PerEnergy: number;
   co2: number;
+  /** Real value added by SD sector, in the mapping's order (the SD's own units). */
+  valueAdded: number[];
+  disposableIncome: number;
   /** Energy-weighted log of the SD's price effects on aggregate demand (0 = no price effect). */
   logPriceEffect: number;
 }
@@ -38,6 +62,8 @@ const USE_OF_EFFECT = ['industry', 'buildings', 'transport'];
 
 export class SdSide {
   readonly fuels: string[];
+  readonly sectors: string[];
+  private readonly vaCols: string[];
   private readonly columns: string[];
   private readonly energyCols: string[][];
   private readonly useEnergyCols: string[][];
@@ -50,6 +76,13 @@ export class SdSide {
     readonly fossil: boolean[],
   ) {
     this.fuels = Object.keys(map.fuels);
+    this.sectors = Object.keys(map.sectors);
+    const vaVar = map.sd.valueAdded.sd;
+    this.vaCols = this.sectors.map((sec) => {
+      const col = model.outputNames.find((n) => n.toLowerCase() === `${vaVar}[${sec}]`.toLowerCase());
+      if (!col) throw new InputError(`${map.file}: sectors.${sec}`, `no es un elemento de "${vaVar}" en el modelo SD / is not an element of "${vaVar}" in the SD model`);
+      return col;
+    });
     const names = new Set(model.outputNames.map((n) => n.toLowerCase()));
     const energyVar = map.sd.energy.sd;
     const arr = model.outputNames.filter((n) => n.toLowerCase().startsWith(energyVar.toLowerCase() + '['));
@@ -63,7 +96,7 @@ export class SdSide {
     }
     for (const n of [this.switchName, ...PRICE_EFFECT]) if (!names.has(n.toLowerCase())) throw new InputError(map.sdModel, `falta la variable "${n}" del enlace con el CGE / the CGE link variable "${n}" is missing`);
     const s = map.sd;
-    this.columns = [s.gdp.sd, s.labourIndex.sd, s.population.sd, s.policyInvestment.sd, s.co2.sd, energyVar, s.emissionFactorIndex.sd, s.energyEfficiency.sd, ...PRICE_EFFECT];
+    this.columns = [s.gdp.sd, s.labourIndex.sd, s.population.sd, s.policyInvestment.sd, s.co2.sd, energyVar, s.emissionFactorIndex.sd, s.energyEfficiency.sd, s.valueAdded.sd, s.disposableIncome.sd, ...PRICE_EFFECT];
   }
 
   /** Overrides that turn the link on with the given inputs (years before the first hold 1). */
@@ -72,7 +105,8 @@ export class SdSide {
     const look = (ys: number[]): LookupOverride => ({ x, y: [1, ...ys] });
     const p: Record<string, number | LookupOverride> = { [this.switchName]: 1 };
     for (const f of this.fuels) p[`${this.map.cge.fuelPriceRatio.sd!}[${f}]`] = look(inp.price[f]!);
-    p[this.map.cge.gdpFeedback.sd!] = look(inp.gdpFeedback);
+    for (const sec of this.sectors) p[`${this.map.cge.sectorOutput.sd!}[${sec}]`] = look(inp.gdpFeedback.map((_, t) => sectorFeedback(inp, sec, t)));
+    p[this.map.cge.householdIncome.sd!] = look(inp.incomeRatio);
     p[this.map.cge.priceResponseScale.sd!] = look(inp.priceScale);
     return p;
   }
@@ -102,6 +136,8 @@ export class SdSide {
       efficiencySavings: at(this.map.sd.energyEfficiency.sd),
       co2PerEnergy: sumOf(co2Cols) / fossilE,
       co2: at(this.map.sd.co2.sd),
+      valueAdded: this.vaCols.map(at),
+      disposableIncome: at(this.map.sd.disposableIncome.sd),
       logPriceEffect,
     };
   }

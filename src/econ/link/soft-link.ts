@@ -18,6 +18,14 @@
  *    of value added, secant-accelerated) and a scale of its energy price elasticities
  *    (quasi-Newton on the SD's own price effects, secant-accelerated), until real GDP and total
  *    energy demand (as above) agree within the tolerance and the price ratios the SD uses are the CGE's.
+ *    The GDP factor is uniform, but it reaches the SD's value added sector by sector
+ *    (`CGE Sector Output Feedback[sector]` = factor × the CGE's sector mix): the mix is each SD
+ *    sector's change in CGE real output (scenario / baseline of the year, its activities summed)
+ *    over the mean of those changes weighted by the SD reference's value added of the year, so the
+ *    weighted mean of the sector feedback is the uniform factor and the secant stays scalar. The
+ *    SD's household disposable income is multiplied by the CGE's real household income change
+ *    beyond its real GDP change (`CGE Household Income Ratio`); both are updated each exchange until
+ *    what the SD used is the CGE's result within the price tolerance.
  *    The energy gap is thus closed through the demand's price response (the CGE's, whose
  *    elasticities carry sources), never by changing the CGE's technology in the scenario.
  */
@@ -26,15 +34,43 @@ import type { Model } from '../../sd/run/types.js';
 import type { LoadedModel } from '../cge/model-dir.js';
 import { commitYear, finishRecursive, solveYear, startRecursive, type RecursiveRun, type YearRecord } from '../cge/recursive.js';
 import type { Scenario } from '../cge/scenario.js';
-import { energyIndex, fuelCommodities, fuelUse, priceRatios } from './cge-side.js';
+import { energyIndex, fuelCommodities, fuelUse, householdIncome, priceRatios, sectorActivities, sectorOutput } from './cge-side.js';
 import type { LinkMappingFile } from './mapping.js';
-import { SdSide, type SdInputs, type SdYear } from './sd-side.js';
+import { SdSide, sectorFeedback, sectorMix, type SdInputs, type SdYear } from './sd-side.js';
 
 export interface LinkIteration {
   gdpGap: number;
   energyGap: number;
   /** Largest |CGE price ratio − the ratio the SD used|. */
   priceGap: number;
+  /** Largest |CGE sector mix or income ratio − the value the SD used|. */
+  feedbackGap: number;
+}
+/** The CGE's sector and household results that act on the SD in one year (final exchange). */
+export interface LinkFeedback {
+  /** Per SD sector: CGE real output, scenario / baseline. */
+  outputRatio: Record<string, number>;
+  /** Mean of outputRatio weighted by the SD reference value added of the year. */
+  meanOutputRatio: number;
+  /** The CGE's real GDP, scenario / baseline. */
+  gdpRatio: number;
+  /** outputRatio / meanOutputRatio: the CGE's sector mix. */
+  mix: Record<string, number>;
+  /** SD reference value added by sector (the weights). */
+  weights: Record<string, number>;
+  /** What the SD used: `CGE Sector Output Feedback[sector]` = gdpFeedback × the mix. */
+  sectorFeedback: Record<string, number>;
+  /** The CGE's household income by group (nominal, M S/ 2019), scenario and baseline. */
+  income: Record<string, { scenario: number; baseline: number }>;
+  /** The CGE's CPI, scenario / baseline. */
+  cpiRatio: number;
+  /** Σ income scenario / Σ baseline / cpiRatio / gdpRatio (the CGE's). */
+  incomeRatio: number;
+  /** What the SD used as `CGE Household Income Ratio`. */
+  sdIncomeRatio: number;
+  /** SD household disposable income, linked and reference. */
+  sdDisposableIncome: number;
+  sdReferenceDisposableIncome: number;
 }
 export interface LinkYear {
   year: number;
@@ -52,6 +88,7 @@ export interface LinkYear {
   priceRatio: Record<string, number>;
   gdpFeedback: number;
   priceScale: number;
+  feedback: LinkFeedback;
   /** The CGE's energy efficiency (AEEI) of the year, the same in baseline and scenario. */
   aeei: number;
   /** Energy index (base year = 1) of the CGE baseline and of the SD reference: their trends are each model's own. */
@@ -61,6 +98,7 @@ export interface LinkYear {
 export interface LinkedRun {
   scenario: Scenario;
   fuels: string[];
+  sectors: string[];
   years: LinkYear[];
   baseline: RecursiveRun;
   run: RecursiveRun;
@@ -94,6 +132,8 @@ export function runSoftLink(sdModel: Model, cge: LoadedModel, map: LinkMappingFi
   const ef = cal.C.map((c) => cge.desc.emissionFactors?.[cal.acc[c]!.code]?.value ?? 0);
   const sd = new SdSide(sdModel, map, fc.map((cs) => cs.some((ci) => ef[ci]! > 0)));
   const fuels = sd.fuels;
+  const sectors = sd.sectors;
+  const sa = sectorActivities(cal, map);
   const n = endYear - y0 + 1;
   let sdRuns = 0, cgeSolves = 0;
   const runSd = (inp: SdInputs | null, end?: number) => {
@@ -138,10 +178,42 @@ export function runSoftLink(sdModel: Model, cge: LoadedModel, map: LinkMappingFi
     firstYear: y0,
     price: Object.fromEntries(fuels.map((f) => [f, new Array<number>(n).fill(1)])),
     gdpFeedback: new Array<number>(n).fill(1),
+    sectorRatio: Object.fromEntries(sectors.map((sec) => [sec, new Array<number>(n).fill(1)])),
+    weights: reference.map((r) => r.valueAdded),
+    incomeRatio: new Array<number>(n).fill(1),
     priceScale: new Array<number>(n).fill(1),
   };
   const cs = startRecursive(cge, { years: [y0, endYear], scenario, tfpPath: baseline.tfpPath, gsavPath: baseline.gsavPath, startFrom: baseline });
   const years: LinkYear[] = [];
+  /** Start year t + 1 from year t's SD inputs. */
+  const carry = (t: number) => {
+    for (const f of fuels) inp.price[f]![t + 1] = inp.price[f]![t]!;
+    for (const sec of sectors) inp.sectorRatio[sec]![t + 1] = inp.sectorRatio[sec]![t]!;
+    inp.gdpFeedback[t + 1] = inp.gdpFeedback[t]!;
+    inp.incomeRatio[t + 1] = inp.incomeRatio[t]!;
+    inp.priceScale[t + 1] = inp.priceScale[t]!;
+  };
+  /** The CGE's sector mix and real household income change of one exchange (see the module note). */
+  const feedbackOf = (sc: YearRecord, b: YearRecord, ref: SdYear) => {
+    const qs = sectorOutput(sc.sol, sa), qb = sectorOutput(b.sol, sa);
+    const ratio = qs.map((q, i) => q / qb[i]!);
+    const wsum = ref.valueAdded.reduce((a, x) => a + x, 0);
+    const meanOutputRatio = ratio.reduce((a, x, i) => a + x * ref.valueAdded[i]!, 0) / wsum;
+    const gdpRatio = sc.gdp / b.gdp;
+    const is = householdIncome(cal, sc.sol), ib = householdIncome(cal, b.sol);
+    const tot = (o: Record<string, number>) => Object.values(o).reduce((a, x) => a + x, 0);
+    const cpiRatio = sc.sol.st.CPI.v / b.sol.st.CPI.v;
+    return {
+      outputRatio: Object.fromEntries(sectors.map((sec, i) => [sec, ratio[i]!])),
+      meanOutputRatio,
+      gdpRatio,
+      mix: Object.fromEntries(sectors.map((sec, i) => [sec, ratio[i]! / meanOutputRatio])),
+      weights: Object.fromEntries(sectors.map((sec, i) => [sec, ref.valueAdded[i]!])),
+      income: Object.fromEntries(Object.keys(is).map((h) => [h, { scenario: is[h]!, baseline: ib[h]! }])),
+      cpiRatio,
+      incomeRatio: tot(is) / tot(ib) / cpiRatio / gdpRatio,
+    };
+  };
   let sdr = refRun;
   for (let t = 0; t < n; t++) {
     const y = y0 + t;
@@ -151,7 +223,7 @@ export function runSoftLink(sdModel: Model, cge: LoadedModel, map: LinkMappingFi
     let converged = false;
     let rec: YearRecord;
     let s: SdYear;
-    let gG: number, gE: number, cgeGdpIdx: number, cgeE: number, p: number[];
+    let gG: number, gE: number, cgeGdpIdx: number, cgeE: number, p: number[], fb: ReturnType<typeof feedbackOf>;
     for (;;) {
       s = sd.year(sdr, y);
       cgeSolves++;
@@ -168,14 +240,20 @@ export function runSoftLink(sdModel: Model, cge: LoadedModel, map: LinkMappingFi
       gE = s.energy / reference[t]!.energy / (cgeE / baseE[t]!) - 1;
       p = priceRatios(rec.sol, baseline.records[t]!.sol, fc);
       const pGap = Math.max(...fuels.map((f, i) => Math.abs(p[i]! - inp.price[f]![t]!)));
-      history.push({ gdpGap: gG, energyGap: gE, priceGap: pGap });
-      if (Math.abs(gG) <= tol && Math.abs(gE) <= tol && pGap <= tol / 5) {
+      fb = feedbackOf(rec, baseline.records[t]!, reference[t]!);
+      const used = sectorMix(inp, t);
+      const fbGap = Math.max(Math.abs(fb.incomeRatio - inp.incomeRatio[t]!), ...sectors.map((sec) => Math.abs(fb.mix[sec]! - used[sec]!)));
+      history.push({ gdpGap: gG, energyGap: gE, priceGap: pGap, feedbackGap: fbGap });
+      if (Math.abs(gG) <= tol && Math.abs(gE) <= tol && pGap <= tol / 5 && fbGap <= tol / 5) {
         converged = true;
         break;
       }
       if (history.length >= map.maxIterations) break;
       // Gauss–Seidel update of the SD's inputs for this year (and, as a start, the next).
       fuels.forEach((f, i) => (inp.price[f]![t] = inp.price[f]![t]! + map.damping * (p[i]! - inp.price[f]![t]!)));
+      // The CGE's sector mix and real household income change, as they are (they depend little on the SD).
+      for (const sec of sectors) inp.sectorRatio[sec]![t] = fb.outputRatio[sec]!;
+      inp.incomeRatio[t] = fb.incomeRatio;
       // GDP: value added is proportional to the feedback factor (d gap / d ln φ ≈ 1 + gap).
       const phi = inp.gdpFeedback[t]!;
       hPhi.push([Math.log(phi), gG]);
@@ -186,14 +264,17 @@ export function runSoftLink(sdModel: Model, cge: LoadedModel, map: LinkMappingFi
       hK.push([k, gE]);
       const nK = Math.abs(s.logPriceEffect) > 1e-9 ? step(hK, ((1 + gE) * s.logPriceEffect) / k) : null;
       if (nK !== null) inp.priceScale[t] = Math.min(K_MAX, Math.max(K_MIN, nK));
-      if (t + 1 < n) {
-        for (const f of fuels) inp.price[f]![t + 1] = inp.price[f]![t]!;
-        inp.gdpFeedback[t + 1] = inp.gdpFeedback[t]!;
-        inp.priceScale[t + 1] = inp.priceScale[t]!;
-      }
+      if (t + 1 < n) carry(t);
       sdr = runSd(inp, Math.min(y + 1, endYear));
     }
     commitYear(cs, rec);
+    const feedback: LinkFeedback = {
+      ...fb!,
+      sectorFeedback: Object.fromEntries(sectors.map((sec) => [sec, sectorFeedback(inp, sec, t)])),
+      sdIncomeRatio: inp.incomeRatio[t]!,
+      sdDisposableIncome: s.disposableIncome,
+      sdReferenceDisposableIncome: reference[t]!.disposableIncome,
+    };
     years.push({
       year: y,
       iterations: history.length,
@@ -210,17 +291,16 @@ export function runSoftLink(sdModel: Model, cge: LoadedModel, map: LinkMappingFi
       priceRatio: Object.fromEntries(fuels.map((f, i) => [f, p[i]!])),
       gdpFeedback: inp.gdpFeedback[t]!,
       priceScale: inp.priceScale[t]!,
+      feedback,
       aeei: effOf(t, s!),
       cgeBaseEnergyIndex: baseE[t]!,
       sdRefEnergyIndex: reference[t]!.energy / r0.energy,
     });
     // Start the next year from this year's inputs (the last SD run already covers it with them).
     if (t + 1 < n) {
-      for (const f of fuels) inp.price[f]![t + 1] = inp.price[f]![t]!;
-      inp.gdpFeedback[t + 1] = inp.gdpFeedback[t]!;
-      inp.priceScale[t + 1] = inp.priceScale[t]!;
+      carry(t);
       if (sdr.time[sdr.time.length - 1]! < y + 1) sdr = runSd(inp, Math.min(y + 1, endYear));
     }
   }
-  return { scenario, fuels, years, baseline, run: finishRecursive(cs), sdInputs: inp, reference, sdRuns, cgeSolves };
+  return { scenario, fuels, sectors, years, baseline, run: finishRecursive(cs), sdInputs: inp, reference, sdRuns, cgeSolves };
 }
