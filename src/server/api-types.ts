@@ -4,6 +4,8 @@
  */
 import type { CellRange } from '../sd/data/types.js';
 
+export type { SectorJobs } from '../econ/io/jobs-by-sector.js';
+
 /** One sheet the model's GET XLS/DIRECT calls read on the server, replayed in the browser. */
 export interface RecordedSheet {
   file: string;
@@ -103,4 +105,24 @@ export interface ApiErrorBody {
     /** Model diagnostics with line and column, or validation issues with a field path. */
     details?: { line?: number; column?: number; field?: string; code?: string; message: string }[];
   };
+}
+
+/** One survey estimate with its interval (`igem greenjobs export-io` base-year JSON). */
+export interface MeasuredEstimate {
+  value: number;
+  low: number;
+  high: number;
+  cv: number;
+}
+
+/** The base year measured in a labour-force survey, in persons, as the green-jobs results carry it. */
+export interface MeasuredBaseYear {
+  synthetic: boolean;
+  year: number;
+  source: string;
+  confidence: number;
+  green: MeasuredEstimate;
+  transition: MeasuredEstimate;
+  other: MeasuredEstimate;
+  employment: MeasuredEstimate;
 }

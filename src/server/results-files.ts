@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { MeasuredBaseYear } from './api-types.js';
 import type { AppContext } from './context.js';
 import { ApiError } from './errors.js';
 import { modelFolder, readJson } from './model-content.js';
@@ -59,9 +60,6 @@ const measuredSchema = z.object({
   other: estimate,
   employment: estimate,
 });
-/** The measured base year as the web shows it: national totals with their intervals. */
-export type MeasuredBaseYear = Pick<z.infer<typeof measuredSchema>, 'synthetic' | 'year' | 'source' | 'confidence' | 'green' | 'transition' | 'other' | 'employment'>;
-
 export function readMeasuredBaseYear(path: string): MeasuredBaseYear {
   const m = readJson(path, measuredSchema);
   return { synthetic: m.synthetic, year: m.year, source: m.source, confidence: m.confidence, green: m.green, transition: m.transition, other: m.other, employment: m.employment };

@@ -1,17 +1,11 @@
 /** The results of the other model families (src/server/routes-results.ts), typed, and their calls. */
 import { ApiClientError } from '../api.js';
 import { csrfHeaders } from '../auth.js';
-import type { ApiErrorBody } from '../../server/api-types.js';
+import type { ApiErrorBody, MeasuredBaseYear, SectorJobs } from '../../server/api-types.js';
+
+export type { MeasuredBaseYear, MeasuredEstimate, SectorJobs } from '../../server/api-types.js';
 
 export type Bilingual = { es: string; en: string };
-export interface SectorJobs {
-  total: number;
-  green: number;
-  transition: number;
-  other: number;
-  formal: number;
-  informal: number;
-}
 export interface GreenJobsResult {
   year: number;
   years: number[];
@@ -21,22 +15,6 @@ export interface GreenJobsResult {
   /** The base year measured in a labour-force survey, in persons, when the model has one. */
   measured?: MeasuredBaseYear;
   cached: boolean;
-}
-export interface MeasuredEstimate {
-  value: number;
-  low: number;
-  high: number;
-  cv: number;
-}
-export interface MeasuredBaseYear {
-  synthetic: boolean;
-  year: number;
-  source: string;
-  confidence: number;
-  green: MeasuredEstimate;
-  transition: MeasuredEstimate;
-  other: MeasuredEstimate;
-  employment: MeasuredEstimate;
 }
 export interface Change {
   base: number;
