@@ -48,6 +48,15 @@ function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, zeroA
   return v;
 }
 
+/** A whole number > 0 from the environment (the fallback when unset or empty); anything else is refused by name. */
+export function envWholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const v = Number(raw);
+  if (!Number.isInteger(v) || v <= 0) throw new Error(`${name}: expected a whole number > 0, got "${raw}"`);
+  return v;
+}
+
 export function defaultServerLimits(env: NodeJS.ProcessEnv = process.env): ServerLimits {
   return {
     workers: Math.max(2, Math.floor(envNumber(env, 'IGEM_RUN_WORKERS', Math.min(4, Math.max(2, availableParallelism()))))),

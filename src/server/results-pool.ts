@@ -10,6 +10,7 @@
 import { Piscina } from 'piscina';
 import { workerScript } from '../analysis/ensemble/worker-script.js';
 import { ApiError } from './errors.js';
+import { envWholeNumber } from './limits.js';
 import type { CgeAnswer, GreenJobsAnswer, ResultsAnswer, ResultsTask } from './results-task.js';
 
 export interface ResultsLimits {
@@ -22,20 +23,12 @@ export interface ResultsLimits {
   retryAfterS: number;
 }
 
-function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const v = Number(raw);
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`${name}: expected a whole number > 0, got "${raw}"`);
-  return v;
-}
-
 export function defaultResultsLimits(workers: number, env: NodeJS.ProcessEnv = process.env): ResultsLimits {
   return {
-    threads: envInt(env, 'IGEM_RESULTS_THREADS', Math.max(1, Math.min(4, workers))),
-    maxCge: envInt(env, 'IGEM_CGE_CONCURRENCY', 4),
-    timeoutMs: envInt(env, 'IGEM_RESULTS_TIMEOUT_MS', 120_000),
-    cacheSize: envInt(env, 'IGEM_RESULTS_CACHE', 256),
+    threads: envWholeNumber(env, 'IGEM_RESULTS_THREADS', Math.max(1, Math.min(4, workers))),
+    maxCge: envWholeNumber(env, 'IGEM_CGE_CONCURRENCY', 4),
+    timeoutMs: envWholeNumber(env, 'IGEM_RESULTS_TIMEOUT_MS', 120_000),
+    cacheSize: envWholeNumber(env, 'IGEM_RESULTS_CACHE', 256),
     retryAfterS: 10,
   };
 }
