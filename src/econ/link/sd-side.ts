@@ -29,9 +29,14 @@ export interface SdInputs {
  */
 export function sectorMix(inp: SdInputs, t: number): Record<string, number> {
   const secs = Object.keys(inp.sectorRatio);
-  const w = inp.weights[t]!;
-  const mean = secs.reduce((a, sec, i) => a + w[i]! * inp.sectorRatio[sec]![t]!, 0) / w.reduce((a, x) => a + x, 0);
-  return Object.fromEntries(secs.map((sec) => [sec, inp.sectorRatio[sec]![t]! / mean]));
+  const { mix } = normalisedMix(secs.map((sec) => inp.sectorRatio[sec]![t]!), inp.weights[t]!);
+  return Object.fromEntries(secs.map((sec, i) => [sec, mix[i]!]));
+}
+
+/** Sector output ratios over their mean weighted by value added: the mix whose weighted mean is 1. */
+export function normalisedMix(ratio: number[], weights: number[]): { mean: number; mix: number[] } {
+  const mean = ratio.reduce((a, x, i) => a + x * weights[i]!, 0) / weights.reduce((a, x) => a + x, 0);
+  return { mean, mix: ratio.map((x) => x / mean) };
 }
 
 /** `CGE Sector Output Feedback[sector]` of year index t: the uniform GDP factor times the CGE's sector mix. */

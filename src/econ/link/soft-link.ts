@@ -36,7 +36,7 @@ import { commitYear, finishRecursive, solveYear, startRecursive, type RecursiveR
 import type { Scenario } from '../cge/scenario.js';
 import { energyIndex, fuelCommodities, fuelUse, householdIncome, priceRatios, sectorActivities, sectorOutput } from './cge-side.js';
 import type { LinkMappingFile } from './mapping.js';
-import { SdSide, sectorFeedback, sectorMix, type SdInputs, type SdYear } from './sd-side.js';
+import { normalisedMix, SdSide, sectorFeedback, sectorMix, type SdInputs, type SdYear } from './sd-side.js';
 
 export interface LinkIteration {
   gdpGap: number;
@@ -145,7 +145,6 @@ export function runSoftLink(sdModel: Model, cge: LoadedModel, map: LinkMappingFi
   const reference = Array.from({ length: n }, (_, t) => sd.year(refRun, y0 + t));
   const r0 = reference[0]!;
   const w = r0.energyByFuel;
-  // SD green investment (2007 soles) to SAM units (2019 soles): ratio of the two models' base-year GDP.
   const tol = map.tolerance;
   // 2. CGE baseline harmonised with the SD reference in GDP (E43) and labour; its own autonomous energy efficiency.
   const bs = startRecursive(cge, { years: [y0, endYear] });
@@ -197,8 +196,7 @@ export function runSoftLink(sdModel: Model, cge: LoadedModel, map: LinkMappingFi
   const feedbackOf = (sc: YearRecord, b: YearRecord, ref: SdYear) => {
     const qs = sectorOutput(sc.sol, sa), qb = sectorOutput(b.sol, sa);
     const ratio = qs.map((q, i) => q / qb[i]!);
-    const wsum = ref.valueAdded.reduce((a, x) => a + x, 0);
-    const meanOutputRatio = ratio.reduce((a, x, i) => a + x * ref.valueAdded[i]!, 0) / wsum;
+    const { mean: meanOutputRatio, mix } = normalisedMix(ratio, ref.valueAdded);
     const gdpRatio = sc.gdp / b.gdp;
     const is = householdIncome(cal, sc.sol), ib = householdIncome(cal, b.sol);
     const tot = (o: Record<string, number>) => Object.values(o).reduce((a, x) => a + x, 0);
@@ -207,7 +205,7 @@ export function runSoftLink(sdModel: Model, cge: LoadedModel, map: LinkMappingFi
       outputRatio: Object.fromEntries(sectors.map((sec, i) => [sec, ratio[i]!])),
       meanOutputRatio,
       gdpRatio,
-      mix: Object.fromEntries(sectors.map((sec, i) => [sec, ratio[i]! / meanOutputRatio])),
+      mix: Object.fromEntries(sectors.map((sec, i) => [sec, mix[i]!])),
       weights: Object.fromEntries(sectors.map((sec, i) => [sec, ref.valueAdded[i]!])),
       income: Object.fromEntries(Object.keys(is).map((h) => [h, { scenario: is[h]!, baseline: ib[h]! }])),
       cpiRatio,
