@@ -3,7 +3,6 @@
  * call the analysis and write the outputs. Files are written whole (temporary file, then
  * rename), so an interrupted command leaves nothing half-written.
  */
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { calibrate, calibratedParams, OPTIMIZERS, type OptimizerName } from '../analysis/calibrate/calibrate.js';
@@ -25,22 +24,11 @@ import { InputError } from '../sd/ir/diagnostics.js';
 import { loadModel } from '../sd/node/load.js';
 import { openEnsemble, queueOption, workersOption, type EnsembleCliOptions } from './ensemble-commands.js';
 import { action } from './exit.js';
+import { writeFileAtomic } from './output-writers.js';
 
 /** Writes a file whole: to a temporary name first, then renamed into place. */
 function writeWhole(path: string, content: string | Iterable<string>): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, typeof content === 'string' ? content : [...content].join(''));
-    renameSync(tmp, path);
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written
-    }
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(path, `cannot write output (${code ?? String(err)})`);
-  }
+  writeFileAtomic(path, typeof content === 'string' ? content : [...content].join(''));
 }
 
 /** Splits `A,B[x,y],C` on commas outside brackets. */

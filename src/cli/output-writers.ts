@@ -2,7 +2,8 @@
  * Writes run results as CSV, TSV or JSON. Files are written to a temporary name and renamed,
  * so an interrupted write never leaves a half file in place of an earlier result.
  */
-import { renameSync, writeFileSync } from 'node:fs';
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { InputError } from '../sd/ir/diagnostics.js';
 import type { RunResult } from '../sd/run/types.js';
 
 function csvCell(s: string, delimiter: string): string {
@@ -35,9 +36,22 @@ export function formatFor(path: string | undefined, r: RunResult): string {
   return formatTable(r, ',');
 }
 
-/** Writes a file atomically (temporary file, then rename). */
+/**
+ * Writes a file atomically (temporary file, then rename). A failure removes the temporary file and
+ * is an InputError naming the output path (not the temporary name).
+ */
 export function writeFileAtomic(path: string, text: string | Uint8Array): void {
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(path, `cannot write output (${code ?? String(err)})`);
+  }
 }
