@@ -33,12 +33,44 @@ export function reportError(err: unknown): number {
   }
   const e = err as NodeJS.ErrnoException;
   if (e && typeof e === 'object' && typeof e.code === 'string' && typeof e.path === 'string') {
-    console.error(`error: cannot read ${e.path}: ${e.code}`);
+    console.error(fileErrorMessage(e.code, e.path, e.syscall));
     return EXIT_BAD_INPUT;
   }
   if (process.env.IGEM_DEBUG) console.error(err);
   console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
   return EXIT_BAD_INPUT;
+}
+
+/** System calls that change the file system: a failure there is a write failure, not a read one. */
+const WRITING_CALLS = new Set(['write', 'mkdir', 'rename', 'unlink', 'rmdir', 'rm', 'copyfile', 'symlink', 'chmod', 'utime', 'ftruncate']);
+
+/** Plain words for the error codes a user meets with files; other codes are printed as they are. */
+const CODE_WORDS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+  ENOSPC: 'no space left on the disk',
+  EROFS: 'read-only file system',
+  EEXIST: 'it already exists',
+  EMFILE: 'too many open files',
+};
+
+/**
+ * One line for a failed file operation, saying whether opening, reading, listing or writing failed
+ * (from the system call Node names) and why in plain words, with the code for searching.
+ */
+export function fileErrorMessage(code: string, path: string, syscall?: string): string {
+  // Node names 'open' for reading and writing alike, so that one says "open".
+  const verb =
+    syscall === undefined ? 'read'
+    : WRITING_CALLS.has(syscall) ? 'write'
+    : syscall === 'scandir' || syscall === 'opendir' ? 'list'
+    : syscall === 'open' ? 'open'
+    : 'read';
+  const words = CODE_WORDS[code];
+  return `error: cannot ${verb} ${path}: ${words ? `${words} (${code})` : code}`;
 }
 
 /** Wraps a command action so that every failure becomes a message and an exit status. */
