@@ -117,7 +117,9 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
     } else {
       const [d0, d1] = v.dims as [Dim, Dim];
       const rows = d0.elements.map(() => d1.elements.map(() => g.num(0.5, 5)).join(', '));
-      lines.push(`${lhs(v, [d0.name, d1.name])} = ${rows.join('; ')} ~~|`);
+      // Rows end with ';', the last one too, as in Vensim's example of two-dimensional constant lists
+      // (https://www.vensim.com/documentation/22070.html).
+      lines.push(`${lhs(v, [d0.name, d1.name])} = ${rows.join('; ')}; ~~|`);
     }
     known.push(v);
   }
@@ -149,7 +151,8 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
       case 7: return `EXP(MIN(MAX(${sub()}, -5), 5))`;
       case 8: return `LN(1 + ABS(${sub()}))`;
       case 9: return `IF THEN ELSE(${sub()} ${g.pick(['>', '<', '>=', '<='])} ${sub()}, ${sub()}, ${sub()})`;
-      case 10: return lookups.length ? `${g.pick(lookups)}(${sub()})` : `-${sub()}`;
+      // Negation in parentheses: a negative operand would otherwise make '--0.28'.
+      case 10: return lookups.length ? `${g.pick(lookups)}(${sub()})` : `-(${sub()})`;
       case 11: return `STEP(${sub()}, ${gridTime()})`;
       case 12: {
         const a = gridTime(true);

@@ -1,0 +1,77 @@
+/**
+ * Shared body of the engine-vs-SDEverywhere test files: each file checks one range of the seeds of
+ * differential-suite.ts (the same N), so that vitest runs the ranges in parallel. Models SDEverywhere
+ * does not support are counted by reason; rejections and disagreements must be recorded in
+ * known-peer-differences.json (see there for the rules).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkWithSde, type SdeOutcome } from './differential-sde.js';
+import { generateModel } from './differential-generator.js';
+import { modelCount } from './differential-suite.js';
+import { SDE_FEATURES } from './sde-features.js';
+
+export const SDE_PARTS = 4;
+
+export interface PeerRejection {
+  id: string;
+  message: string;
+}
+export interface PeerDifference {
+  id: string;
+  feature: string;
+  minimal: string;
+  column: string;
+  time: number;
+  ours: number;
+  /** null stands for NaN (JSON has no NaN). */
+  sde: number | null;
+  referee: string;
+  seeds: number[];
+}
+export const knownPeer = JSON.parse(readFileSync(new URL('./known-peer-differences.json', import.meta.url), 'utf8')) as {
+  rejections: PeerRejection[];
+  differences: PeerDifference[];
+};
+
+/** The recorded entry that explains this outcome, undefined if none does. */
+export function explanation(seed: number, text: string, outcome: SdeOutcome): string | undefined {
+  if (outcome.kind === 'rejected') return knownPeer.rejections.find((r) => new RegExp(r.message).test(outcome.message))?.id;
+  if (outcome.kind === 'disagree') {
+    return knownPeer.differences.find((d) => d.seeds.includes(seed) && SDE_FEATURES[d.feature]?.(text))?.id;
+  }
+  return undefined;
+}
+
+export function differentialSdePart(part: number): void {
+  const n = modelCount();
+  const from = Math.floor((n * part) / SDE_PARTS);
+  const to = Math.floor((n * (part + 1)) / SDE_PARTS);
+  describe(`differential: engine vs SDEverywhere 0.7.28, seeds ${from}..${to - 1}`, () => {
+    it('agrees on every common column at every saved time, or the difference is recorded', async () => {
+      const tally = new Map<string, number>();
+      const bump = (key: string): void => void tally.set(key, (tally.get(key) ?? 0) + 1);
+      const unexplained: string[] = [];
+      for (let seed = from; seed < to; seed++) {
+        const { text } = generateModel(seed);
+        const outcome = await checkWithSde(text);
+        if (outcome.kind === 'agree') bump('compared, agree');
+        else if (outcome.kind === 'unsupported') bump(`not sent (SDEverywhere documents no support): ${outcome.reason}`);
+        else {
+          const id = explanation(seed, text, outcome);
+          if (id) bump(`${outcome.kind}, recorded: ${id}`);
+          else {
+            const what =
+              outcome.kind === 'rejected'
+                ? `rejected: ${outcome.message.split('\n')[0]}`
+                : `${outcome.column} at time ${outcome.time}: engine ${outcome.engine}, SDEverywhere ${outcome.sde}`;
+            unexplained.push(`seed ${seed}: ${what}`);
+          }
+        }
+      }
+      // The tally is the report of what was compared and what was not (vitest prints it).
+      console.log(`seeds ${from}..${to - 1}:\n` + [...tally].sort().map(([k, v]) => `  ${v}\t${k}`).join('\n'));
+      expect(unexplained, unexplained.slice(0, 20).join('\n')).toEqual([]);
+    }, 280_000);
+  });
+}
