@@ -51,6 +51,12 @@ class Gen {
 export interface GeneratorOptions {
   /** Let STEP and PULSE switch between two time steps (off by default, see gridTime). */
   offGridSwitches?: boolean;
+  /**
+   * Leave out what SDEverywhere documents as unsupported (macros, DELAY FIXED; differential-sde.ts),
+   * so that a seed whose model has them still yields a model all three sides run: no macros
+   * (a macro call becomes a sum), DELAY FIXED becomes a DELAY1 with the same delay time.
+   */
+  sdeSubset?: boolean;
 }
 
 export function generateModel(seed: number, options: GeneratorOptions = {}): GeneratedModel {
@@ -92,7 +98,7 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
   }
 
   // Macros: a first-order smooth written with INTEG (own stock per call) and a two-equation one.
-  const macros = g.chance(0.4);
+  const macros = g.chance(0.4) && !options.sdeSubset;
   if (macros) {
     lines.push(
       ':MACRO: EXPSMOOTH(input, tau)',
@@ -163,7 +169,10 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
       case 15: return `SMOOTH3(${sub()}, ${delayTime()})`;
       case 16: return `DELAY1(${sub()}, ${delayTime()})`;
       case 17: return `DELAY3(${sub()}, ${delayTime()})`;
-      case 18: return `DELAY FIXED(${sub()}, ${dt * g.int(1, 8)}, ${g.num(-2, 2)})`;
+      case 18: {
+        const [input, time, init] = [sub(), dt * g.int(1, 8), g.num(-2, 2)];
+        return options.sdeSubset ? `DELAY1(${input}, ${time})` : `DELAY FIXED(${input}, ${time}, ${init})`;
+      }
       case 19: return `SMOOTHI(${sub()}, ${delayTime()}, ${g.num(-2, 2)})`;
       case 20: return vector(scope, pool);
       case 21:

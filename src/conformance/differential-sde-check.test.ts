@@ -5,6 +5,7 @@ import { checkWithSde, unsupportedBySde } from './differential-sde.js';
 import { explanation, knownPeer } from './differential-sde-suite.js';
 import { preparePeerFromText } from './sde-peer.js';
 import { SDE_FEATURES } from './sde-features.js';
+import { generateModel } from './differential-generator.js';
 
 const control = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 3 ~~|\nTIME STEP = 0.5 ~~|\nSAVEPER = 0.5 ~~|\n';
 
@@ -29,6 +30,18 @@ describe('engine vs SDEverywhere comparison', () => {
     const o = await checkWithSde(text);
     expect(o).toMatchObject({ kind: 'rejected', message: expect.stringMatching(/does not load: Invalid left-hand side/) });
     expect(explanation(0, text, o)).toBeUndefined();
+  });
+
+  it('the subset generator leaves out exactly what SDEverywhere is not sent', () => {
+    let changed = 0;
+    for (let seed = 0; seed < 200; seed++) {
+      const full = generateModel(seed).text;
+      const subset = generateModel(seed, { sdeSubset: true }).text;
+      expect(unsupportedBySde(subset)).toBeUndefined();
+      if (!unsupportedBySde(full)) expect(subset).toBe(full);
+      else changed++;
+    }
+    expect(changed).toBeGreaterThan(50);
   });
 
   it('excuses a disagreement only when the seed is recorded and its model has the recorded feature', () => {

@@ -87,9 +87,9 @@ export const SDE_FEATURES: Record<string, (text: string) => boolean> = {
     const subsOf = (lhs: string): string[] => /\[(.*)\]/.exec(lhs)?.[1]!.split(',').map((s) => s.trim()) ?? [];
     return equations(text).some((e) => dynamicCalls(e.rhs).length > 0 && subsOf(e.lhs).some((s) => !full.has(s)));
   },
-  /** A DELAY3 or DELAY3I in an equation over two subscripts. */
-  'delay3-two-dimensional': (text) =>
-    equations(text).some((e) => (/\[(.*)\]/.exec(e.lhs)?.[1]!.split(',').length ?? 0) >= 2 && dynamicCalls(e.rhs).some((c) => c.name.startsWith('DELAY3'))),
+  /** A DELAY1 or DELAY3 (or their I forms) in an equation over two subscripts. */
+  'delay-two-dimensional': (text) =>
+    equations(text).some((e) => (/\[(.*)\]/.exec(e.lhs)?.[1]!.split(',').length ?? 0) >= 2 && dynamicCalls(e.rhs).some((c) => c.name.startsWith('DELAY'))),
   /** A smooth or delay inside a larger expression. */
   'dynamic-call-inside-expression': (text) => equations(text).some((e) => dynamicCalls(e.rhs).some((c) => !c.whole)),
 };
