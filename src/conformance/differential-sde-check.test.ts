@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileVensim } from '../sd/run/engine.js';
 import { canonicalColumn } from '../sd/ir/names.js';
-import { checkWithSde, unsupportedBySde } from './differential-sde.js';
+import { checkWithSde, unsupportedBySde, type SdeOutcome } from './differential-sde.js';
 import { explanation, knownPeer } from './differential-sde-suite.js';
 import { preparePeerFromText } from './sde-peer.js';
-import { SDE_FEATURES } from './sde-features.js';
+import { affectedVariables, hasFeature } from './sde-features.js';
 import { generateModel } from './differential-generator.js';
 
 const control = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 3 ~~|\nTIME STEP = 0.5 ~~|\nSAVEPER = 0.5 ~~|\n';
@@ -46,12 +46,24 @@ describe('engine vs SDEverywhere comparison', () => {
 
   it('excuses a disagreement only when the seed is recorded and its model has the recorded feature', () => {
     const d = knownPeer.differences.find((x) => x.id === 'sde-several-dynamic-calls')!;
-    const outcome = { kind: 'disagree', column: 'y', time: 1, engine: 0.375, sde: 0.25 } as const;
+    const first = { column: 'y', time: 1, engine: 0.375, sde: 0.25 };
+    const outcome: SdeOutcome = { kind: 'disagree', ...first, columns: [first] };
     const withFeature = `y = SMOOTH(Time, 1) + SMOOTH(Time, 2) ~~|\n${control}`;
     const seed = d.seeds[0] ?? -1;
     if (seed >= 0) expect(explanation(seed, withFeature, outcome)).toBe(d.id);
     expect(explanation(seed, `y = Time ~~|\n${control}`, outcome)).toBeUndefined();
     expect(explanation(-5, withFeature, outcome)).toBeUndefined();
+    // A column the feature cannot reach is not excused, even in a recorded seed.
+    const beside = `${withFeature}z = Time * 2 ~~|\n`;
+    expect(affectedVariables(d.feature, beside)).toEqual(new Set(['y']));
+    const other = { column: 'z', time: 1, engine: 2, sde: 3 };
+    if (seed >= 0) expect(explanation(seed, beside, { ...outcome, columns: [first, other] })).toBeUndefined();
+  });
+
+  it('follows a feature downstream: variables that use an affected one are affected', () => {
+    const text = `a = SMOOTH(Time, 1) + SMOOTH(Time, 2) ~~|\nb = a * 2 ~~|\nfs = b ~~|\ns = INTEG(fs, 0) ~~|\nc = 3 ~~|\n${control}`;
+    expect(affectedVariables('several-dynamic-calls-in-one-equation', text)).toEqual(new Set(['a', 'b', 'fs', 's']));
+    expect(affectedVariables('no-such-feature', text)).toBeUndefined();
   });
 });
 
@@ -60,7 +72,7 @@ describe('engine vs SDEverywhere comparison', () => {
 describe('known peer differences, minimal models', () => {
   for (const d of knownPeer.differences) {
     it(`${d.id}: ours ${d.ours}, SDEverywhere ${d.sde ?? 'NaN'} (${d.column} at time ${d.time})`, async () => {
-      expect(SDE_FEATURES[d.feature]?.(d.minimal)).toBe(true);
+      expect(hasFeature(d.feature, d.minimal)).toBe(true);
       const ours = compileVensim(d.minimal).model.run();
       const k = ours.time.findIndex((t) => Math.abs(t - d.time) < 1e-9);
       const mine = ours.series[ours.names.findIndex((n) => canonicalColumn(n) === canonicalColumn(d.column))]!;

@@ -10,7 +10,7 @@ import { checkModel } from './differential.js';
 import { checkWithSde, unsupportedBySde, type SdeOutcome } from './differential-sde.js';
 import { generateModel } from './differential-generator.js';
 import { modelCount } from './differential-suite.js';
-import { SDE_FEATURES } from './sde-features.js';
+import { affectedVariables } from './sde-features.js';
 
 export const SDE_PARTS = 4;
 
@@ -41,7 +41,16 @@ export const knownPeer = JSON.parse(readFileSync(new URL('./known-peer-differenc
 export function explanation(seed: number, text: string, outcome: SdeOutcome, variant = false): string | undefined {
   if (outcome.kind === 'rejected') return knownPeer.rejections.find((r) => new RegExp(r.message).test(outcome.message))?.id;
   if (outcome.kind === 'disagree') {
-    return knownPeer.differences.find((d) => (variant ? d.variantSeeds : d.seeds).includes(seed) && SDE_FEATURES[d.feature]?.(text))?.id;
+    // Every differing column must be one that a recorded difference of this seed can affect.
+    const recorded = knownPeer.differences.filter((d) => (variant ? d.variantSeeds : d.seeds).includes(seed));
+    const reach = recorded.map((d) => ({ id: d.id, affected: affectedVariables(d.feature, text) ?? new Set<string>() }));
+    const used = new Set<string>();
+    for (const c of outcome.columns) {
+      const by = reach.find((r) => r.affected.has(c.column.replace(/\[.*$/, '')));
+      if (!by) return undefined;
+      used.add(by.id);
+    }
+    return [...used].join(' + ');
   }
   return undefined;
 }

@@ -32,7 +32,15 @@ export type SdeOutcome =
   /** SDEverywhere generated no runnable code, or reported an error while reading the model. */
   | { kind: 'rejected'; message: string }
   | { kind: 'agree'; columns: number; points: number }
-  | { kind: 'disagree'; column: string; time: number; engine: number; sde: number };
+  | ({ kind: 'disagree'; columns: ColumnDifference[] } & ColumnDifference);
+
+/** The first saved time at which one column differs. */
+export interface ColumnDifference {
+  column: string;
+  time: number;
+  engine: number;
+  sde: number;
+}
 
 /** Why SDEverywhere is not asked about this model, or undefined if it is. */
 export function unsupportedBySde(text: string): string | undefined {
@@ -72,10 +80,16 @@ export async function checkWithSde(text: string, sdeText = text): Promise<SdeOut
   const final = engine.time[engine.time.length - 1]!;
   let columns = 0;
   let points = 0;
+  // Every differing column (its first differing point), so that a recorded difference can be
+  // held to the columns it can affect.
+  const differ: ColumnDifference[] = [];
   for (const [k, name] of peer.outputNames.entries()) {
     if (name === 'Time') continue;
     const mine = ours.get(canonicalColumn(name));
-    if (!mine) return { kind: 'disagree', column: `${name}: column missing from the engine output`, time: NaN, engine: NaN, sde: NaN };
+    if (!mine) {
+      differ.push({ column: `${name}: column missing from the engine output`, time: NaN, engine: NaN, sde: NaN });
+      continue;
+    }
     columns++;
     const theirs = series[k]!;
     for (let i = 0; i < theirs.length; i++) {
@@ -83,10 +97,17 @@ export async function checkWithSde(text: string, sdeText = text): Promise<SdeOut
       // SDEverywhere's save count rounds (FINAL - INITIAL) / SAVEPER, so it may add a point past
       // FINAL TIME (known-peer-differences.json, sde-save-point-past-final-time); not compared.
       if (t > final + 1e-9) break;
-      if (!close(engine.time[i]!, t)) return { kind: 'disagree', column: '(time)', time: t, engine: engine.time[i]!, sde: t };
+      if (!close(engine.time[i]!, t)) {
+        differ.push({ column: `${name} (time)`, time: t, engine: engine.time[i]!, sde: t });
+        break;
+      }
       points++;
-      if (!close(mine[i]!, theirs[i]!)) return { kind: 'disagree', column: name, time: t, engine: mine[i]!, sde: theirs[i]! };
+      if (!close(mine[i]!, theirs[i]!)) {
+        differ.push({ column: name, time: t, engine: mine[i]!, sde: theirs[i]! });
+        break;
+      }
     }
   }
+  if (differ.length > 0) return { kind: 'disagree', ...differ[0]!, columns: differ };
   return { kind: 'agree', columns, points };
 }

@@ -74,22 +74,54 @@ function fullDimensions(text: string): Set<string> {
 /** A number or a plain variable name (possibly subscripted). */
 const SIMPLE = /^(-?\d+(\.\d+)?|[A-Za-z][\w ]*(\[[^\]]*\])?)$/;
 
-/** The predicates named by `feature` in known-peer-differences.json. */
-export const SDE_FEATURES: Record<string, (text: string) => boolean> = {
+type EquationTest = (e: Equation, fullDims: Set<string>) => boolean;
+
+const subscriptsOf = (lhs: string): string[] => /\[(.*)\]/.exec(lhs)?.[1]!.split(',').map((x) => x.trim()) ?? [];
+
+/** Per feature named in known-peer-differences.json: does one equation have it. */
+const EQUATION_TESTS: Record<string, EquationTest> = {
   /** A smooth or delay whose delay time is an expression, not a number or a variable. */
-  'dynamic-delay-time-expression': (text) =>
-    equations(text).some((e) => dynamicCalls(e.rhs).some((c) => c.args[1] !== undefined && !SIMPLE.test(c.args[1]))),
+  'dynamic-delay-time-expression': (e) => dynamicCalls(e.rhs).some((c) => c.args[1] !== undefined && !SIMPLE.test(c.args[1])),
   /** Two or more smooths or delays in one equation, side by side or nested. */
-  'several-dynamic-calls-in-one-equation': (text) => equations(text).some((e) => dynamicCalls(e.rhs).length >= 2),
+  'several-dynamic-calls-in-one-equation': (e) => dynamicCalls(e.rhs).length >= 2,
   /** A smooth or delay in an equation for a sub-range or single elements of a variable. */
-  'dynamic-call-in-partial-equation': (text) => {
-    const full = fullDimensions(text);
-    const subsOf = (lhs: string): string[] => /\[(.*)\]/.exec(lhs)?.[1]!.split(',').map((s) => s.trim()) ?? [];
-    return equations(text).some((e) => dynamicCalls(e.rhs).length > 0 && subsOf(e.lhs).some((s) => !full.has(s)));
-  },
+  'dynamic-call-in-partial-equation': (e, full) => dynamicCalls(e.rhs).length > 0 && subscriptsOf(e.lhs).some((x) => !full.has(x)),
   /** A DELAY1 or DELAY3 (or their I forms) in an equation over two subscripts. */
-  'delay-two-dimensional': (text) =>
-    equations(text).some((e) => (/\[(.*)\]/.exec(e.lhs)?.[1]!.split(',').length ?? 0) >= 2 && dynamicCalls(e.rhs).some((c) => c.name.startsWith('DELAY'))),
+  'delay-two-dimensional': (e) => subscriptsOf(e.lhs).length >= 2 && dynamicCalls(e.rhs).some((c) => c.name.startsWith('DELAY')),
   /** A smooth or delay inside a larger expression. */
-  'dynamic-call-inside-expression': (text) => equations(text).some((e) => dynamicCalls(e.rhs).some((c) => !c.whole)),
+  'dynamic-call-inside-expression': (e) => dynamicCalls(e.rhs).some((c) => !c.whole),
 };
+
+export const SDE_FEATURE_NAMES = Object.keys(EQUATION_TESTS);
+
+const baseName = (lhs: string): string => lhs.replace(/\[.*$/, '').trim();
+
+/**
+ * The variables (base names) a feature can affect: those with an equation that has it, and every
+ * variable that uses one of them, directly or through others. Undefined if the feature is unknown.
+ * A recorded difference excuses disagreements in these variables only.
+ */
+export function affectedVariables(feature: string, text: string): Set<string> | undefined {
+  const test = EQUATION_TESTS[feature];
+  if (!test) return undefined;
+  const eqs = equations(text);
+  const full = fullDimensions(text);
+  const names = new Set(eqs.map((e) => baseName(e.lhs)));
+  const affected = new Set(eqs.filter((e) => test(e, full)).map((e) => baseName(e.lhs)));
+  const uses = eqs.map((e) => ({ name: baseName(e.lhs), refs: (e.rhs.match(/[A-Za-z_]\w*/g) ?? []).filter((w) => names.has(w)) }));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const u of uses) {
+      if (!affected.has(u.name) && u.refs.some((r) => affected.has(r))) {
+        affected.add(u.name);
+        grew = true;
+      }
+    }
+  }
+  return affected;
+}
+
+/** The model has the feature in at least one equation. */
+export function hasFeature(feature: string, text: string): boolean {
+  return (affectedVariables(feature, text)?.size ?? 0) > 0;
+}
