@@ -20,7 +20,7 @@ import { benchCalibration } from '../analysis/bench-analysis.js';
 import { benchEnsembleThroughput } from '../analysis/ensemble/bench-ensemble.js';
 import { benchGreenJobs } from '../econ/greenjobs/bench-greenjobs.js';
 import { generateModel } from './generated-model.js';
-import { preparePeer, readPeerNameMap, type PeerModel } from './sde-peer.js';
+import { preparePeer, readPeerNameMap, type PeerModel } from '../conformance/sde-peer.js';
 
 interface Row {
   model: string;

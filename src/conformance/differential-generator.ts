@@ -51,6 +51,12 @@ class Gen {
 export interface GeneratorOptions {
   /** Let STEP and PULSE switch between two time steps (off by default, see gridTime). */
   offGridSwitches?: boolean;
+  /**
+   * Leave out what SDEverywhere documents as unsupported (macros, DELAY FIXED; differential-sde.ts),
+   * so that a seed whose model has them still yields a model all three sides run: no macros
+   * (a macro call becomes a sum), DELAY FIXED becomes a DELAY1 with the same delay time.
+   */
+  sdeSubset?: boolean;
 }
 
 export function generateModel(seed: number, options: GeneratorOptions = {}): GeneratedModel {
@@ -92,7 +98,7 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
   }
 
   // Macros: a first-order smooth written with INTEG (own stock per call) and a two-equation one.
-  const macros = g.chance(0.4);
+  const macros = g.chance(0.4) && !options.sdeSubset;
   if (macros) {
     lines.push(
       ':MACRO: EXPSMOOTH(input, tau)',
@@ -117,7 +123,9 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
     } else {
       const [d0, d1] = v.dims as [Dim, Dim];
       const rows = d0.elements.map(() => d1.elements.map(() => g.num(0.5, 5)).join(', '));
-      lines.push(`${lhs(v, [d0.name, d1.name])} = ${rows.join('; ')} ~~|`);
+      // Rows end with ';', the last one too, as in Vensim's example of two-dimensional constant lists
+      // (https://www.vensim.com/documentation/22070.html).
+      lines.push(`${lhs(v, [d0.name, d1.name])} = ${rows.join('; ')}; ~~|`);
     }
     known.push(v);
   }
@@ -149,7 +157,8 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
       case 7: return `EXP(MIN(MAX(${sub()}, -5), 5))`;
       case 8: return `LN(1 + ABS(${sub()}))`;
       case 9: return `IF THEN ELSE(${sub()} ${g.pick(['>', '<', '>=', '<='])} ${sub()}, ${sub()}, ${sub()})`;
-      case 10: return lookups.length ? `${g.pick(lookups)}(${sub()})` : `-${sub()}`;
+      // Negation in parentheses: a negative operand would otherwise make '--0.28'.
+      case 10: return lookups.length ? `${g.pick(lookups)}(${sub()})` : `-(${sub()})`;
       case 11: return `STEP(${sub()}, ${gridTime()})`;
       case 12: {
         const a = gridTime(true);
@@ -160,7 +169,10 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
       case 15: return `SMOOTH3(${sub()}, ${delayTime()})`;
       case 16: return `DELAY1(${sub()}, ${delayTime()})`;
       case 17: return `DELAY3(${sub()}, ${delayTime()})`;
-      case 18: return `DELAY FIXED(${sub()}, ${dt * g.int(1, 8)}, ${g.num(-2, 2)})`;
+      case 18: {
+        const [input, time, init] = [sub(), dt * g.int(1, 8), g.num(-2, 2)];
+        return options.sdeSubset ? `DELAY1(${input}, ${time})` : `DELAY FIXED(${input}, ${time}, ${init})`;
+      }
       case 19: return `SMOOTHI(${sub()}, ${delayTime()}, ${g.num(-2, 2)})`;
       case 20: return vector(scope, pool);
       case 21:

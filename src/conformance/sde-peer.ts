@@ -43,6 +43,11 @@ export interface PreparePeerOptions {
 /** The part of `@sdeverywhere/compile` this harness uses. */
 interface SdeCompile {
   resetState(): void;
+  parseModel(input: string, modelKind: 'vensim', modelDir: string | undefined): unknown;
+  generateCode(
+    parsedModel: unknown,
+    opts: { spec: SdeSpec; operations: string[]; extData: Map<string, unknown>; directData: Map<string, unknown>; modelDirname: string | undefined },
+  ): string;
   parseAndGenerate(
     input: string,
     modelKind: 'vensim',
@@ -89,6 +94,24 @@ export async function preparePeer(mdlPath: string, opts: PreparePeerOptions): Pr
   const modulePath = await job;
 
   const jsModel = await loadGeneratedModel(modulePath, file);
+  if (opts.outputs.length > 0) checkOutputIds(jsModel, file);
+  const outputNames = opts.outputs.length > 0 ? opts.outputs.slice() : jsModel.outputVarNames.slice();
+  return runnablePeer(jsModel, outputNames, file);
+}
+
+/**
+ * Generates SDEverywhere's JavaScript for Vensim model text in memory (no files) and loads it,
+ * storing every variable. For many small generated models (the differential tests), where files
+ * and module imports would pile up. `label` names the model in errors.
+ */
+export async function preparePeerFromText(text: string, label: string): Promise<PeerModel> {
+  const job = generating.then(() => generateInMemory(text, label));
+  generating = job.catch(() => undefined);
+  const jsModel = await job;
+  return runnablePeer(jsModel, jsModel.outputVarNames.slice(), label);
+}
+
+async function runnablePeer(jsModel: JsModel, outputNames: string[], file: string): Promise<PeerModel> {
   const runtime = (await import(runtimeSpecifier)) as SdeRuntime;
   let runnable: RunnableModel;
   try {
@@ -97,9 +120,6 @@ export async function preparePeer(mdlPath: string, opts: PreparePeerOptions): Pr
   } catch (e) {
     throw new InputError(file, `SDEverywhere's generated JavaScript cannot start a run: ${(e as Error).message}`);
   }
-  if (opts.outputs.length > 0) checkOutputIds(jsModel, file);
-
-  const outputNames = opts.outputs.length > 0 ? opts.outputs.slice() : jsModel.outputVarNames.slice();
   const params = new PeerRunParams(jsModel.outputVarIds.length * runnable.numSavePoints, runnable.numSavePoints);
   const time = new Float64Array(runnable.numSavePoints);
   for (let i = 0; i < time.length; i++) time[i] = runnable.startTime + i * runnable.saveFreq;
@@ -169,6 +189,35 @@ async function generate(file: string, text: string, spec: SdeSpec, workDir: stri
   const modulePath = join(workDir, `${modelName}.mjs`);
   renameSync(join(workDir, `${modelName}.js`), modulePath);
   return modulePath;
+}
+
+/**
+ * The same steps as `parseAndGenerate` without writing the code to a file: SDEverywhere's parser
+ * (which runs its preprocessor) and its JavaScript generator, every variable as an output.
+ */
+async function generateInMemory(text: string, label: string): Promise<JsModel> {
+  const compile = (await import(compileSpecifier)) as SdeCompile;
+  compile.resetState();
+  let code: string;
+  try {
+    const parsed = compile.parseModel(text, 'vensim', undefined);
+    const spec: SdeSpec = { inputVarNames: [], outputVarNames: [] };
+    code = compile.generateCode(parsed, { spec, operations: ['generateJS'], extData: new Map(), directData: new Map(), modelDirname: undefined });
+  } catch (e) {
+    throw new InputError(label, `SDEverywhere 0.7.28 generates no JavaScript for this model: ${(e as Error).message}`);
+  }
+  // The generated module imports nothing and exports one thing, its default factory; run it as a
+  // function body instead of importing it, so that each model can be garbage collected.
+  const exported = 'export default async function';
+  if (code.split(exported).length !== 2 || /^\s*import\s/m.test(code)) {
+    throw new InputError(label, 'SDEverywhere\'s generated JavaScript does not have the one default export this harness expects');
+  }
+  try {
+    const moduleBody = new Function(code.replace(exported, 'return async function')) as () => () => Promise<JsModel>;
+    return await moduleBody()();
+  } catch (e) {
+    throw new InputError(label, `SDEverywhere's generated JavaScript does not load: ${(e as Error).message}`);
+  }
 }
 
 async function loadGeneratedModel(modulePath: string, file: string): Promise<JsModel> {

@@ -1,0 +1,3 @@
+import { differentialSdePart } from './differential-sde-suite.js';
+
+differentialSdePart(0);
