@@ -31,7 +31,7 @@ export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, Builti
   ['SMOOTH3', b(2, 2, { stateful: true })], ['SMOOTH3I', b(3, 3, { stateful: true })],
   ['SMOOTH N', b(4, 4, { stateful: true })], ['TREND', b(3, 3, { stateful: true })],
   ['FORECAST', b(3, 3, { stateful: true })], ['NPV', b(4, 4, { stateful: true })],
-  ['NPVE', b(4, 4, { stateful: true })],
+  ['NPVE', b(4, 4, { stateful: true })], ['DERIVN', b(2, 2, { stateful: true })],
   ['INITIAL', b(1, 1, { stateful: true })], ['INIT', b(1, 1, { stateful: true })],
   ['ACTIVE INITIAL', b(2, 2, { stateful: true })], ['REINITIAL', b(1, 1, { stateful: true })],
   ['SAMPLE IF TRUE', b(3, 3, { stateful: true })],
