@@ -37,7 +37,7 @@ export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, Builti
   ['SAMPLE IF TRUE', b(3, 3, { stateful: true })],
   ['SINTEG', b(7, 7, { stateful: true })], ['DELAY MATERIAL', b(4, 4, { stateful: true })],
   ['LOOKUP EXTRAPOLATE', b(2)], ['LOOKUP FORWARD', b(2)], ['LOOKUP BACKWARD', b(2)],
-  ['LOOKUP INVERT', b(2)], ['WITH LOOKUP', b(2)], ['LOOKUP AREA', b(3)],
+  ['LOOKUP INVERT', b(2)], ['WITH LOOKUP', b(2)], ['LOOKUP AREA', b(3)], ['LOOKUP SLOPE', b(3)],
   ['GET DATA AT TIME', b(2)], ['GET DATA LAST TIME', b(1)], ['GET DATA FIRST TIME', b(1)],
   ['GET DATA BETWEEN TIMES', b(3)],
   ['SUM', b(1)], ['PROD', b(1)], ['VMIN', b(1)], ['VMAX', b(1)], ['ELMCOUNT', b(1)],
