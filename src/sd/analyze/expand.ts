@@ -441,6 +441,15 @@ export class Expander implements ExpanderApi {
         const from: SExpr = { k: 'lookup', table, x: this.resolve(args[1]!, ctx), mode: 'area' };
         return { k: 'bin', op: '-', a: to, b: from };
       }
+      case 'LOOKUP SLOPE': {
+        // Vensim (fn_lookup_slope): LOOKUP SLOPE(table, x, m), the slope at x; outside the
+        // table 0 (m = 0), the nearest segment's slope (m = 1) or :NA: (m = −1).
+        const table = this.lookupTableOf(args[0]!, ctx);
+        const m = this.constantValue(this.resolve(args[2]!, ctx), loc, 'the mode of LOOKUP SLOPE');
+        const mode = m === 0 ? 'slope' : m === 1 ? 'slope_extrapolate' : m === -1 ? 'slope_na' : undefined;
+        if (!mode) throw ModelError.at('E_ARGUMENT', `the mode of LOOKUP SLOPE must be -1, 0 or 1 (it is ${m})`, loc);
+        return { k: 'lookup', table, x: this.resolve(args[1]!, ctx), mode };
+      }
       case 'GET TIME VALUE':
         return { k: 'call', fn, args: args.map((a) => this.resolve(a, ctx)) };
       case 'A FUNCTION OF':

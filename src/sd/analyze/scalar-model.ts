@@ -17,7 +17,7 @@ export type SExpr =
   /** A whole vector, for the VECTOR/ALLOCATE functions; `index` picks this node's element. */
   | { k: 'vec'; fn: string; vecs: SExpr[][]; scalars: SExpr[]; index: number };
 
-export type LookupMode = 'normal' | 'extrapolate' | 'forward' | 'backward' | 'invert' | 'area';
+export type LookupMode = 'normal' | 'extrapolate' | 'forward' | 'backward' | 'invert' | 'area' | 'slope' | 'slope_extrapolate' | 'slope_na';
 
 export type NodeKind =
   | 'const' // a number, overridable

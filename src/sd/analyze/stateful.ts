@@ -12,7 +12,7 @@ import type { ScalarNode, SExpr } from './scalar-model.js';
 export const TOP_LEVEL_STATEFUL = new Set([
   'INTEG', 'INITIAL', 'INIT', 'REINITIAL', 'ACTIVE INITIAL', 'SAMPLE IF TRUE', 'DELAY FIXED', 'DELAY INFORMATION', 'DELAY',
   'SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'SMOOTH N', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY N',
-  'TREND', 'FORECAST', 'NPV', 'NPVE', 'SINTEG', 'DELAY MATERIAL',
+  'TREND', 'FORECAST', 'NPV', 'NPVE', 'SINTEG', 'DELAY MATERIAL', 'DERIVN',
 ]);
 
 const num = (v: number): SExpr => ({ k: 'num', v });
@@ -29,7 +29,7 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
   const arity: Record<string, number> = {
     INTEG: 2, INITIAL: 1, INIT: 1, REINITIAL: 1, 'ACTIVE INITIAL': 2, 'SAMPLE IF TRUE': 3, 'DELAY FIXED': 3,
     'DELAY INFORMATION': 3, SMOOTH: 2, SMOOTHI: 3, SMOOTH3: 2, SMOOTH3I: 3, 'SMOOTH N': 4, DELAY1: 2,
-    DELAY1I: 3, DELAY3: 2, DELAY3I: 3, 'DELAY N': 4, TREND: 3, FORECAST: 3, NPV: 4, NPVE: 4, SINTEG: 7, 'DELAY MATERIAL': 4,
+    DELAY1I: 3, DELAY3: 2, DELAY3I: 3, 'DELAY N': 4, TREND: 3, FORECAST: 3, NPV: 4, NPVE: 4, SINTEG: 7, 'DELAY MATERIAL': 4, DERIVN: 2,
   };
   const want = arity[fn];
   if (fn === 'DELAY') {
@@ -200,6 +200,25 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
       node.expr = bin('*', bin('+', ref(accum), bin('*', bin('*', stream, dt), ref(df))), r(3));
       return;
     }
+    case 'DERIVN': {
+      // Vensim (fn_derivn) and Stella: the order-th time derivative of x, order a positive
+      // integer. Each order is the backward difference of the one below over one TIME STEP,
+      // (d(t) − d(t − DT)) / DT, and is 0 at the initial time (no earlier value to compare).
+      const order = derivativeOrder(x, r(1), ctx);
+      let below = shared(0, 'derivative input');
+      for (let k = 1; k <= order; k++) {
+        const previous = x.hiddenNode(node, `derivative ${k} previous`, ctx.loc);
+        previous.kind = 'delay-fixed';
+        previous.expr = below;
+        previous.args = [{ k: 'dt' }, num(0)];
+        previous.init = below;
+        const d = k === order ? node : x.hiddenNode(node, `derivative ${k}`, ctx.loc);
+        d.kind = 'aux';
+        d.expr = bin('/', bin('-', below, ref(previous)), { k: 'dt' });
+        below = ref(d);
+      }
+      return;
+    }
     default:
       throw ModelError.at('E_UNSUPPORTED', `${fn} is not supported`, ctx.loc);
   }
@@ -239,4 +258,10 @@ function orderOf(x: Expander, e: SExpr, ctx: Ctx): number {
   const n = Math.round(v);
   if (!(n >= 1)) throw ModelError.at('E_ARGUMENT', `the order of a DELAY N or SMOOTH N must be at least 1 (it is ${v})`, ctx.loc);
   return n;
+}
+
+function derivativeOrder(x: Expander, e: SExpr, ctx: Ctx): number {
+  const v = x.constantValue(e, ctx.loc, 'the order of DERIVN');
+  if (!(Number.isInteger(v) && v >= 1)) throw ModelError.at('E_ARGUMENT', `the order of DERIVN must be a whole number of at least 1 (it is ${v})`, ctx.loc);
+  return v;
 }

@@ -54,6 +54,29 @@ export function tableArea(xs: ArrayLike<number>, ys: ArrayLike<number>, x: numbe
   return area + piece(xs[n - 1]!, ys[n - 1]!, extrapolate ? slopeOf(xs, ys, n - 2) : 0, x);
 }
 
+/**
+ * Vensim's LOOKUP SLOPE (fn_lookup_slope): between points the segment's slope; at a point the
+ * mean of the slopes before and after it (:NA: where two points share that x); outside the
+ * table 0, the end segment's slope (`outside` 'extrapolate') or :NA: ('na').
+ */
+export function tableSlopeAt(xs: ArrayLike<number>, ys: ArrayLike<number>, x: number, outside: 'zero' | 'extrapolate' | 'na'): number {
+  const NA = -1e38;
+  const n = xs.length;
+  if (n === 0) return NaN;
+  if (n === 1) return outside === 'na' && x !== xs[0] ? NA : 0;
+  if (x < xs[0]! || x > xs[n - 1]!) return outside === 'zero' ? 0 : outside === 'na' ? NA : slopeOf(xs, ys, x < xs[0]! ? 0 : n - 2);
+  const at = [];
+  for (let i = 0; i < n; i++) if (xs[i] === x) at.push(i);
+  if (at.length > 1) return NA;
+  if (at.length === 0) return slopeOf(xs, ys, segment(xs, x));
+  const i = at[0]!;
+  // At an end point the one segment there: assumed, the page does not say (the slope beyond
+  // is not part of the table).
+  if (i === 0) return slopeOf(xs, ys, 0);
+  if (i === n - 1) return slopeOf(xs, ys, n - 2);
+  return (slopeOf(xs, ys, i - 1) + slopeOf(xs, ys, i)) / 2;
+}
+
 export function tableLookup(xs: ArrayLike<number>, ys: ArrayLike<number>, x: number, mode: number): number {
   const n = xs.length;
   if (n === 0) return NaN;

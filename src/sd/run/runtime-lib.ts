@@ -5,7 +5,7 @@
  */
 import type { DataSeries } from '../analyze/scalar-model.js';
 import { vectorFunction } from './vector-functions.js';
-import { tableArea } from '../analyze/table-lookup.js';
+import { tableArea, tableSlopeAt } from '../analyze/table-lookup.js';
 import { RandomStream } from './random.js';
 
 export class Runtime {
@@ -141,6 +141,16 @@ export class Runtime {
   /** The area under the (held-flat) table from its first x to x; LOOKUP AREA is a difference of two. */
   lookup_area(t: number, x: number): number {
     return tableArea(this.lx[t]!, this.ly[t]!, x, false);
+  }
+  /** LOOKUP SLOPE with mode 0, 1 and −1 (see tableSlopeAt). */
+  lookup_slope(t: number, x: number): number {
+    return tableSlopeAt(this.lx[t]!, this.ly[t]!, x, 'zero');
+  }
+  lookup_slope_extrapolate(t: number, x: number): number {
+    return tableSlopeAt(this.lx[t]!, this.ly[t]!, x, 'extrapolate');
+  }
+  lookup_slope_na(t: number, x: number): number {
+    return tableSlopeAt(this.lx[t]!, this.ly[t]!, x, 'na');
   }
   /** The x at which the table reaches y (first crossing, interpolated). */
   lookup_invert(t: number, y: number): number {

@@ -63,6 +63,8 @@ const SPECS: Record<string, FunctionSpec> = {
   SMTH3: withInit('SMOOTH3', 'SMOOTH3I'),
   SMTHN: { min: 3, max: 4, build: (a, c) => (a.length === 4 ? call('SMOOTH N', [a[0]!, a[1]!, a[3]!, a[2]!], c.loc) : c.internal('#smthn', a)) },
   TREND: { min: 2, max: 3, build: (a, c) => call('TREND', [a[0]!, a[1]!, a[2] ?? num(0, c.loc)], c.loc) },
+  // DERIVN(input, order): the order-th time derivative (see the IR's DERIVN in stateful.ts).
+  DERIVN: same('DERIVN', 2),
   FORCST: { min: 3, max: 4, build: (a, c) => c.internal('#forcst', [a[0]!, a[1]!, a[2]!, a[3] ?? num(0, c.loc)]) },
   // Test inputs (§3.5.4). Stella also accepts PULSE(magnitude) and RAMP(slope): from the start time.
   PULSE: { min: 1, max: 3, build: (a, c) => c.internal('#pulse', [a[0]!, a[1] ?? startRef(c.loc), a[2] ?? num(0, c.loc)]) },

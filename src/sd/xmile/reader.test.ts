@@ -261,6 +261,7 @@ describe('bad XMILE is reported with a line and column', () => {
     ['a variable named like a dimension', xmileDoc('      <aux name="n"><eqn>1</eqn></aux>', { dimensions: '<dim name="N" size="2"/>' }), 'E_REDEFINED', 12, 7, 'name of a dimension'],
     ['no sim_specs', '<xmile>\n<model><variables/></model></xmile>', 'E_SIM_SPECS', 1, 1, 'no <sim_specs>'],
     ['a non-numeric stop', xmileDoc('').replace('<stop>10</stop>', '<stop>ten</stop>'), 'E_SIM_SPECS', 6, 5, '"ten"'],
+    ['a Vensim equation as dt', xmileDoc('', { dt: '<dt> TIME_STEP=0.5</dt>' }), 'E_SIM_SPECS', 7, 5, 'XMILE wants the number alone: <dt>0.5</dt>'],
     ['another XML format', '<?xml version="1.0"?>\n<svg></svg>', 'E_FORMAT', 2, 1, 'not an XMILE file'],
   ])('%s', (_what, text, code, line, column, mentions) => {
     const e = errorOf(text);

@@ -18,7 +18,8 @@ import { macroNames, readMacro, rejectRecursion, withDefaults, type MacroDefault
 import { controlEquations, controlValue, readSimSpecs, type SimSpecs } from './sim-specs.js';
 import { SourceText } from './source-text.js';
 import { readModelUnits } from './model-units.js';
-import { planStocks, type FlowTerms } from './stock-rates.js';
+import { loopClosingInflows } from './stock-loops.js';
+import { planStocks, type FlowTerms, type StockPlan } from './stock-rates.js';
 import { collectVariables, nameOf, translateVariable, type VarSpec } from './variables.js';
 import { attr, child, children, parseXml } from './xml-tree.js';
 
@@ -60,10 +61,19 @@ export function readXmile(source: string, file?: string, limitOptions?: Partial<
   };
 
   const groups = readGroups(children(variablesEl, 'group'));
-  const { rates, limits } = planStocks(stocksOf(vars, src), flowsOf(vars, src, env), env.useInternal);
+  const stockFlows = stocksOf(vars, src);
+  const flowTerms = flowsOf(vars, src, env);
   const modelVars = vars.filter((v) => !isControlVariable(v, specs, src, env));
   const control = controlEquations(specs);
-  const equations: Equation[] = [...control, ...modelVars.flatMap((v) => translateVariable(v, { src, env, rates, limits, group: (n) => groups.byEntity.get(n) }))];
+  const translate = (plan: StockPlan): Equation[] => [
+    ...control,
+    ...modelVars.flatMap((v) => translateVariable(v, { src, env, rates: plan.rates, limits: plan.limits, group: (n) => groups.byEntity.get(n) })),
+  ];
+  const plan = planStocks(stockFlows, flowTerms, env.useInternal);
+  let equations = translate(plan);
+  // An inflow that reads its stock's limited outflow leaves that limit (stock-loops.ts): read again.
+  const omit = loopClosingInflows(equations, plan.limitInflows);
+  if (omit.size) equations = translate(planStocks(stockFlows, flowTerms, env.useInternal, omit));
 
   const defaults = new Map<string, MacroDefaults>();
   const macros: MacroDecl[] = macroEls.map((m) => {

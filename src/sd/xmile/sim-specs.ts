@@ -25,7 +25,13 @@ export interface SimSpecs {
 function numberIn(el: XmlElement, src: SourceText, what: string): number {
   const text = src.elementText(el.start).text.trim();
   const v = Number(text);
-  if (text === '' || Number.isNaN(v)) throw ModelError.at('E_SIM_SPECS', `<${what}> must be a number but is "${text}"`, src.loc(el.start));
+  if (text === '' || Number.isNaN(v)) {
+    // XMILE 1.0 (§4.1, sim_specs) gives start, stop and dt as numbers. `TIME_STEP=1` is a
+    // Vensim equation that an exporter copied in; say so, since its number is right there.
+    const eq = /^[A-Za-z_][\w ]*=\s*([-+.\deE]+)$/.exec(text);
+    const hint = eq && !Number.isNaN(Number(eq[1])) ? ` (a Vensim equation copied by an exporter? XMILE wants the number alone: <${what}>${eq[1]}</${what}>)` : '';
+    throw ModelError.at('E_SIM_SPECS', `<${what}> must be a number but is "${text}"${hint}`, src.loc(el.start));
+  }
   return v;
 }
 

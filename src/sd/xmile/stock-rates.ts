@@ -19,7 +19,14 @@
  * nothing. Inflows are never limited, but the net rate is never below −stock/DT, so a negative
  * inflow (a biflow running backwards) empties the stock at most (outflows give way first). Where limited flows feed each other in a loop of
  * non-negative stocks, the inflow that closes the loop is left out of the availability (less
- * may move that step, the stock still cannot go negative).
+ * may move that step, the stock still cannot go negative). The same holds when the inflow
+ * depends on the limited outflow through auxiliaries (stock-loops.ts): Stella's help gives the
+ * limit as MIN(stock/DT + total inflow, outflow) and reports loops without a stock as errors,
+ * while models saved and published from Stella have an inflow reading its stock's outflow (the
+ * NHS service pathway in corpus/: places freed by today's finishers go to today's starters), so
+ * Stella cannot count that inflow in the limit. This rule is inferred, not documented; it only
+ * changes results on steps where the limit binds. The stock's net-rate clamp still keeps it
+ * at or above zero.
  */
 import type { SourceLocation } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
@@ -46,9 +53,20 @@ export interface StockPlan {
   rates: Map<string, Expr>;
   /** Flows limited by the one non-negative stock they drain: wraps the flow's own equation. */
   limits: Map<string, (raw: Expr) => Expr>;
+  /** The inflows each limited flow's availability counts. */
+  limitInflows: Map<string, string[]>;
 }
 
-export function planStocks(stocks: StockFlows[], flows: ReadonlyMap<string, FlowTerms>, useInternal: (m: InternalMacro) => void): StockPlan {
+/**
+ * `omit` (flow → inflows) leaves further inflows out of a limited flow's availability: those
+ * that depend on the flow through auxiliaries (see stock-loops.ts).
+ */
+export function planStocks(
+  stocks: StockFlows[],
+  flows: ReadonlyMap<string, FlowTerms>,
+  useInternal: (m: InternalMacro) => void,
+  omit: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): StockPlan {
   const flowRef = (f: string, loc: SourceLocation): Expr => ref(f, loc, flows.get(f)?.display ?? f);
   const received = (f: string, loc: SourceLocation): Expr => {
     const m = flows.get(f)?.multiplier;
@@ -75,11 +93,14 @@ export function planStocks(stocks: StockFlows[], flows: ReadonlyMap<string, Flow
   for (const f of sourceOf.keys()) if (!state.has(f)) visit(f);
 
   const limits = new Map<string, (raw: Expr) => Expr>();
+  const limitInflows = new Map<string, string[]>();
   for (const [f, s] of sourceOf) {
     const k = s.outflows.indexOf(f);
+    const counted = s.inflows.filter((g) => !closing.has(`${f}\u0000${g}`) && !omit.get(f)?.has(g));
+    limitInflows.set(f, counted);
     limits.set(f, (raw) => {
       const loc = raw.loc;
-      const inflow = sum(s.inflows.filter((g) => !closing.has(`${f}\u0000${g}`)).map((g) => received(g, loc)), loc);
+      const inflow = sum(counted.map((g) => received(g, loc)), loc);
       const before = sum(s.outflows.slice(0, k).map((g) => flowRef(g, loc)), loc);
       useInternal('#nnout');
       return apply('#nnout', [raw, ref(s.name, loc, s.display), inflow, before], loc);
@@ -102,5 +123,5 @@ export function planStocks(stocks: StockFlows[], flows: ReadonlyMap<string, Flow
       rates.set(s.name, bin('-', inflow, outflow, s.loc));
     }
   }
-  return { rates, limits };
+  return { rates, limits, limitInflows };
 }
