@@ -60,23 +60,30 @@ export class CompiledModel implements Model {
     for (const n of nodes) if (n.kind === 'const' && n.expr.k === 'num') this.defaults[n.id] = n.expr.v;
     this.outputIds = Int32Array.from(scalar.outputs);
     this.outputNames = scalar.outputs.map((id) => nodes[id]!.name);
-    this.outputNames.forEach((name, j) => this.columnIndex.set(canonicalColumn(name), j));
+    // Canonical keys are made once per name (canonicalName runs regular expressions).
+    const columnKey = new Map<number, string>();
+    this.outputNames.forEach((name, j) => {
+      const key = canonicalColumn(name);
+      columnKey.set(this.outputIds[j]!, key);
+      this.columnIndex.set(key, j);
+    });
+    const wholeKey = new Map<string, string>();
     this.parameters = [];
     for (const n of nodes) {
       if (n.kind !== 'const' || n.hidden) continue;
       this.parameters.push({ name: n.name, value: this.defaults[n.id]!, units: n.units || undefined, doc: n.doc || undefined, range: n.range });
-      const key = canonicalColumn(n.name);
+      const key = columnKey.get(n.id) ?? canonicalColumn(n.name);
       this.paramIndex.set(key, [n.id]);
-      const whole = canonicalName(n.varName);
-      if (key !== whole) this.paramIndex.set(whole, [...(this.paramIndex.get(whole) ?? []), n.id]);
+      let whole = wholeKey.get(n.varName);
+      if (whole === undefined) wholeKey.set(n.varName, (whole = canonicalName(n.varName)));
+      if (key !== whole) addTo(this.paramIndex, whole, n.id);
     }
     for (const [name, idx] of scalar.lookupNames) {
       const key = canonicalColumn(name);
       this.lookupIndex.set(key, [idx]);
       const b = name.indexOf('[');
       if (b > 0) {
-        const whole = canonicalName(name.slice(0, b));
-        this.lookupIndex.set(whole, [...(this.lookupIndex.get(whole) ?? []), idx]);
+        addTo(this.lookupIndex, canonicalName(name.slice(0, b)), idx);
       }
     }
     this.stockIds = Int32Array.from(ordering.stocks);
@@ -353,6 +360,13 @@ export class CompiledModel implements Model {
       }
     }
   }
+}
+
+/** Appends in place: copying the list for each element made arrays of n constants cost n². */
+function addTo(index: Map<string, number[]>, key: string, id: number): void {
+  const ids = index.get(key);
+  if (ids) ids.push(id);
+  else index.set(key, [id]);
 }
 
 /** Copies the saved columns of one time into row `row` (kept apart so V8 optimises it alone). */
