@@ -51,6 +51,12 @@ export class SaveBuffer {
   /** Writes the values of `cols` in `v`, and the time, as saved row `row` (< capacity). */
   save(v: Float64Array, cols: Int32Array, row: number, time: number): void {
     const { blocks, per, stride, columns } = this.layout;
+    if (per === 1) {
+      // Long columns, one per block: the plain loop (the blocked one cost Earth4All 12% more here).
+      for (let j = 0; j < columns; j++) blocks[j]![row] = v[cols[j]!]!;
+      blocks[columns]![row] = time;
+      return;
+    }
     let j = 0;
     for (let b = 0; j < columns; b++) {
       const block = blocks[b]!;
