@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadModel } from '../sd/node/load.js';
 import { compileVensim } from '../sd/run/engine.js';
-import type { Model } from '../sd/run/types.js';
+import type { Model, RunResult } from '../sd/run/types.js';
 import { benchModelsRoot } from '../conformance/bench-models.js';
 import { suiteRoot } from '../conformance/suite.js';
 import { benchIoMultipliers } from '../econ/io/bench-io.js';
@@ -30,6 +30,9 @@ interface Row {
   oursMs?: number;
   peerMs?: number;
   ratio?: number;
+  /** Ours writing each run into the previous run's arrays (`into`), as the peer's runner reuses its one output buffer. */
+  oursReuseMs?: number;
+  reuseRatio?: number;
   note?: string;
 }
 
@@ -59,16 +62,23 @@ function oursTime(model: Model, columns: string[] | undefined): number {
   return timeRuns(() => model.run({ columns }));
 }
 
+/** Like `oursTime`, each run overwriting the previous run's arrays: the peer's runner keeps one output buffer across runs too. */
+function oursReuseTime(model: Model, columns: string[] | undefined): number {
+  let last: RunResult | undefined;
+  return timeRuns(() => (last = model.run({ columns, into: last })));
+}
+
 async function benchPair(label: string, mdl: string, opts: { outputs: 'one' | 'all'; peerMdl?: string; rename?: (n: string) => string; workDir: string; peer?: boolean }): Promise<Row> {
   const t0 = performance.now();
   const model = loadModel(mdl);
   const compileMs = performance.now() - t0;
   const columns = opts.outputs === 'one' ? [model.outputNames.find((n) => !/^(FINAL TIME|INITIAL TIME|TIME STEP|SAVEPER)$/i.test(n))!] : undefined;
   const oursMs = oursTime(model, columns);
-  const row: Row = { model: label, equations: model.outputNames.length, outputs: opts.outputs === 'one' ? '1' : 'all', compileMs, oursMs };
+  const oursReuseMs = oursReuseTime(model, columns);
+  const row: Row = { model: label, equations: model.outputNames.length, outputs: opts.outputs === 'one' ? '1' : 'all', compileMs, oursMs, oursReuseMs };
   if (opts.peer === false) return { ...row, note: 'peer: SDEverywhere generates no code for this model as published' };
   const p = await peerTime(opts.peerMdl ?? mdl, columns ?? [], opts.workDir, opts.rename);
-  return { ...row, peerMs: p.ms, ratio: p.ms ? oursMs / p.ms : undefined, note: p.note };
+  return { ...row, peerMs: p.ms, ratio: p.ms ? oursMs / p.ms : undefined, reuseRatio: p.ms ? oursReuseMs / p.ms : undefined, note: p.note };
 }
 
 /** The suite's largest Vensim models by scalar count. */
@@ -111,8 +121,9 @@ async function main(): Promise<void> {
   const gen = compileVensim(genText, { file: genPath }).model;
   const genCompileMs = performance.now() - tc;
   const genRunMs = oursTime(gen, ['total 20']);
+  const genReuseMs = oursReuseTime(gen, ['total 20']);
   const genPeer = await peerTime(genPath, ['total 20'], workDir);
-  rows.push({ model: 'generated 10k (100 years, dt 0.25)', equations: gen.outputNames.length, outputs: '1', compileMs: genCompileMs, oursMs: genRunMs, peerMs: genPeer.ms, ratio: genPeer.ms ? genRunMs / genPeer.ms : undefined, note: genPeer.note });
+  rows.push({ model: 'generated 10k (100 years, dt 0.25)', equations: gen.outputNames.length, outputs: '1', compileMs: genCompileMs, oursMs: genRunMs, peerMs: genPeer.ms, ratio: genPeer.ms ? genRunMs / genPeer.ms : undefined, oursReuseMs: genReuseMs, reuseRatio: genPeer.ms ? genReuseMs / genPeer.ms : undefined, note: genPeer.note });
   console.error(`  generated 10k: compile ${genCompileMs.toFixed(0)} ms, run ${genRunMs.toFixed(2)} ms`);
 
   // 2. The Peru model (issue 5 target: one 2000-2050 run under 5 ms), one output and all.
@@ -175,10 +186,11 @@ async function main(): Promise<void> {
   const greenJobs = existsSync(resolve('../shared/data/peru/anchors.csv')) ? benchGreenJobs(resolve('.'), resolve('../shared/data/peru')) : undefined;
 
   const lines = [
-    '| model | scalar vars | outputs | compile ms | ours ms/run | SDE JS ms/run | ratio (ours/SDE) | note |',
-    '|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.model} | ${r.equations} | ${r.outputs} | ${fmt(r.compileMs, 0)} | ${fmt(r.oursMs)} | ${fmt(r.peerMs)} | ${fmt(r.ratio)} | ${r.note ?? ''} |`),
+    '| model | scalar vars | outputs | compile ms | ours ms/run | SDE JS ms/run | ratio (ours/SDE) | ours, arrays reused ms/run | ratio, arrays reused | note |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.model} | ${r.equations} | ${r.outputs} | ${fmt(r.compileMs, 0)} | ${fmt(r.oursMs)} | ${fmt(r.peerMs)} | ${fmt(r.ratio)} | ${fmt(r.oursReuseMs)} | ${fmt(r.reuseRatio)} | ${r.note ?? ''} |`),
     '',
+    'ours ms/run: each run returns new arrays. Arrays reused: each run writes into the previous result (`into`), as SDEverywhere\'s runner writes every run into its one output buffer; that is the like-for-like ratio.',
     `Peak memory, compiling and running the 10,000-equation model 20 times in a fresh process: ${probeMb.toFixed(0)} MB with one output saved (target < 200 MB), ${probeAllMb.toFixed(0)} MB saving all 10,124 columns; this whole bench process: ${peakMb.toFixed(0)} MB`,
     `Targets: ratio ≤ 0.5 on every model both run; 10k model compile < 1000 ms (${genCompileMs.toFixed(0)} ms) and run < 20 ms (${genRunMs.toFixed(1)} ms).`,
     `IO multipliers, 500 sectors: ${io.ms.toFixed(0)} ms`,

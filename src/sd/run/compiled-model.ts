@@ -10,6 +10,7 @@ import type { ScalarModel } from '../analyze/scalar-model.js';
 import type { GeneratedProgram } from '../compile/codegen.js';
 import { Runtime } from './runtime-lib.js';
 import { MODEL_FIELDS, planRun } from './run-plan.js';
+import { SaveBuffer } from './save-buffer.js';
 import { refsOf } from '../analyze/order.js';
 import type { IntegrationMethod, LookupOverride, Model, ParameterInfo, RunOptions, RunResult } from './types.js';
 
@@ -60,23 +61,30 @@ export class CompiledModel implements Model {
     for (const n of nodes) if (n.kind === 'const' && n.expr.k === 'num') this.defaults[n.id] = n.expr.v;
     this.outputIds = Int32Array.from(scalar.outputs);
     this.outputNames = scalar.outputs.map((id) => nodes[id]!.name);
-    this.outputNames.forEach((name, j) => this.columnIndex.set(canonicalColumn(name), j));
+    // Canonical keys are made once per name (canonicalName runs regular expressions).
+    const columnKey = new Map<number, string>();
+    this.outputNames.forEach((name, j) => {
+      const key = canonicalColumn(name);
+      columnKey.set(this.outputIds[j]!, key);
+      this.columnIndex.set(key, j);
+    });
+    const wholeKey = new Map<string, string>();
     this.parameters = [];
     for (const n of nodes) {
       if (n.kind !== 'const' || n.hidden) continue;
       this.parameters.push({ name: n.name, value: this.defaults[n.id]!, units: n.units || undefined, doc: n.doc || undefined, range: n.range });
-      const key = canonicalColumn(n.name);
+      const key = columnKey.get(n.id) ?? canonicalColumn(n.name);
       this.paramIndex.set(key, [n.id]);
-      const whole = canonicalName(n.varName);
-      if (key !== whole) this.paramIndex.set(whole, [...(this.paramIndex.get(whole) ?? []), n.id]);
+      let whole = wholeKey.get(n.varName);
+      if (whole === undefined) wholeKey.set(n.varName, (whole = canonicalName(n.varName)));
+      if (key !== whole) addTo(this.paramIndex, whole, n.id);
     }
     for (const [name, idx] of scalar.lookupNames) {
       const key = canonicalColumn(name);
       this.lookupIndex.set(key, [idx]);
       const b = name.indexOf('[');
       if (b > 0) {
-        const whole = canonicalName(name.slice(0, b));
-        this.lookupIndex.set(whole, [...(this.lookupIndex.get(whole) ?? []), idx]);
+        addTo(this.lookupIndex, canonicalName(name.slice(0, b)), idx);
       }
     }
     this.stockIds = Int32Array.from(ordering.stocks);
@@ -224,22 +232,10 @@ export class CompiledModel implements Model {
 
     const nc = cols.length;
     const saveEveryGuess = Math.max(1, Math.round((options.saveper ?? probe.saveper) / dt));
-    // Results are written column by column into arrays sized for the run (exactly, when the
-    // control variables are constant), doubling only when a time-varying SAVEPER needs it.
-    // Sized to the expected number of saved times, so no trimming (subarray views are costly) is needed.
+    // Sized for the run (exactly, when the control variables are constant), doubling only when a
+    // time-varying SAVEPER needs it.
     const savesExpected = Math.floor(Math.max(0, endGuess - t0) / (saveEveryGuess * dt) + 1e-6) + 1;
-    let cap = this.controlStatic ? savesExpected : 256;
-    let out: Float64Array[] = [];
-    let times: Float64Array;
-    const reuse = options.into;
-    const fits = (a: Float64Array) => a.byteOffset === 0 && a.buffer.byteLength >= cap * 8;
-    if (reuse && reuse.series.length === nc && fits(reuse.time) && reuse.series.every(fits)) {
-      out = reuse.series.map((a) => new Float64Array(a.buffer, 0, cap));
-      times = new Float64Array(reuse.time.buffer, 0, cap);
-    } else {
-      for (let j = 0; j < nc; j++) out.push(new Float64Array(cap));
-      times = new Float64Array(cap);
-    }
+    const saved = new SaveBuffer(nc, this.controlStatic ? savesExpected : 256, options.into);
     let rows = 0;
 
     const stocks = this.stockIds;
@@ -269,22 +265,13 @@ export class CompiledModel implements Model {
       const eps = dt * 1e-6;
       const end = v[c.finalTime]!;
       if (time >= nextSave - eps) {
-        if (rows === cap) {
-          cap *= 2;
-          if (cap * (nc + 1) > limits.maxSavedPoints) {
+        if (rows === saved.capacity) {
+          if (saved.capacity * 2 * (nc + 1) > limits.maxSavedPoints) {
             throw new SimulationError(`the run saves more than the limit of ${formatCount(limits.maxSavedPoints)} points (SAVEPER or FINAL TIME changed during the run)`, 'SAVEPER', time);
           }
-          out = out.map((col) => {
-            const grown = new Float64Array(cap);
-            grown.set(col);
-            return grown;
-          });
-          const nt = new Float64Array(cap);
-          nt.set(times);
-          times = nt;
+          saved.grow(rows);
         }
-        saveRow(out, v, cols, rows);
-        times[rows++] = time;
+        saved.save(v, cols, rows++, time);
         nextSave = time + v[c.saveper]!;
         this.checkStocks(v, time);
       }
@@ -321,12 +308,12 @@ export class CompiledModel implements Model {
       time = base + k * dt;
     }
 
-    const series = rows === cap ? out : out.map((col) => col.subarray(0, rows));
-    const savedTimes = rows === cap ? times : times.subarray(0, rows);
+    const series: Float64Array[] = [];
+    for (let j = 0; j < nc; j++) series.push(saved.column(j, rows));
     // The name index is built on the first `get` (many callers only read `series`).
     let index: Map<string, number> | undefined;
-    return {
-      time: savedTimes,
+    const result: RunResult = {
+      time: saved.column(nc, rows),
       names,
       series,
       get: (name: string) => {
@@ -338,6 +325,8 @@ export class CompiledModel implements Model {
         return j === undefined ? undefined : series[j];
       },
     };
+    saved.lend(result);
+    return result;
   }
 
   /** A stock that turned NaN stops the run, naming the stock and the time. */
@@ -355,7 +344,9 @@ export class CompiledModel implements Model {
   }
 }
 
-/** Copies the saved columns of one time into row `row` (kept apart so V8 optimises it alone). */
-function saveRow(out: Float64Array[], v: Float64Array, cols: Int32Array, row: number): void {
-  for (let j = 0; j < cols.length; j++) out[j]![row] = v[cols[j]!]!;
+/** Appends in place: copying the list for each element made arrays of n constants cost n². */
+function addTo(index: Map<string, number[]>, key: string, id: number): void {
+  const ids = index.get(key);
+  if (ids) ids.push(id);
+  else index.set(key, [id]);
 }

@@ -60,7 +60,7 @@ async function bands(m: CompiledModel, msg: Extract<ToWorker, { type: 'bands' }>
   try {
     const { ensembleBands } = await import('./ensemble-bands.js');
     const b = ensembleBands(m, msg);
-    scope.postMessage({ type: 'bands', id: msg.id, ...b }, [b.time.buffer, ...b.low.map((x) => x.buffer), ...b.high.map((x) => x.buffer)]);
+    scope.postMessage({ type: 'bands', id: msg.id, ...b }, [...new Set([b.time.buffer, ...b.low.map((x) => x.buffer), ...b.high.map((x) => x.buffer)])]);
   } catch (err) {
     scope.postMessage({ type: 'run-error', id: msg.id, message: (err as Error).message ?? String(err) });
   }
@@ -103,7 +103,8 @@ const handle = (e: MessageEvent<ToWorker>): void => {
     const t0 = performance.now();
     const r = model.run({ params: msg.params, columns: msg.columns });
     const ms = performance.now() - t0;
-    scope.postMessage({ type: 'result', id: msg.id, time: r.time, names: r.names, series: r.series, ms }, [r.time.buffer, ...r.series.map((s) => s.buffer)]);
+    // Series share buffers (the engine saves columns in blocks): each buffer is transferred once.
+    scope.postMessage({ type: 'result', id: msg.id, time: r.time, names: r.names, series: r.series, ms }, [...new Set([r.time.buffer, ...r.series.map((s) => s.buffer)])]);
   } catch (err) {
     scope.postMessage({ type: 'run-error', id: msg.id, message: (err as Error).message ?? String(err) });
   }
