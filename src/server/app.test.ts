@@ -39,7 +39,9 @@ const HEAVY = [
   '{UTF-8}',
   'dim: (e1-e2000)\n\t~\t\n\t~\t|',
   's[dim] = INTEG(growth[dim], 0)\n\t~\tDmnl\n\t~\t|',
-  'growth[dim] = 1 + s[dim] * 1e-12\n\t~\tDmnl\n\t~\t|',
+  // Every element feeds every other (through total): a run that keeps one column computes them all.
+  'growth[dim] = 1 + total * 1e-12\n\t~\tDmnl\n\t~\t|',
+  'total = SUM(s[dim!])\n\t~\tDmnl\n\t~\t|',
   'FINAL TIME = 5e7\n\t~\tYear\n\t~\t|',
   'INITIAL TIME = 0\n\t~\tYear\n\t~\t|',
   'SAVEPER = 1e8\n\t~\tYear\n\t~\t|',

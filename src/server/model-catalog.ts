@@ -100,8 +100,10 @@ export class ModelCatalog {
   }
 
   private mtime(path: string): number {
-    if (!existsSync(path)) throw new ApiError(404, 'NOT_FOUND', `model file ${path} not found`);
-    return statSync(path).mtimeMs;
+    // One system call per run request (not an existence check and then a stat).
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st) throw new ApiError(404, 'NOT_FOUND', `model file ${path} not found`);
+    return st.mtimeMs;
   }
 
   private builtinBundle(b: Builtin, isDefault: boolean): ModelBundle {

@@ -18,6 +18,7 @@
  *   share ends its thread, that run gets a 413 (the others are queued again).
  * Results come back as JSON bytes built in the thread; the event loop only writes them out.
  */
+import { EventEmitter } from 'node:events';
 import { ModelError } from '../sd/ir/diagnostics.js';
 import { formatCount } from '../sd/ir/limits.js';
 import type { RunOptions } from '../sd/run/types.js';
@@ -58,7 +59,11 @@ export class RunPool {
   private requeued = 0;
   private closed = false;
   private readonly info = new Map<string, ModelInfo>();
-  private readonly inFlight = new Set<AbortController>();
+  /**
+   * Abort signals of the batches under way. Piscina takes an emitter of 'abort' as well as an
+   * AbortSignal; an emitter is much cheaper to make (Node makes each AbortSignal transferable).
+   */
+  private readonly inFlight = new Set<EventEmitter>();
 
   constructor(
     private readonly timeoutMs: number,
@@ -92,7 +97,7 @@ export class RunPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.queue.drain()) p.reject(shuttingDown());
-    for (const c of this.inFlight) c.abort();
+    for (const c of this.inFlight) c.emit('abort');
     await Promise.all([this.small.destroy(), this.large.destroy()]);
   }
 
@@ -143,7 +148,7 @@ export class RunPool {
     lane.busy++;
     this.batches++;
     this.running += batch.length;
-    const abort = new AbortController();
+    const abort = new EventEmitter();
     this.inFlight.add(abort);
     const p = new Int32Array(progress);
     /** The run (index) that went past its time budget. */
@@ -159,7 +164,7 @@ export class RunPool {
         return;
       }
       overTime = at === 0 ? -1 : at - 1;
-      abort.abort();
+      abort.emit('abort');
     };
     let timer = setTimeout(watch, this.timeoutMs);
     const done = () => {
@@ -168,7 +173,7 @@ export class RunPool {
       lane.busy--;
       this.running -= batch.length;
     };
-    lane.pool.run(task, { signal: abort.signal }).then(
+    lane.pool.run(task, { signal: abort }).then(
       (answer) => {
         done();
         if (answer.kind !== 'batch' || answer.outcomes.length !== batch.length) {

@@ -280,7 +280,13 @@ function byLevel(ids: number[], deps: (id: number) => number[], key: (id: number
   return [...ids].sort((a, b) => level[a]! - level[b]! || rank[a]! - rank[b]! || a - b);
 }
 
-export function generate(m: ScalarModel, o: Ordering): GeneratedProgram {
+/**
+ * `keep`: generate only these nodes (a set closed under dependencies, e.g. what some output
+ * columns need); rates and the Euler update then follow the kept stocks in `o.stocks` order.
+ * Delay buffers keep their numbering over the whole model, so one runtime suits either program.
+ */
+export function generate(m: ScalarModel, full: Ordering, keep?: (id: number) => boolean): GeneratedProgram {
+  const o = keep ? { ...full, init: full.init.filter(keep), step: full.step.filter(keep), stocks: full.stocks.filter(keep) } : full;
   const delayIndex = new Map<number, number>();
   const delayNodes: number[] = [];
   for (const node of m.nodes) {
@@ -305,7 +311,7 @@ export function generate(m: ScalarModel, o: Ordering): GeneratedProgram {
   const integrateStmts = em.emit(o.stocks.map((id, k) => template(group(m.nodes[id]!), (P) => `${P.ref(id)} += dt * d[${P.int(k)}];`)));
   const postT: Template[] = [];
   for (const node of m.nodes) {
-    if (node.kind !== 'delay-fixed') continue;
+    if (node.kind !== 'delay-fixed' || (keep && !keep(node.id))) continue;
     const k = delayIndex.get(node.id)!;
     const dynamicDelay = node.args?.[1]?.k === 'num' && node.args[1].v === 1;
     const material = node.args?.[1]?.k === 'num' && node.args[1].v === 2;

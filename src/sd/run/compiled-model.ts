@@ -7,7 +7,7 @@ import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { canonicalColumn, canonicalName } from '../ir/names.js';
 import type { Ordering } from '../analyze/order.js';
 import type { ScalarModel } from '../analyze/scalar-model.js';
-import type { GeneratedProgram } from '../compile/codegen.js';
+import { generate, type GeneratedProgram } from '../compile/codegen.js';
 import { Runtime } from './runtime-lib.js';
 import { MODEL_FIELDS, planRun } from './run-plan.js';
 import { SaveBuffer } from './save-buffer.js';
@@ -22,6 +22,21 @@ interface Program {
   post(v: Float64Array, time: number, dt: number, si: number, R: Runtime): void;
   /** Euler's update: each stock += dt × its rate in d. */
   integrate(v: Float64Array, d: Float64Array, dt: number): void;
+}
+
+/** A program and the stocks it integrates (every stock, or those a set of columns needs). */
+interface Variant {
+  program: Program;
+  stocks: Int32Array;
+}
+
+/** Column sets whose own (smaller) program is kept, most recently used last. */
+const CONES_KEPT = 8;
+/** A column set's program is made only when it skips more than this share of the step equations. */
+const CONE_MIN_SAVING = 0.1;
+
+function load(generated: GeneratedProgram): Program {
+  return new Function('K', generated.source)(generated.tables) as Program;
 }
 
 export interface CompiledModelOptions {
@@ -39,6 +54,14 @@ export class CompiledModel implements Model {
   readonly parameters: ParameterInfo[];
   readonly time: Model['time'];
   private readonly program: Program;
+  private readonly full: Variant;
+  /**
+   * Programs for runs that keep some columns only: each computes just the equations those
+   * columns depend on (their cone), by column set. Not made for models that draw random
+   * numbers: they share one stream, so skipping a draw would change the others.
+   */
+  private readonly cones = new Map<string, Variant>();
+  private readonly coneSafe: boolean;
   private readonly defaults: Float64Array;
   private readonly outputIds: Int32Array;
   private readonly columnIndex = new Map<string, number>();
@@ -53,7 +76,7 @@ export class CompiledModel implements Model {
     readonly generated: GeneratedProgram,
     readonly options: CompiledModelOptions = {},
   ) {
-    this.program = new Function('K', generated.source)(generated.tables) as Program;
+    this.program = load(generated);
     this.lx = scalar.lookups.map((l) => l.x);
     this.ly = scalar.lookups.map((l) => l.y);
     const nodes = scalar.nodes;
@@ -88,6 +111,8 @@ export class CompiledModel implements Model {
       }
     }
     this.stockIds = Int32Array.from(ordering.stocks);
+    this.full = { program: this.program, stocks: this.stockIds };
+    this.coneSafe = !generated.source.includes('R.random');
     const c = scalar.control;
     this.controlStatic = [c.initialTime, c.finalTime, c.timeStep, c.saveper].every((id) => ordering.isStatic[id]);
     const probe = this.evaluateControl(this.defaults.slice(), this.makeRuntime());
@@ -111,18 +136,45 @@ export class CompiledModel implements Model {
   /** The constant nodes an expression set depends on, transitively. */
   private constantsFeeding(ids: number[]): Set<number> {
     const nodes = this.scalar.nodes;
+    return new Set([...this.dependencies(ids)].filter((id) => nodes[id]!.kind === 'const'));
+  }
+
+  /** The nodes that some nodes depend on (through equations, initial values and arguments), themselves included. */
+  private dependencies(ids: Iterable<number>): Set<number> {
+    const nodes = this.scalar.nodes;
     const seen = new Set<number>();
-    const out = new Set<number>();
     const stack = [...ids];
     while (stack.length) {
       const id = stack.pop()!;
       if (seen.has(id)) continue;
       seen.add(id);
       const n = nodes[id]!;
-      if (n.kind === 'const') out.add(id);
       stack.push(...refsOf(n.expr), ...refsOf(n.init), ...(n.args ?? []).flatMap((a) => refsOf(a)));
     }
-    return out;
+    return seen;
+  }
+
+  /**
+   * The program for a run that keeps the columns `cols`: their cone's own program when it skips
+   * enough of the model (made once per column set), else the whole model's. The columns' values
+   * are the same either way: every equation they read is computed, in the same order.
+   */
+  private variantFor(cols: Int32Array): Variant {
+    if (!this.coneSafe) return this.full;
+    const key = Array.from(cols).sort((a, b) => a - b).join(',');
+    let hit = this.cones.get(key);
+    if (hit) {
+      this.cones.delete(key);
+    } else {
+      const c = this.scalar.control;
+      const need = this.dependencies([...cols, c.initialTime, c.finalTime, c.timeStep, c.saveper]);
+      const stepsKept = this.ordering.step.reduce((k, id) => k + (need.has(id) ? 1 : 0), 0);
+      if (stepsKept > (1 - CONE_MIN_SAVING) * this.ordering.step.length) hit = this.full;
+      else hit = { program: load(generate(this.scalar, this.ordering, (id) => need.has(id))), stocks: Int32Array.from(this.ordering.stocks.filter((id) => need.has(id))) };
+      if (this.cones.size >= CONES_KEPT) this.cones.delete(this.cones.keys().next().value!);
+    }
+    this.cones.set(key, hit);
+    return hit;
   }
 
   /** Control values as the initial computation gives them (with Time taken as 0 while it is not yet known). */
@@ -217,7 +269,8 @@ export class CompiledModel implements Model {
     const limits = resolveLimits(this.options.limits);
     const histories = this.generated.delayCount * (this.controlStatic ? 1 : 64);
     planRun({ start: t0, end: endGuess, dt, saveper: options.saveper ?? probe.saveper }, cols.length, histories, limits, fields);
-    const program = this.program;
+    // Only what the kept columns need is computed (the control variables always are).
+    const { program, stocks } = options.columns ? this.variantFor(cols) : this.full;
     r.initialTime = t0;
     const maxSteps = Math.ceil(Math.max(0, endGuess - t0) / dt + 1e-6);
     r.prepareDelays(this.controlStatic ? maxSteps : Math.max(maxSteps, 1) * 64);
@@ -238,7 +291,6 @@ export class CompiledModel implements Model {
     const saved = new SaveBuffer(nc, this.controlStatic ? savesExpected : 256, options.into);
     let rows = 0;
 
-    const stocks = this.stockIds;
     const ns = stocks.length;
     const d = new Float64Array(ns);
     const y0 = method === 'euler' ? d : new Float64Array(ns);
@@ -273,7 +325,7 @@ export class CompiledModel implements Model {
         }
         saved.save(v, cols, rows++, time);
         nextSave = time + v[c.saveper]!;
-        this.checkStocks(v, time);
+        this.checkStocks(v, time, stocks);
       }
       if (time >= end - eps) break;
       if (si >= stepLimit) throw new SimulationError(`the run passed the limit of ${formatCount(stepLimit)} steps (TIME STEP or FINAL TIME changed during the run)`, 'TIME STEP', time);
@@ -329,10 +381,9 @@ export class CompiledModel implements Model {
     return result;
   }
 
-  /** A stock that turned NaN stops the run, naming the stock and the time. */
-  private checkStocks(v: Float64Array, time: number): void {
+  /** A stock (of those computed) that turned NaN stops the run, naming the stock and the time. */
+  private checkStocks(v: Float64Array, time: number, stocks: Int32Array): void {
     if (this.options.allowNaN) return;
-    const stocks = this.stockIds;
     for (let i = 0; i < stocks.length; i++) {
       const x = v[stocks[i]!]!;
       if (x !== x) {
