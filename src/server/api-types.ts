@@ -60,6 +60,14 @@ export interface IndicatorSpec {
   targets?: { year: number; value: number; direction: 'max' | 'min'; label?: Localized }[];
 }
 
+/** The result families a model has besides its SD runs (src/server/result-families.ts). */
+export interface ResultFamilies {
+  /** Green jobs by sector from an IO table linked to the SD run. */
+  io: boolean;
+  /** Prices, GDP, revenue and welfare by household group from a CGE model. */
+  cge: boolean;
+}
+
 export interface ModelSummary {
   id: string;
   name: string;
@@ -67,6 +75,7 @@ export interface ModelSummary {
   file: string;
   isDefault: boolean;
   createdAt?: string;
+  results: ResultFamilies;
 }
 
 export interface ModelBundle extends ModelSummary {

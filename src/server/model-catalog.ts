@@ -17,6 +17,7 @@ import type { ServerConfig } from './config.js';
 import { ApiError, modelErrorToApi, notFound } from './errors.js';
 import { profileSchema, uncertaintySpec } from './schemas.js';
 import { RecordingDataHost } from './recording-data-host.js';
+import { NO_RESULT_FAMILIES, resultFamiliesIn } from './result-families.js';
 import type { Store } from './store.js';
 
 /** What the run worker needs to compile a model: a file path (built-in) or the text (uploaded). */
@@ -71,10 +72,10 @@ export class ModelCatalog {
   list(): ModelSummary[] {
     const builtins: ModelSummary[] = this.builtins
       .filter((b) => existsSync(b.path))
-      .map((b, i) => ({ id: b.id, name: basename(b.path), source: 'builtin', file: basename(b.path), isDefault: i === 0 }));
+      .map((b, i) => ({ id: b.id, name: basename(b.path), source: 'builtin', file: basename(b.path), isDefault: i === 0, results: resultFamiliesIn(dirname(b.path)) }));
     const uploads: ModelSummary[] = this.store
       .listModels()
-      .map((m) => ({ id: m.id, name: m.name, source: 'upload', file: m.file, isDefault: false, createdAt: m.createdAt }));
+      .map((m) => ({ id: m.id, name: m.name, source: 'upload', file: m.file, isDefault: false, createdAt: m.createdAt, results: NO_RESULT_FAMILIES }));
     return [...builtins, ...uploads];
   }
 
@@ -93,10 +94,11 @@ export class ModelCatalog {
   /** The model's text, the data cells it reads and its display profile. */
   bundle(id: string): ModelBundle {
     const b = this.builtins.find((x) => x.id === id);
-    if (b) return this.builtinBundle(b, b === this.builtins[0]);
+    // The families are looked up each time: the bundle is cached by the model file's mtime only.
+    if (b) return { ...this.builtinBundle(b, b === this.builtins[0]), results: resultFamiliesIn(dirname(b.path)) };
     const m = this.store.getModel(id);
     if (!m) throw notFound(`model ${id}`);
-    return { id: m.id, name: m.name, source: 'upload', file: m.file, isDefault: false, createdAt: m.createdAt, text: m.text, sheets: [], profile: {}, history: null, uncertainty: null };
+    return { id: m.id, name: m.name, source: 'upload', file: m.file, isDefault: false, createdAt: m.createdAt, results: NO_RESULT_FAMILIES, text: m.text, sheets: [], profile: {}, history: null, uncertainty: null };
   }
 
   private mtime(path: string): number {
@@ -115,6 +117,7 @@ export class ModelCatalog {
     const profile = readProfile(b.path);
     const bundle: ModelBundle = {
       id: b.id,
+      results: NO_RESULT_FAMILIES,
       name: basename(b.path),
       source: 'builtin',
       file: basename(b.path),

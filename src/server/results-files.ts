@@ -2,7 +2,8 @@
  * The files that let the server show IO and CGE results for a built-in model, beside its .mdl:
  * `cge/web.json` (lever link, labels of household groups and taxes, assumptions) with
  * `cge/model.json`, and `io/web-labels.json` (the IO table and SD link it uses, sector labels).
- * Each is checked; a model without them answers 404 NO_RESULTS naming the missing file.
+ * Each is checked; a model without them answers 404 NO_RESULTS naming the missing file, in Spanish
+ * and English (the web shows its own sentence for the code first).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,7 @@ import type { MeasuredBaseYear } from './api-types.js';
 import type { AppContext } from './context.js';
 import { ApiError } from './errors.js';
 import { modelFolder, readJson } from './model-content.js';
+import { CGE_MODEL_FILE, CGE_WEB_FILE, IO_WEB_FILE } from './result-families.js';
 
 const bilingual = z.object({ es: z.string().min(1), en: z.string().min(1) });
 export type Bilingual = z.infer<typeof bilingual>;
@@ -65,23 +67,38 @@ export function readMeasuredBaseYear(path: string): MeasuredBaseYear {
   return { synthetic: m.synthetic, year: m.year, source: m.source, confidence: m.confidence, green: m.green, transition: m.transition, other: m.other, employment: m.employment };
 }
 
-function folderOf(ctx: AppContext, id: string, what: string): string {
+const WHAT = {
+  io: { es: 'resultados de empleos verdes (IO)', en: 'green-jobs (IO) results', files: IO_WEB_FILE },
+  cge: { es: 'resultados de precios y bienestar (CGE)', en: 'prices and welfare (CGE) results', files: `${CGE_MODEL_FILE} + ${CGE_WEB_FILE}` },
+};
+
+/** 404 NO_RESULTS in both languages: which model, which family, and the file(s) it would need. */
+export function noResults(id: string, family: keyof typeof WHAT, upload = false): ApiError {
+  const w = WHAT[family];
+  const why = upload
+    ? { es: 'es un modelo subido, sin carpeta de datos', en: 'it is an uploaded model, with no data folder' }
+    : { es: `falta ${w.files} junto al modelo`, en: `${w.files} is missing beside the model` };
+  return new ApiError(404, 'NO_RESULTS', `el modelo ${id} no tiene ${w.es}: ${why.es} / model ${id} has no ${w.en}: ${why.en}`);
+}
+
+function folderOf(ctx: AppContext, id: string, family: keyof typeof WHAT): string {
   const dir = modelFolder(ctx, id);
-  if (!dir) throw new ApiError(404, 'NO_RESULTS', `model ${id} is an upload: it has no ${what} beside it`);
+  if (!dir) throw noResults(id, family, true);
   return dir;
 }
 
 export function readCgeWeb(ctx: AppContext, id: string): CgeWeb {
-  const dir = join(folderOf(ctx, id, 'CGE model'), 'cge');
-  const path = join(dir, 'web.json');
-  if (!existsSync(path) || !existsSync(join(dir, 'model.json'))) throw new ApiError(404, 'NO_RESULTS', `model ${id} has no CGE model (cge/model.json and cge/web.json beside it)`);
-  return { ...readJson(path, cgeWebSchema), dir };
+  const folder = folderOf(ctx, id, 'cge');
+  const dir = join(folder, 'cge');
+  if (!existsSync(join(folder, CGE_WEB_FILE)) || !existsSync(join(folder, CGE_MODEL_FILE))) throw noResults(id, 'cge');
+  return { ...readJson(join(folder, CGE_WEB_FILE), cgeWebSchema), dir };
 }
 
 export function readIoWeb(ctx: AppContext, id: string): IoWeb {
-  const dir = join(folderOf(ctx, id, 'IO table'), 'io');
-  const path = join(dir, 'web-labels.json');
-  if (!existsSync(path)) throw new ApiError(404, 'NO_RESULTS', `model ${id} has no IO results (io/web-labels.json beside it)`);
+  const folder = folderOf(ctx, id, 'io');
+  const dir = join(folder, 'io');
+  const path = join(folder, IO_WEB_FILE);
+  if (!existsSync(path)) throw noResults(id, 'io');
   const w = readJson(path, ioWebSchema);
   return { ...w, tablePath: resolve(dir, w.table), mappingPath: resolve(dir, w.mapping), ...(w.measured ? { measuredPath: resolve(dir, w.measured) } : {}) };
 }

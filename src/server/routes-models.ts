@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.js';
 import { ApiError, notFound } from './errors.js';
+import { NO_RESULT_FAMILIES } from './result-families.js';
 import { idParam, modelUpload, parse } from './schemas.js';
 import { uploadedModelId } from './store.js';
 
@@ -19,7 +20,7 @@ export function registerModelRoutes(app: FastifyInstance, ctx: AppContext): void
     // Compile in the run worker (with its time limit) before storing: a bad file answers 422 with line and column.
     const size = await ctx.pool.check({ key: uploadedModelId(text), text, file: body.filename }, ctx.userKey(req));
     const m = ctx.store.addModel(body.name ?? body.filename, body.filename, text);
-    return reply.status(201).send({ id: m.id, name: m.name, source: 'upload', file: m.file, isDefault: false, createdAt: m.createdAt, ...size });
+    return reply.status(201).send({ id: m.id, name: m.name, source: 'upload', file: m.file, isDefault: false, createdAt: m.createdAt, results: NO_RESULT_FAMILIES, ...size });
   });
 
   app.delete('/api/models/:id', async (req, reply) => {

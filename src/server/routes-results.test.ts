@@ -149,3 +149,36 @@ describe('CGE results', () => {
     expect((await app.inject({ method: 'GET', url: '/api/models/green-growth/results/cge' })).json().error.code).toBe('NO_RESULTS');
   });
 });
+
+describe('which result families a model has', () => {
+  const TINY = 'stock = INTEG(inflow, 1)\n~ t\n~|\ninflow = rate * stock\n~ 1/Year\n~|\nrate = 0.1\n~ 1/Year\n~|\nINITIAL TIME = 0\n~ Year\n~|\nFINAL TIME = 5\n~ Year\n~|\nTIME STEP = 1\n~ Year\n~|\nSAVEPER = 1\n~ Year\n~|\n';
+
+  it('the model list and bundle flag IO and CGE for Peru only; uploads have neither', async () => {
+    const up = await post('/api/models', { filename: 'tiny.mdl', text: TINY });
+    expect(up.statusCode, up.body).toBe(201);
+    expect(up.json().results).toEqual({ io: false, cge: false });
+    const models = (await app.inject({ method: 'GET', url: '/api/models' })).json().models as { id: string; results: unknown }[];
+    const flags = Object.fromEntries(models.map((m) => [m.id, m.results]));
+    expect(flags).toEqual({ peru: { io: true, cge: true }, 'green-growth': { io: false, cge: false }, [up.json().id]: { io: false, cge: false } });
+    expect((await app.inject({ method: 'GET', url: '/api/models/peru' })).json().results).toEqual({ io: true, cge: true });
+    expect((await app.inject({ method: 'GET', url: '/api/models/green-growth' })).json().results).toEqual({ io: false, cge: false });
+    expect((await app.inject({ method: 'GET', url: `/api/models/${up.json().id}` })).json().results).toEqual({ io: false, cge: false });
+  });
+
+  it('asking a model for a family it lacks is 404 NO_RESULTS in Spanish and English, for GET and POST', async () => {
+    const up = (await post('/api/models', { filename: 'tiny.mdl', text: TINY })).json().id as string;
+    const cases: [string, RegExp][] = [
+      ['/api/models/green-growth/results/green-jobs', /no tiene resultados de empleos verdes \(IO\).*io.web-labels\.json.* \/ model green-growth has no green-jobs \(IO\) results/],
+      ['/api/models/green-growth/results/cge', /no tiene resultados de precios y bienestar \(CGE\).* \/ model green-growth has no prices and welfare \(CGE\) results/],
+      [`/api/models/${up}/results/green-jobs`, /es un modelo subido.* \/ .*it is an uploaded model/],
+      [`/api/models/${up}/results/cge`, /es un modelo subido.* \/ .*it is an uploaded model/],
+    ];
+    for (const [url, message] of cases) {
+      for (const r of [await app.inject({ method: 'GET', url }), await post(url, { params: {} })]) {
+        expect(r.statusCode, url).toBe(404);
+        expect(r.json().error.code, url).toBe('NO_RESULTS');
+        expect(r.json().error.message, url).toMatch(message);
+      }
+    }
+  });
+});

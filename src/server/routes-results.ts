@@ -18,7 +18,7 @@ import { InputError } from '../sd/ir/diagnostics.js';
 import { canonicalColumn } from '../sd/ir/names.js';
 import type { AppContext } from './context.js';
 import { ApiError } from './errors.js';
-import { readCgeWeb, readIoWeb, readMeasuredBaseYear, type CgeWeb } from './results-files.js';
+import { noResults, readCgeWeb, readIoWeb, readMeasuredBaseYear, type CgeWeb } from './results-files.js';
 import type { CgeAnswer } from './results-task.js';
 import { cgeQuery, cgeRequest, greenJobsQuery, greenJobsRequest, idParam, parse } from './schemas.js';
 import { checkScenarioLevers, parameterDefaults } from './scenario-levers.js';
@@ -49,7 +49,7 @@ export function registerResultsRoutes(app: FastifyInstance, ctx: AppContext): vo
   const greenJobs = async (id: string, params: Record<string, number>, year: number | undefined, where: string) => {
     const web = readIoWeb(ctx, id);
     const source = ctx.catalog.source(id);
-    if (!('path' in source)) throw new ApiError(404, 'NO_RESULTS', `model ${id} has no IO results`);
+    if (!('path' in source)) throw noResults(id, 'io', true);
     checkScenarioLevers(ctx, id, params);
     const { value: a, cached } = await ctx.results.greenJobs(`${source.key}|${web.tablePath}|${sortedParams(params)}`, {
       kind: 'green-jobs', modelPath: source.path, tablePath: web.tablePath, mappingPath: web.mappingPath, params,

@@ -5,12 +5,14 @@
  *   - first load: navigation start → first charts drawn;
  *   - bundle size: the JavaScript a first visit loads (entry + model worker), raw and gzip.
  * Run: npx tsx src/web/bench-latency.ts [--model file.mdl] [--lever NAME] [--n 40]
+ * `npm run bench` runs the same measurement as its last section (src/bench/run-bench.ts).
  * A measurement, not a test: it prints numbers and asserts nothing.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildApp } from '../server/app.js';
 import { defaultConfig, projectRoot } from '../server/config.js';
@@ -60,16 +62,34 @@ const MEASURE_MOVE = `async ({ name, value }) => {
   return performance.now() - t0;
 }`;
 
-async function main(): Promise<void> {
+export interface SliderLatency {
+  model: string;
+  outputs: number;
+  compileMs: number;
+  lever: string;
+  moves: number;
+  /** Slider move → charts redrawn and painted, ms. */
+  median: number;
+  p95: number;
+  max: number;
+  runMedian: number;
+  runP95: number;
+  firstLoadMs: number;
+  bundle: { file: string; bytes: number; gzip: number }[];
+}
+
+/** Serves the web app with the model (default: the server's default, Peru when present) and times N slider moves. */
+export async function measureSliderLatency(opts: { model?: string; lever?: string; n?: number } = {}): Promise<SliderLatency> {
   const root = projectRoot();
-  const n = Number(arg('n') ?? 40);
+  const n = opts.n ?? 40;
   const dataDir = mkdtempSync(join(tmpdir(), 'igem-bench-'));
-  const config = defaultConfig({ dataDir, ...(arg('model') ? { defaultModel: resolve(arg('model')!) } : {}) });
+  const config = defaultConfig({ dataDir, ...(opts.model ? { defaultModel: resolve(opts.model) } : {}) });
   ensureWebBuild(root, config.webRoot);
   const { app } = await buildApp(config);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const browser = await launchBrowser();
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   try {
+    browser = await launchBrowser();
     const page = await browser.context.newPage();
     await page.goto(url);
     await page.waitForFunction(() => Number(document.body.dataset.drawSeq ?? 0) >= 1 || document.querySelector('.error-box'), undefined, { timeout: 120_000 });
@@ -80,7 +100,7 @@ async function main(): Promise<void> {
       const a = (window as unknown as { igem: { facts: { compileMs: number; outputNames: string[] }; levers: { name: string; min: number; max: number; isSwitch: boolean; policy: boolean }[] } }).igem;
       return { compileMs: a.facts.compileMs, outputs: a.facts.outputNames.length, levers: a.levers };
     });
-    const lever = facts.levers.find((l) => l.name === arg('lever')) ?? facts.levers.find((l) => l.policy && !l.isSwitch) ?? facts.levers[0]!;
+    const lever = facts.levers.find((l) => l.name === opts.lever) ?? facts.levers.find((l) => l.policy && !l.isSwitch) ?? facts.levers[0]!;
     const times: number[] = [];
     const runMs: number[] = [];
     for (let i = 0; i < n; i++) {
@@ -89,20 +109,38 @@ async function main(): Promise<void> {
       times.push(ms);
       runMs.push((await page.evaluate('window.igem.current.ms')) as number);
     }
-    const bundle = bundleSize(config.webRoot);
-    const total = bundle.reduce((a, b) => ({ bytes: a.bytes + b.bytes, gzip: a.gzip + b.gzip }), { bytes: 0, gzip: 0 });
-    console.log(`model: ${config.defaultModel} (${facts.outputs} output series; compiled in the browser in ${facts.compileMs.toFixed(0)} ms)`);
-    console.log(`lever: ${lever.name}, ${n} moves`);
-    console.log(`slider move → charts redrawn: median ${quantile(times, 0.5).toFixed(1)} ms, p95 ${quantile(times, 0.95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`);
-    console.log(`  of which the model run in the worker: median ${quantile(runMs, 0.5).toFixed(1)} ms, p95 ${quantile(runMs, 0.95).toFixed(1)} ms`);
-    console.log(`first load (navigation start → first charts drawn): ${firstLoad.toFixed(0)} ms`);
-    console.log(`first-visit JavaScript + CSS: ${(total.bytes / 1024).toFixed(1)} KiB (${(total.gzip / 1024).toFixed(1)} KiB gzip)`);
-    for (const b of bundle) console.log(`  ${b.file}: ${(b.bytes / 1024).toFixed(1)} KiB (${(b.gzip / 1024).toFixed(1)} KiB gzip)`);
+    return {
+      model: config.defaultModel,
+      outputs: facts.outputs,
+      compileMs: facts.compileMs,
+      lever: lever.name,
+      moves: n,
+      median: quantile(times, 0.5),
+      p95: quantile(times, 0.95),
+      max: Math.max(...times),
+      runMedian: quantile(runMs, 0.5),
+      runP95: quantile(runMs, 0.95),
+      firstLoadMs: firstLoad,
+      bundle: bundleSize(config.webRoot),
+    };
   } finally {
-    await browser.close();
+    await browser?.close();
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-await main();
+async function main(): Promise<void> {
+  const r = await measureSliderLatency({ model: arg('model'), lever: arg('lever'), n: Number(arg('n') ?? 40) });
+  const total = r.bundle.reduce((a, b) => ({ bytes: a.bytes + b.bytes, gzip: a.gzip + b.gzip }), { bytes: 0, gzip: 0 });
+  console.log(`model: ${r.model} (${r.outputs} output series; compiled in the browser in ${r.compileMs.toFixed(0)} ms)`);
+  console.log(`lever: ${r.lever}, ${r.moves} moves`);
+  console.log(`slider move → charts redrawn: median ${r.median.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms`);
+  console.log(`  of which the model run in the worker: median ${r.runMedian.toFixed(1)} ms, p95 ${r.runP95.toFixed(1)} ms`);
+  console.log(`first load (navigation start → first charts drawn): ${r.firstLoadMs.toFixed(0)} ms`);
+  console.log(`first-visit JavaScript + CSS: ${(total.bytes / 1024).toFixed(1)} KiB (${(total.gzip / 1024).toFixed(1)} KiB gzip)`);
+  for (const b of r.bundle) console.log(`  ${b.file}: ${(b.bytes / 1024).toFixed(1)} KiB (${(b.gzip / 1024).toFixed(1)} KiB gzip)`);
+}
+
+// Run as a script (tsx or node on the built file); imported by the bench, it only exports.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();

@@ -321,6 +321,15 @@ export const en = {
   cpiNumeraire: "The CPI is the model’s numeraire: fixed by construction; other prices move against it.",
   err_TOO_MANY_SOLVES: "Several general-equilibrium solves are under way; try again in a few seconds.",
   err_NO_RESULTS: "This model has no IO table or CGE model beside it.",
+  // IO and CGE results in side-by-side tables and exports (results/results-rows.ts).
+  changePctUnit: "% change",
+  evPctOf: "EV {name} (% of income)",
+  total: "Total",
+  ioSheetTitle: "Jobs by sector in {year} (input-output table, ESTIMATED)",
+  resultsSheetTitle: "Green jobs (IO) and general equilibrium (CGE) in {year}; CGE changes against its baseline",
+  sheetJobs: "Green jobs",
+  sheetResults: "IO and CGE",
+  submissionResults: "Green jobs and general equilibrium of each submission ({year})",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -646,4 +655,12 @@ export const es: Record<MessageKey, string> = {
   cpiNumeraire: "El IPC es el numerario del modelo: fijo por construcción; los demás precios se mueven frente a él.",
   err_TOO_MANY_SOLVES: "Hay varios cálculos de equilibrio general en curso; intente de nuevo en unos segundos.",
   err_NO_RESULTS: "Este modelo no tiene al lado una tabla insumo-producto ni un modelo CGE.",
+  changePctUnit: "% de cambio",
+  evPctOf: "VE {name} (% del ingreso)",
+  total: "Total",
+  ioSheetTitle: "Empleos por sector en {year} (tabla insumo-producto, ESTIMADA)",
+  resultsSheetTitle: "Empleos verdes (IO) y equilibrio general (CGE) en {year}; cambios del CGE frente a su línea base",
+  sheetJobs: "Empleos verdes",
+  sheetResults: "IO y CGE",
+  submissionResults: "Empleos verdes y equilibrio general de cada envío ({year})",
 };

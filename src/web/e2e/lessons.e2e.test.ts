@@ -70,6 +70,18 @@ describe.skipIf(!runE2E)('workshop lessons: facilitator and two participants', (
       const cells = await rows.locator('td.num').allTextContents();
       expect(cells.length).toBeGreaterThan(0);
       expect(cells.every((c) => c !== '—' && c.trim() !== '')).toBe(true);
+      // Beside them, each submission's green jobs (IO) and CGE results, labelled in Spanish.
+      if (lessonId === LESSONS[0]) {
+        const results = facilitator.locator('.submission-results table.results-compare');
+        await results.waitFor({ timeout: 240_000 });
+        expect(await results.locator('thead th').allTextContents()).toEqual(['Indicador', ...(await rows.locator('th').allTextContents())]);
+        const labels = await results.locator('tbody th').allTextContents();
+        expect(labels).toEqual(expect.arrayContaining(['Empleos verdes (miles de personas)', 'Empleos informales (miles de personas)', 'PBI real (% de cambio)', 'Recaudación tributaria (% de cambio)', 'Precios al consumidor (IPC) (% de cambio)']));
+        expect(labels.filter((l) => /^VE .* \(% del ingreso\)$/.test(l))).toHaveLength(7);
+        const values = await results.locator('td.num').allTextContents();
+        expect(values).toHaveLength(labels.length * 2);
+        expect(values.every((v) => /^[−+]?[\d.]+(,\d+)?( %)?$/.test(v))).toBe(true);
+      }
       await facilitator.locator('tr[data-submission="Luis"] button').click();
       for (const p of participants) await expect.poll(() => p.locator('.room-banner h2').textContent(), POLL).toContain('Luis');
       if (lessonId === LESSONS[0]) {

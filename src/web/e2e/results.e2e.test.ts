@@ -5,7 +5,9 @@
  * with decimal commas; axe-core finds no serious issue on either tab.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import type { Page } from 'playwright-core';
 import { PERU_MODEL } from '../../server/config.js';
 import { en, es } from '../messages.js';
@@ -108,6 +110,25 @@ describe.skipIf(!runE2E)('results of the IO and CGE model families (Peru model)'
     await page.screenshot({ path: join(shots, 'results-io-es.png'), fullPage: true });
     await expectAccessible(page);
   }, 240_000);
+
+  it('the Excel export carries the IO jobs by sector and the CGE headline results, in Spanish', async () => {
+    await page.goto(`${session.server.url}#/simulator`);
+    await page.waitForSelector('.lever', { state: 'attached', timeout: 120_000 });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 240_000 }), page.getByRole('button', { name: 'Excel' }).click()]);
+    const wb = XLSX.read(readFileSync((await download.path())!));
+    expect(wb.SheetNames).toEqual(expect.arrayContaining(['IO y CGE', 'Empleos verdes']));
+    const rows = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets['IO y CGE']!, { header: 1 });
+    const labels = rows.map((r) => r[0]);
+    expect(labels).toEqual(expect.arrayContaining(['Empleos verdes (miles de personas)', 'PBI real (% de cambio)', 'Recaudación tributaria (% de cambio)', 'Precios al consumidor (IPC) (% de cambio)']));
+    expect(labels.filter((l) => /^VE .* \(% del ingreso\)$/.test(String(l)))).toHaveLength(7);
+    // Current settings (carbon price 100) and business as usual: the tax lowers fuel CO2 only in the first.
+    const co2 = rows.find((r) => r[0] === 'CO₂ de combustibles (% de cambio)')!;
+    expect(co2[1]).toBeLessThan(0);
+    expect(co2[2]).toBe(0);
+    const sectors = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets['Empleos verdes']!, { header: 1 });
+    expect(sectors).toHaveLength(2 + 15 + 1);
+    expect(sectors[1]![0]).toBe('Sector');
+  }, 360_000);
 
   it('compare shows the jobs and the CGE results per scenario', async () => {
     const created = await page.request.post(new URL('/api/scenarios', session.server.url).href, { data: { modelId: 'peru', name: 'Impuesto al carbono', params: { 'Carbon Price': 150 } } });

@@ -104,6 +104,9 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
   it('loads the app, and a moved lever redraws the charts', async () => {
     await openApp(page, server.url);
     expect(await page.locator('.chart-card').count()).toBeGreaterThanOrEqual(2);
+    // The example model has no IO table or CGE beside it (the server says so): no result tabs at all.
+    expect(await page.locator('[role="tab"]').count()).toBe(0);
+    expect(await page.locator('[data-tab="io"], [data-tab="cge"], #panel-io, #panel-cge').count()).toBe(0);
     const before = await co2In2050(page);
     await page.locator(TAX).fill('100');
     await expect.poll(() => co2In2050(page), POLL).toBeLessThan(before * 0.95);
@@ -221,6 +224,8 @@ describe.skipIf(!runE2E)('web simulator in chromium', () => {
     expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
     const wb = XLSX.read(readFileSync((await xlsxDownload.path())!));
     expect(wb.SheetNames.slice(0, 3)).toEqual(['Levers', 'Carbon tax 30', 'Business as usual']);
+    // No IO or CGE sheet for a model without them.
+    expect(wb.SheetNames.filter((n) => /IO|CGE|jobs/.test(n))).toEqual([]);
     const levers = XLSX.utils.sheet_to_json<{ Lever: string; Value: number; Default: number }>(wb.Sheets['Levers']!);
     expect(levers.find((r) => r.Lever === 'carbon tax')).toMatchObject({ Value: 30, Default: 0 });
     const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PDF report' }).click()]);

@@ -1,4 +1,4 @@
-/** A scenario report as PDF: settings, the indicator table and the charts (as drawn on screen). */
+/** A scenario report as PDF: settings, the indicator table, further tables (IO and CGE results) and the charts (as drawn on screen). */
 import { jsPDF } from 'jspdf';
 
 export interface ReportInput {
@@ -11,6 +11,8 @@ export interface ReportInput {
   indicatorsTitle: string;
   indicatorHeader: string[];
   indicatorRows: string[][];
+  /** Further tables after the indicators, e.g. the IO and CGE results. */
+  tables?: { title: string; note?: string; header: string[]; rows: string[][] }[];
   charts: { title: string; png: string; width: number; height: number }[];
 }
 
@@ -20,6 +22,7 @@ function latin1(s: string): string {
     .replace(/≤/g, '<=')
     .replace(/≥/g, '>=')
     .replace(/→/g, '->')
+    .replace(/₂/g, '2')
     .replace(/[✓✗]\s*/g, '')
     .replace(/[−–—]/g, '-')
     .replace(/[“”]/g, '"')
@@ -57,10 +60,7 @@ export function buildReport(r: ReportInput): ArrayBuffer {
   for (const [k, v] of r.levers) text(`${k}: ${v}`, 10);
   y += 8;
   text(r.indicatorsTitle, 13, true);
-  const cols = r.indicatorHeader.length;
-  const first = (W - 2 * M) * 0.34;
-  const rest = (W - 2 * M - first) / Math.max(1, cols - 1);
-  const row = (cells: string[], bold: boolean) => {
+  const row = (cells: string[], bold: boolean, first: number, rest: number) => {
     doc.setFont('helvetica', bold ? 'bold' : 'normal');
     doc.setFontSize(8.5);
     const wrapped = cells.map((c, i) => doc.splitTextToSize(latin1(c), (i === 0 ? first : rest) - 6) as string[]);
@@ -75,9 +75,21 @@ export function buildReport(r: ReportInput): ArrayBuffer {
     doc.setDrawColor(210);
     doc.line(M, y - 2, W - M, y - 2);
   };
-  row(r.indicatorHeader, true);
-  for (const cells of r.indicatorRows) row(cells, false);
+  const table = (header: string[], rows: string[][]) => {
+    const n = header.length;
+    const first = (W - 2 * M) * 0.34;
+    const rest = (W - 2 * M - first) / Math.max(1, n - 1);
+    row(header, true, first, rest);
+    for (const cells of rows) row(cells, false, first, rest);
+  };
+  table(r.indicatorHeader, r.indicatorRows);
   y += 10;
+  for (const tb of r.tables ?? []) {
+    text(tb.title, 13, true);
+    if (tb.note) text(tb.note, 9);
+    table(tb.header, tb.rows);
+    y += 10;
+  }
   for (const c of r.charts) {
     const w = W - 2 * M;
     const h = (c.height / c.width) * w;

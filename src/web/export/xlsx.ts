@@ -1,4 +1,7 @@
-/** Results as an Excel workbook: a sheet of lever settings and one sheet of series per scenario. */
+/**
+ * Results as an Excel workbook: a sheet of lever settings, one sheet of series per scenario, then
+ * any further sheets given as rows (the IO and CGE results, labelled in the reader's language).
+ */
 import * as XLSX from '@e965/xlsx';
 
 export interface WorkbookScenario {
@@ -17,7 +20,12 @@ function sheetName(name: string, used: Set<string>): string {
   return s;
 }
 
-export function buildWorkbook(levers: [string, number, number, string][], scenarios: WorkbookScenario[]): Uint8Array {
+export interface WorkbookSheet {
+  name: string;
+  rows: (string | number | null)[][];
+}
+
+export function buildWorkbook(levers: [string, number, number, string][], scenarios: WorkbookScenario[], extra: WorkbookSheet[] = []): Uint8Array {
   const wb = XLSX.utils.book_new();
   const used = new Set<string>();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Lever', 'Value', 'Default', 'Units'], ...levers]), sheetName('Levers', used));
@@ -26,5 +34,6 @@ export function buildWorkbook(levers: [string, number, number, string][], scenar
     for (let i = 0; i < s.time.length; i++) rows.push([s.time[i]!, ...s.series.map((x) => (Number.isFinite(x[i]!) ? x[i]! : null))]);
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), sheetName(s.name, used));
   }
+  for (const x of extra) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(x.rows), sheetName(x.name, used));
   return XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as Uint8Array;
 }

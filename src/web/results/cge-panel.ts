@@ -11,12 +11,7 @@ import type { MessageKey } from '../messages.js';
 import { signedBars } from '../ui/signed-bars.js';
 import { resultsPanel, type Panel } from './panel.js';
 import { resultsApi, type CgeResult, type Change } from './results-api.js';
-
-/** EV as % of income, with two decimals (the changes are small): +0,12 %. */
-export const fmtEv = (x: number) => {
-  const r = Math.round(x * 100) / 100;
-  return `${r > 0 ? '+' : r < 0 ? '−' : ''}${fmtFixed(Math.abs(r), 2)} %`;
-};
+import { fmtEv } from './results-rows.js';
 
 /** A change in percent with two decimals (CGE changes are small): +0,12 %. */
 const fmtChange = (x: number | null) => (x === null ? '—' : fmtEv(x));

@@ -6,6 +6,7 @@ import { fmt, fmtPercent, localized, t } from '../i18n.js';
 import { COLORS, LineChart, type ChartLine } from '../ui/line-chart.js';
 import { at, seriesOf, unitsOf } from './dashboard.js';
 import { compareResults } from '../results/compare-results.js';
+import { hasResults } from '../results/results-rows.js';
 
 export function mountCompare(root: HTMLElement, app: AppState): () => void {
   let charts: LineChart[] = [];
@@ -99,14 +100,17 @@ export function mountCompare(root: HTMLElement, app: AppState): () => void {
         ),
       );
     }
-    // The IO and CGE results of the same columns.
-    const table = compareResults(app.modelId, [
-      { name: columns[0]!.name, params: {} },
-      ...chosen.map((s) => ({ name: s.name, params: s.params })),
-      ...(showCurrent ? [{ name: columns[columns.length - 1]!.name, params: app.settings }] : []),
-    ]);
-    results = table;
-    page.append(table.el);
+    // The IO and CGE results of the same columns, when the model has them.
+    const families = app.bundle?.results;
+    if (hasResults(families)) {
+      const table = compareResults(app.modelId, families, [
+        { name: columns[0]!.name, params: {} },
+        ...chosen.map((s) => ({ name: s.name, params: s.params })),
+        ...(showCurrent ? [{ name: columns[columns.length - 1]!.name, params: app.settings }] : []),
+      ]);
+      results = table;
+      page.append(table.el);
+    }
     const grid = h('div', { class: 'chart-grid' });
     page.append(h('h2', {}, t('charts')), grid);
     const ref = app.baseline;

@@ -9,6 +9,25 @@ import { download, fileStem, toCsv } from '../export/csv.js';
 import { at } from './dashboard.js';
 import { targetMet } from '../indicators.js';
 import { unitsOf } from './dashboard.js';
+import { hasResults, headlineSheet, headlineTable, RESULTS_YEAR, scenarioResults, sectorSheet, type ScenarioResults } from '../results/results-rows.js';
+
+/**
+ * The IO and CGE results of the exported scenarios, when the model has them: the same server calls
+ * the result tabs make. A failure (e.g. the CGE busy) does not stop the export; it says why instead.
+ */
+async function exportedResults(app: AppState, params: Record<string, number>[]): Promise<{ answers: ScenarioResults[] } | { error: string } | undefined> {
+  const families = app.bundle?.results;
+  if (!hasResults(families)) return undefined;
+  try {
+    const answers: ScenarioResults[] = [];
+    for (const p of params) answers.push(await scenarioResults(app.modelId, families, p, RESULTS_YEAR));
+    return { answers };
+  } catch (e) {
+    return { error: `${t('resultsFailed')}: ${errorText(e)}` };
+  }
+}
+
+const asText = (rows: (string | number | null)[][]) => rows.map((r) => r.map((c) => (typeof c === 'number' ? fmt(c) : (c ?? '—'))));
 
 type ChartImages = () => { name: string; png: string | undefined }[];
 
@@ -72,12 +91,35 @@ export async function exportXlsx(app: AppState): Promise<void> {
     if (s) scenarios.push({ name: s.name, ...(await app.runWith(s.params)) });
   }
   const levers = app.levers.map((l) => [l.name, app.value(l.name), l.defaultValue, l.units] as [string, number, number, string]);
-  download(`${fileStem(app.activeScenario?.name ?? app.modelId)}.xlsx`, buildWorkbook(levers, scenarios) as BlobPart, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  // The same scenarios through the IO table and the CGE: a sheet side by side, and jobs by sector of the current one.
+  const params = [{ ...app.settings }, {}, ...app.overlay.flatMap((id) => app.scenarios.filter((x) => x.id === id).map((x) => x.params))];
+  const results = await exportedResults(app, params);
+  const extra =
+    results === undefined
+      ? []
+      : 'error' in results
+        ? [{ name: t('sheetResults'), rows: [[results.error]] }]
+        : [
+            { name: t('sheetResults'), rows: headlineSheet(scenarios.map((x) => x.name), results.answers, RESULTS_YEAR) },
+            ...(results.answers[0]!.jobs ? [{ name: t('sheetJobs'), rows: sectorSheet(results.answers[0]!.jobs) }] : []),
+          ];
+  download(`${fileStem(app.activeScenario?.name ?? app.modelId)}.xlsx`, buildWorkbook(levers, scenarios, extra) as BlobPart, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 }
 
 export async function exportPdf(app: AppState, images: ChartImages): Promise<void> {
   const { buildReport } = await import('../export/pdf.js');
   const name = app.activeScenario?.name ?? t('unsaved');
+  const results = await exportedResults(app, [{}, { ...app.settings }]);
+  const tables: NonNullable<Parameters<typeof buildReport>[0]['tables']> = [];
+  if (results && 'error' in results) tables.push({ title: t('compareResults', { year: RESULTS_YEAR }), header: [t('indicator')], rows: [[results.error]] });
+  else if (results) {
+    tables.push({ title: t('compareResults', { year: RESULTS_YEAR }), note: t('compareResultsHelp'), ...headlineTable([t('bau'), name], results.answers) });
+    const jobs = results.answers[1]!.jobs;
+    if (jobs) {
+      const [[title], header, ...rows] = asText(sectorSheet(jobs));
+      tables.push({ title: `${title!}: ${name}`, header: header!, rows });
+    }
+  }
   const pdf = buildReport({
     title: `${t('reportTitle')}: ${name}`,
     subtitle: `${t('model')}: ${app.bundle?.name ?? app.modelId}${app.activeScenario?.description ? ' — ' + app.activeScenario.description : ''}`,
@@ -104,6 +146,7 @@ export async function exportPdf(app: AppState, images: ChartImages): Promise<voi
         })
         .join('; ') || '-',
     ]),
+    tables,
     charts: images()
       .filter((c) => c.png)
       .map((c) => ({ title: `${app.displayName(c.name)}: ${t('chartKey', { name })}`, png: c.png!, width: 16, height: 5 })),

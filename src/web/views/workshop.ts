@@ -2,7 +2,8 @@
  * Workshop lessons: the list of the model's lessons (start a workshop as facilitator, or join one
  * with its code), the participant's view (steps with text, question, the lever to move and the chart
  * to watch, then a scenario submitted with a justification), and the facilitator's view (every
- * submission side by side: indicator table and overlaid chart; one can be shown to the room).
+ * submission side by side: indicator table, the IO and CGE results when the model has them, and
+ * overlaid chart; one can be shown to the room).
  */
 import type { AppState } from '../app-state.js';
 import { api, type Lesson, type LessonStep, type WorkshopInfo, type WorkshopSubmission } from '../api.js';
@@ -13,6 +14,8 @@ import { valueAt } from '../indicators.js';
 import { leverControl } from '../ui/lever-control.js';
 import { COLORS, LineChart, type ChartLine } from '../ui/line-chart.js';
 import { seriesOf } from './dashboard.js';
+import { compareResults } from '../results/compare-results.js';
+import { hasResults, RESULTS_YEAR } from '../results/results-rows.js';
 
 const key = (s: string) => s.toLowerCase().replace(/[_\s]+/g, ' ').trim();
 const POLL_MS = 2000;
@@ -229,7 +232,12 @@ export function mountWorkshop(root: HTMLElement, app: AppState, query: URLSearch
       const tableHost = h('div', { class: 'table-wrap' });
       const plot = h('div', { class: 'plot' });
       const focus = charts[0];
-      page.append(h('p', {}, t('facilitatorHelp')), h('h2', {}, t('submissions')), tableHost);
+      // The submissions' green jobs (IO) and prices and welfare (CGE), from the server as in the result tabs.
+      const resultsHost = h('div', { class: 'submission-results' });
+      const families = app.bundle?.results;
+      let results: { destroy(): void } | undefined;
+      cleanups.push(() => results?.destroy());
+      page.append(h('p', {}, t('facilitatorHelp')), h('h2', {}, t('submissions')), tableHost, resultsHost);
       if (focus) page.append(h('figure', { class: 'chart-card' }, h('figcaption', {}, h('span', { class: 'chart-title' }, app.displayName(focus))), plot));
       let subs: WorkshopSubmission[] = [];
       const runs = new Map<string, Awaited<ReturnType<AppState['runWith']>>>();
@@ -274,6 +282,13 @@ export function mountWorkshop(root: HTMLElement, app: AppState, query: URLSearch
             ),
           ),
         );
+        if (hasResults(families)) {
+          results?.destroy();
+          const table = compareResults(app.modelId, families, subs.map((s) => ({ name: s.participant, params: s.params })), t('submissionResults', { year: RESULTS_YEAR }));
+          results = table;
+          clear(resultsHost);
+          resultsHost.append(table.el);
+        }
         redraw();
       };
       try {

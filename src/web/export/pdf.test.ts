@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from './pdf.js';
+
+describe('PDF report', () => {
+  it('prints further tables (the IO and CGE results) after the indicators, in Latin-1', () => {
+    const pdf = buildReport({
+      title: 'Informe', subtitle: 'Modelo', generated: 'hoy', leversTitle: 'Palancas', levers: [], noChanges: 'sin cambios',
+      indicatorsTitle: 'Indicadores', indicatorHeader: ['Indicador', 'BAU'], indicatorRows: [['PBI', '1']],
+      tables: [{ title: 'Empleos verdes y equilibrio general (2030)', header: ['Indicador', 'BAU', 'Impuesto'], rows: [['CO₂ de combustibles (% de cambio)', '0,00 %', '−5,13 %']] }],
+      charts: [],
+    });
+    // jsPDF writes text streams uncompressed: the table's cells are in the file as drawn (parentheses escaped).
+    const text = Buffer.from(pdf).toString('latin1').replace(/\\([()])/g, '$1');
+    expect(text).toContain('Empleos verdes y equilibrio general (2030)');
+    expect(text).toContain('CO2 de combustibles (% de cambio)');
+    expect(text).toContain('-5,13 %');
+  });
+});
