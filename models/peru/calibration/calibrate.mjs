@@ -17,7 +17,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fitAnchor, validationMarkdown, validationRows } from './validation.mjs';
+import { fitAnchor, povertyMarkdown, validationMarkdown, validationRows } from './validation.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
@@ -86,7 +86,7 @@ function preface(fit) {
     'optimisation (so "Start" equals "Value" in the parameter table, and the weights shown are the tool\'s defaults for',
     'the pass, not those of the stages). Bounds are prior ranges; a constant "at bound" is where the data pushed it.',
     '',
-    '## In sample (2000-2015) against the targets of issue 5',
+    '## In sample (2000-2015; poverty 2004-2015) against the targets of issue 5',
     '',
     targetTable(fit),
     '',
@@ -135,7 +135,9 @@ try {
   const report = join(here, 'report.md');
   const params = join(here, 'calibrated-params.json');
   const fit = JSON.parse(igemCalibrate(['--spec', spec, '--report', report, '--out-params', params, '--json']));
-  writeFileSync(report, preface(fit) + validationMarkdown(validationRows(model, history)) + '\n' + readFileSync(report, 'utf8').replace(/^# .*\n/, ''));
+  const poverty = povertyMarkdown(model, history);
+  writeFileSync(report, preface(fit) + validationMarkdown(validationRows(model, history)) + '\n' + poverty + '\n' + readFileSync(report, 'utf8').replace(/^# .*\n/, ''));
+  process.stderr.write(poverty);
   process.stdout.write(targetTable(fit) + '\n');
   console.error(`wrote ${rel(report)} and ${rel(params)}`);
 } finally {

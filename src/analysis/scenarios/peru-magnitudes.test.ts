@@ -155,8 +155,8 @@ describe('youth unemployment and the labour-force identity', () => {
 
 describe('poverty carries the COVID-19 shock through income and the Gini (not a dummy)', () => {
   // INEI monetary poverty rose from 20.2 % (2019) to 30.1 % (2020) and stayed above 2019 in 2022 (27.5 %).
-  // The model still misses the 2022 level (README, "Poverty misses"); what it must get is the direction,
-  // from the GDP loss and the WDI Gini (0.415 in 2019, 0.437 in 2020).
+  // The 2022 level is compared, not asserted, in calibration/report.md (README, "Poverty (issue 11)"); what
+  // must hold is the direction, from the GDP loss and the WDI Gini (0.415 in 2019, 0.437 in 2020).
   it('rises by at least 5 points in 2020, stays above 2019 in 2022, through both the income loss and the wider spread', () => {
     const p = (r: RunResult, y: number) => at(r, 'Poverty Rate', y);
     expect(p(bau, 2020) - p(bau, 2019)).toBeGreaterThan(0.05);
