@@ -6,20 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../ir/diagnostics.js';
 import { compileVensim, compileXmile } from '../run/engine.js';
-import { xmileDoc } from './test-support.js';
-
-function columns(run: { names: string[]; get(n: string): Float64Array | number[] | undefined }): (name: string) => number[] {
-  return (name) => {
-    const s = run.get(name);
-    if (!s) throw new Error(`no column ${name}; have ${run.names.join(', ')}`);
-    return Array.from(s);
-  };
-}
-
-const close = (xs: number[], want: number[]) => {
-  expect(xs.length).toBe(want.length);
-  xs.forEach((x, i) => expect(x).toBeCloseTo(want[i]!, 9));
-};
+import { close, columnReader, xmileDoc } from './test-support.js';
 
 describe('DERIVN', () => {
   it('first and second derivatives of TIME² are backward differences over DT, 0 at the start', () => {
@@ -30,7 +17,7 @@ describe('DERIVN', () => {
        <aux name="twice d1"><eqn>2 * DERIVN(x, 1)</eqn></aux>`,
       { stop: 2, dt: '<dt>0.5</dt>' },
     );
-    const col = columns(compileXmile(doc, { file: 'derivn.xmile' }).model.run());
+    const col = columnReader(compileXmile(doc, { file: 'derivn.xmile' }).model.run());
     // t = 0, 0.5, 1, 1.5, 2: x = 0, 0.25, 1, 2.25, 4.
     close(col('d1'), [0, 0.5, 1.5, 2.5, 3.5]);
     close(col('d2'), [0, 1, 2, 2, 2]);
@@ -44,7 +31,7 @@ describe('DERIVN', () => {
        <aux name="Derivative"><eqn>DERIVN(Population, 1)</eqn></aux>`,
       { stop: 3, dt: '<dt>0.25</dt>' },
     );
-    const col = columns(compileXmile(doc, { file: 'population.xmile' }).model.run());
+    const col = columnReader(compileXmile(doc, { file: 'population.xmile' }).model.run());
     const added = col('Added');
     close(col('Derivative'), [0, ...added.slice(0, -1)]);
   });
@@ -57,7 +44,7 @@ FINAL TIME = 2 ~~|
 TIME STEP = 0.5 ~~|
 SAVEPER = TIME STEP ~~|
 `;
-    const col = columns(compileVensim(mdl, { file: 'derivn.mdl' }).model.run());
+    const col = columnReader(compileVensim(mdl, { file: 'derivn.mdl' }).model.run());
     close(col('d2'), [0, 1, 2, 2, 2]);
   });
 

@@ -4,22 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileXmile } from '../run/engine.js';
-import { xmileDoc, type DocOptions } from './test-support.js';
+import { close, columnReader, xmileDoc, type DocOptions } from './test-support.js';
 
 function run(variables: string, o: DocOptions = {}): (name: string) => number[] {
   const { model } = compileXmile(xmileDoc(variables, o), { file: 'sem.xmile' });
-  const r = model.run();
-  return (name) => {
-    const s = r.get(name);
-    if (!s) throw new Error(`no column ${name}; have ${r.names.join(', ')}`);
-    return Array.from(s);
-  };
+  return columnReader(model.run());
 }
-
-const close = (xs: number[], want: number[]) => {
-  expect(xs.length).toBe(want.length);
-  xs.forEach((x, i) => expect(x).toBeCloseTo(want[i]!, 9));
-};
 
 describe('non-negative stock with a negative inflow (XMILE 1.0 §4.2)', () => {
   it('a biflow inflow running backwards empties the stock but does not take it below zero', () => {

@@ -9,22 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { ModelError } from '../ir/diagnostics.js';
 import { loadModel } from '../node/load.js';
 import { compileXmile } from '../run/engine.js';
-import { xmileDoc, type DocOptions } from './test-support.js';
+import { close, columnReader, xmileDoc, type DocOptions } from './test-support.js';
 
 function run(variables: string, o: DocOptions = {}, seed?: number): (name: string) => number[] {
   const { model } = compileXmile(xmileDoc(variables, o), { file: 'sim.xmile', seed });
-  const r = model.run();
-  return (name) => {
-    const s = r.get(name);
-    if (!s) throw new Error(`no column ${name}; have ${r.names.join(', ')}`);
-    return Array.from(s);
-  };
+  return columnReader(model.run());
 }
-
-const close = (xs: number[], want: number[]) => {
-  expect(xs.length).toBe(want.length);
-  xs.forEach((x, i) => expect(x).toBeCloseTo(want[i]!, 9));
-};
 
 describe('non-negative stocks', () => {
   it('stop at zero and pass on only what they held; the flow reports what moved', () => {

@@ -1,4 +1,21 @@
-/** Builds small XMILE documents for tests. */
+/** Builds small XMILE documents for tests, and reads their runs' columns. */
+import { expect } from 'vitest';
+
+/** A run's columns by name as plain arrays; a missing name fails naming the columns there are. */
+export function columnReader(run: { names: string[]; get(n: string): Float64Array | number[] | undefined }): (name: string) => number[] {
+  return (name) => {
+    const s = run.get(name);
+    if (!s) throw new Error(`no column ${name}; have ${run.names.join(', ')}`);
+    return Array.from(s);
+  };
+}
+
+/** The series has the expected length and every value within 1e-9 of the expected one. */
+export function close(xs: number[], want: number[]): void {
+  expect(xs.length).toBe(want.length);
+  xs.forEach((x, i) => expect(x).toBeCloseTo(want[i]!, 9));
+}
+
 export interface DocOptions {
   start?: number;
   stop?: number;
