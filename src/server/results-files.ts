@@ -5,14 +5,13 @@
  * Each is checked; a model without them answers 404 NO_RESULTS naming the missing file, in Spanish
  * and English (the web shows its own sentence for the code first).
  */
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { MeasuredBaseYear } from './api-types.js';
 import type { AppContext } from './context.js';
 import { ApiError } from './errors.js';
 import { modelFolder, readJson } from './model-content.js';
-import { CGE_MODEL_FILE, CGE_WEB_FILE, IO_WEB_FILE } from './result-families.js';
+import { CGE_MODEL_FILE, CGE_WEB_FILE, IO_WEB_FILE, resultFamiliesIn } from './result-families.js';
 
 const bilingual = z.object({ es: z.string().min(1), en: z.string().min(1) });
 export type Bilingual = z.infer<typeof bilingual>;
@@ -90,7 +89,7 @@ function folderOf(ctx: AppContext, id: string, family: keyof typeof WHAT): strin
 export function readCgeWeb(ctx: AppContext, id: string): CgeWeb {
   const folder = folderOf(ctx, id, 'cge');
   const dir = join(folder, 'cge');
-  if (!existsSync(join(folder, CGE_WEB_FILE)) || !existsSync(join(folder, CGE_MODEL_FILE))) throw noResults(id, 'cge');
+  if (!resultFamiliesIn(folder).cge) throw noResults(id, 'cge');
   return { ...readJson(join(folder, CGE_WEB_FILE), cgeWebSchema), dir };
 }
 
@@ -98,7 +97,7 @@ export function readIoWeb(ctx: AppContext, id: string): IoWeb {
   const folder = folderOf(ctx, id, 'io');
   const dir = join(folder, 'io');
   const path = join(folder, IO_WEB_FILE);
-  if (!existsSync(path)) throw noResults(id, 'io');
+  if (!resultFamiliesIn(folder).io) throw noResults(id, 'io');
   const w = readJson(path, ioWebSchema);
   return { ...w, tablePath: resolve(dir, w.table), mappingPath: resolve(dir, w.mapping), ...(w.measured ? { measuredPath: resolve(dir, w.measured) } : {}) };
 }
