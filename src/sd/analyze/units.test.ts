@@ -54,6 +54,21 @@ s = SMOOTH(a, a) ~ kg ~ |`),
     expect(issues.map((i) => `${i.variable}: ${i.message}`)).toEqual(['g: EXP of kg (must be dimensionless)', 's: SMOOTH delay time in kg, not Year']);
   });
 
+  it('SAMPLE IF TRUE has the units of its input and initial value, not of its condition', () => {
+    const issues = checkUnits(
+      toy(`a = 1 ~ kg ~ |
+m = 1 ~ m ~ |
+t0 = 5 ~ Year ~ |
+held = SAMPLE IF TRUE(Time <= t0, a, 0) ~ kg ~ |
+mixed = SAMPLE IF TRUE(Time <= t0, a, m) ~ kg ~ |
+wrong = SAMPLE IF TRUE(Time <= t0, a, a) ~ m ~ |`),
+    );
+    expect(issues.map((i) => `${i.variable}: ${i.message}`)).toEqual([
+      'mixed: SAMPLE IF TRUE input and initial value: kg and m do not agree',
+      'wrong: equation gives kg, declared m',
+    ]);
+  });
+
   it('accepts 0 anywhere and leaves non-numeric exponents unchecked', () => {
     expect(checkUnits(toy(`a = 1 ~ kg ~ |\nb = MAX(0, a) ~ kg ~ |\nal = 0.3 ~ Dmnl ~ |\ny = a^al ~ m ~ |`))).toEqual([]);
   });

@@ -179,7 +179,7 @@ function agree(ctx: Ctx, what: string, loc: SourceLocation, parts: Inferred[]): 
 
 const asDim = (x: Inferred): Dim => (x === ANY ? new Map() : x);
 
-const SAME_AS_FIRST = new Set(['ABS', 'SUM', 'VMIN', 'VMAX', 'PROD', 'INITIAL', 'ACTIVE INITIAL', 'MODULO', 'INTEGER', 'QUANTUM', 'SAMPLE IF TRUE']);
+const SAME_AS_FIRST = new Set(['ABS', 'SUM', 'VMIN', 'VMAX', 'PROD', 'INITIAL', 'ACTIVE INITIAL', 'MODULO', 'INTEGER', 'QUANTUM']);
 const DELAYS = new Set(['SMOOTH', 'SMOOTH3', 'SMOOTHI', 'SMOOTH3I', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY FIXED', 'DELAY N', 'SMOOTH N', 'TREND', 'FORECAST']);
 
 function infer(e: Expr, ctx: Ctx): Inferred {
@@ -250,6 +250,9 @@ function infer(e: Expr, ctx: Ctx): Inferred {
         if (args.length > 2) agree(ctx, `${fn} input and initial value`, e.loc, [args[0], args[2]]);
         return args[0];
       }
+      // SAMPLE IF TRUE(condition, input, initial): the value is the input or the initial value
+      // (Vensim reference); the condition is a truth value and says nothing of the units.
+      if (fn === 'SAMPLE IF TRUE') return agree(ctx, `${fn} input and initial value`, e.loc, [args[1], args[2]]);
       if (SAME_AS_FIRST.has(fn)) return args[0];
       return null;
     }
