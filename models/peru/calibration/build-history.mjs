@@ -129,11 +129,29 @@ series('Waste GHG Emissions', 'ghg_waste_cait');
 series('GHG Emissions excluding LULUCF', 'ghg_total_excluding_lucf_cait');
 series('Total GHG Emissions', 'ghg_total_ingei');
 
-// Forest (FAO FRA 2020): areas at reference years, gross deforestation averages at mid-period.
+// Forest area (FAO FRA 2020) at its reference years.
 series('Forest Area', 'forest_area', { scale: 1000 });
-for (const [indicator, mid] of [['deforestation_annual_avg_2000_2010', 2005], ['deforestation_annual_avg_2010_2015', 2012.5], ['deforestation_annual_avg_2015_2020', 2017.5]]) {
-  const v = [...data.get(indicator).values()][0];
-  rows.push([mid, 'Deforestation', v * 1000, `${indicator} (mid-period)`]);
+// Deforestation: the Geobosques (MINAM/SERFOR) annual loss of humid Amazon forest, where almost all
+// of Peru's deforestation happens; the FAO period averages cover all forest types and smooth the
+// years away. Annual figures 2014-2023 as published; 2016 and 2021 are the published cumulative
+// totals less the published years around them (same statements, so the same data release); 2001-2013
+// is only published as part of the 2001-2015 total, so its mean is placed at the middle of the period.
+{
+  const annual = data.get('deforestation_humid_amazon_geobosques');
+  const cum = data.get('deforestation_humid_amazon_cumulative_since_2001');
+  for (const [y, v] of annual) rows.push([y, 'Deforestation', v, 'deforestation_humid_amazon_geobosques']);
+  const derived = (y, total, from, minus) => rows.push([y, 'Deforestation', cum.get(total) - cum.get(from) - minus.reduce((a, m) => a + annual.get(m), 0),
+    `deforestation_humid_amazon_cumulative_since_2001 ${total} - ${from} - geobosques ${minus.join(', ')} [derived]`]);
+  derived(2016, 2018, 2015, [2017, 2018]);
+  derived(2021, 2023, 2020, [2022, 2023]);
+  rows.push([2007, 'Deforestation', (cum.get(2015) - annual.get(2014) - annual.get(2015)) / 13,
+    'deforestation_humid_amazon_cumulative_since_2001 2015 less geobosques 2014, 2015, / 13 (2001-2013 mean, mid-period)']);
+}
+// LULUCF emissions of the national inventory 2016 (INGEI: 53.09 % of 205 MtCO2e; not fitted).
+{
+  const total = data.get('ghg_total_ingei').get(2016);
+  const share = data.get('ghg_share_lulucf_ingei').get(2016);
+  rows.push([2016, 'LULUCF Emissions', Number((total * share / 100).toPrecision(6)), 'ghg_total_ingei x ghg_share_lulucf_ingei 2016']);
 }
 
 for (const [indicator, mid] of [['forest_expansion_annual_avg_2000_2010', 2005], ['forest_expansion_annual_avg_2010_2015', 2012.5], ['forest_expansion_annual_avg_2015_2020', 2017.5]]) {

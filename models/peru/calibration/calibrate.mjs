@@ -10,7 +10,9 @@
  * every stage's constants and a budget of one evaluation, so that the report shows the fit of the
  * model as committed.
  *
- * Usage: node models/peru/calibration/calibrate.mjs [--stage NAME] [--report-only]
+ * Usage: node models/peru/calibration/calibrate.mjs [--stage NAME | --from NAME] [--report-only]
+ * --from NAME refits that stage and every later one (the earlier stages' constants stay as in peru.mdl),
+ * then the re-anchor and the report: for a change that cannot move the earlier stages.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +30,12 @@ const history = join(here, 'history.csv');
 const stages = JSON.parse(readFileSync(join(here, 'stages.json'), 'utf8'));
 const onlyStage = process.argv.includes('--stage') ? process.argv[process.argv.indexOf('--stage') + 1] : undefined;
 const reportOnly = process.argv.includes('--report-only');
+const fromStage = process.argv.includes('--from') ? process.argv[process.argv.indexOf('--from') + 1] : undefined;
+if (fromStage && !stages.some((s) => s.name === fromStage)) {
+  console.error(`error: --from ${fromStage}: no such stage in stages.json (${stages.map((s) => s.name).join(', ')})`);
+  process.exit(2);
+}
+const fromIndex = fromStage ? stages.findIndex((s) => s.name === fromStage) : 0;
 const rel = (p) => relative(process.cwd(), p) || '.';
 
 /** Long-format rows of history.csv whose variable is in `names` (all when undefined). */
@@ -96,8 +104,12 @@ function preface(fit) {
 const work = mkdtempSync(join(tmpdir(), 'peru-calibration-'));
 const allParams = {};
 try {
-  for (const stage of stages) {
+  for (const [index, stage] of stages.entries()) {
     if (onlyStage && stage.name !== onlyStage) continue;
+    if (index < fromIndex) {
+      for (const p of Object.keys(stage.parameters)) allParams[p] = true;
+      continue;
+    }
     const data = join(work, `${stage.name}.csv`);
     writeFileSync(data, historySubset(stage.series));
     const spec = join(work, `${stage.name}.json`);
