@@ -49,7 +49,10 @@ describe('SD model link inputs', () => {
     const on = sd.run({ columns: cols, params: { 'CGE Link Switch': 1, ...inputs } });
     const i = 30; // 2030
     const ratio = (n: string) => on.get(n)![i]! / plain.get(n)![i]!;
-    expect(ratio('Real GDP')).toBeGreaterThan(1.03);
+    // Sector factors of 1.05 (0.9 for mining) give about +3 %; the T21 infrastructure module takes a
+    // quarter of a point back (2030: 1.0319 without it, 1.0283 with it), since private capital grows with
+    // the extra output faster than public capital and the public/private ratio drives productivity.
+    expect(ratio('Real GDP')).toBeGreaterThan(1.025);
     // Each sector's value added moves with its own factor (dynamics aside).
     expect(ratio('Value Added[services]')).toBeGreaterThan(1.03);
     expect(ratio('Value Added[mining]')).toBeLessThan(0.95);
