@@ -160,7 +160,10 @@ export class ReferenceInterpreter {
     if (name === 'time') return this.time;
     const series = this.dataVars.get(name)?.get(key);
     // A data variable between its points is interpolated, and held at its ends (Vensim's default).
-    if (series) return interpolate({ x: [...series.times], y: [...series.values], loc: { line: 1, column: 1 } }, this.time);
+    if (series) {
+      const kept = series.times.map((_, i) => i).filter((i) => !Number.isNaN(series.values[i]!)); // a missing point is a gap
+      return interpolate({ x: kept.map((i) => series.times[i]!), y: kept.map((i) => series.values[i]!), loc: { line: 1, column: 1 } }, this.time);
+    }
     const memoKey = `${name}[${key}]`;
     const known = this.memo.get(memoKey);
     if (known !== undefined) return known;
