@@ -329,6 +329,17 @@ export class Expander implements ExpanderApi {
       node.expr = { k: 'num', v: -e.arg.value };
       return;
     }
+    if (e.kind === 'call' && e.fn === 'TIME SHIFT' && eq.kind === 'data') {
+      // fn_time_shift: `d := TIME SHIFT(data, shift)` is the data series moved earlier by shift
+      // (a positive shift lets the model see the data ahead): d(t) = data(t + shift).
+      const source = this.data[this.dataSeriesOf(e.args[0]!, ctx, e.fn)]!;
+      const shift = this.constantValue(this.resolve(e.args[1]!, ctx), e.args[1]!.loc, 'the shift of TIME SHIFT');
+      node.kind = 'data';
+      node.data = this.data.length;
+      this.data.push({ times: source.times.map((t) => t - shift), values: source.values, mode: eq.interpolation ?? 'interpolate', name: node.name });
+      node.expr = { k: 'num', v: 0 };
+      return;
+    }
     if (e.kind === 'call' && TOP_LEVEL_STATEFUL.has(e.fn)) {
       lowerStateful(this, e.fn, e.args, ctx, node);
       return;
@@ -444,6 +455,8 @@ export class Expander implements ExpanderApi {
         const series = this.dataSeriesOf(args[0]!, ctx, fn);
         return { k: 'call', fn, args: [{ k: 'num', v: series }, this.resolve(args[1]!, ctx), this.resolve(args[2]!, ctx)] };
       }
+      case 'TIME SHIFT':
+        throw ModelError.at('E_SYNTAX', 'TIME SHIFT must be the whole right-hand side of a data equation (name := TIME SHIFT(data, shift))', loc);
       case 'TIME BASE': {
         // fn_time_base: START when Time is 0, rising by SLOPE per unit of Time (START + Time × SLOPE).
         const start = this.resolve(args[0]!, ctx);

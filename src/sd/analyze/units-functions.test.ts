@@ -45,3 +45,10 @@ describe('units of the data statistics, TIME BASE, DERIVN and NPV', () => {
     ]);
   });
 });
+
+describe('units of TIME SHIFT (fn_time_shift: units, time → units)', () => {
+  it('keeps the data units and wants the shift in time units', () => {
+    expect(messages('sales ~ Widget ~ |\nh = 1 ~ Month ~ |\nahead := TIME SHIFT(sales, h) ~ Widget ~ |')).toEqual([]);
+    expect(messages('sales ~ Widget ~ |\nh = 1 ~ Widget ~ |\nahead := TIME SHIFT(sales, h) ~ Widget ~ |')).toEqual(['ahead: TIME SHIFT shift in Widget, not Month']);
+  });
+});

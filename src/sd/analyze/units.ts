@@ -264,6 +264,12 @@ function infer(e: Expr, ctx: Ctx): Inferred {
         }
         return args[0];
       }
+      // TIME SHIFT(data, shift): the data's units, the shift in time units (fn_time_shift).
+      if (fn === 'TIME SHIFT') {
+        const t = e.args[1]!.kind === 'num' ? ANY : args[1]!;
+        if (t !== ANY && t !== null && !sameDim(t, ctx.time)) report(ctx, e.loc, `${fn} shift in ${formatDim(t)}, not ${formatDim(ctx.time)}`);
+        return args[0];
+      }
       // TIME BASE(START, SLOPE) is START + Time × SLOPE (fn_time_base: newtime, newtime/time → newtime).
       if (fn === 'TIME BASE') return agree(ctx, `${fn} START and SLOPE × Time`, e.loc, [args[0], args[1] === ANY ? ANY : combine(args[1], ctx.time, 1)]);
       // DERIVN(input, order): the order-th time derivative, input / time^order (for an order

@@ -40,7 +40,7 @@ export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, Builti
   ['LOOKUP INVERT', b(2)], ['WITH LOOKUP', b(2)], ['LOOKUP AREA', b(3)], ['LOOKUP SLOPE', b(3)],
   ['GET DATA AT TIME', b(2)], ['GET DATA LAST TIME', b(1)], ['GET DATA FIRST TIME', b(1)],
   ['GET DATA BETWEEN TIMES', b(3)], ['GET DATA MAX', b(3)], ['GET DATA MIN', b(3)], ['GET DATA MEAN', b(3)],
-  ['TIME BASE', b(2)],
+  ['TIME BASE', b(2)], ['TIME SHIFT', b(2)],
   ['SUM', b(1)], ['PROD', b(1)], ['VMIN', b(1)], ['VMAX', b(1)], ['ELMCOUNT', b(1)],
   ['VECTOR SELECT', b(5)], ['VECTOR ELM MAP', b(2)], ['VECTOR SORT ORDER', b(2)],
   ['VECTOR RANK', b(2)], ['VECTOR REORDER', b(2)], ['VECTOR LOOKUP', b(5)],

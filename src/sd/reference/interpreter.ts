@@ -13,7 +13,7 @@
  * constant lists, standalone lookups, arithmetic, MIN/MAX/ABS/EXP/LN/SQRT, IF THEN ELSE, STEP/RAMP/PULSE,
  * SUM/PROD/VMIN/VMAX over `dim!`, INTEG, SMOOTH/SMOOTHI/SMOOTH3/SMOOTH3I, DELAY1/DELAY1I/DELAY3/DELAY3I,
  * DELAY FIXED, DERIVN, TIME BASE, data variables given as series (interpolated, ends held) with
- * GET DATA MAX / MIN / MEAN, and macros without extra outputs (each call has its own locals and stocks).
+ * TIME SHIFT and GET DATA MAX / MIN / MEAN, and macros without extra outputs (each call has its own locals and stocks).
  * Anything else is an error naming what is missing.
  */
 import type { Equation, Expr, LookupTable, MacroDecl, ModelIR } from '../ir/model.js';
@@ -99,7 +99,20 @@ export class ReferenceInterpreter {
       if (m.outputs.length) throw new Error(`reference: macro ${m.name} with extra outputs not supported`);
       this.macros.set(m.name, m);
     }
-    for (const eq of ir.equations) this.addEquation(eq);
+    const shifted = ir.equations.filter((eq) => eq.kind === 'data' && eq.expr?.kind === 'call' && eq.expr.fn === 'TIME SHIFT');
+    for (const eq of ir.equations) if (!shifted.includes(eq)) this.addEquation(eq);
+    for (const eq of shifted) this.addTimeShift(eq);
+  }
+
+  /** Vensim fn_time_shift: `d := TIME SHIFT(data, shift)` sees the data shift time units ahead. */
+  private addTimeShift(eq: Equation): void {
+    const [data, shiftExpr] = (eq.expr as Expr & { kind: 'call' }).args;
+    const source = data?.kind === 'ref' && !data.subs.length && !eq.lhs.subs.length ? this.dataVars.get(data.name)?.get('') : undefined;
+    if (!source || !shiftExpr) throw new Error(`reference: TIME SHIFT in ${eq.lhs.name} form not supported`);
+    const def: Definition = { eq, binding: new Map(), index: 0 };
+    const shift = this.evaluate(shiftExpr, { def, key: '', binding: def.binding });
+    if (eq.interpolation && eq.interpolation !== 'interpolate') throw new Error(`reference: data ${eq.lhs.name} :${eq.interpolation}: not supported`);
+    this.dataVars.set(eq.lhs.name, new Map([['', { times: source.times.map((t) => t - shift), values: source.values }]]));
   }
 
   private elementsOf(name: string): string[] {
