@@ -6,7 +6,7 @@
 import { BUILTINS } from '../ir/builtins.js';
 import { canonicalColumn } from '../ir/names.js';
 import { visitExpr } from '../ir/walk.js';
-import { UNSUPPORTED_VENSIM_FUNCTIONS } from '../ir/unsupported.js';
+import { unsupportedFunctionMessage } from '../ir/unsupported.js';
 import { ModelError, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import type { DataHost } from '../data/types.js';
@@ -329,6 +329,17 @@ export class Expander implements ExpanderApi {
       node.expr = { k: 'num', v: -e.arg.value };
       return;
     }
+    if (e.kind === 'call' && e.fn === 'TIME SHIFT' && eq.kind === 'data') {
+      // fn_time_shift: `d := TIME SHIFT(data, shift)` is the data series moved earlier by shift
+      // (a positive shift lets the model see the data ahead): d(t) = data(t + shift).
+      const source = this.data[this.dataSeriesOf(e.args[0]!, ctx, e.fn)]!;
+      const shift = this.constantValue(this.resolve(e.args[1]!, ctx), e.args[1]!.loc, 'the shift of TIME SHIFT');
+      node.kind = 'data';
+      node.data = this.data.length;
+      this.data.push({ times: source.times.map((t) => t - shift), values: source.values, mode: eq.interpolation ?? 'interpolate', name: node.name });
+      node.expr = { k: 'num', v: 0 };
+      return;
+    }
     if (e.kind === 'call' && TOP_LEVEL_STATEFUL.has(e.fn)) {
       lowerStateful(this, e.fn, e.args, ctx, node);
       return;
@@ -434,6 +445,24 @@ export class Expander implements ExpanderApi {
         }
         return { k: 'call', fn, args: [{ k: 'num', v: series }, ...args.slice(1).map((a) => this.resolve(a, ctx))] };
       }
+      case 'GET DATA MAX':
+      case 'GET DATA MIN':
+      case 'GET DATA MEAN': {
+        // fn_get_data_min: the smallest value the data variable takes over [start, end], :NA: when
+        // no data point lies in the range. MAX and MEAN are read the same way (assumed: the pages
+        // found describe MIN only): over the data points in the range, both ends included,
+        // :NA: points skipped.
+        const series = this.dataSeriesOf(args[0]!, ctx, fn);
+        return { k: 'call', fn, args: [{ k: 'num', v: series }, this.resolve(args[1]!, ctx), this.resolve(args[2]!, ctx)] };
+      }
+      case 'TIME SHIFT':
+        throw ModelError.at('E_SYNTAX', 'TIME SHIFT must be the whole right-hand side of a data equation (name := TIME SHIFT(data, shift))', loc);
+      case 'TIME BASE': {
+        // fn_time_base: START when Time is 0, rising by SLOPE per unit of Time (START + Time × SLOPE).
+        const start = this.resolve(args[0]!, ctx);
+        const slope = this.resolve(args[1]!, ctx);
+        return { k: 'bin', op: '+', a: start, b: { k: 'bin', op: '*', a: { k: 'time' }, b: slope } };
+      }
       case 'LOOKUP AREA': {
         // LOOKUP AREA(table, x1, x2): the area under the lookup (held flat past its ends) from x1 to x2.
         const table = this.lookupTableOf(args[0]!, ctx);
@@ -487,9 +516,8 @@ export class Expander implements ExpanderApi {
     const local = ctx.scope?.get(e.name);
     if (local !== undefined) throw ModelError.at('E_LOOKUP', `${e.display} is not a lookup table`, e.loc);
     const v = this.vars.get(e.name);
-    if (!v && UNSUPPORTED_VENSIM_FUNCTIONS.has(e.name.toUpperCase())) {
-      throw ModelError.at('E_UNSUPPORTED', `the Vensim function ${e.name.toUpperCase()} is not supported yet`, e.loc);
-    }
+    const unsupported = v ? undefined : unsupportedFunctionMessage(e.name);
+    if (unsupported) throw ModelError.at('E_UNSUPPORTED', unsupported, e.loc);
     if (!v) {
       if (/^[a-z][a-z0-9 ]*$/.test(e.name) && e.name === e.name.trim()) {
         throw ModelError.at('E_UNKNOWN_FUNCTION', `unknown function or lookup '${e.display}'`, e.loc);

@@ -182,6 +182,8 @@ const asDim = (x: Inferred): Dim => (x === ANY ? new Map() : x);
 const SAME_AS_FIRST = new Set(['ABS', 'SUM', 'VMIN', 'VMAX', 'PROD', 'INITIAL', 'ACTIVE INITIAL', 'MODULO', 'INTEGER', 'QUANTUM']);
 const DELAYS = new Set(['SMOOTH', 'SMOOTH3', 'SMOOTHI', 'SMOOTH3I', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY FIXED', 'DELAY N', 'SMOOTH N', 'TREND', 'FORECAST']);
 
+const DATA_STATISTICS = new Set(['GET DATA MAX', 'GET DATA MIN', 'GET DATA MEAN']);
+
 function infer(e: Expr, ctx: Ctx): Inferred {
   switch (e.kind) {
     case 'num':
@@ -253,6 +255,31 @@ function infer(e: Expr, ctx: Ctx): Inferred {
       // SAMPLE IF TRUE(condition, input, initial): the value is the input or the initial value
       // (Vensim reference); the condition is a truth value and says nothing of the units.
       if (fn === 'SAMPLE IF TRUE') return agree(ctx, `${fn} input and initial value`, e.loc, [args[1], args[2]]);
+      // GET DATA MAX / MIN / MEAN(data, start, end): the data's units (fn_get_data_min: units, time, time → units).
+      if (DATA_STATISTICS.has(fn)) {
+        for (const [i, what] of [[1, 'start'], [2, 'end']] as const) {
+          // A number written in the range is taken as a time rather than reported as Dmnl.
+          const t = e.args[i]!.kind === 'num' ? ANY : args[i]!;
+          if (t !== ANY && t !== null && !sameDim(t, ctx.time)) report(ctx, e.loc, `${fn} ${what} time in ${formatDim(t)}, not ${formatDim(ctx.time)}`);
+        }
+        return args[0];
+      }
+      // TIME SHIFT(data, shift): the data's units, the shift in time units (fn_time_shift).
+      if (fn === 'TIME SHIFT') {
+        const t = e.args[1]!.kind === 'num' ? ANY : args[1]!;
+        if (t !== ANY && t !== null && !sameDim(t, ctx.time)) report(ctx, e.loc, `${fn} shift in ${formatDim(t)}, not ${formatDim(ctx.time)}`);
+        return args[0];
+      }
+      // TIME BASE(START, SLOPE) is START + Time × SLOPE (fn_time_base: newtime, newtime/time → newtime).
+      if (fn === 'TIME BASE') return agree(ctx, `${fn} START and SLOPE × Time`, e.loc, [args[0], args[1] === ANY ? ANY : combine(args[1], ctx.time, 1)]);
+      // DERIVN(input, order): the order-th time derivative, input / time^order (for an order
+      // written as a number; otherwise unknown).
+      if (fn === 'DERIVN') {
+        const order = e.args[1]!;
+        return order.kind === 'num' ? combine(asDim(args[0]), power(ctx.time, order.value), -1) : null;
+      }
+      // NPV and NPVE (fn_npv): units, 1/time, units*time, dmnl → units*time.
+      if (fn === 'NPV' || fn === 'NPVE') return combine(asDim(args[0]), ctx.time, 1);
       if (SAME_AS_FIRST.has(fn)) return args[0];
       return null;
     }

@@ -133,6 +133,10 @@ function call(fn: string, a: string[]): string {
       return `R.data(${a[0]}, ${a[1]})`;
     case 'GET DATA BETWEEN TIMES':
       return `R.dataBetween(${a[0]}, ${a[1]}, ${a[2]})`;
+    case 'GET DATA MAX':
+    case 'GET DATA MIN':
+    case 'GET DATA MEAN':
+      return `R.dataStat(${a[0]}, '${fn.slice(9).toLowerCase()}', ${a[1]}, ${a[2]})`;
     default:
       throw ModelError.at('E_UNSUPPORTED', `function ${fn} is not supported by the compiler`);
   }

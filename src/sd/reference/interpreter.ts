@@ -12,10 +12,14 @@
  * dimensions and sub-ranges given as element lists, equations per dimension, sub-range or element,
  * constant lists, standalone lookups, arithmetic, MIN/MAX/ABS/EXP/LN/SQRT, IF THEN ELSE, STEP/RAMP/PULSE,
  * SUM/PROD/VMIN/VMAX over `dim!`, INTEG, SMOOTH/SMOOTHI/SMOOTH3/SMOOTH3I, DELAY1/DELAY1I/DELAY3/DELAY3I,
- * DELAY FIXED, and macros without extra outputs (each call has its own locals and stocks).
+ * DELAY FIXED, DERIVN, TIME BASE, data variables given as series (interpolated, ends held) with
+ * TIME SHIFT and GET DATA MAX / MIN / MEAN, and macros without extra outputs (each call has its own locals and stocks).
  * Anything else is an error naming what is missing.
  */
 import type { Equation, Expr, LookupTable, MacroDecl, ModelIR } from '../ir/model.js';
+
+/** A data variable's points, by column name (`name` or `name[e1,e2]`). */
+export type ReferenceData = ReadonlyMap<string, { times: readonly number[]; values: readonly number[] }>;
 
 export interface ReferenceResult {
   time: number[];
@@ -56,9 +60,19 @@ interface StatefulInstance {
   queue?: number[];
 }
 
+/** GET DATA MAX / MIN / MEAN (Vensim fn_get_data_min): over the points with from ≤ time ≤ to. */
+function dataStatistic(fn: string, series: { times: readonly number[]; values: readonly number[] }, from: number, to: number): number {
+  const inRange = series.values.filter((v, i) => series.times[i]! >= from && series.times[i]! <= to && !Number.isNaN(v) && v !== -1e38);
+  if (inRange.length === 0) return -1e38;
+  if (fn === 'GET DATA MAX') return Math.max(...inRange);
+  if (fn === 'GET DATA MIN') return Math.min(...inRange);
+  return inRange.reduce((a, b) => a + b, 0) / inRange.length;
+}
+
 const STATEFUL = new Set([
-  'INTEG', 'SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY FIXED',
+  'INTEG', 'SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY FIXED', 'DERIVN',
 ]);
+const DATA_STATISTICS = new Set(['GET DATA MAX', 'GET DATA MIN', 'GET DATA MEAN']);
 const CONTROL = ['initial time', 'final time', 'time step', 'saveper'];
 
 export class ReferenceInterpreter {
@@ -66,6 +80,8 @@ export class ReferenceInterpreter {
   private readonly defs = new Map<string, Map<string, Definition>>();
   private readonly lookups = new Map<string, LookupTable>();
   private readonly macros = new Map<string, MacroDecl>();
+  /** Data variables (no equation): name → element key → points. */
+  private readonly dataVars = new Map<string, Map<string, { times: readonly number[]; values: readonly number[] }>>();
   private readonly instances = new Map<string, StatefulInstance>();
   private readonly nodeIds = new WeakMap<Expr, number>();
   private nextNodeId = 0;
@@ -74,7 +90,7 @@ export class ReferenceInterpreter {
   private time = 0;
   private dt = 1;
 
-  constructor(private readonly ir: ModelIR) {
+  constructor(private readonly ir: ModelIR, private readonly data: ReferenceData = new Map()) {
     for (const d of ir.dimensions) {
       if (d.fromData || d.equivalentTo) throw new Error(`reference: dimension ${d.name} form not supported`);
       this.dims.set(d.name, d.members.map((m) => m.name));
@@ -83,7 +99,20 @@ export class ReferenceInterpreter {
       if (m.outputs.length) throw new Error(`reference: macro ${m.name} with extra outputs not supported`);
       this.macros.set(m.name, m);
     }
-    for (const eq of ir.equations) this.addEquation(eq);
+    const shifted = ir.equations.filter((eq) => eq.kind === 'data' && eq.expr?.kind === 'call' && eq.expr.fn === 'TIME SHIFT');
+    for (const eq of ir.equations) if (!shifted.includes(eq)) this.addEquation(eq);
+    for (const eq of shifted) this.addTimeShift(eq);
+  }
+
+  /** Vensim fn_time_shift: `d := TIME SHIFT(data, shift)` sees the data shift time units ahead. */
+  private addTimeShift(eq: Equation): void {
+    const [data, shiftExpr] = (eq.expr as Expr & { kind: 'call' }).args;
+    const source = data?.kind === 'ref' && !data.subs.length && !eq.lhs.subs.length ? this.dataVars.get(data.name)?.get('') : undefined;
+    if (!source || !shiftExpr) throw new Error(`reference: TIME SHIFT in ${eq.lhs.name} form not supported`);
+    const def: Definition = { eq, binding: new Map(), index: 0 };
+    const shift = this.evaluate(shiftExpr, { def, key: '', binding: def.binding });
+    if (eq.interpolation && eq.interpolation !== 'interpolate') throw new Error(`reference: data ${eq.lhs.name} :${eq.interpolation}: not supported`);
+    this.dataVars.set(eq.lhs.name, new Map([['', { times: source.times.map((t) => t - shift), values: source.values }]]));
   }
 
   private elementsOf(name: string): string[] {
@@ -96,6 +125,19 @@ export class ReferenceInterpreter {
     if (eq.kind === 'lookup') {
       if (!eq.lookup || eq.lhs.subs.length) throw new Error(`reference: lookup ${eq.lhs.name} form not supported`);
       this.lookups.set(eq.lhs.name, eq.lookup);
+      return;
+    }
+    if (eq.kind === 'data' && !eq.expr) {
+      if (eq.interpolation && eq.interpolation !== 'interpolate') throw new Error(`reference: data ${eq.lhs.name} :${eq.interpolation}: not supported`);
+      const table = new Map<string, { times: readonly number[]; values: readonly number[] }>();
+      const keys = eq.lhs.subs.reduce<string[][]>((acc, s) => acc.flatMap((k) => this.elementsOf(s.name).map((e) => [...k, e])), [[]]);
+      for (const k of keys) {
+        const key = k.join(',');
+        const series = this.data.get(key ? `${eq.lhs.name}[${key}]` : eq.lhs.name);
+        if (!series) throw new Error(`reference: no data given for ${eq.lhs.name}${key ? `[${key}]` : ''}`);
+        table.set(key, series);
+      }
+      this.dataVars.set(eq.lhs.name, table);
       return;
     }
     if (eq.kind !== 'aux' || !eq.expr || eq.lhs.except.length) throw new Error(`reference: equation ${eq.lhs.name} form not supported`);
@@ -129,6 +171,12 @@ export class ReferenceInterpreter {
   /** The value of one element of a variable at the current time. */
   value(name: string, key: string): number {
     if (name === 'time') return this.time;
+    const series = this.dataVars.get(name)?.get(key);
+    // A data variable between its points is interpolated, and held at its ends (Vensim's default).
+    if (series) {
+      const kept = series.times.map((_, i) => i).filter((i) => !Number.isNaN(series.values[i]!)); // a missing point is a gap
+      return interpolate({ x: kept.map((i) => series.times[i]!), y: kept.map((i) => series.values[i]!), loc: { line: 1, column: 1 } }, this.time);
+    }
     const memoKey = `${name}[${key}]`;
     const known = this.memo.get(memoKey);
     if (known !== undefined) return known;
@@ -277,7 +325,15 @@ export class ReferenceInterpreter {
       case 'PROD': return this.reduce(e.args[0]!, ctx, 1, (a, b) => a * b);
       case 'VMIN': return this.reduce(e.args[0]!, ctx, Infinity, Math.min);
       case 'VMAX': return this.reduce(e.args[0]!, ctx, -Infinity, Math.max);
+      // Vensim fn_time_base: START + Time × SLOPE.
+      case 'TIME BASE': return arg(0) + t * arg(1);
       default:
+        if (DATA_STATISTICS.has(e.fn)) {
+          const a = e.args[0]!;
+          const series = a.kind === 'ref' ? this.dataVars.get(a.name)?.get(this.subscriptKey(a.subs, ctx.binding)) : undefined;
+          if (!series) throw new Error(`reference: ${e.fn} needs a data variable`);
+          return dataStatistic(e.fn, series, arg(1), arg(2));
+        }
         throw new Error(`reference: function ${e.fn} not supported`);
     }
   }
@@ -322,6 +378,14 @@ export class ReferenceInterpreter {
         case 'DELAY1I': inst.levels = [arg(2) * arg(1)]; break;
         case 'DELAY3': inst.levels = [0, 1, 2].map(() => (input * arg(1)) / 3); break;
         case 'DELAY3I': inst.levels = [0, 1, 2].map(() => (arg(2) * arg(1)) / 3); break;
+        case 'DERIVN': {
+          // The values one step back of the input and of each derivative below the order asked:
+          // none exists at the initial time, so every derivative starts at 0.
+          const order = arg(1);
+          if (!(Number.isInteger(order) && order >= 1)) throw new Error(`reference: DERIVN order ${order}`);
+          inst.levels = [input, ...new Array<number>(order - 1).fill(0)];
+          break;
+        }
         case 'DELAY FIXED': {
           // The delay time is evaluated once, at the start; the pipeline holds round(delay / dt) values.
           const n = Math.round(arg(1) / this.dt);
@@ -347,6 +411,8 @@ export class ReferenceInterpreter {
         return inst.levels[2]! / (arg(1) / 3);
       case 'DELAY FIXED':
         return inst.queue!.length === 0 ? arg(0) : inst.queue![0]!;
+      case 'DERIVN':
+        return this.derivatives(inst).at(-1)!;
     }
     throw new Error('unreachable');
   }
@@ -388,6 +454,10 @@ export class ReferenceInterpreter {
         const n2 = L[2]! + dt * (r[1]! - r[2]!);
         return () => { L[0] = n0; L[1] = n1; L[2] = n2; };
       }
+      case 'DERIVN': {
+        const now = this.derivatives(inst);
+        return () => { now.slice(0, L.length).forEach((v, i) => { L[i] = v; }); };
+      }
       case 'DELAY FIXED': {
         const q = inst.queue!;
         const input = arg(0);
@@ -397,11 +467,21 @@ export class ReferenceInterpreter {
     throw new Error('unreachable');
   }
 
+  /** DERIVN: the input and its 1st … order-th backward differences over one TIME STEP, now. */
+  private derivatives(inst: StatefulInstance): number[] {
+    const out = [this.evaluate(inst.node.args[0]!, inst.ctx)];
+    for (let k = 0; k < inst.levels.length; k++) out.push((out[k]! - inst.levels[k]!) / this.dt);
+    return out;
+  }
+
   /** Every column: each element of each variable that is not a lookup or a control setting. */
   private columns(): { col: string; name: string; key: string }[] {
     const out: { col: string; name: string; key: string }[] = [];
     for (const [name, table] of this.defs) {
       if (CONTROL.includes(name)) continue;
+      for (const key of table.keys()) out.push({ col: key ? `${name}[${key}]` : name, name, key });
+    }
+    for (const [name, table] of this.dataVars) {
       for (const key of table.keys()) out.push({ col: key ? `${name}[${key}]` : name, name, key });
     }
     return out;
@@ -448,6 +528,6 @@ export function interpolate(t: LookupTable, x: number): number {
 }
 
 /** Runs a model's IR in the reference interpreter. */
-export function runReference(ir: ModelIR): ReferenceResult {
-  return new ReferenceInterpreter(ir).run();
+export function runReference(ir: ModelIR, data?: ReferenceData): ReferenceResult {
+  return new ReferenceInterpreter(ir, data).run();
 }

@@ -211,6 +211,25 @@ export class Runtime {
     return vs[i]! + ((vs[i + 1]! - vs[i]!) * (time - ts[i]!)) / (ts[i + 1]! - ts[i]!);
   }
 
+  /**
+   * GET DATA MAX / MIN / MEAN over the data points with from ≤ time ≤ to (both ends included),
+   * skipping :NA: points; :NA: when none is left (fn_get_data_min).
+   */
+  dataStat(k: number, stat: 'max' | 'min' | 'mean', from: number, to: number): number {
+    const ts = this.dataSeries[k]!.times;
+    const vs = this.dataSeries[k]!.values;
+    let n = 0;
+    let acc = stat === 'max' ? -Infinity : stat === 'min' ? Infinity : 0;
+    for (let i = 0; i < ts.length; i++) {
+      const v = vs[i]!;
+      if (ts[i]! < from || ts[i]! > to || Number.isNaN(v) || v === -1e38) continue;
+      n++;
+      acc = stat === 'max' ? Math.max(acc, v) : stat === 'min' ? Math.min(acc, v) : acc + v;
+    }
+    if (n === 0) return -1e38;
+    return stat === 'mean' ? acc / n : acc;
+  }
+
   // --- discrete delays (DELAY FIXED, DELAY INFORMATION) ----------------------------------
   delayInit(k: number, delayTime: number, init: number, dt: number): number {
     const d = this.delays[k]!;

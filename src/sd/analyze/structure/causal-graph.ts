@@ -37,7 +37,7 @@ export interface CausalGraph {
 /** Arguments that act only at the initial time, by function. */
 const INITIAL_ARGS: Record<string, number[]> = {
   INTEG: [1], INITIAL: [0], INIT: [0], REINITIAL: [0], 'ACTIVE INITIAL': [1], SMOOTHI: [2], SMOOTH3I: [2],
-  DELAY1I: [2], DELAY3I: [2], 'DELAY N': [2], 'SMOOTH N': [2], 'DELAY FIXED': [2], TREND: [2], NPV: [3], 'SAMPLE IF TRUE': [2],
+  DELAY1I: [2], DELAY3I: [2], 'DELAY N': [2], 'SMOOTH N': [2], 'DELAY FIXED': [2], TREND: [2], NPV: [2], NPVE: [2], 'SAMPLE IF TRUE': [2],
 };
 
 /** Names read by `e`, split into those read at every step and those read only initially. */

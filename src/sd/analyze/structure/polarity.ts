@@ -112,7 +112,9 @@ function mentions(e: Expr, name: string): boolean {
 /** Functions whose output moves with their first argument (the input of a delay or smooth). */
 const FOLLOWS_FIRST = new Set([
   'SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'SMOOTH N', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY N',
-  'DELAY FIXED', 'DELAY INFORMATION', 'DELAY', 'INTEGER', 'INT', 'SAMPLE IF TRUE', 'FORECAST', 'NPV',
+  'DELAY FIXED', 'DELAY INFORMATION', 'DELAY', 'INTEGER', 'INT', 'SAMPLE IF TRUE', 'FORECAST', 'NPV', 'NPVE',
+  // DERIVN(x, n): the n-th backward difference of x over TIME STEP, whose newest term is +x / TIME STEP^n.
+  'DERIVN',
 ]);
 /** Functions increasing in every argument. */
 const INCREASING = new Set(['MIN', 'MAX', 'SUM', 'VMIN', 'VMAX', 'EXP', 'LN', 'SQRT', 'SINH', 'TANH', 'ARCTAN']);
