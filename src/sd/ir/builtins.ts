@@ -57,6 +57,15 @@ export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, Builti
   ['TABBED ARRAY', b(0, Infinity)], ['A FUNCTION OF', b(0, Infinity)],
 ]);
 
+/**
+ * The XMILE reader's conveyors (src/sd/xmile/conveyors.ts): a conveyor's outflow is
+ * `#CONVEYOR OUTFLOW(inflow, transit time, stock, exponential, leak fraction…)`, each leak flow
+ * `#CONVEYOR LEAK(outflow, k)`. The `#` keeps them out of reach of model text; they are not in
+ * BUILTINS for the same reason.
+ */
+export const CONVEYOR_OUTFLOW = '#CONVEYOR OUTFLOW';
+export const CONVEYOR_LEAK = '#CONVEYOR LEAK';
+
 export function isBuiltin(fn: string): boolean {
   return BUILTINS.has(fn);
 }
