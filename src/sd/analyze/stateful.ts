@@ -3,7 +3,7 @@
  * structures given in Vensim's reference (e.g. SMOOTH is a first-order stock adjusting toward
  * its input; DELAY3 is a cascade of three stocks each holding a third of the delay).
  */
-import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW } from '../ir/builtins.js';
+import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, HISTORY } from '../ir/builtins.js';
 import { ModelError } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import type { Ctx, ExpanderApi as Expander } from './context.js';
@@ -219,6 +219,13 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
         d.expr = bin('/', bin('-', below, ref(previous)), { k: 'dt' });
         below = ref(d);
       }
+      return;
+    }
+    case HISTORY: {
+      // XMILE HISTORY (src/sd/xmile/functions.ts): the runtime keeps the input of every step.
+      node.kind = 'history';
+      node.expr = shared(0, 'history input');
+      node.args = [r(1)];
       return;
     }
     case CONVEYOR_OUTFLOW: {

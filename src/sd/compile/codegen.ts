@@ -292,7 +292,7 @@ export function generate(m: ScalarModel, full: Ordering, keep?: (id: number) => 
   const delayIndex = new Map<number, number>();
   const delayNodes: number[] = [];
   for (const node of m.nodes) {
-    if (node.kind === 'delay-fixed') {
+    if (node.kind === 'delay-fixed' || node.kind === 'history') {
       delayIndex.set(node.id, delayNodes.length);
       delayNodes.push(node.id);
     }
@@ -328,6 +328,11 @@ export function generate(m: ScalarModel, full: Ordering, keep?: (id: number) => 
     else postT.push(template(group(node), (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)}${dynamicDelay ? `, ${expr(node.args![0]!, P)}` : ''});`));
   }
   for (const node of m.nodes) {
+    if (node.kind !== 'history' || (keep && !keep(node.id))) continue;
+    const k = delayIndex.get(node.id)!;
+    postT.push(template(group(node), (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)});`));
+  }
+  for (const node of m.nodes) {
     if (node.kind !== 'conveyor' || (keep && !keep(node.id))) continue;
     const k = delayIndex.get(node.id)!;
     postT.push(template(group(node), (P) => `R.conveyorAdvance(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)});`));
@@ -356,6 +361,8 @@ function initTemplate(n: ScalarNode, delays: Map<number, number>, group: string)
       case 'active-initial':
       case 'sample':
         return `${slot} = ${expr(n.init!, P)};`;
+      case 'history':
+        return `${slot} = R.historyInit(${P.int(delays.get(n.id)!)}, ${expr(n.expr, P)}, dt);`;
       case 'conveyor':
         return `${slot} = R.conveyorInit(${P.int(delays.get(n.id)!)}, ${expr(n.args![0]!, P)}, ${expr(n.args![1]!, P)}, dt, ${expr(n.args![2]!, P)}, ${fractions(n, P)});`;
       case 'conveyor-leak':
@@ -376,6 +383,8 @@ function stepTemplate(n: ScalarNode, delays: Map<number, number>, group: string)
     switch (n.kind) {
       case 'sample':
         return `if (${expr(n.args![0]!, P)} !== 0) ${slot} = ${expr(n.args![1]!, P)};`;
+      case 'history':
+        return `${slot} = R.history(${P.int(delays.get(n.id)!)}, si, time, ${expr(n.expr, P)}, ${expr(n.args![0]!, P)});`;
       case 'conveyor':
         return `${slot} = R.conveyorOut(${P.int(delays.get(n.id)!)}, si, ${fractions(n, P)});`;
       case 'conveyor-leak':

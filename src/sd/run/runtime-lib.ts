@@ -254,6 +254,28 @@ export class Runtime {
     if (delayTime !== undefined) d.n = Math.max(0, Math.round(delayTime / d.dt));
   }
 
+  // --- XMILE HISTORY ------------------------------------------------------------------------
+  /** At the start every past time is the start: the input's initial value. */
+  historyInit(k: number, input: number, dt: number): number {
+    this.delays[k]!.dt = dt;
+    return input;
+  }
+  /**
+   * The input's value at `at`: the value saved at that step, linear between the two steps around
+   * it; the current value at or after the present, the initial value before the start.
+   */
+  history(k: number, si: number, now: number, input: number, at: number): number {
+    const d = this.delays[k]!;
+    if (at >= now - d.dt * 1e-6 || si === 0) return input;
+    const pos = Math.max(0, (at - this.initialTime) / d.dt);
+    const i = Math.floor(pos + 1e-9);
+    const frac = Math.max(0, pos - i);
+    const a = d.hist[i]!;
+    if (frac < 1e-9) return a;
+    const b = i + 1 < si ? d.hist[i + 1]! : input;
+    return a + frac * (b - a);
+  }
+
   // --- XMILE conveyors (conveyor-belt.ts) ----------------------------------------------------
   /** Lays the initial content on belt k; returns the first step's outflow. */
   conveyorInit(k: number, transit: number, content: number, dt: number, exponential: number, fractions: number[]): number {

@@ -53,7 +53,7 @@ const SAME = new Set(['ABS', 'SQRT', 'EXP', 'LN', 'SIN', 'COS', 'TAN', 'ARCSIN',
 /** Vensim name → XMILE name, same arguments. */
 const RENAMED: Record<string, string> = {
   SMOOTH: 'SMTH1', SMOOTHI: 'SMTH1', SMOOTH3: 'SMTH3', SMOOTH3I: 'SMTH3', DELAY1: 'DELAY1', DELAY1I: 'DELAY1', DELAY3: 'DELAY3', DELAY3I: 'DELAY3',
-  'DELAY FIXED': 'DELAY', DELAY: 'DELAY', INITIAL: 'INIT', INIT: 'INIT',
+  'DELAY FIXED': 'DELAY', DELAY: 'DELAY', INITIAL: 'INIT', INIT: 'INIT', '#HISTORY': 'HISTORY',
 };
 const ARRAY_FN: Record<string, string> = { SUM: 'SUM', PROD: 'PROD', VMIN: 'MIN', VMAX: 'MAX' };
 
