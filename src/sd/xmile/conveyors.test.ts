@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../ir/diagnostics.js';
 import { compileXmile } from '../run/engine.js';
+import { writeVensim } from '../vensim/writer.js';
+import { readXmile } from './reader.js';
+import { writeXmile } from './writer.js';
 import { close, columnReader, xmileDoc } from './test-support.js';
 
 const run = (doc: string) => columnReader(compileXmile(doc, { file: 'conveyor.xmile' }).model.run());
@@ -107,5 +110,30 @@ describe('conveyor options not supported stop with a located error', () => {
     expect(e.code).toBe('E_UNSUPPORTED');
     expect(e.message).toContain('unloading');
     expect(e.line).toBe(14);
+  });
+});
+
+describe('writing a model with a conveyor', () => {
+  const ir = readXmile(xmileDoc(beltModel({ init: '0', len: '2', inflow: '1' })), 'conveyor.xmile');
+  const failure = (write: () => string) => {
+    try {
+      write();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ModelError);
+      return (err as ModelError).diagnostics[0]!;
+    }
+    throw new Error('expected a ModelError');
+  };
+
+  it('is refused as .mdl (Vensim has no conveyor) at the conveyor outflow', () => {
+    const d = failure(() => writeVensim(ir));
+    expect([d.code, d.loc?.file, d.loc?.line]).toEqual(['E_UNSUPPORTED', 'conveyor.xmile', 14]);
+    expect(d.message).toContain('conveyor');
+  });
+
+  it('is refused as XMILE too, for now, rather than written as a plain stock', () => {
+    const d = failure(() => writeXmile(ir));
+    expect([d.code, d.loc?.line]).toEqual(['E_XMILE_WRITE', 14]);
+    expect(d.message).toContain('conveyor');
   });
 });
