@@ -83,6 +83,40 @@ describe('continuous conveyors', () => {
   });
 });
 
+describe('conveyors among other stocks', () => {
+  it("one conveyor's outflow fills the next; each delays by its own transit time", () => {
+    const col = run(
+      xmileDoc(
+        `<stock name="First"><eqn>0</eqn><inflow>feed</inflow><outflow>passing</outflow><conveyor><len>2</len></conveyor></stock>
+         <stock name="Second"><eqn>0</eqn><inflow>passing</inflow><outflow>leaving</outflow><conveyor><len>1</len></conveyor></stock>
+         <flow name="feed"><eqn>10</eqn></flow><flow name="passing"/><flow name="leaving"/>`,
+        { stop: 5 },
+      ),
+    );
+    // passing(t) = feed(t − 2) from t = 2; leaving(t) = passing(t − 1) from t = 3.
+    close(col('passing'), [0, 0, 10, 10, 10, 10]);
+    close(col('leaving'), [0, 0, 0, 10, 10, 10]);
+    close(col('Second'), [0, 0, 0, 10, 10, 10]);
+  });
+
+  it("a non-negative stock fed by a conveyor counts the conveyor's outflow as available", () => {
+    const col = run(
+      xmileDoc(
+        `<stock name="Waiting"><eqn>0</eqn><inflow>unloading</inflow><outflow>loading</outflow><non_negative/></stock>
+         <stock name="Belt"><eqn>20</eqn><inflow>loading</inflow><outflow>unloading</outflow><conveyor><len>2</len></conveyor></stock>
+         <flow name="loading"><eqn>5</eqn></flow><flow name="unloading"/>`,
+        { stop: 4 },
+      ),
+    );
+    // Belt: slats of 10 leave at t = 0, 1. At t = 0 Waiting is empty but 10 arrive:
+    // loading = MIN(5, 0/DT + 10) = 5 (the belt's outflow does not depend on this step's loading).
+    close(col('loading'), [5, 5, 5, 5, 5]);
+    close(col('unloading'), [10, 10, 5, 5, 5]);
+    // Waiting: 0, 0 + 10 − 5 = 5, 5 + 10 − 5 = 10, then 10 + 5 − 5 = 10.
+    close(col('Waiting'), [0, 5, 10, 10, 10]);
+  });
+});
+
 describe('conveyor options not supported stop with a located error', () => {
   it.each([
     ['a capacity', beltModel({ init: '0', len: '2', inflow: '1', options: '<capacity>5</capacity>' }), 'E_UNSUPPORTED', 12, 31, 'capacity'],
