@@ -34,8 +34,9 @@ export class ConveyorBelt {
   private slats: BeltSlat[] = [];
   private dt = 1;
   private exponential = false;
-  /** This step's leak per slat and leak flow (computed by `compute`, applied by `advance`). */
-  private pending: Float64Array[] = [];
+  /** This step's leak per slat and leak flow, slat-major (computed by `compute`, applied by `advance`). */
+  private pending = new Float64Array(0);
+  private pendingLeaks = 0;
   private leakTotals = new Float64Array(0);
   private outAmount = 0;
 
@@ -76,18 +77,17 @@ export class ConveyorBelt {
     const k = fractions.length;
     if (this.leakTotals.length !== k) this.leakTotals = new Float64Array(k);
     this.leakTotals.fill(0);
-    this.pending.length = this.slats.length;
+    if (this.pending.length < this.slats.length * k) this.pending = new Float64Array(2 * this.slats.length * k);
+    this.pendingLeaks = k;
     this.outAmount = 0;
     for (let i = 0; i < this.slats.length; i++) {
       const slat = this.slats[i]!;
-      const leaks = new Float64Array(k);
-      this.pending[i] = leaks;
       let left = slat.amount;
       for (let j = 0; j < k; j++) {
         const f = fractions[j]!;
         const want = this.exponential ? f * this.dt * slat.amount : (f * slat.entered) / slat.steps;
         const take = Math.min(left, Math.max(0, want));
-        leaks[j] = take;
+        this.pending[i * k + j] = take;
         left -= take;
         this.leakTotals[j]! += take;
       }
@@ -107,8 +107,7 @@ export class ConveyorBelt {
     for (let i = 0; i < this.slats.length; i++) {
       const slat = this.slats[i]!;
       if (slat.due <= step) continue;
-      const leaks = this.pending[i];
-      if (leaks) for (let j = 0; j < leaks.length; j++) slat.amount -= leaks[j]!;
+      for (let j = 0; j < this.pendingLeaks; j++) slat.amount -= this.pending[i * this.pendingLeaks + j]!;
       kept.push(slat);
     }
     const n = ConveyorBelt.slatsFor(transit, this.dt);
@@ -119,6 +118,6 @@ export class ConveyorBelt {
     while (at > 0 && kept[at - 1]!.due > slat.due) at--;
     kept.splice(at, 0, slat);
     this.slats = kept;
-    this.pending.length = 0;
+    this.pendingLeaks = 0;
   }
 }
