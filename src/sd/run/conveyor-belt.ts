@@ -30,15 +30,18 @@ export interface BeltSlat {
 }
 
 export class ConveyorBelt {
-  /** Slats in the order they leave (earliest due first). */
+  /**
+   * Slats in the order they leave (earliest due first) from `head` on; those before `head` have
+   * left. Without leaks a step touches only the slats that leave and the one placed.
+   */
   private slats: BeltSlat[] = [];
+  private head = 0;
   private dt = 1;
   private exponential = false;
-  /** This step's leak per slat and leak flow, slat-major (computed by `compute`, applied by `advance`). */
+  /** This step's leak per slat and leak flow, slat-major from `head` (computed by `compute`, applied by `advance`). */
   private pending = new Float64Array(0);
   private pendingLeaks = 0;
   private leakTotals = new Float64Array(0);
-  private outAmount = 0;
 
   /** Slat count for a transit time: at least one DT. */
   static slatsFor(transit: number, dt: number): number {
@@ -50,13 +53,14 @@ export class ConveyorBelt {
     this.dt = dt;
     this.exponential = exponential;
     const n = ConveyorBelt.slatsFor(transit, dt);
-    // Share left in a slat that has leaked j times, per unit entered.
     const sum = fractions.reduce((a, f) => a + f, 0);
+    // Share left in a slat that has leaked j times, per unit entered.
     const left = (j: number): number => Math.max(0, exponential ? Math.pow(1 - sum * dt, j) : 1 - (sum * j) / n);
     let total = 0;
     for (let j = 0; j < n; j++) total += left(j);
     const entered = total > 0 ? content / total : 0;
     this.slats = [];
+    this.head = 0;
     // The slat due at step j (j = 0 leaves first) has leaked n − 1 − j times.
     for (let j = 0; j < n; j++) this.slats.push({ due: j, amount: entered * left(n - 1 - j), entered, steps: n });
     this.leakTotals = new Float64Array(fractions.length);
@@ -65,7 +69,7 @@ export class ConveyorBelt {
   /** Material on the belt. */
   content(): number {
     let s = 0;
-    for (const x of this.slats) s += x.amount;
+    for (let i = this.head; i < this.slats.length; i++) s += this.slats[i]!.amount;
     return s;
   }
 
@@ -75,25 +79,32 @@ export class ConveyorBelt {
    */
   compute(step: number, fractions: number[]): number {
     const k = fractions.length;
+    const slats = this.slats;
+    let out = 0;
+    if (k === 0) {
+      for (let i = this.head; i < slats.length && slats[i]!.due <= step; i++) out += slats[i]!.amount;
+      this.pendingLeaks = 0;
+      return out / this.dt;
+    }
     if (this.leakTotals.length !== k) this.leakTotals = new Float64Array(k);
     this.leakTotals.fill(0);
-    if (this.pending.length < this.slats.length * k) this.pending = new Float64Array(2 * this.slats.length * k);
+    const count = slats.length - this.head;
+    if (this.pending.length < count * k) this.pending = new Float64Array(2 * count * k);
     this.pendingLeaks = k;
-    this.outAmount = 0;
-    for (let i = 0; i < this.slats.length; i++) {
-      const slat = this.slats[i]!;
+    for (let i = this.head, p = 0; i < slats.length; i++, p += k) {
+      const slat = slats[i]!;
       let left = slat.amount;
       for (let j = 0; j < k; j++) {
         const f = fractions[j]!;
         const want = this.exponential ? f * this.dt * slat.amount : (f * slat.entered) / slat.steps;
         const take = Math.min(left, Math.max(0, want));
-        this.pending[i * k + j] = take;
+        this.pending[p + j] = take;
         left -= take;
         this.leakTotals[j]! += take;
       }
-      if (slat.due <= step) this.outAmount += left;
+      if (slat.due <= step) out += left;
     }
-    return this.outAmount / this.dt;
+    return out / this.dt;
   }
 
   /** Leak flow j of the step last computed (a rate). */
@@ -103,21 +114,27 @@ export class ConveyorBelt {
 
   /** Ends step `step`: leaks and the outflow leave, this step's inflow (a rate) is placed. */
   advance(step: number, inflow: number, transit: number): void {
-    const kept: BeltSlat[] = [];
-    for (let i = 0; i < this.slats.length; i++) {
-      const slat = this.slats[i]!;
-      if (slat.due <= step) continue;
-      for (let j = 0; j < this.pendingLeaks; j++) slat.amount -= this.pending[i * this.pendingLeaks + j]!;
-      kept.push(slat);
+    const slats = this.slats;
+    const k = this.pendingLeaks;
+    if (k > 0) {
+      for (let i = this.head, p = 0; i < slats.length; i++, p += k) {
+        for (let j = 0; j < k; j++) slats[i]!.amount -= this.pending[p + j]!;
+      }
     }
+    while (this.head < slats.length && slats[this.head]!.due <= step) this.head++;
     const n = ConveyorBelt.slatsFor(transit, this.dt);
     const amount = inflow * this.dt;
     const slat: BeltSlat = { due: step + n, amount, entered: amount, steps: n };
     // A shorter transit time places the slat ahead of some already on the belt.
-    let at = kept.length;
-    while (at > 0 && kept[at - 1]!.due > slat.due) at--;
-    kept.splice(at, 0, slat);
-    this.slats = kept;
+    let at = slats.length;
+    while (at > this.head && slats[at - 1]!.due > slat.due) at--;
+    if (at === slats.length) slats.push(slat);
+    else slats.splice(at, 0, slat);
+    // Drop the slats that have left once they are half the array.
+    if (this.head > 64 && this.head * 2 > slats.length) {
+      this.slats = slats.slice(this.head);
+      this.head = 0;
+    }
     this.pendingLeaks = 0;
   }
 }
