@@ -41,4 +41,17 @@ describe('ConveyorBelt', () => {
     expect(ConveyorBelt.slatsFor(0.1, 1)).toBe(1);
     expect(ConveyorBelt.slatsFor(2.4, 1)).toBe(2);
   });
+
+  it('over many steps (past the compaction of slats that left) each inflow leaves n steps later', () => {
+    const belt = new ConveyorBelt();
+    belt.init(3, 0, 1, false, []);
+    const inflow = (s: number) => (s * 7) % 11;
+    for (let s = 0; s < 300; s++) {
+      // Outflow at step s is the inflow of step s − 3 (0 before the first inflows arrive).
+      expect(belt.compute(s, [])).toBe(s >= 3 ? inflow(s - 3) : 0);
+      belt.advance(s, inflow(s), 3);
+    }
+    // On the belt: the inflows of steps 297, 298, 299.
+    expect(belt.content()).toBe(inflow(297) + inflow(298) + inflow(299));
+  });
 });
