@@ -62,4 +62,16 @@ describe('HISTORY', () => {
     expect([d.code, d.loc?.file, d.loc?.line]).toEqual(['E_UNSUPPORTED', 'history.xmile', 12]);
     expect(d.message).toContain('HISTORY');
   });
+
+  it('works element by element on an array', () => {
+    const arr = xmileDoc(
+      `<aux name="x"><dimensions><dim name="D"/></dimensions><element subscript="a"><eqn>TIME</eqn></element><element subscript="b"><eqn>10 * TIME</eqn></element></aux>
+       <aux name="h"><dimensions><dim name="D"/></dimensions><eqn>HISTORY(x[D], TIME - 1)</eqn></aux>`,
+      { stop: 3, dimensions: '<dim name="D"><elem name="a"/><elem name="b"/></dim>' },
+    );
+    const c = columnReader(compileXmile(arr, { file: 'history.xmile' }).model.run());
+    // One DT of 1: h = x one time unit ago, x(0) before that.
+    close(c('h[a]'), [0, 0, 1, 2]);
+    close(c('h[b]'), [0, 0, 10, 20]);
+  });
 });
