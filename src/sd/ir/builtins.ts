@@ -65,7 +65,7 @@ export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, Builti
 /**
  * The XMILE reader's conveyors (src/sd/xmile/conveyors.ts): a conveyor's outflow is
  * `#CONVEYOR OUTFLOW(inflow, transit time, stock, exponential, leak fraction…)`, each leak flow
- * `#CONVEYOR LEAK(outflow, k)`. The `#` keeps them out of reach of model text; they are not in
+ * `#CONVEYOR LEAK(outflow, k, stock, fraction)` (the last two for structure analysis only). The `#` keeps them out of reach of model text; they are not in
  * BUILTINS for the same reason.
  */
 export const CONVEYOR_OUTFLOW = '#CONVEYOR OUTFLOW';

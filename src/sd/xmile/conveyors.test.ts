@@ -4,6 +4,7 @@
  * initialisation); expected values worked out by hand in the comments.
  */
 import { describe, expect, it } from 'vitest';
+import { causalGraph } from '../analyze/structure/index.js';
 import { ModelError } from '../ir/diagnostics.js';
 import { compileXmile } from '../run/engine.js';
 import { writeVensim } from '../vensim/writer.js';
@@ -169,5 +170,19 @@ describe('writing a model with a conveyor', () => {
     const d = failure(() => writeXmile(ir));
     expect([d.code, d.loc?.line]).toEqual(['E_XMILE_WRITE', 14]);
     expect(d.message).toContain('conveyor');
+  });
+});
+
+describe('conveyors in structure analysis', () => {
+  it('a leak depends on its conveyor and its fraction, not on the conveyor outflow', () => {
+    const ir = readXmile(
+      xmileDoc(`${beltModel({ init: '0', len: '2', inflow: '1', leaks: [{ name: 'spilling', eqn: 'spill rate' }] })}
+      <aux name="spill rate"><eqn>0.1</eqn></aux>`),
+      'conveyor.xmile',
+    );
+    const g = causalGraph(ir);
+    const causes = (n: string) => (g.in.get(n) ?? []).filter((l) => !l.initialOnly).map((l) => l.from).sort();
+    expect(causes('spilling')).toEqual(['belt', 'spill rate']);
+    expect(causes('unloading')).toEqual(['belt', 'loading', 'spill rate']);
   });
 });

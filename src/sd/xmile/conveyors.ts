@@ -93,7 +93,9 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
     out.set(main.name, call(CONVEYOR_OUTFLOW, [inflow, transit, ref(stock.name, loc, stock.display), num(exponential ? 1 : 0, loc), ...fractions], loc));
     leaks.forEach((f, k) => {
       leakOwners.add(f.name);
-      out.set(f.name, call(CONVEYOR_LEAK, [ref(main.name, f.loc, main.display), num(k, f.loc)], f.loc));
+      // The stock and the fraction follow for structure analysis (what a leak depends on); the
+      // engine reads the leak from the belt through the outflow (stateful.ts).
+      out.set(f.name, call(CONVEYOR_LEAK, [ref(main.name, f.loc, main.display), num(k, f.loc), ref(stock.name, f.loc, stock.display), fractions[k]!], f.loc));
     });
   }
   for (const f of vars) {
