@@ -83,6 +83,12 @@ export function initDependencies(n: ScalarNode): number[] {
       return refsOf(n.init);
     case 'delay-fixed':
       return refsOf(n.init, refsOf(n.args?.[0]));
+    case 'history':
+      return refsOf(n.expr, refsOf(n.args?.[0]));
+    case 'conveyor':
+    case 'conveyor-leak':
+      // The inflow is placed on the belt after the step (codegen's post), not read here.
+      return (n.args ?? []).flatMap((a) => refsOf(a));
     default:
       return refsOf(n.expr);
   }
@@ -97,6 +103,14 @@ export function stepDependencies(n: ScalarNode): number[] {
     case 'active-initial':
     case 'game':
       return refsOf(n.expr);
+    case 'history':
+      // The input's current value answers a time at or after the present.
+      return refsOf(n.expr, refsOf(n.args?.[0]));
+    case 'conveyor':
+      // Only the leak fractions are read in the step (transit time and inflow at its end).
+      return (n.args ?? []).slice(3).flatMap((a) => refsOf(a));
+    case 'conveyor-leak':
+      return refsOf(n.args?.[0]);
     default:
       return [];
   }

@@ -27,6 +27,9 @@ export type NodeKind =
   | 'active-initial' // `init` at the start, `expr` afterwards
   | 'sample' // SAMPLE IF TRUE: `args` = [cond, input]; holds its value otherwise
   | 'delay-fixed' // ring buffer: `expr` input, `args` = [delay time], `init` initial output
+  | 'history' // XMILE HISTORY: `expr` input, `args` = [the time asked for]; keeps every step's input
+  | 'conveyor' // XMILE conveyor outflow: `expr` inflow, `args` = [transit, content, exponential, ...leak fractions]
+  | 'conveyor-leak' // a leak of a conveyor: `args` = [ref to the conveyor outflow node], `data` = leak index
   | 'data' // external time series: `data` index
   | 'game'; // GAME(x): x unless a player intervenes
 

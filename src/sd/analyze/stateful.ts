@@ -3,6 +3,7 @@
  * structures given in Vensim's reference (e.g. SMOOTH is a first-order stock adjusting toward
  * its input; DELAY3 is a cascade of three stocks each holding a third of the delay).
  */
+import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, HISTORY } from '../ir/builtins.js';
 import { ModelError } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import type { Ctx, ExpanderApi as Expander } from './context.js';
@@ -13,6 +14,7 @@ export const TOP_LEVEL_STATEFUL = new Set([
   'INTEG', 'INITIAL', 'INIT', 'REINITIAL', 'ACTIVE INITIAL', 'SAMPLE IF TRUE', 'DELAY FIXED', 'DELAY INFORMATION', 'DELAY',
   'SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'SMOOTH N', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY N',
   'TREND', 'FORECAST', 'NPV', 'NPVE', 'SINTEG', 'DELAY MATERIAL', 'DERIVN',
+  CONVEYOR_OUTFLOW, CONVEYOR_LEAK,
 ]);
 
 const num = (v: number): SExpr => ({ k: 'num', v });
@@ -217,6 +219,29 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
         d.expr = bin('/', bin('-', below, ref(previous)), { k: 'dt' });
         below = ref(d);
       }
+      return;
+    }
+    case HISTORY: {
+      // XMILE HISTORY (src/sd/xmile/functions.ts): the runtime keeps the input of every step.
+      node.kind = 'history';
+      node.expr = shared(0, 'history input');
+      node.args = [r(1)];
+      return;
+    }
+    case CONVEYOR_OUTFLOW: {
+      // The belt itself is in the runtime (src/sd/run/conveyor-belt.ts).
+      node.kind = 'conveyor';
+      node.expr = r(0);
+      node.args = args.slice(1).map((_, i) => r(i + 1));
+      return;
+    }
+    case CONVEYOR_LEAK: {
+      const out = r(0);
+      if (out.k !== 'ref') throw ModelError.at('E_XMILE', 'a conveyor leak must name its conveyor outflow', ctx.loc);
+      node.kind = 'conveyor-leak';
+      node.args = [out];
+      node.data = x.constantValue(r(1), ctx.loc, 'the leak index');
+      node.expr = num(0);
       return;
     }
     default:

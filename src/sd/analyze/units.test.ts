@@ -129,4 +129,23 @@ SAVEPER = 1 ~ Year ~ |
     expect(ir.unitSynonyms).toEqual([['Person', 'People', 'Persons']]);
     expect(checkUnits(ir).map((i) => `${i.variable}: ${i.message}`)).toEqual(["wrong: '+': Person and 1/Month do not agree"]);
   });
+
+  it('XMILE HISTORY has the units of its input and wants a time in time units', () => {
+    const ir = readXmile(`<?xml version="1.0" encoding="utf-8"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+  <header><vendor>test</vendor><product version="1">test</product></header>
+  <sim_specs time_units="Months"><start>0</start><stop>10</stop><dt>1</dt></sim_specs>
+  <model><variables>
+    <aux name="x"><eqn>5</eqn><units>kg</units></aux>
+    <aux name="lag"><eqn>1</eqn><units>Months</units></aux>
+    <aux name="past"><eqn>HISTORY(x, TIME - lag)</eqn><units>kg</units></aux>
+    <aux name="past in m"><eqn>HISTORY(x, TIME - lag)</eqn><units>m</units></aux>
+    <aux name="at a mass"><eqn>HISTORY(x, x)</eqn><units>kg</units></aux>
+  </variables></model>
+</xmile>`);
+    expect(checkUnits(ir).map((i) => `${i.variable}: ${i.message}`)).toEqual([
+      'past in m: equation gives kg, declared m',
+      'at a mass: HISTORY time in kg, not Month',
+    ]);
+  });
 });

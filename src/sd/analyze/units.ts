@@ -11,6 +11,7 @@
  * plain number makes the result unknown unless the base is dimensionless; unknown units are not
  * checked further (as for the Cobb-Douglas production function).
  */
+import { HISTORY } from '../ir/builtins.js';
 import type { Equation, Expr, ModelIR } from '../ir/model.js';
 import type { Diagnostic, SourceLocation } from '../ir/diagnostics.js';
 
@@ -246,6 +247,12 @@ function infer(e: Expr, ctx: Ctx): Inferred {
       if (fn === 'RAMP') return combine(asDim(args[0]), ctx.time, 1);
       if (fn === 'PULSE' || fn === 'PULSE TRAIN') return new Map();
       if (fn === 'INTEG') return combine(asDim(args[0]), ctx.time, 1);
+      // XMILE HISTORY(input, time): the input's value at a time.
+      if (fn === HISTORY) {
+        const t = asDim(args[1]);
+        if (t !== null && !sameDim(t, ctx.time)) report(ctx, e.loc, `HISTORY time in ${formatDim(t)}, not ${formatDim(ctx.time)}`);
+        return args[0];
+      }
       if (DELAYS.has(fn)) {
         const t = asDim(args[1]);
         if (t !== null && !sameDim(t, ctx.time)) report(ctx, e.loc, `${fn} delay time in ${formatDim(t)}, not ${formatDim(ctx.time)}`);

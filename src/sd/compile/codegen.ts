@@ -19,6 +19,8 @@ export interface GeneratedProgram {
   delayCount: number;
   /** Node id of each delay buffer. */
   delayNodes: number[];
+  /** Node id of each XMILE conveyor's outflow (its belt's index is its position here). */
+  beltNodes: number[];
 }
 
 const CHUNK = 200;
@@ -294,9 +296,16 @@ export function generate(m: ScalarModel, full: Ordering, keep?: (id: number) => 
   const delayIndex = new Map<number, number>();
   const delayNodes: number[] = [];
   for (const node of m.nodes) {
-    if (node.kind === 'delay-fixed') {
+    if (node.kind === 'delay-fixed' || node.kind === 'history') {
       delayIndex.set(node.id, delayNodes.length);
       delayNodes.push(node.id);
+    }
+  }
+  const beltNodes: number[] = [];
+  for (const node of m.nodes) {
+    if (node.kind === 'conveyor') {
+      delayIndex.set(node.id, beltNodes.length);
+      beltNodes.push(node.id);
     }
   }
   const group = (n: ScalarNode) => `${n.varName}|${n.kind}`;
@@ -322,6 +331,16 @@ export function generate(m: ScalarModel, full: Ordering, keep?: (id: number) => 
     if (material) postT.push(template(group(node), (P) => `R.delayPushMaterial(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)});`));
     else postT.push(template(group(node), (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)}${dynamicDelay ? `, ${expr(node.args![0]!, P)}` : ''});`));
   }
+  for (const node of m.nodes) {
+    if (node.kind !== 'history' || (keep && !keep(node.id))) continue;
+    const k = delayIndex.get(node.id)!;
+    postT.push(template(group(node), (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)});`));
+  }
+  for (const node of m.nodes) {
+    if (node.kind !== 'conveyor' || (keep && !keep(node.id))) continue;
+    const k = delayIndex.get(node.id)!;
+    postT.push(template(group(node), (P) => `R.conveyorAdvance(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)});`));
+  }
   postT.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const postStmts = em.emit(postT);
   const tableDecls = em.tables.map((_, k) => `const K${k} = K[${k}];`).join('\n');
@@ -335,7 +354,7 @@ export function generate(m: ScalarModel, full: Ordering, keep?: (id: number) => 
     chunked('integrate', 'v, d, dt', integrateStmts),
     'return { init, step, rates, post, integrate };',
   ].join('\n');
-  return { source, tables: em.tables, delayCount: delayNodes.length, delayNodes };
+  return { source, tables: em.tables, delayCount: delayNodes.length, delayNodes, beltNodes };
 }
 
 function initTemplate(n: ScalarNode, delays: Map<number, number>, group: string): Template {
@@ -346,6 +365,12 @@ function initTemplate(n: ScalarNode, delays: Map<number, number>, group: string)
       case 'active-initial':
       case 'sample':
         return `${slot} = ${expr(n.init!, P)};`;
+      case 'history':
+        return `${slot} = R.historyInit(${P.int(delays.get(n.id)!)}, ${expr(n.expr, P)}, dt);`;
+      case 'conveyor':
+        return `${slot} = R.conveyorInit(${P.int(delays.get(n.id)!)}, ${expr(n.args![0]!, P)}, ${expr(n.args![1]!, P)}, dt, ${expr(n.args![2]!, P)}, ${fractions(n, P)});`;
+      case 'conveyor-leak':
+        return conveyorLeak(n, delays, P);
       case 'delay-fixed':
         return `${slot} = R.delayInit(${P.int(delays.get(n.id)!)}, ${expr(n.args![0]!, P)}, ${expr(n.init!, P)}, dt);`;
       case 'data':
@@ -362,6 +387,12 @@ function stepTemplate(n: ScalarNode, delays: Map<number, number>, group: string)
     switch (n.kind) {
       case 'sample':
         return `if (${expr(n.args![0]!, P)} !== 0) ${slot} = ${expr(n.args![1]!, P)};`;
+      case 'history':
+        return `${slot} = R.history(${P.int(delays.get(n.id)!)}, si, time, ${expr(n.expr, P)}, ${expr(n.args![0]!, P)});`;
+      case 'conveyor':
+        return `${slot} = R.conveyorOut(${P.int(delays.get(n.id)!)}, si, ${fractions(n, P)});`;
+      case 'conveyor-leak':
+        return conveyorLeak(n, delays, P);
       case 'delay-fixed':
         if (n.args?.[1]?.k === 'num' && n.args[1].v === 2) return `${slot} = R.delayOutMaterial(${P.int(delays.get(n.id)!)}, si, ${expr(n.args[2]!, P)});`;
         return `${slot} = R.delayOut(${P.int(delays.get(n.id)!)}, si);`;
@@ -371,4 +402,15 @@ function stepTemplate(n: ScalarNode, delays: Map<number, number>, group: string)
         return `${slot} = ${expr(n.expr, P)};`;
     }
   });
+}
+
+/** A conveyor's leak fractions as an array literal (args after transit, content, exponential). */
+function fractions(n: ScalarNode, P: Printer): string {
+  return `[${n.args!.slice(3).map((a) => expr(a, P)).join(', ')}]`;
+}
+
+function conveyorLeak(n: ScalarNode, belts: Map<number, number>, P: Printer): string {
+  const out = n.args![0]!;
+  if (out.k !== 'ref') throw new Error('a conveyor leak must name its conveyor outflow node');
+  return `${P.ref(n.id)} = R.conveyorLeak(${P.int(belts.get(out.id)!)}, ${P.int(n.data!)});`;
 }

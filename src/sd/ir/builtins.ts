@@ -12,6 +12,9 @@ export interface BuiltinInfo {
   data?: boolean;
 }
 
+/** The IR name of XMILE's HISTORY, which Vensim does not have. */
+export const HISTORY = '#HISTORY';
+
 const b = (min: number, max = min, extra: Partial<BuiltinInfo> = {}): BuiltinInfo => ({ min, max, ...extra });
 
 export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, BuiltinInfo>([
@@ -56,7 +59,18 @@ export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, Builti
   ['GET DIRECT SUBSCRIPT', b(5, 5, { data: true })], ['GET XLS SUBSCRIPT', b(5, 5, { data: true })],
   ['GET TIME VALUE', b(3)],
   ['TABBED ARRAY', b(0, Infinity)], ['A FUNCTION OF', b(0, Infinity)],
+  // XMILE's HISTORY(input, time) (src/sd/xmile/functions.ts); `#` keeps Vensim text from naming it.
+  [HISTORY, b(2, 2, { stateful: true })],
 ]);
+
+/**
+ * The XMILE reader's conveyors (src/sd/xmile/conveyors.ts): a conveyor's outflow is
+ * `#CONVEYOR OUTFLOW(inflow, transit time, stock, exponential, leak fraction…)`, each leak flow
+ * `#CONVEYOR LEAK(outflow, k, stock, fraction)` (the last two for structure analysis only). The `#` keeps them out of reach of model text; they are not in
+ * BUILTINS for the same reason.
+ */
+export const CONVEYOR_OUTFLOW = '#CONVEYOR OUTFLOW';
+export const CONVEYOR_LEAK = '#CONVEYOR LEAK';
 
 export function isBuiltin(fn: string): boolean {
   return BUILTINS.has(fn);

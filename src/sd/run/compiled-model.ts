@@ -2,7 +2,7 @@
  * A compiled model: the generated program plus what a run needs (defaults, parameter index,
  * output columns). `run` fills its own buffers and never recompiles.
  */
-import { InputError, SimulationError } from '../ir/diagnostics.js';
+import { InputError, ModelError, SimulationError } from '../ir/diagnostics.js';
 import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { canonicalColumn, canonicalName } from '../ir/names.js';
 import type { Ordering } from '../analyze/order.js';
@@ -233,6 +233,11 @@ export class CompiledModel implements Model {
     const t0 = options.start ?? probe.start;
     let dt = options.dt ?? probe.dt;
     const method = options.method ?? this.options.method ?? 'euler';
+    if (method !== 'euler' && this.generated.beltNodes.length > 0) {
+      // A belt moves one slat per DT; the Runge-Kutta stages would move it several times.
+      const node = nodes[this.generated.beltNodes[0]!]!;
+      throw ModelError.at('E_UNSUPPORTED', `${node.name} is the outflow of a conveyor; conveyors run with Euler integration only, not ${method}`, node.loc);
+    }
 
     // Columns to keep.
     let cols: Int32Array;

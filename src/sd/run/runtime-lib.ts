@@ -7,12 +7,15 @@ import type { DataSeries } from '../analyze/scalar-model.js';
 import { vectorFunction } from './vector-functions.js';
 import { tableArea, tableSlopeAt } from '../analyze/table-lookup.js';
 import { RandomStream } from './random.js';
+import { ConveyorBelt } from './conveyor-belt.js';
 
 export class Runtime {
   lx: Float64Array[];
   ly: Float64Array[];
   private readonly delays: { hist: Float64Array; n: number; init: number; dt: number; out?: Float64Array; due?: Uint8Array }[] = [];
   private stream: RandomStream | undefined;
+  /** XMILE conveyors' belts, by the index codegen gives each conveyor. */
+  private readonly belts: ConveyorBelt[] = [];
   initialTime = 0;
 
   constructor(lx: Float64Array[], ly: Float64Array[], readonly dataSeries: DataSeries[], delayCount: number, private readonly seed: number) {
@@ -268,6 +271,45 @@ export class Runtime {
     const d = this.delays[k]!;
     d.hist[si] = input;
     if (delayTime !== undefined) d.n = Math.max(0, Math.round(delayTime / d.dt));
+  }
+
+  // --- XMILE HISTORY ------------------------------------------------------------------------
+  /** At the start every past time is the start: the input's initial value. */
+  historyInit(k: number, input: number, dt: number): number {
+    this.delays[k]!.dt = dt;
+    return input;
+  }
+  /**
+   * The input's value at `at`: the value saved at that step, linear between the two steps around
+   * it; the current value at or after the present, the initial value before the start.
+   */
+  history(k: number, si: number, now: number, input: number, at: number): number {
+    const d = this.delays[k]!;
+    if (at >= now - d.dt * 1e-6 || si === 0) return input;
+    const pos = Math.max(0, (at - this.initialTime) / d.dt);
+    const i = Math.floor(pos + 1e-9);
+    const frac = Math.max(0, pos - i);
+    const a = d.hist[i]!;
+    if (frac < 1e-9) return a;
+    const b = i + 1 < si ? d.hist[i + 1]! : input;
+    return a + frac * (b - a);
+  }
+
+  // --- XMILE conveyors (conveyor-belt.ts) ----------------------------------------------------
+  /** Lays the initial content on belt k; returns the first step's outflow. */
+  conveyorInit(k: number, transit: number, content: number, dt: number, exponential: number, fractions: number[]): number {
+    const belt = (this.belts[k] ??= new ConveyorBelt());
+    belt.init(transit, content, dt, exponential !== 0, fractions);
+    return belt.compute(0, fractions);
+  }
+  conveyorOut(k: number, si: number, fractions: number[]): number {
+    return this.belts[k]!.compute(si, fractions);
+  }
+  conveyorLeak(k: number, j: number): number {
+    return this.belts[k]!.leak(j);
+  }
+  conveyorAdvance(k: number, si: number, inflow: number, transit: number): void {
+    this.belts[k]!.advance(si, inflow, transit);
   }
 
   // --- vectors and random numbers ---------------------------------------------------------

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readVensim } from './reader.js';
 import { equationFromIR } from './expr-text.js';
+import { readXmile } from '../xmile/reader.js';
+import { xmileDoc } from '../xmile/test-support.js';
 
 /** Reads one equation with the Vensim reader and prints it back from the IR. */
 function roundTrip(src: string): string {
@@ -26,5 +28,10 @@ describe('IR expressions printed in Vensim notation', () => {
 
   it('prints a lookup table', () => {
     expect(roundTrip('tbl( (0,1),(1,2) )')).toBe('tbl((0,1),(1,2))');
+  });
+
+  it("shows XMILE's HISTORY by its name, without the IR's internal '#'", () => {
+    const ir = readXmile(xmileDoc('<aux name="x"><eqn>1</eqn></aux><aux name="h"><eqn>HISTORY(x, TIME - 1)</eqn></aux>'), 'h.xmile');
+    expect(equationFromIR(ir.equations.find((q) => q.lhs.name === 'h')!)).toBe('h = HISTORY(x, Time - 1)');
   });
 });

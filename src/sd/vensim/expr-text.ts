@@ -60,7 +60,9 @@ function print(e: Expr, outer: number): string {
     case 'ref':
       return vensimName(e.display) + subs(e.subs);
     case 'call':
-      return `${e.fn}(${e.args.map((a) => print(a, 0)).join(', ')})`;
+      // XMILE-only functions have `#` IR names (HISTORY, conveyors): shown without it; the .mdl
+      // writer refuses them before printing.
+      return `${e.fn.replace(/^#/, '')}(${e.args.map((a) => print(a, 0)).join(', ')})`;
     case 'apply':
       return `${vensimName(e.display)}${subs(e.subs)}(${e.args.map((a) => print(a, 0)).join(', ')})`;
     case 'lookup':

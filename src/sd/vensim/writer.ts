@@ -4,6 +4,9 @@
  * documentation, grouped as the source grouped them, then the sketch and settings kept verbatim.
  * A model read from XMILE gets no sketch and a settings section that states its integration method.
  */
+import { HISTORY } from '../ir/builtins.js';
+import { ModelError } from '../ir/diagnostics.js';
+import { visitExpr } from '../ir/walk.js';
 import type { DimensionDecl, Equation, MacroDecl, ModelIR } from '../ir/model.js';
 import { exprText, numberText, table, vensimName } from './expr-text.js';
 
@@ -71,8 +74,24 @@ function macroText(m: MacroDecl, display: (n: string) => string): string {
   return `:MACRO: ${display(m.name)}(${m.params.map(display).join(', ')}${outs})\n${m.equations.map(equationText).join('\n')}:END OF MACRO:\n`;
 }
 
+/**
+ * XMILE features the reader keeps under `#` names (conveyors, HISTORY; src/sd/ir/builtins.ts)
+ * have no Vensim function: writing them would give a file Vensim cannot read.
+ */
+function rejectXmileOnly(ir: ModelIR): void {
+  for (const eq of ir.equations) {
+    if (!eq.expr) continue;
+    visitExpr(eq.expr, (e) => {
+      if (e.kind !== 'call' || !e.fn.startsWith('#')) return;
+      const what = e.fn === HISTORY ? 'HISTORY' : 'a conveyor';
+      throw ModelError.at('E_UNSUPPORTED', `${eq.lhs.display} uses ${what}, which Vensim has no function for; the model cannot be written as .mdl`, eq.loc);
+    });
+  }
+}
+
 /** The `.mdl` text of a model. */
 export function writeVensim(ir: ModelIR): string {
+  rejectXmileOnly(ir);
   // Display names of dimensions and elements, for mappings that the IR keeps in canonical form.
   const members = new Map<string, string>();
   for (const d of ir.dimensions) {

@@ -16,6 +16,7 @@
  */
 import type { SourceLocation } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
+import { HISTORY } from '../ir/builtins.js';
 import { call, dtRef, num, startRef, stopRef } from './ir-build.js';
 import type { InternalMacro } from './internal-macros.js';
 
@@ -80,6 +81,9 @@ const SPECS: Record<string, FunctionSpec> = {
   INIT: same('INIT', 1),
   PREVIOUS: { min: 1, max: 2, build: (a, c) => call('DELAY', [a[0]!, dtRef(c.loc), ...a.slice(1)], c.loc) },
   SAFEDIV: { min: 2, max: 3, build: (a, c) => call('SAFEDIV', a, c.loc) },
+  // HISTORY(input, time): the input's value at a past time. No vendor text says how a time
+  // between two DTs is read; we interpolate linearly between the two saved steps (runtime-lib.ts).
+  HISTORY: { min: 2, max: 2, build: (a, c) => call(HISTORY, a, c.loc) },
   // Functions that translations of Vensim models keep under Vensim's name and meaning:
   // MODULO (the remainder with the dividend's sign) and NPV(stream, rate, initial, factor),
   // the initial value 0 and factor 1 when left out.
@@ -116,5 +120,4 @@ export const VENSIM_VECTOR_FUNCTIONS = new Set([
 
 export const UNSUPPORTED: Record<string, string> = {
   RANK: 'RANK is not supported yet',
-  HISTORY: 'HISTORY is not supported yet',
 };

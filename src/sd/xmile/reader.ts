@@ -10,6 +10,7 @@ import { ModelError } from '../ir/diagnostics.js';
 import { resolveLimits, type ModelLimits } from '../ir/limits.js';
 import type { Equation, Expr, MacroDecl, ModelIR } from '../ir/model.js';
 import { readBehavior } from './behavior.js';
+import { conveyorFlows } from './conveyors.js';
 import { readDimensions } from './dimensions.js';
 import { parseEquation, type GfRef, type ParseEnv } from './expr-parser.js';
 import { internalMacro, type InternalMacro } from './internal-macros.js';
@@ -61,13 +62,15 @@ export function readXmile(source: string, file?: string, limitOptions?: Partial<
   };
 
   const groups = readGroups(children(variablesEl, 'group'));
-  const stockFlows = stocksOf(vars, src);
   const flowTerms = flowsOf(vars, src, env);
+  const belts = conveyorFlows(vars, flowTerms, specs, src, env);
+  // A conveyor's outflow and leaks come from its belt, which never takes it below zero.
+  const stockFlows = stocksOf(vars, src).map((s) => (child(vars.find((v) => v.name === s.name)!.el, 'conveyor') ? { ...s, nonNegative: false } : s));
   const modelVars = vars.filter((v) => !isControlVariable(v, specs, src, env));
   const control = controlEquations(specs);
   const translate = (plan: StockPlan): Equation[] => [
     ...control,
-    ...modelVars.flatMap((v) => translateVariable(v, { src, env, rates: plan.rates, limits: plan.limits, group: (n) => groups.byEntity.get(n) })),
+    ...modelVars.flatMap((v) => translateVariable(v, { src, env, rates: plan.rates, limits: plan.limits, group: (n) => groups.byEntity.get(n), conveyorFlows: belts })),
   ];
   const plan = planStocks(stockFlows, flowTerms, env.useInternal);
   let equations = translate(plan);

@@ -9,7 +9,7 @@
  * inflows leave than needed. A loop that does not pass through a limit is left for the
  * analyzer to report.
  */
-import { BUILTINS } from '../ir/builtins.js';
+import { BUILTINS, CONVEYOR_OUTFLOW } from '../ir/builtins.js';
 import type { Equation, Expr } from '../ir/model.js';
 
 /** Internal macros (internal-macros.ts) whose output holds state. */
@@ -22,6 +22,12 @@ function collectRefs(e: Expr, out: Set<string>): void {
       return;
     case 'call':
       if (BUILTINS.get(e.fn)?.stateful) return;
+      // A conveyor's outflow reads its belt, not this step's inflow; in the step it reads only
+      // its leak fractions (conveyors.ts). A leak reads its conveyor's outflow.
+      if (e.fn === CONVEYOR_OUTFLOW) {
+        for (const a of e.args.slice(4)) collectRefs(a, out);
+        return;
+      }
       for (const a of e.args) collectRefs(a, out);
       return;
     case 'apply':

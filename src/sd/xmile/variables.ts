@@ -94,6 +94,8 @@ export interface TranslateContext {
   rates: ReadonlyMap<string, Expr>;
   limits?: ReadonlyMap<string, (raw: Expr) => Expr>;
   group?: (name: string) => string | undefined;
+  /** Equations of conveyor outflows and leaks, which the belt computes (conveyors.ts). */
+  conveyorFlows?: ReadonlyMap<string, Expr>;
 }
 
 /** Elements named in `subscript="a, b"` (names, or 1-based indices into the dimension). */
@@ -160,11 +162,11 @@ export function translateVariable(v: VarSpec, ctx: TranslateContext): Equation[]
   const out: Equation[] = [];
 
   if (v.kind === 'stock') {
-    for (const tag of ['conveyor', 'queue']) {
-      const opt = child(el, tag);
-      if (opt) throw ModelError.at('E_UNSUPPORTED', `${v.display} is a ${tag}; conveyors and queues are not supported yet`, ctx.src.loc(opt.start));
-    }
+    const queue = child(el, 'queue');
+    if (queue) throw ModelError.at('E_UNSUPPORTED', `${v.display} is a queue; queues are not supported yet`, ctx.src.loc(queue.start));
   }
+  const belt = ctx.conveyorFlows?.get(v.name);
+  if (belt) return [make(lhsOf(v.name, v.display, []), 'aux', { expr: belt }, v.loc)];
 
   // Lookup tables: one for the whole array, or one per element.
   if (v.gf) {

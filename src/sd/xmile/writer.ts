@@ -8,6 +8,7 @@
  * the VECTOR and ALLOCATE functions, data from spreadsheets, …), macros, subscript mappings, data
  * variables, and time settings that are not constants.
  */
+import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW } from '../ir/builtins.js';
 import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
 import type { DimensionDecl, Equation, Expr, LookupTable, ModelIR, SubscriptRef } from '../ir/model.js';
 
@@ -53,7 +54,7 @@ const SAME = new Set(['ABS', 'SQRT', 'EXP', 'LN', 'SIN', 'COS', 'TAN', 'ARCSIN',
 /** Vensim name → XMILE name, same arguments. */
 const RENAMED: Record<string, string> = {
   SMOOTH: 'SMTH1', SMOOTHI: 'SMTH1', SMOOTH3: 'SMTH3', SMOOTH3I: 'SMTH3', DELAY1: 'DELAY1', DELAY1I: 'DELAY1', DELAY3: 'DELAY3', DELAY3I: 'DELAY3',
-  'DELAY FIXED': 'DELAY', DELAY: 'DELAY', INITIAL: 'INIT', INIT: 'INIT',
+  'DELAY FIXED': 'DELAY', DELAY: 'DELAY', INITIAL: 'INIT', INIT: 'INIT', '#HISTORY': 'HISTORY',
 };
 const ARRAY_FN: Record<string, string> = { SUM: 'SUM', PROD: 'PROD', VMIN: 'MIN', VMAX: 'MAX' };
 
@@ -154,6 +155,9 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
     }
     case 'PI':
       return 'PI';
+    case CONVEYOR_OUTFLOW:
+    case CONVEYOR_LEAK:
+      throw new Unwritable('a conveyor flow (the writer does not write conveyors back yet)', e.loc);
     default:
       if (ARRAY_FN[fn] && e.args.length === 1) return `${ARRAY_FN[fn]}(${write(e.args[0]!, ctx, 0, true)})`;
   }

@@ -4,6 +4,7 @@
  * equation, with the link's polarity and whether it acts only at the initial time (a stock's
  * initial value, INITIAL(...)), which cannot close a feedback loop.
  */
+import { CONVEYOR_LEAK } from '../../ir/builtins.js';
 import type { Equation, Expr, LookupTable, ModelIR } from '../../ir/model.js';
 import type { SourceLocation } from '../../ir/diagnostics.js';
 import { addSigns, derivativeSign, type Sign, type SignContext } from './polarity.js';
@@ -52,7 +53,10 @@ function collect(e: Expr, initial: boolean, every: Set<string>, init: Set<string
       return;
     case 'call': {
       const initArgs = INITIAL_ARGS[e.fn] ?? [];
-      e.args.forEach((a, i) => collect(a, initial || initArgs.includes(i), every, init));
+      // A conveyor leak is drawn from the belt (its stock) by its fraction, not from the outflow
+      // that the engine reads it through (src/sd/xmile/conveyors.ts).
+      const args = e.fn === CONVEYOR_LEAK ? e.args.slice(2) : e.args;
+      args.forEach((a, i) => collect(a, initial || initArgs.includes(i), every, init));
       return;
     }
     case 'unary':

@@ -92,7 +92,7 @@ export function evaluate(e: Expr, env: EvalEnv): number {
         default:
           break;
       }
-      throw new NotEvaluable(`function ${e.fn}`);
+      throw new NotEvaluable(`function ${e.fn.replace(/^#/, '')}`);
     }
     default:
       throw new NotEvaluable(`expression of kind ${e.kind}`);

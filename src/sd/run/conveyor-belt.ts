@@ -1,0 +1,140 @@
+/**
+ * The belt of a continuous XMILE conveyor (Stella's "traditional" conveyor), one slat per DT.
+ *
+ * isee's Conveyor Computation help: the material of one DT (all inflows together) is placed in
+ * a slat as many DTs from the end as the transit time found at that DT says; once placed, the
+ * transit time no longer affects it; it comes off the belt as the outflow when it reaches the
+ * end. isee's note on steady-state initialisation of conveyors gives the leakage rules:
+ * - linear (the default): the total that leaks over the belt is the leak fraction times the
+ *   amount that entered, so 1 − fraction of it reaches the outflow;
+ * - exponential: each DT a slat loses the fraction × DT of what it still holds (the fraction
+ *   is per unit of time);
+ * and the steady state of a conveyor of length n = transit/DT with inflow I and linear leak
+ * L = fraction × I: content = transit × I − (n − 1) × L × DT / 2.
+ *
+ * Timing, chosen so that the steady-state formula above holds exactly: a slat placed at the end
+ * of step s with n DTs to go leaks during steps s+1 … s+n (n times) and leaves as the outflow
+ * of step s+n, so without leaks outflow(t) = inflow(t − transit), as a pipeline delay. A linear
+ * leak takes fraction × entered / n per step. The initial content is laid out in that same
+ * steady profile (equal entries; older slats having leaked more), which is what makes the note's
+ * steady-state value, entered as the initial value, an equilibrium. Leak fractions are read
+ * every DT (their current value). A slat never leaks more than it holds.
+ */
+export interface BeltSlat {
+  /** Step at which it leaves the belt. */
+  due: number;
+  amount: number;
+  /** What entered (linear leaks are a share of it) and over how many steps it travels. */
+  entered: number;
+  steps: number;
+}
+
+export class ConveyorBelt {
+  /**
+   * Slats in the order they leave (earliest due first) from `head` on; those before `head` have
+   * left. Without leaks a step touches only the slats that leave and the one placed.
+   */
+  private slats: BeltSlat[] = [];
+  private head = 0;
+  private dt = 1;
+  private exponential = false;
+  /** This step's leak per slat and leak flow, slat-major from `head` (computed by `compute`, applied by `advance`). */
+  private pending = new Float64Array(0);
+  private pendingLeaks = 0;
+  private leakTotals = new Float64Array(0);
+
+  /** Slat count for a transit time: at least one DT. */
+  static slatsFor(transit: number, dt: number): number {
+    return Math.max(1, Math.round(transit / dt));
+  }
+
+  /** Lays `content` on the belt in the steady profile of a constant inflow (see above). */
+  init(transit: number, content: number, dt: number, exponential: boolean, fractions: number[]): void {
+    this.dt = dt;
+    this.exponential = exponential;
+    const n = ConveyorBelt.slatsFor(transit, dt);
+    const sum = fractions.reduce((a, f) => a + f, 0);
+    // Share left in a slat that has leaked j times, per unit entered.
+    const left = (j: number): number => Math.max(0, exponential ? Math.pow(1 - sum * dt, j) : 1 - (sum * j) / n);
+    let total = 0;
+    for (let j = 0; j < n; j++) total += left(j);
+    const entered = total > 0 ? content / total : 0;
+    this.slats = [];
+    this.head = 0;
+    // The slat due at step j (j = 0 leaves first) has leaked n − 1 − j times.
+    for (let j = 0; j < n; j++) this.slats.push({ due: j, amount: entered * left(n - 1 - j), entered, steps: n });
+    this.leakTotals = new Float64Array(fractions.length);
+  }
+
+  /** Material on the belt. */
+  content(): number {
+    let s = 0;
+    for (let i = this.head; i < this.slats.length; i++) s += this.slats[i]!.amount;
+    return s;
+  }
+
+  /**
+   * This step's outflow (a rate) from the belt as it is, with the leak fractions' current
+   * values; the leaks are kept for `leak` and `advance`. Reads only, so it may run again.
+   */
+  compute(step: number, fractions: number[]): number {
+    const k = fractions.length;
+    const slats = this.slats;
+    let out = 0;
+    if (k === 0) {
+      for (let i = this.head; i < slats.length && slats[i]!.due <= step; i++) out += slats[i]!.amount;
+      this.pendingLeaks = 0;
+      return out / this.dt;
+    }
+    if (this.leakTotals.length !== k) this.leakTotals = new Float64Array(k);
+    this.leakTotals.fill(0);
+    const count = slats.length - this.head;
+    if (this.pending.length < count * k) this.pending = new Float64Array(2 * count * k);
+    this.pendingLeaks = k;
+    for (let i = this.head, p = 0; i < slats.length; i++, p += k) {
+      const slat = slats[i]!;
+      let left = slat.amount;
+      for (let j = 0; j < k; j++) {
+        const f = fractions[j]!;
+        const want = this.exponential ? f * this.dt * slat.amount : (f * slat.entered) / slat.steps;
+        const take = Math.min(left, Math.max(0, want));
+        this.pending[p + j] = take;
+        left -= take;
+        this.leakTotals[j]! += take;
+      }
+      if (slat.due <= step) out += left;
+    }
+    return out / this.dt;
+  }
+
+  /** Leak flow j of the step last computed (a rate). */
+  leak(j: number): number {
+    return (this.leakTotals[j] ?? 0) / this.dt;
+  }
+
+  /** Ends step `step`: leaks and the outflow leave, this step's inflow (a rate) is placed. */
+  advance(step: number, inflow: number, transit: number): void {
+    const slats = this.slats;
+    const k = this.pendingLeaks;
+    if (k > 0) {
+      for (let i = this.head, p = 0; i < slats.length; i++, p += k) {
+        for (let j = 0; j < k; j++) slats[i]!.amount -= this.pending[p + j]!;
+      }
+    }
+    while (this.head < slats.length && slats[this.head]!.due <= step) this.head++;
+    const n = ConveyorBelt.slatsFor(transit, this.dt);
+    const amount = inflow * this.dt;
+    const slat: BeltSlat = { due: step + n, amount, entered: amount, steps: n };
+    // A shorter transit time places the slat ahead of some already on the belt.
+    let at = slats.length;
+    while (at > this.head && slats[at - 1]!.due > slat.due) at--;
+    if (at === slats.length) slats.push(slat);
+    else slats.splice(at, 0, slat);
+    // Drop the slats that have left once they are half the array.
+    if (this.head > 64 && this.head * 2 > slats.length) {
+      this.slats = slats.slice(this.head);
+      this.head = 0;
+    }
+    this.pendingLeaks = 0;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * XMILE 1.0 conveyors (§4.2.1): a stock with a `<conveyor>` option moves what flows in along a
+ * belt and releases it after the transit time `<len>`; its first outflow that is not a leak is
+ * the conveyor's outflow, and outflows marked `<leak/>` take, over the belt, the fraction their
+ * own `<eqn>` gives (linear by default, per unit of time with `exponential_leak="true"`).
+ * Neither the outflow nor the leaks keep an equation of their own: the belt computes them
+ * (src/sd/run/conveyor-belt.ts has the rules and their sources). The stock stays an ordinary
+ * INTEG of its flows, which with Euler steps equals what the belt holds.
+ *
+ * Supported: continuous conveyors, constant or varying transit time, any number of whole-belt
+ * leaks, Euler integration. Everything else in the standard's conveyor options stops with a
+ * located E_UNSUPPORTED naming the feature (capacity, inflow limit, arrest, sampled transit
+ * time, discrete conveyors, batch integrity, one at a time, leak zones, integer leaks, arrays,
+ * Runge-Kutta); queues likewise (variables.ts).
+ */
+import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW } from '../ir/builtins.js';
+import { ModelError } from '../ir/diagnostics.js';
+import type { Expr } from '../ir/model.js';
+import { parseEquation, type ParseEnv } from './expr-parser.js';
+import { bin, call, num, ref, sum } from './ir-build.js';
+import type { SimSpecs } from './sim-specs.js';
+import type { SourceText } from './source-text.js';
+import type { FlowTerms } from './stock-rates.js';
+import { nameOf, type VarSpec } from './variables.js';
+import { attr, child, children, type XmlElement } from './xml-tree.js';
+
+/** Options of `<conveyor>` the engine does not simulate, as the standard names them. */
+const UNSUPPORTED_TAGS: Record<string, string> = {
+  capacity: 'a conveyor capacity (<capacity>)',
+  in_limit: 'a conveyor inflow limit (<in_limit>)',
+  sample: 'a sampled conveyor transit time (<sample>)',
+  arrest: 'an arrested conveyor (<arrest>)',
+  discrete: 'a discrete conveyor',
+  batch_integrity: 'conveyor batch integrity',
+  one_at_a_time: 'a conveyor taking one at a time',
+};
+
+function flagOn(el: XmlElement, name: string, src: SourceText): XmlElement | undefined {
+  const a = attr(el, name);
+  if (a !== undefined && a.trim().toLowerCase() === 'true') return el;
+  const c = child(el, name);
+  if (c && src.elementText(c.start).text.trim().toLowerCase() !== 'false') return c;
+  return undefined;
+}
+
+/**
+ * The equations of every conveyor's outflow and leak flows, by flow name; throws a located
+ * error for a conveyor option that is not supported.
+ */
+export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTerms>, specs: SimSpecs, src: SourceText, env: ParseEnv): Map<string, Expr> {
+  const out = new Map<string, Expr>();
+  const byName = new Map(vars.map((v) => [v.name, v]));
+  const leakOwners = new Set<string>();
+  for (const stock of vars) {
+    const el = child(stock.el, 'conveyor');
+    if (stock.kind !== 'stock' || !el) continue;
+    const at = src.loc(el.start);
+    if (specs.method !== 'euler') throw ModelError.at('E_UNSUPPORTED', `${stock.display} is a conveyor; conveyors run with Euler integration only, and <sim_specs> asks for ${specs.method}`, at);
+    if (stock.dims.length) throw ModelError.at('E_UNSUPPORTED', `${stock.display} is an arrayed conveyor; only scalar conveyors are supported yet`, at);
+    for (const [tag, what] of Object.entries(UNSUPPORTED_TAGS)) {
+      const found = flagOn(el, tag, src) ?? (['capacity', 'in_limit', 'sample', 'arrest'].includes(tag) ? child(el, tag) : undefined);
+      if (found) throw ModelError.at('E_UNSUPPORTED', `${stock.display}: ${what} is not supported yet`, src.loc(found.start));
+    }
+    const lenEl = child(el, 'len');
+    const lenText = lenEl ? src.elementText(lenEl.start) : undefined;
+    if (!lenEl || !lenText || lenText.text.trim() === '') throw ModelError.at('E_XMILE', `conveyor ${stock.display} has no transit time (<len>)`, at);
+    const transit = parseEquation(lenText, src, env, { lhsDims: [] });
+    const exponential = flagOn(el, 'exponential_leak', src) !== undefined;
+
+    const outflows = children(stock.el, 'outflow').map((f) => byName.get(nameOf(src.elementText(f.start).text).name));
+    let main: VarSpec | undefined;
+    const leaks: VarSpec[] = [];
+    for (const f of outflows) {
+      if (!f || f.kind !== 'flow') continue;
+      if (f.dims.length) throw ModelError.at('E_UNSUPPORTED', `${f.display} flows out of conveyor ${stock.display} and is arrayed; only scalar conveyors are supported yet`, f.loc);
+      if (child(f.el, 'leak')) leaks.push(f);
+      else if (!main) main = f;
+      else throw ModelError.at('E_XMILE', `conveyor ${stock.display} has two outflows that are not leaks (${main.display} and ${f.display}); a conveyor has one`, f.loc);
+    }
+    if (!main) throw ModelError.at('E_XMILE', `conveyor ${stock.display} has no outflow that is not a leak`, at);
+
+    const fractions = leaks.map((f) => leakFraction(f, src, env));
+    const loc = main.loc;
+    const inflow = sum(
+      children(stock.el, 'inflow').map((i) => {
+        const name = nameOf(src.elementText(i.start).text).name;
+        const terms = flows.get(name);
+        const r = ref(name, loc, terms?.display ?? name);
+        return terms?.multiplier ? bin('*', r, terms.multiplier, loc) : r;
+      }),
+      loc,
+    );
+    out.set(main.name, call(CONVEYOR_OUTFLOW, [inflow, transit, ref(stock.name, loc, stock.display), num(exponential ? 1 : 0, loc), ...fractions], loc));
+    leaks.forEach((f, k) => {
+      leakOwners.add(f.name);
+      // The stock and the fraction follow for structure analysis (what a leak depends on); the
+      // engine reads the leak from the belt through the outflow (stateful.ts).
+      out.set(f.name, call(CONVEYOR_LEAK, [ref(main.name, f.loc, main.display), num(k, f.loc), ref(stock.name, f.loc, stock.display), fractions[k]!], f.loc));
+    });
+  }
+  for (const f of vars) {
+    const leak = f.kind === 'flow' ? child(f.el, 'leak') : undefined;
+    if (leak && !leakOwners.has(f.name)) throw ModelError.at('E_XMILE', `${f.display} is marked as a leak but is not an outflow of a conveyor`, src.loc(leak.start));
+  }
+  return out;
+}
+
+/** A leak flow's fraction: its `<eqn>`; a leak zone or whole-unit leaks are not supported. */
+function leakFraction(f: VarSpec, src: SourceText, env: ParseEnv): Expr {
+  const start = Number(attr(f.el, 'leak_start') ?? '0');
+  const end = Number(attr(f.el, 'leak_end') ?? '1');
+  if (start !== 0 || end !== 1) {
+    throw ModelError.at('E_UNSUPPORTED', `leak ${f.display} drains the zone ${attr(f.el, 'leak_start') ?? '0'}–${attr(f.el, 'leak_end') ?? '1'} of its conveyor; leak zones other than the whole belt are not supported yet`, f.loc);
+  }
+  const integers = child(f.el, 'leak_integers');
+  if (integers) throw ModelError.at('E_UNSUPPORTED', `leak ${f.display} drains whole units only (<leak_integers/>), which is not supported yet`, src.loc(integers.start));
+  const eqn = child(f.el, 'eqn');
+  const text = eqn ? src.elementText(eqn.start) : undefined;
+  if (!text || text.text.trim() === '') throw ModelError.at('E_NO_EQUATION', `leak ${f.display} has no leak fraction (its <eqn>)`, f.loc);
+  return parseEquation(text, src, env, { lhsDims: [] });
+}
