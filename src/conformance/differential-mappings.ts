@@ -31,7 +31,8 @@ export interface MappingPlan {
 export const MAPPING_SHARE = 1 / 3;
 
 export function planMapping(seed: number, target: { name: string; elements: string[]; sub?: { name: string; elements: string[] } }): MappingPlan | undefined {
-  const rng = prand.xoroshiro128plus(seed ^ 0x5bd1e995);
+  // Mixed first: the first draws of xoroshiro128+ from nearby seeds are alike.
+  const rng = prand.xoroshiro128plus(mix32(seed ^ 0x5bd1e995));
   const int = (lo: number, hi: number): number => prand.unsafeUniformIntDistribution(lo, hi, rng);
   const shuffle = <T>(xs: T[]): T[] => {
     const out = [...xs];
@@ -62,4 +63,11 @@ export function planMapping(seed: number, target: { name: string; elements: stri
     text += int(0, 1) ? `, (DimC: ${shuffle(elements).join(', ')})` : ', DimC';
   }
   return { sourceSize, text, kind, second };
+}
+
+/** A 32-bit integer hash (MurmurHash3's finalizer), so that consecutive seeds start far apart. */
+function mix32(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) | 0;
 }
