@@ -5,6 +5,8 @@
  * through stocks), and keeps values finite: flows are clamped, divisors are 1 + |x|, EXP's argument
  * is clamped, LN takes 1 + |x|, powers take |x| with small exponents, delay times are positive
  * multiples of TIME STEP (so DELAY FIXED's pipeline length is exact) and switch times lie on the grid.
+ * About a third of the models with DimA also map DimB onto it (differential-mappings.ts), and read
+ * through the mapping.
  */
 import prand from 'pure-rand';
 import { planMapping } from './differential-mappings.js';
