@@ -25,6 +25,36 @@ describe('differential comparison', () => {
     expect(checkModel(0, text)).toBeUndefined();
   });
 
+  it('maps DimB onto DimA in about a third of the seeds with DimA, in every form, and reads through each mapping', () => {
+    let withA = 0;
+    const forms = new Map<string, number>();
+    for (let seed = 0; seed < 300; seed++) {
+      const text = generateModel(seed).text;
+      if (!/^DimA:/m.test(text)) continue;
+      withA++;
+      const m = /^DimB: [^\n]* -> ([^\n]*) ~~\|$/m.exec(text);
+      if (!m) continue;
+      const form = m[1]!.includes('SubA') ? 'sub-range entry' : m[1]!.startsWith('(') ? 'list' : 'position';
+      forms.set(form, (forms.get(form) ?? 0) + 1);
+      if (m[1]!.includes('DimC')) forms.set('second target', (forms.get('second target') ?? 0) + 1);
+      // An equation over a map-to range that reads a variable over DimB through the mapping.
+      expect(text).toMatch(/^xm1\[DimA\] = \(\w+\[(?:DimA,)?DimB\]/m);
+    }
+    const mapped = [...forms].filter(([f]) => f !== 'second target').reduce((a, [, n]) => a + n, 0);
+    expect(mapped / withA).toBeGreaterThan(0.25);
+    expect(mapped / withA).toBeLessThan(0.42);
+    for (const f of ['position', 'list', 'sub-range entry', 'second target']) expect(forms.get(f) ?? 0, f).toBeGreaterThan(3);
+  });
+
+  it('reports a mapped model whose reference copy maps the other way round', () => {
+    const text = `DimA: a1, a2, a3 ~~|\nSubA: a1, a2 ~~|\nDimB: b1, b2 -> (DimA: a3, SubA) ~~|\ny[DimB] = 1, 2 ~~|\nx[DimA] = y[DimB] * Time ~~|
+INITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n`;
+    expect(checkModel(0, text)).toBeUndefined();
+    const d = checkModel(0, text, text.replace('(DimA: a3, SubA)', '(DimA: SubA, a3)'));
+    expect(d?.column).toBe('x[a1]');
+    expect(d?.time).toBe(1);
+  });
+
   it('generates the same model from the same seed, and different models from different seeds', () => {
     expect(generateModel(7).text).toBe(generateModel(7).text);
     expect(generateModel(7).text).not.toBe(generateModel(8).text);

@@ -5,14 +5,19 @@
  * through stocks), and keeps values finite: flows are clamped, divisors are 1 + |x|, EXP's argument
  * is clamped, LN takes 1 + |x|, powers take |x| with small exponents, delay times are positive
  * multiples of TIME STEP (so DELAY FIXED's pipeline length is exact) and switch times lie on the grid.
+ * About a third of the models with DimA also map DimB onto it (differential-mappings.ts), and read
+ * through the mapping.
  */
 import prand from 'pure-rand';
+import { planMapping } from './differential-mappings.js';
 
 interface Dim {
   name: string;
   elements: string[];
   /** Sub-range over the first elements, if any. */
   sub?: { name: string; elements: string[] };
+  /** Ranges this one is mapped onto (differential-mappings.ts), and the text after `->`. */
+  mapsTo?: { targets: Dim[]; text: string };
 }
 
 interface Var {
@@ -73,15 +78,29 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
     const d: Dim = { name: 'DimA', elements: els };
     if (n >= 3 && g.chance(0.7)) d.sub = { name: 'SubA', elements: els.slice(0, g.int(1, n - 1)) };
     dims.push(d);
-    if (g.chance(0.5)) dims.push({ name: 'DimB', elements: Array.from({ length: g.int(2, 3) }, (_, i) => `b${i + 1}`) });
+    const withB = g.chance(0.5);
+    const sizeB = withB ? g.int(2, 3) : 0;
+    // A mapping DimB -> DimA (and maybe DimC) needs DimB, with as many elements as the mapping has entries.
+    const plan = planMapping(seed, d);
+    if (withB || plan) {
+      const b: Dim = { name: 'DimB', elements: Array.from({ length: plan?.sourceSize ?? sizeB }, (_, i) => `b${i + 1}`) };
+      if (plan) {
+        const targets = [d];
+        if (plan.second) targets.push({ name: plan.second.name, elements: plan.second.elements });
+        b.mapsTo = { targets, text: plan.text };
+      }
+      dims.push(b);
+      if (plan?.second) dims.push(b.mapsTo!.targets[1]!);
+    }
   }
   for (const d of dims) {
-    lines.push(`${d.name}: ${d.elements.join(', ')} ~~|`);
+    lines.push(`${d.name}: ${d.elements.join(', ')}${d.mapsTo ? ` -> ${d.mapsTo.text}` : ''} ~~|`);
     if (d.sub) lines.push(`${d.sub.name}: ${d.sub.elements.join(', ')} ~~|`);
   }
+  const hasMapping = dims.some((d) => d.mapsTo);
   const shapes: Dim[][] = [[]];
   for (const d of dims) shapes.push([d]);
-  if (dims.length === 2) shapes.push([dims[0]!, dims[1]!]);
+  if (dims.length >= 2) shapes.push([dims[0]!, dims[1]!]);
 
   // Lookups: standalone tables with increasing x.
   const lookups: string[] = [];
@@ -201,15 +220,26 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
 
   /** A reference to an arrayed or scalar variable, indexed from what the scope binds or by a fixed element. */
   const ref = (scope: Scope, pool: Var[]): string => {
-    const v = g.pick(pool);
+    // Where a mapping applies, favour a variable over its source range, so that mapped references
+    // are common enough to test (no extra draw in seeds without a mapping).
+    const viaMapping = hasMapping ? pool.filter((x) => x.dims.some((d) => mapped(d, scope))) : [];
+    const v = viaMapping.length && g.chance(0.4) ? g.pick(viaMapping) : g.pick(pool);
     if (v.dims.length === 0) return v.name;
     const idx = v.dims.map((d) => {
       const bound = scope.find((s) => s.dim === d);
       if (bound && g.chance(0.8)) return bound.token;
+      if (!bound && mapped(d, scope) && g.chance(0.7)) return d.name;
       return g.pick(d.elements);
     });
     return `${v.name}[${idx.join(',')}]`;
   };
+  /**
+   * The source range of a mapping may stand on the right when the left binds one of its targets by
+   * name (not by an element or a sub-range: the reference speaks of the range on the left).
+   * Only seeds with a mapping reach the extra random draw, so other seeds keep their models.
+   */
+  const mapped = (d: Dim, scope: Scope): boolean =>
+    !!d.mapsTo && scope.some((s) => !s.isElement && s.token === s.dim.name && d.mapsTo!.targets.includes(s.dim));
   /** SUM / VMIN / VMAX / PROD over one dimension of an arrayed variable. */
   const vector = (scope: Scope, pool: Var[]): string => {
     const arrayed = pool.filter((v) => v.dims.length > 0);
@@ -219,7 +249,8 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
     const idx = v.dims.map((d) => {
       if (d === over) return `${d.name}!`;
       const bound = scope.find((s) => s.dim === d);
-      return bound ? bound.token : g.pick(d.elements);
+      if (bound) return bound.token;
+      return mapped(d, scope) && g.chance(0.7) ? d.name : g.pick(d.elements);
     });
     const fn = g.pick(['SUM', 'SUM', 'VMIN', 'VMAX']);
     return `${fn}(${v.name}[${idx.join(',')}])`;
@@ -259,6 +290,26 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
     define(v, (scope) => expr(scope, g.int(1, 3), pool));
     known.push(v);
     auxes.push(v);
+  }
+  // With a mapping, one auxiliary per map-to range reads a variable over the source range through
+  // the mapping (the random equations above reach one only now and then).
+  const source = dims.find((d) => d.mapsTo);
+  if (source) {
+    let over = known.filter((v) => v.dims.includes(source));
+    if (!over.length) {
+      const v: Var = { name: 'cm', dims: [source] };
+      lines.push(`cm[${source.name}] = ${source.elements.map(() => g.num(0.5, 5)).join(', ')} ~~|`);
+      known.push(v);
+      over = [v];
+    }
+    source.mapsTo!.targets.forEach((target, i) => {
+      const v: Var = { name: `xm${i + 1}`, dims: [target] };
+      const scope: Scope = [{ dim: target, token: target.name, isElement: false }];
+      const from = g.pick(over);
+      const idx = from.dims.map((d) => (d === source ? source.name : d === target ? target.name : g.pick(d.elements)));
+      lines.push(`xm${i + 1}[${target.name}] = (${from.name}[${idx.join(',')}] ${g.pick(['+', '-', '*'])} ${expr(scope, g.int(0, 2), [...known])}) ~~|`);
+      known.push(v);
+    });
   }
   for (const s of stocks) {
     const flow: Var = { name: `f${s.name}`, dims: s.dims };

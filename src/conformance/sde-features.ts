@@ -63,7 +63,8 @@ function dynamicCalls(rhs: string): Call[] {
 function fullDimensions(text: string): Set<string> {
   const dims = new Map<string, string[]>();
   for (const line of text.split('\n')) {
-    const m = /^(\w+)\s*:\s*(.*?)\s*~~\|$/.exec(line);
+    // A mapping (`-> …`) after the elements is not part of them.
+    const m = /^(\w+)\s*:\s*(.*?)\s*(?:->.*)?~~\|$/.exec(line);
     if (m) dims.set(m[1]!, m[2]!.split(',').map((s) => s.trim()));
   }
   const isSub = (name: string, els: string[]): boolean =>

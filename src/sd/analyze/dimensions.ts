@@ -4,7 +4,7 @@
  */
 import { ModelError } from '../ir/diagnostics.js';
 import { checkRangeSize, DEFAULT_LIMITS } from '../ir/limits.js';
-import type { DimensionDecl } from '../ir/model.js';
+import type { DimensionDecl, DimensionMapping } from '../ir/model.js';
 
 export interface Dimension {
   name: string;
@@ -62,6 +62,7 @@ export class DimensionTable {
     for (const d of decls) {
       const dim = this.dims.get(d.name)!;
       for (const m of d.mappings) {
+        this.checkMapping(dim, m);
         if (m.elements) {
           // Vensim's reference (Mapping of Subscript Ranges): each entry of the list goes with one
           // of our elements; an entry that is a sub-range maps that element to all of its elements.
@@ -69,6 +70,35 @@ export class DimensionTable {
         } else dim.mappings.set(m.target, undefined);
       }
     }
+  }
+
+  /**
+   * Vensim's reference (Mapping of Subscript Ranges): the map-to range is a subscript range; by
+   * position, both ranges have as many elements; a list has one entry per element of the mapped
+   * range, each an element or a sub-range of the map-to range. Anything else would map some
+   * element to nothing or to a value outside the range, so it is an error, not a guess.
+   */
+  private checkMapping(dim: Dimension, m: DimensionMapping): void {
+    const loc = m.loc ?? dim.decl.loc;
+    const target = this.dims.get(m.target);
+    if (!target) throw ModelError.at('E_DIMENSION', `${dim.display} is mapped onto ${m.target}, which is not a subscript range`, loc);
+    if (!m.elements) {
+      if (target.elements.length !== dim.elements.length) {
+        throw ModelError.at('E_DIMENSION', `${dim.display} (${dim.elements.length} elements) is mapped by position onto ${target.display} (${target.elements.length} elements); a mapping by position needs as many`, loc);
+      }
+      return;
+    }
+    if (m.elements.length !== dim.elements.length) {
+      throw ModelError.at('E_DIMENSION', `the mapping of ${dim.display} onto ${target.display} lists ${m.elements.length} entries, but ${dim.display} has ${dim.elements.length} elements (one entry per element)`, loc);
+    }
+    m.elements.forEach((e, i) => {
+      const members = this.dims.get(e)?.elements ?? [e];
+      const outside = members.find((x) => !target.elements.includes(x));
+      if (outside !== undefined) {
+        const what = this.dims.has(e) ? `${this.dims.get(e)!.display} has ${this.displayOf(outside)}, which is not an element of ${target.display}` : `${e} is not an element of ${target.display}`;
+        throw ModelError.at('E_DIMENSION', `in the mapping of ${dim.display}: ${what}`, m.elementLocs?.[i] ?? loc);
+      }
+    });
   }
 
   get(name: string): Dimension | undefined {

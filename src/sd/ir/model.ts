@@ -81,6 +81,9 @@ export interface DimensionMapping {
   target: string;
   /** Explicit element list `(DimB: b1, b3, b2)`; absent means position by position. */
   elements?: string[];
+  /** Where the map-to range is named, and where each list entry is (readers that know them). */
+  loc?: SourceLocation;
+  elementLocs?: SourceLocation[];
 }
 
 export interface DimensionDecl {

@@ -16,6 +16,14 @@ const CASES: { name: string; text: string; code: string; line: number; column: n
   { name: 'undefined name', text: `${CONTROL}x = y + 1 ~~|\n`, code: 'E_UNDEFINED', line: 5, column: 5, mentions: "'y'" },
   { name: 'wrong arity', text: `${CONTROL}x = MAX(1, 2, 3) ~~|\n`, code: 'E_ARITY', line: 5, column: 5, mentions: 'MAX takes 1 to 2 arguments but was given 3' },
   { name: 'subscript mismatch', text: `${CONTROL}d: a, b ~~|\ne: c, f ~~|\nx[d] = 1 ~~|\ny[e] = x[e] ~~|\n`, code: 'E_DIMENSION', line: 8, column: 10, mentions: 'x' },
+  // Vensim reference, Mapping of Subscript Ranges: one list entry per element of the mapped range,
+  // each an element or sub-range of the map-to range; by position, as many elements on both sides.
+  { name: 'mapping list of the wrong length', text: `${CONTROL}A: a1, a2, a3 ~~|\nB: b1, b2 -> (A: a1, a2, a3) ~~|\ny[B] = 1, 2 ~~|\nx[A] = y[B] ~~|\n`, code: 'E_DIMENSION', line: 6, column: 15, mentions: 'lists 3 entries, but B has 2 elements' },
+  { name: 'mapping list naming an unknown element', text: `${CONTROL}A: a1, a2 ~~|\nB: b1, b2 -> (A: a1, q9) ~~|\ny[B] = 1, 2 ~~|\nx[A] = y[B] ~~|\n`, code: 'E_DIMENSION', line: 6, column: 22, mentions: 'q9 is not an element of A' },
+  { name: 'mapping list with a sub-range of another range', text: `${CONTROL}A: a1, a2 ~~|\nC: c1, c2, c3 ~~|\nSubC: c1, c2 ~~|\nB: b1, b2 -> (A: SubC, a2) ~~|\ny[B] = 1, 2 ~~|\nx[A] = y[B] ~~|\n`, code: 'E_DIMENSION', line: 8, column: 18, mentions: 'SubC has c1, which is not an element of A' },
+  { name: 'mapping by position between ranges of different sizes', text: `${CONTROL}A: a1, a2, a3 ~~|\nB: b1, b2 -> A ~~|\ny[B] = 1, 2 ~~|\nx[A] = y[B] ~~|\n`, code: 'E_DIMENSION', line: 6, column: 14, mentions: 'mapped by position onto A' },
+  { name: 'mapping onto an undeclared range', text: `${CONTROL}B: b1, b2 -> Nowhere ~~|\ny[B] = 1, 2 ~~|\n`, code: 'E_DIMENSION', line: 5, column: 14, mentions: 'which is not a subscript range' },
+  { name: 'mapping list not closed', text: `${CONTROL}A: a1, a2 ~~|\nB: b1, b2 -> (A: a1, a2 ~~|\ny[B] = 1, 2 ~~|\n`, code: 'E_SYNTAX', line: 6, column: 25, mentions: 'mapping list of A' },
   { name: 'circular definition', text: `${CONTROL}a = b + 1 ~~|\nb = 2 * a ~~|\n`, code: 'E_ALGEBRAIC_LOOP', line: 5, column: 1, mentions: 'a -> b -> a' },
   { name: 'missing data file', text: `${CONTROL}x = GET DIRECT CONSTANTS('no-such-file.csv', ',', 'B2') ~~|\n`, code: 'E_DATA', line: 5, column: 5, mentions: 'no-such-file.csv' },
 ];

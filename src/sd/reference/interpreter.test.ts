@@ -91,3 +91,39 @@ a = EXPSMOOTH(STEP(10, 1), 2) ~~|\nb = EXPSMOOTH(4, 1) ~~|\nc = HALFGAP(1, Time)
     expect(r.columns.get('c')).toEqual([-0.5, 0, 0.5, 1]);
   });
 });
+
+// Vensim reference, "Mapping of Subscript Ranges" (ref_subscript_mapping): the mapped range stands
+// on the right of an equation whose left has the map-to range.
+describe('reference interpreter, subscript mappings', () => {
+  const over = (r: ReturnType<typeof run>, v: string, els: string[]) => els.map((e) => r.columns.get(`${v}[${e}]`)?.[0]);
+
+  it('maps by position, by a permuted list, and a sub-range entry to all of its elements', () => {
+    const text = `Tgt: t1, t2, t3, t4 ~~|\nHalf: t1, t3 ~~|
+Pos: p1, p2, p3, p4 -> Tgt ~~|\nRev: r1, r2, r3, r4 -> (Tgt: t4, t3, t2, t1) ~~|\nMix: m1, m2, m3 -> (Tgt: t4, Half, t2) ~~|
+p[Pos] = 1, 2, 3, 4 ~~|\nr[Rev] = 1, 2, 3, 4 ~~|\nm[Mix] = 1, 2, 3 ~~|
+xp[Tgt] = p[Pos] ~~|\nxr[Tgt] = r[Rev] ~~|\nxm[Tgt] = m[Mix] ~~|\n${CONTROL(1)}`;
+    const r = run(text);
+    const t = ['t1', 't2', 't3', 't4'];
+    expect(over(r, 'xp', t)).toEqual([1, 2, 3, 4]);
+    expect(over(r, 'xr', t)).toEqual([4, 3, 2, 1]);
+    // m1 -> t4, m2 -> t1 and t3 (Half), m3 -> t2
+    expect(over(r, 'xm', t)).toEqual([2, 3, 2, 1]);
+  });
+
+  it('takes a second map-to range from the same declaration, and a bound range before a mapping', () => {
+    const text = `A: a1, a2 ~~|\nC: c1, c2 ~~|\nB: b1, b2 -> A, (C: c2, c1) ~~|
+y[B] = 10, 20 ~~|\nz[A,B] = 1, 2; 3, 4; ~~|\nxa[A] = y[B] ~~|\nxc[C] = y[B] ~~|\nd[A] = z[A,B] ~~|\nw[A,B] = y[B] ~~|\n${CONTROL(1)}`;
+    const r = run(text);
+    expect(over(r, 'xa', ['a1', 'a2'])).toEqual([10, 20]);
+    expect(over(r, 'xc', ['c1', 'c2'])).toEqual([20, 10]);
+    expect(over(r, 'd', ['a1', 'a2'])).toEqual([1, 4]);
+    expect(over(r, 'w', ['a1,b1', 'a1,b2', 'a2,b1'])).toEqual([10, 20, 10]);
+  });
+
+  it('rejects a list whose length does not match the mapped range, or an entry outside the map-to range', () => {
+    const base = `A: a1, a2, a3 ~~|\ny[B] = 1, 2 ~~|\nx[A] = y[B] ~~|\n${CONTROL(1)}`;
+    expect(() => run(`B: b1, b2 -> (A: a1, a2, a3) ~~|\n${base}`)).toThrow(/lists 3 entries for 2 elements/);
+    expect(() => run(`B: b1, b2 -> (A: a1, q9) ~~|\n${base}`)).toThrow(/q9 .* is not an element of a/i);
+    expect(() => run(`B: b1, b2 -> A ~~|\n${base}`)).toThrow(/mapped by position/);
+  });
+});

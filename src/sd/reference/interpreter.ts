@@ -9,7 +9,8 @@
  * computed from the values at that time.
  *
  * It covers the subset the differential generator writes (see src/conformance/differential-generator.ts):
- * dimensions and sub-ranges given as element lists, equations per dimension, sub-range or element,
+ * dimensions and sub-ranges given as element lists, subscript mappings (by position or by a list
+ * with sub-range entries), equations per dimension, sub-range or element,
  * constant lists, standalone lookups, arithmetic, MIN/MAX/ABS/EXP/LN/SQRT, IF THEN ELSE, STEP/RAMP/PULSE,
  * SUM/PROD/VMIN/VMAX over `dim!`, INTEG, SMOOTH/SMOOTHI/SMOOTH3/SMOOTH3I, DELAY1/DELAY1I/DELAY3/DELAY3I,
  * DELAY FIXED, DERIVN, TIME BASE, data variables given as series (interpolated, ends held) with
@@ -77,6 +78,8 @@ const CONTROL = ['initial time', 'final time', 'time step', 'saveper'];
 
 export class ReferenceInterpreter {
   private readonly dims = new Map<string, string[]>();
+  /** Source range → its mappings: target range and, per source element, the target elements it stands for. */
+  private readonly maps = new Map<string, { target: string; entries: string[][] }[]>();
   private readonly defs = new Map<string, Map<string, Definition>>();
   private readonly lookups = new Map<string, LookupTable>();
   private readonly macros = new Map<string, MacroDecl>();
@@ -95,6 +98,7 @@ export class ReferenceInterpreter {
       if (d.fromData || d.equivalentTo) throw new Error(`reference: dimension ${d.name} form not supported`);
       this.dims.set(d.name, d.members.map((m) => m.name));
     }
+    for (const d of ir.dimensions) for (const m of d.mappings) this.addMapping(d.name, m.target, m.elements);
     for (const m of ir.macros) {
       if (m.outputs.length) throw new Error(`reference: macro ${m.name} with extra outputs not supported`);
       this.macros.set(m.name, m);
@@ -119,6 +123,41 @@ export class ReferenceInterpreter {
     const members = this.dims.get(name);
     if (!members) return [name];
     return members.flatMap((m) => (this.dims.has(m) ? this.elementsOf(m) : [m]));
+  }
+
+  /**
+   * Vensim's reference, "Mapping of Subscript Ranges": `Src: s1, s2 -> Tgt` pairs the elements by
+   * position (both ranges have as many); `-> (Tgt: e1, e2)` names one entry per element of Src in
+   * order, an element of Tgt or a sub-range of Tgt that the source element stands for as a whole.
+   */
+  private addMapping(source: string, target: string, list: string[] | undefined): void {
+    const from = this.elementsOf(source);
+    const to = this.dims.get(target) ? this.elementsOf(target) : undefined;
+    if (!to) throw new Error(`reference: ${source} is mapped onto ${target}, which is not a subscript range`);
+    let entries: string[][];
+    if (!list) {
+      if (from.length !== to.length) throw new Error(`reference: ${source} (${from.length} elements) mapped by position onto ${target} (${to.length})`);
+      entries = to.map((e) => [e]);
+    } else {
+      if (list.length !== from.length) throw new Error(`reference: the mapping of ${source} onto ${target} lists ${list.length} entries for ${from.length} elements`);
+      entries = list.map((x) => (this.dims.has(x) ? this.elementsOf(x) : [x]));
+      for (const e of entries.flat()) if (!to.includes(e)) throw new Error(`reference: ${e} in the mapping of ${source} is not an element of ${target}`);
+    }
+    const known = this.maps.get(source) ?? [];
+    known.push({ target, entries });
+    this.maps.set(source, known);
+  }
+
+  /** The element of a mapped source range that goes with an element bound on the left, if a mapping says so. */
+  private throughMapping(source: string, binding: Map<string, string>): string | undefined {
+    const from = this.elementsOf(source);
+    for (const m of this.maps.get(source) ?? []) {
+      const bound = binding.get(m.target);
+      if (bound === undefined) continue;
+      const i = m.entries.findIndex((group) => group.includes(bound));
+      if (i >= 0) return from[i];
+    }
+    return undefined;
   }
 
   private addEquation(eq: Equation): void {
@@ -222,6 +261,8 @@ export class ReferenceInterpreter {
       .map((s) => {
         const bound = binding.get(s.bang ? `${s.name}!` : s.name);
         if (bound !== undefined) return bound;
+        const mapped = s.bang ? undefined : this.throughMapping(s.name, binding);
+        if (mapped !== undefined) return mapped;
         if (this.dims.has(s.name)) throw new Error(`reference: subscript ${s.name} is not bound here`);
         return s.name;
       })
@@ -376,8 +417,11 @@ export class ReferenceInterpreter {
         case 'SMOOTH3I': inst.levels = [arg(2), arg(2), arg(2)]; break;
         case 'DELAY1': inst.levels = [input * arg(1)]; break;
         case 'DELAY1I': inst.levels = [arg(2) * arg(1)]; break;
-        case 'DELAY3': inst.levels = [0, 1, 2].map(() => (input * arg(1)) / 3); break;
-        case 'DELAY3I': inst.levels = [0, 1, 2].map(() => (arg(2) * arg(1)) / 3); break;
+        // In the reference's order, DL = delay time / 3 first, each stage starting at DL * input
+        // (fn_delay3: 'LV3=INTEG(RT2-DELAY3,DL*input)', 'DL=delay time/3'): another order rounds
+        // differently, which a comparison with an equal value would magnify.
+        case 'DELAY3': inst.levels = [0, 1, 2].map(() => (arg(1) / 3) * input); break;
+        case 'DELAY3I': inst.levels = [0, 1, 2].map(() => (arg(1) / 3) * arg(2)); break;
         case 'DERIVN': {
           // The values one step back of the input and of each derivative below the order asked:
           // none exists at the initial time, so every derivative starts at 0.

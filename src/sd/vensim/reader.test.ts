@@ -57,7 +57,7 @@ describe('Vensim entries', () => {
   it('reads subscript ranges with numeric ranges and mappings, lists and lookups', () => {
     const m = readVensim('d: (a1-a3), b -> e ~~|\nx[d] = 1, 2, 3, 4 ~~|\nt( [(0,0)-(2,2)], (0,0), (1,2), (2,1) ) ~~|\nw = WITH LOOKUP(x[b], ((0,1),(5,6))) ~~|');
     expect(m.dimensions[0]!.members.map((x) => x.name)).toEqual(['a1', 'a2', 'a3', 'b']);
-    expect(m.dimensions[0]!.mappings).toEqual([{ target: 'e' }]);
+    expect(m.dimensions[0]!.mappings).toMatchObject([{ target: 'e', loc: { line: 1, column: 18 } }]);
     expect(m.equations[0]!.expr).toMatchObject({ kind: 'list', rows: [[1, 2, 3, 4]] });
     expect(m.equations[1]!.lookup).toMatchObject({ x: [0, 1, 2], y: [0, 2, 1] });
     expect((m.equations[2]!.expr as Extract<Expr, { kind: 'call' }>).args[1]).toMatchObject({ kind: 'lookup', table: { x: [0, 5], y: [1, 6] } });

@@ -292,15 +292,18 @@ class EntryReader {
       const target = this.s.next();
       this.expect(':');
       const elements: string[] = [];
+      const elementLocs: SourceLocation[] = [];
       for (;;) {
         const e = this.s.next();
         elements.push(canonicalName(e.text));
+        elementLocs.push(e.loc);
         const sep = this.s.next();
         if (sep.kind === 'op' && sep.text === ')') break;
+        if (sep.kind !== 'op' || sep.text !== ',') throw this.s.error('E_SYNTAX', `unexpected ${describe(sep)} in the mapping list of ${displayName(target.text)}`, sep.end - sep.text.length);
       }
-      return { target: canonicalName(target.text), elements };
+      return { target: canonicalName(target.text), elements, loc: target.loc, elementLocs };
     }
-    return { target: canonicalName(t.text) };
+    return { target: canonicalName(t.text), loc: t.loc };
   }
 }
 
