@@ -64,7 +64,7 @@ function num(v: number): string {
 export const CONCRETE: Printer = { ref: (id) => `v[${id}]`, num, int: (v) => String(v) };
 
 export function expr(e: SExpr, P: Printer = CONCRETE): string {
-  const x = (a: SExpr) => expr(a, P);
+  // Recursion calls expr directly: a helper closure per call was most of code generation's garbage.
   switch (e.k) {
     case 'num':
       return P.num(e.v);
@@ -75,10 +75,10 @@ export function expr(e: SExpr, P: Printer = CONCRETE): string {
     case 'dt':
       return 'dt';
     case 'un':
-      return e.op === '-' ? `(-${x(e.a)})` : `(${x(e.a)} === 0 ? 1 : 0)`;
+      return e.op === '-' ? `(-${expr(e.a, P)})` : `(${expr(e.a, P)} === 0 ? 1 : 0)`;
     case 'bin': {
-      const a = x(e.a);
-      const b = x(e.b);
+      const a = expr(e.a, P);
+      const b = expr(e.b, P);
       switch (e.op) {
         case '+':
         case '-':
@@ -105,13 +105,13 @@ export function expr(e: SExpr, P: Printer = CONCRETE): string {
       }
     }
     case 'lookup':
-      return `R.lookup${e.mode === 'normal' ? '' : '_' + e.mode}(${P.int(e.table)}, ${x(e.x)})`;
+      return `R.lookup${e.mode === 'normal' ? '' : '_' + e.mode}(${P.int(e.table)}, ${expr(e.x, P)})`;
     case 'vec': {
-      const vecs = e.vecs.map((v) => `[${v.map(x).join(', ')}]`);
-      return `R.vector(${JSON.stringify(e.fn)}, [${vecs.join(', ')}], [${e.scalars.map(x).join(', ')}], ${P.int(e.index)})`;
+      const vecs = e.vecs.map((v) => `[${v.map((a) => expr(a, P)).join(', ')}]`);
+      return `R.vector(${JSON.stringify(e.fn)}, [${vecs.join(', ')}], [${e.scalars.map((a) => expr(a, P)).join(', ')}], ${P.int(e.index)})`;
     }
     case 'call':
-      return call(e.fn, e.args.map(x));
+      return call(e.fn, e.args.map((a) => expr(a, P)));
   }
 }
 
@@ -196,8 +196,10 @@ function chunked(name: string, params: string, statements: string[]): string {
  */
 interface Template {
   text: string;
-  /** Placeholder values in order of appearance: [class, value]. */
-  holes: ['r' | 'n' | 'i', number][];
+  /** Placeholder classes in order of appearance, one character each: r(ef), n(um), i(nt). */
+  kinds: string;
+  /** Placeholder values, in the same order (flat numbers: tuples per hole weighed on memory). */
+  values: number[];
   /** Statements with equal keys may share a loop. */
   key: string;
 }
@@ -206,23 +208,27 @@ interface Template {
 // eslint-disable-next-line no-control-regex
 const HOLE = /\u0001(\d+)\u0002/g;
 
-function templatePrinter(holes: Template['holes']): Printer {
+function templatePrinter(kinds: string[], values: number[]): Printer {
   const hole = (c: 'r' | 'n' | 'i', v: number) => {
-    holes.push([c, v]);
-    return `\u0001${holes.length - 1}\u0002`;
+    kinds.push(c);
+    values.push(v);
+    return `\u0001${values.length - 1}\u0002`;
   };
   return { ref: (id) => hole('r', id), num: (v) => hole('n', v), int: (v) => hole('i', v) };
 }
 
 function template(group: string, build: (P: Printer) => string): Template {
-  const holes: Template['holes'] = [];
-  const text = build(templatePrinter(holes));
-  return { text, holes, key: `${group}\u0000${text}\u0000${holes.map((h) => h[0]).join('')}` };
+  const kindList: string[] = [];
+  const values: number[] = [];
+  const text = build(templatePrinter(kindList, values));
+  const kinds = kindList.join('');
+  return { text, kinds, values, key: `${group}\u0000${text}\u0000${kinds}` };
 }
 
 function fill(t: Template): string {
   return t.text.replace(HOLE, (_, k: string) => {
-    const [c, v] = t.holes[Number(k)]!;
+    const c = t.kinds[Number(k)]!;
+    const v = t.values[Number(k)]!;
     return c === 'r' ? `v[${v}]` : c === 'n' ? num(v) : String(v);
   });
 }
@@ -251,18 +257,19 @@ class Emitter {
     const m = group.length;
     const text = first.text.replace(HOLE, (_, ks: string) => {
       const k = Number(ks);
-      const [c, v0] = first.holes[k]!;
-      if (group.every((g) => g.holes[k]![1] === v0)) return c === 'r' ? `v[${v0}]` : c === 'n' ? num(v0) : String(v0);
+      const c = first.kinds[k]!;
+      const v0 = first.values[k]!;
+      if (group.every((g) => g.values[k] === v0)) return c === 'r' ? `v[${v0}]` : c === 'n' ? num(v0) : String(v0);
       if (c !== 'n') {
         // Elements of one variable usually sit at evenly spaced slots: index arithmetic, no table.
-        const step = group[1]!.holes[k]![1] - v0;
-        if (group.every((g, idx) => g.holes[k]![1] === v0 + idx * step)) {
+        const step = group[1]!.values[k]! - v0;
+        if (group.every((g, idx) => g.values[k] === v0 + idx * step)) {
           const at = step === 1 ? `${v0} + i` : `${v0} + ${step} * i`;
           return c === 'r' ? `v[${at}]` : `(${at})`;
         }
       }
       const table = c === 'n' ? new Float64Array(m) : new Int32Array(m);
-      group.forEach((g, idx) => (table[idx] = g.holes[k]![1]));
+      group.forEach((g, idx) => (table[idx] = g.values[k]!));
       this.tables.push(table);
       // A named constant per table keeps each load monomorphic (K mixes Int32 and Float64 arrays).
       const name = `K${this.tables.length - 1}`;
