@@ -4,13 +4,15 @@
  * The program is built once; runs reuse it with new parameter values.
  */
 import { ModelError } from '../ir/diagnostics.js';
-import { initDependencies, stepDependencies, type Ordering } from '../analyze/order.js';
+import { initDependencies, refsOf, stepDependencies, type Ordering } from '../analyze/order.js';
+import { eulerOrder } from './euler-order.js';
 import type { ScalarModel, ScalarNode, SExpr } from '../analyze/scalar-model.js';
 
 export interface GeneratedProgram {
   /**
-   * Body of `new Function('K', body)`, returning { init, step, rates, post, integrate }, each taking the
-   * runtime `R` last; `K` is `tables`.
+   * Body of `new Function('K', body)`, returning { init, step, rates, post, euler }, each taking the
+   * runtime `R` last; `K` is `tables`. `rates` fills `d` (for Runge-Kutta); `euler` does Euler's
+   * update, in place where the order allows (see euler-order.ts).
    */
   source: string;
   /** Index tables for the loops that evaluate the elements of an array equation together. */
@@ -26,6 +28,12 @@ export interface GeneratedProgram {
 const CHUNK = 200;
 /** Characters of generated code per function (see `chunked`). */
 const CHUNK_CHARS = 8000;
+/**
+ * Calls into the runtime per function (see `chunked`). TurboFan inlines a callee only while the
+ * caller's inlined bytecode stays under a budget (920 bytes in Node 20; `R.lookup` alone is 200),
+ * and a call it does not inline returns each number boxed on the heap.
+ */
+const CHUNK_CALLS = 4;
 
 const MATH1: Record<string, string> = {
   ABS: 'Math.abs', SQRT: 'Math.sqrt', EXP: 'Math.exp', LN: 'Math.log', SIN: 'Math.sin', COS: 'Math.cos',
@@ -58,7 +66,7 @@ function num(v: number): string {
 export const CONCRETE: Printer = { ref: (id) => `v[${id}]`, num, int: (v) => String(v) };
 
 export function expr(e: SExpr, P: Printer = CONCRETE): string {
-  const x = (a: SExpr) => expr(a, P);
+  // Recursion calls expr directly: a helper closure per call was most of code generation's garbage.
   switch (e.k) {
     case 'num':
       return P.num(e.v);
@@ -69,10 +77,10 @@ export function expr(e: SExpr, P: Printer = CONCRETE): string {
     case 'dt':
       return 'dt';
     case 'un':
-      return e.op === '-' ? `(-${x(e.a)})` : `(${x(e.a)} === 0 ? 1 : 0)`;
+      return e.op === '-' ? `(-${expr(e.a, P)})` : `(${expr(e.a, P)} === 0 ? 1 : 0)`;
     case 'bin': {
-      const a = x(e.a);
-      const b = x(e.b);
+      const a = expr(e.a, P);
+      const b = expr(e.b, P);
       switch (e.op) {
         case '+':
         case '-':
@@ -99,13 +107,13 @@ export function expr(e: SExpr, P: Printer = CONCRETE): string {
       }
     }
     case 'lookup':
-      return `R.lookup${e.mode === 'normal' ? '' : '_' + e.mode}(${P.int(e.table)}, ${x(e.x)})`;
+      return `R.lookup${e.mode === 'normal' ? '' : '_' + e.mode}(${P.int(e.table)}, ${expr(e.x, P)})`;
     case 'vec': {
-      const vecs = e.vecs.map((v) => `[${v.map(x).join(', ')}]`);
-      return `R.vector(${JSON.stringify(e.fn)}, [${vecs.join(', ')}], [${e.scalars.map(x).join(', ')}], ${P.int(e.index)})`;
+      const vecs = e.vecs.map((v) => `[${v.map((a) => expr(a, P)).join(', ')}]`);
+      return `R.vector(${JSON.stringify(e.fn)}, [${vecs.join(', ')}], [${e.scalars.map((a) => expr(a, P)).join(', ')}], ${P.int(e.index)})`;
     }
     case 'call':
-      return call(e.fn, e.args.map(x));
+      return call(e.fn, e.args.map((a) => expr(a, P)));
   }
 }
 
@@ -144,6 +152,13 @@ function call(fn: string, a: string[]): string {
   }
 }
 
+/** Call sites of runtime functions in a statement (`R.` appears in generated code only there). */
+function runtimeCalls(st: string): number {
+  let n = 0;
+  for (let at = st.indexOf('R.'); at >= 0; at = st.indexOf('R.', at + 2)) n++;
+  return n;
+}
+
 /**
  * Splits statements into functions of at most CHUNK statements and about CHUNK_CHARS characters.
  * Size counts, not only statements: one statement may be a loop over an array or a SUM of a
@@ -155,14 +170,18 @@ function chunked(name: string, params: string, statements: string[]): string {
   const groups: string[][] = [];
   let current: string[] = [];
   let chars = 0;
+  let callSites = 0;
   for (const st of statements) {
-    if (current.length > 0 && (current.length >= CHUNK || chars + st.length > CHUNK_CHARS)) {
+    const c = runtimeCalls(st);
+    if (current.length > 0 && (current.length >= CHUNK || chars + st.length > CHUNK_CHARS || callSites + c > CHUNK_CALLS)) {
       groups.push(current);
       current = [];
       chars = 0;
+      callSites = 0;
     }
     current.push(st);
     chars += st.length;
+    callSites += c;
   }
   if (current.length > 0 || groups.length === 0) groups.push(current);
   if (groups.length === 1) return `function ${name}(${params}) {\n${groups[0]!.join('\n')}\n}\n`;
@@ -183,8 +202,10 @@ function chunked(name: string, params: string, statements: string[]): string {
  */
 interface Template {
   text: string;
-  /** Placeholder values in order of appearance: [class, value]. */
-  holes: ['r' | 'n' | 'i', number][];
+  /** Placeholder classes in order of appearance, one character each: r(ef), n(um), i(nt). */
+  kinds: string;
+  /** Placeholder values, in the same order (flat numbers: tuples per hole weighed on memory). */
+  values: number[];
   /** Statements with equal keys may share a loop. */
   key: string;
 }
@@ -193,23 +214,27 @@ interface Template {
 // eslint-disable-next-line no-control-regex
 const HOLE = /\u0001(\d+)\u0002/g;
 
-function templatePrinter(holes: Template['holes']): Printer {
+function templatePrinter(kinds: string[], values: number[]): Printer {
   const hole = (c: 'r' | 'n' | 'i', v: number) => {
-    holes.push([c, v]);
-    return `\u0001${holes.length - 1}\u0002`;
+    kinds.push(c);
+    values.push(v);
+    return `\u0001${values.length - 1}\u0002`;
   };
   return { ref: (id) => hole('r', id), num: (v) => hole('n', v), int: (v) => hole('i', v) };
 }
 
 function template(group: string, build: (P: Printer) => string): Template {
-  const holes: Template['holes'] = [];
-  const text = build(templatePrinter(holes));
-  return { text, holes, key: `${group}\u0000${text}\u0000${holes.map((h) => h[0]).join('')}` };
+  const kindList: string[] = [];
+  const values: number[] = [];
+  const text = build(templatePrinter(kindList, values));
+  const kinds = kindList.join('');
+  return { text, kinds, values, key: `${group}\u0000${text}\u0000${kinds}` };
 }
 
 function fill(t: Template): string {
   return t.text.replace(HOLE, (_, k: string) => {
-    const [c, v] = t.holes[Number(k)]!;
+    const c = t.kinds[Number(k)]!;
+    const v = t.values[Number(k)]!;
     return c === 'r' ? `v[${v}]` : c === 'n' ? num(v) : String(v);
   });
 }
@@ -238,18 +263,19 @@ class Emitter {
     const m = group.length;
     const text = first.text.replace(HOLE, (_, ks: string) => {
       const k = Number(ks);
-      const [c, v0] = first.holes[k]!;
-      if (group.every((g) => g.holes[k]![1] === v0)) return c === 'r' ? `v[${v0}]` : c === 'n' ? num(v0) : String(v0);
+      const c = first.kinds[k]!;
+      const v0 = first.values[k]!;
+      if (group.every((g) => g.values[k] === v0)) return c === 'r' ? `v[${v0}]` : c === 'n' ? num(v0) : String(v0);
       if (c !== 'n') {
         // Elements of one variable usually sit at evenly spaced slots: index arithmetic, no table.
-        const step = group[1]!.holes[k]![1] - v0;
-        if (group.every((g, idx) => g.holes[k]![1] === v0 + idx * step)) {
+        const step = group[1]!.values[k]! - v0;
+        if (group.every((g, idx) => g.values[k] === v0 + idx * step)) {
           const at = step === 1 ? `${v0} + i` : `${v0} + ${step} * i`;
           return c === 'r' ? `v[${at}]` : `(${at})`;
         }
       }
       const table = c === 'n' ? new Float64Array(m) : new Int32Array(m);
-      group.forEach((g, idx) => (table[idx] = g.holes[k]![1]));
+      group.forEach((g, idx) => (table[idx] = g.values[k]!));
       this.tables.push(table);
       // A named constant per table keeps each load monomorphic (K mixes Int32 and Float64 arrays).
       const name = `K${this.tables.length - 1}`;
@@ -318,10 +344,11 @@ export function generate(m: ScalarModel, full: Ordering, keep?: (id: number) => 
   const initStmts = em.emit(initOrder.map((id) => initT.get(id)!));
   const stepStmts = em.emit(stepOrder.map((id) => stepT.get(id)!));
   const rateT = o.stocks.map((id, k) => template(group(m.nodes[id]!), (P) => `d[${P.int(k)}] = ${expr(m.nodes[id]!.expr, P)};`));
-  rateT.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const rateStmts = em.emit(rateT);
-  // Euler's update, generated so that stocks of one array update in one indexed loop.
-  const integrateStmts = em.emit(o.stocks.map((id, k) => template(group(m.nodes[id]!), (P) => `${P.ref(id)} += dt * d[${P.int(k)}];`)));
+  // Stock indices in the order of their rate templates' keys (ties keep the stock order).
+  const rateOrder = o.stocks.map((_, k) => k).sort((a, b) => (rateT[a]!.key < rateT[b]!.key ? -1 : rateT[a]!.key > rateT[b]!.key ? 1 : a - b));
+  const rateStmts = em.emit(rateOrder.map((k) => rateT[k]!));
+  const drawsRandom = rateT.some((t) => t.text.includes('R.random'));
+  const eulerStmts = em.emit(eulerTemplates(m, o.stocks, rateOrder, drawsRandom, group));
   const postT: Template[] = [];
   for (const node of m.nodes) {
     if (node.kind !== 'delay-fixed' || (keep && !keep(node.id))) continue;
@@ -351,10 +378,42 @@ export function generate(m: ScalarModel, full: Ordering, keep?: (id: number) => 
     chunked('step', 'v, time, dt, si, R', stepStmts),
     chunked('rates', 'v, d, time, dt, R', rateStmts),
     chunked('post', 'v, time, dt, si, R', postStmts),
-    chunked('integrate', 'v, d, dt', integrateStmts),
-    'return { init, step, rates, post, integrate };',
+    chunked('euler', 'v, d, time, dt, R', eulerStmts),
+    'return { init, step, rates, post, euler };',
   ].join('\n');
   return { source, tables: em.tables, delayCount: delayNodes.length, delayNodes, beltNodes };
+}
+
+/**
+ * Euler's update `stock += dt × rate` for every stock, rates evaluated in place in the order
+ * euler-order.ts gives (results identical to filling `d` first: each rate still reads the old value
+ * of every stock). Rates that draw random numbers keep their order through `d`, as `rates` has it,
+ * since reordering the draws would change them.
+ */
+function eulerTemplates(m: ScalarModel, stocks: number[], order: number[], drawsRandom: boolean, group: (n: ScalarNode) => string): Template[] {
+  const update = (id: number, k: number) => template(group(m.nodes[id]!), (P) => `${P.ref(id)} += dt * d[${P.int(k)}];`);
+  const intoD = (id: number, k: number) => template(group(m.nodes[id]!), (P) => `d[${P.int(k)}] = ${expr(m.nodes[id]!.expr, P)};`);
+  if (drawsRandom) return [...order.map((k) => intoD(stocks[k]!, k)), ...stocks.map((id, k) => update(id, k))];
+  // Positions in `order` (the rates' order, which keeps arrays together) stand for the stocks.
+  const position = new Map<number, number>();
+  order.forEach((k, p) => position.set(stocks[k]!, p));
+  const reads = order.map((k) => {
+    const out: number[] = [];
+    for (const r of refsOf(m.nodes[stocks[k]!]!.expr)) {
+      const p = position.get(r);
+      if (p !== undefined) out.push(p);
+    }
+    return out;
+  });
+  const plan = eulerOrder(reads);
+  const out: Template[] = [];
+  for (const st of plan.steps) {
+    const k = order[st.k]!;
+    const id = stocks[k]!;
+    out.push(st.deferred ? intoD(id, k) : template(group(m.nodes[id]!), (P) => `${P.ref(id)} += dt * (${expr(m.nodes[id]!.expr, P)});`));
+  }
+  for (const p of plan.deferred) out.push(update(stocks[order[p]!]!, order[p]!));
+  return out;
 }
 
 function initTemplate(n: ScalarNode, delays: Map<number, number>, group: string): Template {

@@ -20,8 +20,8 @@ interface Program {
   step(v: Float64Array, time: number, dt: number, si: number, R: Runtime): void;
   rates(v: Float64Array, d: Float64Array, time: number, dt: number, R: Runtime): void;
   post(v: Float64Array, time: number, dt: number, si: number, R: Runtime): void;
-  /** Euler's update: each stock += dt × its rate in d. */
-  integrate(v: Float64Array, d: Float64Array, dt: number): void;
+  /** Euler's update: each stock += dt × its rate (in place, `d` holding the few rates that cannot be). */
+  euler(v: Float64Array, d: Float64Array, time: number, dt: number, R: Runtime): void;
 }
 
 /** A program and the stocks it integrates (every stock, or those a set of columns needs). */
@@ -336,8 +336,7 @@ export class CompiledModel implements Model {
       if (si >= stepLimit) throw new SimulationError(`the run passed the limit of ${formatCount(stepLimit)} steps (TIME STEP or FINAL TIME changed during the run)`, 'TIME STEP', time);
       program.post(v, time, dt, si, r);
       if (method === 'euler') {
-        program.rates(v, d, time, dt, r);
-        program.integrate(v, d, dt);
+        program.euler(v, d, time, dt, r);
       } else {
         program.rates(v, k1, time, dt, r);
         for (let i = 0; i < ns; i++) y0[i] = v[stocks[i]!]!;

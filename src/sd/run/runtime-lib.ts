@@ -9,6 +9,12 @@ import { tableArea, tableSlopeAt } from '../analyze/table-lookup.js';
 import { RandomStream } from './random.js';
 import { ConveyorBelt } from './conveyor-belt.js';
 
+/**
+ * NaN read from a typed array: the global `NaN` is a tagged heap value, and a function that can
+ * return it makes TurboFan box every number it returns, even inlined (a heap number per lookup).
+ */
+const NAN = new Float64Array([NaN]);
+
 export class Runtime {
   lx: Float64Array[];
   ly: Float64Array[];
@@ -104,7 +110,7 @@ export class Runtime {
     const xs = this.lx[t]!;
     const ys = this.ly[t]!;
     const n = xs.length;
-    if (n === 0) return NaN;
+    if (n === 0) return NAN[0]!;
     if (x <= xs[0]!) return ys[0]!;
     if (x >= xs[n - 1]!) return ys[n - 1]!;
     let lo = 0;
@@ -177,9 +183,9 @@ export class Runtime {
     const ts = s.times;
     const vs = s.values;
     const n = ts.length;
-    if (n === 0) return NaN;
-    if (time <= ts[0]!) return s.mode === 'raw' && time < ts[0]! ? NaN : vs[0]!;
-    if (time >= ts[n - 1]!) return s.mode === 'raw' && time > ts[n - 1]! ? NaN : vs[n - 1]!;
+    if (n === 0) return NAN[0]!;
+    if (time <= ts[0]!) return s.mode === 'raw' && time < ts[0]! ? NAN[0]! : vs[0]!;
+    if (time >= ts[n - 1]!) return s.mode === 'raw' && time > ts[n - 1]! ? NAN[0]! : vs[n - 1]!;
     let lo = 0;
     let hi = n - 1;
     while (hi - lo > 1) {
@@ -194,7 +200,7 @@ export class Runtime {
       case 'look forward':
         return vs[hi]!;
       case 'raw':
-        return ts[hi] === time ? vs[hi]! : NaN;
+        return ts[hi] === time ? vs[hi]! : NAN[0]!;
       default:
         return vs[lo]! + ((vs[hi]! - vs[lo]!) * (time - ts[lo]!)) / (ts[hi]! - ts[lo]!);
     }
