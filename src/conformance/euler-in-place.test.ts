@@ -6,18 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileVensim } from '../sd/run/engine.js';
 import { Runtime } from '../sd/run/runtime-lib.js';
-import type { CompiledModel } from '../sd/run/compiled-model.js';
+import type { CompiledModel, Program } from '../sd/run/compiled-model.js';
 import { loadModel } from '../sd/node/load.js';
 import { generateModel } from './differential-generator.js';
 import { listVensimCases, suiteRoot } from './suite.js';
-
-interface Program {
-  init(v: Float64Array, time: number, dt: number, si: number, R: Runtime): void;
-  step(v: Float64Array, time: number, dt: number, si: number, R: Runtime): void;
-  rates(v: Float64Array, d: Float64Array, time: number, dt: number, R: Runtime): void;
-  post(v: Float64Array, time: number, dt: number, si: number, R: Runtime): void;
-  euler(v: Float64Array, d: Float64Array, time: number, dt: number, R: Runtime): void;
-}
 
 /** First step at which the two updates differ (or -1), running at most `maxSteps` steps. */
 function firstDifference(model: CompiledModel, maxSteps = 400): number {

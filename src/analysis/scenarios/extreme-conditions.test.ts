@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../sd/node/load.js';
 import type { Model, RunOptions, RunResult } from '../../sd/run/types.js';
-import { valueAtYear } from './run.js';
+import { variableAtYear } from './run.js';
 
 const MODEL = join(process.cwd(), 'models', 'peru', 'peru.mdl');
 
@@ -33,7 +33,7 @@ function sane(r: RunResult): void {
   for (const name of NON_NEGATIVE) expect(Math.min(...r.get(name)!), name).toBeGreaterThanOrEqual(0);
 }
 
-const at = (r: RunResult, name: string, year: number) => valueAtYear(r, r.get(name)!, year);
+const at = variableAtYear;
 
 describe('zero investment', () => {
   const opts: RunOptions = {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../sd/node/load.js';
 import type { Model, RunResult } from '../../sd/run/types.js';
-import { valueAtYear } from './run.js';
+import { variableAtYear } from './run.js';
 
 const MODEL = join(process.cwd(), 'models', 'peru', 'peru.mdl');
 const BOP = join(process.cwd(), 'models', 'peru', 'bop');
@@ -24,11 +24,7 @@ beforeAll(() => {
   bau = model.run();
 });
 
-const at = (r: RunResult, name: string, year: number): number => {
-  const s = r.get(name);
-  if (!s) throw new Error(`no variable ${name}`);
-  return valueAtYear(r, s, year);
-};
+const at = variableAtYear;
 
 function csvRows(file: string): [string, number][] {
   return readFileSync(join(BOP, file), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModelWithDiagnostics } from '../../sd/node/load.js';
 import type { Model, RunResult } from '../../sd/run/types.js';
-import { valueAtYear } from './run.js';
+import { variableAtYear } from './run.js';
 
 const MODEL = join(process.cwd(), 'models', 'peru', 'peru.mdl');
 const YEARS = [2000, 2004, 2010, 2015, 2019, 2020, 2022, 2030, 2040, 2050];
@@ -22,11 +22,7 @@ beforeAll(() => {
   bau = model.run();
 });
 
-const at = (r: RunResult, name: string, year: number): number => {
-  const s = r.get(name);
-  if (!s) throw new Error(`no series ${name}`);
-  return valueAtYear(r, s, year);
-};
+const at = variableAtYear;
 
 /** erf by its Maclaurin series: accurate to ~1e-9 for |x| <= 4.5 (cancellation grows beyond), the range used here. */
 function erf(x: number): number {

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModelWithDiagnostics } from '../../sd/node/load.js';
 import type { Model, RunResult } from '../../sd/run/types.js';
 import { readProject } from './project.js';
-import { valueAtYear } from './run.js';
+import { variableAtYear } from './run.js';
 
 const DIR = join(process.cwd(), 'models', 'peru');
 let model: Model;
@@ -25,11 +25,7 @@ beforeAll(() => {
   levers = (name) => project.scenarios.find((s) => s.name === name)!.levers;
 });
 
-const at = (r: RunResult, name: string, year: number): number => {
-  const s = r.get(name);
-  if (!s) throw new Error(`no series ${name}`);
-  return valueAtYear(r, s, year);
-};
+const at = variableAtYear;
 
 describe('irrigation (PP 0042): cost per hectare and irrigated area', () => {
   // Documented range in 2007 soles per hectare: Sierra Azul, Paltuture, Arma, Chavimochic III and

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../sd/node/load.js';
 import type { Model, RunResult } from '../../sd/run/types.js';
-import { valueAtYear } from './run.js';
+import { variableAtYear } from './run.js';
 
 const MODEL = join(process.cwd(), 'models', 'peru', 'peru.mdl');
 const DATA = join(process.cwd(), 'models', 'peru', 't21');
@@ -26,11 +26,7 @@ beforeAll(() => {
   bau = model.run();
 });
 
-const at = (r: RunResult, name: string, year: number): number => {
-  const s = r.get(name);
-  if (!s) throw new Error(`no variable ${name}`);
-  return valueAtYear(r, s, year);
-};
+const at = variableAtYear;
 
 /** `indicator` of a t21 data file by year. */
 function series(file: string): Map<string, Map<number, number>> {

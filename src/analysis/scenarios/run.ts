@@ -41,6 +41,13 @@ export function runScenarios(model: Model, scenarios: ScenarioSpec[], columns?: 
 }
 
 /** The value of a saved series at `year` (linear between saved times), or NaN outside the run. */
+/** A named variable's value in a year; throws naming the variable when the run does not have it. */
+export function variableAtYear(result: RunResult, name: string, year: number): number {
+  const series = result.get(name);
+  if (!series) throw new Error(`no variable ${name} in the run`);
+  return valueAtYear(result, series, year);
+}
+
 export function valueAtYear(result: RunResult, series: ArrayLike<number>, year: number): number {
   const t = result.time;
   if (t.length === 0 || year < t[0] - 1e-9 || year > t[t.length - 1] + 1e-9) return NaN;

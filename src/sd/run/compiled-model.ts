@@ -15,7 +15,7 @@ import { refsOf } from '../analyze/order.js';
 import type { IntegrationMethod, LookupOverride, Model, ParameterInfo, RunOptions, RunResult } from './types.js';
 
 /** The generated functions; `R` is the run's runtime (lookups, delays, random stream). */
-interface Program {
+export interface Program {
   init(v: Float64Array, time: number, dt: number, si: number, R: Runtime): void;
   step(v: Float64Array, time: number, dt: number, si: number, R: Runtime): void;
   rates(v: Float64Array, d: Float64Array, time: number, dt: number, R: Runtime): void;
