@@ -54,6 +54,7 @@ export class Expander implements ExpanderApi {
   constructor(readonly ir: ModelIR, readonly options: ExpandOptions = {}) {
     this.limits = resolveLimits(options.limits);
     this.dataFns = new DataFunctions(this, options.dataHost);
+    this.dataFns.announceSheets(ir);
     this.dims = new DimensionTable(ir.dimensions, (d) => this.dataFns.subscriptFromData(d), this.limits.maxRangeSize);
     for (const m of ir.macros) this.macros.set(m.name, m);
   }
@@ -92,7 +93,9 @@ export class Expander implements ExpanderApi {
       saveper: this.vars.get('saveper')!.nodes.get('')!,
     };
     const outputs = this.nodes.filter((n) => !n.hidden).map((n) => n.id);
-    outputs.sort((a, b) => compareNames(this.nodes[a]!.name, this.nodes[b]!.name));
+    // Sort keys made once per node, not once per comparison (70,000 outputs: a million comparisons).
+    const keys = new Map(outputs.map((id) => [id, sortKey(this.nodes[id]!.name)]));
+    outputs.sort((a, b) => compareKeys(keys.get(a)!, keys.get(b)!));
     return { nodes: this.nodes, lookups: this.lookups, lookupNames: this.lookupNames, data: this.data, control, outputs };
   }
 
@@ -739,14 +742,14 @@ export class Expander implements ExpanderApi {
 }
 
 
-/** Output order: case-insensitive by name, elements in definition order within an array. */
-function compareNames(a: string, b: string): number {
-  const ba = a.indexOf('[');
-  const bb = b.indexOf('[');
-  const na = (ba < 0 ? a : a.slice(0, ba)).toLowerCase();
-  const nb = (bb < 0 ? b : b.slice(0, bb)).toLowerCase();
-  if (na !== nb) return na < nb ? -1 : 1;
-  return 0;
+/** Output order: case-insensitive by name, elements in definition order within an array (the sort is stable). */
+function sortKey(name: string): string {
+  const b = name.indexOf('[');
+  return (b < 0 ? name : name.slice(0, b)).toLowerCase();
+}
+
+function compareKeys(a: string, b: string): number {
+  return a === b ? 0 : a < b ? -1 : 1;
 }
 
 export function expandModel(ir: ModelIR, options: ExpandOptions = {}): { model: ScalarModel; warnings: Diagnostic[] } {
