@@ -12,7 +12,7 @@ import { cellName } from './cell-ref.js';
 import { DataError } from './data-error.js';
 import { formatBytes, withLimits, type DataLimits } from './limits.js';
 import type { CellRange } from './types.js';
-import { guardZip, isZip } from './zip-guard.js';
+import { guardZip, isZip, type RawInflater } from './zip-guard.js';
 
 /** An error value in a cell ('#N/A', '#DIV/0!', …). */
 export class ErrorCell {
@@ -69,6 +69,8 @@ export interface ReadWorkbookOptions {
    * Any other sheet is still found, parsed when it is first asked for.
    */
   sheets?: readonly string[];
+  /** The host's raw-DEFLATE inflater for zip workbooks (see RawInflater); without one, fflate's. */
+  inflateRaw?: RawInflater;
 }
 
 export function readWorkbook(bytes: Uint8Array, file: string, limitsIn?: Partial<DataLimits>, options: ReadWorkbookOptions = {}): RawWorkbook {
@@ -81,7 +83,7 @@ export function readWorkbook(bytes: Uint8Array, file: string, limitsIn?: Partial
   }
   // The guard hands back the zip's parts already inflated (stored): SheetJS does not inflate them again.
   let source = bytes;
-  if (isZip(bytes)) source = guardZip(bytes, file, limits);
+  if (isZip(bytes)) source = guardZip(bytes, file, limits, options.inflateRaw);
   else guardCompoundFile(bytes, file);
   const parse = (sheets: readonly string[] | undefined): XLSX.WorkBook => {
     try {

@@ -15,6 +15,7 @@ import { GridSheet, toCellValue, type CellValue } from '../data/grid-sheet.js';
 import { withLimits, type DataLimits } from '../data/limits.js';
 import type { DataHost, Sheet } from '../data/types.js';
 import { readDataFileBytes } from './data-file.js';
+import { zlibInflateRaw } from './inflate.js';
 import { DateCell, ErrorCell, readWorkbook, type RawCell, type RawWorkbook } from '../data/workbook.js';
 
 const SPREADSHEET = /\.(xls|xlsx|xlsm|xlsb|ods)$/i;
@@ -76,7 +77,7 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
       if (!wb) {
         const announced = expected.get(path);
         const sheets = announced ? [...announced, tab] : undefined;
-        wb = { label, book: readWorkbook(readBytes(path, label, limits), label, limits, { sheets }), sheets: new Map() };
+        wb = { label, book: readWorkbook(readBytes(path, label, limits), label, limits, { sheets, inflateRaw: zlibInflateRaw }), sheets: new Map() };
         workbooks.set(path, wb);
       }
       const raw = wb.book.findSheet(tab);
