@@ -40,7 +40,8 @@ export class Expander implements ExpanderApi {
   readonly warnings: Diagnostic[] = [];
   readonly dims: DimensionTable;
   readonly vars = new Map<string, VarDefinition>();
-  private readonly pending = new Map<number, () => void>();
+  /** By node id: how to define a node not yet defined (an array, not a Map: 70,000 entries in MEDEAS). */
+  private readonly pending: ((() => void) | undefined)[] = [];
   private readonly macros = new Map<string, MacroDecl>();
   /** Model variables defined as a macro call's extra outputs → the variable whose equation calls it. */
   private readonly macroOutputSource = new Map<string, string>();
@@ -75,7 +76,8 @@ export class Expander implements ExpanderApi {
     for (const v of this.vars.values()) this.allocate(v);
     // Keep going after an error so that `igem check` can list every problem at once.
     const errors: Diagnostic[] = [];
-    for (const id of [...this.pending.keys()]) {
+    for (let id = 0; id < this.pending.length; id++) {
+      if (!this.pending[id]) continue;
       try {
         this.resolveNode(id);
       } catch (err) {
@@ -94,8 +96,9 @@ export class Expander implements ExpanderApi {
     };
     const outputs = this.nodes.filter((n) => !n.hidden).map((n) => n.id);
     // Sort keys made once per node, not once per comparison (70,000 outputs: a million comparisons).
-    const keys = new Map(outputs.map((id) => [id, sortKey(this.nodes[id]!.name)]));
-    outputs.sort((a, b) => compareKeys(keys.get(a)!, keys.get(b)!));
+    const keys: string[] = [];
+    for (const id of outputs) keys[id] = sortKey(this.nodes[id]!.name);
+    outputs.sort((a, b) => compareKeys(keys[a]!, keys[b]!));
     return { nodes: this.nodes, lookups: this.lookups, lookupNames: this.lookupNames, data: this.data, control, outputs };
   }
 
@@ -230,7 +233,7 @@ export class Expander implements ExpanderApi {
         node.range = eq.range;
         v.nodes.set(key, node.id);
         const elementIndex = index;
-        this.pending.set(node.id, () => this.defineNode(node, eq, binding, elementIndex, lists));
+        this.pending[node.id] = () => this.defineNode(node, eq, binding, elementIndex, lists);
       }
     }
   }
@@ -255,9 +258,9 @@ export class Expander implements ExpanderApi {
   }
 
   resolveNode(id: number): void {
-    const f = this.pending.get(id);
+    const f = this.pending[id];
     if (!f) return;
-    this.pending.delete(id);
+    this.pending[id] = undefined;
     f();
   }
 
