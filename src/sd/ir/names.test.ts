@@ -1,6 +1,6 @@
 /** The fast path of the name functions agrees with their full rules on every kind of name. */
 import { describe, expect, it } from 'vitest';
-import { canonicalColumn, canonicalName, displayName } from './names.js';
+import { canonicalColumn, canonicalFunction, canonicalName, displayName } from './names.js';
 
 /** The rules as written before the fast path: the reference the fast path must match. */
 function canonicalSlow(raw: string): string {
@@ -25,6 +25,7 @@ describe('canonicalName and displayName', () => {
     for (const raw of samples) {
       expect(canonicalName(raw), JSON.stringify(raw)).toBe(canonicalSlow(raw));
       expect(displayName(raw), JSON.stringify(raw)).toBe(displaySlow(raw));
+      expect(canonicalFunction(raw), JSON.stringify(raw)).toBe(raw.replace(/[_\s]+/g, ' ').trim().toUpperCase());
     }
   });
   it('agree on random names from a small alphabet of the characters that matter', () => {
@@ -35,6 +36,7 @@ describe('canonicalName and displayName', () => {
       const raw = Array.from({ length: 1 + rand(8) }, () => alphabet[rand(alphabet.length)]).join('');
       expect(canonicalName(raw), JSON.stringify(raw)).toBe(canonicalSlow(raw));
       expect(displayName(raw), JSON.stringify(raw)).toBe(displaySlow(raw));
+      expect(canonicalFunction(raw), JSON.stringify(raw)).toBe(raw.replace(/[_\s]+/g, ' ').trim().toUpperCase());
     }
   });
   it('canonicalColumn keeps its element parts canonical', () => {

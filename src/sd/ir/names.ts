@@ -24,6 +24,7 @@ export function displayName(raw: string): string {
 
 /** Function names: upper case, single spaces, `_` as space (`if_then_else` = `IF THEN ELSE`). */
 export function canonicalFunction(raw: string): string {
+  if (isPlain(raw)) return raw.toUpperCase();
   return raw.replace(/[_\s]+/g, ' ').trim().toUpperCase();
 }
 
