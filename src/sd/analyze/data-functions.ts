@@ -3,7 +3,8 @@
  * host and hand every element its number, series or lookup table.
  */
 import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
-import type { DimensionDecl, Equation, Expr } from '../ir/model.js';
+import type { DimensionDecl, Equation, Expr, ModelIR } from '../ir/model.js';
+import { visitExpr } from '../ir/walk.js';
 import { dropMissing, getConstants, getData, getLookups, getSubscript } from '../data/index.js';
 import type { DataHost, Sheet } from '../data/types.js';
 import type { Ctx, ExpanderApi as Expander } from './context.js';
@@ -14,6 +15,27 @@ export class DataFunctions {
   private readonly seriesCache = new Map<unknown, { axis: Float64Array; values: Float64Array[] }>();
 
   constructor(private readonly x: Expander, private readonly host?: DataHost) {}
+
+  /**
+   * Tells the host every sheet the model's GET DIRECT … / GET XLS … calls name, before any is
+   * read, so that it parses those sheets alone rather than the whole workbook.
+   */
+  announceSheets(ir: ModelIR): void {
+    if (!this.host?.expectSheets) return;
+    const byFile = new Map<string, Set<string>>();
+    const note = (e: Expr): void => {
+      if (e.kind !== 'call' || !/^GET (DIRECT|XLS) /.test(e.fn)) return;
+      const [file, tab] = e.args;
+      if (file?.kind !== 'str' || tab?.kind !== 'str') return;
+      let tabs = byFile.get(file.value);
+      if (!tabs) byFile.set(file.value, (tabs = new Set()));
+      tabs.add(tab.value);
+    };
+    const equations = [...ir.equations, ...ir.macros.flatMap((m) => m.equations)];
+    for (const eq of equations) if (eq.expr) visitExpr(eq.expr, note);
+    for (const d of ir.dimensions) if (d.fromData) note(d.fromData);
+    for (const [file, tabs] of byFile) this.host.expectSheets(file, [...tabs]);
+  }
 
   private sheet(file: string, tab: string, loc: SourceLocation): Sheet {
     if (!this.host) throw ModelError.at('E_DATA', `this model reads '${file}', but no data files are available here`, loc);

@@ -121,6 +121,9 @@ export function orderModel(m: ScalarModel): { ordering: Ordering; diagnostics: D
   const n = nodes.length;
   const isStatic = new Array<boolean>(n).fill(false);
   // Static: constants, INITIALs, and auxiliaries of static inputs that do not read time.
+  // A node's expression references, listed once: the static pass and both sorts read them.
+  const refsCache: (number[] | undefined)[] = new Array(n);
+  const exprRefs = (id: number): number[] => (refsCache[id] ??= refsOf(nodes[id]!.expr));
   const state = new Uint8Array(n); // 0 unvisited, 1 visiting, 2 done
   const visitStatic = (id: number): boolean => {
     if (state[id] === 2) return isStatic[id]!;
@@ -129,16 +132,25 @@ export function orderModel(m: ScalarModel): { ordering: Ordering; diagnostics: D
     const node = nodes[id]!;
     let s = false;
     if (node.kind === 'const' || node.kind === 'initial') s = true;
-    else if (node.kind === 'aux' && !usesTime(node.expr)) s = refsOf(node.expr).every((d) => visitStatic(d));
+    else if (node.kind === 'aux' && !usesTime(node.expr)) s = exprRefs(id).every((d) => visitStatic(d));
     state[id] = 2;
     isStatic[id] = s;
     return s;
   };
   for (let i = 0; i < n; i++) visitStatic(i);
 
-  const init = topo(n, (i) => (nodes[i]!.kind === 'const' ? [] : initDependencies(nodes[i]!)), (i) => nodes[i]!.kind !== 'const', nodes, 'initial values');
+  // Same lists as initDependencies / stepDependencies give, taken from the cache where those read `expr`.
+  const EXPR_INIT = new Set(['stock', 'active-initial', 'sample', 'delay-fixed', 'const', 'data']);
+  const EXPR_STEP = new Set(['aux', 'active-initial', 'game']);
+  const initDeps = (i: number): number[] => {
+    const node = nodes[i]!;
+    if (node.kind === 'const') return [];
+    return EXPR_INIT.has(node.kind) ? initDependencies(node) : exprRefs(i);
+  };
+  const init = topo(n, initDeps, (i) => nodes[i]!.kind !== 'const', nodes, 'initial values');
   const stepNodes = (i: number) => !isStatic[i] && nodes[i]!.kind !== 'stock' && nodes[i]!.kind !== 'const';
-  const step = topo(n, (i) => stepDependencies(nodes[i]!).filter(stepNodes), stepNodes, nodes, 'equations');
+  const stepDeps = (i: number): number[] => (EXPR_STEP.has(nodes[i]!.kind) ? exprRefs(i) : stepDependencies(nodes[i]!)).filter(stepNodes);
+  const step = topo(n, stepDeps, stepNodes, nodes, 'equations');
   const stocks = nodes.filter((x) => x.kind === 'stock').map((x) => x.id);
   return { ordering: { init, step, stocks, isStatic }, diagnostics: [] };
 }

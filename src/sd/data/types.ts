@@ -31,6 +31,11 @@ export interface DataHost {
    * Throws InputError (src/sd/ir/diagnostics.ts) naming the file/sheet when it cannot.
    */
   readSheet(file: string, tab: string): Sheet;
+  /**
+   * Told before any read which sheets of `file` the model names, so that a host can parse those
+   * alone rather than every sheet of the workbook. A hint: sheets not announced are still read.
+   */
+  expectSheets?(file: string, tabs: readonly string[]): void;
 }
 
 /** Time (or x) values along one axis, and one series per element; blanks are NaN. */

@@ -12,7 +12,7 @@ import { cellName } from './cell-ref.js';
 import { DataError } from './data-error.js';
 import { formatBytes, withLimits, type DataLimits } from './limits.js';
 import type { CellRange } from './types.js';
-import { guardZip, isZip } from './zip-guard.js';
+import { guardZip, isZip, type RawInflater } from './zip-guard.js';
 
 /** An error value in a cell ('#N/A', '#DIV/0!', …). */
 export class ErrorCell {
@@ -63,7 +63,17 @@ export function looksLikeWorkbook(bytes: Uint8Array): boolean {
   return isZip(bytes) || CFB_MAGIC.every((b, i) => bytes[i] === b);
 }
 
-export function readWorkbook(bytes: Uint8Array, file: string, limitsIn?: Partial<DataLimits>): RawWorkbook {
+export interface ReadWorkbookOptions {
+  /**
+   * The sheets the caller will read (matched ignoring case): only these are parsed at first.
+   * Any other sheet is still found, parsed when it is first asked for.
+   */
+  sheets?: readonly string[];
+  /** The host's raw-DEFLATE inflater for zip workbooks (see RawInflater); without one, fflate's. */
+  inflateRaw?: RawInflater;
+}
+
+export function readWorkbook(bytes: Uint8Array, file: string, limitsIn?: Partial<DataLimits>, options: ReadWorkbookOptions = {}): RawWorkbook {
   const limits = withLimits(limitsIn);
   if (bytes.length > limits.maxFileBytes) {
     throw new DataError({ file }, `the file is ${formatBytes(bytes.length)}, over the limit maxFileBytes ${formatBytes(limits.maxFileBytes)}`);
@@ -71,27 +81,50 @@ export function readWorkbook(bytes: Uint8Array, file: string, limitsIn?: Partial
   if (!looksLikeWorkbook(bytes)) {
     throw new DataError({ file }, 'not a workbook: xlsx, xlsm and ods files are zip archives, xls files are compound documents, and this is neither');
   }
-  if (isZip(bytes)) guardZip(bytes, file, limits);
+  // The guard hands back the zip's parts already inflated (stored): SheetJS does not inflate them again.
+  let source = bytes;
+  if (isZip(bytes)) source = guardZip(bytes, file, limits, options.inflateRaw);
   else guardCompoundFile(bytes, file);
-  let book: XLSX.WorkBook;
-  try {
-    // Cached values only: formulas are not re-evaluated. Number formats are kept to recognise dates;
-    // no formatted text (cellText) is made for every cell: it halved the read of a 57,000-cell
-    // workbook, and error cells are named from their code (ERROR_CODES) instead.
-    book = XLSX.read(bytes, { type: 'array', dense: true, cellDates: false, cellNF: true, cellText: false, cellFormula: false, cellHTML: false, cellStyles: false });
-  } catch (err) {
-    throw new DataError({ file }, `not a readable workbook (${err instanceof Error ? err.message : String(err)})`);
-  }
+  const parse = (sheets: readonly string[] | undefined): XLSX.WorkBook => {
+    try {
+      // Cached values only: formulas are not re-evaluated. Number formats are kept to recognise dates;
+      // no formatted text (cellText) is made for every cell: it halved the read of a 57,000-cell
+      // workbook, and error cells are named from their code (ERROR_CODES) instead.
+      return XLSX.read(source, {
+        type: 'array',
+        dense: true,
+        cellDates: false,
+        cellNF: true,
+        cellText: false,
+        cellFormula: false,
+        cellHTML: false,
+        cellStyles: false,
+        ...(sheets ? { sheets: [...sheets] } : {}),
+      });
+    } catch (err) {
+      throw new DataError({ file }, `not a readable workbook (${err instanceof Error ? err.message : String(err)})`);
+    }
+  };
+  const book = parse(options.sheets);
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
   const sheetNames = [...book.SheetNames];
+  const wanted = options.sheets ? new Set(options.sheets.map((n) => n.toLowerCase())) : undefined;
+  // Sheets parsed so far (a chart sheet is parsed and holds nothing: undefined).
   const raw = new Map<string, unknown>();
-  for (const name of sheetNames) raw.set(name, sheetObject(book.Sheets, name));
+  for (const name of sheetNames) {
+    const ws = sheetObject(book.Sheets, name);
+    if (ws !== undefined || !wanted || wanted.has(name.toLowerCase())) raw.set(name, ws);
+  }
+  const worksheet = (name: string): unknown => {
+    if (!raw.has(name)) raw.set(name, sheetObject(parse([name]).Sheets, name));
+    return raw.get(name);
+  };
   const converted = new Map<string, RawSheet>();
   let cells = 0;
   const convert = (name: string): RawSheet => {
     let sheet = converted.get(name);
     if (!sheet) {
-      const { rows, count } = sheetRows(raw.get(name), date1904, file, name, limits.maxCells - cells);
+      const { rows, count } = sheetRows(worksheet(name), date1904, file, name, limits.maxCells - cells);
       cells += count;
       sheet = { name, rows };
       converted.set(name, sheet);
@@ -103,7 +136,7 @@ export function readWorkbook(bytes: Uint8Array, file: string, limitsIn?: Partial
     file,
     sheetNames,
     findSheet(name: string) {
-      if (raw.has(name)) return convert(name);
+      if (sheetNames.includes(name)) return convert(name);
       const want = name.trim().normalize('NFC').toLowerCase();
       const found = sheetNames.find((n) => n.trim().normalize('NFC').toLowerCase() === want);
       return found === undefined ? undefined : convert(found);

@@ -4,6 +4,7 @@
  * Every lookup in the engine goes through `canonicalName`.
  */
 export function canonicalName(raw: string): string {
+  if (isPlain(raw)) return raw.toLowerCase();
   let s = raw.trim();
   if (s.length >= 2 && s.startsWith('"') && s.endsWith('"')) {
     s = s.slice(1, -1).replace(/\\"/g, '"');
@@ -13,6 +14,7 @@ export function canonicalName(raw: string): string {
 
 /** The name as a user reads it: quotes removed, white space collapsed, case kept. */
 export function displayName(raw: string): string {
+  if (isPlain(raw)) return raw;
   let s = raw.trim();
   if (s.length >= 2 && s.startsWith('"') && s.endsWith('"')) {
     s = s.slice(1, -1).replace(/\\"/g, '"');
@@ -22,7 +24,29 @@ export function displayName(raw: string): string {
 
 /** Function names: upper case, single spaces, `_` as space (`if_then_else` = `IF THEN ELSE`). */
 export function canonicalFunction(raw: string): string {
+  if (isPlain(raw)) return raw.toUpperCase();
   return raw.replace(/[_\s]+/g, ' ').trim().toUpperCase();
+}
+
+/**
+ * True when the regular expressions above would change nothing but case: no quotes, backslashes or
+ * underscores, and white space only as single interior spaces. Most names in a model are written
+ * so, and a 70,000-variable model asks for tens of thousands of them.
+ */
+function isPlain(raw: string): boolean {
+  const n = raw.length;
+  if (n === 0) return true;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === n - 1 || raw.charCodeAt(i + 1) === 32) return false;
+    } else if (c < 32 || c === 34 || c === 92 || c === 95) {
+      return false;
+    } else if (c >= 127 && (c === 127 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Canonical form of an output column: `name` or `name[e1,e2]` with each part canonical. */

@@ -107,6 +107,24 @@ describe('data host on files written by the test', () => {
     expect(() => getConstants(s, 'D1', [])).toThrow(/book\.xlsx!My data!D1: the cell holds text '#DIV\/0!'/);
   });
 
+  it('reads the same cells whether or not the model announced its sheets first', () => {
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['t', 1, 2], ['x', 3, 4]]), 'One');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([[5, 'six']]), 'Two');
+    writeFileSync(join(dir, 'announced.xlsx'), XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
+    const plain = createNodeDataHost(dir);
+    const told = createNodeDataHost(dir);
+    told.expectSheets!('announced.xlsx', ['one']);
+    told.expectSheets!('?nowhere.xlsx', ['x']); // a missing file is reported by the read, not here
+    for (const tab of ['One', 'Two']) {
+      const a = plain.readSheet('announced.xlsx', tab);
+      const b = told.readSheet('announced.xlsx', tab);
+      expect([b.rowCount, b.colCount]).toEqual([a.rowCount, a.colCount]);
+      for (let r = 0; r < a.rowCount; r++) for (let c = 0; c < a.colCount; c++) expect(b.cell(r, c)).toEqual(a.cell(r, c));
+    }
+    expect(() => told.readSheet('?nowhere.xlsx', 'x')).toThrow(/data file not found/);
+  });
+
   it('reads tab-separated text by default and prefers a tag\'s mapped path when it exists', () => {
     mkdirSync(join(dir, 'sub'), { recursive: true });
     writeFileSync(join(dir, 'sub', 'in.txt'), 'time\t1\t2\n"x, y"\t"3"\t4\n');

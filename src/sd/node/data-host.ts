@@ -15,6 +15,7 @@ import { GridSheet, toCellValue, type CellValue } from '../data/grid-sheet.js';
 import { withLimits, type DataLimits } from '../data/limits.js';
 import type { DataHost, Sheet } from '../data/types.js';
 import { readDataFileBytes } from './data-file.js';
+import { zlibInflateRaw } from './inflate.js';
 import { DateCell, ErrorCell, readWorkbook, type RawCell, type RawWorkbook } from '../data/workbook.js';
 
 const SPREADSHEET = /\.(xls|xlsx|xlsm|xlsb|ods)$/i;
@@ -33,6 +34,8 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
   const limits = withLimits(limitsIn);
   const workbooks = new Map<string, OpenWorkbook>();
   const texts = new Map<string, Sheet>();
+  /** Sheets the model names, by resolved path: only these are parsed when the workbook opens. */
+  const expected = new Map<string, Set<string>>();
 
   const locate = (file: string): { path: string; label: string } => {
     const candidates = resolveFileTag(file, tagMap);
@@ -46,6 +49,18 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
   };
 
   return {
+    expectSheets(file: string, tabs: readonly string[]): void {
+      let path: string;
+      try {
+        path = locate(file).path;
+      } catch {
+        return; // the read itself reports the missing file, with the equation that names it
+      }
+      if (!SPREADSHEET.test(path)) return;
+      let set = expected.get(path);
+      if (!set) expected.set(path, (set = new Set()));
+      for (const t of tabs) set.add(t);
+    },
     readSheet(file: string, tab: string): Sheet {
       const { path, label } = locate(file);
       if (!SPREADSHEET.test(path)) {
@@ -60,7 +75,9 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
       }
       let wb = workbooks.get(path);
       if (!wb) {
-        wb = { label, book: readWorkbook(readBytes(path, label, limits), label, limits), sheets: new Map() };
+        const announced = expected.get(path);
+        const sheets = announced ? [...announced, tab] : undefined;
+        wb = { label, book: readWorkbook(readBytes(path, label, limits), label, limits, { sheets, inflateRaw: zlibInflateRaw }), sheets: new Map() };
         workbooks.set(path, wb);
       }
       const raw = wb.book.findSheet(tab);
