@@ -24,6 +24,7 @@ import { benchEnsembleThroughput } from '../analysis/ensemble/bench-ensemble.js'
 import { benchGreenJobs } from '../econ/greenjobs/bench-greenjobs.js';
 import { generateModel } from './generated-model.js';
 import { sliderSection } from './slider-section.js';
+import { sdeCPeerLine } from './sde-c-peer.js';
 import { preparePeer, readPeerNameMap, type PeerModel } from '../conformance/sde-peer.js';
 
 interface Row {
@@ -214,6 +215,7 @@ async function main(): Promise<void> {
     '',
     'ours ms/run: each run returns new arrays. Arrays reused: each run writes into the previous result (`into`), as SDEverywhere\'s runner writes every run into its one output buffer; that is the like-for-like ratio.',
     `Peak memory, compiling and running the 10,000-equation model 20 times in a fresh process: ${probeMb.toFixed(0)} MB with one output saved (target < 150 MB), ${probeAllMb.toFixed(0)} MB saving all 10,124 columns; this whole bench process: ${peakMb.toFixed(0)} MB`,
+    sdeCPeerLine(),
     `Targets: ratio ≤ 0.5 on every model both run; 10k model compile < 1000 ms (${genCompileMs.toFixed(0)} ms) and run < 10 ms (${genRunMs.toFixed(1)} ms).`,
     ...compileLines,
     `IO multipliers, 500 sectors: ${io.ms.toFixed(0)} ms`,
