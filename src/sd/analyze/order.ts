@@ -70,7 +70,8 @@ function usesTime(e: SExpr | undefined): boolean {
   }
 }
 
-export function initDependencies(n: ScalarNode): number[] {
+/** `exprRefs` lists `n.expr`'s references; the ordering pass passes its cached list. */
+export function initDependencies(n: ScalarNode, exprRefs: () => number[] = () => refsOf(n.expr)): number[] {
   switch (n.kind) {
     case 'const':
     case 'data':
@@ -90,11 +91,11 @@ export function initDependencies(n: ScalarNode): number[] {
       // The inflow is placed on the belt after the step (codegen's post), not read here.
       return (n.args ?? []).flatMap((a) => refsOf(a));
     default:
-      return refsOf(n.expr);
+      return exprRefs();
   }
 }
 
-export function stepDependencies(n: ScalarNode): number[] {
+export function stepDependencies(n: ScalarNode, exprRefs: () => number[] = () => refsOf(n.expr)): number[] {
   switch (n.kind) {
     case 'sample':
       // Reading its own value in the condition or input gives the value it holds (no loop).
@@ -102,7 +103,7 @@ export function stepDependencies(n: ScalarNode): number[] {
     case 'aux':
     case 'active-initial':
     case 'game':
-      return refsOf(n.expr);
+      return exprRefs();
     case 'history':
       // The input's current value answers a time at or after the present.
       return refsOf(n.expr, refsOf(n.args?.[0]));
@@ -139,17 +140,10 @@ export function orderModel(m: ScalarModel): { ordering: Ordering; diagnostics: D
   };
   for (let i = 0; i < n; i++) visitStatic(i);
 
-  // Same lists as initDependencies / stepDependencies give, taken from the cache where those read `expr`.
-  const EXPR_INIT = new Set(['stock', 'active-initial', 'sample', 'delay-fixed', 'const', 'data']);
-  const EXPR_STEP = new Set(['aux', 'active-initial', 'game']);
-  const initDeps = (i: number): number[] => {
-    const node = nodes[i]!;
-    if (node.kind === 'const') return [];
-    return EXPR_INIT.has(node.kind) ? initDependencies(node) : exprRefs(i);
-  };
+  const initDeps = (i: number): number[] => initDependencies(nodes[i]!, () => exprRefs(i));
   const init = topo(n, initDeps, (i) => nodes[i]!.kind !== 'const', nodes, 'initial values');
   const stepNodes = (i: number) => !isStatic[i] && nodes[i]!.kind !== 'stock' && nodes[i]!.kind !== 'const';
-  const stepDeps = (i: number): number[] => (EXPR_STEP.has(nodes[i]!.kind) ? exprRefs(i) : stepDependencies(nodes[i]!)).filter(stepNodes);
+  const stepDeps = (i: number): number[] => stepDependencies(nodes[i]!, () => exprRefs(i)).filter(stepNodes);
   const step = topo(n, stepDeps, stepNodes, nodes, 'equations');
   const stocks = nodes.filter((x) => x.kind === 'stock').map((x) => x.id);
   return { ordering: { init, step, stocks, isStatic }, diagnostics: [] };
