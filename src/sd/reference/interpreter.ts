@@ -14,7 +14,7 @@
  * constant lists, standalone lookups, arithmetic, MIN/MAX/ABS/EXP/LN/SQRT, IF THEN ELSE, STEP/RAMP/PULSE,
  * SUM/PROD/VMIN/VMAX over `dim!`, INTEG, SMOOTH/SMOOTHI/SMOOTH3/SMOOTH3I, DELAY1/DELAY1I/DELAY3/DELAY3I,
  * DELAY FIXED, DERIVN, TIME BASE, data variables given as series (interpolated, ends held) with
- * TIME SHIFT and GET DATA MAX / MIN / MEAN, and macros without extra outputs (each call has its own locals and stocks).
+ * TIME SHIFT and GET DATA MAX / MIN / MEAN, SHIFT IF TRUE on INTEG levels, and macros without extra outputs (each call has its own locals and stocks).
  * Anything else is an error naming what is missing.
  */
 import type { Equation, Expr, LookupTable, MacroDecl, ModelIR } from '../ir/model.js';
@@ -92,6 +92,8 @@ export class ReferenceInterpreter {
   private readonly active = new Set<string>();
   private time = 0;
   private dt = 1;
+  /** SHIFT IF TRUE changes decided at this time, applied after the levels' Euler step. */
+  private shifts: { inst: StatefulInstance; change: number }[] = [];
 
   constructor(private readonly ir: ModelIR, private readonly data: ReferenceData = new Map()) {
     for (const d of ir.dimensions) {
@@ -368,6 +370,7 @@ export class ReferenceInterpreter {
       case 'VMAX': return this.reduce(e.args[0]!, ctx, -Infinity, Math.max);
       // Vensim fn_time_base: START + Time × SLOPE.
       case 'TIME BASE': return arg(0) + t * arg(1);
+      case 'SHIFT IF TRUE': return this.shiftIfTrue(e, ctx, values);
       default:
         if (DATA_STATISTICS.has(e.fn)) {
           const a = e.args[0]!;
@@ -377,6 +380,37 @@ export class ReferenceInterpreter {
         }
         throw new Error(`reference: function ${e.fn} not supported`);
     }
+  }
+
+  /**
+   * Vensim fn_shift_if_true: when cond is true, `size` elements of the level, from the one named
+   * along its last subscript, move one place; the first becomes inval, the last becomes the second
+   * to last (plus itself when accum is non-zero); the call returns what left the last (0 when
+   * accumulating). Read here as: decided from the values at this time, applied to the levels in
+   * the step to the next time, on top of their own change (see src/sd/analyze/shift-if-true.ts).
+   */
+  private shiftIfTrue(e: Expr & { kind: 'call' }, ctx: Context, values: number[]): number {
+    const target = e.args[0]!;
+    if (target.kind !== 'ref') throw new Error('reference: SHIFT IF TRUE needs a level element');
+    const key = this.subscriptKey(target.subs, ctx.binding).split(',');
+    const first = key.pop()!;
+    // The last subscript's order: the largest range holding the element named.
+    let family: string[] = [];
+    for (const els of this.dims.values()) if (els.includes(first) && els.length > family.length) family = els;
+    const [cond, size, accum, inval] = [values[1]!, values[2]!, values[3]!, values[4]!];
+    const at = family.indexOf(first);
+    const keys = family.slice(at, at + size).map((el) => [...key, el].join(','));
+    if (keys.length !== size) throw new Error('reference: SHIFT IF TRUE window past the end');
+    const old = keys.map((k) => this.value(target.name, k));
+    if (cond === 0) return 0;
+    keys.forEach((k, i) => {
+      const eq = this.defs.get(target.name)?.get(k)?.eq;
+      if (!eq?.expr || eq.expr.kind !== 'call' || eq.expr.fn !== 'INTEG') throw new Error(`reference: SHIFT IF TRUE on ${target.name}[${k}], not a level`);
+      const inst = this.instances.get(`${target.name}[${k}]#${this.nodeId(eq.expr)}`)!;
+      const now = i === 0 ? inval : i < size - 1 ? old[i - 1]! : accum !== 0 ? old[i]! + old[i - 1]! : old[i - 1]!;
+      this.shifts.push({ inst, change: now - old[i]! });
+    });
+    return accum !== 0 ? 0 : old[size - 1]!;
   }
 
   /** SUM and friends: iterate every `dim!` in the argument, element by element, in declaration order. */
@@ -546,6 +580,7 @@ export class ReferenceInterpreter {
     for (let k = 0; k <= steps; k++) {
       this.time = start + k * this.dt;
       this.memo = new Map();
+      this.shifts = [];
       const values = cols.map((c) => this.value(c.name, c.key));
       if (k % saveEvery === 0) {
         result.time.push(this.time);
@@ -554,6 +589,7 @@ export class ReferenceInterpreter {
       if (k === steps) break;
       const updates = [...this.instances.values()].map((inst) => this.advance(inst));
       for (const u of updates) u();
+      for (const s of this.shifts) s.inst.levels[0]! += s.change;
     }
     return result;
   }
