@@ -91,7 +91,7 @@ export class Expander implements ExpanderApi {
       }
     }
     if (errors.length) throw new ModelError(errors);
-    applyShiftWindows(this.nodes, this.shiftWindows);
+    applyShiftWindows(this.nodes, this.shiftWindows, (name) => this.newNode(name, name, false));
     const control = {
       initialTime: this.vars.get('initial time')!.nodes.get('')!,
       finalTime: this.vars.get('final time')!.nodes.get('')!,

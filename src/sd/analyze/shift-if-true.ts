@@ -7,17 +7,22 @@
  *  - the last becomes the second to last, or, when accum is non-zero, the last plus the second to last;
  *  - the call returns what left the last element: its value when accum is zero, else 0.
  *
- * Rule used here: the call, evaluated at time t with the other auxiliaries, decides the shift of
- * the levels' values at t, and the shift takes effect in the levels' next Euler step:
- * L[i](t+dt) = shifted L(t)[i] + dt × rate[i](t). It is written into each level's rate as
- * IF cond THEN (shifted − L[i]) / dt ELSE 0, so the compiled engine needs no new machinery.
+ * The call "modifies the values of the variable it is called with" while the auxiliaries of time t
+ * are computed, and Vensim stores results after computing the auxiliaries (Computational
+ * Sequence, vensim.com/documentation/computationalsequence.html). Rule used here: at time t the
+ * shifted value S[i] = IF cond THEN (the value moved in) ELSE L[i] is what the model reads and
+ * saves as the level, and the level steps from it: L[i](t+dt) = S[i](t) + dt × rate[i], with the
+ * rate computed from the shifted values. The level's node becomes hidden state whose rate gains
+ * IF cond THEN (S[i] − L[i]) / dt ELSE 0, and a new auxiliary node S[i] takes the level's name and
+ * every reference to it, so the compiled engine needs no new machinery. The condition, accum,
+ * inval and the amount returned read the unshifted values (the shift is decided from them).
  *
- * Assumptions (the page does not say): the levels' values saved at t are the unshifted ones, and
- * the equations of time t read them unshifted (Vensim's order between the call and other readers is
- * not documented); size is a constant of at least 2; the window must stay inside var's last
- * subscript (Vensim warns a too-large size changes other variables; here it is an error); a level
- * may be shifted by one call only; Euler integration only (a run with RK2/RK4 stops, see
- * ScalarModel.eulerOnly).
+ * Assumptions (the page does not say): every other equation of time t reads the shifted values
+ * (Vensim's order between the call and other readers is not documented); an equation that the
+ * condition, accum or inval depend on and that reads the shifted level is a loop (an error);
+ * size is a constant of at least 2; the window must stay inside var's last subscript (Vensim warns
+ * a too-large size changes other variables; here it is an error); a level may be shifted by one
+ * call only; Euler integration only (a run with RK2/RK4 stops, see ScalarModel.eulerOnly).
  */
 import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
@@ -31,6 +36,8 @@ export interface ShiftWindow {
   accum: SExpr;
   inval: SExpr;
   loc: SourceLocation;
+  /** Nodes made for this call that read the levels before the shift. */
+  unshiftedReaders: number[];
 }
 
 const num = (v: number): SExpr => ({ k: 'num', v });
@@ -78,28 +85,75 @@ export function lowerShiftIfTrue(x: ExpanderApi, args: Expr[], ctx: Ctx, windows
   const cond = shared(1, 'shift condition');
   const accum = shared(3, 'shift accumulates');
   const inval = shared(4, 'shift input');
-  windows.push({ levels, cond, accum, inval, loc });
-  // What leaves the last element: all of it when not accumulating and the shift happens.
-  const lastLevel = ref(levels[size - 1]!);
-  return ifThen(bin('and', cond, bin('=', accum, num(0))), lastLevel, num(0));
+  // What leaves the last element: all of it when not accumulating and the shift happens. A node
+  // of its own, so that it keeps reading the unshifted level.
+  const removed = x.hiddenNode(ctx.owner, 'shift removed', loc);
+  removed.expr = ifThen(bin('and', cond, bin('=', accum, num(0))), ref(levels[size - 1]!), num(0));
+  const readers = [cond, accum, inval].flatMap((e) => (e.k === 'ref' && !levels.includes(e.id) ? [e.id] : []));
+  windows.push({ levels, cond, accum, inval, loc, unshiftedReaders: [removed.id, ...readers] });
+  return ref(removed.id);
 }
 
-/** After every node is defined: adds each window's shift to its levels' rates. */
-export function applyShiftWindows(nodes: ScalarNode[], windows: ShiftWindow[]): void {
-  const shifted = new Set<number>();
+/** Replaces references to `from`'s keys by their values, everywhere in `e`. */
+function redirect(e: SExpr, to: ReadonlyMap<number, number>): SExpr {
+  switch (e.k) {
+    case 'ref': {
+      const id = to.get(e.id);
+      return id === undefined ? e : ref(id);
+    }
+    case 'call':
+      return { ...e, args: e.args.map((a) => redirect(a, to)) };
+    case 'un':
+      return { ...e, a: redirect(e.a, to) };
+    case 'bin':
+      return { ...e, a: redirect(e.a, to), b: redirect(e.b, to) };
+    case 'lookup':
+      return { ...e, x: redirect(e.x, to) };
+    case 'vec':
+      return { ...e, vecs: e.vecs.map((v) => v.map((a) => redirect(a, to))), scalars: e.scalars.map((a) => redirect(a, to)) };
+    default:
+      return e;
+  }
+}
+
+/**
+ * After every node is defined: each shifted level hands its name to a new auxiliary holding its
+ * shifted value, which every other equation then reads; the level's rate gains the jump.
+ */
+export function applyShiftWindows(nodes: ScalarNode[], windows: ShiftWindow[], newNode: (name: string) => ScalarNode): void {
+  if (windows.length === 0) return;
+  const shiftedOf = new Map<number, number>();
+  const keep = new Set<number>();
+  const jumps: { level: ScalarNode; jump: SExpr }[] = [];
   for (const w of windows) {
     const n = w.levels.length;
+    w.unshiftedReaders.forEach((id) => keep.add(id));
     w.levels.forEach((id, i) => {
       const level = nodes[id]!;
       if (level.kind !== 'stock') {
         throw ModelError.at('E_ARGUMENT', `SHIFT IF TRUE shifts levels (INTEG); ${level.name} is not one`, w.loc);
       }
-      if (shifted.has(id)) throw ModelError.at('E_UNSUPPORTED', `${level.name} is shifted by more than one SHIFT IF TRUE`, w.loc);
-      shifted.add(id);
+      if (shiftedOf.has(id)) throw ModelError.at('E_UNSUPPORTED', `${level.name} is shifted by more than one SHIFT IF TRUE`, w.loc);
       const before = ref(w.levels[i - 1] ?? id);
-      const next = i === 0 ? w.inval : i < n - 1 ? before : ifThen(bin('<>', w.accum, num(0)), bin('+', ref(id), before), before);
-      const jump = ifThen(w.cond, bin('/', bin('-', next, ref(id)), { k: 'dt' }), num(0));
-      level.expr = bin('+', level.expr, jump);
+      const moved = i === 0 ? w.inval : i < n - 1 ? before : ifThen(bin('<>', w.accum, num(0)), bin('+', ref(id), before), before);
+      // The shifted value takes the level's place in the output and in every other equation.
+      const shifted = newNode(level.name);
+      shifted.varName = level.varName;
+      shifted.kind = 'aux';
+      shifted.expr = ifThen(w.cond, moved, ref(id));
+      for (const k of ['units', 'doc', 'range', 'loc'] as const) if (level[k] !== undefined) (shifted as unknown as Record<string, unknown>)[k] = level[k];
+      level.name = `#shifted level(${level.name})#${level.id}`;
+      level.hidden = true;
+      keep.add(shifted.id);
+      shiftedOf.set(id, shifted.id);
+      jumps.push({ level, jump: ifThen(w.cond, bin('/', bin('-', ref(shifted.id), ref(id)), { k: 'dt' }), num(0)) });
     });
   }
+  for (const node of nodes) {
+    if (keep.has(node.id)) continue;
+    node.expr = redirect(node.expr, shiftedOf);
+    if (node.init) node.init = redirect(node.init, shiftedOf);
+    if (node.args) node.args = node.args.map((a) => redirect(a, shiftedOf));
+  }
+  for (const { level, jump } of jumps) level.expr = bin('+', level.expr, jump);
 }

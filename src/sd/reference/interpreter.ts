@@ -92,8 +92,6 @@ export class ReferenceInterpreter {
   private readonly active = new Set<string>();
   private time = 0;
   private dt = 1;
-  /** SHIFT IF TRUE changes decided at this time, applied after the levels' Euler step. */
-  private shifts: { inst: StatefulInstance; change: number }[] = [];
 
   constructor(private readonly ir: ModelIR, private readonly data: ReferenceData = new Map()) {
     for (const d of ir.dimensions) {
@@ -386,8 +384,9 @@ export class ReferenceInterpreter {
    * Vensim fn_shift_if_true: when cond is true, `size` elements of the level, from the one named
    * along its last subscript, move one place; the first becomes inval, the last becomes the second
    * to last (plus itself when accum is non-zero); the call returns what left the last (0 when
-   * accumulating). Read here as: decided from the values at this time, applied to the levels in
-   * the step to the next time, on top of their own change (see src/sd/analyze/shift-if-true.ts).
+   * accumulating). The call changes the level itself, now: `run` evaluates every caller first at
+   * each time, so that the rest of the model, the saved values and the next Euler step all see the
+   * shifted level (see src/sd/analyze/shift-if-true.ts for the assumptions).
    */
   private shiftIfTrue(e: Expr & { kind: 'call' }, ctx: Context, values: number[]): number {
     const target = e.args[0]!;
@@ -408,9 +407,22 @@ export class ReferenceInterpreter {
       if (!eq?.expr || eq.expr.kind !== 'call' || eq.expr.fn !== 'INTEG') throw new Error(`reference: SHIFT IF TRUE on ${target.name}[${k}], not a level`);
       const inst = this.instances.get(`${target.name}[${k}]#${this.nodeId(eq.expr)}`)!;
       const now = i === 0 ? inval : i < size - 1 ? old[i - 1]! : accum !== 0 ? old[i]! + old[i - 1]! : old[i - 1]!;
-      this.shifts.push({ inst, change: now - old[i]! });
+      inst.levels[0] = now;
+      this.memo.set(`${target.name}[${k}]`, now);
     });
     return accum !== 0 ? 0 : old[size - 1]!;
+  }
+
+  /** Elements of variables whose equation calls SHIFT IF TRUE (evaluated first at each time). */
+  private shiftCallers(): { name: string; key: string }[] {
+    const out: { name: string; key: string }[] = [];
+    const calls = (e: Expr): boolean =>
+      (e.kind === 'call' && (e.fn === 'SHIFT IF TRUE' || e.args.some(calls))) ||
+      (e.kind === 'apply' && e.args.some(calls)) ||
+      (e.kind === 'unary' && calls(e.arg)) ||
+      (e.kind === 'binary' && (calls(e.left) || calls(e.right)));
+    for (const [name, table] of this.defs) for (const [key, def] of table) if (def.eq.expr && calls(def.eq.expr)) out.push({ name, key });
+    return out;
   }
 
   /** SUM and friends: iterate every `dim!` in the argument, element by element, in declaration order. */
@@ -576,11 +588,12 @@ export class ReferenceInterpreter {
     const steps = Math.round((final - start) / this.dt);
     const saveEvery = Math.max(1, Math.round(saveper / this.dt));
     const cols = this.columns();
+    const shifters = this.shiftCallers();
     const result: ReferenceResult = { time: [], columns: new Map(cols.map((c) => [c.col, []])) };
     for (let k = 0; k <= steps; k++) {
       this.time = start + k * this.dt;
       this.memo = new Map();
-      this.shifts = [];
+      for (const c of shifters) this.value(c.name, c.key);
       const values = cols.map((c) => this.value(c.name, c.key));
       if (k % saveEvery === 0) {
         result.time.push(this.time);
@@ -589,7 +602,6 @@ export class ReferenceInterpreter {
       if (k === steps) break;
       const updates = [...this.instances.values()].map((inst) => this.advance(inst));
       for (const u of updates) u();
-      for (const s of this.shifts) s.inst.levels[0]! += s.change;
     }
     return result;
   }

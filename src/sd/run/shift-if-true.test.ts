@@ -3,9 +3,9 @@
  * (vensim.com/documentation/fn_shift_if_true.html): when cond is true, `size` elements of a level
  * move one place along its last subscript, the first becoming inval and the last becoming the
  * second to last (or their sum when accum is non-zero); the call returns what left the last.
- * Read here (assumed, see src/sd/analyze/shift-if-true.ts): decided at time t, it acts in the
- * levels' step to t + dt, so the values saved at t are unshifted. Values worked out by hand; the
- * compiled engine and the reference interpreter must both give them.
+ * Read here (see src/sd/analyze/shift-if-true.ts): at time t the model reads and saves the
+ * shifted level, and the level steps from it. Values worked out by hand; the compiled engine and
+ * the reference interpreter must both give them.
  */
 import { describe, expect, it } from 'vitest';
 import { readVensim } from '../vensim/reader.js';
@@ -22,6 +22,7 @@ const MODEL = [
   // Shifts at Time 1 and 3; inval 5; what falls off the end leaves (accum 0).
   'aged = SHIFT IF TRUE(pop[c1], PULSE(1, 1) + PULSE(3, 1), 3, 0, 5) ~~|',
   // The same with accum 1 and inval 0: the last cohort keeps what reaches it.
+  'total = SUM(pop[cohort!]) ~~|',
   'aged2 = SHIFT IF TRUE(pop2[c1], PULSE(1, 1) + PULSE(3, 1), 3, 1, 0) ~~|',
   // The reference page's layout: the first element and the rest defined apart, the call per row.
   'age : a0, a1, a2 ~~|', 'older : a1, a2 ~~|', 'region : r1, r2 ~~|',
@@ -31,24 +32,26 @@ const MODEL = [
   'shift3[region] = SHIFT IF TRUE(pop3[region, a0], 1, 3, 1, 0) ~~|',
 ].join('\n');
 const EXPECTED: [string, number[]][] = [
-  // t0 [10,20,30] → +inflow [11,20,30]; t1 shift [5,11,20] (30 leaves) +1 → [6,11,20]; t2 → [7,11,20];
-  // t3 shift [5,7,11] (20 leaves) +1 → [6,7,11].
-  ['pop[c1]', [10, 11, 6, 7, 6]],
-  ['pop[c2]', [20, 20, 11, 11, 7]],
-  ['pop[c3]', [30, 30, 20, 20, 11]],
+  // t0 [10,20,30] → +inflow [11,20,30]; t1 shifted [5,11,20] (30 leaves; saved and read) +1 →
+  // [6,11,20]; t2 [6,11,20] → [7,11,20]; t3 shifted [5,7,11] (20 leaves) +1 → [6,7,11]; t4 [6,7,11].
+  ['pop[c1]', [10, 5, 6, 5, 6]],
+  ['pop[c2]', [20, 11, 11, 7, 7]],
+  ['pop[c3]', [30, 20, 20, 11, 11]],
   ['aged', [0, 30, 0, 20, 0]],
-  // t1 [11,20,30] → [0,11,50] +1 → [1,11,50]; t2 → [2,11,50]; t3 → [0,2,61] +1 → [1,2,61].
-  ['pop2[c1]', [10, 11, 1, 2, 1]],
-  ['pop2[c2]', [20, 20, 11, 11, 2]],
-  ['pop2[c3]', [30, 30, 50, 50, 61]],
+  // Other equations read the shifted level: 60, 5+11+20, 6+11+20, 5+7+11, 6+7+11.
+  ['total', [60, 36, 37, 23, 24]],
+  // t1 [11,20,30] shifted [0,11,50] +1 → [1,11,50]; t2 → [2,11,50]; t3 shifted [0,2,61] +1 → [1,2,61].
+  ['pop2[c1]', [10, 0, 1, 0, 1]],
+  ['pop2[c2]', [20, 11, 11, 2, 2]],
+  ['pop2[c3]', [30, 50, 50, 61, 61]],
   ['aged2', [0, 0, 0, 0, 0]],
-  // r1 (births 2): t0 [0,5,5] → [0,0,10] +2 → [2,0,10]; t1 → [0,2,10] +2 → [2,2,10]; then the
-  // last gains 2 a step. r2 (births 4) likewise with 4.
-  ['pop3[r1,a0]', [0, 2, 2, 2, 2]],
-  ['pop3[r1,a1]', [5, 0, 2, 2, 2]],
-  ['pop3[r1,a2]', [5, 10, 10, 12, 14]],
-  ['pop3[r2,a1]', [5, 0, 4, 4, 4]],
-  ['pop3[r2,a2]', [5, 10, 10, 14, 18]],
+  // Shifts every step. r1 (births 2): t0 [0,5,5] shifted [0,0,10] +2 → [2,0,10]; t1 shifted
+  // [0,2,10] → [2,2,10]; t2 shifted [0,2,12]; t3 [0,2,14]; t4 [0,2,16]. r2 (births 4) likewise.
+  ['pop3[r1,a0]', [0, 0, 0, 0, 0]],
+  ['pop3[r1,a1]', [0, 2, 2, 2, 2]],
+  ['pop3[r1,a2]', [10, 10, 12, 14, 16]],
+  ['pop3[r2,a1]', [0, 4, 4, 4, 4]],
+  ['pop3[r2,a2]', [10, 10, 14, 18, 22]],
   ['shift3[r1]', [0, 0, 0, 0, 0]],
 ];
 
@@ -66,7 +69,7 @@ describe('SHIFT IF TRUE (fn_shift_if_true)', () => {
   it('takes its size from ELMCOUNT, as the reference example does', () => {
     const text = MODEL.replace('pop3[region, a0], 1, 3, 1, 0', 'pop3[region, a0], 1, ELMCOUNT(age), 1, 0');
     const r = compileVensim(`${text}\n${CONTROL}`).model.run();
-    expect(Array.from(r.get('pop3[r2,a2]')!)).toEqual([5, 10, 10, 14, 18]);
+    expect(Array.from(r.get('pop3[r2,a2]')!)).toEqual([10, 10, 14, 18, 22]);
   });
 
   it('says where, when the window runs past the end of the last subscript', () => {
