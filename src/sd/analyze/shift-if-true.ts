@@ -15,11 +15,11 @@
  * rate computed from the shifted values. The level's node becomes hidden state whose rate gains
  * IF cond THEN (S[i] − L[i]) / dt ELSE 0, and a new auxiliary node S[i] takes the level's name and
  * every reference to it, so the compiled engine needs no new machinery. The condition, accum,
- * inval and the amount returned read the unshifted values (the shift is decided from them).
+ * inval, every equation they depend on, and the amount returned read the unshifted values (the
+ * shift is decided from them, so Vensim computes them first).
  *
  * Assumptions (the page does not say): every other equation of time t reads the shifted values
- * (Vensim's order between the call and other readers is not documented); an equation that the
- * condition, accum or inval depend on and that reads the shifted level is a loop (an error);
+ * (Vensim's order between the call and readers it does not depend on is not documented);
  * size is a constant of at least 2; the window must stay inside var's last subscript (Vensim warns
  * a too-large size changes other variables; here it is an error); a level may be shifted by one
  * call only; Euler integration only (a run with RK2/RK4 stops, see ScalarModel.eulerOnly).
@@ -27,6 +27,7 @@
 import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import type { Ctx, ExpanderApi } from './context.js';
+import { refsOf } from './order.js';
 import type { ScalarNode, SExpr } from './scalar-model.js';
 
 /** One call's window: the level nodes shifted, first to last, and the shared condition and values. */
@@ -148,6 +149,17 @@ export function applyShiftWindows(nodes: ScalarNode[], windows: ShiftWindow[], n
       shiftedOf.set(id, shifted.id);
       jumps.push({ level, jump: ifThen(w.cond, bin('/', bin('-', ref(shifted.id), ref(id)), { k: 'dt' }), num(0)) });
     });
+  }
+  // What the call's arguments depend on is computed before the call, so it reads the unshifted
+  // levels (Vensim orders by those dependencies; the shift itself is not one).
+  const pending = windows.flatMap((w) => [...refsOf(w.cond), ...refsOf(w.accum), ...refsOf(w.inval)]);
+  const seen = new Set<number>();
+  while (pending.length) {
+    const node = nodes[pending.pop()!]!;
+    if (node.kind === 'stock' || seen.has(node.id)) continue;
+    seen.add(node.id);
+    keep.add(node.id);
+    pending.push(...refsOf(node.expr), ...refsOf(node.init), ...(node.args ?? []).flatMap((a) => refsOf(a)));
   }
   for (const node of nodes) {
     if (keep.has(node.id)) continue;

@@ -83,6 +83,31 @@ describe('SHIFT IF TRUE (fn_shift_if_true)', () => {
   });
 });
 
+describe('SHIFT IF TRUE whose condition reads the level it shifts', () => {
+  // pop = INTEG(1, 10) in each cohort; total = SUM(pop); shift (inval 5) when total > 33.
+  // t0 [10,10,10] total 30 → [11,11,11]; t1 total 33, no shift → [12,12,12]; t2 total 36: shifted
+  // [5,12,12], 12 leaves → [6,13,13]; t3 total 32 → [7,14,14]; t4 total 35: shifted [5,7,14], 14 leaves.
+  // total feeds the condition, so it is computed before the shift and reads the unshifted level.
+  const text = `cohort : c1, c2, c3 ~~|\npop[cohort] = INTEG(1, 10) ~~|\ntotal = SUM(pop[cohort!]) ~~|
+aged = SHIFT IF TRUE(pop[c1], total > 33, 3, 0, 5) ~~|\n${CONTROL}`;
+  const expected: [string, number[]][] = [
+    ['aged', [0, 0, 12, 0, 14]],
+    ['total', [30, 33, 36, 32, 35]],
+    ['pop[c1]', [10, 11, 5, 6, 5]],
+    ['pop[c3]', [10, 11, 12, 13, 14]],
+  ];
+
+  it('the compiled engine decides from the unshifted values', () => {
+    const r = compileVensim(text).model.run();
+    for (const [name, values] of expected) expect([name, Array.from(r.get(name)!)]).toEqual([name, values]);
+  });
+
+  it('the reference interpreter gives the same values', () => {
+    const r = runReference(readVensim(text));
+    for (const [name, values] of expected) expect([name, r.columns.get(name)]).toEqual([name, values]);
+  });
+});
+
 describe('SHIFT IF TRUE and the integration method', () => {
   it('stops a Runge-Kutta run at the call, since the shift is one Euler step', () => {
     const { model } = compileVensim(`${MODEL}\n${CONTROL}`);
