@@ -8,13 +8,15 @@
  *  - the call returns what left the last element: its value when accum is zero, else 0.
  *
  * The call "modifies the values of the variable it is called with" while the auxiliaries of time t
- * are computed, and Vensim stores results after computing the auxiliaries (Computational
- * Sequence, vensim.com/documentation/computationalsequence.html). Rule used here: at time t the
+ * are computed; Vensim's Computational Sequence page (vensim.com/documentation/computationalsequence.html)
+ * stores results before computing the auxiliaries only for Diff integration, so with Euler the
+ * stored level is, we infer, the shifted one. Rule used here: at time t the
  * shifted value S[i] = IF cond THEN (the value moved in) ELSE L[i] is what the model reads and
  * saves as the level, and the level steps from it: L[i](t+dt) = S[i](t) + dt × rate[i], with the
  * rate computed from the shifted values. The level's node becomes hidden state whose rate gains
  * IF cond THEN (S[i] − L[i]) / dt ELSE 0, and a new auxiliary node S[i] takes the level's name and
- * every reference to it, so the compiled engine needs no new machinery. The condition, accum,
+ * every reference to it, so the compiled engine needs no new machinery (L + dt × (rate + (S − L)/dt)
+ * equals S + dt × rate up to rounding; exactly when dt is a power of 2). The condition, accum,
  * inval, every equation they depend on, and the amount returned read the unshifted values (the
  * shift is decided from them, so Vensim computes them first).
  *
@@ -95,7 +97,7 @@ export function lowerShiftIfTrue(x: ExpanderApi, args: Expr[], ctx: Ctx, windows
   return ref(removed.id);
 }
 
-/** Replaces references to `from`'s keys by their values, everywhere in `e`. */
+/** `e` with every reference to a key of `to` replaced by a reference to its value. */
 function redirect(e: SExpr, to: ReadonlyMap<number, number>): SExpr {
   switch (e.k) {
     case 'ref': {
