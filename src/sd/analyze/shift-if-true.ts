@@ -16,7 +16,7 @@
  * rate computed from the shifted values. The level's node becomes hidden state whose rate gains
  * IF cond THEN (S[i] − L[i]) / dt ELSE 0, and a new auxiliary node S[i] takes the level's name and
  * every reference to it, so the compiled engine needs no new machinery (L + dt × (rate + (S − L)/dt)
- * equals S + dt × rate up to rounding; exactly when dt is a power of 2). The condition, accum,
+ * equals S + dt × rate up to rounding). The condition, accum,
  * inval, every equation they depend on, and the amount returned read the unshifted values (the
  * shift is decided from them, so Vensim computes them first).
  *
