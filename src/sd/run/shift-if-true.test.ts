@@ -66,6 +66,17 @@ describe('SHIFT IF TRUE (fn_shift_if_true)', () => {
     for (const [name, values] of EXPECTED) expect([name, r.columns.get(name)]).toEqual([name, values]);
   });
 
+  it('agrees with the reference interpreter at a TIME STEP of 0.1, where the shift repeats each step of a pulse', () => {
+    const text = `${MODEL}\n${CONTROL.replace('TIME STEP = 1', 'TIME STEP = 0.1')}`;
+    const engine = compileVensim(text).model.run();
+    const ref = runReference(readVensim(text));
+    expect(ref.time.length).toBe(5);
+    for (const [name] of EXPECTED) {
+      const got = Array.from(engine.get(name)!);
+      ref.columns.get(name)!.forEach((v, k) => expect([name, k, got[k]]).toEqual([name, k, expect.closeTo(v, 9)]));
+    }
+  });
+
   it('takes its size from ELMCOUNT, as the reference example does', () => {
     const text = MODEL.replace('pop3[region, a0], 1, 3, 1, 0', 'pop3[region, a0], 1, ELMCOUNT(age), 1, 0');
     const r = compileVensim(`${text}\n${CONTROL}`).model.run();
