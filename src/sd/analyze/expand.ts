@@ -13,6 +13,7 @@ import type { DataHost } from '../data/types.js';
 import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { DimensionTable } from './dimensions.js';
 import type { DataSeries, LookupData, ScalarModel, ScalarNode, SExpr } from './scalar-model.js';
+import { applyShiftWindows, lowerShiftIfTrue, type ShiftWindow } from './shift-if-true.js';
 import { lowerStateful, TOP_LEVEL_STATEFUL } from './stateful.js';
 import { lowerArrayCall, ARRAY_FUNCTIONS } from './array-functions.js';
 import { DataFunctions } from './data-functions.js';
@@ -43,6 +44,8 @@ export class Expander implements ExpanderApi {
   /** By node id: how to define a node not yet defined (an array, not a Map: 70,000 entries in MEDEAS). */
   private readonly pending: ((() => void) | undefined)[] = [];
   private readonly macros = new Map<string, MacroDecl>();
+  /** SHIFT IF TRUE windows, added to their levels' rates once every node is defined. */
+  private readonly shiftWindows: ShiftWindow[] = [];
   /** Model variables defined as a macro call's extra outputs → the variable whose equation calls it. */
   private readonly macroOutputSource = new Map<string, string>();
   /** `output|calling node id` → the macro-local node that computes that output. */
@@ -88,6 +91,7 @@ export class Expander implements ExpanderApi {
       }
     }
     if (errors.length) throw new ModelError(errors);
+    applyShiftWindows(this.nodes, this.shiftWindows, (name) => this.newNode(name, name, false));
     const control = {
       initialTime: this.vars.get('initial time')!.nodes.get('')!,
       finalTime: this.vars.get('final time')!.nodes.get('')!,
@@ -99,7 +103,8 @@ export class Expander implements ExpanderApi {
     const keys: string[] = [];
     for (const id of outputs) keys[id] = sortKey(this.nodes[id]!.name);
     outputs.sort((a, b) => compareKeys(keys[a]!, keys[b]!));
-    return { nodes: this.nodes, lookups: this.lookups, lookupNames: this.lookupNames, data: this.data, control, outputs };
+    const eulerOnly = this.shiftWindows.map((w) => ({ what: 'SHIFT IF TRUE', loc: w.loc }));
+    return { nodes: this.nodes, lookups: this.lookups, lookupNames: this.lookupNames, data: this.data, control, outputs, ...(eulerOnly.length ? { eulerOnly } : {}) };
   }
 
   /**
@@ -423,6 +428,8 @@ export class Expander implements ExpanderApi {
     switch (fn) {
       case 'PI':
         return { k: 'num', v: Math.PI };
+      case 'SHIFT IF TRUE':
+        return lowerShiftIfTrue(this, args, { ...ctx, loc }, this.shiftWindows);
       case 'WITH LOOKUP': {
         const t = args[1]!;
         if (t.kind !== 'lookup') throw ModelError.at('E_SYNTAX', 'WITH LOOKUP needs a lookup table as its second argument', loc);

@@ -74,4 +74,6 @@ export interface ScalarModel {
   control: { initialTime: number; finalTime: number; timeStep: number; saveper: number };
   /** Output columns: visible nodes in output order. */
   outputs: number[];
+  /** Calls defined for Euler integration only (SHIFT IF TRUE): a run with another method stops at the first. */
+  eulerOnly?: { what: string; loc?: SourceLocation }[];
 }

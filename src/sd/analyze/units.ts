@@ -285,6 +285,16 @@ function infer(e: Expr, ctx: Ctx): Inferred {
         const order = e.args[1]!;
         return order.kind === 'num' ? combine(asDim(args[0]), power(ctx.time, order.value), -1) : null;
       }
+      // SHIFT IF TRUE(var, cond, size, accum, inval) (fn_shift_if_true: units, dmnl, dmnl, dmnl,
+      // units → units): inval joins var, the rest are pure numbers. A number written as inval is
+      // taken in var's units rather than reported as Dmnl.
+      if (fn === 'SHIFT IF TRUE') {
+        for (const [i, what] of [[1, 'condition'], [2, 'size'], [3, 'accum']] as const) {
+          const d = asDim(args[i]!);
+          if (d !== null && d.size > 0) report(ctx, e.loc, `${fn} ${what} in ${formatDim(d)} (must be dimensionless)`);
+        }
+        return agree(ctx, `${fn} level and inval`, e.loc, [args[0], e.args[4]!.kind === 'num' ? ANY : args[4]]);
+      }
       // NPV and NPVE (fn_npv): units, 1/time, units*time, dmnl → units*time.
       if (fn === 'NPV' || fn === 'NPVE') return combine(asDim(args[0]), ctx.time, 1);
       if (SAME_AS_FIRST.has(fn)) return args[0];

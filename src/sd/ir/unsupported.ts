@@ -16,9 +16,9 @@ export const UNSUPPORTED_VENSIM_FUNCTIONS: ReadonlyMap<string, string> = new Map
   ['DELAY PROFILE', 'use DELAY N (exponential profile of a chosen order) or DELAY FIXED (a pipeline)'],
   ['DELAY CONVEYOR', 'use DELAY FIXED (no leakage) or DELAY MATERIAL'],
   ['DELAY BATCH', 'use DELAY FIXED'],
-  // fn_shift_if_true: it changes the values of the stock it is given, which no other equation here may do.
-  ['SHIFT IF TRUE', 'write the aging chain with explicit flows between the cohorts'],
-  // The QUEUE family (fn_queue_fifo and its readers) keeps every arrival's age; not computed yet.
+  // The QUEUE family (fn_queue_fifo and its readers) keeps every arrival's age; not computed yet. The
+  // pages leave open how the initial profile is split over TIME STEP slots (by area or by point) and
+  // the age an arrival has in its first step, which the readers' values depend on.
   ['QUEUE FIFO', QUEUE_HINT], ['QUEUE FIFO ATTRIB', QUEUE_HINT], ['QUEUE LIFO', QUEUE_HINT], ['QUEUE PRIORITY', QUEUE_HINT],
   ['QUEUE AGE AVERAGE', QUEUE_HINT], ['QUEUE AGE IN RANGE', QUEUE_HINT], ['QUEUE AGE OLDEST', QUEUE_HINT],
   ['QUEUE ATTRIB AVERAGE', QUEUE_HINT], ['QUEUE ATTRIB QUANTITY', QUEUE_HINT], ['QUEUE ATTRIB', QUEUE_HINT],

@@ -14,7 +14,7 @@
  * constant lists, standalone lookups, arithmetic, MIN/MAX/ABS/EXP/LN/SQRT, IF THEN ELSE, STEP/RAMP/PULSE,
  * SUM/PROD/VMIN/VMAX over `dim!`, INTEG, SMOOTH/SMOOTHI/SMOOTH3/SMOOTH3I, DELAY1/DELAY1I/DELAY3/DELAY3I,
  * DELAY FIXED, DERIVN, TIME BASE, data variables given as series (interpolated, ends held) with
- * TIME SHIFT and GET DATA MAX / MIN / MEAN, and macros without extra outputs (each call has its own locals and stocks).
+ * TIME SHIFT and GET DATA MAX / MIN / MEAN, SHIFT IF TRUE on INTEG levels, and macros without extra outputs (each call has its own locals and stocks).
  * Anything else is an error naming what is missing.
  */
 import type { Equation, Expr, LookupTable, MacroDecl, ModelIR } from '../ir/model.js';
@@ -368,6 +368,7 @@ export class ReferenceInterpreter {
       case 'VMAX': return this.reduce(e.args[0]!, ctx, -Infinity, Math.max);
       // Vensim fn_time_base: START + Time × SLOPE.
       case 'TIME BASE': return arg(0) + t * arg(1);
+      case 'SHIFT IF TRUE': return this.shiftIfTrue(e, ctx, values);
       default:
         if (DATA_STATISTICS.has(e.fn)) {
           const a = e.args[0]!;
@@ -377,6 +378,51 @@ export class ReferenceInterpreter {
         }
         throw new Error(`reference: function ${e.fn} not supported`);
     }
+  }
+
+  /**
+   * Vensim fn_shift_if_true: when cond is true, `size` elements of the level, from the one named
+   * along its last subscript, move one place; the first becomes inval, the last becomes the second
+   * to last (plus itself when accum is non-zero); the call returns what left the last (0 when
+   * accumulating). The call changes the level itself, now: `run` evaluates every caller first at
+   * each time, so that the rest of the model, the saved values and the next Euler step all see the
+   * shifted level (see src/sd/analyze/shift-if-true.ts for the assumptions).
+   */
+  private shiftIfTrue(e: Expr & { kind: 'call' }, ctx: Context, values: number[]): number {
+    const target = e.args[0]!;
+    if (target.kind !== 'ref') throw new Error('reference: SHIFT IF TRUE needs a level element');
+    const key = this.subscriptKey(target.subs, ctx.binding).split(',');
+    const first = key.pop()!;
+    // The last subscript's order: the largest range holding the element named.
+    let family: string[] = [];
+    for (const els of this.dims.values()) if (els.includes(first) && els.length > family.length) family = els;
+    const [cond, size, accum, inval] = [values[1]!, values[2]!, values[3]!, values[4]!];
+    const at = family.indexOf(first);
+    const keys = family.slice(at, at + size).map((el) => [...key, el].join(','));
+    if (keys.length !== size) throw new Error('reference: SHIFT IF TRUE window past the end');
+    const old = keys.map((k) => this.value(target.name, k));
+    if (cond === 0) return 0;
+    keys.forEach((k, i) => {
+      const eq = this.defs.get(target.name)?.get(k)?.eq;
+      if (!eq?.expr || eq.expr.kind !== 'call' || eq.expr.fn !== 'INTEG') throw new Error(`reference: SHIFT IF TRUE on ${target.name}[${k}], not a level`);
+      const inst = this.instances.get(`${target.name}[${k}]#${this.nodeId(eq.expr)}`)!;
+      const now = i === 0 ? inval : i < size - 1 ? old[i - 1]! : accum !== 0 ? old[i]! + old[i - 1]! : old[i - 1]!;
+      inst.levels[0] = now;
+      this.memo.set(`${target.name}[${k}]`, now);
+    });
+    return accum !== 0 ? 0 : old[size - 1]!;
+  }
+
+  /** Elements of variables whose equation calls SHIFT IF TRUE (evaluated first at each time). */
+  private shiftCallers(): { name: string; key: string }[] {
+    const out: { name: string; key: string }[] = [];
+    const calls = (e: Expr): boolean =>
+      (e.kind === 'call' && (e.fn === 'SHIFT IF TRUE' || e.args.some(calls))) ||
+      (e.kind === 'apply' && e.args.some(calls)) ||
+      (e.kind === 'unary' && calls(e.arg)) ||
+      (e.kind === 'binary' && (calls(e.left) || calls(e.right)));
+    for (const [name, table] of this.defs) for (const [key, def] of table) if (def.eq.expr && calls(def.eq.expr)) out.push({ name, key });
+    return out;
   }
 
   /** SUM and friends: iterate every `dim!` in the argument, element by element, in declaration order. */
@@ -542,10 +588,12 @@ export class ReferenceInterpreter {
     const steps = Math.round((final - start) / this.dt);
     const saveEvery = Math.max(1, Math.round(saveper / this.dt));
     const cols = this.columns();
+    const shifters = this.shiftCallers();
     const result: ReferenceResult = { time: [], columns: new Map(cols.map((c) => [c.col, []])) };
     for (let k = 0; k <= steps; k++) {
       this.time = start + k * this.dt;
       this.memo = new Map();
+      for (const c of shifters) this.value(c.name, c.key);
       const values = cols.map((c) => this.value(c.name, c.key));
       if (k % saveEvery === 0) {
         result.time.push(this.time);

@@ -238,6 +238,11 @@ export class CompiledModel implements Model {
       const node = nodes[this.generated.beltNodes[0]!]!;
       throw ModelError.at('E_UNSUPPORTED', `${node.name} is the outflow of a conveyor; conveyors run with Euler integration only, not ${method}`, node.loc);
     }
+    const eulerOnly = this.scalar.eulerOnly?.[0];
+    if (method !== 'euler' && eulerOnly) {
+      // A SHIFT IF TRUE moves its levels once per step, through their rates; Runge-Kutta stages would blend it.
+      throw ModelError.at('E_UNSUPPORTED', `${eulerOnly.what} runs with Euler integration only, not ${method}`, eulerOnly.loc);
+    }
 
     // Columns to keep.
     let cols: Int32Array;

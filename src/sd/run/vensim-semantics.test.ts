@@ -261,7 +261,7 @@ describe('GET DATA functions (fn_get_data_between_times and its siblings)', () =
 
 describe('Vensim functions not computed yet', () => {
   it.each([
-    'DELAY PROFILE(1, 2)', 'SHIFT IF TRUE(1, 1, 1, 1, 1)', 'QUEUE FIFO(1, 1, 1, 1)', 'QUEUE AGE AVERAGE(c, 0)',
+    'DELAY PROFILE(1, 2)', 'QUEUE FIFO(1, 1, 1, 1)', 'QUEUE AGE AVERAGE(c, 0)',
     'GET DATA SUM(c, 0, 1)', 'GET DATA TOTAL POINTS(c, 0, 1)',
   ])(
     '%s stops with a located E_UNSUPPORTED naming it and what to write instead',

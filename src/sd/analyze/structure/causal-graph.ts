@@ -7,7 +7,7 @@
 import { CONVEYOR_LEAK } from '../../ir/builtins.js';
 import type { Equation, Expr, LookupTable, ModelIR } from '../../ir/model.js';
 import type { SourceLocation } from '../../ir/diagnostics.js';
-import { addSigns, derivativeSign, type Sign, type SignContext } from './polarity.js';
+import { addSigns, derivativeSign, shiftedLevelSign, type Sign, type SignContext } from './polarity.js';
 
 export type NodeKind = 'stock' | 'flow' | 'aux' | 'constant' | 'lookup' | 'data';
 
@@ -71,6 +71,18 @@ function collect(e: Expr, initial: boolean, every: Set<string>, init: Set<string
   }
 }
 
+/** The SHIFT IF TRUE calls anywhere in `e`. */
+function shiftCalls(e: Expr, out: (Expr & { kind: 'call' })[] = []): (Expr & { kind: 'call' })[] {
+  if (e.kind === 'call' && e.fn === 'SHIFT IF TRUE') out.push(e);
+  if (e.kind === 'call' || e.kind === 'apply') e.args.forEach((a) => shiftCalls(a, out));
+  else if (e.kind === 'unary') shiftCalls(e.arg, out);
+  else if (e.kind === 'binary') {
+    shiftCalls(e.left, out);
+    shiftCalls(e.right, out);
+  }
+  return out;
+}
+
 function kindOf(eq: Equation): NodeKind {
   if (eq.kind === 'lookup') return 'lookup';
   if (eq.kind === 'data' || eq.kind === 'lookup-data') return 'data';
@@ -128,6 +140,15 @@ export function causalGraph(ir: ModelIR): CausalGraph {
 
   // One link per (cause, effect), merging the definitions of an array variable.
   const byPair = new Map<string, CausalLink>();
+  const addLink = (from: string, to: string, polarity: Sign, initialOnly: boolean): void => {
+    const pair = `${from}\u0000${to}`;
+    const prev = byPair.get(pair);
+    if (!prev) byPair.set(pair, { from, to, polarity: polarity === '0' ? '?' : polarity, initialOnly });
+    else {
+      prev.initialOnly &&= initialOnly;
+      if (!initialOnly) prev.polarity = prev.polarity === '?' ? '?' : polarity === '0' ? prev.polarity : (addSigns(prev.polarity, polarity) as Sign);
+    }
+  };
   for (const eq of ir.equations) {
     if (!eq.expr) continue;
     const to = eq.lhs.name;
@@ -137,14 +158,16 @@ export function causalGraph(ir: ModelIR): CausalGraph {
     for (const from of new Set([...every, ...init])) {
       if (!nodes.has(from)) continue; // Time, dimensions, macro parameters
       const initialOnly = !every.has(from);
-      const polarity: Sign = initialOnly ? '+' : derivativeSign(eq.expr, from, ctx);
-      const pair = `${from}\u0000${to}`;
-      const prev = byPair.get(pair);
-      if (!prev) byPair.set(pair, { from, to, polarity: polarity === '0' ? '?' : polarity, initialOnly });
-      else {
-        prev.initialOnly &&= initialOnly;
-        if (!initialOnly) prev.polarity = prev.polarity === '?' ? '?' : polarity === '0' ? prev.polarity : (addSigns(prev.polarity, polarity) as Sign);
-      }
+      addLink(from, to, initialOnly ? '+' : derivativeSign(eq.expr, from, ctx), initialOnly);
+    }
+    // SHIFT IF TRUE (fn_shift_if_true) also changes the level it is given: its condition, accum
+    // and inval act on that level at every step, besides giving the caller its value.
+    for (const call of shiftCalls(eq.expr)) {
+      const level = call.args[0]!;
+      if (level.kind !== 'ref' || !nodes.has(level.name)) continue;
+      const readers = new Set<string>();
+      for (const a of call.args.slice(1)) collect(a, false, readers, readers);
+      for (const from of readers) if (nodes.has(from) && from !== level.name) addLink(from, level.name, shiftedLevelSign(call, from, ctx), false);
     }
   }
   const links = [...byPair.values()];

@@ -175,9 +175,26 @@ export function derivativeSign(e: Expr, name: string, ctx: SignContext): Sign {
         return t ? mulSigns(tableSlope(t), d[1]!) : '?';
       }
       if (fn === 'STEP' || fn === 'RAMP') return d[0]!;
+      // SHIFT IF TRUE returns the last shifted element of its level when the condition holds and
+      // accum is 0 (fn_shift_if_true), and 0 when accum is non-zero.
+      if (fn === 'SHIFT IF TRUE') {
+        if (d[1] !== '0' || d[2] !== '0' || d[3] !== '0') return '?';
+        const accum = e.args[3]!;
+        if (accum.kind !== 'num') return '?';
+        return accum.value === 0 ? d[0]! : '0';
+      }
       return '?';
     }
     default:
       return '?';
   }
+}
+
+/**
+ * Sign of the effect of `name` on the level a SHIFT IF TRUE call shifts: inval becomes the first
+ * element (its own sign); the condition, size and accum switch the shift on or change it (no sign).
+ */
+export function shiftedLevelSign(call: Expr & { kind: 'call' }, name: string, ctx: SignContext): Sign {
+  if ([1, 2, 3].some((i) => mentions(call.args[i]!, name))) return '?';
+  return derivativeSign(call.args[4]!, name, ctx);
 }
