@@ -212,16 +212,10 @@ export class Expander implements ExpanderApi {
         index++;
         const key = tuple.join(',');
         if (excluded.has(key)) continue;
-        const binding = new Map<string, string>();
-        eq.lhs.subs.forEach((s, p) => {
-          if (this.dims.isDimension(s.name)) binding.set(s.name, tuple[p]!);
-          // Also bind the variable's own position dimension so bare references resolve.
-          if (!binding.has(v.positionDims[p]!)) binding.set(v.positionDims[p]!, tuple[p]!);
-        });
         const name = tuple.length ? `${v.display}[${tuple.map((e) => this.dims.displayOf(e)).join(',')}]` : v.display;
         if (v.isLookup) {
           if (v.tables.has(key)) throw ModelError.at('E_REDEFINED', `${name} is defined more than once`, eq.loc);
-          const idx = this.defineLookup(eq, binding, name, index);
+          const idx = this.defineLookup(eq, this.bindingOf(v, eq, tuple), name, index);
           v.tables.set(key, idx);
           this.lookupNames.set(name, idx);
           continue;
@@ -233,9 +227,22 @@ export class Expander implements ExpanderApi {
         node.range = eq.range;
         v.nodes.set(key, node.id);
         const elementIndex = index;
-        this.pending[node.id] = () => this.defineNode(node, eq, binding, elementIndex, lists);
+        // The binding is made when the node is defined: made here, 70,000 small Maps lived until
+        // then and young-generation collections copied each of them.
+        this.pending[node.id] = () => this.defineNode(node, eq, this.bindingOf(v, eq, tuple), elementIndex, lists);
       }
     }
+  }
+
+  /** The dimensions an equation's left side binds for one element tuple (and the variable's own). */
+  private bindingOf(v: VarInfo, eq: Equation, tuple: string[]): Binding {
+    const binding = new Map<string, string>();
+    eq.lhs.subs.forEach((s, p) => {
+      if (this.dims.isDimension(s.name)) binding.set(s.name, tuple[p]!);
+      // Also bind the variable's own position dimension so bare references resolve.
+      if (!binding.has(v.positionDims[p]!)) binding.set(v.positionDims[p]!, tuple[p]!);
+    });
+    return binding;
   }
 
   /** Refuses `more` nodes beyond the scalar limit, before they are made. */

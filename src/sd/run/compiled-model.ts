@@ -84,19 +84,21 @@ export class CompiledModel implements Model {
     for (const n of nodes) if (n.kind === 'const' && n.expr.k === 'num') this.defaults[n.id] = n.expr.v;
     this.outputIds = Int32Array.from(scalar.outputs);
     this.outputNames = scalar.outputs.map((id) => nodes[id]!.name);
-    // Canonical keys are made once per name (canonicalName runs regular expressions).
-    const columnKey = new Map<number, string>();
-    this.outputNames.forEach((name, j) => {
-      const key = canonicalColumn(name);
-      columnKey.set(this.outputIds[j]!, key);
+    // Canonical keys are made once per name (canonicalName runs regular expressions), kept by node
+    // id in an array: a Map from id to key, filled in a forEach, took most of this constructor.
+    const columnKey: (string | undefined)[] = new Array<string | undefined>(nodes.length);
+    const outputNames = this.outputNames;
+    for (let j = 0; j < outputNames.length; j++) {
+      const key = canonicalColumn(outputNames[j]!);
+      columnKey[this.outputIds[j]!] = key;
       this.columnIndex.set(key, j);
-    });
+    }
     const wholeKey = new Map<string, string>();
     this.parameters = [];
     for (const n of nodes) {
       if (n.kind !== 'const' || n.hidden) continue;
       this.parameters.push({ name: n.name, value: this.defaults[n.id]!, units: n.units || undefined, doc: n.doc || undefined, range: n.range });
-      const key = columnKey.get(n.id) ?? canonicalColumn(n.name);
+      const key = columnKey[n.id] ?? canonicalColumn(n.name);
       this.paramIndex.set(key, [n.id]);
       let whole = wholeKey.get(n.varName);
       if (whole === undefined) wholeKey.set(n.varName, (whole = canonicalName(n.varName)));
