@@ -32,6 +32,16 @@ interface VarDefinition extends VarInfo {
 
 const CONTROL = ['initial time', 'final time', 'time step', 'saveper'] as const;
 
+/** What defining one pending element node needs: its variable, equation and element tuple. */
+interface PendingElement {
+  v: VarInfo;
+  eq: Equation;
+  tuple: string[];
+  /** Position of the tuple among the equation's (the list element it takes). */
+  index: number;
+  lists: string[][];
+}
+
 export class Expander implements ExpanderApi {
   readonly nodes: ScalarNode[] = [];
   readonly lookups: LookupData[] = [];
@@ -41,7 +51,7 @@ export class Expander implements ExpanderApi {
   readonly dims: DimensionTable;
   readonly vars = new Map<string, VarDefinition>();
   /** By node id: how to define a node not yet defined (an array, not a Map: 70,000 entries in MEDEAS). */
-  private readonly pending: ((() => void) | undefined)[] = [];
+  private readonly pending: (PendingElement | undefined)[] = [];
   private readonly macros = new Map<string, MacroDecl>();
   /** Model variables defined as a macro call's extra outputs → the variable whose equation calls it. */
   private readonly macroOutputSource = new Map<string, string>();
@@ -226,10 +236,9 @@ export class Expander implements ExpanderApi {
         node.doc = eq.doc;
         node.range = eq.range;
         v.nodes.set(key, node.id);
-        const elementIndex = index;
-        // The binding is made when the node is defined: made here, 70,000 small Maps lived until
-        // then and young-generation collections copied each of them.
-        this.pending[node.id] = () => this.defineNode(node, eq, this.bindingOf(v, eq, tuple), elementIndex, lists);
+        // A plain record, not a closure, and the binding made when the node is defined: 70,000
+        // closures and small Maps lived until then and young-generation collections copied each.
+        this.pending[node.id] = { v, eq, tuple, index, lists };
       }
     }
   }
@@ -265,10 +274,10 @@ export class Expander implements ExpanderApi {
   }
 
   resolveNode(id: number): void {
-    const f = this.pending[id];
-    if (!f) return;
+    const p = this.pending[id];
+    if (!p) return;
     this.pending[id] = undefined;
-    f();
+    this.defineNode(this.nodes[id]!, p.eq, this.bindingOf(p.v, p.eq, p.tuple), p.index, p.lists);
   }
 
   private defineLookup(eq: Equation, binding: Binding, name: string, elementIndex: number): number {
