@@ -33,6 +33,16 @@ interface VarDefinition extends VarInfo {
 
 const CONTROL = ['initial time', 'final time', 'time step', 'saveper'] as const;
 
+/** What defining one pending element node needs: its variable, equation and element tuple. */
+interface PendingElement {
+  v: VarInfo;
+  eq: Equation;
+  tuple: string[];
+  /** Position of the tuple among the equation's (the list element it takes). */
+  index: number;
+  lists: string[][];
+}
+
 export class Expander implements ExpanderApi {
   readonly nodes: ScalarNode[] = [];
   readonly lookups: LookupData[] = [];
@@ -42,7 +52,7 @@ export class Expander implements ExpanderApi {
   readonly dims: DimensionTable;
   readonly vars = new Map<string, VarDefinition>();
   /** By node id: how to define a node not yet defined (an array, not a Map: 70,000 entries in MEDEAS). */
-  private readonly pending: ((() => void) | undefined)[] = [];
+  private readonly pending: (PendingElement | undefined)[] = [];
   private readonly macros = new Map<string, MacroDecl>();
   /** SHIFT IF TRUE windows, added to their levels' rates once every node is defined. */
   private readonly shiftWindows: ShiftWindow[] = [];
@@ -217,16 +227,10 @@ export class Expander implements ExpanderApi {
         index++;
         const key = tuple.join(',');
         if (excluded.has(key)) continue;
-        const binding = new Map<string, string>();
-        eq.lhs.subs.forEach((s, p) => {
-          if (this.dims.isDimension(s.name)) binding.set(s.name, tuple[p]!);
-          // Also bind the variable's own position dimension so bare references resolve.
-          if (!binding.has(v.positionDims[p]!)) binding.set(v.positionDims[p]!, tuple[p]!);
-        });
         const name = tuple.length ? `${v.display}[${tuple.map((e) => this.dims.displayOf(e)).join(',')}]` : v.display;
         if (v.isLookup) {
           if (v.tables.has(key)) throw ModelError.at('E_REDEFINED', `${name} is defined more than once`, eq.loc);
-          const idx = this.defineLookup(eq, binding, name, index);
+          const idx = this.defineLookup(eq, this.bindingOf(v, eq, tuple), name, index);
           v.tables.set(key, idx);
           this.lookupNames.set(name, idx);
           continue;
@@ -237,10 +241,22 @@ export class Expander implements ExpanderApi {
         node.doc = eq.doc;
         node.range = eq.range;
         v.nodes.set(key, node.id);
-        const elementIndex = index;
-        this.pending[node.id] = () => this.defineNode(node, eq, binding, elementIndex, lists);
+        // A plain record, not a closure, and the binding made when the node is defined: 70,000
+        // closures and small Maps lived until then and young-generation collections copied each.
+        this.pending[node.id] = { v, eq, tuple, index, lists };
       }
     }
+  }
+
+  /** The dimensions an equation's left side binds for one element tuple (and the variable's own). */
+  private bindingOf(v: VarInfo, eq: Equation, tuple: string[]): Binding {
+    const binding = new Map<string, string>();
+    eq.lhs.subs.forEach((s, p) => {
+      if (this.dims.isDimension(s.name)) binding.set(s.name, tuple[p]!);
+      // Also bind the variable's own position dimension so bare references resolve.
+      if (!binding.has(v.positionDims[p]!)) binding.set(v.positionDims[p]!, tuple[p]!);
+    });
+    return binding;
   }
 
   /** Refuses `more` nodes beyond the scalar limit, before they are made. */
@@ -263,10 +279,10 @@ export class Expander implements ExpanderApi {
   }
 
   resolveNode(id: number): void {
-    const f = this.pending[id];
-    if (!f) return;
+    const p = this.pending[id];
+    if (!p) return;
     this.pending[id] = undefined;
-    f();
+    this.defineNode(this.nodes[id]!, p.eq, this.bindingOf(p.v, p.eq, p.tuple), p.index, p.lists);
   }
 
   private defineLookup(eq: Equation, binding: Binding, name: string, elementIndex: number): number {

@@ -206,29 +206,87 @@ interface Template {
   kinds: string;
   /** Placeholder values, in the same order (flat numbers: tuples per hole weighed on memory). */
   values: number[];
-  /** Statements with equal keys may share a loop. */
-  key: string;
+  group: string;
+  /**
+   * Statements with equal keys may share a loop: one number per distinct (group, text, kinds),
+   * interned by KEYS, ordered as the three strings compare in turn (see compareKeys).
+   */
+  key: number;
+}
+
+/**
+ * Interns (group, text, kinds) triples as numbers. Nested Maps hash the text itself, which a
+ * later fill or loop reads anyway; one joined key string per statement was a flat copy of every
+ * statement's text, made only to be hashed.
+ */
+class KeyInterner {
+  private readonly byGroup = new Map<string, Map<string, Map<string, number>>>();
+  readonly triples: [string, string, string][] = [];
+  key(group: string, text: string, kinds: string): number {
+    let byText = this.byGroup.get(group);
+    if (!byText) this.byGroup.set(group, (byText = new Map()));
+    let byKinds = byText.get(text);
+    if (!byKinds) byText.set(text, (byKinds = new Map()));
+    let k = byKinds.get(kinds);
+    if (k === undefined) {
+      k = this.triples.length;
+      byKinds.set(kinds, k);
+      this.triples.push([group, text, kinds]);
+    }
+    return k;
+  }
+}
+
+let KEYS = new KeyInterner();
+
+/**
+ * Key order: group, then text, then kinds, each as `<` compares strings; the order of the strings
+ * `${group}\0${text}\0${kinds}` (no part holds a \0), which keys were before they were interned.
+ */
+function compareKeys(a: number, b: number): number {
+  if (a === b) return 0;
+  const x = KEYS.triples[a]!;
+  const y = KEYS.triples[b]!;
+  for (let p = 0; p < 3; p++) if (x[p] !== y[p]) return x[p]! < y[p]! ? -1 : 1;
+  return 0;
 }
 
 // Placeholders use control characters because they never occur in generated code.
 // eslint-disable-next-line no-control-regex
 const HOLE = /\u0001(\d+)\u0002/g;
 
-function templatePrinter(kinds: string[], values: number[]): Printer {
-  const hole = (c: 'r' | 'n' | 'i', v: number) => {
-    kinds.push(c);
-    values.push(v);
-    return `\u0001${values.length - 1}\u0002`;
-  };
-  return { ref: (id) => hole('r', id), num: (v) => hole('n', v), int: (v) => hole('i', v) };
+/**
+ * Records each hole's class and value while a template is printed. One printer serves every
+ * template in turn (templates are printed one at a time): a printer of four closures per statement
+ * was a large share of code generation's garbage on 70,000 statements.
+ */
+class TemplatePrinter implements Printer {
+  kinds = '';
+  values: number[] = [];
+  private hole(c: 'r' | 'n' | 'i', v: number): string {
+    this.kinds += c;
+    this.values.push(v);
+    return `\u0001${this.values.length - 1}\u0002`;
+  }
+  ref(id: number): string {
+    return this.hole('r', id);
+  }
+  num(v: number): string {
+    return this.hole('n', v);
+  }
+  int(v: number): string {
+    return this.hole('i', v);
+  }
 }
 
+const PRINTER = new TemplatePrinter();
+
 function template(group: string, build: (P: Printer) => string): Template {
-  const kindList: string[] = [];
-  const values: number[] = [];
-  const text = build(templatePrinter(kindList, values));
-  const kinds = kindList.join('');
-  return { text, kinds, values, key: `${group}\u0000${text}\u0000${kinds}` };
+  PRINTER.kinds = '';
+  PRINTER.values = [];
+  const text = build(PRINTER);
+  const { kinds, values } = PRINTER;
+  return { text, kinds, values, group, key: KEYS.key(group, text, kinds) };
 }
 
 function fill(t: Template): string {
@@ -251,7 +309,7 @@ class Emitter {
     for (let i = 0; i < ts.length; ) {
       let j = i + 1;
       while (j < ts.length && ts[j]!.key === ts[i]!.key) j++;
-      if (j - i >= MIN_LOOP && !ts[i]!.key.startsWith('!')) out.push(this.loop(ts.slice(i, j)));
+      if (j - i >= MIN_LOOP && !ts[i]!.group.startsWith('!')) out.push(this.loop(ts.slice(i, j)));
       else for (let k = i; k < j; k++) out.push(fill(ts[k]!));
       i = j;
     }
@@ -290,7 +348,7 @@ class Emitter {
  * Levels and key ranks are numbers in arrays: comparing the long key strings inside the sort
  * dominated code generation for 70,000 nodes.
  */
-function byLevel(ids: number[], deps: (id: number) => number[], key: (id: number) => string): number[] {
+function byLevel(ids: number[], deps: (id: number) => number[], key: (id: number) => number): number[] {
   let top = 0;
   for (const id of ids) if (id > top) top = id;
   const level = new Int32Array(top + 1).fill(-1);
@@ -303,13 +361,27 @@ function byLevel(ids: number[], deps: (id: number) => number[], key: (id: number
     }
     level[id] = l;
   }
-  // Rank of each key in string order (the order `<` gives), equal keys sharing a rank.
+  // Rank of each key in key order, equal keys sharing a rank.
   const keys = ids.map(key);
-  const distinct = [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const distinct = [...new Set(keys)].sort(compareKeys);
   const rankOf = new Map(distinct.map((k, r) => [k, r]));
-  const rank = new Int32Array(top + 1);
-  ids.forEach((id, j) => (rank[id] = rankOf.get(keys[j]!)!));
-  return [...ids].sort((a, b) => level[a]! - level[b]! || rank[a]! - rank[b]! || a - b);
+  // One number per id, (level, rank, id) in place value, sorted natively: the same order as
+  // comparing the three in turn, without a comparator call per comparison.
+  const ranks = distinct.length;
+  let maxLevel = 0;
+  for (const id of ids) if (level[id]! > maxLevel) maxLevel = level[id]!;
+  const base = top + 1;
+  if ((maxLevel + 1) * ranks * base > Number.MAX_SAFE_INTEGER) {
+    const rank = new Int32Array(top + 1);
+    ids.forEach((id, j) => (rank[id] = rankOf.get(keys[j]!)!));
+    return [...ids].sort((a, b) => level[a]! - level[b]! || rank[a]! - rank[b]! || a - b);
+  }
+  const packed = new Float64Array(ids.length);
+  ids.forEach((id, j) => (packed[j] = (level[id]! * ranks + rankOf.get(keys[j]!)!) * base + id));
+  packed.sort();
+  const out = new Array<number>(ids.length);
+  for (let j = 0; j < packed.length; j++) out[j] = packed[j]! % base;
+  return out;
 }
 
 /**
@@ -318,6 +390,16 @@ function byLevel(ids: number[], deps: (id: number) => number[], key: (id: number
  * Delay buffers keep their numbering over the whole model, so one runtime suits either program.
  */
 export function generate(m: ScalarModel, full: Ordering, keep?: (id: number) => boolean): GeneratedProgram {
+  // Keys are interned per program; the interner is dropped after, so it keeps no model's text.
+  KEYS = new KeyInterner();
+  try {
+    return generateProgram(m, full, keep);
+  } finally {
+    KEYS = new KeyInterner();
+  }
+}
+
+function generateProgram(m: ScalarModel, full: Ordering, keep?: (id: number) => boolean): GeneratedProgram {
   const o = keep ? { ...full, init: full.init.filter(keep), step: full.step.filter(keep), stocks: full.stocks.filter(keep) } : full;
   const delayIndex = new Map<number, number>();
   const delayNodes: number[] = [];
@@ -335,17 +417,20 @@ export function generate(m: ScalarModel, full: Ordering, keep?: (id: number) => 
     }
   }
   const group = (n: ScalarNode) => `${n.varName}|${n.kind}`;
-  const initT = new Map(o.init.map((id) => [id, initTemplate(m.nodes[id]!, delayIndex, group(m.nodes[id]!))]));
-  const stepT = new Map(o.step.map((id) => [id, stepTemplate(m.nodes[id]!, delayIndex, group(m.nodes[id]!))]));
-  const initOrder = byLevel(o.init, (id) => initDependencies(m.nodes[id]!), (id) => initT.get(id)!.key);
-  const stepOrder = byLevel(o.step, (id) => stepDependencies(m.nodes[id]!), (id) => stepT.get(id)!.key);
+  // Templates by node id in arrays (Maps built from [id, template] pairs allocated a pair per node).
+  const initT: Template[] = new Array<Template>(m.nodes.length);
+  for (const id of o.init) initT[id] = initTemplate(m.nodes[id]!, delayIndex, group(m.nodes[id]!));
+  const stepT: Template[] = new Array<Template>(m.nodes.length);
+  for (const id of o.step) stepT[id] = stepTemplate(m.nodes[id]!, delayIndex, group(m.nodes[id]!));
+  const initOrder = byLevel(o.init, (id) => initDependencies(m.nodes[id]!), (id) => initT[id]!.key);
+  const stepOrder = byLevel(o.step, (id) => stepDependencies(m.nodes[id]!), (id) => stepT[id]!.key);
 
   const em = new Emitter();
-  const initStmts = em.emit(initOrder.map((id) => initT.get(id)!));
-  const stepStmts = em.emit(stepOrder.map((id) => stepT.get(id)!));
+  const initStmts = em.emit(initOrder.map((id) => initT[id]!));
+  const stepStmts = em.emit(stepOrder.map((id) => stepT[id]!));
   const rateT = o.stocks.map((id, k) => template(group(m.nodes[id]!), (P) => `d[${P.int(k)}] = ${expr(m.nodes[id]!.expr, P)};`));
   // Stock indices in the order of their rate templates' keys (ties keep the stock order).
-  const rateOrder = o.stocks.map((_, k) => k).sort((a, b) => (rateT[a]!.key < rateT[b]!.key ? -1 : rateT[a]!.key > rateT[b]!.key ? 1 : a - b));
+  const rateOrder = o.stocks.map((_, k) => k).sort((a, b) => compareKeys(rateT[a]!.key, rateT[b]!.key) || a - b);
   const rateStmts = em.emit(rateOrder.map((k) => rateT[k]!));
   const drawsRandom = rateT.some((t) => t.text.includes('R.random'));
   const eulerStmts = em.emit(eulerTemplates(m, o.stocks, rateOrder, drawsRandom, group));
@@ -368,7 +453,7 @@ export function generate(m: ScalarModel, full: Ordering, keep?: (id: number) => 
     const k = delayIndex.get(node.id)!;
     postT.push(template(group(node), (P) => `R.conveyorAdvance(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)});`));
   }
-  postT.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  postT.sort((a, b) => compareKeys(a.key, b.key));
   const postStmts = em.emit(postT);
   const tableDecls = em.tables.map((_, k) => `const K${k} = K[${k}];`).join('\n');
   const source = [

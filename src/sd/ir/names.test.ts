@@ -42,4 +42,22 @@ describe('canonicalName and displayName', () => {
   it('canonicalColumn keeps its element parts canonical', () => {
     expect(canonicalColumn('Stock Level[Region A, Coal]')).toBe('stock level[region a,coal]');
   });
+  it('canonicalColumn agrees with its rules part by part on random columns', () => {
+    const slow = (name: string) => {
+      const b = name.indexOf('[');
+      if (b < 0) return canonicalSlow(name);
+      const inner = name.slice(b + 1, name.lastIndexOf(']'));
+      return `${canonicalSlow(name.slice(0, b))}[${inner.split(',').map(canonicalSlow).join(',')}]`;
+    };
+    const alphabet = ['a', 'B', ' ', ' ', '[', ']', ',', ',', '_', '"', '\\', '\t', 'é', 'Σ', '1'];
+    let seed = 777;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (const raw of ['Stock Level[Region A,Coal]', 'a[b]', 'a[ b]', 'a [b]', 'a[b ]', 'a[b, c]', 'a[b ,c]', 'a[b]c', 'a[b', 'a[b]c]', 'a[[b]', 'x[]', '[x]']) {
+      expect(canonicalColumn(raw), JSON.stringify(raw)).toBe(slow(raw));
+    }
+    for (let k = 0; k < 5000; k++) {
+      const raw = Array.from({ length: 1 + rand(10) }, () => alphabet[rand(alphabet.length)]).join('');
+      expect(canonicalColumn(raw), JSON.stringify(raw)).toBe(slow(raw));
+    }
+  });
 });

@@ -37,7 +37,15 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
   /** Sheets the model names, by resolved path: only these are parsed when the workbook opens. */
   const expected = new Map<string, Set<string>>();
 
+  // Where each file name was found, as the workbooks are: MEDEAS reads 2,700 sheets from a few
+  // files, and a file-system check per read was most of the time of the reads its cache served.
+  const located = new Map<string, { path: string; label: string }>();
   const locate = (file: string): { path: string; label: string } => {
+    let hit = located.get(file);
+    if (!hit) located.set(file, (hit = find(file)));
+    return hit;
+  };
+  const find = (file: string): { path: string; label: string } => {
     const candidates = resolveFileTag(file, tagMap);
     const tried: string[] = [];
     for (const c of candidates) {

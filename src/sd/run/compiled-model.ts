@@ -30,6 +30,13 @@ interface Variant {
   stocks: Int32Array;
 }
 
+/** A compiled model's look-ups by canonical name. */
+interface NameIndexes {
+  columnIndex: Map<string, number>;
+  paramIndex: Map<string, number[]>;
+  lookupIndex: Map<string, number[]>;
+}
+
 /** Column sets whose own (smaller) program is kept, most recently used last. */
 const CONES_KEPT = 8;
 /** A column set's program is made only when it skips more than this share of the step equations. */
@@ -64,9 +71,8 @@ export class CompiledModel implements Model {
   private readonly coneSafe: boolean;
   private readonly defaults: Float64Array;
   private readonly outputIds: Int32Array;
-  private readonly columnIndex = new Map<string, number>();
-  private readonly paramIndex = new Map<string, number[]>();
-  private readonly lookupIndex = new Map<string, number[]>();
+  /** Name indexes, made at the first look-up by name (see `names`). */
+  private nameIndexes?: NameIndexes;
   private readonly stockIds: Int32Array;
   private readonly controlStatic: boolean;
 
@@ -84,31 +90,10 @@ export class CompiledModel implements Model {
     for (const n of nodes) if (n.kind === 'const' && n.expr.k === 'num') this.defaults[n.id] = n.expr.v;
     this.outputIds = Int32Array.from(scalar.outputs);
     this.outputNames = scalar.outputs.map((id) => nodes[id]!.name);
-    // Canonical keys are made once per name (canonicalName runs regular expressions).
-    const columnKey = new Map<number, string>();
-    this.outputNames.forEach((name, j) => {
-      const key = canonicalColumn(name);
-      columnKey.set(this.outputIds[j]!, key);
-      this.columnIndex.set(key, j);
-    });
-    const wholeKey = new Map<string, string>();
     this.parameters = [];
     for (const n of nodes) {
       if (n.kind !== 'const' || n.hidden) continue;
       this.parameters.push({ name: n.name, value: this.defaults[n.id]!, units: n.units || undefined, doc: n.doc || undefined, range: n.range });
-      const key = columnKey.get(n.id) ?? canonicalColumn(n.name);
-      this.paramIndex.set(key, [n.id]);
-      let whole = wholeKey.get(n.varName);
-      if (whole === undefined) wholeKey.set(n.varName, (whole = canonicalName(n.varName)));
-      if (key !== whole) addTo(this.paramIndex, whole, n.id);
-    }
-    for (const [name, idx] of scalar.lookupNames) {
-      const key = canonicalColumn(name);
-      this.lookupIndex.set(key, [idx]);
-      const b = name.indexOf('[');
-      if (b > 0) {
-        addTo(this.lookupIndex, canonicalName(name.slice(0, b)), idx);
-      }
     }
     this.stockIds = Int32Array.from(ordering.stocks);
     this.full = { program: this.program, stocks: this.stockIds };
@@ -184,9 +169,48 @@ export class CompiledModel implements Model {
     return { start: v[c.initialTime]!, end: v[c.finalTime]!, dt: v[c.timeStep]!, saveper: v[c.saveper]! };
   }
 
+  /**
+   * Canonical name → output column, constant nodes, lookup tables. Made at the first look-up by
+   * name, not at load: 70,000 canonical keys and three Maps were most of a large model's load,
+   * and a run of every column with the model's own constants never needs them.
+   */
+  private names(): NameIndexes {
+    if (this.nameIndexes) return this.nameIndexes;
+    const nodes = this.scalar.nodes;
+    const columnIndex = new Map<string, number>();
+    const paramIndex = new Map<string, number[]>();
+    const lookupIndex = new Map<string, number[]>();
+    // Canonical keys are made once per name (canonicalName runs regular expressions), kept by node id.
+    const columnKey: (string | undefined)[] = new Array<string | undefined>(nodes.length);
+    const outputNames = this.outputNames;
+    for (let j = 0; j < outputNames.length; j++) {
+      const key = canonicalColumn(outputNames[j]!);
+      columnKey[this.outputIds[j]!] = key;
+      columnIndex.set(key, j);
+    }
+    const wholeKey = new Map<string, string>();
+    for (const n of nodes) {
+      if (n.kind !== 'const' || n.hidden) continue;
+      const key = columnKey[n.id] ?? canonicalColumn(n.name);
+      paramIndex.set(key, [n.id]);
+      let whole = wholeKey.get(n.varName);
+      if (whole === undefined) wholeKey.set(n.varName, (whole = canonicalName(n.varName)));
+      if (key !== whole) addTo(paramIndex, whole, n.id);
+    }
+    for (const [name, idx] of this.scalar.lookupNames) {
+      const key = canonicalColumn(name);
+      lookupIndex.set(key, [idx]);
+      const b = name.indexOf('[');
+      if (b > 0) {
+        addTo(lookupIndex, canonicalName(name.slice(0, b)), idx);
+      }
+    }
+    return (this.nameIndexes = { columnIndex, paramIndex, lookupIndex });
+  }
+
   /** Output column index for a name as Vensim spells it, or -1. */
   columnOf(name: string): number {
-    return this.columnIndex.get(canonicalColumn(name)) ?? -1;
+    return this.names().columnIndex.get(canonicalColumn(name)) ?? -1;
   }
 
   /** Writes overrides into `v` (and the run's lookup tables); returns the constant nodes changed. */
@@ -196,14 +220,14 @@ export class CompiledModel implements Model {
     for (const [name, value] of Object.entries(params)) {
       const key = canonicalColumn(name);
       if (typeof value === 'number') {
-        const ids = this.paramIndex.get(key);
+        const ids = this.names().paramIndex.get(key);
         if (!ids) throw new InputError(name, 'is not a constant of this model');
         for (const id of ids) {
           v[id] = value;
           touched.push(id);
         }
       } else {
-        const tables = this.lookupIndex.get(key);
+        const tables = this.names().lookupIndex.get(key);
         if (!tables) throw new InputError(name, 'is not a lookup of this model');
         if (value.x.length !== value.y.length || value.x.length === 0) throw new InputError(name, 'a lookup needs as many x as y values, at least one');
         if (!copied) {
@@ -259,7 +283,7 @@ export class CompiledModel implements Model {
         const prefix = canonicalName(col) + '[';
         // A whole array by its name: every element, from the canonical keys made at load.
         const before = picked.length;
-        for (const [key, k] of this.columnIndex) if (key.startsWith(prefix)) picked.push(k);
+        for (const [key, k] of this.names().columnIndex) if (key.startsWith(prefix)) picked.push(k);
         if (picked.length === before) throw new InputError(col, 'is not a variable of this model');
       }
       cols = Int32Array.from(picked.map((j) => this.outputIds[j]!));
