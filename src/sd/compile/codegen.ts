@@ -281,8 +281,28 @@ class Emitter {
       const name = `K${this.tables.length - 1}`;
       return c === 'r' ? `v[${name}[i]]` : `${name}[i]`;
     });
-    return `for (let i = 0; i < ${m}; i++) { ${text} }`;
+    return lookupInPlace(text, group, m) ?? `for (let i = 0; i < ${m}; i++) { ${text} }`;
   }
+}
+
+/** A loop body that is a whole normal lookup into consecutive slots: `v[A + i] = R.lookup(T, X);`. */
+const LOOKUP_LOOP = /^v\[(\d+) \+ i\] = R\.lookup\((\d+), (.*)\);$/s;
+
+/**
+ * A loop of lookups as a loop that writes each input into its own slot, then one `R.lookupRange`
+ * over the slots (no number boxed per call, tables read once per array). Only when no input reads
+ * those slots: the loop would see an input where it used to see a looked-up value.
+ */
+function lookupInPlace(text: string, group: Template[], m: number): string | undefined {
+  const hit = LOOKUP_LOOP.exec(text);
+  if (!hit) return undefined;
+  const at = Number(hit[1]);
+  const first = group[0]!;
+  for (let k = 1; k < first.kinds.length; k++) {
+    if (first.kinds[k] !== 'r') continue;
+    for (const g of group) if (g.values[k]! >= at && g.values[k]! < at + m) return undefined;
+  }
+  return `for (let i = 0; i < ${m}; i++) { v[${at} + i] = ${hit[3]}; }\nR.lookupRange(${hit[2]}, v, ${at}, ${m});`;
 }
 
 /**

@@ -124,6 +124,45 @@ export class Runtime {
     const x1 = xs[hi]!;
     return x1 === x0 ? ys[hi]! : ys[lo]! + ((ys[hi]! - ys[lo]!) * (x - x0)) / (x1 - x0);
   }
+  /**
+   * `v[at..at+n) = lookup(t, v[i])` in place: codegen writes an array equation's inputs into its
+   * own slots, then one call looks them all up. Returns nothing, so nothing is boxed however big
+   * this is, and the tables are read once per array instead of once per element. Must give exactly
+   * what `lookup` gives (the same segment and formula; runtime-lib.test.ts compares them).
+   */
+  lookupRange(t: number, v: Float64Array, at: number, n: number): void {
+    const xs = this.lx[t]!;
+    const ys = this.ly[t]!;
+    const m = xs.length;
+    const end = at + n;
+    if (m === 0) {
+      for (let i = at; i < end; i++) v[i] = NAN[0]!;
+      return;
+    }
+    const first = xs[0]!;
+    const last = xs[m - 1]!;
+    for (let i = at; i < end; i++) {
+      const x = v[i]!;
+      if (x <= first) {
+        v[i] = ys[0]!;
+        continue;
+      }
+      if (x >= last) {
+        v[i] = ys[m - 1]!;
+        continue;
+      }
+      let lo = 0;
+      let hi = m - 1;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if (xs[mid]! <= x) lo = mid;
+        else hi = mid;
+      }
+      const x0 = xs[lo]!;
+      const x1 = xs[hi]!;
+      v[i] = x1 === x0 ? ys[hi]! : ys[lo]! + ((ys[hi]! - ys[lo]!) * (x - x0)) / (x1 - x0);
+    }
+  }
   lookup_extrapolate(t: number, x: number): number {
     const xs = this.lx[t]!;
     const ys = this.ly[t]!;
