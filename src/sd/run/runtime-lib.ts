@@ -141,6 +141,12 @@ export class Runtime {
     }
     const first = xs[0]!;
     const last = xs[m - 1]!;
+    // In ascending x there is one segment with xs[lo] <= x < xs[lo + 1], whichever way it is found:
+    // start where evenly spaced points would put x and step to it (one or two reads when the x are
+    // about evenly spaced). Checking the order costs m reads, so only when there are more lookups.
+    let ascending = m >= 2 && m <= n;
+    for (let j = 1; ascending && j < m; j++) ascending = xs[j - 1]! <= xs[j]!;
+    const perWidth = (m - 1) / (last - first);
     for (let i = at; i < end; i++) {
       const x = v[i]!;
       if (x <= first) {
@@ -153,10 +159,19 @@ export class Runtime {
       }
       let lo = 0;
       let hi = m - 1;
-      while (hi - lo > 1) {
-        const mid = (lo + hi) >> 1;
-        if (xs[mid]! <= x) lo = mid;
-        else hi = mid;
+      if (ascending) {
+        // At most m - 1 in exact arithmetic (first < x < last), so no overflow; NaN x gives 0.
+        lo = ((x - first) * perWidth) | 0;
+        if (lo > m - 2) lo = m - 2;
+        while (lo > 0 && xs[lo]! > x) lo--;
+        while (xs[lo + 1]! <= x) lo++;
+        hi = lo + 1;
+      } else {
+        while (hi - lo > 1) {
+          const mid = (lo + hi) >> 1;
+          if (xs[mid]! <= x) lo = mid;
+          else hi = mid;
+        }
       }
       const x0 = xs[lo]!;
       const x1 = xs[hi]!;
