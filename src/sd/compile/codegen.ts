@@ -339,8 +339,92 @@ class Emitter {
       const name = `K${this.tables.length - 1}`;
       return c === 'r' ? `v[${name}[i]]` : `${name}[i]`;
     });
-    return `for (let i = 0; i < ${m}; i++) { ${text} }`;
+    return lookupInPlace(text, group, m) ?? hoistInvariants(text, m) ?? `for (let i = 0; i < ${m}; i++) { ${text} }`;
   }
+}
+
+/** A loop body that is a whole normal lookup into consecutive slots: `v[A + i] = R.lookup(T, X);`. */
+const LOOKUP_LOOP = /^v\[(\d+) \+ i\] = R\.lookup\((\d+), (.*)\);$/s;
+
+/**
+ * A loop of lookups as a loop that writes each input into its own slot, then one `R.lookupRange`
+ * over the slots (no number boxed per call, tables read once per array). Only when no input reads
+ * those slots: the loop would see an input where it used to see a looked-up value.
+ */
+function lookupInPlace(text: string, group: Template[], m: number): string | undefined {
+  const hit = LOOKUP_LOOP.exec(text);
+  if (!hit) return undefined;
+  const at = Number(hit[1]);
+  const first = group[0]!;
+  for (let k = 1; k < first.kinds.length; k++) {
+    if (first.kinds[k] !== 'r') continue;
+    for (const g of group) if (g.values[k]! >= at && g.values[k]! < at + m) return undefined;
+  }
+  return `for (let i = 0; i < ${m}; i++) { v[${at} + i] = ${hit[3]}; }\nR.lookupRange(${hit[2]}, v, ${at}, ${m});`;
+}
+
+/** A loop body that writes one slot per element of consecutive slots, or a rate: `v[A + i] = …;`, `v[A + i] += …;`, `d[(A + i)] = …;`. */
+const PLAIN_LOOP = /^(v\[(\d+) \+ i\]|d\[\(\d+ \+ i\)\]) (\+?=) (.*);$/s;
+const WORD = /[\w.$]/;
+
+/**
+ * A loop whose body has parenthesised subexpressions that are the same for every element (no
+ * `i`, such as `(v[5109] / 100)`): each is computed once before the loop into a local. The same
+ * operations on the same values, so the same numbers; V8 does not move them out itself, since a
+ * store into `v` could change the slot they read. Only pure arithmetic is moved (no runtime call,
+ * no function's argument list), and only when no slot it reads is one the loop writes.
+ */
+function hoistInvariants(text: string, m: number): string | undefined {
+  const hit = PLAIN_LOOP.exec(text);
+  if (!hit) return undefined;
+  const rhs = hit[4]!;
+  if (rhs.includes('R.') || rhs.includes('Math.random')) return undefined;
+  const writeFrom = hit[2] !== undefined ? Number(hit[2]) : -1;
+  const writes = (slot: number) => writeFrom >= 0 && slot >= writeFrom && slot < writeFrom + m;
+  // Maximal parenthesised groups without the loop index, in one scan with a stack of open groups.
+  // A frame `varies` when it holds `i`, a call's argument list, or a slot the loop writes.
+  const groups: [number, number][] = [];
+  const stack: { at: number; varies: boolean; reads: boolean }[] = [];
+  const mark = (varies: boolean, reads: boolean) => {
+    const top = stack[stack.length - 1];
+    if (top) {
+      top.varies ||= varies;
+      top.reads ||= reads;
+    }
+  };
+  for (let k = 0; k < rhs.length; k++) {
+    const ch = rhs[k]!;
+    if (ch === '(') {
+      stack.push({ at: k, varies: k > 0 && WORD.test(rhs[k - 1]!), reads: false });
+    } else if (ch === ')') {
+      const g = stack.pop()!;
+      if (!g.varies && g.reads) {
+        // An enclosing group that is also invariant replaces this one.
+        while (groups.length > 0 && groups[groups.length - 1]![0] > g.at) groups.pop();
+        groups.push([g.at, k + 1]);
+      }
+      mark(g.varies, g.reads);
+    } else if (ch === 'i' && !WORD.test(rhs[k - 1] ?? ' ') && !WORD.test(rhs[k + 1] ?? ' ')) {
+      mark(true, false);
+    } else if (ch === 'v' && rhs[k + 1] === '[' && !WORD.test(rhs[k - 1] ?? ' ')) {
+      const close = rhs.indexOf(']', k);
+      const inner = rhs.slice(k + 2, close);
+      const slot = /^\d+$/.test(inner) ? Number(inner) : -1;
+      // `v[A + i]` holds `i` and is marked when the scan reaches it.
+      if (slot >= 0) mark(writes(slot), true);
+    }
+  }
+  if (groups.length === 0) return undefined;
+  const locals: string[] = [];
+  let body = '';
+  let from = 0;
+  groups.forEach(([a, b], j) => {
+    locals.push(`const h${j} = ${rhs.slice(a, b)};`);
+    body += rhs.slice(from, a) + `h${j}`;
+    from = b;
+  });
+  body += rhs.slice(from);
+  return `{ ${locals.join(' ')} for (let i = 0; i < ${m}; i++) { ${hit[1]} ${hit[3]} ${body}; } }`;
 }
 
 /**

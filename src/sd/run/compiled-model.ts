@@ -28,6 +28,8 @@ export interface Program {
 interface Variant {
   program: Program;
   stocks: Int32Array;
+  /** The stocks' slots as runs of consecutive slots, [from, to) pairs in slot order (see `checkStocks`). */
+  runs: Int32Array;
 }
 
 /** A compiled model's look-ups by canonical name. */
@@ -96,7 +98,7 @@ export class CompiledModel implements Model {
       this.parameters.push({ name: n.name, value: this.defaults[n.id]!, units: n.units || undefined, doc: n.doc || undefined, range: n.range });
     }
     this.stockIds = Int32Array.from(ordering.stocks);
-    this.full = { program: this.program, stocks: this.stockIds };
+    this.full = { program: this.program, stocks: this.stockIds, runs: slotRuns(this.stockIds) };
     this.coneSafe = !generated.source.includes('R.random');
     const c = scalar.control;
     this.controlStatic = [c.initialTime, c.finalTime, c.timeStep, c.saveper].every((id) => ordering.isStatic[id]);
@@ -155,7 +157,10 @@ export class CompiledModel implements Model {
       const need = this.dependencies([...cols, c.initialTime, c.finalTime, c.timeStep, c.saveper]);
       const stepsKept = this.ordering.step.reduce((k, id) => k + (need.has(id) ? 1 : 0), 0);
       if (stepsKept > (1 - CONE_MIN_SAVING) * this.ordering.step.length) hit = this.full;
-      else hit = { program: load(generate(this.scalar, this.ordering, (id) => need.has(id))), stocks: Int32Array.from(this.ordering.stocks.filter((id) => need.has(id))) };
+      else {
+        const stocks = Int32Array.from(this.ordering.stocks.filter((id) => need.has(id)));
+        hit = { program: load(generate(this.scalar, this.ordering, (id) => need.has(id))), stocks, runs: slotRuns(stocks) };
+      }
       if (this.cones.size >= CONES_KEPT) this.cones.delete(this.cones.keys().next().value!);
     }
     this.cones.set(key, hit);
@@ -304,7 +309,7 @@ export class CompiledModel implements Model {
     const histories = this.generated.delayCount * (this.controlStatic ? 1 : 64);
     planRun({ start: t0, end: endGuess, dt, saveper: options.saveper ?? probe.saveper }, cols.length, histories, limits, fields);
     // Only what the kept columns need is computed (the control variables always are).
-    const { program, stocks } = options.columns ? this.variantFor(cols) : this.full;
+    const { program, stocks, runs } = options.columns ? this.variantFor(cols) : this.full;
     r.initialTime = t0;
     const maxSteps = Math.ceil(Math.max(0, endGuess - t0) / dt + 1e-6);
     r.prepareDelays(this.controlStatic ? maxSteps : Math.max(maxSteps, 1) * 64);
@@ -359,7 +364,7 @@ export class CompiledModel implements Model {
         }
         saved.save(v, cols, rows++, time);
         nextSave = time + v[c.saveper]!;
-        this.checkStocks(v, time, stocks);
+        this.checkStocks(v, time, stocks, runs);
       }
       if (time >= end - eps) break;
       if (si >= stepLimit) throw new SimulationError(`the run passed the limit of ${formatCount(stepLimit)} steps (TIME STEP or FINAL TIME changed during the run)`, 'TIME STEP', time);
@@ -415,8 +420,22 @@ export class CompiledModel implements Model {
   }
 
   /** A stock (of those computed) that turned NaN stops the run, naming the stock and the time. */
-  private checkStocks(v: Float64Array, time: number, stocks: Int32Array): void {
+  private checkStocks(v: Float64Array, time: number, stocks: Int32Array, runs: Int32Array): void {
     if (this.options.allowNaN) return;
+    // Runs of consecutive slots are read without the index array (an array's stocks sit together);
+    // only when one is NaN does the scan in `stocks` order find which to name (the first, as before).
+    let clean = true;
+    for (let r = 0; r < runs.length && clean; r += 2) {
+      const to = runs[r + 1]!;
+      for (let i = runs[r]!; i < to; i++) {
+        const x = v[i]!;
+        if (x !== x) {
+          clean = false;
+          break;
+        }
+      }
+    }
+    if (clean) return;
     for (let i = 0; i < stocks.length; i++) {
       const x = v[stocks[i]!]!;
       if (x !== x) {
@@ -426,6 +445,19 @@ export class CompiledModel implements Model {
       }
     }
   }
+}
+
+/** Sorted slots as [from, to) pairs of consecutive slots. */
+function slotRuns(ids: Int32Array): Int32Array {
+  const sorted = Int32Array.from(ids).sort();
+  const out: number[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j]! <= sorted[j - 1]! + 1) j++;
+    out.push(sorted[i]!, sorted[j - 1]! + 1);
+    i = j;
+  }
+  return Int32Array.from(out);
 }
 
 /** Appends in place: copying the list for each element made arrays of n constants cost n². */

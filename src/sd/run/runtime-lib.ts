@@ -124,6 +124,60 @@ export class Runtime {
     const x1 = xs[hi]!;
     return x1 === x0 ? ys[hi]! : ys[lo]! + ((ys[hi]! - ys[lo]!) * (x - x0)) / (x1 - x0);
   }
+  /**
+   * `v[at..at+n) = lookup(t, v[i])` in place: codegen writes an array equation's inputs into its
+   * own slots, then one call looks them all up. Returns nothing, so nothing is boxed however big
+   * this is, and the tables are read once per array instead of once per element. Must give exactly
+   * what `lookup` gives (the same segment and formula; runtime-lib.test.ts compares them).
+   */
+  lookupRange(t: number, v: Float64Array, at: number, n: number): void {
+    const xs = this.lx[t]!;
+    const ys = this.ly[t]!;
+    const m = xs.length;
+    const end = at + n;
+    if (m === 0) {
+      for (let i = at; i < end; i++) v[i] = NAN[0]!;
+      return;
+    }
+    const first = xs[0]!;
+    const last = xs[m - 1]!;
+    // In ascending x there is one segment with xs[lo] <= x < xs[lo + 1], whichever way it is found:
+    // start where evenly spaced points would put x and step to it (one or two reads when the x are
+    // about evenly spaced). Checking the order costs m reads, so only when there are more lookups.
+    let ascending = m >= 2 && m <= n;
+    for (let j = 1; ascending && j < m; j++) ascending = xs[j - 1]! <= xs[j]!;
+    const perWidth = (m - 1) / (last - first);
+    for (let i = at; i < end; i++) {
+      const x = v[i]!;
+      if (x <= first) {
+        v[i] = ys[0]!;
+        continue;
+      }
+      if (x >= last) {
+        v[i] = ys[m - 1]!;
+        continue;
+      }
+      let lo = 0;
+      let hi = m - 1;
+      if (ascending) {
+        // At most m - 1 in exact arithmetic (first < x < last), so no overflow; NaN x gives 0.
+        lo = ((x - first) * perWidth) | 0;
+        if (lo > m - 2) lo = m - 2;
+        while (lo > 0 && xs[lo]! > x) lo--;
+        while (xs[lo + 1]! <= x) lo++;
+        hi = lo + 1;
+      } else {
+        while (hi - lo > 1) {
+          const mid = (lo + hi) >> 1;
+          if (xs[mid]! <= x) lo = mid;
+          else hi = mid;
+        }
+      }
+      const x0 = xs[lo]!;
+      const x1 = xs[hi]!;
+      v[i] = x1 === x0 ? ys[hi]! : ys[lo]! + ((ys[hi]! - ys[lo]!) * (x - x0)) / (x1 - x0);
+    }
+  }
   lookup_extrapolate(t: number, x: number): number {
     const xs = this.lx[t]!;
     const ys = this.ly[t]!;
