@@ -15,6 +15,22 @@ import { ConveyorBelt } from './conveyor-belt.js';
  */
 const NAN = new Float64Array([NaN]);
 
+/**
+ * The segment [lo, lo + 1] of a table holding x (xs[0] < x < xs[n - 1]) by bisection: the one
+ * `lookup` and `lookupRange` interpolate on. Returns an index (a small integer), so inlined or not
+ * it boxes nothing.
+ */
+function bisectSegment(xs: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= x) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class Runtime {
   lx: Float64Array[];
   ly: Float64Array[];
@@ -113,13 +129,8 @@ export class Runtime {
     if (n === 0) return NAN[0]!;
     if (x <= xs[0]!) return ys[0]!;
     if (x >= xs[n - 1]!) return ys[n - 1]!;
-    let lo = 0;
-    let hi = n - 1;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (xs[mid]! <= x) lo = mid;
-      else hi = mid;
-    }
+    const lo = bisectSegment(xs, x);
+    const hi = lo + 1;
     const x0 = xs[lo]!;
     const x1 = xs[hi]!;
     return x1 === x0 ? ys[hi]! : ys[lo]! + ((ys[hi]! - ys[lo]!) * (x - x0)) / (x1 - x0);
@@ -167,11 +178,8 @@ export class Runtime {
         while (xs[lo + 1]! <= x) lo++;
         hi = lo + 1;
       } else {
-        while (hi - lo > 1) {
-          const mid = (lo + hi) >> 1;
-          if (xs[mid]! <= x) lo = mid;
-          else hi = mid;
-        }
+        lo = bisectSegment(xs, x);
+        hi = lo + 1;
       }
       const x0 = xs[lo]!;
       const x1 = xs[hi]!;
