@@ -8,7 +8,7 @@
  */
 
 /** The index i of the segment [xs[i], xs[i+1]] holding x (the last one at the right end). */
-function segment(xs: ArrayLike<number>, x: number): number {
+export function segment(xs: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = xs.length - 1;
   while (hi - lo > 1) {

@@ -5,7 +5,7 @@
  */
 import type { DataSeries } from '../analyze/scalar-model.js';
 import { vectorFunction } from './vector-functions.js';
-import { tableArea, tableSlopeAt } from '../analyze/table-lookup.js';
+import { segment, tableArea, tableSlopeAt } from '../analyze/table-lookup.js';
 import { RandomStream } from './random.js';
 import { ConveyorBelt } from './conveyor-belt.js';
 
@@ -14,22 +14,6 @@ import { ConveyorBelt } from './conveyor-belt.js';
  * return it makes TurboFan box every number it returns, even inlined (a heap number per lookup).
  */
 const NAN = new Float64Array([NaN]);
-
-/**
- * The segment [lo, lo + 1] of a table holding x (xs[0] < x < xs[n - 1]) by bisection: the one
- * `lookup` and `lookupRange` interpolate on. Returns an index (a small integer), so inlined or not
- * it boxes nothing.
- */
-function bisectSegment(xs: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! <= x) lo = mid;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export class Runtime {
   lx: Float64Array[];
@@ -129,7 +113,7 @@ export class Runtime {
     if (n === 0) return NAN[0]!;
     if (x <= xs[0]!) return ys[0]!;
     if (x >= xs[n - 1]!) return ys[n - 1]!;
-    const lo = bisectSegment(xs, x);
+    const lo = segment(xs, x);
     const hi = lo + 1;
     const x0 = xs[lo]!;
     const x1 = xs[hi]!;
@@ -178,7 +162,7 @@ export class Runtime {
         while (xs[lo + 1]! <= x) lo++;
         hi = lo + 1;
       } else {
-        lo = bisectSegment(xs, x);
+        lo = segment(xs, x);
         hi = lo + 1;
       }
       const x0 = xs[lo]!;
