@@ -9,7 +9,8 @@ import { loadModel, readTextFile } from '../sd/node/load.js';
 import { compareResults, headerKey, type CompareResult } from './compare.js';
 
 export function benchModelsRoot(): string | undefined {
-  const candidates = [process.env.IGEM_BENCH_MODELS, resolve(process.cwd(), '../shared/bench-models')];
+  // ../../shared: a git worktree under <work>/wt/<name> sees the same folder one level further up.
+  const candidates = [process.env.IGEM_BENCH_MODELS, resolve(process.cwd(), '../shared/bench-models'), resolve(process.cwd(), '../../shared/bench-models')];
   return candidates.find((c): c is string => !!c && existsSync(c));
 }
 

@@ -15,7 +15,9 @@ import { InputError } from '../ir/diagnostics.js';
 import { dropMissing, getConstants, getData, getLookups, getSubscript, parseFileTags } from '../data/index.js';
 import { createNodeDataHost } from './data-host.js';
 
-const SHARED = fileURLToPath(new URL('../../../../shared/', import.meta.url));
+// The checkout's sibling ../shared, or ../../shared from a git worktree under <work>/wt/<name>.
+const SHARED = [new URL('../../../../shared/', import.meta.url), new URL('../../../../../shared/', import.meta.url)]
+  .map((u) => fileURLToPath(u)).find((d) => existsSync(join(d, 'sd-test-models'))) ?? fileURLToPath(new URL('../../../../shared/', import.meta.url));
 const SUITE = join(SHARED, 'sd-test-models/tests');
 const BENCH = join(SHARED, 'bench-models');
 
