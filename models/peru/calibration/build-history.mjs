@@ -133,19 +133,26 @@ series('Total GHG Emissions', 'ghg_total_ingei');
 series('Forest Area', 'forest_area', { scale: 1000 });
 // Deforestation: the Geobosques (MINAM/SERFOR) annual loss of humid Amazon forest, where almost all
 // of Peru's deforestation happens; the FAO period averages cover all forest types and smooth the
-// years away. Annual figures 2014-2023 as published; 2016 and 2021 are the published cumulative
-// totals less the published years around them (same statements, so the same data release); 2001-2013
-// is only published as part of the 2001-2015 total, so its mean is placed at the middle of the period.
+// years away. Annual figures 2014-2023 as published (anchors.csv, plus the two below read in MINAM's
+// statements, see FOREST-SOURCES.md); 2001-2013 is only published as part of the 2001-2015 total, so
+// its mean is placed at the middle of the period and the cumulative totals are compared with the
+// model's Cumulative Amazon Deforestation (the sum of the years 2001..year, to the end of the year).
+const DEFORESTATION_PUBLISHED = [
+  [2016, 164662, 'MINAM/SERFOR via gestion.pe (2017-09): 2016 loss 164,662 ha [read]'],
+  [2021, 137976, 'Geobosques via ojo-publico.com (2024-03) and gestion.pe (2023-05): 2021 loss 137,976 ha [read]'],
+];
+const CUMULATIVE_PUBLISHED = [
+  [2016, 1974209, 'MINAM/SERFOR via gestion.pe (2017-09): 2001-2016 total 1,974,209 ha [read]'],
+];
 {
   const annual = data.get('deforestation_humid_amazon_geobosques');
   const cum = data.get('deforestation_humid_amazon_cumulative_since_2001');
   for (const [y, v] of annual) rows.push([y, 'Deforestation', v, 'deforestation_humid_amazon_geobosques']);
-  const derived = (y, total, from, minus) => rows.push([y, 'Deforestation', cum.get(total) - cum.get(from) - minus.reduce((a, m) => a + annual.get(m), 0),
-    `deforestation_humid_amazon_cumulative_since_2001 ${total} - ${from} - geobosques ${minus.join(', ')} [derived]`]);
-  derived(2016, 2018, 2015, [2017, 2018]);
-  derived(2021, 2023, 2020, [2022, 2023]);
+  for (const [y, v, src] of DEFORESTATION_PUBLISHED) rows.push([y, 'Deforestation', v, src]);
   rows.push([2007, 'Deforestation', (cum.get(2015) - annual.get(2014) - annual.get(2015)) / 13,
     'deforestation_humid_amazon_cumulative_since_2001 2015 less geobosques 2014, 2015, / 13 (2001-2013 mean, mid-period)']);
+  for (const [y, v] of cum) rows.push([y, 'Cumulative Amazon Deforestation', v, `deforestation_humid_amazon_cumulative_since_2001 (2001-${y})`]);
+  for (const [y, v, src] of CUMULATIVE_PUBLISHED) rows.push([y, 'Cumulative Amazon Deforestation', v, src]);
 }
 // LULUCF emissions of the national inventory 2016 (INGEI: 53.09 % of 205 MtCO2e; not fitted).
 {

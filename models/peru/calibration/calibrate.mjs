@@ -19,7 +19,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fitAnchor, povertyMarkdown, validationMarkdown, validationRows } from './validation.mjs';
+import { fitAnchor, forestMarkdown, povertyMarkdown, validationMarkdown, validationRows } from './validation.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
@@ -148,8 +148,10 @@ try {
   const params = join(here, 'calibrated-params.json');
   const fit = JSON.parse(igemCalibrate(['--spec', spec, '--report', report, '--out-params', params, '--json']));
   const poverty = povertyMarkdown(model, history);
-  writeFileSync(report, preface(fit) + validationMarkdown(validationRows(model, history)) + '\n' + poverty + '\n' + readFileSync(report, 'utf8').replace(/^# .*\n/, ''));
+  const forest = forestMarkdown(model, history);
+  writeFileSync(report, preface(fit) + validationMarkdown(validationRows(model, history)) + '\n' + poverty + '\n' + forest + '\n' + readFileSync(report, 'utf8').replace(/^# .*\n/, ''));
   process.stderr.write(poverty);
+  process.stderr.write(forest);
   process.stdout.write(targetTable(fit) + '\n');
   console.error(`wrote ${rel(report)} and ${rel(params)}`);
 } finally {

@@ -167,3 +167,61 @@ export function povertyMarkdown(modelPath, historyPath) {
     '',
   ].join('\n');
 }
+
+/** Issue 11 targets for the forest sector: deforestation MAPE over 2001-2023 and LULUCF within 10 % of the inventory. */
+export const FOREST_TARGETS = { deforestationMape: 15, lulucfError: 10 };
+
+/** Deforestation against Geobosques year by year and over the whole 2001-2023 period, the cumulative totals, and
+ * LULUCF emissions against every inventory year in history.csv. Printed, not fitted: the forest stage fits only
+ * the in-sample points (2001-2013 mean and total, 2014, 2015). */
+export function forestMarkdown(modelPath, historyPath) {
+  const model = loadModel(modelPath);
+  const cols = ['Deforestation', 'Cumulative Amazon Deforestation', 'LULUCF Emissions', 'Agricultural Frontier Deforestation', 'Mining Deforestation', 'Conservation Coverage'];
+  const r = model.run({ columns: cols });
+  const hist = readHistory(historyPath);
+  const windowOf = (t) => (t <= 2015 ? 'in sample' : t <= 2019 ? 'out of sample' : 'COVID-19 and after');
+  const err = (m, v) => 100 * (m - v) / v;
+  const defo = (hist.get('Deforestation') ?? []).map(([t, v]) => ({ t, v, m: at(r, r.get('Deforestation'), t) }));
+  const mape = (pts) => (pts.length ? pts.reduce((a, p) => a + Math.abs(err(p.m, p.v)), 0) / pts.length : NaN);
+  const windows = [['in sample 2001-2015', (t) => t <= 2015], ['out of sample 2016-2019', (t) => t > 2015 && t <= 2019], ['2020-2023', (t) => t >= 2020], ['whole period 2001-2023', () => true]];
+  const whole = mape(defo);
+  const mean0113 = [...Array(13).keys()].reduce((a, k) => a + at(r, r.get('Deforestation'), 2001 + k), 0) / 13;
+  const row = (t, v, m, note = '') => `| ${t} | ${windowOf(t)} | ${Math.round(v)} | ${Math.round(m)} | ${err(m, v).toFixed(1)} |${note} |`;
+  const cum = (hist.get('Cumulative Amazon Deforestation') ?? []).map(([t, v]) => row(t, v, at(r, r.get('Cumulative Amazon Deforestation'), t), ` 2001-${t}`));
+  const lulucf = (hist.get('LULUCF Emissions') ?? []).map(([t, v]) => {
+    const m = at(r, r.get('LULUCF Emissions'), t);
+    return `| ${t} | ${v} | ${m.toFixed(1)} | ${err(m, v).toFixed(1)} | ${Math.abs(err(m, v)) <= FOREST_TARGETS.lulucfError ? 'yes' : '**no**'} |`;
+  });
+  const parts = (t) => ['Agricultural Frontier Deforestation', 'Mining Deforestation'].map((n) => Math.round(at(r, r.get(n), t))).join(' + ') + `, coverage ${(100 * at(r, r.get('Conservation Coverage'), t)).toFixed(1)} %`;
+  return [
+    '## Deforestation and land-use emissions (issue 11)',
+    '',
+    `Deforestation against Geobosques (humid Amazon, MINAM/SERFOR). Target: MAPE <= ${FOREST_TARGETS.deforestationMape} % over 2001-2023; 2001-2013`,
+    'is published only as a total, so it enters as its mean (placed at 2007) and through the cumulative totals.',
+    `Model mean 2001-2013: ${Math.round(mean0113)} ha/yr against the published ${Math.round(defo.find((p) => p.t === 2007)?.v ?? NaN)}.`,
+    '',
+    '| Window | n | MAPE % | target % | met |',
+    '| --- | --- | --- | --- | --- |',
+    ...windows.map(([name, f]) => {
+      const pts = defo.filter((p) => f(p.t));
+      const m = mape(pts);
+      return `| ${name} | ${pts.length} | ${f3(m)} | ${FOREST_TARGETS.deforestationMape} | ${m <= FOREST_TARGETS.deforestationMape ? 'yes' : '**no**'} |`;
+    }),
+    '',
+    '| Year | window | data (ha) | model (ha) | error % | note |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...defo.map((p) => row(p.t, p.v, p.m, p.t === 2007 ? ' 2001-2013 mean' : '')),
+    ...cum.map((x) => x.replace(/^\| (\d+) \|/, '| $1 (total) |')),
+    '',
+    `Split of the model's deforestation (agricultural frontier + gold mining, before conservation and certification): 2007 ${parts(2007)}; 2015 ${parts(2015)}; 2019 ${parts(2019)}; 2020 ${parts(2020)}.`,
+    '',
+    `LULUCF emissions against the national inventory (INGEI), every inventory year in history.csv (target within ${FOREST_TARGETS.lulucfError} %):`,
+    '',
+    '| Year | INGEI MtCO2e | model MtCO2e | error % | met |',
+    '| --- | --- | --- | --- | --- |',
+    ...lulucf,
+    '',
+    `Whole-period deforestation MAPE ${f3(whole)} % (n = ${defo.length}).`,
+    '',
+  ].join('\n');
+}
