@@ -108,4 +108,20 @@ export class RandomStream {
     for (let i = 0; i < n; i++) if (this.next() < p) k++;
     return k;
   }
+
+  /**
+   * The number of trials it takes to get `n` successes when each succeeds with probability p
+   * (Vensim's RANDOM NEGATIVE BINOMIAL counts trials, from n up): n geometric counts, each drawn
+   * by inversion (the first k with 1 − (1 − p)^k > u). A count n that is not whole is rounded
+   * (an assumption: the page speaks of N successes). NaN when p is not in (0, 1] or n < 0.
+   */
+  negativeBinomial(count: number, p: number): number {
+    const n = Math.round(count);
+    if (!(p > 0 && p <= 1) || !(n >= 0)) return NaN;
+    if (p === 1) return n;
+    const q = Math.log1p(-p);
+    let trials = 0;
+    for (let i = 0; i < n; i++) trials += Math.max(1, Math.ceil(Math.log1p(-this.next()) / q));
+    return trials;
+  }
 }

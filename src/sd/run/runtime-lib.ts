@@ -401,6 +401,15 @@ export class Runtime {
   randomWeibull(min: number, max: number, shape: number, scale: number, shift: number, stretch?: number): number {
     return this.random.truncated(min, max, () => shift + (stretch ?? 1) * scale * Math.pow(-Math.log(1 - this.random.next()), 1 / shape));
   }
+  /**
+   * Vensim's RANDOM NEGATIVE BINOMIAL(m, x, P, N, h, r, s) (fn_random, https://www.vensim.com/documentation/fn_random.html):
+   * the number of trials to get N successes of probability P (an integer from N up), stretched
+   * by r, shifted by h, then truncated to [m, x] like the other RANDOM functions.
+   */
+  randomNegativeBinomial(min: number, max: number, p: number, n: number, shift = 0, stretch = 1, _seed?: number): number {
+    if (!(p > 0 && p <= 1) || !(Math.round(n) >= 0)) return NaN; // no draw can fall in [m, x]
+    return this.random.truncated(min, max, () => shift + stretch * this.random.negativeBinomial(n, p));
+  }
   /** With a standard deviation of 0 pink noise is its mean (as Earth4All uses it). */
   randomPinkNoise(mean: number, sd: number, _correlationTime: number, _seed?: number): number {
     return sd === 0 ? mean : mean + sd * this.random.normal();
