@@ -309,6 +309,16 @@ export class Expander implements ExpanderApi {
     return this.lookups.length - 1;
   }
 
+  /** RANDOM LOOKUP reads its table as a density: no negative y and some area under the points. */
+  private checkDensity(table: number, loc: SourceLocation): void {
+    const { name, x, y } = this.lookups[table]!;
+    let area = 0;
+    for (let i = 0; i + 1 < x.length; i++) area += ((y[i]! + y[i + 1]!) / 2) * (x[i + 1]! - x[i]!);
+    if (y.some((v) => !(v >= 0)) || !(area > 0)) {
+      throw ModelError.at('E_ARGUMENT', `RANDOM LOOKUP reads lookup ${name} as a probability density: its y values must be 0 or more with some area under them`, loc);
+    }
+  }
+
   /** Fills one node from its equation. */
   private defineNode(node: ScalarNode, eq: Equation, binding: Binding, elementIndex: number, lists: string[][]): void {
     const ctx: Ctx = { binding, owner: node, loc: eq.loc };
@@ -507,6 +517,13 @@ export class Expander implements ExpanderApi {
         const mode = m === 0 ? 'slope' : m === 1 ? 'slope_extrapolate' : m === -1 ? 'slope_na' : undefined;
         if (!mode) throw ModelError.at('E_ARGUMENT', `the mode of LOOKUP SLOPE must be -1, 0 or 1 (it is ${m})`, loc);
         return { k: 'lookup', table, x: this.resolve(args[1]!, ctx), mode };
+      }
+      case 'RANDOM LOOKUP': {
+        // fn_random: RANDOM LOOKUP(look, m, x, h, r, s) draws from the density the lookup traces;
+        // the runtime reads the table by its index, passed as the first argument.
+        const table = this.lookupTableOf(args[0]!, ctx);
+        this.checkDensity(table, args[0]!.loc);
+        return { k: 'call', fn, args: [{ k: 'num', v: table }, ...args.slice(1).map((a) => this.resolve(a, ctx))] };
       }
       case 'GET TIME VALUE':
         return { k: 'call', fn, args: args.map((a) => this.resolve(a, ctx)) };

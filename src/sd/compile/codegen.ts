@@ -47,7 +47,7 @@ const RUNTIME_CALLS: Record<string, string> = {
   'RANDOM EXPONENTIAL': 'R.randomExponential', 'RANDOM POISSON': 'R.randomPoisson', 'RANDOM LOGNORMAL': 'R.randomLognormal',
   'RANDOM TRIANGULAR': 'R.randomTriangular', 'RANDOM PINK NOISE': 'R.randomPinkNoise', 'RANDOM GAMMA': 'R.randomGamma',
   'RANDOM BETA': 'R.randomBeta', 'RANDOM BINOMIAL': 'R.randomBinomial', 'RANDOM WEIBULL': 'R.randomWeibull',
-  'RANDOM NEGATIVE BINOMIAL': 'R.randomNegativeBinomial',
+  'RANDOM NEGATIVE BINOMIAL': 'R.randomNegativeBinomial', 'RANDOM LOOKUP': 'R.randomLookup',
 };
 
 /** How references and literals are printed: concrete, or as placeholders for a loop template. */

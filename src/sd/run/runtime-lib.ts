@@ -15,6 +15,14 @@ import { ConveyorBelt } from './conveyor-belt.js';
  */
 const NAN = new Float64Array([NaN]);
 
+/** Whether a lookup's points trace a density: no negative y and some area under them. */
+function isDensity(ys: ArrayLike<number>, xs: ArrayLike<number>): boolean {
+  let area = 0;
+  for (let i = 0; i < ys.length; i++) if (!(ys[i]! >= 0)) return false;
+  for (let i = 0; i + 1 < xs.length; i++) area += (ys[i]! + ys[i + 1]!) * (xs[i + 1]! - xs[i]!);
+  return area > 0;
+}
+
 export class Runtime {
   lx: Float64Array[];
   ly: Float64Array[];
@@ -409,6 +417,16 @@ export class Runtime {
   randomNegativeBinomial(min: number, max: number, p: number, n: number, shift = 0, stretch = 1, _seed?: number): number {
     if (!(p > 0 && p <= 1) || !(Math.round(n) >= 0)) return NaN; // no draw can fall in [m, x]
     return this.random.truncated(min, max, () => shift + stretch * this.random.negativeBinomial(n, p));
+  }
+  /**
+   * Vensim's RANDOM LOOKUP(look, m, x, h, r, s) (fn_random): a draw from the density the lookup
+   * table traces, stretched by r, shifted by h, truncated to [m, x]. `table` is the lookup's index.
+   */
+  randomLookup(table: number, min: number, max: number, shift = 0, stretch = 1, _seed?: number): number {
+    const xs = this.lx[table]!;
+    const ys = this.ly[table]!;
+    if (!isDensity(ys, xs)) return NaN; // no draw can fall in [m, x]
+    return this.random.truncated(min, max, () => shift + stretch * this.random.fromDensity(xs, ys));
   }
   /** With a standard deviation of 0 pink noise is its mean (as Earth4All uses it). */
   randomPinkNoise(mean: number, sd: number, _correlationTime: number, _seed?: number): number {
