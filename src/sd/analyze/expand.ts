@@ -16,6 +16,7 @@ import type { DataSeries, LookupData, ScalarModel, ScalarNode, SExpr } from './s
 import { applyShiftWindows, lowerShiftIfTrue, type ShiftWindow } from './shift-if-true.js';
 import { lowerStateful, TOP_LEVEL_STATEFUL } from './stateful.js';
 import { lowerArrayCall, ARRAY_FUNCTIONS } from './array-functions.js';
+import { DYNAMIC_CALLS } from './order.js';
 import { DataFunctions } from './data-functions.js';
 import { cartesian, type Binding, type Ctx, type ExpanderApi, type VarInfo } from './context.js';
 
@@ -753,6 +754,31 @@ export class Expander implements ExpanderApi {
    * Evaluates an expression when the model is built (e.g. DELAY N's order): constants and
    * expressions of them, with Time taken as INITIAL TIME (Vensim fixes the order at the start).
    */
+  isRunConstant(e: SExpr, seen: Set<number> = new Set()): boolean {
+    switch (e.k) {
+      case 'num':
+        return true;
+      case 'ref': {
+        if (seen.has(e.id)) return false;
+        seen.add(e.id);
+        this.resolveNode(e.id);
+        const n = this.nodes[e.id]!;
+        if (n.kind === 'const' || n.kind === 'initial') return true;
+        return n.kind === 'aux' && this.isRunConstant(n.expr, seen);
+      }
+      case 'un':
+        return this.isRunConstant(e.a, seen);
+      case 'bin':
+        return this.isRunConstant(e.a, seen) && this.isRunConstant(e.b, seen);
+      case 'call':
+        return !DYNAMIC_CALLS.has(e.fn) && e.args.every((a) => this.isRunConstant(a, seen));
+      case 'lookup':
+        return this.isRunConstant(e.x, seen);
+      default:
+        return false;
+    }
+  }
+
   constantValue(e: SExpr, loc: SourceLocation, what: string): number {
     const fail = (): never => {
       throw ModelError.at('E_NOT_CONSTANT', `${what} must be known at the initial time`, loc);

@@ -28,7 +28,7 @@ export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, Builti
   ['INTEG', b(2, 2, { stateful: true })],
   ['DELAY1', b(2, 2, { stateful: true })], ['DELAY1I', b(3, 3, { stateful: true })],
   ['DELAY3', b(2, 2, { stateful: true })], ['DELAY3I', b(3, 3, { stateful: true })],
-  ['DELAY N', b(4, 4, { stateful: true })], ['DELAY FIXED', b(3, 3, { stateful: true })],
+  ['DELAY N', b(4, 4, { stateful: true })], ['DELAY CONVEYOR', b(6, 6, { stateful: true })], ['DELAY FIXED', b(3, 3, { stateful: true })],
   ['DELAY INFORMATION', b(3, 3, { stateful: true })], ['DELAY', b(2, 3, { stateful: true })],
   ['SMOOTH', b(2, 2, { stateful: true })], ['SMOOTHI', b(3, 3, { stateful: true })],
   ['SMOOTH3', b(2, 2, { stateful: true })], ['SMOOTH3I', b(3, 3, { stateful: true })],

@@ -14,7 +14,6 @@ const UNDOCUMENTED = 'no Vensim reference page was found for its semantics';
 export const UNSUPPORTED_VENSIM_FUNCTIONS: ReadonlyMap<string, string> = new Map([
   // fn_delay_profile: the profile is spread over time when the delay starts; how Vensim discretises it is not documented.
   ['DELAY PROFILE', 'use DELAY N (exponential profile of a chosen order) or DELAY FIXED (a pipeline)'],
-  ['DELAY CONVEYOR', 'use DELAY FIXED (no leakage) or DELAY MATERIAL'],
   ['DELAY BATCH', 'use DELAY FIXED'],
   // The QUEUE family (fn_queue_fifo and its readers) keeps every arrival's age; not computed yet. The
   // pages leave open how the initial profile is split over TIME STEP slots (by area or by point) and

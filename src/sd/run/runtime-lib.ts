@@ -26,7 +26,7 @@ function isDensity(ys: ArrayLike<number>, xs: ArrayLike<number>): boolean {
 export class Runtime {
   lx: Float64Array[];
   ly: Float64Array[];
-  private readonly delays: { hist: Float64Array; n: number; init: number; dt: number; out?: Float64Array; due?: Uint8Array }[] = [];
+  private readonly delays: { hist: Float64Array; n: number; init: number; dt: number; out?: Float64Array; due?: Uint8Array; head?: number }[] = [];
   private stream: RandomStream | undefined;
   /** XMILE conveyors' belts, by the index codegen gives each conveyor. */
   private readonly belts: ConveyorBelt[] = [];
@@ -331,6 +331,36 @@ export class Runtime {
     const d = this.delays[k]!;
     d.hist[si] = input;
     if (delayTime !== undefined) d.n = Math.max(0, Math.round(delayTime / d.dt));
+  }
+
+  // --- Vensim's DELAY CONVEYOR (src/sd/analyze/stateful.ts) --------------------------------
+  /**
+   * A belt of round(ctime / dt) slots, each holding the material that leaves in one step,
+   * the first to leave at `head`; the initial output × dt in every slot (a flat profile).
+   */
+  conveyorDelayInit(k: number, ctime: number, initialOutput: number, dt: number): number {
+    const d = this.delays[k]!;
+    d.n = Math.max(1, Math.round(ctime / dt));
+    d.dt = dt;
+    d.head = 0;
+    if (d.hist.length < d.n) d.hist = new Float64Array(d.n);
+    d.hist.fill(initialOutput * dt, 0, d.n);
+    return initialOutput;
+  }
+  conveyorDelayOut(k: number): number {
+    const d = this.delays[k]!;
+    return d.hist[d.head!]! / d.dt;
+  }
+  /** After a step: the first slot leaves, the input takes its place at the back, everything leaks. */
+  conveyorDelayPush(k: number, input: number, leak: number): void {
+    const d = this.delays[k]!;
+    const h = d.head!;
+    d.hist[h] = input * d.dt;
+    d.head = h + 1 === d.n ? 0 : h + 1;
+    if (leak !== 0) {
+      const keep = 1 - leak * d.dt;
+      for (let i = 0; i < d.n; i++) d.hist[i]! *= keep;
+    }
   }
 
   // --- XMILE HISTORY ------------------------------------------------------------------------
