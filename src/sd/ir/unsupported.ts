@@ -12,10 +12,11 @@ const SIMULTANEOUS_HINT =
   'it solves equations simultaneously across the model (the variable on its left is a hidden argument), which this engine, computing each equation once per step in dependency order, does not do; ' +
   'write the price search or allocation out with explicit equations';
 const CURVE_HINT =
-  'not computed yet: it reads a demand or supply curve from a priority profile (Vensim documentation/24335.html), which this engine applies only inside ALLOCATE AVAILABLE; ' +
-  'write the curve out with explicit equations';
+  'not computed yet: it reads demand and supply curves from priority profiles (Vensim documentation/24335.html), which this engine applies only inside ALLOCATE AVAILABLE; ' +
+  'write the curves and the price search out with explicit equations';
 const ALLOC_HINT =
-  'no reference page for its own arguments was found; Vensim (documentation/24337.html) calls ALLOCATE BY PRIORITY an alternative implementation of MARKETP and ALLOC P: use ALLOCATE BY PRIORITY or ALLOCATE AVAILABLE';
+  'fn_marketp says MARKETP(request[first], priority[first], size, width, supply) followed by ALLOC P(request, priority, width, that priority) has the same effect as ALLOCATE BY PRIORITY, ' +
+  'but no page gives the scale of the market priority MARKETP returns (a model may show it), so the pair is not split here; use ALLOCATE BY PRIORITY(request, priority, size, width, supply)';
 const VDF_HINT = 'export the series to a .tab/.csv/.dat file and read it with --data or GET DIRECT DATA';
 const NO_PAGE = 'no Vensim reference page for it was found in vensim.com/documentation, so its semantics are not known here';
 const VECTOR_ARRAY_HINT = `${NO_PAGE}; use SUM, PROD, VMIN or VMAX over the dimension (x[dim!]); divide SUM by ELMCOUNT for a mean`;
@@ -36,8 +37,8 @@ export const UNSUPPORTED_VENSIM_FUNCTIONS: ReadonlyMap<string, string> = new Map
   ['QUEUE AGE AVERAGE', QUEUE_HINT], ['QUEUE AGE IN RANGE', QUEUE_HINT], ['QUEUE AGE OLDEST', QUEUE_HINT],
   ['QUEUE ATTRIB AVERAGE', QUEUE_HINT], ['QUEUE ATTRIB QUANTITY', QUEUE_HINT], ['QUEUE ATTRIB', QUEUE_HINT],
   ['QUEUE CTH', QUEUE_HINT], ['QUEUE AGE', QUEUE_HINT],
-  ['FIND ZERO', SIMULTANEOUS_HINT], ['FIND MARKET PRICE', SIMULTANEOUS_HINT], ['SIMULTANEOUS', SIMULTANEOUS_HINT],
-  ['DEMAND AT PRICE', CURVE_HINT], ['SUPPLY AT PRICE', CURVE_HINT],
+  ['FIND ZERO', SIMULTANEOUS_HINT], ['SIMULTANEOUS', SIMULTANEOUS_HINT],
+  ['FIND MARKET PRICE', CURVE_HINT], ['DEMAND AT PRICE', CURVE_HINT], ['SUPPLY AT PRICE', CURVE_HINT],
   ['ALLOC P', ALLOC_HINT], ['MARKETP', ALLOC_HINT],
   ['GET VDF DATA', VDF_HINT], ['GET VDF CONSTANTS', VDF_HINT], ['GET VDF LOOKUPS', VDF_HINT],
   ['GET 123 DATA', 'save the sheet as .xlsx or .csv and use GET DIRECT DATA'],
