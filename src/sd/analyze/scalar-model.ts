@@ -75,5 +75,5 @@ export interface ScalarModel {
   /** Output columns: visible nodes in output order. */
   outputs: number[];
   /** Calls defined for Euler integration only (SHIFT IF TRUE): a run with another method stops at the first. */
-  eulerOnly?: { what: string; loc?: SourceLocation }[];
+  eulerOnly?: { what: string; why?: string; loc?: SourceLocation }[];
 }
