@@ -65,6 +65,15 @@ describe('RANDOM LOOKUP (fn_random)', () => {
     expect(draws(eq, 3).d).not.toEqual(draws(eq, 4).d);
   });
 
+  it('reads the table of each element in an arrayed equation (flat on [0,1], [10,11], [20,21])', () => {
+    const mdl = `r: a, b, c ~~|\ntab[a]((0,1),(1,1)) ~~|\ntab[b]((10,1),(11,1)) ~~|\ntab[c]((20,1),(21,1)) ~~|
+d[r] = RANDOM LOOKUP(tab[r], 0, 100, 0, 1, 0) ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 50 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n`;
+    const r = compileVensim(mdl).model.run();
+    for (const [col, lo] of [['d[a]', 0], ['d[b]', 10], ['d[c]', 20]] as const) {
+      expect(Array.from(r.get(col)!).every((x) => x >= lo && x <= lo + 1)).toBe(true);
+    }
+  });
+
   it('refuses, at the call, a lookup with a negative y', () => {
     const mdl = 'neg((0,1),(1,-1)) ~~|\nd = RANDOM LOOKUP(neg, 0, 1, 0, 1, 0) ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
     expect(() => compileVensim(mdl, { file: 'neg.mdl' })).toThrow(ModelError);
