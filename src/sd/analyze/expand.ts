@@ -776,6 +776,8 @@ export class Expander implements ExpanderApi {
         return !DYNAMIC_CALLS.has(e.fn) && e.args.every((a) => this.isRunConstant(a, seen));
       case 'lookup':
         return this.isRunConstant(e.x, seen);
+      case 'vec':
+        return e.vecs.every((v) => v.every((a) => this.isRunConstant(a, seen))) && e.scalars.every((a) => this.isRunConstant(a, seen));
       default:
         return false;
     }

@@ -50,6 +50,12 @@ ${control(2, 0.5)}`);
     close(v['convey total']!, [4, 4.5, 5.13, 5.13, 5.13]);
   });
 
+  it('takes a conveyance time computed from constants (here a SUM over a range)', () => {
+    // ctime = 1 + 1 = 2 steps of 1: out = 4 / 2 = 2 twice, then the input 7.
+    const v = run(`${FLAT}r: a, b ~~|\nc[r] = 1, 1 ~ Month ~|\nout = DELAY CONVEYOR(7, SUM(c[r!]), 0, flat, 4, 2) ~ Widget/Month ~|\n${control(3, 1)}`);
+    expect(v.out).toEqual([2, 2, 7, 7]);
+  });
+
   it('reads a leak that changes at the step it is in', () => {
     // dt 1, ctime 2, inittot 0: input 10 from t = 0; leak 0 until t = 1, then 0.5.
     //   t=0 → 1: belt [0, 10] × 1 = [0, 10]           out(1) = 0
