@@ -5,7 +5,7 @@
 import type { SourceLocation } from '../ir/diagnostics.js';
 import type { Expr, SubscriptRef } from '../ir/model.js';
 import type { DimensionTable } from './dimensions.js';
-import type { DataSeries, ScalarNode, SExpr } from './scalar-model.js';
+import type { DataSeries, LookupData, ScalarNode, SExpr } from './scalar-model.js';
 
 /** Element chosen for each dimension name in the current context (LHS, or a SUM's `dim!`). */
 export type Binding = ReadonlyMap<string, string>;
@@ -40,6 +40,11 @@ export interface ExpanderApi {
   elementKey(v: VarInfo, subs: SubscriptRef[], ctx: Ctx, loc: SourceLocation): string[];
   bindElement(dimName: string, binding: Binding): string | undefined;
   constantValue(e: SExpr, loc: SourceLocation, what: string): number;
+  /** Whether `e` keeps one value for the whole run (numbers, constants, INITIAL values). */
+  isRunConstant(e: SExpr): boolean;
+  /** The lookup table an expression names, as an index into `lookups`. */
+  lookupTableOf(e: Expr, ctx: Ctx): number;
+  readonly lookups: LookupData[];
 }
 
 export function cartesian(lists: string[][]): string[][] {

@@ -16,6 +16,7 @@ import type { DataSeries, LookupData, ScalarModel, ScalarNode, SExpr } from './s
 import { applyShiftWindows, lowerShiftIfTrue, type ShiftWindow } from './shift-if-true.js';
 import { lowerStateful, TOP_LEVEL_STATEFUL } from './stateful.js';
 import { lowerArrayCall, ARRAY_FUNCTIONS } from './array-functions.js';
+import { DYNAMIC_CALLS } from './order.js';
 import { DataFunctions } from './data-functions.js';
 import { cartesian, type Binding, type Ctx, type ExpanderApi, type VarInfo } from './context.js';
 
@@ -113,7 +114,9 @@ export class Expander implements ExpanderApi {
     const keys: string[] = [];
     for (const id of outputs) keys[id] = sortKey(this.nodes[id]!.name);
     outputs.sort((a, b) => compareKeys(keys[a]!, keys[b]!));
-    const eulerOnly = this.shiftWindows.map((w) => ({ what: 'SHIFT IF TRUE', loc: w.loc }));
+    // fn_shift_if_true says when the shift happens within an Euler step, not within a Runge-Kutta one.
+    const why = 'its reference page does not say at which of the Runge-Kutta stages the shift happens or which values the stages read';
+    const eulerOnly = this.shiftWindows.map((w) => ({ what: 'SHIFT IF TRUE', why, loc: w.loc }));
     return { nodes: this.nodes, lookups: this.lookups, lookupNames: this.lookupNames, data: this.data, control, outputs, ...(eulerOnly.length ? { eulerOnly } : {}) };
   }
 
@@ -307,6 +310,16 @@ export class Expander implements ExpanderApi {
     }
     this.lookups.push({ name, x: Float64Array.from(xs), y: Float64Array.from(ys) });
     return this.lookups.length - 1;
+  }
+
+  /** RANDOM LOOKUP reads its table as a density: no negative y and some area under the points. */
+  private checkDensity(table: number, loc: SourceLocation): void {
+    const { name, x, y } = this.lookups[table]!;
+    let area = 0;
+    for (let i = 0; i + 1 < x.length; i++) area += ((y[i]! + y[i + 1]!) / 2) * (x[i + 1]! - x[i]!);
+    if (y.some((v) => !(v >= 0)) || !(area > 0)) {
+      throw ModelError.at('E_ARGUMENT', `RANDOM LOOKUP reads lookup ${name} as a probability density: its y values must be 0 or more with some area under them`, loc);
+    }
   }
 
   /** Fills one node from its equation. */
@@ -507,6 +520,13 @@ export class Expander implements ExpanderApi {
         const mode = m === 0 ? 'slope' : m === 1 ? 'slope_extrapolate' : m === -1 ? 'slope_na' : undefined;
         if (!mode) throw ModelError.at('E_ARGUMENT', `the mode of LOOKUP SLOPE must be -1, 0 or 1 (it is ${m})`, loc);
         return { k: 'lookup', table, x: this.resolve(args[1]!, ctx), mode };
+      }
+      case 'RANDOM LOOKUP': {
+        // fn_random: RANDOM LOOKUP(look, m, x, h, r, s) draws from the density the lookup traces;
+        // the runtime reads the table by its index, passed as the first argument.
+        const table = this.lookupTableOf(args[0]!, ctx);
+        this.checkDensity(table, args[0]!.loc);
+        return { k: 'call', fn, args: [{ k: 'num', v: table }, ...args.slice(1).map((a) => this.resolve(a, ctx))] };
       }
       case 'GET TIME VALUE':
         return { k: 'call', fn, args: args.map((a) => this.resolve(a, ctx)) };
@@ -736,6 +756,33 @@ export class Expander implements ExpanderApi {
    * Evaluates an expression when the model is built (e.g. DELAY N's order): constants and
    * expressions of them, with Time taken as INITIAL TIME (Vensim fixes the order at the start).
    */
+  isRunConstant(e: SExpr, seen: Set<number> = new Set()): boolean {
+    switch (e.k) {
+      case 'num':
+        return true;
+      case 'ref': {
+        if (seen.has(e.id)) return false;
+        seen.add(e.id);
+        this.resolveNode(e.id);
+        const n = this.nodes[e.id]!;
+        if (n.kind === 'const' || n.kind === 'initial') return true;
+        return n.kind === 'aux' && this.isRunConstant(n.expr, seen);
+      }
+      case 'un':
+        return this.isRunConstant(e.a, seen);
+      case 'bin':
+        return this.isRunConstant(e.a, seen) && this.isRunConstant(e.b, seen);
+      case 'call':
+        return !DYNAMIC_CALLS.has(e.fn) && e.args.every((a) => this.isRunConstant(a, seen));
+      case 'lookup':
+        return this.isRunConstant(e.x, seen);
+      case 'vec':
+        return e.vecs.every((v) => v.every((a) => this.isRunConstant(a, seen))) && e.scalars.every((a) => this.isRunConstant(a, seen));
+      default:
+        return false;
+    }
+  }
+
   constantValue(e: SExpr, loc: SourceLocation, what: string): number {
     const fail = (): never => {
       throw ModelError.at('E_NOT_CONSTANT', `${what} must be known at the initial time`, loc);

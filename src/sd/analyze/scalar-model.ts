@@ -26,7 +26,7 @@ export type NodeKind =
   | 'initial' // computed once at the start from `expr`
   | 'active-initial' // `init` at the start, `expr` afterwards
   | 'sample' // SAMPLE IF TRUE: `args` = [cond, input]; holds its value otherwise
-  | 'delay-fixed' // ring buffer: `expr` input, `args` = [delay time], `init` initial output
+  | 'delay-fixed' // ring buffer: `expr` input, `args` = [delay time, kind (0 fixed, 1 information, 2 material, 3 conveyor), …], `init` initial output
   | 'history' // XMILE HISTORY: `expr` input, `args` = [the time asked for]; keeps every step's input
   | 'conveyor' // XMILE conveyor outflow: `expr` inflow, `args` = [transit, content, exponential, ...leak fractions]
   | 'conveyor-leak' // a leak of a conveyor: `args` = [ref to the conveyor outflow node], `data` = leak index
@@ -75,5 +75,5 @@ export interface ScalarModel {
   /** Output columns: visible nodes in output order. */
   outputs: number[];
   /** Calls defined for Euler integration only (SHIFT IF TRUE): a run with another method stops at the first. */
-  eulerOnly?: { what: string; loc?: SourceLocation }[];
+  eulerOnly?: { what: string; why?: string; loc?: SourceLocation }[];
 }

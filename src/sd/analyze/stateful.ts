@@ -13,7 +13,7 @@ import type { ScalarNode, SExpr } from './scalar-model.js';
 export const TOP_LEVEL_STATEFUL = new Set([
   'INTEG', 'INITIAL', 'INIT', 'REINITIAL', 'ACTIVE INITIAL', 'SAMPLE IF TRUE', 'DELAY FIXED', 'DELAY INFORMATION', 'DELAY',
   'SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'SMOOTH N', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY N',
-  'TREND', 'FORECAST', 'NPV', 'NPVE', 'SINTEG', 'DELAY MATERIAL', 'DERIVN',
+  'TREND', 'FORECAST', 'NPV', 'NPVE', 'SINTEG', 'DELAY MATERIAL', 'DERIVN', 'DELAY CONVEYOR',
   CONVEYOR_OUTFLOW, CONVEYOR_LEAK,
 ]);
 
@@ -32,6 +32,7 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
     INTEG: 2, INITIAL: 1, INIT: 1, REINITIAL: 1, 'ACTIVE INITIAL': 2, 'SAMPLE IF TRUE': 3, 'DELAY FIXED': 3,
     'DELAY INFORMATION': 3, SMOOTH: 2, SMOOTHI: 3, SMOOTH3: 2, SMOOTH3I: 3, 'SMOOTH N': 4, DELAY1: 2,
     DELAY1I: 3, DELAY3: 2, DELAY3I: 3, 'DELAY N': 4, TREND: 3, FORECAST: 3, NPV: 4, NPVE: 4, SINTEG: 7, 'DELAY MATERIAL': 4, DERIVN: 2,
+    'DELAY CONVEYOR': 6,
   };
   const want = arity[fn];
   if (fn === 'DELAY') {
@@ -115,6 +116,9 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
       node.init = r(2);
       return;
     }
+    case 'DELAY CONVEYOR':
+      lowerDelayConveyor(x, args, ctx, node, shared(0, 'conveyor input'));
+      return;
     case 'DELAY FIXED':
     case 'DELAY INFORMATION':
     case 'DELAY': {
@@ -247,6 +251,57 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
     default:
       throw ModelError.at('E_UNSUPPORTED', `${fn} is not supported`, ctx.loc);
   }
+}
+
+/**
+ * DELAY CONVEYOR(input, ctime, leak, initprofile, inittot, initctime), from Vensim's reference
+ * (https://www.vensim.com/documentation/fn_delay_conveyor.html, and the release note of 4.1 at
+ * https://www.vensim.com/documentation/function_changes.html):
+ *  - the output is the input delayed by the conveyance time ctime;
+ *  - while on the conveyor material leaks at the fraction `leak` per unit of time,
+ *    proportionally across the whole conveyor including the input just added; the page's
+ *    leakage structure (total leakage = (convey total + TIME STEP × (input − output)) × leak)
+ *    makes each TIME STEP: take off what leaves, add input × TIME STEP, then scale everything
+ *    on the belt by (1 − leak × TIME STEP);
+ *  - the initial material inittot is spread by the profile initprofile over initctime, and the
+ *    first output is inittot / initctime.
+ * So the belt has ctime / TIME STEP slots, the output is the first slot / TIME STEP, and
+ * material entering at t leaves at t + ctime, having been scaled ctime / TIME STEP times.
+ * What the pages leave open is refused (E_UNSUPPORTED): a ctime that changes during the run
+ * (the page says it speeds or slows the conveyor but not how material already on it moves), a
+ * ctime that is not a whole number of TIME STEPs, a profile that is not flat (how it is sampled
+ * into TIME STEP slots, by area or by point, is not given), and initctime different from ctime.
+ */
+function lowerDelayConveyor(x: Expander, args: Expr[], ctx: Ctx, node: ScalarNode, input: SExpr): void {
+  const r = (i: number): SExpr => x.resolve(args[i]!, ctx);
+  const refuse = (what: string, at = ctx.loc): never => {
+    throw ModelError.at('E_UNSUPPORTED', `DELAY CONVEYOR ${what}`, at);
+  };
+  const ctime = r(1);
+  if (!x.isRunConstant(ctime)) {
+    refuse('with a conveyance time that changes during the run is not supported: Vensim says this speeds or slows the conveyor but does not document how material already on it moves (use a constant ctime, or DELAY MATERIAL)', args[1]!.loc);
+  }
+  const ts = x.vars.get('time step')?.nodes.get('');
+  const dtRef: SExpr | undefined = ts === undefined ? undefined : { k: 'ref', id: ts };
+  if (dtRef === undefined || !x.isRunConstant(dtRef)) refuse('needs a constant TIME STEP');
+  const c = x.constantValue(ctime, args[1]!.loc, 'the conveyance time of DELAY CONVEYOR');
+  const dt = x.constantValue(dtRef!, ctx.loc, 'TIME STEP');
+  const slots = c / dt;
+  if (!(Math.abs(slots - Math.round(slots)) < 1e-9 * Math.max(1, slots) && Math.round(slots) >= 1)) {
+    refuse(`with a conveyance time of ${c}, not a whole number of TIME STEPs (${dt}), is not supported: how Vensim spreads material over part of a step is not documented`, args[1]!.loc);
+  }
+  const table = x.lookups[x.lookupTableOf(args[3]!, ctx)]!;
+  if (!(table.y.length > 0 && table.y.every((v) => v === table.y[0]) && table.y[0]! > 0)) {
+    refuse(`with initial profile ${table.name}, which is not flat, is not supported: how Vensim samples a profile into TIME STEP slots (by area or by point) is not documented`, args[3]!.loc);
+  }
+  const initctime = r(5);
+  if (!x.isRunConstant(initctime) || x.constantValue(initctime, args[5]!.loc, 'the initial conveyance time of DELAY CONVEYOR') !== c) {
+    refuse('with an initial conveyance time different from ctime is not supported: where that material sits on a conveyor of another length is not documented', args[5]!.loc);
+  }
+  node.kind = 'delay-fixed';
+  node.expr = input;
+  node.args = [ctime, num(3), r(2)];
+  node.init = bin('/', r(4), initctime);
 }
 
 /** A hidden node holding `e`'s value at the previous time step (at the first step, its own). */

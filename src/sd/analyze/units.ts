@@ -295,6 +295,21 @@ function infer(e: Expr, ctx: Ctx): Inferred {
         }
         return agree(ctx, `${fn} level and inval`, e.loc, [args[0], e.args[4]!.kind === 'num' ? ANY : args[4]]);
       }
+      // DELAY CONVEYOR (fn_delay_conveyor): units, time, 1/time, dmnl, units*time, time → units.
+      if (fn === 'DELAY CONVEYOR') {
+        const want: [number, string, Dim][] = [
+          [1, 'conveyance time', ctx.time],
+          [2, 'leak', power(ctx.time, -1)],
+          [5, 'initial conveyance time', ctx.time],
+        ];
+        const input = asDim(args[0]!);
+        if (input !== null) want.push([4, 'initial total', combine(input, ctx.time, 1)]);
+        for (const [i, what, unit] of want) {
+          const d = e.args[i]!.kind === 'num' ? ANY : args[i]!;
+          if (d !== ANY && d !== null && unit !== null && !sameDim(d, unit)) report(ctx, e.loc, `${fn} ${what} in ${formatDim(d)}, not ${formatDim(unit)}`);
+        }
+        return args[0];
+      }
       // NPV and NPVE (fn_npv): units, 1/time, units*time, dmnl → units*time.
       if (fn === 'NPV' || fn === 'NPVE') return combine(asDim(args[0]), ctx.time, 1);
       if (SAME_AS_FIRST.has(fn)) return args[0];

@@ -47,6 +47,7 @@ const RUNTIME_CALLS: Record<string, string> = {
   'RANDOM EXPONENTIAL': 'R.randomExponential', 'RANDOM POISSON': 'R.randomPoisson', 'RANDOM LOGNORMAL': 'R.randomLognormal',
   'RANDOM TRIANGULAR': 'R.randomTriangular', 'RANDOM PINK NOISE': 'R.randomPinkNoise', 'RANDOM GAMMA': 'R.randomGamma',
   'RANDOM BETA': 'R.randomBeta', 'RANDOM BINOMIAL': 'R.randomBinomial', 'RANDOM WEIBULL': 'R.randomWeibull',
+  'RANDOM NEGATIVE BINOMIAL': 'R.randomNegativeBinomial', 'RANDOM LOOKUP': 'R.randomLookup',
 };
 
 /** How references and literals are printed: concrete, or as placeholders for a loop template. */
@@ -524,7 +525,8 @@ function generateProgram(m: ScalarModel, full: Ordering, keep?: (id: number) => 
     const k = delayIndex.get(node.id)!;
     const dynamicDelay = node.args?.[1]?.k === 'num' && node.args[1].v === 1;
     const material = node.args?.[1]?.k === 'num' && node.args[1].v === 2;
-    if (material) postT.push(template(group(node), (P) => `R.delayPushMaterial(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)});`));
+    if (isConveyorDelay(node)) postT.push(template(group(node), (P) => `R.conveyorDelayPush(${P.int(k)}, ${expr(node.expr, P)}, ${expr(node.args![2]!, P)});`));
+    else if (material) postT.push(template(group(node), (P) => `R.delayPushMaterial(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)});`));
     else postT.push(template(group(node), (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)}${dynamicDelay ? `, ${expr(node.args![0]!, P)}` : ''});`));
   }
   for (const node of m.nodes) {
@@ -600,6 +602,7 @@ function initTemplate(n: ScalarNode, delays: Map<number, number>, group: string)
       case 'conveyor-leak':
         return conveyorLeak(n, delays, P);
       case 'delay-fixed':
+        if (isConveyorDelay(n)) return `${slot} = R.conveyorDelayInit(${P.int(delays.get(n.id)!)}, ${expr(n.args![0]!, P)}, ${expr(n.init!, P)}, dt);`;
         return `${slot} = R.delayInit(${P.int(delays.get(n.id)!)}, ${expr(n.args![0]!, P)}, ${expr(n.init!, P)}, dt);`;
       case 'data':
         return `${slot} = R.data(${P.int(n.data!)}, time);`;
@@ -622,6 +625,7 @@ function stepTemplate(n: ScalarNode, delays: Map<number, number>, group: string)
       case 'conveyor-leak':
         return conveyorLeak(n, delays, P);
       case 'delay-fixed':
+        if (isConveyorDelay(n)) return `${slot} = R.conveyorDelayOut(${P.int(delays.get(n.id)!)});`;
         if (n.args?.[1]?.k === 'num' && n.args[1].v === 2) return `${slot} = R.delayOutMaterial(${P.int(delays.get(n.id)!)}, si, ${expr(n.args[2]!, P)});`;
         return `${slot} = R.delayOut(${P.int(delays.get(n.id)!)}, si);`;
       case 'data':
@@ -630,6 +634,11 @@ function stepTemplate(n: ScalarNode, delays: Map<number, number>, group: string)
         return `${slot} = ${expr(n.expr, P)};`;
     }
   });
+}
+
+/** Vensim's DELAY CONVEYOR, a delay-fixed node of kind 3 (src/sd/analyze/stateful.ts). */
+function isConveyorDelay(n: ScalarNode): boolean {
+  return n.args?.[1]?.k === 'num' && n.args[1].v === 3;
 }
 
 /** A conveyor's leak fractions as an array literal (args after transit, content, exponential). */

@@ -13,7 +13,7 @@
  * with sub-range entries), equations per dimension, sub-range or element,
  * constant lists, standalone lookups, arithmetic, MIN/MAX/ABS/EXP/LN/SQRT, IF THEN ELSE, STEP/RAMP/PULSE,
  * SUM/PROD/VMIN/VMAX over `dim!`, INTEG, SMOOTH/SMOOTHI/SMOOTH3/SMOOTH3I, DELAY1/DELAY1I/DELAY3/DELAY3I,
- * DELAY FIXED, DERIVN, TIME BASE, data variables given as series (interpolated, ends held) with
+ * DELAY FIXED, DELAY CONVEYOR (flat initial profile), DERIVN, TIME BASE, data variables given as series (interpolated, ends held) with
  * TIME SHIFT and GET DATA MAX / MIN / MEAN, SHIFT IF TRUE on INTEG levels, and macros without extra outputs (each call has its own locals and stocks).
  * Anything else is an error naming what is missing.
  */
@@ -57,7 +57,7 @@ interface StatefulInstance {
   node: Expr & { kind: 'call' };
   ctx: Context;
   levels: number[];
-  /** DELAY FIXED's pipeline, oldest first. */
+  /** DELAY FIXED's pipeline, oldest first; DELAY CONVEYOR's belt, what leaves next first. */
   queue?: number[];
 }
 
@@ -72,6 +72,7 @@ function dataStatistic(fn: string, series: { times: readonly number[]; values: r
 
 const STATEFUL = new Set([
   'INTEG', 'SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY FIXED', 'DERIVN',
+  'DELAY CONVEYOR',
 ]);
 const DATA_STATISTICS = new Set(['GET DATA MAX', 'GET DATA MIN', 'GET DATA MEAN']);
 const CONTROL = ['initial time', 'final time', 'time step', 'saveper'];
@@ -453,7 +454,7 @@ export class ReferenceInterpreter {
     const arg = (i: number): number => this.evaluate(e.args[i]!, ctx);
     if (!inst) {
       // First evaluation happens at the initial time: set the internal stocks from the initial values.
-      const input = e.fn === 'INTEG' ? NaN : arg(0);
+      const input = e.fn === 'INTEG' || e.fn === 'DELAY CONVEYOR' ? NaN : arg(0);
       inst = { fn: e.fn, node: e, ctx, levels: [] };
       switch (e.fn) {
         case 'INTEG': inst.levels = [arg(1)]; break;
@@ -482,6 +483,13 @@ export class ReferenceInterpreter {
           inst.queue = new Array<number>(n).fill(arg(2));
           break;
         }
+        case 'DELAY CONVEYOR': {
+          // fn_delay_conveyor: inittot spread evenly (a flat profile, the one case the engine
+          // takes) over ctime / dt slots, each the material that leaves in one step.
+          const n = Math.max(1, Math.round(arg(1) / this.dt));
+          inst.queue = new Array<number>(n).fill((arg(4) / arg(5)) * this.dt);
+          break;
+        }
       }
       this.instances.set(id, inst);
     }
@@ -501,6 +509,8 @@ export class ReferenceInterpreter {
         return inst.levels[2]! / (arg(1) / 3);
       case 'DELAY FIXED':
         return inst.queue!.length === 0 ? arg(0) : inst.queue![0]!;
+      case 'DELAY CONVEYOR':
+        return inst.queue![0]! / this.dt;
       case 'DERIVN':
         return this.derivatives(inst).at(-1)!;
     }
@@ -552,6 +562,18 @@ export class ReferenceInterpreter {
         const q = inst.queue!;
         const input = arg(0);
         return () => { if (q.length) { q.shift(); q.push(input); } };
+      }
+      case 'DELAY CONVEYOR': {
+        // What leaves goes, the input joins at the back, and the whole belt (the new input
+        // too) loses leak × dt of what it holds, as the page's leakage equations say.
+        const q = inst.queue!;
+        const input = arg(0);
+        const leak = arg(2);
+        return () => {
+          q.shift();
+          q.push(input * dt);
+          for (let i = 0; i < q.length; i++) q[i] = q[i]! * (1 - leak * dt);
+        };
       }
     }
     throw new Error('unreachable');

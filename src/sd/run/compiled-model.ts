@@ -270,7 +270,7 @@ export class CompiledModel implements Model {
     const eulerOnly = this.scalar.eulerOnly?.[0];
     if (method !== 'euler' && eulerOnly) {
       // A SHIFT IF TRUE moves its levels once per step, through their rates; Runge-Kutta stages would blend it.
-      throw ModelError.at('E_UNSUPPORTED', `${eulerOnly.what} runs with Euler integration only, not ${method}`, eulerOnly.loc);
+      throw ModelError.at('E_UNSUPPORTED', `${eulerOnly.what} runs with Euler integration only, not ${method}${eulerOnly.why ? ` (${eulerOnly.why})` : ''}`, eulerOnly.loc);
     }
 
     // Columns to keep.

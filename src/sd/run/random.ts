@@ -108,4 +108,50 @@ export class RandomStream {
     for (let i = 0; i < n; i++) if (this.next() < p) k++;
     return k;
   }
+
+  /**
+   * The number of trials it takes to get `n` successes when each succeeds with probability p
+   * (Vensim's RANDOM NEGATIVE BINOMIAL counts trials, from n up): n geometric counts, each drawn
+   * by inversion (the first k with 1 − (1 − p)^k > u). A count n that is not whole is rounded
+   * (an assumption: the page speaks of N successes). NaN when p is not in (0, 1] or n < 0.
+   */
+  negativeBinomial(count: number, p: number): number {
+    const n = Math.round(count);
+    if (!(p > 0 && p <= 1) || !(n >= 0)) return NaN;
+    if (p === 1) return n;
+    const q = Math.log1p(-p);
+    let trials = 0;
+    for (let i = 0; i < n; i++) trials += Math.max(1, Math.ceil(Math.log1p(-this.next()) / q));
+    return trials;
+  }
+
+  /**
+   * A draw from the density a lookup traces (its points joined by straight lines, zero outside
+   * its first and last x), by inverting the cumulative area: the segment holding u × the total
+   * area, then the root of y0·t + s·t²/2 = rest within it. NaN for a table with a negative y or
+   * no area.
+   */
+  fromDensity(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
+    const n = xs.length;
+    let total = 0;
+    for (let i = 0; i < n; i++) if (!(ys[i]! >= 0)) return NaN;
+    for (let i = 0; i + 1 < n; i++) total += ((ys[i]! + ys[i + 1]!) / 2) * (xs[i + 1]! - xs[i]!);
+    if (!(total > 0)) return NaN;
+    let rest = this.next() * total;
+    for (let i = 0; i + 1 < n; i++) {
+      const w = xs[i + 1]! - xs[i]!;
+      const area = ((ys[i]! + ys[i + 1]!) / 2) * w;
+      if (rest < area || i + 2 === n) {
+        const r = Math.min(rest, area);
+        if (w === 0 || r <= 0) return xs[i]!;
+        const y0 = ys[i]!;
+        const s = (ys[i + 1]! - y0) / w;
+        // t solves y0·t + s·t²/2 = r; this form has no cancellation when s is near 0.
+        const t = (2 * r) / (y0 + Math.sqrt(Math.max(0, y0 * y0 + 2 * s * r)));
+        return xs[i]! + Math.min(w, t);
+      }
+      rest -= area;
+    }
+    return NaN;
+  }
 }

@@ -15,10 +15,18 @@ import { ConveyorBelt } from './conveyor-belt.js';
  */
 const NAN = new Float64Array([NaN]);
 
+/** Whether a lookup's points trace a density: no negative y and some area under them. */
+function isDensity(ys: ArrayLike<number>, xs: ArrayLike<number>): boolean {
+  let area = 0;
+  for (let i = 0; i < ys.length; i++) if (!(ys[i]! >= 0)) return false;
+  for (let i = 0; i + 1 < xs.length; i++) area += (ys[i]! + ys[i + 1]!) * (xs[i + 1]! - xs[i]!);
+  return area > 0;
+}
+
 export class Runtime {
   lx: Float64Array[];
   ly: Float64Array[];
-  private readonly delays: { hist: Float64Array; n: number; init: number; dt: number; out?: Float64Array; due?: Uint8Array }[] = [];
+  private readonly delays: { hist: Float64Array; n: number; init: number; dt: number; out?: Float64Array; due?: Uint8Array; head?: number }[] = [];
   private stream: RandomStream | undefined;
   /** XMILE conveyors' belts, by the index codegen gives each conveyor. */
   private readonly belts: ConveyorBelt[] = [];
@@ -325,6 +333,36 @@ export class Runtime {
     if (delayTime !== undefined) d.n = Math.max(0, Math.round(delayTime / d.dt));
   }
 
+  // --- Vensim's DELAY CONVEYOR (src/sd/analyze/stateful.ts) --------------------------------
+  /**
+   * A belt of round(ctime / dt) slots, each holding the material that leaves in one step,
+   * the first to leave at `head`; the initial output × dt in every slot (a flat profile).
+   */
+  conveyorDelayInit(k: number, ctime: number, initialOutput: number, dt: number): number {
+    const d = this.delays[k]!;
+    d.n = Math.max(1, Math.round(ctime / dt));
+    d.dt = dt;
+    d.head = 0;
+    if (d.hist.length < d.n) d.hist = new Float64Array(d.n);
+    d.hist.fill(initialOutput * dt, 0, d.n);
+    return initialOutput;
+  }
+  conveyorDelayOut(k: number): number {
+    const d = this.delays[k]!;
+    return d.hist[d.head!]! / d.dt;
+  }
+  /** After a step: the first slot leaves, the input takes its place at the back, everything leaks. */
+  conveyorDelayPush(k: number, input: number, leak: number): void {
+    const d = this.delays[k]!;
+    const h = d.head!;
+    d.hist[h] = input * d.dt;
+    d.head = h + 1 === d.n ? 0 : h + 1;
+    if (leak !== 0) {
+      const keep = 1 - leak * d.dt;
+      for (let i = 0; i < d.n; i++) d.hist[i]! *= keep;
+    }
+  }
+
   // --- XMILE HISTORY ------------------------------------------------------------------------
   /** At the start every past time is the start: the input's initial value. */
   historyInit(k: number, input: number, dt: number): number {
@@ -400,6 +438,25 @@ export class Runtime {
   }
   randomWeibull(min: number, max: number, shape: number, scale: number, shift: number, stretch?: number): number {
     return this.random.truncated(min, max, () => shift + (stretch ?? 1) * scale * Math.pow(-Math.log(1 - this.random.next()), 1 / shape));
+  }
+  /**
+   * Vensim's RANDOM NEGATIVE BINOMIAL(m, x, P, N, h, r, s) (fn_random, https://www.vensim.com/documentation/fn_random.html):
+   * the number of trials to get N successes of probability P (an integer from N up), stretched
+   * by r, shifted by h, then truncated to [m, x] like the other RANDOM functions.
+   */
+  randomNegativeBinomial(min: number, max: number, p: number, n: number, shift = 0, stretch = 1, _seed?: number): number {
+    if (!(p > 0 && p <= 1) || !(Math.round(n) >= 0)) return NaN; // no draw can fall in [m, x]
+    return this.random.truncated(min, max, () => shift + stretch * this.random.negativeBinomial(n, p));
+  }
+  /**
+   * Vensim's RANDOM LOOKUP(look, m, x, h, r, s) (fn_random): a draw from the density the lookup
+   * table traces, stretched by r, shifted by h, truncated to [m, x]. `table` is the lookup's index.
+   */
+  randomLookup(table: number, min: number, max: number, shift = 0, stretch = 1, _seed?: number): number {
+    const xs = this.lx[table]!;
+    const ys = this.ly[table]!;
+    if (!isDensity(ys, xs)) return NaN; // no draw can fall in [m, x]
+    return this.random.truncated(min, max, () => shift + stretch * this.random.fromDensity(xs, ys));
   }
   /** With a standard deviation of 0 pink noise is its mean (as Earth4All uses it). */
   randomPinkNoise(mean: number, sd: number, _correlationTime: number, _seed?: number): number {

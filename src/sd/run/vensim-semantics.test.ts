@@ -262,7 +262,8 @@ describe('GET DATA functions (fn_get_data_between_times and its siblings)', () =
 describe('Vensim functions not computed yet', () => {
   it.each([
     'DELAY PROFILE(1, 2)', 'QUEUE FIFO(1, 1, 1, 1)', 'QUEUE AGE AVERAGE(c, 0)',
-    'GET DATA SUM(c, 0, 1)', 'GET DATA TOTAL POINTS(c, 0, 1)',
+    'GET DATA SUM(c, 0, 1)', 'GET DATA TOTAL POINTS(c, 0, 1)', 'DELAY BATCH(c, 10, 2, 0, 0, 0)',
+    'VECTOR ARRAY SUM(c)', 'TABXL(c, 1)', 'FIND ZERO(c, c, c, c, 1, 0, 0.001, 10, 0)', 'ALLOC P(c, c, c, c)',
   ])(
     '%s stops with a located E_UNSUPPORTED naming it and what to write instead',
     (call) => {
@@ -270,6 +271,17 @@ describe('Vensim functions not computed yet', () => {
       expect(() => run(`c = 1 ~~|\na = ${call} ~~|`)).toThrow(new RegExp(`2:5: error E_UNSUPPORTED: the Vensim function ${name} is not supported yet \\(.+\\)`));
     },
   );
+});
+
+describe('what keeps an unsupported function out is said at the call', () => {
+  it.each([
+    ['DELAY BATCH(c, 10, 2, 0, 0, 0)', /whether a batch may start in the step the previous one completes/],
+    ['DELAY PROFILE(c, 1, 2, 0, 0)', /how its x axis is stretched to that average/],
+    ['VECTOR ARRAY MEAN(c)', /no Vensim reference page for it was found/],
+    ['FIND ZERO(c, c, c, c, 1, 0, 0.001, 10, 0)', /solves equations simultaneously across the model/],
+  ])('%s', (call, reason) => {
+    expect(() => run(`c = 1 ~~|\na = ${call} ~~|`)).toThrow(reason);
+  });
 });
 
 describe('NPVE (fn_npve)', () => {
