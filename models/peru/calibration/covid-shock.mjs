@@ -14,6 +14,9 @@
  *
  * Usage: node models/peru/calibration/covid-shock.mjs [--json]   (prints the lookups to paste into peru.mdl)
  */
+import process from 'node:process';
+
+const print = (line) => process.stdout.write(`${line}\n`);
 
 /** Pre-pandemic trend, %/yr: WB_WDI_GDP real GDP 2019 / 2018 (546.6 / 534.6 bn soles of 2007). */
 export const TREND = 0.022;
@@ -140,10 +143,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const w = shares2019();
     const L = losses();
     const pct = (v) => (100 * v).toFixed(1);
-    console.log('| Sector | 2019 share % | loss 2020 % | 2021 % | 2022 % |');
-    console.log('| --- | --- | --- | --- | --- |');
-    for (const s of SECTORS) console.log(`| ${s}${s === 'mining' ? ' (non-copper)' : ''} | ${pct(w[s])} | ${pct(L[s][2020])} | ${pct(L[s][2021])} | ${pct(L[s][2022])} |`);
-    for (const c of aggregateCheck()) console.log(`${c.year}: weighted ${pct(c.weighted)} % against WDI aggregate ${pct(c.aggregate)} %`);
-    console.log('\n' + lookupText());
+    print('| Sector | 2019 share % | loss 2020 % | 2021 % | 2022 % |');
+    print('| --- | --- | --- | --- | --- |');
+    for (const s of SECTORS) print(`| ${s}${s === 'mining' ? ' (non-copper)' : ''} | ${pct(w[s])} | ${pct(L[s][2020])} | ${pct(L[s][2021])} | ${pct(L[s][2022])} |`);
+    for (const c of aggregateCheck()) print(`${c.year}: weighted ${pct(c.weighted)} % against WDI aggregate ${pct(c.aggregate)} %`);
+    print('\n' + lookupText());
   }
 }
