@@ -10,29 +10,13 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../ir/diagnostics.js';
 import { compileVensim } from './engine.js';
+import { draws as drawsOf, mean, share, variance } from './test-support/random-draws.js';
 
-const DRAWS = 4000;
-
-function draws(equations: string, seed = 7): Record<string, number[]> {
-  const mdl = `tri((0,0),(1,2)) ~~|
+const TABLES = `tri((0,0),(1,2)) ~~|
 flat((2,1),(6,1)) ~~|
 gap((0,1),(1,1),(1,0),(3,0),(3,1),(4,1)) ~~|
-${equations}
-INITIAL TIME = 0 ~~|
-FINAL TIME = ${DRAWS - 1} ~~|
-TIME STEP = 1 ~~|
-SAVEPER = TIME STEP ~~|
 `;
-  const r = compileVensim(mdl, { file: 'random.mdl' }).model.run({ seed });
-  return Object.fromEntries(r.names.map((n) => [n, Array.from(r.get(n)!)]));
-}
-
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const variance = (xs: number[]) => {
-  const m = mean(xs);
-  return xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1);
-};
-const share = (xs: number[], test: (x: number) => boolean) => xs.filter(test).length / xs.length;
+const draws = (equations: string, seed = 7) => drawsOf(equations, seed, TABLES);
 
 describe('RANDOM LOOKUP (fn_random)', () => {
   it('draws from the lookup read as a density: tri rises 0 → 2 on [0, 1], so P(x < a) = a²', () => {

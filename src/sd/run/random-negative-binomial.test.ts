@@ -6,27 +6,7 @@
  * (exact where the draw cannot vary, moments and point probabilities otherwise).
  */
 import { describe, expect, it } from 'vitest';
-import { compileVensim } from './engine.js';
-
-const DRAWS = 4000;
-
-function draws(equations: string, seed = 7): Record<string, number[]> {
-  const mdl = `${equations}
-INITIAL TIME = 0 ~~|
-FINAL TIME = ${DRAWS - 1} ~~|
-TIME STEP = 1 ~~|
-SAVEPER = TIME STEP ~~|
-`;
-  const r = compileVensim(mdl, { file: 'random.mdl' }).model.run({ seed });
-  return Object.fromEntries(r.names.map((n) => [n, Array.from(r.get(n)!)]));
-}
-
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const variance = (xs: number[]) => {
-  const m = mean(xs);
-  return xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1);
-};
-const share = (xs: number[], test: (x: number) => boolean) => xs.filter(test).length / xs.length;
+import { draws, mean, share, variance } from './test-support/random-draws.js';
 
 describe('RANDOM NEGATIVE BINOMIAL (fn_random)', () => {
   it('with P = 1 every trial succeeds: N trials, stretched and shifted (10 + 2 × 3 = 16)', () => {
