@@ -29,7 +29,8 @@ import { sliderSection } from './slider-section.js';
 import { sdeCPeerLine } from './sde-c-peer.js';
 import { parseBenchOptions, type BenchOptions, type BenchSection } from './bench-options.js';
 import { ratioText, timePair } from './pair-timing.js';
-import { preparePeer, readPeerNameMap, type PeerModel } from '../conformance/sde-peer.js';
+import { loadPeerModule, type PeerModel } from '../conformance/sde-peer.js';
+import type { PeerGenerateRequest } from './peer-generate.js';
 
 interface Row {
   model: string;
@@ -63,11 +64,21 @@ function resultMb(columns: number, points: number): number {
   return ((columns + 1) * points * 8) / 1048576;
 }
 
-async function preparePeerSafely(mdl: string, outputs: string[], workDir: string, rename?: (n: string) => string): Promise<{ peer?: PeerModel; note?: string }> {
+/**
+ * The peer for a model: SDEverywhere's generator runs in a child process (src/bench/peer-generate.ts)
+ * and this process imports only the module it wrote, so the generator's heap does not make our
+ * runs' garbage collections longer. `names`: the peer copy's name map, when it has one.
+ */
+async function preparePeerSafely(mdl: string, outputs: string[], workDir: string, names?: string): Promise<{ peer?: PeerModel; note?: string }> {
+  const failed = (msg: string) => ({ note: `peer failed: ${msg.split('\n')[0]!.slice(0, 120)}` });
+  const script = fileURLToPath(new URL('./peer-generate.js', import.meta.url));
+  const request: PeerGenerateRequest = { mdl, outputs, workDir, names };
+  const r = spawnSync(process.execPath, [script], { input: JSON.stringify(request), encoding: 'utf8' });
+  if (r.status !== 0) return failed(r.stderr.trim() || `the generator exited with ${r.status ?? r.signal}`);
   try {
-    return { peer: await preparePeer(mdl, { outputs, workDir, rename }) };
+    return { peer: await loadPeerModule(r.stdout.trim(), mdl, outputs) };
   } catch (err) {
-    return { note: `peer failed: ${(err as Error).message.split('\n')[0]!.slice(0, 120)}` };
+    return failed((err as Error).message);
   }
 }
 
@@ -77,9 +88,9 @@ async function timeModel(
   model: Model,
   columns: string[] | undefined,
   outputs: string,
-  opts: { reps: number; peerMdl?: string; rename?: (n: string) => string; workDir: string; peer?: boolean; compileMs?: number },
+  opts: { reps: number; peerMdl?: string; names?: string; workDir: string; peer?: boolean; compileMs?: number },
 ): Promise<Row> {
-  const p = opts.peer === false ? { note: 'peer: SDEverywhere generates no code for this model as published' } : await preparePeerSafely(opts.peerMdl!, columns ?? [], opts.workDir, opts.rename);
+  const p = opts.peer === false ? { note: 'peer: SDEverywhere generates no code for this model as published' } : await preparePeerSafely(opts.peerMdl!, columns ?? [], opts.workDir, opts.names);
   let last: RunResult | undefined;
   const t = timePair(
     () => model.run({ columns }),
@@ -110,7 +121,7 @@ async function timeModel(
   };
 }
 
-async function benchPair(label: string, mdl: string, opts: { outputs: 'one' | 'all'; reps: number; peerMdl?: string; rename?: (n: string) => string; workDir: string; peer?: boolean }): Promise<Row> {
+async function benchPair(label: string, mdl: string, opts: { outputs: 'one' | 'all'; reps: number; peerMdl?: string; names?: string; workDir: string; peer?: boolean }): Promise<Row> {
   const t0 = performance.now();
   const model = loadModel(mdl);
   const compileMs = performance.now() - t0;
@@ -203,14 +214,14 @@ async function main(opts: BenchOptions): Promise<void> {
   if (bm && run('e4a')) {
     const e4a = join(bm, 'earth4all/E4A-global-GL.mdl');
     const peerMdl = join(bm, 'earth4all/peer/E4A-global-GL-peer.mdl');
-    const rename = readPeerNameMap(join(bm, 'earth4all/peer/E4A-global-GL-peer.names.json'));
-    log(await benchPair('Earth4All GL', e4a, { outputs: 'one', reps, peerMdl, rename, workDir }));
+    const names = join(bm, 'earth4all/peer/E4A-global-GL-peer.names.json');
+    log(await benchPair('Earth4All GL', e4a, { outputs: 'one', reps, peerMdl, names, workDir }));
     const t0 = performance.now();
     const model = loadModel(e4a);
     const compileMs = performance.now() - t0;
     const published = publishedColumnsOf(model.outputNames, join(bm, 'earth4all/expected/e4a_gl_vensim.csv'));
-    log(await timeModel('Earth4All GL', model, published, `${published.length} published`, { reps, peerMdl, rename, workDir, compileMs }));
-    log(await timeModel('Earth4All GL', model, undefined, 'all', { reps, peerMdl, rename, workDir, compileMs }));
+    log(await timeModel('Earth4All GL', model, published, `${published.length} published`, { reps, peerMdl, names, workDir, compileMs }));
+    log(await timeModel('Earth4All GL', model, undefined, 'all', { reps, peerMdl, names, workDir, compileMs }));
   }
   if (bm && run('large')) {
     for (const [label, rel] of [
