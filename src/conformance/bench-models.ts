@@ -41,6 +41,20 @@ export interface BenchModelCheck {
   comparison?: CompareResult & { matching: number; expectedColumns: number };
 }
 
+/**
+ * The columns of Vensim's published output that the model has, as `run` takes them (outer quotes
+ * and their escapes removed): Earth4All's 317, for instance.
+ */
+export function publishedColumns(outputNames: readonly string[], expectedNames: readonly string[]): string[] {
+  const ours = new Set(outputNames.map(headerKey));
+  return expectedNames.filter((n) => ours.has(headerKey(n))).map((n) => n.replace(/^"(.*)"$/, '$1').replace(/\\"/g, '"'));
+}
+
+/** The published columns of a bench model's expected output file. */
+export function publishedColumnsOf(outputNames: readonly string[], expectedPath: string): string[] {
+  return publishedColumns(outputNames, parseRunTable(readTextFile(expectedPath), basename(expectedPath)).names);
+}
+
 /** Runs a model as published; compares every column of Vensim's output present in ours. */
 export function checkBenchModel(b: BenchModel): BenchModelCheck {
   const model = loadModel(b.mdl);
@@ -49,9 +63,7 @@ export function checkBenchModel(b: BenchModel): BenchModelCheck {
     return { name: b.name, rows: r.time.length, columns: model.outputNames.length, finalTime: r.time[r.time.length - 1]! };
   }
   const expected = parseRunTable(readTextFile(b.expected), basename(b.expected));
-  const ours = new Set(model.outputNames.map(headerKey));
-  const columns = expected.names.filter((n) => ours.has(headerKey(n)));
-  const r = model.run({ columns: columns.map((n) => n.replace(/^"(.*)"$/, '$1').replace(/\\"/g, '"')) });
+  const r = model.run({ columns: publishedColumns(model.outputNames, expected.names) });
   const cmp = compareResults(r, expected, { rtol: 0, atolScale: 1e-3, subsetTimes: true });
   const expectedColumns = expected.names.filter((n) => !/^time$/i.test(n.trim())).length;
   return {

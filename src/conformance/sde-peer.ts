@@ -79,6 +79,16 @@ let generating: Promise<unknown> = Promise.resolve();
 
 /** Generates SDEverywhere's JavaScript for a Vensim model and loads it, ready to run. */
 export async function preparePeer(mdlPath: string, opts: PreparePeerOptions): Promise<PeerModel> {
+  const modulePath = await generatePeerModule(mdlPath, opts);
+  return loadPeerModule(modulePath, mdlPath, opts.outputs);
+}
+
+/**
+ * The first half of `preparePeer`: SDEverywhere's generator writes the model's ES module into
+ * `workDir`; returns its path. The bench runs this in a child process (src/bench/peer-generate.ts)
+ * so that the generator (17 MB of heap once imported) does not stay in the timed process.
+ */
+export async function generatePeerModule(mdlPath: string, opts: PreparePeerOptions): Promise<string> {
   const file = resolve(mdlPath);
   const text = readModelText(file);
   const rename = opts.rename ?? ((name: string) => name);
@@ -91,11 +101,15 @@ export async function preparePeer(mdlPath: string, opts: PreparePeerOptions): Pr
 
   const job = generating.then(() => generate(file, text, spec, workDir));
   generating = job.catch(() => undefined);
-  const modulePath = await job;
+  return job;
+}
 
+/** The second half of `preparePeer`: loads a generated module of `mdlPath` storing `outputs` (empty: every variable). */
+export async function loadPeerModule(modulePath: string, mdlPath: string, outputs: string[]): Promise<PeerModel> {
+  const file = resolve(mdlPath);
   const jsModel = await loadGeneratedModel(modulePath, file);
-  if (opts.outputs.length > 0) checkOutputIds(jsModel, file);
-  const outputNames = opts.outputs.length > 0 ? opts.outputs.slice() : jsModel.outputVarNames.slice();
+  if (outputs.length > 0) checkOutputIds(jsModel, file);
+  const outputNames = outputs.length > 0 ? outputs.slice() : jsModel.outputVarNames.slice();
   return runnablePeer(jsModel, outputNames, file);
 }
 
