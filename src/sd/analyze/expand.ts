@@ -37,10 +37,21 @@ const CONTROL = ['initial time', 'final time', 'time step', 'saveper'] as const;
 interface PendingElement {
   v: VarInfo;
   eq: Equation;
-  tuple: string[];
-  /** Position of the tuple among the equation's (the list element it takes). */
+  /** Position of the tuple among the equation's (the list element it takes); the tuple is `tupleAt(lists, index)`. */
   index: number;
   lists: string[][];
+}
+
+/** The index-th tuple of the cartesian product of `lists` (the last list varies fastest, as in `cartesian`). */
+function tupleAt(lists: readonly string[][], index: number): string[] {
+  const tuple = new Array<string>(lists.length);
+  for (let p = lists.length - 1; p >= 0; p--) {
+    const l = lists[p]!;
+    const d = index % l.length;
+    tuple[p] = l[d]!;
+    index = (index - d) / l.length;
+  }
+  return tuple;
 }
 
 export class Expander implements ExpanderApi {
@@ -221,16 +232,36 @@ export class Expander implements ExpanderApi {
         // An :EXCEPT: with fewer subscripts than the LHS leaves the other positions free.
         if (ex.length < lists.length) for (const t of cartesian([...exLists, ...lists.slice(ex.length)])) excluded.add(t.join(','));
       }
-      this.checkScalarCount(lists.reduce((n, l) => n * l.length, 1), eq.lhs.loc);
-      let index = -1;
-      for (const tuple of cartesian(lists)) {
-        index++;
-        const key = tuple.join(',');
+      const total = lists.reduce((n, l) => n * l.length, 1);
+      this.checkScalarCount(total, eq.lhs.loc);
+      // The tuples of cartesian(lists) in order, by an odometer over element positions: each
+      // element's key and name are built from per-list texts, and no tuple array is made or kept
+      // (the pending record rebuilds it from its index).
+      const arity = lists.length;
+      const shown = lists.map((l) => l.map((e) => this.dims.displayOf(e)));
+      const digits = new Array<number>(arity).fill(0);
+      for (let index = 0; index < total; index++) {
+        if (index > 0) {
+          for (let p = arity - 1; p >= 0; p--) {
+            if (++digits[p]! < lists[p]!.length) break;
+            digits[p] = 0;
+          }
+        }
+        let key = '';
+        let inside = '';
+        for (let p = 0; p < arity; p++) {
+          if (p > 0) {
+            key += ',';
+            inside += ',';
+          }
+          key += lists[p]![digits[p]!]!;
+          inside += shown[p]![digits[p]!]!;
+        }
         if (excluded.has(key)) continue;
-        const name = tuple.length ? `${v.display}[${tuple.map((e) => this.dims.displayOf(e)).join(',')}]` : v.display;
+        const name = arity ? `${v.display}[${inside}]` : v.display;
         if (v.isLookup) {
           if (v.tables.has(key)) throw ModelError.at('E_REDEFINED', `${name} is defined more than once`, eq.loc);
-          const idx = this.defineLookup(eq, this.bindingOf(v, eq, tuple), name, index);
+          const idx = this.defineLookup(eq, this.bindingOf(v, eq, tupleAt(lists, index)), name, index);
           v.tables.set(key, idx);
           this.lookupNames.set(name, idx);
           continue;
@@ -243,7 +274,7 @@ export class Expander implements ExpanderApi {
         v.nodes.set(key, node.id);
         // A plain record, not a closure, and the binding made when the node is defined: 70,000
         // closures and small Maps lived until then and young-generation collections copied each.
-        this.pending[node.id] = { v, eq, tuple, index, lists };
+        this.pending[node.id] = { v, eq, index, lists };
       }
     }
   }
@@ -282,7 +313,7 @@ export class Expander implements ExpanderApi {
     const p = this.pending[id];
     if (!p) return;
     this.pending[id] = undefined;
-    this.defineNode(this.nodes[id]!, p.eq, this.bindingOf(p.v, p.eq, p.tuple), p.index, p.lists);
+    this.defineNode(this.nodes[id]!, p.eq, this.bindingOf(p.v, p.eq, tupleAt(p.lists, p.index)), p.index, p.lists);
   }
 
   private defineLookup(eq: Equation, binding: Binding, name: string, elementIndex: number): number {
