@@ -12,22 +12,11 @@ import { cellName } from './cell-ref.js';
 import { DataError } from './data-error.js';
 import { formatBytes, withLimits, type DataLimits } from './limits.js';
 import type { CellRange } from './types.js';
-import { guardZip, isZip, type RawInflater } from './zip-guard.js';
+import { DateCell, ErrorCell, type RawCell } from './raw-cell.js';
+import { openDirectXlsx, type DirectWorkbook } from './xlsx-direct.js';
+import { guardZipParts, isZip, storedZip, type RawInflater, type ZipPart } from './zip-guard.js';
 
-/** An error value in a cell ('#N/A', '#DIV/0!', …). */
-export class ErrorCell {
-  constructor(readonly code: string) {}
-}
-
-/** A cell formatted as a date: the spreadsheet serial number and its epoch. */
-export class DateCell {
-  constructor(
-    readonly serial: number,
-    readonly date1904: boolean,
-  ) {}
-}
-
-export type RawCell = number | string | boolean | ErrorCell | DateCell | undefined;
+export { DateCell, ErrorCell, type RawCell };
 
 export interface RawSheet {
   name: string;
@@ -71,6 +60,8 @@ export interface ReadWorkbookOptions {
   sheets?: readonly string[];
   /** The host's raw-DEFLATE inflater for zip workbooks (see RawInflater); without one, fflate's. */
   inflateRaw?: RawInflater;
+  /** Read every sheet with SheetJS, never the direct reader (tests compare the two). */
+  sheetJsOnly?: boolean;
 }
 
 export function readWorkbook(bytes: Uint8Array, file: string, limitsIn?: Partial<DataLimits>, options: ReadWorkbookOptions = {}): RawWorkbook {
@@ -81,10 +72,88 @@ export function readWorkbook(bytes: Uint8Array, file: string, limitsIn?: Partial
   if (!looksLikeWorkbook(bytes)) {
     throw new DataError({ file }, 'not a workbook: xlsx, xlsm and ods files are zip archives, xls files are compound documents, and this is neither');
   }
-  // The guard hands back the zip's parts already inflated (stored): SheetJS does not inflate them again.
+  // The guard hands back the zip's parts already inflated: the direct reader scans them as they
+  // are, and SheetJS gets them repacked stored, so that it does not inflate them again.
   let source = bytes;
-  if (isZip(bytes)) source = guardZip(bytes, file, limits, options.inflateRaw);
-  else guardCompoundFile(bytes, file);
+  let direct: DirectWorkbook | undefined;
+  if (isZip(bytes)) {
+    const parts = guardZipParts(bytes, file, limits, options.inflateRaw);
+    direct = options.sheetJsOnly ? undefined : openDirectXlsx(new Map(parts.map((p) => [p.name, p.data])));
+    if (direct) return directWorkbook(direct, parts, file, limits);
+    source = storedZip(parts);
+  } else guardCompoundFile(bytes, file);
+  return sheetJsWorkbook(source, file, limits, options);
+}
+
+/**
+ * A workbook read with the direct reader (xlsx-direct.ts); a sheet it cannot read the way SheetJS
+ * does is read by SheetJS (that sheet alone), so the cells are the same as SheetJS's.
+ */
+function directWorkbook(direct: DirectWorkbook, parts: ZipPart[], file: string, limits: DataLimits): RawWorkbook {
+  const { sheetNames } = direct;
+  let fallback: RawWorkbook | undefined;
+  const converted = new Map<string, RawSheet>();
+  let cells = 0;
+  const convert = (name: string): RawSheet => {
+    let sheet = converted.get(name);
+    if (!sheet) {
+      const rows = direct.sheet(name);
+      if (rows) {
+        cells += countCells(rows, file, name, limits.maxCells - cells);
+        sheet = { name, rows };
+      } else {
+        fallback ??= sheetJsWorkbook(storedZip(parts), file, limits, { sheets: [] });
+        const s = fallback.findSheet(name)!;
+        cells += countCells(s.rows, file, name, limits.maxCells - cells);
+        sheet = s;
+      }
+      converted.set(name, sheet);
+    }
+    return sheet;
+  };
+  return {
+    file,
+    sheetNames,
+    findSheet: (name) => findIn(sheetNames, name, convert),
+    namesFor: (sheetName) => namesIn(direct.names, sheetNames, sheetName),
+  };
+}
+
+/** Counts a sheet's cells against the limit, naming the first cell past it as SheetJS's path does. */
+function countCells(rows: RawSheet['rows'], file: string, sheet: string, cellsLeft: number): number {
+  let count = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      if (row[c] === undefined) continue;
+      if (++count > cellsLeft) throw new DataError({ file, sheet, cell: cellName(r, c) }, 'the workbook holds more cells than the limit maxCells allows');
+    }
+  }
+  return count;
+}
+
+function findIn(sheetNames: readonly string[], name: string, convert: (name: string) => RawSheet): RawSheet | undefined {
+  if (sheetNames.includes(name)) return convert(name);
+  const want = name.trim().normalize('NFC').toLowerCase();
+  const found = sheetNames.find((n) => n.trim().normalize('NFC').toLowerCase() === want);
+  return found === undefined ? undefined : convert(found);
+}
+
+function namesIn(names: readonly { name: string; ref: string; scope: number | undefined }[], sheetNames: readonly string[], sheetName: string): Map<string, CellRange> {
+  const out = new Map<string, CellRange>();
+  const index = sheetNames.indexOf(sheetName);
+  const ordered = [...names.filter((n) => n.scope === undefined), ...names.filter((n) => n.scope === index)];
+  for (const n of ordered) {
+    if (n.scope !== undefined && n.scope !== index) continue;
+    const target = parseNameRef(n.ref);
+    if (!target || target.sheet.toLowerCase() !== sheetName.toLowerCase()) continue;
+    out.set(n.name.toLowerCase(), target.range);
+  }
+  return out;
+}
+
+function sheetJsWorkbook(source: Uint8Array, file: string, limits: DataLimits, options: ReadWorkbookOptions): RawWorkbook {
   const parse = (sheets: readonly string[] | undefined): XLSX.WorkBook => {
     try {
       // Cached values only: formulas are not re-evaluated. Number formats are kept to recognise dates;
@@ -135,24 +204,8 @@ export function readWorkbook(bytes: Uint8Array, file: string, limitsIn?: Partial
   return {
     file,
     sheetNames,
-    findSheet(name: string) {
-      if (sheetNames.includes(name)) return convert(name);
-      const want = name.trim().normalize('NFC').toLowerCase();
-      const found = sheetNames.find((n) => n.trim().normalize('NFC').toLowerCase() === want);
-      return found === undefined ? undefined : convert(found);
-    },
-    namesFor(sheetName: string) {
-      const out = new Map<string, CellRange>();
-      const index = sheetNames.indexOf(sheetName);
-      const ordered = [...names.filter((n) => n.scope === undefined), ...names.filter((n) => n.scope === index)];
-      for (const n of ordered) {
-        if (n.scope !== undefined && n.scope !== index) continue;
-        const target = parseNameRef(n.ref);
-        if (!target || target.sheet.toLowerCase() !== sheetName.toLowerCase()) continue;
-        out.set(n.name.toLowerCase(), target.range);
-      }
-      return out;
-    },
+    findSheet: (name) => findIn(sheetNames, name, convert),
+    namesFor: (sheetName) => namesIn(names, sheetNames, sheetName),
   };
 }
 

@@ -47,53 +47,93 @@ export class XmlGuard {
     private readonly maxRun: number,
   ) {}
 
-  /** Feeds bytes; returns the first limit crossed, if any. */
+  /**
+   * Feeds bytes; returns the first limit crossed, if any. The state lives in locals while a chunk
+   * is scanned and goes back to the fields at its end (or at a tag's end, for endTag): a byte at a
+   * time through the fields, and a startsWith per byte, were most of a large workbook's check.
+   */
   push(bytes: Uint8Array): XmlLimitsHit | undefined {
-    for (let i = 0; i < bytes.length; i++) {
+    const maxRun = this.maxRun;
+    const n = bytes.length;
+    let run = this.run;
+    let inTag = this.inTag;
+    let tagStart = this.tagStart;
+    let quote = this.quote;
+    let naming = this.naming;
+    let prev = this.prev;
+    /** Whether the tag's text is kept (an ODS row or cell: `name` starts 'table:table-'). */
+    let capture = this.name.startsWith('table:table-');
+    for (let i = 0; i < n; i++) {
       const b = bytes[i]!;
-      if (++this.run > this.maxRun) return { kind: 'text', value: this.run };
-      if (!this.inTag) {
+      if (++run > maxRun) {
+        this.save(run, inTag, tagStart, quote, naming, prev);
+        return { kind: 'text', value: run };
+      }
+      if (!inTag) {
         if (b === LT) {
-          this.inTag = true;
-          this.tagStart = true;
+          inTag = true;
+          tagStart = true;
           this.closing = false;
           this.special = false;
-          this.quote = 0;
+          quote = 0;
           this.name = '';
           this.tag = '';
-          this.naming = true;
-          this.run = 0;
+          capture = false;
+          naming = true;
+          run = 0;
         }
         continue;
       }
-      if (this.tagStart) {
-        this.tagStart = false;
+      if (tagStart) {
+        tagStart = false;
         if (b === SLASH) {
           this.closing = true;
-          this.naming = false;
+          naming = false;
           continue;
         }
         if (b === BANG || b === QUERY) {
           this.special = true;
-          this.naming = false;
+          naming = false;
           continue;
         }
       }
-      if (this.quote !== 0) {
-        if (b === this.quote) this.quote = 0;
+      if (quote !== 0) {
+        if (b === quote) quote = 0;
       } else if (b === QUOTE || b === APOS) {
-        this.quote = b;
+        quote = b;
       } else if (b === GT) {
+        this.prev = prev;
         this.endTag();
-      } else if (this.naming) {
-        if (b <= 0x20 || b === SLASH) this.naming = false;
-        else if (this.name.length < 40) this.name += String.fromCharCode(b);
+        inTag = false;
+        run = 0;
+      } else if (naming) {
+        if (b <= 0x20 || b === SLASH) naming = false;
+        else if (this.name.length < 40) {
+          this.name += String.fromCharCode(b);
+          capture = this.name.startsWith('table:table-');
+        }
       }
-      if (this.inTag && this.name.startsWith('table:table-') && this.tag.length < 4096) this.tag += String.fromCharCode(b);
-      if (this.inTag) this.prev = b;
-      if (this.depth > this.maxDepth) return { kind: 'depth', value: this.depth };
+      if (inTag) {
+        if (capture && this.tag.length < 4096) this.tag += String.fromCharCode(b);
+        prev = b;
+      }
+      if (this.depth > this.maxDepth) {
+        this.save(run, inTag, tagStart, quote, naming, prev);
+        return { kind: 'depth', value: this.depth };
+      }
     }
+    this.save(run, inTag, tagStart, quote, naming, prev);
     return undefined;
+  }
+
+  /** The scan's locals back into the fields. */
+  private save(run: number, inTag: boolean, tagStart: boolean, quote: number, naming: boolean, prev: number): void {
+    this.run = run;
+    this.inTag = inTag;
+    this.tagStart = tagStart;
+    this.quote = quote;
+    this.naming = naming;
+    this.prev = prev;
   }
 
   private endTag(): void {

@@ -51,6 +51,17 @@ export function isZip(bytes: Uint8Array): boolean {
  * otherwise returns the same parts as a stored zip (method 0), for the spreadsheet reader.
  */
 export function guardZip(bytes: Uint8Array, file: string, limits: DataLimits, inflateRaw?: RawInflater): Uint8Array {
+  return storedZip(guardZipParts(bytes, file, limits, inflateRaw));
+}
+
+/** A part of a zip, inflated. */
+export interface ZipPart {
+  name: string;
+  data: Uint8Array;
+}
+
+/** As guardZip, but the checked parts come back as they are, in directory order, not repacked. */
+export function guardZipParts(bytes: Uint8Array, file: string, limits: DataLimits, inflateRaw?: RawInflater): ZipPart[] {
   const entries = readCentralDirectory(bytes, file, limits);
   const total = entries.reduce((n, e) => n + e.uncompressed, 0);
   if (total > limits.maxUncompressedBytes) {
@@ -69,22 +80,22 @@ export function guardZip(bytes: Uint8Array, file: string, limits: DataLimits, in
     }
   }
   let cells = 0;
-  const parts: { entry: ZipEntry; data: Uint8Array }[] = [];
+  const parts: ZipPart[] = [];
   for (const e of entries) {
     const part = inspectEntry(bytes, e, file, limits, limits.maxCells - cells, inflateRaw);
     cells += part.cells;
-    parts.push({ entry: e, data: part.data });
+    parts.push({ name: e.name, data: part.data });
   }
-  return storedZip(parts);
+  return parts;
 }
 
 /**
  * A zip of the parts, each stored as is (APPNOTE 4.3.7, 4.3.12, 4.3.16). The CRC fields are left
  * 0: the spreadsheet reader does not check them, and the parts were checked as they inflated.
  */
-function storedZip(parts: { entry: ZipEntry; data: Uint8Array }[]): Uint8Array {
+export function storedZip(parts: readonly ZipPart[]): Uint8Array {
   const encoder = new TextEncoder();
-  const names = parts.map((p) => encoder.encode(p.entry.name));
+  const names = parts.map((p) => encoder.encode(p.name));
   let localSize = 0;
   let centralSize = 0;
   parts.forEach((p, i) => {
