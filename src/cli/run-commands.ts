@@ -10,6 +10,9 @@ import { action } from './exit.js';
 import { formatJson, tableDelimiter, tableSink, writeChunksAtomic, writeFileAtomic } from './output-writers.js';
 import { runNamingOptions, runOptionsFrom, type RunFlags } from './run-options.js';
 
+/** Thrown by the standard-output sink to stop a run whose reader went away. */
+class StdoutClosed extends Error {}
+
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** The example model bundled with the project (models/examples/green-growth.mdl). */
@@ -51,7 +54,17 @@ export function registerRunCommands(program: Command): void {
         if (out) {
           const done = writeChunksAtomic(out, stream);
           console.error(`wrote ${done.rows} rows × ${done.names.length} columns to ${out}`);
-        } else stream((text) => process.stdout.write(text));
+        } else {
+          try {
+            stream((text) => {
+              // Standard output closed by its reader (`| head`): stop the run instead of computing the rest for nobody.
+              if (process.stdout.destroyed) throw new StdoutClosed();
+              process.stdout.write(text);
+            });
+          } catch (err) {
+            if (!(err instanceof StdoutClosed)) throw err;
+          }
+        }
       }),
     );
 

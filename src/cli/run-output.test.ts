@@ -79,6 +79,26 @@ describe('igem run output, streamed', () => {
     expect(chunks.join('')).toBe(formatTable(model.run({ columns: ['s', 'rate'], end: 500 }), ','));
   });
 
+  it('stops the run, quietly, when the reader of standard output went away (`| head`)', async () => {
+    const { mdl } = wideModelFile();
+    const chunks: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
+      chunks.push(String(c));
+      return true;
+    });
+    // The pipe closes after the header and the first block.
+    const destroyed = vi.spyOn(process.stdout, 'destroyed', 'get').mockImplementation(() => chunks.length >= 2);
+    try {
+      const r = await runCli(registerRunCommands, ['run', mdl]);
+      expect(r).toMatchObject({ code: 0, err: '' });
+    } finally {
+      write.mockRestore();
+      destroyed.mockRestore();
+    }
+    expect(chunks).toHaveLength(2);
+    expect(formatTable(whole, ',').startsWith(chunks.join(''))).toBe(true);
+  });
+
   it('a run that stops leaves an earlier output file as it was, and no temporary file', async () => {
     const { dir } = wideModelFile();
     const mdl = join(dir, 'nan.mdl');
