@@ -10,7 +10,7 @@ import { InputError } from '../sd/ir/diagnostics.js';
 import { compileVensim } from '../sd/run/engine.js';
 import { formatTable, tableSink, writeChunksAtomic } from './output-writers.js';
 import { registerRunCommands } from './run-commands.js';
-import { runCli } from './test-support.js';
+import { runCli, type CliOutcome } from './test-support.js';
 
 /**
  * 3 × 100 columns of a two-dimensional array (names like `s[a1,b1]`, which CSV must quote), and one
@@ -33,6 +33,22 @@ function wideModelFile(): { dir: string; mdl: string } {
   const mdl = join(dir, 'wide.mdl');
   writeFileSync(mdl, WIDE);
   return { dir, mdl };
+}
+
+/** Runs `igem` with standard output captured in chunks; `closeAfter`: the reader closes the pipe after that many chunks. */
+async function runCapturingStdout(args: string[], closeAfter = Infinity): Promise<{ chunks: string[]; outcome: CliOutcome }> {
+  const chunks: string[] = [];
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
+    chunks.push(String(c));
+    return true;
+  });
+  const destroyed = vi.spyOn(process.stdout, 'destroyed', 'get').mockImplementation(() => chunks.length >= closeAfter);
+  try {
+    return { chunks, outcome: await runCli(registerRunCommands, args) };
+  } finally {
+    write.mockRestore();
+    destroyed.mockRestore();
+  }
 }
 
 describe('igem run output, streamed', () => {
@@ -66,35 +82,16 @@ describe('igem run output, streamed', () => {
 
   it('prints the same CSV on standard output', async () => {
     const { mdl } = wideModelFile();
-    const chunks: string[] = [];
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-      chunks.push(String(c));
-      return true;
-    });
-    try {
-      expect((await runCli(registerRunCommands, ['run', mdl, '--columns', 's,rate', '--end', '500'])).code).toBe(0);
-    } finally {
-      write.mockRestore();
-    }
+    const { chunks, outcome } = await runCapturingStdout(['run', mdl, '--columns', 's,rate', '--end', '500']);
+    expect(outcome.code).toBe(0);
     expect(chunks.join('')).toBe(formatTable(model.run({ columns: ['s', 'rate'], end: 500 }), ','));
   });
 
   it('stops the run, quietly, when the reader of standard output went away (`| head`)', async () => {
     const { mdl } = wideModelFile();
-    const chunks: string[] = [];
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-      chunks.push(String(c));
-      return true;
-    });
     // The pipe closes after the header and the first block.
-    const destroyed = vi.spyOn(process.stdout, 'destroyed', 'get').mockImplementation(() => chunks.length >= 2);
-    try {
-      const r = await runCli(registerRunCommands, ['run', mdl]);
-      expect(r).toMatchObject({ code: 0, err: '' });
-    } finally {
-      write.mockRestore();
-      destroyed.mockRestore();
-    }
+    const { chunks, outcome } = await runCapturingStdout(['run', mdl], 2);
+    expect(outcome).toMatchObject({ code: 0, err: '' });
     expect(chunks).toHaveLength(2);
     expect(formatTable(whole, ',').startsWith(chunks.join(''))).toBe(true);
   });
