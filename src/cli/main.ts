@@ -40,6 +40,13 @@ registerGreenjobsCommands(program);
 import { registerUserCommands } from './user-commands.js';
 registerUserCommands(program);
 
+// A reader that stops reading (`igem run MODEL | head`) closes the pipe: end quietly, as Unix
+// tools do, instead of with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

@@ -2,9 +2,9 @@
  * Writes run results as CSV, TSV or JSON. Files are written to a temporary name and renamed,
  * so an interrupted write never leaves a half file in place of an earlier result.
  */
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { InputError } from '../sd/ir/diagnostics.js';
-import type { RunResult } from '../sd/run/types.js';
+import type { RunResult, SaveSink } from '../sd/run/types.js';
 
 function csvCell(s: string, delimiter: string): string {
   return s.includes(delimiter) || s.includes('"') || s.includes('\n') ? `"${s.replace(/"/g, '""')}"` : s;
@@ -14,14 +14,41 @@ function numberText(x: number): string {
   return Number.isNaN(x) ? 'NaN' : String(x);
 }
 
-export function formatTable(r: RunResult, delimiter: string): string {
-  const lines: string[] = [['Time', ...r.names].map((h) => csvCell(h, delimiter)).join(delimiter)];
-  for (let i = 0; i < r.time.length; i++) {
-    const row = [numberText(r.time[i]!)];
-    for (const s of r.series) row.push(numberText(s[i]!));
+/** The header line of a table: `Time` and the column names. */
+export function tableHeader(names: readonly string[], delimiter: string): string {
+  return ['Time', ...names].map((h) => csvCell(h, delimiter)).join(delimiter) + '\n';
+}
+
+/** One line per saved time (time, then each series' value), each ending in a newline. */
+export function tableRows(time: ArrayLike<number>, series: readonly ArrayLike<number>[], delimiter: string): string {
+  const lines: string[] = [];
+  for (let i = 0; i < time.length; i++) {
+    const row = [numberText(time[i]!)];
+    for (const s of series) row.push(numberText(s[i]!));
     lines.push(row.join(delimiter));
   }
-  return lines.join('\n') + '\n';
+  return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+export function formatTable(r: RunResult, delimiter: string): string {
+  return tableHeader(r.names, delimiter) + tableRows(r.time, r.series, delimiter);
+}
+
+/** The delimiter of a table output file by its extension (tab for .tsv/.tab, else comma), or undefined for JSON. */
+export function tableDelimiter(path: string | undefined): string | undefined {
+  if (path && /\.json$/i.test(path)) return undefined;
+  return path && /\.(tsv|tab)$/i.test(path) ? '\t' : ',';
+}
+
+/**
+ * A sink that writes a streamed run as the table `formatTable` makes (byte for byte), one block of
+ * rows at a time through `write`, so that the whole table never sits in memory.
+ */
+export function tableSink(delimiter: string, write: (text: string) => void): SaveSink {
+  return {
+    begin: (names) => write(tableHeader(names, delimiter)),
+    rows: (block) => write(tableRows(block.time, block.series, delimiter)),
+  };
 }
 
 export function formatJson(r: RunResult): string {
@@ -30,28 +57,54 @@ export function formatJson(r: RunResult): string {
   return JSON.stringify({ time: Array.from(r.time), series }, null, 0) + '\n';
 }
 
-export function formatFor(path: string | undefined, r: RunResult): string {
-  if (path && /\.json$/i.test(path)) return formatJson(r);
-  if (path && /\.(tsv|tab)$/i.test(path)) return formatTable(r, '\t');
-  return formatTable(r, ',');
-}
-
 /**
  * Writes a file atomically (temporary file, then rename). A failure removes the temporary file and
  * is an InputError naming the output path (not the temporary name).
  */
 export function writeFileAtomic(path: string, text: string | Uint8Array): void {
+  writeChunksAtomic(path, (write) => write(text));
+}
+
+/** Writes all of `chunk` (writeSync may write less than asked). */
+function writeAll(fd: number, chunk: string | Uint8Array): void {
+  const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
+/**
+ * Writes a file atomically from chunks that `produce` hands to `write` as it makes them, so that
+ * the whole text never sits in memory (a streamed run, a long CSV). A failure to write is an
+ * InputError naming `path`; any other error from `produce` (a run that stopped) passes through.
+ * Either way the temporary file is removed and an earlier file at `path` is left as it was.
+ */
+export function writeChunksAtomic<T>(path: string, produce: (write: (chunk: string | Uint8Array) => void) => T): T {
   const tmp = `${path}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  let fileError: NodeJS.ErrnoException | undefined;
+  /** Runs one file operation, remembering its failure (to tell it from a failure of `produce`). */
+  const file = <R>(op: () => R): R => {
+    try {
+      return op();
+    } catch (err) {
+      fileError = err as NodeJS.ErrnoException;
+      throw err;
+    }
+  };
   try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
+    fd = file(() => openSync(tmp, 'w'));
+    const result = produce((chunk) => file(() => writeAll(fd!, chunk)));
+    file(() => closeSync(fd!));
+    fd = undefined;
+    file(() => renameSync(tmp, path));
+    return result;
   } catch (err) {
     try {
+      if (fd !== undefined) closeSync(fd);
       unlinkSync(tmp);
     } catch {
       // nothing was written
     }
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(path, `cannot write output (${code ?? String(err)})`);
+    if (fileError === undefined) throw err;
+    throw new InputError(path, `cannot write output (${fileError.code ?? String(fileError)})`);
   }
 }

@@ -7,8 +7,11 @@ import { findUnused } from '../sd/analyze/check.js';
 import { unitDiagnostics } from '../sd/analyze/units.js';
 import { loadModelWithDiagnostics } from '../sd/node/load.js';
 import { action } from './exit.js';
-import { formatFor, writeFileAtomic } from './output-writers.js';
+import { formatJson, tableDelimiter, tableSink, writeChunksAtomic, writeFileAtomic } from './output-writers.js';
 import { runNamingOptions, runOptionsFrom, type RunFlags } from './run-options.js';
+
+/** Thrown by the standard-output sink to stop a run whose reader went away. */
+class StdoutClosed extends Error {}
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -37,12 +40,31 @@ export function registerRunCommands(program: Command): void {
       action((model: string, flags: RunFlags & { out?: string; data: string[] }) => {
         const opts = runOptionsFrom(flags);
         const { model: m } = loadModelWithDiagnostics(model, { dataFiles: flags.data, method: opts.method });
-        const result = runNamingOptions(() => m.run(opts));
-        const text = formatFor(flags.out, result);
-        if (flags.out) {
-          writeFileAtomic(flags.out, text);
-          console.error(`wrote ${result.time.length} rows × ${result.names.length} columns to ${flags.out}`);
-        } else process.stdout.write(text);
+        const out = flags.out;
+        const delimiter = tableDelimiter(out);
+        if (delimiter === undefined) {
+          // JSON holds each column whole, so the run is kept in memory first.
+          const result = runNamingOptions(() => m.run(opts));
+          writeFileAtomic(out!, formatJson(result));
+          console.error(`wrote ${result.time.length} rows × ${result.names.length} columns to ${out}`);
+          return;
+        }
+        // A table is written block by block as the run goes: memory holds one block of rows, not the run.
+        const stream = (write: (text: string) => void) => runNamingOptions(() => m.stream(tableSink(delimiter, write), opts));
+        if (out) {
+          const done = writeChunksAtomic(out, stream);
+          console.error(`wrote ${done.rows} rows × ${done.names.length} columns to ${out}`);
+        } else {
+          try {
+            stream((text) => {
+              // Standard output closed by its reader (`| head`): stop the run instead of computing the rest for nobody.
+              if (process.stdout.destroyed) throw new StdoutClosed();
+              process.stdout.write(text);
+            });
+          } catch (err) {
+            if (!(err instanceof StdoutClosed)) throw err;
+          }
+        }
       }),
     );
 

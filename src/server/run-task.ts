@@ -16,6 +16,7 @@ import type { ModelLimits } from '../sd/ir/limits.js';
 import { loadModelWithDiagnostics } from '../sd/node/load.js';
 import type { CompiledModel } from '../sd/run/compiled-model.js';
 import { compileModelText } from '../sd/run/engine.js';
+import type { RunResult } from '../sd/run/types.js';
 import type { ModelSource } from './model-catalog.js';
 import { JsonBytes } from './run-json.js';
 import { PROGRESS_RUN, PROGRESS_STARTED, type BatchRun, type ModelInfo, type RunFailure, type RunOutcome, type WorkerAnswer, type WorkerTask } from './run-protocol.js';
@@ -45,12 +46,20 @@ function failure(e: unknown): RunFailure {
   return { kind: 'other', message: err?.message ?? String(e) };
 }
 
+/**
+ * This thread's last run: the next run of the same model writes into its arrays (its values were
+ * serialised before), instead of allocating new ones. One run is kept, not one per model, so that
+ * a thread holds at most one run's arrays between batches.
+ */
+let last: { model: CompiledModel; result: RunResult } | undefined;
+
 function runOne(src: ModelSource, run: BatchRun, limits: Partial<ModelLimits>, limitsKey: string, out: JsonBytes): RunOutcome {
   try {
     const m = modelFor(src, limits, limitsKey);
     if (run.kind === 'check') return { ok: true, info: infoOf(m), check: { parameters: m.parameters.length, outputs: m.outputNames.length }, offset: 0, length: 0 };
     const t0 = performance.now();
-    const r = m.run(run.options);
+    const r = m.run({ ...run.options, into: last?.model === m ? last.result : undefined });
+    last = { model: m, result: r };
     const ms = performance.now() - t0;
     return { ok: true, info: infoOf(m), ...out.appendRun({ ms, names: r.names, time: r.time, series: r.series }) };
   } catch (e) {

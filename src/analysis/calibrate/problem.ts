@@ -152,11 +152,17 @@ export class CalibrationProblem {
     return params;
   }
 
-  /** One run of the model with these parameter values (keeping only the compared columns). */
-  runWith(values: ArrayLike<number>, allColumns = false): RunResult {
+  /**
+   * One run of the model with these parameter values (keeping only the compared columns);
+   * `into`: an earlier result of this problem whose arrays the run may overwrite.
+   */
+  runWith(values: ArrayLike<number>, allColumns = false, into?: RunResult): RunResult {
     this.evaluations++;
-    return this.model.run({ ...this.runOptions, params: this.paramsOf(values), columns: allColumns ? undefined : this.columns });
+    return this.model.run({ ...this.runOptions, params: this.paramsOf(values), columns: allColumns ? undefined : this.columns, into });
   }
+
+  /** The last run of `residuals`: the next one writes into its arrays, as its values were already read. */
+  private scratch?: RunResult;
 
   /** Simulated values at each series' observed times. */
   simulatedAtObservations(result: RunResult): Float64Array[] {
@@ -183,7 +189,8 @@ export class CalibrationProblem {
   residuals(values: ArrayLike<number>): Float64Array | null {
     let sims: Float64Array[];
     try {
-      sims = this.simulatedAtObservations(this.runWith(values));
+      this.scratch = this.runWith(values, false, this.scratch);
+      sims = this.simulatedAtObservations(this.scratch);
     } catch (err) {
       if (err instanceof SimulationError) return null;
       throw err;

@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../sd/run/types.js';
 import { InputError } from '../../sd/ir/diagnostics.js';
+import { compileVensim } from '../../sd/run/engine.js';
 import { uniformStream } from '../random.js';
 import { logisticModel } from '../testing/toy-model.js';
 import { parseVary } from './distributions.js';
-import { localEvaluator, type EvaluateRuns } from './ensemble.js';
+import { localEvaluator, runEnsemble, type EvaluateRuns } from './ensemble.js';
 import { monteCarlo } from './monte-carlo.js';
 import { morris } from './morris.js';
 import { sobol } from './sobol.js';
@@ -31,6 +32,16 @@ const vary = ['fractional growth=triangular(0.1,0.25,0.5)', 'carrying capacity=l
   parseVary(v),
 );
 
+/** The logistic model in Vensim text, compiled by the engine (which honours `into`; the toy model does not). */
+const LOGISTIC = `Adopters = INTEG(adoption, 10) ~~|
+adoption = fractional growth * Adopters * (1 - Adopters / 1000) ~~|
+fractional growth = 0.25 ~~|
+INITIAL TIME = 0 ~~|
+FINAL TIME = 60 ~~|
+TIME STEP = 0.25 ~~|
+SAVEPER = 1 ~~|
+`;
+
 describe('ensembles', () => {
   it('give identical bands, Morris and Sobol indices whatever the evaluation order', async () => {
     const model = logisticModel();
@@ -49,6 +60,21 @@ describe('ensembles', () => {
     const s2 = await sobol(model, setup, { baseSamples: 64, seed: 2, times: [10, 20], evaluate: shuffledEvaluator(model, 1) });
     expect(s2.indices).toEqual(s1.indices);
     expect(s1.indices).toHaveLength(6);
+  });
+
+  it('write each run into the previous run\'s arrays, while the collector keeps every run\'s own values', async () => {
+    const model = compileVensim(LOGISTIC).model;
+    const jobs = [0.1, 0.3, 0.5].map((g, index) => ({ index, params: { 'fractional growth': g }, seed: index + 1 }));
+    const request = { columns: ['Adopters', 'adoption'], runOptions: {}, jobs };
+    const buffers = new Set<ArrayBufferLike>();
+    await localEvaluator(model)(request, (o) => void buffers.add(o.values[0]!.buffer));
+    expect(buffers.size).toBe(1);
+    const collected = await runEnsemble(localEvaluator(model), request);
+    for (const job of jobs) {
+      const own = model.run({ params: job.params, columns: request.columns, seed: job.seed });
+      own.series.forEach((series, c) => series.forEach((x, t) => expect(collected.value(c, t, job.index)).toBe(x)));
+    }
+    expect(collected.value(0, 40, 0)).not.toBe(collected.value(0, 40, 2));
   });
 
   it('notice a run reported twice or missing', async () => {

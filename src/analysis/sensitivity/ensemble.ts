@@ -6,7 +6,7 @@
  * so results are identical whatever the order or the place of evaluation.
  */
 import { InputError } from '../../sd/ir/diagnostics.js';
-import type { Model, RunOptions } from '../../sd/run/types.js';
+import type { Model, RunOptions, RunResult } from '../../sd/run/types.js';
 import { deriveSeed } from '../random.js';
 
 /** One run to evaluate. Plain data, so that it can be sent to a worker or a queue. */
@@ -22,7 +22,7 @@ export interface EnsembleRequest {
   /** Output columns to return, in the model's spelling. */
   columns: string[];
   /** Time settings shared by every run. */
-  runOptions: Omit<RunOptions, 'params' | 'columns'>;
+  runOptions: Omit<RunOptions, 'params' | 'columns' | 'into'>;
   jobs: RunJob[];
 }
 
@@ -40,7 +40,8 @@ export interface EvaluateControl {
 
 /**
  * Evaluates every job once and hands each output to `onOutput`, in any order. Resolves when all
- * are done; rejects on the first failure or when `signal` aborts.
+ * are done; rejects on the first failure or when `signal` aborts. An output's arrays are valid
+ * only during the call: an evaluator may write the next run into them (copy what you keep).
  */
 export type EvaluateRuns = (
   request: EnsembleRequest,
@@ -55,14 +56,20 @@ export function runSeed(master: number, index: number): number {
   return deriveSeed(master, index, SALT_RUN);
 }
 
-/** Evaluation in the calling thread, in index order. */
+/**
+ * Evaluation in the calling thread, in index order. Each run writes into the previous run's arrays
+ * (`into`): its output was consumed by `onOutput` before, and a new set of arrays per run was most
+ * of what an ensemble of a small model allocated.
+ */
 export function localEvaluator(model: Model): EvaluateRuns {
   return async (request, onOutput, control) => {
     const total = request.jobs.length;
     let done = 0;
+    let last: RunResult | undefined;
     for (const job of request.jobs) {
       if (control?.signal?.aborted) throw control.signal.reason ?? new Error('aborted');
-      const result = model.run({ ...request.runOptions, params: job.params, columns: request.columns, seed: job.seed });
+      const result = model.run({ ...request.runOptions, params: job.params, columns: request.columns, seed: job.seed, into: last });
+      last = result;
       const values = request.columns.map((c) => {
         const s = result.get(c);
         if (!s) throw new InputError(c, `the run did not return "${c}"`);

@@ -12,7 +12,7 @@ import { Runtime } from './runtime-lib.js';
 import { MODEL_FIELDS, planRun } from './run-plan.js';
 import { SaveBuffer } from './save-buffer.js';
 import { refsOf } from '../analyze/order.js';
-import type { IntegrationMethod, LookupOverride, Model, ParameterInfo, RunOptions, RunResult } from './types.js';
+import type { IntegrationMethod, LookupOverride, Model, ParameterInfo, RunOptions, RunResult, SavedRows, SaveSink, StreamOptions, StreamSummary } from './types.js';
 
 /** The generated functions; `R` is the run's runtime (lookups, delays, random stream). */
 export interface Program {
@@ -41,6 +41,8 @@ interface NameIndexes {
 
 /** Column sets whose own (smaller) program is kept, most recently used last. */
 const CONES_KEPT = 8;
+/** Values (8 bytes each) a streamed run keeps per block of rows: about 2 MB, whatever the model's width. */
+const STREAM_BLOCK_VALUES = 1 << 18;
 /** A column set's program is made only when it skips more than this share of the step equations. */
 const CONE_MIN_SAVING = 0.1;
 
@@ -250,6 +252,47 @@ export class CompiledModel implements Model {
   }
 
   run(options: RunOptions = {}): RunResult {
+    const { saved, rows, names } = this.simulate(options);
+    const nc = names.length;
+    const series: Float64Array[] = [];
+    for (let j = 0; j < nc; j++) series.push(saved.column(j, rows));
+    // The name index is built on the first `get` (many callers only read `series`).
+    let index: Map<string, number> | undefined;
+    const result: RunResult = {
+      time: saved.column(nc, rows),
+      names,
+      series,
+      get: (name: string) => {
+        if (!index) {
+          index = new Map();
+          names.forEach((nm, j) => index!.set(canonicalColumn(nm), j));
+        }
+        const j = index.get(canonicalColumn(name));
+        return j === undefined ? undefined : series[j];
+      },
+    };
+    saved.lend(result);
+    return result;
+  }
+
+  /**
+   * Runs one simulation handing its saved rows to `sink` block by block as the run goes, so that
+   * memory holds one block, not the whole run (a run to a file: `igem run --out`). The values are
+   * those `run` returns with the same options.
+   */
+  stream(sink: SaveSink, options: StreamOptions = {}): StreamSummary {
+    if (options.blockRows !== undefined && !(Number.isInteger(options.blockRows) && options.blockRows >= 1)) {
+      throw new InputError('blockRows', `must be a whole number ≥ 1 (it is ${options.blockRows})`);
+    }
+    const { rows, names } = this.simulate(options, sink, options.blockRows);
+    return { names, rows };
+  }
+
+  /**
+   * The run itself. Without a sink every saved row stays in the buffer it returns; with one, the
+   * buffer holds a block of rows, handed to the sink whenever it is full and at the end.
+   */
+  private simulate(options: RunOptions, sink?: SaveSink, blockRows?: number): { saved: SaveBuffer; rows: number; names: string[] } {
     const nodes = this.scalar.nodes;
     const c = this.scalar.control;
     const r = this.makeRuntime(options.seed);
@@ -307,7 +350,13 @@ export class CompiledModel implements Model {
     };
     const limits = resolveLimits(this.options.limits);
     const histories = this.generated.delayCount * (this.controlStatic ? 1 : 64);
-    planRun({ start: t0, end: endGuess, dt, saveper: options.saveper ?? probe.saveper }, cols.length, histories, limits, fields);
+    const nc = cols.length;
+    const saveEveryGuess = Math.max(1, Math.round((options.saveper ?? probe.saveper) / dt));
+    const savesExpected = Math.floor(Math.max(0, endGuess - t0) / (saveEveryGuess * dt) + 1e-6) + 1;
+    // Sized for the run (exactly, when the control variables are constant), doubling only when a
+    // time-varying SAVEPER needs it; a streamed run keeps one block of rows.
+    const capacity = sink ? (blockRows ?? Math.max(1, Math.min(savesExpected, Math.floor(STREAM_BLOCK_VALUES / (nc + 1))))) : this.controlStatic ? savesExpected : 256;
+    planRun({ start: t0, end: endGuess, dt, saveper: options.saveper ?? probe.saveper }, nc, histories, limits, fields, sink ? capacity : Infinity);
     // Only what the kept columns need is computed (the control variables always are).
     const { program, stocks, runs } = options.columns ? this.variantFor(cols) : this.full;
     r.initialTime = t0;
@@ -322,13 +371,25 @@ export class CompiledModel implements Model {
     };
     overrideControl();
 
-    const nc = cols.length;
-    const saveEveryGuess = Math.max(1, Math.round((options.saveper ?? probe.saveper) / dt));
-    // Sized for the run (exactly, when the control variables are constant), doubling only when a
-    // time-varying SAVEPER needs it.
-    const savesExpected = Math.floor(Math.max(0, endGuess - t0) / (saveEveryGuess * dt) + 1e-6) + 1;
-    const saved = new SaveBuffer(nc, this.controlStatic ? savesExpected : 256, options.into);
+    const saved = new SaveBuffer(nc, capacity, sink ? undefined : options.into);
     let rows = 0;
+    let first = 0;
+    let fullBlock: SavedRows | undefined;
+    /** Hands the saved rows to the sink and empties the buffer (views of a full block made once). */
+    const flush = (s: SaveSink) => {
+      let block = rows === saved.capacity ? fullBlock : undefined;
+      if (!block) {
+        const series: Float64Array[] = [];
+        for (let j = 0; j < nc; j++) series.push(saved.column(j, rows));
+        block = { first: 0, rows, time: saved.column(nc, rows), series };
+        if (rows === saved.capacity) fullBlock = block;
+      }
+      block.first = first;
+      s.rows(block);
+      first += rows;
+      rows = 0;
+    };
+    sink?.begin(names);
 
     const ns = stocks.length;
     const d = new Float64Array(ns);
@@ -356,7 +417,8 @@ export class CompiledModel implements Model {
       const eps = dt * 1e-6;
       const end = v[c.finalTime]!;
       if (time >= nextSave - eps) {
-        if (rows === saved.capacity) {
+        if (rows === saved.capacity && sink) flush(sink);
+        else if (rows === saved.capacity) {
           if (saved.capacity * 2 * (nc + 1) > limits.maxSavedPoints) {
             throw new SimulationError(`the run saves more than the limit of ${formatCount(limits.maxSavedPoints)} points (SAVEPER or FINAL TIME changed during the run)`, 'SAVEPER', time);
           }
@@ -398,25 +460,11 @@ export class CompiledModel implements Model {
       time = base + k * dt;
     }
 
-    const series: Float64Array[] = [];
-    for (let j = 0; j < nc; j++) series.push(saved.column(j, rows));
-    // The name index is built on the first `get` (many callers only read `series`).
-    let index: Map<string, number> | undefined;
-    const result: RunResult = {
-      time: saved.column(nc, rows),
-      names,
-      series,
-      get: (name: string) => {
-        if (!index) {
-          index = new Map();
-          names.forEach((nm, j) => index!.set(canonicalColumn(nm), j));
-        }
-        const j = index.get(canonicalColumn(name));
-        return j === undefined ? undefined : series[j];
-      },
-    };
-    saved.lend(result);
-    return result;
+    if (sink) {
+      if (rows > 0) flush(sink);
+      return { saved, rows: first, names };
+    }
+    return { saved, rows, names };
   }
 
   /** A stock (of those computed) that turned NaN stops the run, naming the stock and the time. */

@@ -13,7 +13,8 @@
  *   a span that is not a whole number of steps is allowed (the last step passes FINAL TIME, as
  *   Vensim does);
  * - the values the run stores — saved times × saved columns, plus each fixed delay's history
- *   of one value per step — are at most `maxSavedPoints`.
+ *   of one value per step — are at most `maxSavedPoints`. A streamed run keeps only a block of
+ *   `keptRows` saved times at once (the rest went to its sink), so only those count.
  */
 import { InputError } from '../ir/diagnostics.js';
 import { formatCount, megabytes, type ModelLimits } from '../ir/limits.js';
@@ -45,7 +46,7 @@ export interface RunPlan {
 /** Relative resolution below which successive times would no longer differ. */
 const TIME_RESOLUTION = 1e-12;
 
-export function planRun(span: RunSpan, columns: number, delayHistories: number, limits: Pick<ModelLimits, 'maxSteps' | 'maxSavedPoints'>, fields: SpanFields = MODEL_FIELDS): RunPlan {
+export function planRun(span: RunSpan, columns: number, delayHistories: number, limits: Pick<ModelLimits, 'maxSteps' | 'maxSavedPoints'>, fields: SpanFields = MODEL_FIELDS, keptRows = Infinity): RunPlan {
   const { start, end, dt, saveper } = span;
   for (const k of ['start', 'end', 'dt', 'saveper'] as const) {
     if (!Number.isFinite(span[k])) throw new InputError(fields[k], `must be a finite number (it is ${span[k]})`);
@@ -63,9 +64,10 @@ export function planRun(span: RunSpan, columns: number, delayHistories: number, 
   }
   const saveEvery = Math.max(1, Math.round(saveper / dt));
   const savedTimes = Math.floor(Math.max(0, steps) / saveEvery + 1e-6) + 1;
-  const points = savedTimes * columns + delayHistories * (steps + 1);
+  const kept = Math.min(savedTimes, keptRows);
+  const points = kept * columns + delayHistories * (steps + 1);
   if (points > limits.maxSavedPoints) {
-    const what = delayHistories ? `${formatCount(savedTimes)} saved times × ${formatCount(columns)} columns + ${formatCount(delayHistories)} delay histories of ${formatCount(steps + 1)} steps` : `${formatCount(savedTimes)} saved times × ${formatCount(columns)} columns`;
+    const what = delayHistories ? `${formatCount(kept)} saved times × ${formatCount(columns)} columns + ${formatCount(delayHistories)} delay histories of ${formatCount(steps + 1)} steps` : `${formatCount(kept)} saved times × ${formatCount(columns)} columns`;
     throw new InputError(
       fields.end,
       `this run needs ~${megabytes(points)} MB (${formatCount(points)} points: ${what}); the limit is ${formatCount(limits.maxSavedPoints)} points (~${megabytes(limits.maxSavedPoints)} MB): shorten the run, raise ${fields.saveper} or keep fewer columns`,

@@ -45,6 +45,43 @@ export interface RunResult {
   get(name: string): Float64Array | undefined;
 }
 
+/**
+ * One block of consecutive saved rows, handed to a `SaveSink`. The arrays are column-major views
+ * into the run's save buffer: valid only during the call, overwritten by the next block.
+ */
+export interface SavedRows {
+  /** Index, in the whole run, of this block's first row. */
+  first: number;
+  /** Rows in this block (every array below is this long). */
+  rows: number;
+  time: Float64Array;
+  /** One series per column, in the order of the names given to `begin`. */
+  series: Float64Array[];
+}
+
+/**
+ * Where a streamed run sends its saved rows as it goes (e.g. a file writer), so that memory holds
+ * one block of rows, not the whole run. Browser-safe: the sink decides where the rows go.
+ */
+export interface SaveSink {
+  /** Called once before the first block, with the column names (Vensim's spelling). */
+  begin(names: readonly string[]): void;
+  /** Called with each block of saved rows, in time order; must consume them before returning. */
+  rows(block: SavedRows): void;
+}
+
+export interface StreamOptions extends Omit<RunOptions, 'into'> {
+  /** Saved rows per block handed to the sink (default: about 2 MB of values per block). */
+  blockRows?: number;
+}
+
+/** What a streamed run reports once every block was handed over. */
+export interface StreamSummary {
+  names: string[];
+  /** Saved rows in all. */
+  rows: number;
+}
+
 /** A constant the user may change between runs (calibration, sliders, sensitivity). */
 export interface ParameterInfo {
   /** Output name: `Name` or `Name[elem]`. */
