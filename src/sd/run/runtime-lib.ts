@@ -4,7 +4,7 @@
  * step count never misses a switch-on time by floating-point noise.
  */
 import type { DataSeries } from '../analyze/scalar-model.js';
-import { vectorFunction } from './vector-functions.js';
+import { VectorArgumentError, vectorFunction } from './vector-functions.js';
 import { segment, tableArea, tableSlopeAt } from '../analyze/table-lookup.js';
 import { RandomStream } from './random.js';
 import { ConveyorBelt } from './conveyor-belt.js';
@@ -403,8 +403,17 @@ export class Runtime {
   }
 
   // --- vectors and random numbers ---------------------------------------------------------
-  vector(fn: string, vecs: number[][], scalars: number[], index: number): number {
-    return vectorFunction(fn, vecs, scalars, index);
+  /** `node` is the node computed, so that a bad argument found now can name its variable. */
+  vector(fn: string, vecs: number[][], scalars: number[], index: number, node = -1, time = NaN): number {
+    try {
+      return vectorFunction(fn, vecs, scalars, index);
+    } catch (e) {
+      if (e instanceof VectorArgumentError) {
+        e.node = node;
+        e.time = time;
+      }
+      throw e;
+    }
   }
   randomUniform(min: number, max: number, _seed?: number): number {
     return this.random.uniform(min, max);
