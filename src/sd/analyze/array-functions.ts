@@ -134,10 +134,20 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
         return id === undefined ? { k: 'num', v: NaN } : { k: 'ref', id };
       };
       const offset = x.resolve(args[1]!, ctx);
-      // A constant offset inside the variable picks one element here; a varying one, or one
-      // outside (an error Vensim reports at run time, documentation/22095.html, which an IF THEN
-      // ELSE may keep from ever being computed), keeps the whole vector for the run time.
-      if (offset.k === 'num' && Number.isInteger(offset.v) && flat[base + offset.v]) return cell(flat[base + offset.v]!);
+      // A constant offset picks one element here; only a varying one needs the whole vector.
+      // Outside the variable Vensim "issues an error message and returns :NA:"
+      // (documentation/fn_vector_elm_map.html): the message is a warning now, :NA: the value.
+      if (offset.k === 'num') {
+        const at = flat[base + offset.v];
+        if (Number.isInteger(offset.v) && at) return cell(at);
+        x.warnings.push({
+          severity: 'warning',
+          code: 'W_VECTOR_ELM_MAP',
+          message: `${ctx.owner.name}: VECTOR ELM MAP maps outside ${a.display}: offset ${offset.v} from element ${base + 1} is not among its ${flat.length} elements; where it is computed it gives :NA:, as in Vensim`,
+          loc: args[1]!.loc,
+        });
+        return { k: 'num', v: NaN };
+      }
       return { k: 'vec', fn, vecs: [flat.map(cell)], scalars: [offset], index: base };
     }
     case 'VECTOR SORT ORDER':

@@ -69,13 +69,12 @@ export function vectorFunction(fn: string, vecs: number[][], s: number[], index:
       }
     }
     case 'VECTOR ELM MAP': {
-      // Vensim reports mapping outside the variable as an error at run time (documentation/22095.html).
+      // Outside the variable Vensim "issues an error message and returns :NA:"
+      // (documentation/fn_vector_elm_map.html); a constant offset outside is warned about when
+      // the model is built (array-functions.ts), a varying one gives :NA: here.
       const v = vecs[0]!;
-      const offset = whole(s[0]!);
-      if (offset === undefined) throw new VectorArgumentError(`the offset of VECTOR ELM MAP must be a whole number (it is ${s[0]})`);
-      const j = index + offset;
-      if (!(j >= 0 && j < v.length)) throw new VectorArgumentError(`VECTOR ELM MAP maps outside its variable: element ${index + 1} offset by ${offset} is not among its ${v.length} elements`);
-      return v[j]!;
+      const j = index + s[0]!;
+      return Number.isInteger(j) && j >= 0 && j < v.length ? v[j]! : NaN;
     }
     case 'VECTOR SORT ORDER': {
       // Position `index` of the result holds the (0-based) index of the index-th element in sorted order.
