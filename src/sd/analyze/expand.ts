@@ -7,6 +7,7 @@ import { BUILTINS } from '../ir/builtins.js';
 import { canonicalColumn } from '../ir/names.js';
 import { visitExpr } from '../ir/walk.js';
 import { unsupportedFunctionMessage } from '../ir/unsupported.js';
+import { checkGetTimeValue } from './time-value.js';
 import { ModelError, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import type { DataHost } from '../data/types.js';
@@ -573,8 +574,11 @@ export class Expander implements ExpanderApi {
         this.checkDensity(table, args[0]!.loc);
         return { k: 'call', fn, args: [{ k: 'num', v: table }, ...args.slice(1).map((a) => this.resolve(a, ctx))] };
       }
-      case 'GET TIME VALUE':
-        return { k: 'call', fn, args: args.map((a) => this.resolve(a, ctx)) };
+      case 'GET TIME VALUE': {
+        const resolved = args.map((a) => this.resolve(a, ctx));
+        checkGetTimeValue(this, resolved, args, ctx);
+        return { k: 'call', fn, args: resolved };
+      }
       case 'A FUNCTION OF':
         throw ModelError.at('E_UNDEFINED', `${ctx.owner.name} is defined as A FUNCTION OF, which has no equation to simulate`, loc);
       default:

@@ -92,25 +92,24 @@ export class Runtime {
     const since = (time + eps - start) % interval;
     return since < w ? 1 : 0;
   }
-  /** GET TIME VALUE(relative to, offset, measure): measure 0 is the model's own time units. */
+  /**
+   * GET TIME VALUE(relative to, offset, measure) as fn_get_time_value numbers the measures; the
+   * expander (time-value.ts) lets only constant codes of the computed cases through.
+   */
   getTimeValue(time: number, relativeTo: number, offset: number, measure: number): number {
-    if (measure !== 0) {
-      const now = new Date();
-      switch (measure) {
-        case 1: return now.getFullYear();
-        case 2: return Math.floor(now.getMonth() / 3) + 1;
-        case 3: return now.getMonth() + 1;
-        case 4: return now.getDate();
-        case 5: return now.getDay();
-        case 6: return now.getHours();
-        case 7: return now.getMinutes();
-        case 8: return now.getSeconds();
-        default: return NaN;
-      }
-    }
     if (relativeTo === 0) return time + offset;
-    if (relativeTo === 1) return time - this.initialTime + offset;
-    return Date.now() / 1000 + offset;
+    if (relativeTo === 1) return this.initialTime + offset;
+    const now = new Date();
+    switch (measure) {
+      case 1: return now.getFullYear();
+      case 2: return Math.floor(now.getMonth() / 3) + 1;
+      case 3: return now.getMonth() + 1;
+      case 4: return now.getDate();
+      case 5: return now.getDay();
+      case 7: return now.getHours();
+      case 8: return now.getMinutes();
+      default: return now.getSeconds() + now.getMilliseconds() / 1000; // 9, the only one left
+    }
   }
 
   // --- lookups ----------------------------------------------------------------------------
