@@ -574,6 +574,16 @@ export class Expander implements ExpanderApi {
         this.checkDensity(table, args[0]!.loc);
         return { k: 'call', fn, args: [{ k: 'num', v: table }, ...args.slice(1).map((a) => this.resolve(a, ctx))] };
       }
+      case 'RANDOM PINK NOISE': {
+        // Computed only with a standard deviation of 0 (its mean): the filtered-noise structure of
+        // Vensim's page (documentation/random_pink_noise.html) is not implemented, and drawing
+        // white noise instead would ignore the correlation time. A run that sets it otherwise stops (runtime-lib.ts).
+        const resolved = args.map((a) => this.resolve(a, ctx));
+        if (!this.isRunConstant(resolved[1]!) || this.constantValue(resolved[1]!, args[1]!.loc, 'the standard deviation of RANDOM PINK NOISE') !== 0) {
+          throw ModelError.at('E_UNSUPPORTED', `${ctx.owner.name}: RANDOM PINK NOISE is supported only with a constant standard deviation of 0 (then it is its mean); its filtered noise (documentation/random_pink_noise.html) is not implemented`, args[1]!.loc);
+        }
+        return { k: 'call', fn, args: resolved };
+      }
       case 'GET TIME VALUE': {
         const resolved = args.map((a) => this.resolve(a, ctx));
         checkGetTimeValue(this, resolved, args, ctx);

@@ -267,8 +267,8 @@ export class CompiledModel implements Model {
   private located(e: unknown): unknown {
     if (!(e instanceof VectorArgumentError)) return e;
     const node = this.scalar.nodes[e.node];
-    const name = node === undefined ? 'a vector function' : node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
-    const when = Number.isNaN(e.time) ? 'at the initial time' : `at time ${e.time}`;
+    const name = node === undefined ? 'the model' : node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
+    const when = node === undefined ? 'in its run' : Number.isNaN(e.time) ? 'at the initial time' : `at time ${e.time}`;
     const where = formatLocation(node?.loc);
     return new SimulationError(`${where ? where + ': ' : ''}${name} ${when}: ${e.message}`, name, e.time);
   }

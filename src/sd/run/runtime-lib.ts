@@ -466,8 +466,13 @@ export class Runtime {
     if (!isDensity(ys, xs)) return NaN; // no draw can fall in [m, x]
     return this.random.truncated(min, max, () => shift + stretch * this.random.fromDensity(xs, ys));
   }
-  /** With a standard deviation of 0 pink noise is its mean (as Earth4All uses it). */
+  /**
+   * With a standard deviation of 0 pink noise is its mean (as Earth4All uses it); the expander
+   * refuses any other constant, and a run that sets another stops here (the filtered noise of
+   * documentation/random_pink_noise.html is not implemented; white noise would ignore the correlation time).
+   */
   randomPinkNoise(mean: number, sd: number, _correlationTime: number, _seed?: number): number {
-    return sd === 0 ? mean : mean + sd * this.random.normal();
+    if (sd !== 0) throw new VectorArgumentError(`RANDOM PINK NOISE is supported only with a standard deviation of 0 (it is ${sd}); its filtered noise is not implemented`);
+    return mean;
   }
 }

@@ -7,7 +7,8 @@ import { tableLookup } from '../analyze/table-lookup.js';
 import { allocateByPriorityProblem, type OptionProblem, vectorLookupModeProblem, vectorSelectActionProblem, vectorSelectErrorActionProblem } from '../analyze/vector-options.js';
 
 /**
- * An argument outside what Vensim's reference defines, found while the model runs; the runtime
+ * An argument outside what Vensim's reference defines (or what this engine computes), found while
+ * the model runs (vector functions, RANDOM PINK NOISE); the runtime
  * adds the node and the time, and the compiled model names the variable (compiled-model.ts).
  */
 export class VectorArgumentError extends Error {
