@@ -547,8 +547,12 @@ export class Expander implements ExpanderApi {
         throw ModelError.at('E_SYNTAX', 'TIME SHIFT must be the whole right-hand side of a data equation (name := TIME SHIFT(data, shift))', loc);
       case 'TIME BASE': {
         // fn_time_base: START when Time is 0, rising by SLOPE per unit of Time (START + Time × SLOPE).
+        // The page says START and SLOPE must be numbers or constants, not computed variables.
         const start = this.resolve(args[0]!, ctx);
         const slope = this.resolve(args[1]!, ctx);
+        [start, slope].forEach((a, i) => {
+          if (!this.isRunConstant(a)) throw ModelError.at('E_ARGUMENT', `${ctx.owner.name}: the ${i ? 'SLOPE' : 'START'} of TIME BASE must be a number or a constant (documentation/fn_time_base.html)`, args[i]!.loc);
+        });
         return { k: 'bin', op: '+', a: start, b: { k: 'bin', op: '*', a: { k: 'time' }, b: slope } };
       }
       case 'LOOKUP AREA': {

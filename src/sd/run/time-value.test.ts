@@ -46,3 +46,15 @@ describe('GET TIME VALUE', () => {
     expect(e.column).toBe(column);
   });
 });
+
+describe('TIME BASE (documentation/fn_time_base.html)', () => {
+  it('is START + Time × SLOPE with constants', () => {
+    const r = compile('tb = TIME BASE(1970, 0.5) ~~|').model.run();
+    expect(Array.from(r.get('tb')!)).toEqual([1971.5, 1972, 1972.5]);
+  });
+
+  it('refuses a START or SLOPE that changes during the run, as the page requires constants', () => {
+    const e = refusal('tb = TIME BASE(1970, Time) ~~|');
+    expect([e.code, e.message, e.column]).toEqual(['E_ARGUMENT', 'tb: the SLOPE of TIME BASE must be a number or a constant (documentation/fn_time_base.html)', 22]);
+  });
+});
