@@ -593,6 +593,19 @@ export class Expander implements ExpanderApi {
         checkGetTimeValue(this, resolved, args, ctx);
         return { k: 'call', fn, args: resolved };
       }
+      case 'RANDOM UNIFORM': case 'RANDOM NORMAL': case 'RANDOM EXPONENTIAL': case 'RANDOM POISSON': case 'RANDOM LOGNORMAL':
+      case 'RANDOM TRIANGULAR': case 'RANDOM GAMMA': case 'RANDOM BETA': case 'RANDOM BINOMIAL': case 'RANDOM WEIBULL':
+      case 'RANDOM NEGATIVE BINOMIAL': {
+        // fn_random: every draw is truncated to [minimum, maximum]; constant bounds the wrong way round leave no value.
+        const resolved = args.map((a) => this.resolve(a, ctx));
+        const [lo, hi] = resolved as [SExpr, SExpr];
+        if (this.isRunConstant(lo) && this.isRunConstant(hi)) {
+          const min = this.constantValue(lo, args[0]!.loc, `the minimum of ${fn}`);
+          const max = this.constantValue(hi, args[1]!.loc, `the maximum of ${fn}`);
+          if (!(min <= max)) throw ModelError.at('E_ARGUMENT', `${ctx.owner.name}: the minimum of ${fn} (${min}) is above its maximum (${max}), so no draw can fall between them`, args[0]!.loc);
+        }
+        return { k: 'call', fn, args: resolved };
+      }
       case 'A FUNCTION OF':
         throw ModelError.at('E_UNDEFINED', `${ctx.owner.name} is defined as A FUNCTION OF, which has no equation to simulate`, loc);
       default:

@@ -415,6 +415,7 @@ export class Runtime {
     }
   }
   randomUniform(min: number, max: number, _seed?: number): number {
+    if (!(min <= max)) throw new VectorArgumentError(`the minimum of RANDOM UNIFORM (${min}) is above its maximum (${max})`);
     return this.random.uniform(min, max);
   }
   random01(): number {
