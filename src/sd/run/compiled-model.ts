@@ -267,9 +267,10 @@ export class CompiledModel implements Model {
   private located(e: unknown): unknown {
     if (!(e instanceof VectorArgumentError)) return e;
     const node = this.scalar.nodes[e.node];
-    const name = node === undefined ? 'the model' : node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
-    const when = node === undefined ? 'in its run' : Number.isNaN(e.time) ? 'at the initial time' : `at time ${e.time}`;
-    const where = formatLocation(node?.loc);
+    if (node === undefined) return new SimulationError(`during the run: ${e.message}`, '', e.time);
+    const name = node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
+    const when = Number.isNaN(e.time) ? 'at the initial time' : `at time ${e.time}`;
+    const where = formatLocation(node.loc);
     return new SimulationError(`${where ? where + ': ' : ''}${name} ${when}: ${e.message}`, name, e.time);
   }
 

@@ -454,7 +454,9 @@ export class Runtime {
    * by r, shifted by h, then truncated to [m, x] like the other RANDOM functions.
    */
   randomNegativeBinomial(min: number, max: number, p: number, n: number, shift = 0, stretch = 1, _seed?: number): number {
-    if (!(p > 0 && p <= 1) || !(Math.round(n) >= 0)) return NaN; // no draw can fall in [m, x]
+    if (!(p > 0 && p <= 1) || !(Math.round(n) >= 0)) {
+      throw new VectorArgumentError(`RANDOM NEGATIVE BINOMIAL needs a probability P in (0, 1] and a number of successes N of 0 or more (P is ${p}, N ${n})`);
+    }
     return this.random.truncated(min, max, () => shift + stretch * this.random.negativeBinomial(n, p));
   }
   /**
