@@ -240,6 +240,14 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
       if (!rows || !cols || rows.elements.length !== cols.elements.length) {
         throw ModelError.at('E_DIMENSION', 'INVERT MATRIX needs a square matrix over two subscript ranges', a.loc);
       }
+      // fn_invert_matrix: the last two subscripts each have n elements.
+      const n = x.resolve(args[1]!, ctx);
+      if (x.isRunConstant(n)) {
+        const size = x.constantValue(n, args[1]!.loc, 'the size of INVERT MATRIX');
+        if (size !== rows.elements.length) {
+          throw ModelError.at('E_ARGUMENT', `${ctx.owner.name}: the size of INVERT MATRIX is ${size}, but the matrix is ${rows.elements.length}×${cols.elements.length} (documentation/fn_invert_matrix.html)`, args[1]!.loc);
+        }
+      }
       const i = rows.elements.indexOf(x.bindElement(rowsDim, ctx.binding) ?? '');
       const j = cols.elements.indexOf(x.bindElement(colsDim, ctx.binding) ?? '');
       const cells: SExpr[] = [];

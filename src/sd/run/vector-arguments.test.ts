@@ -112,3 +112,21 @@ describe('ALLOCATE BY PRIORITY size and width (documentation/fn_allocate_by_prio
     expect(() => run(alloc('3', '1 - Time'))).toThrow(/al\[d1\] at time 1: the width of ALLOCATE BY PRIORITY must be positive \(it is 0\)/);
   });
 });
+
+describe('INVERT MATRIX (documentation/fn_invert_matrix.html)', () => {
+  const M = 'sub: s1, s2 ~~|\nssub <-> sub ~~|\n';
+  it('inverts the page\'s example', () => {
+    const r = run(`${M}a[s1, sub] = 1, 2 ~~|\na[s2, sub] = 3, 4 ~~|\ninv[sub, ssub] = INVERT MATRIX(a[sub, ssub], 2) ~~|`);
+    const got = ['s1,s1', 's1,s2', 's2,s1', 's2,s2'].map((k) => r.get(`inv[${k}]`)![0]!);
+    [-2, 1, 1.5, -0.5].forEach((v, i) => expect(got[i]).toBeCloseTo(v, 12));
+  });
+
+  it('a size other than the matrix\'s is refused at the size', () => {
+    const e = buildError(`${M}a[s1, sub] = 1, 2 ~~|\na[s2, sub] = 3, 4 ~~|\ninv[sub, ssub] = INVERT MATRIX(a[sub, ssub], 3) ~~|`).diagnostics[0]!;
+    expect([e.code, e.message]).toEqual(['E_ARGUMENT', 'inv[s1,s1]: the size of INVERT MATRIX is 3, but the matrix is 2×2 (documentation/fn_invert_matrix.html)']);
+  });
+
+  it('a singular matrix stops the run instead of giving NaN without a word', () => {
+    expect(() => run(`${M}a[s1, sub] = 1, 2 ~~|\na[s2, sub] = 2, 4 ~~|\ninv[sub, ssub] = INVERT MATRIX(a[sub, ssub], 2) ~~|`)).toThrow(/inv\[s1,s1\] at time 0: INVERT MATRIX is given a singular matrix/);
+  });
+});

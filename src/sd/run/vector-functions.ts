@@ -229,7 +229,7 @@ function invert(m: number[]): number[] {
   for (let col = 0; col < n; col++) {
     let piv = col;
     for (let r = col + 1; r < n; r++) if (Math.abs(a[r * n + col]!) > Math.abs(a[piv * n + col]!)) piv = r;
-    if (a[piv * n + col] === 0) return inv.map(() => NaN);
+    if (a[piv * n + col] === 0) throw new VectorArgumentError('INVERT MATRIX is given a singular matrix (it has no inverse); Vensim\'s page (documentation/fn_invert_matrix.html) does not say what it returns then');
     for (let k = 0; k < n; k++) {
       [a[col * n + k], a[piv * n + k]] = [a[piv * n + k]!, a[col * n + k]!];
       [inv[col * n + k], inv[piv * n + k]] = [inv[piv * n + k]!, inv[col * n + k]!];
