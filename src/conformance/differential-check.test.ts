@@ -25,6 +25,20 @@ describe('differential comparison', () => {
     expect(checkModel(0, text)).toBeUndefined();
   });
 
+  // Reference-interpreter bug found once DELAY CONVEYOR joined the generator: a delay inside a
+  // conveyor's input (or INTEG's rate), not evaluated at the initial time, moved a step late.
+  it('a delay nested in DELAY CONVEYOR\'s input or INTEG\'s rate moves from the first step in both runs', () => {
+    const text = 'v = DELAY CONVEYOR(DELAY FIXED(5, 0.75, -0.02), 0.375, 0, prof, 1.95, 0.375) ~~|\ns = INTEG(DELAY FIXED(5, 0.75, -0.02), 0) ~~|\n' +
+      'prof((0,1),(1,1)) ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\nTIME STEP = 0.125 ~~|\nSAVEPER = 0.125 ~~|\n';
+    expect(checkModel(0, text)).toBeUndefined();
+  });
+
+  it('generates DELAY CONVEYOR (constant whole-step conveyance time, flat profile) in some seeds', () => {
+    const texts = Array.from({ length: 200 }, (_, seed) => generateModel(seed).text).filter((t) => t.includes('DELAY CONVEYOR('));
+    expect(texts.length).toBeGreaterThan(10);
+    for (const t of texts) expect(t).toContain('conveyor profile((0,1),(1,1)) ~~|');
+  });
+
   it('maps DimB onto DimA in about a third of the seeds with DimA, in every form, and reads through each mapping', () => {
     let withA = 0;
     const forms = new Map<string, number>();

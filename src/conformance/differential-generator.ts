@@ -104,6 +104,8 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
 
   // Lookups: standalone tables with increasing x.
   const lookups: string[] = [];
+  /** Whether a DELAY CONVEYOR used the flat initial profile (declared at the end). */
+  let conveyorProfile = false;
   for (let i = 0, n = g.int(0, 2); i < n; i++) {
     const name = `tab${i + 1}`;
     const pts: string[] = [];
@@ -190,7 +192,12 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
       case 17: return `DELAY3(${sub()}, ${delayTime()})`;
       case 18: {
         const [input, time, init] = [sub(), dt * g.int(1, 8), g.num(-2, 2)];
-        return options.sdeSubset ? `DELAY1(${input}, ${time})` : `DELAY FIXED(${input}, ${time}, ${init})`;
+        if (options.sdeSubset) return `DELAY1(${input}, ${time})`;
+        if (!g.chance(0.4)) return `DELAY FIXED(${input}, ${time}, ${init})`;
+        // DELAY CONVEYOR as the engine supports it (stateful.ts): a constant conveyance time of whole
+        // TIME STEPs, the same initial conveyance time, a flat initial profile; leak·dt stays below 1.
+        conveyorProfile = true;
+        return `DELAY CONVEYOR(${input}, ${time}, ${g.pick([0, 0.05, 0.2])}, conveyor profile, ${g.num(0, 5)}, ${time})`;
       }
       case 19: return `SMOOTHI(${sub()}, ${delayTime()}, ${g.num(-2, 2)})`;
       case 20: return vector(scope, pool);
@@ -320,6 +327,7 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
     const init = constants.length && g.chance(0.3) ? g.pick(constants) : `${g.num(0, 50)}`;
     lines.push(`${lhs(s, tokens)} = INTEG(${lhs(flow, tokens)}, ${init}) ~~|`);
   }
+  if (conveyorProfile) lines.push('conveyor profile((0,1),(1,1)) ~~|');
   lines.push(`INITIAL TIME = 0 ~~|`, `FINAL TIME = ${final} ~~|`, `TIME STEP = ${dt} ~~|`, `SAVEPER = ${saveper} ~~|`);
   return { seed, text: lines.join('\n') + '\n' };
 }

@@ -9,7 +9,8 @@ import { visitExpr } from '../ir/walk.js';
 import type { Ctx, ExpanderApi as Expander } from './context.js';
 import { cartesian } from './context.js';
 import type { SExpr } from './scalar-model.js';
-import { TABLE_LOOKUP_MODES } from './table-lookup.js';
+import { priorityProfileProblem } from './priority-profile.js';
+import { allocateByPriorityProblem, type OptionProblem, vectorLookupModeProblem, vectorSelectActionProblem, vectorSelectErrorActionProblem } from './vector-options.js';
 
 export const ARRAY_FUNCTIONS = new Set([
   'SUM', 'PROD', 'VMIN', 'VMAX', 'ELMCOUNT', 'VECTOR SELECT', 'VECTOR ELM MAP', 'VECTOR SORT ORDER', 'VECTOR RANK',
@@ -68,7 +69,22 @@ function vectorAxis(x: Expander, e: Expr, ctx: Ctx): { dim: string; index: numbe
   return { dim, index: Math.max(0, index) };
 }
 
+/**
+ * A run-constant option refused now, located at its argument and naming the variable; one that
+ * changes during the run is checked by the run time with the same rule (vector-options.ts).
+ */
+function refuseConstant(x: Expander, e: SExpr, at: Expr, ctx: Ctx, what: string, problem: (v: number) => OptionProblem | undefined): void {
+  if (!x.isRunConstant(e)) return;
+  const p = problem(x.constantValue(e, at.loc, what));
+  if (p) throw ModelError.at(p.code, `${ctx.owner.name}: ${p.message}`, at.loc);
+}
+
 export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr {
+  const v = lowerVectorCall(x, fn, args, ctx);
+  return v.k === 'vec' ? { ...v, owner: ctx.owner.id } : v;
+}
+
+function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr {
   switch (fn) {
     case 'SUM':
     case 'PROD':
@@ -98,7 +114,10 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
       const dims = bangDims(args[1]!, bangDims(args[0]!));
       const sel = over(x, args[0]!, dims, ctx, false);
       const vals = over(x, args[1]!, dims, ctx, false);
-      return { k: 'vec', fn, vecs: [sel, vals], scalars: [2, 3, 4].map((i) => x.resolve(args[i]!, ctx)), index: 0 };
+      const scalars = [2, 3, 4].map((i) => x.resolve(args[i]!, ctx));
+      refuseConstant(x, scalars[1]!, args[3]!, ctx, 'the numerical action of VECTOR SELECT', vectorSelectActionProblem);
+      refuseConstant(x, scalars[2]!, args[4]!, ctx, 'the error action of VECTOR SELECT', vectorSelectErrorActionProblem);
+      return { k: 'vec', fn, vecs: [sel, vals], scalars, index: 0 };
     }
     case 'VECTOR ELM MAP': {
       const a = args[0]!;
@@ -116,7 +135,19 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
       };
       const offset = x.resolve(args[1]!, ctx);
       // A constant offset picks one element here; only a varying one needs the whole vector.
-      if (offset.k === 'num') return flat[base + Math.round(offset.v)] ? cell(flat[base + Math.round(offset.v)]!) : { k: 'num', v: NaN };
+      // Outside the variable Vensim "issues an error message and returns :NA:"
+      // (documentation/fn_vector_elm_map.html): the message is a warning now, :NA: the value.
+      if (offset.k === 'num') {
+        const at = flat[base + offset.v];
+        if (Number.isInteger(offset.v) && at) return cell(at);
+        x.warnings.push({
+          severity: 'warning',
+          code: 'W_VECTOR_ELM_MAP',
+          message: `${ctx.owner.name}: VECTOR ELM MAP maps outside ${a.display}: offset ${offset.v} from element ${base + 1} is not among its ${flat.length} elements; where it is computed it gives :NA:, as in Vensim`,
+          loc: args[1]!.loc,
+        });
+        return { k: 'num', v: NaN };
+      }
       return { k: 'vec', fn, vecs: [flat.map(cell)], scalars: [offset], index: base };
     }
     case 'VECTOR SORT ORDER':
@@ -136,10 +167,7 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
       // along the last subscript from there, as many values as that subscript has elements.
       const a = args[0]!;
       const scalars = [1, 2, 3, 4].map((i) => x.resolve(args[i]!, ctx));
-      const mode = scalars[3]!;
-      if (mode.k === 'num' && !TABLE_LOOKUP_MODES.has(Math.round(mode.v))) {
-        throw ModelError.at('E_UNSUPPORTED', `VECTOR LOOKUP mode ${mode.v} (invert with extrapolation) is not supported yet; modes 0 to 7 and 9 are`, args[4]!.loc);
-      }
+      refuseConstant(x, scalars[3]!, args[4]!, ctx, 'the mode of VECTOR LOOKUP', vectorLookupModeProblem);
       const v = a.kind === 'ref' ? x.vars.get(a.name) : undefined;
       if (a.kind === 'ref' && v && v.positions.length > 0 && a.subs.length > 0 && !x.dims.isDimension(a.subs[a.subs.length - 1]!.name)) {
         const key = x.elementKey(v, a.subs, ctx, a.loc);
@@ -160,7 +188,14 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
       const { dim, index } = vectorAxis(x, args[0]!, ctx);
       const req = over(x, args[0]!, [dim], ctx, true);
       const prio = over(x, args[1]!, [dim], ctx, true);
-      return { k: 'vec', fn, vecs: [req, prio], scalars: [2, 3, 4].map((i) => x.resolve(args[i]!, ctx)), index };
+      const scalars = [2, 3, 4].map((i) => x.resolve(args[i]!, ctx));
+      if (x.isRunConstant(scalars[0]!) && x.isRunConstant(scalars[1]!)) {
+        const size = x.constantValue(scalars[0]!, args[2]!.loc, 'the size of ALLOCATE BY PRIORITY');
+        const width = x.constantValue(scalars[1]!, args[3]!.loc, 'the width of ALLOCATE BY PRIORITY');
+        const p = allocateByPriorityProblem(size, width, req.length);
+        if (p) throw ModelError.at(p.code, `${ctx.owner.name}: ${p.message}`, (size !== req.length ? args[2]! : args[3]!).loc);
+      }
+      return { k: 'vec', fn, vecs: [req, prio], scalars, index };
     }
     case 'ALLOCATE AVAILABLE': {
       const { dim, index } = vectorAxis(x, args[0]!, ctx);
@@ -173,11 +208,25 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
       const profileDim = x.dims.isDimension(last.name) ? x.dims.get(last.name)! : x.dims.dimsContaining(last.name).sort((a, b) => b.elements.length - a.elements.length)[0];
       if (!profileDim) throw ModelError.at('E_ARGUMENT', `the priority profile of ALLOCATE AVAILABLE names no profile range`, pp.loc);
       const start = x.dims.isDimension(last.name) ? 0 : profileDim.elements.indexOf(last.name);
+      const fields = profileDim.elements.slice(start, start + 4);
+      if (fields.length < 3) {
+        throw ModelError.at('E_ARGUMENT', `${ctx.owner.name}: the priority profile of ALLOCATE AVAILABLE needs ptype, ppriority and pwidth (three elements of ${profileDim.name} from ${fields[0] ?? last.name}); it has ${fields.length}`, pp.loc);
+      }
       const vecs: SExpr[][] = [req];
-      for (const el of profileDim.elements.slice(start, start + 4)) {
+      for (const el of fields) {
         const swapped: Expr = { ...pp, subs: [...pp.subs.slice(0, -1), { ...last, name: el, display: el, bang: false }] };
         vecs.push(over(x, swapped, [dim], ctx, true));
       }
+      // Constant profile types (and their widths) are checked now; others at run time, by the same rule.
+      const requesters = x.dims.get(dim)!.elements;
+      vecs[1]!.forEach((t, i) => {
+        if (!x.isRunConstant(t)) return;
+        const type = x.constantValue(t, pp.loc, 'the priority type of ALLOCATE AVAILABLE');
+        const w = vecs[3]![i]!;
+        const width = type >= 1 && x.isRunConstant(w) ? x.constantValue(w, pp.loc, 'the priority width of ALLOCATE AVAILABLE') : undefined;
+        const p = priorityProfileProblem(type, width);
+        if (p) throw ModelError.at(p.code, `${ctx.owner.name}: ALLOCATE AVAILABLE, requester ${requesters[i]}: ${p.message}`, pp.loc);
+      });
       return { k: 'vec', fn, vecs, scalars: [x.resolve(args[2]!, ctx)], index };
     }
     case 'INVERT MATRIX': {
@@ -190,6 +239,14 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
       const cols = x.dims.get(colsDim);
       if (!rows || !cols || rows.elements.length !== cols.elements.length) {
         throw ModelError.at('E_DIMENSION', 'INVERT MATRIX needs a square matrix over two subscript ranges', a.loc);
+      }
+      // fn_invert_matrix: the last two subscripts each have n elements.
+      const n = x.resolve(args[1]!, ctx);
+      if (x.isRunConstant(n)) {
+        const size = x.constantValue(n, args[1]!.loc, 'the size of INVERT MATRIX');
+        if (size !== rows.elements.length) {
+          throw ModelError.at('E_ARGUMENT', `${ctx.owner.name}: the size of INVERT MATRIX is ${size}, but the matrix is ${rows.elements.length}×${cols.elements.length} (documentation/fn_invert_matrix.html)`, args[1]!.loc);
+        }
       }
       const i = rows.elements.indexOf(x.bindElement(rowsDim, ctx.binding) ?? '');
       const j = cols.elements.indexOf(x.bindElement(colsDim, ctx.binding) ?? '');

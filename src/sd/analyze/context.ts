@@ -2,7 +2,7 @@
  * What the expansion helpers (stateful, array and data functions) need from the expander,
  * as an interface so that they do not import the expander itself.
  */
-import type { SourceLocation } from '../ir/diagnostics.js';
+import type { Diagnostic, SourceLocation } from '../ir/diagnostics.js';
 import type { Expr, SubscriptRef } from '../ir/model.js';
 import type { DimensionTable } from './dimensions.js';
 import type { DataSeries, LookupData, ScalarNode, SExpr } from './scalar-model.js';
@@ -35,6 +35,8 @@ export interface ExpanderApi {
   readonly dims: DimensionTable;
   readonly vars: ReadonlyMap<string, VarInfo>;
   readonly data: DataSeries[];
+  /** Located warnings for the caller (`compileVensim`'s `warnings`). */
+  readonly warnings: Diagnostic[];
   resolve(e: Expr, ctx: Ctx): SExpr;
   hiddenNode(owner: ScalarNode, what: string, loc?: SourceLocation): ScalarNode;
   elementKey(v: VarInfo, subs: SubscriptRef[], ctx: Ctx, loc: SourceLocation): string[];

@@ -7,6 +7,7 @@ import { BUILTINS } from '../ir/builtins.js';
 import { canonicalColumn } from '../ir/names.js';
 import { visitExpr } from '../ir/walk.js';
 import { unsupportedFunctionMessage } from '../ir/unsupported.js';
+import { checkGetTimeValue } from './time-value.js';
 import { ModelError, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import type { DataHost } from '../data/types.js';
@@ -546,8 +547,12 @@ export class Expander implements ExpanderApi {
         throw ModelError.at('E_SYNTAX', 'TIME SHIFT must be the whole right-hand side of a data equation (name := TIME SHIFT(data, shift))', loc);
       case 'TIME BASE': {
         // fn_time_base: START when Time is 0, rising by SLOPE per unit of Time (START + Time × SLOPE).
+        // The page says START and SLOPE must be numbers or constants, not computed variables.
         const start = this.resolve(args[0]!, ctx);
         const slope = this.resolve(args[1]!, ctx);
+        [start, slope].forEach((a, i) => {
+          if (!this.isRunConstant(a)) throw ModelError.at('E_ARGUMENT', `${ctx.owner.name}: the ${i ? 'SLOPE' : 'START'} of TIME BASE must be a number or a constant (documentation/fn_time_base.html)`, args[i]!.loc);
+        });
         return { k: 'bin', op: '+', a: start, b: { k: 'bin', op: '*', a: { k: 'time' }, b: slope } };
       }
       case 'LOOKUP AREA': {
@@ -573,8 +578,34 @@ export class Expander implements ExpanderApi {
         this.checkDensity(table, args[0]!.loc);
         return { k: 'call', fn, args: [{ k: 'num', v: table }, ...args.slice(1).map((a) => this.resolve(a, ctx))] };
       }
-      case 'GET TIME VALUE':
-        return { k: 'call', fn, args: args.map((a) => this.resolve(a, ctx)) };
+      case 'RANDOM PINK NOISE': {
+        // Computed only with a standard deviation of 0 (its mean): the filtered-noise structure of
+        // Vensim's page (documentation/random_pink_noise.html) is not implemented, and drawing
+        // white noise instead would ignore the correlation time. A run that sets it otherwise stops (runtime-lib.ts).
+        const resolved = args.map((a) => this.resolve(a, ctx));
+        if (!this.isRunConstant(resolved[1]!) || this.constantValue(resolved[1]!, args[1]!.loc, 'the standard deviation of RANDOM PINK NOISE') !== 0) {
+          throw ModelError.at('E_UNSUPPORTED', `${ctx.owner.name}: RANDOM PINK NOISE is supported only with a constant standard deviation of 0 (then it is its mean); its filtered noise (documentation/random_pink_noise.html) is not implemented`, args[1]!.loc);
+        }
+        return { k: 'call', fn, args: resolved };
+      }
+      case 'GET TIME VALUE': {
+        const resolved = args.map((a) => this.resolve(a, ctx));
+        checkGetTimeValue(this, resolved, args, ctx);
+        return { k: 'call', fn, args: resolved };
+      }
+      case 'RANDOM UNIFORM': case 'RANDOM NORMAL': case 'RANDOM EXPONENTIAL': case 'RANDOM POISSON': case 'RANDOM LOGNORMAL':
+      case 'RANDOM TRIANGULAR': case 'RANDOM GAMMA': case 'RANDOM BETA': case 'RANDOM BINOMIAL': case 'RANDOM WEIBULL':
+      case 'RANDOM NEGATIVE BINOMIAL': {
+        // fn_random: every draw is truncated to [minimum, maximum]; constant bounds the wrong way round leave no value.
+        const resolved = args.map((a) => this.resolve(a, ctx));
+        const [lo, hi] = resolved as [SExpr, SExpr];
+        if (this.isRunConstant(lo) && this.isRunConstant(hi)) {
+          const min = this.constantValue(lo, args[0]!.loc, `the minimum of ${fn}`);
+          const max = this.constantValue(hi, args[1]!.loc, `the maximum of ${fn}`);
+          if (!(min <= max)) throw ModelError.at('E_ARGUMENT', `${ctx.owner.name}: the minimum of ${fn} (${min}) is above its maximum (${max}), so no draw can fall between them`, args[0]!.loc);
+        }
+        return { k: 'call', fn, args: resolved };
+      }
       case 'A FUNCTION OF':
         throw ModelError.at('E_UNDEFINED', `${ctx.owner.name} is defined as A FUNCTION OF, which has no equation to simulate`, loc);
       default:

@@ -15,7 +15,7 @@ export type SExpr =
   | { k: 'bin'; op: string; a: SExpr; b: SExpr }
   | { k: 'lookup'; table: number; x: SExpr; mode: LookupMode }
   /** A whole vector, for the VECTOR/ALLOCATE functions; `index` picks this node's element. */
-  | { k: 'vec'; fn: string; vecs: SExpr[][]; scalars: SExpr[]; index: number };
+  | { k: 'vec'; fn: string; vecs: SExpr[][]; scalars: SExpr[]; index: number; /** The node computed (names it in run-time errors). */ owner?: number };
 
 export type LookupMode = 'normal' | 'extrapolate' | 'forward' | 'backward' | 'invert' | 'area' | 'slope' | 'slope_extrapolate' | 'slope_na';
 

@@ -115,7 +115,8 @@ export function expr(e: SExpr, P: Printer = CONCRETE): string {
       return `R.lookup${e.mode === 'normal' ? '' : '_' + e.mode}(${P.int(e.table)}, ${expr(e.x, P)})`;
     case 'vec': {
       const vecs = e.vecs.map((v) => `[${v.map((a) => expr(a, P)).join(', ')}]`);
-      return `R.vector(${JSON.stringify(e.fn)}, [${vecs.join(', ')}], [${e.scalars.map((a) => expr(a, P)).join(', ')}], ${P.int(e.index)})`;
+      const owner = e.owner === undefined ? '' : `, ${P.int(e.owner)}, time`;
+      return `R.vector(${JSON.stringify(e.fn)}, [${vecs.join(', ')}], [${e.scalars.map((a) => expr(a, P)).join(', ')}], ${P.int(e.index)}${owner})`;
     }
     case 'call':
       return call(e.fn, e.args.map((a) => expr(a, P)));

@@ -622,7 +622,19 @@ export class ReferenceInterpreter {
         cols.forEach((c, i) => result.columns.get(c.col)!.push(values[i]!));
       }
       if (k === steps) break;
-      const updates = [...this.instances.values()].map((inst) => this.advance(inst));
+      // An instance first met while another's update is computed (a delay inside INTEG's rate or
+      // DELAY CONVEYOR's input, which the initial time does not evaluate) moves in this same step.
+      const updates: (() => void)[] = [];
+      const moved = new Set<StatefulInstance>();
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const inst of [...this.instances.values()]) {
+          if (moved.has(inst)) continue;
+          moved.add(inst);
+          updates.push(this.advance(inst));
+          grew = true;
+        }
+      }
       for (const u of updates) u();
     }
     return result;

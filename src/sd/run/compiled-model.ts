@@ -2,13 +2,14 @@
  * A compiled model: the generated program plus what a run needs (defaults, parameter index,
  * output columns). `run` fills its own buffers and never recompiles.
  */
-import { InputError, ModelError, SimulationError } from '../ir/diagnostics.js';
+import { formatLocation, InputError, ModelError, SimulationError } from '../ir/diagnostics.js';
 import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { canonicalColumn, canonicalName } from '../ir/names.js';
 import type { Ordering } from '../analyze/order.js';
 import type { ScalarModel } from '../analyze/scalar-model.js';
 import { generate, type GeneratedProgram } from '../compile/codegen.js';
 import { Runtime } from './runtime-lib.js';
+import { VectorArgumentError } from './vector-functions.js';
 import { MODEL_FIELDS, planRun } from './run-plan.js';
 import { SaveBuffer } from './save-buffer.js';
 import { refsOf } from '../analyze/order.js';
@@ -104,7 +105,12 @@ export class CompiledModel implements Model {
     this.coneSafe = !generated.source.includes('R.random');
     const c = scalar.control;
     this.controlStatic = [c.initialTime, c.finalTime, c.timeStep, c.saveper].every((id) => ordering.isStatic[id]);
-    const probe = this.evaluateControl(this.defaults.slice(), this.makeRuntime());
+    let probe: { start: number; end: number; dt: number; saveper: number };
+    try {
+      probe = this.evaluateControl(this.defaults.slice(), this.makeRuntime());
+    } catch (e) {
+      throw this.located(e);
+    }
     this.defaultControl = probe;
     this.controlInputs = this.constantsFeeding([c.initialTime, c.finalTime, c.timeStep, c.saveper]);
     this.time = { ...probe, method: options.method ?? 'euler' };
@@ -252,7 +258,7 @@ export class CompiledModel implements Model {
   }
 
   run(options: RunOptions = {}): RunResult {
-    const { saved, rows, names } = this.simulate(options);
+    const { saved, rows, names } = this.simulateLocated(options);
     const nc = names.length;
     const series: Float64Array[] = [];
     for (let j = 0; j < nc; j++) series.push(saved.column(j, rows));
@@ -284,8 +290,28 @@ export class CompiledModel implements Model {
     if (options.blockRows !== undefined && !(Number.isInteger(options.blockRows) && options.blockRows >= 1)) {
       throw new InputError('blockRows', `must be a whole number ≥ 1 (it is ${options.blockRows})`);
     }
-    const { rows, names } = this.simulate(options, sink, options.blockRows);
+    const { rows, names } = this.simulateLocated(options, sink, options.blockRows);
     return { names, rows };
+  }
+
+  /** `simulate`, with a vector function's bad argument turned into an error that names the variable and the time. */
+  private simulateLocated(options: RunOptions, sink?: SaveSink, blockRows?: number): { saved: SaveBuffer; rows: number; names: string[] } {
+    try {
+      return this.simulate(options, sink, blockRows);
+    } catch (e) {
+      throw this.located(e);
+    }
+  }
+
+  /** A vector function's bad argument found during the run, as a SimulationError naming the variable and the time. */
+  private located(e: unknown): unknown {
+    if (!(e instanceof VectorArgumentError)) return e;
+    const node = this.scalar.nodes[e.node];
+    if (node === undefined) return new SimulationError(`during the run: ${e.message}`, '', e.time);
+    const name = node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
+    const when = Number.isNaN(e.time) ? 'at the initial time' : `at time ${e.time}`;
+    const where = formatLocation(node.loc);
+    return new SimulationError(`${where ? where + ': ' : ''}${name} ${when}: ${e.message}`, name, e.time);
   }
 
   /**

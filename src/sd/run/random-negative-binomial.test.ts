@@ -32,8 +32,7 @@ describe('RANDOM NEGATIVE BINOMIAL (fn_random)', () => {
     expect(Math.abs(share(t!, (x) => x === 4) - w[0]! / total)).toBeLessThan(0.04);
   });
 
-  it('gives :NA:-like NaN, not a number, for a probability outside (0, 1]', () => {
-    const { bad } = draws('bad = RANDOM NEGATIVE BINOMIAL(0, 100, 0, 3, 0, 1, 0) ~~|');
-    expect(bad!.every(Number.isNaN)).toBe(true);
+  it('stops the run with a message for a probability outside (0, 1] (it used to give NaN without one)', () => {
+    expect(() => draws('bad = RANDOM NEGATIVE BINOMIAL(0, 100, 0, 3, 0, 1, 0) ~~|')).toThrow(/RANDOM NEGATIVE BINOMIAL needs a probability P in \(0, 1\] .*\(P is 0, N 3\)/);
   });
 });

@@ -10,6 +10,7 @@
  * without those the sequences cannot be made to agree. Runs are reproducible here and their
  * distributions follow Vensim's definitions (stretch, shift, truncation), not its sample paths.
  */
+import { VectorArgumentError } from './vector-functions.js';
 import { xoroshiro128plus, type RandomGenerator } from 'pure-rand';
 
 export class RandomStream {
@@ -56,7 +57,8 @@ export class RandomStream {
       const x = draw();
       if (x >= min && x <= max) return x;
     }
-    return Math.min(max, Math.max(min, draw()));
+    // Clamping a draw here would pile the values on a bound: say so instead.
+    throw new VectorArgumentError(`no draw of a RANDOM function fell between its minimum ${min} and maximum ${max} in 1,000 tries; widen the bounds or move the distribution into them`);
   }
 
   truncatedNormal(min: number, max: number, mean: number, sd: number): number {

@@ -4,7 +4,7 @@
  * step count never misses a switch-on time by floating-point noise.
  */
 import type { DataSeries } from '../analyze/scalar-model.js';
-import { vectorFunction } from './vector-functions.js';
+import { VectorArgumentError, vectorFunction } from './vector-functions.js';
 import { segment, tableArea, tableSlopeAt } from '../analyze/table-lookup.js';
 import { RandomStream } from './random.js';
 import { ConveyorBelt } from './conveyor-belt.js';
@@ -92,25 +92,24 @@ export class Runtime {
     const since = (time + eps - start) % interval;
     return since < w ? 1 : 0;
   }
-  /** GET TIME VALUE(relative to, offset, measure): measure 0 is the model's own time units. */
+  /**
+   * GET TIME VALUE(relative to, offset, measure) as fn_get_time_value numbers the measures; the
+   * expander (time-value.ts) lets only constant codes of the computed cases through.
+   */
   getTimeValue(time: number, relativeTo: number, offset: number, measure: number): number {
-    if (measure !== 0) {
-      const now = new Date();
-      switch (measure) {
-        case 1: return now.getFullYear();
-        case 2: return Math.floor(now.getMonth() / 3) + 1;
-        case 3: return now.getMonth() + 1;
-        case 4: return now.getDate();
-        case 5: return now.getDay();
-        case 6: return now.getHours();
-        case 7: return now.getMinutes();
-        case 8: return now.getSeconds();
-        default: return NaN;
-      }
-    }
     if (relativeTo === 0) return time + offset;
-    if (relativeTo === 1) return time - this.initialTime + offset;
-    return Date.now() / 1000 + offset;
+    if (relativeTo === 1) return this.initialTime + offset;
+    const now = new Date();
+    switch (measure) {
+      case 1: return now.getFullYear();
+      case 2: return Math.floor(now.getMonth() / 3) + 1;
+      case 3: return now.getMonth() + 1;
+      case 4: return now.getDate();
+      case 5: return now.getDay();
+      case 7: return now.getHours();
+      case 8: return now.getMinutes();
+      default: return now.getSeconds() + now.getMilliseconds() / 1000; // 9, the only one left
+    }
   }
 
   // --- lookups ----------------------------------------------------------------------------
@@ -403,10 +402,20 @@ export class Runtime {
   }
 
   // --- vectors and random numbers ---------------------------------------------------------
-  vector(fn: string, vecs: number[][], scalars: number[], index: number): number {
-    return vectorFunction(fn, vecs, scalars, index);
+  /** `node` is the node computed, so that a bad argument found now can name its variable. */
+  vector(fn: string, vecs: number[][], scalars: number[], index: number, node = -1, time = NaN): number {
+    try {
+      return vectorFunction(fn, vecs, scalars, index);
+    } catch (e) {
+      if (e instanceof VectorArgumentError) {
+        e.node = node;
+        e.time = time;
+      }
+      throw e;
+    }
   }
   randomUniform(min: number, max: number, _seed?: number): number {
+    if (!(min <= max)) throw new VectorArgumentError(`the minimum of RANDOM UNIFORM (${min}) is above its maximum (${max})`);
     return this.random.uniform(min, max);
   }
   random01(): number {
@@ -445,7 +454,9 @@ export class Runtime {
    * by r, shifted by h, then truncated to [m, x] like the other RANDOM functions.
    */
   randomNegativeBinomial(min: number, max: number, p: number, n: number, shift = 0, stretch = 1, _seed?: number): number {
-    if (!(p > 0 && p <= 1) || !(Math.round(n) >= 0)) return NaN; // no draw can fall in [m, x]
+    if (!(p > 0 && p <= 1) || !(Math.round(n) >= 0)) {
+      throw new VectorArgumentError(`RANDOM NEGATIVE BINOMIAL needs a probability P in (0, 1] and a number of successes N of 0 or more (P is ${p}, N ${n})`);
+    }
     return this.random.truncated(min, max, () => shift + stretch * this.random.negativeBinomial(n, p));
   }
   /**
@@ -458,8 +469,13 @@ export class Runtime {
     if (!isDensity(ys, xs)) return NaN; // no draw can fall in [m, x]
     return this.random.truncated(min, max, () => shift + stretch * this.random.fromDensity(xs, ys));
   }
-  /** With a standard deviation of 0 pink noise is its mean (as Earth4All uses it). */
+  /**
+   * With a standard deviation of 0 pink noise is its mean (as Earth4All uses it); the expander
+   * refuses any other constant, and a run that sets another stops here (the filtered noise of
+   * documentation/random_pink_noise.html is not implemented; white noise would ignore the correlation time).
+   */
   randomPinkNoise(mean: number, sd: number, _correlationTime: number, _seed?: number): number {
-    return sd === 0 ? mean : mean + sd * this.random.normal();
+    if (sd !== 0) throw new VectorArgumentError(`RANDOM PINK NOISE is supported only with a standard deviation of 0 (it is ${sd}); its filtered noise is not implemented`);
+    return mean;
   }
 }

@@ -2,24 +2,56 @@
  * VECTOR and ALLOCATE functions, evaluated over a whole vector; each returns the element at
  * `index` (the position of the node being computed).
  */
+import { priorityProfileProblem } from '../analyze/priority-profile.js';
 import { tableLookup } from '../analyze/table-lookup.js';
+import { allocateByPriorityProblem, type OptionProblem, vectorLookupModeProblem, vectorSelectActionProblem, vectorSelectErrorActionProblem } from '../analyze/vector-options.js';
+
+/**
+ * An argument outside what Vensim's reference defines (or what this engine computes), found while
+ * the model runs (vector functions, RANDOM PINK NOISE); the runtime
+ * adds the node and the time, and the compiled model names the variable (compiled-model.ts).
+ */
+export class VectorArgumentError extends Error {
+  node = -1;
+  time = NaN;
+}
+
+/** A whole number (offsets, indices), or undefined. */
+function whole(v: number): number | undefined {
+  return Number.isInteger(v) ? v : undefined;
+}
+
+function check(problem: OptionProblem | undefined): void {
+  if (problem) throw new VectorArgumentError(problem.message);
+}
 
 export function vectorFunction(fn: string, vecs: number[][], s: number[], index: number): number {
   switch (fn) {
     case 'VECTOR SELECT': {
       // VECTOR SELECT(selection, values, missing value, numerical action, error action);
-      // actions as in Vensim's reference: 0 weighted sum, 1 weighted product, 2/3 weighted
-      // min/max, 4 weighted mean, 5 product of value^selection (the reference says selection^value,
-      // but the suite case vector_select shows value^selection), 6–10 unweighted sum, product,
-      // min, max, mean of the selected values.
+      // actions as in Vensim's reference (documentation/fn_vector_select.html): 0 weighted sum,
+      // 1 weighted product, 2/3 weighted min/max, 4 weighted mean, 5 product of value^selection
+      // (the reference says selection^value, but the suite case vector_select shows
+      // value^selection), 6–10 unweighted sum, product, min, max, mean of the selected values.
+      // Error actions: 0 none, 1 an error when nothing is selected, 2 when more than one is,
+      // 3 both.
       const [sel, vals] = vecs as [number[], number[]];
-      const op = Math.round(s[1]!);
+      check(vectorSelectActionProblem(s[1]!));
+      check(vectorSelectErrorActionProblem(s[2]!));
+      const op = s[1]!;
+      const onError = s[2]!;
       const picked: number[] = [];
       const weights: number[] = [];
       for (let i = 0; i < sel.length; i++) {
         if (sel[i] === 0) continue;
         picked.push(vals[i]!);
         weights.push(sel[i]!);
+      }
+      if ((onError === 1 || onError === 3) && picked.length === 0) {
+        throw new VectorArgumentError(`VECTOR SELECT selects nothing (every selection element is 0) and its error action ${onError} asks for an error then`);
+      }
+      if ((onError === 2 || onError === 3) && picked.length > 1) {
+        throw new VectorArgumentError(`VECTOR SELECT selects ${picked.length} elements and its error action ${onError} asks for an error when more than one is selected`);
       }
       if (picked.length === 0) return s[0]!;
       const w = picked.map((v, i) => v * weights[i]!);
@@ -34,14 +66,16 @@ export function vectorFunction(fn: string, vecs: number[][], s: number[], index:
         case 7: return picked.reduce((a, b) => a * b, 1);
         case 8: return Math.min(...picked);
         case 9: return Math.max(...picked);
-        case 10: return picked.reduce((a, b) => a + b, 0) / picked.length;
-        default: return NaN;
+        default: return picked.reduce((a, b) => a + b, 0) / picked.length; // 10, the only one left
       }
     }
     case 'VECTOR ELM MAP': {
+      // Outside the variable Vensim "issues an error message and returns :NA:"
+      // (documentation/fn_vector_elm_map.html); a constant offset outside is warned about when
+      // the model is built (array-functions.ts), a varying one gives :NA: here.
       const v = vecs[0]!;
-      const j = index + Math.round(s[0]!);
-      return j >= 0 && j < v.length ? v[j]! : NaN;
+      const j = index + s[0]!;
+      return Number.isInteger(j) && j >= 0 && j < v.length ? v[j]! : NaN;
     }
     case 'VECTOR SORT ORDER': {
       // Position `index` of the result holds the (0-based) index of the index-th element in sorted order.
@@ -57,17 +91,23 @@ export function vectorFunction(fn: string, vecs: number[][], s: number[], index:
     }
     case 'VECTOR REORDER': {
       const [v, order] = vecs as [number[], number[]];
-      return v[Math.round(order[index]!)] ?? NaN;
+      const j = whole(order[index]!);
+      if (j === undefined || j < 0 || j >= v.length) {
+        throw new VectorArgumentError(`the order vector of VECTOR REORDER holds ${order[index]} at element ${index + 1}, which is not a position of the vector (0 to ${v.length - 1})`);
+      }
+      return v[j]!;
     }
     case 'VECTOR LOOKUP': {
       // VECTOR LOOKUP(vec, x, xmin, xmax, mode): vec's values at evenly spaced x over
       // [xmin, xmax], looked up as the Vensim function `mode` names (table-lookup.ts).
       const v = vecs[0]!;
       const [x, xmin, xmax, mode] = s as [number, number, number, number];
+      check(vectorLookupModeProblem(mode));
       const xs = v.map((_, i) => (v.length === 1 ? xmin : xmin + ((xmax - xmin) * i) / (v.length - 1)));
-      return tableLookup(xs, v, x, Math.round(mode));
+      return tableLookup(xs, v, x, mode);
     }
     case 'ALLOCATE BY PRIORITY':
+      check(allocateByPriorityProblem(s[0]!, s[1]!, vecs[0]!.length));
       return allocateByPriority(vecs[0]!, vecs[1]!, s[1]!, s[2]!)[index]!;
     case 'INVERT MATRIX':
       return invert(vecs[0]!)[index]!;
@@ -80,7 +120,8 @@ export function vectorFunction(fn: string, vecs: number[][], s: number[], index:
 
 function sortOrder(v: number[], direction: number): number[] {
   const idx = v.map((_, i) => i);
-  // Direction 1 sorts ascending, 0 (or any other value) descending.
+  // Vensim's reference (documentation/fn_vector_rank.html): a direction greater than 0 sorts
+  // from smallest to biggest, any other from biggest to smallest.
   idx.sort((a, b) => (direction > 0 ? v[a]! - v[b]! : v[b]! - v[a]!) || a - b);
   return idx;
 }
@@ -94,10 +135,9 @@ function allocateByPriority(request: number[], priority: number[], width: number
   const total = request.reduce((a, b) => a + b, 0);
   if (supply >= total) return request.slice();
   if (supply <= 0) return request.map(() => 0);
-  const w = width > 0 ? width : 1e-9;
-  const alloc = (level: number) => request.map((r, i) => r * Math.min(1, Math.max(0, (priority[i]! - level) / w + 0.5)));
-  let lo = Math.min(...priority) - w;
-  let hi = Math.max(...priority) + w;
+  const alloc = (level: number) => request.map((r, i) => r * Math.min(1, Math.max(0, (priority[i]! - level) / width + 0.5)));
+  let lo = Math.min(...priority) - width;
+  let hi = Math.max(...priority) + width;
   for (let it = 0; it < 100; it++) {
     const mid = (lo + hi) / 2;
     const got = alloc(mid).reduce((a, b) => a + b, 0);
@@ -109,21 +149,34 @@ function allocateByPriority(request: number[], priority: number[], width: number
 
 /**
  * ALLOCATE AVAILABLE(request, priority profile, available): profile rows are
- * [type, priority, width, extra]; type 0 fixed-quantity (all or nothing in order), 1 rectangular,
- * 2 triangular, 3 normal, 4 exponential, 5 constant elasticity. Shares follow each profile's
- * cumulative curve at a common level found by bisection.
+ * [type, priority, width, extra]; the types are those of priority-profile.ts (0 fixed quantity,
+ * 1 rectangular, 2 triangular, 3 normal, 4 exponential); any other is refused there. Shares
+ * follow each profile's cumulative curve at a common level found by bisection; a fixed quantity
+ * is the same at every level (documentation/24335.html), so it is always filled in full.
  */
 function allocateAvailable(request: number[], profile: number[][], available: number): number[] {
+  const [type, prio, width] = profile as [number[], number[], number[]];
+  let fixed = 0;
+  for (let i = 0; i < request.length; i++) {
+    const problem = priorityProfileProblem(type[i]!, width[i]);
+    if (problem) throw new VectorArgumentError(`ALLOCATE AVAILABLE, requester ${i + 1}: ${problem.message}`);
+    if (type[i] === 0) fixed += request[i]!;
+  }
   const total = request.reduce((a, b) => a + b, 0);
   if (available >= total) return request.slice();
+  if (fixed > Math.max(available, 0)) {
+    throw new VectorArgumentError(
+      `ALLOCATE AVAILABLE: the fixed-quantity requests (ptype 0) total ${fixed}, more than the ${available} available; ` +
+        'Vensim\'s page (documentation/24335.html) makes a fixed quantity the same at every priority and does not say how such a shortage is shared',
+    );
+  }
   if (available <= 0) return request.map(() => 0);
-  const type = profile[0] ?? [];
-  const prio = profile[1] ?? [];
-  const width = profile[2] ?? [];
   const share = (i: number, level: number): number => {
-    const w = Math.max(width[i] ?? 1, 1e-12);
+    const w = width[i]!;
     const z = (prio[i]! - level) / w;
-    switch (Math.round(type[i] ?? 1)) {
+    switch (type[i]) {
+      case 0: // fixed quantity: the whole request at every priority level
+        return 1;
       case 2: { // triangular: a triangle of full width `width` (support ±width/2), as rectangular
         const tz = 2 * z;
         if (tz <= -1) return 0;
@@ -134,7 +187,7 @@ function allocateAvailable(request: number[], profile: number[][], available: nu
         return 0.5 * erfc(-z / Math.SQRT2);
       case 4: // exponential (Laplace)
         return z < 0 ? 0.5 * Math.exp(z) : 1 - 0.5 * Math.exp(-z);
-      default: // rectangular on [-1/2, 1/2]
+      default: // 1, rectangular on [-1/2, 1/2] (priorityProfileProblem let no other type through)
         return Math.min(1, Math.max(0, z + 0.5));
     }
   };
@@ -176,7 +229,7 @@ function invert(m: number[]): number[] {
   for (let col = 0; col < n; col++) {
     let piv = col;
     for (let r = col + 1; r < n; r++) if (Math.abs(a[r * n + col]!) > Math.abs(a[piv * n + col]!)) piv = r;
-    if (a[piv * n + col] === 0) return inv.map(() => NaN);
+    if (a[piv * n + col] === 0) throw new VectorArgumentError('INVERT MATRIX is given a singular matrix (it has no inverse); Vensim\'s page (documentation/fn_invert_matrix.html) does not say what it returns then');
     for (let k = 0; k < n; k++) {
       [a[col * n + k], a[piv * n + k]] = [a[piv * n + k]!, a[col * n + k]!];
       [inv[col * n + k], inv[piv * n + k]] = [inv[piv * n + k]!, inv[col * n + k]!];

@@ -135,6 +135,29 @@ describe('Vensim vector functions kept by translations, with * for the iterated 
   });
 });
 
+describe('ALLOCATE AVAILABLE kept by translations follows the same profile rule as in .mdl (src/sd/analyze/priority-profile.ts)', () => {
+  const doc = (typeA: number) =>
+    xmileDoc(
+      `<aux name="request"><dimensions><dim name="R"/></dimensions><eqn>20</eqn></aux>
+       <aux name="prio"><dimensions><dim name="R"/><dim name="P"/></dimensions>
+         <element subscript="a, ptype"><eqn>${typeA}</eqn></element><element subscript="a, ppriority"><eqn>5</eqn></element>
+         <element subscript="a, pwidth"><eqn>2</eqn></element><element subscript="a, pextra"><eqn>0</eqn></element>
+         <element subscript="b, ptype"><eqn>1</eqn></element><element subscript="b, ppriority"><eqn>4</eqn></element>
+         <element subscript="b, pwidth"><eqn>2</eqn></element><element subscript="b, pextra"><eqn>0</eqn></element></aux>
+       <aux name="shipped"><dimensions><dim name="R"/></dimensions><eqn>ALLOCATE_AVAILABLE(request[*], prio[*, ptype], 30)</eqn></aux>`,
+      { stop: 0, dimensions: '<dim name="R"><elem name="a"/><elem name="b"/></dim><dim name="P"><elem name="ptype"/><elem name="ppriority"/><elem name="pwidth"/><elem name="pextra"/></dim>' },
+    );
+
+  it('shares by rectangular curves: (5 − L)/2 + (4 − L)/2 + 1 = 30/20 gives L = 4, so a 20 and b 10', () => {
+    const col = columnReader(compileXmile(doc(1), { file: 'alloc.xmile' }).model.run());
+    expect([col('shipped[a]')[0], col('shipped[b]')[0]]).toEqual([20, 10]);
+  });
+
+  it('refuses ptype 5 with a located E_UNSUPPORTED', () => {
+    expect(() => compileXmile(doc(5), { file: 'alloc.xmile' })).toThrow(/alloc\.xmile:\d+:\d+: error E_UNSUPPORTED: shipped\[a\]: ALLOCATE AVAILABLE, requester a: priority type \(ptype\) 5/);
+  });
+});
+
 describe('macro parameter declared as a flow (XMILE 1.0 macros)', () => {
   it('fills the macro stock with the argument', () => {
     const col = run(`<aux name="y"><eqn>ACC(2 + TIME)</eqn></aux>`, {

@@ -1,0 +1,45 @@
+/**
+ * RANDOM NEGATIVE BINOMIAL, RANDOM LOOKUP and DELAY CONVEYOR are Vensim functions with no XMILE
+ * 1.0 counterpart of the same meaning: `igem convert --to mdl` writes them back unchanged (the
+ * rewritten model runs the same), `--to xmile` refuses each with E_XMILE_WRITE at its equation.
+ */
+import { describe, expect, it } from 'vitest';
+import { ModelError } from '../ir/diagnostics.js';
+import { compileVensim } from '../run/engine.js';
+import { readVensim } from '../vensim/reader.js';
+import { writeVensim } from '../vensim/writer.js';
+import { writeXmile } from './writer.js';
+
+const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 6 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
+const EQUATIONS: [string, string][] = [
+  ['RANDOM NEGATIVE BINOMIAL', 'x = RANDOM NEGATIVE BINOMIAL(0, 100, 0.4, 3, 0, 1, 7) ~~|'],
+  ['RANDOM LOOKUP', 'x = RANDOM LOOKUP(dens, 0, 2, 0, 1, 7) ~~|'],
+  ['DELAY CONVEYOR', 'x = DELAY CONVEYOR(input, 2, 0.1, prof, 4, 2) ~~|'],
+];
+const model = (eq: string) => `prof((0,1),(1,1)) ~~|\ndens((0,0),(1,1),(2,0)) ~~|\ninput = 2 + Time ~~|\n${eq}\n${CONTROL}`;
+
+describe.each(EQUATIONS)('%s', (fn, eq) => {
+  it('is written to .mdl unchanged, and the written model runs the same', () => {
+    const src = model(eq);
+    const written = writeVensim(readVensim(src, 'm.mdl'));
+    expect(written).toContain(eq.slice(4, -4).trim());
+    const before = compileVensim(src).model.run({ seed: 3 }).get('x')!;
+    const after = compileVensim(written).model.run({ seed: 3 }).get('x')!;
+    expect(before.every((v) => Number.isFinite(v))).toBe(true);
+    expect(Array.from(after)).toEqual(Array.from(before));
+  });
+
+  it('is refused by the XMILE writer at its equation', () => {
+    let err: unknown;
+    try {
+      writeXmile(readVensim(model(eq), 'm.mdl'));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ModelError);
+    const d = (err as ModelError).diagnostics[0]!;
+    expect(d.code).toBe('E_XMILE_WRITE');
+    expect(d.message).toBe(`cannot write as XMILE: ${fn} has no XMILE 1.0 function of the same meaning`);
+    expect([d.loc?.file, d.loc?.line]).toEqual(['m.mdl', 4]);
+  });
+});
