@@ -111,7 +111,7 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
       const flat = cartesian(v.positions);
       const base = flat.findIndex((k) => k.join(',') === key.join(','));
       const cell = (k: string[]): SExpr => {
-        const id = v.nodes.get(k.join(','));
+        const id = v.isLookup ? undefined : v.slots.at(k);
         return id === undefined ? { k: 'num', v: NaN } : { k: 'ref', id };
       };
       const offset = x.resolve(args[1]!, ctx);
@@ -147,7 +147,7 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
         const base = flat.findIndex((k) => k.join(',') === key.join(','));
         const count = v.positions[v.positions.length - 1]!.length;
         const vec = flat.slice(base, base + count).map((k): SExpr => {
-          const id = v.nodes.get(k.join(','));
+          const id = v.isLookup ? undefined : v.slots.at(k);
           return id === undefined ? { k: 'num', v: NaN } : { k: 'ref', id };
         });
         return { k: 'vec', fn, vecs: [vec], scalars, index: 0 };
