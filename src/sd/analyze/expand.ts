@@ -67,6 +67,8 @@ export class Expander implements ExpanderApi {
   readonly warnings: Diagnostic[] = [];
   readonly dims: DimensionTable;
   readonly vars = new Map<string, VarDefinition>();
+  /** By node id, for the elements of model variables: the output sort key (sortKey of the name), one string per variable. */
+  private readonly outputKeys: (string | undefined)[] = [];
   /** By node id: how to define a node not yet defined (an array, not a Map: 70,000 entries in MEDEAS). */
   private readonly pending: (PendingElement | undefined)[] = [];
   private readonly macros = new Map<string, MacroDecl>();
@@ -124,7 +126,7 @@ export class Expander implements ExpanderApi {
       timeStep: this.scalarId('time step')!,
       saveper: this.scalarId('saveper')!,
     };
-    const outputs = outputOrder(this.nodes);
+    const outputs = outputOrder(this.nodes, this.outputKeys);
     // fn_shift_if_true says when the shift happens within an Euler step, not within a Runge-Kutta one.
     const why = 'its reference page does not say at which of the Runge-Kutta stages the shift happens or which values the stages read';
     const eulerOnly = this.shiftWindows.map((w) => ({ what: 'SHIFT IF TRUE', why, loc: w.loc }));
@@ -259,6 +261,8 @@ export class Expander implements ExpanderApi {
   /** Creates the nodes (or lookup tables) of every element a variable defines. */
   private allocate(v: VarDefinition): void {
     const slots = v.slots;
+    // Every element's name is the display name, then '[' when subscripted: the key of one is the key of all.
+    const outputKey = sortKey(v.display);
     for (const eq of v.equations) {
       const lists = eq.lhs.subs.map((s) => this.dims.get(s.name)?.elements ?? [s.name]);
       // Excluded tuples by slot: a tuple with an element outside the layout matches no element here.
@@ -312,6 +316,7 @@ export class Expander implements ExpanderApi {
         }
         const node = this.newNode(name, v.name, false, eq.loc, eq);
         slots.set(slot, node.id);
+        this.outputKeys[node.id] = outputKey;
         // A plain record, not a closure, and the binding made when the node is defined: 70,000
         // closures and small Maps lived until then and young-generation collections copied each.
         this.pending[node.id] = { v, eq, index, lists };
@@ -322,11 +327,14 @@ export class Expander implements ExpanderApi {
   /** The dimensions an equation's left side binds for one element tuple (and the variable's own). */
   private bindingOf(v: VarInfo, eq: Equation, tuple: string[]): Binding {
     const binding = new Map<string, string>();
-    eq.lhs.subs.forEach((s, p) => {
-      if (this.dims.isDimension(s.name)) binding.set(s.name, tuple[p]!);
+    const subs = eq.lhs.subs;
+    for (let p = 0; p < subs.length; p++) {
+      const name = subs[p]!.name;
+      if (this.dims.isDimension(name)) binding.set(name, tuple[p]!);
       // Also bind the variable's own position dimension so bare references resolve.
-      if (!binding.has(v.positionDims[p]!)) binding.set(v.positionDims[p]!, tuple[p]!);
-    });
+      const own = v.positionDims[p]!;
+      if (!binding.has(own)) binding.set(own, tuple[p]!);
+    }
     return binding;
   }
 
@@ -952,26 +960,29 @@ export class Expander implements ExpanderApi {
 }
 
 
+/** Output order: case-insensitive by name before any '[', elements in definition order within an array. */
+function sortKey(name: string): string {
+  const b = name.indexOf('[');
+  return (b < 0 ? name : name.slice(0, b)).toLowerCase();
+}
+
 /**
- * Output order: visible nodes case-insensitively by name before any '[', nodes with the same
- * such name in id order (elements in definition order). A stable sort by that key, done as one
- * group per key (MEDEAS: 70,000 outputs, 2,000 keys) and only the keys sorted.
+ * Visible nodes sorted by sortKey of their names, nodes with equal keys in id order: a stable
+ * sort, done as one group per key (MEDEAS: 70,000 outputs, ~2,000 keys) with only the keys
+ * sorted. `known[id]` is a node's key where allocate recorded it.
  */
-function outputOrder(nodes: readonly ScalarNode[]): number[] {
+function outputOrder(nodes: readonly ScalarNode[], known: readonly (string | undefined)[]): number[] {
   const groups = new Map<string, number[]>();
-  // Elements of one array come one after another: the previous node's key is reused while the
-  // name starts with the same text followed by '['.
-  let prefix = '';
-  let group: number[] | undefined;
+  let last: string | undefined;
+  let group: number[] = [];
   for (const n of nodes) {
     if (n.hidden) continue;
-    const name = n.name;
-    if (!(group && name.length > prefix.length && name.charCodeAt(prefix.length) === 91 && name.startsWith(prefix))) {
-      const b = name.indexOf('[');
-      prefix = b < 0 ? name : name.slice(0, b);
-      const key = prefix.toLowerCase();
-      group = groups.get(key);
-      if (!group) groups.set(key, (group = []));
+    const key = known[n.id] ?? sortKey(n.name);
+    if (key !== last) {
+      last = key;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = []));
+      group = g;
     }
     group.push(n.id);
   }
