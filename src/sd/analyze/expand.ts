@@ -199,7 +199,8 @@ export class Expander implements ExpanderApi {
       const candidates = first.done ? this.dims.dims.values() : this.rangesHolding(first.value);
       const all = [...covered];
       for (const d of candidates) {
-        if (!all.every((e) => d.elements.includes(e))) continue;
+        const has = this.ordinalsOf(d.elements);
+        if (!all.every((e) => has.has(e))) continue;
         const better = !best || d.elements.length < best.elements.length || (d.elements.length === best.elements.length && named.includes(d.name) && !named.includes(best.name));
         if (better) best = d;
       }
@@ -213,13 +214,15 @@ export class Expander implements ExpanderApi {
   /** Element ordinals by element list (positions share their range's list). */
   private readonly ordinalCache = new Map<readonly string[], Map<string, number>>();
 
+  private ordinalsOf(elements: readonly string[]): Map<string, number> {
+    let o = this.ordinalCache.get(elements);
+    if (!o) this.ordinalCache.set(elements, (o = ordinalsOf(elements)));
+    return o;
+  }
+
   /** An empty slot table for a variable laid out over `positions`. */
   private slotsFor(positions: readonly string[][], equations: readonly Equation[]): ElementSlots {
-    const ordinals = positions.map((l) => {
-      let o = this.ordinalCache.get(l);
-      if (!o) this.ordinalCache.set(l, (o = ordinalsOf(l)));
-      return o;
-    });
+    const ordinals = positions.map((l) => this.ordinalsOf(l));
     let expected = 0;
     for (const eq of equations) expected += eq.lhs.subs.reduce((n, s) => n * (this.dims.get(s.name)?.elements.length ?? 1), 1);
     return new ElementSlots(ordinals, positions.map((l) => l.length), expected);
