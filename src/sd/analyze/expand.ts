@@ -366,7 +366,7 @@ export class Expander implements ExpanderApi {
     const p = this.pending[id];
     if (!p) return;
     this.pending[id] = undefined;
-    this.defineNode(this.nodes[id]!, p.eq, this.bindingOf(p.v, p.eq, tupleAt(p.lists, p.index)), p.index, p.lists);
+    this.defineNode(this.nodes[id]!, p.eq, p.v, p.index, p.lists);
   }
 
   private defineLookup(eq: Equation, binding: Binding, name: string, elementIndex: number): number {
@@ -404,10 +404,9 @@ export class Expander implements ExpanderApi {
   }
 
   /** Fills one node from its equation. */
-  private defineNode(node: ScalarNode, eq: Equation, binding: Binding, elementIndex: number, lists: string[][]): void {
-    const ctx: Ctx = { binding, owner: node, loc: eq.loc };
+  private defineNode(node: ScalarNode, eq: Equation, v: VarInfo, elementIndex: number, lists: string[][]): void {
     if (eq.kind === 'data' || (eq.expr?.kind === 'call' && BUILTINS.get(eq.expr.fn)?.data)) {
-      if (this.dataFns.defineDataNode(node, eq, elementIndex, lists, ctx)) return;
+      if (this.dataFns.defineDataNode(node, eq, elementIndex, lists)) return;
     }
     if (!eq.expr && eq.kind === 'data') {
       const ext = this.options.externalData?.get(canonicalColumn(node.name));
@@ -450,6 +449,8 @@ export class Expander implements ExpanderApi {
       node.expr = { k: 'num', v: -e.arg.value };
       return;
     }
+    // The binding only now: data constants, lists and numbers (most of MEDEAS's nodes) need none.
+    const ctx: Ctx = { binding: this.bindingOf(v, eq, tupleAt(lists, elementIndex)), owner: node, loc: eq.loc };
     if (e.kind === 'call' && e.fn === 'TIME SHIFT' && eq.kind === 'data') {
       // fn_time_shift: `d := TIME SHIFT(data, shift)` is the data series moved earlier by shift
       // (a positive shift lets the model see the data ahead): d(t) = data(t + shift).
