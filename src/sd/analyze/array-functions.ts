@@ -38,14 +38,30 @@ function namedDims(x: Expander, e: Expr, out: string[] = []): string[] {
 /** Resolves `e` once for every element combination of `dims` (bound as `dim!` and `dim`). */
 function over(x: Expander, e: Expr, dims: string[], ctx: Ctx, alsoPlain: boolean): SExpr[] {
   const lists = dims.map((d) => x.dims.get(d)!.elements);
-  return cartesian(lists).map((tuple) => {
-    const binding = new Map(ctx.binding);
-    dims.forEach((d, i) => {
-      binding.set(`${d}!`, tuple[i]!);
-      if (alsoPlain) binding.set(d, tuple[i]!);
-    });
-    return x.resolve(e, { ...ctx, binding });
-  });
+  const bangs = dims.map((d) => `${d}!`);
+  // One binding and one context, rebound for each tuple (in cartesian order, the last dimension
+  // fastest): resolve keeps neither, and the same keys are set in the same order every time, so
+  // the Map iterates as a fresh copy would (bindElement's preferences follow that order).
+  const binding = new Map(ctx.binding);
+  const inner: Ctx = { ...ctx, binding };
+  const out: SExpr[] = [];
+  const total = lists.reduce((n, l) => n * l.length, 1);
+  const digits = new Array<number>(lists.length).fill(0);
+  for (let t = 0; t < total; t++) {
+    if (t > 0) {
+      for (let p = lists.length - 1; p >= 0; p--) {
+        if (++digits[p]! < lists[p]!.length) break;
+        digits[p] = 0;
+      }
+    }
+    for (let i = 0; i < dims.length; i++) {
+      const el = lists[i]![digits[i]!]!;
+      binding.set(bangs[i]!, el);
+      if (alsoPlain) binding.set(dims[i]!, el);
+    }
+    out.push(x.resolve(e, inner));
+  }
+  return out;
 }
 
 function fold(op: string, terms: SExpr[]): SExpr {
@@ -130,7 +146,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
       const flat = cartesian(v.positions);
       const base = flat.findIndex((k) => k.join(',') === key.join(','));
       const cell = (k: string[]): SExpr => {
-        const id = v.nodes.get(k.join(','));
+        const id = v.isLookup ? undefined : v.slots.at(k);
         return id === undefined ? { k: 'num', v: NaN } : { k: 'ref', id };
       };
       const offset = x.resolve(args[1]!, ctx);
@@ -175,7 +191,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
         const base = flat.findIndex((k) => k.join(',') === key.join(','));
         const count = v.positions[v.positions.length - 1]!.length;
         const vec = flat.slice(base, base + count).map((k): SExpr => {
-          const id = v.nodes.get(k.join(','));
+          const id = v.isLookup ? undefined : v.slots.at(k);
           return id === undefined ? { k: 'num', v: NaN } : { k: 'ref', id };
         });
         return { k: 'vec', fn, vecs: [vec], scalars, index: 0 };

@@ -5,6 +5,7 @@
 import type { Diagnostic, SourceLocation } from '../ir/diagnostics.js';
 import type { Expr, SubscriptRef } from '../ir/model.js';
 import type { DimensionTable } from './dimensions.js';
+import type { ElementSlots } from './element-slots.js';
 import type { DataSeries, LookupData, ScalarNode, SExpr } from './scalar-model.js';
 
 /** Element chosen for each dimension name in the current context (LHS, or a SUM's `dim!`). */
@@ -26,8 +27,8 @@ export interface VarInfo {
   positions: string[][];
   /** Dimension name per position (for binding bare references). */
   positionDims: string[];
-  nodes: Map<string, number>;
-  tables: Map<string, number>;
+  /** Node ids of the elements (lookup table indexes when `isLookup`), by element tuple. */
+  slots: ElementSlots;
   isLookup: boolean;
 }
 
@@ -40,6 +41,8 @@ export interface ExpanderApi {
   resolve(e: Expr, ctx: Ctx): SExpr;
   hiddenNode(owner: ScalarNode, what: string, loc?: SourceLocation): ScalarNode;
   elementKey(v: VarInfo, subs: SubscriptRef[], ctx: Ctx, loc: SourceLocation): string[];
+  /** The node id of a scalar variable, or undefined (no such variable, or an array). */
+  scalarId(name: string): number | undefined;
   bindElement(dimName: string, binding: Binding): string | undefined;
   constantValue(e: SExpr, loc: SourceLocation, what: string): number;
   /** Whether `e` keeps one value for the whole run (numbers, constants, INITIAL values). */

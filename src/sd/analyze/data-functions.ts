@@ -76,7 +76,7 @@ export class DataFunctions {
   }
 
   /** Defines a node from a data equation; false when the equation is an ordinary expression. */
-  defineDataNode(node: ScalarNode, eq: Equation, elementIndex: number, lists: string[][], ctx: Ctx): boolean {
+  defineDataNode(node: ScalarNode, eq: Equation, elementIndex: number, lists: string[][]): boolean {
     const e = eq.expr;
     if (!e || e.kind !== 'call') return false;
     const fn = e.fn;
@@ -102,7 +102,6 @@ export class DataFunctions {
       node.expr = { k: 'num', v: 0 };
       return true;
     }
-    void ctx;
     return false;
   }
 

@@ -20,6 +20,7 @@ import { lowerArrayCall, ARRAY_FUNCTIONS } from './array-functions.js';
 import { DYNAMIC_CALLS } from './order.js';
 import { DataFunctions } from './data-functions.js';
 import { cartesian, type Binding, type Ctx, type ExpanderApi, type VarInfo } from './context.js';
+import { ElementSlots, ordinalsOf } from './element-slots.js';
 
 export interface ExpandOptions {
   dataHost?: DataHost;
@@ -34,6 +35,9 @@ interface VarDefinition extends VarInfo {
 }
 
 const CONTROL = ['initial time', 'final time', 'time step', 'saveper'] as const;
+
+/** Slots of a variable not laid out yet: none defined. */
+const NO_SLOTS = new ElementSlots([], [], 0);
 
 /** What defining one pending element node needs: its variable, equation and element tuple. */
 interface PendingElement {
@@ -64,6 +68,8 @@ export class Expander implements ExpanderApi {
   readonly warnings: Diagnostic[] = [];
   readonly dims: DimensionTable;
   readonly vars = new Map<string, VarDefinition>();
+  /** By node id, for the elements of model variables: the output sort key (sortKey of the name), one string per variable. */
+  private readonly outputKeys: (string | undefined)[] = [];
   /** By node id: how to define a node not yet defined (an array, not a Map: 70,000 entries in MEDEAS). */
   private readonly pending: (PendingElement | undefined)[] = [];
   private readonly macros = new Map<string, MacroDecl>();
@@ -91,7 +97,7 @@ export class Expander implements ExpanderApi {
       if (eq.lhs.name === 'time') continue;
       let v = this.vars.get(eq.lhs.name);
       if (!v) {
-        v = { name: eq.lhs.name, display: eq.lhs.display, equations: [], positions: [], positionDims: [], nodes: new Map(), tables: new Map(), isLookup: false };
+        v = { name: eq.lhs.name, display: eq.lhs.display, equations: [], positions: [], positionDims: [], slots: NO_SLOTS, isLookup: false };
         this.vars.set(eq.lhs.name, v);
       }
       v.equations.push(eq);
@@ -116,16 +122,12 @@ export class Expander implements ExpanderApi {
     if (errors.length) throw new ModelError(errors);
     applyShiftWindows(this.nodes, this.shiftWindows, (name) => this.newNode(name, name, false));
     const control = {
-      initialTime: this.vars.get('initial time')!.nodes.get('')!,
-      finalTime: this.vars.get('final time')!.nodes.get('')!,
-      timeStep: this.vars.get('time step')!.nodes.get('')!,
-      saveper: this.vars.get('saveper')!.nodes.get('')!,
+      initialTime: this.scalarId('initial time')!,
+      finalTime: this.scalarId('final time')!,
+      timeStep: this.scalarId('time step')!,
+      saveper: this.scalarId('saveper')!,
     };
-    const outputs = this.nodes.filter((n) => !n.hidden).map((n) => n.id);
-    // Sort keys made once per node, not once per comparison (70,000 outputs: a million comparisons).
-    const keys: string[] = [];
-    for (const id of outputs) keys[id] = sortKey(this.nodes[id]!.name);
-    outputs.sort((a, b) => compareKeys(keys[a]!, keys[b]!));
+    const outputs = outputOrder(this.nodes, this.outputKeys);
     // fn_shift_if_true says when the shift happens within an Euler step, not within a Runge-Kutta one.
     const why = 'its reference page does not say at which of the Runge-Kutta stages the shift happens or which values the stages read';
     const eulerOnly = this.shiftWindows.map((w) => ({ what: 'SHIFT IF TRUE', why, loc: w.loc }));
@@ -162,7 +164,7 @@ export class Expander implements ExpanderApi {
       const display = c.toUpperCase();
       const eq: Equation = { lhs: { name: c, display, subs: [], except: [], loc }, kind: 'aux', expr, units: '', doc: '', loc };
       this.warnings.push({ severity: 'warning', code: 'W_CONTROL', message: `${display} is not defined; using ${c === 'saveper' ? 'TIME STEP' : defaults[c]}`, loc });
-      this.vars.set(c, { name: c, display, equations: [eq], positions: [], positionDims: [], nodes: new Map(), tables: new Map(), isLookup: false });
+      this.vars.set(c, { name: c, display, equations: [eq], positions: [], positionDims: [], slots: this.slotsFor([], [eq]), isLookup: false });
     }
   }
 
@@ -198,7 +200,8 @@ export class Expander implements ExpanderApi {
       const candidates = first.done ? this.dims.dims.values() : this.rangesHolding(first.value);
       const all = [...covered];
       for (const d of candidates) {
-        if (!all.every((e) => d.elements.includes(e))) continue;
+        const has = this.ordinalsOf(d.elements);
+        if (!all.every((e) => has.has(e))) continue;
         const better = !best || d.elements.length < best.elements.length || (d.elements.length === best.elements.length && named.includes(d.name) && !named.includes(best.name));
         if (better) best = d;
       }
@@ -206,6 +209,29 @@ export class Expander implements ExpanderApi {
       v.positions.push(best.elements);
       v.positionDims.push(best.name);
     }
+    v.slots = this.slotsFor(v.positions, v.equations);
+  }
+
+  /** Element ordinals by element list (positions share their range's list). */
+  private readonly ordinalCache = new Map<readonly string[], Map<string, number>>();
+
+  private ordinalsOf(elements: readonly string[]): Map<string, number> {
+    let o = this.ordinalCache.get(elements);
+    if (!o) this.ordinalCache.set(elements, (o = ordinalsOf(elements)));
+    return o;
+  }
+
+  /** An empty slot table for a variable laid out over `positions`. */
+  private slotsFor(positions: readonly string[][], equations: readonly Equation[]): ElementSlots {
+    const ordinals = positions.map((l) => this.ordinalsOf(l));
+    let expected = 0;
+    for (const eq of equations) expected += eq.lhs.subs.reduce((n, s) => n * (this.dims.get(s.name)?.elements.length ?? 1), 1);
+    return new ElementSlots(ordinals, positions.map((l) => l.length), expected);
+  }
+
+  scalarId(name: string): number | undefined {
+    const v = this.vars.get(name);
+    return v && !v.isLookup && v.positions.length === 0 ? v.slots.get(0) : undefined;
   }
 
   /** Ranges that hold an element, in declaration order (dims.dimsContaining, kept per element). */
@@ -238,25 +264,33 @@ export class Expander implements ExpanderApi {
 
   /** Creates the nodes (or lookup tables) of every element a variable defines. */
   private allocate(v: VarDefinition): void {
+    const slots = v.slots;
+    // Every element's name is the display name, then '[' when subscripted: the key of one is the key of all.
+    const outputKey = sortKey(v.display);
     for (const eq of v.equations) {
       const lists = eq.lhs.subs.map((s) => this.dims.get(s.name)?.elements ?? [s.name]);
-      const excluded = new Set<string>();
+      // Excluded tuples by slot: a tuple with an element outside the layout matches no element here.
+      const excluded = new Set<number>();
       for (const ex of eq.lhs.except) {
         const exLists = ex.map((s) => {
           const d = this.dims.get(s.name);
           return d ? d.elements : [s.name];
         });
-        for (const t of cartesian(exLists)) excluded.add(t.join(','));
+        for (const t of cartesian(exLists)) excluded.add(slots.slotOf(t));
         // An :EXCEPT: with fewer subscripts than the LHS leaves the other positions free.
-        if (ex.length < lists.length) for (const t of cartesian([...exLists, ...lists.slice(ex.length)])) excluded.add(t.join(','));
+        if (ex.length < lists.length) for (const t of cartesian([...exLists, ...lists.slice(ex.length)])) excluded.add(slots.slotOf(t));
       }
+      excluded.delete(-1);
       const total = lists.reduce((n, l) => n * l.length, 1);
       this.checkScalarCount(total, eq.lhs.loc);
       // The tuples of cartesian(lists) in order, by an odometer over element positions: each
-      // element's key and name are built from per-list texts, and no tuple array is made or kept
-      // (the pending record rebuilds it from its index).
+      // element's slot is summed from per-list slot steps and its name concatenated from per-list
+      // texts; no key string or tuple array is made (the pending record rebuilds the tuple from
+      // its index).
       const arity = lists.length;
       const shown = lists.map((l) => l.map((e) => this.dims.displayOf(e)));
+      // layoutVariable chose position lists that hold every element of the left sides.
+      const steps = lists.map((l, p) => l.map((e) => slots.ordinals[p]!.get(e)! * slots.strides[p]!));
       const digits = new Array<number>(arity).fill(0);
       for (let index = 0; index < total; index++) {
         if (index > 0) {
@@ -265,31 +299,28 @@ export class Expander implements ExpanderApi {
             digits[p] = 0;
           }
         }
-        let key = '';
-        let inside = '';
-        for (let p = 0; p < arity; p++) {
-          if (p > 0) {
-            key += ',';
-            inside += ',';
+        let slot = 0;
+        for (let p = 0; p < arity; p++) slot += steps[p]![digits[p]!]!;
+        if (excluded.size > 0 && excluded.has(slot)) continue;
+        let name = v.display;
+        if (arity) {
+          name += '[';
+          for (let p = 0; p < arity; p++) {
+            if (p > 0) name += ',';
+            name += shown[p]![digits[p]!]!;
           }
-          key += lists[p]![digits[p]!]!;
-          inside += shown[p]![digits[p]!]!;
+          name += ']';
         }
-        if (excluded.has(key)) continue;
-        const name = arity ? `${v.display}[${inside}]` : v.display;
+        if (slots.get(slot) !== undefined) throw ModelError.at('E_REDEFINED', `${name} is defined more than once`, eq.loc);
         if (v.isLookup) {
-          if (v.tables.has(key)) throw ModelError.at('E_REDEFINED', `${name} is defined more than once`, eq.loc);
           const idx = this.defineLookup(eq, this.bindingOf(v, eq, tupleAt(lists, index)), name, index);
-          v.tables.set(key, idx);
+          slots.set(slot, idx);
           this.lookupNames.set(name, idx);
           continue;
         }
-        if (v.nodes.has(key)) throw ModelError.at('E_REDEFINED', `${name} is defined more than once`, eq.loc);
-        const node = this.newNode(name, v.name, false, eq.loc);
-        node.units = eq.units;
-        node.doc = eq.doc;
-        node.range = eq.range;
-        v.nodes.set(key, node.id);
+        const node = this.newNode(name, v.name, false, eq.loc, eq);
+        slots.set(slot, node.id);
+        this.outputKeys[node.id] = outputKey;
         // A plain record, not a closure, and the binding made when the node is defined: 70,000
         // closures and small Maps lived until then and young-generation collections copied each.
         this.pending[node.id] = { v, eq, index, lists };
@@ -300,11 +331,14 @@ export class Expander implements ExpanderApi {
   /** The dimensions an equation's left side binds for one element tuple (and the variable's own). */
   private bindingOf(v: VarInfo, eq: Equation, tuple: string[]): Binding {
     const binding = new Map<string, string>();
-    eq.lhs.subs.forEach((s, p) => {
-      if (this.dims.isDimension(s.name)) binding.set(s.name, tuple[p]!);
+    const subs = eq.lhs.subs;
+    for (let p = 0; p < subs.length; p++) {
+      const name = subs[p]!.name;
+      if (this.dims.isDimension(name)) binding.set(name, tuple[p]!);
       // Also bind the variable's own position dimension so bare references resolve.
-      if (!binding.has(v.positionDims[p]!)) binding.set(v.positionDims[p]!, tuple[p]!);
-    });
+      const own = v.positionDims[p]!;
+      if (!binding.has(own)) binding.set(own, tuple[p]!);
+    }
     return binding;
   }
 
@@ -316,9 +350,11 @@ export class Expander implements ExpanderApi {
     }
   }
 
-  newNode(name: string, varName: string, hidden: boolean, loc?: SourceLocation): ScalarNode {
+  /** A new node; `eq`, for an element of a model variable, gives its units, documentation and range. */
+  newNode(name: string, varName: string, hidden: boolean, loc?: SourceLocation, eq?: Equation): ScalarNode {
     if (this.nodes.length >= this.limits.maxScalars) this.checkScalarCount(1, loc);
-    const node: ScalarNode = { id: this.nodes.length, name, varName, hidden, kind: 'aux', expr: { k: 'num', v: NaN }, loc };
+    // One shape for every node (units, doc and range undefined unless an equation gives them).
+    const node: ScalarNode = { id: this.nodes.length, name, varName, hidden, kind: 'aux', expr: { k: 'num', v: NaN }, loc, units: eq?.units, doc: eq?.doc, range: eq?.range };
     this.nodes.push(node);
     return node;
   }
@@ -331,7 +367,7 @@ export class Expander implements ExpanderApi {
     const p = this.pending[id];
     if (!p) return;
     this.pending[id] = undefined;
-    this.defineNode(this.nodes[id]!, p.eq, this.bindingOf(p.v, p.eq, tupleAt(p.lists, p.index)), p.index, p.lists);
+    this.defineNode(this.nodes[id]!, p.eq, p.v, p.index, p.lists);
   }
 
   private defineLookup(eq: Equation, binding: Binding, name: string, elementIndex: number): number {
@@ -369,10 +405,9 @@ export class Expander implements ExpanderApi {
   }
 
   /** Fills one node from its equation. */
-  private defineNode(node: ScalarNode, eq: Equation, binding: Binding, elementIndex: number, lists: string[][]): void {
-    const ctx: Ctx = { binding, owner: node, loc: eq.loc };
+  private defineNode(node: ScalarNode, eq: Equation, v: VarInfo, elementIndex: number, lists: string[][]): void {
     if (eq.kind === 'data' || (eq.expr?.kind === 'call' && BUILTINS.get(eq.expr.fn)?.data)) {
-      if (this.dataFns.defineDataNode(node, eq, elementIndex, lists, ctx)) return;
+      if (this.dataFns.defineDataNode(node, eq, elementIndex, lists)) return;
     }
     if (!eq.expr && eq.kind === 'data') {
       const ext = this.options.externalData?.get(canonicalColumn(node.name));
@@ -415,6 +450,8 @@ export class Expander implements ExpanderApi {
       node.expr = { k: 'num', v: -e.arg.value };
       return;
     }
+    // The binding only now: data constants, lists and numbers (most of MEDEAS's nodes) need none.
+    const ctx: Ctx = { binding: this.bindingOf(v, eq, tupleAt(lists, elementIndex)), owner: node, loc: eq.loc };
     if (e.kind === 'call' && e.fn === 'TIME SHIFT' && eq.kind === 'data') {
       // fn_time_shift: `d := TIME SHIFT(data, shift)` is the data series moved earlier by shift
       // (a positive shift lets the model see the data ahead): d(t) = data(t + shift).
@@ -432,7 +469,7 @@ export class Expander implements ExpanderApi {
     }
     if (e.kind === 'call' && e.fn === '#MACRO OUTPUT') {
       const source = this.vars.get(this.macroOutputSource.get(eq.lhs.name)!)!;
-      const callerId = source.nodes.get((cartesian(lists)[elementIndex] ?? []).join(','));
+      const callerId = source.isLookup ? undefined : source.slots.at(tupleAt(lists, elementIndex));
       if (callerId !== undefined) this.resolveNode(callerId);
       const id = callerId === undefined ? undefined : this.macroOutputNodes.get(`${eq.lhs.name}|${callerId}`);
       if (id === undefined) throw ModelError.at('E_MACRO', `${node.name} is named as a macro output but the macro call does not define it`, eq.loc);
@@ -629,9 +666,11 @@ export class Expander implements ExpanderApi {
     if (e.kind !== 'ref') throw ModelError.at('E_LOOKUP', 'expected the name of a lookup table', e.loc);
     const v = this.vars.get(e.name);
     if (!v || !v.isLookup) throw ModelError.at('E_LOOKUP', `${e.display} is not a lookup table`, e.loc);
-    const key = this.elementKey(v, e.subs, ctx, e.loc).join(',');
-    const idx = v.tables.get(key);
-    if (idx === undefined) throw ModelError.at('E_UNDEFINED', `${e.display}[${key}] is not defined`, e.loc);
+    const idx = v.slots.get(this.elementSlot(v, e.subs, ctx, e.loc));
+    if (idx === undefined) {
+      const key = this.elementKey(v, e.subs, ctx, e.loc).join(',');
+      throw ModelError.at('E_UNDEFINED', `${e.display}[${key}] is not defined`, e.loc);
+    }
     return idx;
   }
 
@@ -683,9 +722,9 @@ export class Expander implements ExpanderApi {
       throw ModelError.at('E_UNDEFINED', `'${e.display}' is not defined`, e.loc);
     }
     if (v.isLookup) throw ModelError.at('E_LOOKUP', `lookup ${e.display} is used without an argument`, e.loc);
-    const key = this.elementKey(v, e.subs, ctx, e.loc).join(',');
-    const id = v.nodes.get(key);
+    const id = v.slots.get(this.elementSlot(v, e.subs, ctx, e.loc));
     if (id === undefined) {
+      const key = this.elementKey(v, e.subs, ctx, e.loc).join(',');
       throw ModelError.at('E_UNDEFINED', `${v.display}${key ? `[${key}]` : ''} is used but never defined`, e.loc);
     }
     return { k: 'ref', id };
@@ -729,6 +768,43 @@ export class Expander implements ExpanderApi {
       }
       return el;
     });
+  }
+
+  /**
+   * The slot of the element a reference `v[subs]` points to in this context (elementKey's
+   * element, by number), or -1 for an element outside v's layout; the same errors as elementKey.
+   */
+  private elementSlot(v: VarInfo, subs: SubscriptRef[], ctx: Ctx, loc: SourceLocation): number {
+    const { ordinals, strides } = v.slots;
+    const n = v.positions.length;
+    let slot = 0;
+    if (subs.length === 0 && n > 0) {
+      for (let p = 0; p < n; p++) {
+        const el = this.bindElement(v.positionDims[p]!, ctx.binding) ?? this.bindByElements(v.positions[p]!, ctx.binding);
+        if (el === undefined) throw ModelError.at('E_DIMENSION', `${v.display} needs subscripts here`, loc);
+        const o = ordinals[p]!.get(el);
+        if (o === undefined) slot = -Infinity;
+        else slot += o * strides[p]!;
+      }
+      return slot >= 0 ? slot : -1;
+    }
+    if (subs.length !== n) {
+      throw ModelError.at('E_DIMENSION', `${v.display} has ${n} subscripts but is used with ${subs.length}`, loc);
+    }
+    for (let p = 0; p < n; p++) {
+      const s = subs[p]!;
+      const el = this.resolveSubscript(s, ctx.binding);
+      if (el === undefined) {
+        throw ModelError.at('E_DIMENSION', `subscript ${s.display} of ${v.display} does not match the subscripts of the equation for ${ctx.owner.name}`, s.loc);
+      }
+      const o = ordinals[p]!.get(el);
+      if (o === undefined) {
+        const range = this.dims.get(v.positionDims[p]!)?.display ?? v.positionDims[p];
+        throw ModelError.at('E_DIMENSION', `${v.display} is defined over ${range}, which has no element ${this.dims.displayOf(el)} (subscript ${s.display})`, s.loc);
+      }
+      slot += o * strides[p]!;
+    }
+    return slot;
   }
 
   /** One subscript of a reference: an element, a bound dimension, or a mapped/sub-range one. */
@@ -868,7 +944,7 @@ export class Expander implements ExpanderApi {
         case 'num':
           return x.v;
         case 'time': {
-          const it = this.vars.get('initial time')?.nodes.get('');
+          const it = this.scalarId('initial time');
           return it === undefined ? fail() : ev({ k: 'ref', id: it });
         }
         case 'ref': {
@@ -919,14 +995,36 @@ export class Expander implements ExpanderApi {
 }
 
 
-/** Output order: case-insensitive by name, elements in definition order within an array (the sort is stable). */
+/** Output order: case-insensitive by name before any '[', elements in definition order within an array. */
 function sortKey(name: string): string {
   const b = name.indexOf('[');
   return (b < 0 ? name : name.slice(0, b)).toLowerCase();
 }
 
-function compareKeys(a: string, b: string): number {
-  return a === b ? 0 : a < b ? -1 : 1;
+/**
+ * Visible nodes sorted by sortKey of their names, nodes with equal keys in id order: a stable
+ * sort, done as one group per key (MEDEAS: 70,000 outputs, ~2,000 keys) with only the keys
+ * sorted. `known[id]` is a node's key where allocate recorded it.
+ */
+function outputOrder(nodes: readonly ScalarNode[], known: readonly (string | undefined)[]): number[] {
+  const groups = new Map<string, number[]>();
+  let last: string | undefined;
+  let group: number[] = [];
+  for (const n of nodes) {
+    if (n.hidden) continue;
+    const key = known[n.id] ?? sortKey(n.name);
+    if (key !== last) {
+      last = key;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = []));
+      group = g;
+    }
+    group.push(n.id);
+  }
+  const keys = [...groups.keys()].sort((a, b) => (a === b ? 0 : a < b ? -1 : 1));
+  const out: number[] = [];
+  for (const k of keys) for (const id of groups.get(k)!) out.push(id);
+  return out;
 }
 
 export function expandModel(ir: ModelIR, options: ExpandOptions = {}): { model: ScalarModel; warnings: Diagnostic[] } {

@@ -72,9 +72,9 @@ export function lowerShiftIfTrue(x: ExpanderApi, args: Expr[], ctx: Ctx, windows
   }
   const levels: number[] = [];
   for (let j = 0; j < size; j++) {
-    const k = [...key.slice(0, last), along[start + j]!].join(',');
-    const id = v.nodes.get(k);
-    if (id === undefined) throw ModelError.at('E_UNDEFINED', `${v.display}[${k}] is shifted by SHIFT IF TRUE but never defined`, target.loc);
+    const tuple = [...key.slice(0, last), along[start + j]!];
+    const id = v.isLookup ? undefined : v.slots.at(tuple);
+    if (id === undefined) throw ModelError.at('E_UNDEFINED', `${v.display}[${tuple.join(',')}] is shifted by SHIFT IF TRUE but never defined`, target.loc);
     levels.push(id);
   }
   /** An argument read by several rates, as a node of its own unless it is already a leaf. */

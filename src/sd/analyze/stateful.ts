@@ -281,7 +281,7 @@ function lowerDelayConveyor(x: Expander, args: Expr[], ctx: Ctx, node: ScalarNod
   if (!x.isRunConstant(ctime)) {
     refuse('with a conveyance time that changes during the run is not supported: Vensim says this speeds or slows the conveyor but does not document how material already on it moves (use a constant ctime, or DELAY MATERIAL)', args[1]!.loc);
   }
-  const ts = x.vars.get('time step')?.nodes.get('');
+  const ts = x.scalarId('time step');
   const dtRef: SExpr | undefined = ts === undefined ? undefined : { k: 'ref', id: ts };
   if (dtRef === undefined || !x.isRunConstant(dtRef)) refuse('needs a constant TIME STEP');
   const c = x.constantValue(ctime, args[1]!.loc, 'the conveyance time of DELAY CONVEYOR');
@@ -323,7 +323,7 @@ function reducedOrder(x: Expander, order: number, delayTime: SExpr, ctx: Ctx): n
   let dt: number;
   try {
     d = x.constantValue(delayTime, ctx.loc, 'delay time');
-    const ts = x.vars.get('time step')?.nodes.get('');
+    const ts = x.scalarId('time step');
     dt = ts === undefined ? NaN : x.constantValue({ k: 'ref', id: ts }, ctx.loc, 'TIME STEP');
   } catch {
     return order;

@@ -329,17 +329,22 @@ class Emitter {
       const k = Number(ks);
       const c = first.kinds[k]!;
       const v0 = first.values[k]!;
-      if (group.every((g) => g.values[k] === v0)) return c === 'r' ? `v[${v0}]` : c === 'n' ? num(v0) : String(v0);
+      // Loops, not every() with a closure: this runs for every hole of every loop's members.
+      let same = true;
+      for (let idx = 0; idx < m && same; idx++) same = group[idx]!.values[k] === v0;
+      if (same) return c === 'r' ? `v[${v0}]` : c === 'n' ? num(v0) : String(v0);
       if (c !== 'n') {
         // Elements of one variable usually sit at evenly spaced slots: index arithmetic, no table.
         const step = group[1]!.values[k]! - v0;
-        if (group.every((g, idx) => g.values[k] === v0 + idx * step)) {
+        let even = true;
+        for (let idx = 0; idx < m && even; idx++) even = group[idx]!.values[k] === v0 + idx * step;
+        if (even) {
           const at = step === 1 ? `${v0} + i` : `${v0} + ${step} * i`;
           return c === 'r' ? `v[${at}]` : `(${at})`;
         }
       }
       const table = c === 'n' ? new Float64Array(m) : new Int32Array(m);
-      group.forEach((g, idx) => (table[idx] = g.values[k]!));
+      for (let idx = 0; idx < m; idx++) table[idx] = group[idx]!.values[k]!;
       this.tables.push(table);
       // A named constant per table keeps each load monomorphic (K mixes Int32 and Float64 arrays).
       const name = `K${this.tables.length - 1}`;
@@ -506,7 +511,16 @@ function generateProgram(m: ScalarModel, full: Ordering, keep?: (id: number) => 
       beltNodes.push(node.id);
     }
   }
-  const group = (n: ScalarNode) => `${n.varName}|${n.kind}`;
+  // One group string per (variable, kind), made once: the interner hashes the same string object
+  // (its hash kept) instead of a new concatenation per node.
+  const groups = new Map<string, Map<string, string>>();
+  const group = (n: ScalarNode): string => {
+    let byKind = groups.get(n.varName);
+    if (!byKind) groups.set(n.varName, (byKind = new Map()));
+    let g = byKind.get(n.kind);
+    if (g === undefined) byKind.set(n.kind, (g = `${n.varName}|${n.kind}`));
+    return g;
+  };
   // Templates by node id in arrays (Maps built from [id, template] pairs allocated a pair per node).
   const initT: Template[] = new Array<Template>(m.nodes.length);
   for (const id of o.init) initT[id] = initTemplate(m.nodes[id]!, delayIndex, group(m.nodes[id]!));
