@@ -138,7 +138,14 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
       const scalars = [1, 2, 3, 4].map((i) => x.resolve(args[i]!, ctx));
       const mode = scalars[3]!;
       if (mode.k === 'num' && !TABLE_LOOKUP_MODES.has(Math.round(mode.v))) {
-        throw ModelError.at('E_UNSUPPORTED', `VECTOR LOOKUP mode ${mode.v} (invert with extrapolation) is not supported yet; modes 0 to 7 and 9 are`, args[4]!.loc);
+        throw ModelError.at(
+          'E_UNSUPPORTED',
+          {
+            en: `VECTOR LOOKUP mode ${mode.v} (invert with extrapolation) is not supported yet; modes 0 to 7 and 9 are`,
+            es: `VECTOR LOOKUP con el modo ${mode.v} (invertir con extrapolación) aún no se admite; se admiten los modos 0 a 7 y 9`,
+          },
+          args[4]!.loc,
+        );
       }
       const v = a.kind === 'ref' ? x.vars.get(a.name) : undefined;
       if (a.kind === 'ref' && v && v.positions.length > 0 && a.subs.length > 0 && !x.dims.isDimension(a.subs[a.subs.length - 1]!.name)) {
@@ -205,6 +212,6 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
       return { k: 'vec', fn, vecs: [cells], scalars: [], index: Math.max(0, i) * rows.elements.length + Math.max(0, j) };
     }
     default:
-      throw ModelError.at('E_UNSUPPORTED', `${fn} is not supported yet`, ctx.loc);
+      throw ModelError.at('E_UNSUPPORTED', { en: `${fn} is not supported yet`, es: `${fn} aún no se admite` }, ctx.loc);
   }
 }

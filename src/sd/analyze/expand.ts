@@ -126,7 +126,10 @@ export class Expander implements ExpanderApi {
     for (const id of outputs) keys[id] = sortKey(this.nodes[id]!.name);
     outputs.sort((a, b) => compareKeys(keys[a]!, keys[b]!));
     // fn_shift_if_true says when the shift happens within an Euler step, not within a Runge-Kutta one.
-    const why = 'its reference page does not say at which of the Runge-Kutta stages the shift happens or which values the stages read';
+    const why = {
+      en: 'its reference page does not say at which of the Runge-Kutta stages the shift happens or which values the stages read',
+      es: 'su página de referencia no dice en cuál de las etapas de Runge-Kutta ocurre el desplazamiento ni qué valores leen las etapas',
+    };
     const eulerOnly = this.shiftWindows.map((w) => ({ what: 'SHIFT IF TRUE', why, loc: w.loc }));
     return { nodes: this.nodes, lookups: this.lookups, lookupNames: this.lookupNames, data: this.data, control, outputs, ...(eulerOnly.length ? { eulerOnly } : {}) };
   }

@@ -136,7 +136,7 @@ export function applyShiftWindows(nodes: ScalarNode[], windows: ShiftWindow[], n
       if (level.kind !== 'stock') {
         throw ModelError.at('E_ARGUMENT', `SHIFT IF TRUE shifts levels (INTEG); ${level.name} is not one`, w.loc);
       }
-      if (shiftedOf.has(id)) throw ModelError.at('E_UNSUPPORTED', `${level.name} is shifted by more than one SHIFT IF TRUE`, w.loc);
+      if (shiftedOf.has(id)) throw ModelError.at('E_UNSUPPORTED', { en: `${level.name} is shifted by more than one SHIFT IF TRUE`, es: `${level.name} lo desplaza más de un SHIFT IF TRUE` }, w.loc);
       const before = ref(w.levels[i - 1] ?? id);
       const moved = i === 0 ? w.inval : i < n - 1 ? before : ifThen(bin('<>', w.accum, num(0)), bin('+', ref(id), before), before);
       // The shifted value takes the level's place in the output and in every other equation.

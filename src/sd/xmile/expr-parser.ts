@@ -12,7 +12,7 @@
  * (§3.7.1.2: `SUM(A[M, *])` in an equation over M sums each row). A numeric subscript picks an
  * element by position (§3.7.1: indices may be numbers even when elements are named).
  */
-import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
+import { ModelError, type MessageFor, type SourceLocation } from '../ir/diagnostics.js';
 import { checkEquationLength, checkExprDepth, DEFAULT_LIMITS, DepthGuard, type ModelLimits } from '../ir/limits.js';
 import type { BinaryOp, Expr, SubscriptRef } from '../ir/model.js';
 import { canonicalName } from '../ir/names.js';
@@ -135,8 +135,8 @@ class Parser {
     return t.kind === 'kw' && t.text === kw;
   }
 
-  private fail(t: Token, message: string, code = 'E_SYNTAX'): ModelError {
-    return ModelError.at(code, message, this.at(t.start));
+  private fail<C extends string = 'E_SYNTAX'>(t: Token, message: MessageFor<C>, code?: C): ModelError {
+    return ModelError.at<string>(code ?? 'E_SYNTAX', message, this.at(t.start));
   }
 
   private expectOp(op: string, what: string): Token {
@@ -339,7 +339,7 @@ class Parser {
         const range = r.kind === 'name' ? canonicalName(r.text) : '';
         const info = this.env.dims.get(range);
         if (!info) throw this.fail(r, `'${r.text}' after *: is not a dimension`, 'E_DIMENSION');
-        if (!this.iterated) throw this.fail(t, 'the wildcard * is only allowed inside an array function such as SUM', 'E_UNSUPPORTED');
+        if (!this.iterated) throw this.fail(t, { en: 'the wildcard * is only allowed inside an array function such as SUM', es: 'el comodín * solo se permite dentro de una función de arreglos como SUM' }, 'E_UNSUPPORTED');
         const parent = dim ? this.env.dims.get(dim) : undefined;
         if (parent && !info.elements.every((e) => parent.elements.includes(e))) {
           throw this.fail(r, `${info.display} is not a sub-range of ${parent.display}`, 'E_DIMENSION');
@@ -352,10 +352,17 @@ class Parser {
         continue;
       }
       if (!this.isOp(sep, ',', ']')) {
-        throw this.fail(t, 'a subscript must be a dimension, an element, an index or * (computed subscripts and ranges are not supported)', 'E_UNSUPPORTED');
+        throw this.fail(
+          t,
+          {
+            en: 'a subscript must be a dimension, an element, an index or * (computed subscripts and ranges are not supported)',
+            es: 'un subíndice debe ser una dimensión, un elemento, un índice o * (no se admiten subíndices calculados ni rangos)',
+          },
+          'E_UNSUPPORTED',
+        );
       }
       if (this.isOp(t, '*')) {
-        if (!this.iterated) throw this.fail(t, 'the wildcard * is only allowed inside an array function such as SUM', 'E_UNSUPPORTED');
+        if (!this.iterated) throw this.fail(t, { en: 'the wildcard * is only allowed inside an array function such as SUM', es: 'el comodín * solo se permite dentro de una función de arreglos como SUM' }, 'E_UNSUPPORTED');
         if (!dim) throw this.fail(t, `${varName} has no dimension at position ${position + 1} for *`, 'E_DIMENSION');
         this.iterated.add(dim);
         subs.push({ name: dim, display: this.env.dims.get(dim)?.display ?? dim, bang: true, loc });

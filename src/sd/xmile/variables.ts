@@ -52,7 +52,7 @@ export function collectVariables(block: XmlElement, src: SourceText, behavior: B
   for (const el of block.children) {
     const tag = el.name.toLowerCase();
     const loc = src.loc(el.start);
-    if (tag === 'module') throw ModelError.at('E_UNSUPPORTED', 'modules (submodels) are not supported yet', loc);
+    if (tag === 'module') throw ModelError.at('E_UNSUPPORTED', { en: 'modules (submodels) are not supported yet', es: 'los módulos (submodelos) aún no se admiten' }, loc);
     if (!VARIABLE_TAGS.has(tag)) continue;
     const raw = attr(el, 'name');
     if (raw === undefined || raw.trim() === '') throw ModelError.at('E_XMILE', `a <${el.name}> has no name`, loc);
@@ -163,7 +163,7 @@ export function translateVariable(v: VarSpec, ctx: TranslateContext): Equation[]
 
   if (v.kind === 'stock') {
     const queue = child(el, 'queue');
-    if (queue) throw ModelError.at('E_UNSUPPORTED', `${v.display} is a queue; queues are not supported yet`, ctx.src.loc(queue.start));
+    if (queue) throw ModelError.at('E_UNSUPPORTED', { en: `${v.display} is a queue; queues are not supported yet`, es: `${v.display} es una cola; las colas aún no se admiten` }, ctx.src.loc(queue.start));
   }
   const belt = ctx.conveyorFlows?.get(v.name);
   if (belt) return [make(lhsOf(v.name, v.display, []), 'aux', { expr: belt }, v.loc)];
