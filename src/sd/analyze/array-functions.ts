@@ -104,7 +104,7 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
       const a = args[0]!;
       if (a.kind !== 'ref') throw ModelError.at('E_ARGUMENT', 'VECTOR ELM MAP needs a variable as its first argument', a.loc);
       const v = x.vars.get(a.name);
-      if (!v) throw ModelError.at('E_UNDEFINED', `'${a.display}' is not defined`, a.loc);
+      if (!v) throw ModelError.at('E_UNDEFINED', { en: `'${a.display}' is not defined`, es: `'${a.display}' no está definida` }, a.loc);
       // Vensim's reference: the offset counts over the whole variable laid out flat, last
       // subscript fastest (v[s1,t1] offset (sub-1)*ELMCOUNT(tub) + (tub-1) is v[sub,tub]).
       const key = x.elementKey(v, a.subs, ctx, a.loc);

@@ -579,7 +579,14 @@ export class Expander implements ExpanderApi {
       case 'GET TIME VALUE':
         return { k: 'call', fn, args: args.map((a) => this.resolve(a, ctx)) };
       case 'A FUNCTION OF':
-        throw ModelError.at('E_UNDEFINED', `${ctx.owner.name} is defined as A FUNCTION OF, which has no equation to simulate`, loc);
+        throw ModelError.at(
+          'E_UNDEFINED',
+          {
+            en: `${ctx.owner.name} is defined as A FUNCTION OF, which has no equation to simulate`,
+            es: `${ctx.owner.name} está definida como A FUNCTION OF, que no tiene ecuación que simular`,
+          },
+          loc,
+        );
       default:
         return { k: 'call', fn, args: args.map((a) => this.resolve(a, ctx)) };
     }
@@ -603,7 +610,7 @@ export class Expander implements ExpanderApi {
     if (!v || !v.isLookup) throw ModelError.at('E_LOOKUP', `${e.display} is not a lookup table`, e.loc);
     const key = this.elementKey(v, e.subs, ctx, e.loc).join(',');
     const idx = v.tables.get(key);
-    if (idx === undefined) throw ModelError.at('E_UNDEFINED', `${e.display}[${key}] is not defined`, e.loc);
+    if (idx === undefined) throw ModelError.at('E_UNDEFINED', { en: `${e.display}[${key}] is not defined`, es: `${e.display}[${key}] no está definida` }, e.loc);
     return idx;
   }
 
@@ -619,7 +626,7 @@ export class Expander implements ExpanderApi {
       if (/^[a-z][a-z0-9 ]*$/.test(e.name) && e.name === e.name.trim()) {
         throw ModelError.at('E_UNKNOWN_FUNCTION', `unknown function or lookup '${e.display}'`, e.loc);
       }
-      throw ModelError.at('E_UNDEFINED', `'${e.display}' is not defined`, e.loc);
+      throw ModelError.at('E_UNDEFINED', { en: `'${e.display}' is not defined`, es: `'${e.display}' no está definida` }, e.loc);
     }
     if (!v.isLookup) throw ModelError.at('E_LOOKUP', `${e.display} is called like a lookup but is not one`, e.loc);
     if (e.args.length !== 1) throw ModelError.at('E_ARITY', `lookup ${e.display} takes one argument but was given ${e.args.length}`, e.loc);
@@ -652,13 +659,14 @@ export class Expander implements ExpanderApi {
       if (holders.length > 0) {
         return { k: 'num', v: this.familyPosition(e.name, [e.name]) };
       }
-      throw ModelError.at('E_UNDEFINED', `'${e.display}' is not defined`, e.loc);
+      throw ModelError.at('E_UNDEFINED', { en: `'${e.display}' is not defined`, es: `'${e.display}' no está definida` }, e.loc);
     }
     if (v.isLookup) throw ModelError.at('E_LOOKUP', `lookup ${e.display} is used without an argument`, e.loc);
     const key = this.elementKey(v, e.subs, ctx, e.loc).join(',');
     const id = v.nodes.get(key);
     if (id === undefined) {
-      throw ModelError.at('E_UNDEFINED', `${v.display}${key ? `[${key}]` : ''} is used but never defined`, e.loc);
+      const name = `${v.display}${key ? `[${key}]` : ''}`;
+      throw ModelError.at('E_UNDEFINED', { en: `${name} is used but never defined`, es: `${name} se usa pero nunca se define` }, e.loc);
     }
     return { k: 'ref', id };
   }

@@ -74,7 +74,13 @@ export function lowerShiftIfTrue(x: ExpanderApi, args: Expr[], ctx: Ctx, windows
   for (let j = 0; j < size; j++) {
     const k = [...key.slice(0, last), along[start + j]!].join(',');
     const id = v.nodes.get(k);
-    if (id === undefined) throw ModelError.at('E_UNDEFINED', `${v.display}[${k}] is shifted by SHIFT IF TRUE but never defined`, target.loc);
+    if (id === undefined) {
+      throw ModelError.at(
+        'E_UNDEFINED',
+        { en: `${v.display}[${k}] is shifted by SHIFT IF TRUE but never defined`, es: `SHIFT IF TRUE desplaza ${v.display}[${k}], que nunca se define` },
+        target.loc,
+      );
+    }
     levels.push(id);
   }
   /** An argument read by several rates, as a node of its own unless it is already a leaf. */

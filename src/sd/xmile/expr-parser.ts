@@ -303,7 +303,14 @@ class Parser {
     const dim = this.env.dims.get(canonicalName(t.text.slice(0, dot)));
     const el = canonicalName(t.text.slice(dot + 1));
     if (dim && dim.elements.includes(el)) return num(dim.elements.indexOf(el) + 1, loc);
-    throw this.fail(t, `'${t.text}' names no element of a dimension (namespaces other than std are not supported)`, 'E_UNDEFINED');
+    throw this.fail(
+      t,
+      {
+        en: `'${t.text}' names no element of a dimension (namespaces other than std are not supported)`,
+        es: `'${t.text}' no nombra ningún elemento de una dimensión (no se admiten espacios de nombres distintos de std)`,
+      },
+      'E_UNDEFINED',
+    );
   }
 
   /** A variable reference; inside an array function a whole array or a free dimension is iterated. */
