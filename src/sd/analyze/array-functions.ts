@@ -62,7 +62,7 @@ function vectorAxis(x: Expander, e: Expr, ctx: Ctx): { dim: string; index: numbe
   // Vensim sorts along the argument's last subscript (suite case vector_order: with
   // `x[scompany,Region] = VECTOR SORT ORDER(r[company,Region], 0)` the order runs over Region).
   const dim = bangs[0] ?? named[named.length - 1];
-  if (!dim) throw ModelError.at('E_DIMENSION', 'this function needs an array argument', ctx.loc);
+  if (!dim) throw ModelError.at('E_DIMENSION', { en: 'this function needs an array argument', es: 'esta función necesita un arreglo como argumento' }, ctx.loc);
   const el = x.bindElement(dim, ctx.binding);
   const index = el === undefined ? 0 : x.dims.get(dim)!.elements.indexOf(el);
   return { dim, index: Math.max(0, index) };
@@ -196,7 +196,7 @@ export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx):
       const rows = x.dims.get(rowsDim);
       const cols = x.dims.get(colsDim);
       if (!rows || !cols || rows.elements.length !== cols.elements.length) {
-        throw ModelError.at('E_DIMENSION', 'INVERT MATRIX needs a square matrix over two subscript ranges', a.loc);
+        throw ModelError.at('E_DIMENSION', { en: 'INVERT MATRIX needs a square matrix over two subscript ranges', es: 'INVERT MATRIX necesita una matriz cuadrada sobre dos rangos de subíndices' }, a.loc);
       }
       const i = rows.elements.indexOf(x.bindElement(rowsDim, ctx.binding) ?? '');
       const j = cols.elements.indexOf(x.bindElement(colsDim, ctx.binding) ?? '');

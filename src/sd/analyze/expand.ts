@@ -174,7 +174,7 @@ export class Expander implements ExpanderApi {
     v.isLookup = v.equations.some((e) => e.kind === 'lookup' || e.kind === 'lookup-data');
     for (const eq of v.equations) {
       if (eq.lhs.subs.length !== arity) {
-        throw ModelError.at('E_DIMENSION', `${v.display} is defined with ${eq.lhs.subs.length} subscripts here but ${arity} elsewhere`, eq.lhs.loc);
+        throw ModelError.at('E_DIMENSION', { en: `${v.display} is defined with ${eq.lhs.subs.length} subscripts here but ${arity} elsewhere`, es: `${v.display} se define aquí con ${eq.lhs.subs.length} subíndices, pero con ${arity} en otro lugar` }, eq.lhs.loc);
       }
     }
     for (let p = 0; p < arity; p++) {
@@ -401,7 +401,7 @@ export class Expander implements ExpanderApi {
       const flat = e.rows.flat();
       const free = lists.reduce((n, l) => n * l.length, 1);
       if (flat.length !== free) {
-        throw ModelError.at('E_DIMENSION', `${eq.lhs.display} has ${free} elements but its list gives ${flat.length} numbers`, e.loc);
+        throw ModelError.at('E_DIMENSION', { en: `${eq.lhs.display} has ${free} elements but its list gives ${flat.length} numbers`, es: `${eq.lhs.display} tiene ${free} elementos, pero su lista da ${flat.length} números` }, e.loc);
       }
       node.kind = 'const';
       node.expr = { k: 'num', v: flat[elementIndex]! };
@@ -651,7 +651,7 @@ export class Expander implements ExpanderApi {
       const dim = this.dims.get(e.name);
       if (dim) {
         const el = this.bindElement(dim.name, ctx.binding);
-        if (el === undefined) throw ModelError.at('E_DIMENSION', `subscript range ${e.display} is used as a value outside an equation over it`, e.loc);
+        if (el === undefined) throw ModelError.at('E_DIMENSION', { en: `subscript range ${e.display} is used as a value outside an equation over it`, es: `el rango de subíndices ${e.display} se usa como valor fuera de una ecuación definida sobre él` }, e.loc);
         return { k: 'num', v: this.familyPosition(el, dim.elements) };
       }
       // An element used as a value gives its (1-based) position in its range.
@@ -691,21 +691,21 @@ export class Expander implements ExpanderApi {
       // A bare reference to an array: take each position's element from the context.
       return v.positionDims.map((d, p) => {
         const el = this.bindElement(d, ctx.binding) ?? this.bindByElements(v.positions[p]!, ctx.binding);
-        if (el === undefined) throw ModelError.at('E_DIMENSION', `${v.display} needs subscripts here`, loc);
+        if (el === undefined) throw ModelError.at('E_DIMENSION', { en: `${v.display} needs subscripts here`, es: `${v.display} necesita subíndices aquí` }, loc);
         return el;
       });
     }
     if (subs.length !== v.positions.length) {
-      throw ModelError.at('E_DIMENSION', `${v.display} has ${v.positions.length} subscripts but is used with ${subs.length}`, loc);
+      throw ModelError.at('E_DIMENSION', { en: `${v.display} has ${v.positions.length} subscripts but is used with ${subs.length}`, es: `${v.display} tiene ${v.positions.length} subíndices, pero se usa con ${subs.length}` }, loc);
     }
     return subs.map((s, p) => {
       const el = this.resolveSubscript(s, ctx.binding);
       if (el === undefined) {
-        throw ModelError.at('E_DIMENSION', `subscript ${s.display} of ${v.display} does not match the subscripts of the equation for ${ctx.owner.name}`, s.loc);
+        throw ModelError.at('E_DIMENSION', { en: `subscript ${s.display} of ${v.display} does not match the subscripts of the equation for ${ctx.owner.name}`, es: `el subíndice ${s.display} de ${v.display} no coincide con los subíndices de la ecuación de ${ctx.owner.name}` }, s.loc);
       }
       if (!v.positions[p]!.includes(el)) {
         const range = this.dims.get(v.positionDims[p]!)?.display ?? v.positionDims[p];
-        throw ModelError.at('E_DIMENSION', `${v.display} is defined over ${range}, which has no element ${this.dims.displayOf(el)} (subscript ${s.display})`, s.loc);
+        throw ModelError.at('E_DIMENSION', { en: `${v.display} is defined over ${range}, which has no element ${this.dims.displayOf(el)} (subscript ${s.display})`, es: `${v.display} está definida sobre ${range}, que no tiene el elemento ${this.dims.displayOf(el)} (subíndice ${s.display})` }, s.loc);
       }
       return el;
     });

@@ -57,7 +57,7 @@ export function lowerShiftIfTrue(x: ExpanderApi, args: Expr[], ctx: Ctx, windows
   }
   const v = x.vars.get(target.name);
   if (!v || v.positions.length === 0) {
-    throw ModelError.at('E_DIMENSION', `SHIFT IF TRUE shifts along the last subscript of its first argument; ${target.display} has none`, target.loc);
+    throw ModelError.at('E_DIMENSION', { en: `SHIFT IF TRUE shifts along the last subscript of its first argument; ${target.display} has none`, es: `SHIFT IF TRUE desplaza a lo largo del último subíndice de su primer argumento; ${target.display} no tiene ninguno` }, target.loc);
   }
   const size = x.constantValue(x.resolve(args[2]!, ctx), args[2]!.loc, 'the size of SHIFT IF TRUE');
   if (!Number.isInteger(size) || size < 2) {
@@ -68,7 +68,7 @@ export function lowerShiftIfTrue(x: ExpanderApi, args: Expr[], ctx: Ctx, windows
   const along = v.positions[last]!;
   const start = along.indexOf(key[last]!);
   if (start + size > along.length) {
-    throw ModelError.at('E_DIMENSION', `SHIFT IF TRUE would shift ${size} elements of ${target.display} from ${key[last]}, past the end of its last subscript (${along.length - start} left)`, args[2]!.loc);
+    throw ModelError.at('E_DIMENSION', { en: `SHIFT IF TRUE would shift ${size} elements of ${target.display} from ${key[last]}, past the end of its last subscript (${along.length - start} left)`, es: `SHIFT IF TRUE desplazaría ${size} elementos de ${target.display} desde ${key[last]}, más allá del final de su último subíndice (quedan ${along.length - start})` }, args[2]!.loc);
   }
   const levels: number[] = [];
   for (let j = 0; j < size; j++) {

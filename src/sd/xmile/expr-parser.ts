@@ -345,11 +345,11 @@ class Parser {
         const r = this.next();
         const range = r.kind === 'name' ? canonicalName(r.text) : '';
         const info = this.env.dims.get(range);
-        if (!info) throw this.fail(r, `'${r.text}' after *: is not a dimension`, 'E_DIMENSION');
+        if (!info) throw this.fail(r, { en: `'${r.text}' after *: is not a dimension`, es: `'${r.text}' después de *: no es una dimensión` }, 'E_DIMENSION');
         if (!this.iterated) throw this.fail(t, { en: 'the wildcard * is only allowed inside an array function such as SUM', es: 'el comodín * solo se permite dentro de una función de arreglos como SUM' }, 'E_UNSUPPORTED');
         const parent = dim ? this.env.dims.get(dim) : undefined;
         if (parent && !info.elements.every((e) => parent.elements.includes(e))) {
-          throw this.fail(r, `${info.display} is not a sub-range of ${parent.display}`, 'E_DIMENSION');
+          throw this.fail(r, { en: `${info.display} is not a sub-range of ${parent.display}`, es: `${info.display} no es un subrango de ${parent.display}` }, 'E_DIMENSION');
         }
         this.iterated.add(range);
         subs.push({ name: range, display: info.display, bang: true, loc });
@@ -370,7 +370,7 @@ class Parser {
       }
       if (this.isOp(t, '*')) {
         if (!this.iterated) throw this.fail(t, { en: 'the wildcard * is only allowed inside an array function such as SUM', es: 'el comodín * solo se permite dentro de una función de arreglos como SUM' }, 'E_UNSUPPORTED');
-        if (!dim) throw this.fail(t, `${varName} has no dimension at position ${position + 1} for *`, 'E_DIMENSION');
+        if (!dim) throw this.fail(t, { en: `${varName} has no dimension at position ${position + 1} for *`, es: `${varName} no tiene una dimensión en la posición ${position + 1} para *` }, 'E_DIMENSION');
         this.iterated.add(dim);
         subs.push({ name: dim, display: this.env.dims.get(dim)?.display ?? dim, bang: true, loc });
       } else if (t.kind === 'num') {
@@ -393,7 +393,7 @@ class Parser {
     if (!info) return { name: t.text, display: t.text, bang: false, loc };
     if (info.elements.includes(t.text)) return { name: t.text, display: t.text, bang: false, loc };
     if (!Number.isInteger(k) || k < 1 || k > info.elements.length) {
-      throw this.fail(t, `index ${t.text} is outside dimension ${info.display} (1 to ${info.elements.length})`, 'E_DIMENSION');
+      throw this.fail(t, { en: `index ${t.text} is outside dimension ${info.display} (1 to ${info.elements.length})`, es: `el índice ${t.text} está fuera de la dimensión ${info.display} (1 a ${info.elements.length})` }, 'E_DIMENSION');
     }
     const el = info.elements[k - 1]!;
     return { name: el, display: el, bang: false, loc };
