@@ -454,11 +454,11 @@ export class Expander implements ExpanderApi {
       case 'na':
         return { k: 'num', v: -1e38 };
       case 'str':
-        throw ModelError.at('E_SYNTAX', `a string '${e.value}' is only allowed as an argument of a data function`, e.loc);
+        throw ModelError.at('E_SYNTAX', { en: `a string '${e.value}' is only allowed as an argument of a data function`, es: `una cadena de texto '${e.value}' solo se permite como argumento de una función de datos` }, e.loc);
       case 'list':
-        throw ModelError.at('E_SYNTAX', 'a list of numbers is only allowed as the whole right-hand side', e.loc);
+        throw ModelError.at('E_SYNTAX', { en: 'a list of numbers is only allowed as the whole right-hand side', es: 'una lista de números solo se permite como todo el lado derecho' }, e.loc);
       case 'lookup':
-        throw ModelError.at('E_SYNTAX', 'a lookup table is only allowed in WITH LOOKUP or a lookup definition', e.loc);
+        throw ModelError.at('E_SYNTAX', { en: 'a lookup table is only allowed in WITH LOOKUP or a lookup definition', es: 'una tabla (lookup) solo se permite en WITH LOOKUP o en la definición de una tabla' }, e.loc);
       case 'unary': {
         if (e.op === '+') return this.resolve(e.arg, ctx);
         const a = this.resolve(e.arg, ctx);
@@ -509,7 +509,7 @@ export class Expander implements ExpanderApi {
         return lowerShiftIfTrue(this, args, { ...ctx, loc }, this.shiftWindows);
       case 'WITH LOOKUP': {
         const t = args[1]!;
-        if (t.kind !== 'lookup') throw ModelError.at('E_SYNTAX', 'WITH LOOKUP needs a lookup table as its second argument', loc);
+        if (t.kind !== 'lookup') throw ModelError.at('E_SYNTAX', { en: 'WITH LOOKUP needs a lookup table as its second argument', es: 'WITH LOOKUP necesita una tabla (lookup) como segundo argumento' }, loc);
         const idx = this.addLookup(`#with lookup(${ctx.owner.name})`, t.table.x, t.table.y, loc);
         return { k: 'lookup', table: idx, x: this.resolve(args[0]!, ctx), mode: 'normal' };
       }
@@ -546,7 +546,7 @@ export class Expander implements ExpanderApi {
         return { k: 'call', fn, args: [{ k: 'num', v: series }, this.resolve(args[1]!, ctx), this.resolve(args[2]!, ctx)] };
       }
       case 'TIME SHIFT':
-        throw ModelError.at('E_SYNTAX', 'TIME SHIFT must be the whole right-hand side of a data equation (name := TIME SHIFT(data, shift))', loc);
+        throw ModelError.at('E_SYNTAX', { en: 'TIME SHIFT must be the whole right-hand side of a data equation (name := TIME SHIFT(data, shift))', es: 'TIME SHIFT debe ser todo el lado derecho de una ecuación de datos (name := TIME SHIFT(data, shift))' }, loc);
       case 'TIME BASE': {
         // fn_time_base: START when Time is 0, rising by SLOPE per unit of Time (START + Time × SLOPE).
         const start = this.resolve(args[0]!, ctx);

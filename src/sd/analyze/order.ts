@@ -142,10 +142,10 @@ export function orderModel(m: ScalarModel): { ordering: Ordering; diagnostics: D
   for (let i = 0; i < n; i++) visitStatic(i);
 
   const initDeps = (i: number): number[] => initDependencies(nodes[i]!, () => exprRefs(i));
-  const init = topo(n, initDeps, (i) => nodes[i]!.kind !== 'const', nodes, { en: 'initial values', es: 'valores iniciales' });
+  const init = topo(n, initDeps, (i) => nodes[i]!.kind !== 'const', nodes, { en: 'initial values', es: 'los valores iniciales' });
   const stepNodes = (i: number) => !isStatic[i] && nodes[i]!.kind !== 'stock' && nodes[i]!.kind !== 'const';
   const stepDeps = (i: number): number[] => stepDependencies(nodes[i]!, () => exprRefs(i)).filter(stepNodes);
-  const step = topo(n, stepDeps, stepNodes, nodes, { en: 'equations', es: 'ecuaciones' });
+  const step = topo(n, stepDeps, stepNodes, nodes, { en: 'equations', es: 'las ecuaciones' });
   const stocks = nodes.filter((x) => x.kind === 'stock').map((x) => x.id);
   return { ordering: { init, step, stocks, isStatic }, diagnostics: [] };
 }
@@ -173,7 +173,7 @@ function topo(n: number, deps: (i: number) => number[], include: (i: number) => 
           const cycle = `${names.join(' -> ')} -> ${names[0]}`;
           throw ModelError.at(
             'E_ALGEBRAIC_LOOP',
-            { en: `the ${what.en} form a loop with no stock in it: ${cycle}`, es: `las ${what.es} forman un bucle sin ningún stock: ${cycle}` },
+            { en: `the ${what.en} form a loop with no stock in it: ${cycle}`, es: `${what.es} forman un bucle sin ningún stock: ${cycle}` },
             node.loc,
           );
         }

@@ -53,7 +53,7 @@ export function lowerShiftIfTrue(x: ExpanderApi, args: Expr[], ctx: Ctx, windows
   const loc = ctx.loc;
   const target = args[0]!;
   if (target.kind !== 'ref' || ctx.scope?.has(target.name)) {
-    throw ModelError.at('E_SYNTAX', 'the first argument of SHIFT IF TRUE must be an element of a level (an INTEG variable)', target.loc);
+    throw ModelError.at('E_SYNTAX', { en: 'the first argument of SHIFT IF TRUE must be an element of a level (an INTEG variable)', es: 'el primer argumento de SHIFT IF TRUE debe ser un elemento de un nivel (una variable INTEG)' }, target.loc);
   }
   const v = x.vars.get(target.name);
   if (!v || v.positions.length === 0) {
