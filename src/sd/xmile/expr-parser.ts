@@ -12,7 +12,7 @@
  * (§3.7.1.2: `SUM(A[M, *])` in an equation over M sums each row). A numeric subscript picks an
  * element by position (§3.7.1: indices may be numbers even when elements are named).
  */
-import { ModelError, type MessageFor, type SourceLocation } from '../ir/diagnostics.js';
+import { ModelError, type BilingualText, type MessageFor, type SourceLocation } from '../ir/diagnostics.js';
 import { checkEquationLength, checkExprDepth, DEFAULT_LIMITS, DepthGuard, type ModelLimits } from '../ir/limits.js';
 import type { BinaryOp, Expr, SubscriptRef } from '../ir/model.js';
 import { canonicalName } from '../ir/names.js';
@@ -72,7 +72,7 @@ export function parseEquation(text: MappedText, src: SourceText, env: ParseEnv, 
   try {
     tokens = tokenize(text.text);
   } catch (err) {
-    if (err instanceof LexError) throw ModelError.at('E_SYNTAX', err.message, at(err.offset));
+    if (err instanceof LexError) throw ModelError.at('E_SYNTAX', err.text, at(err.offset));
     throw err;
   }
   const expr = new Parser(tokens, at, env, scope, new DepthGuard(limits.maxNesting, limits.maxExprDepth)).parseAll();
@@ -95,8 +95,10 @@ function numberList(text: string, loc: SourceLocation): Expr {
   return { kind: 'list', rows, loc };
 }
 
-function describe(t: Token): string {
-  return t.kind === 'eof' ? 'the end of the equation' : `'${t.kind === 'name' && t.quoted ? `"${t.text}"` : t.text}'`;
+function describe(t: Token): BilingualText {
+  if (t.kind === 'eof') return { en: 'the end of the equation', es: 'el final de la ecuación' };
+  const text = `'${t.kind === 'name' && t.quoted ? `"${t.text}"` : t.text}'`;
+  return { en: text, es: text };
 }
 
 class Parser {
@@ -139,9 +141,11 @@ class Parser {
     return ModelError.at<string>(code ?? 'E_SYNTAX', message, this.at(t.start));
   }
 
-  private expectOp(op: string, what: string): Token {
+  private expectOp(op: string, what: BilingualText): Token {
     const t = this.next();
-    if (!this.isOp(t, op)) throw this.fail(t, `expected '${op}' ${what} but found ${describe(t)}`);
+    if (!this.isOp(t, op)) {
+      throw this.fail(t, { en: `expected '${op}' ${what.en} but found ${describe(t).en}`, es: `se esperaba '${op}' ${what.es} pero se encontró ${describe(t).es}` });
+    }
     return t;
   }
 
@@ -149,7 +153,7 @@ class Parser {
     if (this.peek().kind === 'eof') throw this.fail(this.peek(), 'the equation is empty', 'E_EMPTY');
     const e = this.parseExpr();
     const t = this.peek();
-    if (t.kind !== 'eof') throw this.fail(t, `unexpected ${describe(t)} after a complete expression`);
+    if (t.kind !== 'eof') throw this.fail(t, { en: `unexpected ${describe(t).en} after a complete expression`, es: `no se esperaba ${describe(t).es} después de una expresión completa` });
     return e;
   }
 
@@ -245,16 +249,16 @@ class Parser {
     if (t.kind === 'num') return num(t.value!, this.at(t.start));
     if (this.isOp(t, '(')) {
       const e = this.parseExpr();
-      this.expectOp(')', 'to close the parenthesis');
+      this.expectOp(')', { en: 'to close the parenthesis', es: 'para cerrar el paréntesis' });
       return e;
     }
     if (this.isKw(t, 'IF')) {
       const cond = this.parseExpr();
       const th = this.next();
-      if (!this.isKw(th, 'THEN')) throw this.fail(th, `expected THEN after the IF condition but found ${describe(th)}`);
+      if (!this.isKw(th, 'THEN')) throw this.fail(th, { en: `expected THEN after the IF condition but found ${describe(th).en}`, es: `se esperaba THEN después de la condición del IF pero se encontró ${describe(th).es}` });
       const a = this.parseExpr();
       const el = this.next();
-      if (!this.isKw(el, 'ELSE')) throw this.fail(el, `expected ELSE in IF … THEN … ELSE but found ${describe(el)}`);
+      if (!this.isKw(el, 'ELSE')) throw this.fail(el, { en: `expected ELSE in IF … THEN … ELSE but found ${describe(el).en}`, es: `se esperaba ELSE en IF … THEN … ELSE pero se encontró ${describe(el).es}` });
       return call('IF THEN ELSE', [cond, a, this.parseExpr()], this.at(t.start));
     }
     if (t.kind === 'name') return this.parseNamed(t);
@@ -267,7 +271,7 @@ class Parser {
     }
     // Where an operand is expected MOD cannot be the operator: it is a variable named `mod`.
     if (this.isKw(t, 'MOD')) return this.parseNamed({ ...t, kind: 'name' });
-    throw this.fail(t, `expected a number, a name or '(' but found ${describe(t)}`);
+    throw this.fail(t, { en: `expected a number, a name or '(' but found ${describe(t).en}`, es: `se esperaba un número, un nombre o '(' pero se encontró ${describe(t).es}` });
   }
 
   private internal(name: InternalMacro, args: Expr[], loc: SourceLocation): Expr {
@@ -287,7 +291,7 @@ class Parser {
     if (!t.quoted && !subs) {
       const key = functionKey(t.text);
       if (key === 'SELF') {
-        if (!this.scope.self) throw this.fail(t, 'SELF is only allowed in the equation of a variable');
+        if (!this.scope.self) throw this.fail(t, { en: 'SELF is only allowed in the equation of a variable', es: 'SELF solo se permite en la ecuación de una variable' });
         return this.reference(this.scope.self.name, this.scope.self.display, undefined, loc);
       }
       if (ZERO_ARGUMENT.has(key)) return this.builtin(t, key, [], loc);
@@ -354,7 +358,7 @@ class Parser {
         this.iterated.add(range);
         subs.push({ name: range, display: info.display, bang: true, loc });
         const close = this.peek();
-        if (!this.isOp(close, ',', ']')) throw this.fail(close, `expected ',' or ']' after *:${r.text} but found ${describe(close)}`);
+        if (!this.isOp(close, ',', ']')) throw this.fail(close, { en: `expected ',' or ']' after *:${r.text} but found ${describe(close).en}`, es: `se esperaba ',' o ']' después de *:${r.text} pero se encontró ${describe(close).es}` });
         if (this.isOp(this.next(), ']')) return subs;
         continue;
       }
@@ -380,7 +384,7 @@ class Parser {
         if (this.env.dims.has(name)) subs.push(this.dimensionSub(name, displayOf(t.text), loc));
         else subs.push({ name, display: displayOf(t.text), bang: false, loc });
       } else {
-        throw this.fail(t, `expected a subscript but found ${describe(t)}`);
+        throw this.fail(t, { en: `expected a subscript but found ${describe(t).en}`, es: `se esperaba un subíndice pero se encontró ${describe(t).es}` });
       }
       this.next();
       if (this.isOp(sep, ']')) return subs;
@@ -409,7 +413,7 @@ class Parser {
       args.push(this.parseExpr());
       const t = this.next();
       if (this.isOp(t, ')')) return args;
-      if (!this.isOp(t, ',')) throw this.fail(t, `expected ',' or ')' in the argument list but found ${describe(t)}`);
+      if (!this.isOp(t, ',')) throw this.fail(t, { en: `expected ',' or ')' in the argument list but found ${describe(t).en}`, es: `se esperaba ',' o ')' en la lista de argumentos pero se encontró ${describe(t).es}` });
     }
   }
 
@@ -462,13 +466,13 @@ class Parser {
   /** `LOOKUP(table, x)`: the table is a graphical function's name. */
   private lookupFunction(t: Token, loc: SourceLocation): Expr {
     const name = this.next();
-    if (name.kind !== 'name') throw this.fail(name, `LOOKUP needs the name of a graphical function first but found ${describe(name)}`);
+    if (name.kind !== 'name') throw this.fail(name, { en: `LOOKUP needs the name of a graphical function first but found ${describe(name).en}`, es: `LOOKUP necesita primero el nombre de una función gráfica pero se encontró ${describe(name).es}` });
     const canonical = canonicalName(name.text);
     // `LOOKUP(gf[elem], x)`: one element's function of an arrayed graphical function.
     const subs = this.isOp(this.peek(), '[') ? (this.next(), this.parseSubscripts(canonical)) : [];
-    this.expectOp(',', 'between the arguments of LOOKUP');
+    this.expectOp(',', { en: 'between the arguments of LOOKUP', es: 'entre los argumentos de LOOKUP' });
     const x = this.parseExpr();
-    this.expectOp(')', 'to close LOOKUP');
+    this.expectOp(')', { en: 'to close LOOKUP', es: 'para cerrar LOOKUP' });
     const gf = this.env.gfs.get(canonical);
     void t;
     if (gf && subs.length === 0) return this.lookupCall(gf, [x], loc);
@@ -493,7 +497,7 @@ class Parser {
         this.iterated = saved;
         const sep = this.next();
         if (this.isOp(sep, ')')) break;
-        if (!this.isOp(sep, ',')) throw this.fail(sep, `expected ',' or ')' in the argument list but found ${describe(sep)}`);
+        if (!this.isOp(sep, ',')) throw this.fail(sep, { en: `expected ',' or ')' in the argument list but found ${describe(sep).en}`, es: `se esperaba ',' o ')' en la lista de argumentos pero se encontró ${describe(sep).es}` });
       }
     }
     if (key === 'MIN' || key === 'MAX') {
