@@ -7,6 +7,7 @@ import { BUILTINS } from '../ir/builtins.js';
 import { canonicalColumn } from '../ir/names.js';
 import { visitExpr } from '../ir/walk.js';
 import { unsupportedFunctionMessage } from '../ir/unsupported.js';
+import { arityMessage } from '../ir/arity.js';
 import { ModelError, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import type { DataHost } from '../data/types.js';
@@ -492,8 +493,7 @@ export class Expander implements ExpanderApi {
   private resolveCall(fn: string, args: Expr[], ctx: Ctx, loc: SourceLocation): SExpr {
     const info = BUILTINS.get(fn)!;
     if (args.length < info.min || args.length > info.max) {
-      const want = info.min === info.max ? `${info.min}` : `${info.min} to ${info.max}`;
-      throw ModelError.at('E_ARITY', `${fn} takes ${want} argument${info.max === 1 ? '' : 's'} but was given ${args.length}`, loc);
+      throw ModelError.at('E_ARITY', arityMessage(fn, info.min, info.max, args.length), loc);
     }
     if (info.stateful) {
       const hidden = this.hiddenNode(ctx.owner, fn.toLowerCase(), loc);
@@ -624,12 +624,14 @@ export class Expander implements ExpanderApi {
     if (unsupported) throw ModelError.at('E_UNSUPPORTED', unsupported, e.loc);
     if (!v) {
       if (/^[a-z][a-z0-9 ]*$/.test(e.name) && e.name === e.name.trim()) {
-        throw ModelError.at('E_UNKNOWN_FUNCTION', `unknown function or lookup '${e.display}'`, e.loc);
+        throw ModelError.at('E_UNKNOWN_FUNCTION', { en: `unknown function or lookup '${e.display}'`, es: `función o tabla (lookup) desconocida '${e.display}'` }, e.loc);
       }
       throw ModelError.at('E_UNDEFINED', { en: `'${e.display}' is not defined`, es: `'${e.display}' no está definida` }, e.loc);
     }
     if (!v.isLookup) throw ModelError.at('E_LOOKUP', `${e.display} is called like a lookup but is not one`, e.loc);
-    if (e.args.length !== 1) throw ModelError.at('E_ARITY', `lookup ${e.display} takes one argument but was given ${e.args.length}`, e.loc);
+    if (e.args.length !== 1) {
+      throw ModelError.at('E_ARITY', { en: `lookup ${e.display} takes one argument but was given ${e.args.length}`, es: `la tabla (lookup) ${e.display} admite un argumento, pero recibió ${e.args.length}` }, e.loc);
+    }
     const table = this.lookupTableOf({ kind: 'ref', name: e.name, display: e.display, subs: e.subs, loc: e.loc }, ctx);
     return { k: 'lookup', table, x: this.resolve(e.args[0]!, ctx), mode: 'normal' };
   }
@@ -757,10 +759,17 @@ export class Expander implements ExpanderApi {
   /** Inlines one call of a macro: its parameters and locals become hidden nodes. */
   private expandMacro(macro: MacroDecl, args: Expr[], ctx: Ctx, loc: SourceLocation, outputs: { name: string; display: string; loc: SourceLocation }[] = []): SExpr {
     if (args.length !== macro.params.length) {
-      throw ModelError.at('E_ARITY', `macro ${macro.name} takes ${macro.params.length} arguments but was given ${args.length}`, loc);
+      throw ModelError.at('E_ARITY', { en: `macro ${macro.name} takes ${macro.params.length} arguments but was given ${args.length}`, es: `la macro ${macro.name} admite ${macro.params.length} argumentos, pero recibió ${args.length}` }, loc);
     }
     if (outputs.length > macro.outputs.length) {
-      throw ModelError.at('E_ARITY', `macro ${macro.name} has ${macro.outputs.length} output argument(s) but the call names ${outputs.length}`, outputs[macro.outputs.length]!.loc);
+      throw ModelError.at(
+        'E_ARITY',
+        {
+          en: `macro ${macro.name} has ${macro.outputs.length} output argument(s) but the call names ${outputs.length}`,
+          es: `la macro ${macro.name} tiene ${macro.outputs.length} argumento(s) de salida, pero la llamada nombra ${outputs.length}`,
+        },
+        outputs[macro.outputs.length]!.loc,
+      );
     }
     // Arguments belong to the caller: resolved before this macro counts as open, so that
     // HALFGAP(HALFGAP(a, b), c) is a nested call, not recursion.

@@ -36,9 +36,11 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
   };
   const want = arity[fn];
   if (fn === 'DELAY') {
-    if (args.length < 2 || args.length > 3) throw ModelError.at('E_ARITY', `DELAY takes 2 or 3 arguments but was given ${args.length}`, ctx.loc);
+    if (args.length < 2 || args.length > 3) {
+      throw ModelError.at('E_ARITY', { en: `DELAY takes 2 or 3 arguments but was given ${args.length}`, es: `DELAY admite 2 o 3 argumentos, pero recibió ${args.length}` }, ctx.loc);
+    }
   } else if (want !== undefined && args.length !== want) {
-    throw ModelError.at('E_ARITY', `${fn} takes ${want} arguments but was given ${args.length}`, ctx.loc);
+    throw ModelError.at('E_ARITY', { en: `${fn} takes ${want} arguments but was given ${args.length}`, es: `${fn} admite ${want} argumentos, pero recibió ${args.length}` }, ctx.loc);
   }
   const r = (i: number): SExpr => x.resolve(args[i]!, ctx);
   /** An argument as a node reference when it is used several times. */

@@ -22,6 +22,6 @@ describe('diagnostics', () => {
     expect(formatDiagnostic(d)).toBe('warning W: x is never used');
   });
   it('a code outside the bilingual ones still takes an English-only message', () => {
-    expect(ModelError.at('E_ARITY', 'MAX takes 1 to 2 arguments').diagnostics[0]).toEqual({ severity: 'error', code: 'E_ARITY', message: 'MAX takes 1 to 2 arguments', loc: undefined });
+    expect(ModelError.at('E_LOOKUP', 'x is not a lookup table').diagnostics[0]).toEqual({ severity: 'error', code: 'E_LOOKUP', message: 'x is not a lookup table', loc: undefined });
   });
 });

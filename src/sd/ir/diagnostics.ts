@@ -24,7 +24,7 @@ export type MessageText = string | BilingualText;
  * Codes whose messages must come in both languages: `ModelError.at` refuses a bare English
  * string for them at compile time, so a new site cannot forget the Spanish.
  */
-export type BilingualCode = 'E_UNSUPPORTED' | 'E_UNDEFINED' | 'E_ALGEBRAIC_LOOP' | 'E_DIMENSION' | 'E_SYNTAX';
+export type BilingualCode = 'E_UNSUPPORTED' | 'E_UNDEFINED' | 'E_ALGEBRAIC_LOOP' | 'E_DIMENSION' | 'E_SYNTAX' | 'E_ARITY' | 'E_UNKNOWN_FUNCTION';
 
 /** The message a site must pass for a code: both languages for a BilingualCode, else either form. */
 export type MessageFor<C extends string> = C extends BilingualCode ? BilingualText : MessageText;

@@ -12,9 +12,9 @@ const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 10 ~~|\nTIME STEP = 1 ~~|\nS
 const CASES: { name: string; text: string; code: string; line: number; column: number; mentions: string; mentionsEs?: string }[] = [
   { name: 'truncated file', text: 'Stock = INTEG(inflow, 10) ~~|\ninflow = 2 * (Stock', code: 'E_SYNTAX', line: 2, column: 20, mentions: 'end of the file', mentionsEs: 'se encontró el final del archivo' },
   { name: 'unbalanced parentheses', text: `${CONTROL}x = (1 + 2 ~~|\n`, code: 'E_SYNTAX', line: 5, column: 12, mentions: "')'", mentionsEs: "se esperaba ')' para cerrar el paréntesis" },
-  { name: 'unknown function', text: `${CONTROL}x = FROBNICATE(3) ~~|\n`, code: 'E_UNKNOWN_FUNCTION', line: 5, column: 5, mentions: 'FROBNICATE' },
+  { name: 'unknown function', text: `${CONTROL}x = FROBNICATE(3) ~~|\n`, code: 'E_UNKNOWN_FUNCTION', line: 5, column: 5, mentions: 'FROBNICATE', mentionsEs: "función o tabla (lookup) desconocida 'FROBNICATE'" },
   { name: 'undefined name', text: `${CONTROL}x = y + 1 ~~|\n`, code: 'E_UNDEFINED', line: 5, column: 5, mentions: "'y'", mentionsEs: "'y' no está definida" },
-  { name: 'wrong arity', text: `${CONTROL}x = MAX(1, 2, 3) ~~|\n`, code: 'E_ARITY', line: 5, column: 5, mentions: 'MAX takes 1 to 2 arguments but was given 3' },
+  { name: 'wrong arity', text: `${CONTROL}x = MAX(1, 2, 3) ~~|\n`, code: 'E_ARITY', line: 5, column: 5, mentions: 'MAX takes 1 to 2 arguments but was given 3', mentionsEs: 'MAX admite de 1 a 2 argumentos, pero recibió 3' },
   { name: 'subscript mismatch', text: `${CONTROL}d: a, b ~~|\ne: c, f ~~|\nx[d] = 1 ~~|\ny[e] = x[e] ~~|\n`, code: 'E_DIMENSION', line: 8, column: 10, mentions: 'x', mentionsEs: 'x está definida sobre d, que no tiene el elemento c' },
   // Vensim reference, Mapping of Subscript Ranges: one list entry per element of the mapped range,
   // each an element or sub-range of the map-to range; by position, as many elements on both sides.

@@ -242,6 +242,7 @@ describe('XMILE equation errors have a line and column', () => {
     ['pop[*]', 'el comodín * solo se permite dentro de una función de arreglos como SUM'],
     ['pop[7]', 'el índice 7 está fuera de la dimensión Region (1 a 3)'],
     ['RANK(pop, 1)', 'RANK aún no se admite'],
+    ['SMTH1(x)', 'SMTH1 admite de 2 a 3 argumentos, pero recibió 1'],
   ])('%j in Spanish too', (text, es) => {
     expect(errorOf(text).messageEs).toBe(es);
   });

@@ -18,6 +18,7 @@ import type { BinaryOp, Expr, SubscriptRef } from '../ir/model.js';
 import { canonicalName } from '../ir/names.js';
 import { apply, bin, call, num } from './ir-build.js';
 import { LexError, tokenize, type Token } from './expr-lexer.js';
+import { arityMessage } from '../ir/arity.js';
 import { ARRAY_BUILTINS, builtinSpec, functionKey, UNSUPPORTED, VENSIM_VECTOR_FUNCTIONS, ZERO_ARGUMENT } from './functions.js';
 import type { InternalMacro } from './internal-macros.js';
 import type { MappedText, SourceText } from './source-text.js';
@@ -266,7 +267,7 @@ class Parser {
       // MOD(a, b), the function form some tools write for the operator.
       this.next();
       const args = this.parseArgs();
-      if (args.length !== 2) throw this.fail(t, `MOD takes 2 arguments but was given ${args.length}`, 'E_ARITY');
+      if (args.length !== 2) throw this.fail(t, arityMessage('MOD', 2, 2, args.length), 'E_ARITY');
       return this.internal('#mod', args, this.at(t.start));
     }
     // Where an operand is expected MOD cannot be the operator: it is a variable named `mod`.
@@ -448,15 +449,16 @@ class Parser {
   private builtin(t: Token, key: string, args: Expr[], loc: SourceLocation): Expr {
     const spec = builtinSpec(key)!;
     if (args.length < spec.min || args.length > spec.max) {
-      const want = spec.min === spec.max ? `${spec.min}` : `${spec.min} to ${spec.max}`;
-      throw this.fail(t, `${key} takes ${want} argument${spec.max === 1 ? '' : 's'} but was given ${args.length}`, 'E_ARITY');
+      throw this.fail(t, arityMessage(key, spec.min, spec.max, args.length), 'E_ARITY');
     }
     return spec.build(args, { loc, internal: (name, a) => this.internal(name, a, loc) });
   }
 
   /** A graphical function evaluated at x, by its type (§3.1.4). */
   private lookupCall(gf: GfRef, args: Expr[], loc: SourceLocation): Expr {
-    if (args.length !== 1) throw ModelError.at('E_ARITY', `graphical function ${gf.display} takes one argument but was given ${args.length}`, loc);
+    if (args.length !== 1) {
+      throw ModelError.at('E_ARITY', { en: `graphical function ${gf.display} takes one argument but was given ${args.length}`, es: `la función gráfica ${gf.display} admite un argumento, pero recibió ${args.length}` }, loc);
+    }
     const table: Expr = { kind: 'ref', name: gf.lookup, display: gf.display, subs: [], loc };
     if (gf.type === 'extrapolate') return call('LOOKUP EXTRAPOLATE', [table, args[0]!], loc);
     if (gf.type === 'discrete') return call('LOOKUP BACKWARD', [table, args[0]!], loc);
@@ -501,7 +503,7 @@ class Parser {
       }
     }
     if (key === 'MIN' || key === 'MAX') {
-      if (args.length === 0) throw this.fail(t, `${key} needs at least one argument`, 'E_ARITY');
+      if (args.length === 0) throw this.fail(t, { en: `${key} needs at least one argument`, es: `${key} necesita al menos un argumento` }, 'E_ARITY');
       const terms = args.map((a) => (a.dims.length ? call(key === 'MIN' ? 'VMIN' : 'VMAX', [a.e], loc) : a.e));
       return terms.slice(1).reduce((a, b) => call(key, [a, b], loc), terms[0]!);
     }
@@ -511,7 +513,7 @@ class Parser {
       const total = args.map((a) => (a.dims.length ? call('SUM', [a.e], loc) : a.e)).reduce((a, b) => bin('+', a, b, loc));
       return bin('/', total, num(args.reduce((n, a) => n + sizeOf(a.dims), 0), loc), loc);
     }
-    if (args.length !== 1) throw this.fail(t, `${key} takes 1 argument but was given ${args.length}`, 'E_ARITY');
+    if (args.length !== 1) throw this.fail(t, arityMessage(key, 1, 1, args.length), 'E_ARITY');
     const { e, dims } = args[0]!;
     const count = sizeOf(dims);
     switch (key) {
