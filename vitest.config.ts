@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The CLI prints engine diagnostics in the locale's language (src/cli/cli-lang.ts); tests read English
+    // whatever the machine's locale, unless a test asks for Spanish.
+    env: { IGEM_LANG: 'en' },
   },
 });

@@ -1,4 +1,5 @@
 import { InputError, ModelError, SimulationError } from '../sd/ir/diagnostics.js';
+import { diagnosticLines } from './cli-lang.js';
 
 /** Exit statuses shared by every command: 0 ok, 1 simulation failed, 2 bad input. */
 export const EXIT_OK = 0;
@@ -16,7 +17,7 @@ export class UsageError extends Error {
 /** Prints an error as one or more clear lines (never a stack trace) and returns the exit status. */
 export function reportError(err: unknown): number {
   if (err instanceof ModelError) {
-    console.error(err.message);
+    console.error(diagnosticLines(err.diagnostics).join('\n'));
     return EXIT_BAD_INPUT;
   }
   if (err instanceof SimulationError) {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { formatDiagnostic } from '../sd/ir/diagnostics.js';
+import { diagnosticLines } from './cli-lang.js';
 import { findUnused } from '../sd/analyze/check.js';
 import { unitDiagnostics } from '../sd/analyze/units.js';
 import { loadModelWithDiagnostics } from '../sd/node/load.js';
@@ -77,7 +77,7 @@ export function registerRunCommands(program: Command): void {
       action((model: string, flags: { units?: boolean }) => {
         const { model: m, ir, warnings } = loadModelWithDiagnostics(model);
         const all = [...warnings, ...findUnused(m.scalar), ...(flags.units ? unitDiagnostics(ir) : [])];
-        for (const d of all) console.log(formatDiagnostic(d));
+        for (const line of diagnosticLines(all)) console.log(line);
         const stocks = m.scalar.nodes.filter((n) => n.kind === 'stock' && !n.hidden).length;
         console.log(`ok: ${m.outputNames.length} variables (${stocks} stocks), ${all.length} warning(s)`);
       }),

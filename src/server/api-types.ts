@@ -110,9 +110,12 @@ export interface RunAnswer {
 export interface ApiErrorBody {
   error: {
     code: string;
+    /** English. */
     message: string;
-    /** Model diagnostics with line and column, or validation issues with a field path. */
-    details?: { line?: number; column?: number; field?: string; code?: string; message: string }[];
+    /** The same in Spanish, when the engine wrote one (model diagnostics). */
+    messageEs?: string;
+    /** Model diagnostics with line and column, or validation issues with a field path; `messageEs` as above. */
+    details?: { line?: number; column?: number; field?: string; code?: string; message: string; messageEs?: string }[];
   };
 }
 

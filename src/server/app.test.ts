@@ -190,6 +190,19 @@ describe('web simulator API', () => {
     }
   });
 
+  it('a refused Vensim function comes back with its reason in Spanish beside the English', async () => {
+    const text = SMALL.replace('y = x * growth', 'y = DELAY BATCH(x, 1, 2, 0)');
+    const bad = await app.inject({ method: 'POST', url: '/api/models', payload: { filename: 'batch.mdl', text } });
+    expect(bad.statusCode).toBe(422);
+    const err = bad.json().error;
+    expect(err.code).toBe('MODEL_INVALID');
+    expect(err.details[0]).toMatchObject({ line: 6, code: 'E_UNSUPPORTED' });
+    expect(err.details[0].message).toMatch(/^the Vensim function DELAY BATCH is not supported yet \(fn_delay_batch /);
+    expect(err.details[0].messageEs).toMatch(/^la función de Vensim DELAY BATCH aún no se admite \(fn_delay_batch /);
+    expect(err.message).toMatch(/^line 6, column \d+: the Vensim function DELAY BATCH/);
+    expect(err.messageEs).toMatch(/^línea 6, columna \d+: la función de Vensim DELAY BATCH/);
+  });
+
   it('stores an uploaded model and rejects a broken one with line and column', async () => {
     const bad = await app.inject({ method: 'POST', url: '/api/models', payload: { filename: 'broken.mdl', text: BROKEN } });
     expect(bad.statusCode).toBe(422);

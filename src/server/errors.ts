@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: ErrorDetail[],
+    /** The message in Spanish, when there is one. */
+    readonly messageEs?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -26,14 +28,24 @@ export function validationError(where: string, err: ZodError): ApiError {
   return new ApiError(400, 'VALIDATION', first ? `${first.field}: ${first.message}` : `${where}: invalid`, details);
 }
 
-/** Model diagnostics (file, line, column) as a 422. */
+/** Model diagnostics (file, line, column) as a 422, with the Spanish text of those that have one. */
 export function modelErrorToApi(err: ModelError): ApiError {
-  const details = err.diagnostics.map((d) => ({ line: d.loc?.line, column: d.loc?.column, code: d.code, message: d.message }));
+  const details = err.diagnostics.map((d) => ({
+    line: d.loc?.line,
+    column: d.loc?.column,
+    code: d.code,
+    message: d.message,
+    ...(d.messageEs !== undefined ? { messageEs: d.messageEs } : {}),
+  }));
   const first = err.diagnostics[0];
   const where = first?.loc ? `line ${first.loc.line}, column ${first.loc.column}: ` : '';
-  return new ApiError(422, 'MODEL_INVALID', `${where}${first?.message ?? 'the model cannot be compiled'}`, details);
+  const whereEs = first?.loc ? `línea ${first.loc.line}, columna ${first.loc.column}: ` : '';
+  const messageEs = first?.messageEs !== undefined ? `${whereEs}${first.messageEs}` : undefined;
+  return new ApiError(422, 'MODEL_INVALID', `${where}${first?.message ?? 'the model cannot be compiled'}`, details, messageEs);
 }
 
 export function errorBody(e: ApiError): ApiErrorBody {
-  return { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
+  return {
+    error: { code: e.code, message: e.message, ...(e.messageEs !== undefined ? { messageEs: e.messageEs } : {}), ...(e.details ? { details: e.details } : {}) },
+  };
 }

@@ -9,7 +9,8 @@
  */
 import { Piscina } from 'piscina';
 import { workerScript } from '../analysis/ensemble/worker-script.js';
-import { ApiError } from './errors.js';
+import { ModelError } from '../sd/ir/diagnostics.js';
+import { ApiError, modelErrorToApi } from './errors.js';
 import { envWholeNumber } from './limits.js';
 import type { CgeAnswer, GreenJobsAnswer, ResultsAnswer, ResultsTask } from './results-task.js';
 
@@ -141,6 +142,6 @@ export class ResultsPool {
 function toApiError(err: Extract<ResultsAnswer, { ok: false }>['error']): ApiError {
   if (err.kind === 'input') return new ApiError(400, 'BAD_INPUT', err.message, err.where ? [{ field: err.where, message: err.message }] : undefined);
   if (err.kind === 'simulation') return new ApiError(422, 'SIMULATION_FAILED', err.message);
-  if (err.kind === 'model') return new ApiError(422, 'MODEL_INVALID', err.message);
+  if (err.kind === 'model') return err.diagnostics?.length ? modelErrorToApi(new ModelError(err.diagnostics)) : new ApiError(422, 'MODEL_INVALID', err.message);
   return new ApiError(500, 'INTERNAL', err.message);
 }

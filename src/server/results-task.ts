@@ -16,7 +16,7 @@ import { linkRunToIo, validateLinkMapping, type LinkMapping } from '../econ/io/l
 import { loadIoTable } from '../econ/io/load.js';
 import { readJson } from '../econ/io/read-grid.js';
 import type { IoTable } from '../econ/io/types.js';
-import { InputError, ModelError, SimulationError } from '../sd/ir/diagnostics.js';
+import { InputError, ModelError, SimulationError, type Diagnostic } from '../sd/ir/diagnostics.js';
 import { loadModel } from '../sd/node/load.js';
 import type { CompiledModel } from '../sd/run/compiled-model.js';
 
@@ -52,7 +52,7 @@ export interface GreenJobsAnswer {
 
 export type ResultsAnswer =
   | { ok: true; cge?: CgeAnswer; jobs?: GreenJobsAnswer }
-  | { ok: false; error: { kind: 'input' | 'simulation' | 'model' | 'other'; message: string; where?: string } };
+  | { ok: false; error: { kind: 'input' | 'simulation' | 'model' | 'other'; message: string; where?: string; diagnostics?: Diagnostic[] } };
 
 const sdModels = new Map<string, { model: CompiledModel; baseline?: ReturnType<CompiledModel['run']> }>();
 const ioSets = new Map<string, { table: IoTable; spec: GreenSpec; mapping: LinkMapping }>();
@@ -139,7 +139,7 @@ export default function handle(task: ResultsTask): ResultsAnswer {
   } catch (e) {
     if (e instanceof InputError) return { ok: false, error: { kind: 'input', message: e.message, where: e.where } };
     if (e instanceof SimulationError) return { ok: false, error: { kind: 'simulation', message: e.message } };
-    if (e instanceof ModelError) return { ok: false, error: { kind: 'model', message: e.message } };
+    if (e instanceof ModelError) return { ok: false, error: { kind: 'model', message: e.message, diagnostics: e.diagnostics } };
     return { ok: false, error: { kind: 'other', message: (e as Error)?.message ?? String(e) } };
   }
 }

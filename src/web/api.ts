@@ -65,6 +65,8 @@ export class ApiClientError extends Error {
     readonly code: string,
     message: string,
     readonly details: NonNullable<ApiErrorBody['error']['details']> = [],
+    /** The message in Spanish, when the server sent one (model diagnostics). */
+    readonly messageEs?: string,
   ) {
     super(message);
   }
@@ -86,7 +88,7 @@ async function call<T>(method: string, url: string, body?: unknown, extraHeaders
   }
   if (!res.ok) {
     const e = (json as ApiErrorBody | undefined)?.error;
-    throw new ApiClientError(res.status, e?.code ?? 'HTTP_' + res.status, e?.message ?? res.statusText, e?.details);
+    throw new ApiClientError(res.status, e?.code ?? 'HTTP_' + res.status, e?.message ?? res.statusText, e?.details, e?.messageEs);
   }
   return json as T;
 }

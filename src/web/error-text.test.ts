@@ -1,7 +1,10 @@
 /** The reader's sentence for server error codes, in both languages, before the technical detail. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiClientError } from './api.js';
-import { errorText } from './error-text.js';
+import { diagnosticText, errorText } from './error-text.js';
+import { ModelLoadError } from './model/model-client.js';
+import { ModelError } from '../sd/ir/diagnostics.js';
+import { unsupportedFunctionMessage } from '../sd/ir/unsupported.js';
 import { setLang } from './i18n.js';
 import { en, es } from './messages.js';
 
@@ -27,5 +30,26 @@ describe('error text', () => {
 
   it('an unknown code keeps the server message as it is', () => {
     expect(errorText(new ApiClientError(500, 'SOMETHING_NEW', 'detail'))).toBe('detail');
+  });
+
+  it('a refused Vensim function reads in Spanish when the interface is Spanish, in English otherwise', () => {
+    const reason = unsupportedFunctionMessage('DELAY BATCH')!;
+    const fromServer = new ApiClientError(422, 'MODEL_INVALID', `line 6, column 5: ${reason.en}`, [{ line: 6, column: 5, code: 'E_UNSUPPORTED', message: reason.en, messageEs: reason.es }], `línea 6, columna 5: ${reason.es}`);
+    const inPage = new ModelLoadError('m.mdl:6:5: error E_UNSUPPORTED: ' + reason.en, ModelError.at('E_UNSUPPORTED', reason, { file: 'm.mdl', line: 6, column: 5 }).diagnostics);
+    setLang('es');
+    expect(errorText(fromServer)).toBe(`${es.err_E_UNSUPPORTED} ${es.errorTechnical}: línea 6, columna 5: ${reason.es}`);
+    expect(errorText(inPage)).toBe(`${es.err_E_UNSUPPORTED} ${es.errorTechnical}: m.mdl:6:5: error E_UNSUPPORTED: ${reason.es}`);
+    expect(diagnosticText(fromServer.details[0]!)).toBe(reason.es);
+    setLang('en');
+    expect(errorText(fromServer)).toBe(`${en.err_E_UNSUPPORTED} ${en.errorTechnical}: line 6, column 5: ${reason.en}`);
+    expect(errorText(inPage)).toBe(`${en.err_E_UNSUPPORTED} ${en.errorTechnical}: m.mdl:6:5: error E_UNSUPPORTED: ${reason.en}`);
+    expect(diagnosticText(fromServer.details[0]!)).toBe(reason.en);
+  });
+
+  it('a diagnostic the engine wrote in English only stays English in the Spanish interface', () => {
+    setLang('es');
+    const e = new ApiClientError(422, 'MODEL_INVALID', 'line 2, column 1: expected )', [{ line: 2, column: 1, code: 'E_SYNTAX', message: 'expected )' }]);
+    expect(errorText(e)).toBe(`${es.err_E_SYNTAX} ${es.errorTechnical}: line 2, column 1: expected )`);
+    expect(diagnosticText(e.details[0]!)).toBe('expected )');
   });
 });

@@ -5,6 +5,7 @@
  */
 import { ApiClientError } from './api.js';
 import { currentLang, t } from './i18n.js';
+import { diagnosticMessage, formatDiagnostic, type Diagnostic } from '../sd/ir/diagnostics.js';
 import type { MessageKey } from './messages.js';
 
 /** Codes with a catalogue sentence of their own: `err_<CODE>` in messages.ts. */
@@ -24,7 +25,28 @@ export function errorCode(e: unknown): string | undefined {
   }
   const msg = (e as Error | undefined)?.message ?? String(e);
   if (/ became NaN at time /.test(msg)) return 'SIM_NAN';
-  return (e as { code?: string } | undefined)?.code;
+  const diag = diagnosticsOf(e)?.find((d) => KNOWN.has(d.code))?.code;
+  return diag ?? (e as { code?: string } | undefined)?.code;
+}
+
+/** The engine's diagnostics an error carries (a model that failed to load in the page's worker). */
+function diagnosticsOf(e: unknown): Diagnostic[] | undefined {
+  const ds = (e as { diagnostics?: unknown } | undefined)?.diagnostics;
+  return Array.isArray(ds) && ds.length > 0 ? (ds as Diagnostic[]) : undefined;
+}
+
+/** A diagnostic's or an error detail's message in the interface's language (Spanish where the engine wrote it). */
+export function diagnosticText(d: { message: string; messageEs?: string }): string {
+  return diagnosticMessage(d, currentLang());
+}
+
+/** The technical detail in the interface's language: the engine's Spanish when the interface is Spanish and it has one. */
+function technicalText(e: unknown): string {
+  const msg = (e as Error | undefined)?.message ?? String(e);
+  if (currentLang() !== 'es') return msg;
+  if (e instanceof ApiClientError) return e.messageEs ?? msg;
+  const ds = diagnosticsOf(e);
+  return ds?.some((d) => d.messageEs !== undefined) ? ds.map((d) => formatDiagnostic(d, 'es')).join('\n') : msg;
 }
 
 /** The catalogue sentence for a code, if the catalogue has one. */
@@ -34,7 +56,7 @@ export function codeText(code: string | undefined): string | undefined {
 
 /** The reader's sentence, then the technical detail (only when it adds something). */
 export function errorText(e: unknown): string {
-  const msg = typeof e === 'string' ? e : ((e as Error | undefined)?.message ?? String(e));
+  const msg = typeof e === 'string' ? e : technicalText(e);
   const code = typeof e === 'string' ? (/ became NaN at time /.test(e) ? 'SIM_NAN' : undefined) : errorCode(e);
   const sentence = codeText(code);
   if (!sentence) return currentLang() === 'es' ? `${t('errorTechnical')}: ${msg}` : msg;

@@ -15,7 +15,7 @@ import { mountScenarios } from './views/scenarios.js';
 import { mountSimulator } from './views/simulator.js';
 import { mountUpload } from './views/upload.js';
 import { announce } from './dom.js';
-import { errorText } from './error-text.js';
+import { diagnosticText, errorText } from './error-text.js';
 import { ensureSignedIn } from './auth.js';
 
 const app = new AppState();
@@ -108,7 +108,7 @@ function renderStatus(): boolean {
         { class: 'error-box page', role: 'alert' },
         h('h1', {}, t('modelFailed')),
         h('pre', {}, errorText(e)),
-        e instanceof ModelLoadError ? h('ul', {}, e.diagnostics.map((d) => h('li', {}, d.loc ? `${t('lineColumn', { line: d.loc.line, column: d.loc.column })}: ` : '', d.message))) : null,
+        e instanceof ModelLoadError ? h('ul', {}, e.diagnostics.map((d) => h('li', {}, d.loc ? `${t('lineColumn', { line: d.loc.line, column: d.loc.column })}: ` : '', diagnosticText(d)))) : null,
       ),
     );
     return true;

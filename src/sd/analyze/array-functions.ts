@@ -79,7 +79,7 @@ function vectorAxis(x: Expander, e: Expr, ctx: Ctx): { dim: string; index: numbe
   // Vensim sorts along the argument's last subscript (suite case vector_order: with
   // `x[scompany,Region] = VECTOR SORT ORDER(r[company,Region], 0)` the order runs over Region).
   const dim = bangs[0] ?? named[named.length - 1];
-  if (!dim) throw ModelError.at('E_DIMENSION', 'this function needs an array argument', ctx.loc);
+  if (!dim) throw ModelError.at('E_DIMENSION', { en: 'this function needs an array argument', es: 'esta función necesita un arreglo como argumento' }, ctx.loc);
   const el = x.bindElement(dim, ctx.binding);
   const index = el === undefined ? 0 : x.dims.get(dim)!.elements.indexOf(el);
   return { dim, index: Math.max(0, index) };
@@ -139,7 +139,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
       const a = args[0]!;
       if (a.kind !== 'ref') throw ModelError.at('E_ARGUMENT', 'VECTOR ELM MAP needs a variable as its first argument', a.loc);
       const v = x.vars.get(a.name);
-      if (!v) throw ModelError.at('E_UNDEFINED', `'${a.display}' is not defined`, a.loc);
+      if (!v) throw ModelError.at('E_UNDEFINED', { en: `'${a.display}' is not defined`, es: `'${a.display}' no está definida` }, a.loc);
       // Vensim's reference: the offset counts over the whole variable laid out flat, last
       // subscript fastest (v[s1,t1] offset (sub-1)*ELMCOUNT(tub) + (tub-1) is v[sub,tub]).
       const key = x.elementKey(v, a.subs, ctx, a.loc);
@@ -254,7 +254,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
       const rows = x.dims.get(rowsDim);
       const cols = x.dims.get(colsDim);
       if (!rows || !cols || rows.elements.length !== cols.elements.length) {
-        throw ModelError.at('E_DIMENSION', 'INVERT MATRIX needs a square matrix over two subscript ranges', a.loc);
+        throw ModelError.at('E_DIMENSION', { en: 'INVERT MATRIX needs a square matrix over two subscript ranges', es: 'INVERT MATRIX necesita una matriz cuadrada sobre dos rangos de subíndices' }, a.loc);
       }
       // fn_invert_matrix: the last two subscripts each have n elements.
       const n = x.resolve(args[1]!, ctx);
@@ -278,6 +278,6 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
       return { k: 'vec', fn, vecs: [cells], scalars: [], index: Math.max(0, i) * rows.elements.length + Math.max(0, j) };
     }
     default:
-      throw ModelError.at('E_UNSUPPORTED', `${fn} is not supported yet`, ctx.loc);
+      throw ModelError.at('E_UNSUPPORTED', { en: `${fn} is not supported yet`, es: `${fn} aún no se admite` }, ctx.loc);
   }
 }

@@ -81,22 +81,27 @@ export class DimensionTable {
   private checkMapping(dim: Dimension, m: DimensionMapping): void {
     const loc = m.loc ?? dim.decl.loc;
     const target = this.dims.get(m.target);
-    if (!target) throw ModelError.at('E_DIMENSION', `${dim.display} is mapped onto ${m.target}, which is not a subscript range`, loc);
+    if (!target) throw ModelError.at('E_DIMENSION', { en: `${dim.display} is mapped onto ${m.target}, which is not a subscript range`, es: `${dim.display} se mapea sobre ${m.target}, que no es un rango de subíndices` }, loc);
     if (!m.elements) {
       if (target.elements.length !== dim.elements.length) {
-        throw ModelError.at('E_DIMENSION', `${dim.display} (${dim.elements.length} elements) is mapped by position onto ${target.display} (${target.elements.length} elements); a mapping by position needs as many`, loc);
+        throw ModelError.at('E_DIMENSION', { en: `${dim.display} (${dim.elements.length} elements) is mapped by position onto ${target.display} (${target.elements.length} elements); a mapping by position needs as many`, es: `${dim.display} (${dim.elements.length} elementos) se mapea por posición sobre ${target.display} (${target.elements.length} elementos); un mapeo por posición necesita la misma cantidad` }, loc);
       }
       return;
     }
     if (m.elements.length !== dim.elements.length) {
-      throw ModelError.at('E_DIMENSION', `the mapping of ${dim.display} onto ${target.display} lists ${m.elements.length} entries, but ${dim.display} has ${dim.elements.length} elements (one entry per element)`, loc);
+      throw ModelError.at('E_DIMENSION', { en: `the mapping of ${dim.display} onto ${target.display} lists ${m.elements.length} entries, but ${dim.display} has ${dim.elements.length} elements (one entry per element)`, es: `el mapeo de ${dim.display} sobre ${target.display} da ${m.elements.length} entradas, pero ${dim.display} tiene ${dim.elements.length} elementos (una entrada por elemento)` }, loc);
     }
     m.elements.forEach((e, i) => {
       const members = this.dims.get(e)?.elements ?? [e];
       const outside = members.find((x) => !target.elements.includes(x));
       if (outside !== undefined) {
-        const what = this.dims.has(e) ? `${this.dims.get(e)!.display} has ${this.displayOf(outside)}, which is not an element of ${target.display}` : `${e} is not an element of ${target.display}`;
-        throw ModelError.at('E_DIMENSION', `in the mapping of ${dim.display}: ${what}`, m.elementLocs?.[i] ?? loc);
+        const what = this.dims.has(e)
+          ? {
+              en: `${this.dims.get(e)!.display} has ${this.displayOf(outside)}, which is not an element of ${target.display}`,
+              es: `${this.dims.get(e)!.display} tiene ${this.displayOf(outside)}, que no es un elemento de ${target.display}`,
+            }
+          : { en: `${e} is not an element of ${target.display}`, es: `${e} no es un elemento de ${target.display}` };
+        throw ModelError.at('E_DIMENSION', { en: `in the mapping of ${dim.display}: ${what.en}`, es: `en el mapeo de ${dim.display}: ${what.es}` }, m.elementLocs?.[i] ?? loc);
       }
     });
   }

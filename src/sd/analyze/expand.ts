@@ -8,6 +8,7 @@ import { canonicalColumn } from '../ir/names.js';
 import { visitExpr } from '../ir/walk.js';
 import { unsupportedFunctionMessage } from '../ir/unsupported.js';
 import { checkGetTimeValue } from './time-value.js';
+import { arityMessage } from '../ir/arity.js';
 import { ModelError, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import type { DataHost } from '../data/types.js';
@@ -59,6 +60,18 @@ function tupleAt(lists: readonly string[][], index: number): string[] {
   }
   return tuple;
 }
+
+/** Messages shared by elementKey and elementSlot (the same checks on the two ways of naming an element). */
+const needsSubscripts = (v: string) => ({ en: `${v} needs subscripts here`, es: `${v} necesita subíndices aquí` });
+const subscriptCount = (v: string, n: number, used: number) => ({ en: `${v} has ${n} subscripts but is used with ${used}`, es: `${v} tiene ${n} subíndices, pero se usa con ${used}` });
+const subscriptMismatch = (sub: string, v: string, owner: string) => ({
+  en: `subscript ${sub} of ${v} does not match the subscripts of the equation for ${owner}`,
+  es: `el subíndice ${sub} de ${v} no coincide con los subíndices de la ecuación de ${owner}`,
+});
+const noSuchElement = (v: string, range: string, el: string, sub: string) => ({
+  en: `${v} is defined over ${range}, which has no element ${el} (subscript ${sub})`,
+  es: `${v} está definida sobre ${range}, que no tiene el elemento ${el} (subíndice ${sub})`,
+});
 
 export class Expander implements ExpanderApi {
   readonly nodes: ScalarNode[] = [];
@@ -129,7 +142,10 @@ export class Expander implements ExpanderApi {
     };
     const outputs = outputOrder(this.nodes, this.outputKeys);
     // fn_shift_if_true says when the shift happens within an Euler step, not within a Runge-Kutta one.
-    const why = 'its reference page does not say at which of the Runge-Kutta stages the shift happens or which values the stages read';
+    const why = {
+      en: 'its reference page does not say at which of the Runge-Kutta stages the shift happens or which values the stages read',
+      es: 'su página de referencia no dice en cuál de las etapas de Runge-Kutta ocurre el desplazamiento ni qué valores leen las etapas',
+    };
     const eulerOnly = this.shiftWindows.map((w) => ({ what: 'SHIFT IF TRUE', why, loc: w.loc }));
     return { nodes: this.nodes, lookups: this.lookups, lookupNames: this.lookupNames, data: this.data, control, outputs, ...(eulerOnly.length ? { eulerOnly } : {}) };
   }
@@ -174,7 +190,7 @@ export class Expander implements ExpanderApi {
     v.isLookup = v.equations.some((e) => e.kind === 'lookup' || e.kind === 'lookup-data');
     for (const eq of v.equations) {
       if (eq.lhs.subs.length !== arity) {
-        throw ModelError.at('E_DIMENSION', `${v.display} is defined with ${eq.lhs.subs.length} subscripts here but ${arity} elsewhere`, eq.lhs.loc);
+        throw ModelError.at('E_DIMENSION', { en: `${v.display} is defined with ${eq.lhs.subs.length} subscripts here but ${arity} elsewhere`, es: `${v.display} se define aquí con ${eq.lhs.subs.length} subíndices, pero con ${arity} en otro lugar` }, eq.lhs.loc);
       }
     }
     for (let p = 0; p < arity; p++) {
@@ -434,7 +450,7 @@ export class Expander implements ExpanderApi {
       const flat = e.rows.flat();
       const free = lists.reduce((n, l) => n * l.length, 1);
       if (flat.length !== free) {
-        throw ModelError.at('E_DIMENSION', `${eq.lhs.display} has ${free} elements but its list gives ${flat.length} numbers`, e.loc);
+        throw ModelError.at('E_DIMENSION', { en: `${eq.lhs.display} has ${free} elements but its list gives ${flat.length} numbers`, es: `${eq.lhs.display} tiene ${free} elementos, pero su lista da ${flat.length} números` }, e.loc);
       }
       node.kind = 'const';
       node.expr = { k: 'num', v: flat[elementIndex]! };
@@ -489,11 +505,11 @@ export class Expander implements ExpanderApi {
       case 'na':
         return { k: 'num', v: -1e38 };
       case 'str':
-        throw ModelError.at('E_SYNTAX', `a string '${e.value}' is only allowed as an argument of a data function`, e.loc);
+        throw ModelError.at('E_SYNTAX', { en: `a string '${e.value}' is only allowed as an argument of a data function`, es: `una cadena de texto '${e.value}' solo se permite como argumento de una función de datos` }, e.loc);
       case 'list':
-        throw ModelError.at('E_SYNTAX', 'a list of numbers is only allowed as the whole right-hand side', e.loc);
+        throw ModelError.at('E_SYNTAX', { en: 'a list of numbers is only allowed as the whole right-hand side', es: 'una lista de números solo se permite como todo el lado derecho' }, e.loc);
       case 'lookup':
-        throw ModelError.at('E_SYNTAX', 'a lookup table is only allowed in WITH LOOKUP or a lookup definition', e.loc);
+        throw ModelError.at('E_SYNTAX', { en: 'a lookup table is only allowed in WITH LOOKUP or a lookup definition', es: 'una tabla (lookup) solo se permite en WITH LOOKUP o en la definición de una tabla' }, e.loc);
       case 'unary': {
         if (e.op === '+') return this.resolve(e.arg, ctx);
         const a = this.resolve(e.arg, ctx);
@@ -527,8 +543,7 @@ export class Expander implements ExpanderApi {
   private resolveCall(fn: string, args: Expr[], ctx: Ctx, loc: SourceLocation): SExpr {
     const info = BUILTINS.get(fn)!;
     if (args.length < info.min || args.length > info.max) {
-      const want = info.min === info.max ? `${info.min}` : `${info.min} to ${info.max}`;
-      throw ModelError.at('E_ARITY', `${fn} takes ${want} argument${info.max === 1 ? '' : 's'} but was given ${args.length}`, loc);
+      throw ModelError.at('E_ARITY', arityMessage(fn, info.min, info.max, args.length), loc);
     }
     if (info.stateful) {
       const hidden = this.hiddenNode(ctx.owner, fn.toLowerCase(), loc);
@@ -544,7 +559,7 @@ export class Expander implements ExpanderApi {
         return lowerShiftIfTrue(this, args, { ...ctx, loc }, this.shiftWindows);
       case 'WITH LOOKUP': {
         const t = args[1]!;
-        if (t.kind !== 'lookup') throw ModelError.at('E_SYNTAX', 'WITH LOOKUP needs a lookup table as its second argument', loc);
+        if (t.kind !== 'lookup') throw ModelError.at('E_SYNTAX', { en: 'WITH LOOKUP needs a lookup table as its second argument', es: 'WITH LOOKUP necesita una tabla (lookup) como segundo argumento' }, loc);
         const idx = this.addLookup(`#with lookup(${ctx.owner.name})`, t.table.x, t.table.y, loc);
         return { k: 'lookup', table: idx, x: this.resolve(args[0]!, ctx), mode: 'normal' };
       }
@@ -581,7 +596,7 @@ export class Expander implements ExpanderApi {
         return { k: 'call', fn, args: [{ k: 'num', v: series }, this.resolve(args[1]!, ctx), this.resolve(args[2]!, ctx)] };
       }
       case 'TIME SHIFT':
-        throw ModelError.at('E_SYNTAX', 'TIME SHIFT must be the whole right-hand side of a data equation (name := TIME SHIFT(data, shift))', loc);
+        throw ModelError.at('E_SYNTAX', { en: 'TIME SHIFT must be the whole right-hand side of a data equation (name := TIME SHIFT(data, shift))', es: 'TIME SHIFT debe ser todo el lado derecho de una ecuación de datos (name := TIME SHIFT(data, shift))' }, loc);
       case 'TIME BASE': {
         // fn_time_base: START when Time is 0, rising by SLOPE per unit of Time (START + Time × SLOPE).
         // The page says START and SLOPE must be numbers or constants, not computed variables.
@@ -621,7 +636,10 @@ export class Expander implements ExpanderApi {
         // white noise instead would ignore the correlation time. A run that sets it otherwise stops (runtime-lib.ts).
         const resolved = args.map((a) => this.resolve(a, ctx));
         if (!this.isRunConstant(resolved[1]!) || this.constantValue(resolved[1]!, args[1]!.loc, 'the standard deviation of RANDOM PINK NOISE') !== 0) {
-          throw ModelError.at('E_UNSUPPORTED', `${ctx.owner.name}: RANDOM PINK NOISE is supported only with a constant standard deviation of 0 (then it is its mean); its filtered noise (documentation/random_pink_noise.html) is not implemented`, args[1]!.loc);
+          throw ModelError.at('E_UNSUPPORTED', {
+              en: `${ctx.owner.name}: RANDOM PINK NOISE is supported only with a constant standard deviation of 0 (then it is its mean); its filtered noise (documentation/random_pink_noise.html) is not implemented`,
+              es: `${ctx.owner.name}: RANDOM PINK NOISE se admite solo con una desviación estándar constante igual a 0 (entonces vale su media); su ruido filtrado (documentation/random_pink_noise.html) no está implementado`,
+            }, args[1]!.loc);
         }
         return { k: 'call', fn, args: resolved };
       }
@@ -644,7 +662,14 @@ export class Expander implements ExpanderApi {
         return { k: 'call', fn, args: resolved };
       }
       case 'A FUNCTION OF':
-        throw ModelError.at('E_UNDEFINED', `${ctx.owner.name} is defined as A FUNCTION OF, which has no equation to simulate`, loc);
+        throw ModelError.at(
+          'E_UNDEFINED',
+          {
+            en: `${ctx.owner.name} is defined as A FUNCTION OF, which has no equation to simulate`,
+            es: `${ctx.owner.name} está definida como A FUNCTION OF, que no tiene ecuación que simular`,
+          },
+          loc,
+        );
       default:
         return { k: 'call', fn, args: args.map((a) => this.resolve(a, ctx)) };
     }
@@ -669,7 +694,7 @@ export class Expander implements ExpanderApi {
     const idx = v.slots.get(this.elementSlot(v, e.subs, ctx, e.loc));
     if (idx === undefined) {
       const key = this.elementKey(v, e.subs, ctx, e.loc).join(',');
-      throw ModelError.at('E_UNDEFINED', `${e.display}[${key}] is not defined`, e.loc);
+      throw ModelError.at('E_UNDEFINED', { en: `${e.display}[${key}] is not defined`, es: `${e.display}[${key}] no está definida` }, e.loc);
     }
     return idx;
   }
@@ -684,12 +709,14 @@ export class Expander implements ExpanderApi {
     if (unsupported) throw ModelError.at('E_UNSUPPORTED', unsupported, e.loc);
     if (!v) {
       if (/^[a-z][a-z0-9 ]*$/.test(e.name) && e.name === e.name.trim()) {
-        throw ModelError.at('E_UNKNOWN_FUNCTION', `unknown function or lookup '${e.display}'`, e.loc);
+        throw ModelError.at('E_UNKNOWN_FUNCTION', { en: `unknown function or lookup '${e.display}'`, es: `función o tabla (lookup) desconocida '${e.display}'` }, e.loc);
       }
-      throw ModelError.at('E_UNDEFINED', `'${e.display}' is not defined`, e.loc);
+      throw ModelError.at('E_UNDEFINED', { en: `'${e.display}' is not defined`, es: `'${e.display}' no está definida` }, e.loc);
     }
     if (!v.isLookup) throw ModelError.at('E_LOOKUP', `${e.display} is called like a lookup but is not one`, e.loc);
-    if (e.args.length !== 1) throw ModelError.at('E_ARITY', `lookup ${e.display} takes one argument but was given ${e.args.length}`, e.loc);
+    if (e.args.length !== 1) {
+      throw ModelError.at('E_ARITY', { en: `lookup ${e.display} takes one argument but was given ${e.args.length}`, es: `la tabla (lookup) ${e.display} admite un argumento, pero recibió ${e.args.length}` }, e.loc);
+    }
     const table = this.lookupTableOf({ kind: 'ref', name: e.name, display: e.display, subs: e.subs, loc: e.loc }, ctx);
     return { k: 'lookup', table, x: this.resolve(e.args[0]!, ctx), mode: 'normal' };
   }
@@ -711,7 +738,7 @@ export class Expander implements ExpanderApi {
       const dim = this.dims.get(e.name);
       if (dim) {
         const el = this.bindElement(dim.name, ctx.binding);
-        if (el === undefined) throw ModelError.at('E_DIMENSION', `subscript range ${e.display} is used as a value outside an equation over it`, e.loc);
+        if (el === undefined) throw ModelError.at('E_DIMENSION', { en: `subscript range ${e.display} is used as a value outside an equation over it`, es: `el rango de subíndices ${e.display} se usa como valor fuera de una ecuación definida sobre él` }, e.loc);
         return { k: 'num', v: this.familyPosition(el, dim.elements) };
       }
       // An element used as a value gives its (1-based) position in its range.
@@ -719,13 +746,14 @@ export class Expander implements ExpanderApi {
       if (holders.length > 0) {
         return { k: 'num', v: this.familyPosition(e.name, [e.name]) };
       }
-      throw ModelError.at('E_UNDEFINED', `'${e.display}' is not defined`, e.loc);
+      throw ModelError.at('E_UNDEFINED', { en: `'${e.display}' is not defined`, es: `'${e.display}' no está definida` }, e.loc);
     }
     if (v.isLookup) throw ModelError.at('E_LOOKUP', `lookup ${e.display} is used without an argument`, e.loc);
     const id = v.slots.get(this.elementSlot(v, e.subs, ctx, e.loc));
     if (id === undefined) {
       const key = this.elementKey(v, e.subs, ctx, e.loc).join(',');
-      throw ModelError.at('E_UNDEFINED', `${v.display}${key ? `[${key}]` : ''} is used but never defined`, e.loc);
+      const name = `${v.display}${key ? `[${key}]` : ''}`;
+      throw ModelError.at('E_UNDEFINED', { en: `${name} is used but never defined`, es: `${name} se usa pero nunca se define` }, e.loc);
     }
     return { k: 'ref', id };
   }
@@ -750,21 +778,21 @@ export class Expander implements ExpanderApi {
       // A bare reference to an array: take each position's element from the context.
       return v.positionDims.map((d, p) => {
         const el = this.bindElement(d, ctx.binding) ?? this.bindByElements(v.positions[p]!, ctx.binding);
-        if (el === undefined) throw ModelError.at('E_DIMENSION', `${v.display} needs subscripts here`, loc);
+        if (el === undefined) throw ModelError.at('E_DIMENSION', needsSubscripts(v.display), loc);
         return el;
       });
     }
     if (subs.length !== v.positions.length) {
-      throw ModelError.at('E_DIMENSION', `${v.display} has ${v.positions.length} subscripts but is used with ${subs.length}`, loc);
+      throw ModelError.at('E_DIMENSION', subscriptCount(v.display, v.positions.length, subs.length), loc);
     }
     return subs.map((s, p) => {
       const el = this.resolveSubscript(s, ctx.binding);
       if (el === undefined) {
-        throw ModelError.at('E_DIMENSION', `subscript ${s.display} of ${v.display} does not match the subscripts of the equation for ${ctx.owner.name}`, s.loc);
+        throw ModelError.at('E_DIMENSION', subscriptMismatch(s.display, v.display, ctx.owner.name), s.loc);
       }
       if (!v.positions[p]!.includes(el)) {
         const range = this.dims.get(v.positionDims[p]!)?.display ?? v.positionDims[p];
-        throw ModelError.at('E_DIMENSION', `${v.display} is defined over ${range}, which has no element ${this.dims.displayOf(el)} (subscript ${s.display})`, s.loc);
+        throw ModelError.at('E_DIMENSION', noSuchElement(v.display, String(range), this.dims.displayOf(el), s.display), s.loc);
       }
       return el;
     });
@@ -781,7 +809,7 @@ export class Expander implements ExpanderApi {
     if (subs.length === 0 && n > 0) {
       for (let p = 0; p < n; p++) {
         const el = this.bindElement(v.positionDims[p]!, ctx.binding) ?? this.bindByElements(v.positions[p]!, ctx.binding);
-        if (el === undefined) throw ModelError.at('E_DIMENSION', `${v.display} needs subscripts here`, loc);
+        if (el === undefined) throw ModelError.at('E_DIMENSION', needsSubscripts(v.display), loc);
         const o = ordinals[p]!.get(el);
         if (o === undefined) slot = -Infinity;
         else slot += o * strides[p]!;
@@ -789,18 +817,18 @@ export class Expander implements ExpanderApi {
       return slot >= 0 ? slot : -1;
     }
     if (subs.length !== n) {
-      throw ModelError.at('E_DIMENSION', `${v.display} has ${n} subscripts but is used with ${subs.length}`, loc);
+      throw ModelError.at('E_DIMENSION', subscriptCount(v.display, n, subs.length), loc);
     }
     for (let p = 0; p < n; p++) {
       const s = subs[p]!;
       const el = this.resolveSubscript(s, ctx.binding);
       if (el === undefined) {
-        throw ModelError.at('E_DIMENSION', `subscript ${s.display} of ${v.display} does not match the subscripts of the equation for ${ctx.owner.name}`, s.loc);
+        throw ModelError.at('E_DIMENSION', subscriptMismatch(s.display, v.display, ctx.owner.name), s.loc);
       }
       const o = ordinals[p]!.get(el);
       if (o === undefined) {
         const range = this.dims.get(v.positionDims[p]!)?.display ?? v.positionDims[p];
-        throw ModelError.at('E_DIMENSION', `${v.display} is defined over ${range}, which has no element ${this.dims.displayOf(el)} (subscript ${s.display})`, s.loc);
+        throw ModelError.at('E_DIMENSION', noSuchElement(v.display, String(range), this.dims.displayOf(el), s.display), s.loc);
       }
       slot += o * strides[p]!;
     }
@@ -853,10 +881,17 @@ export class Expander implements ExpanderApi {
   /** Inlines one call of a macro: its parameters and locals become hidden nodes. */
   private expandMacro(macro: MacroDecl, args: Expr[], ctx: Ctx, loc: SourceLocation, outputs: { name: string; display: string; loc: SourceLocation }[] = []): SExpr {
     if (args.length !== macro.params.length) {
-      throw ModelError.at('E_ARITY', `macro ${macro.name} takes ${macro.params.length} arguments but was given ${args.length}`, loc);
+      throw ModelError.at('E_ARITY', { en: `macro ${macro.name} takes ${macro.params.length} arguments but was given ${args.length}`, es: `la macro ${macro.name} admite ${macro.params.length} argumentos, pero recibió ${args.length}` }, loc);
     }
     if (outputs.length > macro.outputs.length) {
-      throw ModelError.at('E_ARITY', `macro ${macro.name} has ${macro.outputs.length} output argument(s) but the call names ${outputs.length}`, outputs[macro.outputs.length]!.loc);
+      throw ModelError.at(
+        'E_ARITY',
+        {
+          en: `macro ${macro.name} has ${macro.outputs.length} output argument(s) but the call names ${outputs.length}`,
+          es: `la macro ${macro.name} tiene ${macro.outputs.length} argumento(s) de salida, pero la llamada nombra ${outputs.length}`,
+        },
+        outputs[macro.outputs.length]!.loc,
+      );
     }
     // Arguments belong to the caller: resolved before this macro counts as open, so that
     // HALFGAP(HALFGAP(a, b), c) is a nested call, not recursion.

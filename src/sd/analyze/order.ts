@@ -2,7 +2,7 @@
  * Evaluation order: which nodes are computed once at the start (static), which every step,
  * in what order; algebraic loops are reported naming every variable on the loop.
  */
-import { ModelError, type Diagnostic } from '../ir/diagnostics.js';
+import { ModelError, type BilingualText, type Diagnostic } from '../ir/diagnostics.js';
 import type { ScalarModel, ScalarNode, SExpr } from './scalar-model.js';
 
 export interface Ordering {
@@ -143,17 +143,17 @@ export function orderModel(m: ScalarModel): { ordering: Ordering; diagnostics: D
   for (let i = 0; i < n; i++) visitStatic(i);
 
   const initDeps = (i: number): number[] => initDependencies(nodes[i]!, () => exprRefs(i));
-  const init = topo(n, initDeps, (i) => nodes[i]!.kind !== 'const', nodes, 'initial values');
+  const init = topo(n, initDeps, (i) => nodes[i]!.kind !== 'const', nodes, { en: 'initial values', es: 'los valores iniciales' });
   const stepNodes = (i: number) => !isStatic[i] && nodes[i]!.kind !== 'stock' && nodes[i]!.kind !== 'const';
   // topo skips dependencies outside stepNodes itself: no filtered copy per node.
   const stepDeps = (i: number): number[] => stepDependencies(nodes[i]!, () => exprRefs(i));
-  const step = topo(n, stepDeps, stepNodes, nodes, 'equations');
+  const step = topo(n, stepDeps, stepNodes, nodes, { en: 'equations', es: 'las ecuaciones' });
   const stocks = nodes.filter((x) => x.kind === 'stock').map((x) => x.id);
   return { ordering: { init, step, stocks, isStatic }, diagnostics: [] };
 }
 
 /** Depth-first topological sort; a cycle is an algebraic loop, reported with its members. */
-function topo(n: number, deps: (i: number) => number[], include: (i: number) => boolean, nodes: ScalarNode[], what: string): number[] {
+function topo(n: number, deps: (i: number) => number[], include: (i: number) => boolean, nodes: ScalarNode[], what: BilingualText): number[] {
   const order: number[] = [];
   const mark = new Uint8Array(n);
   const stack: number[] = [];
@@ -175,7 +175,12 @@ function topo(n: number, deps: (i: number) => number[], include: (i: number) => 
           const loop = stack.slice(stack.indexOf(d));
           const names = [...new Set(loop.map((id) => visibleName(nodes, id)))];
           const node = nodes[loop.find((id) => !nodes[id]!.hidden) ?? d]!;
-          throw ModelError.at('E_ALGEBRAIC_LOOP', `the ${what} form a loop with no stock in it: ${names.join(' -> ')} -> ${names[0]}`, node.loc);
+          const cycle = `${names.join(' -> ')} -> ${names[0]}`;
+          throw ModelError.at(
+            'E_ALGEBRAIC_LOOP',
+            { en: `the ${what.en} form a loop with no stock in it: ${cycle}`, es: `${what.es} forman un bucle sin ningún stock: ${cycle}` },
+            node.loc,
+          );
         }
         mark[d] = 1;
         stack.push(d);

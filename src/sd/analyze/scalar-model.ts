@@ -3,7 +3,7 @@
  * hidden stock of a SMOOTH, a macro's local), with expressions whose references point at nodes.
  * Ordering and code generation work on this form only.
  */
-import type { SourceLocation } from '../ir/diagnostics.js';
+import type { BilingualText, SourceLocation } from '../ir/diagnostics.js';
 
 export type SExpr =
   | { k: 'num'; v: number }
@@ -75,5 +75,5 @@ export interface ScalarModel {
   /** Output columns: visible nodes in output order. */
   outputs: number[];
   /** Calls defined for Euler integration only (SHIFT IF TRUE): a run with another method stops at the first. */
-  eulerOnly?: { what: string; why?: string; loc?: SourceLocation }[];
+  eulerOnly?: { what: string; why?: BilingualText; loc?: SourceLocation }[];
 }

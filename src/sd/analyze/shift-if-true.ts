@@ -53,11 +53,11 @@ export function lowerShiftIfTrue(x: ExpanderApi, args: Expr[], ctx: Ctx, windows
   const loc = ctx.loc;
   const target = args[0]!;
   if (target.kind !== 'ref' || ctx.scope?.has(target.name)) {
-    throw ModelError.at('E_SYNTAX', 'the first argument of SHIFT IF TRUE must be an element of a level (an INTEG variable)', target.loc);
+    throw ModelError.at('E_SYNTAX', { en: 'the first argument of SHIFT IF TRUE must be an element of a level (an INTEG variable)', es: 'el primer argumento de SHIFT IF TRUE debe ser un elemento de un nivel (una variable INTEG)' }, target.loc);
   }
   const v = x.vars.get(target.name);
   if (!v || v.positions.length === 0) {
-    throw ModelError.at('E_DIMENSION', `SHIFT IF TRUE shifts along the last subscript of its first argument; ${target.display} has none`, target.loc);
+    throw ModelError.at('E_DIMENSION', { en: `SHIFT IF TRUE shifts along the last subscript of its first argument; ${target.display} has none`, es: `SHIFT IF TRUE desplaza a lo largo del último subíndice de su primer argumento; ${target.display} no tiene ninguno` }, target.loc);
   }
   const size = x.constantValue(x.resolve(args[2]!, ctx), args[2]!.loc, 'the size of SHIFT IF TRUE');
   if (!Number.isInteger(size) || size < 2) {
@@ -68,13 +68,20 @@ export function lowerShiftIfTrue(x: ExpanderApi, args: Expr[], ctx: Ctx, windows
   const along = v.positions[last]!;
   const start = along.indexOf(key[last]!);
   if (start + size > along.length) {
-    throw ModelError.at('E_DIMENSION', `SHIFT IF TRUE would shift ${size} elements of ${target.display} from ${key[last]}, past the end of its last subscript (${along.length - start} left)`, args[2]!.loc);
+    throw ModelError.at('E_DIMENSION', { en: `SHIFT IF TRUE would shift ${size} elements of ${target.display} from ${key[last]}, past the end of its last subscript (${along.length - start} left)`, es: `SHIFT IF TRUE desplazaría ${size} elementos de ${target.display} desde ${key[last]}, más allá del final de su último subíndice (quedan ${along.length - start})` }, args[2]!.loc);
   }
   const levels: number[] = [];
   for (let j = 0; j < size; j++) {
     const tuple = [...key.slice(0, last), along[start + j]!];
     const id = v.isLookup ? undefined : v.slots.at(tuple);
-    if (id === undefined) throw ModelError.at('E_UNDEFINED', `${v.display}[${tuple.join(',')}] is shifted by SHIFT IF TRUE but never defined`, target.loc);
+    if (id === undefined) {
+      const k = tuple.join(',');
+      throw ModelError.at(
+        'E_UNDEFINED',
+        { en: `${v.display}[${k}] is shifted by SHIFT IF TRUE but never defined`, es: `SHIFT IF TRUE desplaza ${v.display}[${k}], que nunca se define` },
+        target.loc,
+      );
+    }
     levels.push(id);
   }
   /** An argument read by several rates, as a node of its own unless it is already a leaf. */
@@ -136,7 +143,7 @@ export function applyShiftWindows(nodes: ScalarNode[], windows: ShiftWindow[], n
       if (level.kind !== 'stock') {
         throw ModelError.at('E_ARGUMENT', `SHIFT IF TRUE shifts levels (INTEG); ${level.name} is not one`, w.loc);
       }
-      if (shiftedOf.has(id)) throw ModelError.at('E_UNSUPPORTED', `${level.name} is shifted by more than one SHIFT IF TRUE`, w.loc);
+      if (shiftedOf.has(id)) throw ModelError.at('E_UNSUPPORTED', { en: `${level.name} is shifted by more than one SHIFT IF TRUE`, es: `${level.name} lo desplaza más de un SHIFT IF TRUE` }, w.loc);
       const before = ref(w.levels[i - 1] ?? id);
       const moved = i === 0 ? w.inval : i < n - 1 ? before : ifThen(bin('<>', w.accum, num(0)), bin('+', ref(id), before), before);
       // The shifted value takes the level's place in the output and in every other equation.

@@ -4,7 +4,7 @@
  * its input; DELAY3 is a cascade of three stocks each holding a third of the delay).
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, HISTORY } from '../ir/builtins.js';
-import { ModelError } from '../ir/diagnostics.js';
+import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import type { Ctx, ExpanderApi as Expander } from './context.js';
 import type { ScalarNode, SExpr } from './scalar-model.js';
@@ -36,9 +36,11 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
   };
   const want = arity[fn];
   if (fn === 'DELAY') {
-    if (args.length < 2 || args.length > 3) throw ModelError.at('E_ARITY', `DELAY takes 2 or 3 arguments but was given ${args.length}`, ctx.loc);
+    if (args.length < 2 || args.length > 3) {
+      throw ModelError.at('E_ARITY', { en: `DELAY takes 2 or 3 arguments but was given ${args.length}`, es: `DELAY admite 2 o 3 argumentos, pero recibió ${args.length}` }, ctx.loc);
+    }
   } else if (want !== undefined && args.length !== want) {
-    throw ModelError.at('E_ARITY', `${fn} takes ${want} arguments but was given ${args.length}`, ctx.loc);
+    throw ModelError.at('E_ARITY', { en: `${fn} takes ${want} arguments but was given ${args.length}`, es: `${fn} admite ${want} argumentos, pero recibió ${args.length}` }, ctx.loc);
   }
   const r = (i: number): SExpr => x.resolve(args[i]!, ctx);
   /** An argument as a node reference when it is used several times. */
@@ -249,7 +251,7 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
       return;
     }
     default:
-      throw ModelError.at('E_UNSUPPORTED', `${fn} is not supported`, ctx.loc);
+      throw ModelError.at('E_UNSUPPORTED', { en: `${fn} is not supported`, es: `${fn} no se admite` }, ctx.loc);
   }
 }
 
@@ -274,29 +276,53 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
  */
 function lowerDelayConveyor(x: Expander, args: Expr[], ctx: Ctx, node: ScalarNode, input: SExpr): void {
   const r = (i: number): SExpr => x.resolve(args[i]!, ctx);
-  const refuse = (what: string, at = ctx.loc): never => {
-    throw ModelError.at('E_UNSUPPORTED', `DELAY CONVEYOR ${what}`, at);
+  const refuse = (what: BilingualText, at = ctx.loc): never => {
+    throw ModelError.at('E_UNSUPPORTED', { en: `DELAY CONVEYOR ${what.en}`, es: `DELAY CONVEYOR ${what.es}` }, at);
   };
   const ctime = r(1);
   if (!x.isRunConstant(ctime)) {
-    refuse('with a conveyance time that changes during the run is not supported: Vensim says this speeds or slows the conveyor but does not document how material already on it moves (use a constant ctime, or DELAY MATERIAL)', args[1]!.loc);
+    refuse(
+      {
+        en: 'with a conveyance time that changes during the run is not supported: Vensim says this speeds or slows the conveyor but does not document how material already on it moves (use a constant ctime, or DELAY MATERIAL)',
+        es: 'con un tiempo de transporte que cambia durante la corrida no se admite: Vensim dice que eso acelera o frena la cinta, pero no documenta cómo se mueve el material que ya está en ella (use un ctime constante, o DELAY MATERIAL)',
+      },
+      args[1]!.loc,
+    );
   }
   const ts = x.scalarId('time step');
   const dtRef: SExpr | undefined = ts === undefined ? undefined : { k: 'ref', id: ts };
-  if (dtRef === undefined || !x.isRunConstant(dtRef)) refuse('needs a constant TIME STEP');
+  if (dtRef === undefined || !x.isRunConstant(dtRef)) refuse({ en: 'needs a constant TIME STEP', es: 'necesita un TIME STEP constante' });
   const c = x.constantValue(ctime, args[1]!.loc, 'the conveyance time of DELAY CONVEYOR');
   const dt = x.constantValue(dtRef!, ctx.loc, 'TIME STEP');
   const slots = c / dt;
   if (!(Math.abs(slots - Math.round(slots)) < 1e-9 * Math.max(1, slots) && Math.round(slots) >= 1)) {
-    refuse(`with a conveyance time of ${c}, not a whole number of TIME STEPs (${dt}), is not supported: how Vensim spreads material over part of a step is not documented`, args[1]!.loc);
+    refuse(
+      {
+        en: `with a conveyance time of ${c}, not a whole number of TIME STEPs (${dt}), is not supported: how Vensim spreads material over part of a step is not documented`,
+        es: `con un tiempo de transporte de ${c}, que no es un número entero de TIME STEP (${dt}), no se admite: no está documentado cómo reparte Vensim el material en una fracción de paso`,
+      },
+      args[1]!.loc,
+    );
   }
   const table = x.lookups[x.lookupTableOf(args[3]!, ctx)]!;
   if (!(table.y.length > 0 && table.y.every((v) => v === table.y[0]) && table.y[0]! > 0)) {
-    refuse(`with initial profile ${table.name}, which is not flat, is not supported: how Vensim samples a profile into TIME STEP slots (by area or by point) is not documented`, args[3]!.loc);
+    refuse(
+      {
+        en: `with initial profile ${table.name}, which is not flat, is not supported: how Vensim samples a profile into TIME STEP slots (by area or by point) is not documented`,
+        es: `con el perfil inicial ${table.name}, que no es plano, no se admite: no está documentado cómo muestrea Vensim un perfil en los intervalos de TIME STEP (por área o por punto)`,
+      },
+      args[3]!.loc,
+    );
   }
   const initctime = r(5);
   if (!x.isRunConstant(initctime) || x.constantValue(initctime, args[5]!.loc, 'the initial conveyance time of DELAY CONVEYOR') !== c) {
-    refuse('with an initial conveyance time different from ctime is not supported: where that material sits on a conveyor of another length is not documented', args[5]!.loc);
+    refuse(
+      {
+        en: 'with an initial conveyance time different from ctime is not supported: where that material sits on a conveyor of another length is not documented',
+        es: 'con un tiempo de transporte inicial distinto de ctime no se admite: no está documentado dónde queda ese material en una cinta de otra longitud',
+      },
+      args[5]!.loc,
+    );
   }
   node.kind = 'delay-fixed';
   node.expr = input;

@@ -17,22 +17,36 @@ import type { SExpr } from './scalar-model.js';
 export function checkGetTimeValue(x: ExpanderApi, resolved: SExpr[], args: Expr[], ctx: Ctx): void {
   const code = (i: number, what: string): number => {
     if (!x.isRunConstant(resolved[i]!)) {
-      throw ModelError.at('E_UNSUPPORTED', `${ctx.owner.name}: the ${what} of GET TIME VALUE must be a constant; one that changes during the run is not supported`, args[i]!.loc);
+      throw ModelError.at(
+        'E_UNSUPPORTED',
+        {
+          en: `${ctx.owner.name}: the ${what} of GET TIME VALUE must be a constant; one that changes during the run is not supported`,
+          es: `${ctx.owner.name}: el argumento ${what} de GET TIME VALUE debe ser constante; no se admite uno que cambie durante la simulación`,
+        },
+        args[i]!.loc,
+      );
     }
     return x.constantValue(resolved[i]!, args[i]!.loc, `the ${what} of GET TIME VALUE`);
   };
   const relativeTo = code(0, 'relativeto');
   const measure = code(2, 'measure');
-  const fail = (c: string, i: number, message: string): never => {
-    throw ModelError.at(c, `${ctx.owner.name}: GET TIME VALUE ${message} (documentation/fn_get_time_value.html)`, args[i]!.loc);
+  const fail = (c: 'E_ARGUMENT' | 'E_UNSUPPORTED', i: number, message: { en: string; es: string }): never => {
+    const page = '(documentation/fn_get_time_value.html)';
+    throw ModelError.at(c, { en: `${ctx.owner.name}: GET TIME VALUE ${message.en} ${page}`, es: `${ctx.owner.name}: GET TIME VALUE: ${message.es} ${page}` }, args[i]!.loc);
   };
-  if (![0, 1, 2].includes(relativeTo)) fail('E_ARGUMENT', 0, `relativeto must be 0 (simulation time), 1 (initial time) or 2 (computer clock); it is ${relativeTo}`);
-  if (!(Number.isInteger(measure) && measure >= 0 && measure <= 10)) fail('E_ARGUMENT', 2, `measure must be a whole number from 0 to 10; it is ${measure}`);
-  if (measure === 0 && relativeTo === 2) fail('E_ARGUMENT', 2, 'measure 0 (units of Time) is only for relativeto 0 and 1');
+  if (![0, 1, 2].includes(relativeTo)) fail('E_ARGUMENT', 0, { en: `relativeto must be 0 (simulation time), 1 (initial time) or 2 (computer clock); it is ${relativeTo}`, es: `relativeto debe ser 0 (tiempo de simulación), 1 (tiempo inicial) o 2 (reloj del computador); es ${relativeTo}` });
+  if (!(Number.isInteger(measure) && measure >= 0 && measure <= 10)) fail('E_ARGUMENT', 2, { en: `measure must be a whole number from 0 to 10; it is ${measure}`, es: `measure debe ser un número entero de 0 a 10; es ${measure}` });
+  if (measure === 0 && relativeTo === 2) fail('E_ARGUMENT', 2, { en: 'measure 0 (units of Time) is only for relativeto 0 and 1', es: 'measure 0 (unidades de Time) solo vale con relativeto 0 y 1' });
   if (measure !== 0 && relativeTo !== 2) {
-    fail('E_UNSUPPORTED', 2, `measure ${measure} of simulation time is not supported: it follows the time labeling of Vensim's Model Settings (Time Bounds), which the model text does not give here`);
+    fail('E_UNSUPPORTED', 2, {
+      en: `measure ${measure} of simulation time is not supported: it follows the time labeling of Vensim's Model Settings (Time Bounds), which the model text does not give here`,
+      es: `measure ${measure} del tiempo de simulación no se admite: sigue el rotulado del tiempo de Model Settings de Vensim (Time Bounds), que el texto del modelo no da aquí`,
+    });
   }
   if (measure === 6 || measure === 10) {
-    fail('E_UNSUPPORTED', 2, `measure ${measure} (${measure === 6 ? 'days since Jan 1, 1 BC' : 'elapsed seconds modulo 500,000'}) is not supported: the page does not fix its origin`);
+    fail('E_UNSUPPORTED', 2, {
+      en: `measure ${measure} (${measure === 6 ? 'days since Jan 1, 1 BC' : 'elapsed seconds modulo 500,000'}) is not supported: the page does not fix its origin`,
+      es: `measure ${measure} (${measure === 6 ? 'días desde el 1 de enero del año 1 a. C.' : 'segundos transcurridos módulo 500 000'}) no se admite: la página no fija su origen`,
+    });
   }
 }

@@ -154,7 +154,7 @@ function call(fn: string, a: string[]): string {
     case 'GET DATA MEAN':
       return `R.dataStat(${a[0]}, '${fn.slice(9).toLowerCase()}', ${a[1]}, ${a[2]})`;
     default:
-      throw ModelError.at('E_UNSUPPORTED', `function ${fn} is not supported by the compiler`);
+      throw ModelError.at('E_UNSUPPORTED', { en: `function ${fn} is not supported by the compiler`, es: `el compilador no admite la función ${fn}` });
   }
 }
 

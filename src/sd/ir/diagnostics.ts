@@ -8,11 +8,45 @@ export interface SourceLocation {
 
 export type Severity = 'error' | 'warning';
 
+/** The two languages every text a user reads is written in. */
+export type Lang = 'en' | 'es';
+
+/** A message written in both languages (English stays the `message` every consumer already reads). */
+export interface BilingualText {
+  en: string;
+  es: string;
+}
+
+/** What a diagnostic site may pass: English only, or both languages. */
+export type MessageText = string | BilingualText;
+
+/**
+ * Codes whose messages must come in both languages: `ModelError.at` refuses a bare English
+ * string for them at compile time, so a new site cannot forget the Spanish.
+ */
+export type BilingualCode = 'E_UNSUPPORTED' | 'E_UNDEFINED' | 'E_ALGEBRAIC_LOOP' | 'E_DIMENSION' | 'E_SYNTAX' | 'E_ARITY' | 'E_UNKNOWN_FUNCTION';
+
+/** The message a site must pass for a code: both languages for a BilingualCode, else either form. */
+export type MessageFor<C extends string> = C extends BilingualCode ? BilingualText : MessageText;
+
 export interface Diagnostic {
   severity: Severity;
   code: string;
+  /** English; the text every consumer shows when it shows one language. */
   message: string;
+  /** The same message in Spanish, where the site that raised it wrote one. */
+  messageEs?: string;
   loc?: SourceLocation;
+}
+
+/** `message` (English) and, when given, `messageEs` for a diagnostic. */
+export function messageFields(text: MessageText): { message: string; messageEs?: string } {
+  return typeof text === 'string' ? { message: text } : { message: text.en, messageEs: text.es };
+}
+
+/** The diagnostic's message in a language: Spanish when asked and written, else English. */
+export function diagnosticMessage(d: { message: string; messageEs?: string }, lang: Lang): string {
+  return lang === 'es' && d.messageEs !== undefined ? d.messageEs : d.message;
 }
 
 export function formatLocation(loc: SourceLocation | undefined): string {
@@ -20,21 +54,26 @@ export function formatLocation(loc: SourceLocation | undefined): string {
   return `${loc.file ?? '<model>'}:${loc.line}:${loc.column}`;
 }
 
-export function formatDiagnostic(d: Diagnostic): string {
+const SEVERITY_ES: Record<Severity, string> = { error: 'error', warning: 'advertencia' };
+
+/** `file:line:col: severity CODE: message`, in English unless Spanish is asked for and written. */
+export function formatDiagnostic(d: Diagnostic, lang: Lang = 'en'): string {
   const where = formatLocation(d.loc);
-  return `${where ? where + ': ' : ''}${d.severity} ${d.code}: ${d.message}`;
+  const es = lang === 'es' && d.messageEs !== undefined;
+  return `${where ? where + ': ' : ''}${es ? SEVERITY_ES[d.severity] : d.severity} ${d.code}: ${es ? d.messageEs : d.message}`;
 }
 
 /** Bad input: the model or its data cannot be read or compiled (CLI exit status 2). */
 export class ModelError extends Error {
   readonly diagnostics: Diagnostic[];
   constructor(diagnostics: Diagnostic[]) {
-    super(diagnostics.map(formatDiagnostic).join('\n'));
+    super(diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
     this.name = 'ModelError';
     this.diagnostics = diagnostics;
   }
-  static at(code: string, message: string, loc?: SourceLocation): ModelError {
-    return new ModelError([{ severity: 'error', code, message, loc }]);
+  /** One located error; for a BilingualCode the message must be written in both languages. */
+  static at<C extends string>(code: C, message: MessageFor<C>, loc?: SourceLocation): ModelError {
+    return new ModelError([{ severity: 'error', code, ...messageFields(message), loc }]);
   }
 }
 

@@ -2,36 +2,84 @@
  * Vensim functions this engine knows by name but does not compute. A model that calls one
  * stops with E_UNSUPPORTED at the call, naming the function, what keeps it out (most often a
  * point Vensim's documentation leaves open, which we do not guess) and a way round it, rather
- * than with "unknown function" or, worse, a number computed some other way.
+ * than with "unknown function" or, worse, a number computed some other way. Each reason is
+ * written in English and Spanish (function names, page ids and code stay as Vensim writes them).
  */
+import type { BilingualText } from './diagnostics.js';
 
-const QUEUE_HINT =
-  'its reference pages (fn_queue_fifo and its readers) do not say how an initial profile is split over TIME STEP slots, by area or by point, nor what age an arrival has in its first step, which every reader depends on; ' +
-  'model the queue as a stock (INTEG) and its ages with an aging chain of stocks';
-const SIMULTANEOUS_HINT =
-  'it solves equations simultaneously across the model (the variable on its left is a hidden argument), which this engine, computing each equation once per step in dependency order, does not do; ' +
-  'write the price search or allocation out with explicit equations';
-const CURVE_HINT =
-  'not computed yet: it reads demand and supply curves from priority profiles (Vensim documentation/24335.html), which this engine applies only inside ALLOCATE AVAILABLE; ' +
-  'write the curves and the price search out with explicit equations';
-const ALLOC_HINT =
-  'fn_marketp says MARKETP(request[first], priority[first], size, width, supply) followed by ALLOC P(request, priority, width, that priority) has the same effect as ALLOCATE BY PRIORITY, ' +
-  'but no page gives the scale of the market priority MARKETP returns (a model may show it), so the pair is not split here; use ALLOCATE BY PRIORITY(request, priority, size, width, supply)';
-const VDF_HINT = 'export the series to a .tab/.csv/.dat file and read it with --data or GET DIRECT DATA';
-const NO_PAGE = 'no Vensim reference page for it was found in vensim.com/documentation, so its semantics are not known here';
-const VECTOR_ARRAY_HINT = `${NO_PAGE}; use SUM, PROD, VMIN or VMAX over the dimension (x[dim!]); divide SUM by ELMCOUNT for a mean`;
+const QUEUE_HINT: BilingualText = {
+  en:
+    'its reference pages (fn_queue_fifo and its readers) do not say how an initial profile is split over TIME STEP slots, by area or by point, nor what age an arrival has in its first step, which every reader depends on; ' +
+    'model the queue as a stock (INTEG) and its ages with an aging chain of stocks',
+  es:
+    'sus páginas de referencia (fn_queue_fifo y las funciones que leen la cola) no dicen cómo se reparte un perfil inicial entre los intervalos de TIME STEP, por área o por punto, ni qué edad tiene una llegada en su primer paso, de lo cual dependen todas esas funciones; ' +
+    'modele la cola como un stock (INTEG) y sus edades con una cadena de envejecimiento de stocks',
+};
+const SIMULTANEOUS_HINT: BilingualText = {
+  en:
+    'it solves equations simultaneously across the model (the variable on its left is a hidden argument), which this engine, computing each equation once per step in dependency order, does not do; ' +
+    'write the price search or allocation out with explicit equations',
+  es:
+    'resuelve ecuaciones simultáneamente en todo el modelo (la variable a su izquierda es un argumento oculto), lo que este motor no hace, pues calcula cada ecuación una vez por paso en el orden de sus dependencias; ' +
+    'escriba la búsqueda del precio o la asignación con ecuaciones explícitas',
+};
+const CURVE_HINT: BilingualText = {
+  en:
+    'not computed yet: it reads demand and supply curves from priority profiles (Vensim documentation/24335.html), which this engine applies only inside ALLOCATE AVAILABLE; ' +
+    'write the curves and the price search out with explicit equations',
+  es:
+    'aún no se calcula: lee curvas de demanda y de oferta a partir de perfiles de prioridad (Vensim, documentation/24335.html), que este motor aplica solo dentro de ALLOCATE AVAILABLE; ' +
+    'escriba las curvas y la búsqueda del precio con ecuaciones explícitas',
+};
+const ALLOC_HINT: BilingualText = {
+  en:
+    'fn_marketp says MARKETP(request[first], priority[first], size, width, supply) followed by ALLOC P(request, priority, width, that priority) has the same effect as ALLOCATE BY PRIORITY, ' +
+    'but no page gives the scale of the market priority MARKETP returns (a model may show it), so the pair is not split here; use ALLOCATE BY PRIORITY(request, priority, size, width, supply)',
+  es:
+    'fn_marketp dice que MARKETP(request[first], priority[first], size, width, supply) seguida de ALLOC P(request, priority, width, esa prioridad) tiene el mismo efecto que ALLOCATE BY PRIORITY, ' +
+    'pero ninguna página da la escala de la prioridad de mercado que devuelve MARKETP (un modelo podría mostrarla), así que aquí no se separa el par; use ALLOCATE BY PRIORITY(request, priority, size, width, supply)',
+};
+const VDF_HINT: BilingualText = {
+  en: 'export the series to a .tab/.csv/.dat file and read it with --data or GET DIRECT DATA',
+  es: 'exporte las series a un archivo .tab/.csv/.dat y léalo con --data o con GET DIRECT DATA',
+};
+const NO_PAGE: BilingualText = {
+  en: 'no Vensim reference page for it was found in vensim.com/documentation, so its semantics are not known here',
+  es: 'no se encontró ninguna página de referencia de Vensim para ella en vensim.com/documentation, así que aquí no se conoce su semántica',
+};
+const VECTOR_ARRAY_HINT: BilingualText = {
+  en: `${NO_PAGE.en}; use SUM, PROD, VMIN or VMAX over the dimension (x[dim!]); divide SUM by ELMCOUNT for a mean`,
+  es: `${NO_PAGE.es}; use SUM, PROD, VMIN o VMAX sobre la dimensión (x[dim!]); para un promedio, divida SUM entre ELMCOUNT`,
+};
+/** A spreadsheet in Lotus 1-2-3 format: the GET DIRECT function that reads the same thing. */
+const lotus = (direct: string): BilingualText => ({
+  en: `save the sheet as .xlsx or .csv and use ${direct}`,
+  es: `guarde la hoja como .xlsx o .csv y use ${direct}`,
+});
 
 /** Function name (upper case, single spaces) → what keeps it out and what to write instead. */
-export const UNSUPPORTED_VENSIM_FUNCTIONS: ReadonlyMap<string, string> = new Map([
+export const UNSUPPORTED_VENSIM_FUNCTIONS: ReadonlyMap<string, BilingualText> = new Map([
   [
     'DELAY PROFILE',
-    'fn_delay_profile says the lookup is scaled to a probability distribution with delay time as its average, but not how its x axis is stretched to that average, how it is spread over TIME STEP slots, or how init and init grow fill the pipeline; ' +
-      'use DELAY N (exponential profile of a chosen order) or DELAY FIXED (a pipeline)',
+    {
+      en:
+        'fn_delay_profile says the lookup is scaled to a probability distribution with delay time as its average, but not how its x axis is stretched to that average, how it is spread over TIME STEP slots, or how init and init grow fill the pipeline; ' +
+        'use DELAY N (exponential profile of a chosen order) or DELAY FIXED (a pipeline)',
+      es:
+        'fn_delay_profile dice que la tabla (lookup) se escala a una distribución de probabilidad cuyo promedio es el tiempo de retardo, pero no cómo se estira su eje x hasta ese promedio, cómo se reparte entre los intervalos de TIME STEP, ni cómo init e init grow llenan la tubería; ' +
+        'use DELAY N (perfil exponencial del orden que elija) o DELAY FIXED (una tubería)',
+    },
   ],
   [
     'DELAY BATCH',
-    'fn_delay_batch and the 4.1 release notes do not say whether a batch may start in the step the previous one completes, nor when a batch whose time is not a whole number of TIME STEPs completes; ' +
-      'use DELAY FIXED on a batch you form with SAMPLE IF TRUE',
+    {
+      en:
+        'fn_delay_batch and the 4.1 release notes do not say whether a batch may start in the step the previous one completes, nor when a batch whose time is not a whole number of TIME STEPs completes; ' +
+        'use DELAY FIXED on a batch you form with SAMPLE IF TRUE',
+      es:
+        'fn_delay_batch y las notas de la versión 4.1 no dicen si un lote puede empezar en el mismo paso en que termina el anterior, ni cuándo termina un lote cuyo tiempo no es un número entero de TIME STEP; ' +
+        'use DELAY FIXED sobre un lote que usted forme con SAMPLE IF TRUE',
+    },
   ],
   ['QUEUE FIFO', QUEUE_HINT], ['QUEUE FIFO ATTRIB', QUEUE_HINT], ['QUEUE LIFO', QUEUE_HINT], ['QUEUE PRIORITY', QUEUE_HINT],
   ['QUEUE AGE AVERAGE', QUEUE_HINT], ['QUEUE AGE IN RANGE', QUEUE_HINT], ['QUEUE AGE OLDEST', QUEUE_HINT],
@@ -41,20 +89,33 @@ export const UNSUPPORTED_VENSIM_FUNCTIONS: ReadonlyMap<string, string> = new Map
   ['FIND MARKET PRICE', CURVE_HINT], ['DEMAND AT PRICE', CURVE_HINT], ['SUPPLY AT PRICE', CURVE_HINT],
   ['ALLOC P', ALLOC_HINT], ['MARKETP', ALLOC_HINT],
   ['GET VDF DATA', VDF_HINT], ['GET VDF CONSTANTS', VDF_HINT], ['GET VDF LOOKUPS', VDF_HINT],
-  ['GET 123 DATA', 'save the sheet as .xlsx or .csv and use GET DIRECT DATA'],
-  ['GET 123 CONSTANTS', 'save the sheet as .xlsx or .csv and use GET DIRECT CONSTANTS'],
-  ['GET 123 LOOKUPS', 'save the sheet as .xlsx or .csv and use GET DIRECT LOOKUPS'],
-  ['GET DATA SUM', `${NO_PAGE}; GET DATA MEAN times the number of points in the range gives a sum`],
+  ['GET 123 DATA', lotus('GET DIRECT DATA')],
+  ['GET 123 CONSTANTS', lotus('GET DIRECT CONSTANTS')],
+  ['GET 123 LOOKUPS', lotus('GET DIRECT LOOKUPS')],
+  [
+    'GET DATA SUM',
+    {
+      en: `${NO_PAGE.en}; GET DATA MEAN times the number of points in the range gives a sum`,
+      es: `${NO_PAGE.es}; GET DATA MEAN multiplicada por el número de puntos del rango da la suma`,
+    },
+  ],
   ['GET DATA TOTAL POINTS', NO_PAGE],
   ['VECTOR ARRAY MAX', VECTOR_ARRAY_HINT], ['VECTOR ARRAY MIN', VECTOR_ARRAY_HINT], ['VECTOR ARRAY SUM', VECTOR_ARRAY_HINT],
   ['VECTOR ARRAY MEAN', VECTOR_ARRAY_HINT], ['VECTOR ARRAY PROD', VECTOR_ARRAY_HINT],
-  ['TABXL', `${NO_PAGE} (a Vensim forum post calls it DYNAMO's name for an extrapolating table); use LOOKUP EXTRAPOLATE`],
-  ['VECTOR SELECT ROW', `${NO_PAGE}; use VECTOR SELECT`],
+  [
+    'TABXL',
+    {
+      en: `${NO_PAGE.en} (a Vensim forum post calls it DYNAMO's name for an extrapolating table); use LOOKUP EXTRAPOLATE`,
+      es: `${NO_PAGE.es} (un mensaje del foro de Vensim dice que es el nombre que DYNAMO daba a una tabla que extrapola); use LOOKUP EXTRAPOLATE`,
+    },
+  ],
+  ['VECTOR SELECT ROW', { en: `${NO_PAGE.en}; use VECTOR SELECT`, es: `${NO_PAGE.es}; use VECTOR SELECT` }],
 ]);
 
-/** The located message for a call of an unsupported Vensim function (undefined when it is not one). */
-export function unsupportedFunctionMessage(name: string): string | undefined {
+/** The located message, in both languages, for a call of an unsupported Vensim function (undefined when it is not one). */
+export function unsupportedFunctionMessage(name: string): BilingualText | undefined {
   const fn = name.toUpperCase();
   const hint = UNSUPPORTED_VENSIM_FUNCTIONS.get(fn);
-  return hint === undefined ? undefined : `the Vensim function ${fn} is not supported yet (${hint})`;
+  if (hint === undefined) return undefined;
+  return { en: `the Vensim function ${fn} is not supported yet (${hint.en})`, es: `la función de Vensim ${fn} aún no se admite (${hint.es})` };
 }

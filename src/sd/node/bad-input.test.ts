@@ -9,22 +9,22 @@ import { loadModel } from './load.js';
 const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 10 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
 
 /** Each broken model, the diagnostic code we expect, and where (line, column). */
-const CASES: { name: string; text: string; code: string; line: number; column: number; mentions: string }[] = [
-  { name: 'truncated file', text: 'Stock = INTEG(inflow, 10) ~~|\ninflow = 2 * (Stock', code: 'E_SYNTAX', line: 2, column: 20, mentions: 'end of the file' },
-  { name: 'unbalanced parentheses', text: `${CONTROL}x = (1 + 2 ~~|\n`, code: 'E_SYNTAX', line: 5, column: 12, mentions: "')'" },
-  { name: 'unknown function', text: `${CONTROL}x = FROBNICATE(3) ~~|\n`, code: 'E_UNKNOWN_FUNCTION', line: 5, column: 5, mentions: 'FROBNICATE' },
-  { name: 'undefined name', text: `${CONTROL}x = y + 1 ~~|\n`, code: 'E_UNDEFINED', line: 5, column: 5, mentions: "'y'" },
-  { name: 'wrong arity', text: `${CONTROL}x = MAX(1, 2, 3) ~~|\n`, code: 'E_ARITY', line: 5, column: 5, mentions: 'MAX takes 1 to 2 arguments but was given 3' },
-  { name: 'subscript mismatch', text: `${CONTROL}d: a, b ~~|\ne: c, f ~~|\nx[d] = 1 ~~|\ny[e] = x[e] ~~|\n`, code: 'E_DIMENSION', line: 8, column: 10, mentions: 'x' },
+const CASES: { name: string; text: string; code: string; line: number; column: number; mentions: string; mentionsEs?: string }[] = [
+  { name: 'truncated file', text: 'Stock = INTEG(inflow, 10) ~~|\ninflow = 2 * (Stock', code: 'E_SYNTAX', line: 2, column: 20, mentions: 'end of the file', mentionsEs: 'se encontró el final del archivo' },
+  { name: 'unbalanced parentheses', text: `${CONTROL}x = (1 + 2 ~~|\n`, code: 'E_SYNTAX', line: 5, column: 12, mentions: "')'", mentionsEs: "se esperaba ')' para cerrar el paréntesis" },
+  { name: 'unknown function', text: `${CONTROL}x = FROBNICATE(3) ~~|\n`, code: 'E_UNKNOWN_FUNCTION', line: 5, column: 5, mentions: 'FROBNICATE', mentionsEs: "función o tabla (lookup) desconocida 'FROBNICATE'" },
+  { name: 'undefined name', text: `${CONTROL}x = y + 1 ~~|\n`, code: 'E_UNDEFINED', line: 5, column: 5, mentions: "'y'", mentionsEs: "'y' no está definida" },
+  { name: 'wrong arity', text: `${CONTROL}x = MAX(1, 2, 3) ~~|\n`, code: 'E_ARITY', line: 5, column: 5, mentions: 'MAX takes 1 to 2 arguments but was given 3', mentionsEs: 'MAX admite de 1 a 2 argumentos, pero recibió 3' },
+  { name: 'subscript mismatch', text: `${CONTROL}d: a, b ~~|\ne: c, f ~~|\nx[d] = 1 ~~|\ny[e] = x[e] ~~|\n`, code: 'E_DIMENSION', line: 8, column: 10, mentions: 'x', mentionsEs: 'x está definida sobre d, que no tiene el elemento c' },
   // Vensim reference, Mapping of Subscript Ranges: one list entry per element of the mapped range,
   // each an element or sub-range of the map-to range; by position, as many elements on both sides.
-  { name: 'mapping list of the wrong length', text: `${CONTROL}A: a1, a2, a3 ~~|\nB: b1, b2 -> (A: a1, a2, a3) ~~|\ny[B] = 1, 2 ~~|\nx[A] = y[B] ~~|\n`, code: 'E_DIMENSION', line: 6, column: 15, mentions: 'lists 3 entries, but B has 2 elements' },
-  { name: 'mapping list naming an unknown element', text: `${CONTROL}A: a1, a2 ~~|\nB: b1, b2 -> (A: a1, q9) ~~|\ny[B] = 1, 2 ~~|\nx[A] = y[B] ~~|\n`, code: 'E_DIMENSION', line: 6, column: 22, mentions: 'q9 is not an element of A' },
-  { name: 'mapping list with a sub-range of another range', text: `${CONTROL}A: a1, a2 ~~|\nC: c1, c2, c3 ~~|\nSubC: c1, c2 ~~|\nB: b1, b2 -> (A: SubC, a2) ~~|\ny[B] = 1, 2 ~~|\nx[A] = y[B] ~~|\n`, code: 'E_DIMENSION', line: 8, column: 18, mentions: 'SubC has c1, which is not an element of A' },
-  { name: 'mapping by position between ranges of different sizes', text: `${CONTROL}A: a1, a2, a3 ~~|\nB: b1, b2 -> A ~~|\ny[B] = 1, 2 ~~|\nx[A] = y[B] ~~|\n`, code: 'E_DIMENSION', line: 6, column: 14, mentions: 'mapped by position onto A' },
-  { name: 'mapping onto an undeclared range', text: `${CONTROL}B: b1, b2 -> Nowhere ~~|\ny[B] = 1, 2 ~~|\n`, code: 'E_DIMENSION', line: 5, column: 14, mentions: 'which is not a subscript range' },
-  { name: 'mapping list not closed', text: `${CONTROL}A: a1, a2 ~~|\nB: b1, b2 -> (A: a1, a2 ~~|\ny[B] = 1, 2 ~~|\n`, code: 'E_SYNTAX', line: 6, column: 25, mentions: 'mapping list of A' },
-  { name: 'circular definition', text: `${CONTROL}a = b + 1 ~~|\nb = 2 * a ~~|\n`, code: 'E_ALGEBRAIC_LOOP', line: 5, column: 1, mentions: 'a -> b -> a' },
+  { name: 'mapping list of the wrong length', text: `${CONTROL}A: a1, a2, a3 ~~|\nB: b1, b2 -> (A: a1, a2, a3) ~~|\ny[B] = 1, 2 ~~|\nx[A] = y[B] ~~|\n`, code: 'E_DIMENSION', line: 6, column: 15, mentions: 'lists 3 entries, but B has 2 elements', mentionsEs: 'da 3 entradas, pero B tiene 2 elementos' },
+  { name: 'mapping list naming an unknown element', text: `${CONTROL}A: a1, a2 ~~|\nB: b1, b2 -> (A: a1, q9) ~~|\ny[B] = 1, 2 ~~|\nx[A] = y[B] ~~|\n`, code: 'E_DIMENSION', line: 6, column: 22, mentions: 'q9 is not an element of A', mentionsEs: 'q9 no es un elemento de A' },
+  { name: 'mapping list with a sub-range of another range', text: `${CONTROL}A: a1, a2 ~~|\nC: c1, c2, c3 ~~|\nSubC: c1, c2 ~~|\nB: b1, b2 -> (A: SubC, a2) ~~|\ny[B] = 1, 2 ~~|\nx[A] = y[B] ~~|\n`, code: 'E_DIMENSION', line: 8, column: 18, mentions: 'SubC has c1, which is not an element of A', mentionsEs: 'SubC tiene c1, que no es un elemento de A' },
+  { name: 'mapping by position between ranges of different sizes', text: `${CONTROL}A: a1, a2, a3 ~~|\nB: b1, b2 -> A ~~|\ny[B] = 1, 2 ~~|\nx[A] = y[B] ~~|\n`, code: 'E_DIMENSION', line: 6, column: 14, mentions: 'mapped by position onto A', mentionsEs: 'se mapea por posición sobre A' },
+  { name: 'mapping onto an undeclared range', text: `${CONTROL}B: b1, b2 -> Nowhere ~~|\ny[B] = 1, 2 ~~|\n`, code: 'E_DIMENSION', line: 5, column: 14, mentions: 'which is not a subscript range', mentionsEs: 'que no es un rango de subíndices' },
+  { name: 'mapping list not closed', text: `${CONTROL}A: a1, a2 ~~|\nB: b1, b2 -> (A: a1, a2 ~~|\ny[B] = 1, 2 ~~|\n`, code: 'E_SYNTAX', line: 6, column: 25, mentions: 'mapping list of A', mentionsEs: 'en la lista de mapeo de A' },
+  { name: 'circular definition', text: `${CONTROL}a = b + 1 ~~|\nb = 2 * a ~~|\n`, code: 'E_ALGEBRAIC_LOOP', line: 5, column: 1, mentions: 'a -> b -> a', mentionsEs: 'los valores iniciales forman un bucle sin ningún stock: a -> b -> a' },
   { name: 'missing data file', text: `${CONTROL}x = GET DIRECT CONSTANTS('no-such-file.csv', ',', 'B2') ~~|\n`, code: 'E_DATA', line: 5, column: 5, mentions: 'no-such-file.csv' },
 ];
 
@@ -46,6 +46,9 @@ describe('broken models give one located diagnostic', () => {
     expect(d.loc?.file).toBe(file);
     expect([d.loc?.line, d.loc?.column]).toEqual([c.line, c.column]);
     expect(d.message).toContain(c.mentions);
+    // The Spanish text where the engine writes one for that code; the others are English only so far.
+    if (c.mentionsEs) expect(d.messageEs).toContain(c.mentionsEs);
+    else expect(d.messageEs).toBeUndefined();
   });
 });
 

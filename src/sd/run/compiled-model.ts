@@ -334,12 +334,27 @@ export class CompiledModel implements Model {
     if (method !== 'euler' && this.generated.beltNodes.length > 0) {
       // A belt moves one slat per DT; the Runge-Kutta stages would move it several times.
       const node = nodes[this.generated.beltNodes[0]!]!;
-      throw ModelError.at('E_UNSUPPORTED', `${node.name} is the outflow of a conveyor; conveyors run with Euler integration only, not ${method}`, node.loc);
+      throw ModelError.at(
+        'E_UNSUPPORTED',
+        {
+          en: `${node.name} is the outflow of a conveyor; conveyors run with Euler integration only, not ${method}`,
+          es: `${node.name} es la salida de una cinta transportadora (conveyor); las cintas solo corren con integración de Euler, no con ${method}`,
+        },
+        node.loc,
+      );
     }
     const eulerOnly = this.scalar.eulerOnly?.[0];
     if (method !== 'euler' && eulerOnly) {
       // A SHIFT IF TRUE moves its levels once per step, through their rates; Runge-Kutta stages would blend it.
-      throw ModelError.at('E_UNSUPPORTED', `${eulerOnly.what} runs with Euler integration only, not ${method}${eulerOnly.why ? ` (${eulerOnly.why})` : ''}`, eulerOnly.loc);
+      const { what, why } = eulerOnly;
+      throw ModelError.at(
+        'E_UNSUPPORTED',
+        {
+          en: `${what} runs with Euler integration only, not ${method}${why ? ` (${why.en})` : ''}`,
+          es: `${what} solo corre con integración de Euler, no con ${method}${why ? ` (${why.es})` : ''}`,
+        },
+        eulerOnly.loc,
+      );
     }
 
     // Columns to keep.

@@ -10,7 +10,7 @@ import { isBuiltin } from '../ir/builtins.js';
 import { DEFAULT_LIMITS, DepthGuard, type ModelLimits } from '../ir/limits.js';
 import { canonicalFunction, canonicalName, displayName } from '../ir/names.js';
 import type { BinaryOp, Expr, LookupTable, SubscriptRef } from '../ir/model.js';
-import type { SourceLocation } from '../ir/diagnostics.js';
+import type { BilingualText, SourceLocation } from '../ir/diagnostics.js';
 import type { Scanner, Token } from './scanner.js';
 
 const COMPARISONS = new Set(['=', '<>', '<', '>', '<=', '>=']);
@@ -30,10 +30,14 @@ export class ExprParser {
     this.guard.enter(() => this.s.peek().loc);
   }
 
-  private expectOp(op: string, what?: string): Token {
+  private expectOp(op: string, what?: BilingualText): Token {
     const t = this.s.next();
     if (t.kind !== 'op' || t.text !== op) {
-      throw this.s.error('E_SYNTAX', `expected '${op}'${what ? ' ' + what : ''} but found ${describe(t)}`, t.loc.line ? this.offsetOf(t) : undefined);
+      const message = {
+        en: `expected '${op}'${what ? ' ' + what.en : ''} but found ${describe(t).en}`,
+        es: `se esperaba '${op}'${what ? ' ' + what.es : ''} pero se encontró ${describe(t).es}`,
+      };
+      throw this.s.error('E_SYNTAX', message, t.loc.line ? this.offsetOf(t) : undefined);
     }
     return t;
   }
@@ -165,7 +169,7 @@ export class ExprParser {
       case 'op':
         if (t.text === '(') {
           const e = this.parseExpr();
-          this.expectOp(')', 'to close the parenthesis');
+          this.expectOp(')', { en: 'to close the parenthesis', es: 'para cerrar el paréntesis' });
           return e;
         }
         break;
@@ -175,7 +179,7 @@ export class ExprParser {
       default:
         break;
     }
-    throw this.s.error('E_SYNTAX', `unexpected ${describe(t)} in expression`, this.offsetOf(t));
+    throw this.s.error('E_SYNTAX', { en: `unexpected ${describe(t).en} in expression`, es: `no se esperaba ${describe(t).es} en la expresión` }, this.offsetOf(t));
   }
 
   private parseNamed(t: Token): Expr {
@@ -208,7 +212,7 @@ export class ExprParser {
     for (;;) {
       if (fn === 'WITH LOOKUP' && args.length === 1) {
         const lt = this.s.peek();
-        this.expectOp('(', 'to open the lookup table');
+        this.expectOp('(', { en: 'to open the lookup table', es: 'para abrir la tabla (lookup)' });
         const table = this.parseLookupBody(lt);
         args.push({ kind: 'lookup', table, loc: lt.loc });
       } else {
@@ -219,14 +223,14 @@ export class ExprParser {
       if (outputs && this.isOp(t, ':')) {
         for (;;) {
           const o = this.s.next();
-          if (o.kind !== 'name' && o.kind !== 'qname') throw this.s.error('E_SYNTAX', `expected the name of a macro output but found ${describe(o)}`, this.offsetOf(o));
+          if (o.kind !== 'name' && o.kind !== 'qname') throw this.s.error('E_SYNTAX', { en: `expected the name of a macro output but found ${describe(o).en}`, es: `se esperaba el nombre de una salida de la macro pero se encontró ${describe(o).es}` }, this.offsetOf(o));
           outputs.push({ name: canonicalName(o.text), display: displayName(o.text), loc: o.loc });
           const sep = this.s.next();
           if (this.isOp(sep, ')')) return args;
-          if (!this.isOp(sep, ',')) throw this.s.error('E_SYNTAX', `expected ',' or ')' after a macro output but found ${describe(sep)}`, this.offsetOf(sep));
+          if (!this.isOp(sep, ',')) throw this.s.error('E_SYNTAX', { en: `expected ',' or ')' after a macro output but found ${describe(sep).en}`, es: `se esperaba ',' o ')' después de una salida de la macro pero se encontró ${describe(sep).es}` }, this.offsetOf(sep));
         }
       }
-      if (!this.isOp(t, ',')) throw this.s.error('E_SYNTAX', `expected ',' or ')' in argument list but found ${describe(t)}`, this.offsetOf(t));
+      if (!this.isOp(t, ',')) throw this.s.error('E_SYNTAX', { en: `expected ',' or ')' in argument list but found ${describe(t).en}`, es: `se esperaba ',' o ')' en la lista de argumentos pero se encontró ${describe(t).es}` }, this.offsetOf(t));
     }
   }
 
@@ -236,7 +240,7 @@ export class ExprParser {
     for (;;) {
       const t = this.s.next();
       if (t.kind !== 'name' && t.kind !== 'qname' && t.kind !== 'num') {
-        throw this.s.error('E_SYNTAX', `expected a subscript but found ${describe(t)}`, this.offsetOf(t));
+        throw this.s.error('E_SYNTAX', { en: `expected a subscript but found ${describe(t).en}`, es: `se esperaba un subíndice pero se encontró ${describe(t).es}` }, this.offsetOf(t));
       }
       let bang = false;
       if (this.isOp(this.s.peek(), '!')) {
@@ -246,7 +250,7 @@ export class ExprParser {
       subs.push({ name: canonicalName(t.text), display: displayName(t.text), bang, loc: t.loc });
       const sep = this.s.next();
       if (this.isOp(sep, ']')) return subs;
-      if (!this.isOp(sep, ',')) throw this.s.error('E_SYNTAX', `expected ',' or ']' in subscripts but found ${describe(sep)}`, this.offsetOf(sep));
+      if (!this.isOp(sep, ',')) throw this.s.error('E_SYNTAX', { en: `expected ',' or ']' in subscripts but found ${describe(sep).en}`, es: `se esperaba ',' o ']' en los subíndices pero se encontró ${describe(sep).es}` }, this.offsetOf(sep));
     }
   }
 
@@ -259,14 +263,14 @@ export class ExprParser {
     if (this.isOp(this.s.peek(), '[')) {
       this.s.next();
       const [xmin, ymin] = this.parsePair();
-      this.expectOp('-', 'in lookup range');
+      this.expectOp('-', { en: 'in lookup range', es: 'en el rango de la tabla (lookup)' });
       const [xmax, ymax] = this.parsePair();
       // Some files add further points inside the range brackets (reference lines); skip them.
       while (this.isOp(this.s.peek(), ',')) {
         this.s.next();
         this.parsePair();
       }
-      this.expectOp(']', 'to close the lookup range');
+      this.expectOp(']', { en: 'to close the lookup range', es: 'para cerrar el rango de la tabla (lookup)' });
       range = { xmin, ymin, xmax, ymax };
       if (this.isOp(this.s.peek(), ',')) this.s.next();
     }
@@ -279,7 +283,7 @@ export class ExprParser {
         y.push(py);
         const t = this.s.next();
         if (this.isOp(t, ')')) break;
-        if (!this.isOp(t, ',')) throw this.s.error('E_SYNTAX', `expected ',' or ')' in lookup but found ${describe(t)}`, this.offsetOf(t));
+        if (!this.isOp(t, ',')) throw this.s.error('E_SYNTAX', { en: `expected ',' or ')' in lookup but found ${describe(t).en}`, es: `se esperaba ',' o ')' en la tabla (lookup) pero se encontró ${describe(t).es}` }, this.offsetOf(t));
       }
     } else {
       const flat: number[] = [];
@@ -287,7 +291,7 @@ export class ExprParser {
         flat.push(this.parseSignedNumber());
         const t = this.s.next();
         if (this.isOp(t, ')')) break;
-        if (!this.isOp(t, ',')) throw this.s.error('E_SYNTAX', `expected ',' or ')' in lookup but found ${describe(t)}`, this.offsetOf(t));
+        if (!this.isOp(t, ',')) throw this.s.error('E_SYNTAX', { en: `expected ',' or ')' in lookup but found ${describe(t).en}`, es: `se esperaba ',' o ')' en la tabla (lookup) pero se encontró ${describe(t).es}` }, this.offsetOf(t));
       }
       if (flat.length % 2 !== 0) throw this.s.error('E_LOOKUP', 'a lookup given as x values then y values needs an even count of numbers', this.offsetOf(start));
       const n = flat.length / 2;
@@ -298,11 +302,11 @@ export class ExprParser {
   }
 
   private parsePair(): [number, number] {
-    this.expectOp('(', 'to open a point');
+    this.expectOp('(', { en: 'to open a point', es: 'para abrir un punto' });
     const a = this.parseSignedNumber();
-    this.expectOp(',', 'between the coordinates of a point');
+    this.expectOp(',', { en: 'between the coordinates of a point', es: 'entre las coordenadas de un punto' });
     const b = this.parseSignedNumber();
-    this.expectOp(')', 'to close a point');
+    this.expectOp(')', { en: 'to close a point', es: 'para cerrar un punto' });
     return [a, b];
   }
 
@@ -316,7 +320,7 @@ export class ExprParser {
     if (t.kind === 'num') return sign * t.value!;
     if (t.kind === 'name' && /^(inf|infinity)$/i.test(t.text)) return sign * Infinity;
     if (t.kind === 'name' && /^nan$/i.test(t.text)) return NaN;
-    throw this.s.error('E_SYNTAX', `expected a number but found ${describe(t)}`, this.offsetOf(t));
+    throw this.s.error('E_SYNTAX', { en: `expected a number but found ${describe(t).en}`, es: `se esperaba un número pero se encontró ${describe(t).es}` }, this.offsetOf(t));
   }
 
   /** `TABBED ARRAY( 1 2 3 \n 4 5 6 )`: rows are lines, values are separated by white space. */
@@ -329,7 +333,7 @@ export class ExprParser {
         this.s.next();
         break;
       }
-      if (t.kind === 'eof') throw this.s.error('E_SYNTAX', 'TABBED ARRAY is never closed', this.offsetOf(start));
+      if (t.kind === 'eof') throw this.s.error('E_SYNTAX', { en: 'TABBED ARRAY is never closed', es: 'TABBED ARRAY nunca se cierra' }, this.offsetOf(start));
       const tokLine = t.loc.line;
       const v = this.parseSignedNumber();
       if (tokLine !== line) {
@@ -366,8 +370,8 @@ export class ExprParser {
   }
 }
 
-export function describe(t: Token): string {
-  if (t.kind === 'eof') return 'the end of the file';
-  if (t.kind === 'kw') return `':${t.text}:'`;
-  return `'${t.text}'`;
+export function describe(t: Token): BilingualText {
+  if (t.kind === 'eof') return { en: 'the end of the file', es: 'el final del archivo' };
+  const text = t.kind === 'kw' ? `':${t.text}:'` : `'${t.text}'`;
+  return { en: text, es: text };
 }

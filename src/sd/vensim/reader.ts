@@ -84,7 +84,7 @@ class EntryReader {
   /** `:MACRO: NAME(a, b : out1, out2)` */
   private readMacroHeader(loc: SourceLocation): MacroDecl {
     const nameTok = this.s.next();
-    if (nameTok.kind !== 'name' && nameTok.kind !== 'qname') throw this.s.error('E_MACRO', `expected a macro name but found ${describe(nameTok)}`);
+    if (nameTok.kind !== 'name' && nameTok.kind !== 'qname') throw this.s.error('E_MACRO', { en: `expected a macro name but found ${describe(nameTok).en}`, es: `se esperaba el nombre de una macro pero se encontró ${describe(nameTok).es}` });
     this.expect('(');
     const params: string[] = [];
     const outputs: string[] = [];
@@ -96,7 +96,7 @@ class EntryReader {
         if (t.text === ':') target = outputs;
         continue;
       }
-      if (t.kind !== 'name' && t.kind !== 'qname') throw this.s.error('E_MACRO', `unexpected ${describe(t)} in macro header`);
+      if (t.kind !== 'name' && t.kind !== 'qname') throw this.s.error('E_MACRO', { en: `unexpected ${describe(t).en} in macro header`, es: `no se esperaba ${describe(t).es} en el encabezado de la macro` });
       target.push(canonicalName(t.text));
     }
     return { name: canonicalName(nameTok.text), params, outputs, equations: [], loc };
@@ -112,7 +112,7 @@ class EntryReader {
 
   private expect(op: string): Token {
     const t = this.s.next();
-    if (t.kind !== 'op' || t.text !== op) throw this.s.error('E_SYNTAX', `expected '${op}' but found ${describe(t)}`, t.end - t.text.length);
+    if (t.kind !== 'op' || t.text !== op) throw this.s.error('E_SYNTAX', { en: `expected '${op}' but found ${describe(t).en}`, es: `se esperaba '${op}' pero se encontró ${describe(t).es}` }, t.end - t.text.length);
     return t;
   }
 
@@ -123,7 +123,7 @@ class EntryReader {
     checkEquationLength((unitsAt < 0 ? this.s.text.length : unitsAt) - this.s.pos, this.limits.maxEquationLength, first.loc);
     if (first.kind === 'op' && first.text === '|') return undefined; // stray separator
     if (first.kind !== 'name' && first.kind !== 'qname') {
-      throw this.s.error('E_SYNTAX', `expected a variable name at the start of an equation but found ${describe(first)}`, first.end - first.text.length);
+      throw this.s.error('E_SYNTAX', { en: `expected a variable name at the start of an equation but found ${describe(first).en}`, es: `se esperaba el nombre de una variable al inicio de una ecuación pero se encontró ${describe(first).es}` }, first.end - first.text.length);
     }
     const subs = this.peekOp('[') ? (this.s.next(), this.p.parseSubscriptList()) : [];
     const except: SubscriptRef[][] = [];
@@ -178,7 +178,7 @@ class EntryReader {
       this.s.readRawUntil('~');
       return this.finishEntryAsIgnored();
     } else {
-      throw this.s.error('E_SYNTAX', `expected '=', ':', '(' or '~' after ${lhs.display} but found ${describe(t)}`, t.end - t.text.length);
+      throw this.s.error('E_SYNTAX', { en: `expected '=', ':', '(' or '~' after ${lhs.display} but found ${describe(t).en}`, es: `se esperaba '=', ':', '(' o '~' después de ${lhs.display} pero se encontró ${describe(t).es}` }, t.end - t.text.length);
     }
     if (expr) checkExprDepth(expr, this.limits.maxExprDepth);
     const { units, range, doc } = this.readUnitsAndDoc(lhs.display);
@@ -217,7 +217,7 @@ class EntryReader {
   private readUnitsAndDoc(name: string): { units: string; range?: Equation['range']; doc: string } {
     const t = this.s.next();
     if (t.kind !== 'op' || t.text !== '~') {
-      throw this.s.error('E_SYNTAX', `expected '~' after the equation of ${name} but found ${describe(t)}`, t.end - t.text.length);
+      throw this.s.error('E_SYNTAX', { en: `expected '~' after the equation of ${name} but found ${describe(t).en}`, es: `se esperaba '~' después de la ecuación de ${name} pero se encontró ${describe(t).es}` }, t.end - t.text.length);
     }
     const unitsRaw = this.s.readRawUntil('~|');
     let doc = '';
@@ -229,7 +229,7 @@ class EntryReader {
         this.s.readRawUntil('|');
       }
     }
-    if (this.s.text[this.s.pos] !== '|') throw this.s.error('E_SYNTAX', `the definition of ${name} is not closed by '|'`);
+    if (this.s.text[this.s.pos] !== '|') throw this.s.error('E_SYNTAX', { en: `the definition of ${name} is not closed by '|'`, es: `la definición de ${name} no se cierra con '|'` });
     this.s.pos++;
     const { units, range } = splitUnits(unitsRaw);
     return { units, range, doc: normalizeDoc(doc) };
@@ -279,7 +279,7 @@ class EntryReader {
         decl.members.push({ name: canonicalName(t.text), display: displayName(t.text) });
         checkRangeSize(decl.members.length, this.limits.maxRangeSize, `subscript range ${decl.display}`, t.loc);
       } else {
-        throw this.s.error('E_SYNTAX', `unexpected ${describe(t)} in the definition of ${decl.display}`, t.end - t.text.length);
+        throw this.s.error('E_SYNTAX', { en: `unexpected ${describe(t).en} in the definition of ${decl.display}`, es: `no se esperaba ${describe(t).es} en la definición de ${decl.display}` }, t.end - t.text.length);
       }
       if (!this.peekOp(',')) return;
       this.s.next();
@@ -299,7 +299,7 @@ class EntryReader {
         elementLocs.push(e.loc);
         const sep = this.s.next();
         if (sep.kind === 'op' && sep.text === ')') break;
-        if (sep.kind !== 'op' || sep.text !== ',') throw this.s.error('E_SYNTAX', `unexpected ${describe(sep)} in the mapping list of ${displayName(target.text)}`, sep.end - sep.text.length);
+        if (sep.kind !== 'op' || sep.text !== ',') throw this.s.error('E_SYNTAX', { en: `unexpected ${describe(sep).en} in the mapping list of ${displayName(target.text)}`, es: `no se esperaba ${describe(sep).es} en la lista de mapeo de ${displayName(target.text)}` }, sep.end - sep.text.length);
       }
       return { target: canonicalName(target.text), elements, loc: target.loc, elementLocs };
     }

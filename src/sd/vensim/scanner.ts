@@ -3,7 +3,7 @@
  * Names may contain spaces (`birth rate`), so a name token runs until a character that cannot
  * be part of a name; trailing blanks are dropped.
  */
-import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
+import { ModelError, type MessageFor, type SourceLocation } from '../ir/diagnostics.js';
 import { LineIndex } from '../ir/line-index.js';
 
 export type TokenKind = 'num' | 'name' | 'qname' | 'str' | 'op' | 'kw' | 'eof';
@@ -105,7 +105,7 @@ export class Scanner {
     return this.lines.loc(offset);
   }
 
-  error(code: string, message: string, offset = this.pos): ModelError {
+  error<C extends string>(code: C, message: MessageFor<C>, offset = this.pos): ModelError {
     return ModelError.at(code, message, this.locAt(offset));
   }
 
@@ -127,7 +127,7 @@ export class Scanner {
           if (ch === '{') depth++;
           else if (ch === '}') depth--;
         } while (depth > 0 && this.pos < t.length);
-        if (depth > 0) throw this.error('E_SYNTAX', 'comment `{` is never closed', open);
+        if (depth > 0) throw this.error('E_SYNTAX', { en: 'comment `{` is never closed', es: 'el comentario `{` nunca se cierra' }, open);
       } else break;
     }
   }
@@ -163,13 +163,13 @@ export class Scanner {
         if (t[i] === '\\' && t[i + 1] === '"') i++;
         i++;
       }
-      if (i >= t.length) throw this.error('E_SYNTAX', 'quoted name is never closed', start);
+      if (i >= t.length) throw this.error('E_SYNTAX', { en: 'quoted name is never closed', es: 'un nombre entre comillas nunca se cierra' }, start);
       this.pos = i + 1;
       return { kind: 'qname', text: t.slice(start, i + 1), loc, end: this.pos };
     }
     if (c === "'") {
       const close = t.indexOf("'", start + 1);
-      if (close < 0) throw this.error('E_SYNTAX', 'string is never closed', start);
+      if (close < 0) throw this.error('E_SYNTAX', { en: 'string is never closed', es: 'una cadena de texto nunca se cierra' }, start);
       this.pos = close + 1;
       return { kind: 'str', text: t.slice(start + 1, close), loc, end: this.pos };
     }
@@ -211,7 +211,7 @@ export class Scanner {
       this.pos = start + op.length;
       return { kind: 'op', text: op, loc, end: this.pos };
     }
-    throw this.error('E_SYNTAX', `unexpected character '${c}'`, start);
+    throw this.error('E_SYNTAX', { en: `unexpected character '${c}'`, es: `carácter inesperado '${c}'` }, start);
   }
 
   /** Reads raw text up to (not including) the first of `stops`; used for units and documentation. */

@@ -83,8 +83,15 @@ function rejectXmileOnly(ir: ModelIR): void {
     if (!eq.expr) continue;
     visitExpr(eq.expr, (e) => {
       if (e.kind !== 'call' || !e.fn.startsWith('#')) return;
-      const what = e.fn === HISTORY ? 'HISTORY' : 'a conveyor';
-      throw ModelError.at('E_UNSUPPORTED', `${eq.lhs.display} uses ${what}, which Vensim has no function for; the model cannot be written as .mdl`, eq.loc);
+      const what = e.fn === HISTORY ? { en: 'HISTORY', es: 'HISTORY' } : { en: 'a conveyor', es: 'una cinta transportadora (conveyor)' };
+      throw ModelError.at(
+        'E_UNSUPPORTED',
+        {
+          en: `${eq.lhs.display} uses ${what.en}, which Vensim has no function for; the model cannot be written as .mdl`,
+          es: `${eq.lhs.display} usa ${what.es}, para lo cual Vensim no tiene función; el modelo no se puede escribir como .mdl`,
+        },
+        eq.loc,
+      );
     });
   }
 }

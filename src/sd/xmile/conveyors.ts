@@ -14,7 +14,7 @@
  * Runge-Kutta); queues likewise (variables.ts).
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW } from '../ir/builtins.js';
-import { ModelError } from '../ir/diagnostics.js';
+import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import { parseEquation, type ParseEnv } from './expr-parser.js';
 import { bin, call, num, ref, sum } from './ir-build.js';
@@ -25,14 +25,14 @@ import { nameOf, type VarSpec } from './variables.js';
 import { attr, child, children, type XmlElement } from './xml-tree.js';
 
 /** Options of `<conveyor>` the engine does not simulate, as the standard names them. */
-const UNSUPPORTED_TAGS: Record<string, string> = {
-  capacity: 'a conveyor capacity (<capacity>)',
-  in_limit: 'a conveyor inflow limit (<in_limit>)',
-  sample: 'a sampled conveyor transit time (<sample>)',
-  arrest: 'an arrested conveyor (<arrest>)',
-  discrete: 'a discrete conveyor',
-  batch_integrity: 'conveyor batch integrity',
-  one_at_a_time: 'a conveyor taking one at a time',
+const UNSUPPORTED_TAGS: Record<string, BilingualText> = {
+  capacity: { en: 'a conveyor capacity (<capacity>)', es: 'la capacidad de una cinta transportadora (<capacity>)' },
+  in_limit: { en: 'a conveyor inflow limit (<in_limit>)', es: 'el límite de entrada de una cinta transportadora (<in_limit>)' },
+  sample: { en: 'a sampled conveyor transit time (<sample>)', es: 'un tiempo de tránsito muestreado de una cinta transportadora (<sample>)' },
+  arrest: { en: 'an arrested conveyor (<arrest>)', es: 'una cinta transportadora detenida (<arrest>)' },
+  discrete: { en: 'a discrete conveyor', es: 'una cinta transportadora discreta' },
+  batch_integrity: { en: 'conveyor batch integrity', es: 'la integridad de lotes de una cinta transportadora' },
+  one_at_a_time: { en: 'a conveyor taking one at a time', es: 'una cinta transportadora que recibe de uno en uno' },
 };
 
 function flagOn(el: XmlElement, name: string, src: SourceText): XmlElement | undefined {
@@ -55,11 +55,29 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
     const el = child(stock.el, 'conveyor');
     if (stock.kind !== 'stock' || !el) continue;
     const at = src.loc(el.start);
-    if (specs.method !== 'euler') throw ModelError.at('E_UNSUPPORTED', `${stock.display} is a conveyor; conveyors run with Euler integration only, and <sim_specs> asks for ${specs.method}`, at);
-    if (stock.dims.length) throw ModelError.at('E_UNSUPPORTED', `${stock.display} is an arrayed conveyor; only scalar conveyors are supported yet`, at);
+    if (specs.method !== 'euler') {
+      throw ModelError.at(
+        'E_UNSUPPORTED',
+        {
+          en: `${stock.display} is a conveyor; conveyors run with Euler integration only, and <sim_specs> asks for ${specs.method}`,
+          es: `${stock.display} es una cinta transportadora (conveyor); las cintas solo corren con integración de Euler, y <sim_specs> pide ${specs.method}`,
+        },
+        at,
+      );
+    }
+    if (stock.dims.length) {
+      throw ModelError.at(
+        'E_UNSUPPORTED',
+        {
+          en: `${stock.display} is an arrayed conveyor; only scalar conveyors are supported yet`,
+          es: `${stock.display} es una cinta transportadora con subíndices; por ahora solo se admiten cintas escalares`,
+        },
+        at,
+      );
+    }
     for (const [tag, what] of Object.entries(UNSUPPORTED_TAGS)) {
       const found = flagOn(el, tag, src) ?? (['capacity', 'in_limit', 'sample', 'arrest'].includes(tag) ? child(el, tag) : undefined);
-      if (found) throw ModelError.at('E_UNSUPPORTED', `${stock.display}: ${what} is not supported yet`, src.loc(found.start));
+      if (found) throw ModelError.at('E_UNSUPPORTED', { en: `${stock.display}: ${what.en} is not supported yet`, es: `${stock.display}: ${what.es} aún no se admite` }, src.loc(found.start));
     }
     const lenEl = child(el, 'len');
     const lenText = lenEl ? src.elementText(lenEl.start) : undefined;
@@ -72,7 +90,16 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
     const leaks: VarSpec[] = [];
     for (const f of outflows) {
       if (!f || f.kind !== 'flow') continue;
-      if (f.dims.length) throw ModelError.at('E_UNSUPPORTED', `${f.display} flows out of conveyor ${stock.display} and is arrayed; only scalar conveyors are supported yet`, f.loc);
+      if (f.dims.length) {
+        throw ModelError.at(
+          'E_UNSUPPORTED',
+          {
+            en: `${f.display} flows out of conveyor ${stock.display} and is arrayed; only scalar conveyors are supported yet`,
+            es: `${f.display} sale de la cinta transportadora ${stock.display} y tiene subíndices; por ahora solo se admiten cintas escalares`,
+          },
+          f.loc,
+        );
+      }
       if (child(f.el, 'leak')) leaks.push(f);
       else if (!main) main = f;
       else throw ModelError.at('E_XMILE', `conveyor ${stock.display} has two outflows that are not leaks (${main.display} and ${f.display}); a conveyor has one`, f.loc);
@@ -110,10 +137,24 @@ function leakFraction(f: VarSpec, src: SourceText, env: ParseEnv): Expr {
   const start = Number(attr(f.el, 'leak_start') ?? '0');
   const end = Number(attr(f.el, 'leak_end') ?? '1');
   if (start !== 0 || end !== 1) {
-    throw ModelError.at('E_UNSUPPORTED', `leak ${f.display} drains the zone ${attr(f.el, 'leak_start') ?? '0'}–${attr(f.el, 'leak_end') ?? '1'} of its conveyor; leak zones other than the whole belt are not supported yet`, f.loc);
+    const zone = `${attr(f.el, 'leak_start') ?? '0'}–${attr(f.el, 'leak_end') ?? '1'}`;
+    throw ModelError.at(
+      'E_UNSUPPORTED',
+      {
+        en: `leak ${f.display} drains the zone ${zone} of its conveyor; leak zones other than the whole belt are not supported yet`,
+        es: `la fuga ${f.display} drena la zona ${zone} de su cinta transportadora; por ahora solo se admiten fugas en toda la cinta`,
+      },
+      f.loc,
+    );
   }
   const integers = child(f.el, 'leak_integers');
-  if (integers) throw ModelError.at('E_UNSUPPORTED', `leak ${f.display} drains whole units only (<leak_integers/>), which is not supported yet`, src.loc(integers.start));
+  if (integers) {
+    throw ModelError.at(
+      'E_UNSUPPORTED',
+      { en: `leak ${f.display} drains whole units only (<leak_integers/>), which is not supported yet`, es: `la fuga ${f.display} drena solo unidades enteras (<leak_integers/>), lo que aún no se admite` },
+      src.loc(integers.start),
+    );
+  }
   const eqn = child(f.el, 'eqn');
   const text = eqn ? src.elementText(eqn.start) : undefined;
   if (!text || text.text.trim() === '') throw ModelError.at('E_NO_EQUATION', `leak ${f.display} has no leak fraction (its <eqn>)`, f.loc);

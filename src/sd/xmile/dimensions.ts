@@ -20,22 +20,22 @@ export function readDimensions(blocks: XmlElement[], src: SourceText, maxRangeSi
   for (const block of blocks) {
     for (const d of children(block, 'dim')) {
       const rawName = attr(d, 'name');
-      if (!rawName) throw ModelError.at('E_DIMENSION', 'a <dim> has no name', src.loc(d.start));
+      if (!rawName) throw ModelError.at('E_DIMENSION', { en: 'a <dim> has no name', es: 'un <dim> no tiene nombre' }, src.loc(d.start));
       const name = canonicalName(rawName);
       const display = displayOf(rawName);
       const members: DimensionDecl['members'] = children(d, 'elem').map((e) => {
         const el = attr(e, 'name');
-        if (el === undefined) throw ModelError.at('E_DIMENSION', `an element of dimension ${display} has no name`, src.loc(e.start));
+        if (el === undefined) throw ModelError.at('E_DIMENSION', { en: `an element of dimension ${display} has no name`, es: `un elemento de la dimensión ${display} no tiene nombre` }, src.loc(e.start));
         return { name: canonicalName(el), display: displayOf(el) };
       });
       const size = attr(d, 'size');
       if (members.length === 0 && size !== undefined) {
         const n = Number(size);
-        if (!Number.isInteger(n) || n < 1) throw ModelError.at('E_DIMENSION', `dimension ${display} has size "${size}"; a positive whole number is needed`, src.loc(d.start));
+        if (!Number.isInteger(n) || n < 1) throw ModelError.at('E_DIMENSION', { en: `dimension ${display} has size "${size}"; a positive whole number is needed`, es: `la dimensión ${display} tiene tamaño "${size}"; se necesita un número entero positivo` }, src.loc(d.start));
         checkRangeSize(n, maxRangeSize, `dimension ${display}`, src.loc(d.start));
         for (let i = 1; i <= n; i++) members.push({ name: String(i), display: String(i) });
       }
-      if (members.length === 0) throw ModelError.at('E_DIMENSION', `dimension ${display} has no elements`, src.loc(d.start));
+      if (members.length === 0) throw ModelError.at('E_DIMENSION', { en: `dimension ${display} has no elements`, es: `la dimensión ${display} no tiene elementos` }, src.loc(d.start));
       if (out.info.has(name)) throw ModelError.at('E_REDEFINED', `dimension ${display} is defined twice`, src.loc(d.start));
       out.decls.push({ name, display, members, mappings: [], doc: '', loc: src.loc(d.start) });
       out.info.set(name, { display, elements: members.map((m) => m.name) });

@@ -6,6 +6,8 @@
  * One leniency: words separated by spaces are joined into one name (`EXPRESSION MACRO(…)`), as
  * xmutil writes Vensim names with spaces; two names side by side are otherwise a syntax error.
  */
+import type { BilingualText } from '../ir/diagnostics.js';
+
 export type TokenKind = 'num' | 'name' | 'op' | 'kw' | 'eof';
 
 export interface Token {
@@ -27,10 +29,10 @@ const UNICODE_OPS: Record<string, string> = { '≤': '<=', '≥': '>=', '≠': '
 
 export class LexError extends Error {
   constructor(
-    message: string,
+    readonly text: BilingualText,
     readonly offset: number,
   ) {
-    super(message);
+    super(text.en);
   }
 }
 
@@ -50,7 +52,7 @@ export function tokenize(text: string): Token[] {
       while (i < text.length && /\s/.test(text[i]!)) i++;
       if (text[i] !== '{') return;
       const close = text.indexOf('}', i);
-      if (close < 0) throw new LexError('a comment opened with { is never closed', i);
+      if (close < 0) throw new LexError({ en: 'a comment opened with { is never closed', es: 'un comentario abierto con { nunca se cierra' }, i);
       i = close + 1;
     }
   };
@@ -69,14 +71,22 @@ export function tokenize(text: string): Token[] {
       let name = '';
       i++;
       for (;;) {
-        if (i >= text.length) throw new LexError('a quoted name is never closed', start);
+        if (i >= text.length) throw new LexError({ en: 'a quoted name is never closed', es: 'un nombre entre comillas nunca se cierra' }, start);
         const ch = text[i]!;
         if (ch === '"') break;
         if (ch === '\\') {
           const next = text[i + 1];
           if (next === 'n') name += '\n';
           else if (next === '"' || next === '\\') name += next;
-          else throw new LexError(`'\\${next ?? ''}' is not an escape allowed in a quoted name (use \\", \\n or \\\\)`, i);
+          else {
+            throw new LexError(
+              {
+                en: `'\\${next ?? ''}' is not an escape allowed in a quoted name (use \\", \\n or \\\\)`,
+                es: `'\\${next ?? ''}' no es un escape permitido en un nombre entre comillas (use \\", \\n o \\\\)`,
+              },
+              i,
+            );
+          }
           i += 2;
           continue;
         }
@@ -129,7 +139,7 @@ export function tokenize(text: string): Token[] {
       out.push({ kind: 'op', text: c, start, end: i });
       continue;
     }
-    throw new LexError(`unexpected character '${c}'`, i);
+    throw new LexError({ en: `unexpected character '${c}'`, es: `carácter inesperado '${c}'` }, i);
   }
   out.push({ kind: 'eof', text: '', start: text.length, end: text.length });
   return out;

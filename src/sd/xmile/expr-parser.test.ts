@@ -58,13 +58,13 @@ function parse(text: string, s: Setup = {}): { expr: Expr; used: Set<InternalMac
 
 const p = (text: string, s?: Setup) => show(parse(text, s).expr);
 
-function errorOf(text: string): { code: string; line: number; column: number; message: string } {
+function errorOf(text: string): { code: string; line: number; column: number; message: string; messageEs?: string } {
   try {
     parse(text);
   } catch (err) {
     expect(err).toBeInstanceOf(ModelError);
     const d = (err as ModelError).diagnostics[0]!;
-    return { code: d.code, line: d.loc!.line, column: d.loc!.column, message: d.message };
+    return { code: d.code, line: d.loc!.line, column: d.loc!.column, message: d.message, messageEs: d.messageEs };
   }
   throw new Error(`no error for ${text}`);
 }
@@ -232,5 +232,18 @@ describe('XMILE equation errors have a line and column', () => {
     expect(e.code).toBe(code);
     expect([e.line, e.column]).toEqual([line, column]);
     expect(e.message).toContain(mentions);
+  });
+
+  it.each([
+    ['(1 + 2', "se esperaba ')' para cerrar el paréntesis pero se encontró el final de la ecuación"],
+    ['a # b', "carácter inesperado '#'"],
+    ['IF a THEN b', 'se esperaba ELSE en IF … THEN … ELSE pero se encontró el final de la ecuación'],
+    ['"open', 'un nombre entre comillas nunca se cierra'],
+    ['pop[*]', 'el comodín * solo se permite dentro de una función de arreglos como SUM'],
+    ['pop[7]', 'el índice 7 está fuera de la dimensión Region (1 a 3)'],
+    ['RANK(pop, 1)', 'RANK aún no se admite'],
+    ['SMTH1(x)', 'SMTH1 admite de 2 a 3 argumentos, pero recibió 1'],
+  ])('%j in Spanish too', (text, es) => {
+    expect(errorOf(text).messageEs).toBe(es);
   });
 });

@@ -12,12 +12,13 @@
  * (§3.7.1.2: `SUM(A[M, *])` in an equation over M sums each row). A numeric subscript picks an
  * element by position (§3.7.1: indices may be numbers even when elements are named).
  */
-import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
+import { ModelError, type BilingualText, type MessageFor, type SourceLocation } from '../ir/diagnostics.js';
 import { checkEquationLength, checkExprDepth, DEFAULT_LIMITS, DepthGuard, type ModelLimits } from '../ir/limits.js';
 import type { BinaryOp, Expr, SubscriptRef } from '../ir/model.js';
 import { canonicalName } from '../ir/names.js';
 import { apply, bin, call, num } from './ir-build.js';
 import { LexError, tokenize, type Token } from './expr-lexer.js';
+import { arityMessage } from '../ir/arity.js';
 import { ARRAY_BUILTINS, builtinSpec, functionKey, UNSUPPORTED, VENSIM_VECTOR_FUNCTIONS, ZERO_ARGUMENT } from './functions.js';
 import type { InternalMacro } from './internal-macros.js';
 import type { MappedText, SourceText } from './source-text.js';
@@ -72,7 +73,7 @@ export function parseEquation(text: MappedText, src: SourceText, env: ParseEnv, 
   try {
     tokens = tokenize(text.text);
   } catch (err) {
-    if (err instanceof LexError) throw ModelError.at('E_SYNTAX', err.message, at(err.offset));
+    if (err instanceof LexError) throw ModelError.at('E_SYNTAX', err.text, at(err.offset));
     throw err;
   }
   const expr = new Parser(tokens, at, env, scope, new DepthGuard(limits.maxNesting, limits.maxExprDepth)).parseAll();
@@ -95,8 +96,10 @@ function numberList(text: string, loc: SourceLocation): Expr {
   return { kind: 'list', rows, loc };
 }
 
-function describe(t: Token): string {
-  return t.kind === 'eof' ? 'the end of the equation' : `'${t.kind === 'name' && t.quoted ? `"${t.text}"` : t.text}'`;
+function describe(t: Token): BilingualText {
+  if (t.kind === 'eof') return { en: 'the end of the equation', es: 'el final de la ecuación' };
+  const text = `'${t.kind === 'name' && t.quoted ? `"${t.text}"` : t.text}'`;
+  return { en: text, es: text };
 }
 
 class Parser {
@@ -135,13 +138,15 @@ class Parser {
     return t.kind === 'kw' && t.text === kw;
   }
 
-  private fail(t: Token, message: string, code = 'E_SYNTAX'): ModelError {
-    return ModelError.at(code, message, this.at(t.start));
+  private fail<C extends string = 'E_SYNTAX'>(t: Token, message: MessageFor<C>, code?: C): ModelError {
+    return ModelError.at<string>(code ?? 'E_SYNTAX', message, this.at(t.start));
   }
 
-  private expectOp(op: string, what: string): Token {
+  private expectOp(op: string, what: BilingualText): Token {
     const t = this.next();
-    if (!this.isOp(t, op)) throw this.fail(t, `expected '${op}' ${what} but found ${describe(t)}`);
+    if (!this.isOp(t, op)) {
+      throw this.fail(t, { en: `expected '${op}' ${what.en} but found ${describe(t).en}`, es: `se esperaba '${op}' ${what.es} pero se encontró ${describe(t).es}` });
+    }
     return t;
   }
 
@@ -149,7 +154,7 @@ class Parser {
     if (this.peek().kind === 'eof') throw this.fail(this.peek(), 'the equation is empty', 'E_EMPTY');
     const e = this.parseExpr();
     const t = this.peek();
-    if (t.kind !== 'eof') throw this.fail(t, `unexpected ${describe(t)} after a complete expression`);
+    if (t.kind !== 'eof') throw this.fail(t, { en: `unexpected ${describe(t).en} after a complete expression`, es: `no se esperaba ${describe(t).es} después de una expresión completa` });
     return e;
   }
 
@@ -245,16 +250,16 @@ class Parser {
     if (t.kind === 'num') return num(t.value!, this.at(t.start));
     if (this.isOp(t, '(')) {
       const e = this.parseExpr();
-      this.expectOp(')', 'to close the parenthesis');
+      this.expectOp(')', { en: 'to close the parenthesis', es: 'para cerrar el paréntesis' });
       return e;
     }
     if (this.isKw(t, 'IF')) {
       const cond = this.parseExpr();
       const th = this.next();
-      if (!this.isKw(th, 'THEN')) throw this.fail(th, `expected THEN after the IF condition but found ${describe(th)}`);
+      if (!this.isKw(th, 'THEN')) throw this.fail(th, { en: `expected THEN after the IF condition but found ${describe(th).en}`, es: `se esperaba THEN después de la condición del IF pero se encontró ${describe(th).es}` });
       const a = this.parseExpr();
       const el = this.next();
-      if (!this.isKw(el, 'ELSE')) throw this.fail(el, `expected ELSE in IF … THEN … ELSE but found ${describe(el)}`);
+      if (!this.isKw(el, 'ELSE')) throw this.fail(el, { en: `expected ELSE in IF … THEN … ELSE but found ${describe(el).en}`, es: `se esperaba ELSE en IF … THEN … ELSE pero se encontró ${describe(el).es}` });
       return call('IF THEN ELSE', [cond, a, this.parseExpr()], this.at(t.start));
     }
     if (t.kind === 'name') return this.parseNamed(t);
@@ -262,12 +267,12 @@ class Parser {
       // MOD(a, b), the function form some tools write for the operator.
       this.next();
       const args = this.parseArgs();
-      if (args.length !== 2) throw this.fail(t, `MOD takes 2 arguments but was given ${args.length}`, 'E_ARITY');
+      if (args.length !== 2) throw this.fail(t, arityMessage('MOD', 2, 2, args.length), 'E_ARITY');
       return this.internal('#mod', args, this.at(t.start));
     }
     // Where an operand is expected MOD cannot be the operator: it is a variable named `mod`.
     if (this.isKw(t, 'MOD')) return this.parseNamed({ ...t, kind: 'name' });
-    throw this.fail(t, `expected a number, a name or '(' but found ${describe(t)}`);
+    throw this.fail(t, { en: `expected a number, a name or '(' but found ${describe(t).en}`, es: `se esperaba un número, un nombre o '(' pero se encontró ${describe(t).es}` });
   }
 
   private internal(name: InternalMacro, args: Expr[], loc: SourceLocation): Expr {
@@ -287,7 +292,7 @@ class Parser {
     if (!t.quoted && !subs) {
       const key = functionKey(t.text);
       if (key === 'SELF') {
-        if (!this.scope.self) throw this.fail(t, 'SELF is only allowed in the equation of a variable');
+        if (!this.scope.self) throw this.fail(t, { en: 'SELF is only allowed in the equation of a variable', es: 'SELF solo se permite en la ecuación de una variable' });
         return this.reference(this.scope.self.name, this.scope.self.display, undefined, loc);
       }
       if (ZERO_ARGUMENT.has(key)) return this.builtin(t, key, [], loc);
@@ -303,7 +308,14 @@ class Parser {
     const dim = this.env.dims.get(canonicalName(t.text.slice(0, dot)));
     const el = canonicalName(t.text.slice(dot + 1));
     if (dim && dim.elements.includes(el)) return num(dim.elements.indexOf(el) + 1, loc);
-    throw this.fail(t, `'${t.text}' names no element of a dimension (namespaces other than std are not supported)`, 'E_UNDEFINED');
+    throw this.fail(
+      t,
+      {
+        en: `'${t.text}' names no element of a dimension (namespaces other than std are not supported)`,
+        es: `'${t.text}' no nombra ningún elemento de una dimensión (no se admiten espacios de nombres distintos de std)`,
+      },
+      'E_UNDEFINED',
+    );
   }
 
   /** A variable reference; inside an array function a whole array or a free dimension is iterated. */
@@ -338,25 +350,32 @@ class Parser {
         const r = this.next();
         const range = r.kind === 'name' ? canonicalName(r.text) : '';
         const info = this.env.dims.get(range);
-        if (!info) throw this.fail(r, `'${r.text}' after *: is not a dimension`, 'E_DIMENSION');
-        if (!this.iterated) throw this.fail(t, 'the wildcard * is only allowed inside an array function such as SUM', 'E_UNSUPPORTED');
+        if (!info) throw this.fail(r, { en: `'${r.text}' after *: is not a dimension`, es: `'${r.text}' después de *: no es una dimensión` }, 'E_DIMENSION');
+        if (!this.iterated) throw this.fail(t, { en: 'the wildcard * is only allowed inside an array function such as SUM', es: 'el comodín * solo se permite dentro de una función de arreglos como SUM' }, 'E_UNSUPPORTED');
         const parent = dim ? this.env.dims.get(dim) : undefined;
         if (parent && !info.elements.every((e) => parent.elements.includes(e))) {
-          throw this.fail(r, `${info.display} is not a sub-range of ${parent.display}`, 'E_DIMENSION');
+          throw this.fail(r, { en: `${info.display} is not a sub-range of ${parent.display}`, es: `${info.display} no es un subrango de ${parent.display}` }, 'E_DIMENSION');
         }
         this.iterated.add(range);
         subs.push({ name: range, display: info.display, bang: true, loc });
         const close = this.peek();
-        if (!this.isOp(close, ',', ']')) throw this.fail(close, `expected ',' or ']' after *:${r.text} but found ${describe(close)}`);
+        if (!this.isOp(close, ',', ']')) throw this.fail(close, { en: `expected ',' or ']' after *:${r.text} but found ${describe(close).en}`, es: `se esperaba ',' o ']' después de *:${r.text} pero se encontró ${describe(close).es}` });
         if (this.isOp(this.next(), ']')) return subs;
         continue;
       }
       if (!this.isOp(sep, ',', ']')) {
-        throw this.fail(t, 'a subscript must be a dimension, an element, an index or * (computed subscripts and ranges are not supported)', 'E_UNSUPPORTED');
+        throw this.fail(
+          t,
+          {
+            en: 'a subscript must be a dimension, an element, an index or * (computed subscripts and ranges are not supported)',
+            es: 'un subíndice debe ser una dimensión, un elemento, un índice o * (no se admiten subíndices calculados ni rangos)',
+          },
+          'E_UNSUPPORTED',
+        );
       }
       if (this.isOp(t, '*')) {
-        if (!this.iterated) throw this.fail(t, 'the wildcard * is only allowed inside an array function such as SUM', 'E_UNSUPPORTED');
-        if (!dim) throw this.fail(t, `${varName} has no dimension at position ${position + 1} for *`, 'E_DIMENSION');
+        if (!this.iterated) throw this.fail(t, { en: 'the wildcard * is only allowed inside an array function such as SUM', es: 'el comodín * solo se permite dentro de una función de arreglos como SUM' }, 'E_UNSUPPORTED');
+        if (!dim) throw this.fail(t, { en: `${varName} has no dimension at position ${position + 1} for *`, es: `${varName} no tiene una dimensión en la posición ${position + 1} para *` }, 'E_DIMENSION');
         this.iterated.add(dim);
         subs.push({ name: dim, display: this.env.dims.get(dim)?.display ?? dim, bang: true, loc });
       } else if (t.kind === 'num') {
@@ -366,7 +385,7 @@ class Parser {
         if (this.env.dims.has(name)) subs.push(this.dimensionSub(name, displayOf(t.text), loc));
         else subs.push({ name, display: displayOf(t.text), bang: false, loc });
       } else {
-        throw this.fail(t, `expected a subscript but found ${describe(t)}`);
+        throw this.fail(t, { en: `expected a subscript but found ${describe(t).en}`, es: `se esperaba un subíndice pero se encontró ${describe(t).es}` });
       }
       this.next();
       if (this.isOp(sep, ']')) return subs;
@@ -379,7 +398,7 @@ class Parser {
     if (!info) return { name: t.text, display: t.text, bang: false, loc };
     if (info.elements.includes(t.text)) return { name: t.text, display: t.text, bang: false, loc };
     if (!Number.isInteger(k) || k < 1 || k > info.elements.length) {
-      throw this.fail(t, `index ${t.text} is outside dimension ${info.display} (1 to ${info.elements.length})`, 'E_DIMENSION');
+      throw this.fail(t, { en: `index ${t.text} is outside dimension ${info.display} (1 to ${info.elements.length})`, es: `el índice ${t.text} está fuera de la dimensión ${info.display} (1 a ${info.elements.length})` }, 'E_DIMENSION');
     }
     const el = info.elements[k - 1]!;
     return { name: el, display: el, bang: false, loc };
@@ -395,7 +414,7 @@ class Parser {
       args.push(this.parseExpr());
       const t = this.next();
       if (this.isOp(t, ')')) return args;
-      if (!this.isOp(t, ',')) throw this.fail(t, `expected ',' or ')' in the argument list but found ${describe(t)}`);
+      if (!this.isOp(t, ',')) throw this.fail(t, { en: `expected ',' or ')' in the argument list but found ${describe(t).en}`, es: `se esperaba ',' o ')' en la lista de argumentos pero se encontró ${describe(t).es}` });
     }
   }
 
@@ -430,15 +449,16 @@ class Parser {
   private builtin(t: Token, key: string, args: Expr[], loc: SourceLocation): Expr {
     const spec = builtinSpec(key)!;
     if (args.length < spec.min || args.length > spec.max) {
-      const want = spec.min === spec.max ? `${spec.min}` : `${spec.min} to ${spec.max}`;
-      throw this.fail(t, `${key} takes ${want} argument${spec.max === 1 ? '' : 's'} but was given ${args.length}`, 'E_ARITY');
+      throw this.fail(t, arityMessage(key, spec.min, spec.max, args.length), 'E_ARITY');
     }
     return spec.build(args, { loc, internal: (name, a) => this.internal(name, a, loc) });
   }
 
   /** A graphical function evaluated at x, by its type (§3.1.4). */
   private lookupCall(gf: GfRef, args: Expr[], loc: SourceLocation): Expr {
-    if (args.length !== 1) throw ModelError.at('E_ARITY', `graphical function ${gf.display} takes one argument but was given ${args.length}`, loc);
+    if (args.length !== 1) {
+      throw ModelError.at('E_ARITY', { en: `graphical function ${gf.display} takes one argument but was given ${args.length}`, es: `la función gráfica ${gf.display} admite un argumento, pero recibió ${args.length}` }, loc);
+    }
     const table: Expr = { kind: 'ref', name: gf.lookup, display: gf.display, subs: [], loc };
     if (gf.type === 'extrapolate') return call('LOOKUP EXTRAPOLATE', [table, args[0]!], loc);
     if (gf.type === 'discrete') return call('LOOKUP BACKWARD', [table, args[0]!], loc);
@@ -448,13 +468,13 @@ class Parser {
   /** `LOOKUP(table, x)`: the table is a graphical function's name. */
   private lookupFunction(t: Token, loc: SourceLocation): Expr {
     const name = this.next();
-    if (name.kind !== 'name') throw this.fail(name, `LOOKUP needs the name of a graphical function first but found ${describe(name)}`);
+    if (name.kind !== 'name') throw this.fail(name, { en: `LOOKUP needs the name of a graphical function first but found ${describe(name).en}`, es: `LOOKUP necesita primero el nombre de una función gráfica pero se encontró ${describe(name).es}` });
     const canonical = canonicalName(name.text);
     // `LOOKUP(gf[elem], x)`: one element's function of an arrayed graphical function.
     const subs = this.isOp(this.peek(), '[') ? (this.next(), this.parseSubscripts(canonical)) : [];
-    this.expectOp(',', 'between the arguments of LOOKUP');
+    this.expectOp(',', { en: 'between the arguments of LOOKUP', es: 'entre los argumentos de LOOKUP' });
     const x = this.parseExpr();
-    this.expectOp(')', 'to close LOOKUP');
+    this.expectOp(')', { en: 'to close LOOKUP', es: 'para cerrar LOOKUP' });
     const gf = this.env.gfs.get(canonical);
     void t;
     if (gf && subs.length === 0) return this.lookupCall(gf, [x], loc);
@@ -479,11 +499,11 @@ class Parser {
         this.iterated = saved;
         const sep = this.next();
         if (this.isOp(sep, ')')) break;
-        if (!this.isOp(sep, ',')) throw this.fail(sep, `expected ',' or ')' in the argument list but found ${describe(sep)}`);
+        if (!this.isOp(sep, ',')) throw this.fail(sep, { en: `expected ',' or ')' in the argument list but found ${describe(sep).en}`, es: `se esperaba ',' o ')' en la lista de argumentos pero se encontró ${describe(sep).es}` });
       }
     }
     if (key === 'MIN' || key === 'MAX') {
-      if (args.length === 0) throw this.fail(t, `${key} needs at least one argument`, 'E_ARITY');
+      if (args.length === 0) throw this.fail(t, { en: `${key} needs at least one argument`, es: `${key} necesita al menos un argumento` }, 'E_ARITY');
       const terms = args.map((a) => (a.dims.length ? call(key === 'MIN' ? 'VMIN' : 'VMAX', [a.e], loc) : a.e));
       return terms.slice(1).reduce((a, b) => call(key, [a, b], loc), terms[0]!);
     }
@@ -493,7 +513,7 @@ class Parser {
       const total = args.map((a) => (a.dims.length ? call('SUM', [a.e], loc) : a.e)).reduce((a, b) => bin('+', a, b, loc));
       return bin('/', total, num(args.reduce((n, a) => n + sizeOf(a.dims), 0), loc), loc);
     }
-    if (args.length !== 1) throw this.fail(t, `${key} takes 1 argument but was given ${args.length}`, 'E_ARITY');
+    if (args.length !== 1) throw this.fail(t, arityMessage(key, 1, 1, args.length), 'E_ARITY');
     const { e, dims } = args[0]!;
     const count = sizeOf(dims);
     switch (key) {

@@ -14,7 +14,7 @@
  * The optional seed argument of the random functions is accepted and not used: draws come
  * from the run's own seeded stream (RunOptions.seed), as for Vensim models.
  */
-import type { SourceLocation } from '../ir/diagnostics.js';
+import type { BilingualText, SourceLocation } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import { HISTORY } from '../ir/builtins.js';
 import { call, dtRef, num, startRef, stopRef } from './ir-build.js';
@@ -111,13 +111,13 @@ export const ZERO_ARGUMENT = new Set(['TIME', 'DT', 'STARTTIME', 'STOPTIME', 'PI
 /** Array built-ins (§3.7.1.3), handled by the parser. */
 export const ARRAY_BUILTINS = new Set(['SUM', 'PROD', 'MEAN', 'SIZE', 'STDDEV', 'MIN', 'MAX']);
 
-/** Built-ins we know of but cannot simulate yet, with the reason. */
 /** Vensim's vector functions, read under their own names and meaning (the parser's vectorCall). */
 export const VENSIM_VECTOR_FUNCTIONS = new Set([
   'VECTOR SELECT', 'VECTOR ELM MAP', 'VECTOR SORT ORDER', 'VECTOR RANK', 'VECTOR REORDER', 'VECTOR LOOKUP',
   'ALLOCATE AVAILABLE', 'ALLOCATE BY PRIORITY',
 ]);
 
-export const UNSUPPORTED: Record<string, string> = {
-  RANK: 'RANK is not supported yet',
+/** Built-ins we know of but cannot simulate yet, with the reason in both languages. */
+export const UNSUPPORTED: Record<string, BilingualText> = {
+  RANK: { en: 'RANK is not supported yet', es: 'RANK aún no se admite' },
 };

@@ -30,8 +30,12 @@ export function readMacro(m: XmlElement, src: SourceText, base: ParseEnv, behavi
   const rawName = attr(m, 'name');
   if (!rawName) throw ModelError.at('E_MACRO', 'a <macro> has no name', loc);
   const { name, display } = nameOf(rawName);
-  if (attr(m, 'filter')) throw ModelError.at('E_UNSUPPORTED', `macro ${display} is an option filter; option filters are not supported`, loc);
-  if (child(m, 'sim_specs')) throw ModelError.at('E_UNSUPPORTED', `macro ${display} has its own <sim_specs>; such macros are not supported`, loc);
+  if (attr(m, 'filter')) {
+    throw ModelError.at('E_UNSUPPORTED', { en: `macro ${display} is an option filter; option filters are not supported`, es: `la macro ${display} es un filtro de opciones; los filtros de opciones no se admiten` }, loc);
+  }
+  if (child(m, 'sim_specs')) {
+    throw ModelError.at('E_UNSUPPORTED', { en: `macro ${display} has its own <sim_specs>; such macros are not supported`, es: `la macro ${display} tiene su propio <sim_specs>; esas macros no se admiten` }, loc);
+  }
   const parms = children(m, 'parm');
   const params = parms.map((p) => nameOf(src.elementText(p.start).text).name);
   const block = child(m, 'variables');
@@ -104,7 +108,8 @@ export function rejectRecursion(macros: MacroDecl[]): void {
     if (state.get(n) === 2) return;
     if (state.get(n) === 1) {
       const m = macros.find((x) => x.name === n)!;
-      throw ModelError.at('E_UNSUPPORTED', `recursive macros are not supported (${[...path.slice(path.indexOf(n)), n].join(' -> ')})`, m.loc);
+      const cycle = [...path.slice(path.indexOf(n)), n].join(' -> ');
+      throw ModelError.at('E_UNSUPPORTED', { en: `recursive macros are not supported (${cycle})`, es: `las macros recursivas no se admiten (${cycle})` }, m.loc);
     }
     state.set(n, 1);
     for (const c of calls.get(n) ?? []) visit(c, [...path, n]);

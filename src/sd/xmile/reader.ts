@@ -38,9 +38,20 @@ export function readXmile(source: string, file?: string, limitOptions?: Partial<
   }
   const models = children(root, 'model');
   if (models.length === 0) throw ModelError.at('E_XMILE', 'the file has no <model>', src.loc(root.start));
-  if (models.length > 1) throw ModelError.at('E_UNSUPPORTED', 'the file has several <model> blocks (submodels); only single-model files are supported yet', src.loc(models[1]!.start));
+  if (models.length > 1) {
+    throw ModelError.at(
+      'E_UNSUPPORTED',
+      {
+        en: 'the file has several <model> blocks (submodels); only single-model files are supported yet',
+        es: 'el archivo tiene varios bloques <model> (submodelos); por ahora solo se admiten archivos de un solo modelo',
+      },
+      src.loc(models[1]!.start),
+    );
+  }
   const model = models[0]!;
-  if (attr(model, 'resource')) throw ModelError.at('E_UNSUPPORTED', 'a <model> read from another file (resource=…) is not supported', src.loc(model.start));
+  if (attr(model, 'resource')) {
+    throw ModelError.at('E_UNSUPPORTED', { en: 'a <model> read from another file (resource=…) is not supported', es: 'no se admite un <model> leído de otro archivo (resource=…)' }, src.loc(model.start));
+  }
 
   const specs = readSimSpecs(child(model, 'sim_specs') ?? child(root, 'sim_specs'), src, src.loc(root.start));
   const behavior = readBehavior([child(root, 'behavior'), child(model, 'behavior')].filter((b) => b !== undefined), src);

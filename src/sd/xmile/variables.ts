@@ -52,7 +52,7 @@ export function collectVariables(block: XmlElement, src: SourceText, behavior: B
   for (const el of block.children) {
     const tag = el.name.toLowerCase();
     const loc = src.loc(el.start);
-    if (tag === 'module') throw ModelError.at('E_UNSUPPORTED', 'modules (submodels) are not supported yet', loc);
+    if (tag === 'module') throw ModelError.at('E_UNSUPPORTED', { en: 'modules (submodels) are not supported yet', es: 'los módulos (submodelos) aún no se admiten' }, loc);
     if (!VARIABLE_TAGS.has(tag)) continue;
     const raw = attr(el, 'name');
     if (raw === undefined || raw.trim() === '') throw ModelError.at('E_XMILE', `a <${el.name}> has no name`, loc);
@@ -64,7 +64,7 @@ export function collectVariables(block: XmlElement, src: SourceText, behavior: B
     const varDims = dimsEl
       ? children(dimsEl, 'dim').map((d) => {
           const dn = canonicalName(attr(d, 'name') ?? '');
-          if (!dims.has(dn)) throw ModelError.at('E_DIMENSION', `${display} uses dimension "${attr(d, 'name') ?? ''}", which is not defined`, src.loc(d.start));
+          if (!dims.has(dn)) throw ModelError.at('E_DIMENSION', { en: `${display} uses dimension "${attr(d, 'name') ?? ''}", which is not defined`, es: `${display} usa la dimensión "${attr(d, 'name') ?? ''}", que no está definida` }, src.loc(d.start));
           return dn;
         })
       : [];
@@ -105,7 +105,7 @@ function elementSubs(v: VarSpec, el: XmlElement, ctx: TranslateContext): Subscri
   if (raw === undefined) throw ModelError.at('E_XMILE', `an <element> of ${v.display} has no subscript attribute`, loc);
   const parts = raw.split(',').map((s) => s.trim());
   if (parts.length !== v.dims.length) {
-    throw ModelError.at('E_DIMENSION', `element [${raw}] of ${v.display} has ${parts.length} subscripts but the variable has ${v.dims.length} dimensions`, loc);
+    throw ModelError.at('E_DIMENSION', { en: `element [${raw}] of ${v.display} has ${parts.length} subscripts but the variable has ${v.dims.length} dimensions`, es: `el elemento [${raw}] de ${v.display} tiene ${parts.length} subíndices, pero la variable tiene ${v.dims.length} dimensiones` }, loc);
   }
   return parts.map((p, i) => {
     const info = ctx.env.dims.get(v.dims[i]!)!;
@@ -113,7 +113,7 @@ function elementSubs(v: VarSpec, el: XmlElement, ctx: TranslateContext): Subscri
     if (!info.elements.includes(name)) {
       const k = Number(p);
       if (Number.isInteger(k) && k >= 1 && k <= info.elements.length) name = info.elements[k - 1]!;
-      else throw ModelError.at('E_DIMENSION', `"${p}" is not an element of dimension ${info.display} (in ${v.display})`, loc);
+      else throw ModelError.at('E_DIMENSION', { en: `"${p}" is not an element of dimension ${info.display} (in ${v.display})`, es: `"${p}" no es un elemento de la dimensión ${info.display} (en ${v.display})` }, loc);
     }
     return { name, display: displayOf(p), bang: false, loc };
   });
@@ -163,7 +163,7 @@ export function translateVariable(v: VarSpec, ctx: TranslateContext): Equation[]
 
   if (v.kind === 'stock') {
     const queue = child(el, 'queue');
-    if (queue) throw ModelError.at('E_UNSUPPORTED', `${v.display} is a queue; queues are not supported yet`, ctx.src.loc(queue.start));
+    if (queue) throw ModelError.at('E_UNSUPPORTED', { en: `${v.display} is a queue; queues are not supported yet`, es: `${v.display} es una cola; las colas aún no se admiten` }, ctx.src.loc(queue.start));
   }
   const belt = ctx.conveyorFlows?.get(v.name);
   if (belt) return [make(lhsOf(v.name, v.display, []), 'aux', { expr: belt }, v.loc)];
@@ -204,7 +204,7 @@ export function translateVariable(v: VarSpec, ctx: TranslateContext): Equation[]
     // element, in row-major order, without <element> tags (the suite's arithmetics_exp).
     const tuples = elementTuples(v, ctx);
     if (tuples.length !== eqns.length) {
-      throw ModelError.at('E_DIMENSION', `${v.display} has ${eqns.length} equations but ${tuples.length} elements`, ctx.src.loc(eqns[0]!.start));
+      throw ModelError.at('E_DIMENSION', { en: `${v.display} has ${eqns.length} equations but ${tuples.length} elements`, es: `${v.display} tiene ${eqns.length} ecuaciones pero ${tuples.length} elementos` }, ctx.src.loc(eqns[0]!.start));
     }
     eqns.forEach((eqnEl, i) => out.push(make(lhsOf(v.name, v.display, tuples[i]!), 'aux', { expr: value(eqnEl, []) }, ctx.src.loc(eqnEl.start))));
   } else if (elementEqns.length > 0) {

@@ -43,7 +43,7 @@ async function post<T>(url: string, body: unknown, signal?: AbortSignal): Promis
   const json = (await res.json().catch(() => undefined)) as unknown;
   if (!res.ok) {
     const e = (json as ApiErrorBody | undefined)?.error;
-    throw new ApiClientError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? res.statusText, e?.details);
+    throw new ApiClientError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? res.statusText, e?.details, e?.messageEs);
   }
   return json as T;
 }

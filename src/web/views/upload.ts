@@ -1,5 +1,5 @@
 /** Upload a Vensim model: checked by the server; errors shown with line, column and the source line. */
-import { errorText } from '../error-text.js';
+import { diagnosticText, errorText } from '../error-text.js';
 import type { AppState } from '../app-state.js';
 import { api, ApiClientError } from '../api.js';
 import { announce, clear, h, uid } from '../dom.js';
@@ -69,7 +69,7 @@ export function mountUpload(root: HTMLElement, app: AppState, go: (route: string
                     'ul',
                     { class: 'diagnostics' },
                     err.details.map((d) =>
-                      h('li', {}, d.line !== undefined ? h('strong', {}, `${f.name}: ${t('lineColumn', { line: d.line, column: d.column ?? '?' })}: `) : null, d.message, d.code ? h('span', { class: 'note' }, ` (${d.code})`) : null),
+                      h('li', {}, d.line !== undefined ? h('strong', {}, `${f.name}: ${t('lineColumn', { line: d.line, column: d.column ?? '?' })}: `) : null, diagnosticText(d), d.code ? h('span', { class: 'note' }, ` (${d.code})`) : null),
                     ),
                   ),
                   first?.line !== undefined ? excerpt(text, first.line, first.column ?? 1) : null,
