@@ -25,6 +25,11 @@ export const SDE_UNSUPPORTED: readonly { reason: string; pattern: RegExp; source
       "@sdeverywhere/compile 0.7.28 raises 'DELAY FIXED function not yet implemented for JS code gen', " +
       'which its own JavaScript generator tests expect (packages/compile/src/generate/gen-code-js.spec.ts)',
   },
+  {
+    reason: 'DELAY CONVEYOR',
+    pattern: /\bDELAY CONVEYOR\s*\(/i,
+    source: "@sdeverywhere/compile 0.7.28 stops with \"Unhandled function '_DELAY_CONVEYOR' in readEquations\" (seen on the generated models that use it)",
+  },
 ];
 
 export type SdeOutcome =

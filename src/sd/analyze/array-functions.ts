@@ -92,7 +92,7 @@ function vectorAxis(x: Expander, e: Expr, ctx: Ctx): { dim: string; index: numbe
 function refuseConstant(x: Expander, e: SExpr, at: Expr, ctx: Ctx, what: string, problem: (v: number) => OptionProblem | undefined): void {
   if (!x.isRunConstant(e)) return;
   const p = problem(x.constantValue(e, at.loc, what));
-  if (p) throw ModelError.at(p.code, { en: `${ctx.owner.name}: ${p.message}`, es: `${ctx.owner.name}: ${p.es}` }, at.loc);
+  if (p) throw ModelError.at(p.code, { en: `${ctx.owner.name}: ${p.en}`, es: `${ctx.owner.name}: ${p.es}` }, at.loc);
 }
 
 export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr {
@@ -209,7 +209,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
         const size = x.constantValue(scalars[0]!, args[2]!.loc, 'the size of ALLOCATE BY PRIORITY');
         const width = x.constantValue(scalars[1]!, args[3]!.loc, 'the width of ALLOCATE BY PRIORITY');
         const p = allocateByPriorityProblem(size, width, req.length);
-        if (p) throw ModelError.at(p.code, { en: `${ctx.owner.name}: ${p.message}`, es: `${ctx.owner.name}: ${p.es}` }, (size !== req.length ? args[2]! : args[3]!).loc);
+        if (p) throw ModelError.at(p.code, { en: `${ctx.owner.name}: ${p.en}`, es: `${ctx.owner.name}: ${p.es}` }, (size !== req.length ? args[2]! : args[3]!).loc);
       }
       return { k: 'vec', fn, vecs: [req, prio], scalars, index };
     }
@@ -241,7 +241,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
         const w = vecs[3]![i]!;
         const width = type >= 1 && x.isRunConstant(w) ? x.constantValue(w, pp.loc, 'the priority width of ALLOCATE AVAILABLE') : undefined;
         const p = priorityProfileProblem(type, width);
-        if (p) throw ModelError.at(p.code, { en: `${ctx.owner.name}: ALLOCATE AVAILABLE, requester ${requesters[i]}: ${p.message}`, es: `${ctx.owner.name}: ALLOCATE AVAILABLE, solicitante ${requesters[i]}: ${p.es}` }, pp.loc);
+        if (p) throw ModelError.at(p.code, { en: `${ctx.owner.name}: ALLOCATE AVAILABLE, requester ${requesters[i]}: ${p.en}`, es: `${ctx.owner.name}: ALLOCATE AVAILABLE, solicitante ${requesters[i]}: ${p.es}` }, pp.loc);
       });
       return { k: 'vec', fn, vecs, scalars: [x.resolve(args[2]!, ctx)], index };
     }

@@ -44,9 +44,10 @@ export function checkGetTimeValue(x: ExpanderApi, resolved: SExpr[], args: Expr[
     });
   }
   if (measure === 6 || measure === 10) {
+    const named = measure === 6 ? { en: 'days since Jan 1, 1 BC', es: 'días desde el 1 de enero del año 1 BC (antes de nuestra era)' } : { en: 'elapsed seconds modulo 500,000', es: 'segundos transcurridos módulo 500 000' };
     fail('E_UNSUPPORTED', 2, {
-      en: `measure ${measure} (${measure === 6 ? 'days since Jan 1, 1 BC' : 'elapsed seconds modulo 500,000'}) is not supported: the page does not fix its origin`,
-      es: `measure ${measure} (${measure === 6 ? 'días desde el 1 de enero del año 1 a. C.' : 'segundos transcurridos módulo 500 000'}) no se admite: la página no fija su origen`,
+      en: `measure ${measure} (${named.en}) is not supported: the page does not fix its origin`,
+      es: `measure ${measure} (${named.es}) no se admite: la página no fija su origen`,
     });
   }
 }

@@ -9,12 +9,12 @@ import { TABLE_LOOKUP_MODES } from './table-lookup.js';
 export interface OptionProblem {
   code: 'E_UNSUPPORTED' | 'E_ARGUMENT';
   /** English (the run-time error and the English diagnostic). */
-  message: string;
+  en: string;
   /** Spanish, for the diagnostic's `messageEs`. */
   es: string;
 }
 
-const argument = (message: string, es: string): OptionProblem => ({ code: 'E_ARGUMENT', message, es });
+const argument = (en: string, es: string): OptionProblem => ({ code: 'E_ARGUMENT', en, es });
 
 /** VECTOR SELECT's numerical action: 0 to 10 (documentation/fn_vector_select.html). */
 export function vectorSelectActionProblem(v: number): OptionProblem | undefined {
@@ -37,7 +37,7 @@ export function vectorLookupModeProblem(v: number): OptionProblem | undefined {
   if (TABLE_LOOKUP_MODES.has(v)) return undefined;
   if (v === 8) return {
       code: 'E_UNSUPPORTED',
-      message: 'VECTOR LOOKUP mode 8 (invert with extrapolation) is not supported yet; modes 0 to 7 and 9 are',
+      en: 'VECTOR LOOKUP mode 8 (invert with extrapolation) is not supported yet; modes 0 to 7 and 9 are',
       es: 'VECTOR LOOKUP con el modo 8 (invertir con extrapolación) aún no se admite; se admiten los modos 0 a 7 y 9',
     };
   return argument(`the mode of VECTOR LOOKUP must be a whole number from 0 to 9 (it is ${v})`, `el modo de VECTOR LOOKUP debe ser un número entero de 0 a 9 (es ${v})`);

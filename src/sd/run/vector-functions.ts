@@ -22,7 +22,7 @@ function whole(v: number): number | undefined {
 }
 
 function check(problem: OptionProblem | undefined): void {
-  if (problem) throw new VectorArgumentError(problem.message);
+  if (problem) throw new VectorArgumentError(problem.en);
 }
 
 export function vectorFunction(fn: string, vecs: number[][], s: number[], index: number): number {
@@ -159,7 +159,7 @@ function allocateAvailable(request: number[], profile: number[][], available: nu
   let fixed = 0;
   for (let i = 0; i < request.length; i++) {
     const problem = priorityProfileProblem(type[i]!, width[i]);
-    if (problem) throw new VectorArgumentError(`ALLOCATE AVAILABLE, requester ${i + 1}: ${problem.message}`);
+    if (problem) throw new VectorArgumentError(`ALLOCATE AVAILABLE, requester ${i + 1}: ${problem.en}`);
     if (type[i] === 0) fixed += request[i]!;
   }
   const total = request.reduce((a, b) => a + b, 0);
