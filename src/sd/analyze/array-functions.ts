@@ -3,7 +3,7 @@
  * the VECTOR and ALLOCATE functions see a whole vector and return the element for the
  * current position.
  */
-import { ModelError } from '../ir/diagnostics.js';
+import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import { visitExpr } from '../ir/walk.js';
 import type { Ctx, ExpanderApi as Expander } from './context.js';
@@ -92,7 +92,13 @@ function vectorAxis(x: Expander, e: Expr, ctx: Ctx): { dim: string; index: numbe
 function refuseConstant(x: Expander, e: SExpr, at: Expr, ctx: Ctx, what: string, problem: (v: number) => OptionProblem | undefined): void {
   if (!x.isRunConstant(e)) return;
   const p = problem(x.constantValue(e, at.loc, what));
-  if (p) throw ModelError.at(p.code, { en: `${ctx.owner.name}: ${p.en}`, es: `${ctx.owner.name}: ${p.es}` }, at.loc);
+  if (p) throw optionError(p, ctx, at.loc);
+}
+
+/** An option problem found when the model is built, in both languages, naming the variable (and `about` it, e.g. a requester). */
+function optionError(p: OptionProblem, ctx: Ctx, loc: SourceLocation, about?: { en: string; es: string }): ModelError {
+  const text = about ? { en: `${about.en}: ${p.en}`, es: `${about.es}: ${p.es}` } : p;
+  return ModelError.at(p.code, { en: `${ctx.owner.name}: ${text.en}`, es: `${ctx.owner.name}: ${text.es}` }, loc);
 }
 
 export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr {
@@ -160,6 +166,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
           severity: 'warning',
           code: 'W_VECTOR_ELM_MAP',
           message: `${ctx.owner.name}: VECTOR ELM MAP maps outside ${a.display}: offset ${offset.v} from element ${base + 1} is not among its ${flat.length} elements; where it is computed it gives :NA:, as in Vensim`,
+          messageEs: `${ctx.owner.name}: VECTOR ELM MAP apunta fuera de ${a.display}: el desplazamiento ${offset.v} desde el elemento ${base + 1} no está entre sus ${flat.length} elementos; donde se calcula da :NA:, como en Vensim`,
           loc: args[1]!.loc,
         });
         return { k: 'num', v: NaN };
@@ -209,7 +216,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
         const size = x.constantValue(scalars[0]!, args[2]!.loc, 'the size of ALLOCATE BY PRIORITY');
         const width = x.constantValue(scalars[1]!, args[3]!.loc, 'the width of ALLOCATE BY PRIORITY');
         const p = allocateByPriorityProblem(size, width, req.length);
-        if (p) throw ModelError.at(p.code, { en: `${ctx.owner.name}: ${p.en}`, es: `${ctx.owner.name}: ${p.es}` }, (size !== req.length ? args[2]! : args[3]!).loc);
+        if (p) throw optionError(p, ctx, (size !== req.length ? args[2]! : args[3]!).loc);
       }
       return { k: 'vec', fn, vecs: [req, prio], scalars, index };
     }
@@ -241,7 +248,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
         const w = vecs[3]![i]!;
         const width = type >= 1 && x.isRunConstant(w) ? x.constantValue(w, pp.loc, 'the priority width of ALLOCATE AVAILABLE') : undefined;
         const p = priorityProfileProblem(type, width);
-        if (p) throw ModelError.at(p.code, { en: `${ctx.owner.name}: ALLOCATE AVAILABLE, requester ${requesters[i]}: ${p.en}`, es: `${ctx.owner.name}: ALLOCATE AVAILABLE, solicitante ${requesters[i]}: ${p.es}` }, pp.loc);
+        if (p) throw optionError(p, ctx, pp.loc, { en: `ALLOCATE AVAILABLE, requester ${requesters[i]}`, es: `ALLOCATE AVAILABLE, solicitante ${requesters[i]}` });
       });
       return { k: 'vec', fn, vecs, scalars: [x.resolve(args[2]!, ctx)], index };
     }

@@ -59,8 +59,8 @@ const SEVERITY_ES: Record<Severity, string> = { error: 'error', warning: 'advert
 /** `file:line:col: severity CODE: message`, in English unless Spanish is asked for and written. */
 export function formatDiagnostic(d: Diagnostic, lang: Lang = 'en'): string {
   const where = formatLocation(d.loc);
-  const es = lang === 'es' && d.messageEs !== undefined;
-  return `${where ? where + ': ' : ''}${es ? SEVERITY_ES[d.severity] : d.severity} ${d.code}: ${es ? d.messageEs : d.message}`;
+  const severity = lang === 'es' && d.messageEs !== undefined ? SEVERITY_ES[d.severity] : d.severity;
+  return `${where ? where + ': ' : ''}${severity} ${d.code}: ${diagnosticMessage(d, lang)}`;
 }
 
 /** Bad input: the model or its data cannot be read or compiled (CLI exit status 2). */
