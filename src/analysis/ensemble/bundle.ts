@@ -44,7 +44,7 @@ function locateDataFile(modelDir: string, written: string, tags: ReadonlyMap<str
 /** Reads a .mdl model and every data file its equations read. */
 export function makeBundle(modelPath: string): ModelBundle {
   const file = resolve(modelPath);
-  if (!existsSync(file)) throw ModelError.at('E_FILE', `cannot read model file ${modelPath}: no such file`);
+  if (!existsSync(file)) throw ModelError.at('E_FILE', { en: `cannot read model file ${modelPath}: no such file`, es: `no se puede leer el archivo del modelo ${modelPath}: el archivo no existe` });
   const text = readTextFile(file);
   const dir = dirname(file);
   const tags = parseFileTags(text);

@@ -37,15 +37,18 @@ describe('packed outputs', () => {
 describe('errors across the boundary', () => {
   it('keep their class and message', () => {
     const errors = [
-      new SimulationError('Stock became NaN at time 3', 'Stock', 3),
-      new InputError('growth rate', 'is not a constant of this model'),
-      ModelError.at('E_PARSE', 'unexpected token', { file: 'm.mdl', line: 3, column: 7 }),
+      new SimulationError({ en: 'Stock became NaN at time 3', es: 'Stock se volvió NaN en el tiempo 3' }, 'Stock', 3),
+      new InputError('growth rate', { en: 'is not a constant of this model', es: 'no es una constante de este modelo' }),
+      ModelError.at('E_PARSE', { en: 'unexpected token', es: 'símbolo inesperado' }, { file: 'm.mdl', line: 3, column: 7 }),
       new Error('plain'),
     ];
     for (const err of errors) {
       for (const back of [fromWireError(toWireError(err)), fromWireError(decodeFailure(encodeFailure(toWireError(err))))]) {
         expect(back.constructor).toBe(err.constructor);
         expect(back.message).toBe(err.message);
+        // The Spanish crosses too: the parent process prints it in the user's language.
+        if (err instanceof SimulationError || err instanceof InputError) expect((back as typeof err).messageEs).toBe(err.messageEs);
+        if (err instanceof ModelError) expect((back as ModelError).diagnostics[0]!.messageEs).toBe('símbolo inesperado');
       }
     }
     expect((fromWireError(toWireError(errors[0])) as SimulationError).variable).toBe('Stock');

@@ -25,8 +25,8 @@ export interface PackedOutputs {
 }
 
 export type WireError =
-  | { kind: 'simulation'; message: string; variable: string; time: number }
-  | { kind: 'input'; where: string; message: string }
+  | { kind: 'simulation'; message: string; messageEs?: string; variable: string; time: number }
+  | { kind: 'input'; where: string; message: string; messageEs?: string }
   | { kind: 'model'; diagnostics: Diagnostic[] }
   | { kind: 'other'; message: string };
 
@@ -76,8 +76,8 @@ export function packedFromJson(j: { indices: number[]; lengths: number[]; data: 
 }
 
 export function toWireError(err: unknown): WireError {
-  if (err instanceof SimulationError) return { kind: 'simulation', message: err.message, variable: err.variable, time: err.time };
-  if (err instanceof InputError) return { kind: 'input', where: err.where, message: err.message };
+  if (err instanceof SimulationError) return { kind: 'simulation', message: err.message, messageEs: err.messageEs, variable: err.variable, time: err.time };
+  if (err instanceof InputError) return { kind: 'input', where: err.where, message: err.message, messageEs: err.messageEs };
   if (err instanceof ModelError) return { kind: 'model', diagnostics: err.diagnostics };
   return { kind: 'other', message: err instanceof Error ? err.message : String(err) };
 }
@@ -85,11 +85,12 @@ export function toWireError(err: unknown): WireError {
 export function fromWireError(e: WireError): Error {
   switch (e.kind) {
     case 'simulation':
-      return new SimulationError(e.message, e.variable, e.time);
+      return new SimulationError({ en: e.message, es: e.messageEs ?? e.message }, e.variable, e.time);
     case 'input': {
       // InputError prefixes `where: ` itself; strip it so the message is not doubled.
       const prefix = e.where ? `${e.where}: ` : '';
-      return new InputError(e.where, e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message);
+      const bare = (m: string) => (m.startsWith(prefix) ? m.slice(prefix.length) : m);
+      return new InputError(e.where, { en: bare(e.message), es: bare(e.messageEs ?? e.message) });
     }
     case 'model':
       return new ModelError(e.diagnostics);

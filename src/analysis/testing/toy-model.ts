@@ -70,7 +70,7 @@ export function toyModel(spec: ToySpec): Model {
         const next: Values = {};
         for (const s of stockNames) {
           next[s] = stocks[s] + dt * d[s];
-          if (!Number.isFinite(next[s])) throw new SimulationError(`${s} is not finite at time ${t + dt}`, s, t + dt);
+          if (!Number.isFinite(next[s])) throw new SimulationError({ en: `${s} is not finite at time ${t + dt}`, es: `${s} no es finito en el tiempo ${t + dt}` }, s, t + dt);
         }
         stocks = next;
       }

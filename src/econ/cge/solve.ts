@@ -67,7 +67,10 @@ export function solveStatic(
   if (!r.converged) {
     const worst = r.worst.map((w) => `${w.equation.id} ${w.equation.name} [${w.equation.account}] = ${w.residual.toExponential(3)}`).join('; ');
     throw new SimulationError(
-      `el modelo CGE no convergió / the CGE did not converge after ${r.iterations} Newton steps (max relative residual ${r.maxResidual.toExponential(3)}); largest residuals: ${worst}`,
+      {
+        en: `the CGE did not converge after ${r.iterations} Newton steps (max relative residual ${r.maxResidual.toExponential(3)}); largest residuals: ${worst}`,
+        es: `el modelo CGE no convergió tras ${r.iterations} pasos de Newton (residuo relativo máximo ${r.maxResidual.toExponential(3)}); mayores residuos: ${worst}`,
+      },
       r.worst[0]?.equation.account ?? '',
       r.iterations,
     );

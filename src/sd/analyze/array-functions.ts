@@ -128,7 +128,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
       const a = args[0]!;
       const name = a.kind === 'ref' ? a.name : '';
       const dim = x.dims.get(name);
-      if (!dim) throw ModelError.at('E_ARGUMENT', 'ELMCOUNT needs the name of a subscript range', a.loc);
+      if (!dim) throw ModelError.at('E_ARGUMENT', { en: 'ELMCOUNT needs the name of a subscript range', es: 'ELMCOUNT necesita el nombre de un rango de subíndices' }, a.loc);
       return { k: 'num', v: dim.elements.length };
     }
     case 'VECTOR SELECT': {
@@ -143,7 +143,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
     }
     case 'VECTOR ELM MAP': {
       const a = args[0]!;
-      if (a.kind !== 'ref') throw ModelError.at('E_ARGUMENT', 'VECTOR ELM MAP needs a variable as its first argument', a.loc);
+      if (a.kind !== 'ref') throw ModelError.at('E_ARGUMENT', { en: 'VECTOR ELM MAP needs a variable as its first argument', es: 'VECTOR ELM MAP necesita una variable como primer argumento' }, a.loc);
       const v = x.vars.get(a.name);
       if (!v) throw ModelError.at('E_UNDEFINED', { en: `'${a.display}' is not defined`, es: `'${a.display}' no está definida` }, a.loc);
       // Vensim's reference: the offset counts over the whole variable laid out flat, last
@@ -226,14 +226,14 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
       // The priority profile is named by its first element (`priority[branch, ptype]`): the
       // profile runs over that element's range, from it on (type, priority, width, extra).
       const pp = args[1]!;
-      if (pp.kind !== 'ref' || pp.subs.length === 0) throw ModelError.at('E_ARGUMENT', 'ALLOCATE AVAILABLE needs a priority profile variable', pp.loc);
+      if (pp.kind !== 'ref' || pp.subs.length === 0) throw ModelError.at('E_ARGUMENT', { en: 'ALLOCATE AVAILABLE needs a priority profile variable', es: 'ALLOCATE AVAILABLE necesita una variable de perfil de prioridad' }, pp.loc);
       const last = pp.subs[pp.subs.length - 1]!;
       const profileDim = x.dims.isDimension(last.name) ? x.dims.get(last.name)! : x.dims.dimsContaining(last.name).sort((a, b) => b.elements.length - a.elements.length)[0];
-      if (!profileDim) throw ModelError.at('E_ARGUMENT', `the priority profile of ALLOCATE AVAILABLE names no profile range`, pp.loc);
+      if (!profileDim) throw ModelError.at('E_ARGUMENT', { en: `the priority profile of ALLOCATE AVAILABLE names no profile range`, es: `el perfil de prioridad de ALLOCATE AVAILABLE no nombra ningún rango de perfil` }, pp.loc);
       const start = x.dims.isDimension(last.name) ? 0 : profileDim.elements.indexOf(last.name);
       const fields = profileDim.elements.slice(start, start + 4);
       if (fields.length < 3) {
-        throw ModelError.at('E_ARGUMENT', `${ctx.owner.name}: the priority profile of ALLOCATE AVAILABLE needs ptype, ppriority and pwidth (three elements of ${profileDim.name} from ${fields[0] ?? last.name}); it has ${fields.length}`, pp.loc);
+        throw ModelError.at('E_ARGUMENT', { en: `${ctx.owner.name}: the priority profile of ALLOCATE AVAILABLE needs ptype, ppriority and pwidth (three elements of ${profileDim.name} from ${fields[0] ?? last.name}); it has ${fields.length}`, es: `${ctx.owner.name}: el perfil de prioridad de ALLOCATE AVAILABLE necesita ptype, ppriority y pwidth (tres elementos de ${profileDim.name} a partir de ${fields[0] ?? last.name}); tiene ${fields.length}` }, pp.loc);
       }
       const vecs: SExpr[][] = [req];
       for (const el of fields) {
@@ -255,7 +255,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
     case 'INVERT MATRIX': {
       // INVERT MATRIX(m[..., rows, cols], n): the inverse over the last two subscripts.
       const a = args[0]!;
-      if (a.kind !== 'ref' || a.subs.length < 2) throw ModelError.at('E_ARGUMENT', 'INVERT MATRIX needs a matrix variable with two subscripts', a.loc);
+      if (a.kind !== 'ref' || a.subs.length < 2) throw ModelError.at('E_ARGUMENT', { en: 'INVERT MATRIX needs a matrix variable with two subscripts', es: 'INVERT MATRIX necesita una variable matriz con dos subíndices' }, a.loc);
       const rowsDim = a.subs[a.subs.length - 2]!.name;
       const colsDim = a.subs[a.subs.length - 1]!.name;
       const rows = x.dims.get(rowsDim);
@@ -268,7 +268,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
       if (x.isRunConstant(n)) {
         const size = x.constantValue(n, args[1]!.loc, 'the size of INVERT MATRIX');
         if (size !== rows.elements.length) {
-          throw ModelError.at('E_ARGUMENT', `${ctx.owner.name}: the size of INVERT MATRIX is ${size}, but the matrix is ${rows.elements.length}×${cols.elements.length} (documentation/fn_invert_matrix.html)`, args[1]!.loc);
+          throw ModelError.at('E_ARGUMENT', { en: `${ctx.owner.name}: the size of INVERT MATRIX is ${size}, but the matrix is ${rows.elements.length}×${cols.elements.length} (documentation/fn_invert_matrix.html)`, es: `${ctx.owner.name}: el tamaño de INVERT MATRIX es ${size}, pero la matriz es de ${rows.elements.length}×${cols.elements.length} (documentation/fn_invert_matrix.html)` }, args[1]!.loc);
         }
       }
       const i = rows.elements.indexOf(x.bindElement(rowsDim, ctx.binding) ?? '');

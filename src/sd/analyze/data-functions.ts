@@ -2,7 +2,7 @@
  * GET DIRECT / GET XLS functions at model-build time: read each call's block once through the
  * host and hand every element its number, series or lookup table.
  */
-import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
+import { caughtText, ModelError, type SourceLocation } from '../ir/diagnostics.js';
 import type { DimensionDecl, Equation, Expr, ModelIR } from '../ir/model.js';
 import { visitExpr } from '../ir/walk.js';
 import { dropMissing, getConstants, getData, getLookups, getSubscript } from '../data/index.js';
@@ -38,20 +38,20 @@ export class DataFunctions {
   }
 
   private sheet(file: string, tab: string, loc: SourceLocation): Sheet {
-    if (!this.host) throw ModelError.at('E_DATA', `this model reads '${file}', but no data files are available here`, loc);
+    if (!this.host) throw ModelError.at('E_DATA', { en: `this model reads '${file}', but no data files are available here`, es: `este modelo lee '${file}', pero aquí no hay archivos de datos disponibles` }, loc);
     try {
       return this.host.readSheet(file, tab);
     } catch (err) {
-      throw ModelError.at('E_DATA', (err as Error).message, loc);
+      throw ModelError.at('E_DATA', caughtText(err), loc);
     }
   }
 
   private strings(call: Expr, n: number): string[] {
-    if (call.kind !== 'call') throw ModelError.at('E_DATA', 'expected a data function', call.loc);
+    if (call.kind !== 'call') throw ModelError.at('E_DATA', { en: 'expected a data function', es: 'se esperaba una función de datos' }, call.loc);
     return call.args.slice(0, n).map((a) => {
       if (a.kind === 'str') return a.value;
       if (a.kind === 'num') return String(a.value);
-      throw ModelError.at('E_DATA', `${call.fn} needs quoted text arguments ('file', 'sheet', 'cell')`, a.loc);
+      throw ModelError.at('E_DATA', { en: `${call.fn} needs quoted text arguments ('file', 'sheet', 'cell')`, es: `${call.fn} necesita argumentos de texto entre comillas ('archivo', 'hoja', 'celda')` }, a.loc);
     });
   }
 
@@ -60,7 +60,7 @@ export class DataFunctions {
       return f();
     } catch (err) {
       if (err instanceof ModelError) throw err;
-      throw ModelError.at('E_DATA', (err as Error).message, loc);
+      throw ModelError.at('E_DATA', caughtText(err), loc);
     }
   }
 
@@ -126,7 +126,7 @@ export class DataFunctions {
   /** The table of one element of a lookup defined by GET … LOOKUPS. */
   lookupsFor(eq: Equation, elementIndex: number, ctx: Ctx): { x: Float64Array; y: Float64Array } {
     const e = eq.expr!;
-    if (e.kind !== 'call') throw ModelError.at('E_DATA', 'expected GET … LOOKUPS', eq.loc);
+    if (e.kind !== 'call') throw ModelError.at('E_DATA', { en: 'expected GET … LOOKUPS', es: 'se esperaba GET … LOOKUPS' }, eq.loc);
     const lists = eq.lhs.subs.map((s) => this.x.dims.get(s.name)?.elements ?? [s.name]);
     const total = lists.reduce((n, l) => n * l.length, 1);
     const s = this.series(eq, e, total, 'lookups');
@@ -152,6 +152,6 @@ export class DataFunctions {
       h.expr = { k: 'num', v: 0 };
       return { k: 'ref', id: h.id };
     }
-    throw ModelError.at('E_DATA', `${fn} must be the whole right-hand side of its equation`, ctx.loc);
+    throw ModelError.at('E_DATA', { en: `${fn} must be the whole right-hand side of its equation`, es: `${fn} debe ser todo el lado derecho de su ecuación` }, ctx.loc);
   }
 }

@@ -31,13 +31,13 @@ export class DimensionTable {
       if (existing) return existing.elements;
       const decl = byName.get(name);
       if (!decl) return [name];
-      if (resolving.has(name)) throw ModelError.at('E_SUBSCRIPT', `subscript range ${decl.display} is defined in terms of itself`, decl.loc);
+      if (resolving.has(name)) throw ModelError.at('E_SUBSCRIPT', { en: `subscript range ${decl.display} is defined in terms of itself`, es: `el rango de subíndices ${decl.display} está definido en términos de sí mismo` }, decl.loc);
       resolving.add(name);
       let elements: string[] = [];
       if (decl.equivalentTo) {
         elements = resolve(decl.equivalentTo);
       } else if (decl.fromData) {
-        if (!resolveFromData) throw ModelError.at('E_DATA', `subscript range ${decl.display} needs data files, which are not available here`, decl.loc);
+        if (!resolveFromData) throw ModelError.at('E_DATA', { en: `subscript range ${decl.display} needs data files, which are not available here`, es: `el rango de subíndices ${decl.display} necesita archivos de datos, que aquí no están disponibles` }, decl.loc);
         elements = resolveFromData(decl);
         for (const e of elements) if (!this.elementDisplay.has(e.toLowerCase())) this.elementDisplay.set(e.toLowerCase(), e);
         elements = elements.map((e) => e.toLowerCase());

@@ -162,7 +162,7 @@ export class Expander implements ExpanderApi {
       visitExpr(eq.expr, (x) => {
         if (x.kind !== 'apply' || !x.outputs) return;
         for (const o of x.outputs) {
-          if (this.macroOutputSource.has(o.name)) throw ModelError.at('E_REDEFINED', `${o.display} is an output of more than one macro call`, o.loc);
+          if (this.macroOutputSource.has(o.name)) throw ModelError.at('E_REDEFINED', { en: `${o.display} is an output of more than one macro call`, es: `${o.display} es la salida de más de una llamada a macro` }, o.loc);
           this.macroOutputSource.set(o.name, eq.lhs.name);
           out.push({ lhs: { ...eq.lhs, name: o.name, display: o.display, loc: o.loc }, kind: 'aux', expr: { kind: 'call', fn: '#MACRO OUTPUT', args: [], loc: o.loc }, units: '', doc: '', loc: o.loc });
         }
@@ -205,7 +205,7 @@ export class Expander implements ExpanderApi {
         } else if (this.dims.dimsContaining(sub.name).length > 0) {
           covered.add(sub.name);
         } else {
-          throw ModelError.at('E_SUBSCRIPT', `unknown subscript '${sub.display}' in the definition of ${v.display}`, sub.loc);
+          throw ModelError.at('E_SUBSCRIPT', { en: `unknown subscript '${sub.display}' in the definition of ${v.display}`, es: `subíndice desconocido '${sub.display}' en la definición de ${v.display}` }, sub.loc);
         }
       }
       // The smallest dimension that holds every element used, preferring one named in an LHS.
@@ -221,7 +221,7 @@ export class Expander implements ExpanderApi {
         const better = !best || d.elements.length < best.elements.length || (d.elements.length === best.elements.length && named.includes(d.name) && !named.includes(best.name));
         if (better) best = d;
       }
-      if (!best) throw ModelError.at('E_SUBSCRIPT', `the subscripts of ${v.display} at position ${p + 1} belong to no single range`, v.equations[0]!.lhs.loc);
+      if (!best) throw ModelError.at('E_SUBSCRIPT', { en: `the subscripts of ${v.display} at position ${p + 1} belong to no single range`, es: `los subíndices de ${v.display} en la posición ${p + 1} no pertenecen a un mismo rango` }, v.equations[0]!.lhs.loc);
       v.positions.push(best.elements);
       v.positionDims.push(best.name);
     }
@@ -327,7 +327,7 @@ export class Expander implements ExpanderApi {
           }
           name += ']';
         }
-        if (slots.get(slot) !== undefined) throw ModelError.at('E_REDEFINED', `${name} is defined more than once`, eq.loc);
+        if (slots.get(slot) !== undefined) throw ModelError.at('E_REDEFINED', { en: `${name} is defined more than once`, es: `${name} está definida más de una vez` }, eq.loc);
         if (v.isLookup) {
           const idx = this.defineLookup(eq, this.bindingOf(v, eq, tupleAt(lists, index)), name, index);
           slots.set(slot, idx);
@@ -362,7 +362,7 @@ export class Expander implements ExpanderApi {
   private checkScalarCount(more: number, loc: SourceLocation | undefined): void {
     const total = this.nodes.length + more;
     if (total > this.limits.maxScalars) {
-      throw ModelError.at('E_LIMIT_SCALARS', `the model needs at least ${formatCount(total)} scalar variables once arrays are expanded; the limit is ${formatCount(this.limits.maxScalars)}`, loc);
+      throw ModelError.at('E_LIMIT_SCALARS', { en: `the model needs at least ${formatCount(total)} scalar variables once arrays are expanded; the limit is ${formatCount(this.limits.maxScalars)}`, es: `el modelo necesita al menos ${formatCount(total)} variables escalares una vez expandidos los arreglos; el límite es ${formatCount(this.limits.maxScalars)}` }, loc);
     }
   }
 
@@ -416,7 +416,7 @@ export class Expander implements ExpanderApi {
     let area = 0;
     for (let i = 0; i + 1 < x.length; i++) area += ((y[i]! + y[i + 1]!) / 2) * (x[i + 1]! - x[i]!);
     if (y.some((v) => !(v >= 0)) || !(area > 0)) {
-      throw ModelError.at('E_ARGUMENT', `RANDOM LOOKUP reads lookup ${name} as a probability density: its y values must be 0 or more with some area under them`, loc);
+      throw ModelError.at('E_ARGUMENT', { en: `RANDOM LOOKUP reads lookup ${name} as a probability density: its y values must be 0 or more with some area under them`, es: `RANDOM LOOKUP lee la tabla ${name} como una densidad de probabilidad: sus valores y deben ser 0 o más y encerrar algo de área` }, loc);
     }
   }
 
@@ -443,7 +443,7 @@ export class Expander implements ExpanderApi {
       }
     }
     if (!eq.expr) {
-      throw ModelError.at('E_DATA', `${node.name} has no equation and no data source (give a data file with its series, e.g. --data FILE.tab)`, eq.loc);
+      throw ModelError.at('E_DATA', { en: `${node.name} has no equation and no data source (give a data file with its series, e.g. --data FILE.tab)`, es: `${node.name} no tiene ecuación ni fuente de datos (indique un archivo de datos con su serie, p. ej. --data FILE.tab)` }, eq.loc);
     }
     const e = eq.expr;
     if (e.kind === 'list') {
@@ -488,7 +488,7 @@ export class Expander implements ExpanderApi {
       const callerId = source.isLookup ? undefined : source.slots.at(tupleAt(lists, elementIndex));
       if (callerId !== undefined) this.resolveNode(callerId);
       const id = callerId === undefined ? undefined : this.macroOutputNodes.get(`${eq.lhs.name}|${callerId}`);
-      if (id === undefined) throw ModelError.at('E_MACRO', `${node.name} is named as a macro output but the macro call does not define it`, eq.loc);
+      if (id === undefined) throw ModelError.at('E_MACRO', { en: `${node.name} is named as a macro output but the macro call does not define it`, es: `${node.name} figura como salida de una macro, pero la llamada a la macro no la define` }, eq.loc);
       node.kind = 'aux';
       node.expr = { k: 'ref', id };
       return;
@@ -603,7 +603,7 @@ export class Expander implements ExpanderApi {
         const start = this.resolve(args[0]!, ctx);
         const slope = this.resolve(args[1]!, ctx);
         [start, slope].forEach((a, i) => {
-          if (!this.isRunConstant(a)) throw ModelError.at('E_ARGUMENT', `${ctx.owner.name}: the ${i ? 'SLOPE' : 'START'} of TIME BASE must be a number or a constant (documentation/fn_time_base.html)`, args[i]!.loc);
+          if (!this.isRunConstant(a)) throw ModelError.at('E_ARGUMENT', { en: `${ctx.owner.name}: the ${i ? 'SLOPE' : 'START'} of TIME BASE must be a number or a constant (documentation/fn_time_base.html)`, es: `${ctx.owner.name}: el ${i ? 'SLOPE' : 'START'} de TIME BASE debe ser un número o una constante (documentation/fn_time_base.html)` }, args[i]!.loc);
         });
         return { k: 'bin', op: '+', a: start, b: { k: 'bin', op: '*', a: { k: 'time' }, b: slope } };
       }
@@ -620,7 +620,7 @@ export class Expander implements ExpanderApi {
         const table = this.lookupTableOf(args[0]!, ctx);
         const m = this.constantValue(this.resolve(args[2]!, ctx), loc, 'the mode of LOOKUP SLOPE');
         const mode = m === 0 ? 'slope' : m === 1 ? 'slope_extrapolate' : m === -1 ? 'slope_na' : undefined;
-        if (!mode) throw ModelError.at('E_ARGUMENT', `the mode of LOOKUP SLOPE must be -1, 0 or 1 (it is ${m})`, loc);
+        if (!mode) throw ModelError.at('E_ARGUMENT', { en: `the mode of LOOKUP SLOPE must be -1, 0 or 1 (it is ${m})`, es: `el modo de LOOKUP SLOPE debe ser -1, 0 o 1 (es ${m})` }, loc);
         return { k: 'lookup', table, x: this.resolve(args[1]!, ctx), mode };
       }
       case 'RANDOM LOOKUP': {
@@ -657,7 +657,7 @@ export class Expander implements ExpanderApi {
         if (this.isRunConstant(lo) && this.isRunConstant(hi)) {
           const min = this.constantValue(lo, args[0]!.loc, `the minimum of ${fn}`);
           const max = this.constantValue(hi, args[1]!.loc, `the maximum of ${fn}`);
-          if (!(min <= max)) throw ModelError.at('E_ARGUMENT', `${ctx.owner.name}: the minimum of ${fn} (${min}) is above its maximum (${max}), so no draw can fall between them`, args[0]!.loc);
+          if (!(min <= max)) throw ModelError.at('E_ARGUMENT', { en: `${ctx.owner.name}: the minimum of ${fn} (${min}) is above its maximum (${max}), so no draw can fall between them`, es: `${ctx.owner.name}: el mínimo de ${fn} (${min}) es mayor que su máximo (${max}), así que ningún valor sorteado puede caer entre ambos` }, args[0]!.loc);
         }
         return { k: 'call', fn, args: resolved };
       }
@@ -683,14 +683,14 @@ export class Expander implements ExpanderApi {
       const n = this.nodes[s.id]!;
       if (n.kind === 'data' && n.data !== undefined) return n.data;
     }
-    throw ModelError.at('E_ARGUMENT', `${fn} needs a data variable (one read from a data file or GET DATA) as its first argument`, e.loc);
+    throw ModelError.at('E_ARGUMENT', { en: `${fn} needs a data variable (one read from a data file or GET DATA) as its first argument`, es: `${fn} necesita como primer argumento una variable de datos (leída de un archivo de datos o con GET DATA)` }, e.loc);
   }
 
   /** The lookup table an expression names (a lookup variable, possibly subscripted). */
   lookupTableOf(e: Expr, ctx: Ctx): number {
-    if (e.kind !== 'ref') throw ModelError.at('E_LOOKUP', 'expected the name of a lookup table', e.loc);
+    if (e.kind !== 'ref') throw ModelError.at('E_LOOKUP', { en: 'expected the name of a lookup table', es: 'se esperaba el nombre de una tabla (lookup)' }, e.loc);
     const v = this.vars.get(e.name);
-    if (!v || !v.isLookup) throw ModelError.at('E_LOOKUP', `${e.display} is not a lookup table`, e.loc);
+    if (!v || !v.isLookup) throw ModelError.at('E_LOOKUP', { en: `${e.display} is not a lookup table`, es: `${e.display} no es una tabla (lookup)` }, e.loc);
     const idx = v.slots.get(this.elementSlot(v, e.subs, ctx, e.loc));
     if (idx === undefined) {
       const key = this.elementKey(v, e.subs, ctx, e.loc).join(',');
@@ -703,7 +703,7 @@ export class Expander implements ExpanderApi {
     const macro = this.macros.get(e.name);
     if (macro) return this.expandMacro(macro, e.args, ctx, e.loc, e.outputs);
     const local = ctx.scope?.get(e.name);
-    if (local !== undefined) throw ModelError.at('E_LOOKUP', `${e.display} is not a lookup table`, e.loc);
+    if (local !== undefined) throw ModelError.at('E_LOOKUP', { en: `${e.display} is not a lookup table`, es: `${e.display} no es una tabla (lookup)` }, e.loc);
     const v = this.vars.get(e.name);
     const unsupported = v ? undefined : unsupportedFunctionMessage(e.name);
     if (unsupported) throw ModelError.at('E_UNSUPPORTED', unsupported, e.loc);
@@ -713,7 +713,7 @@ export class Expander implements ExpanderApi {
       }
       throw ModelError.at('E_UNDEFINED', { en: `'${e.display}' is not defined`, es: `'${e.display}' no está definida` }, e.loc);
     }
-    if (!v.isLookup) throw ModelError.at('E_LOOKUP', `${e.display} is called like a lookup but is not one`, e.loc);
+    if (!v.isLookup) throw ModelError.at('E_LOOKUP', { en: `${e.display} is called like a lookup but is not one`, es: `${e.display} se llama como una tabla (lookup), pero no lo es` }, e.loc);
     if (e.args.length !== 1) {
       throw ModelError.at('E_ARITY', { en: `lookup ${e.display} takes one argument but was given ${e.args.length}`, es: `la tabla (lookup) ${e.display} admite un argumento, pero recibió ${e.args.length}` }, e.loc);
     }
@@ -748,7 +748,7 @@ export class Expander implements ExpanderApi {
       }
       throw ModelError.at('E_UNDEFINED', { en: `'${e.display}' is not defined`, es: `'${e.display}' no está definida` }, e.loc);
     }
-    if (v.isLookup) throw ModelError.at('E_LOOKUP', `lookup ${e.display} is used without an argument`, e.loc);
+    if (v.isLookup) throw ModelError.at('E_LOOKUP', { en: `lookup ${e.display} is used without an argument`, es: `la tabla ${e.display} se usa sin argumento` }, e.loc);
     const id = v.slots.get(this.elementSlot(v, e.subs, ctx, e.loc));
     if (id === undefined) {
       const key = this.elementKey(v, e.subs, ctx, e.loc).join(',');
@@ -898,7 +898,7 @@ export class Expander implements ExpanderApi {
     const resolved = args.map((a) => this.resolve(a, ctx));
     if (this.macroStack.includes(macro.name)) {
       const chain = [...this.macroStack.slice(this.macroStack.indexOf(macro.name)), macro.name].join(' → ');
-      throw ModelError.at('E_MACRO_RECURSIVE', `macro ${macro.name} calls itself (${chain}); macros are inlined, so recursion has no end`, loc);
+      throw ModelError.at('E_MACRO_RECURSIVE', { en: `macro ${macro.name} calls itself (${chain}); macros are inlined, so recursion has no end`, es: `la macro ${macro.name} se llama a sí misma (${chain}); las macros se expanden en línea, así que la recursión no terminaría` }, loc);
     }
     this.macroStack.push(macro.name);
     try {
@@ -923,17 +923,17 @@ export class Expander implements ExpanderApi {
     macro.equations.forEach((eq, i) => {
       const n = locals[i]!;
       const mctx: Ctx = { binding: ctx.binding, scope, owner: n, loc: eq.loc };
-      if (!eq.expr) throw ModelError.at('E_MACRO', `${eq.lhs.display} in macro ${macro.name} has no equation`, eq.loc);
+      if (!eq.expr) throw ModelError.at('E_MACRO', { en: `${eq.lhs.display} in macro ${macro.name} has no equation`, es: `${eq.lhs.display} en la macro ${macro.name} no tiene ecuación` }, eq.loc);
       if (eq.expr.kind === 'call' && TOP_LEVEL_STATEFUL.has(eq.expr.fn)) lowerStateful(this, eq.expr.fn, eq.expr.args, mctx, n);
       else if (eq.expr.kind === 'num') {
         n.expr = { k: 'num', v: eq.expr.value };
       } else n.expr = this.resolve(eq.expr, mctx);
     });
     const out = scope.get(macro.name);
-    if (out === undefined) throw ModelError.at('E_MACRO', `macro ${macro.name} does not define its output ${macro.name}`, macro.loc);
+    if (out === undefined) throw ModelError.at('E_MACRO', { en: `macro ${macro.name} does not define its output ${macro.name}`, es: `la macro ${macro.name} no define su salida ${macro.name}` }, macro.loc);
     outputs.forEach((o, i) => {
       const id = scope.get(macro.outputs[i]!);
-      if (id === undefined) throw ModelError.at('E_MACRO', `macro ${macro.name} does not define its output argument ${macro.outputs[i]}`, macro.loc);
+      if (id === undefined) throw ModelError.at('E_MACRO', { en: `macro ${macro.name} does not define its output argument ${macro.outputs[i]}`, es: `la macro ${macro.name} no define su argumento de salida ${macro.outputs[i]}` }, macro.loc);
       this.macroOutputNodes.set(`${o.name}|${ctx.owner.id}`, id);
     });
     return { k: 'ref', id: out };
@@ -972,7 +972,7 @@ export class Expander implements ExpanderApi {
 
   constantValue(e: SExpr, loc: SourceLocation, what: string): number {
     const fail = (): never => {
-      throw ModelError.at('E_NOT_CONSTANT', `${what} must be known at the initial time`, loc);
+      throw ModelError.at('E_NOT_CONSTANT', { en: `${what} must be known at the initial time`, es: `${what} debe conocerse en el tiempo inicial` }, loc);
     };
     const ev = (x: SExpr): number => {
       switch (x.k) {

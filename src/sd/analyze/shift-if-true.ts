@@ -61,7 +61,7 @@ export function lowerShiftIfTrue(x: ExpanderApi, args: Expr[], ctx: Ctx, windows
   }
   const size = x.constantValue(x.resolve(args[2]!, ctx), args[2]!.loc, 'the size of SHIFT IF TRUE');
   if (!Number.isInteger(size) || size < 2) {
-    throw ModelError.at('E_ARGUMENT', `the size of SHIFT IF TRUE must be a whole number of at least 2 (it is ${size})`, args[2]!.loc);
+    throw ModelError.at('E_ARGUMENT', { en: `the size of SHIFT IF TRUE must be a whole number of at least 2 (it is ${size})`, es: `el tamaño de SHIFT IF TRUE debe ser un número entero de al menos 2 (es ${size})` }, args[2]!.loc);
   }
   const key = x.elementKey(v, target.subs, ctx, target.loc);
   const last = v.positions.length - 1;
@@ -141,7 +141,7 @@ export function applyShiftWindows(nodes: ScalarNode[], windows: ShiftWindow[], n
     w.levels.forEach((id, i) => {
       const level = nodes[id]!;
       if (level.kind !== 'stock') {
-        throw ModelError.at('E_ARGUMENT', `SHIFT IF TRUE shifts levels (INTEG); ${level.name} is not one`, w.loc);
+        throw ModelError.at('E_ARGUMENT', { en: `SHIFT IF TRUE shifts levels (INTEG); ${level.name} is not one`, es: `SHIFT IF TRUE desplaza niveles (INTEG); ${level.name} no es un nivel` }, w.loc);
       }
       if (shiftedOf.has(id)) throw ModelError.at('E_UNSUPPORTED', { en: `${level.name} is shifted by more than one SHIFT IF TRUE`, es: `${level.name} lo desplaza más de un SHIFT IF TRUE` }, w.loc);
       const before = ref(w.levels[i - 1] ?? id);

@@ -243,7 +243,7 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
     }
     case CONVEYOR_LEAK: {
       const out = r(0);
-      if (out.k !== 'ref') throw ModelError.at('E_XMILE', 'a conveyor leak must name its conveyor outflow', ctx.loc);
+      if (out.k !== 'ref') throw ModelError.at('E_XMILE', { en: 'a conveyor leak must name its conveyor outflow', es: 'una fuga de un transportador (conveyor) debe nombrar el flujo de salida de su transportador' }, ctx.loc);
       node.kind = 'conveyor-leak';
       node.args = [out];
       node.data = x.constantValue(r(1), ctx.loc, 'the leak index');
@@ -362,12 +362,12 @@ function reducedOrder(x: Expander, order: number, delayTime: SExpr, ctx: Ctx): n
 function orderOf(x: Expander, e: SExpr, ctx: Ctx): number {
   const v = x.constantValue(e, ctx.loc, 'the order of a DELAY N or SMOOTH N');
   const n = Math.round(v);
-  if (!(n >= 1)) throw ModelError.at('E_ARGUMENT', `the order of a DELAY N or SMOOTH N must be at least 1 (it is ${v})`, ctx.loc);
+  if (!(n >= 1)) throw ModelError.at('E_ARGUMENT', { en: `the order of a DELAY N or SMOOTH N must be at least 1 (it is ${v})`, es: `el orden de un DELAY N o SMOOTH N debe ser al menos 1 (es ${v})` }, ctx.loc);
   return n;
 }
 
 function derivativeOrder(x: Expander, e: SExpr, ctx: Ctx): number {
   const v = x.constantValue(e, ctx.loc, 'the order of DERIVN');
-  if (!(Number.isInteger(v) && v >= 1)) throw ModelError.at('E_ARGUMENT', `the order of DERIVN must be a whole number of at least 1 (it is ${v})`, ctx.loc);
+  if (!(Number.isInteger(v) && v >= 1)) throw ModelError.at('E_ARGUMENT', { en: `the order of DERIVN must be a whole number of at least 1 (it is ${v})`, es: `el orden de DERIVN debe ser un número entero de al menos 1 (es ${v})` }, ctx.loc);
   return v;
 }

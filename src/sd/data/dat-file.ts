@@ -23,13 +23,13 @@ export function parseDatFile(text: string, file: string): Map<string, DatSeries>
     if (line.trim() === '') return;
     const pair = PAIR.exec(line);
     if (pair) {
-      if (!current) throw ModelError.at('E_DATA', 'a time and value come before any variable name', { file, line: i + 1, column: 1 });
+      if (!current) throw ModelError.at('E_DATA', { en: 'a time and value come before any variable name', es: 'aparecen un tiempo y un valor antes de cualquier nombre de variable' }, { file, line: i + 1, column: 1 });
       current.times.push(Number(pair[1]));
       current.values.push(Number(pair[2]));
       return;
     }
     const name = line.split('/')[0]!.replace(/<[^>]*>/g, '').replace(/"/g, '').replace(/\s+/g, ' ').trim();
-    if (name === '') throw ModelError.at('E_DATA', 'expected a variable name or a time and a value', { file, line: i + 1, column: 1 });
+    if (name === '') throw ModelError.at('E_DATA', { en: 'expected a variable name or a time and a value', es: 'se esperaba un nombre de variable, o un tiempo y un valor' }, { file, line: i + 1, column: 1 });
     current = out.get(name) ?? { times: [], values: [] };
     out.set(name, current);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosticMessage, formatDiagnostic, ModelError } from './diagnostics.js';
+import { diagnosticMessage, formatDiagnostic, InputError, ModelError, SimulationError } from './diagnostics.js';
 
 describe('diagnostics', () => {
   it('formats file, line and column before the message', () => {
@@ -21,7 +21,23 @@ describe('diagnostics', () => {
     expect(formatDiagnostic(d, 'es')).toBe('advertencia W: x nunca se usa');
     expect(formatDiagnostic(d)).toBe('warning W: x is never used');
   });
-  it('a code outside the bilingual ones still takes an English-only message', () => {
-    expect(ModelError.at('E_LOOKUP', 'x is not a lookup table').diagnostics[0]).toEqual({ severity: 'error', code: 'E_LOOKUP', message: 'x is not a lookup table', loc: undefined });
+  it('every code takes both languages; an English-only message does not compile', () => {
+    expect(ModelError.at('E_LOOKUP', { en: 'x is not a lookup table', es: 'x no es una tabla (lookup)' }).diagnostics[0]).toEqual({
+      severity: 'error',
+      code: 'E_LOOKUP',
+      message: 'x is not a lookup table',
+      messageEs: 'x no es una tabla (lookup)',
+      loc: undefined,
+    });
+    // @ts-expect-error a bare English string is refused for any code
+    ModelError.at('E_LOOKUP', 'x is not a lookup table');
+    // @ts-expect-error and for a run-time error
+    new SimulationError('x became NaN at time 3', 'x', 3);
+  });
+  it('an InputError keeps its Spanish beside the English, each with the field first', () => {
+    const e = new InputError('--runs', { en: 'must be a whole number', es: 'debe ser un número entero' });
+    expect(e.message).toBe('--runs: must be a whole number');
+    expect(e.messageEs).toBe('--runs: debe ser un número entero');
+    expect(e.text).toEqual({ en: 'must be a whole number', es: 'debe ser un número entero' });
   });
 });

@@ -17,24 +17,22 @@ export interface BilingualText {
   es: string;
 }
 
-/** What a diagnostic site may pass: English only, or both languages. */
+/** What a diagnostic site may pass: English only, or both languages (read back from old data only). */
 export type MessageText = string | BilingualText;
 
 /**
- * Codes whose messages must come in both languages: `ModelError.at` refuses a bare English
- * string for them at compile time, so a new site cannot forget the Spanish.
+ * The message a site must pass for any code: both languages. `ModelError.at`, `warningAt` and
+ * `SimulationError` take nothing else, so a new English-only site does not compile. (Kept generic
+ * so sites written as `MessageFor<C>` read as before.)
  */
-export type BilingualCode = 'E_UNSUPPORTED' | 'E_UNDEFINED' | 'E_ALGEBRAIC_LOOP' | 'E_DIMENSION' | 'E_SYNTAX' | 'E_ARITY' | 'E_UNKNOWN_FUNCTION';
-
-/** The message a site must pass for a code: both languages for a BilingualCode, else either form. */
-export type MessageFor<C extends string> = C extends BilingualCode ? BilingualText : MessageText;
+export type MessageFor<_C extends string = string> = BilingualText;
 
 export interface Diagnostic {
   severity: Severity;
   code: string;
   /** English; the text every consumer shows when it shows one language. */
   message: string;
-  /** The same message in Spanish, where the site that raised it wrote one. */
+  /** The same message in Spanish. Every engine site writes it; it is optional only for diagnostics read back from older data. */
   messageEs?: string;
   loc?: SourceLocation;
 }
@@ -71,19 +69,36 @@ export class ModelError extends Error {
     this.name = 'ModelError';
     this.diagnostics = diagnostics;
   }
-  /** One located error; for a BilingualCode the message must be written in both languages. */
-  static at<C extends string>(code: C, message: MessageFor<C>, loc?: SourceLocation): ModelError {
+  /** One located error, its message written in both languages. */
+  static at(code: string, message: BilingualText, loc?: SourceLocation): ModelError {
     return new ModelError([{ severity: 'error', code, ...messageFields(message), loc }]);
   }
 }
 
-/** A simulation that cannot go on, e.g. a stock became NaN (CLI exit status 1). */
+/** A located warning, its message written in both languages. */
+export function warningAt(code: string, message: BilingualText, loc?: SourceLocation): Diagnostic {
+  return { severity: 'warning', code, ...messageFields(message), loc };
+}
+
+/**
+ * The text of an error caught from a lower layer, in both languages: the Spanish an InputError or
+ * SimulationError carries, else (an error from a library, whose words we do not write) its own text in both.
+ */
+export function caughtText(err: unknown): BilingualText {
+  if (err instanceof InputError || err instanceof SimulationError) return { en: err.message, es: err.messageEs };
+  const msg = err instanceof Error ? err.message : String(err);
+  return { en: msg, es: msg };
+}
+
+/** A simulation that cannot go on, e.g. a stock became NaN (CLI exit status 1). `message` is English. */
 export class SimulationError extends Error {
   readonly variable: string;
   readonly time: number;
-  constructor(message: string, variable: string, time: number) {
-    super(message);
+  readonly messageEs: string;
+  constructor(message: BilingualText, variable: string, time: number) {
+    super(message.en);
     this.name = 'SimulationError';
+    this.messageEs = message.es;
     this.variable = variable;
     this.time = time;
   }
@@ -92,13 +107,20 @@ export class SimulationError extends Error {
 /**
  * Bad input that is not model text: a data file, a spec, a command-line value.
  * `where` names the file with line and column, or the field (e.g. `spec.json: parameters[2].lo`).
- * The CLI prints `where: message` and exits with status 2.
+ * The CLI prints `where: message` and exits with status 2. `message` is English, `messageEs` Spanish
+ * (the same as `message` where a site outside the engine and the CLI still writes English only).
  */
 export class InputError extends Error {
   readonly where: string;
-  constructor(where: string, message: string) {
-    super(where ? `${where}: ${message}` : message);
+  /** The message without `where`, in both languages. */
+  readonly text: BilingualText;
+  readonly messageEs: string;
+  constructor(where: string, message: MessageText) {
+    const text = typeof message === 'string' ? { en: message, es: message } : message;
+    super(where ? `${where}: ${text.en}` : text.en);
     this.name = 'InputError';
     this.where = where;
+    this.text = text;
+    this.messageEs = where ? `${where}: ${text.es}` : text.es;
   }
 }

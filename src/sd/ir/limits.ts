@@ -61,11 +61,11 @@ export function megabytes(points: number): string {
 }
 
 export function tooDeep(limit: number, loc: SourceLocation | undefined): ModelError {
-  return ModelError.at('E_LIMIT_DEPTH', `the expression nests deeper than the limit of ${formatCount(limit)} levels (parentheses, function calls, signs or powers)`, loc);
+  return ModelError.at('E_LIMIT_DEPTH', { en: `the expression nests deeper than the limit of ${formatCount(limit)} levels (parentheses, function calls, signs or powers)`, es: `la expresión anida más niveles que el límite de ${formatCount(limit)} (paréntesis, llamadas a funciones, signos o potencias)` }, loc);
 }
 
 export function treeTooDeep(limit: number, loc: SourceLocation | undefined): ModelError {
-  return ModelError.at('E_LIMIT_DEPTH', `the expression is deeper than the limit of ${formatCount(limit)} levels (each operator of a chain such as a+b+c adds one): split it into several variables`, loc);
+  return ModelError.at('E_LIMIT_DEPTH', { en: `the expression is deeper than the limit of ${formatCount(limit)} levels (each operator of a chain such as a+b+c adds one): split it into several variables`, es: `la expresión tiene más niveles que el límite de ${formatCount(limit)} (cada operador de una cadena como a+b+c suma uno): divídala en varias variables` }, loc);
 }
 
 /** A counter the recursive-descent parsers bump on every recursive step, so they stop before the stack does. */
@@ -119,12 +119,12 @@ export function checkExprDepth(root: Expr, limit: number): void {
 
 export function checkEquationLength(length: number, limit: number, loc: SourceLocation | undefined): void {
   if (length > limit) {
-    throw ModelError.at('E_LIMIT_LENGTH', `the equation is ${formatCount(length)} characters long; the limit is ${formatCount(limit)}`, loc);
+    throw ModelError.at('E_LIMIT_LENGTH', { en: `the equation is ${formatCount(length)} characters long; the limit is ${formatCount(limit)}`, es: `la ecuación tiene ${formatCount(length)} caracteres; el límite es ${formatCount(limit)}` }, loc);
   }
 }
 
 export function checkRangeSize(size: number, limit: number, what: string, loc: SourceLocation | undefined): void {
   if (size > limit) {
-    throw ModelError.at('E_LIMIT_RANGE', `${what} has ${formatCount(size)} elements; the limit is ${formatCount(limit)}`, loc);
+    throw ModelError.at('E_LIMIT_RANGE', { en: `${what} has ${formatCount(size)} elements; the limit is ${formatCount(limit)}`, es: `${what} tiene ${formatCount(size)} elementos; el límite es ${formatCount(limit)}` }, loc);
   }
 }

@@ -51,13 +51,13 @@ const XMILE_FILE = /\.(xmile|stmx|itmx)$/i;
 /** Loads and compiles a model, returning warnings too. */
 export function loadModelWithDiagnostics(pathOrText: string, options: LoadOptions = {}): CompiledResult {
   const isText = pathOrText.includes('\n') || looksLikeXmile(pathOrText) || (!existsSync(pathOrText) && /[=~|]/.test(pathOrText));
-  if (!isText && !existsSync(pathOrText)) throw ModelError.at('E_FILE', `cannot read model file ${pathOrText}: no such file`);
+  if (!isText && !existsSync(pathOrText)) throw ModelError.at('E_FILE', { en: `cannot read model file ${pathOrText}: no such file`, es: `no se puede leer el archivo del modelo ${pathOrText}: el archivo no existe` });
   const file = isText ? undefined : resolve(pathOrText);
   const text = isText ? pathOrText : readTextFile(file!);
   const baseDir = file ? dirname(file) : resolve(options.baseDir ?? '.');
   const xmile = file ? XMILE_FILE.test(file) : looksLikeXmile(text);
   if (file && !xmile && !/\.mdl$/i.test(file)) {
-    throw ModelError.at('E_FORMAT', `${file}: unknown model format (IGEM reads Vensim .mdl and XMILE .xmile, .stmx, .itmx)`);
+    throw ModelError.at('E_FORMAT', { en: `${file}: unknown model format (IGEM reads Vensim .mdl and XMILE .xmile, .stmx, .itmx)`, es: `${file}: formato de modelo desconocido (IGEM lee Vensim .mdl y XMILE .xmile, .stmx, .itmx)` });
   }
   const dataHost = createNodeDataHost(baseDir, xmile ? new Map() : parseFileTags(text));
   const externalData = options.dataFiles?.length ? readDataFiles(options.dataFiles) : undefined;

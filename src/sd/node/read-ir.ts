@@ -8,10 +8,10 @@ import { looksLikeXmile, readXmile } from '../xmile/reader.js';
 import { readTextFile } from './load.js';
 
 export function readModelIR(path: string): ModelIR {
-  if (!existsSync(path)) throw ModelError.at('E_FILE', `cannot read model file ${path}: no such file`);
+  if (!existsSync(path)) throw ModelError.at('E_FILE', { en: `cannot read model file ${path}: no such file`, es: `no se puede leer el archivo del modelo ${path}: el archivo no existe` });
   const file = resolve(path);
   const text = readTextFile(file);
   if (/\.(xmile|stmx|itmx)$/i.test(file) || looksLikeXmile(text)) return readXmile(text, file);
-  if (!/\.mdl$/i.test(file)) throw ModelError.at('E_FORMAT', `${file}: unknown model format (IGEM reads Vensim .mdl and XMILE .xmile, .stmx, .itmx)`);
+  if (!/\.mdl$/i.test(file)) throw ModelError.at('E_FORMAT', { en: `${file}: unknown model format (IGEM reads Vensim .mdl and XMILE .xmile, .stmx, .itmx)`, es: `${file}: formato de modelo desconocido (IGEM lee Vensim .mdl y XMILE .xmile, .stmx, .itmx)` });
   return readVensim(text, file);
 }

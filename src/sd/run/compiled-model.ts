@@ -307,11 +307,12 @@ export class CompiledModel implements Model {
   private located(e: unknown): unknown {
     if (!(e instanceof VectorArgumentError)) return e;
     const node = this.scalar.nodes[e.node];
-    if (node === undefined) return new SimulationError(`during the run: ${e.message}`, '', e.time);
+    if (node === undefined) return new SimulationError({ en: `during the run: ${e.text.en}`, es: `durante la corrida: ${e.text.es}` }, '', e.time);
     const name = node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
-    const when = Number.isNaN(e.time) ? 'at the initial time' : `at time ${e.time}`;
+    const when = Number.isNaN(e.time) ? { en: 'at the initial time', es: 'en el tiempo inicial' } : { en: `at time ${e.time}`, es: `en el tiempo ${e.time}` };
     const where = formatLocation(node.loc);
-    return new SimulationError(`${where ? where + ': ' : ''}${name} ${when}: ${e.message}`, name, e.time);
+    const at = where ? where + ': ' : '';
+    return new SimulationError({ en: `${at}${name} ${when.en}: ${e.text.en}`, es: `${at}${name} ${when.es}: ${e.text.es}` }, name, e.time);
   }
 
   /**
@@ -461,7 +462,7 @@ export class CompiledModel implements Model {
         if (rows === saved.capacity && sink) flush(sink);
         else if (rows === saved.capacity) {
           if (saved.capacity * 2 * (nc + 1) > limits.maxSavedPoints) {
-            throw new SimulationError(`the run saves more than the limit of ${formatCount(limits.maxSavedPoints)} points (SAVEPER or FINAL TIME changed during the run)`, 'SAVEPER', time);
+            throw new SimulationError({ en: `the run saves more than the limit of ${formatCount(limits.maxSavedPoints)} points (SAVEPER or FINAL TIME changed during the run)`, es: `la corrida guarda más puntos que el límite de ${formatCount(limits.maxSavedPoints)} (SAVEPER o FINAL TIME cambiaron durante la corrida)` }, 'SAVEPER', time);
           }
           saved.grow(rows);
         }
@@ -470,7 +471,7 @@ export class CompiledModel implements Model {
         this.checkStocks(v, time, stocks, runs);
       }
       if (time >= end - eps) break;
-      if (si >= stepLimit) throw new SimulationError(`the run passed the limit of ${formatCount(stepLimit)} steps (TIME STEP or FINAL TIME changed during the run)`, 'TIME STEP', time);
+      if (si >= stepLimit) throw new SimulationError({ en: `the run passed the limit of ${formatCount(stepLimit)} steps (TIME STEP or FINAL TIME changed during the run)`, es: `la corrida superó el límite de ${formatCount(stepLimit)} pasos (TIME STEP o FINAL TIME cambiaron durante la corrida)` }, 'TIME STEP', time);
       program.post(v, time, dt, si, r);
       if (method === 'euler') {
         program.euler(v, d, time, dt, r);
@@ -534,7 +535,7 @@ export class CompiledModel implements Model {
       if (x !== x) {
         const node = this.scalar.nodes[stocks[i]!]!;
         const name = node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
-        throw new SimulationError(`${name} became NaN at time ${time}`, name, time);
+        throw new SimulationError({ en: `${name} became NaN at time ${time}`, es: `${name} se volvió NaN en el tiempo ${time}` }, name, time);
       }
     }
   }

@@ -58,7 +58,7 @@ export class RandomStream {
       if (x >= min && x <= max) return x;
     }
     // Clamping a draw here would pile the values on a bound: say so instead.
-    throw new VectorArgumentError(`no draw of a RANDOM function fell between its minimum ${min} and maximum ${max} in 1,000 tries; widen the bounds or move the distribution into them`);
+    throw new VectorArgumentError({ en: `no draw of a RANDOM function fell between its minimum ${min} and maximum ${max} in 1,000 tries; widen the bounds or move the distribution into them`, es: `ningún valor sorteado por una función RANDOM cayó entre su mínimo ${min} y su máximo ${max} en 1,000 intentos; amplíe los límites o mueva la distribución dentro de ellos` });
   }
 
   truncatedNormal(min: number, max: number, mean: number, sd: number): number {

@@ -415,7 +415,7 @@ export class Runtime {
     }
   }
   randomUniform(min: number, max: number, _seed?: number): number {
-    if (!(min <= max)) throw new VectorArgumentError(`the minimum of RANDOM UNIFORM (${min}) is above its maximum (${max})`);
+    if (!(min <= max)) throw new VectorArgumentError({ en: `the minimum of RANDOM UNIFORM (${min}) is above its maximum (${max})`, es: `el mínimo de RANDOM UNIFORM (${min}) es mayor que su máximo (${max})` });
     return this.random.uniform(min, max);
   }
   random01(): number {
@@ -455,7 +455,7 @@ export class Runtime {
    */
   randomNegativeBinomial(min: number, max: number, p: number, n: number, shift = 0, stretch = 1, _seed?: number): number {
     if (!(p > 0 && p <= 1) || !(Math.round(n) >= 0)) {
-      throw new VectorArgumentError(`RANDOM NEGATIVE BINOMIAL needs a probability P in (0, 1] and a number of successes N of 0 or more (P is ${p}, N ${n})`);
+      throw new VectorArgumentError({ en: `RANDOM NEGATIVE BINOMIAL needs a probability P in (0, 1] and a number of successes N of 0 or more (P is ${p}, N ${n})`, es: `RANDOM NEGATIVE BINOMIAL necesita una probabilidad P en (0, 1] y un número de éxitos N de 0 o más (P es ${p}, N ${n})` });
     }
     return this.random.truncated(min, max, () => shift + stretch * this.random.negativeBinomial(n, p));
   }
@@ -475,7 +475,7 @@ export class Runtime {
    * documentation/random_pink_noise.html is not implemented; white noise would ignore the correlation time).
    */
   randomPinkNoise(mean: number, sd: number, _correlationTime: number, _seed?: number): number {
-    if (sd !== 0) throw new VectorArgumentError(`RANDOM PINK NOISE is supported only with a standard deviation of 0 (it is ${sd}); its filtered noise is not implemented`);
+    if (sd !== 0) throw new VectorArgumentError({ en: `RANDOM PINK NOISE is supported only with a standard deviation of 0 (it is ${sd}); its filtered noise is not implemented`, es: `RANDOM PINK NOISE solo se admite con una desviación estándar de 0 (es ${sd}); su ruido filtrado no está implementado` });
     return mean;
   }
 }

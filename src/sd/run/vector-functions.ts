@@ -4,6 +4,7 @@
  */
 import { priorityProfileProblem } from '../analyze/priority-profile.js';
 import { tableLookup } from '../analyze/table-lookup.js';
+import type { BilingualText } from '../ir/diagnostics.js';
 import { allocateByPriorityProblem, type OptionProblem, vectorLookupModeProblem, vectorSelectActionProblem, vectorSelectErrorActionProblem } from '../analyze/vector-options.js';
 
 /**
@@ -14,6 +15,9 @@ import { allocateByPriorityProblem, type OptionProblem, vectorLookupModeProblem,
 export class VectorArgumentError extends Error {
   node = -1;
   time = NaN;
+  constructor(readonly text: BilingualText) {
+    super(text.en);
+  }
 }
 
 /** A whole number (offsets, indices), or undefined. */
@@ -22,7 +26,7 @@ function whole(v: number): number | undefined {
 }
 
 function check(problem: OptionProblem | undefined): void {
-  if (problem) throw new VectorArgumentError(problem.en);
+  if (problem) throw new VectorArgumentError(problem);
 }
 
 export function vectorFunction(fn: string, vecs: number[][], s: number[], index: number): number {
@@ -48,10 +52,10 @@ export function vectorFunction(fn: string, vecs: number[][], s: number[], index:
         weights.push(sel[i]!);
       }
       if ((onError === 1 || onError === 3) && picked.length === 0) {
-        throw new VectorArgumentError(`VECTOR SELECT selects nothing (every selection element is 0) and its error action ${onError} asks for an error then`);
+        throw new VectorArgumentError({ en: `VECTOR SELECT selects nothing (every selection element is 0) and its error action ${onError} asks for an error then`, es: `VECTOR SELECT no selecciona nada (todo elemento de la selección es 0) y su acción de error ${onError} pide un error en ese caso` });
       }
       if ((onError === 2 || onError === 3) && picked.length > 1) {
-        throw new VectorArgumentError(`VECTOR SELECT selects ${picked.length} elements and its error action ${onError} asks for an error when more than one is selected`);
+        throw new VectorArgumentError({ en: `VECTOR SELECT selects ${picked.length} elements and its error action ${onError} asks for an error when more than one is selected`, es: `VECTOR SELECT selecciona ${picked.length} elementos y su acción de error ${onError} pide un error cuando se selecciona más de uno` });
       }
       if (picked.length === 0) return s[0]!;
       const w = picked.map((v, i) => v * weights[i]!);
@@ -93,7 +97,7 @@ export function vectorFunction(fn: string, vecs: number[][], s: number[], index:
       const [v, order] = vecs as [number[], number[]];
       const j = whole(order[index]!);
       if (j === undefined || j < 0 || j >= v.length) {
-        throw new VectorArgumentError(`the order vector of VECTOR REORDER holds ${order[index]} at element ${index + 1}, which is not a position of the vector (0 to ${v.length - 1})`);
+        throw new VectorArgumentError({ en: `the order vector of VECTOR REORDER holds ${order[index]} at element ${index + 1}, which is not a position of the vector (0 to ${v.length - 1})`, es: `el vector de orden de VECTOR REORDER tiene ${order[index]} en el elemento ${index + 1}, que no es una posición del vector (0 a ${v.length - 1})` });
       }
       return v[j]!;
     }
@@ -159,15 +163,16 @@ function allocateAvailable(request: number[], profile: number[][], available: nu
   let fixed = 0;
   for (let i = 0; i < request.length; i++) {
     const problem = priorityProfileProblem(type[i]!, width[i]);
-    if (problem) throw new VectorArgumentError(`ALLOCATE AVAILABLE, requester ${i + 1}: ${problem.en}`);
+    if (problem) throw new VectorArgumentError({ en: `ALLOCATE AVAILABLE, requester ${i + 1}: ${problem.en}`, es: `ALLOCATE AVAILABLE, solicitante ${i + 1}: ${problem.es}` });
     if (type[i] === 0) fixed += request[i]!;
   }
   const total = request.reduce((a, b) => a + b, 0);
   if (available >= total) return request.slice();
   if (fixed > Math.max(available, 0)) {
     throw new VectorArgumentError(
-      `ALLOCATE AVAILABLE: the fixed-quantity requests (ptype 0) total ${fixed}, more than the ${available} available; ` +
-        'Vensim\'s page (documentation/24335.html) makes a fixed quantity the same at every priority and does not say how such a shortage is shared',
+      { en: `ALLOCATE AVAILABLE: the fixed-quantity requests (ptype 0) total ${fixed}, more than the ${available} available; ` +
+        'Vensim\'s page (documentation/24335.html) makes a fixed quantity the same at every priority and does not say how such a shortage is shared', es: `ALLOCATE AVAILABLE: las solicitudes de cantidad fija (ptype 0) suman ${fixed}, más que los ${available} disponibles; ` +
+          'la página de Vensim (documentation/24335.html) da a una cantidad fija el mismo valor en toda prioridad y no dice cómo se reparte tal déficit' },
     );
   }
   if (available <= 0) return request.map(() => 0);
@@ -229,7 +234,7 @@ function invert(m: number[]): number[] {
   for (let col = 0; col < n; col++) {
     let piv = col;
     for (let r = col + 1; r < n; r++) if (Math.abs(a[r * n + col]!) > Math.abs(a[piv * n + col]!)) piv = r;
-    if (a[piv * n + col] === 0) throw new VectorArgumentError('INVERT MATRIX is given a singular matrix (it has no inverse); Vensim\'s page (documentation/fn_invert_matrix.html) does not say what it returns then');
+    if (a[piv * n + col] === 0) throw new VectorArgumentError({ en: 'INVERT MATRIX is given a singular matrix (it has no inverse); Vensim\'s page (documentation/fn_invert_matrix.html) does not say what it returns then', es: 'INVERT MATRIX recibe una matriz singular (no tiene inversa); la página de Vensim (documentation/fn_invert_matrix.html) no dice qué devuelve en ese caso' });
     for (let k = 0; k < n; k++) {
       [a[col * n + k], a[piv * n + k]] = [a[piv * n + k]!, a[col * n + k]!];
       [inv[col * n + k], inv[piv * n + k]] = [inv[piv * n + k]!, inv[col * n + k]!];

@@ -293,7 +293,7 @@ export class ExprParser {
         if (this.isOp(t, ')')) break;
         if (!this.isOp(t, ',')) throw this.s.error('E_SYNTAX', { en: `expected ',' or ')' in lookup but found ${describe(t).en}`, es: `se esperaba ',' o ')' en la tabla (lookup) pero se encontró ${describe(t).es}` }, this.offsetOf(t));
       }
-      if (flat.length % 2 !== 0) throw this.s.error('E_LOOKUP', 'a lookup given as x values then y values needs an even count of numbers', this.offsetOf(start));
+      if (flat.length % 2 !== 0) throw this.s.error('E_LOOKUP', { en: 'a lookup given as x values then y values needs an even count of numbers', es: 'una tabla (lookup) dada como valores x y luego valores y necesita una cantidad par de números' }, this.offsetOf(start));
       const n = flat.length / 2;
       x.push(...flat.slice(0, n));
       y.push(...flat.slice(n));

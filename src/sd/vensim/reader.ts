@@ -52,14 +52,14 @@ class EntryReader {
       if (this.s.atEnd()) break;
       const t = this.s.peek();
       if (t.kind === 'kw' && t.text === 'MACRO') {
-        if (macro) throw this.s.error('E_MACRO', 'a macro cannot be defined inside another macro');
+        if (macro) throw this.s.error('E_MACRO', { en: 'a macro cannot be defined inside another macro', es: 'no se puede definir una macro dentro de otra macro' });
         this.s.next();
         macro = this.readMacroHeader(t.loc);
         continue;
       }
       if (t.kind === 'kw' && t.text === 'END OF MACRO') {
         this.s.next();
-        if (!macro) throw this.s.error('E_MACRO', ':END OF MACRO: without :MACRO:');
+        if (!macro) throw this.s.error('E_MACRO', { en: ':END OF MACRO: without :MACRO:', es: ':END OF MACRO: sin :MACRO:' });
         out.macros.push(macro);
         macro = undefined;
         continue;
@@ -77,7 +77,7 @@ class EntryReader {
       if ('members' in entry) out.dimensions.push(entry);
       else (macro ? macro.equations : out.equations).push(entry);
     }
-    if (macro) throw ModelError.at('E_MACRO', `macro ${macro.name} has no :END OF MACRO:`, macro.loc);
+    if (macro) throw ModelError.at('E_MACRO', { en: `macro ${macro.name} has no :END OF MACRO:`, es: `la macro ${macro.name} no tiene :END OF MACRO:` }, macro.loc);
     return out;
   }
 
@@ -270,7 +270,7 @@ class EntryReader {
         this.expect('-');
         const to = this.s.next();
         this.expect(')');
-        const fail = () => this.s.error('E_SUBSCRIPT', `cannot expand the range (${from.text}-${to.text})`);
+        const fail = () => this.s.error('E_SUBSCRIPT', { en: `cannot expand the range (${from.text}-${to.text})`, es: `no se puede expandir el rango (${from.text}-${to.text})` });
         const tooMany = (n: number) => checkRangeSize(decl.members.length + n, this.limits.maxRangeSize, `subscript range ${decl.display}`, from.loc);
         for (const m of expandRange(from.text, to.text, fail, tooMany)) {
           decl.members.push({ name: canonicalName(m), display: m });

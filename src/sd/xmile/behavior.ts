@@ -21,7 +21,7 @@ export function nonNegativeFlag(el: XmlElement, src: SourceText): boolean | unde
   const text = src.elementText(nn.start).text.trim().toLowerCase();
   if (text === '' || text === 'true') return true;
   if (text === 'false') return false;
-  throw ModelError.at('E_XMILE', `<non_negative> must be empty, true or false, not "${text}"`, src.loc(nn.start));
+  throw ModelError.at('E_XMILE', { en: `<non_negative> must be empty, true or false, not "${text}"`, es: `<non_negative> debe estar vacío o ser true o false, no "${text}"` }, src.loc(nn.start));
 }
 
 /** Defaults from the file's and then the model's `<behavior>` (the later overrides). */

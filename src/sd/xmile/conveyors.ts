@@ -81,7 +81,7 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
     }
     const lenEl = child(el, 'len');
     const lenText = lenEl ? src.elementText(lenEl.start) : undefined;
-    if (!lenEl || !lenText || lenText.text.trim() === '') throw ModelError.at('E_XMILE', `conveyor ${stock.display} has no transit time (<len>)`, at);
+    if (!lenEl || !lenText || lenText.text.trim() === '') throw ModelError.at('E_XMILE', { en: `conveyor ${stock.display} has no transit time (<len>)`, es: `el transportador (conveyor) ${stock.display} no tiene tiempo de tránsito (<len>)` }, at);
     const transit = parseEquation(lenText, src, env, { lhsDims: [] });
     const exponential = flagOn(el, 'exponential_leak', src) !== undefined;
 
@@ -102,9 +102,9 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
       }
       if (child(f.el, 'leak')) leaks.push(f);
       else if (!main) main = f;
-      else throw ModelError.at('E_XMILE', `conveyor ${stock.display} has two outflows that are not leaks (${main.display} and ${f.display}); a conveyor has one`, f.loc);
+      else throw ModelError.at('E_XMILE', { en: `conveyor ${stock.display} has two outflows that are not leaks (${main.display} and ${f.display}); a conveyor has one`, es: `el transportador (conveyor) ${stock.display} tiene dos flujos de salida que no son fugas (${main.display} y ${f.display}); un transportador tiene uno` }, f.loc);
     }
-    if (!main) throw ModelError.at('E_XMILE', `conveyor ${stock.display} has no outflow that is not a leak`, at);
+    if (!main) throw ModelError.at('E_XMILE', { en: `conveyor ${stock.display} has no outflow that is not a leak`, es: `el transportador (conveyor) ${stock.display} no tiene ningún flujo de salida que no sea una fuga` }, at);
 
     const fractions = leaks.map((f) => leakFraction(f, src, env));
     const loc = main.loc;
@@ -127,7 +127,7 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
   }
   for (const f of vars) {
     const leak = f.kind === 'flow' ? child(f.el, 'leak') : undefined;
-    if (leak && !leakOwners.has(f.name)) throw ModelError.at('E_XMILE', `${f.display} is marked as a leak but is not an outflow of a conveyor`, src.loc(leak.start));
+    if (leak && !leakOwners.has(f.name)) throw ModelError.at('E_XMILE', { en: `${f.display} is marked as a leak but is not an outflow of a conveyor`, es: `${f.display} está marcado como fuga, pero no es un flujo de salida de un transportador (conveyor)` }, src.loc(leak.start));
   }
   return out;
 }
@@ -157,6 +157,6 @@ function leakFraction(f: VarSpec, src: SourceText, env: ParseEnv): Expr {
   }
   const eqn = child(f.el, 'eqn');
   const text = eqn ? src.elementText(eqn.start) : undefined;
-  if (!text || text.text.trim() === '') throw ModelError.at('E_NO_EQUATION', `leak ${f.display} has no leak fraction (its <eqn>)`, f.loc);
+  if (!text || text.text.trim() === '') throw ModelError.at('E_NO_EQUATION', { en: `leak ${f.display} has no leak fraction (its <eqn>)`, es: `la fuga ${f.display} no tiene fracción de fuga (su <eqn>)` }, f.loc);
   return parseEquation(text, src, env, { lhsDims: [] });
 }

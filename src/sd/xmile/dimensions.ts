@@ -36,7 +36,7 @@ export function readDimensions(blocks: XmlElement[], src: SourceText, maxRangeSi
         for (let i = 1; i <= n; i++) members.push({ name: String(i), display: String(i) });
       }
       if (members.length === 0) throw ModelError.at('E_DIMENSION', { en: `dimension ${display} has no elements`, es: `la dimensión ${display} no tiene elementos` }, src.loc(d.start));
-      if (out.info.has(name)) throw ModelError.at('E_REDEFINED', `dimension ${display} is defined twice`, src.loc(d.start));
+      if (out.info.has(name)) throw ModelError.at('E_REDEFINED', { en: `dimension ${display} is defined twice`, es: `la dimensión ${display} está definida dos veces` }, src.loc(d.start));
       out.decls.push({ name, display, members, mappings: [], doc: '', loc: src.loc(d.start) });
       out.info.set(name, { display, elements: members.map((m) => m.name) });
     }

@@ -67,7 +67,7 @@ export function parseEquation(text: MappedText, src: SourceText, env: ParseEnv, 
   const limits = env.limits ?? DEFAULT_LIMITS;
   checkEquationLength(text.text.length, limits.maxEquationLength, at(0));
   if (text.text.trim() === '???') {
-    throw ModelError.at('E_NO_EQUATION', "the equation is '???', the mark a converter (xmutil) leaves where it could not translate an equation", at(firstNonSpace(text.text)));
+    throw ModelError.at('E_NO_EQUATION', { en: "the equation is '???', the mark a converter (xmutil) leaves where it could not translate an equation", es: "la ecuación es '???', la marca que deja un conversor (xmutil) donde no pudo traducir una ecuación" }, at(firstNonSpace(text.text)));
   }
   let tokens: Token[];
   try {
@@ -139,7 +139,7 @@ class Parser {
   }
 
   private fail<C extends string = 'E_SYNTAX'>(t: Token, message: MessageFor<C>, code?: C): ModelError {
-    return ModelError.at<string>(code ?? 'E_SYNTAX', message, this.at(t.start));
+    return ModelError.at(code ?? 'E_SYNTAX', message, this.at(t.start));
   }
 
   private expectOp(op: string, what: BilingualText): Token {
@@ -151,7 +151,7 @@ class Parser {
   }
 
   parseAll(): Expr {
-    if (this.peek().kind === 'eof') throw this.fail(this.peek(), 'the equation is empty', 'E_EMPTY');
+    if (this.peek().kind === 'eof') throw this.fail(this.peek(), { en: 'the equation is empty', es: 'la ecuación está vacía' }, 'E_EMPTY');
     const e = this.parseExpr();
     const t = this.peek();
     if (t.kind !== 'eof') throw this.fail(t, { en: `unexpected ${describe(t).en} after a complete expression`, es: `no se esperaba ${describe(t).es} después de una expresión completa` });

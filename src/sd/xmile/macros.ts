@@ -28,7 +28,7 @@ export function macroNames(blocks: XmlElement[]): Set<string> {
 export function readMacro(m: XmlElement, src: SourceText, base: ParseEnv, behavior: Behavior): { decl: MacroDecl; defaults: MacroDefaults } {
   const loc = src.loc(m.start);
   const rawName = attr(m, 'name');
-  if (!rawName) throw ModelError.at('E_MACRO', 'a <macro> has no name', loc);
+  if (!rawName) throw ModelError.at('E_MACRO', { en: 'a <macro> has no name', es: 'un <macro> no tiene nombre' }, loc);
   const { name, display } = nameOf(rawName);
   if (attr(m, 'filter')) {
     throw ModelError.at('E_UNSUPPORTED', { en: `macro ${display} is an option filter; option filters are not supported`, es: `la macro ${display} es un filtro de opciones; los filtros de opciones no se admiten` }, loc);
@@ -51,7 +51,7 @@ export function readMacro(m: XmlElement, src: SourceText, base: ParseEnv, behavi
     return parseEquation({ text, offsets }, src, env, { lhsDims: [] });
   });
   const eqnEl = child(m, 'eqn');
-  if (!eqnEl || src.elementText(eqnEl.start).text.trim() === '') throw ModelError.at('E_MACRO', `macro ${display} has no <eqn>`, loc);
+  if (!eqnEl || src.elementText(eqnEl.start).text.trim() === '') throw ModelError.at('E_MACRO', { en: `macro ${display} has no <eqn>`, es: `la macro ${display} no tiene <eqn>` }, loc);
   const output: Equation = {
     lhs: { name, display, subs: [], except: [], loc },
     kind: 'aux',

@@ -34,10 +34,10 @@ export function readXmile(source: string, file?: string, limitOptions?: Partial<
   const src = new SourceText(source.replace(/^\uFEFF/, ''), file);
   const root = parseXml(src);
   if (root.name.replace(/^.*:/, '').toLowerCase() !== 'xmile') {
-    throw ModelError.at('E_FORMAT', `not an XMILE file: the root element is <${root.name}>, not <xmile>`, src.loc(root.start));
+    throw ModelError.at('E_FORMAT', { en: `not an XMILE file: the root element is <${root.name}>, not <xmile>`, es: `no es un archivo XMILE: el elemento raíz es <${root.name}>, no <xmile>` }, src.loc(root.start));
   }
   const models = children(root, 'model');
-  if (models.length === 0) throw ModelError.at('E_XMILE', 'the file has no <model>', src.loc(root.start));
+  if (models.length === 0) throw ModelError.at('E_XMILE', { en: 'the file has no <model>', es: 'el archivo no tiene <model>' }, src.loc(root.start));
   if (models.length > 1) {
     throw ModelError.at(
       'E_UNSUPPORTED',
@@ -156,8 +156,8 @@ function isControlVariable(v: VarSpec, specs: SimSpecs, src: SourceText, env: Pa
     specs.saveInterval = have;
     return true;
   }
-  const shown = have === undefined ? 'is not a constant' : `is ${have}`;
-  throw ModelError.at('E_SIM_SPECS', `${v.display} ${shown} but <sim_specs> gives ${want}; IGEM takes the run's ${v.display} from <sim_specs>, so a variable of that name must agree with it`, v.loc);
+  const shown = have === undefined ? { en: 'is not a constant', es: 'no es una constante' } : { en: `is ${have}`, es: `es ${have}` };
+  throw ModelError.at('E_SIM_SPECS', { en: `${v.display} ${shown.en} but <sim_specs> gives ${want}; IGEM takes the run's ${v.display} from <sim_specs>, so a variable of that name must agree with it`, es: `${v.display} ${shown.es}, pero <sim_specs> indica ${want}; IGEM toma de <sim_specs> el ${v.display} de la corrida, así que una variable con ese nombre debe coincidir con él` }, v.loc);
 }
 
 /** The value of a constant expression whose names are only control variables. */

@@ -29,8 +29,11 @@ function numberIn(el: XmlElement, src: SourceText, what: string): number {
     // XMILE 1.0 (§4.1, sim_specs) gives start, stop and dt as numbers. `TIME_STEP=1` is a
     // Vensim equation that an exporter copied in; say so, since its number is right there.
     const eq = /^[A-Za-z_][\w ]*=\s*([-+.\deE]+)$/.exec(text);
-    const hint = eq && !Number.isNaN(Number(eq[1])) ? ` (a Vensim equation copied by an exporter? XMILE wants the number alone: <${what}>${eq[1]}</${what}>)` : '';
-    throw ModelError.at('E_SIM_SPECS', `<${what}> must be a number but is "${text}"${hint}`, src.loc(el.start));
+    const hint =
+      eq && !Number.isNaN(Number(eq[1]))
+        ? { en: ` (a Vensim equation copied by an exporter? XMILE wants the number alone: <${what}>${eq[1]}</${what}>)`, es: ` (¿una ecuación de Vensim copiada por un exportador? XMILE pide solo el número: <${what}>${eq[1]}</${what}>)` }
+        : undefined;
+    throw ModelError.at('E_SIM_SPECS', { en: `<${what}> must be a number but is "${text}"${hint?.en ?? ''}`, es: `<${what}> debe ser un número, pero es "${text}"${hint?.es ?? ''}` }, src.loc(el.start));
   }
   return v;
 }
@@ -46,28 +49,28 @@ export function integrationMethod(raw: string | undefined, loc: SourceLocation):
   const names = raw.split(',').map((s) => s.trim().toLowerCase());
   for (const n of names) {
     if (n === 'euler' || n === 'rk4' || n === 'rk2') return n;
-    if (n !== 'rk45' && n !== 'gear') throw ModelError.at('E_SIM_SPECS', `unknown integration method "${n}" (euler, rk2, rk4, rk45 or gear)`, loc);
+    if (n !== 'rk45' && n !== 'gear') throw ModelError.at('E_SIM_SPECS', { en: `unknown integration method "${n}" (euler, rk2, rk4, rk45 or gear)`, es: `método de integración desconocido "${n}" (euler, rk2, rk4, rk45 o gear)` }, loc);
   }
   return 'rk4';
 }
 
 export function readSimSpecs(el: XmlElement | undefined, src: SourceText, fallbackLoc: SourceLocation): SimSpecs {
-  if (!el) throw ModelError.at('E_SIM_SPECS', 'the model has no <sim_specs> (start and stop times are required)', fallbackLoc);
+  if (!el) throw ModelError.at('E_SIM_SPECS', { en: 'the model has no <sim_specs> (start and stop times are required)', es: 'el modelo no tiene <sim_specs> (se requieren los tiempos de inicio y fin)' }, fallbackLoc);
   const loc = src.loc(el.start);
   const startEl = child(el, 'start');
   const stopEl = child(el, 'stop');
-  if (!startEl || !stopEl) throw ModelError.at('E_SIM_SPECS', '<sim_specs> needs both <start> and <stop>', loc);
+  if (!startEl || !stopEl) throw ModelError.at('E_SIM_SPECS', { en: '<sim_specs> needs both <start> and <stop>', es: '<sim_specs> necesita tanto <start> como <stop>' }, loc);
   const start = numberIn(startEl, src, 'start');
   const stop = numberIn(stopEl, src, 'stop');
   const dtEl = child(el, 'dt');
   let dt = dtEl ? numberIn(dtEl, src, 'dt') : 1;
   if (dtEl && attr(dtEl, 'reciprocal')?.trim().toLowerCase() === 'true') dt = 1 / dt;
-  if (!(dt > 0)) throw ModelError.at('E_SIM_SPECS', `dt must be positive (it is ${dt})`, src.loc((dtEl ?? el).start));
+  if (!(dt > 0)) throw ModelError.at('E_SIM_SPECS', { en: `dt must be positive (it is ${dt})`, es: `dt debe ser positivo (es ${dt})` }, src.loc((dtEl ?? el).start));
   const saveRaw = attr(el, 'save_interval');
   let saveInterval: number | undefined;
   if (saveRaw !== undefined && saveRaw.trim() !== '') {
     saveInterval = Number(saveRaw);
-    if (!(saveInterval > 0)) throw ModelError.at('E_SIM_SPECS', `save_interval must be a positive number but is "${saveRaw}"`, loc);
+    if (!(saveInterval > 0)) throw ModelError.at('E_SIM_SPECS', { en: `save_interval must be a positive number but is "${saveRaw}"`, es: `save_interval debe ser un número positivo, pero es "${saveRaw}"` }, loc);
   }
   return { start, stop, dt, saveInterval, method: integrationMethod(attr(el, 'method'), loc), timeUnits: attr(el, 'time_units')?.trim() ?? '', loc };
 }

@@ -55,11 +55,11 @@ export function collectVariables(block: XmlElement, src: SourceText, behavior: B
     if (tag === 'module') throw ModelError.at('E_UNSUPPORTED', { en: 'modules (submodels) are not supported yet', es: 'los módulos (submodelos) aún no se admiten' }, loc);
     if (!VARIABLE_TAGS.has(tag)) continue;
     const raw = attr(el, 'name');
-    if (raw === undefined || raw.trim() === '') throw ModelError.at('E_XMILE', `a <${el.name}> has no name`, loc);
+    if (raw === undefined || raw.trim() === '') throw ModelError.at('E_XMILE', { en: `a <${el.name}> has no name`, es: `un <${el.name}> no tiene nombre` }, loc);
     const { name, display } = nameOf(raw);
-    if (dims.has(name)) throw ModelError.at('E_REDEFINED', `${display} is the name of a dimension; XMILE keeps variable and dimension names distinct`, loc);
+    if (dims.has(name)) throw ModelError.at('E_REDEFINED', { en: `${display} is the name of a dimension; XMILE keeps variable and dimension names distinct`, es: `${display} es el nombre de una dimensión; en XMILE los nombres de variables y de dimensiones son distintos` }, loc);
     const prior = seen.get(name);
-    if (prior) throw ModelError.at('E_REDEFINED', `${display} is defined twice (first at line ${prior.loc.line})`, loc);
+    if (prior) throw ModelError.at('E_REDEFINED', { en: `${display} is defined twice (first at line ${prior.loc.line})`, es: `${display} está definida dos veces (primero en la línea ${prior.loc.line})` }, loc);
     const dimsEl = child(el, 'dimensions');
     const varDims = dimsEl
       ? children(dimsEl, 'dim').map((d) => {
@@ -102,7 +102,7 @@ export interface TranslateContext {
 function elementSubs(v: VarSpec, el: XmlElement, ctx: TranslateContext): SubscriptRef[] {
   const loc = ctx.src.loc(el.start);
   const raw = attr(el, 'subscript');
-  if (raw === undefined) throw ModelError.at('E_XMILE', `an <element> of ${v.display} has no subscript attribute`, loc);
+  if (raw === undefined) throw ModelError.at('E_XMILE', { en: `an <element> of ${v.display} has no subscript attribute`, es: `un <element> de ${v.display} no tiene el atributo subscript` }, loc);
   const parts = raw.split(',').map((s) => s.trim());
   if (parts.length !== v.dims.length) {
     throw ModelError.at('E_DIMENSION', { en: `element [${raw}] of ${v.display} has ${parts.length} subscripts but the variable has ${v.dims.length} dimensions`, es: `el elemento [${raw}] de ${v.display} tiene ${parts.length} subíndices, pero la variable tiene ${v.dims.length} dimensiones` }, loc);
@@ -179,10 +179,10 @@ export function translateVariable(v: VarSpec, ctx: TranslateContext): Equation[]
     }
   }
   if (v.kind === 'gf' || (v.gf && !v.hasEqn)) {
-    if (v.kind === 'flow') throw ModelError.at('E_NO_EQUATION', `flow ${v.display} has a graphical function but no equation for its input`, v.loc);
+    if (v.kind === 'flow') throw ModelError.at('E_NO_EQUATION', { en: `flow ${v.display} has a graphical function but no equation for its input`, es: `el flujo ${v.display} tiene una función gráfica, pero ninguna ecuación para su entrada` }, v.loc);
     return out;
   }
-  if (!v.hasEqn) throw ModelError.at('E_NO_EQUATION', `${v.display} has no equation`, v.loc);
+  if (!v.hasEqn) throw ModelError.at('E_NO_EQUATION', { en: `${v.display} has no equation`, es: `${v.display} no tiene ecuación` }, v.loc);
 
   const value = (eqnEl: XmlElement, lhsDims: string[], initEl?: XmlElement): Expr => {
     let e = parseEqn(eqnEl, v, lhsDims, ctx);
@@ -214,7 +214,7 @@ export function translateVariable(v: VarSpec, ctx: TranslateContext): Equation[]
       out.push(make(lhsOf(v.name, v.display, elementSubs(v, e, ctx)), 'aux', { expr: value(eqnEl, [], child(e, 'init_eqn') ?? child(el, 'init_eqn')) }, ctx.src.loc(eqnEl.start)));
     }
     if (hasText(wholeEqn, ctx.src) && !v.gf) {
-      throw ModelError.at('E_XMILE', `${v.display} has both an equation for the whole array and equations for its elements`, ctx.src.loc(wholeEqn!.start));
+      throw ModelError.at('E_XMILE', { en: `${v.display} has both an equation for the whole array and equations for its elements`, es: `${v.display} tiene a la vez una ecuación para todo el arreglo y ecuaciones para sus elementos` }, ctx.src.loc(wholeEqn!.start));
     }
   } else {
     out.push(make(lhsOf(v.name, v.display, dimSubs(v, ctx)), 'aux', { expr: value(wholeEqn!, v.dims, child(el, 'init_eqn')) }, ctx.src.loc(wholeEqn!.start)));

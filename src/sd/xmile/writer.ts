@@ -9,12 +9,15 @@
  * variables, and time settings that are not constants.
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW } from '../ir/builtins.js';
-import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
+import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
 import type { DimensionDecl, Equation, Expr, LookupTable, ModelIR, SubscriptRef } from '../ir/model.js';
 
 class Unwritable extends Error {
-  constructor(message: string, readonly loc?: SourceLocation) {
-    super(message);
+  constructor(
+    readonly text: BilingualText,
+    readonly loc?: SourceLocation,
+  ) {
+    super(text.en);
   }
 }
 
@@ -28,7 +31,7 @@ function xname(display: string): string {
 
 /** A name in a `name="…"` attribute: never quoted (§3.2.3 quotes names inside equations only). */
 const attrName = (display: string): string => {
-  if (display.includes('\\')) throw new Unwritable(`the name '${display}' holds a backslash, which XMILE names read as an escape`);
+  if (display.includes('\\')) throw new Unwritable({ en: `the name '${display}' holds a backslash, which XMILE names read as an escape`, es: `el nombre '${display}' contiene una barra invertida, que los nombres XMILE leen como escape` });
   return esc(display.replace(/\s+/g, '_'));
 };
 
@@ -62,7 +65,7 @@ function subsText(subs: readonly SubscriptRef[], ctx: Ctx, star: boolean): strin
   if (subs.length === 0) return '';
   const parts = subs.map((s) => {
     if (s.bang) {
-      if (!star) throw new Unwritable(`${s.display}! outside an array function`, s.loc);
+      if (!star) throw new Unwritable({ en: `${s.display}! outside an array function`, es: `${s.display}! fuera de una función de arreglos` }, s.loc);
       return '*';
     }
     let bound = ctx.bind.get(s.name);
@@ -71,7 +74,7 @@ function subsText(subs: readonly SubscriptRef[], ctx: Ctx, star: boolean): strin
     const own = bound === undefined && ctx.bound.length ? ctx.dimMembers(s.name) : undefined;
     if (own) {
       const e = ctx.bound.find((b) => own.includes(b));
-      if (e === undefined) throw new Unwritable(`${s.display} does not match any subscript of the equation`, s.loc);
+      if (e === undefined) throw new Unwritable({ en: `${s.display} does not match any subscript of the equation`, es: `${s.display} no corresponde a ningún subíndice de la ecuación` }, s.loc);
       bound = ctx.names.get(e) ?? e;
     }
     return xname(bound ?? ctx.names.get(s.name) ?? s.display);
@@ -83,7 +86,7 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
   const w = (x: Expr, p = 0) => write(x, ctx, p, inArrayFn);
   switch (e.kind) {
     case 'num':
-      if (Number.isNaN(e.value)) throw new Unwritable('a missing value (:NA:)', e.loc);
+      if (Number.isNaN(e.value)) throw new Unwritable({ en: 'a missing value (:NA:)', es: 'un valor faltante (:NA:)' }, e.loc);
       if (!Number.isFinite(e.value)) return e.value > 0 ? 'INF' : '(-INF)';
       return e.value < 0 ? `(${String(e.value)})` : String(e.value);
     case 'ref': {
@@ -91,11 +94,11 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
       if (e.name === 'time step') return 'DT';
       if (e.name === 'initial time') return 'STARTTIME';
       if (e.name === 'final time') return 'STOPTIME';
-      if (e.name === 'saveper') throw new Unwritable('SAVEPER in an equation (XMILE has no such built-in)', e.loc);
+      if (e.name === 'saveper') throw new Unwritable({ en: 'SAVEPER in an equation (XMILE has no such built-in)', es: 'SAVEPER en una ecuación (XMILE no tiene esa variable incorporada)' }, e.loc);
       return xname(ctx.names.get(e.name) ?? e.display) + subsText(e.subs, ctx, inArrayFn);
     }
     case 'apply':
-      if (e.args.length !== 1) throw new Unwritable(`the macro call ${e.display}(…) (macros are not written to XMILE)`, e.loc);
+      if (e.args.length !== 1) throw new Unwritable({ en: `the macro call ${e.display}(…) (macros are not written to XMILE)`, es: `la llamada a macro ${e.display}(…) (las macros no se escriben en XMILE)` }, e.loc);
       return `${xname(ctx.names.get(e.name) ?? e.display)}${subsText(e.subs, ctx, false)}(${w(e.args[0]!)})`;
     case 'unary': {
       const inner = e.op === 'not' ? `NOT ${w(e.arg, 6)}` : `${e.op}${w(e.arg, 8)}`;
@@ -111,7 +114,7 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
     case 'call':
       return callText(e, ctx, outer);
     default:
-      throw new Unwritable(`an expression of kind ${e.kind}`, e.loc);
+      throw new Unwritable({ en: `an expression of kind ${e.kind}`, es: `una expresión de tipo ${e.kind}` }, e.loc);
   }
 }
 
@@ -145,7 +148,7 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       return `RANDOM(${a(0)}, ${a(1)})`;
     case 'RAMP':
       if (e.args[2]?.kind === 'ref' && e.args[2].name === 'final time') return `RAMP(${a(0)}, ${a(1)})`;
-      throw new Unwritable('RAMP with an end time other than FINAL TIME (XMILE RAMP has no end)', e.loc);
+      throw new Unwritable({ en: 'RAMP with an end time other than FINAL TIME (XMILE RAMP has no end)', es: 'RAMP con un tiempo final distinto de FINAL TIME (en XMILE RAMP no tiene fin)' }, e.loc);
     case 'WITH LOOKUP': {
       const t = e.args[1];
       if (t?.kind !== 'lookup') break;
@@ -157,11 +160,11 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       return 'PI';
     case CONVEYOR_OUTFLOW:
     case CONVEYOR_LEAK:
-      throw new Unwritable('a conveyor flow (the writer does not write conveyors back yet)', e.loc);
+      throw new Unwritable({ en: 'a conveyor flow (the writer does not write conveyors back yet)', es: 'un flujo de transportador (conveyor) (el escritor aún no escribe transportadores)' }, e.loc);
     default:
       if (ARRAY_FN[fn] && e.args.length === 1) return `${ARRAY_FN[fn]}(${write(e.args[0]!, ctx, 0, true)})`;
   }
-  throw new Unwritable(`${fn} has no XMILE 1.0 function of the same meaning`, e.loc);
+  throw new Unwritable({ en: `${fn} has no XMILE 1.0 function of the same meaning`, es: `${fn} no tiene una función de XMILE 1.0 con el mismo significado` }, e.loc);
 }
 
 function gfText(name: string, t: LookupTable, extra = ''): string {
@@ -182,20 +185,20 @@ export function writeXmile(ir: ModelIR): string {
   try {
     return writeModel(ir);
   } catch (e) {
-    if (e instanceof Unwritable) throw ModelError.at('E_XMILE_WRITE', `cannot write as XMILE: ${e.message}`, e.loc);
+    if (e instanceof Unwritable) throw ModelError.at('E_XMILE_WRITE', { en: `cannot write as XMILE: ${e.text.en}`, es: `no se puede escribir como XMILE: ${e.text.es}` }, e.loc);
     throw e;
   }
 }
 
 function writeModel(ir: ModelIR): string {
-  if (ir.macros.length) throw new Unwritable(`the model defines macros (${ir.macros.map((m) => m.name).join(', ')}); writing macros to XMILE is not supported`, ir.macros[0]!.loc);
+  if (ir.macros.length) throw new Unwritable({ en: `the model defines macros (${ir.macros.map((m) => m.name).join(', ')}); writing macros to XMILE is not supported`, es: `el modelo define macros (${ir.macros.map((m) => m.name).join(', ')}); no se pueden escribir macros en XMILE` }, ir.macros[0]!.loc);
   const dims = new Map<string, DimensionDecl>(ir.dimensions.map((d) => [d.name, d]));
   const names = new Map<string, string>();
   for (const d of ir.dimensions) {
     names.set(d.name, d.display);
     for (const m of d.members) names.set(m.name, m.display);
-    if (d.mappings.length) throw new Unwritable(`subscript mapping of ${d.display} (XMILE 1.0 has none)`, d.loc);
-    if (d.fromData) throw new Unwritable(`${d.display} takes its elements from a data file`, d.loc);
+    if (d.mappings.length) throw new Unwritable({ en: `subscript mapping of ${d.display} (XMILE 1.0 has none)`, es: `correspondencia de subíndices de ${d.display} (XMILE 1.0 no la tiene)` }, d.loc);
+    if (d.fromData) throw new Unwritable({ en: `${d.display} takes its elements from a data file`, es: `${d.display} toma sus elementos de un archivo de datos` }, d.loc);
   }
   const members = (d: string): string[] => {
     const decl = dims.get(d);
@@ -216,13 +219,13 @@ function writeModel(ir: ModelIR): string {
     if (!eq?.expr) return undefined;
     if (eq.expr.kind === 'num') return eq.expr.value;
     if (eq.expr.kind === 'ref' && !seen.has(eq.expr.name)) return control(eq.expr.name, new Set([...seen, n]));
-    throw new Unwritable(`${eq.lhs.display} is not a constant (XMILE sim specs are numbers)`, eq.loc);
+    throw new Unwritable({ en: `${eq.lhs.display} is not a constant (XMILE sim specs are numbers)`, es: `${eq.lhs.display} no es una constante (las especificaciones de simulación de XMILE son números)` }, eq.loc);
   };
   const start = control('initial time');
   const stop = control('final time');
   const dt = control('time step') ?? 1;
   const save = control('saveper');
-  if (start === undefined || stop === undefined) throw new Unwritable('the model has no INITIAL TIME or FINAL TIME');
+  if (start === undefined || stop === undefined) throw new Unwritable({ en: 'the model has no INITIAL TIME or FINAL TIME', es: 'el modelo no tiene INITIAL TIME o FINAL TIME' });
   const timeUnits = byVar.get('time step')?.[0]?.units.replace(/\[.*$/, '').trim() ?? '';
   // Vensim keeps the method in its settings: the 4th number of the `15:` line (1, 3 RK4; 2, 4 RK2).
   const code = /^15:[^,\n]*,[^,\n]*,[^,\n]*,(\d+)/m.exec(ir.settings)?.[1];
@@ -234,7 +237,7 @@ function writeModel(ir: ModelIR): string {
     if (['initial time', 'final time', 'time step', 'saveper'].includes(key)) continue;
     const first = eqs[0]!;
     const display = first.lhs.display;
-    if (first.kind === 'data' || first.kind === 'lookup-data') throw new Unwritable(`${display} is a data variable (XMILE 1.0 has no external data)`, first.loc);
+    if (first.kind === 'data' || first.kind === 'lookup-data') throw new Unwritable({ en: `${display} is a data variable (XMILE 1.0 has no external data)`, es: `${display} es una variable de datos (XMILE 1.0 no tiene datos externos)` }, first.loc);
     const lhsDims = first.lhs.subs.map((s) => s.name);
     // The variable's dimension at each position: the declared dimension whose elements are all
     // the elements its definitions cover there (definitions may name elements or sub-ranges).
@@ -243,7 +246,7 @@ function writeModel(ir: ModelIR): string {
       const exact = ir.dimensions.filter((x) => !x.equivalentTo && members(x.name).length === covered.size && members(x.name).every((m) => covered.has(m)));
       const holding = ir.dimensions.filter((x) => !x.equivalentTo && [...covered].every((m) => members(x.name).includes(m))).sort((a, b) => members(a.name).length - members(b.name).length);
       const pick = exact.find((x) => x.name === d) ?? exact[0] ?? holding[0];
-      if (!pick) throw new Unwritable(`no dimension holds the elements of ${first.lhs.display}`, first.loc);
+      if (!pick) throw new Unwritable({ en: `no dimension holds the elements of ${first.lhs.display}`, es: `ninguna dimensión contiene los elementos de ${first.lhs.display}` }, first.loc);
       return pick.name;
     });
     const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
@@ -252,12 +255,12 @@ function writeModel(ir: ModelIR): string {
     const ctx: Ctx = { names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [] };
 
     if (first.kind === 'lookup') {
-      if (eqs.length > 1 || lhsDims.length) throw new Unwritable(`the arrayed lookup ${display}`, first.loc);
+      if (eqs.length > 1 || lhsDims.length) throw new Unwritable({ en: `the arrayed lookup ${display}`, es: `la tabla (lookup) con subíndices ${display}` }, first.loc);
       vars.push(gfText(display, first.lookup!, `${units}${doc}`));
       continue;
     }
     const isStock = first.expr?.kind === 'call' && first.expr.fn === 'INTEG';
-    if (eqs.some((q) => (q.expr?.kind === 'call' && q.expr.fn === 'INTEG') !== isStock)) throw new Unwritable(`${display} is a stock for some elements only`, first.loc);
+    if (eqs.some((q) => (q.expr?.kind === 'call' && q.expr.fn === 'INTEG') !== isStock)) throw new Unwritable({ en: `${display} is a stock for some elements only`, es: `${display} es un nivel (stock) solo para algunos elementos` }, first.loc);
 
     // One apply-to-all equation over the full dimensions, or one <element> per combination.
     const applyToAll = eqs.length === 1 && first.lhs.except.length === 0 && first.expr?.kind !== 'list' && parentDims.every((d, i) => d === lhsDims[i]);
@@ -285,7 +288,7 @@ function writeModel(ir: ModelIR): string {
 
     if (isStock) {
       const flowName = `${display} net flow`;
-      if (byVar.has(flowName.toLowerCase()) || flowsMade.has(flowName)) throw new Unwritable(`a variable named '${flowName}' already exists`, first.loc);
+      if (byVar.has(flowName.toLowerCase()) || flowsMade.has(flowName)) throw new Unwritable({ en: `a variable named '${flowName}' already exists`, es: `ya existe una variable llamada '${flowName}'` }, first.loc);
       flowsMade.add(flowName);
       const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
       const rate = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[0]!);
@@ -320,6 +323,6 @@ function writeModel(ir: ModelIR): string {
 function listElement(e: Extract<Expr, { kind: 'list' }>, combo: string[], dims: string[], members: (d: string) => string[]): string {
   const idx = combo.map((c, i) => members(dims[i]!).indexOf(c));
   const v = dims.length <= 1 ? e.rows.flat()[idx[0] ?? 0] : e.rows[idx[0]!]?.[idx[1]!];
-  if (v === undefined || dims.length > 2) throw new Unwritable('a constant list of more than two dimensions', e.loc);
+  if (v === undefined || dims.length > 2) throw new Unwritable({ en: 'a constant list of more than two dimensions', es: 'una lista de constantes de más de dos dimensiones' }, e.loc);
   return v < 0 ? `(${v})` : String(v);
 }

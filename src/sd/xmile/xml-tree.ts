@@ -27,7 +27,7 @@ export function parseXml(src: SourceText): XmlElement {
     const { msg, line, col } = valid.err;
     // The validator gives no position for some errors (e.g. text before the root): then the start.
     const loc = line >= 1 ? { file: src.file, line, column: col >= 1 ? col : 1 } : src.loc(0);
-    throw ModelError.at('E_XML', `the file is not well-formed XML: ${msg}`, loc);
+    throw ModelError.at('E_XML', { en: `the file is not well-formed XML: ${msg}`, es: `el archivo no es XML bien formado: ${msg}` }, loc);
   }
   const parser = new XMLParser({
     preserveOrder: true,
@@ -45,10 +45,10 @@ export function parseXml(src: SourceText): XmlElement {
     nodes = parser.parse(src.text) as OrderedNode[];
   } catch (err) {
     // The parser's own limits (e.g. "Maximum nested tags exceeded") come without a position.
-    throw ModelError.at('E_XML', `the file cannot be read as XML: ${(err as Error).message}`, src.loc(0));
+    throw ModelError.at('E_XML', { en: `the file cannot be read as XML: ${(err as Error).message}`, es: `el archivo no se puede leer como XML: ${(err as Error).message}` }, src.loc(0));
   }
   const roots = nodes.map(toElement).filter((e): e is XmlElement => e !== undefined);
-  if (roots.length === 0) throw ModelError.at('E_XML', 'the file has no XML element', src.loc(0));
+  if (roots.length === 0) throw ModelError.at('E_XML', { en: 'the file has no XML element', es: 'el archivo no tiene ningún elemento XML' }, src.loc(0));
   return roots[0]!;
 }
 
