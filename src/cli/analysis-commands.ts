@@ -51,14 +51,14 @@ export function splitList(text: string): string[] {
 function numberList(text: string, where: string): number[] {
   return splitList(text).map((t) => {
     const v = Number(t);
-    if (t === '' || !Number.isFinite(v)) throw new InputError(where, `"${t}" is not a number`);
+    if (t === '' || !Number.isFinite(v)) throw new InputError(where, { en: `"${t}" is not a number`, es: `"${t}" no es un número` });
     return v;
   });
 }
 
 function wholeNumber(text: string, where: string, min: number): number {
   const v = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || v < min) throw new InputError(where, `must be a whole number >= ${min}, got "${text}"`);
+  if (!/^\s*\d+\s*$/.test(text) || v < min) throw new InputError(where, { en: `must be a whole number >= ${min}, got "${text}"`, es: `debe ser un número entero >= ${min}, se recibió "${text}"` });
   return v;
 }
 
@@ -111,12 +111,12 @@ interface CalibrateCliOptions {
 export async function calibrateCommand(modelPath: string, opts: CalibrateCliOptions): Promise<void> {
   const spec: CalibrationSpec = opts.spec ? readCalibrationSpec(opts.spec) : { parameters: [], time: {} };
   const dataPath = opts.data ?? spec.data;
-  if (!dataPath) throw new InputError('--data', 'give the historical data with --data FILE (or "data" in the spec)');
+  if (!dataPath) throw new InputError('--data', { en: 'give the historical data with --data FILE (or "data" in the spec)', es: 'indique los datos históricos con --data FILE (o "data" en la especificación)' });
   if (opts.method !== undefined && !OPTIMIZERS.includes(opts.method as OptimizerName)) {
-    throw new InputError('--method', `unknown optimizer "${opts.method}" (use ${OPTIMIZERS.join(', ')})`);
+    throw new InputError('--method', { en: `unknown optimizer "${opts.method}" (use ${OPTIMIZERS.join(', ')})`, es: `optimizador desconocido "${opts.method}" (use ${OPTIMIZERS.join(', ')})` });
   }
   if (opts.report && !/\.(md|markdown|html?)$/i.test(opts.report)) {
-    throw new InputError('--report', `"${opts.report}" must end in .md or .html`);
+    throw new InputError('--report', { en: `"${opts.report}" must end in .md or .html`, es: `"${opts.report}" debe terminar en .md o .html` });
   }
   const parameters: ParameterBound[] = mergeByName(spec.parameters, (opts.vary ?? []).map(parseBoundSpec));
   const seed = opts.seed !== undefined ? parseSeed(opts.seed, '--seed') : spec.seed;
@@ -165,18 +165,18 @@ export async function sensitivityCommand(modelPath: string, opts: SensitivityCli
   const spec: SensitivitySpec = opts.spec ? readSensitivitySpec(opts.spec) : { parameters: [], time: {} };
   const method = (opts.method ?? spec.method ?? 'lhs') as SensitivityMethod;
   if (!SENSITIVITY_METHODS.includes(method)) {
-    throw new InputError('--method', `unknown method "${method}" (use ${SENSITIVITY_METHODS.join(', ')})`);
+    throw new InputError('--method', { en: `unknown method "${method}" (use ${SENSITIVITY_METHODS.join(', ')})`, es: `método desconocido "${method}" (use ${SENSITIVITY_METHODS.join(', ')})` });
   }
   const parameters: VariedParameter[] = mergeByName(spec.parameters, (opts.vary ?? []).map((v) => parseVary(v)));
   const runs = opts.runs !== undefined ? wholeNumber(opts.runs, '--runs', 1) : spec.runs;
-  if (runs === undefined) throw new InputError('--runs', 'give the number of runs with --runs N');
+  if (runs === undefined) throw new InputError('--runs', { en: 'give the number of runs with --runs N', es: 'indique el número de corridas con --runs N' });
   const seed = opts.seed !== undefined ? parseSeed(opts.seed, '--seed') : (spec.seed ?? 1);
   const columns = opts.columns !== undefined ? splitList(opts.columns) : spec.columns;
   const percentiles = opts.percentiles !== undefined ? numberList(opts.percentiles, '--percentiles') : spec.percentiles;
   const times = opts.times !== undefined ? numberList(opts.times, '--times') : spec.times;
   const levels = opts.levels !== undefined ? wholeNumber(opts.levels, '--levels', 2) : spec.levels;
   if (opts.runsOut && (method === 'morris' || method === 'sobol')) {
-    throw new InputError('--runs-out', 'every-run output is for the random and lhs methods');
+    throw new InputError('--runs-out', { en: 'every-run output is for the random and lhs methods', es: 'la salida de cada corrida es para los métodos random y lhs' });
   }
   const setup = { parameters, columns, runOptions: spec.time };
   const k = parameters.length;
@@ -195,7 +195,7 @@ export async function sensitivityCommand(modelPath: string, opts: SensitivityCli
     }
     if (method === 'morris') {
       const trajectories = Math.floor(runs / (k + 1));
-      if (trajectories < 2) throw new InputError('--runs', `Morris with ${k} parameters needs at least ${2 * (k + 1)} runs (2 trajectories of ${k + 1})`);
+      if (trajectories < 2) throw new InputError('--runs', { en: `Morris with ${k} parameters needs at least ${2 * (k + 1)} runs (2 trajectories of ${k + 1})`, es: `Morris con ${k} parámetros necesita al menos ${2 * (k + 1)} corridas (2 trayectorias de ${k + 1})` });
       const result = await morris(model, setup, { trajectories, levels, seed, times, evaluate: ensemble.evaluate, control: ensemble.control });
       progress.stop();
       if (opts.out) writeWhole(opts.out, morrisCsv(result));
@@ -203,7 +203,7 @@ export async function sensitivityCommand(modelPath: string, opts: SensitivityCli
       return;
     }
     const baseSamples = Math.floor(runs / (k + 2));
-    if (baseSamples < 2) throw new InputError('--runs', `Sobol with ${k} parameters needs at least ${2 * (k + 2)} runs (N × ${k + 2}, N >= 2)`);
+    if (baseSamples < 2) throw new InputError('--runs', { en: `Sobol with ${k} parameters needs at least ${2 * (k + 2)} runs (N × ${k + 2}, N >= 2)`, es: `Sobol con ${k} parámetros necesita al menos ${2 * (k + 2)} corridas (N × ${k + 2}, N >= 2)` });
     const result = await sobol(model, setup, { baseSamples, seed, times, bootstrap: spec.bootstrap, evaluate: ensemble.evaluate, control: ensemble.control });
     progress.stop();
     if (opts.out) writeWhole(opts.out, sobolCsv(result));

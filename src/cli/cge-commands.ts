@@ -3,13 +3,13 @@ import type { Command } from 'commander';
 import { xlsxBytes } from '../sd/data/workbook-write.js';
 import { runCgeModel } from '../econ/cge/run-model.js';
 import type { CgeResults } from '../econ/cge/results.js';
-import { action, UsageError } from './exit.js';
+import { action, printStderr, UsageError } from './exit.js';
 import { writeFileAtomic } from './output-writers.js';
 
 function parseYears(s: string | undefined): [number, number] | undefined {
   if (!s) return undefined;
   const m = /^(\d{4}):(\d{4})$/.exec(s);
-  if (!m) throw new UsageError(`--years ${s}: use A:B, e.g. 2019:2050`);
+  if (!m) throw new UsageError({ en: `--years ${s}: use A:B, e.g. 2019:2050`, es: `--years ${s}: use A:B, p. ej. 2019:2050` });
   return [Number(m[1]), Number(m[2])];
 }
 
@@ -41,8 +41,8 @@ export function registerCgeCommands(program: Command): void {
             writeFileAtomic(o.out, xlsxBytes([{ name: 'cge', rows: rows(results) }]));
           } else if (o.out.endsWith('.csv')) {
             writeFileAtomic(o.out, rows(results).map((r) => r.join(',')).join('\n') + '\n');
-          } else throw new UsageError(`--out ${o.out}: use .csv or .xlsx`);
-          console.error(`wrote ${o.out}`);
+          } else throw new UsageError({ en: `--out ${o.out}: use .csv or .xlsx`, es: `--out ${o.out}: use .csv o .xlsx` });
+          printStderr({ en: `wrote ${o.out}`, es: `escrito: ${o.out}` });
           return;
         }
         if (o.json) {

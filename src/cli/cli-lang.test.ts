@@ -14,8 +14,22 @@ describe('cliLang', () => {
     expect(cliLang({ LANG: 'es_PE.UTF-8' })).toBe('es');
     expect(cliLang({ LC_ALL: 'C.UTF-8', LANG: 'es_PE.UTF-8' })).toBe('en');
     expect(cliLang({ LC_ALL: '', LC_MESSAGES: 'es_ES', LANG: 'en_US' })).toBe('es');
-    expect(cliLang({ IGEM_LANG: 'fr', LANG: 'es' })).toBe('es');
+    expect(cliLang({ IGEM_LANG: 'fr', LANG: 'es' }, () => {})).toBe('es');
     expect(cliLang({})).toBe('en');
+  });
+
+  it('warns once, in both languages, about an IGEM_LANG it does not know, naming the accepted values', () => {
+    const lines: string[] = [];
+    const warn = (line: string) => void lines.push(line);
+    expect(cliLang({ IGEM_LANG: 'spanish', LANG: 'es_PE.UTF-8' }, warn)).toBe('es');
+    expect(cliLang({ IGEM_LANG: 'spanish', LANG: 'es_PE.UTF-8' }, warn)).toBe('es');
+    expect(lines).toEqual([
+      "warning: IGEM_LANG=spanish is not one of es, en, both; using the locale's language (es)",
+      'advertencia: IGEM_LANG=spanish no es uno de es, en, both; se usa el idioma de la configuración regional (es)',
+    ]);
+    // Set but empty is unset: no warning.
+    expect(cliLang({ IGEM_LANG: ' ' }, warn)).toBe('en');
+    expect(lines).toHaveLength(2);
   });
 
   it('prints English for a diagnostic written in English only, whatever the language', () => {
@@ -76,5 +90,19 @@ describe('igem run on a refused Vensim function', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(EN);
     expect(lines[1]).toMatch(ES);
+  });
+
+  it('a bad command-line value and a missing file read in Spanish too', async () => {
+    process.env.IGEM_LANG = 'es';
+    const bad = await runCli(registerRunCommands, ['run', model, '--method', 'euler2']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe("error: --method: 'euler2' no es uno de euler, rk4, rk2");
+    const missing = await runCli(registerRunCommands, ['run', join(dir, 'nope.mdl')]);
+    expect(missing.err).toMatch(/error E_FILE: no se puede leer el archivo del modelo .*nope\.mdl: el archivo no existe$/);
+    process.env.IGEM_LANG = 'both';
+    expect((await runCli(registerRunCommands, ['run', model, '--method', 'euler2'])).err.split('\n')).toEqual([
+      "error: --method: 'euler2' is not one of euler, rk4, rk2",
+      "error: --method: 'euler2' no es uno de euler, rk4, rk2",
+    ]);
   });
 });

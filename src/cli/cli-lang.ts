@@ -1,18 +1,44 @@
 /**
- * The language the CLI prints engine diagnostics in. Like `--lang` of the reports it is es, en or
- * both; it comes from IGEM_LANG when set, else from the POSIX locale (LC_ALL, then LC_MESSAGES,
- * then LANG, the first one set), Spanish when that starts with "es". A diagnostic the engine wrote
- * in English only prints in English whatever the language.
+ * The language the CLI prints in. Like `--lang` of the reports it is es, en or both; it comes from
+ * IGEM_LANG when set, else from the POSIX locale (LC_ALL, then LC_MESSAGES, then LANG, the first one
+ * set), Spanish when that starts with "es". An IGEM_LANG outside those three is not ignored in
+ * silence: the CLI says so once, in both languages, and goes by the locale.
  */
-import { formatDiagnostic, type Diagnostic } from '../sd/ir/diagnostics.js';
+import { formatDiagnostic, type BilingualText, type Diagnostic } from '../sd/ir/diagnostics.js';
 
 export type CliLang = 'en' | 'es' | 'both';
 
-export function cliLang(env: NodeJS.ProcessEnv = process.env): CliLang {
-  const chosen = env.IGEM_LANG?.trim().toLowerCase();
-  if (chosen === 'es' || chosen === 'en' || chosen === 'both') return chosen;
+const ACCEPTED: readonly CliLang[] = ['es', 'en', 'both'];
+
+/** IGEM_LANG values already warned about, so a command that asks many times warns once. */
+const warned = new Set<string>();
+
+export function cliLang(env: NodeJS.ProcessEnv = process.env, warn: (line: string) => void = (line) => console.error(line)): CliLang {
+  const raw = env.IGEM_LANG?.trim() ?? '';
+  const chosen = raw.toLowerCase();
+  if ((ACCEPTED as readonly string[]).includes(chosen)) return chosen as CliLang;
   const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
-  return locale?.toLowerCase().startsWith('es') ? 'es' : 'en';
+  const fromLocale: CliLang = locale?.toLowerCase().startsWith('es') ? 'es' : 'en';
+  if (raw !== '' && !warned.has(raw)) {
+    warned.add(raw);
+    for (const line of unknownLangWarning(raw, fromLocale)) warn(line);
+  }
+  return fromLocale;
+}
+
+/** The two lines (English, then Spanish) that say an IGEM_LANG value is not one the CLI knows. */
+export function unknownLangWarning(value: string, used: CliLang): [string, string] {
+  const list = ACCEPTED.join(', ');
+  return [
+    `warning: IGEM_LANG=${value} is not one of ${list}; using the locale's language (${used})`,
+    `advertencia: IGEM_LANG=${value} no es uno de ${list}; se usa el idioma de la configuración regional (${used})`,
+  ];
+}
+
+/** A text in the CLI's language: one line, or with `both` the English line then the Spanish one (once if they are equal). */
+export function textLines(text: BilingualText, lang: CliLang = cliLang()): string[] {
+  if (lang !== 'both') return [text[lang]];
+  return text.es === text.en ? [text.en] : [text.en, text.es];
 }
 
 /** One line per diagnostic; with `both`, the Spanish line follows the English one where there is one. */

@@ -26,7 +26,7 @@ export function registerConformanceCommands(program: Command): void {
         }
         if (flags.suite) process.env.IGEM_SD_TEST_MODELS = flags.suite;
         const root = suiteRoot();
-        if (!root) throw new InputError('--suite', 'the conformance suite was not found (looked for ../shared/sd-test-models)');
+        if (!root) throw new InputError('--suite', { en: 'the conformance suite was not found (looked for ../shared/sd-test-models)', es: 'no se encontró la suite de conformidad (se buscó ../shared/sd-test-models)' });
         const results = flags.xmile ? runXmileSuite(root, flags.filter) : runSuite(root, flags.filter);
         console.log(formatSuiteTable(results).replace('Vensim cases', flags.xmile ? 'XMILE cases' : 'Vensim cases'));
       }),

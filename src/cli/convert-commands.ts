@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { readModelIR } from '../sd/node/read-ir.js';
 import { writeVensim } from '../sd/vensim/writer.js';
 import { writeXmile } from '../sd/xmile/writer.js';
-import { action, UsageError } from './exit.js';
+import { action, printStderr, UsageError } from './exit.js';
 import { writeFileAtomic } from './output-writers.js';
 
 export function registerConvertCommands(program: Command): void {
@@ -16,12 +16,12 @@ export function registerConvertCommands(program: Command): void {
     .action(
       action((model: string, flags: { to: string; out?: string }) => {
         const to = flags.to.toLowerCase();
-        if (to !== 'xmile' && to !== 'mdl') throw new UsageError(`--to must be xmile or mdl, got '${flags.to}'`);
+        if (to !== 'xmile' && to !== 'mdl') throw new UsageError({ en: `--to must be xmile or mdl, got '${flags.to}'`, es: `--to debe ser xmile o mdl, se recibió '${flags.to}'` });
         const ir = readModelIR(model);
         const text = to === 'xmile' ? writeXmile(ir) : writeVensim(ir);
         if (flags.out) {
           writeFileAtomic(flags.out, text);
-          console.error(`wrote ${flags.out}`);
+          printStderr({ en: `wrote ${flags.out}`, es: `escrito: ${flags.out}` });
         } else process.stdout.write(text);
       }),
     );

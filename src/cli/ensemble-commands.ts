@@ -32,7 +32,7 @@ export function queueOption(): Option {
 }
 
 function wholeNumber(text: string, where: string, min: number): number {
-  if (!/^\s*\d+\s*$/.test(text) || Number(text) < min) throw new InputError(where, `must be a whole number >= ${min}, got "${text}"`);
+  if (!/^\s*\d+\s*$/.test(text) || Number(text) < min) throw new InputError(where, { en: `must be a whole number >= ${min}, got "${text}"`, es: `debe ser un número entero >= ${min}, se recibió "${text}"` });
   return Number(text);
 }
 
@@ -47,7 +47,7 @@ export interface OpenEnsemble {
 /** A worker pool (default) or a queue for the runs of the model at `modelPath`. */
 export async function openEnsemble(modelPath: string, opts: EnsembleCliOptions, base: EvaluateControl = {}): Promise<OpenEnsemble> {
   if (opts.queue !== undefined && opts.workers !== undefined) {
-    throw new InputError('--workers', 'with --queue the runs go to `igem worker` processes; set their threads there (igem worker --threads N)');
+    throw new InputError('--workers', { en: 'with --queue the runs go to `igem worker` processes; set their threads there (igem worker --threads N)', es: 'con --queue las corridas van a procesos `igem worker`; fije allí sus hilos (igem worker --threads N)' });
   }
   const workers = opts.workers !== undefined ? wholeNumber(opts.workers, '--workers', 1) : undefined;
   const runner = opts.queue

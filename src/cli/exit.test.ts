@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EXIT_BAD_INPUT, fileErrorMessage, reportError } from './exit.js';
+import { SimulationError } from '../sd/ir/diagnostics.js';
+import { EXIT_BAD_INPUT, EXIT_SIMULATION, fileErrorMessage, reportError } from './exit.js';
 
 /** Runs fn and returns the Node error it throws (the tests below provoke real file-system errors). */
 function thrown(fn: () => unknown): unknown {
@@ -44,7 +45,27 @@ describe('reportError on file-system errors', () => {
   });
 
   it('keeps unknown codes as they are', () => {
-    expect(fileErrorMessage('EWEIRD', '/x', 'read')).toBe('error: cannot read /x: EWEIRD');
+    expect(fileErrorMessage('EWEIRD', '/x', 'read')).toEqual({ en: 'error: cannot read /x: EWEIRD', es: 'error: no se puede leer /x: EWEIRD' });
+  });
+
+  it('prints a failed run and a file error in the language IGEM_LANG asks for', () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const saved = process.env.IGEM_LANG;
+    try {
+      process.env.IGEM_LANG = 'es';
+      const nan = new SimulationError({ en: 'x became NaN at time 3', es: 'x se volvió NaN en el tiempo 3' }, 'x', 3);
+      expect(reportError(nan)).toBe(EXIT_SIMULATION);
+      expect(spy).toHaveBeenLastCalledWith('la simulación falló: x se volvió NaN en el tiempo 3');
+      const path = join(dir, 'missing.mdl');
+      reportError(thrown(() => readFileSync(path)));
+      expect(spy).toHaveBeenLastCalledWith(`error: no se puede abrir ${path}: no existe el archivo o la carpeta (ENOENT)`);
+      process.env.IGEM_LANG = 'both';
+      reportError(nan);
+      expect(spy).toHaveBeenLastCalledWith('simulation failed: x became NaN at time 3\nla simulación falló: x se volvió NaN en el tiempo 3');
+    } finally {
+      if (saved === undefined) delete process.env.IGEM_LANG;
+      else process.env.IGEM_LANG = saved;
+    }
   });
 
   it('cleans up', () => {

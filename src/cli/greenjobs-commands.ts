@@ -39,17 +39,17 @@ const collect = (v: string, prev: string[] = []): string[] => [...prev, ...v.spl
 
 function parseDims(by: string | undefined): string[] {
   const dims = (by ?? 'sector,sex,age').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const d of dims) if (!DIMENSIONS.includes(d)) throw new InputError('--by', `unknown dimension "${d}" (known: ${DIMENSIONS.join(', ')})`);
+  for (const d of dims) if (!DIMENSIONS.includes(d)) throw new InputError('--by', { en: `unknown dimension "${d}" (known: ${DIMENSIONS.join(', ')})`, es: `dimensión desconocida "${d}" (conocidas: ${DIMENSIONS.join(', ')})` });
   return ['all', ...dims.filter((d) => d !== 'all')];
 }
 
 async function measure(surveys: string[], o: MeasureOptions, dims: string[]): Promise<YearTables[]> {
-  if (!o.descriptor?.length) throw new InputError('--descriptor', 'give the descriptor (JSON) of each survey file');
+  if (!o.descriptor?.length) throw new InputError('--descriptor', { en: 'give the descriptor (JSON) of each survey file', es: 'indique el descriptor (JSON) de cada archivo de encuesta' });
   if (o.descriptor.length !== 1 && o.descriptor.length !== surveys.length) {
-    throw new InputError('--descriptor', `give one descriptor for all files or one per file (${surveys.length} files, ${o.descriptor.length} descriptors)`);
+    throw new InputError('--descriptor', { en: `give one descriptor for all files or one per file (${surveys.length} files, ${o.descriptor.length} descriptors)`, es: `indique un descriptor para todos los archivos o uno por archivo (${surveys.length} archivos, ${o.descriptor.length} descriptores)` });
   }
-  if (o.lonelyPsu && !['error', 'certainty', 'adjust'].includes(o.lonelyPsu)) throw new InputError('--lonely-psu', 'must be error, certainty or adjust');
-  if (o.unknown && o.unknown !== 'error' && o.unknown !== 'keep') throw new InputError('--unknown', 'must be error or keep');
+  if (o.lonelyPsu && !['error', 'certainty', 'adjust'].includes(o.lonelyPsu)) throw new InputError('--lonely-psu', { en: 'must be error, certainty or adjust', es: 'debe ser error, certainty o adjust' });
+  if (o.unknown && o.unknown !== 'error' && o.unknown !== 'keep') throw new InputError('--unknown', { en: 'must be error or keep', es: 'debe ser error o keep' });
   const rules: Rules = loadRules(o.rules ?? DEFAULT_RULES);
   const out: YearTables[] = [];
   for (const [k, path] of surveys.entries()) {
@@ -71,10 +71,10 @@ function writeOut(path: string, years: YearTables[]): void {
     } else if (/\.csv$/i.test(path)) {
       const cell = (v: string | number): string => (typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
       writeFileSync(path, [TABLE_HEADERS, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n');
-    } else throw new InputError('--out', `"${path}" must end in .csv or .xlsx`);
+    } else throw new InputError('--out', { en: `"${path}" must end in .csv or .xlsx`, es: `"${path}" debe terminar en .csv o .xlsx` });
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError(path, `cannot write the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new InputError(path, { en: `cannot write the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`, es: `no se puede escribir el archivo (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
   }
 }
 
@@ -93,7 +93,7 @@ export function registerGreenjobsCommands(program: Command): void {
     .option('--lonely-psu <rule>', 'strata with one PSU: error, certainty or adjust (default: the rules file)')
     .option('--unknown <rule>', 'unknown activity codes: error (default) or keep (counted and reported as "Unclassified")')
     .action(action(async (surveys: string[], o: MeasureOptions) => {
-      if (o.json && o.out) throw new InputError('--json/--out', 'choose one of --json and --out');
+      if (o.json && o.out) throw new InputError('--json/--out', { en: 'choose one of --json and --out', es: 'elija solo una de --json y --out' });
       const years = await measure(surveys, o, parseDims(o.by));
       if (o.json) console.log(JSON.stringify(jsonReport(years), (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
       else if (o.out) {
@@ -168,9 +168,9 @@ export function registerGreenjobsCommands(program: Command): void {
     .option('--io-dir <dir>', 'the Peru IO folder (employment structure, informality)', DEFAULT_IO)
     .option('--seed <n>', 'seed', '20221')
     .action(action((o: { out: string; shared: string; ioDir: string; seed: string }) => {
-      if (!/SYNTHETIC/.test(basename(o.out))) throw new InputError('--out', 'the file name must contain SYNTHETIC');
+      if (!/SYNTHETIC/.test(basename(o.out))) throw new InputError('--out', { en: 'the file name must contain SYNTHETIC', es: 'el nombre del archivo debe contener SYNTHETIC' });
       const seed = Number(o.seed);
-      if (!Number.isInteger(seed)) throw new InputError('--seed', `must be a whole number, got "${o.seed}"`);
+      if (!Number.isInteger(seed)) throw new InputError('--seed', { en: `must be a whole number, got "${o.seed}"`, es: `debe ser un número entero, se recibió "${o.seed}"` });
       const t = syntheticTargets(o.shared, o.ioDir);
       const s = generateSynthetic(t, seed);
       writeFileSync(o.out, syntheticCsv(s));

@@ -34,13 +34,13 @@ interface TableOptions {
 function parseType(value: string | undefined): 1 | 2 {
   if (value === undefined || value === '1') return 1;
   if (value === '2') return 2;
-  throw new InputError('--type', `must be 1 or 2, got "${value}"`);
+  throw new InputError('--type', { en: `must be 1 or 2, got "${value}"`, es: `debe ser 1 o 2, se recibió "${value}"` });
 }
 
 function parseTolerance(value: string | undefined): { relative: number } | undefined {
   if (value === undefined) return undefined;
   const v = Number(value);
-  if (!(v >= 0)) throw new InputError('--tolerance', `must be a relative tolerance ≥ 0 (e.g. 0.001), got "${value}"`);
+  if (!(v >= 0)) throw new InputError('--tolerance', { en: `must be a relative tolerance ≥ 0 (e.g. 0.001), got "${value}"`, es: `debe ser una tolerancia relativa ≥ 0 (p. ej. 0.001), se recibió "${value}"` });
   return { relative: v };
 }
 
@@ -51,13 +51,13 @@ function load(path: string, o: TableOptions, requireBalance = true): LoadedTable
 
 function modelsFor(table: IoTable, type: 1 | 2) {
   const models = buildModels(table);
-  if (type === 2 && !models.closed) throw new InputError(`${table.source}`, `--type 2 needs household accounts: ${models.notes.join('; ')}`);
+  if (type === 2 && !models.closed) throw new InputError(`${table.source}`, { en: `--type 2 needs household accounts: ${models.notes.join('; ')}`, es: `--type 2 necesita cuentas de hogares: ${models.notes.join('; ')}` });
   return models;
 }
 
 /** JSON to stdout, CSV to --out, or an aligned table to stdout. */
 function emit(o: TableOptions, json: () => unknown, table: () => { headers: string[]; rows: Row[] }, text: () => string): void {
-  if (o.json && o.out) throw new InputError('--json/--out', 'choose one of --json and --out');
+  if (o.json && o.out) throw new InputError('--json/--out', { en: 'choose one of --json and --out', es: 'elija solo una de --json y --out' });
   if (o.json) {
     console.log(JSON.stringify(json(), (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
     return;
@@ -67,7 +67,7 @@ function emit(o: TableOptions, json: () => unknown, table: () => { headers: stri
     try {
       writeFileSync(o.out, toCsv(headers, rows));
     } catch (err) {
-      throw new InputError(o.out, `cannot write the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+      throw new InputError(o.out, { en: `cannot write the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`, es: `no se puede escribir el archivo (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
     }
     console.log(`wrote ${o.out}`);
     return;
@@ -141,7 +141,7 @@ export function registerIoCommands(program: Command): void {
         const df = displaced ? gross.map((v, i) => v - displaced[i]) : gross;
         const result = computeImpact(table, open, df, useClosed);
         const nPaths = Number(o.paths);
-        if (!(Number.isInteger(nPaths) && nPaths >= 0)) throw new InputError('--paths', `must be a whole number ≥ 0, got "${o.paths}"`);
+        if (!(Number.isInteger(nPaths) && nPaths >= 0)) throw new InputError('--paths', { en: `must be a whole number ≥ 0, got "${o.paths}"`, es: `debe ser un número entero ≥ 0, se recibió "${o.paths}"` });
         const emp = table.satellites.find((s) => s.kind === 'employment');
         const intensity = emp ? emp.values.map((v, j) => v / table.x[j]) : table.sectors.map(() => 1);
         const spa = nPaths > 0 ? structuralPaths(open, intensity, df, { top: nPaths }) : undefined;
@@ -185,7 +185,7 @@ export function registerIoCommands(program: Command): void {
         const spec = greenSpecFor(loaded, o);
         const base = baseYearGreenJobs(table, spec);
         const unit = table.satellites.find((s) => s.kind === 'employment')?.unit;
-        if (o.displaced && !o.demand) throw new InputError('--displaced', 'needs --demand');
+        if (o.displaced && !o.demand) throw new InputError('--displaced', { en: 'needs --demand', es: 'necesita --demand' });
         if (!o.demand) {
           emit(o, () => greenJson(table, spec, base), () => greenRows(table.sectors, base, spec), () => {
             const { headers, rows } = greenRows(table.sectors, base, spec);
@@ -252,8 +252,8 @@ export function registerIoCommands(program: Command): void {
           if (!report.balanced) lines.push(formatIssues(report, Infinity));
           console.log(lines.join('\n'));
         }
-        for (let i = 0; i < table.x.length; i++) if (!(table.x[i] > 0)) throw new InputError(path, `sector "${table.sectors[i]}" is empty (total output ${table.x[i]})`);
-        if (!report.balanced) throw new InputError(path, `not balanced: ${report.issues.length} account(s) off`);
+        for (let i = 0; i < table.x.length; i++) if (!(table.x[i] > 0)) throw new InputError(path, { en: `sector "${table.sectors[i]}" is empty (total output ${table.x[i]})`, es: `el sector "${table.sectors[i]}" está vacío (producción total ${table.x[i]})` });
+        if (!report.balanced) throw new InputError(path, { en: `not balanced: ${report.issues.length} account(s) off`, es: `no está balanceada: ${report.issues.length} cuenta(s) descuadrada(s)` });
       }),
     );
 
@@ -278,7 +278,7 @@ export function registerIoCommands(program: Command): void {
         const params: Record<string, number> = {};
         for (const s of o.set ?? []) {
           const m = /^(.+?)=(.+)$/.exec(s);
-          if (!m || !Number.isFinite(Number(m[2]))) throw new InputError('--set', `expected NAME=NUMBER, got "${s}"`);
+          if (!m || !Number.isFinite(Number(m[2]))) throw new InputError('--set', { en: `expected NAME=NUMBER, got "${s}"`, es: `se esperaba NAME=NUMBER, se recibió "${s}"` });
           params[m[1].trim()] = Number(m[2]);
         }
         let green: GreenSpec | undefined;

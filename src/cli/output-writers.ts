@@ -105,6 +105,6 @@ export function writeChunksAtomic<T>(path: string, produce: (write: (chunk: stri
       // nothing was written
     }
     if (fileError === undefined) throw err;
-    throw new InputError(path, `cannot write output (${fileError.code ?? String(fileError)})`);
+    throw new InputError(path, { en: `cannot write output (${fileError.code ?? String(fileError)})`, es: `no se puede escribir la salida (${fileError.code ?? String(fileError)})` });
   }
 }

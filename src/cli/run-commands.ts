@@ -6,7 +6,7 @@ import { diagnosticLines } from './cli-lang.js';
 import { findUnused } from '../sd/analyze/check.js';
 import { unitDiagnostics } from '../sd/analyze/units.js';
 import { loadModelWithDiagnostics } from '../sd/node/load.js';
-import { action } from './exit.js';
+import { action, printStderr } from './exit.js';
 import { formatJson, tableDelimiter, tableSink, writeChunksAtomic, writeFileAtomic } from './output-writers.js';
 import { runNamingOptions, runOptionsFrom, type RunFlags } from './run-options.js';
 
@@ -46,14 +46,14 @@ export function registerRunCommands(program: Command): void {
           // JSON holds each column whole, so the run is kept in memory first.
           const result = runNamingOptions(() => m.run(opts));
           writeFileAtomic(out!, formatJson(result));
-          console.error(`wrote ${result.time.length} rows × ${result.names.length} columns to ${out}`);
+          printStderr({ en: `wrote ${result.time.length} rows × ${result.names.length} columns to ${out}`, es: `se escribieron ${result.time.length} filas × ${result.names.length} columnas en ${out}` });
           return;
         }
         // A table is written block by block as the run goes: memory holds one block of rows, not the run.
         const stream = (write: (text: string) => void) => runNamingOptions(() => m.stream(tableSink(delimiter, write), opts));
         if (out) {
           const done = writeChunksAtomic(out, stream);
-          console.error(`wrote ${done.rows} rows × ${done.names.length} columns to ${out}`);
+          printStderr({ en: `wrote ${done.rows} rows × ${done.names.length} columns to ${out}`, es: `se escribieron ${done.rows} filas × ${done.names.length} columnas en ${out}` });
         } else {
           try {
             stream((text) => {

@@ -6,7 +6,7 @@ import type { IntegrationMethod, LookupOverride, RunOptions } from '../sd/run/ty
 
 export function parseNumber(text: string, where: string): number {
   const v = Number(text.trim());
-  if (text.trim() === '' || Number.isNaN(v)) throw new InputError(where, `'${text}' is not a number`);
+  if (text.trim() === '' || Number.isNaN(v)) throw new InputError(where, { en: `'${text}' is not a number`, es: `'${text}' no es un número` });
   return v;
 }
 
@@ -15,7 +15,7 @@ export function parseSets(sets: string[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const s of sets) {
     const eq = s.lastIndexOf('=');
-    if (eq <= 0) throw new InputError(`--set ${s}`, 'expected NAME=VALUE');
+    if (eq <= 0) throw new InputError(`--set ${s}`, { en: 'expected NAME=VALUE', es: 'se esperaba NAME=VALUE' });
     out[s.slice(0, eq).trim()] = parseNumber(s.slice(eq + 1), `--set ${s}`);
   }
   return out;
@@ -26,21 +26,21 @@ export function parseSets(sets: string[]): Record<string, number> {
  * `igem calibrate --out-params` writes), or CSV/TSV lines `name,value`.
  */
 export function readParamsFile(path: string): Record<string, number | LookupOverride> {
-  if (!existsSync(path)) throw new InputError(path, 'no such file');
+  if (!existsSync(path)) throw new InputError(path, { en: 'no such file', es: 'el archivo no existe' });
   const text = readTextFile(path);
   if (/\.json$/i.test(path) || text.trim().startsWith('{')) {
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch (err) {
-      throw new InputError(path, `not valid JSON: ${(err as Error).message}`);
+      throw new InputError(path, { en: `not valid JSON: ${(err as Error).message}`, es: `no es JSON válido: ${(err as Error).message}` });
     }
-    if (!data || typeof data !== 'object' || Array.isArray(data)) throw new InputError(path, 'expected an object of name → value');
+    if (!data || typeof data !== 'object' || Array.isArray(data)) throw new InputError(path, { en: 'expected an object of name → value', es: 'se esperaba un objeto de nombre → valor' });
     const out: Record<string, number | LookupOverride> = {};
     for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
       if (typeof v === 'number') out[k] = v;
       else if (v && typeof v === 'object' && Array.isArray((v as LookupOverride).x) && Array.isArray((v as LookupOverride).y)) out[k] = v as LookupOverride;
-      else throw new InputError(`${path}: ${k}`, 'expected a number or a lookup { "x": [...], "y": [...] }');
+      else throw new InputError(`${path}: ${k}`, { en: 'expected a number or a lookup { "x": [...], "y": [...] }', es: 'se esperaba un número o una tabla (lookup) { "x": [...], "y": [...] }' });
     }
     return out;
   }
@@ -48,7 +48,7 @@ export function readParamsFile(path: string): Record<string, number | LookupOver
   text.split(/\r\n|\r|\n/).forEach((line, i) => {
     if (!line.trim() || line.trim().startsWith('#')) return;
     const parts = line.split(/[,\t;]/);
-    if (parts.length < 2) throw new InputError(`${path}:${i + 1}:1`, 'expected name,value');
+    if (parts.length < 2) throw new InputError(`${path}:${i + 1}:1`, { en: 'expected name,value', es: 'se esperaba nombre,valor' });
     const value = parts[parts.length - 1]!;
     const name = parts.slice(0, -1).join(',').trim().replace(/^"|"$/g, '');
     if (i === 0 && Number.isNaN(Number(value))) return; // header
@@ -79,7 +79,7 @@ export function runOptionsFrom(flags: RunFlags): RunOptions {
   if (flags.dt !== undefined) opts.dt = parseNumber(flags.dt, '--dt');
   if (flags.saveper !== undefined) opts.saveper = parseNumber(flags.saveper, '--saveper');
   if (flags.method !== undefined) {
-    if (!['euler', 'rk4', 'rk2'].includes(flags.method)) throw new InputError('--method', `'${flags.method}' is not one of euler, rk4, rk2`);
+    if (!['euler', 'rk4', 'rk2'].includes(flags.method)) throw new InputError('--method', { en: `'${flags.method}' is not one of euler, rk4, rk2`, es: `'${flags.method}' no es uno de euler, rk4, rk2` });
     opts.method = flags.method as IntegrationMethod;
   }
   return opts;
@@ -91,7 +91,7 @@ export function runNamingOptions<T>(f: () => T): T {
     return f();
   } catch (err) {
     if (err instanceof InputError && ['start', 'end', 'dt', 'saveper'].includes(err.where)) {
-      throw new InputError(`--${err.where}`, err.message.slice(err.where.length + 2));
+      throw new InputError(`--${err.where}`, err.text);
     }
     throw err;
   }

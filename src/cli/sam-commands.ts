@@ -16,13 +16,13 @@ import { action } from './exit.js';
 function parseTolerance(value: string | undefined): Partial<SamTolerance> | undefined {
   if (value === undefined) return undefined;
   const v = Number(value);
-  if (!(v >= 0) || value.trim() === '') throw new InputError('--tolerance', `must be a relative tolerance ≥ 0 (e.g. 1e-6), got "${value}"`);
+  if (!(v >= 0) || value.trim() === '') throw new InputError('--tolerance', { en: `must be a relative tolerance ≥ 0 (e.g. 1e-6), got "${value}"`, es: `debe ser una tolerancia relativa ≥ 0 (p. ej. 1e-6), se recibió "${value}"` });
   return { relative: v };
 }
 
 function parseMethod(value: string | undefined): BalanceMethod {
   if (value === 'ras' || value === 'cross-entropy') return value;
-  throw new InputError('--method', `must be "ras" or "cross-entropy", got "${value ?? ''}"`);
+  throw new InputError('--method', { en: `must be "ras" or "cross-entropy", got "${value ?? ''}"`, es: `debe ser "ras" o "cross-entropy", se recibió "${value ?? ''}"` });
 }
 
 export function registerSamCommands(program: Command): void {
@@ -40,7 +40,7 @@ export function registerSamCommands(program: Command): void {
         const tol = { ...parseTolerance(o.tolerance) };
         if (o.absolute !== undefined) {
           const a = Number(o.absolute);
-          if (!(a >= 0) || o.absolute.trim() === '') throw new InputError('--absolute', `must be a number ≥ 0, got "${o.absolute}"`);
+          if (!(a >= 0) || o.absolute.trim() === '') throw new InputError('--absolute', { en: `must be a number ≥ 0, got "${o.absolute}"`, es: `debe ser un número ≥ 0, se recibió "${o.absolute}"` });
           tol.absolute = a;
         }
         const loaded = loadSamFile(path, o.descriptor, tol);
@@ -79,11 +79,11 @@ export function registerSamCommands(program: Command): void {
     .action(
       action((path: string, o: { prior?: string; method?: string; out?: string; fix?: string; keepTotals?: boolean; descriptor?: string; priorDescriptor?: string; top: string; json?: boolean }) => {
         const method = parseMethod(o.method);
-        if (!o.out) throw new InputError('--out', 'name the file for the balanced SAM (.csv or .xlsx)');
+        if (!o.out) throw new InputError('--out', { en: 'name the file for the balanced SAM (.csv or .xlsx)', es: 'indique el archivo para la SAM balanceada (.csv o .xlsx)' });
         const ext = extname(o.out).toLowerCase();
-        if (ext !== '.csv' && ext !== '.xlsx') throw new InputError('--out', `must end in .csv or .xlsx, got "${o.out}"`);
+        if (ext !== '.csv' && ext !== '.xlsx') throw new InputError('--out', { en: `must end in .csv or .xlsx, got "${o.out}"`, es: `debe terminar en .csv o .xlsx, se recibió "${o.out}"` });
         const top = Number(o.top);
-        if (!Number.isInteger(top) || top < 0) throw new InputError('--top', `must be a whole number ≥ 0, got "${o.top}"`);
+        if (!Number.isInteger(top) || top < 0) throw new InputError('--top', { en: `must be a whole number ≥ 0, got "${o.top}"`, es: `debe ser un número entero ≥ 0, se recibió "${o.top}"` });
         const loaded = loadSamFile(path, o.descriptor);
         const prior = o.prior ? loadSamFile(o.prior, o.priorDescriptor).sam : undefined;
         const fixes = o.fix ? readFixFile(o.fix, loaded.sam.accounts) : [];

@@ -18,7 +18,7 @@ import { readTextFile } from '../sd/node/load.js';
 import { readVensim } from '../sd/vensim/reader.js';
 import { fmt } from '../analysis/report/format.js';
 import { InputError } from '../sd/ir/diagnostics.js';
-import { action } from './exit.js';
+import { action, printStderr } from './exit.js';
 import { writeFileAtomic } from './output-writers.js';
 
 interface OutOptions {
@@ -33,7 +33,7 @@ function uncertaintyOf(p: ScenarioProject, o: OutOptions): UncertaintySpec | und
   const file = join(p.dir, 'calibration', 'uncertainty.json');
   if (o.uncertainty === false || !existsSync(file)) return undefined;
   const runs = o.uncertaintyRuns === undefined ? undefined : Number(o.uncertaintyRuns);
-  if (runs !== undefined && !Number.isInteger(runs)) throw new InputError('--uncertainty-runs', `must be a whole number, got "${o.uncertaintyRuns}"`);
+  if (runs !== undefined && !Number.isInteger(runs)) throw new InputError('--uncertainty-runs', { en: `must be a whole number, got "${o.uncertaintyRuns}"`, es: `debe ser un número entero, se recibió "${o.uncertaintyRuns}"` });
   return readUncertainty(file, runs);
 }
 
@@ -48,7 +48,7 @@ function outDir(o: OutOptions): string {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
-    throw new InputError(dir, `cannot create the output folder (${(err as NodeJS.ErrnoException).code ?? err})`);
+    throw new InputError(dir, { en: `cannot create the output folder (${(err as NodeJS.ErrnoException).code ?? err})`, es: `no se puede crear la carpeta de salida (${(err as NodeJS.ErrnoException).code ?? err})` });
   }
   return dir;
 }
@@ -103,7 +103,7 @@ function finish(a: ScenarioAnalysis, o: OutOptions, stem: string, title: string)
   const files = writeOutputs(a, outDir(o), stem, title);
   if (o.json) printJson(a);
   else console.log(indicatorText(a.table));
-  console.error(`wrote ${files.map(shown).join(', ')}`);
+  printStderr({ en: `wrote ${files.map(shown).join(', ')}`, es: `escrito: ${files.map(shown).join(', ')}` });
 }
 
 export function registerScenarioCommands(program: Command): void {
@@ -162,7 +162,7 @@ export function registerScenarioCommands(program: Command): void {
     .option('--json', 'print the indicator table as JSON')
     .action(
       action((dir: string, names: string[], o: OutOptions) => {
-        if (names.length < 2) throw new InputError('scenarios', 'give at least two scenarios to compare');
+        if (names.length < 2) throw new InputError('scenarios', { en: 'give at least two scenarios to compare', es: 'indique al menos dos escenarios para comparar' });
         const p = readProject(dir);
         const a = analyseScenarios(p, names);
         finish(a, o, `${projectStem(p)}-compare-${names.join('-')}`, `${p.title}: ${names.join(' vs ')}`);
@@ -209,7 +209,7 @@ export function registerScenarioCommands(program: Command): void {
             console.log(`  ${c.scenario.padEnd(22)} ${c.cost > 0 ? `${f(c.cost / 1e3)} bn` : 'no public cost in the model (a tax, or targets without a budget)'}; ${f(c.solesPerTonne)} soles/tCO2e (${f(c.ghgAvoided)} Mt avoided); ${f(c.solesPerJobYear)} soles/job-year`);
           }
         }
-        console.error(`wrote ${files.map(shown).join(', ')}`);
+        printStderr({ en: `wrote ${files.map(shown).join(', ')}`, es: `escrito: ${files.map(shown).join(', ')}` });
       }),
     );
 }

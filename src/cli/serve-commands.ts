@@ -33,13 +33,13 @@ export function registerServeCommands(program: Command): void {
     .action(
       action(async (flags: ServeFlags) => {
         const port = Number(flags.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected 0 to 65535, got ${flags.port}`);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError({ en: `--port: expected 0 to 65535, got ${flags.port}`, es: `--port: se esperaba de 0 a 65535, se recibió ${flags.port}` });
         const config = defaultConfig({
           ...(flags.dataDir ? { dataDir: resolve(flags.dataDir) } : {}),
           ...(flags.model ? { defaultModel: resolve(flags.model) } : {}),
         });
         const every = Number(flags.backupEvery);
-        if (!(every > 0)) throw new UsageError(`--backup-every: expected a positive number of minutes, got ${flags.backupEvery}`);
+        if (!(every > 0)) throw new UsageError({ en: `--backup-every: expected a positive number of minutes, got ${flags.backupEvery}`, es: `--backup-every: se esperaba un número positivo de minutos, se recibió ${flags.backupEvery}` });
         if (flags.build) ensureWebBuild(projectRoot(), config.webRoot);
         const { app, ctx } = await buildApp(config, { multiUser: !!flags.multiUser });
         const address = await app.listen({ port, host: flags.host });

@@ -11,12 +11,13 @@ function variableKey(graph: CausalGraph, name: string): string {
   const key = canonicalName(name);
   if (graph.nodes.has(key)) return key;
   const near = [...graph.nodes.values()].filter((n) => n.key.includes(key)).slice(0, 5).map((n) => n.display);
-  throw new UsageError(`no variable named '${name}' in the model${near.length ? ` (did you mean: ${near.join(', ')}?)` : ''}`);
+  const hint = near.length ? { en: ` (did you mean: ${near.join(', ')}?)`, es: ` (¿quiso decir: ${near.join(', ')}?)` } : undefined;
+  throw new UsageError({ en: `no variable named '${name}' in the model${hint?.en ?? ''}`, es: `no hay ninguna variable llamada '${name}' en el modelo${hint?.es ?? ''}` });
 }
 
 const positiveInt = (label: string, value: string): number => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${label} must be a whole number ≥ 1, got '${value}'`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError({ en: `${label} must be a whole number ≥ 1, got '${value}'`, es: `${label} debe ser un número entero ≥ 1, se recibió '${value}'` });
   return n;
 };
 

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { ROLES, UsersStore, type Role } from '../server/auth/users-store.js';
 import { defaultConfig } from '../server/config.js';
+import { caughtText } from '../sd/ir/diagnostics.js';
 import { action, UsageError } from './exit.js';
 
 async function readStdin(): Promise<string> {
@@ -20,7 +21,7 @@ export function registerUserCommands(program: Command): void {
     .option('--data-dir <dir>', 'the server\'s data folder (default .igem-data, or $IGEM_DATA_DIR)')
     .action(
       action(async (name: string, flags: { role: string; dataDir?: string }) => {
-        if (!ROLES.includes(flags.role as Role)) throw new UsageError(`--role: expected one of ${ROLES.join(', ')}, got ${flags.role}`);
+        if (!ROLES.includes(flags.role as Role)) throw new UsageError({ en: `--role: expected one of ${ROLES.join(', ')}, got ${flags.role}`, es: `--role: se esperaba uno de ${ROLES.join(', ')}, se recibió ${flags.role}` });
         const password = process.env.IGEM_PASSWORD ?? (await readStdin());
         const config = defaultConfig(flags.dataDir ? { dataDir: resolve(flags.dataDir) } : {});
         const store = new UsersStore(config.dataDir);
@@ -28,7 +29,7 @@ export function registerUserCommands(program: Command): void {
           const u = await store.addUser(name, flags.role as Role, password);
           console.log(`user ${u.name} (${u.role}) added to ${config.dataDir}`);
         } catch (e) {
-          throw new UsageError((e as Error).message);
+          throw new UsageError(caughtText(e));
         } finally {
           store.close();
         }

@@ -1,72 +1,24 @@
 /**
  * Every message the engine writes in both languages (`{ en, es }` literals in src/sd) names the same
- * functions, pages, code and run-time values in both; and every E_UNSUPPORTED site passes both
- * languages (the compiler enforces it for ModelError.at; this also covers codes passed through helpers).
+ * functions, pages, code and run-time values in both; and no site writes a user-facing message in
+ * English only. The compiler refuses a bare string for ModelError.at and SimulationError; this also
+ * covers InputError and DataError (which code outside the engine may still give a string), warnings
+ * built as object literals, and codes passed through helpers.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { bilingualProblem } from './ir/bilingual-check.js';
+import { scanBilingual } from './node/test-support/bilingual-scan.js';
 
-const ROOT = join(import.meta.dirname);
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const p = join(dir, d.name);
-    if (d.isDirectory()) return sources(p);
-    return d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') ? [p] : [];
-  });
-}
-
-/** A string or template literal's text, with each placeholder written as `${expr}` (`.en`/`.es` dropped). */
-function literalText(n: ts.Node, sf: ts.SourceFile): string | undefined {
-  if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return n.text;
-  if (!ts.isTemplateExpression(n)) return undefined;
-  const hole = (e: ts.Expression) => '${' + e.getText(sf).replace(/\.(en|es)\b/g, '') + '}';
-  return n.head.text + n.templateSpans.map((s) => hole(s.expression) + s.literal.text).join('');
-}
-
-interface Found {
-  pairs: { where: string; en: string; es: string }[];
-  bareUnsupported: string[];
-}
-
-function scan(): Found {
-  const found: Found = { pairs: [], bareUnsupported: [] };
-  for (const file of sources(ROOT)) {
-    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-    const where = (n: ts.Node) => `${file.slice(ROOT.length + 1)}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`;
-    const visit = (n: ts.Node): void => {
-      if (ts.isObjectLiteralExpression(n)) {
-        const props = new Map(n.properties.filter(ts.isPropertyAssignment).map((p) => [p.name.getText(sf), p.initializer]));
-        const en = props.get('en');
-        const es = props.get('es');
-        if (n.properties.length === 2 && en && es) {
-          const enText = literalText(en, sf);
-          const esText = literalText(es, sf);
-          if (enText !== undefined && esText !== undefined) found.pairs.push({ where: where(n), en: enText, es: esText });
-        }
-      }
-      if (ts.isCallExpression(n) && n.arguments.some((a) => ts.isStringLiteral(a) && a.text === 'E_UNSUPPORTED')) {
-        if (n.arguments.some((a) => literalText(a, sf) !== undefined && !(ts.isStringLiteral(a) && a.text === 'E_UNSUPPORTED'))) {
-          found.bareUnsupported.push(where(n));
-        }
-      }
-      ts.forEachChild(n, visit);
-    };
-    visit(sf);
-  }
-  return found;
-}
+const ROOT = import.meta.dirname;
 
 describe('bilingual engine messages', () => {
-  const found = scan();
+  const found = scanBilingual([ROOT], join(ROOT, '..'));
 
   it('find the engine messages written in both languages', () => {
-    // unsupported.ts, conveyors, DELAY CONVEYOR, macros, the XMILE reader and parser, SHIFT IF TRUE, ...
-    expect(found.pairs.length).toBeGreaterThan(40);
-    expect(new Set(found.pairs.map((p) => p.where.split(':')[0])).size).toBeGreaterThan(10);
+    // unsupported.ts, the expander, the data readers, the XMILE reader and writer, run-time errors, ...
+    expect(found.pairs.length).toBeGreaterThan(250);
+    expect(new Set(found.pairs.map((p) => p.where.split(':')[0])).size).toBeGreaterThan(40);
   });
 
   it('each pair names the same functions, pages, code and run-time values', () => {
@@ -77,7 +29,22 @@ describe('bilingual engine messages', () => {
     expect(problems).toEqual([]);
   });
 
-  it('no E_UNSUPPORTED site passes an English-only message', () => {
-    expect(found.bareUnsupported).toEqual([]);
+  it('no site passes an English-only message', () => {
+    expect(found.englishOnly).toEqual([]);
+  });
+});
+
+describe('the English-only check', () => {
+  it('finds a literal message given to an error, a code helper or a warning, and a printed literal', () => {
+    const dir = join(ROOT, 'node', 'test-support', 'english-only-fixture');
+    const { englishOnly, pairs } = scanBilingual([dir], dir, ['console.error']);
+    expect(englishOnly.map((s) => s.replace(/:\d+:/, ':'))).toEqual([
+      'sites.ts: new InputError with a literal message',
+      'sites.ts: new SimulationError with a literal message',
+      'sites.ts: refuse with a literal message',
+      'sites.ts: a diagnostic without messageEs',
+      'sites.ts: console.error prints a literal',
+    ]);
+    expect(pairs).toHaveLength(2);
   });
 });

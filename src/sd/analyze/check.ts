@@ -1,5 +1,5 @@
 /** Model checks beyond what compiling needs: variables that nothing uses. */
-import type { Diagnostic } from '../ir/diagnostics.js';
+import { warningAt, type Diagnostic } from '../ir/diagnostics.js';
 import { refsOf } from './order.js';
 import type { ScalarModel } from './scalar-model.js';
 
@@ -20,7 +20,8 @@ export function findUnused(m: ScalarModel): Diagnostic[] {
   for (const n of m.nodes) {
     if (n.hidden || CONTROL.has(n.varName) || used.has(n.varName) || seen.has(n.varName)) continue;
     seen.add(n.varName);
-    out.push({ severity: 'warning', code: 'W_UNUSED', message: `${n.name.replace(/\[.*$/, '')} is not used by any other equation`, loc: n.loc });
+    const name = n.name.replace(/\[.*$/, '');
+    out.push(warningAt('W_UNUSED', { en: `${name} is not used by any other equation`, es: `ninguna otra ecuación usa ${name}` }, n.loc));
   }
   return out;
 }

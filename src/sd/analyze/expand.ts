@@ -9,7 +9,7 @@ import { visitExpr } from '../ir/walk.js';
 import { unsupportedFunctionMessage } from '../ir/unsupported.js';
 import { checkGetTimeValue } from './time-value.js';
 import { arityMessage } from '../ir/arity.js';
-import { ModelError, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
+import { ModelError, warningAt, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import type { DataHost } from '../data/types.js';
 import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
@@ -179,7 +179,8 @@ export class Expander implements ExpanderApi {
       const expr: Expr = c === 'saveper' ? { kind: 'ref', name: 'time step', display: 'TIME STEP', subs: [], loc } : { kind: 'num', value: defaults[c]!, loc };
       const display = c.toUpperCase();
       const eq: Equation = { lhs: { name: c, display, subs: [], except: [], loc }, kind: 'aux', expr, units: '', doc: '', loc };
-      this.warnings.push({ severity: 'warning', code: 'W_CONTROL', message: `${display} is not defined; using ${c === 'saveper' ? 'TIME STEP' : defaults[c]}`, loc });
+      const used = c === 'saveper' ? 'TIME STEP' : String(defaults[c]);
+      this.warnings.push(warningAt('W_CONTROL', { en: `${display} is not defined; using ${used}`, es: `${display} no está definido; se usa ${used}` }, loc));
       this.vars.set(c, { name: c, display, equations: [eq], positions: [], positionDims: [], slots: this.slotsFor([], [eq]), isLookup: false });
     }
   }
@@ -273,7 +274,7 @@ export class Expander implements ExpanderApi {
     if (real.length === 0 || real.length === v.equations.length) return;
     for (const eq of v.equations) {
       if (!isPlaceholder(eq)) continue;
-      this.warnings.push({ severity: 'warning', code: 'W_PLACEHOLDER', message: `${v.display}: the A FUNCTION OF placeholder is ignored; the equation at line ${real[0]!.loc.line} defines it`, loc: eq.loc });
+      this.warnings.push(warningAt('W_PLACEHOLDER', { en: `${v.display}: the A FUNCTION OF placeholder is ignored; the equation at line ${real[0]!.loc.line} defines it`, es: `${v.display}: se ignora el marcador A FUNCTION OF; la ecuación de la línea ${real[0]!.loc.line} la define` }, eq.loc));
     }
     v.equations = real;
   }
@@ -401,7 +402,7 @@ export class Expander implements ExpanderApi {
     let ys = Array.from(y);
     if (xs.some((v, i) => i > 0 && v < xs[i - 1]!)) {
       // Vensim accepts such a table; we sort its points by x and say so.
-      this.warnings.push({ severity: 'warning', code: 'W_LOOKUP_ORDER', message: `the x values of lookup ${name} decrease; its points are sorted by x`, loc });
+      this.warnings.push(warningAt('W_LOOKUP_ORDER', { en: `the x values of lookup ${name} decrease; its points are sorted by x`, es: `los valores x de la tabla ${name} decrecen; sus puntos se ordenan por x` }, loc));
       const order = xs.map((_, i) => i).sort((a, b) => xs[a]! - xs[b]!);
       xs = order.map((i) => xs[i]!);
       ys = order.map((i) => ys[i]!);

@@ -13,7 +13,7 @@
  */
 import { HISTORY } from '../ir/builtins.js';
 import type { Equation, Expr, ModelIR } from '../ir/model.js';
-import type { Diagnostic, SourceLocation } from '../ir/diagnostics.js';
+import { warningAt, type BilingualText, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
 
 /** Dimension exponents by base name; `null` means unknown (not checked). */
 export type Dim = Map<string, number> | null;
@@ -21,6 +21,7 @@ export type Dim = Map<string, number> | null;
 export interface UnitIssue {
   variable: string;
   message: string;
+  messageEs: string;
   loc?: SourceLocation;
 }
 
@@ -160,18 +161,18 @@ interface Ctx {
   aliases: Record<string, string>;
 }
 
-function report(ctx: Ctx, loc: SourceLocation | undefined, message: string): void {
-  ctx.issues.push({ variable: ctx.variable, message, loc });
+function report(ctx: Ctx, loc: SourceLocation | undefined, message: BilingualText): void {
+  ctx.issues.push({ variable: ctx.variable, message: message.en, messageEs: message.es, loc });
 }
 
 /** Unifies terms that must agree; reports a mismatch and returns the first known unit. */
-function agree(ctx: Ctx, what: string, loc: SourceLocation, parts: Inferred[]): Inferred {
+function agree(ctx: Ctx, what: BilingualText, loc: SourceLocation, parts: Inferred[]): Inferred {
   const known = parts.filter((p): p is Dim => p !== ANY);
   const first = known.find((p) => p !== null);
   if (first === undefined) return known.length ? null : ANY;
   for (const p of known) {
     if (!sameDim(p, first)) {
-      report(ctx, loc, `${what}: ${formatDim(first)} and ${formatDim(p)} do not agree`);
+      report(ctx, loc, { en: `${what.en}: ${formatDim(first)} and ${formatDim(p)} do not agree`, es: `${what.es}: ${formatDim(first)} y ${formatDim(p)} no concuerdan` });
       return null;
     }
   }
@@ -211,14 +212,14 @@ function infer(e: Expr, ctx: Ctx): Inferred {
       switch (e.op) {
         case '+':
         case '-':
-          return agree(ctx, `'${e.op}'`, e.loc, [l, r]);
+          return agree(ctx, { en: `'${e.op}'`, es: `'${e.op}'` }, e.loc, [l, r]);
         case '*':
           return l === ANY || r === ANY ? ANY : combine(l, r, 1);
         case '/':
           return l === ANY ? ANY : combine(l, asDim(r), -1);
         case '^': {
           const rd = asDim(r);
-          if (rd !== null && rd.size > 0) report(ctx, e.loc, `exponent has units ${formatDim(rd)}`);
+          if (rd !== null && rd.size > 0) report(ctx, e.loc, { en: `exponent has units ${formatDim(rd)}`, es: `el exponente tiene unidades ${formatDim(rd)}` });
           const ld = asDim(l);
           if (ld !== null && ld.size === 0) return new Map();
           return e.right.kind === 'num' ? power(ld, e.right.value) : e.right.kind === 'unary' && e.right.arg.kind === 'num' && e.right.op === '-' ? power(ld, -e.right.arg.value) : null;
@@ -227,18 +228,18 @@ function infer(e: Expr, ctx: Ctx): Inferred {
         case 'or':
           return new Map();
         default:
-          agree(ctx, `comparison '${e.op}'`, e.loc, [l, r]);
+          agree(ctx, { en: `comparison '${e.op}'`, es: `comparación '${e.op}'` }, e.loc, [l, r]);
           return new Map();
       }
     }
     case 'call': {
       const args = e.args.map((a) => infer(a, ctx));
       const fn = e.fn;
-      if (fn === 'IF THEN ELSE') return agree(ctx, 'IF THEN ELSE branches', e.loc, [args[1], args[2]]);
-      if (fn === 'MIN' || fn === 'MAX') return agree(ctx, fn, e.loc, args);
+      if (fn === 'IF THEN ELSE') return agree(ctx, { en: 'IF THEN ELSE branches', es: 'ramas de IF THEN ELSE' }, e.loc, [args[1], args[2]]);
+      if (fn === 'MIN' || fn === 'MAX') return agree(ctx, { en: fn, es: fn }, e.loc, args);
       if (fn === 'EXP' || fn === 'LN' || fn === 'LOG') {
         const d = asDim(args[0]);
-        if (d !== null && d.size > 0) report(ctx, e.loc, `${fn} of ${formatDim(d)} (must be dimensionless)`);
+        if (d !== null && d.size > 0) report(ctx, e.loc, { en: `${fn} of ${formatDim(d)} (must be dimensionless)`, es: `${fn} de ${formatDim(d)} (debe ser adimensional)` });
         return new Map();
       }
       if (fn === 'SQRT') return power(asDim(args[0]), 0.5);
@@ -250,35 +251,35 @@ function infer(e: Expr, ctx: Ctx): Inferred {
       // XMILE HISTORY(input, time): the input's value at a time.
       if (fn === HISTORY) {
         const t = asDim(args[1]);
-        if (t !== null && !sameDim(t, ctx.time)) report(ctx, e.loc, `HISTORY time in ${formatDim(t)}, not ${formatDim(ctx.time)}`);
+        if (t !== null && !sameDim(t, ctx.time)) report(ctx, e.loc, { en: `HISTORY time in ${formatDim(t)}, not ${formatDim(ctx.time)}`, es: `tiempo de HISTORY en ${formatDim(t)}, no en ${formatDim(ctx.time)}` });
         return args[0];
       }
       if (DELAYS.has(fn)) {
         const t = asDim(args[1]);
-        if (t !== null && !sameDim(t, ctx.time)) report(ctx, e.loc, `${fn} delay time in ${formatDim(t)}, not ${formatDim(ctx.time)}`);
-        if (args.length > 2) agree(ctx, `${fn} input and initial value`, e.loc, [args[0], args[2]]);
+        if (t !== null && !sameDim(t, ctx.time)) report(ctx, e.loc, { en: `${fn} delay time in ${formatDim(t)}, not ${formatDim(ctx.time)}`, es: `tiempo de retardo de ${fn} en ${formatDim(t)}, no en ${formatDim(ctx.time)}` });
+        if (args.length > 2) agree(ctx, { en: `${fn} input and initial value`, es: `entrada y valor inicial de ${fn}` }, e.loc, [args[0], args[2]]);
         return args[0];
       }
       // SAMPLE IF TRUE(condition, input, initial): the value is the input or the initial value
       // (Vensim reference); the condition is a truth value and says nothing of the units.
-      if (fn === 'SAMPLE IF TRUE') return agree(ctx, `${fn} input and initial value`, e.loc, [args[1], args[2]]);
+      if (fn === 'SAMPLE IF TRUE') return agree(ctx, { en: `${fn} input and initial value`, es: `entrada y valor inicial de ${fn}` }, e.loc, [args[1], args[2]]);
       // GET DATA MAX / MIN / MEAN(data, start, end): the data's units (fn_get_data_min: units, time, time → units).
       if (DATA_STATISTICS.has(fn)) {
-        for (const [i, what] of [[1, 'start'], [2, 'end']] as const) {
+        for (const [i, what] of [[1, { en: 'start', es: 'inicial' }], [2, { en: 'end', es: 'final' }]] as const) {
           // A number written in the range is taken as a time rather than reported as Dmnl.
           const t = e.args[i]!.kind === 'num' ? ANY : args[i]!;
-          if (t !== ANY && t !== null && !sameDim(t, ctx.time)) report(ctx, e.loc, `${fn} ${what} time in ${formatDim(t)}, not ${formatDim(ctx.time)}`);
+          if (t !== ANY && t !== null && !sameDim(t, ctx.time)) report(ctx, e.loc, { en: `${fn} ${what.en} time in ${formatDim(t)}, not ${formatDim(ctx.time)}`, es: `tiempo ${what.es} de ${fn} en ${formatDim(t)}, no en ${formatDim(ctx.time)}` });
         }
         return args[0];
       }
       // TIME SHIFT(data, shift): the data's units, the shift in time units (fn_time_shift).
       if (fn === 'TIME SHIFT') {
         const t = e.args[1]!.kind === 'num' ? ANY : args[1]!;
-        if (t !== ANY && t !== null && !sameDim(t, ctx.time)) report(ctx, e.loc, `${fn} shift in ${formatDim(t)}, not ${formatDim(ctx.time)}`);
+        if (t !== ANY && t !== null && !sameDim(t, ctx.time)) report(ctx, e.loc, { en: `${fn} shift in ${formatDim(t)}, not ${formatDim(ctx.time)}`, es: `desplazamiento de ${fn} en ${formatDim(t)}, no en ${formatDim(ctx.time)}` });
         return args[0];
       }
       // TIME BASE(START, SLOPE) is START + Time × SLOPE (fn_time_base: newtime, newtime/time → newtime).
-      if (fn === 'TIME BASE') return agree(ctx, `${fn} START and SLOPE × Time`, e.loc, [args[0], args[1] === ANY ? ANY : combine(args[1], ctx.time, 1)]);
+      if (fn === 'TIME BASE') return agree(ctx, { en: `${fn} START and SLOPE × Time`, es: `START y SLOPE × Time de ${fn}` }, e.loc, [args[0], args[1] === ANY ? ANY : combine(args[1], ctx.time, 1)]);
       // DERIVN(input, order): the order-th time derivative, input / time^order (for an order
       // written as a number; otherwise unknown).
       if (fn === 'DERIVN') {
@@ -289,24 +290,24 @@ function infer(e: Expr, ctx: Ctx): Inferred {
       // units → units): inval joins var, the rest are pure numbers. A number written as inval is
       // taken in var's units rather than reported as Dmnl.
       if (fn === 'SHIFT IF TRUE') {
-        for (const [i, what] of [[1, 'condition'], [2, 'size'], [3, 'accum']] as const) {
+        for (const [i, what] of [[1, { en: 'condition', es: 'la condición' }], [2, { en: 'size', es: 'el tamaño' }], [3, { en: 'accum', es: 'accum' }]] as const) {
           const d = asDim(args[i]!);
-          if (d !== null && d.size > 0) report(ctx, e.loc, `${fn} ${what} in ${formatDim(d)} (must be dimensionless)`);
+          if (d !== null && d.size > 0) report(ctx, e.loc, { en: `${fn} ${what.en} in ${formatDim(d)} (must be dimensionless)`, es: `${what.es} de ${fn} en ${formatDim(d)} (debe ser adimensional)` });
         }
-        return agree(ctx, `${fn} level and inval`, e.loc, [args[0], e.args[4]!.kind === 'num' ? ANY : args[4]]);
+        return agree(ctx, { en: `${fn} level and inval`, es: `nivel e inval de ${fn}` }, e.loc, [args[0], e.args[4]!.kind === 'num' ? ANY : args[4]]);
       }
       // DELAY CONVEYOR (fn_delay_conveyor): units, time, 1/time, dmnl, units*time, time → units.
       if (fn === 'DELAY CONVEYOR') {
-        const want: [number, string, Dim][] = [
-          [1, 'conveyance time', ctx.time],
-          [2, 'leak', power(ctx.time, -1)],
-          [5, 'initial conveyance time', ctx.time],
+        const want: [number, BilingualText, Dim][] = [
+          [1, { en: 'conveyance time', es: 'el tiempo de transporte' }, ctx.time],
+          [2, { en: 'leak', es: 'la fuga' }, power(ctx.time, -1)],
+          [5, { en: 'initial conveyance time', es: 'el tiempo de transporte inicial' }, ctx.time],
         ];
         const input = asDim(args[0]!);
-        if (input !== null) want.push([4, 'initial total', combine(input, ctx.time, 1)]);
+        if (input !== null) want.push([4, { en: 'initial total', es: 'el total inicial' }, combine(input, ctx.time, 1)]);
         for (const [i, what, unit] of want) {
           const d = e.args[i]!.kind === 'num' ? ANY : args[i]!;
-          if (d !== ANY && d !== null && unit !== null && !sameDim(d, unit)) report(ctx, e.loc, `${fn} ${what} in ${formatDim(d)}, not ${formatDim(unit)}`);
+          if (d !== ANY && d !== null && unit !== null && !sameDim(d, unit)) report(ctx, e.loc, { en: `${fn} ${what.en} in ${formatDim(d)}, not ${formatDim(unit)}`, es: `${what.es} de ${fn} en ${formatDim(d)}, no en ${formatDim(unit)}` });
         }
         return args[0];
       }
@@ -341,19 +342,14 @@ export function checkUnits(ir: ModelIR, options: UnitCheckOptions = {}): UnitIss
     const got = infer(eq.expr, ctx);
     if (eq.expr.kind === 'call' && eq.expr.fn === 'INTEG' && eq.expr.args[1]) {
       const init = infer(eq.expr.args[1], ctx);
-      if (init !== ANY && !sameDim(init, declared)) report(ctx, eq.loc, `initial value in ${formatDim(init)}, stock in ${formatDim(declared)}`);
+      if (init !== ANY && !sameDim(init, declared)) report(ctx, eq.loc, { en: `initial value in ${formatDim(init)}, stock in ${formatDim(declared)}`, es: `valor inicial en ${formatDim(init)}, nivel en ${formatDim(declared)}` });
     }
-    if (got !== ANY && !sameDim(got, declared)) report(ctx, eq.loc, `equation gives ${formatDim(got)}, declared ${formatDim(declared)}`);
+    if (got !== ANY && !sameDim(got, declared)) report(ctx, eq.loc, { en: `equation gives ${formatDim(got)}, declared ${formatDim(declared)}`, es: `la ecuación da ${formatDim(got)}, declarado ${formatDim(declared)}` });
   }
   return issues;
 }
 
 /** The unit issues as located warnings (`igem check --units`). */
 export function unitDiagnostics(ir: ModelIR, options: UnitCheckOptions = {}): Diagnostic[] {
-  return checkUnits(ir, options).map((i) => ({
-    severity: 'warning' as const,
-    code: 'W_UNITS',
-    message: `units of ${i.variable}: ${i.message}`,
-    loc: i.loc,
-  }));
+  return checkUnits(ir, options).map((i) => warningAt('W_UNITS', { en: `units of ${i.variable}: ${i.message}`, es: `unidades de ${i.variable}: ${i.messageEs}` }, i.loc));
 }

@@ -73,13 +73,13 @@ export function parseCellRef(ref: string, sheet?: Sheet): CellRef {
   const transpose = text.endsWith('*');
   if (transpose) text = text.slice(0, -1).trim();
   const where = sheet?.label ?? '';
-  if (text === '') throw new InputError(where, `empty cell reference '${ref}'`);
+  if (text === '') throw new InputError(where, { en: `empty cell reference '${ref}'`, es: `referencia de celda vacía '${ref}'` });
 
   const parts = text.split(':');
   if (parts.length === 2) {
     const a = parseA1(parts[0]!.trim());
     const b = parseA1(parts[1]!.trim());
-    if (!a || !b) throw new InputError(where, `'${ref}' is not a cell range like B2:D5`);
+    if (!a || !b) throw new InputError(where, { en: `'${ref}' is not a cell range like B2:D5`, es: `'${ref}' no es un rango de celdas como B2:D5` });
     return {
       row: Math.min(a.row, b.row),
       col: Math.min(a.col, b.col),
@@ -94,6 +94,8 @@ export function parseCellRef(ref: string, sheet?: Sheet): CellRef {
   if (range) {
     return { row: range.r0, col: range.c0, end: { row: range.r1, col: range.c1 }, transpose, name: text };
   }
-  const hint = sheet ? 'nor a named range of this sheet' : 'and no sheet was given to look up named ranges';
-  throw new InputError(where, `'${ref}' is not a cell reference like B2 or $B$2, ${hint}`);
+  const hint = sheet
+    ? { en: 'nor a named range of this sheet', es: 'ni un rango con nombre de esta hoja' }
+    : { en: 'and no sheet was given to look up named ranges', es: 'y no se indicó una hoja donde buscar rangos con nombre' };
+  throw new InputError(where, { en: `'${ref}' is not a cell reference like B2 or $B$2, ${hint.en}`, es: `'${ref}' no es una referencia de celda como B2 o $B$2, ${hint.es}` });
 }

@@ -13,7 +13,7 @@
  * interface, where the row and column counts come from "the first/last varying subscript".
  */
 
-import { InputError } from '../ir/diagnostics.js';
+import { InputError, type BilingualText } from '../ir/diagnostics.js';
 import { cellWhere, parseCellRef, type CellRef } from './cell-ref.js';
 import type { Sheet } from './types.js';
 
@@ -28,9 +28,16 @@ export function getConstants(sheet: Sheet, cellRef: string, shape: readonly numb
   if (varying.length > 2) {
     throw new InputError(
       sheet.label,
-      `GET … CONSTANTS('${cellRef}') reads at most 2 varying subscripts (Vensim reads a number, a vector ` +
-        `or a 2-dimensional array); the left-hand side has ${varying.length} (shape [${shape.join(', ')}]). ` +
-        'Split the equation so that each reads a 2-dimensional block.',
+      {
+        en:
+          `GET … CONSTANTS('${cellRef}') reads at most 2 varying subscripts (Vensim reads a number, a vector ` +
+          `or a 2-dimensional array); the left-hand side has ${varying.length} (shape [${shape.join(', ')}]). ` +
+          'Split the equation so that each reads a 2-dimensional block.',
+        es:
+          `GET … CONSTANTS('${cellRef}') lee como máximo 2 subíndices que varían (Vensim lee un número, un vector ` +
+          `o un arreglo de 2 dimensiones); el lado izquierdo tiene ${varying.length} (forma [${shape.join(', ')}]). ` +
+          'Divida la ecuación para que cada parte lea un bloque de 2 dimensiones.',
+      },
     );
   }
   // Down the rows: the second-last varying subscript; across the columns: the last one.
@@ -59,19 +66,26 @@ function notANumber(
   rows: number,
   cols: number,
 ): InputError {
-  const what = v === undefined ? 'the cell is empty' : `the cell holds text '${v}', not a number`;
+  const what = v === undefined ? { en: 'the cell is empty', es: 'la celda está vacía' } : { en: `the cell holds text '${v}', not a number`, es: `la celda contiene el texto '${v}', no un número` };
   const [blockRows, blockCols] = ref.transpose ? [cols, rows] : [rows, cols];
-  let hint = '';
+  let hint: BilingualText | undefined;
   if (ref.end) {
     // A defined name only gives the starting cell; its shape says whether '*' was meant.
     const nameRows = ref.end.row - ref.row + 1;
     const nameCols = ref.end.col - ref.col + 1;
     if (nameRows === blockCols && nameCols === blockRows && nameRows !== nameCols) {
-      hint = `; the range is ${nameRows}×${nameCols}: ${ref.transpose ? 'drop' : 'add'} the '*' to read it the other way`;
+      const star = ref.transpose ? { en: 'drop', es: 'quite' } : { en: 'add', es: 'agregue' };
+      hint = {
+        en: `; the range is ${nameRows}×${nameCols}: ${star.en} the '*' to read it the other way`,
+        es: `; el rango es de ${nameRows}×${nameCols}: ${star.es} el '*' para leerlo en el otro sentido`,
+      };
     }
   }
   return new InputError(
     cellWhere(sheet, r, c),
-    `${what}; GET … CONSTANTS('${cellRef}') reads a block of ${blockRows}×${blockCols} (rows × columns) numbers${hint}`,
+    {
+      en: `${what.en}; GET … CONSTANTS('${cellRef}') reads a block of ${blockRows}×${blockCols} (rows × columns) numbers${hint?.en ?? ''}`,
+      es: `${what.es}; GET … CONSTANTS('${cellRef}') lee un bloque de ${blockRows}×${blockCols} números (filas × columnas)${hint?.es ?? ''}`,
+    },
   );
 }

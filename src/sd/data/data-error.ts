@@ -4,7 +4,7 @@
  * prints `where: message` and exits with status 2, and the server answers 4xx.
  */
 
-import { InputError } from '../ir/diagnostics.js';
+import { InputError, type BilingualText } from '../ir/diagnostics.js';
 
 export interface DataPlace {
   /** The file (or label) as the caller named it. */
@@ -30,7 +30,7 @@ export class DataError extends InputError {
   readonly cell?: string;
   readonly line?: number;
   readonly column?: number;
-  constructor(place: DataPlace, message: string) {
+  constructor(place: DataPlace, message: BilingualText) {
     super(formatPlace(place), message);
     this.name = 'DataError';
     this.file = place.file;

@@ -55,7 +55,7 @@ export interface DataGrid {
 export function readDataBytes(bytes: Uint8Array, file: string, options: ReadOptions = {}): DataGrid {
   const limits = withLimits(options.limits);
   if (bytes.length > limits.maxFileBytes) {
-    throw new DataError({ file }, `the file is ${formatBytes(bytes.length)}, over the limit maxFileBytes ${formatBytes(limits.maxFileBytes)}`);
+    throw new DataError({ file }, { en: `the file is ${formatBytes(bytes.length)}, over the limit maxFileBytes ${formatBytes(limits.maxFileBytes)}`, es: `el archivo tiene ${formatBytes(bytes.length)}, más que el límite maxFileBytes ${formatBytes(limits.maxFileBytes)}` });
   }
   if (looksLikeWorkbook(bytes)) return workbookGrid(readWorkbook(bytes, file, limits), options);
   return textGrid(parseTextTable(decodeText(bytes), file, { delimiter: options.delimiter, limits }), options);
@@ -84,7 +84,7 @@ export function workbookGrid(book: RawWorkbook, options: CellOptions & { sheet?:
   let sheet: RawSheet | undefined;
   if (options.sheet !== undefined) {
     sheet = book.findSheet(options.sheet);
-    if (!sheet) throw new DataError({ file: book.file, sheet: options.sheet }, `no sheet named '${options.sheet}'; the workbook has: ${book.sheetNames.join(', ')}`);
+    if (!sheet) throw new DataError({ file: book.file, sheet: options.sheet }, { en: `no sheet named '${options.sheet}'; the workbook has: ${book.sheetNames.join(', ')}`, es: `no hay ninguna hoja llamada '${options.sheet}'; el libro tiene: ${book.sheetNames.join(', ')}` });
   } else {
     for (const name of book.sheetNames) {
       const s = book.findSheet(name);
@@ -93,7 +93,7 @@ export function workbookGrid(book: RawWorkbook, options: CellOptions & { sheet?:
         break;
       }
     }
-    if (!sheet) throw new DataError({ file: book.file }, 'the workbook has no cells with data');
+    if (!sheet) throw new DataError({ file: book.file }, { en: 'the workbook has no cells with data', es: 'el libro no tiene celdas con datos' });
     if (book.sheetNames.length > 1) assumptions.push(`read sheet '${sheet.name}' (the first with data; name another with a sheet option)`);
   }
   return sheetGrid(book.file, sheet, options, assumptions);
@@ -141,7 +141,7 @@ function chooseLocale(
   const mode = numbers ?? 'auto';
   if (mode !== 'auto') return mode;
   const guess = detectNumberLocale(texts());
-  if (guess.conflict) throw new DataError({ file: label }, `${guess.conflict} (a numbers option: 'dot' or 'comma')`);
+  if (guess.conflict) throw new DataError({ file: label }, { en: `${guess.conflict} (a numbers option: 'dot' or 'comma')`, es: `${guess.conflict} (una opción numbers: 'dot' o 'comma')` });
   assumptions.push(guess.assumed);
   return guess.locale;
 }
@@ -175,7 +175,7 @@ function cellValue(v: RawCell, locale: Exclude<NumberLocale, 'auto'> | 'text', o
     const mode = options.errors ?? 'throw';
     if (mode === 'missing' || (options.naIsMissing && v.code === '#N/A')) return null;
     if (mode === 'keep') return v.code;
-    throw new DataError(where(), `the cell holds the error value ${v.code}; fix it in the workbook, or read error cells as missing`);
+    throw new DataError(where(), { en: `the cell holds the error value ${v.code}; fix it in the workbook, or read error cells as missing`, es: `la celda contiene el valor de error ${v.code}; corríjalo en el libro, o lea las celdas con error como faltantes` });
   }
   if (v instanceof DateCell) return dateValue(v, options.dates ?? 'decimal-year');
   return null;

@@ -22,7 +22,7 @@
  * already fixes the orientation; axis values must increase (InputError naming the cell otherwise).
  */
 
-import { InputError } from '../ir/diagnostics.js';
+import { InputError, type BilingualText } from '../ir/diagnostics.js';
 import { cellName, cellWhere, columnIndex, columnLetters, parseCellRef, type CellRef } from './cell-ref.js';
 import type { DataSeries, LookupSeries, Sheet } from './types.js';
 
@@ -34,12 +34,12 @@ interface Axis {
 }
 
 export function getData(sheet: Sheet, timeRowOrCol: string, firstDataCell: string, count: number): DataSeries {
-  const { axis, values } = readSeries(sheet, timeRowOrCol, firstDataCell, count, 'GET … DATA', 'time');
+  const { axis, values } = readSeries(sheet, timeRowOrCol, firstDataCell, count, 'GET … DATA', { en: 'time', es: 'tiempo' });
   return { times: axis, values };
 }
 
 export function getLookups(sheet: Sheet, xRowOrCol: string, firstDataCell: string, count: number): LookupSeries {
-  const { axis, values } = readSeries(sheet, xRowOrCol, firstDataCell, count, 'GET … LOOKUPS', 'x');
+  const { axis, values } = readSeries(sheet, xRowOrCol, firstDataCell, count, 'GET … LOOKUPS', { en: 'x', es: 'x' });
   return { x: axis, values };
 }
 
@@ -65,7 +65,7 @@ function readSeries(
   firstDataCell: string,
   count: number,
   fn: string,
-  axisName: string,
+  axisName: BilingualText,
 ): { axis: Float64Array; values: Float64Array[] } {
   const first = parseCellRef(firstDataCell, sheet);
   const axis = parseAxis(sheet, axisArg, first, fn);
@@ -88,17 +88,23 @@ function readSeries(
       const [r, c] = across ? [axis.index, p] : [p, axis.index];
       throw new InputError(
         cellWhere(sheet, r, c),
-        `${fn}: ${axisName} values must increase along ${axisText(axis)}, but ${v} follows ${prev}`,
+        {
+          en: `${fn}: ${axisName.en} values must increase along ${axisText(axis).en}, but ${v} follows ${prev}`,
+          es: `${fn}: los valores de ${axisName.es} deben crecer a lo largo de ${axisText(axis).es}, pero ${v} viene después de ${prev}`,
+        },
       );
     }
     positions.push(p);
     axisValues.push(v);
   }
   if (positions.length === 0) {
+    const from = axisText(across ? { along: 'col', index: start } : { along: 'row', index: start });
     throw new InputError(
       sheet.label,
-      `${fn}('${axisArg}', '${firstDataCell}'): no numeric ${axisName} values in ${axisText(axis)} ` +
-        `from ${across ? 'column ' + columnLetters(start) : 'row ' + (start + 1)} on`,
+      {
+        en: `${fn}('${axisArg}', '${firstDataCell}'): no numeric ${axisName.en} values in ${axisText(axis).en} from ${from.en} on`,
+        es: `${fn}('${axisArg}', '${firstDataCell}'): no hay valores numéricos de ${axisName.es} en ${axisText(axis).es} desde ${from.es} en adelante`,
+      },
     );
   }
 
@@ -116,10 +122,13 @@ function readSeries(
     }
     if (present === 0) {
       const at = across ? cellName(first.row + i, start) : cellName(start, first.col + i);
+      const line = across ? { en: 'row', es: 'la fila' } : { en: 'column', es: 'la columna' };
       throw new InputError(
         sheet.label,
-        `${fn}('${axisArg}', '${firstDataCell}'): element ${i + 1} of ${count} has no values ` +
-          `(${across ? 'row' : 'column'} starting at ${at} is empty where ${axisText(axis)} has ${axisName} values)`,
+        {
+          en: `${fn}('${axisArg}', '${firstDataCell}'): element ${i + 1} of ${count} has no values (${line.en} starting at ${at} is empty where ${axisText(axis).en} has ${axisName.en} values)`,
+          es: `${fn}('${axisArg}', '${firstDataCell}'): el elemento ${i + 1} de ${count} no tiene valores (${line.es} que empieza en ${at} está vacía donde ${axisText(axis).es} tiene valores de ${axisName.es})`,
+        },
       );
     }
     values.push(ys);
@@ -127,8 +136,10 @@ function readSeries(
   return { axis: Float64Array.from(axisValues), values };
 }
 
-function axisText(axis: Axis): string {
-  return axis.along === 'row' ? `row ${axis.index + 1}` : `column ${columnLetters(axis.index)}`;
+function axisText(axis: Axis): BilingualText {
+  return axis.along === 'row'
+    ? { en: `row ${axis.index + 1}`, es: `la fila ${axis.index + 1}` }
+    : { en: `column ${columnLetters(axis.index)}`, es: `la columna ${columnLetters(axis.index)}` };
 }
 
 /** '4' → row 4 (times across); 'A' → column A (times down); or a defined name over one row or column. */
@@ -136,7 +147,7 @@ function parseAxis(sheet: Sheet, arg: string, first: CellRef, fn: string): Axis 
   const text = arg.trim();
   if (/^\d+$/.test(text)) {
     const row = Number(text) - 1;
-    if (row < 0) throw new InputError(sheet.label, `${fn}: row '${arg}' does not exist (rows start at 1)`);
+    if (row < 0) throw new InputError(sheet.label, { en: `${fn}: row '${arg}' does not exist (rows start at 1)`, es: `${fn}: la fila '${arg}' no existe (las filas empiezan en 1)` });
     return { along: 'row', index: row };
   }
   const range = sheet.namedRange?.(text);
@@ -152,14 +163,19 @@ function parseAxis(sheet: Sheet, arg: string, first: CellRef, fn: string): Axis 
     }
     throw new InputError(
       sheet.label,
-      `${fn}: named range '${arg}' (${cellName(range.r0, range.c0)}:${cellName(range.r1, range.c1)}) ` +
-        'must be a single row or column in line with the first data cell',
+      {
+        en: `${fn}: named range '${arg}' (${cellName(range.r0, range.c0)}:${cellName(range.r1, range.c1)}) must be a single row or column in line with the first data cell`,
+        es: `${fn}: el rango con nombre '${arg}' (${cellName(range.r0, range.c0)}:${cellName(range.r1, range.c1)}) debe ser una sola fila o columna alineada con la primera celda de datos`,
+      },
     );
   }
   const col = columnIndex(text);
   if (col >= 0) return { along: 'col', index: col };
   throw new InputError(
     sheet.label,
-    `${fn}: '${arg}' is not a row number (times across), a column letter (times down) or a named range of this sheet`,
+    {
+      en: `${fn}: '${arg}' is not a row number (times across), a column letter (times down) or a named range of this sheet`,
+      es: `${fn}: '${arg}' no es un número de fila (tiempos a lo ancho), una letra de columna (tiempos hacia abajo) ni un rango con nombre de esta hoja`,
+    },
   );
 }

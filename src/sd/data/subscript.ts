@@ -52,7 +52,7 @@ export function getSubscript(sheet: Sheet, firstCell: string, lastCell = '', pre
     }
   }
   if (names.length === 0) {
-    throw new InputError(sheet.label, `GET … SUBSCRIPT('${firstCell}', '${lastCell}'): no element names in those cells`);
+    throw new InputError(sheet.label, { en: `GET … SUBSCRIPT('${firstCell}', '${lastCell}'): no element names in those cells`, es: `GET … SUBSCRIPT('${firstCell}', '${lastCell}'): no hay nombres de elementos en esas celdas` });
   }
   return names;
 }

@@ -96,7 +96,7 @@ export function parseTextTable(input: string, file: string, options: TextTableOp
     assumptions.push(sniffed.assumed);
   }
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
-    throw new DataError({ file }, `the delimiter must be one character other than a quote or a line break, got '${delimiter}'`);
+    throw new DataError({ file }, { en: `the delimiter must be one character other than a quote or a line break, got '${delimiter}'`, es: `el delimitador debe ser un carácter que no sea una comilla ni un salto de línea, se recibió '${delimiter}'` });
   }
   const maxCells = options.limits?.maxCells ?? DEFAULT_DATA_LIMITS.maxCells;
   const rows: (string | null)[][] = [];
@@ -117,7 +117,7 @@ export function parseTextTable(input: string, file: string, options: TextTableOp
 
   const endField = (): void => {
     if (++cells > maxCells) {
-      throw new DataError({ file, line: startLine, column: startCol }, `more than ${maxCells.toLocaleString('en')} cells (the limit maxCells; raise it if the file is meant to be this large)`);
+      throw new DataError({ file, line: startLine, column: startCol }, { en: `more than ${maxCells.toLocaleString('en')} cells (the limit maxCells; raise it if the file is meant to be this large)`, es: `más de ${maxCells.toLocaleString('en')} celdas (el límite maxCells; auméntelo si el archivo debe ser así de grande)` });
     }
     row.push(state === 'closed' ? field : field.trim() === '' ? null : field.trim());
     rowLines.push(startLine);
@@ -157,10 +157,10 @@ export function parseTextTable(input: string, file: string, options: TextTableOp
       field = '';
     } else if (state === 'closed') {
       if (ch !== ' ' && ch !== '\t') {
-        throw new DataError({ file, line, column: col }, 'unexpected text after a closing quote; quote the whole field and double the quotes inside it ("")');
+        throw new DataError({ file, line, column: col }, { en: 'unexpected text after a closing quote; quote the whole field and double the quotes inside it ("")', es: 'texto inesperado después de una comilla de cierre; ponga todo el campo entre comillas y duplique las comillas internas ("")' });
       }
     } else if (ch === '"') {
-      throw new DataError({ file, line, column: col }, 'a quote inside an unquoted field; quote the whole field and double the quotes inside it ("")');
+      throw new DataError({ file, line, column: col }, { en: 'a quote inside an unquoted field; quote the whole field and double the quotes inside it ("")', es: 'una comilla dentro de un campo sin comillas; ponga todo el campo entre comillas y duplique las comillas internas ("")' });
     } else {
       field += ch;
       if (ch !== ' ' && ch !== '\t') state = 'plain';
@@ -176,7 +176,7 @@ export function parseTextTable(input: string, file: string, options: TextTableOp
     } else col++;
   }
   if (state === 'quoted') {
-    throw new DataError({ file, line: startLine, column: startCol }, 'unterminated quoted field (a " is never closed)');
+    throw new DataError({ file, line: startLine, column: startCol }, { en: 'unterminated quoted field (a " is never closed)', es: 'campo entre comillas sin terminar (una " nunca se cierra)' });
   }
   if (field !== '' || state === 'closed' || row.length > 0) endRow();
 

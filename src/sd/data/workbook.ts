@@ -67,10 +67,10 @@ export interface ReadWorkbookOptions {
 export function readWorkbook(bytes: Uint8Array, file: string, limitsIn?: Partial<DataLimits>, options: ReadWorkbookOptions = {}): RawWorkbook {
   const limits = withLimits(limitsIn);
   if (bytes.length > limits.maxFileBytes) {
-    throw new DataError({ file }, `the file is ${formatBytes(bytes.length)}, over the limit maxFileBytes ${formatBytes(limits.maxFileBytes)}`);
+    throw new DataError({ file }, { en: `the file is ${formatBytes(bytes.length)}, over the limit maxFileBytes ${formatBytes(limits.maxFileBytes)}`, es: `el archivo tiene ${formatBytes(bytes.length)}, más que el límite maxFileBytes ${formatBytes(limits.maxFileBytes)}` });
   }
   if (!looksLikeWorkbook(bytes)) {
-    throw new DataError({ file }, 'not a workbook: xlsx, xlsm and ods files are zip archives, xls files are compound documents, and this is neither');
+    throw new DataError({ file }, { en: 'not a workbook: xlsx, xlsm and ods files are zip archives, xls files are compound documents, and this is neither', es: 'no es un libro: los archivos xlsx, xlsm y ods son archivos zip, los xls son documentos compuestos, y este no es ninguno de los dos' });
   }
   // The guard hands back the zip's parts already inflated: the direct reader scans them as they
   // are, and SheetJS gets them repacked stored, so that it does not inflate them again.
@@ -127,7 +127,7 @@ function countCells(rows: RawSheet['rows'], file: string, sheet: string, cellsLe
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
       if (row[c] === undefined) continue;
-      if (++count > cellsLeft) throw new DataError({ file, sheet, cell: cellName(r, c) }, 'the workbook holds more cells than the limit maxCells allows');
+      if (++count > cellsLeft) throw new DataError({ file, sheet, cell: cellName(r, c) }, { en: 'the workbook holds more cells than the limit maxCells allows', es: 'el libro contiene más celdas de las que permite el límite maxCells' });
     }
   }
   return count;
@@ -171,7 +171,7 @@ function sheetJsWorkbook(source: Uint8Array, file: string, limits: DataLimits, o
         ...(sheets ? { sheets: [...sheets] } : {}),
       });
     } catch (err) {
-      throw new DataError({ file }, `not a readable workbook (${err instanceof Error ? err.message : String(err)})`);
+      throw new DataError({ file }, { en: `not a readable workbook (${err instanceof Error ? err.message : String(err)})`, es: `no es un libro legible (${err instanceof Error ? err.message : String(err)})` });
     }
   };
   const book = parse(options.sheets);
@@ -238,7 +238,7 @@ function sheetRows(ws: unknown, date1904: boolean, file: string, sheet: string, 
       const v = rawCell(cell, date1904);
       if (v === undefined) continue;
       if (++count > cellsLeft) {
-        throw new DataError({ file, sheet, cell: cellName(r, c) }, 'the workbook holds more cells than the limit maxCells allows');
+        throw new DataError({ file, sheet, cell: cellName(r, c) }, { en: 'the workbook holds more cells than the limit maxCells allows', es: 'el libro contiene más celdas de las que permite el límite maxCells' });
       }
       (row ??= [])[c] = v;
     }

@@ -67,15 +67,21 @@ export function guardZipParts(bytes: Uint8Array, file: string, limits: DataLimit
   if (total > limits.maxUncompressedBytes) {
       throw new DataError(
         { file },
-      `the workbook's parts inflate to ${formatBytes(total)}, more than ${formatBytes(limits.maxUncompressedBytes)} (the limit maxUncompressedBytes); it is refused before inflating`,
+      { en: `the workbook's parts inflate to ${formatBytes(total)}, more than ${formatBytes(limits.maxUncompressedBytes)} (the limit maxUncompressedBytes); it is refused before inflating`, es: `las partes del libro se descomprimen en ${formatBytes(total)}, más que ${formatBytes(limits.maxUncompressedBytes)} (el límite maxUncompressedBytes); se rechaza antes de descomprimirlo` },
     );
   }
   for (const e of entries) {
     if (e.uncompressed > RATIO_FLOOR && e.uncompressed > limits.maxCompressionRatio * Math.max(1, e.compressed)) {
       throw new DataError(
         { file },
-        `part '${e.name}' inflates ${Math.round(e.uncompressed / Math.max(1, e.compressed))}-fold (${formatBytes(e.compressed)} → ` +
-          `${formatBytes(e.uncompressed)}), over the limit maxCompressionRatio ${limits.maxCompressionRatio}: a zip bomb or a damaged file`,
+        {
+          en:
+            `part '${e.name}' inflates ${Math.round(e.uncompressed / Math.max(1, e.compressed))}-fold (${formatBytes(e.compressed)} → ` +
+            `${formatBytes(e.uncompressed)}), over the limit maxCompressionRatio ${limits.maxCompressionRatio}: a zip bomb or a damaged file`,
+          es:
+            `la parte '${e.name}' se descomprime ${Math.round(e.uncompressed / Math.max(1, e.compressed))} veces (${formatBytes(e.compressed)} → ` +
+            `${formatBytes(e.uncompressed)}), más que el límite maxCompressionRatio ${limits.maxCompressionRatio}: una bomba zip o un archivo dañado`,
+        },
       );
     }
   }
@@ -148,17 +154,17 @@ function readCentralDirectory(bytes: Uint8Array, file: string, limits: DataLimit
       break;
     }
   }
-  if (eocd < 0) throw new DataError({ file }, 'not a readable workbook: the zip directory is missing (truncated or damaged file)');
+  if (eocd < 0) throw new DataError({ file }, { en: 'not a readable workbook: the zip directory is missing (truncated or damaged file)', es: 'no es un libro legible: falta el directorio zip (archivo truncado o dañado)' });
   const count = view.getUint16(eocd + 10, true);
   const size = view.getUint32(eocd + 12, true);
   const offset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || offset === 0xffffffff) throw new DataError({ file }, 'a Zip64 archive: far larger than any workbook this reader accepts');
-  if (count > limits.maxZipEntries) throw new DataError({ file }, `the workbook has ${count} parts, over the limit maxZipEntries ${limits.maxZipEntries}`);
-  if (offset + size > eocd) throw new DataError({ file }, 'not a readable workbook: the zip directory points outside the file (damaged)');
+  if (count === 0xffff || offset === 0xffffffff) throw new DataError({ file }, { en: 'a Zip64 archive: far larger than any workbook this reader accepts', es: 'un archivo Zip64: mucho más grande que cualquier libro que este lector acepta' });
+  if (count > limits.maxZipEntries) throw new DataError({ file }, { en: `the workbook has ${count} parts, over the limit maxZipEntries ${limits.maxZipEntries}`, es: `el libro tiene ${count} partes, más que el límite maxZipEntries ${limits.maxZipEntries}` });
+  if (offset + size > eocd) throw new DataError({ file }, { en: 'not a readable workbook: the zip directory points outside the file (damaged)', es: 'no es un libro legible: el directorio zip apunta fuera del archivo (dañado)' });
   const entries: ZipEntry[] = [];
   let p = offset;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > eocd || view.getUint32(p, true) !== CENTRAL) throw new DataError({ file }, 'not a readable workbook: damaged zip directory');
+    if (p + 46 > eocd || view.getUint32(p, true) !== CENTRAL) throw new DataError({ file }, { en: 'not a readable workbook: damaged zip directory', es: 'no es un libro legible: directorio zip dañado' });
     const nameLen = view.getUint16(p + 28, true);
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
@@ -169,7 +175,7 @@ function readCentralDirectory(bytes: Uint8Array, file: string, limits: DataLimit
     if (compressed === 0xffffffff || uncompressed === 0xffffffff || localOffset === 0xffffffff) {
       // Zip64 sizes in the extra field: values over 4 GiB are over every limit anyway.
       const z = zip64Sizes(view, p + 46 + nameLen, extraLen, uncompressed === 0xffffffff, compressed === 0xffffffff, localOffset === 0xffffffff);
-      if (!z) throw new DataError({ file }, `not a readable workbook: part '${name}' has damaged Zip64 sizes`);
+      if (!z) throw new DataError({ file }, { en: `not a readable workbook: part '${name}' has damaged Zip64 sizes`, es: `no es un libro legible: la parte '${name}' tiene tamaños Zip64 dañados` });
       ({ compressed, uncompressed, localOffset } = {
         compressed: z.compressed ?? compressed,
         uncompressed: z.uncompressed ?? uncompressed,
@@ -223,12 +229,12 @@ function inspectEntry(
   cellsLeft: number,
   inflateRaw: RawInflater | undefined,
 ): { data: Uint8Array; cells: number } {
-  const part = `part '${e.name}'`;
-  if (e.flags & 1) throw new DataError({ file }, 'the workbook is encrypted (password-protected); save it without a password');
-  if (e.method !== 0 && e.method !== 8) throw new DataError({ file }, `${part} uses zip compression method ${e.method}; only stored (0) and deflate (8) occur in workbooks`);
+  const part = { en: `part '${e.name}'`, es: `la parte '${e.name}'` };
+  if (e.flags & 1) throw new DataError({ file }, { en: 'the workbook is encrypted (password-protected); save it without a password', es: 'el libro está cifrado (protegido con contraseña); guárdelo sin contraseña' });
+  if (e.method !== 0 && e.method !== 8) throw new DataError({ file }, { en: `${part.en} uses zip compression method ${e.method}; only stored (0) and deflate (8) occur in workbooks`, es: `${part.es} usa el método de compresión zip ${e.method}; en los libros solo aparecen stored (0) y deflate (8)` });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const h = e.localOffset;
-  if (h + 30 > bytes.length || view.getUint32(h, true) !== LOCAL) throw new DataError({ file }, `not a readable workbook: ${part} is missing (damaged zip)`);
+  if (h + 30 > bytes.length || view.getUint32(h, true) !== LOCAL) throw new DataError({ file }, { en: `not a readable workbook: ${part.en} is missing (damaged zip)`, es: `no es un libro legible: falta ${part.es} (zip dañado)` });
   // The local header must agree with the directory: readers differ in which one they trust, and
   // SheetJS, given a stored part whose local header says 'deflate', loops forever inflating it.
   const localFlags = view.getUint16(h + 6, true);
@@ -237,17 +243,17 @@ function inspectEntry(
   const localU = view.getUint32(h + 22, true);
   const sizesAgree = (localFlags & 8) !== 0 || localC === 0xffffffff || (localC === e.compressed && localU === e.uncompressed);
   if (localMethod !== e.method || !sizesAgree) {
-    throw new DataError({ file }, `not a readable workbook: ${part}'s local header disagrees with the zip directory (damaged or crafted file)`);
+    throw new DataError({ file }, { en: `not a readable workbook: ${part.en}'s local header disagrees with the zip directory (damaged or crafted file)`, es: `no es un libro legible: el encabezado local de ${part.es} no concuerda con el directorio zip (archivo dañado o manipulado)` });
   }
   const start = h + 30 + view.getUint16(h + 26, true) + view.getUint16(h + 28, true);
   const end = start + e.compressed;
-  if (end > bytes.length) throw new DataError({ file }, `not a readable workbook: ${part} runs past the end of the file (truncated)`);
+  if (end > bytes.length) throw new DataError({ file }, { en: `not a readable workbook: ${part.en} runs past the end of the file (truncated)`, es: `no es un libro legible: ${part.es} pasa del final del archivo (truncado)` });
   const xml = /\.(xml|rels|vml)$/i.test(e.name) ? new XmlGuard(limits.maxXmlDepth, limits.maxTextBytes) : undefined;
   const data = bytes.subarray(start, end);
   const overrun = (): DataError =>
-    new DataError({ file }, `${part} inflates past the ${formatBytes(e.uncompressed)} its header declares: a zip bomb or a damaged file`);
+    new DataError({ file }, { en: `${part.en} inflates past the ${formatBytes(e.uncompressed)} its header declares: a zip bomb or a damaged file`, es: `${part.es} se descomprime más allá de los ${formatBytes(e.uncompressed)} que declara su encabezado: una bomba zip o un archivo dañado` });
   const damaged = (err: unknown): DataError =>
-    new DataError({ file }, `not a readable workbook: ${part} does not inflate (${err instanceof Error ? err.message : String(err)})`);
+    new DataError({ file }, { en: `not a readable workbook: ${part.en} does not inflate (${err instanceof Error ? err.message : String(err)})`, es: `no es un libro legible: ${part.es} no se descomprime (${err instanceof Error ? err.message : String(err)})` });
   let hosted: Uint8Array | undefined;
   if (e.method === 8 && inflateRaw) {
     try {
@@ -266,13 +272,13 @@ function inspectEntry(
     produced += chunk.length;
     const hit = xml?.push(chunk);
     if (hit?.kind === 'depth') {
-      throw new DataError({ file }, `${part} nests XML elements deeper than ${limits.maxXmlDepth} (the limit maxXmlDepth)`);
+      throw new DataError({ file }, { en: `${part.en} nests XML elements deeper than ${limits.maxXmlDepth} (the limit maxXmlDepth)`, es: `${part.es} anida elementos XML a más profundidad que ${limits.maxXmlDepth} (el límite maxXmlDepth)` });
     }
     if (hit?.kind === 'text') {
-      throw new DataError({ file }, `${part} holds a text or tag longer than ${formatBytes(limits.maxTextBytes)} (the limit maxTextBytes; Excel's own cells stop at 32,767 characters)`);
+      throw new DataError({ file }, { en: `${part.en} holds a text or tag longer than ${formatBytes(limits.maxTextBytes)} (the limit maxTextBytes; Excel's own cells stop at 32,767 characters)`, es: `${part.es} contiene un texto o etiqueta de más de ${formatBytes(limits.maxTextBytes)} (el límite maxTextBytes; las celdas del propio Excel llegan hasta 32,767 caracteres)` });
     }
     if (xml && xml.stats.cells > cellsLeft) {
-      throw new DataError({ file }, `the workbook holds more than ${limits.maxCells.toLocaleString('en')} cells (the limit maxCells)`);
+      throw new DataError({ file }, { en: `the workbook holds more than ${limits.maxCells.toLocaleString('en')} cells (the limit maxCells)`, es: `el libro contiene más de ${limits.maxCells.toLocaleString('en')} celdas (el límite maxCells)` });
     }
   };
   if (hosted) {
@@ -290,7 +296,7 @@ function inspectEntry(
     }
   }
   if (produced !== e.uncompressed) {
-    throw new DataError({ file }, `not a readable workbook: ${part} inflates to ${produced} bytes, not the ${e.uncompressed} its header declares (damaged)`);
+    throw new DataError({ file }, { en: `not a readable workbook: ${part.en} inflates to ${produced} bytes, not the ${e.uncompressed} its header declares (damaged)`, es: `no es un libro legible: ${part.es} se descomprime en ${produced} bytes, no en los ${e.uncompressed} que declara su encabezado (dañado)` });
   }
   return { data: out, cells: xml?.stats.cells ?? 0 };
 }

@@ -12,15 +12,15 @@ export function readDataFileBytes(path: string, label = path, limitsIn?: Partial
     size = statSync(path).size;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new InputError(label, code === 'ENOENT' ? 'file not found' : `cannot read the file (${code})`);
+    throw new InputError(label, code === 'ENOENT' ? { en: 'file not found', es: 'no se encontró el archivo' } : { en: `cannot read the file (${code})`, es: `no se puede leer el archivo (${code})` });
   }
   if (size > limits.maxFileBytes) {
-    throw new DataError({ file: label }, `the file is ${formatBytes(size)}, over the limit maxFileBytes ${formatBytes(limits.maxFileBytes)}`);
+    throw new DataError({ file: label }, { en: `the file is ${formatBytes(size)}, over the limit maxFileBytes ${formatBytes(limits.maxFileBytes)}`, es: `el archivo tiene ${formatBytes(size)}, más que el límite maxFileBytes ${formatBytes(limits.maxFileBytes)}` });
   }
   try {
     return readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new InputError(label, `cannot read the file (${code})`);
+    throw new InputError(label, { en: `cannot read the file (${code})`, es: `no se puede leer el archivo (${code})` });
   }
 }

@@ -7,7 +7,7 @@
 
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { InputError } from '../ir/diagnostics.js';
+import { caughtText, InputError } from '../ir/diagnostics.js';
 import { DataError } from '../data/data-error.js';
 import { delimiterFor, parseDelimited } from '../data/delimited.js';
 import { isAbsolutePath, resolveFileTag } from '../data/file-tags.js';
@@ -53,7 +53,7 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
       tried.push(path);
       if (existsSync(path)) return { path, label: labelFor(modelDir, path) };
     }
-    throw new InputError(file, `data file not found (looked for ${tried.join(', ')})`);
+    throw new InputError(file, { en: `data file not found (looked for ${tried.join(', ')})`, es: `no se encontró el archivo de datos (se buscó ${tried.join(', ')})` });
   };
 
   return {
@@ -89,7 +89,7 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
         workbooks.set(path, wb);
       }
       const raw = wb.book.findSheet(tab);
-      if (!raw) throw new InputError(`${wb.label}!${tab}`, `no sheet named '${tab}'; the workbook has: ${wb.book.sheetNames.join(', ')}`);
+      if (!raw) throw new InputError(`${wb.label}!${tab}`, { en: `no sheet named '${tab}'; the workbook has: ${wb.book.sheetNames.join(', ')}`, es: `no hay ninguna hoja llamada '${tab}'; el libro tiene: ${wb.book.sheetNames.join(', ')}` });
       let sheet = wb.sheets.get(raw.name);
       if (!sheet) {
         // Vensim reads cached values: dates as serial numbers, error cells as their text (an
@@ -115,7 +115,9 @@ function readBytes(path: string, label: string, limits: DataLimits): Uint8Array 
     return readDataFileBytes(path, label, limits);
   } catch (e) {
     if (e instanceof DataError) throw e;
-    throw new InputError(label, `cannot read data file: ${(e as Error).message.replace(`${label}: `, '')}`);
+    const why = caughtText(e);
+    const bare = (m: string) => m.replace(`${label}: `, '');
+    throw new InputError(label, { en: `cannot read data file: ${bare(why.en)}`, es: `no se puede leer el archivo de datos: ${bare(why.es)}` });
   }
 }
 

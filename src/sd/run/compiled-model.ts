@@ -234,15 +234,15 @@ export class CompiledModel implements Model {
       const key = canonicalColumn(name);
       if (typeof value === 'number') {
         const ids = this.names().paramIndex.get(key);
-        if (!ids) throw new InputError(name, 'is not a constant of this model');
+        if (!ids) throw new InputError(name, { en: 'is not a constant of this model', es: 'no es una constante de este modelo' });
         for (const id of ids) {
           v[id] = value;
           touched.push(id);
         }
       } else {
         const tables = this.names().lookupIndex.get(key);
-        if (!tables) throw new InputError(name, 'is not a lookup of this model');
-        if (value.x.length !== value.y.length || value.x.length === 0) throw new InputError(name, 'a lookup needs as many x as y values, at least one');
+        if (!tables) throw new InputError(name, { en: 'is not a lookup of this model', es: 'no es una tabla (lookup) de este modelo' });
+        if (value.x.length !== value.y.length || value.x.length === 0) throw new InputError(name, { en: 'a lookup needs as many x as y values, at least one', es: 'una tabla (lookup) necesita tantos valores x como y, al menos uno' });
         if (!copied) {
           r.lx = r.lx.slice();
           r.ly = r.ly.slice();
@@ -288,7 +288,7 @@ export class CompiledModel implements Model {
    */
   stream(sink: SaveSink, options: StreamOptions = {}): StreamSummary {
     if (options.blockRows !== undefined && !(Number.isInteger(options.blockRows) && options.blockRows >= 1)) {
-      throw new InputError('blockRows', `must be a whole number ≥ 1 (it is ${options.blockRows})`);
+      throw new InputError('blockRows', { en: `must be a whole number ≥ 1 (it is ${options.blockRows})`, es: `debe ser un número entero ≥ 1 (es ${options.blockRows})` });
     }
     const { rows, names } = this.simulateLocated(options, sink, options.blockRows);
     return { names, rows };
@@ -374,7 +374,7 @@ export class CompiledModel implements Model {
         // A whole array by its name: every element, from the canonical keys made at load.
         const before = picked.length;
         for (const [key, k] of this.names().columnIndex) if (key.startsWith(prefix)) picked.push(k);
-        if (picked.length === before) throw new InputError(col, 'is not a variable of this model');
+        if (picked.length === before) throw new InputError(col, { en: 'is not a variable of this model', es: 'no es una variable de este modelo' });
       }
       cols = Int32Array.from(picked.map((j) => this.outputIds[j]!));
       names = picked.map((j) => this.outputNames[j]!);

@@ -49,28 +49,34 @@ const TIME_RESOLUTION = 1e-12;
 export function planRun(span: RunSpan, columns: number, delayHistories: number, limits: Pick<ModelLimits, 'maxSteps' | 'maxSavedPoints'>, fields: SpanFields = MODEL_FIELDS, keptRows = Infinity): RunPlan {
   const { start, end, dt, saveper } = span;
   for (const k of ['start', 'end', 'dt', 'saveper'] as const) {
-    if (!Number.isFinite(span[k])) throw new InputError(fields[k], `must be a finite number (it is ${span[k]})`);
+    if (!Number.isFinite(span[k])) throw new InputError(fields[k], { en: `must be a finite number (it is ${span[k]})`, es: `debe ser un número finito (es ${span[k]})` });
   }
-  if (end < start) throw new InputError(fields.end, `must not be before ${fields.start} (${end} < ${start})`);
-  if (!(dt > 0)) throw new InputError(fields.dt, `must be positive (it is ${dt})`);
-  if (!(saveper > 0)) throw new InputError(fields.saveper, `must be positive (it is ${saveper})`);
+  if (end < start) throw new InputError(fields.end, { en: `must not be before ${fields.start} (${end} < ${start})`, es: `no debe ser anterior a ${fields.start} (${end} < ${start})` });
+  if (!(dt > 0)) throw new InputError(fields.dt, { en: `must be positive (it is ${dt})`, es: `debe ser positivo (es ${dt})` });
+  if (!(saveper > 0)) throw new InputError(fields.saveper, { en: `must be positive (it is ${saveper})`, es: `debe ser positivo (es ${saveper})` });
   const scale = Math.max(Math.abs(start), Math.abs(end));
   if (dt < scale * TIME_RESOLUTION) {
-    throw new InputError(fields.dt, `${dt} is too small for times as large as ${scale}: successive times would not differ (the step must be at least ${scale * TIME_RESOLUTION})`);
+    throw new InputError(fields.dt, { en: `${dt} is too small for times as large as ${scale}: successive times would not differ (the step must be at least ${scale * TIME_RESOLUTION})`, es: `${dt} es demasiado pequeño para tiempos tan grandes como ${scale}: los tiempos sucesivos no se distinguirían (el paso debe ser al menos ${scale * TIME_RESOLUTION})` });
   }
   const steps = Math.ceil((end - start) / dt - 1e-6);
   if (!(steps <= limits.maxSteps)) {
-    throw new InputError(fields.end, `the run from ${start} to ${end} by ${dt} needs ${formatCount(steps)} steps; the limit is ${formatCount(limits.maxSteps)}`);
+    throw new InputError(fields.end, { en: `the run from ${start} to ${end} by ${dt} needs ${formatCount(steps)} steps; the limit is ${formatCount(limits.maxSteps)}`, es: `la corrida de ${start} a ${end} con paso ${dt} necesita ${formatCount(steps)} pasos; el límite es ${formatCount(limits.maxSteps)}` });
   }
   const saveEvery = Math.max(1, Math.round(saveper / dt));
   const savedTimes = Math.floor(Math.max(0, steps) / saveEvery + 1e-6) + 1;
   const kept = Math.min(savedTimes, keptRows);
   const points = kept * columns + delayHistories * (steps + 1);
   if (points > limits.maxSavedPoints) {
-    const what = delayHistories ? `${formatCount(kept)} saved times × ${formatCount(columns)} columns + ${formatCount(delayHistories)} delay histories of ${formatCount(steps + 1)} steps` : `${formatCount(kept)} saved times × ${formatCount(columns)} columns`;
+    const table = { en: `${formatCount(kept)} saved times × ${formatCount(columns)} columns`, es: `${formatCount(kept)} tiempos guardados × ${formatCount(columns)} columnas` };
+    const delays = delayHistories
+      ? { en: ` + ${formatCount(delayHistories)} delay histories of ${formatCount(steps + 1)} steps`, es: ` + ${formatCount(delayHistories)} historiales de retardos de ${formatCount(steps + 1)} pasos` }
+      : undefined;
     throw new InputError(
       fields.end,
-      `this run needs ~${megabytes(points)} MB (${formatCount(points)} points: ${what}); the limit is ${formatCount(limits.maxSavedPoints)} points (~${megabytes(limits.maxSavedPoints)} MB): shorten the run, raise ${fields.saveper} or keep fewer columns`,
+      {
+        en: `this run needs ~${megabytes(points)} MB (${formatCount(points)} points: ${table.en}${delays?.en ?? ''}); the limit is ${formatCount(limits.maxSavedPoints)} points (~${megabytes(limits.maxSavedPoints)} MB): shorten the run, raise ${fields.saveper} or keep fewer columns`,
+        es: `esta corrida necesita ~${megabytes(points)} MB (${formatCount(points)} puntos: ${table.es}${delays?.es ?? ''}); el límite es ${formatCount(limits.maxSavedPoints)} puntos (~${megabytes(limits.maxSavedPoints)} MB): acorte la corrida, aumente ${fields.saveper} o conserve menos columnas`,
+      },
     );
   }
   return { steps, savedTimes, points };

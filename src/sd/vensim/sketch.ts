@@ -14,7 +14,7 @@
  * Records that cannot be read are skipped with a warning at their line; the diagram is never a
  * reason to refuse a model.
  */
-import type { Diagnostic } from '../ir/diagnostics.js';
+import { warningAt, type BilingualText, type Diagnostic } from '../ir/diagnostics.js';
 import type { DiagramLink, DiagramNode, DiagramPoint, DiagramView } from '../ir/diagram.js';
 import { canonicalName, displayName } from '../ir/names.js';
 
@@ -72,8 +72,7 @@ interface RawArrow {
 export function parseSketch(sketch: string, options: SketchOptions = {}): SketchResult {
   const first = options.firstLine ?? 1;
   const diagnostics: Diagnostic[] = [];
-  const warn = (line: number, message: string) =>
-    diagnostics.push({ severity: 'warning', code: 'W_SKETCH', message, loc: { file: options.file, line, column: 1 } });
+  const warn = (line: number, message: BilingualText) => diagnostics.push(warningAt('W_SKETCH', message, { file: options.file, line, column: 1 }));
   const views: DiagramView[] = [];
   let view: DiagramView | undefined;
   let arrows: RawArrow[] = [];
@@ -84,7 +83,7 @@ export function parseSketch(sketch: string, options: SketchOptions = {}): Sketch
       const from = ids.get(a.from);
       const to = ids.get(a.to);
       if (!from || !to) {
-        warn(a.line, `arrow ${a.id} joins object ${from ? a.to : a.from}, which the view '${view.name}' does not have; it is not drawn`);
+        warn(a.line, { en: `arrow ${a.id} joins object ${from ? a.to : a.from}, which the view '${view.name}' does not have; it is not drawn`, es: `la flecha ${a.id} une el objeto ${from ? a.to : a.from}, que la vista '${view.name}' no tiene; no se dibuja` });
         continue;
       }
       const pipe = from.kind === 'valve' || to.kind === 'valve';
@@ -116,7 +115,7 @@ export function parseSketch(sketch: string, options: SketchOptions = {}): Sketch
     const num = (k: number) => Number(f[k]);
     if (type === 1) {
       if (f.length < 7 || ![num(1), num(2), num(3)].every(Number.isInteger)) {
-        warn(at, `arrow record needs whole-number id, from and to in fields 2–4: '${line.slice(0, 60)}'`);
+        warn(at, { en: `arrow record needs whole-number id, from and to in fields 2–4: '${line.slice(0, 60)}'`, es: `el registro de flecha necesita id, from y to enteros en los campos 2–4: '${line.slice(0, 60)}'` });
         continue;
       }
       if (num(5) === 1) continue; // hidden
@@ -128,7 +127,7 @@ export function parseSketch(sketch: string, options: SketchOptions = {}): Sketch
       continue;
     }
     if (f.length < 7 || !Number.isInteger(num(1)) || ![num(3), num(4), num(5), num(6)].every(Number.isFinite)) {
-      warn(at, `object record needs a whole-number id and numeric x, y, width and height in fields 2 and 4–7: '${line.slice(0, 60)}'`);
+      warn(at, { en: `object record needs a whole-number id and numeric x, y, width and height in fields 2 and 4–7: '${line.slice(0, 60)}'`, es: `el registro de objeto necesita un id entero y x, y, ancho y alto numéricos en los campos 2 y 4–7: '${line.slice(0, 60)}'` });
       continue;
     }
     const base = { id: f[1]!, x: num(3), y: num(4), w: Math.abs(num(5)), h: Math.abs(num(6)) };
@@ -148,7 +147,7 @@ export function parseSketch(sketch: string, options: SketchOptions = {}): Sketch
       node = { ...base, kind: 'comment', name: text.trim() };
     }
     if (view.nodes.some((n) => n.id === node.id)) {
-      warn(at, `object id ${node.id} is used twice in the view '${view.name}'; the second is not drawn`);
+      warn(at, { en: `object id ${node.id} is used twice in the view '${view.name}'; the second is not drawn`, es: `el id de objeto ${node.id} se usa dos veces en la vista '${view.name}'; el segundo no se dibuja` });
       continue;
     }
     view.nodes.push(node);

@@ -6,7 +6,7 @@
  * its pipe, from the upstream end to the downstream end; its valve sits at the flow's `x`, `y`.
  * Other display objects (text boxes, graphs, buttons) are skipped.
  */
-import type { Diagnostic } from '../ir/diagnostics.js';
+import { warningAt, type BilingualText, type Diagnostic } from '../ir/diagnostics.js';
 import type { DiagramLink, DiagramNode, DiagramView } from '../ir/diagram.js';
 import { canonicalName } from '../ir/names.js';
 import { SourceText } from './source-text.js';
@@ -31,7 +31,7 @@ export function readXmileViews(source: string, file?: string): ViewsResult {
   const model = child(root, 'model');
   const viewsEl = model && child(model, 'views');
   if (!viewsEl) return { views, diagnostics };
-  const warn = (el: XmlElement, message: string) => diagnostics.push({ severity: 'warning', code: 'W_VIEW', message, loc: src.loc(el.start) });
+  const warn = (el: XmlElement, message: BilingualText) => diagnostics.push(warningAt('W_VIEW', message, src.loc(el.start)));
   const num = (el: XmlElement, name: string): number | undefined => {
     const v = attr(el, name);
     if (v === undefined) return undefined;
@@ -49,14 +49,14 @@ export function readXmileViews(source: string, file?: string): ViewsResult {
       const x = num(el, 'x');
       const y = num(el, 'y');
       if (x === undefined || y === undefined) {
-        warn(el, `<${tag}> needs numeric x and y attributes to be drawn; skipped`);
+        warn(el, { en: `<${tag}> needs numeric x and y attributes to be drawn; skipped`, es: `<${tag}> necesita atributos x e y numéricos para dibujarse; se omite` });
         continue;
       }
       if (tag === 'alias') {
         const of = child(el, 'of');
         const uid = attr(el, 'uid');
         if (!of || uid === undefined) {
-          warn(el, '<alias> needs a uid attribute and an <of> element; skipped');
+          warn(el, { en: '<alias> needs a uid attribute and an <of> element; skipped', es: '<alias> necesita un atributo uid y un elemento <of>; se omite' });
           continue;
         }
         const name = display(textOf(of));
@@ -66,7 +66,7 @@ export function readXmileViews(source: string, file?: string): ViewsResult {
       }
       const rawName = attr(el, 'name');
       if (!rawName) {
-        warn(el, `<${tag}> has no name attribute; skipped`);
+        warn(el, { en: `<${tag}> has no name attribute; skipped`, es: `<${tag}> no tiene atributo name; se omite` });
         continue;
       }
       const key = canonicalName(rawName);
@@ -75,7 +75,7 @@ export function readXmileViews(source: string, file?: string): ViewsResult {
       const h = num(el, 'height');
       const node: DiagramNode = { id: `v:${key}`, kind: tag, name: display(rawName), key, x, y, w: w !== undefined ? w / 2 : hw, h: h !== undefined ? h / 2 : hh };
       if (byKey.has(key)) {
-        warn(el, `'${node.name}' is placed twice in the view; the second is not drawn`);
+        warn(el, { en: `'${node.name}' is placed twice in the view; the second is not drawn`, es: `'${node.name}' está colocado dos veces en la vista; el segundo no se dibuja` });
         continue;
       }
       byKey.set(key, node.id);
@@ -101,7 +101,7 @@ export function readXmileViews(source: string, file?: string): ViewsResult {
       const from = end('from');
       const to = end('to');
       if (!from || !to || !view.nodes.some((n) => n.id === from) || !view.nodes.some((n) => n.id === to)) {
-        warn(el, `<connector> joins a variable that is not placed in the view '${view.name}'; it is not drawn`);
+        warn(el, { en: `<connector> joins a variable that is not placed in the view '${view.name}'; it is not drawn`, es: `<connector> une una variable que no está colocada en la vista '${view.name}'; no se dibuja` });
         continue;
       }
       const link: DiagramLink = { id: `c:${attr(el, 'uid') ?? view.links.length}`, from, to, kind: 'influence' };

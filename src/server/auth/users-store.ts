@@ -8,6 +8,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import argon2 from 'argon2';
+import { InputError } from '../../sd/ir/diagnostics.js';
 
 export const ROLES = ['analyst', 'facilitator', 'participant', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -44,10 +45,10 @@ export class UsersStore {
   }
 
   async addUser(name: string, role: Role, password: string): Promise<User> {
-    if (!/^[\w.@-]{1,64}$/.test(name)) throw new Error(`user name "${name}": use 1 to 64 letters, digits, . _ @ or -`);
-    if (!ROLES.includes(role)) throw new Error(`role "${role}": expected one of ${ROLES.join(', ')}`);
-    if (password.length < 8) throw new Error('the password needs at least 8 characters');
-    if (this.db.prepare('SELECT 1 FROM users WHERE name = ?').get(name)) throw new Error(`user "${name}" already exists`);
+    if (!/^[\w.@-]{1,64}$/.test(name)) throw new InputError('', { en: `user name "${name}": use 1 to 64 letters, digits, . _ @ or -`, es: `nombre de usuario "${name}": use de 1 a 64 letras, dígitos, . _ @ o -` });
+    if (!ROLES.includes(role)) throw new InputError('', { en: `role "${role}": expected one of ${ROLES.join(', ')}`, es: `rol "${role}": se esperaba uno de ${ROLES.join(', ')}` });
+    if (password.length < 8) throw new InputError('', { en: 'the password needs at least 8 characters', es: 'la contraseña necesita al menos 8 caracteres' });
+    if (this.db.prepare('SELECT 1 FROM users WHERE name = ?').get(name)) throw new InputError('', { en: `user "${name}" already exists`, es: `el usuario "${name}" ya existe` });
     const user = { id: randomUUID(), name, role };
     this.db.prepare('INSERT INTO users (id, name, role, hash, created_at) VALUES (?, ?, ?, ?, ?)').run(user.id, name, role, await argon2.hash(password), new Date().toISOString());
     return user;
