@@ -1,7 +1,7 @@
 /** The reader's sentence for server error codes, in both languages, before the technical detail. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiClientError } from './api.js';
-import { diagnosticText, errorText } from './error-text.js';
+import { diagnosticText, errorText, loadFailureParts } from './error-text.js';
 import { ModelLoadError } from './model/model-client.js';
 import { ModelError } from '../sd/ir/diagnostics.js';
 import { unsupportedFunctionMessage } from '../sd/ir/unsupported.js';
@@ -44,6 +44,33 @@ describe('error text', () => {
     expect(errorText(fromServer)).toBe(`${en.err_E_UNSUPPORTED} ${en.errorTechnical}: line 6, column 5: ${reason.en}`);
     expect(errorText(inPage)).toBe(`${en.err_E_UNSUPPORTED} ${en.errorTechnical}: m.mdl:6:5: error E_UNSUPPORTED: ${reason.en}`);
     expect(diagnosticText(fromServer.details[0]!)).toBe(reason.en);
+  });
+
+  it('a model that fails to load shows each diagnostic once, in the interface language', () => {
+    const a = { en: 'the equation is empty', es: 'la ecuación está vacía' };
+    const b = { en: 'x is not defined', es: 'x no está definida' };
+    const error = new ModelError([
+      ...ModelError.at('E_EMPTY', a, { file: 'm.mdl', line: 2, column: 3 }).diagnostics,
+      ...ModelError.at('E_UNDEFINED', b, { file: 'm.mdl', line: 5, column: 1 }).diagnostics,
+    ]);
+    // As the page's worker hands it over: the error's message already lists both diagnostics.
+    const e = new ModelLoadError(error.message, error.diagnostics);
+    for (const [lang, catalogue, text] of [['es', es, (m: typeof a) => m.es], ['en', en, (m: typeof a) => m.en]] as const) {
+      setLang(lang);
+      const { text: sentence, diagnostics } = loadFailureParts(e);
+      const page = [sentence, ...diagnostics].join('\n');
+      for (const m of [a, b]) expect(page.split(text(m)).length - 1, `${lang}: ${text(m)}`).toBe(1);
+      expect(sentence).toBe(catalogue.err_E_EMPTY);
+      expect(diagnostics).toEqual([
+        `m.mdl: ${catalogue.lineColumn.replace('{line}', '2').replace('{column}', '3')}: ${text(a)} (E_EMPTY)`,
+        `m.mdl: ${catalogue.lineColumn.replace('{line}', '5').replace('{column}', '1')}: ${text(b)} (E_UNDEFINED)`,
+      ]);
+    }
+    // Before the fix the page showed errorText (which holds every diagnostic) above the same list.
+    setLang('en');
+    expect(errorText(e)).toContain(a.en);
+    // An error without diagnostics keeps its whole text and no list.
+    expect(loadFailureParts(new Error('network down'))).toEqual({ text: 'network down', diagnostics: [] });
   });
 
   it('a diagnostic the engine wrote in English only stays English in the Spanish interface', () => {

@@ -54,6 +54,18 @@ export function codeText(code: string | undefined): string | undefined {
   return code && KNOWN.has(code) ? t(`err_${code}` as MessageKey) : undefined;
 }
 
+/**
+ * A model that failed to load, as the page shows it: the reader's sentence, then each of the
+ * engine's diagnostics once, located and in the interface's language. (The error's own message
+ * repeats every diagnostic, so it is not shown beside the list.) Other errors: errorText alone.
+ */
+export function loadFailureParts(e: unknown): { text: string; diagnostics: string[] } {
+  const ds = diagnosticsOf(e);
+  if (!ds) return { text: errorText(e), diagnostics: [] };
+  const where = (d: Diagnostic) => (d.loc ? `${d.loc.file ? `${d.loc.file}: ` : ''}${t('lineColumn', { line: d.loc.line, column: d.loc.column })}: ` : '');
+  return { text: codeText(errorCode(e)) ?? '', diagnostics: ds.map((d) => `${where(d)}${diagnosticText(d)} (${d.code})`) };
+}
+
 /** The reader's sentence, then the technical detail (only when it adds something). */
 export function errorText(e: unknown): string {
   const msg = typeof e === 'string' ? e : technicalText(e);

@@ -3,7 +3,6 @@ import './styles.css';
 import { AppState } from './app-state.js';
 import { clear, h } from './dom.js';
 import { currentLang, setLang, t, type Lang } from './i18n.js';
-import { ModelLoadError } from './model/model-client.js';
 import { decodeShared, encodeShared } from './share-link.js';
 import { storedSettings } from './settings-store.js';
 import { mountCalibration } from './views/calibration.js';
@@ -15,7 +14,7 @@ import { mountScenarios } from './views/scenarios.js';
 import { mountSimulator } from './views/simulator.js';
 import { mountUpload } from './views/upload.js';
 import { announce } from './dom.js';
-import { diagnosticText, errorText } from './error-text.js';
+import { errorText, loadFailureParts } from './error-text.js';
 import { ensureSignedIn } from './auth.js';
 
 const app = new AppState();
@@ -101,14 +100,14 @@ function renderStatus(): boolean {
   }
   if (app.loadError && !app.facts) {
     clear(main);
-    const e = app.loadError;
+    const { text, diagnostics } = loadFailureParts(app.loadError);
     main.append(
       h(
         'div',
         { class: 'error-box page', role: 'alert' },
         h('h1', {}, t('modelFailed')),
-        h('pre', {}, errorText(e)),
-        e instanceof ModelLoadError ? h('ul', {}, e.diagnostics.map((d) => h('li', {}, d.loc ? `${t('lineColumn', { line: d.loc.line, column: d.loc.column })}: ` : '', diagnosticText(d)))) : null,
+        text ? h('pre', {}, text) : null,
+        diagnostics.length ? h('ul', {}, diagnostics.map((line) => h('li', {}, line))) : null,
       ),
     );
     return true;
