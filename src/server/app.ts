@@ -36,7 +36,7 @@ export interface BuildOptions {
 function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof ModelError) return modelErrorToApi(err);
-  if (err instanceof InputError) return new ApiError(400, 'BAD_INPUT', err.message);
+  if (err instanceof InputError) return new ApiError(400, 'BAD_INPUT', err.message, undefined, err.messageEs);
   const f = err as FastifyError;
   if (f.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new ApiError(413, 'BODY_TOO_LARGE', `the request body is larger than the limit`);
   if (f.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', f.message);

@@ -140,8 +140,8 @@ export class ResultsPool {
 }
 
 function toApiError(err: Extract<ResultsAnswer, { ok: false }>['error']): ApiError {
-  if (err.kind === 'input') return new ApiError(400, 'BAD_INPUT', err.message, err.where ? [{ field: err.where, message: err.message }] : undefined);
-  if (err.kind === 'simulation') return new ApiError(422, 'SIMULATION_FAILED', err.message);
+  if (err.kind === 'input') return new ApiError(400, 'BAD_INPUT', err.message, err.where ? [{ field: err.where, message: err.message, messageEs: err.messageEs }] : undefined, err.messageEs);
+  if (err.kind === 'simulation') return new ApiError(422, 'SIMULATION_FAILED', err.message, undefined, err.messageEs);
   if (err.kind === 'model') return err.diagnostics?.length ? modelErrorToApi(new ModelError(err.diagnostics)) : new ApiError(422, 'MODEL_INVALID', err.message);
   return new ApiError(500, 'INTERNAL', err.message);
 }

@@ -52,7 +52,7 @@ export interface GreenJobsAnswer {
 
 export type ResultsAnswer =
   | { ok: true; cge?: CgeAnswer; jobs?: GreenJobsAnswer }
-  | { ok: false; error: { kind: 'input' | 'simulation' | 'model' | 'other'; message: string; where?: string; diagnostics?: Diagnostic[] } };
+  | { ok: false; error: { kind: 'input' | 'simulation' | 'model' | 'other'; message: string; messageEs?: string; where?: string; diagnostics?: Diagnostic[] } };
 
 const sdModels = new Map<string, { model: CompiledModel; baseline?: ReturnType<CompiledModel['run']> }>();
 const ioSets = new Map<string, { table: IoTable; spec: GreenSpec; mapping: LinkMapping }>();
@@ -137,8 +137,8 @@ export default function handle(task: ResultsTask): ResultsAnswer {
   try {
     return task.kind === 'cge' ? { ok: true, cge: cge(task) } : { ok: true, jobs: greenJobs(task) };
   } catch (e) {
-    if (e instanceof InputError) return { ok: false, error: { kind: 'input', message: e.message, where: e.where } };
-    if (e instanceof SimulationError) return { ok: false, error: { kind: 'simulation', message: e.message } };
+    if (e instanceof InputError) return { ok: false, error: { kind: 'input', message: e.message, messageEs: e.messageEs, where: e.where } };
+    if (e instanceof SimulationError) return { ok: false, error: { kind: 'simulation', message: e.message, messageEs: e.messageEs } };
     if (e instanceof ModelError) return { ok: false, error: { kind: 'model', message: e.message, diagnostics: e.diagnostics } };
     return { ok: false, error: { kind: 'other', message: (e as Error)?.message ?? String(e) } };
   }

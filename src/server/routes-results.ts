@@ -34,7 +34,7 @@ function pickYear(years: number[], asked: number | undefined, where: string): nu
 
 /** An InputError of the lever link as a 400 naming the field. */
 function asBadInput(e: unknown): never {
-  if (e instanceof InputError) throw new ApiError(400, 'BAD_INPUT', e.message, [{ field: e.where.startsWith('params.') ? `body.${e.where}` : e.where, message: e.message }]);
+  if (e instanceof InputError) throw new ApiError(400, 'BAD_INPUT', e.message, [{ field: e.where.startsWith('params.') ? `body.${e.where}` : e.where, message: e.message, messageEs: e.messageEs }], e.messageEs);
   throw e;
 }
 

@@ -240,10 +240,10 @@ function shuttingDown(): ApiError {
 
 function toApiError(err: RunFailure): ApiError {
   if (err.kind === 'model') return modelErrorToApi(new ModelError(err.diagnostics ?? []));
-  if (err.kind === 'simulation') return new ApiError(422, 'SIMULATION_FAILED', err.message);
+  if (err.kind === 'simulation') return new ApiError(422, 'SIMULATION_FAILED', err.message, undefined, err.messageEs);
   if (err.kind === 'input') {
     const field = err.where && RUN_FIELDS.has(err.where) ? `body.${err.where}` : err.where;
-    return new ApiError(400, 'BAD_INPUT', err.message, field ? [{ field, message: err.message }] : undefined);
+    return new ApiError(400, 'BAD_INPUT', err.message, field ? [{ field, message: err.message, messageEs: err.messageEs }] : undefined, err.messageEs);
   }
   return new ApiError(500, 'INTERNAL', err.message);
 }

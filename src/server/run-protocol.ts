@@ -41,7 +41,7 @@ export interface ModelInfo {
   dt: number;
 }
 
-export type RunFailure = { kind: 'model' | 'simulation' | 'input' | 'other'; message: string; where?: string; diagnostics?: Diagnostic[] };
+export type RunFailure = { kind: 'model' | 'simulation' | 'input' | 'other'; message: string; messageEs?: string; where?: string; diagnostics?: Diagnostic[] };
 
 /** The outcome of one run of a batch; a run's JSON is `bytes[offset, offset + length)`. */
 export type RunOutcome =

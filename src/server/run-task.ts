@@ -40,8 +40,8 @@ function infoOf(m: CompiledModel): ModelInfo {
 
 function failure(e: unknown): RunFailure {
   if (e instanceof ModelError) return { kind: 'model', message: e.message, diagnostics: e.diagnostics };
-  if (e instanceof SimulationError) return { kind: 'simulation', message: e.message };
-  if (e instanceof InputError) return { kind: 'input', message: e.message, where: e.where };
+  if (e instanceof SimulationError) return { kind: 'simulation', message: e.message, messageEs: e.messageEs };
+  if (e instanceof InputError) return { kind: 'input', message: e.message, messageEs: e.messageEs, where: e.where };
   const err = e as Error;
   return { kind: 'other', message: err?.message ?? String(e) };
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiClientError } from './api.js';
 import { diagnosticText, errorText, loadFailureParts } from './error-text.js';
 import { ModelLoadError } from './model/model-client.js';
-import { ModelError } from '../sd/ir/diagnostics.js';
+import { ModelError, SimulationError } from '../sd/ir/diagnostics.js';
 import { unsupportedFunctionMessage } from '../sd/ir/unsupported.js';
 import { setLang } from './i18n.js';
 import { en, es } from './messages.js';
@@ -71,6 +71,17 @@ describe('error text', () => {
     expect(errorText(e)).toContain(a.en);
     // An error without diagnostics keeps its whole text and no list.
     expect(loadFailureParts(new Error('network down'))).toEqual({ text: 'network down', diagnostics: [] });
+  });
+
+  it('a failed run reads in Spanish in the Spanish interface, from the server or from the page worker', () => {
+    const nan = new SimulationError({ en: 'Stock became NaN at time 3', es: 'Stock se volvió NaN en el tiempo 3' }, 'Stock', 3);
+    const fromServer = new ApiClientError(422, 'SIMULATION_FAILED', nan.message, [], nan.messageEs);
+    const fromWorker = Object.assign(new Error(nan.message), { messageEs: nan.messageEs });
+    setLang('es');
+    expect(errorText(fromWorker)).toBe(`${es.err_SIM_NAN} ${es.errorTechnical}: ${nan.messageEs}`);
+    expect(errorText(fromServer)).toBe(`${es.err_SIMULATION_FAILED} ${es.errorTechnical}: ${nan.messageEs}`);
+    setLang('en');
+    expect(errorText(fromWorker)).toBe(`${en.err_SIM_NAN} ${en.errorTechnical}: ${nan.message}`);
   });
 
   it('a diagnostic the engine wrote in English only stays English in the Spanish interface', () => {

@@ -45,6 +45,9 @@ function technicalText(e: unknown): string {
   const msg = (e as Error | undefined)?.message ?? String(e);
   if (currentLang() !== 'es') return msg;
   if (e instanceof ApiClientError) return e.messageEs ?? msg;
+  // A run that failed in the page's worker (SimulationError, InputError) carries the engine's Spanish.
+  const own = (e as { messageEs?: unknown } | undefined)?.messageEs;
+  if (typeof own === 'string') return own;
   const ds = diagnosticsOf(e);
   return ds?.some((d) => d.messageEs !== undefined) ? ds.map((d) => formatDiagnostic(d, 'es')).join('\n') : msg;
 }

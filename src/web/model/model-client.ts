@@ -156,7 +156,7 @@ export class ModelClient {
         } else if (msg.type === 'bands') job.resolve({ time: msg.time, names: msg.names, low: msg.low, high: msg.high });
         else if (msg.type === 'dominance') job.resolve({ shares: msg.shares, order: msg.order, scored: msg.scored, notScored: msg.notScored, periods: msg.periods });
         else if (msg.type === 'layout') job.resolve(msg.view);
-        else job.reject(new Error(msg.message));
+        else job.reject(Object.assign(new Error(msg.message), msg.messageEs !== undefined ? { messageEs: msg.messageEs } : {}));
       }
     }
     this.pump();

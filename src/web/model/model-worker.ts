@@ -2,7 +2,7 @@
  * The Web Worker that owns the compiled model: compiles once on `load`, then runs on every `run`
  * and hands the series back without copying (transferred Float64Arrays).
  */
-import { ModelError } from '../../sd/ir/diagnostics.js';
+import { InputError, ModelError, SimulationError } from '../../sd/ir/diagnostics.js';
 import { compileModelText } from '../../sd/run/engine.js';
 import type { CompiledModel } from '../../sd/run/compiled-model.js';
 import { causalGraph, drawnDiagram, feedbackLoops, layoutGroup, layoutGroups, loopCounts, rankLoops, type CausalGraph, type LayoutGroup, type LoopReport } from '../../sd/analyze/structure/index.js';
@@ -62,7 +62,7 @@ async function bands(m: CompiledModel, msg: Extract<ToWorker, { type: 'bands' }>
     const b = ensembleBands(m, msg);
     scope.postMessage({ type: 'bands', id: msg.id, ...b }, [...new Set([b.time.buffer, ...b.low.map((x) => x.buffer), ...b.high.map((x) => x.buffer)])]);
   } catch (err) {
-    scope.postMessage({ type: 'run-error', id: msg.id, message: (err as Error).message ?? String(err) });
+    scope.postMessage(runError(msg.id, err));
   }
 }
 
@@ -96,7 +96,7 @@ const handle = (e: MessageEvent<ToWorker>): void => {
       const id = msg.id;
       layoutGroup(s.graph, group).then(
         (view) => scope.postMessage({ type: 'layout', id, view }),
-        (err: unknown) => scope.postMessage({ type: 'run-error', id, message: (err as Error).message ?? String(err) }),
+        (err: unknown) => scope.postMessage(runError(id, err)),
       );
       return;
     }
@@ -106,9 +106,15 @@ const handle = (e: MessageEvent<ToWorker>): void => {
     // Series share buffers (the engine saves columns in blocks): each buffer is transferred once.
     scope.postMessage({ type: 'result', id: msg.id, time: r.time, names: r.names, series: r.series, ms }, [...new Set([r.time.buffer, ...r.series.map((s) => s.buffer)])]);
   } catch (err) {
-    scope.postMessage({ type: 'run-error', id: msg.id, message: (err as Error).message ?? String(err) });
+    scope.postMessage(runError(msg.id, err));
   }
 };
+/** A failed request as the page gets it: the engine's Spanish beside the English where it wrote one. */
+function runError(id: number, err: unknown): FromWorker {
+  const message = (err as Error).message ?? String(err);
+  return err instanceof SimulationError || err instanceof InputError ? { type: 'run-error', id, message, messageEs: err.messageEs } : { type: 'run-error', id, message };
+}
+
 // Listened to, not assigned to `onmessage`: elkjs' bundle, once running inside a worker, sets the
 // worker's `onmessage` to its own dispatcher (it expects to be the layout worker itself). Its
 // dispatcher ignores our messages (they carry no `cmd`), and ours are never lost.

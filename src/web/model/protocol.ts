@@ -53,4 +53,4 @@ export type FromWorker =
   | { type: 'bands'; id: number; time: Float64Array; names: string[]; low: Float64Array[]; high: Float64Array[] }
   | ({ type: 'dominance'; id: number } & DominanceSummary)
   | { type: 'layout'; id: number; view: DiagramView }
-  | { type: 'run-error'; id: number; message: string };
+  | { type: 'run-error'; id: number; message: string; messageEs?: string };
