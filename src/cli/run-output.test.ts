@@ -133,7 +133,7 @@ describe('writeChunksAtomic', () => {
 
   it('a file that cannot be written is an InputError naming the output path', () => {
     const path = join(tmpdir(), 'igem-no-such-folder-xyz', 'out.csv');
-    expect(() => writeChunksAtomic(path, (write) => write('x'))).toThrow(new InputError(path, 'cannot write output (ENOENT)'));
+    expect(() => writeChunksAtomic(path, (write) => write('x'))).toThrow(new InputError(path, { en: 'cannot write output (ENOENT)', es: 'no se puede escribir la salida (ENOENT)' }));
     expect(existsSync(path)).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import { loadModel } from './load.js';
 const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 10 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
 
 /** Each broken model, the diagnostic code we expect, and where (line, column). */
-const CASES: { name: string; text: string; code: string; line: number; column: number; mentions: string; mentionsEs?: string }[] = [
+const CASES: { name: string; text: string; code: string; line: number; column: number; mentions: string; mentionsEs: string }[] = [
   { name: 'truncated file', text: 'Stock = INTEG(inflow, 10) ~~|\ninflow = 2 * (Stock', code: 'E_SYNTAX', line: 2, column: 20, mentions: 'end of the file', mentionsEs: 'se encontró el final del archivo' },
   { name: 'unbalanced parentheses', text: `${CONTROL}x = (1 + 2 ~~|\n`, code: 'E_SYNTAX', line: 5, column: 12, mentions: "')'", mentionsEs: "se esperaba ')' para cerrar el paréntesis" },
   { name: 'unknown function', text: `${CONTROL}x = FROBNICATE(3) ~~|\n`, code: 'E_UNKNOWN_FUNCTION', line: 5, column: 5, mentions: 'FROBNICATE', mentionsEs: "función o tabla (lookup) desconocida 'FROBNICATE'" },
@@ -25,7 +25,7 @@ const CASES: { name: string; text: string; code: string; line: number; column: n
   { name: 'mapping onto an undeclared range', text: `${CONTROL}B: b1, b2 -> Nowhere ~~|\ny[B] = 1, 2 ~~|\n`, code: 'E_DIMENSION', line: 5, column: 14, mentions: 'which is not a subscript range', mentionsEs: 'que no es un rango de subíndices' },
   { name: 'mapping list not closed', text: `${CONTROL}A: a1, a2 ~~|\nB: b1, b2 -> (A: a1, a2 ~~|\ny[B] = 1, 2 ~~|\n`, code: 'E_SYNTAX', line: 6, column: 25, mentions: 'mapping list of A', mentionsEs: 'en la lista de mapeo de A' },
   { name: 'circular definition', text: `${CONTROL}a = b + 1 ~~|\nb = 2 * a ~~|\n`, code: 'E_ALGEBRAIC_LOOP', line: 5, column: 1, mentions: 'a -> b -> a', mentionsEs: 'los valores iniciales forman un bucle sin ningún stock: a -> b -> a' },
-  { name: 'missing data file', text: `${CONTROL}x = GET DIRECT CONSTANTS('no-such-file.csv', ',', 'B2') ~~|\n`, code: 'E_DATA', line: 5, column: 5, mentions: 'no-such-file.csv' },
+  { name: 'missing data file', text: `${CONTROL}x = GET DIRECT CONSTANTS('no-such-file.csv', ',', 'B2') ~~|\n`, code: 'E_DATA', line: 5, column: 5, mentions: 'no-such-file.csv', mentionsEs: 'no-such-file.csv: no se encontró el archivo de datos' },
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'igem-bad-'));
@@ -46,9 +46,8 @@ describe('broken models give one located diagnostic', () => {
     expect(d.loc?.file).toBe(file);
     expect([d.loc?.line, d.loc?.column]).toEqual([c.line, c.column]);
     expect(d.message).toContain(c.mentions);
-    // The Spanish text where the engine writes one for that code; the others are English only so far.
-    if (c.mentionsEs) expect(d.messageEs).toContain(c.mentionsEs);
-    else expect(d.messageEs).toBeUndefined();
+    // Every code has its Spanish text.
+    expect(d.messageEs).toContain(c.mentionsEs);
   });
 });
 
