@@ -5,8 +5,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bilingualProblem } from '../sd/ir/bilingual-check.js';
-import { scanBilingual } from '../sd/node/test-support/bilingual-scan.js';
+import { pairProblems, scanBilingual } from '../sd/node/test-support/bilingual-scan.js';
 
 const ROOT = import.meta.dirname;
 
@@ -21,11 +20,7 @@ describe('bilingual CLI lines', () => {
   });
 
   it('each pair names the same options, files and values', () => {
-    const problems = found.pairs.flatMap((p) => {
-      const why = bilingualProblem(p.en, p.es);
-      return why ? [`${p.where}: ${why}`] : [];
-    });
-    expect(problems).toEqual([]);
+    expect(pairProblems(found.pairs)).toEqual([]);
   });
 
   it('no error or printed line is English only', () => {

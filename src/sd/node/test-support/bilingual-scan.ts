@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { bilingualProblem } from '../../ir/bilingual-check.js';
 
 export interface BilingualPair {
   where: string;
@@ -104,4 +105,12 @@ export function scanBilingual(dirs: readonly string[], root: string, printed: re
     visit(sf);
   }
   return found;
+}
+
+/** `where: why` for each pair whose languages name different things, or whose Spanish is English. */
+export function pairProblems(pairs: readonly BilingualPair[]): string[] {
+  return pairs.flatMap((p) => {
+    const why = bilingualProblem(p.en, p.es);
+    return why ? [`${p.where}: ${why}`] : [];
+  });
 }
