@@ -95,10 +95,21 @@ function refuseConstant(x: Expander, e: SExpr, at: Expr, ctx: Ctx, what: string,
   if (p) throw optionError(p, ctx, at.loc);
 }
 
-/** An option problem found when the model is built, in both languages, naming the variable (and `about` it, e.g. a requester). */
-function optionError(p: OptionProblem, ctx: Ctx, loc: SourceLocation, about?: { en: string; es: string }): ModelError {
+/**
+ * An option problem found when the model is built, in both languages, naming the variable (and
+ * `about` it, e.g. a requester). `whole` problems concern the equation's whole vector (ALLOCATE's
+ * requesters, size and width), the same for every element: named by the variable alone, the
+ * expander's deduplication reports them once per equation instead of once per element.
+ */
+function optionError(p: OptionProblem, ctx: Ctx, loc: SourceLocation, about?: { en: string; es: string }, whole = false): ModelError {
   const text = about ? { en: `${about.en}: ${p.en}`, es: `${about.es}: ${p.es}` } : p;
-  return ModelError.at(p.code, { en: `${ctx.owner.name}: ${text.en}`, es: `${ctx.owner.name}: ${text.es}` }, loc);
+  const who = whole ? equationName(ctx) : ctx.owner.name;
+  return ModelError.at(p.code, { en: `${who}: ${text.en}`, es: `${who}: ${text.es}` }, loc);
+}
+
+/** The variable a node belongs to, without the element (`shipments`, not `shipments[Boston]`). */
+function equationName(ctx: Ctx): string {
+  return ctx.owner.name.replace(/\[[^\]]*\]$/, '');
 }
 
 export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr {
@@ -216,7 +227,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
         const size = x.constantValue(scalars[0]!, args[2]!.loc, 'the size of ALLOCATE BY PRIORITY');
         const width = x.constantValue(scalars[1]!, args[3]!.loc, 'the width of ALLOCATE BY PRIORITY');
         const p = allocateByPriorityProblem(size, width, req.length);
-        if (p) throw optionError(p, ctx, (size !== req.length ? args[2]! : args[3]!).loc);
+        if (p) throw optionError(p, ctx, (size !== req.length ? args[2]! : args[3]!).loc, undefined, true);
       }
       return { k: 'vec', fn, vecs: [req, prio], scalars, index };
     }
@@ -233,7 +244,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
       const start = x.dims.isDimension(last.name) ? 0 : profileDim.elements.indexOf(last.name);
       const fields = profileDim.elements.slice(start, start + 4);
       if (fields.length < 3) {
-        throw ModelError.at('E_ARGUMENT', `${ctx.owner.name}: the priority profile of ALLOCATE AVAILABLE needs ptype, ppriority and pwidth (three elements of ${profileDim.name} from ${fields[0] ?? last.name}); it has ${fields.length}`, pp.loc);
+        throw ModelError.at('E_ARGUMENT', `${equationName(ctx)}: the priority profile of ALLOCATE AVAILABLE needs ptype, ppriority and pwidth (three elements of ${profileDim.name} from ${fields[0] ?? last.name}); it has ${fields.length}`, pp.loc);
       }
       const vecs: SExpr[][] = [req];
       for (const el of fields) {
@@ -241,14 +252,14 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
         vecs.push(over(x, swapped, [dim], ctx, true));
       }
       // Constant profile types (and their widths) are checked now; others at run time, by the same rule.
-      const requesters = x.dims.get(dim)!.elements;
+      const requesters = x.dims.get(dim)!.elements.map((el) => x.dims.displayOf(el));
       vecs[1]!.forEach((t, i) => {
         if (!x.isRunConstant(t)) return;
         const type = x.constantValue(t, pp.loc, 'the priority type of ALLOCATE AVAILABLE');
         const w = vecs[3]![i]!;
         const width = type >= 1 && x.isRunConstant(w) ? x.constantValue(w, pp.loc, 'the priority width of ALLOCATE AVAILABLE') : undefined;
         const p = priorityProfileProblem(type, width);
-        if (p) throw optionError(p, ctx, pp.loc, { en: `ALLOCATE AVAILABLE, requester ${requesters[i]}`, es: `ALLOCATE AVAILABLE, solicitante ${requesters[i]}` });
+        if (p) throw optionError(p, ctx, pp.loc, { en: `ALLOCATE AVAILABLE, requester ${requesters[i]}`, es: `ALLOCATE AVAILABLE, solicitante ${requesters[i]}` }, true);
       });
       return { k: 'vec', fn, vecs, scalars: [x.resolve(args[2]!, ctx)], index };
     }

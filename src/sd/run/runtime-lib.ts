@@ -461,12 +461,19 @@ export class Runtime {
   }
   /**
    * Vensim's RANDOM LOOKUP(look, m, x, h, r, s) (fn_random): a draw from the density the lookup
-   * table traces, stretched by r, shifted by h, truncated to [m, x]. `table` is the lookup's index.
+   * table traces, stretched by r, shifted by h, truncated to [m, x]. `table` is the lookup's index;
+   * `node` and `time` locate the error when a run's lookup override is not a density (the model's
+   * own tables are checked when it is built), rather than drawing NaN.
    */
-  randomLookup(table: number, min: number, max: number, shift = 0, stretch = 1, _seed?: number): number {
+  randomLookup(table: number, node: number, time: number, min: number, max: number, shift = 0, stretch = 1, _seed?: number): number {
     const xs = this.lx[table]!;
     const ys = this.ly[table]!;
-    if (!isDensity(ys, xs)) return NaN; // no draw can fall in [m, x]
+    if (!isDensity(ys, xs)) {
+      const e = new VectorArgumentError('RANDOM LOOKUP reads its lookup as a probability density, but the table this run gives it has a y below 0 or no area under its points');
+      e.node = node;
+      e.time = time;
+      throw e;
+    }
     return this.random.truncated(min, max, () => shift + stretch * this.random.fromDensity(xs, ys));
   }
   /**

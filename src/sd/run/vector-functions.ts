@@ -72,10 +72,16 @@ export function vectorFunction(fn: string, vecs: number[][], s: number[], index:
     case 'VECTOR ELM MAP': {
       // Outside the variable Vensim "issues an error message and returns :NA:"
       // (documentation/fn_vector_elm_map.html); a constant offset outside is warned about when
-      // the model is built (array-functions.ts), a varying one gives :NA: here.
+      // the model is built (array-functions.ts). A varying one that leaves the variable during
+      // the run stops it here, located: this engine has no run-time warnings, and going on
+      // with :NA: unannounced would be a silent wrong number.
       const v = vecs[0]!;
       const j = index + s[0]!;
-      return Number.isInteger(j) && j >= 0 && j < v.length ? v[j]! : NaN;
+      if (Number.isInteger(j) && j >= 0 && j < v.length) return v[j]!;
+      throw new VectorArgumentError(
+        `VECTOR ELM MAP maps outside its variable: offset ${s[0]} from element ${index + 1} is not among its ${v.length} elements (laid out flat, last subscript fastest); ` +
+          'Vensim issues an error there and returns :NA: (documentation/fn_vector_elm_map.html), and this engine stops rather than go on with :NA:',
+      );
     }
     case 'VECTOR SORT ORDER': {
       // Position `index` of the result holds the (0-based) index of the index-th element in sorted order.
