@@ -1,0 +1,9 @@
+/**
+ * An argument outside what Vensim's reference defines (or what this engine computes), found while
+ * the model runs (vector and allocation functions, RANDOM PINK NOISE, RANDOM LOOKUP); the runtime
+ * adds the node and the time, and the compiled model names the variable (compiled-model.ts).
+ */
+export class VectorArgumentError extends Error {
+  node = -1;
+  time = NaN;
+}
