@@ -72,6 +72,15 @@ describe('FIND MARKET PRICE with DEMAND AT PRICE and SUPPLY AT PRICE', () => {
     expect(r.get('supplied[s1]')![0]).toBeCloseTo(100 * phi1, 9);
   });
 
+  it('clears triangles and exponentials mirrored about 5 at 5 too (full width 4: G(1/4) = 7/8; exponential width 2: 1 − e^(−1/2)/2)', () => {
+    for (const [type, w, share] of [[2, 4, 0.875], [4, 2, 1 - Math.exp(-0.5) / 2]] as const) {
+      const r = run(market(sides('100, 0', `${type}, 6, ${w}, 0`, '100, 0', `${type}, 4, ${w}, 0`)));
+      expect(r.get('price')![0]).toBeCloseTo(5, 9);
+      expect(r.get('demanded[d1]')![0]).toBeCloseTo(100 * share, 9);
+      expect(r.get('supplied[s1]')![0]).toBeCloseTo(100 * share, 9);
+    }
+  });
+
   it('with a fixed supply, the demands it finds are ALLOCATE AVAILABLE\'s shares of that supply', () => {
     // ALLOCATE AVAILABLE is the one-sided case (fn_find_market_price.html): 30 fixed, 40 around 5 and 40 around 4
     // (rectangular, width 2) sharing 60 give 30, 25 and 5 (level 4.75), as in allocate-available.test.ts.
