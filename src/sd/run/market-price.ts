@@ -93,13 +93,21 @@ export function findMarketPrice(vecs: number[][]): number {
   let a1 = hi;
   let b0 = lo;
   let b1 = hi;
+  // Each halves its bracket until no double lies between the ends (about 60 halvings, 200 at most).
   for (let it = 0; it < 200; it++) {
     const ma = (a0 + a1) / 2;
-    if (sign(ma) > 0) a0 = ma;
-    else a1 = ma;
     const mb = (b0 + b1) / 2;
-    if (sign(mb) < 0) b1 = mb;
-    else b0 = mb;
+    const aDone = ma === a0 || ma === a1;
+    const bDone = mb === b0 || mb === b1;
+    if (aDone && bDone) break;
+    if (!aDone) {
+      if (sign(ma) > 0) a0 = ma;
+      else a1 = ma;
+    }
+    if (!bDone) {
+      if (sign(mb) < 0) b1 = mb;
+      else b0 = mb;
+    }
   }
   if (b1 - a0 > 1e-6 * width) {
     const { d } = at((a0 + b1) / 2);
