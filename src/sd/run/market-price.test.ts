@@ -114,6 +114,17 @@ describe('what the pages leave open stops with a located message', () => {
     expect(d.messageEs).toMatch(/toma a los demandantes por el primer elemento de su rango, d1, no d2/);
   });
 
+  it('a side named by its range instead of its first element is refused, as the page asks for the element', () => {
+    const d = buildError(market(RECTANGLES).replace('sq[s1], sp[s1, ptype]', 'sq[supplier], sp[supplier, ptype]')).diagnostics[0]!;
+    expect(d.message).toMatch(/^price: FIND MARKET PRICE takes the suppliers by the first element of their range, s1, not supplier/);
+  });
+
+  it('a DEMAND AT PRICE profile whose subscripts are not the quantity\'s is refused at the profile', () => {
+    const d = buildError(market(RECTANGLES).replace('dp[demander, ptype], price', 'dp[d1, ptype], price')).diagnostics[0]!;
+    expect([d.code, d.loc?.line, d.loc?.column]).toEqual(['E_ARGUMENT', 12, 52]);
+    expect(d.message).toMatch(/the profile of DEMAND AT PRICE must have the subscripts of its quantity followed by the profile element \(dp\[demander,ptype\]/);
+  });
+
   it('a constant curve type it does not compute is refused once for the equation, and per element for DEMAND AT PRICE', () => {
     const e = buildError(market(RECTANGLES.replace('dp[d2, pprofile] = 1, 9, 2, 0', 'dp[d2, pprofile] = 5, 9, 2, 1')));
     const messages = e.diagnostics.map((d) => d.message);
