@@ -96,6 +96,10 @@ describe('VECTOR ELM MAP outside its variable (documentation/fn_vector_elm_map.h
     expect(Array.from(r.get('o')!)).toEqual([10, 20, 30, 30, 30]);
   });
 
+  it('a varying offset that is not a whole number stops the run saying so', () => {
+    expect(() => run(`${D}o = VECTOR ELM MAP(val[d1], Time / 2) ~~|`)).toThrow(/^v\.mdl:3:1: o at time 1: the offset of VECTOR ELM MAP is 0\.5, not a whole number/);
+  });
+
   it('a varying offset in the branch IF THEN ELSE does not take is not computed, so it does not stop the run', () => {
     const r = run(`${D}o = IF THEN ELSE(Time < 3, VECTOR ELM MAP(val[d1], Time), -1) ~~|`);
     expect(Array.from(r.get('o')!)).toEqual([10, 20, 30, -1, -1]);

@@ -74,6 +74,9 @@ export function vectorFunction(fn: string, vecs: number[][], s: number[], index:
       const v = vecs[0]!;
       const j = index + s[0]!;
       if (Number.isInteger(j) && j >= 0 && j < v.length) return v[j]!;
+      if (!Number.isInteger(s[0]!)) {
+        throw new VectorArgumentError(`the offset of VECTOR ELM MAP is ${s[0]}, not a whole number; Vensim's page (documentation/fn_vector_elm_map.html) counts offsets in elements and does not say how a fraction is rounded`);
+      }
       throw new VectorArgumentError(
         `VECTOR ELM MAP maps outside its variable: offset ${s[0]} from element ${index + 1} is not among its ${v.length} elements (laid out flat, last subscript fastest); ` +
           'Vensim issues an error there and returns :NA: (documentation/fn_vector_elm_map.html), and this engine stops rather than go on with :NA:',
