@@ -9,7 +9,9 @@ import { ModelError, SimulationError } from '../ir/diagnostics.js';
 import { readVensim } from '../vensim/reader.js';
 import { writeVensim } from '../vensim/writer.js';
 import { xmileRefusal } from '../xmile/test-support.js';
+import { VectorArgumentError } from './argument-error.js';
 import { compileVensim } from './engine.js';
+import { findMarketPrice } from './market-price.js';
 import { buildError as buildErrorIn } from './test-support/build-error.js';
 
 const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
@@ -99,6 +101,18 @@ describe('what the pages leave open stops with a located message', () => {
     const src = market(sides('10, 0', '1, 3, 2, 0', '10, 0', '1, 8, 2, 0'));
     expect(() => run(src)).toThrow(SimulationError);
     expect(() => run(src)).toThrow(/^market\.mdl:10:1: price at time 0: FIND MARKET PRICE: every price from 4 to 7 clears the market \(demand and supply are both 0 there\).*do not say which of them it returns/);
+  });
+
+  it('the run-time message carries its Spanish for the interface that shows it', () => {
+    let err: unknown;
+    try {
+      // One demander (10, rectangle around 3, width 2), one supplier (10, rectangle around 8, width 2).
+      findMarketPrice([[10], [1], [3], [2], [10], [1], [8], [2]]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(VectorArgumentError);
+    expect((err as VectorArgumentError).text.es).toMatch(/^FIND MARKET PRICE: todo precio entre 4 y 7 equilibra el mercado \(la demanda y la oferta valen ambas 0 allí\)/);
   });
 
   it('a fixed demand above all the supply there is stops the run', () => {

@@ -23,13 +23,19 @@ interface Curve {
 }
 
 /** The curves of one side, [quantities, types, priorities, widths], checked. */
+const SIDE = { demander: { en: 'demander', es: 'demandante' }, supplier: { en: 'supplier', es: 'oferente' } };
+
 function curves(vecs: number[][], side: 'demander' | 'supplier', market: boolean): Curve[] {
   const [q, type, priority, width] = vecs as [number[], number[], number[], number[]];
+  const who = SIDE[side];
   return q.map((qi, i) => {
     const problem = priorityProfileProblem(type[i]!, width[i]);
-    if (problem) throw new VectorArgumentError(`${side} ${i + 1}: ${problem.en}`);
+    if (problem) throw new VectorArgumentError({ en: `${who.en} ${i + 1}: ${problem.en}`, es: `${who.es} ${i + 1}: ${problem.es}` });
     if (market && !(qi >= 0 && qi < Infinity)) {
-      throw new VectorArgumentError(`${side} ${i + 1} has quantity ${qi}; FIND MARKET PRICE needs quantities of 0 or more (Vensim's curves are nonnegative, documentation/24330.html)`);
+      throw new VectorArgumentError({
+        en: `${who.en} ${i + 1} has quantity ${qi}; FIND MARKET PRICE needs quantities of 0 or more (Vensim's curves are nonnegative, documentation/24330.html)`,
+        es: `el ${who.es} ${i + 1} tiene la cantidad ${qi}; FIND MARKET PRICE necesita cantidades de 0 o más (las curvas de Vensim no son negativas, documentation/24330.html)`,
+      });
     }
     return { q: qi, type: type[i]!, priority: priority[i]!, width: width[i]! };
   });
@@ -66,14 +72,20 @@ export function findMarketPrice(vecs: number[][]): number {
     return d - s > tol ? 1 : s - d > tol ? -1 : 0;
   };
   const shaped = [...demand, ...supply].filter((c) => c.type !== 0);
-  const unbalanced = (p: number, what: string): VectorArgumentError => {
+  const unbalanced = (p: number, what: { en: string; es: string }): VectorArgumentError => {
     const { d, s } = at(p);
-    return new VectorArgumentError(
-      `FIND MARKET PRICE finds no price that clears the market: ${what} (at price ${round(p)}: demand ${round(d)}, supply ${round(s)}); ` +
+    return new VectorArgumentError({
+      en:
+        `FIND MARKET PRICE finds no price that clears the market: ${what.en} (at price ${round(p)}: demand ${round(d)}, supply ${round(s)}); ` +
         'Vensim\'s pages (fn_find_market_price.html, 24340.html) do not say what it returns then',
-    );
+      es:
+        `FIND MARKET PRICE no encuentra ningún precio que equilibre el mercado: ${what.es} (al precio ${round(p)}: demanda ${round(d)}, oferta ${round(s)}); ` +
+        'las páginas de Vensim (fn_find_market_price.html, 24340.html) no dicen qué devuelve entonces',
+    });
   };
-  if (shaped.length === 0) throw unbalanced(0, 'every curve is a fixed quantity (ptype 0), the same at every price');
+  if (shaped.length === 0) {
+    throw unbalanced(0, { en: 'every curve is a fixed quantity (ptype 0), the same at every price', es: 'toda curva es una cantidad fija (ptype 0), la misma a cualquier precio' });
+  }
   const width = Math.max(...shaped.map((c) => c.width));
   let lo = Math.min(...shaped.map((c) => c.priority)) - 10 * width;
   let hi = Math.max(...shaped.map((c) => c.priority)) + 10 * width;
@@ -81,11 +93,11 @@ export function findMarketPrice(vecs: number[][]): number {
   // Normal and exponential curves never quite reach their ends: widen the search until demand
   // exceeds supply below it and falls short above it.
   for (let k = 0; sign(lo) <= 0; k++) {
-    if (k === 64) throw unbalanced(lo, 'demand does not exceed supply even at the lowest prices');
+    if (k === 64) throw unbalanced(lo, { en: 'demand does not exceed supply even at the lowest prices', es: 'la demanda no supera a la oferta ni a los precios más bajos' });
     lo -= span * 2 ** k;
   }
   for (let k = 0; sign(hi) >= 0; k++) {
-    if (k === 64) throw unbalanced(hi, 'demand does not fall below supply even at the highest prices');
+    if (k === 64) throw unbalanced(hi, { en: 'demand does not fall below supply even at the highest prices', es: 'la demanda no cae por debajo de la oferta ni a los precios más altos' });
     hi += span * 2 ** k;
   }
   // The highest price where demand still exceeds supply, and the lowest where it falls short.
@@ -111,10 +123,14 @@ export function findMarketPrice(vecs: number[][]): number {
   }
   if (b1 - a0 > 1e-6 * width) {
     const { d } = at((a0 + b1) / 2);
-    throw new VectorArgumentError(
-      `FIND MARKET PRICE: every price from ${round(a0)} to ${round(b1)} clears the market (demand and supply are both ${round(d)} there), ` +
+    throw new VectorArgumentError({
+      en:
+        `FIND MARKET PRICE: every price from ${round(a0)} to ${round(b1)} clears the market (demand and supply are both ${round(d)} there), ` +
         'and Vensim\'s pages (fn_find_market_price.html, 24340.html) do not say which of them it returns; give the curves some overlap (a normal curve, ptype 3, never leaves a gap)',
-    );
+      es:
+        `FIND MARKET PRICE: todo precio entre ${round(a0)} y ${round(b1)} equilibra el mercado (la demanda y la oferta valen ambas ${round(d)} allí), ` +
+        'y las páginas de Vensim (fn_find_market_price.html, 24340.html) no dicen cuál de ellos devuelve; haga que las curvas se solapen (una curva normal, ptype 3, nunca deja un hueco)',
+    });
   }
   return (a0 + b1) / 2;
 }

@@ -469,7 +469,10 @@ export class Runtime {
     const xs = this.lx[table]!;
     const ys = this.ly[table]!;
     if (!isDensity(ys, xs)) {
-      const e = new VectorArgumentError('RANDOM LOOKUP reads its lookup as a probability density, but the table this run gives it has a y below 0 or no area under its points');
+      const e = new VectorArgumentError({
+        en: 'RANDOM LOOKUP reads its lookup as a probability density, but the table this run gives it has a y below 0 or no area under its points',
+        es: 'RANDOM LOOKUP lee su tabla (lookup) como una densidad de probabilidad, pero la tabla que le da esta corrida tiene un y menor que 0 o ninguna área bajo sus puntos',
+      });
       e.node = node;
       e.time = time;
       throw e;

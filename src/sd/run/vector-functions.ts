@@ -75,12 +75,19 @@ export function vectorFunction(fn: string, vecs: number[][], s: number[], index:
       const j = index + s[0]!;
       if (Number.isInteger(j) && j >= 0 && j < v.length) return v[j]!;
       if (!Number.isInteger(s[0]!)) {
-        throw new VectorArgumentError(`the offset of VECTOR ELM MAP is ${s[0]}, not a whole number; Vensim's page (documentation/fn_vector_elm_map.html) counts offsets in elements and does not say how a fraction is rounded`);
+        throw new VectorArgumentError({
+          en: `the offset of VECTOR ELM MAP is ${s[0]}, not a whole number; Vensim's page (documentation/fn_vector_elm_map.html) counts offsets in elements and does not say how a fraction is rounded`,
+          es: `el desplazamiento de VECTOR ELM MAP es ${s[0]}, que no es un número entero; la página de Vensim (documentation/fn_vector_elm_map.html) cuenta los desplazamientos en elementos y no dice cómo se redondea una fracción`,
+        });
       }
-      throw new VectorArgumentError(
-        `VECTOR ELM MAP maps outside its variable: offset ${s[0]} from element ${index + 1} is not among its ${v.length} elements (laid out flat, last subscript fastest); ` +
+      throw new VectorArgumentError({
+        en:
+          `VECTOR ELM MAP maps outside its variable: offset ${s[0]} from element ${index + 1} is not among its ${v.length} elements (laid out flat, last subscript fastest); ` +
           'Vensim issues an error there and returns :NA: (documentation/fn_vector_elm_map.html), and this engine stops rather than go on with :NA:',
-      );
+        es:
+          `VECTOR ELM MAP apunta fuera de su variable: el desplazamiento ${s[0]} desde el elemento ${index + 1} no está entre sus ${v.length} elementos (dispuestos en fila, el último subíndice más rápido); ` +
+          'Vensim emite un error allí y devuelve :NA: (documentation/fn_vector_elm_map.html), y este motor se detiene en lugar de seguir con :NA:',
+      });
     }
     case 'VECTOR SORT ORDER': {
       // Position `index` of the result holds the (0-based) index of the index-th element in sorted order.
