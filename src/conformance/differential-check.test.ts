@@ -39,6 +39,16 @@ describe('differential comparison', () => {
     for (const t of texts) expect(t).toContain('conveyor profile((0,1),(1,1)) ~~|');
   });
 
+  it('generates a market (FIND MARKET PRICE, DEMAND AT PRICE, SUPPLY AT PRICE) in some seeds, on which engine and reference agree', () => {
+    const seeds = Array.from({ length: 120 }, (_, seed) => seed).filter((seed) => generateModel(seed).text.includes('FIND MARKET PRICE('));
+    expect(seeds.length).toBeGreaterThan(15);
+    for (const seed of seeds.slice(0, 15)) {
+      const text = generateModel(seed).text;
+      expect(text).toMatch(/^mdemand\[MDem\] = DEMAND AT PRICE\(mdq\[MDem\], mdp\[MDem, mtype\], mprice\) ~~\|$/m);
+      expect(checkModel(seed, text), `seed ${seed}`).toBeUndefined();
+    }
+  });
+
   it('maps DimB onto DimA in about a third of the seeds with DimA, in every form, and reads through each mapping', () => {
     let withA = 0;
     const forms = new Map<string, number>();

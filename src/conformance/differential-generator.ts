@@ -59,7 +59,8 @@ export interface GeneratorOptions {
   /**
    * Leave out what SDEverywhere documents as unsupported (macros, DELAY FIXED; differential-sde.ts),
    * so that a seed whose model has them still yields a model all three sides run: no macros
-   * (a macro call becomes a sum), DELAY FIXED becomes a DELAY1 with the same delay time.
+   * (a macro call becomes a sum), DELAY FIXED becomes a DELAY1 with the same delay time, no market
+   * (FIND MARKET PRICE and its readers, which SDEverywhere 0.7.28 does not handle).
    */
   sdeSubset?: boolean;
 }
@@ -132,6 +133,8 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
     );
   }
 
+  /** Whether the model has something SDEverywhere is not sent (differential-sde.ts): a macro, DELAY FIXED or DELAY CONVEYOR. */
+  let sdeLacks = macros;
   const known: Var[] = [];
   // Constants (positive, so they can serve as delay times as well).
   for (let i = 0, n = g.int(1, 4); i < n; i++) {
@@ -193,6 +196,7 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
       case 18: {
         const [input, time, init] = [sub(), dt * g.int(1, 8), g.num(-2, 2)];
         if (options.sdeSubset) return `DELAY1(${input}, ${time})`;
+        sdeLacks = true;
         if (!g.chance(0.4)) return `DELAY FIXED(${input}, ${time}, ${init})`;
         // DELAY CONVEYOR as the engine supports it (stateful.ts): a constant conveyance time of whole
         // TIME STEPs, the same initial conveyance time, a flat initial profile; leak·dt stays below 1.
@@ -328,10 +332,47 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
     lines.push(`${lhs(s, tokens)} = INTEG(${lhs(flow, tokens)}, ${init}) ~~|`);
   }
   if (conveyorProfile) lines.push('conveyor profile((0,1),(1,1)) ~~|');
+  // Drawn last, so that the lines above stay those of the same seed without the market; and only
+  // in models SDEverywhere is not sent anyway, so that the SDE suite's subset models stay the ones
+  // it already checks (SDEverywhere 0.7.28 does not handle the market functions either).
+  if (sdeLacks && g.chance(0.5)) lines.push(...marketLines(g, known.filter((v) => v.dims.length === 0).map((v) => v.name)));
   lines.push(`INITIAL TIME = 0 ~~|`, `FINAL TIME = ${final} ~~|`, `TIME STEP = ${dt} ~~|`, `SAVEPER = ${saveper} ~~|`);
   return { seed, text: lines.join('\n') + '\n' };
 }
 
 function lhs(v: Var, tokens: string[]): string {
   return tokens.length ? `${v.name}[${tokens.join(',')}]` : v.name;
+}
+
+/**
+ * A market cleared by FIND MARKET PRICE, read back with DEMAND AT PRICE and SUPPLY AT PRICE
+ * (Vensim documentation/24340.html): quantities that follow a scalar of the model, curves of
+ * types 1 to 4 (a supplier sometimes a small fixed quantity, ptype 0). Demand curves centre in
+ * [5, 9] and supply curves in [1, 5], and the fixed supply stays below the least demand, so that
+ * one price clears the market (no gap where the engine would stop for want of a documented price).
+ */
+function marketLines(g: Gen, scalars: string[]): string[] {
+  const nd = g.int(2, 3);
+  const ns = g.int(1, 3);
+  const follow = (): string => (scalars.length && g.chance(0.7) ? `ABS(${g.pick(scalars)}) / 10` : `Time / ${g.int(2, 9)}`);
+  const lines = [
+    `MDem: ${Array.from({ length: nd }, (_, i) => `md${i + 1}`).join(', ')} ~~|`,
+    `MSup: ${Array.from({ length: ns }, (_, i) => `ms${i + 1}`).join(', ')} ~~|`,
+    'MProf: mtype, mprio, mwidth, mextra ~~|',
+  ];
+  const curve = (lo: number, hi: number): string => `${g.int(1, 4)}, ${g.num(lo, hi)}, ${g.num(0.5, 3)}, 0`;
+  for (let i = 1; i <= nd; i++) lines.push(`mdq[md${i}] = ${g.num(5, 20)} + ${follow()} ~~|`, `mdp[md${i}, MProf] = ${curve(5, 9)} ~~|`);
+  for (let i = 1; i <= ns; i++) {
+    if (i === ns && ns > 1 && g.chance(0.3)) {
+      lines.push(`msq[ms${i}] = ${g.num(0.5, 2)} ~~|`, `msp[ms${i}, MProf] = 0, 0, 0, 0 ~~|`);
+      continue;
+    }
+    lines.push(`msq[ms${i}] = ${g.num(5, 20)} + ${follow()} ~~|`, `msp[ms${i}, MProf] = ${curve(1, 5)} ~~|`);
+  }
+  lines.push(
+    'mprice = FIND MARKET PRICE(mdq[md1], mdp[md1, mtype], msq[ms1], msp[ms1, mtype]) ~~|',
+    'mdemand[MDem] = DEMAND AT PRICE(mdq[MDem], mdp[MDem, mtype], mprice) ~~|',
+    'msupply[MSup] = SUPPLY AT PRICE(msq[MSup], msp[MSup, mtype], mprice) ~~|',
+  );
+  return lines;
 }

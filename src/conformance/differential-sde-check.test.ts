@@ -22,6 +22,7 @@ describe('engine vs SDEverywhere comparison', () => {
     expect(await checkWithSde(macro)).toEqual({ kind: 'unsupported', reason: 'macro' });
     expect(unsupportedBySde(`y = DELAY FIXED(Time, 1, 0) ~~|\n${control}`)).toBe('DELAY FIXED');
     expect(unsupportedBySde(`y = SMOOTH(Time, 1) ~~|\n${control}`)).toBeUndefined();
+    expect(unsupportedBySde(`y[d] = DEMAND AT PRICE(q[d], pp[d, ptype], 3) ~~|\n${control}`)).toBe('FIND MARKET PRICE, DEMAND AT PRICE, SUPPLY AT PRICE');
   });
 
   it('counts a model SDEverywhere cannot run as rejected, with its message, and no record excuses it', async () => {

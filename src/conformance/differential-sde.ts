@@ -30,6 +30,13 @@ export const SDE_UNSUPPORTED: readonly { reason: string; pattern: RegExp; source
     pattern: /\bDELAY CONVEYOR\s*\(/i,
     source: "@sdeverywhere/compile 0.7.28 stops with \"Unhandled function '_DELAY_CONVEYOR' in readEquations\" (seen on the generated models that use it)",
   },
+  {
+    reason: 'FIND MARKET PRICE, DEMAND AT PRICE, SUPPLY AT PRICE',
+    pattern: /\b(?:FIND MARKET PRICE|DEMAND AT PRICE|SUPPLY AT PRICE)\s*\(/i,
+    source:
+      "@sdeverywhere/compile 0.7.28 stops with \"Unhandled function '_FIND_MARKET_PRICE' in readEquations\" (and '_DEMAND_AT_PRICE', " +
+      "'_SUPPLY_AT_PRICE' once the others are taken out; seen on a generated market model, seed 1)",
+  },
 ];
 
 export type SdeOutcome =

@@ -58,7 +58,8 @@ describe('zero investment', () => {
 
 describe('zero population growth', () => {
   const opts: RunOptions = {
-    params: { 'Fertility Scale': 0, 'Mortality Rate': 0, 'Net Emigration Rate': 0, 'Immigration Wave Size': 0 },
+    // every demographic flow off, the exogenous ones too (migration, COVID-19 deaths)
+    params: { 'Fertility Scale': 0, 'Mortality Rate': 0, 'Net Emigration Rate': 0, 'Immigration Wave Size': 0, 'COVID Death Age Share': 0 },
   };
 
   it('keeps the total population constant while people age and move to cities', () => {

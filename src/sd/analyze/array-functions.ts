@@ -3,18 +3,19 @@
  * the VECTOR and ALLOCATE functions see a whole vector and return the element for the
  * current position.
  */
-import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
+import { ModelError } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import { visitExpr } from '../ir/walk.js';
 import type { Ctx, ExpanderApi as Expander } from './context.js';
 import { cartesian } from './context.js';
 import type { SExpr } from './scalar-model.js';
-import { priorityProfileProblem } from './priority-profile.js';
+import { checkConstantProfile, lowerCurveAtPrice, lowerFindMarketPrice, optionError, profileFields, withLast } from './market-functions.js';
 import { allocateByPriorityProblem, type OptionProblem, vectorLookupModeProblem, vectorSelectActionProblem, vectorSelectErrorActionProblem } from './vector-options.js';
 
 export const ARRAY_FUNCTIONS = new Set([
   'SUM', 'PROD', 'VMIN', 'VMAX', 'ELMCOUNT', 'VECTOR SELECT', 'VECTOR ELM MAP', 'VECTOR SORT ORDER', 'VECTOR RANK',
   'VECTOR REORDER', 'VECTOR LOOKUP', 'ALLOCATE BY PRIORITY', 'ALLOCATE AVAILABLE', 'INVERT MATRIX', 'MIN', 'MAX',
+  'FIND MARKET PRICE', 'DEMAND AT PRICE', 'SUPPLY AT PRICE',
 ]);
 
 /** Dimensions referenced with `!` inside an expression, in order of appearance. */
@@ -93,12 +94,6 @@ function refuseConstant(x: Expander, e: SExpr, at: Expr, ctx: Ctx, what: string,
   if (!x.isRunConstant(e)) return;
   const p = problem(x.constantValue(e, at.loc, what));
   if (p) throw optionError(p, ctx, at.loc);
-}
-
-/** An option problem found when the model is built, in both languages, naming the variable (and `about` it, e.g. a requester). */
-function optionError(p: OptionProblem, ctx: Ctx, loc: SourceLocation, about?: { en: string; es: string }): ModelError {
-  const text = about ? { en: `${about.en}: ${p.en}`, es: `${about.es}: ${p.es}` } : p;
-  return ModelError.at(p.code, { en: `${ctx.owner.name}: ${text.en}`, es: `${ctx.owner.name}: ${text.es}` }, loc);
 }
 
 export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr {
@@ -216,7 +211,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
         const size = x.constantValue(scalars[0]!, args[2]!.loc, 'the size of ALLOCATE BY PRIORITY');
         const width = x.constantValue(scalars[1]!, args[3]!.loc, 'the width of ALLOCATE BY PRIORITY');
         const p = allocateByPriorityProblem(size, width, req.length);
-        if (p) throw optionError(p, ctx, (size !== req.length ? args[2]! : args[3]!).loc);
+        if (p) throw optionError(p, ctx, (size !== req.length ? args[2]! : args[3]!).loc, undefined, true);
       }
       return { k: 'vec', fn, vecs: [req, prio], scalars, index };
     }
@@ -225,33 +220,20 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
       const req = over(x, args[0]!, [dim], ctx, true);
       // The priority profile is named by its first element (`priority[branch, ptype]`): the
       // profile runs over that element's range, from it on (type, priority, width, extra).
-      const pp = args[1]!;
-      if (pp.kind !== 'ref' || pp.subs.length === 0) throw ModelError.at('E_ARGUMENT', { en: 'ALLOCATE AVAILABLE needs a priority profile variable', es: 'ALLOCATE AVAILABLE necesita una variable de perfil de prioridad' }, pp.loc);
-      const last = pp.subs[pp.subs.length - 1]!;
-      const profileDim = x.dims.isDimension(last.name) ? x.dims.get(last.name)! : x.dims.dimsContaining(last.name).sort((a, b) => b.elements.length - a.elements.length)[0];
-      if (!profileDim) throw ModelError.at('E_ARGUMENT', { en: `the priority profile of ALLOCATE AVAILABLE names no profile range`, es: `el perfil de prioridad de ALLOCATE AVAILABLE no nombra ningún rango de perfil` }, pp.loc);
-      const start = x.dims.isDimension(last.name) ? 0 : profileDim.elements.indexOf(last.name);
-      const fields = profileDim.elements.slice(start, start + 4);
-      if (fields.length < 3) {
-        throw ModelError.at('E_ARGUMENT', { en: `${ctx.owner.name}: the priority profile of ALLOCATE AVAILABLE needs ptype, ppriority and pwidth (three elements of ${profileDim.name} from ${fields[0] ?? last.name}); it has ${fields.length}`, es: `${ctx.owner.name}: el perfil de prioridad de ALLOCATE AVAILABLE necesita ptype, ppriority y pwidth (tres elementos de ${profileDim.name} a partir de ${fields[0] ?? last.name}); tiene ${fields.length}` }, pp.loc);
-      }
-      const vecs: SExpr[][] = [req];
-      for (const el of fields) {
-        const swapped: Expr = { ...pp, subs: [...pp.subs.slice(0, -1), { ...last, name: el, display: el, bang: false }] };
-        vecs.push(over(x, swapped, [dim], ctx, true));
-      }
+      const { ref, fields } = profileFields(x, args[1]!, ctx, fn);
+      const vecs: SExpr[][] = [req, ...fields.map((f) => over(x, withLast(ref, f), [dim], ctx, true))];
       // Constant profile types (and their widths) are checked now; others at run time, by the same rule.
-      const requesters = x.dims.get(dim)!.elements;
-      vecs[1]!.forEach((t, i) => {
-        if (!x.isRunConstant(t)) return;
-        const type = x.constantValue(t, pp.loc, 'the priority type of ALLOCATE AVAILABLE');
-        const w = vecs[3]![i]!;
-        const width = type >= 1 && x.isRunConstant(w) ? x.constantValue(w, pp.loc, 'the priority width of ALLOCATE AVAILABLE') : undefined;
-        const p = priorityProfileProblem(type, width);
-        if (p) throw optionError(p, ctx, pp.loc, { en: `ALLOCATE AVAILABLE, requester ${requesters[i]}`, es: `ALLOCATE AVAILABLE, solicitante ${requesters[i]}` });
+      x.dims.get(dim)!.elements.forEach((el, i) => {
+        const who = x.dims.displayOf(el);
+        checkConstantProfile(x, vecs[1]![i]!, vecs[3]![i]!, ref, ctx, fn, { en: `ALLOCATE AVAILABLE, requester ${who}`, es: `ALLOCATE AVAILABLE, solicitante ${who}` }, true);
       });
       return { k: 'vec', fn, vecs, scalars: [x.resolve(args[2]!, ctx)], index };
     }
+    case 'FIND MARKET PRICE':
+      return lowerFindMarketPrice(x, args, ctx);
+    case 'DEMAND AT PRICE':
+    case 'SUPPLY AT PRICE':
+      return lowerCurveAtPrice(x, fn, args, ctx);
     case 'INVERT MATRIX': {
       // INVERT MATRIX(m[..., rows, cols], n): the inverse over the last two subscripts.
       const a = args[0]!;

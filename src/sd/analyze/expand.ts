@@ -417,7 +417,10 @@ export class Expander implements ExpanderApi {
     let area = 0;
     for (let i = 0; i + 1 < x.length; i++) area += ((y[i]! + y[i + 1]!) / 2) * (x[i + 1]! - x[i]!);
     if (y.some((v) => !(v >= 0)) || !(area > 0)) {
-      throw ModelError.at('E_ARGUMENT', { en: `RANDOM LOOKUP reads lookup ${name} as a probability density: its y values must be 0 or more with some area under them`, es: `RANDOM LOOKUP lee la tabla ${name} como una densidad de probabilidad: sus valores y deben ser 0 o más y encerrar algo de área` }, loc);
+      throw ModelError.at('E_ARGUMENT', {
+        en: `RANDOM LOOKUP reads lookup ${name} as a probability density: its y values must be 0 or more with some area under them`,
+        es: `RANDOM LOOKUP lee la tabla (lookup) ${name} como una densidad de probabilidad: sus valores y deben ser 0 o más, con algo de área bajo ellos`,
+      }, loc);
     }
   }
 
@@ -626,10 +629,12 @@ export class Expander implements ExpanderApi {
       }
       case 'RANDOM LOOKUP': {
         // fn_random: RANDOM LOOKUP(look, m, x, h, r, s) draws from the density the lookup traces;
-        // the runtime reads the table by its index, passed as the first argument.
+        // the runtime reads the table by its index, passed first, then the node and the time, which
+        // locate its error when a run replaces the table with one that is not a density.
         const table = this.lookupTableOf(args[0]!, ctx);
         this.checkDensity(table, args[0]!.loc);
-        return { k: 'call', fn, args: [{ k: 'num', v: table }, ...args.slice(1).map((a) => this.resolve(a, ctx))] };
+        const where: SExpr[] = [{ k: 'num', v: table }, { k: 'num', v: ctx.owner.id }, { k: 'time' }];
+        return { k: 'call', fn, args: [...where, ...args.slice(1).map((a) => this.resolve(a, ctx))] };
       }
       case 'RANDOM PINK NOISE': {
         // Computed only with a standard deviation of 0 (its mean): the filtered-noise structure of

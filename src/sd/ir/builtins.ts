@@ -47,7 +47,7 @@ export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, Builti
   ['SUM', b(1)], ['PROD', b(1)], ['VMIN', b(1)], ['VMAX', b(1)], ['ELMCOUNT', b(1)],
   ['VECTOR SELECT', b(5)], ['VECTOR ELM MAP', b(2)], ['VECTOR SORT ORDER', b(2)],
   ['VECTOR RANK', b(2)], ['VECTOR REORDER', b(2)], ['VECTOR LOOKUP', b(5)],
-  ['ALLOCATE BY PRIORITY', b(5)], ['ALLOCATE AVAILABLE', b(3)], ['INVERT MATRIX', b(2)],
+  ['ALLOCATE BY PRIORITY', b(5)], ['ALLOCATE AVAILABLE', b(3)], ['FIND MARKET PRICE', b(4)], ['DEMAND AT PRICE', b(3)], ['SUPPLY AT PRICE', b(3)], ['INVERT MATRIX', b(2)],
   ['GAME', b(1)],
   // Random functions: the trailing seed (noise stream) argument is optional.
   ['RANDOM UNIFORM', b(2, 3)], ['RANDOM NORMAL', b(4, 5)], ['RANDOM 0 1', b(0)], ['RANDOM EXPONENTIAL', b(4, 5)],

@@ -23,14 +23,6 @@ const SIMULTANEOUS_HINT: BilingualText = {
     'resuelve ecuaciones simultáneamente en todo el modelo (la variable a su izquierda es un argumento oculto), lo que este motor no hace, pues calcula cada ecuación una vez por paso en el orden de sus dependencias; ' +
     'escriba la búsqueda del precio o la asignación con ecuaciones explícitas',
 };
-const CURVE_HINT: BilingualText = {
-  en:
-    'not computed yet: it reads demand and supply curves from priority profiles (Vensim documentation/24335.html), which this engine applies only inside ALLOCATE AVAILABLE; ' +
-    'write the curves and the price search out with explicit equations',
-  es:
-    'aún no se calcula: lee curvas de demanda y de oferta a partir de perfiles de prioridad (Vensim, documentation/24335.html), que este motor aplica solo dentro de ALLOCATE AVAILABLE; ' +
-    'escriba las curvas y la búsqueda del precio con ecuaciones explícitas',
-};
 const ALLOC_HINT: BilingualText = {
   en:
     'fn_marketp says MARKETP(request[first], priority[first], size, width, supply) followed by ALLOC P(request, priority, width, that priority) has the same effect as ALLOCATE BY PRIORITY, ' +
@@ -86,7 +78,6 @@ export const UNSUPPORTED_VENSIM_FUNCTIONS: ReadonlyMap<string, BilingualText> = 
   ['QUEUE ATTRIB AVERAGE', QUEUE_HINT], ['QUEUE ATTRIB QUANTITY', QUEUE_HINT], ['QUEUE ATTRIB', QUEUE_HINT],
   ['QUEUE CTH', QUEUE_HINT], ['QUEUE AGE', QUEUE_HINT],
   ['FIND ZERO', SIMULTANEOUS_HINT], ['SIMULTANEOUS', SIMULTANEOUS_HINT],
-  ['FIND MARKET PRICE', CURVE_HINT], ['DEMAND AT PRICE', CURVE_HINT], ['SUPPLY AT PRICE', CURVE_HINT],
   ['ALLOC P', ALLOC_HINT], ['MARKETP', ALLOC_HINT],
   ['GET VDF DATA', VDF_HINT], ['GET VDF CONSTANTS', VDF_HINT], ['GET VDF LOOKUPS', VDF_HINT],
   ['GET 123 DATA', lotus('GET DIRECT DATA')],

@@ -127,3 +127,31 @@ y[B] = 10, 20 ~~|\nz[A,B] = 1, 2; 3, 4; ~~|\nxa[A] = y[B] ~~|\nxc[C] = y[B] ~~|\
     expect(() => run(`B: b1, b2 -> A ~~|\n${base}`)).toThrow(/mapped by position/);
   });
 });
+
+// Vensim documentation/fn_find_market_price.html, fn_demand_at_price.html, fn_supply_at_price.html,
+// with the curves of 24330.html; the prices and quantities are worked by hand.
+describe('reference interpreter: FIND MARKET PRICE, DEMAND AT PRICE, SUPPLY AT PRICE', () => {
+  const market = (curves: string, end = 0) => `demander: d1, d2 ~~|\nsupplier: s1, s2 ~~|\npprofile: ptype, ppriority, pwidth, pextra ~~|
+${curves}price = FIND MARKET PRICE(dq[d1], dp[d1, ptype], sq[s1], sp[s1, ptype]) ~~|
+demanded[demander] = DEMAND AT PRICE(dq[demander], dp[demander, ptype], price) ~~|
+supplied[supplier] = SUPPLY AT PRICE(sq[supplier], sp[supplier, ptype], price) ~~|
+${CONTROL(end)}`;
+
+  it('rectangles and a fixed supply: 550 − 50p = 20p − 80 at time 0 (p 9), 610 − 55p = 20p − 80 at time 1 (p 9.2)', () => {
+    const r = run(market(`dq[d1] = 100 + 20 * Time ~~|\ndq[d2] = 50 ~~|\ndp[d1, pprofile] = 1, 10, 4, 0 ~~|\ndp[d2, pprofile] = 1, 9, 2, 0 ~~|
+sq[supplier] = 80, 40 ~~|\nsp[s1, pprofile] = 1, 8, 4, 0 ~~|\nsp[s2, pprofile] = 0, 0, 0, 0 ~~|\n`, 1));
+    const want: [string, number[]][] = [['price', [9, 9.2]], ['demanded[d1]', [75, 84]], ['demanded[d2]', [25, 20]], ['supplied[s1]', [60, 64]], ['supplied[s2]', [40, 40]]];
+    for (const [name, values] of want) values.forEach((v, t) => expect(r.columns.get(name)![t]).toBeCloseTo(v, 9));
+  });
+
+  it('triangles, normals and exponentials mirrored about 5 clear at 5', () => {
+    // Demand around 6 and supply around 4 with the same shape and width: at 5 each side holds G(1/w).
+    for (const [type, w, share] of [[2, 4, 1 - 2 * 0.25 * 0.25], [3, 1, 0.8413447460685429], [4, 2, 1 - Math.exp(-0.5) / 2]] as const) {
+      const r = run(market(`dq[demander] = 100, 0 ~~|\ndp[d1, pprofile] = ${type}, 6, ${w}, 0 ~~|\ndp[d2, pprofile] = ${type}, 6, ${w}, 0 ~~|
+sq[supplier] = 100, 0 ~~|\nsp[s1, pprofile] = ${type}, 4, ${w}, 0 ~~|\nsp[s2, pprofile] = ${type}, 4, ${w}, 0 ~~|\n`));
+      expect(r.columns.get('price')![0]).toBeCloseTo(5, 9);
+      expect(r.columns.get('demanded[d1]')![0]).toBeCloseTo(100 * share, 9);
+      expect(r.columns.get('supplied[s1]')![0]).toBeCloseTo(100 * share, 9);
+    }
+  });
+});

@@ -13,11 +13,13 @@
  * with sub-range entries), equations per dimension, sub-range or element,
  * constant lists, standalone lookups, arithmetic, MIN/MAX/ABS/EXP/LN/SQRT, IF THEN ELSE, STEP/RAMP/PULSE,
  * SUM/PROD/VMIN/VMAX over `dim!`, INTEG, SMOOTH/SMOOTHI/SMOOTH3/SMOOTH3I, DELAY1/DELAY1I/DELAY3/DELAY3I,
- * DELAY FIXED, DELAY CONVEYOR (flat initial profile), DERIVN, TIME BASE, data variables given as series (interpolated, ends held) with
+ * DELAY FIXED, DELAY CONVEYOR (flat initial profile), DERIVN, TIME BASE, FIND MARKET PRICE with DEMAND AT PRICE and
+ * SUPPLY AT PRICE (priority types 0 to 4, market-curves.ts), data variables given as series (interpolated, ends held) with
  * TIME SHIFT and GET DATA MAX / MIN / MEAN, SHIFT IF TRUE on INTEG levels, and macros without extra outputs (each call has its own locals and stocks).
  * Anything else is an error naming what is missing.
  */
 import type { Equation, Expr, LookupTable, MacroDecl, ModelIR } from '../ir/model.js';
+import { demandAt, marketPrice, type ReferenceCurve, supplyAt } from './market-curves.js';
 
 /** A data variable's points, by column name (`name` or `name[e1,e2]`). */
 export type ReferenceData = ReadonlyMap<string, { times: readonly number[]; values: readonly number[] }>;
@@ -370,6 +372,9 @@ export class ReferenceInterpreter {
       // Vensim fn_time_base: START + Time × SLOPE.
       case 'TIME BASE': return arg(0) + t * arg(1);
       case 'SHIFT IF TRUE': return this.shiftIfTrue(e, ctx, values);
+      case 'FIND MARKET PRICE': return marketPrice(this.marketSide(e.args[0]!, e.args[1]!, ctx), this.marketSide(e.args[2]!, e.args[3]!, ctx));
+      case 'DEMAND AT PRICE': return demandAt({ q: arg(0), ...this.curveProfile(e.args[1]!, ctx) }, arg(2));
+      case 'SUPPLY AT PRICE': return supplyAt({ q: arg(0), ...this.curveProfile(e.args[1]!, ctx) }, arg(2));
       default:
         if (DATA_STATISTICS.has(e.fn)) {
           const a = e.args[0]!;
@@ -395,8 +400,7 @@ export class ReferenceInterpreter {
     const key = this.subscriptKey(target.subs, ctx.binding).split(',');
     const first = key.pop()!;
     // The last subscript's order: the largest range holding the element named.
-    let family: string[] = [];
-    for (const els of this.dims.values()) if (els.includes(first) && els.length > family.length) family = els;
+    const family = this.familyOf(first);
     const [cond, size, accum, inval] = [values[1]!, values[2]!, values[3]!, values[4]!];
     const at = family.indexOf(first);
     const keys = family.slice(at, at + size).map((el) => [...key, el].join(','));
@@ -412,6 +416,38 @@ export class ReferenceInterpreter {
       this.memo.set(`${target.name}[${k}]`, now);
     });
     return accum !== 0 ? 0 : old[size - 1]!;
+  }
+
+  /** The largest range holding an element: the order its neighbours follow. */
+  private familyOf(element: string): string[] {
+    let family: string[] = [];
+    for (const els of this.dims.values()) if (els.includes(element) && els.length > family.length) family = els;
+    return family;
+  }
+
+  /**
+   * A priority profile named by its first field (`pp[d1, ptype]`): ptype, ppriority and pwidth are
+   * that element and the two after it in its range (Vensim documentation/24335.html). `member`
+   * replaces the element before the field (FIND MARKET PRICE's demanders and suppliers).
+   */
+  private curveProfile(pp: Expr, ctx: Context, member?: string): { type: number; priority: number; width: number } {
+    if (pp.kind !== 'ref') throw new Error('reference: a priority profile must be a variable');
+    const key = this.subscriptKey(pp.subs, ctx.binding).split(',');
+    const field = key.pop()!;
+    if (member !== undefined) key[key.length - 1] = member;
+    const family = this.familyOf(field);
+    const at = family.indexOf(field);
+    const [type, priority, width] = [0, 1, 2].map((i) => this.value(pp.name, [...key, family[at + i]!].join(',')));
+    return { type: type!, priority: priority!, width: width! };
+  }
+
+  /** One side of FIND MARKET PRICE: the quantity named by its first element, and the members after it. */
+  private marketSide(q: Expr, pp: Expr, ctx: Context): ReferenceCurve[] {
+    if (q.kind !== 'ref') throw new Error('reference: FIND MARKET PRICE quantities must be a variable');
+    const key = this.subscriptKey(q.subs, ctx.binding).split(',');
+    const first = key.pop()!;
+    const family = this.familyOf(first);
+    return family.slice(family.indexOf(first)).map((m) => ({ q: this.value(q.name, [...key, m].join(',')), ...this.curveProfile(pp, ctx, m) }));
   }
 
   /** Elements of variables whose equation calls SHIFT IF TRUE (evaluated first at each time). */

@@ -8,7 +8,7 @@
  * written for this test; the expected values are the densities' own (areas, means, quantiles).
  */
 import { describe, expect, it } from 'vitest';
-import { ModelError } from '../ir/diagnostics.js';
+import { ModelError, SimulationError } from '../ir/diagnostics.js';
 import { compileVensim } from './engine.js';
 import { draws as drawsOf, mean, share, variance } from './test-support/random-draws.js';
 
@@ -56,6 +56,16 @@ d[r] = RANDOM LOOKUP(tab[r], 0, 100, 0, 1, 0) ~~|\nINITIAL TIME = 0 ~~|\nFINAL T
     for (const [col, lo] of [['d[a]', 0], ['d[b]', 10], ['d[c]', 20]] as const) {
       expect(Array.from(r.get(col)!).every((x) => x >= lo && x <= lo + 1)).toBe(true);
     }
+  });
+
+  it('stops the run, located, when a run replaces the table with one that is not a density (no silent NaN)', () => {
+    const mdl = `${TABLES}d = RANDOM LOOKUP(tri, 0, 1, 0, 1, 0) ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 3 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n`;
+    const { model } = compileVensim(mdl, { file: 'over.mdl' });
+    expect(() => model.run({ params: { tri: { x: [0, 1], y: [1, -1] } } })).toThrow(SimulationError);
+    expect(() => model.run({ params: { tri: { x: [0, 1], y: [0, 0] } } })).toThrow(/^over\.mdl:4:1: d at time 0: RANDOM LOOKUP reads its lookup as a probability density, but the table this run gives it has a y below 0 or no area/);
+    // A density the run gives is drawn from: flat on [0.25, 0.5].
+    const r = model.run({ params: { tri: { x: [0.25, 0.5], y: [1, 1] } } });
+    expect(Array.from(r.get('d')!).every((v) => v >= 0.25 && v <= 0.5)).toBe(true);
   });
 
   it('refuses, at the call, a lookup with a negative y', () => {

@@ -461,12 +461,22 @@ export class Runtime {
   }
   /**
    * Vensim's RANDOM LOOKUP(look, m, x, h, r, s) (fn_random): a draw from the density the lookup
-   * table traces, stretched by r, shifted by h, truncated to [m, x]. `table` is the lookup's index.
+   * table traces, stretched by r, shifted by h, truncated to [m, x]. `table` is the lookup's index;
+   * `node` and `time` locate the error when a run's lookup override is not a density (the model's
+   * own tables are checked when it is built), rather than drawing NaN.
    */
-  randomLookup(table: number, min: number, max: number, shift = 0, stretch = 1, _seed?: number): number {
+  randomLookup(table: number, node: number, time: number, min: number, max: number, shift = 0, stretch = 1, _seed?: number): number {
     const xs = this.lx[table]!;
     const ys = this.ly[table]!;
-    if (!isDensity(ys, xs)) return NaN; // no draw can fall in [m, x]
+    if (!isDensity(ys, xs)) {
+      const e = new VectorArgumentError({
+        en: 'RANDOM LOOKUP reads its lookup as a probability density, but the table this run gives it has a y below 0 or no area under its points',
+        es: 'RANDOM LOOKUP lee su tabla (lookup) como una densidad de probabilidad, pero la tabla que le da esta corrida tiene un y menor que 0 o ninguna área bajo sus puntos',
+      });
+      e.node = node;
+      e.time = time;
+      throw e;
+    }
     return this.random.truncated(min, max, () => shift + stretch * this.random.fromDensity(xs, ys));
   }
   /**

@@ -82,6 +82,28 @@ describe('VECTOR ELM MAP outside its variable (documentation/fn_vector_elm_map.h
     expect(w[0]!.message).toMatch(/^o: VECTOR ELM MAP maps outside val: offset 1 from element 3 is not among its 3 elements/);
     expect(w[0]!.loc).toEqual({ file: 'v.mdl', line: 3, column: 29 });
   });
+
+  it('an offset that changes during the run maps inside while it can (Time: 10, 20, 30), then stops the run where it leaves', () => {
+    let err: unknown;
+    try {
+      run(`${D}o = VECTOR ELM MAP(val[d1], Time) ~~|`);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(SimulationError);
+    expect((err as Error).message).toMatch(/^v\.mdl:3:1: o at time 3: VECTOR ELM MAP maps outside its variable: offset 3 from element 1 is not among its 3 elements/);
+    const r = run(`${D}o = VECTOR ELM MAP(val[d1], MIN(Time, 2)) ~~|`);
+    expect(Array.from(r.get('o')!)).toEqual([10, 20, 30, 30, 30]);
+  });
+
+  it('a varying offset that is not a whole number stops the run saying so', () => {
+    expect(() => run(`${D}o = VECTOR ELM MAP(val[d1], Time / 2) ~~|`)).toThrow(/^v\.mdl:3:1: o at time 1: the offset of VECTOR ELM MAP is 0\.5, not a whole number/);
+  });
+
+  it('a varying offset in the branch IF THEN ELSE does not take is not computed, so it does not stop the run', () => {
+    const r = run(`${D}o = IF THEN ELSE(Time < 3, VECTOR ELM MAP(val[d1], Time), -1) ~~|`);
+    expect(Array.from(r.get('o')!)).toEqual([10, 20, 30, -1, -1]);
+  });
 });
 
 describe('VECTOR REORDER with an order that is not a position of the vector', () => {
@@ -100,7 +122,9 @@ describe('ALLOCATE BY PRIORITY size and width (documentation/fn_allocate_by_prio
   it('a size other than the number of requesters is refused at the size', () => {
     const e = buildError(alloc('2', '1')).diagnostics[0]!;
     expect([e.code, e.loc?.column]).toEqual(['E_ARGUMENT', 45]);
-    expect(e.message).toMatch(/size of ALLOCATE BY PRIORITY is 2, but its request and priority vectors have 3 elements/);
+    expect(e.message).toMatch(/^al: the size of ALLOCATE BY PRIORITY is 2, but its request and priority vectors have 3 elements/);
+    // One diagnostic for the equation, not one per element of al.
+    expect(buildError(alloc('2', '1')).diagnostics).toHaveLength(1);
   });
 
   it('a width that is not positive is refused at the width', () => {

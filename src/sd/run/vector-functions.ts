@@ -4,21 +4,13 @@
  */
 import { priorityProfileProblem } from '../analyze/priority-profile.js';
 import { tableLookup } from '../analyze/table-lookup.js';
-import type { BilingualText } from '../ir/diagnostics.js';
 import { allocateByPriorityProblem, type OptionProblem, vectorLookupModeProblem, vectorSelectActionProblem, vectorSelectErrorActionProblem } from '../analyze/vector-options.js';
 
-/**
- * An argument outside what Vensim's reference defines (or what this engine computes), found while
- * the model runs (vector functions, RANDOM PINK NOISE); the runtime
- * adds the node and the time, and the compiled model names the variable (compiled-model.ts).
- */
-export class VectorArgumentError extends Error {
-  node = -1;
-  time = NaN;
-  constructor(readonly text: BilingualText) {
-    super(text.en);
-  }
-}
+import { VectorArgumentError } from './argument-error.js';
+import { demandAtPrice, findMarketPrice, supplyAtPrice } from './market-price.js';
+import { demandShare } from './priority-curves.js';
+
+export { VectorArgumentError };
 
 /** A whole number (offsets, indices), or undefined. */
 function whole(v: number): number | undefined {
@@ -76,10 +68,26 @@ export function vectorFunction(fn: string, vecs: number[][], s: number[], index:
     case 'VECTOR ELM MAP': {
       // Outside the variable Vensim "issues an error message and returns :NA:"
       // (documentation/fn_vector_elm_map.html); a constant offset outside is warned about when
-      // the model is built (array-functions.ts), a varying one gives :NA: here.
+      // the model is built (array-functions.ts). A varying one that leaves the variable during
+      // the run stops it here, located: this engine has no run-time warnings, and going on
+      // with :NA: unannounced would be a silent wrong number.
       const v = vecs[0]!;
       const j = index + s[0]!;
-      return Number.isInteger(j) && j >= 0 && j < v.length ? v[j]! : NaN;
+      if (Number.isInteger(j) && j >= 0 && j < v.length) return v[j]!;
+      if (!Number.isInteger(s[0]!)) {
+        throw new VectorArgumentError({
+          en: `the offset of VECTOR ELM MAP is ${s[0]}, not a whole number; Vensim's page (documentation/fn_vector_elm_map.html) counts offsets in elements and does not say how a fraction is rounded`,
+          es: `el desplazamiento de VECTOR ELM MAP es ${s[0]}, que no es un número entero; la página de Vensim (documentation/fn_vector_elm_map.html) cuenta los desplazamientos en elementos y no dice cómo se redondea una fracción`,
+        });
+      }
+      throw new VectorArgumentError({
+        en:
+          `VECTOR ELM MAP maps outside its variable: offset ${s[0]} from element ${index + 1} is not among its ${v.length} elements (laid out flat, last subscript fastest); ` +
+          'Vensim issues an error there and returns :NA: (documentation/fn_vector_elm_map.html), and this engine stops rather than go on with :NA:',
+        es:
+          `VECTOR ELM MAP apunta fuera de su variable: el desplazamiento ${s[0]} desde el elemento ${index + 1} no está entre sus ${v.length} elementos (dispuestos en fila, el último subíndice más rápido); ` +
+          'Vensim emite un error allí y devuelve :NA: (documentation/fn_vector_elm_map.html), y este motor se detiene en lugar de seguir con :NA:',
+      });
     }
     case 'VECTOR SORT ORDER': {
       // Position `index` of the result holds the (0-based) index of the index-th element in sorted order.
@@ -117,6 +125,12 @@ export function vectorFunction(fn: string, vecs: number[][], s: number[], index:
       return invert(vecs[0]!)[index]!;
     case 'ALLOCATE AVAILABLE':
       return allocateAvailable(vecs[0]!, vecs.slice(1), s[0]!)[index]!;
+    case 'FIND MARKET PRICE':
+      return findMarketPrice(vecs);
+    case 'DEMAND AT PRICE':
+      return demandAtPrice(vecs, s[0]!);
+    case 'SUPPLY AT PRICE':
+      return supplyAtPrice(vecs, s[0]!);
     default:
       throw new Error(`unknown vector function ${fn}`);
   }
@@ -176,27 +190,8 @@ function allocateAvailable(request: number[], profile: number[][], available: nu
     );
   }
   if (available <= 0) return request.map(() => 0);
-  const share = (i: number, level: number): number => {
-    const w = width[i]!;
-    const z = (prio[i]! - level) / w;
-    switch (type[i]) {
-      case 0: // fixed quantity: the whole request at every priority level
-        return 1;
-      case 2: { // triangular: a triangle of full width `width` (support ±width/2), as rectangular
-        const tz = 2 * z;
-        if (tz <= -1) return 0;
-        if (tz >= 1) return 1;
-        return tz < 0 ? 0.5 * (1 + tz) * (1 + tz) : 1 - 0.5 * (1 - tz) * (1 - tz);
-      }
-      case 3: // normal with standard deviation `width`
-        return 0.5 * erfc(-z / Math.SQRT2);
-      case 4: // exponential (Laplace)
-        return z < 0 ? 0.5 * Math.exp(z) : 1 - 0.5 * Math.exp(-z);
-      default: // 1, rectangular on [-1/2, 1/2] (priorityProfileProblem let no other type through)
-        return Math.min(1, Math.max(0, z + 0.5));
-    }
-  };
-  const alloc = (level: number) => request.map((r, i) => r * share(i, level));
+  // A request is a demand curve read at the common priority level (priority-curves.ts).
+  const alloc = (level: number) => request.map((r, i) => r * demandShare(type[i]!, prio[i]!, width[i]!, level));
   const spread = Math.max(...width.map((w) => Math.abs(w)), 1) * 10;
   let lo = Math.min(...prio) - spread;
   let hi = Math.max(...prio) + spread;
@@ -209,22 +204,6 @@ function allocateAvailable(request: number[], profile: number[][], available: nu
   return alloc((lo + hi) / 2);
 }
 
-/**
- * Complementary error function, fractional error below 1.2e-7 everywhere (the Chebyshev
- * fit in Press et al., Numerical Recipes, 2nd ed., §6.2), accurate in the tails where the
- * allocation curves are evaluated.
- */
-function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z - 1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? r : 2 - r;
-}
 /** Inverse of a row-major n×n matrix by Gauss–Jordan elimination with partial pivoting. */
 function invert(m: number[]): number[] {
   const n = Math.round(Math.sqrt(m.length));

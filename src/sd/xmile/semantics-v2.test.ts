@@ -154,7 +154,7 @@ describe('ALLOCATE AVAILABLE kept by translations follows the same profile rule 
   });
 
   it('refuses ptype 5 with a located E_UNSUPPORTED', () => {
-    expect(() => compileXmile(doc(5), { file: 'alloc.xmile' })).toThrow(/alloc\.xmile:\d+:\d+: error E_UNSUPPORTED: shipped\[a\]: ALLOCATE AVAILABLE, requester a: priority type \(ptype\) 5/);
+    expect(() => compileXmile(doc(5), { file: 'alloc.xmile' })).toThrow(/alloc\.xmile:\d+:\d+: error E_UNSUPPORTED: shipped: ALLOCATE AVAILABLE, requester a: priority type \(ptype\) 5/);
   });
 });
 
