@@ -15,7 +15,7 @@ export class ModelNames {
   output(name: string, where: string): string {
     const found = this.outputs.get(name);
     if (found !== undefined) return found;
-    throw new InputError(where, `unknown variable "${name}": the model has no output of that name`);
+    throw InputError.englishOnly(where, `unknown variable "${name}": the model has no output of that name`);
   }
 
   /** The constant `name`, or an InputError that says whether it is unknown or computed. */
@@ -23,11 +23,11 @@ export class ModelNames {
     const found = this.params.get(name);
     if (found) return found;
     if (this.outputs.has(name)) {
-      throw new InputError(
+      throw InputError.englishOnly(
         where,
         `"${name}" is not a constant (its value is computed by an equation); only constants can be varied`,
       );
     }
-    throw new InputError(where, `unknown variable "${name}": the model has no constant of that name`);
+    throw InputError.englishOnly(where, `unknown variable "${name}": the model has no constant of that name`);
   }
 }

@@ -8,7 +8,7 @@ export function readJsonFile(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new InputError(path, `cannot read spec file (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw InputError.englishOnly(path, `cannot read spec file (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   try {
     return JSON.parse(text);
@@ -20,9 +20,9 @@ export function readJsonFile(path: string): unknown {
       const line = before.split('\n').length;
       const column = offset - before.lastIndexOf('\n');
       const found = offset < text.length ? `unexpected ${JSON.stringify(text[offset])}` : 'unexpected end of text';
-      throw new InputError(`${path}:${line}:${column}`, `invalid JSON (${found})`);
+      throw InputError.englishOnly(`${path}:${line}:${column}`, `invalid JSON (${found})`);
     }
-    throw new InputError(path, `invalid JSON (${msg})`);
+    throw InputError.englishOnly(path, `invalid JSON (${msg})`);
   }
 }
 
@@ -38,7 +38,7 @@ export class Field {
   }
 
   fail(message: string): never {
-    throw new InputError(this.path, message);
+    throw InputError.englishOnly(this.path, message);
   }
 
   get present(): boolean {

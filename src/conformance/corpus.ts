@@ -68,9 +68,9 @@ export function readCatalog(root: string): CorpusEntry[] {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new InputError(file, `cannot read the corpus catalog: ${(e as Error).message}`);
+    throw InputError.englishOnly(file, `cannot read the corpus catalog: ${(e as Error).message}`);
   }
-  if (!Array.isArray(parsed)) throw new InputError(file, 'the catalog must be a JSON array of models');
+  if (!Array.isArray(parsed)) throw InputError.englishOnly(file, 'the catalog must be a JSON array of models');
   return parsed as CorpusEntry[];
 }
 

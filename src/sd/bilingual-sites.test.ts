@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pairProblems, scanBilingual } from './node/test-support/bilingual-scan.js';
+import { countEnglishOnlyInputErrors, pairProblems, scanBilingual } from './node/test-support/bilingual-scan.js';
 
 const ROOT = import.meta.dirname;
 
@@ -29,12 +29,23 @@ describe('bilingual engine messages', () => {
   });
 });
 
+describe('English-only input errors outside the engine and the CLI', () => {
+  it('are not added to: their number only goes down', () => {
+    // InputError.englishOnly sites in src/analysis, src/econ, src/server and src/conformance on 2026-12-06.
+    // Lower this number when you translate some; a new site writes { en, es } instead.
+    const src = join(ROOT, '..');
+    const n = countEnglishOnlyInputErrors(['analysis', 'econ', 'server', 'conformance', 'web'].map((d) => join(src, d)));
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThanOrEqual(371);
+  });
+});
+
 describe('the English-only check', () => {
   it('finds a literal message given to an error, a code helper or a warning, and a printed literal', () => {
     const dir = join(ROOT, 'node', 'test-support', 'english-only-fixture');
     const { englishOnly, pairs } = scanBilingual([dir], dir, ['console.error']);
     expect(englishOnly.map((s) => s.replace(/:\d+:/, ':'))).toEqual([
-      'sites.ts: new InputError with a literal message',
+      'sites.ts: InputError.englishOnly',
       'sites.ts: new SimulationError with a literal message',
       'sites.ts: refuse with a literal message',
       'sites.ts: a diagnostic without messageEs',

@@ -41,12 +41,12 @@ export function readProfile(modelPath: string): ModelProfile {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new InputError(path, `not valid JSON: ${(e as Error).message}`);
+    throw InputError.englishOnly(path, `not valid JSON: ${(e as Error).message}`);
   }
   const r = profileSchema.safeParse(json);
   if (!r.success) {
     const i = r.error.issues[0]!;
-    throw new InputError(`${path}: ${i.path.join('.')}`, i.message);
+    throw InputError.englishOnly(`${path}: ${i.path.join('.')}`, i.message);
   }
   return r.data as ModelProfile;
 }
@@ -174,10 +174,10 @@ export function readUncertainty(modelPath: string, profile: ModelProfile): Model
     try {
       json = JSON.parse(readFileSync(path, 'utf8'));
     } catch (e) {
-      throw new InputError(path, `cannot read the sensitivity spec: ${(e as Error).message}`);
+      throw InputError.englishOnly(path, `cannot read the sensitivity spec: ${(e as Error).message}`);
     }
     const r = uncertaintySpec.safeParse(json);
-    if (!r.success) throw new InputError(`${path}: ${r.error.issues[0]!.path.join('.')}`, r.error.issues[0]!.message);
+    if (!r.success) throw InputError.englishOnly(`${path}: ${r.error.issues[0]!.path.join('.')}`, r.error.issues[0]!.message);
     spec = r.data;
   }
   const s = spec as Exclude<typeof spec, string>;

@@ -40,12 +40,12 @@ export function readJson<T>(path: string, schema: z.ZodType<T>): T {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new InputError(path, `not valid JSON: ${(e as Error).message}`);
+    throw InputError.englishOnly(path, `not valid JSON: ${(e as Error).message}`);
   }
   const r = schema.safeParse(json);
   if (!r.success) {
     const i = r.error.issues[0]!;
-    throw new InputError(`${path}: ${i.path.join('.') || '(top)'}`, i.message);
+    throw InputError.englishOnly(`${path}: ${i.path.join('.') || '(top)'}`, i.message);
   }
   return r.data;
 }
@@ -99,7 +99,7 @@ export function readPolicies(dir: string | undefined): { policies: Policy[]; sce
     .filter((f) => f.endsWith('.json') && f !== 'scenario-titles.json')
     .map((f) => {
       const p = readJson(join(folder, f), policySchema);
-      if (!scenarios.has(p.scenario)) throw new InputError(`${join(folder, f)}: scenario`, `no ready-made scenario named "${p.scenario}" in ${join(dir!, 'scenarios')}`);
+      if (!scenarios.has(p.scenario)) throw InputError.englishOnly(`${join(folder, f)}: scenario`, `no ready-made scenario named "${p.scenario}" in ${join(dir!, 'scenarios')}`);
       return p;
     })
     .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));

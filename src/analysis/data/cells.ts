@@ -9,22 +9,22 @@ const GAP = new Set(['', 'na', 'n/a', '#n/a', ':na:']);
 export function cellNumber(cell: string | number | null | undefined, where: string, what = 'value'): number | null {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'number') {
-    if (Number.isNaN(cell)) throw new InputError(where, `NaN in data (${what}); leave the cell empty or write NA for a gap`);
-    if (!Number.isFinite(cell)) throw new InputError(where, `${what} is not finite (${cell})`);
+    if (Number.isNaN(cell)) throw InputError.englishOnly(where, `NaN in data (${what}); leave the cell empty or write NA for a gap`);
+    if (!Number.isFinite(cell)) throw InputError.englishOnly(where, `${what} is not finite (${cell})`);
     return cell;
   }
   const text = cell.trim();
   const lower = text.toLowerCase();
   if (GAP.has(lower)) return null;
   if (lower === 'nan' || lower === '-nan' || lower === '+nan') {
-    throw new InputError(where, `NaN in data (${what}); leave the cell empty or write NA for a gap`);
+    throw InputError.englishOnly(where, `NaN in data (${what}); leave the cell empty or write NA for a gap`);
   }
   if (!NUMBER.test(text)) {
-    if (/^[+-]?(inf|infinity)$/.test(lower)) throw new InputError(where, `${what} is not finite (${text})`);
-    throw new InputError(where, `${what} "${text}" is not a number`);
+    if (/^[+-]?(inf|infinity)$/.test(lower)) throw InputError.englishOnly(where, `${what} is not finite (${text})`);
+    throw InputError.englishOnly(where, `${what} "${text}" is not a number`);
   }
   const value = Number(text);
-  if (!Number.isFinite(value)) throw new InputError(where, `${what} "${text}" is out of range`);
+  if (!Number.isFinite(value)) throw InputError.englishOnly(where, `${what} "${text}" is out of range`);
   return value;
 }
 

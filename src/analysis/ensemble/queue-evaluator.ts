@@ -83,7 +83,7 @@ export class QueueEvaluator {
     if (!(await Promise.race([ready, sleep(timeout, false, { ref: false })]))) {
       connection.giveUp();
       await Promise.allSettled([queue.close(), events.close()]);
-      throw new InputError('--queue', `cannot reach Redis at ${address.label} within ${timeout / 1000} s${lastError ? ` (${lastError})` : ''}`);
+      throw InputError.englishOnly('--queue', `cannot reach Redis at ${address.label} within ${timeout / 1000} s${lastError ? ` (${lastError})` : ''}`);
     }
     const evaluator = new QueueEvaluator(address, queue, events, bundleHash(bundle), options, connection);
     await evaluator.storeBundle(bundle);

@@ -109,7 +109,7 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
   if (!(await Promise.race([ready, sleep(timeout, false, { ref: false })]))) {
     connection.giveUp();
     await Promise.allSettled([worker.close(true), pool.close()]);
-    throw new InputError('--queue', `cannot reach Redis at ${opts.address.label} within ${timeout / 1000} s${lastError ? ` (${lastError})` : ''}`);
+    throw InputError.englishOnly('--queue', `cannot reach Redis at ${opts.address.label} within ${timeout / 1000} s${lastError ? ` (${lastError})` : ''}`);
   }
   log(`worker ready on ${opts.address.label}, queue "${QUEUE_NAME}", ${threads} thread${threads === 1 ? '' : 's'}`);
 

@@ -83,7 +83,7 @@ function resolveShares(indicators: IndicatorSpec[], greenJobs: GreenJobsSpec | u
   const wanted = indicators.filter((s) => s.share);
   if (wanted.length === 0) return;
   if (!greenJobs?.measuredSplits) {
-    throw new InputError(`${wanted[0].where}.share`, `needs "greenJobs.measuredSplits" in ${where} (the file \`igem greenjobs export-io\` writes)`);
+    throw InputError.englishOnly(`${wanted[0].where}.share`, `needs "greenJobs.measuredSplits" in ${where} (the file \`igem greenjobs export-io\` writes)`);
   }
   const splits = readMeasuredSplits(greenJobs.measuredSplits);
   for (const spec of wanted) {
@@ -91,10 +91,10 @@ function resolveShares(indicators: IndicatorSpec[], greenJobs: GreenJobsSpec | u
     const m = splits.get(share.name);
     if (!m) {
       const known = [...splits.keys()].filter((k) => k.includes('share')).join(', ');
-      throw new InputError(`${spec.where}.share`, `no split "${share.name}" in ${greenJobs.measuredSplits} (shares there: ${known})`);
+      throw InputError.englishOnly(`${spec.where}.share`, `no split "${share.name}" in ${greenJobs.measuredSplits} (shares there: ${known})`);
     }
     if (m.unit !== 'fraction' || !(m.value >= 0 && m.value <= 1)) {
-      throw new InputError(`${spec.where}.share`, `split "${share.name}" is ${m.value} ${m.unit}, not a fraction between 0 and 1`);
+      throw InputError.englishOnly(`${spec.where}.share`, `split "${share.name}" is ${m.value} ${m.unit}, not a fraction between 0 and 1`);
     }
     Object.assign(share, { value: m.value, low: m.low, high: m.high, year: m.year, synthetic: m.synthetic });
   }
@@ -105,7 +105,7 @@ export function readProject(pathOrDir: string): ScenarioProject {
   const isDir = existsSync(pathOrDir) && statSync(pathOrDir).isDirectory();
   const file = isDir ? join(pathOrDir, PROJECT_FILE) : pathOrDir;
   if (!existsSync(file)) {
-    throw new InputError(pathOrDir, `not a scenario project: ${file} not found (a project folder holds ${PROJECT_FILE})`);
+    throw InputError.englishOnly(pathOrDir, `not a scenario project: ${file} not found (a project folder holds ${PROJECT_FILE})`);
   }
   const dir = resolve(isDir ? pathOrDir : join(file, '..'));
   const root = specRoot(file);
@@ -142,7 +142,7 @@ export function readProject(pathOrDir: string): ScenarioProject {
 export function pickScenarios(project: ScenarioProject, names: string[]): ScenarioSpec[] {
   return names.map((n) => {
     const s = project.scenarios.find((x) => x.name === n);
-    if (!s) throw new InputError(`scenario "${n}"`, `not found in ${project.dir} (known: ${project.scenarios.map((x) => x.name).join(', ')})`);
+    if (!s) throw InputError.englishOnly(`scenario "${n}"`, `not found in ${project.dir} (known: ${project.scenarios.map((x) => x.name).join(', ')})`);
     return s;
   });
 }

@@ -22,7 +22,7 @@ export function checkLevers(model: Model, scenario: ScenarioSpec): void {
     try {
       names.constant(name, scenario.where[name] ?? scenario.file);
     } catch (err) {
-      if (err instanceof InputError) throw new InputError(scenario.where[name] ?? scenario.file, err.message.replace(/^.*?: /, ''));
+      if (err instanceof InputError) throw InputError.englishOnly(scenario.where[name] ?? scenario.file, err.message.replace(/^.*?: /, ''));
       throw err;
     }
   }

@@ -24,8 +24,8 @@ export function percentileOfSorted(sorted: ArrayLike<number>, q: number): number
 }
 
 export function checkPercentiles(ps: readonly number[], where = '--percentiles'): number[] {
-  if (ps.length === 0) throw new InputError(where, 'give at least one percentile');
-  for (const p of ps) if (!(p >= 0 && p <= 100)) throw new InputError(where, `percentile ${p} is not between 0 and 100`);
+  if (ps.length === 0) throw InputError.englishOnly(where, 'give at least one percentile');
+  for (const p of ps) if (!(p >= 0 && p <= 100)) throw InputError.englishOnly(where, `percentile ${p} is not between 0 and 100`);
   return [...ps];
 }
 

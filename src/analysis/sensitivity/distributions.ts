@@ -82,7 +82,7 @@ function parseArgs(text: string, where: string): number[] {
   return text.split(',').map((raw) => {
     const t = raw.trim();
     if (/^[+-]?inf(inity)?$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
-    if (!NUMBER.test(t)) throw new InputError(where, `"${t}" is not a number`);
+    if (!NUMBER.test(t)) throw InputError.englishOnly(where, `"${t}" is not a number`);
     return Number(t);
   });
 }
@@ -91,56 +91,56 @@ function parseArgs(text: string, where: string): number[] {
 export function makeDistribution(kind: string, args: number[], where: string): Distribution {
   const want = (n: number | number[], usage: string) => {
     const ok = Array.isArray(n) ? n.includes(args.length) : args.length === n;
-    if (!ok) throw new InputError(where, `${kind} takes ${usage}, got ${args.length} number(s)`);
+    if (!ok) throw InputError.englishOnly(where, `${kind} takes ${usage}, got ${args.length} number(s)`);
   };
   const finite = (names: string[]) =>
     names.forEach((name, i) => {
-      if (!Number.isFinite(args[i])) throw new InputError(where, `${name} of ${kind} must be finite`);
+      if (!Number.isFinite(args[i])) throw InputError.englishOnly(where, `${name} of ${kind} must be finite`);
     });
   switch (kind.toLowerCase()) {
     case 'uniform': {
       want(2, '(LO,HI)');
       finite(['LO', 'HI']);
       const [lo, hi] = args;
-      if (!(lo < hi)) throw new InputError(where, `uniform needs LO < HI, got LO=${lo} and HI=${hi}`);
+      if (!(lo < hi)) throw InputError.englishOnly(where, `uniform needs LO < HI, got LO=${lo} and HI=${hi}`);
       return { kind: 'uniform', lo, hi };
     }
     case 'normal': {
       want([2, 4], '(MEAN,SD) or (MEAN,SD,LO,HI)');
       finite(['MEAN', 'SD']);
       const [mean, sd, lo = -Infinity, hi = Infinity] = args;
-      if (!(sd > 0)) throw new InputError(where, `normal needs SD > 0, got ${sd}`);
-      if (!(lo < hi)) throw new InputError(where, `normal needs LO < HI, got LO=${lo} and HI=${hi}`);
+      if (!(sd > 0)) throw InputError.englishOnly(where, `normal needs SD > 0, got ${sd}`);
+      if (!(lo < hi)) throw InputError.englishOnly(where, `normal needs LO < HI, got LO=${lo} and HI=${hi}`);
       const [za, zb] = [(lo - mean) / sd, (hi - mean) / sd];
       // Measure the mass in whichever tail keeps the CDF precise.
       const mass = za > 0 ? jStat.normal.cdf(-za, 0, 1) - jStat.normal.cdf(-zb, 0, 1) : jStat.normal.cdf(zb, 0, 1) - jStat.normal.cdf(za, 0, 1);
-      if (!(mass > 0)) throw new InputError(where, `normal(${mean},${sd}) has no probability between ${lo} and ${hi}`);
+      if (!(mass > 0)) throw InputError.englishOnly(where, `normal(${mean},${sd}) has no probability between ${lo} and ${hi}`);
       return { kind: 'normal', mean, sd, lo, hi };
     }
     case 'triangular': {
       want(3, '(LO,MODE,HI)');
       finite(['LO', 'MODE', 'HI']);
       const [lo, mode, hi] = args;
-      if (!(lo < hi)) throw new InputError(where, `triangular needs LO < HI, got LO=${lo} and HI=${hi}`);
-      if (!(mode >= lo && mode <= hi)) throw new InputError(where, `triangular needs LO <= MODE <= HI, got MODE=${mode}`);
+      if (!(lo < hi)) throw InputError.englishOnly(where, `triangular needs LO < HI, got LO=${lo} and HI=${hi}`);
+      if (!(mode >= lo && mode <= hi)) throw InputError.englishOnly(where, `triangular needs LO <= MODE <= HI, got MODE=${mode}`);
       return { kind: 'triangular', lo, mode, hi };
     }
     case 'lognormal': {
       want(2, '(MU,SIGMA) of ln X');
       finite(['MU', 'SIGMA']);
       const [mu, sigma] = args;
-      if (!(sigma > 0)) throw new InputError(where, `lognormal needs SIGMA > 0, got ${sigma}`);
+      if (!(sigma > 0)) throw InputError.englishOnly(where, `lognormal needs SIGMA > 0, got ${sigma}`);
       return { kind: 'lognormal', mu, sigma };
     }
     case 'discrete': {
-      if (args.length === 0) throw new InputError(where, 'discrete needs at least one value');
+      if (args.length === 0) throw InputError.englishOnly(where, 'discrete needs at least one value');
       args.forEach((v) => {
-        if (!Number.isFinite(v)) throw new InputError(where, 'discrete values must be finite');
+        if (!Number.isFinite(v)) throw InputError.englishOnly(where, 'discrete values must be finite');
       });
       return { kind: 'discrete', values: args };
     }
     default:
-      throw new InputError(where, `unknown distribution "${kind}"; use ${DISTRIBUTION_USAGE}`);
+      throw InputError.englishOnly(where, `unknown distribution "${kind}"; use ${DISTRIBUTION_USAGE}`);
   }
 }
 
@@ -154,10 +154,10 @@ export interface VariedParameter {
 export function parseVary(text: string, where = `--vary "${text}"`): VariedParameter {
   const m = /^(.*?)=\s*([A-Za-z_]+)\s*\((.*)\)\s*$/s.exec(text);
   if (!m) {
-    if (!text.includes('=')) throw new InputError(where, `expected NAME=DISTRIBUTION, e.g. "growth rate=uniform(0.01,0.05)"`);
-    throw new InputError(where, `expected a distribution after "=": ${DISTRIBUTION_USAGE}`);
+    if (!text.includes('=')) throw InputError.englishOnly(where, `expected NAME=DISTRIBUTION, e.g. "growth rate=uniform(0.01,0.05)"`);
+    throw InputError.englishOnly(where, `expected a distribution after "=": ${DISTRIBUTION_USAGE}`);
   }
   const name = m[1].trim();
-  if (name === '') throw new InputError(where, 'missing parameter name before "="');
+  if (name === '') throw InputError.englishOnly(where, 'missing parameter name before "="');
   return { name, distribution: makeDistribution(m[2], parseArgs(m[3], where), where), where };
 }

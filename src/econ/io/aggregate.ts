@@ -48,11 +48,11 @@ export function readAggregationMap(path: string, sectors: string[]): string[] {
     if (label === '') continue;
     const i = sectorIndex(sectors, label, grid.where(r, cols.sector!));
     const group = cellText(grid.rows[r][cols.group!]);
-    if (group === '') throw new InputError(grid.where(r, cols.group!), 'missing group name');
-    if (out[i] !== undefined) throw new InputError(grid.where(r, cols.sector!), `sector "${label}" is mapped twice`);
+    if (group === '') throw InputError.englishOnly(grid.where(r, cols.group!), 'missing group name');
+    if (out[i] !== undefined) throw InputError.englishOnly(grid.where(r, cols.sector!), `sector "${label}" is mapped twice`);
     out[i] = group;
   }
   const missing = sectors.filter((_, i) => out[i] === undefined);
-  if (missing.length > 0) throw new InputError(path, `sectors not mapped to any group: ${missing.join(', ')}`);
+  if (missing.length > 0) throw InputError.englishOnly(path, `sectors not mapped to any group: ${missing.join(', ')}`);
   return out as string[];
 }

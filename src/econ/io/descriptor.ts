@@ -44,7 +44,7 @@ const KINDS: SatelliteKind[] = ['employment', 'formal_employment', 'emissions', 
 /** Checks the shape of a parsed descriptor; errors name the field, e.g. `d.json: satellites[1].kind`. */
 export function validateDescriptor(value: unknown, source: string): TableDescriptor {
   const fail = (field: string, msg: string): never => {
-    throw new InputError(`${source}: ${field}`, msg);
+    throw InputError.englishOnly(`${source}: ${field}`, msg);
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('(top level)', 'a descriptor must be a JSON object');
   const d = value as Record<string, unknown>;

@@ -117,10 +117,10 @@ function findFrame(grid: Grid, sectors?: string[]): Frame & { n: number } {
     }
   }
   if (sectors) {
-    throw new InputError(grid.source, `no header row lists every sector named in the descriptor (${sectors.join(', ')})`);
+    throw InputError.englishOnly(grid.source, `no header row lists every sector named in the descriptor (${sectors.join(', ')})`);
   }
   const peek = grid.rows[0]?.map((c) => cellText(c)).filter((t) => t !== '').slice(0, 6).join(' | ') ?? '';
-  throw new InputError(
+  throw InputError.englishOnly(
     grid.source,
     'cannot find the square sector block: no header row whose first column labels repeat, in order, as the ' +
       `row labels below it (first row: ${peek}). Give a descriptor (--descriptor FILE.json) naming the sectors.`,
@@ -145,7 +145,7 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
     sectorCols = sectors.map((s) => headerCells.findIndex((c) => normalizeLabel(cellText(c)) === normalizeLabel(s)));
     sectorRows = sectors.map((s, i) => {
       for (let r = header + 1; r < grid.rows.length; r++) if (labelsMatch(rowLabelAt(r), s)) return r;
-      throw new InputError(`${grid.source}: descriptor sectors[${i}]`, `sector "${s}" is a column label but no row has it as label`);
+      throw InputError.englishOnly(`${grid.source}: descriptor sectors[${i}]`, `sector "${s}" is a column label but no row has it as label`);
     });
   } else {
     sectorCols = Array.from({ length: frame.n }, (_, i) => d + i);
@@ -155,7 +155,7 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
   const seen = new Map<string, number>();
   sectors.forEach((s, i) => {
     const key = normalizeLabel(s);
-    if (seen.has(key)) throw new InputError(grid.where(sectorRows[i], 0), `sector "${s}" appears twice`);
+    if (seen.has(key)) throw InputError.englishOnly(grid.where(sectorRows[i], 0), `sector "${s}" appears twice`);
     seen.set(key, i);
   });
 
@@ -174,7 +174,7 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
     const empty = grid.rows.slice(header + 1).every((row) => cellText(row[c]) === '');
     if (key === '' && empty) continue;
     if (ignoreCols.has(key) || totalOutputCol !== undefined) continue;
-    if (key === '') throw new InputError(grid.where(header, c), 'a column with numbers but no label; label it or name it in a descriptor');
+    if (key === '') throw InputError.englishOnly(grid.where(header, c), 'a column with numbers but no label; label it or name it in a descriptor');
     if (totalOutName !== undefined ? key === totalOutName : isTotal(key) && !fdNamed?.has(key)) {
       totalOutputCol = c;
       continue;
@@ -185,7 +185,7 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
       continue;
     }
     if (fdNamed && !fdNamed.has(key)) {
-      throw new InputError(grid.where(header, c), `column "${label}" is not among the descriptor's finalDemand; add it there or to ignoreColumns`);
+      throw InputError.englishOnly(grid.where(header, c), `column "${label}" is not among the descriptor's finalDemand; add it there or to ignoreColumns`);
     }
     finalDemandCols.push({ index: c, label });
   }
@@ -203,7 +203,7 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
   if (fdNamed) {
     for (const want of descriptor.finalDemand ?? []) {
       if (!finalDemandCols.some((l) => normalizeLabel(l.label) === normalizeLabel(want))) {
-        throw new InputError(`${grid.source}: descriptor finalDemand`, `no column labelled "${want}"`);
+        throw InputError.englishOnly(`${grid.source}: descriptor finalDemand`, `no column labelled "${want}"`);
       }
     }
   }
@@ -226,7 +226,7 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
     const key = normalizeLabel(label);
     const empty = grid.rows[r].slice(d).every((c) => cellText(c) === '');
     if (empty || ignoreRows.has(key)) continue;
-    if (key === '') throw new InputError(grid.where(r, 0), 'a row with numbers but no label; label it or name it in a descriptor');
+    if (key === '') throw InputError.englishOnly(grid.where(r, 0), 'a row with numbers but no label; label it or name it in a descriptor');
     const sat = satNamed.get(key);
     if (sat) {
       satelliteRows.push({ index: r, label, name: sat.name ?? label, kind: sat.kind ?? satelliteKind(key) ?? 'other', unit: sat.unit ?? unitOf(label) });
@@ -252,7 +252,7 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
       continue;
     }
     if (primaryNamed && !primaryNamed.has(key)) {
-      throw new InputError(grid.where(r, 0), `row "${label}" is not among the descriptor's primaryInputs; add it there, to ignoreRows or to satellites`);
+      throw InputError.englishOnly(grid.where(r, 0), `row "${label}" is not among the descriptor's primaryInputs; add it there, to ignoreRows or to satellites`);
     }
     primaryRows.push({ index: r, label });
   }
@@ -277,19 +277,19 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
   }
   for (const want of descriptor.primaryInputs ?? []) {
     if (!primaryRows.some((l) => normalizeLabel(l.label) === normalizeLabel(want))) {
-      throw new InputError(`${grid.source}: descriptor primaryInputs`, `no row labelled "${want}"`);
+      throw InputError.englishOnly(`${grid.source}: descriptor primaryInputs`, `no row labelled "${want}"`);
     }
   }
   for (const s of descriptor.satellites ?? []) {
     if (!satelliteRows.some((l) => normalizeLabel(l.label) === normalizeLabel(s.row))) {
-      throw new InputError(`${grid.source}: descriptor satellites`, `no row labelled "${s.row}"`);
+      throw InputError.englishOnly(`${grid.source}: descriptor satellites`, `no row labelled "${s.row}"`);
     }
   }
 
   const findLabel = (lines: Line[], named: string | undefined, test: (k: string) => boolean, field: string): string | undefined => {
     if (named !== undefined) {
       const hit = lines.find((l) => normalizeLabel(l.label) === normalizeLabel(named));
-      if (!hit) throw new InputError(`${grid.source}: descriptor ${field}`, `no such ${field === 'labourIncome' ? 'row' : 'column'} "${named}"`);
+      if (!hit) throw InputError.englishOnly(`${grid.source}: descriptor ${field}`, `no such ${field === 'labourIncome' ? 'row' : 'column'} "${named}"`);
       return hit.label;
     }
     return lines.find((l) => test(normalizeLabel(l.label)))?.label;

@@ -32,7 +32,7 @@ export class LeontiefModel {
       this.lu = new LuSolver(identityMinus(this.A));
     } catch (err) {
       if (err instanceof SingularMatrixError) {
-        throw new InputError(table.source, 'I − A is singular: some sectors use up their whole output as inputs; check the intermediate flows');
+        throw InputError.englishOnly(table.source, 'I − A is singular: some sectors use up their whole output as inputs; check the intermediate flows');
       }
       throw err;
     }

@@ -41,7 +41,7 @@ export function parseTable(grid: Grid, layout: Layout, descriptor: TableDescript
     sectorCols.map((c, j) => {
       const v = num(r, c);
       if (v < 0) {
-        throw new InputError(grid.where(r, c), `negative intermediate flow ${v} from "${layout.sectors[i]}" to "${layout.sectors[j]}"; intermediate flows must be ≥ 0`);
+        throw InputError.englishOnly(grid.where(r, c), `negative intermediate flow ${v} from "${layout.sectors[i]}" to "${layout.sectors[j]}"; intermediate flows must be ≥ 0`);
       }
       return v;
     }),
@@ -80,7 +80,7 @@ export function parseTable(grid: Grid, layout: Layout, descriptor: TableDescript
     })),
     assumptions,
   };
-  if (n === 0) throw new InputError(grid.source, 'the table has no sectors');
+  if (n === 0) throw InputError.englishOnly(grid.source, 'the table has no sectors');
 
   const table: IoTable = {
     source: grid.source,
@@ -118,7 +118,7 @@ function guessDecimal(grid: Grid, layout: Layout, assumptions: string[]): '.' | 
   }
   if (texts.length === 0) return '.';
   const guess = detectNumberLocale(texts);
-  if (guess.conflict) throw new InputError(grid.source, `${guess.conflict} ("decimal" in a descriptor)`);
+  if (guess.conflict) throw InputError.englishOnly(grid.source, `${guess.conflict} ("decimal" in a descriptor)`);
   assumptions.push(guess.assumed);
   return guess.locale === 'comma' ? ',' : '.';
 }

@@ -13,7 +13,7 @@ import { DEFAULT_TOLERANCE, type Tolerance } from './validate.js';
 
 export function parseSam(grid: Grid, decimal: '.' | ',' = '.'): Sam {
   const header = grid.rows.findIndex((r) => r.slice(1).filter((c) => cellText(c) !== '').length >= 2);
-  if (header < 0) throw new InputError(grid.source, 'no header row with account names');
+  if (header < 0) throw InputError.englishOnly(grid.source, 'no header row with account names');
   const cols: { label: string; c: number }[] = [];
   grid.rows[header].forEach((cell, c) => {
     const t = cellText(cell);
@@ -25,11 +25,11 @@ export function parseSam(grid: Grid, decimal: '.' | ',' = '.'): Sam {
     if (t !== '' && !isTotal(normalizeLabel(t))) rows.push({ label: t, r });
   }
   if (rows.length !== cols.length) {
-    throw new InputError(grid.source, `a SAM must be square: ${rows.length} account rows but ${cols.length} account columns`);
+    throw InputError.englishOnly(grid.source, `a SAM must be square: ${rows.length} account rows but ${cols.length} account columns`);
   }
   rows.forEach((row, i) => {
     if (normalizeLabel(row.label) !== normalizeLabel(cols[i].label)) {
-      throw new InputError(grid.where(row.r, 0), `row ${i + 1} is "${row.label}" but column ${i + 1} is "${cols[i].label}"; rows and columns must list the same accounts in the same order`);
+      throw InputError.englishOnly(grid.where(row.r, 0), `row ${i + 1} is "${row.label}" but column ${i + 1} is "${cols[i].label}"; rows and columns must list the same accounts in the same order`);
     }
   });
   const T = rows.map((row) => cols.map((col) => cellNumber(grid.rows[row.r][col.c] ?? null, grid.where(row.r, col.c), decimal)));

@@ -75,7 +75,7 @@ export function assertNoEmptySectors(table: IoTable, info?: ReadInfo): void {
   table.x.forEach((xi, i) => {
     if (!(xi > 0)) {
       const where = info?.rowWhere[i] ?? `${table.source}: sector ${i + 1}`;
-      throw new InputError(where, `sector "${table.sectors[i]}" is empty (total output ${xi}); remove it or aggregate it with another sector`);
+      throw InputError.englishOnly(where, `sector "${table.sectors[i]}" is empty (total output ${xi}); remove it or aggregate it with another sector`);
     }
   });
 }
@@ -90,5 +90,5 @@ export function formatIssues(report: BalanceReport, limit = 20): string {
 export function assertBalanced(report: BalanceReport): void {
   if (report.balanced) return;
   const tol = `${report.tolerance.relative * 100} % or ${report.tolerance.absolute} units`;
-  throw new InputError(report.source, `the table is not balanced (tolerance ${tol}); ${report.issues.length} account(s) off:\n${formatIssues(report)}`);
+  throw InputError.englishOnly(report.source, `the table is not balanced (tolerance ${tol}); ${report.issues.length} account(s) off:\n${formatIssues(report)}`);
 }

@@ -40,14 +40,14 @@ export function readLinkMapping(file: string): LinkMappingFile {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new InputError(file, `no se puede leer el mapeo del enlace / cannot read the link mapping: ${(e as Error).message}`);
+    throw InputError.englishOnly(file, `no se puede leer el mapeo del enlace / cannot read the link mapping: ${(e as Error).message}`);
   }
   return parseLinkMapping(json, file);
 }
 
 export function parseLinkMapping(json: unknown, file: string): LinkMappingFile {
   const fail = (field: string, msg: string): never => {
-    throw new InputError(`${file}: ${field}`, msg);
+    throw InputError.englishOnly(`${file}: ${field}`, msg);
   };
   if (typeof json !== 'object' || json === null) fail('(top level)', 'debe ser un objeto JSON / must be a JSON object');
   const o = json as Record<string, unknown>;

@@ -77,7 +77,7 @@ export function formatGap(g: SamGap): string {
 export function assertSamBalanced(report: SamBalanceReport): void {
   if (report.balanced) return;
   const t = report.tolerance;
-  throw new InputError(
+  throw InputError.englishOnly(
     report.source,
     `the SAM is not balanced (tolerance: relative ${t.relative}, absolute ${t.absolute}); ${report.gaps.length} account(s) differ:\n  ${report.gaps.map(formatGap).join('\n  ')}`,
   );

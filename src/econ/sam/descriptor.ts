@@ -77,7 +77,7 @@ export function unknownTypeMessage(text: string): string {
 /** Checks the shape of a parsed descriptor; errors name the file and field, e.g. `d.json: accounts[3].type`. */
 export function validateSamDescriptor(value: unknown, source: string): SamDescriptor {
   const fail = (field: string, msg: string): never => {
-    throw new InputError(`${source}: ${field}`, msg);
+    throw InputError.englishOnly(`${source}: ${field}`, msg);
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('(top level)', 'a SAM descriptor must be a JSON object');
   const d = value as Record<string, unknown>;

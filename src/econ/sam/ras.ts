@@ -32,30 +32,30 @@ export function ras(prior: number[][], rowTargets: number[], colTargets: number[
   const n = prior[0]?.length ?? 0;
   const name = (k: number): string => options.labels?.[k] ?? String(k + 1);
   if (rowTargets.length !== m || colTargets.length !== n) {
-    throw new InputError(src, `RAS needs ${m} row and ${n} column targets, got ${rowTargets.length} and ${colTargets.length}`);
+    throw InputError.englishOnly(src, `RAS needs ${m} row and ${n} column targets, got ${rowTargets.length} and ${colTargets.length}`);
   }
   prior.forEach((r, i) => r.forEach((v, j) => {
-    if (!(v >= 0) || !Number.isFinite(v)) throw new InputError(src, `RAS needs a non-negative prior; cell (${name(i)}, ${name(j)}) is ${v}`);
+    if (!(v >= 0) || !Number.isFinite(v)) throw InputError.englishOnly(src, `RAS needs a non-negative prior; cell (${name(i)}, ${name(j)}) is ${v}`);
   }));
   for (const [t, what] of [[rowTargets, 'row'], [colTargets, 'column']] as const) {
     t.forEach((v, k) => {
-      if (!(v >= 0) || !Number.isFinite(v)) throw new InputError(src, `the ${what} target of ${name(k)} is ${v}; targets must be ≥ 0`);
+      if (!(v >= 0) || !Number.isFinite(v)) throw InputError.englishOnly(src, `the ${what} target of ${name(k)} is ${v}; targets must be ≥ 0`);
     });
   }
   const sr = rowTargets.reduce((a, b) => a + b, 0);
   const sc = colTargets.reduce((a, b) => a + b, 0);
   if (Math.abs(sr - sc) > 1e-9 * Math.max(Math.abs(sr), Math.abs(sc), 1)) {
-    throw new InputError(src, `the row targets add up to ${sr} but the column targets to ${sc}; RAS needs equal sums`);
+    throw InputError.englishOnly(src, `the row targets add up to ${sr} but the column targets to ${sc}; RAS needs equal sums`);
   }
   const X = prior.map((r) => r.slice());
   const rowScale = new Array<number>(m).fill(1);
   const colScale = new Array<number>(n).fill(1);
   // A row (column) of zeros can only meet a zero target.
   for (let i = 0; i < m; i++) {
-    if (rowTargets[i] > 0 && X[i].every((v) => v === 0)) throw new InputError(src, `row ${name(i)} is all zero in the prior but its target is ${rowTargets[i]}`);
+    if (rowTargets[i] > 0 && X[i].every((v) => v === 0)) throw InputError.englishOnly(src, `row ${name(i)} is all zero in the prior but its target is ${rowTargets[i]}`);
   }
   for (let j = 0; j < n; j++) {
-    if (colTargets[j] > 0 && X.every((r) => r[j] === 0)) throw new InputError(src, `column ${name(j)} is all zero in the prior but its target is ${colTargets[j]}`);
+    if (colTargets[j] > 0 && X.every((r) => r[j] === 0)) throw InputError.englishOnly(src, `column ${name(j)} is all zero in the prior but its target is ${colTargets[j]}`);
   }
   const rel = (v: number, t: number): number => Math.abs(v - t) / Math.max(Math.abs(t), 1e-300);
   let err = Infinity;
@@ -86,7 +86,7 @@ export function ras(prior: number[][], rowTargets: number[], colTargets: number[
     }
   }
   if (err > tol) {
-    throw new InputError(src, `RAS did not reach the targets within ${maxIt} iterations (largest relative gap ${err.toExponential(3)}); the prior's zero pattern may not allow these totals`);
+    throw InputError.englishOnly(src, `RAS did not reach the targets within ${maxIt} iterations (largest relative gap ${err.toExponential(3)}); the prior's zero pattern may not allow these totals`);
   }
   return { values: X, iterations: it, maxRelativeError: err, rowScale, colScale };
 }

@@ -49,12 +49,12 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 function cellValue(cell: Cell | undefined, where: string): number {
   if (cell === null || cell === undefined) return 0;
   if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) throw new InputError(where, `not a finite number (${cell})`);
+    if (!Number.isFinite(cell)) throw InputError.englishOnly(where, `not a finite number (${cell})`);
     return cell;
   }
   const t = cell.replace(/\s/g, '');
   if (t === '' || t === '-' || t === '–') return 0;
-  if (!NUMBER.test(t)) throw new InputError(where, `"${cell}" is not a number`);
+  if (!NUMBER.test(t)) throw InputError.englishOnly(where, `"${cell}" is not a number`);
   return Number(t);
 }
 
@@ -80,7 +80,7 @@ interface Layout {
 /** Finds the header row, the meta columns and the account rows/columns; checks squareness and order. */
 function findLayout(grid: Grid): Layout {
   const header = grid.rows.findIndex((r) => r.slice(1).filter((c) => text(c) !== '').length >= 2);
-  if (header < 0) throw new InputError(grid.source, 'no header row with account labels (a SAM needs a row of column labels)');
+  if (header < 0) throw InputError.englishOnly(grid.source, 'no header row with account labels (a SAM needs a row of column labels)');
   const head = grid.rows[header];
   let typeCol = -1;
   let kindCol = -1;
@@ -104,18 +104,18 @@ function findLayout(grid: Grid): Layout {
     if (t !== '' && !isTotal(t)) rows.push({ label: t, r });
   }
   if (rows.length !== cols.length) {
-    throw new InputError(grid.source, `a SAM must be square: ${rows.length} account rows but ${cols.length} account columns (header row ${grid.where(header, 0)})`);
+    throw InputError.englishOnly(grid.source, `a SAM must be square: ${rows.length} account rows but ${cols.length} account columns (header row ${grid.where(header, 0)})`);
   }
   if (rows.length > MAX_SAM_ACCOUNTS) {
-    throw new InputError(grid.source, `${rows.length} accounts exceed the limit of ${MAX_SAM_ACCOUNTS} (a dense SAM of that size needs ${rows.length}² cells)`);
+    throw InputError.englishOnly(grid.source, `${rows.length} accounts exceed the limit of ${MAX_SAM_ACCOUNTS} (a dense SAM of that size needs ${rows.length}² cells)`);
   }
   const seen = new Map<string, number>();
   rows.forEach((row, i) => {
     if (normalizeKey(row.label) !== normalizeKey(cols[i].label)) {
-      throw new InputError(grid.where(row.r, 0), `row ${i + 1} is "${row.label}" but column ${i + 1} (${grid.where(header, cols[i].c)}) is "${cols[i].label}"; rows and columns must list the same accounts in the same order`);
+      throw InputError.englishOnly(grid.where(row.r, 0), `row ${i + 1} is "${row.label}" but column ${i + 1} (${grid.where(header, cols[i].c)}) is "${cols[i].label}"; rows and columns must list the same accounts in the same order`);
     }
     const key = normalizeKey(row.label);
-    if (seen.has(key)) throw new InputError(grid.where(row.r, 0), `account "${row.label}" appears twice (also at ${grid.where(seen.get(key)!, 0)}); labels must be unique`);
+    if (seen.has(key)) throw InputError.englishOnly(grid.where(row.r, 0), `account "${row.label}" appears twice (also at ${grid.where(seen.get(key)!, 0)}); labels must be unique`);
     seen.set(key, row.r);
   });
   return { header, typeCol, kindCol, labelCol, cols, rows };
@@ -137,12 +137,12 @@ function accountsFor(grid: Grid, layout: Layout, descriptor: SamDescriptor, desc
     let fileType;
     if (typeText !== '') {
       fileType = parseAccountType(typeText);
-      if (!fileType) throw new InputError(grid.where(r, layout.typeCol), `account "${label}": ${unknownTypeMessage(typeText)}`);
+      if (!fileType) throw InputError.englishOnly(grid.where(r, layout.typeCol), `account "${label}": ${unknownTypeMessage(typeText)}`);
     }
     if (spec) {
       used.add(spec);
       if (fileType && fileType !== spec.type) {
-        throw new InputError(grid.where(r, layout.typeCol), `account "${label}" is "${fileType}" in the file but "${spec.type}" in ${descriptorSource}`);
+        throw InputError.englishOnly(grid.where(r, layout.typeCol), `account "${label}" is "${fileType}" in the file but "${spec.type}" in ${descriptorSource}`);
       }
       const account: SamAccount = { code: label, label: spec.label ?? (labelText || label), type: spec.type, where };
       const kind = spec.kind ?? (kindText || undefined);
@@ -154,14 +154,14 @@ function accountsFor(grid: Grid, layout: Layout, descriptor: SamDescriptor, desc
       const why = descriptorSource
         ? `is not in the descriptor ${descriptorSource} (add it to "accounts" with its type)`
         : 'has no type: give a descriptor (<file>.descriptor.json or --descriptor) or a "type" column';
-      throw new InputError(where, `account "${label}" ${why}`);
+      throw InputError.englishOnly(where, `account "${label}" ${why}`);
     }
     const account: SamAccount = { code: label, label: labelText || label, type: fileType, where };
     if (kindText) account.kind = kindText;
     return account;
   });
   (descriptor.accounts ?? []).forEach((spec, i) => {
-    if (!used.has(spec)) throw new InputError(`${descriptorSource}: accounts[${i}]`, `account "${spec.code}" is not in the matrix ${grid.source}`);
+    if (!used.has(spec)) throw InputError.englishOnly(`${descriptorSource}: accounts[${i}]`, `account "${spec.code}" is not in the matrix ${grid.source}`);
   });
   return accounts;
 }
@@ -186,11 +186,11 @@ function readEstimated(path: string, sam: Sam, sheet?: string): boolean[][] {
   const grid = readGrid(path, sheet);
   const layout = findLayout(grid);
   if (layout.rows.length !== sam.accounts.length) {
-    throw new InputError(path, `the estimated-cell matrix has ${layout.rows.length} accounts but the SAM ${sam.source} has ${sam.accounts.length}`);
+    throw InputError.englishOnly(path, `the estimated-cell matrix has ${layout.rows.length} accounts but the SAM ${sam.source} has ${sam.accounts.length}`);
   }
   layout.rows.forEach((row, i) => {
     if (normalizeKey(row.label) !== normalizeKey(sam.accounts[i].code)) {
-      throw new InputError(grid.where(row.r, 0), `account ${i + 1} is "${row.label}" but in the SAM ${sam.source} it is "${sam.accounts[i].code}"`);
+      throw InputError.englishOnly(grid.where(row.r, 0), `account ${i + 1} is "${row.label}" but in the SAM ${sam.source} it is "${sam.accounts[i].code}"`);
     }
   });
   return matrixOf(grid, layout).map((r) => r.map((v) => v !== 0));

@@ -32,11 +32,11 @@ function writeRows(path: string, rows: Row[], sheetName: string): void {
     } else if (ext === '.csv' || ext === '') {
       writeFileSync(path, rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n');
     } else {
-      throw new InputError(path, `cannot write a SAM as "${ext}"; use .csv or .xlsx`);
+      throw InputError.englishOnly(path, `cannot write a SAM as "${ext}"; use .csv or .xlsx`);
     }
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError(path, `cannot write the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw InputError.englishOnly(path, `cannot write the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
 }
 
@@ -71,6 +71,6 @@ export function writeSamDescriptor(path: string, descriptor: SamDescriptor): voi
   try {
     writeFileSync(path, JSON.stringify(descriptor, null, 2) + '\n');
   } catch (err) {
-    throw new InputError(path, `cannot write the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw InputError.englishOnly(path, `cannot write the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
 }

@@ -107,20 +107,24 @@ export class SimulationError extends Error {
 /**
  * Bad input that is not model text: a data file, a spec, a command-line value.
  * `where` names the file with line and column, or the field (e.g. `spec.json: parameters[2].lo`).
- * The CLI prints `where: message` and exits with status 2. `message` is English, `messageEs` Spanish
- * (the same as `message` where a site outside the engine and the CLI still writes English only).
+ * The CLI prints `where: message` and exits with status 2. `message` is English, `messageEs` Spanish.
+ * The constructor takes both languages; `InputError.englishOnly` marks the older sites outside the
+ * engine and the CLI that still write English only (a test keeps their number from growing).
  */
 export class InputError extends Error {
   readonly where: string;
   /** The message without `where`, in both languages. */
   readonly text: BilingualText;
   readonly messageEs: string;
-  constructor(where: string, message: MessageText) {
-    const text = typeof message === 'string' ? { en: message, es: message } : message;
+  constructor(where: string, text: BilingualText) {
     super(where ? `${where}: ${text.en}` : text.en);
     this.name = 'InputError';
     this.where = where;
     this.text = text;
     this.messageEs = where ? `${where}: ${text.es}` : text.es;
+  }
+  /** An error still written in English only (its Spanish is the English): to be translated, not to be added to. */
+  static englishOnly(where: string, message: string): InputError {
+    return new InputError(where, { en: message, es: message });
   }
 }

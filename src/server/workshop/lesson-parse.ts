@@ -37,19 +37,19 @@ const STEP_FIELDS = new Set(['chart', 'lever', 'question']);
 /** Parses one lesson file; errors name the file and line. */
 export function parseLesson(text: string, file: string): Lesson {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines[0]?.trim() !== '---') throw new InputError(`${file}:1`, 'a lesson starts with front matter between two "---" lines (id and title)');
+  if (lines[0]?.trim() !== '---') throw InputError.englishOnly(`${file}:1`, 'a lesson starts with front matter between two "---" lines (id and title)');
   const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
-  if (end < 0) throw new InputError(`${file}:1`, 'the front matter is not closed by a "---" line');
+  if (end < 0) throw InputError.englishOnly(`${file}:1`, 'the front matter is not closed by a "---" line');
   const meta: Record<string, string> = {};
   for (let i = 1; i < end; i++) {
     const line = lines[i]!;
     if (!line.trim()) continue;
     const m = /^([a-z]+):\s*(.*)$/.exec(line.trim());
-    if (!m) throw new InputError(`${file}:${i + 1}`, `expected "key: value" in the front matter, found "${line.trim()}"`);
+    if (!m) throw InputError.englishOnly(`${file}:${i + 1}`, `expected "key: value" in the front matter, found "${line.trim()}"`);
     meta[m[1]!] = m[2]!.trim();
   }
-  for (const k of ['id', 'title']) if (!meta[k]) throw new InputError(`${file}:1`, `the front matter needs "${k}:"`);
-  if (!/^[a-z0-9-]+$/.test(meta.id!)) throw new InputError(`${file}:2`, `id "${meta.id}" may use only a-z, 0-9 and "-"`);
+  for (const k of ['id', 'title']) if (!meta[k]) throw InputError.englishOnly(`${file}:1`, `the front matter needs "${k}:"`);
+  if (!/^[a-z0-9-]+$/.test(meta.id!)) throw InputError.englishOnly(`${file}:2`, `id "${meta.id}" may use only a-z, 0-9 and "-"`);
 
   const intro: string[] = [];
   const steps: LessonStep[] = [];
@@ -72,13 +72,13 @@ export function parseLesson(text: string, file: string): Lesson {
       continue;
     }
     if (step.inFields && field && !STEP_FIELDS.has(field[1]!) && /^[a-z]+$/.test(field[1]!) && line.trim() === line) {
-      throw new InputError(`${file}:${i + 1}`, `unknown step field "${field[1]}" (known: chart, lever, question)`);
+      throw InputError.englishOnly(`${file}:${i + 1}`, `unknown step field "${field[1]}" (known: chart, lever, question)`);
     }
     if (line.trim()) step.inFields = false;
     step.body.push(line);
   }
   if (step) steps.push(finish(step));
-  if (steps.length === 0) throw new InputError(file, 'a lesson needs at least one step (a "## " heading)');
+  if (steps.length === 0) throw InputError.englishOnly(file, 'a lesson needs at least one step (a "## " heading)');
   return { id: meta.id!, title: meta.title!, intro: intro.join('\n').trim(), steps };
 }
 

@@ -67,7 +67,7 @@ export interface SwSolution {
 
 function check(fx: SwFixture, cs: SwCase): void {
   const bad = (what: string) => {
-    throw new InputError(FILE, what);
+    throw InputError.englishOnly(FILE, what);
   };
   if (!fx.factors.includes(fx.numeraire)) bad(`numerario desconocido / unknown numeraire ${fx.numeraire}`);
   for (const s of fx.sectors) if (!fx.production[s]) bad(`sector sin tecnología / sector without technology: ${s}`);
