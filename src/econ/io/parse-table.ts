@@ -118,7 +118,7 @@ function guessDecimal(grid: Grid, layout: Layout, assumptions: string[]): '.' | 
   }
   if (texts.length === 0) return '.';
   const guess = detectNumberLocale(texts);
-  if (guess.conflict) throw InputError.englishOnly(grid.source, `${guess.conflict} ("decimal" in a descriptor)`);
+  if (guess.conflict) throw new InputError(grid.source, { en: `${guess.conflict.en} ("decimal" in a descriptor)`, es: `${guess.conflict.es} ("decimal" en un descriptor)` });
   assumptions.push(guess.assumed);
   return guess.locale === 'comma' ? ',' : '.';
 }

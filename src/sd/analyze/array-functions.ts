@@ -3,7 +3,7 @@
  * the VECTOR and ALLOCATE functions see a whole vector and return the element for the
  * current position.
  */
-import { ModelError } from '../ir/diagnostics.js';
+import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import { visitExpr } from '../ir/walk.js';
 import type { Ctx, ExpanderApi as Expander } from './context.js';
@@ -90,7 +90,7 @@ function vectorAxis(x: Expander, e: Expr, ctx: Ctx): { dim: string; index: numbe
  * A run-constant option refused now, located at its argument and naming the variable; one that
  * changes during the run is checked by the run time with the same rule (vector-options.ts).
  */
-function refuseConstant(x: Expander, e: SExpr, at: Expr, ctx: Ctx, what: string, problem: (v: number) => OptionProblem | undefined): void {
+function refuseConstant(x: Expander, e: SExpr, at: Expr, ctx: Ctx, what: BilingualText, problem: (v: number) => OptionProblem | undefined): void {
   if (!x.isRunConstant(e)) return;
   const p = problem(x.constantValue(e, at.loc, what));
   if (p) throw optionError(p, ctx, at.loc);
@@ -132,8 +132,8 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
       const sel = over(x, args[0]!, dims, ctx, false);
       const vals = over(x, args[1]!, dims, ctx, false);
       const scalars = [2, 3, 4].map((i) => x.resolve(args[i]!, ctx));
-      refuseConstant(x, scalars[1]!, args[3]!, ctx, 'the numerical action of VECTOR SELECT', vectorSelectActionProblem);
-      refuseConstant(x, scalars[2]!, args[4]!, ctx, 'the error action of VECTOR SELECT', vectorSelectErrorActionProblem);
+      refuseConstant(x, scalars[1]!, args[3]!, ctx, { en: 'the numerical action of VECTOR SELECT', es: 'la acción numérica de VECTOR SELECT' }, vectorSelectActionProblem);
+      refuseConstant(x, scalars[2]!, args[4]!, ctx, { en: 'the error action of VECTOR SELECT', es: 'la acción de error de VECTOR SELECT' }, vectorSelectErrorActionProblem);
       return { k: 'vec', fn, vecs: [sel, vals], scalars, index: 0 };
     }
     case 'VECTOR ELM MAP': {
@@ -185,7 +185,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
       // along the last subscript from there, as many values as that subscript has elements.
       const a = args[0]!;
       const scalars = [1, 2, 3, 4].map((i) => x.resolve(args[i]!, ctx));
-      refuseConstant(x, scalars[3]!, args[4]!, ctx, 'the mode of VECTOR LOOKUP', vectorLookupModeProblem);
+      refuseConstant(x, scalars[3]!, args[4]!, ctx, { en: 'the mode of VECTOR LOOKUP', es: 'el modo de VECTOR LOOKUP' }, vectorLookupModeProblem);
       const v = a.kind === 'ref' ? x.vars.get(a.name) : undefined;
       if (a.kind === 'ref' && v && v.positions.length > 0 && a.subs.length > 0 && !x.dims.isDimension(a.subs[a.subs.length - 1]!.name)) {
         const key = x.elementKey(v, a.subs, ctx, a.loc);
@@ -208,8 +208,8 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
       const prio = over(x, args[1]!, [dim], ctx, true);
       const scalars = [2, 3, 4].map((i) => x.resolve(args[i]!, ctx));
       if (x.isRunConstant(scalars[0]!) && x.isRunConstant(scalars[1]!)) {
-        const size = x.constantValue(scalars[0]!, args[2]!.loc, 'the size of ALLOCATE BY PRIORITY');
-        const width = x.constantValue(scalars[1]!, args[3]!.loc, 'the width of ALLOCATE BY PRIORITY');
+        const size = x.constantValue(scalars[0]!, args[2]!.loc, { en: 'the size of ALLOCATE BY PRIORITY', es: 'el tamaño de ALLOCATE BY PRIORITY' });
+        const width = x.constantValue(scalars[1]!, args[3]!.loc, { en: 'the width of ALLOCATE BY PRIORITY', es: 'el ancho de ALLOCATE BY PRIORITY' });
         const p = allocateByPriorityProblem(size, width, req.length);
         if (p) throw optionError(p, ctx, (size !== req.length ? args[2]! : args[3]!).loc, undefined, true);
       }
@@ -248,7 +248,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
       // fn_invert_matrix: the last two subscripts each have n elements.
       const n = x.resolve(args[1]!, ctx);
       if (x.isRunConstant(n)) {
-        const size = x.constantValue(n, args[1]!.loc, 'the size of INVERT MATRIX');
+        const size = x.constantValue(n, args[1]!.loc, { en: 'the size of INVERT MATRIX', es: 'el tamaño de INVERT MATRIX' });
         if (size !== rows.elements.length) {
           throw ModelError.at('E_ARGUMENT', { en: `${ctx.owner.name}: the size of INVERT MATRIX is ${size}, but the matrix is ${rows.elements.length}×${cols.elements.length} (documentation/fn_invert_matrix.html)`, es: `${ctx.owner.name}: el tamaño de INVERT MATRIX es ${size}, pero la matriz es de ${rows.elements.length}×${cols.elements.length} (documentation/fn_invert_matrix.html)` }, args[1]!.loc);
         }

@@ -2,7 +2,7 @@
  * What the expansion helpers (stateful, array and data functions) need from the expander,
  * as an interface so that they do not import the expander itself.
  */
-import type { Diagnostic, SourceLocation } from '../ir/diagnostics.js';
+import type { BilingualText, Diagnostic, SourceLocation } from '../ir/diagnostics.js';
 import type { Expr, SubscriptRef } from '../ir/model.js';
 import type { DimensionTable } from './dimensions.js';
 import type { ElementSlots } from './element-slots.js';
@@ -44,7 +44,7 @@ export interface ExpanderApi {
   /** The node id of a scalar variable, or undefined (no such variable, or an array). */
   scalarId(name: string): number | undefined;
   bindElement(dimName: string, binding: Binding): string | undefined;
-  constantValue(e: SExpr, loc: SourceLocation, what: string): number;
+  constantValue(e: SExpr, loc: SourceLocation, what: BilingualText): number;
   /** Whether `e` keeps one value for the whole run (numbers, constants, INITIAL values). */
   isRunConstant(e: SExpr): boolean;
   /** The lookup table an expression names, as an index into `lookups`. */

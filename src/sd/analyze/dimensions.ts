@@ -45,7 +45,7 @@ export class DimensionTable {
         for (const m of decl.members) {
           if (byName.has(m.name) && m.name !== name) {
             const sub = resolve(m.name);
-            checkRangeSize(elements.length + sub.length, maxRangeSize, `subscript range ${decl.display}`, decl.loc);
+            checkRangeSize(elements.length + sub.length, maxRangeSize, { en: `subscript range ${decl.display}`, es: `el rango de subíndices ${decl.display}` }, decl.loc);
             elements.push(...sub);
           } else {
             elements.push(m.name);
@@ -53,7 +53,7 @@ export class DimensionTable {
           }
         }
       }
-      checkRangeSize(elements.length, maxRangeSize, `subscript range ${decl.display}`, decl.loc);
+      checkRangeSize(elements.length, maxRangeSize, { en: `subscript range ${decl.display}`, es: `el rango de subíndices ${decl.display}` }, decl.loc);
       resolving.delete(name);
       this.dims.set(name, { name, display: decl.display, elements, mappings: new Map(), decl });
       return elements;

@@ -9,7 +9,7 @@ import { visitExpr } from '../ir/walk.js';
 import { unsupportedFunctionMessage } from '../ir/unsupported.js';
 import { checkGetTimeValue } from './time-value.js';
 import { arityMessage } from '../ir/arity.js';
-import { ModelError, warningAt, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
+import { ModelError, warningAt, type BilingualText, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import type { DataHost } from '../data/types.js';
 import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
@@ -476,7 +476,7 @@ export class Expander implements ExpanderApi {
       // fn_time_shift: `d := TIME SHIFT(data, shift)` is the data series moved earlier by shift
       // (a positive shift lets the model see the data ahead): d(t) = data(t + shift).
       const source = this.data[this.dataSeriesOf(e.args[0]!, ctx, e.fn)]!;
-      const shift = this.constantValue(this.resolve(e.args[1]!, ctx), e.args[1]!.loc, 'the shift of TIME SHIFT');
+      const shift = this.constantValue(this.resolve(e.args[1]!, ctx), e.args[1]!.loc, { en: 'the shift of TIME SHIFT', es: 'el desplazamiento de TIME SHIFT' });
       node.kind = 'data';
       node.data = this.data.length;
       this.data.push({ times: source.times.map((t) => t - shift), values: source.values, mode: eq.interpolation ?? 'interpolate', name: node.name });
@@ -622,7 +622,7 @@ export class Expander implements ExpanderApi {
         // Vensim (fn_lookup_slope): LOOKUP SLOPE(table, x, m), the slope at x; outside the
         // table 0 (m = 0), the nearest segment's slope (m = 1) or :NA: (m = −1).
         const table = this.lookupTableOf(args[0]!, ctx);
-        const m = this.constantValue(this.resolve(args[2]!, ctx), loc, 'the mode of LOOKUP SLOPE');
+        const m = this.constantValue(this.resolve(args[2]!, ctx), loc, { en: 'the mode of LOOKUP SLOPE', es: 'el modo de LOOKUP SLOPE' });
         const mode = m === 0 ? 'slope' : m === 1 ? 'slope_extrapolate' : m === -1 ? 'slope_na' : undefined;
         if (!mode) throw ModelError.at('E_ARGUMENT', { en: `the mode of LOOKUP SLOPE must be -1, 0 or 1 (it is ${m})`, es: `el modo de LOOKUP SLOPE debe ser -1, 0 o 1 (es ${m})` }, loc);
         return { k: 'lookup', table, x: this.resolve(args[1]!, ctx), mode };
@@ -641,7 +641,7 @@ export class Expander implements ExpanderApi {
         // Vensim's page (documentation/random_pink_noise.html) is not implemented, and drawing
         // white noise instead would ignore the correlation time. A run that sets it otherwise stops (runtime-lib.ts).
         const resolved = args.map((a) => this.resolve(a, ctx));
-        if (!this.isRunConstant(resolved[1]!) || this.constantValue(resolved[1]!, args[1]!.loc, 'the standard deviation of RANDOM PINK NOISE') !== 0) {
+        if (!this.isRunConstant(resolved[1]!) || this.constantValue(resolved[1]!, args[1]!.loc, { en: 'the standard deviation of RANDOM PINK NOISE', es: 'la desviación estándar de RANDOM PINK NOISE' }) !== 0) {
           throw ModelError.at('E_UNSUPPORTED', {
               en: `${ctx.owner.name}: RANDOM PINK NOISE is supported only with a constant standard deviation of 0 (then it is its mean); its filtered noise (documentation/random_pink_noise.html) is not implemented`,
               es: `${ctx.owner.name}: RANDOM PINK NOISE se admite solo con una desviación estándar constante igual a 0 (entonces vale su media); su ruido filtrado (documentation/random_pink_noise.html) no está implementado`,
@@ -661,8 +661,8 @@ export class Expander implements ExpanderApi {
         const resolved = args.map((a) => this.resolve(a, ctx));
         const [lo, hi] = resolved as [SExpr, SExpr];
         if (this.isRunConstant(lo) && this.isRunConstant(hi)) {
-          const min = this.constantValue(lo, args[0]!.loc, `the minimum of ${fn}`);
-          const max = this.constantValue(hi, args[1]!.loc, `the maximum of ${fn}`);
+          const min = this.constantValue(lo, args[0]!.loc, { en: `the minimum of ${fn}`, es: `el mínimo de ${fn}` });
+          const max = this.constantValue(hi, args[1]!.loc, { en: `the maximum of ${fn}`, es: `el máximo de ${fn}` });
           if (!(min <= max)) throw ModelError.at('E_ARGUMENT', { en: `${ctx.owner.name}: the minimum of ${fn} (${min}) is above its maximum (${max}), so no draw can fall between them`, es: `${ctx.owner.name}: el mínimo de ${fn} (${min}) es mayor que su máximo (${max}), así que ningún valor sorteado puede caer entre ambos` }, args[0]!.loc);
         }
         return { k: 'call', fn, args: resolved };
@@ -976,9 +976,9 @@ export class Expander implements ExpanderApi {
     }
   }
 
-  constantValue(e: SExpr, loc: SourceLocation, what: string): number {
+  constantValue(e: SExpr, loc: SourceLocation, what: BilingualText): number {
     const fail = (): never => {
-      throw ModelError.at('E_NOT_CONSTANT', { en: `${what} must be known at the initial time`, es: `${what} debe conocerse en el tiempo inicial` }, loc);
+      throw ModelError.at('E_NOT_CONSTANT', { en: `${what.en} must be known at the initial time`, es: `${what.es} debe conocerse en el tiempo inicial` }, loc);
     };
     const ev = (x: SExpr): number => {
       switch (x.k) {

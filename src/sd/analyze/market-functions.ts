@@ -69,8 +69,8 @@ export function profileFields(x: Expander, pp: Expr, ctx: Ctx, fn: string): { re
 /** Refuses, now, a constant profile type (with its width) the run time would refuse. */
 export function checkConstantProfile(x: Expander, type: SExpr, width: SExpr, at: Expr, ctx: Ctx, fn: string, about: BilingualText, whole: boolean): void {
   if (!x.isRunConstant(type)) return;
-  const t = x.constantValue(type, at.loc, `the priority type of ${fn}`);
-  const w = t >= 1 && x.isRunConstant(width) ? x.constantValue(width, at.loc, `the priority width of ${fn}`) : undefined;
+  const t = x.constantValue(type, at.loc, { en: `the priority type of ${fn}`, es: `el tipo de prioridad de ${fn}` });
+  const w = t >= 1 && x.isRunConstant(width) ? x.constantValue(width, at.loc, { en: `the priority width of ${fn}`, es: `el ancho de prioridad de ${fn}` }) : undefined;
   const p = priorityProfileProblem(t, w);
   if (p) throw optionError(p, ctx, at.loc, about, whole);
 }

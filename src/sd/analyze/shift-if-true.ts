@@ -59,7 +59,7 @@ export function lowerShiftIfTrue(x: ExpanderApi, args: Expr[], ctx: Ctx, windows
   if (!v || v.positions.length === 0) {
     throw ModelError.at('E_DIMENSION', { en: `SHIFT IF TRUE shifts along the last subscript of its first argument; ${target.display} has none`, es: `SHIFT IF TRUE desplaza a lo largo del último subíndice de su primer argumento; ${target.display} no tiene ninguno` }, target.loc);
   }
-  const size = x.constantValue(x.resolve(args[2]!, ctx), args[2]!.loc, 'the size of SHIFT IF TRUE');
+  const size = x.constantValue(x.resolve(args[2]!, ctx), args[2]!.loc, { en: 'the size of SHIFT IF TRUE', es: 'el tamaño de SHIFT IF TRUE' });
   if (!Number.isInteger(size) || size < 2) {
     throw ModelError.at('E_ARGUMENT', { en: `the size of SHIFT IF TRUE must be a whole number of at least 2 (it is ${size})`, es: `el tamaño de SHIFT IF TRUE debe ser un número entero de al menos 2 (es ${size})` }, args[2]!.loc);
   }

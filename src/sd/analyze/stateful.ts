@@ -88,7 +88,7 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
       // restriction). Written as a stock whose Euler step lands on the restricted value:
       // rate' = (restrict(S + dt·rate) − S)/dt; the initial value is restricted too.
       const [min, max, quant, spec, thresh] = [2, 3, 4, 5, 6].map((i) => {
-        const v = x.constantValue(r(i), args[i]!.loc, `argument ${i + 1} of SINTEG`);
+        const v = x.constantValue(r(i), args[i]!.loc, { en: `argument ${i + 1} of SINTEG`, es: `el argumento ${i + 1} de SINTEG` });
         return v === NA ? undefined : v;
       });
       const restrict = (v: SExpr): SExpr => {
@@ -113,7 +113,7 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
       // and a step with nothing leaving gives missval (which must be known at the start).
       node.kind = 'delay-fixed';
       node.expr = shared(0, 'delay input');
-      const missval = x.constantValue(r(3), args[3]!.loc, 'the missing value of DELAY MATERIAL');
+      const missval = x.constantValue(r(3), args[3]!.loc, { en: 'the missing value of DELAY MATERIAL', es: 'el valor faltante de DELAY MATERIAL' });
       node.args = [r(1), num(2), num(missval)];
       node.init = r(2);
       return;
@@ -246,7 +246,7 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
       if (out.k !== 'ref') throw ModelError.at('E_XMILE', { en: 'a conveyor leak must name its conveyor outflow', es: 'una fuga de un transportador (conveyor) debe nombrar el flujo de salida de su transportador' }, ctx.loc);
       node.kind = 'conveyor-leak';
       node.args = [out];
-      node.data = x.constantValue(r(1), ctx.loc, 'the leak index');
+      node.data = x.constantValue(r(1), ctx.loc, { en: 'the leak index', es: 'el índice de la fuga' });
       node.expr = num(0);
       return;
     }
@@ -292,8 +292,8 @@ function lowerDelayConveyor(x: Expander, args: Expr[], ctx: Ctx, node: ScalarNod
   const ts = x.scalarId('time step');
   const dtRef: SExpr | undefined = ts === undefined ? undefined : { k: 'ref', id: ts };
   if (dtRef === undefined || !x.isRunConstant(dtRef)) refuse({ en: 'needs a constant TIME STEP', es: 'necesita un TIME STEP constante' });
-  const c = x.constantValue(ctime, args[1]!.loc, 'the conveyance time of DELAY CONVEYOR');
-  const dt = x.constantValue(dtRef!, ctx.loc, 'TIME STEP');
+  const c = x.constantValue(ctime, args[1]!.loc, { en: 'the conveyance time of DELAY CONVEYOR', es: 'el tiempo de transporte de DELAY CONVEYOR' });
+  const dt = x.constantValue(dtRef!, ctx.loc, { en: 'TIME STEP', es: 'TIME STEP' });
   const slots = c / dt;
   if (!(Math.abs(slots - Math.round(slots)) < 1e-9 * Math.max(1, slots) && Math.round(slots) >= 1)) {
     refuse(
@@ -315,7 +315,7 @@ function lowerDelayConveyor(x: Expander, args: Expr[], ctx: Ctx, node: ScalarNod
     );
   }
   const initctime = r(5);
-  if (!x.isRunConstant(initctime) || x.constantValue(initctime, args[5]!.loc, 'the initial conveyance time of DELAY CONVEYOR') !== c) {
+  if (!x.isRunConstant(initctime) || x.constantValue(initctime, args[5]!.loc, { en: 'the initial conveyance time of DELAY CONVEYOR', es: 'el tiempo de transporte inicial de DELAY CONVEYOR' }) !== c) {
     refuse(
       {
         en: 'with an initial conveyance time different from ctime is not supported: where that material sits on a conveyor of another length is not documented',
@@ -348,9 +348,9 @@ function reducedOrder(x: Expander, order: number, delayTime: SExpr, ctx: Ctx): n
   let d: number;
   let dt: number;
   try {
-    d = x.constantValue(delayTime, ctx.loc, 'delay time');
+    d = x.constantValue(delayTime, ctx.loc, { en: 'delay time', es: 'el tiempo de retardo' });
     const ts = x.scalarId('time step');
-    dt = ts === undefined ? NaN : x.constantValue({ k: 'ref', id: ts }, ctx.loc, 'TIME STEP');
+    dt = ts === undefined ? NaN : x.constantValue({ k: 'ref', id: ts }, ctx.loc, { en: 'TIME STEP', es: 'TIME STEP' });
   } catch {
     return order;
   }
@@ -360,14 +360,14 @@ function reducedOrder(x: Expander, order: number, delayTime: SExpr, ctx: Ctx): n
 }
 
 function orderOf(x: Expander, e: SExpr, ctx: Ctx): number {
-  const v = x.constantValue(e, ctx.loc, 'the order of a DELAY N or SMOOTH N');
+  const v = x.constantValue(e, ctx.loc, { en: 'the order of a DELAY N or SMOOTH N', es: 'el orden de un DELAY N o SMOOTH N' });
   const n = Math.round(v);
   if (!(n >= 1)) throw ModelError.at('E_ARGUMENT', { en: `the order of a DELAY N or SMOOTH N must be at least 1 (it is ${v})`, es: `el orden de un DELAY N o SMOOTH N debe ser al menos 1 (es ${v})` }, ctx.loc);
   return n;
 }
 
 function derivativeOrder(x: Expander, e: SExpr, ctx: Ctx): number {
-  const v = x.constantValue(e, ctx.loc, 'the order of DERIVN');
+  const v = x.constantValue(e, ctx.loc, { en: 'the order of DERIVN', es: 'el orden de DERIVN' });
   if (!(Number.isInteger(v) && v >= 1)) throw ModelError.at('E_ARGUMENT', { en: `the order of DERIVN must be a whole number of at least 1 (it is ${v})`, es: `el orden de DERIVN debe ser un número entero de al menos 1 (es ${v})` }, ctx.loc);
   return v;
 }

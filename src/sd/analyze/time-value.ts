@@ -26,7 +26,7 @@ export function checkGetTimeValue(x: ExpanderApi, resolved: SExpr[], args: Expr[
         args[i]!.loc,
       );
     }
-    return x.constantValue(resolved[i]!, args[i]!.loc, `the ${what} of GET TIME VALUE`);
+    return x.constantValue(resolved[i]!, args[i]!.loc, { en: `the ${what} of GET TIME VALUE`, es: `el argumento ${what} de GET TIME VALUE` });
   };
   const relativeTo = code(0, 'relativeto');
   const measure = code(2, 'measure');

@@ -141,7 +141,7 @@ function chooseLocale(
   const mode = numbers ?? 'auto';
   if (mode !== 'auto') return mode;
   const guess = detectNumberLocale(texts());
-  if (guess.conflict) throw new DataError({ file: label }, { en: `${guess.conflict} (a numbers option: 'dot' or 'comma')`, es: `${guess.conflict} (una opción numbers: 'dot' o 'comma')` });
+  if (guess.conflict) throw new DataError({ file: label }, { en: `${guess.conflict.en} (a numbers option: 'dot' or 'comma')`, es: `${guess.conflict.es} (una opción numbers: 'dot' o 'comma')` });
   assumptions.push(guess.assumed);
   return guess.locale;
 }

@@ -45,7 +45,7 @@ describe('number text and locales', () => {
     const none = detectNumberLocale(['1,234', '7']);
     expect(none.locale).toBe('dot');
     expect(none.assumed).toMatch(/no cell shows/);
-    expect(detectNumberLocale(['1,5', '2.5']).conflict).toMatch(/mixes decimal points/);
+    expect(detectNumberLocale(['1,5', '2.5']).conflict?.en).toMatch(/mixes decimal points/);
   });
 });
 

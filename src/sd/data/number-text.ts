@@ -9,6 +9,7 @@
  * - 'comma': decimal comma; points and spaces group thousands ('1.5' with no grouping is still 1.5).
  * - 'auto':  decide per file from the cells themselves (`detectNumberLocale`), saying what was assumed.
  */
+import type { BilingualText } from '../ir/diagnostics.js';
 
 export type NumberLocale = 'plain' | 'dot' | 'comma' | 'auto';
 
@@ -51,7 +52,7 @@ export interface LocaleGuess {
  * could be either and does not count). Conflicting evidence is reported, not guessed away:
  * `conflict` is set and the caller should ask for an explicit locale.
  */
-export function detectNumberLocale(texts: Iterable<string>, limit = 10_000): LocaleGuess & { conflict?: string } {
+export function detectNumberLocale(texts: Iterable<string>, limit = 10_000): LocaleGuess & { conflict?: BilingualText } {
   let dot = 0;
   let comma = 0;
   let dotExample = '';
@@ -75,7 +76,10 @@ export function detectNumberLocale(texts: Iterable<string>, limit = 10_000): Loc
     return {
       locale,
       assumed: `numbers read with a decimal ${locale === 'comma' ? 'comma' : 'point'} (most cells)`,
-      conflict: `the file mixes decimal points ('${dotExample}', ${dot} cells) and decimal commas ('${commaExample}', ${comma} cells); say which one it uses`,
+      conflict: {
+        en: `the file mixes decimal points ('${dotExample}', ${dot} cells) and decimal commas ('${commaExample}', ${comma} cells); say which one it uses`,
+        es: `el archivo mezcla puntos decimales ('${dotExample}', ${dot} celdas) y comas decimales ('${commaExample}', ${comma} celdas); indique cuál usa`,
+      },
     };
   }
   if (comma > 0) return { locale: 'comma', assumed: `numbers read with a decimal comma and '.' grouping thousands (e.g. '${commaExample}')` };

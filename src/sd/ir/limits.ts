@@ -7,7 +7,7 @@
  * suite) pass with a wide margin, and so that a model at the limits still fits the server's
  * 1 GB budget. Callers pass a `Partial<ModelLimits>`; missing fields take the defaults.
  */
-import { ModelError, type SourceLocation } from './diagnostics.js';
+import { ModelError, type BilingualText, type SourceLocation } from './diagnostics.js';
 import type { Expr } from './model.js';
 
 export interface ModelLimits {
@@ -123,8 +123,8 @@ export function checkEquationLength(length: number, limit: number, loc: SourceLo
   }
 }
 
-export function checkRangeSize(size: number, limit: number, what: string, loc: SourceLocation | undefined): void {
+export function checkRangeSize(size: number, limit: number, what: BilingualText, loc: SourceLocation | undefined): void {
   if (size > limit) {
-    throw ModelError.at('E_LIMIT_RANGE', { en: `${what} has ${formatCount(size)} elements; the limit is ${formatCount(limit)}`, es: `${what} tiene ${formatCount(size)} elementos; el límite es ${formatCount(limit)}` }, loc);
+    throw ModelError.at('E_LIMIT_RANGE', { en: `${what.en} has ${formatCount(size)} elements; the limit is ${formatCount(limit)}`, es: `${what.es} tiene ${formatCount(size)} elementos; el límite es ${formatCount(limit)}` }, loc);
   }
 }

@@ -271,13 +271,13 @@ class EntryReader {
         const to = this.s.next();
         this.expect(')');
         const fail = () => this.s.error('E_SUBSCRIPT', { en: `cannot expand the range (${from.text}-${to.text})`, es: `no se puede expandir el rango (${from.text}-${to.text})` });
-        const tooMany = (n: number) => checkRangeSize(decl.members.length + n, this.limits.maxRangeSize, `subscript range ${decl.display}`, from.loc);
+        const tooMany = (n: number) => checkRangeSize(decl.members.length + n, this.limits.maxRangeSize, { en: `subscript range ${decl.display}`, es: `el rango de subíndices ${decl.display}` }, from.loc);
         for (const m of expandRange(from.text, to.text, fail, tooMany)) {
           decl.members.push({ name: canonicalName(m), display: m });
         }
       } else if (t.kind === 'name' || t.kind === 'qname' || t.kind === 'num') {
         decl.members.push({ name: canonicalName(t.text), display: displayName(t.text) });
-        checkRangeSize(decl.members.length, this.limits.maxRangeSize, `subscript range ${decl.display}`, t.loc);
+        checkRangeSize(decl.members.length, this.limits.maxRangeSize, { en: `subscript range ${decl.display}`, es: `el rango de subíndices ${decl.display}` }, t.loc);
       } else {
         throw this.s.error('E_SYNTAX', { en: `unexpected ${describe(t).en} in the definition of ${decl.display}`, es: `no se esperaba ${describe(t).es} en la definición de ${decl.display}` }, t.end - t.text.length);
       }

@@ -32,7 +32,7 @@ export function readDimensions(blocks: XmlElement[], src: SourceText, maxRangeSi
       if (members.length === 0 && size !== undefined) {
         const n = Number(size);
         if (!Number.isInteger(n) || n < 1) throw ModelError.at('E_DIMENSION', { en: `dimension ${display} has size "${size}"; a positive whole number is needed`, es: `la dimensión ${display} tiene tamaño "${size}"; se necesita un número entero positivo` }, src.loc(d.start));
-        checkRangeSize(n, maxRangeSize, `dimension ${display}`, src.loc(d.start));
+        checkRangeSize(n, maxRangeSize, { en: `dimension ${display}`, es: `la dimensión ${display}` }, src.loc(d.start));
         for (let i = 1; i <= n; i++) members.push({ name: String(i), display: String(i) });
       }
       if (members.length === 0) throw ModelError.at('E_DIMENSION', { en: `dimension ${display} has no elements`, es: `la dimensión ${display} no tiene elementos` }, src.loc(d.start));
