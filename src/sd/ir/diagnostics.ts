@@ -17,9 +17,6 @@ export interface BilingualText {
   es: string;
 }
 
-/** What a diagnostic site may pass: English only, or both languages (read back from old data only). */
-export type MessageText = string | BilingualText;
-
 /**
  * The message a site must pass for any code: both languages. `ModelError.at`, `warningAt` and
  * `SimulationError` take nothing else, so a new English-only site does not compile. (Kept generic
@@ -37,9 +34,9 @@ export interface Diagnostic {
   loc?: SourceLocation;
 }
 
-/** `message` (English) and, when given, `messageEs` for a diagnostic. */
-export function messageFields(text: MessageText): { message: string; messageEs?: string } {
-  return typeof text === 'string' ? { message: text } : { message: text.en, messageEs: text.es };
+/** `message` (English) and `messageEs` (Spanish) for a diagnostic. */
+export function messageFields(text: BilingualText): { message: string; messageEs: string } {
+  return { message: text.en, messageEs: text.es };
 }
 
 /** The diagnostic's message in a language: Spanish when asked and written, else English. */
