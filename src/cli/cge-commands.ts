@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { xlsxBytes } from '../sd/data/workbook-write.js';
 import { runCgeModel } from '../econ/cge/run-model.js';
 import type { CgeResults } from '../econ/cge/results.js';
-import { action, printStderr, UsageError } from './exit.js';
+import { printStderr } from './cli-lang.js';
+import { action, UsageError } from './exit.js';
 import { writeFileAtomic } from './output-writers.js';
 
 function parseYears(s: string | undefined): [number, number] | undefined {

@@ -41,6 +41,16 @@ export function textLines(text: BilingualText, lang: CliLang = cliLang()): strin
   return text.es === text.en ? [text.en] : [text.en, text.es];
 }
 
+/** Prints a note or an error on standard error in the CLI's language (IGEM_LANG or the locale). */
+export function printStderr(text: BilingualText): void {
+  console.error(textLines(text).join('\n'));
+}
+
+/** Prints a line of a command's answer on standard output in the CLI's language. */
+export function printStdout(text: BilingualText): void {
+  console.log(textLines(text).join('\n'));
+}
+
 /** One line per diagnostic; with `both`, the Spanish line follows the English one where there is one. */
 export function diagnosticLines(ds: readonly Diagnostic[], lang: CliLang = cliLang()): string[] {
   return ds.flatMap((d) => {

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { readModelIR } from '../sd/node/read-ir.js';
 import { writeVensim } from '../sd/vensim/writer.js';
 import { writeXmile } from '../sd/xmile/writer.js';
-import { action, printStderr, UsageError } from './exit.js';
+import { printStderr } from './cli-lang.js';
+import { action, UsageError } from './exit.js';
 import { writeFileAtomic } from './output-writers.js';
 
 export function registerConvertCommands(program: Command): void {

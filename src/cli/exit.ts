@@ -1,5 +1,5 @@
 import { InputError, ModelError, SimulationError, type BilingualText } from '../sd/ir/diagnostics.js';
-import { diagnosticLines, textLines } from './cli-lang.js';
+import { diagnosticLines, printStderr } from './cli-lang.js';
 
 /** Exit statuses shared by every command: 0 ok, 1 simulation failed, 2 bad input. */
 export const EXIT_OK = 0;
@@ -16,10 +16,6 @@ export class UsageError extends Error {
   }
 }
 
-/** Prints a text on standard error in the CLI's language (IGEM_LANG or the locale). */
-export function printStderr(text: BilingualText): void {
-  console.error(textLines(text).join('\n'));
-}
 
 /** Prints an error as one or more clear lines (never a stack trace) and returns the exit status. */
 export function reportError(err: unknown): number {

@@ -18,6 +18,7 @@ import {
 import { cellText } from '../econ/io/grid.js';
 import { readGrid } from '../econ/io/read-grid.js';
 import { InputError } from '../sd/ir/diagnostics.js';
+import { printStdout } from './cli-lang.js';
 import { action } from './exit.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -98,7 +99,10 @@ export function registerGreenjobsCommands(program: Command): void {
       if (o.json) console.log(JSON.stringify(jsonReport(years), (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
       else if (o.out) {
         writeOut(o.out, years);
-        console.log(`wrote ${o.out}${years.some((y) => y.synthetic) ? ' (SYNTHETIC data)' : ''}`);
+        {
+        const synthetic = years.some((y) => y.synthetic) ? { en: ' (SYNTHETIC data)', es: ' (datos SYNTHETIC)' } : undefined;
+        printStdout({ en: `wrote ${o.out}${synthetic?.en ?? ''}`, es: `escrito: ${o.out}${synthetic?.es ?? ''}` });
+      }
       } else console.log(textReport(years));
     }));
 

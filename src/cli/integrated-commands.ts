@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { runIntegrated } from '../econ/link/run-integrated.js';
 import { bilingualReport, markdownReport, reportData } from '../econ/link/report.js';
-import { action, printStderr, UsageError } from './exit.js';
+import { printStderr } from './cli-lang.js';
+import { action, UsageError } from './exit.js';
 import { writeFileAtomic } from './output-writers.js';
 
 export function parseLinkYears(s: string | undefined): [number, number] | undefined {

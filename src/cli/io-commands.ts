@@ -21,6 +21,7 @@ import {
 import { greenSpecFor } from '../econ/io/green-spec.js';
 import { readJson } from '../econ/io/read-grid.js';
 import { assertBalanced, formatIssues } from '../econ/io/validate.js';
+import { printStdout } from './cli-lang.js';
 import { action } from './exit.js';
 
 interface TableOptions {
@@ -69,7 +70,7 @@ function emit(o: TableOptions, json: () => unknown, table: () => { headers: stri
     } catch (err) {
       throw new InputError(o.out, { en: `cannot write the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`, es: `no se puede escribir el archivo (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
     }
-    console.log(`wrote ${o.out}`);
+    printStdout({ en: `wrote ${o.out}`, es: `escrito: ${o.out}` });
     return;
   }
   console.log(text());

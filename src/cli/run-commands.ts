@@ -2,11 +2,11 @@
 import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { diagnosticLines } from './cli-lang.js';
+import { diagnosticLines, printStderr, printStdout } from './cli-lang.js';
 import { findUnused } from '../sd/analyze/check.js';
 import { unitDiagnostics } from '../sd/analyze/units.js';
 import { loadModelWithDiagnostics } from '../sd/node/load.js';
-import { action, printStderr } from './exit.js';
+import { action } from './exit.js';
 import { formatJson, tableDelimiter, tableSink, writeChunksAtomic, writeFileAtomic } from './output-writers.js';
 import { runNamingOptions, runOptionsFrom, type RunFlags } from './run-options.js';
 
@@ -79,7 +79,7 @@ export function registerRunCommands(program: Command): void {
         const all = [...warnings, ...findUnused(m.scalar), ...(flags.units ? unitDiagnostics(ir) : [])];
         for (const line of diagnosticLines(all)) console.log(line);
         const stocks = m.scalar.nodes.filter((n) => n.kind === 'stock' && !n.hidden).length;
-        console.log(`ok: ${m.outputNames.length} variables (${stocks} stocks), ${all.length} warning(s)`);
+        printStdout({ en: `ok: ${m.outputNames.length} variables (${stocks} stocks), ${all.length} warning(s)`, es: `ok: ${m.outputNames.length} variables (${stocks} niveles), ${all.length} advertencia(s)` });
       }),
     );
 

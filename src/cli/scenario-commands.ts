@@ -18,7 +18,8 @@ import { readTextFile } from '../sd/node/load.js';
 import { readVensim } from '../sd/vensim/reader.js';
 import { fmt } from '../analysis/report/format.js';
 import { InputError } from '../sd/ir/diagnostics.js';
-import { action, printStderr } from './exit.js';
+import { printStderr, printStdout } from './cli-lang.js';
+import { action } from './exit.js';
 import { writeFileAtomic } from './output-writers.js';
 
 interface OutOptions {
@@ -131,8 +132,11 @@ export function registerScenarioCommands(program: Command): void {
       action((dir: string) => {
         const p = readProject(dir);
         const issues = checkUnits(readVensim(readTextFile(p.modelPath), p.modelPath), { aliases: p.unitAliases });
-        for (const i of issues) console.log(`${p.modelPath}:${i.loc?.line ?? '?'}:${i.loc?.column ?? '?'}: ${i.variable}: ${i.message}`);
-        console.log(`${issues.length} unit issue(s) in ${shown(p.modelPath)}`);
+        for (const i of issues) {
+          const at = `${p.modelPath}:${i.loc?.line ?? '?'}:${i.loc?.column ?? '?'}: ${i.variable}`;
+          printStdout({ en: `${at}: ${i.message}`, es: `${at}: ${i.messageEs}` });
+        }
+        printStdout({ en: `${issues.length} unit issue(s) in ${shown(p.modelPath)}`, es: `${issues.length} problema(s) de unidades en ${shown(p.modelPath)}` });
         if (issues.length > 0) process.exitCode = 1;
       }),
     );

@@ -5,6 +5,7 @@ import { buildApp } from '../server/app.js';
 import { scheduleBackups } from '../server/backup.js';
 import { defaultConfig, projectRoot } from '../server/config.js';
 import { ensureWebBuild } from '../server/web-build.js';
+import { printStdout } from './cli-lang.js';
 import { action, UsageError } from './exit.js';
 
 interface ServeFlags {
@@ -43,11 +44,13 @@ export function registerServeCommands(program: Command): void {
         if (flags.build) ensureWebBuild(projectRoot(), config.webRoot);
         const { app, ctx } = await buildApp(config, { multiUser: !!flags.multiUser });
         const address = await app.listen({ port, host: flags.host });
-        console.log(`IGEM web simulator: ${address.replace('127.0.0.1', 'localhost')}/`);
-        console.log(`  default model: ${config.defaultModel}`);
-        console.log(`  data folder:   ${config.dataDir}`);
-        if (flags.multiUser) console.log('  accounts:      on (sign in required)');
-        console.log(`  models: ${ctx.catalog.list().map((m) => m.id).join(', ')}`);
+        const url = `${address.replace('127.0.0.1', 'localhost')}/`;
+        const models = ctx.catalog.list().map((m) => m.id).join(', ');
+        printStdout({ en: `IGEM web simulator: ${url}`, es: `simulador web de IGEM: ${url}` });
+        printStdout({ en: `  default model: ${config.defaultModel}`, es: `  modelo por defecto: ${config.defaultModel}` });
+        printStdout({ en: `  data folder:   ${config.dataDir}`, es: `  carpeta de datos:   ${config.dataDir}` });
+        if (flags.multiUser) printStdout({ en: '  accounts:      on (sign in required)', es: '  cuentas:      activadas (se requiere iniciar sesión)' });
+        printStdout({ en: `  models: ${models}`, es: `  modelos: ${models}` });
         if (flags.backup) scheduleBackups(ctx.store, { dir: resolve(flags.backup), everyMinutes: every, keep: 7 });
         const stop = () => void app.close().then(() => process.exit(0));
         process.once('SIGINT', stop);

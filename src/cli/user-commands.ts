@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { ROLES, UsersStore, type Role } from '../server/auth/users-store.js';
 import { defaultConfig } from '../server/config.js';
 import { caughtText } from '../sd/ir/diagnostics.js';
+import { printStdout } from './cli-lang.js';
 import { action, UsageError } from './exit.js';
 
 async function readStdin(): Promise<string> {
@@ -27,7 +28,7 @@ export function registerUserCommands(program: Command): void {
         const store = new UsersStore(config.dataDir);
         try {
           const u = await store.addUser(name, flags.role as Role, password);
-          console.log(`user ${u.name} (${u.role}) added to ${config.dataDir}`);
+          printStdout({ en: `user ${u.name} (${u.role}) added to ${config.dataDir}`, es: `usuario ${u.name} (${u.role}) agregado en ${config.dataDir}` });
         } catch (e) {
           throw new UsageError(caughtText(e));
         } finally {
