@@ -40,7 +40,7 @@ function sum(r: RunResult, name: string, from = 2025, to = 2050): number {
 
 describe('employability: training and youth places lower unemployment net of displacement', () => {
   it('adds no job in business as usual and with the budgets at zero', () => {
-    const zero = model.run({ params: { ...TIMING, 'Green Skills Training Budget': 0, 'Youth Employment Budget': 0, 'Formalization Budget': 0 } });
+    const zero = model.run({ params: { ...TIMING, 'Green Skills Training Budget': 0, 'Youth Employment Budget': 0, 'Formalization Incentive Budget': 0, 'Labour Inspection Budget': 0 } });
     for (const r of [bau, zero]) {
       for (const y of [2000, 2019, ...YEARS]) {
         expect(at(r, 'Programme Net Jobs', y)).toBe(0);
