@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../sd/node/load.js';
 import type { Model, RunResult } from '../../sd/run/types.js';
-import { valueAtYear } from './run.js';
+import { variableAtYear as at } from './run.js';
 
 const DIR = join(process.cwd(), 'models', 'peru');
 const TIMING = { 'Policy Start Year[green jobs]': 2025, 'Policy Ramp Years[green jobs]': 6 };
@@ -25,12 +25,6 @@ beforeAll(() => {
   model = loadModel(join(DIR, 'peru.mdl'));
   bau = model.run();
 });
-
-function at(r: RunResult, name: string, year: number): number {
-  const s = r.get(name);
-  if (!s) throw new Error(`no series ${name}`);
-  return valueAtYear(r, s, year);
-}
 
 describe('formalisation: incentives and enforcement as two costed levers', () => {
   it('zero budget gives zero effect for each lever, alone and beside the other', () => {
