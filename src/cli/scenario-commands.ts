@@ -39,9 +39,9 @@ function uncertaintyOf(p: ScenarioProject, o: OutOptions): UncertaintySpec | und
 }
 
 function uncertaintyCsv(checks: UncertainCheck[]): string {
-  const head = 'scenario,indicator,target,year,op,value,relative,p5,p50,p95,verdict';
+  const head = 'scenario,indicator,target,year,op,value,relative,p5,p50,p95,verdict,edge';
   const q = (x: string) => (/[",]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
-  return [head, ...checks.map((c) => [q(c.scenario), q(c.indicator), q(c.target), c.year, c.op, c.value, c.relative, c.p5, c.p50, c.p95, c.verdict].join(','))].join('\n') + '\n';
+  return [head, ...checks.map((c) => [q(c.scenario), q(c.indicator), q(c.target), c.year, c.op, c.value, c.relative, c.p5, c.p50, c.p95, c.verdict, c.edge].join(','))].join('\n') + '\n';
 }
 
 function outDir(o: OutOptions): string {
@@ -203,7 +203,7 @@ export function registerScenarioCommands(program: Command): void {
           if (uncertain) {
             console.log(`NDC 2030 under uncertainty (${uncertain.spec.runs} runs x ${uncertain.spec.parameters.length} assumptions; met only if the 95th percentile is below the cap):`);
             for (const c of uncertain.checks.filter((x) => ghg && x.indicator === ghg.name)) {
-              console.log(`  ${c.scenario.padEnd(22)} ${c.target}: ${fmt(c.p5, 4)}-${fmt(c.p95, 4)} (median ${fmt(c.p50, 4)}) vs ${c.value} -> ${c.verdict}`);
+              console.log(`  ${c.scenario.padEnd(22)} ${c.target}: ${fmt(c.p5, 4)}-${fmt(c.p95, 4)} (median ${fmt(c.p50, 4)}) vs ${c.value} -> ${c.verdict}${c.edge ? ' (on the edge / en el límite: the cap is within the sampling error of p5 or p95)' : ''}`);
             }
           }
           const costs = costEffectiveness(a.runs, a.runs[0].scenario.name);

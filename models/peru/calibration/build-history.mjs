@@ -154,11 +154,18 @@ const CUMULATIVE_PUBLISHED = [
   for (const [y, v] of cum) rows.push([y, 'Cumulative Amazon Deforestation', v, `deforestation_humid_amazon_cumulative_since_2001 (2001-${y})`]);
   for (const [y, v, src] of CUMULATIVE_PUBLISHED) rows.push([y, 'Cumulative Amazon Deforestation', v, src]);
 }
-// LULUCF emissions of the national inventory 2016 (INGEI: 53.09 % of 205 MtCO2e; not fitted).
+// LULUCF (USCUSS) net emissions of the national inventory, every year whose sector total could be read
+// (FOREST-SOURCES.md, "Land-use emissions in the national inventory"). Validation only: no stage of
+// stages.json fits them and calibrate.mjs leaves them out of the in-sample pass. The years come from two
+// vintages (2016: INGEI 2016, published 2021; 2010: the iNDC base year, 2015), not one recalculated series.
+const INVENTORY_LULUCF_PUBLISHED = [
+  [2010, 92.6, 'iNDC (2015) LULUCF base year 2010 via climateactiontracker.org/countries/peru (2015-10) [read; vintage 2015, before the BUR2/BUR3 recalculations]'],
+];
 {
   const total = data.get('ghg_total_ingei').get(2016);
   const share = data.get('ghg_share_lulucf_ingei').get(2016);
-  rows.push([2016, 'LULUCF Emissions', Number((total * share / 100).toPrecision(6)), 'ghg_total_ingei x ghg_share_lulucf_ingei 2016']);
+  rows.push([2016, 'LULUCF Emissions', Number((total * share / 100).toPrecision(6)), 'ghg_total_ingei x ghg_share_lulucf_ingei 2016 (INGEI 2016, published 2021)']);
+  for (const [y, v, src] of INVENTORY_LULUCF_PUBLISHED) rows.push([y, 'LULUCF Emissions', v, src]);
 }
 
 for (const [indicator, mid] of [['forest_expansion_annual_avg_2000_2010', 2005], ['forest_expansion_annual_avg_2010_2015', 2012.5], ['forest_expansion_annual_avg_2015_2020', 2017.5]]) {

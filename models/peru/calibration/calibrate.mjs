@@ -19,7 +19,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fitAnchor, forestMarkdown, povertyMarkdown, validationMarkdown, validationRows } from './validation.mjs';
+import { VALIDATION_ONLY_SERIES, fitAnchor, forestMarkdown, povertyMarkdown, validationMarkdown, validationRows } from './validation.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
@@ -38,15 +38,16 @@ if (fromStage && !stages.some((s) => s.name === fromStage)) {
 const fromIndex = fromStage ? stages.findIndex((s) => s.name === fromStage) : 0;
 const rel = (p) => relative(process.cwd(), p) || '.';
 
-/** Long-format rows of history.csv whose variable is in `names` (all when undefined). */
+/** Long-format rows of history.csv whose variable is in `names` (all but the validation-only series when undefined). */
 function historySubset(names, lastYear = Infinity) {
   const lines = readFileSync(history, 'utf8').trim().split('\n');
   const wanted = names && new Set(names.map((n) => n.toLowerCase()));
+  const validationOnly = new Set(VALIDATION_ONLY_SERIES.map((n) => n.toLowerCase()));
   const keep = lines.slice(1).filter((l) => {
     if (Number(l.slice(0, l.indexOf(','))) > lastYear) return false;
     const m = /^[^,]*,("(?:[^"]|"")*"|[^,]*)/.exec(l);
     const name = m[1].replace(/^"|"$/g, '').replace(/""/g, '"').toLowerCase();
-    return !wanted || wanted.has(name);
+    return wanted ? wanted.has(name) : !validationOnly.has(name);
   });
   return [lines[0], ...keep].join('\n') + '\n';
 }

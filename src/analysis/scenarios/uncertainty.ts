@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../sd/ir/diagnostics.js';
 import type { Model, RunOptions, RunResult } from '../../sd/run/types.js';
-import { percentileOfSorted } from '../sensitivity/bands.js';
+import { percentileInterval, percentileOfSorted } from '../sensitivity/bands.js';
 import { parseVary, type VariedParameter } from '../sensitivity/distributions.js';
 import { checkRuns, monteCarlo } from '../sensitivity/monte-carlo.js';
 import { savedTimeIndex } from '../sensitivity/setup.js';
@@ -67,6 +67,12 @@ export interface UncertainCheck {
   p50: number;
   p95: number;
   verdict: Verdict;
+  /**
+   * True when the cap or floor lies inside the ~90 % sampling interval of the percentile that decides
+   * the verdict (p95 for "met", p5 for "missed", under a cap; the other way round over a floor): another
+   * seed or more runs could give another verdict, so the verdict is reported as on the edge.
+   */
+  edge: boolean;
 }
 
 /** A model whose runs always carry the scenario's levers under the sampled assumptions. */
@@ -76,9 +82,32 @@ function withLevers(model: Model, levers: Record<string, number>): Model {
   return wrapped;
 }
 
-function band(values: Float64Array): [number, number, number] {
+interface Band {
+  p5: number;
+  p50: number;
+  p95: number;
+  /** ~90 % sampling intervals of p5 and p95 (percentileInterval). */
+  p5Interval: [number, number];
+  p95Interval: [number, number];
+}
+
+function band(values: Float64Array): Band {
   const s = Float64Array.from(values).sort();
-  return [percentileOfSorted(s, 5), percentileOfSorted(s, 50), percentileOfSorted(s, 95)];
+  return {
+    p5: percentileOfSorted(s, 5),
+    p50: percentileOfSorted(s, 50),
+    p95: percentileOfSorted(s, 95),
+    p5Interval: percentileInterval(s, 5),
+    p95Interval: percentileInterval(s, 95),
+  };
+}
+
+/** Inside a sampling interval of some width (a band of identical runs, e.g. a policy that leaves the indicator exactly as it was, is not uncertain). */
+const inside = (x: number, [lo, hi]: [number, number]): boolean => lo < hi && x >= lo && x <= hi;
+
+/** Whether the limit lies inside the sampling interval of either percentile the verdict rests on. */
+export function onTheEdge(limit: number, b: Pick<Band, 'p5Interval' | 'p95Interval'>): boolean {
+  return inside(limit, b.p5Interval) || inside(limit, b.p95Interval);
 }
 
 function verdictOf(op: '<=' | '>=', limit: number, p5: number, p95: number): Verdict {
@@ -118,8 +147,9 @@ export async function uncertainVerdicts(
           // Relative targets: the run's ratio to the baseline run with the same assumptions, minus 1.
           const series = relative ? v.map((x, i) => x / (base!.values(c, ti)[i] * ind.scale) - 1) : v;
           const limit = relative ? t.relativeToBaseline! : t.value;
-          const [p5, p50, p95] = band(series);
-          out.push({ scenario: s.name, indicator: ind.name, target: t.label, year, op: t.op, value: limit, relative, p5, p50, p95, verdict: verdictOf(t.op, limit, p5, p95) });
+          const b = band(series);
+          const { p5, p50, p95 } = b;
+          out.push({ scenario: s.name, indicator: ind.name, target: t.label, year, op: t.op, value: limit, relative, p5, p50, p95, verdict: verdictOf(t.op, limit, p5, p95), edge: onTheEdge(limit, b) });
         }
       }
     }

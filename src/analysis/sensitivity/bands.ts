@@ -23,6 +23,24 @@ export function percentileOfSorted(sorted: ArrayLike<number>, q: number): number
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
+/**
+ * A distribution-free confidence interval for the q-th percentile of the population a sample of
+ * ascending values was drawn from: the order statistics whose ranks lie z binomial standard errors
+ * either side of n·q/100 (normal approximation to the binomial count of values below the
+ * percentile; Conover, Practical Nonparametric Statistics, 3rd ed., §3.2). It assumes independent
+ * draws; a Latin hypercube sample usually estimates a percentile at least as well, so for it the
+ * interval errs on the wide side. z = 1.645 gives about 90 %.
+ */
+export function percentileInterval(sorted: ArrayLike<number>, q: number, z = 1.645): [number, number] {
+  const n = sorted.length;
+  if (n === 0) return [NaN, NaN];
+  const p = q / 100;
+  const half = z * Math.sqrt(n * p * (1 - p));
+  const lo = Math.max(0, Math.floor(n * p - half) - 1);
+  const hi = Math.min(n - 1, Math.ceil(n * p + half) - 1);
+  return [sorted[lo], sorted[hi]];
+}
+
 export function checkPercentiles(ps: readonly number[], where = '--percentiles'): number[] {
   if (ps.length === 0) throw InputError.englishOnly(where, 'give at least one percentile');
   for (const p of ps) if (!(p >= 0 && p <= 100)) throw InputError.englishOnly(where, `percentile ${p} is not between 0 and 100`);
