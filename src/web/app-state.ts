@@ -53,6 +53,8 @@ export class AppState {
   /** Uncertainty bands around the current scenario (when the model's profile names uncertain parameters). */
   bandsOn = false;
   bands: BandResult | undefined;
+  /** The lever settings the bands were computed for (a settingsKey). */
+  private bandsSettings = '';
   bandsError: string | undefined;
 
   private readonly client = new ModelClient();
@@ -322,6 +324,11 @@ export class AppState {
     return !!this.bundle?.uncertainty;
   }
 
+  /** Bands computed for the settings on screen now (not for the ones before the last slider move). */
+  get bandsCurrent(): BandResult | undefined {
+    return this.bands && this.bandsSettings === settingsKey(this.settings) ? this.bands : undefined;
+  }
+
   setBands(on: boolean): void {
     this.bandsOn = on && this.bandsAvailable;
     this.bands = undefined;
@@ -347,9 +354,11 @@ export class AppState {
         await this.bandClient.load(bundle.text, bundle.file, bundle.sheets);
         this.bandClientModel = bundle.id;
       }
+      const settings = settingsKey(this.settings);
       const r = await this.bandClient.bands({ params: { ...this.settings }, columns: this.columns(), vary: u.parameters, runs: u.runs, seed: u.seed, percentiles: [5, 95] });
       if (token !== this.bandToken || !this.bandsOn || bundle !== this.bundle) return;
       this.bands = r;
+      this.bandsSettings = settings;
       this.bandsError = undefined;
     } catch (e) {
       if (token !== this.bandToken) return;
@@ -387,4 +396,9 @@ export class AppState {
   loadScenario(s: Scenario): void {
     this.applySettings(s.params, s);
   }
+}
+
+/** Settings compared by value, whatever order the levers were moved in. */
+function settingsKey(settings: Record<string, number>): string {
+  return JSON.stringify(Object.entries(settings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -18,6 +18,7 @@ import { checkRuns, monteCarlo } from '../sensitivity/monte-carlo.js';
 import { savedTimeIndex } from '../sensitivity/setup.js';
 import type { IndicatorSpec } from './indicator-spec.js';
 import type { ScenarioSpec } from './scenario-spec.js';
+import { onTheEdge, verdictOf, type PercentileIntervals, type Verdict } from './verdict-rule.js';
 
 export interface UncertaintySpec {
   runs: number;
@@ -52,7 +53,8 @@ export function readUncertainty(path: string, runsOverride?: number): Uncertaint
   return { runs, seed, parameters, file: path };
 }
 
-export type Verdict = 'met' | 'missed' | 'uncertain';
+export type { Verdict } from './verdict-rule.js';
+export { onTheEdge } from './verdict-rule.js';
 
 export interface UncertainCheck {
   scenario: string;
@@ -82,13 +84,10 @@ function withLevers(model: Model, levers: Record<string, number>): Model {
   return wrapped;
 }
 
-interface Band {
+interface Band extends PercentileIntervals {
   p5: number;
   p50: number;
   p95: number;
-  /** ~90 % sampling intervals of p5 and p95 (percentileInterval). */
-  p5Interval: [number, number];
-  p95Interval: [number, number];
 }
 
 function band(values: Float64Array): Band {
@@ -100,19 +99,6 @@ function band(values: Float64Array): Band {
     p5Interval: percentileInterval(s, 5),
     p95Interval: percentileInterval(s, 95),
   };
-}
-
-/** Inside a sampling interval of some width (a band of identical runs, e.g. a policy that leaves the indicator exactly as it was, is not uncertain). */
-const inside = (x: number, [lo, hi]: [number, number]): boolean => lo < hi && x >= lo && x <= hi;
-
-/** Whether the limit lies inside the sampling interval of either percentile the verdict rests on. */
-export function onTheEdge(limit: number, b: Pick<Band, 'p5Interval' | 'p95Interval'>): boolean {
-  return inside(limit, b.p5Interval) || inside(limit, b.p95Interval);
-}
-
-function verdictOf(op: '<=' | '>=', limit: number, p5: number, p95: number): Verdict {
-  if (op === '<=') return p95 <= limit ? 'met' : p5 > limit ? 'missed' : 'uncertain';
-  return p5 >= limit ? 'met' : p95 < limit ? 'missed' : 'uncertain';
 }
 
 /** Verdicts for every model-variable target of `indicators`, per scenario (baseline first). */

@@ -391,6 +391,7 @@ describe.skipIf(!runE2E)('a model with a display profile', () => {
     await expect.poll(() => status.textContent(), POLL).toContain('Not met');
     await page.locator(TAX).fill('100');
     await expect.poll(() => status.textContent(), POLL).toContain('Met');
+    expect(await page.locator('.verdict-basis').textContent()).toContain('central run only');
 
     await page.getByLabel(/Uncertainty band/).check();
     const width = () =>
@@ -400,12 +401,18 @@ describe.skipIf(!runE2E)('a model with a display profile', () => {
         return j < 0 ? NaN : b!.high[j]!.at(-1)! - b!.low[j]!.at(-1)!;
       });
     await expect.poll(width, { timeout: 20_000 }).toBeGreaterThan(1e6);
+    // With the band on, the status comes from it (the report's rule): over the 20 runs the 2030
+    // emissions at a tax of 100 span about 49-60.5, so the central run's "Met" becomes "Uncertain",
+    // on the edge (60 lies inside the sampling interval of the 95th percentile, about 58.8-61.4).
+    await expect.poll(() => status.textContent(), POLL).toBe('? Uncertain · on the edge');
+    expect(await page.locator('.verdict-basis').textContent()).toContain('band of 20 runs');
     await page.screenshot({ path: join(shots, 'simulator-bands-target.png') });
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'ES', exact: true }).click();
     await expect.poll(() => page.locator('label[for]', { hasText: 'Impuesto al carbono' }).count(), POLL).toBe(1);
-    expect(await status.textContent()).toContain('Cumple');
+    await expect.poll(() => status.textContent(), POLL).toBe('? Incierto · al límite');
+    expect(await page.locator('.verdict-basis').textContent()).toContain('banda 5–95 % de 20 corridas');
     await page.close();
   });
 });

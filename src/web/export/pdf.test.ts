@@ -15,4 +15,16 @@ describe('PDF report', () => {
     expect(text).toContain('CO2 de combustibles (% de cambio)');
     expect(text).toContain('-5,13 %');
   });
+
+  it('prints what the statuses rest on under the indicator table', () => {
+    const pdf = buildReport({
+      title: 'Informe', subtitle: 'Modelo', generated: 'hoy', leversTitle: 'Palancas', levers: [], noChanges: 'sin cambios',
+      indicatorsTitle: 'Indicadores', indicatorHeader: ['Indicador', 'Estado'], indicatorRows: [['GEI', 'Incierto · al límite']],
+      indicatorsNote: 'Estado según la banda 5–95 % de 200 corridas',
+      charts: [],
+    });
+    const text = Buffer.from(pdf).toString('latin1');
+    expect(text).toContain('Incierto · al límite');
+    expect(text).toContain('Estado según la banda 5-95 % de 200 corridas');
+  });
 });

@@ -11,6 +11,8 @@ export interface ReportInput {
   indicatorsTitle: string;
   indicatorHeader: string[];
   indicatorRows: string[][];
+  /** What the indicator statuses rest on (central run or uncertainty band). */
+  indicatorsNote?: string;
   /** Further tables after the indicators, e.g. the IO and CGE results. */
   tables?: { title: string; note?: string; header: string[]; rows: string[][] }[];
   charts: { title: string; png: string; width: number; height: number }[];
@@ -83,6 +85,7 @@ export function buildReport(r: ReportInput): ArrayBuffer {
     for (const cells of rows) row(cells, false, first, rest);
   };
   table(r.indicatorHeader, r.indicatorRows);
+  if (r.indicatorsNote) text(r.indicatorsNote, 9);
   y += 10;
   for (const tb of r.tables ?? []) {
     text(tb.title, 13, true);

@@ -31,6 +31,23 @@ describe('uncertainty bands', () => {
     expect(taxed.high[0]!.at(-1)!).toBeLessThan(untaxed.high[0]!.at(-1)!);
   });
 
+  it('gives each percentile its sampling interval: for 40 runs the 5th spans down to the lowest run, the 95th up to the highest', () => {
+    const b = ensembleBands(model, req);
+    const last = b.time.length - 1;
+    const pop = (rate: number) => model.run({ params: { 'birth rate': rate }, columns: ['Population'] }).series[0]![last]!;
+    // Latin hypercube: one run in each 1/40 of the range, so the lowest birth rate lies in [0.01, 0.01025).
+    expect(b.lowFrom[0]![last]).toBeGreaterThanOrEqual(pop(0.01));
+    expect(b.lowFrom[0]![last]).toBeLessThan(pop(0.01025));
+    expect(b.highTo[0]![last]).toBeLessThanOrEqual(pop(0.02));
+    expect(b.highTo[0]![last]).toBeGreaterThan(pop(0.01975));
+    expect(b.lowFrom[0]![last]).toBeLessThan(b.low[0]![last]!);
+    expect(b.lowTo[0]![last]).toBeGreaterThan(b.low[0]![last]!);
+    expect(b.highFrom[0]![last]).toBeLessThan(b.high[0]![last]!);
+    expect(b.highTo[0]![last]).toBeGreaterThan(b.high[0]![last]!);
+    expect([b.lowFrom[0]![0], b.highTo[0]![0]]).toEqual([b.low[0]![0], b.high[0]![0]]);
+    expect([b.runs, b.percentiles]).toEqual([40, [5, 95]]);
+  });
+
   it('names a bad distribution by its position', () => {
     expect(() => ensembleBands(model, { ...req, vary: ['birth rate=wobbly(1)'] })).toThrow(/uncertainty.parameters\[0\]/);
   });

@@ -1,10 +1,11 @@
 /**
  * Uncertainty bands: a seeded Latin-hypercube ensemble over the model's uncertain parameters (the
  * same `NAME=distribution(…)` forms as `igem sensitivity`), run on top of the current lever
- * settings, and per-time percentiles of the chosen series.
+ * settings, and per-time percentiles of the chosen series, with each percentile's ~90 % sampling
+ * interval (so the dashboard can say when a target verdict is on the edge, as the report does).
  */
 import { latinHypercube } from '../../analysis/sampling.js';
-import { percentileOfSorted } from '../../analysis/sensitivity/bands.js';
+import { percentileInterval, percentileOfSorted } from '../../analysis/sensitivity/bands.js';
 import { parseVary, quantile } from '../../analysis/sensitivity/distributions.js';
 import type { Model } from '../../sd/run/types.js';
 
@@ -24,6 +25,19 @@ export interface BandResult {
   names: string[];
   low: Float64Array[];
   high: Float64Array[];
+  /** Ends of the ~90 % sampling interval of the low and the high percentile, per series and time. */
+  lowFrom: Float64Array[];
+  lowTo: Float64Array[];
+  highFrom: Float64Array[];
+  highTo: Float64Array[];
+  runs: number;
+  percentiles: [number, number];
+}
+
+/** Every typed array of a result, for a worker's transfer list. */
+export function bandBuffers(b: BandResult): ArrayBuffer[] {
+  const arrays = [b.time, ...b.low, ...b.high, ...b.lowFrom, ...b.lowTo, ...b.highFrom, ...b.highTo];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
 export function ensembleBands(model: Model, req: BandRequest): BandResult {
@@ -46,7 +60,17 @@ export function ensembleBands(model: Model, req: BandRequest): BandResult {
   });
   const [lo, hi] = req.percentiles;
   for (const byTime of samples) for (const v of byTime) v.sort(); // typed arrays sort numerically
-  const low = samples.map((byTime) => Float64Array.from(byTime, (v) => percentileOfSorted(v, lo)));
-  const high = samples.map((byTime) => Float64Array.from(byTime, (v) => percentileOfSorted(v, hi)));
-  return { time, names, low, high };
+  const per = (f: (v: Float64Array) => number) => samples.map((byTime) => Float64Array.from(byTime, f));
+  return {
+    time,
+    names,
+    low: per((v) => percentileOfSorted(v, lo)),
+    high: per((v) => percentileOfSorted(v, hi)),
+    lowFrom: per((v) => percentileInterval(v, lo)[0]),
+    lowTo: per((v) => percentileInterval(v, lo)[1]),
+    highFrom: per((v) => percentileInterval(v, hi)[0]),
+    highTo: per((v) => percentileInterval(v, hi)[1]),
+    runs: req.runs,
+    percentiles: [lo, hi],
+  };
 }

@@ -153,7 +153,10 @@ export class ModelClient {
         if (msg.type === 'result') {
           this.runs++;
           job.resolve({ time: msg.time, names: msg.names, series: msg.series, ms: msg.ms });
-        } else if (msg.type === 'bands') job.resolve({ time: msg.time, names: msg.names, low: msg.low, high: msg.high });
+        } else if (msg.type === 'bands') {
+          const { type: _type, id: _id, ...band } = msg;
+          job.resolve(band);
+        }
         else if (msg.type === 'dominance') job.resolve({ shares: msg.shares, order: msg.order, scored: msg.scored, notScored: msg.notScored, periods: msg.periods });
         else if (msg.type === 'layout') job.resolve(msg.view);
         else job.reject(Object.assign(new Error(msg.message), msg.messageEs !== undefined ? { messageEs: msg.messageEs } : {}));

@@ -58,9 +58,9 @@ function load(msg: Extract<ToWorker, { type: 'load' }>): FromWorker {
 /** Ensembles pull in the sampling and distribution code (jstat): loaded on the first request only. */
 async function bands(m: CompiledModel, msg: Extract<ToWorker, { type: 'bands' }>): Promise<void> {
   try {
-    const { ensembleBands } = await import('./ensemble-bands.js');
+    const { bandBuffers, ensembleBands } = await import('./ensemble-bands.js');
     const b = ensembleBands(m, msg);
-    scope.postMessage({ type: 'bands', id: msg.id, ...b }, [...new Set([b.time.buffer, ...b.low.map((x) => x.buffer), ...b.high.map((x) => x.buffer)])]);
+    scope.postMessage({ type: 'bands', id: msg.id, ...b }, bandBuffers(b));
   } catch (err) {
     scope.postMessage(runError(msg.id, err));
   }

@@ -5,7 +5,7 @@ import type { RecordedSheet } from '../../server/api-types.js';
 import type { VariableInfo } from './model-info.js';
 import type { DiagramView } from '../../sd/ir/diagram.js';
 import type { CausalGraph, LayoutGroup, LoopCounts, LoopReport } from '../../sd/analyze/structure/index.js';
-import type { BandRequest } from './ensemble-bands.js';
+import type { BandRequest, BandResult } from './ensemble-bands.js';
 
 export interface ModelFacts {
   file: string;
@@ -50,7 +50,7 @@ export type FromWorker =
   | { type: 'loaded'; facts: ModelFacts }
   | { type: 'load-error'; message: string; diagnostics: Diagnostic[] }
   | { type: 'result'; id: number; time: Float64Array; names: string[]; series: Float64Array[]; ms: number }
-  | { type: 'bands'; id: number; time: Float64Array; names: string[]; low: Float64Array[]; high: Float64Array[] }
+  | ({ type: 'bands'; id: number } & BandResult)
   | ({ type: 'dominance'; id: number } & DominanceSummary)
   | { type: 'layout'; id: number; view: DiagramView }
   | { type: 'run-error'; id: number; message: string; messageEs?: string };

@@ -6,9 +6,8 @@ import { announce, h, uid } from '../dom.js';
 import { fmt, fmtDate, localized, t, currentLang } from '../i18n.js';
 import { shareUrl } from '../share-link.js';
 import { download, fileStem, toCsv } from '../export/csv.js';
-import { at } from './dashboard.js';
-import { targetMet } from '../indicators.js';
-import { unitsOf } from './dashboard.js';
+import { at, basisNote, statusesOf, statusText, unitsOf } from './dashboard.js';
+import type { Indicator } from '../indicators.js';
 import { hasResults, headlineSheet, headlineTable, RESULTS_YEAR, scenarioResults, sectorSheet, type ScenarioResults } from '../results/results-rows.js';
 
 /**
@@ -139,19 +138,21 @@ export async function exportPdf(app: AppState, images: ChartImages): Promise<voi
       app.formatValue(i.name, at(app.baseline, i.name, 2050)),
       app.formatValue(i.name, at(app.current, i.name, 2050)),
       i.targets.map((tg) => t(tg.direction === 'max' ? 'atMost' : 'atLeast', { value: app.formatValue(i.name, tg.value), year: tg.year })).join('; ') || t('noTarget'),
-      i.targets
-        .map((tg) => {
-          const met = targetMet(at(app.current, i.name, tg.year), tg);
-          return met === undefined ? '-' : met ? t('met') : t('notMet');
-        })
-        .join('; ') || '-',
+      statusCell(app, i),
     ]),
+    indicatorsNote: app.indicators.some((i) => i.targets.length > 0) ? basisNote(app) : undefined,
     tables,
     charts: images()
       .filter((c) => c.png)
       .map((c) => ({ title: `${app.displayName(c.name)}: ${t('chartKey', { name })}`, png: c.png!, width: 16, height: 5 })),
   });
   download(`${fileStem(name)}-${currentLang()}.pdf`, pdf, 'application/pdf');
+}
+
+/** The report's status column: the dashboard's statuses as plain words. */
+function statusCell(app: AppState, i: Indicator): string {
+  const { statuses, centralTag } = statusesOf(app, i);
+  return statuses.map((s) => statusText(s, centralTag, false)).join('; ') || '-';
 }
 
 function guarded(f: () => Promise<void>): () => void {

@@ -258,7 +258,8 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
     app.on('scenarios', () => renderToolbar()),
     app.on('bands', () => {
       drawCharts();
-      renderRunError();
+      // The dashboard's statuses rest on the band when it is on (renderDash also shows band errors).
+      renderDash();
     }),
     app.on('charts', () => {
       renderCharts();
