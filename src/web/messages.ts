@@ -403,7 +403,7 @@ export const es: Record<MessageKey, string> = {
   met: 'Cumple',
   notMet: 'No cumple',
   uncertain: 'Incierto',
-  onTheEdge: 'al límite',
+  onTheEdge: 'en el límite',
   onTheEdgeHint: 'La meta está dentro del error de muestreo del percentil que decide el estado: otra semilla o más corridas podrían cambiarlo.',
   centralRunTag: 'corrida central',
   verdictBasisBand: 'Estado según la banda {low}–{high} % de {runs} corridas en el año de la meta: cumple solo si toda la banda cumple la meta, no cumple si ninguna parte la cumple, incierto en otro caso.',

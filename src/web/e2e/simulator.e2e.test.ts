@@ -411,7 +411,7 @@ describe.skipIf(!runE2E)('a model with a display profile', () => {
 
     await page.getByRole('button', { name: 'ES', exact: true }).click();
     await expect.poll(() => page.locator('label[for]', { hasText: 'Impuesto al carbono' }).count(), POLL).toBe(1);
-    await expect.poll(() => status.textContent(), POLL).toBe('? Incierto · al límite');
+    await expect.poll(() => status.textContent(), POLL).toBe('? Incierto · en el límite');
     expect(await page.locator('.verdict-basis').textContent()).toContain('banda 5–95 % de 20 corridas');
     await page.close();
   });

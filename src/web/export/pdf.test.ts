@@ -19,12 +19,12 @@ describe('PDF report', () => {
   it('prints what the statuses rest on under the indicator table', () => {
     const pdf = buildReport({
       title: 'Informe', subtitle: 'Modelo', generated: 'hoy', leversTitle: 'Palancas', levers: [], noChanges: 'sin cambios',
-      indicatorsTitle: 'Indicadores', indicatorHeader: ['Indicador', 'Estado'], indicatorRows: [['GEI', 'Incierto · al límite']],
+      indicatorsTitle: 'Indicadores', indicatorHeader: ['Indicador', 'Estado'], indicatorRows: [['GEI', 'Incierto · en el límite']],
       indicatorsNote: 'Estado según la banda 5–95 % de 200 corridas',
       charts: [],
     });
     const text = Buffer.from(pdf).toString('latin1');
-    expect(text).toContain('Incierto · al límite');
+    expect(text).toContain('Incierto · en el límite');
     expect(text).toContain('Estado según la banda 5-95 % de 200 corridas');
   });
 });

@@ -106,7 +106,7 @@ describe('status badges', () => {
 
   it('speak Spanish', () => {
     setLang('es');
-    expect(statusText({ verdict: 'uncertain', edge: true })).toBe('? Incierto · al límite');
+    expect(statusText({ verdict: 'uncertain', edge: true })).toBe('? Incierto · en el límite');
     expect(statusText({ verdict: 'missed', edge: false }, true)).toBe('✗ No cumple (corrida central)');
     expect(statusText({ verdict: 'met', edge: false })).toBe('✓ Cumple');
   });
@@ -133,7 +133,7 @@ describe('dashboard verdicts', () => {
     setLang('es');
     const edgy = { ...band, high: flat(208), highFrom: flat(207), highTo: flat(209.5) };
     const el = renderDashboard(fakeApp({ bandsOn: true, bandsCurrent: edgy }));
-    expect(badges(el)).toEqual(['✓ Cumple · al límite', '✗ No cumple']);
+    expect(badges(el)).toEqual(['✓ Cumple · en el límite', '✗ No cumple']);
     expect(note(el)[0]).toMatch(/^Estado según la banda 5–95 % de 200 corridas/);
   });
 
