@@ -590,8 +590,8 @@ function generateProgram(m: ScalarModel, full: Ordering, keep?: (id: number) => 
   // was most of their time on MEDEAS's 70,000 nodes.
   const refs: (number[] | undefined)[] = new Array<number[] | undefined>(m.nodes.length);
   const exprRefs = (id: number): number[] => (refs[id] ??= refsOf(m.nodes[id]!.expr));
-  const initOrder = byLevel(o.init, (id) => initDependencies(m.nodes[id]!, () => exprRefs(id)), (id) => initT[id]!.key);
-  const stepOrder = byLevel(o.step, (id) => stepDependencies(m.nodes[id]!, () => exprRefs(id)), (id) => stepT[id]!.key);
+  const initOrder = byLevel(o.init, (id) => initDependencies(m.nodes[id]!, exprRefs), (id) => initT[id]!.key);
+  const stepOrder = byLevel(o.step, (id) => stepDependencies(m.nodes[id]!, exprRefs), (id) => stepT[id]!.key);
 
   const em = new Emitter();
   const initStmts = em.emit(initOrder.map((id) => initT[id]!));
