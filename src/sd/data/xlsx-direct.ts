@@ -289,12 +289,6 @@ function sheetCells(xml: string, strings: readonly (string | undefined)[], dates
   return rows;
 }
 
-/** Where `text` first occurs in xml[from, to), or -1. */
-function within(xml: string, text: string, from: number, to: number): number {
-  const at = xml.indexOf(text, from);
-  return at >= 0 && at + text.length <= to ? at : -1;
-}
-
 /**
  * A style index `0` or 1-9 digits without a leading zero (SheetJS indexes its style array with
  * the text, so any other form is left to it): its value, or -1.
@@ -378,16 +372,16 @@ function readCell(
   // in the content alone: indexOf over the rest of a 2.7 MB sheet per cell would be quadratic.
   let v: string | undefined;
   if (bodyEnd > bodyStart) {
-    // Searched in place, each match kept only when it ends within the content (no slice per cell).
-    const vs = within(xml, '<v', bodyStart, bodyEnd);
+    const body = xml.slice(bodyStart, bodyEnd);
+    const vs = body.indexOf('<v');
     if (vs >= 0) {
-      if (vs + 2 >= bodyEnd || xml.charCodeAt(vs + 2) !== 0x3e) return false; // <v xml:space=…> or another element starting with v
-      const ve = within(xml, '</v>', vs, bodyEnd);
+      if (body.charCodeAt(vs + 2) !== 0x3e) return false; // <v xml:space=…> or another element starting with v
+      const ve = body.indexOf('</v>', vs);
       if (ve < 0) return false;
-      v = xml.slice(vs + 3, ve);
+      v = body.slice(vs + 3, ve);
       if (v === '') v = undefined;
     }
-    if (within(xml, '<is', bodyStart, bodyEnd) >= 0) return false;
+    if (body.includes('<is')) return false;
   }
   let value: RawCell;
   switch (type) {
