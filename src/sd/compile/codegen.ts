@@ -7,7 +7,7 @@ import { ModelError } from '../ir/diagnostics.js';
 import { initDependencies, refsOf, stepDependencies, type Ordering } from '../analyze/order.js';
 import { eulerOrder } from './euler-order.js';
 import { ShapeCoder } from './template-shape.js';
-import type { ScalarModel, ScalarNode, SExpr } from '../analyze/scalar-model.js';
+import type { NodeKind, ScalarModel, ScalarNode, SExpr } from '../analyze/scalar-model.js';
 
 export interface GeneratedProgram {
   /**
@@ -673,21 +673,12 @@ function eulerTemplates(m: ScalarModel, stocks: number[], order: number[], draws
   return out;
 }
 
+/** Kinds whose init and step statements call the runtime rather than assign `expr` (the others: assignTemplate). */
+const RUNTIME_STATEMENTS: ReadonlySet<NodeKind> = new Set<NodeKind>(['history', 'conveyor', 'conveyor-leak', 'delay-fixed', 'data']);
+
 function initTemplate(n: ScalarNode, delays: Map<number, number>, group: string): Template {
-  switch (n.kind) {
-    case 'stock':
-    case 'active-initial':
-    case 'sample':
-      return assignTemplate(n, n.init!, group);
-    case 'history':
-    case 'conveyor':
-    case 'conveyor-leak':
-    case 'delay-fixed':
-    case 'data':
-      break;
-    default:
-      return assignTemplate(n, n.expr, group);
-  }
+  if (n.kind === 'stock' || n.kind === 'active-initial' || n.kind === 'sample') return assignTemplate(n, n.init!, group);
+  if (!RUNTIME_STATEMENTS.has(n.kind)) return assignTemplate(n, n.expr, group);
   return template(group, (P) => {
     const slot = P.ref(n.id);
     switch (n.kind) {
@@ -709,17 +700,7 @@ function initTemplate(n: ScalarNode, delays: Map<number, number>, group: string)
 }
 
 function stepTemplate(n: ScalarNode, delays: Map<number, number>, group: string): Template {
-  switch (n.kind) {
-    case 'sample':
-    case 'history':
-    case 'conveyor':
-    case 'conveyor-leak':
-    case 'delay-fixed':
-    case 'data':
-      break;
-    default:
-      return assignTemplate(n, n.expr, group);
-  }
+  if (n.kind !== 'sample' && !RUNTIME_STATEMENTS.has(n.kind)) return assignTemplate(n, n.expr, group);
   return template(group, (P) => {
     const slot = P.ref(n.id);
     switch (n.kind) {
