@@ -28,10 +28,13 @@ export function refsOf(e: SExpr | undefined, out: number[] = []): number[] {
     case 'ref':
       out.push(e.id);
       break;
-    case 'call':
-      // Loops, not forEach: a closure per call on ~100,000 expressions.
-      for (const a of e.args) refsOf(a, out);
+    case 'call': {
+      // Index loops, not forEach (a closure per call on ~100,000 expressions) nor for-of (an
+      // iterator result per argument while this runs unoptimised, as it does at first).
+      const args = e.args;
+      for (let i = 0; i < args.length; i++) refsOf(args[i], out);
       break;
+    }
     case 'un':
       refsOf(e.a, out);
       break;
@@ -72,8 +75,11 @@ function usesTime(e: SExpr | undefined): boolean {
   }
 }
 
-/** `exprRefs` lists `n.expr`'s references; the ordering pass passes its cached list. */
-export function initDependencies(n: ScalarNode, exprRefs: () => number[] = () => refsOf(n.expr)): number[] {
+/**
+ * `exprRefs(id)` lists node id's `expr` references; the ordering pass and code generation pass
+ * their cached lists (one function for every node, not a closure per call).
+ */
+export function initDependencies(n: ScalarNode, exprRefs: (id: number) => number[] = () => refsOf(n.expr)): number[] {
   switch (n.kind) {
     case 'const':
     case 'data':
@@ -93,11 +99,11 @@ export function initDependencies(n: ScalarNode, exprRefs: () => number[] = () =>
       // The inflow is placed on the belt after the step (codegen's post), not read here.
       return (n.args ?? []).flatMap((a) => refsOf(a));
     default:
-      return exprRefs();
+      return exprRefs(n.id);
   }
 }
 
-export function stepDependencies(n: ScalarNode, exprRefs: () => number[] = () => refsOf(n.expr)): number[] {
+export function stepDependencies(n: ScalarNode, exprRefs: (id: number) => number[] = () => refsOf(n.expr)): number[] {
   switch (n.kind) {
     case 'sample':
       // Reading its own value in the condition or input gives the value it holds (no loop).
@@ -105,7 +111,7 @@ export function stepDependencies(n: ScalarNode, exprRefs: () => number[] = () =>
     case 'aux':
     case 'active-initial':
     case 'game':
-      return exprRefs();
+      return exprRefs(n.id);
     case 'history':
       // The input's current value answers a time at or after the present.
       return refsOf(n.expr, refsOf(n.args?.[0]));
@@ -142,11 +148,11 @@ export function orderModel(m: ScalarModel): { ordering: Ordering; diagnostics: D
   };
   for (let i = 0; i < n; i++) visitStatic(i);
 
-  const initDeps = (i: number): number[] => initDependencies(nodes[i]!, () => exprRefs(i));
+  const initDeps = (i: number): number[] => initDependencies(nodes[i]!, exprRefs);
   const init = topo(n, initDeps, (i) => nodes[i]!.kind !== 'const', nodes, { en: 'initial values', es: 'los valores iniciales' });
   const stepNodes = (i: number) => !isStatic[i] && nodes[i]!.kind !== 'stock' && nodes[i]!.kind !== 'const';
   // topo skips dependencies outside stepNodes itself: no filtered copy per node.
-  const stepDeps = (i: number): number[] => stepDependencies(nodes[i]!, () => exprRefs(i));
+  const stepDeps = (i: number): number[] => stepDependencies(nodes[i]!, exprRefs);
   const step = topo(n, stepDeps, stepNodes, nodes, { en: 'equations', es: 'las ecuaciones' });
   const stocks = nodes.filter((x) => x.kind === 'stock').map((x) => x.id);
   return { ordering: { init, step, stocks, isStatic }, diagnostics: [] };

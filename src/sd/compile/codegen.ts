@@ -6,7 +6,8 @@
 import { ModelError } from '../ir/diagnostics.js';
 import { initDependencies, refsOf, stepDependencies, type Ordering } from '../analyze/order.js';
 import { eulerOrder } from './euler-order.js';
-import type { ScalarModel, ScalarNode, SExpr } from '../analyze/scalar-model.js';
+import { ShapeCoder } from './template-shape.js';
+import type { NodeKind, ScalarModel, ScalarNode, SExpr } from '../analyze/scalar-model.js';
 
 export interface GeneratedProgram {
   /**
@@ -241,6 +242,15 @@ class KeyInterner {
     }
     return k;
   }
+
+  /** Plain assignments printed so far, by group then expression shape (see assignTemplate). */
+  readonly assignments = new Map<string, Map<string, Template>>();
+  readonly shapes = new ShapeCoder();
+  /** By node id, its last plain assignment and the expression it assigns. */
+  readonly assigned: (Template | undefined)[] = [];
+  readonly assignedExpr: (SExpr | undefined)[] = [];
+  /** False: every statement printed in full (tests compare the two ways). */
+  byShape = true;
 }
 
 let KEYS = new KeyInterner();
@@ -293,6 +303,39 @@ function template(group: string, build: (P: Printer) => string): Template {
   const text = build(PRINTER);
   const { kinds, values } = PRINTER;
   return { text, kinds, values, group, key: KEYS.key(group, text, kinds) };
+}
+
+/**
+ * `slot = expression;`, the statement of most nodes. Its text is printed once per group and
+ * expression shape; later statements of that shape take the first one's text, kinds and key with
+ * their own hole values (the slot's, then the expression's, as the printer would record them).
+ */
+function assignTemplate(n: ScalarNode, e: SExpr, group: string): Template {
+  if (!KEYS.byShape) return printAssignment(n, e, group);
+  // Init and step print most nodes alike: the second asks for the template the first made.
+  const last = KEYS.assigned[n.id];
+  if (last && KEYS.assignedExpr[n.id] === e && last.group === group) return last;
+  const t = shapedAssignment(n, e, group);
+  KEYS.assigned[n.id] = t;
+  KEYS.assignedExpr[n.id] = e;
+  return t;
+}
+
+function shapedAssignment(n: ScalarNode, e: SExpr, group: string): Template {
+  const values = [n.id];
+  const shape = KEYS.shapes.shape(e, values);
+  if (shape === undefined) return printAssignment(n, e, group);
+  let byShape = KEYS.assignments.get(group);
+  if (!byShape) KEYS.assignments.set(group, (byShape = new Map()));
+  const first = byShape.get(shape);
+  if (first) return { text: first.text, kinds: first.kinds, values, group, key: first.key };
+  const t = printAssignment(n, e, group);
+  byShape.set(shape, t);
+  return t;
+}
+
+function printAssignment(n: ScalarNode, e: SExpr, group: string): Template {
+  return template(group, (P) => `${P.ref(n.id)} = ${expr(e, P)};`);
 }
 
 function fill(t: Template): string {
@@ -444,13 +487,19 @@ function hoistInvariants(text: string, m: number): string | undefined {
  * dominated code generation for 70,000 nodes.
  */
 function byLevel(ids: number[], deps: (id: number) => number[], key: (id: number) => number): number[] {
+  // Index loops, not for-of: code generation runs once per process, mostly before V8 optimises
+  // it, and unoptimised for-of makes an iterator result per element (MEDEAS: 26 MB of garbage here).
+  const n = ids.length;
   let top = 0;
-  for (const id of ids) if (id > top) top = id;
+  for (let j = 0; j < n; j++) if (ids[j]! > top) top = ids[j]!;
   const level = new Int32Array(top + 1).fill(-1);
-  for (const id of ids) level[id] = 0;
-  for (const id of ids) {
+  for (let j = 0; j < n; j++) level[ids[j]!] = 0;
+  for (let j = 0; j < n; j++) {
+    const id = ids[j]!;
+    const ds = deps(id);
     let l = 0;
-    for (const d of deps(id)) {
+    for (let q = 0; q < ds.length; q++) {
+      const d = ds[q]!;
       const ld = d <= top ? level[d]! : -1;
       if (ld >= 0 && ld + 1 > l) l = ld + 1;
     }
@@ -464,7 +513,7 @@ function byLevel(ids: number[], deps: (id: number) => number[], key: (id: number
   // comparing the three in turn, without a comparator call per comparison.
   const ranks = distinct.length;
   let maxLevel = 0;
-  for (const id of ids) if (level[id]! > maxLevel) maxLevel = level[id]!;
+  for (let j = 0; j < n; j++) if (level[ids[j]!]! > maxLevel) maxLevel = level[ids[j]!]!;
   const base = top + 1;
   if ((maxLevel + 1) * ranks * base > Number.MAX_SAFE_INTEGER) {
     const rank = new Int32Array(top + 1);
@@ -484,9 +533,10 @@ function byLevel(ids: number[], deps: (id: number) => number[], key: (id: number
  * columns need); rates and the Euler update then follow the kept stocks in `o.stocks` order.
  * Delay buffers keep their numbering over the whole model, so one runtime suits either program.
  */
-export function generate(m: ScalarModel, full: Ordering, keep?: (id: number) => boolean): GeneratedProgram {
+export function generate(m: ScalarModel, full: Ordering, keep?: (id: number) => boolean, options: { printEachStatement?: boolean } = {}): GeneratedProgram {
   // Keys are interned per program; the interner is dropped after, so it keeps no model's text.
   KEYS = new KeyInterner();
+  KEYS.byShape = !options.printEachStatement;
   try {
     return generateProgram(m, full, keep);
   } finally {
@@ -498,14 +548,18 @@ function generateProgram(m: ScalarModel, full: Ordering, keep?: (id: number) => 
   const o = keep ? { ...full, init: full.init.filter(keep), step: full.step.filter(keep), stocks: full.stocks.filter(keep) } : full;
   const delayIndex = new Map<number, number>();
   const delayNodes: number[] = [];
-  for (const node of m.nodes) {
+  // Index loops over the nodes, not for-of: see byLevel.
+  const nodes = m.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
     if (node.kind === 'delay-fixed' || node.kind === 'history') {
       delayIndex.set(node.id, delayNodes.length);
       delayNodes.push(node.id);
     }
   }
   const beltNodes: number[] = [];
-  for (const node of m.nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
     if (node.kind === 'conveyor') {
       delayIndex.set(node.id, beltNodes.length);
       beltNodes.push(node.id);
@@ -523,11 +577,21 @@ function generateProgram(m: ScalarModel, full: Ordering, keep?: (id: number) => 
   };
   // Templates by node id in arrays (Maps built from [id, template] pairs allocated a pair per node).
   const initT: Template[] = new Array<Template>(m.nodes.length);
-  for (const id of o.init) initT[id] = initTemplate(m.nodes[id]!, delayIndex, group(m.nodes[id]!));
+  for (let j = 0; j < o.init.length; j++) {
+    const id = o.init[j]!;
+    initT[id] = initTemplate(nodes[id]!, delayIndex, group(nodes[id]!));
+  }
   const stepT: Template[] = new Array<Template>(m.nodes.length);
-  for (const id of o.step) stepT[id] = stepTemplate(m.nodes[id]!, delayIndex, group(m.nodes[id]!));
-  const initOrder = byLevel(o.init, (id) => initDependencies(m.nodes[id]!), (id) => initT[id]!.key);
-  const stepOrder = byLevel(o.step, (id) => stepDependencies(m.nodes[id]!), (id) => stepT[id]!.key);
+  for (let j = 0; j < o.step.length; j++) {
+    const id = o.step[j]!;
+    stepT[id] = stepTemplate(nodes[id]!, delayIndex, group(nodes[id]!));
+  }
+  // Each expression's references listed once for both sorts: a walk of every expression per sort
+  // was most of their time on MEDEAS's 70,000 nodes.
+  const refs: (number[] | undefined)[] = new Array<number[] | undefined>(m.nodes.length);
+  const exprRefs = (id: number): number[] => (refs[id] ??= refsOf(m.nodes[id]!.expr));
+  const initOrder = byLevel(o.init, (id) => initDependencies(m.nodes[id]!, exprRefs), (id) => initT[id]!.key);
+  const stepOrder = byLevel(o.step, (id) => stepDependencies(m.nodes[id]!, exprRefs), (id) => stepT[id]!.key);
 
   const em = new Emitter();
   const initStmts = em.emit(initOrder.map((id) => initT[id]!));
@@ -539,7 +603,8 @@ function generateProgram(m: ScalarModel, full: Ordering, keep?: (id: number) => 
   const drawsRandom = rateT.some((t) => t.text.includes('R.random'));
   const eulerStmts = em.emit(eulerTemplates(m, o.stocks, rateOrder, drawsRandom, group));
   const postT: Template[] = [];
-  for (const node of m.nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
     if (node.kind !== 'delay-fixed' || (keep && !keep(node.id))) continue;
     const k = delayIndex.get(node.id)!;
     const dynamicDelay = node.args?.[1]?.k === 'num' && node.args[1].v === 1;
@@ -548,12 +613,14 @@ function generateProgram(m: ScalarModel, full: Ordering, keep?: (id: number) => 
     else if (material) postT.push(template(group(node), (P) => `R.delayPushMaterial(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)});`));
     else postT.push(template(group(node), (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)}${dynamicDelay ? `, ${expr(node.args![0]!, P)}` : ''});`));
   }
-  for (const node of m.nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
     if (node.kind !== 'history' || (keep && !keep(node.id))) continue;
     const k = delayIndex.get(node.id)!;
     postT.push(template(group(node), (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)});`));
   }
-  for (const node of m.nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
     if (node.kind !== 'conveyor' || (keep && !keep(node.id))) continue;
     const k = delayIndex.get(node.id)!;
     postT.push(template(group(node), (P) => `R.conveyorAdvance(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)});`));
@@ -606,14 +673,15 @@ function eulerTemplates(m: ScalarModel, stocks: number[], order: number[], draws
   return out;
 }
 
+/** Kinds whose init and step statements call the runtime rather than assign `expr` (the others: assignTemplate). */
+const RUNTIME_STATEMENTS: ReadonlySet<NodeKind> = new Set<NodeKind>(['history', 'conveyor', 'conveyor-leak', 'delay-fixed', 'data']);
+
 function initTemplate(n: ScalarNode, delays: Map<number, number>, group: string): Template {
+  if (n.kind === 'stock' || n.kind === 'active-initial' || n.kind === 'sample') return assignTemplate(n, n.init!, group);
+  if (!RUNTIME_STATEMENTS.has(n.kind)) return assignTemplate(n, n.expr, group);
   return template(group, (P) => {
     const slot = P.ref(n.id);
     switch (n.kind) {
-      case 'stock':
-      case 'active-initial':
-      case 'sample':
-        return `${slot} = ${expr(n.init!, P)};`;
       case 'history':
         return `${slot} = R.historyInit(${P.int(delays.get(n.id)!)}, ${expr(n.expr, P)}, dt);`;
       case 'conveyor':
@@ -632,6 +700,7 @@ function initTemplate(n: ScalarNode, delays: Map<number, number>, group: string)
 }
 
 function stepTemplate(n: ScalarNode, delays: Map<number, number>, group: string): Template {
+  if (n.kind !== 'sample' && !RUNTIME_STATEMENTS.has(n.kind)) return assignTemplate(n, n.expr, group);
   return template(group, (P) => {
     const slot = P.ref(n.id);
     switch (n.kind) {

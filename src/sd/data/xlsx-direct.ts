@@ -289,6 +289,22 @@ function sheetCells(xml: string, strings: readonly (string | undefined)[], dates
   return rows;
 }
 
+/**
+ * A style index `0` or 1-9 digits without a leading zero (SheetJS indexes its style array with
+ * the text, so any other form is left to it): its value, or -1.
+ */
+function styleIndex(xml: string, from: number, to: number): number {
+  const n = to - from;
+  if (n < 1 || n > 9 || (n > 1 && xml.charCodeAt(from) === 0x30)) return -1;
+  let v = 0;
+  for (let k = from; k < to; k++) {
+    const ch = xml.charCodeAt(k);
+    if (ch < 0x30 || ch > 0x39) return -1;
+    v = v * 10 + (ch - 0x30);
+  }
+  return v;
+}
+
 function isNameChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d || c === 0x2e || c === 0x3a;
 }
@@ -321,8 +337,9 @@ function readCell(
     if (eq < 0 || eq >= to) return false;
     const close = xml.indexOf('"', eq + 2);
     if (close < 0 || close >= to) return false;
-    const name = xml.slice(i, eq);
-    if (name === 'r') {
+    // The three names Excel writes are told by their one character, not sliced out per cell.
+    const one = eq - i === 1 ? xml.charCodeAt(i) : 0;
+    if (one === 0x72 /* r */) {
       let c = 0;
       let k = eq + 2;
       for (; k < close; k++) {
@@ -340,13 +357,12 @@ function readCell(
       if (c === 0 || k === digits || xml.charCodeAt(digits) === 0x30 || r > 1_048_576 || c > 16_384) return false;
       row = r - 1;
       col = c - 1;
-    } else if (name === 't') {
+    } else if (one === 0x74 /* t */) {
       type = xml.slice(eq + 2, close);
-    } else if (name === 's') {
-      const v = xml.slice(eq + 2, close);
-      if (!/^(0|[1-9]\d{0,8})$/.test(v)) return false; // SheetJS indexes its style array with the text
-      style = Number(v);
-    } else if (name.length === 0 || /[\s<>=]/.test(name)) {
+    } else if (one === 0x73 /* s */) {
+      style = styleIndex(xml, eq + 2, close);
+      if (style < 0) return false;
+    } else if (eq === i || /[\s<>=]/.test(xml.slice(i, eq))) {
       return false;
     }
     i = close + 1;

@@ -1,0 +1,95 @@
+/**
+ * The shape of a scalar expression as code generation prints it: everything `expr` (codegen.ts)
+ * writes besides its holes, the references and numbers that differ from element to element.
+ * Statements whose expressions have equal shapes print equal template text, so codegen prints
+ * the text once per shape instead of once per statement (MEDEAS: 50,000 statements, 1,400
+ * shapes; printing each was most of code generation's time and garbage).
+ *
+ * The code is prefix order, one character per node, each node's character telling how many
+ * children follow (calls add their argument count): two expressions get the same code only
+ * when their trees are the same apart from hole values. A change to how `expr` prints must keep
+ * that true (template-shape.test.ts compares both ways of generating on every test model).
+ */
+import type { SExpr } from '../analyze/scalar-model.js';
+
+const NUM = 1;
+const REF = 2;
+const TIME = 3;
+const DT = 4;
+const NEG = 5;
+const NOT = 6;
+const BIN = 8; // + index in BIN_OPS
+const LOOKUP = 40; // then the mode's name code
+const CALL = 41; // then the function's name code and the argument count
+/** Name codes and argument counts are offset past the node codes, so no character means both. */
+const OFFSET = 64;
+const BIN_OPS = ['+', '-', '*', '/', '^', '=', '<>', '<', '>', '<=', '>=', 'and', 'or'];
+/** Longest code built (`String.fromCharCode` takes it as arguments); longer expressions are printed as before. */
+const MAX_CODE = 4096;
+
+export class ShapeCoder {
+  /** Function and lookup-mode names → codes, numbered as met. */
+  private readonly names = new Map<string, number>();
+  private readonly codes: number[] = [];
+
+  /**
+   * The shape of `e` as a string, pushing its hole values onto `values` in print order (a lookup's
+   * table, then its input; a call's arguments in turn). Undefined when `e` holds a node printed only
+   * through the full template (vectors, unknown operators) or is too large: `values` is then partial.
+   */
+  shape(e: SExpr, values: number[]): string | undefined {
+    this.codes.length = 0;
+    if (!this.walk(e, values) || this.codes.length > MAX_CODE) return undefined;
+    return String.fromCharCode.apply(null, this.codes);
+  }
+
+  private name(s: string): number {
+    let c = this.names.get(s);
+    if (c === undefined) this.names.set(s, (c = OFFSET + this.names.size));
+    return c;
+  }
+
+  private walk(e: SExpr, values: number[]): boolean {
+    const codes = this.codes;
+    if (codes.length > MAX_CODE) return false;
+    switch (e.k) {
+      case 'num':
+        codes.push(NUM);
+        values.push(e.v);
+        return true;
+      case 'ref':
+        codes.push(REF);
+        values.push(e.id);
+        return true;
+      case 'time':
+        codes.push(TIME);
+        return true;
+      case 'dt':
+        codes.push(DT);
+        return true;
+      case 'un':
+        codes.push(e.op === '-' ? NEG : NOT);
+        return this.walk(e.a, values);
+      case 'bin': {
+        const op = BIN_OPS.indexOf(e.op);
+        if (op < 0) return false;
+        codes.push(BIN + op);
+        return this.walk(e.a, values) && this.walk(e.b, values);
+      }
+      case 'lookup':
+        if (this.names.size + OFFSET >= 0xffff) return false;
+        codes.push(LOOKUP, this.name(e.mode));
+        values.push(e.table);
+        return this.walk(e.x, values);
+      case 'call': {
+        const n = e.args.length;
+        if (OFFSET + n > 0xffff || this.names.size + OFFSET >= 0xffff) return false;
+        codes.push(CALL, this.name(e.fn), OFFSET + n);
+        for (let i = 0; i < n; i++) if (!this.walk(e.args[i]!, values)) return false;
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+}
