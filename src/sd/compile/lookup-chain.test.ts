@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { lookupChain, suitsChain } from './lookup-chain.js';
+import { Runtime } from '../run/runtime-lib.js';
+import { compileVensim } from '../run/engine.js';
+
+/** Ascending tables with the edges a chain must get right: zero-width segments, NaN, -0 and infinite values. */
+const TABLES: [number[], number[]][] = [
+  [[0, 1, 2, 3, 4], [0.5, 1, 1.4, 1.7, 1.8]],
+  [[-2, -0.5, 0.1, 7, 7, 9.25], [3, -1, 0.25, 2, 5, -4]],
+  [[0, 0, 1, 2], [1, 2, 3, 4]],
+  [[-1, 0, 0, 2, 2], [NaN, -0, Infinity, -Infinity, 0.1]],
+  [[-Infinity, 0, 1, Infinity], [-1, 0, 2, 9]],
+  [[-0, 0.1, 0.30000000000000004], [-0, 1e-310, -1.7976931348623157e308]],
+  [[1980, 2000, 2020, 2098.9], [0.82, 0.94, 1.01, 1.1]],
+];
+
+describe('lookupChain', () => {
+  it('gives bit for bit what Runtime.lookup gives', () => {
+    const r = new Runtime(TABLES.map(([x]) => Float64Array.from(x)), TABLES.map(([, y]) => Float64Array.from(y)), [], 0, 1);
+    const inputs = [NaN, Infinity, -Infinity, 0, -0, 1, 2, 7, 9.25, -2, 3.5, 0.1, 0.30000000000000004, 1e-300, 1999.99, 2000, 2098.9, 2100];
+    for (let i = 0; i < 400; i++) inputs.push(Math.sin(i * 12.9898) * 12, 1980 + i * 0.3);
+    TABLES.forEach(([xs, ys], t) => {
+      const chain = lookupChain(xs, ys, 'x');
+      expect(chain, `table ${t}`).toBeDefined();
+      const f = new Function('x', `return ${chain};`) as (x: number) => number;
+      for (const x of inputs) expect(Object.is(f(x), r.lookup(t, x)), `table ${t}, x = ${x}`).toBe(true);
+    });
+  });
+
+  it('is not made for tables it cannot follow: unordered, one point, no width, too long', () => {
+    expect(suitsChain([0, 3, 1], [1, 2, 3])).toBe(false);
+    expect(suitsChain([1], [1])).toBe(false);
+    expect(suitsChain([3, 3], [1, 2])).toBe(false);
+    expect(suitsChain(Array.from({ length: 17 }, (_, i) => i), new Array<number>(17).fill(1))).toBe(false);
+    expect(lookupChain([0, 3, 1], [1, 2, 3], 'x')).toBeUndefined();
+  });
+});
+
+describe('inline lookups in generated code', () => {
+  const mdl = [
+    'effect([(0,0)-(4,2)],(0,0.5),(1,1),(2,1.4),(3,1.7),(4,1.8))\n\t~\tDmnl\n\t~\t|\n',
+    'input = Time / 2\n\t~\tDmnl\n\t~\t|\n',
+    'output = effect(input)\n\t~\tDmnl\n\t~\t|\n',
+    'INITIAL TIME = 0\n\t~\tYear\n\t~\t|\n',
+    'FINAL TIME = 10\n\t~\tYear\n\t~\t|\n',
+    'TIME STEP = 0.25\n\t~\tYear\n\t~\t|\n',
+    'SAVEPER = 0.25\n\t~\tYear\n\t~\t|\n',
+  ].join('\n');
+
+  it('writes a whole lookup as its chain, with the same values as the runtime lookup', () => {
+    const model = compileVensim(mdl, { file: 'inline-lookup.mdl' }).model;
+    expect(model.generated.source).toMatch(/const x = .*\? \(x <= 0 \? 0\.5 : /);
+    const res = model.run();
+    const r = new Runtime([Float64Array.of(0, 1, 2, 3, 4)], [Float64Array.of(0.5, 1, 1.4, 1.7, 1.8)], [], 0, 1);
+    const out = res.get('output')!;
+    res.time.forEach((t, i) => expect(Object.is(out[i], r.lookup(0, t / 2)), `time ${t}`).toBe(true));
+  });
+
+  it('takes the runtime lookup when the run overrides the table', () => {
+    const model = compileVensim(mdl, { file: 'inline-lookup.mdl' }).model;
+    const res = model.run({ params: { effect: { x: [0, 10], y: [0, 100] } } });
+    const out = res.get('output')!;
+    res.time.forEach((t, i) => expect(out[i]).toBeCloseTo(5 * t, 12));
+    // And the model's own table again in the next run.
+    expect(model.run().get('output')![8]).toBe(1); // time 2, input 1
+  });
+});
