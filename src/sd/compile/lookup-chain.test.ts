@@ -64,4 +64,32 @@ describe('inline lookups in generated code', () => {
     // And the model's own table again in the next run.
     expect(model.run().get('output')![8]).toBe(1); // time 2, input 1
   });
+
+  const arrayed = [
+    'region: (r1-r5)\n\t~\t\n\t~\t|\n',
+    'effect([(0,0)-(4,2)],(0,0.5),(1,1),(2,1.4),(3,1.7),(4,1.8))\n\t~\tDmnl\n\t~\t|\n',
+    'w[region] = 0.5, 0.75, 1, 1.25, 1.5\n\t~\tDmnl\n\t~\t|\n',
+    'input[region] = Time / 2 * w[region]\n\t~\tDmnl\n\t~\t|\n',
+    'output[region] = effect(input[region])\n\t~\tDmnl\n\t~\t|\n',
+    'INITIAL TIME = 0\n\t~\tYear\n\t~\t|\n',
+    'FINAL TIME = 10\n\t~\tYear\n\t~\t|\n',
+    'TIME STEP = 0.25\n\t~\tYear\n\t~\t|\n',
+    'SAVEPER = 0.25\n\t~\tYear\n\t~\t|\n',
+  ].join('\n');
+
+  it("looks up an array's elements in the loop that computes their inputs, as the runtime would", () => {
+    const model = compileVensim(arrayed, { file: 'inline-lookup-array.mdl' }).model;
+    expect(model.generated.source).toMatch(/if \(R\.lx\[\d+\] === K\d+ && R\.ly\[\d+\] === K\d+\) \{ for \(let i = 0; i < 5; i\+\+\) \{ const x = /);
+    const r = new Runtime([Float64Array.of(0, 1, 2, 3, 4)], [Float64Array.of(0.5, 1, 1.4, 1.7, 1.8)], [], 0, 1);
+    const res = model.run();
+    const inputs = ['r1', 'r2', 'r3', 'r4', 'r5'].map((e) => res.get(`input[${e}]`)!);
+    ['r1', 'r2', 'r3', 'r4', 'r5'].forEach((e, k) => {
+      const out = res.get(`output[${e}]`)!;
+      res.time.forEach((t, i) => expect(Object.is(out[i], r.lookup(0, inputs[k]![i]!)), `${e} at ${t}`).toBe(true));
+    });
+    // With the table overridden the loop takes lookupRange over the run's table.
+    const over = model.run({ params: { effect: { x: [0, 10], y: [0, 100] } } });
+    const input5 = over.get('input[r5]')!;
+    over.get('output[r5]')!.forEach((y, i) => expect(y).toBeCloseTo(10 * input5[i]!, 12));
+  });
 });

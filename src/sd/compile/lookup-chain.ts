@@ -1,8 +1,8 @@
 /**
  * A normal lookup of one table written as code with the table's points as constants:
- * `x <= X0 ? Y0 : x >= Xn ? Yn : x < X1 ? … : …`. Used for a whole table's worth of `lookupRange`
- * (src/sd/run/lookup-kernels.ts) and inline in the generated step code (codegen.ts), where it
- * replaces the generic search and four typed-array reads per lookup.
+ * `x <= X0 ? Y0 : x >= Xn ? Yn : x < X1 ? … : …`. codegen.ts writes it inline, for a whole lookup
+ * and for an array's lookups in the loop that computes their inputs, where it replaces the generic
+ * search and four typed-array reads per lookup (a quarter of the 10,000-equation model's run).
  *
  * Bit for bit what `Runtime.lookup` gives: the chain picks the same segment (the last point with
  * X ≤ x; a zero-width segment is never chosen), and each segment's formula is the generic one with
@@ -17,7 +17,7 @@ const MAX_POINTS = 16;
 /**
  * A number as a JavaScript literal that reads back as the same double. NaN and ±Infinity as
  * divisions: the globals `NaN` and `Infinity` are tagged heap values, and a chain that can yield
- * one made TurboFan box every result (a kernel with `NaN` in it ran slower than the generic loop).
+ * one made TurboFan box every result (a chain with `NaN` in it ran slower than the generic loop).
  */
 function literal(x: number): string {
   if (Number.isNaN(x)) return '(0 / 0)';

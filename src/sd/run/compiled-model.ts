@@ -12,7 +12,6 @@ import { Runtime } from './runtime-lib.js';
 import { VectorArgumentError } from './vector-functions.js';
 import { MODEL_FIELDS, planRun } from './run-plan.js';
 import { SaveBuffer } from './save-buffer.js';
-import { LookupKernels } from './lookup-kernels.js';
 import { refsOf } from '../analyze/order.js';
 import type { IntegrationMethod, LookupOverride, Model, ParameterInfo, RunOptions, RunResult, SavedRows, SaveSink, StreamOptions, StreamSummary } from './types.js';
 
@@ -91,7 +90,6 @@ export class CompiledModel implements Model {
     this.program = load(generated);
     this.lx = scalar.lookups.map((l) => l.x);
     this.ly = scalar.lookups.map((l) => l.y);
-    this.kernels = new LookupKernels(this.lx, this.ly);
     const nodes = scalar.nodes;
     this.defaults = new Float64Array(nodes.length);
     for (const n of nodes) if (n.kind === 'const' && n.expr.k === 'num') this.defaults[n.id] = n.expr.v;
@@ -124,11 +122,10 @@ export class CompiledModel implements Model {
   private readonly controlInputs: Set<number>;
   private readonly lx: Float64Array[];
   private readonly ly: Float64Array[];
-  private readonly kernels: LookupKernels;
 
   private makeRuntime(seed?: number): Runtime {
     const s = this.scalar;
-    return new Runtime(this.lx, this.ly, s.data, this.generated.delayCount, seed ?? this.options.seed ?? 1, this.kernels);
+    return new Runtime(this.lx, this.ly, s.data, this.generated.delayCount, seed ?? this.options.seed ?? 1);
   }
 
   /** The constant nodes an expression set depends on, transitively. */

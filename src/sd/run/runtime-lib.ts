@@ -8,7 +8,6 @@ import { VectorArgumentError, vectorFunction } from './vector-functions.js';
 import { segment, tableArea, tableSlopeAt } from '../analyze/table-lookup.js';
 import { RandomStream } from './random.js';
 import { ConveyorBelt } from './conveyor-belt.js';
-import type { LookupKernels } from './lookup-kernels.js';
 
 /**
  * NaN read from a typed array: the global `NaN` is a tagged heap value, and a function that can
@@ -33,18 +32,7 @@ export class Runtime {
   private readonly belts: ConveyorBelt[] = [];
   initialTime = 0;
 
-  /**
-   * `kernels`: the model's per-table `lookupRange` code (lookup-kernels.ts), shared by its runs;
-   * without it every table takes the generic loop.
-   */
-  constructor(
-    lx: Float64Array[],
-    ly: Float64Array[],
-    readonly dataSeries: DataSeries[],
-    delayCount: number,
-    private readonly seed: number,
-    private readonly kernels?: LookupKernels,
-  ) {
+  constructor(lx: Float64Array[], ly: Float64Array[], readonly dataSeries: DataSeries[], delayCount: number, private readonly seed: number) {
     // The tables are shared with the model; a run that overrides one copies the lists first.
     this.lx = lx;
     this.ly = ly;
@@ -147,11 +135,6 @@ export class Runtime {
   lookupRange(t: number, v: Float64Array, at: number, n: number): void {
     const xs = this.lx[t]!;
     const ys = this.ly[t]!;
-    const kernel = this.kernels === undefined ? null : this.kernels.get(t, xs, ys);
-    if (kernel !== null) {
-      kernel(v, at, n);
-      return;
-    }
     const m = xs.length;
     const end = at + n;
     if (m === 0) {
