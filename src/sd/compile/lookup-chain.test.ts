@@ -37,15 +37,11 @@ describe('lookupChain', () => {
 });
 
 describe('inline lookups in generated code', () => {
-  const mdl = [
-    'effect([(0,0)-(4,2)],(0,0.5),(1,1),(2,1.4),(3,1.7),(4,1.8))\n\t~\tDmnl\n\t~\t|\n',
-    'input = Time / 2\n\t~\tDmnl\n\t~\t|\n',
-    'output = effect(input)\n\t~\tDmnl\n\t~\t|\n',
-    'INITIAL TIME = 0\n\t~\tYear\n\t~\t|\n',
-    'FINAL TIME = 10\n\t~\tYear\n\t~\t|\n',
-    'TIME STEP = 0.25\n\t~\tYear\n\t~\t|\n',
-    'SAVEPER = 0.25\n\t~\tYear\n\t~\t|\n',
-  ].join('\n');
+  /** A model text of dimensionless equations, run ten years by quarters. */
+  const modelText = (eqs: string[]) =>
+    [...eqs.map((eq) => `${eq}\n\t~\tDmnl\n\t~\t|\n`), ...['INITIAL TIME = 0', 'FINAL TIME = 10', 'TIME STEP = 0.25', 'SAVEPER = 0.25'].map((eq) => `${eq}\n\t~\tYear\n\t~\t|\n`)].join('\n');
+  const EFFECT = 'effect([(0,0)-(4,2)],(0,0.5),(1,1),(2,1.4),(3,1.7),(4,1.8))';
+  const mdl = modelText([EFFECT, 'input = Time / 2', 'output = effect(input)']);
 
   it('writes a whole lookup as its chain, with the same values as the runtime lookup', () => {
     const model = compileVensim(mdl, { file: 'inline-lookup.mdl' }).model;
@@ -65,17 +61,7 @@ describe('inline lookups in generated code', () => {
     expect(model.run().get('output')![8]).toBe(1); // time 2, input 1
   });
 
-  const arrayed = [
-    'region: (r1-r5)\n\t~\t\n\t~\t|\n',
-    'effect([(0,0)-(4,2)],(0,0.5),(1,1),(2,1.4),(3,1.7),(4,1.8))\n\t~\tDmnl\n\t~\t|\n',
-    'w[region] = 0.5, 0.75, 1, 1.25, 1.5\n\t~\tDmnl\n\t~\t|\n',
-    'input[region] = Time / 2 * w[region]\n\t~\tDmnl\n\t~\t|\n',
-    'output[region] = effect(input[region])\n\t~\tDmnl\n\t~\t|\n',
-    'INITIAL TIME = 0\n\t~\tYear\n\t~\t|\n',
-    'FINAL TIME = 10\n\t~\tYear\n\t~\t|\n',
-    'TIME STEP = 0.25\n\t~\tYear\n\t~\t|\n',
-    'SAVEPER = 0.25\n\t~\tYear\n\t~\t|\n',
-  ].join('\n');
+  const arrayed = ['region: (r1-r5)\n\t~\t\n\t~\t|\n', modelText([EFFECT, 'w[region] = 0.5, 0.75, 1, 1.25, 1.5', 'input[region] = Time / 2 * w[region]', 'output[region] = effect(input[region])'])].join('\n');
 
   it("looks up an array's elements in the loop that computes their inputs, as the runtime would", () => {
     const model = compileVensim(arrayed, { file: 'inline-lookup-array.mdl' }).model;
