@@ -8,7 +8,7 @@
  * The code is prefix order, one character per node, each node's character telling how many
  * children follow (calls add their argument count): two expressions get the same code only
  * when their trees are the same apart from hole values. A change to how `expr` prints must keep
- * that true (template-shape.test.ts compares both ways of generating on every test model).
+ * that true (src/conformance/codegen-shapes.test.ts compares both ways of generating on every test model).
  */
 import type { SExpr } from '../analyze/scalar-model.js';
 
