@@ -6,9 +6,13 @@
  * memory, which starts afresh at exec. `resourceUsage().maxRSS` does not: Linux carries it over
  * from the process that forked this one, so a probe started by a 300 MB bench printed 300 MB
  * whatever the model used. Elsewhere maxRSS is the fallback.
+ *
+ * With --reuse each run writes into the previous result (`into`), as the bench's headline timing and
+ * SDEverywhere's runner do; without it each run returns fresh arrays that the collector must free.
  */
 import { readFileSync } from 'node:fs';
 import { loadModel } from '../sd/node/load.js';
+import type { RunResult } from '../sd/run/types.js';
 
 /** This process's peak resident memory in MB. */
 function peakResidentMb(): number {
@@ -21,11 +25,15 @@ function peakResidentMb(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
 
-const [path, column] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const reuse = args.includes('--reuse');
+const [path, column] = args.filter((a) => a !== '--reuse');
 if (!path) {
-  console.error('usage: memory-probe MODEL.mdl [COLUMN]   (without COLUMN every variable is saved)');
+  console.error('usage: memory-probe MODEL.mdl [COLUMN] [--reuse]   (without COLUMN every variable is saved)');
   process.exit(2);
 }
 const model = loadModel(path);
-for (let i = 0; i < 20; i++) model.run(column ? { columns: [column] } : {});
+const options = column ? { columns: [column] } : {};
+let last: RunResult | undefined;
+for (let i = 0; i < 20; i++) last = model.run(reuse && last ? { ...options, into: last } : options);
 console.log(peakResidentMb().toFixed(1));

@@ -265,6 +265,7 @@ async function main(opts: BenchOptions): Promise<void> {
   // Peak memory of the 10,000-equation model alone, measured in a fresh process.
   let probeMb: number | undefined;
   let probeAllMb: number | undefined;
+  let probeAllReusedMb: number | undefined;
   if (run('memory')) {
     const probeScript = fileURLToPath(new URL('./memory-probe.js', import.meta.url));
     const probe = (args: string[]) => {
@@ -273,10 +274,11 @@ async function main(opts: BenchOptions): Promise<void> {
     };
     probeMb = probe([genPath, 'total 20']);
     probeAllMb = probe([genPath]);
+    probeAllReusedMb = probe([genPath, '--reuse']);
   }
   const peakMb = process.resourceUsage().maxRSS / 1024;
   if (probeMb !== undefined) {
-    lines.push(`Peak memory, compiling and running the 10,000-equation model 20 times in a fresh process: ${probeMb.toFixed(0)} MB with one output saved (target < 150 MB), ${probeAllMb!.toFixed(0)} MB saving all 10,124 columns; this whole bench process: ${peakMb.toFixed(0)} MB`);
+    lines.push(`Peak memory, compiling and running the 10,000-equation model 20 times in a fresh process: ${probeMb.toFixed(0)} MB with one output saved (target < 150 MB), ${probeAllMb!.toFixed(0)} MB saving all 10,124 columns in new arrays each run, ${probeAllReusedMb!.toFixed(0)} MB saving all of them into the previous run's arrays (\`into\`, as the headline timing and the peer's runner); this whole bench process: ${peakMb.toFixed(0)} MB`);
   } else lines.push(`This bench process's peak memory: ${peakMb.toFixed(0)} MB`);
   if (run('gen10k') || run('e4a')) lines.push(sdeCPeerLine());
   if (genCompileMs !== undefined) lines.push(`Targets: headline ratio ≤ 0.5 on every model both run; 10k model compile < 1000 ms (${genCompileMs.toFixed(0)} ms) and run < 10 ms (${genRunMs!.toFixed(1)} ms returning new arrays).`);
@@ -312,7 +314,7 @@ async function main(opts: BenchOptions): Promise<void> {
 
   console.log(lines.join('\n'));
   const sections = [...opts.only];
-  writeFileSync(join(outDir, 'results.json'), JSON.stringify({ date: new Date().toISOString(), sections, reps, rows, peakMb, probeMb, probeAllMb, ...modules, slider: slider ? (slider.result ?? { skipped: slider.line }) : undefined }, null, 2));
+  writeFileSync(join(outDir, 'results.json'), JSON.stringify({ date: new Date().toISOString(), sections, reps, rows, peakMb, probeMb, probeAllMb, probeAllReusedMb, ...modules, slider: slider ? (slider.result ?? { skipped: slider.line }) : undefined }, null, 2));
   console.error(`wrote ${join(outDir, 'results.json')}`);
 }
 
