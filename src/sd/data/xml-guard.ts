@@ -70,18 +70,27 @@ export class XmlGuard {
         return { kind: 'text', value: run };
       }
       if (!inTag) {
-        if (b === LT) {
-          inTag = true;
-          tagStart = true;
-          this.closing = false;
-          this.special = false;
-          quote = 0;
-          this.name = '';
-          this.tag = '';
-          capture = false;
-          naming = true;
-          run = 0;
+        if (b !== LT) {
+          // Text up to the next '<' changes nothing but the run: skipped at once (indexOf is
+          // native), unless the run would cross its limit there, which the byte loop reports.
+          const lt = bytes.indexOf(LT, i + 1);
+          const end = lt < 0 ? n : lt;
+          if (run + (end - i - 1) <= maxRun) {
+            run += end - i - 1;
+            i = end - 1;
+          }
+          continue;
         }
+        inTag = true;
+        tagStart = true;
+        this.closing = false;
+        this.special = false;
+        quote = 0;
+        this.name = '';
+        this.tag = '';
+        capture = false;
+        naming = true;
+        run = 0;
         continue;
       }
       if (tagStart) {
@@ -99,6 +108,18 @@ export class XmlGuard {
       }
       if (quote !== 0) {
         if (b === quote) quote = 0;
+        else if (!capture) {
+          // Inside a quoted attribute value only the run and the last byte change: skip to the
+          // closing quote (processed by the next pass of the loop) as the text above.
+          const close = bytes.indexOf(quote, i + 1);
+          const end = close < 0 ? n : close;
+          if (run + (end - i - 1) <= maxRun) {
+            run += end - i - 1;
+            i = end - 1;
+            prev = bytes[i]!;
+            continue;
+          }
+        }
       } else if (b === QUOTE || b === APOS) {
         quote = b;
       } else if (b === GT) {
@@ -106,6 +127,11 @@ export class XmlGuard {
         this.endTag();
         inTag = false;
         run = 0;
+        // Only a tag's end changes the depth: checked here, not at every byte.
+        if (this.depth > this.maxDepth) {
+          this.save(run, inTag, tagStart, quote, naming, prev);
+          return { kind: 'depth', value: this.depth };
+        }
       } else if (naming) {
         if (b <= 0x20 || b === SLASH) naming = false;
         else if (this.name.length < 40) {
@@ -116,10 +142,6 @@ export class XmlGuard {
       if (inTag) {
         if (capture && this.tag.length < 4096) this.tag += String.fromCharCode(b);
         prev = b;
-      }
-      if (this.depth > this.maxDepth) {
-        this.save(run, inTag, tagStart, quote, naming, prev);
-        return { kind: 'depth', value: this.depth };
       }
     }
     this.save(run, inTag, tagStart, quote, naming, prev);

@@ -96,20 +96,32 @@ export class DepthGuard {
  * alone would not see them.
  */
 export function checkExprDepth(root: Expr, limit: number): void {
-  const stack: Array<[Expr, number]> = [[root, 1]];
-  while (stack.length) {
-    const [e, d] = stack.pop()!;
+  // Two parallel stacks and index loops, not [expr, depth] pairs, destructuring and for-of: this
+  // runs once per equation while still unoptimised, where each of those allocates (MEDEAS: 22 ms).
+  // Nodes are visited in the same order as a stack of pairs would visit them.
+  const exprs: Expr[] = [root];
+  const depths: number[] = [1];
+  while (exprs.length) {
+    const e = exprs.pop()!;
+    const d = depths.pop()!;
     if (d > limit) throw treeTooDeep(limit, e.loc);
     switch (e.kind) {
       case 'call':
-      case 'apply':
-        for (const a of e.args) stack.push([a, d + 1]);
+      case 'apply': {
+        const args = e.args;
+        for (let i = 0; i < args.length; i++) {
+          exprs.push(args[i]!);
+          depths.push(d + 1);
+        }
         break;
+      }
       case 'unary':
-        stack.push([e.arg, d + 1]);
+        exprs.push(e.arg);
+        depths.push(d + 1);
         break;
       case 'binary':
-        stack.push([e.left, d + 1], [e.right, d + 1]);
+        exprs.push(e.left, e.right);
+        depths.push(d + 1, d + 1);
         break;
       default:
         break;
