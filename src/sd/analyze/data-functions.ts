@@ -143,7 +143,8 @@ export class DataFunctions {
       return { k: 'num', v: this.guard(ctx.loc, () => getConstants(sheet, cell!, []))[0]! };
     }
     if (fn.endsWith(' DATA')) {
-      const s = this.series(call, call as Expr & { kind: 'call' }, 1, 'data');
+      // Keyed by its text, not by the call object (a new one for every element): one read per distinct call.
+      const s = this.series(`${fn}\u0000${this.strings(call, 4).join('\u0000')}`, call as Expr & { kind: 'call' }, 1, 'data');
       const { x, y } = dropMissing(s.axis, s.values[0]!);
       const h = this.x.hiddenNode(ctx.owner, 'data', ctx.loc);
       h.kind = 'data';
