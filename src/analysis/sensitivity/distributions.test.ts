@@ -45,4 +45,21 @@ describe('distributions', () => {
     expect(message(() => parseVary('g=normal(0,-1)'))).toContain('SD > 0');
     expect(message(() => parseVary('g=triangular(0,5,4)'))).toContain('LO <= MODE <= HI');
   });
+
+  it('say the same in Spanish, with the usage in Spanish', () => {
+    const spanish = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (err) {
+        if (err instanceof InputError) return err.messageEs;
+        throw err;
+      }
+      throw new Error('expected an InputError');
+    };
+    expect(spanish(() => parseVary('g=normal(1)', 'spec.json: parameters[0]'))).toBe(
+      'spec.json: parameters[0]: normal recibe (MEAN,SD) o (MEAN,SD,LO,HI), se recibieron 1 número(s)',
+    );
+    expect(spanish(() => parseVary('g=gamma(1,2)'))).toContain('distribución desconocida "gamma"; use uniform(LO,HI), normal(MEAN,SD) o normal(MEAN,SD,LO,HI) (truncada)');
+    expect(spanish(() => parseVary('g=uniform(x,1)'))).toContain('"x" no es un número');
+  });
 });
