@@ -65,7 +65,7 @@ function lookup(values: Readonly<Record<string, number>>, defaults: Readonly<Rec
   const k = canon(name);
   for (const [n, v] of Object.entries(values)) if (canon(n) === k) return v;
   for (const [n, v] of Object.entries(defaults)) if (canon(n) === k) return v;
-  throw InputError.englishOnly('levers', `the model has no constant "${name}" that the CGE link needs`);
+  throw new InputError('levers', { en: `the model has no constant "${name}" that the CGE link needs`, es: `el modelo no tiene la constante "${name}" que necesita el enlace con el CGE` });
 }
 
 /** The linked levers' values: given in `values`, else the model's `defaults`; each checked. */
@@ -93,7 +93,7 @@ export function leverValues(link: LeverLink, values: Readonly<Record<string, num
 
 /** The recycling the rule gives, unless one is named. */
 export function recyclingFor(link: LeverLink, used: LeverValues, named?: Recycling): Recycling {
-  if (named !== undefined && !RECYCLINGS.includes(named)) throw InputError.englishOnly('recycling', `use one of ${RECYCLINGS.join(', ')}`);
+  if (named !== undefined && !RECYCLINGS.includes(named)) throw new InputError('recycling', { en: `use one of ${RECYCLINGS.join(', ')}`, es: `use uno de ${RECYCLINGS.join(', ')}` });
   return named ?? (used.earmarked >= (link.earmarkThreshold ?? 0.5) ? 'green-investment' : 'none');
 }
 
@@ -116,7 +116,7 @@ export function scenarioFromLevers(link: LeverLink, used: LeverValues, template:
   const recycling = recyclingFor(link, used, named);
   if (!anyMeasure(used)) return { scenario: null, recycling };
   const iscTemplate = template.measures.find((m) => m.type === 'isc-index');
-  if (!iscTemplate) throw InputError.englishOnly(template.file, `the template scenario "${template.name}" has no isc-index measure`);
+  if (!iscTemplate) throw new InputError(template.file, { en: `the template scenario "${template.name}" has no isc-index measure`, es: `el escenario plantilla "${template.name}" no tiene una medida isc-index` });
   const start = Math.round(used.startYear) + 1;
   const rampYears = Math.max(1, Math.round(used.rampYears));
   const measures: Measure[] = [];

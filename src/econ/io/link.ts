@@ -94,17 +94,17 @@ function seriesOf(run: RunSeries, name: string, where: string): ArrayLike<number
   const i = run.names.findIndex((n) => normalizeLabel(n) === key);
   if (i < 0) {
     const list = run.names.length > 20 ? `${run.names.slice(0, 20).join(', ')}, …` : run.names.join(', ');
-    throw InputError.englishOnly(where, `the run has no output named "${name}" (outputs: ${list})`);
+    throw new InputError(where, { en: `the run has no output named "${name}" (outputs: ${list})`, es: `la corrida no tiene una salida llamada "${name}" (salidas: ${list})` });
   }
   return run.series[i];
 }
 
 /** Whole years covered by the run and, for each, where to read (by linear interpolation). */
 export function wholeYears(time: ArrayLike<number>): number[] {
-  if (time.length === 0) throw InputError.englishOnly('run', 'the run has no saved times');
+  if (time.length === 0) throw new InputError('run', { en: 'the run has no saved times', es: 'la corrida no tiene tiempos guardados' });
   const first = Math.ceil(time[0] - 1e-9);
   const last = Math.floor(time[time.length - 1] + 1e-9);
-  if (last < first) throw InputError.englishOnly('run', `the run (${time[0]}..${time[time.length - 1]}) contains no whole year`);
+  if (last < first) throw new InputError('run', { en: `the run (${time[0]}..${time[time.length - 1]}) contains no whole year`, es: `la corrida (${time[0]}..${time[time.length - 1]}) no contiene ningún año completo` });
   return Array.from({ length: last - first + 1 }, (_, k) => first + k);
 }
 
@@ -132,7 +132,7 @@ export function linkRunToIo(run: RunSeries, mapping: LinkMapping, ctx: LinkConte
   const models = buildModels(table);
   const type = mapping.type ?? 1;
   const notes = [...models.notes];
-  if (type === 2 && !models.closed) throw InputError.englishOnly(`${where}: type`, 'type 2 needs household accounts in the table');
+  if (type === 2 && !models.closed) throw new InputError(`${where}: type`, { en: 'type 2 needs household accounts in the table', es: 'el tipo 2 necesita cuentas de hogares en la tabla' });
   const closed = type === 2 ? models.closed : undefined;
   const n = table.sectors.length;
   const years = wholeYears(run.time);
@@ -147,7 +147,7 @@ export function linkRunToIo(run: RunSeries, mapping: LinkMapping, ctx: LinkConte
     const origin = e.mode === 'change' ? raw[0] : 0;
     raw.forEach((v, t) => {
       const amount = (v - origin) * (e.scale ?? 1);
-      if (!Number.isFinite(amount)) throw InputError.englishOnly(at, `"${e.variable}" is not finite in ${years[t]}`);
+      if (!Number.isFinite(amount)) throw new InputError(at, { en: `"${e.variable}" is not finite in ${years[t]}`, es: `"${e.variable}" no es finito en ${years[t]}` });
       for (const [sector, share] of Object.entries(e.sectors)) finalDemand[t][index.get(sector)!] += amount * share;
     });
   });
