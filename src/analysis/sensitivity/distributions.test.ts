@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../sd/ir/diagnostics.js';
 import { parseVary, quantile } from './distributions.js';
 
-function message(fn: () => unknown): string {
+function message(fn: () => unknown, lang: 'en' | 'es' = 'en'): string {
   try {
     fn();
   } catch (err) {
-    if (err instanceof InputError) return err.message;
+    if (err instanceof InputError) return lang === 'es' ? err.messageEs : err.message;
     throw err;
   }
   throw new Error('expected an InputError');
@@ -47,15 +47,7 @@ describe('distributions', () => {
   });
 
   it('say the same in Spanish, with the usage in Spanish', () => {
-    const spanish = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (err) {
-        if (err instanceof InputError) return err.messageEs;
-        throw err;
-      }
-      throw new Error('expected an InputError');
-    };
+    const spanish = (fn: () => unknown) => message(fn, 'es');
     expect(spanish(() => parseVary('g=normal(1)', 'spec.json: parameters[0]'))).toBe(
       'spec.json: parameters[0]: normal recibe (MEAN,SD) o (MEAN,SD,LO,HI), se recibieron 1 número(s)',
     );
