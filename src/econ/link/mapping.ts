@@ -40,7 +40,7 @@ export function readLinkMapping(file: string): LinkMappingFile {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw InputError.englishOnly(file, `no se puede leer el mapeo del enlace / cannot read the link mapping: ${(e as Error).message}`);
+    throw new InputError(file, { en: `cannot read the link mapping: ${(e as Error).message}`, es: `no se puede leer el mapeo del enlace: ${(e as Error).message}` });
   }
   return parseLinkMapping(json, file);
 }
