@@ -111,10 +111,11 @@ export class CalibrationProblem {
       const keep = inside.map((ok, j) => (ok ? j : -1)).filter((j) => j >= 0);
       if (keep.length === 0) {
         const span = s.time.length ? `${s.time[0]} to ${s.time[s.time.length - 1]}` : 'no values at all';
-        throw InputError.englishOnly(
-          s.where,
-          `no observation of "${s.name}" falls within the simulated time ${grid[0]} to ${grid[grid.length - 1]} (data: ${span})`,
-        );
+        const spanEs = s.time.length ? `${s.time[0]} a ${s.time[s.time.length - 1]}` : 'ningún valor';
+        throw new InputError(s.where, {
+          en: `no observation of "${s.name}" falls within the simulated time ${grid[0]} to ${grid[grid.length - 1]} (data: ${span})`,
+          es: `ninguna observación de "${s.name}" cae dentro del tiempo simulado ${grid[0]} a ${grid[grid.length - 1]} (datos: ${spanEs})`,
+        });
       }
       const observed = Float64Array.from(keep, (j) => s.value[j]);
       if (this.relativeErrors) {

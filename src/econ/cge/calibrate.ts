@@ -120,10 +120,10 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
     for (let j = 0; j < n; j++) {
       const x = v[i]![j]!;
       if (x !== 0 && !ok(acc[i]!.type, acc[j]!.type))
-        throw InputError.englishOnly(
-          `${sam.source}: ${acc[i]!.code} ← ${acc[j]!.code}`,
-          `celda no nula en un bloque sin comportamiento en el modelo (${acc[i]!.type} ← ${acc[j]!.type}) / non-zero cell in a block the model has no behaviour for`,
-        );
+        throw new InputError(`${sam.source}: ${acc[i]!.code} ← ${acc[j]!.code}`, {
+          en: `non-zero cell in a block the model has no behaviour for (${acc[i]!.type} ← ${acc[j]!.type})`,
+          es: `celda no nula en un bloque sin comportamiento en el modelo (${acc[i]!.type} ← ${acc[j]!.type})`,
+        });
       if (x < 0 && !(acc[j]!.type === 'stock-change' || acc[i]!.type === 'stock-change' || acc[i]!.type === 'savings-investment' || acc[j]!.type === 'rest-of-world' || acc[i]!.type === 'rest-of-world' || acc[i]!.type === 'tax'))
         throw new InputError(`${sam.source}: ${acc[i]!.code} ← ${acc[j]!.code}`, { en: `negative value ${x} not allowed in this block`, es: `valor negativo ${x} no admitido en este bloque` });
     }

@@ -62,9 +62,9 @@ export function elasticity(el: Elasticities, block: ElasticityBlock, code: strin
   const b = el.blocks[block];
   const e = b?.[code] ?? b?.['*'];
   if (!e)
-    throw InputError.englishOnly(
-      `${el.file}: ${block}.${code}`,
-      `falta la elasticidad ${MEANING[block]} para la cuenta ${code} / missing ${block} elasticity for account ${code}`,
-    );
+    throw new InputError(`${el.file}: ${block}.${code}`, {
+      en: `missing ${block} elasticity for account ${code}`,
+      es: `falta la elasticidad ${MEANING[block]} para la cuenta ${code}`,
+    });
   return e.value;
 }

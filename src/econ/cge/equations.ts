@@ -85,13 +85,18 @@ export function buildSpec(cal: Calibration, closure: Closure, policy: Policy, fi
     const closureVars = unknowns.filter((u) => ['EXR', 'FSAV', 'IADJ', 'MPSADJ'].includes(u.name) || u.name.startsWith('TAXADJ')).map((u) => u.name);
     const closureEqs = spec.equations.filter((e) => ['E33', 'E34', 'E35'].includes(e.id)).map((e) => `${e.id} ${e.name}`);
     const diff = unknowns.length - spec.equations.length;
-    throw InputError.englishOnly(
-      file,
-      `el cierre deja el sistema no cuadrado: ${spec.equations.length} ecuaciones, ${unknowns.length} incógnitas / the closure leaves the system non-square: ` +
+    throw new InputError(file, {
+      en:
+        'the closure leaves the system non-square: ' +
         (diff > 0 ? `under-determined by ${diff}` : `over-determined by ${-diff}`) +
-        `; closure variables endogenous: [${closureVars.join(', ')}]; closure equations: [${closureEqs.join(', ')}]` +
+        ` (${spec.equations.length} equations, ${unknowns.length} unknowns); closure variables endogenous: [${closureVars.join(', ')}]; closure equations: [${closureEqs.join(', ')}]` +
         (exrIsNum && fixedExr ? '; EXR is fixed twice (numeraire "exr" and foreign "fixed-exchange-rate"): use numeraire "cpi"' : ''),
-    );
+      es:
+        'el cierre deja el sistema no cuadrado: ' +
+        (diff > 0 ? `faltan ${diff} ecuación(es)` : `sobran ${-diff} ecuación(es)`) +
+        ` (${spec.equations.length} ecuaciones, ${unknowns.length} incógnitas); variables de cierre endógenas: [${closureVars.join(', ')}]; ecuaciones de cierre: [${closureEqs.join(', ')}]` +
+        (exrIsNum && fixedExr ? '; EXR se fija dos veces (numeraire "exr" y foreign "fixed-exchange-rate"): use numeraire "cpi"' : ''),
+    });
   }
   return spec;
 }
