@@ -137,7 +137,10 @@ function accountsFor(grid: Grid, layout: Layout, descriptor: SamDescriptor, desc
     let fileType;
     if (typeText !== '') {
       fileType = parseAccountType(typeText);
-      if (!fileType) throw InputError.englishOnly(grid.where(r, layout.typeCol), `account "${label}": ${unknownTypeMessage(typeText)}`);
+      if (!fileType) throw new InputError(grid.where(r, layout.typeCol), {
+        en: `account "${label}": ${unknownTypeMessage(typeText)}`,
+        es: `cuenta "${label}": ${unknownTypeMessage(typeText, true)}`,
+      });
     }
     if (spec) {
       used.add(spec);
