@@ -18,7 +18,7 @@
  *   A request may name the recycling instead.
  * Levers the mapping does not name do not reach the CGE (its own baseline dynamics are used).
  */
-import { InputError } from '../../sd/ir/diagnostics.js';
+import { InputError, type BilingualText } from '../../sd/ir/diagnostics.js';
 import type { Measure, Recycling, Scenario } from './scenario.js';
 
 export const RECYCLINGS: Recycling[] = ['none', 'lumpsum', 'lumpsum-poorest', 'vat', 'labour', 'green-investment'];
@@ -79,15 +79,17 @@ export function leverValues(link: LeverLink, values: Readonly<Record<string, num
     startYear: get(link.startYear),
     rampYears: get(link.rampYears),
   };
-  const check = (ok: boolean, name: string, what: string, v: number) => {
-    if (!ok) throw InputError.englishOnly(`params.${name}`, `must be ${what}, got ${v}`);
+  const check = (ok: boolean, name: string, what: BilingualText, v: number) => {
+    if (!ok) throw new InputError(`params.${name}`, { en: `must be ${what.en}, got ${v}`, es: `debe ser ${what.es}, se recibió ${v}` });
   };
-  check(used.reform >= 0 && used.reform <= 1, link.reform, 'between 0 and 1', used.reform);
-  check(used.perPoint >= 0, link.perPoint, '≥ 0', used.perPoint);
-  check(used.earmarked >= 0 && used.earmarked <= 1, link.earmarked, 'between 0 and 1', used.earmarked);
-  check(used.carbonPrice >= 0, link.carbonPrice, '≥ 0', used.carbonPrice);
-  check(Number.isFinite(used.startYear), link.startYear, 'a year', used.startYear);
-  check(used.rampYears >= 0, link.rampYears, '≥ 0', used.rampYears);
+  const share = { en: 'between 0 and 1', es: 'entre 0 y 1' };
+  const nonNegative = { en: '≥ 0', es: '≥ 0' };
+  check(used.reform >= 0 && used.reform <= 1, link.reform, share, used.reform);
+  check(used.perPoint >= 0, link.perPoint, nonNegative, used.perPoint);
+  check(used.earmarked >= 0 && used.earmarked <= 1, link.earmarked, share, used.earmarked);
+  check(used.carbonPrice >= 0, link.carbonPrice, nonNegative, used.carbonPrice);
+  check(Number.isFinite(used.startYear), link.startYear, { en: 'a year', es: 'un año' }, used.startYear);
+  check(used.rampYears >= 0, link.rampYears, nonNegative, used.rampYears);
   return used;
 }
 

@@ -4,7 +4,7 @@
  * naming the file and line.
  */
 import { dirname, resolve } from 'node:path';
-import { InputError } from '../../sd/ir/diagnostics.js';
+import { InputError, type BilingualText } from '../../sd/ir/diagnostics.js';
 import { cellText, type Grid } from '../io/grid.js';
 import { cellNumber } from '../io/numbers.js';
 import { readGrid, readJson } from '../io/read-grid.js';
@@ -43,8 +43,8 @@ export interface Rules {
   lonelyPsu: 'error' | 'certainty' | 'adjust';
 }
 
-const num = (v: unknown, where: string, ok: (x: number) => boolean, what: string): number => {
-  if (typeof v !== 'number' || !ok(v)) throw InputError.englishOnly(where, `must be ${what}, got ${JSON.stringify(v)}`);
+const num = (v: unknown, where: string, ok: (x: number) => boolean, what: BilingualText): number => {
+  if (typeof v !== 'number' || !ok(v)) throw new InputError(where, { en: `must be ${what.en}, got ${JSON.stringify(v)}`, es: `debe ser ${what.es}, se recibió ${JSON.stringify(v)}` });
   return v;
 };
 
@@ -134,8 +134,8 @@ export function loadRules(path: string): Rules {
   if (!Array.isArray(ages) || ages.length === 0) throw new InputError(`${path}: ageGroups`, { en: 'must list { label, from, to } groups', es: 'debe listar grupos { label, from, to }' });
   const ageGroups = ages.map((g: Record<string, unknown>, i) => ({
     label: String(g.label),
-    from: num(g.from, `${path}: ageGroups[${i}].from`, Number.isFinite, 'an age'),
-    to: num(g.to, `${path}: ageGroups[${i}].to`, Number.isFinite, 'an age'),
+    from: num(g.from, `${path}: ageGroups[${i}].from`, Number.isFinite, { en: 'an age', es: 'una edad' }),
+    to: num(g.to, `${path}: ageGroups[${i}].to`, Number.isFinite, { en: 'an age', es: 'una edad' }),
   }));
   const q = (j.quality ?? {}) as Record<string, unknown>;
   const lonely = j.lonelyPsu ?? 'error';
@@ -154,13 +154,13 @@ export function loadRules(path: string): Rules {
       familyWorkersFormal: fm.familyWorkersFormal === true,
       socialSecurityAnyOf: ssAny as ('pension' | 'health')[],
     },
-    minimumWageMultiple: num(dw.income?.minimumWageMultiple ?? 1, `${path}: decentWork.income.minimumWageMultiple`, (x) => x >= 0, 'a number ≥ 0'),
-    maxWeeklyHours: num(dw.hours?.maxWeekly ?? 48, `${path}: decentWork.hours.maxWeekly`, (x) => x > 0, 'a positive number of hours'),
+    minimumWageMultiple: num(dw.income?.minimumWageMultiple ?? 1, `${path}: decentWork.income.minimumWageMultiple`, (x) => x >= 0, { en: 'a number ≥ 0', es: 'un número ≥ 0' }),
+    maxWeeklyHours: num(dw.hours?.maxWeekly ?? 48, `${path}: decentWork.hours.maxWeekly`, (x) => x > 0, { en: 'a positive number of hours', es: 'un número positivo de horas' }),
     unknownCodes: unknown,
     ageGroups,
-    cvFlag: num(q.cvFlag ?? 0.15, `${path}: quality.cvFlag`, (x) => x > 0, 'a positive fraction'),
-    cvSuppress: q.cvSuppress == null ? null : num(q.cvSuppress, `${path}: quality.cvSuppress`, (x) => x > 0, 'a positive fraction or null'),
-    confidence: num(q.confidence ?? 0.95, `${path}: quality.confidence`, (x) => x > 0 && x < 1, 'a level between 0 and 1'),
+    cvFlag: num(q.cvFlag ?? 0.15, `${path}: quality.cvFlag`, (x) => x > 0, { en: 'a positive fraction', es: 'una fracción positiva' }),
+    cvSuppress: q.cvSuppress == null ? null : num(q.cvSuppress, `${path}: quality.cvSuppress`, (x) => x > 0, { en: 'a positive fraction or null', es: 'una fracción positiva o null' }),
+    confidence: num(q.confidence ?? 0.95, `${path}: quality.confidence`, (x) => x > 0 && x < 1, { en: 'a level between 0 and 1', es: 'un nivel entre 0 y 1' }),
     lonelyPsu: lonely as Rules['lonelyPsu'],
   };
 }
