@@ -62,12 +62,13 @@ export function readFixFile(path: string, accounts: SamAccount[]): FixEntry[] {
     if (!kind) throw new InputError(grid.where(r, ct), { en: `unknown fix type "${s(ct)}" (cell, total, row-total, column-total, sum)`, es: `tipo de ajuste desconocido "${s(ct)}" (cell, total, row-total, column-total, sum)` });
     const value = typeof row[cv] === 'number' ? (row[cv] as number) : Number(s(cv));
     if (s(cv) === '' || !Number.isFinite(value)) throw new InputError(grid.where(r, cv), { en: `"${s(cv)}" is not a number`, es: `"${s(cv)}" no es un número` });
-    const need = (c: number, what: string): string => {
-      if (s(c) === '') throw InputError.englishOnly(grid.where(r, c), `a "${kind}" entry needs the ${what}`);
+    const need = (c: number, what: 'row' | 'column'): string => {
+      const es = what === 'row' ? 'de fila' : 'de columna';
+      if (s(c) === '') throw new InputError(grid.where(r, c), { en: `a "${kind}" entry needs the ${what} account`, es: `una entrada "${kind}" necesita la cuenta ${es}` });
       return s(c);
     };
-    const rows = kind === 'column-total' ? [] : match(need(cr, 'row account'), accounts, grid.where(r, cr), path);
-    const cols = kind === 'row-total' || kind === 'total' ? [] : match(need(cc, 'column account'), accounts, grid.where(r, cc), path);
+    const rows = kind === 'column-total' ? [] : match(need(cr, 'row'), accounts, grid.where(r, cr), path);
+    const cols = kind === 'row-total' || kind === 'total' ? [] : match(need(cc, 'column'), accounts, grid.where(r, cc), path);
     if ((kind === 'cell' && (rows.length !== 1 || cols.length !== 1)) || ((kind === 'total' || kind === 'row-total') && rows.length !== 1) || (kind === 'column-total' && cols.length !== 1)) {
       throw new InputError(grid.where(r, ct), { en: `a "${kind}" entry names exactly one account per side; use "sum" for several`, es: `una entrada "${kind}" nombra exactamente una cuenta por lado; use "sum" para varias` });
     }

@@ -39,13 +39,19 @@ export function ras(prior: number[][], rowTargets: number[], colTargets: number[
   }));
   for (const [t, what] of [[rowTargets, 'row'], [colTargets, 'column']] as const) {
     t.forEach((v, k) => {
-      if (!(v >= 0) || !Number.isFinite(v)) throw InputError.englishOnly(src, `the ${what} target of ${name(k)} is ${v}; targets must be ≥ 0`);
+      if (!(v >= 0) || !Number.isFinite(v)) throw new InputError(src, {
+          en: `the ${what} target of ${name(k)} is ${v}; targets must be ≥ 0`,
+          es: `la meta de ${what === 'row' ? 'fila' : 'columna'} de ${name(k)} es ${v}; las metas deben ser ≥ 0`,
+        });
     });
   }
   const sr = rowTargets.reduce((a, b) => a + b, 0);
   const sc = colTargets.reduce((a, b) => a + b, 0);
   if (Math.abs(sr - sc) > 1e-9 * Math.max(Math.abs(sr), Math.abs(sc), 1)) {
-    throw InputError.englishOnly(src, `the row targets add up to ${sr} but the column targets to ${sc}; RAS needs equal sums`);
+    throw new InputError(src, {
+      en: `the row targets add up to ${sr} but the column targets to ${sc}; RAS needs equal sums`,
+      es: `las metas de fila suman ${sr} pero las de columna ${sc}; RAS necesita sumas iguales`,
+    });
   }
   const X = prior.map((r) => r.slice());
   const rowScale = new Array<number>(m).fill(1);
