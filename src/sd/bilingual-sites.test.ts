@@ -40,12 +40,13 @@ describe('English-only input errors outside the engine and the CLI', () => {
     // 37 after the IO-table and SAM descriptor checks;
     // 35 with the CGE lever values and the green-jobs rule numbers; 29 with the data-cell errors;
     // 22 with RAS targets, SAM fix entries, Redis reachability, the browser data host and the bench;
-    // 6 with the conformance harness (corpus, SDEverywhere peer) and the test models.
+    // 6 with the conformance harness (corpus, SDEverywhere peer) and the test models;
+    // 4 with a SAM account without type and a failed cross-entropy balance.
     // Lower this number when you translate some; a new site writes { en, es } instead.
     const src = join(ROOT, '..');
     const n = countEnglishOnlyInputErrors(['analysis', 'econ', 'server', 'conformance', 'web'].map((d) => join(src, d)));
     expect(n).toBeGreaterThan(0);
-    expect(n).toBeLessThanOrEqual(6);
+    expect(n).toBeLessThanOrEqual(4);
   });
 });
 

@@ -216,12 +216,16 @@ export function crossEntropy(prior: number[][], constraints: CeConstraints, opti
     viol = violationOf(y, grad);
   }
   if (viol > tol) {
-    const worst = cons
+    const top = cons
       .map((c, k) => ({ name: c.name, rel: Math.abs(grad[k]) / scale[k], gap: grad[k] }))
       .sort((a, b) => b.rel - a.rel)
-      .slice(0, 5)
-      .map((w) => `${w.name} (off by ${w.gap.toPrecision(4)}, ${w.rel.toExponential(2)} of its scale)`);
-    throw InputError.englishOnly(src, `cross-entropy balancing found no matrix meeting every constraint after ${it} Newton steps; the constraints may be inconsistent with each other or with the prior's zero cells. Worst: ${worst.join('; ')}`);
+      .slice(0, 5);
+    const worst = top.map((w) => `${w.name} (off by ${w.gap.toPrecision(4)}, ${w.rel.toExponential(2)} of its scale)`);
+    const worstEs = top.map((w) => `${w.name} (desviada en ${w.gap.toPrecision(4)}, ${w.rel.toExponential(2)} de su escala)`);
+    throw new InputError(src, {
+      en: `cross-entropy balancing found no matrix meeting every constraint after ${it} Newton steps; the constraints may be inconsistent with each other or with the prior's zero cells. Worst: ${worst.join('; ')}`,
+      es: `el balanceo por entropía cruzada no encontró una matriz que cumpla todas las restricciones tras ${it} pasos de Newton; las restricciones pueden ser incompatibles entre sí o con las celdas cero de la matriz inicial. Peores: ${worstEs.join('; ')}`,
+    });
   }
   const values = prior.map((r) => r.map(() => 0));
   for (const [cell, v] of fixed) values[Math.floor(cell / n)][cell % n] = v;

@@ -154,10 +154,18 @@ function accountsFor(grid: Grid, layout: Layout, descriptor: SamDescriptor, desc
       return account;
     }
     if (!fileType) {
-      const why = descriptorSource
-        ? `is not in the descriptor ${descriptorSource} (add it to "accounts" with its type)`
-        : 'has no type: give a descriptor (<file>.descriptor.json or --descriptor) or a "type" column';
-      throw InputError.englishOnly(where, `account "${label}" ${why}`);
+      throw new InputError(
+        where,
+        descriptorSource
+          ? {
+              en: `account "${label}" is not in the descriptor ${descriptorSource} (add it to "accounts" with its type)`,
+              es: `la cuenta "${label}" no está en el descriptor ${descriptorSource} (agréguela a "accounts" con su tipo)`,
+            }
+          : {
+              en: `account "${label}" has no type: give a descriptor (<file>.descriptor.json or --descriptor) or a "type" column`,
+              es: `la cuenta "${label}" no tiene tipo: indique un descriptor (<file>.descriptor.json o --descriptor) o una columna "type"`,
+            },
+      );
     }
     const account: SamAccount = { code: label, label: labelText || label, type: fileType, where };
     if (kindText) account.kind = kindText;
