@@ -31,17 +31,9 @@ describe('bilingual engine messages', () => {
 
 describe('English-only input errors outside the engine and the CLI', () => {
   it('are not added to: their number only goes down', () => {
-    // InputError.englishOnly sites in src/analysis, src/econ, src/server and src/conformance on 2026-12-06: 370;
-    // 309 once src/server, src/analysis/scenarios and src/analysis/sensitivity were translated; 144 after most of src/econ;
-    // 109 after src/analysis/data, src/analysis/calibrate and the analysis helpers (model names, spec files, seeds);
-    // 50 once the CGE and link messages written 'es / en' in one string were split into { en, es };
-    // 42 after the Redis queue URL, the remaining CGE messages and a calibration data check;
-    // 40 once the IO link and SD–CGE link mapping checks give both languages;
-    // 37 after the IO-table and SAM descriptor checks;
-    // 35 with the CGE lever values and the green-jobs rule numbers; 29 with the data-cell errors;
-    // 22 with RAS targets, SAM fix entries, Redis reachability, the browser data host and the bench;
-    // 6 with the conformance harness (corpus, SDEverywhere peer) and the test models;
-    // 4 with a SAM account without type and a failed cross-entropy balance.
+    // InputError.englishOnly sites in src/analysis, src/econ, src/server and src/conformance on 2026-12-06: 370
+    // (limit; 369 counted). Translated the same day down to 4: src/analysis/spec-file.ts (Field.fail, 46 callers),
+    // the Shoven-Whalley textbook check, and the IO/SAM balance reports whose detail lines are English.
     // Lower this number when you translate some; a new site writes { en, es } instead.
     const src = join(ROOT, '..');
     const n = countEnglishOnlyInputErrors(['analysis', 'econ', 'server', 'conformance', 'web'].map((d) => join(src, d)));
