@@ -76,7 +76,7 @@ export function benchCalibration(model: Model, opts: CalibrationBenchOptions = {
   const nSeries = opts.series ?? 5;
   const series = changingOutputs(model, nSeries);
   const chosen = influentialConstants(model, series, nParams);
-  if (chosen.length === 0 || series.length === 0) throw InputError.englishOnly('bench', 'the model has no constants to fit or no changing outputs');
+  if (chosen.length === 0 || series.length === 0) throw new InputError('bench', { en: 'the model has no constants to fit or no changing outputs', es: 'el modelo no tiene constantes que ajustar o no tiene salidas que cambien' });
   // The truth lies up to 10% away from the model's values; bounds are ±50% of the model's values.
   const rng = uniformStream(opts.seed ?? 1);
   const truth: Record<string, number> = {};

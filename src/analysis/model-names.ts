@@ -15,7 +15,7 @@ export class ModelNames {
   output(name: string, where: string): string {
     const found = this.outputs.get(name);
     if (found !== undefined) return found;
-    throw InputError.englishOnly(where, `unknown variable "${name}": the model has no output of that name`);
+    throw new InputError(where, { en: `unknown variable "${name}": the model has no output of that name`, es: `variable desconocida "${name}": el modelo no tiene una salida con ese nombre` });
   }
 
   /** The constant `name`, or an InputError that says whether it is unknown or computed. */
@@ -23,11 +23,11 @@ export class ModelNames {
     const found = this.params.get(name);
     if (found) return found;
     if (this.outputs.has(name)) {
-      throw InputError.englishOnly(
-        where,
-        `"${name}" is not a constant (its value is computed by an equation); only constants can be varied`,
-      );
+      throw new InputError(where, {
+        en: `"${name}" is not a constant (its value is computed by an equation); only constants can be varied`,
+        es: `"${name}" no es una constante (su valor lo calcula una ecuación); solo se pueden variar constantes`,
+      });
     }
-    throw InputError.englishOnly(where, `unknown variable "${name}": the model has no constant of that name`);
+    throw new InputError(where, { en: `unknown variable "${name}": the model has no constant of that name`, es: `variable desconocida "${name}": el modelo no tiene una constante con ese nombre` });
   }
 }

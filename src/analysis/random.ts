@@ -48,7 +48,7 @@ export function deriveSeed(master: number, index: number, salt = 0): number {
 export function parseSeed(text: string | number, where: string): number {
   const value = typeof text === 'number' ? text : Number(String(text).trim());
   if (!Number.isInteger(value) || Math.abs(value) > 2147483647 || String(text).trim() === '') {
-    throw InputError.englishOnly(where, `seed must be an integer between -2147483647 and 2147483647, got "${text}"`);
+    throw new InputError(where, { en: `seed must be an integer between -2147483647 and 2147483647, got "${text}"`, es: `la semilla debe ser un número entero entre -2147483647 y 2147483647, se recibió "${text}"` });
   }
   return value;
 }

@@ -8,7 +8,7 @@ export function readJsonFile(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw InputError.englishOnly(path, `cannot read spec file (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new InputError(path, { en: `cannot read spec file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, es: `no se puede leer el archivo de especificación (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
   }
   try {
     return JSON.parse(text);
@@ -20,9 +20,9 @@ export function readJsonFile(path: string): unknown {
       const line = before.split('\n').length;
       const column = offset - before.lastIndexOf('\n');
       const found = offset < text.length ? `unexpected ${JSON.stringify(text[offset])}` : 'unexpected end of text';
-      throw InputError.englishOnly(`${path}:${line}:${column}`, `invalid JSON (${found})`);
+      throw new InputError(`${path}:${line}:${column}`, { en: `invalid JSON (${found})`, es: `JSON no válido (${found})` });
     }
-    throw InputError.englishOnly(path, `invalid JSON (${msg})`);
+    throw new InputError(path, { en: `invalid JSON (${msg})`, es: `JSON no válido (${msg})` });
   }
 }
 

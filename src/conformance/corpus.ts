@@ -68,9 +68,9 @@ export function readCatalog(root: string): CorpusEntry[] {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw InputError.englishOnly(file, `cannot read the corpus catalog: ${(e as Error).message}`);
+    throw new InputError(file, { en: `cannot read the corpus catalog: ${(e as Error).message}`, es: `no se puede leer el catálogo del corpus: ${(e as Error).message}` });
   }
-  if (!Array.isArray(parsed)) throw InputError.englishOnly(file, 'the catalog must be a JSON array of models');
+  if (!Array.isArray(parsed)) throw new InputError(file, { en: 'the catalog must be a JSON array of models', es: 'el catálogo debe ser un arreglo JSON de modelos' });
   return parsed as CorpusEntry[];
 }
 

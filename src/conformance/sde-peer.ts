@@ -132,7 +132,7 @@ async function runnablePeer(jsModel: JsModel, outputNames: string[], file: strin
     // This reads the control parameters, running the model's initialization once.
     runnable = runtime.createRunnableModel(jsModel);
   } catch (e) {
-    throw InputError.englishOnly(file, `SDEverywhere's generated JavaScript cannot start a run: ${(e as Error).message}`);
+    throw new InputError(file, { en: `SDEverywhere's generated JavaScript cannot start a run: ${(e as Error).message}`, es: `el JavaScript generado por SDEverywhere no puede iniciar una corrida: ${(e as Error).message}` });
   }
   const params = new PeerRunParams(jsModel.outputVarIds.length * runnable.numSavePoints, runnable.numSavePoints);
   const time = new Float64Array(runnable.numSavePoints);
@@ -154,14 +154,14 @@ export function readPeerNameMap(jsonPath: string): (name: string) => string {
   try {
     raw = JSON.parse(readFileSync(jsonPath, 'utf8'));
   } catch (e) {
-    throw InputError.englishOnly(jsonPath, `cannot read the peer name map: ${(e as Error).message}`);
+    throw new InputError(jsonPath, { en: `cannot read the peer name map: ${(e as Error).message}`, es: `no se puede leer el mapa de nombres del par: ${(e as Error).message}` });
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw InputError.englishOnly(jsonPath, 'the peer name map must be a JSON object of original name to peer name');
+    throw new InputError(jsonPath, { en: 'the peer name map must be a JSON object of original name to peer name', es: 'el mapa de nombres del par debe ser un objeto JSON de nombre original a nombre del par' });
   }
   const map = new Map<string, string>();
   for (const [from, to] of Object.entries(raw as Record<string, unknown>)) {
-    if (typeof to !== 'string') throw InputError.englishOnly(`${jsonPath}: ${from}`, 'the peer name must be a string');
+    if (typeof to !== 'string') throw new InputError(`${jsonPath}: ${from}`, { en: 'the peer name must be a string', es: 'el nombre del par debe ser un texto' });
     map.set(nameKey(from), to);
   }
   return (name) => {
@@ -181,7 +181,7 @@ function readModelText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    throw InputError.englishOnly(file, `cannot read model: ${(e as Error).message}`);
+    throw new InputError(file, { en: `cannot read model: ${(e as Error).message}`, es: `no se puede leer el modelo: ${(e as Error).message}` });
   }
 }
 
@@ -197,7 +197,7 @@ async function generate(file: string, text: string, spec: SdeSpec, workDir: stri
     // Like `sde generate --outformat=js`: the raw model text (the parser runs SDE's preprocessor itself).
     await compile.parseAndGenerate(text, 'vensim', { ...spec }, ['generateJS'], dirname(file), modelName, workDir);
   } catch (e) {
-    throw InputError.englishOnly(file, `SDEverywhere 0.7.28 generates no JavaScript for this model: ${(e as Error).message}`);
+    throw new InputError(file, { en: `SDEverywhere 0.7.28 generates no JavaScript for this model: ${(e as Error).message}`, es: `SDEverywhere 0.7.28 no genera JavaScript para este modelo: ${(e as Error).message}` });
   }
   // The generated code is an ES module; `.mjs` makes Node load it as one outside any package.
   const modulePath = join(workDir, `${modelName}.mjs`);
@@ -218,19 +218,19 @@ async function generateInMemory(text: string, label: string): Promise<JsModel> {
     const spec: SdeSpec = { inputVarNames: [], outputVarNames: [] };
     code = compile.generateCode(parsed, { spec, operations: ['generateJS'], extData: new Map(), directData: new Map(), modelDirname: undefined });
   } catch (e) {
-    throw InputError.englishOnly(label, `SDEverywhere 0.7.28 generates no JavaScript for this model: ${(e as Error).message}`);
+    throw new InputError(label, { en: `SDEverywhere 0.7.28 generates no JavaScript for this model: ${(e as Error).message}`, es: `SDEverywhere 0.7.28 no genera JavaScript para este modelo: ${(e as Error).message}` });
   }
   // The generated module imports nothing and exports one thing, its default factory; run it as a
   // function body instead of importing it, so that each model can be garbage collected.
   const exported = 'export default async function';
   if (code.split(exported).length !== 2 || /^\s*import\s/m.test(code)) {
-    throw InputError.englishOnly(label, 'SDEverywhere\'s generated JavaScript does not have the one default export this harness expects');
+    throw new InputError(label, { en: 'SDEverywhere\'s generated JavaScript does not have the one default export this harness expects', es: 'el JavaScript generado por SDEverywhere no tiene la única exportación por defecto que espera este arnés' });
   }
   try {
     const moduleBody = new Function(code.replace(exported, 'return async function')) as () => () => Promise<JsModel>;
     return await moduleBody()();
   } catch (e) {
-    throw InputError.englishOnly(label, `SDEverywhere's generated JavaScript does not load: ${(e as Error).message}`);
+    throw new InputError(label, { en: `SDEverywhere's generated JavaScript does not load: ${(e as Error).message}`, es: `el JavaScript generado por SDEverywhere no carga: ${(e as Error).message}` });
   }
 }
 
@@ -239,10 +239,10 @@ async function loadGeneratedModel(modulePath: string, file: string): Promise<JsM
   try {
     mod = (await import(pathToFileURL(modulePath).href)) as typeof mod;
   } catch (e) {
-    throw InputError.englishOnly(file, `SDEverywhere's generated JavaScript (${modulePath}) does not load: ${(e as Error).message}`);
+    throw new InputError(file, { en: `SDEverywhere's generated JavaScript (${modulePath}) does not load: ${(e as Error).message}`, es: `el JavaScript generado por SDEverywhere (${modulePath}) no carga: ${(e as Error).message}` });
   }
   if (typeof mod.default !== 'function') {
-    throw InputError.englishOnly(file, `SDEverywhere's generated JavaScript (${modulePath}) exports no model`);
+    throw new InputError(file, { en: `SDEverywhere's generated JavaScript (${modulePath}) exports no model`, es: `el JavaScript generado por SDEverywhere (${modulePath}) no exporta ningún modelo` });
   }
   return mod.default();
 }
@@ -266,7 +266,7 @@ function checkOutputIds(jsModel: JsModel, file: string): void {
       dimIds !== undefined &&
       subs.length === dimIds.length &&
       subs.every((s, k) => (dims.get(dimIds[k]!) ?? []).includes(s));
-    if (!ok) throw InputError.englishOnly(file, `output ${jsModel.outputVarNames[i]} (SDEverywhere id ${id}) is not a variable element of the model`);
+    if (!ok) throw new InputError(file, { en: `output ${jsModel.outputVarNames[i]} (SDEverywhere id ${id}) is not a variable element of the model`, es: `la salida ${jsModel.outputVarNames[i]} (id de SDEverywhere ${id}) no es un elemento de variable del modelo` });
   });
 }
 

@@ -16,6 +16,7 @@ import type { ModelBundle, ModelProfile, ModelSummary, RecordedSheet } from './a
 import type { ServerConfig } from './config.js';
 import { ApiError, modelErrorToApi, notFound } from './errors.js';
 import { profileSchema, uncertaintySpec } from './schemas.js';
+import { firstIssue } from './zod-issue.js';
 import { RecordingDataHost } from './recording-data-host.js';
 import { NO_RESULT_FAMILIES, resultFamiliesIn } from './result-families.js';
 import type { Store } from './store.js';
@@ -41,12 +42,12 @@ export function readProfile(modelPath: string): ModelProfile {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw InputError.englishOnly(path, `not valid JSON: ${(e as Error).message}`);
+    throw new InputError(path, { en: `not valid JSON: ${(e as Error).message}`, es: `no es JSON válido: ${(e as Error).message}` });
   }
   const r = profileSchema.safeParse(json);
   if (!r.success) {
-    const i = r.error.issues[0]!;
-    throw InputError.englishOnly(`${path}: ${i.path.join('.')}`, i.message);
+    const i = firstIssue(profileSchema, json, r.error);
+    throw new InputError(`${path}: ${i.field}`, i.text);
   }
   return r.data as ModelProfile;
 }
@@ -174,10 +175,16 @@ export function readUncertainty(modelPath: string, profile: ModelProfile): Model
     try {
       json = JSON.parse(readFileSync(path, 'utf8'));
     } catch (e) {
-      throw InputError.englishOnly(path, `cannot read the sensitivity spec: ${(e as Error).message}`);
+      throw new InputError(path, {
+        en: `cannot read the sensitivity spec: ${(e as Error).message}`,
+        es: `no se puede leer la especificación de sensibilidad: ${(e as Error).message}`,
+      });
     }
     const r = uncertaintySpec.safeParse(json);
-    if (!r.success) throw InputError.englishOnly(`${path}: ${r.error.issues[0]!.path.join('.')}`, r.error.issues[0]!.message);
+    if (!r.success) {
+      const i = firstIssue(uncertaintySpec, json, r.error);
+      throw new InputError(`${path}: ${i.field}`, i.text);
+    }
     spec = r.data;
   }
   const s = spec as Exclude<typeof spec, string>;

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../sd/ir/diagnostics.js';
 import type { AppContext } from './context.js';
+import { firstIssue } from './zod-issue.js';
 
 
 export const labelsSchema = z.strictObject({
@@ -40,12 +41,12 @@ export function readJson<T>(path: string, schema: z.ZodType<T>): T {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw InputError.englishOnly(path, `not valid JSON: ${(e as Error).message}`);
+    throw new InputError(path, { en: `not valid JSON: ${(e as Error).message}`, es: `no es JSON válido: ${(e as Error).message}` });
   }
   const r = schema.safeParse(json);
   if (!r.success) {
-    const i = r.error.issues[0]!;
-    throw InputError.englishOnly(`${path}: ${i.path.join('.') || '(top)'}`, i.message);
+    const i = firstIssue(schema, json, r.error);
+    throw new InputError(`${path}: ${i.field || '(top)'}`, i.text);
   }
   return r.data;
 }
@@ -99,7 +100,10 @@ export function readPolicies(dir: string | undefined): { policies: Policy[]; sce
     .filter((f) => f.endsWith('.json') && f !== 'scenario-titles.json')
     .map((f) => {
       const p = readJson(join(folder, f), policySchema);
-      if (!scenarios.has(p.scenario)) throw InputError.englishOnly(`${join(folder, f)}: scenario`, `no ready-made scenario named "${p.scenario}" in ${join(dir!, 'scenarios')}`);
+      if (!scenarios.has(p.scenario)) throw new InputError(`${join(folder, f)}: scenario`, {
+          en: `no ready-made scenario named "${p.scenario}" in ${join(dir!, 'scenarios')}`,
+          es: `no hay un escenario predefinido llamado "${p.scenario}" en ${join(dir!, 'scenarios')}`,
+        });
       return p;
     })
     .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));

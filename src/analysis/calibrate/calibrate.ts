@@ -81,9 +81,9 @@ const BOUND_TOLERANCE = 1e-4;
 
 export function calibrate(model: Model, setup: CalibrationSetup, options: CalibrateOptions = {}): CalibrationResult {
   const method = options.method ?? 'lm';
-  if (!OPTIMIZERS.includes(method)) throw InputError.englishOnly('method', `unknown optimizer "${method}" (use ${OPTIMIZERS.join(', ')})`);
+  if (!OPTIMIZERS.includes(method)) throw new InputError('method', { en: `unknown optimizer "${method}" (use ${OPTIMIZERS.join(', ')})`, es: `optimizador desconocido "${method}" (use ${OPTIMIZERS.join(', ')})` });
   const starts = options.starts ?? 4;
-  if (!(Number.isInteger(starts) && starts >= 1)) throw InputError.englishOnly('starts', `must be a whole number >= 1, got ${starts}`);
+  if (!(Number.isInteger(starts) && starts >= 1)) throw new InputError('starts', { en: `must be a whole number >= 1, got ${starts}`, es: `debe ser un número entero >= 1, se recibió ${starts}` });
   const seed = options.seed ?? 1;
   const problem = new CalibrationProblem(model, setup);
   const n = problem.parameters.length;
@@ -108,7 +108,7 @@ export function calibrate(model: Model, setup: CalibrationSetup, options: Calibr
   });
   const winner = best as unknown as OptimizeResult;
   if (!Number.isFinite(winner.f)) {
-    throw InputError.englishOnly('calibration', 'the model could not be run at any point tried: every payoff was infinite or NaN');
+    throw new InputError('calibration', { en: 'the model could not be run at any point tried: every payoff was infinite or NaN', es: 'el modelo no se pudo correr en ningún punto probado: cada valor de la función objetivo fue infinito o NaN' });
   }
   const values = problem.toValues(winner.x);
   const parameters = problem.parameters.map((p, i) => {

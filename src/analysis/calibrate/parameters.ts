@@ -25,7 +25,7 @@ export interface ResolvedParameter {
 
 export function resolveBounds(names: ModelNames, bounds: readonly ParameterBound[]): ResolvedParameter[] {
   if (bounds.length === 0) {
-    throw InputError.englishOnly('--vary', 'no parameters to calibrate: give at least one --vary NAME=LO:HI or a spec');
+    throw new InputError('--vary', { en: 'no parameters to calibrate: give at least one --vary NAME=LO:HI or a spec', es: 'no hay parámetros que calibrar: indique al menos un --vary NAME=LO:HI o una especificación' });
   }
   const seen = new Map<string, string>();
   return bounds.map((b, i) => {
@@ -33,16 +33,16 @@ export function resolveBounds(names: ModelNames, bounds: readonly ParameterBound
     const info = names.constant(b.name, where);
     const key = nameKey(info.name);
     const first = seen.get(key);
-    if (first !== undefined) throw InputError.englishOnly(where, `"${b.name}" is already varied (${first})`);
+    if (first !== undefined) throw new InputError(where, { en: `"${b.name}" is already varied (${first})`, es: `"${b.name}" ya se está variando (${first})` });
     seen.set(key, where);
     if (!Number.isFinite(b.lo) || !Number.isFinite(b.hi)) {
-      throw InputError.englishOnly(where, `bounds of "${b.name}" must be finite numbers`);
+      throw new InputError(where, { en: `bounds of "${b.name}" must be finite numbers`, es: `los límites de "${b.name}" deben ser números finitos` });
     }
     if (b.lo >= b.hi) {
-      throw InputError.englishOnly(where, `lower bound ${b.lo} of "${b.name}" must be below its upper bound ${b.hi}`);
+      throw new InputError(where, { en: `lower bound ${b.lo} of "${b.name}" must be below its upper bound ${b.hi}`, es: `el límite inferior ${b.lo} de "${b.name}" debe ser menor que su límite superior ${b.hi}` });
     }
     if (b.start !== undefined && !(b.start >= b.lo && b.start <= b.hi)) {
-      throw InputError.englishOnly(where, `start ${b.start} of "${b.name}" lies outside [${b.lo}, ${b.hi}]`);
+      throw new InputError(where, { en: `start ${b.start} of "${b.name}" lies outside [${b.lo}, ${b.hi}]`, es: `el inicio ${b.start} de "${b.name}" está fuera de [${b.lo}, ${b.hi}]` });
     }
     const initial = b.start ?? Math.min(b.hi, Math.max(b.lo, info.value));
     return { name: info.name, lo: b.lo, hi: b.hi, initial, where };
@@ -55,12 +55,12 @@ const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 export function parseBoundSpec(text: string): ParameterBound {
   const where = `--vary "${text}"`;
   const eq = text.lastIndexOf('=');
-  if (eq <= 0) throw InputError.englishOnly(where, 'expected NAME=LO:HI');
+  if (eq <= 0) throw new InputError(where, { en: 'expected NAME=LO:HI', es: 'se esperaba NAME=LO:HI' });
   const name = text.slice(0, eq).trim();
   const parts = text.slice(eq + 1).split(':');
-  if (parts.length < 2 || parts.length > 3) throw InputError.englishOnly(where, 'expected NAME=LO:HI (or NAME=LO:HI:START)');
+  if (parts.length < 2 || parts.length > 3) throw new InputError(where, { en: 'expected NAME=LO:HI (or NAME=LO:HI:START)', es: 'se esperaba NAME=LO:HI (o NAME=LO:HI:START)' });
   const nums = parts.map((p, i) => {
-    if (!NUMBER.test(p)) throw InputError.englishOnly(where, `${['LO', 'HI', 'START'][i]} "${p.trim()}" is not a number`);
+    if (!NUMBER.test(p)) throw new InputError(where, { en: `${['LO', 'HI', 'START'][i]} "${p.trim()}" is not a number`, es: `${['LO', 'HI', 'START'][i]} "${p.trim()}" no es un número` });
     return Number(p);
   });
   return { name, lo: nums[0], hi: nums[1], start: nums[2], where };

@@ -94,7 +94,7 @@ export class CalibrationProblem {
     this.parameters = resolveBounds(names, setup.parameters);
     this.relativeErrors = setup.relativeErrors ?? false;
     this.runOptions = setup.runOptions ?? {};
-    if (setup.data.series.length === 0) throw InputError.englishOnly(setup.data.source, 'the data file has no series');
+    if (setup.data.series.length === 0) throw new InputError(setup.data.source, { en: 'the data file has no series', es: 'el archivo de datos no tiene series' });
     const columns = setup.data.series.map((s) => names.output(s.name, s.where));
     this.columns = [...new Set(columns)];
     const base = this.runWith(this.parameters.map((p) => p.initial));
@@ -103,24 +103,25 @@ export class CalibrationProblem {
     const weights = new NameTable(Object.entries(setup.weights ?? {}));
     const dataNames = new NameTable(setup.data.series.map((s) => [s.name, true] as const));
     for (const [name, w] of Object.entries(setup.weights ?? {})) {
-      if (!dataNames.has(name)) throw InputError.englishOnly(`weights.${name}`, `no data series named "${name}"`);
-      if (!(Number.isFinite(w) && w >= 0)) throw InputError.englishOnly(`weights.${name}`, `weight must be a number >= 0, got ${w}`);
+      if (!dataNames.has(name)) throw new InputError(`weights.${name}`, { en: `no data series named "${name}"`, es: `no hay una serie de datos llamada "${name}"` });
+      if (!(Number.isFinite(w) && w >= 0)) throw new InputError(`weights.${name}`, { en: `weight must be a number >= 0, got ${w}`, es: `el peso debe ser un número >= 0, se recibió ${w}` });
     }
     this.series = setup.data.series.map((s, i) => {
       const { index, frac, inside } = placeOnGrid(grid, s.time);
       const keep = inside.map((ok, j) => (ok ? j : -1)).filter((j) => j >= 0);
       if (keep.length === 0) {
         const span = s.time.length ? `${s.time[0]} to ${s.time[s.time.length - 1]}` : 'no values at all';
-        throw InputError.englishOnly(
-          s.where,
-          `no observation of "${s.name}" falls within the simulated time ${grid[0]} to ${grid[grid.length - 1]} (data: ${span})`,
-        );
+        const spanEs = s.time.length ? `${s.time[0]} a ${s.time[s.time.length - 1]}` : 'ningún valor';
+        throw new InputError(s.where, {
+          en: `no observation of "${s.name}" falls within the simulated time ${grid[0]} to ${grid[grid.length - 1]} (data: ${span})`,
+          es: `ninguna observación de "${s.name}" cae dentro del tiempo simulado ${grid[0]} a ${grid[grid.length - 1]} (datos: ${spanEs})`,
+        });
       }
       const observed = Float64Array.from(keep, (j) => s.value[j]);
       if (this.relativeErrors) {
         const zero = keep.find((j) => s.value[j] === 0);
         if (zero !== undefined) {
-          throw InputError.englishOnly(s.where, `relative errors need nonzero observations; "${s.name}" is 0 at time ${s.time[zero]}`);
+          throw new InputError(s.where, { en: `relative errors need nonzero observations; "${s.name}" is 0 at time ${s.time[zero]}`, es: `los errores relativos necesitan observaciones distintas de cero; "${s.name}" es 0 en el tiempo ${s.time[zero]}` });
         }
       }
       const given = weights.get(s.name);
@@ -167,11 +168,11 @@ export class CalibrationProblem {
   /** Simulated values at each series' observed times. */
   simulatedAtObservations(result: RunResult): Float64Array[] {
     if (result.time.length !== this.gridLength) {
-      throw InputError.englishOnly('run', `the model saved ${result.time.length} times instead of ${this.gridLength}; time settings must not depend on parameters`);
+      throw new InputError('run', { en: `the model saved ${result.time.length} times instead of ${this.gridLength}; time settings must not depend on parameters`, es: `el modelo guardó ${result.time.length} tiempos en lugar de ${this.gridLength}; la configuración de tiempo no debe depender de los parámetros` });
     }
     return this.series.map((s) => {
       const sim = result.get(s.column);
-      if (!sim) throw InputError.englishOnly('run', `the run did not return "${s.column}"`);
+      if (!sim) throw new InputError('run', { en: `the run did not return "${s.column}"`, es: `la corrida no devolvió "${s.column}"` });
       const out = new Float64Array(s.time.length);
       for (let i = 0; i < out.length; i++) {
         const k = s.index[i];

@@ -31,7 +31,7 @@ class SeriesBuilder {
     for (let i = 1; i < pts.length; i++) {
       if (pts[i].t === pts[i - 1].t) {
         const [first, second] = [pts[i - 1], pts[i]].sort((a, b) => (a.where < b.where ? -1 : 1));
-        throw InputError.englishOnly(second.where, `"${this.name}" has a second value at time ${pts[i].t} (first at ${first.where})`);
+        throw new InputError(second.where, { en: `"${this.name}" has a second value at time ${pts[i].t} (first at ${first.where})`, es: `"${this.name}" tiene un segundo valor en el tiempo ${pts[i].t} (el primero en ${first.where})` });
       }
     }
     return {
@@ -56,9 +56,9 @@ function readLong(grid: Grid, tCol: number, nameCol: number, valueCol: number): 
     const v = cellNumber(row[valueCol], grid.where(r, valueCol), 'value');
     if (name === '') {
       if (t === null && v === null) continue;
-      throw InputError.englishOnly(grid.where(r, nameCol), 'missing variable name');
+      throw new InputError(grid.where(r, nameCol), { en: 'missing variable name', es: 'falta el nombre de la variable' });
     }
-    if (t === null) throw InputError.englishOnly(grid.where(r, tCol), 'missing time');
+    if (t === null) throw new InputError(grid.where(r, tCol), { en: 'missing time', es: 'falta el tiempo' });
     const key = nameKey(name);
     let builder = byKey.get(key);
     if (!builder) {
@@ -75,7 +75,7 @@ function checkDistinct(names: { name: string; where: string }[]): void {
   for (const { name, where } of names) {
     const key = nameKey(name);
     const first = seen.get(key);
-    if (first) throw InputError.englishOnly(where, `variable "${name}" appears twice (first at ${first})`);
+    if (first) throw new InputError(where, { en: `variable "${name}" appears twice (first at ${first})`, es: `la variable "${name}" aparece dos veces (la primera en ${first})` });
     seen.set(key, where);
   }
 }
@@ -88,7 +88,7 @@ function readWide(grid: Grid, tCol: number): HistoricalData {
     const name = cellText(header[c]);
     if (name === '') {
       const hasData = grid.rows.some((row, r) => r > 0 && cellText(row[c]) !== '');
-      if (hasData) throw InputError.englishOnly(grid.where(0, c), 'column has values but no variable name');
+      if (hasData) throw new InputError(grid.where(0, c), { en: 'column has values but no variable name', es: 'la columna tiene valores pero no nombre de variable' });
       continue;
     }
     builders.push({ col: c, builder: new SeriesBuilder(name, grid.where(0, c)) });
@@ -99,7 +99,7 @@ function readWide(grid: Grid, tCol: number): HistoricalData {
     const t = cellNumber(row[tCol], grid.where(r, tCol), 'time');
     if (t === null) {
       if (builders.every(({ col }) => cellText(row[col]) === '')) continue;
-      throw InputError.englishOnly(grid.where(r, tCol), 'missing time');
+      throw new InputError(grid.where(r, tCol), { en: 'missing time', es: 'falta el tiempo' });
     }
     for (const { col, builder } of builders) {
       const v = cellNumber(row[col], grid.where(r, col), `"${builder.name}"`);
@@ -116,13 +116,13 @@ function readTimeAcross(grid: Grid): HistoricalData {
   for (let r = 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
     const name = cellText(row[0]);
-    if (name === '') throw InputError.englishOnly(grid.where(r, 0), 'missing variable name');
+    if (name === '') throw new InputError(grid.where(r, 0), { en: 'missing variable name', es: 'falta el nombre de la variable' });
     const builder = new SeriesBuilder(name, grid.where(r, 0));
     for (let c = 1; c < row.length; c++) {
       const v = cellNumber(row[c], grid.where(r, c), `"${name}"`);
       if (v === null) continue;
       const t = times[c];
-      if (t === null || t === undefined) throw InputError.englishOnly(grid.where(r, c), 'value in a column without a time');
+      if (t === null || t === undefined) throw new InputError(grid.where(r, c), { en: 'value in a column without a time', es: 'valor en una columna sin tiempo' });
       builder.points.push({ t, v, where: grid.where(r, c) });
     }
     builders.push(builder);
@@ -137,7 +137,7 @@ function isNumberLike(cell: string | number | null): boolean {
 }
 
 export function gridToSeries(grid: Grid): HistoricalData {
-  if (grid.rows.length === 0) throw InputError.englishOnly(grid.source, 'no data: the file is empty');
+  if (grid.rows.length === 0) throw new InputError(grid.source, { en: 'no data: the file is empty', es: 'no hay datos: el archivo está vacío' });
   const header = grid.rows[0];
   const keys = header.map((cell) => nameKey(cellText(cell)));
   const tCol = findColumn(keys, TIME_HEADERS);
@@ -148,9 +148,12 @@ export function gridToSeries(grid: Grid): HistoricalData {
     return readTimeAcross(grid);
   }
   if (tCol >= 0) return readWide(grid, tCol);
-  throw InputError.englishOnly(
-    grid.where(0, 0),
-    'no "Time" column: expected a wide table (Time, then one column per variable), ' +
+  throw new InputError(grid.where(0, 0), {
+    en:
+      'no "Time" column: expected a wide table (Time, then one column per variable), ' +
       'a long one (time, variable, value), or times across the first row after "Time"',
-  );
+    es:
+      'no hay columna "Time": se esperaba una tabla ancha (Time y luego una columna por variable), ' +
+      'una larga (time, variable, value) o los tiempos en la primera fila después de "Time"',
+  });
 }

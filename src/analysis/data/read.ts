@@ -27,5 +27,5 @@ export function readHistoricalData(pathWithSheet: string): HistoricalData {
   if (/\.(csv|tsv|tab|txt|dat)$/i.test(path) || !/\.[a-z0-9]+$/i.test(path)) {
     return parseHistoricalText(decodeText(bytes), path);
   }
-  throw InputError.englishOnly(path, 'unknown data file type: use .csv, .tsv, .tab, .txt, .xlsx, .xls or .ods');
+  throw new InputError(path, { en: 'unknown data file type: use .csv, .tsv, .tab, .txt, .xlsx, .xls or .ods', es: 'tipo de archivo de datos desconocido: use .csv, .tsv, .tab, .txt, .xlsx, .xls u .ods' });
 }

@@ -83,7 +83,10 @@ export class QueueEvaluator {
     if (!(await Promise.race([ready, sleep(timeout, false, { ref: false })]))) {
       connection.giveUp();
       await Promise.allSettled([queue.close(), events.close()]);
-      throw InputError.englishOnly('--queue', `cannot reach Redis at ${address.label} within ${timeout / 1000} s${lastError ? ` (${lastError})` : ''}`);
+      throw new InputError('--queue', {
+        en: `cannot reach Redis at ${address.label} within ${timeout / 1000} s${lastError ? ` (${lastError})` : ''}`,
+        es: `no se puede conectar con Redis en ${address.label} en ${timeout / 1000} s${lastError ? ` (${lastError})` : ''}`,
+      });
     }
     const evaluator = new QueueEvaluator(address, queue, events, bundleHash(bundle), options, connection);
     await evaluator.storeBundle(bundle);

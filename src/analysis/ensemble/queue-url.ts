@@ -16,14 +16,14 @@ export function parseQueueUrl(text: string, where = '--queue'): QueueAddress {
   try {
     url = new URL(text);
   } catch {
-    throw InputError.englishOnly(where, `"${text}" is not a URL; use redis://HOST:PORT`);
+    throw new InputError(where, { en: `"${text}" is not a URL; use redis://HOST:PORT`, es: `"${text}" no es una URL; use redis://HOST:PORT` });
   }
-  if (url.protocol !== 'redis:') throw InputError.englishOnly(where, `"${text}": only redis://HOST:PORT queues are supported`);
-  if (!url.hostname) throw InputError.englishOnly(where, `"${text}" names no host; use redis://HOST:PORT`);
+  if (url.protocol !== 'redis:') throw new InputError(where, { en: `"${text}": only redis://HOST:PORT queues are supported`, es: `"${text}": solo se admiten colas redis://HOST:PORT` });
+  if (!url.hostname) throw new InputError(where, { en: `"${text}" names no host; use redis://HOST:PORT`, es: `"${text}" no indica ningún host; use redis://HOST:PORT` });
   const port = url.port === '' ? 6379 : Number(url.port);
   const path = url.pathname.replace(/^\//, '');
   const db = path === '' ? 0 : Number(path);
-  if (!(Number.isInteger(db) && db >= 0)) throw InputError.englishOnly(where, `"${text}": the database after the port must be a whole number`);
+  if (!(Number.isInteger(db) && db >= 0)) throw new InputError(where, { en: `"${text}": the database after the port must be a whole number`, es: `"${text}": la base de datos después del puerto debe ser un número entero` });
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   return {
     host,

@@ -109,7 +109,10 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
   if (!(await Promise.race([ready, sleep(timeout, false, { ref: false })]))) {
     connection.giveUp();
     await Promise.allSettled([worker.close(true), pool.close()]);
-    throw InputError.englishOnly('--queue', `cannot reach Redis at ${opts.address.label} within ${timeout / 1000} s${lastError ? ` (${lastError})` : ''}`);
+    throw new InputError('--queue', {
+      en: `cannot reach Redis at ${opts.address.label} within ${timeout / 1000} s${lastError ? ` (${lastError})` : ''}`,
+      es: `no se puede conectar con Redis en ${opts.address.label} en ${timeout / 1000} s${lastError ? ` (${lastError})` : ''}`,
+    });
   }
   log(`worker ready on ${opts.address.label}, queue "${QUEUE_NAME}", ${threads} thread${threads === 1 ? '' : 's'}`);
 

@@ -47,11 +47,11 @@ export function loadGreenJobsContext(spec: GreenJobsSpec, employmentVariable = '
   const key = (s: string) => s.trim().toLowerCase();
   const overrides = Object.entries(spec.environmentalShareFrom).map(([sector, variable]) => {
     const j = table.sectors.findIndex((s) => key(s) === key(sector));
-    if (j < 0) throw InputError.englishOnly(`greenJobs.environmentalShareFrom["${sector}"]`, `not a sector of ${spec.table} (${table.sectors.join(', ')})`);
+    if (j < 0) throw new InputError(`greenJobs.environmentalShareFrom["${sector}"]`, { en: `not a sector of ${spec.table} (${table.sectors.join(', ')})`, es: `no es un sector de ${spec.table} (${table.sectors.join(', ')})` });
     return { sector: j, variable };
   });
   if (!table.satellites.some((s) => s.kind === 'employment')) {
-    throw InputError.englishOnly(spec.table, 'the IO table has no employment satellite: green jobs cannot be computed');
+    throw new InputError(spec.table, { en: 'the IO table has no employment satellite: green jobs cannot be computed', es: 'la tabla IO no tiene satélite de empleo: no se pueden calcular los empleos verdes' });
   }
   return {
     spec,
@@ -66,18 +66,18 @@ export function loadGreenJobsContext(spec: GreenJobsSpec, employmentVariable = '
 
 function series(result: RunResult, name: string, where: string): ArrayLike<number> {
   const s = result.get(name);
-  if (!s) throw InputError.englishOnly(where, `the run has no variable "${name}"`);
+  if (!s) throw new InputError(where, { en: `the run has no variable "${name}"`, es: `la corrida no tiene la variable "${name}"` });
   return s;
 }
 
 export function greenJobsOf(ctx: GreenJobsContext, result: RunResult): GreenJobsSeries {
   const link = linkRunToIo(result, ctx.mapping, { table: ctx.table, where: ctx.spec.mapping });
-  if (!link.jobs) throw InputError.englishOnly(ctx.spec.table, 'the IO link returned no jobs');
+  if (!link.jobs) throw new InputError(ctx.spec.table, { en: 'the IO link returned no jobs', es: 'el enlace IO no devolvió empleos' });
   const { baseYear } = ctx.spec;
   const employment = series(result, ctx.employmentVariable, 'greenJobs');
   const formal = ctx.spec.formalShareFrom ? series(result, ctx.spec.formalShareFrom, 'greenJobs.formalShareFrom') : undefined;
   const formalBase = formal ? valueAtYear(result, formal, baseYear) : 1;
-  if (formal && !(formalBase > 0)) throw InputError.englishOnly('greenJobs.baseYear', `${baseYear} lies outside the run or the formal share is 0 there`);
+  if (formal && !(formalBase > 0)) throw new InputError('greenJobs.baseYear', { en: `${baseYear} lies outside the run or the formal share is 0 there`, es: `${baseYear} está fuera de la corrida o la participación formal es 0 en ese año` });
   const overrideSeries = ctx.overrides.map((o) => ({ ...o, values: series(result, o.variable, `greenJobs.environmentalShareFrom`) }));
   const out: GreenJobsSeries = { years: link.years, green: [], transition: [], total: [] };
   link.years.forEach((year, t) => {

@@ -103,6 +103,6 @@ export function readIndicatorSpecs(path: string): IndicatorSpec[] {
       where: f.where,
     };
   });
-  if (specs.length === 0) throw InputError.englishOnly(path, 'the indicator list is empty');
+  if (specs.length === 0) throw new InputError(path, { en: 'the indicator list is empty', es: 'la lista de indicadores está vacía' });
   return specs;
 }

@@ -49,10 +49,10 @@ function yearly(years: number[], values: number[], year: number): number {
 export function indicatorValue(spec: IndicatorSpec, run: ScenarioRun, year: number, jobs?: GreenJobsSeries): number {
   if (spec.source === 'model') {
     const s = run.result.get(spec.variable!);
-    if (!s) throw InputError.englishOnly(`${spec.where}.variable`, `the model has no variable "${spec.variable}"`);
+    if (!s) throw new InputError(`${spec.where}.variable`, { en: `the model has no variable "${spec.variable}"`, es: `el modelo no tiene la variable "${spec.variable}"` });
     return valueAtYear(run.result, s, year) * spec.scale;
   }
-  if (!jobs) throw InputError.englishOnly(`${spec.where}.source`, `"${spec.source}" needs "greenJobs" in project.json`);
+  if (!jobs) throw new InputError(`${spec.where}.source`, { en: `"${spec.source}" needs "greenJobs" in project.json`, es: `"${spec.source}" necesita "greenJobs" en project.json` });
   const values = spec.source === 'green jobs' ? jobs.green : jobs.transition;
   return yearly(jobs.years, values, year) * (spec.share?.value ?? 1) * spec.scale;
 }

@@ -83,7 +83,7 @@ function resolveShares(indicators: IndicatorSpec[], greenJobs: GreenJobsSpec | u
   const wanted = indicators.filter((s) => s.share);
   if (wanted.length === 0) return;
   if (!greenJobs?.measuredSplits) {
-    throw InputError.englishOnly(`${wanted[0].where}.share`, `needs "greenJobs.measuredSplits" in ${where} (the file \`igem greenjobs export-io\` writes)`);
+    throw new InputError(`${wanted[0].where}.share`, { en: `needs "greenJobs.measuredSplits" in ${where} (the file \`igem greenjobs export-io\` writes)`, es: `necesita "greenJobs.measuredSplits" en ${where} (el archivo que escribe \`igem greenjobs export-io\`)` });
   }
   const splits = readMeasuredSplits(greenJobs.measuredSplits);
   for (const spec of wanted) {
@@ -91,10 +91,10 @@ function resolveShares(indicators: IndicatorSpec[], greenJobs: GreenJobsSpec | u
     const m = splits.get(share.name);
     if (!m) {
       const known = [...splits.keys()].filter((k) => k.includes('share')).join(', ');
-      throw InputError.englishOnly(`${spec.where}.share`, `no split "${share.name}" in ${greenJobs.measuredSplits} (shares there: ${known})`);
+      throw new InputError(`${spec.where}.share`, { en: `no split "${share.name}" in ${greenJobs.measuredSplits} (shares there: ${known})`, es: `no hay una partición "${share.name}" en ${greenJobs.measuredSplits} (participaciones disponibles: ${known})` });
     }
     if (m.unit !== 'fraction' || !(m.value >= 0 && m.value <= 1)) {
-      throw InputError.englishOnly(`${spec.where}.share`, `split "${share.name}" is ${m.value} ${m.unit}, not a fraction between 0 and 1`);
+      throw new InputError(`${spec.where}.share`, { en: `split "${share.name}" is ${m.value} ${m.unit}, not a fraction between 0 and 1`, es: `la partición "${share.name}" vale ${m.value} ${m.unit}, no una fracción entre 0 y 1` });
     }
     Object.assign(share, { value: m.value, low: m.low, high: m.high, year: m.year, synthetic: m.synthetic });
   }
@@ -105,7 +105,7 @@ export function readProject(pathOrDir: string): ScenarioProject {
   const isDir = existsSync(pathOrDir) && statSync(pathOrDir).isDirectory();
   const file = isDir ? join(pathOrDir, PROJECT_FILE) : pathOrDir;
   if (!existsSync(file)) {
-    throw InputError.englishOnly(pathOrDir, `not a scenario project: ${file} not found (a project folder holds ${PROJECT_FILE})`);
+    throw new InputError(pathOrDir, { en: `not a scenario project: ${file} not found (a project folder holds ${PROJECT_FILE})`, es: `no es un proyecto de escenarios: no se encontró ${file} (una carpeta de proyecto contiene ${PROJECT_FILE})` });
   }
   const dir = resolve(isDir ? pathOrDir : join(file, '..'));
   const root = specRoot(file);
@@ -142,7 +142,7 @@ export function readProject(pathOrDir: string): ScenarioProject {
 export function pickScenarios(project: ScenarioProject, names: string[]): ScenarioSpec[] {
   return names.map((n) => {
     const s = project.scenarios.find((x) => x.name === n);
-    if (!s) throw InputError.englishOnly(`scenario "${n}"`, `not found in ${project.dir} (known: ${project.scenarios.map((x) => x.name).join(', ')})`);
+    if (!s) throw new InputError(`scenario "${n}"`, { en: `not found in ${project.dir} (known: ${project.scenarios.map((x) => x.name).join(', ')})`, es: `no se encontró en ${project.dir} (conocidos: ${project.scenarios.map((x) => x.name).join(', ')})` });
     return s;
   });
 }

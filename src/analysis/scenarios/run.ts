@@ -22,7 +22,11 @@ export function checkLevers(model: Model, scenario: ScenarioSpec): void {
     try {
       names.constant(name, scenario.where[name] ?? scenario.file);
     } catch (err) {
-      if (err instanceof InputError) throw InputError.englishOnly(scenario.where[name] ?? scenario.file, err.message.replace(/^.*?: /, ''));
+      // Name the lever's field instead of the name lookup's own `where`.
+      if (err instanceof InputError) {
+        const bare = (text: string) => text.replace(/^.*?: /, '');
+        throw new InputError(scenario.where[name] ?? scenario.file, { en: bare(err.message), es: bare(err.messageEs) });
+      }
       throw err;
     }
   }

@@ -35,19 +35,19 @@ export function readUncertainty(path: string, runsOverride?: number): Uncertaint
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw InputError.englishOnly(path, `not valid JSON: ${(err as Error).message}`);
+    throw new InputError(path, { en: `not valid JSON: ${(err as Error).message}`, es: `no es JSON válido: ${(err as Error).message}` });
   }
   const o = raw as { runs?: unknown; seed?: unknown; parameters?: unknown };
-  if (typeof o !== 'object' || o === null || !Array.isArray(o.parameters)) throw InputError.englishOnly(path, 'expected { "runs", "seed", "parameters": [...] }');
+  if (typeof o !== 'object' || o === null || !Array.isArray(o.parameters)) throw new InputError(path, { en: 'expected { "runs", "seed", "parameters": [...] }', es: 'se esperaba { "runs", "seed", "parameters": [...] }' });
   const runs = checkRuns(runsOverride ?? Number(o.runs), 2, `${path}: runs`);
-  if (runs > MAX_UNCERTAINTY_RUNS) throw InputError.englishOnly(`${path}: runs`, `at most ${MAX_UNCERTAINTY_RUNS} runs, got ${runs}`);
+  if (runs > MAX_UNCERTAINTY_RUNS) throw new InputError(`${path}: runs`, { en: `at most ${MAX_UNCERTAINTY_RUNS} runs, got ${runs}`, es: `como máximo ${MAX_UNCERTAINTY_RUNS} corridas, se recibió ${runs}` });
   const seed = o.seed === undefined ? 1 : Number(o.seed);
-  if (!Number.isInteger(seed)) throw InputError.englishOnly(`${path}: seed`, 'must be a whole number');
+  if (!Number.isInteger(seed)) throw new InputError(`${path}: seed`, { en: 'must be a whole number', es: 'debe ser un número entero' });
   const parameters = o.parameters.map((p: unknown, i: number) => {
     const where = `${path}: parameters[${i}]`;
     const q = p as { name?: unknown; distribution?: unknown; source?: unknown };
-    if (typeof q?.name !== 'string' || typeof q.distribution !== 'string') throw InputError.englishOnly(where, 'needs "name" and "distribution" strings');
-    if (typeof q.source !== 'string' || q.source.trim() === '') throw InputError.englishOnly(`${where}.source`, 'every uncertain assumption needs its source or reason');
+    if (typeof q?.name !== 'string' || typeof q.distribution !== 'string') throw new InputError(where, { en: 'needs "name" and "distribution" strings', es: 'necesita los textos "name" y "distribution"' });
+    if (typeof q.source !== 'string' || q.source.trim() === '') throw new InputError(`${where}.source`, { en: 'every uncertain assumption needs its source or reason', es: 'cada supuesto incierto necesita su fuente o justificación' });
     return { ...parseVary(`${q.name}=${q.distribution}`, where), source: q.source };
   });
   return { runs, seed, parameters, file: path };

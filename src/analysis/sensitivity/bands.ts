@@ -42,8 +42,8 @@ export function percentileInterval(sorted: ArrayLike<number>, q: number, z = 1.6
 }
 
 export function checkPercentiles(ps: readonly number[], where = '--percentiles'): number[] {
-  if (ps.length === 0) throw InputError.englishOnly(where, 'give at least one percentile');
-  for (const p of ps) if (!(p >= 0 && p <= 100)) throw InputError.englishOnly(where, `percentile ${p} is not between 0 and 100`);
+  if (ps.length === 0) throw new InputError(where, { en: 'give at least one percentile', es: 'indique al menos un percentil' });
+  for (const p of ps) if (!(p >= 0 && p <= 100)) throw new InputError(where, { en: `percentile ${p} is not between 0 and 100`, es: `el percentil ${p} no está entre 0 y 100` });
   return [...ps];
 }
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../sd/ir/diagnostics.js';
 import { parseVary, quantile } from './distributions.js';
 
-function message(fn: () => unknown): string {
+function message(fn: () => unknown, lang: 'en' | 'es' = 'en'): string {
   try {
     fn();
   } catch (err) {
-    if (err instanceof InputError) return err.message;
+    if (err instanceof InputError) return lang === 'es' ? err.messageEs : err.message;
     throw err;
   }
   throw new Error('expected an InputError');
@@ -44,5 +44,14 @@ describe('distributions', () => {
     expect(message(() => parseVary('g=0:1'))).toContain('expected a distribution');
     expect(message(() => parseVary('g=normal(0,-1)'))).toContain('SD > 0');
     expect(message(() => parseVary('g=triangular(0,5,4)'))).toContain('LO <= MODE <= HI');
+  });
+
+  it('say the same in Spanish, with the usage in Spanish', () => {
+    const spanish = (fn: () => unknown) => message(fn, 'es');
+    expect(spanish(() => parseVary('g=normal(1)', 'spec.json: parameters[0]'))).toBe(
+      'spec.json: parameters[0]: normal recibe (MEAN,SD) o (MEAN,SD,LO,HI), se recibieron 1 número(s)',
+    );
+    expect(spanish(() => parseVary('g=gamma(1,2)'))).toContain('distribución desconocida "gamma"; use uniform(LO,HI), normal(MEAN,SD) o normal(MEAN,SD,LO,HI) (truncada)');
+    expect(spanish(() => parseVary('g=uniform(x,1)'))).toContain('"x" no es un número');
   });
 });

@@ -20,6 +20,10 @@ export type Distribution =
 export const DISTRIBUTION_USAGE =
   'uniform(LO,HI), normal(MEAN,SD) or normal(MEAN,SD,LO,HI) (truncated), triangular(LO,MODE,HI), ' +
   'lognormal(MU,SIGMA) (of ln X), discrete(V1,V2,...)';
+/** DISTRIBUTION_USAGE in Spanish, for the Spanish text of the same errors. */
+const DISTRIBUTION_USAGE_ES =
+  'uniform(LO,HI), normal(MEAN,SD) o normal(MEAN,SD,LO,HI) (truncada), triangular(LO,MODE,HI), ' +
+  'lognormal(MU,SIGMA) (de ln X), discrete(V1,V2,...)';
 
 const TINY = 2 ** -53;
 
@@ -82,65 +86,65 @@ function parseArgs(text: string, where: string): number[] {
   return text.split(',').map((raw) => {
     const t = raw.trim();
     if (/^[+-]?inf(inity)?$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
-    if (!NUMBER.test(t)) throw InputError.englishOnly(where, `"${t}" is not a number`);
+    if (!NUMBER.test(t)) throw new InputError(where, { en: `"${t}" is not a number`, es: `"${t}" no es un número` });
     return Number(t);
   });
 }
 
 /** Builds a distribution from its name and arguments, checking them; errors name `where`. */
 export function makeDistribution(kind: string, args: number[], where: string): Distribution {
-  const want = (n: number | number[], usage: string) => {
+  const want = (n: number | number[], usage: string, usageEs = usage) => {
     const ok = Array.isArray(n) ? n.includes(args.length) : args.length === n;
-    if (!ok) throw InputError.englishOnly(where, `${kind} takes ${usage}, got ${args.length} number(s)`);
+    if (!ok) throw new InputError(where, { en: `${kind} takes ${usage}, got ${args.length} number(s)`, es: `${kind} recibe ${usageEs}, se recibieron ${args.length} número(s)` });
   };
   const finite = (names: string[]) =>
     names.forEach((name, i) => {
-      if (!Number.isFinite(args[i])) throw InputError.englishOnly(where, `${name} of ${kind} must be finite`);
+      if (!Number.isFinite(args[i])) throw new InputError(where, { en: `${name} of ${kind} must be finite`, es: `${name} de ${kind} debe ser finito` });
     });
   switch (kind.toLowerCase()) {
     case 'uniform': {
       want(2, '(LO,HI)');
       finite(['LO', 'HI']);
       const [lo, hi] = args;
-      if (!(lo < hi)) throw InputError.englishOnly(where, `uniform needs LO < HI, got LO=${lo} and HI=${hi}`);
+      if (!(lo < hi)) throw new InputError(where, { en: `uniform needs LO < HI, got LO=${lo} and HI=${hi}`, es: `uniform necesita LO < HI, se recibió LO=${lo} y HI=${hi}` });
       return { kind: 'uniform', lo, hi };
     }
     case 'normal': {
-      want([2, 4], '(MEAN,SD) or (MEAN,SD,LO,HI)');
+      want([2, 4], '(MEAN,SD) or (MEAN,SD,LO,HI)', '(MEAN,SD) o (MEAN,SD,LO,HI)');
       finite(['MEAN', 'SD']);
       const [mean, sd, lo = -Infinity, hi = Infinity] = args;
-      if (!(sd > 0)) throw InputError.englishOnly(where, `normal needs SD > 0, got ${sd}`);
-      if (!(lo < hi)) throw InputError.englishOnly(where, `normal needs LO < HI, got LO=${lo} and HI=${hi}`);
+      if (!(sd > 0)) throw new InputError(where, { en: `normal needs SD > 0, got ${sd}`, es: `normal necesita SD > 0, se recibió ${sd}` });
+      if (!(lo < hi)) throw new InputError(where, { en: `normal needs LO < HI, got LO=${lo} and HI=${hi}`, es: `normal necesita LO < HI, se recibió LO=${lo} y HI=${hi}` });
       const [za, zb] = [(lo - mean) / sd, (hi - mean) / sd];
       // Measure the mass in whichever tail keeps the CDF precise.
       const mass = za > 0 ? jStat.normal.cdf(-za, 0, 1) - jStat.normal.cdf(-zb, 0, 1) : jStat.normal.cdf(zb, 0, 1) - jStat.normal.cdf(za, 0, 1);
-      if (!(mass > 0)) throw InputError.englishOnly(where, `normal(${mean},${sd}) has no probability between ${lo} and ${hi}`);
+      if (!(mass > 0)) throw new InputError(where, { en: `normal(${mean},${sd}) has no probability between ${lo} and ${hi}`, es: `normal(${mean},${sd}) no tiene probabilidad entre ${lo} y ${hi}` });
       return { kind: 'normal', mean, sd, lo, hi };
     }
     case 'triangular': {
       want(3, '(LO,MODE,HI)');
       finite(['LO', 'MODE', 'HI']);
       const [lo, mode, hi] = args;
-      if (!(lo < hi)) throw InputError.englishOnly(where, `triangular needs LO < HI, got LO=${lo} and HI=${hi}`);
-      if (!(mode >= lo && mode <= hi)) throw InputError.englishOnly(where, `triangular needs LO <= MODE <= HI, got MODE=${mode}`);
+      if (!(lo < hi)) throw new InputError(where, { en: `triangular needs LO < HI, got LO=${lo} and HI=${hi}`, es: `triangular necesita LO < HI, se recibió LO=${lo} y HI=${hi}` });
+      if (!(mode >= lo && mode <= hi)) throw new InputError(where, { en: `triangular needs LO <= MODE <= HI, got MODE=${mode}`, es: `triangular necesita LO <= MODE <= HI, se recibió MODE=${mode}` });
       return { kind: 'triangular', lo, mode, hi };
     }
     case 'lognormal': {
-      want(2, '(MU,SIGMA) of ln X');
+      want(2, '(MU,SIGMA) of ln X', '(MU,SIGMA) de ln X');
       finite(['MU', 'SIGMA']);
       const [mu, sigma] = args;
-      if (!(sigma > 0)) throw InputError.englishOnly(where, `lognormal needs SIGMA > 0, got ${sigma}`);
+      if (!(sigma > 0)) throw new InputError(where, { en: `lognormal needs SIGMA > 0, got ${sigma}`, es: `lognormal necesita SIGMA > 0, se recibió ${sigma}` });
       return { kind: 'lognormal', mu, sigma };
     }
     case 'discrete': {
-      if (args.length === 0) throw InputError.englishOnly(where, 'discrete needs at least one value');
+      if (args.length === 0) throw new InputError(where, { en: 'discrete needs at least one value', es: 'discrete necesita al menos un valor' });
       args.forEach((v) => {
-        if (!Number.isFinite(v)) throw InputError.englishOnly(where, 'discrete values must be finite');
+        if (!Number.isFinite(v)) throw new InputError(where, { en: 'discrete values must be finite', es: 'los valores de discrete deben ser finitos' });
       });
       return { kind: 'discrete', values: args };
     }
     default:
-      throw InputError.englishOnly(where, `unknown distribution "${kind}"; use ${DISTRIBUTION_USAGE}`);
+      throw new InputError(where, { en: `unknown distribution "${kind}"; use ${DISTRIBUTION_USAGE}`, es: `distribución desconocida "${kind}"; use ${DISTRIBUTION_USAGE_ES}` });
   }
 }
 
@@ -154,10 +158,10 @@ export interface VariedParameter {
 export function parseVary(text: string, where = `--vary "${text}"`): VariedParameter {
   const m = /^(.*?)=\s*([A-Za-z_]+)\s*\((.*)\)\s*$/s.exec(text);
   if (!m) {
-    if (!text.includes('=')) throw InputError.englishOnly(where, `expected NAME=DISTRIBUTION, e.g. "growth rate=uniform(0.01,0.05)"`);
-    throw InputError.englishOnly(where, `expected a distribution after "=": ${DISTRIBUTION_USAGE}`);
+    if (!text.includes('=')) throw new InputError(where, { en: `expected NAME=DISTRIBUTION, e.g. "growth rate=uniform(0.01,0.05)"`, es: `se esperaba NAME=DISTRIBUTION, p. ej. "growth rate=uniform(0.01,0.05)"` });
+    throw new InputError(where, { en: `expected a distribution after "=": ${DISTRIBUTION_USAGE}`, es: `se esperaba una distribución después de "=": ${DISTRIBUTION_USAGE_ES}` });
   }
   const name = m[1].trim();
-  if (name === '') throw InputError.englishOnly(where, 'missing parameter name before "="');
+  if (name === '') throw new InputError(where, { en: 'missing parameter name before "="', es: 'falta el nombre del parámetro antes de "="' });
   return { name, distribution: makeDistribution(m[2], parseArgs(m[3], where), where), where };
 }

@@ -72,7 +72,7 @@ export function localEvaluator(model: Model): EvaluateRuns {
       last = result;
       const values = request.columns.map((c) => {
         const s = result.get(c);
-        if (!s) throw InputError.englishOnly(c, `the run did not return "${c}"`);
+        if (!s) throw new InputError(c, { en: `the run did not return "${c}"`, es: `la corrida no devolvió "${c}"` });
         return s;
       });
       onOutput({ index: job.index, time: result.time, values });

@@ -28,7 +28,7 @@ export interface MonteCarloResult {
 }
 
 export function checkRuns(runs: number, min = 1, where = '--runs'): number {
-  if (!(Number.isInteger(runs) && runs >= min)) throw InputError.englishOnly(where, `must be a whole number >= ${min}, got ${runs}`);
+  if (!(Number.isInteger(runs) && runs >= min)) throw new InputError(where, { en: `must be a whole number >= ${min}, got ${runs}`, es: `debe ser un número entero >= ${min}, se recibió ${runs}` });
   return runs;
 }
 

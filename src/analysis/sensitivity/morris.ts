@@ -82,10 +82,10 @@ export async function morris(model: Model, setup: SensitivitySetup, opts: Morris
   const resolved = resolveSetup(model, setup);
   const levels = opts.levels ?? 4;
   if (!(Number.isInteger(levels) && levels >= 2 && levels % 2 === 0)) {
-    throw InputError.englishOnly('--levels', `Morris levels must be an even whole number >= 2, got ${levels}`);
+    throw new InputError('--levels', { en: `Morris levels must be an even whole number >= 2, got ${levels}`, es: `los niveles de Morris deben ser un número entero par >= 2, se recibió ${levels}` });
   }
   const r = opts.trajectories;
-  if (!(Number.isInteger(r) && r >= 2)) throw InputError.englishOnly('--runs', `Morris needs at least 2 trajectories, got ${r}`);
+  if (!(Number.isInteger(r) && r >= 2)) throw new InputError('--runs', { en: `Morris needs at least 2 trajectories, got ${r}`, es: `Morris necesita al menos 2 trayectorias, se recibió ${r}` });
   const seed = opts.seed ?? 1;
   const k = resolved.parameters.length;
   const trajectories = Array.from({ length: r }, (_, j) => morrisTrajectory(k, levels, seed, j));

@@ -23,14 +23,14 @@ export interface ResolvedSetup {
 export function resolveSetup(model: Model, setup: SensitivitySetup): ResolvedSetup {
   const names = new ModelNames(model);
   if (setup.parameters.length === 0) {
-    throw InputError.englishOnly('--vary', 'no parameters to vary: give at least one --vary "NAME=uniform(LO,HI)"');
+    throw new InputError('--vary', { en: 'no parameters to vary: give at least one --vary "NAME=uniform(LO,HI)"', es: 'no hay parámetros que variar: indique al menos un --vary "NAME=uniform(LO,HI)"' });
   }
   const seen = new Map<string, string>();
   const parameters = setup.parameters.map((p) => {
     const info = names.constant(p.name, p.where);
     const key = nameKey(info.name);
     const first = seen.get(key);
-    if (first !== undefined) throw InputError.englishOnly(p.where, `"${p.name}" is already varied (${first})`);
+    if (first !== undefined) throw new InputError(p.where, { en: `"${p.name}" is already varied (${first})`, es: `"${p.name}" ya se está variando (${first})` });
     seen.set(key, p.where);
     return { ...p, name: info.name };
   });
@@ -38,7 +38,7 @@ export function resolveSetup(model: Model, setup: SensitivitySetup): ResolvedSet
   const columns = setup.columns?.length
     ? setup.columns.map((c) => names.output(c, `--columns ${c}`))
     : model.outputNames.filter((n) => !constants.has(nameKey(n)));
-  if (columns.length === 0) throw InputError.englishOnly('--columns', 'no output columns to keep');
+  if (columns.length === 0) throw new InputError('--columns', { en: 'no output columns to keep', es: 'no hay columnas de salida que conservar' });
   return { parameters, columns: [...new Set(columns)], runOptions: setup.runOptions ?? {} };
 }
 
@@ -57,7 +57,7 @@ export function savedTimeIndex(time: Float64Array, t: number, where: string): nu
   for (let i = 1; i < time.length; i++) if (Math.abs(time[i] - t) < Math.abs(time[best] - t)) best = i;
   const spacing = time.length > 1 ? Math.abs(time[1] - time[0]) : 1;
   if (Math.abs(time[best] - t) > 1e-6 * Math.max(1, spacing)) {
-    throw InputError.englishOnly(where, `time ${t} is not a saved time (saved: ${time[0]} to ${time[time.length - 1]} every ${spacing})`);
+    throw new InputError(where, { en: `time ${t} is not a saved time (saved: ${time[0]} to ${time[time.length - 1]} every ${spacing})`, es: `el tiempo ${t} no es un tiempo guardado (guardados: de ${time[0]} a ${time[time.length - 1]} cada ${spacing})` });
   }
   return best;
 }

@@ -18,7 +18,7 @@ export function functionModel(constants: Record<string, number>, outputs: (c: Re
       const c = { ...constants };
       for (const [name, v] of Object.entries(options.params ?? {})) {
         const key = own.get(name);
-        if (key === undefined || typeof v !== 'number') throw InputError.englishOnly(`params.${name}`, 'not a constant');
+        if (key === undefined || typeof v !== 'number') throw new InputError(`params.${name}`, { en: 'not a constant', es: 'no es una constante' });
         c[key] = v;
       }
       const all = { ...outputs(c), ...c };

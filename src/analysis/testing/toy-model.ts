@@ -42,7 +42,7 @@ export function toyModel(spec: ToySpec): Model {
       const c: Values = { ...spec.constants };
       for (const [name, value] of Object.entries(options.params ?? {})) {
         const own = byKey.get(name);
-        if (own === undefined || typeof value !== 'number') throw InputError.englishOnly(`params.${name}`, 'not a constant of this model');
+        if (own === undefined || typeof value !== 'number') throw new InputError(`params.${name}`, { en: 'not a constant of this model', es: 'no es una constante de este modelo' });
         c[own] = value;
       }
       const start = options.start ?? spec.time.start;

@@ -95,11 +95,11 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
   const INS = [...H, ...E, ...G];
   for (const a of acc) {
     if (![...INSTITUTION, 'activity', 'commodity', 'margin', 'factor', 'tax', 'rest-of-world', 'savings-investment', 'stock-change'].includes(a.type))
-      throw InputError.englishOnly(`${where(sam, a)}: ${a.code}`, `tipo de cuenta desconocido "${String(a.type)}" / unknown account type`);
+      throw new InputError(`${where(sam, a)}: ${a.code}`, { en: `unknown account type "${String(a.type)}"`, es: `tipo de cuenta desconocido "${String(a.type)}"` });
   }
-  if (A.length === 0 || C.length === 0) throw InputError.englishOnly(sam.source, 'la MCS necesita actividades y bienes / the SAM needs activities and commodities');
-  if (H.length === 0) throw InputError.englishOnly(sam.source, 'la MCS necesita al menos un hogar / the SAM needs at least one household');
-  if (SI.length === 0) throw InputError.englishOnly(sam.source, 'la MCS necesita una cuenta de ahorro-inversión / the SAM needs a savings-investment account');
+  if (A.length === 0 || C.length === 0) throw new InputError(sam.source, { en: 'the SAM needs activities and commodities', es: 'la MCS necesita actividades y bienes' });
+  if (H.length === 0) throw new InputError(sam.source, { en: 'the SAM needs at least one household', es: 'la MCS necesita al menos un hogar' });
+  if (SI.length === 0) throw new InputError(sam.source, { en: 'the SAM needs a savings-investment account', es: 'la MCS necesita una cuenta de ahorro-inversión' });
   const rowTot = (i: number) => v[i]!.reduce((s, x) => s + x, 0);
   const colTot = (j: number) => v.reduce((s, r) => s + r[j]!, 0);
   // Every non-zero cell must fall in a block with a behaviour (see MODEL.md).
@@ -120,12 +120,12 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
     for (let j = 0; j < n; j++) {
       const x = v[i]![j]!;
       if (x !== 0 && !ok(acc[i]!.type, acc[j]!.type))
-        throw InputError.englishOnly(
-          `${sam.source}: ${acc[i]!.code} ← ${acc[j]!.code}`,
-          `celda no nula en un bloque sin comportamiento en el modelo (${acc[i]!.type} ← ${acc[j]!.type}) / non-zero cell in a block the model has no behaviour for`,
-        );
+        throw new InputError(`${sam.source}: ${acc[i]!.code} ← ${acc[j]!.code}`, {
+          en: `non-zero cell in a block the model has no behaviour for (${acc[i]!.type} ← ${acc[j]!.type})`,
+          es: `celda no nula en un bloque sin comportamiento en el modelo (${acc[i]!.type} ← ${acc[j]!.type})`,
+        });
       if (x < 0 && !(acc[j]!.type === 'stock-change' || acc[i]!.type === 'stock-change' || acc[i]!.type === 'savings-investment' || acc[j]!.type === 'rest-of-world' || acc[i]!.type === 'rest-of-world' || acc[i]!.type === 'tax'))
-        throw InputError.englishOnly(`${sam.source}: ${acc[i]!.code} ← ${acc[j]!.code}`, `valor negativo ${x} no admitido en este bloque / negative value not allowed in this block`);
+        throw new InputError(`${sam.source}: ${acc[i]!.code} ← ${acc[j]!.code}`, { en: `negative value ${x} not allowed in this block`, es: `valor negativo ${x} no admitido en este bloque` });
     }
   const sumOver = (rows: number[], j: number) => rows.reduce((s, i) => s + v[i]![j]!, 0);
   const sumRow = (i: number, cols: number[]) => cols.reduce((s, j) => s + v[i]![j]!, 0);
@@ -143,7 +143,7 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
   RE0.forEach((re, k) => {
     const drawdown = Math.max(0, -sumRow(C[k]!, ST));
     const fromStock = Math.min(re, drawdown);
-    if (re - fromStock > QM0[k]! * (1 + 1e-12)) throw InputError.englishOnly(`${sam.source}: ${acc[C[k]!]!.code}`, `exportaciones (${QE0[k]}) mayores que producción, importaciones y reducción de existencias / exports exceed output, imports and stock drawdown`);
+    if (re - fromStock > QM0[k]! * (1 + 1e-12)) throw new InputError(`${sam.source}: ${acc[C[k]!]!.code}`, { en: `exports (${QE0[k]}) exceed output, imports and stock drawdown`, es: `exportaciones (${QE0[k]}) mayores que producción, importaciones y reducción de existencias` });
     REstock[k] = fromStock;
     QE0[k] = QE0[k]! - re;
     QM0[k] = QM0[k]! - (re - fromStock);
@@ -172,7 +172,7 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
       if (acc[t]!.kind === 'import-duty' && QM0[k]! > 0) return 0;
       const base = QD0[k]! + QM0[k]! * (1 + tm[k]!) + marg.reduce((s, r) => s + r[k]!, 0);
       const x = v[t]![c]!;
-      if (x !== 0 && base <= 0) throw InputError.englishOnly(`${sam.source}: ${acc[t]!.code} ← ${acc[c]!.code}`, 'impuesto sin base / tax without a base');
+      if (x !== 0 && base <= 0) throw new InputError(`${sam.source}: ${acc[t]!.code} ← ${acc[c]!.code}`, { en: 'tax without a base', es: 'impuesto sin base' });
       return base > 0 ? x / base : 0;
     }),
   );
@@ -182,7 +182,7 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
   // Activities (E7–E15)
   const QA0 = A.map((a) => rowTot(a));
   QA0.forEach((q, k) => {
-    if (!(q > 0)) throw InputError.englishOnly(`${sam.source}: ${acc[A[k]!]!.code}`, 'actividad sin producción / activity without output');
+    if (!(q > 0)) throw new InputError(`${sam.source}: ${acc[A[k]!]!.code}`, { en: 'activity without output', es: 'actividad sin producción' });
   });
   // Home consumption (activity ← household) at the activity price; θ are shares of marketed output.
   const QHA0 = A.map((a) => INS.map((i) => (acc[i]!.type === 'household' ? v[a]![i]! : 0)));
@@ -204,7 +204,7 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
   // Factors (E22–E25)
   const factorKind = F.map((f) => {
     const k = acc[f]!.kind ?? 'labour';
-    if (k !== 'labour' && k !== 'capital' && k !== 'land') throw InputError.englishOnly(`${where(sam, acc[f]!)}: ${acc[f]!.code}`, `clase de factor desconocida "${k}" / unknown factor kind (labour, capital, land)`);
+    if (k !== 'labour' && k !== 'capital' && k !== 'land') throw new InputError(`${where(sam, acc[f]!)}: ${acc[f]!.code}`, { en: `unknown factor kind "${k}" (labour, capital, land)`, es: `clase de factor desconocida "${k}" (labour, capital, land)` });
     return k;
   });
   const segment = F.map((f) => {
@@ -222,7 +222,7 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
   const isGov = INS.map((i) => acc[i]!.type === 'government');
   const isHH = INS.map((i) => acc[i]!.type === 'household');
   INS.forEach((i, k) => {
-    if (!(YI0[k]! > 0) && colTot(i) > 0) throw InputError.englishOnly(`${sam.source}: ${acc[i]!.code}`, 'institución sin ingresos / institution without income');
+    if (!(YI0[k]! > 0) && colTot(i) > 0) throw new InputError(`${sam.source}: ${acc[i]!.code}`, { en: 'institution without income', es: 'institución sin ingresos' });
   });
   const share = (x: number, k: number) => (YI0[k]! > 0 ? x / YI0[k]! : 0);
   const trShare = INS.map((i) => INS.map((j, jk) => (isGov[jk] ? 0 : share(v[i]![j]!, jk))));
@@ -256,7 +256,7 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
     });
     const tot = raw.reduce((s, x) => s + x, 0) + rawA.reduce((s, x) => s + x, 0);
     const phi = el.demand === 'les' ? elasticity(el, 'frisch', acc[h]!.code) : -Infinity;
-    if (el.demand === 'les' && !(phi < -1)) throw InputError.englishOnly(`${el.file}: frisch.${acc[h]!.code}`, 'el parámetro de Frisch debe ser < −1 / the Frisch parameter must be < −1');
+    if (el.demand === 'les' && !(phi < -1)) throw new InputError(`${el.file}: frisch.${acc[h]!.code}`, { en: 'the Frisch parameter must be < −1', es: 'el parámetro de Frisch debe ser < −1' });
     C.forEach((_c, ck) => {
       const b = raw[ck]! / tot;
       lesBeta[ck]![k] = b;
@@ -273,7 +273,7 @@ export function calibrate(sam: Sam, el: Elasticities): Calibration {
   const sg = T.map((t, k) => INS.map((i) => (TAX0[k]! !== 0 ? v[i]![t]! / TAX0[k]! : 0)));
   T.forEach((t, k) => {
     const out = colTot(t) - sumOver(INS, t);
-    if (Math.abs(out) > 1e-9 * Math.max(1, Math.abs(TAX0[k]!))) throw InputError.englishOnly(`${sam.source}: ${acc[t]!.code}`, 'una cuenta de impuestos solo puede pagar a instituciones / a tax account may pay only institutions');
+    if (Math.abs(out) > 1e-9 * Math.max(1, Math.abs(TAX0[k]!))) throw new InputError(`${sam.source}: ${acc[t]!.code}`, { en: 'a tax account may pay only institutions', es: 'una cuenta de impuestos solo puede pagar a instituciones' });
   });
   const taxKind = T.map((t) => acc[t]!.kind ?? 'other');
   // A tax account with no base-year revenue (e.g. ISC on LPG) pays any new revenue to the main government.

@@ -199,5 +199,14 @@ describe('bad input: one clear error naming file and account', () => {
   });
   it('an unknown closure option', () => {
     expect(() => parseClosure({ labour: 'flexible' }, 'closure.json')).toThrow(/closure\.json: labour/);
+    // Each language on its own: no Spanish in the English text, the allowed values in both.
+    let err: InputError | undefined;
+    try {
+      parseClosure({ labour: 'flexible' }, 'closure.json');
+    } catch (e) {
+      err = e as InputError;
+    }
+    expect(err?.message).toMatch(/^closure\.json: labour: invalid value "flexible"; use one of: \S/);
+    expect(err?.messageEs).toMatch(/^closure\.json: labour: valor "flexible" no válido; use uno de: \S/);
   });
 });

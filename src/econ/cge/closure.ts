@@ -41,14 +41,14 @@ const OPTIONS: { [K in keyof Closure]: readonly Closure[K][] } = {
 };
 
 export function parseClosure(json: unknown, file: string, base: Closure = DEFAULT_CLOSURE): Closure {
-  if (typeof json !== 'object' || json === null) throw InputError.englishOnly(file, 'el cierre debe ser un objeto JSON / closure must be a JSON object');
+  if (typeof json !== 'object' || json === null) throw new InputError(file, { en: 'closure must be a JSON object', es: 'el cierre debe ser un objeto JSON' });
   const out: Closure = { ...base };
   for (const [k, v] of Object.entries(json as Record<string, unknown>)) {
     if (k === 'description' || k.startsWith('_')) continue;
-    if (!(k in OPTIONS)) throw InputError.englishOnly(`${file}: ${k}`, `opción de cierre desconocida / unknown closure option (known: ${Object.keys(OPTIONS).join(', ')})`);
+    if (!(k in OPTIONS)) throw new InputError(`${file}: ${k}`, { en: `unknown closure option (known: ${Object.keys(OPTIONS).join(', ')})`, es: `opción de cierre desconocida (conocidas: ${Object.keys(OPTIONS).join(', ')})` });
     const allowed = OPTIONS[k as keyof Closure] as readonly string[];
     if (typeof v !== 'string' || !allowed.includes(v))
-      throw InputError.englishOnly(`${file}: ${k}`, `valor "${String(v)}" no válido / invalid value; use one of: ${allowed.join(', ')}`);
+      throw new InputError(`${file}: ${k}`, { en: `invalid value "${String(v)}"; use one of: ${allowed.join(', ')}`, es: `valor "${String(v)}" no válido; use uno de: ${allowed.join(', ')}` });
     (out as unknown as Record<string, string>)[k] = v;
   }
   return out;

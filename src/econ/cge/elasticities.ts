@@ -34,22 +34,22 @@ const MEANING: Record<ElasticityBlock, string> = {
 };
 
 export function parseElasticities(json: unknown, file: string): Elasticities {
-  if (typeof json !== 'object' || json === null) throw InputError.englishOnly(file, 'el archivo de elasticidades debe ser un objeto JSON / must be a JSON object');
+  if (typeof json !== 'object' || json === null) throw new InputError(file, { en: 'the elasticities file must be a JSON object', es: 'el archivo de elasticidades debe ser un objeto JSON' });
   const o = json as Record<string, unknown>;
   const demand = o['demand'] ?? 'les';
-  if (demand !== 'les' && demand !== 'cobb-douglas') throw InputError.englishOnly(`${file}: demand`, `debe ser "les" o "cobb-douglas" / must be "les" or "cobb-douglas"`);
+  if (demand !== 'les' && demand !== 'cobb-douglas') throw new InputError(`${file}: demand`, { en: `must be "les" or "cobb-douglas"`, es: `debe ser "les" o "cobb-douglas"` });
   const blocks: Elasticities['blocks'] = {};
   for (const b of ELASTICITY_BLOCKS) {
     const raw = o[b];
     if (raw === undefined) continue;
-    if (typeof raw !== 'object' || raw === null) throw InputError.englishOnly(`${file}: ${b}`, 'debe ser un objeto / must be an object');
+    if (typeof raw !== 'object' || raw === null) throw new InputError(`${file}: ${b}`, { en: 'must be an object', es: 'debe ser un objeto' });
     const out: Record<string, ElasticityEntry> = {};
     for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
       const e = v as { value?: unknown; source?: unknown };
       if (typeof e !== 'object' || e === null || typeof e.value !== 'number' || !Number.isFinite(e.value))
-        throw InputError.englishOnly(`${file}: ${b}.${k}`, 'falta "value" numérico / needs a numeric "value"');
+        throw new InputError(`${file}: ${b}.${k}`, { en: 'needs a numeric "value"', es: 'falta "value" numérico' });
       if (typeof e.source !== 'string' || !/^(Fuente|Supuesto):/.test(e.source.trim()))
-        throw InputError.englishOnly(`${file}: ${b}.${k}`, 'falta "source" con "Fuente:" o "Supuesto:" / needs a "source" starting with "Fuente:" or "Supuesto:"');
+        throw new InputError(`${file}: ${b}.${k}`, { en: 'needs a "source" starting with "Fuente:" or "Supuesto:"', es: 'falta "source" con "Fuente:" o "Supuesto:"' });
       out[k] = { value: e.value, source: e.source };
     }
     blocks[b] = out;
@@ -62,9 +62,9 @@ export function elasticity(el: Elasticities, block: ElasticityBlock, code: strin
   const b = el.blocks[block];
   const e = b?.[code] ?? b?.['*'];
   if (!e)
-    throw InputError.englishOnly(
-      `${el.file}: ${block}.${code}`,
-      `falta la elasticidad ${MEANING[block]} para la cuenta ${code} / missing ${block} elasticity for account ${code}`,
-    );
+    throw new InputError(`${el.file}: ${block}.${code}`, {
+      en: `missing ${block} elasticity for account ${code}`,
+      es: `falta la elasticidad ${MEANING[block]} para la cuenta ${code}`,
+    });
   return e.value;
 }

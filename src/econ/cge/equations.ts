@@ -77,7 +77,7 @@ export function buildSpec(cal: Calibration, closure: Closure, policy: Policy, fi
   pos['TAXADJ'] = [closure.government === 'fixed-savings' ? add(`TAXADJ(${closure.instrument})`, 'government', 1) : -1];
   // E43: productivity multiplier solved with the model when a real GDP target is given.
   pos['TFP'] = [policy.gdpTarget !== undefined ? add('TFP', 'economy', 1) : -1];
-  if (closure.government === 'fixed-savings' && cal.mainGov < 0) throw InputError.englishOnly(file, 'el cierre de ahorro público fijo necesita una cuenta de gobierno / fixed government savings needs a government account');
+  if (closure.government === 'fixed-savings' && cal.mainGov < 0) throw new InputError(file, { en: 'fixed government savings needs a government account', es: 'el cierre de ahorro público fijo necesita una cuenta de gobierno' });
   const spec: ModelSpec = { cal, closure, policy, unknowns, equations: [], pos };
   const x = new Float64Array(unknowns.map((u) => u.base));
   evaluate(spec, x, false, spec.equations);
@@ -85,13 +85,18 @@ export function buildSpec(cal: Calibration, closure: Closure, policy: Policy, fi
     const closureVars = unknowns.filter((u) => ['EXR', 'FSAV', 'IADJ', 'MPSADJ'].includes(u.name) || u.name.startsWith('TAXADJ')).map((u) => u.name);
     const closureEqs = spec.equations.filter((e) => ['E33', 'E34', 'E35'].includes(e.id)).map((e) => `${e.id} ${e.name}`);
     const diff = unknowns.length - spec.equations.length;
-    throw InputError.englishOnly(
-      file,
-      `el cierre deja el sistema no cuadrado: ${spec.equations.length} ecuaciones, ${unknowns.length} incógnitas / the closure leaves the system non-square: ` +
+    throw new InputError(file, {
+      en:
+        'the closure leaves the system non-square: ' +
         (diff > 0 ? `under-determined by ${diff}` : `over-determined by ${-diff}`) +
-        `; closure variables endogenous: [${closureVars.join(', ')}]; closure equations: [${closureEqs.join(', ')}]` +
+        ` (${spec.equations.length} equations, ${unknowns.length} unknowns); closure variables endogenous: [${closureVars.join(', ')}]; closure equations: [${closureEqs.join(', ')}]` +
         (exrIsNum && fixedExr ? '; EXR is fixed twice (numeraire "exr" and foreign "fixed-exchange-rate"): use numeraire "cpi"' : ''),
-    );
+      es:
+        'el cierre deja el sistema no cuadrado: ' +
+        (diff > 0 ? `faltan ${diff} ecuación(es)` : `sobran ${-diff} ecuación(es)`) +
+        ` (${spec.equations.length} ecuaciones, ${unknowns.length} incógnitas); variables de cierre endógenas: [${closureVars.join(', ')}]; ecuaciones de cierre: [${closureEqs.join(', ')}]` +
+        (exrIsNum && fixedExr ? '; EXR se fija dos veces (numeraire "exr" y foreign "fixed-exchange-rate"): use numeraire "cpi"' : ''),
+    });
   }
   return spec;
 }
@@ -241,7 +246,7 @@ export function evaluate(spec: ModelSpec, x: Float64Array, seed: boolean, collec
     );
     const inf = cal.F.map((_, f) => cal.factorKind[f] === 'labour' && cal.segment[f] === 'informal');
     const infTot = cal.F.reduce((s, _f, f) => s + (inf[f] ? qfs[f]! : 0), 0);
-    if (infTot <= 0 && isFormal.some((x) => x)) throw InputError.englishOnly(spec.cal.sam.source, 'el cierre de salario real fijo necesita trabajo informal / the fixed-real-wage closure needs an informal labour account');
+    if (infTot <= 0 && isFormal.some((x) => x)) throw new InputError(spec.cal.sam.source, { en: 'the fixed-real-wage closure needs an informal labour account', es: 'el cierre de salario real fijo necesita trabajo informal' });
     cal.F.forEach((_, f) => {
       if (inf[f]) QFSeff[f] = lin([qfs[f]! / infTot], [displaced], qfs[f]!);
     });
@@ -298,7 +303,7 @@ export function evaluate(spec: ModelSpec, x: Float64Array, seed: boolean, collec
     return p.popShare?.[ii] ?? 0;
   });
   if ((instr === 'lumpsum' && !p.popShare) || (instr === 'lumpsum-poorest' && !(p.poorest && p.poorest.length > 0)))
-    throw InputError.englishOnly(cal.sam.source, 'la transferencia por persona necesita la población de cada hogar (popShare/poorest) / lump-sum recycling needs household population shares');
+    throw new InputError(cal.sam.source, { en: 'lump-sum recycling needs household population shares (popShare/poorest)', es: 'la transferencia por persona necesita la población de cada hogar (popShare/poorest)' });
   const LStot = mul(LSREAL, CPI);
   const LS = lsShare.map((s) => scale(s, LStot));
   // Institutions (E26–E28)

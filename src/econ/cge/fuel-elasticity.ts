@@ -31,7 +31,7 @@ const use = (s: Solution, ci: number) => [...s.st.QEN[ci]!, ...s.st.QH[ci]!, ...
 export function fuelElasticity(model: LoadedModel, fuel: string, rateIncrease: number, start: number, end: number): FuelElasticity {
   const { cal } = model;
   const ci = cal.C.findIndex((c) => cal.acc[c]!.code === fuel);
-  if (ci < 0) throw InputError.englishOnly(model.dir, `combustible desconocido "${fuel}" / unknown fuel commodity`);
+  if (ci < 0) throw new InputError(model.dir, { en: `unknown fuel commodity "${fuel}"`, es: `combustible desconocido "${fuel}"` });
   const scenario: Scenario = {
     name: `isc-${fuel}-permanent`,
     file: '(fuel-elasticity)',

@@ -18,7 +18,7 @@
  *   A request may name the recycling instead.
  * Levers the mapping does not name do not reach the CGE (its own baseline dynamics are used).
  */
-import { InputError } from '../../sd/ir/diagnostics.js';
+import { InputError, type BilingualText } from '../../sd/ir/diagnostics.js';
 import type { Measure, Recycling, Scenario } from './scenario.js';
 
 export const RECYCLINGS: Recycling[] = ['none', 'lumpsum', 'lumpsum-poorest', 'vat', 'labour', 'green-investment'];
@@ -65,7 +65,7 @@ function lookup(values: Readonly<Record<string, number>>, defaults: Readonly<Rec
   const k = canon(name);
   for (const [n, v] of Object.entries(values)) if (canon(n) === k) return v;
   for (const [n, v] of Object.entries(defaults)) if (canon(n) === k) return v;
-  throw InputError.englishOnly('levers', `the model has no constant "${name}" that the CGE link needs`);
+  throw new InputError('levers', { en: `the model has no constant "${name}" that the CGE link needs`, es: `el modelo no tiene la constante "${name}" que necesita el enlace con el CGE` });
 }
 
 /** The linked levers' values: given in `values`, else the model's `defaults`; each checked. */
@@ -79,21 +79,23 @@ export function leverValues(link: LeverLink, values: Readonly<Record<string, num
     startYear: get(link.startYear),
     rampYears: get(link.rampYears),
   };
-  const check = (ok: boolean, name: string, what: string, v: number) => {
-    if (!ok) throw InputError.englishOnly(`params.${name}`, `must be ${what}, got ${v}`);
+  const check = (ok: boolean, name: string, what: BilingualText, v: number) => {
+    if (!ok) throw new InputError(`params.${name}`, { en: `must be ${what.en}, got ${v}`, es: `debe ser ${what.es}, se recibió ${v}` });
   };
-  check(used.reform >= 0 && used.reform <= 1, link.reform, 'between 0 and 1', used.reform);
-  check(used.perPoint >= 0, link.perPoint, '≥ 0', used.perPoint);
-  check(used.earmarked >= 0 && used.earmarked <= 1, link.earmarked, 'between 0 and 1', used.earmarked);
-  check(used.carbonPrice >= 0, link.carbonPrice, '≥ 0', used.carbonPrice);
-  check(Number.isFinite(used.startYear), link.startYear, 'a year', used.startYear);
-  check(used.rampYears >= 0, link.rampYears, '≥ 0', used.rampYears);
+  const share = { en: 'between 0 and 1', es: 'entre 0 y 1' };
+  const nonNegative = { en: '≥ 0', es: '≥ 0' };
+  check(used.reform >= 0 && used.reform <= 1, link.reform, share, used.reform);
+  check(used.perPoint >= 0, link.perPoint, nonNegative, used.perPoint);
+  check(used.earmarked >= 0 && used.earmarked <= 1, link.earmarked, share, used.earmarked);
+  check(used.carbonPrice >= 0, link.carbonPrice, nonNegative, used.carbonPrice);
+  check(Number.isFinite(used.startYear), link.startYear, { en: 'a year', es: 'un año' }, used.startYear);
+  check(used.rampYears >= 0, link.rampYears, nonNegative, used.rampYears);
   return used;
 }
 
 /** The recycling the rule gives, unless one is named. */
 export function recyclingFor(link: LeverLink, used: LeverValues, named?: Recycling): Recycling {
-  if (named !== undefined && !RECYCLINGS.includes(named)) throw InputError.englishOnly('recycling', `use one of ${RECYCLINGS.join(', ')}`);
+  if (named !== undefined && !RECYCLINGS.includes(named)) throw new InputError('recycling', { en: `use one of ${RECYCLINGS.join(', ')}`, es: `use uno de ${RECYCLINGS.join(', ')}` });
   return named ?? (used.earmarked >= (link.earmarkThreshold ?? 0.5) ? 'green-investment' : 'none');
 }
 
@@ -116,7 +118,7 @@ export function scenarioFromLevers(link: LeverLink, used: LeverValues, template:
   const recycling = recyclingFor(link, used, named);
   if (!anyMeasure(used)) return { scenario: null, recycling };
   const iscTemplate = template.measures.find((m) => m.type === 'isc-index');
-  if (!iscTemplate) throw InputError.englishOnly(template.file, `the template scenario "${template.name}" has no isc-index measure`);
+  if (!iscTemplate) throw new InputError(template.file, { en: `the template scenario "${template.name}" has no isc-index measure`, es: `el escenario plantilla "${template.name}" no tiene una medida isc-index` });
   const start = Math.round(used.startYear) + 1;
   const rampYears = Math.max(1, Math.round(used.rampYears));
   const measures: Measure[] = [];

@@ -56,21 +56,21 @@ export function readJson(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw InputError.englishOnly(path, 'no se puede leer el archivo / cannot read the file');
+    throw new InputError(path, { en: 'cannot read the file', es: 'no se puede leer el archivo' });
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw InputError.englishOnly(path, `JSON no válido / invalid JSON: ${(e as Error).message}`);
+    throw new InputError(path, { en: `invalid JSON: ${(e as Error).message}`, es: `JSON no válido: ${(e as Error).message}` });
   }
 }
 
 export function loadModelDir(dir: string, closureFile?: string): LoadedModel {
   const file = join(dir, 'model.json');
-  if (!existsSync(file)) throw InputError.englishOnly(file, 'falta model.json en el directorio del CGE / the CGE directory needs a model.json');
+  if (!existsSync(file)) throw new InputError(file, { en: 'the CGE directory needs a model.json', es: 'falta model.json en el directorio del CGE' });
   const desc = readJson(file) as ModelDescriptor;
-  if (typeof desc.sam !== 'string') throw InputError.englishOnly(`${file}: sam`, 'falta la ruta de la MCS / missing the SAM path');
-  if (typeof desc.elasticities !== 'string') throw InputError.englishOnly(`${file}: elasticities`, 'falta la ruta de elasticidades / missing the elasticities path');
+  if (typeof desc.sam !== 'string') throw new InputError(`${file}: sam`, { en: 'missing the SAM path', es: 'falta la ruta de la MCS' });
+  if (typeof desc.elasticities !== 'string') throw new InputError(`${file}: elasticities`, { en: 'missing the elasticities path', es: 'falta la ruta de elasticidades' });
   const samPath = resolve(dir, desc.sam);
   const loaded = loadSamFile(samPath);
   const sam = loaded.sam;
@@ -85,7 +85,7 @@ export function loadModelDir(dir: string, closureFile?: string): LoadedModel {
   const code = (i: number) => cal.acc[i]!.code;
   const known = new Set(cal.acc.map((a) => a.code));
   for (const [block, rec] of [['population', desc.population], ['emissionFactors', desc.emissionFactors], ['greenInvestment', desc.greenInvestment]] as const) {
-    for (const k of Object.keys(rec ?? {})) if (!known.has(k)) throw InputError.englishOnly(`${file}: ${block}.${k}`, `cuenta desconocida en la MCS / account not in the SAM (${sam.source})`);
+    for (const k of Object.keys(rec ?? {})) if (!known.has(k)) throw new InputError(`${file}: ${block}.${k}`, { en: `account not in the SAM (${sam.source})`, es: `cuenta desconocida en la MCS (${sam.source})` });
   }
   void code;
   return { dir, file, desc, cal, closure, baseYear: sam.year ?? 2019 };

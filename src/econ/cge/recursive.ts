@@ -116,10 +116,10 @@ export function startRecursive(model: LoadedModel, opts: RecursiveOptions = {}):
   const { cal, desc } = model;
   const y0 = model.baseYear;
   const [ya, yb] = opts.years ?? [y0, desc.endYear ?? 2050];
-  if (ya !== y0) throw InputError.englishOnly(`--years ${ya}:${yb}`, `la corrida recursiva empieza en el año base de la MCS (${y0}) / a recursive run starts at the SAM base year (${y0})`);
-  if (!(yb >= ya)) throw InputError.englishOnly(`--years ${ya}:${yb}`, 'el año final debe ser ≥ el inicial / the end year must be ≥ the start year');
+  if (ya !== y0) throw new InputError(`--years ${ya}:${yb}`, { en: `a recursive run starts at the SAM base year (${y0})`, es: `la corrida recursiva empieza en el año base de la MCS (${y0})` });
+  if (!(yb >= ya)) throw new InputError(`--years ${ya}:${yb}`, { en: 'the end year must be ≥ the start year', es: 'el año final debe ser ≥ el inicial' });
   const maxYears = opts.maxYears ?? 200;
-  if (yb - ya + 1 > maxYears) throw InputError.englishOnly(`--years ${ya}:${yb}`, `más de ${maxYears} años / more than ${maxYears} years`);
+  if (yb - ya + 1 > maxYears) throw new InputError(`--years ${ya}:${yb}`, { en: `more than ${maxYears} years`, es: `más de ${maxYears} años` });
   const dyn = desc.dynamics;
   const par = {
     delta: valued(dyn?.depreciation, 0.05),

@@ -12,7 +12,7 @@ import { parseScenario, type Scenario } from './scenario.js';
 
 export function loadScenario(model: LoadedModel, name: string): Scenario {
   const file = join(model.dir, 'scenarios', `${name}.json`);
-  if (!existsSync(file)) throw InputError.englishOnly(file, `escenario desconocido "${name}" / unknown scenario`);
+  if (!existsSync(file)) throw new InputError(file, { en: `unknown scenario "${name}"`, es: `escenario desconocido "${name}"` });
   return parseScenario(readJson(file), file, name, model.cal);
 }
 

@@ -36,35 +36,35 @@ export interface Scenario {
 }
 
 export function parseScenario(json: unknown, file: string, name: string, cal: Calibration): Scenario {
-  if (typeof json !== 'object' || json === null) throw InputError.englishOnly(file, 'el escenario debe ser un objeto JSON / scenario must be a JSON object');
+  if (typeof json !== 'object' || json === null) throw new InputError(file, { en: 'scenario must be a JSON object', es: 'el escenario debe ser un objeto JSON' });
   const o = json as Record<string, unknown>;
   const recycling = (o['recycling'] ?? 'none') as Recycling;
-  if (!RECYCLING.includes(recycling)) throw InputError.englishOnly(`${file}: recycling`, `use uno de / use one of: ${RECYCLING.join(', ')}`);
+  if (!RECYCLING.includes(recycling)) throw new InputError(`${file}: recycling`, { en: `use one of: ${RECYCLING.join(', ')}`, es: `use uno de: ${RECYCLING.join(', ')}` });
   const commodities = new Set(cal.C.map((c) => cal.acc[c]!.code));
   const measures = ((o['measures'] ?? []) as Record<string, unknown>[]).map((m, i) => {
     const at = `${file}: measures[${i}]`;
     const num = (k: string, def?: number): number => {
       const v = m[k] ?? def;
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw InputError.englishOnly(`${at}.${k}`, 'debe ser un número / must be a number');
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw new InputError(`${at}.${k}`, { en: 'must be a number', es: 'debe ser un número' });
       return v;
     };
     const byFuel = (k: string): Record<string, Valued> => {
       const r = (m[k] ?? {}) as Record<string, Valued>;
       for (const [c, v] of Object.entries(r)) {
-        if (!commodities.has(c)) throw InputError.englishOnly(`${at}.${k}.${c}`, 'bien desconocido en la MCS / commodity not in the SAM');
+        if (!commodities.has(c)) throw new InputError(`${at}.${k}.${c}`, { en: 'commodity not in the SAM', es: 'bien desconocido en la MCS' });
         if (typeof v?.value !== 'number' || typeof v.source !== 'string' || !/^(Fuente|Supuesto):/.test(v.source))
-          throw InputError.englishOnly(`${at}.${k}.${c}`, 'necesita "value" y "source" con Fuente:/Supuesto: / needs "value" and a "source"');
+          throw new InputError(`${at}.${k}.${c}`, { en: 'needs "value" and a "source" starting with Fuente:/Supuesto:', es: 'necesita "value" y "source" con Fuente:/Supuesto:' });
       }
       return r;
     };
     const start = num('start'), rampYears = Math.max(1, num('rampYears', 1));
     const scale = num('scale', 1);
-    if (!(scale >= 0 && scale <= 1)) throw InputError.englishOnly(`${at}.scale`, 'debe estar entre 0 y 1 / must be between 0 and 1');
+    if (!(scale >= 0 && scale <= 1)) throw new InputError(`${at}.scale`, { en: 'must be between 0 and 1', es: 'debe estar entre 0 y 1' });
     const scaled = scale === 1 ? {} : { scale };
     if (m['type'] === 'isc-index') return { type: 'isc-index', start, rampYears, ratePerIndex: num('ratePerIndex'), index: byFuel('index'), ...scaled } as Measure;
     if (m['type'] === 'carbon-tax') return { type: 'carbon-tax', start, rampYears, perTonne: num('perTonne'), ...scaled } as Measure;
     if (m['type'] === 'fuel-subsidy-removal') return { type: 'fuel-subsidy-removal', start, rampYears, rates: byFuel('rates'), ...scaled } as Measure;
-    throw InputError.englishOnly(`${at}.type`, 'tipo de medida desconocido / unknown measure type (isc-index, carbon-tax, fuel-subsidy-removal)');
+    throw new InputError(`${at}.type`, { en: 'unknown measure type (isc-index, carbon-tax, fuel-subsidy-removal)', es: 'tipo de medida desconocido (isc-index, carbon-tax, fuel-subsidy-removal)' });
   });
   const label = o['label'] as Scenario['label'];
   return { name, file, label, recycling, closure: (o['closure'] ?? {}) as Partial<Closure>, measures };
@@ -91,7 +91,7 @@ export function measuresPolicy(sc: Scenario | null, cal: Calibration, year: numb
     const fuel = cal.acc[cal.C[ci]!]!.attributes?.['fuel'];
     const own = cal.T.findIndex((t, ti) => cal.taxKind[ti] === 'isc' && fuel !== undefined && cal.acc[t]!.attributes?.['fuel'] === fuel);
     const any = cal.taxKind.findIndex((k) => k === 'isc');
-    if (own < 0 && any < 0) throw InputError.englishOnly(sc.file, 'la MCS no tiene cuenta de ISC / the SAM has no ISC tax account');
+    if (own < 0 && any < 0) throw new InputError(sc.file, { en: 'the SAM has no ISC tax account', es: 'la MCS no tiene cuenta de ISC' });
     return own >= 0 ? own : any;
   };
   for (const m of sc.measures) {

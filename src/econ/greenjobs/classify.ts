@@ -50,7 +50,7 @@ function checkFieldsPresent(s: Survey, rules: Rules): void {
   for (const [name, arr] of needs) {
     let any = false;
     for (let i = 0; i < arr.length && !any; i++) any = arr instanceof Float64Array ? !Number.isNaN(arr[i]) : arr[i] !== -1;
-    if (!any && s.n > 0) throw InputError.englishOnly(s.source, `the rules (${rules.path}) need the field "${name}", but no record has a value for it: map it in the descriptor`);
+    if (!any && s.n > 0) throw new InputError(s.source, { en: `the rules (${rules.path}) need the field "${name}", but no record has a value for it: map it in the descriptor`, es: `las reglas (${rules.path}) necesitan el campo "${name}", pero ningún registro tiene valor para él: asígnelo en el descriptor` });
   }
 }
 
@@ -127,7 +127,7 @@ export function classify(s: Survey, rules: Rules, unknownCodes: 'error' | 'keep'
   }
   if (unknownActivity.count > 0 && unknownCodes === 'error') {
     const ex = unknownActivity.examples.map((e) => `line ${e.line}: "${e.code}"`).join('; ');
-    throw InputError.englishOnly(`${s.source}:${unknownActivity.examples[0].line}`, `field activity: ${unknownActivity.count} record(s) have an activity code that is not a CIIU rev. 4 class known to ${rules.path} (${ex}). Fix the codes, extend the sector file, or pass --unknown keep to count them in "${UNKNOWN_SECTOR}"`);
+    throw new InputError(`${s.source}:${unknownActivity.examples[0].line}`, { en: `field activity: ${unknownActivity.count} record(s) have an activity code that is not a CIIU rev. 4 class known to ${rules.path} (${ex}). Fix the codes, extend the sector file, or pass --unknown keep to count them in "${UNKNOWN_SECTOR}"`, es: `campo activity: ${unknownActivity.count} registro(s) tienen un código de actividad que no es una clase CIIU rev. 4 conocida en ${rules.path} (${ex}). Corrija los códigos, amplíe el archivo de sectores o use --unknown keep para contarlos en "${UNKNOWN_SECTOR}"` });
   }
   return out;
 }

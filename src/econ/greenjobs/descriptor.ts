@@ -48,59 +48,59 @@ const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every
 
 function checkField(path: string, name: string, raw: unknown): FieldSpec {
   const where = `${path}: fields.${name}`;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw InputError.englishOnly(where, 'must be an object such as { "var": "P506R4" }');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError(where, { en: 'must be an object such as { "var": "P506R4" }', es: 'debe ser un objeto como { "var": "P506R4" }' });
   const f = raw as Record<string, unknown>;
   const sources = ['var', 'anyOf', 'sum'].filter((k) => f[k] !== undefined);
-  if (sources.length !== 1) throw InputError.englishOnly(where, 'give exactly one of "var", "anyOf" or "sum"');
-  if (f.var !== undefined && typeof f.var !== 'string') throw InputError.englishOnly(where, '"var" must be a column name');
+  if (sources.length !== 1) throw new InputError(where, { en: 'give exactly one of "var", "anyOf" or "sum"', es: 'indique exactamente uno de "var", "anyOf" o "sum"' });
+  if (f.var !== undefined && typeof f.var !== 'string') throw new InputError(where, { en: '"var" must be a column name', es: '"var" debe ser el nombre de una columna' });
   for (const k of ['anyOf', 'sum', 'yes', 'no', 'missing']) {
-    if (f[k] !== undefined && !isStringArray(f[k])) throw InputError.englishOnly(`${where}.${k}`, 'must be a list of strings');
+    if (f[k] !== undefined && !isStringArray(f[k])) throw new InputError(`${where}.${k}`, { en: 'must be a list of strings', es: 'debe ser una lista de textos' });
   }
   if (f.codes !== undefined && (typeof f.codes !== 'object' || f.codes === null || !Object.values(f.codes).every((v) => typeof v === 'string'))) {
-    throw InputError.englishOnly(`${where}.codes`, 'must map codes to text, e.g. { "1": "male" }');
+    throw new InputError(`${where}.codes`, { en: 'must map codes to text, e.g. { "1": "male" }', es: 'debe asignar textos a los códigos, p. ej. { "1": "male" }' });
   }
-  if (f.pad !== undefined && !(Number.isInteger(f.pad) && (f.pad as number) > 0 && (f.pad as number) <= 12)) throw InputError.englishOnly(`${where}.pad`, 'must be a width from 1 to 12');
+  if (f.pad !== undefined && !(Number.isInteger(f.pad) && (f.pad as number) > 0 && (f.pad as number) <= 12)) throw new InputError(`${where}.pad`, { en: 'must be a width from 1 to 12', es: 'debe ser un ancho de 1 a 12' });
   if (f.slice !== undefined && !(Array.isArray(f.slice) && f.slice.length === 2 && f.slice.every((x) => Number.isInteger(x) && x >= 0))) {
-    throw InputError.englishOnly(`${where}.slice`, 'must be [start, end] character positions');
+    throw new InputError(`${where}.slice`, { en: 'must be [start, end] character positions', es: 'debe ser [start, end], posiciones de caracteres' });
   }
-  if (f.divide !== undefined && !(typeof f.divide === 'number' && f.divide > 0)) throw InputError.englishOnly(`${where}.divide`, 'must be a positive number');
-  if (f.anyOf !== undefined && f.yes === undefined) throw InputError.englishOnly(where, '"anyOf" needs a "yes" list');
+  if (f.divide !== undefined && !(typeof f.divide === 'number' && f.divide > 0)) throw new InputError(`${where}.divide`, { en: 'must be a positive number', es: 'debe ser un número positivo' });
+  if (f.anyOf !== undefined && f.yes === undefined) throw new InputError(where, { en: '"anyOf" needs a "yes" list', es: '"anyOf" necesita una lista "yes"' });
   const known = new Set(['var', 'anyOf', 'sum', 'pad', 'slice', 'codes', 'yes', 'no', 'missing', 'divide', '$comment', 'source']);
-  for (const k of Object.keys(f)) if (!known.has(k)) throw InputError.englishOnly(`${where}.${k}`, `unknown key (known: ${[...known].join(', ')})`);
+  for (const k of Object.keys(f)) if (!known.has(k)) throw new InputError(`${where}.${k}`, { en: `unknown key (known: ${[...known].join(', ')})`, es: `clave desconocida (conocidas: ${[...known].join(', ')})` });
   return f as FieldSpec;
 }
 
 /** Checks a parsed descriptor; every problem is an InputError naming the file and key. */
 export function parseDescriptor(raw: unknown, path: string): Descriptor {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw InputError.englishOnly(path, 'a descriptor must be a JSON object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError(path, { en: 'a descriptor must be a JSON object', es: 'un descriptor debe ser un objeto JSON' });
   const d = raw as Record<string, unknown>;
-  if (!(Number.isInteger(d.year) && (d.year as number) >= 1990 && (d.year as number) <= 2100)) throw InputError.englishOnly(`${path}: year`, 'must be the survey year, e.g. 2019');
-  if (typeof d.fields !== 'object' || d.fields === null) throw InputError.englishOnly(`${path}: fields`, 'missing: map each field to a column');
+  if (!(Number.isInteger(d.year) && (d.year as number) >= 1990 && (d.year as number) <= 2100)) throw new InputError(`${path}: year`, { en: 'must be the survey year, e.g. 2019', es: 'debe ser el año de la encuesta, p. ej. 2019' });
+  if (typeof d.fields !== 'object' || d.fields === null) throw new InputError(`${path}: fields`, { en: 'missing: map each field to a column', es: 'falta: asigne cada campo a una columna' });
   const fields: Partial<Record<FieldName, FieldSpec>> = {};
   for (const [name, spec] of Object.entries(d.fields as Record<string, unknown>)) {
-    if (!(FIELDS as readonly string[]).includes(name)) throw InputError.englishOnly(`${path}: fields.${name}`, `unknown field (known: ${FIELDS.join(', ')})`);
+    if (!(FIELDS as readonly string[]).includes(name)) throw new InputError(`${path}: fields.${name}`, { en: `unknown field (known: ${FIELDS.join(', ')})`, es: `campo desconocido (conocidos: ${FIELDS.join(', ')})` });
     fields[name as FieldName] = checkField(path, name, spec);
   }
-  for (const name of REQUIRED_FIELDS) if (!fields[name]) throw InputError.englishOnly(`${path}: fields.${name}`, 'required field is not mapped');
+  for (const name of REQUIRED_FIELDS) if (!fields[name]) throw new InputError(`${path}: fields.${name}`, { en: 'required field is not mapped', es: 'el campo obligatorio no está asignado' });
   let filter: Descriptor['filter'];
   if (d.filter !== undefined) {
     const f = d.filter as Record<string, unknown>;
-    if (typeof f?.var !== 'string' || !isStringArray(f.in)) throw InputError.englishOnly(`${path}: filter`, 'must be { "var": "OCU500", "in": ["1"] }');
+    if (typeof f?.var !== 'string' || !isStringArray(f.in)) throw new InputError(`${path}: filter`, { en: 'must be { "var": "OCU500", "in": ["1"] }', es: 'debe ser { "var": "OCU500", "in": ["1"] }' });
     filter = { var: f.var, in: f.in };
   }
   let replicates: Descriptor['replicates'];
   if (d.replicates !== undefined) {
     const r = d.replicates as Record<string, unknown>;
-    if (!isStringArray(r?.vars) || r.vars.length < 2) throw InputError.englishOnly(`${path}: replicates.vars`, 'must list at least two replicate-weight columns');
+    if (!isStringArray(r?.vars) || r.vars.length < 2) throw new InputError(`${path}: replicates.vars`, { en: 'must list at least two replicate-weight columns', es: 'debe listar al menos dos columnas de pesos replicados' });
     const type = r.type ?? 'other';
-    if (!['JK1', 'BRR', 'bootstrap', 'other'].includes(type as string)) throw InputError.englishOnly(`${path}: replicates.type`, 'must be JK1, BRR, bootstrap or other');
+    if (!['JK1', 'BRR', 'bootstrap', 'other'].includes(type as string)) throw new InputError(`${path}: replicates.type`, { en: 'must be JK1, BRR, bootstrap or other', es: 'debe ser JK1, BRR, bootstrap u other' });
     const n = r.vars.length;
     const defaultScale = type === 'JK1' ? (n - 1) / n : type === 'BRR' ? 1 / n : type === 'bootstrap' ? 1 / (n - 1) : undefined;
     const scale = r.scale ?? defaultScale;
-    if (!(typeof scale === 'number' && scale > 0)) throw InputError.englishOnly(`${path}: replicates.scale`, 'must be a positive number (required for type "other")');
+    if (!(typeof scale === 'number' && scale > 0)) throw new InputError(`${path}: replicates.scale`, { en: 'must be a positive number (required for type "other")', es: 'debe ser un número positivo (obligatorio para el tipo "other")' });
     const rscales = r.rscales;
     if (rscales !== undefined && !(Array.isArray(rscales) && rscales.length === n && rscales.every((x) => typeof x === 'number'))) {
-      throw InputError.englishOnly(`${path}: replicates.rscales`, `must list ${n} numbers`);
+      throw new InputError(`${path}: replicates.rscales`, { en: `must list ${n} numbers`, es: `debe listar ${n} números` });
     }
     replicates = { vars: r.vars, type: type as 'JK1', scale, rscales: rscales as number[] | undefined, mse: r.mse === true };
   }

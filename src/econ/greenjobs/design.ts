@@ -58,11 +58,11 @@ export function buildDesign(s: Survey, lonely: LonelyPsu, useFpc: boolean): Desi
     }
     psuOf[i] = p;
     if (useFpc) {
-      if (!s.fpc) throw InputError.englishOnly(s.source, 'a finite-population correction needs the field "fpc" (number of PSUs in the stratum population) in the descriptor');
+      if (!s.fpc) throw new InputError(s.source, { en: 'a finite-population correction needs the field "fpc" (number of PSUs in the stratum population) in the descriptor', es: 'una corrección por población finita necesita el campo "fpc" (número de PSUs en la población del estrato) en el descriptor' });
       const N = s.fpc[i];
-      if (!(N > 0)) throw InputError.englishOnly(`${s.source}:${s.line[i]}`, `field fpc: missing or non-positive population PSU count`);
+      if (!(N > 0)) throw new InputError(`${s.source}:${s.line[i]}`, { en: `field fpc: missing or non-positive population PSU count`, es: `campo fpc: falta el número de PSUs de la población o no es positivo` });
       if (Number.isNaN(stratumPop[h])) stratumPop[h] = N;
-      else if (stratumPop[h] !== N) throw InputError.englishOnly(`${s.source}:${s.line[i]}`, `field fpc: ${N} differs from ${stratumPop[h]} given earlier for stratum "${s.stratum[i]}"`);
+      else if (stratumPop[h] !== N) throw new InputError(`${s.source}:${s.line[i]}`, { en: `field fpc: ${N} differs from ${stratumPop[h]} given earlier for stratum "${s.stratum[i]}"`, es: `campo fpc: ${N} difiere de ${stratumPop[h]}, indicado antes para el estrato "${s.stratum[i]}"` });
     }
   }
   const nStrata = strata.size;
@@ -71,11 +71,11 @@ export function buildDesign(s: Survey, lonely: LonelyPsu, useFpc: boolean): Desi
   const fpcFactor = new Float64Array(nStrata).fill(1);
   for (let h = 0; h < nStrata; h++) {
     if (useFpc) {
-      if (psuInStratum[h] > stratumPop[h]) throw InputError.englishOnly(s.source, `field fpc: stratum "${strataLabels[h]}" has ${psuInStratum[h]} sampled PSUs but a population of ${stratumPop[h]}`);
+      if (psuInStratum[h] > stratumPop[h]) throw new InputError(s.source, { en: `field fpc: stratum "${strataLabels[h]}" has ${psuInStratum[h]} sampled PSUs but a population of ${stratumPop[h]}`, es: `campo fpc: el estrato "${strataLabels[h]}" tiene ${psuInStratum[h]} PSUs en la muestra pero una población de ${stratumPop[h]}` });
       fpcFactor[h] = 1 - psuInStratum[h] / stratumPop[h];
     }
     if (psuInStratum[h] === 1 && lonely === 'error') {
-      throw InputError.englishOnly(s.source, `stratum "${strataLabels[h]}" has a single PSU, so its variance cannot be estimated; choose lonelyPsu "certainty" or "adjust" in the rules (or --lonely-psu), as R's survey.lonely.psu option`);
+      throw new InputError(s.source, { en: `stratum "${strataLabels[h]}" has a single PSU, so its variance cannot be estimated; choose lonelyPsu "certainty" or "adjust" in the rules (or --lonely-psu), as R's survey.lonely.psu option`, es: `el estrato "${strataLabels[h]}" tiene una sola PSU, así que su varianza no se puede estimar; elija lonelyPsu "certainty" o "adjust" en las reglas (o --lonely-psu), como la opción survey.lonely.psu de R` });
     }
   }
   return { psuOf, nPsu, stratumOfPsu: Int32Array.from(stratumOfPsuList), nStrata, psuInStratum, fpcFactor, strataLabels, lonely };

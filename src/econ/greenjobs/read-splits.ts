@@ -24,7 +24,7 @@ const COLUMNS = ['year', 'indicator', 'value', 'unit', 'se', 'ci_low', 'ci_high'
 function numberAt(grid: Grid, r: number, c: number): number {
   const v = grid.rows[r][c];
   const n = typeof v === 'number' ? v : Number(cellText(v));
-  if (cellText(v) === '' || !Number.isFinite(n)) throw InputError.englishOnly(grid.where(r, c), `"${cellText(v)}" is not a number`);
+  if (cellText(v) === '' || !Number.isFinite(n)) throw new InputError(grid.where(r, c), { en: `"${cellText(v)}" is not a number`, es: `"${cellText(v)}" no es un número` });
   return n;
 }
 
@@ -33,7 +33,7 @@ export function splitsFromGrid(grid: Grid): Map<string, MeasuredSplit> {
   const col = Object.fromEntries(
     COLUMNS.map((name) => {
       const i = header.indexOf(name);
-      if (i < 0) throw InputError.englishOnly(grid.where(0, 0), `the splits file needs a "${name}" column (found: ${header.join(', ') || 'nothing'})`);
+      if (i < 0) throw new InputError(grid.where(0, 0), { en: `the splits file needs a "${name}" column (found: ${header.join(', ') || 'nothing'})`, es: `el archivo de particiones necesita una columna "${name}" (se encontró: ${header.join(', ') || 'nada'})` });
       return [name, i];
     }),
   ) as Record<(typeof COLUMNS)[number], number>;
@@ -42,8 +42,8 @@ export function splitsFromGrid(grid: Grid): Map<string, MeasuredSplit> {
     const row = grid.rows[r];
     if (row.every((c) => cellText(c) === '')) continue;
     const indicator = cellText(row[col.indicator]);
-    if (!indicator) throw InputError.englishOnly(grid.where(r, col.indicator), 'empty indicator name');
-    if (out.has(indicator)) throw InputError.englishOnly(grid.where(r, col.indicator), `indicator "${indicator}" is listed twice`);
+    if (!indicator) throw new InputError(grid.where(r, col.indicator), { en: 'empty indicator name', es: 'nombre de indicador vacío' });
+    if (out.has(indicator)) throw new InputError(grid.where(r, col.indicator), { en: `indicator "${indicator}" is listed twice`, es: `el indicador "${indicator}" aparece dos veces` });
     const source = cellText(row[col.source]);
     out.set(indicator, {
       year: numberAt(grid, r, col.year),

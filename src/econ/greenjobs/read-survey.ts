@@ -39,7 +39,7 @@ function numberOf(raw: Cell | undefined, where: string): number {
   const t = cellText(raw);
   if (t === '') return NaN;
   const v = Number(t.replace(',', '.'));
-  if (!Number.isFinite(v)) throw InputError.englishOnly(where, `"${t}" is not a number`);
+  if (!Number.isFinite(v)) throw new InputError(where, { en: `"${t}" is not a number`, es: `"${t}" no es un número` });
   return v;
 }
 
@@ -47,7 +47,7 @@ function numberOf(raw: Cell | undefined, where: string): number {
 export async function readSurveyGrid(path: string): Promise<Grid> {
   const ext = extname(path).toLowerCase();
   if (ext === '.dta') {
-    throw InputError.englishOnly(path, 'Stata .dta files cannot be read: no well-kept Stata reader exists on npm. Export the file to CSV (in Stata: export delimited using file.csv, nolabel) and load the CSV with the same descriptor');
+    throw new InputError(path, { en: 'Stata .dta files cannot be read: no well-kept Stata reader exists on npm. Export the file to CSV (in Stata: export delimited using file.csv, nolabel) and load the CSV with the same descriptor', es: 'los archivos Stata .dta no se pueden leer: no existe en npm un lector de Stata bien mantenido. Exporte el archivo a CSV (en Stata: export delimited using file.csv, nolabel) y cargue el CSV con el mismo descriptor' });
   }
   if (ext === '.sav' || ext === '.zsav') return readSav(path);
   return readGrid(path);
@@ -66,10 +66,10 @@ async function readSav(path: string): Promise<Grid> {
   try {
     await reader.open();
   } catch (err) {
-    throw InputError.englishOnly(path, `not a readable SPSS .sav file (${err instanceof Error ? err.message : String(err)})`);
+    throw new InputError(path, { en: `not a readable SPSS .sav file (${err instanceof Error ? err.message : String(err)})`, es: `no es un archivo SPSS .sav legible (${err instanceof Error ? err.message : String(err)})` });
   }
   const names = reader.meta.sysvars.map((v) => v.name);
-  if (reader.meta.header.n_cases > MAX_RECORDS) throw InputError.englishOnly(path, `${reader.meta.header.n_cases} cases exceed the limit of ${MAX_RECORDS}`);
+  if (reader.meta.header.n_cases > MAX_RECORDS) throw new InputError(path, { en: `${reader.meta.header.n_cases} cases exceed the limit of ${MAX_RECORDS}`, es: `${reader.meta.header.n_cases} casos superan el límite de ${MAX_RECORDS}` });
   const rows: Cell[][] = [names];
   for (const rec of await reader.readAllRows(true)) {
     rows.push(names.map((n) => {
@@ -82,7 +82,7 @@ async function readSav(path: string): Promise<Grid> {
   // sav-reader 2.0.8 stops early on some bytecode-compressed files: never pass on a short read.
   const expected = reader.meta.header.n_cases;
   if (expected >= 0 && rows.length - 1 !== expected) {
-    throw InputError.englishOnly(path, `the SPSS reader (sav-reader) read ${rows.length - 1} of the file's ${expected} cases, so the file cannot be used as it is: save it uncompressed from SPSS/PSPP (or with haven::write_sav(compress = "none")) or export it to CSV and load the CSV with the same descriptor`);
+    throw new InputError(path, { en: `the SPSS reader (sav-reader) read ${rows.length - 1} of the file's ${expected} cases, so the file cannot be used as it is: save it uncompressed from SPSS/PSPP (or with haven::write_sav(compress = "none")) or export it to CSV and load the CSV with the same descriptor`, es: `el lector de SPSS (sav-reader) leyó ${rows.length - 1} de los ${expected} casos del archivo, así que no se puede usar tal como está: guárdelo sin compresión desde SPSS/PSPP (o con haven::write_sav(compress = "none")) o expórtelo a CSV y cargue el CSV con el mismo descriptor` });
   }
   return { source: path, rows, where: (r, c) => `${path}: case ${r}, variable ${names[c] ?? c + 1}` };
 }
@@ -94,14 +94,14 @@ export async function readSurvey(path: string, descriptor: Descriptor): Promise<
 /** Builds the Survey from a grid whose first row names the columns. */
 export function surveyFromGrid(grid: Grid, d: Descriptor): Survey {
   const src = grid.source;
-  if (grid.rows.length === 0) throw InputError.englishOnly(src, 'the file is empty');
-  if (grid.rows.length - 1 > MAX_RECORDS) throw InputError.englishOnly(src, `${grid.rows.length - 1} records exceed the limit of ${MAX_RECORDS}`);
+  if (grid.rows.length === 0) throw new InputError(src, { en: 'the file is empty', es: 'el archivo está vacío' });
+  if (grid.rows.length - 1 > MAX_RECORDS) throw new InputError(src, { en: `${grid.rows.length - 1} records exceed the limit of ${MAX_RECORDS}`, es: `${grid.rows.length - 1} registros superan el límite de ${MAX_RECORDS}` });
   const header = grid.rows[0].map((c) => cellText(c).toUpperCase());
   const col = new Map<string, number>();
   header.forEach((h, i) => { if (!col.has(h)) col.set(h, i); });
   const missingCols = columnsOf(d).filter((c) => !col.has(c.toUpperCase()));
   if (missingCols.length > 0) {
-    throw InputError.englishOnly(`${src}:1`, `wrong layout for descriptor ${d.path}: no column ${missingCols.map((c) => `"${c}"`).join(', ')} (the file has: ${grid.rows[0].slice(0, 40).map(cellText).join(', ')}${header.length > 40 ? ', …' : ''})`);
+    throw new InputError(`${src}:1`, { en: `wrong layout for descriptor ${d.path}: no column ${missingCols.map((c) => `"${c}"`).join(', ')} (the file has: ${grid.rows[0].slice(0, 40).map(cellText).join(', ')}${header.length > 40 ? ', …' : ''})`, es: `estructura incorrecta para el descriptor ${d.path}: no hay columna ${missingCols.map((c) => `"${c}"`).join(', ')} (el archivo tiene: ${grid.rows[0].slice(0, 40).map(cellText).join(', ')}${header.length > 40 ? ', …' : ''})` });
   }
   const idx = (name: string): number => col.get(name.toUpperCase())!;
   const synthetic = d.synthetic === true || col.has('SYNTHETIC');
@@ -127,7 +127,7 @@ export function surveyFromGrid(grid: Grid, d: Descriptor): Survey {
       let t = sliceText(spec, raw);
       if (spec.codes && t !== '') {
         const mapped = spec.codes[code] ?? spec.codes[t];
-        if (mapped === undefined) throw InputError.englishOnly(fieldWhere(r, c, field), `code "${t}" is not in the descriptor's code list for ${spec.var}`);
+        if (mapped === undefined) throw new InputError(fieldWhere(r, c, field), { en: `code "${t}" is not in the descriptor's code list for ${spec.var}`, es: `el código "${t}" no está en la lista de códigos del descriptor para ${spec.var}` });
         t = mapped;
       }
       out[i] = t;
@@ -136,16 +136,16 @@ export function surveyFromGrid(grid: Grid, d: Descriptor): Survey {
   const coded = (field: FieldName, values: readonly string[], out: Int8Array): void => {
     const spec = d.fields[field];
     if (!spec?.var) return;
-    if (!spec.codes) throw InputError.englishOnly(`${d.path}: fields.${field}`, `needs "codes" mapping the file's codes to ${values.join(', ')}`);
+    if (!spec.codes) throw new InputError(`${d.path}: fields.${field}`, { en: `needs "codes" mapping the file's codes to ${values.join(', ')}`, es: `necesita "codes", que asigne los códigos del archivo a ${values.join(', ')}` });
     for (const [k, v] of Object.entries(spec.codes)) {
-      if (!values.includes(v)) throw InputError.englishOnly(`${d.path}: fields.${field}.codes.${k}`, `"${v}" is not one of ${values.join(', ')}`);
+      if (!values.includes(v)) throw new InputError(`${d.path}: fields.${field}.codes.${k}`, { en: `"${v}" is not one of ${values.join(', ')}`, es: `"${v}" no es uno de ${values.join(', ')}` });
     }
     const c = idx(spec.var);
     keep.forEach((r, i) => {
       const code = normalizeCode(grid.rows[r][c]);
       if (code === '' || spec.missing?.includes(code)) return;
       const v = spec.codes![code];
-      if (v === undefined) throw InputError.englishOnly(fieldWhere(r, c, field), `code "${code}" is not in the descriptor's code list for ${spec.var} (known: ${Object.keys(spec.codes!).join(', ')})`);
+      if (v === undefined) throw new InputError(fieldWhere(r, c, field), { en: `code "${code}" is not in the descriptor's code list for ${spec.var} (known: ${Object.keys(spec.codes!).join(', ')})`, es: `el código "${code}" no está en la lista de códigos del descriptor para ${spec.var} (conocidos: ${Object.keys(spec.codes!).join(', ')})` });
       out[i] = values.indexOf(v);
     });
   };
@@ -159,14 +159,14 @@ export function surveyFromGrid(grid: Grid, d: Descriptor): Survey {
       keep.forEach((r, i) => { out[i] = cols.some((c) => yes.has(normalizeCode(grid.rows[r][c]))) ? 1 : 0; });
       return;
     }
-    if (!spec.var || !spec.yes) throw InputError.englishOnly(`${d.path}: fields.${field}`, 'a yes/no field needs "var" and "yes" (and usually "no")');
+    if (!spec.var || !spec.yes) throw new InputError(`${d.path}: fields.${field}`, { en: 'a yes/no field needs "var" and "yes" (and usually "no")', es: 'un campo sí/no necesita "var" y "yes" (y normalmente "no")' });
     const c = idx(spec.var);
     keep.forEach((r, i) => {
       const code = normalizeCode(grid.rows[r][c]);
       if (code === '' || spec.missing?.includes(code)) return;
       if (yes.has(code)) out[i] = 1;
       else if (!no || no.has(code)) out[i] = 0;
-      else throw InputError.englishOnly(fieldWhere(r, c, field), `code "${code}" is neither a yes (${spec.yes!.join(', ')}) nor a no (${spec.no!.join(', ')}) code for ${spec.var}`);
+      else throw new InputError(fieldWhere(r, c, field), { en: `code "${code}" is neither a yes (${spec.yes!.join(', ')}) nor a no (${spec.no!.join(', ')}) code for ${spec.var}`, es: `el código "${code}" no es un código de sí (${spec.yes!.join(', ')}) ni de no (${spec.no!.join(', ')}) para ${spec.var}` });
     });
   };
   const numeric = (field: FieldName, out: Float64Array): void => {
@@ -211,10 +211,10 @@ export function surveyFromGrid(grid: Grid, d: Descriptor): Survey {
   const wCol = idx(d.fields.weight!.var ?? d.fields.weight!.sum![0]);
   keep.forEach((r, i) => {
     const w = s.weight[i];
-    if (Number.isNaN(w)) throw InputError.englishOnly(fieldWhere(r, wCol, 'weight'), 'missing survey weight');
-    if (w < 0) throw InputError.englishOnly(fieldWhere(r, wCol, 'weight'), `negative survey weight ${w}`);
-    if (s.stratum[i] === '') throw InputError.englishOnly(fieldWhere(r, idx(d.fields.stratum!.var!), 'stratum'), 'missing stratum');
-    if (s.psu[i] === '') throw InputError.englishOnly(fieldWhere(r, idx(d.fields.psu!.var!), 'psu'), 'missing primary sampling unit');
+    if (Number.isNaN(w)) throw new InputError(fieldWhere(r, wCol, 'weight'), { en: 'missing survey weight', es: 'falta el peso muestral' });
+    if (w < 0) throw new InputError(fieldWhere(r, wCol, 'weight'), { en: `negative survey weight ${w}`, es: `peso muestral negativo ${w}` });
+    if (s.stratum[i] === '') throw new InputError(fieldWhere(r, idx(d.fields.stratum!.var!), 'stratum'), { en: 'missing stratum', es: 'falta el estrato' });
+    if (s.psu[i] === '') throw new InputError(fieldWhere(r, idx(d.fields.psu!.var!), 'psu'), { en: 'missing primary sampling unit', es: 'falta la unidad primaria de muestreo' });
   });
   if (d.replicates) {
     const weights = d.replicates.vars.map((v) => {
@@ -222,7 +222,7 @@ export function surveyFromGrid(grid: Grid, d: Descriptor): Survey {
       const out = new Float64Array(keep.length);
       keep.forEach((r, i) => {
         const w = numberOf(grid.rows[r][c], fieldWhere(r, c, `replicate ${v}`));
-        if (Number.isNaN(w)) throw InputError.englishOnly(fieldWhere(r, c, `replicate ${v}`), 'missing replicate weight');
+        if (Number.isNaN(w)) throw new InputError(fieldWhere(r, c, `replicate ${v}`), { en: 'missing replicate weight', es: 'falta el peso replicado' });
         out[i] = w;
       });
       return out;

@@ -4,7 +4,7 @@
  * naming the file and line.
  */
 import { dirname, resolve } from 'node:path';
-import { InputError } from '../../sd/ir/diagnostics.js';
+import { InputError, type BilingualText } from '../../sd/ir/diagnostics.js';
 import { cellText, type Grid } from '../io/grid.js';
 import { cellNumber } from '../io/numbers.js';
 import { readGrid, readJson } from '../io/read-grid.js';
@@ -43,30 +43,30 @@ export interface Rules {
   lonelyPsu: 'error' | 'certainty' | 'adjust';
 }
 
-const num = (v: unknown, where: string, ok: (x: number) => boolean, what: string): number => {
-  if (typeof v !== 'number' || !ok(v)) throw InputError.englishOnly(where, `must be ${what}, got ${JSON.stringify(v)}`);
+const num = (v: unknown, where: string, ok: (x: number) => boolean, what: BilingualText): number => {
+  if (typeof v !== 'number' || !ok(v)) throw new InputError(where, { en: `must be ${what.en}, got ${JSON.stringify(v)}`, es: `debe ser ${what.es}, se recibió ${JSON.stringify(v)}` });
   return v;
 };
 
 function columns(grid: Grid, names: string[]): number[] {
-  if (grid.rows.length === 0) throw InputError.englishOnly(grid.source, 'the file is empty');
+  if (grid.rows.length === 0) throw new InputError(grid.source, { en: 'the file is empty', es: 'el archivo está vacío' });
   const header = grid.rows[0].map((c) => cellText(c).toLowerCase());
   return names.map((n) => {
     const i = header.indexOf(n);
-    if (i < 0) throw InputError.englishOnly(`${grid.source}:1`, `missing column "${n}" (header: ${header.join(', ')})`);
+    if (i < 0) throw new InputError(`${grid.source}:1`, { en: `missing column "${n}" (header: ${header.join(', ')})`, es: `falta la columna "${n}" (encabezado: ${header.join(', ')})` });
     return i;
   });
 }
 
 function codeAt(grid: Grid, r: number, c: number, digits: [number, number]): string {
   const t = cellText(grid.rows[r][c]);
-  if (!new RegExp(`^\\d{${digits[0]},${digits[1]}}$`).test(t)) throw InputError.englishOnly(grid.where(r, c), `"${t}" is not a code of ${digits[0]} to ${digits[1]} digits`);
+  if (!new RegExp(`^\\d{${digits[0]},${digits[1]}}$`).test(t)) throw new InputError(grid.where(r, c), { en: `"${t}" is not a code of ${digits[0]} to ${digits[1]} digits`, es: `"${t}" no es un código de ${digits[0]} a ${digits[1]} dígitos` });
   return t;
 }
 
 function shareAt(grid: Grid, r: number, c: number): number {
   const v = cellNumber(grid.rows[r][c], grid.where(r, c));
-  if (!(v >= 0 && v <= 1) || cellText(grid.rows[r][c]) === '') throw InputError.englishOnly(grid.where(r, c), `a share must be between 0 and 1, got "${cellText(grid.rows[r][c])}"`);
+  if (!(v >= 0 && v <= 1) || cellText(grid.rows[r][c]) === '') throw new InputError(grid.where(r, c), { en: `a share must be between 0 and 1, got "${cellText(grid.rows[r][c])}"`, es: `una participación debe estar entre 0 y 1, se recibió "${cellText(grid.rows[r][c])}"` });
   return v;
 }
 
@@ -74,7 +74,7 @@ function prefixMap<T>(grid: Grid, codeCol: number, valueOf: (r: number) => T, di
   const out = new Map<string, T>();
   for (let r = 1; r < grid.rows.length; r++) {
     const code = codeAt(grid, r, codeCol, digits);
-    if (out.has(code)) throw InputError.englishOnly(grid.where(r, codeCol), `code ${code} appears twice`);
+    if (out.has(code)) throw new InputError(grid.where(r, codeCol), { en: `code ${code} appears twice`, es: `el código ${code} aparece dos veces` });
     out.set(code, valueOf(r));
   }
   return out;
@@ -82,17 +82,17 @@ function prefixMap<T>(grid: Grid, codeCol: number, valueOf: (r: number) => T, di
 
 export function loadRules(path: string): Rules {
   const raw = readJson(path);
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw InputError.englishOnly(path, 'the rules must be a JSON object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError(path, { en: 'the rules must be a JSON object', es: 'las reglas deben ser un objeto JSON' });
   const j = raw as Record<string, unknown>;
   const file = (key: string): string => {
-    if (typeof j[key] !== 'string') throw InputError.englishOnly(`${path}: ${key}`, 'must name a CSV file (relative to the rules file)');
+    if (typeof j[key] !== 'string') throw new InputError(`${path}: ${key}`, { en: 'must name a CSV file (relative to the rules file)', es: 'debe nombrar un archivo CSV (relativo al archivo de reglas)' });
     return resolve(dirname(path), j[key] as string);
   };
   const sg = readGrid(file('sectors'));
   const [sp, ss] = columns(sg, ['ciiu_prefix', 'sector']);
   const sectorByPrefix = prefixMap(sg, sp, (r) => {
     const s = cellText(sg.rows[r][ss]);
-    if (!s) throw InputError.englishOnly(sg.where(r, ss), 'missing sector name');
+    if (!s) throw new InputError(sg.where(r, ss), { en: 'missing sector name', es: 'falta el nombre del sector' });
     return s;
   }, [2, 4]);
   const ag = readGrid(file('activityShares'));
@@ -106,9 +106,9 @@ export function loadRules(path: string): Rules {
   const minimumWage = mg.rows.slice(1).map((row, k) => {
     const r = k + 1;
     const from = cellText(row[mf]);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) throw InputError.englishOnly(mg.where(r, mf), `"${from}" is not a date YYYY-MM-DD`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) throw new InputError(mg.where(r, mf), { en: `"${from}" is not a date YYYY-MM-DD`, es: `"${from}" no es una fecha YYYY-MM-DD` });
     const value = cellNumber(row[mv], mg.where(r, mv));
-    if (!(value > 0)) throw InputError.englishOnly(mg.where(r, mv), 'the minimum wage must be positive');
+    if (!(value > 0)) throw new InputError(mg.where(r, mv), { en: 'the minimum wage must be positive', es: 'el salario mínimo debe ser positivo' });
     return { from, value, source: cellText(row[msrc]) };
   }).sort((a, b) => a.from.localeCompare(b.from));
   const rg = readGrid(file('regions'));
@@ -120,30 +120,30 @@ export function loadRules(path: string): Rules {
   const fm = (dw.formality ?? {}) as Record<string, unknown>;
   const parts = (v: unknown, key: string): FormalityPart[] => {
     if (!Array.isArray(v) || !v.every((x) => x === 'contract' || x === 'socialSecurity')) {
-      throw InputError.englishOnly(`${path}: decentWork.formality.${key}`, 'must list "contract" and/or "socialSecurity"');
+      throw new InputError(`${path}: decentWork.formality.${key}`, { en: 'must list "contract" and/or "socialSecurity"', es: 'debe listar "contract" y/o "socialSecurity"' });
     }
     return v as FormalityPart[];
   };
   const method = fm.method ?? 'components';
-  if (method !== 'components' && method !== 'survey_flag') throw InputError.englishOnly(`${path}: decentWork.formality.method`, 'must be "components" or "survey_flag"');
+  if (method !== 'components' && method !== 'survey_flag') throw new InputError(`${path}: decentWork.formality.method`, { en: 'must be "components" or "survey_flag"', es: 'debe ser "components" o "survey_flag"' });
   const ssAny = ((fm.socialSecurity as Record<string, unknown> | undefined)?.anyOf ?? ['pension', 'health']) as unknown;
   if (!Array.isArray(ssAny) || ssAny.length === 0 || !ssAny.every((x) => x === 'pension' || x === 'health')) {
-    throw InputError.englishOnly(`${path}: decentWork.formality.socialSecurity.anyOf`, 'must list "pension" and/or "health"');
+    throw new InputError(`${path}: decentWork.formality.socialSecurity.anyOf`, { en: 'must list "pension" and/or "health"', es: 'debe listar "pension" y/o "health"' });
   }
   const ages = j.ageGroups;
-  if (!Array.isArray(ages) || ages.length === 0) throw InputError.englishOnly(`${path}: ageGroups`, 'must list { label, from, to } groups');
+  if (!Array.isArray(ages) || ages.length === 0) throw new InputError(`${path}: ageGroups`, { en: 'must list { label, from, to } groups', es: 'debe listar grupos { label, from, to }' });
   const ageGroups = ages.map((g: Record<string, unknown>, i) => ({
     label: String(g.label),
-    from: num(g.from, `${path}: ageGroups[${i}].from`, Number.isFinite, 'an age'),
-    to: num(g.to, `${path}: ageGroups[${i}].to`, Number.isFinite, 'an age'),
+    from: num(g.from, `${path}: ageGroups[${i}].from`, Number.isFinite, { en: 'an age', es: 'una edad' }),
+    to: num(g.to, `${path}: ageGroups[${i}].to`, Number.isFinite, { en: 'an age', es: 'una edad' }),
   }));
   const q = (j.quality ?? {}) as Record<string, unknown>;
   const lonely = j.lonelyPsu ?? 'error';
-  if (!['error', 'certainty', 'adjust'].includes(lonely as string)) throw InputError.englishOnly(`${path}: lonelyPsu`, 'must be "error", "certainty" or "adjust"');
+  if (!['error', 'certainty', 'adjust'].includes(lonely as string)) throw new InputError(`${path}: lonelyPsu`, { en: 'must be "error", "certainty" or "adjust"', es: 'debe ser "error", "certainty" o "adjust"' });
   const unknown = j.unknownCodes ?? 'error';
-  if (unknown !== 'error' && unknown !== 'keep') throw InputError.englishOnly(`${path}: unknownCodes`, 'must be "error" or "keep"');
+  if (unknown !== 'error' && unknown !== 'keep') throw new InputError(`${path}: unknownCodes`, { en: 'must be "error" or "keep"', es: 'debe ser "error" o "keep"' });
   const md = ((j.minimumWageDate as Record<string, unknown> | undefined)?.monthDay ?? '07-01') as string;
-  if (!/^\d{2}-\d{2}$/.test(md)) throw InputError.englishOnly(`${path}: minimumWageDate.monthDay`, 'must be MM-DD');
+  if (!/^\d{2}-\d{2}$/.test(md)) throw new InputError(`${path}: minimumWageDate.monthDay`, { en: 'must be MM-DD', es: 'debe ser MM-DD' });
   return {
     path, raw: j, sectorByPrefix, sectors: [...new Set(sectorByPrefix.values())], activityShare, occupationShare, minimumWage,
     minimumWageMonthDay: md, regions, combine: 'max',
@@ -154,13 +154,13 @@ export function loadRules(path: string): Rules {
       familyWorkersFormal: fm.familyWorkersFormal === true,
       socialSecurityAnyOf: ssAny as ('pension' | 'health')[],
     },
-    minimumWageMultiple: num(dw.income?.minimumWageMultiple ?? 1, `${path}: decentWork.income.minimumWageMultiple`, (x) => x >= 0, 'a number ≥ 0'),
-    maxWeeklyHours: num(dw.hours?.maxWeekly ?? 48, `${path}: decentWork.hours.maxWeekly`, (x) => x > 0, 'a positive number of hours'),
+    minimumWageMultiple: num(dw.income?.minimumWageMultiple ?? 1, `${path}: decentWork.income.minimumWageMultiple`, (x) => x >= 0, { en: 'a number ≥ 0', es: 'un número ≥ 0' }),
+    maxWeeklyHours: num(dw.hours?.maxWeekly ?? 48, `${path}: decentWork.hours.maxWeekly`, (x) => x > 0, { en: 'a positive number of hours', es: 'un número positivo de horas' }),
     unknownCodes: unknown,
     ageGroups,
-    cvFlag: num(q.cvFlag ?? 0.15, `${path}: quality.cvFlag`, (x) => x > 0, 'a positive fraction'),
-    cvSuppress: q.cvSuppress == null ? null : num(q.cvSuppress, `${path}: quality.cvSuppress`, (x) => x > 0, 'a positive fraction or null'),
-    confidence: num(q.confidence ?? 0.95, `${path}: quality.confidence`, (x) => x > 0 && x < 1, 'a level between 0 and 1'),
+    cvFlag: num(q.cvFlag ?? 0.15, `${path}: quality.cvFlag`, (x) => x > 0, { en: 'a positive fraction', es: 'una fracción positiva' }),
+    cvSuppress: q.cvSuppress == null ? null : num(q.cvSuppress, `${path}: quality.cvSuppress`, (x) => x > 0, { en: 'a positive fraction or null', es: 'una fracción positiva o null' }),
+    confidence: num(q.confidence ?? 0.95, `${path}: quality.confidence`, (x) => x > 0 && x < 1, { en: 'a level between 0 and 1', es: 'un nivel entre 0 y 1' }),
     lonelyPsu: lonely as Rules['lonelyPsu'],
   };
 }
@@ -179,6 +179,6 @@ export function minimumWageFor(rules: Rules, year: number): { value: number; sou
   const day = `${year}-${rules.minimumWageMonthDay}`;
   let found: Rules['minimumWage'][number] | undefined;
   for (const m of rules.minimumWage) if (m.from <= day) found = m;
-  if (!found) throw InputError.englishOnly(rules.path, `no minimum wage in force on ${day} (the file starts ${rules.minimumWage[0]?.from ?? 'nowhere'})`);
+  if (!found) throw new InputError(rules.path, { en: `no minimum wage in force on ${day} (the file starts ${rules.minimumWage[0]?.from ?? 'nowhere'})`, es: `no hay salario mínimo vigente el ${day} (el archivo empieza en ${rules.minimumWage[0]?.from ?? 'ninguna fecha'})` });
   return found;
 }

@@ -32,7 +32,7 @@ function anchor(anchors: string, indicator: string, year: number): number {
   for (let r = 1; r < g.rows.length; r++) {
     if (cellText(g.rows[r][ci]) === indicator && cellText(g.rows[r][cy]) === String(year)) return cellNumber(g.rows[r][cv], g.where(r, cv));
   }
-  throw InputError.englishOnly(anchors, `no indicator "${indicator}" for ${year}`);
+  throw new InputError(anchors, { en: `no indicator "${indicator}" for ${year}`, es: `no hay un indicador "${indicator}" para ${year}` });
 }
 
 /** Per-sector values from a `sector,<column>` CSV or an IO-table row. */
@@ -40,7 +40,7 @@ function perSector(path: string, column: string): Map<string, number> {
   const g = readGrid(path);
   const h = g.rows[0].map((c) => cellText(c));
   const cv = h.indexOf(column);
-  if (cv < 0) throw InputError.englishOnly(`${path}:1`, `no column ${column}`);
+  if (cv < 0) throw new InputError(`${path}:1`, { en: `no column ${column}`, es: `no hay una columna ${column}` });
   const out = new Map<string, number>();
   for (let r = 1; r < g.rows.length; r++) out.set(cellText(g.rows[r][0]), cellNumber(g.rows[r][cv], g.where(r, cv)));
   return out;
@@ -49,7 +49,7 @@ function perSector(path: string, column: string): Map<string, number> {
 function ioEmployment(table: string): Map<string, number> {
   const g = readGrid(table);
   const row = g.rows.find((r) => cellText(r[0]).startsWith('Employment ('));
-  if (!row) throw InputError.englishOnly(table, 'no "Employment (thousand persons)" row');
+  if (!row) throw new InputError(table, { en: 'no "Employment (thousand persons)" row', es: 'no hay una fila "Employment (thousand persons)"' });
   const out = new Map<string, number>();
   g.rows[0].forEach((c, j) => { if (j > 0 && typeof row[j] !== 'undefined' && cellText(row[j]) !== '') out.set(cellText(c), cellNumber(row[j], g.where(0, j))); });
   return out;
@@ -75,7 +75,7 @@ export function syntheticTargets(sharedPeru: string, ioDir: string): SyntheticTa
   // Agriculture, livestock and forestry take the informal rate that makes the national rate the EPEN's.
   const informalOutside = sectors.filter((s) => !agri.includes(s.name)).reduce((a, s) => a + s.employed * s.informal, 0);
   const agriRate = (informalRate * employed - informalOutside) / (employed * agriShare);
-  if (!(agriRate > 0 && agriRate < 1)) throw InputError.englishOnly(ioDir, `the informal rates give an agricultural residual of ${agriRate}`);
+  if (!(agriRate > 0 && agriRate < 1)) throw new InputError(ioDir, { en: `the informal rates give an agricultural residual of ${agriRate}`, es: `las tasas de informalidad dan un residuo agrícola de ${agriRate}` });
   for (const s of sectors) if (agri.includes(s.name)) s.informal = agriRate;
   return {
     year: 2022, employed, labourForce, urbanShare, informalRate, sectors,

@@ -48,11 +48,11 @@ export function readAggregationMap(path: string, sectors: string[]): string[] {
     if (label === '') continue;
     const i = sectorIndex(sectors, label, grid.where(r, cols.sector!));
     const group = cellText(grid.rows[r][cols.group!]);
-    if (group === '') throw InputError.englishOnly(grid.where(r, cols.group!), 'missing group name');
-    if (out[i] !== undefined) throw InputError.englishOnly(grid.where(r, cols.sector!), `sector "${label}" is mapped twice`);
+    if (group === '') throw new InputError(grid.where(r, cols.group!), { en: 'missing group name', es: 'falta el nombre del grupo' });
+    if (out[i] !== undefined) throw new InputError(grid.where(r, cols.sector!), { en: `sector "${label}" is mapped twice`, es: `el sector "${label}" está asignado dos veces` });
     out[i] = group;
   }
   const missing = sectors.filter((_, i) => out[i] === undefined);
-  if (missing.length > 0) throw InputError.englishOnly(path, `sectors not mapped to any group: ${missing.join(', ')}`);
+  if (missing.length > 0) throw new InputError(path, { en: `sectors not mapped to any group: ${missing.join(', ')}`, es: `sectores sin grupo asignado: ${missing.join(', ')}` });
   return out as string[];
 }

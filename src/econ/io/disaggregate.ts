@@ -18,16 +18,16 @@ export function disaggregateSector(
   table: IoTable, sector: string, parts: Part[], satelliteShares: Record<string, number[]> = {}, where = 'disaggregation',
 ): IoTable {
   const k = table.sectors.findIndex((s) => normalizeLabel(s) === normalizeLabel(sector));
-  if (k < 0) throw InputError.englishOnly(where, `unknown sector "${sector}"`);
-  if (parts.length < 2) throw InputError.englishOnly(where, 'give at least two parts');
+  if (k < 0) throw new InputError(where, { en: `unknown sector "${sector}"`, es: `sector desconocido "${sector}"` });
+  if (parts.length < 2) throw new InputError(where, { en: 'give at least two parts', es: 'indique al menos dos partes' });
   parts.forEach((p, i) => {
-    if (!(p.share >= 0)) throw InputError.englishOnly(`${where}: parts[${i}].share`, `must be ≥ 0, got ${p.share}`);
+    if (!(p.share >= 0)) throw new InputError(`${where}: parts[${i}].share`, { en: `must be ≥ 0, got ${p.share}`, es: `debe ser ≥ 0, se recibió ${p.share}` });
     if (table.sectors.some((s, j) => j !== k && normalizeLabel(s) === normalizeLabel(p.name))) {
-      throw InputError.englishOnly(`${where}: parts[${i}].name`, `"${p.name}" is already a sector`);
+      throw new InputError(`${where}: parts[${i}].name`, { en: `"${p.name}" is already a sector`, es: `"${p.name}" ya es un sector` });
     }
   });
   const total = parts.reduce((a, p) => a + p.share, 0);
-  if (Math.abs(total - 1) > 1e-9) throw InputError.englishOnly(`${where}: parts`, `shares must add up to 1, they add up to ${total}`);
+  if (Math.abs(total - 1) > 1e-9) throw new InputError(`${where}: parts`, { en: `shares must add up to 1, they add up to ${total}`, es: `las participaciones deben sumar 1, suman ${total}` });
   const s = parts.map((p) => p.share);
   const m = parts.length;
   // New order: sectors before k, the parts, sectors after k.
@@ -45,7 +45,7 @@ export function disaggregateSector(
   const satellites = table.satellites.map((sat) => {
     const sh = satelliteShares[sat.name];
     if (sh && (sh.length !== m || Math.abs(sh.reduce((a, b) => a + b, 0) - 1) > 1e-9)) {
-      throw InputError.englishOnly(`${where}: satelliteShares.${sat.name}`, `give ${m} shares that add up to 1`);
+      throw new InputError(`${where}: satelliteShares.${sat.name}`, { en: `give ${m} shares that add up to 1`, es: `indique ${m} participaciones que sumen 1` });
     }
     return { ...sat, values: splitVec(sat.values, sh ?? s) };
   });

@@ -19,7 +19,7 @@ export function greenSpecFor(loaded: LoadedTable, o: { green?: string; informali
   const fromDescriptor = (p?: string): string | undefined => (p && descriptorPath ? resolve(dirname(descriptorPath), p) : p);
   const classification = o.green ?? fromDescriptor(descriptor.greenJobs?.classification) ?? beside('green-classification.csv');
   if (!classification) {
-    throw InputError.englishOnly(table.source, 'no green classification: give --green FILE.csv (columns sector,environmental_share) or put green-classification.csv beside the table');
+    throw new InputError(table.source, { en: 'no green classification: give --green FILE.csv (columns sector,environmental_share) or put green-classification.csv beside the table', es: 'no hay clasificación verde: indique --green FILE.csv (columnas sector,environmental_share) o ponga green-classification.csv junto a la tabla' });
   }
   const informality = o.informality ?? fromDescriptor(descriptor.greenJobs?.informality) ?? beside('informality.csv');
   let formalShare: number[] | undefined;
@@ -32,7 +32,7 @@ export function greenSpecFor(loaded: LoadedTable, o: { green?: string; informali
     formalBasis = 'formal employment / employment satellites of the table';
   }
   if (!formalShare) {
-    throw InputError.englishOnly(table.source, 'no decent-work filter: give --informality FILE.csv (columns sector,informal_share) or formal-employment and employment satellite rows');
+    throw new InputError(table.source, { en: 'no decent-work filter: give --informality FILE.csv (columns sector,informal_share) or formal-employment and employment satellite rows', es: 'no hay filtro de trabajo decente: indique --informality FILE.csv (columnas sector,informal_share) o filas satélite de empleo formal y de empleo' });
   }
   return { environmentalShare: readGreenClassification(classification, table.sectors), formalShare, basis: { environmental: classification, formal: formalBasis } };
 }

@@ -30,7 +30,7 @@ export interface JobSplit {
 }
 
 const share01 = (v: number, where: string): void => {
-  if (!(v >= 0 && v <= 1)) throw InputError.englishOnly(where, `a share must be between 0 and 1, got ${v}`);
+  if (!(v >= 0 && v <= 1)) throw new InputError(where, { en: `a share must be between 0 and 1, got ${v}`, es: `una participación debe estar entre 0 y 1, se recibió ${v}` });
 };
 
 /** sector,environmental_share (0–1); other columns (basis, source) are documentation. */
@@ -53,7 +53,7 @@ export function formalShareFromTable(table: IoTable): number[] | undefined {
 
 export function employmentOf(table: IoTable): number[] {
   const emp = table.satellites.find((s) => s.kind === 'employment');
-  if (!emp) throw InputError.englishOnly(table.source, 'green jobs need an employment satellite row (e.g. "Employment (thousand persons)")');
+  if (!emp) throw new InputError(table.source, { en: 'green jobs need an employment satellite row (e.g. "Employment (thousand persons)")', es: 'los empleos verdes necesitan una fila satélite de empleo (p. ej. "Employment (thousand persons)")' });
   return emp.values;
 }
 

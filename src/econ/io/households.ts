@@ -69,7 +69,7 @@ export class ClosedModel {
     this.hrL = open.rowTimesInverse(h.labour);
     this.schur = 1 - h.selfPurchase - dot(h.labour, this.Lhc);
     if (!(this.schur > 0)) {
-      throw InputError.englishOnly(source, `the model closed with households is not productive (1 − h_hh − h_r'·L·h_c = ${this.schur}); check the household income total and consumption column`);
+      throw new InputError(source, { en: `the model closed with households is not productive (1 − h_hh − h_r'·L·h_c = ${this.schur}); check the household income total and consumption column`, es: `el modelo cerrado con hogares no es productivo (1 − h_hh − h_r'·L·h_c = ${this.schur}); revise el ingreso total de los hogares y la columna de consumo` });
     }
   }
 

@@ -25,7 +25,7 @@ export interface JobsByYear {
 }
 
 export function jobsBySector(link: LinkResult, spec: GreenSpec): JobsByYear {
-  if (!link.jobs) throw InputError.englishOnly('io table', 'jobs need an employment satellite in the IO table');
+  if (!link.jobs) throw new InputError('io table', { en: 'jobs need an employment satellite in the IO table', es: 'los empleos necesitan un satélite de empleo en la tabla IO' });
   const jobs = link.jobs.map((row) => {
     const s = splitJobs(row, spec);
     return row.map((e, j) => ({

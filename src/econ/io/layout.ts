@@ -117,14 +117,17 @@ function findFrame(grid: Grid, sectors?: string[]): Frame & { n: number } {
     }
   }
   if (sectors) {
-    throw InputError.englishOnly(grid.source, `no header row lists every sector named in the descriptor (${sectors.join(', ')})`);
+    throw new InputError(grid.source, { en: `no header row lists every sector named in the descriptor (${sectors.join(', ')})`, es: `ninguna fila de encabezado lista todos los sectores nombrados en el descriptor (${sectors.join(', ')})` });
   }
   const peek = grid.rows[0]?.map((c) => cellText(c)).filter((t) => t !== '').slice(0, 6).join(' | ') ?? '';
-  throw InputError.englishOnly(
-    grid.source,
-    'cannot find the square sector block: no header row whose first column labels repeat, in order, as the ' +
+  throw new InputError(grid.source, {
+    en:
+      'cannot find the square sector block: no header row whose first column labels repeat, in order, as the ' +
       `row labels below it (first row: ${peek}). Give a descriptor (--descriptor FILE.json) naming the sectors.`,
-  );
+    es:
+      'no se encuentra el bloque cuadrado de sectores: ninguna fila de encabezado tiene etiquetas de columna que se repitan, en orden, ' +
+      `como etiquetas de las filas de abajo (primera fila: ${peek}). Indique un descriptor (--descriptor FILE.json) que nombre los sectores.`,
+  });
 }
 
 export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout {
@@ -145,7 +148,7 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
     sectorCols = sectors.map((s) => headerCells.findIndex((c) => normalizeLabel(cellText(c)) === normalizeLabel(s)));
     sectorRows = sectors.map((s, i) => {
       for (let r = header + 1; r < grid.rows.length; r++) if (labelsMatch(rowLabelAt(r), s)) return r;
-      throw InputError.englishOnly(`${grid.source}: descriptor sectors[${i}]`, `sector "${s}" is a column label but no row has it as label`);
+      throw new InputError(`${grid.source}: descriptor sectors[${i}]`, { en: `sector "${s}" is a column label but no row has it as label`, es: `el sector "${s}" es etiqueta de una columna pero ninguna fila lo tiene como etiqueta` });
     });
   } else {
     sectorCols = Array.from({ length: frame.n }, (_, i) => d + i);
@@ -155,7 +158,7 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
   const seen = new Map<string, number>();
   sectors.forEach((s, i) => {
     const key = normalizeLabel(s);
-    if (seen.has(key)) throw InputError.englishOnly(grid.where(sectorRows[i], 0), `sector "${s}" appears twice`);
+    if (seen.has(key)) throw new InputError(grid.where(sectorRows[i], 0), { en: `sector "${s}" appears twice`, es: `el sector "${s}" aparece dos veces` });
     seen.set(key, i);
   });
 
@@ -174,7 +177,7 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
     const empty = grid.rows.slice(header + 1).every((row) => cellText(row[c]) === '');
     if (key === '' && empty) continue;
     if (ignoreCols.has(key) || totalOutputCol !== undefined) continue;
-    if (key === '') throw InputError.englishOnly(grid.where(header, c), 'a column with numbers but no label; label it or name it in a descriptor');
+    if (key === '') throw new InputError(grid.where(header, c), { en: 'a column with numbers but no label; label it or name it in a descriptor', es: 'una columna con números pero sin etiqueta; póngale una etiqueta o nómbrela en un descriptor' });
     if (totalOutName !== undefined ? key === totalOutName : isTotal(key) && !fdNamed?.has(key)) {
       totalOutputCol = c;
       continue;
@@ -185,7 +188,7 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
       continue;
     }
     if (fdNamed && !fdNamed.has(key)) {
-      throw InputError.englishOnly(grid.where(header, c), `column "${label}" is not among the descriptor's finalDemand; add it there or to ignoreColumns`);
+      throw new InputError(grid.where(header, c), { en: `column "${label}" is not among the descriptor's finalDemand; add it there or to ignoreColumns`, es: `la columna "${label}" no está en finalDemand del descriptor; agréguela allí o en ignoreColumns` });
     }
     finalDemandCols.push({ index: c, label });
   }
@@ -203,7 +206,7 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
   if (fdNamed) {
     for (const want of descriptor.finalDemand ?? []) {
       if (!finalDemandCols.some((l) => normalizeLabel(l.label) === normalizeLabel(want))) {
-        throw InputError.englishOnly(`${grid.source}: descriptor finalDemand`, `no column labelled "${want}"`);
+        throw new InputError(`${grid.source}: descriptor finalDemand`, { en: `no column labelled "${want}"`, es: `no hay una columna con la etiqueta "${want}"` });
       }
     }
   }
@@ -226,7 +229,7 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
     const key = normalizeLabel(label);
     const empty = grid.rows[r].slice(d).every((c) => cellText(c) === '');
     if (empty || ignoreRows.has(key)) continue;
-    if (key === '') throw InputError.englishOnly(grid.where(r, 0), 'a row with numbers but no label; label it or name it in a descriptor');
+    if (key === '') throw new InputError(grid.where(r, 0), { en: 'a row with numbers but no label; label it or name it in a descriptor', es: 'una fila con números pero sin etiqueta; póngale una etiqueta o nómbrela en un descriptor' });
     const sat = satNamed.get(key);
     if (sat) {
       satelliteRows.push({ index: r, label, name: sat.name ?? label, kind: sat.kind ?? satelliteKind(key) ?? 'other', unit: sat.unit ?? unitOf(label) });
@@ -252,7 +255,7 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
       continue;
     }
     if (primaryNamed && !primaryNamed.has(key)) {
-      throw InputError.englishOnly(grid.where(r, 0), `row "${label}" is not among the descriptor's primaryInputs; add it there, to ignoreRows or to satellites`);
+      throw new InputError(grid.where(r, 0), { en: `row "${label}" is not among the descriptor's primaryInputs; add it there, to ignoreRows or to satellites`, es: `la fila "${label}" no está en primaryInputs del descriptor; agréguela allí, en ignoreRows o en satellites` });
     }
     primaryRows.push({ index: r, label });
   }
@@ -277,19 +280,19 @@ export function findLayout(grid: Grid, descriptor: TableDescriptor = {}): Layout
   }
   for (const want of descriptor.primaryInputs ?? []) {
     if (!primaryRows.some((l) => normalizeLabel(l.label) === normalizeLabel(want))) {
-      throw InputError.englishOnly(`${grid.source}: descriptor primaryInputs`, `no row labelled "${want}"`);
+      throw new InputError(`${grid.source}: descriptor primaryInputs`, { en: `no row labelled "${want}"`, es: `no hay una fila con la etiqueta "${want}"` });
     }
   }
   for (const s of descriptor.satellites ?? []) {
     if (!satelliteRows.some((l) => normalizeLabel(l.label) === normalizeLabel(s.row))) {
-      throw InputError.englishOnly(`${grid.source}: descriptor satellites`, `no row labelled "${s.row}"`);
+      throw new InputError(`${grid.source}: descriptor satellites`, { en: `no row labelled "${s.row}"`, es: `no hay una fila con la etiqueta "${s.row}"` });
     }
   }
 
   const findLabel = (lines: Line[], named: string | undefined, test: (k: string) => boolean, field: string): string | undefined => {
     if (named !== undefined) {
       const hit = lines.find((l) => normalizeLabel(l.label) === normalizeLabel(named));
-      if (!hit) throw InputError.englishOnly(`${grid.source}: descriptor ${field}`, `no such ${field === 'labourIncome' ? 'row' : 'column'} "${named}"`);
+      if (!hit) throw new InputError(`${grid.source}: descriptor ${field}`, { en: `no such ${field === 'labourIncome' ? 'row' : 'column'} "${named}"`, es: `no existe la ${field === 'labourIncome' ? 'fila' : 'columna'} "${named}"` });
       return hit.label;
     }
     return lines.find((l) => test(normalizeLabel(l.label)))?.label;

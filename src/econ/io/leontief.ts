@@ -32,7 +32,7 @@ export class LeontiefModel {
       this.lu = new LuSolver(identityMinus(this.A));
     } catch (err) {
       if (err instanceof SingularMatrixError) {
-        throw InputError.englishOnly(table.source, 'I − A is singular: some sectors use up their whole output as inputs; check the intermediate flows');
+        throw new InputError(table.source, { en: 'I − A is singular: some sectors use up their whole output as inputs; check the intermediate flows', es: 'I − A es singular: algunos sectores consumen toda su producción como insumo; revise los flujos intermedios' });
       }
       throw err;
     }

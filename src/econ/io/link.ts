@@ -56,32 +56,36 @@ export interface LinkResult {
 
 /** Checks a parsed mapping file against the table's sectors; errors name the field. */
 export function validateLinkMapping(value: unknown, source: string, sectors: string[]): LinkMapping {
-  const fail = (field: string, msg: string): never => {
-    throw InputError.englishOnly(`${source}: ${field}`, msg);
+  const fail = (field: string, en: string, es: string): never => {
+    throw new InputError(`${source}: ${field}`, { en, es });
   };
-  if (typeof value !== 'object' || value === null) fail('(top level)', 'the mapping must be a JSON object with "entries"');
+  if (typeof value !== 'object' || value === null) fail('(top level)', 'the mapping must be a JSON object with "entries"', 'el mapeo debe ser un objeto JSON con "entries"');
   const m = value as Record<string, unknown>;
-  if (!Array.isArray(m.entries) || m.entries.length === 0) fail('entries', 'must be a non-empty list of {variable, sectors, scale, mode}');
-  if (m.type !== undefined && m.type !== 1 && m.type !== 2) fail('type', 'must be 1 or 2');
+  if (!Array.isArray(m.entries) || m.entries.length === 0) fail('entries', 'must be a non-empty list of {variable, sectors, scale, mode}', 'debe ser una lista no vacía de {variable, sectors, scale, mode}');
+  if (m.type !== undefined && m.type !== 1 && m.type !== 2) fail('type', 'must be 1 or 2', 'debe ser 1 o 2');
   const keys = new Map(sectors.map((s) => [normalizeLabel(s), s]));
   const entries = (m.entries as unknown[]).map((e, i): LinkEntry => {
     const o = e as Record<string, unknown>;
     const at = `entries[${i}]`;
-    if (typeof o !== 'object' || o === null) fail(at, 'must be an object');
-    if (typeof o.variable !== 'string' || o.variable.trim() === '') fail(`${at}.variable`, 'must name a model variable');
-    if (typeof o.sectors !== 'object' || o.sectors === null || Array.isArray(o.sectors)) fail(`${at}.sectors`, 'must map sector names to shares');
+    if (typeof o !== 'object' || o === null) fail(at, 'must be an object', 'debe ser un objeto');
+    if (typeof o.variable !== 'string' || o.variable.trim() === '') fail(`${at}.variable`, 'must name a model variable', 'debe nombrar una variable del modelo');
+    if (typeof o.sectors !== 'object' || o.sectors === null || Array.isArray(o.sectors)) fail(`${at}.sectors`, 'must map sector names to shares', 'debe asignar participaciones a nombres de sectores');
     const shares: Record<string, number> = {};
     let sum = 0;
     for (const [name, share] of Object.entries(o.sectors as Record<string, unknown>)) {
       const sector = keys.get(normalizeLabel(name));
-      if (!sector) fail(`${at}.sectors`, `unknown sector "${name}" (the table's sectors: ${sectors.join(', ')})`);
-      if (typeof share !== 'number' || !(share >= 0)) fail(`${at}.sectors["${name}"]`, 'must be a number ≥ 0');
+      if (!sector) fail(`${at}.sectors`, `unknown sector "${name}" (the table's sectors: ${sectors.join(', ')})`, `sector desconocido "${name}" (sectores de la tabla: ${sectors.join(', ')})`);
+      if (typeof share !== 'number' || !(share >= 0)) fail(`${at}.sectors["${name}"]`, 'must be a number ≥ 0', 'debe ser un número ≥ 0');
       shares[sector!] = share as number;
       sum += share as number;
     }
-    if (sum > 1 + 1e-9) fail(`${at}.sectors`, `shares add up to ${+sum.toFixed(6)}; they may add up to at most 1 (the rest is demand met by imports)`);
-    if (o.scale !== undefined && typeof o.scale !== 'number') fail(`${at}.scale`, 'must be a number');
-    if (o.mode !== undefined && o.mode !== 'level' && o.mode !== 'change') fail(`${at}.mode`, 'must be "level" or "change"');
+    if (sum > 1 + 1e-9) fail(
+        `${at}.sectors`,
+        `shares add up to ${+sum.toFixed(6)}; they may add up to at most 1 (the rest is demand met by imports)`,
+        `las participaciones suman ${+sum.toFixed(6)}; pueden sumar como máximo 1 (el resto es demanda atendida con importaciones)`,
+      );
+    if (o.scale !== undefined && typeof o.scale !== 'number') fail(`${at}.scale`, 'must be a number', 'debe ser un número');
+    if (o.mode !== undefined && o.mode !== 'level' && o.mode !== 'change') fail(`${at}.mode`, 'must be "level" or "change"', 'debe ser "level" o "change"');
     return { variable: o.variable as string, sectors: shares, scale: o.scale as number | undefined, mode: o.mode as LinkEntry['mode'] };
   });
   return { entries, type: m.type as 1 | 2 | undefined, description: typeof m.description === 'string' ? m.description : undefined };
@@ -94,17 +98,17 @@ function seriesOf(run: RunSeries, name: string, where: string): ArrayLike<number
   const i = run.names.findIndex((n) => normalizeLabel(n) === key);
   if (i < 0) {
     const list = run.names.length > 20 ? `${run.names.slice(0, 20).join(', ')}, …` : run.names.join(', ');
-    throw InputError.englishOnly(where, `the run has no output named "${name}" (outputs: ${list})`);
+    throw new InputError(where, { en: `the run has no output named "${name}" (outputs: ${list})`, es: `la corrida no tiene una salida llamada "${name}" (salidas: ${list})` });
   }
   return run.series[i];
 }
 
 /** Whole years covered by the run and, for each, where to read (by linear interpolation). */
 export function wholeYears(time: ArrayLike<number>): number[] {
-  if (time.length === 0) throw InputError.englishOnly('run', 'the run has no saved times');
+  if (time.length === 0) throw new InputError('run', { en: 'the run has no saved times', es: 'la corrida no tiene tiempos guardados' });
   const first = Math.ceil(time[0] - 1e-9);
   const last = Math.floor(time[time.length - 1] + 1e-9);
-  if (last < first) throw InputError.englishOnly('run', `the run (${time[0]}..${time[time.length - 1]}) contains no whole year`);
+  if (last < first) throw new InputError('run', { en: `the run (${time[0]}..${time[time.length - 1]}) contains no whole year`, es: `la corrida (${time[0]}..${time[time.length - 1]}) no contiene ningún año completo` });
   return Array.from({ length: last - first + 1 }, (_, k) => first + k);
 }
 
@@ -132,7 +136,7 @@ export function linkRunToIo(run: RunSeries, mapping: LinkMapping, ctx: LinkConte
   const models = buildModels(table);
   const type = mapping.type ?? 1;
   const notes = [...models.notes];
-  if (type === 2 && !models.closed) throw InputError.englishOnly(`${where}: type`, 'type 2 needs household accounts in the table');
+  if (type === 2 && !models.closed) throw new InputError(`${where}: type`, { en: 'type 2 needs household accounts in the table', es: 'el tipo 2 necesita cuentas de hogares en la tabla' });
   const closed = type === 2 ? models.closed : undefined;
   const n = table.sectors.length;
   const years = wholeYears(run.time);
@@ -147,7 +151,7 @@ export function linkRunToIo(run: RunSeries, mapping: LinkMapping, ctx: LinkConte
     const origin = e.mode === 'change' ? raw[0] : 0;
     raw.forEach((v, t) => {
       const amount = (v - origin) * (e.scale ?? 1);
-      if (!Number.isFinite(amount)) throw InputError.englishOnly(at, `"${e.variable}" is not finite in ${years[t]}`);
+      if (!Number.isFinite(amount)) throw new InputError(at, { en: `"${e.variable}" is not finite in ${years[t]}`, es: `"${e.variable}" no es finito en ${years[t]}` });
       for (const [sector, share] of Object.entries(e.sectors)) finalDemand[t][index.get(sector)!] += amount * share;
     });
   });

@@ -9,7 +9,7 @@ const ZERO = new Set(['', '-', '–', '—', '..']);
 export function cellNumber(cell: Cell | undefined, where: string, decimal: '.' | ',' = '.'): number {
   if (cell === null || cell === undefined) return 0;
   if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) throw InputError.englishOnly(where, `not a finite number (${cell})`);
+    if (!Number.isFinite(cell)) throw new InputError(where, { en: `not a finite number (${cell})`, es: `no es un número finito (${cell})` });
     return cell;
   }
   let text = cell.trim().replace(/\s/g, '');
@@ -19,6 +19,6 @@ export function cellNumber(cell: Cell | undefined, where: string, decimal: '.' |
   if (paren) text = '-' + paren[1];
   // The data layer reads '1,234.5' (decimal point) and '1.234,5' (decimal comma) alike.
   const value = parseNumberText(text, decimal === ',' ? 'comma' : 'dot');
-  if (value === undefined) throw InputError.englishOnly(where, `"${cell}" is not a number`);
+  if (value === undefined) throw new InputError(where, { en: `"${cell}" is not a number`, es: `"${cell}" no es un número` });
   return value;
 }

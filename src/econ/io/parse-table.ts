@@ -41,7 +41,7 @@ export function parseTable(grid: Grid, layout: Layout, descriptor: TableDescript
     sectorCols.map((c, j) => {
       const v = num(r, c);
       if (v < 0) {
-        throw InputError.englishOnly(grid.where(r, c), `negative intermediate flow ${v} from "${layout.sectors[i]}" to "${layout.sectors[j]}"; intermediate flows must be ≥ 0`);
+        throw new InputError(grid.where(r, c), { en: `negative intermediate flow ${v} from "${layout.sectors[i]}" to "${layout.sectors[j]}"; intermediate flows must be ≥ 0`, es: `flujo intermedio negativo ${v} de "${layout.sectors[i]}" a "${layout.sectors[j]}"; los flujos intermedios deben ser ≥ 0` });
       }
       return v;
     }),
@@ -80,7 +80,7 @@ export function parseTable(grid: Grid, layout: Layout, descriptor: TableDescript
     })),
     assumptions,
   };
-  if (n === 0) throw InputError.englishOnly(grid.source, 'the table has no sectors');
+  if (n === 0) throw new InputError(grid.source, { en: 'the table has no sectors', es: 'la tabla no tiene sectores' });
 
   const table: IoTable = {
     source: grid.source,

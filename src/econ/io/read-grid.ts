@@ -39,8 +39,8 @@ export function readJson(path: string): unknown {
       const before = text.slice(0, Number(pos[1]));
       const line = before.split('\n').length;
       const col = Number(pos[1]) - before.lastIndexOf('\n');
-      throw InputError.englishOnly(`${path}:${line}:${col}`, `invalid JSON (${msg})`);
+      throw new InputError(`${path}:${line}:${col}`, { en: `invalid JSON (${msg})`, es: `JSON no válido (${msg})` });
     }
-    throw InputError.englishOnly(path, `invalid JSON (${msg})`);
+    throw new InputError(path, { en: `invalid JSON (${msg})`, es: `JSON no válido (${msg})` });
   }
 }

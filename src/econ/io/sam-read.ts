@@ -13,7 +13,7 @@ import { DEFAULT_TOLERANCE, type Tolerance } from './validate.js';
 
 export function parseSam(grid: Grid, decimal: '.' | ',' = '.'): Sam {
   const header = grid.rows.findIndex((r) => r.slice(1).filter((c) => cellText(c) !== '').length >= 2);
-  if (header < 0) throw InputError.englishOnly(grid.source, 'no header row with account names');
+  if (header < 0) throw new InputError(grid.source, { en: 'no header row with account names', es: 'no hay una fila de encabezado con los nombres de las cuentas' });
   const cols: { label: string; c: number }[] = [];
   grid.rows[header].forEach((cell, c) => {
     const t = cellText(cell);
@@ -25,11 +25,11 @@ export function parseSam(grid: Grid, decimal: '.' | ',' = '.'): Sam {
     if (t !== '' && !isTotal(normalizeLabel(t))) rows.push({ label: t, r });
   }
   if (rows.length !== cols.length) {
-    throw InputError.englishOnly(grid.source, `a SAM must be square: ${rows.length} account rows but ${cols.length} account columns`);
+    throw new InputError(grid.source, { en: `a SAM must be square: ${rows.length} account rows but ${cols.length} account columns`, es: `una MCS debe ser cuadrada: ${rows.length} filas de cuentas pero ${cols.length} columnas de cuentas` });
   }
   rows.forEach((row, i) => {
     if (normalizeLabel(row.label) !== normalizeLabel(cols[i].label)) {
-      throw InputError.englishOnly(grid.where(row.r, 0), `row ${i + 1} is "${row.label}" but column ${i + 1} is "${cols[i].label}"; rows and columns must list the same accounts in the same order`);
+      throw new InputError(grid.where(row.r, 0), { en: `row ${i + 1} is "${row.label}" but column ${i + 1} is "${cols[i].label}"; rows and columns must list the same accounts in the same order`, es: `la fila ${i + 1} es "${row.label}" pero la columna ${i + 1} es "${cols[i].label}"; filas y columnas deben listar las mismas cuentas en el mismo orden` });
     }
   });
   const T = rows.map((row) => cols.map((col) => cellNumber(grid.rows[row.r][col.c] ?? null, grid.where(row.r, col.c), decimal)));

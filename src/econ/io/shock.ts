@@ -36,7 +36,7 @@ export function parseShockDetailed(grid: Grid, sectors: string[]): Shock {
   for (let r = 1; r < grid.rows.length; r++) {
     const label = cellText(grid.rows[r][cols.sector!]);
     if (label === '') {
-      if (grid.rows[r].some((c) => cellText(c) !== '')) throw InputError.englishOnly(grid.where(r, cols.sector!), 'missing sector name');
+      if (grid.rows[r].some((c) => cellText(c) !== '')) throw new InputError(grid.where(r, cols.sector!), { en: 'missing sector name', es: 'falta el nombre del sector' });
       continue;
     }
     const i = sectorIndex(sectors, label, grid.where(r, cols.sector!));
@@ -44,13 +44,13 @@ export function parseShockDetailed(grid: Grid, sectors: string[]): Shock {
     df[i] += v;
     if (cols.green !== undefined && cellText(grid.rows[r][cols.green]) !== '') {
       const g = numberAt(grid, r, cols.green);
-      if (!(g >= 0 && g <= 1)) throw InputError.englishOnly(grid.where(r, cols.green), `a share must be between 0 and 1, got ${g}`);
+      if (!(g >= 0 && g <= 1)) throw new InputError(grid.where(r, cols.green), { en: `a share must be between 0 and 1, got ${g}`, es: `una participación debe estar entre 0 y 1, se recibió ${g}` });
       greenWeighted[i] += g * v;
       greenGiven[i] += v;
     }
     rows++;
   }
-  if (rows === 0) throw InputError.englishOnly(grid.source, 'the shock file has no rows');
+  if (rows === 0) throw new InputError(grid.source, { en: 'the shock file has no rows', es: 'el archivo de choques no tiene filas' });
   if (cols.green === undefined) return { values: df };
   // A sector's share is the demand-weighted mean of its rows that give one.
   return { values: df, environmentalShare: df.map((_, i) => (greenGiven[i] !== 0 ? greenWeighted[i] / greenGiven[i] : undefined)) };

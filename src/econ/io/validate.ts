@@ -75,7 +75,7 @@ export function assertNoEmptySectors(table: IoTable, info?: ReadInfo): void {
   table.x.forEach((xi, i) => {
     if (!(xi > 0)) {
       const where = info?.rowWhere[i] ?? `${table.source}: sector ${i + 1}`;
-      throw InputError.englishOnly(where, `sector "${table.sectors[i]}" is empty (total output ${xi}); remove it or aggregate it with another sector`);
+      throw new InputError(where, { en: `sector "${table.sectors[i]}" is empty (total output ${xi}); remove it or aggregate it with another sector`, es: `el sector "${table.sectors[i]}" está vacío (producción total ${xi}); elimínelo o agréguelo con otro sector` });
     }
   });
 }

@@ -17,7 +17,7 @@ export function fuelCommodities(cal: Calibration, map: LinkMappingFile): number[
   return Object.entries(map.fuels).map(([f, v]) =>
     v.commodities.map((code) => {
       const i = pos.get(code);
-      if (i === undefined || !cal.isEnergy[i]) throw InputError.englishOnly(`${map.file}: fuels.${f}.commodities`, `"${code}" no es un bien energético de la MCS / is not an energy commodity of the SAM`);
+      if (i === undefined || !cal.isEnergy[i]) throw new InputError(`${map.file}: fuels.${f}.commodities`, { en: `"${code}" is not an energy commodity of the SAM`, es: `"${code}" no es un bien energético de la MCS` });
       return i;
     }),
   );
@@ -56,13 +56,13 @@ export function sectorActivities(cal: Calibration, map: LinkMappingFile): number
   const out = Object.entries(map.sectors).map(([s, v]) =>
     v.activities.map((code) => {
       const i = pos.get(code);
-      if (i === undefined) throw InputError.englishOnly(`${map.file}: sectors.${s}.activities`, `"${code}" no es una actividad de la MCS / is not a SAM activity`);
+      if (i === undefined) throw new InputError(`${map.file}: sectors.${s}.activities`, { en: `"${code}" is not a SAM activity`, es: `"${code}" no es una actividad de la MCS` });
       return i;
     }),
   );
   const covered = new Set(out.flat());
   const missing = cal.A.map((a, i) => (covered.has(i) ? '' : cal.acc[a]!.code)).filter((c) => c);
-  if (missing.length) throw InputError.englishOnly(`${map.file}: sectors`, `actividades de la MCS sin sector del SD / SAM activities without an SD sector: ${missing.join(', ')}`);
+  if (missing.length) throw new InputError(`${map.file}: sectors`, { en: `SAM activities without an SD sector: ${missing.join(', ')}`, es: `actividades de la MCS sin sector del SD: ${missing.join(', ')}` });
   return out;
 }
 

@@ -36,23 +36,23 @@ export function runIntegrated(dir: string, opts: IntegratedOptions): IntegratedR
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const file = opts.mapping ?? join(dir, 'link', 'cge-link.json');
-  if (!existsSync(file)) throw InputError.englishOnly(file, 'falta el mapeo del enlace SD–CGE / the SD–CGE link mapping is missing');
+  if (!existsSync(file)) throw new InputError(file, { en: 'the SD–CGE link mapping is missing', es: 'falta el mapeo del enlace SD–CGE' });
   const map = readLinkMapping(file);
   const cge = loadModelDir(map.cgeDir);
-  if (opts.scenario === 'base') throw InputError.englishOnly('--scenario', 'la corrida vinculada necesita un escenario de política del CGE / the linked run needs a CGE policy scenario');
+  if (opts.scenario === 'base') throw new InputError('--scenario', { en: 'the linked run needs a CGE policy scenario', es: 'la corrida vinculada necesita un escenario de política del CGE' });
   const scDir = join(cge.dir, 'scenarios');
   if (!existsSync(join(scDir, `${opts.scenario}.json`))) {
     const known = existsSync(scDir) ? readdirSync(scDir).filter((f) => f.endsWith('.json') && f !== 'base.json').map((f) => f.slice(0, -5)) : [];
-    throw InputError.englishOnly(`--scenario ${opts.scenario}`, `escenario desconocido en ${scDir} / unknown scenario; use uno de / use one of: ${known.join(', ')}`);
+    throw new InputError(`--scenario ${opts.scenario}`, { en: `unknown scenario in ${scDir}; use one of: ${known.join(', ')}`, es: `escenario desconocido en ${scDir}; use uno de: ${known.join(', ')}` });
   }
   const scenario = loadScenario(cge, opts.scenario);
-  if (!existsSync(map.sdModel)) throw InputError.englishOnly(`${file}: sdModel`, `no existe / does not exist: ${map.sdModel}`);
+  if (!existsSync(map.sdModel)) throw new InputError(`${file}: sdModel`, { en: `does not exist: ${map.sdModel}`, es: `no existe: ${map.sdModel}` });
   const sd = loadModel(map.sdModel);
   const y0 = cge.baseYear;
   const last = Math.min(cge.desc.endYear ?? 2050, sd.time.end);
   const [ya, yb] = opts.years ?? [y0, last];
   if (!(ya >= y0 && ya <= yb && yb <= last)) {
-    throw InputError.englishOnly('--years', `${ya}:${yb} fuera de rango: debe ser A:B con ${y0} ≤ A ≤ B ≤ ${last} / out of range: must be A:B with ${y0} ≤ A ≤ B ≤ ${last}`);
+    throw new InputError('--years', { en: `${ya}:${yb} out of range: must be A:B with ${y0} ≤ A ≤ B ≤ ${last}`, es: `${ya}:${yb} fuera de rango: debe ser A:B con ${y0} ≤ A ≤ B ≤ ${last}` });
   }
   const link = runSoftLink(sd, cge, map, scenario, yb);
   const results = collectResults(cge.cal, link.run, opts.scenario, link.baseline);

@@ -85,21 +85,21 @@ export class SdSide {
     const vaVar = map.sd.valueAdded.sd;
     this.vaCols = this.sectors.map((sec) => {
       const col = model.outputNames.find((n) => n.toLowerCase() === `${vaVar}[${sec}]`.toLowerCase());
-      if (!col) throw InputError.englishOnly(`${map.file}: sectors.${sec}`, `no es un elemento de "${vaVar}" en el modelo SD / is not an element of "${vaVar}" in the SD model`);
+      if (!col) throw new InputError(`${map.file}: sectors.${sec}`, { en: `is not an element of "${vaVar}" in the SD model`, es: `no es un elemento de "${vaVar}" en el modelo SD` });
       return col;
     });
     const names = new Set(model.outputNames.map((n) => n.toLowerCase()));
     const energyVar = map.sd.energy.sd;
     const arr = model.outputNames.filter((n) => n.toLowerCase().startsWith(energyVar.toLowerCase() + '['));
     const parse = (n: string) => n.slice(energyVar.length + 1, -1).split(',').map((s) => s.trim());
-    for (const f of this.fuels) if (!arr.some((n) => parse(n)[0]!.toLowerCase() === f.toLowerCase())) throw InputError.englishOnly(`${map.file}: fuels.${f}`, `no es un elemento de "${energyVar}" en el modelo SD / is not an element of "${energyVar}" in the SD model`);
+    for (const f of this.fuels) if (!arr.some((n) => parse(n)[0]!.toLowerCase() === f.toLowerCase())) throw new InputError(`${map.file}: fuels.${f}`, { en: `is not an element of "${energyVar}" in the SD model`, es: `no es un elemento de "${energyVar}" en el modelo SD` });
     this.energyCols = this.fuels.map((f) => arr.filter((n) => parse(n)[0]!.toLowerCase() === f.toLowerCase()));
     this.useEnergyCols = USE_OF_EFFECT.map((u) => arr.filter((n) => parse(n)[1]!.toLowerCase() === u && this.fuels.some((f) => f.toLowerCase() === parse(n)[0]!.toLowerCase())));
     for (const [role, e] of Object.entries(map.sd)) {
       const v = e.sd.toLowerCase();
-      if (!names.has(v) && !model.outputNames.some((n) => n.toLowerCase().startsWith(v + '['))) throw InputError.englishOnly(`${map.file}: sdToCge ${role}.sd`, `"${e.sd}" no es una variable del modelo SD / is not a variable of the SD model (${map.sdModel})`);
+      if (!names.has(v) && !model.outputNames.some((n) => n.toLowerCase().startsWith(v + '['))) throw new InputError(`${map.file}: sdToCge ${role}.sd`, { en: `"${e.sd}" is not a variable of the SD model (${map.sdModel})`, es: `"${e.sd}" no es una variable del modelo SD (${map.sdModel})` });
     }
-    for (const n of [this.switchName, ...PRICE_EFFECT]) if (!names.has(n.toLowerCase())) throw InputError.englishOnly(map.sdModel, `falta la variable "${n}" del enlace con el CGE / the CGE link variable "${n}" is missing`);
+    for (const n of [this.switchName, ...PRICE_EFFECT]) if (!names.has(n.toLowerCase())) throw new InputError(map.sdModel, { en: `the CGE link variable "${n}" is missing`, es: `falta la variable "${n}" del enlace con el CGE` });
     const s = map.sd;
     this.columns = [s.gdp.sd, s.labourIndex.sd, s.population.sd, s.policyInvestment.sd, s.co2.sd, energyVar, s.emissionFactorIndex.sd, s.energyEfficiency.sd, s.valueAdded.sd, s.disposableIncome.sd, ...PRICE_EFFECT];
   }
@@ -122,7 +122,7 @@ export class SdSide {
 
   year(r: RunResult, year: number): SdYear {
     const i = Array.prototype.indexOf.call(r.time, year) as number;
-    if (i < 0) throw InputError.englishOnly(this.map.sdModel, `la corrida SD no tiene el año ${year} / the SD run has no year ${year}`);
+    if (i < 0) throw new InputError(this.map.sdModel, { en: `the SD run has no year ${year}`, es: `la corrida SD no tiene el año ${year}` });
     const at = (n: string) => r.get(n)?.[i] ?? NaN;
     const sumOf = (cols: string[]) => cols.reduce((s, c) => s + at(c), 0);
     const energyByFuel = this.energyCols.map(sumOf);

@@ -127,7 +127,7 @@ function step(hist: [number, number][], modelSlope: number): number | null {
 export function runSoftLink(sdModel: Model, cge: LoadedModel, map: LinkMappingFile, scenario: Scenario, endYear: number): LinkedRun {
   const { cal } = cge;
   const y0 = cge.baseYear;
-  if (!(endYear >= y0)) throw InputError.englishOnly('--years', `el año final debe ser ≥ ${y0} / the end year must be ≥ ${y0}`);
+  if (!(endYear >= y0)) throw new InputError('--years', { en: `the end year must be ≥ ${y0}`, es: `el año final debe ser ≥ ${y0}` });
   const fc = fuelCommodities(cal, map);
   const ef = cal.C.map((c) => cge.desc.emissionFactors?.[cal.acc[c]!.code]?.value ?? 0);
   const sd = new SdSide(sdModel, map, fc.map((cs) => cs.some((ci) => ef[ci]! > 0)));

@@ -40,11 +40,11 @@ export interface BalanceResult {
 
 function sameAccounts(sam: Sam, prior: Sam): void {
   if (prior.accounts.length !== sam.accounts.length) {
-    throw InputError.englishOnly(prior.source, `the prior has ${prior.accounts.length} accounts but ${sam.source} has ${sam.accounts.length}; they must list the same accounts`);
+    throw new InputError(prior.source, { en: `the prior has ${prior.accounts.length} accounts but ${sam.source} has ${sam.accounts.length}; they must list the same accounts`, es: `la matriz inicial tiene ${prior.accounts.length} cuentas pero ${sam.source} tiene ${sam.accounts.length}; deben listar las mismas cuentas` });
   }
   prior.accounts.forEach((a, i) => {
     if (a.code !== sam.accounts[i].code) {
-      throw InputError.englishOnly(a.where ?? prior.source, `prior account ${i + 1} is "${a.code}" but in ${sam.source} it is "${sam.accounts[i].code}"`);
+      throw new InputError(a.where ?? prior.source, { en: `prior account ${i + 1} is "${a.code}" but in ${sam.source} it is "${sam.accounts[i].code}"`, es: `la cuenta ${i + 1} de la matriz inicial es "${a.code}" pero en ${sam.source} es "${sam.accounts[i].code}"` });
     }
   });
 }
@@ -65,7 +65,7 @@ export function balanceSam(sam: Sam, options: BalanceOptions): BalanceResult {
   if (options.method === 'ras') {
     const target = own.slice();
     for (const f of fixes) {
-      if (f.kind !== 'total') throw InputError.englishOnly(f.where, `RAS takes only account totals ("total" entries); "${f.kind}" needs --method cross-entropy`);
+      if (f.kind !== 'total') throw new InputError(f.where, { en: `RAS takes only account totals ("total" entries); "${f.kind}" needs --method cross-entropy`, es: `RAS solo admite totales de cuenta (entradas "total"); "${f.kind}" necesita --method cross-entropy` });
       target[f.rows[0]] = f.value;
     }
     const r = ras(prior.values, target, target, { labels, source: prior.source, tolerance: options.tolerance ?? 1e-10 });

@@ -70,14 +70,14 @@ export function crossEntropy(prior: number[][], constraints: CeConstraints, opti
   const n = prior[0]?.length ?? 0;
   const name = (k: number): string => options.labels?.[k] ?? String(k + 1);
   const balance = constraints.balance ?? true;
-  if (balance && m !== n) throw InputError.englishOnly(src, `balancing needs a square matrix, got ${m}×${n}`);
+  if (balance && m !== n) throw new InputError(src, { en: `balancing needs a square matrix, got ${m}×${n}`, es: `el balanceo necesita una matriz cuadrada, se recibió ${m}×${n}` });
   prior.forEach((r, i) => r.forEach((v, j) => {
-    if (!Number.isFinite(v)) throw InputError.englishOnly(src, `prior cell (${name(i)}, ${name(j)}) is ${v}`);
+    if (!Number.isFinite(v)) throw new InputError(src, { en: `prior cell (${name(i)}, ${name(j)}) is ${v}`, es: `la celda inicial (${name(i)}, ${name(j)}) vale ${v}` });
   }));
 
   const fixed = new Map<number, number>();
   for (const f of constraints.fixedCells ?? []) {
-    if (!(f.row >= 0 && f.row < m && f.col >= 0 && f.col < n)) throw InputError.englishOnly(src, `fixed cell (${f.row}, ${f.col}) is outside the matrix`);
+    if (!(f.row >= 0 && f.row < m && f.col >= 0 && f.col < n)) throw new InputError(src, { en: `fixed cell (${f.row}, ${f.col}) is outside the matrix`, es: `la celda fija (${f.row}, ${f.col}) está fuera de la matriz` });
     fixed.set(f.row * n + f.col, f.value);
   }
   // Free variables: non-zero prior cells that are not fixed.
@@ -110,7 +110,7 @@ export function crossEntropy(prior: number[][], constraints: CeConstraints, opti
     for (const [v, c] of terms) if (c === 0) terms.delete(v);
     if (terms.size === 0) {
       if (Math.abs(r) > tol * Math.max(Math.abs(rhs), 1)) {
-        throw InputError.englishOnly(src, `constraint "${cname}" cannot be met: it has no free non-zero cells and its fixed part misses the target by ${r}`);
+        throw new InputError(src, { en: `constraint "${cname}" cannot be met: it has no free non-zero cells and its fixed part misses the target by ${r}`, es: `la restricción "${cname}" no se puede cumplir: no tiene celdas libres distintas de cero y su parte fija se aparta de la meta en ${r}` });
       }
       return;
     }
@@ -127,7 +127,7 @@ export function crossEntropy(prior: number[][], constraints: CeConstraints, opti
 
   const K = cons.length;
   if (K > MAX_CE_CONSTRAINTS) {
-    throw InputError.englishOnly(src, `${K} constraints exceed the limit of ${MAX_CE_CONSTRAINTS} for cross-entropy balancing (each Newton step factors a ${K}×${K} matrix)`);
+    throw new InputError(src, { en: `${K} constraints exceed the limit of ${MAX_CE_CONSTRAINTS} for cross-entropy balancing (each Newton step factors a ${K}×${K} matrix)`, es: `${K} restricciones superan el límite de ${MAX_CE_CONSTRAINTS} para el balanceo por entropía cruzada (cada paso de Newton factoriza una matriz de ${K}×${K})` });
   }
   const nv = y0.length;
   // Column-wise view: for each variable, its (constraint, coefficient) pairs.
@@ -216,12 +216,16 @@ export function crossEntropy(prior: number[][], constraints: CeConstraints, opti
     viol = violationOf(y, grad);
   }
   if (viol > tol) {
-    const worst = cons
+    const top = cons
       .map((c, k) => ({ name: c.name, rel: Math.abs(grad[k]) / scale[k], gap: grad[k] }))
       .sort((a, b) => b.rel - a.rel)
-      .slice(0, 5)
-      .map((w) => `${w.name} (off by ${w.gap.toPrecision(4)}, ${w.rel.toExponential(2)} of its scale)`);
-    throw InputError.englishOnly(src, `cross-entropy balancing found no matrix meeting every constraint after ${it} Newton steps; the constraints may be inconsistent with each other or with the prior's zero cells. Worst: ${worst.join('; ')}`);
+      .slice(0, 5);
+    const worst = top.map((w) => `${w.name} (off by ${w.gap.toPrecision(4)}, ${w.rel.toExponential(2)} of its scale)`);
+    const worstEs = top.map((w) => `${w.name} (desviada en ${w.gap.toPrecision(4)}, ${w.rel.toExponential(2)} de su escala)`);
+    throw new InputError(src, {
+      en: `cross-entropy balancing found no matrix meeting every constraint after ${it} Newton steps; the constraints may be inconsistent with each other or with the prior's zero cells. Worst: ${worst.join('; ')}`,
+      es: `el balanceo por entropía cruzada no encontró una matriz que cumpla todas las restricciones tras ${it} pasos de Newton; las restricciones pueden ser incompatibles entre sí o con las celdas cero de la matriz inicial. Peores: ${worstEs.join('; ')}`,
+    });
   }
   const values = prior.map((r) => r.map(() => 0));
   for (const [cell, v] of fixed) values[Math.floor(cell / n)][cell % n] = v;

@@ -39,7 +39,7 @@ function match(pattern: string, accounts: SamAccount[], where: string, file: str
     const found = accounts
       .map((a, i) => ({ a, i }))
       .filter(({ a }) => (key.endsWith('*') ? normalizeKey(a.code).startsWith(key.slice(0, -1)) : normalizeKey(a.code) === key || normalizeKey(a.label) === key));
-    if (found.length === 0) throw InputError.englishOnly(where, `account "${part}" is not in the SAM (fix file ${file})`);
+    if (found.length === 0) throw new InputError(where, { en: `account "${part}" is not in the SAM (fix file ${file})`, es: `la cuenta "${part}" no está en la MCS (archivo de ajustes ${file})` });
     out.push(...found.map((f) => f.i));
   }
   return out;
@@ -50,7 +50,7 @@ export function readFixFile(path: string, accounts: SamAccount[]): FixEntry[] {
   const head = (grid.rows[0] ?? []).map((c) => HEADERS[normalizeKey(String(c ?? ''))]);
   const col = (name: string): number => {
     const c = head.indexOf(name);
-    if (c < 0) throw InputError.englishOnly(path, `the header must have columns type,row,column,value (tipo,fila,columna,valor); "${name}" is missing`);
+    if (c < 0) throw new InputError(path, { en: `the header must have columns type,row,column,value (tipo,fila,columna,valor); "${name}" is missing`, es: `el encabezado debe tener las columnas type,row,column,value (tipo,fila,columna,valor); falta "${name}"` });
     return c;
   };
   const [ct, cr, cc, cv] = [col('type'), col('row'), col('column'), col('value')];
@@ -59,17 +59,18 @@ export function readFixFile(path: string, accounts: SamAccount[]): FixEntry[] {
     const r = k + 1;
     const s = (c: number): string => (row[c] === null || row[c] === undefined ? '' : String(row[c]).trim());
     const kind = KINDS[normalizeKey(s(ct))];
-    if (!kind) throw InputError.englishOnly(grid.where(r, ct), `unknown fix type "${s(ct)}" (cell, total, row-total, column-total, sum)`);
+    if (!kind) throw new InputError(grid.where(r, ct), { en: `unknown fix type "${s(ct)}" (cell, total, row-total, column-total, sum)`, es: `tipo de ajuste desconocido "${s(ct)}" (cell, total, row-total, column-total, sum)` });
     const value = typeof row[cv] === 'number' ? (row[cv] as number) : Number(s(cv));
-    if (s(cv) === '' || !Number.isFinite(value)) throw InputError.englishOnly(grid.where(r, cv), `"${s(cv)}" is not a number`);
-    const need = (c: number, what: string): string => {
-      if (s(c) === '') throw InputError.englishOnly(grid.where(r, c), `a "${kind}" entry needs the ${what}`);
+    if (s(cv) === '' || !Number.isFinite(value)) throw new InputError(grid.where(r, cv), { en: `"${s(cv)}" is not a number`, es: `"${s(cv)}" no es un número` });
+    const need = (c: number, what: 'row' | 'column'): string => {
+      const es = what === 'row' ? 'de fila' : 'de columna';
+      if (s(c) === '') throw new InputError(grid.where(r, c), { en: `a "${kind}" entry needs the ${what} account`, es: `una entrada "${kind}" necesita la cuenta ${es}` });
       return s(c);
     };
-    const rows = kind === 'column-total' ? [] : match(need(cr, 'row account'), accounts, grid.where(r, cr), path);
-    const cols = kind === 'row-total' || kind === 'total' ? [] : match(need(cc, 'column account'), accounts, grid.where(r, cc), path);
+    const rows = kind === 'column-total' ? [] : match(need(cr, 'row'), accounts, grid.where(r, cr), path);
+    const cols = kind === 'row-total' || kind === 'total' ? [] : match(need(cc, 'column'), accounts, grid.where(r, cc), path);
     if ((kind === 'cell' && (rows.length !== 1 || cols.length !== 1)) || ((kind === 'total' || kind === 'row-total') && rows.length !== 1) || (kind === 'column-total' && cols.length !== 1)) {
-      throw InputError.englishOnly(grid.where(r, ct), `a "${kind}" entry names exactly one account per side; use "sum" for several`);
+      throw new InputError(grid.where(r, ct), { en: `a "${kind}" entry names exactly one account per side; use "sum" for several`, es: `una entrada "${kind}" nombra exactamente una cuenta por lado; use "sum" para varias` });
     }
     entries.push({ kind, rows, cols, value, where: grid.where(r, 0), text: `${kind} ${s(cr)}${s(cc) ? ` × ${s(cc)}` : ''} = ${value}` });
   });

@@ -32,30 +32,36 @@ export function ras(prior: number[][], rowTargets: number[], colTargets: number[
   const n = prior[0]?.length ?? 0;
   const name = (k: number): string => options.labels?.[k] ?? String(k + 1);
   if (rowTargets.length !== m || colTargets.length !== n) {
-    throw InputError.englishOnly(src, `RAS needs ${m} row and ${n} column targets, got ${rowTargets.length} and ${colTargets.length}`);
+    throw new InputError(src, { en: `RAS needs ${m} row and ${n} column targets, got ${rowTargets.length} and ${colTargets.length}`, es: `RAS necesita ${m} metas de fila y ${n} de columna, se recibieron ${rowTargets.length} y ${colTargets.length}` });
   }
   prior.forEach((r, i) => r.forEach((v, j) => {
-    if (!(v >= 0) || !Number.isFinite(v)) throw InputError.englishOnly(src, `RAS needs a non-negative prior; cell (${name(i)}, ${name(j)}) is ${v}`);
+    if (!(v >= 0) || !Number.isFinite(v)) throw new InputError(src, { en: `RAS needs a non-negative prior; cell (${name(i)}, ${name(j)}) is ${v}`, es: `RAS necesita una matriz inicial no negativa; la celda (${name(i)}, ${name(j)}) vale ${v}` });
   }));
   for (const [t, what] of [[rowTargets, 'row'], [colTargets, 'column']] as const) {
     t.forEach((v, k) => {
-      if (!(v >= 0) || !Number.isFinite(v)) throw InputError.englishOnly(src, `the ${what} target of ${name(k)} is ${v}; targets must be ≥ 0`);
+      if (!(v >= 0) || !Number.isFinite(v)) throw new InputError(src, {
+          en: `the ${what} target of ${name(k)} is ${v}; targets must be ≥ 0`,
+          es: `la meta de ${what === 'row' ? 'fila' : 'columna'} de ${name(k)} es ${v}; las metas deben ser ≥ 0`,
+        });
     });
   }
   const sr = rowTargets.reduce((a, b) => a + b, 0);
   const sc = colTargets.reduce((a, b) => a + b, 0);
   if (Math.abs(sr - sc) > 1e-9 * Math.max(Math.abs(sr), Math.abs(sc), 1)) {
-    throw InputError.englishOnly(src, `the row targets add up to ${sr} but the column targets to ${sc}; RAS needs equal sums`);
+    throw new InputError(src, {
+      en: `the row targets add up to ${sr} but the column targets to ${sc}; RAS needs equal sums`,
+      es: `las metas de fila suman ${sr} pero las de columna ${sc}; RAS necesita sumas iguales`,
+    });
   }
   const X = prior.map((r) => r.slice());
   const rowScale = new Array<number>(m).fill(1);
   const colScale = new Array<number>(n).fill(1);
   // A row (column) of zeros can only meet a zero target.
   for (let i = 0; i < m; i++) {
-    if (rowTargets[i] > 0 && X[i].every((v) => v === 0)) throw InputError.englishOnly(src, `row ${name(i)} is all zero in the prior but its target is ${rowTargets[i]}`);
+    if (rowTargets[i] > 0 && X[i].every((v) => v === 0)) throw new InputError(src, { en: `row ${name(i)} is all zero in the prior but its target is ${rowTargets[i]}`, es: `la fila ${name(i)} es toda cero en la matriz inicial pero su meta es ${rowTargets[i]}` });
   }
   for (let j = 0; j < n; j++) {
-    if (colTargets[j] > 0 && X.every((r) => r[j] === 0)) throw InputError.englishOnly(src, `column ${name(j)} is all zero in the prior but its target is ${colTargets[j]}`);
+    if (colTargets[j] > 0 && X.every((r) => r[j] === 0)) throw new InputError(src, { en: `column ${name(j)} is all zero in the prior but its target is ${colTargets[j]}`, es: `la columna ${name(j)} es toda cero en la matriz inicial pero su meta es ${colTargets[j]}` });
   }
   const rel = (v: number, t: number): number => Math.abs(v - t) / Math.max(Math.abs(t), 1e-300);
   let err = Infinity;
@@ -86,7 +92,7 @@ export function ras(prior: number[][], rowTargets: number[], colTargets: number[
     }
   }
   if (err > tol) {
-    throw InputError.englishOnly(src, `RAS did not reach the targets within ${maxIt} iterations (largest relative gap ${err.toExponential(3)}); the prior's zero pattern may not allow these totals`);
+    throw new InputError(src, { en: `RAS did not reach the targets within ${maxIt} iterations (largest relative gap ${err.toExponential(3)}); the prior's zero pattern may not allow these totals`, es: `RAS no alcanzó las metas en ${maxIt} iteraciones (mayor brecha relativa ${err.toExponential(3)}); el patrón de ceros de la matriz inicial quizá no permita estos totales` });
   }
   return { values: X, iterations: it, maxRelativeError: err, rowScale, colScale };
 }

@@ -49,12 +49,12 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 function cellValue(cell: Cell | undefined, where: string): number {
   if (cell === null || cell === undefined) return 0;
   if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) throw InputError.englishOnly(where, `not a finite number (${cell})`);
+    if (!Number.isFinite(cell)) throw new InputError(where, { en: `not a finite number (${cell})`, es: `no es un número finito (${cell})` });
     return cell;
   }
   const t = cell.replace(/\s/g, '');
   if (t === '' || t === '-' || t === '–') return 0;
-  if (!NUMBER.test(t)) throw InputError.englishOnly(where, `"${cell}" is not a number`);
+  if (!NUMBER.test(t)) throw new InputError(where, { en: `"${cell}" is not a number`, es: `"${cell}" no es un número` });
   return Number(t);
 }
 
@@ -80,7 +80,7 @@ interface Layout {
 /** Finds the header row, the meta columns and the account rows/columns; checks squareness and order. */
 function findLayout(grid: Grid): Layout {
   const header = grid.rows.findIndex((r) => r.slice(1).filter((c) => text(c) !== '').length >= 2);
-  if (header < 0) throw InputError.englishOnly(grid.source, 'no header row with account labels (a SAM needs a row of column labels)');
+  if (header < 0) throw new InputError(grid.source, { en: 'no header row with account labels (a SAM needs a row of column labels)', es: 'no hay una fila de encabezado con las etiquetas de las cuentas (una MCS necesita una fila de etiquetas de columna)' });
   const head = grid.rows[header];
   let typeCol = -1;
   let kindCol = -1;
@@ -104,18 +104,18 @@ function findLayout(grid: Grid): Layout {
     if (t !== '' && !isTotal(t)) rows.push({ label: t, r });
   }
   if (rows.length !== cols.length) {
-    throw InputError.englishOnly(grid.source, `a SAM must be square: ${rows.length} account rows but ${cols.length} account columns (header row ${grid.where(header, 0)})`);
+    throw new InputError(grid.source, { en: `a SAM must be square: ${rows.length} account rows but ${cols.length} account columns (header row ${grid.where(header, 0)})`, es: `una MCS debe ser cuadrada: ${rows.length} filas de cuentas pero ${cols.length} columnas de cuentas (fila de encabezado ${grid.where(header, 0)})` });
   }
   if (rows.length > MAX_SAM_ACCOUNTS) {
-    throw InputError.englishOnly(grid.source, `${rows.length} accounts exceed the limit of ${MAX_SAM_ACCOUNTS} (a dense SAM of that size needs ${rows.length}² cells)`);
+    throw new InputError(grid.source, { en: `${rows.length} accounts exceed the limit of ${MAX_SAM_ACCOUNTS} (a dense SAM of that size needs ${rows.length}² cells)`, es: `${rows.length} cuentas superan el límite de ${MAX_SAM_ACCOUNTS} (una MCS densa de ese tamaño necesita ${rows.length}² celdas)` });
   }
   const seen = new Map<string, number>();
   rows.forEach((row, i) => {
     if (normalizeKey(row.label) !== normalizeKey(cols[i].label)) {
-      throw InputError.englishOnly(grid.where(row.r, 0), `row ${i + 1} is "${row.label}" but column ${i + 1} (${grid.where(header, cols[i].c)}) is "${cols[i].label}"; rows and columns must list the same accounts in the same order`);
+      throw new InputError(grid.where(row.r, 0), { en: `row ${i + 1} is "${row.label}" but column ${i + 1} (${grid.where(header, cols[i].c)}) is "${cols[i].label}"; rows and columns must list the same accounts in the same order`, es: `la fila ${i + 1} es "${row.label}" pero la columna ${i + 1} (${grid.where(header, cols[i].c)}) es "${cols[i].label}"; filas y columnas deben listar las mismas cuentas en el mismo orden` });
     }
     const key = normalizeKey(row.label);
-    if (seen.has(key)) throw InputError.englishOnly(grid.where(row.r, 0), `account "${row.label}" appears twice (also at ${grid.where(seen.get(key)!, 0)}); labels must be unique`);
+    if (seen.has(key)) throw new InputError(grid.where(row.r, 0), { en: `account "${row.label}" appears twice (also at ${grid.where(seen.get(key)!, 0)}); labels must be unique`, es: `la cuenta "${row.label}" aparece dos veces (también en ${grid.where(seen.get(key)!, 0)}); las etiquetas deben ser únicas` });
     seen.set(key, row.r);
   });
   return { header, typeCol, kindCol, labelCol, cols, rows };
@@ -137,12 +137,15 @@ function accountsFor(grid: Grid, layout: Layout, descriptor: SamDescriptor, desc
     let fileType;
     if (typeText !== '') {
       fileType = parseAccountType(typeText);
-      if (!fileType) throw InputError.englishOnly(grid.where(r, layout.typeCol), `account "${label}": ${unknownTypeMessage(typeText)}`);
+      if (!fileType) throw new InputError(grid.where(r, layout.typeCol), {
+        en: `account "${label}": ${unknownTypeMessage(typeText)}`,
+        es: `cuenta "${label}": ${unknownTypeMessage(typeText, true)}`,
+      });
     }
     if (spec) {
       used.add(spec);
       if (fileType && fileType !== spec.type) {
-        throw InputError.englishOnly(grid.where(r, layout.typeCol), `account "${label}" is "${fileType}" in the file but "${spec.type}" in ${descriptorSource}`);
+        throw new InputError(grid.where(r, layout.typeCol), { en: `account "${label}" is "${fileType}" in the file but "${spec.type}" in ${descriptorSource}`, es: `la cuenta "${label}" es "${fileType}" en el archivo pero "${spec.type}" en ${descriptorSource}` });
       }
       const account: SamAccount = { code: label, label: spec.label ?? (labelText || label), type: spec.type, where };
       const kind = spec.kind ?? (kindText || undefined);
@@ -151,17 +154,25 @@ function accountsFor(grid: Grid, layout: Layout, descriptor: SamDescriptor, desc
       return account;
     }
     if (!fileType) {
-      const why = descriptorSource
-        ? `is not in the descriptor ${descriptorSource} (add it to "accounts" with its type)`
-        : 'has no type: give a descriptor (<file>.descriptor.json or --descriptor) or a "type" column';
-      throw InputError.englishOnly(where, `account "${label}" ${why}`);
+      throw new InputError(
+        where,
+        descriptorSource
+          ? {
+              en: `account "${label}" is not in the descriptor ${descriptorSource} (add it to "accounts" with its type)`,
+              es: `la cuenta "${label}" no está en el descriptor ${descriptorSource} (agréguela a "accounts" con su tipo)`,
+            }
+          : {
+              en: `account "${label}" has no type: give a descriptor (<file>.descriptor.json or --descriptor) or a "type" column`,
+              es: `la cuenta "${label}" no tiene tipo: indique un descriptor (<file>.descriptor.json o --descriptor) o una columna "type"`,
+            },
+      );
     }
     const account: SamAccount = { code: label, label: labelText || label, type: fileType, where };
     if (kindText) account.kind = kindText;
     return account;
   });
   (descriptor.accounts ?? []).forEach((spec, i) => {
-    if (!used.has(spec)) throw InputError.englishOnly(`${descriptorSource}: accounts[${i}]`, `account "${spec.code}" is not in the matrix ${grid.source}`);
+    if (!used.has(spec)) throw new InputError(`${descriptorSource}: accounts[${i}]`, { en: `account "${spec.code}" is not in the matrix ${grid.source}`, es: `la cuenta "${spec.code}" no está en la matriz ${grid.source}` });
   });
   return accounts;
 }
@@ -186,11 +197,11 @@ function readEstimated(path: string, sam: Sam, sheet?: string): boolean[][] {
   const grid = readGrid(path, sheet);
   const layout = findLayout(grid);
   if (layout.rows.length !== sam.accounts.length) {
-    throw InputError.englishOnly(path, `the estimated-cell matrix has ${layout.rows.length} accounts but the SAM ${sam.source} has ${sam.accounts.length}`);
+    throw new InputError(path, { en: `the estimated-cell matrix has ${layout.rows.length} accounts but the SAM ${sam.source} has ${sam.accounts.length}`, es: `la matriz de celdas estimadas tiene ${layout.rows.length} cuentas pero la MCS ${sam.source} tiene ${sam.accounts.length}` });
   }
   layout.rows.forEach((row, i) => {
     if (normalizeKey(row.label) !== normalizeKey(sam.accounts[i].code)) {
-      throw InputError.englishOnly(grid.where(row.r, 0), `account ${i + 1} is "${row.label}" but in the SAM ${sam.source} it is "${sam.accounts[i].code}"`);
+      throw new InputError(grid.where(row.r, 0), { en: `account ${i + 1} is "${row.label}" but in the SAM ${sam.source} it is "${sam.accounts[i].code}"`, es: `la cuenta ${i + 1} es "${row.label}" pero en la MCS ${sam.source} es "${sam.accounts[i].code}"` });
     }
   });
   return matrixOf(grid, layout).map((r) => r.map((v) => v !== 0));

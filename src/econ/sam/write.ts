@@ -32,11 +32,11 @@ function writeRows(path: string, rows: Row[], sheetName: string): void {
     } else if (ext === '.csv' || ext === '') {
       writeFileSync(path, rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n');
     } else {
-      throw InputError.englishOnly(path, `cannot write a SAM as "${ext}"; use .csv or .xlsx`);
+      throw new InputError(path, { en: `cannot write a SAM as "${ext}"; use .csv or .xlsx`, es: `no se puede escribir una MCS como "${ext}"; use .csv o .xlsx` });
     }
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw InputError.englishOnly(path, `cannot write the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new InputError(path, { en: `cannot write the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`, es: `no se puede escribir el archivo (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
   }
 }
 
@@ -71,6 +71,6 @@ export function writeSamDescriptor(path: string, descriptor: SamDescriptor): voi
   try {
     writeFileSync(path, JSON.stringify(descriptor, null, 2) + '\n');
   } catch (err) {
-    throw InputError.englishOnly(path, `cannot write the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new InputError(path, { en: `cannot write the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`, es: `no se puede escribir el archivo (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
   }
 }

@@ -35,5 +35,8 @@ describe('lesson Markdown', () => {
     expect(() => parseLesson('---\nid: x\n---\n## S\n', 'b.md')).toThrow(/title/);
     expect(() => parseLesson('---\nid: x\ntitle: T\n---\n## S\nchrt: GDP\n', 'c.md')).toThrow(/c\.md:6.*unknown step field "chrt"/);
     expect(() => parseLesson('---\nid: x\ntitle: T\n---\ntext only\n', 'd.md')).toThrow(/at least one step/);
+    expect(() => parseLesson('---\nid: x\ntitle: T\n---\ntext only\n', 'd.md')).toThrow(
+      expect.objectContaining({ messageEs: 'd.md: una lección necesita al menos un paso (un título "## ")' }),
+    );
   });
 });

@@ -37,19 +37,25 @@ const STEP_FIELDS = new Set(['chart', 'lever', 'question']);
 /** Parses one lesson file; errors name the file and line. */
 export function parseLesson(text: string, file: string): Lesson {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines[0]?.trim() !== '---') throw InputError.englishOnly(`${file}:1`, 'a lesson starts with front matter between two "---" lines (id and title)');
+  if (lines[0]?.trim() !== '---') throw new InputError(`${file}:1`, {
+      en: 'a lesson starts with front matter between two "---" lines (id and title)',
+      es: 'una lección empieza con un encabezado entre dos líneas "---" (id y title)',
+    });
   const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
-  if (end < 0) throw InputError.englishOnly(`${file}:1`, 'the front matter is not closed by a "---" line');
+  if (end < 0) throw new InputError(`${file}:1`, { en: 'the front matter is not closed by a "---" line', es: 'falta la línea "---" que cierra el encabezado' });
   const meta: Record<string, string> = {};
   for (let i = 1; i < end; i++) {
     const line = lines[i]!;
     if (!line.trim()) continue;
     const m = /^([a-z]+):\s*(.*)$/.exec(line.trim());
-    if (!m) throw InputError.englishOnly(`${file}:${i + 1}`, `expected "key: value" in the front matter, found "${line.trim()}"`);
+    if (!m) throw new InputError(`${file}:${i + 1}`, {
+        en: `expected "key: value" in the front matter, found "${line.trim()}"`,
+        es: `se esperaba "key: value" en el encabezado, se encontró "${line.trim()}"`,
+      });
     meta[m[1]!] = m[2]!.trim();
   }
-  for (const k of ['id', 'title']) if (!meta[k]) throw InputError.englishOnly(`${file}:1`, `the front matter needs "${k}:"`);
-  if (!/^[a-z0-9-]+$/.test(meta.id!)) throw InputError.englishOnly(`${file}:2`, `id "${meta.id}" may use only a-z, 0-9 and "-"`);
+  for (const k of ['id', 'title']) if (!meta[k]) throw new InputError(`${file}:1`, { en: `the front matter needs "${k}:"`, es: `el encabezado necesita "${k}:"` });
+  if (!/^[a-z0-9-]+$/.test(meta.id!)) throw new InputError(`${file}:2`, { en: `id "${meta.id}" may use only a-z, 0-9 and "-"`, es: `el id "${meta.id}" solo puede usar a-z, 0-9 y "-"` });
 
   const intro: string[] = [];
   const steps: LessonStep[] = [];
@@ -72,13 +78,16 @@ export function parseLesson(text: string, file: string): Lesson {
       continue;
     }
     if (step.inFields && field && !STEP_FIELDS.has(field[1]!) && /^[a-z]+$/.test(field[1]!) && line.trim() === line) {
-      throw InputError.englishOnly(`${file}:${i + 1}`, `unknown step field "${field[1]}" (known: chart, lever, question)`);
+      throw new InputError(`${file}:${i + 1}`, {
+        en: `unknown step field "${field[1]}" (known: chart, lever, question)`,
+        es: `campo de paso desconocido "${field[1]}" (conocidos: chart, lever, question)`,
+      });
     }
     if (line.trim()) step.inFields = false;
     step.body.push(line);
   }
   if (step) steps.push(finish(step));
-  if (steps.length === 0) throw InputError.englishOnly(file, 'a lesson needs at least one step (a "## " heading)');
+  if (steps.length === 0) throw new InputError(file, { en: 'a lesson needs at least one step (a "## " heading)', es: 'una lección necesita al menos un paso (un título "## ")' });
   return { id: meta.id!, title: meta.title!, intro: intro.join('\n').trim(), steps };
 }
 

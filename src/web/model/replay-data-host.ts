@@ -15,7 +15,10 @@ export class ReplayDataHost implements DataHost {
 
   readSheet(file: string, tab: string): Sheet {
     const rec = this.sheets.get(`${file}\u0000${tab}`);
-    if (!rec) throw InputError.englishOnly(file, `data file not available in the browser (tab ${tab}); upload models that read data files through the server`);
+    if (!rec) throw new InputError(file, {
+        en: `data file not available in the browser (tab ${tab}); upload models that read data files through the server`,
+        es: `archivo de datos no disponible en el navegador (pestaña ${tab}); suba a través del servidor los modelos que leen archivos de datos`,
+      });
     const cells = new Map<string, number | string>();
     for (const [r, c, v] of rec.cells) cells.set(`${r},${c}`, v);
     const names = new Map<string, CellRange | null>(rec.names);

@@ -46,14 +46,14 @@ export interface HosoeCal {
 export function calibrateHosoe(fx: HosoeFixture): HosoeCal {
   const S = new Map<string, number>();
   for (const [r, c, v] of fx.cells) {
-    if (!fx.accounts.includes(r) || !fx.accounts.includes(c)) throw InputError.englishOnly(`hosoe-sam.json: ${r} ← ${c}`, 'cuenta desconocida / unknown account');
+    if (!fx.accounts.includes(r) || !fx.accounts.includes(c)) throw new InputError(`hosoe-sam.json: ${r} ← ${c}`, { en: 'unknown account', es: 'cuenta desconocida' });
     S.set(`${r}|${c}`, v);
   }
   const s = (r: string, c: string) => S.get(`${r}|${c}`) ?? 0;
   for (const a of fx.accounts) {
     const row = fx.accounts.reduce((t, c) => t + s(a, c), 0);
     const col = fx.accounts.reduce((t, r) => t + s(r, a), 0);
-    if (Math.abs(row - col) > 1e-9) throw InputError.englishOnly(`hosoe-sam.json: ${a}`, `la MCS no cuadra / the SAM does not balance (row ${row}, column ${col})`);
+    if (Math.abs(row - col) > 1e-9) throw new InputError(`hosoe-sam.json: ${a}`, { en: `the SAM does not balance (row ${row}, column ${col})`, es: `la MCS no cuadra (fila ${row}, columna ${col})` });
   }
   const I = fx.goods, H = fx.factors;
   const X0 = I.map((i) => I.map((j) => s(i, j)));
