@@ -22,9 +22,10 @@ interface Curve {
   width: number;
 }
 
-/** The curves of one side, [quantities, types, priorities, widths], checked. */
+/** How a message names each side. */
 const SIDE = { demander: { en: 'demander', es: 'demandante' }, supplier: { en: 'supplier', es: 'oferente' } };
 
+/** The curves of one side, [quantities, types, priorities, widths], checked. */
 function curves(vecs: number[][], side: 'demander' | 'supplier', market: boolean): Curve[] {
   const [q, type, priority, width] = vecs as [number[], number[], number[], number[]];
   const who = SIDE[side];
