@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VALIDATION_ONLY_SERIES, fitAnchor, forestMarkdown, povertyMarkdown, validationMarkdown, validationRows } from './validation.mjs';
+import { populationMarkdown } from './population-validation.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
@@ -150,9 +151,11 @@ try {
   const fit = JSON.parse(igemCalibrate(['--spec', spec, '--report', report, '--out-params', params, '--json']));
   const poverty = povertyMarkdown(model, history);
   const forest = forestMarkdown(model, history);
-  writeFileSync(report, preface(fit) + validationMarkdown(validationRows(model, history)) + '\n' + poverty + '\n' + forest + '\n' + readFileSync(report, 'utf8').replace(/^# .*\n/, ''));
+  const population = await populationMarkdown(model);
+  writeFileSync(report, preface(fit) + validationMarkdown(validationRows(model, history)) + '\n' + population + '\n' + poverty + '\n' + forest + '\n' + readFileSync(report, 'utf8').replace(/^# .*\n/, ''));
   process.stderr.write(poverty);
   process.stderr.write(forest);
+  process.stderr.write(population);
   process.stdout.write(targetTable(fit) + '\n');
   console.error(`wrote ${rel(report)} and ${rel(params)}`);
 } finally {

@@ -1,0 +1,62 @@
+/**
+ * The Peru model's landfill carbon (peru.mdl, group "Waste"): DOCf, the fraction of degradable organic
+ * carbon that decomposes (IPCC 2006 vol. 5 ch. 3, default 0.5), is now a constant of its own, so the
+ * fitted `Degradable Organic Carbon` is DOC alone and can be compared with IPCC's defaults.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadModel } from '../../sd/node/load.js';
+import type { Model, RunResult } from '../../sd/run/types.js';
+import { variableAtYear as at } from './run.js';
+
+const MODEL = join(process.cwd(), 'models', 'peru', 'peru.mdl');
+/**
+ * IPCC 2006 vol. 5 ch. 2: Table 2.3, MSW composition of South America (percent of wet waste), and
+ * Table 2.4, DOC of each component (fraction of wet waste: default, low, high). Rubber and leather
+ * (0.7 %) are left out: Table 2.4 brackets their DOC, natural rubber does not degrade anaerobically.
+ */
+const SOUTH_AMERICA = [
+  { component: 'food', share: 44.9, doc: [0.15, 0.08, 0.2] },
+  { component: 'paper and cardboard', share: 17.1, doc: [0.4, 0.36, 0.45] },
+  { component: 'wood', share: 4.7, doc: [0.43, 0.39, 0.46] },
+  { component: 'textiles', share: 2.6, doc: [0.24, 0.2, 0.4] },
+];
+const ipccDoc = (k: 0 | 1 | 2) => SOUTH_AMERICA.reduce((a, c) => a + (c.share / 100) * c.doc[k], 0);
+
+let model: Model;
+let run: RunResult;
+
+beforeAll(() => {
+  model = loadModel(MODEL);
+  run = model.run();
+});
+
+describe('Peru landfill DOC and DOCf', () => {
+  it('deposits waste x DOC x DOCf, with DOCf the IPCC default 0.5', () => {
+    expect(at(run, 'Decomposable Fraction of DOC', 2010)).toBe(0.5);
+    for (const y of [2000, 2015, 2030]) {
+      const disposed = at(run, 'Waste by Destination[sanitary landfill]', y) + at(run, 'Waste by Destination[dump]', y)
+        + at(run, 'Uncollected Waste', y) * at(run, 'Uncollected Disposal Share', y);
+      expect(at(run, 'Degradable Carbon Deposited', y)).toBeCloseTo(disposed * at(run, 'Degradable Organic Carbon', y) * 0.5, 6);
+    }
+  });
+
+  it('halving DOCf halves the landfill methane generated', () => {
+    const half = model.run({ params: { 'Decomposable Fraction of DOC': 0.25 }, columns: ['Landfill Methane Generation'] });
+    expect(at(half, 'Landfill Methane Generation', 2020) / at(run, 'Landfill Methane Generation', 2020)).toBeCloseTo(0.5, 10);
+  });
+
+  it('computes the IPCC South America DOC from Tables 2.3 and 2.4: 0.162 (0.121-0.199)', () => {
+    expect(ipccDoc(0)).toBeCloseTo(0.162, 3);
+    expect(ipccDoc(1)).toBeCloseTo(0.121, 3);
+    expect(ipccDoc(2)).toBeCloseTo(0.199, 3);
+  });
+
+  // NOT met (2026-12-07): the DOC fitted to CAIT's waste GHG 2000-2015 is 0.215, above the range; see
+  // README "Landfill DOCf". `it.fails` keeps the miss visible: it fails once the fitted DOC is inside.
+  it.fails('fits a DOC inside the IPCC range for South American waste (not met: 0.215)', () => {
+    const doc = at(run, 'Degradable Organic Carbon', 2000);
+    expect(doc).toBeGreaterThanOrEqual(ipccDoc(1));
+    expect(doc).toBeLessThanOrEqual(ipccDoc(2));
+  });
+});
