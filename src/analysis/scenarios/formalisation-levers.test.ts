@@ -102,3 +102,39 @@ describe('formalisation: incentives and enforcement as two costed levers', () =>
     expect(at(r, 'Spending by Function[health]', 2040)).toBeGreaterThan(at(noReturn, 'Spending by Function[health]', 2040));
   });
 });
+
+/**
+ * Formalisation alone lowers employment a little, and only through its financing (issue 11 review): the
+ * two levers add no job by design, and with the default financing (reallocation) the 2 000 M soles a year
+ * come out of the other spending functions. The cut in health spending raises mortality (fewer people of
+ * working age and over 65 in the labour force); the cut in public investment and education lowers GDP
+ * growth a little (Okun) and learning. Grant financing flips the sign: the contributions the formalised
+ * jobs pay are then extra revenue that the fiscal rule spends.
+ */
+describe('formalisation alone: a small crowding-out through the reallocated spending', () => {
+  const FORMAL = { ...TIMING, [INCENTIVE]: 1700, [INSPECTION]: 300 };
+
+  it('costs about 0.01 % of employment by 2050, almost all of it through a smaller labour force', () => {
+    const r = model.run({ params: FORMAL });
+    const lost = at(bau, 'Employment', 2050) - at(r, 'Employment', 2050);
+    expect(lost / at(bau, 'Employment', 2050)).toBeGreaterThan(2e-5);
+    expect(lost / at(bau, 'Employment', 2050)).toBeLessThan(2e-4);
+    // Under 1 % of the jobs the same money formalises.
+    expect(lost).toBeLessThan(0.01 * at(r, 'Programme Formalized Jobs', 2050));
+    const fewerWorkers = at(bau, 'Labour Force', 2050) - at(r, 'Labour Force', 2050);
+    expect(fewerWorkers / lost).toBeGreaterThan(0.8);
+    // Mechanism: less health spending, shorter lives; less public investment, a little less GDP.
+    expect(at(r, 'Spending by Function[health]', 2050)).toBeLessThan(at(bau, 'Spending by Function[health]', 2050));
+    expect(at(r, 'Life Expectancy at Birth', 2050)).toBeLessThan(at(bau, 'Life Expectancy at Birth', 2050));
+    expect(at(r, 'Life Expectancy at Birth', 2050)).toBeGreaterThan(at(bau, 'Life Expectancy at Birth', 2050) - 0.05);
+    const gdp = at(r, 'Real GDP', 2050) / at(bau, 'Real GDP', 2050) - 1;
+    expect(gdp).toBeLessThan(0);
+    expect(gdp).toBeGreaterThan(-0.002);
+  });
+
+  it('comes from the financing, not from formalisation: with grants employment is not lower', () => {
+    const r = model.run({ params: { ...FORMAL, 'Programme External Share': 1 } });
+    for (const y of [2030, 2040, 2050]) expect(at(r, 'Employment', y), String(y)).toBeGreaterThanOrEqual(at(bau, 'Employment', y));
+    expect(at(r, 'Spending by Function[health]', 2040)).toBeGreaterThan(at(bau, 'Spending by Function[health]', 2040));
+  });
+});

@@ -51,7 +51,7 @@ describe('employability: training and youth places lower unemployment net of dis
   });
 
   it('a youth budget gives positive net jobs, below the gross gain less displacement and below the youth unemployed', () => {
-    const r = model.run({ params: { ...TIMING, 'Youth Employment Budget': 1000 } });
+    const r = model.run({ params: { ...TIMING, 'Youth Employment Budget': 375 } });
     const displacement = at(r, 'Programme Displacement Share', 2030);
     for (const y of YEARS) {
       const net = at(r, 'Youth Programme Net Jobs', y);
@@ -70,13 +70,13 @@ describe('employability: training and youth places lower unemployment net of dis
   });
 
   it('the effect fades: the gain stock settles at entrants x gain x duration instead of accumulating', () => {
-    const r = model.run({ params: { ...TIMING, 'Youth Employment Budget': 1000 } });
+    const r = model.run({ params: { ...TIMING, 'Youth Employment Budget': 375 } });
     const inflow = at(r, 'Youth Programme Participants', 2050) * at(r, 'Youth Programme Placement Rate', 2050);
     const duration = at(r, 'Programme Employment Effect Duration', 2050);
     // Full spending from 2031: after 19 years the stock is within e^(-19/5) of its steady state.
     expect(at(r, 'Youth Programme Employment Gain', 2050)).toBeLessThan(inflow * duration);
     expect(at(r, 'Youth Programme Employment Gain', 2050)).toBeGreaterThan(0.95 * inflow * duration);
-    const longer = model.run({ params: { ...TIMING, 'Youth Employment Budget': 1000, 'Programme Employment Effect Duration': 10 } });
+    const longer = model.run({ params: { ...TIMING, 'Youth Employment Budget': 375, 'Programme Employment Effect Duration': 10 } });
     expect(at(longer, 'Youth Programme Employment Gain', 2050)).toBeGreaterThan(1.6 * at(r, 'Youth Programme Employment Gain', 2050));
   });
 
