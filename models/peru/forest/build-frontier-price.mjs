@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global console */
 /**
  * Real frontier-crop price for the deforestation driver (issue 11): the annual mean of the monthly IMF coffee
  * price (other mild arabica, FRED PCOFFOTMUSDM) deflated by the annual mean of the US CPI (FRED CPIAUCSL), as an
