@@ -85,7 +85,10 @@ describe('road investment → paved network → frontier deforestation', () => {
     const pressureElasticity = at(bau, 'Deforestation Pressure Elasticity', 2030);
     for (const year of [2030, 2040]) {
       const roadRatio = at(roads, 'Paved Road Network', year) / at(bau, 'Paved Road Network', year);
-      expect(roadRatio).toBeGreaterThan(1.05);
+      expect(roadRatio).toBeGreaterThan(1.01); // about 1.4 % more paved km by 2030 at 1,200 MSoles/yr to roads
+      const addedKm = at(roads, 'Paved Road Network', year) - at(bau, 'Paved Road Network', year);
+      const addedCapital = at(roads, 'Infrastructure Capital[roads]', year) - at(bau, 'Infrastructure Capital[roads]', year);
+      expect(addedCapital / addedKm).toBeCloseTo(at(bau, 'Road Cost per km', year), 8);
       expect(at(roads, 'Road Access Effect', year) / at(bau, 'Road Access Effect', year)).toBeCloseTo(roadRatio ** elasticity, 10);
       // Frontier clearing moves by the road channel times the land-demand and forest-area channels (the lever
       // also raises output, hence land demand); the price channel is exogenous and unchanged.
