@@ -9,23 +9,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../sd/node/load.js';
 import type { Model, RunResult } from '../../sd/run/types.js';
-import { valueAtYear } from './run.js';
+import { variableAtYear as at } from './run.js';
 
-const peru = join(process.cwd(), 'models', 'peru');
-const forestData = join(peru, 'forest');
-let model: Model;
-let bau: RunResult;
-
-beforeAll(() => {
-  model = loadModel(join(peru, 'peru.mdl'));
-  bau = model.run();
-});
-
-function at(r: RunResult, name: string, year: number): number {
-  const s = r.get(name);
-  if (!s) throw new Error(`no series ${name}`);
-  return valueAtYear(r, s, year);
-}
+const forestData = join(process.cwd(), 'models', 'peru', 'forest');
+const model: Model = loadModel(join(forestData, '..', 'peru.mdl'));
+const bau: RunResult = model.run();
 
 /** Annual means of a monthly CSV (date,value) with its 12 months. */
 function annualMeans(file: string): Map<number, number> {
