@@ -28,7 +28,7 @@ const root = resolve(here, '../../..');
 const igem = join(root, 'bin', 'igem.js');
 const work = mkdtempSync(join(tmpdir(), 'defor-flow-'));
 
-const level = 'Agricultural Frontier Deforestation=\n\tForest Area*Base Deforestation Fraction*Agricultural Land Pressure^Deforestation Pressure Elasticity\n';
+const level = 'Agricultural Frontier Deforestation=\n\tForest Area*Base Deforestation Fraction*Agricultural Land Pressure^Deforestation Pressure Elasticity\n\t\t*Road Access Effect*Frontier Price Effect\n';
 const source = readFileSync(join(here, '..', 'peru.mdl'), 'utf8');
 if (!source.includes(level)) throw new Error('peru.mdl: the level formulation of Agricultural Frontier Deforestation was not found; update this check');
 
@@ -82,6 +82,7 @@ Growth Span=
 
 Level Frontier Deforestation Unused=
 	Forest Area*Base Deforestation Fraction*Agricultural Land Pressure^Deforestation Pressure Elasticity
+		*Road Access Effect*Frontier Price Effect
 `);
 
 // The forest stage, with the two level constants replaced by the flow's two.
