@@ -53,6 +53,19 @@ describe('exchange-rate pass-through: no shock, no change', () => {
   });
 });
 
+describe('exchange-rate pass-through and the linked CGE run', () => {
+  it('the linked run\'s price-response scale acts on policy prices only, not on the exchange-rate part', () => {
+    // Switch on with CGE price ratios of 1 and a scale of 5: no policy price change, so demand is unchanged
+    // although the sol appreciates after 2023 and fuels get cheaper through the pass-through.
+    const r = model.run({ params: { 'CGE Link Switch': 1, 'CGE Price Response Scale': { x: [2000, 2050], y: [5, 5] } } });
+    expect(at(bau, 'Exchange Rate Energy Price Effect[transport]', 2040)).toBeGreaterThan(1.005);
+    for (const name of ['Final Energy Demand[industry]', 'Final Energy Demand[buildings]', 'Final Energy Demand[transport]']) {
+      expect(at(r, name, 2040) / at(bau, name, 2040) - 1, name).toBeCloseTo(0, 9);
+    }
+    expect(at(r, 'Energy Price Effect[industry]', 2040)).toBeCloseTo(1, 9);
+  });
+});
+
 describe('exchange-rate pass-through: a depreciation shock', () => {
   it.each([1, 0.67])('raises the soles price of imported fuel by the pass-through (%s) times the shock on impact', (pt) => {
     const base = model.run({ params: { 'Exchange Rate Pass Through to Import Prices': pt } });
