@@ -1,0 +1,122 @@
+/**
+ * The Peru model's exchange-rate pass-through (peru.mdl, group "Exchange rate pass-through"): the real
+ * exchange rate moves the soles price of the import-parity part of fuel prices; a depreciation makes
+ * fuels dearer, their demand, imports and the per-unit fuel tax (ISC) fall. With no shock the years
+ * up to the reference year are untouched, and a zero pass-through restores the former price formula.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadModel } from '../../sd/node/load.js';
+import type { Model, RunResult } from '../../sd/run/types.js';
+import { variableAtYear as at } from './run.js';
+
+const FUELS = ['diesel', 'gasoline', 'LPG', 'natural gas', 'electricity', 'biomass', 'coal'];
+const SHOCK_YEAR = 2025;
+
+let model: Model;
+let bau: RunResult;
+
+beforeAll(() => {
+  model = loadModel(join(process.cwd(), 'models', 'peru', 'peru.mdl'));
+  bau = model.run();
+});
+
+const shocked = (shock: number, extra: Record<string, number> = {}): RunResult =>
+  model.run({ params: { 'Exchange Rate Shock': shock, 'Exchange Rate Shock Year': SHOCK_YEAR, ...extra } });
+
+/** The pre-ISC price formula before the pass-through existed: base price times the world energy index. */
+function formerPrice(r: RunResult, fuel: string, year: number): number {
+  return at(r, `Base Fuel Price[${fuel}]`, year) * at(r, 'World Energy Price Index', year) + at(r, `ISC Rate[${fuel}]`, year)
+    + at(r, 'Effective Carbon Price', year) * at(r, `Emission Factor[${fuel}]`, year);
+}
+
+describe('exchange-rate pass-through: no shock, no change', () => {
+  it('leaves fuel prices at the former formula in every year up to the reference year (2023)', () => {
+    for (let y = 2000; y <= 2023; y++) {
+      expect(at(bau, 'Import Price Exchange Rate Index', y), String(y)).toBe(1);
+      for (const f of FUELS) expect(at(bau, `Fuel Consumer Price[${f}]`, y), `${f} ${y}`).toBeCloseTo(formerPrice(bau, f, y), 9);
+    }
+  });
+
+  it('a zero pass-through gives the former formula in every year, whatever the exchange rate does', () => {
+    const r = shocked(0.3, { 'Exchange Rate Pass Through to Import Prices': 0 });
+    for (const y of [2024, 2025, 2030, 2050]) {
+      for (const f of FUELS) expect(at(r, `Fuel Consumer Price[${f}]`, y), `${f} ${y}`).toBeCloseTo(formerPrice(r, f, y), 9);
+    }
+  });
+
+  it('a zero shock is business as usual exactly', () => {
+    const r = shocked(0);
+    for (const name of ['Real Exchange Rate', 'Fuel Consumer Price[diesel]', 'Total GHG Emissions', 'Imports']) {
+      for (const y of [2025, 2035, 2050]) expect(at(r, name, y), `${name} ${y}`).toBe(at(bau, name, y));
+    }
+  });
+});
+
+describe('exchange-rate pass-through and the linked CGE run', () => {
+  it('the linked run\'s price-response scale acts on policy prices only, not on the exchange-rate part', () => {
+    // Switch on with CGE price ratios of 1 and a scale of 5: no policy price change, so demand is unchanged
+    // although the sol appreciates after 2023 and fuels get cheaper through the pass-through.
+    const r = model.run({ params: { 'CGE Link Switch': 1, 'CGE Price Response Scale': { x: [2000, 2050], y: [5, 5] } } });
+    expect(at(bau, 'Exchange Rate Energy Price Effect[transport]', 2040)).toBeGreaterThan(1.005);
+    for (const name of ['Final Energy Demand[industry]', 'Final Energy Demand[buildings]', 'Final Energy Demand[transport]']) {
+      expect(at(r, name, 2040) / at(bau, name, 2040) - 1, name).toBeCloseTo(0, 9);
+    }
+    expect(at(r, 'Energy Price Effect[industry]', 2040)).toBeCloseTo(1, 9);
+  });
+});
+
+describe('exchange-rate pass-through: a depreciation shock', () => {
+  it.each([1, 0.67])('raises the soles price of imported fuel by the pass-through (%s) times the shock on impact', (pt) => {
+    const base = model.run({ params: { 'Exchange Rate Pass Through to Import Prices': pt } });
+    for (const s of [0.2, 0.05]) {
+      const r = shocked(s, { 'Exchange Rate Pass Through to Import Prices': pt });
+      // The shock multiplies the real exchange rate from its first year; the smoothed part has not reacted yet.
+      expect(at(r, 'Real Exchange Rate', SHOCK_YEAR) / at(base, 'Real Exchange Rate', SHOCK_YEAR)).toBeCloseTo(1 + s, 12);
+      const ratio = at(r, 'Import Price Exchange Rate Index', SHOCK_YEAR) / at(base, 'Import Price Exchange Rate Index', SHOCK_YEAR);
+      expect(Math.log(ratio)).toBeCloseTo(pt * Math.log(1 + s), 12);
+      // Linear reading of the same elasticity: within 2 % of pt x shock for a 5 % shock.
+      if (s === 0.05) expect(Math.abs((ratio - 1) / (pt * s) - 1)).toBeLessThan(0.02);
+      // The import-parity part of the diesel price moves by that ratio; the local margin does not.
+      const share = at(r, 'Fuel Import Parity Share[diesel]', SHOCK_YEAR);
+      const preTax = (x: RunResult) => at(x, 'Fuel Consumer Price[diesel]', SHOCK_YEAR) - at(x, 'ISC Rate[diesel]', SHOCK_YEAR);
+      const baseImported = preTax(base) - at(base, 'Base Fuel Price[diesel]', SHOCK_YEAR) * (1 - share);
+      expect(preTax(r) - preTax(base)).toBeCloseTo(baseImported * (ratio - 1), 6);
+    }
+  });
+
+  it('does not move the prices of fuels without import parity (natural gas, electricity, biomass)', () => {
+    const r = shocked(0.2);
+    for (const f of ['natural gas', 'electricity', 'biomass']) {
+      expect(at(r, `Fuel Consumer Price[${f}]`, 2030)).toBe(at(bau, `Fuel Consumer Price[${f}]`, 2030));
+    }
+  });
+
+  it('every feedback has the expected sign: dearer fuels, less fuel demand, fewer fuel imports, less ISC, fewer imports', () => {
+    const r = shocked(0.2);
+    const d = (name: string, y = 2030) => at(r, name, y) - at(bau, name, y);
+    expect(d('Fuel Consumer Price[diesel]')).toBeGreaterThan(0);
+    expect(d('Fuel Consumer Price[gasoline]')).toBeGreaterThan(0);
+    expect(d('Final Energy Demand[transport]')).toBeLessThan(0);
+    expect(d('Taxed Fuel Use[diesel]')).toBeLessThan(0);
+    expect(d('Fuel Import Volume')).toBeLessThan(0);
+    expect(d('ISC Fuel Revenue')).toBeLessThan(0); // the ISC is per unit: less volume, less revenue
+    expect(d('Fossil CO2 Emissions')).toBeLessThan(0);
+    expect(d('Imports')).toBeLessThan(0);
+    expect(d('Other Export Volume')).toBeGreaterThan(0);
+    // The better trade balance appreciates the indicated rate, so the shock partly unwinds but keeps its sign.
+    const rer = at(r, 'Real Exchange Rate', 2030) / at(bau, 'Real Exchange Rate', 2030);
+    expect(rer).toBeGreaterThan(1);
+    expect(rer).toBeLessThan(1.2);
+    // The imported fuel bill in soles rises less than the price: volume falls.
+    const bill = at(r, 'Fuel Import Bill', 2030) / at(bau, 'Fuel Import Bill', 2030);
+    const price = at(r, 'Import Price Exchange Rate Index', 2030) / at(bau, 'Import Price Exchange Rate Index', 2030);
+    expect(bill).toBeLessThan(price);
+  });
+
+  it('an appreciation does the opposite', () => {
+    const r = shocked(-0.2);
+    expect(at(r, 'Fuel Consumer Price[diesel]', 2030)).toBeLessThan(at(bau, 'Fuel Consumer Price[diesel]', 2030));
+    expect(at(r, 'Fuel Import Volume', 2030)).toBeGreaterThan(at(bau, 'Fuel Import Volume', 2030));
+  });
+});
