@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModelWithDiagnostics } from '../../sd/node/load.js';
 import type { Model, RunResult } from '../../sd/run/types.js';
 import { variableAtYear } from './run.js';
+import { phi } from './test-support/normal-reference.js';
 
 const MODEL = join(process.cwd(), 'models', 'peru', 'peru.mdl');
 const YEARS = [2000, 2004, 2010, 2015, 2019, 2020, 2021, 2022, 2023, 2030, 2050];
@@ -26,19 +27,6 @@ beforeAll(() => {
 });
 
 const at = variableAtYear;
-
-/** erf by its Maclaurin series: accurate to ~1e-9 for |x| <= 4.5, the range used here. */
-function erf(x: number): number {
-  let term = x;
-  let sum = x;
-  for (let n = 1; n < 200; n++) {
-    term *= (-x * x) / n;
-    sum += term / (2 * n + 1);
-    if (Math.abs(term) < 1e-16) break;
-  }
-  return (2 / Math.sqrt(Math.PI)) * sum;
-}
-const phi = (x: number): number => 0.5 * (1 + erf(x / Math.SQRT2));
 
 describe('zero cash transfers give exactly the path without them', () => {
   it('every year: no transfer, no transfer spending, the survey mean and Gini untouched', () => {
