@@ -194,6 +194,24 @@ const POVERTY = [
   [2023, 29.0, 'read', 'INEI via revistabusiness.com.pe and stakeholders.com.pe (2024-05)'],
 ];
 for (const [y, v, kind, src] of POVERTY) rows.push([y, 'Poverty Rate', v / 100, `${src} [${kind}]`]);
+// Monetary poverty by area (urban, rural), INEI press statements as reported by the media (POVERTY-SOURCES.md).
+// Fitted only through 2015 (2010-2011); 2016-2019 are out of sample, 2020-2023 the shock window.
+const POVERTY_BY_AREA = [
+  [2010, 20.0, 61.0, 'read', 'INEI "Evolución de la Pobreza 2007-2011" via df.cl and buenastareas.com (2012-05)'],
+  [2011, 18.0, 56.1, 'read', 'INEI "Evolución de la Pobreza 2007-2011" via df.cl and buenastareas.com (2012-05)'],
+  [2016, 13.9, 43.8, 'derived', 'INEI via eldiario.es (2018-04): 2017 rates minus the 1.2 (urban) and 0.6 (rural) point rises'],
+  [2017, 15.1, 44.4, 'read', 'INEI via eldiario.es (2018-04)'],
+  [2018, 14.4, 42.1, 'read', 'INEI "Evolución de la Pobreza Monetaria 2007-2018" via trome.com (2019-04)'],
+  [2019, 14.6, 40.8, 'derived', 'INEI via elcomercio.pe (2021-05): 2020 rates minus the 11.4 (urban) and 4.9 (rural) point rises'],
+  [2020, 26.0, 45.7, 'read', 'INEI via elcomercio.pe (2021-05)'],
+  [2021, 22.3, 39.7, 'derived', 'INEI via larepublica.pe (2023-05): 2022 rates minus the 1.8 (urban) and 1.4 (rural) point rises'],
+  [2022, 24.1, 41.1, 'read', 'A_POVERTY_INEI; INEI via larepublica.pe and t13.cl (2023-05)'],
+  [2023, 26.4, 39.8, 'read', 'INEI "Evolución de la Pobreza Monetaria 2014-2023" via revistabusiness.com.pe (2024-05)'],
+];
+for (const [y, u, r, kind, src] of POVERTY_BY_AREA) {
+  rows.push([y, 'Urban Poverty Rate', u / 100, `${src} [${kind}]`]);
+  rows.push([y, 'Rural Poverty Rate', r / 100, `${src} [${kind}]`]);
+}
 // 2019, 2021 and 2022 from the verified anchors (A_POVERTY_INEI).
 for (const [y, v] of data.get('monetary_poverty_rate_inei') ?? []) rows.push([y, 'Poverty Rate', Number((v / 100).toPrecision(6)), 'A_POVERTY_INEI']);
 

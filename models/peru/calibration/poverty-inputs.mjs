@@ -9,7 +9,11 @@
  *                          relative to 2019, over real GDP per person relative to 2019 raised to the
  *                          model's Survey Spending Elasticity (what the model already passes on). Below
  *                          1 when survey spending fell more than the model explains (2021-2022).
+ *                          Net of the 2020-2022 emergency cash transfers: the model adds them to survey
+ *                          spending (Transfer Spending per Capita), so the gap applies to the rest:
+ *                          gap = (ENAHO mean / 2019 mean - transfers / model 2019 mean) / GDP index^e.
  *   Survey Spending Elasticity  ln of the ENAHO real mean 2018/2007 over ln of real GDP per person.
+ *   Emergency cash transfers    current soles (TRANSFERS_NOMINAL) over the annual CPI: soles of 2007.
  *
  * Only arithmetic on the transcribed numbers; nothing is fitted. Usage: node poverty-inputs.mjs [--json]
  */
@@ -68,6 +72,16 @@ export const SURVEY_MEAN = {
 // 610-631), INEI Comisión Consultiva de Pobreza, "Gastos e ingresos 2013" (2014-03), via dokumen.tips.
 export const SURVEY_MEAN_2013_PRICES = { 2007: (502 + 531) / 2, 2013: (610 + 631) / 2 };
 
+// Emergency cash transfers paid to households, millions of current soles per year (see POVERTY-SOURCES.md).
+// 2020: first round 6 500 x 0.95 collected + 80 % of the second Bono Familiar Universal (6 644); 2021: the other
+// 20 %, Bono 600 collected by June 2021 ((4 722 480 - 458 484) x 600) and 4 000 of Yanapay (5 145); 2022: the
+// rest of Yanapay. The year split of the second BFU and of Yanapay is an assumption.
+export const TRANSFERS_NOMINAL = {
+  2020: 6500 * 0.95 + 0.8 * 6644,
+  2021: 0.2 * 6644 + ((4722480 - 458484) * 600) / 1e6 + 4000,
+  2022: 5145 - 4000,
+};
+
 /** Annual average of the chained monthly CPI, 2007 = 1. */
 export function cpiAnnual() {
   let level = 1;
@@ -100,7 +114,7 @@ function gdpPerPersonIndex(years, population) {
   return Object.fromEntries(years.map((y) => [y, (gdp.get(y) / gdp.get(2019)) / (population[y] / population[2019])]));
 }
 
-export function povertyInputs(population) {
+export function povertyInputs(population, transferShare = {}) {
   const cpi = cpiAnnual();
   const line = Object.fromEntries(Object.entries(POVERTY_LINE).map(([y, [v]]) => [y, v / cpi[y]]));
   const realMean = Object.fromEntries(Object.entries(SURVEY_MEAN).map(([y, [v]]) => [y, v / cpi[y]]));
@@ -110,18 +124,25 @@ export function povertyInputs(population) {
   const years = [2020, 2021, 2022];
   const gdppc = gdpPerPersonIndex([2019, ...years], population);
   const e = Number(elasticity.toFixed(2));
-  const gap = Object.fromEntries(years.map((y) => [y, realMean[y] / realMean[2019] / gdppc[y] ** e]));
-  return { cpi, line, realMean, mean2007, elasticity, gdppc, gap };
+  const gap = Object.fromEntries(years.map((y) => [y, (realMean[y] / realMean[2019] - (transferShare[y] ?? 0)) / gdppc[y] ** e]));
+  const transfers = Object.fromEntries(Object.entries(TRANSFERS_NOMINAL).map(([y, v]) => [y, v / cpi[y]]));
+  return { cpi, line, realMean, mean2007, elasticity, gdppc, gap, transfers };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   // The model's own population for 2019-2022 (the shared data stop in 2018), from a plain run.
   const root = resolve(here, '../../..');
   const { loadModel } = await import(join(root, 'dist/sd/node/load.js'));
-  const run = loadModel(join(here, '..', 'peru.mdl')).run({ columns: ['Total Population'] });
+  const cols = ['Total Population', 'Survey Spending per Capita', 'Transfer Spending per Capita'];
+  const run = loadModel(join(here, '..', 'peru.mdl')).run({ columns: cols });
+  const at = (c, y) => run.get(c)[run.time.findIndex((t) => Math.abs(t - y) < 1e-9)];
   const pop = {};
-  for (const y of [2019, 2020, 2021, 2022]) pop[y] = run.get('Total Population')[run.time.findIndex((t) => Math.abs(t - y) < 1e-9)];
-  const out = povertyInputs(pop);
+  const share = {};
+  for (const y of [2019, 2020, 2021, 2022]) {
+    pop[y] = at('Total Population', y);
+    share[y] = at('Transfer Spending per Capita', y) / at('Survey Spending per Capita', 2019);
+  }
+  const out = povertyInputs(pop, share);
   if (process.argv.includes('--json')) console.log(JSON.stringify(out, null, 2));
   else {
     const f = (o, d) => Object.entries(o).map(([y, v]) => `(${y},${v.toFixed(d)})`).join(',');
@@ -130,6 +151,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
     console.log(`GDP per person / 2019:           ${f(out.gdppc, 4)}`);
     console.log(`ENAHO mean 2007 (soles 2007):    ${out.mean2007.toFixed(1)}`);
     console.log(`Survey Spending Elasticity:      ${out.elasticity.toFixed(3)}`);
-    console.log(`Household Spending Gap:          ${f(out.gap, 3)}`);
+    console.log(`Household Spending Gap:          ${f(out.gap, 3)} (net of the cash transfers)`);
+    console.log(`Emergency cash transfers (MSoles of 2007): ${f(out.transfers, 0)}`);
   }
 }

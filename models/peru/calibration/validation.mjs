@@ -141,16 +141,29 @@ export function povertyMarkdown(modelPath, historyPath) {
   const shares = [1, 2, 3, 4, 5].map((q) => `Quintile Consumption Share[q${q}]`);
   const cols = ['Poverty Rate', 'Survey Spending per Capita', 'Spending Gini Index', ...shares];
   const withGap = model.run({ columns: cols });
+  const areaCols = ['Poverty Rate', 'Urban Poverty Rate', 'Rural Poverty Rate'];
+  const withArea = model.run({ columns: areaCols });
   const noGap = model.run({ params: { 'Household Spending Gap Switch': 0 }, columns: ['Poverty Rate'] });
-  const obs = readHistory(historyPath).get('Poverty Rate') ?? [];
+  const noBonos = model.run({ params: { 'Emergency Cash Transfer Switch': 0 }, columns: ['Poverty Rate'] });
+  const history = readHistory(historyPath);
+  const obs = history.get('Poverty Rate') ?? [];
   const pct = (v) => (100 * v).toFixed(1);
   const rows = obs
     .filter(([t]) => t >= 2016)
     .map(([t, v]) => {
       const m = at(withGap, withGap.get('Poverty Rate'), t);
       const window = t <= 2019 ? 'out of sample' : 'shock (2020-2023)';
-      return `| ${t} | ${window} | ${pct(v)} | ${pct(m)} | ${pct(at(noGap, noGap.get('Poverty Rate'), t))} | ${(100 * (m - v)).toFixed(1)} |`;
+      return `| ${t} | ${window} | ${pct(v)} | ${pct(m)} | ${pct(at(noGap, noGap.get('Poverty Rate'), t))} | ${pct(at(noBonos, noBonos.get('Poverty Rate'), t))} | ${(100 * (m - v)).toFixed(1)} |`;
     });
+  const urban = new Map(history.get('Urban Poverty Rate') ?? []);
+  const rural = history.get('Rural Poverty Rate') ?? [];
+  const areaRows = rural.map(([t, r]) => {
+    const window = t <= 2015 ? 'in sample' : t <= 2019 ? 'out of sample' : 'shock (2020-2023)';
+    const mu = at(withArea, withArea.get('Urban Poverty Rate'), t);
+    const mr = at(withArea, withArea.get('Rural Poverty Rate'), t);
+    const u = urban.get(t);
+    return `| ${t} | ${window} | ${pct(u)} | ${pct(mu)} | ${(100 * (mu - u)).toFixed(1)} | ${pct(r)} | ${pct(mr)} | ${(100 * (mr - r)).toFixed(1)} |`;
+  });
   const m22 = at(withGap, withGap.get('Poverty Rate'), POVERTY_2022.year);
   const s18 = at(withGap, withGap.get('Survey Spending per Capita'), ENAHO_MEAN_2018.year);
   const q = shares.map((n) => pct(at(withGap, withGap.get(n), POVERTY_2022.year)));
@@ -161,11 +174,18 @@ export function povertyMarkdown(modelPath, historyPath) {
     'points; the target was within 3 points. The households constants are fitted on 2004-2015 only; 2016-2019 is out of',
     'sample; 2020-2023 carry the exogenous output loss and the measured household spending gap (ENAHO against national',
     'accounts, `Household Spending Gap`), so they are not an independent test. The column "without gap" sets',
-    '`Household Spending Gap Switch` = 0.',
+    '`Household Spending Gap Switch` = 0; "without bonos" sets `Emergency Cash Transfer Switch` = 0 (no 2020-2022 cash',
+    'transfers: neither their income nor their debt).',
     '',
-    '| Year | window | INEI % | model % | model without gap % | model - INEI (points) |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| Year | window | INEI % | model % | model without gap % | model without bonos % | model - INEI (points) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
+    '',
+    'By area (national = population-weighted sum of the two). Fitted on 2010-2011 with the national series to 2015.',
+    '',
+    '| Year | window | urban INEI % | urban model % | urban gap | rural INEI % | rural model % | rural gap |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...areaRows,
     '',
     `Level control (not fitted): ENAHO mean spending ${ENAHO_MEAN_2018.year} ${ENAHO_MEAN_2018.value} soles of 2007 (${ENAHO_MEAN_2018.source});`,
     `model \`Survey Spending per Capita\` ${s18.toFixed(1)} (${(100 * (s18 / ENAHO_MEAN_2018.value - 1)).toFixed(0)} %).`,
