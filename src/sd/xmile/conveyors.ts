@@ -65,16 +65,6 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
         at,
       );
     }
-    if (stock.dims.length) {
-      throw ModelError.at(
-        'E_UNSUPPORTED',
-        {
-          en: `${stock.display} is an arrayed conveyor; only scalar conveyors are supported yet`,
-          es: `${stock.display} es una cinta transportadora con subíndices; por ahora solo se admiten cintas escalares`,
-        },
-        at,
-      );
-    }
     for (const [tag, what] of Object.entries(UNSUPPORTED_TAGS)) {
       const found = flagOn(el, tag, src) ?? (['capacity', 'in_limit', 'sample', 'arrest'].includes(tag) ? child(el, tag) : undefined);
       if (found) throw ModelError.at('E_UNSUPPORTED', { en: `${stock.display}: ${what.en} is not supported yet`, es: `${stock.display}: ${what.es} aún no se admite` }, src.loc(found.start));
@@ -82,7 +72,9 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
     const lenEl = child(el, 'len');
     const lenText = lenEl ? src.elementText(lenEl.start) : undefined;
     if (!lenEl || !lenText || lenText.text.trim() === '') throw ModelError.at('E_XMILE', { en: `conveyor ${stock.display} has no transit time (<len>)`, es: `el transportador (conveyor) ${stock.display} no tiene tiempo de tránsito (<len>)` }, at);
-    const transit = parseEquation(lenText, src, env, { lhsDims: [] });
+    // An arrayed conveyor is one belt per element (each element's outflow is its own node):
+    // its transit time and leak fractions may be arrays over the stock's dimensions.
+    const transit = parseEquation(lenText, src, env, { lhsDims: stock.dims });
     const exponential = flagOn(el, 'exponential_leak', src) !== undefined;
 
     const outflows = children(stock.el, 'outflow').map((f) => byName.get(nameOf(src.elementText(f.start).text).name));
@@ -90,12 +82,12 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
     const leaks: VarSpec[] = [];
     for (const f of outflows) {
       if (!f || f.kind !== 'flow') continue;
-      if (f.dims.length) {
+      if (f.dims.join() !== stock.dims.join()) {
         throw ModelError.at(
           'E_UNSUPPORTED',
           {
-            en: `${f.display} flows out of conveyor ${stock.display} and is arrayed; only scalar conveyors are supported yet`,
-            es: `${f.display} sale de la cinta transportadora ${stock.display} y tiene subíndices; por ahora solo se admiten cintas escalares`,
+            en: `${f.display} flows out of conveyor ${stock.display} with other dimensions (${f.dims.join(', ') || 'none'}) than the conveyor's (${stock.dims.join(', ') || 'none'}); each element of a conveyor is its own belt, so its flows need the same dimensions`,
+            es: `${f.display} sale de la cinta transportadora ${stock.display} con dimensiones (${f.dims.join(', ') || 'ninguna'}) distintas de las de la cinta (${stock.dims.join(', ') || 'ninguna'}); cada elemento de una cinta es su propia cinta, así que sus flujos necesitan las mismas dimensiones`,
           },
           f.loc,
         );
@@ -106,7 +98,8 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
     }
     if (!main) throw ModelError.at('E_XMILE', { en: `conveyor ${stock.display} has no outflow that is not a leak`, es: `el transportador (conveyor) ${stock.display} no tiene ningún flujo de salida que no sea una fuga` }, at);
 
-    const fractions = leaks.map((f) => leakFraction(f, src, env));
+    const fractions = leaks.map((f) => leakFraction(f, stock.dims, src, env));
+    const zones = leaks.flatMap((f) => leakZone(f).map((v) => num(v, f.loc)));
     const loc = main.loc;
     const inflow = sum(
       children(stock.el, 'inflow').map((i) => {
@@ -117,7 +110,7 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
       }),
       loc,
     );
-    out.set(main.name, call(CONVEYOR_OUTFLOW, [inflow, transit, ref(stock.name, loc, stock.display), num(exponential ? 1 : 0, loc), ...fractions], loc));
+    out.set(main.name, call(CONVEYOR_OUTFLOW, [inflow, transit, ref(stock.name, loc, stock.display), num(exponential ? 1 : 0, loc), num(leaks.length, loc), ...fractions, ...zones], loc));
     leaks.forEach((f, k) => {
       leakOwners.add(f.name);
       // The stock and the fraction follow for structure analysis (what a leak depends on); the
@@ -132,21 +125,30 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
   return out;
 }
 
-/** A leak flow's fraction: its `<eqn>`; a leak zone or whole-unit leaks are not supported. */
-function leakFraction(f: VarSpec, src: SourceText, env: ParseEnv): Expr {
-  const start = Number(attr(f.el, 'leak_start') ?? '0');
-  const end = Number(attr(f.el, 'leak_end') ?? '1');
-  if (start !== 0 || end !== 1) {
-    const zone = `${attr(f.el, 'leak_start') ?? '0'}–${attr(f.el, 'leak_end') ?? '1'}`;
+/**
+ * A leak flow's zone (XMILE 1.0 §4.2.1: `leak_start` and `leak_end`, fractions of the belt's
+ * length from the entry, 0 and 1 by default); a zone that is not 0 ≤ start < end ≤ 1 is an error.
+ */
+function leakZone(f: VarSpec): [number, number] {
+  const startText = attr(f.el, 'leak_start');
+  const endText = attr(f.el, 'leak_end');
+  const start = startText === undefined || startText.trim() === '' ? 0 : Number(startText);
+  const end = endText === undefined || endText.trim() === '' ? 1 : Number(endText);
+  if (!(start >= 0 && end <= 1 && start < end)) {
     throw ModelError.at(
-      'E_UNSUPPORTED',
+      'E_XMILE',
       {
-        en: `leak ${f.display} drains the zone ${zone} of its conveyor; leak zones other than the whole belt are not supported yet`,
-        es: `la fuga ${f.display} drena la zona ${zone} de su cinta transportadora; por ahora solo se admiten fugas en toda la cinta`,
+        en: `leak ${f.display} has the zone leak_start="${startText ?? ''}" leak_end="${endText ?? ''}"; a leak zone needs numbers with 0 ≤ leak_start < leak_end ≤ 1 (fractions of the conveyor's length)`,
+        es: `la fuga ${f.display} tiene la zona leak_start="${startText ?? ''}" leak_end="${endText ?? ''}"; una zona de fuga necesita números con 0 ≤ leak_start < leak_end ≤ 1 (fracciones del largo de la cinta)`,
       },
       f.loc,
     );
   }
+  return [start, end];
+}
+
+/** A leak flow's fraction: its `<eqn>`; whole-unit leaks are not supported. */
+function leakFraction(f: VarSpec, dims: string[], src: SourceText, env: ParseEnv): Expr {
   const integers = child(f.el, 'leak_integers');
   if (integers) {
     throw ModelError.at(
@@ -157,6 +159,16 @@ function leakFraction(f: VarSpec, src: SourceText, env: ParseEnv): Expr {
   }
   const eqn = child(f.el, 'eqn');
   const text = eqn ? src.elementText(eqn.start) : undefined;
+  if ((!text || text.text.trim() === '') && children(f.el, 'element').length) {
+    throw ModelError.at(
+      'E_UNSUPPORTED',
+      {
+        en: `leak ${f.display} gives its leak fraction element by element, which is not supported yet; give one <eqn> for the whole array (it may name an arrayed auxiliary defined element by element)`,
+        es: `la fuga ${f.display} da su fracción de fuga elemento por elemento, lo que aún no se admite; dé una sola <eqn> para todo el arreglo (puede nombrar un auxiliar con subíndices definido elemento por elemento)`,
+      },
+      f.loc,
+    );
+  }
   if (!text || text.text.trim() === '') throw ModelError.at('E_NO_EQUATION', { en: `leak ${f.display} has no leak fraction (its <eqn>)`, es: `la fuga ${f.display} no tiene fracción de fuga (su <eqn>)` }, f.loc);
-  return parseEquation(text, src, env, { lhsDims: [] });
+  return parseEquation(text, src, env, { lhsDims: dims });
 }

@@ -1,0 +1,121 @@
+/**
+ * XMILE conveyor options beyond the plain belt (conveyors.ts, src/sd/run/conveyor-belt.ts):
+ * arrayed conveyors and leak zones. Each model is written for this test; the expected values
+ * are worked out by hand in the comments from the rules those files cite.
+ */
+import { describe, expect, it } from 'vitest';
+import { close, xmileDoc } from './test-support.js';
+import { beltModel, errorOf, run } from './conveyor-test-support.js';
+
+const N = '<dimensions><dim name="N"/></dimensions>';
+
+describe('arrayed conveyors: each element is its own belt', () => {
+  it('each element keeps its own transit time and inflow', () => {
+    const col = run(
+      xmileDoc(
+        `<stock name="Belt">${N}<eqn>0</eqn><inflow>loading</inflow><outflow>unloading</outflow><conveyor><len>transit</len></conveyor></stock>
+         <flow name="loading">${N}<element subscript="1"><eqn>10</eqn></element><element subscript="2"><eqn>20</eqn></element></flow>
+         <flow name="unloading">${N}</flow>
+         <aux name="transit">${N}<element subscript="1"><eqn>1</eqn></element><element subscript="2"><eqn>3</eqn></element></aux>`,
+        { stop: 5, dimensions: '<dim name="N" size="2"/>' },
+      ),
+    );
+    // Element 1: transit 1, so what enters at t leaves at t + 1: 0, 10, 10, …; the belt holds 10.
+    close(col('unloading[1]'), [0, 10, 10, 10, 10, 10]);
+    close(col('Belt[1]'), [0, 10, 10, 10, 10, 10]);
+    // Element 2: transit 3: 20 leaves from t = 3; the belt fills 20 a step to 3 × 20 = 60.
+    close(col('unloading[2]'), [0, 0, 0, 20, 20, 20]);
+    close(col('Belt[2]'), [0, 20, 40, 60, 60, 60]);
+  });
+
+  it('each element leaks its own fraction', () => {
+    const col = run(
+      xmileDoc(
+        `<stock name="Belt">${N}<eqn>0</eqn><inflow>loading</inflow><outflow>unloading</outflow><outflow>spilling</outflow><conveyor><len>2</len></conveyor></stock>
+         <flow name="loading">${N}<eqn>100</eqn></flow>
+         <flow name="unloading">${N}</flow>
+         <flow name="spilling">${N}<eqn>spill rate</eqn><leak/></flow>
+         <aux name="spill rate">${N}<element subscript="1"><eqn>0.2</eqn></element><element subscript="2"><eqn>0.5</eqn></element></aux>`,
+        { stop: 3, dimensions: '<dim name="N" size="2"/>' },
+      ),
+    );
+    // n = 2, linear: a slat of 100 leaks f × 100 / 2 a step for 2 steps. f = 0.2: 10 a step,
+    // spilling 0, 10, 20, 20 and 80 leaves from t = 2; Belt 0, 100, 190, 190.
+    close(col('spilling[1]'), [0, 10, 20, 20]);
+    close(col('unloading[1]'), [0, 0, 80, 80]);
+    close(col('Belt[1]'), [0, 100, 190, 190]);
+    // f = 0.5: 25 a step, 50 leaves; Belt 0, 100, 175 (= isee's 2 × 100 − 1 × 50 × 1 / 2), 175.
+    close(col('spilling[2]'), [0, 25, 50, 50]);
+    close(col('unloading[2]'), [0, 0, 50, 50]);
+    close(col('Belt[2]'), [0, 100, 175, 175]);
+  });
+
+  it('a leak whose fraction is given element by element is refused, naming the way that works', () => {
+    const e = errorOf(
+      xmileDoc(
+        `<stock name="Belt">${N}<eqn>0</eqn><inflow>loading</inflow><outflow>unloading</outflow><outflow>spilling</outflow><conveyor><len>2</len></conveyor></stock>
+         <flow name="loading">${N}<eqn>1</eqn></flow>
+         <flow name="unloading">${N}</flow>
+         <flow name="spilling">${N}<element subscript="1"><eqn>0.2</eqn></element><element subscript="2"><eqn>0.5</eqn></element><leak/></flow>`,
+        { dimensions: '<dim name="N" size="2"/>' },
+      ),
+    );
+    expect([e.code, e.line]).toEqual(['E_UNSUPPORTED', 15]);
+    expect(e.message).toContain('arrayed auxiliary');
+  });
+
+  it('a flow of a conveyor with other dimensions than the conveyor is refused where it is', () => {
+    const e = errorOf(
+      xmileDoc(
+        `<stock name="Belt">${N}<eqn>0</eqn><inflow>loading</inflow><outflow>unloading</outflow><conveyor><len>2</len></conveyor></stock>
+         <flow name="loading">${N}<eqn>1</eqn></flow>
+         <flow name="unloading"/>`,
+        { dimensions: '<dim name="N" size="2"/>' },
+      ),
+    );
+    expect([e.code, e.line]).toEqual(['E_UNSUPPORTED', 14]);
+    expect(e.message).toContain('same dimensions');
+  });
+});
+
+describe('leak zones (leak_start, leak_end)', () => {
+  it('a linear leak over the back half of the belt takes the fraction of what entered there', () => {
+    const zone = { name: 'spilling', eqn: '0.2', attrs: ' leak_start="0.5" leak_end="1"' };
+    const col = run(xmileDoc(beltModel({ init: '0', len: '4', inflow: '100', leaks: [zone] }), { stop: 6 }));
+    // n = 4: a slat's steps 3 and 4 cross (0.5, 0.75) and (0.75, 1), inside the zone; each takes
+    // 0.2 × 100 / (4 × 0.5) = 10. What enters at t spills 10 at t + 3 and t + 4, leaves with 80.
+    close(col('spilling'), [0, 0, 0, 10, 20, 20, 20]);
+    close(col('unloading'), [0, 0, 0, 0, 80, 80, 80]);
+    // Belt: 100, 200, 300, then 300 + 100 − 10 = 390, then 390 + 100 − 80 − 20 = 390.
+    close(col('Belt'), [0, 100, 200, 300, 390, 390, 390]);
+  });
+
+  it('the initial content is laid as a steady inflow with that zone would have left it', () => {
+    const zone = { name: 'spilling', eqn: '0.2', attrs: ' leak_start="0.5" leak_end="1"' };
+    // The steady belt of the test above holds 390: slats of 100, 100, 100 and 90.
+    const col = run(xmileDoc(beltModel({ init: '390', len: '4', inflow: '100', leaks: [zone] }), { stop: 4 }));
+    close(col('Belt'), Array(5).fill(390));
+    close(col('spilling'), Array(5).fill(20));
+    close(col('unloading'), Array(5).fill(80));
+  });
+
+  it('an exponential leak in a zone that covers part of a step leaks for that part', () => {
+    const zone = { name: 'decay', eqn: '0.4', attrs: ' leak_start="0" leak_end="0.25"' };
+    const col = run(xmileDoc(beltModel({ init: '0', len: '2', inflow: '100', attrs: ' exponential_leak="true"', leaks: [zone] }), { stop: 3 }));
+    // n = 2: step 1 crosses (0, 0.5), half of it in the zone: it loses 0.4 × DT × 0.5 = 20% of
+    // what it holds; step 2 is outside. A slat of 100 spills 20 at t + 1, leaves with 80 at t + 2.
+    close(col('decay'), [0, 20, 20, 20]);
+    close(col('unloading'), [0, 0, 80, 80]);
+    close(col('Belt'), [0, 100, 180, 180]);
+  });
+
+  it.each([
+    ['end before start', ' leak_start="0.6" leak_end="0.4"'],
+    ['beyond the belt', ' leak_start="0" leak_end="1.5"'],
+    ['not a number', ' leak_start="half"'],
+  ])('a zone %s is an error at the leak', (_what, attrs) => {
+    const e = errorOf(xmileDoc(beltModel({ init: '0', len: '2', inflow: '1', leaks: [{ name: 'l', eqn: '0.1', attrs }] })));
+    expect([e.code, e.file, e.line]).toEqual(['E_XMILE', 'conveyor.xmile', 15]);
+    expect(e.message).toContain('leak_start');
+  });
+});
