@@ -119,3 +119,50 @@ describe('leak zones (leak_start, leak_end)', () => {
     expect(e.message).toContain('leak_start');
   });
 });
+
+describe('capacity and inflow limit', () => {
+  it('the inflow limit is shared by the inflows in the order the conveyor lists them', () => {
+    const col = run(
+      xmileDoc(
+        `<stock name="Belt"><eqn>0</eqn><inflow>first</inflow><inflow>second</inflow><outflow>unloading</outflow><conveyor><len>2</len><in_limit>8</in_limit></conveyor></stock>
+         <flow name="first"><eqn>6</eqn></flow><flow name="second"><eqn>5</eqn></flow><flow name="unloading"/>`,
+        { stop: 3 },
+      ),
+    );
+    // first = MIN(6, 8) = 6; second = MIN(5, 8 − 6) = 2; 8 a step leaves from t = 2.
+    close(col('first'), [6, 6, 6, 6]);
+    close(col('second'), [2, 2, 2, 2]);
+    close(col('unloading'), [0, 0, 8, 8]);
+    close(col('Belt'), [0, 8, 16, 16]);
+  });
+
+  it('a full conveyor takes what leaves it; the stock that feeds it gives up only what entered', () => {
+    const col = run(
+      xmileDoc(
+        `<stock name="Waiting"><eqn>100</eqn><outflow>loading</outflow><non_negative/></stock>
+         ${beltModel({ init: '0', len: '3', inflow: '10', options: '<capacity>25</capacity>' })}`,
+        { stop: 6 },
+      ),
+    );
+    // Room = (25 − Belt) / DT + unloading: t = 0, 1: 25, 15 → 10; t = 2: Belt 20, room 5 → 5;
+    // t = 3: Belt 25, the 10 of t = 0 leaves → 10; t = 4 likewise; t = 5: the 5 of t = 2 leaves → 5.
+    close(col('loading'), [10, 10, 5, 10, 10, 5, 10]);
+    close(col('unloading'), [0, 0, 0, 10, 10, 5, 10]);
+    close(col('Belt'), [0, 10, 20, 25, 25, 25, 25]);
+    // Waiting loses what entered: 100, 90, 80, 75, 65, 55, 50.
+    close(col('Waiting'), [100, 90, 80, 75, 65, 55, 50]);
+  });
+
+  it("a conveyor's outflow into a conveyor with a capacity is refused, naming what the documents leave open", () => {
+    const e = errorOf(
+      xmileDoc(
+        `<stock name="First"><eqn>0</eqn><inflow>feed</inflow><outflow>passing</outflow><conveyor><len>2</len></conveyor></stock>
+         <stock name="Second"><eqn>0</eqn><inflow>passing</inflow><outflow>leaving</outflow><conveyor><len>1</len><capacity>5</capacity></conveyor></stock>
+         <flow name="feed"><eqn>10</eqn></flow><flow name="passing"/><flow name="leaving"/>`,
+      ),
+    );
+    // Line 13 holds the flows; `passing` starts at column 48.
+    expect([e.code, e.line, e.column]).toEqual(['E_UNSUPPORTED', 13, 48]);
+    expect(e.message).toContain('cannot take it');
+  });
+});

@@ -97,8 +97,6 @@ describe('conveyors among other stocks', () => {
 
 describe('conveyor options not supported stop with a located error', () => {
   it.each([
-    ['a capacity', beltModel({ init: '0', len: '2', inflow: '1', options: '<capacity>5</capacity>' }), 'E_UNSUPPORTED', 12, 31, 'capacity'],
-    ['an inflow limit', beltModel({ init: '0', len: '2', inflow: '1', options: '<in_limit>5</in_limit>' }), 'E_UNSUPPORTED', 12, 31, 'inflow limit'],
     ['arrest', beltModel({ init: '0', len: '2', inflow: '1', options: '<arrest>0</arrest>' }), 'E_UNSUPPORTED', 12, 31, 'arrest'],
     ['sample', beltModel({ init: '0', len: '2', inflow: '1', options: '<sample>1</sample>' }), 'E_UNSUPPORTED', 12, 31, 'sampled'],
     ['discrete', beltModel({ init: '0', len: '2', inflow: '1', attrs: ' discrete="true"' }), 'E_UNSUPPORTED', 12, 9, 'discrete'],

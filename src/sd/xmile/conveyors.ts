@@ -16,6 +16,7 @@
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW } from '../ir/builtins.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
+import { conveyorInflowLimits, type LimitedConveyor } from './conveyor-inflow-limits.js';
 import { parseEquation, type ParseEnv } from './expr-parser.js';
 import { bin, call, num, ref, sum } from './ir-build.js';
 import type { SimSpecs } from './sim-specs.js';
@@ -26,8 +27,6 @@ import { attr, child, children, type XmlElement } from './xml-tree.js';
 
 /** Options of `<conveyor>` the engine does not simulate, as the standard names them. */
 const UNSUPPORTED_TAGS: Record<string, BilingualText> = {
-  capacity: { en: 'a conveyor capacity (<capacity>)', es: 'la capacidad de una cinta transportadora (<capacity>)' },
-  in_limit: { en: 'a conveyor inflow limit (<in_limit>)', es: 'el límite de entrada de una cinta transportadora (<in_limit>)' },
   sample: { en: 'a sampled conveyor transit time (<sample>)', es: 'un tiempo de tránsito muestreado de una cinta transportadora (<sample>)' },
   arrest: { en: 'an arrested conveyor (<arrest>)', es: 'una cinta transportadora detenida (<arrest>)' },
   discrete: { en: 'a discrete conveyor', es: 'una cinta transportadora discreta' },
@@ -43,12 +42,17 @@ function flagOn(el: XmlElement, name: string, src: SourceText): XmlElement | und
   return undefined;
 }
 
-/**
- * The equations of every conveyor's outflow and leak flows, by flow name; throws a located
- * error for a conveyor option that is not supported.
- */
-export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTerms>, specs: SimSpecs, src: SourceText, env: ParseEnv): Map<string, Expr> {
+export interface ConveyorEquations {
+  /** The equations of every conveyor's outflow and leak flows, by flow name. */
+  flows: Map<string, Expr>;
+  /** Limits on conveyor inflows from a capacity or inflow limit (conveyor-inflow-limits.ts). */
+  inflowLimits: Map<string, (raw: Expr) => Expr>;
+}
+
+/** What the conveyors make of their flows; throws a located error for an option not supported. */
+export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTerms>, specs: SimSpecs, src: SourceText, env: ParseEnv): ConveyorEquations {
   const out = new Map<string, Expr>();
+  const limited: LimitedConveyor[] = [];
   const byName = new Map(vars.map((v) => [v.name, v]));
   const leakOwners = new Set<string>();
   for (const stock of vars) {
@@ -66,7 +70,7 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
       );
     }
     for (const [tag, what] of Object.entries(UNSUPPORTED_TAGS)) {
-      const found = flagOn(el, tag, src) ?? (['capacity', 'in_limit', 'sample', 'arrest'].includes(tag) ? child(el, tag) : undefined);
+      const found = flagOn(el, tag, src) ?? (['sample', 'arrest'].includes(tag) ? child(el, tag) : undefined);
       if (found) throw ModelError.at('E_UNSUPPORTED', { en: `${stock.display}: ${what.en} is not supported yet`, es: `${stock.display}: ${what.es} aún no se admite` }, src.loc(found.start));
     }
     const lenEl = child(el, 'len');
@@ -101,9 +105,10 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
     const fractions = leaks.map((f) => leakFraction(f, stock.dims, src, env));
     const zones = leaks.flatMap((f) => leakZone(f).map((v) => num(v, f.loc)));
     const loc = main.loc;
+    const inflowNames = children(stock.el, 'inflow').map((i) => nameOf(src.elementText(i.start).text).name);
+    limited.push({ stock, el, inflows: inflowNames, leaving: [main, ...leaks] });
     const inflow = sum(
-      children(stock.el, 'inflow').map((i) => {
-        const name = nameOf(src.elementText(i.start).text).name;
+      inflowNames.map((name) => {
         const terms = flows.get(name);
         const r = ref(name, loc, terms?.display ?? name);
         return terms?.multiplier ? bin('*', r, terms.multiplier, loc) : r;
@@ -122,7 +127,12 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
     const leak = f.kind === 'flow' ? child(f.el, 'leak') : undefined;
     if (leak && !leakOwners.has(f.name)) throw ModelError.at('E_XMILE', { en: `${f.display} is marked as a leak but is not an outflow of a conveyor`, es: `${f.display} está marcado como fuga, pero no es un flujo de salida de un transportador (conveyor)` }, src.loc(leak.start));
   }
-  return out;
+  const inflowLimits = new Map<string, (raw: Expr) => Expr>();
+  const beltFlows = new Set(out.keys());
+  for (const c of limited) {
+    for (const [name, limit] of conveyorInflowLimits(c, flows, beltFlows, byName, src, env)) inflowLimits.set(name, limit);
+  }
+  return { flows: out, inflowLimits };
 }
 
 /**
