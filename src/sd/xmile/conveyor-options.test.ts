@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { close, xmileDoc } from './test-support.js';
-import { beltModel, errorOf, run } from './conveyor-test-support.js';
+import { beltModel, errorOf, run } from '../run/test-support/xmile-conveyors.js';
 
 const N = '<dimensions><dim name="N"/></dimensions>';
 
@@ -164,5 +164,23 @@ describe('capacity and inflow limit', () => {
     // Line 13 holds the flows; `passing` starts at column 48.
     expect([e.code, e.line, e.column]).toEqual(['E_UNSUPPORTED', 13, 48]);
     expect(e.message).toContain('cannot take it');
+  });
+});
+
+describe('options the documents leave open', () => {
+  it.each([
+    ['arrest', { options: '<arrest>TIME &gt; 2</arrest>' }, 'whether inflows may enter'],
+    ['sample', { options: '<sample>1</sample>' }, 'when the transit time is sampled'],
+    ['discrete', { attrs: ' discrete="true"' }, 'takes in and releases'],
+  ])('%s stops with the open point named', (_what, o, open) => {
+    const e = errorOf(xmileDoc(beltModel({ init: '0', len: '2', inflow: '1', ...o })));
+    expect(e.code).toBe('E_UNSUPPORTED');
+    expect(e.message).toContain(open);
+  });
+
+  it('integer leaks name the rounding the documents do not give', () => {
+    const e = errorOf(xmileDoc(beltModel({ init: '0', len: '2', inflow: '1', leaks: [{ name: 'l', eqn: '0.1', extra: '<leak_integers/>' }] })));
+    expect(e.code).toBe('E_UNSUPPORTED');
+    expect(e.message).toContain('rounded to whole units');
   });
 });

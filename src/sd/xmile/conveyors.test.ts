@@ -10,7 +10,7 @@ import { writeVensim } from '../vensim/writer.js';
 import { readXmile } from './reader.js';
 import { writeXmile } from './writer.js';
 import { close, xmileDoc } from './test-support.js';
-import { beltModel, errorOf, run } from './conveyor-test-support.js';
+import { beltModel, errorOf, run } from '../run/test-support/xmile-conveyors.js';
 
 describe('continuous conveyors', () => {
   it('releases each DT of inflow after the transit time; the initial content leaves evenly', () => {

@@ -7,11 +7,13 @@
  * (src/sd/run/conveyor-belt.ts has the rules and their sources). The stock stays an ordinary
  * INTEG of its flows, which with Euler steps equals what the belt holds.
  *
- * Supported: continuous conveyors, constant or varying transit time, any number of whole-belt
- * leaks, Euler integration. Everything else in the standard's conveyor options stops with a
- * located E_UNSUPPORTED naming the feature (capacity, inflow limit, arrest, sampled transit
- * time, discrete conveyors, batch integrity, one at a time, leak zones, integer leaks, arrays,
- * Runge-Kutta); queues likewise (variables.ts).
+ * Supported: continuous conveyors, constant or varying transit time, any number of leaks over
+ * the whole belt or a zone of it (`leak_start`, `leak_end`), arrayed conveyors (one belt per
+ * element), capacity and inflow limit (conveyor-inflow-limits.ts), Euler integration. The other
+ * options stop with a located E_UNSUPPORTED that names what the documents we follow (the
+ * standard's option list, isee's conveyor help and STELLA manual) leave open: arrest, sampled
+ * transit time, discrete conveyors, batch integrity, one at a time, integer leaks; Runge-Kutta
+ * too, and queues (variables.ts).
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW } from '../ir/builtins.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
@@ -25,13 +27,33 @@ import type { FlowTerms } from './stock-rates.js';
 import { nameOf, type VarSpec } from './variables.js';
 import { attr, child, children, type XmlElement } from './xml-tree.js';
 
-/** Options of `<conveyor>` the engine does not simulate, as the standard names them. */
-const UNSUPPORTED_TAGS: Record<string, BilingualText> = {
-  sample: { en: 'a sampled conveyor transit time (<sample>)', es: 'un tiempo de tránsito muestreado de una cinta transportadora (<sample>)' },
-  arrest: { en: 'an arrested conveyor (<arrest>)', es: 'una cinta transportadora detenida (<arrest>)' },
-  discrete: { en: 'a discrete conveyor', es: 'una cinta transportadora discreta' },
-  batch_integrity: { en: 'conveyor batch integrity', es: 'la integridad de lotes de una cinta transportadora' },
-  one_at_a_time: { en: 'a conveyor taking one at a time', es: 'una cinta transportadora que recibe de uno en uno' },
+/**
+ * Options of `<conveyor>` the engine does not simulate, as the standard names them, and what
+ * the documents leave open about each. STELLA's manual (conveyor-inflow-limits.ts has the
+ * address) says only that a conveyor "can be arrested" and that its transit time can be
+ * sampled; the standard lists the rest by name.
+ */
+const UNSUPPORTED_TAGS: Record<string, { what: BilingualText; open: BilingualText }> = {
+  sample: {
+    what: { en: 'a sampled conveyor transit time (<sample>)', es: 'un tiempo de tránsito muestreado de una cinta transportadora (<sample>)' },
+    open: { en: 'the documents name the option but do not say when the transit time is sampled, nor which transit time applies between samples', es: 'los documentos nombran la opción pero no dicen cuándo se muestrea el tiempo de tránsito ni cuál rige entre muestras' },
+  },
+  arrest: {
+    what: { en: 'an arrested conveyor (<arrest>)', es: 'una cinta transportadora detenida (<arrest>)' },
+    open: { en: 'the documents say a conveyor can be arrested, but not whether inflows may enter, or leaks go on, while it is', es: 'los documentos dicen que una cinta puede detenerse, pero no si mientras tanto pueden entrar flujos ni si siguen las fugas' },
+  },
+  discrete: {
+    what: { en: 'a discrete conveyor', es: 'una cinta transportadora discreta' },
+    open: { en: 'the documents do not say how a discrete conveyor takes in and releases its material', es: 'los documentos no dicen cómo una cinta discreta recibe y entrega su material' },
+  },
+  batch_integrity: {
+    what: { en: 'conveyor batch integrity', es: 'la integridad de lotes de una cinta transportadora' },
+    open: { en: 'the documents do not say how a batch is kept whole when it does not fit', es: 'los documentos no dicen cómo se mantiene entero un lote que no cabe' },
+  },
+  one_at_a_time: {
+    what: { en: 'a conveyor taking one at a time', es: 'una cinta transportadora que recibe de uno en uno' },
+    open: { en: 'the documents do not say what one at a time admits in a DT nor what happens to the rest', es: 'los documentos no dicen qué admite "de uno en uno" en un DT ni qué pasa con el resto' },
+  },
 };
 
 function flagOn(el: XmlElement, name: string, src: SourceText): XmlElement | undefined {
@@ -69,9 +91,9 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
         at,
       );
     }
-    for (const [tag, what] of Object.entries(UNSUPPORTED_TAGS)) {
+    for (const [tag, { what, open }] of Object.entries(UNSUPPORTED_TAGS)) {
       const found = flagOn(el, tag, src) ?? (['sample', 'arrest'].includes(tag) ? child(el, tag) : undefined);
-      if (found) throw ModelError.at('E_UNSUPPORTED', { en: `${stock.display}: ${what.en} is not supported yet`, es: `${stock.display}: ${what.es} aún no se admite` }, src.loc(found.start));
+      if (found) throw ModelError.at('E_UNSUPPORTED', { en: `${stock.display}: ${what.en} is not supported: ${open.en}`, es: `${stock.display}: ${what.es} no se admite: ${open.es}` }, src.loc(found.start));
     }
     const lenEl = child(el, 'len');
     const lenText = lenEl ? src.elementText(lenEl.start) : undefined;
@@ -163,7 +185,10 @@ function leakFraction(f: VarSpec, dims: string[], src: SourceText, env: ParseEnv
   if (integers) {
     throw ModelError.at(
       'E_UNSUPPORTED',
-      { en: `leak ${f.display} drains whole units only (<leak_integers/>), which is not supported yet`, es: `la fuga ${f.display} drena solo unidades enteras (<leak_integers/>), lo que aún no se admite` },
+      {
+        en: `leak ${f.display} drains whole units only (<leak_integers/>), which is not supported: the documents do not say how a leak is rounded to whole units nor where the remainder goes`,
+        es: `la fuga ${f.display} drena solo unidades enteras (<leak_integers/>), lo que no se admite: los documentos no dicen cómo se redondea una fuga a unidades enteras ni adónde va el resto`,
+      },
       src.loc(integers.start),
     );
   }

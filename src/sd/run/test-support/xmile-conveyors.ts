@@ -1,8 +1,8 @@
 /** Small conveyor models for the conveyor tests, and how they run or fail. */
 import { expect } from 'vitest';
-import { ModelError } from '../ir/diagnostics.js';
-import { compileXmile } from '../run/engine.js';
-import { columnReader } from './test-support.js';
+import { ModelError } from '../../ir/diagnostics.js';
+import { compileXmile } from '../engine.js';
+import { columnReader } from '../../xmile/test-support.js';
 
 export const run = (doc: string) => columnReader(compileXmile(doc, { file: 'conveyor.xmile' }).model.run());
 
