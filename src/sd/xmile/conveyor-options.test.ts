@@ -153,6 +153,25 @@ describe('capacity and inflow limit', () => {
     close(col('Waiting'), [100, 90, 80, 75, 65, 55, 50]);
   });
 
+  it('an arrayed conveyor limits each element by its own capacity', () => {
+    const col = run(
+      xmileDoc(
+        `<stock name="Belt">${N}<eqn>0</eqn><inflow>loading</inflow><outflow>unloading</outflow><conveyor><len>2</len><capacity>cap</capacity></conveyor></stock>
+         <flow name="loading">${N}<eqn>10</eqn></flow><flow name="unloading">${N}</flow>
+         <aux name="cap">${N}<element subscript="1"><eqn>15</eqn></element><element subscript="2"><eqn>100</eqn></element></aux>`,
+        { stop: 3, dimensions: '<dim name="N" size="2"/>' },
+      ),
+    );
+    // Element 1, capacity 15: t = 0: room 15 → 10; t = 1: 15 − 10 → 5; t = 2: Belt 15, the 10 of
+    // t = 0 leaves → 10; t = 3: Belt 15 + 10 − 10 = 15, the 5 of t = 1 leaves → 5.
+    close(col('loading[1]'), [10, 5, 10, 5]);
+    close(col('unloading[1]'), [0, 0, 10, 5]);
+    close(col('Belt[1]'), [0, 10, 15, 15]);
+    // Element 2, capacity 100, never binds.
+    close(col('loading[2]'), [10, 10, 10, 10]);
+    close(col('Belt[2]'), [0, 10, 20, 20]);
+  });
+
   it("a conveyor's outflow into a conveyor with a capacity is refused, naming what the documents leave open", () => {
     const e = errorOf(
       xmileDoc(
