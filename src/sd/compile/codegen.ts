@@ -685,7 +685,7 @@ function generateProgram(m: ScalarModel, full: Ordering, keep?: (id: number) => 
     const node = nodes[i]!;
     if (node.kind !== 'conveyor' || (keep && !keep(node.id))) continue;
     const k = delayIndex.get(node.id)!;
-    postT.push(template(group(node), (P) => `R.conveyorAdvance(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)});`));
+    postT.push(template(group(node), (P) => `R.conveyorAdvance(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)}, time);`));
   }
   postT.sort((a, b) => compareKeys(a.key, b.key));
   const postStmts = em.emit(postT);

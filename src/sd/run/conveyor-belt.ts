@@ -29,7 +29,11 @@
  * an exponential leak takes f × DT × w_k of what the slat holds. Over the whole belt w_k = 1 and
  * these are the rules above. Spreading evenly over the zone, and prorating a step that straddles
  * its edge, are our reading: the documents give the zone, not how leakage is spread inside it.
+ * isee gives leakage from parts of the belt as a feature of its FIFO conveyor, which behaves as
+ * this belt only while the transit time is constant; so a zoned leak with a transit time that
+ * changes stops the run with an error instead of a number isee would not give.
  */
+import { VectorArgumentError } from './argument-error.js';
 
 /** Where a leak drains, as fractions of the belt's length from the entry (0 … 1). */
 export interface LeakZone {
@@ -69,6 +73,8 @@ export class ConveyorBelt {
   private pendingLeaks = 0;
   private leakTotals = new Float64Array(0);
   private zones: LeakZone[] = [];
+  /** The transit time at the start, kept while a leak drains a zone (see `advance`). */
+  private zonedTransit: number | undefined;
 
   /** Slat count for a transit time: at least one DT. */
   static slatsFor(transit: number, dt: number): number {
@@ -80,6 +86,7 @@ export class ConveyorBelt {
     this.dt = dt;
     this.exponential = exponential;
     this.zones = fractions.map((_, j) => zones[j] ?? WHOLE_BELT);
+    this.zonedTransit = this.zones.some((z) => z.start > 0 || z.end < 1) ? transit : undefined;
     const n = ConveyorBelt.slatsFor(transit, dt);
     // Share left in a slat that has leaked j times, per unit entered.
     const kept = [1];
@@ -159,6 +166,14 @@ export class ConveyorBelt {
 
   /** Ends step `step`: leaks and the outflow leave, this step's inflow (a rate) is placed. */
   advance(step: number, inflow: number, transit: number): void {
+    if (this.zonedTransit !== undefined && transit !== this.zonedTransit) {
+      // isee's FIFO conveyor help: leakage from parts of the belt is a FIFO conveyor's, which
+      // behaves as this one only while the transit time is constant; its moving belt is not here.
+      throw new VectorArgumentError({
+        en: `the transit time changed from ${this.zonedTransit} to ${transit} on a conveyor with a leak zone; a leak zone is simulated with a constant transit time only (with a varying one isee's FIFO conveyor moves material differently, which this engine does not do)`,
+        es: `el tiempo de tránsito cambió de ${this.zonedTransit} a ${transit} en una cinta con zona de fuga; una zona de fuga solo se simula con tiempo de tránsito constante (con uno variable la cinta FIFO de isee mueve el material de otra forma, que este motor no hace)`,
+      });
+    }
     const slats = this.slats;
     const k = this.pendingLeaks;
     if (k > 0) {

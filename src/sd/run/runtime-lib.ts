@@ -397,8 +397,16 @@ export class Runtime {
   conveyorLeak(k: number, j: number): number {
     return this.belts[k]!.leak(j);
   }
-  conveyorAdvance(k: number, si: number, inflow: number, transit: number): void {
-    this.belts[k]!.advance(si, inflow, transit);
+  conveyorAdvance(k: number, si: number, inflow: number, transit: number, time = NaN): void {
+    try {
+      this.belts[k]!.advance(si, inflow, transit);
+    } catch (e) {
+      if (e instanceof VectorArgumentError) {
+        e.belt = k;
+        e.time = time;
+      }
+      throw e;
+    }
   }
 
   // --- vectors and random numbers ---------------------------------------------------------

@@ -4,6 +4,8 @@
  * are worked out by hand in the comments from the rules those files cite.
  */
 import { describe, expect, it } from 'vitest';
+import { SimulationError } from '../ir/diagnostics.js';
+import { compileXmile } from '../run/engine.js';
 import { close, xmileDoc } from './test-support.js';
 import { beltModel, errorOf, run } from '../run/test-support/xmile-conveyors.js';
 
@@ -201,5 +203,24 @@ describe('options the documents leave open', () => {
     const e = errorOf(xmileDoc(beltModel({ init: '0', len: '2', inflow: '1', leaks: [{ name: 'l', eqn: '0.1', extra: '<leak_integers/>' }] })));
     expect(e.code).toBe('E_UNSUPPORTED');
     expect(e.message).toContain('rounded to whole units');
+  });
+});
+
+describe('a leak zone with a transit time that changes', () => {
+  it('stops the run at the conveyor outflow, saying when', () => {
+    const zone = { name: 'spilling', eqn: '0.2', attrs: ' leak_start="0.5" leak_end="1"' };
+    const doc = xmileDoc(beltModel({ init: '0', len: 'IF TIME &lt; 2 THEN 4 ELSE 2', inflow: '100', leaks: [zone] }), { stop: 6 });
+    let err: unknown;
+    try {
+      compileXmile(doc, { file: 'conveyor.xmile' }).model.run();
+    } catch (e) {
+      err = e;
+    }
+    // The transit time is 2 from TIME = 2: the step of TIME = 2 places its inflow with it.
+    expect(err).toBeInstanceOf(SimulationError);
+    const e = err as SimulationError;
+    expect([e.variable, e.time]).toEqual(['unloading', 2]);
+    expect(e.message).toContain('conveyor.xmile:14');
+    expect(e.message).toContain('leak zone');
   });
 });
