@@ -109,11 +109,12 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
     for (const f of outflows) {
       if (!f || f.kind !== 'flow') continue;
       if (f.dims.join() !== stock.dims.join()) {
+        const [fd, sd] = [f.dims.join(', ') || '—', stock.dims.join(', ') || '—'];
         throw ModelError.at(
           'E_UNSUPPORTED',
           {
-            en: `${f.display} flows out of conveyor ${stock.display} with other dimensions (${f.dims.join(', ') || 'none'}) than the conveyor's (${stock.dims.join(', ') || 'none'}); each element of a conveyor is its own belt, so its flows need the same dimensions`,
-            es: `${f.display} sale de la cinta transportadora ${stock.display} con dimensiones (${f.dims.join(', ') || 'ninguna'}) distintas de las de la cinta (${stock.dims.join(', ') || 'ninguna'}); cada elemento de una cinta es su propia cinta, así que sus flujos necesitan las mismas dimensiones`,
+            en: `${f.display} flows out of conveyor ${stock.display} with other dimensions (${fd}) than the conveyor's (${sd}); each element of a conveyor is its own belt, so its flows need the same dimensions`,
+            es: `${f.display} sale de la cinta transportadora ${stock.display} con dimensiones (${fd}) distintas de las de la cinta (${sd}); cada elemento de una cinta es su propia cinta, así que sus flujos necesitan las mismas dimensiones`,
           },
           f.loc,
         );
