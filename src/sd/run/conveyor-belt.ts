@@ -20,6 +20,11 @@
  * steady-state value, entered as the initial value, an equilibrium. Leak fractions are read
  * every DT (their current value). A slat never leaks more than it holds.
  *
+ * Sources: isee's "Traditional Conveyor Computation"
+ * (https://www.iseesystems.com/resources/help/v2/Content/08-Reference/05-Computational_Details/TraditionalConveyors.htm),
+ * "FIFO Conveyor Computation" (same folder, FIFOConveyors.htm) and "Steady-State Initialization
+ * of Conveyors" (http://blog.iseesystems.com/2010/05/).
+ *
  * Leak zones (XMILE 1.0 §4.2.1: a leak flow's `leak_start` and `leak_end`, fractions of the
  * belt's length measured from where material enters; isee's FIFO conveyor help says leakage may
  * come "from different locations on the conveyor"): a slat's k-th leak step (k = 1 … n) is its
