@@ -1,6 +1,7 @@
 /**
- * XMILE 1.0 conveyors (§4.2.1 of http://docs.oasis-open.org/xmile/xmile/v1.0/xmile-v1.0.html): a stock with a `<conveyor>` option moves what flows in along a
- * belt and releases it after the transit time `<len>`; its first outflow that is not a leak is
+ * XMILE 1.0 conveyors (§4.2.1 of http://docs.oasis-open.org/xmile/xmile/v1.0/xmile-v1.0.html):
+ * a stock with a `<conveyor>` option moves what flows in along a belt and releases it after the
+ * transit time `<len>`; its first outflow that is not a leak is
  * the conveyor's outflow, and outflows marked `<leak/>` take, over the belt, the fraction their
  * own `<eqn>` gives (linear by default, per unit of time with `exponential_leak="true"`).
  * Neither the outflow nor the leaks keep an equation of their own: the belt computes them
