@@ -99,4 +99,3 @@ describe('Peru Venezuelan immigration after the 2017-2019 wave', () => {
     expect(Math.abs(at(withInput, 'Total Population', 2024) / inei.get(2024)! - 1)).toBeLessThan(0.02);
   });
 });
-});
