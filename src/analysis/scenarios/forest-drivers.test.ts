@@ -132,6 +132,23 @@ describe('calibration data', () => {
     expect(history).toMatch(/^2016,Cumulative Amazon Deforestation,1974209,/m);
   });
 
+  it('the forest stage fits 2001-2023 and keeps the fit to 2001-2015 visible (holdout constants within bounds, in report.md)', () => {
+    const calibration = join(peru, 'calibration');
+    type Stage = { name: string; parameters: Record<string, [number, number]>; time: { end: number }; holdout?: { end: number } };
+    const forest = (JSON.parse(readFileSync(join(calibration, 'stages.json'), 'utf8')) as Stage[]).find((s) => s.name === 'forest')!;
+    expect(forest.time.end).toBe(2023);
+    expect(forest.holdout?.end).toBe(2015);
+    const held = JSON.parse(readFileSync(join(calibration, 'forest-holdout-params.json'), 'utf8')) as Record<string, number>;
+    expect(Object.keys(held).sort()).toEqual(Object.keys(forest.parameters).sort());
+    for (const [name, [lo, hi]] of Object.entries(forest.parameters)) {
+      expect(held[name]).toBeGreaterThanOrEqual(lo);
+      expect(held[name]).toBeLessThanOrEqual(hi);
+    }
+    const report = readFileSync(join(calibration, 'report.md'), 'utf8');
+    expect(report).toMatch(/Stricter check \(the former protocol\)/);
+    expect(report).toMatch(/\| 2016-2023 \(out of sample for the fit to 2015\) \| 8 \|/);
+  });
+
   it('the cumulative total adds up the annual flows (2001-2015 total less 2001-2014 total = 2015)', () => {
     const annual = at(bau, 'Cumulative Amazon Deforestation', 2015) - at(bau, 'Cumulative Amazon Deforestation', 2014);
     expect(annual / at(bau, 'Deforestation', 2015)).toBeCloseTo(1, 2);
