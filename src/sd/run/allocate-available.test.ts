@@ -93,7 +93,13 @@ shipped[r] = ALLOCATE AVAILABLE(request[r], prio[r, ptype], 50) ~~|
 ${CONTROL}`;
     const run = () => compileVensim(src, { file: 'alloc.mdl' }).model.run();
     expect(run).toThrow(SimulationError);
-    expect(run).toThrow(/alloc\.mdl:9:1: shipped\[a\] at time 2: ALLOCATE AVAILABLE, requester 1: priority type \(ptype\) 5/);
+    expect(run).toThrow(/alloc\.mdl:9:1: shipped\[a\] at time 2: ALLOCATE AVAILABLE, requester a: priority type \(ptype\) 5/);
+    try {
+      run();
+    } catch (e) {
+      expect((e as SimulationError).messageEs).toMatch(/alloc\.mdl:9:1: shipped\[a\] en el tiempo 2: ALLOCATE AVAILABLE, solicitante a: el tipo de prioridad \(ptype\) 5/);
+    }
+    expect.assertions(3);
   });
 
   it('a profile range without ptype, ppriority and pwidth is refused', () => {

@@ -147,9 +147,40 @@ describe('what the pages leave open stops with a located message', () => {
     expect(e.diagnostics).toHaveLength(2);
   });
 
-  it('a curve type that changes to one it does not compute stops the run when it does', () => {
+  /** The SimulationError a run stops with. */
+  const runError = (src: string): SimulationError => {
+    try {
+      run(src);
+    } catch (e) {
+      if (e instanceof SimulationError) return e;
+      throw e;
+    }
+    throw new Error('the run did not stop');
+  };
+
+  it('a curve type that changes to one it does not compute stops the run when it does, naming the element in both languages', () => {
     const src = market(RECTANGLES.replace('dp[d2, pprofile] = 1, 9, 2, 0', 'dp[d2, ptype] = 1 + 10 * Time ~~|\ndp[d2, ppriority] = 9 ~~|\ndp[d2, pwidth] = 2 ~~|\ndp[d2, pextra] = 0'));
-    expect(() => run(src)).toThrow(/price at time 1: demander 2: priority type \(ptype\) 11 asks for integer allocations/);
+    const e = runError(src);
+    // FIND MARKET PRICE (line 14) is computed before DEMAND AT PRICE, which reads its price.
+    expect(e.message).toMatch(/^market\.mdl:14:1: price at time 1: demander d2: priority type \(ptype\) 11 asks for integer allocations/);
+    expect(e.messageEs).toMatch(/^market\.mdl:14:1: price en el tiempo 1: demandante d2: el tipo de prioridad \(ptype\) 11 pide asignaciones enteras/);
+  });
+
+  it('a supplier with a negative quantity stops the market naming the supplier, and DEMAND AT PRICE names its own element', () => {
+    const negative = market(RECTANGLES.replace('sq[supplier] = 80, 40', 'sq[s1] = 80 ~~|\nsq[s2] = 40 - 50 * Time'));
+    const e = runError(negative);
+    expect(e.message).toMatch(/price at time 1: supplier s2 has quantity -10; FIND MARKET PRICE needs quantities of 0 or more/);
+    expect(e.messageEs).toMatch(/price en el tiempo 1: el oferente s2 tiene la cantidad -10; FIND MARKET PRICE necesita cantidades de 0 o más/);
+    // Without FIND MARKET PRICE (a constant price), the curve of d2 alone stops DEMAND AT PRICE at d2.
+    const alone = `${RANGES}${RECTANGLES.replace('dp[d2, pprofile] = 1, 9, 2, 0', 'dp[d2, ptype] = 1 + 10 * Time ~~|\ndp[d2, ppriority] = 9 ~~|\ndp[d2, pwidth] = 2 ~~|\ndp[d2, pextra] = 0')}price = 9 ~~|\n${MARKET.split('\n')[1]}\n${CONTROL}`;
+    const d = runError(alone);
+    expect(d.message).toMatch(/demanded\[d2\] at time 1: demander d2: priority type \(ptype\) 11/);
+    expect(d.messageEs).toMatch(/demanded\[d2\] en el tiempo 1: demandante d2: el tipo de prioridad \(ptype\) 11/);
+  });
+
+  it('called outside a compiled model, the message numbers the element', () => {
+    // The second supplier (of two) has quantity −1.
+    expect(() => findMarketPrice([[10], [1], [3], [2], [10, -1], [1, 1], [8, 8], [2, 2]])).toThrow(/^supplier 2 has quantity -1/);
   });
 });
 

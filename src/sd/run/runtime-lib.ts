@@ -410,6 +410,7 @@ export class Runtime {
       if (e instanceof VectorArgumentError) {
         e.node = node;
         e.time = time;
+        e.fn = fn;
       }
       throw e;
     }
