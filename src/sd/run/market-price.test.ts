@@ -13,6 +13,7 @@ import { VectorArgumentError } from './argument-error.js';
 import { compileVensim } from './engine.js';
 import { findMarketPrice } from './market-price.js';
 import { buildError as buildErrorIn } from './test-support/build-error.js';
+import { runError as runErrorIn } from './test-support/run-error.js';
 
 const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
 const RANGES = 'demander: d1, d2 ~~|\nsupplier: s1, s2 ~~|\npprofile: ptype, ppriority, pwidth, pextra ~~|\n';
@@ -147,16 +148,7 @@ describe('what the pages leave open stops with a located message', () => {
     expect(e.diagnostics).toHaveLength(2);
   });
 
-  /** The SimulationError a run stops with. */
-  const runError = (src: string): SimulationError => {
-    try {
-      run(src);
-    } catch (e) {
-      if (e instanceof SimulationError) return e;
-      throw e;
-    }
-    throw new Error('the run did not stop');
-  };
+  const runError = (src: string): SimulationError => runErrorIn(src, 'market.mdl');
 
   it('a curve type that changes to one it does not compute stops the run when it does, naming the element in both languages', () => {
     const src = market(RECTANGLES.replace('dp[d2, pprofile] = 1, 9, 2, 0', 'dp[d2, ptype] = 1 + 10 * Time ~~|\ndp[d2, ppriority] = 9 ~~|\ndp[d2, pwidth] = 2 ~~|\ndp[d2, pextra] = 0'));
