@@ -227,7 +227,8 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
         const who = x.dims.displayOf(el);
         checkConstantProfile(x, vecs[1]![i]!, vecs[3]![i]!, ref, ctx, fn, { en: `ALLOCATE AVAILABLE, requester ${who}`, es: `ALLOCATE AVAILABLE, solicitante ${who}` }, true);
       });
-      return { k: 'vec', fn, vecs, scalars: [x.resolve(args[2]!, ctx)], index };
+      const names = [x.dims.get(dim)!.elements.map((el) => x.dims.displayOf(el))];
+      return { k: 'vec', fn, vecs, scalars: [x.resolve(args[2]!, ctx)], index, names };
     }
     case 'FIND MARKET PRICE':
       return lowerFindMarketPrice(x, args, ctx);
