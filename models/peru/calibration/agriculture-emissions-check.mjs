@@ -2,7 +2,8 @@
 /**
  * Where the agriculture scenario's emissions come from (issue 11, model v2; models/peru/README.md,
  * "Yield land sparing"): the change in each emission source against business as usual in 2030, 2050
- * and summed over 2025-2050, the land and forest drivers, the cost per tCO2e and per job-year, and the
+ * and summed over 2025-2050, the land and forest drivers, GDP, farm jobs, poverty and the farm price and
+ * sales indices (policy / base − 1), the cost per tCO2e and per job-year, and the
  * same totals for several values of Farm Output Demand Elasticity (both runs of a pair share the value).
  * Uses the built model loader: `npm run build`, then
  *
@@ -31,7 +32,8 @@ const SOURCES = [
   ['Waste GHG Emissions', 'waste'],
   ['Total GHG Emissions', 'total'],
 ];
-const DRIVERS = ['Cropland Demand', 'Agricultural Land Pressure', 'Deforestation', 'Sector VA Index[agriculture]', 'Land Yield Index'];
+const DRIVERS = ['Cropland Demand', 'Agricultural Land Pressure', 'Deforestation', 'Sector VA Index[agriculture]', 'Land Yield Index',
+  'Real GDP', 'Employment by Sector[agriculture]', 'Poverty Rate', 'Farm Output Price Index', 'Farm Sales Value Index'];
 const sum = (r, name) => {
   let s = 0;
   for (let y = 2025; y <= 2050; y++) s += at(r, name, y);
@@ -59,7 +61,8 @@ for (const [name, label] of SOURCES) {
   console.log(`| ${label} | ${d(2030)} | ${d(2050)} | ${(sum(central.policy, name) - sum(central.base, name)).toFixed(2)} |`);
 }
 console.log('\n| driver (policy / base − 1) | 2030 | 2050 |\n| --- | ---: | ---: |');
-for (const name of DRIVERS) {
+// Farm price and sales indices exist only in models with the farm price block (a peru.mdl before it has none).
+for (const name of DRIVERS.filter((n) => central.base.get(n) !== undefined)) {
   const d = (y) => `${(100 * (at(central.policy, name, y) / at(central.base, name, y) - 1)).toFixed(2)} %`;
   console.log(`| ${name} | ${d(2030)} | ${d(2050)} |`);
 }
