@@ -30,6 +30,7 @@ const SERIES = {
   goods_services_balance: { title: 'Trade balance, goods and services', column: 'Trade Balance' },
   goods_trade_balance: { title: 'Trade balance, goods only in the data (the model has goods and services)', column: 'Trade Balance' },
   primary_income: { title: 'Primary income (factor income, net)', column: 'Net Primary Income' },
+  mining_exports: { title: 'Mining exports (data without hydrocarbons; the model includes them)', column: 'Mining Export Value' },
 };
 
 /** Markdown section: model against the published shares, with the gap in points of GDP. */
