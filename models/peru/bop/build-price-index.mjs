@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global console, process */
 /**
  * Builds metal-price-index.csv (annual copper and gold prices 2000-2023, the fixed-weight metal
  * export price index in nominal US$, 2007 = 1, the US CPI deflator, 2007 = 1, and the real index =
