@@ -71,10 +71,11 @@ export class XmlGuard {
       }
       if (!inTag) {
         if (b !== LT) {
-          // Text up to the next '<' changes nothing but the run: skipped at once (indexOf is
-          // native), unless the run would cross its limit there, which the byte loop reports.
-          const lt = bytes.indexOf(LT, i + 1);
-          const end = lt < 0 ? n : lt;
+          // Text up to the next '<' changes nothing but the run: skipped at once, unless the run
+          // would cross its limit there, which the byte loop reports. A plain loop, not indexOf:
+          // most runs are a cell's few digits, and the native call cost more than the scan.
+          let end = i + 1;
+          while (end < n && bytes[end] !== LT) end++;
           if (run + (end - i - 1) <= maxRun) {
             run += end - i - 1;
             i = end - 1;
@@ -111,8 +112,8 @@ export class XmlGuard {
         else if (!capture) {
           // Inside a quoted attribute value only the run and the last byte change: skip to the
           // closing quote (processed by the next pass of the loop) as the text above.
-          const close = bytes.indexOf(quote, i + 1);
-          const end = close < 0 ? n : close;
+          let end = i + 1;
+          while (end < n && bytes[end] !== quote) end++;
           if (run + (end - i - 1) <= maxRun) {
             run += end - i - 1;
             i = end - 1;
@@ -137,6 +138,21 @@ export class XmlGuard {
         else if (this.name.length < 40) {
           this.name += String.fromCharCode(b);
           capture = this.name.startsWith('table:table-');
+        }
+      } else if (!capture) {
+        // Past the tag's name and outside quotes, bytes up to the next quote or '>' change only the
+        // run and the last byte: skipped as the text above (xlsx cells are mostly such attributes).
+        let end = i + 1;
+        while (end < n) {
+          const c = bytes[end]!;
+          if (c === GT || c === QUOTE || c === APOS) break;
+          end++;
+        }
+        if (run + (end - i - 1) <= maxRun) {
+          run += end - i - 1;
+          i = end - 1;
+          prev = bytes[i]!;
+          continue;
         }
       }
       if (inTag) {
