@@ -71,15 +71,13 @@ export class XmlGuard {
       }
       if (!inTag) {
         if (b !== LT) {
-          // Text up to the next '<' changes nothing but the run: skipped at once, unless the run
-          // would cross its limit there, which the byte loop reports. A plain loop, not indexOf:
-          // most runs are a cell's few digits, and the native call cost more than the scan.
+          // Text up to the next '<' changes nothing but the run: skipped at once. A plain loop, not
+          // indexOf: most runs are a cell's few digits, and the native call cost more than the scan.
           let end = i + 1;
           while (end < n && bytes[end] !== LT) end++;
-          if (run + (end - i - 1) <= maxRun) {
-            run += end - i - 1;
-            i = end - 1;
-          }
+          if (run + (end - i - 1) > maxRun) return this.crossed(inTag, tagStart, quote, naming, prev);
+          run += end - i - 1;
+          i = end - 1;
           continue;
         }
         inTag = true;
@@ -114,12 +112,11 @@ export class XmlGuard {
           // closing quote (processed by the next pass of the loop) as the text above.
           let end = i + 1;
           while (end < n && bytes[end] !== quote) end++;
-          if (run + (end - i - 1) <= maxRun) {
-            run += end - i - 1;
-            i = end - 1;
-            prev = bytes[i]!;
-            continue;
-          }
+          if (run + (end - i - 1) > maxRun) return this.crossed(inTag, tagStart, quote, naming, bytes[i + maxRun - run]!);
+          run += end - i - 1;
+          i = end - 1;
+          prev = bytes[i]!;
+          continue;
         }
       } else if (b === QUOTE || b === APOS) {
         quote = b;
@@ -148,12 +145,11 @@ export class XmlGuard {
           if (c === GT || c === QUOTE || c === APOS) break;
           end++;
         }
-        if (run + (end - i - 1) <= maxRun) {
-          run += end - i - 1;
-          i = end - 1;
-          prev = bytes[i]!;
-          continue;
-        }
+        if (run + (end - i - 1) > maxRun) return this.crossed(inTag, tagStart, quote, naming, bytes[i + maxRun - run]!);
+        run += end - i - 1;
+        i = end - 1;
+        prev = bytes[i]!;
+        continue;
       }
       if (inTag) {
         if (capture && this.tag.length < 4096) this.tag += String.fromCharCode(b);
@@ -162,6 +158,16 @@ export class XmlGuard {
     }
     this.save(run, inTag, tagStart, quote, naming, prev);
     return undefined;
+  }
+
+  /**
+   * A skipped run that crosses the limit: the state the byte loop would stop in at the crossing
+   * byte (the run one past the limit; `prev`, in a tag, the byte before it), without walking there.
+   */
+  private crossed(inTag: boolean, tagStart: boolean, quote: number, naming: boolean, prev: number): XmlLimitsHit {
+    const run = this.maxRun + 1;
+    this.save(run, inTag, tagStart, quote, naming, prev);
+    return { kind: 'text', value: run };
   }
 
   /** The scan's locals back into the fields. */
