@@ -5,15 +5,14 @@
  * Checked on a model of our own with each kind of expression a plan covers and some it does not,
  * and on every model of the Vensim test suite and the bench models.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Expander } from '../sd/analyze/expand.js';
 import { parseFileTags } from '../sd/data/file-tags.js';
 import { createNodeDataHost } from '../sd/node/data-host.js';
 import { readTextFile } from '../sd/node/load.js';
 import { readVensim } from '../sd/vensim/reader.js';
-import { benchModelsRoot } from './bench-models.js';
+import { suiteAndBenchModelFiles } from './bench-models.js';
 
 /** The scalar model (or the error) one way of expanding gives, as text, and how many nodes came from plans. */
 function expand(text: string, file: string | undefined, elementPlans: boolean): { out: string; planned: number } {
@@ -75,19 +74,7 @@ describe('arrayed equations instantiated from one plan', () => {
     expect(planned.out).toBe(expand(bad, undefined, false).out);
   });
 
-  const roots = [join(process.cwd(), '..', 'shared', 'sd-test-models', 'tests'), join(process.cwd(), '..', '..', 'shared', 'sd-test-models', 'tests')];
-  const suite = roots.find((r) => existsSync(r));
-  const bench = benchModelsRoot();
-  const models: string[] = [];
-  const walk = (dir: string): void => {
-    for (const f of readdirSync(dir)) {
-      const p = join(dir, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (p.endsWith('.mdl')) models.push(p);
-    }
-  };
-  if (suite) walk(suite);
-  if (bench) walk(bench);
+  const models = suiteAndBenchModelFiles();
 
   it.skipIf(models.length === 0)('give the same scalar model on every model of the test suite and the bench models', () => {
     let planned = 0;
