@@ -19,7 +19,7 @@ export const ARRAY_FUNCTIONS = new Set([
 ]);
 
 /** Dimensions referenced with `!` inside an expression, in order of appearance. */
-function bangDims(e: Expr, out: string[] = []): string[] {
+export function bangDims(e: Expr, out: string[] = []): string[] {
   visitExpr(e, (x) => {
     if (x.kind !== 'ref' && x.kind !== 'apply') return;
     for (const s of x.subs) if (s.bang && !out.includes(s.name)) out.push(s.name);
@@ -65,7 +65,7 @@ function over(x: Expander, e: Expr, dims: string[], ctx: Ctx, alsoPlain: boolean
   return out;
 }
 
-function fold(op: string, terms: SExpr[]): SExpr {
+export function fold(op: string, terms: SExpr[]): SExpr {
   if (terms.length === 0) return { k: 'num', v: op === '*' ? 1 : 0 };
   if (op === 'min' || op === 'max') return { k: 'call', fn: op === 'min' ? 'MIN' : 'MAX', args: terms.length === 1 ? [terms[0]!, terms[0]!] : terms };
   // A balanced tree keeps generated code shallow for long sums.
