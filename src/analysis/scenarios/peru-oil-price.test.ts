@@ -39,7 +39,7 @@ describe('world oil price history', () => {
 
   it('keeps every relative fuel price at 1 in 2000 and moves only the fuels with import parity', () => {
     for (const f of FUELS) expect(at(bau, `Relative Fuel Price[${f}]`, 2000), f).toBeCloseTo(1, 12);
-    // Real crude 2011 / 2000 = 1.84 / 0.62: diesel (parity 0.9, crude 0.75 of parity) about 1.7 times dearer.
+    // Real crude 2011 / 2000 = 1.84 / 0.62: diesel (parity 0.9, crude 0.75 of parity) about twice as dear.
     expect(at(bau, 'Relative Fuel Price[diesel]', 2011)).toBeGreaterThan(1.5);
     expect(at(bau, 'Relative Fuel Price[diesel]', 2016)).toBeLessThan(at(bau, 'Relative Fuel Price[diesel]', 2013));
     for (const f of ['natural gas', 'electricity', 'biomass']) {
