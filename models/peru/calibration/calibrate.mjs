@@ -21,6 +21,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VALIDATION_ONLY_SERIES, fitAnchor, forestMarkdown, povertyMarkdown, validationMarkdown, validationRows } from './validation.mjs';
 import { populationMarkdown } from './population-validation.mjs';
+import { bopMarkdown } from './bop-validation.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
@@ -152,10 +153,12 @@ try {
   const poverty = povertyMarkdown(model, history);
   const forest = forestMarkdown(model, history);
   const population = await populationMarkdown(model);
-  writeFileSync(report, preface(fit) + validationMarkdown(validationRows(model, history)) + '\n' + population + '\n' + poverty + '\n' + forest + '\n' + readFileSync(report, 'utf8').replace(/^# .*\n/, ''));
+  const bop = await bopMarkdown(model);
+  writeFileSync(report, preface(fit) + validationMarkdown(validationRows(model, history)) + '\n' + population + '\n' + bop + '\n' + poverty + '\n' + forest + '\n' + readFileSync(report, 'utf8').replace(/^# .*\n/, ''));
   process.stderr.write(poverty);
   process.stderr.write(forest);
   process.stderr.write(population);
+  process.stderr.write(bop);
   process.stdout.write(targetTable(fit) + '\n');
   console.error(`wrote ${rel(report)} and ${rel(params)}`);
 } finally {

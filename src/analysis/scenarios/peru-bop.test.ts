@@ -109,6 +109,8 @@ describe('Peru balance of payments: a metal price shock', () => {
       ['Mining Windfall Revenue', sign],
       ['Trade Balance', sign],
       ['Real Exchange Rate', -sign], // a higher price appreciates the sol (the index falls)
+      ['Imports', sign], // more national income and a dearer sol both raise imports
+      ['Mining Profit Remittances', sign],
     ] as const) {
       const d = at(r, name, 2027) - at(bau, name, 2027);
       expect(Math.sign(d), `${name}: ${d}`).toBe(dir);
@@ -117,5 +119,51 @@ describe('Peru balance of payments: a metal price shock', () => {
     const rel = at(r, 'Real GDP', 2027) / at(bau, 'Real GDP', 2027) - 1;
     expect(Math.abs(rel)).toBeGreaterThan(1e-4);
     expect(Math.abs(rel)).toBeLessThan(Math.abs(shock) / 2);
+  });
+});
+
+/** Observed band of the current account, % of GDP: the 16 BCRP years 2000-2023 in bop/bop-validation.csv run from -4.0 (2022) to +1.1 (2020). */
+const CA_OBSERVED = { low: -0.04, high: 0.011 };
+/** Plausible band to 2050: the observed range widened by 2 points of GDP on each side (assumption of this test). */
+const CA_BAND = { low: CA_OBSERVED.low - 0.02, high: CA_OBSERVED.high + 0.02 };
+
+describe('Peru balance of payments: current-account closure', () => {
+  it('current account = trade balance + primary income + secondary income, every year', () => {
+    for (let i = 0; i < bau.time.length; i++) {
+      const g = (n: string): number => bau.get(n)![i];
+      expect(g('Current Account')).toBeCloseTo(g('Trade Balance') + g('Net Primary Income') + g('Net Secondary Income'), 6);
+      expect(g('Net Primary Income')).toBeLessThan(0);
+    }
+  });
+
+  it('keeps the business-as-usual current account within the plausible band every year 2024-2050', () => {
+    for (let y = 2024; y <= 2050; y++) {
+      const ca = at(bau, 'Current Account Share of GDP', y);
+      expect(ca, String(y)).toBeGreaterThan(CA_BAND.low);
+      expect(ca, String(y)).toBeLessThan(CA_BAND.high);
+    }
+    // The trade surplus left after 2023 is paid out as factor income (mining profits): primary income absorbs most of it.
+    const y = 2050;
+    expect(-at(bau, 'Net Primary Income', y)).toBeGreaterThan(0.8 * at(bau, 'Trade Balance', y));
+  });
+
+  it('the exchange rate brings the current account back towards its sustainable level after a lasting price rise', () => {
+    const r = model.run({ params: { 'Metal Price Shock': 0.3, 'Metal Price Shock Year': 2025 } });
+    const target = at(r, 'Target Current Account Share', 2050);
+    const gap = (y: number): number => Math.abs(at(r, 'Current Account Share of GDP', y) - target);
+    expect(gap(2050)).toBeLessThan(gap(2026));
+    expect(gap(2050)).toBeLessThan(0.01);
+  });
+
+  it('without the correction (sensitivity 0) the surplus drifts away: the closure is what holds it', () => {
+    const r = model.run({ params: { 'Exchange Rate Current Account Sensitivity': 0 } });
+    expect(at(r, 'Current Account Share of GDP', 2050)).toBeGreaterThan(at(bau, 'Current Account Share of GDP', 2050) + 0.02);
+  });
+
+  it('a zero metal price shock gives business as usual exactly', () => {
+    const r = model.run({ params: { 'Metal Price Shock': 0, 'Metal Price Shock Year': 2025 } });
+    for (const name of ['Real Exchange Rate', 'Imports', 'Current Account', 'Fuel Consumer Price[diesel]']) {
+      for (const y of [2025, 2035, 2050]) expect(at(r, name, y), `${name} ${y}`).toBe(at(bau, name, y));
+    }
   });
 });

@@ -52,9 +52,10 @@ describe('Peru landfill DOC and DOCf', () => {
     expect(ipccDoc(2)).toBeCloseTo(0.199, 3);
   });
 
-  // NOT met (2026-12-07): the DOC fitted to CAIT's waste GHG 2000-2015 is 0.215, above the range; see
-  // README "Landfill DOCf". `it.fails` keeps the miss visible: it fails once the fitted DOC is inside.
-  it.fails('fits a DOC inside the IPCC range for South American waste (not met: 0.215)', () => {
+  // NOT met (2026-12-07): the DOC fitted to CAIT's waste GHG 2000-2015 is 0.238, above the range; see
+  // README "Landfill DOCf" and "Population level and waste levels" (0.215 before; every sourced waste correction
+  // raised it: CAIT's level is high). `it.fails` keeps the miss visible: it fails once the fitted DOC is inside.
+  it.fails('fits a DOC inside the IPCC range for South American waste (not met: 0.238)', () => {
     const doc = at(run, 'Degradable Organic Carbon', 2000);
     expect(doc).toBeGreaterThanOrEqual(ipccDoc(1));
     expect(doc).toBeLessThanOrEqual(ipccDoc(2));

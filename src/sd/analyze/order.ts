@@ -2,6 +2,7 @@
  * Evaluation order: which nodes are computed once at the start (static), which every step,
  * in what order; algebraic loops are reported naming every variable on the loop.
  */
+import { CONVEYOR_ARGS } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type Diagnostic } from '../ir/diagnostics.js';
 import type { ScalarModel, ScalarNode, SExpr } from './scalar-model.js';
 
@@ -117,7 +118,7 @@ export function stepDependencies(n: ScalarNode, exprRefs: (id: number) => number
       return refsOf(n.expr, refsOf(n.args?.[0]));
     case 'conveyor':
       // Only the leak fractions are read in the step (transit time and inflow at its end).
-      return (n.args ?? []).slice(3).flatMap((a) => refsOf(a));
+      return (n.args ?? []).slice(CONVEYOR_ARGS.fractions - 1).flatMap((a) => refsOf(a));
     case 'conveyor-leak':
       return refsOf(n.args?.[0]);
     default:

@@ -3,6 +3,7 @@
  * (one slot per scalar node), split into functions of bounded size so V8 optimises each.
  * The program is built once; runs reuse it with new parameter values.
  */
+import { CONVEYOR_ARGS } from '../ir/builtins.js';
 import { ModelError } from '../ir/diagnostics.js';
 import { initDependencies, refsOf, stepDependencies, type Ordering } from '../analyze/order.js';
 import { eulerOrder } from './euler-order.js';
@@ -684,7 +685,7 @@ function generateProgram(m: ScalarModel, full: Ordering, keep?: (id: number) => 
     const node = nodes[i]!;
     if (node.kind !== 'conveyor' || (keep && !keep(node.id))) continue;
     const k = delayIndex.get(node.id)!;
-    postT.push(template(group(node), (P) => `R.conveyorAdvance(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)});`));
+    postT.push(template(group(node), (P) => `R.conveyorAdvance(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)}, time);`));
   }
   postT.sort((a, b) => compareKeys(a.key, b.key));
   const postStmts = em.emit(postT);
@@ -746,7 +747,7 @@ function initTemplate(n: ScalarNode, delays: Map<number, number>, group: string)
       case 'history':
         return `${slot} = R.historyInit(${P.int(delays.get(n.id)!)}, ${expr(n.expr, P)}, dt);`;
       case 'conveyor':
-        return `${slot} = R.conveyorInit(${P.int(delays.get(n.id)!)}, ${expr(n.args![0]!, P)}, ${expr(n.args![1]!, P)}, dt, ${expr(n.args![2]!, P)}, ${fractions(n, P)});`;
+        return `${slot} = R.conveyorInit(${P.int(delays.get(n.id)!)}, ${expr(n.args![0]!, P)}, ${expr(n.args![1]!, P)}, dt, ${expr(n.args![2]!, P)}, ${fractions(n, P)}, ${zones(n, P)});`;
       case 'conveyor-leak':
         return conveyorLeak(n, delays, P);
       case 'delay-fixed':
@@ -791,8 +792,23 @@ function isConveyorDelay(n: ScalarNode): boolean {
 }
 
 /** A conveyor's leak fractions as an array literal (args after transit, content, exponential). */
+/** A conveyor node's args are its CONVEYOR_OUTFLOW call's without the inflow (node.expr). */
+function leakCount(n: ScalarNode): number {
+  const c = n.args![CONVEYOR_ARGS.count - 1];
+  return c?.k === 'num' ? c.v : 0;
+}
+
 function fractions(n: ScalarNode, P: Printer): string {
-  return `[${n.args!.slice(3).map((a) => expr(a, P)).join(', ')}]`;
+  const from = CONVEYOR_ARGS.fractions - 1;
+  return `[${n.args!.slice(from, from + leakCount(n)).map((a) => expr(a, P)).join(', ')}]`;
+}
+
+/** The leaks' zones as [{ start, end }…] (constants). */
+function zones(n: ScalarNode, P: Printer): string {
+  const count = leakCount(n);
+  const at = CONVEYOR_ARGS.fractions - 1 + count;
+  const list = Array.from({ length: count }, (_, k) => `{ start: ${expr(n.args![at + 2 * k]!, P)}, end: ${expr(n.args![at + 2 * k + 1]!, P)} }`);
+  return `[${list.join(', ')}]`;
 }
 
 function conveyorLeak(n: ScalarNode, belts: Map<number, number>, P: Printer): string {

@@ -66,12 +66,17 @@ export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, Builti
 
 /**
  * The XMILE reader's conveyors (src/sd/xmile/conveyors.ts): a conveyor's outflow is
- * `#CONVEYOR OUTFLOW(inflow, transit time, stock, exponential, leak fraction…)`, each leak flow
+ * `#CONVEYOR OUTFLOW(inflow, transit time, stock, exponential, leak count, leak fraction…,
+ * leak zone start and end…)` (CONVEYOR_ARGS gives the positions), each leak flow
  * `#CONVEYOR LEAK(outflow, k, stock, fraction)` (the last two for structure analysis only). The `#` keeps them out of reach of model text; they are not in
  * BUILTINS for the same reason.
  */
 export const CONVEYOR_OUTFLOW = '#CONVEYOR OUTFLOW';
 export const CONVEYOR_LEAK = '#CONVEYOR LEAK';
+
+/** Positions in a CONVEYOR_OUTFLOW call; the k-th of `count` leaks has its fraction at
+ * `fractions + k` and its zone at `fractions + count + 2k` (start) and the next (end). */
+export const CONVEYOR_ARGS = { inflow: 0, transit: 1, stock: 2, exponential: 3, count: 4, fractions: 5 } as const;
 
 export function isBuiltin(fn: string): boolean {
   return BUILTINS.has(fn);

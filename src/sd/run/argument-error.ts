@@ -8,6 +8,8 @@ import type { BilingualText } from '../ir/diagnostics.js';
 
 export class VectorArgumentError extends Error {
   node = -1;
+  /** The conveyor belt (its index among the belts) whose step found it, when not a node. */
+  belt = -1;
   time = NaN;
   readonly text: BilingualText;
   constructor(text: BilingualText) {

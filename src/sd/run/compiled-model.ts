@@ -306,7 +306,7 @@ export class CompiledModel implements Model {
   /** A vector function's bad argument found during the run, as a SimulationError naming the variable and the time. */
   private located(e: unknown): unknown {
     if (!(e instanceof VectorArgumentError)) return e;
-    const node = this.scalar.nodes[e.node];
+    const node = this.scalar.nodes[e.node >= 0 || e.belt < 0 ? e.node : this.generated.beltNodes[e.belt]!];
     if (node === undefined) return new SimulationError({ en: `during the run: ${e.text.en}`, es: `durante la corrida: ${e.text.es}` }, '', e.time);
     const name = node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
     const when = Number.isNaN(e.time) ? { en: 'at the initial time', es: 'en el tiempo inicial' } : { en: `at time ${e.time}`, es: `en el tiempo ${e.time}` };

@@ -1,6 +1,6 @@
 /** The conveyor belt on its own (rules and sources in conveyor-belt.ts); hand arithmetic in comments. */
 import { describe, expect, it } from 'vitest';
-import { ConveyorBelt } from './conveyor-belt.js';
+import { ConveyorBelt, zoneWeight } from './conveyor-belt.js';
 
 describe('ConveyorBelt', () => {
   it('lays the initial content in the steady profile of its leaks', () => {
@@ -53,5 +53,29 @@ describe('ConveyorBelt', () => {
     }
     // On the belt: the inflows of steps 297, 298, 299.
     expect(belt.content()).toBe(inflow(297) + inflow(298) + inflow(299));
+  });
+
+  it('a leak zone weighs each step by the share of its stretch of belt inside the zone', () => {
+    // n = 4, zone (0.5, 1): steps 3 and 4 lie inside, 1 and 2 outside.
+    expect([1, 2, 3, 4].map((k) => zoneWeight({ start: 0.5, end: 1 }, k, 4))).toEqual([0, 0, 1, 1]);
+    // n = 2, zone (0.3, 0.6): step 1 is (0, 0.5), 0.2 of it inside → 0.4; step 2, 0.1 → 0.2.
+    const w = [1, 2].map((k) => zoneWeight({ start: 0.3, end: 0.6 }, k, 2));
+    expect(w[0]).toBeCloseTo(0.4, 12);
+    expect(w[1]).toBeCloseTo(0.2, 12);
+  });
+
+  it('a linear leak in a zone takes the whole fraction of what entered, only inside the zone', () => {
+    const belt = new ConveyorBelt();
+    const zone = { start: 0.3, end: 0.6 };
+    belt.init(2, 0, 1, false, [0.6], [zone]);
+    belt.compute(0, [0.6]);
+    belt.advance(0, 10, 2);
+    // The slat of 10 leaks 0.6 × 10 × w / (2 × 0.3) = 10 w: 4 at its step 1, 2 at its step 2,
+    // 6 in all (= 0.6 × 10), and leaves with 4.
+    belt.compute(1, [0.6]);
+    expect(belt.leak(0)).toBeCloseTo(4, 12);
+    belt.advance(1, 0, 2);
+    expect(belt.compute(2, [0.6])).toBeCloseTo(4, 12);
+    expect(belt.leak(0)).toBeCloseTo(2, 12);
   });
 });

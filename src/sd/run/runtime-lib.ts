@@ -7,7 +7,7 @@ import type { DataSeries } from '../analyze/scalar-model.js';
 import { VectorArgumentError, vectorFunction } from './vector-functions.js';
 import { segment, tableArea, tableSlopeAt } from '../analyze/table-lookup.js';
 import { RandomStream } from './random.js';
-import { ConveyorBelt } from './conveyor-belt.js';
+import { ConveyorBelt, type LeakZone } from './conveyor-belt.js';
 
 /**
  * NaN read from a typed array: the global `NaN` is a tagged heap value, and a function that can
@@ -386,9 +386,9 @@ export class Runtime {
 
   // --- XMILE conveyors (conveyor-belt.ts) ----------------------------------------------------
   /** Lays the initial content on belt k; returns the first step's outflow. */
-  conveyorInit(k: number, transit: number, content: number, dt: number, exponential: number, fractions: number[]): number {
+  conveyorInit(k: number, transit: number, content: number, dt: number, exponential: number, fractions: number[], zones: LeakZone[] = []): number {
     const belt = (this.belts[k] ??= new ConveyorBelt());
-    belt.init(transit, content, dt, exponential !== 0, fractions);
+    belt.init(transit, content, dt, exponential !== 0, fractions, zones);
     return belt.compute(0, fractions);
   }
   conveyorOut(k: number, si: number, fractions: number[]): number {
@@ -397,8 +397,16 @@ export class Runtime {
   conveyorLeak(k: number, j: number): number {
     return this.belts[k]!.leak(j);
   }
-  conveyorAdvance(k: number, si: number, inflow: number, transit: number): void {
-    this.belts[k]!.advance(si, inflow, transit);
+  conveyorAdvance(k: number, si: number, inflow: number, transit: number, time = NaN): void {
+    try {
+      this.belts[k]!.advance(si, inflow, transit);
+    } catch (e) {
+      if (e instanceof VectorArgumentError) {
+        e.belt = k;
+        e.time = time;
+      }
+      throw e;
+    }
   }
 
   // --- vectors and random numbers ---------------------------------------------------------

@@ -6,34 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { causalGraph } from '../analyze/structure/index.js';
 import { ModelError } from '../ir/diagnostics.js';
-import { compileXmile } from '../run/engine.js';
 import { writeVensim } from '../vensim/writer.js';
 import { readXmile } from './reader.js';
 import { writeXmile } from './writer.js';
-import { close, columnReader, xmileDoc } from './test-support.js';
-
-const run = (doc: string) => columnReader(compileXmile(doc, { file: 'conveyor.xmile' }).model.run());
-
-function errorOf(doc: string, method?: 'rk4'): { code: string; line?: number; column?: number; file?: string; message: string } {
-  try {
-    compileXmile(doc, { file: 'conveyor.xmile' }).model.run(method ? { method } : {});
-  } catch (err) {
-    expect(err).toBeInstanceOf(ModelError);
-    const d = (err as ModelError).diagnostics[0]!;
-    return { code: d.code, line: d.loc?.line, column: d.loc?.column, file: d.loc?.file, message: d.message };
-  }
-  throw new Error('expected a ModelError');
-}
-
-/** A conveyor of transit time `len` fed by `inflow`, with `extra` flows and options. */
-function beltModel(o: { init: string; len: string; inflow: string; leaks?: { name: string; eqn: string; attrs?: string; extra?: string }[]; attrs?: string; options?: string }): string {
-  const leaks = o.leaks ?? [];
-  return `      <stock name="Belt"><eqn>${o.init}</eqn><inflow>loading</inflow><outflow>unloading</outflow>${leaks.map((l) => `<outflow>${l.name}</outflow>`).join('')}
-        <conveyor${o.attrs ?? ''}><len>${o.len}</len>${o.options ?? ''}</conveyor></stock>
-      <flow name="loading"><eqn>${o.inflow}</eqn></flow>
-      <flow name="unloading"/>
-${leaks.map((l) => `      <flow name="${l.name}"${l.attrs ?? ''}><eqn>${l.eqn}</eqn><leak/>${l.extra ?? ''}</flow>`).join('\n')}`;
-}
+import { close, xmileDoc } from './test-support.js';
+import { beltModel, errorOf, run } from '../run/test-support/xmile-conveyors.js';
 
 describe('continuous conveyors', () => {
   it('releases each DT of inflow after the transit time; the initial content leaves evenly', () => {
@@ -120,13 +97,10 @@ describe('conveyors among other stocks', () => {
 
 describe('conveyor options not supported stop with a located error', () => {
   it.each([
-    ['a capacity', beltModel({ init: '0', len: '2', inflow: '1', options: '<capacity>5</capacity>' }), 'E_UNSUPPORTED', 12, 31, 'capacity'],
-    ['an inflow limit', beltModel({ init: '0', len: '2', inflow: '1', options: '<in_limit>5</in_limit>' }), 'E_UNSUPPORTED', 12, 31, 'inflow limit'],
     ['arrest', beltModel({ init: '0', len: '2', inflow: '1', options: '<arrest>0</arrest>' }), 'E_UNSUPPORTED', 12, 31, 'arrest'],
     ['sample', beltModel({ init: '0', len: '2', inflow: '1', options: '<sample>1</sample>' }), 'E_UNSUPPORTED', 12, 31, 'sampled'],
     ['discrete', beltModel({ init: '0', len: '2', inflow: '1', attrs: ' discrete="true"' }), 'E_UNSUPPORTED', 12, 9, 'discrete'],
     ['batch integrity', beltModel({ init: '0', len: '2', inflow: '1', attrs: ' batch_integrity="true"' }), 'E_UNSUPPORTED', 12, 9, 'batch integrity'],
-    ['a leak zone', beltModel({ init: '0', len: '2', inflow: '1', leaks: [{ name: 'l', eqn: '0.1', attrs: ' leak_start="0.5" leak_end="1"' }] }), 'E_UNSUPPORTED', 15, 7, 'leak zones'],
     ['integer leaks', beltModel({ init: '0', len: '2', inflow: '1', leaks: [{ name: 'l', eqn: '0.1', extra: '<leak_integers/>' }] }), 'E_UNSUPPORTED', 15, 43, 'whole units'],
   ])('%s', (_what, vars, code, line, column, mentions) => {
     const e = errorOf(xmileDoc(vars));

@@ -1,21 +1,25 @@
 /**
- * XMILE 1.0 conveyors (§4.2.1): a stock with a `<conveyor>` option moves what flows in along a
- * belt and releases it after the transit time `<len>`; its first outflow that is not a leak is
+ * XMILE 1.0 conveyors (§4.2.1 of http://docs.oasis-open.org/xmile/xmile/v1.0/xmile-v1.0.html):
+ * a stock with a `<conveyor>` option moves what flows in along a belt and releases it after the
+ * transit time `<len>`; its first outflow that is not a leak is
  * the conveyor's outflow, and outflows marked `<leak/>` take, over the belt, the fraction their
  * own `<eqn>` gives (linear by default, per unit of time with `exponential_leak="true"`).
  * Neither the outflow nor the leaks keep an equation of their own: the belt computes them
  * (src/sd/run/conveyor-belt.ts has the rules and their sources). The stock stays an ordinary
  * INTEG of its flows, which with Euler steps equals what the belt holds.
  *
- * Supported: continuous conveyors, constant or varying transit time, any number of whole-belt
- * leaks, Euler integration. Everything else in the standard's conveyor options stops with a
- * located E_UNSUPPORTED naming the feature (capacity, inflow limit, arrest, sampled transit
- * time, discrete conveyors, batch integrity, one at a time, leak zones, integer leaks, arrays,
- * Runge-Kutta); queues likewise (variables.ts).
+ * Supported: continuous conveyors, constant or varying transit time, any number of leaks over
+ * the whole belt or a zone of it (`leak_start`, `leak_end`), arrayed conveyors (one belt per
+ * element), capacity and inflow limit (conveyor-inflow-limits.ts), Euler integration. The other
+ * options stop with a located E_UNSUPPORTED that names what the documents we follow (the
+ * standard's option list, isee's conveyor help and STELLA manual) leave open: arrest, sampled
+ * transit time, discrete conveyors, batch integrity, one at a time, integer leaks; Runge-Kutta
+ * too, and queues (variables.ts).
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW } from '../ir/builtins.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
+import { conveyorInflowLimits, type LimitedConveyor } from './conveyor-inflow-limits.js';
 import { parseEquation, type ParseEnv } from './expr-parser.js';
 import { bin, call, num, ref, sum } from './ir-build.js';
 import type { SimSpecs } from './sim-specs.js';
@@ -24,15 +28,33 @@ import type { FlowTerms } from './stock-rates.js';
 import { nameOf, type VarSpec } from './variables.js';
 import { attr, child, children, type XmlElement } from './xml-tree.js';
 
-/** Options of `<conveyor>` the engine does not simulate, as the standard names them. */
-const UNSUPPORTED_TAGS: Record<string, BilingualText> = {
-  capacity: { en: 'a conveyor capacity (<capacity>)', es: 'la capacidad de una cinta transportadora (<capacity>)' },
-  in_limit: { en: 'a conveyor inflow limit (<in_limit>)', es: 'el límite de entrada de una cinta transportadora (<in_limit>)' },
-  sample: { en: 'a sampled conveyor transit time (<sample>)', es: 'un tiempo de tránsito muestreado de una cinta transportadora (<sample>)' },
-  arrest: { en: 'an arrested conveyor (<arrest>)', es: 'una cinta transportadora detenida (<arrest>)' },
-  discrete: { en: 'a discrete conveyor', es: 'una cinta transportadora discreta' },
-  batch_integrity: { en: 'conveyor batch integrity', es: 'la integridad de lotes de una cinta transportadora' },
-  one_at_a_time: { en: 'a conveyor taking one at a time', es: 'una cinta transportadora que recibe de uno en uno' },
+/**
+ * Options of `<conveyor>` the engine does not simulate, as the standard names them, and what
+ * the documents leave open about each. STELLA's manual (conveyor-inflow-limits.ts has the
+ * address) says only that a conveyor "can be arrested" and that its transit time can be
+ * sampled; the standard lists the rest by name.
+ */
+const UNSUPPORTED_TAGS: Record<string, { what: BilingualText; open: BilingualText }> = {
+  sample: {
+    what: { en: 'a sampled conveyor transit time (<sample>)', es: 'un tiempo de tránsito muestreado de una cinta transportadora (<sample>)' },
+    open: { en: 'the documents name the option but do not say when the transit time is sampled, nor which transit time applies between samples', es: 'los documentos nombran la opción pero no dicen cuándo se muestrea el tiempo de tránsito ni cuál rige entre muestras' },
+  },
+  arrest: {
+    what: { en: 'an arrested conveyor (<arrest>)', es: 'una cinta transportadora detenida (<arrest>)' },
+    open: { en: 'the documents say a conveyor can be arrested, but not whether inflows may enter, or leaks go on, while it is', es: 'los documentos dicen que una cinta puede detenerse, pero no si mientras tanto pueden entrar flujos ni si siguen las fugas' },
+  },
+  discrete: {
+    what: { en: 'a discrete conveyor', es: 'una cinta transportadora discreta' },
+    open: { en: 'the documents do not say how a discrete conveyor takes in and releases its material', es: 'los documentos no dicen cómo una cinta discreta recibe y entrega su material' },
+  },
+  batch_integrity: {
+    what: { en: 'conveyor batch integrity', es: 'la integridad de lotes de una cinta transportadora' },
+    open: { en: 'the documents do not say how a batch is kept whole when it does not fit', es: 'los documentos no dicen cómo se mantiene entero un lote que no cabe' },
+  },
+  one_at_a_time: {
+    what: { en: 'a conveyor taking one at a time', es: 'una cinta transportadora que recibe de uno en uno' },
+    open: { en: 'the documents do not say what one at a time admits in a DT nor what happens to the rest', es: 'los documentos no dicen qué admite "de uno en uno" en un DT ni qué pasa con el resto' },
+  },
 };
 
 function flagOn(el: XmlElement, name: string, src: SourceText): XmlElement | undefined {
@@ -43,12 +65,17 @@ function flagOn(el: XmlElement, name: string, src: SourceText): XmlElement | und
   return undefined;
 }
 
-/**
- * The equations of every conveyor's outflow and leak flows, by flow name; throws a located
- * error for a conveyor option that is not supported.
- */
-export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTerms>, specs: SimSpecs, src: SourceText, env: ParseEnv): Map<string, Expr> {
+export interface ConveyorEquations {
+  /** The equations of every conveyor's outflow and leak flows, by flow name. */
+  flows: Map<string, Expr>;
+  /** Limits on conveyor inflows from a capacity or inflow limit (conveyor-inflow-limits.ts). */
+  inflowLimits: Map<string, (raw: Expr) => Expr>;
+}
+
+/** What the conveyors make of their flows; throws a located error for an option not supported. */
+export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTerms>, specs: SimSpecs, src: SourceText, env: ParseEnv): ConveyorEquations {
   const out = new Map<string, Expr>();
+  const limited: LimitedConveyor[] = [];
   const byName = new Map(vars.map((v) => [v.name, v]));
   const leakOwners = new Set<string>();
   for (const stock of vars) {
@@ -65,24 +92,16 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
         at,
       );
     }
-    if (stock.dims.length) {
-      throw ModelError.at(
-        'E_UNSUPPORTED',
-        {
-          en: `${stock.display} is an arrayed conveyor; only scalar conveyors are supported yet`,
-          es: `${stock.display} es una cinta transportadora con subíndices; por ahora solo se admiten cintas escalares`,
-        },
-        at,
-      );
-    }
-    for (const [tag, what] of Object.entries(UNSUPPORTED_TAGS)) {
-      const found = flagOn(el, tag, src) ?? (['capacity', 'in_limit', 'sample', 'arrest'].includes(tag) ? child(el, tag) : undefined);
-      if (found) throw ModelError.at('E_UNSUPPORTED', { en: `${stock.display}: ${what.en} is not supported yet`, es: `${stock.display}: ${what.es} aún no se admite` }, src.loc(found.start));
+    for (const [tag, { what, open }] of Object.entries(UNSUPPORTED_TAGS)) {
+      const found = flagOn(el, tag, src) ?? (['sample', 'arrest'].includes(tag) ? child(el, tag) : undefined);
+      if (found) throw ModelError.at('E_UNSUPPORTED', { en: `${stock.display}: ${what.en} is not supported: ${open.en}`, es: `${stock.display}: ${what.es} no se admite: ${open.es}` }, src.loc(found.start));
     }
     const lenEl = child(el, 'len');
     const lenText = lenEl ? src.elementText(lenEl.start) : undefined;
     if (!lenEl || !lenText || lenText.text.trim() === '') throw ModelError.at('E_XMILE', { en: `conveyor ${stock.display} has no transit time (<len>)`, es: `el transportador (conveyor) ${stock.display} no tiene tiempo de tránsito (<len>)` }, at);
-    const transit = parseEquation(lenText, src, env, { lhsDims: [] });
+    // An arrayed conveyor is one belt per element (each element's outflow is its own node):
+    // its transit time and leak fractions may be arrays over the stock's dimensions.
+    const transit = parseEquation(lenText, src, env, { lhsDims: stock.dims });
     const exponential = flagOn(el, 'exponential_leak', src) !== undefined;
 
     const outflows = children(stock.el, 'outflow').map((f) => byName.get(nameOf(src.elementText(f.start).text).name));
@@ -90,12 +109,13 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
     const leaks: VarSpec[] = [];
     for (const f of outflows) {
       if (!f || f.kind !== 'flow') continue;
-      if (f.dims.length) {
+      if (f.dims.join() !== stock.dims.join()) {
+        const [fd, sd] = [f.dims.join(', ') || '—', stock.dims.join(', ') || '—'];
         throw ModelError.at(
           'E_UNSUPPORTED',
           {
-            en: `${f.display} flows out of conveyor ${stock.display} and is arrayed; only scalar conveyors are supported yet`,
-            es: `${f.display} sale de la cinta transportadora ${stock.display} y tiene subíndices; por ahora solo se admiten cintas escalares`,
+            en: `${f.display} flows out of conveyor ${stock.display} with other dimensions (${fd}) than the conveyor's (${sd}); each element of a conveyor is its own belt, so its flows need the same dimensions`,
+            es: `${f.display} sale de la cinta transportadora ${stock.display} con dimensiones (${fd}) distintas de las de la cinta (${sd}); cada elemento de una cinta es su propia cinta, así que sus flujos necesitan las mismas dimensiones`,
           },
           f.loc,
         );
@@ -106,18 +126,20 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
     }
     if (!main) throw ModelError.at('E_XMILE', { en: `conveyor ${stock.display} has no outflow that is not a leak`, es: `el transportador (conveyor) ${stock.display} no tiene ningún flujo de salida que no sea una fuga` }, at);
 
-    const fractions = leaks.map((f) => leakFraction(f, src, env));
+    const fractions = leaks.map((f) => leakFraction(f, stock.dims, src, env));
+    const zones = leaks.flatMap((f) => leakZone(f).map((v) => num(v, f.loc)));
     const loc = main.loc;
+    const inflowNames = children(stock.el, 'inflow').map((i) => nameOf(src.elementText(i.start).text).name);
+    limited.push({ stock, el, inflows: inflowNames, leaving: [main, ...leaks] });
     const inflow = sum(
-      children(stock.el, 'inflow').map((i) => {
-        const name = nameOf(src.elementText(i.start).text).name;
+      inflowNames.map((name) => {
         const terms = flows.get(name);
         const r = ref(name, loc, terms?.display ?? name);
         return terms?.multiplier ? bin('*', r, terms.multiplier, loc) : r;
       }),
       loc,
     );
-    out.set(main.name, call(CONVEYOR_OUTFLOW, [inflow, transit, ref(stock.name, loc, stock.display), num(exponential ? 1 : 0, loc), ...fractions], loc));
+    out.set(main.name, call(CONVEYOR_OUTFLOW, [inflow, transit, ref(stock.name, loc, stock.display), num(exponential ? 1 : 0, loc), num(leaks.length, loc), ...fractions, ...zones], loc));
     leaks.forEach((f, k) => {
       leakOwners.add(f.name);
       // The stock and the fraction follow for structure analysis (what a leak depends on); the
@@ -129,34 +151,61 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
     const leak = f.kind === 'flow' ? child(f.el, 'leak') : undefined;
     if (leak && !leakOwners.has(f.name)) throw ModelError.at('E_XMILE', { en: `${f.display} is marked as a leak but is not an outflow of a conveyor`, es: `${f.display} está marcado como fuga, pero no es un flujo de salida de un transportador (conveyor)` }, src.loc(leak.start));
   }
-  return out;
+  const inflowLimits = new Map<string, (raw: Expr) => Expr>();
+  const beltFlows = new Set(out.keys());
+  for (const c of limited) {
+    for (const [name, limit] of conveyorInflowLimits(c, flows, beltFlows, byName, src, env)) inflowLimits.set(name, limit);
+  }
+  return { flows: out, inflowLimits };
 }
 
-/** A leak flow's fraction: its `<eqn>`; a leak zone or whole-unit leaks are not supported. */
-function leakFraction(f: VarSpec, src: SourceText, env: ParseEnv): Expr {
-  const start = Number(attr(f.el, 'leak_start') ?? '0');
-  const end = Number(attr(f.el, 'leak_end') ?? '1');
-  if (start !== 0 || end !== 1) {
-    const zone = `${attr(f.el, 'leak_start') ?? '0'}–${attr(f.el, 'leak_end') ?? '1'}`;
+/**
+ * A leak flow's zone (XMILE 1.0 §4.2.1: `leak_start` and `leak_end`, fractions of the belt's
+ * length from the entry, 0 and 1 by default); a zone that is not 0 ≤ start < end ≤ 1 is an error.
+ */
+function leakZone(f: VarSpec): [number, number] {
+  const startText = attr(f.el, 'leak_start');
+  const endText = attr(f.el, 'leak_end');
+  const start = startText === undefined || startText.trim() === '' ? 0 : Number(startText);
+  const end = endText === undefined || endText.trim() === '' ? 1 : Number(endText);
+  if (!(start >= 0 && end <= 1 && start < end)) {
     throw ModelError.at(
-      'E_UNSUPPORTED',
+      'E_XMILE',
       {
-        en: `leak ${f.display} drains the zone ${zone} of its conveyor; leak zones other than the whole belt are not supported yet`,
-        es: `la fuga ${f.display} drena la zona ${zone} de su cinta transportadora; por ahora solo se admiten fugas en toda la cinta`,
+        en: `leak ${f.display} has the zone leak_start="${startText ?? ''}" leak_end="${endText ?? ''}"; a leak zone needs numbers with 0 ≤ leak_start < leak_end ≤ 1 (fractions of the conveyor's length)`,
+        es: `la fuga ${f.display} tiene la zona leak_start="${startText ?? ''}" leak_end="${endText ?? ''}"; una zona de fuga necesita números con 0 ≤ leak_start < leak_end ≤ 1 (fracciones del largo de la cinta)`,
       },
       f.loc,
     );
   }
+  return [start, end];
+}
+
+/** A leak flow's fraction: its `<eqn>`; whole-unit leaks are not supported. */
+function leakFraction(f: VarSpec, dims: string[], src: SourceText, env: ParseEnv): Expr {
   const integers = child(f.el, 'leak_integers');
   if (integers) {
     throw ModelError.at(
       'E_UNSUPPORTED',
-      { en: `leak ${f.display} drains whole units only (<leak_integers/>), which is not supported yet`, es: `la fuga ${f.display} drena solo unidades enteras (<leak_integers/>), lo que aún no se admite` },
+      {
+        en: `leak ${f.display} drains whole units only (<leak_integers/>), which is not supported: the documents do not say how a leak is rounded to whole units nor where the remainder goes`,
+        es: `la fuga ${f.display} drena solo unidades enteras (<leak_integers/>), lo que no se admite: los documentos no dicen cómo se redondea una fuga a unidades enteras ni adónde va el resto`,
+      },
       src.loc(integers.start),
     );
   }
   const eqn = child(f.el, 'eqn');
   const text = eqn ? src.elementText(eqn.start) : undefined;
+  if ((!text || text.text.trim() === '') && children(f.el, 'element').length) {
+    throw ModelError.at(
+      'E_UNSUPPORTED',
+      {
+        en: `leak ${f.display} gives its leak fraction element by element, which is not supported yet; give one <eqn> for the whole array (it may name an arrayed auxiliary defined element by element)`,
+        es: `la fuga ${f.display} da su fracción de fuga elemento por elemento, lo que aún no se admite; dé una sola <eqn> para todo el arreglo (puede nombrar un auxiliar con subíndices definido elemento por elemento)`,
+      },
+      f.loc,
+    );
+  }
   if (!text || text.text.trim() === '') throw ModelError.at('E_NO_EQUATION', { en: `leak ${f.display} has no leak fraction (its <eqn>)`, es: `la fuga ${f.display} no tiene fracción de fuga (su <eqn>)` }, f.loc);
-  return parseEquation(text, src, env, { lhsDims: [] });
+  return parseEquation(text, src, env, { lhsDims: dims });
 }

@@ -81,7 +81,7 @@ export function readXmile(source: string, file?: string, limitOptions?: Partial<
   const control = controlEquations(specs);
   const translate = (plan: StockPlan): Equation[] => [
     ...control,
-    ...modelVars.flatMap((v) => translateVariable(v, { src, env, rates: plan.rates, limits: plan.limits, group: (n) => groups.byEntity.get(n), conveyorFlows: belts })),
+    ...modelVars.flatMap((v) => translateVariable(v, { src, env, rates: plan.rates, limits: withConveyorLimits(plan.limits, belts.inflowLimits), group: (n) => groups.byEntity.get(n), conveyorFlows: belts.flows })),
   ];
   const plan = planStocks(stockFlows, flowTerms, env.useInternal);
   let equations = translate(plan);
@@ -186,4 +186,15 @@ function constantOf(e: Expr, specs: SimSpecs): number | undefined {
     default:
       return undefined;
   }
+}
+
+/** A stock's limits on a flow first, then those of the conveyors it fills (conveyor-inflow-limits.ts). */
+function withConveyorLimits(limits: ReadonlyMap<string, (raw: Expr) => Expr>, conveyors: ReadonlyMap<string, (raw: Expr) => Expr>): ReadonlyMap<string, (raw: Expr) => Expr> {
+  if (conveyors.size === 0) return limits;
+  const both = new Map(limits);
+  for (const [name, limit] of conveyors) {
+    const first = limits.get(name);
+    both.set(name, first ? (raw) => limit(first(raw)) : limit);
+  }
+  return both;
 }

@@ -9,7 +9,7 @@
  * inflows leave than needed. A loop that does not pass through a limit is left for the
  * analyzer to report.
  */
-import { BUILTINS, CONVEYOR_OUTFLOW } from '../ir/builtins.js';
+import { BUILTINS, CONVEYOR_ARGS, CONVEYOR_OUTFLOW } from '../ir/builtins.js';
 import type { Equation, Expr } from '../ir/model.js';
 
 /** Internal macros (internal-macros.ts) whose output holds state. */
@@ -25,7 +25,7 @@ function collectRefs(e: Expr, out: Set<string>): void {
       // A conveyor's outflow reads its belt, not this step's inflow; in the step it reads only
       // its leak fractions (conveyors.ts). A leak reads its conveyor's outflow.
       if (e.fn === CONVEYOR_OUTFLOW) {
-        for (const a of e.args.slice(4)) collectRefs(a, out);
+        for (const a of e.args.slice(CONVEYOR_ARGS.fractions)) collectRefs(a, out);
         return;
       }
       for (const a of e.args) collectRefs(a, out);

@@ -163,10 +163,19 @@ export function translateVariable(v: VarSpec, ctx: TranslateContext): Equation[]
 
   if (v.kind === 'stock') {
     const queue = child(el, 'queue');
-    if (queue) throw ModelError.at('E_UNSUPPORTED', { en: `${v.display} is a queue; queues are not supported yet`, es: `${v.display} es una cola; las colas aún no se admiten` }, ctx.src.loc(queue.start));
+    if (queue) {
+      throw ModelError.at(
+        'E_UNSUPPORTED',
+        {
+          en: `${v.display} is a queue; queues are not supported yet (this engine does not implement how their outflows take whole batches from the front)`,
+          es: `${v.display} es una cola; las colas aún no se admiten (este motor no implementa cómo sus salidas toman lotes enteros del frente)`,
+        },
+        ctx.src.loc(queue.start),
+      );
+    }
   }
   const belt = ctx.conveyorFlows?.get(v.name);
-  if (belt) return [make(lhsOf(v.name, v.display, []), 'aux', { expr: belt }, v.loc)];
+  if (belt) return [make(lhsOf(v.name, v.display, dimSubs(v, ctx)), 'aux', { expr: belt }, v.loc)];
 
   // Lookup tables: one for the whole array, or one per element.
   if (v.gf) {
