@@ -1,11 +1,12 @@
 /* global process, console */
 /**
  * Effect of the exchange-rate pass-through on the fit (issue 11, v2): MAPE per series and window of the
- * model as it is (its `Pass Through Reference Year`, now 2023) against the same model with that year set
- * to another, e.g. 2000 (the whole history passes through) or 2013 (only the 2014-2016 depreciation).
+ * model as it is (its `Pass Through Reference Year`, now 2000: the whole history passes through) against the
+ * same model with that year set to another, e.g. 2023 (none of the fitted years) or 2013 (only the 2014-2016
+ * depreciation).
  * Uses the built engine (dist/): `npm run build` first. The variant is not refitted.
  *
- *   node models/peru/calibration/passthrough-fit.mjs [2000|2013|...]
+ *   node models/peru/calibration/passthrough-fit.mjs [2023|2013|...]
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ import { validationRows, WINDOWS } from './validation.mjs';
 const here = resolve(fileURLToPath(import.meta.url), '..');
 const model = join(here, '..', 'peru.mdl');
 const history = join(here, 'history.csv');
-const year = Number(process.argv[2] ?? 2000);
+const year = Number(process.argv[2] ?? 2023);
 if (!Number.isInteger(year) || year < 2000 || year > 2023) {
   console.error('usage: node models/peru/calibration/passthrough-fit.mjs [reference year 2000-2023]');
   process.exit(2);
