@@ -36,10 +36,11 @@ describe('Peru kerosene phase-out (Kerosene Availability)', () => {
   });
 
   it('moves the kerosene share to the other fuels: buildings final energy is unchanged, LPG gains', () => {
-    // With the crude held at one price (World Oil Price Switch 0) the fuel mix does not move the buildings price
-    // index; with the oil price history kerosene (priced like diesel) is dearer than LPG, so dropping it lowers the
-    // buildings price index (4 % in 2012) and demand rises a little through the price elasticity (0.6 % in 2012).
-    const flat = { 'World Oil Price Switch': 0 };
+    // With constant real fuel prices (crude held, World Oil Price Switch 0, and no exchange-rate pass-through in the
+    // history) the fuel mix does not move the buildings price index; with the oil price history kerosene (priced
+    // like diesel) is dearer than LPG, so dropping it lowers the buildings price index (4 % in 2012) and demand
+    // rises a little through the price elasticity (0.6 % in 2012).
+    const flat = { 'World Oil Price Switch': 0, 'Pass Through Reference Year': 2023 };
     const bauFlat = model.run({ params: flat });
     const keptFlat = model.run({ params: { ...flat, 'Kerosene Availability': { x: [2000, 2050], y: [1, 1] } } });
     for (const y of [2005, 2012, 2019]) {
