@@ -52,5 +52,8 @@ describe('SaveBuffer', () => {
     expect(JSON.stringify(result)).toBe('{"names":["a"]}');
     expect(new SaveBuffer(4, 8, result).column(2, 8).buffer).toBe(first.column(2, 8).buffer);
     expect(new SaveBuffer(4, 8, { ...result }).column(2, 8).buffer).not.toBe(first.column(2, 8).buffer);
+    const second = new SaveBuffer(4, 10);
+    second.lend(result);
+    expect(new SaveBuffer(4, 8, result).column(2, 8).buffer).toBe(second.column(2, 8).buffer);
   });
 });

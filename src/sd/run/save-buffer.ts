@@ -98,6 +98,7 @@ export class SaveBuffer {
 
   /** Remembers on `result` that it holds these blocks, for a later run `into` it. */
   lend(result: object): void {
-    Object.defineProperty(result, LAYOUT, { value: this.layout });
+    // Configurable, so that lending to the same object again replaces the layout instead of throwing.
+    Object.defineProperty(result, LAYOUT, { value: this.layout, configurable: true });
   }
 }
