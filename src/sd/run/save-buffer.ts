@@ -32,7 +32,7 @@ interface Layout {
  * entries kept each young result's blocks alive through the young-generation collections until a
  * full one (10,000-equation model, all 10,124 columns into new arrays, a forced young collection
  * after each of 20 runs: peak 185-192 MB with the map, 142-155 MB with this key; without the forced
- * collections 164-191 MB → 152-172 MB, load ~15 on 2 cores). Non-enumerable,
+ * collections 164-192 MB → 152-178 MB over 13 interleaved pairs, load 10-17 on 2 cores). Non-enumerable,
  * so a spread copy of a result (`{ ...r }`) does not carry it, as it was not in the map either.
  */
 const LAYOUT = Symbol('save-buffer layout');
