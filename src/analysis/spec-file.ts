@@ -1,6 +1,6 @@
 /** JSON spec files: reading with line/column on syntax errors, and typed field access by path. */
 import { readFileSync } from 'node:fs';
-import { InputError } from '../sd/ir/diagnostics.js';
+import { InputError, type BilingualText } from '../sd/ir/diagnostics.js';
 import { jsonErrorOffset } from './json-error.js';
 
 export function readJsonFile(path: string): unknown {
@@ -37,8 +37,8 @@ export class Field {
     return this.path;
   }
 
-  fail(message: string): never {
-    throw InputError.englishOnly(this.path, message);
+  fail(message: BilingualText): never {
+    throw new InputError(this.path, message);
   }
 
   get present(): boolean {
@@ -46,7 +46,7 @@ export class Field {
   }
 
   object(): Record<string, unknown> {
-    if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value)) this.fail('must be an object');
+    if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value)) this.fail({ en: 'must be an object', es: 'debe ser un objeto' });
     return this.value as Record<string, unknown>;
   }
 
@@ -58,12 +58,12 @@ export class Field {
   /** Fails on keys not listed, to catch misspelt options. */
   only(keys: string[]): void {
     for (const k of Object.keys(this.object())) {
-      if (!keys.includes(k)) this.get(k).fail(`unknown field (expected one of ${keys.join(', ')})`);
+      if (!keys.includes(k)) this.get(k).fail({ en: `unknown field (expected one of ${keys.join(', ')})`, es: `campo desconocido (se espera uno de ${keys.join(', ')})` });
     }
   }
 
   items(): Field[] {
-    if (!Array.isArray(this.value)) this.fail('must be an array');
+    if (!Array.isArray(this.value)) this.fail({ en: 'must be an array', es: 'debe ser una lista' });
     return (this.value as unknown[]).map((v, i) => new Field(v, `${this.path}[${i}]`));
   }
 
@@ -72,23 +72,23 @@ export class Field {
   }
 
   number(): number {
-    if (typeof this.value !== 'number' || !Number.isFinite(this.value)) this.fail('must be a finite number');
+    if (typeof this.value !== 'number' || !Number.isFinite(this.value)) this.fail({ en: 'must be a finite number', es: 'debe ser un número finito' });
     return this.value as number;
   }
 
   integer(min = 0): number {
     const v = this.number();
-    if (!Number.isInteger(v) || v < min) this.fail(`must be a whole number >= ${min}`);
+    if (!Number.isInteger(v) || v < min) this.fail({ en: `must be a whole number >= ${min}`, es: `debe ser un número entero >= ${min}` });
     return v;
   }
 
   string(): string {
-    if (typeof this.value !== 'string') this.fail('must be a string');
+    if (typeof this.value !== 'string') this.fail({ en: 'must be a string', es: 'debe ser un texto' });
     return this.value as string;
   }
 
   boolean(): boolean {
-    if (typeof this.value !== 'boolean') this.fail('must be true or false');
+    if (typeof this.value !== 'boolean') this.fail({ en: 'must be true or false', es: 'debe ser true o false' });
     return this.value as boolean;
   }
 
@@ -107,7 +107,7 @@ export function readTimeSettings(f: Field): { start?: number; end?: number; dt?:
   if (!f.present) return {};
   f.only(['start', 'end', 'dt', 'saveper', 'method']);
   const method = f.get('method').optional((m) => m.string());
-  if (method !== undefined && !['euler', 'rk2', 'rk4'].includes(method)) f.get('method').fail('must be euler, rk2 or rk4');
+  if (method !== undefined && !['euler', 'rk2', 'rk4'].includes(method)) f.get('method').fail({ en: 'must be euler, rk2 or rk4', es: 'debe ser euler, rk2 o rk4' });
   const out: ReturnType<typeof readTimeSettings> = {};
   for (const key of ['start', 'end', 'dt', 'saveper'] as const) {
     const v = f.get(key).optional((x) => x.number());

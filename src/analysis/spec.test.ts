@@ -36,6 +36,7 @@ describe('spec files', () => {
   it('name the field or the line and column of a bad spec', () => {
     const p1 = spec('c.json', { parameters: [{ name: 'g', lo: 'x', hi: 1 }] });
     expect(message(() => readCalibrationSpec(p1))).toBe(`${p1}: parameters[0].lo: must be a finite number`);
+    expect(() => readCalibrationSpec(p1)).toThrow(expect.objectContaining({ messageEs: `${p1}: parameters[0].lo: debe ser un número finito` }));
     const p2 = spec('d.json', { method: 'annealing' });
     expect(message(() => readCalibrationSpec(p2))).toContain(`${p2}: method: unknown optimizer "annealing"`);
     const p3 = spec('e.json', '{\n  "runs": 10,\n  "seed": }\n');

@@ -9,6 +9,9 @@
  *
  * With --reuse each run writes into the previous result (`into`), as the bench's headline timing and
  * SDEverywhere's runner do; without it each run returns fresh arrays that the collector must free.
+ * Those freed arrays count until V8 collects them: a young result goes at the next young collection,
+ * but results promoted to the old generation (in the first runs, while the generated code is not
+ * yet optimized, its boxed numbers cause several young collections per run) wait for a full one.
  */
 import { readFileSync } from 'node:fs';
 import { loadModel } from '../sd/node/load.js';

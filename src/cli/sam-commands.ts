@@ -57,7 +57,7 @@ export function registerSamCommands(program: Command): void {
             `descriptor: ${loaded.descriptorPath ?? 'none (types from the type column)'}`,
             `accounts: ${report.accounts} (${[...counts].map(([k, v]) => `${v} ${k}`).join(', ')}); estimated cells: ${estimated}`,
             `tolerance: relative ${t.relative}, absolute ${t.absolute}; largest gap ${report.maxAbsoluteGap.toPrecision(4)} (relative ${report.maxRelativeGap.toExponential(2)})`,
-            report.balanced ? 'balanced: every account’s row total equals its column total' : `NOT balanced: ${report.gaps.length} account(s):\n  ${report.gaps.map(formatGap).join('\n  ')}`,
+            report.balanced ? 'balanced: every account’s row total equals its column total' : `NOT balanced: ${report.gaps.length} account(s):\n  ${report.gaps.map((g) => formatGap(g)).join('\n  ')}`,
           ].join('\n'));
         }
         if (!report.balanced) process.exitCode = 2;

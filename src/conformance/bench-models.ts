@@ -2,7 +2,7 @@
  * The large published models in ../shared/bench-models: where they are, and how our results
  * compare with Vensim's where its output exists.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseRunTable } from '../sd/data/run-table.js';
 import { loadModel, readTextFile } from '../sd/node/load.js';
@@ -12,6 +12,27 @@ export function benchModelsRoot(): string | undefined {
   // ../../shared: a git worktree under <work>/wt/<name> sees the same folder one level further up.
   const candidates = [process.env.IGEM_BENCH_MODELS, resolve(process.cwd(), '../shared/bench-models'), resolve(process.cwd(), '../../shared/bench-models')];
   return candidates.find((c): c is string => !!c && existsSync(c));
+}
+
+/**
+ * Every .mdl file of the Vensim test suite (../shared/sd-test-models/tests, seen from the main
+ * checkout or a worktree) and of the bench models: empty where neither is at hand.
+ */
+export function suiteAndBenchModelFiles(): string[] {
+  const roots = [join(process.cwd(), '..', 'shared', 'sd-test-models', 'tests'), join(process.cwd(), '..', '..', 'shared', 'sd-test-models', 'tests')];
+  const suite = roots.find((r) => existsSync(r));
+  const bench = benchModelsRoot();
+  const models: string[] = [];
+  const walk = (dir: string): void => {
+    for (const f of readdirSync(dir)) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith('.mdl')) models.push(p);
+    }
+  };
+  if (suite) walk(suite);
+  if (bench) walk(bench);
+  return models;
 }
 
 export interface BenchModel {

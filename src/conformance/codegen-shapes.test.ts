@@ -4,13 +4,11 @@
  * statement in full gives: same source, same index tables (codegen.ts, template-shape.ts). Checked on a model of our own with
  * every kind of expression node, and on every model of the Vensim test suite and the bench models.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../sd/compile/codegen.js';
 import type { CompiledModel } from '../sd/run/compiled-model.js';
 import { loadModel } from '../sd/node/load.js';
-import { benchModelsRoot } from './bench-models.js';
+import { suiteAndBenchModelFiles } from './bench-models.js';
 
 function expectSameProgram(model: CompiledModel): void {
   const full = generate(model.scalar, model.ordering, undefined, { printEachStatement: true });
@@ -61,19 +59,7 @@ describe('statements printed once per shape', () => {
     }
   });
 
-  const roots = [join(process.cwd(), '..', 'shared', 'sd-test-models', 'tests'), join(process.cwd(), '..', '..', 'shared', 'sd-test-models', 'tests')];
-  const suite = roots.find((r) => existsSync(r));
-  const bench = benchModelsRoot();
-  const models: string[] = [];
-  const walk = (dir: string): void => {
-    for (const f of readdirSync(dir)) {
-      const p = join(dir, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (p.endsWith('.mdl')) models.push(p);
-    }
-  };
-  if (suite) walk(suite);
-  if (bench) walk(bench);
+  const models = suiteAndBenchModelFiles();
 
   it.skipIf(models.length === 0)('give the same program on every model of the test suite and the bench models', () => {
     let compared = 0;

@@ -127,6 +127,11 @@ describe('web simulator API', () => {
       expect(r.json().error.code).toBe('VALIDATION');
       expect(r.json().error.details.map((d: { field: string }) => d.field)).toContain(field);
     }
+    // Each issue and the message in Spanish too (zod's Spanish messages), the field the same.
+    const wrongType = (await app.inject({ method: 'POST', url: '/api/scenarios', payload: { modelId: 'green-growth', name: 'x', params: { 'carbon tax': 'fifty' } } })).json().error;
+    expect(wrongType.message).toBe('body.params.carbon tax: Invalid input: expected number, received string');
+    expect(wrongType.messageEs).toBe('body.params.carbon tax: Entrada inválida: se esperaba número, recibido texto');
+    expect(wrongType.details).toEqual([{ field: 'body.params.carbon tax', message: 'Invalid input: expected number, received string', messageEs: 'Entrada inválida: se esperaba número, recibido texto' }]);
     const unknownModel = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { modelId: 'nope', name: 'x', params: {} } });
     expect(unknownModel.statusCode).toBe(404);
   });

@@ -21,11 +21,20 @@ export class ApiError extends Error {
 
 export const notFound = (what: string) => new ApiError(404, 'NOT_FOUND', `${what} not found`);
 
-/** A zod failure as a 400 naming each bad field by its path (`params.carbon tax`). */
-export function validationError(where: string, err: ZodError): ApiError {
-  const details = err.issues.map((i) => ({ field: [where, ...i.path.map(String)].filter(Boolean).join('.'), message: i.message }));
+/**
+ * A zod failure as a 400 naming each bad field by its path (`params.carbon tax`); `es` holds the same
+ * issues in Spanish (zod-issue.ts spanishIssues), in the same order.
+ */
+export function validationError(where: string, err: ZodError, es: ZodError['issues'] = []): ApiError {
+  const details = err.issues.map((i, k) => ({
+    field: [where, ...i.path.map(String)].filter(Boolean).join('.'),
+    message: i.message,
+    ...(es[k] !== undefined ? { messageEs: es[k].message } : {}),
+  }));
   const first = details[0];
-  return new ApiError(400, 'VALIDATION', first ? `${first.field}: ${first.message}` : `${where}: invalid`, details);
+  const message = first ? `${first.field}: ${first.message}` : `${where}: invalid`;
+  const messageEs = first ? `${first.field}: ${first.messageEs ?? first.message}` : `${where}: no válido`;
+  return new ApiError(400, 'VALIDATION', message, details, messageEs);
 }
 
 /** Model diagnostics (file, line, column) as a 422, with the Spanish text of those that have one. */

@@ -1,6 +1,7 @@
 /** Request validation: every body and query the API accepts, as zod schemas. */
 import { z } from 'zod';
 import { validationError } from './errors.js';
+import { spanishIssues } from './zod-issue.js';
 
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters');
 const id = z.string().min(1).max(200);
@@ -120,6 +121,6 @@ export const profileSchema = z.object({
 /** Parses a value or throws a 400 ApiError naming the bad field. */
 export function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   const r = schema.safeParse(value);
-  if (!r.success) throw validationError(where, r.error);
+  if (!r.success) throw validationError(where, r.error, spanishIssues(schema, value));
   return r.data;
 }

@@ -30,6 +30,7 @@ const SERIES = {
   goods_services_balance: { title: 'Trade balance, goods and services', column: 'Trade Balance' },
   goods_trade_balance: { title: 'Trade balance, goods only in the data (the model has goods and services)', column: 'Trade Balance' },
   primary_income: { title: 'Primary income (factor income, net)', column: 'Net Primary Income' },
+  mining_exports: { title: 'Mining exports (MEM/SNMPE data, without hydrocarbons; the model includes them)', column: 'Mining Export Value' },
 };
 
 /** Markdown section: model against the published shares, with the gap in points of GDP. */
@@ -42,7 +43,7 @@ export async function bopMarkdown(modelPath) {
     return (100 * run.get(name)[i]) / run.get('Real National Income')[i];
   };
   const data = bopData();
-  const head = ['| Year | window | BCRP % of GDP | model % | gap (points) |', '| --- | --- | --- | --- | --- |'];
+  const head = ['| Year | window | published % of GDP | model % | gap (points) |', '| --- | --- | --- | --- | --- |'];
   const section = (series) => {
     const rows = data.filter((d) => d.series === series);
     const gaps = rows.map((d) => at(SERIES[series].column, d.year) - d.value);

@@ -6,25 +6,12 @@
  * index 2000 = 1. Prints the table and the Vensim lookup pasted into `Frontier Crop Real Price Data` in peru.mdl.
  * Usage: node models/peru/forest/build-frontier-price.mjs
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { annualMeans as annualMeansOf } from '../monthly-annual-means.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-/** Annual means of a monthly FRED-style CSV (date,value), keeping only complete years. */
-function annualMeans(file) {
-  const sums = new Map();
-  for (const line of readFileSync(join(here, file), 'utf8').trim().split('\n').slice(1)) {
-    const [date, value] = line.split(',');
-    const year = Number(date.slice(0, 4));
-    const v = Number(value);
-    if (!Number.isFinite(v)) throw new Error(`${file}: bad value on the line for ${date}`);
-    const s = sums.get(year) ?? { total: 0, n: 0 };
-    sums.set(year, { total: s.total + v, n: s.n + 1 });
-  }
-  return new Map([...sums].filter(([, s]) => s.n === 12).map(([y, s]) => [y, s.total / 12]));
-}
+const annualMeans = (file) => annualMeansOf(join(here, file));
 
 const coffee = annualMeans('coffee-monthly-imf-pcoffotmusdm.csv');
 const cpi = annualMeans('us-cpi-monthly-fred-cpiaucsl.csv');

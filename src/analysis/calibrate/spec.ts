@@ -32,7 +32,7 @@ export interface CalibrationSpec {
 function readBound(f: Field, name?: string): ParameterBound {
   if (Array.isArray(f.value)) {
     const items = f.items();
-    if (items.length !== 2 && items.length !== 3) f.fail('must be [LO, HI] or [LO, HI, START]');
+    if (items.length !== 2 && items.length !== 3) f.fail({ en: 'must be [LO, HI] or [LO, HI, START]', es: 'debe ser [LO, HI] o [LO, HI, START]' });
     return { name: name!, lo: items[0].number(), hi: items[1].number(), start: items[2]?.number(), where: f.where };
   }
   f.only(['name', 'lo', 'hi', 'start']);
@@ -58,7 +58,7 @@ export function readCalibrationSpec(path: string): CalibrationSpec {
   const weights = weightsField.present ? Object.fromEntries(weightsField.entries().map(([k, f]) => [k, f.number()])) : undefined;
   const method = root.get('method').optional((f) => f.string());
   if (method !== undefined && !OPTIMIZERS.includes(method as OptimizerName)) {
-    root.get('method').fail(`unknown optimizer "${method}" (use ${OPTIMIZERS.join(', ')})`);
+    root.get('method').fail({ en: `unknown optimizer "${method}" (use ${OPTIMIZERS.join(', ')})`, es: `optimizador desconocido "${method}" (use ${OPTIMIZERS.join(', ')})` });
   }
   const data = root.get('data').optional((f) => f.string());
   return {

@@ -62,10 +62,10 @@ export interface IndicatorSpec {
 function readTarget(f: Field): IndicatorTarget {
   f.only(['label', 'op', 'value', 'relativeToBaseline', 'years', 'basis']);
   const op = f.get('op').string();
-  if (op !== '<=' && op !== '>=') f.get('op').fail('must be "<=" or ">="');
+  if (op !== '<=' && op !== '>=') f.get('op').fail({ en: 'must be "<=" or ">="', es: 'debe ser "<=" o ">="' });
   const value = f.get('value').optional((x) => x.number());
   const relative = f.get('relativeToBaseline').optional((x) => x.number());
-  if ((value === undefined) === (relative === undefined)) f.fail('give exactly one of "value" and "relativeToBaseline"');
+  if ((value === undefined) === (relative === undefined)) f.fail({ en: 'give exactly one of "value" and "relativeToBaseline"', es: 'indique exactamente uno de "value" y "relativeToBaseline"' });
   return {
     label: f.get('label').optional((x) => x.string()) ?? 'target',
     op: op as Comparison,
@@ -82,13 +82,13 @@ export function readIndicatorSpecs(path: string): IndicatorSpec[] {
   const specs = root.items().map((f): IndicatorSpec => {
     f.only(['id', 'name', 'source', 'variable', 'share', 'unit', 'scale', 'digits', 'targets']);
     const source = (f.get('source').optional((x) => x.string()) ?? 'model') as IndicatorSource;
-    if (!SOURCES.includes(source)) f.get('source').fail(`must be one of ${SOURCES.join(', ')}`);
+    if (!SOURCES.includes(source)) f.get('source').fail({ en: `must be one of ${SOURCES.join(', ')}`, es: `debe ser uno de ${SOURCES.join(', ')}` });
     const variable = f.get('variable').optional((x) => x.string());
-    if (source === 'model' && !variable) f.get('variable').fail('a model indicator needs the model variable it reads');
+    if (source === 'model' && !variable) f.get('variable').fail({ en: 'a model indicator needs the model variable it reads', es: 'un indicador del modelo necesita la variable del modelo que lee' });
     const share = f.get('share').optional((x) => x.string());
-    if (share !== undefined && source === 'model') f.get('share').fail('"share" applies to "green jobs" or "jobs in transition" indicators only');
+    if (share !== undefined && source === 'model') f.get('share').fail({ en: '"share" applies to "green jobs" or "jobs in transition" indicators only', es: '"share" solo se aplica a los indicadores "green jobs" o "jobs in transition"' });
     const name = f.get('name').string();
-    if (seen.has(name)) f.get('name').fail(`indicator "${name}" is listed twice`);
+    if (seen.has(name)) f.get('name').fail({ en: `indicator "${name}" is listed twice`, es: `el indicador "${name}" aparece dos veces` });
     seen.add(name);
     return {
       id: f.get('id').string(),

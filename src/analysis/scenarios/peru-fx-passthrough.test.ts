@@ -26,17 +26,31 @@ beforeAll(() => {
 const shocked = (shock: number, extra: Record<string, number> = {}): RunResult =>
   model.run({ params: { 'Exchange Rate Shock': shock, 'Exchange Rate Shock Year': SHOCK_YEAR, ...extra } });
 
-/** The pre-ISC price formula before the pass-through existed: base price times the world energy index. */
+/** The price formula without the pass-through: base price times the world energy index and the crude price factor
+ * (group "World oil price"), plus ISC and carbon. */
 function formerPrice(r: RunResult, fuel: string, year: number): number {
-  return at(r, `Base Fuel Price[${fuel}]`, year) * at(r, 'World Energy Price Index', year) + at(r, `ISC Rate[${fuel}]`, year)
+  return at(r, `Base Fuel Price[${fuel}]`, year) * at(r, 'World Energy Price Index', year) * at(r, `Oil Price Fuel Factor[${fuel}]`, year)
+    + at(r, `ISC Rate[${fuel}]`, year)
     + at(r, 'Effective Carbon Price', year) * at(r, `Emission Factor[${fuel}]`, year);
 }
 
 describe('exchange-rate pass-through: no shock, no change', () => {
-  it('leaves fuel prices at the former formula in every year up to the reference year (2023)', () => {
+  it('leaves fuel prices at the former formula in every year up to the reference year (2023 here; 2000 in the model)', () => {
+    const late = model.run({ params: { 'Pass Through Reference Year': 2023 } });
     for (let y = 2000; y <= 2023; y++) {
-      expect(at(bau, 'Import Price Exchange Rate Index', y), String(y)).toBe(1);
-      for (const f of FUELS) expect(at(bau, `Fuel Consumer Price[${f}]`, y), `${f} ${y}`).toBeCloseTo(formerPrice(bau, f, y), 9);
+      expect(at(late, 'Import Price Exchange Rate Index', y), String(y)).toBe(1);
+      for (const f of FUELS) expect(at(late, `Fuel Consumer Price[${f}]`, y), `${f} ${y}`).toBeCloseTo(formerPrice(late, f, y), 9);
+    }
+  });
+
+  it('from the reference year the index is the real exchange rate relative to that year, to the pass-through', () => {
+    const year = at(bau, 'Pass Through Reference Year', 2000);
+    const pt = at(bau, 'Exchange Rate Pass Through to Import Prices', 2000);
+    expect(at(bau, 'Import Price Exchange Rate Index', year)).toBe(1);
+    for (const y of [2008, 2016, 2023, 2040]) {
+      if (y <= year) continue;
+      const ratio = at(bau, 'Real Exchange Rate', y) / at(bau, 'Real Exchange Rate', year);
+      expect(at(bau, 'Import Price Exchange Rate Index', y), String(y)).toBeCloseTo(ratio ** pt, 9);
     }
   });
 

@@ -3,7 +3,9 @@
  * market takes / output per hectare. The seed and cooperative programmes raise output per hectare by P
  * (Farm Programme Productivity Effect); the quantity sold rises by P^ε (ε = Farm Output Demand
  * Elasticity), so land moves by P^(ε−1) for the same other output: spared below ε = 1, more land above
- * (the Jevons branch that Angelsen and Kaimowitz 2001 and Villoria 2019 describe).
+ * (the Jevons branch that Angelsen and Kaimowitz 2001 and Villoria 2019 describe). Real farm value added
+ * (constant 2007 prices) is that quantity, so one quantity drives value added, land and other farm
+ * emissions; the farm price falls to 1/P and farm sales at current prices move by P^(ε−1).
  */
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -31,8 +33,8 @@ function pair(e: number): { base: RunResult; policy: RunResult } {
 
 const ratio = (p: { base: RunResult; policy: RunResult }, name: string, y: number) => at(p.policy, name, y) / at(p.base, name, y);
 
-/** Output that does not come from the farm programmes: value added index / P (P = 1 in the base run). */
-const otherOutput = (r: RunResult, y: number) => at(r, 'Sector VA Index[agriculture]', y) / at(r, 'Farm Programme Productivity Effect', y);
+/** Output that does not come from the farm programmes: value added index / P^ε (P = 1 in the base run). */
+const otherOutput = (r: RunResult, y: number) => at(r, 'Sector VA Index[agriculture]', y) / at(r, 'Farm Programme Productivity Effect', y) ** at(r, ELASTICITY, y);
 
 /** Policy/base land ratio with the output that is not the programmes', irrigation and shocks taken out. */
 function landPerProgrammeYield(p: { base: RunResult; policy: RunResult }, y: number): number {
@@ -67,6 +69,21 @@ describe('yield land sparing: zero budget, zero effect', () => {
     expect(compared).toBeGreaterThan(500);
     expect(at(bau, 'Farm Programme Productivity Effect', 2040)).toBe(1);
     expect(at(bau, 'Farm Output Demand Factor', 2040)).toBe(1);
+    expect(at(bau, 'Farm Output Price Index', 2040)).toBe(1);
+    expect(at(bau, 'Farm Sales Value Index', 2040)).toBe(1);
+  });
+
+  it('with the farm programme budgets at zero, the agriculture scenario\'s other levers leave the farm price and quantity untouched', () => {
+    const noFarm = { ...AGRICULTURE, 'Certified Seed Programme Budget': 0, 'Cooperative Programme Budget': 0, 'Seed Credit Budget': 0 };
+    const a = model.run({ params: { ...noFarm, [ELASTICITY]: 0.2 } });
+    const b = model.run({ params: { ...noFarm, [ELASTICITY]: 1.5 } });
+    for (const name of ['Value Added[agriculture]', 'Cropland Demand', 'Other Agriculture Emissions', 'Total GHG Emissions', 'Real GDP']) {
+      expect(Array.from(a.get(name)!), name).toEqual(Array.from(b.get(name)!));
+    }
+    for (const y of YEARS) {
+      expect(at(a, 'Farm Output Price Index', y)).toBe(1);
+      expect(at(a, 'Farm Output Demand Factor', y)).toBe(1);
+    }
   });
 });
 
@@ -107,13 +124,75 @@ describe('yield land sparing: land = output / yield', () => {
     expect(defor[3]).toBeGreaterThan(0);
   });
 
-  it('other farm emissions follow the quantity sold, not the value added of the programmes', () => {
-    const p = pair(0);
+  it('one quantity drives real value added, land and other farm emissions', () => {
     const y = 2050;
     const e = model.run({ params: {} }).get('Other Agriculture Emission Elasticity')![0];
-    const livestock = ratio(p, 'Livestock Productivity Index', y) ** 0.5;
-    const quantity = otherOutput(p.policy, y) / otherOutput(p.base, y);
-    expect(ratio(p, 'Other Agriculture Emissions', y)).toBeCloseTo((quantity / livestock) ** e, 9);
-    expect(ratio(p, 'Sector VA Index[agriculture]', y)).toBeGreaterThan(quantity * 1.05);
+    for (const d of [0, 0.7]) {
+      const p = pair(d);
+      expect(at(p.policy, 'Farm Output Quantity Index', y)).toBe(at(p.policy, 'Sector VA Index[agriculture]', y));
+      const livestock = ratio(p, 'Livestock Productivity Index', y) ** 0.5;
+      expect(ratio(p, 'Other Agriculture Emissions', y), `ε ${d}`).toBeCloseTo((ratio(p, 'Farm Output Quantity Index', y) / livestock) ** e, 9);
+    }
+    // With fixed output (ε = 0) the programmes' yield gain (P about 1.09 in 2050) adds no farm value added
+    // at constant prices: what is left (under 0.1 %) is the rest of the scenario (irrigation, capital).
+    expect(at(pair(0).policy, 'Farm Programme Productivity Effect', y)).toBeGreaterThan(1.05);
+    expect(Math.abs(ratio(pair(0), 'Value Added[agriculture]', y) - 1)).toBeLessThan(0.002);
+  });
+});
+
+/** The model text with the previous equations, where real farm value added took the whole gain P. */
+function previousFormulation(): string {
+  const text = readFileSync(join(DIR, 'peru.mdl'), 'utf8');
+  const swaps: [string, string][] = [
+    ['Agriculture Policy Effect=\n\tFarm Output Demand Factor*Irrigation Yield Effect', 'Agriculture Policy Effect=\n\tFarm Programme Productivity Effect*Irrigation Yield Effect'],
+    ['Farm Output Quantity Index=\n\tSector VA Index[agriculture]\n', 'Farm Output Quantity Index=\n\tSector VA Index[agriculture]*Farm Programme Productivity Effect^(Farm Output Demand Elasticity-1)\n'],
+  ];
+  let out = text.replace(/\r\n/g, '\n');
+  for (const [from, to] of swaps) {
+    expect(out.split(from).length, from).toBe(2);
+    out = out.replace(from, to);
+  }
+  return out;
+}
+
+describe('real farm value added follows the quantity sold (constant 2007 prices)', () => {
+  it('ε = 1 reproduces the previous path, where value added took the whole gain P, bit for bit', () => {
+    const previous = loadModel(previousFormulation(), { baseDir: DIR });
+    const now = pair(1).policy;
+    const before = previous.run({ params: { ...AGRICULTURE, [ELASTICITY]: 1 } });
+    const differing = now.names.filter((n) => Array.from(now.get(n)!).some((v, i) => !Object.is(v, before.get(n)![i])));
+    expect(differing).toEqual([]);
+    // …and with ε below 1 the previous formulation overstated farm value added.
+    const prev07 = previous.run({ params: { ...AGRICULTURE, [ELASTICITY]: 0.7 } });
+    expect(at(pair(0.7).policy, 'Value Added[agriculture]', 2050)).toBeLessThan(at(prev07, 'Value Added[agriculture]', 2050) * 0.99);
+  });
+
+  it('value added gains P^ε: smaller with less elastic demand', () => {
+    const gains = [0.2, 0.5, 1, 1.5].map((e) => ratio(pair(e), 'Value Added[agriculture]', 2050));
+    for (let i = 1; i < gains.length; i++) expect(gains[i]).toBeGreaterThan(gains[i - 1]);
+    expect(gains[0]).toBeGreaterThan(1);
+    for (const e of [0.2, 0.7, 1.5]) {
+      const r = pair(e).policy;
+      for (const y of YEARS) {
+        const gain = at(r, 'Farm Programme Productivity Effect', y);
+        expect(at(r, 'Agriculture Policy Effect', y)).toBeCloseTo(gain ** e * at(r, 'Irrigation Yield Effect', y), 12);
+      }
+    }
+  });
+
+  it('the farm price falls to 1/P and farm sales at current prices move by P^(ε−1)', () => {
+    for (const e of [0.2, 0.7, 1, 1.5]) {
+      const r = pair(e).policy;
+      for (const y of YEARS) {
+        const gain = at(r, 'Farm Programme Productivity Effect', y);
+        const price = at(r, 'Farm Output Price Index', y);
+        const sales = at(r, 'Farm Sales Value Index', y);
+        expect(price).toBeCloseTo(1 / gain, 12);
+        expect(price).toBeLessThan(1);
+        expect(sales).toBeCloseTo(gain ** (e - 1), 12);
+        if (e < 1) expect(sales).toBeLessThan(1);
+        if (e > 1) expect(sales).toBeGreaterThan(1);
+      }
+    }
   });
 });

@@ -58,7 +58,7 @@ const PROJECT_FILE = 'project.json';
 
 function pathIn(dir: string, f: Field): string {
   const p = resolve(dir, f.string());
-  if (!existsSync(p)) f.fail(`file not found: ${p}`);
+  if (!existsSync(p)) f.fail({ en: `file not found: ${p}`, es: `archivo no encontrado: ${p}` });
   return p;
 }
 
@@ -112,14 +112,15 @@ export function readProject(pathOrDir: string): ScenarioProject {
   root.only(['title', 'model', 'baseline', 'scenarios', 'indicators', 'years', 'charts', 'greenJobs', 'notes', 'unitAliases']);
   const scenarioDir = pathIn(dir, root.get('scenarios'));
   const files = readdirSync(scenarioDir).filter((n) => n.endsWith('.json')).sort();
-  if (files.length === 0) root.get('scenarios').fail(`no scenario files (*.json) in ${scenarioDir}`);
+  if (files.length === 0) root.get('scenarios').fail({ en: `no scenario files (*.json) in ${scenarioDir}`, es: `no hay archivos de escenario (*.json) en ${scenarioDir}` });
   const scenarios = files.map((n) => readScenarioFile(join(scenarioDir, n)));
   const baseline = root.get('baseline').string();
   if (!scenarios.some((s) => s.name === baseline)) {
-    root.get('baseline').fail(`no scenario named "${baseline}" in ${scenarioDir} (found ${scenarios.map((s) => s.name).join(', ')})`);
+    const found = scenarios.map((s) => s.name).join(', ');
+    root.get('baseline').fail({ en: `no scenario named "${baseline}" in ${scenarioDir} (found ${found})`, es: `no hay ningún escenario llamado "${baseline}" en ${scenarioDir} (hay ${found})` });
   }
   const years = root.get('years').items().map((y) => y.integer(0));
-  if (years.length === 0) root.get('years').fail('must list at least one year');
+  if (years.length === 0) root.get('years').fail({ en: 'must list at least one year', es: 'debe listar al menos un año' });
   const indicators = readIndicatorSpecs(pathIn(dir, root.get('indicators')));
   const greenJobs = readGreenJobs(dir, root.get('greenJobs'));
   resolveShares(indicators, greenJobs, file);

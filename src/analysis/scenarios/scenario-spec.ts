@@ -22,7 +22,7 @@ export function readScenarioFile(path: string): ScenarioSpec {
   const root = specRoot(path);
   root.only(['title', 'description', 'levers']);
   const name = basename(path, '.json');
-  if (!NAME.test(name)) root.fail(`scenario file names must be lower-case letters, digits, "-" or "_" (got "${name}")`);
+  if (!NAME.test(name)) root.fail({ en: `scenario file names must be lower-case letters, digits, "-" or "_" (got "${name}")`, es: `los nombres de archivo de escenario deben ser letras minúsculas, dígitos, "-" o "_" (se recibió "${name}")` });
   const levers: Record<string, number> = {};
   const where: Record<string, string> = {};
   const leverField = root.get('levers');

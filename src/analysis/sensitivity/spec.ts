@@ -39,7 +39,7 @@ export function readSensitivitySpec(path: string): SensitivitySpec {
       : params.entries().map(([name, f]) => parseVary(`${name}=${f.string()}`, f.where));
   const method = root.get('method').optional((f) => f.string());
   if (method !== undefined && !SENSITIVITY_METHODS.includes(method as SensitivityMethod)) {
-    root.get('method').fail(`unknown method "${method}" (use ${SENSITIVITY_METHODS.join(', ')})`);
+    root.get('method').fail({ en: `unknown method "${method}" (use ${SENSITIVITY_METHODS.join(', ')})`, es: `método desconocido "${method}" (use ${SENSITIVITY_METHODS.join(', ')})` });
   }
   return {
     parameters,

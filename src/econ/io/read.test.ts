@@ -15,12 +15,12 @@ const file = (name: string, text: string): string => {
   writeFileSync(p, text);
   return p;
 };
-/** The InputError message of fn, or a failure when fn does not throw one. */
-const inputError = (fn: () => unknown): string => {
+/** The InputError message of fn (in Spanish with `es`), or a failure when fn does not throw one. */
+const inputError = (fn: () => unknown, es = false): string => {
   try {
     fn();
   } catch (err) {
-    if (err instanceof InputError) return err.message;
+    if (err instanceof InputError) return es ? err.messageEs : err.message;
     throw err;
   }
   throw new Error('expected an InputError');
@@ -73,6 +73,10 @@ describe('layout recognition', () => {
     expect(msg).toContain('the table is not balanced');
     expect(msg).toContain(`${path}:4:1: row "Industria": intermediate + final demand 255 ≠ 250 (gap 5, 1.96 %)`);
     expect(msg).toContain(`column "Servicios": intermediate + primary inputs 201 ≠ 200 (gap 1`);
+    const es = inputError(() => loadIoTable(path), true);
+    expect(es).toContain('la tabla no está balanceada (tolerancia 0.1 % o 0.5 unidades); 3 cuenta(s) descuadrada(s)');
+    expect(es).toContain(`${path}:4:1: fila "Industria": intermedio + demanda final 255 ≠ 250 (brecha 5, 1.96 %)`);
+    expect(es).toContain(`columna "Servicios": intermedio + insumos primarios 201 ≠ 200 (brecha 1`);
     const { report } = loadIoTable(path, { requireBalance: false });
     expect(report.issues.map((i) => `${i.side}:${i.account}`)).toEqual(['row:Industria', 'column:Servicios', 'subtotal:Valor agregado bruto / Servicios']);
   });

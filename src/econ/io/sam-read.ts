@@ -58,16 +58,18 @@ export function samBalance(sam: Sam, tol: Tolerance = DEFAULT_TOLERANCE): Balanc
       issues.push({
         side: 'row', account: a, expected: rowTotal, actual: colTotal, gap, relativeGap: scale ? gap / scale : 0,
         message: `account "${a}": income (row) ${rowTotal} ≠ spending (column) ${colTotal} (gap ${gap})`,
+        messageEs: `cuenta "${a}": ingresos (fila) ${rowTotal} ≠ gastos (columna) ${colTotal} (brecha ${gap})`,
       });
     }
   });
-  const printed = (list: { value: number; where: string }[] | undefined, sums: number[], what: string): void => {
+  const printed = (list: { value: number; where: string }[] | undefined, sums: number[], what: 'row' | 'column'): void => {
     list?.forEach((p, i) => {
       const gap = p.value - sums[i];
       if (Math.abs(gap) > Math.max(tol.absolute, tol.relative * Math.abs(sums[i]))) {
         issues.push({
           side: 'subtotal', account: sam.accounts[i], where: p.where, expected: sums[i], actual: p.value, gap, relativeGap: sums[i] ? gap / sums[i] : 0,
           message: `printed ${what} total of "${sam.accounts[i]}" is ${p.value} but its cells add up to ${sums[i]}`,
+          messageEs: `el total impreso de la ${what === 'row' ? 'fila' : 'columna'} de "${sam.accounts[i]}" es ${p.value}, pero sus celdas suman ${sums[i]}`,
         });
       }
     });

@@ -70,6 +70,8 @@ export interface BalanceIssue {
   gap: number;
   relativeGap: number;
   message: string;
+  /** `message` in Spanish. */
+  messageEs: string;
 }
 
 export interface BalanceReport {

@@ -69,16 +69,21 @@ export function checkSamBalance(sam: Sam, tolerance: Partial<SamTolerance> = {})
   };
 }
 
-export function formatGap(g: SamGap): string {
-  return `${g.where ?? g.code}: account "${g.code}" (${g.type}${g.label !== g.code ? `, ${g.label}` : ''}): receipts (row) ${g.rowTotal} ≠ expenditures (column) ${g.colTotal}, gap ${g.gap} (${(g.relativeGap * 100).toPrecision(3)} %)`;
+/** One unbalanced account, in English or Spanish. */
+export function formatGap(g: SamGap, lang: 'en' | 'es' = 'en'): string {
+  const account = `"${g.code}" (${g.type}${g.label !== g.code ? `, ${g.label}` : ''})`;
+  const pct = `${(g.relativeGap * 100).toPrecision(3)} %`;
+  if (lang === 'es') return `${g.where ?? g.code}: cuenta ${account}: ingresos (fila) ${g.rowTotal} ≠ gastos (columna) ${g.colTotal}, brecha ${g.gap} (${pct})`;
+  return `${g.where ?? g.code}: account ${account}: receipts (row) ${g.rowTotal} ≠ expenditures (column) ${g.colTotal}, gap ${g.gap} (${pct})`;
 }
 
 /** Throws an InputError listing every gap when the SAM is not balanced. */
 export function assertSamBalanced(report: SamBalanceReport): void {
   if (report.balanced) return;
   const t = report.tolerance;
-  throw InputError.englishOnly(
-    report.source,
-    `the SAM is not balanced (tolerance: relative ${t.relative}, absolute ${t.absolute}); ${report.gaps.length} account(s) differ:\n  ${report.gaps.map(formatGap).join('\n  ')}`,
-  );
+  const n = report.gaps.length;
+  throw new InputError(report.source, {
+    en: `the SAM is not balanced (tolerance: relative ${t.relative}, absolute ${t.absolute}); ${n} account(s) differ:\n  ${report.gaps.map((g) => formatGap(g)).join('\n  ')}`,
+    es: `la MCS no está balanceada (tolerancia: relativa ${t.relative}, absoluta ${t.absolute}); ${n} cuenta(s) difieren:\n  ${report.gaps.map((g) => formatGap(g, 'es')).join('\n  ')}`,
+  });
 }

@@ -36,6 +36,14 @@ describe('readSam', () => {
     expect(report.gaps[0].where).toBe(`${fx('unbalanced.csv')}:3:1`);
     expect(() => assertSamBalanced(report)).toThrow(/unbalanced\.csv.*not balanced[\s\S]*account "com"[\s\S]*account "hh"/);
     expect(() => readBalancedSam(fx('unbalanced.csv'))).toThrow(/unbalanced\.csv: the SAM is not balanced[\s\S]*unbalanced\.csv:3:1: account "com"/);
+    let es = '';
+    try {
+      assertSamBalanced(report);
+    } catch (e) {
+      es = (e as { messageEs: string }).messageEs;
+    }
+    expect(es).toMatch(/unbalanced\.csv: la MCS no está balanceada \(tolerancia: relativa [\d.e-]+, absoluta [\d.e-]+\); 2 cuenta\(s\) difieren:/);
+    expect(es).toMatch(/unbalanced\.csv:3:1: cuenta "com" \([^)]*\): ingresos \(fila\) 11 ≠ gastos \(columna\) 10, brecha 1 \(/);
     expect(readBalancedSam(fx('tiny.csv')).sam.accounts.length).toBe(4);
     // A tolerance wider than the gap accepts it.
     expect(checkSamBalance(sam, { absolute: 1.5 }).balanced).toBe(true);

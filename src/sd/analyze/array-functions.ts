@@ -19,7 +19,7 @@ export const ARRAY_FUNCTIONS = new Set([
 ]);
 
 /** Dimensions referenced with `!` inside an expression, in order of appearance. */
-function bangDims(e: Expr, out: string[] = []): string[] {
+export function bangDims(e: Expr, out: string[] = []): string[] {
   visitExpr(e, (x) => {
     if (x.kind !== 'ref' && x.kind !== 'apply') return;
     for (const s of x.subs) if (s.bang && !out.includes(s.name)) out.push(s.name);
@@ -65,7 +65,7 @@ function over(x: Expander, e: Expr, dims: string[], ctx: Ctx, alsoPlain: boolean
   return out;
 }
 
-function fold(op: string, terms: SExpr[]): SExpr {
+export function fold(op: string, terms: SExpr[]): SExpr {
   if (terms.length === 0) return { k: 'num', v: op === '*' ? 1 : 0 };
   if (op === 'min' || op === 'max') return { k: 'call', fn: op === 'min' ? 'MIN' : 'MAX', args: terms.length === 1 ? [terms[0]!, terms[0]!] : terms };
   // A balanced tree keeps generated code shallow for long sums.
@@ -227,7 +227,8 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
         const who = x.dims.displayOf(el);
         checkConstantProfile(x, vecs[1]![i]!, vecs[3]![i]!, ref, ctx, fn, { en: `ALLOCATE AVAILABLE, requester ${who}`, es: `ALLOCATE AVAILABLE, solicitante ${who}` }, true);
       });
-      return { k: 'vec', fn, vecs, scalars: [x.resolve(args[2]!, ctx)], index };
+      const names = [x.dims.get(dim)!.elements.map((el) => x.dims.displayOf(el))];
+      return { k: 'vec', fn, vecs, scalars: [x.resolve(args[2]!, ctx)], index, names };
     }
     case 'FIND MARKET PRICE':
       return lowerFindMarketPrice(x, args, ctx);

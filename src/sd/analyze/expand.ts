@@ -22,6 +22,7 @@ import { DYNAMIC_CALLS } from './order.js';
 import { DataFunctions } from './data-functions.js';
 import { cartesian, type Binding, type Ctx, type ExpanderApi, type VarInfo } from './context.js';
 import { ElementSlots, ordinalsOf } from './element-slots.js';
+import { EquationPlans } from './equation-plan.js';
 
 export interface ExpandOptions {
   dataHost?: DataHost;
@@ -29,6 +30,8 @@ export interface ExpandOptions {
   externalData?: ReadonlyMap<string, { times: ArrayLike<number>; values: ArrayLike<number> }>;
   /** Size limits (range size, scalar count); defaults in src/sd/ir/limits.ts. */
   limits?: Partial<ModelLimits>;
+  /** False: every element of an arrayed equation resolved on its own, not by its plan (tests compare the two ways). */
+  elementPlans?: boolean;
 }
 
 interface VarDefinition extends VarInfo {
@@ -109,6 +112,12 @@ export class Expander implements ExpanderApi {
   /** Shared expression leaves (see TIME): references by node id, numbers by value. */
   private readonly refExprs: (SExpr | undefined)[] = [];
   private readonly numExprs = new Map<number, SExpr>();
+  private readonly plans: EquationPlans;
+
+  /** Nodes defined by an equation's plan so far (tests check the plans are used). */
+  get plannedNodes(): number {
+    return this.plans.instances;
+  }
 
   constructor(readonly ir: ModelIR, readonly options: ExpandOptions = {}) {
     this.limits = resolveLimits(options.limits);
@@ -116,6 +125,7 @@ export class Expander implements ExpanderApi {
     this.dataFns.announceSheets(ir);
     this.dims = new DimensionTable(ir.dimensions, (d) => this.dataFns.subscriptFromData(d), this.limits.maxRangeSize);
     for (const m of ir.macros) this.macros.set(m.name, m);
+    this.plans = new EquationPlans({ vars: this.vars, dims: this.dims, macros: this.macros, num: (v) => this.num(v), ref: (id) => this.ref(id), time: TIME });
   }
 
   run(): ScalarModel {
@@ -216,7 +226,7 @@ export class Expander implements ExpanderApi {
         if (dim) {
           named.push(dim.name);
           dim.elements.forEach((e) => covered.add(e));
-        } else if (this.dims.dimsContaining(sub.name).length > 0) {
+        } else if (this.rangesHolding(sub.name).length > 0) {
           covered.add(sub.name);
         } else {
           throw ModelError.at('E_SUBSCRIPT', { en: `unknown subscript '${sub.display}' in the definition of ${v.display}`, es: `subíndice desconocido '${sub.display}' en la definición de ${v.display}` }, sub.loc);
@@ -485,6 +495,16 @@ export class Expander implements ExpanderApi {
       node.kind = 'const';
       node.expr = this.num(-e.arg.value);
       return;
+    }
+    // An arrayed equation's elements by its plan, where it has one (equation-plan.ts).
+    if (lists.length > 0 && (lists.length > 1 || lists[0]!.length > 1) && this.options.elementPlans !== false) {
+      const planned = this.plans.instantiate(eq, v, elementIndex, lists);
+      if (planned !== undefined) {
+        node.kind = planned.kind;
+        node.expr = planned.expr;
+        if (planned.init) node.init = planned.init;
+        return;
+      }
     }
     // The binding only now: data constants, lists and numbers (most of MEDEAS's nodes) need none.
     const ctx: Ctx = { binding: this.bindingOf(v, eq, tupleAt(lists, elementIndex)), owner: node, loc: eq.loc };
@@ -768,7 +788,7 @@ export class Expander implements ExpanderApi {
         return this.num(this.familyPosition(el, dim.elements));
       }
       // An element used as a value gives its (1-based) position in its range.
-      const holders = this.dims.dimsContaining(e.name);
+      const holders = this.rangesHolding(e.name);
       if (holders.length > 0) {
         return this.num(this.familyPosition(e.name, [e.name]));
       }

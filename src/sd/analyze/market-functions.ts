@@ -89,7 +89,11 @@ export function lowerCurveAtPrice(x: Expander, fn: string, args: Expr[], ctx: Ct
   }
   const [type, priority, width] = fields.slice(0, 3).map((f) => x.resolve(withLast(ref, f), ctx)) as [SExpr, SExpr, SExpr];
   checkConstantProfile(x, type, width, pp, ctx, fn, { en: fn, es: fn }, false);
-  return { k: 'vec', fn, vecs: [[x.resolve(q, ctx)], [type], [priority], [width]], scalars: [x.resolve(price, ctx)], index: 0 };
+  // The curve's element, for a run-time message: the quantity's subscripts as this node binds them.
+  const v = q.kind === 'ref' ? x.vars.get(q.name) : undefined;
+  const key = q.kind === 'ref' && v && q.subs.length > 0 ? x.elementKey(v, q.subs, ctx, q.loc) : [];
+  const names = key.length > 0 ? [[key.map((el) => x.dims.displayOf(el)).join(',')]] : undefined;
+  return { k: 'vec', fn, vecs: [[x.resolve(q, ctx)], [type], [priority], [width]], scalars: [x.resolve(price, ctx)], index: 0, names };
 }
 
 /** FIND MARKET PRICE(dq, dp, sq, sp): the demanders' curves, then the suppliers'. */
@@ -97,7 +101,7 @@ export function lowerFindMarketPrice(x: Expander, args: Expr[], ctx: Ctx): SExpr
   const fn = 'FIND MARKET PRICE';
   const demand = marketSide(x, args[0]!, args[1]!, ctx, { en: 'demander', es: 'demandante' });
   const supply = marketSide(x, args[2]!, args[3]!, ctx, { en: 'supplier', es: 'oferente' });
-  return { k: 'vec', fn, vecs: [...demand, ...supply], scalars: [], index: 0 };
+  return { k: 'vec', fn, vecs: [...demand.curves, ...supply.curves], scalars: [], index: 0, names: [demand.names, supply.names] };
 }
 
 /**
@@ -106,7 +110,7 @@ export function lowerFindMarketPrice(x: Expander, args: Expr[], ctx: Ctx): SExpr
  * rather than the name of the Subscript Range", fn_find_market_price.html), the range being the
  * quantity variable's last subscript.
  */
-function marketSide(x: Expander, q: Expr, pp: Expr, ctx: Ctx, side: BilingualText): SExpr[][] {
+function marketSide(x: Expander, q: Expr, pp: Expr, ctx: Ctx, side: BilingualText): { curves: SExpr[][]; names: string[] } {
   const fn = 'FIND MARKET PRICE';
   const page = 'documentation/fn_find_market_price.html';
   const v = q.kind === 'ref' ? x.vars.get(q.name) : undefined;
@@ -138,5 +142,5 @@ function marketSide(x: Expander, q: Expr, pp: Expr, ctx: Ctx, side: BilingualTex
     const el = x.dims.displayOf(range[i]!);
     checkConstantProfile(x, t, widths[i]!, pp, ctx, fn, { en: `${fn}, ${side.en} ${el}`, es: `${fn}, ${side.es} ${el}` }, true);
   });
-  return [quantities, types, priorities, widths];
+  return { curves: [quantities, types, priorities, widths], names: range.map((el) => x.dims.displayOf(el)) };
 }

@@ -15,7 +15,13 @@ export type SExpr =
   | { k: 'bin'; op: string; a: SExpr; b: SExpr }
   | { k: 'lookup'; table: number; x: SExpr; mode: LookupMode }
   /** A whole vector, for the VECTOR/ALLOCATE functions; `index` picks this node's element. */
-  | { k: 'vec'; fn: string; vecs: SExpr[][]; scalars: SExpr[]; index: number; /** The node computed (names it in run-time errors). */ owner?: number };
+  | {
+      k: 'vec'; fn: string; vecs: SExpr[][]; scalars: SExpr[]; index: number;
+      /** The node computed (names it in run-time errors). */
+      owner?: number;
+      /** Display names of the elements a run-time error may be about, per list (argument-error.ts VectorElement). */
+      names?: string[][];
+    };
 
 export type LookupMode = 'normal' | 'extrapolate' | 'forward' | 'backward' | 'invert' | 'area' | 'slope' | 'slope_extrapolate' | 'slope_na';
 

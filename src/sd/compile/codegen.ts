@@ -57,11 +57,13 @@ const RUNTIME_CALLS: Record<string, string> = {
   'RANDOM NEGATIVE BINOMIAL': 'R.randomNegativeBinomial', 'RANDOM LOOKUP': 'R.randomLookup',
 };
 
-/** How references and literals are printed: concrete, or as placeholders for a loop template. */
+/** How references, literals and lookups are printed: concrete, or as placeholders for a loop template. */
 export interface Printer {
   ref(id: number): string;
   num(v: number): string;
   int(v: number): string;
+  /** A normal lookup of table number `table` (printed as `tableText`) at the printed input `x`. */
+  lookup(table: number, tableText: string, x: string): string;
 }
 
 function num(v: number): string {
@@ -71,7 +73,10 @@ function num(v: number): string {
   return v < 0 || Object.is(v, -0) ? `(${v})` : String(v);
 }
 
-export const CONCRETE: Printer = { ref: (id) => `v[${id}]`, num, int: (v) => String(v) };
+/** The generic lookup call, searching the run's table. */
+const lookupCall = (tableText: string, x: string) => `R.lookup(${tableText}, ${x})`;
+
+export const CONCRETE: Printer = { ref: (id) => `v[${id}]`, num, int: (v) => String(v), lookup: (_, tableText, x) => lookupCall(tableText, x) };
 
 export function expr(e: SExpr, P: Printer = CONCRETE): string {
   // Recursion calls expr directly: a helper closure per call was most of code generation's garbage.
@@ -114,8 +119,12 @@ export function expr(e: SExpr, P: Printer = CONCRETE): string {
           throw new Error(`unknown operator ${e.op}`);
       }
     }
-    case 'lookup':
-      return `R.lookup${e.mode === 'normal' ? '' : '_' + e.mode}(${P.int(e.table)}, ${expr(e.x, P)})`;
+    case 'lookup': {
+      // The table's hole before the input's: the order ShapeCoder records hole values in.
+      const table = P.int(e.table);
+      const x = expr(e.x, P);
+      return e.mode === 'normal' ? P.lookup(e.table, table, x) : `R.lookup_${e.mode}(${table}, ${x})`;
+    }
     case 'vec': {
       const vecs = e.vecs.map((v) => `[${v.map((a) => expr(a, P)).join(', ')}]`);
       const owner = e.owner === undefined ? '' : `, ${P.int(e.owner)}, time`;
@@ -221,6 +230,11 @@ interface Template {
   values: number[];
   group: string;
   /**
+   * Prints the statement again with another printer; set when it holds a normal lookup, which a
+   * statement outside a loop prints through its table's chain of constants (Emitter.inlined).
+   */
+  print?: (P: Printer) => string;
+  /**
    * Statements with equal keys may share a loop: one number per distinct (group, text, kinds),
    * interned by KEYS, ordered as the three strings compare in turn (see compareKeys).
    */
@@ -285,6 +299,8 @@ const HOLE = /\u0001(\d+)\u0002/g;
 class TemplatePrinter implements Printer {
   kinds = '';
   values: number[] = [];
+  /** Whether the template holds a normal lookup. */
+  lookups = false;
   private hole(c: 'r' | 'n' | 'i', v: number): string {
     this.kinds += c;
     this.values.push(v);
@@ -299,6 +315,10 @@ class TemplatePrinter implements Printer {
   int(v: number): string {
     return this.hole('i', v);
   }
+  lookup(_: number, tableText: string, x: string): string {
+    this.lookups = true;
+    return lookupCall(tableText, x);
+  }
 }
 
 const PRINTER = new TemplatePrinter();
@@ -306,9 +326,10 @@ const PRINTER = new TemplatePrinter();
 function template(group: string, build: (P: Printer) => string): Template {
   PRINTER.kinds = '';
   PRINTER.values = [];
+  PRINTER.lookups = false;
   const text = build(PRINTER);
   const { kinds, values } = PRINTER;
-  return { text, kinds, values, group, key: KEYS.key(group, text, kinds) };
+  return { text, kinds, values, group, key: KEYS.key(group, text, kinds), print: PRINTER.lookups ? build : undefined };
 }
 
 /**
@@ -334,14 +355,19 @@ function shapedAssignment(n: ScalarNode, e: SExpr, group: string): Template {
   let byShape = KEYS.assignments.get(group);
   if (!byShape) KEYS.assignments.set(group, (byShape = new Map()));
   const first = byShape.get(shape);
-  if (first) return { text: first.text, kinds: first.kinds, values, group, key: first.key };
+  // Equal shapes hold the same lookups: this statement's own printing when the first's has one.
+  if (first) return { text: first.text, kinds: first.kinds, values, group, key: first.key, print: first.print && assignment(n, e) };
   const t = printAssignment(n, e, group);
   byShape.set(shape, t);
   return t;
 }
 
 function printAssignment(n: ScalarNode, e: SExpr, group: string): Template {
-  return template(group, (P) => `${P.ref(n.id)} = ${expr(e, P)};`);
+  return template(group, assignment(n, e));
+}
+
+function assignment(n: ScalarNode, e: SExpr): (P: Printer) => string {
+  return (P) => `${P.ref(n.id)} = ${expr(e, P)};`;
 }
 
 function fill(t: Template): string {
@@ -355,15 +381,32 @@ function fill(t: Template): string {
 /** Smallest group of same-shaped consecutive statements worth a loop. */
 const MIN_LOOP = 4;
 
-/** A statement that is one whole normal lookup into a slot: `v[N] = R.lookup(T, X);`. */
-const WHOLE_LOOKUP = /^(v\[\d+\]) = R\.lookup\((\d+), (.*)\);$/s;
+/** Concrete printing with each normal lookup of a table that suits one as its chain (Emitter.inlined). */
+class ChainPrinter implements Printer {
+  /** Lookups printed as chains since this was last set to 0. */
+  chains = 0;
+  constructor(private readonly chainOf: (t: number) => { guard: string; chain: string } | undefined) {}
+  readonly ref = CONCRETE.ref;
+  readonly num = CONCRETE.num;
+  readonly int = CONCRETE.int;
+  lookup(table: number, tableText: string, x: string): string {
+    const inline = this.chainOf(table);
+    if (inline === undefined) return lookupCall(tableText, x);
+    this.chains++;
+    return `(x = ${x}, ${inline.guard} ? (${inline.chain}) : R.lookup(${table}, x))`;
+  }
+}
 
 class Emitter {
   readonly tables: (Int32Array | Float64Array)[] = [];
   /** Index in `tables` of each lookup table an inline lookup compares against. */
   private readonly tableIndex = new Map<Float64Array, number>();
 
-  constructor(private readonly lookups: readonly LookupData[]) {}
+  private readonly printer: ChainPrinter;
+
+  constructor(private readonly lookups: readonly LookupData[]) {
+    this.printer = new ChainPrinter((t) => this.chainOf(t));
+  }
 
   /** Statements in order; runs of equal keys become loops over index tables. */
   emit(ts: Template[]): string[] {
@@ -372,7 +415,7 @@ class Emitter {
       let j = i + 1;
       while (j < ts.length && ts[j]!.key === ts[i]!.key) j++;
       if (j - i >= MIN_LOOP && !ts[i]!.group.startsWith('!')) out.push(this.loop(ts.slice(i, j)));
-      else for (let k = i; k < j; k++) out.push(this.inlineLookup(fill(ts[k]!)));
+      else for (let k = i; k < j; k++) out.push(ts[k]!.print ? this.inlined(ts[k]!.print!) : fill(ts[k]!));
       i = j;
     }
     return out;
@@ -389,25 +432,18 @@ class Emitter {
   }
 
   /**
-   * A whole lookup of a small ascending table as its chain of constants (compile/lookup-chain.ts):
-   * `R.lookup` searched the table and read four of its entries each time, about a quarter of
-   * Earth4All's run for its 36 lookups per step. The chain is taken while the run has the model's
-   * own table (a run that overrides the lookup has other arrays and takes `R.lookup`).
+   * A statement outside a loop with each normal lookup of a small ascending table as its chain of
+   * constants (compile/lookup-chain.ts): `R.lookup` searched the table and read four of its entries
+   * each time, about a quarter of Earth4All's run for its 36 lookups per step. The chain is taken
+   * while the run has the model's own table (a run that overrides the lookup has other arrays and
+   * takes `R.lookup`). Each lookup is printed where the expression has it, as
+   * `(x = input, own table ? chain : R.lookup(t, x))`: one `x` serves every lookup of the statement,
+   * since each one's chain reads it only after its input (with any lookup inside) is computed.
    */
-  private inlineLookup(st: string): string {
-    const hit = WHOLE_LOOKUP.exec(st);
-    if (!hit) return st;
-    const arg = hit[3]!;
-    // The argument closes only its own parentheses (`R.lookup(1, a) + R.lookup(2, b);` matches too).
-    let depth = 0;
-    for (const ch of arg) {
-      if (ch === '(') depth++;
-      else if (ch === ')' && --depth < 0) return st;
-    }
-    const t = Number(hit[2]);
-    const inline = depth === 0 ? this.chainOf(t) : undefined;
-    if (inline === undefined) return st;
-    return `{ const x = ${arg}; ${hit[1]} = ${inline.guard} ? (${inline.chain}) : R.lookup(${t}, x); }`;
+  private inlined(print: (P: Printer) => string): string {
+    this.printer.chains = 0;
+    const text = print(this.printer);
+    return this.printer.chains > 0 ? `{ let x; ${text} }` : text;
   }
 
   /**

@@ -45,7 +45,7 @@ describe('inline lookups in generated code', () => {
 
   it('writes a whole lookup as its chain, with the same values as the runtime lookup', () => {
     const model = compileVensim(mdl, { file: 'inline-lookup.mdl' }).model;
-    expect(model.generated.source).toMatch(/const x = .*\? \(x <= 0 \? 0\.5 : /);
+    expect(model.generated.source).toMatch(/\{ let x; v\[\d+\] = \(x = v\[\d+\], R\.lx\[0\] === K\d+ && R\.ly\[0\] === K\d+ \? \(x <= 0 \? 0\.5 : /);
     const res = model.run();
     const r = new Runtime([Float64Array.of(0, 1, 2, 3, 4)], [Float64Array.of(0.5, 1, 1.4, 1.7, 1.8)], [], 0, 1);
     const out = res.get('output')!;
@@ -59,6 +59,36 @@ describe('inline lookups in generated code', () => {
     res.time.forEach((t, i) => expect(out[i]).toBeCloseTo(5 * t, 12));
     // And the model's own table again in the next run.
     expect(model.run().get('output')![8]).toBe(1); // time 2, input 1
+  });
+
+  // Lookups inside another call's arguments, inside another lookup's input, and with an input
+  // holding parentheses and commas: each is printed where the expression has it.
+  const nested = modelText([
+    EFFECT,
+    'input = Time / 2',
+    'inside = MAX(effect(input), 0.25 * effect(MIN(input, (Time + 1) / 3)))',
+    'twice = effect(effect(input) * 2)',
+    'comma = effect(MIN(input, MAX(1, (Time - 2) * 0.5)))',
+  ]);
+
+  it('writes nested lookups and lookups of calls as chains, with the values of the runtime lookup', () => {
+    const model = compileVensim(nested, { file: 'nested-lookup.mdl' }).model;
+    // Five lookups in the three statements of init and of step, each through the chain (each guard reads R.lx once).
+    expect(model.generated.source.match(/R\.lx\[0\] === /g)?.length).toBe(10);
+    const r = new Runtime([Float64Array.of(0, 1, 2, 3, 4)], [Float64Array.of(0.5, 1, 1.4, 1.7, 1.8)], [], 0, 1);
+    const f = (x: number) => r.lookup(0, x);
+    const res = model.run();
+    const [inside, twice, comma] = ['inside', 'twice', 'comma'].map((n) => res.get(n)!);
+    res.time.forEach((t, i) => {
+      const input = t / 2;
+      expect(Object.is(inside![i], Math.max(f(input), 0.25 * f(Math.min(input, (t + 1) / 3)))), `inside at ${t}`).toBe(true);
+      expect(Object.is(twice![i], f(f(input) * 2)), `twice at ${t}`).toBe(true);
+      expect(Object.is(comma![i], f(Math.min(input, Math.max(1, (t - 2) * 0.5)))), `comma at ${t}`).toBe(true);
+    });
+    // An overridden table reaches every nested lookup through its guard.
+    const over = model.run({ params: { effect: { x: [0, 10], y: [0, 100] } } });
+    const g = (x: number) => (x <= 0 ? 0 : x >= 10 ? 100 : 10 * x);
+    over.time.forEach((t, i) => expect(over.get('twice')![i]).toBeCloseTo(g(g(t / 2) * 2), 9));
   });
 
   const arrayed = ['region: (r1-r5)\n\t~\t\n\t~\t|\n', modelText([EFFECT, 'w[region] = 0.5, 0.75, 1, 1.25, 1.5', 'input[region] = Time / 2 * w[region]', 'output[region] = effect(input[region])'])].join('\n');

@@ -71,14 +71,13 @@ export class XmlGuard {
       }
       if (!inTag) {
         if (b !== LT) {
-          // Text up to the next '<' changes nothing but the run: skipped at once (indexOf is
-          // native), unless the run would cross its limit there, which the byte loop reports.
-          const lt = bytes.indexOf(LT, i + 1);
-          const end = lt < 0 ? n : lt;
-          if (run + (end - i - 1) <= maxRun) {
-            run += end - i - 1;
-            i = end - 1;
-          }
+          // Text up to the next '<' changes nothing but the run: skipped at once. A plain loop, not
+          // indexOf: most runs are a cell's few digits, and the native call cost more than the scan.
+          let end = i + 1;
+          while (end < n && bytes[end] !== LT) end++;
+          if (run + (end - i - 1) > maxRun) return this.crossed(inTag, tagStart, quote, naming, prev);
+          run += end - i - 1;
+          i = end - 1;
           continue;
         }
         inTag = true;
@@ -111,14 +110,13 @@ export class XmlGuard {
         else if (!capture) {
           // Inside a quoted attribute value only the run and the last byte change: skip to the
           // closing quote (processed by the next pass of the loop) as the text above.
-          const close = bytes.indexOf(quote, i + 1);
-          const end = close < 0 ? n : close;
-          if (run + (end - i - 1) <= maxRun) {
-            run += end - i - 1;
-            i = end - 1;
-            prev = bytes[i]!;
-            continue;
-          }
+          let end = i + 1;
+          while (end < n && bytes[end] !== quote) end++;
+          if (run + (end - i - 1) > maxRun) return this.crossed(inTag, tagStart, quote, naming, bytes[i + maxRun - run]!);
+          run += end - i - 1;
+          i = end - 1;
+          prev = bytes[i]!;
+          continue;
         }
       } else if (b === QUOTE || b === APOS) {
         quote = b;
@@ -138,6 +136,20 @@ export class XmlGuard {
           this.name += String.fromCharCode(b);
           capture = this.name.startsWith('table:table-');
         }
+      } else if (!capture) {
+        // Past the tag's name and outside quotes, bytes up to the next quote or '>' change only the
+        // run and the last byte: skipped as the text above (xlsx cells are mostly such attributes).
+        let end = i + 1;
+        while (end < n) {
+          const c = bytes[end]!;
+          if (c === GT || c === QUOTE || c === APOS) break;
+          end++;
+        }
+        if (run + (end - i - 1) > maxRun) return this.crossed(inTag, tagStart, quote, naming, bytes[i + maxRun - run]!);
+        run += end - i - 1;
+        i = end - 1;
+        prev = bytes[i]!;
+        continue;
       }
       if (inTag) {
         if (capture && this.tag.length < 4096) this.tag += String.fromCharCode(b);
@@ -146,6 +158,16 @@ export class XmlGuard {
     }
     this.save(run, inTag, tagStart, quote, naming, prev);
     return undefined;
+  }
+
+  /**
+   * A skipped run that crosses the limit: the state the byte loop would stop in at the crossing
+   * byte (the run one past the limit; `prev`, in a tag, the byte before it), without walking there.
+   */
+  private crossed(inTag: boolean, tagStart: boolean, quote: number, naming: boolean, prev: number): XmlLimitsHit {
+    const run = this.maxRun + 1;
+    this.save(run, inTag, tagStart, quote, naming, prev);
+    return { kind: 'text', value: run };
   }
 
   /** The scan's locals back into the fields. */

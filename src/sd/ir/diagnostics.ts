@@ -105,8 +105,8 @@ export class SimulationError extends Error {
  * Bad input that is not model text: a data file, a spec, a command-line value.
  * `where` names the file with line and column, or the field (e.g. `spec.json: parameters[2].lo`).
  * The CLI prints `where: message` and exits with status 2. `message` is English, `messageEs` Spanish.
- * The constructor takes both languages; `InputError.englishOnly` marks the older sites outside the
- * engine and the CLI that still write English only (a test keeps their number from growing).
+ * The constructor takes both languages (bilingual-sites.test.ts checks that no site outside the
+ * engine writes a message in English only).
  */
 export class InputError extends Error {
   readonly where: string;
@@ -119,9 +119,5 @@ export class InputError extends Error {
     this.where = where;
     this.text = text;
     this.messageEs = where ? `${where}: ${text.es}` : text.es;
-  }
-  /** An error still written in English only (its Spanish is the English): to be translated, not to be added to. */
-  static englishOnly(where: string, message: string): InputError {
-    return new InputError(where, { en: message, es: message });
   }
 }

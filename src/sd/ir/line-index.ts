@@ -18,14 +18,26 @@ export class LineIndex {
     }
   }
 
+  /** The line the last look-up found: readers ask in reading order, mostly on that line or a few after. */
+  private last = 0;
+
   loc(offset: number): SourceLocation {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
+    const starts = this.lineStarts;
+    const top = starts.length - 1;
+    let lo = this.last;
+    if (starts[lo]! <= offset) {
+      for (let k = 0; k < 4 && lo < top && starts[lo + 1]! <= offset; k++) lo++;
     }
-    return { file: this.file, line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
+    if (starts[lo]! > offset || (lo < top && starts[lo + 1]! <= offset)) {
+      lo = 0;
+      let hi = top;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+    }
+    this.last = lo;
+    return { file: this.file, line: lo + 1, column: offset - starts[lo]! + 1 };
   }
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ModelError, SimulationError } from '../ir/diagnostics.js';
 import { compileVensim } from './engine.js';
 import { buildError } from './test-support/build-error.js';
+import { runError } from './test-support/run-error.js';
 
 const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 4 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
 
@@ -93,7 +94,8 @@ shipped[r] = ALLOCATE AVAILABLE(request[r], prio[r, ptype], 50) ~~|
 ${CONTROL}`;
     const run = () => compileVensim(src, { file: 'alloc.mdl' }).model.run();
     expect(run).toThrow(SimulationError);
-    expect(run).toThrow(/alloc\.mdl:9:1: shipped\[a\] at time 2: ALLOCATE AVAILABLE, requester 1: priority type \(ptype\) 5/);
+    expect(run).toThrow(/alloc\.mdl:9:1: shipped\[a\] at time 2: ALLOCATE AVAILABLE, requester a: priority type \(ptype\) 5/);
+    expect(runError(src, 'alloc.mdl').messageEs).toMatch(/alloc\.mdl:9:1: shipped\[a\] en el tiempo 2: ALLOCATE AVAILABLE, solicitante a: el tipo de prioridad \(ptype\) 5/);
   });
 
   it('a profile range without ptype, ppriority and pwidth is refused', () => {

@@ -10,6 +10,7 @@ import type { ScalarModel } from '../analyze/scalar-model.js';
 import { generate, type GeneratedProgram } from '../compile/codegen.js';
 import { Runtime } from './runtime-lib.js';
 import { VectorArgumentError } from './vector-functions.js';
+import { vectorElementName } from './vector-element-name.js';
 import { MODEL_FIELDS, planRun } from './run-plan.js';
 import { SaveBuffer } from './save-buffer.js';
 import { refsOf } from '../analyze/order.js';
@@ -307,12 +308,14 @@ export class CompiledModel implements Model {
   private located(e: unknown): unknown {
     if (!(e instanceof VectorArgumentError)) return e;
     const node = this.scalar.nodes[e.node >= 0 || e.belt < 0 ? e.node : this.generated.beltNodes[e.belt]!];
-    if (node === undefined) return new SimulationError({ en: `during the run: ${e.text.en}`, es: `durante la corrida: ${e.text.es}` }, '', e.time);
+    const who = vectorElementName(this.scalar, e);
+    const text = who !== undefined && e.element ? e.element.text(who) : e.text;
+    if (node === undefined) return new SimulationError({ en: `during the run: ${text.en}`, es: `durante la corrida: ${text.es}` }, '', e.time);
     const name = node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
     const when = Number.isNaN(e.time) ? { en: 'at the initial time', es: 'en el tiempo inicial' } : { en: `at time ${e.time}`, es: `en el tiempo ${e.time}` };
     const where = formatLocation(node.loc);
     const at = where ? where + ': ' : '';
-    return new SimulationError({ en: `${at}${name} ${when.en}: ${e.text.en}`, es: `${at}${name} ${when.es}: ${e.text.es}` }, name, e.time);
+    return new SimulationError({ en: `${at}${name} ${when.en}: ${text.en}`, es: `${at}${name} ${when.es}: ${text.es}` }, name, e.time);
   }
 
   /**

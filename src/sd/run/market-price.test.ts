@@ -13,6 +13,7 @@ import { VectorArgumentError } from './argument-error.js';
 import { compileVensim } from './engine.js';
 import { findMarketPrice } from './market-price.js';
 import { buildError as buildErrorIn } from './test-support/build-error.js';
+import { runError as runErrorIn } from './test-support/run-error.js';
 
 const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
 const RANGES = 'demander: d1, d2 ~~|\nsupplier: s1, s2 ~~|\npprofile: ptype, ppriority, pwidth, pextra ~~|\n';
@@ -147,9 +148,31 @@ describe('what the pages leave open stops with a located message', () => {
     expect(e.diagnostics).toHaveLength(2);
   });
 
-  it('a curve type that changes to one it does not compute stops the run when it does', () => {
+  const runError = (src: string): SimulationError => runErrorIn(src, 'market.mdl');
+
+  it('a curve type that changes to one it does not compute stops the run when it does, naming the element in both languages', () => {
     const src = market(RECTANGLES.replace('dp[d2, pprofile] = 1, 9, 2, 0', 'dp[d2, ptype] = 1 + 10 * Time ~~|\ndp[d2, ppriority] = 9 ~~|\ndp[d2, pwidth] = 2 ~~|\ndp[d2, pextra] = 0'));
-    expect(() => run(src)).toThrow(/price at time 1: demander 2: priority type \(ptype\) 11 asks for integer allocations/);
+    const e = runError(src);
+    // FIND MARKET PRICE (line 14) is computed before DEMAND AT PRICE, which reads its price.
+    expect(e.message).toMatch(/^market\.mdl:14:1: price at time 1: demander d2: priority type \(ptype\) 11 asks for integer allocations/);
+    expect(e.messageEs).toMatch(/^market\.mdl:14:1: price en el tiempo 1: demandante d2: el tipo de prioridad \(ptype\) 11 pide asignaciones enteras/);
+  });
+
+  it('a supplier with a negative quantity stops the market naming the supplier, and DEMAND AT PRICE names its own element', () => {
+    const negative = market(RECTANGLES.replace('sq[supplier] = 80, 40', 'sq[s1] = 80 ~~|\nsq[s2] = 40 - 50 * Time'));
+    const e = runError(negative);
+    expect(e.message).toMatch(/price at time 1: supplier s2 has quantity -10; FIND MARKET PRICE needs quantities of 0 or more/);
+    expect(e.messageEs).toMatch(/price en el tiempo 1: el oferente s2 tiene la cantidad -10; FIND MARKET PRICE necesita cantidades de 0 o más/);
+    // Without FIND MARKET PRICE (a constant price), the curve of d2 alone stops DEMAND AT PRICE at d2.
+    const alone = `${RANGES}${RECTANGLES.replace('dp[d2, pprofile] = 1, 9, 2, 0', 'dp[d2, ptype] = 1 + 10 * Time ~~|\ndp[d2, ppriority] = 9 ~~|\ndp[d2, pwidth] = 2 ~~|\ndp[d2, pextra] = 0')}price = 9 ~~|\n${MARKET.split('\n')[1]}\n${CONTROL}`;
+    const d = runError(alone);
+    expect(d.message).toMatch(/demanded\[d2\] at time 1: demander d2: priority type \(ptype\) 11/);
+    expect(d.messageEs).toMatch(/demanded\[d2\] en el tiempo 1: demandante d2: el tipo de prioridad \(ptype\) 11/);
+  });
+
+  it('called outside a compiled model, the message numbers the element', () => {
+    // The second supplier (of two) has quantity −1.
+    expect(() => findMarketPrice([[10], [1], [3], [2], [10, -1], [1, 1], [8, 8], [2, 2]])).toThrow(/^supplier 2 has quantity -1/);
   });
 });
 

@@ -25,17 +25,22 @@ interface Curve {
 /** How a message names each side. */
 const SIDE = { demander: { en: 'demander', es: 'demandante' }, supplier: { en: 'supplier', es: 'oferente' } };
 
-/** The curves of one side, [quantities, types, priorities, widths], checked. */
+/** The curves of one side, [quantities, types, priorities, widths], checked; a message names the curve's element. */
 function curves(vecs: number[][], side: 'demander' | 'supplier', market: boolean): Curve[] {
   const [q, type, priority, width] = vecs as [number[], number[], number[], number[]];
   const who = SIDE[side];
+  const list = side === 'demander' ? 0 : 1;
   return q.map((qi, i) => {
     const problem = priorityProfileProblem(type[i]!, width[i]);
-    if (problem) throw new VectorArgumentError({ en: `${who.en} ${i + 1}: ${problem.en}`, es: `${who.es} ${i + 1}: ${problem.es}` });
+    if (problem) throw new VectorArgumentError({ list, index: i, text: (el) => ({ en: `${who.en} ${el}: ${problem.en}`, es: `${who.es} ${el}: ${problem.es}` }) });
     if (market && !(qi >= 0 && qi < Infinity)) {
       throw new VectorArgumentError({
-        en: `${who.en} ${i + 1} has quantity ${qi}; FIND MARKET PRICE needs quantities of 0 or more (Vensim's curves are nonnegative, documentation/24330.html)`,
-        es: `el ${who.es} ${i + 1} tiene la cantidad ${qi}; FIND MARKET PRICE necesita cantidades de 0 o más (las curvas de Vensim no son negativas, documentation/24330.html)`,
+        list,
+        index: i,
+        text: (el) => ({
+          en: `${who.en} ${el} has quantity ${qi}; FIND MARKET PRICE needs quantities of 0 or more (Vensim's curves are nonnegative, documentation/24330.html)`,
+          es: `el ${who.es} ${el} tiene la cantidad ${qi}; FIND MARKET PRICE necesita cantidades de 0 o más (las curvas de Vensim no son negativas, documentation/24330.html)`,
+        }),
       });
     }
     return { q: qi, type: type[i]!, priority: priority[i]!, width: width[i]! };

@@ -418,6 +418,7 @@ export class Runtime {
       if (e instanceof VectorArgumentError) {
         e.node = node;
         e.time = time;
+        e.fn = fn;
       }
       throw e;
     }

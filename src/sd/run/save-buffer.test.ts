@@ -42,4 +42,18 @@ describe('SaveBuffer', () => {
     expect(new SaveBuffer(5, 8, result).column(2, 8).buffer).not.toBe(first.column(2, 8).buffer);
     expect(new SaveBuffer(4, 8, {}).column(2, 8).buffer).not.toBe(first.column(2, 8).buffer);
   });
+
+  it('keeps what it lends off the result\'s visible keys, so a copy of the result does not reuse the blocks', () => {
+    const first = new SaveBuffer(4, 10);
+    fill(first, 4, 10);
+    const result = { names: ['a'] };
+    first.lend(result);
+    expect(Object.keys(result)).toEqual(['names']);
+    expect(JSON.stringify(result)).toBe('{"names":["a"]}');
+    expect(new SaveBuffer(4, 8, result).column(2, 8).buffer).toBe(first.column(2, 8).buffer);
+    expect(new SaveBuffer(4, 8, { ...result }).column(2, 8).buffer).not.toBe(first.column(2, 8).buffer);
+    const second = new SaveBuffer(4, 10);
+    second.lend(result);
+    expect(new SaveBuffer(4, 8, result).column(2, 8).buffer).toBe(second.column(2, 8).buffer);
+  });
 });

@@ -177,7 +177,7 @@ function allocateAvailable(request: number[], profile: number[][], available: nu
   let fixed = 0;
   for (let i = 0; i < request.length; i++) {
     const problem = priorityProfileProblem(type[i]!, width[i]);
-    if (problem) throw new VectorArgumentError({ en: `ALLOCATE AVAILABLE, requester ${i + 1}: ${problem.en}`, es: `ALLOCATE AVAILABLE, solicitante ${i + 1}: ${problem.es}` });
+    if (problem) throw new VectorArgumentError({ list: 0, index: i, text: (who) => ({ en: `ALLOCATE AVAILABLE, requester ${who}: ${problem.en}`, es: `ALLOCATE AVAILABLE, solicitante ${who}: ${problem.es}` }) });
     if (type[i] === 0) fixed += request[i]!;
   }
   const total = request.reduce((a, b) => a + b, 0);

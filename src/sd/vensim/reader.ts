@@ -322,7 +322,10 @@ function expandRange(from: string, to: string, fail: () => Error, checkCount: (n
 }
 
 function splitUnits(raw: string): { units: string; range?: Equation['range'] } {
-  const text = raw.replace(/\\\s*\n/g, ' ').replace(/\s+/g, ' ').trim();
+  // normalizeDoc folds as the two regular expressions did (foldDoc), skipping them when they change nothing.
+  const text = normalizeDoc(raw);
+  // A range is a trailing `[…]`; the text is trimmed, so without a final ']' there is none.
+  if (text.charCodeAt(text.length - 1) !== 93) return { units: text };
   const m = /\[([^\]]*)\]\s*$/.exec(text);
   if (!m) return { units: text };
   const parts = m[1]!.split(',').map((p) => p.trim());

@@ -218,8 +218,22 @@ export class Scanner {
   readRawUntil(stops: string): string {
     const t = this.text;
     const start = this.pos;
-    while (this.pos < t.length && !stops.includes(t[this.pos]!)) this.pos++;
-    return t.slice(start, this.pos);
+    // Character codes, not a one-character string and stops.includes per character: documentation
+    // runs to thousands of characters in large models.
+    const a = stops.charCodeAt(0);
+    const b = stops.length > 1 ? stops.charCodeAt(1) : a;
+    let i = start;
+    if (stops.length <= 2) {
+      while (i < t.length) {
+        const c = t.charCodeAt(i);
+        if (c === a || c === b) break;
+        i++;
+      }
+    } else {
+      while (i < t.length && !stops.includes(t[i]!)) i++;
+    }
+    this.pos = i;
+    return t.slice(start, i);
   }
 
   atEnd(): boolean {

@@ -111,10 +111,13 @@ export const ZERO_ARGUMENT = new Set(['TIME', 'DT', 'STARTTIME', 'STOPTIME', 'PI
 /** Array built-ins (§3.7.1.3), handled by the parser. */
 export const ARRAY_BUILTINS = new Set(['SUM', 'PROD', 'MEAN', 'SIZE', 'STDDEV', 'MIN', 'MAX']);
 
-/** Vensim's vector functions, read under their own names and meaning (the parser's vectorCall). */
+/**
+ * Vensim's vector, allocation and market functions, read under their own names and meaning (the
+ * parser's vectorCall), as translations of Vensim models keep them (FIND_MARKET_PRICE, …).
+ */
 export const VENSIM_VECTOR_FUNCTIONS = new Set([
   'VECTOR SELECT', 'VECTOR ELM MAP', 'VECTOR SORT ORDER', 'VECTOR RANK', 'VECTOR REORDER', 'VECTOR LOOKUP',
-  'ALLOCATE AVAILABLE', 'ALLOCATE BY PRIORITY',
+  'ALLOCATE AVAILABLE', 'ALLOCATE BY PRIORITY', 'FIND MARKET PRICE', 'DEMAND AT PRICE', 'SUPPLY AT PRICE',
 ]);
 
 /** Built-ins we know of but cannot simulate yet, with the reason in both languages. */

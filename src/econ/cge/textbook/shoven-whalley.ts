@@ -66,14 +66,14 @@ export interface SwSolution {
 }
 
 function check(fx: SwFixture, cs: SwCase): void {
-  const bad = (what: string) => {
-    throw InputError.englishOnly(FILE, what);
+  const bad = (en: string, es: string) => {
+    throw new InputError(FILE, { en, es });
   };
-  if (!fx.factors.includes(fx.numeraire)) bad(`numerario desconocido / unknown numeraire ${fx.numeraire}`);
-  for (const s of fx.sectors) if (!fx.production[s]) bad(`sector sin tecnología / sector without technology: ${s}`);
-  for (const h of fx.households) if (!fx.demand[h]) bad(`hogar sin demanda / household without demand: ${h}`);
+  if (!fx.factors.includes(fx.numeraire)) bad(`unknown numeraire ${fx.numeraire}`, `numerario desconocido ${fx.numeraire}`);
+  for (const s of fx.sectors) if (!fx.production[s]) bad(`sector without technology: ${s}`, `sector sin tecnología: ${s}`);
+  for (const h of fx.households) if (!fx.demand[h]) bad(`household without demand: ${h}`, `hogar sin demanda: ${h}`);
   for (const t of cs.taxes) {
-    if (!fx.factors.includes(t.factor) || !fx.sectors.includes(t.sector)) bad(`impuesto sobre cuenta desconocida / tax on unknown account ${t.factor}.${t.sector}`);
+    if (!fx.factors.includes(t.factor) || !fx.sectors.includes(t.sector)) bad(`tax on unknown account ${t.factor}.${t.sector}`, `impuesto sobre una cuenta desconocida ${t.factor}.${t.sector}`);
   }
 }
 

@@ -93,8 +93,7 @@ export function scanBilingual(dirs: readonly string[], root: string, printed: re
         const name = calleeName(n.expression);
         const args = n.arguments ?? ts.factory.createNodeArray();
         const isCode = (a: ts.Expression) => ts.isStringLiteral(a) && CODE.test(a.text);
-        if (name === 'InputError.englishOnly') found.englishOnly.push(`${where(n)}: InputError.englishOnly`);
-        else if (args.some(isCode) && args.some((a) => !isCode(a) && literal(a))) found.englishOnly.push(`${where(n)}: ${name} with a literal message`);
+        if (args.some(isCode) && args.some((a) => !isCode(a) && literal(a))) found.englishOnly.push(`${where(n)}: ${name} with a literal message`);
         else if (ts.isNewExpression(n) && name in MESSAGE_ARGUMENT && literal(args[MESSAGE_ARGUMENT[name]!])) {
           found.englishOnly.push(`${where(n)}: new ${name} with a literal message`);
         } else if (printed.includes(name) && args.some((a) => literal(a) && !foreign.includes(literalText(a, sf)!))) {
@@ -114,9 +113,4 @@ export function pairProblems(pairs: readonly BilingualPair[]): string[] {
     const why = bilingualProblem(p.en, p.es);
     return why ? [`${p.where}: ${why}`] : [];
   });
-}
-
-/** How many `InputError.englishOnly` sites the sources under `dirs` still have. */
-export function countEnglishOnlyInputErrors(dirs: readonly string[]): number {
-  return dirs.flatMap(sources).reduce((n, file) => n + (readFileSync(file, 'utf8').match(/InputError\.englishOnly\(/g)?.length ?? 0), 0);
 }

@@ -4,7 +4,8 @@ import { InputError, SimulationError, warningAt } from '../../../ir/diagnostics.
 declare function refuse(code: string, message: string): Error;
 
 export const sites = [
-  InputError.englishOnly('--runs', 'must be a whole number'),
+  // @ts-expect-error the compiler refuses it too
+  new InputError('--runs', 'must be a whole number'),
   // @ts-expect-error the compiler refuses it too
   new SimulationError(`x became NaN`, 'x', 3),
   refuse('E_ARGUMENT', `the order must be at least 1`),
