@@ -9,6 +9,7 @@ import { ModelError } from '../ir/diagnostics.js';
 import { compileIR, compileVensim, compileXmile } from '../run/engine.js';
 import { readXmile } from './reader.js';
 import { close, columnReader, xmileDoc } from './test-support.js';
+import { writeVensim } from '../vensim/writer.js';
 import { writeXmile } from './writer.js';
 
 const NM = '<dim name="N" size="2"/><dim name="M" size="2"/>';
@@ -97,6 +98,17 @@ describe('size-based dimensions that share element names (XMILE)', () => {
     expect(written).toMatch(/<aux name="S"><dimensions><dim name="N"\/><dim name="M"\/><\/dimensions>/);
     expect(written).toMatch(/<aux name="T"><dimensions><dim name="M"\/><dim name="N"\/><\/dimensions>/);
     const col = columnReader(compileIR(readXmile(written, 'written.xmile')).model.run());
+    expect(grid(col, 'f')).toEqual([11, 12, 21, 22]);
+    expect(grid(col, 'g')).toEqual([11, 21, 12, 22]);
+  });
+
+  it('igem convert --to mdl writes bare references to such arrays with their declared dimensions', () => {
+    // A .mdl cannot declare S over [N, M]; read back, S is laid out [N, N], so a bare S would be ambiguous.
+    const text = xmileDoc(model + over('f', ['N', 'M'], 'S') + over('g', ['N', 'M'], 'T'), { stop: 0, dimensions: NM });
+    const mdl = writeVensim(readXmile(text, 'numbered.xmile'));
+    expect(mdl).toMatch(/^f\[N,M\]=\n\tS\[N,M\]$/m);
+    expect(mdl).toMatch(/^g\[N,M\]=\n\tT\[M,N\]$/m);
+    const col = columnReader(compileVensim(mdl, { file: 'written.mdl' }).model.run());
     expect(grid(col, 'f')).toEqual([11, 12, 21, 22]);
     expect(grid(col, 'g')).toEqual([11, 21, 12, 22]);
   });
