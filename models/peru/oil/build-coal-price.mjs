@@ -10,7 +10,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annualMeans } from '../monthly-annual-means.mjs';
-import { cpi2024, cpi2025, mean } from './us-cpi-after-2023.mjs';
+import { printRealIndex } from './real-index-table.mjs';
+import { cpi2024, cpi2025 } from './us-cpi-after-2023.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const coal = annualMeans(join(here, 'coal-monthly-imf-pcoalauusdm.csv'));
@@ -21,11 +22,6 @@ cpi.set(2025, cpi2025);
 const base = coal.get(2023) / cpi.get(2023);
 const rows = [...coal.keys()].filter((y) => cpi.has(y)).sort((a, b) => a - b)
   .map((y) => ({ y, usd: coal.get(y), cpi: cpi.get(y), index: coal.get(y) / cpi.get(y) / base }));
-console.log('year,coal_usd_per_tonne,us_cpi,real_index_2023');
-for (const r of rows) console.log(`${r.y},${r.usd.toFixed(2)},${r.cpi.toFixed(3)},${r.index.toFixed(4)}`);
 /** Supuesto: from 2025 the real price returns in a straight line to its 2015-2019 mean by 2030 and stays there, as
  * the crude path does (the pre-COVID five years are the last calm ones in the history). */
-const calm = mean(rows.filter((r) => r.y >= 2015 && r.y <= 2019).map((r) => r.index));
-console.log(`2015-2019 mean real index ${calm.toFixed(4)} (held from 2030)`);
-const points = rows.map((r) => `(${r.y},${r.index.toFixed(4)})`).concat([`(2030,${calm.toFixed(4)})`, `(2050,${calm.toFixed(4)})`]);
-console.log(`\n[(2000,0)-(2050,3)],${points.join(',')}`);
+printRealIndex(rows, 'year,coal_usd_per_tonne,us_cpi,real_index_2023');

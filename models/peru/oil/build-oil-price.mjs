@@ -10,6 +10,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annualMeans } from '../monthly-annual-means.mjs';
+import { printRealIndex } from './real-index-table.mjs';
 import { cpi2024, cpi2025, mean } from './us-cpi-after-2023.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,9 +36,4 @@ const rows = [...brent.keys()].filter((y) => cpi.has(y)).sort((a, b) => a - b)
   .map((y) => ({ y, usd: brent.get(y), cpi: cpi.get(y) }))
   .concat(path)
   .map((r) => ({ ...r, index: r.usd / r.cpi / base }));
-console.log('year,brent_usd_per_barrel,us_cpi,real_index_2023');
-for (const r of rows) console.log(`${r.y},${r.usd.toFixed(2)},${r.cpi.toFixed(3)},${r.index.toFixed(4)}`);
-const calm = mean(rows.filter((r) => r.y >= 2015 && r.y <= 2019).map((r) => r.index));
-console.log(`2015-2019 mean real index ${calm.toFixed(4)} (held from 2030)`);
-const points = rows.map((r) => `(${r.y},${r.index.toFixed(4)})`).concat([`(2030,${calm.toFixed(4)})`, `(2050,${calm.toFixed(4)})`]);
-console.log(`\n[(2000,0)-(2050,3)],${points.join(',')}`);
+printRealIndex(rows, 'year,brent_usd_per_barrel,us_cpi,real_index_2023');
