@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VALIDATION_ONLY_SERIES, fitAnchor, forestMarkdown, povertyMarkdown, validationMarkdown, validationRows } from './validation.mjs';
-import { populationMarkdown } from './population-validation.mjs';
+import { populationMarkdown, projectionMarkdown } from './population-validation.mjs';
 import { bopMarkdown } from './bop-validation.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -152,7 +152,7 @@ try {
   const fit = JSON.parse(igemCalibrate(['--spec', spec, '--report', report, '--out-params', params, '--json']));
   const poverty = povertyMarkdown(model, history);
   const forest = forestMarkdown(model, history);
-  const population = await populationMarkdown(model);
+  const population = (await populationMarkdown(model)) + '\n' + (await projectionMarkdown(model));
   const bop = await bopMarkdown(model);
   writeFileSync(report, preface(fit) + validationMarkdown(validationRows(model, history)) + '\n' + population + '\n' + bop + '\n' + poverty + '\n' + forest + '\n' + readFileSync(report, 'utf8').replace(/^# .*\n/, ''));
   process.stderr.write(poverty);
