@@ -5,6 +5,7 @@
  * population-projections.json). Those are projections, not data: the bands below say how far the model's
  * own drivers may lead from them, and are stated with each test.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { variableAtYear as at } from './run.js';
 
 const MODEL = join(process.cwd(), 'models', 'peru', 'peru.mdl');
 const PROJECTIONS = join(process.cwd(), 'models', 'peru', 'calibration', 'population-projections.json');
+const SHARE_SCRIPT = join(process.cwd(), 'models', 'peru', 'calibration', 'fertile-share-index.mjs');
 
 interface Projection {
   source: string;
@@ -40,14 +42,19 @@ beforeAll(() => {
 });
 
 describe('Peru fertility after 2023 on the UN WPP 2024 TFR path', () => {
-  it('takes the medium-variant TFR to 2040 and moves births per 15-64 person in proportion to it', () => {
+  it('takes the medium-variant TFR to 2040 and moves births per 15-64 person with it and the 15-49 share', () => {
     for (const y of [2030, 2035, 2040]) expect(at(run, 'Projected Total Fertility Rate', y)).toBeCloseTo(wpp.tfr![String(y)], 6);
     const tfr2023 = at(run, 'Projected Total Fertility Rate', 2023);
-    for (const area of ['urban', 'rural']) {
-      const f2023 = at(run, `Fertility Rate[${area}]`, 2023);
-      for (const y of [2030, 2040, 2050]) {
+    // the 15-49 share index as calibration/fertile-share-index.mjs derives it from INEI births
+    const out = spawnSync(process.execPath, [SHARE_SCRIPT], { encoding: 'utf8' }).stdout.trim().split('\n');
+    const index = new Map(out.map((l) => l.split('\t').map(Number) as [number, number]));
+    expect(index.get(2050)!).toBeLessThan(0.95);
+    for (const y of [2030, 2040, 2050]) {
+      const tfrRatio = at(run, 'Projected Total Fertility Rate', y) / tfr2023;
+      expect(at(run, 'Projected Fertility Ratio', y) / tfrRatio).toBeCloseTo(index.get(y)!, 4);
+      for (const area of ['urban', 'rural']) {
         // the stored income effect is the one of 2023 (one step later at most), so the ratio holds to 0.2 %
-        const ratio = at(run, `Fertility Rate[${area}]`, y) / f2023 / (at(run, 'Projected Total Fertility Rate', y) / tfr2023);
+        const ratio = at(run, `Fertility Rate[${area}]`, y) / at(run, `Fertility Rate[${area}]`, 2023) / at(run, 'Projected Fertility Ratio', y);
         expect(Math.abs(ratio - 1)).toBeLessThan(0.002);
       }
     }
