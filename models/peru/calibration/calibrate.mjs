@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VALIDATION_ONLY_SERIES, fitAnchor, forestMarkdown, povertyMarkdown, validationMarkdown, validationRows } from './validation.mjs';
-import { populationMarkdown } from './population-validation.mjs';
+import { populationMarkdown, projectionMarkdown } from './population-validation.mjs';
 import { bopMarkdown } from './bop-validation.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -176,7 +176,7 @@ try {
   const poverty = povertyMarkdown(model, history);
   const forestStage = stages.find((st) => st.name === 'forest');
   const forest = forestMarkdown(model, history, { fitEnd: forestStage?.time?.end ?? 2015, holdout: forestHoldout(forestStage) });
-  const population = await populationMarkdown(model);
+  const population = (await populationMarkdown(model)) + '\n' + (await projectionMarkdown(model));
   const bop = await bopMarkdown(model);
   writeFileSync(report, preface(fit) + validationMarkdown(validationRows(model, history)) + '\n' + population + '\n' + bop + '\n' + poverty + '\n' + forest + '\n' + readFileSync(report, 'utf8').replace(/^# .*\n/, ''));
   process.stderr.write(poverty);
