@@ -14,7 +14,7 @@ import { compileModelText } from '../sd/run/engine.js';
 import { looksLikeXmile } from '../sd/xmile/reader.js';
 import type { ModelBundle, ModelProfile, ModelSummary, RecordedSheet } from './api-types.js';
 import type { ServerConfig } from './config.js';
-import { ApiError, modelErrorToApi, notFound } from './errors.js';
+import { modelErrorToApi, notFound } from './errors.js';
 import { profileSchema, uncertaintySpec } from './schemas.js';
 import { firstIssue } from './zod-issue.js';
 import { RecordingDataHost } from './recording-data-host.js';
