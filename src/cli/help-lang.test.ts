@@ -41,7 +41,7 @@ describe('localizeHelp', () => {
 
   it('words a help page in Spanish: titles, descriptions, commander\'s help option and its (default: …)', () => {
     const run = help('es', 'run');
-    expect(run).toMatch(/^Uso: igem run \[options\] <model>\n\nsimula un modelo de Vensim y escribe una fila por cada tiempo guardado\n\nArgumentos:\n {2}model +el archivo \.mdl\n\nOpciones:\n/);
+    expect(run).toMatch(/^Uso: igem run \[opciones\] <model>\n\nsimula un modelo de Vensim y escribe una fila por cada tiempo guardado\n\nArgumentos:\n {2}model +el archivo \.mdl\n\nOpciones:\n/);
     expect(run).toContain('muestra la ayuda del comando');
     expect(run).toMatch(/reemplaza el valor de una constante \(repetible\) \(por\s+defecto: \[\]\)/);
     expect(run).not.toMatch(/override a constant|display help|Options:|default:/);
@@ -50,7 +50,7 @@ describe('localizeHelp', () => {
 
   it('with both, the English line and then the Spanish one', () => {
     const run = help('both', 'run');
-    expect(run).toMatch(/^Usage \/ Uso: igem run/);
+    expect(run).toMatch(/^Usage \/ Uso: igem run \[options\/opciones\] <model>\n/);
     expect(run).toMatch(/override a constant \(repeatable\)\n +reemplaza el valor de una constante \(repetible\)\n +\(default \/ por defecto: \[\]\)/);
     // A text already in both languages is shown once.
     expect(help('both', 'cge')).toContain('Modelo de equilibrio general computable / computable general equilibrium model\n');
@@ -65,7 +65,11 @@ describe('localizeHelp', () => {
   it.skipIf(!existsSync(join(root, 'dist', 'cli', 'help-lang.js')))('is what `igem --help` prints with IGEM_LANG=es (needs the built CLI)', () => {
     const bin = join(root, 'bin', 'igem.js');
     const out = execFileSync(process.execPath, [bin, '--help'], { env: { ...process.env, IGEM_LANG: 'es' }, encoding: 'utf8' });
-    expect(out).toMatch(/^Uso: igem \[options\] \[command\]\n\nModelación Integrada de Economía Verde/);
+    expect(out).toMatch(/^Uso: igem \[opciones\] \[comando\]\n\nModelación Integrada de Economía Verde/);
     expect(out).toContain('Comandos:');
+    // commander's placeholders in the list of commands and in its help command too.
+    expect(out).toMatch(/\n {2}run \[opciones\] <model> +simula/);
+    expect(out).toMatch(/\n {2}help \[comando\] +muestra la ayuda del comando/);
+    expect(out).not.toMatch(/\[options\]|\[command\]/);
   });
 });

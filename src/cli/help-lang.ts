@@ -11,6 +11,15 @@ import { HELP_ES } from './help-es.js';
 /** commander's own texts: its help option and command, and the section titles of a help page. */
 export const COMMANDER_TEXTS = ['display help for command', 'Usage:', 'Arguments:', 'Options:', 'Global Options:', 'Commands:', 'Global Commands:'];
 
+/** The placeholders commander writes in a usage line (`igem run [options] <model>`), in Spanish. */
+const USAGE_WORDS: Record<string, string> = { '[options]': '[opciones]', '[command]': '[comando]' };
+
+/** A usage line with commander's placeholders in `lang` (with `both`, `[options/opciones]`); the arguments' own names stay. */
+export function usageWords(usage: string, lang: CliLang): string {
+  if (lang === 'en') return usage;
+  return usage.replace(/\[(options|command)\]/g, (w) => (lang === 'es' ? USAGE_WORDS[w]! : `${w.slice(0, -1)}/${USAGE_WORDS[w]!.slice(1)}`));
+}
+
 /** The labels commander puts after an option's description, in Spanish. */
 const EXTRA_LABELS: Record<string, string> = { default: 'por defecto', choices: 'opciones', preset: 'valor predefinido', env: 'variable de entorno' };
 
@@ -48,10 +57,14 @@ export function localizeHelp(program: Command, lang: CliLang): void {
     for (const o of cmd.options) o.description = worded(o.description, lang);
     for (const a of cmd.registeredArguments) a.description = worded(a.description, lang);
     cmd.helpOption('-h, --help', worded('display help for command', lang));
-    if (cmd.commands.length > 0) cmd.helpCommand('help [command]', worded('display help for command', lang));
+    if (cmd.commands.length > 0) cmd.helpCommand(usageWords('help [command]', lang), worded('display help for command', lang));
+    // After the help option and command: the usage reads whether the command has options and subcommands.
+    cmd.usage(usageWords(cmd.usage(), lang));
     cmd.configureHelp({
       // Titles on one line: with `both`, `Usage / Uso:`.
       styleTitle: (title) => title.replace(/^(.*):$/, (_, t: string) => (lang === 'es' ? HELP_ES[title] ?? title : HELP_ES[title] ? `${t} / ${HELP_ES[title]}` : title)),
+      // A subcommand as the list of commands shows it: `run [opciones] <model>`.
+      subcommandTerm: (sub) => usageWords(Help.prototype.subcommandTerm.call(sub.createHelp(), sub), lang),
       // commander adds `(default: …)` and the like after an option's description.
       optionDescription(this: Help, option: Option) {
         const full = Help.prototype.optionDescription.call(this, option);

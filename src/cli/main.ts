@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-/** The `igem` command line: builds the program (program.ts), words its help in the CLI's language, and runs it. */
+/** The `igem` command line: builds the program (program.ts), words its help and commander's parse errors in the CLI's language, and runs it. */
 import { buildProgram } from './program.js';
 import { localizeHelp } from './help-lang.js';
 import { cliLang } from './cli-lang.js';
+import { localizeCommanderErrors } from './commander-errors.js';
 import { EXIT_BAD_INPUT } from './exit.js';
 
 const program = buildProgram();
-localizeHelp(program, cliLang());
+const lang = cliLang();
+localizeHelp(program, lang);
+localizeCommanderErrors(program, lang);
 
 // A reader that stops reading (`igem run MODEL | head`) closes the pipe: end quietly, as Unix
 // tools do, instead of with a stack trace.

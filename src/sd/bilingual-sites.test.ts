@@ -40,7 +40,7 @@ describe('messages outside the engine and the CLI', () => {
 });
 
 describe('the English-only check', () => {
-  it('finds a literal message given to an error, a code helper or a warning, and a printed literal', () => {
+  it('finds a literal message given to an error (the server\'s too), a code helper or a warning, and a printed literal', () => {
     const dir = join(ROOT, 'node', 'test-support', 'english-only-fixture');
     const { englishOnly, pairs } = scanBilingual([dir], dir, ['console.error']);
     expect(englishOnly.map((s) => s.replace(/:\d+:/, ':'))).toEqual([
@@ -49,7 +49,9 @@ describe('the English-only check', () => {
       'sites.ts: refuse with a literal message',
       'sites.ts: a diagnostic without messageEs',
       'sites.ts: console.error prints a literal',
+      'sites.ts: new ApiError with a literal message',
+      'sites.ts: notFound with a literal message',
     ]);
-    expect(pairs).toHaveLength(2);
+    expect(pairs).toHaveLength(4);
   });
 });

@@ -52,7 +52,7 @@ const request = fc.oneof(
 );
 
 describe('API under random requests', () => {
-  it(`${CASES} random requests: never a 5xx, every error a code and a message`, async () => {
+  it(`${CASES} random requests: never a 5xx, every error a code and a message in English and Spanish`, async () => {
     await fc.assert(
       fc.asyncProperty(request, async (req) => {
         const payload = req.payload === undefined ? undefined : typeof req.payload === 'string' ? req.payload : JSON.stringify(req.payload);
@@ -63,6 +63,9 @@ describe('API under random requests', () => {
           const e = r.json().error;
           expect(typeof e.code).toBe('string');
           expect(e.message.length).toBeGreaterThan(0);
+          // And its Spanish (bilingual-errors.test.ts checks the sites).
+          expect(typeof e.messageEs).toBe('string');
+          expect(e.messageEs.length).toBeGreaterThan(0);
         }
       }),
       { numRuns: CASES, seed: 20261204, endOnFailure: true },
@@ -78,7 +81,7 @@ describe('API under random requests', () => {
       };
       const bad = await fresh.app.inject({ method: 'POST', url: '/api/runs', payload: { modelId: 'green-growth' } });
       expect(bad.statusCode).toBe(500);
-      expect(bad.json()).toEqual({ error: { code: 'INTERNAL', message: 'internal server error' } });
+      expect(bad.json()).toEqual({ error: { code: 'INTERNAL', message: 'internal server error', messageEs: 'error interno del servidor' } });
       fresh.ctx.pool.run = run;
       const ok = await fresh.app.inject({ method: 'POST', url: '/api/runs', payload: { modelId: 'green-growth', columns: ['GDP'] } });
       expect(ok.statusCode).toBe(200);

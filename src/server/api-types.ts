@@ -107,15 +107,25 @@ export interface RunAnswer {
   ms: number;
 }
 
+/** One model diagnostic (line, column, code) or one bad field of an error, in both languages. */
+export interface ApiErrorDetail {
+  line?: number;
+  column?: number;
+  field?: string;
+  code?: string;
+  message: string;
+  messageEs: string;
+}
+
 export interface ApiErrorBody {
   error: {
     code: string;
     /** English. */
     message: string;
-    /** The same in Spanish, when the engine wrote one (model diagnostics). */
-    messageEs?: string;
+    /** The same in Spanish: every error the server sends has it (src/server/bilingual-errors.test.ts). */
+    messageEs: string;
     /** Model diagnostics with line and column, or validation issues with a field path; `messageEs` as above. */
-    details?: { line?: number; column?: number; field?: string; code?: string; message: string; messageEs?: string }[];
+    details?: ApiErrorDetail[];
   };
 }
 

@@ -187,6 +187,7 @@ describe('web simulator API', () => {
       const r = await slow.app.inject({ method: 'POST', url: '/api/runs', payload: { modelId: up.json().id, columns: ['s[e1]'] } });
       expect(r.statusCode).toBe(504);
       expect(r.json().error.code).toBe('RUN_TIMEOUT');
+      expect(r.json().error.messageEs).toBe('la corrida tardó más de 8000 ms y se detuvo');
       // The pool recovers with a fresh worker.
       const ok = await slow.app.inject({ method: 'POST', url: '/api/runs', payload: { modelId: 'green-growth', columns: ['GDP'] } });
       expect(ok.statusCode).toBe(200);

@@ -1,7 +1,7 @@
 /**
  * The HTTP server: the web app's files and the JSON API (/api/models, /api/scenarios, /api/runs).
  * Every request body and query is validated; every error is answered as
- * `{ "error": { "code", "message", "details"? } }` with a fitting status.
+ * `{ "error": { "code", "message", "messageEs", "details"? } }` with a fitting status.
  */
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { InputError, ModelError } from '../sd/ir/diagnostics.js';
 import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
-import { ApiError, errorBody, modelErrorToApi } from './errors.js';
+import { ApiError, errorBody, foreignText, modelErrorToApi } from './errors.js';
 import { ModelCatalog } from './model-catalog.js';
 import { registerAuth } from './auth/plugin.js';
 import { registerContentRoutes } from './routes-content.js';
@@ -36,15 +36,18 @@ export interface BuildOptions {
 function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof ModelError) return modelErrorToApi(err);
-  if (err instanceof InputError) return new ApiError(400, 'BAD_INPUT', err.message, undefined, err.messageEs);
+  if (err instanceof InputError) return new ApiError(400, 'BAD_INPUT', { en: err.message, es: err.messageEs });
+  // Fastify's and its plugins' errors: known by their code; their own English text is kept after ours.
   const f = err as FastifyError;
-  if (f.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new ApiError(413, 'BODY_TOO_LARGE', `the request body is larger than the limit`);
-  if (f.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', f.message);
+  if (f.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new ApiError(413, 'BODY_TOO_LARGE', { en: 'the request body is larger than the limit', es: 'el cuerpo de la solicitud supera el límite' });
+  if (f.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', foreignText({ en: 'unsupported content type', es: 'tipo de contenido no admitido' }, f.message));
   if (f.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || f.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || f instanceof SyntaxError)
-    return new ApiError(400, 'BAD_JSON', `the request body is not valid JSON: ${f.message}`);
+    return new ApiError(400, 'BAD_JSON', foreignText({ en: 'the request body is not valid JSON', es: 'el cuerpo de la solicitud no es JSON válido' }, f.message));
+  if (f.code === 'FST_CSRF_INVALID_TOKEN' || f.code === 'FST_CSRF_MISSING_SECRET')
+    return new ApiError(403, 'CSRF', { en: 'the CSRF token (header x-csrf-token, from GET /api/csrf) is missing or wrong', es: 'falta el token CSRF (cabecera x-csrf-token, de GET /api/csrf) o no es el correcto' });
   if (typeof f.statusCode === 'number' && f.statusCode >= 400 && f.statusCode < 500)
-    return new ApiError(f.statusCode, f.code ?? 'BAD_REQUEST', f.message);
-  return new ApiError(500, 'INTERNAL', 'internal server error');
+    return new ApiError(f.statusCode, f.code ?? 'BAD_REQUEST', foreignText({ en: 'bad request', es: 'solicitud no válida' }, f.message));
+  return new ApiError(500, 'INTERNAL', { en: 'internal server error', es: 'error interno del servidor' });
 }
 
 export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<{ app: FastifyInstance; ctx: AppContext }> {
@@ -58,7 +61,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     void reply.status(e.status).send(errorBody(e));
   });
   app.setNotFoundHandler((req, reply) => {
-    void reply.status(404).send(errorBody(new ApiError(404, 'NOT_FOUND', `no route for ${req.method} ${req.url.split('?')[0]}`)));
+    const route = `${req.method} ${req.url.split('?')[0]}`;
+    void reply.status(404).send(errorBody(new ApiError(404, 'NOT_FOUND', { en: `no route for ${route}`, es: `no hay ruta para ${route}` })));
   });
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');

@@ -14,7 +14,7 @@ import { compileModelText } from '../sd/run/engine.js';
 import { looksLikeXmile } from '../sd/xmile/reader.js';
 import type { ModelBundle, ModelProfile, ModelSummary, RecordedSheet } from './api-types.js';
 import type { ServerConfig } from './config.js';
-import { ApiError, modelErrorToApi, notFound } from './errors.js';
+import { modelErrorToApi, notFound } from './errors.js';
 import { profileSchema, uncertaintySpec } from './schemas.js';
 import { firstIssue } from './zod-issue.js';
 import { RecordingDataHost } from './recording-data-host.js';
@@ -88,7 +88,7 @@ export class ModelCatalog {
     const b = this.builtins.find((x) => x.id === id);
     if (b) return { key: `${b.id}@${this.mtime(b.path)}`, path: b.path };
     const m = this.store.getModel(id);
-    if (!m) throw notFound(`model ${id}`);
+    if (!m) throw notFound({ en: `model ${id}`, es: `el modelo ${id}` });
     return { key: m.id, text: m.text, file: m.file };
   }
 
@@ -98,14 +98,14 @@ export class ModelCatalog {
     // The families are looked up each time: the bundle is cached by the model file's mtime only.
     if (b) return { ...this.builtinBundle(b, b === this.builtins[0]), results: resultFamiliesIn(dirname(b.path)) };
     const m = this.store.getModel(id);
-    if (!m) throw notFound(`model ${id}`);
+    if (!m) throw notFound({ en: `model ${id}`, es: `el modelo ${id}` });
     return { id: m.id, name: m.name, source: 'upload', file: m.file, isDefault: false, createdAt: m.createdAt, results: NO_RESULT_FAMILIES, text: m.text, sheets: [], profile: {}, history: null, uncertainty: null };
   }
 
   private mtime(path: string): number {
     // One system call per run request (not an existence check and then a stat).
     const st = statSync(path, { throwIfNoEntry: false });
-    if (!st) throw new ApiError(404, 'NOT_FOUND', `model file ${path} not found`);
+    if (!st) throw notFound({ en: `model file ${path}`, es: `el archivo de modelo ${path}` });
     return st.mtimeMs;
   }
 

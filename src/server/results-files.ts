@@ -77,7 +77,7 @@ export function noResults(id: string, family: keyof typeof WHAT, upload = false)
   const why = upload
     ? { es: 'es un modelo subido, sin carpeta de datos', en: 'it is an uploaded model, with no data folder' }
     : { es: `falta ${w.files} junto al modelo`, en: `${w.files} is missing beside the model` };
-  return new ApiError(404, 'NO_RESULTS', `el modelo ${id} no tiene ${w.es}: ${why.es} / model ${id} has no ${w.en}: ${why.en}`);
+  return new ApiError(404, 'NO_RESULTS', { en: `model ${id} has no ${w.en}: ${why.en}`, es: `el modelo ${id} no tiene ${w.es}: ${why.es}` });
 }
 
 function folderOf(ctx: AppContext, id: string, family: keyof typeof WHAT): string {

@@ -9,8 +9,8 @@
  */
 import { Piscina } from 'piscina';
 import { workerScript } from '../analysis/ensemble/worker-script.js';
-import { ModelError } from '../sd/ir/diagnostics.js';
-import { ApiError, modelErrorToApi } from './errors.js';
+import { messageFields, ModelError } from '../sd/ir/diagnostics.js';
+import { ApiError, failureText, foreignText, modelErrorToApi } from './errors.js';
 import { envWholeNumber } from './limits.js';
 import type { CgeAnswer, GreenJobsAnswer, ResultsAnswer, ResultsTask } from './results-task.js';
 
@@ -80,7 +80,7 @@ export class ResultsPool {
       throw new ApiError(
         429,
         'TOO_MANY_SOLVES',
-        `Hay ${this.limits.maxCge} cálculos del CGE en curso; intente de nuevo en ${this.limits.retryAfterS} s. / ${this.limits.maxCge} CGE solves are under way; try again in ${this.limits.retryAfterS} s.`,
+        { en: `${this.limits.maxCge} CGE solves are under way; try again in ${this.limits.retryAfterS} s.`, es: `Hay ${this.limits.maxCge} cálculos del CGE en curso; intente de nuevo en ${this.limits.retryAfterS} s.` },
       );
     }
     if (isCge) this.cgeRunning++;
@@ -110,12 +110,17 @@ export class ResultsPool {
       const a = await this.pool.run(task, { signal: abort.signal });
       if (!a.ok) throw toApiError(a.error);
       const value = a.cge ?? a.jobs;
-      if (!value) throw new ApiError(500, 'INTERNAL', 'the results thread gave no answer');
+      if (!value) throw new ApiError(500, 'INTERNAL', { en: 'the results thread gave no answer', es: 'el hilo de resultados no dio respuesta' });
       return value;
     } catch (e) {
       if (e instanceof ApiError) throw e;
-      if (timedOut) throw new ApiError(504, 'RESULTS_TIMEOUT', `the ${task.kind} results took longer than ${this.limits.timeoutMs} ms and were stopped`);
-      throw new ApiError(500, 'INTERNAL', `results thread failed: ${(e as Error).message}`);
+      if (timedOut) {
+        throw new ApiError(504, 'RESULTS_TIMEOUT', {
+          en: `the ${task.kind} results took longer than ${this.limits.timeoutMs} ms and were stopped`,
+          es: `los resultados ${task.kind} tardaron más de ${this.limits.timeoutMs} ms y se detuvieron`,
+        });
+      }
+      throw new ApiError(500, 'INTERNAL', foreignText({ en: 'results thread failed', es: 'falló el hilo de resultados' }, (e as Error).message));
     } finally {
       clearTimeout(timer);
       this.aborts.delete(abort);
@@ -140,8 +145,9 @@ export class ResultsPool {
 }
 
 function toApiError(err: Extract<ResultsAnswer, { ok: false }>['error']): ApiError {
-  if (err.kind === 'input') return new ApiError(400, 'BAD_INPUT', err.message, err.where ? [{ field: err.where, message: err.message, messageEs: err.messageEs }] : undefined, err.messageEs);
-  if (err.kind === 'simulation') return new ApiError(422, 'SIMULATION_FAILED', err.message, undefined, err.messageEs);
-  if (err.kind === 'model') return err.diagnostics?.length ? modelErrorToApi(new ModelError(err.diagnostics)) : new ApiError(422, 'MODEL_INVALID', err.message);
-  return new ApiError(500, 'INTERNAL', err.message);
+  const text = failureText(err);
+  if (err.kind === 'input') return new ApiError(400, 'BAD_INPUT', text, err.where ? [{ field: err.where, ...messageFields(text) }] : undefined);
+  if (err.kind === 'simulation') return new ApiError(422, 'SIMULATION_FAILED', text);
+  if (err.kind === 'model') return err.diagnostics?.length ? modelErrorToApi(new ModelError(err.diagnostics)) : new ApiError(422, 'MODEL_INVALID', text);
+  return new ApiError(500, 'INTERNAL', text);
 }

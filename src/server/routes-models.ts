@@ -26,8 +26,8 @@ export function registerModelRoutes(app: FastifyInstance, ctx: AppContext): void
   app.delete('/api/models/:id', async (req, reply) => {
     const { id } = parse(idParam, req.params, 'path');
     if (!ctx.store.getModel(id)) {
-      if (ctx.catalog.has(id)) throw new ApiError(403, 'READ_ONLY', `model ${id} is built in and cannot be deleted`);
-      throw notFound(`model ${id}`);
+      if (ctx.catalog.has(id)) throw new ApiError(403, 'READ_ONLY', { en: `model ${id} is built in and cannot be deleted`, es: `el modelo ${id} viene incluido y no se puede borrar` });
+      throw notFound({ en: `model ${id}`, es: `el modelo ${id}` });
     }
     ctx.store.deleteModel(id);
     return reply.status(204).send();

@@ -138,7 +138,8 @@ describe('CGE results', () => {
     expect(status).toEqual([200, 200, 200, 200, 429]);
     const busy = answers.find((a) => a.statusCode === 429)!;
     expect(Number(busy.headers['retry-after'])).toBeGreaterThan(0);
-    expect(busy.json().error.message).toMatch(/CGE.*en curso.*\/.*under way/);
+    expect(busy.json().error.message).toMatch(/^4 CGE solves are under way; try again in \d+ s\.$/);
+    expect(busy.json().error.messageEs).toMatch(/^Hay 4 cálculos del CGE en curso; intente de nuevo en \d+ s\.$/);
   }, 180_000);
 
   it('a model without an IO table or CGE beside it answers 404 NO_RESULTS', async () => {
@@ -167,17 +168,20 @@ describe('which result families a model has', () => {
 
   it('asking a model for a family it lacks is 404 NO_RESULTS in Spanish and English, for GET and POST', async () => {
     const up = (await post('/api/models', { filename: 'tiny.mdl', text: TINY })).json().id as string;
-    const cases: [string, RegExp][] = [
-      ['/api/models/green-growth/results/green-jobs', /no tiene resultados de empleos verdes \(IO\).*io.web-labels\.json.* \/ model green-growth has no green-jobs \(IO\) results/],
-      ['/api/models/green-growth/results/cge', /no tiene resultados de precios y bienestar \(CGE\).* \/ model green-growth has no prices and welfare \(CGE\) results/],
-      [`/api/models/${up}/results/green-jobs`, /es un modelo subido.* \/ .*it is an uploaded model/],
-      [`/api/models/${up}/results/cge`, /es un modelo subido.* \/ .*it is an uploaded model/],
+    const cases: [string, RegExp, RegExp][] = [
+      ['/api/models/green-growth/results/green-jobs', /^model green-growth has no green-jobs \(IO\) results: io.web-labels\.json.* is missing/, /^el modelo green-growth no tiene resultados de empleos verdes \(IO\): falta .*io.web-labels\.json/],
+      ['/api/models/green-growth/results/cge', /^model green-growth has no prices and welfare \(CGE\) results/, /^el modelo green-growth no tiene resultados de precios y bienestar \(CGE\)/],
+      [`/api/models/${up}/results/green-jobs`, /has no green-jobs \(IO\) results: it is an uploaded model/, /no tiene resultados de empleos verdes \(IO\): es un modelo subido/],
+      [`/api/models/${up}/results/cge`, /: it is an uploaded model, with no data folder$/, /: es un modelo subido, sin carpeta de datos$/],
     ];
-    for (const [url, message] of cases) {
+    for (const [url, en, es] of cases) {
       for (const r of [await app.inject({ method: 'GET', url }), await post(url, { params: {} })]) {
         expect(r.statusCode, url).toBe(404);
         expect(r.json().error.code, url).toBe('NO_RESULTS');
-        expect(r.json().error.message, url).toMatch(message);
+        // One language each, no longer both in one string.
+        expect(r.json().error.message, url).toMatch(en);
+        expect(r.json().error.message, url).not.toMatch(/modelo/);
+        expect(r.json().error.messageEs, url).toMatch(es);
       }
     }
   });

@@ -27,14 +27,17 @@ import { checkScenarioLevers, parameterDefaults } from './scenario-levers.js';
 function pickYear(years: number[], asked: number | undefined, where: string): number {
   if (asked === undefined) return years.includes(2030) ? 2030 : years[years.length - 1]!;
   if (!years.includes(asked)) {
-    throw new ApiError(400, 'VALIDATION', `${where}: ${asked} is not a year of the results (${years[0]}–${years[years.length - 1]})`, [{ field: where, message: `must be between ${years[0]} and ${years[years.length - 1]}` }]);
+    const [first, last] = [years[0], years[years.length - 1]];
+    throw new ApiError(400, 'VALIDATION', { en: `${where}: ${asked} is not a year of the results (${first}–${last})`, es: `${where}: ${asked} no es un año de los resultados (${first}–${last})` }, [
+      { field: where, message: `must be between ${first} and ${last}`, messageEs: `debe estar entre ${first} y ${last}` },
+    ]);
   }
   return asked;
 }
 
 /** An InputError of the lever link as a 400 naming the field. */
 function asBadInput(e: unknown): never {
-  if (e instanceof InputError) throw new ApiError(400, 'BAD_INPUT', e.message, [{ field: e.where.startsWith('params.') ? `body.${e.where}` : e.where, message: e.message, messageEs: e.messageEs }], e.messageEs);
+  if (e instanceof InputError) throw new ApiError(400, 'BAD_INPUT', { en: e.message, es: e.messageEs }, [{ field: e.where.startsWith('params.') ? `body.${e.where}` : e.where, message: e.message, messageEs: e.messageEs }]);
   throw e;
 }
 
@@ -83,7 +86,10 @@ export function registerResultsRoutes(app: FastifyInstance, ctx: AppContext): vo
     if (b.scenario !== undefined) {
       const known = cgeScenarios(web);
       if (!known.includes(b.scenario)) {
-        throw new ApiError(400, 'VALIDATION', `${where}.scenario: no CGE scenario "${b.scenario}" (known: ${known.join(', ')})`, [{ field: `${where}.scenario`, message: `unknown CGE scenario; known: ${known.join(', ')}` }]);
+        const names = known.join(', ');
+        throw new ApiError(400, 'VALIDATION', { en: `${where}.scenario: no CGE scenario "${b.scenario}" (known: ${names})`, es: `${where}.scenario: no hay un escenario CGE "${b.scenario}" (conocidos: ${names})` }, [
+          { field: `${where}.scenario`, message: `unknown CGE scenario; known: ${names}`, messageEs: `escenario CGE desconocido; conocidos: ${names}` },
+        ]);
       }
       key = `named:${b.scenario}`;
       task = { kind: 'cge', dir: web.dir, named: b.scenario };

@@ -13,14 +13,14 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.post('/api/scenarios', async (req, reply) => {
     const body = parse(scenarioCreate, req.body, 'body');
-    if (!ctx.catalog.has(body.modelId)) throw notFound(`model ${body.modelId}`);
+    if (!ctx.catalog.has(body.modelId)) throw notFound({ en: `model ${body.modelId}`, es: `el modelo ${body.modelId}` });
     checkScenarioLevers(ctx, body.modelId, body.params);
     return reply.status(201).send(ctx.store.createScenario(body));
   });
 
   app.get('/api/scenarios/:id', async (req) => {
     const { id } = parse(idParam, req.params, 'path');
-    return ctx.store.getScenario(id) ?? Promise.reject(notFound(`scenario ${id}`));
+    return ctx.store.getScenario(id) ?? Promise.reject(notFound({ en: `scenario ${id}`, es: `el escenario ${id}` }));
   });
 
   const update = async (req: { params: unknown; body: unknown }) => {
@@ -29,7 +29,7 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: AppContext): v
     const old = ctx.store.getScenario(id);
     if (old && patch.params && ctx.catalog.has(old.modelId)) checkScenarioLevers(ctx, old.modelId, patch.params);
     const s = ctx.store.updateScenario(id, patch);
-    if (!s) throw notFound(`scenario ${id}`);
+    if (!s) throw notFound({ en: `scenario ${id}`, es: `el escenario ${id}` });
     return s;
   };
   app.patch('/api/scenarios/:id', update);
@@ -37,7 +37,7 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.delete('/api/scenarios/:id', async (req, reply) => {
     const { id } = parse(idParam, req.params, 'path');
-    if (!ctx.store.deleteScenario(id)) throw notFound(`scenario ${id}`);
+    if (!ctx.store.deleteScenario(id)) throw notFound({ en: `scenario ${id}`, es: `el escenario ${id}` });
     return reply.status(204).send();
   });
 
@@ -45,7 +45,7 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: AppContext): v
     const { id } = parse(idParam, req.params, 'path');
     const body = parse(scenarioDuplicate, req.body ?? undefined, 'body');
     const s = ctx.store.duplicateScenario(id, body?.name);
-    if (!s) throw notFound(`scenario ${id}`);
+    if (!s) throw notFound({ en: `scenario ${id}`, es: `el escenario ${id}` });
     return reply.status(201).send(s);
   });
 }

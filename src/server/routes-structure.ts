@@ -65,7 +65,9 @@ export function registerStructureRoutes(app: FastifyInstance, ctx: AppContext): 
     const key = canonicalName(q.variable);
     if (!graph.nodes.has(key)) {
       const near = [...graph.nodes.values()].filter((n) => n.key.includes(key)).slice(0, 5).map((n) => n.display);
-      throw new ApiError(404, 'NOT_FOUND', `no variable named '${q.variable}' in model ${id}${near.length ? ` (did you mean: ${near.join(', ')}?)` : ''}`);
+      const list = near.join(', ');
+      const hint = near.length ? { en: ` (did you mean: ${list}?)`, es: ` (¿quiso decir: ${list}?)` } : undefined;
+      throw new ApiError(404, 'NOT_FOUND', { en: `no variable named '${q.variable}' in model ${id}${hint?.en ?? ''}`, es: `no hay una variable llamada '${q.variable}' en el modelo ${id}${hint?.es ?? ''}` });
     }
     return { variable: graph.nodes.get(key)!.display, direction: q.direction, depth: q.depth, tree: q.direction === 'causes' ? causesTree(graph, key, q.depth) : usesTree(graph, key, q.depth) };
   });

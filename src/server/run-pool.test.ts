@@ -105,4 +105,17 @@ describe('run pool batches', () => {
     for (const s of small) expect(s).toMatchObject(expected({ columns: ['GDP'] }));
     expect(await big).toEqual({ status: 504, code: 'RUN_TIMEOUT' });
   }, 60_000);
+
+  it('refuses runs beyond a user\'s queue limit with 429, in English and Spanish', async () => {
+    const p = newPool(4000, { maxQueuedPerUser: 2 });
+    // Two threads take a run each at once; two more wait; the rest are refused.
+    const runs = Array.from({ length: 6 }, () => p.run(green, { columns: ['GDP'] }, 'ana'));
+    const refused = (await Promise.allSettled(runs)).flatMap((r) => (r.status === 'rejected' ? [r.reason as ApiError] : []));
+    expect(refused.length).toBeGreaterThanOrEqual(2);
+    for (const e of refused) {
+      expect([e.status, e.code]).toEqual([429, 'TOO_MANY_RUNS']);
+      expect(e.message).toMatch(/^you have 2 runs waiting; the limit is 2: try again shortly$/);
+      expect(e.messageEs).toMatch(/^tiene 2 corridas en espera; el límite es 2: intente de nuevo en un momento$/);
+    }
+  }, 60_000);
 });

@@ -19,10 +19,10 @@
  * Results come back as JSON bytes built in the thread; the event loop only writes them out.
  */
 import { EventEmitter } from 'node:events';
-import { ModelError } from '../sd/ir/diagnostics.js';
+import { messageFields, ModelError } from '../sd/ir/diagnostics.js';
 import { formatCount } from '../sd/ir/limits.js';
 import type { RunOptions } from '../sd/run/types.js';
-import { ApiError, modelErrorToApi } from './errors.js';
+import { ApiError, failureText, foreignText, modelErrorToApi } from './errors.js';
 import type { ServerLimits } from './limits.js';
 import type { ModelSource } from './model-catalog.js';
 import { RunLane } from './run-lane.js';
@@ -113,8 +113,13 @@ export class RunPool {
     if (this.closed) return Promise.reject(shuttingDown());
     const waiting = this.queue.waitingFor(user);
     if (waiting >= this.limits.maxQueuedPerUser || this.queue.length >= this.limits.maxQueued) {
-      const which = waiting >= this.limits.maxQueuedPerUser ? `you have ${formatCount(waiting)} runs waiting` : `${formatCount(this.queue.length)} runs are waiting`;
-      return Promise.reject(new ApiError(429, 'TOO_MANY_RUNS', `${which}; the limit is ${formatCount(Math.min(this.limits.maxQueuedPerUser, this.limits.maxQueued))}: try again shortly`));
+      const mine = waiting >= this.limits.maxQueuedPerUser;
+      const n = formatCount(mine ? waiting : this.queue.length);
+      const limit = formatCount(Math.min(this.limits.maxQueuedPerUser, this.limits.maxQueued));
+      const text = mine
+        ? { en: `you have ${n} runs waiting; the limit is ${limit}: try again shortly`, es: `tiene ${n} corridas en espera; el límite es ${limit}: intente de nuevo en un momento` }
+        : { en: `${n} runs are waiting; the limit is ${limit}: try again shortly`, es: `hay ${n} corridas en espera; el límite es ${limit}: intente de nuevo en un momento` };
+      return Promise.reject(new ApiError(429, 'TOO_MANY_RUNS', text));
     }
     return new Promise((resolve, reject) => {
       this.queue.add({ source, run, user, size, work, retries: 0, resolve, reject });
@@ -177,7 +182,7 @@ export class RunPool {
       (answer) => {
         done();
         if (answer.kind !== 'batch' || answer.outcomes.length !== batch.length) {
-          for (const q of batch) q.reject(new ApiError(500, 'INTERNAL', 'run worker: unexpected answer'));
+          for (const q of batch) q.reject(new ApiError(500, 'INTERNAL', { en: 'run worker: unexpected answer', es: 'hilo de corridas: respuesta inesperada' }));
           return this.pump();
         }
         answer.outcomes.forEach((o, i) => o.ok && this.info.set(batch[i]!.source.key, o.info));
@@ -221,11 +226,16 @@ export class RunPool {
   }
 
   private failure(err: Error & { code?: string }, timedOut: boolean): ApiError {
-    if (timedOut) return new ApiError(504, 'RUN_TIMEOUT', `the run took longer than ${this.timeoutMs} ms and was stopped`);
-    if (err.code === 'ERR_WORKER_OUT_OF_MEMORY')
-      return new ApiError(413, 'RUN_TOO_LARGE', `the run needed more than this server's memory budget per run (${Math.floor(this.limits.poolMemoryMb / this.limits.workers)} MB) and was stopped`);
+    if (timedOut) return new ApiError(504, 'RUN_TIMEOUT', { en: `the run took longer than ${this.timeoutMs} ms and was stopped`, es: `la corrida tardó más de ${this.timeoutMs} ms y se detuvo` });
+    if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      const mb = Math.floor(this.limits.poolMemoryMb / this.limits.workers);
+      return new ApiError(413, 'RUN_TOO_LARGE', {
+        en: `the run needed more than this server's memory budget per run (${mb} MB) and was stopped`,
+        es: `la corrida necesitó más memoria que la asignada por corrida en este servidor (${mb} MB) y se detuvo`,
+      });
+    }
     if (this.closed) return shuttingDown();
-    return new ApiError(500, 'INTERNAL', `run worker failed: ${err.message}`);
+    return new ApiError(500, 'INTERNAL', foreignText({ en: 'run worker failed', es: 'falló el hilo de corridas' }, err.message));
   }
 }
 
@@ -235,15 +245,16 @@ export function largeLaneThreads(workers: number): number {
 }
 
 function shuttingDown(): ApiError {
-  return new ApiError(503, 'SHUTTING_DOWN', 'the server is shutting down');
+  return new ApiError(503, 'SHUTTING_DOWN', { en: 'the server is shutting down', es: 'el servidor se está apagando' });
 }
 
 function toApiError(err: RunFailure): ApiError {
   if (err.kind === 'model') return modelErrorToApi(new ModelError(err.diagnostics ?? []));
-  if (err.kind === 'simulation') return new ApiError(422, 'SIMULATION_FAILED', err.message, undefined, err.messageEs);
+  const text = failureText(err);
+  if (err.kind === 'simulation') return new ApiError(422, 'SIMULATION_FAILED', text);
   if (err.kind === 'input') {
     const field = err.where && RUN_FIELDS.has(err.where) ? `body.${err.where}` : err.where;
-    return new ApiError(400, 'BAD_INPUT', err.message, field ? [{ field, message: err.message, messageEs: err.messageEs }] : undefined, err.messageEs);
+    return new ApiError(400, 'BAD_INPUT', text, field ? [{ field, ...messageFields(text) }] : undefined);
   }
-  return new ApiError(500, 'INTERNAL', err.message);
+  return new ApiError(500, 'INTERNAL', text);
 }

@@ -1,5 +1,5 @@
 /** The server's JSON API, typed; errors become ApiClientError with the server's code and details. */
-import type { ApiErrorBody, ModelBundle, ModelSummary, RunAnswer, Scenario } from '../server/api-types.js';
+import type { ApiErrorBody, ApiErrorDetail, ModelBundle, ModelSummary, RunAnswer, Scenario } from '../server/api-types.js';
 import type { ModelLabels } from './labels.js';
 import { csrfHeaders } from './auth.js';
 
@@ -64,8 +64,9 @@ export class ApiClientError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: NonNullable<ApiErrorBody['error']['details']> = [],
-    /** The message in Spanish, when the server sent one (model diagnostics). */
+    /** As the server sends them; `messageEs` may be missing in the answer of a server older than the rule that every error has it. */
+    readonly details: readonly (Omit<ApiErrorDetail, 'messageEs'> & { messageEs?: string })[] = [],
+    /** The message in Spanish (every error of this server has it; see `details`). */
     readonly messageEs?: string,
   ) {
     super(message);
@@ -84,7 +85,7 @@ async function call<T>(method: string, url: string, body?: unknown, extraHeaders
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {
-    throw new ApiClientError(res.status, 'BAD_RESPONSE', `the server answered ${res.status} with a body that is not JSON`);
+    throw new ApiClientError(res.status, 'BAD_RESPONSE', `the server answered ${res.status} with a body that is not JSON`, [], `el servidor respondió ${res.status} con un cuerpo que no es JSON`);
   }
   if (!res.ok) {
     const e = (json as ApiErrorBody | undefined)?.error;

@@ -32,8 +32,11 @@ export class AppState {
   labels = new LabelIndex();
   loadError: ModelLoadError | Error | undefined;
   loading = false;
-  /** Why the last run with the current settings failed (e.g. a stock became NaN), if it did. */
-  runError: string | undefined;
+  /**
+   * Why the last run with the current settings failed (e.g. a stock became NaN), if it did: the
+   * error itself, so the page can show the Spanish it carries (error-text.ts), not only its English.
+   */
+  runError: Error | undefined;
   groups: LeverGroup[] = [];
   levers: Lever[] = [];
   /** Lever settings that differ from the model's defaults. */
@@ -55,7 +58,8 @@ export class AppState {
   bands: BandResult | undefined;
   /** The lever settings the bands were computed for (a settingsKey). */
   private bandsSettings = '';
-  bandsError: string | undefined;
+  /** Why the last bands failed, as runError. */
+  bandsError: Error | undefined;
 
   private readonly client = new ModelClient();
   /** A second worker for ensembles, so that bands never hold up a slider's run. */
@@ -237,7 +241,7 @@ export class AppState {
       if (this.bandsOn) this.scheduleBands();
     } catch (e) {
       if (modelId !== this.modelId) return;
-      this.runError = (e as Error).message;
+      this.runError = e as Error;
       this.emit('current');
     }
   }
@@ -255,7 +259,7 @@ export class AppState {
     } catch (e) {
       // Runs dropped because another model was opened are expected; anything else is shown.
       if (modelId !== this.modelId) return;
-      this.runError = (e as Error).message;
+      this.runError = e as Error;
       this.emit('current');
     }
   }
@@ -363,7 +367,7 @@ export class AppState {
     } catch (e) {
       if (token !== this.bandToken) return;
       this.bands = undefined;
-      this.bandsError = (e as Error).message;
+      this.bandsError = e as Error;
     }
     this.emit('bands');
   }

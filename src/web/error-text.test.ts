@@ -84,6 +84,23 @@ describe('error text', () => {
     expect(errorText(fromWorker)).toBe(`${en.err_SIM_NAN} ${en.errorTechnical}: ${nan.message}`);
   });
 
+  it('the server\'s sign-in, access, limit and not-found errors read in Spanish in the Spanish interface', () => {
+    // As api.ts builds them from the server's body { code, message, messageEs }.
+    const cases = [
+      new ApiClientError(401, 'UNAUTHORIZED', 'sign in first', [], 'inicie sesión primero'),
+      new ApiClientError(403, 'FORBIDDEN', 'this scenario belongs to another user', [], 'este escenario pertenece a otro usuario'),
+      new ApiClientError(429, 'RATE_LIMITED', 'at most 20 requests per minute for this user; try again in 40 s', [], 'como máximo 20 solicitudes por minuto para este usuario; intente de nuevo en 40 s'),
+      new ApiClientError(504, 'RUN_TIMEOUT', 'the run took longer than 8000 ms and was stopped', [], 'la corrida tardó más de 8000 ms y se detuvo'),
+      new ApiClientError(404, 'NOT_FOUND', 'workshop ABC not found', [], 'no se encontró el taller ABC'),
+    ];
+    for (const e of cases) {
+      setLang('es');
+      expect(errorText(e)).toBe(`${es[`err_${e.code}` as keyof typeof es]} ${es.errorTechnical}: ${e.messageEs}`);
+      setLang('en');
+      expect(errorText(e)).toBe(`${en[`err_${e.code}` as keyof typeof en]} ${en.errorTechnical}: ${e.message}`);
+    }
+  });
+
   it('a diagnostic the engine wrote in English only stays English in the Spanish interface', () => {
     setLang('es');
     const e = new ApiClientError(422, 'MODEL_INVALID', 'line 2, column 1: expected )', [{ line: 2, column: 1, code: 'E_SYNTAX', message: 'expected )' }]);

@@ -40,9 +40,20 @@ describe('multi-user mode: login, CSRF and ownership', () => {
   };
   const as = (a: Agent) => ({ cookie: a.cookie, 'x-csrf-token': a.csrf });
 
+  /** The error's status, code and both languages. */
+  const errorOf = (r: { statusCode: number; json: () => { error: { code: string; message: string; messageEs: string } } }) => {
+    const e = r.json().error;
+    return { status: r.statusCode, code: e.code, en: e.message, es: e.messageEs };
+  };
+
   it('refuses anonymous requests and wrong passwords', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/scenarios' })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'POST', url: '/api/login', payload: { name: 'ana', password: 'wrong-password' } })).statusCode).toBe(401);
+    expect(errorOf(await app.inject({ method: 'GET', url: '/api/scenarios' }))).toEqual({ status: 401, code: 'UNAUTHORIZED', en: 'sign in first', es: 'inicie sesión primero' });
+    expect(errorOf(await app.inject({ method: 'POST', url: '/api/login', payload: { name: 'ana', password: 'wrong-password' } }))).toEqual({
+      status: 401,
+      code: 'UNAUTHORIZED',
+      en: 'wrong user name or password',
+      es: 'nombre de usuario o contraseña incorrectos',
+    });
     expect((await app.inject({ method: 'POST', url: '/api/login', payload: { name: 'nobody', password: 'whatever12' } })).statusCode).toBe(401);
   });
 
@@ -50,6 +61,8 @@ describe('multi-user mode: login, CSRF and ownership', () => {
     const ana = await login('ana', 'contraseña-ana');
     const r = await app.inject({ method: 'POST', url: '/api/scenarios', headers: { cookie: ana.cookie }, payload: { modelId: 'green-growth', name: 'x', params: {} } });
     expect(r.statusCode).toBe(403);
+    // The plugin's own error, answered under the code the web's catalogue knows, in both languages.
+    expect(errorOf(r)).toMatchObject({ code: 'CSRF', es: 'falta el token CSRF (cabecera x-csrf-token, de GET /api/csrf) o no es el correcto' });
   });
 
   it('a participant cannot read or delete another\'s scenario (403); a share token grants read-only access', async () => {
@@ -59,7 +72,12 @@ describe('multi-user mode: login, CSRF and ownership', () => {
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
 
-    expect((await app.inject({ method: 'GET', url: `/api/scenarios/${id}`, headers: as(luis) })).statusCode).toBe(403);
+    expect(errorOf(await app.inject({ method: 'GET', url: `/api/scenarios/${id}`, headers: as(luis) }))).toEqual({
+      status: 403,
+      code: 'FORBIDDEN',
+      en: 'this scenario belongs to another user',
+      es: 'este escenario pertenece a otro usuario',
+    });
     expect((await app.inject({ method: 'DELETE', url: `/api/scenarios/${id}`, headers: as(luis) })).statusCode).toBe(403);
     expect((await app.inject({ method: 'PATCH', url: `/api/scenarios/${id}`, headers: as(luis), payload: { name: 'mine now' } })).statusCode).toBe(403);
     const list = await app.inject({ method: 'GET', url: '/api/scenarios?model=green-growth', headers: as(luis) });
@@ -75,5 +93,21 @@ describe('multi-user mode: login, CSRF and ownership', () => {
     expect((await app.inject({ method: 'GET', url: `/api/scenarios/${id}?share=wrong` })).statusCode).toBe(403);
 
     expect((await app.inject({ method: 'DELETE', url: `/api/scenarios/${id}`, headers: as(ana) })).statusCode).toBe(204);
+  });
+
+  it('limits uploads per user per minute: 429 in both languages', async () => {
+    // Last: it uses up luis's uploads for the minute. Bad bodies are refused by the route after the limit counted them.
+    const luis = await login('luis', 'contraseña-luis');
+    const statuses: number[] = [];
+    let last;
+    for (let i = 0; i < 21; i++) {
+      last = await app.inject({ method: 'POST', url: '/api/models', headers: as(luis), payload: {} });
+      statuses.push(last.statusCode);
+    }
+    expect(statuses).toEqual([...Array<number>(20).fill(400), 429]);
+    const e = errorOf(last!);
+    expect(e.code).toBe('RATE_LIMITED');
+    expect(e.en).toMatch(/^at most 20 requests per minute for this user; try again in \d+ s$/);
+    expect(e.es).toMatch(/^como máximo 20 solicitudes por minuto para este usuario; intente de nuevo en \d+ s$/);
   });
 });

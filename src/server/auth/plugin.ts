@@ -9,7 +9,8 @@ import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ApiError } from '../errors.js';
+import type { BilingualText } from '../../sd/ir/diagnostics.js';
+import { ApiError, notFound } from '../errors.js';
 import { parse } from '../schemas.js';
 import { UsersStore, type OwnedKind, type User } from './users-store.js';
 
@@ -40,7 +41,14 @@ export async function registerAuth(app: FastifyInstance, opts: AuthOptions): Pro
   await app.register(rateLimit, {
     global: false,
     keyGenerator: (req) => req.user?.id ?? req.ip,
-    errorResponseBuilder: (_req, ctx) => new ApiError(429, 'RATE_LIMITED', `at most ${ctx.max} requests per ${ctx.after} for this user`),
+    // Both limits count per minute (runsPerMinute, uploadsPerMinute); `ttl` is the time left in this one.
+    errorResponseBuilder: (_req, ctx) => {
+      const s = Math.ceil(ctx.ttl / 1000);
+      return new ApiError(429, 'RATE_LIMITED', {
+        en: `at most ${ctx.max} requests per minute for this user; try again in ${s} s`,
+        es: `como máximo ${ctx.max} solicitudes por minuto para este usuario; intente de nuevo en ${s} s`,
+      });
+    },
   });
 
   // Who is asking: the session cookie's user; every /api request but the public ones needs one.
@@ -48,7 +56,7 @@ export async function registerAuth(app: FastifyInstance, opts: AuthOptions): Pro
     req.user = users.userForSession(req.cookies[SESSION_COOKIE]);
     const path = req.url.split('?')[0]!;
     if (!path.startsWith('/api/') || PUBLIC.some((re) => re.test(path))) return;
-    if (!req.user && !(SAFE.has(req.method) && shareTokenOf(req))) throw new ApiError(401, 'UNAUTHORIZED', 'sign in first');
+    if (!req.user && !(SAFE.has(req.method) && shareTokenOf(req))) throw new ApiError(401, 'UNAUTHORIZED', { en: 'sign in first', es: 'inicie sesión primero' });
   });
   // State changes need the CSRF token (header x-csrf-token) from GET /api/csrf.
   app.addHook('preHandler', (req, reply, done) => {
@@ -68,7 +76,7 @@ export async function registerAuth(app: FastifyInstance, opts: AuthOptions): Pro
   app.post('/api/login', async (req, reply) => {
     const body = parse(login, req.body, 'body');
     const user = await users.verify(body.name, body.password);
-    if (!user) throw new ApiError(401, 'UNAUTHORIZED', 'wrong user name or password');
+    if (!user) throw new ApiError(401, 'UNAUTHORIZED', { en: 'wrong user name or password', es: 'nombre de usuario o contraseña incorrectos' });
     reply.setCookie(SESSION_COOKIE, users.startSession(user.id), { httpOnly: true, sameSite: 'strict', path: '/', secure: req.protocol === 'https' });
     return { user, csrfToken: reply.generateCsrf() };
   });
@@ -99,6 +107,14 @@ function itemOf(req: FastifyRequest): { kind: OwnedKind; id: string; action: str
   return undefined;
 }
 
+/** 403 for an item of another user's, in both languages. */
+function forbidden(kind: OwnedKind): ApiError {
+  const item = THIS_ITEM[kind];
+  return new ApiError(403, 'FORBIDDEN', { en: `${item.en} belongs to another user`, es: `${item.es} pertenece a otro usuario` });
+}
+
+const THIS_ITEM: Record<OwnedKind, BilingualText> = { scenario: { en: 'this scenario', es: 'este escenario' }, model: { en: 'this model', es: 'este modelo' } };
+
 function registerOwnership(app: FastifyInstance, users: UsersStore): void {
   const may = (req: FastifyRequest, kind: OwnedKind, id: string, write: boolean): boolean => {
     const o = users.owner(kind, id);
@@ -111,7 +127,7 @@ function registerOwnership(app: FastifyInstance, users: UsersStore): void {
     const item = itemOf(req);
     if (!item) return;
     const write = !SAFE.has(item.action) || item.action === 'duplicate';
-    if (!may(req, item.kind, item.id, write)) throw new ApiError(403, 'FORBIDDEN', `this ${item.kind} belongs to another user`);
+    if (!may(req, item.kind, item.id, write)) throw forbidden(item.kind);
   });
 
   // Record the creator of a new scenario or upload; lists show only the user's own items.
@@ -133,8 +149,8 @@ function registerOwnership(app: FastifyInstance, users: UsersStore): void {
   // The owner makes a read-only share token: GET /api/scenarios/:id?share=TOKEN then works for anyone.
   app.post('/api/scenarios/:id/share', async (req) => {
     const id = (req.params as { id: string }).id;
-    if (!users.owner('scenario', id)) throw new ApiError(404, 'NOT_FOUND', `scenario ${id} not found`);
-    if (!may(req, 'scenario', id, true)) throw new ApiError(403, 'FORBIDDEN', 'this scenario belongs to another user');
+    if (!users.owner('scenario', id)) throw notFound({ en: `scenario ${id}`, es: `el escenario ${id}` });
+    if (!may(req, 'scenario', id, true)) throw forbidden('scenario');
     return { shareToken: users.share('scenario', id) };
   });
 }

@@ -47,8 +47,8 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.post('/api/workshops', async (req, reply) => {
     const body = parse(create, req.body, 'body');
-    if (!ctx.catalog.has(body.modelId)) throw notFound(`model ${body.modelId}`);
-    if (!readLessons(modelFolder(ctx, body.modelId), 'es').some((l) => l.id === body.lessonId)) throw notFound(`lesson ${body.lessonId}`);
+    if (!ctx.catalog.has(body.modelId)) throw notFound({ en: `model ${body.modelId}`, es: `el modelo ${body.modelId}` });
+    if (!readLessons(modelFolder(ctx, body.modelId), 'es').some((l) => l.id === body.lessonId)) throw notFound({ en: `lesson ${body.lessonId}`, es: `la lección ${body.lessonId}` });
     const { workshop, facilitatorToken } = store.create(body.modelId, body.lessonId);
     return reply.status(201).send({ ...workshop, facilitatorToken });
   });

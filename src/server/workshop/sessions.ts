@@ -5,7 +5,7 @@
  * that say so before they allocate.
  */
 import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { ApiError } from '../errors.js';
+import { ApiError, notFound } from '../errors.js';
 
 export interface Submission {
   id: string;
@@ -54,7 +54,7 @@ export class WorkshopStore {
 
   submit(code: string, s: Omit<Submission, 'id' | 'createdAt'>): Submission {
     const w = this.find(code);
-    if (w.submissions.length >= MAX_SUBMISSIONS) throw new ApiError(429, 'WORKSHOP_FULL', `this workshop already has ${MAX_SUBMISSIONS} submissions`);
+    if (w.submissions.length >= MAX_SUBMISSIONS) throw new ApiError(429, 'WORKSHOP_FULL', { en: `this workshop already has ${MAX_SUBMISSIONS} submissions`, es: `este taller ya tiene ${MAX_SUBMISSIONS} envíos` });
     const sub = { ...s, id: `${w.submissions.length + 1}`, createdAt: new Date().toISOString() };
     w.submissions.push(sub);
     return sub;
@@ -70,21 +70,21 @@ export class WorkshopStore {
   show(code: string, token: string | undefined, id: string | null): Workshop {
     const w = this.find(code);
     this.checkFacilitator(w, token);
-    if (id !== null && !w.submissions.some((s) => s.id === id)) throw new ApiError(404, 'NOT_FOUND', `submission ${id} not found`);
+    if (id !== null && !w.submissions.some((s) => s.id === id)) throw notFound({ en: `submission ${id}`, es: `el envío ${id}` });
     w.shown = id ?? undefined;
     return this.public(w);
   }
 
   private find(code: string): Workshop & { token: string } {
     const w = this.workshops.get(code.toUpperCase());
-    if (!w) throw new ApiError(404, 'NOT_FOUND', `workshop ${code} not found`);
+    if (!w) throw notFound({ en: `workshop ${code}`, es: `el taller ${code}` });
     return w;
   }
 
   private checkFacilitator(w: { token: string }, token: string | undefined): void {
     const a = Buffer.from(w.token);
     const b = Buffer.from(token ?? '');
-    if (a.length !== b.length || !timingSafeEqual(a, b)) throw new ApiError(403, 'FORBIDDEN', 'only the workshop\'s facilitator may do this');
+    if (a.length !== b.length || !timingSafeEqual(a, b)) throw new ApiError(403, 'FORBIDDEN', { en: 'only the workshop\'s facilitator may do this', es: 'solo quien facilita el taller puede hacer esto' });
   }
 
   /** What anyone with the code may read: the shown submission, never the others. */

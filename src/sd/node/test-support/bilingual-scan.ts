@@ -21,8 +21,10 @@ export interface BilingualScan {
   englishOnly: string[];
 }
 
-/** Error classes whose message argument (by position) must be `{ en, es }`, not a literal. */
+/** Error classes (and the server's error helpers) whose message argument (by position) must be `{ en, es }`, not a literal. */
 const MESSAGE_ARGUMENT: Record<string, number> = {
+  ApiError: 2,
+  notFound: 0,
   ModelError: 1,
   InputError: 1,
   DataError: 1,
@@ -94,8 +96,8 @@ export function scanBilingual(dirs: readonly string[], root: string, printed: re
         const args = n.arguments ?? ts.factory.createNodeArray();
         const isCode = (a: ts.Expression) => ts.isStringLiteral(a) && CODE.test(a.text);
         if (args.some(isCode) && args.some((a) => !isCode(a) && literal(a))) found.englishOnly.push(`${where(n)}: ${name} with a literal message`);
-        else if (ts.isNewExpression(n) && name in MESSAGE_ARGUMENT && literal(args[MESSAGE_ARGUMENT[name]!])) {
-          found.englishOnly.push(`${where(n)}: new ${name} with a literal message`);
+        else if (name in MESSAGE_ARGUMENT && literal(args[MESSAGE_ARGUMENT[name]!])) {
+          found.englishOnly.push(`${where(n)}: ${ts.isNewExpression(n) ? 'new ' : ''}${name} with a literal message`);
         } else if (printed.includes(name) && args.some((a) => literal(a) && !foreign.includes(literalText(a, sf)!))) {
           found.englishOnly.push(`${where(n)}: ${name} prints a literal`);
         }
