@@ -47,7 +47,7 @@ describe.skipIf(!existsSync(modelPath))('the Peru simulator\'s external-context 
     model = loadModel(modelPath);
     bau = model.run();
     const profile: ModelProfile = readProfile(modelPath);
-    const external = (profile.levers ?? []).filter((l) => typeof l.group === 'object' && /^External context/.test(l.group.en));
+    const external = (profile.levers ?? []).filter((l) => typeof l.group === 'object' && /^External context/.test(l.group.en ?? ''));
     levers = external.map((l) => {
       const p = model.parameters.find((q) => key(q.name) === key(l.name))!;
       return { name: p.name, min: p.range!.min!, max: p.range!.max!, value: p.value };
