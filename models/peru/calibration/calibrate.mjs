@@ -15,12 +15,12 @@
  * then the re-anchor and the report: for a change that cannot move the earlier stages.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VALIDATION_ONLY_SERIES, fitAnchor, forestMarkdown, povertyMarkdown, validationMarkdown, validationRows } from './validation.mjs';
-import { populationMarkdown } from './population-validation.mjs';
+import { populationMarkdown, projectionMarkdown } from './population-validation.mjs';
 import { bopMarkdown } from './bop-validation.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -54,8 +54,23 @@ function historySubset(names, lastYear = Infinity) {
   return [lines[0], ...keep].join('\n') + '\n';
 }
 
-function igemCalibrate(args) {
-  return execFileSync(process.execPath, [igem, 'calibrate', modelArg, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+function igemCalibrate(args, modelFile = modelArg) {
+  return execFileSync(process.execPath, [igem, 'calibrate', modelFile, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+/**
+ * A stage with `holdout: { end }` is also fitted on the shorter window, on a copy of the model (so peru.mdl keeps
+ * the main fit), from the same start values; the constants go to `<stage>-holdout-params.json` for the report.
+ */
+function fitHoldout(stage, spec) {
+  const copy = join(work, `${stage.name}-holdout.mdl`);
+  writeFileSync(copy, readFileSync(model, 'utf8'));
+  const holdoutSpec = join(work, `${stage.name}-holdout.json`);
+  const main = JSON.parse(readFileSync(spec, 'utf8'));
+  writeFileSync(holdoutSpec, JSON.stringify({ ...main, time: { ...main.time, end: stage.holdout.end } }, null, 2));
+  const out = join(here, `${stage.name}-holdout-params.json`);
+  console.error(`stage ${stage.name}: holdout fit to ${stage.holdout.end}`);
+  igemCalibrate(['--spec', holdoutSpec, '--out-params', out], copy);
 }
 
 /** The issue's MAPE targets: 5 % population and GDP; 10 % energy, generation by source, energy CO2; 15 % others. */
@@ -104,6 +119,13 @@ function preface(fit) {
   ].join('\n');
 }
 
+/** The forest constants of the holdout fit (fitHoldout), if that file exists, with the window they were fitted on. */
+function forestHoldout(stage) {
+  const file = stage?.holdout && join(here, `${stage.name}-holdout-params.json`);
+  if (!file || !existsSync(file)) return undefined;
+  return { end: stage.holdout.end, params: JSON.parse(readFileSync(file, 'utf8')) };
+}
+
 const work = mkdtempSync(join(tmpdir(), 'peru-calibration-'));
 const allParams = {};
 try {
@@ -116,13 +138,14 @@ try {
     const data = join(work, `${stage.name}.csv`);
     writeFileSync(data, historySubset(stage.series));
     const spec = join(work, `${stage.name}.json`);
-    const { name: _name, series: _series, ...rest } = stage;
+    const { name: _name, series: _series, holdout: _holdout, ...rest } = stage;
     writeFileSync(spec, JSON.stringify({ ...rest, data }, null, 2));
     if (reportOnly) {
       for (const p of Object.keys(stage.parameters)) allParams[p] = true;
       continue;
     }
     console.error(`stage ${stage.name}: ${Object.keys(stage.parameters).length} constants, ${stage.series.length} series`);
+    if (stage.holdout) fitHoldout(stage, spec);
     const out = join(work, `${stage.name}-params.json`);
     const text = igemCalibrate(['--spec', spec, '--out-params', out]);
     console.error(text.split('\n').filter((l) => /payoff|MAPE|^\s*\S+.*\d/.test(l)).slice(0, 60).join('\n'));
@@ -151,8 +174,9 @@ try {
   const params = join(here, 'calibrated-params.json');
   const fit = JSON.parse(igemCalibrate(['--spec', spec, '--report', report, '--out-params', params, '--json']));
   const poverty = povertyMarkdown(model, history);
-  const forest = forestMarkdown(model, history);
-  const population = await populationMarkdown(model);
+  const forestStage = stages.find((st) => st.name === 'forest');
+  const forest = forestMarkdown(model, history, { fitEnd: forestStage?.time?.end ?? 2015, holdout: forestHoldout(forestStage) });
+  const population = (await populationMarkdown(model)) + '\n' + (await projectionMarkdown(model));
   const bop = await bopMarkdown(model);
   writeFileSync(report, preface(fit) + validationMarkdown(validationRows(model, history)) + '\n' + population + '\n' + bop + '\n' + poverty + '\n' + forest + '\n' + readFileSync(report, 'utf8').replace(/^# .*\n/, ''));
   process.stderr.write(poverty);

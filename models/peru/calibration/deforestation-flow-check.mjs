@@ -87,11 +87,13 @@ Level Frontier Deforestation Unused=
 
 // The forest stage, with the two level constants replaced by the flow's two.
 const stage = JSON.parse(readFileSync(join(here, 'stages.json'), 'utf8')).find((s) => s.name === 'forest');
+// The check keeps its 2000-2015 protocol: the stage's holdout window when it has one (the stage itself now fits to 2023).
+const windowEnd = stage.holdout?.end ?? stage.time.end;
 const lines = readFileSync(join(here, 'history.csv'), 'utf8').trim().split('\n');
 const wanted = new Set(stage.series.map((n) => n.toLowerCase()));
 const history = [lines[0], ...lines.slice(1).filter((l) => {
   const [t, name] = l.split(',');
-  return Number(t) <= stage.time.end && wanted.has(name.replace(/^"|"$/g, '').toLowerCase());
+  return Number(t) <= windowEnd && wanted.has(name.replace(/^"|"$/g, '').toLowerCase());
 })].join('\n') + '\n';
 writeFileSync(join(work, 'history.csv'), history);
 
@@ -108,8 +110,8 @@ function check(label, tau, freeTau) {
   parameters['Forest Share of New Agricultural Land'] = [0, 1];
   if (freeTau) parameters['Land Clearing Response Time'] = [1, 8];
   const spec = join(work, 'spec.json');
-  const { name: _name, series: _series, ...settings } = stage;
-  writeFileSync(spec, JSON.stringify({ ...settings, parameters, starts: freeTau ? 4 : stage.starts }));
+  const { name: _name, series: _series, holdout: _holdout, ...settings } = stage;
+  writeFileSync(spec, JSON.stringify({ ...settings, time: { ...settings.time, end: windowEnd }, parameters, starts: freeTau ? 4 : stage.starts }));
   const params = join(work, 'params.json');
   const out = execFileSync(process.execPath, [igem, 'calibrate', mdl, '--data', join(work, 'history.csv'), '--spec', spec, '--out-params', params], { cwd: root, encoding: 'utf8' });
   const payoff = /payoff ([0-9.e+-]+)/.exec(out)?.[1] ?? '?';

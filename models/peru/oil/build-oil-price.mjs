@@ -10,20 +10,17 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annualMeans } from '../monthly-annual-means.mjs';
+import { printRealIndex } from './real-index-table.mjs';
+import { cpi2024, cpi2025, mean } from './us-cpi-after-2023.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const brent = annualMeans(join(here, 'brent-monthly-imf-poilbreusdm.csv'));
 const cpi = annualMeans(join(here, '..', 'forest', 'us-cpi-monthly-fred-cpiaucsl.csv'));
 
-/** 2024: the twelve monthly POILBREUSDM values (copy `adamtozser/F4E-project-analysis`) and CPIAUCSL values
- * (copy `sivamsapingali/Codex_Macro-Monitor`), as in SOURCES.md. */
-const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+/** 2024: the twelve monthly POILBREUSDM values (copy `adamtozser/F4E-project-analysis`), as in SOURCES.md; the CPI
+ * after 2023 is in us-cpi-after-2023.mjs. */
 const brent2024 = mean([79.11, 81.7957142857143, 84.9614285714286, 88.9745454545455, 83.0539130434783, 82.9175,
   84.0486956521739, 79.0186363636364, 73.0576190476191, 75.2665217391304, 73.5085714285715, 73.2277272727273]);
-const cpi2024 = mean([309.794, 311.022, 312.107, 313.016, 313.14, 313.131, 313.566, 314.131, 314.851, 315.564, 316.449,
-  317.603]);
-/** 2025: the ten months in the CPI copy (October 2025 is missing there). */
-const cpi2025 = mean([319.086, 319.775, 319.615, 320.321, 320.58, 321.5, 322.132, 323.364, 324.368, 325.031]);
 /** World Bank Commodity Markets Outlook, October 2025: Brent 2025 about 68 and 2026 60 US$/barrel (nominal).
  * Supuesto: US inflation 2.5 % in 2026; from 2026 the real price returns in a straight line to its 2015-2019 mean
  * by 2030 and stays there (the Outlook's forecasts end in 2026; the pre-COVID mean is the last calm
@@ -39,9 +36,4 @@ const rows = [...brent.keys()].filter((y) => cpi.has(y)).sort((a, b) => a - b)
   .map((y) => ({ y, usd: brent.get(y), cpi: cpi.get(y) }))
   .concat(path)
   .map((r) => ({ ...r, index: r.usd / r.cpi / base }));
-console.log('year,brent_usd_per_barrel,us_cpi,real_index_2023');
-for (const r of rows) console.log(`${r.y},${r.usd.toFixed(2)},${r.cpi.toFixed(3)},${r.index.toFixed(4)}`);
-const calm = mean(rows.filter((r) => r.y >= 2015 && r.y <= 2019).map((r) => r.index));
-console.log(`2015-2019 mean real index ${calm.toFixed(4)} (held from 2030)`);
-const points = rows.map((r) => `(${r.y},${r.index.toFixed(4)})`).concat([`(2030,${calm.toFixed(4)})`, `(2050,${calm.toFixed(4)})`]);
-console.log(`\n[(2000,0)-(2050,3)],${points.join(',')}`);
+printRealIndex(rows, 'year,brent_usd_per_barrel,us_cpi,real_index_2023');

@@ -60,7 +60,7 @@ describe('zero population growth', () => {
   const opts: RunOptions = {
     // every demographic flow off, the exogenous ones too (migration, COVID-19 deaths)
     params: {
-      'Fertility Scale': 0, 'Mortality Rate': 0, 'Peruvian Net Emigration Data': { x: [2000, 2050], y: [0, 0] }, 'Immigration Wave Size': 0, 'COVID Death Age Share': 0,
+      'Fertility Scale': 0, 'Mortality Rate': 0, 'Peruvian Net Emigration Data': { x: [2000, 2050], y: [0, 0] }, 'Peruvian Net Emigration after 2023': 0, 'Immigration Wave Size': 0, 'COVID Death Age Share': 0,
       'Venezuelan Stock Added after Wave': { x: [2000, 2050], y: [0, 0] }, 'Net Immigration after Last Observation': 0,
     },
   };

@@ -107,30 +107,63 @@ function publishedMiningExports(): [number, number][] {
 const shareOfIncome = (r: RunResult, name: string, y: number): number => (100 * at(r, name, y)) / at(r, 'Real National Income', y);
 
 /**
- * Band of this test, points of GDP (model minus data). The data leave out hydrocarbons, which the model's mining
- * exports include (1-2 points). 2004-2007: within 3 points (the model is 1.9-2.6 below). 2010-2023: the model's
- * mining volume (mining value added; after 2011 it follows copper output) grows faster than the published export
- * values allow (model volume 2023/2007 = 2.56; published value growth 2.53 over nominal price growth 1.83 = 1.38),
- * so with real prices the model is 4.6-10.2 points above the data; with the nominal index it was 5.4-17.7 above.
- * The 11-point band is a guard against a return to the nominal index, not a claim of fit.
+ * Band of this test, points of GDP (model minus data). Mining export volume follows the published INEI/BCRP volume
+ * index of mining and hydrocarbons value added to 2023 (group "Mining export volume" of peru.mdl). What the data
+ * support: the published figures leave out hydrocarbons, which the model includes (oil and gas exports were about
+ * 1.3-2 % of GDP in 2010-2023), the price index is copper and gold only (60/40, no zinc, silver or lead), and 2010
+ * is a first estimate; so the model may sit up to ~2 points above from hydrocarbons plus ~2 from the price proxy.
+ * Measured: 2004-2007 0.8-1.3 below, 2010-2023 0.8-3.5 above (before this change, with the model's mining value
+ * added as volume: 1.9-2.6 below and 4.6-10.2 above). Band: 2 points in 2004-2007, 4 points after, mean absolute
+ * gap under 2.5 points.
  */
-const MINING_BAND = { early: { last: 2007, gap: 3 }, late: { gap: 11 } };
+const MINING_BAND = { early: { last: 2007, gap: 2 }, late: { gap: 4 }, meanGap: 2.5 };
 
 describe('Peru balance of payments: mining exports against the published share of GDP', () => {
   it('has the published years 2004-2023 and stays within the stated band of each', () => {
     const data = publishedMiningExports();
     expect(data.length).toBeGreaterThanOrEqual(8);
+    let sum = 0;
     for (const [y, v] of data) {
       const gap = shareOfIncome(bau, 'Mining Export Value', y) - v;
       const limit = y <= MINING_BAND.early.last ? MINING_BAND.early.gap : MINING_BAND.late.gap;
       expect(Math.abs(gap), `${y}: model ${(v + gap).toFixed(1)} % against ${v} %`).toBeLessThan(limit);
+      sum += Math.abs(gap);
     }
+    expect(sum / data.length).toBeLessThan(MINING_BAND.meanGap);
   });
 
   it('the nominal index (deflator held at 1) would put 2023 mining exports far outside that band', () => {
     const nominal = model.run({ params: { 'Import Price Deflator Data': { x: [2000, 2023], y: [1, 1] } } });
     const v = publishedMiningExports().find(([y]) => y === 2023)![1];
     expect(shareOfIncome(nominal, 'Mining Export Value', 2023) - v).toBeGreaterThan(MINING_BAND.late.gap);
+  });
+});
+
+describe('Peru balance of payments: mining export volume', () => {
+  /** Published levels, millions of soles of 2007 (BCRP via ComexPeru/Gestion 2018), and the 2000 level of the model. */
+  const BCRP_LEVEL = { 2009: 50076, 2016: 69446, 2017: 71659 };
+  const VA_2000 = 29946;
+
+  it('follows the published volume index to 2023: the BCRP levels of 2009, 2016 and 2017 within 0.5 %', () => {
+    for (const [y, level] of Object.entries(BCRP_LEVEL)) {
+      expect(VA_2000 * at(bau, 'Mining Export Volume Index', Number(y)) / level - 1, y).toBeCloseTo(0, 2);
+    }
+    // 2007-2023: 1.60 times (the model's own mining value added, which follows copper output, grows about 2.6 times).
+    const growth = at(bau, 'Mining Export Volume Index', 2023) / at(bau, 'Mining Export Volume Index', 2007);
+    expect(growth).toBeGreaterThan(1.55);
+    expect(growth).toBeLessThan(1.65);
+    expect(at(bau, 'Value Added[mining]', 2023) / at(bau, 'Value Added[mining]', 2007)).toBeGreaterThan(growth + 0.5);
+  });
+
+  it('after 2023 grows with the model\'s mining value added, continuously at the data edge', () => {
+    const idx = (y: number): number => at(bau, 'Mining Export Volume Index', y);
+    const va = (y: number): number => at(bau, 'Value Added[mining]', y);
+    expect(idx(2040) / idx(2030)).toBeCloseTo(va(2040) / va(2030), 9);
+    expect(idx(2024) / idx(2023)).toBeCloseTo(va(2024) / va(2023), 9);
+    // Faster copper growth after 2023 raises the volume (and so exports) through mining value added.
+    const fast = model.run({ params: { 'Future Copper Output Growth': 0.02 } });
+    expect(at(fast, 'Mining Export Volume', 2035)).toBeGreaterThan(at(bau, 'Mining Export Volume', 2035));
+    expect(at(fast, 'Mining Export Volume', 2023)).toBe(at(bau, 'Mining Export Volume', 2023));
   });
 });
 
@@ -219,9 +252,18 @@ describe('Peru balance of payments: current-account closure', () => {
     expect(gap(2050)).toBeLessThan(0.01);
   });
 
-  it('without the correction (sensitivity 0) the surplus drifts away: the closure is what holds it', () => {
+  it('without the correction (sensitivity 0) the current account drifts far from its target: the closure is what holds it', () => {
+    // With the published mining volume the uncorrected drift is a deficit (5-8 % of GDP in 2010-2015, as the sol
+    // appreciates with the metal price and imports follow national income); with the model's own mining value added
+    // as volume it used to be a growing surplus. Either way the closure keeps the gap to the target much smaller.
     const r = model.run({ params: { 'Exchange Rate Current Account Sensitivity': 0 } });
-    expect(at(r, 'Current Account Share of GDP', 2050)).toBeGreaterThan(at(bau, 'Current Account Share of GDP', 2050) + 0.02);
+    const target = at(bau, 'Target Current Account Share', 2050);
+    const worstGap = (x: RunResult): number => {
+      let worst = 0;
+      for (let y = 2005; y <= 2050; y++) worst = Math.max(worst, Math.abs(at(x, 'Current Account Share of GDP', y) - target));
+      return worst;
+    };
+    expect(worstGap(r)).toBeGreaterThan(worstGap(bau) + 0.02);
   });
 
   it('a zero metal price shock gives business as usual exactly', () => {

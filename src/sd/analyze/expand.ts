@@ -76,6 +76,16 @@ function tupleAt(lists: readonly string[][], index: number): string[] {
 
 /** Messages shared by elementKey and elementSlot (the same checks on the two ways of naming an element). */
 const needsSubscripts = (v: string) => ({ en: `${v} needs subscripts here`, es: `${v} necesita subíndices aquí` });
+/**
+ * A variable laid out with one range at two positions (defined element by element, e.g. `s[1,2]`
+ * where "1" and "2" are in ranges N and M alike): a bare `s` in an equation over [N,M] would
+ * take N's element for both positions. The reference must name its subscripts instead.
+ */
+const ambiguousBare = (v: VarInfo, range: string) => ({
+  en: `${v.display} is used without subscripts, but two of its positions hold the elements of range ${range} (it is defined element by element), so which subscript of this equation goes where is ambiguous; write the subscripts`,
+  es: `${v.display} se usa sin subíndices, pero dos de sus posiciones contienen los elementos del rango ${range} (está definida elemento por elemento), así que es ambiguo qué subíndice de esta ecuación va en cada posición; escriba los subíndices`,
+});
+const repeatsRange = (dims: readonly string[]): boolean => dims.some((d, i) => dims.indexOf(d) !== i);
 const subscriptCount = (v: string, n: number, used: number) => ({ en: `${v} has ${n} subscripts but is used with ${used}`, es: `${v} tiene ${n} subíndices, pero se usa con ${used}` });
 const subscriptMismatch = (sub: string, v: string, owner: string) => ({
   en: `subscript ${sub} of ${v} does not match the subscripts of the equation for ${owner}`,
@@ -218,6 +228,12 @@ export class Expander implements ExpanderApi {
       }
     }
     for (let p = 0; p < arity; p++) {
+      const declared = this.declaredDim(v, p);
+      if (declared) {
+        v.positions.push(declared.elements);
+        v.positionDims.push(declared.name);
+        continue;
+      }
       const covered = new Set<string>();
       const named: string[] = [];
       for (const eq of v.equations) {
@@ -250,6 +266,26 @@ export class Expander implements ExpanderApi {
       v.positionDims.push(best.name);
     }
     v.slots = this.slotsFor(v.positions, v.equations);
+  }
+
+  /**
+   * The range the file declares for position p (XMILE `<dimensions>`), when every equation of
+   * the variable declares the same one; each element written there must belong to it.
+   */
+  private declaredDim(v: VarDefinition, p: number): Dimension | undefined {
+    const name = v.equations[0]!.lhs.dims?.[p];
+    if (name === undefined || v.equations.some((eq) => eq.lhs.dims?.[p] !== name)) return undefined;
+    const dim = this.dims.get(name);
+    if (!dim) return undefined;
+    for (const eq of v.equations) {
+      const sub = eq.lhs.subs[p]!;
+      const named = this.dims.get(sub.name);
+      const inside = named ? named.elements.every((e) => dim.elements.includes(e)) : dim.elements.includes(sub.name);
+      if (!inside) {
+        throw ModelError.at('E_SUBSCRIPT', { en: `subscript '${sub.display}' of ${v.display} is not in its dimension ${dim.display}`, es: `el subíndice '${sub.display}' de ${v.display} no está en su dimensión ${dim.display}` }, sub.loc);
+      }
+    }
+    return dim;
   }
 
   /** Element ordinals by element list (positions share their range's list). */
@@ -835,6 +871,7 @@ export class Expander implements ExpanderApi {
   elementKey(v: VarInfo, subs: SubscriptRef[], ctx: Ctx, loc: SourceLocation): string[] {
     if (subs.length === 0 && v.positions.length > 0) {
       // A bare reference to an array: take each position's element from the context.
+      if (repeatsRange(v.positionDims)) throw this.ambiguousBare(v, loc);
       return v.positionDims.map((d, p) => {
         const el = this.bindElement(d, ctx.binding) ?? this.bindByElements(v.positions[p]!, ctx.binding);
         if (el === undefined) throw ModelError.at('E_DIMENSION', needsSubscripts(v.display), loc);
@@ -866,6 +903,7 @@ export class Expander implements ExpanderApi {
     const n = v.positions.length;
     let slot = 0;
     if (subs.length === 0 && n > 0) {
+      if (n > 1 && repeatsRange(v.positionDims)) throw this.ambiguousBare(v, loc);
       for (let p = 0; p < n; p++) {
         const el = this.bindElement(v.positionDims[p]!, ctx.binding) ?? this.bindByElements(v.positions[p]!, ctx.binding);
         if (el === undefined) throw ModelError.at('E_DIMENSION', needsSubscripts(v.display), loc);
@@ -892,6 +930,11 @@ export class Expander implements ExpanderApi {
       slot += o * strides[p]!;
     }
     return slot;
+  }
+
+  private ambiguousBare(v: VarInfo, loc: SourceLocation): ModelError {
+    const range = v.positionDims.find((d, i) => v.positionDims.indexOf(d) !== i)!;
+    return ModelError.at('E_DIMENSION', ambiguousBare(v, this.dims.get(range)?.display ?? range), loc);
   }
 
   /** One subscript of a reference: an element, a bound dimension, or a mapped/sub-range one. */

@@ -53,6 +53,12 @@ export interface EquationLhs {
   subs: SubscriptRef[];
   /** `:EXCEPT: [a],[b,c]`: element combinations left out of this definition. */
   except: SubscriptRef[][];
+  /**
+   * The dimension of each subscript position, when the file declares it (XMILE `<dimensions>`).
+   * Without it the analyzer infers each position's range from the subscripts written, which is
+   * ambiguous for an element such as "1" that several ranges hold.
+   */
+  dims?: string[];
   loc: SourceLocation;
 }
 

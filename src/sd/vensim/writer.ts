@@ -8,6 +8,7 @@ import { HISTORY } from '../ir/builtins.js';
 import { ModelError } from '../ir/diagnostics.js';
 import { visitExpr } from '../ir/walk.js';
 import type { DimensionDecl, Equation, MacroDecl, ModelIR } from '../ir/model.js';
+import { nameDeclaredSubscripts } from './declared-subscripts.js';
 import { exprText, numberText, table, vensimName } from './expr-text.js';
 
 const INTERPOLATION: Record<string, string> = { interpolate: ':INTERPOLATE:', raw: ':RAW:', 'hold backward': ':HOLD BACKWARD:', 'look forward': ':LOOK FORWARD:' };
@@ -115,7 +116,7 @@ export function writeVensim(ir: ModelIR): string {
   // Ungrouped equations first, then each group in the order the source listed them.
   const byGroup = new Map<string | undefined, Equation[]>([[undefined, []]]);
   for (const g of ir.groups) byGroup.set(g, []);
-  for (const eq of ir.equations) {
+  for (const eq of nameDeclaredSubscripts(ir)) {
     if (!byGroup.has(eq.group)) byGroup.set(eq.group, []);
     byGroup.get(eq.group)!.push(eq);
   }

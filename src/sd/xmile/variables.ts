@@ -157,7 +157,9 @@ export function translateVariable(v: VarSpec, ctx: TranslateContext): Equation[]
     group,
     loc,
   });
-  const lhsOf = (name: string, display: string, subs: SubscriptRef[]): EquationLhs => ({ name, display, subs, except: [], loc: v.loc });
+  // Each position keeps its declared dimension: `subscript="1, 2"` over size-based N and M is
+  // N's 1 and M's 2, not whichever range holding "1" comes first.
+  const lhsOf = (name: string, display: string, subs: SubscriptRef[]): EquationLhs => ({ name, display, subs, except: [], ...(v.dims.length ? { dims: v.dims } : {}), loc: v.loc });
   const elements = children(el, 'element');
   const out: Equation[] = [];
 

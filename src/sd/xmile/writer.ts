@@ -239,9 +239,12 @@ function writeModel(ir: ModelIR): string {
     const display = first.lhs.display;
     if (first.kind === 'data' || first.kind === 'lookup-data') throw new Unwritable({ en: `${display} is a data variable (XMILE 1.0 has no external data)`, es: `${display} es una variable de datos (XMILE 1.0 no tiene datos externos)` }, first.loc);
     const lhsDims = first.lhs.subs.map((s) => s.name);
-    // The variable's dimension at each position: the declared dimension whose elements are all
-    // the elements its definitions cover there (definitions may name elements or sub-ranges).
+    // The variable's dimension at each position: the one its source declares (an XMILE reader
+    // keeps it), else the declared dimension whose elements are all the elements its definitions
+    // cover there (definitions may name elements or sub-ranges).
     const parentDims = lhsDims.map((d, i) => {
+      const declared = first.lhs.dims?.[i];
+      if (declared !== undefined && dims.has(declared) && eqs.every((q) => q.lhs.dims?.[i] === declared)) return declared;
       const covered = new Set(eqs.flatMap((q) => (q.lhs.subs[i] ? members(q.lhs.subs[i]!.name) : [])));
       const exact = ir.dimensions.filter((x) => !x.equivalentTo && members(x.name).length === covered.size && members(x.name).every((m) => covered.has(m)));
       const holding = ir.dimensions.filter((x) => !x.equivalentTo && [...covered].every((m) => members(x.name).includes(m))).sort((a, b) => members(a.name).length - members(b.name).length);

@@ -1,0 +1,112 @@
+/**
+ * The Peru model's business-as-usual population after 2023 (peru.mdl, groups "Fertility path after 2023"
+ * and "Cohorts reaching 65 after 2023", and `Peruvian Net Emigration after 2023`) against the published
+ * PROJECTIONS of INEI (1950-2070) and UN WPP 2024, medium variant (models/peru/calibration/
+ * population-projections.json). Those are projections, not data: the bands below say how far the model's
+ * own drivers may lead from them, and are stated with each test.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadModel } from '../../sd/node/load.js';
+import type { Model, RunResult } from '../../sd/run/types.js';
+import { variableAtYear as at } from './run.js';
+
+const MODEL = join(process.cwd(), 'models', 'peru', 'peru.mdl');
+const PROJECTIONS = join(process.cwd(), 'models', 'peru', 'calibration', 'population-projections.json');
+const SHARE_SCRIPT = join(process.cwd(), 'models', 'peru', 'calibration', 'fertile-share-index.mjs');
+
+interface Projection {
+  source: string;
+  population: Record<string, number>;
+  tfr?: Record<string, number>;
+  lifeExpectancy?: Record<string, number>;
+  youngShare?: Record<string, number>;
+  elderly60Over2050Min?: number;
+}
+
+let model: Model;
+let run: RunResult;
+let inei: Projection;
+let wpp: Projection;
+
+const share = (r: RunResult, name: string, y: number) => at(r, name, y) / at(r, 'Total Population', y);
+
+beforeAll(() => {
+  model = loadModel(MODEL);
+  run = model.run();
+  const all = (JSON.parse(readFileSync(PROJECTIONS, 'utf8')) as { projections: Projection[] }).projections;
+  inei = all.find((p) => p.source === 'INEI')!;
+  wpp = all.find((p) => p.source === 'WPP2024')!;
+});
+
+describe('Peru fertility after 2023 on the UN WPP 2024 TFR path', () => {
+  it('takes the medium-variant TFR to 2040 and moves births per 15-64 person with it and the 15-49 share', () => {
+    for (const y of [2030, 2035, 2040]) expect(at(run, 'Projected Total Fertility Rate', y)).toBeCloseTo(wpp.tfr![String(y)], 6);
+    const tfr2023 = at(run, 'Projected Total Fertility Rate', 2023);
+    // the 15-49 share index as calibration/fertile-share-index.mjs derives it from INEI births
+    const out = spawnSync(process.execPath, [SHARE_SCRIPT], { encoding: 'utf8' }).stdout.trim().split('\n');
+    const index = new Map(out.map((l) => l.split('\t').map(Number) as [number, number]));
+    expect(index.get(2050)!).toBeLessThan(0.95);
+    for (const y of [2030, 2040, 2050]) {
+      const tfrRatio = at(run, 'Projected Total Fertility Rate', y) / tfr2023;
+      expect(at(run, 'Projected Fertility Ratio', y) / tfrRatio).toBeCloseTo(index.get(y)!, 4);
+      for (const area of ['urban', 'rural']) {
+        // the stored income effect is the one of 2023 (one step later at most), so the ratio holds to 0.2 %
+        const ratio = at(run, `Fertility Rate[${area}]`, y) / at(run, `Fertility Rate[${area}]`, 2023) / at(run, 'Projected Fertility Ratio', y);
+        expect(Math.abs(ratio - 1)).toBeLessThan(0.002);
+      }
+    }
+  });
+
+  it('leaves 2000-2023 unchanged when the post-2023 Supuestos move, and moves 2050 with them', () => {
+    const cols = ['Total Population', 'Elderly Population', 'Real GDP'];
+    const base = model.run({ columns: cols });
+    const moved = model.run({ columns: cols, params: { 'TFR 2050': 1.55, 'Cohort Survival Gain': 0.012, 'Peruvian Net Emigration after 2023': 135_000 } });
+    for (const y of [2000, 2010, 2019, 2023]) for (const c of cols) expect(at(moved, c, y)).toBe(at(base, c, y));
+    expect(at(moved, 'Total Population', 2050)).toBeLessThan(at(base, 'Total Population', 2050) - 1e6);
+  });
+});
+
+describe('Peru business-as-usual population against INEI and WPP 2024 projections (projections, not data)', () => {
+  it('is within 3 % of both projections in 2030 and 2040', () => {
+    for (const y of ['2030', '2040']) {
+      for (const p of [inei, wpp]) {
+        const gap = at(run, 'Total Population', Number(y)) / p.population[y] - 1;
+        expect(Math.abs(gap)).toBeLessThan(0.03);
+      }
+    }
+  });
+
+  it('is within 5 % of INEI\'s 39.36 M in 2050 and not below it by more than 2 %', () => {
+    // Band: INEI's 2050 is 0.9 M below a line through WPP's 2030 and 2040 (41.4 M); the model keeps a net
+    // emigration Supuesto of -48 thousand a year against WPP's -5, and its 0-14 group is 2 points larger
+    // than INEI's in 2040. No WPP 2050 figure was found, so 2050 is tested against INEI only.
+    const gap = at(run, 'Total Population', 2050) / inei.population['2050'] - 1;
+    expect(gap).toBeGreaterThan(-0.02);
+    expect(gap).toBeLessThan(0.05);
+  });
+
+  it('ages as the projections do: 65+ in 2050 near INEI\'s 60+ floor, 0-14 in 2040 near INEI\'s share', () => {
+    // INEI-based (Quispe 2021): over 9 M aged 60+ in 2050; 65+ is 0.65-0.80 of 60+ in populations at
+    // that stage (Supuesto), so 65+ at least 0.65 x 9 M. Before the cohort flow the model had 5.27 M.
+    expect(at(run, 'Elderly Population', 2050)).toBeGreaterThan(0.65 * inei.elderly60Over2050Min!);
+    const elderShare = share(run, 'Elderly Population', 2050);
+    expect(elderShare).toBeGreaterThan(0.14);
+    expect(elderShare).toBeLessThan(0.2);
+    // INEI 2040 0-14 share 19.9 %; band 2.5 points (the model has three age groups and no 60-64 split)
+    expect(Math.abs(at(run, 'Young Share', 2040) - inei.youngShare!['2040'])).toBeLessThan(0.025);
+    // 15-64: WPP's 66.9 % of 2025 falls as the cohorts of 1958-1985 turn 65; the model's falls below it
+    const working2050 = share(run, 'Working Age Population', 2050);
+    expect(working2050).toBeLessThan(share(run, 'Working Age Population', 2030));
+    expect(working2050).toBeGreaterThan(0.6);
+    expect(working2050).toBeLessThan(0.669);
+  });
+
+  it('keeps mortality improvement within 1.5 years of WPP\'s life expectancy in 2030 and 2040 (checked, not changed)', () => {
+    for (const y of ['2030', '2040']) {
+      expect(Math.abs(at(run, 'Life Expectancy at Birth', Number(y)) - wpp.lifeExpectancy![y])).toBeLessThan(1.5);
+    }
+  });
+});
