@@ -85,7 +85,18 @@ describe.skipIf(!existsSync(modelPath))('the Peru model profile', () => {
       'Formal Employment',
       'Programme Net Jobs',
       'Electricity Generation',
+      'Total Population',
+      'Urban Poverty Rate',
+      'Rural Poverty Rate',
+      'Current Account Share of GDP',
+      'Farm Output Price Index',
     ]);
+  });
+
+  it('gives every chart a Spanish and an English title in labels.json', () => {
+    const labels = JSON.parse(readFileSync(join(peruDir, 'labels.json'), 'utf8')) as { variables: Record<string, unknown> };
+    const titled = new Map(Object.entries(labels.variables).map(([name, v]) => [key(name), v]));
+    expect((profile.charts ?? []).filter((c) => !bothLanguages(titled.get(key(c))))).toEqual([]);
   });
 
   it('takes every target from a fixed target of indicators.json, in model units', () => {

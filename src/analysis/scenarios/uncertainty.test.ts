@@ -36,6 +36,19 @@ describe('uncertainty file', () => {
     for (const p of spec.parameters) expect(p.source.length, p.name).toBeGreaterThan(10);
   });
 
+  it('names constants of the model and samples each around the value the model runs with', () => {
+    const key = (name: string) => name.toLowerCase().replace(/[_\s]+/g, ' ').trim();
+    const values = new Map(model.parameters.map((p) => [key(p.name), p.value]));
+    const off: string[] = [];
+    for (const p of readUncertainty(FILE).parameters) {
+      const v = values.get(key(p.name));
+      const d = p.distribution;
+      if (v === undefined) off.push(`${p.name}: not a constant of the model`);
+      else if ('lo' in d && 'hi' in d && (v < d.lo || v > d.hi)) off.push(`${p.name}: ${v} outside ${d.lo}-${d.hi}`);
+    }
+    expect(off).toEqual([]);
+  });
+
   it('rejects an assumption without a source, naming the file and entry', () => {
     const dir = mkdtempSync(join(tmpdir(), 'igem-unc-'));
     const bad = join(dir, 'u.json');
