@@ -296,6 +296,8 @@ export class EquationPlans {
     const n = v.positions.length;
     const bare = subs.length === 0 && n > 0;
     if (!bare && subs.length !== n) return NONE;
+    // A bare reference whose positions repeat a range is ambiguous: the element-wise path reports it.
+    if (bare && new Set(v.positionDims).size !== n) return NONE;
     let base = 0;
     /** Per varying position: the left-side position it follows and the slot step of each of its digits (-1: outside). */
     const at: number[] = [];
