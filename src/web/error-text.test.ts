@@ -92,6 +92,8 @@ describe('error text', () => {
       new ApiClientError(429, 'RATE_LIMITED', 'at most 20 requests per minute for this user; try again in 40 s', [], 'como máximo 20 solicitudes por minuto para este usuario; intente de nuevo en 40 s'),
       new ApiClientError(504, 'RUN_TIMEOUT', 'the run took longer than 8000 ms and was stopped', [], 'la corrida tardó más de 8000 ms y se detuvo'),
       new ApiClientError(404, 'NOT_FOUND', 'workshop ABC not found', [], 'no se encontró el taller ABC'),
+      new ApiClientError(429, 'WORKSHOP_FULL', 'this workshop already has 200 submissions', [], 'este taller ya tiene 200 envíos'),
+      new ApiClientError(504, 'RESULTS_TIMEOUT', 'the cge results took longer than 120000 ms and were stopped', [], 'los resultados cge tardaron más de 120000 ms y se detuvieron'),
     ];
     for (const e of cases) {
       setLang('es');
