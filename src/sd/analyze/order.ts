@@ -126,6 +126,21 @@ export function stepDependencies(n: ScalarNode, exprRefs: (id: number) => number
   }
 }
 
+/**
+ * Each ordering's cache of expression references, handed once to code generation so it does not
+ * walk every expression of the model again (about 15 ms on MEDEAS). Taken, not kept: the
+ * ordering lives as long as its compiled model, the lists need not.
+ */
+const exprRefsByOrdering = new WeakMap<Ordering, (number[] | undefined)[]>();
+
+/** The references `orderModel` listed for this ordering's nodes (by node id), once; else a new empty cache. */
+export function takeExprRefs(o: Ordering, nodeCount: number): (number[] | undefined)[] {
+  const cache = exprRefsByOrdering.get(o);
+  if (!cache) return new Array<number[] | undefined>(nodeCount);
+  exprRefsByOrdering.delete(o);
+  return cache;
+}
+
 export function orderModel(m: ScalarModel): { ordering: Ordering; diagnostics: Diagnostic[] } {
   const nodes = m.nodes;
   const n = nodes.length;
@@ -156,7 +171,9 @@ export function orderModel(m: ScalarModel): { ordering: Ordering; diagnostics: D
   const stepDeps = (i: number): number[] => stepDependencies(nodes[i]!, exprRefs);
   const step = topo(n, stepDeps, stepNodes, nodes, { en: 'equations', es: 'las ecuaciones' });
   const stocks = nodes.filter((x) => x.kind === 'stock').map((x) => x.id);
-  return { ordering: { init, step, stocks, isStatic }, diagnostics: [] };
+  const ordering: Ordering = { init, step, stocks, isStatic };
+  exprRefsByOrdering.set(ordering, refsCache);
+  return { ordering, diagnostics: [] };
 }
 
 /** Depth-first topological sort; a cycle is an algebraic loop, reported with its members. */

@@ -5,7 +5,7 @@
  */
 import { CONVEYOR_ARGS } from '../ir/builtins.js';
 import { ModelError } from '../ir/diagnostics.js';
-import { initDependencies, refsOf, stepDependencies, type Ordering } from '../analyze/order.js';
+import { initDependencies, refsOf, stepDependencies, takeExprRefs, type Ordering } from '../analyze/order.js';
 import { eulerOrder } from './euler-order.js';
 import { ShapeCoder } from './template-shape.js';
 import type { LookupData, NodeKind, ScalarModel, ScalarNode, SExpr } from '../analyze/scalar-model.js';
@@ -685,8 +685,8 @@ function generateProgram(m: ScalarModel, full: Ordering, keep?: (id: number) => 
     stepT[id] = stepTemplate(nodes[id]!, delayIndex, group(nodes[id]!));
   }
   // Each expression's references listed once for both sorts: a walk of every expression per sort
-  // was most of their time on MEDEAS's 70,000 nodes.
-  const refs: (number[] | undefined)[] = new Array<number[] | undefined>(m.nodes.length);
+  // was most of their time on MEDEAS's 70,000 nodes. The ordering pass's lists when it left them.
+  const refs = takeExprRefs(full, m.nodes.length);
   const exprRefs = (id: number): number[] => (refs[id] ??= refsOf(m.nodes[id]!.expr));
   const initOrder = byLevel(o.init, (id) => initDependencies(m.nodes[id]!, exprRefs), (id) => initT[id]!.key);
   const stepOrder = byLevel(o.step, (id) => stepDependencies(m.nodes[id]!, exprRefs), (id) => stepT[id]!.key);
