@@ -56,21 +56,38 @@ export function refsOf(e: SExpr | undefined, out: number[] = []): number[] {
   return out;
 }
 
-function usesTime(e: SExpr | undefined): boolean {
+/**
+ * refsOf and "reads time" in one walk (the static pass needs both for every auxiliary): the
+ * references go into `out` in refsOf's order; true when `e` reads time or calls a dynamic function.
+ */
+function refsNotingTime(e: SExpr | undefined, out: number[]): boolean {
   if (!e) return false;
   switch (e.k) {
     case 'time':
       return true;
-    case 'call':
-      return DYNAMIC_CALLS.has(e.fn) || e.args.some(usesTime);
+    case 'ref':
+      out.push(e.id);
+      return false;
+    case 'call': {
+      let timed = DYNAMIC_CALLS.has(e.fn);
+      const args = e.args;
+      for (let i = 0; i < args.length; i++) if (refsNotingTime(args[i], out)) timed = true;
+      return timed;
+    }
     case 'un':
-      return usesTime(e.a);
-    case 'bin':
-      return usesTime(e.a) || usesTime(e.b);
+      return refsNotingTime(e.a, out);
+    case 'bin': {
+      const a = refsNotingTime(e.a, out);
+      return refsNotingTime(e.b, out) || a;
+    }
     case 'lookup':
-      return usesTime(e.x);
-    case 'vec':
-      return e.vecs.some((v) => v.some(usesTime)) || e.scalars.some(usesTime);
+      return refsNotingTime(e.x, out);
+    case 'vec': {
+      let timed = false;
+      for (const v of e.vecs) for (const a of v) if (refsNotingTime(a, out)) timed = true;
+      for (const a of e.scalars) if (refsNotingTime(a, out)) timed = true;
+      return timed;
+    }
     default:
       return false;
   }
@@ -157,7 +174,13 @@ export function orderModel(m: ScalarModel): { ordering: Ordering; diagnostics: D
     const node = nodes[id]!;
     let s = false;
     if (node.kind === 'const' || node.kind === 'initial') s = true;
-    else if (node.kind === 'aux' && !usesTime(node.expr)) s = exprRefs(id).every((d) => visitStatic(d));
+    else if (node.kind === 'aux') {
+      // An auxiliary's references are listed here, with whether it reads time, in one walk.
+      const refs: number[] = [];
+      const timed = refsNotingTime(node.expr, refs);
+      refsCache[id] = refs;
+      s = !timed && refs.every((d) => visitStatic(d));
+    }
     state[id] = 2;
     isStatic[id] = s;
     return s;
