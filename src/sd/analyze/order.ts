@@ -23,42 +23,17 @@ export const DYNAMIC_CALLS: ReadonlySet<string> = new Set([
   'STEP', 'RAMP', 'PULSE', 'PULSE TRAIN', 'GET TIME VALUE',
 ]);
 
+/** The node ids `e` reads, in the order of the expression (refsNotingTime's walk). */
 export function refsOf(e: SExpr | undefined, out: number[] = []): number[] {
-  if (!e) return out;
-  switch (e.k) {
-    case 'ref':
-      out.push(e.id);
-      break;
-    case 'call': {
-      // Index loops, not forEach (a closure per call on ~100,000 expressions) nor for-of (an
-      // iterator result per argument while this runs unoptimised, as it does at first).
-      const args = e.args;
-      for (let i = 0; i < args.length; i++) refsOf(args[i], out);
-      break;
-    }
-    case 'un':
-      refsOf(e.a, out);
-      break;
-    case 'bin':
-      refsOf(e.a, out);
-      refsOf(e.b, out);
-      break;
-    case 'lookup':
-      refsOf(e.x, out);
-      break;
-    case 'vec':
-      for (const v of e.vecs) for (const a of v) refsOf(a, out);
-      for (const a of e.scalars) refsOf(a, out);
-      break;
-    default:
-      break;
-  }
+  refsNotingTime(e, out);
   return out;
 }
 
 /**
- * refsOf and "reads time" in one walk (the static pass needs both for every auxiliary): the
- * references go into `out` in refsOf's order; true when `e` reads time or calls a dynamic function.
+ * The references of `e` into `out` and, in the same walk (the static pass needs both for every
+ * auxiliary), whether `e` reads time or calls a dynamic function. Index loops, not forEach (a
+ * closure per call on ~100,000 expressions) nor for-of (an iterator result per argument while this
+ * runs unoptimised, as it does at first).
  */
 function refsNotingTime(e: SExpr | undefined, out: number[]): boolean {
   if (!e) return false;
