@@ -1,6 +1,11 @@
 /**
- * Derives `Fertile Age Share Index` (peru.mdl, group "Fertility path after 2023"): the share of persons
- * aged 15-49 among those aged 15-64, relative to 2023, from birth cohorts. Births: INEI, Estimaciones y
+ * Derives `Fertile Age Share Index` (peru.mdl, group "Fertility path after 2023"): persons aged 15-49
+ * weighted by the mothers' age pattern of fertility, among those aged 15-64, relative to 2023, from birth
+ * cohorts. Weights: INEI's age-specific fertility rates of 2020-2025, hipótesis media (INEI, Perú:
+ * Estimaciones y Proyecciones de Población, cuadro 2.15, Tasa y estructura de fecundidad por quinquenio
+ * según edad de la mujer, http://proyectos.inei.gob.pe/web/biblioineipub/bancopub/Est/LIB0170/N11/iecbb015.htm):
+ * 15-19 0.0448, 20-24 0.1107, 25-29 0.1058, 30-34 0.0791, 35-39 0.0528, 40-44 0.0227, 45-49 0.0041
+ * (TFR 2.10). With equal weights the index is the plain 15-49 share (pass --unweighted). Births: INEI, Estimaciones y
  * Proyecciones de Poblacion 1950-2050, cuadro A.1.1.2 (annual births by quinquennium, at mid-points,
  * linearly interpolated); after 2022.5 held at the 2020-2025 level (Supuesto). Cohorts are counted
  * without mortality or migration differences between 15-49 and 50-64 (Supuesto; a 10 % lower survival
@@ -17,7 +22,12 @@ function births(year) {
 }
 
 const cohorts = (t, from, to) => Array.from({ length: to - from + 1 }, (_, k) => births(t - (from + k))).reduce((a, b) => a + b, 0);
-const fertileShare = (t) => cohorts(t, 15, 49) / cohorts(t, 15, 64);
+const ASFR = [0.0448, 0.1107, 0.1058, 0.0791, 0.0528, 0.0227, 0.0041];
+const weights = process.argv.includes('--unweighted') ? ASFR.map(() => 1) : ASFR;
+const mean = weights.reduce((a, b) => a + b, 0) / weights.length;
+// each five-year group of mothers counts by its fertility relative to the 15-49 mean (equal weights: 15-49 share)
+const weighted = (t) => weights.reduce((s, w, g) => s + (w / mean) * cohorts(t, 15 + 5 * g, 19 + 5 * g), 0);
+const fertileShare = (t) => weighted(t) / cohorts(t, 15, 64);
 
 const base = fertileShare(2023);
 for (const t of [2023, 2025, 2030, 2035, 2040, 2045, 2050]) console.log(`${t}\t${(fertileShare(t) / base).toFixed(4)}`);
