@@ -32,6 +32,18 @@ export interface ModelProfile {
   uncertainty?: string | UncertaintySpec;
   /** Historical data for the calibration view, relative to the model's folder (default: calibration/history.csv). */
   history?: string;
+  /**
+   * Other published figures drawn on the simulator's charts beside the model (e.g. a statistics office's
+   * estimates and its projection): data files in the layout of `history`, relative to the model's folder.
+   */
+  references?: ReferenceSpec[];
+}
+
+/** One file of published figures for the charts: who published them and whether they are estimates or a projection. */
+export interface ReferenceSpec {
+  file: string;
+  label: Localized;
+  kind: 'estimate' | 'projection';
 }
 
 export interface UncertaintySpec {
@@ -86,6 +98,9 @@ export interface ModelBundle extends ModelSummary {
   history: { source: string; series: ObservedData[] } | null;
   /** Why the history file could not be read (the model itself still works). */
   historyError?: string;
+  /** The profile's reference figures, read; an unreadable file is left out and named in referencesError. */
+  references?: { label: Localized; kind: ReferenceSpec['kind']; source: string; series: ObservedData[] }[];
+  referencesError?: string;
   /** Uncertain parameters for the charts' bands, when the profile names them. */
   uncertainty: { parameters: string[]; runs: number; seed: number; source: string } | null;
 }

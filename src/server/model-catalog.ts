@@ -127,6 +127,7 @@ export class ModelCatalog {
       sheets,
       profile,
       ...readHistory(b.path, profile),
+      ...readReferences(b.path, profile),
       uncertainty: readUncertainty(b.path, profile),
     };
     this.cache.set(b.id, { mtimeMs, bundle });
@@ -153,6 +154,27 @@ export function readHistory(modelPath: string, profile: ModelProfile): Pick<Mode
   } catch (e) {
     return { history: null, historyError: (e as Error).message };
   }
+}
+
+/**
+ * The profile's reference figures (published estimates and projections) for the simulator's charts.
+ * A bad file is reported and left out; the others and the model still load.
+ */
+export function readReferences(modelPath: string, profile: ModelProfile): Pick<ModelBundle, 'references' | 'referencesError'> {
+  if (!profile.references?.length) return {};
+  const dir = dirname(modelPath);
+  const references: NonNullable<ModelBundle['references']> = [];
+  const errors: string[] = [];
+  for (const r of profile.references) {
+    const path = join(dir, r.file);
+    try {
+      const data = readHistoricalData(path);
+      references.push({ label: r.label, kind: r.kind, source: relative(dir, path), series: data.series.map((s) => ({ name: s.name, time: Array.from(s.time), value: Array.from(s.value) })) });
+    } catch (e) {
+      errors.push(existsSync(path) ? (e as Error).message : `${path}: no such file`);
+    }
+  }
+  return errors.length ? { references, referencesError: errors.join('; ') } : { references };
 }
 
 /** Default ensemble size for bands: enough for 5–95% percentiles, small enough to follow the sliders. */

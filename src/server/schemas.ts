@@ -115,6 +115,15 @@ export const profileSchema = z.object({
     .optional(),
   charts: z.array(z.string()).optional(),
   history: z.string().optional(),
+  references: z
+    .array(
+      z.object({
+        file: z.string(),
+        label: z.union([z.string(), z.object({ en: z.string().optional(), es: z.string().optional() })]),
+        kind: z.enum(['estimate', 'projection']),
+      }),
+    )
+    .optional(),
   uncertainty: z.union([z.string(), uncertaintySpec]).optional(),
 });
 

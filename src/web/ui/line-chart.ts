@@ -43,6 +43,8 @@ export const COLORS = {
   overlays: ['#a04a00', '#1e6b2a', '#7b1fa2'],
   target: '#b3261e',
   observed: '#1b1c1f',
+  /** Published estimates and projections (profile `references`). */
+  reference: '#00695c',
   marker: '#44474e',
 };
 

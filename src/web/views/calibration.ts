@@ -22,6 +22,8 @@ export function mountCalibration(root: HTMLElement, app: AppState): () => void {
     root.append(page);
     const history = app.bundle?.history;
     if (app.bundle?.historyError) page.append(h('div', { class: 'error-box', role: 'alert' }, app.bundle.historyError));
+    // the simulator's reference figures (published estimates and projections) that could not be read
+    if (app.bundle?.referencesError) page.append(h('div', { class: 'error-box', role: 'alert' }, app.bundle.referencesError));
     if (!history || history.series.length === 0) {
       page.append(h('p', {}, t('noHistory')));
       return;

@@ -12,6 +12,7 @@ import { COLORS, LineChart, type ChartBand, type ChartLine } from '../ui/line-ch
 import { renderDashboard, seriesOf, unitsOf, at } from './dashboard.js';
 import { scenarioToolbar } from './scenario-toolbar.js';
 import { seriesKey } from '../calibration-fit.js';
+import { referenceLines, valuesOnTimes } from '../reference-lines.js';
 import { resultTabs } from '../results/results-tabs.js';
 
 interface ChartCard {
@@ -77,10 +78,7 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
   const observedOn = (time: Float64Array, name: string): (number | null)[] | undefined => {
     const key = seriesKey(name);
     const o = app.bundle?.history?.series.find((s) => seriesKey(s.name) === key);
-    if (!o) return undefined;
-    const at = new Map(o.time.map((tm, i) => [Math.round(tm * 1e6), o.value[i]!]));
-    const values = Array.from(time, (tm) => at.get(Math.round(tm * 1e6)) ?? null);
-    return values.some((v) => v !== null) ? values : undefined;
+    return o && valuesOnTimes(time, o);
   };
 
   const bandFor = (name: string): ChartBand | undefined => {
@@ -108,6 +106,7 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
     if (c) lines.push({ label: app.activeScenario?.name ?? t('current'), values: c, color: COLORS.current, width: 2.5 });
     const observed = observedOn(ref.time, name);
     if (observed) lines.push({ label: t('observed'), values: observed, color: COLORS.observed, points: true });
+    lines.push(...referenceLines(app.bundle?.references, ref.time, name));
     return { time: ref.time, lines };
   };
 
