@@ -27,9 +27,11 @@ const shocked = (shock: number, extra: Record<string, number> = {}): RunResult =
   model.run({ params: { 'Exchange Rate Shock': shock, 'Exchange Rate Shock Year': SHOCK_YEAR, ...extra } });
 
 /** The price formula without the pass-through: base price times the world energy index and the crude price factor
- * (group "World oil price"), plus ISC and carbon. */
+ * (group "World oil price"), less the stabilisation fund's support (group "Fuel price stabilization fund"), plus ISC
+ * and carbon. */
 function formerPrice(r: RunResult, fuel: string, year: number): number {
   return at(r, `Base Fuel Price[${fuel}]`, year) * at(r, 'World Energy Price Index', year) * at(r, `Oil Price Fuel Factor[${fuel}]`, year)
+    - at(r, `FEPC Price Support[${fuel}]`, year)
     + at(r, `ISC Rate[${fuel}]`, year)
     + at(r, 'Effective Carbon Price', year) * at(r, `Emission Factor[${fuel}]`, year);
 }
