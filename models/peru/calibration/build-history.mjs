@@ -168,6 +168,18 @@ const INVENTORY_LULUCF_PUBLISHED = [
   for (const [y, v, src] of INVENTORY_LULUCF_PUBLISHED) rows.push([y, 'LULUCF Emissions', v, src]);
 }
 
+// Industrial processes (IPPU) and waste together in the national inventory (INGEI 2016, MINAM, published June 2021):
+// 5.98 % of the national total of more than 205 MtCO2e. The only inventory figure that bounds the waste sector that
+// could be read here; the inventory tables by category (5A solid waste disposal, 5D wastewater, years 2000, 2005,
+// 2010, 2012, 2014, 2016, 2019: BUR3, June 2023, pp. 300-313) could not (see README, "Waste against the national
+// inventory"). The emissions stage fits the waste level to this figure, not to CAIT's ghg_waste_cait.
+{
+  const total = data.get('ghg_total_ingei').get(2016);
+  const share = data.get('ghg_share_ippu_and_waste_ingei').get(2016);
+  rows.push([2016, 'IPPU and Waste GHG Emissions', Number((total * share / 100).toPrecision(6)),
+    'ghg_total_ingei x ghg_share_ippu_and_waste_ingei 2016 (INGEI 2016, MINAM 2021; A_INGEI2016_MINAM, A_INGEI2016_IKI)']);
+}
+
 for (const [indicator, mid] of [['forest_expansion_annual_avg_2000_2010', 2005], ['forest_expansion_annual_avg_2010_2015', 2012.5], ['forest_expansion_annual_avg_2015_2020', 2017.5]]) {
   const v = [...data.get(indicator).values()][0];
   rows.push([mid, 'Forest Expansion', v * 1000, `${indicator} (mid-period)`]);
