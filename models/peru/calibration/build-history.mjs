@@ -168,6 +168,41 @@ const INVENTORY_LULUCF_PUBLISHED = [
   for (const [y, v, src] of INVENTORY_LULUCF_PUBLISHED) rows.push([y, 'LULUCF Emissions', v, src]);
 }
 
+// Industrial processes (IPPU) and waste together in the national inventory (INGEI 2016, MINAM, published June 2021):
+// 5.98 % of the national total of more than 205 MtCO2e. The only inventory figure that bounds the waste sector that
+// could be read here; the inventory tables by category (5A solid waste disposal, 5D wastewater, years 2000, 2005,
+// 2010, 2012, 2014, 2016, 2019: BUR3, June 2023, pp. 300-313) could not (see README, "Waste against the national
+// inventory"). The emissions stage fits the waste level to this figure, not to CAIT's ghg_waste_cait.
+{
+  const total = data.get('ghg_total_ingei').get(2016);
+  const share = data.get('ghg_share_ippu_and_waste_ingei').get(2016);
+  rows.push([2016, 'IPPU and Waste GHG Emissions', Number((total * share / 100).toPrecision(6)),
+    'ghg_total_ingei x ghg_share_ippu_and_waste_ingei 2016 (INGEI 2016, MINAM 2021; A_INGEI2016_MINAM, A_INGEI2016_IKI)']);
+}
+
+// The waste sector by category in Peru's earlier inventories, as the UNFCCC GHG data interface holds them (non-Annex I
+// detailed data by Party, IPCC 1996 categories; copy: openclimatedata/unfccc-detailed-data-by-party,
+// data/detailed-data-by-country-non-annex-one.csv, commit 1368366804ac3e965c90858c9e4cff6aa2a459af, rows "Peru,6. Waste").
+// Masses in Gg of gas, converted here with the model's AR4 GWPs (CH4 25, N2O 298; the interface's CO2e uses SAR's 21
+// and 310). Solid waste disposal (6.A) is CH4; everything else in the sector is wastewater: 6.B CH4 plus the N2O row,
+// filed under 6.B in 2000, 6.D "Other" in 2010 and 6.C "Incineration" in 2012 (1.5-1.9 Gg each year, the size of
+// sewage N2O). Vintages differ (2000 from the Second National Communication; 2010 and 2012 from later reports), and
+// they predate the recalculated BUR3 series (2006 Guidelines), which could not be read.
+const INVENTORY_WASTE_DI = [
+  // year, 6.A CH4, wastewater CH4, wastewater N2O (Gg)
+  [2000, 294.761904761905, 31.9047619047619, 1.53225806451613],
+  [2010, 263.395238095238, 76.9966666666667, 1.652],
+  [2012, 285.952380952381, 59.1904761904762, 1.85161290322581],
+];
+{
+  const DI = 'UNFCCC GHG data interface, Peru (openclimatedata/unfccc-detailed-data-by-party @1368366)';
+  for (const [y, swdCh4, wwCh4, wwN2o] of INVENTORY_WASTE_DI) {
+    rows.push([y, 'Landfill Methane', Number((swdCh4 * 25 / 1000).toPrecision(6)), `${DI}: 6.A CH4 ${swdCh4.toFixed(2)} Gg x GWP 25`]);
+    rows.push([y, 'Wastewater Emissions', Number(((wwCh4 * 25 + wwN2o * 298) / 1000).toPrecision(6)),
+      `${DI}: wastewater CH4 ${wwCh4.toFixed(2)} Gg x 25 + N2O ${wwN2o.toFixed(3)} Gg x 298`]);
+  }
+}
+
 for (const [indicator, mid] of [['forest_expansion_annual_avg_2000_2010', 2005], ['forest_expansion_annual_avg_2010_2015', 2012.5], ['forest_expansion_annual_avg_2015_2020', 2017.5]]) {
   const v = [...data.get(indicator).values()][0];
   rows.push([mid, 'Forest Expansion', v * 1000, `${indicator} (mid-period)`]);

@@ -40,15 +40,22 @@ if (fromStage && !stages.some((s) => s.name === fromStage)) {
 const fromIndex = fromStage ? stages.findIndex((s) => s.name === fromStage) : 0;
 const rel = (p) => relative(process.cwd(), p) || '.';
 
-/** Long-format rows of history.csv whose variable is in `names` (all but the validation-only series when undefined). */
-function historySubset(names, lastYear = Infinity) {
+/**
+ * Long-format rows of history.csv whose variable is in `names` (all but the validation-only series when undefined),
+ * up to `lastYear`; `seriesEnd` (name -> year) ends single series earlier, so that a stage run past 2015 for an
+ * inventory year does not fit the other series' out-of-sample years.
+ */
+function historySubset(names, lastYear = Infinity, seriesEnd = {}) {
   const lines = readFileSync(history, 'utf8').trim().split('\n');
   const wanted = names && new Set(names.map((n) => n.toLowerCase()));
   const validationOnly = new Set(VALIDATION_ONLY_SERIES.map((n) => n.toLowerCase()));
+  const ends = new Map(Object.entries(seriesEnd).map(([n, y]) => [n.toLowerCase(), y]));
   const keep = lines.slice(1).filter((l) => {
-    if (Number(l.slice(0, l.indexOf(','))) > lastYear) return false;
+    const year = Number(l.slice(0, l.indexOf(',')));
+    if (year > lastYear) return false;
     const m = /^[^,]*,("(?:[^"]|"")*"|[^,]*)/.exec(l);
     const name = m[1].replace(/^"|"$/g, '').replace(/""/g, '"').toLowerCase();
+    if (year > (ends.get(name) ?? Infinity)) return false;
     return wanted ? wanted.has(name) : !validationOnly.has(name);
   });
   return [lines[0], ...keep].join('\n') + '\n';
@@ -136,9 +143,9 @@ try {
       continue;
     }
     const data = join(work, `${stage.name}.csv`);
-    writeFileSync(data, historySubset(stage.series));
+    writeFileSync(data, historySubset(stage.series, Infinity, stage.seriesEnd));
     const spec = join(work, `${stage.name}.json`);
-    const { name: _name, series: _series, holdout: _holdout, ...rest } = stage;
+    const { name: _name, series: _series, holdout: _holdout, seriesEnd: _seriesEnd, note: _note, ...rest } = stage;
     writeFileSync(spec, JSON.stringify({ ...rest, data }, null, 2));
     if (reportOnly) {
       for (const p of Object.keys(stage.parameters)) allParams[p] = true;

@@ -40,7 +40,9 @@ function readHistory(path) {
 
 /** Series in history.csv that are validation data only: no stage fits them, and the in-sample pass of
  * calibrate.mjs leaves them out so that they are not shown as fitted (the inventory's land-use emissions). */
-export const VALIDATION_ONLY_SERIES = ['LULUCF Emissions'];
+// Landfill Methane: the older inventories' solid waste disposal (IPCC 1996 format), shown against the model, not
+// fitted; the landfill level follows INGEI 2016 (README, "Waste against the national inventory").
+export const VALIDATION_ONLY_SERIES = ['LULUCF Emissions', 'Landfill Methane'];
 
 function at(result, series, year) {
   const t = result.time;
