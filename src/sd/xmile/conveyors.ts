@@ -14,7 +14,7 @@
  * options stop with a located E_UNSUPPORTED that names what the documents we follow (the
  * standard's option list, isee's conveyor help and STELLA manual) leave open: arrest, sampled
  * transit time, discrete conveyors, batch integrity, one at a time, integer leaks; Runge-Kutta
- * too, and queues (variables.ts).
+ * too. Queues feeding a conveyor are in queues.ts.
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW } from '../ir/builtins.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
