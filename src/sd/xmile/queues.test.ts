@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileXmile } from '../run/engine.js';
-import { errorOf } from '../run/test-support/xmile-conveyors.js';
+import { errorOf, run } from '../run/test-support/xmile-conveyors.js';
 import { close, columnReader, xmileDoc } from './test-support.js';
 
 const fixture = (name: string): string => readFileSync(join(import.meta.dirname, 'queue-fixtures', name), 'utf8');
@@ -64,15 +64,13 @@ describe('XMILE queues', () => {
   });
 
   it('an unconstrained outflow empties the queue each DT, this DT\'s arrivals included', () => {
-    const col = columnReader(
-      compileXmile(
-        xmileDoc(
-          `<stock name="Q"><eqn>7</eqn><inflow>arrive</inflow><outflow>leave</outflow><queue/></stock>
-           <flow name="arrive"><eqn>TIME</eqn></flow><flow name="leave"><eqn>1</eqn></flow>
-           <stock name="Done"><eqn>0</eqn><inflow>leave</inflow></stock>`,
-          { stop: 3 },
-        ),
-      ).model.run(),
+    const col = run(
+      xmileDoc(
+        `<stock name="Q"><eqn>7</eqn><inflow>arrive</inflow><outflow>leave</outflow><queue/></stock>
+         <flow name="arrive"><eqn>TIME</eqn></flow><flow name="leave"><eqn>1</eqn></flow>
+         <stock name="Done"><eqn>0</eqn><inflow>leave</inflow></stock>`,
+        { stop: 3 },
+      ),
     );
     // leave = Q + arrive (DT 1), its own equation (1) ignored: 7, 1, 2, 3; Q = 7, 0, 0, 0.
     close(col('leave'), [7, 1, 2, 3]);
@@ -81,16 +79,14 @@ describe('XMILE queues', () => {
   });
 
   it('a multiplier converts units between the queue and the conveyor it fills', () => {
-    const col = columnReader(
-      compileXmile(
-        xmileDoc(
-          `<stock name="Q"><eqn>10</eqn><inflow>a</inflow><outflow>b</outflow><queue/></stock>
-           <flow name="a"><eqn>2</eqn><multiplier>3</multiplier></flow><flow name="b"><multiplier>2</multiplier></flow>
-           <stock name="C"><eqn>0</eqn><inflow>b</inflow><outflow>out</outflow><conveyor><len>2</len><capacity>10</capacity></conveyor></stock>
-           <flow name="out"/>`,
-          { stop: 4 },
-        ),
-      ).model.run(),
+    const col = run(
+      xmileDoc(
+        `<stock name="Q"><eqn>10</eqn><inflow>a</inflow><outflow>b</outflow><queue/></stock>
+         <flow name="a"><eqn>2</eqn><multiplier>3</multiplier></flow><flow name="b"><multiplier>2</multiplier></flow>
+         <stock name="C"><eqn>0</eqn><inflow>b</inflow><outflow>out</outflow><conveyor><len>2</len><capacity>10</capacity></conveyor></stock>
+         <flow name="out"/>`,
+        { stop: 4 },
+      ),
     );
     // Q receives 2 × 3 = 6 a DT; C receives b × 2, so b ≤ room / 2. t0: room 10 → b = 5 (C = 10);
     // t1: room 0 + out 0 → 0; t2: out = 10 (what entered at t0) → b = 5; t3: 0; t4: 5.

@@ -39,7 +39,7 @@ import type { Expr } from '../ir/model.js';
 import { bin, call, dtRef, num, ref, sum } from './ir-build.js';
 import type { SimSpecs } from './sim-specs.js';
 import type { SourceText } from './source-text.js';
-import type { FlowTerms } from './stock-rates.js';
+import { receivedTotal, type FlowTerms } from './stock-rates.js';
 import { nameOf, type VarSpec } from './variables.js';
 import { child, children, type XmlElement } from './xml-tree.js';
 
@@ -112,14 +112,7 @@ export function queueFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTerms
         );
       }
       const loc = f.loc;
-      const arriving = sum(
-        inflowNames.map((name) => {
-          const terms = flows.get(name);
-          const r = ref(name, loc, terms?.display ?? name);
-          return terms?.multiplier ? bin('*', r, terms.multiplier, loc) : r;
-        }),
-        loc,
-      );
+      const arriving = receivedTotal(inflowNames, flows, loc);
       const before = sum(outflows.slice(0, k).map((g) => ref(g.name, loc, g.display)), loc);
       const held = bin('+', bin('/', ref(q.name, loc, q.display), dtRef(loc), loc), arriving, loc);
       out.flows.set(f.name, call('MAX', [num(0, loc), k === 0 ? held : bin('-', held, before, loc)], loc));
