@@ -14,17 +14,17 @@
  * options stop with a located E_UNSUPPORTED that names what the documents we follow (the
  * standard's option list, isee's conveyor help and STELLA manual) leave open: arrest, sampled
  * transit time, discrete conveyors, batch integrity, one at a time, integer leaks; Runge-Kutta
- * too, and queues (variables.ts).
+ * too. Queues feeding a conveyor are in queues.ts.
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW } from '../ir/builtins.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import { conveyorInflowLimits, type LimitedConveyor } from './conveyor-inflow-limits.js';
 import { parseEquation, type ParseEnv } from './expr-parser.js';
-import { bin, call, num, ref, sum } from './ir-build.js';
+import { call, num, ref } from './ir-build.js';
 import type { SimSpecs } from './sim-specs.js';
 import type { SourceText } from './source-text.js';
-import type { FlowTerms } from './stock-rates.js';
+import { receivedTotal, type FlowTerms } from './stock-rates.js';
 import { nameOf, type VarSpec } from './variables.js';
 import { attr, child, children, type XmlElement } from './xml-tree.js';
 
@@ -131,14 +131,7 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
     const loc = main.loc;
     const inflowNames = children(stock.el, 'inflow').map((i) => nameOf(src.elementText(i.start).text).name);
     limited.push({ stock, el, inflows: inflowNames, leaving: [main, ...leaks] });
-    const inflow = sum(
-      inflowNames.map((name) => {
-        const terms = flows.get(name);
-        const r = ref(name, loc, terms?.display ?? name);
-        return terms?.multiplier ? bin('*', r, terms.multiplier, loc) : r;
-      }),
-      loc,
-    );
+    const inflow = receivedTotal(inflowNames, flows, loc);
     out.set(main.name, call(CONVEYOR_OUTFLOW, [inflow, transit, ref(stock.name, loc, stock.display), num(exponential ? 1 : 0, loc), num(leaks.length, loc), ...fractions, ...zones], loc));
     leaks.forEach((f, k) => {
       leakOwners.add(f.name);

@@ -255,7 +255,7 @@ describe('bad XMILE is reported with a line and column', () => {
     ['an equation syntax error', xmileDoc('      <aux name="x"><eqn>1 + (2 *</eqn></aux>'), 'E_SYNTAX', 11, 34, 'end of the equation'],
     ['an entity shifts no column', xmileDoc('      <aux name="x"><eqn>a &lt; b )</eqn></aux>'), 'E_SYNTAX', 11, 35, "')'"],
     ['an empty equation', xmileDoc('      <aux name="x"><eqn> </eqn></aux>'), 'E_NO_EQUATION', 11, 7, 'no equation'],
-    ['a queue', xmileDoc('      <stock name="s"><eqn>1</eqn><queue/></stock>'), 'E_UNSUPPORTED', 11, 35, 'queue'],
+    ['a queue with two ordinary outflows', xmileDoc('      <stock name="s"><eqn>1</eqn><outflow>a</outflow><outflow>b</outflow><queue/></stock>\n      <flow name="a"/><flow name="b"/>'), 'E_UNSUPPORTED', 12, 23, 'not an overflow'],
     ['a conveyor without an outflow', xmileDoc('      <stock name="s"><eqn>1</eqn><conveyor><len>2</len></conveyor></stock>'), 'E_XMILE', 11, 35, 'no outflow'],
     ['a module', xmileDoc('      <module name="sub"/>'), 'E_UNSUPPORTED', 11, 7, 'modules'],
     ['a duplicate name', xmileDoc('      <aux name="x"><eqn>1</eqn></aux>\n      <aux name="X"><eqn>2</eqn></aux>'), 'E_REDEFINED', 12, 7, 'defined twice'],

@@ -11,6 +11,7 @@ import { resolveLimits, type ModelLimits } from '../ir/limits.js';
 import type { Equation, Expr, MacroDecl, ModelIR } from '../ir/model.js';
 import { readBehavior } from './behavior.js';
 import { conveyorFlows } from './conveyors.js';
+import { queueFlows } from './queues.js';
 import { readDimensions } from './dimensions.js';
 import { parseEquation, type GfRef, type ParseEnv } from './expr-parser.js';
 import { internalMacro, type InternalMacro } from './internal-macros.js';
@@ -60,12 +61,12 @@ export function readXmile(source: string, file?: string, limitOptions?: Partial<
 
   // Stella 10 files (pre-standard XMILE) put the variables directly in <model>.
   const variablesEl = child(model, 'variables') ?? model;
-  const vars = collectVariables(variablesEl, src, behavior, dimensions.info);
+  const collected = collectVariables(variablesEl, src, behavior, dimensions.info);
   const used = new Set<InternalMacro>();
-  const gfs = new Map<string, GfRef>(vars.filter((v) => v.gf).map((v) => [v.name, v.gf!]));
+  const gfs = new Map<string, GfRef>(collected.filter((v) => v.gf).map((v) => [v.name, v.gf!]));
   const env: ParseEnv = {
     dims: dimensions.info,
-    varDims: new Map(vars.filter((v) => v.dims.length).map((v) => [v.name, v.dims])),
+    varDims: new Map(collected.filter((v) => v.dims.length).map((v) => [v.name, v.dims])),
     macros: macroNames(macroEls),
     gfs,
     useInternal: (m) => used.add(m),
@@ -73,15 +74,19 @@ export function readXmile(source: string, file?: string, limitOptions?: Partial<
   };
 
   const groups = readGroups(children(variablesEl, 'group'));
-  const flowTerms = flowsOf(vars, src, env);
+  const flowTerms = flowsOf(collected, src, env);
+  const queues = queueFlows(collected, flowTerms, specs, src);
+  // What enters a queue is non-negative (queues.ts).
+  const vars = collected.map((v) => (v.kind === 'flow' && queues.inflows.has(v.name) ? { ...v, nonNegative: true } : v));
   const belts = conveyorFlows(vars, flowTerms, specs, src, env);
-  // A conveyor's outflow and leaks come from its belt, which never takes it below zero.
-  const stockFlows = stocksOf(vars, src).map((s) => (child(vars.find((v) => v.name === s.name)!.el, 'conveyor') ? { ...s, nonNegative: false } : s));
+  // A conveyor's outflow and leaks come from its belt, and a queue's outflows release at most
+  // what it holds: neither goes below zero.
+  const stockFlows = stocksOf(vars, src).map((s) => (queues.stocks.has(s.name) || child(vars.find((v) => v.name === s.name)!.el, 'conveyor') ? { ...s, nonNegative: false } : s));
   const modelVars = vars.filter((v) => !isControlVariable(v, specs, src, env));
   const control = controlEquations(specs);
   const translate = (plan: StockPlan): Equation[] => [
     ...control,
-    ...modelVars.flatMap((v) => translateVariable(v, { src, env, rates: plan.rates, limits: withConveyorLimits(plan.limits, belts.inflowLimits), group: (n) => groups.byEntity.get(n), conveyorFlows: belts.flows })),
+    ...modelVars.flatMap((v) => translateVariable(v, { src, env, rates: plan.rates, limits: withConveyorLimits(plan.limits, belts.inflowLimits), group: (n) => groups.byEntity.get(n), conveyorFlows: belts.flows, queueFlows: queues.flows })),
   ];
   const plan = planStocks(stockFlows, flowTerms, env.useInternal);
   let equations = translate(plan);

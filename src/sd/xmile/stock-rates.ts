@@ -48,6 +48,18 @@ export interface FlowTerms {
   multiplier?: Expr;
 }
 
+/** What a stock receives from these flows: each flow times its `<multiplier>`, summed. */
+export function receivedTotal(names: string[], flows: ReadonlyMap<string, FlowTerms>, loc: SourceLocation): Expr {
+  return sum(
+    names.map((name) => {
+      const terms = flows.get(name);
+      const r = ref(name, loc, terms?.display ?? name);
+      return terms?.multiplier ? bin('*', r, terms.multiplier, loc) : r;
+    }),
+    loc,
+  );
+}
+
 export interface StockPlan {
   /** Net rate of each stock. */
   rates: Map<string, Expr>;

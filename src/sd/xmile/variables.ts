@@ -96,6 +96,8 @@ export interface TranslateContext {
   group?: (name: string) => string | undefined;
   /** Equations of conveyor outflows and leaks, which the belt computes (conveyors.ts). */
   conveyorFlows?: ReadonlyMap<string, Expr>;
+  /** What each queue outflow releases (queues.ts), before a downstream conveyor's limit. */
+  queueFlows?: ReadonlyMap<string, Expr>;
 }
 
 /** Elements named in `subscript="a, b"` (names, or 1-based indices into the dimension). */
@@ -163,21 +165,13 @@ export function translateVariable(v: VarSpec, ctx: TranslateContext): Equation[]
   const elements = children(el, 'element');
   const out: Equation[] = [];
 
-  if (v.kind === 'stock') {
-    const queue = child(el, 'queue');
-    if (queue) {
-      throw ModelError.at(
-        'E_UNSUPPORTED',
-        {
-          en: `${v.display} is a queue; queues are not supported yet (this engine does not implement how their outflows take whole batches from the front)`,
-          es: `${v.display} es una cola; las colas aún no se admiten (este motor no implementa cómo sus salidas toman lotes enteros del frente)`,
-        },
-        ctx.src.loc(queue.start),
-      );
-    }
-  }
   const belt = ctx.conveyorFlows?.get(v.name);
   if (belt) return [make(lhsOf(v.name, v.display, dimSubs(v, ctx)), 'aux', { expr: belt }, v.loc)];
+  const released = ctx.queueFlows?.get(v.name);
+  if (released) {
+    const limit = ctx.limits?.get(v.name);
+    return [make(lhsOf(v.name, v.display, dimSubs(v, ctx)), 'aux', { expr: limit ? limit(released) : released }, v.loc)];
+  }
 
   // Lookup tables: one for the whole array, or one per element.
   if (v.gf) {
