@@ -61,7 +61,49 @@ describe('Ilo 21 coal plant', () => {
     expect(at(bau, 'Generation[coal fired]', 2005)).toBeGreaterThan(0.5);
     expect(at(bau, 'Generation[coal fired]', 2005)).toBeLessThanOrEqual(0.135 * 8.76);
     expect(at(bau, 'Installed Capacity[coal fired]', 2024)).toBeLessThan(0.01);
+    // A later closure keeps the plant; it runs only if the merit order calls it (always, with the floor at 0).
     const later = model.run({ params: { 'Coal Phase Out Year': 2030 } });
-    expect(at(later, 'Generation[coal fired]', 2025)).toBeGreaterThan(at(bau, 'Generation[coal fired]', 2025));
+    expect(at(later, 'Installed Capacity[coal fired]', 2025)).toBeCloseTo(0.135, 9);
+    const laterCalled = model.run({ params: { 'Coal Phase Out Year': 2030, 'Coal Dispatch Floor Ratio': 0, 'Coal Full Dispatch Ratio': 0.01 } });
+    expect(at(laterCalled, 'Generation[coal fired]', 2025)).toBeGreaterThan(at(bau, 'Generation[coal fired]', 2025) + 0.5);
+  });
+});
+
+describe('industrial coal kilns and thermal dispatch (issue 11, industry-oos)', () => {
+  it('Ilo 21 keeps its 135 MW until the closure instead of wearing down with a fleet lifetime', () => {
+    for (const y of [2005, 2015, 2020]) expect(at(bau, 'Installed Capacity[coal fired]', y), String(y)).toBeCloseTo(0.135, 9);
+  });
+
+  it('industrial coal follows the cement kilns: less clinker, less coal, and only coal moves the kiln factor', () => {
+    const less = model.run({ params: { 'Cement Construction Elasticity': 0.5 } });
+    for (const y of [2010, 2019]) {
+      const clinker = at(less, 'Cement Output Index', y) / at(bau, 'Cement Output Index', y);
+      expect(clinker, String(y)).toBeLessThan(0.95);
+      expect(at(less, 'Final Energy by Fuel[coal,industry]', y)).toBeLessThan(at(bau, 'Final Energy by Fuel[coal,industry]', y));
+      expect(at(bau, 'Industrial Coal Kiln Factor[diesel,industry]', y)).toBe(1);
+      expect(at(bau, 'Industrial Coal Kiln Factor[coal,buildings]', y)).toBe(1);
+    }
+    // The factor makes coal's weight the clinker index over the industrial activity index.
+    const y = 2016;
+    expect(at(bau, 'Industrial Coal Kiln Factor[coal,industry]', y)).toBeCloseTo(
+      at(bau, 'Cement Output Index', y) / at(bau, 'Activity Index[industry]', y), 9);
+  });
+
+  it('coal is dispatched only when the thermal residual is tight against the gas capability', () => {
+    // Before Camisea the gas cannot cover the thermal demand: coal at its plant factor.
+    expect(at(bau, 'Thermal Tightness', 2002)).toBeGreaterThan(1);
+    expect(at(bau, 'Coal Dispatch Fraction', 2002)).toBe(1);
+    expect(at(bau, 'Generation[coal fired]', 2002)).toBeCloseTo(0.135 * 8.76 * at(bau, 'Capacity Factor[coal fired]', 2002), 9);
+    // With the floor above any tightness after Camisea coal leaves the merit order and gas takes its place.
+    const none = model.run({ params: { 'Coal Dispatch Floor Ratio': 20, 'Coal Full Dispatch Ratio': 30 } });
+    for (const y of [2012, 2016]) {
+      expect(at(none, 'Generation[coal fired]', y), String(y)).toBe(0);
+      expect(at(none, 'Generation[gas fired]', y)).toBeGreaterThan(at(bau, 'Generation[gas fired]', y));
+    }
+    // Linear between the thresholds.
+    const t = at(bau, 'Thermal Tightness', 2014);
+    const floor = at(bau, 'Coal Dispatch Floor Ratio', 2014);
+    const full = at(bau, 'Coal Full Dispatch Ratio', 2014);
+    expect(at(bau, 'Coal Dispatch Fraction', 2014)).toBeCloseTo(Math.min(1, Math.max(0, (t - floor) / (full - floor))), 12);
   });
 });
