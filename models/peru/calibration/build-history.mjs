@@ -77,6 +77,32 @@ series('Urban Share', 'urban_population_share', { scale: 0.01 });
 // Census shares of the population aged 0-14 (INEI Infografía Estadística 2025 nro. 04; censuses of 2007 and 2017).
 rows.push([2007, 'Young Share', 0.305, 'INEI census 2007 (0-14 share)']);
 rows.push([2017, 'Young Share', 0.264, 'INEI census 2017 (0-14 share)']);
+// Crude birth and death rates (per 1000), so that births and deaths are held to data and not only their
+// sum with migration. Two published series, both kept: UN WPP 2024 (estimates, single years every five
+// years, as tabulated by humanityforecast.com/country/peru, the table population-projections.json cites)
+// and INEI's 2000-2025 quinquennial averages (cuadro A.1.1.2, the source of INEI Births by Year in
+// peru.mdl), placed at the middle of each quinquennium. INEI's were published as a projection from the
+// 2007 census for the years after it; WPP's 2020 death rate includes COVID-19.
+const WPP_2024 = 'UN WPP 2024 estimates via humanityforecast.com/country/peru';
+const INEI_A112 = 'INEI Estimaciones y Proyecciones de Poblacion 1950-2050, cuadro A.1.1.2, hipotesis media (quinquennial mean, mid-period)';
+const CRUDE_RATES = [
+  // [year, birth rate, death rate, source]
+  [2000, 23.8, 5.6, WPP_2024],
+  [2005, 22.1, 5.9, WPP_2024],
+  [2010, 19.9, 6.7, WPP_2024],
+  [2015, 17.9, 6.0, WPP_2024],
+  [2020, 16.6, 7.4, WPP_2024],
+  [2002.5, 22.56, 6.16, `${INEI_A112} 2000-2005`],
+  [2007.5, 20.66, 6.02, `${INEI_A112} 2005-2010`],
+  [2012.5, 19.08, 6.0, `${INEI_A112} 2010-2015`],
+  [2017.5, 17.7, 6.06, `${INEI_A112} 2015-2020`],
+  [2022.5, 16.55, 6.2, `${INEI_A112} 2020-2025`],
+];
+for (const [y, cbr, cdr, src] of CRUDE_RATES) {
+  if (y > LAST) continue;
+  rows.push([y, 'Crude Birth Rate', cbr, src]);
+  rows.push([y, 'Crude Death Rate', cdr, src]);
+}
 
 // Economy
 series('Real GDP', 'gdp_real_constant_2007_soles', { scale: 1e-6 });

@@ -32,6 +32,9 @@ describe('Peru emigration of Peruvians from a sourced series', () => {
     expect(at(run, 'Peruvian Net Emigration', 2009)).toBe(197_000);
     expect(at(run, 'Peruvian Net Emigration', 2010)).toBe(173_000);
     expect(at(run, 'Peruvian Net Emigration', 2015)).toBe(135_000);
+    // 2000 and 2005: UN WPP 2024 net migration (-92 000 and -222 000), in place of 113 000 assumed for 2000-2007
+    expect(at(run, 'Peruvian Net Emigration', 2000)).toBe(92_000);
+    expect(at(run, 'Peruvian Net Emigration', 2005)).toBe(222_000);
     // no longer proportional to the population: doubling fertility leaves it unchanged
     const more = model.run({ params: { 'Fertility Scale': 2 }, columns: ['Peruvian Net Emigration', 'Total Population'] });
     expect(at(more, 'Total Population', 2015)).toBeGreaterThan(at(run, 'Total Population', 2015));

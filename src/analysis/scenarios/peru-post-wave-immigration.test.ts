@@ -78,11 +78,15 @@ describe('Peru Venezuelan immigration after the 2017-2019 wave', () => {
     for (let y = 2000; y <= 2019; y++) expect(at(withInput, 'Labour Force', y)).toBe(at(zeroInput, 'Labour Force', y));
   });
 
-  it('narrows the gap to INEI\'s estimates in every year 2020-2024 by about the stock R4V counts', () => {
+  it('brings the model within 0.5 % of INEI\'s estimates 2020-2024, narrowing the gap from 2021 on', () => {
     for (const [y, value] of inei) {
       const gapWith = Math.abs(at(withInput, 'Total Population', y) / value - 1);
       const gapWithout = Math.abs(at(zeroInput, 'Total Population', y) / value - 1);
-      expect(gapWith, String(y)).toBeLessThan(gapWithout);
+      expect(gapWith, String(y)).toBeLessThan(0.005);
+      // mid-2020 the input has added little yet and the model without it is already at INEI's level
+      // (-0.07 %, +0.22 % with it, since births and emigration are held to WPP 2024 and INEI, births-fit);
+      // from 2021 the gap without it grows to -1.0 ... -2.1 %
+      if (y >= 2021) expect(gapWith, String(y)).toBeLessThan(gapWithout);
     }
     // by mid-2024: 680 306 (R4V to 2023) + 50 000 (Supuesto) + their births minus their deaths (emigration is exogenous)
     const added2024 = at(withInput, 'Total Population', 2024) - at(zeroInput, 'Total Population', 2024);
