@@ -108,6 +108,13 @@ for (const [y, cbr, cdr, src] of CRUDE_RATES) {
 series('Real GDP', 'gdp_real_constant_2007_soles', { scale: 1e-6 });
 index('Sector VA Index[agriculture]', 'gva_agriculture_ggdc');
 index('Sector VA Index[mining]', 'gva_mining_ggdc');
+// After 2011 (GGDC ends): INEI/BCRP mining and hydrocarbons value added at 2007 prices, as a volume index
+// chained to GGDC's 2011 level (2000 = 1; the same numbers as peru.mdl's Mining Export Volume Index Data).
+// Per-year sources in mining-va-inei.csv; 2012, 2013 and 2018 are assumptions (rates not found).
+for (const line of readFileSync(join(here, 'mining-va-inei.csv'), 'utf8').trim().split(/\r?\n/).slice(1)) {
+  const [year, value] = line.split(',');
+  if (Number(year) <= LAST) rows.push([Number(year), 'Sector VA Index[mining]', Number(value), 'inei_bcrp_mining_va_2007 (mining-va-inei.csv)']);
+}
 index('Sector VA Index[manufacturing]', 'gva_manufacturing_ggdc');
 index('Sector VA Index[construction]', 'gva_construction_ggdc');
 index('Sector VA Index[utilities]', 'gva_utilities_ggdc');

@@ -2,7 +2,7 @@
  * The COVID-19 shock of the Peru model by sector (issue 11, model v2): `COVID Output Loss[Sector]` comes from
  * INEI's real growth by activity (models/peru/calibration/covid-shock.mjs computes the tables). Checks that the
  * sector losses weighted by 2019 value added reproduce the aggregate WDI loss, that peru.mdl carries the
- * script's losses, and that mining's copper part (already following observed copper) is left out of the shock.
+ * script's losses, and that mining (which follows INEI's volume index after 2011) gets no separate shock.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -69,14 +69,11 @@ describe('COVID-19 output loss by sector (INEI growth by activity)', () => {
     expect(at('COVID Output Factor[agriculture]', 2020)).toBeGreaterThan(0.98);
   });
 
-  it('mining: the loss reaches only the non-copper part, so the 2020 copper fall is counted once', () => {
-    const share = at('Copper Share of Mining VA', 2020);
-    for (const y of YEARS) {
-      const pipeline = at('Mining Pipeline Effect[mining]', y);
-      const loss = tables.losses.mining![String(y)]!;
-      // factor x pipeline = (1 - copper share) x (1 - loss) + copper share x copper relative to trend
-      expect(at('COVID Output Factor[mining]', y) * pipeline).toBeCloseTo(pipeline - (1 - share) * loss, 4);
-    }
+  it('mining: no separate shock, the sector follows the INEI volume index that already holds the 2020 fall', () => {
+    for (const y of YEARS) expect(at('COVID Output Factor[mining]', y)).toBe(1);
+    // the volume path carries the data: -13.16 % in 2020 (INEI), so the pipeline effect falls with it
+    const fall = at('Mining VA Volume Path', 2020) / at('Mining VA Volume Path', 2019) - 1;
+    expect(fall).toBeCloseTo(-0.1316, 3);
     expect(at('Mining Pipeline Effect[mining]', 2020)).toBeLessThan(at('Mining Pipeline Effect[mining]', 2019));
   });
 

@@ -76,9 +76,10 @@ describe('exchange-rate pass-through and the linked CGE run', () => {
     // Switch on with CGE price ratios of 1 and a scale of 5: no policy price change, so demand is unchanged
     // although the sol appreciates after 2023 and fuels get cheaper through the pass-through.
     const r = model.run({ params: { 'CGE Link Switch': 1, 'CGE Price Response Scale': { x: [2000, 2050], y: [5, 5] } } });
-    // The business-as-usual effect is small since mining exports follow the published volume (1.0043 in 2040;
-    // 1.038 when the volume followed the model's mining value added), but not zero.
-    expect(at(bau, 'Exchange Rate Energy Price Effect[transport]', 2040)).toBeGreaterThan(1.002);
+    // The business-as-usual effect is small since mining exports follow the published volume and, since branch
+    // mining-va, mining value added grows from INEI's 2023 level (1.0003 in 2040; 1.0043 before, 1.038 when the
+    // volume followed the copper-driven value added), but not zero, so the check below is not trivially met.
+    expect(Math.abs(at(bau, 'Exchange Rate Energy Price Effect[transport]', 2040) - 1)).toBeGreaterThan(1e-4);
     for (const name of ['Final Energy Demand[industry]', 'Final Energy Demand[buildings]', 'Final Energy Demand[transport]']) {
       expect(at(r, name, 2040) / at(bau, name, 2040) - 1, name).toBeCloseTo(0, 9);
     }
