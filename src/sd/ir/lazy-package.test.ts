@@ -6,11 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lazyPackage, providePackage } from './lazy-package.js';
 import { loadModel } from '../node/load.js';
+import { xlsxBytes } from '../data/workbook-write.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'igem-lazy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const LAZY = ['fast-xml-parser', 'fflate', 'pure-rand'];
+const LAZY = ['fast-xml-parser', 'fflate', 'pure-rand', '@e965/xlsx'];
 
 /**
  * Runs `body` in a fresh Node process on the sources (tsx), with a loader hook that lists every
@@ -40,17 +41,24 @@ const loaded = (paths: string[], pkg: string) => paths.some((p) => p.includes(`/
 const MDL = 'stock = INTEG(inflow, 1)\n~ u\n~ |\ninflow = 0.1 * stock\n~ u/Year\n~ |\nINITIAL TIME = 0\n~ Year\n~ |\nFINAL TIME = 10\n~ Year\n~ |\nTIME STEP = 1\n~ Year\n~ |\nSAVEPER = 1\n~ Year\n~ |\n';
 
 describe('packages only some models need are loaded at their first use', () => {
-  it('compiling and running a plain .mdl model loads none of them; XMILE and RANDOM load theirs, with the same located errors and values', () => {
+  it('compiling and running a plain .mdl model loads none of them; a workbook, XMILE and RANDOM load theirs, with the same values and located errors', () => {
     const mdl = join(dir, 'plain.mdl');
     writeFileSync(mdl, MDL);
     const random = join(dir, 'random.mdl');
     writeFileSync(random, MDL.replace('inflow = 0.1 * stock', 'inflow = RANDOM UNIFORM(0, 1, 1) * stock'));
+    writeFileSync(join(dir, 'data.xlsx'), xlsxBytes([{ name: 'Inputs', rows: [['name', 'value'], ['rate', 0.25]] }]));
+    const sheet = join(dir, 'sheet.mdl');
+    writeFileSync(sheet, MDL.replace('inflow = 0.1 * stock', "inflow = rate * stock\n~ u/Year\n~ |\nrate = GET DIRECT CONSTANTS('data.xlsx', 'Inputs', 'B2')"));
+    const noSheet = join(dir, 'no-sheet.mdl');
+    writeFileSync(noSheet, MDL.replace('inflow = 0.1 * stock', "inflow = rate * stock\n~ u/Year\n~ |\nrate = GET DIRECT CONSTANTS('data.xlsx', 'Missing', 'B2')"));
     const bad = join(dir, 'bad.xmile');
     writeFileSync(bad, '<xmile version="1.0">\n  <model>\n    <variables>\n  </model>\n</xmile>\n');
     const r = inFreshProcess(`
 out.plain = loadModel(${JSON.stringify(mdl)}).run().get('stock')!.at(-1);
 out.afterPlain = Object.keys(createRequire(import.meta.url).cache).filter((k) => k.includes('/node_modules/'));
 try { loadModel(${JSON.stringify(bad)}); out.xml = 'no error'; } catch (e) { out.xml = (e as Error).message; out.xmlLoc = (e as { diagnostics?: { loc?: unknown }[] }).diagnostics?.[0]?.loc; }
+out.sheet = loadModel(${JSON.stringify(sheet)}).run().get('stock')!.at(-1);
+try { loadModel(${JSON.stringify(noSheet)}); out.noSheet = 'no error'; } catch (e) { out.noSheet = (e as Error).message; }
 out.random = Array.from(loadModel(${JSON.stringify(random)}).run({ seed: 7 }).get('inflow')!);
 `);
     expect(r.out.plain).toBeCloseTo(1.1 ** 10, 9);
@@ -61,6 +69,10 @@ out.random = Array.from(loadModel(${JSON.stringify(random)}).run({ seed: 7 }).ge
     }
     expect(loaded(r.cjs, 'fast-xml-parser')).toBe(true);
     expect(loaded(r.cjs, 'pure-rand')).toBe(true);
+    expect(loaded(r.cjs, '@e965/xlsx')).toBe(true);
+    // The workbook reader, loaded at the first workbook, reads the value and still names the model line and the file.
+    expect(r.out.sheet).toBeCloseTo(1.25 ** 10, 9);
+    expect(String(r.out.noSheet)).toMatch(/no-sheet\.mdl:\d+:\d+: error E_DATA: .*data\.xlsx/);
     // The parser loaded at the first XMILE file still names the line and column of the bad XML.
     expect(String(r.out.xml)).toMatch(/bad\.xmile:\d+:\d+/);
     expect(r.out.xmlLoc).toMatchObject({ file: expect.stringContaining('bad.xmile'), line: expect.any(Number), column: expect.any(Number) });

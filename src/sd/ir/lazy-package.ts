@@ -8,6 +8,10 @@
  * `process.getBuiltinModule`, looked up at run time, so the engine core keeps no Node import and
  * still runs in a browser. There, where nothing can be loaded synchronously, the bundle's entry
  * hands each package over with `providePackage` (src/web/model/model-worker.ts).
+ *
+ * SheetJS's CommonJS build also loads its code-page tables, which its ES module build leaves out:
+ * the 23 workbooks of ../shared (7 .xls, 16 .xlsx) read to the same sheets, cells and names with
+ * either; only text in a legacy (BIFF5 or older) file's code page can decode differently.
  */
 
 type Require = (id: string) => unknown;
