@@ -6,14 +6,14 @@
  * inflates more than the limits allow; every sheet and name goes into a Map, never an object key.
  */
 
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
 import { guardCompoundFile } from './cfb-guard.js';
 import { cellName } from './cell-ref.js';
 import { DataError } from './data-error.js';
 import { formatBytes, withLimits, type DataLimits } from './limits.js';
 import type { CellRange } from './types.js';
 import { DateCell, ErrorCell, type RawCell } from './raw-cell.js';
-import { openDirectXlsx, type DirectWorkbook } from './xlsx-direct.js';
+import { openDirectXlsx, sheetJs, type DirectWorkbook } from './xlsx-direct.js';
 import { guardZipParts, isZip, storedZip, type RawInflater, type ZipPart } from './zip-guard.js';
 
 export { DateCell, ErrorCell, type RawCell };
@@ -159,7 +159,7 @@ function sheetJsWorkbook(source: Uint8Array, file: string, limits: DataLimits, o
       // Cached values only: formulas are not re-evaluated. Number formats are kept to recognise dates;
       // no formatted text (cellText) is made for every cell: it halved the read of a 57,000-cell
       // workbook, and error cells are named from their code (ERROR_CODES) instead.
-      return XLSX.read(source, {
+      return sheetJs().read(source, {
         type: 'array',
         dense: true,
         cellDates: false,
@@ -251,7 +251,7 @@ function rawCell(cell: XLSX.CellObject, date1904: boolean): RawCell {
   switch (cell.t) {
     case 'n': {
       const v = cell.v as number;
-      if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) return new DateCell(v, date1904);
+      if (typeof cell.z === 'string' && sheetJs().SSF.is_date(cell.z)) return new DateCell(v, date1904);
       return v;
     }
     case 's':
@@ -279,7 +279,7 @@ function parseNameRef(ref: string): { sheet: string; range: CellRange } | undefi
   if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   const area = ref.slice(bang + 1).replace(/\$/g, '');
   if (!/^[A-Za-z]{1,3}\d{1,7}(:[A-Za-z]{1,3}\d{1,7})?$/.test(area)) return undefined;
-  const r = XLSX.utils.decode_range(area);
+  const r = sheetJs().utils.decode_range(area);
   return { sheet, range: { r0: r.s.r, c0: r.s.c, r1: r.e.r, c1: r.e.c } };
 }
 

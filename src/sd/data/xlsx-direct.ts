@@ -13,8 +13,12 @@
  * Format reference: ECMA-376 Part 1, 18.2 (workbook), 18.3.1 (sheet data), 18.4 (shared strings),
  * 18.8 (styles: cellXfs, numFmts).
  */
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
+import { lazyPackage } from '../ir/lazy-package.js';
 import { DateCell, ErrorCell, type RawCell } from './raw-cell.js';
+
+/** SheetJS, loaded at the first workbook read: a model without workbooks never needs it (src/sd/ir/lazy-package.ts). */
+export const sheetJs = lazyPackage<typeof XLSX>('@e965/xlsx');
 
 export interface DirectWorkbook {
   sheetNames: string[];
@@ -232,14 +236,14 @@ function dateStyles(xml: string): boolean[] | undefined {
   if (start < 0) return [];
   const end = xml.indexOf('</cellXfs>', start);
   const section = xml.slice(start, end < 0 ? xml.length : end);
-  const table = XLSX.SSF.get_table() as Record<number, string | undefined>;
+  const table = sheetJs().SSF.get_table() as Record<number, string | undefined>;
   const out: boolean[] = [];
   for (const tag of tags(section, 'xf')) {
     const a = attributes(tag);
     if (!a) return undefined;
     const id = a.numFmtId === undefined ? 0 : parseInt(a.numFmtId, 10);
     const fmt = formats.get(id) ?? table[id];
-    out.push(typeof fmt === 'string' && XLSX.SSF.is_date(fmt));
+    out.push(typeof fmt === 'string' && sheetJs().SSF.is_date(fmt));
   }
   return out;
 }

@@ -14,10 +14,14 @@
  * 4.3.16 end of central directory, 4.5.3 Zip64 extra field).
  */
 
-import { Inflate } from 'fflate';
+import type * as Fflate from 'fflate';
+import { lazyPackage } from '../ir/lazy-package.js';
 import { DataError } from './data-error.js';
 import { formatBytes, type DataLimits } from './limits.js';
 import { XmlGuard } from './xml-guard.js';
+
+/** Loaded at the first compressed part: a .mdl model without workbooks never needs it (src/sd/ir/lazy-package.ts). */
+const fflate = lazyPackage<typeof Fflate>('fflate');
 
 interface ZipEntry {
   name: string;
@@ -286,7 +290,7 @@ function inspectEntry(
   } else if (e.method === 0) {
     for (let i = 0; i < data.length; i += CHUNK) consume(data.subarray(i, i + CHUNK));
   } else {
-    const inflater = new Inflate((chunk) => consume(chunk));
+    const inflater = new (fflate().Inflate)((chunk) => consume(chunk));
     try {
       for (let i = 0; i < data.length; i += CHUNK) inflater.push(data.subarray(i, i + CHUNK), i + CHUNK >= data.length);
       if (data.length === 0) inflater.push(new Uint8Array(0), true);

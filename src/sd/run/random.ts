@@ -11,14 +11,18 @@
  * distributions follow Vensim's definitions (stretch, shift, truncation), not its sample paths.
  */
 import { VectorArgumentError } from './vector-functions.js';
-import { xoroshiro128plus, type RandomGenerator } from 'pure-rand';
+import type * as PureRand from 'pure-rand';
+import { lazyPackage } from '../ir/lazy-package.js';
+
+/** Loaded at a model's first random draw: most models draw none (src/sd/ir/lazy-package.ts). */
+const pureRand = lazyPackage<typeof PureRand>('pure-rand');
 
 export class RandomStream {
-  private g: RandomGenerator;
+  private g: PureRand.RandomGenerator;
   private spare: number | undefined;
 
   constructor(seed: number) {
-    this.g = xoroshiro128plus(seed | 0);
+    this.g = pureRand().xoroshiro128plus(seed | 0);
   }
 
   /** Uniform on [0, 1). */

@@ -3,8 +3,9 @@
  * fast-xml-parser checks well-formedness (its validator reports line and column) and parses
  * with `captureMetaData`, which gives each element's start offset.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type * as FastXmlParser from 'fast-xml-parser';
 import { ModelError } from '../ir/diagnostics.js';
+import { lazyPackage } from '../ir/lazy-package.js';
 import type { SourceText } from './source-text.js';
 
 export interface XmlElement {
@@ -18,10 +19,12 @@ export interface XmlElement {
 
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
-const META = XMLParser.getMetaDataSymbol() as unknown as string;
+/** Loaded at the first XML file: a .mdl model never needs it (src/sd/ir/lazy-package.ts). */
+const fxp = lazyPackage<typeof FastXmlParser>('fast-xml-parser');
 
 /** Parses and checks the document; bad XML becomes a ModelError at the offending line and column. */
 export function parseXml(src: SourceText): XmlElement {
+  const { XMLParser, XMLValidator } = fxp();
   const valid = XMLValidator.validate(src.text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
@@ -47,20 +50,22 @@ export function parseXml(src: SourceText): XmlElement {
     // The parser's own limits (e.g. "Maximum nested tags exceeded") come without a position.
     throw ModelError.at('E_XML', { en: `the file cannot be read as XML: ${(err as Error).message}`, es: `el archivo no se puede leer como XML: ${(err as Error).message}` }, src.loc(0));
   }
-  const roots = nodes.map(toElement).filter((e): e is XmlElement => e !== undefined);
+  const meta = XMLParser.getMetaDataSymbol() as unknown as string;
+  const roots = nodes.map((n) => toElement(n, meta)).filter((e): e is XmlElement => e !== undefined);
   if (roots.length === 0) throw ModelError.at('E_XML', { en: 'the file has no XML element', es: 'el archivo no tiene ningún elemento XML' }, src.loc(0));
   return roots[0]!;
 }
 
-function toElement(node: OrderedNode): XmlElement | undefined {
+/** `metaKey`: the key under which the parser keeps an element's start offset. */
+function toElement(node: OrderedNode, metaKey: string): XmlElement | undefined {
   const name = Object.keys(node).find((k) => k !== ':@');
   if (!name || name.startsWith('#') || name.startsWith('?')) return undefined;
-  const meta = node[META] as { startIndex?: number } | undefined;
+  const meta = node[metaKey] as { startIndex?: number } | undefined;
   const kids = (node[name] as OrderedNode[] | undefined) ?? [];
   return {
     name,
     attrs: { ...(node[':@'] ?? {}) },
-    children: kids.map(toElement).filter((e): e is XmlElement => e !== undefined),
+    children: kids.map((k) => toElement(k, metaKey)).filter((e): e is XmlElement => e !== undefined),
     start: meta?.startIndex ?? 0,
   };
 }

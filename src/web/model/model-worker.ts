@@ -11,6 +11,16 @@ import { loopDominance } from '../../sd/run/loop-dominance.js';
 import { describeVariables } from './model-info.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { ReplayDataHost } from './replay-data-host.js';
+import * as fastXmlParser from 'fast-xml-parser';
+import * as fflate from 'fflate';
+import * as pureRand from 'pure-rand';
+import { providePackage } from '../../sd/ir/lazy-package.js';
+
+// A browser cannot load a package when the engine first asks for it: hand over those it may need
+// (XMILE files, zipped workbooks, RANDOM functions) from this bundle (src/sd/ir/lazy-package.ts).
+providePackage('fast-xml-parser', fastXmlParser);
+providePackage('fflate', fflate);
+providePackage('pure-rand', pureRand);
 
 const scope = self as unknown as { postMessage(m: FromWorker, transfer?: Transferable[]): void; addEventListener(type: 'message', f: (e: MessageEvent<ToWorker>) => void): void };
 let model: CompiledModel | undefined;
