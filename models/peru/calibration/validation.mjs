@@ -105,20 +105,46 @@ export function validationRows(modelPath, historyPath) {
 
 const f3 = (v) => (v === undefined || !Number.isFinite(v) ? '–' : Number(v.toPrecision(3)).toString());
 
-export function validationMarkdown(rows) {
+/**
+ * The exceptions to "2016-2019 is out of sample": points after 2015 that a stage fits (its `time.end`, shortened
+ * per series by `seriesEnd`), only where history.csv has data. Series name -> { stage, years }.
+ */
+export function fittedAfter2015(stages, historyPath) {
+  const history = readHistory(historyPath);
+  const out = new Map();
+  for (const stage of stages) {
+    for (const name of stage.series) {
+      const end = stage.seriesEnd?.[name] ?? stage.time?.end ?? 2015;
+      const years = (history.get(name) ?? []).map(([t]) => t).filter((t) => t > 2015 && t <= end);
+      if (years.length) out.set(name, { stage: stage.name, years });
+    }
+  }
+  return out;
+}
+
+/** '2016' or '2016-2023'. */
+export const yearSpan = (years) => (years.length === 1 ? `${years[0]}` : `${years[0]}-${years[years.length - 1]}`);
+
+/** `fittedLate` (fittedAfter2015) names the series whose 2016-2023 points are partly fitted; they are marked. */
+export function validationMarkdown(rows, fittedLate = new Map()) {
+  const label = (name) => (fittedLate.has(name) ? `${name} (fitted ${yearSpan(fittedLate.get(name).years)})` : name);
+  const exceptions = [...fittedLate].map(([name, x]) => `\`${name}\` ${yearSpan(x.years)} (${x.stage} stage)`);
+  const scope = exceptions.length
+    ? `The stages fit 2000-2015, except these later points, which a stage fits and which are therefore not out of sample: ${exceptions.join('; ')} (README, Calibration). Every other 2016-2019 point is never used for fitting (out-of-sample test).`
+    : 'The stages fit only 2000-2015. 2016-2019 is never used for fitting (out-of-sample test).';
   const head = ['| Series |', ...WINDOWS.map((w) => ` ${w.name} ${w.from}-${w.to}: n | MAPE % | Theil U | U^M/U^S/U^C |`)].join('');
   const sep = '| --- |' + WINDOWS.map(() => ' --- | --- | --- | --- |').join('');
-  const body = rows.map((r) => `| ${r.name} |` + r.windows.map((x) => (x ? ` ${x.n} | ${f3(x.mape)} | ${f3(x.u)} | ${f3(x.um)}/${f3(x.us)}/${f3(x.uc)} |` : ' 0 | – | – | – |')).join(''));
+  const body = rows.map((r) => `| ${label(r.name)} |` + r.windows.map((x) => (x ? ` ${x.n} | ${f3(x.mape)} | ${f3(x.u)} | ${f3(x.um)}/${f3(x.us)}/${f3(x.uc)} |` : ' 0 | – | – | – |')).join(''));
   const targets = Object.entries(OUT_OF_SAMPLE_TARGETS).map(([name, t]) => {
     const r = rows.find((x) => x.name === name);
     const m = r?.windows[1]?.mape;
-    return `| ${name} | ${f3(m)} | ${t} | ${m !== undefined && m <= t ? 'yes' : '**no**'} |`;
+    return `| ${label(name)} | ${f3(m)} | ${t} | ${m !== undefined && m <= t ? 'yes' : '**no**'} |`;
   });
   return [
     '## Validation: in sample, out of sample and after COVID-19',
     '',
-    'The stages fit only 2000-2015. 2016-2019 is never used for fitting (out-of-sample test). 2020-2023 carry the',
-    `exogenous COVID-19 output loss and the 2023 re-anchor (\`${ANCHOR.constant}\`, fitted to ${ANCHOR.variable} ${ANCHOR.year} = ${ANCHOR.value},`,
+    scope,
+    `2020-2023 carry the exogenous COVID-19 output loss and the 2023 re-anchor (\`${ANCHOR.constant}\`, fitted to ${ANCHOR.variable} ${ANCHOR.year} = ${ANCHOR.value},`,
     `${ANCHOR.source}, after the stages), so that window is not a test. Theil U = RMSE / (RMS(S) + RMS(A)).`,
     '',
     '| Series (out of sample 2016-2019) | MAPE % | target % | met |',
