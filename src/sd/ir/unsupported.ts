@@ -9,19 +9,36 @@ import type { BilingualText } from './diagnostics.js';
 
 const QUEUE_HINT: BilingualText = {
   en:
-    'its reference pages (fn_queue_fifo and its readers) do not say how an initial profile is split over TIME STEP slots, by area or by point, nor what age an arrival has in its first step, which every reader depends on; ' +
+    'fn_queue_fifo says the initial content is spread over ages TIME STEP to age range + TIME STEP by the profile renormalized to an area of 1 over 0 to age range, ' +
+    'but not whether each TIME STEP slot takes the area under the profile over its interval or the value of the profile at one point, which every reader (QUEUE AGE AVERAGE, QUEUE AGE IN RANGE, QUEUE AGE OLDEST) depends on; ' +
     'model the queue as a stock (INTEG) and its ages with an aging chain of stocks',
   es:
-    'sus páginas de referencia (fn_queue_fifo y las funciones que leen la cola) no dicen cómo se reparte un perfil inicial entre los intervalos de TIME STEP, por área o por punto, ni qué edad tiene una llegada en su primer paso, de lo cual dependen todas esas funciones; ' +
+    'fn_queue_fifo dice que el contenido inicial se reparte entre las edades TIME STEP y age range + TIME STEP según el perfil renormalizado a un área de 1 entre 0 y age range, ' +
+    'pero no si cada intervalo de TIME STEP recibe el área bajo el perfil en ese intervalo o el valor del perfil en un punto, de lo cual dependen todas las funciones que leen la cola (QUEUE AGE AVERAGE, QUEUE AGE IN RANGE, QUEUE AGE OLDEST); ' +
     'modele la cola como un stock (INTEG) y sus edades con una cadena de envejecimiento de stocks',
+};
+/** What to write instead of either simultaneous function. */
+const WRITE_IT_OUT: BilingualText = {
+  en: 'write the price search or allocation out with explicit equations',
+  es: 'escriba la búsqueda del precio o la asignación con ecuaciones explícitas',
 };
 const SIMULTANEOUS_HINT: BilingualText = {
   en:
-    'it solves equations simultaneously across the model (the variable on its left is a hidden argument), which this engine, computing each equation once per step in dependency order, does not do; ' +
-    'write the price search or allocation out with explicit equations',
+    'simultaneousiterative.html says SIMULTANEOUS makes Vensim run around the loop until nothing in the loop changes any more, but the text read here does not say how small a change counts as none nor how many passes are tried before giving up, ' +
+    `and this engine, computing each equation once per step in dependency order, does not iterate a loop within a step; ${WRITE_IT_OUT.en}`,
   es:
-    'resuelve ecuaciones simultáneamente en todo el modelo (la variable a su izquierda es un argumento oculto), lo que este motor no hace, pues calcula cada ecuación una vez por paso en el orden de sus dependencias; ' +
-    'escriba la búsqueda del precio o la asignación con ecuaciones explícitas',
+    'simultaneousiterative.html dice que SIMULTANEOUS hace que Vensim recorra el bucle hasta que nada en él cambie, pero el texto leído aquí no dice qué cambio cuenta como ninguno ni cuántas pasadas se intentan antes de desistir, ' +
+    `y este motor, que calcula cada ecuación una vez por paso en el orden de sus dependencias, no itera un bucle dentro de un paso; ${WRITE_IT_OUT.es}`,
+};
+const FIND_ZERO_HINT: BilingualText = {
+  en:
+    'it solves equations simultaneously across the model: fn_find_zero makes the variable on its left a hidden argument over the last subscript and defines xs, z, zs, xi, n and skip, ' +
+    'but the copies of fn_find_zero read here stop before saying what tol bounds, what is returned when max iter is reached, and which algorithm each method value selects, ' +
+    `and this engine does not solve a block of equations within a step; ${WRITE_IT_OUT.en}`,
+  es:
+    'resuelve ecuaciones simultáneamente en todo el modelo: fn_find_zero hace de la variable a su izquierda un argumento oculto sobre el último subíndice y define xs, z, zs, xi, n y skip, ' +
+    'pero las copias de fn_find_zero leídas aquí terminan antes de decir qué acota tol, qué se devuelve al llegar a max iter y qué algoritmo elige cada valor de method, ' +
+    `y este motor no resuelve un bloque de ecuaciones dentro de un paso; ${WRITE_IT_OUT.es}`,
 };
 const ALLOC_HINT: BilingualText = {
   en:
@@ -77,7 +94,7 @@ export const UNSUPPORTED_VENSIM_FUNCTIONS: ReadonlyMap<string, BilingualText> = 
   ['QUEUE AGE AVERAGE', QUEUE_HINT], ['QUEUE AGE IN RANGE', QUEUE_HINT], ['QUEUE AGE OLDEST', QUEUE_HINT],
   ['QUEUE ATTRIB AVERAGE', QUEUE_HINT], ['QUEUE ATTRIB QUANTITY', QUEUE_HINT], ['QUEUE ATTRIB', QUEUE_HINT],
   ['QUEUE CTH', QUEUE_HINT], ['QUEUE AGE', QUEUE_HINT],
-  ['FIND ZERO', SIMULTANEOUS_HINT], ['SIMULTANEOUS', SIMULTANEOUS_HINT],
+  ['FIND ZERO', FIND_ZERO_HINT], ['SIMULTANEOUS', SIMULTANEOUS_HINT],
   ['ALLOC P', ALLOC_HINT], ['MARKETP', ALLOC_HINT],
   ['GET VDF DATA', VDF_HINT], ['GET VDF CONSTANTS', VDF_HINT], ['GET VDF LOOKUPS', VDF_HINT],
   ['GET 123 DATA', lotus('GET DIRECT DATA')],

@@ -279,6 +279,9 @@ describe('what keeps an unsupported function out is said at the call', () => {
     ['DELAY PROFILE(c, 1, 2, 0, 0)', /how its x axis is stretched to that average/],
     ['VECTOR ARRAY MEAN(c)', /no Vensim reference page for it was found/],
     ['FIND ZERO(c, c, c, c, 1, 0, 0.001, 10, 0)', /solves equations simultaneously across the model/],
+    ['FIND ZERO(c, c, c, c, 1, 0, 0.001, 10, 0)', /stop before saying what tol bounds/],
+    ['SIMULTANEOUS(c, 0.8)', /how small a change counts as none/],
+    ['QUEUE FIFO(c, c, c, 0, 3)', /the area under the profile over its interval or the value of the profile at one point/],
   ])('%s', (call, reason) => {
     expect(() => run(`c = 1 ~~|\na = ${call} ~~|`)).toThrow(reason);
   });
