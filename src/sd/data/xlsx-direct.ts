@@ -24,8 +24,15 @@ export interface DirectWorkbook {
   sheet(name: string): RawCell[][] | undefined;
 }
 
-/** Parts of the zip by name, already inflated (and checked) by the guard. */
-export type ZipParts = ReadonlyMap<string, Uint8Array>;
+/**
+ * Parts of the zip by name, inflated (and checked) by the guard when first got: `has` inflates
+ * nothing, and a worksheet part is got only when its sheet is read, naming the sheet (a Map of
+ * inflated parts will do too).
+ */
+export interface ZipParts {
+  has(name: string): boolean;
+  get(name: string, sheet?: string): Uint8Array | undefined;
+}
 
 const decoder = new TextDecoder('utf-8');
 const RELS_SHEET = '/relationships/worksheet';
@@ -89,14 +96,14 @@ export function openDirectXlsx(parts: ZipParts): DirectWorkbook | undefined {
     names,
     sheet(name) {
       const path = sheetPaths.get(name);
-      const xml = path === undefined ? undefined : text(parts, path);
+      const xml = path === undefined ? undefined : text(parts, path, name);
       return xml === undefined ? undefined : sheetCells(xml, strings, dates, date1904);
     },
   };
 }
 
-function text(parts: ZipParts, path: string): string | undefined {
-  const bytes = parts.get(path);
+function text(parts: ZipParts, path: string, sheet?: string): string | undefined {
+  const bytes = parts.get(path, sheet);
   return bytes && decoder.decode(bytes);
 }
 
