@@ -378,7 +378,12 @@ function readCell(
   // The cached value: the first <v> in the content (a formula <f> may come before it). Searched
   // in the content alone: indexOf over the rest of a 2.7 MB sheet per cell would be quadratic.
   let v: string | undefined;
-  if (bodyEnd > bodyStart) {
+  // Most cells hold just `<v>…</v>`: their value is sliced from the sheet without a copy of the
+  // content first (a string per cell for nothing). Anything else takes the general way below.
+  const ve0 = xml.startsWith('<v>', bodyStart) ? xml.indexOf('</v>', bodyStart + 3) : -1;
+  if (ve0 >= 0 && ve0 + 4 === bodyEnd && xml.lastIndexOf('<', ve0 - 1) === bodyStart) {
+    v = ve0 === bodyStart + 3 ? undefined : xml.slice(bodyStart + 3, ve0);
+  } else if (bodyEnd > bodyStart) {
     const body = xml.slice(bodyStart, bodyEnd);
     const vs = body.indexOf('<v');
     if (vs >= 0) {
