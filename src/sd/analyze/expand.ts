@@ -368,9 +368,11 @@ export class Expander implements ExpanderApi {
       // layoutVariable chose position lists that hold every element of the left sides.
       const steps = lists.map((l, p) => l.map((e) => slots.ordinals[p]!.get(e)! * slots.strides[p]!));
       const digits = new Array<number>(arity).fill(0);
+      let prefix: string | undefined;
       for (let index = 0; index < total; index++) {
         if (index > 0) {
           for (let p = arity - 1; p >= 0; p--) {
+            if (p < arity - 1) prefix = undefined; // an earlier position moves
             if (++digits[p]! < lists[p]!.length) break;
             digits[p] = 0;
           }
@@ -378,14 +380,15 @@ export class Expander implements ExpanderApi {
         let slot = 0;
         for (let p = 0; p < arity; p++) slot += steps[p]![digits[p]!]!;
         if (excluded.size > 0 && excluded.has(slot)) continue;
+        // The text before the last subscript is made again only when an earlier position moves:
+        // appended piece by piece per element, each name was a chain of 2 + 2 × arity cons strings.
         let name = v.display;
         if (arity) {
-          name += '[';
-          for (let p = 0; p < arity; p++) {
-            if (p > 0) name += ',';
-            name += shown[p]![digits[p]!]!;
+          if (prefix === undefined) {
+            prefix = v.display + '[';
+            for (let p = 0; p < arity - 1; p++) prefix += shown[p]![digits[p]!]! + ',';
           }
-          name += ']';
+          name = prefix + shown[arity - 1]![digits[arity - 1]!]! + ']';
         }
         if (slots.get(slot) !== undefined) throw ModelError.at('E_REDEFINED', { en: `${name} is defined more than once`, es: `${name} está definida más de una vez` }, eq.loc);
         if (v.isLookup) {

@@ -349,14 +349,13 @@ function assignTemplate(n: ScalarNode, e: SExpr, group: string): Template {
 }
 
 function shapedAssignment(n: ScalarNode, e: SExpr, group: string): Template {
-  const values = [n.id];
-  const shape = KEYS.shapes.shape(e, values);
+  const shape = KEYS.shapes.shape(e, n.id);
   if (shape === undefined) return printAssignment(n, e, group);
   let byShape = KEYS.assignments.get(group);
   if (!byShape) KEYS.assignments.set(group, (byShape = new Map()));
   const first = byShape.get(shape);
   // Equal shapes hold the same lookups: this statement's own printing when the first's has one.
-  if (first) return { text: first.text, kinds: first.kinds, values, group, key: first.key, print: first.print && assignment(n, e) };
+  if (first) return { text: first.text, kinds: first.kinds, values: KEYS.shapes.values(), group, key: first.key, print: first.print && assignment(n, e) };
   const t = printAssignment(n, e, group);
   byShape.set(shape, t);
   return t;

@@ -31,16 +31,34 @@ export class ShapeCoder {
   /** Function and lookup-mode names → codes, numbered as met. */
   private readonly names = new Map<string, number>();
   private readonly codes: number[] = [];
+  /**
+   * Hole values of the last shape, in buf[0, count): one buffer reused for every statement, copied
+   * out at its exact length (arrays grown by push per statement kept 17 slots or more, and each
+   * growth left the smaller array behind as garbage).
+   */
+  private readonly buf: number[] = [];
+  private count = 0;
 
   /**
-   * The shape of `e` as a string, pushing its hole values onto `values` in print order (a lookup's
-   * table, then its input; a call's arguments in turn). Undefined when `e` holds a node printed only
-   * through the full template (vectors, unknown operators) or is too large: `values` is then partial.
+   * The shape of `e` as a string; `values()` then gives `first` and its hole values in print order
+   * (a lookup's table, then its input; a call's arguments in turn). Undefined when `e` holds a node
+   * printed only through the full template (vectors, unknown operators) or is too large.
    */
-  shape(e: SExpr, values: number[]): string | undefined {
+  shape(e: SExpr, first: number): string | undefined {
     this.codes.length = 0;
-    if (!this.walk(e, values) || this.codes.length > MAX_CODE) return undefined;
+    this.buf[0] = first;
+    this.count = 1;
+    if (!this.walk(e) || this.codes.length > MAX_CODE) return undefined;
     return String.fromCharCode.apply(null, this.codes);
+  }
+
+  /** The last shape's hole values, `first` before them. */
+  values(): number[] {
+    return this.buf.slice(0, this.count);
+  }
+
+  private value(v: number): void {
+    this.buf[this.count++] = v;
   }
 
   private name(s: string): number {
@@ -49,17 +67,17 @@ export class ShapeCoder {
     return c;
   }
 
-  private walk(e: SExpr, values: number[]): boolean {
+  private walk(e: SExpr): boolean {
     const codes = this.codes;
     if (codes.length > MAX_CODE) return false;
     switch (e.k) {
       case 'num':
         codes.push(NUM);
-        values.push(e.v);
+        this.value(e.v);
         return true;
       case 'ref':
         codes.push(REF);
-        values.push(e.id);
+        this.value(e.id);
         return true;
       case 'time':
         codes.push(TIME);
@@ -69,23 +87,23 @@ export class ShapeCoder {
         return true;
       case 'un':
         codes.push(e.op === '-' ? NEG : NOT);
-        return this.walk(e.a, values);
+        return this.walk(e.a);
       case 'bin': {
         const op = BIN_OPS.indexOf(e.op);
         if (op < 0) return false;
         codes.push(BIN + op);
-        return this.walk(e.a, values) && this.walk(e.b, values);
+        return this.walk(e.a) && this.walk(e.b);
       }
       case 'lookup':
         if (this.names.size + OFFSET >= 0xffff) return false;
         codes.push(LOOKUP, this.name(e.mode));
-        values.push(e.table);
-        return this.walk(e.x, values);
+        this.value(e.table);
+        return this.walk(e.x);
       case 'call': {
         const n = e.args.length;
         if (OFFSET + n > 0xffff || this.names.size + OFFSET >= 0xffff) return false;
         codes.push(CALL, this.name(e.fn), OFFSET + n);
-        for (let i = 0; i < n; i++) if (!this.walk(e.args[i]!, values)) return false;
+        for (let i = 0; i < n; i++) if (!this.walk(e.args[i]!)) return false;
         return true;
       }
       default:

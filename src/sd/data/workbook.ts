@@ -2,8 +2,10 @@
  * Workbooks (xlsx, xlsm, xlsb, xls, ods) as sheets of raw cells. SheetJS reads them: the current
  * release (0.20.x), as republished on npm by @e965/xlsx, because the `xlsx` package on npm stopped
  * at 0.18.5 with published advisories (CVE-2023-30533 prototype pollution, CVE-2024-22363 ReDoS),
- * and exceljs reads no .xls or .ods. Zip-based files pass `guardZip` first, so SheetJS never
- * inflates more than the limits allow; every sheet and name goes into a Map, never an object key.
+ * and exceljs reads no .xls or .ods. Zip-based files pass the zip guard first, so no reader
+ * inflates more than the limits allow (the direct reader asks it for each sheet's part when the
+ * sheet is first read, so sheets never read are never inflated nor scanned); every sheet and
+ * name goes into a Map, never an object key.
  */
 
 import type * as XLSX from '@e965/xlsx';
@@ -14,7 +16,7 @@ import { formatBytes, withLimits, type DataLimits } from './limits.js';
 import type { CellRange } from './types.js';
 import { DateCell, ErrorCell, type RawCell } from './raw-cell.js';
 import { openDirectXlsx, sheetJs, type DirectWorkbook } from './xlsx-direct.js';
-import { guardZipParts, isZip, storedZip, type RawInflater, type ZipPart } from './zip-guard.js';
+import { isZip, openGuardedZip, storedZip, type GuardedZip, type RawInflater } from './zip-guard.js';
 
 export { DateCell, ErrorCell, type RawCell };
 
@@ -72,15 +74,16 @@ export function readWorkbook(bytes: Uint8Array, file: string, limitsIn?: Partial
   if (!looksLikeWorkbook(bytes)) {
     throw new DataError({ file }, { en: 'not a workbook: xlsx, xlsm and ods files are zip archives, xls files are compound documents, and this is neither', es: 'no es un libro: los archivos xlsx, xlsm y ods son archivos zip, los xls son documentos compuestos, y este no es ninguno de los dos' });
   }
-  // The guard hands back the zip's parts already inflated: the direct reader scans them as they
-  // are, and SheetJS gets them repacked stored, so that it does not inflate them again.
+  // The guard hands back the zip's parts inflated and checked: the direct reader scans them as
+  // they are, asking for each when it needs it; SheetJS gets them all, repacked stored, so that it
+  // does not inflate them again.
   let source = bytes;
   let direct: DirectWorkbook | undefined;
   if (isZip(bytes)) {
-    const parts = guardZipParts(bytes, file, limits, options.inflateRaw);
-    direct = options.sheetJsOnly ? undefined : openDirectXlsx(new Map(parts.map((p) => [p.name, p.data])));
-    if (direct) return directWorkbook(direct, parts, file, limits);
-    source = storedZip(parts);
+    const zip = openGuardedZip(bytes, file, limits, options.inflateRaw);
+    direct = options.sheetJsOnly ? undefined : openDirectXlsx(zip);
+    if (direct) return directWorkbook(direct, zip, file, limits);
+    source = storedZip(zip.all());
   } else guardCompoundFile(bytes, file);
   return sheetJsWorkbook(source, file, limits, options);
 }
@@ -89,7 +92,7 @@ export function readWorkbook(bytes: Uint8Array, file: string, limitsIn?: Partial
  * A workbook read with the direct reader (xlsx-direct.ts); a sheet it cannot read the way SheetJS
  * does is read by SheetJS (that sheet alone), so the cells are the same as SheetJS's.
  */
-function directWorkbook(direct: DirectWorkbook, parts: ZipPart[], file: string, limits: DataLimits): RawWorkbook {
+function directWorkbook(direct: DirectWorkbook, zip: GuardedZip, file: string, limits: DataLimits): RawWorkbook {
   const { sheetNames } = direct;
   let fallback: RawWorkbook | undefined;
   const converted = new Map<string, RawSheet>();
@@ -102,7 +105,8 @@ function directWorkbook(direct: DirectWorkbook, parts: ZipPart[], file: string, 
         cells += countCells(rows, file, name, limits.maxCells - cells);
         sheet = { name, rows };
       } else {
-        fallback ??= sheetJsWorkbook(storedZip(parts), file, limits, { sheets: [] });
+        // SheetJS is given every part: all are checked now (a part over a limit refuses the file).
+        fallback ??= sheetJsWorkbook(storedZip(zip.all()), file, limits, { sheets: [] });
         const s = fallback.findSheet(name)!;
         cells += countCells(s.rows, file, name, limits.maxCells - cells);
         sheet = s;

@@ -28,8 +28,15 @@ export interface DirectWorkbook {
   sheet(name: string): RawCell[][] | undefined;
 }
 
-/** Parts of the zip by name, already inflated (and checked) by the guard. */
-export type ZipParts = ReadonlyMap<string, Uint8Array>;
+/**
+ * Parts of the zip by name, inflated (and checked) by the guard when first got: `has` inflates
+ * nothing, and a worksheet part is got only when its sheet is read, naming the sheet (a Map of
+ * inflated parts will do too).
+ */
+export interface ZipParts {
+  has(name: string): boolean;
+  get(name: string, sheet?: string): Uint8Array | undefined;
+}
 
 const decoder = new TextDecoder('utf-8');
 const RELS_SHEET = '/relationships/worksheet';
@@ -93,14 +100,14 @@ export function openDirectXlsx(parts: ZipParts): DirectWorkbook | undefined {
     names,
     sheet(name) {
       const path = sheetPaths.get(name);
-      const xml = path === undefined ? undefined : text(parts, path);
+      const xml = path === undefined ? undefined : text(parts, path, name);
       return xml === undefined ? undefined : sheetCells(xml, strings, dates, date1904);
     },
   };
 }
 
-function text(parts: ZipParts, path: string): string | undefined {
-  const bytes = parts.get(path);
+function text(parts: ZipParts, path: string, sheet?: string): string | undefined {
+  const bytes = parts.get(path, sheet);
   return bytes && decoder.decode(bytes);
 }
 
@@ -375,7 +382,12 @@ function readCell(
   // The cached value: the first <v> in the content (a formula <f> may come before it). Searched
   // in the content alone: indexOf over the rest of a 2.7 MB sheet per cell would be quadratic.
   let v: string | undefined;
-  if (bodyEnd > bodyStart) {
+  // Most cells hold just `<v>…</v>`: their value is sliced from the sheet without a copy of the
+  // content first (a string per cell for nothing). Anything else takes the general way below.
+  const ve0 = xml.startsWith('<v>', bodyStart) ? xml.indexOf('</v>', bodyStart + 3) : -1;
+  if (ve0 >= 0 && ve0 + 4 === bodyEnd && xml.lastIndexOf('<', ve0 - 1) === bodyStart) {
+    v = ve0 === bodyStart + 3 ? undefined : xml.slice(bodyStart + 3, ve0);
+  } else if (bodyEnd > bodyStart) {
     const body = xml.slice(bodyStart, bodyEnd);
     const vs = body.indexOf('<v');
     if (vs >= 0) {

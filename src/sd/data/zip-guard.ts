@@ -3,20 +3,24 @@
  *
  * 1. The central directory (read from the end of the file, nothing inflated) must declare parts
  *    whose sizes and ratios are within the limits: a zip bomb is refused here, before any
- *    allocation for its content.
- * 2. Each part is then inflated as a stream into counters only (nothing is kept), checking that it
- *    does not inflate past the size it declared (a lying header), and that its XML stays within
- *    the nesting-depth and text-run limits and holds no more cells than allowed.
+ *    allocation for its content. This is done for every part when the workbook opens: it is cheap
+ *    (one pass over the directory), and a file that declares a bomb is refused whatever is read.
+ * 2. A part is inflated as a stream into counters only when it is first asked for (openGuardedZip),
+ *    checking that it does not inflate past the size it declared (a lying header), and that its XML
+ *    stays within the nesting-depth and text-run limits and holds no more cells than allowed (the
+ *    cells of all parts checked so far). A sheet the model never reads is never inflated nor
+ *    scanned; one it reads is refused, naming the file and the sheet, before any reader parses it.
  *
- * The parts come back inflated, repacked as a stored (uncompressed) zip: the spreadsheet reader
- * then only slices them, instead of inflating the whole workbook a second time.
+ * guardZip and guardZipParts check every part at once and give them back inflated (repacked as a
+ * stored zip, for the spreadsheet reader, which then only slices them instead of inflating the
+ * whole workbook a second time).
  * Format reference: PKWARE APPNOTE.TXT 6.3 (sections 4.3.7 local header, 4.3.12 central directory,
  * 4.3.16 end of central directory, 4.5.3 Zip64 extra field).
  */
 
 import type * as Fflate from 'fflate';
 import { lazyPackage } from '../ir/lazy-package.js';
-import { DataError } from './data-error.js';
+import { DataError, type DataPlace } from './data-error.js';
 import { formatBytes, type DataLimits } from './limits.js';
 import { XmlGuard } from './xml-guard.js';
 
@@ -66,11 +70,54 @@ export interface ZipPart {
 
 /** As guardZip, but the checked parts come back as they are, in directory order, not repacked. */
 export function guardZipParts(bytes: Uint8Array, file: string, limits: DataLimits, inflateRaw?: RawInflater): ZipPart[] {
+  return openGuardedZip(bytes, file, limits, inflateRaw).all();
+}
+
+/** A zip whose directory passed the size checks; each part is inflated and checked when first asked for. */
+export interface GuardedZip {
+  has(name: string): boolean;
+  /**
+   * The part inflated, checked on the first ask (a DataError naming the file, and `sheet` when
+   * given, if it is over a limit); undefined when the zip has no such part.
+   */
+  get(name: string, sheet?: string): Uint8Array | undefined;
+  /** Every part, checked, in directory order. */
+  all(): ZipPart[];
+}
+
+/** Checks the directory's declared sizes now (throwing DataError naming the file); the parts' contents when they are read. */
+export function openGuardedZip(bytes: Uint8Array, file: string, limits: DataLimits, inflateRaw?: RawInflater): GuardedZip {
   const entries = readCentralDirectory(bytes, file, limits);
+  checkDeclaredSizes(entries, file, limits);
+  const byName = new Map<string, ZipEntry>();
+  for (const e of entries) if (!byName.has(e.name)) byName.set(e.name, e);
+  const inflated = new Map<ZipEntry, Uint8Array>();
+  let cells = 0;
+  const inspect = (e: ZipEntry, sheet?: string): Uint8Array => {
+    let data = inflated.get(e);
+    if (!data) {
+      const part = inspectEntry(bytes, e, sheet === undefined ? { file } : { file, sheet }, limits, limits.maxCells - cells, inflateRaw);
+      cells += part.cells;
+      inflated.set(e, (data = part.data));
+    }
+    return data;
+  };
+  return {
+    has: (name) => byName.has(name),
+    get: (name, sheet) => {
+      const e = byName.get(name);
+      return e && inspect(e, sheet);
+    },
+    all: () => entries.map((e) => ({ name: e.name, data: inspect(e) })),
+  };
+}
+
+/** The directory's declared sizes against the limits: a zip bomb is refused before anything is inflated. */
+function checkDeclaredSizes(entries: readonly ZipEntry[], file: string, limits: DataLimits): void {
   const total = entries.reduce((n, e) => n + e.uncompressed, 0);
   if (total > limits.maxUncompressedBytes) {
-      throw new DataError(
-        { file },
+    throw new DataError(
+      { file },
       { en: `the workbook's parts inflate to ${formatBytes(total)}, more than ${formatBytes(limits.maxUncompressedBytes)} (the limit maxUncompressedBytes); it is refused before inflating`, es: `las partes del libro se descomprimen en ${formatBytes(total)}, más que ${formatBytes(limits.maxUncompressedBytes)} (el límite maxUncompressedBytes); se rechaza antes de descomprimirlo` },
     );
   }
@@ -89,14 +136,6 @@ export function guardZipParts(bytes: Uint8Array, file: string, limits: DataLimit
       );
     }
   }
-  let cells = 0;
-  const parts: ZipPart[] = [];
-  for (const e of entries) {
-    const part = inspectEntry(bytes, e, file, limits, limits.maxCells - cells, inflateRaw);
-    cells += part.cells;
-    parts.push({ name: e.name, data: part.data });
-  }
-  return parts;
 }
 
 /**
@@ -224,21 +263,21 @@ function zip64Sizes(
   return undefined;
 }
 
-/** Inflates one part, checking it as it comes; returns its bytes and the cells it holds. */
+/** Inflates one part, checking it as it comes; returns its bytes and the cells it holds. Errors name `place`. */
 function inspectEntry(
   bytes: Uint8Array,
   e: ZipEntry,
-  file: string,
+  place: DataPlace,
   limits: DataLimits,
   cellsLeft: number,
   inflateRaw: RawInflater | undefined,
 ): { data: Uint8Array; cells: number } {
   const part = { en: `part '${e.name}'`, es: `la parte '${e.name}'` };
-  if (e.flags & 1) throw new DataError({ file }, { en: 'the workbook is encrypted (password-protected); save it without a password', es: 'el libro está cifrado (protegido con contraseña); guárdelo sin contraseña' });
-  if (e.method !== 0 && e.method !== 8) throw new DataError({ file }, { en: `${part.en} uses zip compression method ${e.method}; only stored (0) and deflate (8) occur in workbooks`, es: `${part.es} usa el método de compresión zip ${e.method}; en los libros solo aparecen stored (0) y deflate (8)` });
+  if (e.flags & 1) throw new DataError(place, { en: 'the workbook is encrypted (password-protected); save it without a password', es: 'el libro está cifrado (protegido con contraseña); guárdelo sin contraseña' });
+  if (e.method !== 0 && e.method !== 8) throw new DataError(place, { en: `${part.en} uses zip compression method ${e.method}; only stored (0) and deflate (8) occur in workbooks`, es: `${part.es} usa el método de compresión zip ${e.method}; en los libros solo aparecen stored (0) y deflate (8)` });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const h = e.localOffset;
-  if (h + 30 > bytes.length || view.getUint32(h, true) !== LOCAL) throw new DataError({ file }, { en: `not a readable workbook: ${part.en} is missing (damaged zip)`, es: `no es un libro legible: falta ${part.es} (zip dañado)` });
+  if (h + 30 > bytes.length || view.getUint32(h, true) !== LOCAL) throw new DataError(place, { en: `not a readable workbook: ${part.en} is missing (damaged zip)`, es: `no es un libro legible: falta ${part.es} (zip dañado)` });
   // The local header must agree with the directory: readers differ in which one they trust, and
   // SheetJS, given a stored part whose local header says 'deflate', loops forever inflating it.
   const localFlags = view.getUint16(h + 6, true);
@@ -247,17 +286,17 @@ function inspectEntry(
   const localU = view.getUint32(h + 22, true);
   const sizesAgree = (localFlags & 8) !== 0 || localC === 0xffffffff || (localC === e.compressed && localU === e.uncompressed);
   if (localMethod !== e.method || !sizesAgree) {
-    throw new DataError({ file }, { en: `not a readable workbook: ${part.en}'s local header disagrees with the zip directory (damaged or crafted file)`, es: `no es un libro legible: el encabezado local de ${part.es} no concuerda con el directorio zip (archivo dañado o manipulado)` });
+    throw new DataError(place, { en: `not a readable workbook: ${part.en}'s local header disagrees with the zip directory (damaged or crafted file)`, es: `no es un libro legible: el encabezado local de ${part.es} no concuerda con el directorio zip (archivo dañado o manipulado)` });
   }
   const start = h + 30 + view.getUint16(h + 26, true) + view.getUint16(h + 28, true);
   const end = start + e.compressed;
-  if (end > bytes.length) throw new DataError({ file }, { en: `not a readable workbook: ${part.en} runs past the end of the file (truncated)`, es: `no es un libro legible: ${part.es} pasa del final del archivo (truncado)` });
+  if (end > bytes.length) throw new DataError(place, { en: `not a readable workbook: ${part.en} runs past the end of the file (truncated)`, es: `no es un libro legible: ${part.es} pasa del final del archivo (truncado)` });
   const xml = /\.(xml|rels|vml)$/i.test(e.name) ? new XmlGuard(limits.maxXmlDepth, limits.maxTextBytes) : undefined;
   const data = bytes.subarray(start, end);
   const overrun = (): DataError =>
-    new DataError({ file }, { en: `${part.en} inflates past the ${formatBytes(e.uncompressed)} its header declares: a zip bomb or a damaged file`, es: `${part.es} se descomprime más allá de los ${formatBytes(e.uncompressed)} que declara su encabezado: una bomba zip o un archivo dañado` });
+    new DataError(place, { en: `${part.en} inflates past the ${formatBytes(e.uncompressed)} its header declares: a zip bomb or a damaged file`, es: `${part.es} se descomprime más allá de los ${formatBytes(e.uncompressed)} que declara su encabezado: una bomba zip o un archivo dañado` });
   const damaged = (err: unknown): DataError =>
-    new DataError({ file }, { en: `not a readable workbook: ${part.en} does not inflate (${err instanceof Error ? err.message : String(err)})`, es: `no es un libro legible: ${part.es} no se descomprime (${err instanceof Error ? err.message : String(err)})` });
+    new DataError(place, { en: `not a readable workbook: ${part.en} does not inflate (${err instanceof Error ? err.message : String(err)})`, es: `no es un libro legible: ${part.es} no se descomprime (${err instanceof Error ? err.message : String(err)})` });
   let hosted: Uint8Array | undefined;
   if (e.method === 8 && inflateRaw) {
     try {
@@ -276,13 +315,13 @@ function inspectEntry(
     produced += chunk.length;
     const hit = xml?.push(chunk);
     if (hit?.kind === 'depth') {
-      throw new DataError({ file }, { en: `${part.en} nests XML elements deeper than ${limits.maxXmlDepth} (the limit maxXmlDepth)`, es: `${part.es} anida elementos XML a más profundidad que ${limits.maxXmlDepth} (el límite maxXmlDepth)` });
+      throw new DataError(place, { en: `${part.en} nests XML elements deeper than ${limits.maxXmlDepth} (the limit maxXmlDepth)`, es: `${part.es} anida elementos XML a más profundidad que ${limits.maxXmlDepth} (el límite maxXmlDepth)` });
     }
     if (hit?.kind === 'text') {
-      throw new DataError({ file }, { en: `${part.en} holds a text or tag longer than ${formatBytes(limits.maxTextBytes)} (the limit maxTextBytes; Excel's own cells stop at 32,767 characters)`, es: `${part.es} contiene un texto o etiqueta de más de ${formatBytes(limits.maxTextBytes)} (el límite maxTextBytes; las celdas del propio Excel llegan hasta 32,767 caracteres)` });
+      throw new DataError(place, { en: `${part.en} holds a text or tag longer than ${formatBytes(limits.maxTextBytes)} (the limit maxTextBytes; Excel's own cells stop at 32,767 characters)`, es: `${part.es} contiene un texto o etiqueta de más de ${formatBytes(limits.maxTextBytes)} (el límite maxTextBytes; las celdas del propio Excel llegan hasta 32,767 caracteres)` });
     }
     if (xml && xml.stats.cells > cellsLeft) {
-      throw new DataError({ file }, { en: `the workbook holds more than ${limits.maxCells.toLocaleString('en')} cells (the limit maxCells)`, es: `el libro contiene más de ${limits.maxCells.toLocaleString('en')} celdas (el límite maxCells)` });
+      throw new DataError(place, { en: `the workbook holds more than ${limits.maxCells.toLocaleString('en')} cells (the limit maxCells)`, es: `el libro contiene más de ${limits.maxCells.toLocaleString('en')} celdas (el límite maxCells)` });
     }
   };
   if (hosted) {
@@ -300,7 +339,7 @@ function inspectEntry(
     }
   }
   if (produced !== e.uncompressed) {
-    throw new DataError({ file }, { en: `not a readable workbook: ${part.en} inflates to ${produced} bytes, not the ${e.uncompressed} its header declares (damaged)`, es: `no es un libro legible: ${part.es} se descomprime en ${produced} bytes, no en los ${e.uncompressed} que declara su encabezado (dañado)` });
+    throw new DataError(place, { en: `not a readable workbook: ${part.en} inflates to ${produced} bytes, not the ${e.uncompressed} its header declares (damaged)`, es: `no es un libro legible: ${part.es} se descomprime en ${produced} bytes, no en los ${e.uncompressed} que declara su encabezado (dañado)` });
   }
   return { data: out, cells: xml?.stats.cells ?? 0 };
 }
