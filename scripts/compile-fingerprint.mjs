@@ -48,9 +48,10 @@ function fingerprint(text, file) {
     const dataHost = file ? createNodeDataHost(dirname(file), parseFileTags(text)) : undefined;
     const { model, warnings } = expandModel(ir, { dataHost });
     const ordering = orderModel(model);
-    const g = generate(model, ordering.ordering);
+    const g = generate(model, ordering.ordering, undefined, { exprRefs: ordering.exprRefs });
     h.update(JSON.stringify(g, arrays));
-    h.update(JSON.stringify(ordering, arrays));
+    // The ordering and its diagnostics (exprRefs is a cache for generate, not an output).
+    h.update(JSON.stringify({ ordering: ordering.ordering, diagnostics: ordering.diagnostics }, arrays));
     for (const n of model.nodes) h.update(JSON.stringify([n.name, n.varName, n.kind, n.hidden, n.data, n.units, n.doc, n.range, n.loc, n.expr, n.init, n.args]));
     h.update(JSON.stringify([model.lookups, model.data, model.outputs, model.control, model.eulerOnly], arrays));
     h.update(JSON.stringify((warnings ?? []).map((w) => w.message)));

@@ -101,8 +101,8 @@ export function probeCompile(path: string | undefined): CompileTimes {
   const { model: scalar } = time('expansion', () => expandModel(ir, { dataHost }));
   passes.expansion.wall -= passes.workbooks.wall;
   passes.expansion.cpu -= passes.workbooks.cpu;
-  const { ordering } = time('order', () => orderModel(scalar));
-  const generated = time('codegen', () => generate(scalar, ordering));
+  const { ordering, exprRefs } = time('order', () => orderModel(scalar));
+  const generated = time('codegen', () => generate(scalar, ordering, undefined, { exprRefs }));
   const model = time('assemble', () => new CompiledModel(scalar, ordering, generated, { method: ir.method ?? methodFromSettings(ir.settings) }));
   return { model: path ?? 'generated 10k', scalars: model.outputNames.length, startup, passes, total: { wall: total.wall(), cpu: total.cpu() } };
 }

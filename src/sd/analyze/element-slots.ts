@@ -12,6 +12,19 @@ export function ordinalsOf(elements: readonly string[]): Map<string, number> {
   return m;
 }
 
+/**
+ * How a reference with `used` subscripts names an element of a variable with `n` positions: bare
+ * (each position's element from the equation's binding), by its subscripts, or with the wrong count.
+ * The one shape rule of Expander.elementKey/elementSlot and EquationPlans.slotPlan.
+ */
+export function referenceForm(n: number, used: number): 'bare' | 'subscripted' | 'miscounted' {
+  if (used === 0 && n > 0) return 'bare';
+  return used === n ? 'subscripted' : 'miscounted';
+}
+
+/** A bare reference to a variable whose positions repeat a range is ambiguous (which subscript goes where?). */
+export const ambiguousWhenBare = (positionDims: readonly string[]): boolean => positionDims.some((d, i) => positionDims.indexOf(d) !== i);
+
 /** Product sizes up to this are kept in an array; larger layouts that define few slots, in a Map. */
 const DENSE_LIMIT = 4096;
 
@@ -39,13 +52,22 @@ export class ElementSlots {
     else this.sparse = new Map();
   }
 
+  /**
+   * What `element` at position p adds to a slot: its ordinal times the position's stride, or -1 when
+   * p's list lacks it. Every slot is a sum of these (slotOf, Expander.elementSlot, EquationPlans.slotPlan).
+   */
+  step(p: number, element: string): number {
+    const o = this.ordinals[p]?.get(element);
+    return o === undefined ? -1 : o * this.strides[p]!;
+  }
+
   /** The slot of an element tuple, or -1 when an element is not in its position's list. */
   slotOf(tuple: readonly string[]): number {
     let slot = 0;
     for (let p = 0; p < tuple.length; p++) {
-      const o = this.ordinals[p]?.get(tuple[p]!);
-      if (o === undefined) return -1;
-      slot += o * this.strides[p]!;
+      const s = this.step(p, tuple[p]!);
+      if (s < 0) return -1;
+      slot += s;
     }
     return tuple.length === this.strides.length ? slot : -1;
   }

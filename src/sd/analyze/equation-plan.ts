@@ -19,6 +19,7 @@ import type { Equation, Expr, SubscriptRef } from '../ir/model.js';
 import { ARRAY_FUNCTIONS, bangDims, fold } from './array-functions.js';
 import type { VarInfo } from './context.js';
 import type { DimensionTable } from './dimensions.js';
+import { ambiguousWhenBare, referenceForm } from './element-slots.js';
 import type { NodeKind, SExpr } from './scalar-model.js';
 
 /**
@@ -288,16 +289,17 @@ export class EquationPlans {
 
   /**
    * The slot a reference `v[subs]` reads, as a function of the element's digits: what
-   * Expander.elementSlot computes when each subscript is an element or a range bound directly;
+   * Expander.elementSlot computes when each subscript is an element or a range bound directly, by
+   * the same rules (referenceForm, ambiguousWhenBare, ElementSlots.step) staged per digit;
    * -1 where an element lies outside v's layout. Undefined for any other reference.
    */
   private slotPlan(v: VarInfo, subs: SubscriptRef[], keys: ReadonlyMap<string, number>, lists: readonly string[][]): ((d: Int32Array) => number) | undefined {
-    const { ordinals, strides } = v.slots;
+    const slots = v.slots;
     const n = v.positions.length;
-    const bare = subs.length === 0 && n > 0;
-    if (!bare && subs.length !== n) return NONE;
-    // A bare reference whose positions repeat a range is ambiguous: the element-wise path reports it.
-    if (bare && new Set(v.positionDims).size !== n) return NONE;
+    const form = referenceForm(n, subs.length);
+    const bare = form === 'bare';
+    // A miscounted or ambiguous reference: the element-wise path reports it.
+    if (form === 'miscounted' || (bare && ambiguousWhenBare(v.positionDims))) return NONE;
     let base = 0;
     /** Per varying position: the left-side position it follows and the slot step of each of its digits (-1: outside). */
     const at: number[] = [];
@@ -315,17 +317,14 @@ export class EquationPlans {
         else if ((q = (s.bang ? keys.get(`${s.name}!`) : undefined) ?? keys.get(s.name)) === undefined) return NONE;
       }
       if (element !== undefined) {
-        const o = ordinals[p]!.get(element);
-        if (o === undefined) return NONE;
-        base += o * strides[p]!;
+        const step = slots.step(p, element);
+        if (step < 0) return NONE;
+        base += step;
         continue;
       }
       const list = lists[q!]!;
       const step = new Int32Array(list.length);
-      for (let k = 0; k < list.length; k++) {
-        const o = ordinals[p]!.get(list[k]!);
-        step[k] = o === undefined ? -1 : o * strides[p]!;
-      }
+      for (let k = 0; k < list.length; k++) step[k] = slots.step(p, list[k]!);
       at.push(q!);
       steps.push(step);
     }

@@ -21,7 +21,7 @@ import { lowerArrayCall, ARRAY_FUNCTIONS } from './array-functions.js';
 import { DYNAMIC_CALLS } from './order.js';
 import { DataFunctions } from './data-functions.js';
 import { cartesian, type Binding, type Ctx, type ExpanderApi, type VarInfo } from './context.js';
-import { ElementSlots, ordinalsOf } from './element-slots.js';
+import { ambiguousWhenBare, ElementSlots, ordinalsOf, referenceForm } from './element-slots.js';
 import { EquationPlans } from './equation-plan.js';
 
 export interface ExpandOptions {
@@ -85,7 +85,6 @@ const ambiguousBare = (v: VarInfo, range: string) => ({
   en: `${v.display} is used without subscripts, but two of its positions hold the elements of range ${range} (it is defined element by element), so which subscript of this equation goes where is ambiguous; write the subscripts`,
   es: `${v.display} se usa sin subíndices, pero dos de sus posiciones contienen los elementos del rango ${range} (está definida elemento por elemento), así que es ambiguo qué subíndice de esta ecuación va en cada posición; escriba los subíndices`,
 });
-const repeatsRange = (dims: readonly string[]): boolean => dims.some((d, i) => dims.indexOf(d) !== i);
 const subscriptCount = (v: string, n: number, used: number) => ({ en: `${v} has ${n} subscripts but is used with ${used}`, es: `${v} tiene ${n} subíndices, pero se usa con ${used}` });
 const subscriptMismatch = (sub: string, v: string, owner: string) => ({
   en: `subscript ${sub} of ${v} does not match the subscripts of the equation for ${owner}`,
@@ -872,16 +871,17 @@ export class Expander implements ExpanderApi {
 
   /** The concrete element tuple a reference `v[subs]` points to in this context. */
   elementKey(v: VarInfo, subs: SubscriptRef[], ctx: Ctx, loc: SourceLocation): string[] {
-    if (subs.length === 0 && v.positions.length > 0) {
+    const form = referenceForm(v.positions.length, subs.length);
+    if (form === 'bare') {
       // A bare reference to an array: take each position's element from the context.
-      if (repeatsRange(v.positionDims)) throw this.ambiguousBare(v, loc);
+      if (ambiguousWhenBare(v.positionDims)) throw this.ambiguousBare(v, loc);
       return v.positionDims.map((d, p) => {
         const el = this.bindElement(d, ctx.binding) ?? this.bindByElements(v.positions[p]!, ctx.binding);
         if (el === undefined) throw ModelError.at('E_DIMENSION', needsSubscripts(v.display), loc);
         return el;
       });
     }
-    if (subs.length !== v.positions.length) {
+    if (form === 'miscounted') {
       throw ModelError.at('E_DIMENSION', subscriptCount(v.display, v.positions.length, subs.length), loc);
     }
     return subs.map((s, p) => {
@@ -902,21 +902,23 @@ export class Expander implements ExpanderApi {
    * element, by number), or -1 for an element outside v's layout; the same errors as elementKey.
    */
   private elementSlot(v: VarInfo, subs: SubscriptRef[], ctx: Ctx, loc: SourceLocation): number {
-    const { ordinals, strides } = v.slots;
+    const slots = v.slots;
     const n = v.positions.length;
+    const form = referenceForm(n, subs.length);
     let slot = 0;
-    if (subs.length === 0 && n > 0) {
-      if (n > 1 && repeatsRange(v.positionDims)) throw this.ambiguousBare(v, loc);
+    if (form === 'bare') {
+      if (ambiguousWhenBare(v.positionDims)) throw this.ambiguousBare(v, loc);
+      let outside = false;
       for (let p = 0; p < n; p++) {
         const el = this.bindElement(v.positionDims[p]!, ctx.binding) ?? this.bindByElements(v.positions[p]!, ctx.binding);
         if (el === undefined) throw ModelError.at('E_DIMENSION', needsSubscripts(v.display), loc);
-        const o = ordinals[p]!.get(el);
-        if (o === undefined) slot = -Infinity;
-        else slot += o * strides[p]!;
+        const step = slots.step(p, el);
+        if (step < 0) outside = true;
+        else slot += step;
       }
-      return slot >= 0 ? slot : -1;
+      return outside ? -1 : slot;
     }
-    if (subs.length !== n) {
+    if (form === 'miscounted') {
       throw ModelError.at('E_DIMENSION', subscriptCount(v.display, n, subs.length), loc);
     }
     for (let p = 0; p < n; p++) {
@@ -925,12 +927,12 @@ export class Expander implements ExpanderApi {
       if (el === undefined) {
         throw ModelError.at('E_DIMENSION', subscriptMismatch(s.display, v.display, ctx.owner.name), s.loc);
       }
-      const o = ordinals[p]!.get(el);
-      if (o === undefined) {
+      const step = slots.step(p, el);
+      if (step < 0) {
         const range = this.dims.get(v.positionDims[p]!)?.display ?? v.positionDims[p];
         throw ModelError.at('E_DIMENSION', noSuchElement(v.display, String(range), this.dims.displayOf(el), s.display), s.loc);
       }
-      slot += o * strides[p]!;
+      slot += step;
     }
     return slot;
   }

@@ -119,27 +119,26 @@ export function stepDependencies(n: ScalarNode, exprRefs: (id: number) => number
 }
 
 /**
- * Each ordering's cache of expression references, handed once to code generation so it does not
- * walk every expression of the model again (about 15 ms on MEDEAS). Taken, not kept: the
- * ordering lives as long as its compiled model, the lists need not.
+ * Each node's expression references by node id, as `orderModel` listed them (a gap: not listed).
+ * Code generation takes them as an argument so it does not walk every expression of the model
+ * again (about 15 ms on MEDEAS); a caller that keeps only the ordering lets them go.
  */
-const exprRefsByOrdering = new WeakMap<Ordering, (number[] | undefined)[]>();
+export type ExprRefs = (number[] | undefined)[];
 
-/** The references `orderModel` listed for this ordering's nodes (by node id), once; else a new empty cache. */
-export function takeExprRefs(o: Ordering, nodeCount: number): (number[] | undefined)[] {
-  const cache = exprRefsByOrdering.get(o);
-  if (!cache) return new Array<number[] | undefined>(nodeCount);
-  exprRefsByOrdering.delete(o);
-  return cache;
+export interface OrderResult {
+  ordering: Ordering;
+  diagnostics: Diagnostic[];
+  /** For `generate`: the references the ordering pass listed. */
+  exprRefs: ExprRefs;
 }
 
-export function orderModel(m: ScalarModel): { ordering: Ordering; diagnostics: Diagnostic[] } {
+export function orderModel(m: ScalarModel): OrderResult {
   const nodes = m.nodes;
   const n = nodes.length;
   const isStatic = new Array<boolean>(n).fill(false);
   // Static: constants, INITIALs, and auxiliaries of static inputs that do not read time.
   // A node's expression references, listed once: the static pass and both sorts read them.
-  const refsCache: (number[] | undefined)[] = new Array(n);
+  const refsCache: ExprRefs = new Array(n);
   const exprRefs = (id: number): number[] => (refsCache[id] ??= refsOf(nodes[id]!.expr));
   const state = new Uint8Array(n); // 0 unvisited, 1 visiting, 2 done
   const visitStatic = (id: number): boolean => {
@@ -170,8 +169,7 @@ export function orderModel(m: ScalarModel): { ordering: Ordering; diagnostics: D
   const step = topo(n, stepDeps, stepNodes, nodes, { en: 'equations', es: 'las ecuaciones' });
   const stocks = nodes.filter((x) => x.kind === 'stock').map((x) => x.id);
   const ordering: Ordering = { init, step, stocks, isStatic };
-  exprRefsByOrdering.set(ordering, refsCache);
-  return { ordering, diagnostics: [] };
+  return { ordering, diagnostics: [], exprRefs: refsCache };
 }
 
 /** Depth-first topological sort; a cycle is an algebraic loop, reported with its members. */

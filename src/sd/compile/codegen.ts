@@ -5,7 +5,7 @@
  */
 import { CONVEYOR_ARGS } from '../ir/builtins.js';
 import { ModelError } from '../ir/diagnostics.js';
-import { initDependencies, refsOf, stepDependencies, takeExprRefs, type Ordering } from '../analyze/order.js';
+import { initDependencies, refsOf, stepDependencies, type ExprRefs, type Ordering } from '../analyze/order.js';
 import { eulerOrder } from './euler-order.js';
 import { ShapeCoder } from './template-shape.js';
 import type { LookupData, NodeKind, ScalarModel, ScalarNode, SExpr } from '../analyze/scalar-model.js';
@@ -629,19 +629,26 @@ function byLevel(ids: number[], deps: (id: number) => number[], key: (id: number
  * `keep`: generate only these nodes (a set closed under dependencies, e.g. what some output
  * columns need); rates and the Euler update then follow the kept stocks in `o.stocks` order.
  * Delay buffers keep their numbering over the whole model, so one runtime suits either program.
+ * `options.exprRefs`: orderModel's references for these nodes (filled in here where missing);
+ * without them each expression is walked again.
  */
-export function generate(m: ScalarModel, full: Ordering, keep?: (id: number) => boolean, options: { printEachStatement?: boolean } = {}): GeneratedProgram {
+export function generate(
+  m: ScalarModel,
+  full: Ordering,
+  keep?: (id: number) => boolean,
+  options: { printEachStatement?: boolean; exprRefs?: ExprRefs } = {},
+): GeneratedProgram {
   // Keys are interned per program; the interner is dropped after, so it keeps no model's text.
   KEYS = new KeyInterner();
   KEYS.byShape = !options.printEachStatement;
   try {
-    return generateProgram(m, full, keep);
+    return generateProgram(m, full, keep, options.exprRefs ?? new Array<number[] | undefined>(m.nodes.length));
   } finally {
     KEYS = new KeyInterner();
   }
 }
 
-function generateProgram(m: ScalarModel, full: Ordering, keep?: (id: number) => boolean): GeneratedProgram {
+function generateProgram(m: ScalarModel, full: Ordering, keep: ((id: number) => boolean) | undefined, refs: ExprRefs): GeneratedProgram {
   const o = keep ? { ...full, init: full.init.filter(keep), step: full.step.filter(keep), stocks: full.stocks.filter(keep) } : full;
   const delayIndex = new Map<number, number>();
   const delayNodes: number[] = [];
@@ -684,8 +691,7 @@ function generateProgram(m: ScalarModel, full: Ordering, keep?: (id: number) => 
     stepT[id] = stepTemplate(nodes[id]!, delayIndex, group(nodes[id]!));
   }
   // Each expression's references listed once for both sorts: a walk of every expression per sort
-  // was most of their time on MEDEAS's 70,000 nodes. The ordering pass's lists when it left them.
-  const refs = takeExprRefs(full, m.nodes.length);
+  // was most of their time on MEDEAS's 70,000 nodes. The ordering pass's lists when the caller passed them.
   const exprRefs = (id: number): number[] => (refs[id] ??= refsOf(m.nodes[id]!.expr));
   const initOrder = byLevel(o.init, (id) => initDependencies(m.nodes[id]!, exprRefs), (id) => initT[id]!.key);
   const stepOrder = byLevel(o.step, (id) => stepDependencies(m.nodes[id]!, exprRefs), (id) => stepT[id]!.key);

@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { DataError } from './data-error.js';
 import { compactGrid, readDataBytes, type ReadOptions } from './data-grid.js';
 import { readWorkbook, looksLikeWorkbook } from './workbook.js';
+import { concatBytes } from './test-support/concat-bytes.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.CI === 'true' ? 2000 : 300));
 /** Per read: generous, since the machine may be loaded; a hang would blow far past it. */
@@ -79,10 +80,10 @@ const mutated = fc
       const at = b.length === 0 ? 0 : e.op === 'cells' ? 0 : e.at % (b.length + 1);
       if (e.op === 'flip' && at < b.length) (b = b.slice())[at] ^= 1 << e.bit;
       else if (e.op === 'set' && at < b.length) (b = b.slice())[at] = e.byte;
-      else if (e.op === 'insert') b = concat(b.subarray(0, at), e.bytes, b.subarray(at));
-      else if (e.op === 'delete') b = concat(b.subarray(0, at), b.subarray(at + e.length));
+      else if (e.op === 'insert') b = concatBytes([b.subarray(0, at), e.bytes, b.subarray(at)]);
+      else if (e.op === 'delete') b = concatBytes([b.subarray(0, at), b.subarray(at + e.length)]);
       else if (e.op === 'truncate') b = b.subarray(0, at);
-      else if (e.op === 'cells') b = concat(b, enc.encode('\n' + e.text.join(src.name.endsWith('.csv') ? ',' : '\t')));
+      else if (e.op === 'cells') b = concatBytes([b, enc.encode('\n' + e.text.join(src.name.endsWith('.csv') ? ',' : '\t'))]);
       else if (e.op === 'part') b = editPart(b, e.part, e.at, e.length, e.text);
     }
     return { name: src.name, bytes: b, options };
@@ -100,19 +101,10 @@ function editPart(zip: Uint8Array, part: number, at: number, length: number, tex
   const name = names[part % names.length]!;
   const old = parts[name]!;
   const i = at % (old.length + 1);
-  parts[name] = concat(old.subarray(0, i), enc.encode(text), old.subarray(i + length));
+  parts[name] = concatBytes([old.subarray(0, i), enc.encode(text), old.subarray(i + length)]);
   return zipSync(parts, { level: 0 });
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 describe('data layer fuzzing', () => {
   it(`${RUNS} mutated CSV, TSV, XLSX, XLS and ODS files: no exception but DataError, each read within ${BUDGET_MS} ms`, () => {

@@ -11,6 +11,7 @@ import { DataError } from './data-error.js';
 import { readDataBytes } from './data-grid.js';
 import { DEFAULT_DATA_LIMITS } from './limits.js';
 import { readWorkbook } from './workbook.js';
+import { concatBytes } from './test-support/concat-bytes.js';
 
 /** Heap plus array buffers, after a collection when the test runner allows it. */
 function memory(): number {
@@ -44,13 +45,7 @@ function deflatedZeros(total: number): Uint8Array {
   const d = new Deflate({ level: 9 }, (chunk) => parts.push(chunk));
   const block = new Uint8Array(1 << 20);
   for (let done = 0; done < total; done += block.length) d.push(block.subarray(0, Math.min(block.length, total - done)), done + block.length >= total);
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 interface RawEntry {
@@ -100,14 +95,7 @@ function handZip(entries: RawEntry[]): Uint8Array {
   ev.setUint16(10, entries.length, true);
   ev.setUint32(12, cdSize, true);
   ev.setUint32(16, offset, true);
-  const all = [...locals, ...centrals, end];
-  const out = new Uint8Array(all.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of all) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes([...locals, ...centrals, end]);
 }
 
 /** A small real xlsx (shared strings on), unzipped so that a test can change its parts. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../ir/diagnostics.js';
 import { loadModel } from './load.js';
+import { thrownModelError } from '../ir/test-support/thrown.js';
 
 const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 10 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
 
@@ -34,14 +35,7 @@ describe('broken models give one located diagnostic', () => {
   it.each(CASES)('$name', (c) => {
     const file = join(dir, `${c.name.replace(/\s+/g, '-')}.mdl`);
     writeFileSync(file, c.text);
-    let caught: unknown;
-    try {
-      loadModel(file);
-    } catch (err) {
-      caught = err;
-    }
-    expect(caught).toBeInstanceOf(ModelError);
-    const d = (caught as ModelError).diagnostics[0]!;
+    const d = thrownModelError(() => loadModel(file)).diagnostics[0]!;
     expect(d.code).toBe(c.code);
     expect(d.loc?.file).toBe(file);
     expect([d.loc?.line, d.loc?.column]).toEqual([c.line, c.column]);

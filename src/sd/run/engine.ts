@@ -26,8 +26,8 @@ export interface CompiledResult {
 /** Compiles a model's IR; throws ModelError with located diagnostics on bad input. */
 export function compileIR(ir: ModelIR, options: CompileOptions = {}): CompiledResult {
   const { model: scalar, warnings } = expandModel(ir, { dataHost: options.dataHost, externalData: options.externalData, limits: options.limits });
-  const { ordering } = orderModel(scalar);
-  const generated = generate(scalar, ordering);
+  const { ordering, exprRefs } = orderModel(scalar);
+  const generated = generate(scalar, ordering, undefined, { exprRefs });
   const method = options.method ?? ir.method ?? methodFromSettings(ir.settings);
   const model = new CompiledModel(scalar, ordering, generated, { ...options, method });
   return { model, ir, warnings };

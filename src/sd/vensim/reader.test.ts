@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Expr } from '../ir/model.js';
+import { showExpr } from '../ir/test-support/show-expr.js';
 import { readVensim } from './reader.js';
 
-/** Prints an expression fully parenthesised, to check precedence and associativity. */
-function show(e: Expr): string {
-  switch (e.kind) {
-    case 'num':
-      return String(e.value);
-    case 'ref':
-      return e.name;
-    case 'unary':
-      return `(${e.op}${show(e.arg)})`;
-    case 'binary':
-      return `(${show(e.left)} ${e.op} ${show(e.right)})`;
-    case 'call':
-      return `${e.fn}(${e.args.map(show).join(', ')})`;
-    default:
-      return e.kind;
-  }
-}
-
-const rhs = (text: string) => show(readVensim(`x = ${text} ~~|`).equations[0]!.expr!);
+const rhs = (text: string) => showExpr(readVensim(`x = ${text} ~~|`).equations[0]!.expr!);
 
 describe('Vensim expressions', () => {
   it('binds ^ tighter than unary minus and groups it right to left', () => {
@@ -30,14 +13,14 @@ describe('Vensim expressions', () => {
   });
   it('orders :OR: below :AND: below comparisons below arithmetic', () => {
     expect(rhs('a = 1 :AND: b > 2 :OR: c')).toBe('(((a = 1) and (b > 2)) or c)');
-    expect(rhs(':NOT: a + 1 < 3')).toBe('(not((a + 1) < 3))');
+    expect(rhs(':NOT: a + 1 < 3')).toBe('(not ((a + 1) < 3))');
   });
   it('reads names with spaces, quotes and underscores as one canonical name', () => {
     expect(rhs('Birth_Rate  Of_Cities * 2')).toBe('(birth rate of cities * 2)');
     expect(rhs('"Birth Rate" + birth   RATE')).toBe('(birth rate + birth rate)');
     const m = readVensim('"Flow*with ^ chars" = Some   Name ~~|');
     expect(m.equations[0]!.lhs.name).toBe('flow*with ^ chars');
-    expect(show(m.equations[0]!.expr!)).toBe('some name');
+    expect(showExpr(m.equations[0]!.expr!)).toBe('some name');
   });
   it('reads function names with spaces and their arguments', () => {
     expect(rhs('IF THEN ELSE(t > 1, SMOOTH N(x, 3, x, 2), 0)')).toBe('IF THEN ELSE((t > 1), SMOOTH N(x, 3, x, 2), 0)');

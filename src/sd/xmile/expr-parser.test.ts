@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
+import { showExpr } from '../ir/test-support/show-expr.js';
 import { parseEquation, type DimensionInfo, type GfRef, type ParseEnv } from './expr-parser.js';
 import type { InternalMacro } from './internal-macros.js';
 import { SourceText } from './source-text.js';
-
-/** Prints an expression fully parenthesised; `!` marks an iterated subscript. */
-function show(e: Expr): string {
-  switch (e.kind) {
-    case 'num':
-      return String(e.value);
-    case 'ref':
-      return e.name + (e.subs.length ? `[${e.subs.map((s) => s.name + (s.bang ? '!' : '')).join(',')}]` : '');
-    case 'unary':
-      return `(${e.op}${e.op === 'not' ? ' ' : ''}${show(e.arg)})`;
-    case 'binary':
-      return `(${show(e.left)} ${e.op} ${show(e.right)})`;
-    case 'call':
-      return `${e.fn}(${e.args.map(show).join(', ')})`;
-    case 'apply':
-      return `${e.name}(${e.args.map(show).join(', ')})`;
-    case 'list':
-      return JSON.stringify(e.rows);
-    default:
-      return e.kind;
-  }
-}
 
 const DIMS = new Map<string, DimensionInfo>([
   ['region', { display: 'Region', elements: ['north', 'south', 'east'] }],
@@ -56,7 +35,7 @@ function parse(text: string, s: Setup = {}): { expr: Expr; used: Set<InternalMac
   return { expr, used };
 }
 
-const p = (text: string, s?: Setup) => show(parse(text, s).expr);
+const p = (text: string, s?: Setup) => showExpr(parse(text, s).expr);
 
 function errorOf(text: string): { code: string; line: number; column: number; message: string; messageEs?: string } {
   try {
@@ -88,7 +67,7 @@ describe('XMILE operators (XMILE 1.0 §3.3.1)', () => {
 
   it('reads MOD as the floored modulus macro', () => {
     const { expr, used } = parse('StockA mod 3 + 1');
-    expect(show(expr)).toBe('(#mod(stocka, 3) + 1)');
+    expect(showExpr(expr)).toBe('(#mod(stocka, 3) + 1)');
     expect([...used]).toEqual(['#mod']);
   });
 

@@ -1,37 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../ir/diagnostics.js';
-import type { Equation, Expr } from '../ir/model.js';
+import type { Equation } from '../ir/model.js';
+import { showExpr } from '../ir/test-support/show-expr.js';
 import { looksLikeXmile, readXmile } from './reader.js';
 import { xmileDoc } from './test-support.js';
-
-function show(e: Expr | undefined): string {
-  if (!e) return '';
-  switch (e.kind) {
-    case 'num':
-      return String(e.value);
-    case 'ref':
-      return e.name + (e.subs.length ? `[${e.subs.map((s) => s.name + (s.bang ? '!' : '')).join(',')}]` : '');
-    case 'unary':
-      return `(${e.op}${show(e.arg)})`;
-    case 'binary':
-      return `(${show(e.left)} ${e.op} ${show(e.right)})`;
-    case 'call':
-      return `${e.fn}(${e.args.map(show).join(', ')})`;
-    case 'apply':
-      return `${e.name}(${e.args.map(show).join(', ')})`;
-    case 'list':
-      return JSON.stringify(e.rows);
-    default:
-      return e.kind;
-  }
-}
 
 const lhs = (eq: Equation) => eq.lhs.name + (eq.lhs.subs.length ? `[${eq.lhs.subs.map((s) => s.name).join(',')}]` : '');
 
 function equations(variables: string, o: Parameters<typeof xmileDoc>[1] = {}): Record<string, string> {
   const ir = readXmile(xmileDoc(variables, o), 'm.xmile');
   const out: Record<string, string> = {};
-  for (const eq of ir.equations) out[lhs(eq)] = eq.kind === 'lookup' ? `lookup x=${eq.lookup!.x.join(',')} y=${eq.lookup!.y.join(',')}` : show(eq.expr);
+  for (const eq of ir.equations) out[lhs(eq)] = eq.kind === 'lookup' ? `lookup x=${eq.lookup!.x.join(',')} y=${eq.lookup!.y.join(',')}` : showExpr(eq.expr);
   return out;
 }
 
@@ -51,17 +30,17 @@ describe('sim_specs become the control variables', () => {
   it('gives INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER with the time units', () => {
     const ir = readXmile(xmileDoc('<aux name="x"><eqn>1</eqn></aux>', { start: 1, stop: 13, dt: '<dt reciprocal="true">4</dt>', simAttrs: 'isee:save_interval="0.5" method="RK4" time_units="Months"' }));
     const byName = new Map(ir.equations.map((e) => [e.lhs.name, e]));
-    expect(show(byName.get('initial time')!.expr)).toBe('1');
-    expect(show(byName.get('final time')!.expr)).toBe('13');
-    expect(show(byName.get('time step')!.expr)).toBe('0.25');
-    expect(show(byName.get('saveper')!.expr)).toBe('0.5');
+    expect(showExpr(byName.get('initial time')!.expr)).toBe('1');
+    expect(showExpr(byName.get('final time')!.expr)).toBe('13');
+    expect(showExpr(byName.get('time step')!.expr)).toBe('0.25');
+    expect(showExpr(byName.get('saveper')!.expr)).toBe('0.5');
     expect(byName.get('time step')!.units).toBe('Months');
     expect(ir.method).toBe('rk4');
   });
 
   it('saves every DT without a save interval, and takes the first method it runs from a fallback list', () => {
     const ir = readXmile(xmileDoc('<aux name="x"><eqn>1</eqn></aux>', { simAttrs: 'method="gear, rk2"' }));
-    expect(show(ir.equations.find((e) => e.lhs.name === 'saveper')!.expr)).toBe('time step');
+    expect(showExpr(ir.equations.find((e) => e.lhs.name === 'saveper')!.expr)).toBe('time step');
     expect(ir.method).toBe('rk2');
   });
 
@@ -129,7 +108,7 @@ describe('stocks, flows and auxiliaries', () => {
 
   it('reads Stella 10 files whose variables sit directly in <model>', () => {
     const text = xmileDoc('').replace('<variables>', '').replace('</variables>', '<aux name="lt"><eqn>time &lt; 5</eqn><display x="1" y="2"/></aux>');
-    expect(show(readXmile(text).equations.find((e) => e.lhs.name === 'lt')!.expr)).toBe('(time < 5)');
+    expect(showExpr(readXmile(text).equations.find((e) => e.lhs.name === 'lt')!.expr)).toBe('(time < 5)');
   });
 });
 
@@ -179,7 +158,7 @@ describe('arrays', () => {
         { dimensions: dims },
       ),
     );
-    const eqs = Object.fromEntries(ir.equations.map((e) => [lhs(e), show(e.expr)]));
+    const eqs = Object.fromEntries(ir.equations.map((e) => [lhs(e), showExpr(e.expr)]));
     expect(eqs['pop[region]']).toBe('10');
     expect([eqs['w[1]'], eqs['w[3]']]).toEqual(['1', 'n']);
     expect(eqs['total']).toBe('(SUM(pop[region!]) + (SUM(w[n!]) / 3))');
@@ -232,10 +211,10 @@ describe('macros', () => {
 
   it('reads parameters, the output equation and local stocks, and fills defaults at calls', () => {
     const ir = readXmile(xmileDoc('<aux name="y"><eqn>LOG(100) + SMOOTH1(Time * 2, 3)</eqn></aux>', { macros }));
-    expect(show(ir.equations.find((e) => e.lhs.name === 'y')!.expr)).toBe('(log(100, 10) + smooth1((time * 2), 3, (time * 2)))');
+    expect(showExpr(ir.equations.find((e) => e.lhs.name === 'y')!.expr)).toBe('(log(100, 10) + smooth1((time * 2), 3, (time * 2)))');
     const smooth = ir.macros.find((m) => m.name === 'smooth1')!;
     expect(smooth.params).toEqual(['input', 'averaging time', 'initial']);
-    expect(smooth.equations.map((e) => `${e.lhs.name} = ${show(e.expr)}`)).toEqual([
+    expect(smooth.equations.map((e) => `${e.lhs.name} = ${showExpr(e.expr)}`)).toEqual([
       'smooth1 = smooth of input',
       'smooth of input = INTEG(change in smooth, initial)',
       'change in smooth = ((input - smooth of input) / averaging time)',

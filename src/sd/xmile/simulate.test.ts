@@ -6,10 +6,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ModelError } from '../ir/diagnostics.js';
 import { loadModel } from '../node/load.js';
 import { compileXmile } from '../run/engine.js';
 import { close, columnReader, xmileDoc, type DocOptions } from './test-support.js';
+import { thrownModelError } from '../ir/test-support/thrown.js';
 
 function run(variables: string, o: DocOptions = {}, seed?: number): (name: string) => number[] {
   const { model } = compileXmile(xmileDoc(variables, o), { file: 'sim.xmile', seed });
@@ -218,14 +218,7 @@ describe('loading XMILE from files and text (src/sd/node/load.ts)', () => {
   it('reports a broken file with its path, line and column', () => {
     const file = join(dir, 'broken.stmx');
     writeFileSync(file, doc.replace('<eqn>s * 0.5</eqn>', '<eqn>s * </eqn>'));
-    let caught: unknown;
-    try {
-      loadModel(file);
-    } catch (err) {
-      caught = err;
-    }
-    expect(caught).toBeInstanceOf(ModelError);
-    const d = (caught as ModelError).diagnostics[0]!;
+    const d = thrownModelError(() => loadModel(file)).diagnostics[0]!;
     expect([d.code, d.loc?.file, d.loc?.line, d.loc?.column]).toEqual(['E_SYNTAX', file, 11, 79]);
   });
 

@@ -1,8 +1,9 @@
 /** Builds small XMILE documents for tests, and reads their runs' columns. */
 import { expect } from 'vitest';
-import { type Diagnostic, ModelError } from '../ir/diagnostics.js';
+import type { Diagnostic } from '../ir/diagnostics.js';
 import { readVensim } from '../vensim/reader.js';
 import { writeXmile } from './writer.js';
+import { thrownModelError } from '../ir/test-support/thrown.js';
 
 /** A run's columns by name as plain arrays; a missing name fails naming the columns there are. */
 export function columnReader(run: { names: string[]; get(n: string): Float64Array | number[] | undefined }): (name: string) => number[] {
@@ -51,12 +52,5 @@ ${variables}
 
 /** The first diagnostic of the XMILE writer's refusal of a Vensim model (the test fails if it writes one). */
 export function xmileRefusal(mdl: string, file: string): Diagnostic {
-  let err: unknown;
-  try {
-    writeXmile(readVensim(mdl, file));
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(ModelError);
-  return (err as ModelError).diagnostics[0]!;
+  return thrownModelError(() => writeXmile(readVensim(mdl, file))).diagnostics[0]!;
 }
