@@ -192,7 +192,7 @@ describe('options the documents leave open', () => {
   it.each([
     ['arrest', { options: '<arrest>TIME &gt; 2</arrest>' }, 'whether inflows may enter'],
     ['sample', { options: '<sample>1</sample>' }, 'when the transit time is sampled'],
-    ['discrete', { attrs: ' discrete="true"' }, 'takes in and releases'],
+    ['discrete with an initial value', { init: '4', attrs: ' discrete="true"' }, 'how many packages there are'],
   ])('%s stops with the open point named', (_what, o, open) => {
     const e = errorOf(xmileDoc(beltModel({ init: '0', len: '2', inflow: '1', ...o })));
     expect(e.code).toBe('E_UNSUPPORTED');

@@ -99,7 +99,7 @@ describe('conveyor options not supported stop with a located error', () => {
   it.each([
     ['arrest', beltModel({ init: '0', len: '2', inflow: '1', options: '<arrest>0</arrest>' }), 'E_UNSUPPORTED', 12, 31, 'arrest'],
     ['sample', beltModel({ init: '0', len: '2', inflow: '1', options: '<sample>1</sample>' }), 'E_UNSUPPORTED', 12, 31, 'sampled'],
-    ['discrete', beltModel({ init: '0', len: '2', inflow: '1', attrs: ' discrete="true"' }), 'E_UNSUPPORTED', 12, 9, 'discrete'],
+    ['discrete with an initial value', beltModel({ init: '5', len: '2', inflow: '1', attrs: ' discrete="true"' }), 'E_UNSUPPORTED', 12, 9, 'discrete'],
     ['batch integrity', beltModel({ init: '0', len: '2', inflow: '1', attrs: ' batch_integrity="true"' }), 'E_UNSUPPORTED', 12, 9, 'batch integrity'],
     ['integer leaks', beltModel({ init: '0', len: '2', inflow: '1', leaks: [{ name: 'l', eqn: '0.1', extra: '<leak_integers/>' }] }), 'E_UNSUPPORTED', 15, 43, 'whole units'],
   ])('%s', (_what, vars, code, line, column, mentions) => {

@@ -10,60 +10,58 @@
  *
  * Supported: continuous conveyors, constant or varying transit time, any number of leaks over
  * the whole belt or a zone of it (`leak_start`, `leak_end`), arrayed conveyors (one belt per
- * element), capacity and inflow limit (conveyor-inflow-limits.ts), Euler integration. The other
- * options stop with a located E_UNSUPPORTED that names what the documents we follow (the
- * standard's option list, isee's conveyor help and STELLA manual) leave open: arrest, sampled
- * transit time, discrete conveyors, batch integrity, one at a time, integer leaks; Runge-Kutta
- * too. Queues feeding a conveyor are in queues.ts.
+ * element), capacity and inflow limit (conveyor-inflow-limits.ts), Euler integration, and
+ * `discrete` and `one_at_a_time` where isee's help gives their rule (conveyor-type-accept.ts).
+ * The other options stop with a located E_UNSUPPORTED that names what the documents we follow
+ * (the standard's option list, isee's conveyor help and STELLA manual) leave open: arrest,
+ * sampled transit time, batch integrity, integer leaks, a discrete conveyor with an initial
+ * value, one at a time from a queue; Runge-Kutta too. Queues feeding a conveyor are in queues.ts.
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW } from '../ir/builtins.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import { conveyorInflowLimits, type LimitedConveyor } from './conveyor-inflow-limits.js';
+import { checkTypeAndAccept, conveyorFlag, queueOutflows } from './conveyor-type-accept.js';
 import { parseEquation, type ParseEnv } from './expr-parser.js';
 import { call, num, ref } from './ir-build.js';
 import type { SimSpecs } from './sim-specs.js';
 import type { SourceText } from './source-text.js';
 import { receivedTotal, type FlowTerms } from './stock-rates.js';
 import { nameOf, type VarSpec } from './variables.js';
-import { attr, child, children, type XmlElement } from './xml-tree.js';
+import { attr, child, children } from './xml-tree.js';
 
 /**
- * Options of `<conveyor>` the engine does not simulate, as the standard names them, and what
- * the documents leave open about each. STELLA's manual (conveyor-inflow-limits.ts has the
- * address) says only that a conveyor "can be arrested" and that its transit time can be
- * sampled; the standard lists the rest by name.
+ * Options of `<conveyor>` the engine does not simulate, as XMILE 1.0 §4.2.1 names them, and what
+ * the documents we could read leave open about each. STELLA's manual (conveyor-inflow-limits.ts
+ * has the address) shows the arrest and sampling settings only as dialog figures ("Conveyor
+ * Flow-thru Dialog - Sampling Transit Time", "- Arrest Mode") with no text; isee's Equation tab
+ * help (conveyor-type-accept.ts has the address) describes the conveyor's Type and Accept
+ * options, not these. `discrete` and `one_at_a_time` run where that help gives their rule
+ * (conveyor-type-accept.ts).
  */
 const UNSUPPORTED_TAGS: Record<string, { what: BilingualText; open: BilingualText }> = {
   sample: {
     what: { en: 'a sampled conveyor transit time (<sample>)', es: 'un tiempo de tránsito muestreado de una cinta transportadora (<sample>)' },
-    open: { en: 'the documents name the option but do not say when the transit time is sampled, nor which transit time applies between samples', es: 'los documentos nombran la opción pero no dicen cuándo se muestrea el tiempo de tránsito ni cuál rige entre muestras' },
+    open: {
+      en: "XMILE 1.0 names the option and STELLA's manual shows it only as a dialog figure (\"Sampling Transit Time\"); neither says when the transit time is sampled nor which transit time applies to what enters between samples",
+      es: 'XMILE 1.0 nombra la opción y el manual de STELLA solo la muestra como figura de un diálogo ("Sampling Transit Time"); ninguno dice cuándo se muestrea el tiempo de tránsito ni cuál rige para lo que entra entre muestras',
+    },
   },
   arrest: {
     what: { en: 'an arrested conveyor (<arrest>)', es: 'una cinta transportadora detenida (<arrest>)' },
-    open: { en: 'the documents say a conveyor can be arrested, but not whether inflows may enter, or leaks go on, while it is', es: 'los documentos dicen que una cinta puede detenerse, pero no si mientras tanto pueden entrar flujos ni si siguen las fugas' },
-  },
-  discrete: {
-    what: { en: 'a discrete conveyor', es: 'una cinta transportadora discreta' },
-    open: { en: 'the documents do not say how a discrete conveyor takes in and releases its material', es: 'los documentos no dicen cómo una cinta discreta recibe y entrega su material' },
+    open: {
+      en: "XMILE 1.0 names the option and STELLA's manual shows it only as a dialog figure (\"Arrest Mode\"); neither says whether inflows may enter, nor whether leaks go on, nor whether the transit time of what is on the belt grows, while the conveyor is arrested",
+      es: 'XMILE 1.0 nombra la opción y el manual de STELLA solo la muestra como figura de un diálogo ("Arrest Mode"); ninguno dice si mientras la cinta está detenida pueden entrar flujos, si siguen las fugas ni si crece el tiempo de tránsito de lo que está en la cinta',
+    },
   },
   batch_integrity: {
     what: { en: 'conveyor batch integrity', es: 'la integridad de lotes de una cinta transportadora' },
-    open: { en: 'the documents do not say how a batch is kept whole when it does not fit', es: 'los documentos no dicen cómo se mantiene entero un lote que no cabe' },
-  },
-  one_at_a_time: {
-    what: { en: 'a conveyor taking one at a time', es: 'una cinta transportadora que recibe de uno en uno' },
-    open: { en: 'the documents do not say what one at a time admits in a DT nor what happens to the rest', es: 'los documentos no dicen qué admite "de uno en uno" en un DT ni qué pasa con el resto' },
+    open: {
+      en: "XMILE 1.0 names the option; isee's queue and Equation tab help define a batch (what one flow delivers in one DT) but not how a batch is kept whole when the conveyor's room is smaller than it",
+      es: 'XMILE 1.0 nombra la opción; la ayuda de isee sobre colas y la pestaña Equation definen un lote (lo que un flujo entrega en un DT) pero no cómo se mantiene entero un lote cuando el espacio de la cinta es menor',
+    },
   },
 };
-
-function flagOn(el: XmlElement, name: string, src: SourceText): XmlElement | undefined {
-  const a = attr(el, name);
-  if (a !== undefined && a.trim().toLowerCase() === 'true') return el;
-  const c = child(el, name);
-  if (c && src.elementText(c.start).text.trim().toLowerCase() !== 'false') return c;
-  return undefined;
-}
 
 export interface ConveyorEquations {
   /** The equations of every conveyor's outflow and leak flows, by flow name. */
@@ -78,6 +76,7 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
   const limited: LimitedConveyor[] = [];
   const byName = new Map(vars.map((v) => [v.name, v]));
   const leakOwners = new Set<string>();
+  const fromQueues = queueOutflows(vars, src);
   for (const stock of vars) {
     const el = child(stock.el, 'conveyor');
     if (stock.kind !== 'stock' || !el) continue;
@@ -93,7 +92,7 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
       );
     }
     for (const [tag, { what, open }] of Object.entries(UNSUPPORTED_TAGS)) {
-      const found = flagOn(el, tag, src) ?? (['sample', 'arrest'].includes(tag) ? child(el, tag) : undefined);
+      const found = conveyorFlag(el, tag, src) ?? (['sample', 'arrest'].includes(tag) ? child(el, tag) : undefined);
       if (found) throw ModelError.at('E_UNSUPPORTED', { en: `${stock.display}: ${what.en} is not supported: ${open.en}`, es: `${stock.display}: ${what.es} no se admite: ${open.es}` }, src.loc(found.start));
     }
     const lenEl = child(el, 'len');
@@ -102,7 +101,7 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
     // An arrayed conveyor is one belt per element (each element's outflow is its own node):
     // its transit time and leak fractions may be arrays over the stock's dimensions.
     const transit = parseEquation(lenText, src, env, { lhsDims: stock.dims });
-    const exponential = flagOn(el, 'exponential_leak', src) !== undefined;
+    const exponential = conveyorFlag(el, 'exponential_leak', src) !== undefined;
 
     const outflows = children(stock.el, 'outflow').map((f) => byName.get(nameOf(src.elementText(f.start).text).name));
     let main: VarSpec | undefined;
@@ -130,6 +129,7 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
     const zones = leaks.flatMap((f) => leakZone(f).map((v) => num(v, f.loc)));
     const loc = main.loc;
     const inflowNames = children(stock.el, 'inflow').map((i) => nameOf(src.elementText(i.start).text).name);
+    checkTypeAndAccept(stock, el, inflowNames, fromQueues, src);
     limited.push({ stock, el, inflows: inflowNames, leaving: [main, ...leaks] });
     const inflow = receivedTotal(inflowNames, flows, loc);
     out.set(main.name, call(CONVEYOR_OUTFLOW, [inflow, transit, ref(stock.name, loc, stock.display), num(exponential ? 1 : 0, loc), num(leaks.length, loc), ...fractions, ...zones], loc));
@@ -181,8 +181,8 @@ function leakFraction(f: VarSpec, dims: string[], src: SourceText, env: ParseEnv
     throw ModelError.at(
       'E_UNSUPPORTED',
       {
-        en: `leak ${f.display} drains whole units only (<leak_integers/>), which is not supported: the documents do not say how a leak is rounded to whole units nor where the remainder goes`,
-        es: `la fuga ${f.display} drena solo unidades enteras (<leak_integers/>), lo que no se admite: los documentos no dicen cómo se redondea una fuga a unidades enteras ni adónde va el resto`,
+        en: `leak ${f.display} drains whole units only (<leak_integers/>), which is not supported: XMILE 1.0 names the option and STELLA's manual shows the leakage settings only as a dialog figure ("Conveyor Leakage Dialog"); neither says how a leak is rounded to whole units (down, to nearest, per slat or per DT) nor whether the remainder stays on the belt`,
+        es: `la fuga ${f.display} drena solo unidades enteras (<leak_integers/>), lo que no se admite: XMILE 1.0 nombra la opción y el manual de STELLA solo muestra los ajustes de fuga como figura de un diálogo ("Conveyor Leakage Dialog"); ninguno dice cómo se redondea una fuga a unidades enteras (hacia abajo, al más cercano, por listón o por DT) ni si el resto queda en la cinta`,
       },
       src.loc(integers.start),
     );

@@ -27,7 +27,8 @@
  *   whether several batches may enter in one DT (XMILE's `batch_integrity` and `one_at_a_time`).
  *   Without them (their default) a conveyor takes any amount from the front, so no value depends
  *   on where one batch ends and the next begins, and the queue needs no state beyond the stock.
- *   Those two options stop with a located error (conveyors.ts), as does reading a queue's batches.
+ *   With a queue upstream those two options stop with a located error (conveyors.ts,
+ *   conveyor-type-accept.ts), as does reading a queue's batches.
  * A queue outflow keeps no equation of its own (the queue computes it, as a conveyor computes
  * its outflow). Refused with E_UNSUPPORTED, as the documents we found leave them open:
  * Runge-Kutta with a queue (its batches are per DT), and a second outflow that is not an
