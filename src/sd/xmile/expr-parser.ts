@@ -11,6 +11,14 @@
  * `dim!`); a dimension the equation is defined over stays bound to the current element
  * (§3.7.1.2: `SUM(A[M, *])` in an equation over M sums each row). A numeric subscript picks an
  * element by position (§3.7.1: indices may be numbers even when elements are named).
+ * Outside an array function `m[*, 2]` is allowed only in an equation over the starred dimension,
+ * where it maps element by element; `m[lo:hi]` (index or element name) is iterated inside one
+ * (isee help, Array builtins: `MEAN(Salaries[*,1:3])`, PROD over "a range (min:max)").
+ *
+ * A dimension name used as a value stays a reference to the dimension here; the shared compiler
+ * gives it the current element's 1-based position, named elements included (isee help,
+ * Specialized Array Manipulation: `IF size < size.large THEN 1 ELSE 0`, "the first label
+ * evaluates to 1, the second to 2"), and refuses it in an equation not over that dimension.
  */
 import { ModelError, type BilingualText, type MessageFor, type SourceLocation } from '../ir/diagnostics.js';
 import { checkEquationLength, checkExprDepth, DEFAULT_LIMITS, DepthGuard, type ModelLimits } from '../ir/limits.js';
