@@ -818,7 +818,9 @@ export class Expander implements ExpanderApi {
     if (e.name === 'time') return TIME;
     const v = this.vars.get(e.name);
     if (!v) {
-      // A dimension used as a value gives the (1-based) position of the current element.
+      // A dimension used as a value gives the (1-based) position of the current element (Vensim's
+      // subscript-as-number; XMILE/Stella: isee help, Specialized Array Manipulation, "the first
+      // label evaluates to 1, the second to 2").
       const dim = this.dims.get(e.name);
       if (dim) {
         const el = this.bindElement(dim.name, ctx.binding);

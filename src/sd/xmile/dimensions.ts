@@ -43,3 +43,25 @@ export function readDimensions(blocks: XmlElement[], src: SourceText, maxRangeSi
   }
   return out;
 }
+
+/**
+ * The sub-range of elements lo…hi (1-based) of a dimension, declared once for `m[lo:hi]` in an
+ * array function (expr-parser.ts rangeSub); named `Dim_lo_to_hi`, with a numbered suffix if a
+ * dimension of the model already has that name with other elements.
+ */
+export function declareSubRange(dims: Dimensions, dim: string, lo: number, hi: number): string {
+  const parent = dims.decls.find((d) => d.name === dim)!;
+  const members = parent.members.slice(lo - 1, hi);
+  const same = (name: string): boolean => {
+    const have = dims.info.get(name)?.elements;
+    return !!have && have.length === members.length && have.every((e, i) => e === members[i]!.name);
+  };
+  let display = `${parent.display}_${lo}_to_${hi}`;
+  for (let k = 2; dims.info.has(canonicalName(display)) && !same(canonicalName(display)); k++) display = `${parent.display}_${lo}_to_${hi}_${k}`;
+  const name = canonicalName(display);
+  if (!dims.info.has(name)) {
+    dims.decls.push({ name, display: displayOf(display), members, mappings: [], doc: '', loc: parent.loc });
+    dims.info.set(name, { display: displayOf(display), elements: members.map((m) => m.name) });
+  }
+  return name;
+}

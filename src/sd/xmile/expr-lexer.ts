@@ -24,7 +24,7 @@ export interface Token {
 export const KEYWORDS = new Set(['IF', 'THEN', 'ELSE', 'AND', 'OR', 'NOT', 'MOD']);
 
 const TWO_CHAR_OPS = new Set(['<=', '>=', '<>']);
-const ONE_CHAR_OPS = new Set(['+', '-', '*', '/', '^', '(', ')', '[', ']', ',', '<', '>', '=', ':', ';', '@']);
+const ONE_CHAR_OPS = new Set(['+', '-', '*', '/', '^', '(', ')', '[', ']', ',', '<', '>', '=', ':', ';', '@', "'"]);
 const UNICODE_OPS: Record<string, string> = { '≤': '<=', '≥': '>=', '≠': '<>' };
 
 export class LexError extends Error {

@@ -218,7 +218,7 @@ describe('XMILE equation errors have a line and column', () => {
     ['a # b', "carácter inesperado '#'"],
     ['IF a THEN b', 'se esperaba ELSE en IF … THEN … ELSE pero se encontró el final de la ecuación'],
     ['"open', 'un nombre entre comillas nunca se cierra'],
-    ['pop[*]', 'el comodín * solo se permite dentro de una función de arreglos como SUM'],
+    ['pop[*]', 'el comodín * representa toda la dimensión Region aquí, pero esta ecuación no está definida sobre Region: úselo dentro de una función de arreglos como SUM, o defina la ecuación sobre Region'],
     ['pop[7]', 'el índice 7 está fuera de la dimensión Region (1 a 3)'],
     ['RANK(pop, 1)', 'RANK aún no se admite'],
     ['SMTH1(x)', 'SMTH1 admite de 2 a 3 argumentos, pero recibió 1'],

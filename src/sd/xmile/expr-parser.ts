@@ -11,6 +11,14 @@
  * `dim!`); a dimension the equation is defined over stays bound to the current element
  * (§3.7.1.2: `SUM(A[M, *])` in an equation over M sums each row). A numeric subscript picks an
  * element by position (§3.7.1: indices may be numbers even when elements are named).
+ * Outside an array function `m[*, 2]` is allowed only in an equation over the starred dimension,
+ * where it maps element by element; `m[lo:hi]` (index or element name) is iterated inside one
+ * (isee help, Array builtins: `MEAN(Salaries[*,1:3])`, PROD over "a range (min:max)").
+ *
+ * A dimension name used as a value stays a reference to the dimension here; the shared compiler
+ * gives it the current element's 1-based position, named elements included (isee help,
+ * Specialized Array Manipulation: `IF size < size.large THEN 1 ELSE 0`, "the first label
+ * evaluates to 1, the second to 2"), and refuses it in an equation not over that dimension.
  */
 import { ModelError, type BilingualText, type MessageFor, type SourceLocation } from '../ir/diagnostics.js';
 import { checkEquationLength, checkExprDepth, DEFAULT_LIMITS, DepthGuard, type ModelLimits } from '../ir/limits.js';
@@ -47,6 +55,8 @@ export interface ParseEnv {
   gfs: ReadonlyMap<string, GfRef>;
   /** Records the use of one of the reader's own macros. */
   useInternal(name: InternalMacro): void;
+  /** Declares (once) the sub-range of elements lo…hi (1-based) of a dimension, for `m[lo:hi]`; returns its name. */
+  subRange?(dim: string, lo: number, hi: number): string;
   /** Expression depth and equation length limits (defaults in src/sd/ir/limits.ts). */
   limits?: Pick<ModelLimits, 'maxNesting' | 'maxExprDepth' | 'maxEquationLength'>;
 }
@@ -235,6 +245,7 @@ class Parser {
   /** `a ^ b`, right to left; the exponent may carry its own sign (`2^-x`). */
   private parsePower(): Expr {
     const left = this.parsePrimary();
+    this.refuseTranspose();
     const t = this.peek();
     if (!this.isOp(t, '^')) return left;
     this.next();
@@ -243,6 +254,25 @@ class Parser {
     const right = this.isOp(n, '-', '+') || this.isKw(n, 'NOT') ? this.parseUnary() : this.parsePower();
     this.guard.leave();
     return bin('^', left, right, this.at(t.start));
+  }
+
+  /**
+   * `a'`, a postfix transpose some array languages have. We found no definition of it in the
+   * XMILE 1.0 text or isee's help pages we could read (§3.3.1's operator table, Array builtins,
+   * Specialized Array Manipulation), so it stops here instead of guessing the order of the result's
+   * dimensions.
+   */
+  private refuseTranspose(): void {
+    const q = this.peek();
+    if (!this.isOp(q, "'")) return;
+    throw this.fail(
+      q,
+      {
+        en: "the transpose operator ' is not supported (we found no definition of it in XMILE 1.0); name the dimensions in the order you need instead (in an equation over [C, R], write m[R, C] for m')",
+        es: "no se admite el operador de trasposición ' (no encontramos su definición en XMILE 1.0); nombre las dimensiones en el orden que necesite (en una ecuación sobre [C, R], escriba m[R, C] en vez de m')",
+      },
+      'E_UNSUPPORTED',
+    );
   }
 
   private parsePrimary(): Expr {
@@ -363,6 +393,13 @@ class Parser {
         if (this.isOp(this.next(), ']')) return subs;
         continue;
       }
+      if ((t.kind === 'num' || t.kind === 'name') && this.isOp(sep, ':')) {
+        subs.push(this.rangeSub(t, dim, varName, position, loc));
+        const close = this.peek();
+        if (!this.isOp(close, ',', ']')) throw this.fail(close, { en: `expected ',' or ']' after a range but found ${describe(close).en}`, es: `se esperaba ',' o ']' después de un rango pero se encontró ${describe(close).es}` });
+        if (this.isOp(this.next(), ']')) return subs;
+        continue;
+      }
       if (!this.isOp(sep, ',', ']')) {
         throw this.fail(
           t,
@@ -374,22 +411,85 @@ class Parser {
         );
       }
       if (this.isOp(t, '*')) {
-        if (!this.iterated) throw this.fail(t, { en: 'the wildcard * is only allowed inside an array function such as SUM', es: 'el comodín * solo se permite dentro de una función de arreglos como SUM' }, 'E_UNSUPPORTED');
         if (!dim) throw this.fail(t, { en: `${varName} has no dimension at position ${position + 1} for *`, es: `${varName} no tiene una dimensión en la posición ${position + 1} para *` }, 'E_DIMENSION');
-        this.iterated.add(dim);
-        subs.push({ name: dim, display: this.env.dims.get(dim)?.display ?? dim, bang: true, loc });
+        const display = this.env.dims.get(dim)?.display ?? dim;
+        if (!this.iterated) {
+          // Outside an array function the slice `m[*, 2]` is a whole dimension; in an equation
+          // over that dimension it maps element by element, as the dimension's name would.
+          if (!this.scope.lhsDims.includes(dim)) {
+            throw this.fail(t, { en: `the wildcard * stands for all of ${display} here, but this equation is not defined over ${display}: use it inside an array function such as SUM, or define the equation over ${display}`, es: `el comodín * representa toda la dimensión ${display} aquí, pero esta ecuación no está definida sobre ${display}: úselo dentro de una función de arreglos como SUM, o defina la ecuación sobre ${display}` }, 'E_UNSUPPORTED');
+          }
+          subs.push({ name: dim, display, bang: false, loc });
+        } else {
+          this.iterated.add(dim);
+          subs.push({ name: dim, display, bang: true, loc });
+        }
       } else if (t.kind === 'num') {
         subs.push(this.indexSub(t, dim, loc));
       } else if (t.kind === 'name') {
-        const name = canonicalName(t.text.includes('.') && !t.quoted ? t.text.slice(t.text.indexOf('.') + 1) : t.text);
-        if (this.env.dims.has(name)) subs.push(this.dimensionSub(name, displayOf(t.text), loc));
-        else subs.push({ name, display: displayOf(t.text), bang: false, loc });
+        const qualified = t.text.includes('.') && !t.quoted;
+        const name = qualified ? this.qualifiedElement(t) : canonicalName(t.text);
+        const display = displayOf(qualified ? t.text.slice(t.text.indexOf('.') + 1) : t.text);
+        if (this.env.dims.has(name)) subs.push(this.dimensionSub(name, display, loc));
+        else subs.push({ name, display, bang: false, loc });
       } else {
         throw this.fail(t, { en: `expected a subscript but found ${describe(t).en}`, es: `se esperaba un subíndice pero se encontró ${describe(t).es}` });
       }
       this.next();
       if (this.isOp(sep, ']')) return subs;
     }
+  }
+
+  /**
+   * `Dim.element` inside brackets is that element (isee help, Specialized Array Manipulation:
+   * `size.medium`); the dimension before the dot must have it, or the subscript is an error
+   * rather than a silent match of an element of the same name elsewhere.
+   */
+  private qualifiedElement(t: Token): string {
+    const dot = t.text.indexOf('.');
+    const info = this.env.dims.get(canonicalName(t.text.slice(0, dot)));
+    const el = canonicalName(t.text.slice(dot + 1));
+    if (info && info.elements.includes(el)) return el;
+    const dimName = t.text.slice(0, dot);
+    throw this.fail(
+      t,
+      info
+        ? { en: `dimension ${info.display} has no element ${t.text.slice(dot + 1)} (subscript ${t.text})`, es: `la dimensión ${info.display} no tiene el elemento ${t.text.slice(dot + 1)} (subíndice ${t.text})` }
+        : { en: `'${dimName}' before the dot in ${t.text} is not a dimension`, es: `'${dimName}' antes del punto en ${t.text} no es una dimensión` },
+      'E_DIMENSION',
+    );
+  }
+
+  /**
+   * `m[lo:hi]`, elements lo to hi of the position's dimension, by 1-based index or by element name
+   * (isee help, Array builtins: `MEAN(Salaries[*,1:3])`, PROD over "a range specified (min:max)").
+   * Only inside an array function, where it is iterated like `*:SubRange` over a sub-range the
+   * reader declares for it.
+   */
+  private rangeSub(t: Token, dim: string | undefined, varName: string, position: number, loc: SourceLocation): SubscriptRef {
+    this.next(); // ':'
+    const hiTok = this.next();
+    const info = dim ? this.env.dims.get(dim) : undefined;
+    if (!dim || !info) throw this.fail(t, { en: `${varName} has no dimension at position ${position + 1} for a range`, es: `${varName} no tiene una dimensión en la posición ${position + 1} para un rango` }, 'E_DIMENSION');
+    if (!this.iterated || !this.env.subRange) {
+      throw this.fail(t, { en: `the range ${t.text}:${hiTok.text} is only supported inside an array function such as SUM`, es: `el rango ${t.text}:${hiTok.text} solo se admite dentro de una función de arreglos como SUM` }, 'E_UNSUPPORTED');
+    }
+    const position1 = (b: Token): number => {
+      if (b.kind === 'num' && !info.elements.includes(b.text)) {
+        if (Number.isInteger(b.value) && b.value! >= 1 && b.value! <= info.elements.length) return b.value!;
+      } else if (b.kind === 'num' || b.kind === 'name') {
+        const el = canonicalName(b.text.includes('.') && !b.quoted ? b.text.slice(b.text.indexOf('.') + 1) : b.text);
+        const k = info.elements.indexOf(el);
+        if (k >= 0) return k + 1;
+      }
+      throw this.fail(b, { en: `${describe(b).en} is neither an index (1 to ${info.elements.length}) nor an element of ${info.display}`, es: `${describe(b).es} no es un índice (1 a ${info.elements.length}) ni un elemento de ${info.display}` }, 'E_DIMENSION');
+    };
+    const lo = position1(t);
+    const hi = position1(hiTok);
+    if (lo > hi) throw this.fail(t, { en: `the range ${t.text}:${hiTok.text} runs backwards`, es: `el rango ${t.text}:${hiTok.text} va hacia atrás` }, 'E_DIMENSION');
+    const range = this.env.subRange(dim, lo, hi);
+    this.iterated.add(range);
+    return { name: range, display: this.env.dims.get(range)?.display ?? range, bang: true, loc };
   }
 
   private indexSub(t: Token, dim: string | undefined, loc: SourceLocation): SubscriptRef {

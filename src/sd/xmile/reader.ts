@@ -12,7 +12,7 @@ import type { Equation, Expr, MacroDecl, ModelIR } from '../ir/model.js';
 import { readBehavior } from './behavior.js';
 import { conveyorFlows } from './conveyors.js';
 import { queueFlows } from './queues.js';
-import { readDimensions } from './dimensions.js';
+import { declareSubRange, readDimensions } from './dimensions.js';
 import { parseEquation, type GfRef, type ParseEnv } from './expr-parser.js';
 import { internalMacro, type InternalMacro } from './internal-macros.js';
 import { CONTROL } from './ir-build.js';
@@ -70,6 +70,7 @@ export function readXmile(source: string, file?: string, limitOptions?: Partial<
     macros: macroNames(macroEls),
     gfs,
     useInternal: (m) => used.add(m),
+    subRange: (dim, lo, hi) => declareSubRange(dimensions, dim, lo, hi),
     limits: modelLimits,
   };
 

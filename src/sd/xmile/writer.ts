@@ -51,6 +51,8 @@ interface Ctx {
   dimMembers(name: string): string[] | undefined;
   /** Canonical elements bound in the current element equation. */
   bound: string[];
+  /** The dimension's elements are a strict part of another dimension's. */
+  isSubRange(name: string): boolean;
 }
 
 const SAME = new Set(['ABS', 'SQRT', 'EXP', 'LN', 'SIN', 'COS', 'TAN', 'ARCSIN', 'ARCCOS', 'ARCTAN', 'SINH', 'COSH', 'TANH', 'STEP', 'MIN', 'MAX', 'TREND', 'SAFEDIV']);
@@ -66,7 +68,8 @@ function subsText(subs: readonly SubscriptRef[], ctx: Ctx, star: boolean): strin
   const parts = subs.map((s) => {
     if (s.bang) {
       if (!star) throw new Unwritable({ en: `${s.display}! outside an array function`, es: `${s.display}! fuera de una función de arreglos` }, s.loc);
-      return '*';
+      // Iterating part of a dimension (a sub-range, or the one a reader made for `lo:hi`) is `*:Sub`.
+      return ctx.isSubRange(s.name) ? `*:${xname(ctx.names.get(s.name) ?? s.display)}` : '*';
     }
     let bound = ctx.bind.get(s.name);
     // Another dimension over the same elements (a sub-range or its parent) names the element
@@ -233,6 +236,10 @@ function writeModel(ir: ModelIR): string {
 
   const vars: string[] = [];
   const flowsMade = new Set<string>();
+  const isSubRange = (n: string): boolean => {
+    const own = dims.has(n) ? members(n) : [];
+    return own.length > 0 && ir.dimensions.some((x) => x.name !== n && !x.equivalentTo && members(x.name).length > own.length && own.every((m) => members(x.name).includes(m)));
+  };
   for (const [key, eqs] of byVar) {
     if (['initial time', 'final time', 'time step', 'saveper'].includes(key)) continue;
     const first = eqs[0]!;
@@ -255,7 +262,7 @@ function writeModel(ir: ModelIR): string {
     const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
     const units = first.units ? `<units>${esc(first.units)}</units>` : '';
     const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
-    const ctx: Ctx = { names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [] };
+    const ctx: Ctx = { names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange };
 
     if (first.kind === 'lookup') {
       if (eqs.length > 1 || lhsDims.length) throw new Unwritable({ en: `the arrayed lookup ${display}`, es: `la tabla (lookup) con subíndices ${display}` }, first.loc);
