@@ -1,7 +1,8 @@
 /**
  * Which ranged Supuestos of the FEPC and forest-enforcement blocks of peru.mdl belong in the Monte Carlo
  * (models/peru/calibration/uncertainty.json): those that act after 2023, where the 2030 verdicts of `npm run report`
- * are drawn. The FEPC band constants move the fund's flows of 2024-2025 (bottled LPG stayed in the fund to June 2024),
+ * are drawn. The balance-of-payments Supuestos with stated ranges and the gas plants' efficiency move 2030 and are
+ * sampled. The FEPC band constants move the fund's flows of 2024-2025 (bottled LPG stayed in the fund to June 2024),
  * so they are sampled; the Enforcement Deterrence Ratio multiplies a lapse that is non-zero only in 2020: it moves
  * that year's clearing, and after 2023 only what the 2020 forest stock passes on (under 0.1 % of each year's clearing),
  * so it is not sampled (a draw would mostly re-draw the fitted 2020 history the report does not re-fit).
@@ -32,6 +33,24 @@ describe('ranged Supuestos that act after 2023 are sampled', () => {
       const r = range(name);
       // The upward lag moves them least (about 0.1 million soles: the parity fell in 2024-2025); the other two by tens.
       const moved = [r.min!, r.max!].some((v) => after2023(model.run({ params: { [name]: v } })) !== after2023(bau));
+      expect(moved, name).toBe(true);
+      expect(sampled.has(name), name).toBe(true);
+    }
+  });
+
+  it('the balance-of-payments and gas-plant Supuestos appended by peru-small-fixes move 2030 and are sampled', () => {
+    const outputs = ['Real GDP', 'Total GHG Emissions', 'Fossil CO2 Emissions', 'Real Exchange Rate', 'Government Deficit'];
+    const names = [
+      'Metal Price Trend', 'Price Perception Time', 'Investment Share Price Elasticity', 'Mining Export to VA Ratio',
+      'Export Exchange Rate Elasticity', 'Exchange Rate Price Elasticity', 'Exchange Rate Adjustment Time', 'Mining Fiscal Take',
+      'Combined Cycle Efficiency',
+    ];
+    for (const name of names) {
+      const r = range(name);
+      const moved = [r.min!, r.max!].some((v) => {
+        const run = model.run({ params: { [name]: v } });
+        return outputs.some((o) => Math.abs(at(run, o, 2030) / at(bau, o, 2030) - 1) > 1e-5);
+      });
       expect(moved, name).toBe(true);
       expect(sampled.has(name), name).toBe(true);
     }
