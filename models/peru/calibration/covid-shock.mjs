@@ -5,9 +5,14 @@
  * k years after 2019, with the 2.2 %/yr pre-pandemic trend (WB_WDI_GDP growth of 2019) common to every sector
  * (see the README, "COVID-19 shock by sector", for why the trend is common).
  *
- * Mining: the model's copper part (`Copper Share of Mining VA`, 0.4) already follows observed copper output
- * (`Copper Output Data`, MINEM) through `Mining Pipeline Effect`, so the loss written for mining is that of the
- * non-copper part only: its level is (mining level - 0.4 x copper level) / 0.6, both relative to 2019.
+ * Mining: since branch mining-va the model's mining value added follows INEI's volume index after 2011
+ * (`Mining Export Volume Index Data`, through `Mining VA Volume Path`), which already holds the 2020 fall, so
+ * `COVID Output Factor[mining]` is 1 and the mining row written for peru.mdl is 0 (not applied). The sector's own
+ * loss against the trend (whole sector, from its INEI growth) is still computed: it is what the index carries,
+ * and it enters the aggregate check with the other sectors. 2022: the growth below for mining is WDI GDP growth
+ * (+2.7 %, written when INEI's rate was not found); the index in peru.mdl uses INEI's +0.35 % (RPP, February 2023).
+ * The services residual of 2022 was built on the former; moving to +0.35 % would raise the applied services loss
+ * of 2022 by about 0.45 points and needs a refit of the 2023 re-anchor, so it is left as it is here.
  *
  * Services (with net taxes on products, as in the model): 2020 from INEI's contributions in points; 2021-2022 as
  * the residual of WDI real GDP (so those two years reproduce the aggregate by construction; 2020 is a check).
@@ -20,12 +25,11 @@ const print = (line) => process.stdout.write(`${line}\n`);
 
 /** Pre-pandemic trend, %/yr: WB_WDI_GDP real GDP 2019 / 2018 (546.6 / 534.6 bn soles of 2007). */
 export const TREND = 0.022;
-export const COPPER_SHARE = 0.4; // Copper Share of Mining VA in peru.mdl
 /** WB_WDI_GDP real GDP, million soles of 2007 (shared data, economy.csv gdp_real_constant_2007_soles). */
 export const GDP = { 2019: 546605, 2020: 486843, 2021: 551862, 2022: 566903 };
-/** MINEM fine copper output, Mt (peru.mdl `Copper Output Data`). */
-export const COPPER = { 2019: 2.455, 2020: 2.154, 2021: 2.326, 2022: 2.439 };
 export const SECTORS = ['agriculture', 'fishing', 'mining', 'manufacturing', 'construction', 'utilities', 'services'];
+/** Sectors whose loss peru.mdl applies through `COVID Output Factor` (mining follows its volume index instead). */
+export const APPLIED = SECTORS.filter((s) => s !== 'mining');
 
 const SRC = {
   md2020: 'INEI, Producción Nacional dic. 2020, via minutodigital.news/contribucion-de-las-actividades-economicas-a-la-produccion-nacional-enero-diciembre-2020',
@@ -102,7 +106,7 @@ export function levels() {
   return lv;
 }
 
-/** Loss against the common trend; for mining, of the non-copper part. Also the copper part's own loss. */
+/** Each sector's loss against the common trend (mining: the whole sector, as its volume index carries it). */
 export function losses() {
   const lv = levels();
   const out = {};
@@ -110,42 +114,40 @@ export function losses() {
     out[s] = {};
     for (const year of [2020, 2021, 2022]) {
       const trend = (1 + TREND) ** (year - 2019);
-      const level = s === 'mining' ? (lv.mining[year] - COPPER_SHARE * COPPER[year] / COPPER[2019]) / (1 - COPPER_SHARE) : lv[s][year];
-      out[s][year] = 1 - level / trend;
+      out[s][year] = 1 - lv[s][year] / trend;
     }
   }
   return out;
 }
 
-/** The aggregate check: sector losses weighted by 2019 value added (mining = non-copper part + copper part). */
+/** The aggregate check: sector losses weighted by 2019 value added. */
 export function aggregateCheck() {
   const w = shares2019();
   const L = losses();
   return [2020, 2021, 2022].map((year) => {
     const trend = (1 + TREND) ** (year - 2019);
-    const copperLoss = 1 - COPPER[year] / COPPER[2019] / trend;
-    const weighted = SECTORS.reduce((a, s) => a + w[s] * (s === 'mining' ? (1 - COPPER_SHARE) * L.mining[year] + COPPER_SHARE * copperLoss : L[s][year]), 0);
+    const weighted = SECTORS.reduce((a, s) => a + w[s] * L[s][year], 0);
     return { year, weighted, aggregate: 1 - GDP[year] / GDP[2019] / trend };
   });
 }
 
-/** Lookup text for peru.mdl, rounded to 4 decimals. */
+/** Lookup text for peru.mdl, rounded to 4 decimals; 0 for the sectors whose loss the model does not apply. */
 export function lookupText() {
   const L = losses();
-  const r = (v) => Number(v.toFixed(4));
-  return SECTORS.map((s) => `COVID Output Loss[${s}](\n\t[(2000,-0.15)-(2050,0.3)],(2000,0),(2019.5,0),(2020,${r(L[s][2020])}),(2021,${r(L[s][2021])}),(2022,${r(L[s][2022])}),(2022.5,0))`).join(' ~~|\n');
+  const r = (v, s) => (APPLIED.includes(s) ? Number(v.toFixed(4)) : 0);
+  return SECTORS.map((s) => `COVID Output Loss[${s}](\n\t[(2000,-0.15)-(2050,0.3)],(2000,0),(2019.5,0),(2020,${r(L[s][2020], s)}),(2021,${r(L[s][2021], s)}),(2022,${r(L[s][2022], s)}),(2022.5,0))`).join(' ~~|\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes('--json')) {
-    process.stdout.write(JSON.stringify({ shares2019: shares2019(), levels: levels(), losses: losses(), check: aggregateCheck() }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ shares2019: shares2019(), levels: levels(), losses: losses(), applied: APPLIED, check: aggregateCheck() }, null, 2) + '\n');
   } else {
     const w = shares2019();
     const L = losses();
     const pct = (v) => (100 * v).toFixed(1);
     print('| Sector | 2019 share % | loss 2020 % | 2021 % | 2022 % |');
     print('| --- | --- | --- | --- | --- |');
-    for (const s of SECTORS) print(`| ${s}${s === 'mining' ? ' (non-copper)' : ''} | ${pct(w[s])} | ${pct(L[s][2020])} | ${pct(L[s][2021])} | ${pct(L[s][2022])} |`);
+    for (const s of SECTORS) print(`| ${s}${APPLIED.includes(s) ? '' : ' (carried by its volume index, not applied)'} | ${pct(w[s])} | ${pct(L[s][2020])} | ${pct(L[s][2021])} | ${pct(L[s][2022])} |`);
     for (const c of aggregateCheck()) print(`${c.year}: weighted ${pct(c.weighted)} % against WDI aggregate ${pct(c.aggregate)} %`);
     print('\n' + lookupText());
   }

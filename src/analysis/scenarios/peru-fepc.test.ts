@@ -131,3 +131,61 @@ describe('FEPC flows against the recorded Treasury transfers (millions of soles 
     expect(Math.abs(ratio - 1), `ratio ${ratio.toFixed(2)}`).toBeLessThan(0.5);
   });
 });
+
+describe('FEPC extension after 2025 (simulator lever "FEPC continues after 2025")', () => {
+  const SHOCK = { 'Exchange Rate Shock': 0.25, 'Exchange Rate Shock Year': 2030 };
+  const COVERED = ['diesel', 'LPG'];
+  let on: RunResult;
+  let offShock: RunResult;
+
+  beforeAll(() => {
+    on = model.run({ params: { ...SHOCK, 'FEPC Extension Switch': 1 } });
+    offShock = model.run({ params: SHOCK });
+  });
+
+  it('changes nothing while off, whatever its start and scope years', () => {
+    const params = { 'FEPC Extension Start Year': 2040, 'FEPC Extension Scope Year': 2019 };
+    const quiet = model.run({ params });
+    const others = bau.names.filter((n) => !(n in params));
+    expect(others.length).toBeGreaterThan(1000);
+    for (const name of others) expect(quiet.get(name), name).toEqual(bau.get(name));
+    for (let y = 2026; y <= 2050; y++) expect(at(bau, 'FEPC Net Compensation', y), String(y)).toBe(0);
+  });
+
+  it('from 2026 covers the 2013-2019 scope and pays or collects whenever the parity is outside the band', () => {
+    for (let y = 2000; y <= 2025; y++) {
+      expect(at(on, 'FEPC Net Compensation', y), String(y)).toBe(at(offShock, 'FEPC Net Compensation', y));
+      expect(at(on, 'Government Deficit', y), String(y)).toBe(at(offShock, 'Government Deficit', y));
+    }
+    expect(at(on, 'FEPC Coverage[diesel]', 2026)).toBe(0.7);
+    expect(at(on, 'FEPC Coverage[LPG]', 2026)).toBe(0.6);
+    expect(at(on, 'FEPC Coverage[gasoline]', 2026)).toBe(0);
+    let outside = 0;
+    for (let y = 2026; y <= 2050; y++) {
+      for (const f of COVERED) {
+        const gap = at(on, `FEPC Price Gap[${f}]`, y);
+        const flow = at(on, `FEPC Net Compensation by Fuel[${f}]`, y);
+        expect(flow !== 0, `${f} ${y}: gap ${gap}, flow ${flow}`).toBe(gap !== 0);
+        if (gap !== 0) outside += 1;
+      }
+    }
+    expect(outside).toBeGreaterThan(0);
+    // A 25 % depreciation in 2030 lifts the import parity above the lagging band: the fund pays, and diesel is cheaper
+    // than without the fund by its support (the band's upper limit caps the covered share's pre-tax price).
+    expect(at(on, 'FEPC Price Gap[diesel]', 2030)).toBeGreaterThan(0);
+    expect(at(on, 'FEPC Net Compensation', 2030)).toBeGreaterThan(0);
+    expect(at(on, 'Fuel Consumer Price[diesel]', 2030)).toBeLessThan(at(offShock, 'Fuel Consumer Price[diesel]', 2030));
+  });
+
+  it('moves the deficit by the fund\'s flow in the years the flow first appears (debt-financed, outside the rule)', () => {
+    // Before the flow has changed any stock, the deficit differs from the run without the fund by the flow alone
+    // (the fiscal rule's spending follows GDP, which the fund's price change has not yet moved).
+    for (const y of [2026, 2030]) {
+      const flow = at(on, 'FEPC Net Compensation', y) - at(offShock, 'FEPC Net Compensation', y);
+      const dDeficit = at(on, 'Government Deficit', y) - at(offShock, 'Government Deficit', y);
+      expect(Math.abs(flow), String(y)).toBeGreaterThan(10);
+      expect(Math.abs(dDeficit - flow) / Math.abs(flow), `${y}: deficit ${dDeficit}, flow ${flow}`).toBeLessThan(1e-4);
+    }
+    expect(at(on, 'Public Debt', 2031)).toBeGreaterThan(at(offShock, 'Public Debt', 2031));
+  });
+});

@@ -73,17 +73,41 @@ describe('exchange-rate pass-through: no shock, no change', () => {
 
 describe('exchange-rate pass-through and the linked CGE run', () => {
   it('the linked run\'s price-response scale acts on policy prices only, not on the exchange-rate part', () => {
-    // Switch on with CGE price ratios of 1 and a scale of 5: no policy price change, so demand is unchanged
-    // although the sol appreciates after 2023 and fuels get cheaper through the pass-through.
-    const r = model.run({ params: { 'CGE Link Switch': 1, 'CGE Price Response Scale': { x: [2000, 2050], y: [5, 5] } } });
-    // The business-as-usual effect is small since mining exports follow the published volume and, since branch
-    // mining-va, mining value added grows from INEI's 2023 level (1.0003 in 2040; 1.0043 before, 1.038 when the
-    // volume followed the copper-driven value added), but not zero, so the check below is not trivially met.
-    expect(Math.abs(at(bau, 'Exchange Rate Energy Price Effect[transport]', 2040) - 1)).toBeGreaterThan(1e-4);
+    // Switch on with CGE price ratios of 1 and a scale of 5, with and without a 25 % depreciation in SHOCK_YEAR (the
+    // simulator's Exchange Rate Shock lever): the shock moves fuel prices through the pass-through only, so demand
+    // must respond with the model's own elasticities, not five times them.
+    const s = 0.25;
+    const linked = { 'CGE Link Switch': 1, 'CGE Price Response Scale': { x: [2000, 2050], y: [5, 5] } };
+    const calm = model.run({ params: linked });
+    const hit = model.run({ params: { ...linked, 'Exchange Rate Shock': s, 'Exchange Rate Shock Year': SHOCK_YEAR } });
+    const y0 = SHOCK_YEAR;
+    // Size on impact from the coefficients: the index rises by (1 + s)^pt, and the diesel pre-tax price by
+    // Base Fuel Price x World Energy Price Index x parity share x index x ((1 + s)^pt - 1) x (1 + commodity share x
+    // (world commodity price - 1)); diesel has left the stabilisation fund (no support in either run).
+    const pt = at(hit, 'Exchange Rate Pass Through to Import Prices', y0);
+    const share = at(hit, 'Fuel Import Parity Share[diesel]', y0);
+    const commodity = 1 + at(hit, 'Commodity Share of Import Parity Price[diesel]', y0) * (at(hit, 'World Commodity Real Price Index[diesel]', y0) - 1);
+    const index0 = at(calm, 'Import Price Exchange Rate Index', y0);
+    for (const r of [calm, hit]) expect(Math.abs(at(r, 'FEPC Price Support[diesel]', y0))).toBe(0);
+    const expected = at(calm, 'Base Fuel Price[diesel]', y0) * at(calm, 'World Energy Price Index', y0) * share * index0 * ((1 + s) ** pt - 1) * commodity;
+    const rise = at(hit, 'Fuel Consumer Price[diesel]', y0) - at(calm, 'Fuel Consumer Price[diesel]', y0);
+    expect(rise).toBeCloseTo(expected, 6);
+    expect(rise / at(calm, 'Fuel Consumer Price[diesel]', y0)).toBeGreaterThan(0.1); // about +20 % with pt = 1
+    // Two years on, the perceived exchange-rate part of transport prices is up, and transport demand responds with
+    // elasticity Transport Price Elasticity (not 5 times it): the effect ratio is the index ratio to the -elasticity.
+    const y2 = EFFECT_YEAR;
+    const eps = at(hit, 'Transport Price Elasticity', y2);
+    const indexRatio = at(hit, 'Smoothed Exchange Rate Energy Price Index[transport]', y2) / at(calm, 'Smoothed Exchange Rate Energy Price Index[transport]', y2);
+    const effectRatio = at(hit, 'Exchange Rate Energy Price Effect[transport]', y2) / at(calm, 'Exchange Rate Energy Price Effect[transport]', y2);
+    expect(indexRatio).toBeGreaterThan(1.05);
+    expect(effectRatio).toBeCloseTo(indexRatio ** -eps, 12);
+    expect(effectRatio).toBeLessThan(0.99);
+    // The same shock without the link gives the same demand: the scale did not touch the exchange-rate part.
+    const unlinked = shocked(s);
     for (const name of ['Final Energy Demand[industry]', 'Final Energy Demand[buildings]', 'Final Energy Demand[transport]']) {
-      expect(at(r, name, 2040) / at(bau, name, 2040) - 1, name).toBeCloseTo(0, 9);
+      for (const y of [y2, 2040]) expect(at(hit, name, y) / at(unlinked, name, y) - 1, `${name} ${y}`).toBeCloseTo(0, 9);
     }
-    expect(at(r, 'Energy Price Effect[industry]', 2040)).toBeCloseTo(1, 9);
+    expect(at(hit, 'Energy Price Effect[industry]', 2040)).toBeCloseTo(1, 9);
   });
 });
 
