@@ -52,11 +52,13 @@ export function checkTypeAndAccept(stock: VarSpec, el: XmlElement, inflows: read
     const eqn = child(stock.el, 'eqn');
     const text = eqn ? src.elementText(eqn.start).text.trim() : '';
     if (text === '' || Number(text) !== 0) {
+      // the same placeholder in both languages; an initial value given element by element shows none
+      const shown = text ? ` (${text})` : '';
       throw ModelError.at(
         'E_UNSUPPORTED',
         {
-          en: `${stock.display} is a discrete conveyor with an initial value (${text || 'given element by element'}), which is not supported: isee's help says a discrete conveyor's initial value is split into packages "stacked in the last DT of each conveyor slat", but it calls a slat one DT's worth, so it does not say how many packages there are nor when each leaves; a discrete conveyor whose initial value is 0 runs (its type changes only the initial value)`,
-          es: `${stock.display} es una cinta transportadora discreta con valor inicial (${text || 'dado elemento por elemento'}), lo que no se admite: la ayuda de isee dice que el valor inicial de una cinta discreta se divide en paquetes "apilados en el último DT de cada listón", pero llama listón a lo de un DT, así que no dice cuántos paquetes hay ni cuándo sale cada uno; una cinta discreta con valor inicial 0 sí corre (su tipo solo cambia el valor inicial)`,
+          en: `${stock.display} is a discrete conveyor with an initial value${shown}, which is not supported: isee's help says a discrete conveyor's initial value is split into packages "stacked in the last DT of each conveyor slat", but it calls a slat one DT's worth, so it does not say how many packages there are nor when each leaves; a discrete conveyor whose initial value is 0 runs (its type changes only the initial value)`,
+          es: `${stock.display} es una cinta transportadora discreta con valor inicial${shown}, lo que no se admite: la ayuda de isee dice que el valor inicial de una cinta discreta se divide en paquetes "apilados en el último DT de cada listón", pero llama listón a lo de un DT, así que no dice cuántos paquetes hay ni cuándo sale cada uno; una cinta discreta con valor inicial 0 sí corre (su tipo solo cambia el valor inicial)`,
         },
         src.loc(discrete.start),
       );
