@@ -134,16 +134,18 @@ describe('writing a model with a conveyor', () => {
     throw new Error('expected a ModelError');
   };
 
-  it('is refused as .mdl (Vensim has no conveyor) at the conveyor outflow', () => {
+  it('is refused as .mdl at the conveyor, naming DELAY CONVEYOR and why it differs (en/es)', () => {
     const d = failure(() => writeVensim(ir));
-    expect([d.code, d.loc?.file, d.loc?.line]).toEqual(['E_UNSUPPORTED', 'conveyor.xmile', 14]);
-    expect(d.message).toContain('conveyor');
+    expect([d.code, d.loc?.file, d.loc?.line]).toEqual(['E_UNSUPPORTED', 'conveyor.xmile', 11]); // the <stock> line
+    expect(d.message).toContain('Belt is an XMILE conveyor');
+    expect(d.message).toContain('fn_delay_conveyor');
+    expect(d.messageEs).toContain('Belt es una cinta transportadora (conveyor) XMILE');
   });
 
-  it('is refused as XMILE too, for now, rather than written as a plain stock', () => {
-    const d = failure(() => writeXmile(ir));
-    expect([d.code, d.loc?.line]).toEqual(['E_XMILE_WRITE', 14]);
-    expect(d.message).toContain('conveyor');
+  it('is written as XMILE with its <conveyor> and runs the same after reading it again', () => {
+    const text = writeXmile(ir);
+    expect(text).toContain('<outflow>unloading</outflow><conveyor><len>2</len></conveyor>');
+    close(run(text)('unloading'), run(xmileDoc(beltModel({ init: '0', len: '2', inflow: '1' })))('unloading'));
   });
 });
 
