@@ -9,10 +9,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ModelError } from '../ir/diagnostics.js';
 import { compileXmile } from '../run/engine.js';
 import { writeVensim } from '../vensim/writer.js';
 import { readXmile } from './reader.js';
+import { firstDiagnostic } from './test-support.js';
 import { writeXmile } from './writer.js';
 
 const dirs = ['queue-fixtures', 'conveyor-fixtures'].map((d) => join(import.meta.dirname, d));
@@ -45,14 +45,7 @@ describe('conveyors and queues: read → write XMILE → read', () => {
 
   it.each(fixtures.map((f) => [f.name, f.text]))('%s is refused as .mdl at the conveyor or queue', (name, text) => {
     const ir = readXmile(text, name);
-    let err: unknown;
-    try {
-      writeVensim(ir);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(ModelError);
-    const d = (err as ModelError).diagnostics[0]!;
+    const d = firstDiagnostic(() => writeVensim(ir));
     const form = ir.stockForms![0]!;
     expect([d.code, d.loc?.file, d.loc?.line]).toEqual(['E_UNSUPPORTED', name, form.loc.line]);
     expect(d.message).toContain(form.display);

@@ -49,14 +49,19 @@ ${variables}
 `;
 }
 
-/** The first diagnostic of the XMILE writer's refusal of a Vensim model (the test fails if it writes one). */
-export function xmileRefusal(mdl: string, file: string): Diagnostic {
+/** The first diagnostic of the ModelError `act` throws (the test fails if it throws none). */
+export function firstDiagnostic(act: () => unknown): Diagnostic {
   let err: unknown;
   try {
-    writeXmile(readVensim(mdl, file));
+    act();
   } catch (e) {
     err = e;
   }
   expect(err).toBeInstanceOf(ModelError);
   return (err as ModelError).diagnostics[0]!;
+}
+
+/** The first diagnostic of the XMILE writer's refusal of a Vensim model (the test fails if it writes one). */
+export function xmileRefusal(mdl: string, file: string): Diagnostic {
+  return firstDiagnostic(() => writeXmile(readVensim(mdl, file)));
 }
