@@ -8,6 +8,7 @@ import { HISTORY } from '../ir/builtins.js';
 import { ModelError } from '../ir/diagnostics.js';
 import { visitExpr } from '../ir/walk.js';
 import type { DimensionDecl, Equation, MacroDecl, ModelIR } from '../ir/model.js';
+import { conveyorsAsDelays } from './conveyor-as-delay.js';
 import { nameDeclaredSubscripts } from './declared-subscripts.js';
 import { exprText, numberText, table, vensimName } from './expr-text.js';
 
@@ -76,32 +77,10 @@ function macroText(m: MacroDecl, display: (n: string) => string): string {
 }
 
 /**
- * Why an XMILE conveyor is not written as Vensim's DELAY CONVEYOR
- * (https://www.vensim.com/documentation/fn_delay_conveyor.html): Vensim's leak is one fraction
- * per unit of time over the whole belt, the input just added included, where XMILE leaks are
- * flows with a fraction of their own, linear or exponential, over a zone of the belt; Vensim
- * has no capacity or inflow limit; it leaves a conveyance time that changes open; and its
- * initial material follows a profile over its own time. No XMILE conveyor was shown to run the
- * same, so none is written rather than one that might run differently.
- */
-const CONVEYOR_REASON = (name: string) => ({
-  en: `${name} is an XMILE conveyor; Vensim's DELAY CONVEYOR (fn_delay_conveyor) is a function with one leak fraction per unit of time over the whole belt (the input just added included), no leak flows or zones, no capacity or inflow limit, and no rule for a transit time that changes, so the model cannot be written as .mdl without running differently`,
-  es: `${name} es una cinta transportadora (conveyor) XMILE; DELAY CONVEYOR de Vensim (fn_delay_conveyor) es una función con una sola fracción de fuga por unidad de tiempo sobre toda la cinta (incluida la entrada recién agregada), sin flujos ni zonas de fuga, sin capacidad ni límite de entrada y sin regla para un tiempo de tránsito que cambia, así que el modelo no se puede escribir como .mdl sin que corra distinto`,
-});
-
-/** Why an XMILE queue is not written as .mdl: Vensim has no queue stock (fn_queue_fifo serves attribute-ordered batches by its own rules). */
-const QUEUE_REASON = (name: string) => ({
-  en: `${name} is an XMILE queue (FIFO batches released whole, with overflow); Vensim has no queue stock, and its QUEUE FIFO (fn_queue_fifo) orders and releases batches by its own rules, so the model cannot be written as .mdl as the same queue`,
-  es: `${name} es una cola XMILE (lotes FIFO que salen enteros, con desborde); Vensim no tiene un nivel de cola, y su QUEUE FIFO (fn_queue_fifo) ordena y entrega los lotes con reglas propias, así que el modelo no se puede escribir como .mdl como la misma cola`,
-});
-
-/**
  * XMILE features the reader keeps under `#` names (conveyors, HISTORY; src/sd/ir/builtins.ts)
  * have no Vensim function: writing them would give a file Vensim cannot read.
  */
 function rejectXmileOnly(ir: ModelIR): void {
-  const form = ir.stockForms?.[0];
-  if (form) throw ModelError.at('E_UNSUPPORTED', form.kind === 'conveyor' ? CONVEYOR_REASON(form.display) : QUEUE_REASON(form.display), form.loc);
   for (const eq of ir.equations) {
     if (!eq.expr) continue;
     visitExpr(eq.expr, (e) => {
@@ -120,7 +99,8 @@ function rejectXmileOnly(ir: ModelIR): void {
 }
 
 /** The `.mdl` text of a model. */
-export function writeVensim(ir: ModelIR): string {
+export function writeVensim(model: ModelIR): string {
+  const ir = conveyorsAsDelays(model);
   rejectXmileOnly(ir);
   // Display names of dimensions and elements, for mappings that the IR keeps in canonical form.
   const members = new Map<string, string>();

@@ -123,12 +123,19 @@ describe('conveyor options not supported stop with a located error', () => {
 
 describe('writing a model with a conveyor', () => {
   const ir = readXmile(xmileDoc(beltModel({ init: '0', len: '2', inflow: '1' })), 'conveyor.xmile');
-  it('is refused as .mdl at the conveyor, naming DELAY CONVEYOR and why it differs (en/es)', () => {
-    const d = firstDiagnostic(() => writeVensim(ir));
+  it('with a leak, is refused as .mdl at the conveyor, naming DELAY CONVEYOR and why it differs (en/es)', () => {
+    const leaking = readXmile(xmileDoc(beltModel({ init: '0', len: '2', inflow: '1', leaks: [{ name: 'spilling', eqn: '0.1' }] })), 'conveyor.xmile');
+    const d = firstDiagnostic(() => writeVensim(leaking));
     expect([d.code, d.loc?.file, d.loc?.line]).toEqual(['E_UNSUPPORTED', 'conveyor.xmile', 11]); // the <stock> line
-    expect(d.message).toContain('Belt is an XMILE conveyor');
+    expect(d.message).toContain('Belt is an XMILE conveyor with leaks');
     expect(d.message).toContain('fn_delay_conveyor');
-    expect(d.messageEs).toContain('Belt es una cinta transportadora (conveyor) XMILE');
+    expect(d.messageEs).toContain('Belt es una cinta transportadora (conveyor) XMILE con fugas');
+  });
+
+  it('without leaks or limits, is written as .mdl with DELAY CONVEYOR and a flat initial profile', () => {
+    const mdl = writeVensim(ir);
+    expect(mdl).toMatch(/unloading\s*=\s*DELAY CONVEYOR\(loading, 2, 0, Belt initial profile, 0, 2\)/);
+    expect(mdl).toMatch(/Belt initial profile\(\s*\(0,\s*1\),\s*\(1,\s*1\)\)/);
   });
 
   it('is written as XMILE with its <conveyor> and runs the same after reading it again', () => {
