@@ -165,7 +165,8 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       return 'PI';
     case CONVEYOR_OUTFLOW:
     case CONVEYOR_LEAK:
-      throw new Unwritable({ en: 'a conveyor flow (the writer does not write conveyors back yet)', es: 'un flujo de transportador (conveyor) (el escritor aún no escribe transportadores)' }, e.loc);
+      // Conveyor flows are written from ModelIR.stockForms (formFlowXml); one met here has no conveyor described.
+      throw new Unwritable({ en: 'a conveyor flow outside a conveyor the model describes', es: 'un flujo de cinta transportadora (conveyor) fuera de una cinta que el modelo describa' }, e.loc);
     default:
       if (ARRAY_FN[fn] && e.args.length === 1) return `${ARRAY_FN[fn]}(${write(e.args[0]!, ctx, 0, true)})`;
   }
