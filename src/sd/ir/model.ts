@@ -115,6 +115,22 @@ export interface MacroDecl {
   loc: SourceLocation;
 }
 
+/**
+ * An XMILE stock whose flows the reader turned into plain equations by rules of its kind
+ * (XMILE 1.0 §4.2.1 conveyor, §4.2 queue): what the file said, so that the XMILE writer can say
+ * it again and other writers can refuse it by name. Names are canonical, flows in file order.
+ */
+export interface StockForm {
+  kind: 'conveyor' | 'queue';
+  stock: string;
+  display: string;
+  inflows: { name: string; display: string; multiplier?: Expr }[];
+  outflows: { name: string; display: string }[];
+  /** Conveyors: transit time, capacity and inflow limit as written (each inflow's equation ends in the limit the last two make). */
+  conveyor?: { len: Expr; capacity?: Expr; inLimit?: Expr; exponentialLeak: boolean; leaks: { name: string; fraction: Expr; start: number; end: number }[] };
+  loc: SourceLocation;
+}
+
 export interface ModelIR {
   file?: string;
   equations: Equation[];
@@ -129,4 +145,6 @@ export interface ModelIR {
   method?: 'euler' | 'rk2' | 'rk4';
   /** Groups of names for one unit, from the file (XMILE `<model_units>`); Vensim's are in `settings`. */
   unitSynonyms?: string[][];
+  /** Conveyors and queues of an XMILE file (StockForm). */
+  stockForms?: StockForm[];
 }

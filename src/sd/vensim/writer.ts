@@ -8,6 +8,7 @@ import { HISTORY } from '../ir/builtins.js';
 import { ModelError } from '../ir/diagnostics.js';
 import { visitExpr } from '../ir/walk.js';
 import type { DimensionDecl, Equation, MacroDecl, ModelIR } from '../ir/model.js';
+import { conveyorsAsDelays } from './conveyor-as-delay.js';
 import { nameDeclaredSubscripts } from './declared-subscripts.js';
 import { exprText, numberText, table, vensimName } from './expr-text.js';
 
@@ -98,7 +99,8 @@ function rejectXmileOnly(ir: ModelIR): void {
 }
 
 /** The `.mdl` text of a model. */
-export function writeVensim(ir: ModelIR): string {
+export function writeVensim(model: ModelIR): string {
+  const ir = conveyorsAsDelays(model);
   rejectXmileOnly(ir);
   // Display names of dimensions and elements, for mappings that the IR keeps in canonical form.
   const members = new Map<string, string>();

@@ -32,6 +32,13 @@ export interface LimitedConveyor {
   leaving: VarSpec[];
 }
 
+/** A conveyor's `<capacity>` or `<in_limit>` equation; undefined when absent or empty. */
+export function conveyorOption(c: Pick<LimitedConveyor, 'stock' | 'el'>, tag: 'capacity' | 'in_limit', src: SourceText, env: ParseEnv): Expr | undefined {
+  const el = child(c.el, tag);
+  const text = el ? src.elementText(el.start) : undefined;
+  return text && text.text.trim() !== '' ? parseEquation(text, src, env, { lhsDims: c.stock.dims }) : undefined;
+}
+
 /** The limit wrapping each inflow's equation, by flow name; none when the conveyor has neither option. */
 export function conveyorInflowLimits(
   c: LimitedConveyor,
@@ -42,13 +49,8 @@ export function conveyorInflowLimits(
   env: ParseEnv,
 ): Map<string, (raw: Expr) => Expr> {
   const limits = new Map<string, (raw: Expr) => Expr>();
-  const option = (tag: string): Expr | undefined => {
-    const el = child(c.el, tag);
-    const text = el ? src.elementText(el.start) : undefined;
-    return text && text.text.trim() !== '' ? parseEquation(text, src, env, { lhsDims: c.stock.dims }) : undefined;
-  };
-  const capacity = option('capacity');
-  const inLimit = option('in_limit');
+  const capacity = conveyorOption(c, 'capacity', src, env);
+  const inLimit = conveyorOption(c, 'in_limit', src, env);
   if (!capacity && !inLimit) return limits;
   const loc = c.stock.loc;
   const room = (): Expr => {

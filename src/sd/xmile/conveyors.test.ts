@@ -5,11 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { causalGraph } from '../analyze/structure/index.js';
-import { ModelError } from '../ir/diagnostics.js';
 import { writeVensim } from '../vensim/writer.js';
 import { readXmile } from './reader.js';
 import { writeXmile } from './writer.js';
-import { close, xmileDoc } from './test-support.js';
+import { close, firstDiagnostic, xmileDoc } from './test-support.js';
 import { beltModel, errorOf, run } from '../run/test-support/xmile-conveyors.js';
 
 describe('continuous conveyors', () => {
@@ -124,26 +123,25 @@ describe('conveyor options not supported stop with a located error', () => {
 
 describe('writing a model with a conveyor', () => {
   const ir = readXmile(xmileDoc(beltModel({ init: '0', len: '2', inflow: '1' })), 'conveyor.xmile');
-  const failure = (write: () => string) => {
-    try {
-      write();
-    } catch (err) {
-      expect(err).toBeInstanceOf(ModelError);
-      return (err as ModelError).diagnostics[0]!;
-    }
-    throw new Error('expected a ModelError');
-  };
-
-  it('is refused as .mdl (Vensim has no conveyor) at the conveyor outflow', () => {
-    const d = failure(() => writeVensim(ir));
-    expect([d.code, d.loc?.file, d.loc?.line]).toEqual(['E_UNSUPPORTED', 'conveyor.xmile', 14]);
-    expect(d.message).toContain('conveyor');
+  it('with a leak, is refused as .mdl at the conveyor, naming DELAY CONVEYOR and why it differs (en/es)', () => {
+    const leaking = readXmile(xmileDoc(beltModel({ init: '0', len: '2', inflow: '1', leaks: [{ name: 'spilling', eqn: '0.1' }] })), 'conveyor.xmile');
+    const d = firstDiagnostic(() => writeVensim(leaking));
+    expect([d.code, d.loc?.file, d.loc?.line]).toEqual(['E_UNSUPPORTED', 'conveyor.xmile', 11]); // the <stock> line
+    expect(d.message).toContain('Belt is an XMILE conveyor with leaks');
+    expect(d.message).toContain('fn_delay_conveyor');
+    expect(d.messageEs).toContain('Belt es una cinta transportadora (conveyor) XMILE con fugas');
   });
 
-  it('is refused as XMILE too, for now, rather than written as a plain stock', () => {
-    const d = failure(() => writeXmile(ir));
-    expect([d.code, d.loc?.line]).toEqual(['E_XMILE_WRITE', 14]);
-    expect(d.message).toContain('conveyor');
+  it('without leaks or limits, is written as .mdl with DELAY CONVEYOR and a flat initial profile', () => {
+    const mdl = writeVensim(ir);
+    expect(mdl).toMatch(/unloading\s*=\s*DELAY CONVEYOR\(loading, 2, 0, Belt initial profile, 0, 2\)/);
+    expect(mdl).toMatch(/Belt initial profile\(\s*\(0,\s*1\),\s*\(1,\s*1\)\)/);
+  });
+
+  it('is written as XMILE with its <conveyor> and runs the same after reading it again', () => {
+    const text = writeXmile(ir);
+    expect(text).toContain('<outflow>unloading</outflow><conveyor><len>2</len></conveyor>');
+    close(run(text)('unloading'), run(xmileDoc(beltModel({ init: '0', len: '2', inflow: '1' })))('unloading'));
   });
 });
 

@@ -19,14 +19,14 @@
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW } from '../ir/builtins.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
-import type { Expr } from '../ir/model.js';
-import { conveyorInflowLimits, type LimitedConveyor } from './conveyor-inflow-limits.js';
+import type { Expr, StockForm } from '../ir/model.js';
+import { conveyorInflowLimits, conveyorOption, type LimitedConveyor } from './conveyor-inflow-limits.js';
 import { checkTypeAndAccept, conveyorFlag, queueOutflows } from './conveyor-type-accept.js';
 import { parseEquation, type ParseEnv } from './expr-parser.js';
 import { call, num, ref } from './ir-build.js';
 import type { SimSpecs } from './sim-specs.js';
 import type { SourceText } from './source-text.js';
-import { receivedTotal, type FlowTerms } from './stock-rates.js';
+import { formInflows, receivedTotal, type FlowTerms } from './stock-rates.js';
 import { nameOf, type VarSpec } from './variables.js';
 import { attr, child, children } from './xml-tree.js';
 
@@ -68,11 +68,14 @@ export interface ConveyorEquations {
   flows: Map<string, Expr>;
   /** Limits on conveyor inflows from a capacity or inflow limit (conveyor-inflow-limits.ts). */
   inflowLimits: Map<string, (raw: Expr) => Expr>;
+  /** Each conveyor as the file wrote it, for the writers. */
+  forms: StockForm[];
 }
 
 /** What the conveyors make of their flows; throws a located error for an option not supported. */
 export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTerms>, specs: SimSpecs, src: SourceText, env: ParseEnv): ConveyorEquations {
   const out = new Map<string, Expr>();
+  const forms: StockForm[] = [];
   const limited: LimitedConveyor[] = [];
   const byName = new Map(vars.map((v) => [v.name, v]));
   const leakOwners = new Set<string>();
@@ -126,11 +129,27 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
     if (!main) throw ModelError.at('E_XMILE', { en: `conveyor ${stock.display} has no outflow that is not a leak`, es: `el transportador (conveyor) ${stock.display} no tiene ningún flujo de salida que no sea una fuga` }, at);
 
     const fractions = leaks.map((f) => leakFraction(f, stock.dims, src, env));
-    const zones = leaks.flatMap((f) => leakZone(f).map((v) => num(v, f.loc)));
+    const zoneBounds = leaks.map((f) => leakZone(f));
+    const zones = leaks.flatMap((f, k) => zoneBounds[k]!.map((v) => num(v, f.loc)));
     const loc = main.loc;
     const inflowNames = children(stock.el, 'inflow').map((i) => nameOf(src.elementText(i.start).text).name);
     checkTypeAndAccept(stock, el, inflowNames, fromQueues, src);
     limited.push({ stock, el, inflows: inflowNames, leaving: [main, ...leaks] });
+    forms.push({
+      kind: 'conveyor',
+      stock: stock.name,
+      display: stock.display,
+      inflows: formInflows(inflowNames, flows),
+      outflows: outflows.filter((f): f is VarSpec => f?.kind === 'flow').map((f) => ({ name: f.name, display: f.display })),
+      conveyor: {
+        len: transit,
+        capacity: conveyorOption({ stock, el }, 'capacity', src, env),
+        inLimit: conveyorOption({ stock, el }, 'in_limit', src, env),
+        exponentialLeak: exponential,
+        leaks: leaks.map((f, k) => ({ name: f.name, fraction: fractions[k]!, start: zoneBounds[k]![0], end: zoneBounds[k]![1] })),
+      },
+      loc: stock.loc,
+    });
     const inflow = receivedTotal(inflowNames, flows, loc);
     out.set(main.name, call(CONVEYOR_OUTFLOW, [inflow, transit, ref(stock.name, loc, stock.display), num(exponential ? 1 : 0, loc), num(leaks.length, loc), ...fractions, ...zones], loc));
     leaks.forEach((f, k) => {
@@ -149,7 +168,7 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
   for (const c of limited) {
     for (const [name, limit] of conveyorInflowLimits(c, flows, beltFlows, byName, src, env)) inflowLimits.set(name, limit);
   }
-  return { flows: out, inflowLimits };
+  return { flows: out, inflowLimits, forms };
 }
 
 /**

@@ -36,11 +36,11 @@
  * we could not read).
  */
 import { ModelError } from '../ir/diagnostics.js';
-import type { Expr } from '../ir/model.js';
+import type { Expr, StockForm } from '../ir/model.js';
 import { bin, call, dtRef, num, ref, sum } from './ir-build.js';
 import type { SimSpecs } from './sim-specs.js';
 import type { SourceText } from './source-text.js';
-import { receivedTotal, type FlowTerms } from './stock-rates.js';
+import { formInflows, receivedTotal, type FlowTerms } from './stock-rates.js';
 import { nameOf, type VarSpec } from './variables.js';
 import { child, children, type XmlElement } from './xml-tree.js';
 
@@ -51,6 +51,8 @@ export interface QueueEquations {
   stocks: Set<string>;
   /** Flows into a queue, which are non-negative. */
   inflows: Set<string>;
+  /** Each queue as the file wrote it, for the writers. */
+  forms: StockForm[];
 }
 
 /** An `<overflow/>` (or `<overflow>true</overflow>`) flag on a flow. */
@@ -61,7 +63,7 @@ export function overflowFlag(f: VarSpec, src: SourceText): XmlElement | undefine
 
 /** The queues' outflow equations; throws a located error for what is not supported. */
 export function queueFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTerms>, specs: SimSpecs, src: SourceText): QueueEquations {
-  const out: QueueEquations = { flows: new Map(), stocks: new Set(), inflows: new Set() };
+  const out: QueueEquations = { flows: new Map(), stocks: new Set(), inflows: new Set(), forms: [] };
   const byName = new Map(vars.map((v) => [v.name, v]));
   const overflowOwners = new Set<string>();
   for (const q of vars) {
@@ -85,6 +87,14 @@ export function queueFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTerms
     const outflows = children(q.el, 'outflow')
       .map((o) => byName.get(nameOf(src.elementText(o.start).text).name))
       .filter((f): f is VarSpec => f?.kind === 'flow');
+    out.forms.push({
+      kind: 'queue',
+      stock: q.name,
+      display: q.display,
+      inflows: formInflows(inflowNames, flows),
+      outflows: outflows.map((f) => ({ name: f.name, display: f.display })),
+      loc: q.loc,
+    });
     outflows.forEach((f, k) => {
       if (f.dims.join() !== q.dims.join()) {
         const [fd, qd] = [f.dims.join(', ') || '—', q.dims.join(', ') || '—'];

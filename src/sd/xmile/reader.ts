@@ -103,6 +103,8 @@ export function readXmile(source: string, file?: string, limitOptions?: Partial<
   });
   rejectRecursion(macros);
   const ir: ModelIR = { file, equations, dimensions: dimensions.decls, macros, groups: groups.names, sketch: '', settings: '', method: specs.method };
+  const stockForms = [...queues.forms, ...belts.forms];
+  if (stockForms.length) ir.stockForms = stockForms;
   const unitSynonyms = readModelUnits(child(root, 'model_units'), src);
   if (unitSynonyms.length) ir.unitSynonyms = unitSynonyms;
   withDefaults(ir, defaults);

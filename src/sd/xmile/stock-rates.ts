@@ -29,7 +29,7 @@
  * at or above zero.
  */
 import type { SourceLocation } from '../ir/diagnostics.js';
-import type { Expr } from '../ir/model.js';
+import type { Expr, StockForm } from '../ir/model.js';
 import { apply, bin, num, ref, sum } from './ir-build.js';
 import type { InternalMacro } from './internal-macros.js';
 
@@ -58,6 +58,14 @@ export function receivedTotal(names: string[], flows: ReadonlyMap<string, FlowTe
     }),
     loc,
   );
+}
+
+/** A stock's inflows as StockForm keeps them: name, display and `<multiplier>`. */
+export function formInflows(names: string[], flows: ReadonlyMap<string, FlowTerms>): StockForm['inflows'] {
+  return names.map((name) => {
+    const terms = flows.get(name);
+    return { name, display: terms?.display ?? name, ...(terms?.multiplier ? { multiplier: terms.multiplier } : {}) };
+  });
 }
 
 export interface StockPlan {

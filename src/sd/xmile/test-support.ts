@@ -50,7 +50,12 @@ ${variables}
 `;
 }
 
+/** The first diagnostic of the ModelError `act` throws (the test fails if it throws none). */
+export function firstDiagnostic(act: () => unknown): Diagnostic {
+  return thrownModelError(act).diagnostics[0]!;
+}
+
 /** The first diagnostic of the XMILE writer's refusal of a Vensim model (the test fails if it writes one). */
 export function xmileRefusal(mdl: string, file: string): Diagnostic {
-  return thrownModelError(() => writeXmile(readVensim(mdl, file))).diagnostics[0]!;
+  return firstDiagnostic(() => writeXmile(readVensim(mdl, file)));
 }

@@ -3,6 +3,11 @@
  * with their flows, auxiliaries, graphical functions, arrays (apply-to-all, or one `<element>` per
  * subscript combination where the source defines elements apart), in XMILE's expression syntax.
  *
+ * Conveyors and queues (§4.2.1, §4.2) are written as the file that was read wrote them
+ * (ModelIR.stockForms): the stock with its inflow and outflow lists and `<conveyor>` or
+ * `<queue/>`, leak flows with `<leak/>` and their zone, overflows with `<overflow/>`, inflows
+ * with their `<multiplier>` and without the capacity or inflow limit the reader wrapped them in.
+ *
  * What XMILE 1.0 cannot say is refused with a located error rather than written approximately:
  * Vensim functions without an XMILE equivalent of the same meaning (MODULO's sign rule, PULSE,
  * the VECTOR and ALLOCATE functions, data from spreadsheets, …), macros, subscript mappings, data
@@ -10,7 +15,7 @@
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
-import type { DimensionDecl, Equation, Expr, LookupTable, ModelIR, SubscriptRef } from '../ir/model.js';
+import type { DimensionDecl, Equation, Expr, LookupTable, ModelIR, StockForm, SubscriptRef } from '../ir/model.js';
 
 class Unwritable extends Error {
   constructor(
@@ -163,7 +168,8 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       return 'PI';
     case CONVEYOR_OUTFLOW:
     case CONVEYOR_LEAK:
-      throw new Unwritable({ en: 'a conveyor flow (the writer does not write conveyors back yet)', es: 'un flujo de transportador (conveyor) (el escritor aún no escribe transportadores)' }, e.loc);
+      // Conveyor flows are written from ModelIR.stockForms (formFlowXml); one met here has no conveyor described.
+      throw new Unwritable({ en: 'a conveyor flow outside a conveyor the model describes', es: 'un flujo de cinta transportadora (conveyor) fuera de una cinta que el modelo describa' }, e.loc);
     default:
       if (ARRAY_FN[fn] && e.args.length === 1) return `${ARRAY_FN[fn]}(${write(e.args[0]!, ctx, 0, true)})`;
   }
@@ -240,6 +246,8 @@ function writeModel(ir: ModelIR): string {
     const own = dims.has(n) ? members(n) : [];
     return own.length > 0 && ir.dimensions.some((x) => x.name !== n && !x.equivalentTo && members(x.name).length > own.length && own.every((m) => members(x.name).includes(m)));
   };
+  const forms = new Map((ir.stockForms ?? []).map((f) => [f.stock, f]));
+  const formFlows = flowRoles(ir.stockForms ?? []);
   for (const [key, eqs] of byVar) {
     if (['initial time', 'final time', 'time step', 'saveper'].includes(key)) continue;
     const first = eqs[0]!;
@@ -296,7 +304,15 @@ function writeModel(ir: ModelIR): string {
       return out.join('');
     };
 
-    if (isStock) {
+    const form = forms.get(key);
+    const role = formFlows.get(key);
+    if (form) {
+      if (!isStock) throw new Unwritable({ en: `${display} is a ${form.kind} but not a stock`, es: `${display} es ${form.kind === 'queue' ? 'una cola' : 'una cinta transportadora'} pero no un nivel (stock)` }, first.loc);
+      const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
+      vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}${stockFormXml(form, ctx)}${units}${doc}</stock>`);
+    } else if (role) {
+      vars.push(formFlowXml(display, role, dimsXml, (pick) => parts(pick), ctx, `${units}${doc}`));
+    } else if (isStock) {
       const flowName = `${display} net flow`;
       if (byVar.has(flowName.toLowerCase()) || flowsMade.has(flowName)) throw new Unwritable({ en: `a variable named '${flowName}' already exists`, es: `ya existe una variable llamada '${flowName}'` }, first.loc);
       flowsMade.add(flowName);
@@ -314,10 +330,11 @@ function writeModel(ir: ModelIR): string {
     .filter((d) => !d.equivalentTo)
     .map((d) => `<dim name="${attrName(d.display)}">${members(d.name).map((m) => `<elem name="${attrName(names.get(m) ?? m)}"/>`).join('')}</dim>`)
     .join('\n    ');
+  const uses = [...new Set((ir.stockForms ?? []).map((f) => `<uses_${f.kind}/>`))].sort().join('');
   const saveAttr = save !== undefined && save !== dt ? ` save_interval="${save}"` : '';
   return `<?xml version="1.0" encoding="utf-8"?>
 <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
-  <header><vendor>IGEM</vendor><product version="1.0">IGEM</product></header>
+  <header><vendor>IGEM</vendor><product version="1.0">IGEM</product>${uses ? `<options>${uses}</options>` : ''}</header>
   <sim_specs method="${method}" time_units="${esc(timeUnits)}"${saveAttr}><start>${start}</start><stop>${stop}</stop><dt>${dt}</dt></sim_specs>
   ${dimXml ? `<dimensions>\n    ${dimXml}\n  </dimensions>` : ''}
   <model>
@@ -335,4 +352,78 @@ function listElement(e: Extract<Expr, { kind: 'list' }>, combo: string[], dims: 
   const v = dims.length <= 1 ? e.rows.flat()[idx[0] ?? 0] : e.rows[idx[0]!]?.[idx[1]!];
   if (v === undefined || dims.length > 2) throw new Unwritable({ en: 'a constant list of more than two dimensions', es: 'una lista de constantes de más de dos dimensiones' }, e.loc);
   return v < 0 ? `(${v})` : String(v);
+}
+
+/** What a flow of a conveyor or queue is there: which leak, which overflow, whether a limit wraps it. */
+interface FlowRole {
+  form: StockForm;
+  /** The conveyor's outflow: the belt computes it, so it has no equation. */
+  beltOutflow?: boolean;
+  leak?: NonNullable<StockForm['conveyor']>['leaks'][number];
+  overflow?: boolean;
+  multiplier?: Expr;
+  /** Its equation ends in a conveyor's capacity or inflow limit (MIN(equation, room)), written as the option instead. */
+  limited?: boolean;
+  /** It fills a queue, so the reader wrapped its equation in MAX(0, …) (queues.ts). */
+  intoQueue?: boolean;
+}
+
+function flowRoles(forms: readonly StockForm[]): Map<string, FlowRole> {
+  const roles = new Map<string, FlowRole>();
+  const role = (name: string, form: StockForm): FlowRole => {
+    const r = roles.get(name) ?? { form };
+    roles.set(name, r);
+    return r;
+  };
+  for (const form of forms) {
+    const c = form.conveyor;
+    form.outflows.forEach((o, k) => {
+      const r = role(o.name, form);
+      if (form.kind === 'queue') r.overflow = k > 0;
+      const leak = c?.leaks.find((l) => l.name === o.name);
+      if (leak) r.leak = leak;
+      else if (c) r.beltOutflow = true;
+    });
+    for (const i of form.inflows) {
+      const r = role(i.name, form);
+      if (i.multiplier) r.multiplier = i.multiplier;
+      if (c && (c.capacity || c.inLimit)) r.limited = true;
+      if (form.kind === 'queue') r.intoQueue = true;
+    }
+  }
+  return roles;
+}
+
+/** `<inflow>`/`<outflow>` lists and the `<conveyor>` or `<queue/>` of a stock. */
+function stockFormXml(form: StockForm, ctx: Ctx): string {
+  const flows = [...form.inflows.map((f) => `<inflow>${esc(xname(f.display))}</inflow>`), ...form.outflows.map((f) => `<outflow>${esc(xname(f.display))}</outflow>`)].join('');
+  const c = form.conveyor;
+  if (!c) return `${flows}<queue/>`;
+  const opt = (tag: string, e: Expr | undefined) => (e ? `<${tag}>${esc(write(e, ctx, 0))}</${tag}>` : '');
+  const exp = c.exponentialLeak ? ' exponential_leak="true"' : '';
+  return `${flows}<conveyor${exp}><len>${esc(write(c.len, ctx, 0))}</len>${opt('capacity', c.capacity)}${opt('in_limit', c.inLimit)}</conveyor>`;
+}
+
+/** A flow of a conveyor or queue. */
+function formFlowXml(display: string, r: FlowRole, dimsXml: string, parts: (pick: (eq: Equation) => Expr) => string, ctx: Ctx, tail: string): string {
+  const name = attrName(display);
+  if (r.beltOutflow) return `<flow name="${name}">${dimsXml}${tail}</flow>`;
+  if (r.leak) {
+    const zone = `${r.leak.start !== 0 ? ` leak_start="${r.leak.start}"` : ''}${r.leak.end !== 1 ? ` leak_end="${r.leak.end}"` : ''}`;
+    return `<flow name="${name}"${zone}>${dimsXml}<eqn>${esc(write(r.leak.fraction, ctx, 0))}</eqn><leak/>${tail}</flow>`;
+  }
+  const eqn = parts((q) => {
+    const e = r.limited ? unlimited(q, r.form) : q.expr!;
+    // The reader makes what enters a queue MAX(0, equation) first; it will again.
+    return r.intoQueue && e.kind === 'call' && e.fn === 'MAX' && e.args[0]?.kind === 'num' && e.args[0].value === 0 ? e.args[1]! : e;
+  });
+  const multiplier = r.multiplier ? `<multiplier>${esc(write(r.multiplier, ctx, 0))}</multiplier>` : '';
+  return `<flow name="${name}">${dimsXml}${eqn}${multiplier}${r.overflow ? '<overflow/>' : ''}${tail}</flow>`;
+}
+
+/** An inflow's equation without the MIN(…, room) the reader wrapped around it last (conveyor-inflow-limits.ts). */
+function unlimited(eq: Equation, form: StockForm): Expr {
+  const e = eq.expr!;
+  if (e.kind === 'call' && e.fn === 'MIN' && e.args.length === 2) return e.args[0]!;
+  throw new Unwritable({ en: `${eq.lhs.display} fills conveyor ${form.display}, which has a capacity or inflow limit, but its equation is not the limit the reader makes`, es: `${eq.lhs.display} llena la cinta transportadora ${form.display}, que tiene capacidad o límite de entrada, pero su ecuación no es el límite que arma el lector` }, eq.loc);
 }
