@@ -307,7 +307,12 @@ function writeModel(ir: ModelIR): string {
     const form = forms.get(key);
     const role = formFlows.get(key);
     if (form) {
-      if (!isStock) throw new Unwritable({ en: `${display} is a ${form.kind} but not a stock`, es: `${display} es ${form.kind === 'queue' ? 'una cola' : 'una cinta transportadora'} pero no un nivel (stock)` }, first.loc);
+      if (!isStock) throw new Unwritable(
+          form.kind === 'queue'
+            ? { en: `${display} is a queue but not a stock`, es: `${display} es una cola pero no un nivel (stock)` }
+            : { en: `${display} is a conveyor but not a stock`, es: `${display} es una cinta transportadora pero no un nivel (stock)` },
+          first.loc,
+        );
       const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
       vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}${stockFormXml(form, ctx)}${units}${doc}</stock>`);
     } else if (role) {
