@@ -16,6 +16,16 @@
  * one, and a young collection frees buffers on a background thread: with all 10,124 columns (8 MB a
  * run) the freed results held 40-63 MB at the peak (--trace-gc with process.memoryUsage().arrayBuffers
  * after each run), whatever the rest of the process weighs, and more when the machine is loaded.
+ *
+ * Why that mode sits near 150 MB even when no result is promoted: once the generated code is
+ * optimized a run allocates almost nothing on V8's heap, so a young collection starts only when
+ * the young generation's array buffers reach twice V8's default maximum semi-space, 32 MB on
+ * 64-bit Node 20 (Heap::AllocateExternalBackingStore). Up to four dead results wait for it, so the
+ * peak is about the one-output peak (~104 MB, of which the young generation the compile grew to
+ * 32 MB and Node's own 41 MB) plus two live results and 32 MB of dead ones. Not from the results'
+ * layout: one ArrayBuffer per run instead of 64 KB blocks gave 156-161 MB (blocks 156-167), and
+ * moving the blocks to new buffer objects at the run's end (so that none is promoted) 161-169 MB;
+ * nor from what the compile keeps, 6 MB of heap for the compiled model (load 12-15, December 2026).
  */
 import { readFileSync } from 'node:fs';
 import { loadModel } from '../sd/node/load.js';
