@@ -66,10 +66,16 @@ describe('Peru COVID-19 mortality', () => {
   it('follows WDI life expectancy in 2020 and 2021 and recovers when the excess ends', () => {
     const wdi = wdiLifeExpectancy();
     // MINSA's official count (below the registered excess: Sempé et al. 2021 find 1.8 times as many in
-    // 2020) with 16 years lost per death: 2020 about 0.7 years under WDI, 2021 within 0.1; WDI 2022 is a
-    // WPP 2022 projection and is not used
-    expect(Math.abs(at(bau, 'Life Expectancy at Birth', 2020) - wdi.get(2020)!)).toBeLessThan(1);
-    expect(Math.abs(at(bau, 'Life Expectancy at Birth', 2021) - wdi.get(2021)!)).toBeLessThan(0.5);
+    // 2020) with 16 years lost per death. The pandemic is the fall from 2019, so that is what is compared:
+    // the level also carries the pre-pandemic path (income, medical progress, services), which is 0.1-1.3
+    // years under WDI in 2001-2019 and moved 0.14 years down in 2019-2020 when mining value added followed
+    // INEI's index and the model was refitted (7 December 2026), with the pandemic terms unchanged.
+    // Fall 2019-2020: model 3.41 (3.44 before those merges), WDI 2.49, so 0.9 more; 2019-2021: model 3.94,
+    // WDI 3.78. WDI 2022 is a WPP 2022 projection and is not used.
+    const fall = (r: RunResult, y: number) => at(r, 'Life Expectancy at Birth', 2019) - at(r, 'Life Expectancy at Birth', y);
+    const wdiFall = (y: number) => wdi.get(2019)! - wdi.get(y)!;
+    expect(Math.abs(fall(bau, 2020) - wdiFall(2020))).toBeLessThan(1);
+    expect(Math.abs(fall(bau, 2021) - wdiFall(2021))).toBeLessThan(0.5);
     expect(at(bau, 'Life Expectancy at Birth', 2021)).toBeLessThan(at(noCovid, 'Life Expectancy at Birth', 2021) - 2);
     expect(at(bau, 'COVID Life Expectancy Loss', 2023)).toBe(0);
     expect(Math.abs(at(bau, 'Life Expectancy at Birth', 2023) - at(noCovid, 'Life Expectancy at Birth', 2023))).toBeLessThan(0.1);

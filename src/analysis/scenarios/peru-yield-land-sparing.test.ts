@@ -134,9 +134,15 @@ describe('yield land sparing: land = output / yield', () => {
       expect(ratio(p, 'Other Agriculture Emissions', y), `ε ${d}`).toBeCloseTo((ratio(p, 'Farm Output Quantity Index', y) / livestock) ** e, 9);
     }
     // With fixed output (ε = 0) the programmes' yield gain (P about 1.09 in 2050) adds no farm value added
-    // at constant prices: what is left (under 0.1 %) is the rest of the scenario (irrigation, capital).
+    // at constant prices. The land the programmes spare is rainfed (irrigated land is a stock built by
+    // irrigation investment), so the irrigated share of cropland rises and Irrigation Yield Effect lifts
+    // value added: 0.08 % in 2050 before mining value added followed INEI's index (merge mining-va), 0.18 %
+    // after, when base cropland demand in 2050 rose (8.0 to 8.6 million ha) and the spared land came out
+    // of total cropland faster (-0.48 % instead of -0.22 %). That composition effect is taken out here, as
+    // in landPerProgrammeYield; what is left (under 0.1 %) is the rest of the scenario (capital).
     expect(at(pair(0).policy, 'Farm Programme Productivity Effect', y)).toBeGreaterThan(1.05);
-    expect(Math.abs(ratio(pair(0), 'Value Added[agriculture]', y) - 1)).toBeLessThan(0.002);
+    expect(ratio(pair(0), 'Irrigation Yield Effect', y)).toBeGreaterThanOrEqual(1);
+    expect(Math.abs(ratio(pair(0), 'Value Added[agriculture]', y) / ratio(pair(0), 'Irrigation Yield Effect', y) - 1)).toBeLessThan(0.002);
   });
 });
 
