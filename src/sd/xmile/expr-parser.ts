@@ -286,7 +286,9 @@ class Parser {
       ? { en: 'it applies to an array variable, not to an expression', es: 'se aplica a una variable con dimensiones, no a una expresión' }
       : this.iterated
         ? { en: 'inside an array function', es: 'dentro de una función de arreglos' }
-        : { en: `the equation is defined over ${shown(lhs)}, not ${shown(reversed)}, or a dimension repeats`, es: `la ecuación está definida sobre ${shown(lhs)}, no sobre ${shown(reversed)}, o una dimensión se repite` };
+        : new Set(dims).size !== dims.length
+          ? { en: `${shown(dims)} repeats a dimension, which only positions tell apart`, es: `${shown(dims)} repite una dimensión, que solo las posiciones distinguen` }
+          : { en: `the equation is defined over ${shown(lhs)}, not ${shown(reversed)}`, es: `la ecuación está definida sobre ${shown(lhs)}, no sobre ${shown(reversed)}` };
     throw this.fail(
       first,
       {

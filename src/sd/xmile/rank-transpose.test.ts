@@ -100,6 +100,14 @@ describe('what RANK and the transpose refuse or report', () => {
     expect([d.line! > 1, d.column]).toEqual([true, 76]);
   });
 
+  it('the transpose of an array over one dimension twice (only positions tell them apart)', () => {
+    const d = firstDiagnostic(() =>
+      compileXmile(xmileDoc('<aux name="q"><dimensions><dim name="P"/><dim name="P"/></dimensions><eqn>P</eqn></aux>\n<aux name="t"><dimensions><dim name="P"/><dim name="P"/></dimensions><eqn>q\'</eqn></aux>', { stop: 0, dimensions: DIMS }), { file: 'q.xmile' }),
+    );
+    expect(d.code).toBe('E_UNSUPPORTED');
+    expect(d.message).toMatch(/here \[P, P\] repeats a dimension, which only positions tell apart\. Positional binding \(the @ operator\) is not supported/);
+  });
+
   it('the transpose of an expression, and inside an array function', () => {
     expect(refusal(`${M}\n<aux name="t"><dimensions><dim name="C"/><dim name="R"/></dimensions><eqn>(m + 1)'</eqn></aux>`).message).toMatch(/here it applies to an array variable, not to an expression/);
     expect(refusal(`${M}\n<aux name="t"><eqn>SUM(m')</eqn></aux>`).message).toMatch(/here inside an array function/);
