@@ -3,6 +3,7 @@
  * the VECTOR and ALLOCATE functions see a whole vector and return the element for the
  * current position.
  */
+import { XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import { visitExpr } from '../ir/walk.js';
@@ -15,7 +16,7 @@ import { allocateByPriorityProblem, type OptionProblem, vectorLookupModeProblem,
 export const ARRAY_FUNCTIONS = new Set([
   'SUM', 'PROD', 'VMIN', 'VMAX', 'ELMCOUNT', 'VECTOR SELECT', 'VECTOR ELM MAP', 'VECTOR SORT ORDER', 'VECTOR RANK',
   'VECTOR REORDER', 'VECTOR LOOKUP', 'ALLOCATE BY PRIORITY', 'ALLOCATE AVAILABLE', 'INVERT MATRIX', 'MIN', 'MAX',
-  'FIND MARKET PRICE', 'DEMAND AT PRICE', 'SUPPLY AT PRICE',
+  'FIND MARKET PRICE', 'DEMAND AT PRICE', 'SUPPLY AT PRICE', XMILE_RANK,
 ]);
 
 /** Dimensions referenced with `!` inside an expression, in order of appearance. */
@@ -96,6 +97,37 @@ function refuseConstant(x: Expander, e: SExpr, at: Expr, ctx: Ctx, what: Bilingu
   if (p) throw optionError(p, ctx, at.loc);
 }
 
+/** The array an array function reduces: the ranges marked `!`, else the named dimensions left unbound. */
+function reducedDims(x: Expander, e: Expr, ctx: Ctx): string[] {
+  const dims = bangDims(e);
+  return dims.length ? dims : namedDims(x, e).filter((d) => x.bindElement(d, ctx.binding) === undefined);
+}
+
+/**
+ * XMILE's RANK(array, n [, secondary]) (rules and sources in src/sd/run/xmile-rank.ts): both arrays
+ * laid out flat, row-major. A secondary array of another size is not used (isee help 10.x, Array
+ * builtins), and the reader says so.
+ */
+function lowerXmileRank(x: Expander, args: Expr[], ctx: Ctx): SExpr {
+  const values = over(x, args[0]!, reducedDims(x, args[0]!, ctx), ctx, false);
+  const vecs = [values];
+  const b = args[2];
+  if (b) {
+    const secondary = over(x, b, reducedDims(x, b, ctx), ctx, false);
+    if (secondary.length === values.length) vecs.push(secondary);
+    else {
+      x.warnings.push({
+        severity: 'warning',
+        code: 'W_RANK_SECONDARY',
+        message: `${ctx.owner.name}: the secondary array of RANK has ${secondary.length} elements and the ranked array ${values.length}; as isee's help says (Array builtins), the secondary sort does not occur, so ties keep the order of the array`,
+        messageEs: `${ctx.owner.name}: el arreglo secundario de RANK tiene ${secondary.length} elementos y el arreglo ordenado ${values.length}; como dice la ayuda de isee (Array builtins), no se aplica el orden secundario, así que los empates conservan el orden del arreglo`,
+        loc: b.loc,
+      });
+    }
+  }
+  return { k: 'vec', fn: XMILE_RANK, vecs, scalars: [x.resolve(args[1]!, ctx)], index: 0 };
+}
+
 export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr {
   const v = lowerVectorCall(x, fn, args, ctx);
   return v.k === 'vec' ? { ...v, owner: ctx.owner.id } : v;
@@ -107,9 +139,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
     case 'PROD':
     case 'VMIN':
     case 'VMAX': {
-      let dims = bangDims(args[0]!);
-      if (dims.length === 0) dims = namedDims(x, args[0]!).filter((d) => x.bindElement(d, ctx.binding) === undefined);
-      const terms = over(x, args[0]!, dims, ctx, false);
+      const terms = over(x, args[0]!, reducedDims(x, args[0]!, ctx), ctx, false);
       const op = fn === 'SUM' ? '+' : fn === 'PROD' ? '*' : fn === 'VMIN' ? 'min' : 'max';
       return fold(op, terms);
     }
@@ -174,6 +204,8 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
       const vec = over(x, args[0]!, [dim], ctx, true);
       return { k: 'vec', fn, vecs: [vec], scalars: [x.resolve(args[1]!, ctx)], index };
     }
+    case XMILE_RANK:
+      return lowerXmileRank(x, args, ctx);
     case 'VECTOR REORDER': {
       const { dim, index } = vectorAxis(x, args[0]!, ctx);
       const vec = over(x, args[0]!, [dim], ctx, true);

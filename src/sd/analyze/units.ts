@@ -11,7 +11,7 @@
  * plain number makes the result unknown unless the base is dimensionless; unknown units are not
  * checked further (as for the Cobb-Douglas production function).
  */
-import { HISTORY } from '../ir/builtins.js';
+import { HISTORY, XMILE_RANK } from '../ir/builtins.js';
 import type { Equation, Expr, ModelIR } from '../ir/model.js';
 import { warningAt, type BilingualText, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
 
@@ -248,6 +248,8 @@ function infer(e: Expr, ctx: Ctx): Inferred {
       if (fn === 'RAMP') return combine(asDim(args[0]), ctx.time, 1);
       if (fn === 'PULSE' || fn === 'PULSE TRAIN') return new Map();
       if (fn === 'INTEG') return combine(asDim(args[0]), ctx.time, 1);
+      // XMILE RANK gives a position in the array: a number without units.
+      if (fn === XMILE_RANK) return new Map();
       // XMILE HISTORY(input, time): the input's value at a time.
       if (fn === HISTORY) {
         const t = asDim(args[1]);

@@ -15,6 +15,9 @@ export interface BuiltinInfo {
 /** The IR name of XMILE's HISTORY, which Vensim does not have. */
 export const HISTORY = '#HISTORY';
 
+/** The IR name of XMILE's RANK(array, n [, secondary array]) (src/sd/run/xmile-rank.ts). */
+export const XMILE_RANK = '#RANK';
+
 const b = (min: number, max = min, extra: Partial<BuiltinInfo> = {}): BuiltinInfo => ({ min, max, ...extra });
 
 export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, BuiltinInfo>([
@@ -62,6 +65,7 @@ export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, Builti
   ['TABBED ARRAY', b(0, Infinity)], ['A FUNCTION OF', b(0, Infinity)],
   // XMILE's HISTORY(input, time) (src/sd/xmile/functions.ts); `#` keeps Vensim text from naming it.
   [HISTORY, b(2, 2, { stateful: true })],
+  [XMILE_RANK, b(2, 3)],
 ]);
 
 /**

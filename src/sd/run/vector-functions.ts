@@ -6,9 +6,11 @@ import { priorityProfileProblem } from '../analyze/priority-profile.js';
 import { tableLookup } from '../analyze/table-lookup.js';
 import { allocateByPriorityProblem, type OptionProblem, vectorLookupModeProblem, vectorSelectActionProblem, vectorSelectErrorActionProblem } from '../analyze/vector-options.js';
 
+import { XMILE_RANK } from '../ir/builtins.js';
 import { VectorArgumentError } from './argument-error.js';
 import { demandAtPrice, findMarketPrice, supplyAtPrice } from './market-price.js';
 import { demandShare } from './priority-curves.js';
+import { xmileRank } from './xmile-rank.js';
 
 export { VectorArgumentError };
 
@@ -101,6 +103,8 @@ export function vectorFunction(fn: string, vecs: number[][], s: number[], index:
       order.forEach((orig, r) => (rank[orig] = r + 1));
       return rank[index]!;
     }
+    case XMILE_RANK:
+      return xmileRank(vecs[0]!, s[0]!, vecs[1]);
     case 'VECTOR REORDER': {
       const [v, order] = vecs as [number[], number[]];
       const j = whole(order[index]!);

@@ -4,7 +4,7 @@
  * documentation, grouped as the source grouped them, then the sketch and settings kept verbatim.
  * A model read from XMILE gets no sketch and a settings section that states its integration method.
  */
-import { HISTORY } from '../ir/builtins.js';
+import { HISTORY, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError } from '../ir/diagnostics.js';
 import { visitExpr } from '../ir/walk.js';
 import type { DimensionDecl, Equation, MacroDecl, ModelIR } from '../ir/model.js';
@@ -77,7 +77,7 @@ function macroText(m: MacroDecl, display: (n: string) => string): string {
 }
 
 /**
- * XMILE features the reader keeps under `#` names (conveyors, HISTORY; src/sd/ir/builtins.ts)
+ * XMILE features the reader keeps under `#` names (conveyors, HISTORY, RANK; src/sd/ir/builtins.ts)
  * have no Vensim function: writing them would give a file Vensim cannot read.
  */
 function rejectXmileOnly(ir: ModelIR): void {
@@ -85,7 +85,8 @@ function rejectXmileOnly(ir: ModelIR): void {
     if (!eq.expr) continue;
     visitExpr(eq.expr, (e) => {
       if (e.kind !== 'call' || !e.fn.startsWith('#')) return;
-      const what = e.fn === HISTORY ? { en: 'HISTORY', es: 'HISTORY' } : { en: 'a conveyor', es: 'una cinta transportadora (conveyor)' };
+      const named = e.fn === HISTORY || e.fn === XMILE_RANK ? e.fn.slice(1) : undefined;
+      const what = named ? { en: named, es: named } : { en: 'a conveyor', es: 'una cinta transportadora (conveyor)' };
       throw ModelError.at(
         'E_UNSUPPORTED',
         {

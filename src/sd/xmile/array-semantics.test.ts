@@ -104,14 +104,6 @@ function refusal(variables: string): { code: string; message: string; messageEs?
 }
 
 describe('what stops, located and in both languages', () => {
-  it("the transpose operator '", () => {
-    const d = refusal(`${M}\n<aux name="t"><dimensions><dim name="C"/><dim name="R"/></dimensions><eqn>m'</eqn></aux>`);
-    expect(d.code).toBe('E_UNSUPPORTED');
-    expect(d.message).toMatch(/transpose operator ' is not supported/);
-    expect(d.messageEs).toMatch(/operador de trasposición/);
-    expect(d.line).toBeGreaterThan(1);
-  });
-
   it('a wildcard outside an array function in an equation not over its dimension', () => {
     const d = refusal(`${M}\n<aux name="t"><eqn>m[*, 2]</eqn></aux>`);
     expect(d.code).toBe('E_UNSUPPORTED');
@@ -137,9 +129,5 @@ describe('what stops, located and in both languages', () => {
 
   it('a dimension name as a value in an equation not defined over it', () => {
     expect(refusal(`<aux name="t"><eqn>R * 2</eqn></aux>`).code).toBe('E_DIMENSION');
-  });
-
-  it('RANK', () => {
-    expect(refusal(`${M}\n<aux name="t"><eqn>RANK(m[*, 1], 1)</eqn></aux>`).code).toBe('E_UNSUPPORTED');
   });
 });

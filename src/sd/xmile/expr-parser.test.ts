@@ -203,7 +203,7 @@ describe('XMILE equation errors have a line and column', () => {
     ['pop[Region + 1]', 'E_UNSUPPORTED', 1, 5, 'computed subscripts'],
     ['pop[7]', 'E_DIMENSION', 1, 5, 'index 7 is outside dimension Region'],
     ['  ???  ', 'E_NO_EQUATION', 1, 3, 'xmutil'],
-    ['RANK(pop, 1)', 'E_UNSUPPORTED', 1, 1, 'RANK'],
+    ['RANK(pop)', 'E_ARITY', 1, 1, 'RANK takes 2 to 3 arguments but was given 1'],
     ['"open', 'E_SYNTAX', 1, 1, 'never closed'],
     ['', 'E_EMPTY', 1, 1, 'empty'],
   ])('%j', (text, code, line, column, mentions) => {
@@ -220,7 +220,7 @@ describe('XMILE equation errors have a line and column', () => {
     ['"open', 'un nombre entre comillas nunca se cierra'],
     ['pop[*]', 'el comodín * representa toda la dimensión Region aquí, pero esta ecuación no está definida sobre Region: úselo dentro de una función de arreglos como SUM, o defina la ecuación sobre Region'],
     ['pop[7]', 'el índice 7 está fuera de la dimensión Region (1 a 3)'],
-    ['RANK(pop, 1)', 'RANK aún no se admite'],
+    ['RANK(pop)', 'RANK admite de 2 a 3 argumentos, pero recibió 1'],
     ['SMTH1(x)', 'SMTH1 admite de 2 a 3 argumentos, pero recibió 1'],
   ])('%j in Spanish too', (text, es) => {
     expect(errorOf(text).messageEs).toBe(es);

@@ -27,7 +27,8 @@ import { canonicalName } from '../ir/names.js';
 import { apply, bin, call, num } from './ir-build.js';
 import { LexError, tokenize, type Token } from './expr-lexer.js';
 import { arityMessage } from '../ir/arity.js';
-import { ARRAY_BUILTINS, builtinSpec, functionKey, UNSUPPORTED, VENSIM_VECTOR_FUNCTIONS, ZERO_ARGUMENT } from './functions.js';
+import { XMILE_RANK } from '../ir/builtins.js';
+import { ARRAY_BUILTINS, builtinSpec, functionKey, VENSIM_VECTOR_FUNCTIONS, ZERO_ARGUMENT } from './functions.js';
 import type { InternalMacro } from './internal-macros.js';
 import type { MappedText, SourceText } from './source-text.js';
 
@@ -244,8 +245,7 @@ class Parser {
 
   /** `a ^ b`, right to left; the exponent may carry its own sign (`2^-x`). */
   private parsePower(): Expr {
-    const left = this.parsePrimary();
-    this.refuseTranspose();
+    const left = this.transpose(this.parsePrimary());
     const t = this.peek();
     if (!this.isOp(t, '^')) return left;
     this.next();
@@ -257,22 +257,54 @@ class Parser {
   }
 
   /**
-   * `a'`, a postfix transpose some array languages have. We found no definition of it in the
-   * XMILE 1.0 text or isee's help pages we could read (§3.3.1's operator table, Array builtins,
-   * Specialized Array Manipulation), so it stops here instead of guessing the order of the result's
-   * dimensions.
+   * `a'` reverses the order of an array's dimensions (XMILE 1.0 §3.7.1.1, Array Operations: "the
+   * transposition operator, ' (apostrophe), can be used after the array, e.g., A' or A[M, 1, N]'";
+   * it binds tighter than `^`, right to left). References here bind dimensions by name, so `a'` is
+   * `a` itself when the equation is defined over a's remaining dimensions in reverse order and no
+   * dimension repeats: `t[C, R] = m'` with m[R, C] gives t[c, r] = m[r, c]. Other cases need the
+   * positional binding of the spec's `@` operator, which this reader does not have: they stop at
+   * the apostrophe.
    */
-  private refuseTranspose(): void {
-    const q = this.peek();
-    if (!this.isOp(q, "'")) return;
+  private transpose(operand: Expr): Expr {
+    let flips = 0;
+    let q = this.peek();
+    let first: Token | undefined;
+    while (this.isOp(q, "'")) {
+      first ??= q;
+      flips++;
+      this.next();
+      q = this.peek();
+    }
+    if (!first || flips % 2 === 0) return operand;
+    const dims = operand.kind === 'ref' ? this.remainingDims(operand) : undefined;
+    const lhs = this.scope.lhsDims;
+    const reversed = dims ? [...dims].reverse() : [];
+    const byName = !!dims && !this.iterated && new Set(dims).size === dims.length && (dims.length <= 1 || (lhs.length === reversed.length && reversed.every((d, k) => lhs[k] === d)));
+    if (byName) return operand;
+    const shown = (ds: readonly string[]) => `[${ds.map((d) => this.env.dims.get(d)?.display ?? d).join(', ')}]`;
+    const why = !dims
+      ? { en: 'it applies to an array variable, not to an expression', es: 'se aplica a una variable con dimensiones, no a una expresión' }
+      : this.iterated
+        ? { en: 'inside an array function', es: 'dentro de una función de arreglos' }
+        : new Set(dims).size !== dims.length
+          ? { en: `${shown(dims)} repeats a dimension, which only positions tell apart`, es: `${shown(dims)} repite una dimensión, que solo las posiciones distinguen` }
+          : { en: `the equation is defined over ${shown(lhs)}, not ${shown(reversed)}`, es: `la ecuación está definida sobre ${shown(lhs)}, no sobre ${shown(reversed)}` };
     throw this.fail(
-      q,
+      first,
       {
-        en: "the transpose operator ' is not supported (we found no definition of it in XMILE 1.0); name the dimensions in the order you need instead (in an equation over [C, R], write m[R, C] for m')",
-        es: "no se admite el operador de trasposición ' (no encontramos su definición en XMILE 1.0); nombre las dimensiones en el orden que necesite (en una ecuación sobre [C, R], escriba m[R, C] en vez de m')",
+        en: `the transpose ' (XMILE 1.0 §3.7.1.1: it reverses the dimensions) is only supported where reversing can be done by dimension name, in an equation over the array's dimensions in reverse order; here ${why.en}. Positional binding (the @ operator) is not supported; name the dimensions in the order you need (in an equation over [C, R], m[R, C] for m')`,
+        es: `la trasposición ' (XMILE 1.0 §3.7.1.1: invierte el orden de las dimensiones) solo se admite donde puede hacerse por nombre de dimensión, en una ecuación sobre las dimensiones del arreglo en orden inverso; aquí ${why.es}. No se admite la asignación por posición (el operador @); nombre las dimensiones en el orden que necesite (en una ecuación sobre [C, R], m[R, C] en vez de m')`,
       },
       'E_UNSUPPORTED',
     );
+  }
+
+  /** The dimensions an array reference still spans: all of a bare name's, or those its subscripts name. */
+  private remainingDims(ref: Extract<Expr, { kind: 'ref' }>): string[] | undefined {
+    const dims = this.env.varDims.get(ref.name);
+    if (!dims) return undefined;
+    if (ref.subs.length === 0) return [...dims];
+    return ref.subs.filter((s) => this.env.dims.has(s.name)).map((s) => s.name);
   }
 
   private parsePrimary(): Expr {
@@ -525,7 +557,7 @@ class Parser {
     const key = t.quoted ? '' : functionKey(t.text);
     if (ARRAY_BUILTINS.has(key)) return this.arrayCall(t, key, loc);
     if (key === 'LOOKUP') return this.lookupFunction(t, loc);
-    if (key in UNSUPPORTED) throw this.fail(t, UNSUPPORTED[key]!, 'E_UNSUPPORTED');
+    if (key === 'RANK') return this.rankCall(t, loc);
     if (VENSIM_VECTOR_FUNCTIONS.has(key)) return this.vectorCall(key, loc);
     if (builtinSpec(key)) return this.builtin(t, key, this.parseArgs(), loc);
     // A graphical function or macro defined elsewhere, or an unknown name: the analyzer decides.
@@ -544,6 +576,31 @@ class Parser {
     } finally {
       this.iterated = saved;
     }
+  }
+
+  /**
+   * RANK(array, n [, secondary array]) (XMILE 1.0 §3.7.1.3; rules in src/sd/run/xmile-rank.ts):
+   * the arrays are iterated as in SUM (`*`, ranges, whole arrays); the rank n is a plain scalar.
+   */
+  private rankCall(t: Token, loc: SourceLocation): Expr {
+    const args: Expr[] = [];
+    const saved = this.iterated;
+    try {
+      if (this.isOp(this.peek(), ')')) this.next();
+      else {
+        for (;;) {
+          this.iterated = args.length === 1 ? saved : new Set();
+          args.push(this.parseExpr());
+          const sep = this.next();
+          if (this.isOp(sep, ')')) break;
+          if (!this.isOp(sep, ',')) throw this.fail(sep, { en: `expected ',' or ')' in the argument list but found ${describe(sep).en}`, es: `se esperaba ',' o ')' en la lista de argumentos pero se encontró ${describe(sep).es}` });
+        }
+      }
+    } finally {
+      this.iterated = saved;
+    }
+    if (args.length < 2 || args.length > 3) throw this.fail(t, arityMessage('RANK', 2, 3, args.length), 'E_ARITY');
+    return call(XMILE_RANK, args, loc);
   }
 
   private builtin(t: Token, key: string, args: Expr[], loc: SourceLocation): Expr {
@@ -628,7 +685,10 @@ class Parser {
       case 'MEAN':
         return bin('/', call('SUM', [e], loc), num(count, loc), loc);
       default: {
-        // STDDEV: the population standard deviation, sqrt(Σ(x − mean)² / n).
+        // STDDEV: the population standard deviation, sqrt(Σ(x − mean)² / n). Supuesto: XMILE 1.0
+        // §3.7.1.3 says only "standard deviation of values in an array (or array slice)", and the
+        // parts of isee's Array builtins help we could read (1.4, 1.8, 3.x, 10.x) give no formula;
+        // neither says n or n − 1. The README says which form this is.
         const mean = bin('/', call('SUM', [e], loc), num(count, loc), loc);
         const dev2 = bin('^', bin('-', e, mean, loc), num(2, loc), loc);
         return call('SQRT', [bin('/', call('SUM', [dev2], loc), num(count, loc), loc)], loc);

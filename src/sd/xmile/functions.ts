@@ -14,7 +14,7 @@
  * The optional seed argument of the random functions is accepted and not used: draws come
  * from the run's own seeded stream (RunOptions.seed), as for Vensim models.
  */
-import type { BilingualText, SourceLocation } from '../ir/diagnostics.js';
+import type { SourceLocation } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import { HISTORY } from '../ir/builtins.js';
 import { call, dtRef, num, startRef, stopRef } from './ir-build.js';
@@ -119,8 +119,3 @@ export const VENSIM_VECTOR_FUNCTIONS = new Set([
   'VECTOR SELECT', 'VECTOR ELM MAP', 'VECTOR SORT ORDER', 'VECTOR RANK', 'VECTOR REORDER', 'VECTOR LOOKUP',
   'ALLOCATE AVAILABLE', 'ALLOCATE BY PRIORITY', 'FIND MARKET PRICE', 'DEMAND AT PRICE', 'SUPPLY AT PRICE',
 ]);
-
-/** Built-ins we know of but cannot simulate yet, with the reason in both languages. */
-export const UNSUPPORTED: Record<string, BilingualText> = {
-  RANK: { en: 'RANK is not supported yet', es: 'RANK aún no se admite' },
-};

@@ -13,7 +13,7 @@
  * the VECTOR and ALLOCATE functions, data from spreadsheets, …), macros, subscript mappings, data
  * variables, and time settings that are not constants.
  */
-import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW } from '../ir/builtins.js';
+import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
 import type { DimensionDecl, Equation, Expr, LookupTable, ModelIR, StockForm, SubscriptRef } from '../ir/model.js';
 
@@ -172,6 +172,7 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       throw new Unwritable({ en: 'a conveyor flow outside a conveyor the model describes', es: 'un flujo de cinta transportadora (conveyor) fuera de una cinta que el modelo describa' }, e.loc);
     default:
       if (ARRAY_FN[fn] && e.args.length === 1) return `${ARRAY_FN[fn]}(${write(e.args[0]!, ctx, 0, true)})`;
+      if (fn === XMILE_RANK) return `RANK(${e.args.map((a, k) => write(a, ctx, 0, k !== 1)).join(', ')})`;
   }
   throw new Unwritable({ en: `${fn} has no XMILE 1.0 function of the same meaning`, es: `${fn} no tiene una función de XMILE 1.0 con el mismo significado` }, e.loc);
 }
