@@ -10,7 +10,7 @@
 
 import type * as XLSX from '@e965/xlsx';
 import { guardCompoundFile } from './cfb-guard.js';
-import { cellName } from './cell-ref.js';
+import { cellName, parseA1 } from './cell-ref.js';
 import { DataError } from './data-error.js';
 import { formatBytes, withLimits, type DataLimits } from './limits.js';
 import type { CellRange } from './types.js';
@@ -283,8 +283,11 @@ function parseNameRef(ref: string): { sheet: string; range: CellRange } | undefi
   if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   const area = ref.slice(bang + 1).replace(/\$/g, '');
   if (!/^[A-Za-z]{1,3}\d{1,7}(:[A-Za-z]{1,3}\d{1,7})?$/.test(area)) return undefined;
-  const r = sheetJs().utils.decode_range(area);
-  return { sheet, range: { r0: r.s.r, c0: r.s.c, r1: r.e.r, c1: r.e.c } };
+  const [from, to] = area.split(':');
+  const a = parseA1(from!);
+  const b = to === undefined ? a : parseA1(to);
+  if (!a || !b) return undefined;
+  return { sheet, range: { r0: Math.min(a.row, b.row), c0: Math.min(a.col, b.col), r1: Math.max(a.row, b.row), c1: Math.max(a.col, b.col) } };
 }
 
 /** The calendar date and time of a serial number (UTC), or undefined for serials before the epoch. */

@@ -19,6 +19,12 @@ import { DateCell, ErrorCell, type RawCell } from './raw-cell.js';
 
 /** SheetJS, loaded at the first workbook read: a model without workbooks never needs it (src/sd/ir/lazy-package.ts). */
 export const sheetJs = lazyPackage<typeof XLSX>('@e965/xlsx');
+/**
+ * SheetJS's number-format code (SSF), for telling date formats apart: the core build carries the
+ * same SSF without the code-page tables the full build loads (about 90 ms cold), which the direct
+ * reader never needs; the full build is loaded only when SheetJS itself reads a workbook.
+ */
+const ssfHost = lazyPackage<typeof XLSX>('@e965/xlsx/dist/xlsx.core.min.js');
 
 export interface DirectWorkbook {
   sheetNames: string[];
@@ -243,14 +249,15 @@ function dateStyles(xml: string): boolean[] | undefined {
   if (start < 0) return [];
   const end = xml.indexOf('</cellXfs>', start);
   const section = xml.slice(start, end < 0 ? xml.length : end);
-  const table = sheetJs().SSF.get_table() as Record<number, string | undefined>;
+  const ssf = ssfHost().SSF;
+  const table = ssf.get_table() as Record<number, string | undefined>;
   const out: boolean[] = [];
   for (const tag of tags(section, 'xf')) {
     const a = attributes(tag);
     if (!a) return undefined;
     const id = a.numFmtId === undefined ? 0 : parseInt(a.numFmtId, 10);
     const fmt = formats.get(id) ?? table[id];
-    out.push(typeof fmt === 'string' && sheetJs().SSF.is_date(fmt));
+    out.push(typeof fmt === 'string' && ssf.is_date(fmt));
   }
   return out;
 }
