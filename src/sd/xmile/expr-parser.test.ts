@@ -171,7 +171,12 @@ describe('XMILE arrays (§3.7.1)', () => {
     expect(p('SUM(sales[*, *])')).toBe('SUM(sales[region!,product!])');
     expect(p('SUM(sales[Region, *])', { lhsDims: ['region'] })).toBe('SUM(sales[region,product!])');
     expect(p('SUM(pop)')).toBe('SUM(pop[region!])');
-    expect(p('SUM(pop)', { lhsDims: ['region'] })).toBe('SUM(pop[region])');
+    // A bare name in an array builtin is the whole array, also in an equation over its dimension
+    // (XMILE 1.0 §3.7.1.3; reasons in expr-parser.ts, wholeArray); naming the dimension binds it.
+    expect(p('SUM(pop)', { lhsDims: ['region'] })).toBe('SUM(pop[region!])');
+    expect(p('SUM(sales)', { lhsDims: ['region'] })).toBe('SUM(sales[region!,product!])');
+    expect(p('SUM(pop[Region])', { lhsDims: ['region'] })).toBe('SUM(pop[region])');
+    expect(p('pop / SUM(pop)', { lhsDims: ['region'] })).toBe('(pop / SUM(pop[region!]))');
   });
 
   it('computes MEAN and SIZE from the iterated elements', () => {
@@ -184,7 +189,28 @@ describe('XMILE arrays (§3.7.1)', () => {
   it('takes MIN and MAX over arrays and scalars together', () => {
     expect(p('MIN(pop[Region])')).toBe('VMIN(pop[region!])');
     expect(p('MAX(pop, 0)')).toBe('MAX(VMAX(pop[region!]), 0)');
-    expect(p('MAX(pop, 0)', { lhsDims: ['region'] })).toBe('MAX(pop[region], 0)');
+    expect(p('MAX(pop[Region], 0)', { lhsDims: ['region'] })).toBe('MAX(pop[region], 0)');
+    expect(p('MAX(pop[*], 0)', { lhsDims: ['region'] })).toBe('MAX(VMAX(pop[region!]), 0)');
+    expect(p('MAX(pop)', { lhsDims: ['region'] })).toBe('VMAX(pop[region!])');
+  });
+
+  it('refuses a bare array among several MIN/MAX/MEAN arguments in an equation over its dimension', () => {
+    // XMILE 1.0 §3.7.1.3 reads MAX(A, 0) over all of A; isee's help compares element by element.
+    for (const text of ['MAX(pop, 0)', 'MIN(1, 2 * pop)', 'MEAN(pop, 4)', 'MAX(0, sales)']) {
+      let err: unknown;
+      try {
+        parse(text, { lhsDims: ['region'] });
+      } catch (e) {
+        err = e;
+      }
+      expect(err, text).toBeInstanceOf(ModelError);
+      const d = (err as ModelError).diagnostics[0]!;
+      expect(d.code).toBe('E_UNSUPPORTED');
+      expect(d.loc!.column).toBe(text.search(/pop|sales/) + 1);
+      expect(d.message).toContain('[*');
+      expect(d.messageEs).toContain('para el elemento actual');
+    }
+    expect(() => parse('MAX(sales, 0)', { lhsDims: ['region'] })).toThrow('sales[Region, *] for the current element');
   });
 
   it('reads numeric subscripts as positions and names as elements', () => {

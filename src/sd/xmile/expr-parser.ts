@@ -8,8 +8,9 @@
  *
  * Arrays: inside an array function (SUM, MEAN, …) a `*` subscript, a dimension the equation is
  * not itself defined over, and a whole array named without subscripts are iterated (Vensim's
- * `dim!`); a dimension the equation is defined over stays bound to the current element
- * (§3.7.1.2: `SUM(A[M, *])` in an equation over M sums each row). A numeric subscript picks an
+ * `dim!`); a bare name is the whole array even in an equation over its dimensions (wholeArray
+ * gives the sources), while a dimension named in a subscript stays bound to the current element
+ * (§3.7.1.3: `SUM(A[M, *])` in an equation over M sums each row). A numeric subscript picks an
  * element by position (§3.7.1: indices may be numbers even when elements are named).
  * Outside an array function `m[*, 2]` is allowed only in an equation over the starred dimension,
  * where it maps element by element; `m[lo:hi]` (index or element name) is iterated inside one
@@ -117,6 +118,13 @@ class Parser {
   private i = 0;
   /** Set while reading the argument of an array function: collects the dimensions iterated. */
   private iterated: Set<string> | undefined;
+  /**
+   * True inside the array arguments of XMILE's array builtins (SUM, MEAN, …, RANK): there a bare
+   * array name is the whole array, even in an equation over its dimensions (see bareWhole).
+   */
+  private bareWhole = false;
+  /** The first bare array name read in the current builtin argument that shares a dimension with the equation. */
+  private bareOverLhs: { display: string; dims: readonly string[]; shared: string[]; loc: SourceLocation } | undefined;
 
   constructor(
     private readonly tokens: Token[],
@@ -384,9 +392,54 @@ class Parser {
   private reference(name: string, display: string, subs: SubscriptRef[] | undefined, loc: SourceLocation): Expr {
     const dims = this.env.varDims.get(name);
     if (!subs && this.iterated && dims) {
-      subs = dims.map((d) => this.dimensionSub(d, this.env.dims.get(d)?.display ?? d, loc));
+      subs = this.bareWhole ? this.wholeArray(dims, display, loc) : dims.map((d) => this.dimensionSub(d, this.env.dims.get(d)?.display ?? d, loc));
     }
     return { kind: 'ref', name, display, subs: subs ?? [], loc };
+  }
+
+  /**
+   * A bare array name inside an array builtin is the whole array, every dimension iterated, even
+   * in an equation over those dimensions. XMILE 1.0 §3.7.1.3 defines the builtins on the array
+   * ("SUM: sum of values in an array", "MEAN(A) find the average value of all elements in array
+   * A", "MAX(A) finds the maximum value in array A") and slices it only with `*` (§3.7.1.2:
+   * "Within an array built-in function, an array MAY be sliced by using the wildcard *"); isee
+   * (Stella 10 array notes, K. Chichakly, 2012): "When an array builtin is used, the * is normally
+   * not needed … the sum of the elements of a 2-dimensional array A[Dim1, Dim2] requires this
+   * equation: SUM(A)", and its help computes MEAN "in either an arrayed or a non-arrayed
+   * converter". To sum the current row, name the dimension: SUM(A[M, *]) (§3.7.1.3).
+   */
+  private wholeArray(dims: readonly string[], display: string, loc: SourceLocation): SubscriptRef[] {
+    const shared = dims.filter((d) => this.scope.lhsDims.includes(d));
+    if (shared.length) this.bareOverLhs ??= { display, dims, shared, loc };
+    return dims.map((d) => {
+      this.iterated!.add(d);
+      return { name: d, display: this.env.dims.get(d)?.display ?? d, bang: true, loc };
+    });
+  }
+
+  /**
+   * MIN, MAX and MEAN with two or more arguments, a bare array among them, in an equation over one
+   * of its dimensions: XMILE 1.0 §3.7.1.3 reads `MAX(A, 0)` over all of A ("finds the maximum value
+   * of all the values in array A and zero"), isee's help (Array builtins, v3) compares the
+   * arguments themselves ("when called with 2 arguments it will take the maximum of the two
+   * arguments and does not allow array slices"), i.e. element by element. The two answers differ,
+   * so the modeller must say which one: `A[*]` or the dimension name.
+   */
+  private refuseAmbiguousBare(key: string, args: { bareOverLhs: Parser['bareOverLhs'] }[]): void {
+    const bare = args.find((a) => a.bareOverLhs)?.bareOverLhs;
+    if (!bare) return;
+    const shown = (d: string) => this.env.dims.get(d)?.display ?? d;
+    const dims = bare.shared.map(shown).join(', ');
+    const stars = bare.dims.map(() => '*').join(', ');
+    const current = bare.dims.map((d) => (bare.shared.includes(d) ? shown(d) : '*')).join(', ');
+    throw ModelError.at(
+      'E_UNSUPPORTED',
+      {
+        en: `${key} with several arguments gets the bare array ${bare.display} in an equation over [${dims}]: XMILE 1.0 §3.7.1.3 takes all of its values, isee's help compares element by element, and the results differ. Write ${bare.display}[${stars}] for the whole array or ${bare.display}[${current}] for the current element`,
+        es: `${key} con varios argumentos recibe el arreglo ${bare.display} sin subíndices en una ecuación sobre [${dims}]: XMILE 1.0 §3.7.1.3 toma todos sus valores, la ayuda de isee compara elemento a elemento, y los resultados difieren. Escriba ${bare.display}[${stars}] para todo el arreglo o ${bare.display}[${current}] para el elemento actual`,
+      },
+      bare.loc,
+    );
   }
 
   /** A dimension used as a subscript: bound when the equation is defined over it, else iterated in an array function. */
@@ -570,11 +623,14 @@ class Parser {
    */
   private vectorCall(key: string, loc: SourceLocation): Expr {
     const saved = this.iterated;
+    const savedWhole = this.bareWhole;
     this.iterated = new Set();
+    this.bareWhole = false;
     try {
       return call(key, this.parseArgs(), loc);
     } finally {
       this.iterated = saved;
+      this.bareWhole = savedWhole;
     }
   }
 
@@ -585,11 +641,14 @@ class Parser {
   private rankCall(t: Token, loc: SourceLocation): Expr {
     const args: Expr[] = [];
     const saved = this.iterated;
+    const savedWhole = this.bareWhole;
+    const savedBare = this.bareOverLhs;
     try {
       if (this.isOp(this.peek(), ')')) this.next();
       else {
         for (;;) {
           this.iterated = args.length === 1 ? saved : new Set();
+          this.bareWhole = args.length === 1 ? savedWhole : true;
           args.push(this.parseExpr());
           const sep = this.next();
           if (this.isOp(sep, ')')) break;
@@ -598,6 +657,8 @@ class Parser {
       }
     } finally {
       this.iterated = saved;
+      this.bareWhole = savedWhole;
+      this.bareOverLhs = savedBare;
     }
     if (args.length < 2 || args.length > 3) throw this.fail(t, arityMessage('RANK', 2, 3, args.length), 'E_ARITY');
     return call(XMILE_RANK, args, loc);
@@ -646,19 +707,26 @@ class Parser {
 
   /** SUM, PROD, MEAN, SIZE, STDDEV of an array; MIN and MAX of arrays and scalars (§3.7.1.3). */
   private arrayCall(t: Token, key: string, loc: SourceLocation): Expr {
-    const args: { e: Expr; dims: string[] }[] = [];
+    const args: { e: Expr; dims: string[]; bareOverLhs: Parser['bareOverLhs'] }[] = [];
     if (!this.isOp(this.peek(), ')')) {
       for (;;) {
         const saved = this.iterated;
+        const savedWhole = this.bareWhole;
+        const savedBare = this.bareOverLhs;
         this.iterated = new Set();
+        this.bareWhole = true;
+        this.bareOverLhs = undefined;
         const e = this.parseExpr();
-        args.push({ e, dims: [...this.iterated] });
+        args.push({ e, dims: [...this.iterated], bareOverLhs: this.bareOverLhs });
         this.iterated = saved;
+        this.bareWhole = savedWhole;
+        this.bareOverLhs = savedBare;
         const sep = this.next();
         if (this.isOp(sep, ')')) break;
         if (!this.isOp(sep, ',')) throw this.fail(sep, { en: `expected ',' or ')' in the argument list but found ${describe(sep).en}`, es: `se esperaba ',' o ')' en la lista de argumentos pero se encontró ${describe(sep).es}` });
       }
     }
+    if (args.length > 1) this.refuseAmbiguousBare(key, args);
     if (key === 'MIN' || key === 'MAX') {
       if (args.length === 0) throw this.fail(t, { en: `${key} needs at least one argument`, es: `${key} necesita al menos un argumento` }, 'E_ARITY');
       const terms = args.map((a) => (a.dims.length ? call(key === 'MIN' ? 'VMIN' : 'VMAX', [a.e], loc) : a.e));
