@@ -230,3 +230,66 @@ describe('Arequipa waste: a regional module with its own population and waste; r
 
   it('is charged to the public accounts', () => expectCharged(funded, ['arequipa recycling', 'arequipa landfill gas'], 11, 2040));
 });
+
+describe('national waste programme: collection, landfills, recycling, recyclers and gas capture bought at their unit costs, up to what is physically there', () => {
+  const timing = { 'Policy Start Year[waste policy]': 2025, 'Policy Ramp Years[waste policy]': 8 };
+  const budgets = { 'Waste Collection Budget': 120, 'Sanitary Landfill Budget': 400, 'National Recycling Budget': 80, 'Recycler Formalisation Budget': 14, 'National Landfill Gas Budget': 35 };
+  const funded = { ...timing, ...budgets };
+  const now = { 'Policy Start Year[waste policy]': 2025, 'Policy Ramp Years[waste policy]': 0 };
+  let r: RunResult;
+  beforeAll(() => { r = model.run({ params: funded }); });
+
+  it('collection pays tonnes at 150 soles each, up to the coverage ceilings (all urban, 80 % rural)', () => {
+    const small = model.run({ params: { ...now, 'Waste Collection Budget': 30 } });
+    expect(at(small, 'Programme Collected Waste', 2030)).toBeCloseTo(30e6 / 150, 3);
+    const urbanGain = at(small, 'Collection Coverage[urban]', 2030) - at(bau, 'Collection Coverage[urban]', 2030);
+    const ruralGain = at(small, 'Collection Coverage[rural]', 2030) - at(bau, 'Collection Coverage[rural]', 2030);
+    const tonnes = urbanGain * at(bau, 'Waste Generation[urban]', 2030) + ruralGain * at(bau, 'Waste Generation[rural]', 2030);
+    expect(tonnes).toBeCloseTo(30e6 / 150, 0);
+    const huge = model.run({ params: { ...now, 'Waste Collection Budget': 5000 } });
+    expect(at(huge, 'Collection Coverage[urban]', 2040)).toBeCloseTo(1, 9);
+    expect(at(huge, 'Collection Coverage[rural]', 2040)).toBeCloseTo(0.8, 9);
+    expect(at(huge, 'Programme Collected Waste', 2040)).toBeLessThan(5000e6 / 150);
+  });
+
+  it('landfill capacity = spending / 600 soles per t a year, retired over 20 years, up to 90 % of the non-recycled waste', () => {
+    expect(at(r, 'National Landfill Investment', 2040)).toBeCloseTo(400e6 / 600, 3);
+    const steady = model.run({ params: { ...now, 'Sanitary Landfill Budget': 100 } });
+    const invest = 100e6 / 600;
+    // First-order retirement: after 20 years of constant spending the stock is I * L * (1 - e^-1), not I * 20.
+    const cap = at(steady, 'National Landfill Capacity', 2045) - at(steady, 'National Landfill Capacity', 2025);
+    expect(cap / (invest * 20 * (1 - Math.exp(-1)))).toBeGreaterThan(0.97);
+    expect(cap / (invest * 20 * (1 - Math.exp(-1)))).toBeLessThan(1.03);
+    expect(at(steady, 'Sanitary Landfill Share', 2035)).toBeGreaterThan(at(bau, 'Sanitary Landfill Share', 2035));
+    const huge = model.run({ params: { ...now, 'Sanitary Landfill Budget': 20000 } });
+    expect(at(huge, 'Sanitary Landfill Share', 2040)).toBeCloseTo(0.9, 9);
+  });
+
+  it('recycling plants and formalised recyclers recover at most the 25 % recyclable share of collected waste', () => {
+    expect(at(r, 'National Recycling Investment', 2040)).toBeCloseTo(80e6 / 400, 3);
+    expect(at(r, 'Recycler Formalisation', 2040)).toBeCloseTo(14e6 / 3000, 6);
+    // Formalisations lapse after 5 years: 17 years after the ramp the stock is near 5 years of enrolment, not 17.
+    const recyclers = at(r, 'Formal Recyclers', 2050);
+    expect(recyclers).toBeGreaterThan(0.9 * 5 * 14e6 / 3000);
+    expect(recyclers).toBeLessThan(5 * 14e6 / 3000);
+    expect(at(r, 'Formal Recycler Recovery', 2040)).toBeCloseTo(15 * at(r, 'Formal Recyclers', 2040), 3);
+    expect(at(r, 'Recycling Share', 2040)).toBeGreaterThan(at(bau, 'Recycling Share', 2040) + 0.1);
+    const huge = model.run({ params: { ...now, 'National Recycling Budget': 5000, 'Recycler Formalisation Budget': 1000 } });
+    expect(at(huge, 'Recycling Share', 2040)).toBeCloseTo(0.25, 9);
+    // Recyclers cannot exceed the waste pickers there are.
+    expect(at(huge, 'Formal Recycler Recovery', 2040)).toBeLessThanOrEqual(15 * 100000 + 1e-6);
+  });
+
+  it('gas capture capacity = spending / 1 000 soles per tCH4 a year, captured only in sanitary landfills, up to 60 % of their methane', () => {
+    expect(at(r, 'National Gas Capture Investment', 2040)).toBeCloseTo(35e6 / 1000, 3);
+    const gasOnly = model.run({ params: { ...now, 'National Landfill Gas Budget': 500 } });
+    const ceiling = (x: RunResult, y: number) => 0.6 * at(x, 'Landfill Methane Generation', y) * at(x, 'Sanitary Landfill Methane Share', y);
+    expect(at(gasOnly, 'National Captured Methane', 2040)).toBeCloseTo(ceiling(gasOnly, 2040), 3);
+    // More sanitary landfill makes more of the methane capturable.
+    const both = model.run({ params: { ...now, 'National Landfill Gas Budget': 500, 'Sanitary Landfill Budget': 400 } });
+    expect(at(both, 'Landfill Gas Capture', 2040)).toBeGreaterThan(at(gasOnly, 'Landfill Gas Capture', 2040));
+    expect(at(r, 'Waste GHG Emissions', 2040)).toBeLessThan(at(bau, 'Waste GHG Emissions', 2040));
+  });
+
+  it('is charged to the public accounts', () => expectCharged(funded, ['waste collection', 'sanitary landfills', 'national recycling', 'recycler formalisation', 'national landfill gas'], 649, 2040));
+});

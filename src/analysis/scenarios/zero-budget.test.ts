@@ -17,11 +17,7 @@ import { readProject, type ScenarioProject } from './project.js';
 const DIR = join(process.cwd(), 'models', 'peru');
 
 /** Levers that still set an outcome with no budget behind them (not yet converted; see README). */
-const STILL_COSTLESS = new Set([
-  'Collection Coverage Target[urban]', 'Collection Coverage Target[rural]', 'Recycling Share Target', 'Sanitary Landfill Share Target',
-  'Formal Recyclers Target', 'Landfill Gas Capture Target',
-  'Water Footprint Reduction Target', 'Water Loss Reduction Target',
-]);
+const STILL_COSTLESS = new Set(['Water Footprint Reduction Target', 'Water Loss Reduction Target']);
 /** Price instruments: a tax is not a budget; its revenue is the financing of what it pays for. */
 const TAX_INSTRUMENTS = new Set(['Fuel Tax Reform', 'ISC per Harmfulness Point', 'ISC Earmarked Share', 'Renewable Auction Push', 'Carbon Price']);
 /** Budget levers whose business-as-usual value is not zero (a total, of which the base is part). */
