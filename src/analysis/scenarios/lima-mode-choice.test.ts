@@ -9,23 +9,15 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../sd/node/load.js';
 import type { Model, RunResult } from '../../sd/run/types.js';
-import { valueAtYear } from './run.js';
+import { variableAtYear as at } from './run.js';
 
+const LIMA = 'Lima Callao';
 let model: Model;
 let bau: RunResult;
-
 beforeAll(() => {
   model = loadModel(join(process.cwd(), 'models', 'peru', 'peru.mdl'));
   bau = model.run();
 });
-
-function at(r: RunResult, name: string, year: number): number {
-  const s = r.get(name);
-  if (!s) throw new Error(`no series ${name}`);
-  return valueAtYear(r, s, year);
-}
-
-const LIMA = 'Lima Callao';
 const share = (r: RunResult, mode: string, y: number) => at(r, `Mode Share[${LIMA},${mode}]`, y);
 
 describe('Lima mode choice: logit on generalised cost, capped by mass transit capacity', () => {
