@@ -23,31 +23,13 @@
  */
 import { ModelError } from '../ir/diagnostics.js';
 import type { SourceText } from './source-text.js';
-import { nameOf, type VarSpec } from './variables.js';
-import { attr, child, children, type XmlElement } from './xml-tree.js';
-
-/** An option given as an attribute (`discrete="true"`) or a child element (`<discrete/>`), or undefined. */
-export function conveyorFlag(el: XmlElement, name: string, src: SourceText): XmlElement | undefined {
-  const a = attr(el, name);
-  if (a !== undefined && a.trim().toLowerCase() === 'true') return el;
-  const c = child(el, name);
-  if (c && src.elementText(c.start).text.trim().toLowerCase() !== 'false') return c;
-  return undefined;
-}
-
-/** Flows that leave a queue (a stock with `<queue/>`), by name. */
-export function queueOutflows(vars: readonly VarSpec[], src: SourceText): Set<string> {
-  const out = new Set<string>();
-  for (const q of vars) {
-    if (q.kind !== 'stock' || !child(q.el, 'queue')) continue;
-    for (const o of children(q.el, 'outflow')) out.add(nameOf(src.elementText(o.start).text).name);
-  }
-  return out;
-}
+import type { VarSpec } from './variables.js';
+import { optionFlag } from './xml-flags.js';
+import { child, type XmlElement } from './xml-tree.js';
 
 /** Throws a located E_UNSUPPORTED where `discrete` or `one_at_a_time` needs a rule isee's help does not give. */
 export function checkTypeAndAccept(stock: VarSpec, el: XmlElement, inflows: readonly string[], fromQueues: ReadonlySet<string>, src: SourceText): void {
-  const discrete = conveyorFlag(el, 'discrete', src);
+  const discrete = optionFlag(el, 'discrete', src);
   if (discrete) {
     const eqn = child(stock.el, 'eqn');
     const text = eqn ? src.elementText(eqn.start).text.trim() : '';
@@ -64,7 +46,7 @@ export function checkTypeAndAccept(stock: VarSpec, el: XmlElement, inflows: read
       );
     }
   }
-  const single = conveyorFlag(el, 'one_at_a_time', src);
+  const single = optionFlag(el, 'one_at_a_time', src);
   const queued = inflows.filter((f) => fromQueues.has(f));
   if (single && queued.length) {
     throw ModelError.at(

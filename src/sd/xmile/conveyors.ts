@@ -21,13 +21,14 @@ import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW } from '../ir/builtins.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import type { Expr, StockForm } from '../ir/model.js';
 import { conveyorInflowLimits, conveyorOption, type LimitedConveyor } from './conveyor-inflow-limits.js';
-import { checkTypeAndAccept, conveyorFlag, queueOutflows } from './conveyor-type-accept.js';
+import { checkTypeAndAccept } from './conveyor-type-accept.js';
 import { parseEquation, type ParseEnv } from './expr-parser.js';
 import { call, num, ref } from './ir-build.js';
 import type { SimSpecs } from './sim-specs.js';
 import type { SourceText } from './source-text.js';
 import { formInflows, receivedTotal, type FlowTerms } from './stock-rates.js';
 import { nameOf, type VarSpec } from './variables.js';
+import { optionFlag } from './xml-flags.js';
 import { attr, child, children } from './xml-tree.js';
 
 /**
@@ -73,13 +74,19 @@ export interface ConveyorEquations {
 }
 
 /** What the conveyors make of their flows; throws a located error for an option not supported. */
-export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTerms>, specs: SimSpecs, src: SourceText, env: ParseEnv): ConveyorEquations {
+export function conveyorFlows(
+  vars: VarSpec[],
+  flows: ReadonlyMap<string, FlowTerms>,
+  specs: SimSpecs,
+  src: SourceText,
+  env: ParseEnv,
+  fromQueues: ReadonlySet<string>,
+): ConveyorEquations {
   const out = new Map<string, Expr>();
   const forms: StockForm[] = [];
   const limited: LimitedConveyor[] = [];
   const byName = new Map(vars.map((v) => [v.name, v]));
   const leakOwners = new Set<string>();
-  const fromQueues = queueOutflows(vars, src);
   for (const stock of vars) {
     const el = child(stock.el, 'conveyor');
     if (stock.kind !== 'stock' || !el) continue;
@@ -95,7 +102,7 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
       );
     }
     for (const [tag, { what, open }] of Object.entries(UNSUPPORTED_TAGS)) {
-      const found = conveyorFlag(el, tag, src) ?? (['sample', 'arrest'].includes(tag) ? child(el, tag) : undefined);
+      const found = optionFlag(el, tag, src) ?? (['sample', 'arrest'].includes(tag) ? child(el, tag) : undefined);
       if (found) throw ModelError.at('E_UNSUPPORTED', { en: `${stock.display}: ${what.en} is not supported: ${open.en}`, es: `${stock.display}: ${what.es} no se admite: ${open.es}` }, src.loc(found.start));
     }
     const lenEl = child(el, 'len');
@@ -104,7 +111,7 @@ export function conveyorFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTe
     // An arrayed conveyor is one belt per element (each element's outflow is its own node):
     // its transit time and leak fractions may be arrays over the stock's dimensions.
     const transit = parseEquation(lenText, src, env, { lhsDims: stock.dims });
-    const exponential = conveyorFlag(el, 'exponential_leak', src) !== undefined;
+    const exponential = optionFlag(el, 'exponential_leak', src) !== undefined;
 
     const outflows = children(stock.el, 'outflow').map((f) => byName.get(nameOf(src.elementText(f.start).text).name));
     let main: VarSpec | undefined;

@@ -42,7 +42,8 @@ import type { SimSpecs } from './sim-specs.js';
 import type { SourceText } from './source-text.js';
 import { formInflows, receivedTotal, type FlowTerms } from './stock-rates.js';
 import { nameOf, type VarSpec } from './variables.js';
-import { child, children, type XmlElement } from './xml-tree.js';
+import { childFlag } from './xml-flags.js';
+import { child, children } from './xml-tree.js';
 
 export interface QueueEquations {
   /** What each queue outflow releases before a downstream conveyor's limit, by flow name. */
@@ -53,12 +54,6 @@ export interface QueueEquations {
   inflows: Set<string>;
   /** Each queue as the file wrote it, for the writers. */
   forms: StockForm[];
-}
-
-/** An `<overflow/>` (or `<overflow>true</overflow>`) flag on a flow. */
-export function overflowFlag(f: VarSpec, src: SourceText): XmlElement | undefined {
-  const el = child(f.el, 'overflow');
-  return el && src.elementText(el.start).text.trim().toLowerCase() !== 'false' ? el : undefined;
 }
 
 /** The queues' outflow equations; throws a located error for what is not supported. */
@@ -107,7 +102,7 @@ export function queueFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTerms
           f.loc,
         );
       }
-      const overflow = overflowFlag(f, src);
+      const overflow = childFlag(f.el, 'overflow', src);
       if (overflow) overflowOwners.add(f.name);
       if (k === 0 && overflow) {
         throw ModelError.at('E_XMILE', { en: `${f.display} is the first outflow of queue ${q.display} and is marked <overflow/>; an overflow takes what a higher-priority outflow could not, and the first outflow has none above it`, es: `${f.display} es la primera salida de la cola ${q.display} y está marcada <overflow/>; un desborde toma lo que una salida de mayor prioridad no pudo tomar, y la primera salida no tiene ninguna por encima` }, src.loc(overflow.start));
@@ -130,7 +125,7 @@ export function queueFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTerms
     });
   }
   for (const f of vars) {
-    const overflow = f.kind === 'flow' && !overflowOwners.has(f.name) ? overflowFlag(f, src) : undefined;
+    const overflow = f.kind === 'flow' && !overflowOwners.has(f.name) ? childFlag(f.el, 'overflow', src) : undefined;
     if (overflow) throw ModelError.at('E_XMILE', { en: `${f.display} is marked <overflow/> but is not an outflow of a queue`, es: `${f.display} está marcado <overflow/>, pero no es una salida de una cola` }, src.loc(overflow.start));
   }
   return out;

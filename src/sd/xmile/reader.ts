@@ -79,10 +79,12 @@ export function readXmile(source: string, file?: string, limitOptions?: Partial<
   const queues = queueFlows(collected, flowTerms, specs, src);
   // What enters a queue is non-negative (queues.ts).
   const vars = collected.map((v) => (v.kind === 'flow' && queues.inflows.has(v.name) ? { ...v, nonNegative: true } : v));
-  const belts = conveyorFlows(vars, flowTerms, specs, src, env);
+  // A queue's outflows are its released batches (queues.ts), which one_at_a_time reads.
+  const belts = conveyorFlows(vars, flowTerms, specs, src, env, new Set(queues.flows.keys()));
   // A conveyor's outflow and leaks come from its belt, and a queue's outflows release at most
   // what it holds: neither goes below zero.
-  const stockFlows = stocksOf(vars, src).map((s) => (queues.stocks.has(s.name) || child(vars.find((v) => v.name === s.name)!.el, 'conveyor') ? { ...s, nonNegative: false } : s));
+  const beltStocks = new Set(belts.forms.map((f) => f.stock));
+  const stockFlows = stocksOf(vars, src).map((s) => (queues.stocks.has(s.name) || beltStocks.has(s.name) ? { ...s, nonNegative: false } : s));
   const modelVars = vars.filter((v) => !isControlVariable(v, specs, src, env));
   const control = controlEquations(specs);
   const translate = (plan: StockPlan): Equation[] => [
