@@ -135,6 +135,11 @@ export class ModelCatalog {
   }
 }
 
+/** A data file's series as plain arrays, as the API sends them. */
+function plainSeries(data: ReturnType<typeof readHistoricalData>): { name: string; time: number[]; value: number[] }[] {
+  return data.series.map((s) => ({ name: s.name, time: Array.from(s.time), value: Array.from(s.value) }));
+}
+
 /**
  * Observed history for the calibration view: the profile's `history` file, else
  * `calibration/history.csv` beside the model. A bad file is reported, not fatal.
@@ -148,7 +153,7 @@ export function readHistory(modelPath: string, profile: ModelProfile): Pick<Mode
     return {
       history: {
         source: relative(dir, path),
-        series: data.series.map((s) => ({ name: s.name, time: Array.from(s.time), value: Array.from(s.value) })),
+        series: plainSeries(data),
       },
     };
   } catch (e) {
@@ -169,7 +174,7 @@ export function readReferences(modelPath: string, profile: ModelProfile): Pick<M
     const path = join(dir, r.file);
     try {
       const data = readHistoricalData(path);
-      references.push({ label: r.label, kind: r.kind, source: relative(dir, path), series: data.series.map((s) => ({ name: s.name, time: Array.from(s.time), value: Array.from(s.value) })) });
+      references.push({ label: r.label, kind: r.kind, source: relative(dir, path), series: plainSeries(data) });
     } catch (e) {
       errors.push(existsSync(path) ? (e as Error).message : `${path}: no such file`);
     }
