@@ -26,6 +26,45 @@
  * layout: one ArrayBuffer per run instead of 64 KB blocks gave 156-161 MB (blocks 156-167), and
  * moving the blocks to new buffer objects at the run's end (so that none is promoted) 161-169 MB;
  * nor from what the compile keeps, 6 MB of heap for the compiled model (load 12-15, December 2026).
+ *
+ * Where the peak is (new arrays, /proc/self/smaps after runs 3-19, load 9-14): the Node binary's
+ * pages 37 MB, shared libraries 4, V8's heap 51-56 (young generation 32 committed and touched, old
+ * 15-22, code 1.5), and the C heap holding the results' blocks 58 MB (arrayBuffers up to 55 MB,
+ * 5-7 results). Levers measured (memory-probe, 3 runs each, load 8-15; only flags marked
+ * "diagnosis" were passed, never in the bench):
+ * - The young generation. V8 doubles the semi-space whenever the bytes that survived young
+ *   collections since its last growth exceed its size; the compile allocates 49 MB (sampling
+ *   profiler), and code generation keeps every statement's template until it emits them (15 of its
+ *   28 MB survive a young collection), which takes the semi-space from 1 to 16 MB by the end of
+ *   codegen. The runs would grow it anyway: each result's 10,124 views (1.1 MB) survive each young
+ *   collection, 5-8 MB over 20 runs. Diagnosis, --max-semi-space-size=8: 138/138/134 MB (=4:
+ *   137/138/136; default 160/159/157 in the same minute), i.e. the young generation is worth ~20 MB,
+ *   but an 8 MB semi-space needs under ~15 MB of survivors from start to end (1+2+4+8) instead of
+ *   ~26 (compile 19, runs 5-8). Dropping codegen's templates as soon as they are emitted: the young
+ *   generation is still 32 MB after the compile (3 of 3).
+ * - Boxed numbers before optimization. Run 0 allocates ~58 MB of heap numbers, nearly all in the generated
+ *   step and euler chunks (sampling profiler), and on a loaded machine the last chunks are optimized
+ *   only in run 4 (TurboFan takes 1-75 ms a chunk on the background thread): the young collections
+ *   this causes promote results 0 and 1, so arrayBuffers reach 55 MB at run 6 until a full
+ *   collection. Diagnosis, the code optimized first (10 runs `into` one result, then the 20 runs in
+ *   new arrays): 150/150/149 MB against 177/157/157 without (load 14). Moving the blocks at a run's
+ *   end (above) cannot stop it: the next run's collections promote the previous result while it is live.
+ * - Modules: importing src/sd/node/load.js adds 11 MB, 9 of them for the modules the Vensim path
+ *   uses; the other 2 are the XMILE reader and its parts (engine.ts and load.ts import them), which a
+ *   synchronous loadModel cannot import lazily. What the compile keeps: 11.4 MB of live heap in all
+ *   (heap snapshot), ~6 of them the model (57,800 objects 3.4 MB, 34,000 strings 2.4 MB).
+ * - Per-run temporaries besides the result: the state vector and rates, 112 KB of array buffers.
+ *   Constant columns shared between results: 104 of the 10,124 columns are constants, 83 KB a run.
+ * - Compiling in a worker thread, so that its heap goes when it ends (diagnosis: the model cloned
+ *   back to the main thread with receiveMessageOnPort): 68 MB after the compile instead of 97, but
+ *   the clone's survivors take the main thread's semi-space to 8 MB and the first runs' (the last
+ *   result's views) to 16 MB by run 2, so the peak is the same: 156/146/170 MB against 165/157/160
+ *   for this probe in the same minute (load 19); and the compile's own peak is 108-111 MB, above
+ *   the one-output peak. Not kept (it also adds a thread start to every compile).
+ * So the peak is Node (41) + the young generation (32 MB, which the first runs reach even from a
+ * compile that left it at 16) + the old generation (15-22) + 4-7 results (33-58): under 150 MB only
+ * with a smaller young generation or fewer dead results at once, which V8 decides; no engine change
+ * measured here moves it (December 2026, Node 20.20, V8 11.3).
  */
 import { readFileSync } from 'node:fs';
 import { loadModel } from '../sd/node/load.js';
