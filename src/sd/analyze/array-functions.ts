@@ -129,8 +129,8 @@ function lowerXmileRank(x: Expander, args: Expr[], ctx: Ctx): SExpr {
 }
 
 /**
- * `#ELEMENT(x[…], position, index, …)` (src/sd/ir/builtins.ts): the elements of x along the
- * computed positions, the other subscripts as resolved here, laid out row-major; the run time
+ * `#ELEMENT(x[…], invalid, position, index, …)` (src/sd/ir/builtins.ts): the elements of x along
+ * the computed positions, the other subscripts as resolved here, laid out row-major; the run time
  * picks one from the 1-based indices, each paired with its dimension's size.
  */
 function lowerComputedElement(x: Expander, args: Expr[], ctx: Ctx): SExpr {
@@ -139,8 +139,8 @@ function lowerComputedElement(x: Expander, args: Expr[], ctx: Ctx): SExpr {
   if (a.kind !== 'ref' || !v) throw ModelError.at('E_UNDEFINED', { en: `'${a.kind === 'ref' ? a.display : '?'}' is not defined`, es: `'${a.kind === 'ref' ? a.display : '?'}' no está definida` }, a.loc);
   const key = x.elementKey(v, a.subs, ctx, a.loc);
   const at: number[] = [];
-  const scalars: SExpr[] = [];
-  for (let i = 1; i + 1 < args.length; i += 2) {
+  const scalars: SExpr[] = [x.resolve(args[1]!, ctx)];
+  for (let i = 2; i + 1 < args.length; i += 2) {
     const p = (args[i] as { value: number }).value;
     const list = v.positions[p];
     if (!list) throw ModelError.at('E_DIMENSION', { en: `${a.display} has no subscript position ${p + 1}`, es: `${a.display} no tiene la posición de subíndice ${p + 1}` }, args[i + 1]!.loc);

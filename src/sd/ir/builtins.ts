@@ -20,9 +20,11 @@ export const XMILE_RANK = '#RANK';
 
 /**
  * The IR name of an XMILE element reference with computed subscripts (`x[RANK(y, 1), b]`,
- * XMILE 1.0 §3.7.1: "subscripts are XMILE expressions"): `#ELEMENT(x[…], position, index, …)`,
- * the reference written with each computed position at its dimension's first element, then for
- * each computed position its 0-based place among the subscripts and the 1-based index expression.
+ * XMILE 1.0 §3.7.1: "subscripts are XMILE expressions"): `#ELEMENT(x[…], invalid, position, index, …)`,
+ * the reference written with each computed position at its dimension's first element, the value
+ * an index out of range gives (0, or NaN where the header's `<uses_arrays invalid_index_value="NaN"/>`
+ * asks for it, §2.2.1), then for each computed position its 0-based place among the subscripts
+ * and the 1-based index expression.
  */
 export const XMILE_ELEMENT = '#ELEMENT';
 
@@ -74,7 +76,7 @@ export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, Builti
   // XMILE's HISTORY(input, time) (src/sd/xmile/functions.ts); `#` keeps Vensim text from naming it.
   [HISTORY, b(2, 2, { stateful: true })],
   [XMILE_RANK, b(2, 3)],
-  [XMILE_ELEMENT, b(3, Infinity)],
+  [XMILE_ELEMENT, b(4, Infinity)],
 ]);
 
 /**

@@ -106,14 +106,15 @@ export function vectorFunction(fn: string, vecs: number[][], s: number[], index:
     case XMILE_RANK:
       return xmileRank(vecs[0]!, s[0]!, vecs[1]);
     case XMILE_ELEMENT: {
-      // Computed subscripts (XMILE 1.0 §3.7.1): s holds (size, index) per computed position, the
-      // index 1-based and taken as an integer; "if a subscript expression results in an invalid
-      // subscript index (i.e., it is out of range), a zero (0) MUST be returned".
+      // Computed subscripts (XMILE 1.0 §3.7.1): s holds the value for an invalid index, then
+      // (size, index) per computed position, the index 1-based and taken as an integer; "if a
+      // subscript expression results in an invalid subscript index (i.e., it is out of range), a
+      // zero (0) MUST be returned" (NaN where the header's <uses_arrays> asks for it).
       let flat = 0;
-      for (let i = 0; i + 1 < s.length; i += 2) {
+      for (let i = 1; i + 1 < s.length; i += 2) {
         const n = s[i]!;
         const k = Math.trunc(s[i + 1]!);
-        if (!(k >= 1 && k <= n)) return 0;
+        if (!(k >= 1 && k <= n)) return s[0]!;
         flat = flat * n + (k - 1);
       }
       return vecs[0]![flat]!;

@@ -65,6 +65,24 @@ describe('computed subscripts (XMILE 1.0 §3.7.1)', () => {
     expect(columnReader(compileXmile(doc).model.run())('pick')).toEqual([7, 7]);
   });
 
+  it('the header may ask for NaN instead: <uses_arrays invalid_index_value="NaN"/> (§2.2.1)', () => {
+    const withNaN = text.replace('<header>', '<header><options><uses_arrays maximum_dimensions="2" invalid_index_value="NaN"/></options>');
+    // The stock s reads x[11] at time 1 and becomes NaN: the run stops there, naming it.
+    expect(() => compileXmile(withNaN).model.run()).toThrow(/s became NaN at time 2/);
+    const noStock = withNaN.replace(/^.*name="(s|f)".*$/gm, '');
+    const c = columnReader(compileXmile(noStock).model.run());
+    expect(c('by time')).toEqual([NaN, 10, 20, 30, NaN]);
+    expect(c('by sum')).toEqual([30, 30, 30, 30, 30]);
+  });
+
+  it('an invalid_index_value other than NaN or 0 is a located error', () => {
+    const bad = text.replace('<header>', '<header><options><uses_arrays maximum_dimensions="2" invalid_index_value="-1"/></options>');
+    const d = firstDiagnostic(() => compileXmile(bad, { file: 'bad.xmile' }));
+    expect(d.code).toBe('E_XMILE');
+    expect(d.loc?.line).toBe(5);
+    expect(d.message).toMatch(/NaN or 0/);
+  });
+
   it('a computed subscript on a position the variable does not have is a located error', () => {
     const doc = xmileDoc(
       `<aux name="i"><eqn>1</eqn></aux>

@@ -214,8 +214,8 @@ describe('XMILE arrays (§3.7.1)', () => {
   });
 
   it('reads a subscript that is an expression as a computed element (XMILE 1.0 §3.7.1)', () => {
-    expect(p('pop[Region + 1]')).toBe('#ELEMENT(pop[north], 0, (region + 1))');
-    expect(p('sales[East, k]')).toBe('#ELEMENT(sales[east,a], 1, k)');
+    expect(p('pop[Region + 1]')).toBe('#ELEMENT(pop[north], 0, 0, (region + 1))');
+    expect(p('sales[East, k]')).toBe('#ELEMENT(sales[east,a], 0, 1, k)');
   });
 
   it('reads numeric subscripts as positions and names as elements', () => {

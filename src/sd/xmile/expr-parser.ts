@@ -65,6 +65,8 @@ export interface ParseEnv {
   useInternal(name: InternalMacro): void;
   /** Declares (once) the sub-range of elements lo…hi (1-based) of a dimension, for `m[lo:hi]`; returns its name. */
   subRange?(dim: string, lo: number, hi: number): string;
+  /** What a computed subscript out of range gives: 0 unless the header says NaN (XMILE 1.0 §2.2.1 `<uses_arrays invalid_index_value>`). */
+  invalidIndexValue?: number;
   /** Expression depth and equation length limits (defaults in src/sd/ir/limits.ts). */
   limits?: Pick<ModelLimits, 'maxNesting' | 'maxExprDepth' | 'maxEquationLength'>;
 }
@@ -385,7 +387,8 @@ class Parser {
    * an index out of range gives 0). The run time picks the element (src/sd/run/vector-functions.ts).
    */
   private computedElement(ref: Expr, computed: ComputedSub[], loc: SourceLocation): Expr {
-    return call(XMILE_ELEMENT, [ref, ...computed.flatMap((c) => [num(c.position, c.expr.loc), c.expr])], loc);
+    const invalid = num(this.env.invalidIndexValue ?? 0, loc);
+    return call(XMILE_ELEMENT, [ref, invalid, ...computed.flatMap((c) => [num(c.position, c.expr.loc), c.expr])], loc);
   }
 
   /** `Dim.element` as a value is the element's 1-based position (§3.7.1). */

@@ -178,12 +178,12 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
   throw new Unwritable({ en: `${fn} has no XMILE 1.0 function of the same meaning`, es: `${fn} no tiene una función de XMILE 1.0 con el mismo significado` }, e.loc);
 }
 
-/** `#ELEMENT(x[…], position, index, …)` back to `x[…, index, …]` (src/sd/ir/builtins.ts). */
+/** `#ELEMENT(x[…], invalid, position, index, …)` back to `x[…, index, …]` (src/sd/ir/builtins.ts). */
 function computedElementText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx): string {
   const ref = e.args[0]!;
   if (ref.kind !== 'ref') throw new Unwritable({ en: 'a computed subscript on something other than a variable', es: 'un subíndice calculado sobre algo que no es una variable' }, e.loc);
   const computed = new Map<number, Expr>();
-  for (let i = 1; i + 1 < e.args.length; i += 2) computed.set((e.args[i] as { value: number }).value, e.args[i + 1]!);
+  for (let i = 2; i + 1 < e.args.length; i += 2) computed.set((e.args[i] as { value: number }).value, e.args[i + 1]!);
   const parts = ref.subs.map((s, i) => {
     const c = computed.get(i);
     return c ? write(c, ctx, 0) : subsText([s], ctx, false).slice(1, -1);
