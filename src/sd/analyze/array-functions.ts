@@ -3,7 +3,7 @@
  * the VECTOR and ALLOCATE functions see a whole vector and return the element for the
  * current position.
  */
-import { XMILE_RANK } from '../ir/builtins.js';
+import { XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import { visitExpr } from '../ir/walk.js';
@@ -16,7 +16,7 @@ import { allocateByPriorityProblem, type OptionProblem, vectorLookupModeProblem,
 export const ARRAY_FUNCTIONS = new Set([
   'SUM', 'PROD', 'VMIN', 'VMAX', 'ELMCOUNT', 'VECTOR SELECT', 'VECTOR ELM MAP', 'VECTOR SORT ORDER', 'VECTOR RANK',
   'VECTOR REORDER', 'VECTOR LOOKUP', 'ALLOCATE BY PRIORITY', 'ALLOCATE AVAILABLE', 'INVERT MATRIX', 'MIN', 'MAX',
-  'FIND MARKET PRICE', 'DEMAND AT PRICE', 'SUPPLY AT PRICE', XMILE_RANK,
+  'FIND MARKET PRICE', 'DEMAND AT PRICE', 'SUPPLY AT PRICE', XMILE_RANK, XMILE_ELEMENT,
 ]);
 
 /** Dimensions referenced with `!` inside an expression, in order of appearance. */
@@ -128,6 +128,34 @@ function lowerXmileRank(x: Expander, args: Expr[], ctx: Ctx): SExpr {
   return { k: 'vec', fn: XMILE_RANK, vecs, scalars: [x.resolve(args[1]!, ctx)], index: 0 };
 }
 
+/**
+ * `#ELEMENT(x[…], invalid, position, index, …)` (src/sd/ir/builtins.ts): the elements of x along
+ * the computed positions, the other subscripts as resolved here, laid out row-major; the run time
+ * picks one from the 1-based indices, each paired with its dimension's size.
+ */
+function lowerComputedElement(x: Expander, args: Expr[], ctx: Ctx): SExpr {
+  const a = args[0]!;
+  const v = a.kind === 'ref' ? x.vars.get(a.name) : undefined;
+  if (a.kind !== 'ref' || !v) throw ModelError.at('E_UNDEFINED', { en: `'${a.kind === 'ref' ? a.display : '?'}' is not defined`, es: `'${a.kind === 'ref' ? a.display : '?'}' no está definida` }, a.loc);
+  const key = x.elementKey(v, a.subs, ctx, a.loc);
+  const at: number[] = [];
+  const scalars: SExpr[] = [x.resolve(args[1]!, ctx)];
+  for (let i = 2; i + 1 < args.length; i += 2) {
+    const p = (args[i] as { value: number }).value;
+    const list = v.positions[p];
+    if (!list) throw ModelError.at('E_DIMENSION', { en: `${a.display} has no subscript position ${p + 1}`, es: `${a.display} no tiene la posición de subíndice ${p + 1}` }, args[i + 1]!.loc);
+    at.push(p);
+    scalars.push({ k: 'num', v: list.length }, x.resolve(args[i + 1]!, ctx));
+  }
+  const cells = cartesian(at.map((p) => v.positions[p]!)).map((tuple): SExpr => {
+    const k = [...key];
+    at.forEach((p, j) => (k[p] = tuple[j]!));
+    const id = v.isLookup ? undefined : v.slots.at(k);
+    return id === undefined ? { k: 'num', v: NaN } : { k: 'ref', id };
+  });
+  return { k: 'vec', fn: XMILE_ELEMENT, vecs: [cells], scalars, index: 0 };
+}
+
 export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr {
   const v = lowerVectorCall(x, fn, args, ctx);
   return v.k === 'vec' ? { ...v, owner: ctx.owner.id } : v;
@@ -206,6 +234,8 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
     }
     case XMILE_RANK:
       return lowerXmileRank(x, args, ctx);
+    case XMILE_ELEMENT:
+      return lowerComputedElement(x, args, ctx);
     case 'VECTOR REORDER': {
       const { dim, index } = vectorAxis(x, args[0]!, ctx);
       const vec = over(x, args[0]!, [dim], ctx, true);

@@ -18,6 +18,16 @@ export const HISTORY = '#HISTORY';
 /** The IR name of XMILE's RANK(array, n [, secondary array]) (src/sd/run/xmile-rank.ts). */
 export const XMILE_RANK = '#RANK';
 
+/**
+ * The IR name of an XMILE element reference with computed subscripts (`x[RANK(y, 1), b]`,
+ * XMILE 1.0 §3.7.1: "subscripts are XMILE expressions"): `#ELEMENT(x[…], invalid, position, index, …)`,
+ * the reference written with each computed position at its dimension's first element, the value
+ * an index out of range gives (0, or NaN where the header's `<uses_arrays invalid_index_value="NaN"/>`
+ * asks for it, §2.2.1), then for each computed position its 0-based place among the subscripts
+ * and the 1-based index expression.
+ */
+export const XMILE_ELEMENT = '#ELEMENT';
+
 const b = (min: number, max = min, extra: Partial<BuiltinInfo> = {}): BuiltinInfo => ({ min, max, ...extra });
 
 export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, BuiltinInfo>([
@@ -66,6 +76,7 @@ export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, Builti
   // XMILE's HISTORY(input, time) (src/sd/xmile/functions.ts); `#` keeps Vensim text from naming it.
   [HISTORY, b(2, 2, { stateful: true })],
   [XMILE_RANK, b(2, 3)],
+  [XMILE_ELEMENT, b(4, Infinity)],
 ]);
 
 /**

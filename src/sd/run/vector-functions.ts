@@ -6,7 +6,7 @@ import { priorityProfileProblem } from '../analyze/priority-profile.js';
 import { tableLookup } from '../analyze/table-lookup.js';
 import { allocateByPriorityProblem, type OptionProblem, vectorLookupModeProblem, vectorSelectActionProblem, vectorSelectErrorActionProblem } from '../analyze/vector-options.js';
 
-import { XMILE_RANK } from '../ir/builtins.js';
+import { XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { VectorArgumentError } from './argument-error.js';
 import { demandAtPrice, findMarketPrice, supplyAtPrice } from './market-price.js';
 import { demandShare } from './priority-curves.js';
@@ -105,6 +105,20 @@ export function vectorFunction(fn: string, vecs: number[][], s: number[], index:
     }
     case XMILE_RANK:
       return xmileRank(vecs[0]!, s[0]!, vecs[1]);
+    case XMILE_ELEMENT: {
+      // Computed subscripts (XMILE 1.0 §3.7.1): s holds the value for an invalid index, then
+      // (size, index) per computed position, the index 1-based and taken as an integer; "if a
+      // subscript expression results in an invalid subscript index (i.e., it is out of range), a
+      // zero (0) MUST be returned" (NaN where the header's <uses_arrays> asks for it).
+      let flat = 0;
+      for (let i = 1; i + 1 < s.length; i += 2) {
+        const n = s[i]!;
+        const k = Math.trunc(s[i + 1]!);
+        if (!(k >= 1 && k <= n)) return s[0]!;
+        flat = flat * n + (k - 1);
+      }
+      return vecs[0]![flat]!;
+    }
     case 'VECTOR REORDER': {
       const [v, order] = vecs as [number[], number[]];
       const j = whole(order[index]!);

@@ -213,6 +213,11 @@ describe('XMILE arrays (§3.7.1)', () => {
     expect(() => parse('MAX(sales, 0)', { lhsDims: ['region'] })).toThrow('sales[Region, *] for the current element');
   });
 
+  it('reads a subscript that is an expression as a computed element (XMILE 1.0 §3.7.1)', () => {
+    expect(p('pop[Region + 1]')).toBe('#ELEMENT(pop[north], 0, 0, (region + 1))');
+    expect(p('sales[East, k]')).toBe('#ELEMENT(sales[east,a], 0, 1, k)');
+  });
+
   it('reads numeric subscripts as positions and names as elements', () => {
     expect(p('pop[2] + sales[East, 1] + pop[Region.north]')).toBe('((pop[south] + sales[east,a]) + pop[north])');
   });
@@ -226,7 +231,7 @@ describe('XMILE equation errors have a line and column', () => {
     ['IF a THEN b', 'E_SYNTAX', 1, 12, 'ELSE'],
     ['SMTH1(x)', 'E_ARITY', 1, 1, 'SMTH1 takes 2 to 3 arguments but was given 1'],
     ['pop[*]', 'E_UNSUPPORTED', 1, 5, 'wildcard'],
-    ['pop[Region + 1]', 'E_UNSUPPORTED', 1, 5, 'computed subscripts'],
+    ['pop[1 +]', 'E_SYNTAX', 1, 8, "found ']'"],
     ['pop[7]', 'E_DIMENSION', 1, 5, 'index 7 is outside dimension Region'],
     ['  ???  ', 'E_NO_EQUATION', 1, 3, 'xmutil'],
     ['RANK(pop)', 'E_ARITY', 1, 1, 'RANK takes 2 to 3 arguments but was given 1'],

@@ -28,7 +28,7 @@ import { canonicalName } from '../ir/names.js';
 import { apply, bin, call, num } from './ir-build.js';
 import { LexError, tokenize, type Token } from './expr-lexer.js';
 import { arityMessage } from '../ir/arity.js';
-import { XMILE_RANK } from '../ir/builtins.js';
+import { XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ARRAY_BUILTINS, builtinSpec, functionKey, VENSIM_VECTOR_FUNCTIONS, ZERO_ARGUMENT } from './functions.js';
 import type { InternalMacro } from './internal-macros.js';
 import type { MappedText, SourceText } from './source-text.js';
@@ -37,6 +37,12 @@ export interface DimensionInfo {
   display: string;
   /** Canonical element names in order. */
   elements: string[];
+}
+
+/** A subscript given by an expression (`x[RANK(y, 1)]`): its 0-based position and the 1-based index it computes. */
+interface ComputedSub {
+  position: number;
+  expr: Expr;
 }
 
 /** How a graphical function attached to a variable is called. */
@@ -59,6 +65,8 @@ export interface ParseEnv {
   useInternal(name: InternalMacro): void;
   /** Declares (once) the sub-range of elements lo…hi (1-based) of a dimension, for `m[lo:hi]`; returns its name. */
   subRange?(dim: string, lo: number, hi: number): string;
+  /** What a computed subscript out of range gives: 0 unless the header says NaN (XMILE 1.0 §2.2.1 `<uses_arrays invalid_index_value>`). */
+  invalidIndexValue?: number;
   /** Expression depth and equation length limits (defaults in src/sd/ir/limits.ts). */
   limits?: Pick<ModelLimits, 'maxNesting' | 'maxExprDepth' | 'maxEquationLength'>;
 }
@@ -358,7 +366,9 @@ class Parser {
       this.next();
       return this.parseCall(t, canonical, display, loc);
     }
-    const subs = this.isOp(this.peek(), '[') ? (this.next(), this.parseSubscripts(canonical)) : undefined;
+    const computed: ComputedSub[] = [];
+    const subs = this.isOp(this.peek(), '[') ? (this.next(), this.parseSubscripts(canonical, computed)) : undefined;
+    if (computed.length) return this.computedElement(this.reference(canonical, display, subs, loc), computed, loc);
     if (!t.quoted && !subs) {
       const key = functionKey(t.text);
       if (key === 'SELF') {
@@ -370,6 +380,15 @@ class Parser {
       if (dot > 0) return this.qualified(t, loc);
     }
     return this.reference(canonical, display, subs, loc);
+  }
+
+  /**
+   * A reference with computed subscripts: XMILE 1.0 §3.7.1 ("subscripts are XMILE expressions";
+   * an index out of range gives 0). The run time picks the element (src/sd/run/vector-functions.ts).
+   */
+  private computedElement(ref: Expr, computed: ComputedSub[], loc: SourceLocation): Expr {
+    const invalid = num(this.env.invalidIndexValue ?? 0, loc);
+    return call(XMILE_ELEMENT, [ref, invalid, ...computed.flatMap((c) => [num(c.position, c.expr.loc), c.expr])], loc);
   }
 
   /** `Dim.element` as a value is the element's 1-based position (§3.7.1). */
@@ -449,8 +468,12 @@ class Parser {
     return { name: dim, display, bang, loc };
   }
 
-  /** `[s1, s2, …]` after the `[`; each is `*`, a dimension, an element, or a 1-based index. */
-  private parseSubscripts(varName: string): SubscriptRef[] {
+  /**
+   * `[s1, s2, …]` after the `[`; each is `*`, a dimension, an element, or a 1-based index, or,
+   * where `computed` is given, any expression giving a 1-based index (collected there; its
+   * position holds the dimension's first element).
+   */
+  private parseSubscripts(varName: string, computed?: ComputedSub[]): SubscriptRef[] {
     const dims = this.env.varDims.get(varName);
     const subs: SubscriptRef[] = [];
     for (;;) {
@@ -483,6 +506,13 @@ class Parser {
         const close = this.peek();
         if (!this.isOp(close, ',', ']')) throw this.fail(close, { en: `expected ',' or ']' after a range but found ${describe(close).en}`, es: `se esperaba ',' o ']' después de un rango pero se encontró ${describe(close).es}` });
         if (this.isOp(this.next(), ']')) return subs;
+        continue;
+      }
+      if (computed && this.isComputed(t, sep)) {
+        subs.push(this.computedSub(t, dim, varName, position, computed, loc));
+        const close = this.next();
+        if (this.isOp(close, ']')) return subs;
+        if (!this.isOp(close, ',')) throw this.fail(close, { en: `expected ',' or ']' after a subscript but found ${describe(close).en}`, es: `se esperaba ',' o ']' después de un subíndice pero se encontró ${describe(close).es}` });
         continue;
       }
       if (!this.isOp(sep, ',', ']')) {
@@ -523,6 +553,42 @@ class Parser {
       this.next();
       if (this.isOp(sep, ']')) return subs;
     }
+  }
+
+  /**
+   * A subscript that is an expression: more than one token (`RANK(y, 1)`, `i + 1`), or a single
+   * name that is neither a dimension nor an element of any dimension (a variable holding an
+   * index; §3.7.1: where a variable and an element share a name, the element prevails).
+   */
+  private isComputed(t: Token, sep: Token): boolean {
+    if (t.kind === 'eof' || this.isOp(t, '*')) return false;
+    if (!this.isOp(sep, ',', ']')) return true;
+    if (t.kind !== 'name' || (t.text.includes('.') && !t.quoted)) return false;
+    const name = canonicalName(t.text);
+    if (this.env.dims.has(name)) return false;
+    for (const d of this.env.dims.values()) if (d.elements.includes(name)) return false;
+    return true;
+  }
+
+  /** Reads a computed subscript starting at `t` (already taken) up to, not including, its ',' or ']'. */
+  private computedSub(t: Token, dim: string | undefined, varName: string, position: number, computed: ComputedSub[], loc: SourceLocation): SubscriptRef {
+    const info = dim ? this.env.dims.get(dim) : undefined;
+    if (!info || info.elements.length === 0) {
+      throw this.fail(t, { en: `${varName} has no dimension at position ${position + 1} for the computed subscript`, es: `${varName} no tiene una dimensión en la posición ${position + 1} para el subíndice calculado` }, 'E_DIMENSION');
+    }
+    this.i--; // read the subscript again, as an expression
+    const saved = { iterated: this.iterated, bareWhole: this.bareWhole, bareOverLhs: this.bareOverLhs };
+    this.iterated = undefined;
+    this.bareWhole = false;
+    try {
+      computed.push({ position, expr: this.parseExpr() });
+    } finally {
+      this.iterated = saved.iterated;
+      this.bareWhole = saved.bareWhole;
+      this.bareOverLhs = saved.bareOverLhs;
+    }
+    const first = info.elements[0]!;
+    return { name: first, display: first, bang: false, loc };
   }
 
   /**

@@ -23,7 +23,25 @@ import { readModelUnits } from './model-units.js';
 import { loopClosingInflows } from './stock-loops.js';
 import { planStocks, type FlowTerms, type StockPlan } from './stock-rates.js';
 import { collectVariables, nameOf, translateVariable, type VarSpec } from './variables.js';
-import { attr, child, children, parseXml } from './xml-tree.js';
+import { attr, child, children, parseXml, type XmlElement } from './xml-tree.js';
+
+/**
+ * The value of an array index out of range: XMILE 1.0 §2.2.1, `<header><options><uses_arrays
+ * invalid_index_value="NaN"/>` ("with NaN/0 (default: 0)").
+ */
+function invalidIndexValue(root: XmlElement, src: SourceText): number {
+  const header = child(root, 'header');
+  const options = header ? child(header, 'options') : undefined;
+  const arrays = options ? child(options, 'uses_arrays') : undefined;
+  const v = arrays ? attr(arrays, 'invalid_index_value') : undefined;
+  if (v === undefined || v.trim() === '0') return 0;
+  if (v.trim().toLowerCase() === 'nan') return NaN;
+  throw ModelError.at(
+    'E_XMILE',
+    { en: `invalid_index_value must be NaN or 0 (XMILE 1.0 §2.2.1) but is "${v}"`, es: `invalid_index_value debe ser NaN o 0 (XMILE 1.0 §2.2.1) pero es "${v}"` },
+    src.loc(arrays!.start),
+  );
+}
 
 /** True when a text looks like XML (an XMILE model) rather than Vensim. */
 export function looksLikeXmile(text: string): boolean {
@@ -71,6 +89,7 @@ export function readXmile(source: string, file?: string, limitOptions?: Partial<
     gfs,
     useInternal: (m) => used.add(m),
     subRange: (dim, lo, hi) => declareSubRange(dimensions, dim, lo, hi),
+    invalidIndexValue: invalidIndexValue(root, src),
     limits: modelLimits,
   };
 

@@ -13,7 +13,7 @@
  * the VECTOR and ALLOCATE functions, data from spreadsheets, …), macros, subscript mappings, data
  * variables, and time settings that are not constants.
  */
-import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, XMILE_RANK } from '../ir/builtins.js';
+import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
 import type { DimensionDecl, Equation, Expr, LookupTable, ModelIR, StockForm, SubscriptRef } from '../ir/model.js';
 
@@ -173,8 +173,22 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
     default:
       if (ARRAY_FN[fn] && e.args.length === 1) return `${ARRAY_FN[fn]}(${write(e.args[0]!, ctx, 0, true)})`;
       if (fn === XMILE_RANK) return `RANK(${e.args.map((a, k) => write(a, ctx, 0, k !== 1)).join(', ')})`;
+      if (fn === XMILE_ELEMENT) return computedElementText(e, ctx);
   }
   throw new Unwritable({ en: `${fn} has no XMILE 1.0 function of the same meaning`, es: `${fn} no tiene una función de XMILE 1.0 con el mismo significado` }, e.loc);
+}
+
+/** `#ELEMENT(x[…], invalid, position, index, …)` back to `x[…, index, …]` (src/sd/ir/builtins.ts). */
+function computedElementText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx): string {
+  const ref = e.args[0]!;
+  if (ref.kind !== 'ref') throw new Unwritable({ en: 'a computed subscript on something other than a variable', es: 'un subíndice calculado sobre algo que no es una variable' }, e.loc);
+  const computed = new Map<number, Expr>();
+  for (let i = 2; i + 1 < e.args.length; i += 2) computed.set((e.args[i] as { value: number }).value, e.args[i + 1]!);
+  const parts = ref.subs.map((s, i) => {
+    const c = computed.get(i);
+    return c ? write(c, ctx, 0) : subsText([s], ctx, false).slice(1, -1);
+  });
+  return `${xname(ctx.names.get(ref.name) ?? ref.display)}[${parts.join(', ')}]`;
 }
 
 function gfText(name: string, t: LookupTable, extra = ''): string {
