@@ -52,3 +52,37 @@ describe('units of TIME SHIFT (fn_time_shift: units, time → units)', () => {
     expect(messages('sales ~ Widget ~ |\nh = 1 ~ Widget ~ |\nahead := TIME SHIFT(sales, h) ~ Widget ~ |')).toEqual(['ahead: TIME SHIFT shift in Widget, not Month']);
   });
 });
+
+describe('units of FORECAST, TREND and the test inputs (Vensim reference "Units:" lines)', () => {
+  it('FORECAST(units, time, time) → units: the third argument is a horizon, not an initial value', () => {
+    const ok = 'r = 1 ~ Widget/Month ~ |\navg = 5 ~ Month ~ |\nh = 10 ~ Month ~ |\nf = FORECAST(r, avg, h) ~ Widget/Month ~ |';
+    expect(messages(ok)).toEqual([]);
+    expect(messages('r = 1 ~ Widget/Month ~ |\navg = 5 ~ Month ~ |\nh = 10 ~ Widget ~ |\nf = FORECAST(r, avg, h) ~ Widget/Month ~ |')).toEqual([
+      'f: FORECAST horizon in Widget, not Month',
+    ]);
+  });
+
+  it('TREND(units, time, 1/time) → 1/time', () => {
+    expect(messages('r = 1 ~ Widget ~ |\navg = 5 ~ Month ~ |\ng0 = 0.1 ~ 1/Month ~ |\ng = TREND(r, avg, g0) ~ 1/Month ~ |')).toEqual([]);
+    expect(messages('r = 1 ~ Widget ~ |\navg = 5 ~ Month ~ |\ng0 = 0.1 ~ Widget ~ |\ng = TREND(r, avg, g0) ~ Widget ~ |')).toEqual([
+      'g: TREND initial trend in Widget, not 1/Month',
+      'g: equation gives 1/Month, declared Widget',
+    ]);
+  });
+
+  it('STEP(units, time) → units, RAMP(units/time, time, time) → units, PULSE(time, time) → dmnl', () => {
+    const ok = `h = 2 ~ Widget ~ |\nt0 = 3 ~ Month ~ |\nslope = 1 ~ Widget/Month ~ |
+s = STEP(h, t0) ~ Widget ~ |\nr = RAMP(slope, t0, 8) ~ Widget ~ |\np = PULSE(t0, 1) ~ Dmnl ~ |`;
+    expect(messages(ok)).toEqual([]);
+    expect(messages('h = 2 ~ Widget ~ |\ns = STEP(h, h) ~ Widget ~ |\nr = RAMP(h, 1, 8) ~ Widget ~ |\np = PULSE(h, 1) ~ Dmnl ~ |')).toEqual([
+      's: STEP time in Widget, not Month',
+      'r: equation gives Widget*Month, declared Widget',
+      'p: PULSE time in Widget, not Month',
+    ]);
+  });
+
+  it('SUM, ABS and INITIAL keep their argument units', () => {
+    const body = `d: a1, a2 ~~|\nx[d] = 1 ~ Widget ~ |\nt = SUM(x[d!]) ~ Widget ~ |\nm = ABS(t) ~ Widget ~ |\ni = INITIAL(t) ~ Person ~ |`;
+    expect(messages(body)).toEqual(['i: equation gives Widget, declared Person']);
+  });
+});
