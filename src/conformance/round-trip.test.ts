@@ -72,9 +72,10 @@ describe.skipIf(!root)('round trip through the .mdl writer', () => {
 // The public corpus (corpus/) too: real models use names the suite's do not (a period in
 // "Quanta Size 0.8" was once written unquoted and the written model did not read back).
 const corpus = corpusRoot();
+const corpusCases = () => readCatalog(corpus).map((e) => ({ name: e.name, model: join(corpus, 'models', e.name, e.file) }));
 describe.skipIf(!existsSync(join(corpus, 'catalog.json')))('round trip of the public corpus through the .mdl writer', () => {
   it('corpus models read → write .mdl → read give identical results', () => {
-    const cases = readCatalog(corpus).map((e) => ({ name: e.name, model: join(corpus, 'models', e.name, e.file) }));
+    const cases = corpusCases();
     const outcome = cases.map((c) => ({ name: c.name, ...roundTrip(c) }));
     const same = outcome.filter((o) => o.status === 'same').length;
     console.log(`corpus: ${same} of ${cases.length} models identical after the round trip`);
@@ -99,6 +100,7 @@ describe.skipIf(!root)('round trip through the XMILE writer', () => {
   for (const [label, list] of [
     ['Vensim', () => listVensimCases(root!)],
     ['XMILE', () => listXmileCases(root!)],
+    ['corpus', corpusCases],
   ] as const) {
     it(`${label} suite models written as XMILE and read back give identical results, or a located refusal`, () => {
       let same = 0;
