@@ -44,4 +44,17 @@ describe('A FUNCTION OF placeholders', () => {
     const text = `{UTF-8}\nx = 1 ~~|\nx = 2 ~~|\n${SETTINGS}`;
     expect(() => compileVensim(text, { file: 'm.mdl' })).toThrow(/x is defined more than once/);
   });
+
+  // Vensim reference, "missing" variable type: a variable with no equation is an error where it is
+  // used (ERROR: Used, not Computed). Vensim saves such a variable as `x =` with nothing before '~'.
+  it('an empty equation (`x =` then `~`) is a variable with no equation, reported at its line', () => {
+    const used = `{UTF-8}\ngrowth = A FUNCTION OF( rate) ~~|\ngrowth =\n\t~\t\n\t~\tnot written yet\n\t|\nS = INTEG(S * growth, 1) ~ w ~ |\nrate = 0.1 ~~|\n${SETTINGS}`;
+    try {
+      compileVensim(used, { file: 'm.mdl' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ModelError);
+      expect((err as Error).message).toMatch(/m\.mdl:3:1: error E_DATA: growth has no equation and no data source/);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readVensim } from './reader.js';
-import { equationFromIR } from './expr-text.js';
+import { equationFromIR, vensimName } from './expr-text.js';
 import { readXmile } from '../xmile/reader.js';
 import { xmileDoc } from '../xmile/test-support.js';
 
@@ -33,5 +33,14 @@ describe('IR expressions printed in Vensim notation', () => {
   it("shows XMILE's HISTORY by its name, without the IR's internal '#'", () => {
     const ir = readXmile(xmileDoc('<aux name="x"><eqn>1</eqn></aux><aux name="h"><eqn>HISTORY(x, TIME - 1)</eqn></aux>'), 'h.xmile');
     expect(equationFromIR(ir.equations.find((q) => q.lhs.name === 'h')!)).toBe('h = HISTORY(x, Time - 1)');
+  });
+
+  it('quotes a name with a period, which would otherwise end the name, and reads it back', () => {
+    const src = '"Stock 0.8" = INTEG(-"Stock 0.8" / 2, 10)';
+    const printed = roundTrip(src);
+    expect(printed).toBe('"Stock 0.8" = INTEG(-"Stock 0.8" / 2, 10)');
+    expect(roundTrip(printed)).toBe(printed);
+    expect(vensimName('Droplet 3.5 um')).toBe('"Droplet 3.5 um"');
+    expect(vensimName("Bob's & Co 5%")).toBe("Bob's & Co 5%");
   });
 });

@@ -25,9 +25,13 @@ const UNARY = 6;
 
 const OP_TEXT: Partial<Record<BinaryOp, string>> = { and: ':AND:', or: ':OR:' };
 
-/** A name as Vensim reads it: unquoted when it is letters, digits, spaces, `_`, `$`, `'`, `.` or `&`, starting with a letter. */
+/**
+ * A name as Vensim reads it: unquoted when it is letters, digits, spaces, `_`, `$`, `'`, `&` or `%`,
+ * starting with a letter (the characters the .mdl reader takes in a bare name, scanner.ts); anything
+ * else is quoted, as Vensim writes `"Quanta Size 0.8"` — a bare `.` would end the name.
+ */
 export function vensimName(display: string): string {
-  if (/^[\p{L}_][\p{L}\p{N}_ $'.&%]*$/u.test(display) && !/\s$/.test(display)) return display;
+  if (/^[\p{L}_][\p{L}\p{N}_ $'&%]*$/u.test(display) && !/\s$/.test(display)) return display;
   // Inside quotes only `\"` is an escape (the reader keeps other backslashes as written).
   return `"${display.replace(/"/g, '\\"')}"`;
 }

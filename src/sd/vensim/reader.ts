@@ -157,9 +157,16 @@ class EntryReader {
     if (t.kind === 'op' && (t.text === '=' || t.text === '==' || t.text === ':=')) {
       this.s.next();
       kind = t.text === '=' ? 'aux' : t.text === '==' ? 'unchangeable' : 'data';
-      expr = this.readRightHandSide();
-      // `x = GET XLS LOOKUPS(...)` defines a lookup table just like `x( GET XLS LOOKUPS(...) )`.
-      if (expr.kind === 'call' && /^GET (XLS|DIRECT) LOOKUPS$/.test(expr.fn)) kind = 'lookup-data';
+      if (t.text === '=' && this.peekOp('~')) {
+        // `x = ~ units ~ comment |`: Vensim saves a variable whose equation was never written this
+        // way (often beside `x = A FUNCTION OF(...)`). With nothing to compute it is Vensim's
+        // "missing" type, like `x ~~|`: an error where it is used, unless data give it.
+        kind = 'data';
+      } else {
+        expr = this.readRightHandSide();
+        // `x = GET XLS LOOKUPS(...)` defines a lookup table just like `x( GET XLS LOOKUPS(...) )`.
+        if (expr.kind === 'call' && /^GET (XLS|DIRECT) LOOKUPS$/.test(expr.fn)) kind = 'lookup-data';
+      }
     } else if (t.kind === 'op' && t.text === '(') {
       this.s.next();
       const inner = this.s.peek();
