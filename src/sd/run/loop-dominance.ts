@@ -1,23 +1,31 @@
 /**
  * Loop dominance by loop scores, the "Loops That Matter" method (Schoenberg, Davidsen and
- * Eberlein, System Dynamics Review 36(2), 2020), as Stella offers it:
+ * Eberlein, System Dynamics Review 36(2), 2020; flow-to-stock links as corrected by Schoenberg,
+ * Hayward and Eberlein, SDR 39(2), 2023), as Stella offers it:
  *
  * - link score of x → z, where z = f(x, y, …): |Δₓz / Δz| · sign(Δₓz / Δx), with
- *   Δₓz = f(x(t), y(t−dt), …) − z(t−dt) the change z would have had if only x had changed; 0 when
+ *   Δₓz = f(x(t+dt), y(t), …) − z(t) the change z would have had if only x had changed; 0 when
  *   Δz or Δx is 0;
- * - a flow's link to its stock is scored on the stock's net flow (z = the rate): |Δᵢnet / Δnet|
- *   with the sign of the flow (+ inflow, − outflow);
+ * - a flow's link to its stock (2023, the default 'change'): the flow's change over the change
+ *   in the stock's net flow, |Δᵢnet / Δnet|, with the sign of the flow (+ inflow, − outflow); it
+ *   does not depend on whether flows are drawn apart or summed into one. The 2020 formula
+ *   ('value': the flow's value over the net flow, |i / net|) is kept to reproduce that paper;
  * - loop score: the product of its link scores; relative loop score: the loop score over the sum
- *   of the absolute loop scores of all loops scored, at each time. A loop whose relative score is
- *   largest in absolute value dominates the behaviour then; its sign says reinforcing or balancing.
+ *   of the absolute loop scores of the loops of its cycle partition (loops joined by shared
+ *   variables), at each time. In each partition the loop whose relative score is largest in
+ *   absolute value dominates the behaviour then; its sign says reinforcing or balancing.
  *
- * The model is run with every step saved; equations are re-evaluated with mixed old/new inputs by
- * a small evaluator (analyze/structure/partial-eval.ts). Loops through arrayed variables, macros
- * or stateful functions other than a stock's own INTEG are listed as not scored, with the reason.
+ * Times are labelled as Stella and the papers do: the score at t measures the change from t to
+ * t + dt (the 2020 paper's Table 3 for the Bass model is reproduced this way to its 4 digits), so
+ * the model is run one dt past its final time. Every step is saved; equations are re-evaluated
+ * with mixed old/new inputs by a small evaluator (analyze/structure/partial-eval.ts). Loops
+ * through arrayed variables, macros or stateful functions other than a stock's own INTEG are
+ * listed as not scored, with the reason.
  */
 import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
 import type { CausalGraph } from '../analyze/structure/causal-graph.js';
 import type { FeedbackLoop, LoopReport } from '../analyze/structure/feedback-loops.js';
+import { cyclePartitions } from '../analyze/structure/cycle-partitions.js';
 import { evaluate, NotEvaluable, type EvalEnv } from '../analyze/structure/partial-eval.js';
 import type { Model, RunOptions } from './types.js';
 
@@ -25,15 +33,19 @@ export interface ScoredLoop {
   id: string;
   polarity: FeedbackLoop['polarity'];
   variables: string[];
-  /** Loop score at each saved step (0 at the first). */
+  /** Index of the loop's cycle partition: relative scores compare loops of one partition only. */
+  partition: number;
+  /** Loop score at each saved step, over the step from that time to the next. */
   score: Float64Array;
-  /** Signed relative loop score in [−1, 1]. */
+  /** Signed relative loop score in [−1, 1], within the loop's cycle partition. */
   relative: Float64Array;
   /** Mean of |relative| over the run: the loop's share of the behaviour. */
   share: number;
 }
 
 export interface DominancePeriod {
+  /** The cycle partition this period belongs to (each partition has its own dominance profile). */
+  partition: number;
   from: number;
   to: number;
   /** Id of the loop with the largest |relative score|. */
@@ -44,7 +56,7 @@ export interface LoopDominance {
   time: Float64Array;
   loops: ScoredLoop[];
   notScored: { id: string; reason: string }[];
-  /** Consecutive times with the same dominant loop. */
+  /** Consecutive times with the same dominant loop, per cycle partition (partition, then time). */
   periods: DominancePeriod[];
 }
 
@@ -63,8 +75,13 @@ function definitions(ir: ModelIR): Map<string, Equation[]> {
   return m;
 }
 
+export interface DominanceOptions extends Pick<RunOptions, 'params' | 'start' | 'end'> {
+  /** Flow-to-stock link score: 'change' (2023 correction, Stella 2.1+, default) or 'value' (2020 paper). */
+  flowToStock?: 'change' | 'value';
+}
+
 /** Scores the loops of `report` over one run of `model`. */
-export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, report: LoopReport, options: Pick<RunOptions, 'params' | 'start' | 'end'> = {}): LoopDominance {
+export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, report: LoopReport, options: DominanceOptions = {}): LoopDominance {
   const defs = definitions(ir);
   const lookups = new Map<string, LookupTable>();
   for (const eq of ir.equations) if (eq.kind === 'lookup' && eq.lookup) lookups.set(eq.lhs.name, eq.lookup);
@@ -108,8 +125,12 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   }
   const names = [...needed].filter((n) => outputs.has(n)).map((n) => graph.nodes.get(n)!.display);
   const dt = model.time.dt;
-  const result = model.run({ ...options, saveper: dt, columns: names });
-  const n = result.time.length;
+  const end = options.end ?? model.time.end;
+  // One dt past the end, so that the last saved time has its step too (Stella's labelling).
+  const result = model.run({ params: options.params, start: options.start, end: end + dt, saveper: dt, columns: names });
+  const rows = result.time.length;
+  let n = rows;
+  while (n > 1 && result.time[n - 1]! > end + dt / 2) n--;
   const series = new Map<string, Float64Array>();
   for (const key of needed) {
     const s = result.get(graph.nodes.get(key)!.display);
@@ -120,21 +141,22 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     if (!s) throw new NotEvaluable(`no values for ${key}`);
     return s[k]!;
   };
+  const env = (k: number, at: (x: string) => number): EvalEnv => ({ value: at, time: result.time[k]!, lookup: (x) => lookups.get(x) });
 
-  // Each variable's evaluated definition at every step (a stock's net rate is not a column).
+  // Each variable's evaluated definition at every row (a stock's net rate is not a column).
   const defValue = new Map<string, Float64Array>();
   const current = (key: string): Float64Array => {
     let out = defValue.get(key);
     if (out) return out;
     const def = defOf.get(key)!;
-    out = new Float64Array(n);
-    for (let k = 0; k < n; k++) {
-      out[k] = def.stock ? evaluate(def.expr, { value: (x) => valueAt(x, k), time: result.time[k]!, lookup: (x) => lookups.get(x) }) : valueAt(key, k);
-    }
+    out = new Float64Array(rows);
+    for (let k = 0; k < rows; k++) out[k] = def.stock ? evaluate(def.expr, env(k, (x) => valueAt(x, k))) : valueAt(key, k);
     defValue.set(key, out);
     return out;
   };
 
+  // Link score over the step k → k+1, labelled k.
+  const flowToStock = options.flowToStock ?? 'change';
   const linkScores = new Map<string, Float64Array>();
   const linkScore = (from: string, to: string): Float64Array => {
     const id = `${from}\u0000${to}`;
@@ -143,44 +165,59 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     out = new Float64Array(n);
     const def = defOf.get(to)!;
     const z = current(to);
-    for (let k = 1; k < n; k++) {
-      const dz = z[k]! - z[k - 1]!;
-      const dx = valueAt(from, k) - valueAt(from, k - 1);
+    for (let k = 0; k < n && k + 1 < rows; k++) {
+      if (def.stock && flowToStock === 'value') {
+        // 2020: the flow's own part of the net flow that moves the stock over this step.
+        const x = valueAt(from, k);
+        const part = evaluate(def.expr, env(k, (v) => (v === from ? x : 0))) - evaluate(def.expr, env(k, () => 0));
+        if (z[k] === 0 || x === 0) continue;
+        out[k] = Math.abs(part / z[k]!) * Math.sign(part / x);
+        continue;
+      }
+      const dz = z[k + 1]! - z[k]!;
+      const dx = valueAt(from, k + 1) - valueAt(from, k);
       if (dz === 0 || dx === 0) continue;
-      const partial = evaluate(def.expr, { value: (x) => valueAt(x, x === from ? k : k - 1), time: result.time[k - 1]!, lookup: (x) => lookups.get(x) }) - z[k - 1]!;
+      const partial = evaluate(def.expr, env(k, (x) => valueAt(x, x === from ? k + 1 : k))) - z[k]!;
       out[k] = Math.abs(partial / dz) * Math.sign(partial / dx);
     }
     linkScores.set(id, out);
     return out;
   };
 
-  const loops: ScoredLoop[] = scorable.map((loop) => {
+  const partitionOf = cyclePartitions(scorable);
+  const loops: ScoredLoop[] = scorable.map((loop, i) => {
     const score = new Float64Array(n).fill(1);
-    score[0] = 0;
-    loop.variables.forEach((v, i) => {
-      const ls = linkScore(v, loop.variables[(i + 1) % loop.variables.length]!);
-      for (let k = 1; k < n; k++) score[k]! *= ls[k]!;
+    loop.variables.forEach((v, j) => {
+      const ls = linkScore(v, loop.variables[(j + 1) % loop.variables.length]!);
+      for (let k = 0; k < n; k++) score[k]! *= ls[k]!;
     });
-    return { id: loop.id, polarity: loop.polarity, variables: loop.variables, score, relative: new Float64Array(n), share: 0 };
+    return { id: loop.id, polarity: loop.polarity, variables: loop.variables, partition: partitionOf[i]!, score, relative: new Float64Array(n), share: 0 };
   });
-  for (let k = 1; k < n; k++) {
-    let total = 0;
-    for (const l of loops) total += Math.abs(l.score[k]!);
-    if (total > 0) for (const l of loops) l.relative[k] = l.score[k]! / total;
+  const partitions = Math.max(0, ...partitionOf.map((p) => p + 1));
+  const members = Array.from({ length: partitions }, (_, p) => loops.filter((l) => l.partition === p));
+  for (const group of members) {
+    for (let k = 0; k < n; k++) {
+      let total = 0;
+      for (const l of group) total += Math.abs(l.score[k]!);
+      if (total > 0) for (const l of group) l.relative[k] = l.score[k]! / total;
+    }
   }
   for (const l of loops) {
     let s = 0;
-    for (let k = 1; k < n; k++) s += Math.abs(l.relative[k]!);
-    l.share = n > 1 ? s / (n - 1) : 0;
+    for (let k = 0; k < n; k++) s += Math.abs(l.relative[k]!);
+    l.share = n > 0 ? s / n : 0;
   }
+  const time = result.time.slice(0, n);
   const periods: DominancePeriod[] = [];
-  for (let k = 1; k < n; k++) {
-    let best: ScoredLoop | undefined;
-    for (const l of loops) if (Math.abs(l.relative[k]!) > 0 && (!best || Math.abs(l.relative[k]!) > Math.abs(best.relative[k]!))) best = l;
-    if (!best) continue;
-    const last = periods[periods.length - 1];
-    if (last && last.loop === best.id) last.to = result.time[k]!;
-    else periods.push({ from: result.time[k]!, to: result.time[k]!, loop: best.id });
-  }
-  return { time: result.time, loops, notScored, periods };
+  members.forEach((group, partition) => {
+    let last: DominancePeriod | undefined;
+    for (let k = 0; k < n; k++) {
+      let best: ScoredLoop | undefined;
+      for (const l of group) if (Math.abs(l.relative[k]!) > 0 && (!best || Math.abs(l.relative[k]!) > Math.abs(best.relative[k]!))) best = l;
+      if (!best) continue;
+      if (last && last.loop === best.id) last.to = time[k]!;
+      else periods.push((last = { partition, from: time[k]!, to: time[k]!, loop: best.id }));
+    }
+  });
+  return { time, loops, notScored, periods };
 }

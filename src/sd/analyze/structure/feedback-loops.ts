@@ -3,8 +3,10 @@
  * (links that act only at the initial time left out, since they cannot feed back), each named
  * R (reinforcing: an even number of negative links), B (balancing: odd) or U (undetermined: some
  * link's sign depends on values), numbered in rank order: shortest first, then by the stocks
- * they pass through. Loops over the same set of variables (the same variables in another order)
- * are listed once, with the number of such variants. Loops that pass through the same set of
+ * they pass through. Every elementary cycle is its own loop: two loops over the same variables in
+ * another order have other links and other loop scores (the three-party arms race of Eberlein and
+ * Schoenberg 2020 has 8 loops, two of them over the same six variables, each with its own role);
+ * `fold: true` lists such loops once, with the number of variants, for reading. Loops that pass through the same set of
  * stocks with the same polarity form one family: large models have many near-identical variants
  * of one mechanism, differing only in the auxiliaries between the stocks.
  *
@@ -32,7 +34,7 @@ export interface FeedbackLoop {
   stocks: string[];
   /** Index of the loop's family in `LoopReport.families`. */
   family: number;
-  /** How many loops over this same set of variables were folded into this one (1: none). */
+  /** How many loops over this same set of variables were folded into this one (1: none; only with `fold`). */
   variants: number;
 }
 
@@ -62,7 +64,7 @@ function polarityOf(links: CausalLink[]): LoopPolarity {
 }
 
 /** Enumerates, classifies and ranks the feedback loops of a causal graph. */
-export function feedbackLoops(graph: CausalGraph, options: { limit?: number } = {}): LoopReport {
+export function feedbackLoops(graph: CausalGraph, options: { limit?: number; fold?: boolean } = {}): LoopReport {
   const limit = options.limit ?? 2000;
   const edges = new Map<string, string[]>();
   const link = new Map<string, CausalLink>();
@@ -98,11 +100,11 @@ export function feedbackLoops(graph: CausalGraph, options: { limit?: number } = 
       a.stocks.length - b.stocks.length ||
       a.variables.join('\u0001').localeCompare(b.variables.join('\u0001')),
   );
-  // One loop per set of variables: the first in rank order stands for the others.
+  // With `fold`, one loop per set of variables: the first in rank order stands for the others.
   const bySet = new Map<string, { variants: number }>();
   const unique: (typeof raw[number] & { variants: number })[] = [];
   for (const r of raw) {
-    const set = [...r.variables].sort().join('\u0001');
+    const set = options.fold ? [...r.variables].sort().join('\u0001') : r.variables.join('\u0001');
     const kept = bySet.get(set);
     if (kept) {
       kept.variants++;
