@@ -175,10 +175,7 @@ ${settings(30, 0.25)}`;
     expect(Math.max(...a0.map((x, k) => Math.abs(x - b0[k]!)))).toBeGreaterThan(0.1);
   });
 
-  it('counts the 8 loops of the three-party arms race, and scores them as weighted loop gains', () => {
-    // A targets B + 0.9·C, B targets A + 1.1·C, C targets 1.1·A + 0.9·B; A, B, C start at 50, 100, 150.
-    const tau = 5;
-    const d = dominance(`
+  const armsRace = (tau: number) => `
 A = INTEG(change in A, 50) ~ arms ~|
 B = INTEG(change in B, 100) ~ arms ~|
 C = INTEG(change in C, 150) ~ arms ~|
@@ -189,7 +186,12 @@ target A = B + 0.9 * C ~ arms ~|
 target B = A + 1.1 * C ~ arms ~|
 target C = 1.1 * A + 0.9 * B ~ arms ~|
 adjustment time = ${tau} ~ Year ~|
-${settings(100, 0.125)}`);
+${settings(100, 0.125)}`;
+
+  it('counts the 8 loops of the three-party arms race, and scores them as weighted loop gains', () => {
+    // A targets B + 0.9·C, B targets A + 1.1·C, C targets 1.1·A + 0.9·B; A, B, C start at 50, 100, 150.
+    const tau = 5;
+    const d = dominance(armsRace(tau));
     expect(d.report.loops).toHaveLength(8);
     expect(d.report.loops.filter((l) => l.polarity === 'B')).toHaveLength(3);
     expect(d.report.loops.filter((l) => l.polarity === 'R')).toHaveLength(5);
@@ -251,5 +253,39 @@ ${settings(40, 0.125)}`);
     // Each partition has its own dominance periods: the logistic one hands R → B.
     const logistic = d.periods.filter((p) => p.partition !== lone.partition).map((p) => d.loops.find((l) => l.id === p.loop)!.polarity);
     expect(logistic).toEqual(['R', 'B']);
+  });
+
+  it('finds the loops by strongest paths where all of them can be listed (as the 2020 search paper checks)', () => {
+    // Eberlein & Schoenberg (2020) check the search against full enumeration on models small
+    // enough: all 19 loops of the market growth model found; 28 of the 38 loops above 0.01 % of
+    // the service quality model, the missed ones "siblings" of found ones. Here: a limit of 1
+    // makes the listing stop, so the loops are found from the run's link scores instead.
+    const search = (text: string) => {
+      const { model, ir } = compileVensim(text);
+      const graph = causalGraph(ir);
+      const limited = feedbackLoops(graph, { limit: 1 });
+      expect(limited.method).toBe('shortest-per-link');
+      const found = loopDominance(model, ir, graph, limited);
+      expect(found.report?.method).toBe('strongest-path');
+      expect(found.exhausted).toBe(false);
+      const all = loopDominance(model, ir, graph, feedbackLoops(graph));
+      const key = (l: { variables: string[] }) => l.variables.join(' ');
+      // Every loop found is a loop of the model, with the same scores where all loops are found.
+      for (const f of found.loops) expect(all.loops.map(key)).toContain(key(f));
+      const missed = all.loops.filter((l) => !found.loops.some((f) => key(f) === key(l)));
+      return { found, all, missed };
+    };
+    for (const text of [yeast]) {
+      const { found, all, missed } = search(text);
+      expect(missed).toEqual([]);
+      for (const l of all.loops) expect([...found.loops.find((f) => f.variables.join(' ') === l.variables.join(' '))!.relative]).toEqual([...l.relative]);
+    }
+    // The arms race: 7 of its 8 loops. The search maximizes a product of link scores that can
+    // exceed 1, so a longer path to a variable can prune a shorter one that closes a loop — the
+    // failure the paper describes (its figure 7). Missed: the B–C pair, a sibling of the two
+    // other pairs, 12 % of the behaviour.
+    const { found, missed } = search(armsRace(5));
+    expect(found.loops).toHaveLength(7);
+    expect(missed.map((l) => l.variables.filter((v) => v.length === 1).join(''))).toEqual(['bc']);
   });
 });

@@ -24,7 +24,8 @@
  */
 import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
 import type { CausalGraph } from '../analyze/structure/causal-graph.js';
-import type { FeedbackLoop, LoopReport } from '../analyze/structure/feedback-loops.js';
+import { loopReportFrom, type FeedbackLoop, type LoopReport } from '../analyze/structure/feedback-loops.js';
+import { strongestLoops, type WeightedLink } from '../analyze/structure/strongest-loops.js';
 import { cyclePartitions } from '../analyze/structure/cycle-partitions.js';
 import { evaluate, NotEvaluable, type EvalEnv } from '../analyze/structure/partial-eval.js';
 import type { Model, RunOptions } from './types.js';
@@ -58,6 +59,12 @@ export interface LoopDominance {
   notScored: { id: string; reason: string }[];
   /** Consecutive times with the same dominant loop, per cycle partition (partition, then time). */
   periods: DominancePeriod[];
+  /** The loops scored when they were found from this run's link scores (strongest paths) instead of the given report. */
+  report?: LoopReport;
+  /** True when a strongest-path search stopped at its visit budget (the loops found may miss some). */
+  exhausted?: boolean;
+  /** With the strongest-path search: why variables on feedback links cannot be scored (no loop through them is searched). */
+  notSearched?: string[];
 }
 
 interface Definition {
@@ -78,6 +85,29 @@ function definitions(ir: ModelIR): Map<string, Equation[]> {
 export interface DominanceOptions extends Pick<RunOptions, 'params' | 'start' | 'end'> {
   /** Flow-to-stock link score: 'change' (2023 correction, Stella 2.1+, default) or 'value' (2020 paper). */
   flowToStock?: 'change' | 'value';
+  /** Find the loops from the run's link scores (strongest paths); default: when the report stopped at its limit. */
+  discover?: boolean;
+  /** Times of the run the strongest-path search looks at (evenly spread; default 200). */
+  samples?: number;
+}
+
+/** Strongest-path loops over `links` at `samples` times spread evenly over `n` steps. */
+function discoverLoops(links: Map<string, Set<string>>, def: (v: string) => Definition | undefined, weight: (from: string, to: string, k: number) => number, n: number, samples: number) {
+  const stocks = [...links.keys()].filter((v) => def(v)?.stock);
+  const seen = new Set<string>();
+  const loops: string[][] = [];
+  let exhausted = false;
+  const step = Math.max(1, Math.floor(n / Math.max(1, samples)));
+  for (let k = 0; k < n; k += step) {
+    const out = new Map<string, WeightedLink[]>();
+    for (const [from, tos] of links) {
+      out.set(from, [...tos].filter((to) => def(to)).map((to) => ({ to, weight: weight(from, to, k) })));
+    }
+    const found = strongestLoops(out, stocks, seen);
+    loops.push(...found.loops);
+    exhausted ||= found.exhausted;
+  }
+  return { loops, exhausted };
 }
 
 /** Scores the loops of `report` over one run of `model`. */
@@ -87,41 +117,56 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   for (const eq of ir.equations) if (eq.kind === 'lookup' && eq.lookup) lookups.set(eq.lhs.name, eq.lookup);
   const outputs = new Set(model.outputNames.map((n) => n.toLowerCase().replace(/[_\s]+/g, ' ')));
 
-  // Which loops can be scored, and the definition of each variable on them.
+  // The definition of each variable on a loop, or why it cannot be scored.
   const defOf = new Map<string, Definition>();
-  const notScored: { id: string; reason: string }[] = [];
-  const scorable: FeedbackLoop[] = [];
-  const needed = new Set<string>();
+  const whyNot = new Map<string, string>();
   const probe: EvalEnv = { value: () => 1, time: 0, lookup: (n) => lookups.get(n) };
-  for (const loop of report.loops) {
+  const define = (v: string): string | undefined => {
+    if (defOf.has(v) || whyNot.has(v)) return whyNot.get(v);
+    const eqs = defs.get(v) ?? [];
+    const eq = eqs[0];
     let reason: string | undefined;
-    for (const v of loop.variables) {
-      if (defOf.has(v)) continue;
-      const eqs = defs.get(v) ?? [];
-      const eq = eqs[0];
-      if (eqs.length !== 1 || !eq || eq.lhs.subs.length > 0 || !eq.expr) {
-        reason = `${graph.nodes.get(v)?.display ?? v} is arrayed or has no single equation`;
-        break;
-      }
+    if (eqs.length !== 1 || !eq || eq.lhs.subs.length > 0 || !eq.expr) reason = `${graph.nodes.get(v)?.display ?? v} is arrayed or has no single equation`;
+    else {
       const stock = eq.expr.kind === 'call' && eq.expr.fn === 'INTEG';
       const expr = stock ? (eq.expr as Extract<Expr, { kind: 'call' }>).args[0]! : eq.expr;
       try {
         evaluate(expr, probe);
+        defOf.set(v, { expr, stock });
       } catch (e) {
         if (!(e instanceof NotEvaluable)) throw e;
         reason = `${graph.nodes.get(v)?.display ?? v}: ${e.message} is not scored`;
-        break;
       }
-      defOf.set(v, { expr, stock });
     }
-    if (reason) notScored.push({ id: loop.id, reason });
-    else scorable.push(loop);
+    if (reason) whyNot.set(v, reason);
+    return reason;
+  };
+  const notScored: { id: string; reason: string }[] = [];
+  let scorable: FeedbackLoop[] = [];
+  // Above the enumeration limit the loops are found from the link scores of this run instead
+  // (strongest paths, as Stella does): over every feedback link, i.e. the links of the
+  // shortest-loop-per-link set, which holds each of them at least once.
+  const discover = options.discover ?? report.method === 'shortest-per-link';
+  const feedbackLinks = new Map<string, Set<string>>();
+  if (discover) {
+    for (const loop of report.loops) {
+      loop.variables.forEach((v, i) => {
+        if (!feedbackLinks.has(v)) feedbackLinks.set(v, new Set());
+        feedbackLinks.get(v)!.add(loop.variables[(i + 1) % loop.variables.length]!);
+      });
+    }
+    for (const v of feedbackLinks.keys()) define(v);
+  } else {
+    for (const loop of report.loops) {
+      const reason = loop.variables.map(define).find((r) => r !== undefined);
+      if (reason) notScored.push({ id: loop.id, reason });
+      else scorable.push(loop);
+    }
   }
-  for (const loop of scorable) {
-    for (const v of loop.variables) {
-      needed.add(v);
-      for (const l of graph.in.get(v) ?? []) needed.add(l.from);
-    }
+  const needed = new Set<string>();
+  for (const v of defOf.keys()) {
+    needed.add(v);
+    for (const l of graph.in.get(v) ?? []) needed.add(l.from);
   }
   const names = [...needed].filter((n) => outputs.has(n)).map((n) => graph.nodes.get(n)!.display);
   const dt = model.time.dt;
@@ -157,42 +202,78 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
 
   // Link score over the step k → k+1, labelled k.
   const flowToStock = options.flowToStock ?? 'change';
+  const scoreAt = (from: string, to: string, k: number): number => {
+    if (k + 1 >= rows) return 0;
+    const def = defOf.get(to)!;
+    const z = current(to);
+    if (def.stock && flowToStock === 'value') {
+      // 2020: the flow's own part of the net flow that moves the stock over this step.
+      const x = valueAt(from, k);
+      const part = evaluate(def.expr, env(k, (v) => (v === from ? x : 0))) - evaluate(def.expr, env(k, () => 0));
+      return z[k] === 0 || x === 0 ? 0 : Math.abs(part / z[k]!) * Math.sign(part / x);
+    }
+    const dz = z[k + 1]! - z[k]!;
+    const dx = valueAt(from, k + 1) - valueAt(from, k);
+    if (dz === 0 || dx === 0) return 0;
+    const partial = evaluate(def.expr, env(k, (x) => valueAt(x, x === from ? k + 1 : k))) - z[k]!;
+    return Math.abs(partial / dz) * Math.sign(partial / dx);
+  };
   const linkScores = new Map<string, Float64Array>();
   const linkScore = (from: string, to: string): Float64Array => {
     const id = `${from}\u0000${to}`;
     let out = linkScores.get(id);
     if (out) return out;
     out = new Float64Array(n);
-    const def = defOf.get(to)!;
-    const z = current(to);
-    for (let k = 0; k < n && k + 1 < rows; k++) {
-      if (def.stock && flowToStock === 'value') {
-        // 2020: the flow's own part of the net flow that moves the stock over this step.
-        const x = valueAt(from, k);
-        const part = evaluate(def.expr, env(k, (v) => (v === from ? x : 0))) - evaluate(def.expr, env(k, () => 0));
-        if (z[k] === 0 || x === 0) continue;
-        out[k] = Math.abs(part / z[k]!) * Math.sign(part / x);
-        continue;
-      }
-      const dz = z[k + 1]! - z[k]!;
-      const dx = valueAt(from, k + 1) - valueAt(from, k);
-      if (dz === 0 || dx === 0) continue;
-      const partial = evaluate(def.expr, env(k, (x) => valueAt(x, x === from ? k + 1 : k))) - z[k]!;
-      out[k] = Math.abs(partial / dz) * Math.sign(partial / dx);
-    }
+    for (let k = 0; k < n; k++) out[k] = scoreAt(from, to, k);
     linkScores.set(id, out);
     return out;
   };
 
-  const partitionOf = cyclePartitions(scorable);
-  const loops: ScoredLoop[] = scorable.map((loop, i) => {
+  let discovered: LoopReport | undefined;
+  let exhausted = false;
+  if (discover) {
+    const found = discoverLoops(feedbackLinks, (v) => defOf.get(v), (from, to, k) => {
+      try {
+        return Math.abs(scoreAt(from, to, k));
+      } catch (e) {
+        if (e instanceof NotEvaluable) return 0;
+        throw e;
+      }
+    }, n, options.samples ?? 200);
+    discovered = loopReportFrom(graph, found.loops, 'strongest-path', report.limit);
+    exhausted = found.exhausted;
+    scorable = discovered.loops;
+  }
+
+  // A branch the probe did not take can still hold what the evaluator does not cover: such a
+  // loop is listed as not scored, with the reason, rather than failing the whole analysis.
+  const scored: { loop: FeedbackLoop; score: Float64Array }[] = [];
+  for (const loop of scorable) {
     const score = new Float64Array(n).fill(1);
-    loop.variables.forEach((v, j) => {
-      const ls = linkScore(v, loop.variables[(j + 1) % loop.variables.length]!);
-      for (let k = 0; k < n; k++) score[k]! *= ls[k]!;
-    });
-    return { id: loop.id, polarity: loop.polarity, variables: loop.variables, partition: partitionOf[i]!, score, relative: new Float64Array(n), share: 0 };
-  });
+    let to = '';
+    try {
+      loop.variables.forEach((v, j) => {
+        to = loop.variables[(j + 1) % loop.variables.length]!;
+        const ls = linkScore(v, to);
+        for (let k = 0; k < n; k++) score[k]! *= ls[k]!;
+      });
+    } catch (e) {
+      if (!(e instanceof NotEvaluable)) throw e;
+      notScored.push({ id: loop.id, reason: `${graph.nodes.get(to)?.display ?? to}: ${e.message} is not scored` });
+      continue;
+    }
+    scored.push({ loop, score });
+  }
+  const partitionOf = cyclePartitions(scored.map((s) => s.loop));
+  const loops: ScoredLoop[] = scored.map(({ loop, score }, i) => ({
+    id: loop.id,
+    polarity: loop.polarity,
+    variables: loop.variables,
+    partition: partitionOf[i]!,
+    score,
+    relative: new Float64Array(n),
+    share: 0,
+  }));
   const partitions = Math.max(0, ...partitionOf.map((p) => p + 1));
   const members = Array.from({ length: partitions }, (_, p) => loops.filter((l) => l.partition === p));
   for (const group of members) {
@@ -219,5 +300,5 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       else periods.push((last = { partition, from: time[k]!, to: time[k]!, loop: best.id }));
     }
   });
-  return { time, loops, notScored, periods };
+  return { time, loops, notScored, periods, ...(discovered && { report: discovered, exhausted, notSearched: [...whyNot.values()] }) };
 }
