@@ -12,7 +12,9 @@
  *   and analysis": the births-and-deaths population (R1 +67 %, B1 −33 % with an average lifetime
  *   of 20; no loop reported at the equilibrium lifetime of 10);
  * - Eberlein & Schoenberg (2020), "Finding the loops that matter": the three-party arms race has
- *   8 loops (3 balancing, 5 reinforcing), two of them over the same variables.
+ *   8 loops (3 balancing, 5 reinforcing), two of them over the same variables;
+ * - Schoenberg (2020), PhD thesis, article 3 (Table 1): a three-stock oscillator with 4 loops,
+ *   all balancing.
  */
 import { describe, expect, it } from 'vitest';
 import { compileVensim } from './engine.js';
@@ -287,5 +289,28 @@ ${settings(40, 0.125)}`);
     const { found, missed } = search(armsRace(5));
     expect(found.loops).toHaveLength(7);
     expect(missed.map((l) => l.variables.filter((v) => v.length === 1).join(''))).toEqual(['bc']);
+  });
+
+  it('counts the 4 balancing loops of the thesis three-stock oscillator', () => {
+    // Table 1 of the thesis' article 3: flow_1 = (g − f(State_3))/t, flow_i = State_(i−1)/t for
+    // i = 2…4, t 5, g 75, f a sigmoid over [0, 100] through (50, 50); each flow drains one state
+    // into the next (State_1 gains flow_1 and loses flow_2, and so on), which is the reading under
+    // which the paper's "4 feedback loops, all balancing" holds. The sigmoid's exact table is not
+    // printed; it does not change the structure.
+    const d = dominance(`
+State 1 = INTEG(flow 1 - flow 2, 29) ~ Units ~|
+State 2 = INTEG(flow 2 - flow 3, 96) ~ Units ~|
+State 3 = INTEG(flow 3 - flow 4, 4) ~ Units ~|
+flow 1 = (g - f(State 3)) / t ~ Units/Year ~|
+flow 2 = State 1 / t ~ Units/Year ~|
+flow 3 = State 2 / t ~ Units/Year ~|
+flow 4 = State 3 / t ~ Units/Year ~|
+f([(0,0)-(100,100)],(0,0),(20,5),(35,20),(50,50),(65,80),(80,95),(100,100)) ~ Units ~|
+t = 5 ~ Year ~|
+g = 75 ~ Units ~|
+${settings(100, 0.25)}`);
+    expect(d.report.loops).toHaveLength(4);
+    expect(d.report.loops.every((l) => l.polarity === 'B')).toBe(true);
+    expect(d.notScored).toEqual([]);
   });
 });
