@@ -45,6 +45,9 @@ describe('igem loops, causes, uses', () => {
     const r = await igem('causes', example, 'no such variable');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/no variable named 'no such variable'/);
+    const big = await igem('loops', example, '--limit', '5000000');
+    expect(big.code).toBe(2);
+    expect(big.err).toMatch(/--limit 5000000 is above 1000000: listing that many loops can exhaust memory/);
     const m = await igem('loops', join(root, 'missing.mdl'));
     expect(m.code).toBe(2);
     expect(m.err).toMatch(/missing\.mdl/);

@@ -21,6 +21,9 @@ const positiveInt = (label: string, value: string): number => {
   return n;
 };
 
+/** The most loops `igem loops` lists one by one. */
+const MAX_LIMIT = 1_000_000;
+
 export function registerStructureCommands(program: Command): void {
   for (const dir of ['causes', 'uses'] as const) {
     program
@@ -51,6 +54,14 @@ export function registerStructureCommands(program: Command): void {
     .action(
       action((model: string, flags: { limit: string; dominance?: boolean; json?: boolean }) => {
         const limit = positiveInt('--limit', flags.limit);
+        // Every listed loop is held in memory: Earth4All, which has more than a million, took
+        // 1.9 GB to list one million (and 27 s); above that a model can exhaust memory instead of
+        // answering.
+        if (limit > MAX_LIMIT)
+          throw new UsageError({
+            en: `--limit ${limit} is above ${MAX_LIMIT}: listing that many loops can exhaust memory (one million took 1.9 GB on Earth4All); above the limit the loops are found along the strongest paths of a run with --dominance`,
+            es: `--limit ${limit} supera ${MAX_LIMIT}: listar tantos bucles puede agotar la memoria (un millón ocupó 1,9 GB en Earth4All); por encima del límite los bucles se buscan por los caminos más fuertes de una simulación con --dominance`,
+          });
         const compiled = flags.dominance ? loadModelWithDiagnostics(model) : undefined;
         const ir = compiled?.ir ?? readModelIR(model);
         const graph = causalGraph(ir);

@@ -25,7 +25,7 @@
 import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
 import type { CausalGraph } from '../analyze/structure/causal-graph.js';
 import { loopReportFrom, type FeedbackLoop, type LoopReport } from '../analyze/structure/feedback-loops.js';
-import { strongestLoops, type WeightedLink } from '../analyze/structure/strongest-loops.js';
+import { cycleKey, strongestLoops, type WeightedLink } from '../analyze/structure/strongest-loops.js';
 import { cyclePartitions } from '../analyze/structure/cycle-partitions.js';
 import { evaluate, NotEvaluable, type EvalEnv } from '../analyze/structure/partial-eval.js';
 import type { Model, RunOptions } from './types.js';
@@ -61,6 +61,8 @@ export interface LoopDominance {
   periods: DominancePeriod[];
   /** The loops scored when they were found from this run's link scores (strongest paths) instead of the given report. */
   report?: LoopReport;
+  /** How many of `report`'s loops the strongest-path search found (the rest are listed shortest loops it missed). */
+  searched?: number;
   /** True when a strongest-path search stopped at its visit budget (the loops found may miss some). */
   exhausted?: boolean;
   /** With the strongest-path search: why variables on feedback links cannot be scored (no loop through them is searched). */
@@ -145,7 +147,8 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   let scorable: FeedbackLoop[] = [];
   // Above the enumeration limit the loops are found from the link scores of this run instead
   // (strongest paths, as Stella does): over every feedback link, i.e. the links of the
-  // shortest-loop-per-link set, which holds each of them at least once.
+  // shortest-loop-per-link set, which holds each of them at least once; the scorable loops of
+  // that set are added.
   const discover = options.discover ?? report.method === 'shortest-per-link';
   const feedbackLinks = new Map<string, Set<string>>();
   if (discover) {
@@ -231,6 +234,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
 
   let discovered: LoopReport | undefined;
   let exhausted = false;
+  let searched = 0;
   if (discover) {
     const found = discoverLoops(feedbackLinks, (v) => defOf.get(v), (from, to, k) => {
       try {
@@ -240,8 +244,13 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
         throw e;
       }
     }, n, options.samples ?? 200);
-    discovered = loopReportFrom(graph, found.loops, 'strongest-path', report.limit);
+    // Plus the listed loops (shortest through each feedback link) that can be scored and that the
+    // search missed: more loops can only lessen the bias of a missing one.
+    const keys = new Set(found.loops.map((c) => cycleKey(c).key));
+    const listed = report.loops.map((l) => l.variables).filter((v) => v.every((x) => defOf.has(x)) && !keys.has(cycleKey(v).key));
+    discovered = loopReportFrom(graph, [...found.loops, ...listed], 'strongest-path', report.limit);
     exhausted = found.exhausted;
+    searched = found.loops.length;
     scorable = discovered.loops;
   }
 
@@ -300,5 +309,5 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       else periods.push((last = { partition, from: time[k]!, to: time[k]!, loop: best.id }));
     }
   });
-  return { time, loops, notScored, periods, ...(discovered && { report: discovered, exhausted, notSearched: [...whyNot.values()] }) };
+  return { time, loops, notScored, periods, ...(discovered && { report: discovered, searched, exhausted, notSearched: [...whyNot.values()] }) };
 }
