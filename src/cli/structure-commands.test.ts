@@ -14,13 +14,22 @@ describe('igem loops, causes, uses', () => {
   it('lists the loops with polarity and, with --dominance, their share of behaviour', async () => {
     const r = await igem('loops', example, '--dominance', '--json');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { loops: { id: string; polarity: string; variables: string[]; share: number }[]; dominance: { periods: { loop: string }[] } };
+    const j = JSON.parse(r.out) as { loops: { id: string; polarity: string; variables: string[]; share: number; partition: number }[]; dominance: { periods: { loop: string }[] } };
     expect(j.loops.map((l) => l.id).sort()).toEqual(['B1', 'B2', 'R1', 'R2']);
     const births = j.loops.find((l) => l.variables.includes('births'))!;
     expect(births.polarity).toBe('R');
-    const shares = j.loops.reduce((s, l) => s + l.share, 0);
-    expect(shares).toBeCloseTo(1, 6); // relative scores of all loops sum to 1 in absolute value
+    // Relative scores sum to 1 in absolute value within each feedback group (cycle partition).
+    const groups = [...new Set(j.loops.map((l) => l.partition))];
+    expect(groups.length).toBeGreaterThan(0);
+    for (const g of groups) expect(j.loops.filter((l) => l.partition === g).reduce((s, l) => s + l.share, 0)).toBeCloseTo(1, 6);
     expect(j.dominance.periods.length).toBeGreaterThan(0);
+  });
+
+  it('above --limit, scores the loops found along the strongest paths of the run and says so', async () => {
+    const r = await igem('loops', example, '--dominance', '--limit', '1');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/more than --limit 1 loops: listed are the loops found along the strongest paths/);
+    expect(r.out).toMatch(/^dominant/m);
   });
 
   it('prints causes and uses trees', async () => {
@@ -36,6 +45,9 @@ describe('igem loops, causes, uses', () => {
     const r = await igem('causes', example, 'no such variable');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/no variable named 'no such variable'/);
+    const big = await igem('loops', example, '--limit', '5000000');
+    expect(big.code).toBe(2);
+    expect(big.err).toMatch(/--limit 5000000 is above 1000000: listing that many loops can exhaust memory/);
     const m = await igem('loops', join(root, 'missing.mdl'));
     expect(m.code).toBe(2);
     expect(m.err).toMatch(/missing\.mdl/);

@@ -21,6 +21,9 @@ const positiveInt = (label: string, value: string): number => {
   return n;
 };
 
+/** The most loops `igem loops` lists one by one. */
+const MAX_LIMIT = 1_000_000;
+
 export function registerStructureCommands(program: Command): void {
   for (const dir of ['causes', 'uses'] as const) {
     program
@@ -51,11 +54,21 @@ export function registerStructureCommands(program: Command): void {
     .action(
       action((model: string, flags: { limit: string; dominance?: boolean; json?: boolean }) => {
         const limit = positiveInt('--limit', flags.limit);
+        // Every listed loop is held in memory: Earth4All, which has more than a million, took
+        // 1.9 GB to list one million (and 27 s); above that a model can exhaust memory instead of
+        // answering.
+        if (limit > MAX_LIMIT)
+          throw new UsageError({
+            en: `--limit ${limit} is above ${MAX_LIMIT}: listing that many loops can exhaust memory (one million took 1.9 GB on Earth4All); above the limit the loops are found along the strongest paths of a run with --dominance`,
+            es: `--limit ${limit} supera ${MAX_LIMIT}: listar tantos bucles puede agotar la memoria (un millón ocupó 1,9 GB en Earth4All); por encima del límite los bucles se buscan por los caminos más fuertes de una simulación con --dominance`,
+          });
         const compiled = flags.dominance ? loadModelWithDiagnostics(model) : undefined;
         const ir = compiled?.ir ?? readModelIR(model);
         const graph = causalGraph(ir);
-        const report = feedbackLoops(graph, { limit });
-        const dom = compiled ? loopDominance(compiled.model, ir, graph, report) : undefined;
+        const listed = feedbackLoops(graph, { limit });
+        const dom = compiled ? loopDominance(compiled.model, ir, graph, listed) : undefined;
+        // Above the limit, loop dominance finds its loops from the run (strongest paths) and lists those.
+        const report = dom?.report ?? listed;
         const name = (k: string) => graph.nodes.get(k)?.display ?? k;
         if (flags.json) {
           console.log(
@@ -71,6 +84,7 @@ export function registerStructureCommands(program: Command): void {
                   family: l.family,
                   variants: l.variants,
                   share: dom?.loops.find((s) => s.id === l.id)?.share,
+                  partition: dom?.loops.find((s) => s.id === l.id)?.partition,
                 })),
                 families: report.families.map((f) => ({ ...f, stocks: f.stocks.map(name) })),
                 dominance: dom && { periods: dom.periods, notScored: dom.notScored },
@@ -89,11 +103,19 @@ export function registerStructureCommands(program: Command): void {
           console.log(`${l.id} (length ${l.variables.length}, family ${l.family + 1})${s}${v}: ${path} ${name(l.variables[0]!)}`);
         }
         const counts = loopCounts(report, dom ? share : undefined);
+        const how =
+          report.method === 'strongest-path'
+            ? ` (the model has more than --limit ${limit} loops: listed are the loops found along the strongest paths of the run's link scores${dom?.exhausted ? ', the search stopped at its budget' : ''})`
+            : report.truncated
+              ? ` (the model has more than --limit ${limit} loops: listed is the shortest loop through each feedback link)`
+              : '';
         console.log(
-          `${counts.loops} loop(s)${report.truncated ? ` (the model has more than --limit ${limit} loops: listed is the shortest loop through each feedback link)` : ''}: ${counts.R} reinforcing, ${counts.B} balancing, ${counts.U} undetermined; ${counts.families} famil${counts.families === 1 ? 'y' : 'ies'} by the stocks they pass through${dom ? `; ${counts.scored} scored by loop dominance` : ''}`,
+          `${counts.loops} loop(s)${how}: ${counts.R} reinforcing, ${counts.B} balancing, ${counts.U} undetermined; ${counts.families} famil${counts.families === 1 ? 'y' : 'ies'} by the stocks they pass through${dom ? `; ${counts.scored} scored by loop dominance` : ''}`,
         );
         if (dom) {
-          for (const p of dom.periods) console.log(`dominant ${p.from}–${p.to}: ${p.loop}`);
+          const groups = new Set(dom.periods.map((p) => p.partition)).size;
+          for (const p of dom.periods) console.log(`dominant${groups > 1 ? ` (feedback group ${p.partition + 1})` : ''} ${p.from}–${p.to}: ${p.loop}`);
+          if (dom.notSearched?.length) console.log(`${dom.notSearched.length} variable(s) on feedback links cannot be scored, so no loop through them was searched, e.g. ${dom.notSearched[0]}`);
           if (dom.notScored.length) console.log(`${dom.notScored.length} loop(s) not scored, e.g. ${dom.notScored[0]!.id}: ${dom.notScored[0]!.reason}`);
         }
       }),

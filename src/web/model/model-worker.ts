@@ -93,7 +93,8 @@ const handle = (e: MessageEvent<ToWorker>): void => {
     }
     if (msg.type === 'dominance') {
       const s = structure!;
-      const d = loopDominance(model, s.ir, s.graph, s.report, { params: msg.params });
+      // The explorer scores the loops it lists (ids must match): no strongest-path search here.
+      const d = loopDominance(model, s.ir, s.graph, s.report, { params: msg.params, discover: false });
       const shares = new Map(d.loops.map((l) => [l.id, l.share]));
       const order = rankLoops(s.report.loops, shares).map((l) => l.id);
       scope.postMessage({ type: 'dominance', id: msg.id, shares: Object.fromEntries(shares), order, scored: loopCounts(s.report, shares).scored, notScored: d.notScored.length, periods: d.periods });

@@ -3,8 +3,10 @@
  * (links that act only at the initial time left out, since they cannot feed back), each named
  * R (reinforcing: an even number of negative links), B (balancing: odd) or U (undetermined: some
  * link's sign depends on values), numbered in rank order: shortest first, then by the stocks
- * they pass through. Loops over the same set of variables (the same variables in another order)
- * are listed once, with the number of such variants. Loops that pass through the same set of
+ * they pass through. Every elementary cycle is its own loop: two loops over the same variables in
+ * another order have other links and other loop scores (the three-party arms race of Eberlein and
+ * Schoenberg 2020 has 8 loops, two of them over the same six variables, each with its own role);
+ * `fold: true` lists such loops once, with the number of variants, for reading. Loops that pass through the same set of
  * stocks with the same polarity form one family: large models have many near-identical variants
  * of one mechanism, differing only in the auxiliaries between the stocks.
  *
@@ -17,6 +19,7 @@
 import type { CausalGraph, CausalLink } from './causal-graph.js';
 import { findLoops } from './cycles.js';
 import { mulSigns, type Sign } from './polarity.js';
+import { cycleKey } from './strongest-loops.js';
 
 export type LoopPolarity = 'R' | 'B' | 'U';
 
@@ -32,7 +35,7 @@ export interface FeedbackLoop {
   stocks: string[];
   /** Index of the loop's family in `LoopReport.families`. */
   family: number;
-  /** How many loops over this same set of variables were folded into this one (1: none). */
+  /** How many loops over this same set of variables were folded into this one (1: none; only with `fold`). */
   variants: number;
 }
 
@@ -51,8 +54,11 @@ export interface LoopReport {
    * through each feedback link instead of every loop.
    */
   truncated: boolean;
-  /** 'all' elementary loops, or the 'shortest-per-link' set. */
-  method: 'all' | 'shortest-per-link';
+  /**
+   * 'all' elementary loops, the 'shortest-per-link' set, or the 'strongest-path' loops found from
+   * the link scores of a run (Eberlein and Schoenberg 2020), as loop dominance does above the limit.
+   */
+  method: 'all' | 'shortest-per-link' | 'strongest-path';
   limit: number;
 }
 
@@ -61,9 +67,7 @@ function polarityOf(links: CausalLink[]): LoopPolarity {
   return s === '+' ? 'R' : s === '-' ? 'B' : 'U';
 }
 
-/** Enumerates, classifies and ranks the feedback loops of a causal graph. */
-export function feedbackLoops(graph: CausalGraph, options: { limit?: number } = {}): LoopReport {
-  const limit = options.limit ?? 2000;
+function feedbackEdges(graph: CausalGraph): { edges: Map<string, string[]>; link: Map<string, CausalLink> } {
   const edges = new Map<string, string[]>();
   const link = new Map<string, CausalLink>();
   for (const l of graph.links) {
@@ -72,11 +76,30 @@ export function feedbackLoops(graph: CausalGraph, options: { limit?: number } = 
     edges.get(l.from)!.push(l.to);
     link.set(`${l.from}\u0000${l.to}`, l);
   }
-  const order = new Map([...graph.nodes.keys()].map((k, i) => [k, i]));
+  return { edges, link };
+}
+
+/** Enumerates, classifies and ranks the feedback loops of a causal graph. */
+export function feedbackLoops(graph: CausalGraph, options: { limit?: number; fold?: boolean } = {}): LoopReport {
+  const limit = options.limit ?? 2000;
+  const { edges, link } = feedbackEdges(graph);
   const all = findLoops(edges, limit + 1);
   const truncated = all.truncated || all.loops.length > limit;
   const cycles = truncated ? shortestLoopPerLink(edges) : all.loops;
+  return classify(graph, cycles, link, { fold: options.fold, truncated, limit, method: truncated ? 'shortest-per-link' : 'all' });
+}
 
+/**
+ * A report over loops found some other way (each a cycle of variable keys in causal order), e.g.
+ * by the strongest-path search of loop dominance.
+ */
+export function loopReportFrom(graph: CausalGraph, cycles: string[][], method: LoopReport['method'], limit: number): LoopReport {
+  return classify(graph, cycles, feedbackEdges(graph).link, { truncated: true, limit, method });
+}
+
+function classify(graph: CausalGraph, cycles: string[][], link: Map<string, CausalLink>, options: { fold?: boolean; truncated: boolean; limit: number; method: LoopReport['method'] }): LoopReport {
+  const { truncated, limit, method } = options;
+  const order = new Map([...graph.nodes.keys()].map((k, i) => [k, i]));
   const raw = cycles.map((cycle) => {
     // Start at the first stock in model order (or keep the canonical start).
     let start = 0;
@@ -98,11 +121,11 @@ export function feedbackLoops(graph: CausalGraph, options: { limit?: number } = 
       a.stocks.length - b.stocks.length ||
       a.variables.join('\u0001').localeCompare(b.variables.join('\u0001')),
   );
-  // One loop per set of variables: the first in rank order stands for the others.
+  // With `fold`, one loop per set of variables: the first in rank order stands for the others.
   const bySet = new Map<string, { variants: number }>();
   const unique: (typeof raw[number] & { variants: number })[] = [];
   for (const r of raw) {
-    const set = [...r.variables].sort().join('\u0001');
+    const set = options.fold ? [...r.variables].sort().join('\u0001') : r.variables.join('\u0001');
     const kept = bySet.get(set);
     if (kept) {
       kept.variants++;
@@ -129,7 +152,7 @@ export function feedbackLoops(graph: CausalGraph, options: { limit?: number } = 
     families[family]!.loops.push(id);
     return { id, ...r, family };
   });
-  return { loops, families, truncated, limit, method: truncated ? 'shortest-per-link' : 'all' };
+  return { loops, families, truncated, limit, method };
 }
 
 /** The shortest cycle through each link (u → v): the link plus a shortest path v ⇝ u; no repeats. */
@@ -162,13 +185,7 @@ function shortestLoopPerLink(edges: Map<string, string[]>): string[][] {
       }
       // path = u, …, v backwards: the cycle in causal order is u → v → … → u.
       const cycle = [u, ...path.slice(1).reverse()];
-      // Canonical rotation (smallest key first) to drop repeats.
-      let m = 0;
-      cycle.forEach((k, i) => {
-        if (k < cycle[m]!) m = i;
-      });
-      const canon = [...cycle.slice(m), ...cycle.slice(0, m)];
-      const key = canon.join('\u0000');
+      const { key, cycle: canon } = cycleKey(cycle);
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(canon);

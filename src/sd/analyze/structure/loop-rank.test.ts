@@ -23,7 +23,14 @@ SAVEPER = TIME STEP ~ Year ~|
 `);
 
 describe('feedback loops: folding and families', () => {
-  const report = feedbackLoops(causalGraph(ir));
+  const report = feedbackLoops(causalGraph(ir), { fold: true });
+
+  it('keeps loops over the same variables in another order apart unless asked to fold them', () => {
+    const all = feedbackLoops(causalGraph(ir));
+    expect(loopCounts(all)).toEqual({ loops: 7, R: 5, B: 2, U: 0, families: 4, scored: 0 });
+    expect(all.loops.filter((l) => l.variables.length === 3).map((l) => l.variables.join(' '))).toHaveLength(2);
+    expect(all.loops.every((l) => l.variants === 1)).toBe(true);
+  });
 
   it('folds loops over the same variables and classifies the rest', () => {
     expect(report.method).toBe('all');
