@@ -27,7 +27,7 @@ describe('units of SHIFT IF TRUE', () => {
 
   it('wants a dimensionless condition', () => {
     const text = MODEL('newcomers').replace('Time > INITIAL TIME', 'newcomers');
-    expect(messages(text)).toEqual(['aged: SHIFT IF TRUE condition in Person (must be dimensionless)']);
+    expect(messages(text)).toEqual(['aged: SHIFT IF TRUE condition (must be dimensionless) in Person, not Dmnl']);
   });
 });
 
