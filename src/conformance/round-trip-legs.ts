@@ -1,0 +1,56 @@
+/**
+ * The legs of a model's round trip through the writers: source → .mdl → read, source → XMILE →
+ * read, and the written XMILE → .mdl → read. Each leg is identical (sameResults), refused by the
+ * writer with a located message in both languages, or different (a defect: the written model
+ * does not load, or computes something else).
+ */
+import type { CompiledResult } from '../sd/run/engine.js';
+import { compileVensim, compileXmile } from '../sd/run/engine.js';
+import { ModelError } from '../sd/ir/diagnostics.js';
+import type { ModelIR } from '../sd/ir/model.js';
+import type { RunResult } from '../sd/run/types.js';
+import { writeVensim } from '../sd/vensim/writer.js';
+import { writeXmile } from '../sd/xmile/writer.js';
+import { sameResults } from './same-results.js';
+
+export type LegName = 'mdl' | 'xmile' | 'xmile→mdl';
+
+export type LegOutcome =
+  | { leg: LegName; status: 'same' }
+  | { leg: LegName; status: 'refused'; code: string; message: string; messageEs: string; located: boolean }
+  | { leg: LegName; status: 'differs'; detail: string };
+
+/** The leg's writer refused: a ModelError, or (a defect) anything else. */
+function refusal(leg: LegName, e: unknown): LegOutcome {
+  if (!(e instanceof ModelError)) return { leg, status: 'differs', detail: `writer threw ${(e as Error).name}: ${(e as Error).message}` };
+  const d = e.diagnostics[0]!;
+  return { leg, status: 'refused', code: d.code, message: d.message, messageEs: d.messageEs ?? '', located: !!d.loc && d.loc.line > 0 };
+}
+
+function leg(name: LegName, ir: ModelIR, expected: RunResult, write: (ir: ModelIR) => string, read: (text: string) => CompiledResult): { outcome: LegOutcome; read?: CompiledResult; run?: RunResult } {
+  let text: string;
+  try {
+    text = write(ir);
+  } catch (e) {
+    return { outcome: refusal(name, e) };
+  }
+  let again: CompiledResult;
+  try {
+    again = read(text);
+  } catch (e) {
+    return { outcome: { leg: name, status: 'differs', detail: `written model does not load: ${(e as Error).message.split('\n')[0]}` } };
+  }
+  const run = again.model.run();
+  const diff = sameResults(expected, run);
+  return { outcome: diff ? { leg: name, status: 'differs', detail: diff } : { leg: name, status: 'same' }, read: again, run };
+}
+
+/** The three legs for a model already compiled from its source, and its run. */
+export function roundTripLegs(first: CompiledResult, run: RunResult = first.model.run()): LegOutcome[] {
+  const mdl = leg('mdl', first.ir, run, writeVensim, (t) => compileVensim(t));
+  const xmile = leg('xmile', first.ir, run, writeXmile, (t) => compileXmile(t));
+  const out = [mdl.outcome, xmile.outcome];
+  // The written XMILE, read again, written as .mdl: compared with the XMILE run.
+  if (xmile.read && xmile.run) out.push(leg('xmile→mdl', xmile.read.ir, xmile.run, writeVensim, (t) => compileVensim(t)).outcome);
+  return out;
+}
