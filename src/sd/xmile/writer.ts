@@ -16,6 +16,9 @@
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
 import type { DimensionDecl, Equation, Expr, LookupTable, ModelIR, StockForm, SubscriptRef } from '../ir/model.js';
+import { DimensionTable } from '../ir/dimension-table.js';
+import { visitExpr } from '../ir/walk.js';
+import { rampWithEnd, vensimPulse } from './vensim-test-inputs.js';
 
 class Unwritable extends Error {
   constructor(
@@ -58,6 +61,10 @@ interface Ctx {
   bound: string[];
   /** The dimension's elements are a strict part of another dimension's. */
   isSubRange(name: string): boolean;
+  /** The element of `to` mapped (Vensim subscript mapping) from element `el` of `from`, if one is declared. */
+  mapElement(from: string, el: string, to: string): string | undefined;
+  /** Canonical dimension → canonical element, in the current element equation. */
+  binding: Map<string, string>;
 }
 
 const SAME = new Set(['ABS', 'SQRT', 'EXP', 'LN', 'SIN', 'COS', 'TAN', 'ARCSIN', 'ARCCOS', 'ARCTAN', 'SINH', 'COSH', 'TANH', 'STEP', 'MIN', 'MAX', 'TREND', 'SAFEDIV']);
@@ -77,6 +84,17 @@ function subsText(subs: readonly SubscriptRef[], ctx: Ctx, star: boolean): strin
       return ctx.isSubRange(s.name) ? `*:${xname(ctx.names.get(s.name) ?? s.display)}` : '*';
     }
     let bound = ctx.bind.get(s.name);
+    // A range mapped to or from one the equation binds names the corresponding element, as the
+    // analyzer resolves it (a declared mapping first, then a sub-range or parent).
+    if (bound === undefined && ctx.dimMembers(s.name)) {
+      for (const [d, el] of ctx.binding) {
+        const m = ctx.mapElement(d, el, s.name);
+        if (m !== undefined) {
+          bound = ctx.names.get(m) ?? m;
+          break;
+        }
+      }
+    }
     // Another dimension over the same elements (a sub-range or its parent) names the element
     // of the equation's own subscript that belongs to it, as Vensim matches them.
     const own = bound === undefined && ctx.bound.length ? ctx.dimMembers(s.name) : undefined;
@@ -154,9 +172,17 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       return `SMTHN(${a(0)}, ${a(1)}, ${a(3)}, ${a(2)})`;
     case 'RANDOM UNIFORM':
       return `RANDOM(${a(0)}, ${a(1)})`;
-    case 'RAMP':
+    case 'RAMP': {
       if (e.args[2]?.kind === 'ref' && e.args[2].name === 'final time') return `RAMP(${a(0)}, ${a(1)})`;
-      throw new Unwritable({ en: 'RAMP with an end time other than FINAL TIME (XMILE RAMP has no end)', es: 'RAMP con un tiempo final distinto de FINAL TIME (en XMILE RAMP no tiene fin)' }, e.loc);
+      const held = rampWithEnd(e);
+      if (held) return write(held, ctx, outer);
+      throw new Unwritable({ en: 'RAMP with an end time other than FINAL TIME, whose start and end are not numbers (start ≤ end) or whose slope holds a function call (XMILE RAMP has no end)', es: 'RAMP con un tiempo final distinto de FINAL TIME, cuyo inicio y fin no son números (inicio ≤ fin) o cuya pendiente contiene una llamada a función (en XMILE RAMP no tiene fin)' }, e.loc);
+    }
+    case 'PULSE': {
+      const pulse = vensimPulse(e);
+      if (pulse) return write(pulse, ctx, outer);
+      throw new Unwritable({ en: "Vensim's PULSE(start, width) whose arguments hold a function call (XMILE's PULSE is another function; it is written as a condition on TIME that repeats them)", es: 'PULSE(inicio, ancho) de Vensim cuyos argumentos contienen una llamada a función (PULSE de XMILE es otra función; se escribe como una condición sobre TIME que los repite)' }, e.loc);
+    }
     case 'WITH LOOKUP': {
       const t = e.args[1];
       if (t?.kind !== 'lookup') break;
@@ -207,9 +233,12 @@ function writeModel(ir: ModelIR): string {
   for (const d of ir.dimensions) {
     names.set(d.name, d.display);
     for (const m of d.members) names.set(m.name, m.display);
-    if (d.mappings.length) throw new Unwritable({ en: `subscript mapping of ${d.display} (XMILE 1.0 has none)`, es: `correspondencia de subíndices de ${d.display} (XMILE 1.0 no la tiene)` }, d.loc);
     if (d.fromData) throw new Unwritable({ en: `${d.display} takes its elements from a data file`, es: `${d.display} toma sus elementos de un archivo de datos` }, d.loc);
   }
+  // XMILE 1.0 has no subscript mappings: an equation that reads through one is written element
+  // by element, each reference naming the mapped element (DimensionTable.mapElement).
+  const table = new DimensionTable(ir.dimensions);
+  const mapElement = (from: string, el: string, to: string) => table.mapElement(from, el, to);
   const members = (d: string): string[] => {
     const decl = dims.get(d);
     if (!decl) return [d]; // an element
@@ -273,7 +302,7 @@ function writeModel(ir: ModelIR): string {
     const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
     const units = first.units ? `<units>${esc(first.units)}</units>` : '';
     const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
-    const ctx: Ctx = { names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange };
+    const ctx: Ctx = { names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange, mapElement, binding: new Map() };
 
     if (first.kind === 'lookup') {
       if (eqs.length > 1 || lhsDims.length) throw new Unwritable({ en: `the arrayed lookup ${display}`, es: `la tabla (lookup) con subíndices ${display}` }, first.loc);
@@ -284,7 +313,7 @@ function writeModel(ir: ModelIR): string {
     if (eqs.some((q) => (q.expr?.kind === 'call' && q.expr.fn === 'INTEG') !== isStock)) throw new Unwritable({ en: `${display} is a stock for some elements only`, es: `${display} es un nivel (stock) solo para algunos elementos` }, first.loc);
 
     // One apply-to-all equation over the full dimensions, or one <element> per combination.
-    const applyToAll = eqs.length === 1 && first.lhs.except.length === 0 && first.expr?.kind !== 'list' && parentDims.every((d, i) => d === lhsDims[i]);
+    const applyToAll = eqs.length === 1 && first.lhs.except.length === 0 && first.expr?.kind !== 'list' && parentDims.every((d, i) => d === lhsDims[i]) && !readsOtherRange(first, dims);
     const parts = (pick: (eq: Equation) => Expr): string => {
       if (applyToAll) return `<eqn>${esc(write(pick(first), ctx, 0))}</eqn>`;
       const out: string[] = [];
@@ -295,6 +324,7 @@ function writeModel(ir: ModelIR): string {
           if (excluded.has(combo.join('\u0000'))) continue;
           ctx.bind = new Map(eqDims.map((d, i) => [d, names.get(combo[i]!) ?? combo[i]!]));
           ctx.bound = combo;
+          ctx.binding = new Map(eqDims.map((d, i) => [d, combo[i]!]));
           // A sub-range's parent dimension names the same element in the equation.
           parentDims.forEach((p, i) => ctx.bind.set(p, names.get(combo[i]!) ?? combo[i]!));
           const subscript = combo.map((c) => xname(names.get(c) ?? c)).join(', ');
@@ -304,6 +334,7 @@ function writeModel(ir: ModelIR): string {
       }
       ctx.bind = new Map();
       ctx.bound = [];
+      ctx.binding = new Map();
       return out.join('');
     };
 
@@ -358,6 +389,16 @@ function writeModel(ir: ModelIR): string {
   </model>
 </xmile>
 `;
+}
+
+/** The equation names, outside an array function's `!`, a range that is not one of its own subscripts. */
+function readsOtherRange(eq: Equation, dims: ReadonlyMap<string, DimensionDecl>): boolean {
+  const own = new Set(eq.lhs.subs.map((s) => s.name));
+  let other = false;
+  if (eq.expr) visitExpr(eq.expr, (e) => {
+    if ((e.kind === 'ref' || e.kind === 'apply') && e.subs.some((s) => !s.bang && dims.has(s.name) && !own.has(s.name))) other = true;
+  });
+  return other;
 }
 
 /**
