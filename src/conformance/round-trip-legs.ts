@@ -45,12 +45,20 @@ function leg(name: LegName, ir: ModelIR, expected: RunResult, write: (ir: ModelI
   return { outcome: diff ? { leg: name, status: 'differs', detail: diff } : { leg: name, status: 'same' }, read: again, run };
 }
 
+/** How written text is read again (a model with data files reads them from its folder). */
+export interface Readers {
+  mdl: (text: string) => CompiledResult;
+  xmile: (text: string) => CompiledResult;
+}
+
+const plain: Readers = { mdl: (t) => compileVensim(t), xmile: (t) => compileXmile(t) };
+
 /** The three legs for a model already compiled from its source, and its run. */
-export function roundTripLegs(first: CompiledResult, run: RunResult = first.model.run()): LegOutcome[] {
-  const mdl = leg('mdl', first.ir, run, writeVensim, (t) => compileVensim(t));
-  const xmile = leg('xmile', first.ir, run, writeXmile, (t) => compileXmile(t));
+export function roundTripLegs(first: CompiledResult, run: RunResult = first.model.run(), readers: Readers = plain): LegOutcome[] {
+  const mdl = leg('mdl', first.ir, run, writeVensim, readers.mdl);
+  const xmile = leg('xmile', first.ir, run, writeXmile, readers.xmile);
   const out = [mdl.outcome, xmile.outcome];
   // The written XMILE, read again, written as .mdl: compared with the XMILE run.
-  if (xmile.read && xmile.run) out.push(leg('xmile→mdl', xmile.read.ir, xmile.run, writeVensim, (t) => compileVensim(t)).outcome);
+  if (xmile.read && xmile.run) out.push(leg('xmile→mdl', xmile.read.ir, xmile.run, writeVensim, readers.mdl).outcome);
   return out;
 }

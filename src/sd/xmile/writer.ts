@@ -19,6 +19,7 @@ import type { DimensionDecl, Equation, Expr, LookupTable, ModelIR, StockForm, Su
 import { DimensionTable } from '../ir/dimension-table.js';
 import { visitExpr } from '../ir/walk.js';
 import { rampWithEnd, vensimPulse } from './vensim-test-inputs.js';
+import { stockFlowLists } from './stock-flow-lists.js';
 
 class Unwritable extends Error {
   constructor(
@@ -278,8 +279,8 @@ function writeModel(ir: ModelIR): string {
   };
   const forms = new Map((ir.stockForms ?? []).map((f) => [f.stock, f]));
   const formFlows = flowRoles(ir.stockForms ?? []);
-  const direct = directFlows(byVar, (k) => forms.has(k) || formFlows.has(k));
-  const directFlowNames = new Set(direct.values());
+  const flowLists = stockFlowLists(byVar, (k) => forms.has(k) || formFlows.has(k));
+  const listedFlows = new Set([...flowLists.values()].flatMap((l) => [...l.inflows, ...l.outflows]));
   for (const [key, eqs] of byVar) {
     if (['initial time', 'final time', 'time step', 'saveper'].includes(key)) continue;
     const first = eqs[0]!;
@@ -351,11 +352,12 @@ function writeModel(ir: ModelIR): string {
       vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}${stockFormXml(form, ctx)}${units}${doc}</stock>`);
     } else if (role) {
       vars.push(formFlowXml(display, role, dimsXml, (pick) => parts(pick), ctx, `${units}${doc}`));
-    } else if (isStock && direct.has(key)) {
-      // The rate is one variable over the stock's own subscripts: that variable is the inflow.
+    } else if (isStock && flowLists.has(key)) {
+      // The rate is a sum of inflows less a sum of outflows, each an auxiliary over the stock's subscripts.
       const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
-      const flow = byVar.get(direct.get(key)!)![0]!.lhs.display;
-      vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}<inflow>${esc(xname(flow))}</inflow>${units}${doc}</stock>`);
+      const l = flowLists.get(key)!;
+      const tag = (t: string, f: string) => `<${t}>${esc(xname(byVar.get(f)![0]!.lhs.display))}</${t}>`;
+      vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}${l.inflows.map((f) => tag('inflow', f)).join('')}${l.outflows.map((f) => tag('outflow', f)).join('')}${units}${doc}</stock>`);
     } else if (isStock) {
       const flowName = `${display} net flow`;
       if (byVar.has(flowName.toLowerCase()) || flowsMade.has(flowName)) throw new Unwritable({ en: `a variable named '${flowName}' already exists`, es: `ya existe una variable llamada '${flowName}'` }, first.loc);
@@ -365,7 +367,7 @@ function writeModel(ir: ModelIR): string {
       vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}<inflow>${esc(xname(flowName))}</inflow>${units}${doc}</stock>`);
       vars.push(`<flow name="${attrName(flowName)}">${dimsXml}${rate}<doc>Net flow of ${esc(display)} (written by IGEM: the Vensim rate as one flow).</doc></flow>`);
     } else {
-      const tag = directFlowNames.has(key) ? 'flow' : 'aux';
+      const tag = listedFlows.has(key) ? 'flow' : 'aux';
       vars.push(`<${tag} name="${attrName(display)}">${dimsXml}${parts((q) => q.expr!)}${units}${doc}</${tag}>`);
     }
     for (const g of ctx.extraGfs) vars.push(gfText(g.name, g.table));
@@ -399,34 +401,6 @@ function readsOtherRange(eq: Equation, dims: ReadonlyMap<string, DimensionDecl>)
     if ((e.kind === 'ref' || e.kind === 'apply') && e.subs.some((s) => !s.bang && dims.has(s.name) && !own.has(s.name))) other = true;
   });
   return other;
-}
-
-/**
- * Stocks whose every equation is `INTEG(f[same subscripts as the stock], init)` for one auxiliary
- * f that is the rate of no other stock: f is written as the stock's inflow (a `<flow>`), so the
- * XMILE model has the same variables as the source (no generated net flow).
- */
-function directFlows(byVar: ReadonlyMap<string, Equation[]>, hasForm: (key: string) => boolean): Map<string, string> {
-  const rateOf = (q: Equation): Expr | undefined => (q.expr?.kind === 'call' && q.expr.fn === 'INTEG' ? q.expr.args[0] : undefined);
-  const candidates = new Map<string, string>();
-  const uses = new Map<string, number>();
-  for (const [key, eqs] of byVar) {
-    const rates = eqs.map(rateOf);
-    for (const r of rates) if (r?.kind === 'ref') uses.set(r.name, (uses.get(r.name) ?? 0) + 1);
-    if (hasForm(key) || rates.some((r) => r === undefined)) continue;
-    const first = rates[0]!;
-    if (first.kind !== 'ref') continue;
-    const sameSubs = eqs.every((q, i) => {
-      const r = rates[i]!;
-      return r.kind === 'ref' && r.name === first.name && r.subs.length === q.lhs.subs.length && r.subs.every((s, k) => !s.bang && s.name === q.lhs.subs[k]!.name);
-    });
-    const flowEqs = byVar.get(first.name);
-    const flowOk = flowEqs?.every((q) => q.kind !== 'lookup' && q.kind !== 'data' && q.kind !== 'lookup-data' && q.expr && rateOf(q) === undefined && q.lhs.subs.length === eqs[0]!.lhs.subs.length);
-    if (sameSubs && flowOk && !hasForm(first.name) && first.name !== key) candidates.set(key, first.name);
-  }
-  // A variable that is the rate of several stocks (or of several equations of one) stays an auxiliary.
-  for (const [stock, flow] of candidates) if (uses.get(flow) !== byVar.get(stock)!.length) candidates.delete(stock);
-  return candidates;
 }
 
 /** The value of one element of a constant list (`1, 2; 3, 4`) over the equation's dimensions. */
