@@ -15,9 +15,9 @@
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
-import type { DimensionDecl, Equation, Expr, LookupTable, ModelIR, StockForm, SubscriptRef } from '../ir/model.js';
+import type { DimensionDecl, Equation, Expr, LookupTable, MacroDecl, ModelIR, StockForm, SubscriptRef } from '../ir/model.js';
 import { DimensionTable } from '../ir/dimension-table.js';
-import { visitExpr } from '../ir/walk.js';
+import { mapExpr, visitExpr } from '../ir/walk.js';
 import { rampWithEnd, vensimPulse } from './vensim-test-inputs.js';
 import { stockFlowLists } from './stock-flow-lists.js';
 
@@ -125,8 +125,9 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
       return xname(ctx.names.get(e.name) ?? e.display) + subsText(e.subs, ctx, inArrayFn);
     }
     case 'apply':
-      if (e.args.length !== 1) throw new Unwritable({ en: `the macro call ${e.display}(…) (macros are not written to XMILE)`, es: `la llamada a macro ${e.display}(…) (las macros no se escriben en XMILE)` }, e.loc);
-      return `${xname(ctx.names.get(e.name) ?? e.display)}${subsText(e.subs, ctx, false)}(${w(e.args[0]!)})`;
+      // A graphical function applied to its input, or a macro call (macros are written as <macro>).
+      if (e.outputs?.length) throw new Unwritable({ en: `the macro call ${e.display}(… : …) with extra outputs (an XMILE macro has one output)`, es: `la llamada a macro ${e.display}(… : …) con salidas adicionales (una macro XMILE tiene una sola salida)` }, e.loc);
+      return `${xname(ctx.names.get(e.name) ?? e.display)}${subsText(e.subs, ctx, false)}(${e.args.map((x) => w(x)).join(', ')})`;
     case 'unary': {
       const inner = e.op === 'not' ? `NOT ${w(e.arg, 6)}` : `${e.op}${w(e.arg, 8)}`;
       return outer > 0 ? `(${inner})` : inner;
@@ -171,6 +172,12 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       return `DELAYN(${a(0)}, ${a(1)}, ${a(3)}, ${a(2)})`;
     case 'SMOOTH N':
       return `SMTHN(${a(0)}, ${a(1)}, ${a(3)}, ${a(2)})`;
+    case 'RANDOM NORMAL': {
+      // XMILE's NORMAL(mean, sd) is RANDOM NORMAL without bounds (functions.ts); a Vensim seed argument has no place.
+      const [lo, hi] = e.args;
+      if (e.args.length === 4 && lo?.kind === 'num' && lo.value === -Infinity && hi?.kind === 'num' && hi.value === Infinity) return `NORMAL(${a(2)}, ${a(3)})`;
+      break;
+    }
     case 'RANDOM UNIFORM':
       return `RANDOM(${a(0)}, ${a(1)})`;
     case 'RAMP': {
@@ -228,7 +235,6 @@ export function writeXmile(ir: ModelIR): string {
 }
 
 function writeModel(ir: ModelIR): string {
-  if (ir.macros.length) throw new Unwritable({ en: `the model defines macros (${ir.macros.map((m) => m.name).join(', ')}); writing macros to XMILE is not supported`, es: `el modelo define macros (${ir.macros.map((m) => m.name).join(', ')}); no se pueden escribir macros en XMILE` }, ir.macros[0]!.loc);
   const dims = new Map<string, DimensionDecl>(ir.dimensions.map((d) => [d.name, d]));
   const names = new Map<string, string>();
   for (const d of ir.dimensions) {
@@ -246,12 +252,16 @@ function writeModel(ir: ModelIR): string {
     if (decl.equivalentTo) return members(decl.equivalentTo);
     return decl.members.flatMap((m) => members(m.name));
   };
-  const byVar = new Map<string, Equation[]>();
-  for (const eq of ir.equations) {
-    names.set(eq.lhs.name, eq.lhs.display);
-    if (!byVar.has(eq.lhs.name)) byVar.set(eq.lhs.name, []);
-    byVar.get(eq.lhs.name)!.push(eq);
-  }
+  const group = (equations: readonly Equation[]): Map<string, Equation[]> => {
+    const out = new Map<string, Equation[]>();
+    for (const eq of equations) {
+      names.set(eq.lhs.name, eq.lhs.display);
+      if (!out.has(eq.lhs.name)) out.set(eq.lhs.name, []);
+      out.get(eq.lhs.name)!.push(eq);
+    }
+    return out;
+  };
+  const byVar = group(ir.equations);
 
   // Time settings must be numbers.
   const control = (n: string, seen = new Set<string>()): number | undefined => {
@@ -271,107 +281,113 @@ function writeModel(ir: ModelIR): string {
   const code = /^15:[^,\n]*,[^,\n]*,[^,\n]*,(\d+)/m.exec(ir.settings)?.[1];
   const method = ir.method ?? (code === '1' || code === '3' ? 'rk4' : code === '2' || code === '4' ? 'rk2' : 'euler');
 
-  const vars: string[] = [];
-  const flowsMade = new Set<string>();
   const isSubRange = (n: string): boolean => {
     const own = dims.has(n) ? members(n) : [];
     return own.length > 0 && ir.dimensions.some((x) => x.name !== n && !x.equivalentTo && members(x.name).length > own.length && own.every((m) => members(x.name).includes(m)));
   };
-  const forms = new Map((ir.stockForms ?? []).map((f) => [f.stock, f]));
-  const formFlows = flowRoles(ir.stockForms ?? []);
-  const flowLists = stockFlowLists(byVar, (k) => forms.has(k) || formFlows.has(k));
-  const listedFlows = new Set([...flowLists.values()].flatMap((l) => [...l.inflows, ...l.outflows]));
-  for (const [key, eqs] of byVar) {
-    if (['initial time', 'final time', 'time step', 'saveper'].includes(key)) continue;
-    const first = eqs[0]!;
-    const display = first.lhs.display;
-    if (first.kind === 'data' || first.kind === 'lookup-data') throw new Unwritable({ en: `${display} is a data variable (XMILE 1.0 has no external data)`, es: `${display} es una variable de datos (XMILE 1.0 no tiene datos externos)` }, first.loc);
-    const lhsDims = first.lhs.subs.map((s) => s.name);
-    // The variable's dimension at each position: the one its source declares (an XMILE reader
-    // keeps it), else the declared dimension whose elements are all the elements its definitions
-    // cover there (definitions may name elements or sub-ranges).
-    const parentDims = lhsDims.map((d, i) => {
-      const declared = first.lhs.dims?.[i];
-      if (declared !== undefined && dims.has(declared) && eqs.every((q) => q.lhs.dims?.[i] === declared)) return declared;
-      const covered = new Set(eqs.flatMap((q) => (q.lhs.subs[i] ? members(q.lhs.subs[i]!.name) : [])));
-      const exact = ir.dimensions.filter((x) => !x.equivalentTo && members(x.name).length === covered.size && members(x.name).every((m) => covered.has(m)));
-      const holding = ir.dimensions.filter((x) => !x.equivalentTo && [...covered].every((m) => members(x.name).includes(m))).sort((a, b) => members(a.name).length - members(b.name).length);
-      const pick = exact.find((x) => x.name === d) ?? exact[0] ?? holding[0];
-      if (!pick) throw new Unwritable({ en: `no dimension holds the elements of ${first.lhs.display}`, es: `ninguna dimensión contiene los elementos de ${first.lhs.display}` }, first.loc);
-      return pick.name;
-    });
-    const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
-    const units = first.units ? `<units>${esc(first.units)}</units>` : '';
-    const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
-    const ctx: Ctx = { names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange, mapElement, binding: new Map() };
+  /** The `<stock>`, `<flow>`, `<aux>` and `<gf>` elements of the model's variables, or of a macro's. */
+  const variablesXml = (byVar: ReadonlyMap<string, Equation[]>, stockForms: readonly StockForm[]): string[] => {
+    const vars: string[] = [];
+    const flowsMade = new Set<string>();
+    const forms = new Map(stockForms.map((f) => [f.stock, f]));
+    const formFlows = flowRoles(stockForms);
+    const flowLists = stockFlowLists(byVar, (k) => forms.has(k) || formFlows.has(k));
+    const listedFlows = new Set([...flowLists.values()].flatMap((l) => [...l.inflows, ...l.outflows]));
+    for (const [key, eqs] of byVar) {
+      if (['initial time', 'final time', 'time step', 'saveper'].includes(key)) continue;
+      const first = eqs[0]!;
+      const display = first.lhs.display;
+      if (first.kind === 'data' || first.kind === 'lookup-data') throw new Unwritable({ en: `${display} is a data variable (XMILE 1.0 has no external data)`, es: `${display} es una variable de datos (XMILE 1.0 no tiene datos externos)` }, first.loc);
+      const lhsDims = first.lhs.subs.map((s) => s.name);
+      // The variable's dimension at each position: the one its source declares (an XMILE reader
+      // keeps it), else the declared dimension whose elements are all the elements its definitions
+      // cover there (definitions may name elements or sub-ranges).
+      const parentDims = lhsDims.map((d, i) => {
+        const declared = first.lhs.dims?.[i];
+        if (declared !== undefined && dims.has(declared) && eqs.every((q) => q.lhs.dims?.[i] === declared)) return declared;
+        const covered = new Set(eqs.flatMap((q) => (q.lhs.subs[i] ? members(q.lhs.subs[i]!.name) : [])));
+        const exact = ir.dimensions.filter((x) => !x.equivalentTo && members(x.name).length === covered.size && members(x.name).every((m) => covered.has(m)));
+        const holding = ir.dimensions.filter((x) => !x.equivalentTo && [...covered].every((m) => members(x.name).includes(m))).sort((a, b) => members(a.name).length - members(b.name).length);
+        const pick = exact.find((x) => x.name === d) ?? exact[0] ?? holding[0];
+        if (!pick) throw new Unwritable({ en: `no dimension holds the elements of ${first.lhs.display}`, es: `ninguna dimensión contiene los elementos de ${first.lhs.display}` }, first.loc);
+        return pick.name;
+      });
+      const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
+      const units = first.units ? `<units>${esc(first.units)}</units>` : '';
+      const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
+      const ctx: Ctx = { names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange, mapElement, binding: new Map() };
 
-    if (first.kind === 'lookup') {
-      if (eqs.length > 1 || lhsDims.length) throw new Unwritable({ en: `the arrayed lookup ${display}`, es: `la tabla (lookup) con subíndices ${display}` }, first.loc);
-      vars.push(gfText(display, first.lookup!, `${units}${doc}`));
-      continue;
-    }
-    const isStock = first.expr?.kind === 'call' && first.expr.fn === 'INTEG';
-    if (eqs.some((q) => (q.expr?.kind === 'call' && q.expr.fn === 'INTEG') !== isStock)) throw new Unwritable({ en: `${display} is a stock for some elements only`, es: `${display} es un nivel (stock) solo para algunos elementos` }, first.loc);
-
-    // One apply-to-all equation over the full dimensions, or one <element> per combination.
-    const applyToAll = eqs.length === 1 && first.lhs.except.length === 0 && first.expr?.kind !== 'list' && parentDims.every((d, i) => d === lhsDims[i]) && !readsOtherRange(first, dims);
-    const parts = (pick: (eq: Equation) => Expr): string => {
-      if (applyToAll) return `<eqn>${esc(write(pick(first), ctx, 0))}</eqn>`;
-      const out: string[] = [];
-      for (const eq of eqs) {
-        const eqDims = eq.lhs.subs.map((s) => s.name);
-        const excluded = new Set(eq.lhs.except.flatMap((ex) => combos(ex.map((s) => s.name), members).map((c) => c.join('\u0000'))));
-        for (const combo of combos(eqDims, members)) {
-          if (excluded.has(combo.join('\u0000'))) continue;
-          ctx.bind = new Map(eqDims.map((d, i) => [d, names.get(combo[i]!) ?? combo[i]!]));
-          ctx.bound = combo;
-          ctx.binding = new Map(eqDims.map((d, i) => [d, combo[i]!]));
-          // A sub-range's parent dimension names the same element in the equation.
-          parentDims.forEach((p, i) => ctx.bind.set(p, names.get(combo[i]!) ?? combo[i]!));
-          const subscript = combo.map((c) => xname(names.get(c) ?? c)).join(', ');
-          const expr = pick(eq);
-          out.push(`<element subscript="${esc(subscript)}"><eqn>${esc(expr.kind === 'list' ? listElement(expr, combo, eqDims, members) : write(expr, ctx, 0))}</eqn></element>`);
-        }
+      if (first.kind === 'lookup') {
+        if (eqs.length > 1 || lhsDims.length) throw new Unwritable({ en: `the arrayed lookup ${display}`, es: `la tabla (lookup) con subíndices ${display}` }, first.loc);
+        vars.push(gfText(display, first.lookup!, `${units}${doc}`));
+        continue;
       }
-      ctx.bind = new Map();
-      ctx.bound = [];
-      ctx.binding = new Map();
-      return out.join('');
-    };
+      const isStock = first.expr?.kind === 'call' && first.expr.fn === 'INTEG';
+      if (eqs.some((q) => (q.expr?.kind === 'call' && q.expr.fn === 'INTEG') !== isStock)) throw new Unwritable({ en: `${display} is a stock for some elements only`, es: `${display} es un nivel (stock) solo para algunos elementos` }, first.loc);
 
-    const form = forms.get(key);
-    const role = formFlows.get(key);
-    if (form) {
-      if (!isStock) throw new Unwritable(
-          form.kind === 'queue'
-            ? { en: `${display} is a queue but not a stock`, es: `${display} es una cola pero no un nivel (stock)` }
-            : { en: `${display} is a conveyor but not a stock`, es: `${display} es una cinta transportadora pero no un nivel (stock)` },
-          first.loc,
-        );
-      const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
-      vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}${stockFormXml(form, ctx)}${units}${doc}</stock>`);
-    } else if (role) {
-      vars.push(formFlowXml(display, role, dimsXml, (pick) => parts(pick), ctx, `${units}${doc}`));
-    } else if (isStock && flowLists.has(key)) {
-      // The rate is a sum of inflows less a sum of outflows, each an auxiliary over the stock's subscripts.
-      const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
-      const l = flowLists.get(key)!;
-      const tag = (t: string, f: string) => `<${t}>${esc(xname(byVar.get(f)![0]!.lhs.display))}</${t}>`;
-      vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}${l.inflows.map((f) => tag('inflow', f)).join('')}${l.outflows.map((f) => tag('outflow', f)).join('')}${units}${doc}</stock>`);
-    } else if (isStock) {
-      const flowName = `${display} net flow`;
-      if (byVar.has(flowName.toLowerCase()) || flowsMade.has(flowName)) throw new Unwritable({ en: `a variable named '${flowName}' already exists`, es: `ya existe una variable llamada '${flowName}'` }, first.loc);
-      flowsMade.add(flowName);
-      const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
-      const rate = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[0]!);
-      vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}<inflow>${esc(xname(flowName))}</inflow>${units}${doc}</stock>`);
-      vars.push(`<flow name="${attrName(flowName)}">${dimsXml}${rate}<doc>Net flow of ${esc(display)} (written by IGEM: the Vensim rate as one flow).</doc></flow>`);
-    } else {
-      const tag = listedFlows.has(key) ? 'flow' : 'aux';
-      vars.push(`<${tag} name="${attrName(display)}">${dimsXml}${parts((q) => q.expr!)}${units}${doc}</${tag}>`);
+      // One apply-to-all equation over the full dimensions, or one <element> per combination.
+      const applyToAll = eqs.length === 1 && first.lhs.except.length === 0 && first.expr?.kind !== 'list' && parentDims.every((d, i) => d === lhsDims[i]) && !readsOtherRange(first, dims);
+      const parts = (pick: (eq: Equation) => Expr): string => {
+        if (applyToAll) return `<eqn>${esc(write(pick(first), ctx, 0))}</eqn>`;
+        const out: string[] = [];
+        for (const eq of eqs) {
+          const eqDims = eq.lhs.subs.map((s) => s.name);
+          const excluded = new Set(eq.lhs.except.flatMap((ex) => combos(ex.map((s) => s.name), members).map((c) => c.join('\u0000'))));
+          for (const combo of combos(eqDims, members)) {
+            if (excluded.has(combo.join('\u0000'))) continue;
+            ctx.bind = new Map(eqDims.map((d, i) => [d, names.get(combo[i]!) ?? combo[i]!]));
+            ctx.bound = combo;
+            ctx.binding = new Map(eqDims.map((d, i) => [d, combo[i]!]));
+            // A sub-range's parent dimension names the same element in the equation.
+            parentDims.forEach((p, i) => ctx.bind.set(p, names.get(combo[i]!) ?? combo[i]!));
+            const subscript = combo.map((c) => xname(names.get(c) ?? c)).join(', ');
+            const expr = pick(eq);
+            out.push(`<element subscript="${esc(subscript)}"><eqn>${esc(expr.kind === 'list' ? listElement(expr, combo, eqDims, members) : write(expr, ctx, 0))}</eqn></element>`);
+          }
+        }
+        ctx.bind = new Map();
+        ctx.bound = [];
+        ctx.binding = new Map();
+        return out.join('');
+      };
+
+      const form = forms.get(key);
+      const role = formFlows.get(key);
+      if (form) {
+        if (!isStock) throw new Unwritable(
+            form.kind === 'queue'
+              ? { en: `${display} is a queue but not a stock`, es: `${display} es una cola pero no un nivel (stock)` }
+              : { en: `${display} is a conveyor but not a stock`, es: `${display} es una cinta transportadora pero no un nivel (stock)` },
+            first.loc,
+          );
+        const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
+        vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}${stockFormXml(form, ctx)}${units}${doc}</stock>`);
+      } else if (role) {
+        vars.push(formFlowXml(display, role, dimsXml, (pick) => parts(pick), ctx, `${units}${doc}`));
+      } else if (isStock && flowLists.has(key)) {
+        // The rate is a sum of inflows less a sum of outflows, each an auxiliary over the stock's subscripts.
+        const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
+        const l = flowLists.get(key)!;
+        const tag = (t: string, f: string) => `<${t}>${esc(xname(byVar.get(f)![0]!.lhs.display))}</${t}>`;
+        vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}${l.inflows.map((f) => tag('inflow', f)).join('')}${l.outflows.map((f) => tag('outflow', f)).join('')}${units}${doc}</stock>`);
+      } else if (isStock) {
+        const flowName = `${display} net flow`;
+        if (byVar.has(flowName.toLowerCase()) || flowsMade.has(flowName)) throw new Unwritable({ en: `a variable named '${flowName}' already exists`, es: `ya existe una variable llamada '${flowName}'` }, first.loc);
+        flowsMade.add(flowName);
+        const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
+        const rate = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[0]!);
+        vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}<inflow>${esc(xname(flowName))}</inflow>${units}${doc}</stock>`);
+        vars.push(`<flow name="${attrName(flowName)}">${dimsXml}${rate}<doc>Net flow of ${esc(display)} (written by IGEM: the Vensim rate as one flow).</doc></flow>`);
+      } else {
+        const tag = listedFlows.has(key) ? 'flow' : 'aux';
+        vars.push(`<${tag} name="${attrName(display)}">${dimsXml}${parts((q) => q.expr!)}${units}${doc}</${tag}>`);
+      }
+      for (const g of ctx.extraGfs) vars.push(gfText(g.name, g.table));
     }
-    for (const g of ctx.extraGfs) vars.push(gfText(g.name, g.table));
-  }
+    return vars;
+  };
+  const vars = variablesXml(byVar, ir.stockForms ?? []);
+  const macros = ir.macros.map((m) => macroXml(m, (eqs) => variablesXml(group(eqs), [])));
 
   const dimXml = ir.dimensions
     .filter((d) => !d.equivalentTo)
@@ -388,9 +404,31 @@ function writeModel(ir: ModelIR): string {
     <variables>
       ${vars.join('\n      ')}
     </variables>
-  </model>
+  </model>${macros.map((m) => `\n  ${m}`).join('')}
 </xmile>
 `;
+}
+
+/**
+ * A `<macro>` (XMILE 1.0 §3.6): its parameters, its output as `<eqn>`, its variables. The output
+ * equation (a Vensim macro's equation named as the macro, often a stock) becomes a variable
+ * '<macro> output' that `<eqn>` names, since an XMILE macro's own equation is an expression.
+ */
+function macroXml(m: MacroDecl, variables: (eqs: Equation[]) => string[]): string {
+  if (m.name.startsWith('#')) {
+    const what = m.name === '#nnrate' || m.name === '#nnout'
+      ? { en: 'a non-negative stock read from XMILE (<non_negative/>), which the writer does not write back', es: 'un nivel no negativo leído de XMILE (<non_negative/>), que el escritor no vuelve a escribir' }
+      : { en: `the reader's internal function ${m.name.slice(1)}, which the writer does not write back`, es: `la función interna del lector ${m.name.slice(1)}, que el escritor no vuelve a escribir` };
+    throw new Unwritable(what, m.loc);
+  }
+  const own = m.equations.find((q) => q.lhs.name === m.name);
+  if (m.outputs.length || !own) throw new Unwritable({ en: `macro ${m.name} has ${own ? 'extra outputs' : 'no equation of its own name'} (an XMILE macro has one output, its equation)`, es: `la macro ${m.name} tiene ${own ? 'salidas adicionales' : 'ninguna ecuación con su nombre'} (una macro XMILE tiene una sola salida, su ecuación)` }, m.loc);
+  const out = { name: `${m.name} output`, display: `${own.lhs.display} output` };
+  if (m.equations.some((q) => q.lhs.name === out.name) || m.params.includes(out.name)) throw new Unwritable({ en: `macro ${m.name} already has a variable named '${out.display}'`, es: `la macro ${m.name} ya tiene una variable llamada '${out.display}'` }, m.loc);
+  const rename = (e: Expr): Expr => mapExpr(e, (x) => (x.kind === 'ref' && x.name === m.name && x.subs.length === 0 ? { ...x, name: out.name, display: out.display } : x));
+  const eqs = m.equations.map((q) => ({ ...q, lhs: q.lhs.name === m.name ? { ...q.lhs, ...out } : q.lhs, expr: q.expr && rename(q.expr) }));
+  const parms = m.params.map((p) => `<parm>${esc(xname(p))}</parm>`).join('');
+  return `<macro name="${attrName(own.lhs.display)}">${parms}<eqn>${esc(xname(out.display))}</eqn><variables>${variables(eqs).join('')}</variables></macro>`;
 }
 
 /** The equation names, outside an array function's `!`, a range that is not one of its own subscripts. */
