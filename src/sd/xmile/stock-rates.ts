@@ -30,7 +30,7 @@
  */
 import type { SourceLocation } from '../ir/diagnostics.js';
 import type { Expr, StockForm } from '../ir/model.js';
-import { apply, bin, num, ref, sum } from './ir-build.js';
+import { apply, bin, ref, sum } from './ir-build.js';
 import type { InternalMacro } from './internal-macros.js';
 
 export interface StockFlows {
