@@ -11,8 +11,11 @@ import { compileVensim } from '../sd/run/engine.js';
 import { generateModel } from './differential-generator.js';
 import { roundTripLegs, type LegName, type LegOutcome } from './round-trip-legs.js';
 
-/** Seeds per run: about 25 s of the 60 s budget at load 2 (measured in the commit that set it). */
-const SEEDS = 300;
+/**
+ * Seeds per run: 1,500 took 19.5 s of CPU (three legs each; one thread, so about that long at
+ * load 2 on two cores); 2,000 stay well inside the 60 s budget.
+ */
+const SEEDS = 2000;
 
 describe('round trip of generated models through the .mdl and XMILE writers', () => {
   it(`${SEEDS} generated models: every leg identical, or refused with a located bilingual message`, () => {
@@ -22,7 +25,8 @@ describe('round trip of generated models through the .mdl and XMILE writers', ()
       const t: Tally = tally.get(o.leg) ?? { same: 0, refused: 0, differs: [], reasons: new Map() };
       tally.set(o.leg, t);
       if (o.status === 'same') t.same++;
-      else if (o.status === 'differs') t.differs.push(`seed ${seed}: ${o.detail}`);
+      // Generated rates are single flows: a generated net flow column would be a writer regression.
+      else if (o.status === 'differs' || o.status === 'same-plus-net-flows') t.differs.push(`seed ${seed}: ${o.status} ${o.detail}`);
       else {
         t.refused++;
         // A refusal says where and why, in both languages; a bare or unlocated one is a defect.
@@ -52,9 +56,11 @@ describe('round trip of generated models through the .mdl and XMILE writers', ()
     console.log(`XMILE refusals by reason: ${[...(tally.get('xmile')?.reasons ?? [])].map(([r, n]) => `${n} × ${r}`).join('; ')}`);
     expect(notRun).toBe(0);
     for (const t of tally.values()) expect(t.differs).toEqual([]);
-    // The .mdl writer expresses every generated construct; XMILE refuses some (macros, …) but not all.
+    // The .mdl writer expresses every generated construct. XMILE 1.0 has no DELAY CONVEYOR (a
+    // conveyor stock is another construct) and no market functions: only those are refused.
     expect(tally.get('mdl')!.same).toBe(SEEDS);
-    expect(tally.get('xmile')!.same).toBeGreaterThan(SEEDS / 10);
+    expect(tally.get('xmile')!.same).toBeGreaterThan(SEEDS / 2);
+    for (const reason of tally.get('xmile')!.reasons.keys()) expect(reason).toMatch(/^(DELAY CONVEYOR|FIND MARKET PRICE|DEMAND AT PRICE|SUPPLY AT PRICE) has no XMILE 1.0 function/);
     expect(tally.get('xmile→mdl')!.same).toBe(tally.get('xmile')!.same);
-  }, 240_000);
+  }, 300_000);
 });

@@ -17,6 +17,8 @@ export type LegName = 'mdl' | 'xmile' | 'xmile→mdl';
 
 export type LegOutcome =
   | { leg: LegName; status: 'same' }
+  /** Identical, but XMILE needed a generated flow ('<stock> net flow') for a rate that is an expression. */
+  | { leg: LegName; status: 'same-plus-net-flows'; detail: string }
   | { leg: LegName; status: 'refused'; code: string; message: string; messageEs: string; located: boolean }
   | { leg: LegName; status: 'differs'; detail: string };
 
@@ -42,7 +44,22 @@ function leg(name: LegName, ir: ModelIR, expected: RunResult, write: (ir: ModelI
   }
   const run = again.model.run();
   const diff = sameResults(expected, run);
-  return { outcome: diff ? { leg: name, status: 'differs', detail: diff } : { leg: name, status: 'same' }, read: again, run };
+  if (!diff) return { outcome: { leg: name, status: 'same' }, read: again, run };
+  const added = netFlowsOnly(expected, run);
+  return { outcome: added ? { leg: name, status: 'same-plus-net-flows', detail: added } : { leg: name, status: 'differs', detail: diff }, read: again, run };
+}
+
+/**
+ * The columns `b` adds to `a` are all generated net flows of stocks of `a`, and the columns of
+ * `a` are identical in `b`: the added names, else undefined.
+ */
+function netFlowsOnly(a: RunResult, b: RunResult): string | undefined {
+  const own = new Set(a.names);
+  const added = b.names.filter((n) => !own.has(n));
+  if (!added.length || a.names.some((n) => !b.get(n)) || a.time.length !== b.time.length) return undefined;
+  if (!added.every((n) => own.has(n.replace(/ net flow(\[.*\])?$/, '$1')))) return undefined;
+  const kept = { time: b.time, names: a.names, series: a.names.map((n) => b.get(n)!) } as unknown as RunResult;
+  return sameResults(a, kept) ? undefined : added.join(', ');
 }
 
 /** How written text is read again (a model with data files reads them from its folder). */
