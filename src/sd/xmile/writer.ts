@@ -8,10 +8,15 @@
  * `<queue/>`, leak flows with `<leak/>` and their zone, overflows with `<overflow/>`, inflows
  * with their `<multiplier>` and without the capacity or inflow limit the reader wrapped them in.
  *
+ * Vensim stocks get inflow and outflow lists where the rate allows (stock-flow-lists.ts), else one
+ * generated net flow; macros become `<macro>`s (§3.6); equations that read through a subscript
+ * mapping are written element by element; RAMP with an end and PULSE as exact conditions on TIME
+ * (vensim-test-inputs.ts).
+ *
  * What XMILE 1.0 cannot say is refused with a located error rather than written approximately:
- * Vensim functions without an XMILE equivalent of the same meaning (MODULO's sign rule, PULSE,
- * the VECTOR and ALLOCATE functions, data from spreadsheets, …), macros, subscript mappings, data
- * variables, and time settings that are not constants.
+ * Vensim functions without an XMILE equivalent of the same meaning (MODULO's sign rule, DELAY
+ * CONVEYOR, the market functions, the VECTOR and ALLOCATE functions, data from spreadsheets, …),
+ * macros with several outputs, data variables, and time settings that are not constants.
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
