@@ -69,6 +69,13 @@ describe('XMILE writer on Vensim constructs', () => {
     expect([...run.get('r')!]).toEqual([0, 0, 0, 1, 2, 3, 4, 4, 4, 4, 4, 4, 4]);
   });
 
+  it('writes a constant list over a range beside a fixed element, value by element', () => {
+    // Vensim lists values over the subscripts that are ranges: x[DimA, c1] = 1, 2, 3 gives x[a2, c1] = 2.
+    const xml = roundTrip('DimA: a1, a2, a3 ~~|\nDimC: c1, c2 ~~|\nx[DimA, c1] = 1, 2, 3 ~~|\nx[DimA, c2] = 4, 5, 6 ~~|\ny[DimA, DimC] = 1, 2; 3, 4; 5, 6; ~~|\n');
+    expect(xml).toContain('<element subscript="a2, c1"><eqn>2</eqn></element>');
+    expect(xml).toContain('<element subscript="a3, c2"><eqn>6</eqn></element>');
+  });
+
   it('writes a Vensim macro as an XMILE <macro> whose output is its own equation', () => {
     const xml = roundTrip(':MACRO: EXPSMOOTH(input, tau)\nEXPSMOOTH = INTEG((input - EXPSMOOTH) / tau, input) ~~|\n:END OF MACRO:\nx = EXPSMOOTH(STEP(1, 2), 2) ~~|\n');
     expect(xml).toContain('<macro name="EXPSMOOTH"><parm>input</parm><parm>tau</parm><eqn>EXPSMOOTH_output</eqn>');

@@ -448,9 +448,12 @@ function readsOtherRange(eq: Equation, dims: ReadonlyMap<string, DimensionDecl>)
 
 /** The value of one element of a constant list (`1, 2; 3, 4`) over the equation's dimensions. */
 function listElement(e: Extract<Expr, { kind: 'list' }>, combo: string[], dims: string[], members: (d: string) => string[]): string {
-  const idx = combo.map((c, i) => members(dims[i]!).indexOf(c));
-  const v = dims.length <= 1 ? e.rows.flat()[idx[0] ?? 0] : e.rows[idx[0]!]?.[idx[1]!];
-  if (v === undefined || dims.length > 2) throw new Unwritable({ en: 'a constant list of more than two dimensions', es: 'una lista de constantes de más de dos dimensiones' }, e.loc);
+  // The list runs over the subscripts that are ranges; a fixed element (`x[DimA, c1] = 1, 2, 3`) takes no place in it.
+  const ranged = dims.map((d, i) => ({ d, i })).filter(({ d }) => !(members(d).length === 1 && members(d)[0] === d));
+  const idx = ranged.map(({ d, i }) => members(d).indexOf(combo[i]!));
+  const v = ranged.length <= 1 ? e.rows.flat()[idx[0] ?? 0] : e.rows[idx[0]!]?.[idx[1]!];
+  if (ranged.length > 2) throw new Unwritable({ en: 'a constant list over more than two ranges', es: 'una lista de constantes sobre más de dos rangos' }, e.loc);
+  if (v === undefined) throw new Unwritable({ en: 'a constant list with fewer values than its ranges have elements', es: 'una lista de constantes con menos valores que elementos en sus rangos' }, e.loc);
   return v < 0 ? `(${v})` : String(v);
 }
 
