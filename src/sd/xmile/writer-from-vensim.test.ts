@@ -76,6 +76,12 @@ describe('XMILE writer on Vensim constructs', () => {
     expect(xml).toContain('<element subscript="a3, c2"><eqn>6</eqn></element>');
   });
 
+  it("writes ACTIVE INITIAL on an auxiliary as <eqn> with XMILE 1.0's <init_eqn>", () => {
+    // y starts at 5 (its initial value), then follows 2 * s; s starts from y's initial value.
+    const xml = roundTrip('y = ACTIVE INITIAL(2 * s, 5) ~~|\ns = INTEG(f, y) ~~|\nf = 1 ~~|\n');
+    expect(xml).toContain('<aux name="y"><eqn>2 * s</eqn><init_eqn>5</init_eqn></aux>');
+  });
+
   it('writes a Vensim macro as an XMILE <macro> whose output is its own equation', () => {
     const xml = roundTrip(':MACRO: EXPSMOOTH(input, tau)\nEXPSMOOTH = INTEG((input - EXPSMOOTH) / tau, input) ~~|\n:END OF MACRO:\nx = EXPSMOOTH(STEP(1, 2), 2) ~~|\n');
     expect(xml).toContain('<macro name="EXPSMOOTH"><parm>input</parm><parm>tau</parm><eqn>EXPSMOOTH_output</eqn>');

@@ -11,7 +11,7 @@
  * Vensim stocks get inflow and outflow lists where the rate allows (stock-flow-lists.ts), else one
  * generated net flow; macros become `<macro>`s (§3.6); equations that read through a subscript
  * mapping are written element by element; RAMP with an end and PULSE as exact conditions on TIME
- * (vensim-test-inputs.ts).
+ * (vensim-test-inputs.ts); ACTIVE INITIAL on an auxiliary as `<eqn>` with `<init_eqn>`.
  *
  * What XMILE 1.0 cannot say is refused with a located error rather than written approximately:
  * Vensim functions without an XMILE equivalent of the same meaning (MODULO's sign rule, DELAY
@@ -332,8 +332,14 @@ function writeModel(ir: ModelIR): string {
 
       // One apply-to-all equation over the full dimensions, or one <element> per combination.
       const applyToAll = eqs.length === 1 && first.lhs.except.length === 0 && first.expr?.kind !== 'list' && parentDims.every((d, i) => d === lhsDims[i]) && !readsOtherRange(first, dims);
-      const parts = (pick: (eq: Equation) => Expr): string => {
-        if (applyToAll) return `<eqn>${esc(write(pick(first), ctx, 0))}</eqn>`;
+      // Vensim's ACTIVE INITIAL(active, initial) on an auxiliary is XMILE 1.0's <eqn> with <init_eqn>
+      // (the reader reads it back as ACTIVE INITIAL); elsewhere it stays a call, which is refused.
+      const eqn = (e: Expr, initOk: boolean): string =>
+        initOk && e.kind === 'call' && e.fn === 'ACTIVE INITIAL' && e.args.length === 2
+          ? `<eqn>${esc(write(e.args[0]!, ctx, 0))}</eqn><init_eqn>${esc(write(e.args[1]!, ctx, 0))}</init_eqn>`
+          : `<eqn>${esc(write(e, ctx, 0))}</eqn>`;
+      const parts = (pick: (eq: Equation) => Expr, initOk = false): string => {
+        if (applyToAll) return eqn(pick(first), initOk);
         const out: string[] = [];
         for (const eq of eqs) {
           const eqDims = eq.lhs.subs.map((s) => s.name);
@@ -347,7 +353,7 @@ function writeModel(ir: ModelIR): string {
             parentDims.forEach((p, i) => ctx.bind.set(p, names.get(combo[i]!) ?? combo[i]!));
             const subscript = combo.map((c) => xname(names.get(c) ?? c)).join(', ');
             const expr = pick(eq);
-            out.push(`<element subscript="${esc(subscript)}"><eqn>${esc(expr.kind === 'list' ? listElement(expr, combo, eqDims, members) : write(expr, ctx, 0))}</eqn></element>`);
+            out.push(`<element subscript="${esc(subscript)}">${expr.kind === 'list' ? `<eqn>${esc(listElement(expr, combo, eqDims, members))}</eqn>` : eqn(expr, initOk)}</element>`);
           }
         }
         ctx.bind = new Map();
@@ -385,7 +391,7 @@ function writeModel(ir: ModelIR): string {
         vars.push(`<flow name="${attrName(flowName)}">${dimsXml}${rate}<doc>Net flow of ${esc(display)} (written by IGEM: the Vensim rate as one flow).</doc></flow>`);
       } else {
         const tag = listedFlows.has(key) ? 'flow' : 'aux';
-        vars.push(`<${tag} name="${attrName(display)}">${dimsXml}${parts((q) => q.expr!)}${units}${doc}</${tag}>`);
+        vars.push(`<${tag} name="${attrName(display)}">${dimsXml}${parts((q) => q.expr!, true)}${units}${doc}</${tag}>`);
       }
       for (const g of ctx.extraGfs) vars.push(gfText(g.name, g.table));
     }
