@@ -51,7 +51,7 @@ describe('XMILE writer on Vensim constructs', () => {
   });
 
   it('writes an equation that reads through a subscript mapping element by element', () => {
-    // Vensim's reference (Mapping of Subscript Ranges): with DimB: b1, b2, b3 -> (DimA: a3, SubA),
+    // Vensim's reference (Mapping of Subscript Ranges): with DimB: b1, b2 -> (DimA: a3, SubA),
     // b1 goes with a3 and b2 with a1 and a2.
     const xml = roundTrip('DimA: a1, a2, a3 ~~|\nSubA: a1, a2 ~~|\nDimB: b1, b2 -> (DimA: a3, SubA) ~~|\ny[DimB] = 1, 2 ~~|\nx[DimA] = y[DimB] * Time ~~|\n');
     expect(xml).toContain('<element subscript="a1"><eqn>y[b2] * TIME</eqn></element>');
