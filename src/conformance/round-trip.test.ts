@@ -12,25 +12,13 @@ import { writeVensim } from '../sd/vensim/writer.js';
 import { writeXmile } from '../sd/xmile/writer.js';
 import { ModelError } from '../sd/ir/diagnostics.js';
 import type { RunResult } from '../sd/run/types.js';
+import { sameResults } from './same-results.js';
 import { CASE_DATA_FILES } from './case-notes.js';
 import { listVensimCases, suiteRoot } from './suite.js';
 import { listXmileCases } from './xmile-suite.js';
 import { corpusRoot, readCatalog } from './corpus.js';
 
 const root = suiteRoot();
-
-function sameResults(a: RunResult, b: RunResult): string | undefined {
-  if (a.names.join('|') !== b.names.join('|')) return `columns differ: ${a.names.length} vs ${b.names.length}`;
-  if (a.time.length !== b.time.length) return `saved times differ: ${a.time.length} vs ${b.time.length}`;
-  for (let j = 0; j < a.names.length; j++) {
-    const x = a.series[j]!;
-    const y = b.series[j]!;
-    for (let k = 0; k < x.length; k++) {
-      if (!(Object.is(x[k], y[k]) || x[k] === y[k])) return `${a.names[j]} at ${a.time[k]}: ${x[k]} vs ${y[k]}`;
-    }
-  }
-  return undefined;
-}
 
 function roundTrip(c: { name: string; model: string }): { status: 'same' | 'skipped' | 'differs'; detail?: string } {
   const dataFiles = (CASE_DATA_FILES[c.name] ?? []).map((f) => join(dirname(c.model), f));

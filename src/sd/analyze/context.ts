@@ -4,7 +4,7 @@
  */
 import type { BilingualText, Diagnostic, SourceLocation } from '../ir/diagnostics.js';
 import type { Expr, SubscriptRef } from '../ir/model.js';
-import type { DimensionTable } from './dimensions.js';
+import type { DimensionTable } from '../ir/dimension-table.js';
 import type { ElementSlots } from './element-slots.js';
 import type { DataSeries, LookupData, ScalarNode, SExpr } from './scalar-model.js';
 

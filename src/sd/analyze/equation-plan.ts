@@ -18,7 +18,7 @@ import { BUILTINS } from '../ir/builtins.js';
 import type { Equation, Expr, SubscriptRef } from '../ir/model.js';
 import { ARRAY_FUNCTIONS, bangDims, fold } from './array-functions.js';
 import type { VarInfo } from './context.js';
-import type { DimensionTable } from './dimensions.js';
+import type { DimensionTable } from '../ir/dimension-table.js';
 import { ambiguousWhenBare, referenceForm } from './element-slots.js';
 import type { NodeKind, SExpr } from './scalar-model.js';
 

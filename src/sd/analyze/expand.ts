@@ -13,7 +13,7 @@ import { ModelError, warningAt, type BilingualText, type Diagnostic, type Source
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import type { DataHost } from '../data/types.js';
 import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
-import { DimensionTable, type Dimension } from './dimensions.js';
+import { DimensionTable, type Dimension } from '../ir/dimension-table.js';
 import type { DataSeries, LookupData, ScalarModel, ScalarNode, SExpr } from './scalar-model.js';
 import { applyShiftWindows, lowerShiftIfTrue, type ShiftWindow } from './shift-if-true.js';
 import { lowerStateful, TOP_LEVEL_STATEFUL } from './stateful.js';

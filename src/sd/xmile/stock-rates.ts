@@ -30,7 +30,7 @@
  */
 import type { SourceLocation } from '../ir/diagnostics.js';
 import type { Expr, StockForm } from '../ir/model.js';
-import { apply, bin, num, ref, sum } from './ir-build.js';
+import { apply, bin, ref, sum } from './ir-build.js';
 import type { InternalMacro } from './internal-macros.js';
 
 export interface StockFlows {
@@ -137,10 +137,13 @@ export function planStocks(
       rates.set(s.name, apply('#nnrate', [ref(s.name, s.loc, s.display), inflow, outflow], s.loc));
     } else if (s.outflows.length === 0) {
       rates.set(s.name, inflow);
-    } else if (s.inflows.length === 0) {
-      rates.set(s.name, outflow.kind === 'num' ? num(0, s.loc) : { kind: 'unary', op: '-', arg: outflow, loc: s.loc });
     } else {
-      rates.set(s.name, bin('-', inflow, outflow, s.loc));
+      // Inflows summed, then each outflow subtracted in turn (−g1 − g2 … without inflows): the
+      // order a Vensim rate `in1 + in2 − out1 − out2` computes in, so that a model written as
+      // XMILE by the writer (stock-flow-lists.ts) runs to the same last bit.
+      const outs = s.outflows.map((f) => flowRef(f, s.loc));
+      const first: Expr = s.inflows.length ? bin('-', inflow, outs[0]!, s.loc) : { kind: 'unary', op: '-', arg: outs[0]!, loc: s.loc };
+      rates.set(s.name, outs.slice(1).reduce((acc, g) => bin('-', acc, g, s.loc), first));
     }
   }
   return { rates, limits, limitInflows };

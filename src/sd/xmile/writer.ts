@@ -8,14 +8,23 @@
  * `<queue/>`, leak flows with `<leak/>` and their zone, overflows with `<overflow/>`, inflows
  * with their `<multiplier>` and without the capacity or inflow limit the reader wrapped them in.
  *
+ * Vensim stocks get inflow and outflow lists where the rate allows (stock-flow-lists.ts), else one
+ * generated net flow; macros become `<macro>`s (§3.6); equations that read through a subscript
+ * mapping are written element by element; RAMP with an end and PULSE as exact conditions on TIME
+ * (vensim-test-inputs.ts); ACTIVE INITIAL on an auxiliary as `<eqn>` with `<init_eqn>`.
+ *
  * What XMILE 1.0 cannot say is refused with a located error rather than written approximately:
- * Vensim functions without an XMILE equivalent of the same meaning (MODULO's sign rule, PULSE,
- * the VECTOR and ALLOCATE functions, data from spreadsheets, …), macros, subscript mappings, data
- * variables, and time settings that are not constants.
+ * Vensim functions without an XMILE equivalent of the same meaning (MODULO's sign rule, DELAY
+ * CONVEYOR, the market functions, the VECTOR and ALLOCATE functions, data from spreadsheets, …),
+ * macros with several outputs, data variables, and time settings that are not constants.
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
-import type { DimensionDecl, Equation, Expr, LookupTable, ModelIR, StockForm, SubscriptRef } from '../ir/model.js';
+import type { DimensionDecl, Equation, Expr, LookupTable, MacroDecl, ModelIR, StockForm, SubscriptRef } from '../ir/model.js';
+import { DimensionTable } from '../ir/dimension-table.js';
+import { mapExpr, visitExpr } from '../ir/walk.js';
+import { rampWithEnd, vensimPulse } from './vensim-test-inputs.js';
+import { stockFlowLists } from './stock-flow-lists.js';
 
 class Unwritable extends Error {
   constructor(
@@ -58,6 +67,10 @@ interface Ctx {
   bound: string[];
   /** The dimension's elements are a strict part of another dimension's. */
   isSubRange(name: string): boolean;
+  /** The element of `to` mapped (Vensim subscript mapping) from element `el` of `from`, if one is declared. */
+  mapElement(from: string, el: string, to: string): string | undefined;
+  /** Canonical dimension → canonical element, in the current element equation. */
+  binding: Map<string, string>;
 }
 
 const SAME = new Set(['ABS', 'SQRT', 'EXP', 'LN', 'SIN', 'COS', 'TAN', 'ARCSIN', 'ARCCOS', 'ARCTAN', 'SINH', 'COSH', 'TANH', 'STEP', 'MIN', 'MAX', 'TREND', 'SAFEDIV']);
@@ -77,6 +90,17 @@ function subsText(subs: readonly SubscriptRef[], ctx: Ctx, star: boolean): strin
       return ctx.isSubRange(s.name) ? `*:${xname(ctx.names.get(s.name) ?? s.display)}` : '*';
     }
     let bound = ctx.bind.get(s.name);
+    // A range mapped to or from one the equation binds names the corresponding element, as the
+    // analyzer resolves it (a declared mapping first, then a sub-range or parent).
+    if (bound === undefined && ctx.dimMembers(s.name)) {
+      for (const [d, el] of ctx.binding) {
+        const m = ctx.mapElement(d, el, s.name);
+        if (m !== undefined) {
+          bound = ctx.names.get(m) ?? m;
+          break;
+        }
+      }
+    }
     // Another dimension over the same elements (a sub-range or its parent) names the element
     // of the equation's own subscript that belongs to it, as Vensim matches them.
     const own = bound === undefined && ctx.bound.length ? ctx.dimMembers(s.name) : undefined;
@@ -106,8 +130,9 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
       return xname(ctx.names.get(e.name) ?? e.display) + subsText(e.subs, ctx, inArrayFn);
     }
     case 'apply':
-      if (e.args.length !== 1) throw new Unwritable({ en: `the macro call ${e.display}(…) (macros are not written to XMILE)`, es: `la llamada a macro ${e.display}(…) (las macros no se escriben en XMILE)` }, e.loc);
-      return `${xname(ctx.names.get(e.name) ?? e.display)}${subsText(e.subs, ctx, false)}(${w(e.args[0]!)})`;
+      // A graphical function applied to its input, or a macro call (macros are written as <macro>).
+      if (e.outputs?.length) throw new Unwritable({ en: `the macro call ${e.display}(… : …) with extra outputs (an XMILE macro has one output)`, es: `la llamada a macro ${e.display}(… : …) con salidas adicionales (una macro XMILE tiene una sola salida)` }, e.loc);
+      return `${xname(ctx.names.get(e.name) ?? e.display)}${subsText(e.subs, ctx, false)}(${e.args.map((x) => w(x)).join(', ')})`;
     case 'unary': {
       const inner = e.op === 'not' ? `NOT ${w(e.arg, 6)}` : `${e.op}${w(e.arg, 8)}`;
       return outer > 0 ? `(${inner})` : inner;
@@ -152,11 +177,25 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       return `DELAYN(${a(0)}, ${a(1)}, ${a(3)}, ${a(2)})`;
     case 'SMOOTH N':
       return `SMTHN(${a(0)}, ${a(1)}, ${a(3)}, ${a(2)})`;
+    case 'RANDOM NORMAL': {
+      // XMILE's NORMAL(mean, sd) is RANDOM NORMAL without bounds (functions.ts); a Vensim seed argument has no place.
+      const [lo, hi] = e.args;
+      if (e.args.length === 4 && lo?.kind === 'num' && lo.value === -Infinity && hi?.kind === 'num' && hi.value === Infinity) return `NORMAL(${a(2)}, ${a(3)})`;
+      break;
+    }
     case 'RANDOM UNIFORM':
       return `RANDOM(${a(0)}, ${a(1)})`;
-    case 'RAMP':
+    case 'RAMP': {
       if (e.args[2]?.kind === 'ref' && e.args[2].name === 'final time') return `RAMP(${a(0)}, ${a(1)})`;
-      throw new Unwritable({ en: 'RAMP with an end time other than FINAL TIME (XMILE RAMP has no end)', es: 'RAMP con un tiempo final distinto de FINAL TIME (en XMILE RAMP no tiene fin)' }, e.loc);
+      const held = rampWithEnd(e);
+      if (held) return write(held, ctx, outer);
+      throw new Unwritable({ en: 'RAMP with an end time other than FINAL TIME, whose start and end are not numbers (start ≤ end) or whose slope holds a function call (XMILE RAMP has no end)', es: 'RAMP con un tiempo final distinto de FINAL TIME, cuyo inicio y fin no son números (inicio ≤ fin) o cuya pendiente contiene una llamada a función (en XMILE RAMP no tiene fin)' }, e.loc);
+    }
+    case 'PULSE': {
+      const pulse = vensimPulse(e);
+      if (pulse) return write(pulse, ctx, outer);
+      throw new Unwritable({ en: "Vensim's PULSE(start, width) whose arguments hold a function call (XMILE's PULSE is another function; it is written as a condition on TIME that repeats them)", es: 'PULSE(inicio, ancho) de Vensim cuyos argumentos contienen una llamada a función (PULSE de XMILE es otra función; se escribe como una condición sobre TIME que los repite)' }, e.loc);
+    }
     case 'WITH LOOKUP': {
       const t = e.args[1];
       if (t?.kind !== 'lookup') break;
@@ -215,27 +254,33 @@ export function writeXmile(ir: ModelIR): string {
 }
 
 function writeModel(ir: ModelIR): string {
-  if (ir.macros.length) throw new Unwritable({ en: `the model defines macros (${ir.macros.map((m) => m.name).join(', ')}); writing macros to XMILE is not supported`, es: `el modelo define macros (${ir.macros.map((m) => m.name).join(', ')}); no se pueden escribir macros en XMILE` }, ir.macros[0]!.loc);
   const dims = new Map<string, DimensionDecl>(ir.dimensions.map((d) => [d.name, d]));
   const names = new Map<string, string>();
   for (const d of ir.dimensions) {
     names.set(d.name, d.display);
     for (const m of d.members) names.set(m.name, m.display);
-    if (d.mappings.length) throw new Unwritable({ en: `subscript mapping of ${d.display} (XMILE 1.0 has none)`, es: `correspondencia de subíndices de ${d.display} (XMILE 1.0 no la tiene)` }, d.loc);
     if (d.fromData) throw new Unwritable({ en: `${d.display} takes its elements from a data file`, es: `${d.display} toma sus elementos de un archivo de datos` }, d.loc);
   }
+  // XMILE 1.0 has no subscript mappings: an equation that reads through one is written element
+  // by element, each reference naming the mapped element (DimensionTable.mapElement).
+  const table = new DimensionTable(ir.dimensions);
+  const mapElement = (from: string, el: string, to: string) => table.mapElement(from, el, to);
   const members = (d: string): string[] => {
     const decl = dims.get(d);
     if (!decl) return [d]; // an element
     if (decl.equivalentTo) return members(decl.equivalentTo);
     return decl.members.flatMap((m) => members(m.name));
   };
-  const byVar = new Map<string, Equation[]>();
-  for (const eq of ir.equations) {
-    names.set(eq.lhs.name, eq.lhs.display);
-    if (!byVar.has(eq.lhs.name)) byVar.set(eq.lhs.name, []);
-    byVar.get(eq.lhs.name)!.push(eq);
-  }
+  const group = (equations: readonly Equation[]): Map<string, Equation[]> => {
+    const out = new Map<string, Equation[]>();
+    for (const eq of equations) {
+      names.set(eq.lhs.name, eq.lhs.display);
+      if (!out.has(eq.lhs.name)) out.set(eq.lhs.name, []);
+      out.get(eq.lhs.name)!.push(eq);
+    }
+    return out;
+  };
+  const byVar = group(ir.equations);
 
   // Time settings must be numbers.
   const control = (n: string, seen = new Set<string>()): number | undefined => {
@@ -255,96 +300,119 @@ function writeModel(ir: ModelIR): string {
   const code = /^15:[^,\n]*,[^,\n]*,[^,\n]*,(\d+)/m.exec(ir.settings)?.[1];
   const method = ir.method ?? (code === '1' || code === '3' ? 'rk4' : code === '2' || code === '4' ? 'rk2' : 'euler');
 
-  const vars: string[] = [];
-  const flowsMade = new Set<string>();
   const isSubRange = (n: string): boolean => {
     const own = dims.has(n) ? members(n) : [];
     return own.length > 0 && ir.dimensions.some((x) => x.name !== n && !x.equivalentTo && members(x.name).length > own.length && own.every((m) => members(x.name).includes(m)));
   };
-  const forms = new Map((ir.stockForms ?? []).map((f) => [f.stock, f]));
-  const formFlows = flowRoles(ir.stockForms ?? []);
-  for (const [key, eqs] of byVar) {
-    if (['initial time', 'final time', 'time step', 'saveper'].includes(key)) continue;
-    const first = eqs[0]!;
-    const display = first.lhs.display;
-    if (first.kind === 'data' || first.kind === 'lookup-data') throw new Unwritable({ en: `${display} is a data variable (XMILE 1.0 has no external data)`, es: `${display} es una variable de datos (XMILE 1.0 no tiene datos externos)` }, first.loc);
-    const lhsDims = first.lhs.subs.map((s) => s.name);
-    // The variable's dimension at each position: the one its source declares (an XMILE reader
-    // keeps it), else the declared dimension whose elements are all the elements its definitions
-    // cover there (definitions may name elements or sub-ranges).
-    const parentDims = lhsDims.map((d, i) => {
-      const declared = first.lhs.dims?.[i];
-      if (declared !== undefined && dims.has(declared) && eqs.every((q) => q.lhs.dims?.[i] === declared)) return declared;
-      const covered = new Set(eqs.flatMap((q) => (q.lhs.subs[i] ? members(q.lhs.subs[i]!.name) : [])));
-      const exact = ir.dimensions.filter((x) => !x.equivalentTo && members(x.name).length === covered.size && members(x.name).every((m) => covered.has(m)));
-      const holding = ir.dimensions.filter((x) => !x.equivalentTo && [...covered].every((m) => members(x.name).includes(m))).sort((a, b) => members(a.name).length - members(b.name).length);
-      const pick = exact.find((x) => x.name === d) ?? exact[0] ?? holding[0];
-      if (!pick) throw new Unwritable({ en: `no dimension holds the elements of ${first.lhs.display}`, es: `ninguna dimensión contiene los elementos de ${first.lhs.display}` }, first.loc);
-      return pick.name;
-    });
-    const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
-    const units = first.units ? `<units>${esc(first.units)}</units>` : '';
-    const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
-    const ctx: Ctx = { names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange };
+  /** The `<stock>`, `<flow>`, `<aux>` and `<gf>` elements of the model's variables, or of a macro's. */
+  const variablesXml = (byVar: ReadonlyMap<string, Equation[]>, stockForms: readonly StockForm[]): string[] => {
+    const vars: string[] = [];
+    const flowsMade = new Set<string>();
+    const forms = new Map(stockForms.map((f) => [f.stock, f]));
+    const formFlows = flowRoles(stockForms);
+    const flowLists = stockFlowLists(byVar, (k) => forms.has(k) || formFlows.has(k));
+    const listedFlows = new Set([...flowLists.values()].flatMap((l) => [...l.inflows, ...l.outflows]));
+    for (const [key, eqs] of byVar) {
+      if (['initial time', 'final time', 'time step', 'saveper'].includes(key)) continue;
+      const first = eqs[0]!;
+      const display = first.lhs.display;
+      if (first.kind === 'data' || first.kind === 'lookup-data') throw new Unwritable({ en: `${display} is a data variable (XMILE 1.0 has no external data)`, es: `${display} es una variable de datos (XMILE 1.0 no tiene datos externos)` }, first.loc);
+      const lhsDims = first.lhs.subs.map((s) => s.name);
+      // The variable's dimension at each position: the one its source declares (an XMILE reader
+      // keeps it), else the declared dimension whose elements are all the elements its definitions
+      // cover there (definitions may name elements or sub-ranges).
+      const parentDims = lhsDims.map((d, i) => {
+        const declared = first.lhs.dims?.[i];
+        if (declared !== undefined && dims.has(declared) && eqs.every((q) => q.lhs.dims?.[i] === declared)) return declared;
+        const covered = new Set(eqs.flatMap((q) => (q.lhs.subs[i] ? members(q.lhs.subs[i]!.name) : [])));
+        const exact = ir.dimensions.filter((x) => !x.equivalentTo && members(x.name).length === covered.size && members(x.name).every((m) => covered.has(m)));
+        const holding = ir.dimensions.filter((x) => !x.equivalentTo && [...covered].every((m) => members(x.name).includes(m))).sort((a, b) => members(a.name).length - members(b.name).length);
+        const pick = exact.find((x) => x.name === d) ?? exact[0] ?? holding[0];
+        if (!pick) throw new Unwritable({ en: `no dimension holds the elements of ${first.lhs.display}`, es: `ninguna dimensión contiene los elementos de ${first.lhs.display}` }, first.loc);
+        return pick.name;
+      });
+      const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
+      const units = first.units ? `<units>${esc(first.units)}</units>` : '';
+      const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
+      const ctx: Ctx = { names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange, mapElement, binding: new Map() };
 
-    if (first.kind === 'lookup') {
-      if (eqs.length > 1 || lhsDims.length) throw new Unwritable({ en: `the arrayed lookup ${display}`, es: `la tabla (lookup) con subíndices ${display}` }, first.loc);
-      vars.push(gfText(display, first.lookup!, `${units}${doc}`));
-      continue;
-    }
-    const isStock = first.expr?.kind === 'call' && first.expr.fn === 'INTEG';
-    if (eqs.some((q) => (q.expr?.kind === 'call' && q.expr.fn === 'INTEG') !== isStock)) throw new Unwritable({ en: `${display} is a stock for some elements only`, es: `${display} es un nivel (stock) solo para algunos elementos` }, first.loc);
-
-    // One apply-to-all equation over the full dimensions, or one <element> per combination.
-    const applyToAll = eqs.length === 1 && first.lhs.except.length === 0 && first.expr?.kind !== 'list' && parentDims.every((d, i) => d === lhsDims[i]);
-    const parts = (pick: (eq: Equation) => Expr): string => {
-      if (applyToAll) return `<eqn>${esc(write(pick(first), ctx, 0))}</eqn>`;
-      const out: string[] = [];
-      for (const eq of eqs) {
-        const eqDims = eq.lhs.subs.map((s) => s.name);
-        const excluded = new Set(eq.lhs.except.flatMap((ex) => combos(ex.map((s) => s.name), members).map((c) => c.join('\u0000'))));
-        for (const combo of combos(eqDims, members)) {
-          if (excluded.has(combo.join('\u0000'))) continue;
-          ctx.bind = new Map(eqDims.map((d, i) => [d, names.get(combo[i]!) ?? combo[i]!]));
-          ctx.bound = combo;
-          // A sub-range's parent dimension names the same element in the equation.
-          parentDims.forEach((p, i) => ctx.bind.set(p, names.get(combo[i]!) ?? combo[i]!));
-          const subscript = combo.map((c) => xname(names.get(c) ?? c)).join(', ');
-          const expr = pick(eq);
-          out.push(`<element subscript="${esc(subscript)}"><eqn>${esc(expr.kind === 'list' ? listElement(expr, combo, eqDims, members) : write(expr, ctx, 0))}</eqn></element>`);
-        }
+      if (first.kind === 'lookup') {
+        if (eqs.length > 1 || lhsDims.length) throw new Unwritable({ en: `the arrayed lookup ${display}`, es: `la tabla (lookup) con subíndices ${display}` }, first.loc);
+        vars.push(gfText(display, first.lookup!, `${units}${doc}`));
+        continue;
       }
-      ctx.bind = new Map();
-      ctx.bound = [];
-      return out.join('');
-    };
+      const isStock = first.expr?.kind === 'call' && first.expr.fn === 'INTEG';
+      if (eqs.some((q) => (q.expr?.kind === 'call' && q.expr.fn === 'INTEG') !== isStock)) throw new Unwritable({ en: `${display} is a stock for some elements only`, es: `${display} es un nivel (stock) solo para algunos elementos` }, first.loc);
 
-    const form = forms.get(key);
-    const role = formFlows.get(key);
-    if (form) {
-      if (!isStock) throw new Unwritable(
-          form.kind === 'queue'
-            ? { en: `${display} is a queue but not a stock`, es: `${display} es una cola pero no un nivel (stock)` }
-            : { en: `${display} is a conveyor but not a stock`, es: `${display} es una cinta transportadora pero no un nivel (stock)` },
-          first.loc,
-        );
-      const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
-      vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}${stockFormXml(form, ctx)}${units}${doc}</stock>`);
-    } else if (role) {
-      vars.push(formFlowXml(display, role, dimsXml, (pick) => parts(pick), ctx, `${units}${doc}`));
-    } else if (isStock) {
-      const flowName = `${display} net flow`;
-      if (byVar.has(flowName.toLowerCase()) || flowsMade.has(flowName)) throw new Unwritable({ en: `a variable named '${flowName}' already exists`, es: `ya existe una variable llamada '${flowName}'` }, first.loc);
-      flowsMade.add(flowName);
-      const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
-      const rate = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[0]!);
-      vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}<inflow>${esc(xname(flowName))}</inflow>${units}${doc}</stock>`);
-      vars.push(`<flow name="${attrName(flowName)}">${dimsXml}${rate}<doc>Net flow of ${esc(display)} (written by IGEM: the Vensim rate as one flow).</doc></flow>`);
-    } else {
-      vars.push(`<aux name="${attrName(display)}">${dimsXml}${parts((q) => q.expr!)}${units}${doc}</aux>`);
+      // One apply-to-all equation over the full dimensions, or one <element> per combination.
+      const applyToAll = eqs.length === 1 && first.lhs.except.length === 0 && first.expr?.kind !== 'list' && parentDims.every((d, i) => d === lhsDims[i]) && !readsOtherRange(first, dims);
+      // Vensim's ACTIVE INITIAL(active, initial) on an auxiliary is XMILE 1.0's <eqn> with <init_eqn>
+      // (the reader reads it back as ACTIVE INITIAL); elsewhere it stays a call, which is refused.
+      const eqn = (e: Expr, initOk: boolean): string =>
+        initOk && e.kind === 'call' && e.fn === 'ACTIVE INITIAL' && e.args.length === 2
+          ? `<eqn>${esc(write(e.args[0]!, ctx, 0))}</eqn><init_eqn>${esc(write(e.args[1]!, ctx, 0))}</init_eqn>`
+          : `<eqn>${esc(write(e, ctx, 0))}</eqn>`;
+      const parts = (pick: (eq: Equation) => Expr, initOk = false): string => {
+        if (applyToAll) return eqn(pick(first), initOk);
+        const out: string[] = [];
+        for (const eq of eqs) {
+          const eqDims = eq.lhs.subs.map((s) => s.name);
+          const excluded = new Set(eq.lhs.except.flatMap((ex) => combos(ex.map((s) => s.name), members).map((c) => c.join('\u0000'))));
+          for (const combo of combos(eqDims, members)) {
+            if (excluded.has(combo.join('\u0000'))) continue;
+            ctx.bind = new Map(eqDims.map((d, i) => [d, names.get(combo[i]!) ?? combo[i]!]));
+            ctx.bound = combo;
+            ctx.binding = new Map(eqDims.map((d, i) => [d, combo[i]!]));
+            // A sub-range's parent dimension names the same element in the equation.
+            parentDims.forEach((p, i) => ctx.bind.set(p, names.get(combo[i]!) ?? combo[i]!));
+            const subscript = combo.map((c) => xname(names.get(c) ?? c)).join(', ');
+            const expr = pick(eq);
+            out.push(`<element subscript="${esc(subscript)}">${expr.kind === 'list' ? `<eqn>${esc(listElement(expr, combo, eqDims, members))}</eqn>` : eqn(expr, initOk)}</element>`);
+          }
+        }
+        ctx.bind = new Map();
+        ctx.bound = [];
+        ctx.binding = new Map();
+        return out.join('');
+      };
+
+      const form = forms.get(key);
+      const role = formFlows.get(key);
+      if (form) {
+        if (!isStock) throw new Unwritable(
+            form.kind === 'queue'
+              ? { en: `${display} is a queue but not a stock`, es: `${display} es una cola pero no un nivel (stock)` }
+              : { en: `${display} is a conveyor but not a stock`, es: `${display} es una cinta transportadora pero no un nivel (stock)` },
+            first.loc,
+          );
+        const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
+        vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}${stockFormXml(form, ctx)}${units}${doc}</stock>`);
+      } else if (role) {
+        vars.push(formFlowXml(display, role, dimsXml, (pick) => parts(pick), ctx, `${units}${doc}`));
+      } else if (isStock && flowLists.has(key)) {
+        // The rate is a sum of inflows less a sum of outflows, each an auxiliary over the stock's subscripts.
+        const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
+        const l = flowLists.get(key)!;
+        const tag = (t: string, f: string) => `<${t}>${esc(xname(byVar.get(f)![0]!.lhs.display))}</${t}>`;
+        vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}${l.inflows.map((f) => tag('inflow', f)).join('')}${l.outflows.map((f) => tag('outflow', f)).join('')}${units}${doc}</stock>`);
+      } else if (isStock) {
+        const flowName = `${display} net flow`;
+        if (byVar.has(flowName.toLowerCase()) || flowsMade.has(flowName)) throw new Unwritable({ en: `a variable named '${flowName}' already exists`, es: `ya existe una variable llamada '${flowName}'` }, first.loc);
+        flowsMade.add(flowName);
+        const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
+        const rate = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[0]!);
+        vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}<inflow>${esc(xname(flowName))}</inflow>${units}${doc}</stock>`);
+        vars.push(`<flow name="${attrName(flowName)}">${dimsXml}${rate}<doc>Net flow of ${esc(display)} (written by IGEM: the Vensim rate as one flow).</doc></flow>`);
+      } else {
+        const tag = listedFlows.has(key) ? 'flow' : 'aux';
+        vars.push(`<${tag} name="${attrName(display)}">${dimsXml}${parts((q) => q.expr!, true)}${units}${doc}</${tag}>`);
+      }
+      for (const g of ctx.extraGfs) vars.push(gfText(g.name, g.table));
     }
-    for (const g of ctx.extraGfs) vars.push(gfText(g.name, g.table));
-  }
+    return vars;
+  };
+  const vars = variablesXml(byVar, ir.stockForms ?? []);
+  const macros = ir.macros.map((m) => macroXml(m, (eqs) => variablesXml(group(eqs), [])));
 
   const dimXml = ir.dimensions
     .filter((d) => !d.equivalentTo)
@@ -361,16 +429,51 @@ function writeModel(ir: ModelIR): string {
     <variables>
       ${vars.join('\n      ')}
     </variables>
-  </model>
+  </model>${macros.map((m) => `\n  ${m}`).join('')}
 </xmile>
 `;
 }
 
+/**
+ * A `<macro>` (XMILE 1.0 §3.6): its parameters, its output as `<eqn>`, its variables. The output
+ * equation (a Vensim macro's equation named as the macro, often a stock) becomes a variable
+ * '<macro> output' that `<eqn>` names, since an XMILE macro's own equation is an expression.
+ */
+function macroXml(m: MacroDecl, variables: (eqs: Equation[]) => string[]): string {
+  if (m.name.startsWith('#')) {
+    const what = m.name === '#nnrate' || m.name === '#nnout'
+      ? { en: 'a non-negative stock read from XMILE (<non_negative/>), which the writer does not write back', es: 'un nivel no negativo leído de XMILE (<non_negative/>), que el escritor no vuelve a escribir' }
+      : { en: `the reader's internal function ${m.name.slice(1)}, which the writer does not write back`, es: `la función interna del lector ${m.name.slice(1)}, que el escritor no vuelve a escribir` };
+    throw new Unwritable(what, m.loc);
+  }
+  const own = m.equations.find((q) => q.lhs.name === m.name);
+  if (m.outputs.length || !own) throw new Unwritable({ en: `macro ${m.name} has ${own ? 'extra outputs' : 'no equation of its own name'} (an XMILE macro has one output, its equation)`, es: `la macro ${m.name} tiene ${own ? 'salidas adicionales' : 'ninguna ecuación con su nombre'} (una macro XMILE tiene una sola salida, su ecuación)` }, m.loc);
+  const out = { name: `${m.name} output`, display: `${own.lhs.display} output` };
+  if (m.equations.some((q) => q.lhs.name === out.name) || m.params.includes(out.name)) throw new Unwritable({ en: `macro ${m.name} already has a variable named '${out.display}'`, es: `la macro ${m.name} ya tiene una variable llamada '${out.display}'` }, m.loc);
+  const rename = (e: Expr): Expr => mapExpr(e, (x) => (x.kind === 'ref' && x.name === m.name && x.subs.length === 0 ? { ...x, name: out.name, display: out.display } : x));
+  const eqs = m.equations.map((q) => ({ ...q, lhs: q.lhs.name === m.name ? { ...q.lhs, ...out } : q.lhs, expr: q.expr && rename(q.expr) }));
+  const parms = m.params.map((p) => `<parm>${esc(xname(p))}</parm>`).join('');
+  return `<macro name="${attrName(own.lhs.display)}">${parms}<eqn>${esc(xname(out.display))}</eqn><variables>${variables(eqs).join('')}</variables></macro>`;
+}
+
+/** The equation names, outside an array function's `!`, a range that is not one of its own subscripts. */
+function readsOtherRange(eq: Equation, dims: ReadonlyMap<string, DimensionDecl>): boolean {
+  const own = new Set(eq.lhs.subs.map((s) => s.name));
+  let other = false;
+  if (eq.expr) visitExpr(eq.expr, (e) => {
+    if ((e.kind === 'ref' || e.kind === 'apply') && e.subs.some((s) => !s.bang && dims.has(s.name) && !own.has(s.name))) other = true;
+  });
+  return other;
+}
+
 /** The value of one element of a constant list (`1, 2; 3, 4`) over the equation's dimensions. */
 function listElement(e: Extract<Expr, { kind: 'list' }>, combo: string[], dims: string[], members: (d: string) => string[]): string {
-  const idx = combo.map((c, i) => members(dims[i]!).indexOf(c));
-  const v = dims.length <= 1 ? e.rows.flat()[idx[0] ?? 0] : e.rows[idx[0]!]?.[idx[1]!];
-  if (v === undefined || dims.length > 2) throw new Unwritable({ en: 'a constant list of more than two dimensions', es: 'una lista de constantes de más de dos dimensiones' }, e.loc);
+  // The list runs over the subscripts that are ranges; a fixed element (`x[DimA, c1] = 1, 2, 3`) takes no place in it.
+  const ranged = dims.map((d, i) => ({ d, i })).filter(({ d }) => !(members(d).length === 1 && members(d)[0] === d));
+  const idx = ranged.map(({ d, i }) => members(d).indexOf(combo[i]!));
+  const v = ranged.length <= 1 ? e.rows.flat()[idx[0] ?? 0] : e.rows[idx[0]!]?.[idx[1]!];
+  if (ranged.length > 2) throw new Unwritable({ en: 'a constant list over more than two ranges', es: 'una lista de constantes sobre más de dos rangos' }, e.loc);
+  if (v === undefined) throw new Unwritable({ en: 'a constant list with fewer values than its ranges have elements', es: 'una lista de constantes con menos valores que elementos en sus rangos' }, e.loc);
   return v < 0 ? `(${v})` : String(v);
 }
 

@@ -2,9 +2,9 @@
  * Subscript ranges resolved to element lists: sub-ranges expanded, equivalences followed,
  * mappings recorded. Elements are canonical names; `display` keeps the spelling for output.
  */
-import { ModelError } from '../ir/diagnostics.js';
-import { checkRangeSize, DEFAULT_LIMITS } from '../ir/limits.js';
-import type { DimensionDecl, DimensionMapping } from '../ir/model.js';
+import { ModelError } from './diagnostics.js';
+import { checkRangeSize, DEFAULT_LIMITS } from './limits.js';
+import type { DimensionDecl, DimensionMapping } from './model.js';
 
 export interface Dimension {
   name: string;
