@@ -3,7 +3,7 @@
  * the VECTOR and ALLOCATE functions see a whole vector and return the element for the
  * current position.
  */
-import { XMILE_RANK } from '../ir/builtins.js';
+import { XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import { visitExpr } from '../ir/walk.js';
@@ -16,7 +16,7 @@ import { allocateByPriorityProblem, type OptionProblem, vectorLookupModeProblem,
 export const ARRAY_FUNCTIONS = new Set([
   'SUM', 'PROD', 'VMIN', 'VMAX', 'ELMCOUNT', 'VECTOR SELECT', 'VECTOR ELM MAP', 'VECTOR SORT ORDER', 'VECTOR RANK',
   'VECTOR REORDER', 'VECTOR LOOKUP', 'ALLOCATE BY PRIORITY', 'ALLOCATE AVAILABLE', 'INVERT MATRIX', 'MIN', 'MAX',
-  'FIND MARKET PRICE', 'DEMAND AT PRICE', 'SUPPLY AT PRICE', XMILE_RANK,
+  'FIND MARKET PRICE', 'DEMAND AT PRICE', 'SUPPLY AT PRICE', XMILE_RANK, XMILE_ELEMENT,
 ]);
 
 /** Dimensions referenced with `!` inside an expression, in order of appearance. */
@@ -128,6 +128,34 @@ function lowerXmileRank(x: Expander, args: Expr[], ctx: Ctx): SExpr {
   return { k: 'vec', fn: XMILE_RANK, vecs, scalars: [x.resolve(args[1]!, ctx)], index: 0 };
 }
 
+/**
+ * An XMILE computed subscript `a[…, index, …]` (XMILE_ELEMENT): the vector along the computed
+ * position's dimension, the other subscripts bound as usual. A constant index picks its element
+ * here, and one outside the dimension is an error at the subscript; a varying one is checked as
+ * the model runs (src/sd/run/vector-functions.ts).
+ */
+function lowerXmileElement(x: Expander, args: Expr[], ctx: Ctx): SExpr {
+  const ref = args[0]!;
+  const position = args[2]!.kind === 'num' ? args[2]!.value : 0;
+  const sub = ref.kind === 'ref' ? ref.subs[position] : undefined;
+  const values = over(x, ref, sub ? [sub.name] : [], ctx, false);
+  const index = x.resolve(args[1]!, ctx);
+  if (index.k === 'num') {
+    const picked = values[index.v - 1];
+    if (Number.isInteger(index.v) && picked) return picked;
+    throw ModelError.at('E_DIMENSION', elementIndexProblem(index.v, values.length), args[1]!.loc);
+  }
+  return { k: 'vec', fn: XMILE_ELEMENT, vecs: [values], scalars: [index], index: 0 };
+}
+
+/** Why `index` picks no element of a dimension of `size` elements. */
+export function elementIndexProblem(index: number, size: number): BilingualText {
+  return {
+    en: `the computed subscript is ${index}, which is not a whole number from 1 to ${size} (the elements of its dimension); the XMILE standard does not say what a subscript outside its dimension or between two elements gives, so this engine stops rather than guess`,
+    es: `el subíndice calculado es ${index}, que no es un número entero de 1 a ${size} (los elementos de su dimensión); el estándar XMILE no dice qué da un subíndice fuera de su dimensión o entre dos elementos, así que este motor se detiene en lugar de adivinar`,
+  };
+}
+
 export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr {
   const v = lowerVectorCall(x, fn, args, ctx);
   return v.k === 'vec' ? { ...v, owner: ctx.owner.id } : v;
@@ -206,6 +234,8 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
     }
     case XMILE_RANK:
       return lowerXmileRank(x, args, ctx);
+    case XMILE_ELEMENT:
+      return lowerXmileElement(x, args, ctx);
     case 'VECTOR REORDER': {
       const { dim, index } = vectorAxis(x, args[0]!, ctx);
       const vec = over(x, args[0]!, [dim], ctx, true);

@@ -11,7 +11,7 @@
  * plain number makes the result unknown unless the base is dimensionless; unknown units are not
  * checked further (as for the Cobb-Douglas production function).
  */
-import { HISTORY, XMILE_RANK } from '../ir/builtins.js';
+import { HISTORY, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import type { Equation, Expr, ModelIR } from '../ir/model.js';
 import { warningAt, type BilingualText, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
 
@@ -250,6 +250,8 @@ function infer(e: Expr, ctx: Ctx): Inferred {
       if (fn === 'INTEG') return combine(asDim(args[0]), ctx.time, 1);
       // XMILE RANK gives a position in the array: a number without units.
       if (fn === XMILE_RANK) return new Map();
+      // A computed subscript picks an element of its array: the array's units.
+      if (fn === XMILE_ELEMENT) return args[0];
       // XMILE HISTORY(input, time): the input's value at a time.
       if (fn === HISTORY) {
         const t = asDim(args[1]);

@@ -18,6 +18,13 @@ export const HISTORY = '#HISTORY';
 /** The IR name of XMILE's RANK(array, n [, secondary array]) (src/sd/run/xmile-rank.ts). */
 export const XMILE_RANK = '#RANK';
 
+/**
+ * The IR name of an XMILE subscript computed as the model runs, `a[RANK(a, 1)]`:
+ * `#ELEMENT(a[…, D!, …], index, position)`, the element at 1-based `index` along the iterated
+ * dimension D at `position` (src/sd/xmile/expr-parser.ts computedSub, src/sd/run/vector-functions.ts).
+ */
+export const XMILE_ELEMENT = '#ELEMENT';
+
 const b = (min: number, max = min, extra: Partial<BuiltinInfo> = {}): BuiltinInfo => ({ min, max, ...extra });
 
 export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, BuiltinInfo>([
@@ -66,6 +73,7 @@ export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, Builti
   // XMILE's HISTORY(input, time) (src/sd/xmile/functions.ts); `#` keeps Vensim text from naming it.
   [HISTORY, b(2, 2, { stateful: true })],
   [XMILE_RANK, b(2, 3)],
+  [XMILE_ELEMENT, b(3)],
 ]);
 
 /**

@@ -6,7 +6,8 @@ import { priorityProfileProblem } from '../analyze/priority-profile.js';
 import { tableLookup } from '../analyze/table-lookup.js';
 import { allocateByPriorityProblem, type OptionProblem, vectorLookupModeProblem, vectorSelectActionProblem, vectorSelectErrorActionProblem } from '../analyze/vector-options.js';
 
-import { XMILE_RANK } from '../ir/builtins.js';
+import { elementIndexProblem } from '../analyze/array-functions.js';
+import { XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { VectorArgumentError } from './argument-error.js';
 import { demandAtPrice, findMarketPrice, supplyAtPrice } from './market-price.js';
 import { demandShare } from './priority-curves.js';
@@ -105,6 +106,13 @@ export function vectorFunction(fn: string, vecs: number[][], s: number[], index:
     }
     case XMILE_RANK:
       return xmileRank(vecs[0]!, s[0]!, vecs[1]);
+    case XMILE_ELEMENT: {
+      // An XMILE computed subscript (src/sd/xmile/expr-parser.ts computedSub): 1-based.
+      const v = vecs[0]!;
+      const k = s[0]!;
+      if (Number.isInteger(k) && k >= 1 && k <= v.length) return v[k - 1]!;
+      throw new VectorArgumentError(elementIndexProblem(k, v.length));
+    }
     case 'VECTOR REORDER': {
       const [v, order] = vecs as [number[], number[]];
       const j = whole(order[index]!);

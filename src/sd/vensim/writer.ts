@@ -4,7 +4,7 @@
  * documentation, grouped as the source grouped them, then the sketch and settings kept verbatim.
  * A model read from XMILE gets no sketch and a settings section that states its integration method.
  */
-import { HISTORY, XMILE_RANK } from '../ir/builtins.js';
+import { HISTORY, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError } from '../ir/diagnostics.js';
 import { visitExpr } from '../ir/walk.js';
 import type { DimensionDecl, Equation, MacroDecl, ModelIR } from '../ir/model.js';
@@ -86,7 +86,11 @@ function rejectXmileOnly(ir: ModelIR): void {
     visitExpr(eq.expr, (e) => {
       if (e.kind !== 'call' || !e.fn.startsWith('#')) return;
       const named = e.fn === HISTORY || e.fn === XMILE_RANK ? e.fn.slice(1) : undefined;
-      const what = named ? { en: named, es: named } : { en: 'a conveyor', es: 'una cinta transportadora (conveyor)' };
+      const what = named
+        ? { en: named, es: named }
+        : e.fn === XMILE_ELEMENT
+          ? { en: 'a computed subscript', es: 'un subíndice calculado' }
+          : { en: 'a conveyor', es: 'una cinta transportadora (conveyor)' };
       throw ModelError.at(
         'E_UNSUPPORTED',
         {

@@ -226,7 +226,7 @@ describe('XMILE equation errors have a line and column', () => {
     ['IF a THEN b', 'E_SYNTAX', 1, 12, 'ELSE'],
     ['SMTH1(x)', 'E_ARITY', 1, 1, 'SMTH1 takes 2 to 3 arguments but was given 1'],
     ['pop[*]', 'E_UNSUPPORTED', 1, 5, 'wildcard'],
-    ['pop[Region + 1]', 'E_UNSUPPORTED', 1, 5, 'computed subscripts'],
+    ['sales[RANK(pop, 1)]', 'E_UNSUPPORTED', 1, 7, 'flat index'],
     ['pop[7]', 'E_DIMENSION', 1, 5, 'index 7 is outside dimension Region'],
     ['  ???  ', 'E_NO_EQUATION', 1, 3, 'xmutil'],
     ['RANK(pop)', 'E_ARITY', 1, 1, 'RANK takes 2 to 3 arguments but was given 1'],

@@ -13,7 +13,7 @@
  * the VECTOR and ALLOCATE functions, data from spreadsheets, …), macros, subscript mappings, data
  * variables, and time settings that are not constants.
  */
-import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, XMILE_RANK } from '../ir/builtins.js';
+import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
 import type { DimensionDecl, Equation, Expr, LookupTable, ModelIR, StockForm, SubscriptRef } from '../ir/model.js';
 
@@ -173,8 +173,17 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
     default:
       if (ARRAY_FN[fn] && e.args.length === 1) return `${ARRAY_FN[fn]}(${write(e.args[0]!, ctx, 0, true)})`;
       if (fn === XMILE_RANK) return `RANK(${e.args.map((a, k) => write(a, ctx, 0, k !== 1)).join(', ')})`;
+      if (fn === XMILE_ELEMENT) return computedSubscriptText(e, ctx);
   }
   throw new Unwritable({ en: `${fn} has no XMILE 1.0 function of the same meaning`, es: `${fn} no tiene una función de XMILE 1.0 con el mismo significado` }, e.loc);
+}
+
+/** `#ELEMENT(a[…, D!, …], index, position)` back as `a[…, index, …]`. */
+function computedSubscriptText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx): string {
+  const [ref, index, position] = e.args;
+  if (ref?.kind !== 'ref' || index === undefined || position?.kind !== 'num') throw new Unwritable({ en: 'a computed subscript without its array', es: 'un subíndice calculado sin su arreglo' }, e.loc);
+  const parts = ref.subs.map((s, k) => (k === position.value ? write(index, ctx, 0) : subsText([s], ctx, true).slice(1, -1)));
+  return `${xname(ctx.names.get(ref.name) ?? ref.display)}[${parts.join(', ')}]`;
 }
 
 function gfText(name: string, t: LookupTable, extra = ''): string {
