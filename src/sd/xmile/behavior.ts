@@ -5,8 +5,8 @@
  * Without any setting nothing is non-negative (the suite's non_negative_flows case: OutFlow0
  * has no setting and goes to −20).
  */
-import { ModelError } from '../ir/diagnostics.js';
 import type { SourceText } from './source-text.js';
+import { childOption } from './xml-flags.js';
 import { child, type XmlElement } from './xml-tree.js';
 
 export interface Behavior {
@@ -14,14 +14,9 @@ export interface Behavior {
   flow: boolean;
 }
 
-/** The `<non_negative>` child of an element: true, false, or undefined when absent. */
+/** The `<non_negative>` child of an element: true, false, or undefined when absent (rule in xml-flags.ts). */
 export function nonNegativeFlag(el: XmlElement, src: SourceText): boolean | undefined {
-  const nn = child(el, 'non_negative');
-  if (!nn) return undefined;
-  const text = src.elementText(nn.start).text.trim().toLowerCase();
-  if (text === '' || text === 'true') return true;
-  if (text === 'false') return false;
-  throw ModelError.at('E_XMILE', { en: `<non_negative> must be empty, true or false, not "${text}"`, es: `<non_negative> debe estar vacío o ser true o false, no "${text}"` }, src.loc(nn.start));
+  return childOption(el, 'non_negative', src);
 }
 
 /** Defaults from the file's and then the model's `<behavior>` (the later overrides). */

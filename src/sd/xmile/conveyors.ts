@@ -2,7 +2,8 @@
  * XMILE 1.0 conveyors (§4.2.1 of http://docs.oasis-open.org/xmile/xmile/v1.0/xmile-v1.0.html):
  * a stock with a `<conveyor>` option moves what flows in along a belt and releases it after the
  * transit time `<len>`; its first outflow that is not a leak is
- * the conveyor's outflow, and outflows marked `<leak/>` take, over the belt, the fraction their
+ * the conveyor's outflow, and outflows marked `<leak/>` (or `<leak>true</leak>`; `<leak>false</leak>`
+ * is not a leak, xml-flags.ts has the rule) take, over the belt, the fraction their
  * own `<eqn>` gives (linear by default, per unit of time with `exponential_leak="true"`).
  * Neither the outflow nor the leaks keep an equation of their own: the belt computes them
  * (src/sd/run/conveyor-belt.ts has the rules and their sources). The stock stays an ordinary
@@ -28,7 +29,7 @@ import type { SimSpecs } from './sim-specs.js';
 import type { SourceText } from './source-text.js';
 import { formInflows, receivedTotal, type FlowTerms } from './stock-rates.js';
 import { nameOf, type VarSpec } from './variables.js';
-import { optionFlag } from './xml-flags.js';
+import { attrOption, childFlag, optionFlag } from './xml-flags.js';
 import { attr, child, children } from './xml-tree.js';
 
 /**
@@ -102,7 +103,8 @@ export function conveyorFlows(
       );
     }
     for (const [tag, { what, open }] of Object.entries(UNSUPPORTED_TAGS)) {
-      const found = optionFlag(el, tag, src) ?? (['sample', 'arrest'].includes(tag) ? child(el, tag) : undefined);
+      // <sample> and <arrest> hold equations (the schema's conveyor children), batch_integrity is a yes/no option.
+      const found = tag === 'batch_integrity' ? optionFlag(el, tag, src) : (child(el, tag) ?? (attrOption(el, tag, src) ? el : undefined));
       if (found) throw ModelError.at('E_UNSUPPORTED', { en: `${stock.display}: ${what.en} is not supported: ${open.en}`, es: `${stock.display}: ${what.es} no se admite: ${open.es}` }, src.loc(found.start));
     }
     const lenEl = child(el, 'len');
@@ -129,7 +131,7 @@ export function conveyorFlows(
           f.loc,
         );
       }
-      if (child(f.el, 'leak')) leaks.push(f);
+      if (childFlag(f.el, 'leak', src)) leaks.push(f);
       else if (!main) main = f;
       else throw ModelError.at('E_XMILE', { en: `conveyor ${stock.display} has two outflows that are not leaks (${main.display} and ${f.display}); a conveyor has one`, es: `el transportador (conveyor) ${stock.display} tiene dos flujos de salida que no son fugas (${main.display} y ${f.display}); un transportador tiene uno` }, f.loc);
     }
@@ -167,7 +169,7 @@ export function conveyorFlows(
     });
   }
   for (const f of vars) {
-    const leak = f.kind === 'flow' ? child(f.el, 'leak') : undefined;
+    const leak = f.kind === 'flow' ? childFlag(f.el, 'leak', src) : undefined;
     if (leak && !leakOwners.has(f.name)) throw ModelError.at('E_XMILE', { en: `${f.display} is marked as a leak but is not an outflow of a conveyor`, es: `${f.display} está marcado como fuga, pero no es un flujo de salida de un transportador (conveyor)` }, src.loc(leak.start));
   }
   const inflowLimits = new Map<string, (raw: Expr) => Expr>();
@@ -202,7 +204,7 @@ function leakZone(f: VarSpec): [number, number] {
 
 /** A leak flow's fraction: its `<eqn>`; whole-unit leaks are not supported. */
 function leakFraction(f: VarSpec, dims: string[], src: SourceText, env: ParseEnv): Expr {
-  const integers = child(f.el, 'leak_integers');
+  const integers = childFlag(f.el, 'leak_integers', src);
   if (integers) {
     throw ModelError.at(
       'E_UNSUPPORTED',

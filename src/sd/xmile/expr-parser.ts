@@ -15,6 +15,8 @@
  * Outside an array function `m[*, 2]` is allowed only in an equation over the starred dimension,
  * where it maps element by element; `m[lo:hi]` (index or element name) is iterated inside one
  * (isee help, Array builtins: `MEAN(Salaries[*,1:3])`, PROD over "a range (min:max)").
+ * A subscript may also be an expression giving a 1-based index (`a[RANK(a, 1)]`, computedSub), and
+ * `@n` the current element of the equation's n-th dimension (dimension-position.ts).
  *
  * A dimension name used as a value stays a reference to the dimension here; the shared compiler
  * gives it the current element's 1-based position, named elements included (isee help,
@@ -29,6 +31,7 @@ import { apply, bin, call, num } from './ir-build.js';
 import { LexError, tokenize, type Token } from './expr-lexer.js';
 import { arityMessage } from '../ir/arity.js';
 import { XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
+import { positionSubscript } from './dimension-position.js';
 import { ARRAY_BUILTINS, builtinSpec, functionKey, VENSIM_VECTOR_FUNCTIONS, ZERO_ARGUMENT } from './functions.js';
 import type { InternalMacro } from './internal-macros.js';
 import type { MappedText, SourceText } from './source-text.js';
@@ -75,6 +78,8 @@ export interface ParseEnv {
 export interface EquationScope {
   lhsDims: readonly string[];
   self?: { name: string; display: string };
+  /** A whole-array variable equation, which the reader may write once per element (dimension-position.ts). */
+  perElement?: boolean;
 }
 
 const NUMBER = String.raw`[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?`;
@@ -277,9 +282,10 @@ class Parser {
    * transposition operator, ' (apostrophe), can be used after the array, e.g., A' or A[M, 1, N]'";
    * it binds tighter than `^`, right to left). References here bind dimensions by name, so `a'` is
    * `a` itself when the equation is defined over a's remaining dimensions in reverse order and no
-   * dimension repeats: `t[C, R] = m'` with m[R, C] gives t[c, r] = m[r, c]. Other cases need the
-   * positional binding of the spec's `@` operator, which this reader does not have: they stop at
-   * the apostrophe.
+   * dimension repeats: `t[C, R] = m'` with m[R, C] gives t[c, r] = m[r, c]. An array over one
+   * dimension twice, `q'` with q[P, P] in an equation over [P, P], is `q[@2, @1]`: positions tell
+   * the two apart (dimension-position.ts). Other cases (an expression, inside an array function, an
+   * equation over other dimensions) stop at the apostrophe.
    */
   private transpose(operand: Expr): Expr {
     let flips = 0;
@@ -295,21 +301,26 @@ class Parser {
     const dims = operand.kind === 'ref' ? this.remainingDims(operand) : undefined;
     const lhs = this.scope.lhsDims;
     const reversed = dims ? [...dims].reverse() : [];
-    const byName = !!dims && !this.iterated && new Set(dims).size === dims.length && (dims.length <= 1 || (lhs.length === reversed.length && reversed.every((d, k) => lhs[k] === d)));
-    if (byName) return operand;
+    const reversible = !!dims && !this.iterated && (dims.length <= 1 || (lhs.length === reversed.length && reversed.every((d, k) => lhs[k] === d)));
+    if (reversible && new Set(dims).size === dims.length) return operand;
+    if (reversible && operand.kind === 'ref' && operand.subs.length === 0 && this.scope.perElement) {
+      // Position p of the operand is position n − p of the equation (both 1-based).
+      const context = { lhsDims: lhs, perElement: true, dims: this.env.dims };
+      return { ...operand, subs: dims.map((d, p) => positionSubscript(dims.length - p, context, operand.display, d, p, this.at(first.start))) };
+    }
     const shown = (ds: readonly string[]) => `[${ds.map((d) => this.env.dims.get(d)?.display ?? d).join(', ')}]`;
     const why = !dims
       ? { en: 'it applies to an array variable, not to an expression', es: 'se aplica a una variable con dimensiones, no a una expresión' }
       : this.iterated
         ? { en: 'inside an array function', es: 'dentro de una función de arreglos' }
-        : new Set(dims).size !== dims.length
-          ? { en: `${shown(dims)} repeats a dimension, which only positions tell apart`, es: `${shown(dims)} repite una dimensión, que solo las posiciones distinguen` }
+        : reversible
+          ? { en: `${shown(dims)} repeats a dimension, which only positions tell apart, and it is subscripted or not in a whole-array equation`, es: `${shown(dims)} repite una dimensión, que solo las posiciones distinguen, y tiene subíndices o no está en una ecuación de todo el arreglo` }
           : { en: `the equation is defined over ${shown(lhs)}, not ${shown(reversed)}`, es: `la ecuación está definida sobre ${shown(lhs)}, no sobre ${shown(reversed)}` };
     throw this.fail(
       first,
       {
-        en: `the transpose ' (XMILE 1.0 §3.7.1.1: it reverses the dimensions) is only supported where reversing can be done by dimension name, in an equation over the array's dimensions in reverse order; here ${why.en}. Positional binding (the @ operator) is not supported; name the dimensions in the order you need (in an equation over [C, R], m[R, C] for m')`,
-        es: `la trasposición ' (XMILE 1.0 §3.7.1.1: invierte el orden de las dimensiones) solo se admite donde puede hacerse por nombre de dimensión, en una ecuación sobre las dimensiones del arreglo en orden inverso; aquí ${why.es}. No se admite la asignación por posición (el operador @); nombre las dimensiones en el orden que necesite (en una ecuación sobre [C, R], m[R, C] en vez de m')`,
+        en: `the transpose ' (XMILE 1.0 §3.7.1.1: it reverses the dimensions) is only supported on an array variable, outside array functions, in an equation over the array's dimensions in reverse order; here ${why.en}. Name the dimensions, or their positions, in the order you need (in an equation over [C, R], m[R, C] or m[@2, @1] for m')`,
+        es: `la trasposición ' (XMILE 1.0 §3.7.1.1: invierte el orden de las dimensiones) solo se admite sobre una variable con dimensiones, fuera de funciones de arreglos, en una ecuación sobre las dimensiones del arreglo en orden inverso; aquí ${why.es}. Nombre las dimensiones, o sus posiciones, en el orden que necesite (en una ecuación sobre [C, R], m[R, C] o m[@2, @1] en vez de m')`,
       },
       'E_UNSUPPORTED',
     );
@@ -409,6 +420,7 @@ class Parser {
 
   /** A variable reference; inside an array function a whole array or a free dimension is iterated. */
   private reference(name: string, display: string, subs: SubscriptRef[] | undefined, loc: SourceLocation): Expr {
+    if (!subs && this.env.dims.has(name)) this.refuseRepeatedDimension(name, display, loc);
     const dims = this.env.varDims.get(name);
     if (!subs && this.iterated && dims) {
       subs = this.bareWhole ? this.wholeArray(dims, display, loc) : dims.map((d) => this.dimensionSub(d, this.env.dims.get(d)?.display ?? d, loc));
@@ -463,15 +475,35 @@ class Parser {
 
   /** A dimension used as a subscript: bound when the equation is defined over it, else iterated in an array function. */
   private dimensionSub(dim: string, display: string, loc: SourceLocation): SubscriptRef {
+    this.refuseRepeatedDimension(dim, display, loc);
     const bang = !!this.iterated && !this.scope.lhsDims.includes(dim);
     if (bang) this.iterated!.add(dim);
     return { name: dim, display, bang, loc };
   }
 
   /**
-   * `[s1, s2, …]` after the `[`; each is `*`, a dimension, an element, or a 1-based index, or,
-   * where `computed` is given, any expression giving a 1-based index (collected there; its
-   * position holds the dimension's first element).
+   * A dimension named in an equation over that dimension twice (a square matrix over [P, P]) could
+   * be either position's element; the name cannot say which, `@1` or `@2` can (dimension-position.ts).
+   */
+  private refuseRepeatedDimension(dim: string, display: string, loc: SourceLocation): void {
+    const lhs = this.scope.lhsDims;
+    if (lhs.indexOf(dim) === lhs.lastIndexOf(dim)) return;
+    const times = lhs.filter((d) => d === dim).length;
+    const at = lhs.flatMap((d, k) => (d === dim ? [`@${k + 1}`] : [])).join(', ');
+    throw ModelError.at(
+      'E_UNSUPPORTED',
+      {
+        en: `${display} is named in an equation over ${display} ${times} times, so which of those positions it stands for is ambiguous; write the position instead (${at})`,
+        es: `${display} se nombra en una ecuación sobre ${display} ${times} veces, así que es ambiguo a cuál de esas posiciones se refiere; escriba la posición (${at})`,
+      },
+      loc,
+    );
+  }
+
+  /**
+   * `[s1, s2, …]` after the `[`; each is `*`, a dimension, an element, a 1-based index, a dimension
+   * position `@n` (dimension-position.ts), or, where `computed` is given, any expression giving a
+   * 1-based index (collected there; its position holds the dimension's first element).
    */
   private parseSubscripts(varName: string, computed?: ComputedSub[]): SubscriptRef[] {
     const dims = this.env.varDims.get(varName);
@@ -506,6 +538,16 @@ class Parser {
         const close = this.peek();
         if (!this.isOp(close, ',', ']')) throw this.fail(close, { en: `expected ',' or ']' after a range but found ${describe(close).en}`, es: `se esperaba ',' o ']' después de un rango pero se encontró ${describe(close).es}` });
         if (this.isOp(this.next(), ']')) return subs;
+        continue;
+      }
+      if (this.isOp(t, '@') && sep.kind === 'num') {
+        // `@n`: the current element of the equation's n-th dimension (dimension-position.ts).
+        this.next();
+        const context = { lhsDims: this.scope.lhsDims, perElement: !!this.scope.perElement, dims: this.env.dims };
+        subs.push(positionSubscript(sep.value!, context, varName, dim, position, loc));
+        const close = this.next();
+        if (this.isOp(close, ']')) return subs;
+        if (!this.isOp(close, ',')) throw this.fail(close, { en: `expected ',' or ']' after a subscript but found ${describe(close).en}`, es: `se esperaba ',' o ']' después de un subíndice pero se encontró ${describe(close).es}` });
         continue;
       }
       if (computed && this.isComputed(t, sep)) {
@@ -674,6 +716,18 @@ class Parser {
     const gf = this.env.gfs.get(canonical);
     if (gf) return this.lookupCall(gf, this.parseArgs(), loc);
     const key = t.quoted ? '' : functionKey(t.text);
+    if (this.env.varDims.has(canonical) && !builtinSpec(key) && !ARRAY_BUILTINS.has(key) && key !== 'RANK') {
+      // `a(RANK(a, 1))`: an array called like a function. We found no text that defines the
+      // argument as a flat index into the array, so it is refused rather than guessed.
+      throw this.fail(
+        t,
+        {
+          en: `${display} is an array and is called here like a function, ${display}(…); reading the argument as an index into it (a flat index over all its dimensions?) is not a rule we could ground, so it is not supported: write a subscript, ${display}[RANK(${display}, 1)] for a one-dimensional array`,
+          es: `${display} es un arreglo y aquí se llama como una función, ${display}(…); leer el argumento como un índice en él (¿un índice plano sobre todas sus dimensiones?) no es una regla que pudiéramos fundamentar, así que no se admite: escriba un subíndice, ${display}[RANK(${display}, 1)] para un arreglo de una dimensión`,
+        },
+        'E_UNSUPPORTED',
+      );
+    }
     if (ARRAY_BUILTINS.has(key)) return this.arrayCall(t, key, loc);
     if (key === 'LOOKUP') return this.lookupFunction(t, loc);
     if (key === 'RANK') return this.rankCall(t, loc);

@@ -8,6 +8,7 @@ import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import type { LookupTable } from '../ir/model.js';
 import type { GfRef } from './expr-parser.js';
 import type { SourceText } from './source-text.js';
+import { attrOption } from './xml-flags.js';
 import { attr, child, type XmlElement } from './xml-tree.js';
 
 export interface GraphicalFunction {
@@ -17,7 +18,7 @@ export interface GraphicalFunction {
 
 export function gfType(gf: XmlElement, src: SourceText): GfRef['type'] {
   const type = attr(gf, 'type')?.trim().toLowerCase();
-  if (type === undefined || type === '') return attr(gf, 'discrete')?.trim().toLowerCase() === 'true' ? 'discrete' : 'continuous';
+  if (type === undefined || type === '') return attrOption(gf, 'discrete', src) ? 'discrete' : 'continuous';
   if (type === 'continuous' || type === 'extrapolate' || type === 'discrete') return type;
   throw ModelError.at('E_GF', { en: `unknown graphical function type "${type}" (continuous, extrapolate or discrete)`, es: `tipo de función gráfica desconocido "${type}" (continuous, extrapolate o discrete)` }, src.loc(gf.start));
 }

@@ -62,7 +62,7 @@ export function queueFlows(vars: VarSpec[], flows: ReadonlyMap<string, FlowTerms
   const byName = new Map(vars.map((v) => [v.name, v]));
   const overflowOwners = new Set<string>();
   for (const q of vars) {
-    const el = q.kind === 'stock' ? child(q.el, 'queue') : undefined;
+    const el = q.kind === 'stock' ? childFlag(q.el, 'queue', src) : undefined;
     if (!el) continue;
     const at = src.loc(el.start);
     if (child(q.el, 'conveyor')) throw ModelError.at('E_XMILE', { en: `${q.display} is marked both as a queue and as a conveyor; a stock is one or the other`, es: `${q.display} está marcado a la vez como cola y como cinta transportadora; un stock es lo uno o lo otro` }, at);

@@ -100,12 +100,12 @@ describe('what RANK and the transpose refuse or report', () => {
     expect([d.line! > 1, d.column]).toEqual([true, 76]);
   });
 
-  it('the transpose of an array over one dimension twice (only positions tell them apart)', () => {
+  it('the transpose of an array over one dimension twice inside an array function (positions are read only in whole-array equations)', () => {
     const d = firstDiagnostic(() =>
-      compileXmile(xmileDoc('<aux name="q"><dimensions><dim name="P"/><dim name="P"/></dimensions><eqn>P</eqn></aux>\n<aux name="t"><dimensions><dim name="P"/><dim name="P"/></dimensions><eqn>q\'</eqn></aux>', { stop: 0, dimensions: DIMS }), { file: 'q.xmile' }),
+      compileXmile(xmileDoc('<aux name="q"><dimensions><dim name="P"/><dim name="P"/></dimensions><eqn>1</eqn></aux>\n<aux name="t"><dimensions><dim name="P"/><dim name="P"/></dimensions><eqn>SUM(q\')</eqn></aux>', { stop: 0, dimensions: DIMS }), { file: 'q.xmile' }),
     );
     expect(d.code).toBe('E_UNSUPPORTED');
-    expect(d.message).toMatch(/here \[P, P\] repeats a dimension, which only positions tell apart\. Positional binding \(the @ operator\) is not supported/);
+    expect(d.message).toMatch(/here inside an array function\. Name the dimensions, or their positions, in the order you need/);
   });
 
   it('the transpose of an expression, and inside an array function', () => {

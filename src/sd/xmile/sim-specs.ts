@@ -10,6 +10,7 @@ import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
 import type { Equation, Expr, ModelIR } from '../ir/model.js';
 import { CONTROL, dtRef, num } from './ir-build.js';
 import type { SourceText } from './source-text.js';
+import { attrOption } from './xml-flags.js';
 import { attr, child, type XmlElement } from './xml-tree.js';
 
 export interface SimSpecs {
@@ -64,7 +65,7 @@ export function readSimSpecs(el: XmlElement | undefined, src: SourceText, fallba
   const stop = numberIn(stopEl, src, 'stop');
   const dtEl = child(el, 'dt');
   let dt = dtEl ? numberIn(dtEl, src, 'dt') : 1;
-  if (dtEl && attr(dtEl, 'reciprocal')?.trim().toLowerCase() === 'true') dt = 1 / dt;
+  if (dtEl && attrOption(dtEl, 'reciprocal', src)) dt = 1 / dt;
   if (!(dt > 0)) throw ModelError.at('E_SIM_SPECS', { en: `dt must be positive (it is ${dt})`, es: `dt debe ser positivo (es ${dt})` }, src.loc((dtEl ?? el).start));
   const saveRaw = attr(el, 'save_interval');
   let saveInterval: number | undefined;

@@ -13,6 +13,7 @@ import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
 import type { Equation, EquationLhs, Expr, LookupTable, SubscriptRef } from '../ir/model.js';
 import { canonicalName } from '../ir/names.js';
 import { nonNegativeFlag, type Behavior } from './behavior.js';
+import { bindPositions, hasPositions } from './dimension-position.js';
 import { displayOf, parseEquation, type EquationScope, type GfRef, type ParseEnv } from './expr-parser.js';
 import { gfType, readGraphicalFunction } from './graphical-function.js';
 import { apply, call, num } from './ir-build.js';
@@ -130,7 +131,7 @@ function textOf(el: XmlElement | undefined, ctx: TranslateContext): string {
 }
 
 function parseEqn(eqnEl: XmlElement, v: VarSpec, lhsDims: string[], ctx: TranslateContext): Expr {
-  const scope: EquationScope = { lhsDims, self: { name: v.name, display: v.display } };
+  const scope: EquationScope = { lhsDims, self: { name: v.name, display: v.display }, perElement: lhsDims.length > 0 };
   return parseEquation(ctx.src.elementText(eqnEl.start), ctx.src, ctx.env, scope);
 }
 
@@ -222,7 +223,11 @@ export function translateVariable(v: VarSpec, ctx: TranslateContext): Equation[]
       throw ModelError.at('E_XMILE', { en: `${v.display} has both an equation for the whole array and equations for its elements`, es: `${v.display} tiene a la vez una ecuación para todo el arreglo y ecuaciones para sus elementos` }, ctx.src.loc(wholeEqn!.start));
     }
   } else {
-    out.push(make(lhsOf(v.name, v.display, dimSubs(v, ctx)), 'aux', { expr: value(wholeEqn!, v.dims, child(el, 'init_eqn')) }, ctx.src.loc(wholeEqn!.start)));
+    const expr = value(wholeEqn!, v.dims, child(el, 'init_eqn'));
+    const loc = ctx.src.loc(wholeEqn!.start);
+    // `@n` over a dimension the array has twice: one equation per element (dimension-position.ts).
+    if (hasPositions(expr)) for (const tuple of elementTuples(v, ctx)) out.push(make(lhsOf(v.name, v.display, tuple), 'aux', { expr: bindPositions(expr, tuple) }, loc));
+    else out.push(make(lhsOf(v.name, v.display, dimSubs(v, ctx)), 'aux', { expr }, loc));
   }
   return out;
 }
