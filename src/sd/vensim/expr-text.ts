@@ -25,9 +25,9 @@ const UNARY = 6;
 
 const OP_TEXT: Partial<Record<BinaryOp, string>> = { and: ':AND:', or: ':OR:' };
 
-/** A name as Vensim reads it: unquoted when it is letters, digits, spaces, `_`, `$`, `'`, `.` or `&`, starting with a letter. */
+/** A name as Vensim reads it: unquoted when it is letters, digits, spaces, `_`, `$`, `'`, `&` or `%`, starting with a letter; a dot (an XMILE module path, `Cash.cost`) is quoted, as our reader takes no dot in a bare name. */
 export function vensimName(display: string): string {
-  if (/^[\p{L}_][\p{L}\p{N}_ $'.&%]*$/u.test(display) && !/\s$/.test(display)) return display;
+  if (/^[\p{L}_][\p{L}\p{N}_ $'&%]*$/u.test(display) && !/\s$/.test(display)) return display;
   // Inside quotes only `\"` is an escape (the reader keeps other backslashes as written).
   return `"${display.replace(/"/g, '\\"')}"`;
 }

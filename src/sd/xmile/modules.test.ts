@@ -3,7 +3,8 @@
  * `<connect>`, flattened at read time. Expected values are worked by hand (Euler, dt 1).
  */
 import { describe, expect, it } from 'vitest';
-import { compileXmile } from '../run/engine.js';
+import { compileVensim, compileXmile } from '../run/engine.js';
+import { writeVensim } from '../vensim/writer.js';
 import { readXmile } from './reader.js';
 import { writeXmile } from './writer.js';
 import { close, columnReader, firstDiagnostic } from './test-support.js';
@@ -183,5 +184,16 @@ describe('the XMILE writer and modules', () => {
     expect(d.code).toBe('E_XMILE_WRITE');
     expect(d.loc?.line).toBe(text.slice(0, text.indexOf('<module name="Smooth"')).split('\n').length);
     expect(d.message).toContain('module');
+  });
+});
+
+describe('the .mdl writer and modules', () => {
+  it('quotes the module paths, and the .mdl read back runs the same', () => {
+    const text = doc(`<aux name="a"><eqn>10</eqn></aux><module name="First" model_name="Smooth"><connect to="input" from="a"/></module><aux name="total"><eqn>First.out * 2</eqn></aux>`, SMOOTH);
+    const mdl = writeVensim(readXmile(text, 'mod.xmile'));
+    expect(mdl).toContain('"First.level"=');
+    const col = columnReader(compileVensim(mdl, { file: 'mod.mdl' }).model.run());
+    close(col('First.level'), [0, 5, 7.5, 8.75]);
+    close(col('total'), [0, 10, 15, 17.5]);
   });
 });
