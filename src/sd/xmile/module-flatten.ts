@@ -135,7 +135,7 @@ export function flattenModules(tree: ModelTree, bodies: ReadonlyMap<string, Mode
         const spec = bodyOf(sub).vars.get(toName);
         if (!spec) throw moduleError(`connection to ${toShown}: model ${sub.display} has no variable of that name`, `conexión a ${toShown}: el modelo ${sub.display} no tiene una variable con ese nombre`, c.loc);
         if (spec.access !== 'input') throw moduleError(`connection to ${toShown}, which is not an input of its module (it needs access="input", XMILE 1.0 §3.7.3)`, `conexión a ${toShown}, que no es una entrada de su módulo (necesita access="input", XMILE 1.0 §3.7.3)`, c.loc);
-        if (spec.kind === 'stock' && (children(spec, 'inflow') || children(spec, 'outflow'))) {
+        if (spec.kind === 'stock' && (hasChild(spec, 'inflow') || hasChild(spec, 'outflow'))) {
           throw ModelError.at('E_UNSUPPORTED', { en: `connection to ${toShown}: an input stock with flows of its own is not supported (which would set its value is ambiguous)`, es: `conexión a ${toShown}: no se admite una entrada que es un stock con flujos propios (no es claro qué fija su valor)` }, c.loc);
         }
         if (spec.gf) throw ModelError.at('E_UNSUPPORTED', { en: `connection to ${toShown}: an input with a graphical function is not supported`, es: `conexión a ${toShown}: no se admite una entrada con función gráfica` }, c.loc);
@@ -171,7 +171,7 @@ export function flattenModules(tree: ModelTree, bodies: ReadonlyMap<string, Mode
   return out;
 }
 
-function children(spec: VarSpec, tag: string): boolean {
+function hasChild(spec: VarSpec, tag: string): boolean {
   return spec.el.children.some((c) => c.name.toLowerCase() === tag);
 }
 

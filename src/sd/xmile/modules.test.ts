@@ -171,6 +171,22 @@ describe('module errors are located and bilingual', () => {
     expect([d.code, d.loc?.line]).toEqual(['E_DIMENSION', lineOf(text, '<connect to="base"')]);
   });
 
+  it('refuses a connection from a variable the parent does not have', () => {
+    const text = doc(`<module name="Smooth"><connect to="input" from="missing"/></module>`, SMOOTH);
+    const d = err(text);
+    expect([d.code, d.loc?.line]).toEqual(['E_MODULE', lineOf(text, 'from="missing"')]);
+    expect(d.message).toContain('missing');
+  });
+
+  it('refuses an input connected from two different sources', () => {
+    const text = doc(`<aux name="a"><eqn>1</eqn></aux><aux name="b"><eqn>2</eqn></aux>
+<module name="Smooth"><connect to="input" from="a"/>
+<connect to="input" from="b"/></module>`, SMOOTH);
+    const d = err(text);
+    expect([d.code, d.loc?.line]).toEqual(['E_MODULE', lineOf(text, '<connect to="input" from="b"')]);
+    expect(d.message).toContain('twice');
+  });
+
   it('refuses a module of a model the file does not define', () => {
     const text = doc(`<module name="Ghost"/>`, `<model name="Other"><variables/></model>`);
     expect(err(text).code).toBe('E_MODULE');
