@@ -148,7 +148,7 @@ export interface ModelIR {
   /** Conveyors and queues of an XMILE file (StockForm). */
   stockForms?: StockForm[];
   /**
-   * XMILE module instances the reader flattened (XMILE 1.0 §3.7.3): each instance's variables are
+   * XMILE module instances the reader flattened (XMILE 1.0, Submodels): each instance's variables are
    * in `equations` under the dot-qualified path (`Outer.Inner.var`). Kept so that writers can say
    * what they cannot write back.
    */

@@ -107,7 +107,7 @@ export function tokenize(text: string): Token[] {
       let end = i;
       while (end < text.length && isNamePart(text[end]!)) end++;
       let word = text.slice(i, end);
-      // A module's output with a quoted name (XMILE 1.0 §3.7.3): `Staff."target %"`.
+      // A module's output with a quoted name (XMILE 1.0, Submodels): `Staff."target %"`.
       if (word.endsWith('.') && text[end] === '"') {
         const q = quotedName(text, end);
         out.push({ kind: 'name', text: word + q.name, quoted: true, start, end: q.end });

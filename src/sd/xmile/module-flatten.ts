@@ -1,9 +1,10 @@
 /**
- * Flattens XMILE modules (XMILE 1.0 §3.7.3, §4.7) into one model: each module instance becomes
+ * Flattens XMILE modules (XMILE 1.0, section on submodels) into one model: each module instance becomes
  * a copy of its `<model>`'s equations with every name prefixed by the instance's path
  * (`Outer.Inner.var`), so two instances of one model are independent. A connected input
  * (`access="input"`) becomes an alias of its source; an input left unconnected keeps its own
- * equation. The parent reads an instance's output as `Instance.var`, which is that copy's name.
+ * equation (our reading: isee's help says an input must be assigned for the module to run; we
+ * run one that has an equation on it, and stop on one that has none). The parent reads an instance's output as `Instance.var`, which is that copy's name.
  * The rest of the engine sees an ordinary model.
  */
 import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
@@ -53,7 +54,7 @@ export function flattenModules(tree: ModelTree, bodies: ReadonlyMap<string, Mode
         const spec = bodyOf(sub).vars.get(varName);
         const shown = `${use.display}.${q.displays.slice(1).join('.')}`;
         if (!spec) throw moduleError(`${shown}: model ${sub.display} (module ${use.display}) has no variable ${q.displays.slice(1).join('.')}`, `${shown}: el modelo ${sub.display} (módulo ${use.display}) no tiene la variable ${q.displays.slice(1).join('.')}`, loc);
-        if (spec.access !== 'output') throw moduleError(`${shown} is not an output of module ${use.display}: only variables with access="output" are seen outside it (XMILE 1.0 §3.7.3)`, `${shown} no es una salida del módulo ${use.display}: fuera de él solo se ven las variables con access="output" (XMILE 1.0 §3.7.3)`, loc);
+        if (spec.access !== 'output') throw moduleError(`${shown} is not an output of module ${use.display}: only variables with access="output" are seen outside it (XMILE 1.0, Submodels)`, `${shown} no es una salida del módulo ${use.display}: fuera de él solo se ven las variables con access="output" (XMILE 1.0, Submodels)`, loc);
         return { ...join(join(path, use.name, use.display), spec.name, spec.display), spec };
       }
       const name = q.parts.join('.');
@@ -134,7 +135,7 @@ export function flattenModules(tree: ModelTree, bodies: ReadonlyMap<string, Mode
         if (!sub) continue; // reported when the module is instantiated
         const spec = bodyOf(sub).vars.get(toName);
         if (!spec) throw moduleError(`connection to ${toShown}: model ${sub.display} has no variable of that name`, `conexión a ${toShown}: el modelo ${sub.display} no tiene una variable con ese nombre`, c.loc);
-        if (spec.access !== 'input') throw moduleError(`connection to ${toShown}, which is not an input of its module (it needs access="input", XMILE 1.0 §3.7.3)`, `conexión a ${toShown}, que no es una entrada de su módulo (necesita access="input", XMILE 1.0 §3.7.3)`, c.loc);
+        if (spec.access !== 'input') throw moduleError(`connection to ${toShown}, which is not an input of its module (it needs access="input", XMILE 1.0, Submodels)`, `conexión a ${toShown}, que no es una entrada de su módulo (necesita access="input", XMILE 1.0, Submodels)`, c.loc);
         if (spec.kind === 'stock' && (hasChild(spec, 'inflow') || hasChild(spec, 'outflow'))) {
           throw ModelError.at('E_UNSUPPORTED', { en: `connection to ${toShown}: an input stock with flows of its own is not supported (which would set its value is ambiguous)`, es: `conexión a ${toShown}: no se admite una entrada que es un stock con flujos propios (no es claro qué fija su valor)` }, c.loc);
         }

@@ -1,5 +1,5 @@
 /**
- * The structure of an XMILE file with submodels (XMILE 1.0 §3.7.3, §4.7): its `<model>` blocks
+ * The structure of an XMILE file with submodels (XMILE 1.0, section on submodels): its `<model>` blocks
  * by name, the main model (the one without a name), and each model's `<module>` placeholders with
  * their `<connect to="…" from="…"/>` links. Equations are read afterwards (reader.ts) and the
  * instances flattened into one model by module-flatten.ts.
@@ -76,7 +76,7 @@ export function readModelTree(models: XmlElement[], src: SourceText): ModelTree 
     if (prior) throw moduleError(`model ${display} is defined twice (first at line ${prior.loc.line})`, `el modelo ${display} está definido dos veces (primero en la línea ${prior.loc.line})`, loc);
     byName.set(name, def);
   }
-  if (!main) throw moduleError('none of the <model> blocks is the main model (XMILE 1.0 §3.7.3: the main model has no name)', 'ninguno de los bloques <model> es el modelo principal (XMILE 1.0 §3.7.3: el modelo principal no tiene nombre)', src.loc(models[0]!.start));
+  if (!main) throw moduleError('none of the <model> blocks is the main model (XMILE 1.0, Submodels: the main model has no name)', 'ninguno de los bloques <model> es el modelo principal (XMILE 1.0, Submodels: el modelo principal no tiene nombre)', src.loc(models[0]!.start));
   return { main, byName };
 }
 

@@ -1,5 +1,5 @@
 /**
- * XMILE modules (XMILE 1.0 §3.7.3, §4.7): several `<model>` blocks joined by `<module>` and
+ * XMILE modules (XMILE 1.0, section on submodels): several `<model>` blocks joined by `<module>` and
  * `<connect>`, flattened at read time. Expected values are worked by hand (Euler, dt 1).
  */
 import { describe, expect, it } from 'vitest';

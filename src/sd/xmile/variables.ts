@@ -32,7 +32,7 @@ export interface VarSpec {
   /** Whether an equation is given (at the variable or in its elements). */
   hasEqn: boolean;
   nonNegative: boolean;
-  /** XMILE 1.0 §3.7.3: a module's `access="input"` or `"output"` (`autoexport="true"` is an output). */
+  /** XMILE 1.0, Submodels: a module's `access="input"` or `"output"` (`autoexport="true"` is an output). */
   access?: 'input' | 'output';
   loc: SourceLocation;
 }
@@ -91,7 +91,7 @@ function accessOf(el: XmlElement, src: SourceText): 'input' | 'output' | undefin
   const a = attr(el, 'access')?.trim().toLowerCase();
   if (a === 'input' || a === 'output') return a;
   if (a !== undefined && a !== '' && a !== 'none') {
-    throw ModelError.at('E_XMILE', { en: `access="${a}" must be "input" or "output" (XMILE 1.0 §3.7.3)`, es: `access="${a}" debe ser "input" u "output" (XMILE 1.0 §3.7.3)` }, src.loc(el.start));
+    throw ModelError.at('E_XMILE', { en: `access="${a}" must be "input" or "output" (XMILE 1.0, Submodels)`, es: `access="${a}" debe ser "input" u "output" (XMILE 1.0, Submodels)` }, src.loc(el.start));
   }
   return attr(el, 'autoexport')?.trim().toLowerCase() === 'true' ? 'output' : undefined;
 }
