@@ -147,4 +147,18 @@ export interface ModelIR {
   unitSynonyms?: string[][];
   /** Conveyors and queues of an XMILE file (StockForm). */
   stockForms?: StockForm[];
+  /**
+   * XMILE module instances the reader flattened (XMILE 1.0, Submodels): each instance's variables are
+   * in `equations` under the dot-qualified path (`Outer.Inner.var`). Kept so that writers can say
+   * what they cannot write back.
+   */
+  modules?: ModuleInstance[];
+}
+
+/** One flattened XMILE module instance: its dot-qualified path and the `<model>` it copies. */
+export interface ModuleInstance {
+  path: string;
+  display: string;
+  model: string;
+  loc: SourceLocation;
 }

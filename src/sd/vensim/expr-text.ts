@@ -28,7 +28,7 @@ const OP_TEXT: Partial<Record<BinaryOp, string>> = { and: ':AND:', or: ':OR:' };
 /**
  * A name as Vensim reads it: unquoted when it is letters, digits, spaces, `_`, `$`, `'`, `&` or `%`,
  * starting with a letter (the characters the .mdl reader takes in a bare name, scanner.ts); anything
- * else is quoted, as Vensim writes `"Quanta Size 0.8"` — a bare `.` would end the name.
+ * else is quoted, as Vensim writes `"Quanta Size 0.8"` — a bare `.` would end the name (also in an XMILE module path, `Cash.cost`).
  */
 export function vensimName(display: string): string {
   if (/^[\p{L}_][\p{L}\p{N}_ $'&%]*$/u.test(display) && !/\s$/.test(display)) return display;

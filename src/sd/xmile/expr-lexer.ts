@@ -44,6 +44,36 @@ function isNamePart(c: string): boolean {
   return /[A-Za-z0-9_$.]/.test(c) || (c.charCodeAt(0) > 127 && !(c in UNICODE_OPS));
 }
 
+/** A `"quoted name"` starting at `start`, with its escapes decoded; `end` is past the closing quote. */
+function quotedName(text: string, start: number): { name: string; end: number } {
+  let name = '';
+  let i = start + 1;
+  for (;;) {
+    if (i >= text.length) throw new LexError({ en: 'a quoted name is never closed', es: 'un nombre entre comillas nunca se cierra' }, start);
+    const ch = text[i]!;
+    if (ch === '"') break;
+    if (ch === '\\') {
+      const next = text[i + 1];
+      if (next === 'n') name += '\n';
+      else if (next === '"' || next === '\\') name += next;
+      else {
+        throw new LexError(
+          {
+            en: `'\\${next ?? ''}' is not an escape allowed in a quoted name (use \\", \\n or \\\\)`,
+            es: `'\\${next ?? ''}' no es un escape permitido en un nombre entre comillas (use \\", \\n o \\\\)`,
+          },
+          i,
+        );
+      }
+      i += 2;
+      continue;
+    }
+    name += ch;
+    i++;
+  }
+  return { name, end: i + 1 };
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let i = 0;
@@ -68,39 +98,22 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     if (c === '"') {
-      let name = '';
-      i++;
-      for (;;) {
-        if (i >= text.length) throw new LexError({ en: 'a quoted name is never closed', es: 'un nombre entre comillas nunca se cierra' }, start);
-        const ch = text[i]!;
-        if (ch === '"') break;
-        if (ch === '\\') {
-          const next = text[i + 1];
-          if (next === 'n') name += '\n';
-          else if (next === '"' || next === '\\') name += next;
-          else {
-            throw new LexError(
-              {
-                en: `'\\${next ?? ''}' is not an escape allowed in a quoted name (use \\", \\n or \\\\)`,
-                es: `'\\${next ?? ''}' no es un escape permitido en un nombre entre comillas (use \\", \\n o \\\\)`,
-              },
-              i,
-            );
-          }
-          i += 2;
-          continue;
-        }
-        name += ch;
-        i++;
-      }
-      i++;
-      out.push({ kind: 'name', text: name, quoted: true, start, end: i });
+      const q = quotedName(text, i);
+      i = q.end;
+      out.push({ kind: 'name', text: q.name, quoted: true, start, end: i });
       continue;
     }
     if (isNameStart(c)) {
       let end = i;
       while (end < text.length && isNamePart(text[end]!)) end++;
       let word = text.slice(i, end);
+      // A module's output with a quoted name (XMILE 1.0, Submodels): `Staff."target %"`.
+      if (word.endsWith('.') && text[end] === '"') {
+        const q = quotedName(text, end);
+        out.push({ kind: 'name', text: word + q.name, quoted: true, start, end: q.end });
+        i = q.end;
+        continue;
+      }
       const upper = word.toUpperCase();
       if (KEYWORDS.has(upper)) {
         i = end;

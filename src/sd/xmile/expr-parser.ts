@@ -72,6 +72,8 @@ export interface ParseEnv {
   invalidIndexValue?: number;
   /** Expression depth and equation length limits (defaults in src/sd/ir/limits.ts). */
   limits?: Pick<ModelLimits, 'maxNesting' | 'maxExprDepth' | 'maxEquationLength'>;
+  /** Module instances of the model being read: `Module.var` reads that module's output (module-flatten.ts checks it). */
+  modules?: ReadonlySet<string>;
 }
 
 /** What one equation adds: the dimensions it is defined over and the variable it defines. */
@@ -408,6 +410,7 @@ class Parser {
     const dim = this.env.dims.get(canonicalName(t.text.slice(0, dot)));
     const el = canonicalName(t.text.slice(dot + 1));
     if (dim && dim.elements.includes(el)) return num(dim.elements.indexOf(el) + 1, loc);
+    if (this.env.modules?.has(canonicalName(t.text.slice(0, dot)))) return this.reference(canonicalName(t.text), displayOf(t.text), undefined, loc);
     throw this.fail(
       t,
       {

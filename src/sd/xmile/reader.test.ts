@@ -236,7 +236,7 @@ describe('bad XMILE is reported with a line and column', () => {
     ['an empty equation', xmileDoc('      <aux name="x"><eqn> </eqn></aux>'), 'E_NO_EQUATION', 11, 7, 'no equation'],
     ['a queue with two ordinary outflows', xmileDoc('      <stock name="s"><eqn>1</eqn><outflow>a</outflow><outflow>b</outflow><queue/></stock>\n      <flow name="a"/><flow name="b"/>'), 'E_UNSUPPORTED', 12, 23, 'not an overflow'],
     ['a conveyor without an outflow', xmileDoc('      <stock name="s"><eqn>1</eqn><conveyor><len>2</len></conveyor></stock>'), 'E_XMILE', 11, 35, 'no outflow'],
-    ['a module', xmileDoc('      <module name="sub"/>'), 'E_UNSUPPORTED', 11, 7, 'modules'],
+    ['a module of a model the file lacks', xmileDoc('      <module name="sub"/>'), 'E_MODULE', 11, 7, 'does not define'],
     ['a duplicate name', xmileDoc('      <aux name="x"><eqn>1</eqn></aux>\n      <aux name="X"><eqn>2</eqn></aux>'), 'E_REDEFINED', 12, 7, 'defined twice'],
     ['a variable named like a dimension', xmileDoc('      <aux name="n"><eqn>1</eqn></aux>', { dimensions: '<dim name="N" size="2"/>' }), 'E_REDEFINED', 12, 7, 'name of a dimension'],
     ['no sim_specs', '<xmile>\n<model><variables/></model></xmile>', 'E_SIM_SPECS', 1, 1, 'no <sim_specs>'],

@@ -8,8 +8,10 @@
  */
 import { ModelError } from '../ir/diagnostics.js';
 import { resolveLimits, type ModelLimits } from '../ir/limits.js';
-import type { Equation, Expr, MacroDecl, ModelIR } from '../ir/model.js';
-import { readBehavior } from './behavior.js';
+import type { Equation, Expr, MacroDecl, ModelIR, ModuleInstance, StockForm } from '../ir/model.js';
+import { readBehavior, type Behavior } from './behavior.js';
+import { flattenModules, type ModelBody } from './module-flatten.js';
+import { readModelTree, type ModelDef } from './module-tree.js';
 import { conveyorFlows } from './conveyors.js';
 import { queueFlows } from './queues.js';
 import { declareSubRange, readDimensions } from './dimensions.js';
@@ -57,80 +59,116 @@ export function readXmile(source: string, file?: string, limitOptions?: Partial<
   }
   const models = children(root, 'model');
   if (models.length === 0) throw ModelError.at('E_XMILE', { en: 'the file has no <model>', es: 'el archivo no tiene <model>' }, src.loc(root.start));
-  if (models.length > 1) {
-    throw ModelError.at(
-      'E_UNSUPPORTED',
-      {
-        en: 'the file has several <model> blocks (submodels); only single-model files are supported yet',
-        es: 'el archivo tiene varios bloques <model> (submodelos); por ahora solo se admiten archivos de un solo modelo',
-      },
-      src.loc(models[1]!.start),
-    );
-  }
-  const model = models[0]!;
-  if (attr(model, 'resource')) {
-    throw ModelError.at('E_UNSUPPORTED', { en: 'a <model> read from another file (resource=…) is not supported', es: 'no se admite un <model> leído de otro archivo (resource=…)' }, src.loc(model.start));
-  }
+  const tree = readModelTree(models, src);
+  const model = tree.main.el;
 
   const specs = readSimSpecs(child(model, 'sim_specs') ?? child(root, 'sim_specs'), src, src.loc(root.start));
   const behavior = readBehavior([child(root, 'behavior'), child(model, 'behavior')].filter((b) => b !== undefined), src);
   const dimensions = readDimensions([child(root, 'dimensions'), child(model, 'dimensions')].filter((b) => b !== undefined), src, modelLimits.maxRangeSize);
   const macroEls = children(root, 'macro');
-
-  // Stella 10 files (pre-standard XMILE) put the variables directly in <model>.
-  const variablesEl = child(model, 'variables') ?? model;
-  const collected = collectVariables(variablesEl, src, behavior, dimensions.info);
   const used = new Set<InternalMacro>();
-  const gfs = new Map<string, GfRef>(collected.filter((v) => v.gf).map((v) => [v.name, v.gf!]));
+  const shared: Shared = { src, specs, behavior, dimensions, macroNames: macroNames(macroEls), used, invalidIndexValue: invalidIndexValue(root, src), limits: modelLimits };
+
+  const defs = [tree.main, ...tree.byName.values()];
+  const collected = new Map(defs.map((d) => [d.name, collectVariables(d.variablesEl, src, behavior, dimensions.info)]));
+  const withModules = defs.length > 1 || tree.main.modules.length > 0;
+  const bodies = new Map<string, ModelBody>();
+  const groupNames: string[] = [];
+  let env: ParseEnv | undefined;
+  for (const d of defs) {
+    const body = readModelBody(d, collected, tree.byName, shared, withModules);
+    bodies.set(d.name, body);
+    for (const g of body.groups) if (!groupNames.includes(g)) groupNames.push(g);
+    env ??= body.env;
+  }
+  const control = controlEquations(specs);
+  let equations: Equation[];
+  let stockForms: StockForm[];
+  let instances: ModuleInstance[] = [];
+  if (withModules) {
+    const globals = new Set<string>(['time', ...Object.values(CONTROL), ...dimensions.info.keys(), ...[...dimensions.info.values()].flatMap((i) => i.elements)]);
+    const flat = flattenModules(tree, bodies, globals);
+    ({ equations, stockForms, instances } = flat);
+  } else {
+    ({ equations, stockForms } = bodies.get('')!);
+  }
+  equations = [...control, ...equations];
+
+  const defaults = new Map<string, MacroDefaults>();
+  const macros: MacroDecl[] = macroEls.map((m) => {
+    const r = readMacro(m, src, env!, behavior);
+    defaults.set(r.decl.name, r.defaults);
+    return r.decl;
+  });
+  rejectRecursion(macros);
+  const ir: ModelIR = { file, equations, dimensions: dimensions.decls, macros, groups: groupNames, sketch: '', settings: '', method: specs.method };
+  if (stockForms.length) ir.stockForms = stockForms;
+  if (instances.length) ir.modules = instances;
+  const unitSynonyms = readModelUnits(child(root, 'model_units'), src);
+  if (unitSynonyms.length) ir.unitSynonyms = unitSynonyms;
+  withDefaults(ir, defaults);
+  for (const m of used) ir.macros.push(internalMacro(m));
+  return ir;
+}
+
+/** What every model of a file shares while its equations are read. */
+interface Shared {
+  src: SourceText;
+  specs: SimSpecs;
+  behavior: Behavior;
+  dimensions: ReturnType<typeof readDimensions>;
+  macroNames: ParseEnv['macros'];
+  used: Set<InternalMacro>;
+  invalidIndexValue: number;
+  limits: ModelLimits;
+}
+
+/**
+ * One `<model>`'s equations with its own (unprefixed) names. In a file with modules, an input
+ * without an equation is left out (its connection gives it one, module-flatten.ts), and the
+ * parent's `Module.output` names are known with their dimensions so that subscripts on them parse.
+ */
+function readModelBody(def: ModelDef, collected: ReadonlyMap<string, VarSpec[]>, models: ReadonlyMap<string, ModelDef>, shared: Shared, withModules: boolean): ModelBody & { groups: string[]; env: ParseEnv } {
+  const { src, specs, dimensions } = shared;
+  const mine = collected.get(def.name)!;
+  const varDims = new Map(mine.filter((v) => v.dims.length).map((v) => [v.name, v.dims]));
+  for (const use of def.modules) {
+    for (const v of collected.get(models.get(use.model)?.name ?? '\0') ?? []) if (v.dims.length && v.access === 'output') varDims.set(`${use.name}.${v.name}`, v.dims);
+  }
+  const gfs = new Map<string, GfRef>(mine.filter((v) => v.gf).map((v) => [v.name, v.gf!]));
   const env: ParseEnv = {
     dims: dimensions.info,
-    varDims: new Map(collected.filter((v) => v.dims.length).map((v) => [v.name, v.dims])),
-    macros: macroNames(macroEls),
+    varDims,
+    macros: shared.macroNames,
     gfs,
-    useInternal: (m) => used.add(m),
+    useInternal: (m) => shared.used.add(m),
     subRange: (dim, lo, hi) => declareSubRange(dimensions, dim, lo, hi),
-    invalidIndexValue: invalidIndexValue(root, src),
-    limits: modelLimits,
+    invalidIndexValue: shared.invalidIndexValue,
+    limits: shared.limits,
+    modules: new Set(def.modules.map((m) => m.name)),
   };
 
-  const groups = readGroups(children(variablesEl, 'group'));
-  const flowTerms = flowsOf(collected, src, env);
-  const queues = queueFlows(collected, flowTerms, specs, src);
+  const groups = readGroups(children(def.variablesEl, 'group'));
+  const flowTerms = flowsOf(mine, src, env);
+  const queues = queueFlows(mine, flowTerms, specs, src);
   // What enters a queue is non-negative (queues.ts).
-  const vars = collected.map((v) => (v.kind === 'flow' && queues.inflows.has(v.name) ? { ...v, nonNegative: true } : v));
+  const vars = mine.map((v) => (v.kind === 'flow' && queues.inflows.has(v.name) ? { ...v, nonNegative: true } : v));
   // A queue's outflows are its released batches (queues.ts), which one_at_a_time reads.
   const belts = conveyorFlows(vars, flowTerms, specs, src, env, new Set(queues.flows.keys()));
   // A conveyor's outflow and leaks come from its belt, and a queue's outflows release at most
   // what it holds: neither goes below zero.
   const beltStocks = new Set(belts.forms.map((f) => f.stock));
   const stockFlows = stocksOf(vars, src).map((s) => (queues.stocks.has(s.name) || beltStocks.has(s.name) ? { ...s, nonNegative: false } : s));
-  const modelVars = vars.filter((v) => !isControlVariable(v, specs, src, env));
-  const control = controlEquations(specs);
-  const translate = (plan: StockPlan): Equation[] => [
-    ...control,
-    ...modelVars.flatMap((v) => translateVariable(v, { src, env, rates: plan.rates, limits: withConveyorLimits(plan.limits, belts.inflowLimits), group: (n) => groups.byEntity.get(n), conveyorFlows: belts.flows, queueFlows: queues.flows })),
-  ];
+  const isMain = def.name === '';
+  const modelVars = vars.filter((v) => !(isMain && isControlVariable(v, specs, src, env)) && !(withModules && v.access === 'input' && !v.hasEqn && !v.gf));
+  const translate = (plan: StockPlan): Equation[] =>
+    modelVars.flatMap((v) => translateVariable(v, { src, env, rates: plan.rates, limits: withConveyorLimits(plan.limits, belts.inflowLimits), group: (n) => groups.byEntity.get(n), conveyorFlows: belts.flows, queueFlows: queues.flows }));
   const plan = planStocks(stockFlows, flowTerms, env.useInternal);
   let equations = translate(plan);
   // An inflow that reads its stock's limited outflow leaves that limit (stock-loops.ts): read again.
   const omit = loopClosingInflows(equations, plan.limitInflows);
   if (omit.size) equations = translate(planStocks(stockFlows, flowTerms, env.useInternal, omit));
-
-  const defaults = new Map<string, MacroDefaults>();
-  const macros: MacroDecl[] = macroEls.map((m) => {
-    const r = readMacro(m, src, env, behavior);
-    defaults.set(r.decl.name, r.defaults);
-    return r.decl;
-  });
-  rejectRecursion(macros);
-  const ir: ModelIR = { file, equations, dimensions: dimensions.decls, macros, groups: groups.names, sketch: '', settings: '', method: specs.method };
-  const stockForms = [...queues.forms, ...belts.forms];
-  if (stockForms.length) ir.stockForms = stockForms;
-  const unitSynonyms = readModelUnits(child(root, 'model_units'), src);
-  if (unitSynonyms.length) ir.unitSynonyms = unitSynonyms;
-  withDefaults(ir, defaults);
-  for (const m of used) ir.macros.push(internalMacro(m));
-  return ir;
+  return { equations, stockForms: [...queues.forms, ...belts.forms], vars: new Map(mine.map((v) => [v.name, v])), groups: groups.names, env };
 }
 
 function stocksOf(vars: VarSpec[], src: SourceText) {

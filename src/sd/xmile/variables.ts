@@ -33,6 +33,8 @@ export interface VarSpec {
   /** Whether an equation is given (at the variable or in its elements). */
   hasEqn: boolean;
   nonNegative: boolean;
+  /** XMILE 1.0, Submodels: a module's `access="input"` or `"output"` (`autoexport="true"` is an output). */
+  access?: 'input' | 'output';
   loc: SourceLocation;
 }
 
@@ -53,7 +55,7 @@ export function collectVariables(block: XmlElement, src: SourceText, behavior: B
   for (const el of block.children) {
     const tag = el.name.toLowerCase();
     const loc = src.loc(el.start);
-    if (tag === 'module') throw ModelError.at('E_UNSUPPORTED', { en: 'modules (submodels) are not supported yet', es: 'los módulos (submodelos) aún no se admiten' }, loc);
+    // <module> elements are read by module-tree.ts.
     if (!VARIABLE_TAGS.has(tag)) continue;
     const raw = attr(el, 'name');
     if (raw === undefined || raw.trim() === '') throw ModelError.at('E_XMILE', { en: `a <${el.name}> has no name`, es: `un <${el.name}> no tiene nombre` }, loc);
@@ -75,6 +77,8 @@ export function collectVariables(block: XmlElement, src: SourceText, behavior: B
     const flag = tag === 'stock' || tag === 'flow' ? nonNegativeFlag(el, src) : undefined;
     const nonNegative = flag ?? (tag === 'stock' ? behavior.stock : tag === 'flow' ? behavior.flow : false);
     const spec: VarSpec = { kind: tag as VarKind, el, name, display, dims: varDims, hasEqn, nonNegative, loc };
+    const access = accessOf(el, src);
+    if (access) spec.access = access;
     if (gfEl && tag !== 'stock') {
       spec.gf = hasEqn ? { lookup: `${name}#gf`, display: `${display}#gf`, type: gfType(gfEl, src) } : { lookup: name, display, type: gfType(gfEl, src) };
     }
@@ -82,6 +86,15 @@ export function collectVariables(block: XmlElement, src: SourceText, behavior: B
     out.push(spec);
   }
   return out;
+}
+
+function accessOf(el: XmlElement, src: SourceText): 'input' | 'output' | undefined {
+  const a = attr(el, 'access')?.trim().toLowerCase();
+  if (a === 'input' || a === 'output') return a;
+  if (a !== undefined && a !== '' && a !== 'none') {
+    throw ModelError.at('E_XMILE', { en: `access="${a}" must be "input" or "output" (XMILE 1.0, Submodels)`, es: `access="${a}" debe ser "input" u "output" (XMILE 1.0, Submodels)` }, src.loc(el.start));
+  }
+  return attr(el, 'autoexport')?.trim().toLowerCase() === 'true' ? 'output' : undefined;
 }
 
 function hasText(el: XmlElement | undefined, src: SourceText): boolean {

@@ -16,7 +16,7 @@
  * What XMILE 1.0 cannot say is refused with a located error rather than written approximately:
  * Vensim functions without an XMILE equivalent of the same meaning (MODULO's sign rule, DELAY
  * CONVEYOR, the market functions, the VECTOR and ALLOCATE functions, data from spreadsheets, …),
- * macros with several outputs, data variables, and time settings that are not constants.
+ * macros with several outputs, data variables, time settings that are not constants, and models read from modules (ModelIR.modules).
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
@@ -254,6 +254,12 @@ export function writeXmile(ir: ModelIR): string {
 }
 
 function writeModel(ir: ModelIR): string {
+  // The reader flattened the modules (module-flatten.ts); writing the copies as one model would
+  // lose the submodels, and writing them back as <model> blocks is not implemented.
+  if (ir.modules?.length) {
+    const shown = ir.modules.map((m) => m.display).join(', ');
+    throw new Unwritable({ en: `the model is built from modules (${shown}); writing modules back to XMILE is not supported`, es: `el modelo está hecho de módulos (${shown}); no se admite escribir módulos de vuelta en XMILE` }, ir.modules[0]!.loc);
+  }
   const dims = new Map<string, DimensionDecl>(ir.dimensions.map((d) => [d.name, d]));
   const names = new Map<string, string>();
   for (const d of ir.dimensions) {
