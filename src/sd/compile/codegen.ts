@@ -782,7 +782,8 @@ const RUNTIME_STATEMENTS: ReadonlySet<NodeKind> = new Set<NodeKind>(['history', 
 function initTemplate(n: ScalarNode, delays: Map<number, number>, group: string): Template {
   if (n.kind === 'sample' && samplesAtInit(n)) {
     // Its value at the initial time (order.ts, samplesAtInit); the step at the initial time repeats it with the same values.
-    return template(group, (P) => `${P.ref(n.id)} = ${expr(n.init!, P)}; if (${expr(n.args![0]!, P)} !== 0) ${P.ref(n.id)} = ${expr(n.args![1]!, P)};`);
+    // One `if` statement, not `slot = …; …`: a loop body that starts with an assignment is taken for a plain one (hoistInvariants).
+    return template(group, (P) => `if (${expr(n.args![0]!, P)} !== 0) ${P.ref(n.id)} = ${expr(n.args![1]!, P)}; else ${P.ref(n.id)} = ${expr(n.init!, P)};`);
   }
   if (n.kind === 'stock' || n.kind === 'active-initial' || n.kind === 'sample') return assignTemplate(n, n.init!, group);
   if (!RUNTIME_STATEMENTS.has(n.kind)) return assignTemplate(n, n.expr, group);

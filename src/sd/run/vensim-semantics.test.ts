@@ -145,6 +145,13 @@ describe('SAMPLE IF TRUE seen by an initial value (fn_sample_if_true)', () => {
     expect(Array.from(r.get('m')!).slice(0, 3)).toEqual([-1, -1, -0.5]);
   });
 
+  it('does so over a range whose condition is the same for every element', () => {
+    // The compiler loops over the elements; the initial-time statement must stay one statement.
+    const r = run('d: d1, d2, d3 ~~|\nx[d] = 1, 5, 7 ~~|\ny[d] = SAMPLE IF TRUE(x[d2] > 4, Time + 3, 2) ~~|\ns[d] = INTEG(1, y[d]) ~~|');
+    expect(Array.from(r.get('y[d3]')!).slice(0, 2)).toEqual([3, 4]);
+    expect(Array.from(r.get('s[d1]')!).slice(0, 2)).toEqual([3, 4]);
+  });
+
   it('holds its initial value at the initial time while the condition is false', () => {
     const r = run('y = SAMPLE IF TRUE(Time >= 2, Time, 5) ~~|\ns = INTEG(1, y) ~~|');
     expect(Array.from(r.get('y')!)).toEqual([5, 5, 2, 3, 4]);
