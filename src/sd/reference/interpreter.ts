@@ -15,7 +15,10 @@
  * SUM/PROD/VMIN/VMAX over `dim!`, INTEG, SMOOTH/SMOOTHI/SMOOTH3/SMOOTH3I, DELAY1/DELAY1I/DELAY3/DELAY3I,
  * DELAY FIXED, DELAY CONVEYOR (flat initial profile), DERIVN, TIME BASE, FIND MARKET PRICE with DEMAND AT PRICE and
  * SUPPLY AT PRICE (priority types 0 to 4, market-curves.ts), data variables given as series (interpolated, ends held) with
- * TIME SHIFT and GET DATA MAX / MIN / MEAN, SHIFT IF TRUE on INTEG levels, and macros without extra outputs (each call has its own locals and stocks).
+ * TIME SHIFT and GET DATA MAX / MIN / MEAN, SHIFT IF TRUE on INTEG levels, and macros without extra outputs (each call has its own locals and stocks);
+ * a range used as a number (its element's position), ELMCOUNT, VECTOR SELECT / ELM MAP / SORT ORDER / RANK / REORDER
+ * (vector-rules.ts), ZIDZ, XIDZ, INTEGER, MODULO, QUANTUM, POWER, LOOKUP FORWARD / BACKWARD / EXTRAPOLATE, WITH LOOKUP,
+ * and DELAY N, SMOOTH N (constant delay time), TREND, FORECAST, NPV, SAMPLE IF TRUE (level-rules.ts).
  * Anything else is an error naming what is missing.
  */
 import type { Equation, Expr, LookupTable, MacroDecl, ModelIR } from '../ir/model.js';
