@@ -106,7 +106,12 @@ export async function checkWithSde(text: string, sdeText = text): Promise<SdeOut
   const complaint = printed.find((p) => /^ERROR/.test(p));
   if (complaint) return { kind: 'rejected', message: `SDEverywhere printed: ${complaint}` };
 
-  const series = peer.run();
+  let series;
+  try {
+    series = peer.run();
+  } catch (e) {
+    return { kind: 'rejected', message: `SDEverywhere's generated JavaScript fails while running: ${(e as Error).message}` };
+  }
   const ours = new Map(engine.names.map((n, i) => [canonicalColumn(n), engine.series[i]!]));
   const final = engine.time[engine.time.length - 1]!;
   let columns = 0;
