@@ -79,6 +79,21 @@ INITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n`;
     expect(d?.time).toBe(1);
   });
 
+  it('generates each vector, stateful, lookup and numeric function in some seeds, after the equations a seed had before', () => {
+    const texts = Array.from({ length: 400 }, (_, seed) => generateModel(seed).text);
+    const fns = ['VECTOR ELM MAP', 'VECTOR SORT ORDER', 'VECTOR RANK', 'VECTOR REORDER', 'VECTOR SELECT', 'PROD', 'ELMCOUNT', 'DELAY N',
+      'SMOOTH N', 'TREND', 'FORECAST', 'NPV', 'SAMPLE IF TRUE', 'DELAY1I', 'DELAY3I', 'SMOOTH3I', 'LOOKUP FORWARD', 'LOOKUP BACKWARD',
+      'LOOKUP EXTRAPOLATE', 'WITH LOOKUP', 'ZIDZ', 'XIDZ', 'INTEGER', 'MODULO', 'QUANTUM', 'POWER'];
+    for (const fn of fns) expect(texts.filter((t) => t.includes(`${fn}(`)).length, fn).toBeGreaterThan(2);
+    // The y equations come last, before the control settings, and nothing before them reads them.
+    for (const t of texts) {
+      const lines = t.split('\n');
+      const first = lines.findIndex((l) => /^y\d/.test(l));
+      if (first < 0) continue;
+      expect(lines.slice(0, first).some((l) => /\by\d+\b/.test(l))).toBe(false);
+    }
+  });
+
   it('generates the same model from the same seed, and different models from different seeds', () => {
     expect(generateModel(7).text).toBe(generateModel(7).text);
     expect(generateModel(7).text).not.toBe(generateModel(8).text);

@@ -6,10 +6,12 @@
  * is clamped, LN takes 1 + |x|, powers take |x| with small exponents, delay times are positive
  * multiples of TIME STEP (so DELAY FIXED's pipeline length is exact) and switch times lie on the grid.
  * About a third of the models with DimA also map DimB onto it (differential-mappings.ts), and read
- * through the mapping.
+ * through the mapping. Most models end with equations of vector, stateful and lookup functions
+ * (differential-functions.ts).
  */
 import prand from 'pure-rand';
 import { planMapping } from './differential-mappings.js';
+import { functionLines } from './differential-functions.js';
 
 interface Dim {
   name: string;
@@ -336,6 +338,8 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
   // in models SDEverywhere is not sent anyway, so that the SDE suite's subset models stay the ones
   // it already checks (SDEverywhere 0.7.28 does not handle the market functions either).
   if (sdeLacks && g.chance(0.5)) lines.push(...marketLines(g, known.filter((v) => v.dims.length === 0).map((v) => v.name)));
+  // Vector, stateful and lookup functions from their own random stream (differential-functions.ts).
+  lines.push(...functionLines({ seed, dims, known, lookups, dt, final, sdeSubset: !!options.sdeSubset }));
   lines.push(`INITIAL TIME = 0 ~~|`, `FINAL TIME = ${final} ~~|`, `TIME STEP = ${dt} ~~|`, `SAVEPER = ${saveper} ~~|`);
   return { seed, text: lines.join('\n') + '\n' };
 }

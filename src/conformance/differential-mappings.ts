@@ -66,7 +66,7 @@ export function planMapping(seed: number, target: { name: string; elements: stri
 }
 
 /** A 32-bit integer hash (MurmurHash3's finalizer), so that consecutive seeds start far apart. */
-function mix32(x: number): number {
+export function mix32(x: number): number {
   x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
   x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
   return (x ^ (x >>> 16)) | 0;

@@ -37,6 +37,25 @@ export const SDE_UNSUPPORTED: readonly { reason: string; pattern: RegExp; source
       "@sdeverywhere/compile 0.7.28 stops with \"Unhandled function '_FIND_MARKET_PRICE' in readEquations\" (and '_DEMAND_AT_PRICE', " +
       "'_SUPPLY_AT_PRICE' once the others are taken out; seen on a generated market model, seed 1)",
   },
+  ...[
+    ['PROD', 'PROD', '_PROD'],
+    ['VECTOR RANK', 'VECTOR RANK', '_VECTOR_RANK'],
+    ['VECTOR REORDER', 'VECTOR REORDER', '_VECTOR_REORDER'],
+    ['DELAY N', 'DELAY N', '_DELAY_N'],
+    ['SMOOTH N', 'SMOOTH N', '_SMOOTH_N'],
+    ['FORECAST', 'FORECAST', '_FORECAST'],
+    ['LOOKUP EXTRAPOLATE', 'LOOKUP EXTRAPOLATE', '_LOOKUP_EXTRAPOLATE'],
+  ].map(([reason, fn, id]) => ({
+    reason: reason!,
+    pattern: new RegExp(`\\b${fn}\\s*\\(`, 'i'),
+    source: `@sdeverywhere/compile 0.7.28 stops with "Unhandled function '${id}' in readEquations" (seen on a one-equation model)`,
+  })),
+  {
+    reason: 'VECTOR SELECT with a numerical action other than 0 or 3',
+    // The generator writes the arguments without parentheses (differential-functions.ts).
+    pattern: /\bVECTOR SELECT\s*\([^()]*,\s*(?:[124-9]|10)\s*,\s*[^,()]*\)/i,
+    source: '@sdeverywhere/compile 0.7.28 stops with "Unsupported numerical_action value (4) for VECTOR SELECT" (its code generator takes 0 and 3)',
+  },
 ];
 
 export type SdeOutcome =
@@ -87,7 +106,12 @@ export async function checkWithSde(text: string, sdeText = text): Promise<SdeOut
   const complaint = printed.find((p) => /^ERROR/.test(p));
   if (complaint) return { kind: 'rejected', message: `SDEverywhere printed: ${complaint}` };
 
-  const series = peer.run();
+  let series;
+  try {
+    series = peer.run();
+  } catch (e) {
+    return { kind: 'rejected', message: `SDEverywhere's generated JavaScript fails while running: ${(e as Error).message}` };
+  }
   const ours = new Map(engine.names.map((n, i) => [canonicalColumn(n), engine.series[i]!]));
   const final = engine.time[engine.time.length - 1]!;
   let columns = 0;

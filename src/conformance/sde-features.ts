@@ -75,7 +75,11 @@ function fullDimensions(text: string): Set<string> {
 /** A number or a plain variable name (possibly subscripted). */
 const SIMPLE = /^(-?\d+(\.\d+)?|[A-Za-z][\w ]*(\[[^\]]*\])?)$/;
 
-type EquationTest = (e: Equation, fullDims: Set<string>) => boolean;
+type EquationTest = (e: Equation, fullDims: Set<string>, all: Equation[]) => boolean;
+
+/** The variable and subscripts written in the first argument of each VECTOR ELM MAP. */
+const elmMapSources = (rhs: string): { name: string; subs: string[] }[] =>
+  [...rhs.matchAll(/\bVECTOR ELM MAP\(\s*([A-Za-z][\w ]*?)\s*\[([^\]]*)\]/gi)].map((m) => ({ name: m[1]!, subs: m[2]!.split(',') }));
 
 const subscriptsOf = (lhs: string): string[] => /\[(.*)\]/.exec(lhs)?.[1]!.split(',').map((x) => x.trim()) ?? [];
 
@@ -91,6 +95,15 @@ const EQUATION_TESTS: Record<string, EquationTest> = {
   'delay-two-dimensional': (e) => subscriptsOf(e.lhs).length >= 2 && dynamicCalls(e.rhs).some((c) => c.name.startsWith('DELAY')),
   /** A smooth or delay inside a larger expression. */
   'dynamic-call-inside-expression': (e) => dynamicCalls(e.rhs).some((c) => !c.whole),
+  /** VECTOR SELECT (the selection's weights are where SDEverywhere differs). */
+  'vector-select': (e) => /\bVECTOR SELECT\s*\(/i.test(e.rhs),
+  /** VECTOR ELM MAP from an element of a variable with two subscripts (Vensim's flat offset). */
+  'vector-elm-map-two-dimensional': (e) => elmMapSources(e.rhs).some((m) => m.subs.length >= 2),
+  /** VECTOR ELM MAP over a variable defined by several equations (element by element). */
+  'vector-elm-map-of-several-equations': (e, _full, all) =>
+    elmMapSources(e.rhs).some((m) => all.filter((x) => baseName(x.lhs) === m.name).length >= 2),
+  /** TREND in an equation over a subscript range. */
+  'trend-in-arrayed-equation': (e) => subscriptsOf(e.lhs).length > 0 && /\bTREND\s*\(/i.test(e.rhs),
 };
 
 export const SDE_FEATURE_NAMES = Object.keys(EQUATION_TESTS);
@@ -108,7 +121,7 @@ export function affectedVariables(feature: string, text: string): Set<string> | 
   const eqs = equations(text);
   const full = fullDimensions(text);
   const names = new Set(eqs.map((e) => baseName(e.lhs)));
-  const affected = new Set(eqs.filter((e) => test(e, full)).map((e) => baseName(e.lhs)));
+  const affected = new Set(eqs.filter((e) => test(e, full, eqs)).map((e) => baseName(e.lhs)));
   const uses = eqs.map((e) => ({ name: baseName(e.lhs), refs: (e.rhs.match(/[A-Za-z_]\w*/g) ?? []).filter((w) => names.has(w)) }));
   for (let grew = true; grew; ) {
     grew = false;

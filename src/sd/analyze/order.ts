@@ -72,6 +72,15 @@ function refsNotingTime(e: SExpr | undefined, out: number[]): boolean {
  * `exprRefs(id)` lists node id's `expr` references; the ordering pass and code generation pass
  * their cached lists (one function for every node, not a closure per call).
  */
+/**
+ * SAMPLE IF TRUE (fn_sample_if_true) returns its input when the condition is true, from the
+ * initial time on; the initialization computes that value unless the condition or input reads the
+ * sample itself (its previous value, which at the initial time is `init`, as the step computes it).
+ */
+export function samplesAtInit(n: ScalarNode): boolean {
+  return n.kind === 'sample' && !(n.args ?? []).some((a) => refsOf(a).includes(n.id));
+}
+
 export function initDependencies(n: ScalarNode, exprRefs: (id: number) => number[] = () => refsOf(n.expr)): number[] {
   switch (n.kind) {
     case 'const':
@@ -81,8 +90,10 @@ export function initDependencies(n: ScalarNode, exprRefs: (id: number) => number
     case 'active-initial':
       return refsOf(n.init);
     case 'sample':
-      // Its initial value is `init` alone; the condition and input are first read in the step.
-      return refsOf(n.init);
+      // A sample that reads itself holds `init` until the step; one that does not takes its input
+      // already at the initial time when the condition holds (samplesAtInit), as its value then
+      // must be the one that initial values of stocks see.
+      return samplesAtInit(n) ? refsOf(n.init, (n.args ?? []).flatMap((a) => refsOf(a))) : refsOf(n.init);
     case 'delay-fixed':
       return refsOf(n.init, refsOf(n.args?.[0]));
     case 'history':

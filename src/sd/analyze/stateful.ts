@@ -188,7 +188,10 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
       const initTrend = fn === 'TREND' ? r(2) : num(0);
       // average = INTEG((input - average)/t, input / (1 + initial trend * t))
       const avg = stock(undefined, (s) => bin('/', bin('-', input, s), t), bin('/', input, bin('+', num(1), bin('*', initTrend, t))), 'trend average');
-      const trend: SExpr = { k: 'call', fn: 'ZIDZ', args: [bin('-', input, ref(avg)), bin('*', t, { k: 'call', fn: 'ABS', args: [ref(avg)] })] };
+      // fn_trend divides by average time * ABS(avval); fn_forecast's TRD by average time * AV, without
+      // ABS, so a negative average turns the sign of FORECAST's trend (found by the differential tests).
+      const scale = fn === 'TREND' ? { k: 'call' as const, fn: 'ABS', args: [ref(avg)] } : ref(avg);
+      const trend: SExpr = { k: 'call', fn: 'ZIDZ', args: [bin('-', input, ref(avg)), bin('*', t, scale)] };
       node.kind = 'aux';
       node.expr = fn === 'TREND' ? trend : bin('*', input, bin('+', num(1), bin('*', trend, r(2))));
       return;

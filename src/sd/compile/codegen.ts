@@ -5,7 +5,7 @@
  */
 import { CONVEYOR_ARGS } from '../ir/builtins.js';
 import { ModelError } from '../ir/diagnostics.js';
-import { initDependencies, refsOf, stepDependencies, type ExprRefs, type Ordering } from '../analyze/order.js';
+import { initDependencies, refsOf, samplesAtInit, stepDependencies, type ExprRefs, type Ordering } from '../analyze/order.js';
 import { eulerOrder } from './euler-order.js';
 import { ShapeCoder } from './template-shape.js';
 import type { LookupData, NodeKind, ScalarModel, ScalarNode, SExpr } from '../analyze/scalar-model.js';
@@ -780,6 +780,11 @@ function eulerTemplates(m: ScalarModel, stocks: number[], order: number[], draws
 const RUNTIME_STATEMENTS: ReadonlySet<NodeKind> = new Set<NodeKind>(['history', 'conveyor', 'conveyor-leak', 'delay-fixed', 'data']);
 
 function initTemplate(n: ScalarNode, delays: Map<number, number>, group: string): Template {
+  if (n.kind === 'sample' && samplesAtInit(n)) {
+    // Its value at the initial time (order.ts, samplesAtInit); the step at the initial time repeats it with the same values.
+    // One `if` statement, not `slot = …; …`: a loop body that starts with an assignment is taken for a plain one (hoistInvariants).
+    return template(group, (P) => `if (${expr(n.args![0]!, P)} !== 0) ${P.ref(n.id)} = ${expr(n.args![1]!, P)}; else ${P.ref(n.id)} = ${expr(n.init!, P)};`);
+  }
   if (n.kind === 'stock' || n.kind === 'active-initial' || n.kind === 'sample') return assignTemplate(n, n.init!, group);
   if (!RUNTIME_STATEMENTS.has(n.kind)) return assignTemplate(n, n.expr, group);
   return template(group, (P) => {

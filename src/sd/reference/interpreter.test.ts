@@ -155,3 +155,76 @@ sq[supplier] = 100, 0 ~~|\nsp[s1, pprofile] = ${type}, 4, ${w}, 0 ~~|\nsp[s2, pp
     }
   });
 });
+
+describe('vector, lookup and numeric functions (each expected value from its Vensim page)', () => {
+  const A = 'DimA: a1, a2, a3 ~~|\nv[DimA] = 5, 3, 8 ~~|\n';
+  const at0 = (text: string, name: string) => col(`${text}${CONTROL(0)}`, name)![0];
+
+  it('a range on the right is its position from 1; ELMCOUNT its size', () => {
+    for (const [el, want] of [['a1', 13], ['a2', 23], ['a3', 33]] as const) expect(at0(`${A}y[DimA] = DimA * 10 + ELMCOUNT(DimA) ~~|\n`, `y[${el}]`)).toBe(want);
+  });
+
+  it('VECTOR ELM MAP counts its offset over the variable laid out flat, last subscript fastest', () => {
+    const t = 'DimA: a1, a2, a3 ~~|\nDimB: b1, b2 ~~|\nw[DimA,DimB] = 1,2;3,4;5,6; ~~|\nz[DimB] = VECTOR ELM MAP(w[a2,b1], DimB) ~~|\n';
+    expect([at0(t, 'z[b1]'), at0(t, 'z[b2]')]).toEqual([4, 5]);
+  });
+
+  it('VECTOR SORT ORDER, VECTOR RANK and VECTOR REORDER (rank example of fn_vector_rank: 2, 1, 3)', () => {
+    const t = `${A}up[DimA] = VECTOR SORT ORDER(v[DimA], 1) ~~|\ndown[DimA] = VECTOR SORT ORDER(v[DimA], 0) ~~|\n` +
+      'rk[DimA] = VECTOR RANK(v[DimA], 1) ~~|\nsorted[DimA] = VECTOR REORDER(v[DimA], up[DimA]) ~~|\n';
+    const all = (name: string) => ['a1', 'a2', 'a3'].map((e) => at0(t, `${name}[${e}]`));
+    expect(all('up')).toEqual([1, 0, 2]);
+    expect(all('down')).toEqual([2, 0, 1]);
+    expect(all('rk')).toEqual([2, 1, 3]);
+    expect(all('sorted')).toEqual([3, 5, 8]);
+  });
+
+  it('VECTOR SELECT over the non-zero selections, by numerical action; missing when none', () => {
+    const t = (action: number, sel = '0, 1, 0.5') => `${A}s[DimA] = ${sel} ~~|\ny = VECTOR SELECT(s[DimA!], v[DimA!], -1, ${action}, 0) ~~|\n`;
+    // s·e over the selected: 3 and 4; e over the selected: 3 and 8.
+    expect([0, 2, 3, 4, 6, 7, 8, 10].map((a) => at0(t(a), 'y'))).toEqual([7, 3, 4, 3.5, 11, 24, 3, 5.5]);
+    expect(at0(t(0, '0, 0, 0'), 'y')).toBe(-1);
+  });
+
+  it('ZIDZ, XIDZ, INTEGER, MODULO, QUANTUM as the examples of their pages', () => {
+    const t = 'a = ZIDZ(3, 0) ~~|\nb = XIDZ(3, 0, 7) ~~|\nc = INTEGER(-5.4) ~~|\nd = MODULO(9, 5) ~~|\ne = MODULO(76.5, 70) ~~|\n' +
+      'f = QUANTUM(-1.9, 1) ~~|\ng = QUANTUM(50, 12) ~~|\nh = QUANTUM(7.5, 0) ~~|\n';
+    expect(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((n) => at0(t, n))).toEqual([0, 7, -5, 4, 6.5, -1, 48, 7.5]);
+  });
+
+  it('LOOKUP BACKWARD, FORWARD and EXTRAPOLATE as the examples of their pages', () => {
+    const t = (fn: string, x: number) => `look((0,1),(1,1),(2,2)) ~~|\ny = ${fn}(look, ${x}) ~~|\n`;
+    const three = (fn: string) => [-1, 1.5, 2.5].map((x) => at0(t(fn, x), 'y'));
+    expect(three('LOOKUP BACKWARD')).toEqual([1, 1, 2]);
+    expect(three('LOOKUP FORWARD')).toEqual([1, 2, 2]);
+    expect(three('LOOKUP EXTRAPOLATE')).toEqual([1, 1.5, 2.5]);
+  });
+});
+
+describe('further stateful functions', () => {
+  it('DELAY N and SMOOTH N are chains of order stages of delay time / order', () => {
+    // DELAY N(STEP(4,1), 2, 0, 1) is DELAY1I: level 0, 0, 4, 6: output 0, 0, 2, 3.
+    expect(col(`y = DELAY N(STEP(4, 1), 2, 0, 1) ~~|\n${CONTROL(3)}`, 'y')).toEqual([0, 0, 2, 3]);
+    // Order 2, delay 3: stages of 1.5: (0,0), (0,0), (4,0), (4 + 4 - 4/1.5, 4/1.5): output at Time 3 (4/1.5)/1.5.
+    expect(col(`y = DELAY N(STEP(4, 1), 3, 0, 2) ~~|\n${CONTROL(3)}`, 'y')![3]).toBeCloseTo(16 / 9, 12);
+    // The pages ask for a delay time above order × TIME STEP (Vensim reduces the order by a rule not given).
+    expect(() => col(`y = DELAY N(STEP(4, 1), 2, 0, 2) ~~|\n${CONTROL(3)}`, 'y')).toThrow(/not above order × TIME STEP/);
+    // SMOOTH N(4, 4, 0, 2): stages of 2: (0,0) → (2,0) → (3,1) → (3.5,2).
+    expect(col(`y = SMOOTH N(4, 4, 0, 2) ~~|\n${CONTROL(3)}`, 'y')).toEqual([0, 0, 1, 2]);
+  });
+
+  it('TREND, FORECAST and NPV follow the equations of their pages', () => {
+    // TREND(Time+1, 2, 0): avval 1, 1, 1.5; (2-1)/(2·1) = 0.5 at Time 1, (3-1.5)/(2·1.5) = 0.5 at Time 2.
+    expect(col(`y = TREND(Time + 1, 2, 0) ~~|\n${CONTROL(2)}`, 'y')).toEqual([0, 0.5, 0.5]);
+    expect(col(`y = FORECAST(-Time - 1, 2, 1) ~~|\n${CONTROL(2)}`, 'y')).toEqual([-1, -3, -4.5]);
+    // NPV(10, 0.1, 0, 1): 10·1 at Time 0; then accum 10, df 1 - 0.1/1.1.
+    const npv = col(`y = NPV(10, 0.1, 0, 1) ~~|\n${CONTROL(1)}`, 'y')!;
+    expect(npv[0]).toBe(10);
+    expect(npv[1]).toBeCloseTo(10 + 10 * (1 - 0.1 / 1.1), 12);
+  });
+
+  it('SAMPLE IF TRUE holds its initial value until the condition holds, and the input from then on when true', () => {
+    expect(col(`y = SAMPLE IF TRUE(Time >= 2, Time, 5) ~~|\n${CONTROL(4)}`, 'y')).toEqual([5, 5, 2, 3, 4]);
+    expect(col(`y = SAMPLE IF TRUE(MODULO(Time, 2) = 0, Time, 5) ~~|\n${CONTROL(4)}`, 'y')).toEqual([0, 0, 2, 2, 4]);
+  });
+});

@@ -15,11 +15,16 @@
  * SUM/PROD/VMIN/VMAX over `dim!`, INTEG, SMOOTH/SMOOTHI/SMOOTH3/SMOOTH3I, DELAY1/DELAY1I/DELAY3/DELAY3I,
  * DELAY FIXED, DELAY CONVEYOR (flat initial profile), DERIVN, TIME BASE, FIND MARKET PRICE with DEMAND AT PRICE and
  * SUPPLY AT PRICE (priority types 0 to 4, market-curves.ts), data variables given as series (interpolated, ends held) with
- * TIME SHIFT and GET DATA MAX / MIN / MEAN, SHIFT IF TRUE on INTEG levels, and macros without extra outputs (each call has its own locals and stocks).
+ * TIME SHIFT and GET DATA MAX / MIN / MEAN, SHIFT IF TRUE on INTEG levels, and macros without extra outputs (each call has its own locals and stocks);
+ * a range used as a number (its element's position), ELMCOUNT, VECTOR SELECT / ELM MAP / SORT ORDER / RANK / REORDER
+ * (vector-rules.ts), ZIDZ, XIDZ, INTEGER, MODULO, QUANTUM, POWER, LOOKUP FORWARD / BACKWARD / EXTRAPOLATE, WITH LOOKUP,
+ * and DELAY N, SMOOTH N (constant delay time), TREND, FORECAST, NPV, SAMPLE IF TRUE (level-rules.ts).
  * Anything else is an error naming what is missing.
  */
 import type { Equation, Expr, LookupTable, MacroDecl, ModelIR } from '../ir/model.js';
 import { demandAt, marketPrice, type ReferenceCurve, supplyAt } from './market-curves.js';
+import { LEVEL_RULES, zidz } from './level-rules.js';
+import { ranks, sortOrder, vectorSelect, wholeIndex } from './vector-rules.js';
 
 /** A data variable's points, by column name (`name` or `name[e1,e2]`). */
 export type ReferenceData = ReadonlyMap<string, { times: readonly number[]; values: readonly number[] }>;
@@ -74,7 +79,12 @@ function dataStatistic(fn: string, series: { times: readonly number[]; values: r
 
 const STATEFUL = new Set([
   'INTEG', 'SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY FIXED', 'DERIVN',
-  'DELAY CONVEYOR',
+  'DELAY CONVEYOR', ...Object.keys(LEVEL_RULES),
+]);
+/** Functions whose arguments are read as arrays or names, not evaluated as numbers here. */
+const UNEVALUATED_ARGS = new Set([
+  'SUM', 'PROD', 'VMIN', 'VMAX', 'ELMCOUNT', 'VECTOR SELECT', 'VECTOR ELM MAP', 'VECTOR SORT ORDER', 'VECTOR RANK', 'VECTOR REORDER',
+  'LOOKUP FORWARD', 'LOOKUP BACKWARD', 'LOOKUP EXTRAPOLATE', 'WITH LOOKUP',
 ]);
 const DATA_STATISTICS = new Set(['GET DATA MAX', 'GET DATA MIN', 'GET DATA MEAN']);
 const CONTROL = ['initial time', 'final time', 'time step', 'saveper'];
@@ -283,6 +293,8 @@ export class ReferenceInterpreter {
           const local = ctx.frame.locals.get(e.name);
           if (local) return this.macroLocal(ctx.frame, local);
         }
+        // A subscript range on the right stands for the position (from 1) of the element bound to it (Vensim 22095.html).
+        if (!e.subs.length && this.dims.has(e.name)) return this.position(e.name, ctx.binding);
         return this.value(e.name, this.subscriptKey(e.subs, ctx.binding));
       case 'unary':
         return e.op === '-' ? -this.evaluate(e.arg, ctx) : e.op === '+' ? this.evaluate(e.arg, ctx) : this.evaluate(e.arg, ctx) === 0 ? 1 : 0;
@@ -335,7 +347,7 @@ export class ReferenceInterpreter {
     if (STATEFUL.has(e.fn)) return this.stateful(e, ctx);
     // Every argument is evaluated every time (no short cuts), so that stateful calls inside any
     // argument start at the initial time and keep running, as Vensim's do.
-    const values = e.fn === 'SUM' || e.fn === 'PROD' || e.fn === 'VMIN' || e.fn === 'VMAX' ? [] : e.args.map((a) => this.evaluate(a, ctx));
+    const values = UNEVALUATED_ARGS.has(e.fn) ? [] : e.args.map((a) => this.evaluate(a, ctx));
     const arg = (i: number): number => values[i]!;
     const dt = this.dt;
     const t = this.time;
@@ -369,6 +381,47 @@ export class ReferenceInterpreter {
       case 'PROD': return this.reduce(e.args[0]!, ctx, 1, (a, b) => a * b);
       case 'VMIN': return this.reduce(e.args[0]!, ctx, Infinity, Math.min);
       case 'VMAX': return this.reduce(e.args[0]!, ctx, -Infinity, Math.max);
+      // fn_zidz, fn_xidz, fn_integer (towards zero), fn_modulo (C's remainder, sign of A), fn_quantum
+      // (B × integer part of A/B; A itself when B ≤ 0), fn_power.
+      case 'ZIDZ': return zidz(arg(0), arg(1));
+      case 'XIDZ': return arg(1) === 0 ? arg(2) : arg(0) / arg(1);
+      case 'INTEGER': return Math.trunc(arg(0));
+      case 'MODULO': return arg(0) % arg(1);
+      case 'QUANTUM': return arg(1) <= 0 ? arg(0) : arg(1) * Math.trunc(arg(0) / arg(1));
+      case 'POWER': return Math.pow(arg(0), arg(1));
+      case 'ELMCOUNT': {
+        const d = e.args[0]!;
+        if (d.kind !== 'ref' || !this.dims.has(d.name)) throw new Error('reference: ELMCOUNT needs a subscript range');
+        return this.elementsOf(d.name).length;
+      }
+      case 'LOOKUP FORWARD':
+      case 'LOOKUP BACKWARD':
+      case 'LOOKUP EXTRAPOLATE':
+      case 'WITH LOOKUP': {
+        const [tableArg, x] = e.fn === 'WITH LOOKUP' ? [e.args[1]!, e.args[0]!] : [e.args[0]!, e.args[1]!];
+        const table = tableArg.kind === 'lookup' ? tableArg.table : tableArg.kind === 'ref' && !tableArg.subs.length ? this.lookups.get(tableArg.name) : undefined;
+        if (!table) throw new Error(`reference: ${e.fn} needs a lookup`);
+        return lookupMode(e.fn, table, this.evaluate(x, ctx));
+      }
+      case 'VECTOR SELECT': {
+        const pairs: { s: number; e: number }[] = [];
+        this.eachBang([e.args[0]!, e.args[1]!], ctx, ([s, x]) => void pairs.push({ s: s!, e: x! }));
+        const [missing, action, onError] = [2, 3, 4].map((i) => this.evaluate(e.args[i]!, ctx));
+        if (onError !== 0) throw new Error(`reference: VECTOR SELECT error action ${onError} not supported`);
+        return vectorSelect(pairs, missing!, action!);
+      }
+      case 'VECTOR ELM MAP': return this.elmMap(e.args[0]!, this.evaluate(e.args[1]!, ctx), ctx);
+      case 'VECTOR SORT ORDER':
+      case 'VECTOR RANK': {
+        const { values, at } = this.alongLast(e.args[0]!, ctx);
+        const direction = this.evaluate(e.args[1]!, ctx);
+        return e.fn === 'VECTOR RANK' ? ranks(values, direction)[at]! : sortOrder(values, direction)[at]!;
+      }
+      case 'VECTOR REORDER': {
+        // fn_vector_sort_order's example: sorted[i] = vec[order[i]] along the last subscript.
+        const { values } = this.alongLast(e.args[0]!, ctx);
+        return values[wholeIndex(this.evaluate(e.args[1]!, ctx), values.length, 'VECTOR REORDER index')]!;
+      }
       // Vensim fn_time_base: START + Time × SLOPE.
       case 'TIME BASE': return arg(0) + t * arg(1);
       case 'SHIFT IF TRUE': return this.shiftIfTrue(e, ctx, values);
@@ -462,8 +515,15 @@ export class ReferenceInterpreter {
     return out;
   }
 
-  /** SUM and friends: iterate every `dim!` in the argument, element by element, in declaration order. */
+  /** SUM and friends: fold the argument over every `dim!` in it. */
   private reduce(arg: Expr, ctx: Context, start: number, op: (a: number, b: number) => number): number {
+    let acc = start;
+    this.eachBang([arg], ctx, ([v]) => { acc = op(acc, v!); });
+    return acc;
+  }
+
+  /** Evaluates the arguments for every combination of the `dim!` in them, element by element, in declaration order. */
+  private eachBang(args: Expr[], ctx: Context, visit: (values: number[]) => void): void {
     const bangs: string[] = [];
     const collect = (x: Expr): void => {
       if (x.kind === 'ref') for (const s of x.subs) if (s.bang && !bangs.includes(s.name)) bangs.push(s.name);
@@ -471,23 +531,71 @@ export class ReferenceInterpreter {
       if (x.kind === 'unary') collect(x.arg);
       if (x.kind === 'call' || x.kind === 'apply') x.args.forEach(collect);
     };
-    collect(arg);
-    let acc = start;
+    args.forEach(collect);
     const loop = (i: number, binding: Map<string, string>): void => {
       if (i === bangs.length) {
-        acc = op(acc, this.evaluate(arg, { ...ctx, binding }));
+        visit(args.map((a) => this.evaluate(a, { ...ctx, binding })));
         return;
       }
       for (const el of this.elementsOf(bangs[i]!)) loop(i + 1, new Map(binding).set(`${bangs[i]}!`, el));
     };
     loop(0, ctx.binding);
-    return acc;
+  }
+
+  /** The position (from 1) of the element bound to a subscript range in this equation. */
+  private position(dim: string, binding: Map<string, string>): number {
+    const bound = binding.get(dim);
+    if (bound === undefined) throw new Error(`reference: subscript ${dim} used as a number where it is not bound`);
+    return this.elementsOf(dim).indexOf(bound) + 1;
+  }
+
+  /**
+   * A variable's element keys in Vensim's order: by the position of each subscript's element in
+   * its range, the first subscript varying slowest (fn_vector_elm_map's flat offset,
+   * (sub-1)*ELMCOUNT(tub)*ELMCOUNT(gub) + (tub-1)*ELMCOUNT(gub) + (gub-1)).
+   */
+  private keysInOrder(name: string): string[] {
+    const keys = [...(this.defs.get(name)?.keys() ?? [])];
+    const rank = (key: string): number[] => key.split(',').map((el) => this.familyOf(el).indexOf(el));
+    return keys.sort((a, b) => {
+      const [ra, rb] = [rank(a), rank(b)];
+      for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! - rb[i]!;
+      return 0;
+    });
+  }
+
+  /** fn_vector_elm_map: the element `offset` places after the one named, in the flat order of keysInOrder. */
+  private elmMap(vec: Expr, offset: number, ctx: Context): number {
+    if (vec.kind !== 'ref' || !vec.subs.length) throw new Error('reference: VECTOR ELM MAP needs a subscripted variable');
+    const keys = this.keysInOrder(vec.name);
+    const at = keys.indexOf(this.subscriptKey(vec.subs, ctx.binding));
+    if (at < 0) throw new Error(`reference: VECTOR ELM MAP on ${vec.name} names no element`);
+    return this.value(vec.name, keys[wholeIndex(at + offset, keys.length, 'VECTOR ELM MAP position')]!);
+  }
+
+  /**
+   * The values of a variable along its last subscript (fn_vector_sort_order: 'sorting is done on
+   * the complete vector relative to the last subscript'), the other subscripts as bound, and the
+   * position of the element this equation is for.
+   */
+  private alongLast(vec: Expr, ctx: Context): { values: number[]; at: number } {
+    const last = vec.kind === 'ref' ? vec.subs.at(-1) : undefined;
+    if (vec.kind !== 'ref' || !last || !this.dims.has(last.name)) throw new Error('reference: a vector function needs a variable over a subscript range');
+    const key = this.subscriptKey(vec.subs, ctx.binding).split(',');
+    const here = key.pop()!;
+    const along = this.elementsOf(last.name);
+    return { values: along.map((el) => this.value(vec.name, [...key, el].join(','))), at: along.indexOf(here) };
   }
 
   private stateful(e: Expr & { kind: 'call' }, ctx: Context): number {
     const id = `${ctx.def.eq.lhs.name}[${ctx.key}]#${this.nodeId(e)}`;
     let inst = this.instances.get(id);
     const arg = (i: number): number => this.evaluate(e.args[i]!, ctx);
+    const rule = LEVEL_RULES[e.fn];
+    if (rule) {
+      if (!inst) this.instances.set(id, (inst = { fn: e.fn, node: e, ctx, levels: rule.init(arg, this.dt) }));
+      return rule.output(inst.levels, arg, this.dt);
+    }
     if (!inst) {
       // First evaluation happens at the initial time: set the internal stocks from the initial values.
       const input = e.fn === 'INTEG' || e.fn === 'DELAY CONVEYOR' ? NaN : arg(0);
@@ -558,6 +666,11 @@ export class ReferenceInterpreter {
     const arg = (i: number): number => this.evaluate(inst.node.args[i]!, inst.ctx);
     const dt = this.dt;
     const L = inst.levels;
+    const rule = LEVEL_RULES[inst.fn];
+    if (rule) {
+      const next = rule.next(L, arg, dt);
+      return () => { inst.levels = next; };
+    }
     switch (inst.fn) {
       case 'INTEG': {
         const next = L[0]! + dt * arg(0);
@@ -687,6 +800,30 @@ export function interpolate(t: LookupTable, x: number): number {
   const x0 = t.x[i - 1]!;
   const x1 = t.x[i]!;
   return t.y[i - 1]! + ((t.y[i]! - t.y[i - 1]!) * (x - x0)) / (x1 - x0);
+}
+
+/**
+ * fn_lookup_forward / fn_lookup_backward: the next / previous point's y held between points (a
+ * point's own y at the point); fn_lookup_extrapolate: the end segments extended; WITH LOOKUP and
+ * beyond the ends all modes hold the end values (22820.html) except EXTRAPOLATE.
+ */
+function lookupMode(fn: string, t: LookupTable, x: number): number {
+  const n = t.x.length;
+  if (fn === 'LOOKUP EXTRAPOLATE' && n >= 2 && (x < t.x[0]! || x > t.x[n - 1]!)) {
+    const [i, j] = x < t.x[0]! ? [0, 1] : [n - 2, n - 1];
+    return t.y[i]! + ((t.y[j]! - t.y[i]!) * (x - t.x[i]!)) / (t.x[j]! - t.x[i]!);
+  }
+  if (fn === 'LOOKUP BACKWARD') {
+    let i = 0;
+    while (i + 1 < n && t.x[i + 1]! <= x) i++;
+    return t.y[i]!;
+  }
+  if (fn === 'LOOKUP FORWARD') {
+    let i = n - 1;
+    while (i > 0 && t.x[i - 1]! >= x) i--;
+    return t.y[i]!;
+  }
+  return interpolate(t, x);
 }
 
 /** Runs a model's IR in the reference interpreter. */

@@ -133,6 +133,44 @@ describe('SAMPLE IF TRUE whose condition reads its own value (fn_sample_if_true)
   });
 });
 
+// Engine bugs found by the differential tests (src/conformance/differential-functions.ts).
+describe('SAMPLE IF TRUE seen by an initial value (fn_sample_if_true)', () => {
+  it('gives initial values of stocks and smooths the value it has at the initial time', () => {
+    // The condition holds at Time 0, so the sample is its input, -1 (not its initial value 5), and
+    // INTEG(1, y) and SMOOTH(y, 2) start from that value: an equation has one value at one time.
+    const r = run('y = SAMPLE IF TRUE(Time >= 0, Time - 1, 5) ~~|\ns = INTEG(1, y) ~~|\nm = SMOOTH(y, 2) ~~|');
+    expect(Array.from(r.get('y')!)).toEqual([-1, 0, 1, 2, 3]);
+    expect(Array.from(r.get('s')!)).toEqual([-1, 0, 1, 2, 3]);
+    // m: -1, then -1 + (-1 - -1)/2 = -1, then -1 + (0 - -1)/2 = -0.5.
+    expect(Array.from(r.get('m')!).slice(0, 3)).toEqual([-1, -1, -0.5]);
+  });
+
+  it('does so over a range whose condition is the same for every element', () => {
+    // The compiler loops over the elements; the initial-time statement must stay one statement.
+    const r = run('d: d1, d2, d3 ~~|\nx[d] = 1, 5, 7 ~~|\ny[d] = SAMPLE IF TRUE(x[d2] > 4, Time + 3, 2) ~~|\ns[d] = INTEG(1, y[d]) ~~|');
+    expect(Array.from(r.get('y[d3]')!).slice(0, 2)).toEqual([3, 4]);
+    expect(Array.from(r.get('s[d1]')!).slice(0, 2)).toEqual([3, 4]);
+  });
+
+  it('holds its initial value at the initial time while the condition is false', () => {
+    const r = run('y = SAMPLE IF TRUE(Time >= 2, Time, 5) ~~|\ns = INTEG(1, y) ~~|');
+    expect(Array.from(r.get('y')!)).toEqual([5, 5, 2, 3, 4]);
+    expect(Array.from(r.get('s')!)).toEqual([5, 6, 7, 8, 9]);
+  });
+});
+
+describe('FORECAST of a negative input (fn_forecast)', () => {
+  it('divides by average time × AV, without ABS (unlike TREND)', () => {
+    // FORECAST = input*(1+TRD*horizon), TRD = ZIDZ(input-AV, average time*AV), AV = INTEG((input-AV)/average time, input).
+    // input -1, -2, -3: AV -1, -1, -1.5; at Time 1 TRD = (-2+1)/(2*-1) = 0.5, FORECAST = -2*(1+0.5) = -3;
+    // at Time 2 TRD = (-3+1.5)/(2*-1.5) = 0.5, FORECAST = -4.5. With ABS(AV) it would be -1 and -1.5.
+    const r = run('y = FORECAST(-Time - 1, 2, 1) ~~|\nt = TREND(-Time - 1, 2, 0) ~~|');
+    expect(Array.from(r.get('y')!).slice(0, 3)).toEqual([-1, -3, -4.5]);
+    // TREND keeps ABS (fn_trend): ZIDZ(-2+1, 2*ABS(-1)) = -0.5 at Time 1.
+    expect(at(r, 't', 1)).toBe(-0.5);
+  });
+});
+
 describe('VECTOR LOOKUP (fn_vector_lookup)', () => {
   // vec's values sit at evenly spaced x over [xmin, xmax]; called with vec's first element;
   // for a two-dimensional vec the lookup runs along the last subscript.
