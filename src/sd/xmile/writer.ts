@@ -186,13 +186,14 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
     case 'SMOOTH N':
       return `SMTHN(${a(0)}, ${a(1)}, ${a(3)}, ${a(2)})`;
     case 'RANDOM NORMAL': {
-      // XMILE's NORMAL(mean, sd) is RANDOM NORMAL without bounds (functions.ts); a Vensim seed argument has no place.
+      // XMILE's NORMAL(mean, sd[, seed]) is RANDOM NORMAL without bounds (functions.ts); the
+      // Vensim stream ID is XMILE's seed (each names a stream of its own, run/random.ts).
       const [lo, hi] = e.args;
-      if (e.args.length === 4 && lo?.kind === 'num' && lo.value === -Infinity && hi?.kind === 'num' && hi.value === Infinity) return `NORMAL(${a(2)}, ${a(3)})`;
+      if (e.args.length >= 4 && lo?.kind === 'num' && lo.value === -Infinity && hi?.kind === 'num' && hi.value === Infinity) return `NORMAL(${a(2)}, ${a(3)}${e.args.length > 4 ? `, ${a(4)}` : ''})`;
       break;
     }
     case 'RANDOM UNIFORM':
-      return `RANDOM(${a(0)}, ${a(1)})`;
+      return `RANDOM(${a(0)}, ${a(1)}${e.args.length > 2 ? `, ${a(2)}` : ''})`;
     case 'RAMP': {
       if (e.args[2]?.kind === 'ref' && e.args[2].name === 'final time') return `RAMP(${a(0)}, ${a(1)})`;
       const held = rampWithEnd(e);
