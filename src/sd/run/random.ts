@@ -1,6 +1,8 @@
 /**
  * The engine's random numbers: one seeded stream per run (xoroshiro128+ from pure-rand), so a
- * run is reproducible for a given seed. Doubles take 53 bits from two 32-bit draws.
+ * run is reproducible for a given seed, and one stream per Vensim stream ID other than 0 (the
+ * last argument s of RANDOM UNIFORM, NORMAL, …), seeded by that ID. Doubles take 53 bits from two
+ * 32-bit draws.
  *
  * We do NOT reproduce Vensim's draws for the same NOISE SEED. Vensim's reference (NOISE RNG)
  * says its default generator since 6.3 is SFMT, the SIMD Mersenne Twister of Saito and
@@ -16,6 +18,16 @@ import { lazyPackage } from '../ir/lazy-package.js';
 
 /** Loaded at a model's first random draw: most models draw none (src/sd/ir/lazy-package.ts). */
 const pureRand = lazyPackage<typeof PureRand>('pure-rand');
+
+/**
+ * The seed of a Vensim stream ID: the 64 bits of the number folded to 32, so that distinct IDs
+ * (1, 2, 0.5, -1) get distinct streams.
+ */
+export function streamSeed(id: number): number {
+  const v = new DataView(new ArrayBuffer(8));
+  v.setFloat64(0, id);
+  return (v.getUint32(0) ^ Math.imul(v.getUint32(4), 0x9e3779b1)) | 0;
+}
 
 export class RandomStream {
   private g: PureRand.RandomGenerator;

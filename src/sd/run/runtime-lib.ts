@@ -6,7 +6,7 @@
 import type { DataSeries } from '../analyze/scalar-model.js';
 import { VectorArgumentError, vectorFunction } from './vector-functions.js';
 import { segment, tableArea, tableSlopeAt } from '../analyze/table-lookup.js';
-import { RandomStream } from './random.js';
+import { RandomStream, streamSeed } from './random.js';
 import { ConveyorBelt, type LeakZone } from './conveyor-belt.js';
 
 /**
@@ -42,6 +42,18 @@ export class Runtime {
   /** The run's random stream, made on first use (most models draw no random numbers). */
   get random(): RandomStream {
     return (this.stream ??= new RandomStream(this.seed));
+  }
+  private readonly streams = new Map<number, RandomStream>();
+  /**
+   * Vensim's stream ID `s` (fn_random): 0 (or none) draws from the run's stream, which the run's
+   * seed sets (Vensim's NOISE SEED); any other value has a stream of its own, seeded by `s` alone,
+   * shared by the calls that name the same `s`, so its draws do not change with the run's seed.
+   */
+  private rng(s?: number): RandomStream {
+    if (s === undefined || s === 0) return this.random;
+    let r = this.streams.get(s);
+    if (!r) this.streams.set(s, (r = new RandomStream(streamSeed(s))));
+    return r;
   }
 
   prepareDelays(steps: number): void {
@@ -423,36 +435,43 @@ export class Runtime {
       throw e;
     }
   }
-  randomUniform(min: number, max: number, _seed?: number): number {
+  randomUniform(min: number, max: number, seed?: number): number {
     if (!(min <= max)) throw new VectorArgumentError({ en: `the minimum of RANDOM UNIFORM (${min}) is above its maximum (${max})`, es: `el mínimo de RANDOM UNIFORM (${min}) es mayor que su máximo (${max})` });
-    return this.random.uniform(min, max);
+    return this.rng(seed).uniform(min, max);
   }
   random01(): number {
     return this.random.next();
   }
-  randomNormal(min: number, max: number, mean: number, sd: number, _seed?: number): number {
-    return this.random.truncatedNormal(min, max, mean, sd);
+  randomNormal(min: number, max: number, mean: number, sd: number, seed?: number): number {
+    return this.rng(seed).truncatedNormal(min, max, mean, sd);
   }
-  randomExponential(min: number, max: number, shift: number, stretch: number, _seed?: number): number {
-    return this.random.truncated(min, max, () => shift + stretch * -Math.log(1 - this.random.next()));
+  randomExponential(min: number, max: number, shift: number, stretch: number, seed?: number): number {
+    const r = this.rng(seed);
+    return r.truncated(min, max, () => shift + stretch * -Math.log(1 - r.next()));
   }
-  randomLognormal(min: number, max: number, mean: number, sd: number, _seed?: number): number {
-    return this.random.truncated(min, max, () => Math.exp(mean + sd * this.random.normal()));
+  randomLognormal(min: number, max: number, mean: number, sd: number, seed?: number): number {
+    const r = this.rng(seed);
+    return r.truncated(min, max, () => Math.exp(mean + sd * r.normal()));
   }
-  randomTriangular(min: number, max: number, lower: number, mode: number, upper: number, _seed?: number): number {
-    return this.random.truncated(min, max, () => this.random.triangular(lower, mode, upper));
+  randomTriangular(min: number, max: number, lower: number, mode: number, upper: number, seed?: number): number {
+    const r = this.rng(seed);
+    return r.truncated(min, max, () => r.triangular(lower, mode, upper));
   }
-  randomPoisson(min: number, max: number, mean: number, shift: number, stretch: number, _seed?: number): number {
-    return this.random.truncated(min, max, () => shift + stretch * this.random.poisson(mean));
+  randomPoisson(min: number, max: number, mean: number, shift: number, stretch: number, seed?: number): number {
+    const r = this.rng(seed);
+    return r.truncated(min, max, () => shift + stretch * r.poisson(mean));
   }
-  randomGamma(min: number, max: number, shape: number, shift: number, stretch: number, _seed?: number): number {
-    return this.random.truncated(min, max, () => shift + stretch * this.random.gamma(shape));
+  randomGamma(min: number, max: number, shape: number, shift: number, stretch: number, seed?: number): number {
+    const r = this.rng(seed);
+    return r.truncated(min, max, () => shift + stretch * r.gamma(shape));
   }
-  randomBeta(min: number, max: number, a: number, b: number, shift: number, stretch?: number): number {
-    return this.random.truncated(min, max, () => shift + (stretch ?? 1) * this.random.beta(a, b));
+  randomBeta(min: number, max: number, a: number, b: number, shift: number, stretch?: number, seed?: number): number {
+    const r = this.rng(seed);
+    return r.truncated(min, max, () => shift + (stretch ?? 1) * r.beta(a, b));
   }
-  randomBinomial(min: number, max: number, p: number, n: number, shift: number, stretch?: number): number {
-    return this.random.truncated(min, max, () => shift + (stretch ?? 1) * this.random.binomial(n, p));
+  randomBinomial(min: number, max: number, p: number, n: number, shift: number, stretch?: number, seed?: number): number {
+    const r = this.rng(seed);
+    return r.truncated(min, max, () => shift + (stretch ?? 1) * r.binomial(n, p));
   }
   randomWeibull(min: number, max: number, shape: number, scale: number, shift: number, stretch?: number): number {
     return this.random.truncated(min, max, () => shift + (stretch ?? 1) * scale * Math.pow(-Math.log(1 - this.random.next()), 1 / shape));
@@ -462,11 +481,12 @@ export class Runtime {
    * the number of trials to get N successes of probability P (an integer from N up), stretched
    * by r, shifted by h, then truncated to [m, x] like the other RANDOM functions.
    */
-  randomNegativeBinomial(min: number, max: number, p: number, n: number, shift = 0, stretch = 1, _seed?: number): number {
+  randomNegativeBinomial(min: number, max: number, p: number, n: number, shift = 0, stretch = 1, seed?: number): number {
     if (!(p > 0 && p <= 1) || !(Math.round(n) >= 0)) {
       throw new VectorArgumentError({ en: `RANDOM NEGATIVE BINOMIAL needs a probability P in (0, 1] and a number of successes N of 0 or more (P is ${p}, N ${n})`, es: `RANDOM NEGATIVE BINOMIAL necesita una probabilidad P en (0, 1] y un número de éxitos N de 0 o más (P es ${p}, N ${n})` });
     }
-    return this.random.truncated(min, max, () => shift + stretch * this.random.negativeBinomial(n, p));
+    const r = this.rng(seed);
+    return r.truncated(min, max, () => shift + stretch * r.negativeBinomial(n, p));
   }
   /**
    * Vensim's RANDOM LOOKUP(look, m, x, h, r, s) (fn_random): a draw from the density the lookup
@@ -474,7 +494,7 @@ export class Runtime {
    * `node` and `time` locate the error when a run's lookup override is not a density (the model's
    * own tables are checked when it is built), rather than drawing NaN.
    */
-  randomLookup(table: number, node: number, time: number, min: number, max: number, shift = 0, stretch = 1, _seed?: number): number {
+  randomLookup(table: number, node: number, time: number, min: number, max: number, shift = 0, stretch = 1, seed?: number): number {
     const xs = this.lx[table]!;
     const ys = this.ly[table]!;
     if (!isDensity(ys, xs)) {
@@ -486,7 +506,8 @@ export class Runtime {
       e.time = time;
       throw e;
     }
-    return this.random.truncated(min, max, () => shift + stretch * this.random.fromDensity(xs, ys));
+    const r = this.rng(seed);
+    return r.truncated(min, max, () => shift + stretch * r.fromDensity(xs, ys));
   }
   /**
    * With a standard deviation of 0 pink noise is its mean (as Earth4All uses it); the expander

@@ -142,7 +142,9 @@ describe('XMILE built-in functions (§3.5)', () => {
     expect(p('SAFEDIV(a, b, 4)')).toBe('SAFEDIV(a, b, 4)');
     expect(p('MIN(a, b) + MAX(a, 0)')).toBe('(MIN(a, b) + MAX(a, 0))');
     expect(p('RANDOM(1, 7)')).toBe('RANDOM UNIFORM(1, 7)');
-    expect(p('NORMAL(10, 2, 99)')).toBe('RANDOM NORMAL(-Infinity, Infinity, 10, 2)');
+    // The seed is kept as Vensim's stream ID: a stream of its own (run/random.ts).
+    expect(p('NORMAL(10, 2, 99)')).toBe('RANDOM NORMAL(-Infinity, Infinity, 10, 2, 99)');
+    expect(p('RANDOM(1, 7, 5)')).toBe('RANDOM UNIFORM(1, 7, 5)');
   });
 
   it('calls graphical functions by their type, directly or through LOOKUP', () => {

@@ -50,10 +50,11 @@ const SPECS: Record<string, FunctionSpec> = {
   PI: { min: 0, max: 0, build: (_a, c) => num(Math.PI, c.loc) },
   INF: { min: 0, max: 0, build: (_a, c) => INF(c) },
   // Statistical (§3.5.2).
-  RANDOM: { min: 2, max: 3, build: (a, c) => call('RANDOM UNIFORM', [a[0]!, a[1]!], c.loc) },
-  NORMAL: { min: 2, max: 3, build: (a, c) => call('RANDOM NORMAL', [num(-Infinity, c.loc), INF(c), a[0]!, a[1]!], c.loc) },
-  EXPRND: { min: 1, max: 2, build: (a, c) => call('RANDOM EXPONENTIAL', [num(0, c.loc), INF(c), num(0, c.loc), a[0]!], c.loc) },
-  POISSON: { min: 1, max: 2, build: (a, c) => call('RANDOM POISSON', [num(0, c.loc), INF(c), a[0]!, num(0, c.loc), num(1, c.loc)], c.loc) },
+  // The optional seed gives the call a stream of its own, as a Vensim stream ID does (run/random.ts).
+  RANDOM: { min: 2, max: 3, build: (a, c) => call('RANDOM UNIFORM', a.slice(0, 3), c.loc) },
+  NORMAL: { min: 2, max: 3, build: (a, c) => call('RANDOM NORMAL', [num(-Infinity, c.loc), INF(c), ...a.slice(0, 3)], c.loc) },
+  EXPRND: { min: 1, max: 2, build: (a, c) => call('RANDOM EXPONENTIAL', [num(0, c.loc), INF(c), num(0, c.loc), a[0]!, ...a.slice(1, 2)], c.loc) },
+  POISSON: { min: 1, max: 2, build: (a, c) => call('RANDOM POISSON', [num(0, c.loc), INF(c), a[0]!, num(0, c.loc), num(1, c.loc), ...a.slice(1, 2)], c.loc) },
   LOGNORMAL: { min: 2, max: 3, build: (a, c) => c.internal('#lognormal', [a[0]!, a[1]!]) },
   // Delays and smooths (§3.5.3).
   DELAY: { min: 2, max: 3, build: (a, c) => call('DELAY', a, c.loc) },

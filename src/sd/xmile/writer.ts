@@ -71,6 +71,9 @@ interface Ctx {
   mapElement(from: string, el: string, to: string): string | undefined;
   /** Canonical dimension → canonical element, in the current element equation. */
   binding: Map<string, string>;
+  /** The dimensions of the equation being written, and those a variable's source declares. */
+  eqDims: string[];
+  declaredDims(name: string): string[] | undefined;
 }
 
 const SAME = new Set(['ABS', 'SQRT', 'EXP', 'LN', 'SIN', 'COS', 'TAN', 'ARCSIN', 'ARCCOS', 'ARCTAN', 'SINH', 'COSH', 'TANH', 'STEP', 'MIN', 'MAX', 'TREND', 'SAFEDIV']);
@@ -127,7 +130,12 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
       if (e.name === 'initial time') return 'STARTTIME';
       if (e.name === 'final time') return 'STOPTIME';
       if (e.name === 'saveper') throw new Unwritable({ en: 'SAVEPER in an equation (XMILE has no such built-in)', es: 'SAVEPER en una ecuación (XMILE no tiene esa variable incorporada)' }, e.loc);
-      return xname(ctx.names.get(e.name) ?? e.display) + subsText(e.subs, ctx, inArrayFn);
+      // A bare array in an equation over its dimensions is the current element (how the IR runs
+      // it); XMILE readers may read it as the whole array inside a function such as MAX(a, b)
+      // (§3.7.1.3), so its subscripts are written out.
+      const declared = e.subs.length || inArrayFn ? undefined : ctx.declaredDims(e.name);
+      const subs = declared?.length && declared.every((d) => ctx.eqDims.includes(d)) ? declared.map((d) => ({ name: d, display: ctx.names.get(d) ?? d, bang: false, loc: e.loc })) : e.subs;
+      return xname(ctx.names.get(e.name) ?? e.display) + subsText(subs, ctx, inArrayFn);
     }
     case 'apply':
       // A graphical function applied to its input, or a macro call (macros are written as <macro>).
@@ -178,13 +186,14 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
     case 'SMOOTH N':
       return `SMTHN(${a(0)}, ${a(1)}, ${a(3)}, ${a(2)})`;
     case 'RANDOM NORMAL': {
-      // XMILE's NORMAL(mean, sd) is RANDOM NORMAL without bounds (functions.ts); a Vensim seed argument has no place.
+      // XMILE's NORMAL(mean, sd[, seed]) is RANDOM NORMAL without bounds (functions.ts); the
+      // Vensim stream ID is XMILE's seed (each names a stream of its own, run/random.ts).
       const [lo, hi] = e.args;
-      if (e.args.length === 4 && lo?.kind === 'num' && lo.value === -Infinity && hi?.kind === 'num' && hi.value === Infinity) return `NORMAL(${a(2)}, ${a(3)})`;
+      if (e.args.length >= 4 && lo?.kind === 'num' && lo.value === -Infinity && hi?.kind === 'num' && hi.value === Infinity) return `NORMAL(${a(2)}, ${a(3)}${e.args.length > 4 ? `, ${a(4)}` : ''})`;
       break;
     }
     case 'RANDOM UNIFORM':
-      return `RANDOM(${a(0)}, ${a(1)})`;
+      return `RANDOM(${a(0)}, ${a(1)}${e.args.length > 2 ? `, ${a(2)}` : ''})`;
     case 'RAMP': {
       if (e.args[2]?.kind === 'ref' && e.args[2].name === 'final time') return `RAMP(${a(0)}, ${a(1)})`;
       const held = rampWithEnd(e);
@@ -340,7 +349,7 @@ function writeModel(ir: ModelIR): string {
       const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
       const units = first.units ? `<units>${esc(first.units)}</units>` : '';
       const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
-      const ctx: Ctx = { names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange, mapElement, binding: new Map() };
+      const ctx: Ctx = { names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims };
 
       if (first.kind === 'lookup') {
         if (eqs.length > 1 || lhsDims.length) throw new Unwritable({ en: `the arrayed lookup ${display}`, es: `la tabla (lookup) con subíndices ${display}` }, first.loc);
