@@ -59,8 +59,8 @@ export function registerStructureCommands(program: Command): void {
         // answering.
         if (limit > MAX_LIMIT)
           throw new UsageError({
-            en: `--limit ${limit} is above ${MAX_LIMIT}: listing that many loops can exhaust memory (one million took 1.9 GB on Earth4All); above the limit the loops are found along the strongest paths of a run with --dominance`,
-            es: `--limit ${limit} supera ${MAX_LIMIT}: listar tantos bucles puede agotar la memoria (un millón ocupó 1,9 GB en Earth4All); por encima del límite los bucles se buscan por los caminos más fuertes de una simulación con --dominance`,
+            en: `--limit ${limit} is above ${MAX_LIMIT}: listing that many loops can exhaust memory (one million took 1900 MB on Earth4All); above the limit the loops are found along the strongest paths of a run with --dominance`,
+            es: `--limit ${limit} supera ${MAX_LIMIT}: listar tantos bucles puede agotar la memoria (un millón ocupó 1900 MB en Earth4All); por encima del límite los bucles se buscan por los caminos más fuertes de una simulación con --dominance`,
           });
         const compiled = flags.dominance ? loadModelWithDiagnostics(model) : undefined;
         const ir = compiled?.ir ?? readModelIR(model);

@@ -75,18 +75,18 @@ export function parseUnits(text: string, aliases: Record<string, string> = {}, d
     .map((t) => t.trim().replace(/\s+/g, ' '))
     .filter((t) => t !== '');
   let i = 0;
-  const fail = (en: string, es: string): never => {
-    throw new UnitSyntaxError({ en: `'${src}': ${en}`, es: `'${src}': ${es}` });
+  const fail = (why: BilingualText): never => {
+    throw new UnitSyntaxError({ en: `'${src}': ${why.en}`, es: `'${src}': ${why.es}` });
   };
   const atom = (): Dim => {
     const t = tokens[i++];
     if (t === '(') {
       const d = expr();
-      if (tokens[i++] !== ')') fail("'(' without ')'", "'(' sin ')'");
+      if (tokens[i++] !== ')') fail({ en: "'(' without ')'", es: "'(' sin ')'" });
       return d;
     }
-    if (t === undefined) return fail('ends after an operator', 'termina tras un operador');
-    if (t === ')' || t === '*' || t === '/' || t === '^') return fail(`'${t}' where a unit name belongs`, `'${t}' donde va un nombre de unidad`);
+    if (t === undefined) return fail({ en: 'ends after an operator', es: 'termina tras un operador' });
+    if (t === ')' || t === '*' || t === '/' || t === '^') return fail({ en: `'${t}' where a unit name belongs`, es: `'${t}' donde va un nombre de unidad` });
     if (/^[\d.]+$/.test(t) || DIMENSIONLESS.has(t.toLowerCase())) return new Map();
     const key = unitKey(t);
     const alias = Object.prototype.hasOwnProperty.call(aliases, t) ? aliases[t] : Object.prototype.hasOwnProperty.call(aliases, key) ? aliases[key] : undefined;
@@ -103,14 +103,14 @@ export function parseUnits(text: string, aliases: Record<string, string> = {}, d
       if (tokens[i] === '(') {
         // `s^(-1)`: a parenthesised signed number.
         const inner = tokens[i + 1] ?? '';
-        if (tokens[i + 2] !== ')' || !/^-?[\d.]+$/.test(inner)) fail('a power must be a number', 'una potencia debe ser un número');
+        if (tokens[i + 2] !== ')' || !/^-?[\d.]+$/.test(inner)) fail({ en: 'a power must be a number', es: 'una potencia debe ser un número' });
         i += 3;
         d = power(d, Number(inner));
         continue;
       }
       if (tokens[i]?.startsWith('-')) sign = -1;
       const p = Number((tokens[i++] ?? '').replace(/^-/, ''));
-      if (!Number.isFinite(p)) fail('a power must be a number', 'una potencia debe ser un número');
+      if (!Number.isFinite(p)) fail({ en: 'a power must be a number', es: 'una potencia debe ser un número' });
       d = power(d, sign * p);
     }
     return d;
@@ -124,6 +124,6 @@ export function parseUnits(text: string, aliases: Record<string, string> = {}, d
     return d;
   };
   const out = expr();
-  if (i < tokens.length) fail(`'${tokens[i]}' is left over`, `sobra '${tokens[i]}'`);
+  if (i < tokens.length) fail({ en: `'${tokens[i]}' is left over`, es: `sobra '${tokens[i]}'` });
   return out;
 }

@@ -116,8 +116,8 @@ export function flattenModules(tree: ModelTree, bodies: ReadonlyMap<string, Mode
     }
     for (const spec of body.vars.values()) {
       if (spec.access === 'input' && !spec.hasEqn && !spec.gf && !inputs.has(spec.name)) {
-        const where = path ? { en: ` of module ${path.display}`, es: ` del módulo ${path.display}` } : { en: '', es: '' };
-        throw moduleError(`input ${spec.display}${where.en} is not connected and has no equation of its own`, `la entrada ${spec.display}${where.es} no está conectada y no tiene ecuación propia`, path ? at : spec.loc);
+        const where = path ? { en: ` of module ${path.display}`, es: ` del módulo ${path.display}` } : undefined;
+        throw moduleError(`input ${spec.display}${where?.en ?? ''} is not connected and has no equation of its own`, `la entrada ${spec.display}${where?.es ?? ''} no está conectada y no tiene ecuación propia`, path ? at : spec.loc);
       }
     }
     for (const f of body.stockForms) out.stockForms.push(renameForm(f, rename, expr));

@@ -462,7 +462,10 @@ function macroXml(m: MacroDecl, variables: (eqs: Equation[]) => string[]): strin
     throw new Unwritable(what, m.loc);
   }
   const own = m.equations.find((q) => q.lhs.name === m.name);
-  if (m.outputs.length || !own) throw new Unwritable({ en: `macro ${m.name} has ${own ? 'extra outputs' : 'no equation of its own name'} (an XMILE macro has one output, its equation)`, es: `la macro ${m.name} tiene ${own ? 'salidas adicionales' : 'ninguna ecuación con su nombre'} (una macro XMILE tiene una sola salida, su ecuación)` }, m.loc);
+  if (m.outputs.length || !own) {
+    const why = own ? { en: 'extra outputs', es: 'salidas adicionales' } : { en: 'no equation of its own name', es: 'ninguna ecuación con su nombre' };
+    throw new Unwritable({ en: `macro ${m.name} has ${why.en} (an XMILE macro has one output, its equation)`, es: `la macro ${m.name} tiene ${why.es} (una macro XMILE tiene una sola salida, su ecuación)` }, m.loc);
+  }
   const out = { name: `${m.name} output`, display: `${own.lhs.display} output` };
   if (m.equations.some((q) => q.lhs.name === out.name) || m.params.includes(out.name)) throw new Unwritable({ en: `macro ${m.name} already has a variable named '${out.display}'`, es: `la macro ${m.name} ya tiene una variable llamada '${out.display}'` }, m.loc);
   const rename = (e: Expr): Expr => mapExpr(e, (x) => (x.kind === 'ref' && x.name === m.name && x.subs.length === 0 ? { ...x, name: out.name, display: out.display } : x));
