@@ -65,7 +65,7 @@ export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, Builti
   // Random functions: the trailing seed (noise stream) argument is optional.
   ['RANDOM UNIFORM', b(2, 3)], ['RANDOM NORMAL', b(4, 5)], ['RANDOM 0 1', b(0)], ['RANDOM EXPONENTIAL', b(4, 5)],
   ['RANDOM POISSON', b(5, 6)], ['RANDOM LOGNORMAL', b(4, 6)], ['RANDOM TRIANGULAR', b(5, 6)], ['RANDOM GAMMA', b(5, 6)],
-  ['RANDOM BETA', b(5, 7)], ['RANDOM BINOMIAL', b(5, 7)], ['RANDOM WEIBULL', b(5, 7)], ['RANDOM PINK NOISE', b(3, 4)],
+  ['RANDOM BETA', b(5, 7)], ['RANDOM BINOMIAL', b(5, 7)], ['RANDOM WEIBULL', b(5, 6)], ['RANDOM PINK NOISE', b(3, 4)],
   ['RANDOM NEGATIVE BINOMIAL', b(5, 7)], ['RANDOM LOOKUP', b(4, 6)],
   ['GET DIRECT DATA', b(4, 4, { data: true })], ['GET XLS DATA', b(4, 4, { data: true })],
   ['GET DIRECT CONSTANTS', b(3, 3, { data: true })], ['GET XLS CONSTANTS', b(3, 3, { data: true })],

@@ -44,3 +44,23 @@ describe('RANDOM stream IDs', () => {
     for (const n of ['own', 'shared']) expect(column(again, n)).toEqual(column(a, n));
   });
 });
+
+describe('RANDOM WEIBULL(m, x, S, h, r, s)', () => {
+  // fn_random: shape S, shift h, stretch r, stream s. With S = 1 a Weibull draw is an exponential
+  // one (−ln(1 − u)), so from the same stream it must equal RANDOM EXPONENTIAL(m, x, h, r, s).
+  const weibull = `w = RANDOM WEIBULL(0, 1000, 1, 2, 3, 7) ~~|\ne = RANDOM EXPONENTIAL(0, 1000, 2, 3, 7) ~~|\n${CONTROL}`;
+  it('reads the shift, stretch and stream in Vensim’s places', () => {
+    const w = compileVensim(weibull.replace(/e = [^\n]*\n/, ''), { file: 'w.mdl' }).model.run({ seed: 1 });
+    const e = compileVensim(weibull.replace(/w = [^\n]*\n/, ''), { file: 'e.mdl' }).model.run({ seed: 1 });
+    const ws = column(w, 'w');
+    expect(ws).toEqual(column(e, 'e'));
+    expect(Math.min(...ws)).toBeGreaterThanOrEqual(2); // shifted by h = 2
+  });
+  it('a shape of 2 gives the square root of the exponential draw, stretched and shifted', () => {
+    // Alone in its model, w reads stream 7 as e does alone in its own: the same uniform draws.
+    const only = (text: string, drop: string) => text.split('\n').filter((l) => !l.startsWith(`${drop} = `)).join('\n');
+    const w = column(compileVensim(only(weibull.replace('RANDOM WEIBULL(0, 1000, 1,', 'RANDOM WEIBULL(0, 1000, 2,'), 'e'), { file: 'w2.mdl' }).model.run({ seed: 1 }), 'w');
+    const e = column(compileVensim(only(weibull, 'w'), { file: 'e.mdl' }).model.run({ seed: 1 }), 'e');
+    w.forEach((x, k) => expect(x).toBeCloseTo(2 + 3 * Math.sqrt((e[k]! - 2) / 3), 12));
+  });
+});

@@ -473,8 +473,14 @@ export class Runtime {
     const r = this.rng(seed);
     return r.truncated(min, max, () => shift + (stretch ?? 1) * r.binomial(n, p));
   }
-  randomWeibull(min: number, max: number, shape: number, scale: number, shift: number, stretch?: number): number {
-    return this.random.truncated(min, max, () => shift + (stretch ?? 1) * scale * Math.pow(-Math.log(1 - this.random.next()), 1 / shape));
+  /**
+   * Vensim's RANDOM WEIBULL(m, x, S, h, r, s) (fn_random): a Weibull draw of shape S and scale 1,
+   * stretched by r, shifted by h, truncated to [m, x], from stream s like the other RANDOM functions.
+   * (It once read a scale before the shift, which moved every argument after S one place.)
+   */
+  randomWeibull(min: number, max: number, shape: number, shift: number, stretch = 1, seed?: number): number {
+    const r = this.rng(seed);
+    return r.truncated(min, max, () => shift + stretch * Math.pow(-Math.log(1 - r.next()), 1 / shape));
   }
   /**
    * Vensim's RANDOM NEGATIVE BINOMIAL(m, x, P, N, h, r, s) (fn_random, https://www.vensim.com/documentation/fn_random.html):
