@@ -86,6 +86,24 @@ describe('LOG (fn_log)', () => {
   // numbers <= 0 is not in the engine yet).
 });
 
+describe('EXP (fn_exp) and LN (fn_ln)', () => {
+  it('give the pages\' values, to the figures printed', () => {
+    const r = run(
+      'e1 = EXP(1) ~~|\ne0 = EXP(0) ~~|\nem = EXP(-10) ~~|\nep = EXP(10) ~~|\nback = EXP(LN(10)) ~~|\nl1 = LN(2.718282) ~~|\nl2 = LN(EXP(2)) ~~|',
+      0,
+    );
+    expect(first(r, 'e1')).toBeCloseTo(2.718282, 6);
+    expect(first(r, 'e0')).toBe(1);
+    expect(first(r, 'em')).toBeCloseTo(4.54e-5, 8);
+    // The page prints 22026.46, e^10 = 22026.4658 cut (not rounded) to two decimals.
+    expect(first(r, 'ep')).toBeCloseTo(22026.4658, 4);
+    expect(first(r, 'back')).toBeCloseTo(10, 12);
+    expect(first(r, 'l1')).toBeCloseTo(1, 6);
+    expect(first(r, 'l2')).toBeCloseTo(2, 12);
+  });
+  // fn_ln: "LN( -5.0 ) causes an error"; as for LOG(0,5), the engine does not stop there (not asserted).
+});
+
 describe('INTEGER (fn_integer)', () => {
   it('truncates toward zero: INTEGER(5.4) is 5, INTEGER(-5.4) is -5, the same as QUANTUM(x, 1)', () => {
     const r = run('a = INTEGER(5.4) ~~|\nb = INTEGER(-5.4) ~~|\nq = QUANTUM(-5.4, 1) ~~|', 0);
