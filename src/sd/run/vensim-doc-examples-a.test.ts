@@ -213,6 +213,45 @@ describe('DELAY N (fn_delay_n)', () => {
   });
 });
 
+describe('FORECAST (fn_forecast)', () => {
+  it('runs the page\'s example as its equivalent equations: input × (1 + TRD × horizon), TRD = ZIDZ(input − AV, average time × AV)', () => {
+    const r = run(
+      [
+        'R = 10 + RAMP(1, 10, 60) ~~|', 'RD = DELAY FIXED(R, 10, R) ~~|', 'FR = FORECAST(RD, 5, 10) ~~|',
+        'AV = INTEG((RD - AV) / 5, RD) ~~|', 'TRD = ZIDZ(RD - AV, 5 * AV) ~~|', 'by hand = RD * (1 + TRD * 10) ~~|',
+      ].join('\n'),
+      40,
+    );
+    const fr = series(r, 'FR');
+    series(r, 'by hand').forEach((v, t) => expect(fr[t]).toBeCloseTo(v, 10));
+    expect(fr.slice(0, 21)).toEqual(new Array(21).fill(10)); // RD flat at 10 until t = 20
+    expect(fr[40]!).toBeGreaterThan(series(r, 'RD')[40]!); // a rising input is forecast higher
+  });
+});
+
+describe('ALLOCATE BY PRIORITY (fn_allocate_by_priority)', () => {
+  const model = (supply: number, width: number) =>
+    run(`d: d1, d2 ~~|\nrequest[d] = 6, 4 ~~|\npriority[d] = 10, 1 ~~|\nshipped[d] = ALLOCATE BY PRIORITY(request[d], priority[d], ELMCOUNT(d), ${width}, ${supply}) ~~|`, 0);
+  const shipped = (r: ReturnType<typeof run>) => [first(r, 'shipped[d1]'), first(r, 'shipped[d2]')];
+
+  it('fills every request and overfills none when supply exceeds the total', () => {
+    expect(shipped(model(15, 1))).toEqual([6, 4]);
+  });
+
+  it('gives the lower priority nothing when the gap exceeds width and the higher is not filled', () => {
+    const [high, low] = shipped(model(5, 1));
+    expect(high!).toBeCloseTo(5, 9); // the market priority is searched for, so not exactly 5
+    expect(low).toBe(0);
+  });
+
+  it('hands out all of a short supply', () => {
+    const [a, b] = shipped(model(8, 20)); // priorities within width: both get some
+    expect(a! + b!).toBeCloseTo(8, 9);
+    expect(a!).toBeLessThanOrEqual(6);
+    expect(b!).toBeLessThanOrEqual(4);
+  });
+});
+
 describe('GAME (fn_game)', () => {
   it('is its argument during a normal simulation', () => {
     const r = run('workforce = 10 ~~|\ndesired workforce = 20 ~~|\nadjustment time = 5 ~~|\nhiring = GAME((desired workforce - workforce) / adjustment time) ~~|', 0);
