@@ -77,10 +77,26 @@ export function tableSlopeAt(xs: ArrayLike<number>, ys: ArrayLike<number>, x: nu
   return (slopeOf(xs, ys, i - 1) + slopeOf(xs, ys, i)) / 2;
 }
 
+/**
+ * Vensim's LOOKUP INVERT (fn_lookup_invert): the smallest x at which the table reaches y
+ * (interpolated), and :NA: when y lies outside the table's y values.
+ */
+export function tableInvert(xs: ArrayLike<number>, ys: ArrayLike<number>, y: number): number {
+  const n = xs.length;
+  if (n === 0) return NaN;
+  if (n === 1) return y === ys[0] ? xs[0]! : -1e38;
+  for (let i = 0; i < n - 1; i++) {
+    const y0 = ys[i]!;
+    const y1 = ys[i + 1]!;
+    if ((y >= y0 && y <= y1) || (y <= y0 && y >= y1)) return y1 === y0 ? xs[i]! : xs[i]! + ((xs[i + 1]! - xs[i]!) * (y - y0)) / (y1 - y0);
+  }
+  return -1e38;
+}
+
 export function tableLookup(xs: ArrayLike<number>, ys: ArrayLike<number>, x: number, mode: number): number {
   const n = xs.length;
   if (n === 0) return NaN;
-  if (n === 1) return mode === 6 || mode === 9 ? 0 : mode === 5 ? xs[0]! : ys[0]!;
+  if (n === 1) return mode === 6 || mode === 9 ? 0 : mode === 5 ? tableInvert(xs, ys, x) : ys[0]!;
   const first = xs[0]!;
   const last = xs[n - 1]!;
   switch (mode) {
@@ -98,16 +114,8 @@ export function tableLookup(xs: ArrayLike<number>, ys: ArrayLike<number>, x: num
       for (let i = 0; i < n; i++) if (xs[i]! >= x) return ys[i]!;
       return ys[n - 1]!;
     }
-    case 5: {
-      // The x where the table first reaches y = x (interpolated); the nearer end otherwise.
-      const y = x;
-      for (let i = 0; i < n - 1; i++) {
-        const y0 = ys[i]!;
-        const y1 = ys[i + 1]!;
-        if ((y >= y0 && y <= y1) || (y <= y0 && y >= y1)) return y1 === y0 ? xs[i]! : xs[i]! + ((xs[i + 1]! - xs[i]!) * (y - y0)) / (y1 - y0);
-      }
-      return Math.abs(y - ys[0]!) < Math.abs(y - ys[n - 1]!) ? first : last;
-    }
+    case 5:
+      return tableInvert(xs, ys, x);
     case 6:
       // The slope of the (held-flat) table: 0 outside its x range.
       return x < first || x > last ? 0 : slopeOf(xs, ys, segment(xs, x));

@@ -5,7 +5,7 @@
  */
 import type { DataSeries } from '../analyze/scalar-model.js';
 import { VectorArgumentError, vectorFunction } from './vector-functions.js';
-import { segment, tableArea, tableSlopeAt } from '../analyze/table-lookup.js';
+import { segment, tableArea, tableInvert, tableSlopeAt } from '../analyze/table-lookup.js';
 import { RandomStream, streamSeed } from './random.js';
 import { ConveyorBelt, type LeakZone } from './conveyor-belt.js';
 
@@ -26,7 +26,7 @@ function isDensity(ys: ArrayLike<number>, xs: ArrayLike<number>): boolean {
 export class Runtime {
   lx: Float64Array[];
   ly: Float64Array[];
-  private readonly delays: { hist: Float64Array; n: number; init: number; dt: number; out?: Float64Array; due?: Uint8Array; head?: number }[] = [];
+  private readonly delays: { hist: Float64Array; n: number; init: number; dt: number; out?: Float64Array; due?: Uint8Array; head?: number; seen?: number }[] = [];
   private stream: RandomStream | undefined;
   /** XMILE conveyors' belts, by the index codegen gives each conveyor. */
   private readonly belts: ConveyorBelt[] = [];
@@ -226,20 +226,9 @@ export class Runtime {
   lookup_slope_na(t: number, x: number): number {
     return tableSlopeAt(this.lx[t]!, this.ly[t]!, x, 'na');
   }
-  /** The x at which the table reaches y (first crossing, interpolated). */
+  /** LOOKUP INVERT (see tableInvert): :NA: when y is outside the table. */
   lookup_invert(t: number, y: number): number {
-    const xs = this.lx[t]!;
-    const ys = this.ly[t]!;
-    const n = xs.length;
-    if (n === 0) return NaN;
-    for (let i = 0; i < n - 1; i++) {
-      const y0 = ys[i]!;
-      const y1 = ys[i + 1]!;
-      if ((y >= y0 && y <= y1) || (y <= y0 && y >= y1)) {
-        return y1 === y0 ? xs[i]! : xs[i]! + ((xs[i + 1]! - xs[i]!) * (y - y0)) / (y1 - y0);
-      }
-    }
-    return Math.abs(y - ys[0]!) < Math.abs(y - ys[n - 1]!) ? xs[0]! : xs[n - 1]!;
+    return tableInvert(this.lx[t]!, this.ly[t]!, y);
   }
 
   // --- data -------------------------------------------------------------------------------
@@ -310,6 +299,7 @@ export class Runtime {
     d.n = Math.max(0, Math.round(delayTime / dt));
     d.init = init;
     d.dt = dt;
+    d.seen = -1;
     d.out?.fill(0);
     d.due?.fill(0);
     return init;
@@ -333,10 +323,17 @@ export class Runtime {
       d.due![at] = 1;
     }
   }
+  /**
+   * The input of delay time ago (at least one step). Never an input older than one already given
+   * out: when DELAY INFORMATION's delay time grows, "existing values will be held"
+   * (fn_delay_information) rather than given out again; a fixed delay never reaches back.
+   */
   delayOut(k: number, si: number): number {
     const d = this.delays[k]!;
-    const j = si - d.n;
-    return j >= 0 && d.n > 0 ? d.hist[j]! : d.n === 0 && si > 0 ? d.hist[si - 1]! : d.init;
+    const j = Math.max(d.n > 0 ? si - d.n : si - 1, d.seen ?? -1);
+    if (j < 0) return d.init;
+    d.seen = j;
+    return d.hist[j]!;
   }
   delayPush(k: number, si: number, input: number, delayTime?: number): void {
     const d = this.delays[k]!;
