@@ -7,6 +7,7 @@ import type { DataSeries } from '../analyze/scalar-model.js';
 import { VectorArgumentError, vectorFunction } from './vector-functions.js';
 import { segment, tableArea, tableSlopeAt } from '../analyze/table-lookup.js';
 import { RandomStream } from './random.js';
+import { xidz, zidz } from '../ir/guarded-division.js';
 import { ConveyorBelt, type LeakZone } from './conveyor-belt.js';
 
 /**
@@ -59,11 +60,12 @@ export class Runtime {
   log(a: number, base: number): number {
     return Math.log(a) / Math.log(base);
   }
+  /** fn_xidz / fn_zidz: a divisor below 1E-6 in magnitude counts as zero. */
   xidz(a: number, b: number, x: number): number {
-    return b === 0 ? x : a / b;
+    return xidz(a, b, x);
   }
   zidz(a: number, b: number): number {
-    return b === 0 ? 0 : a / b;
+    return zidz(a, b);
   }
   safediv(a: number, b: number, x = 0): number {
     return b === 0 ? x : a / b;
