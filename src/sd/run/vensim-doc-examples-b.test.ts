@@ -302,3 +302,66 @@ describe('lookups and WITH LOOKUP (Vensim reference: Lookups)', () => {
     expect(xs.map((_x, k) => first(r, `w${k}`))).toEqual([1.34, 2, 2.7, 0, 3].map((v) => expect.closeTo(v, 12)));
   });
 });
+
+describe('SUM, PROD, VMIN, VMAX (fn_sum; Vensim reference: Subscript Functions)', () => {
+  // fn_sum's four worked forms, the PROD "equivalent to" product, and the VMIN prerequisite
+  // formulation from the tutorial (21275): 1 only when every prerequisite task is done.
+  const r = run([
+    'i: one, two ~~|', 'j: a, b, c ~~|',
+    'x[i, j] = 1, 2, 3; 4, 5, 6; ~~|', 'A[j] = 10, 20, 30 ~~|', 'y[i] = 2, 3 ~~|',
+    'row dot[i] = SUM(x[i, j!] * A[j!]) ~~|',
+    'all = SUM(x[i!, j!]) ~~|',
+    'col weighted[j] = SUM(x[i!, j] * y[i!]) ~~|',
+    'efficiency = PROD(A[j!] / 10) ~~|',
+    'low = VMIN(x[i!, j!]) ~~|', 'high = VMAX(x[i!, j!]) ~~|',
+    'task: design, prototype, build ~~|', 'prereqtask: pdesign, pprototype, pbuild ~~|',
+    'is a prerequisite[task, prereqtask] = 0, 0, 0; 1, 0, 0; 1, 1, 0; ~~|',
+    'task is done[prereqtask] = 1, 0, 0 ~~|',
+    'can start[task] = VMIN(IF THEN ELSE(is a prerequisite[task, prereqtask!], task is done[prereqtask!], 1)) ~~|',
+  ]);
+  it('sums along the ! subscripts only', () => {
+    expect([first(r, 'row dot[one]'), first(r, 'row dot[two]')]).toEqual([140, 320]);
+    expect(first(r, 'all')).toBe(21);
+    expect(['a', 'b', 'c'].map((c) => first(r, `col weighted[${c}]`))).toEqual([14, 19, 24]);
+  });
+  it('PROD multiplies, VMIN and VMAX take the extremes', () => {
+    expect(first(r, 'efficiency')).toBe(6);
+    expect([first(r, 'low'), first(r, 'high')]).toEqual([1, 6]);
+  });
+  it('VMIN over IF THEN ELSE gates a task on all its prerequisites', () => {
+    // design: none; prototype: design (done); build: design and prototype (not done).
+    expect(['design', 'prototype', 'build'].map((t) => first(r, `can start[${t}]`))).toEqual([1, 1, 0]);
+  });
+});
+
+describe('SAMPLE IF TRUE, the page examples (fn_sample_if_true)', () => {
+  // max workforce = SAMPLE IF TRUE(Workforce > max workforce, Workforce, Workforce) keeps the
+  // maximum; starting cash = SAMPLE IF TRUE(MODULO(Time,12) < .5, cash, cash) keeps the value at
+  // the start of each year; starting time = SAMPLE IF TRUE(:NOT: starting time :AND: project is
+  // started, Time, 0) keeps the time the project starts. On the right the function's own name is
+  // its previous value.
+  const r = run([
+    'Workforce = 10 + 5 * SIN(Time) ~~|',
+    'max workforce = SAMPLE IF TRUE(Workforce > max workforce, Workforce, Workforce) ~~|',
+    'cash = 100 + Time ~~|',
+    'starting cash = SAMPLE IF TRUE(MODULO(Time, 12) < 0.5, cash, cash) ~~|',
+    'project is started = STEP(1, 7) ~~|',
+    'starting time = SAMPLE IF TRUE(:NOT: starting time :AND: project is started, Time, 0) ~~|',
+  ], 30);
+  it('keeps the running maximum', () => {
+    const w = series(r, 'Workforce');
+    const running = w.map((_v, t) => Math.max(...w.slice(0, t + 1)));
+    expect(series(r, 'max workforce')).toEqual(running);
+  });
+  it('keeps the value sampled at the start of each 12-step year', () => {
+    const s = series(r, 'starting cash');
+    expect(s.slice(0, 12)).toEqual(Array(12).fill(100));
+    expect(s.slice(12, 24)).toEqual(Array(12).fill(112));
+    expect(s.slice(24)).toEqual(Array(7).fill(124));
+  });
+  it('keeps the time the project started', () => {
+    const s = series(r, 'starting time');
+    expect(s.slice(0, 7)).toEqual(Array(7).fill(0));
+    expect(s.slice(7)).toEqual(Array(24).fill(7));
+  });
+});
