@@ -365,3 +365,48 @@ describe('SAMPLE IF TRUE, the page examples (fn_sample_if_true)', () => {
     expect(s.slice(7)).toEqual(Array(24).fill(7));
   });
 });
+
+describe('POWER (fn_power)', () => {
+  // Page examples; "same as BASE^X"; an integer exponent is exact (so a negative base works), a
+  // non-integer one is EXP(X*LN(BASE)); POWER(A, LOG(X,A)) is X.
+  const r = run([
+    'p1 = POWER(1, 100) ~~|', 'p2 = POWER(-2, 2) ~~|', 'p3 = POWER(2, 3) ~~|', 'p4 = POWER(-2, 3) ~~|',
+    'half = POWER(2, 0.5) ~~|', 'byexp = EXP(0.5 * LN(2)) ~~|', 'caret = 2 ^ 0.5 ~~|',
+    'inverse = POWER(3, LOG(7, 3)) ~~|',
+  ]);
+  it('gives the page examples and is exact for integer exponents', () => {
+    expect([first(r, 'p1'), first(r, 'p2'), first(r, 'p3'), first(r, 'p4')]).toEqual([1, 4, 8, -8]);
+  });
+  it('is EXP(X*LN(BASE)) for a non-integer exponent, the same as ^, and undoes LOG', () => {
+    expect(first(r, 'half')).toBeCloseTo(first(r, 'byexp')!, 14);
+    expect(first(r, 'caret')).toBe(first(r, 'half'));
+    expect(first(r, 'inverse')).toBeCloseTo(7, 12);
+  });
+});
+
+describe('RANDOM functions, the deterministic parts (fn_random)', () => {
+  // Page: the distribution is stretched by r, shifted by h, then truncated to [m, x]; runs with the
+  // same inputs are reproducible. With stretch 0 every draw is the shift; UNIFORM between equal
+  // bounds has one value.
+  const eqs = [
+    'n0 = RANDOM NORMAL(-10, 10, 3, 0, 0) ~~|',
+    'e0 = RANDOM EXPONENTIAL(0, 100, 4, 0, 0) ~~|',
+    'u0 = RANDOM UNIFORM(2, 2, 0) ~~|',
+    'n = RANDOM NORMAL(-1, 1, 0, 5, 0) ~~|',
+    'u = RANDOM UNIFORM(3, 4, 0) ~~|',
+  ];
+  const r = run(eqs, 20);
+  it('gives the shift when the stretch is 0, and the one value between equal bounds', () => {
+    expect(series(r, 'n0')).toEqual(Array(21).fill(3));
+    expect(series(r, 'e0')).toEqual(Array(21).fill(4));
+    expect(series(r, 'u0')).toEqual(Array(21).fill(2));
+  });
+  it('truncates to [m, x] and repeats exactly in a second run', () => {
+    const n = series(r, 'n');
+    expect(n.every((v) => v >= -1 && v <= 1)).toBe(true);
+    expect(series(r, 'u').every((v) => v >= 3 && v <= 4)).toBe(true);
+    const again = run(eqs, 20);
+    expect(series(again, 'n')).toEqual(n);
+    expect(series(again, 'u')).toEqual(series(r, 'u'));
+  });
+});
