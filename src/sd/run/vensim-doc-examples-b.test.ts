@@ -437,3 +437,36 @@ describe('trigonometric functions, SQRT, MIN and MAX (Vensim reference: Summary 
     expect([first(r, 'lo'), first(r, 'hi'), first(r, 'lotie')]).toEqual([-2, 3, 5]);
   });
 });
+
+describe('the equivalent equations with inputs that move (fn_npv, fn_smooth3, fn_trend, fn_vector_rank)', () => {
+  // The pages' equations hold for any inputs, so an implementation that assumed a constant rate,
+  // delay time or sign would part from them here.
+  const r = run([
+    'stream = 10 ~~|', 'rate = 0.1 + 0.02 * Time ~~|',
+    'npv = NPV(stream, rate, 0, 1) ~~|',
+    'df = INTEG(-df * rate / (1 + rate * TIME STEP), 1) ~~|',
+    'accum = INTEG(stream * df, 0) ~~|', 'npv hand = accum + stream * TIME STEP * df ~~|',
+    'S = 5 + STEP(10, 2) ~~|', 'delay = 3 + Time ~~|', 'SS = SMOOTH3(S, delay) ~~|',
+    'LV1 = INTEG((S - LV1) / (delay / 3), S) ~~|', 'LV2 = INTEG((LV1 - LV2) / (delay / 3), S) ~~|',
+    'ss hand = INTEG((LV2 - ss hand) / (delay / 3), S) ~~|',
+    'neg = -20 + RAMP(-1, 1, 6) ~~|', 'TR = TREND(neg, 4, 0.05) ~~|',
+    'avval = INTEG((neg - avval) / 4, neg / (1 + 0.05 * 4)) ~~|',
+    'tr hand = ZIDZ(neg - avval, 4 * ABS(avval)) ~~|',
+  ], 10, 0.25);
+  it.each([['npv', 'npv hand'], ['SS', 'ss hand'], ['TR', 'tr hand']])('%s equals %s at every step', (a, b) => {
+    const x = series(r, a);
+    const y = series(r, b);
+    expect(x.length).toBe(41);
+    x.forEach((v, i) => expect(v).toBeCloseTo(y[i]!, 10));
+  });
+  it('TREND of a negative input divides by ABS(avval), so a falling negative input trends down', () => {
+    expect(first(r, 'TR')).toBeCloseTo(0.05 * -1, 12); // (x - x/1.2) / (4 × |x/1.2|) = -0.05 for x < 0
+    expect(series(r, 'TR')[40]).toBeLessThan(0);
+  });
+  const ties = run(['k: k1, k2, k3 ~~|', 'v[k] = 7, 3, 7 ~~|', 'rk[k] = VECTOR RANK(v[k], 1) ~~|']);
+  it('VECTOR RANK gives tied elements contiguous ranks, in an order the page leaves open', () => {
+    const got = ['k1', 'k2', 'k3'].map((e) => first(ties, `rk[${e}]`));
+    expect(got[1]).toBe(1);
+    expect([got[0], got[2]].sort()).toEqual([2, 3]);
+  });
+});
