@@ -470,3 +470,20 @@ describe('the equivalent equations with inputs that move (fn_npv, fn_smooth3, fn
     expect([got[0], got[2]].sort()).toEqual([2, 3]);
   });
 });
+
+describe('SMOOTH N against SMOOTHI and SMOOTH3I under Euler (fn_smooth_n)', () => {
+  // Page: order 1 is "almost the same" as SMOOTHI and order 3 as SMOOTH3I, the difference being
+  // that SMOOTH N is held constant over each TIME STEP, which "if you are using Euler ... is true
+  // of all variables". So under Euler they are the same.
+  const r = run([
+    'S = 5 + STEP(10, 2) ~~|',
+    'n3 = SMOOTH N(S, 6, 4, 3) ~~|', 'i3 = SMOOTH3I(S, 6, 4) ~~|',
+    'n1 = SMOOTH N(S, 6, 4, 1) ~~|', 'i1 = SMOOTHI(S, 6, 4) ~~|',
+  ], 10, 0.5);
+  it.each([['n3', 'i3'], ['n1', 'i1']])('%s equals %s', (a, b) => {
+    const x = series(r, a);
+    const y = series(r, b);
+    x.forEach((v, i) => expect(v).toBeCloseTo(y[i]!, 12));
+    expect(x[0]).toBe(4);
+  });
+});
