@@ -32,6 +32,12 @@ export class Runtime {
   /** XMILE conveyors' belts, by the index codegen gives each conveyor. */
   private readonly belts: ConveyorBelt[] = [];
   initialTime = 0;
+  /**
+   * The time at the start of the current TIME STEP. STEP, RAMP, PULSE and PULSE TRAIN read it, not
+   * the Runge-Kutta stage's time: their pages say their value "does not change except at TIME STEP
+   * intervals regardless of the integration method used" (fn_step, fn_ramp, fn_pulse, fn_pulse_train).
+   */
+  heldTime = 0;
 
   constructor(lx: Float64Array[], ly: Float64Array[], readonly dataSeries: DataSeries[], delayCount: number, private readonly seed: number) {
     // The tables are shared with the model; a run that overrides one copies the lists first.

@@ -487,3 +487,22 @@ describe('SMOOTH N against SMOOTHI and SMOOTH3I under Euler (fn_smooth_n)', () =
     expect(x[0]).toBe(4);
   });
 });
+
+describe('test inputs under Runge-Kutta (fn_step, fn_ramp, fn_pulse, fn_pulse_train)', () => {
+  // Each page: the value "does not change except at TIME STEP intervals regardless of the
+  // integration method used". So a level fed only by them gets the same as under Euler, while a
+  // level fed by Time itself is integrated through the stages (exactly, for a straight line).
+  const model = [
+    'p = PULSE(1, 1) ~~|', 'sp = INTEG(p, 0) ~~|', 's = STEP(1, 1) ~~|', 'ss = INTEG(s, 0) ~~|',
+    'r = RAMP(1, 1, 3) ~~|', 'sr = INTEG(r, 0) ~~|', 'pt = PULSE TRAIN(1, 1, 2, 10) ~~|', 'spt = INTEG(pt, 0) ~~|',
+    'tm = Time ~~|', 'stm = INTEG(tm, 0) ~~|',
+  ].join('\n');
+  const { model: m } = compileVensim(`${model}\n${control(4)}`);
+  const euler = m.run({ method: 'euler' });
+  it.each(['rk4', 'rk2'] as const)('%s integrates them as Euler does, stepwise constant', (method) => {
+    const rk = m.run({ method });
+    expect(series(rk, 'sp')).toEqual([0, 0, 1, 1, 1]);
+    for (const k of ['sp', 'ss', 'sr', 'spt']) expect(series(rk, k)).toEqual(series(euler, k));
+    expect(series(rk, 'stm')).toEqual([0, 0.5, 2, 4.5, 8]); // ∫ t dt, which Euler underestimates
+  });
+});
