@@ -475,6 +475,9 @@ describe('SMOOTH N against SMOOTHI and SMOOTH3I under Euler (fn_smooth_n)', () =
   // Page: order 1 is "almost the same" as SMOOTHI and order 3 as SMOOTH3I, the difference being
   // that SMOOTH N is held constant over each TIME STEP, which "if you are using Euler ... is true
   // of all variables". So under Euler they are the same.
+  // Not asserted, and not met: under Runge-Kutta the page keeps SMOOTH N constant over each step
+  // ("different from functions such as SMOOTH3"); the engine integrates its stages like SMOOTH3's
+  // (a level fed by SMOOTH N(STEP(4,1),2,0,1) reads 0, 0, 0.854, 2.945 under rk4, not Euler's 0, 0, 0, 2).
   const r = run([
     'S = 5 + STEP(10, 2) ~~|',
     'n3 = SMOOTH N(S, 6, 4, 3) ~~|', 'i3 = SMOOTH3I(S, 6, 4) ~~|',
