@@ -148,13 +148,13 @@ function call(fn: string, a: string[]): string {
     case 'POWER':
       return `Math.pow(${a[0]}, ${a[1]})`;
     case 'STEP':
-      return `R.step(time, dt, ${a[0]}, ${a[1]})`;
+      return `R.step(R.heldTime, dt, ${a[0]}, ${a[1]})`;
     case 'RAMP':
-      return `R.ramp(time, dt, ${a[0]}, ${a[1]}, ${a[2]})`;
+      return `R.ramp(R.heldTime, dt, ${a[0]}, ${a[1]}, ${a[2]})`;
     case 'PULSE':
-      return `R.pulse(time, dt, ${a[0]}, ${a[1]})`;
+      return `R.pulse(R.heldTime, dt, ${a[0]}, ${a[1]})`;
     case 'PULSE TRAIN':
-      return `R.pulseTrain(time, dt, ${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})`;
+      return `R.pulseTrain(R.heldTime, dt, ${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})`;
     case 'GET TIME VALUE':
       return `R.getTimeValue(time, ${a[0]}, ${a[1]}, ${a[2]})`;
     case 'GET DATA AT TIME':

@@ -384,7 +384,7 @@ export class ReferenceInterpreter {
       // fn_zidz, fn_xidz, fn_integer (towards zero), fn_modulo (C's remainder, sign of A), fn_quantum
       // (B × integer part of A/B; A itself when B ≤ 0), fn_power.
       case 'ZIDZ': return zidz(arg(0), arg(1));
-      case 'XIDZ': return arg(1) === 0 ? arg(2) : arg(0) / arg(1);
+      case 'XIDZ': return Math.abs(arg(1)) < 1e-6 ? arg(2) : arg(0) / arg(1);
       case 'INTEGER': return Math.trunc(arg(0));
       case 'MODULO': return arg(0) % arg(1);
       case 'QUANTUM': return arg(1) <= 0 ? arg(0) : arg(1) * Math.trunc(arg(0) / arg(1));

@@ -10,8 +10,8 @@ export interface LevelRule {
   next(L: readonly number[], arg: (i: number) => number, dt: number): number[];
 }
 
-/** Vensim fn_zidz: A/B, or 0 when B is 0. */
-export const zidz = (a: number, b: number): number => (b === 0 ? 0 : a / b);
+/** Vensim fn_zidz: A/B, or 0 when |B| < 1E-6 ("same as XIDZ(A,B,0)"; fn_xidz tests ABS(B) < 1E-6). */
+export const zidz = (a: number, b: number): number => (Math.abs(b) < 1e-6 ? 0 : a / b);
 
 /** The order argument of DELAY N and SMOOTH N, with the condition their pages set for it to make sense. */
 function order(arg: (i: number) => number, dt: number, fn: string): number {

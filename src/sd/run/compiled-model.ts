@@ -178,6 +178,7 @@ export class CompiledModel implements Model {
 
   /** Control values as the initial computation gives them (with Time taken as 0 while it is not yet known). */
   private evaluateControl(v: Float64Array, r: Runtime): { start: number; end: number; dt: number; saveper: number } {
+    r.heldTime = 0;
     this.program.init(v, 0, NaN, 0, r);
     const c = this.scalar.control;
     return { start: v[c.initialTime]!, end: v[c.finalTime]!, dt: v[c.timeStep]!, saveper: v[c.saveper]! };
@@ -407,6 +408,7 @@ export class CompiledModel implements Model {
     r.initialTime = t0;
     const maxSteps = Math.ceil(Math.max(0, endGuess - t0) / dt + 1e-6);
     r.prepareDelays(this.controlStatic ? maxSteps : Math.max(maxSteps, 1) * 64);
+    r.heldTime = t0;
     program.init(v, t0, dt, 0, r);
     const overrideControl = () => {
       if (options.end !== undefined) v[c.finalTime] = options.end;
@@ -450,6 +452,8 @@ export class CompiledModel implements Model {
     let si = 0;
     const stepLimit = limits.maxSteps;
     for (;;) {
+      // Test inputs hold this step's value through the Runge-Kutta stages below (runtime-lib heldTime).
+      r.heldTime = time;
       program.step(v, time, dt, si, r);
       overrideControl();
       // TIME STEP may change during the run (Vensim allows it); a new step size applies from now.

@@ -7,6 +7,7 @@ import type { DataSeries } from '../analyze/scalar-model.js';
 import { VectorArgumentError, vectorFunction } from './vector-functions.js';
 import { segment, tableArea, tableInvert, tableSlopeAt } from '../analyze/table-lookup.js';
 import { RandomStream, streamSeed } from './random.js';
+import { xidz, zidz } from '../ir/guarded-division.js';
 import { ConveyorBelt, type LeakZone } from './conveyor-belt.js';
 
 /**
@@ -31,6 +32,12 @@ export class Runtime {
   /** XMILE conveyors' belts, by the index codegen gives each conveyor. */
   private readonly belts: ConveyorBelt[] = [];
   initialTime = 0;
+  /**
+   * The time at the start of the current TIME STEP. STEP, RAMP, PULSE and PULSE TRAIN read it, not
+   * the Runge-Kutta stage's time: their pages say their value "does not change except at TIME STEP
+   * intervals regardless of the integration method used" (fn_step, fn_ramp, fn_pulse, fn_pulse_train).
+   */
+  heldTime = 0;
 
   constructor(lx: Float64Array[], ly: Float64Array[], readonly dataSeries: DataSeries[], delayCount: number, private readonly seed: number) {
     // The tables are shared with the model; a run that overrides one copies the lists first.
@@ -71,11 +78,12 @@ export class Runtime {
   log(a: number, base: number): number {
     return Math.log(a) / Math.log(base);
   }
+  /** fn_xidz / fn_zidz: a divisor below 1E-6 in magnitude counts as zero. */
   xidz(a: number, b: number, x: number): number {
-    return b === 0 ? x : a / b;
+    return xidz(a, b, x);
   }
   zidz(a: number, b: number): number {
-    return b === 0 ? 0 : a / b;
+    return zidz(a, b);
   }
   safediv(a: number, b: number, x = 0): number {
     return b === 0 ? x : a / b;

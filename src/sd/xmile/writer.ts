@@ -170,9 +170,10 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
     case 'IF THEN ELSE':
       return wrap(`IF ${a(0)} THEN ${a(1)} ELSE ${a(2)}`);
     case 'XIDZ':
-      return wrap(`IF ${a(1)} = 0 THEN ${a(2)} ELSE ${write(e.args[0]!, ctx, 5)} / ${write(e.args[1]!, ctx, 6)}`);
+      // fn_xidz: a divisor below 1E-6 in magnitude counts as zero.
+      return wrap(`IF ABS(${a(1)}) < 1E-6 THEN ${a(2)} ELSE ${write(e.args[0]!, ctx, 5)} / ${write(e.args[1]!, ctx, 6)}`);
     case 'ZIDZ':
-      return wrap(`IF ${a(1)} = 0 THEN 0 ELSE ${write(e.args[0]!, ctx, 5)} / ${write(e.args[1]!, ctx, 6)}`);
+      return wrap(`IF ABS(${a(1)}) < 1E-6 THEN 0 ELSE ${write(e.args[0]!, ctx, 5)} / ${write(e.args[1]!, ctx, 6)}`);
     case 'INTEGER':
     case 'INT':
       // Vensim truncates toward zero; XMILE INT is the floor.

@@ -6,6 +6,7 @@
  * subscripts, macros) is reported as not evaluable, and the caller says so for that link.
  */
 import type { Expr, LookupTable } from '../../ir/model.js';
+import { xidz, zidz } from '../../ir/guarded-division.js';
 
 export class NotEvaluable extends Error {}
 
@@ -80,8 +81,8 @@ export function evaluate(e: Expr, env: EvalEnv): number {
         case 'MIN': return Math.min(arg(0), arg(1));
         case 'MAX': return Math.max(arg(0), arg(1));
         case 'IF THEN ELSE': return arg(0) !== 0 ? arg(1) : arg(2);
-        case 'XIDZ': { const b = arg(1); return b === 0 ? arg(2) : arg(0) / b; }
-        case 'ZIDZ': { const b = arg(1); return b === 0 ? 0 : arg(0) / b; }
+        case 'XIDZ': return xidz(arg(0), arg(1), arg(2));
+        case 'ZIDZ': return zidz(arg(0), arg(1));
         case 'MODULO': return arg(0) % arg(1);
         case 'POWER': return arg(0) ** arg(1);
         case 'LOG': return Math.log(arg(0)) / Math.log(arg(1));
