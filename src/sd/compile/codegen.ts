@@ -10,6 +10,7 @@ import { eulerOrder } from './euler-order.js';
 import { ShapeCoder } from './template-shape.js';
 import type { LookupData, NodeKind, ScalarModel, ScalarNode, SExpr } from '../analyze/scalar-model.js';
 import { lookupChain } from './lookup-chain.js';
+import { loopOf } from './loop-rewrites.js';
 
 export interface GeneratedProgram {
   /**
@@ -235,6 +236,11 @@ interface Template {
    */
   print?: (P: Printer) => string;
   /**
+   * Set by the builders of one plain statement, `slot = expression;` or `slot += expression;`
+   * (plainTemplate): only such a body may be taken apart by a loop rewrite (loop-rewrites.ts).
+   */
+  plain?: true;
+  /**
    * Statements with equal keys may share a loop: one number per distinct (group, text, kinds),
    * interned by KEYS, ordered as the three strings compare in turn (see compareKeys).
    */
@@ -332,6 +338,13 @@ function template(group: string, build: (P: Printer) => string): Template {
   return { text, kinds, values, group, key: KEYS.key(group, text, kinds), print: PRINTER.lookups ? build : undefined };
 }
 
+/** A template of one plain statement, which loop rewrites may take apart (Template.plain). */
+function plainTemplate(group: string, build: (P: Printer) => string): Template {
+  const t = template(group, build);
+  t.plain = true;
+  return t;
+}
+
 /**
  * `slot = expression;`, the statement of most nodes. Its text is printed once per group and
  * expression shape; later statements of that shape take the first one's text, kinds and key with
@@ -355,14 +368,14 @@ function shapedAssignment(n: ScalarNode, e: SExpr, group: string): Template {
   if (!byShape) KEYS.assignments.set(group, (byShape = new Map()));
   const first = byShape.get(shape);
   // Equal shapes hold the same lookups: this statement's own printing when the first's has one.
-  if (first) return { text: first.text, kinds: first.kinds, values: KEYS.shapes.values(), group, key: first.key, print: first.print && assignment(n, e) };
+  if (first) return { text: first.text, kinds: first.kinds, values: KEYS.shapes.values(), group, key: first.key, print: first.print && assignment(n, e), plain: first.plain };
   const t = printAssignment(n, e, group);
   byShape.set(shape, t);
   return t;
 }
 
 function printAssignment(n: ScalarNode, e: SExpr, group: string): Template {
-  return template(group, assignment(n, e));
+  return plainTemplate(group, assignment(n, e));
 }
 
 function assignment(n: ScalarNode, e: SExpr): (P: Printer) => string {
@@ -484,98 +497,8 @@ class Emitter {
       const name = `K${this.tables.length - 1}`;
       return c === 'r' ? `v[${name}[i]]` : `${name}[i]`;
     });
-    return lookupInPlace(text, group, m, (t) => this.chainOf(t)) ?? hoistInvariants(text, m) ?? `for (let i = 0; i < ${m}; i++) { ${text} }`;
+    return loopOf(text, first.plain === true, group, m, (t) => this.chainOf(t));
   }
-}
-
-/** A loop body that is a whole normal lookup into consecutive slots: `v[A + i] = R.lookup(T, X);`. */
-const LOOKUP_LOOP = /^v\[(\d+) \+ i\] = R\.lookup\((\d+), (.*)\);$/s;
-
-/**
- * A loop of lookups as a loop that writes each input into its own slot, then one `R.lookupRange`
- * over the slots (no number boxed per call, tables read once per array). Only when no input reads
- * those slots: the loop would see an input where it used to see a looked-up value.
- */
-function lookupInPlace(text: string, group: Template[], m: number, chainOf: (t: number) => { guard: string; chain: string } | undefined): string | undefined {
-  const hit = LOOKUP_LOOP.exec(text);
-  if (!hit) return undefined;
-  const at = Number(hit[1]);
-  const first = group[0]!;
-  for (let k = 1; k < first.kinds.length; k++) {
-    if (first.kinds[k] !== 'r') continue;
-    for (const g of group) if (g.values[k]! >= at && g.values[k]! < at + m) return undefined;
-  }
-  const ranged = `for (let i = 0; i < ${m}; i++) { v[${at} + i] = ${hit[3]}; }\nR.lookupRange(${hit[2]}, v, ${at}, ${m});`;
-  // A small ascending table: each input looked up as it is computed, through the table's chain of
-  // constants (one loop, no table reads; 15% of the 10,000-equation model's run). Same values: no
-  // input reads the slots written (checked above), so writing each as it comes changes nothing.
-  const inline = chainOf(Number(hit[2]));
-  if (inline === undefined) return ranged;
-  return `if (${inline.guard}) { for (let i = 0; i < ${m}; i++) { const x = ${hit[3]}; v[${at} + i] = ${inline.chain}; } }\nelse { ${ranged} }`;
-}
-
-/** A loop body that writes one slot per element of consecutive slots, or a rate: `v[A + i] = …;`, `v[A + i] += …;`, `d[(A + i)] = …;`. */
-const PLAIN_LOOP = /^(v\[(\d+) \+ i\]|d\[\(\d+ \+ i\)\]) (\+?=) (.*);$/s;
-const WORD = /[\w.$]/;
-
-/**
- * A loop whose body has parenthesised subexpressions that are the same for every element (no
- * `i`, such as `(v[5109] / 100)`): each is computed once before the loop into a local. The same
- * operations on the same values, so the same numbers; V8 does not move them out itself, since a
- * store into `v` could change the slot they read. Only pure arithmetic is moved (no runtime call,
- * no function's argument list), and only when no slot it reads is one the loop writes.
- */
-function hoistInvariants(text: string, m: number): string | undefined {
-  const hit = PLAIN_LOOP.exec(text);
-  if (!hit) return undefined;
-  const rhs = hit[4]!;
-  if (rhs.includes('R.') || rhs.includes('Math.random')) return undefined;
-  const writeFrom = hit[2] !== undefined ? Number(hit[2]) : -1;
-  const writes = (slot: number) => writeFrom >= 0 && slot >= writeFrom && slot < writeFrom + m;
-  // Maximal parenthesised groups without the loop index, in one scan with a stack of open groups.
-  // A frame `varies` when it holds `i`, a call's argument list, or a slot the loop writes.
-  const groups: [number, number][] = [];
-  const stack: { at: number; varies: boolean; reads: boolean }[] = [];
-  const mark = (varies: boolean, reads: boolean) => {
-    const top = stack[stack.length - 1];
-    if (top) {
-      top.varies ||= varies;
-      top.reads ||= reads;
-    }
-  };
-  for (let k = 0; k < rhs.length; k++) {
-    const ch = rhs[k]!;
-    if (ch === '(') {
-      stack.push({ at: k, varies: k > 0 && WORD.test(rhs[k - 1]!), reads: false });
-    } else if (ch === ')') {
-      const g = stack.pop()!;
-      if (!g.varies && g.reads) {
-        // An enclosing group that is also invariant replaces this one.
-        while (groups.length > 0 && groups[groups.length - 1]![0] > g.at) groups.pop();
-        groups.push([g.at, k + 1]);
-      }
-      mark(g.varies, g.reads);
-    } else if (ch === 'i' && !WORD.test(rhs[k - 1] ?? ' ') && !WORD.test(rhs[k + 1] ?? ' ')) {
-      mark(true, false);
-    } else if (ch === 'v' && rhs[k + 1] === '[' && !WORD.test(rhs[k - 1] ?? ' ')) {
-      const close = rhs.indexOf(']', k);
-      const inner = rhs.slice(k + 2, close);
-      const slot = /^\d+$/.test(inner) ? Number(inner) : -1;
-      // `v[A + i]` holds `i` and is marked when the scan reaches it.
-      if (slot >= 0) mark(writes(slot), true);
-    }
-  }
-  if (groups.length === 0) return undefined;
-  const locals: string[] = [];
-  let body = '';
-  let from = 0;
-  groups.forEach(([a, b], j) => {
-    locals.push(`const h${j} = ${rhs.slice(a, b)};`);
-    body += rhs.slice(from, a) + `h${j}`;
-    from = b;
-  });
-  body += rhs.slice(from);
-  return `{ ${locals.join(' ')} for (let i = 0; i < ${m}; i++) { ${hit[1]} ${hit[3]} ${body}; } }`;
 }
 
 /**
@@ -699,7 +622,7 @@ function generateProgram(m: ScalarModel, full: Ordering, keep: ((id: number) => 
   const em = new Emitter(m.lookups);
   const initStmts = em.emit(initOrder.map((id) => initT[id]!));
   const stepStmts = em.emit(stepOrder.map((id) => stepT[id]!));
-  const rateT = o.stocks.map((id, k) => template(group(m.nodes[id]!), (P) => `d[${P.int(k)}] = ${expr(m.nodes[id]!.expr, P)};`));
+  const rateT = o.stocks.map((id, k) => plainTemplate(group(m.nodes[id]!), (P) => `d[${P.int(k)}] = ${expr(m.nodes[id]!.expr, P)};`));
   // Stock indices in the order of their rate templates' keys (ties keep the stock order).
   const rateOrder = o.stocks.map((_, k) => k).sort((a, b) => compareKeys(rateT[a]!.key, rateT[b]!.key) || a - b);
   const rateStmts = em.emit(rateOrder.map((k) => rateT[k]!));
@@ -751,8 +674,8 @@ function generateProgram(m: ScalarModel, full: Ordering, keep: ((id: number) => 
  * since reordering the draws would change them.
  */
 function eulerTemplates(m: ScalarModel, stocks: number[], order: number[], drawsRandom: boolean, group: (n: ScalarNode) => string): Template[] {
-  const update = (id: number, k: number) => template(group(m.nodes[id]!), (P) => `${P.ref(id)} += dt * d[${P.int(k)}];`);
-  const intoD = (id: number, k: number) => template(group(m.nodes[id]!), (P) => `d[${P.int(k)}] = ${expr(m.nodes[id]!.expr, P)};`);
+  const update = (id: number, k: number) => plainTemplate(group(m.nodes[id]!), (P) => `${P.ref(id)} += dt * d[${P.int(k)}];`);
+  const intoD = (id: number, k: number) => plainTemplate(group(m.nodes[id]!), (P) => `d[${P.int(k)}] = ${expr(m.nodes[id]!.expr, P)};`);
   if (drawsRandom) return [...order.map((k) => intoD(stocks[k]!, k)), ...stocks.map((id, k) => update(id, k))];
   // Positions in `order` (the rates' order, which keeps arrays together) stand for the stocks.
   const position = new Map<number, number>();
@@ -770,7 +693,7 @@ function eulerTemplates(m: ScalarModel, stocks: number[], order: number[], draws
   for (const st of plan.steps) {
     const k = order[st.k]!;
     const id = stocks[k]!;
-    out.push(st.deferred ? intoD(id, k) : template(group(m.nodes[id]!), (P) => `${P.ref(id)} += dt * (${expr(m.nodes[id]!.expr, P)});`));
+    out.push(st.deferred ? intoD(id, k) : plainTemplate(group(m.nodes[id]!), (P) => `${P.ref(id)} += dt * (${expr(m.nodes[id]!.expr, P)});`));
   }
   for (const p of plan.deferred) out.push(update(stocks[order[p]!]!, order[p]!));
   return out;
@@ -782,7 +705,6 @@ const RUNTIME_STATEMENTS: ReadonlySet<NodeKind> = new Set<NodeKind>(['history', 
 function initTemplate(n: ScalarNode, delays: Map<number, number>, group: string): Template {
   if (n.kind === 'sample' && samplesAtInit(n)) {
     // Its value at the initial time (order.ts, samplesAtInit); the step at the initial time repeats it with the same values.
-    // One `if` statement, not `slot = …; …`: a loop body that starts with an assignment is taken for a plain one (hoistInvariants).
     return template(group, (P) => `if (${expr(n.args![0]!, P)} !== 0) ${P.ref(n.id)} = ${expr(n.args![1]!, P)}; else ${P.ref(n.id)} = ${expr(n.init!, P)};`);
   }
   if (n.kind === 'stock' || n.kind === 'active-initial' || n.kind === 'sample') return assignTemplate(n, n.init!, group);
