@@ -112,3 +112,21 @@ describe('XMILE reader: a stock with several outflows', () => {
     expect(run.get('S')![1]).not.toBe(0.3 - (0.1 + 0.2));
   });
 });
+
+describe('SMOOTH N and the integration method', () => {
+  const mdl = 'x = STEP(4, 1) ~~|\ns = SMOOTH N(x, 2, 0, 1) ~~|\n';
+  it('is written as SMTHN under Euler, where both integrate the same way', () => {
+    expect(roundTrip(mdl)).toContain('SMTHN(');
+  });
+  it("is refused under Runge-Kutta: Vensim holds SMOOTH N's output for each step (fn_smooth_n), XMILE's SMTHN is not held", () => {
+    const ir = compileVensim(mdl + CONTROL).ir;
+    let err: unknown;
+    try {
+      writeXmile({ ...ir, method: 'rk4' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ModelError);
+    expect((err as ModelError).message).toMatch(/SMOOTH N under Runge-Kutta/);
+  });
+});

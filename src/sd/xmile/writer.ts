@@ -53,6 +53,8 @@ const PREC: Record<string, number> = { or: 1, and: 2, '=': 3, '<>': 3, '<': 3, '
 const OPS: Record<string, string> = { and: 'AND', or: 'OR' };
 
 interface Ctx {
+  /** Vensim's SMOOTH N under Runge-Kutta: constant over each step (fn_smooth_n), which XMILE's SMTHN is not. */
+  stepwiseSmoothN?: boolean;
   /** Display name by canonical name (variables, dimensions, elements). */
   names: Map<string, string>;
   /** Element substituted for a dimension name while writing one element's equation. */
@@ -185,6 +187,9 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
     case 'DELAY N':
       return `DELAYN(${a(0)}, ${a(1)}, ${a(3)}, ${a(2)})`;
     case 'SMOOTH N':
+      if (ctx.stepwiseSmoothN) {
+        throw new Unwritable({ en: `SMOOTH N under Runge-Kutta (Vensim holds its output for each TIME STEP, fn_smooth_n; XMILE's SMTHN is integrated through the stages)`, es: `SMOOTH N con Runge-Kutta (Vensim mantiene su salida durante cada TIME STEP, fn_smooth_n; SMTHN de XMILE se integra en cada etapa)` }, e.loc);
+      }
       return `SMTHN(${a(0)}, ${a(1)}, ${a(3)}, ${a(2)})`;
     case 'RANDOM NORMAL': {
       // XMILE's NORMAL(mean, sd[, seed]) is RANDOM NORMAL without bounds (functions.ts); the
@@ -350,7 +355,7 @@ function writeModel(ir: ModelIR): string {
       const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
       const units = first.units ? `<units>${esc(first.units)}</units>` : '';
       const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
-      const ctx: Ctx = { names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims };
+      const ctx: Ctx = { stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims };
 
       if (first.kind === 'lookup') {
         if (eqs.length > 1 || lhsDims.length) throw new Unwritable({ en: `the arrayed lookup ${display}`, es: `la tabla (lookup) con subíndices ${display}` }, first.loc);
