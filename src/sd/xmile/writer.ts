@@ -25,6 +25,7 @@ import { DimensionTable } from '../ir/dimension-table.js';
 import { mapExpr, visitExpr } from '../ir/walk.js';
 import { rampWithEnd, vensimPulse } from './vensim-test-inputs.js';
 import { stockFlowLists } from './stock-flow-lists.js';
+import { nonNegativeStocks, withoutStockLimit } from './non-negative-stocks.js';
 
 class Unwritable extends Error {
   constructor(
@@ -48,6 +49,9 @@ const attrName = (display: string): string => {
   if (display.includes('\\')) throw new Unwritable({ en: `the name '${display}' holds a backslash, which XMILE names read as an escape`, es: `el nombre '${display}' contiene una barra invertida, que los nombres XMILE leen como escape` });
   return esc(display.replace(/\s+/g, '_'));
 };
+
+/** A non-negative stock's rate or limit the writer did not find in the form the reader builds (non-negative-stocks.ts). */
+const NON_NEGATIVE_LEFT: BilingualText = { en: 'a non-negative stock read from XMILE (<non_negative/>) whose rate or flow limit is not in the form the reader builds', es: 'un nivel no negativo leído de XMILE (<non_negative/>) cuya tasa o límite de flujo no tiene la forma que arma el lector' };
 
 const PREC: Record<string, number> = { or: 1, and: 2, '=': 3, '<>': 3, '<': 3, '>': 3, '<=': 3, '>=': 3, '+': 4, '-': 4, '*': 5, '/': 5, '^': 7 };
 const OPS: Record<string, string> = { and: 'AND', or: 'OR' };
@@ -139,6 +143,7 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
     }
     case 'apply':
       // A graphical function applied to its input, or a macro call (macros are written as <macro>).
+      if (e.name === '#nnrate' || e.name === '#nnout') throw new Unwritable(NON_NEGATIVE_LEFT, e.loc);
       if (e.outputs?.length) throw new Unwritable({ en: `the macro call ${e.display}(… : …) with extra outputs (an XMILE macro has one output)`, es: `la llamada a macro ${e.display}(… : …) con salidas adicionales (una macro XMILE tiene una sola salida)` }, e.loc);
       return `${xname(ctx.names.get(e.name) ?? e.display)}${subsText(e.subs, ctx, false)}(${e.args.map((x) => w(x)).join(', ')})`;
     case 'unary': {
@@ -327,7 +332,9 @@ function writeModel(ir: ModelIR): string {
     const forms = new Map(stockForms.map((f) => [f.stock, f]));
     const formFlows = flowRoles(stockForms);
     const flowLists = stockFlowLists(byVar, (k) => forms.has(k) || formFlows.has(k));
-    const listedFlows = new Set([...flowLists.values()].flatMap((l) => [...l.inflows, ...l.outflows]));
+    const nn = nonNegativeStocks(byVar);
+    const listedFlows = new Set([...flowLists.values(), ...nn.stocks.values()].flatMap((l) => [...l.inflows, ...l.outflows]));
+    const drainsNn = (flow: string) => (stock: string) => !!nn.stocks.get(stock)?.outflows.includes(flow);
     for (const [key, eqs] of byVar) {
       if (['initial time', 'final time', 'time step', 'saveper'].includes(key)) continue;
       const first = eqs[0]!;
@@ -404,7 +411,13 @@ function writeModel(ir: ModelIR): string {
         const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
         vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}${stockFormXml(form, ctx)}${units}${doc}</stock>`);
       } else if (role) {
-        vars.push(formFlowXml(display, role, dimsXml, (pick) => parts(pick), ctx, `${units}${doc}`));
+        vars.push(formFlowXml(display, role, dimsXml, (pick) => parts((q) => withoutStockLimit(pick(q), drainsNn(key))), ctx, `${units}${doc}`));
+      } else if (isStock && nn.stocks.has(key)) {
+        // Written as read: the lists and <non_negative/>; the reader builds the rate and the flow limits again.
+        const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
+        const l = nn.stocks.get(key)!;
+        const tag = (t: string, f: string) => `<${t}>${esc(xname(byVar.get(f)![0]!.lhs.display))}</${t}>`;
+        vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}${l.inflows.map((f) => tag('inflow', f)).join('')}${l.outflows.map((f) => tag('outflow', f)).join('')}<non_negative/>${units}${doc}</stock>`);
       } else if (isStock && flowLists.has(key)) {
         // The rate is a sum of inflows less a sum of outflows, each an auxiliary over the stock's subscripts.
         const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
@@ -421,14 +434,17 @@ function writeModel(ir: ModelIR): string {
         vars.push(`<flow name="${attrName(flowName)}">${dimsXml}${rate}<doc>Net flow of ${esc(display)} (written by IGEM: the Vensim rate as one flow).</doc></flow>`);
       } else {
         const tag = listedFlows.has(key) ? 'flow' : 'aux';
-        vars.push(`<${tag} name="${attrName(display)}">${dimsXml}${parts((q) => q.expr!, true)}${units}${doc}</${tag}>`);
+        const m = nn.multipliers.get(key);
+        const multiplier = m ? `<multiplier>${esc(write(m, ctx, 0))}</multiplier>` : '';
+        vars.push(`<${tag} name="${attrName(display)}">${dimsXml}${parts((q) => withoutStockLimit(q.expr!, drainsNn(key)), true)}${multiplier}${units}${doc}</${tag}>`);
       }
       for (const g of ctx.extraGfs) vars.push(gfText(g.name, g.table));
     }
     return vars;
   };
   const vars = variablesXml(byVar, ir.stockForms ?? []);
-  const macros = ir.macros.map((m) => macroXml(m, (eqs) => variablesXml(group(eqs), [])));
+  // The reader's functions for non-negative stocks are written back as <non_negative/> (or refused where used).
+  const macros = ir.macros.filter((m) => m.name !== '#nnrate' && m.name !== '#nnout').map((m) => macroXml(m, (eqs) => variablesXml(group(eqs), [])));
 
   const dimXml = ir.dimensions
     .filter((d) => !d.equivalentTo)
@@ -457,10 +473,7 @@ function writeModel(ir: ModelIR): string {
  */
 function macroXml(m: MacroDecl, variables: (eqs: Equation[]) => string[]): string {
   if (m.name.startsWith('#')) {
-    const what = m.name === '#nnrate' || m.name === '#nnout'
-      ? { en: 'a non-negative stock read from XMILE (<non_negative/>), which the writer does not write back', es: 'un nivel no negativo leído de XMILE (<non_negative/>), que el escritor no vuelve a escribir' }
-      : { en: `the reader's internal function ${m.name.slice(1)}, which the writer does not write back`, es: `la función interna del lector ${m.name.slice(1)}, que el escritor no vuelve a escribir` };
-    throw new Unwritable(what, m.loc);
+    throw new Unwritable({ en: `the reader's internal function ${m.name.slice(1)}, which the writer does not write back`, es: `la función interna del lector ${m.name.slice(1)}, que el escritor no vuelve a escribir` }, m.loc);
   }
   const own = m.equations.find((q) => q.lhs.name === m.name);
   if (m.outputs.length || !own) {
