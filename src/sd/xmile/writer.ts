@@ -26,6 +26,7 @@ import { mapExpr, visitExpr } from '../ir/walk.js';
 import { rampWithEnd, vensimPulse } from './vensim-test-inputs.js';
 import { stockFlowLists } from './stock-flow-lists.js';
 import { nonNegativeStocks, withoutStockLimit } from './non-negative-stocks.js';
+import { gfTypes, type GfType } from './gf-types.js';
 
 class Unwritable extends Error {
   constructor(
@@ -78,6 +79,8 @@ interface Ctx {
   /** The dimensions of the equation being written, and those a variable's source declares. */
   eqDims: string[];
   declaredDims(name: string): string[] | undefined;
+  /** The type a lookup is written with, where all its uses share one other than continuous (gf-types.ts). */
+  gfType(name: string): GfType | undefined;
 }
 
 const SAME = new Set(['ABS', 'SQRT', 'EXP', 'LN', 'SIN', 'COS', 'TAN', 'ARCSIN', 'ARCCOS', 'ARCTAN', 'SINH', 'COSH', 'TANH', 'STEP', 'MIN', 'MAX', 'TREND', 'SAFEDIV']);
@@ -218,6 +221,14 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       ctx.extraGfs.push({ name, table: t.table });
       return `${xname(name)}(${a(0)})`;
     }
+    case 'LOOKUP EXTRAPOLATE':
+    case 'LOOKUP BACKWARD': {
+      // A function of XMILE type extrapolate or discrete, called as the reader reads it back.
+      const t = e.args[0];
+      const want = fn === 'LOOKUP EXTRAPOLATE' ? 'extrapolate' : 'discrete';
+      if (t?.kind === 'ref' && t.subs.length === 0 && ctx.gfType(t.name) === want) return `${xname(ctx.names.get(t.name) ?? t.display)}(${a(1)})`;
+      throw new Unwritable({ en: `${fn} on a lookup that is also used otherwise (an XMILE graphical function has one type, ${want} for every use)`, es: `${fn} sobre una tabla (lookup) que también se usa de otra forma (una función gráfica XMILE tiene un solo tipo, ${want} en todos sus usos)` }, e.loc);
+    }
     case 'PI':
       return 'PI';
     case CONVEYOR_OUTFLOW:
@@ -245,12 +256,12 @@ function computedElementText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx): stri
   return `${xname(ctx.names.get(ref.name) ?? ref.display)}[${parts.join(', ')}]`;
 }
 
-function gfText(name: string, t: LookupTable, extra = ''): string {
+function gfText(name: string, t: LookupTable, extra = '', type?: GfType): string {
   const xmin = t.range?.xmin ?? Math.min(...t.x);
   const xmax = t.range?.xmax ?? Math.max(...t.x);
   const ymin = t.range?.ymin ?? Math.min(...t.y);
   const ymax = t.range?.ymax ?? Math.max(...t.y);
-  return `<gf name="${attrName(name)}"><xscale min="${xmin}" max="${xmax}"/><yscale min="${ymin}" max="${ymax}"/><xpts>${t.x.join(',')}</xpts><ypts>${t.y.join(',')}</ypts>${extra}</gf>`;
+  return `<gf name="${attrName(name)}"${type ? ` type="${type}"` : ''}><xscale min="${xmin}" max="${xmax}"/><yscale min="${ymin}" max="${ymax}"/><xpts>${t.x.join(',')}</xpts><ypts>${t.y.join(',')}</ypts>${extra}</gf>`;
 }
 
 /** Every element combination of a list of dimensions (sub-ranges expanded to their elements). */
@@ -333,6 +344,7 @@ function writeModel(ir: ModelIR): string {
     const formFlows = flowRoles(stockForms);
     const flowLists = stockFlowLists(byVar, (k) => forms.has(k) || formFlows.has(k));
     const nn = nonNegativeStocks(byVar);
+    const types = gfTypes([...byVar.values()].flat());
     const listedFlows = new Set([...flowLists.values(), ...nn.stocks.values()].flatMap((l) => [...l.inflows, ...l.outflows]));
     const drainsNn = (flow: string) => (stock: string) => !!nn.stocks.get(stock)?.outflows.includes(flow);
     for (const [key, eqs] of byVar) {
@@ -357,11 +369,11 @@ function writeModel(ir: ModelIR): string {
       const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
       const units = first.units ? `<units>${esc(first.units)}</units>` : '';
       const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
-      const ctx: Ctx = { names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims };
+      const ctx: Ctx = { names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, gfType: (n) => types.get(n) };
 
       if (first.kind === 'lookup') {
         if (eqs.length > 1 || lhsDims.length) throw new Unwritable({ en: `the arrayed lookup ${display}`, es: `la tabla (lookup) con subíndices ${display}` }, first.loc);
-        vars.push(gfText(display, first.lookup!, `${units}${doc}`));
+        vars.push(gfText(display, first.lookup!, `${units}${doc}`, types.get(key)));
         continue;
       }
       const isStock = first.expr?.kind === 'call' && first.expr.fn === 'INTEG';
