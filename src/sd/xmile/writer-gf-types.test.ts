@@ -6,7 +6,7 @@
  * its points, where the types differ, and the runs are compared value for value.
  */
 import { describe, expect, it } from 'vitest';
-import { ModelError } from '../ir/diagnostics.js';
+import { thrownModelError } from '../ir/test-support/thrown.js';
 import { compileVensim, compileXmile } from '../run/engine.js';
 import { sameResults } from '../../conformance/same-results.js';
 import { readXmile } from './reader.js';
@@ -27,16 +27,7 @@ const xmile = `<?xml version="1.0" encoding="utf-8"?>
 const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 8 ~~|\nTIME STEP = 0.5 ~~|\nSAVEPER = 0.5 ~~|\n';
 const TABLE = 'tab( (1,2),(2,5),(3,6) ) ~~|\n';
 
-function refusal(mdl: string): string {
-  const ir = compileVensim(mdl + CONTROL).ir;
-  try {
-    writeXmile(ir);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ModelError);
-    return (e as Error).message;
-  }
-  throw new Error('the writer did not refuse the model');
-}
+const refusal = (mdl: string): string => thrownModelError(() => writeXmile(compileVensim(mdl + CONTROL).ir)).message;
 
 describe('XMILE writer: graphical function types', () => {
   it('writes extrapolate and discrete functions read from XMILE back with their type', () => {
