@@ -8,6 +8,10 @@
  * `<queue/>`, leak flows with `<leak/>` and their zone, overflows with `<overflow/>`, inflows
  * with their `<multiplier>` and without the capacity or inflow limit the reader wrapped them in.
  *
+ * Stocks read with `<non_negative/>` are written with it, their lists and their flows' own equations
+ * (non-negative-stocks.ts); graphical functions get `type="extrapolate"` or `"discrete"` where every
+ * use of the lookup is LOOKUP EXTRAPOLATE, or every use LOOKUP BACKWARD (gf-types.ts).
+ *
  * Vensim stocks get inflow and outflow lists where the rate allows (stock-flow-lists.ts), else one
  * generated net flow; macros become `<macro>`s (§3.6); equations that read through a subscript
  * mapping are written element by element; RAMP with an end and PULSE as exact conditions on TIME
