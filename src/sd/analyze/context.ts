@@ -50,6 +50,8 @@ export interface ExpanderApi {
   /** The lookup table an expression names, as an index into `lookups`. */
   lookupTableOf(e: Expr, ctx: Ctx): number;
   readonly lookups: LookupData[];
+  /** Whose rules a built-in follows where Vensim and XMILE differ (ModelIR.dialect). */
+  readonly dialect: 'vensim' | 'xmile';
 }
 
 export function cartesian(lists: string[][]): string[][] {

@@ -123,6 +123,10 @@ export class Expander implements ExpanderApi {
   private readonly numExprs = new Map<number, SExpr>();
   private readonly plans: EquationPlans;
 
+  get dialect(): 'vensim' | 'xmile' {
+    return this.ir.dialect ?? 'vensim';
+  }
+
   /** Nodes defined by an equation's plan so far (tests check the plans are used). */
   get plannedNodes(): number {
     return this.plans.instances;

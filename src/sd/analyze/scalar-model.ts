@@ -55,6 +55,11 @@ export interface ScalarNode {
   doc?: string;
   range?: { min?: number; max?: number; step?: number };
   loc?: SourceLocation;
+  /**
+   * A stock that changes once per TIME STEP whatever the integration method: Runge-Kutta stages
+   * read its value at the step's start and it moves by dt × its rate there (Vensim's SMOOTH N stages).
+   */
+  stepwise?: true;
 }
 
 export interface LookupData {

@@ -146,10 +146,16 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
       const order = fn === 'SMOOTH N' ? reducedOrder(x, orderOf(x, r(3), ctx), t, ctx) : 3;
       const init = fn === 'SMOOTH3' ? input : shared(2, 'smooth init');
       const stageTime = bin('/', t, num(order));
+      // fn_smooth_n: SMOOTH N "is treated as a discrete delay function, so that its output is constant
+      // for each Time Step", under Runge-Kutta too, "different from functions such as SMOOTH3". Its
+      // stages are stepwise (ScalarNode.stepwise): held through the stages, moved by Euler's rule. XMILE's
+      // SMTHN is a smooth like SMTH3 (the standard says nothing of the kind) and stays integrated.
+      const stepwise = fn === 'SMOOTH N' && x.dialect === 'vensim';
       let prev = input;
       for (let k = 1; k <= order; k++) {
         const p = prev;
         const s = stock(k === order ? node : undefined, (self) => bin('/', bin('-', p, self), stageTime), init, `smooth stage ${k}`);
+        if (stepwise) s.stepwise = true;
         prev = ref(s);
       }
       return;

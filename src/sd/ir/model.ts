@@ -141,6 +141,11 @@ export interface ModelIR {
   sketch: string;
   /** Everything after the sketch: Vensim settings such as file tags `30:?tag=path`. */
   settings: string;
+  /**
+   * Whose rules a built-in follows where Vensim and XMILE differ (SMOOTH N / SMTHN under Runge-Kutta):
+   * Vensim's unless an XMILE reader made this model.
+   */
+  dialect?: 'xmile';
   /** Integration method the file states outright (XMILE `<sim_specs method>`); used before `settings`. */
   method?: 'euler' | 'rk2' | 'rk4';
   /** Groups of names for one unit, from the file (XMILE `<model_units>`); Vensim's are in `settings`. */

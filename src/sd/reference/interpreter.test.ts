@@ -186,6 +186,16 @@ describe('vector, lookup and numeric functions (each expected value from its Ven
     expect(at0(t(0, '0, 0, 0'), 'y')).toBe(-1);
   });
 
+  it('VECTOR SELECT action 5 is the product of expression^selection, as Vensim computes it (vector-rules.ts)', () => {
+    // sd-test-models/tests/vector_select, Vensim's output.tab: input1b = 0.5, 1.2, 0.3, 1, 1.
+    const E = 'DimE: e1, e2, e3, e4, e5 ~~|\ninput1b[DimE] = 0.5, 1.2, 0.3, 1, 1 ~~|\n';
+    const t = (sel: string) => `${E}s[DimE] = ${sel} ~~|\ny = VECTOR SELECT(s[DimE!], input1b[DimE!], -12345, 5, 0) ~~|\n`;
+    expect(at0(t('0, 0, 0, 3, 0'), 'y')).toBe(1); // Bout1 1: 1^3 (3^1 would be 3)
+    expect(at0(t('1, 0.3, -1, 0.5, 1'), 'y')).toBeCloseTo(1.76037, 5); // Aout1 1
+    // Worked by hand: 3 selected with 2 and 8 with 0.5: 3^2 · 8^0.5 = 9 · 2.8284271… (2^3 · 0.5^8 the other way).
+    expect(at0(`${A}s[DimA] = 0, 2, 0.5 ~~|\ny = VECTOR SELECT(s[DimA!], v[DimA!], -1, 5, 0) ~~|\n`, 'y')).toBeCloseTo(9 * Math.sqrt(8), 12);
+  });
+
   it('ZIDZ, XIDZ, INTEGER, MODULO, QUANTUM as the examples of their pages', () => {
     const t = 'a = ZIDZ(3, 0) ~~|\nb = XIDZ(3, 0, 7) ~~|\nc = INTEGER(-5.4) ~~|\nd = MODULO(9, 5) ~~|\ne = MODULO(76.5, 70) ~~|\n' +
       'f = QUANTUM(-1.9, 1) ~~|\ng = QUANTUM(50, 12) ~~|\nh = QUANTUM(7.5, 0) ~~|\n';

@@ -5,9 +5,15 @@
 
 /**
  * fn_vector_select: over the elements whose selection is non-zero, action 0 the sum of s·e,
- * 1 the product of s·e, 2 / 3 the least / greatest s·e, 4 the mean of s·e, 5 the product of s^e,
+ * 1 the product of s·e, 2 / 3 the least / greatest s·e, 4 the mean of s·e, 5 the product of e^s,
  * 6 / 7 the sum / product of e, 8 / 9 the least / greatest e, 10 the mean of e; missing when no
  * selection is non-zero. (Action 0 is the weighted sum over all elements, which is the same sum.)
+ *
+ * Action 5: the page writes "the product of the selection_array ^ expression_array", but Vensim's
+ * own output has the expression as the base and the selection as the exponent: in
+ * sd-test-models/tests/vector_select (output.tab, Vensim DSS 9.2.4), Bout1 1 selects only input1b's
+ * 4th element, 1, with selection 3 and gives 1 (1^3; 3^1 would be 3), and Aout1 1 gives 1.76037 =
+ * 0.5^1 · 1.2^0.3 · 0.3^-1 · 1^0.5 · 1^1 (the page's way round takes (-1)^0.3, not a number).
  */
 export function vectorSelect(pairs: readonly { s: number; e: number }[], missing: number, action: number): number {
   const chosen = pairs.filter((p) => p.s !== 0);
@@ -22,7 +28,7 @@ export function vectorSelect(pairs: readonly { s: number; e: number }[], missing
     case 2: return Math.min(...weighted);
     case 3: return Math.max(...weighted);
     case 4: return sum(weighted) / chosen.length;
-    case 5: return prod(chosen.map((p) => Math.pow(p.s, p.e)));
+    case 5: return prod(chosen.map((p) => Math.pow(p.e, p.s)));
     case 6: return sum(plain);
     case 7: return prod(plain);
     case 8: return Math.min(...plain);

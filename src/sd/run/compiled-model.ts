@@ -6,7 +6,7 @@ import { formatLocation, InputError, ModelError, SimulationError } from '../ir/d
 import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { canonicalColumn, canonicalName } from '../ir/names.js';
 import type { Ordering } from '../analyze/order.js';
-import type { ScalarModel } from '../analyze/scalar-model.js';
+import type { ScalarModel, ScalarNode } from '../analyze/scalar-model.js';
 import { generate, type GeneratedProgram } from '../compile/codegen.js';
 import { Runtime } from './runtime-lib.js';
 import { VectorArgumentError } from './vector-functions.js';
@@ -32,6 +32,8 @@ interface Variant {
   stocks: Int32Array;
   /** The stocks' slots as runs of consecutive slots, [from, to) pairs in slot order (see `checkStocks`). */
   runs: Int32Array;
+  /** Positions in `stocks` of the stepwise stocks (ScalarNode.stepwise), held through Runge-Kutta stages. */
+  held: Int32Array;
 }
 
 /** A compiled model's look-ups by canonical name. */
@@ -102,7 +104,7 @@ export class CompiledModel implements Model {
       this.parameters.push({ name: n.name, value: this.defaults[n.id]!, units: n.units || undefined, doc: n.doc || undefined, range: n.range });
     }
     this.stockIds = Int32Array.from(ordering.stocks);
-    this.full = { program: this.program, stocks: this.stockIds, runs: slotRuns(this.stockIds) };
+    this.full = { program: this.program, stocks: this.stockIds, runs: slotRuns(this.stockIds), held: stepwisePositions(this.stockIds, nodes) };
     this.coneSafe = !generated.source.includes('R.random');
     const c = scalar.control;
     this.controlStatic = [c.initialTime, c.finalTime, c.timeStep, c.saveper].every((id) => ordering.isStatic[id]);
@@ -168,7 +170,7 @@ export class CompiledModel implements Model {
       if (stepsKept > (1 - CONE_MIN_SAVING) * this.ordering.step.length) hit = this.full;
       else {
         const stocks = Int32Array.from(this.ordering.stocks.filter((id) => need.has(id)));
-        hit = { program: load(generate(this.scalar, this.ordering, (id) => need.has(id))), stocks, runs: slotRuns(stocks) };
+        hit = { program: load(generate(this.scalar, this.ordering, (id) => need.has(id))), stocks, runs: slotRuns(stocks), held: stepwisePositions(stocks, this.scalar.nodes) };
       }
       if (this.cones.size >= CONES_KEPT) this.cones.delete(this.cones.keys().next().value!);
     }
@@ -404,7 +406,7 @@ export class CompiledModel implements Model {
     const capacity = sink ? (blockRows ?? Math.max(1, Math.min(savesExpected, Math.floor(STREAM_BLOCK_VALUES / (nc + 1))))) : this.controlStatic ? savesExpected : 256;
     planRun({ start: t0, end: endGuess, dt, saveper: options.saveper ?? probe.saveper }, nc, histories, limits, fields, sink ? capacity : Infinity);
     // Only what the kept columns need is computed (the control variables always are).
-    const { program, stocks, runs } = options.columns ? this.variantFor(cols) : this.full;
+    const { program, stocks, runs, held } = options.columns ? this.variantFor(cols) : this.full;
     r.initialTime = t0;
     const maxSteps = Math.ceil(Math.max(0, endGuess - t0) / dt + 1e-6);
     r.prepareDelays(this.controlStatic ? maxSteps : Math.max(maxSteps, 1) * 64);
@@ -444,6 +446,10 @@ export class CompiledModel implements Model {
     const k1 = method === 'euler' ? d : new Float64Array(ns);
     const k2 = method === 'rk4' ? new Float64Array(ns) : d;
     const k3 = method === 'rk4' ? new Float64Array(ns) : d;
+    /** Stepwise stocks keep their step-start value through the Runge-Kutta stages (ScalarNode.stepwise). */
+    const hold = () => {
+      for (let j = 0; j < held.length; j++) v[stocks[held[j]!]!] = y0[held[j]!]!;
+    };
 
     let base = t0;
     let k = 0;
@@ -487,22 +493,28 @@ export class CompiledModel implements Model {
         for (let i = 0; i < ns; i++) y0[i] = v[stocks[i]!]!;
         if (method === 'rk2') {
           for (let i = 0; i < ns; i++) v[stocks[i]!] = y0[i]! + dt * k1[i]!;
+          hold();
           program.step(v, time + dt, dt, si, r);
           program.rates(v, k2, time + dt, dt, r);
           for (let i = 0; i < ns; i++) v[stocks[i]!] = y0[i]! + (dt / 2) * (k1[i]! + k2[i]!);
         } else {
           const h = dt / 2;
           for (let i = 0; i < ns; i++) v[stocks[i]!] = y0[i]! + h * k1[i]!;
+          hold();
           program.step(v, time + h, dt, si, r);
           program.rates(v, k2, time + h, dt, r);
           for (let i = 0; i < ns; i++) v[stocks[i]!] = y0[i]! + h * k2[i]!;
+          hold();
           program.step(v, time + h, dt, si, r);
           program.rates(v, k3, time + h, dt, r);
           for (let i = 0; i < ns; i++) v[stocks[i]!] = y0[i]! + dt * k3[i]!;
+          hold();
           program.step(v, time + dt, dt, si, r);
           program.rates(v, d, time + dt, dt, r);
           for (let i = 0; i < ns; i++) v[stocks[i]!] = y0[i]! + (dt / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + d[i]!);
         }
+        // ...and then move as Euler moves them, by their rate at the step's start.
+        for (let j = 0; j < held.length; j++) v[stocks[held[j]!]!] = y0[held[j]!]! + dt * k1[held[j]!]!;
       }
       si++;
       k++;
@@ -546,6 +558,13 @@ export class CompiledModel implements Model {
       }
     }
   }
+}
+
+/** Positions in `stocks` (slots, which are node ids) of the stepwise stocks. */
+function stepwisePositions(stocks: Int32Array, nodes: readonly ScalarNode[]): Int32Array {
+  const out: number[] = [];
+  for (let i = 0; i < stocks.length; i++) if (nodes[stocks[i]!]!.stepwise) out.push(i);
+  return Int32Array.from(out);
 }
 
 /** Sorted slots as [from, to) pairs of consecutive slots. */

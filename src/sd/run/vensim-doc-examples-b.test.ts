@@ -474,10 +474,7 @@ describe('the equivalent equations with inputs that move (fn_npv, fn_smooth3, fn
 describe('SMOOTH N against SMOOTHI and SMOOTH3I under Euler (fn_smooth_n)', () => {
   // Page: order 1 is "almost the same" as SMOOTHI and order 3 as SMOOTH3I, the difference being
   // that SMOOTH N is held constant over each TIME STEP, which "if you are using Euler ... is true
-  // of all variables". So under Euler they are the same.
-  // Not asserted, and not met: under Runge-Kutta the page keeps SMOOTH N constant over each step
-  // ("different from functions such as SMOOTH3"); the engine integrates its stages like SMOOTH3's
-  // (a level fed by SMOOTH N(STEP(4,1),2,0,1) reads 0, 0, 0.854, 2.945 under rk4, not Euler's 0, 0, 0, 2).
+  // of all variables". So under Euler they are the same (Runge-Kutta: the next describe).
   const r = run([
     'S = 5 + STEP(10, 2) ~~|',
     'n3 = SMOOTH N(S, 6, 4, 3) ~~|', 'i3 = SMOOTH3I(S, 6, 4) ~~|',
@@ -488,6 +485,41 @@ describe('SMOOTH N against SMOOTHI and SMOOTH3I under Euler (fn_smooth_n)', () =
     const y = series(r, b);
     x.forEach((v, i) => expect(v).toBeCloseTo(y[i]!, 12));
     expect(x[0]).toBe(4);
+  });
+});
+
+describe('SMOOTH N under Runge-Kutta (fn_smooth_n)', () => {
+  // Page: SMOOTH N "is treated as a discrete delay function, so that its output is constant for each
+  // Time Step", and under Runge-Kutta "this is different from functions such as SMOOTH3". So its
+  // stages move once per step, by Euler's rule from the values at the step's start, whatever the method.
+  // Worked by hand, TIME STEP 1:
+  //  n1 = SMOOTH N(STEP(4,1), 2, 0, 1): 0, 0 + (0-0)/2 = 0, 0 + (4-0)/2 = 2, 2 + (4-2)/2 = 3, 3.5;
+  //  its level L1 = INTEG(n1, 0) adds the held value of each step: 0, 0, 0, 2, 5.
+  //  n2 = SMOOTH N(STEP(4,1), 4, 0, 2), stages of 2: first stage as n1; output 0, 0, 0, 0 + (2-0)/2 = 1, 1 + (3-1)/2 = 2.
+  //  nt = SMOOTH N(Time, 2, 0, 1) reads Time at the step's start, not at the stages: 0, 0, 0.5, 1.25, 2.125;
+  //  Lt = INTEG(nt, 0): 0, 0, 0, 0.5, 1.75.
+  // SMOOTH3I of Time beside it is integrated through the stages, so it differs from its Euler run.
+  const model = [
+    'n1 = SMOOTH N(STEP(4, 1), 2, 0, 1) ~~|', 'L1 = INTEG(n1, 0) ~~|',
+    'n2 = SMOOTH N(STEP(4, 1), 4, 0, 2) ~~|',
+    'nt = SMOOTH N(Time, 2, 0, 1) ~~|', 'Lt = INTEG(nt, 0) ~~|',
+    's3 = SMOOTH3I(Time, 3, 0) ~~|',
+  ].join('\n');
+  const { model: m } = compileVensim(`${model}\n${control(4)}`);
+  const euler = m.run({ method: 'euler' });
+  it.each(['rk4', 'rk2'] as const)('%s gives the hand-worked values, those of Euler', (method) => {
+    const rk = m.run({ method });
+    expect(series(rk, 'n1')).toEqual([0, 0, 2, 3, 3.5]);
+    expect(series(rk, 'L1')).toEqual([0, 0, 0, 2, 5]);
+    expect(series(rk, 'n2')).toEqual([0, 0, 0, 1, 2]);
+    expect(series(rk, 'nt')).toEqual([0, 0, 0.5, 1.25, 2.125]);
+    expect(series(rk, 'Lt')).toEqual([0, 0, 0, 0.5, 1.75]);
+    for (const k of ['n1', 'L1', 'n2', 'nt', 'Lt']) expect(series(rk, k)).toEqual(series(euler, k));
+    expect(series(rk, 's3')[4]).not.toBeCloseTo(series(euler, 's3')[4]!, 3);
+  });
+  it('keeps the values when only one column is asked for', () => {
+    const rk = m.run({ method: 'rk4', columns: ['Lt'] });
+    expect(series(rk, 'Lt')).toEqual([0, 0, 0, 0.5, 1.75]);
   });
 });
 

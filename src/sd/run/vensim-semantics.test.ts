@@ -146,10 +146,15 @@ describe('SAMPLE IF TRUE seen by an initial value (fn_sample_if_true)', () => {
   });
 
   it('does so over a range whose condition is the same for every element', () => {
-    // The compiler loops over the elements; the initial-time statement must stay one statement.
-    const r = run('d: d1, d2, d3 ~~|\nx[d] = 1, 5, 7 ~~|\ny[d] = SAMPLE IF TRUE(x[d2] > 4, Time + 3, 2) ~~|\ns[d] = INTEG(1, y[d]) ~~|');
-    expect(Array.from(r.get('y[d3]')!).slice(0, 2)).toEqual([3, 4]);
-    expect(Array.from(r.get('s[d1]')!).slice(0, 2)).toEqual([3, 4]);
+    // The compiler loops over the elements (from 4 of them; fewer are written out one by one); the
+    // initial-time statement must stay one statement inside the loop.
+    const { model } = compileVensim('d: d1, d2, d3, d4, d5 ~~|\nx[d] = 1, 5, 7, 2, 9 ~~|\ny[d] = SAMPLE IF TRUE(x[d2] > 4, Time + 3, 2) ~~|\ns[d] = INTEG(1, y[d]) ~~|\n' + CONTROL);
+    expect(model.generated.source).toMatch(/for \(let i = 0; i < 5; i\+\+\) \{ if \(.*\) v\[\d+ \+ i\] = \(time \+ 3\); else v\[\d+ \+ i\] = 2; \}/);
+    const r = model.run();
+    for (const e of ['d1', 'd3', 'd5']) {
+      expect(Array.from(r.get(`y[${e}]`)!).slice(0, 2)).toEqual([3, 4]);
+      expect(Array.from(r.get(`s[${e}]`)!).slice(0, 2)).toEqual([3, 4]);
+    }
   });
 
   it('holds its initial value at the initial time while the condition is false', () => {

@@ -101,7 +101,7 @@ export function readXmile(source: string, file?: string, limitOptions?: Partial<
     return r.decl;
   });
   rejectRecursion(macros);
-  const ir: ModelIR = { file, equations, dimensions: dimensions.decls, macros, groups: groupNames, sketch: '', settings: '', method: specs.method };
+  const ir: ModelIR = { file, equations, dimensions: dimensions.decls, macros, groups: groupNames, sketch: '', settings: '', method: specs.method, dialect: 'xmile' };
   if (stockForms.length) ir.stockForms = stockForms;
   if (instances.length) ir.modules = instances;
   const unitSynonyms = readModelUnits(child(root, 'model_units'), src);
