@@ -20,7 +20,6 @@ const present = existsSync(join(root, 'catalog.json'));
 /** Models whose XMILE leg the writer refuses, and the construct XMILE 1.0 has no word for. */
 const REFUSED: Record<string, string> = {
   'sdmr-beer-game': 'A FUNCTION OF', // unused placeholder equations of the published model
-  'nhs-service-pathway': 'LOOKUP EXTRAPOLATE', // a <gf type="extrapolate"> read as a call; not written back
   'sde-house-game': 'GAME',
   'ema-metals-loop-switches': 'GAME', // the loop switches are GAME inputs
   'ema-salinization-policy': 'DELAY MATERIAL', // Vensim's material delay (loss, initial, fill) has no XMILE equal

@@ -8,6 +8,10 @@
  * `<queue/>`, leak flows with `<leak/>` and their zone, overflows with `<overflow/>`, inflows
  * with their `<multiplier>` and without the capacity or inflow limit the reader wrapped them in.
  *
+ * Stocks read with `<non_negative/>` are written with it, their lists and their flows' own equations
+ * (non-negative-stocks.ts); graphical functions get `type="extrapolate"` or `"discrete"` where every
+ * use of the lookup is LOOKUP EXTRAPOLATE, or every use LOOKUP BACKWARD (gf-types.ts).
+ *
  * Vensim stocks get inflow and outflow lists where the rate allows (stock-flow-lists.ts), else one
  * generated net flow; macros become `<macro>`s (§3.6); equations that read through a subscript
  * mapping are written element by element; RAMP with an end and PULSE as exact conditions on TIME
@@ -25,6 +29,8 @@ import { DimensionTable } from '../ir/dimension-table.js';
 import { mapExpr, visitExpr } from '../ir/walk.js';
 import { rampWithEnd, vensimPulse } from './vensim-test-inputs.js';
 import { stockFlowLists } from './stock-flow-lists.js';
+import { nonNegativeStocks, withoutStockLimit } from './non-negative-stocks.js';
+import { gfTypes, type GfType } from './gf-types.js';
 
 class Unwritable extends Error {
   constructor(
@@ -48,6 +54,9 @@ const attrName = (display: string): string => {
   if (display.includes('\\')) throw new Unwritable({ en: `the name '${display}' holds a backslash, which XMILE names read as an escape`, es: `el nombre '${display}' contiene una barra invertida, que los nombres XMILE leen como escape` });
   return esc(display.replace(/\s+/g, '_'));
 };
+
+/** A non-negative stock's rate or limit the writer did not find in the form the reader builds (non-negative-stocks.ts). */
+const NON_NEGATIVE_LEFT: BilingualText = { en: 'a non-negative stock read from XMILE (<non_negative/>) whose rate or flow limit is not in the form the reader builds', es: 'un nivel no negativo leído de XMILE (<non_negative/>) cuya tasa o límite de flujo no tiene la forma que arma el lector' };
 
 const PREC: Record<string, number> = { or: 1, and: 2, '=': 3, '<>': 3, '<': 3, '>': 3, '<=': 3, '>=': 3, '+': 4, '-': 4, '*': 5, '/': 5, '^': 7 };
 const OPS: Record<string, string> = { and: 'AND', or: 'OR' };
@@ -76,6 +85,8 @@ interface Ctx {
   /** The dimensions of the equation being written, and those a variable's source declares. */
   eqDims: string[];
   declaredDims(name: string): string[] | undefined;
+  /** The type a lookup is written with, where all its uses share one other than continuous (gf-types.ts). */
+  gfType(name: string): GfType | undefined;
 }
 
 const SAME = new Set(['ABS', 'SQRT', 'EXP', 'LN', 'SIN', 'COS', 'TAN', 'ARCSIN', 'ARCCOS', 'ARCTAN', 'SINH', 'COSH', 'TANH', 'STEP', 'MIN', 'MAX', 'TREND', 'SAFEDIV']);
@@ -141,6 +152,7 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
     }
     case 'apply':
       // A graphical function applied to its input, or a macro call (macros are written as <macro>).
+      if (e.name === '#nnrate' || e.name === '#nnout') throw new Unwritable(NON_NEGATIVE_LEFT, e.loc);
       if (e.outputs?.length) throw new Unwritable({ en: `the macro call ${e.display}(… : …) with extra outputs (an XMILE macro has one output)`, es: `la llamada a macro ${e.display}(… : …) con salidas adicionales (una macro XMILE tiene una sola salida)` }, e.loc);
       return `${xname(ctx.names.get(e.name) ?? e.display)}${subsText(e.subs, ctx, false)}(${e.args.map((x) => w(x)).join(', ')})`;
     case 'unary': {
@@ -218,6 +230,14 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       ctx.extraGfs.push({ name, table: t.table });
       return `${xname(name)}(${a(0)})`;
     }
+    case 'LOOKUP EXTRAPOLATE':
+    case 'LOOKUP BACKWARD': {
+      // A function of XMILE type extrapolate or discrete, called as the reader reads it back.
+      const t = e.args[0];
+      const want = fn === 'LOOKUP EXTRAPOLATE' ? 'extrapolate' : 'discrete';
+      if (t?.kind === 'ref' && t.subs.length === 0 && ctx.gfType(t.name) === want) return `${xname(ctx.names.get(t.name) ?? t.display)}(${a(1)})`;
+      throw new Unwritable({ en: `${fn} on a lookup that is also used otherwise (an XMILE graphical function has one type, ${want} for every use)`, es: `${fn} sobre una tabla (lookup) que también se usa de otra forma (una función gráfica XMILE tiene un solo tipo, ${want} en todos sus usos)` }, e.loc);
+    }
     case 'PI':
       return 'PI';
     case CONVEYOR_OUTFLOW:
@@ -245,12 +265,12 @@ function computedElementText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx): stri
   return `${xname(ctx.names.get(ref.name) ?? ref.display)}[${parts.join(', ')}]`;
 }
 
-function gfText(name: string, t: LookupTable, extra = ''): string {
+function gfText(name: string, t: LookupTable, extra = '', type?: GfType): string {
   const xmin = t.range?.xmin ?? Math.min(...t.x);
   const xmax = t.range?.xmax ?? Math.max(...t.x);
   const ymin = t.range?.ymin ?? Math.min(...t.y);
   const ymax = t.range?.ymax ?? Math.max(...t.y);
-  return `<gf name="${attrName(name)}"><xscale min="${xmin}" max="${xmax}"/><yscale min="${ymin}" max="${ymax}"/><xpts>${t.x.join(',')}</xpts><ypts>${t.y.join(',')}</ypts>${extra}</gf>`;
+  return `<gf name="${attrName(name)}"${type ? ` type="${type}"` : ''}><xscale min="${xmin}" max="${xmax}"/><yscale min="${ymin}" max="${ymax}"/><xpts>${t.x.join(',')}</xpts><ypts>${t.y.join(',')}</ypts>${extra}</gf>`;
 }
 
 /** Every element combination of a list of dimensions (sub-ranges expanded to their elements). */
@@ -332,7 +352,10 @@ function writeModel(ir: ModelIR): string {
     const forms = new Map(stockForms.map((f) => [f.stock, f]));
     const formFlows = flowRoles(stockForms);
     const flowLists = stockFlowLists(byVar, (k) => forms.has(k) || formFlows.has(k));
-    const listedFlows = new Set([...flowLists.values()].flatMap((l) => [...l.inflows, ...l.outflows]));
+    const nn = nonNegativeStocks(byVar);
+    const types = gfTypes([...byVar.values()].flat());
+    const listedFlows = new Set([...flowLists.values(), ...nn.stocks.values()].flatMap((l) => [...l.inflows, ...l.outflows]));
+    const drainsNn = (flow: string) => (stock: string) => !!nn.stocks.get(stock)?.outflows.includes(flow);
     for (const [key, eqs] of byVar) {
       if (['initial time', 'final time', 'time step', 'saveper'].includes(key)) continue;
       const first = eqs[0]!;
@@ -355,11 +378,11 @@ function writeModel(ir: ModelIR): string {
       const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
       const units = first.units ? `<units>${esc(first.units)}</units>` : '';
       const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
-      const ctx: Ctx = { stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims };
+      const ctx: Ctx = { stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, gfType: (n) => types.get(n) };
 
       if (first.kind === 'lookup') {
         if (eqs.length > 1 || lhsDims.length) throw new Unwritable({ en: `the arrayed lookup ${display}`, es: `la tabla (lookup) con subíndices ${display}` }, first.loc);
-        vars.push(gfText(display, first.lookup!, `${units}${doc}`));
+        vars.push(gfText(display, first.lookup!, `${units}${doc}`, types.get(key)));
         continue;
       }
       const isStock = first.expr?.kind === 'call' && first.expr.fn === 'INTEG';
@@ -409,7 +432,13 @@ function writeModel(ir: ModelIR): string {
         const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
         vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}${stockFormXml(form, ctx)}${units}${doc}</stock>`);
       } else if (role) {
-        vars.push(formFlowXml(display, role, dimsXml, (pick) => parts(pick), ctx, `${units}${doc}`));
+        vars.push(formFlowXml(display, role, dimsXml, (pick) => parts((q) => withoutStockLimit(pick(q), drainsNn(key))), ctx, `${units}${doc}`));
+      } else if (isStock && nn.stocks.has(key)) {
+        // Written as read: the lists and <non_negative/>; the reader builds the rate and the flow limits again.
+        const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
+        const l = nn.stocks.get(key)!;
+        const tag = (t: string, f: string) => `<${t}>${esc(xname(byVar.get(f)![0]!.lhs.display))}</${t}>`;
+        vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}${l.inflows.map((f) => tag('inflow', f)).join('')}${l.outflows.map((f) => tag('outflow', f)).join('')}<non_negative/>${units}${doc}</stock>`);
       } else if (isStock && flowLists.has(key)) {
         // The rate is a sum of inflows less a sum of outflows, each an auxiliary over the stock's subscripts.
         const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
@@ -426,14 +455,17 @@ function writeModel(ir: ModelIR): string {
         vars.push(`<flow name="${attrName(flowName)}">${dimsXml}${rate}<doc>Net flow of ${esc(display)} (written by IGEM: the Vensim rate as one flow).</doc></flow>`);
       } else {
         const tag = listedFlows.has(key) ? 'flow' : 'aux';
-        vars.push(`<${tag} name="${attrName(display)}">${dimsXml}${parts((q) => q.expr!, true)}${units}${doc}</${tag}>`);
+        const m = nn.multipliers.get(key);
+        const multiplier = m ? `<multiplier>${esc(write(m, ctx, 0))}</multiplier>` : '';
+        vars.push(`<${tag} name="${attrName(display)}">${dimsXml}${parts((q) => withoutStockLimit(q.expr!, drainsNn(key)), true)}${multiplier}${units}${doc}</${tag}>`);
       }
       for (const g of ctx.extraGfs) vars.push(gfText(g.name, g.table));
     }
     return vars;
   };
   const vars = variablesXml(byVar, ir.stockForms ?? []);
-  const macros = ir.macros.map((m) => macroXml(m, (eqs) => variablesXml(group(eqs), [])));
+  // The reader's functions for non-negative stocks are written back as <non_negative/> (or refused where used).
+  const macros = ir.macros.filter((m) => m.name !== '#nnrate' && m.name !== '#nnout').map((m) => macroXml(m, (eqs) => variablesXml(group(eqs), [])));
 
   const dimXml = ir.dimensions
     .filter((d) => !d.equivalentTo)
@@ -462,10 +494,7 @@ function writeModel(ir: ModelIR): string {
  */
 function macroXml(m: MacroDecl, variables: (eqs: Equation[]) => string[]): string {
   if (m.name.startsWith('#')) {
-    const what = m.name === '#nnrate' || m.name === '#nnout'
-      ? { en: 'a non-negative stock read from XMILE (<non_negative/>), which the writer does not write back', es: 'un nivel no negativo leído de XMILE (<non_negative/>), que el escritor no vuelve a escribir' }
-      : { en: `the reader's internal function ${m.name.slice(1)}, which the writer does not write back`, es: `la función interna del lector ${m.name.slice(1)}, que el escritor no vuelve a escribir` };
-    throw new Unwritable(what, m.loc);
+    throw new Unwritable({ en: `the reader's internal function ${m.name.slice(1)}, which the writer does not write back`, es: `la función interna del lector ${m.name.slice(1)}, que el escritor no vuelve a escribir` }, m.loc);
   }
   const own = m.equations.find((q) => q.lhs.name === m.name);
   if (m.outputs.length || !own) {

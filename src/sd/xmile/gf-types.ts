@@ -1,0 +1,41 @@
+/**
+ * The `type` a graphical function is written with (XMILE 1.0 §3.1.4: continuous, extrapolate or
+ * discrete), from how the model uses the lookup. The reader (expr-parser.ts, variables.ts) reads
+ * a use of an extrapolate function as Vensim's LOOKUP EXTRAPOLATE(table, x) and of a discrete one
+ * as LOOKUP BACKWARD(table, x), so a lookup used only one of those ways is written as a function of
+ * that type called as `table(x)`, and reads back as the same calls. XMILE's type belongs to the
+ * function, not to the call: a lookup used in several ways (or by LOOKUP FORWARD, which has no
+ * XMILE type) keeps the continuous type, and the other calls stay refused.
+ */
+import type { Equation } from '../ir/model.js';
+import { visitExpr } from '../ir/walk.js';
+
+export type GfType = 'continuous' | 'extrapolate' | 'discrete';
+
+const CALL_TYPE: Record<string, GfType> = { 'LOOKUP EXTRAPOLATE': 'extrapolate', 'LOOKUP BACKWARD': 'discrete' };
+
+/** Lookup → the one type all its uses share; lookups used otherwise or in several ways are absent (continuous). */
+export function gfTypes(equations: readonly Equation[]): Map<string, GfType> {
+  const lookups = new Set(equations.filter((q) => q.kind === 'lookup').map((q) => q.lhs.name));
+  const uses = new Map<string, Set<GfType | 'other'>>();
+  const use = (name: string, t: GfType | 'other') => {
+    if (lookups.has(name)) uses.set(name, (uses.get(name) ?? new Set()).add(t));
+  };
+  for (const q of equations) {
+    if (!q.expr) continue;
+    const asTable = new Set<unknown>();
+    visitExpr(q.expr, (e) => {
+      if (e.kind === 'call' && CALL_TYPE[e.fn] && e.args[0]?.kind === 'ref' && e.args[0].subs.length === 0) {
+        asTable.add(e.args[0]);
+        use(e.args[0].name, CALL_TYPE[e.fn]!);
+      } else if (e.kind === 'apply') use(e.name, e.subs.length === 0 ? 'continuous' : 'other');
+      else if (e.kind === 'ref' && !asTable.has(e)) use(e.name, 'other');
+    });
+  }
+  const types = new Map<string, GfType>();
+  for (const [name, ts] of uses) {
+    const [only] = ts;
+    if (ts.size === 1 && only !== 'other' && only !== 'continuous') types.set(name, only!);
+  }
+  return types;
+}
