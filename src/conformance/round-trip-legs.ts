@@ -11,7 +11,7 @@ import type { ModelIR } from '../sd/ir/model.js';
 import type { RunResult } from '../sd/run/types.js';
 import { writeVensim } from '../sd/vensim/writer.js';
 import { writeXmile } from '../sd/xmile/writer.js';
-import { sameResults } from './same-results.js';
+import { sameKeptColumns, sameResults } from './same-results.js';
 
 export type LegName = 'mdl' | 'xmile' | 'xmile→mdl';
 
@@ -56,10 +56,8 @@ function leg(name: LegName, ir: ModelIR, expected: RunResult, write: (ir: ModelI
 function netFlowsOnly(a: RunResult, b: RunResult): string | undefined {
   const own = new Set(a.names);
   const added = b.names.filter((n) => !own.has(n));
-  if (!added.length || a.names.some((n) => !b.get(n)) || a.time.length !== b.time.length) return undefined;
-  if (!added.every((n) => own.has(n.replace(/ net flow(\[.*\])?$/, '$1')))) return undefined;
-  const kept = { time: b.time, names: a.names, series: a.names.map((n) => b.get(n)!) } as unknown as RunResult;
-  return sameResults(a, kept) ? undefined : added.join(', ');
+  if (!added.length || !added.every((n) => own.has(n.replace(/ net flow(\[.*\])?$/, '$1')))) return undefined;
+  return sameKeptColumns(a, b) ? undefined : added.join(', ');
 }
 
 /** How written text is read again (a model with data files reads them from its folder). */
