@@ -184,10 +184,9 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
     case 'IF THEN ELSE':
       return wrap(`IF ${a(0)} THEN ${a(1)} ELSE ${a(2)}`);
     case 'XIDZ':
-      // fn_xidz: a divisor below 1E-6 in magnitude counts as zero.
-      return wrap(`IF ABS(${a(1)}) < 1E-6 THEN ${a(2)} ELSE ${write(e.args[0]!, ctx, 5)} / ${write(e.args[1]!, ctx, 6)}`);
     case 'ZIDZ':
-      return wrap(`IF ABS(${a(1)}) < 1E-6 THEN 0 ELSE ${write(e.args[0]!, ctx, 5)} / ${write(e.args[1]!, ctx, 6)}`);
+      // fn_xidz, fn_zidz: a divisor below 1E-6 in magnitude counts as zero (ZIDZ gives 0).
+      return wrap(`IF ABS(${a(1)}) < 1E-6 THEN ${fn === 'XIDZ' ? a(2) : '0'} ELSE ${write(e.args[0]!, ctx, 5)} / ${write(e.args[1]!, ctx, 6)}`);
     case 'INTEGER':
     case 'INT':
       // Vensim truncates toward zero; XMILE INT is the floor.
