@@ -32,6 +32,7 @@ import { LexError, tokenize, type Token } from './expr-lexer.js';
 import { arityMessage } from '../ir/arity.js';
 import { XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { positionSubscript } from './dimension-position.js';
+import { GF_TYPE_CALL, type GfType } from './gf-types.js';
 import { ARRAY_BUILTINS, builtinSpec, functionKey, VENSIM_VECTOR_FUNCTIONS, ZERO_ARGUMENT } from './functions.js';
 import type { InternalMacro } from './internal-macros.js';
 import type { MappedText, SourceText } from './source-text.js';
@@ -52,7 +53,7 @@ interface ComputedSub {
 export interface GfRef {
   lookup: string;
   display: string;
-  type: 'continuous' | 'extrapolate' | 'discrete';
+  type: GfType;
 }
 
 /** What the whole model tells the parser (known from the XML structure before any equation is read). */
@@ -795,15 +796,14 @@ class Parser {
     return spec.build(args, { loc, internal: (name, a) => this.internal(name, a, loc) });
   }
 
-  /** A graphical function evaluated at x, by its type (§3.1.4). */
-  private lookupCall(gf: GfRef, args: Expr[], loc: SourceLocation): Expr {
+  /** A graphical function (one element's, with `subs`) evaluated at x, by its type (§3.1.4). */
+  private lookupCall(gf: GfRef, args: Expr[], loc: SourceLocation, subs: SubscriptRef[] = []): Expr {
     if (args.length !== 1) {
       throw ModelError.at('E_ARITY', { en: `graphical function ${gf.display} takes one argument but was given ${args.length}`, es: `la función gráfica ${gf.display} admite un argumento, pero recibió ${args.length}` }, loc);
     }
-    const table: Expr = { kind: 'ref', name: gf.lookup, display: gf.display, subs: [], loc };
-    if (gf.type === 'extrapolate') return call('LOOKUP EXTRAPOLATE', [table, args[0]!], loc);
-    if (gf.type === 'discrete') return call('LOOKUP BACKWARD', [table, args[0]!], loc);
-    return apply(gf.lookup, args, loc, gf.display);
+    if (gf.type === 'continuous') return { kind: 'apply', name: gf.lookup, display: gf.display, subs, args, loc };
+    const table: Expr = { kind: 'ref', name: gf.lookup, display: gf.display, subs, loc };
+    return call(GF_TYPE_CALL[gf.type], [table, args[0]!], loc);
   }
 
   /** `LOOKUP(table, x)`: the table is a graphical function's name. */
@@ -818,13 +818,7 @@ class Parser {
     this.expectOp(')', { en: 'to close LOOKUP', es: 'para cerrar LOOKUP' });
     const gf = this.env.gfs.get(canonical);
     void t;
-    if (gf && subs.length === 0) return this.lookupCall(gf, [x], loc);
-    if (gf) {
-      const table: Expr = { kind: 'ref', name: gf.lookup, display: gf.display, subs, loc };
-      if (gf.type === 'extrapolate') return call('LOOKUP EXTRAPOLATE', [table, x], loc);
-      if (gf.type === 'discrete') return call('LOOKUP BACKWARD', [table, x], loc);
-      return { kind: 'apply', name: gf.lookup, display: gf.display, subs, args: [x], loc };
-    }
+    if (gf) return this.lookupCall(gf, [x], loc, subs);
     return { kind: 'apply', name: canonical, display: displayOf(name.text), subs, args: [x], loc };
   }
 

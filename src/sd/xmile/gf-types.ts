@@ -12,7 +12,10 @@ import { visitExpr } from '../ir/walk.js';
 
 export type GfType = 'continuous' | 'extrapolate' | 'discrete';
 
-const CALL_TYPE: Record<string, GfType> = { 'LOOKUP EXTRAPOLATE': 'extrapolate', 'LOOKUP BACKWARD': 'discrete' };
+/** The Vensim call a use of a typed graphical function is read as (the reader, expr-parser.ts) and written from. */
+export const GF_TYPE_CALL: Readonly<Record<Exclude<GfType, 'continuous'>, string>> = { extrapolate: 'LOOKUP EXTRAPOLATE', discrete: 'LOOKUP BACKWARD' };
+
+const CALL_TYPE: Record<string, GfType> = Object.fromEntries(Object.entries(GF_TYPE_CALL).map(([type, fn]) => [fn, type as GfType]));
 
 /** Lookup → the one type all its uses share; lookups used otherwise or in several ways are absent (continuous). */
 export function gfTypes(equations: readonly Equation[]): Map<string, GfType> {
