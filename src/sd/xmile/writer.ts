@@ -20,7 +20,8 @@
  * What XMILE 1.0 cannot say is refused with a located error rather than written approximately:
  * Vensim functions without an XMILE equivalent of the same meaning (MODULO's sign rule, DELAY
  * CONVEYOR, the market functions, the VECTOR and ALLOCATE functions, data from spreadsheets, …),
- * macros with several outputs, data variables, time settings that are not constants, and models read from modules (ModelIR.modules).
+ * macros with several outputs, data variables, and time settings that are not constants. Models read
+ * from modules are written back as modules (writer-modules.ts).
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
@@ -31,6 +32,7 @@ import { rampWithEnd, vensimPulse } from './vensim-test-inputs.js';
 import { stockFlowLists } from './stock-flow-lists.js';
 import { nonNegativeStocks, withoutStockLimit } from './non-negative-stocks.js';
 import { gfTypes, type GfType } from './gf-types.js';
+import { modelXml, moduleBlocks } from './writer-modules.js';
 
 class Unwritable extends Error {
   constructor(
@@ -87,7 +89,11 @@ interface Ctx {
   declaredDims(name: string): string[] | undefined;
   /** The type a lookup is written with, where all its uses share one other than continuous (gf-types.ts). */
   gfType(name: string): GfType | undefined;
+  /** A module's output read in this model (`inner.out`), as written (`Inner.out`): writer-modules.ts. */
+  qualified?: ReadonlyMap<string, string>;
 }
+
+const refName = (ctx: Ctx, name: string, display: string): string => ctx.qualified?.get(name) ?? xname(ctx.names.get(name) ?? display);
 
 const SAME = new Set(['ABS', 'SQRT', 'EXP', 'LN', 'SIN', 'COS', 'TAN', 'ARCSIN', 'ARCCOS', 'ARCTAN', 'SINH', 'COSH', 'TANH', 'STEP', 'MIN', 'MAX', 'TREND', 'SAFEDIV']);
 /** Vensim name → XMILE name, same arguments. */
@@ -148,7 +154,7 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
       // (§3.7.1.3), so its subscripts are written out.
       const declared = e.subs.length || inArrayFn ? undefined : ctx.declaredDims(e.name);
       const subs = declared?.length && declared.every((d) => ctx.eqDims.includes(d)) ? declared.map((d) => ({ name: d, display: ctx.names.get(d) ?? d, bang: false, loc: e.loc })) : e.subs;
-      return xname(ctx.names.get(e.name) ?? e.display) + subsText(subs, ctx, inArrayFn);
+      return refName(ctx, e.name, e.display) + subsText(subs, ctx, inArrayFn);
     }
     case 'apply':
       // A graphical function applied to its input, or a macro call (macros are written as <macro>).
@@ -288,12 +294,6 @@ export function writeXmile(ir: ModelIR): string {
 }
 
 function writeModel(ir: ModelIR): string {
-  // The reader flattened the modules (module-flatten.ts); writing the copies as one model would
-  // lose the submodels, and writing them back as <model> blocks is not implemented.
-  if (ir.modules?.length) {
-    const shown = ir.modules.map((m) => m.display).join(', ');
-    throw new Unwritable({ en: `the model is built from modules (${shown}); writing modules back to XMILE is not supported`, es: `el modelo está hecho de módulos (${shown}); no se admite escribir módulos de vuelta en XMILE` }, ir.modules[0]!.loc);
-  }
   const dims = new Map<string, DimensionDecl>(ir.dimensions.map((d) => [d.name, d]));
   const names = new Map<string, string>();
   for (const d of ir.dimensions) {
@@ -345,7 +345,7 @@ function writeModel(ir: ModelIR): string {
     return own.length > 0 && ir.dimensions.some((x) => x.name !== n && !x.equivalentTo && members(x.name).length > own.length && own.every((m) => members(x.name).includes(m)));
   };
   /** The `<stock>`, `<flow>`, `<aux>` and `<gf>` elements of the model's variables, or of a macro's. */
-  const variablesXml = (byVar: ReadonlyMap<string, Equation[]>, stockForms: readonly StockForm[]): string[] => {
+  const variablesXml = (byVar: ReadonlyMap<string, Equation[]>, stockForms: readonly StockForm[], qualified?: ReadonlyMap<string, string>): string[] => {
     const vars: string[] = [];
     const flowsMade = new Set<string>();
     const forms = new Map(stockForms.map((f) => [f.stock, f]));
@@ -377,7 +377,7 @@ function writeModel(ir: ModelIR): string {
       const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
       const units = first.units ? `<units>${esc(first.units)}</units>` : '';
       const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
-      const ctx: Ctx = { stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, gfType: (n) => types.get(n) };
+      const ctx: Ctx = { stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, gfType: (n) => types.get(n), qualified };
 
       if (first.kind === 'lookup') {
         if (eqs.length > 1 || lhsDims.length) throw new Unwritable({ en: `the arrayed lookup ${display}`, es: `la tabla (lookup) con subíndices ${display}` }, first.loc);
@@ -462,7 +462,11 @@ function writeModel(ir: ModelIR): string {
     }
     return vars;
   };
-  const vars = variablesXml(byVar, ir.stockForms ?? []);
+  // A model read from modules is written as its models again (writer-modules.ts).
+  const writers = { xname, attrName, esc };
+  const blocks = ir.modules?.length ? moduleBlocks(ir, writers) : undefined;
+  const vars = blocks ? [] : variablesXml(byVar, ir.stockForms ?? []);
+  const models = blocks?.map((b) => modelXml(b, variablesXml(group(b.equations), b.stockForms, b.qualified), writers)).join('\n  ');
   // The reader's functions for non-negative stocks are written back as <non_negative/> (or refused where used).
   const macros = ir.macros.filter((m) => m.name !== '#nnrate' && m.name !== '#nnout').map((m) => macroXml(m, (eqs) => variablesXml(group(eqs), [])));
 
@@ -477,11 +481,11 @@ function writeModel(ir: ModelIR): string {
   <header><vendor>IGEM</vendor><product version="1.0">IGEM</product>${uses ? `<options>${uses}</options>` : ''}</header>
   <sim_specs method="${method}" time_units="${esc(timeUnits)}"${saveAttr}><start>${start}</start><stop>${stop}</stop><dt>${dt}</dt></sim_specs>
   ${dimXml ? `<dimensions>\n    ${dimXml}\n  </dimensions>` : ''}
-  <model>
+  ${models ?? `<model>
     <variables>
       ${vars.join('\n      ')}
     </variables>
-  </model>${macros.map((m) => `\n  ${m}`).join('')}
+  </model>`}${macros.map((m) => `\n  ${m}`).join('')}
 </xmile>
 `;
 }
