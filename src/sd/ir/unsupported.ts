@@ -7,15 +7,31 @@
  */
 import type { BilingualText } from './diagnostics.js';
 
+/** The queues this engine takes: QUEUE FIFO with no initial content, read by QUEUE AGE IN RANGE (src/sd/analyze/queue.ts). */
+const QUEUE_TAKEN: BilingualText = {
+  en: 'QUEUE FIFO with an initial content of 0 and QUEUE AGE IN RANGE are supported',
+  es: 'se admiten QUEUE FIFO con un contenido inicial de 0 y QUEUE AGE IN RANGE',
+};
 const QUEUE_HINT: BilingualText = {
   en:
     'fn_queue_fifo says the initial content is spread over ages TIME STEP to age range + TIME STEP by the profile renormalized to an area of 1 over 0 to age range, ' +
-    'but not whether each TIME STEP slot takes the area under the profile over its interval or the value of the profile at one point, which every reader (QUEUE AGE AVERAGE, QUEUE AGE IN RANGE, QUEUE AGE OLDEST) depends on; ' +
-    'model the queue as a stock (INTEG) and its ages with an aging chain of stocks',
+    'but not whether each TIME STEP slot takes the area under the profile over its interval or the value of the profile at one point, and this queue starts with that content; ' +
+    `${QUEUE_TAKEN.en}; otherwise model the queue as a stock (INTEG) and its ages with an aging chain of stocks`,
   es:
     'fn_queue_fifo dice que el contenido inicial se reparte entre las edades TIME STEP y age range + TIME STEP según el perfil renormalizado a un área de 1 entre 0 y age range, ' +
-    'pero no si cada intervalo de TIME STEP recibe el área bajo el perfil en ese intervalo o el valor del perfil en un punto, de lo cual dependen todas las funciones que leen la cola (QUEUE AGE AVERAGE, QUEUE AGE IN RANGE, QUEUE AGE OLDEST); ' +
-    'modele la cola como un stock (INTEG) y sus edades con una cadena de envejecimiento de stocks',
+    'pero no si cada intervalo de TIME STEP recibe el área bajo el perfil en ese intervalo o el valor del perfil en un punto, y esta cola empieza con ese contenido; ' +
+    `${QUEUE_TAKEN.es}; si no, modele la cola como un stock (INTEG) y sus edades con una cadena de envejecimiento de stocks`,
+};
+/** QUEUE AGE AVERAGE and QUEUE AGE OLDEST: settled for a queue with content, open for an empty one. */
+const QUEUE_AGE_HINT: BilingualText = {
+  en:
+    'fn_queue_age_average and fn_queue_age_oldest give the average age of the oldest quant elements and the oldest age (TIME STEP for a negative queue, :NA: when the argument is not a queue), ' +
+    'but not what they return for an empty queue, which every queue this engine takes is at the start (QUEUE FIFO with an initial content of 0: fn_queue_fifo leaves the spread of other initial content open); ' +
+    'use QUEUE AGE IN RANGE, which counts the content by age',
+  es:
+    'fn_queue_age_average y fn_queue_age_oldest dan la edad promedio de los quant elementos más antiguos y la edad más antigua (TIME STEP para una cola negativa, :NA: cuando el argumento no es una cola), ' +
+    'pero no lo que devuelven para una cola vacía, como lo está al inicio toda cola que este motor admite (QUEUE FIFO con un contenido inicial de 0: fn_queue_fifo deja abierto el reparto de otro contenido inicial); ' +
+    'use QUEUE AGE IN RANGE, que cuenta el contenido por edad',
 };
 /** What to write instead of either simultaneous function. */
 const WRITE_IT_OUT: BilingualText = {
@@ -114,8 +130,8 @@ export const UNSUPPORTED_VENSIM_FUNCTIONS: ReadonlyMap<string, BilingualText> = 
         'escriba la depreciación con copias DELAY FIXED de str ponderadas por el calendario',
     },
   ],
-  ['QUEUE FIFO', QUEUE_HINT], ['QUEUE FIFO ATTRIB', QUEUE_HINT], ['QUEUE LIFO', QUEUE_HINT], ['QUEUE PRIORITY', QUEUE_HINT],
-  ['QUEUE AGE AVERAGE', QUEUE_HINT], ['QUEUE AGE IN RANGE', QUEUE_HINT], ['QUEUE AGE OLDEST', QUEUE_HINT],
+  ['QUEUE FIFO ATTRIB', QUEUE_HINT], ['QUEUE LIFO', QUEUE_HINT], ['QUEUE PRIORITY', QUEUE_HINT],
+  ['QUEUE AGE AVERAGE', QUEUE_AGE_HINT], ['QUEUE AGE OLDEST', QUEUE_AGE_HINT],
   ['QUEUE ATTRIB AVERAGE', QUEUE_HINT], ['QUEUE ATTRIB QUANTITY', QUEUE_HINT], ['QUEUE ATTRIB', QUEUE_HINT],
   ['QUEUE CTH', QUEUE_HINT], ['QUEUE AGE', QUEUE_HINT],
   ['FIND ZERO', FIND_ZERO_HINT], ['SIMULTANEOUS', SIMULTANEOUS_HINT],
