@@ -642,7 +642,7 @@ function generateProgram(m: ScalarModel, full: Ordering, keep: ((id: number) => 
     const dynamicDelay = node.args?.[1]?.k === 'num' && node.args[1].v === 1;
     const material = node.args?.[1]?.k === 'num' && node.args[1].v === 2;
     if (isConveyorDelay(node)) postT.push(template(group(node), (P) => `R.conveyorDelayPush(${P.int(k)}, ${expr(node.expr, P)}, ${expr(node.args![2]!, P)});`));
-    else if (isQueue(node)) postT.push(template(group(node), (P) => `R.queuePush(${P.int(k)}, ${expr(node.expr, P)}, ${expr(node.args![2]!, P)}, ${P.int(node.id)}, time);`));
+    else if (isQueue(node)) postT.push(template(group(node), (P) => `R.queuePush(${P.int(k)}, ${expr(node.expr, P)}, ${expr(node.args![2]!, P)}, time);`));
     else if (material) postT.push(template(group(node), (P) => `R.delayPushMaterial(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)});`));
     else postT.push(template(group(node), (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)}${dynamicDelay ? `, ${expr(node.args![0]!, P)}` : ''});`));
   }

@@ -73,6 +73,26 @@ ${control(3, 0.5)}`);
     expect(v.q).toEqual([0, 1, 2, 3, 4, 4, 4]);
   });
 
+  it('never changes within a time step: Runge-Kutta stages see the value and ages of the step start', () => {
+    // fn_queue_fifo: "unlike an ordinary Level the value of a queue will never change within a time
+    // step". dt 1, inflow 1: q = 0, 1, 2, 3 at t = 0..3 (and the same through each step's stages), so
+    // RK4 integrates q as a step function: s(t + 1) = s(t) + q(t) = 0, 0, 1, 3; the ordinary level L
+    // gives the exact integral t²/2 = 0, 0.5, 2, 4.5. The reader all = q the same way.
+    const mdl = `${FLAT}q = QUEUE FIFO(1, 0, flat, 0, 1) ~ Widget ~|
+L = INTEG(1, 0) ~ Widget ~|
+all = QUEUE AGE IN RANGE(q, :NA:, :NA:) ~ Widget ~|
+s = INTEG(q, 0) ~ Widget*Day ~|
+sa = INTEG(all, 0) ~ Widget*Day ~|
+sl = INTEG(L, 0) ~ Widget*Day ~|
+${control(3, 1)}`;
+    const r = compileVensim(mdl, { file: 'queue.mdl' }).model.run({ method: 'rk4' });
+    const col = (n: string) => Array.from(r.get(n)!);
+    expect(col('q')).toEqual([0, 1, 2, 3]);
+    expect(col('s')).toEqual([0, 0, 1, 3]);
+    expect(col('sa')).toEqual([0, 0, 1, 3]);
+    col('sl').forEach((v, t) => expect(v).toBeCloseTo((t * t) / 2, 12));
+  });
+
   it('treats a negative inflow as outflow and a negative outflow as inflow', () => {
     // t=0: in 10, out -2: one entry of (10 + 2) × 1 = 12. Then in -3, out 0: 3 a day leave the oldest.
     const v = run(`${FLAT}in = 10 - STEP(13, 1) ~ Widget/Day ~|

@@ -9,6 +9,7 @@ import { segment, tableArea, tableInvert, tableSlopeAt } from '../analyze/table-
 import { RandomStream, streamSeed } from './random.js';
 import { xidz, zidz } from '../ir/guarded-division.js';
 import { ConveyorBelt, type LeakZone } from './conveyor-belt.js';
+import { FifoQueue } from './fifo-queue.js';
 
 /**
  * NaN read from a typed array: the global `NaN` is a tagged heap value, and a function that can
@@ -379,16 +380,16 @@ export class Runtime {
     }
   }
 
-  // --- Vensim's QUEUE FIFO with no initial content (src/sd/analyze/queue.ts) ----------------
-  /** Queue node id → its index among the delays (QUEUE AGE IN RANGE names the queue by its node). */
+  // --- Vensim's QUEUE FIFO with no initial content (src/sd/analyze/queue.ts, fifo-queue.ts) --
+  /** Queues by the index codegen gives each (among the delays). */
+  private readonly queues: FifoQueue[] = [];
+  /** Queue node id → its index (QUEUE AGE IN RANGE names the queue by its node). */
   private readonly queueOf = new Map<number, number>();
   /**
-   * An empty queue: `hist[j]` will hold what entered in the j-th step, `n` the steps taken, `head`
-   * the oldest entry not yet gone, `init` the content. A queue given initial content stops the run:
-   * fn_queue_fifo does not say how that content is spread over the TIME STEP ages.
+   * An empty queue. One given initial content stops the run: fn_queue_fifo does not say how that
+   * content is spread over the TIME STEP ages.
    */
   queueInit(k: number, node: number, initial: number, dt: number): number {
-    const d = this.delays[k]!;
     if (initial !== 0) {
       const e = new VectorArgumentError({
         en: `QUEUE FIFO with an initial content of ${initial} is not supported: fn_queue_fifo does not say whether each TIME STEP age takes the area under the profile over its interval or its value at one point (use 0 as the initial content)`,
@@ -397,72 +398,22 @@ export class Runtime {
       e.node = node;
       throw e;
     }
-    d.n = 0;
-    d.head = 0;
-    d.init = 0;
-    d.dt = dt;
+    this.queues[k] = new FifoQueue(dt, node);
     this.queueOf.set(node, k);
     return 0;
   }
+  /** The content at the start of the current TIME STEP (heldTime: Runge-Kutta stages keep it). */
   queueValue(k: number): number {
-    return this.delays[k]!.init;
+    return this.queues[k]!.value(this.heldTime);
   }
-  /**
-   * After a step (fn_queue_fifo): the content moves like a level, by dt × (inflow − outflow); a
-   * negative inflow counts as outflow and a negative outflow as inflow; what enters this step is
-   * the newest entry and what leaves is taken from the oldest first. A queue that goes negative
-   * holds one entry, of this step (age TIME STEP at the next). One that comes back above 0 from
-   * below stops the run: the page does not say which entries the negative content cancels.
-   */
-  queuePush(k: number, inflow: number, outflow: number, node: number, time: number): void {
-    const d = this.delays[k]!;
-    const was = d.init;
-    const total = was + d.dt * (inflow - outflow);
-    const j = d.n++;
-    d.init = total;
-    if (was < 0 || total < 0) {
-      if (was < 0 && total > 0) {
-        const e = new VectorArgumentError({
-          en: 'a QUEUE FIFO that was negative has content again: fn_queue_fifo says a negative queue holds entries of the previous TIME STEP only, not which entries its negative content cancels when it comes back above 0 (keep the outflow from emptying the queue below 0)',
-          es: 'una cola QUEUE FIFO que era negativa vuelve a tener contenido: fn_queue_fifo dice que una cola negativa solo tiene entradas del TIME STEP anterior, no qué entradas anula su contenido negativo cuando vuelve a superar 0 (evite que el flujo de salida vacíe la cola por debajo de 0)',
-        });
-        e.node = node;
-        e.time = time;
-        throw e;
-      }
-      d.hist[j] = total;
-      d.head = j;
-      return;
-    }
-    d.hist[j] = (Math.max(inflow, 0) + Math.max(-outflow, 0)) * d.dt;
-    let take = (Math.max(outflow, 0) + Math.max(-inflow, 0)) * d.dt;
-    let h = d.head!;
-    while (take > 0 && h <= j) {
-      const c = d.hist[h]!;
-      if (c > take) {
-        d.hist[h] = c - take;
-        break;
-      }
-      take -= c;
-      d.hist[h++] = 0;
-    }
-    d.head = h;
+  /** After a step: its flows, applied when the next step starts. */
+  queuePush(k: number, inflow: number, outflow: number, time: number): void {
+    this.queues[k]!.push(inflow, outflow, time);
   }
-  /**
-   * fn_queue_age_in_range: the content at least minage and at most maxage old, where what entered
-   * in the last step is TIME STEP old; :NA: (-1e38) for either bound lifts it. :NA: when `node`
-   * is not a queue ("If you use any other variable as an argument QUEUE AGE IN RANGE will return :NA:").
-   */
+  /** fn_queue_age_in_range; :NA: when `node` is not a queue ("… QUEUE AGE IN RANGE will return :NA:"). */
   queueAgeInRange(node: number, minAge: number, maxAge: number): number {
     const k = this.queueOf.get(node);
-    if (k === undefined) return -1e38;
-    const d = this.delays[k]!;
-    let sum = 0;
-    for (let j = d.head!; j < d.n; j++) {
-      const age = (d.n - j) * d.dt;
-      if ((minAge === -1e38 || age >= minAge) && (maxAge === -1e38 || age <= maxAge)) sum += d.hist[j]!;
-    }
-    return sum;
+    return k === undefined ? -1e38 : this.queues[k]!.inRange(this.heldTime, minAge, maxAge);
   }
 
   // --- XMILE HISTORY ------------------------------------------------------------------------
