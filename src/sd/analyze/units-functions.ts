@@ -144,6 +144,12 @@ export function callUnits(e: Call, args: Inferred[], ctx: Ctx): Inferred {
     timeArg(2, txt(`${fn} maximum age`, `edad máxima de ${fn}`));
     return args[0]!;
   }
+  // DEPRECIATE STRAIGHTLINE (fn_depreciate_straightline: units/time, time, ftime/time, units/time →
+  // units/time): the output and init in str's units, dtime a time; fisc's "ftime/time" is not checked.
+  if (fn === 'DEPRECIATE STRAIGHTLINE') {
+    timeArg(1, txt(`${fn} dtime`, `dtime de ${fn}`));
+    return agree(ctx, txt(`${fn} str and init`, `str e init de ${fn}`), e.loc, [args[0]!, args[3]!]);
+  }
   // NPV and NPVE (fn_npv): units, 1/time, units*time, dmnl → units*time.
   if (fn === 'NPV' || fn === 'NPVE') return perTimeTimes(args[0]!, time);
   if (SAME_AS_FIRST.has(fn)) return args[0]!;

@@ -107,19 +107,6 @@ export const UNSUPPORTED_VENSIM_FUNCTIONS: ReadonlyMap<string, BilingualText> = 
     },
   ],
   [
-    'DEPRECIATE STRAIGHTLINE',
-    {
-      en:
-        'fn_depreciate_straightline says the payments made within a fiscal period fisc are lumped together and that the output already includes fisc/dtime of the current value of str, ' +
-        'but the function has no argument saying when a fiscal period starts (DEPRECIATE BY SCHEDULE has fs for that) and the page does not say how the part already included is settled when str changes later in the same period; ' +
-        'write the depreciation out as fisc/dtime times the sum of str and its DELAY FIXED copies by fisc, 2 × fisc, … up to dtime − fisc (each starting at init)',
-      es:
-        'fn_depreciate_straightline dice que los pagos hechos dentro de un periodo fiscal fisc se agrupan y que la salida ya incluye fisc/dtime del valor actual de str, ' +
-        'pero la función no tiene ningún argumento que diga cuándo empieza un periodo fiscal (DEPRECIATE BY SCHEDULE tiene fs para eso) y la página no dice cómo se ajusta la parte ya incluida cuando str cambia más tarde en el mismo periodo; ' +
-        'escriba la depreciación como fisc/dtime por la suma de str y de sus copias DELAY FIXED desplazadas fisc, 2 × fisc, … hasta dtime − fisc (cada una empezando en init)',
-    },
-  ],
-  [
     'DEPRECIATE BY SCHEDULE',
     {
       en:

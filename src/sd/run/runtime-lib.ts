@@ -380,6 +380,44 @@ export class Runtime {
     }
   }
 
+  // --- DEPRECIATE STRAIGHTLINE with fisc = TIME STEP (src/sd/analyze/depreciate.ts) ---------
+  /**
+   * The sum of str over the dtime / fisc − 1 steps before this one, init standing for str before
+   * the start (kept in the delay's history, filled by delayPush). A fisc other than TIME STEP, or a
+   * dtime that is not a whole number of fisc, stops the run: fn_depreciate_straightline leaves them open.
+   */
+  depreciationInit(k: number, node: number, dtime: number, fisc: number, init: number, dt: number): number {
+    const periods = dtime / fisc;
+    const refuse = (en: string, es: string): never => {
+      const e = new VectorArgumentError({ en: `DEPRECIATE STRAIGHTLINE ${en}`, es: `DEPRECIATE STRAIGHTLINE ${es}` });
+      e.node = node;
+      throw e;
+    };
+    if (Math.abs(fisc - dt) > 1e-9 * dt) {
+      refuse(
+        `with a fiscal period fisc (${fisc}) other than TIME STEP (${dt}) is not supported: fn_depreciate_straightline lumps the payments of a fiscal period together but does not say when a period starts, nor how the part of str already included is settled when str changes later in the period (use fisc = TIME STEP)`,
+        `con un periodo fiscal fisc (${fisc}) distinto de TIME STEP (${dt}) no se admite: fn_depreciate_straightline agrupa los pagos de un periodo fiscal, pero no dice cuándo empieza un periodo ni cómo se ajusta la parte de str ya incluida cuando str cambia más tarde en el periodo (use fisc = TIME STEP)`,
+      );
+    }
+    if (!(Math.abs(periods - Math.round(periods)) <= 1e-9 * periods && Math.round(periods) >= 1)) {
+      refuse(
+        `with a dtime (${dtime}) that is not a whole number of fisc (${fisc}) is not supported: fn_depreciate_straightline says Vensim adjusts it, not how`,
+        `con un dtime (${dtime}) que no es un número entero de fisc (${fisc}) no se admite: fn_depreciate_straightline dice que Vensim lo ajusta, no cómo`,
+      );
+    }
+    const d = this.delays[k]!;
+    d.n = Math.round(periods) - 1;
+    d.init = init;
+    d.dt = dt;
+    return d.n * init;
+  }
+  depreciationPast(k: number, si: number): number {
+    const d = this.delays[k]!;
+    let sum = 0;
+    for (let i = 1; i <= d.n; i++) sum += si - i >= 0 ? d.hist[si - i]! : d.init;
+    return sum;
+  }
+
   // --- Vensim's QUEUE FIFO with no initial content (src/sd/analyze/queue.ts, fifo-queue.ts) --
   /** Queues by the index codegen gives each (among the delays). */
   private readonly queues: FifoQueue[] = [];

@@ -1,5 +1,5 @@
 /**
- * RANDOM NEGATIVE BINOMIAL, RANDOM LOOKUP, DELAY CONVEYOR, QUEUE FIFO and QUEUE AGE IN RANGE are Vensim functions with no XMILE
+ * RANDOM NEGATIVE BINOMIAL, RANDOM LOOKUP, DELAY CONVEYOR, QUEUE FIFO, QUEUE AGE IN RANGE and DEPRECIATE STRAIGHTLINE are Vensim functions with no XMILE
  * 1.0 counterpart of the same meaning: `igem convert --to mdl` writes them back unchanged (the
  * rewritten model runs the same), `--to xmile` refuses each with E_XMILE_WRITE at its equation.
  */
@@ -17,6 +17,7 @@ const EQUATIONS: [string, string][] = [
   ['QUEUE FIFO', 'x = QUEUE FIFO(input, 1, prof, 0, 3) ~~|'],
   // Of a variable that is not a queue: :NA: (fn_queue_age_in_range), finite.
   ['QUEUE AGE IN RANGE', 'x = QUEUE AGE IN RANGE(input, 0, 1) ~~|'],
+  ['DEPRECIATE STRAIGHTLINE', 'x = DEPRECIATE STRAIGHTLINE(input, 3, 1, 2) ~~|'],
 ];
 const model = (eq: string) => `prof((0,1),(1,1)) ~~|\ndens((0,0),(1,1),(2,0)) ~~|\ninput = 2 + Time ~~|\n${eq}\n${CONTROL}`;
 
