@@ -19,7 +19,7 @@
  * a range used as a number (its element's position), ELMCOUNT, VECTOR SELECT / ELM MAP / SORT ORDER / RANK / REORDER
  * (vector-rules.ts), ZIDZ, XIDZ, INTEGER, MODULO, QUANTUM, POWER, LOOKUP FORWARD / BACKWARD / EXTRAPOLATE, WITH LOOKUP,
  * and DELAY N, SMOOTH N (constant delay time), TREND, FORECAST, NPV, SAMPLE IF TRUE (level-rules.ts), QUEUE FIFO with no
- * initial content and QUEUE AGE IN RANGE.
+ * initial content and QUEUE AGE IN RANGE, DEPRECIATE STRAIGHTLINE with fisc = TIME STEP.
  * Anything else is an error naming what is missing.
  */
 import type { Equation, Expr, LookupTable, MacroDecl, ModelIR } from '../ir/model.js';
@@ -80,7 +80,7 @@ function dataStatistic(fn: string, series: { times: readonly number[]; values: r
 
 const STATEFUL = new Set([
   'INTEG', 'SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY FIXED', 'DERIVN',
-  'DELAY CONVEYOR', 'QUEUE FIFO', ...Object.keys(LEVEL_RULES),
+  'DELAY CONVEYOR', 'QUEUE FIFO', 'DEPRECIATE STRAIGHTLINE', ...Object.keys(LEVEL_RULES),
 ]);
 /** Functions whose arguments are read as arrays or names, not evaluated as numbers here. */
 const UNEVALUATED_ARGS = new Set([
@@ -619,7 +619,7 @@ export class ReferenceInterpreter {
     }
     if (!inst) {
       // First evaluation happens at the initial time: set the internal stocks from the initial values.
-      const input = e.fn === 'INTEG' || e.fn === 'DELAY CONVEYOR' || e.fn === 'QUEUE FIFO' ? NaN : arg(0);
+      const input = e.fn === 'INTEG' || e.fn === 'DELAY CONVEYOR' || e.fn === 'QUEUE FIFO' || e.fn === 'DEPRECIATE STRAIGHTLINE' ? NaN : arg(0);
       inst = { fn: e.fn, node: e, ctx, levels: [] };
       switch (e.fn) {
         case 'INTEG': inst.levels = [arg(1)]; break;
@@ -646,6 +646,16 @@ export class ReferenceInterpreter {
           // The delay time is evaluated once, at the start; the pipeline holds round(delay / dt) values.
           const n = Math.round(arg(1) / this.dt);
           inst.queue = new Array<number>(n).fill(arg(2));
+          break;
+        }
+        case 'DEPRECIATE STRAIGHTLINE': {
+          // fn_depreciate_straightline with fisc = TIME STEP: str of the dtime/fisc − 1 steps
+          // before, most recent first, init before the start.
+          const periods = arg(1) / arg(2);
+          if (Math.abs(arg(2) - this.dt) > 1e-9 * this.dt || Math.round(periods) < 1 || Math.abs(periods - Math.round(periods)) > 1e-9 * periods) {
+            throw new Error('reference: DEPRECIATE STRAIGHTLINE needs fisc = TIME STEP and dtime a whole number of fisc');
+          }
+          inst.queue = new Array<number>(Math.round(periods) - 1).fill(arg(3));
           break;
         }
         case 'QUEUE FIFO': {
@@ -686,6 +696,9 @@ export class ReferenceInterpreter {
         return inst.queue![0]! / this.dt;
       case 'QUEUE FIFO':
         return inst.levels[0]!;
+      case 'DEPRECIATE STRAIGHTLINE':
+        // An equal share, fisc/dtime, of the current str and of each earlier one kept.
+        return ((arg(0) + inst.queue!.reduce((a, b) => a + b, 0)) * arg(2)) / arg(1);
       case 'DERIVN':
         return this.derivatives(inst).at(-1)!;
     }
@@ -742,6 +755,11 @@ export class ReferenceInterpreter {
         const q = inst.queue!;
         const input = arg(0);
         return () => { if (q.length) { q.shift(); q.push(input); } };
+      }
+      case 'DEPRECIATE STRAIGHTLINE': {
+        const q = inst.queue!;
+        const input = arg(0);
+        return () => { if (q.length) { q.pop(); q.unshift(input); } };
       }
       case 'QUEUE FIFO': {
         // fn_queue_fifo: a level by dt × (inflow − outflow); negative inflow is outflow and negative

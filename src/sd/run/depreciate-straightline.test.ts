@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkUnits } from '../analyze/units.js';
 import { readVensim } from '../vensim/reader.js';
+import { runReference } from '../reference/interpreter.js';
 import { compileVensim } from './engine.js';
 
 const control = (end: number, dt: number) => `INITIAL TIME = 0 ~ Year ~|\nFINAL TIME = ${end} ~ Year ~|\nTIME STEP = ${dt} ~ Year ~|\nSAVEPER = TIME STEP ~ Year ~|\n`;
@@ -40,6 +41,19 @@ describe('DEPRECIATE STRAIGHTLINE with fisc = TIME STEP (fn_depreciate_straightl
     // str = Time: (0 + 0)/2, (0.5 + 0)/2, (1 + 0.5)/2, (1.5 + 1)/2.
     const v = run(`str = Time ~ Widget/Year ~|\nd = DEPRECIATE STRAIGHTLINE(str, 1, TIME STEP, 0) ~ Widget/Year ~|\n${control(1.5, 0.5)}`);
     close(v.d!, [0, 0.25, 0.75, 1.25]);
+  });
+
+  it('the reference interpreter, written apart from the compiler, gives the same numbers', () => {
+    const mdl = `r: a, b ~~|
+str[a] = 5 + RAMP(2, 1, 3) ~ Widget/Year ~|
+str[b] = 10 * PULSE(1, 1) ~ Widget/Year ~|
+i[r] = 5, 0 ~ Widget/Year ~|
+d[r] = DEPRECIATE STRAIGHTLINE(str[r], 2, TIME STEP, i[r]) ~ Widget/Year ~|
+${control(4, 0.5)}`;
+    const engine = compileVensim(mdl, { file: 'dep.mdl' }).model.run();
+    const ref = runReference(readVensim(mdl));
+    for (const col of ['d[a]', 'd[b]']) close(Array.from(engine.get(col)!), Array.from(ref.columns.get(col)!));
+    expect(Math.max(...Array.from(engine.get('d[b]')!))).toBeGreaterThan(0);
   });
 
   it('refuses, located, what the page leaves open', () => {
