@@ -99,10 +99,12 @@ export const UNSUPPORTED_VENSIM_FUNCTIONS: ReadonlyMap<string, BilingualText> = 
     'DELAY BATCH',
     {
       en:
-        'fn_delay_batch and the 4.1 release notes do not say whether a batch may start in the step the previous one completes, nor when a batch whose time is not a whole number of TIME STEPs completes; ' +
+        'fn_delay_batch and the 4.1 release notes do not say whether a batch takes all the material accumulated or bsize of it (the rest waiting), whether a batch may start in the step the previous one completes, ' +
+        'nor when a batch whose time is not a whole number of TIME STEPs completes; its units line (bsize and inibacklog in units*time, input, inibatch and output in units) suggests a completed batch comes out as its amount divided by TIME STEP, which no text says; ' +
         'use DELAY FIXED on a batch you form with SAMPLE IF TRUE',
       es:
-        'fn_delay_batch y las notas de la versión 4.1 no dicen si un lote puede empezar en el mismo paso en que termina el anterior, ni cuándo termina un lote cuyo tiempo no es un número entero de TIME STEP; ' +
+        'fn_delay_batch y las notas de la versión 4.1 no dicen si un lote toma todo el material acumulado o solo bsize de él (esperando el resto), si un lote puede empezar en el mismo paso en que termina el anterior, ' +
+        'ni cuándo termina un lote cuyo tiempo no es un número entero de TIME STEP; su línea de unidades (bsize e inibacklog en units*time; input, inibatch y la salida en units) sugiere que un lote terminado sale como su cantidad dividida entre TIME STEP, lo que ningún texto dice; ' +
         'use DELAY FIXED sobre un lote que usted forme con SAMPLE IF TRUE',
     },
   ],
@@ -134,7 +136,13 @@ export const UNSUPPORTED_VENSIM_FUNCTIONS: ReadonlyMap<string, BilingualText> = 
       es: `${NO_PAGE.es}; GET DATA MEAN multiplicada por el número de puntos del rango da la suma`,
     },
   ],
-  ['GET DATA TOTAL POINTS', NO_PAGE],
+  [
+    'GET DATA TOTAL POINTS',
+    {
+      en: 'its reference page (fn_get_data_total_points.html, linked from other projects) could not be read here, so whether it counts the points of the whole series or of a time range, and whether :NA: points count, is not known',
+      es: 'su página de referencia (fn_get_data_total_points.html, enlazada desde otros proyectos) no se pudo leer aquí, así que no se sabe si cuenta los puntos de toda la serie o de un rango de tiempo, ni si cuentan los puntos :NA:',
+    },
+  ],
   ['VECTOR ARRAY MAX', VECTOR_ARRAY_HINT], ['VECTOR ARRAY MIN', VECTOR_ARRAY_HINT], ['VECTOR ARRAY SUM', VECTOR_ARRAY_HINT],
   ['VECTOR ARRAY MEAN', VECTOR_ARRAY_HINT], ['VECTOR ARRAY PROD', VECTOR_ARRAY_HINT],
   [
