@@ -4,6 +4,7 @@
  * step count never misses a switch-on time by floating-point noise.
  */
 import type { DataSeries } from '../analyze/scalar-model.js';
+import type { BilingualText } from '../ir/diagnostics.js';
 import { VectorArgumentError, vectorFunction } from './vector-functions.js';
 import { segment, tableArea, tableInvert, tableSlopeAt } from '../analyze/table-lookup.js';
 import { RandomStream, streamSeed } from './random.js';
@@ -388,22 +389,22 @@ export class Runtime {
    */
   depreciationInit(k: number, node: number, dtime: number, fisc: number, init: number, dt: number): number {
     const periods = dtime / fisc;
-    const refuse = (en: string, es: string): never => {
-      const e = new VectorArgumentError({ en: `DEPRECIATE STRAIGHTLINE ${en}`, es: `DEPRECIATE STRAIGHTLINE ${es}` });
+    const refuse = (text: BilingualText): never => {
+      const e = new VectorArgumentError(text);
       e.node = node;
       throw e;
     };
     if (Math.abs(fisc - dt) > 1e-9 * dt) {
-      refuse(
-        `with a fiscal period fisc (${fisc}) other than TIME STEP (${dt}) is not supported: fn_depreciate_straightline lumps the payments of a fiscal period together but does not say when a period starts, nor how the part of str already included is settled when str changes later in the period (use fisc = TIME STEP)`,
-        `con un periodo fiscal fisc (${fisc}) distinto de TIME STEP (${dt}) no se admite: fn_depreciate_straightline agrupa los pagos de un periodo fiscal, pero no dice cuándo empieza un periodo ni cómo se ajusta la parte de str ya incluida cuando str cambia más tarde en el periodo (use fisc = TIME STEP)`,
-      );
+      refuse({
+        en: `DEPRECIATE STRAIGHTLINE with a fiscal period fisc (${fisc}) other than TIME STEP (${dt}) is not supported: fn_depreciate_straightline lumps the payments of a fiscal period together but does not say when a period starts, nor how the part of str already included is settled when str changes later in the period (use fisc = TIME STEP)`,
+        es: `DEPRECIATE STRAIGHTLINE con un periodo fiscal fisc (${fisc}) distinto de TIME STEP (${dt}) no se admite: fn_depreciate_straightline agrupa los pagos de un periodo fiscal, pero no dice cuándo empieza un periodo ni cómo se ajusta la parte de str ya incluida cuando str cambia más tarde en el periodo (use fisc = TIME STEP)`,
+      });
     }
     if (!(Math.abs(periods - Math.round(periods)) <= 1e-9 * periods && Math.round(periods) >= 1)) {
-      refuse(
-        `with a dtime (${dtime}) that is not a whole number of fisc (${fisc}) is not supported: fn_depreciate_straightline says Vensim adjusts it, not how`,
-        `con un dtime (${dtime}) que no es un número entero de fisc (${fisc}) no se admite: fn_depreciate_straightline dice que Vensim lo ajusta, no cómo`,
-      );
+      refuse({
+        en: `DEPRECIATE STRAIGHTLINE with a dtime (${dtime}) that is not a whole number of fisc (${fisc}) is not supported: fn_depreciate_straightline says Vensim adjusts it, not how`,
+        es: `DEPRECIATE STRAIGHTLINE con un dtime (${dtime}) que no es un número entero de fisc (${fisc}) no se admite: fn_depreciate_straightline dice que Vensim lo ajusta, no cómo`,
+      });
     }
     const d = this.delays[k]!;
     d.n = Math.round(periods) - 1;
