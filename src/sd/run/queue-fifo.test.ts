@@ -9,6 +9,7 @@
  * this test and every expected number is worked by hand in the comments from those rules.
  */
 import { describe, expect, it } from 'vitest';
+import { causalGraph } from '../analyze/structure/causal-graph.js';
 import { checkUnits } from '../analyze/units.js';
 import { readVensim } from '../vensim/reader.js';
 import { runReference } from '../reference/interpreter.js';
@@ -191,6 +192,13 @@ ${control(6, 0.5)}`;
       expect(Array.from(engine.get(col)!), col).toEqual(Array.from(want));
     }
     expect(Math.max(...Array.from(engine.get('old[b]')!))).toBeGreaterThan(0);
+  });
+
+  it('in the causal graph the flows act at every step, profile, initial content and age range only at the start', () => {
+    const g = causalGraph(readVensim(`${FLAT}start = 0 ~ Widget ~|\nrange = 3 ~ Day ~|\nin = 1 ~ Widget/Day ~|
+q = QUEUE FIFO(in, out, flat, start, range) ~ Widget ~|\nout = QUEUE AGE IN RANGE(q, 2, :NA:) / TIME STEP ~ Widget/Day ~|\n${control(2, 1)}`));
+    const into = Object.fromEntries(g.links.filter((l) => l.to === 'q').map((l) => [l.from, l.initialOnly]));
+    expect(into).toEqual({ in: false, out: false, flat: true, start: true, range: true });
   });
 
   // The XMILE writer refuses both (src/sd/xmile/vensim-only-functions.test.ts).
