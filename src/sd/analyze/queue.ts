@@ -10,7 +10,7 @@
  *    old, :NA: lifting either bound, and :NA: when its first argument is not a queue.
  * Refused, because the page leaves it open: initial content other than 0 (how it is spread over
  * the ages), and a negative queue coming back above 0 (which entries the negative content cancels;
- * both checked again while running, runtime-lib.ts). The profile and age range shape only the
+ * checked while running: runtime-lib.ts queueInit, run/fifo-queue.ts). The profile and age range shape only the
  * initial content, so with 0 they are checked (a lookup, an expression) and not used.
  */
 import { ModelError } from '../ir/diagnostics.js';
