@@ -65,6 +65,8 @@ export interface Printer {
   int(v: number): string;
   /** A normal lookup of table number `table` (printed as `tableText`) at the printed input `x`. */
   lookup(table: number, tableText: string, x: string): string;
+  /** A call printed otherwise than the program prints it (the run's diagnosis, domain-diagnosis.ts), or undefined. */
+  call?(fn: string, args: string[]): string | undefined;
 }
 
 function num(v: number): string {
@@ -131,8 +133,10 @@ export function expr(e: SExpr, P: Printer = CONCRETE): string {
       const owner = e.owner === undefined ? '' : `, ${P.int(e.owner)}, time`;
       return `R.vector(${JSON.stringify(e.fn)}, [${vecs.join(', ')}], [${e.scalars.map((a) => expr(a, P)).join(', ')}], ${P.int(e.index)}${owner})`;
     }
-    case 'call':
-      return call(e.fn, e.args.map((a) => expr(a, P)));
+    case 'call': {
+      const args = e.args.map((a) => expr(a, P));
+      return (P.call && P.call(e.fn, args)) ?? call(e.fn, args);
+    }
   }
 }
 
