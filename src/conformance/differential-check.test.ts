@@ -27,8 +27,11 @@ describe('differential comparison', () => {
 
   // Reference-interpreter bug found once DELAY CONVEYOR joined the generator: a delay inside a
   // conveyor's input (or INTEG's rate), not evaluated at the initial time, moved a step late.
-  it('a delay nested in DELAY CONVEYOR\'s input or INTEG\'s rate moves from the first step in both runs', () => {
-    const text = 'v = DELAY CONVEYOR(DELAY FIXED(5, 0.75, -0.02), 0.375, 0, prof, 1.95, 0.375) ~~|\ns = INTEG(DELAY FIXED(5, 0.75, -0.02), 0) ~~|\n' +
+  // DELAY FIXED must stand alone (fn_delay_fixed), so it feeds them through its own variable;
+  // DELAY1, which may stand anywhere, is nested as well.
+  it('a delay feeding DELAY CONVEYOR\'s input or INTEG\'s rate moves from the first step in both runs', () => {
+    const text = 'd = DELAY FIXED(5, 0.75, -0.02) ~~|\nv = DELAY CONVEYOR(d, 0.375, 0, prof, 1.95, 0.375) ~~|\ns = INTEG(d, 0) ~~|\n' +
+      'w = DELAY CONVEYOR(DELAY1(5, 0.75), 0.375, 0, prof, 1.95, 0.375) ~~|\nu = INTEG(DELAY1(5, 0.75), 0) ~~|\n' +
       'prof((0,1),(1,1)) ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\nTIME STEP = 0.125 ~~|\nSAVEPER = 0.125 ~~|\n';
     expect(checkModel(0, text)).toBeUndefined();
   });
