@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel, close } from './differential.js';
 import { generateModel } from './differential-generator.js';
+import { compileVensim } from '../sd/run/engine.js';
 
 describe('differential comparison', () => {
   it('tolerates round-off only', () => {
@@ -49,6 +50,20 @@ describe('differential comparison', () => {
       const text = generateModel(seed).text;
       expect(text).toMatch(/^mdemand\[MDem\] = DEMAND AT PRICE\(mdq\[MDem\], mdp\[MDem, mtype\], mprice\) ~~\|$/m);
       expect(checkModel(seed, text), `seed ${seed}`).toBeUndefined();
+    }
+  });
+
+  it('generates VECTOR SELECT action 5 in some seeds, on which engine and reference agree with finite values', () => {
+    const action5 = /^(y\d+)(?:\[[^\]]*\])? = VECTOR SELECT\([^()]*, 5, 0\) ~~\|$/m;
+    const seeds = Array.from({ length: 700 }, (_, seed) => seed).filter((seed) => action5.test(generateModel(seed).text));
+    expect(seeds.length).toBeGreaterThanOrEqual(5);
+    for (const seed of seeds) {
+      const text = generateModel(seed).text;
+      expect(checkModel(seed, text), `seed ${seed}`).toBeUndefined();
+      const run = compileVensim(text).model.run();
+      const name = action5.exec(text)![1]!;
+      const columns = run.names.filter((n) => n === name || n.startsWith(`${name}[`));
+      for (const c of columns) expect(Array.from(run.get(c)!).every(Number.isFinite), `seed ${seed} ${c}`).toBe(true);
     }
   });
 
