@@ -13,7 +13,7 @@ import { VectorArgumentError } from './vector-functions.js';
 import { vectorElementName } from './vector-element-name.js';
 import { MODEL_FIELDS, planRun } from './run-plan.js';
 import { SaveBuffer } from './save-buffer.js';
-import { DomainFault, domainProbe, faultText, type RunProbe } from './domain-diagnosis.js';
+import { DomainFault, domainProbe, faultText } from './domain-diagnosis.js';
 import { refsOf } from '../analyze/order.js';
 import type { IntegrationMethod, LookupOverride, Model, ParameterInfo, RunOptions, RunResult, SavedRows, SaveSink, StreamOptions, StreamSummary } from './types.js';
 
@@ -317,7 +317,19 @@ export class CompiledModel implements Model {
     const probe = domainProbe(this.scalar, this.dependencies([e.stock]));
     if (!probe) return e;
     try {
-      this.simulate({ ...options, into: undefined }, undefined, undefined, probe);
+      // The same run with a program whose init and step call the probe after theirs.
+      const probed = (p: Program): Program => ({
+        ...p,
+        init: (v, time, dt, si, R) => {
+          p.init(v, time, dt, si, R);
+          probe.init(v, time, dt, R);
+        },
+        step: (v, time, dt, si, R) => {
+          p.step(v, time, dt, si, R);
+          probe.step(v, time, dt, R);
+        },
+      });
+      this.simulate({ ...options, into: undefined }, undefined, undefined, probed);
     } catch (f) {
       if (!(f instanceof DomainFault)) return e;
       const node = this.scalar.nodes[f.node]!;
@@ -352,7 +364,7 @@ export class CompiledModel implements Model {
    * The run itself. Without a sink every saved row stays in the buffer it returns; with one, the
    * buffer holds a block of rows, handed to the sink whenever it is full and at the end.
    */
-  private simulate(options: RunOptions, sink?: SaveSink, blockRows?: number, probe?: RunProbe): { saved: SaveBuffer; rows: number; names: string[] } {
+  private simulate(options: RunOptions, sink?: SaveSink, blockRows?: number, wrap?: (p: Program) => Program): { saved: SaveBuffer; rows: number; names: string[] } {
     const nodes = this.scalar.nodes;
     const c = this.scalar.control;
     const r = this.makeRuntime(options.seed);
@@ -433,7 +445,9 @@ export class CompiledModel implements Model {
     const capacity = sink ? (blockRows ?? Math.max(1, Math.min(savesExpected, Math.floor(STREAM_BLOCK_VALUES / (nc + 1))))) : this.controlStatic ? savesExpected : 256;
     planRun({ start: t0, end: endGuess, dt, saveper: options.saveper ?? control.saveper }, nc, histories, limits, fields, sink ? capacity : Infinity);
     // Only what the kept columns need is computed (the control variables always are).
-    const { program, stocks, runs, held } = options.columns ? this.variantFor(cols) : this.full;
+    const variant = options.columns ? this.variantFor(cols) : this.full;
+    const { stocks, runs, held } = variant;
+    const program = wrap ? wrap(variant.program) : variant.program;
     r.initialTime = t0;
     const maxSteps = Math.ceil(Math.max(0, endGuess - t0) / dt + 1e-6);
     r.prepareDelays(this.controlStatic ? maxSteps : Math.max(maxSteps, 1) * 64);
@@ -446,7 +460,6 @@ export class CompiledModel implements Model {
       if (options.start !== undefined) v[c.initialTime] = options.start;
     };
     overrideControl();
-    probe?.init(v, t0, dt, r);
 
     const saved = new SaveBuffer(nc, capacity, sink ? undefined : options.into);
     let rows = 0;
@@ -490,7 +503,6 @@ export class CompiledModel implements Model {
       r.heldTime = time;
       program.step(v, time, dt, si, r);
       overrideControl();
-      probe?.step(v, time, dt, r);
       // TIME STEP may change during the run (Vensim allows it); a new step size applies from now.
       const newDt = v[c.timeStep]!;
       if (newDt !== dt && newDt > 0) {
