@@ -112,9 +112,16 @@ export function functionLines(ctx: FunctionContext): string[] {
     if (chance(0.4)) return { text: `PROD(MIN(MAX(${v.name}[${idx}], -3), 3))`, lacks: 'PROD' };
     // A selection over the same range: zeros (sometimes all) and weights.
     const sel = fresh();
-    lines.push(`${sel}[${over.name}] = ${over.elements.map(() => pick([0, 0, 1, 0.5, 2])).join(', ')} ~~|`);
+    const weights = over.elements.map(() => pick([0, 0, 1, 0.5, 2]));
+    let action = pick([0, 1, 2, 3, 4, 6, 7, 8, 9, 10]);
+    // Action 5 (the product of expression ^ selection, as Vensim's suite output has it; vector-rules.ts)
+    // takes the place of action 1 in odd seeds, with no draw of its own, so that every seed keeps the
+    // random stream it had; its weights are whole numbers (0.5 becomes 3), so that a negative element
+    // raised to them is a number. (The subset model sums instead, with the weights it always had.)
+    if (action === 1 && ctx.seed % 2 === 1) action = 5;
+    const shownWeights = action === 5 && !ctx.sdeSubset ? weights.map((w) => (w === 0.5 ? 3 : w)) : weights;
+    lines.push(`${sel}[${over.name}] = ${shownWeights.join(', ')} ~~|`);
     known.push({ name: sel, dims: [over] });
-    const action = pick([0, 1, 2, 3, 4, 6, 7, 8, 9, 10]);
     // SDEverywhere 0.7.28 takes actions 0 and 3 only; the subset model sums instead.
     const shown = ctx.sdeSubset && action !== 0 && action !== 3 ? 0 : action;
     return { text: `VECTOR SELECT(${sel}[${over.name}!], ${v.name}[${idx}], ${num(-3, 3)}, ${shown}, 0)` };

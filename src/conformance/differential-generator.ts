@@ -199,7 +199,7 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
         const [input, time, init] = [sub(), dt * g.int(1, 8), g.num(-2, 2)];
         if (options.sdeSubset) return `DELAY1(${input}, ${time})`;
         sdeLacks = true;
-        if (!g.chance(0.4)) return `DELAY FIXED(${input}, ${time}, ${init})`;
+        if (!g.chance(0.4)) return fixedDelay(scope, `DELAY FIXED(${input}, ${time}, ${init})`);
         // DELAY CONVEYOR as the engine supports it (stateful.ts): a constant conveyance time of whole
         // TIME STEPs, the same initial conveyance time, a flat initial profile; leak·dt stays below 1.
         conveyorProfile = true;
@@ -212,6 +212,18 @@ export function generateModel(seed: number, options: GeneratorOptions = {}): Gen
         return g.chance(0.5) ? `EXPSMOOTH(${sub()}, ${delayTime()})` : `HALFGAP(${sub()}, ${sub()})`;
       default: return `(${sub()} ${g.pick(['+', '-', '*'])} ${leaf()})`;
     }
+  };
+  /**
+   * DELAY FIXED must be the whole right-hand side (Vensim's page fn_delay_fixed): it gets a variable
+   * of its own over the ranges the scope binds by name (an element bound stays written in the call),
+   * read where the call was. No random draw, so a seed's model is otherwise the one it was.
+   */
+  let fixedDelays = 0;
+  const fixedDelay = (scope: Scope, call: string): string => {
+    const tokens = scope.filter((s) => !s.isElement).map((s) => s.token);
+    const name = `dfx${++fixedDelays}${tokens.length ? `[${tokens.join(',')}]` : ''}`;
+    lines.push(`${name} = ${call} ~~|`);
+    return name;
   };
   // Switch times mostly on the grid, sometimes between two steps (where Vensim's rule of comparing
   // with Time + TIME STEP/2 decides the step it switches at).

@@ -24,6 +24,8 @@ describe('engine vs SDEverywhere comparison', () => {
     expect(unsupportedBySde(`y = SMOOTH(Time, 1) ~~|\n${control}`)).toBeUndefined();
     expect(unsupportedBySde(`y = DELAY N(Time, 3, 0, 2) ~~|\n${control}`)).toBe('DELAY N');
     expect(unsupportedBySde(`y = VECTOR SELECT(s[d!], v[d!], 1, 4, 0) ~~|\n${control}`)).toBe('VECTOR SELECT with a numerical action other than 0 or 3');
+    // Action 5 (the generator's product of expression ^ selection) is among those SDEverywhere stops on.
+    expect(unsupportedBySde(`y = VECTOR SELECT(s[d!], v[d!], 1, 5, 0) ~~|\n${control}`)).toBe('VECTOR SELECT with a numerical action other than 0 or 3');
     expect(unsupportedBySde(`y = VECTOR SELECT(s[d!], v[d!], 1, 3, 0) ~~|\n${control}`)).toBeUndefined();
     expect(unsupportedBySde(`y[d] = DEMAND AT PRICE(q[d], pp[d, ptype], 3) ~~|\n${control}`)).toBe('FIND MARKET PRICE, DEMAND AT PRICE, SUPPLY AT PRICE');
   });

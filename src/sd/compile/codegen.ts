@@ -67,6 +67,8 @@ export interface Printer {
   int(v: number): string;
   /** A normal lookup of table number `table` (printed as `tableText`) at the printed input `x`. */
   lookup(table: number, tableText: string, x: string): string;
+  /** A call printed otherwise than the program prints it (the run's diagnosis, domain-diagnosis.ts), or undefined. */
+  call?(fn: string, args: string[]): string | undefined;
 }
 
 function num(v: number): string {
@@ -133,13 +135,15 @@ export function expr(e: SExpr, P: Printer = CONCRETE): string {
       const owner = e.owner === undefined ? '' : `, ${P.int(e.owner)}, time`;
       return `R.vector(${JSON.stringify(e.fn)}, [${vecs.join(', ')}], [${e.scalars.map((a) => expr(a, P)).join(', ')}], ${P.int(e.index)}${owner})`;
     }
-    case 'call':
+    case 'call': {
       if (e.fn === 'QUEUE AGE IN RANGE') {
         // The queue is named by its node (-1, not a queue, gives :NA:); its content is in the runtime.
         const q = e.args[0]!;
         return `R.queueAgeInRange(${q.k === 'ref' ? P.int(q.id) : '-1'}, ${expr(e.args[1]!, P)}, ${expr(e.args[2]!, P)})`;
       }
-      return call(e.fn, e.args.map((a) => expr(a, P)));
+      const args = e.args.map((a) => expr(a, P));
+      return (P.call && P.call(e.fn, args)) ?? call(e.fn, args);
+    }
   }
 }
 

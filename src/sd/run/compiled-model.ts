@@ -2,7 +2,7 @@
  * A compiled model: the generated program plus what a run needs (defaults, parameter index,
  * output columns). `run` fills its own buffers and never recompiles.
  */
-import { formatLocation, InputError, ModelError, SimulationError } from '../ir/diagnostics.js';
+import { formatLocation, InputError, ModelError, SimulationError, type BilingualText } from '../ir/diagnostics.js';
 import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { canonicalColumn, canonicalName } from '../ir/names.js';
 import type { Ordering } from '../analyze/order.js';
@@ -13,6 +13,7 @@ import { VectorArgumentError } from './vector-functions.js';
 import { vectorElementName } from './vector-element-name.js';
 import { MODEL_FIELDS, planRun } from './run-plan.js';
 import { SaveBuffer } from './save-buffer.js';
+import { DomainFault, domainProbe, faultText } from './domain-diagnosis.js';
 import { refsOf } from '../analyze/order.js';
 import type { IntegrationMethod, LookupOverride, Model, ParameterInfo, RunOptions, RunResult, SavedRows, SaveSink, StreamOptions, StreamSummary } from './types.js';
 
@@ -303,8 +304,46 @@ export class CompiledModel implements Model {
     try {
       return this.simulate(options, sink, blockRows);
     } catch (e) {
-      throw this.located(e);
+      throw this.located(e instanceof NaNStockError ? this.diagnosed(e, options) : e);
     }
+  }
+
+  /**
+   * A NaN stock's error with its cause when one is found: the first LN, LOG or SQRT outside its
+   * domain among the equations the stock depends on, found by running again with a probe
+   * (domain-diagnosis.ts), so that runs that do not fail pay nothing for it.
+   */
+  private diagnosed(e: NaNStockError, options: RunOptions): SimulationError {
+    const probe = domainProbe(this.scalar, this.dependencies([e.stock]));
+    if (!probe) return e;
+    try {
+      // The same run with a program whose init and step call the probe after theirs.
+      const probed = (p: Program): Program => ({
+        ...p,
+        init: (v, time, dt, si, R) => {
+          p.init(v, time, dt, si, R);
+          probe.init(v, time, dt, R);
+        },
+        step: (v, time, dt, si, R) => {
+          p.step(v, time, dt, si, R);
+          probe.step(v, time, dt, R);
+        },
+      });
+      this.simulate({ ...options, into: undefined }, undefined, undefined, probed);
+    } catch (f) {
+      if (!(f instanceof DomainFault)) return e;
+      const node = this.scalar.nodes[f.node]!;
+      const name = displayName(node);
+      const where = formatLocation(node.loc);
+      const at = where ? where + ': ' : '';
+      const call = faultText(f);
+      return new SimulationError(
+        { en: `${e.message}, after ${at}${name} at time ${f.time} took ${call.en}`, es: `${e.messageEs}, después de que ${at}${name} en el tiempo ${f.time} tomó ${call.es}` },
+        name,
+        f.time,
+      );
+    }
+    return e;
   }
 
   /** A vector function's bad argument found during the run, as a SimulationError naming the variable and the time. */
@@ -325,7 +364,7 @@ export class CompiledModel implements Model {
    * The run itself. Without a sink every saved row stays in the buffer it returns; with one, the
    * buffer holds a block of rows, handed to the sink whenever it is full and at the end.
    */
-  private simulate(options: RunOptions, sink?: SaveSink, blockRows?: number): { saved: SaveBuffer; rows: number; names: string[] } {
+  private simulate(options: RunOptions, sink?: SaveSink, blockRows?: number, wrap?: (p: Program) => Program): { saved: SaveBuffer; rows: number; names: string[] } {
     const nodes = this.scalar.nodes;
     const c = this.scalar.control;
     const r = this.makeRuntime(options.seed);
@@ -334,9 +373,9 @@ export class CompiledModel implements Model {
     if (options.dt !== undefined && nodes[c.timeStep]!.kind === 'const') v[c.timeStep] = options.dt;
     if (options.start !== undefined && nodes[c.initialTime]!.kind === 'const') v[c.initialTime] = options.start;
     const controlTouched = touched.some((id) => this.controlInputs.has(id)) || options.dt !== undefined || options.start !== undefined;
-    const probe = controlTouched ? this.evaluateControl(v.slice(), this.makeRuntime()) : this.defaultControl;
-    const t0 = options.start ?? probe.start;
-    let dt = options.dt ?? probe.dt;
+    const control = controlTouched ? this.evaluateControl(v.slice(), this.makeRuntime()) : this.defaultControl;
+    const t0 = options.start ?? control.start;
+    let dt = options.dt ?? control.dt;
     const method = options.method ?? this.options.method ?? 'euler';
     if (method !== 'euler' && this.generated.beltNodes.length > 0) {
       // A belt moves one slat per DT; the Runge-Kutta stages would move it several times.
@@ -388,7 +427,7 @@ export class CompiledModel implements Model {
       cols = this.outputIds;
       names = this.outputNames;
     }
-    const endGuess = options.end ?? probe.end;
+    const endGuess = options.end ?? control.end;
     // Time settings and memory need checked before anything is allocated.
     const fields = {
       start: options.start !== undefined ? 'start' : MODEL_FIELDS.start,
@@ -399,14 +438,16 @@ export class CompiledModel implements Model {
     const limits = resolveLimits(this.options.limits);
     const histories = this.generated.delayCount * (this.controlStatic ? 1 : 64);
     const nc = cols.length;
-    const saveEveryGuess = Math.max(1, Math.round((options.saveper ?? probe.saveper) / dt));
+    const saveEveryGuess = Math.max(1, Math.round((options.saveper ?? control.saveper) / dt));
     const savesExpected = Math.floor(Math.max(0, endGuess - t0) / (saveEveryGuess * dt) + 1e-6) + 1;
     // Sized for the run (exactly, when the control variables are constant), doubling only when a
     // time-varying SAVEPER needs it; a streamed run keeps one block of rows.
     const capacity = sink ? (blockRows ?? Math.max(1, Math.min(savesExpected, Math.floor(STREAM_BLOCK_VALUES / (nc + 1))))) : this.controlStatic ? savesExpected : 256;
-    planRun({ start: t0, end: endGuess, dt, saveper: options.saveper ?? probe.saveper }, nc, histories, limits, fields, sink ? capacity : Infinity);
+    planRun({ start: t0, end: endGuess, dt, saveper: options.saveper ?? control.saveper }, nc, histories, limits, fields, sink ? capacity : Infinity);
     // Only what the kept columns need is computed (the control variables always are).
-    const { program, stocks, runs, held } = options.columns ? this.variantFor(cols) : this.full;
+    const variant = options.columns ? this.variantFor(cols) : this.full;
+    const { stocks, runs, held } = variant;
+    const program = wrap ? wrap(variant.program) : variant.program;
     r.initialTime = t0;
     const maxSteps = Math.ceil(Math.max(0, endGuess - t0) / dt + 1e-6);
     r.prepareDelays(this.controlStatic ? maxSteps : Math.max(maxSteps, 1) * 64);
@@ -552,12 +593,23 @@ export class CompiledModel implements Model {
     for (let i = 0; i < stocks.length; i++) {
       const x = v[stocks[i]!]!;
       if (x !== x) {
-        const node = this.scalar.nodes[stocks[i]!]!;
-        const name = node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
-        throw new SimulationError({ en: `${name} became NaN at time ${time}`, es: `${name} se volvió NaN en el tiempo ${time}` }, name, time);
+        const name = displayName(this.scalar.nodes[stocks[i]!]!);
+        throw new NaNStockError({ en: `${name} became NaN at time ${time}`, es: `${name} se volvió NaN en el tiempo ${time}` }, name, time, stocks[i]!);
       }
     }
   }
+}
+
+/** A stock that became NaN (`stock` its node), whose cause `CompiledModel.diagnosed` looks for. */
+class NaNStockError extends SimulationError {
+  constructor(text: BilingualText, name: string, time: number, readonly stock: number) {
+    super(text, name, time);
+  }
+}
+
+/** A node's name as the user wrote it (a hidden node's internal name holds the call it stands for). */
+function displayName(node: ScalarNode): string {
+  return node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
 }
 
 /** Positions in `stocks` (slots, which are node ids) of the stepwise stocks. */

@@ -27,6 +27,7 @@ import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, XMILE_ELEMENT, XMILE_RANK } from '../i
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
 import type { DimensionDecl, Equation, Expr, LookupTable, MacroDecl, ModelIR, StockForm, SubscriptRef } from '../ir/model.js';
 import { DimensionTable } from '../ir/dimension-table.js';
+import { canonicalName } from '../ir/names.js';
 import { mapExpr, visitExpr } from '../ir/walk.js';
 import { rampWithEnd, vensimPulse } from './vensim-test-inputs.js';
 import { stockFlowLists } from './stock-flow-lists.js';
@@ -446,8 +447,11 @@ function writeModel(ir: ModelIR): string {
         vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}${l.inflows.map((f) => tag('inflow', f)).join('')}${l.outflows.map((f) => tag('outflow', f)).join('')}${units}${doc}</stock>`);
       } else if (isStock) {
         const flowName = `${display} net flow`;
-        if (byVar.has(flowName.toLowerCase()) || flowsMade.has(flowName)) throw new Unwritable({ en: `a variable named '${flowName}' already exists`, es: `ya existe una variable llamada '${flowName}'` }, first.loc);
-        flowsMade.add(flowName);
+        // Compared as names are compared (canonicalName: case, spaces and underscores alike, in XMILE
+        // as in Vensim), so `prey_pop net flow` meets a variable `Prey pop net flow` or `prey_pop_net_flow`.
+        const flowKey = canonicalName(flowName);
+        if (byVar.has(flowKey) || flowsMade.has(flowKey)) throw new Unwritable({ en: `a variable named '${flowName}' already exists`, es: `ya existe una variable llamada '${flowName}'` }, first.loc);
+        flowsMade.add(flowKey);
         const init = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[1]!);
         const rate = parts((q) => (q.expr as Extract<Expr, { kind: 'call' }>).args[0]!);
         vars.push(`<stock name="${attrName(display)}">${dimsXml}${init}<inflow>${esc(xname(flowName))}</inflow>${units}${doc}</stock>`);
