@@ -1,0 +1,144 @@
+/**
+ * Loop scores through arrayed variables, element by element, on small models whose scores are
+ * known by hand (loop-dominance.ts, analyze/structure/element-loops.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { compileVensim } from './engine.js';
+import { causalGraph } from '../analyze/structure/causal-graph.js';
+import { feedbackLoops } from '../analyze/structure/feedback-loops.js';
+import { loopDominance, loopShares, type DominanceOptions } from './loop-dominance.js';
+
+function dominance(text: string, options: DominanceOptions = {}) {
+  const { model, ir } = compileVensim(text);
+  const graph = causalGraph(ir);
+  const report = feedbackLoops(graph);
+  return { report, ...loopDominance(model, ir, graph, report, options) };
+}
+
+const settings = (end: number, dt: number) => `
+INITIAL TIME = 0 ~ Year ~|
+FINAL TIME = ${end} ~ Year ~|
+TIME STEP = ${dt} ~ Year ~|
+SAVEPER = 1 ~ Year ~|
+`;
+
+const every = (xs: Float64Array, f: (x: number, k: number) => void) => xs.forEach((x, k) => f(x, k));
+
+describe('loop dominance through arrays', () => {
+  it('scores two independent arrayed first-order loops element by element, each alone in its partition', () => {
+    // outflow[i] = s[i] / tau[i]: the link s[i] → outflow[i] explains all of Δoutflow[i] (+1) and
+    // the outflow all of Δs[i]'s net flow (−1), whatever the gain 1/tau: each loop scores −1.
+    const d = dominance(`
+dim: A1, A2 ~~|
+s[dim] = INTEG(-outflow[dim], 100) ~ u ~|
+outflow[dim] = s[dim] / tau[dim] ~ u/Year ~|
+tau[dim] = 2, 5 ~ Year ~|
+${settings(10, 0.25)}`);
+    expect(d.notScored).toEqual([]);
+    expect(d.report.loops.map((l) => l.id)).toEqual(['B1']);
+    expect(d.loops.map((l) => [l.id, l.loop, l.elements])).toEqual([
+      ['B1[A1]', 'B1', ['s[A1]', 'outflow[A1]']],
+      ['B1[A2]', 'B1', ['s[A2]', 'outflow[A2]']],
+    ]);
+    expect(d.loops.map((l) => l.partition)).toEqual([0, 1]);
+    for (const l of d.loops) {
+      every(l.score, (x) => expect(x).toBeCloseTo(-1, 12));
+      every(l.relative, (x) => expect(x).toBeCloseTo(-1, 12));
+      expect(l.share).toBeCloseTo(1, 12);
+    }
+    expect(d.periods.map((p) => [p.partition, p.loop])).toEqual([
+      [0, 'B1[A1]'],
+      [1, 'B1[A2]'],
+    ]);
+    expect(loopShares(d.loops).get('B1')).toBeCloseTo(1, 12);
+  });
+
+  it('splits each element between its own loop and the loop through a SUM in the ratio of the gains', () => {
+    // inflow[i] = a·s[i] + b·total, total = s[A1] + s[A2] (linear, so the differences are exact):
+    // R1[i] (s → inflow → s) = a·Δs[i] / Δinflow[i] and R2[i] (s → total → inflow → s) =
+    // b·ΔT/Δinflow[i] · Δs[i]/ΔT = b·Δs[i] / Δinflow[i]. With equal stocks Δinflow = (a + 2b)·Δs:
+    // R1 = a / (a + 2b) = 0.5, R2 = b / (a + 2b) = 0.25; all four share one partition (through
+    // total), so R1[i] is relative 0.5 / 1.5 = 1/3 and R2[i] 1/6.
+    const model = (s0: string) => `
+dim: A1, A2 ~~|
+s[dim] = INTEG(inflow[dim], s0[dim]) ~ u ~|
+s0[dim] = ${s0} ~ u ~|
+inflow[dim] = a * s[dim] + b * total ~ u/Year ~|
+total = SUM(s[dim!]) ~ u ~|
+a = 0.1 ~ 1/Year ~|
+b = 0.05 ~ 1/Year ~|
+${settings(5, 0.125)}`;
+    const d = dominance(model('10, 10'));
+    expect(d.notScored).toEqual([]);
+    expect(d.loops.map((l) => l.id)).toEqual(['R1[A1]', 'R1[A2]', 'R2[A1]', 'R2[A2]']);
+    expect(d.loops.find((l) => l.id === 'R2[A2]')!.elements).toEqual(['s[A2]', 'total', 'inflow[A2]']);
+    expect(new Set(d.loops.map((l) => l.partition))).toEqual(new Set([0]));
+    const expected: Record<string, [number, number]> = { 'R1[A1]': [0.5, 1 / 3], 'R1[A2]': [0.5, 1 / 3], 'R2[A1]': [0.25, 1 / 6], 'R2[A2]': [0.25, 1 / 6] };
+    for (const l of d.loops) {
+      every(l.score, (x) => expect(x).toBeCloseTo(expected[l.id]![0], 9));
+      every(l.relative, (x) => expect(x).toBeCloseTo(expected[l.id]![1], 9));
+    }
+    // Unequal stocks: each element's own loop still scores a/b = 2 times its SUM loop.
+    const u = dominance(model('1, 30'));
+    const score = (id: string) => u.loops.find((l) => l.id === id)!.score;
+    for (const e of ['A1', 'A2']) every(score(`R1[${e}]`), (x, k) => expect(x / score(`R2[${e}]`)[k]!).toBeCloseTo(2, 9));
+    every(score('R1[A1]'), (x, k) => expect(x).not.toBeCloseTo(score('R1[A2]')[k]!, 3));
+    for (let k = 0; k < u.time.length; k++) expect(u.loops.reduce((t, l) => t + Math.abs(l.relative[k]!), 0)).toBeCloseTo(1, 12);
+  });
+
+  it('follows a loop that visits two elements of each variable before it closes', () => {
+    // flow[A1] = −k·s[A2], flow[A2] = k·s[A1]: one loop s[A1] → flow[A2] → s[A2] → flow[A1] →
+    // s[A1]; every link explains all of its target's change, one of them negatively: score −1.
+    const d = dominance(`
+dim: A1, A2 ~~|
+s[dim] = INTEG(flow[dim], 1) ~ u ~|
+flow[A1] = -k * s[A2] ~ u/Year ~|
+flow[A2] = k * s[A1] ~ u/Year ~|
+k = 0.5 ~ 1/Year ~|
+${settings(4, 0.125)}`);
+    expect(d.notScored).toEqual([]);
+    expect(d.loops).toHaveLength(1);
+    const [l] = d.loops;
+    expect(l!.elements).toEqual(['s[A1]', 'flow[A2]', 's[A2]', 'flow[A1]']);
+    expect(l!.id).toBe(`${l!.loop}[A1 → A2 → A2 → A1]`);
+    every(l!.score, (x) => expect(x).toBeCloseTo(-1, 12));
+  });
+
+  it('says when a variable loop closes on no elements', () => {
+    // The graph of variables has s → f → s, but only f[A1] reads s (s[A2]) and s[A2]'s flow is constant.
+    const d = dominance(`
+dim: A1, A2 ~~|
+s[dim] = INTEG(f[dim], 1) ~ u ~|
+f[A1] = 0.1 * s[A2] ~ u/Year ~|
+f[A2] = 0.1 ~ u/Year ~|
+${settings(2, 0.5)}`);
+    expect(d.loops).toEqual([]);
+    expect(d.notScored).toHaveLength(1);
+    expect(d.notScored[0]!.reason).toMatch(/no loop element by element/);
+  });
+
+  it('names a loop through a partial SUM of a two-dimensional array by its fullest subscripts', () => {
+    const d = dominance(`
+r: R1, R2 ~~|
+c: C1, C2 ~~|
+s[r, c] = INTEG(inflow[r, c], 1) ~ u ~|
+inflow[r, c] = 0.01 * row total[r] ~ u/Year ~|
+row total[r] = SUM(s[r, c!]) ~ u ~|
+${settings(2, 0.5)}`);
+    expect(d.notScored).toEqual([]);
+    expect(d.loops.map((l) => l.id)).toEqual(['R1[R1,C1]', 'R1[R1,C2]', 'R1[R2,C1]', 'R1[R2,C2]']);
+    // Rows are independent: two partitions, two loops each; within a row the two are alike (1/2 each).
+    expect(d.loops.map((l) => l.partition)).toEqual([0, 0, 1, 1]);
+    for (const l of d.loops) every(l.relative, (x) => expect(x).toBeCloseTo(0.5, 12));
+  });
+
+  it('refuses a loop through a stateful function of an array, with the reason', () => {
+    const d = dominance(`
+dim: A1, A2 ~~|
+s[dim] = INTEG(inflow[dim], 1) ~ u ~|
+inflow[dim] = SMOOTH(s[dim], 2) * 0.1 ~ u/Year ~|
+${settings(2, 0.5)}`);
+    expect(d.loops).toEqual([]);
+    expect(d.notScored[0]!.reason).toMatch(/^inflow: function SMOOTH is not scored/);
+  });
+});
