@@ -81,6 +81,9 @@ export function registerStructureCommands(program: Command): void {
           if (!elementLoops.has(s.loop)) elementLoops.set(s.loop, []);
           elementLoops.get(s.loop)!.push(s);
         }
+        // Element loops that combine the links of several listed loops (E1, E2 …) belong to none of them.
+        const listedIds = new Set(report.loops.map((l) => l.id));
+        const combined = (dom?.loops ?? []).filter((s) => !listedIds.has(s.loop));
         if (flags.json) {
           console.log(
             JSON.stringify(
@@ -99,6 +102,7 @@ export function registerStructureCommands(program: Command): void {
                   elementLoops: elementLoops.get(l.id)?.map((e) => ({ id: e.id, elements: e.elements, share: e.share, partition: e.partition })),
                 })),
                 families: report.families.map((f) => ({ ...f, stocks: f.stocks.map(name) })),
+                ...(combined.length > 0 && { combinedElementLoops: combined.map((e) => ({ id: e.id, polarity: e.polarity, elements: e.elements, share: e.share, partition: e.partition })) }),
                 dominance: dom && { periods: dom.periods, notScored: dom.notScored },
               },
               null,
@@ -119,6 +123,7 @@ export function registerStructureCommands(program: Command): void {
           for (const e of shown.slice(0, ELEMENT_LOOPS_SHOWN)) console.log(`  ${e.id} [${percent(e.share)}]: ${[...e.elements, e.elements[0]].join(' -> ')}`);
           if (shown.length > ELEMENT_LOOPS_SHOWN) console.log(`  … and ${shown.length - ELEMENT_LOOPS_SHOWN} more element loop(s) of ${l.id}`);
         }
+        for (const e of combined) console.log(`${e.id} (element loop combining several loops above, ${e.polarity}) [${percent(e.share)}]: ${[...e.elements, e.elements[0]].join(' -> ')}`);
         const counts = loopCounts(report, dom ? share : undefined);
         const how =
           report.method === 'strongest-path'
@@ -127,7 +132,7 @@ export function registerStructureCommands(program: Command): void {
               ? ` (the model has more than --limit ${limit} loops: listed is the shortest loop through each feedback link)`
               : '';
         console.log(
-          `${counts.loops} loop(s)${how}: ${counts.R} reinforcing, ${counts.B} balancing, ${counts.U} undetermined; ${counts.families} famil${counts.families === 1 ? 'y' : 'ies'} by the stocks they pass through${dom ? `; ${counts.scored} scored by loop dominance` : ''}${elementLoops.size ? ` (${elementLoops.size} through arrays, element by element: ${[...elementLoops.values()].reduce((t, x) => t + x.length, 0)} element loop(s))` : ''}`,
+          `${counts.loops} loop(s)${how}: ${counts.R} reinforcing, ${counts.B} balancing, ${counts.U} undetermined; ${counts.families} famil${counts.families === 1 ? 'y' : 'ies'} by the stocks they pass through${dom ? `; ${counts.scored} scored by loop dominance` : ''}${elementLoops.size + combined.length ? ` (through arrays, element by element: ${(dom?.loops ?? []).filter((x) => x.id !== x.loop).length} element loop(s)${combined.length ? `, ${combined.length} of them combining several loops` : ''})` : ''}`,
         );
         if (dom) {
           const groups = new Set(dom.periods.map((p) => p.partition)).size;

@@ -142,3 +142,54 @@ ${settings(2, 0.5)}`);
     expect(d.notScored[0]!.reason).toMatch(/^inflow: function SMOOTH is not scored/);
   });
 });
+
+describe('loop dominance through arrays: element loops across listed loops', () => {
+  it('numbers apart an element loop that combines two listed loops, with the polarity of its links', () => {
+    // Variable loops B1: s → f → s and B2: s → g → s (both balancing), but f[A1] reads s[A2] and
+    // g[A2] reads s[A1]: the only element loop is s[A1] → g[A2] → s[A2] → f[A1] → s[A1], through
+    // a link of each. Each link explains all its target's change; f and g negative: score +1 (R).
+    const d = dominance(`
+dim: A1, A2 ~~|
+s[dim] = INTEG(f[dim] + g[dim], 1) ~ u ~|
+f[A1] = -0.3 * s[A2] ~ u/Year ~|
+f[A2] = 0.1 ~ u/Year ~|
+g[A1] = 0.1 ~ u/Year ~|
+g[A2] = -0.2 * s[A1] ~ u/Year ~|
+${settings(4, 0.25)}`);
+    expect(d.report.loops.map((l) => [l.id, l.variables])).toEqual([
+      ['B1', ['s', 'f']],
+      ['B2', ['s', 'g']],
+    ]);
+    expect(d.notScored.map((n) => n.id).sort()).toEqual(['B1', 'B2']);
+    expect(d.loops.map((l) => [l.id, l.loop, l.polarity, l.elements])).toEqual([['E1[A1 → A2 → A2 → A1]', 'E1', 'R', ['s[A1]', 'g[A2]', 's[A2]', 'f[A1]']]]);
+    // Δ of each flow is all from its one input, and the flows are the only changes of their stocks'
+    // net flows (the other flow is constant): every link score is ±1.
+    every(d.loops[0]!.score, (x) => expect(x).toBeCloseTo(1, 12));
+  });
+
+  it('says why the loops through arrays are not scored above the limit of element loops', () => {
+    const d = dominance(
+      `
+dim: A1, A2, A3 ~~|
+s[dim] = INTEG(-outflow[dim], 100) ~ u ~|
+outflow[dim] = s[dim] / 4 ~ u/Year ~|
+${settings(2, 0.5)}`,
+      { elementLimit: 2 },
+    );
+    expect(d.loops).toEqual([]);
+    expect(d.notScored).toEqual([{ id: 'B1', reason: 'the loops through arrays have more than 2 loops element by element (the limit): none of them is scored' }]);
+  });
+
+  it('does not search arrayed variables along strongest paths, and says why', () => {
+    const d = dominance(
+      `
+dim: A1, A2 ~~|
+s[dim] = INTEG(-outflow[dim], 100) ~ u ~|
+outflow[dim] = s[dim] / 4 ~ u/Year ~|
+${settings(2, 0.5)}`,
+      { discover: true },
+    );
+    expect(d.loops).toEqual([]);
+    expect(d.notSearched).toEqual(['s is arrayed: loops through arrays are scored element by element only when every loop is listed (below the limit)', 'outflow is arrayed: loops through arrays are scored element by element only when every loop is listed (below the limit)']);
+  });
+});

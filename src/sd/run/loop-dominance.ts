@@ -24,12 +24,14 @@
  *
  * Arrays: a loop through arrayed variables is scored element by element. Each element is a scalar
  * variable of the expanded model (its equation with every subscript resolved, a SUM written out
- * as the sum of the elements it reads), so the loops scored are the element loops of each listed
- * variable loop (analyze/structure/element-loops.ts: `B1[A1]` is B1 through the elements A1),
- * and their link scores come from the elements' equations (element-eval.ts). Partitions and
- * dominance are computed over the element loops: two arrayed loops that share no element are
- * independent, each with its own profile. Above the enumeration limit (strongest-path search)
- * arrayed variables are not searched, with the reason.
+ * as the sum of the elements it reads), so the loops scored are the elementary cycles of the
+ * element graph along the listed loops' links (analyze/structure/element-loops.ts: `B1[A1]` is B1
+ * through the elements A1; `E1[…]` combines the links of several listed loops), and their link
+ * scores come from the elements' equations (element-eval.ts). Partitions and dominance are
+ * computed over the element loops: two arrayed loops that share no element are independent, each
+ * with its own profile. More element loops than the limit: the loops through arrays are not
+ * scored, with the reason. Above the enumeration limit (strongest-path search) arrayed variables
+ * are not searched, with the reason.
  */
 import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
 import type { ScalarModel, SExpr } from '../analyze/scalar-model.js';
@@ -47,10 +49,10 @@ import type { Model, RunOptions } from './types.js';
 export interface ScoredLoop {
   /** The loop's id: the variable loop's (`B1`), or with its elements for a loop through arrays (`B1[A1]`). */
   id: string;
-  /** Id of the listed (variable-level) loop this one is, or is an element loop of. */
+  /** Id of the listed (variable-level) loop this one is, or is an element loop of; `E1`, `E2` … for an element loop that combines several listed loops. */
   loop: string;
   polarity: FeedbackLoop['polarity'];
-  /** Variable keys of the variable loop. */
+  /** Variable keys of the listed loop (of an `E` loop: the variables it passes, in order). */
   variables: string[];
   /** The elements in causal order, as output names (`stock[A1]`, `total`); the variables' names for a scalar loop. */
   elements: string[];
@@ -167,7 +169,10 @@ export function loopShares(loops: readonly ScoredLoop[]): Map<string, number> {
 /** A loop to score: a listed loop, or one element loop of it, as element keys in causal order. */
 interface Instance {
   id: string;
-  loop: FeedbackLoop;
+  /** The listed loop's id, or `E1`, `E2` … for an element loop that combines several. */
+  loop: string;
+  polarity: FeedbackLoop['polarity'];
+  variables: string[];
   keys: string[];
 }
 
@@ -286,22 +291,31 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     }
     for (const v of feedbackLinks.keys()) define(v, true);
   } else {
+    const listed: FeedbackLoop[] = [];
     for (const loop of report.loops) {
       const reason = loop.variables.map((v) => define(v)).find((r) => r !== undefined);
       if (reason) notScored.push({ id: loop.id, reason });
-      else if (!loop.variables.some((v) => arrayed.has(v))) instances.push({ id: loop.id, loop, keys: loop.variables });
-      else {
-        const { scalar, graph: eg, keys } = expanded();
-        const found = elementLoops(scalar, eg, loop.id, loop.variables, elementLimit);
-        if (found.truncated) notScored.push({ id: loop.id, reason: `more than ${elementLimit} loops element by element (the limit): none of them is scored` });
-        else if (found.loops.length === 0) notScored.push({ id: loop.id, reason: `no loop element by element: the elements its equations read do not close it` });
-        else {
-          for (const el of found.loops) {
-            const keyList = el.nodes.map((x) => keys[x]!);
-            const why = keyList.map((k) => elementWhyNot.get(k)).find((r) => r !== undefined);
-            if (why) notScored.push({ id: el.id, reason: why });
-            else instances.push({ id: el.id, loop, keys: keyList });
-          }
+      else listed.push(loop);
+    }
+    const whole = (loop: FeedbackLoop): Instance => ({ id: loop.id, loop: loop.id, polarity: loop.polarity, variables: loop.variables, keys: loop.variables });
+    if (!listed.some((l) => l.variables.some((v) => arrayed.has(v)))) instances = listed.map(whole);
+    else {
+      // Through arrays: the element loops along the listed loops' links (element-loops.ts).
+      const { scalar, graph: eg, keys } = expanded();
+      const signs = new Map(graph.links.map((l) => [`${l.from}\u0000${l.to}`, l.polarity]));
+      const found = elementLoops(scalar, eg, listed, elementLimit, (a, b) => signs.get(`${a}\u0000${b}`) ?? '?');
+      if (found.truncated) {
+        for (const loop of listed) {
+          if (loop.variables.some((v) => arrayed.has(v))) notScored.push({ id: loop.id, reason: `the loops through arrays have more than ${elementLimit} loops element by element (the limit): none of them is scored` });
+          else instances.push(whole(loop));
+        }
+      } else {
+        for (const id of found.unclosed) notScored.push({ id, reason: 'no loop element by element: the elements its equations read do not close it' });
+        for (const el of found.loops) {
+          const keyList = el.nodes.map((x) => keys[x]!);
+          const why = keyList.map((k) => elementWhyNot.get(k)).find((r) => r !== undefined);
+          if (why) notScored.push({ id: el.id, reason: why });
+          else instances.push({ id: el.id, loop: el.loop, polarity: el.polarity, variables: [...new Set(el.nodes.map((x) => scalar.nodes[x]!.varName))], keys: keyList });
         }
       }
     }
@@ -397,7 +411,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     discovered = loopReportFrom(graph, [...found.loops, ...listed], 'strongest-path', report.limit);
     exhausted = found.exhausted;
     searched = found.loops.length;
-    instances = discovered.loops.map((loop) => ({ id: loop.id, loop, keys: loop.variables }));
+    instances = discovered.loops.map((loop) => ({ id: loop.id, loop: loop.id, polarity: loop.polarity, variables: loop.variables, keys: loop.variables }));
   }
 
   // A branch the probe did not take can still hold what the evaluator does not cover: such a
@@ -424,9 +438,9 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   const partitionOf = cyclePartitions(scored.map((s) => ({ variables: s.instance.keys })));
   const loops: ScoredLoop[] = scored.map(({ instance, score }, i) => ({
     id: instance.id,
-    loop: instance.loop.id,
-    polarity: instance.loop.polarity,
-    variables: instance.loop.variables,
+    loop: instance.loop,
+    polarity: instance.polarity,
+    variables: instance.variables,
     elements: instance.keys.map(displayOf),
     partition: partitionOf[i]!,
     score,

@@ -1,29 +1,40 @@
 /**
- * A feedback loop through arrayed variables, element by element. Loop scores are defined on
+ * Feedback loops through arrayed variables, element by element. Loop scores are defined on
  * scalar variables (Schoenberg, Davidsen and Eberlein 2020); after subscript expansion each
- * element of an array is one (scalar-model.ts), so a loop of the variable graph such as
- * stock → flow → stock stands for the loops of the element graph that follow its links:
- * `stock[A1] → flow[A1] → stock[A1]`, `stock[A2] → flow[A2] → stock[A2]` when the equations map
- * elements one to one; through a SUM (a scalar that reads every element) each element closes its
- * own loop through the sum; a shift (`x[next]`) gives one loop that visits several elements of a
- * variable before it closes. Those loops are the elementary cycles of the element graph kept to
- * the variable loop's links (each element loop passes its variable loop once or more times).
+ * element of an array is one (scalar-model.ts), so the loops scored are the elementary cycles of
+ * the element graph, kept to the links of the listed (variable-level) loops: a loop such as
+ * stock → flow → stock stands for `stock[A1] → flow[A1] → stock[A1]`, `stock[A2] → …` when the
+ * equations map elements one to one; through a SUM (a scalar that reads every element) each
+ * element closes its own loop through the sum; a shift (`x[next]`) gives one loop that passes the
+ * variable loop several times, over several elements, before it closes.
  *
- * Naming: the variable loop's id, then the elements in brackets: `B1[A1]` when every arrayed
- * element on it has the same subscripts (or subscripts among one element's: `[R1,C1]` through
- * `total[R1]`), else the subscripts of each arrayed element in loop order, `R2[A1 → A2]`; the
- * same when two element loops would get one name. Each element loop is listed once, starting at the element of the variable
- * loop's first variable with the lowest node number. Element loops that mix the links of two
- * variable loops (their path through the variables is no single variable loop) are not searched.
+ * Naming: an element loop that follows one listed loop (once or more times round) takes its id,
+ * then its elements in brackets: `B1[A1]` when every arrayed element on it has the same
+ * subscripts (or subscripts among one element's: `[R1,C1]` through `total[R1]`), else the
+ * subscripts of each arrayed element in loop order, `R2[A1 → A2]`; the same when two element loops
+ * would get one name. It starts at the element of the listed loop's first variable with the lowest
+ * node number. An element loop that combines the links of several listed loops (its path through
+ * the variables is no single one of them) is numbered apart, `E1[…]`, with the polarity of its links.
  */
 import type { ScalarModel, SExpr } from '../scalar-model.js';
 import { findLoops } from './cycles.js';
+import { mulSigns, type Sign } from './polarity.js';
 
 export interface ElementLoop {
-  /** `B1[A1]`, or the variable loop's id when no element on it is arrayed. */
+  /** `B1[A1]`, `E1[A1 → A2]`, or the listed loop's id when no element on it is arrayed. */
   id: string;
+  /** The listed loop it follows, or `E1`, `E2` … for one that combines several. */
+  loop: string;
+  polarity: 'R' | 'B' | 'U';
   /** Element node ids in causal order. */
   nodes: number[];
+}
+
+/** A listed loop as the element search needs it. */
+export interface ListedLoop {
+  id: string;
+  polarity: 'R' | 'B' | 'U';
+  variables: readonly string[];
 }
 
 /** Node ids read by an expression. */
@@ -100,41 +111,72 @@ function tagOf(subs: readonly string[], path: boolean): string {
 }
 
 /**
- * The element loops of the variable loop `variables` (`id` its name), at most `limit`;
- * `truncated` when there are more.
+ * The element loops along the links of `listed` (at most `limit`; `truncated` when there are
+ * more), and the listed loops that close on no elements. `sign` gives a variable link's polarity.
  */
-export function elementLoops(scalar: ScalarModel, graph: ElementGraph, id: string, variables: readonly string[], limit: number): { loops: ElementLoop[]; truncated: boolean } {
-  const n = variables.length;
+export function elementLoops(scalar: ScalarModel, graph: ElementGraph, listed: readonly ListedLoop[], limit: number, sign: (from: string, to: string) => Sign): { loops: ElementLoop[]; truncated: boolean; unclosed: string[] } {
+  const links = new Set<string>();
+  const next = new Map<string, ListedLoop[]>();
+  for (const l of listed) {
+    const n = l.variables.length;
+    l.variables.forEach((v, i) => {
+      links.add(`${v}\u0000${l.variables[(i + 1) % n]!}`);
+      if (!next.has(v)) next.set(v, []);
+      next.get(v)!.push(l);
+    });
+  }
   const edges = new Map<string, string[]>();
-  for (let i = 0; i < n; i++) {
-    const from = variables[i]!;
-    for (const b of graph.nodesOf.get(variables[(i + 1) % n]!) ?? []) {
+  for (const pair of links) {
+    const [from, to] = pair.split('\u0000') as [string, string];
+    for (const b of graph.nodesOf.get(to) ?? []) {
       for (const a of graph.reads(b)) {
         if (scalar.nodes[a]!.varName !== from || scalar.nodes[a]!.hidden) continue;
         const key = String(a);
         if (!edges.has(key)) edges.set(key, []);
-        edges.get(key)!.push(String(b));
+        if (!edges.get(key)!.includes(String(b))) edges.get(key)!.push(String(b));
       }
     }
   }
   const found = findLoops(edges, limit + 1);
-  const first = variables[0]!;
-  const loops = found.loops.slice(0, limit).map((cycle) => {
+  const varOf = (x: number) => scalar.nodes[x]!.varName;
+  // The listed loop an element cycle goes round (once or more), if one.
+  const follows = (ids: number[]): ListedLoop | undefined =>
+    (next.get(varOf(ids[0]!)) ?? []).find((l) => {
+      const n = l.variables.length;
+      if (ids.length % n !== 0) return false;
+      const at = l.variables.indexOf(varOf(ids[0]!));
+      return ids.every((x, i) => varOf(x) === l.variables[(at + i) % n]);
+    });
+  const raw: { base: string; polarity: ListedLoop['polarity']; nodes: number[]; subs: string[] }[] = [];
+  const combined: number[][] = [];
+  for (const cycle of found.loops.slice(0, limit)) {
     const ids = cycle.map(Number);
-    // Start at the lowest-numbered element of the first variable.
+    const l = follows(ids);
+    if (!l) {
+      combined.push(ids);
+      continue;
+    }
+    // Start at the lowest-numbered element of the listed loop's first variable.
     let start = -1;
     ids.forEach((x, i) => {
-      if (scalar.nodes[x]!.varName === first && (start < 0 || x < ids[start]!)) start = i;
+      if (varOf(x) === l.variables[0] && (start < 0 || x < ids[start]!)) start = i;
     });
-    const nodes = [...ids.slice(start), ...ids.slice(0, start)];
-    const subs = nodes.map((x) => subscriptsOf(scalar.nodes[x]!.name)).filter((s): s is string => s !== undefined);
-    return { id, nodes, subs };
+    raw.push({ base: l.id, polarity: l.polarity, nodes: [...ids.slice(start), ...ids.slice(0, start)], subs: [] });
+  }
+  // Loops that combine several listed loops, numbered in order of their (lowest) first element.
+  combined.sort((a, b) => a.length - b.length || a[0]! - b[0]!);
+  combined.forEach((ids, i) => {
+    const s = ids.reduce<Sign>((acc, x, j) => mulSigns(acc, sign(varOf(x), varOf(ids[(j + 1) % ids.length]!))), '+');
+    raw.push({ base: `E${i + 1}`, polarity: s === '+' ? 'R' : s === '-' ? 'B' : 'U', nodes: ids, subs: [] });
   });
+  for (const r of raw) r.subs = r.nodes.map((x) => subscriptsOf(scalar.nodes[x]!.name)).filter((s): s is string => s !== undefined);
   // A short name where it is unique, else the whole path of subscripts.
-  const short = loops.map((l) => tagOf(l.subs, false));
+  const short = raw.map((r) => r.base + tagOf(r.subs, false));
   const count = new Map<string, number>();
   for (const t of short) count.set(t, (count.get(t) ?? 0) + 1);
-  const named = loops.map((l, i) => ({ id: `${id}${count.get(short[i]!)! > 1 ? tagOf(l.subs, true) : short[i]!}`, nodes: l.nodes }));
-  named.sort((a, b) => a.nodes.length - b.nodes.length || a.nodes[0]! - b.nodes[0]! || a.id.localeCompare(b.id));
-  return { loops: named, truncated: found.truncated || found.loops.length > limit };
+  const loops = raw.map((r, i) => ({ id: count.get(short[i]!)! > 1 ? r.base + tagOf(r.subs, true) : short[i]!, loop: r.base, polarity: r.polarity, nodes: r.nodes }));
+  const order = new Map(listed.map((l, i) => [l.id, i]));
+  loops.sort((a, b) => (order.get(a.loop) ?? Infinity) - (order.get(b.loop) ?? Infinity) || a.loop.localeCompare(b.loop) || a.nodes.length - b.nodes.length || a.nodes[0]! - b.nodes[0]! || a.id.localeCompare(b.id));
+  const closed = new Set(loops.map((l) => l.loop));
+  return { loops, truncated: found.truncated || found.loops.length > limit, unclosed: listed.filter((l) => !closed.has(l.id)).map((l) => l.id) };
 }
