@@ -3,7 +3,7 @@
  * known by hand (loop-dominance.ts, analyze/structure/element-loops.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { compileVensim } from './engine.js';
+import { compileVensim, compileXmile } from './engine.js';
 import { causalGraph } from '../analyze/structure/causal-graph.js';
 import { feedbackLoops } from '../analyze/structure/feedback-loops.js';
 import { loopDominance, loopShares, type DominanceOptions } from './loop-dominance.js';
@@ -21,6 +21,19 @@ FINAL TIME = ${end} ~ Year ~|
 TIME STEP = ${dt} ~ Year ~|
 SAVEPER = 1 ~ Year ~|
 `;
+
+const DECAY_WITH_SUM = `<?xml version="1.0" encoding="utf-8"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+  <header><vendor>test</vendor><product version="1">test</product></header>
+  <sim_specs><start>0</start><stop>4</stop><dt>0.5</dt></sim_specs>
+  <dimensions><dim name="Region"><elem name="north"/><elem name="south"/></dim></dimensions>
+  <model><variables>
+    <stock name="s"><dimensions><dim name="Region"/></dimensions><eqn>100</eqn><outflow>outflow</outflow></stock>
+    <flow name="outflow"><dimensions><dim name="Region"/></dimensions><eqn>s / tau + 0.01 * total</eqn></flow>
+    <aux name="tau"><dimensions><dim name="Region"/></dimensions><element subscript="north"><eqn>2</eqn></element><element subscript="south"><eqn>5</eqn></element></aux>
+    <aux name="total"><eqn>SUM(s[*])</eqn></aux>
+  </variables></model>
+</xmile>`;
 
 const every = (xs: Float64Array, f: (x: number, k: number) => void) => xs.forEach((x, k) => f(x, k));
 
@@ -102,6 +115,17 @@ ${settings(4, 0.125)}`);
     expect(l!.elements).toEqual(['s[A1]', 'flow[A2]', 's[A2]', 'flow[A1]']);
     expect(l!.id).toBe(`${l!.loop}[A1 → A2 → A2 → A1]`);
     every(l!.score, (x) => expect(x).toBeCloseTo(-1, 12));
+  });
+
+  it('reads an XMILE array the same way: SUM(s[*]) closes one loop per element, in the ratio of the gains', () => {
+    // outflow[r] = s[r] / tau[r] + 0.01·total: B1[r] / B2[r] = (Δs[r] / tau[r]) / (0.01·Δs[r]) = 1 / (0.01·tau[r]).
+    const { model, ir } = compileXmile(DECAY_WITH_SUM);
+    const graph = causalGraph(ir);
+    const d = loopDominance(model, ir, graph, feedbackLoops(graph));
+    expect(d.notScored).toEqual([]);
+    expect(d.loops.map((l) => l.id)).toEqual(['B1[north]', 'B1[south]', 'B2[north]', 'B2[south]']);
+    const score = (id: string) => d.loops.find((l) => l.id === id)!.score;
+    for (const [r, tau] of [['north', 2], ['south', 5]] as const) every(score(`B1[${r}]`), (x, k) => expect(x / score(`B2[${r}]`)[k]!).toBeCloseTo(1 / (0.01 * tau), 9));
   });
 
   it('says when a variable loop closes on no elements', () => {
