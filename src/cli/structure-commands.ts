@@ -138,6 +138,7 @@ export function registerStructureCommands(program: Command): void {
           const groups = new Set(dom.periods.map((p) => p.partition)).size;
           for (const p of dom.periods) console.log(`dominant${groups > 1 ? ` (feedback group ${p.partition + 1})` : ''} ${p.from}–${p.to}: ${p.loop}`);
           if (dom.notSearched?.length) console.log(`${dom.notSearched.length} variable(s) on feedback links cannot be scored, so no loop through them was searched, e.g. ${dom.notSearched[0]}`);
+          if (dom.elementSearch === 'per-loop') console.log(`the loops through arrays have more element loops together than --limit ${limit}: each loop's own element loops were searched, none that combines several loops`);
           if (dom.notScored.length) console.log(`${dom.notScored.length} loop(s) not scored, e.g. ${dom.notScored[0]!.id}: ${dom.notScored[0]!.reason}`);
         }
       }),

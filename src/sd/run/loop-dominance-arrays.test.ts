@@ -201,7 +201,24 @@ ${settings(2, 0.5)}`,
       { elementLimit: 2 },
     );
     expect(d.loops).toEqual([]);
-    expect(d.notScored).toEqual([{ id: 'B1', reason: 'the loops through arrays have more than 2 loops element by element (the limit): none of them is scored' }]);
+    expect(d.notScored).toEqual([{ id: 'B1', reason: 'more than 2 loops element by element (the limit): none of them is scored' }]);
+    expect(d.elementSearch).toBe('per-loop');
+  });
+
+  it('above the limit of element loops for all listed loops together, searches each listed loop on its own', () => {
+    // R1 and R2 of the SUM coupling have two element loops each: four together, above a limit of 3.
+    const text = `
+dim: A1, A2 ~~|
+s[dim] = INTEG(inflow[dim], 10) ~ u ~|
+inflow[dim] = 0.1 * s[dim] + 0.05 * total ~ u/Year ~|
+total = SUM(s[dim!]) ~ u ~|
+${settings(2, 0.5)}`;
+    const all = dominance(text);
+    const each = dominance(text, { elementLimit: 3 });
+    expect(all.elementSearch).toBeUndefined();
+    expect(each.elementSearch).toBe('per-loop');
+    expect(each.loops.map((l) => l.id)).toEqual(all.loops.map((l) => l.id));
+    each.loops.forEach((l, i) => expect([...l.relative]).toEqual([...all.loops[i]!.relative]));
   });
 
   it('does not search arrayed variables along strongest paths, and says why', () => {

@@ -29,8 +29,8 @@
  * through the elements A1; `E1[…]` combines the links of several listed loops), and their link
  * scores come from the elements' equations (element-eval.ts). Partitions and dominance are
  * computed over the element loops: two arrayed loops that share no element are independent, each
- * with its own profile. More element loops than the limit: the loops through arrays are not
- * scored, with the reason. Above the enumeration limit (strongest-path search) arrayed variables
+ * with its own profile. More element loops than the limit: each listed loop's own element loops
+ * (none combining several), and a listed loop with more than the limit is not scored, with the reason. Above the enumeration limit (strongest-path search) arrayed variables
  * are not searched, with the reason.
  */
 import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
@@ -89,6 +89,11 @@ export interface LoopDominance {
   exhausted?: boolean;
   /** With the strongest-path search: why variables on feedback links cannot be scored (no loop through them is searched). */
   notSearched?: string[];
+  /**
+   * 'per-loop' when the element loops along all the listed loops' links together were more than the
+   * limit, so each listed loop's own element loops were searched and none that combines several.
+   */
+  elementSearch?: 'per-loop';
 }
 
 /** What to evaluate: the auxiliary's equation, or a stock's net rate; of a variable (IR) or of one element (expanded). */
@@ -276,6 +281,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   };
   const notScored: { id: string; reason: string }[] = [];
   let instances: Instance[] = [];
+  let elementSearch: LoopDominance['elementSearch'];
   // Above the enumeration limit the loops are found from the link scores of this run instead
   // (strongest paths, as Stella does): over every feedback link, i.e. the links of the
   // shortest-loop-per-link set, which holds each of them at least once; the scorable loops of
@@ -303,19 +309,30 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       // Through arrays: the element loops along the listed loops' links (element-loops.ts).
       const { scalar, graph: eg, keys } = expanded();
       const signs = new Map(graph.links.map((l) => [`${l.from}\u0000${l.to}`, l.polarity]));
-      const found = elementLoops(scalar, eg, listed, elementLimit, (a, b) => signs.get(`${a}\u0000${b}`) ?? '?');
-      if (found.truncated) {
-        for (const loop of listed) {
-          if (loop.variables.some((v) => arrayed.has(v))) notScored.push({ id: loop.id, reason: `the loops through arrays have more than ${elementLimit} loops element by element (the limit): none of them is scored` });
-          else instances.push(whole(loop));
-        }
-      } else {
+      const sign = (a: string, b: string) => signs.get(`${a}\u0000${b}`) ?? '?';
+      const take = (found: ReturnType<typeof elementLoops>) => {
         for (const id of found.unclosed) notScored.push({ id, reason: 'no loop element by element: the elements its equations read do not close it' });
         for (const el of found.loops) {
           const keyList = el.nodes.map((x) => keys[x]!);
           const why = keyList.map((k) => elementWhyNot.get(k)).find((r) => r !== undefined);
           if (why) notScored.push({ id: el.id, reason: why });
           else instances.push({ id: el.id, loop: el.loop, polarity: el.polarity, variables: [...new Set(el.nodes.map((x) => scalar.nodes[x]!.varName))], keys: keyList });
+        }
+      };
+      const found = elementLoops(scalar, eg, listed, elementLimit, sign);
+      if (!found.truncated) take(found);
+      else {
+        // Too many element loops along all the listed links together: each listed loop's own
+        // element loops instead (those that combine several listed loops are then not searched).
+        elementSearch = 'per-loop';
+        for (const loop of listed) {
+          if (!loop.variables.some((v) => arrayed.has(v))) {
+            instances.push(whole(loop));
+            continue;
+          }
+          const own = elementLoops(scalar, eg, [loop], elementLimit, sign);
+          if (own.truncated) notScored.push({ id: loop.id, reason: `more than ${elementLimit} loops element by element (the limit): none of them is scored` });
+          else take(own);
         }
       }
     }
@@ -473,5 +490,5 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       else periods.push((last = { partition, from: time[k]!, to: time[k]!, loop: best.id }));
     }
   });
-  return { time, loops, notScored, periods, ...(discovered && { report: discovered, searched, exhausted, notSearched: [...whyNot.values()] }) };
+  return { time, loops, notScored, periods, ...(elementSearch && { elementSearch }), ...(discovered && { report: discovered, searched, exhausted, notSearched: [...whyNot.values()] }) };
 }
