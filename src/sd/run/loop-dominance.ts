@@ -367,6 +367,37 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     const { scalar, keys } = expanded();
     return evaluateElement(def.expr, { value: (id) => at(keys[id]!), time: result.time[k]!, dt, lookups: scalar.lookups });
   };
+  // An element's equation at row k with node `moved` at row k + 1 (none: -1): one reused
+  // environment, each node's series looked up once (element loops of large models evaluate millions).
+  const seriesOfNode: (Float64Array | null | undefined)[] = [];
+  const nodeSeries = (id: number): Float64Array => {
+    let s = seriesOfNode[id];
+    if (s === undefined) seriesOfNode[id] = s = series.get(expanded().keys[id]!) ?? null;
+    if (!s) throw new NotEvaluable(`no values for ${expanded().scalar.nodes[id]!.name}`);
+    return s;
+  };
+  const elementEnv = {
+    k: 0,
+    moved: -1,
+    time: 0,
+    dt,
+    lookups: [] as ScalarModel['lookups'],
+    value(id: number): number {
+      return nodeSeries(id)[id === this.moved ? this.k + 1 : this.k]!;
+    },
+  };
+  const evalElement = (expr: SExpr, k: number, moved: number): number => {
+    elementEnv.k = k;
+    elementEnv.moved = moved;
+    elementEnv.time = result.time[k]!;
+    elementEnv.lookups = expanded().scalar.lookups;
+    return evaluateElement(expr, elementEnv);
+  };
+  let nodeOfKey: Map<string, number> | undefined;
+  const nodeOf = (key: string): number => {
+    nodeOfKey ??= new Map(expanded().keys.map((k, id) => [k, id]));
+    return nodeOfKey.get(key) ?? -1;
+  };
 
   // Each variable's evaluated definition at every row (a stock's net rate is not a column).
   const defValue = new Map<string, Float64Array>();
@@ -375,7 +406,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     if (out) return out;
     const def = defOf.get(key)!;
     out = new Float64Array(rows);
-    for (let k = 0; k < rows; k++) out[k] = def.stock ? evalDef(def, k, (x) => valueAt(x, k)) : valueAt(key, k);
+    for (let k = 0; k < rows; k++) out[k] = !def.stock ? valueAt(key, k) : def.element === undefined ? evalDef(def, k, (x) => valueAt(x, k)) : evalElement(def.expr, k, -1);
     defValue.set(key, out);
     return out;
   };
@@ -395,7 +426,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     const dz = z[k + 1]! - z[k]!;
     const dx = valueAt(from, k + 1) - valueAt(from, k);
     if (dz === 0 || dx === 0) return 0;
-    const partial = evalDef(def, k, (x) => valueAt(x, x === from ? k + 1 : k)) - z[k]!;
+    const partial = (def.element === undefined ? evalDef(def, k, (x) => valueAt(x, x === from ? k + 1 : k)) : evalElement(def.expr, k, nodeOf(from))) - z[k]!;
     return Math.abs(partial / dz) * Math.sign(partial / dx);
   };
   const linkScores = new Map<string, Float64Array>();
