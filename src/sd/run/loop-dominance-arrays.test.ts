@@ -221,6 +221,21 @@ ${settings(2, 0.5)}`;
     each.loops.forEach((l, i) => expect([...l.relative]).toEqual([...all.loops[i]!.relative]));
   });
 
+  it('leaves the loops through arrays unscored, saying why, when their series would pass what a run keeps', () => {
+    const text = `
+dim: A1, A2 ~~|
+s[dim] = INTEG(-outflow[dim], 100) ~ u ~|
+outflow[dim] = s[dim] / 4 ~ u/Year ~|
+t = INTEG(-out t, 100) ~ u ~|
+out t = t / 2 ~ u/Year ~|
+${settings(2, 0.5)}`;
+    // 2 / 0.5 + 2 = 6 values per series; the element loops need s[A1], s[A2], outflow[A1], outflow[A2] besides t and out t.
+    const d = dominance(text, { maxValues: 6 * 5 });
+    expect(d.loops.map((l) => l.id)).toEqual(['B2']);
+    expect(d.notScored).toEqual([{ id: 'B1', reason: 'the loops element by element need 6 series of 6 values together, more than the 30 values a run can keep here: not scored' }]);
+    expect(dominance(text, { maxValues: 6 * 6 }).loops.map((l) => l.id)).toEqual(['B1[A1]', 'B1[A2]', 'B2']);
+  });
+
   it('does not search arrayed variables along strongest paths, and says why', () => {
     const d = dominance(
       `

@@ -37,6 +37,7 @@ import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
 import type { ScalarModel, SExpr } from '../analyze/scalar-model.js';
 import { expandModel } from '../analyze/expand.js';
 import { visitExpr } from '../ir/walk.js';
+import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { elementGraph, elementLoops, type ElementGraph } from '../analyze/structure/element-loops.js';
 import { evaluateElement } from '../analyze/structure/element-eval.js';
 import type { CausalGraph } from '../analyze/structure/causal-graph.js';
@@ -141,6 +142,8 @@ export interface DominanceOptions extends Pick<RunOptions, 'params' | 'start' | 
   discover?: boolean;
   /** Times of the run the strongest-path search looks at (evenly spread; default 200). */
   samples?: number;
+  /** The most values the run may keep for the loops through arrays (default: the engine's limit of saved points). */
+  maxValues?: number;
   /** The most element loops scored for one loop through arrays (default: the report's limit); above it the loop is not scored, with the reason. */
   elementLimit?: number;
 }
@@ -337,11 +340,35 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       }
     }
   }
-  const needed = new Set<string>();
-  for (const [key, def] of defOf) {
-    needed.add(key);
-    if (def.element === undefined) for (const l of graph.in.get(key) ?? []) needed.add(l.from);
-    else for (const x of expanded().graph.reads(def.element)) if (!expanded().scalar.nodes[x]!.hidden) needed.add(expanded().keys[x]!);
+  // The series a run must keep: each scored definition and what it reads.
+  const neededFor = (keys: Iterable<string>): Set<string> => {
+    const out = new Set<string>();
+    const done = new Set<string>();
+    for (const key of keys) {
+      const def = defOf.get(key);
+      if (!def || done.has(key)) continue;
+      done.add(key);
+      out.add(key);
+      if (def.element === undefined) for (const l of graph.in.get(key) ?? []) out.add(l.from);
+      else for (const x of expanded().graph.reads(def.element)) if (!expanded().scalar.nodes[x]!.hidden) out.add(expanded().keys[x]!);
+    }
+    return out;
+  };
+  let needed = neededFor(discover ? defOf.keys() : instances.flatMap((i) => i.keys));
+  // Every series is held for the whole run (one value per dt): element loops of a large model can
+  // need more than a run may keep, and then they are not scored (the other loops still are).
+  const steps = Math.ceil(((options.end ?? model.time.end) - (options.start ?? model.time.start)) / model.time.dt) + 2;
+  const compiled = model as { generated?: { delayCount?: number }; options?: { limits?: Partial<ModelLimits> } };
+  const budget = (options.maxValues ?? resolveLimits(compiled.options?.limits).maxSavedPoints) - (compiled.generated?.delayCount ?? 0) * steps;
+  const columnsOf = (keys: Set<string>) => [...keys].map(displayOf).filter((n) => outputs.has(normalized(n)));
+  const wanted = columnsOf(needed).length;
+  if (!discover && wanted * steps > budget && instances.some((i) => i.id !== i.loop)) {
+    const through = instances.filter((i) => i.id !== i.loop);
+    instances = instances.filter((i) => i.id === i.loop);
+    needed = neededFor(instances.flatMap((i) => i.keys));
+    for (const id of new Set(through.map((i) => i.loop))) {
+      notScored.push({ id, reason: `the loops element by element need ${formatCount(wanted)} series of ${formatCount(steps)} values together, more than the ${formatCount(Math.max(0, budget))} values a run can keep here: not scored` });
+    }
   }
   const names = [...needed].map(displayOf).filter((n) => outputs.has(normalized(n)));
   const dt = model.time.dt;
