@@ -1,4 +1,6 @@
 /** `igem loops|causes|uses` in process on the bundled example model, and exit 2 on bad input. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
@@ -30,6 +32,26 @@ describe('igem loops, causes, uses', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/more than --limit 1 loops: listed are the loops found along the strongest paths/);
     expect(r.out).toMatch(/^dominant/m);
+  });
+
+  it('scores a loop through arrays element by element and lists its element loops', async () => {
+    // Two independent first-order decays: each element's loop is alone in its partition (−1).
+    const file = join(mkdtempSync(join(tmpdir(), 'igem-loops-')), 'decay.mdl');
+    writeFileSync(
+      file,
+      ['dim: A1, A2 ~~|', 's[dim] = INTEG(-outflow[dim], 100) ~ u ~|', 'outflow[dim] = s[dim] / tau[dim] ~ u/Year ~|', 'tau[dim] = 2, 5 ~ Year ~|', 'INITIAL TIME = 0 ~~|', 'FINAL TIME = 4 ~~|', 'TIME STEP = 0.5 ~~|', 'SAVEPER = 1 ~~|'].join('\n'),
+    );
+    const r = await igem('loops', file, '--dominance');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^B1 \(length 2, family 1\) \[up to 100\.0% of behaviour in one element loop\]/m);
+    expect(r.out).toMatch(/^ {2}B1\[A1\] \[100\.0% of behaviour\]: s\[A1\] -> outflow\[A1\] -> s\[A1\]$/m);
+    expect(r.out).toMatch(/^ {2}B1\[A2\] \[100\.0% of behaviour\]: s\[A2\] -> outflow\[A2\] -> s\[A2\]$/m);
+    expect(r.out).toMatch(/^dominant \(feedback group 2\) 0–4: B1\[A2\]$/m);
+    const j = JSON.parse((await igem('loops', file, '--dominance', '--json')).out) as { loops: { id: string; share: number; elementLoops: { id: string; elements: string[]; partition: number }[] }[] };
+    expect(j.loops[0]!.elementLoops.map((e) => [e.id, e.elements, e.partition])).toEqual([
+      ['B1[A1]', ['s[A1]', 'outflow[A1]'], 0],
+      ['B1[A2]', ['s[A2]', 'outflow[A2]'], 1],
+    ]);
   });
 
   it('prints causes and uses trees', async () => {

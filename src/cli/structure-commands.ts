@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { canonicalName } from '../sd/ir/names.js';
 import { causalGraph, causesTree, feedbackLoops, formatTree, loopCounts, rankLoops, usesTree, type CausalGraph } from '../sd/analyze/structure/index.js';
-import { loopDominance } from '../sd/run/loop-dominance.js';
+import { loopDominance, loopShares, type ScoredLoop } from '../sd/run/loop-dominance.js';
 import { loadModelWithDiagnostics } from '../sd/node/load.js';
 import { readModelIR } from '../sd/node/read-ir.js';
 import { action, UsageError } from './exit.js';
@@ -20,6 +20,9 @@ const positiveInt = (label: string, value: string): number => {
   if (!Number.isInteger(n) || n < 1) throw new UsageError({ en: `${label} must be a whole number ≥ 1, got '${value}'`, es: `${label} debe ser un número entero ≥ 1, se recibió '${value}'` });
   return n;
 };
+
+/** Element loops printed under a loop through arrays (by share); --json lists every one. */
+const ELEMENT_LOOPS_SHOWN = 5;
 
 /** The most loops `igem loops` lists one by one. */
 const MAX_LIMIT = 1_000_000;
@@ -70,6 +73,17 @@ export function registerStructureCommands(program: Command): void {
         // Above the limit, loop dominance finds its loops from the run (strongest paths) and lists those.
         const report = dom?.report ?? listed;
         const name = (k: string) => graph.nodes.get(k)?.display ?? k;
+        // A loop through arrays is scored element by element (`B1[A1]`): its share is its largest element loop's.
+        const share = dom ? loopShares(dom.loops) : new Map<string, number>();
+        const elementLoops = new Map<string, ScoredLoop[]>();
+        for (const s of dom?.loops ?? []) {
+          if (s.id === s.loop) continue;
+          if (!elementLoops.has(s.loop)) elementLoops.set(s.loop, []);
+          elementLoops.get(s.loop)!.push(s);
+        }
+        // Element loops that combine the links of several listed loops (E1, E2 …) belong to none of them.
+        const listedIds = new Set(report.loops.map((l) => l.id));
+        const combined = (dom?.loops ?? []).filter((s) => !listedIds.has(s.loop));
         if (flags.json) {
           console.log(
             JSON.stringify(
@@ -83,10 +97,12 @@ export function registerStructureCommands(program: Command): void {
                   links: l.links.map((x) => x.polarity),
                   family: l.family,
                   variants: l.variants,
-                  share: dom?.loops.find((s) => s.id === l.id)?.share,
+                  share: share.get(l.id),
                   partition: dom?.loops.find((s) => s.id === l.id)?.partition,
+                  elementLoops: elementLoops.get(l.id)?.map((e) => ({ id: e.id, elements: e.elements, share: e.share, partition: e.partition })),
                 })),
                 families: report.families.map((f) => ({ ...f, stocks: f.stocks.map(name) })),
+                ...(combined.length > 0 && { combinedElementLoops: combined.map((e) => ({ id: e.id, polarity: e.polarity, elements: e.elements, share: e.share, partition: e.partition })) }),
                 dominance: dom && { periods: dom.periods, notScored: dom.notScored },
               },
               null,
@@ -95,13 +111,19 @@ export function registerStructureCommands(program: Command): void {
           );
           return;
         }
-        const share = new Map(dom?.loops.map((l) => [l.id, l.share]) ?? []);
+        const percent = (x: number) => `${(100 * x).toFixed(1)}% of behaviour`;
         for (const l of rankLoops(report.loops, dom ? share : undefined)) {
-          const s = share.has(l.id) ? ` [${(100 * share.get(l.id)!).toFixed(1)}% of behaviour]` : '';
+          const elements = elementLoops.get(l.id);
+          const s = share.has(l.id) ? ` [${elements ? `up to ${percent(share.get(l.id)!)} in one element loop` : percent(share.get(l.id)!)}]` : '';
           const path = l.variables.map((v, i) => `${name(v)} -(${l.links[i]!.polarity})->`).join(' ');
           const v = l.variants > 1 ? ` (+${l.variants - 1} variant(s) over the same variables)` : '';
           console.log(`${l.id} (length ${l.variables.length}, family ${l.family + 1})${s}${v}: ${path} ${name(l.variables[0]!)}`);
+          // Its element loops, largest share first (the first few; --json lists them all).
+          const shown = [...(elements ?? [])].sort((a, b) => b.share - a.share);
+          for (const e of shown.slice(0, ELEMENT_LOOPS_SHOWN)) console.log(`  ${e.id} [${percent(e.share)}]: ${[...e.elements, e.elements[0]].join(' -> ')}`);
+          if (shown.length > ELEMENT_LOOPS_SHOWN) console.log(`  … and ${shown.length - ELEMENT_LOOPS_SHOWN} more element loop(s) of ${l.id}`);
         }
+        for (const e of combined) console.log(`${e.id} (element loop combining several loops above, ${e.polarity}) [${percent(e.share)}]: ${[...e.elements, e.elements[0]].join(' -> ')}`);
         const counts = loopCounts(report, dom ? share : undefined);
         const how =
           report.method === 'strongest-path'
@@ -110,12 +132,13 @@ export function registerStructureCommands(program: Command): void {
               ? ` (the model has more than --limit ${limit} loops: listed is the shortest loop through each feedback link)`
               : '';
         console.log(
-          `${counts.loops} loop(s)${how}: ${counts.R} reinforcing, ${counts.B} balancing, ${counts.U} undetermined; ${counts.families} famil${counts.families === 1 ? 'y' : 'ies'} by the stocks they pass through${dom ? `; ${counts.scored} scored by loop dominance` : ''}`,
+          `${counts.loops} loop(s)${how}: ${counts.R} reinforcing, ${counts.B} balancing, ${counts.U} undetermined; ${counts.families} famil${counts.families === 1 ? 'y' : 'ies'} by the stocks they pass through${dom ? `; ${counts.scored} scored by loop dominance` : ''}${elementLoops.size + combined.length ? ` (through arrays, element by element: ${(dom?.loops ?? []).filter((x) => x.id !== x.loop).length} element loop(s)${combined.length ? `, ${combined.length} of them combining several loops` : ''})` : ''}`,
         );
         if (dom) {
           const groups = new Set(dom.periods.map((p) => p.partition)).size;
           for (const p of dom.periods) console.log(`dominant${groups > 1 ? ` (feedback group ${p.partition + 1})` : ''} ${p.from}–${p.to}: ${p.loop}`);
           if (dom.notSearched?.length) console.log(`${dom.notSearched.length} variable(s) on feedback links cannot be scored, so no loop through them was searched, e.g. ${dom.notSearched[0]}`);
+          if (dom.elementSearch === 'per-loop') console.log(`the loops through arrays have more element loops together than --limit ${limit}: each loop's own element loops were searched, none that combines several loops`);
           if (dom.notScored.length) console.log(`${dom.notScored.length} loop(s) not scored, e.g. ${dom.notScored[0]!.id}: ${dom.notScored[0]!.reason}`);
         }
       }),

@@ -804,6 +804,18 @@ export class Expander implements ExpanderApi {
       }
       throw ModelError.at('E_UNDEFINED', { en: `'${e.display}' is not defined`, es: `'${e.display}' no está definida` }, e.loc);
     }
+    if (!v.isLookup && v.positions.length > 0) {
+      // `a(RANK(a, 1))`, `a(2)`: Vensim has no numeric subscripts (vensim.com/documentation/22095.html);
+      // a name followed by parentheses calls a lookup, so the argument is not read as an index.
+      throw ModelError.at(
+        'E_LOOKUP',
+        {
+          en: `${e.display} is an array, not a lookup, and is called here like one, ${e.display}(…): in Vensim a name followed by parentheses calls a lookup, and Vensim does not allow numeric subscripts (its help: a position computed from a value is written with VECTOR ELM MAP), so the argument is not read as an index into ${e.display}; write VECTOR ELM MAP(${e.display}[first element], position - 1)`,
+          es: `${e.display} es un arreglo, no una tabla (lookup), y aquí se llama como una, ${e.display}(…): en Vensim un nombre seguido de paréntesis llama a una tabla, y Vensim no admite subíndices numéricos (su ayuda: una posición calculada a partir de un valor se escribe con VECTOR ELM MAP), así que el argumento no se lee como un índice en ${e.display}; escriba VECTOR ELM MAP(${e.display}[primer elemento], posición - 1)`,
+        },
+        e.loc,
+      );
+    }
     if (!v.isLookup) throw ModelError.at('E_LOOKUP', { en: `${e.display} is called like a lookup but is not one`, es: `${e.display} se llama como una tabla (lookup), pero no lo es` }, e.loc);
     if (e.args.length !== 1) {
       throw ModelError.at('E_ARITY', { en: `lookup ${e.display} takes one argument but was given ${e.args.length}`, es: `la tabla (lookup) ${e.display} admite un argumento, pero recibió ${e.args.length}` }, e.loc);

@@ -69,17 +69,15 @@ ${settings(5, 1)}`);
   });
 
   it('lists a loop as not scored when a branch taken only during the run holds what it cannot evaluate', () => {
-    // Every input is 1 in the first check, so the subscripted branch is reached only once s > 5.
+    // Every input is 1 in the first check, so the QUANTUM branch is reached only once s > 5.
     const d = dominance(`
-dim: a1, a2 ~~|
-arr[dim] = 0.2, 0.3 ~ 1/Year ~|
 s = INTEG(inflow, 1) ~ u ~|
-inflow = IF THEN ELSE(s > 5, arr[a1] * s, 0.5 * s) ~ u/Year ~|
+inflow = IF THEN ELSE(s > 5, QUANTUM(s, 0.5) * 0.2, 0.5 * s) ~ u/Year ~|
 t = INTEG(-outflow, 10) ~ u ~|
 outflow = t / 4 ~ u/Year ~|
 ${settings(10, 0.25)}`);
     expect(d.notScored).toHaveLength(1);
-    expect(d.notScored[0]!.reason).toMatch(/^inflow: subscripted reference arr.* is not scored/);
+    expect(d.notScored[0]!.reason).toMatch(/^inflow: function QUANTUM is not scored/);
     expect(d.loops.map((l) => l.polarity)).toEqual(['B']);
   });
 });

@@ -19,21 +19,44 @@
  * t + dt (the 2020 paper's Table 3 for the Bass model is reproduced this way to its 4 digits), so
  * the model is run one dt past its final time. Every step is saved; equations are re-evaluated
  * with mixed old/new inputs by a small evaluator (analyze/structure/partial-eval.ts). Loops
- * through arrayed variables, macros or stateful functions other than a stock's own INTEG are
- * listed as not scored, with the reason.
+ * through macros or stateful functions other than a stock's own INTEG are listed as not scored,
+ * with the reason.
+ *
+ * Arrays: a loop through arrayed variables is scored element by element. Each element is a scalar
+ * variable of the expanded model (its equation with every subscript resolved, a SUM written out
+ * as the sum of the elements it reads), so the loops scored are the elementary cycles of the
+ * element graph along the listed loops' links (analyze/structure/element-loops.ts: `B1[A1]` is B1
+ * through the elements A1; `E1[…]` combines the links of several listed loops), and their link
+ * scores come from the elements' equations (element-eval.ts). Partitions and dominance are
+ * computed over the element loops: two arrayed loops that share no element are independent, each
+ * with its own profile. More element loops than the limit: each listed loop's own element loops
+ * (none combining several), and a listed loop with more than the limit is not scored, with the reason. Above the enumeration limit (strongest-path search) arrayed variables
+ * are not searched, with the reason.
  */
 import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
+import type { ScalarModel, SExpr } from '../analyze/scalar-model.js';
+import { expandModel } from '../analyze/expand.js';
+import { visitExpr } from '../ir/walk.js';
+import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
+import { elementGraph, elementLoops, type ElementGraph } from '../analyze/structure/element-loops.js';
+import { evaluateElement } from '../analyze/structure/element-eval.js';
 import type { CausalGraph } from '../analyze/structure/causal-graph.js';
 import { loopReportFrom, type FeedbackLoop, type LoopReport } from '../analyze/structure/feedback-loops.js';
 import { cycleKey, strongestLoops, type WeightedLink } from '../analyze/structure/strongest-loops.js';
 import { cyclePartitions } from '../analyze/structure/cycle-partitions.js';
-import { evaluate, NotEvaluable, type EvalEnv } from '../analyze/structure/partial-eval.js';
+import { evaluate, NotEvaluable, UNARY, type EvalEnv } from '../analyze/structure/partial-eval.js';
 import type { Model, RunOptions } from './types.js';
 
 export interface ScoredLoop {
+  /** The loop's id: the variable loop's (`B1`), or with its elements for a loop through arrays (`B1[A1]`). */
   id: string;
+  /** Id of the listed (variable-level) loop this one is, or is an element loop of; `E1`, `E2` … for an element loop that combines several listed loops. */
+  loop: string;
   polarity: FeedbackLoop['polarity'];
+  /** Variable keys of the listed loop (of an `E` loop: the variables it passes, in order). */
   variables: string[];
+  /** The elements in causal order, as output names (`stock[A1]`, `total`); the variables' names for a scalar loop. */
+  elements: string[];
   /** Index of the loop's cycle partition: relative scores compare loops of one partition only. */
   partition: number;
   /** Loop score at each saved step, over the step from that time to the next. */
@@ -67,12 +90,40 @@ export interface LoopDominance {
   exhausted?: boolean;
   /** With the strongest-path search: why variables on feedback links cannot be scored (no loop through them is searched). */
   notSearched?: string[];
+  /**
+   * 'per-loop' when the element loops along all the listed loops' links together were more than the
+   * limit, so each listed loop's own element loops were searched and none that combines several.
+   */
+  elementSearch?: 'per-loop';
 }
 
-interface Definition {
-  /** What to evaluate: the auxiliary's equation, or a stock's net rate. */
-  expr: Expr;
-  stock: boolean;
+/** What to evaluate: the auxiliary's equation, or a stock's net rate; of a variable (IR) or of one element (expanded). */
+type Definition = { stock: boolean } & ({ expr: Expr; element?: undefined } | { expr: SExpr; element: number });
+
+/** Functions the link scores evaluate (partial-eval.ts, element-eval.ts), besides the array reductions expansion writes out. */
+const EVALUATED = new Set([...Object.keys(UNARY), 'MIN', 'MAX', 'IF THEN ELSE', 'XIDZ', 'ZIDZ', 'MODULO', 'POWER', 'LOG', 'PI', 'WITH LOOKUP', 'SUM', 'PROD', 'VMIN', 'VMAX']);
+
+/** True when a variable's equations define or read array elements: its link scores are computed element by element. */
+function usesElements(eqs: readonly Equation[]): boolean {
+  if (eqs.length !== 1 || eqs[0]!.lhs.subs.length > 0) return true;
+  let found = false;
+  const e = eqs[0]!.expr;
+  if (e) visitExpr(e, (x) => {
+    if (((x.kind === 'ref' || x.kind === 'apply') && x.subs.length > 0) || (x.kind === 'call' && ['SUM', 'PROD', 'VMIN', 'VMAX'].includes(x.fn))) found = true;
+  });
+  return found;
+}
+
+/** The first function of `e` the link scores cannot evaluate (a stateful one, a macro), with `INTEG` allowed at the top. */
+function unevaluated(e: Expr, lookups: ReadonlyMap<string, LookupTable>): string | undefined {
+  const top = e.kind === 'call' && e.fn === 'INTEG' ? e.args[0]! : e;
+  let bad: string | undefined;
+  visitExpr(top, (x) => {
+    if (bad) return;
+    if (x.kind === 'call' && !EVALUATED.has(x.fn)) bad = `function ${x.fn.replace(/^#/, '')}`;
+    else if (x.kind === 'apply' && !lookups.has(x.name)) bad = `call of ${x.display}`;
+  });
+  return bad;
 }
 
 function definitions(ir: ModelIR): Map<string, Equation[]> {
@@ -91,6 +142,10 @@ export interface DominanceOptions extends Pick<RunOptions, 'params' | 'start' | 
   discover?: boolean;
   /** Times of the run the strongest-path search looks at (evenly spread; default 200). */
   samples?: number;
+  /** The most values the run may keep for the loops through arrays (default: the engine's limit of saved points). */
+  maxValues?: number;
+  /** The most element loops scored for one loop through arrays (default: the report's limit); above it the loop is not scored, with the reason. */
+  elementLimit?: number;
 }
 
 /** Strongest-path loops over `links` at `samples` times spread evenly over `n` steps. */
@@ -112,23 +167,107 @@ function discoverLoops(links: Map<string, Set<string>>, def: (v: string) => Defi
   return { loops, exhausted };
 }
 
+/** Each listed loop's share of the behaviour: its own, or for a loop through arrays its largest element loop's. */
+export function loopShares(loops: readonly ScoredLoop[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const l of loops) out.set(l.loop, Math.max(out.get(l.loop) ?? 0, l.share));
+  return out;
+}
+
+/** A loop to score: a listed loop, or one element loop of it, as element keys in causal order. */
+interface Instance {
+  id: string;
+  /** The listed loop's id, or `E1`, `E2` … for an element loop that combines several. */
+  loop: string;
+  polarity: FeedbackLoop['polarity'];
+  variables: string[];
+  keys: string[];
+}
+
+const normalized = (n: string) => n.toLowerCase().replace(/[_\s]+/g, ' ');
+
 /** Scores the loops of `report` over one run of `model`. */
 export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, report: LoopReport, options: DominanceOptions = {}): LoopDominance {
   const defs = definitions(ir);
   const lookups = new Map<string, LookupTable>();
   for (const eq of ir.equations) if (eq.kind === 'lookup' && eq.lookup) lookups.set(eq.lhs.name, eq.lookup);
-  const outputs = new Set(model.outputNames.map((n) => n.toLowerCase().replace(/[_\s]+/g, ' ')));
+  const outputs = new Set(model.outputNames.map(normalized));
+  const elementLimit = options.elementLimit ?? report.limit;
 
-  // The definition of each variable on a loop, or why it cannot be scored.
+  // The expanded model (one node per element), made when a loop passes through arrays: the
+  // compiled model's own when it keeps it.
+  let expandedModel: { scalar: ScalarModel; graph: ElementGraph; keys: string[] } | undefined;
+  const expanded = () => {
+    if (!expandedModel) {
+      const scalar = (model as { scalar?: ScalarModel }).scalar ?? expandModel(ir).model;
+      // Element keys: a scalar's variable key, `key[subscripts]` for an array element.
+      const keys = scalar.nodes.map((n) => {
+        const at = n.name.indexOf('[');
+        return at < 0 ? n.varName : n.varName + n.name.slice(at);
+      });
+      expandedModel = { scalar, graph: elementGraph(scalar), keys };
+      scalar.nodes.forEach((n, id) => {
+        if (!n.hidden && !graph.nodes.has(keys[id]!)) elementNames.set(keys[id]!, n.name);
+      });
+    }
+    return expandedModel;
+  };
+  const elementNames = new Map<string, string>();
+  const displayOf = (key: string) => graph.nodes.get(key)?.display ?? elementNames.get(key) ?? key;
+
+  // The definition of each variable (or element) on a loop, or why it cannot be scored.
   const defOf = new Map<string, Definition>();
   const whyNot = new Map<string, string>();
+  /** Variables scored element by element, and why some of their elements cannot be. */
+  const arrayed = new Set<string>();
+  const elementWhyNot = new Map<string, string>();
   const probe: EvalEnv = { value: () => 1, time: 0, lookup: (n) => lookups.get(n) };
-  const define = (v: string): string | undefined => {
-    if (defOf.has(v) || whyNot.has(v)) return whyNot.get(v);
+  const defineElements = (v: string, eqs: Equation[]): string | undefined => {
+    const display = graph.nodes.get(v)?.display ?? v;
+    for (const eq of eqs) {
+      if (!eq.expr) return `${display} has no equation`;
+      const bad = unevaluated(eq.expr, lookups);
+      if (bad) return `${display}: ${bad} is not scored`;
+    }
+    const { scalar, graph: eg, keys } = expanded();
+    const ids = eg.nodesOf.get(v) ?? [];
+    if (ids.length === 0) return `${display} has no elements`;
+    // An element that cannot be scored refuses only the element loops through it.
+    for (const id of ids) {
+      const node = scalar.nodes[id]!;
+      if (node.kind !== 'aux' && node.kind !== 'stock' && node.kind !== 'const') {
+        elementWhyNot.set(keys[id]!, `${node.name} is not scored (computed as ${node.kind})`);
+        continue;
+      }
+      try {
+        evaluateElement(node.expr, {
+          value: (x) => {
+            if (scalar.nodes[x]!.hidden) throw new NotEvaluable(`the internal value ${scalar.nodes[x]!.name}`);
+            return 1;
+          },
+          time: 0,
+          dt: model.time.dt,
+          lookups: scalar.lookups,
+        });
+        defOf.set(keys[id]!, { expr: node.expr, element: id, stock: node.kind === 'stock' });
+      } catch (e) {
+        if (!(e instanceof NotEvaluable)) throw e;
+        elementWhyNot.set(keys[id]!, `${node.name}: ${e.message} is not scored`);
+      }
+    }
+    arrayed.add(v);
+    return undefined;
+  };
+  const define = (v: string, searching = false): string | undefined => {
+    if (defOf.has(v) || whyNot.has(v) || arrayed.has(v)) return whyNot.get(v);
     const eqs = defs.get(v) ?? [];
     const eq = eqs[0];
     let reason: string | undefined;
-    if (eqs.length !== 1 || !eq || eq.lhs.subs.length > 0 || !eq.expr) reason = `${graph.nodes.get(v)?.display ?? v} is arrayed or has no single equation`;
+    if (eqs.length > 0 && eqs.every((e) => e.expr) && usesElements(eqs)) {
+      reason = searching
+        ? `${graph.nodes.get(v)?.display ?? v} is arrayed: loops through arrays are scored element by element only when every loop is listed (below the limit)`
+        : defineElements(v, eqs);
+    } else if (eqs.length !== 1 || !eq || !eq.expr) reason = `${graph.nodes.get(v)?.display ?? v} has no single equation`;
     else {
       const stock = eq.expr.kind === 'call' && eq.expr.fn === 'INTEG';
       const expr = stock ? (eq.expr as Extract<Expr, { kind: 'call' }>).args[0]! : eq.expr;
@@ -144,7 +283,8 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     return reason;
   };
   const notScored: { id: string; reason: string }[] = [];
-  let scorable: FeedbackLoop[] = [];
+  let instances: Instance[] = [];
+  let elementSearch: LoopDominance['elementSearch'];
   // Above the enumeration limit the loops are found from the link scores of this run instead
   // (strongest paths, as Stella does): over every feedback link, i.e. the links of the
   // shortest-loop-per-link set, which holds each of them at least once; the scorable loops of
@@ -158,20 +298,79 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
         feedbackLinks.get(v)!.add(loop.variables[(i + 1) % loop.variables.length]!);
       });
     }
-    for (const v of feedbackLinks.keys()) define(v);
+    for (const v of feedbackLinks.keys()) define(v, true);
   } else {
+    const listed: FeedbackLoop[] = [];
     for (const loop of report.loops) {
-      const reason = loop.variables.map(define).find((r) => r !== undefined);
+      const reason = loop.variables.map((v) => define(v)).find((r) => r !== undefined);
       if (reason) notScored.push({ id: loop.id, reason });
-      else scorable.push(loop);
+      else listed.push(loop);
+    }
+    const whole = (loop: FeedbackLoop): Instance => ({ id: loop.id, loop: loop.id, polarity: loop.polarity, variables: loop.variables, keys: loop.variables });
+    if (!listed.some((l) => l.variables.some((v) => arrayed.has(v)))) instances = listed.map(whole);
+    else {
+      // Through arrays: the element loops along the listed loops' links (element-loops.ts).
+      const { scalar, graph: eg, keys } = expanded();
+      const signs = new Map(graph.links.map((l) => [`${l.from}\u0000${l.to}`, l.polarity]));
+      const sign = (a: string, b: string) => signs.get(`${a}\u0000${b}`) ?? '?';
+      const take = (found: ReturnType<typeof elementLoops>) => {
+        for (const id of found.unclosed) notScored.push({ id, reason: 'no loop element by element: the elements its equations read do not close it' });
+        for (const el of found.loops) {
+          const keyList = el.nodes.map((x) => keys[x]!);
+          const why = keyList.map((k) => elementWhyNot.get(k)).find((r) => r !== undefined);
+          if (why) notScored.push({ id: el.id, reason: why });
+          else instances.push({ id: el.id, loop: el.loop, polarity: el.polarity, variables: [...new Set(el.nodes.map((x) => scalar.nodes[x]!.varName))], keys: keyList });
+        }
+      };
+      const found = elementLoops(scalar, eg, listed, elementLimit, sign);
+      if (!found.truncated) take(found);
+      else {
+        // Too many element loops along all the listed links together: each listed loop's own
+        // element loops instead (those that combine several listed loops are then not searched).
+        elementSearch = 'per-loop';
+        for (const loop of listed) {
+          if (!loop.variables.some((v) => arrayed.has(v))) {
+            instances.push(whole(loop));
+            continue;
+          }
+          const own = elementLoops(scalar, eg, [loop], elementLimit, sign);
+          if (own.truncated) notScored.push({ id: loop.id, reason: `more than ${elementLimit} loops element by element (the limit): none of them is scored` });
+          else take(own);
+        }
+      }
     }
   }
-  const needed = new Set<string>();
-  for (const v of defOf.keys()) {
-    needed.add(v);
-    for (const l of graph.in.get(v) ?? []) needed.add(l.from);
+  // The series a run must keep: each scored definition and what it reads.
+  const neededFor = (keys: Iterable<string>): Set<string> => {
+    const out = new Set<string>();
+    const done = new Set<string>();
+    for (const key of keys) {
+      const def = defOf.get(key);
+      if (!def || done.has(key)) continue;
+      done.add(key);
+      out.add(key);
+      if (def.element === undefined) for (const l of graph.in.get(key) ?? []) out.add(l.from);
+      else for (const x of expanded().graph.reads(def.element)) if (!expanded().scalar.nodes[x]!.hidden) out.add(expanded().keys[x]!);
+    }
+    return out;
+  };
+  let needed = neededFor(discover ? defOf.keys() : instances.flatMap((i) => i.keys));
+  // Every series is held for the whole run (one value per dt): element loops of a large model can
+  // need more than a run may keep, and then they are not scored (the other loops still are).
+  const steps = Math.ceil(((options.end ?? model.time.end) - (options.start ?? model.time.start)) / model.time.dt) + 2;
+  const compiled = model as { generated?: { delayCount?: number }; options?: { limits?: Partial<ModelLimits> } };
+  const budget = (options.maxValues ?? resolveLimits(compiled.options?.limits).maxSavedPoints) - (compiled.generated?.delayCount ?? 0) * steps;
+  const columnsOf = (keys: Set<string>) => [...keys].map(displayOf).filter((n) => outputs.has(normalized(n)));
+  const wanted = columnsOf(needed).length;
+  if (!discover && wanted * steps > budget && instances.some((i) => i.id !== i.loop)) {
+    const through = instances.filter((i) => i.id !== i.loop);
+    instances = instances.filter((i) => i.id === i.loop);
+    needed = neededFor(instances.flatMap((i) => i.keys));
+    for (const id of new Set(through.map((i) => i.loop))) {
+      notScored.push({ id, reason: `the loops element by element need ${formatCount(wanted)} series of ${formatCount(steps)} values together, more than the ${formatCount(Math.max(0, budget))} values a run can keep here: not scored` });
+    }
   }
-  const names = [...needed].filter((n) => outputs.has(n)).map((n) => graph.nodes.get(n)!.display);
+  const names = [...needed].map(displayOf).filter((n) => outputs.has(normalized(n)));
   const dt = model.time.dt;
   const end = options.end ?? model.time.end;
   // One dt past the end, so that the last saved time has its step too (Stella's labelling).
@@ -181,15 +380,51 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   while (n > 1 && result.time[n - 1]! > end + dt / 2) n--;
   const series = new Map<string, Float64Array>();
   for (const key of needed) {
-    const s = result.get(graph.nodes.get(key)!.display);
+    const s = result.get(displayOf(key));
     if (s) series.set(key, s);
   }
   const valueAt = (key: string, k: number): number => {
     const s = series.get(key);
-    if (!s) throw new NotEvaluable(`no values for ${key}`);
+    if (!s) throw new NotEvaluable(`no values for ${displayOf(key)}`);
     return s[k]!;
   };
-  const env = (k: number, at: (x: string) => number): EvalEnv => ({ value: at, time: result.time[k]!, lookup: (x) => lookups.get(x) });
+  // A definition evaluated at row k with each input's value given by `at` (by element key).
+  const evalDef = (def: Definition, k: number, at: (key: string) => number): number => {
+    if (def.element === undefined) return evaluate(def.expr, { value: at, time: result.time[k]!, lookup: (x) => lookups.get(x) });
+    const { scalar, keys } = expanded();
+    return evaluateElement(def.expr, { value: (id) => at(keys[id]!), time: result.time[k]!, dt, lookups: scalar.lookups });
+  };
+  // An element's equation at row k with node `moved` at row k + 1 (none: -1): one reused
+  // environment, each node's series looked up once (element loops of large models evaluate millions).
+  const seriesOfNode: (Float64Array | null | undefined)[] = [];
+  const nodeSeries = (id: number): Float64Array => {
+    let s = seriesOfNode[id];
+    if (s === undefined) seriesOfNode[id] = s = series.get(expanded().keys[id]!) ?? null;
+    if (!s) throw new NotEvaluable(`no values for ${expanded().scalar.nodes[id]!.name}`);
+    return s;
+  };
+  const elementEnv = {
+    k: 0,
+    moved: -1,
+    time: 0,
+    dt,
+    lookups: [] as ScalarModel['lookups'],
+    value(id: number): number {
+      return nodeSeries(id)[id === this.moved ? this.k + 1 : this.k]!;
+    },
+  };
+  const evalElement = (expr: SExpr, k: number, moved: number): number => {
+    elementEnv.k = k;
+    elementEnv.moved = moved;
+    elementEnv.time = result.time[k]!;
+    elementEnv.lookups = expanded().scalar.lookups;
+    return evaluateElement(expr, elementEnv);
+  };
+  let nodeOfKey: Map<string, number> | undefined;
+  const nodeOf = (key: string): number => {
+    nodeOfKey ??= new Map(expanded().keys.map((k, id) => [k, id]));
+    return nodeOfKey.get(key) ?? -1;
+  };
 
   // Each variable's evaluated definition at every row (a stock's net rate is not a column).
   const defValue = new Map<string, Float64Array>();
@@ -198,7 +433,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     if (out) return out;
     const def = defOf.get(key)!;
     out = new Float64Array(rows);
-    for (let k = 0; k < rows; k++) out[k] = def.stock ? evaluate(def.expr, env(k, (x) => valueAt(x, k))) : valueAt(key, k);
+    for (let k = 0; k < rows; k++) out[k] = !def.stock ? valueAt(key, k) : def.element === undefined ? evalDef(def, k, (x) => valueAt(x, k)) : evalElement(def.expr, k, -1);
     defValue.set(key, out);
     return out;
   };
@@ -212,13 +447,13 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     if (def.stock && flowToStock === 'value') {
       // 2020: the flow's own part of the net flow that moves the stock over this step.
       const x = valueAt(from, k);
-      const part = evaluate(def.expr, env(k, (v) => (v === from ? x : 0))) - evaluate(def.expr, env(k, () => 0));
+      const part = evalDef(def, k, (v) => (v === from ? x : 0)) - evalDef(def, k, () => 0);
       return z[k] === 0 || x === 0 ? 0 : Math.abs(part / z[k]!) * Math.sign(part / x);
     }
     const dz = z[k + 1]! - z[k]!;
     const dx = valueAt(from, k + 1) - valueAt(from, k);
     if (dz === 0 || dx === 0) return 0;
-    const partial = evaluate(def.expr, env(k, (x) => valueAt(x, x === from ? k + 1 : k))) - z[k]!;
+    const partial = (def.element === undefined ? evalDef(def, k, (x) => valueAt(x, x === from ? k + 1 : k)) : evalElement(def.expr, k, nodeOf(from))) - z[k]!;
     return Math.abs(partial / dz) * Math.sign(partial / dx);
   };
   const linkScores = new Map<string, Float64Array>();
@@ -251,33 +486,37 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     discovered = loopReportFrom(graph, [...found.loops, ...listed], 'strongest-path', report.limit);
     exhausted = found.exhausted;
     searched = found.loops.length;
-    scorable = discovered.loops;
+    instances = discovered.loops.map((loop) => ({ id: loop.id, loop: loop.id, polarity: loop.polarity, variables: loop.variables, keys: loop.variables }));
   }
 
   // A branch the probe did not take can still hold what the evaluator does not cover: such a
   // loop is listed as not scored, with the reason, rather than failing the whole analysis.
-  const scored: { loop: FeedbackLoop; score: Float64Array }[] = [];
-  for (const loop of scorable) {
+  const scored: { instance: Instance; score: Float64Array }[] = [];
+  for (const instance of instances) {
     const score = new Float64Array(n).fill(1);
+    const keys = instance.keys;
     let to = '';
     try {
-      loop.variables.forEach((v, j) => {
-        to = loop.variables[(j + 1) % loop.variables.length]!;
+      keys.forEach((v, j) => {
+        to = keys[(j + 1) % keys.length]!;
         const ls = linkScore(v, to);
         for (let k = 0; k < n; k++) score[k]! *= ls[k]!;
       });
     } catch (e) {
       if (!(e instanceof NotEvaluable)) throw e;
-      notScored.push({ id: loop.id, reason: `${graph.nodes.get(to)?.display ?? to}: ${e.message} is not scored` });
+      notScored.push({ id: instance.id, reason: `${displayOf(to)}: ${e.message} is not scored` });
       continue;
     }
-    scored.push({ loop, score });
+    scored.push({ instance, score });
   }
-  const partitionOf = cyclePartitions(scored.map((s) => s.loop));
-  const loops: ScoredLoop[] = scored.map(({ loop, score }, i) => ({
-    id: loop.id,
-    polarity: loop.polarity,
-    variables: loop.variables,
+  // Loops joined by a shared element (a shared variable for scalar loops) form one partition.
+  const partitionOf = cyclePartitions(scored.map((s) => ({ variables: s.instance.keys })));
+  const loops: ScoredLoop[] = scored.map(({ instance, score }, i) => ({
+    id: instance.id,
+    loop: instance.loop,
+    polarity: instance.polarity,
+    variables: instance.variables,
+    elements: instance.keys.map(displayOf),
     partition: partitionOf[i]!,
     score,
     relative: new Float64Array(n),
@@ -309,5 +548,5 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       else periods.push((last = { partition, from: time[k]!, to: time[k]!, loop: best.id }));
     }
   });
-  return { time, loops, notScored, periods, ...(discovered && { report: discovered, searched, exhausted, notSearched: [...whyNot.values()] }) };
+  return { time, loops, notScored, periods, ...(elementSearch && { elementSearch }), ...(discovered && { report: discovered, searched, exhausted, notSearched: [...whyNot.values()] }) };
 }

@@ -382,6 +382,19 @@ class Parser {
     }
     const computed: ComputedSub[] = [];
     const subs = this.isOp(this.peek(), '[') ? (this.next(), this.parseSubscripts(canonical, computed)) : undefined;
+    const dims = this.env.varDims.get(canonical);
+    if (computed.length && subs?.length === 1 && dims && dims.length > 1) {
+      // `m[RANK(m, 1)]` on a matrix: RANK gives a flat index there (§3.7.1.3), but §3.7.1 takes
+      // one subscript per dimension and no text (XMILE, Vensim) reads one index over several.
+      throw ModelError.at(
+        'E_DIMENSION',
+        {
+          en: `${display} has ${dims.length} dimensions but is given one computed subscript: XMILE 1.0 takes one subscript per dimension (§3.7.1), and neither the standard nor Vensim (which has no numeric subscripts) defines one index over several dimensions, such as the flat index RANK gives for an array of several dimensions (§3.7.1.3); write one subscript per dimension, ${display}[i, j]`,
+          es: `${display} tiene ${dims.length} dimensiones pero recibe un único subíndice calculado: XMILE 1.0 toma un subíndice por dimensión (§3.7.1), y ni el estándar ni Vensim (que no tiene subíndices numéricos) definen un índice sobre varias dimensiones, como el índice plano que da RANK para un arreglo de varias dimensiones (§3.7.1.3); escriba un subíndice por dimensión, ${display}[i, j]`,
+        },
+        loc,
+      );
+    }
     if (computed.length) return this.computedElement(this.reference(canonical, display, subs, loc), computed, loc);
     if (!t.quoted && !subs) {
       const key = functionKey(t.text);
@@ -721,13 +734,15 @@ class Parser {
     if (gf) return this.lookupCall(gf, this.parseArgs(), loc);
     const key = t.quoted ? '' : functionKey(t.text);
     if (this.env.varDims.has(canonical) && !builtinSpec(key) && !ARRAY_BUILTINS.has(key) && key !== 'RANK') {
-      // `a(RANK(a, 1))`: an array called like a function. We found no text that defines the
-      // argument as a flat index into the array, so it is refused rather than guessed.
+      // `a(RANK(a, 1))`: an array called like a function. XMILE 1.0 writes subscripts in brackets
+      // (§3.7.1); Vensim, whose call form this is, reads `name(x)` only as a lookup call and has no
+      // numeric subscripts (vensim.com/documentation/22095.html: a computed position is written
+      // with VECTOR ELM MAP). No text defines the argument as an index, so it is refused.
       throw this.fail(
         t,
         {
-          en: `${display} is an array and is called here like a function, ${display}(…); reading the argument as an index into it (a flat index over all its dimensions?) is not a rule we could ground, so it is not supported: write a subscript, ${display}[RANK(${display}, 1)] for a one-dimensional array`,
-          es: `${display} es un arreglo y aquí se llama como una función, ${display}(…); leer el argumento como un índice en él (¿un índice plano sobre todas sus dimensiones?) no es una regla que pudiéramos fundamentar, así que no se admite: escriba un subíndice, ${display}[RANK(${display}, 1)] para un arreglo de una dimensión`,
+          en: `${display} is an array and is called here like a function, ${display}(…): XMILE writes subscripts in brackets (§3.7.1), and in Vensim, where this form comes from, name(…) calls a lookup and numeric subscripts do not exist (Vensim's help: a computed position is written with VECTOR ELM MAP), so neither defines the argument as an index into ${display} (nor, for several dimensions, as a flat one); it is not supported: write a subscript, ${display}[RANK(${display}, 1)] for a one-dimensional array`,
+          es: `${display} es un arreglo y aquí se llama como una función, ${display}(…): XMILE escribe los subíndices entre corchetes (§3.7.1), y en Vensim, de donde viene esta forma, nombre(…) llama a una tabla (lookup) y no existen los subíndices numéricos (ayuda de Vensim: una posición calculada se escribe con VECTOR ELM MAP), así que ninguno define el argumento como un índice en ${display} (ni, con varias dimensiones, como un índice plano); no se admite: escriba un subíndice, ${display}[RANK(${display}, 1)] para un arreglo de una dimensión`,
         },
         'E_UNSUPPORTED',
       );

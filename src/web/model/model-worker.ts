@@ -7,7 +7,7 @@ import { compileModelText } from '../../sd/run/engine.js';
 import type { CompiledModel } from '../../sd/run/compiled-model.js';
 import { causalGraph, drawnDiagram, feedbackLoops, layoutGroup, layoutGroups, loopCounts, rankLoops, type CausalGraph, type LayoutGroup, type LoopReport } from '../../sd/analyze/structure/index.js';
 import type { ModelIR } from '../../sd/ir/model.js';
-import { loopDominance } from '../../sd/run/loop-dominance.js';
+import { loopDominance, loopShares } from '../../sd/run/loop-dominance.js';
 import { describeVariables } from './model-info.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { ReplayDataHost } from './replay-data-host.js';
@@ -95,7 +95,8 @@ const handle = (e: MessageEvent<ToWorker>): void => {
       const s = structure!;
       // The explorer scores the loops it lists (ids must match): no strongest-path search here.
       const d = loopDominance(model, s.ir, s.graph, s.report, { params: msg.params, discover: false });
-      const shares = new Map(d.loops.map((l) => [l.id, l.share]));
+      // A loop through arrays is scored element by element: it shows its largest element loop's share.
+      const shares = loopShares(d.loops);
       const order = rankLoops(s.report.loops, shares).map((l) => l.id);
       scope.postMessage({ type: 'dominance', id: msg.id, shares: Object.fromEntries(shares), order, scored: loopCounts(s.report, shares).scored, notScored: d.notScored.length, periods: d.periods });
       return;

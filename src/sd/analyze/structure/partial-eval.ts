@@ -16,7 +16,8 @@ export interface EvalEnv {
   lookup(name: string): LookupTable | undefined;
 }
 
-function interpolate(t: LookupTable, x: number): number {
+/** A normal (clamped, linear) table lookup. */
+export function interpolate(t: { x: ArrayLike<number>; y: ArrayLike<number> }, x: number): number {
   const xs = t.x;
   const ys = t.y;
   const n = xs.length;
@@ -30,7 +31,7 @@ function interpolate(t: LookupTable, x: number): number {
   return ys[i - 1]! + ((ys[i]! - ys[i - 1]!) * (x - x0)) / (x1 - x0);
 }
 
-const UNARY: Record<string, (x: number) => number> = {
+export const UNARY: Record<string, (x: number) => number> = {
   ABS: Math.abs, SQRT: Math.sqrt, EXP: Math.exp, LN: Math.log, SIN: Math.sin, COS: Math.cos, TAN: Math.tan,
   ARCSIN: Math.asin, ARCCOS: Math.acos, ARCTAN: Math.atan, SINH: Math.sinh, COSH: Math.cosh, TANH: Math.tanh,
   INTEGER: Math.trunc, INT: Math.trunc,

@@ -1,0 +1,81 @@
+/**
+ * The loop-score evaluator of partial-eval.ts, for one element of an arrayed equation: the
+ * element's expression after subscript expansion (scalar-model.ts), whose references already
+ * name single elements (SUM over a dimension is the sum of the elements it reads). Only what a
+ * link score needs: arithmetic, comparisons, memoryless functions and normal lookups; anything
+ * else is reported as not evaluable, as partial-eval does.
+ */
+import type { LookupData, SExpr } from '../scalar-model.js';
+import { xidz, zidz } from '../../ir/guarded-division.js';
+import { interpolate, NotEvaluable, UNARY } from './partial-eval.js';
+
+export interface ElementEnv {
+  /** The value of node `id` (throws NotEvaluable when the run has none). */
+  value(id: number): number;
+  time: number;
+  dt: number;
+  lookups: readonly LookupData[];
+}
+
+/** Evaluates `e`; throws NotEvaluable for what this evaluator does not cover. */
+export function evaluateElement(e: SExpr, env: ElementEnv): number {
+  switch (e.k) {
+    case 'num':
+      return e.v;
+    case 'ref':
+      return env.value(e.id);
+    case 'time':
+      return env.time;
+    case 'dt':
+      return env.dt;
+    case 'un': {
+      const a = evaluateElement(e.a, env);
+      return e.op === '-' ? -a : a === 0 ? 1 : 0;
+    }
+    case 'bin': {
+      const a = evaluateElement(e.a, env);
+      const b = evaluateElement(e.b, env);
+      switch (e.op) {
+        case '+': return a + b;
+        case '-': return a - b;
+        case '*': return a * b;
+        case '/': return a / b;
+        case '^': return a ** b;
+        case '=': return a === b ? 1 : 0;
+        case '<>': return a !== b ? 1 : 0;
+        case '<': return a < b ? 1 : 0;
+        case '>': return a > b ? 1 : 0;
+        case '<=': return a <= b ? 1 : 0;
+        case '>=': return a >= b ? 1 : 0;
+        case 'and': return a !== 0 && b !== 0 ? 1 : 0;
+        case 'or': return a !== 0 || b !== 0 ? 1 : 0;
+      }
+      throw new NotEvaluable(`operator ${e.op}`);
+    }
+    case 'lookup': {
+      const t = env.lookups[e.table];
+      if (!t || e.mode !== 'normal') throw new NotEvaluable(`lookup ${t?.name ?? e.table} (${e.mode})`);
+      return interpolate(t, evaluateElement(e.x, env));
+    }
+    case 'call': {
+      const arg = (i: number) => evaluateElement(e.args[i]!, env);
+      const f = UNARY[e.fn];
+      if (f) return f(arg(0));
+      switch (e.fn) {
+        // VMIN and VMAX expand to MIN and MAX of every element.
+        case 'MIN': return Math.min(...e.args.map((_, i) => arg(i)));
+        case 'MAX': return Math.max(...e.args.map((_, i) => arg(i)));
+        case 'IF THEN ELSE': return arg(0) !== 0 ? arg(1) : arg(2);
+        case 'XIDZ': return xidz(arg(0), arg(1), arg(2));
+        case 'ZIDZ': return zidz(arg(0), arg(1));
+        case 'MODULO': return arg(0) % arg(1);
+        case 'POWER': return arg(0) ** arg(1);
+        case 'LOG': return Math.log(arg(0)) / Math.log(arg(1));
+        default:
+          throw new NotEvaluable(`function ${e.fn.replace(/^#/, '')}`);
+      }
+    }
+    case 'vec':
+      throw new NotEvaluable(`function ${e.fn}`);
+  }
+}
