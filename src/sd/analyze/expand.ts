@@ -761,9 +761,10 @@ export class Expander implements ExpanderApi {
           loc,
         );
       default: {
-        // An index loop, not map and a closure: this runs for most calls while still unoptimised.
-        const resolved: SExpr[] = [];
-        for (let i = 0; i < args.length; i++) resolved.push(this.resolve(args[i]!, ctx));
+        // An index loop, not map and a closure: this runs for most calls while still unoptimised. The
+        // list made at its final length: grown by push from empty, each kept list had 17 slots.
+        const resolved = new Array<SExpr>(args.length);
+        for (let i = 0; i < args.length; i++) resolved[i] = this.resolve(args[i]!, ctx);
         return { k: 'call', fn, args: resolved };
       }
     }
