@@ -39,8 +39,6 @@ export interface ExpanderApi {
   /** Located warnings for the caller (`compileVensim`'s `warnings`). */
   readonly warnings: Diagnostic[];
   resolve(e: Expr, ctx: Ctx): SExpr;
-  /** A number as an expression, one shared object per value (expressions are never changed once built). */
-  num(v: number): SExpr;
   hiddenNode(owner: ScalarNode, what: string, loc?: SourceLocation): ScalarNode;
   elementKey(v: VarInfo, subs: SubscriptRef[], ctx: Ctx, loc: SourceLocation): string[];
   /** The node id of a scalar variable, or undefined (no such variable, or an array). */

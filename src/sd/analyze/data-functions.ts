@@ -89,8 +89,7 @@ export class DataFunctions {
         this.constantsCache.set(eq, values);
       }
       node.kind = 'const';
-      // Shared by value: MEDEAS's 41,700 workbook constants hold far fewer distinct values.
-      node.expr = this.x.num(values[elementIndex]!);
+      node.expr = { k: 'num', v: values[elementIndex]! };
       return true;
     }
     if (fn === 'GET DIRECT DATA' || fn === 'GET XLS DATA') {

@@ -861,7 +861,7 @@ export class Expander implements ExpanderApi {
   }
 
   /** A number, one object per value (see TIME); -0 gets its own, as a Map takes it for 0. */
-  num(v: number): SExpr {
+  private num(v: number): SExpr {
     if (v === 0 && 1 / v < 0) return { k: 'num', v };
     let e = this.numExprs.get(v);
     if (!e) this.numExprs.set(v, (e = { k: 'num', v }));
