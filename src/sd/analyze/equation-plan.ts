@@ -222,11 +222,12 @@ export class EquationPlans {
         const fn = e.fn;
         return {
           inst: (d) => {
-            const resolved: SExpr[] = [];
+            // At its final length: grown by push from empty, each kept argument list had 17 slots.
+            const resolved = new Array<SExpr>(args.length);
             for (let i = 0; i < args.length; i++) {
               const x = args[i]!(d);
               if (x === undefined) return undefined;
-              resolved.push(x);
+              resolved[i] = x;
             }
             return { k: 'call', fn, args: resolved };
           },

@@ -54,12 +54,14 @@ const UNDEFINED_VALUE: SExpr = { k: 'num', v: NaN };
 /** Slots of a variable not laid out yet: none defined. */
 const NO_SLOTS = new ElementSlots([], [], 0);
 
-/** What defining one pending element node needs: its variable, equation and element tuple. */
-interface PendingElement {
+/**
+ * What defining the pending element nodes of one equation needs: its variable, the equation and
+ * its element lists. One record per equation; each node adds the position of its tuple among the
+ * equation's (`Expander.pendingIndex`), from which `tupleAt(lists, index)` rebuilds the tuple.
+ */
+interface PendingEquation {
   v: VarInfo;
   eq: Equation;
-  /** Position of the tuple among the equation's (the list element it takes); the tuple is `tupleAt(lists, index)`. */
-  index: number;
   lists: string[][];
 }
 
@@ -107,7 +109,9 @@ export class Expander implements ExpanderApi {
   /** By node id, for the elements of model variables: the output sort key (sortKey of the name), one string per variable. */
   private readonly outputKeys: (string | undefined)[] = [];
   /** By node id: how to define a node not yet defined (an array, not a Map: 70,000 entries in MEDEAS). */
-  private readonly pending: (PendingElement | undefined)[] = [];
+  private readonly pending: (PendingEquation | undefined)[] = [];
+  /** By node id, beside `pending`: the node's tuple index (numbers, not a record per node: 70,000 records lived until defined). */
+  private readonly pendingIndex: number[] = [];
   private readonly macros = new Map<string, MacroDecl>();
   /** SHIFT IF TRUE windows, added to their levels' rates once every node is defined. */
   private readonly shiftWindows: ShiftWindow[] = [];
@@ -372,6 +376,7 @@ export class Expander implements ExpanderApi {
       // layoutVariable chose position lists that hold every element of the left sides.
       const steps = lists.map((l, p) => l.map((e) => slots.ordinals[p]!.get(e)! * slots.strides[p]!));
       const digits = new Array<number>(arity).fill(0);
+      const pendingEq: PendingEquation = { v, eq, lists };
       let prefix: string | undefined;
       for (let index = 0; index < total; index++) {
         if (index > 0) {
@@ -406,7 +411,8 @@ export class Expander implements ExpanderApi {
         this.outputKeys[node.id] = outputKey;
         // A plain record, not a closure, and the binding made when the node is defined: 70,000
         // closures and small Maps lived until then and young-generation collections copied each.
-        this.pending[node.id] = { v, eq, index, lists };
+        this.pending[node.id] = pendingEq;
+        this.pendingIndex[node.id] = index;
       }
     }
   }
@@ -453,7 +459,7 @@ export class Expander implements ExpanderApi {
     const p = this.pending[id];
     if (!p) return;
     this.pending[id] = undefined;
-    this.defineNode(this.nodes[id]!, p.eq, p.v, p.index, p.lists);
+    this.defineNode(this.nodes[id]!, p.eq, p.v, this.pendingIndex[id]!, p.lists);
   }
 
   private defineLookup(eq: Equation, binding: Binding, name: string, elementIndex: number): number {
@@ -758,9 +764,10 @@ export class Expander implements ExpanderApi {
           loc,
         );
       default: {
-        // An index loop, not map and a closure: this runs for most calls while still unoptimised.
-        const resolved: SExpr[] = [];
-        for (let i = 0; i < args.length; i++) resolved.push(this.resolve(args[i]!, ctx));
+        // An index loop, not map and a closure: this runs for most calls while still unoptimised. The
+        // list made at its final length: grown by push from empty, each kept list had 17 slots.
+        const resolved = new Array<SExpr>(args.length);
+        for (let i = 0; i < args.length; i++) resolved[i] = this.resolve(args[i]!, ctx);
         return { k: 'call', fn, args: resolved };
       }
     }

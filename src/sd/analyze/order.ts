@@ -191,11 +191,14 @@ function topo(n: number, deps: (i: number) => number[], include: (i: number) => 
   const order: number[] = [];
   const mark = new Uint8Array(n);
   const stack: number[] = [];
+  // Frames as parallel arrays (the node is `stack`'s entry at the same depth), not an object each;
+  // empty again after each visit, so one pair serves them all (not two new arrays per starting node).
+  const frameDeps: number[][] = [];
+  const frameAt: number[] = [];
   const visit = (start: number) => {
     // Iterative DFS so that long chains in large models do not overflow the call stack.
-    // Frames as parallel arrays (the node is `stack`'s entry at the same depth), not an object each.
-    const frameDeps: number[][] = [deps(start)];
-    const frameAt: number[] = [0];
+    frameDeps.push(deps(start));
+    frameAt.push(0);
     mark[start] = 1;
     stack.push(start);
     while (frameDeps.length) {

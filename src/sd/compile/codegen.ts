@@ -283,9 +283,18 @@ class KeyInterner {
   /** Plain assignments printed so far, by group then expression shape (see assignTemplate). */
   readonly assignments = new Map<string, Map<string, Template>>();
   readonly shapes = new ShapeCoder();
-  /** By node id, its last plain assignment and the expression it assigns. */
-  readonly assigned: (Template | undefined)[] = [];
-  readonly assignedExpr: (SExpr | undefined)[] = [];
+  /**
+   * By node id, its last plain assignment and the expression it assigns. Made at the model's size:
+   * grown by stores at ids in statement order, far past their end, they went to dictionary mode
+   * (a hash look-up per statement; a tenth of MEDEAS's code generation).
+   */
+  readonly assigned: (Template | undefined)[];
+  readonly assignedExpr: (SExpr | undefined)[];
+
+  constructor(nodes = 0) {
+    this.assigned = new Array<Template | undefined>(nodes);
+    this.assignedExpr = new Array<SExpr | undefined>(nodes);
+  }
   /** False: every statement printed in full (tests compare the two ways). */
   byShape = true;
 }
@@ -573,7 +582,7 @@ export function generate(
   options: { printEachStatement?: boolean; exprRefs?: ExprRefs } = {},
 ): GeneratedProgram {
   // Keys are interned per program; the interner is dropped after, so it keeps no model's text.
-  KEYS = new KeyInterner();
+  KEYS = new KeyInterner(m.nodes.length);
   KEYS.byShape = !options.printEachStatement;
   try {
     return generateProgram(m, full, keep, options.exprRefs ?? new Array<number[] | undefined>(m.nodes.length));

@@ -30,7 +30,12 @@ const MAX_CODE = 4096;
 export class ShapeCoder {
   /** Function and lookup-mode names → codes, numbered as met. */
   private readonly names = new Map<string, number>();
+  /**
+   * Codes of the shape being built, in codes[0, size): never shortened (setting an array's length
+   * to 0 drops its backing store, and each shape grew a new one push by push: 11 MB on MEDEAS).
+   */
   private readonly codes: number[] = [];
+  private size = 0;
   /**
    * Hole values of the last shape, in buf[0, count): one buffer reused for every statement, copied
    * out at its exact length (arrays grown by push per statement kept 17 slots or more, and each
@@ -45,11 +50,11 @@ export class ShapeCoder {
    * printed only through the full template (vectors, unknown operators) or is too large.
    */
   shape(e: SExpr, first: number): string | undefined {
-    this.codes.length = 0;
+    this.size = 0;
     this.buf[0] = first;
     this.count = 1;
-    if (!this.walk(e) || this.codes.length > MAX_CODE) return undefined;
-    return String.fromCharCode.apply(null, this.codes);
+    if (!this.walk(e) || this.size > MAX_CODE) return undefined;
+    return String.fromCharCode.apply(null, this.codes.slice(0, this.size));
   }
 
   /** The last shape's hole values, `first` before them. */
@@ -69,40 +74,43 @@ export class ShapeCoder {
 
   private walk(e: SExpr): boolean {
     const codes = this.codes;
-    if (codes.length > MAX_CODE) return false;
+    if (this.size > MAX_CODE) return false;
     switch (e.k) {
       case 'num':
-        codes.push(NUM);
+        codes[this.size++] = NUM;
         this.value(e.v);
         return true;
       case 'ref':
-        codes.push(REF);
+        codes[this.size++] = REF;
         this.value(e.id);
         return true;
       case 'time':
-        codes.push(TIME);
+        codes[this.size++] = TIME;
         return true;
       case 'dt':
-        codes.push(DT);
+        codes[this.size++] = DT;
         return true;
       case 'un':
-        codes.push(e.op === '-' ? NEG : NOT);
+        codes[this.size++] = e.op === '-' ? NEG : NOT;
         return this.walk(e.a);
       case 'bin': {
         const op = BIN_OPS.indexOf(e.op);
         if (op < 0) return false;
-        codes.push(BIN + op);
+        codes[this.size++] = BIN + op;
         return this.walk(e.a) && this.walk(e.b);
       }
       case 'lookup':
         if (this.names.size + OFFSET >= 0xffff) return false;
-        codes.push(LOOKUP, this.name(e.mode));
+        codes[this.size++] = LOOKUP;
+        codes[this.size++] = this.name(e.mode);
         this.value(e.table);
         return this.walk(e.x);
       case 'call': {
         const n = e.args.length;
         if (OFFSET + n > 0xffff || this.names.size + OFFSET >= 0xffff) return false;
-        codes.push(CALL, this.name(e.fn), OFFSET + n);
+        codes[this.size++] = CALL;
+        codes[this.size++] = this.name(e.fn);
+        codes[this.size++] = OFFSET + n;
         for (let i = 0; i < n; i++) if (!this.walk(e.args[i]!)) return false;
         return true;
       }

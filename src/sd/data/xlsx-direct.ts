@@ -16,13 +16,15 @@
 import type * as XLSX from '@e965/xlsx';
 import { lazyPackage } from '../ir/lazy-package.js';
 import { DateCell, ErrorCell, type RawCell } from './raw-cell.js';
+import { plainBuiltInFormat, plainNumberFormat } from './plain-number-format.js';
 
 /** SheetJS, loaded at the first workbook read: a model without workbooks never needs it (src/sd/ir/lazy-package.ts). */
 export const sheetJs = lazyPackage<typeof XLSX>('@e965/xlsx');
 /**
  * SheetJS's number-format code (SSF), for telling date formats apart: the core build carries the
  * same SSF without the code-page tables the full build loads (about 90 ms cold), which the direct
- * reader never needs; the full build is loaded only when SheetJS itself reads a workbook.
+ * reader never needs; the full build is loaded only when SheetJS itself reads a workbook. Asked
+ * only about formats plainNumberFormat does not clear: a workbook of plain formats never loads it.
  */
 const ssfHost = lazyPackage<typeof XLSX>('@e965/xlsx/dist/xlsx.core.min.js');
 
@@ -249,14 +251,19 @@ function dateStyles(xml: string): boolean[] | undefined {
   if (start < 0) return [];
   const end = xml.indexOf('</cellXfs>', start);
   const section = xml.slice(start, end < 0 ? xml.length : end);
-  const ssf = ssfHost().SSF;
-  const table = ssf.get_table() as Record<number, string | undefined>;
+  // SSF is asked only about formats plainNumberFormat does not clear (it is loaded at the first).
   const out: boolean[] = [];
   for (const tag of tags(section, 'xf')) {
     const a = attributes(tag);
     if (!a) return undefined;
     const id = a.numFmtId === undefined ? 0 : parseInt(a.numFmtId, 10);
-    const fmt = formats.get(id) ?? table[id];
+    const custom = formats.get(id);
+    if (custom === undefined ? plainBuiltInFormat(id) : plainNumberFormat(custom)) {
+      out.push(false);
+      continue;
+    }
+    const ssf = ssfHost().SSF;
+    const fmt = custom ?? (ssf.get_table() as Record<number, string | undefined>)[id];
     out.push(typeof fmt === 'string' && ssf.is_date(fmt));
   }
   return out;

@@ -82,6 +82,14 @@ export class DepthGuard {
   chain(length: number, loc: () => SourceLocation | undefined): void {
     if (this.depth + length > this.treeLimit) throw treeTooDeep(this.treeLimit, loc());
   }
+  /** `enter` for callers that make the location themselves when it fails (no closure per step): false past the limit. */
+  tryEnter(): boolean {
+    return ++this.depth <= this.limit;
+  }
+  /** `chain` likewise: false when the chain passes the tree limit. */
+  chainFits(length: number): boolean {
+    return this.depth + length <= this.treeLimit;
+  }
   leave(): void {
     this.depth--;
   }

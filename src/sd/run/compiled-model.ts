@@ -96,11 +96,17 @@ export class CompiledModel implements Model {
     this.ly = scalar.lookups.map((l) => l.y);
     const nodes = scalar.nodes;
     this.defaults = new Float64Array(nodes.length);
-    for (const n of nodes) if (n.kind === 'const' && n.expr.k === 'num') this.defaults[n.id] = n.expr.v;
+    // Index loops, not for-of: this runs once per model while unoptimised, where for-of makes an
+    // iterator result per node (5.5 MB on MEDEAS's 70,000 nodes).
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
+      if (n.kind === 'const' && n.expr.k === 'num') this.defaults[n.id] = n.expr.v;
+    }
     this.outputIds = Int32Array.from(scalar.outputs);
     this.outputNames = scalar.outputs.map((id) => nodes[id]!.name);
     this.parameters = [];
-    for (const n of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
       if (n.kind !== 'const' || n.hidden) continue;
       this.parameters.push({ name: n.name, value: this.defaults[n.id]!, units: n.units || undefined, doc: n.doc || undefined, range: n.range });
     }
@@ -207,7 +213,8 @@ export class CompiledModel implements Model {
       columnIndex.set(key, j);
     }
     const wholeKey = new Map<string, string>();
-    for (const n of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
       if (n.kind !== 'const' || n.hidden) continue;
       const key = columnKey[n.id] ?? canonicalColumn(n.name);
       paramIndex.set(key, [n.id]);

@@ -7,7 +7,7 @@
  * unary - +, ^ (right-associative). So `-x^2` is `-(x^2)`.
  */
 import { isBuiltin } from '../ir/builtins.js';
-import { DEFAULT_LIMITS, DepthGuard, type ModelLimits } from '../ir/limits.js';
+import { DEFAULT_LIMITS, DepthGuard, tooDeep, treeTooDeep, type ModelLimits } from '../ir/limits.js';
 import { canonicalFunction, canonicalName, displayName } from '../ir/names.js';
 import type { BinaryOp, Expr, LookupTable, SubscriptRef } from '../ir/model.js';
 import type { BilingualText, SourceLocation } from '../ir/diagnostics.js';
@@ -15,9 +15,21 @@ import type { Scanner, Token } from './scanner.js';
 
 const COMPARISONS = new Set(['=', '<>', '<', '>', '<=', '>=']);
 
+/** A name token's canonical, display and function forms (src/sd/ir/names.ts). */
+export interface NameForms {
+  name: string;
+  display: string;
+  fn: string;
+}
+
 export class ExprParser {
   /** Counts recursive steps so that deep nesting is a located error, not a stack overflow. */
   private readonly guard: DepthGuard;
+  /**
+   * Name forms by token text: a model names each variable many times, and each name read made
+   * three new strings (the function form only to be looked up), which the IR then kept.
+   */
+  private readonly nameForms = new Map<string, NameForms>();
   constructor(
     private readonly s: Scanner,
     limits: Pick<ModelLimits, 'maxNesting' | 'maxExprDepth'> = DEFAULT_LIMITS,
@@ -25,9 +37,16 @@ export class ExprParser {
     this.guard = new DepthGuard(limits.maxNesting, limits.maxExprDepth);
   }
 
+  /** The forms of a name as written (the same as canonicalName, displayName and canonicalFunction give). */
+  names(raw: string): NameForms {
+    let f = this.nameForms.get(raw);
+    if (f === undefined) this.nameForms.set(raw, (f = { name: canonicalName(raw), display: displayName(raw), fn: canonicalFunction(raw) }));
+    return f;
+  }
+
   /** One recursive step deeper: throws a located error past the depth limit. */
   private enter(): void {
-    this.guard.enter(() => this.s.peek().loc);
+    if (!this.guard.tryEnter()) throw tooDeep(this.guard.limit, this.s.peek().loc);
   }
 
   private expectOp(op: string, what?: BilingualText): Token {
@@ -66,7 +85,7 @@ export class ExprParser {
       const t = this.s.peek();
       if (t.kind !== 'kw' || t.text !== 'OR') return left;
       this.s.next();
-      this.guard.chain(++chain, () => t.loc);
+      if (!this.guard.chainFits(++chain)) throw treeTooDeep(this.guard.treeLimit, t.loc);
       left = { kind: 'binary', op: 'or', left, right: this.parseAnd(), loc: t.loc };
     }
   }
@@ -78,7 +97,7 @@ export class ExprParser {
       const t = this.s.peek();
       if (t.kind !== 'kw' || t.text !== 'AND') return left;
       this.s.next();
-      this.guard.chain(++chain, () => t.loc);
+      if (!this.guard.chainFits(++chain)) throw treeTooDeep(this.guard.treeLimit, t.loc);
       left = { kind: 'binary', op: 'and', left, right: this.parseNot(), loc: t.loc };
     }
   }
@@ -102,7 +121,7 @@ export class ExprParser {
       const t = this.s.peek();
       if (t.kind !== 'op' || !COMPARISONS.has(t.text)) return left;
       this.s.next();
-      this.guard.chain(++chain, () => t.loc);
+      if (!this.guard.chainFits(++chain)) throw treeTooDeep(this.guard.treeLimit, t.loc);
       left = { kind: 'binary', op: t.text as BinaryOp, left, right: this.parseAdditive(), loc: t.loc };
     }
   }
@@ -114,7 +133,7 @@ export class ExprParser {
       const t = this.s.peek();
       if (!(this.isOp(t, '+') || this.isOp(t, '-'))) return left;
       this.s.next();
-      this.guard.chain(++chain, () => t.loc);
+      if (!this.guard.chainFits(++chain)) throw treeTooDeep(this.guard.treeLimit, t.loc);
       left = { kind: 'binary', op: t.text as BinaryOp, left, right: this.parseMultiplicative(), loc: t.loc };
     }
   }
@@ -126,7 +145,7 @@ export class ExprParser {
       const t = this.s.peek();
       if (!(this.isOp(t, '*') || this.isOp(t, '/'))) return left;
       this.s.next();
-      this.guard.chain(++chain, () => t.loc);
+      if (!this.guard.chainFits(++chain)) throw treeTooDeep(this.guard.treeLimit, t.loc);
       left = { kind: 'binary', op: t.text as BinaryOp, left, right: this.parseUnary(), loc: t.loc };
     }
   }
@@ -183,7 +202,8 @@ export class ExprParser {
   }
 
   private parseNamed(t: Token): Expr {
-    const fn = canonicalFunction(t.text);
+    const forms = this.names(t.text);
+    const fn = forms.fn;
     const next = this.s.peek();
     if (t.kind === 'name' && this.isOp(next, '(') && isBuiltin(fn)) {
       this.s.next();
@@ -196,10 +216,10 @@ export class ExprParser {
       this.s.next();
       const outputs: { name: string; display: string; loc: SourceLocation }[] = [];
       const args = this.parseArgs('', outputs);
-      const e: Expr = { kind: 'apply', name: canonicalName(t.text), display: displayName(t.text), subs, args, loc: t.loc };
+      const e: Expr = { kind: 'apply', name: forms.name, display: forms.display, subs, args, loc: t.loc };
       return outputs.length ? { ...e, outputs } : e;
     }
-    return { kind: 'ref', name: canonicalName(t.text), display: displayName(t.text), subs, loc: t.loc };
+    return { kind: 'ref', name: forms.name, display: forms.display, subs, loc: t.loc };
   }
 
   /** Arguments after `(`, up to and including `)`; a macro call's `: out1, out2` go to `outputs`. */
@@ -247,7 +267,8 @@ export class ExprParser {
         this.s.next();
         bang = true;
       }
-      subs.push({ name: canonicalName(t.text), display: displayName(t.text), bang, loc: t.loc });
+      const forms = this.names(t.text);
+      subs.push({ name: forms.name, display: forms.display, bang, loc: t.loc });
       const sep = this.s.next();
       if (this.isOp(sep, ']')) return subs;
       if (!this.isOp(sep, ',')) throw this.s.error('E_SYNTAX', { en: `expected ',' or ']' in subscripts but found ${describe(sep).en}`, es: `se esperaba ',' o ']' en los subíndices pero se encontró ${describe(sep).es}` }, this.offsetOf(sep));

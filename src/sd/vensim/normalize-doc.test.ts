@@ -11,7 +11,7 @@ describe('normalizeDoc', () => {
   });
 
   it('agrees with them on random text of letters, spaces, backslashes and line breaks', () => {
-    const alphabet = ['a', 'b', ' ', ' ', '\\', '\n', '\r', '\t', '\u00a0', '\u2003', 'é', '~'];
+    const alphabet = ['a', 'b', ' ', ' ', '\\', '\\', '\n', '\r', '\t', '\v', '\f', '\u00a0', '\u1680', '\u2003', '\u200b', '\u2028', '\ufeff', 'é', '~'];
     let seed = 12345;
     const rand = (n: number): number => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -19,7 +19,7 @@ describe('normalizeDoc', () => {
     };
     for (let k = 0; k < 20000; k++) {
       let s = '';
-      const len = rand(12);
+      const len = rand(16);
       for (let i = 0; i < len; i++) s += alphabet[rand(alphabet.length)];
       expect(normalizeDoc(s)).toBe(reference(s));
     }
