@@ -31,6 +31,9 @@ import { rampWithEnd, vensimPulse } from './vensim-test-inputs.js';
 import { stockFlowLists } from './stock-flow-lists.js';
 import { nonNegativeStocks, withoutStockLimit } from './non-negative-stocks.js';
 import { gfTypes, type GfType } from './gf-types.js';
+import type { DataHost } from '../data/types.js';
+import { constantsAsNumbers, constantValue } from './writer-constants.js';
+import { INTERNAL_CALL, INTERNAL_MOD, isWrittenBack, vensimModulo } from './writer-builtins.js';
 
 class Unwritable extends Error {
   constructor(
@@ -49,11 +52,12 @@ function xname(display: string): string {
   return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(n) ? n : `"${n.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** A name in a `name="…"` attribute: never quoted (§3.2.3 quotes names inside equations only). */
-const attrName = (display: string): string => {
-  if (display.includes('\\')) throw new Unwritable({ en: `the name '${display}' holds a backslash, which XMILE names read as an escape`, es: `el nombre '${display}' contiene una barra invertida, que los nombres XMILE leen como escape` });
-  return esc(display.replace(/\s+/g, '_'));
-};
+/**
+ * A name in a `name="…"` attribute: never quoted (§3.2.3 quotes names inside equations only). A
+ * backslash in a name starts an escape (`\"`, `\n`, `\\`; the reader's nameOf), so a backslash
+ * of the name itself is written `\\`.
+ */
+const attrName = (display: string): string => esc(display.replace(/\s+/g, '_').replace(/\\/g, '\\\\'));
 
 /** A non-negative stock's rate or limit the writer did not find in the form the reader builds (non-negative-stocks.ts). */
 const NON_NEGATIVE_LEFT: BilingualText = { en: 'a non-negative stock read from XMILE (<non_negative/>) whose rate or flow limit is not in the form the reader builds', es: 'un nivel no negativo leído de XMILE (<non_negative/>) cuya tasa o límite de flujo no tiene la forma que arma el lector' };
@@ -76,6 +80,8 @@ interface Ctx {
   dimMembers(name: string): string[] | undefined;
   /** Canonical elements bound in the current element equation. */
   bound: string[];
+  /** The dimension written for a dimension's name (an equivalent one's target); undefined for other names. */
+  writtenDim(name: string): string | undefined;
   /** The dimension's elements are a strict part of another dimension's. */
   isSubRange(name: string): boolean;
   /** The element of `to` mapped (Vensim subscript mapping) from element `el` of `from`, if one is declared. */
@@ -143,6 +149,9 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
       if (e.name === 'initial time') return 'STARTTIME';
       if (e.name === 'final time') return 'STOPTIME';
       if (e.name === 'saveper') throw new Unwritable({ en: 'SAVEPER in an equation (XMILE has no such built-in)', es: 'SAVEPER en una ecuación (XMILE no tiene esa variable incorporada)' }, e.loc);
+      // A range's name as a number: an equivalent range is written as its target (equivalent ranges are not written).
+      const dim = e.subs.length ? undefined : ctx.writtenDim(e.name);
+      if (dim !== undefined && dim !== e.name) return xname(ctx.names.get(dim) ?? dim);
       // A bare array in an equation over its dimensions is the current element (how the IR runs
       // it); XMILE readers may read it as the whole array inside a function such as MAX(a, b)
       // (§3.7.1.3), so its subscripts are written out.
@@ -153,6 +162,12 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
     case 'apply':
       // A graphical function applied to its input, or a macro call (macros are written as <macro>).
       if (e.name === '#nnrate' || e.name === '#nnout') throw new Unwritable(NON_NEGATIVE_LEFT, e.loc);
+      if (INTERNAL_CALL[e.name]) return `${INTERNAL_CALL[e.name]}(${e.args.map((x) => w(x)).join(', ')})`;
+      if (e.name === INTERNAL_MOD && e.args.length === 2) {
+        // The infix MOD at the precedence of * and / (XMILE 1.0 §3.3.1).
+        const s = `${w(e.args[0]!, PREC['*'])} MOD ${w(e.args[1]!, PREC['*']! + 1)}`;
+        return PREC['*']! < outer ? `(${s})` : s;
+      }
       if (e.outputs?.length) throw new Unwritable({ en: `the macro call ${e.display}(… : …) with extra outputs (an XMILE macro has one output)`, es: `la llamada a macro ${e.display}(… : …) con salidas adicionales (una macro XMILE tiene una sola salida)` }, e.loc);
       return `${xname(ctx.names.get(e.name) ?? e.display)}${subsText(e.subs, ctx, false)}(${e.args.map((x) => w(x)).join(', ')})`;
     case 'unary': {
@@ -239,6 +254,18 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
     }
     case 'PI':
       return 'PI';
+    case 'MODULO': {
+      const m = vensimModulo(e);
+      if (m) return write(m, ctx, outer);
+      throw new Unwritable({ en: "Vensim's MODULO whose arguments hold a function call (it is written with XMILE's MOD on magnitudes, which repeats the dividend)", es: 'MODULO de Vensim cuyos argumentos contienen una llamada a función (se escribe con MOD de XMILE sobre magnitudes, lo que repite el dividendo)' }, e.loc);
+    }
+    case 'ELMCOUNT': {
+      // XMILE 1.0 §3.7.1.3: SIZE of a dimension is its number of elements, as ELMCOUNT's.
+      const d = e.args[0];
+      const dim = e.args.length === 1 && d?.kind === 'ref' && d.subs.length === 0 ? ctx.writtenDim(d.name) : undefined;
+      if (dim !== undefined) return `SIZE(${xname(ctx.names.get(dim) ?? dim)})`;
+      break;
+    }
     case CONVEYOR_OUTFLOW:
     case CONVEYOR_LEAK:
       // Conveyor flows are written from ModelIR.stockForms (formFlowXml); one met here has no conveyor described.
@@ -277,17 +304,22 @@ function combos(dims: string[], members: (d: string) => string[]): string[][] {
   return dims.reduce<string[][]>((acc, d) => acc.flatMap((c) => members(d).map((m) => [...c, m])), [[]]);
 }
 
+export interface WriteXmileOptions {
+  /** Reads the sheets of GET DIRECT / GET XLS CONSTANTS, whose numbers are written in their place. */
+  dataHost?: DataHost;
+}
+
 /** The XMILE text of a model; throws ModelError naming what XMILE cannot express and where. */
-export function writeXmile(ir: ModelIR): string {
+export function writeXmile(ir: ModelIR, options: WriteXmileOptions = {}): string {
   try {
-    return writeModel(ir);
+    return writeModel(ir, options);
   } catch (e) {
     if (e instanceof Unwritable) throw ModelError.at('E_XMILE_WRITE', { en: `cannot write as XMILE: ${e.text.en}`, es: `no se puede escribir como XMILE: ${e.text.es}` }, e.loc);
     throw e;
   }
 }
 
-function writeModel(ir: ModelIR): string {
+function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
   // The reader flattened the modules (module-flatten.ts); writing the copies as one model would
   // lose the submodels, and writing them back as <model> blocks is not implemented.
   if (ir.modules?.length) {
@@ -320,15 +352,17 @@ function writeModel(ir: ModelIR): string {
     }
     return out;
   };
-  const byVar = group(ir.equations);
+  const equations = constantsAsNumbers(ir.equations, options.dataHost, members, (n) => dims.has(n));
+  if (!Array.isArray(equations)) throw new Unwritable({ en: equations.en, es: equations.es }, equations.eq.loc);
+  const byVar = group(equations);
 
-  // Time settings must be numbers.
-  const control = (n: string, seen = new Set<string>()): number | undefined => {
+  // Time settings are numbers: a constant expression is written as the number it computes.
+  const control = (n: string): number | undefined => {
     const eq = byVar.get(n)?.[0];
     if (!eq?.expr) return undefined;
-    if (eq.expr.kind === 'num') return eq.expr.value;
-    if (eq.expr.kind === 'ref' && !seen.has(eq.expr.name)) return control(eq.expr.name, new Set([...seen, n]));
-    throw new Unwritable({ en: `${eq.lhs.display} is not a constant (XMILE sim specs are numbers)`, es: `${eq.lhs.display} no es una constante (las especificaciones de simulación de XMILE son números)` }, eq.loc);
+    const v = constantValue(eq.expr, (m) => byVar.get(m)?.[0], new Set([n]));
+    if (v !== undefined) return v;
+    throw new Unwritable({ en: `${eq.lhs.display} changes during the run or is not a constant expression (XMILE sim specs are numbers)`, es: `${eq.lhs.display} cambia durante la simulación o no es una expresión constante (las especificaciones de simulación de XMILE son números)` }, eq.loc);
   };
   const start = control('initial time');
   const stop = control('final time');
@@ -377,7 +411,7 @@ function writeModel(ir: ModelIR): string {
       const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
       const units = first.units ? `<units>${esc(first.units)}</units>` : '';
       const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
-      const ctx: Ctx = { stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, gfType: (n) => types.get(n) };
+      const ctx: Ctx = { stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), writtenDim: (n) => (dims.has(n) ? (dims.get(n)!.equivalentTo ?? n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, gfType: (n) => types.get(n) };
 
       if (first.kind === 'lookup') {
         if (eqs.length > 1 || lhsDims.length) throw new Unwritable({ en: `the arrayed lookup ${display}`, es: `la tabla (lookup) con subíndices ${display}` }, first.loc);
@@ -464,7 +498,7 @@ function writeModel(ir: ModelIR): string {
   };
   const vars = variablesXml(byVar, ir.stockForms ?? []);
   // The reader's functions for non-negative stocks are written back as <non_negative/> (or refused where used).
-  const macros = ir.macros.filter((m) => m.name !== '#nnrate' && m.name !== '#nnout').map((m) => macroXml(m, (eqs) => variablesXml(group(eqs), [])));
+  const macros = ir.macros.filter((m) => m.name !== '#nnrate' && m.name !== '#nnout' && !isWrittenBack(m.name)).map((m) => macroXml(m, (eqs) => variablesXml(group(eqs), [])));
 
   const dimXml = ir.dimensions
     .filter((d) => !d.equivalentTo)
