@@ -8,6 +8,7 @@ import { ModelError } from '../ir/diagnostics.js';
 import { GridSheet, toCellValue, type DataHost } from '../data/index.js';
 import { compileVensim, compileXmile } from '../run/engine.js';
 import { sameKeptColumns } from '../../conformance/same-results.js';
+import { knownTables } from '../run/known-tables.js';
 import { writeXmile, type WriteXmileOptions } from './writer.js';
 
 const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 4 ~~|\nTIME STEP = 0.25 ~~|\nSAVEPER = 0.25 ~~|\n';
@@ -125,5 +126,40 @@ describe('XMILE writer: GET DIRECT CONSTANTS as numbers', () => {
   it('refuses with a located reason when no data files are given to the writer', () => {
     const ir = compileVensim(model + CONTROL, { dataHost: host }).ir;
     expect(() => writeXmile(ir)).toThrow(/GET DIRECT CONSTANTS: the writer was given no data files/);
+  });
+});
+
+describe('XMILE writer: data variables and GET … LOOKUPS as graphical functions', () => {
+  // Times down column A, two series in B and C; a lookup's x in row 1 and y in row 2 of another sheet.
+  const down = new GridSheet('d.csv', [[0, 1, 10], [1.5, 4, -2], [2.25, 0.3, 7], [3, 8, 7]].map((r) => r.map((v) => toCellValue(v))));
+  const across = new GridSheet('l.csv', [[0, 1, 3], [5, 6, 0.5], [1, 2, 4]].map((r) => r.map((v) => toCellValue(v))));
+  const host: DataHost = { readSheet: (file) => (file === 'd.csv' ? down : across) };
+  const known = (mdl: string) => {
+    const first = compileVensim(mdl + CONTROL, { dataHost: host });
+    return { first, known: knownTables(first.model) };
+  };
+  const run = (mdl: string) => {
+    const { first, known: k } = known(mdl);
+    const xml = writeXmile(first.ir, { known: k });
+    expect(sameKeptColumns(first.model.run(), compileXmile(xml).model.run())).toBeUndefined();
+    return xml;
+  };
+
+  it('writes interpolated data as a continuous graphical function of TIME, held data as a discrete one', () => {
+    const xml = run("s: s1, s2 ~~|\nd := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\nh[s]:HOLD BACKWARD: := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\ny = d * 2 + h[s2] ~~|\n");
+    expect(xml).toContain('<aux name="d"><eqn>TIME</eqn><gf><xscale min="0" max="3"/><yscale min="0.3" max="8"/><xpts>0,1.5,2.25,3</xpts><ypts>1,4,0.3,8</ypts></gf></aux>');
+    expect(xml).toContain('<element subscript="s2"><eqn>TIME</eqn><gf type="discrete"><xscale min="0" max="3"/><yscale min="-2" max="10"/><xpts>0,1.5,2.25,3</xpts><ypts>10,-2,7,7</ypts></gf></element>');
+  });
+
+  it('writes GET DIRECT LOOKUPS and an arrayed lookup as one graphical function per element, called through LOOKUP', () => {
+    const xml = run("s: s1, s2 ~~|\ng[s]( GET DIRECT LOOKUPS('l.csv', ',', '1', 'A2') ) ~~|\nt[s]((0,0),(4,2)) ~~|\ny[s] = g[s](Time) + t[s](Time / 2) ~~|\nz = g[s1](1.2) ~~|\n");
+    expect(xml).toContain('<aux name="g"><dimensions><dim name="s"/></dimensions><element subscript="s1"><gf><xscale min="0" max="3"/><yscale min="0.5" max="6"/><xpts>0,1,3</xpts><ypts>5,6,0.5</ypts></gf></element>');
+    expect(xml).toContain('<eqn>LOOKUP(g[s1], 1.2)</eqn>');
+  });
+
+  it('refuses data read looking forward, and data when no tables are given, at the variable', () => {
+    const { first, known: k } = known("f:LOOK FORWARD: := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\n");
+    expect(() => writeXmile(first.ir, { known: k })).toThrow(/the data of f are read looking forward/);
+    expect(() => writeXmile(first.ir)).toThrow(/f is a data variable, and the writer was given no tables/);
   });
 });

@@ -33,6 +33,7 @@ import { nonNegativeStocks, withoutStockLimit } from './non-negative-stocks.js';
 import { gfTypes, type GfType } from './gf-types.js';
 import type { DataHost } from '../data/types.js';
 import { constantsAsNumbers, constantValue } from './writer-constants.js';
+import { gfPointsXml, isDataEquation, seriesAsGf, type KnownTables } from './writer-data.js';
 import { INTERNAL_CALL, INTERNAL_MOD, isWrittenBack, vensimModulo } from './writer-builtins.js';
 
 class Unwritable extends Error {
@@ -169,7 +170,9 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
         return PREC['*']! < outer ? `(${s})` : s;
       }
       if (e.outputs?.length) throw new Unwritable({ en: `the macro call ${e.display}(… : …) with extra outputs (an XMILE macro has one output)`, es: `la llamada a macro ${e.display}(… : …) con salidas adicionales (una macro XMILE tiene una sola salida)` }, e.loc);
-      return `${xname(ctx.names.get(e.name) ?? e.display)}${subsText(e.subs, ctx, false)}(${e.args.map((x) => w(x)).join(', ')})`;
+      // An element of an arrayed graphical function is called through LOOKUP (XMILE 1.0 §3.5.6): `gf[a](x)` is no XMILE.
+      if (e.subs.length) return `LOOKUP(${xname(ctx.names.get(e.name) ?? e.display)}${subsText(e.subs, ctx, false)}, ${e.args.map((x) => w(x)).join(', ')})`;
+      return `${xname(ctx.names.get(e.name) ?? e.display)}(${e.args.map((x) => w(x)).join(', ')})`;
     case 'unary': {
       const inner = e.op === 'not' ? `NOT ${w(e.arg, 6)}` : `${e.op}${w(e.arg, 8)}`;
       return outer > 0 ? `(${inner})` : inner;
@@ -292,11 +295,8 @@ function computedElementText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx): stri
 }
 
 function gfText(name: string, t: LookupTable, extra = '', type?: GfType): string {
-  const xmin = t.range?.xmin ?? Math.min(...t.x);
-  const xmax = t.range?.xmax ?? Math.max(...t.x);
-  const ymin = t.range?.ymin ?? Math.min(...t.y);
-  const ymax = t.range?.ymax ?? Math.max(...t.y);
-  return `<gf name="${attrName(name)}"${type ? ` type="${type}"` : ''}><xscale min="${xmin}" max="${xmax}"/><yscale min="${ymin}" max="${ymax}"/><xpts>${t.x.join(',')}</xpts><ypts>${t.y.join(',')}</ypts>${extra}</gf>`;
+  const range = t.range && { xmin: t.range.xmin ?? Math.min(...t.x), xmax: t.range.xmax ?? Math.max(...t.x), ymin: t.range.ymin ?? Math.min(...t.y), ymax: t.range.ymax ?? Math.max(...t.y) };
+  return `<gf name="${attrName(name)}"${type ? ` type="${type}"` : ''}>${gfPointsXml(t.x, t.y, range)}${extra}</gf>`;
 }
 
 /** Every element combination of a list of dimensions (sub-ranges expanded to their elements). */
@@ -307,6 +307,8 @@ function combos(dims: string[], members: (d: string) => string[]): string[][] {
 export interface WriteXmileOptions {
   /** Reads the sheets of GET DIRECT / GET XLS CONSTANTS, whose numbers are written in their place. */
   dataHost?: DataHost;
+  /** The series of data variables and the tables of GET … LOOKUPS the engine read (src/sd/run/known-tables.ts). */
+  known?: KnownTables;
 }
 
 /** The XMILE text of a model; throws ModelError naming what XMILE cannot express and where. */
@@ -393,7 +395,6 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
       if (['initial time', 'final time', 'time step', 'saveper'].includes(key)) continue;
       const first = eqs[0]!;
       const display = first.lhs.display;
-      if (first.kind === 'data' || first.kind === 'lookup-data') throw new Unwritable({ en: `${display} is a data variable (XMILE 1.0 has no external data)`, es: `${display} es una variable de datos (XMILE 1.0 no tiene datos externos)` }, first.loc);
       const lhsDims = first.lhs.subs.map((s) => s.name);
       // The variable's dimension at each position: the one its source declares (an XMILE reader
       // keeps it), else the declared dimension whose elements are all the elements its definitions
@@ -413,9 +414,50 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
       const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
       const ctx: Ctx = { stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), writtenDim: (n) => (dims.has(n) ? (dims.get(n)!.equivalentTo ?? n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, gfType: (n) => types.get(n) };
 
-      if (first.kind === 'lookup') {
-        if (eqs.length > 1 || lhsDims.length) throw new Unwritable({ en: `the arrayed lookup ${display}`, es: `la tabla (lookup) con subíndices ${display}` }, first.loc);
-        vars.push(gfText(display, first.lookup!, `${units}${doc}`, types.get(key)));
+      // The elements the equations define, each with its column name and its XMILE subscript.
+      const elements = eqs.flatMap((eq) => {
+        const excluded = new Set(eq.lhs.except.flatMap((ex) => combos(ex.map((x) => x.name), members).map((c) => c.join('\u0000'))));
+        return combos(eq.lhs.subs.map((x) => x.name), members)
+          .filter((c) => !excluded.has(c.join('\u0000')))
+          .map((c) => ({ eq, column: c.length ? `${display}[${c.map((m) => names.get(m) ?? m).join(',')}]` : display, subscript: c.map((m) => xname(names.get(m) ?? m)).join(', ') }));
+      });
+      const known = (what: BilingualText): KnownTables => {
+        if (options.known) return options.known;
+        throw new Unwritable({ en: `${display} ${what.en}, and the writer was given no tables the engine read`, es: `${display} ${what.es}, y el escritor no recibió las tablas que leyó el motor` }, first.loc);
+      };
+
+      if (first.kind === 'lookup' || first.kind === 'lookup-data') {
+        const type = types.get(key);
+        const table = (el: (typeof elements)[number]): LookupTable => {
+          if (el.eq.kind === 'lookup') return el.eq.lookup!;
+          const t = known({ en: 'is a lookup read by GET … LOOKUPS', es: 'es una tabla (lookup) leída con GET … LOOKUPS' }).lookup(el.column);
+          if (!t) throw new Unwritable({ en: `the engine read no table for ${el.column}`, es: `el motor no leyó ninguna tabla para ${el.column}` }, el.eq.loc);
+          return { x: Array.from(t.x), y: Array.from(t.y), loc: el.eq.loc };
+        };
+        if (eqs.length === 1 && !lhsDims.length) {
+          vars.push(gfText(display, table(elements[0]!), `${units}${doc}`, type));
+          continue;
+        }
+        // An arrayed lookup: one graphical function per element (XMILE 1.0 §3.7.2, non-apply-to-all arrays).
+        const gfs = elements.map((el) => {
+          const t = table(el);
+          return `<element subscript="${esc(el.subscript)}"><gf${type ? ` type="${type}"` : ''}>${gfPointsXml(t.x, t.y, el.eq.kind === 'lookup' ? t.range && { xmin: t.range.xmin, xmax: t.range.xmax, ymin: t.range.ymin, ymax: t.range.ymax } : undefined)}</gf></element>`;
+        });
+        vars.push(`<aux name="${attrName(display)}">${dimsXml}${gfs.join('')}${units}${doc}</aux>`);
+        continue;
+      }
+      if (eqs.some(isDataEquation)) {
+        if (!eqs.every(isDataEquation)) throw new Unwritable({ en: `${display} is data for some elements only (a graphical function of TIME would apply to all)`, es: `${display} es de datos solo para algunos elementos (una función gráfica de TIME se aplicaría a todos)` }, first.loc);
+        const gfs = elements.map((el) => {
+          const s = known({ en: 'is a data variable', es: 'es una variable de datos' }).data(el.column);
+          if (!s) throw new Unwritable({ en: `the engine read no series for ${el.column}`, es: `el motor no leyó ninguna serie para ${el.column}` }, el.eq.loc);
+          const g = seriesAsGf(s, el.column);
+          if (!('x' in g)) throw new Unwritable(g, el.eq.loc);
+          return { el, xml: `<eqn>TIME</eqn><gf${g.type ? ` type="${g.type}"` : ''}>${gfPointsXml(g.x, g.y)}</gf>`, type: g.type };
+        });
+        if (gfs.some((g) => g.type !== gfs[0]!.type)) throw new Unwritable({ en: `${display} has held and interpolated elements (an XMILE variable's graphical functions share one type)`, es: `${display} tiene elementos mantenidos e interpolados (las funciones gráficas de una variable XMILE comparten un tipo)` }, first.loc);
+        const body = lhsDims.length ? gfs.map((g) => `<element subscript="${esc(g.el.subscript)}">${g.xml}</element>`).join('') : gfs[0]!.xml;
+        vars.push(`<aux name="${attrName(display)}">${dimsXml}${body}${units}${doc}</aux>`);
         continue;
       }
       const isStock = first.expr?.kind === 'call' && first.expr.fn === 'INTEG';
