@@ -15,6 +15,9 @@
  * sides; b = ±INF gives a). One difference is not a number's: a = −0 gives +0 where `%` gives −0,
  * which compare equal. The form repeats a, so a and b must not hold a function call (a stateful or
  * random one would be duplicated): else undefined, and the writer refuses.
+ *
+ * QUANTUM(a, q) is a when q ≤ 0, else q × trunc(a / q) (runtime-lib.ts): written with the IR's
+ * INTEGER, which the writer writes as XMILE's floor INT on the magnitude (exact truncation).
  */
 import type { Expr } from '../ir/model.js';
 import { visitExpr } from '../ir/walk.js';
@@ -51,4 +54,12 @@ export function vensimModulo(e: Extract<Expr, { kind: 'call' }>): Expr | undefin
   const loc = e.loc;
   const mod = () => apply(INTERNAL_MOD, [call('ABS', [a], loc), call('ABS', [b], loc)], loc);
   return call('IF THEN ELSE', [bin('<', a, num(0, loc), loc), neg(mod(), loc), mod()], loc);
+}
+
+/** QUANTUM(a, q) as a condition and a truncation, or undefined where a or q holds a call. */
+export function quantum(e: Extract<Expr, { kind: 'call' }>): Expr | undefined {
+  const [a, q] = e.args;
+  if (!a || !q || e.args.length !== 2 || !callFree(a) || !callFree(q)) return undefined;
+  const loc = e.loc;
+  return call('IF THEN ELSE', [bin('<=', q, num(0, loc), loc), a, bin('*', q, call('INTEGER', [bin('/', a, q, loc)], loc), loc)], loc);
 }

@@ -157,9 +157,42 @@ describe('XMILE writer: data variables and GET … LOOKUPS as graphical function
     expect(xml).toContain('<eqn>LOOKUP(g[s1], 1.2)</eqn>');
   });
 
-  it('refuses data read looking forward, and data when no tables are given, at the variable', () => {
-    const { first, known: k } = known("f:LOOK FORWARD: := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\n");
-    expect(() => writeXmile(first.ir, { known: k })).toThrow(/the data of f are read looking forward/);
+  it('writes data read looking forward as a discrete graphical function of −TIME over the mirrored points', () => {
+    const xml = run("f:LOOK FORWARD: := GET DIRECT DATA('d.csv', ',', 'A', 'C1') ~~|\n");
+    expect(xml).toContain('<aux name="f"><eqn>-TIME</eqn><gf type="discrete"><xscale min="-3" max="0"/><yscale min="-2" max="10"/><xpts>-3,-2.25,-1.5,0</xpts><ypts>7,7,-2,10</ypts></gf></aux>');
+    // Between 0 and 1.5 the next point's value (−2), at 1.5 its own, after the data the last.
+    const r = compileXmile(xml).model.run();
+    expect([r.get('f')![0], r.get('f')![1], r.get('f')![6], r.get('f')![16]]).toEqual([10, -2, -2, 7]);
+  });
+
+  it('refuses raw data, and data when no tables are given, at the variable', () => {
+    const { first, known: k } = known("f:RAW: := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\n");
+    expect(() => writeXmile(first.ir, { known: k })).toThrow(/the data of f are read raw/);
     expect(() => writeXmile(first.ir)).toThrow(/f is a data variable, and the writer was given no tables/);
+  });
+});
+
+describe('XMILE writer: test inputs and QUANTUM as conditions (Euler)', () => {
+  it('writes PULSE TRAIN with the engine rule: tolerance DT/1000, width 0 as DT, interval 0 as one pulse', () => {
+    const xml = roundTrip('w = 0.5 ~~|\na = PULSE TRAIN(1, w, 1.25, 3.5) ~~|\nb = PULSE TRAIN(0.5, 0, 1, 4) ~~|\nc = PULSE TRAIN(2, 1, 0, 4) ~~|\nd = PULSE TRAIN(Time / 2, w, 1, 3) ~~|\n');
+    expect(xml).toContain('<aux name="b"><eqn>IF TIME + DT * 0.001 &lt; 0.5 OR TIME - DT * 0.001 &gt; 4 THEN 0 ELSE IF 1 &lt;= 0 THEN IF TIME + DT * 0.001 &lt; 0.5 + DT THEN 1 ELSE 0 ELSE IF (TIME + DT * 0.001 - 0.5) MOD 1 &lt; DT THEN 1 ELSE 0</eqn></aux>');
+    expect(compileXmile(xml).model.run().get('a')!.reduce((n, v) => n + v, 0)).toBeGreaterThan(0);
+  });
+
+  it('writes RAMP whose start and end are variables as the engine rule', () => {
+    const xml = roundTrip('s = 1 ~~|\ne = 2.5 ~~|\nr = RAMP(2, s, e) ~~|\nq = RAMP(-1, e, s) ~~|\n');
+    expect(xml).toContain('<eqn>IF TIME + DT * 0.001 &lt; s THEN 0 ELSE 2 * ((IF TIME &gt; e THEN e ELSE TIME) - s)</eqn>');
+  });
+
+  it('writes QUANTUM as a condition and a truncation, and GET TIME VALUE of simulation or initial time', () => {
+    const xml = roundTrip('a = QUANTUM(Time - 2.05, 0.3) ~~|\nb = QUANTUM(7, 0) ~~|\nc = QUANTUM(-Time, -1) ~~|\ng = GET TIME VALUE(0, 0.5, 0) ~~|\nh = GET TIME VALUE(1, -2, 0) ~~|\n');
+    expect(xml).toContain('<aux name="g"><eqn>TIME + 0.5</eqn></aux>');
+    expect(xml).toContain('<aux name="h"><eqn>STARTTIME + (-2)</eqn></aux>');
+  });
+
+  it('refuses PULSE TRAIN under Runge-Kutta, where the engine holds it at the step time and XMILE TIME moves through the stages', () => {
+    const ir = compileVensim('a = PULSE TRAIN(1, 0.5, 1, 3) ~~|\n' + CONTROL).ir;
+    expect(() => writeXmile(ir)).not.toThrow();
+    expect(() => writeXmile({ ...ir, method: 'rk4' })).toThrow(/PULSE TRAIN under Runge-Kutta/);
   });
 });

@@ -27,14 +27,14 @@ import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagn
 import type { DimensionDecl, Equation, Expr, LookupTable, MacroDecl, ModelIR, StockForm, SubscriptRef } from '../ir/model.js';
 import { DimensionTable } from '../ir/dimension-table.js';
 import { mapExpr, visitExpr } from '../ir/walk.js';
-import { rampWithEnd, vensimPulse } from './vensim-test-inputs.js';
+import { pulseTrain, rampAsCondition, rampWithEnd, vensimPulse } from './vensim-test-inputs.js';
 import { stockFlowLists } from './stock-flow-lists.js';
 import { nonNegativeStocks, withoutStockLimit } from './non-negative-stocks.js';
 import { gfTypes, type GfType } from './gf-types.js';
 import type { DataHost } from '../data/types.js';
 import { constantsAsNumbers, constantValue } from './writer-constants.js';
 import { gfPointsXml, isDataEquation, seriesAsGf, type KnownTables } from './writer-data.js';
-import { INTERNAL_CALL, INTERNAL_MOD, isWrittenBack, vensimModulo } from './writer-builtins.js';
+import { INTERNAL_CALL, INTERNAL_MOD, isWrittenBack, quantum, vensimModulo } from './writer-builtins.js';
 
 class Unwritable extends Error {
   constructor(
@@ -67,6 +67,8 @@ const PREC: Record<string, number> = { or: 1, and: 2, '=': 3, '<>': 3, '<': 3, '
 const OPS: Record<string, string> = { and: 'AND', or: 'OR' };
 
 interface Ctx {
+  /** Runge-Kutta: the engine reads Vensim's test inputs at the step's time, XMILE's TIME is the stage's (vensim-test-inputs.ts). */
+  rungeKutta?: boolean;
   /** Vensim's SMOOTH N under Runge-Kutta: constant over each step (fn_smooth_n), which XMILE's SMTHN is not. */
   stepwiseSmoothN?: boolean;
   /** Display name by canonical name (variables, dimensions, elements). */
@@ -231,14 +233,30 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       return `RANDOM(${a(0)}, ${a(1)}${e.args.length > 2 ? `, ${a(2)}` : ''})`;
     case 'RAMP': {
       if (e.args[2]?.kind === 'ref' && e.args[2].name === 'final time') return `RAMP(${a(0)}, ${a(1)})`;
-      const held = rampWithEnd(e);
+      const held = ctx.rungeKutta ? undefined : (rampWithEnd(e) ?? rampAsCondition(e));
       if (held) return write(held, ctx, outer);
-      throw new Unwritable({ en: 'RAMP with an end time other than FINAL TIME, whose start and end are not numbers (start ≤ end) or whose slope holds a function call (XMILE RAMP has no end)', es: 'RAMP con un tiempo final distinto de FINAL TIME, cuyo inicio y fin no son números (inicio ≤ fin) o cuya pendiente contiene una llamada a función (en XMILE RAMP no tiene fin)' }, e.loc);
+      throw new Unwritable(ctx.rungeKutta ? heldUnderRk('RAMP') : { en: 'RAMP with an end time other than FINAL TIME whose arguments hold a function call (XMILE RAMP has no end; it is written as conditions on TIME that repeat them)', es: 'RAMP con un tiempo final distinto de FINAL TIME cuyos argumentos contienen una llamada a función (en XMILE RAMP no tiene fin; se escribe como condiciones sobre TIME que los repiten)' }, e.loc);
     }
     case 'PULSE': {
-      const pulse = vensimPulse(e);
+      const pulse = ctx.rungeKutta ? undefined : vensimPulse(e);
       if (pulse) return write(pulse, ctx, outer);
-      throw new Unwritable({ en: "Vensim's PULSE(start, width) whose arguments hold a function call (XMILE's PULSE is another function; it is written as a condition on TIME that repeats them)", es: 'PULSE(inicio, ancho) de Vensim cuyos argumentos contienen una llamada a función (PULSE de XMILE es otra función; se escribe como una condición sobre TIME que los repite)' }, e.loc);
+      throw new Unwritable(ctx.rungeKutta ? heldUnderRk('PULSE') : { en: "Vensim's PULSE(start, width) whose arguments hold a function call (XMILE's PULSE is another function; it is written as a condition on TIME that repeats them)", es: 'PULSE(inicio, ancho) de Vensim cuyos argumentos contienen una llamada a función (PULSE de XMILE es otra función; se escribe como una condición sobre TIME que los repite)' }, e.loc);
+    }
+    case 'PULSE TRAIN': {
+      const train = ctx.rungeKutta ? undefined : pulseTrain(e);
+      if (train) return write(train, ctx, outer);
+      throw new Unwritable(ctx.rungeKutta ? heldUnderRk('PULSE TRAIN') : { en: 'PULSE TRAIN whose arguments hold a function call (XMILE has no pulse train; it is written as conditions on TIME that repeat them)', es: 'PULSE TRAIN cuyos argumentos contienen una llamada a función (XMILE no tiene tren de pulsos; se escribe como condiciones sobre TIME que los repiten)' }, e.loc);
+    }
+    case 'GET TIME VALUE': {
+      // Relative to the simulation time (0) or the initial time (1) in the model's units: Time or the start plus the offset (time-value.ts).
+      const [rel, off] = e.args;
+      if (e.args.length === 3 && rel?.kind === 'num' && (rel.value === 0 || rel.value === 1)) return wrap(`${rel.value === 0 ? 'TIME' : 'STARTTIME'} + ${write(off!, ctx, PREC['+']! + 1)}`);
+      break;
+    }
+    case 'QUANTUM': {
+      const q = quantum(e);
+      if (q) return write(q, ctx, outer);
+      throw new Unwritable({ en: 'QUANTUM whose arguments hold a function call (it is written as a condition that repeats them)', es: 'QUANTUM cuyos argumentos contienen una llamada a función (se escribe como una condición que los repite)' }, e.loc);
     }
     case 'WITH LOOKUP': {
       const t = e.args[1];
@@ -280,6 +298,12 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
   }
   throw new Unwritable({ en: `${fn} has no XMILE 1.0 function of the same meaning`, es: `${fn} no tiene una función de XMILE 1.0 con el mismo significado` }, e.loc);
 }
+
+/** Vensim's RAMP, PULSE and PULSE TRAIN under Runge-Kutta: no condition on XMILE's TIME reads the step's time. */
+const heldUnderRk = (fn: string): BilingualText => ({
+  en: `${fn} under Runge-Kutta (the engine holds Vensim's test inputs at the step's time through the stages, which XMILE's TIME is not)`,
+  es: `${fn} con Runge-Kutta (el motor mantiene las entradas de prueba de Vensim en el tiempo del paso durante las etapas, y TIME de XMILE no lo hace)`,
+});
 
 /** `#ELEMENT(x[…], invalid, position, index, …)` back to `x[…, index, …]` (src/sd/ir/builtins.ts). */
 function computedElementText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx): string {
@@ -412,7 +436,7 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
       const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
       const units = first.units ? `<units>${esc(first.units)}</units>` : '';
       const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
-      const ctx: Ctx = { stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), writtenDim: (n) => (dims.has(n) ? (dims.get(n)!.equivalentTo ?? n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, gfType: (n) => types.get(n) };
+      const ctx: Ctx = { rungeKutta: method !== 'euler', stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), writtenDim: (n) => (dims.has(n) ? (dims.get(n)!.equivalentTo ?? n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, gfType: (n) => types.get(n) };
 
       // The elements the equations define, each with its column name and its XMILE subscript.
       const elements = eqs.flatMap((eq) => {
@@ -453,7 +477,7 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
           if (!s) throw new Unwritable({ en: `the engine read no series for ${el.column}`, es: `el motor no leyó ninguna serie para ${el.column}` }, el.eq.loc);
           const g = seriesAsGf(s, el.column);
           if (!('x' in g)) throw new Unwritable(g, el.eq.loc);
-          return { el, xml: `<eqn>TIME</eqn><gf${g.type ? ` type="${g.type}"` : ''}>${gfPointsXml(g.x, g.y)}</gf>`, type: g.type };
+          return { el, xml: `<eqn>${g.input}</eqn><gf${g.type ? ` type="${g.type}"` : ''}>${gfPointsXml(g.x, g.y)}</gf>`, type: g.type };
         });
         if (gfs.some((g) => g.type !== gfs[0]!.type)) throw new Unwritable({ en: `${display} has held and interpolated elements (an XMILE variable's graphical functions share one type)`, es: `${display} tiene elementos mantenidos e interpolados (las funciones gráficas de una variable XMILE comparten un tipo)` }, first.loc);
         const body = lhsDims.length ? gfs.map((g) => `<element subscript="${esc(g.el.subscript)}">${g.xml}</element>`).join('') : gfs[0]!.xml;
