@@ -7,10 +7,12 @@
  *   a variable that changes) is left undefined and the writer refuses it.
  * - GET DIRECT / GET XLS CONSTANTS: the numbers the data host gives, element by element, read with
  *   the engine's own reader (src/sd/data getConstants, in the order of analyze/data-functions.ts).
+ * - GET DIRECT SUBSCRIPT: a range's elements as the engine reads them (getSubscript; the element's
+ *   name in lower case, its display as read, as ir/dimension-table.ts keeps them).
  */
 import { caughtText } from '../ir/diagnostics.js';
-import type { Equation, Expr, SubscriptRef } from '../ir/model.js';
-import { getConstants } from '../data/index.js';
+import type { DimensionDecl, Equation, Expr, SubscriptRef } from '../ir/model.js';
+import { getConstants, getSubscript } from '../data/index.js';
 import type { DataHost } from '../data/types.js';
 
 /** The number a constant expression computes, or undefined when it is not one. */
@@ -83,6 +85,31 @@ export function constantsAsNumbers(equations: readonly Equation[], host: DataHos
       const subs: SubscriptRef[] = t.map((m) => ({ name: m, display: m, bang: false, loc: eq.lhs.loc }));
       out.push({ ...eq, lhs: { ...eq.lhs, subs, dims: eq.lhs.dims ?? eq.lhs.subs.map((s) => s.name) }, expr: { kind: 'num', value: values[index]!, loc: e.loc } });
     });
+  }
+  return out;
+}
+
+/** The ranges with every GET DIRECT SUBSCRIPT replaced by the elements it reads. */
+export function subscriptsAsElements(dims: readonly DimensionDecl[], host: DataHost | undefined): DimensionDecl[] | { en: string; es: string; dim: DimensionDecl } {
+  const out: DimensionDecl[] = [];
+  for (const d of dims) {
+    const call = d.fromData;
+    if (!call) {
+      out.push(d);
+      continue;
+    }
+    const fn = call.kind === 'call' ? call.fn : 'GET DIRECT SUBSCRIPT';
+    if (!host) return { en: `${d.display} takes its elements from a data file (${fn}), and the writer was given no data files`, es: `${d.display} toma sus elementos de un archivo de datos (${fn}), y el escritor no recibió archivos de datos`, dim: d };
+    const args = call.kind === 'call' ? call.args.slice(0, 5).map((a) => (a.kind === 'str' ? a.value : a.kind === 'num' ? String(a.value) : undefined)) : [];
+    if (args.length < 4 || args.some((a) => a === undefined)) return { en: `${fn} of ${d.display} whose arguments are not written as text`, es: `${fn} de ${d.display} cuyos argumentos no están escritos como texto`, dim: d };
+    const [file, tab, first, last, prefix] = args as string[];
+    try {
+      const elements = getSubscript(host.readSheet(file!, tab!), first!, last!, prefix ?? '');
+      out.push({ ...d, fromData: undefined, members: elements.map((e) => ({ name: e.toLowerCase(), display: e })) });
+    } catch (err) {
+      const why = caughtText(err);
+      return { en: `${fn} of ${d.display}: ${why.en}`, es: `${fn} de ${d.display}: ${why.es}`, dim: d };
+    }
   }
   return out;
 }

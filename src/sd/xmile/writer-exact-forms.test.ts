@@ -196,3 +196,15 @@ describe('XMILE writer: test inputs and QUANTUM as conditions (Euler)', () => {
     expect(() => writeXmile({ ...ir, method: 'rk4' })).toThrow(/PULSE TRAIN under Runge-Kutta/);
   });
 });
+
+describe('XMILE writer: a range read by GET DIRECT SUBSCRIPT', () => {
+  it('writes the elements the engine read, and refuses without data files, at the range', () => {
+    const sheet = new GridSheet('s.csv', [['North'], ['South'], ['East']].map((r) => r.map((v) => toCellValue(v))));
+    const host: DataHost = { readSheet: () => sheet };
+    const mdl = "reg: GET DIRECT SUBSCRIPT('s.csv', ',', 'A1', 'A3', '') ~~|\nv[reg] = reg * 2 ~~|\nt = SUM(v[reg!]) ~~|\n";
+    const xml = roundTrip(mdl, { dataHost: host });
+    expect(xml).toContain('<dim name="reg"><elem name="North"/><elem name="South"/><elem name="East"/></dim>');
+    const ir = compileVensim(mdl + CONTROL, { dataHost: host }).ir;
+    expect(() => writeXmile(ir)).toThrow(/:1:1: .*reg takes its elements from a data file \(GET DIRECT SUBSCRIPT\), and the writer was given no data files/);
+  });
+});

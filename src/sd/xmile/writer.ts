@@ -32,7 +32,7 @@ import { stockFlowLists } from './stock-flow-lists.js';
 import { nonNegativeStocks, withoutStockLimit } from './non-negative-stocks.js';
 import { gfTypes, type GfType } from './gf-types.js';
 import type { DataHost } from '../data/types.js';
-import { constantsAsNumbers, constantValue } from './writer-constants.js';
+import { constantsAsNumbers, constantValue, subscriptsAsElements } from './writer-constants.js';
 import { gfPointsXml, isDataEquation, seriesAsGf, type KnownTables } from './writer-data.js';
 import { INTERNAL_CALL, INTERNAL_MOD, isWrittenBack, quantum, vensimModulo } from './writer-builtins.js';
 
@@ -352,12 +352,15 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
     const shown = ir.modules.map((m) => m.display).join(', ');
     throw new Unwritable({ en: `the model is built from modules (${shown}); writing modules back to XMILE is not supported`, es: `el modelo está hecho de módulos (${shown}); no se admite escribir módulos de vuelta en XMILE` }, ir.modules[0]!.loc);
   }
+  // Ranges read from a data file (GET DIRECT SUBSCRIPT) are written with the elements read.
+  const dimensions = subscriptsAsElements(ir.dimensions, options.dataHost);
+  if (!Array.isArray(dimensions)) throw new Unwritable({ en: dimensions.en, es: dimensions.es }, dimensions.dim.loc);
+  ir = { ...ir, dimensions };
   const dims = new Map<string, DimensionDecl>(ir.dimensions.map((d) => [d.name, d]));
   const names = new Map<string, string>();
   for (const d of ir.dimensions) {
     names.set(d.name, d.display);
     for (const m of d.members) names.set(m.name, m.display);
-    if (d.fromData) throw new Unwritable({ en: `${d.display} takes its elements from a data file`, es: `${d.display} toma sus elementos de un archivo de datos` }, d.loc);
   }
   // XMILE 1.0 has no subscript mappings: an equation that reads through one is written element
   // by element, each reference naming the mapped element (DimensionTable.mapElement).
