@@ -165,6 +165,12 @@ describe('XMILE writer: data variables and GET … LOOKUPS as graphical function
     expect([r.get('f')![0], r.get('f')![1], r.get('f')![6], r.get('f')![16]]).toEqual([10, -2, -2, 7]);
   });
 
+  it('writes a variable partly data, partly numbers, with one-point graphical functions for the numbers, in the data type', () => {
+    const xml = run("k: data, c1, c2 ~~|\nv[data]:HOLD BACKWARD: := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\nv[c1] = 3 ~~|\nv[c2] = -0.5 ~~|\nw[k] = v[k] * 2 ~~|\n");
+    expect(xml).toContain('<element subscript="c2"><eqn>TIME</eqn><gf type="discrete"><xscale min="0" max="0"/><yscale min="-0.5" max="-0.5"/><xpts>0</xpts><ypts>-0.5</ypts></gf></element>');
+    expect(() => writeXmile(known("k: data, c1 ~~|\nv[data] := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\nv[c1] = Time ~~|\n").first.ir, { known: known("k: data, c1 ~~|\nv[data] := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\nv[c1] = Time ~~|\n").known })).toThrow(/v is data for some elements and an equation that is not a number/);
+  });
+
   it('refuses raw data, and data when no tables are given, at the variable', () => {
     const { first, known: k } = known("f:RAW: := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\n");
     expect(() => writeXmile(first.ir, { known: k })).toThrow(/the data of f are read raw/);

@@ -14,13 +14,19 @@
  *
  * Vensim stocks get inflow and outflow lists where the rate allows (stock-flow-lists.ts), else one
  * generated net flow; macros become `<macro>`s (§3.6); equations that read through a subscript
- * mapping are written element by element; RAMP with an end and PULSE as exact conditions on TIME
- * (vensim-test-inputs.ts); ACTIVE INITIAL on an auxiliary as `<eqn>` with `<init_eqn>`.
+ * mapping are written element by element; RAMP with an end, PULSE and PULSE TRAIN as the engine's
+ * conditions on TIME under Euler (vensim-test-inputs.ts); MODULO as MOD on magnitudes, QUANTUM with
+ * INT, ELMCOUNT as SIZE (writer-builtins.ts); ACTIVE INITIAL on an auxiliary as `<eqn>` with
+ * `<init_eqn>`. What the engine reads from files is written as what it read (options): GET DIRECT
+ * CONSTANTS as numbers and GET DIRECT SUBSCRIPT as elements (writer-constants.ts, through the data
+ * host), data variables and GET … LOOKUPS as graphical functions (writer-data.ts, from the tables the
+ * engine read). Time settings given by constant expressions are written as their numbers.
  *
  * What XMILE 1.0 cannot say is refused with a located error rather than written approximately:
- * Vensim functions without an XMILE equivalent of the same meaning (MODULO's sign rule, DELAY
- * CONVEYOR, the market functions, the VECTOR and ALLOCATE functions, data from spreadsheets, …),
- * macros with several outputs, data variables, time settings that are not constants, and models read from modules (ModelIR.modules).
+ * Vensim functions without an XMILE equivalent of the same meaning (DELAY CONVEYOR, the market
+ * functions, the VECTOR and ALLOCATE functions, FORECAST, GAME, SAMPLE IF TRUE, …), macros with
+ * several outputs, raw data, time settings that change during the run, and models read from modules
+ * (ModelIR.modules).
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
@@ -446,7 +452,7 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
         const excluded = new Set(eq.lhs.except.flatMap((ex) => combos(ex.map((x) => x.name), members).map((c) => c.join('\u0000'))));
         return combos(eq.lhs.subs.map((x) => x.name), members)
           .filter((c) => !excluded.has(c.join('\u0000')))
-          .map((c) => ({ eq, column: c.length ? `${display}[${c.map((m) => names.get(m) ?? m).join(',')}]` : display, subscript: c.map((m) => xname(names.get(m) ?? m)).join(', ') }));
+          .map((c) => ({ eq, combo: c, column: c.length ? `${display}[${c.map((m) => names.get(m) ?? m).join(',')}]` : display, subscript: c.map((m) => xname(names.get(m) ?? m)).join(', ') }));
       });
       const known = (what: BilingualText): KnownTables => {
         if (options.known) return options.known;
@@ -474,16 +480,32 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
         continue;
       }
       if (eqs.some(isDataEquation)) {
-        if (!eqs.every(isDataEquation)) throw new Unwritable({ en: `${display} is data for some elements only (a graphical function of TIME would apply to all)`, es: `${display} es de datos solo para algunos elementos (una función gráfica de TIME se aplicaría a todos)` }, first.loc);
+        // Elements given by a number (a variable partly data) are a graphical function of one point,
+        // which gives that number at every input and under every type (the engine's lookup rules).
+        const oneNumber = (el: (typeof elements)[number]): number => {
+          const e = el.eq.expr;
+          const c = e && e.kind !== 'list' ? constantValue(e, (m) => byVar.get(m)?.[0]) : undefined;
+          if (c !== undefined) return c;
+          if (e?.kind === 'list') return listValue(e, el.combo, el.eq.lhs.subs.map((x) => x.name), members);
+          throw new Unwritable({ en: `${display} is data for some elements and an equation that is not a number for others (a graphical function of TIME would apply to all)`, es: `${display} es de datos para algunos elementos y una ecuación que no es un número para otros (una función gráfica de TIME se aplicaría a todos)` }, el.eq.loc);
+        };
         const gfs = elements.map((el) => {
+          if (!isDataEquation(el.eq)) {
+            const v = oneNumber(el);
+            if (!Number.isFinite(v)) throw new Unwritable({ en: `${el.column} is not a finite number`, es: `${el.column} no es un número finito` }, el.eq.loc);
+            return { el, xml: (t?: string) => `<eqn>TIME</eqn><gf${t ? ` type="${t}"` : ''}>${gfPointsXml([0], [v])}</gf>`, type: undefined, any: true };
+          }
           const s = known({ en: 'is a data variable', es: 'es una variable de datos' }).data(el.column);
           if (!s) throw new Unwritable({ en: `the engine read no series for ${el.column}`, es: `el motor no leyó ninguna serie para ${el.column}` }, el.eq.loc);
           const g = seriesAsGf(s, el.column);
           if (!('x' in g)) throw new Unwritable(g, el.eq.loc);
-          return { el, xml: `<eqn>${g.input}</eqn><gf${g.type ? ` type="${g.type}"` : ''}>${gfPointsXml(g.x, g.y)}</gf>`, type: g.type };
+          return { el, xml: (t?: string) => `<eqn>${g.input}</eqn><gf${t ? ` type="${t}"` : ''}>${gfPointsXml(g.x, g.y)}</gf>`, type: g.type, any: false };
         });
-        if (gfs.some((g) => g.type !== gfs[0]!.type)) throw new Unwritable({ en: `${display} has held and interpolated elements (an XMILE variable's graphical functions share one type)`, es: `${display} tiene elementos mantenidos e interpolados (las funciones gráficas de una variable XMILE comparten un tipo)` }, first.loc);
-        const body = lhsDims.length ? gfs.map((g) => `<element subscript="${esc(g.el.subscript)}">${g.xml}</element>`).join('') : gfs[0]!.xml;
+        const typed = gfs.filter((g) => !g.any);
+        if (typed.some((g) => g.type !== typed[0]!.type)) throw new Unwritable({ en: `${display} has held and interpolated elements (an XMILE variable's graphical functions share one type)`, es: `${display} tiene elementos mantenidos e interpolados (las funciones gráficas de una variable XMILE comparten un tipo)` }, first.loc);
+        // One type for the variable (the reader takes it from its first <gf>): the data's, on every element.
+        const type = typed[0]?.type;
+        const body = lhsDims.length ? gfs.map((g) => `<element subscript="${esc(g.el.subscript)}">${g.xml(type)}</element>`).join('') : gfs[0]!.xml(type);
         vars.push(`<aux name="${attrName(display)}">${dimsXml}${body}${units}${doc}</aux>`);
         continue;
       }
@@ -623,13 +645,18 @@ function readsOtherRange(eq: Equation, dims: ReadonlyMap<string, DimensionDecl>)
 
 /** The value of one element of a constant list (`1, 2; 3, 4`) over the equation's dimensions. */
 function listElement(e: Extract<Expr, { kind: 'list' }>, combo: string[], dims: string[], members: (d: string) => string[]): string {
+  const v = listValue(e, combo, dims, members);
+  return v < 0 ? `(${v})` : String(v);
+}
+
+function listValue(e: Extract<Expr, { kind: 'list' }>, combo: string[], dims: string[], members: (d: string) => string[]): number {
   // The list runs over the subscripts that are ranges; a fixed element (`x[DimA, c1] = 1, 2, 3`) takes no place in it.
   const ranged = dims.map((d, i) => ({ d, i })).filter(({ d }) => !(members(d).length === 1 && members(d)[0] === d));
   const idx = ranged.map(({ d, i }) => members(d).indexOf(combo[i]!));
   const v = ranged.length <= 1 ? e.rows.flat()[idx[0] ?? 0] : e.rows[idx[0]!]?.[idx[1]!];
   if (ranged.length > 2) throw new Unwritable({ en: 'a constant list over more than two ranges', es: 'una lista de constantes sobre más de dos rangos' }, e.loc);
   if (v === undefined) throw new Unwritable({ en: 'a constant list with fewer values than its ranges have elements', es: 'una lista de constantes con menos valores que elementos en sus rangos' }, e.loc);
-  return v < 0 ? `(${v})` : String(v);
+  return v;
 }
 
 /** What a flow of a conveyor or queue is there: which leak, which overflow, whether a limit wraps it. */
