@@ -61,6 +61,22 @@
  *   result's views) to 16 MB by run 2, so the peak is the same: 156/146/170 MB against 165/157/160
  *   for this probe in the same minute (load 19); and the compile's own peak is 108-111 MB, above
  *   the one-output peak. Not kept (it also adds a thread start to every compile).
+ * - Columns made on first access (a result keeps its blocks; `get` makes one view, `series` all),
+ *   against main built apart, interleaved pairs: 167-177 MB (median 170) against 150-159 (157), 5
+ *   pairs, load 14-16; with one buffer per result as well 164/185/164 against 150/160/167 (load 13);
+ *   with --reuse 111-113 against 113-114. Worse because the views were what started most young
+ *   collections between runs: without them a run allocates almost nothing on the heap, the dead
+ *   results wait for the array-buffer young collection, which came in back-to-back pairs (the
+ *   first one's buffers are freed on a helper thread, so the next block still finds the count over
+ *   32 MB) that promote the live and the previous result, and the freed arrays reached 71-79 MB
+ *   before a full collection (--trace-gc, diagnosis). Not kept.
+ * - Smaller generated functions (CHUNK_CHARS 800 instead of 2,000) so TurboFan takes them sooner:
+ *   runs 0-4 still had 4/2/1/1/1 young collections (load 15); 156-165 MB (median 158) against
+ *   157-184 (164), 6 pairs, load 14-15, within the noise. Not kept.
+ * - Fewer compile survivors (not tried; --trace-gc-nvp, diagnosis): the semi-space grows to 8 MB in
+ *   the expansion, after Node's start, the parse and the expansion survived 11 MB, and to 16 MB in
+ *   codegen; ordering and codegen survive 16 MB more, so staying at 8 MB needs ordering, codegen and
+ *   all 20 runs to survive under 8 MB together.
  * So the peak is Node (41) + the young generation (32 MB, which the first runs reach even from a
  * compile that left it at 16) + the old generation (15-22) + 4-7 results (33-58): under 150 MB only
  * with a smaller young generation or fewer dead results at once, which V8 decides; no engine change

@@ -28,8 +28,6 @@ const REFUSED: Record<string, string> = {
 /** Refusals worded otherwise: the leg and the message's start. */
 const REFUSED_AS: Record<string, { leg: 'mdl' | 'xmile'; message: string }> = {
   // smallest German inventory = Inventory[MIN index…]: a subscript computed at run time (so the XMILE → .mdl leg too).
-  // Six modules (Projects, Revenue, Cash, Cost, Staff, KPI) flattened by the reader; the XMILE writer does not write modules back.
-  'bptk-psf-modules': { leg: 'xmile', message: 'cannot write as XMILE: the model is built from modules (Projects, Revenue, Cash, Cost, Staff, KPI); writing modules back to XMILE is not supported' },
   'bptk-arrayed-variables': { leg: 'mdl', message: 'smallest German inventory uses a computed subscript, which Vensim has no function for; the model cannot be written as .mdl' },
 };
 /**

@@ -17,6 +17,7 @@ import { DimensionTable, type Dimension } from '../ir/dimension-table.js';
 import type { DataSeries, LookupData, ScalarModel, ScalarNode, SExpr } from './scalar-model.js';
 import { applyShiftWindows, lowerShiftIfTrue, type ShiftWindow } from './shift-if-true.js';
 import { lowerStateful, TOP_LEVEL_STATEFUL } from './stateful.js';
+import { resolveQueueAgeInRange } from './queue.js';
 import { lowerArrayCall, ARRAY_FUNCTIONS } from './array-functions.js';
 import { DYNAMIC_CALLS } from './order.js';
 import { DataFunctions } from './data-functions.js';
@@ -637,6 +638,8 @@ export class Expander implements ExpanderApi {
     switch (fn) {
       case 'PI':
         return { k: 'num', v: Math.PI };
+      case 'QUEUE AGE IN RANGE':
+        return resolveQueueAgeInRange(this, args, { ...ctx, loc });
       case 'SHIFT IF TRUE':
         return lowerShiftIfTrue(this, args, { ...ctx, loc }, this.shiftWindows);
       case 'WITH LOOKUP': {

@@ -4,6 +4,7 @@
  */
 import { CONVEYOR_ARGS } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type Diagnostic } from '../ir/diagnostics.js';
+import { DEPRECIATION_KIND } from './depreciate.js';
 import type { ScalarModel, ScalarNode, SExpr } from './scalar-model.js';
 
 export interface Ordering {
@@ -95,6 +96,8 @@ export function initDependencies(n: ScalarNode, exprRefs: (id: number) => number
       // must be the one that initial values of stocks see.
       return samplesAtInit(n) ? refsOf(n.init, (n.args ?? []).flatMap((a) => refsOf(a))) : refsOf(n.init);
     case 'delay-fixed':
+      // A depreciation's past values start from init, dtime and fisc (analyze/depreciate.ts).
+      if (n.args?.[1]?.k === 'num' && n.args[1].v === DEPRECIATION_KIND) return refsOf(n.init, refsOf(n.args[0], refsOf(n.args[2])));
       return refsOf(n.init, refsOf(n.args?.[0]));
     case 'history':
       return refsOf(n.expr, refsOf(n.args?.[0]));

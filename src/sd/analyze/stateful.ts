@@ -7,13 +7,15 @@ import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, HISTORY } from '../ir/builtins.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import type { Ctx, ExpanderApi as Expander } from './context.js';
+import { lowerDepreciateStraightline } from './depreciate.js';
+import { lowerQueueFifo } from './queue.js';
 import type { ScalarNode, SExpr } from './scalar-model.js';
 
 /** Functions that, as the whole right-hand side, make the variable itself the state. */
 export const TOP_LEVEL_STATEFUL = new Set([
   'INTEG', 'INITIAL', 'INIT', 'REINITIAL', 'ACTIVE INITIAL', 'SAMPLE IF TRUE', 'DELAY FIXED', 'DELAY INFORMATION', 'DELAY',
   'SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'SMOOTH N', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY N',
-  'TREND', 'FORECAST', 'NPV', 'NPVE', 'SINTEG', 'DELAY MATERIAL', 'DERIVN', 'DELAY CONVEYOR',
+  'TREND', 'FORECAST', 'NPV', 'NPVE', 'SINTEG', 'DELAY MATERIAL', 'DERIVN', 'DELAY CONVEYOR', 'QUEUE FIFO', 'DEPRECIATE STRAIGHTLINE',
   CONVEYOR_OUTFLOW, CONVEYOR_LEAK,
 ]);
 
@@ -32,7 +34,7 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
     INTEG: 2, INITIAL: 1, INIT: 1, REINITIAL: 1, 'ACTIVE INITIAL': 2, 'SAMPLE IF TRUE': 3, 'DELAY FIXED': 3,
     'DELAY INFORMATION': 3, SMOOTH: 2, SMOOTHI: 3, SMOOTH3: 2, SMOOTH3I: 3, 'SMOOTH N': 4, DELAY1: 2,
     DELAY1I: 3, DELAY3: 2, DELAY3I: 3, 'DELAY N': 4, TREND: 3, FORECAST: 3, NPV: 4, NPVE: 4, SINTEG: 7, 'DELAY MATERIAL': 4, DERIVN: 2,
-    'DELAY CONVEYOR': 6,
+    'DELAY CONVEYOR': 6, 'QUEUE FIFO': 5, 'DEPRECIATE STRAIGHTLINE': 4,
   };
   const want = arity[fn];
   if (fn === 'DELAY') {
@@ -120,6 +122,12 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
     }
     case 'DELAY CONVEYOR':
       lowerDelayConveyor(x, args, ctx, node, shared(0, 'conveyor input'));
+      return;
+    case 'QUEUE FIFO':
+      lowerQueueFifo(x, args, ctx, node, shared(0, 'queue inflow'));
+      return;
+    case 'DEPRECIATE STRAIGHTLINE':
+      lowerDepreciateStraightline(x, args, ctx, node, shared(0, 'depreciated stream'));
       return;
     case 'DELAY FIXED':
     case 'DELAY INFORMATION':

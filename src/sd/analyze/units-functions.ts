@@ -2,7 +2,7 @@
  * Units of the built-in functions, each from the "Units:" line of its Vensim reference page
  * (fn_smooth, fn_delay_fixed, fn_trend: `TREND(units,time,1/time) --> 1/time`, fn_forecast:
  * `FORECAST(units,time,time) --> units`, fn_step, fn_ramp, fn_pulse, fn_get_data_min, fn_time_base,
- * fn_npv, fn_delay_conveyor, fn_shift_if_true …) or, for XMILE-only functions, from the XMILE
+ * fn_npv, fn_delay_conveyor, fn_shift_if_true, fn_queue_age_in_range …) or, for XMILE-only functions, from the XMILE
  * standard. Time arguments must be in the model's time unit; a number written there is taken
  * as a time (see units-terms.ts).
  */
@@ -128,6 +128,27 @@ export function callUnits(e: Call, args: Inferred[], ctx: Ctx): Inferred {
     if (!flexible(args[0]!)) expectUnits(ctx, e.loc, args[4]!, combine(args[0]!, time, 1), txt(`${fn} initial total`, `total inicial de ${fn}`));
     timeArg(5, txt(`${fn} initial conveyance time`, `tiempo de transporte inicial de ${fn}`));
     return args[0]!;
+  }
+  // QUEUE FIFO(inflow, outflow, profile, initial, age range) is a level (fn_queue_fifo: "the same
+  // as a Level defined using an INTEG equation"): flows in units/time agree, the initial content
+  // has the level's units, the age range is a time; the profile is a lookup (mgu09_queues' example).
+  if (fn === 'QUEUE FIFO') {
+    const flow = agree(ctx, txt(`${fn} inflow and outflow`, `flujo de entrada y de salida de ${fn}`), e.loc, [args[0]!, args[1]!]);
+    timeArg(4, txt(`${fn} age range`, `rango de edades de ${fn}`));
+    const level = perTimeTimes(flow, time);
+    return agree(ctx, txt(`${fn} level and initial content`, `nivel y contenido inicial de ${fn}`), e.loc, [level, args[3]!]);
+  }
+  // QUEUE AGE IN RANGE(queue, minage, maxage) (fn_queue_age_in_range: queue units → queue units); the ages are times.
+  if (fn === 'QUEUE AGE IN RANGE') {
+    timeArg(1, txt(`${fn} minimum age`, `edad mínima de ${fn}`));
+    timeArg(2, txt(`${fn} maximum age`, `edad máxima de ${fn}`));
+    return args[0]!;
+  }
+  // DEPRECIATE STRAIGHTLINE (fn_depreciate_straightline: units/time, time, ftime/time, units/time →
+  // units/time): the output and init in str's units, dtime a time; fisc's "ftime/time" is not checked.
+  if (fn === 'DEPRECIATE STRAIGHTLINE') {
+    timeArg(1, txt(`${fn} dtime`, `dtime de ${fn}`));
+    return agree(ctx, txt(`${fn} str and init`, `str e init de ${fn}`), e.loc, [args[0]!, args[3]!]);
   }
   // NPV and NPVE (fn_npv): units, 1/time, units*time, dmnl → units*time.
   if (fn === 'NPV' || fn === 'NPVE') return perTimeTimes(args[0]!, time);

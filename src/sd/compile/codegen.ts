@@ -6,6 +6,8 @@
 import { CONVEYOR_ARGS } from '../ir/builtins.js';
 import { ModelError } from '../ir/diagnostics.js';
 import { initDependencies, refsOf, samplesAtInit, stepDependencies, type ExprRefs, type Ordering } from '../analyze/order.js';
+import { QUEUE_KIND } from '../analyze/queue.js';
+import { DEPRECIATION_KIND } from '../analyze/depreciate.js';
 import { eulerOrder } from './euler-order.js';
 import { ShapeCoder } from './template-shape.js';
 import type { LookupData, NodeKind, ScalarModel, ScalarNode, SExpr } from '../analyze/scalar-model.js';
@@ -132,6 +134,11 @@ export function expr(e: SExpr, P: Printer = CONCRETE): string {
       return `R.vector(${JSON.stringify(e.fn)}, [${vecs.join(', ')}], [${e.scalars.map((a) => expr(a, P)).join(', ')}], ${P.int(e.index)}${owner})`;
     }
     case 'call':
+      if (e.fn === 'QUEUE AGE IN RANGE') {
+        // The queue is named by its node (-1, not a queue, gives :NA:); its content is in the runtime.
+        const q = e.args[0]!;
+        return `R.queueAgeInRange(${q.k === 'ref' ? P.int(q.id) : '-1'}, ${expr(e.args[1]!, P)}, ${expr(e.args[2]!, P)})`;
+      }
       return call(e.fn, e.args.map((a) => expr(a, P)));
   }
 }
@@ -636,6 +643,8 @@ function generateProgram(m: ScalarModel, full: Ordering, keep: ((id: number) => 
     const dynamicDelay = node.args?.[1]?.k === 'num' && node.args[1].v === 1;
     const material = node.args?.[1]?.k === 'num' && node.args[1].v === 2;
     if (isConveyorDelay(node)) postT.push(template(group(node), (P) => `R.conveyorDelayPush(${P.int(k)}, ${expr(node.expr, P)}, ${expr(node.args![2]!, P)});`));
+    else if (isDepreciation(node)) postT.push(template(group(node), (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)});`));
+    else if (isQueue(node)) postT.push(template(group(node), (P) => `R.queuePush(${P.int(k)}, ${expr(node.expr, P)}, ${expr(node.args![2]!, P)}, time);`));
     else if (material) postT.push(template(group(node), (P) => `R.delayPushMaterial(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)});`));
     else postT.push(template(group(node), (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)}${dynamicDelay ? `, ${expr(node.args![0]!, P)}` : ''});`));
   }
@@ -720,6 +729,8 @@ function initTemplate(n: ScalarNode, delays: Map<number, number>, group: string)
         return conveyorLeak(n, delays, P);
       case 'delay-fixed':
         if (isConveyorDelay(n)) return `${slot} = R.conveyorDelayInit(${P.int(delays.get(n.id)!)}, ${expr(n.args![0]!, P)}, ${expr(n.init!, P)}, dt);`;
+        if (isDepreciation(n)) return `${slot} = R.depreciationInit(${P.int(delays.get(n.id)!)}, ${P.int(n.id)}, ${expr(n.args![0]!, P)}, ${expr(n.args![2]!, P)}, ${expr(n.init!, P)}, dt);`;
+        if (isQueue(n)) return `${slot} = R.queueInit(${P.int(delays.get(n.id)!)}, ${P.int(n.id)}, ${expr(n.init!, P)}, dt);`;
         return `${slot} = R.delayInit(${P.int(delays.get(n.id)!)}, ${expr(n.args![0]!, P)}, ${expr(n.init!, P)}, dt);`;
       case 'data':
         return `${slot} = R.data(${P.int(n.data!)}, time);`;
@@ -744,6 +755,8 @@ function stepTemplate(n: ScalarNode, delays: Map<number, number>, group: string)
         return conveyorLeak(n, delays, P);
       case 'delay-fixed':
         if (isConveyorDelay(n)) return `${slot} = R.conveyorDelayOut(${P.int(delays.get(n.id)!)});`;
+        if (isDepreciation(n)) return `${slot} = R.depreciationPast(${P.int(delays.get(n.id)!)}, si);`;
+        if (isQueue(n)) return `${slot} = R.queueValue(${P.int(delays.get(n.id)!)});`;
         if (n.args?.[1]?.k === 'num' && n.args[1].v === 2) return `${slot} = R.delayOutMaterial(${P.int(delays.get(n.id)!)}, si, ${expr(n.args[2]!, P)});`;
         return `${slot} = R.delayOut(${P.int(delays.get(n.id)!)}, si);`;
       case 'data':
@@ -757,6 +770,16 @@ function stepTemplate(n: ScalarNode, delays: Map<number, number>, group: string)
 /** Vensim's DELAY CONVEYOR, a delay-fixed node of kind 3 (src/sd/analyze/stateful.ts). */
 function isConveyorDelay(n: ScalarNode): boolean {
   return n.args?.[1]?.k === 'num' && n.args[1].v === 3;
+}
+
+/** DEPRECIATE STRAIGHTLINE's past values, a delay-fixed node of kind DEPRECIATION_KIND (src/sd/analyze/depreciate.ts). */
+function isDepreciation(n: ScalarNode): boolean {
+  return n.args?.[1]?.k === 'num' && n.args[1].v === DEPRECIATION_KIND;
+}
+
+/** Vensim's QUEUE FIFO, a delay-fixed node of kind QUEUE_KIND (src/sd/analyze/queue.ts). */
+function isQueue(n: ScalarNode): boolean {
+  return n.args?.[1]?.k === 'num' && n.args[1].v === QUEUE_KIND;
 }
 
 /** A conveyor's leak fractions as an array literal (args after transit, content, exponential). */

@@ -52,6 +52,10 @@ export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, Builti
   ['ACTIVE INITIAL', b(2, 2, { stateful: true })], ['REINITIAL', b(1, 1, { stateful: true })],
   ['SAMPLE IF TRUE', b(3, 3, { stateful: true })],
   ['SINTEG', b(7, 7, { stateful: true })], ['SHIFT IF TRUE', b(5)], ['DELAY MATERIAL', b(4, 4, { stateful: true })],
+  // fn_queue_fifo and fn_queue_age_in_range, for a queue whose initial content is 0 (src/sd/analyze/queue.ts).
+  ['QUEUE FIFO', b(5, 5, { stateful: true })], ['QUEUE AGE IN RANGE', b(3)],
+  // fn_depreciate_straightline, for a fiscal period of one TIME STEP (src/sd/analyze/depreciate.ts).
+  ['DEPRECIATE STRAIGHTLINE', b(4, 4, { stateful: true })],
   ['LOOKUP EXTRAPOLATE', b(2)], ['LOOKUP FORWARD', b(2)], ['LOOKUP BACKWARD', b(2)],
   ['LOOKUP INVERT', b(2)], ['WITH LOOKUP', b(2)], ['LOOKUP AREA', b(3)], ['LOOKUP SLOPE', b(3)],
   ['GET DATA AT TIME', b(2)], ['GET DATA LAST TIME', b(1)], ['GET DATA FIRST TIME', b(1)],

@@ -154,16 +154,31 @@ export interface ModelIR {
   stockForms?: StockForm[];
   /**
    * XMILE module instances the reader flattened (XMILE 1.0, Submodels): each instance's variables are
-   * in `equations` under the dot-qualified path (`Outer.Inner.var`). Kept so that writers can say
-   * what they cannot write back.
+   * in `equations` under the dot-qualified path (`Outer.Inner.var`). Kept so that the XMILE writer can
+   * write the modules back (writer-modules.ts) and other writers can name them.
    */
   modules?: ModuleInstance[];
 }
 
-/** One flattened XMILE module instance: its dot-qualified path and the `<model>` it copies. */
+/**
+ * One flattened XMILE module instance: its dot-qualified path, the `<model>` it copies, and what of
+ * the module structure the flattened equations no longer say (which variables are the model's inputs
+ * and outputs, and where each connected input takes its value from).
+ */
 export interface ModuleInstance {
   path: string;
   display: string;
+  /** Canonical name of the `<model>`, and that model's name as the file wrote it. */
   model: string;
+  modelDisplay: string;
+  /** Canonical names, inside the model, of its variables with access="input" and access="output". */
+  inputs: string[];
+  outputs: string[];
+  /**
+   * The instance's connected inputs: `to` the input's canonical name inside the model, `from` the
+   * flattened name of its source. Its equation in `equations` is the alias `path.to = from`; the
+   * input's own equation, if the model gave it one, is not kept (the connection replaces it).
+   */
+  connects: { to: string; from: string }[];
   loc: SourceLocation;
 }

@@ -7,15 +7,31 @@
  */
 import type { BilingualText } from './diagnostics.js';
 
+/** The queues this engine takes: QUEUE FIFO with no initial content, read by QUEUE AGE IN RANGE (src/sd/analyze/queue.ts). */
+const QUEUE_TAKEN: BilingualText = {
+  en: 'QUEUE FIFO with an initial content of 0 and QUEUE AGE IN RANGE are supported',
+  es: 'se admiten QUEUE FIFO con un contenido inicial de 0 y QUEUE AGE IN RANGE',
+};
 const QUEUE_HINT: BilingualText = {
   en:
     'fn_queue_fifo says the initial content is spread over ages TIME STEP to age range + TIME STEP by the profile renormalized to an area of 1 over 0 to age range, ' +
-    'but not whether each TIME STEP slot takes the area under the profile over its interval or the value of the profile at one point, which every reader (QUEUE AGE AVERAGE, QUEUE AGE IN RANGE, QUEUE AGE OLDEST) depends on; ' +
-    'model the queue as a stock (INTEG) and its ages with an aging chain of stocks',
+    'but not whether each TIME STEP slot takes the area under the profile over its interval or the value of the profile at one point, and this queue starts with that content; ' +
+    `${QUEUE_TAKEN.en}; otherwise model the queue as a stock (INTEG) and its ages with an aging chain of stocks`,
   es:
     'fn_queue_fifo dice que el contenido inicial se reparte entre las edades TIME STEP y age range + TIME STEP según el perfil renormalizado a un área de 1 entre 0 y age range, ' +
-    'pero no si cada intervalo de TIME STEP recibe el área bajo el perfil en ese intervalo o el valor del perfil en un punto, de lo cual dependen todas las funciones que leen la cola (QUEUE AGE AVERAGE, QUEUE AGE IN RANGE, QUEUE AGE OLDEST); ' +
-    'modele la cola como un stock (INTEG) y sus edades con una cadena de envejecimiento de stocks',
+    'pero no si cada intervalo de TIME STEP recibe el área bajo el perfil en ese intervalo o el valor del perfil en un punto, y esta cola empieza con ese contenido; ' +
+    `${QUEUE_TAKEN.es}; si no, modele la cola como un stock (INTEG) y sus edades con una cadena de envejecimiento de stocks`,
+};
+/** QUEUE AGE AVERAGE and QUEUE AGE OLDEST: settled for a queue with content, open for an empty one. */
+const QUEUE_AGE_HINT: BilingualText = {
+  en:
+    'fn_queue_age_average and fn_queue_age_oldest give the average age of the oldest quant elements and the oldest age (TIME STEP for a negative queue, :NA: when the argument is not a queue), ' +
+    'but not what they return for an empty queue, which every queue this engine takes is at the start (QUEUE FIFO with an initial content of 0: fn_queue_fifo leaves the spread of other initial content open); ' +
+    'use QUEUE AGE IN RANGE, which counts the content by age',
+  es:
+    'fn_queue_age_average y fn_queue_age_oldest dan la edad promedio de los quant elementos más antiguos y la edad más antigua (TIME STEP para una cola negativa, :NA: cuando el argumento no es una cola), ' +
+    'pero no lo que devuelven para una cola vacía, como lo está al inicio toda cola que este motor admite (QUEUE FIFO con un contenido inicial de 0: fn_queue_fifo deja abierto el reparto de otro contenido inicial); ' +
+    'use QUEUE AGE IN RANGE, que cuenta el contenido por edad',
 };
 /** What to write instead of either simultaneous function. */
 const WRITE_IT_OUT: BilingualText = {
@@ -83,24 +99,13 @@ export const UNSUPPORTED_VENSIM_FUNCTIONS: ReadonlyMap<string, BilingualText> = 
     'DELAY BATCH',
     {
       en:
-        'fn_delay_batch and the 4.1 release notes do not say whether a batch may start in the step the previous one completes, nor when a batch whose time is not a whole number of TIME STEPs completes; ' +
+        'fn_delay_batch and the 4.1 release notes do not say whether a batch takes all the material accumulated or bsize of it (the rest waiting), whether a batch may start in the step the previous one completes, ' +
+        'nor when a batch whose time is not a whole number of TIME STEPs completes; its units line (bsize and inibacklog in units*time, input, inibatch and output in units) suggests a completed batch comes out as its amount divided by TIME STEP, which no text says; ' +
         'use DELAY FIXED on a batch you form with SAMPLE IF TRUE',
       es:
-        'fn_delay_batch y las notas de la versión 4.1 no dicen si un lote puede empezar en el mismo paso en que termina el anterior, ni cuándo termina un lote cuyo tiempo no es un número entero de TIME STEP; ' +
+        'fn_delay_batch y las notas de la versión 4.1 no dicen si un lote toma todo el material acumulado o solo bsize de él (esperando el resto), si un lote puede empezar en el mismo paso en que termina el anterior, ' +
+        'ni cuándo termina un lote cuyo tiempo no es un número entero de TIME STEP; su línea de unidades (bsize e inibacklog en units*time; input, inibatch y la salida en units) sugiere que un lote terminado sale como su cantidad dividida entre TIME STEP, lo que ningún texto dice; ' +
         'use DELAY FIXED sobre un lote que usted forme con SAMPLE IF TRUE',
-    },
-  ],
-  [
-    'DEPRECIATE STRAIGHTLINE',
-    {
-      en:
-        'fn_depreciate_straightline says the payments made within a fiscal period fisc are lumped together and that the output already includes fisc/dtime of the current value of str, ' +
-        'but the function has no argument saying when a fiscal period starts (DEPRECIATE BY SCHEDULE has fs for that) and the page does not say how the part already included is settled when str changes later in the same period; ' +
-        'write the depreciation out as fisc/dtime times the sum of str and its DELAY FIXED copies by fisc, 2 × fisc, … up to dtime − fisc (each starting at init)',
-      es:
-        'fn_depreciate_straightline dice que los pagos hechos dentro de un periodo fiscal fisc se agrupan y que la salida ya incluye fisc/dtime del valor actual de str, ' +
-        'pero la función no tiene ningún argumento que diga cuándo empieza un periodo fiscal (DEPRECIATE BY SCHEDULE tiene fs para eso) y la página no dice cómo se ajusta la parte ya incluida cuando str cambia más tarde en el mismo periodo; ' +
-        'escriba la depreciación como fisc/dtime por la suma de str y de sus copias DELAY FIXED desplazadas fisc, 2 × fisc, … hasta dtime − fisc (cada una empezando en init)',
     },
   ],
   [
@@ -114,8 +119,8 @@ export const UNSUPPORTED_VENSIM_FUNCTIONS: ReadonlyMap<string, BilingualText> = 
         'escriba la depreciación con copias DELAY FIXED de str ponderadas por el calendario',
     },
   ],
-  ['QUEUE FIFO', QUEUE_HINT], ['QUEUE FIFO ATTRIB', QUEUE_HINT], ['QUEUE LIFO', QUEUE_HINT], ['QUEUE PRIORITY', QUEUE_HINT],
-  ['QUEUE AGE AVERAGE', QUEUE_HINT], ['QUEUE AGE IN RANGE', QUEUE_HINT], ['QUEUE AGE OLDEST', QUEUE_HINT],
+  ['QUEUE FIFO ATTRIB', QUEUE_HINT], ['QUEUE LIFO', QUEUE_HINT], ['QUEUE PRIORITY', QUEUE_HINT],
+  ['QUEUE AGE AVERAGE', QUEUE_AGE_HINT], ['QUEUE AGE OLDEST', QUEUE_AGE_HINT],
   ['QUEUE ATTRIB AVERAGE', QUEUE_HINT], ['QUEUE ATTRIB QUANTITY', QUEUE_HINT], ['QUEUE ATTRIB', QUEUE_HINT],
   ['QUEUE CTH', QUEUE_HINT], ['QUEUE AGE', QUEUE_HINT],
   ['FIND ZERO', FIND_ZERO_HINT], ['SIMULTANEOUS', SIMULTANEOUS_HINT],
@@ -131,7 +136,13 @@ export const UNSUPPORTED_VENSIM_FUNCTIONS: ReadonlyMap<string, BilingualText> = 
       es: `${NO_PAGE.es}; GET DATA MEAN multiplicada por el número de puntos del rango da la suma`,
     },
   ],
-  ['GET DATA TOTAL POINTS', NO_PAGE],
+  [
+    'GET DATA TOTAL POINTS',
+    {
+      en: 'its reference page (fn_get_data_total_points.html, linked from other projects) could not be read here, so whether it counts the points of the whole series or of a time range, and whether :NA: points count, is not known',
+      es: 'su página de referencia (fn_get_data_total_points.html, enlazada desde otros proyectos) no se pudo leer aquí, así que no se sabe si cuenta los puntos de toda la serie o de un rango de tiempo, ni si cuentan los puntos :NA:',
+    },
+  ],
   ['VECTOR ARRAY MAX', VECTOR_ARRAY_HINT], ['VECTOR ARRAY MIN', VECTOR_ARRAY_HINT], ['VECTOR ARRAY SUM', VECTOR_ARRAY_HINT],
   ['VECTOR ARRAY MEAN', VECTOR_ARRAY_HINT], ['VECTOR ARRAY PROD', VECTOR_ARRAY_HINT],
   [

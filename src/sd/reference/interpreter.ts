@@ -18,7 +18,8 @@
  * TIME SHIFT and GET DATA MAX / MIN / MEAN, SHIFT IF TRUE on INTEG levels, and macros without extra outputs (each call has its own locals and stocks);
  * a range used as a number (its element's position), ELMCOUNT, VECTOR SELECT / ELM MAP / SORT ORDER / RANK / REORDER
  * (vector-rules.ts), ZIDZ, XIDZ, INTEGER, MODULO, QUANTUM, POWER, LOOKUP FORWARD / BACKWARD / EXTRAPOLATE, WITH LOOKUP,
- * and DELAY N, SMOOTH N (constant delay time), TREND, FORECAST, NPV, SAMPLE IF TRUE (level-rules.ts).
+ * and DELAY N, SMOOTH N (constant delay time), TREND, FORECAST, NPV, SAMPLE IF TRUE (level-rules.ts), QUEUE FIFO with no
+ * initial content and QUEUE AGE IN RANGE, DEPRECIATE STRAIGHTLINE with fisc = TIME STEP.
  * Anything else is an error naming what is missing.
  */
 import type { Equation, Expr, LookupTable, MacroDecl, ModelIR } from '../ir/model.js';
@@ -64,7 +65,7 @@ interface StatefulInstance {
   node: Expr & { kind: 'call' };
   ctx: Context;
   levels: number[];
-  /** DELAY FIXED's pipeline, oldest first; DELAY CONVEYOR's belt, what leaves next first. */
+  /** DELAY FIXED's pipeline, oldest first; DELAY CONVEYOR's belt, what leaves next first; QUEUE FIFO's entries, oldest first. */
   queue?: number[];
 }
 
@@ -79,7 +80,7 @@ function dataStatistic(fn: string, series: { times: readonly number[]; values: r
 
 const STATEFUL = new Set([
   'INTEG', 'SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY FIXED', 'DERIVN',
-  'DELAY CONVEYOR', ...Object.keys(LEVEL_RULES),
+  'DELAY CONVEYOR', 'QUEUE FIFO', 'DEPRECIATE STRAIGHTLINE', ...Object.keys(LEVEL_RULES),
 ]);
 /** Functions whose arguments are read as arrays or names, not evaluated as numbers here. */
 const UNEVALUATED_ARGS = new Set([
@@ -99,6 +100,8 @@ export class ReferenceInterpreter {
   /** Data variables (no equation): name → element key → points. */
   private readonly dataVars = new Map<string, Map<string, { times: readonly number[]; values: readonly number[] }>>();
   private readonly instances = new Map<string, StatefulInstance>();
+  /** QUEUE FIFO instances by the element they define (`name[key]`), for QUEUE AGE IN RANGE. */
+  private readonly queues = new Map<string, StatefulInstance>();
   private readonly nodeIds = new WeakMap<Expr, number>();
   private nextNodeId = 0;
   private memo = new Map<string, number>();
@@ -286,6 +289,9 @@ export class ReferenceInterpreter {
     switch (e.kind) {
       case 'num':
         return e.value;
+      case 'na':
+        // Vensim's :NA: is the number -1e38 (as the expander makes it).
+        return -1e38;
       case 'ref':
         if (ctx.frame) {
           const param = ctx.frame.params.get(e.name);
@@ -428,6 +434,21 @@ export class ReferenceInterpreter {
       case 'FIND MARKET PRICE': return marketPrice(this.marketSide(e.args[0]!, e.args[1]!, ctx), this.marketSide(e.args[2]!, e.args[3]!, ctx));
       case 'DEMAND AT PRICE': return demandAt({ q: arg(0), ...this.curveProfile(e.args[1]!, ctx) }, arg(2));
       case 'SUPPLY AT PRICE': return supplyAt({ q: arg(0), ...this.curveProfile(e.args[1]!, ctx) }, arg(2));
+      case 'QUEUE AGE IN RANGE': {
+        // fn_queue_age_in_range: the last entry is TIME STEP old; :NA: lifts a bound, and a variable
+        // that is not a queue gives :NA:.
+        const q = e.args[0]!;
+        const inst = q.kind === 'ref' ? this.queues.get(`${q.name}[${this.subscriptKey(q.subs, ctx.binding)}]`) : undefined;
+        if (!inst) return -1e38;
+        const na = (v: number) => v === -1e38;
+        const entries = inst.queue!;
+        let sum = 0;
+        entries.forEach((amount, i) => {
+          const age = (entries.length - i) * dt;
+          if ((na(arg(1)) || age >= arg(1)) && (na(arg(2)) || age <= arg(2))) sum += amount;
+        });
+        return sum;
+      }
       default:
         if (DATA_STATISTICS.has(e.fn)) {
           const a = e.args[0]!;
@@ -598,7 +619,7 @@ export class ReferenceInterpreter {
     }
     if (!inst) {
       // First evaluation happens at the initial time: set the internal stocks from the initial values.
-      const input = e.fn === 'INTEG' || e.fn === 'DELAY CONVEYOR' ? NaN : arg(0);
+      const input = e.fn === 'INTEG' || e.fn === 'DELAY CONVEYOR' || e.fn === 'QUEUE FIFO' || e.fn === 'DEPRECIATE STRAIGHTLINE' ? NaN : arg(0);
       inst = { fn: e.fn, node: e, ctx, levels: [] };
       switch (e.fn) {
         case 'INTEG': inst.levels = [arg(1)]; break;
@@ -625,6 +646,24 @@ export class ReferenceInterpreter {
           // The delay time is evaluated once, at the start; the pipeline holds round(delay / dt) values.
           const n = Math.round(arg(1) / this.dt);
           inst.queue = new Array<number>(n).fill(arg(2));
+          break;
+        }
+        case 'DEPRECIATE STRAIGHTLINE': {
+          // fn_depreciate_straightline with fisc = TIME STEP: str of the dtime/fisc − 1 steps
+          // before, most recent first, init before the start.
+          const periods = arg(1) / arg(2);
+          if (Math.abs(arg(2) - this.dt) > 1e-9 * this.dt || Math.round(periods) < 1 || Math.abs(periods - Math.round(periods)) > 1e-9 * periods) {
+            throw new Error('reference: DEPRECIATE STRAIGHTLINE needs fisc = TIME STEP and dtime a whole number of fisc');
+          }
+          inst.queue = new Array<number>(Math.round(periods) - 1).fill(arg(3));
+          break;
+        }
+        case 'QUEUE FIFO': {
+          // fn_queue_fifo: only an empty start is settled (the spread of initial content over ages is not).
+          if (arg(3) !== 0) throw new Error('reference: QUEUE FIFO with initial content');
+          inst.levels = [0];
+          inst.queue = [];
+          this.queues.set(`${ctx.def.eq.lhs.name}[${ctx.key}]`, inst);
           break;
         }
         case 'DELAY CONVEYOR': {
@@ -655,6 +694,11 @@ export class ReferenceInterpreter {
         return inst.queue!.length === 0 ? arg(0) : inst.queue![0]!;
       case 'DELAY CONVEYOR':
         return inst.queue![0]! / this.dt;
+      case 'QUEUE FIFO':
+        return inst.levels[0]!;
+      case 'DEPRECIATE STRAIGHTLINE':
+        // An equal share, fisc/dtime, of the current str and of each earlier one kept.
+        return ((arg(0) + inst.queue!.reduce((a, b) => a + b, 0)) * arg(2)) / arg(1);
       case 'DERIVN':
         return this.derivatives(inst).at(-1)!;
     }
@@ -711,6 +755,35 @@ export class ReferenceInterpreter {
         const q = inst.queue!;
         const input = arg(0);
         return () => { if (q.length) { q.shift(); q.push(input); } };
+      }
+      case 'DEPRECIATE STRAIGHTLINE': {
+        const q = inst.queue!;
+        const input = arg(0);
+        return () => { if (q.length) { q.pop(); q.unshift(input); } };
+      }
+      case 'QUEUE FIFO': {
+        // fn_queue_fifo: a level by dt × (inflow − outflow); negative inflow is outflow and negative
+        // outflow inflow; the step's entry joins at the back, what leaves goes from the front; a
+        // negative queue is one entry of this step, and one that comes back above 0 is not settled.
+        const q = inst.queue!;
+        const inflow = arg(0);
+        const outflow = arg(1);
+        return () => {
+          const was = L[0]!;
+          L[0] = was + dt * (inflow - outflow);
+          if (was < 0 && L[0] > 0) throw new Error('reference: a negative QUEUE FIFO back above 0');
+          if (was < 0 || L[0] < 0) {
+            q.splice(0, q.length, L[0]);
+            return;
+          }
+          q.push((Math.max(inflow, 0) + Math.max(-outflow, 0)) * dt);
+          let take = (Math.max(outflow, 0) + Math.max(-inflow, 0)) * dt;
+          for (let i = 0; i < q.length && take > 0; i++) {
+            const leaves = Math.min(q[i]!, take);
+            q[i] = q[i]! - leaves;
+            take -= leaves;
+          }
+        };
       }
       case 'DELAY CONVEYOR': {
         // What leaves goes, the input joins at the back, and the whole belt (the new input

@@ -4,11 +4,13 @@
  * step count never misses a switch-on time by floating-point noise.
  */
 import type { DataSeries } from '../analyze/scalar-model.js';
+import type { BilingualText } from '../ir/diagnostics.js';
 import { VectorArgumentError, vectorFunction } from './vector-functions.js';
 import { segment, tableArea, tableInvert, tableSlopeAt } from '../analyze/table-lookup.js';
 import { RandomStream, streamSeed } from './random.js';
 import { xidz, zidz } from '../ir/guarded-division.js';
 import { ConveyorBelt, type LeakZone } from './conveyor-belt.js';
+import { FifoQueue } from './fifo-queue.js';
 
 /**
  * NaN read from a typed array: the global `NaN` is a tagged heap value, and a function that can
@@ -377,6 +379,80 @@ export class Runtime {
       const keep = 1 - leak * d.dt;
       for (let i = 0; i < d.n; i++) d.hist[i]! *= keep;
     }
+  }
+
+  // --- DEPRECIATE STRAIGHTLINE with fisc = TIME STEP (src/sd/analyze/depreciate.ts) ---------
+  /**
+   * The sum of str over the dtime / fisc − 1 steps before this one, init standing for str before
+   * the start (kept in the delay's history, filled by delayPush). A fisc other than TIME STEP, or a
+   * dtime that is not a whole number of fisc, stops the run: fn_depreciate_straightline leaves them open.
+   */
+  depreciationInit(k: number, node: number, dtime: number, fisc: number, init: number, dt: number): number {
+    const periods = dtime / fisc;
+    const refuse = (text: BilingualText): never => {
+      const e = new VectorArgumentError(text);
+      e.node = node;
+      throw e;
+    };
+    if (Math.abs(fisc - dt) > 1e-9 * dt) {
+      refuse({
+        en: `DEPRECIATE STRAIGHTLINE with a fiscal period fisc (${fisc}) other than TIME STEP (${dt}) is not supported: fn_depreciate_straightline lumps the payments of a fiscal period together but does not say when a period starts, nor how the part of str already included is settled when str changes later in the period (use fisc = TIME STEP)`,
+        es: `DEPRECIATE STRAIGHTLINE con un periodo fiscal fisc (${fisc}) distinto de TIME STEP (${dt}) no se admite: fn_depreciate_straightline agrupa los pagos de un periodo fiscal, pero no dice cuándo empieza un periodo ni cómo se ajusta la parte de str ya incluida cuando str cambia más tarde en el periodo (use fisc = TIME STEP)`,
+      });
+    }
+    if (!(Math.abs(periods - Math.round(periods)) <= 1e-9 * periods && Math.round(periods) >= 1)) {
+      refuse({
+        en: `DEPRECIATE STRAIGHTLINE with a dtime (${dtime}) that is not a whole number of fisc (${fisc}) is not supported: fn_depreciate_straightline says Vensim adjusts it, not how`,
+        es: `DEPRECIATE STRAIGHTLINE con un dtime (${dtime}) que no es un número entero de fisc (${fisc}) no se admite: fn_depreciate_straightline dice que Vensim lo ajusta, no cómo`,
+      });
+    }
+    const d = this.delays[k]!;
+    d.n = Math.round(periods) - 1;
+    d.init = init;
+    d.dt = dt;
+    return d.n * init;
+  }
+  depreciationPast(k: number, si: number): number {
+    const d = this.delays[k]!;
+    let sum = 0;
+    for (let i = 1; i <= d.n; i++) sum += si - i >= 0 ? d.hist[si - i]! : d.init;
+    return sum;
+  }
+
+  // --- Vensim's QUEUE FIFO with no initial content (src/sd/analyze/queue.ts, fifo-queue.ts) --
+  /** Queues by the index codegen gives each (among the delays). */
+  private readonly queues: FifoQueue[] = [];
+  /** Queue node id → its index (QUEUE AGE IN RANGE names the queue by its node). */
+  private readonly queueOf = new Map<number, number>();
+  /**
+   * An empty queue. One given initial content stops the run: fn_queue_fifo does not say how that
+   * content is spread over the TIME STEP ages.
+   */
+  queueInit(k: number, node: number, initial: number, dt: number): number {
+    if (initial !== 0) {
+      const e = new VectorArgumentError({
+        en: `QUEUE FIFO with an initial content of ${initial} is not supported: fn_queue_fifo does not say whether each TIME STEP age takes the area under the profile over its interval or its value at one point (use 0 as the initial content)`,
+        es: `QUEUE FIFO con un contenido inicial de ${initial} no se admite: fn_queue_fifo no dice si cada edad de TIME STEP recibe el área bajo el perfil en su intervalo o su valor en un punto (use 0 como contenido inicial)`,
+      });
+      e.node = node;
+      throw e;
+    }
+    this.queues[k] = new FifoQueue(dt, node);
+    this.queueOf.set(node, k);
+    return 0;
+  }
+  /** The content at the start of the current TIME STEP (heldTime: Runge-Kutta stages keep it). */
+  queueValue(k: number): number {
+    return this.queues[k]!.value(this.heldTime);
+  }
+  /** After a step: its flows, applied when the next step starts. */
+  queuePush(k: number, inflow: number, outflow: number, time: number): void {
+    this.queues[k]!.push(inflow, outflow, time);
+  }
+  /** fn_queue_age_in_range; :NA: when `node` is not a queue ("… QUEUE AGE IN RANGE will return :NA:"). */
+  queueAgeInRange(node: number, minAge: number, maxAge: number): number {
+    const k = this.queueOf.get(node);
+    return k === undefined ? -1e38 : this.queues[k]!.inRange(this.heldTime, minAge, maxAge);
   }
 
   // --- XMILE HISTORY ------------------------------------------------------------------------

@@ -304,7 +304,7 @@ describe('GET DATA functions (fn_get_data_between_times and its siblings)', () =
 
 describe('Vensim functions not computed yet', () => {
   it.each([
-    'DELAY PROFILE(1, 2)', 'QUEUE FIFO(1, 1, 1, 1)', 'QUEUE AGE AVERAGE(c, 0)',
+    'DELAY PROFILE(1, 2)', 'QUEUE LIFO(1, 1, 1, 1)', 'QUEUE AGE AVERAGE(c, 0)',
     'GET DATA SUM(c, 0, 1)', 'GET DATA TOTAL POINTS(c, 0, 1)', 'DELAY BATCH(c, 10, 2, 0, 0, 0)',
     'VECTOR ARRAY SUM(c)', 'TABXL(c, 1)', 'FIND ZERO(c, c, c, c, 1, 0, 0.001, 10, 0)', 'ALLOC P(c, c, c, c)',
   ])(
@@ -324,7 +324,8 @@ describe('what keeps an unsupported function out is said at the call', () => {
     ['FIND ZERO(c, c, c, c, 1, 0, 0.001, 10, 0)', /solves equations simultaneously across the model/],
     ['FIND ZERO(c, c, c, c, 1, 0, 0.001, 10, 0)', /stop before saying what tol bounds/],
     ['SIMULTANEOUS(c, 0.8)', /how small a change counts as none/],
-    ['QUEUE FIFO(c, c, c, 0, 3)', /the area under the profile over its interval or the value of the profile at one point/],
+    ['QUEUE FIFO ATTRIB(c, c, c, 0, c, c, 0, 0, 3)', /the area under the profile over its interval or the value of the profile at one point/],
+    ['QUEUE AGE OLDEST(c)', /not what they return for an empty queue/],
   ])('%s', (call, reason) => {
     expect(() => run(`c = 1 ~~|\na = ${call} ~~|`)).toThrow(reason);
   });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimulationError } from '../ir/diagnostics.js';
 import { compileXmile } from '../run/engine.js';
-import { close, xmileDoc } from './test-support.js';
+import { close, firstDiagnostic, xmileDoc } from './test-support.js';
 import { beltModel, errorOf, run } from '../run/test-support/xmile-conveyors.js';
 
 const N = '<dimensions><dim name="N"/></dimensions>';
@@ -197,6 +197,22 @@ describe('options the documents leave open', () => {
     const e = errorOf(xmileDoc(beltModel({ init: '0', len: '2', inflow: '1', ...o })));
     expect(e.code).toBe('E_UNSUPPORTED');
     expect(e.message).toContain(open);
+  });
+
+  // Searched again (XMILE 1.0's conveyor options; what the search tool holds of isee's conveyor
+  // computation pages, help v1.6 to v4, and of STELLA's technical documentation): none of what we
+  // could read gives the rule for these four options.
+  it.each([
+    ['arrest', { options: '<arrest>TIME &gt; 2</arrest>' }, '<arrest>', 'si mientras la cinta está detenida'],
+    ['sample', { options: '<sample>1</sample>' }, '<sample>', 'cuándo se muestrea'],
+    ['batch_integrity', { options: '<batch_integrity/>' }, '<batch_integrity/>', 'cómo se mantiene entero un lote'],
+    ['leak_integers', { leaks: [{ name: 'l', eqn: '0.1', extra: '<leak_integers/>' }] }, '<leak_integers/>', 'cómo se redondea una fuga'],
+  ])('%s is refused at the option, naming in English and Spanish what is open', (_tag, o, at, openEs) => {
+    const doc = xmileDoc(beltModel({ init: '0', len: '2', inflow: '1', ...o }));
+    const d = firstDiagnostic(() => compileXmile(doc, { file: 'conveyor.xmile' }).model.run());
+    expect(d.code).toBe('E_UNSUPPORTED');
+    expect([d.loc?.file, d.loc?.line]).toEqual(['conveyor.xmile', doc.slice(0, doc.indexOf(at)).split('\n').length]);
+    expect(d.messageEs).toContain(openEs);
   });
 
   it('integer leaks name the rounding the documents do not give', () => {

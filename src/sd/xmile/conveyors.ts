@@ -57,7 +57,7 @@ const UNSUPPORTED_TAGS: Record<string, { what: BilingualText; open: BilingualTex
     },
   },
   batch_integrity: {
-    what: { en: 'conveyor batch integrity', es: 'la integridad de lotes de una cinta transportadora' },
+    what: { en: 'conveyor batch integrity (batch_integrity)', es: 'la integridad de lotes de una cinta transportadora (batch_integrity)' },
     open: {
       en: "XMILE 1.0 names the option; isee's queue and Equation tab help define a batch (what one flow delivers in one DT) but not how a batch is kept whole when the conveyor's room is smaller than it",
       es: 'XMILE 1.0 nombra la opción; la ayuda de isee sobre colas y la pestaña Equation definen un lote (lo que un flujo entrega en un DT) pero no cómo se mantiene entero un lote cuando el espacio de la cinta es menor',

@@ -101,7 +101,11 @@ export function flattenModules(tree: ModelTree, bodies: ReadonlyMap<string, Mode
           return e;
       }
     };
-    if (path) out.instances.push({ path: path.name, display: path.display, model: def.name, loc: at });
+    if (path) {
+      const withAccess = (a: 'input' | 'output') => [...body.vars.values()].filter((v) => v.access === a).map((v) => v.name);
+      const connects = [...inputs].map(([to, e]) => ({ to, from: e.kind === 'ref' ? e.name : '' }));
+      out.instances.push({ path: path.name, display: path.display, model: def.name, modelDisplay: def.display, inputs: withAccess('input'), outputs: withAccess('output'), connects, loc: at });
+    }
 
     for (const eq of body.equations) {
       if (inputs.has(eq.lhs.name) || (path && globals.has(eq.lhs.name))) continue;

@@ -1,5 +1,5 @@
 /**
- * RANDOM NEGATIVE BINOMIAL, RANDOM LOOKUP and DELAY CONVEYOR are Vensim functions with no XMILE
+ * RANDOM NEGATIVE BINOMIAL, RANDOM LOOKUP, DELAY CONVEYOR, QUEUE FIFO, QUEUE AGE IN RANGE and DEPRECIATE STRAIGHTLINE are Vensim functions with no XMILE
  * 1.0 counterpart of the same meaning: `igem convert --to mdl` writes them back unchanged (the
  * rewritten model runs the same), `--to xmile` refuses each with E_XMILE_WRITE at its equation.
  */
@@ -14,6 +14,10 @@ const EQUATIONS: [string, string][] = [
   ['RANDOM NEGATIVE BINOMIAL', 'x = RANDOM NEGATIVE BINOMIAL(0, 100, 0.4, 3, 0, 1, 7) ~~|'],
   ['RANDOM LOOKUP', 'x = RANDOM LOOKUP(dens, 0, 2, 0, 1, 7) ~~|'],
   ['DELAY CONVEYOR', 'x = DELAY CONVEYOR(input, 2, 0.1, prof, 4, 2) ~~|'],
+  ['QUEUE FIFO', 'x = QUEUE FIFO(input, 1, prof, 0, 3) ~~|'],
+  // Of a variable that is not a queue: :NA: (fn_queue_age_in_range), finite.
+  ['QUEUE AGE IN RANGE', 'x = QUEUE AGE IN RANGE(input, 0, 1) ~~|'],
+  ['DEPRECIATE STRAIGHTLINE', 'x = DEPRECIATE STRAIGHTLINE(input, 3, 1, 2) ~~|'],
 ];
 const model = (eq: string) => `prof((0,1),(1,1)) ~~|\ndens((0,0),(1,1),(2,0)) ~~|\ninput = 2 + Time ~~|\n${eq}\n${CONTROL}`;
 

@@ -25,8 +25,8 @@
  * What XMILE 1.0 cannot say is refused with a located error rather than written approximately:
  * Vensim functions without an XMILE equivalent of the same meaning (DELAY CONVEYOR, the market
  * functions, the VECTOR and ALLOCATE functions, FORECAST, GAME, SAMPLE IF TRUE, …), macros with
- * several outputs, raw data, time settings that change during the run, and models read from modules
- * (ModelIR.modules).
+ * several outputs, raw data, and time settings that change during the run. Models read from modules
+ * are written back as modules (writer-modules.ts).
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
@@ -41,6 +41,7 @@ import type { DataHost } from '../data/types.js';
 import { constantsAsNumbers, constantValue, subscriptsAsElements } from './writer-constants.js';
 import { gfPointsXml, isDataEquation, seriesAsGf, type KnownTables } from './writer-data.js';
 import { INTERNAL_CALL, INTERNAL_MOD, isWrittenBack, quantum, vensimModulo } from './writer-builtins.js';
+import { modelXml, moduleBlocks } from './writer-modules.js';
 
 class Unwritable extends Error {
   constructor(
@@ -102,7 +103,11 @@ interface Ctx {
   declaredDims(name: string): string[] | undefined;
   /** The type a lookup is written with, where all its uses share one other than continuous (gf-types.ts). */
   gfType(name: string): GfType | undefined;
+  /** A module's output read in this model (`inner.out`), as written (`Inner.out`): writer-modules.ts. */
+  qualified?: ReadonlyMap<string, string>;
 }
+
+const refName = (ctx: Ctx, name: string, display: string): string => ctx.qualified?.get(name) ?? xname(ctx.names.get(name) ?? display);
 
 const SAME = new Set(['ABS', 'SQRT', 'EXP', 'LN', 'SIN', 'COS', 'TAN', 'ARCSIN', 'ARCCOS', 'ARCTAN', 'SINH', 'COSH', 'TANH', 'STEP', 'MIN', 'MAX', 'TREND', 'SAFEDIV']);
 /** Vensim name → XMILE name, same arguments. */
@@ -166,7 +171,7 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
       // (§3.7.1.3), so its subscripts are written out.
       const declared = e.subs.length || inArrayFn ? undefined : ctx.declaredDims(e.name);
       const subs = declared?.length && declared.every((d) => ctx.eqDims.includes(d)) ? declared.map((d) => ({ name: d, display: ctx.names.get(d) ?? d, bang: false, loc: e.loc })) : e.subs;
-      return xname(ctx.names.get(e.name) ?? e.display) + subsText(subs, ctx, inArrayFn);
+      return refName(ctx, e.name, e.display) + subsText(subs, ctx, inArrayFn);
     }
     case 'apply':
       // A graphical function applied to its input, or a macro call (macros are written as <macro>).
@@ -352,12 +357,6 @@ export function writeXmile(ir: ModelIR, options: WriteXmileOptions = {}): string
 }
 
 function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
-  // The reader flattened the modules (module-flatten.ts); writing the copies as one model would
-  // lose the submodels, and writing them back as <model> blocks is not implemented.
-  if (ir.modules?.length) {
-    const shown = ir.modules.map((m) => m.display).join(', ');
-    throw new Unwritable({ en: `the model is built from modules (${shown}); writing modules back to XMILE is not supported`, es: `el modelo está hecho de módulos (${shown}); no se admite escribir módulos de vuelta en XMILE` }, ir.modules[0]!.loc);
-  }
   // Ranges read from a data file (GET DIRECT SUBSCRIPT) are written with the elements read.
   const dimensions = subscriptsAsElements(ir.dimensions, options.dataHost);
   if (!Array.isArray(dimensions)) throw new Unwritable({ en: dimensions.en, es: dimensions.es }, dimensions.dim.loc);
@@ -414,7 +413,7 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
     return own.length > 0 && ir.dimensions.some((x) => x.name !== n && !x.equivalentTo && members(x.name).length > own.length && own.every((m) => members(x.name).includes(m)));
   };
   /** The `<stock>`, `<flow>`, `<aux>` and `<gf>` elements of the model's variables, or of a macro's. */
-  const variablesXml = (byVar: ReadonlyMap<string, Equation[]>, stockForms: readonly StockForm[]): string[] => {
+  const variablesXml = (byVar: ReadonlyMap<string, Equation[]>, stockForms: readonly StockForm[], qualified?: ReadonlyMap<string, string>): string[] => {
     const vars: string[] = [];
     const flowsMade = new Set<string>();
     const forms = new Map(stockForms.map((f) => [f.stock, f]));
@@ -445,7 +444,7 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
       const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
       const units = first.units ? `<units>${esc(first.units)}</units>` : '';
       const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
-      const ctx: Ctx = { rungeKutta: method !== 'euler', stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), writtenDim: (n) => (dims.has(n) ? (dims.get(n)!.equivalentTo ?? n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, gfType: (n) => types.get(n) };
+      const ctx: Ctx = { rungeKutta: method !== 'euler', stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), writtenDim: (n) => (dims.has(n) ? (dims.get(n)!.equivalentTo ?? n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, gfType: (n) => types.get(n), qualified };
 
       // The elements the equations define, each with its column name and its XMILE subscript.
       const elements = eqs.flatMap((eq) => {
@@ -587,7 +586,11 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
     }
     return vars;
   };
-  const vars = variablesXml(byVar, ir.stockForms ?? []);
+  // A model read from modules is written as its models again (writer-modules.ts).
+  const writers = { xname, attrName, esc };
+  const blocks = ir.modules?.length ? moduleBlocks(ir, writers) : undefined;
+  const vars = blocks ? [] : variablesXml(byVar, ir.stockForms ?? []);
+  const models = blocks?.map((b) => modelXml(b, variablesXml(group(b.equations), b.stockForms, b.qualified), writers)).join('\n  ');
   // The reader's functions for non-negative stocks are written back as <non_negative/> (or refused where used).
   const macros = ir.macros.filter((m) => m.name !== '#nnrate' && m.name !== '#nnout' && !isWrittenBack(m.name)).map((m) => macroXml(m, (eqs) => variablesXml(group(eqs), [])));
 
@@ -602,11 +605,11 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
   <header><vendor>IGEM</vendor><product version="1.0">IGEM</product>${uses ? `<options>${uses}</options>` : ''}</header>
   <sim_specs method="${method}" time_units="${esc(timeUnits)}"${saveAttr}><start>${start}</start><stop>${stop}</stop><dt>${dt}</dt></sim_specs>
   ${dimXml ? `<dimensions>\n    ${dimXml}\n  </dimensions>` : ''}
-  <model>
+  ${models ?? `<model>
     <variables>
       ${vars.join('\n      ')}
     </variables>
-  </model>${macros.map((m) => `\n  ${m}`).join('')}
+  </model>`}${macros.map((m) => `\n  ${m}`).join('')}
 </xmile>
 `;
 }

@@ -39,6 +39,9 @@ export interface CausalGraph {
 const INITIAL_ARGS: Record<string, number[]> = {
   INTEG: [1], INITIAL: [0], INIT: [0], REINITIAL: [0], 'ACTIVE INITIAL': [1], SMOOTHI: [2], SMOOTH3I: [2],
   DELAY1I: [2], DELAY3I: [2], 'DELAY N': [2], 'SMOOTH N': [2], 'DELAY FIXED': [2], TREND: [2], NPV: [2], NPVE: [2], 'SAMPLE IF TRUE': [2],
+  // Profile, initial content and age range shape only the start (fn_queue_fifo); dtime and fisc
+  // are read at the start, init stands for str before it (fn_depreciate_straightline).
+  'QUEUE FIFO': [2, 3, 4], 'DEPRECIATE STRAIGHTLINE': [1, 2, 3],
 };
 
 /** Names read by `e`, split into those read at every step and those read only initially. */
