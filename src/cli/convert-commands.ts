@@ -1,6 +1,7 @@
 /** `igem convert MODEL --to xmile|mdl`: model interchange through the IR. */
 import type { Command } from 'commander';
 import { readModelIR } from '../sd/node/read-ir.js';
+import { xmileWriteOptions } from '../sd/node/xmile-write-options.js';
 import { writeVensim } from '../sd/vensim/writer.js';
 import { writeXmile } from '../sd/xmile/writer.js';
 import { printStderr } from './cli-lang.js';
@@ -19,7 +20,7 @@ export function registerConvertCommands(program: Command): void {
         const to = flags.to.toLowerCase();
         if (to !== 'xmile' && to !== 'mdl') throw new UsageError({ en: `--to must be xmile or mdl, got '${flags.to}'`, es: `--to debe ser xmile o mdl, se recibió '${flags.to}'` });
         const ir = readModelIR(model);
-        const text = to === 'xmile' ? writeXmile(ir) : writeVensim(ir);
+        const text = to === 'xmile' ? writeXmile(ir, xmileWriteOptions(model, ir)) : writeVensim(ir);
         if (flags.out) {
           writeFileAtomic(flags.out, text);
           printStderr({ en: `wrote ${flags.out}`, es: `escrito: ${flags.out}` });

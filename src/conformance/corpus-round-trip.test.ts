@@ -27,8 +27,6 @@ const REFUSED: Record<string, string> = {
 };
 /** Refusals worded otherwise: the leg and the message's start. */
 const REFUSED_AS: Record<string, { leg: 'mdl' | 'xmile'; message: string }> = {
-  // Total inventory = Initial inventory + RAMP(slope, start year, start year + years): XMILE's RAMP has no end.
-  'sde-template-inventory': { leg: 'xmile', message: 'cannot write as XMILE: RAMP with an end time other than FINAL TIME, whose start and end are not numbers (start ≤ end) or whose slope holds a function call (XMILE RAMP has no end)' },
   // smallest German inventory = Inventory[MIN index…]: a subscript computed at run time (so the XMILE → .mdl leg too).
   'bptk-arrayed-variables': { leg: 'mdl', message: 'smallest German inventory uses a computed subscript, which Vensim has no function for; the model cannot be written as .mdl' },
 };

@@ -7,9 +7,10 @@
  */
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadModelWithDiagnostics } from '../sd/node/load.js';
+import { loadModelWithDiagnostics, modelDataHost } from '../sd/node/load.js';
 import { writeVensim } from '../sd/vensim/writer.js';
 import { writeXmile } from '../sd/xmile/writer.js';
+import { knownTables } from '../sd/run/known-tables.js';
 import { ModelError } from '../sd/ir/diagnostics.js';
 import { sameKeptColumns, sameResults } from './same-results.js';
 import { CASE_DATA_FILES } from './case-notes.js';
@@ -74,7 +75,7 @@ describe.skipIf(!root)('round trip through the XMILE writer', () => {
         }
         let text: string;
         try {
-          text = writeXmile(first.ir);
+          text = writeXmile(first.ir, { dataHost: modelDataHost(c.model), known: knownTables(first.model) });
         } catch (e) {
           expect(e).toBeInstanceOf(ModelError);
           expect((e as ModelError).diagnostics[0]!.code).toBe('E_XMILE_WRITE');

@@ -13,6 +13,7 @@ import { compileVensim, compileXmile, type CompiledResult, type CompileOptions }
 import { looksLikeXmile } from '../xmile/reader.js';
 import type { CompiledModel } from '../run/compiled-model.js';
 import { createNodeDataHost } from './data-host.js';
+import type { DataHost } from '../data/types.js';
 
 /** Reads a text file as UTF-8, falling back to Latin-1 when it is not valid UTF-8. */
 export function readTextFile(path: string): string {
@@ -63,6 +64,12 @@ export function loadModelWithDiagnostics(pathOrText: string, options: LoadOption
   const externalData = options.dataFiles?.length ? readDataFiles(options.dataFiles) : undefined;
   const compile = xmile ? compileXmile : compileVensim;
   return compile(text, { ...options, file: file ?? '<text>', dataHost, externalData });
+}
+
+/** The data host a model file's GET DIRECT / GET XLS calls read through (its folder, its file tags). */
+export function modelDataHost(path: string): DataHost {
+  const file = resolve(path);
+  return createNodeDataHost(dirname(file), XMILE_FILE.test(file) ? new Map() : parseFileTags(readTextFile(file)));
 }
 
 /** Loads a Vensim or XMILE model from a path or from its text; compiled once, run many times. */

@@ -375,7 +375,7 @@ class Parser {
   private parseNamed(t: Token): Expr {
     const loc = this.at(t.start);
     const canonical = canonicalName(t.text);
-    const display = displayOf(t.text);
+    const display = displayOfDecoded(t.text);
     if (this.isOp(this.peek(), '(')) {
       this.next();
       return this.parseCall(t, canonical, display, loc);
@@ -603,7 +603,7 @@ class Parser {
       } else if (t.kind === 'name') {
         const qualified = t.text.includes('.') && !t.quoted;
         const name = qualified ? this.qualifiedElement(t) : canonicalName(t.text);
-        const display = displayOf(qualified ? t.text.slice(t.text.indexOf('.') + 1) : t.text);
+        const display = displayOfDecoded(qualified ? t.text.slice(t.text.indexOf('.') + 1) : t.text);
         if (this.env.dims.has(name)) subs.push(this.dimensionSub(name, display, loc));
         else subs.push({ name, display, bang: false, loc });
       } else {
@@ -834,7 +834,7 @@ class Parser {
     const gf = this.env.gfs.get(canonical);
     void t;
     if (gf) return this.lookupCall(gf, [x], loc, subs);
-    return { kind: 'apply', name: canonical, display: displayOf(name.text), subs, args: [x], loc };
+    return { kind: 'apply', name: canonical, display: displayOfDecoded(name.text), subs, args: [x], loc };
   }
 
   /** SUM, PROD, MEAN, SIZE, STDDEV of an array; MIN and MAX of arrays and scalars (§3.7.1.3). */
@@ -899,5 +899,13 @@ class Parser {
 
 /** A name as shown to users: `_` and `\n` as spaces, white space collapsed. */
 export function displayOf(raw: string): string {
-  return raw.replace(/\\n/g, ' ').replace(/[_\s]+/g, ' ').trim();
+  return displayOfDecoded(raw.replace(/\\n/g, ' '));
+}
+
+/**
+ * The display of a name whose escapes are already decoded (a quoted name's token, an unescaped
+ * name attribute): a backslash left in it is the name's own, so `\n` there is not a newline.
+ */
+export function displayOfDecoded(name: string): string {
+  return name.replace(/[_\s]+/g, ' ').trim();
 }

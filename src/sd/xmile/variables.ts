@@ -14,7 +14,7 @@ import type { Equation, EquationLhs, Expr, LookupTable, SubscriptRef } from '../
 import { canonicalName } from '../ir/names.js';
 import { nonNegativeFlag, type Behavior } from './behavior.js';
 import { bindPositions, hasPositions } from './dimension-position.js';
-import { displayOf, parseEquation, type EquationScope, type GfRef, type ParseEnv } from './expr-parser.js';
+import { displayOf, displayOfDecoded, parseEquation, type EquationScope, type GfRef, type ParseEnv } from './expr-parser.js';
 import { gfType, readGraphicalFunction } from './graphical-function.js';
 import { apply, call, num } from './ir-build.js';
 import type { SourceText } from './source-text.js';
@@ -45,7 +45,7 @@ export function nameOf(raw: string): { name: string; display: string } {
   let s = raw.trim();
   if (s.length >= 2 && s.startsWith('"') && s.endsWith('"')) s = s.slice(1, -1);
   s = s.replace(/\\(["\\n])/g, (_, c: string) => (c === 'n' ? ' ' : c));
-  return { name: canonicalName(s), display: displayOf(s) };
+  return { name: canonicalName(s), display: displayOfDecoded(s) };
 }
 
 /** The structure of every variable, read before any equation so that parsing knows all arrays. */

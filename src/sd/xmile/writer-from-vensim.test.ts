@@ -90,7 +90,7 @@ describe('XMILE writer on Vensim constructs', () => {
   it('refuses what XMILE 1.0 cannot say, naming it and where, in English and Spanish', () => {
     for (const [mdl, what, line] of [
       ['a = 1 ~~|\nx = DELAY CONVEYOR(a, 1, 0, prof, 0, 1) ~~|\nprof((0,1),(1,1)) ~~|\n', 'DELAY CONVEYOR', 2],
-      ['e = 3 ~~|\nr = RAMP(1, 1, e) ~~|\n', 'RAMP with an end time', 2],
+      ['e = 3 ~~|\nr = RAMP(SMOOTH(e, 2), 1, e) ~~|\n', 'RAMP with an end time', 2],
       [':MACRO: TWO(a : b)\nTWO = a ~~|\nb = 2 * a ~~|\n:END OF MACRO:\nx = TWO(1 : y) ~~|\n', 'macro call', 5],
     ] as const) {
       const d = refusal(mdl).diagnostics[0]!;

@@ -14,14 +14,19 @@
  *
  * Vensim stocks get inflow and outflow lists where the rate allows (stock-flow-lists.ts), else one
  * generated net flow; macros become `<macro>`s (§3.6); equations that read through a subscript
- * mapping are written element by element; RAMP with an end and PULSE as exact conditions on TIME
- * (vensim-test-inputs.ts); ACTIVE INITIAL on an auxiliary as `<eqn>` with `<init_eqn>`.
+ * mapping are written element by element; RAMP with an end, PULSE and PULSE TRAIN as the engine's
+ * conditions on TIME under Euler (vensim-test-inputs.ts); MODULO as MOD on magnitudes, QUANTUM with
+ * INT, ELMCOUNT as SIZE (writer-builtins.ts); ACTIVE INITIAL on an auxiliary as `<eqn>` with
+ * `<init_eqn>`. What the engine reads from files is written as what it read (options): GET DIRECT
+ * CONSTANTS as numbers and GET DIRECT SUBSCRIPT as elements (writer-constants.ts, through the data
+ * host), data variables and GET … LOOKUPS as graphical functions (writer-data.ts, from the tables the
+ * engine read). Time settings given by constant expressions are written as their numbers.
  *
  * What XMILE 1.0 cannot say is refused with a located error rather than written approximately:
- * Vensim functions without an XMILE equivalent of the same meaning (MODULO's sign rule, DELAY
- * CONVEYOR, the market functions, the VECTOR and ALLOCATE functions, data from spreadsheets, …),
- * macros with several outputs, data variables, and time settings that are not constants. Models read
- * from modules are written back as modules (writer-modules.ts).
+ * Vensim functions without an XMILE equivalent of the same meaning (DELAY CONVEYOR, the market
+ * functions, the VECTOR and ALLOCATE functions, FORECAST, GAME, SAMPLE IF TRUE, …), macros with
+ * several outputs, raw data, and time settings that change during the run. Models read from modules
+ * are written back as modules (writer-modules.ts).
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
@@ -29,10 +34,14 @@ import type { DimensionDecl, Equation, Expr, LookupTable, MacroDecl, ModelIR, St
 import { DimensionTable } from '../ir/dimension-table.js';
 import { canonicalName } from '../ir/names.js';
 import { mapExpr, visitExpr } from '../ir/walk.js';
-import { rampWithEnd, vensimPulse } from './vensim-test-inputs.js';
+import { pulseTrain, rampAsCondition, rampWithEnd, vensimPulse } from './vensim-test-inputs.js';
 import { stockFlowLists } from './stock-flow-lists.js';
 import { nonNegativeStocks, withoutStockLimit } from './non-negative-stocks.js';
 import { gfTypes, type GfType } from './gf-types.js';
+import type { DataHost } from '../data/types.js';
+import { constantsAsNumbers, constantValue, subscriptsAsElements } from './writer-constants.js';
+import { gfPointsXml, isDataEquation, seriesAsGf, type KnownTables } from './writer-data.js';
+import { INTERNAL_CALL, INTERNAL_MOD, isWrittenBack, quantum, vensimModulo } from './writer-builtins.js';
 import { modelXml, moduleBlocks } from './writer-modules.js';
 
 class Unwritable extends Error {
@@ -52,11 +61,12 @@ function xname(display: string): string {
   return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(n) ? n : `"${n.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** A name in a `name="…"` attribute: never quoted (§3.2.3 quotes names inside equations only). */
-const attrName = (display: string): string => {
-  if (display.includes('\\')) throw new Unwritable({ en: `the name '${display}' holds a backslash, which XMILE names read as an escape`, es: `el nombre '${display}' contiene una barra invertida, que los nombres XMILE leen como escape` });
-  return esc(display.replace(/\s+/g, '_'));
-};
+/**
+ * A name in a `name="…"` attribute: never quoted (§3.2.3 quotes names inside equations only). A
+ * backslash in a name starts an escape (`\"`, `\n`, `\\`; the reader's nameOf), so a backslash
+ * of the name itself is written `\\`.
+ */
+const attrName = (display: string): string => esc(display.replace(/\s+/g, '_').replace(/\\/g, '\\\\'));
 
 /** A non-negative stock's rate or limit the writer did not find in the form the reader builds (non-negative-stocks.ts). */
 const NON_NEGATIVE_LEFT: BilingualText = { en: 'a non-negative stock read from XMILE (<non_negative/>) whose rate or flow limit is not in the form the reader builds', es: 'un nivel no negativo leído de XMILE (<non_negative/>) cuya tasa o límite de flujo no tiene la forma que arma el lector' };
@@ -65,6 +75,8 @@ const PREC: Record<string, number> = { or: 1, and: 2, '=': 3, '<>': 3, '<': 3, '
 const OPS: Record<string, string> = { and: 'AND', or: 'OR' };
 
 interface Ctx {
+  /** Runge-Kutta: the engine reads Vensim's test inputs at the step's time, XMILE's TIME is the stage's (vensim-test-inputs.ts). */
+  rungeKutta?: boolean;
   /** Vensim's SMOOTH N under Runge-Kutta: constant over each step (fn_smooth_n), which XMILE's SMTHN is not. */
   stepwiseSmoothN?: boolean;
   /** Display name by canonical name (variables, dimensions, elements). */
@@ -79,6 +91,8 @@ interface Ctx {
   dimMembers(name: string): string[] | undefined;
   /** Canonical elements bound in the current element equation. */
   bound: string[];
+  /** The dimension written for a dimension's name (an equivalent one's target); undefined for other names. */
+  writtenDim(name: string): string | undefined;
   /** The dimension's elements are a strict part of another dimension's. */
   isSubRange(name: string): boolean;
   /** The element of `to` mapped (Vensim subscript mapping) from element `el` of `from`, if one is declared. */
@@ -150,6 +164,9 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
       if (e.name === 'initial time') return 'STARTTIME';
       if (e.name === 'final time') return 'STOPTIME';
       if (e.name === 'saveper') throw new Unwritable({ en: 'SAVEPER in an equation (XMILE has no such built-in)', es: 'SAVEPER en una ecuación (XMILE no tiene esa variable incorporada)' }, e.loc);
+      // A range's name as a number: an equivalent range is written as its target (equivalent ranges are not written).
+      const dim = e.subs.length ? undefined : ctx.writtenDim(e.name);
+      if (dim !== undefined && dim !== e.name) return xname(ctx.names.get(dim) ?? dim);
       // A bare array in an equation over its dimensions is the current element (how the IR runs
       // it); XMILE readers may read it as the whole array inside a function such as MAX(a, b)
       // (§3.7.1.3), so its subscripts are written out.
@@ -160,8 +177,16 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
     case 'apply':
       // A graphical function applied to its input, or a macro call (macros are written as <macro>).
       if (e.name === '#nnrate' || e.name === '#nnout') throw new Unwritable(NON_NEGATIVE_LEFT, e.loc);
+      if (INTERNAL_CALL[e.name]) return `${INTERNAL_CALL[e.name]}(${e.args.map((x) => w(x)).join(', ')})`;
+      if (e.name === INTERNAL_MOD && e.args.length === 2) {
+        // The infix MOD at the precedence of * and / (XMILE 1.0 §3.3.1).
+        const s = `${w(e.args[0]!, PREC['*'])} MOD ${w(e.args[1]!, PREC['*']! + 1)}`;
+        return PREC['*']! < outer ? `(${s})` : s;
+      }
       if (e.outputs?.length) throw new Unwritable({ en: `the macro call ${e.display}(… : …) with extra outputs (an XMILE macro has one output)`, es: `la llamada a macro ${e.display}(… : …) con salidas adicionales (una macro XMILE tiene una sola salida)` }, e.loc);
-      return `${xname(ctx.names.get(e.name) ?? e.display)}${subsText(e.subs, ctx, false)}(${e.args.map((x) => w(x)).join(', ')})`;
+      // An element of an arrayed graphical function is called through LOOKUP (XMILE 1.0 §3.5.6): `gf[a](x)` is no XMILE.
+      if (e.subs.length) return `LOOKUP(${xname(ctx.names.get(e.name) ?? e.display)}${subsText(e.subs, ctx, false)}, ${e.args.map((x) => w(x)).join(', ')})`;
+      return `${xname(ctx.names.get(e.name) ?? e.display)}(${e.args.map((x) => w(x)).join(', ')})`;
     case 'unary': {
       const inner = e.op === 'not' ? `NOT ${w(e.arg, 6)}` : `${e.op}${w(e.arg, 8)}`;
       return outer > 0 ? `(${inner})` : inner;
@@ -220,14 +245,30 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       return `RANDOM(${a(0)}, ${a(1)}${e.args.length > 2 ? `, ${a(2)}` : ''})`;
     case 'RAMP': {
       if (e.args[2]?.kind === 'ref' && e.args[2].name === 'final time') return `RAMP(${a(0)}, ${a(1)})`;
-      const held = rampWithEnd(e);
+      const held = ctx.rungeKutta ? undefined : (rampWithEnd(e) ?? rampAsCondition(e));
       if (held) return write(held, ctx, outer);
-      throw new Unwritable({ en: 'RAMP with an end time other than FINAL TIME, whose start and end are not numbers (start ≤ end) or whose slope holds a function call (XMILE RAMP has no end)', es: 'RAMP con un tiempo final distinto de FINAL TIME, cuyo inicio y fin no son números (inicio ≤ fin) o cuya pendiente contiene una llamada a función (en XMILE RAMP no tiene fin)' }, e.loc);
+      throw new Unwritable(ctx.rungeKutta ? heldUnderRk('RAMP') : { en: 'RAMP with an end time other than FINAL TIME whose arguments hold a function call (XMILE RAMP has no end; it is written as conditions on TIME that repeat them)', es: 'RAMP con un tiempo final distinto de FINAL TIME cuyos argumentos contienen una llamada a función (en XMILE RAMP no tiene fin; se escribe como condiciones sobre TIME que los repiten)' }, e.loc);
     }
     case 'PULSE': {
-      const pulse = vensimPulse(e);
+      const pulse = ctx.rungeKutta ? undefined : vensimPulse(e);
       if (pulse) return write(pulse, ctx, outer);
-      throw new Unwritable({ en: "Vensim's PULSE(start, width) whose arguments hold a function call (XMILE's PULSE is another function; it is written as a condition on TIME that repeats them)", es: 'PULSE(inicio, ancho) de Vensim cuyos argumentos contienen una llamada a función (PULSE de XMILE es otra función; se escribe como una condición sobre TIME que los repite)' }, e.loc);
+      throw new Unwritable(ctx.rungeKutta ? heldUnderRk('PULSE') : { en: "Vensim's PULSE(start, width) whose arguments hold a function call (XMILE's PULSE is another function; it is written as a condition on TIME that repeats them)", es: 'PULSE(inicio, ancho) de Vensim cuyos argumentos contienen una llamada a función (PULSE de XMILE es otra función; se escribe como una condición sobre TIME que los repite)' }, e.loc);
+    }
+    case 'PULSE TRAIN': {
+      const train = ctx.rungeKutta ? undefined : pulseTrain(e);
+      if (train) return write(train, ctx, outer);
+      throw new Unwritable(ctx.rungeKutta ? heldUnderRk('PULSE TRAIN') : { en: 'PULSE TRAIN whose arguments hold a function call (XMILE has no pulse train; it is written as conditions on TIME that repeat them)', es: 'PULSE TRAIN cuyos argumentos contienen una llamada a función (XMILE no tiene tren de pulsos; se escribe como condiciones sobre TIME que los repiten)' }, e.loc);
+    }
+    case 'GET TIME VALUE': {
+      // Relative to the simulation time (0) or the initial time (1) in the model's units: Time or the start plus the offset (time-value.ts).
+      const [rel, off] = e.args;
+      if (e.args.length === 3 && rel?.kind === 'num' && (rel.value === 0 || rel.value === 1)) return wrap(`${rel.value === 0 ? 'TIME' : 'STARTTIME'} + ${write(off!, ctx, PREC['+']! + 1)}`);
+      break;
+    }
+    case 'QUANTUM': {
+      const q = quantum(e);
+      if (q) return write(q, ctx, outer);
+      throw new Unwritable({ en: 'QUANTUM whose arguments hold a function call (it is written as a condition that repeats them)', es: 'QUANTUM cuyos argumentos contienen una llamada a función (se escribe como una condición que los repite)' }, e.loc);
     }
     case 'WITH LOOKUP': {
       const t = e.args[1];
@@ -246,6 +287,18 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
     }
     case 'PI':
       return 'PI';
+    case 'MODULO': {
+      const m = vensimModulo(e);
+      if (m) return write(m, ctx, outer);
+      throw new Unwritable({ en: "Vensim's MODULO whose arguments hold a function call (it is written with XMILE's MOD on magnitudes, which repeats the dividend)", es: 'MODULO de Vensim cuyos argumentos contienen una llamada a función (se escribe con MOD de XMILE sobre magnitudes, lo que repite el dividendo)' }, e.loc);
+    }
+    case 'ELMCOUNT': {
+      // XMILE 1.0 §3.7.1.3: SIZE of a dimension is its number of elements, as ELMCOUNT's.
+      const d = e.args[0];
+      const dim = e.args.length === 1 && d?.kind === 'ref' && d.subs.length === 0 ? ctx.writtenDim(d.name) : undefined;
+      if (dim !== undefined) return `SIZE(${xname(ctx.names.get(dim) ?? dim)})`;
+      break;
+    }
     case CONVEYOR_OUTFLOW:
     case CONVEYOR_LEAK:
       // Conveyor flows are written from ModelIR.stockForms (formFlowXml); one met here has no conveyor described.
@@ -257,6 +310,12 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
   }
   throw new Unwritable({ en: `${fn} has no XMILE 1.0 function of the same meaning`, es: `${fn} no tiene una función de XMILE 1.0 con el mismo significado` }, e.loc);
 }
+
+/** Vensim's RAMP, PULSE and PULSE TRAIN under Runge-Kutta: no condition on XMILE's TIME reads the step's time. */
+const heldUnderRk = (fn: string): BilingualText => ({
+  en: `${fn} under Runge-Kutta (the engine holds Vensim's test inputs at the step's time through the stages, which XMILE's TIME is not)`,
+  es: `${fn} con Runge-Kutta (el motor mantiene las entradas de prueba de Vensim en el tiempo del paso durante las etapas, y TIME de XMILE no lo hace)`,
+});
 
 /** `#ELEMENT(x[…], invalid, position, index, …)` back to `x[…, index, …]` (src/sd/ir/builtins.ts). */
 function computedElementText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx): string {
@@ -272,11 +331,8 @@ function computedElementText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx): stri
 }
 
 function gfText(name: string, t: LookupTable, extra = '', type?: GfType): string {
-  const xmin = t.range?.xmin ?? Math.min(...t.x);
-  const xmax = t.range?.xmax ?? Math.max(...t.x);
-  const ymin = t.range?.ymin ?? Math.min(...t.y);
-  const ymax = t.range?.ymax ?? Math.max(...t.y);
-  return `<gf name="${attrName(name)}"${type ? ` type="${type}"` : ''}><xscale min="${xmin}" max="${xmax}"/><yscale min="${ymin}" max="${ymax}"/><xpts>${t.x.join(',')}</xpts><ypts>${t.y.join(',')}</ypts>${extra}</gf>`;
+  const range = t.range && { xmin: t.range.xmin ?? Math.min(...t.x), xmax: t.range.xmax ?? Math.max(...t.x), ymin: t.range.ymin ?? Math.min(...t.y), ymax: t.range.ymax ?? Math.max(...t.y) };
+  return `<gf name="${attrName(name)}"${type ? ` type="${type}"` : ''}>${gfPointsXml(t.x, t.y, range)}${extra}</gf>`;
 }
 
 /** Every element combination of a list of dimensions (sub-ranges expanded to their elements). */
@@ -284,23 +340,33 @@ function combos(dims: string[], members: (d: string) => string[]): string[][] {
   return dims.reduce<string[][]>((acc, d) => acc.flatMap((c) => members(d).map((m) => [...c, m])), [[]]);
 }
 
+export interface WriteXmileOptions {
+  /** Reads the sheets of GET DIRECT / GET XLS CONSTANTS, whose numbers are written in their place. */
+  dataHost?: DataHost;
+  /** The series of data variables and the tables of GET … LOOKUPS the engine read (src/sd/run/known-tables.ts). */
+  known?: KnownTables;
+}
+
 /** The XMILE text of a model; throws ModelError naming what XMILE cannot express and where. */
-export function writeXmile(ir: ModelIR): string {
+export function writeXmile(ir: ModelIR, options: WriteXmileOptions = {}): string {
   try {
-    return writeModel(ir);
+    return writeModel(ir, options);
   } catch (e) {
     if (e instanceof Unwritable) throw ModelError.at('E_XMILE_WRITE', { en: `cannot write as XMILE: ${e.text.en}`, es: `no se puede escribir como XMILE: ${e.text.es}` }, e.loc);
     throw e;
   }
 }
 
-function writeModel(ir: ModelIR): string {
+function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
+  // Ranges read from a data file (GET DIRECT SUBSCRIPT) are written with the elements read.
+  const dimensions = subscriptsAsElements(ir.dimensions, options.dataHost);
+  if (!Array.isArray(dimensions)) throw new Unwritable({ en: dimensions.en, es: dimensions.es }, dimensions.dim.loc);
+  ir = { ...ir, dimensions };
   const dims = new Map<string, DimensionDecl>(ir.dimensions.map((d) => [d.name, d]));
   const names = new Map<string, string>();
   for (const d of ir.dimensions) {
     names.set(d.name, d.display);
     for (const m of d.members) names.set(m.name, m.display);
-    if (d.fromData) throw new Unwritable({ en: `${d.display} takes its elements from a data file`, es: `${d.display} toma sus elementos de un archivo de datos` }, d.loc);
   }
   // XMILE 1.0 has no subscript mappings: an equation that reads through one is written element
   // by element, each reference naming the mapped element (DimensionTable.mapElement).
@@ -321,15 +387,17 @@ function writeModel(ir: ModelIR): string {
     }
     return out;
   };
-  const byVar = group(ir.equations);
+  const equations = constantsAsNumbers(ir.equations, options.dataHost, members, (n) => dims.has(n));
+  if (!Array.isArray(equations)) throw new Unwritable({ en: equations.en, es: equations.es }, equations.eq.loc);
+  const byVar = group(equations);
 
-  // Time settings must be numbers.
-  const control = (n: string, seen = new Set<string>()): number | undefined => {
+  // Time settings are numbers: a constant expression is written as the number it computes.
+  const control = (n: string): number | undefined => {
     const eq = byVar.get(n)?.[0];
     if (!eq?.expr) return undefined;
-    if (eq.expr.kind === 'num') return eq.expr.value;
-    if (eq.expr.kind === 'ref' && !seen.has(eq.expr.name)) return control(eq.expr.name, new Set([...seen, n]));
-    throw new Unwritable({ en: `${eq.lhs.display} is not a constant (XMILE sim specs are numbers)`, es: `${eq.lhs.display} no es una constante (las especificaciones de simulación de XMILE son números)` }, eq.loc);
+    const v = constantValue(eq.expr, (m) => byVar.get(m)?.[0], new Set([n]));
+    if (v !== undefined) return v;
+    throw new Unwritable({ en: `${eq.lhs.display} changes during the run or is not a constant expression (XMILE sim specs are numbers)`, es: `${eq.lhs.display} cambia durante la simulación o no es una expresión constante (las especificaciones de simulación de XMILE son números)` }, eq.loc);
   };
   const start = control('initial time');
   const stop = control('final time');
@@ -360,7 +428,6 @@ function writeModel(ir: ModelIR): string {
       if (['initial time', 'final time', 'time step', 'saveper'].includes(key)) continue;
       const first = eqs[0]!;
       const display = first.lhs.display;
-      if (first.kind === 'data' || first.kind === 'lookup-data') throw new Unwritable({ en: `${display} is a data variable (XMILE 1.0 has no external data)`, es: `${display} es una variable de datos (XMILE 1.0 no tiene datos externos)` }, first.loc);
       const lhsDims = first.lhs.subs.map((s) => s.name);
       // The variable's dimension at each position: the one its source declares (an XMILE reader
       // keeps it), else the declared dimension whose elements are all the elements its definitions
@@ -378,11 +445,68 @@ function writeModel(ir: ModelIR): string {
       const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
       const units = first.units ? `<units>${esc(first.units)}</units>` : '';
       const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
-      const ctx: Ctx = { stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, gfType: (n) => types.get(n), qualified };
+      const ctx: Ctx = { rungeKutta: method !== 'euler', stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), writtenDim: (n) => (dims.has(n) ? (dims.get(n)!.equivalentTo ?? n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, gfType: (n) => types.get(n), qualified };
 
-      if (first.kind === 'lookup') {
-        if (eqs.length > 1 || lhsDims.length) throw new Unwritable({ en: `the arrayed lookup ${display}`, es: `la tabla (lookup) con subíndices ${display}` }, first.loc);
-        vars.push(gfText(display, first.lookup!, `${units}${doc}`, types.get(key)));
+      // The elements the equations define, each with its column name and its XMILE subscript.
+      const elements = eqs.flatMap((eq) => {
+        const excluded = new Set(eq.lhs.except.flatMap((ex) => combos(ex.map((x) => x.name), members).map((c) => c.join('\u0000'))));
+        return combos(eq.lhs.subs.map((x) => x.name), members)
+          .filter((c) => !excluded.has(c.join('\u0000')))
+          .map((c) => ({ eq, combo: c, column: c.length ? `${display}[${c.map((m) => names.get(m) ?? m).join(',')}]` : display, subscript: c.map((m) => xname(names.get(m) ?? m)).join(', ') }));
+      });
+      const known = (what: BilingualText): KnownTables => {
+        if (options.known) return options.known;
+        throw new Unwritable({ en: `${display} ${what.en}, and the writer was given no tables the engine read`, es: `${display} ${what.es}, y el escritor no recibió las tablas que leyó el motor` }, first.loc);
+      };
+
+      if (first.kind === 'lookup' || first.kind === 'lookup-data') {
+        const type = types.get(key);
+        const table = (el: (typeof elements)[number]): LookupTable => {
+          if (el.eq.kind === 'lookup') return el.eq.lookup!;
+          const t = known({ en: 'is a lookup read by GET … LOOKUPS', es: 'es una tabla (lookup) leída con GET … LOOKUPS' }).lookup(el.column);
+          if (!t) throw new Unwritable({ en: `the engine read no table for ${el.column}`, es: `el motor no leyó ninguna tabla para ${el.column}` }, el.eq.loc);
+          return { x: Array.from(t.x), y: Array.from(t.y), loc: el.eq.loc };
+        };
+        if (eqs.length === 1 && !lhsDims.length) {
+          vars.push(gfText(display, table(elements[0]!), `${units}${doc}`, type));
+          continue;
+        }
+        // An arrayed lookup: one graphical function per element (XMILE 1.0 §3.7.2, non-apply-to-all arrays).
+        const gfs = elements.map((el) => {
+          const t = table(el);
+          return `<element subscript="${esc(el.subscript)}"><gf${type ? ` type="${type}"` : ''}>${gfPointsXml(t.x, t.y, el.eq.kind === 'lookup' ? t.range && { xmin: t.range.xmin, xmax: t.range.xmax, ymin: t.range.ymin, ymax: t.range.ymax } : undefined)}</gf></element>`;
+        });
+        vars.push(`<aux name="${attrName(display)}">${dimsXml}${gfs.join('')}${units}${doc}</aux>`);
+        continue;
+      }
+      if (eqs.some(isDataEquation)) {
+        // Elements given by a number (a variable partly data) are a graphical function of one point,
+        // which gives that number at every input and under every type (the engine's lookup rules).
+        const oneNumber = (el: (typeof elements)[number]): number => {
+          const e = el.eq.expr;
+          const c = e && e.kind !== 'list' ? constantValue(e, (m) => byVar.get(m)?.[0]) : undefined;
+          if (c !== undefined) return c;
+          if (e?.kind === 'list') return listValue(e, el.combo, el.eq.lhs.subs.map((x) => x.name), members);
+          throw new Unwritable({ en: `${display} is data for some elements and an equation that is not a number for others (a graphical function of TIME would apply to all)`, es: `${display} es de datos para algunos elementos y una ecuación que no es un número para otros (una función gráfica de TIME se aplicaría a todos)` }, el.eq.loc);
+        };
+        const gfs = elements.map((el) => {
+          if (!isDataEquation(el.eq)) {
+            const v = oneNumber(el);
+            if (!Number.isFinite(v)) throw new Unwritable({ en: `${el.column} is not a finite number`, es: `${el.column} no es un número finito` }, el.eq.loc);
+            return { el, xml: (t?: string) => `<eqn>TIME</eqn><gf${t ? ` type="${t}"` : ''}>${gfPointsXml([0], [v])}</gf>`, type: undefined, any: true };
+          }
+          const s = known({ en: 'is a data variable', es: 'es una variable de datos' }).data(el.column);
+          if (!s) throw new Unwritable({ en: `the engine read no series for ${el.column}`, es: `el motor no leyó ninguna serie para ${el.column}` }, el.eq.loc);
+          const g = seriesAsGf(s, el.column);
+          if (!('x' in g)) throw new Unwritable(g, el.eq.loc);
+          return { el, xml: (t?: string) => `<eqn>${g.input}</eqn><gf${t ? ` type="${t}"` : ''}>${gfPointsXml(g.x, g.y)}</gf>`, type: g.type, any: false };
+        });
+        const typed = gfs.filter((g) => !g.any);
+        if (typed.some((g) => g.type !== typed[0]!.type)) throw new Unwritable({ en: `${display} has held and interpolated elements (an XMILE variable's graphical functions share one type)`, es: `${display} tiene elementos mantenidos e interpolados (las funciones gráficas de una variable XMILE comparten un tipo)` }, first.loc);
+        // One type for the variable (the reader takes it from its first <gf>): the data's, on every element.
+        const type = typed[0]?.type;
+        const body = lhsDims.length ? gfs.map((g) => `<element subscript="${esc(g.el.subscript)}">${g.xml(type)}</element>`).join('') : gfs[0]!.xml(type);
+        vars.push(`<aux name="${attrName(display)}">${dimsXml}${body}${units}${doc}</aux>`);
         continue;
       }
       const isStock = first.expr?.kind === 'call' && first.expr.fn === 'INTEG';
@@ -472,7 +596,7 @@ function writeModel(ir: ModelIR): string {
   const vars = blocks ? [] : variablesXml(byVar, ir.stockForms ?? []);
   const models = blocks?.map((b) => modelXml(b, variablesXml(group(b.equations), b.stockForms, b.qualified), writers)).join('\n  ');
   // The reader's functions for non-negative stocks are written back as <non_negative/> (or refused where used).
-  const macros = ir.macros.filter((m) => m.name !== '#nnrate' && m.name !== '#nnout').map((m) => macroXml(m, (eqs) => variablesXml(group(eqs), [])));
+  const macros = ir.macros.filter((m) => m.name !== '#nnrate' && m.name !== '#nnout' && !isWrittenBack(m.name)).map((m) => macroXml(m, (eqs) => variablesXml(group(eqs), [])));
 
   const dimXml = ir.dimensions
     .filter((d) => !d.equivalentTo)
@@ -528,13 +652,18 @@ function readsOtherRange(eq: Equation, dims: ReadonlyMap<string, DimensionDecl>)
 
 /** The value of one element of a constant list (`1, 2; 3, 4`) over the equation's dimensions. */
 function listElement(e: Extract<Expr, { kind: 'list' }>, combo: string[], dims: string[], members: (d: string) => string[]): string {
+  const v = listValue(e, combo, dims, members);
+  return v < 0 ? `(${v})` : String(v);
+}
+
+function listValue(e: Extract<Expr, { kind: 'list' }>, combo: string[], dims: string[], members: (d: string) => string[]): number {
   // The list runs over the subscripts that are ranges; a fixed element (`x[DimA, c1] = 1, 2, 3`) takes no place in it.
   const ranged = dims.map((d, i) => ({ d, i })).filter(({ d }) => !(members(d).length === 1 && members(d)[0] === d));
   const idx = ranged.map(({ d, i }) => members(d).indexOf(combo[i]!));
   const v = ranged.length <= 1 ? e.rows.flat()[idx[0] ?? 0] : e.rows[idx[0]!]?.[idx[1]!];
   if (ranged.length > 2) throw new Unwritable({ en: 'a constant list over more than two ranges', es: 'una lista de constantes sobre más de dos rangos' }, e.loc);
   if (v === undefined) throw new Unwritable({ en: 'a constant list with fewer values than its ranges have elements', es: 'una lista de constantes con menos valores que elementos en sus rangos' }, e.loc);
-  return v < 0 ? `(${v})` : String(v);
+  return v;
 }
 
 /** What a flow of a conveyor or queue is there: which leak, which overflow, whether a limit wraps it. */

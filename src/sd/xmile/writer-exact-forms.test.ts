@@ -1,0 +1,216 @@
+/**
+ * Forms the XMILE writer gives Vensim constructs XMILE 1.0 has no word for, each checked the same
+ * way: written, read back, run, compared value for value (no tolerance), and the XML text looked at.
+ * Where the form is not exact the writer must refuse with a located E_XMILE_WRITE.
+ */
+import { describe, expect, it } from 'vitest';
+import { ModelError } from '../ir/diagnostics.js';
+import { GridSheet, toCellValue, type DataHost } from '../data/index.js';
+import { compileVensim, compileXmile } from '../run/engine.js';
+import { sameKeptColumns } from '../../conformance/same-results.js';
+import { knownTables } from '../run/known-tables.js';
+import { writeXmile, type WriteXmileOptions } from './writer.js';
+
+const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 4 ~~|\nTIME STEP = 0.25 ~~|\nSAVEPER = 0.25 ~~|\n';
+
+function roundTrip(mdl: string, options: WriteXmileOptions & { control?: string } = {}): string {
+  const first = compileVensim(mdl + (options.control ?? CONTROL), { dataHost: options.dataHost });
+  const xml = writeXmile(first.ir, options);
+  expect(sameKeptColumns(first.model.run(), compileXmile(xml).model.run())).toBeUndefined();
+  return xml;
+}
+
+function refusal(mdl: string, options: WriteXmileOptions & { control?: string } = {}): ModelError {
+  const ir = compileVensim(mdl + (options.control ?? CONTROL), { dataHost: options.dataHost }).ir;
+  try {
+    writeXmile(ir, options);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ModelError);
+    expect((e as ModelError).diagnostics[0]!.code).toBe('E_XMILE_WRITE');
+    return e as ModelError;
+  }
+  throw new Error('the writer did not refuse the model');
+}
+
+describe('XMILE writer: MODULO as MOD on magnitudes', () => {
+  it('gives the dividend-signed remainder for every sign of dividend and divisor, fractions, zero and infinities', () => {
+    const cases: [string, string][] = [['7', '3'], ['-7', '3'], ['7', '-3'], ['-7', '-3'], ['-10', '3'], ['5.5', '2'], ['-5.5', '-2'], ['0', '3'], ['-0.3', '0.1'], ['1e300', '7'], ['7', '0'], ['-7', '1e300']];
+    const eqs = cases.map(([a, b], i) => `m${i} = MODULO(${a}, ${b}) ~~|\n`).join('');
+    const xml = roundTrip(`${eqs}t = MODULO(Time - 2.1, 0.7) ~~|\nu = MODULO(1.3, Time - 2) ~~|\n`);
+    expect(xml).toContain('<aux name="m1"><eqn>IF (-7) &lt; 0 THEN -(ABS(-7) MOD ABS(3)) ELSE ABS(-7) MOD ABS(3)</eqn></aux>');
+    // The engine's own numbers: MODULO(−10, 3) = −1 (dividend's sign), MODULO(7, −3) = 1.
+    const run = compileXmile(xml).model.run();
+    expect(run.get('m4')![0]).toBe(-1);
+    expect(run.get('m2')![0]).toBe(1);
+    expect(Number.isNaN(run.get('m10')![0])).toBe(true);
+  });
+
+  it('refuses a MODULO whose dividend holds a function call (it would be computed three times)', () => {
+    const e = refusal('x = MODULO(SMOOTH(Time, 2), 3) ~~|\n');
+    expect(e.message).toMatch(/MODULO.*function call/);
+    expect(e.diagnostics[0]!.loc?.line).toBe(1);
+  });
+});
+
+describe('XMILE writer: ELMCOUNT as SIZE', () => {
+  it('writes ELMCOUNT of a range, a sub-range and an equivalent range as SIZE of the range written', () => {
+    const xml = roundTrip('d: a, b, c ~~|\nsub: a, c ~~|\ncopy <-> d ~~|\nn = ELMCOUNT(d) ~~|\nm = ELMCOUNT(sub) ~~|\nk = ELMCOUNT(copy) ~~|\nv[d] = n * 10 + ELMCOUNT(sub) ~~|\n');
+    expect(xml).toContain('<aux name="n"><eqn>SIZE(d)</eqn></aux>');
+    expect(xml).toContain('<aux name="m"><eqn>SIZE(sub)</eqn></aux>');
+    expect(xml).toContain('<aux name="k"><eqn>SIZE(d)</eqn></aux>');
+    expect(compileXmile(xml).model.run().get('m')![0]).toBe(2);
+  });
+});
+
+describe('XMILE writer: time settings given by constant expressions', () => {
+  it('writes the number a constant expression computes (−10, a sum of constants, a constant named)', () => {
+    const control = 'INITIAL TIME = -10 ~~|\nFINAL TIME = span / 2 + 1 ~~|\nspan = 9 ~~|\nTIME STEP = 1 / 8 ~~|\nSAVEPER = TIME STEP ~~|\n';
+    const xml = roundTrip('s = INTEG(1, 0) ~~|\n', { control });
+    expect(xml).toContain('<start>-10</start><stop>5.5</stop><dt>0.125</dt>');
+  });
+
+  it('refuses a final time that changes during the run, at its line', () => {
+    const control = 'INITIAL TIME = 0 ~~|\nFINAL TIME = IF THEN ELSE(Time < 5, 10, 20) ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
+    const e = refusal('s = INTEG(1, 0) ~~|\n', { control });
+    expect(e.message).toMatch(/FINAL TIME changes during the run/);
+    expect(e.diagnostics[0]!.loc?.line).toBe(3);
+  });
+});
+
+describe('XMILE writer: XMILE built-ins read into the reader macros are written back', () => {
+  it('writes INT, MOD, PULSE, SMTHN and DELAYN back as XMILE calls that read into the same run', () => {
+    const src = `<?xml version="1.0" encoding="utf-8"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+  <header><vendor>t</vendor><product version="1">t</product></header>
+  <sim_specs><start>0</start><stop>5</stop><dt>0.5</dt></sim_specs>
+  <model><variables>
+    <aux name="i"><eqn>INT(TIME - 2.3)</eqn></aux>
+    <aux name="m"><eqn>(TIME - 2.6) MOD 1.5 * 2</eqn></aux>
+    <aux name="p"><eqn>PULSE(3, 1, 2)</eqn></aux>
+    <aux name="s"><eqn>SMTHN(TIME, 2, 3)</eqn></aux>
+    <aux name="d"><eqn>DELAYN(TIME, 2, 3)</eqn></aux>
+  </variables></model>
+</xmile>`;
+    const first = compileXmile(src);
+    const xml = writeXmile(first.ir);
+    expect(xml).toContain('<eqn>INT(TIME - 2.3)</eqn>');
+    expect(xml).toContain('<eqn>(TIME - 2.6) MOD 1.5 * 2</eqn>');
+    expect(xml).toContain('<eqn>PULSE(3, 1, 2)</eqn>');
+    expect(xml).not.toContain('<macro');
+    expect(sameKeptColumns(first.model.run(), compileXmile(xml).model.run())).toBeUndefined();
+  });
+});
+
+describe('XMILE writer: names with a backslash', () => {
+  it('escapes the backslash as \\\\ in the name attribute and in quoted names, keeping "\\n" in a name as two characters', () => {
+    const xml = roundTrip('"a \\ b" = 2 ~~|\n"c \\n d" = "a \\ b" * 3 ~~|\n');
+    expect(xml).toContain('<aux name="a_\\\\_b">');
+    expect(xml).toContain('<aux name="c_\\\\n_d"><eqn>&quot;a_\\\\_b&quot; * 3</eqn>');
+    expect(compileXmile(xml).model.run().names).toContain('c \\n d');
+  });
+});
+
+describe('XMILE writer: GET DIRECT CONSTANTS as numbers', () => {
+  const sheet = new GridSheet('c.csv', [[1.5, 2, 3], [4, -5, 0.1]].map((r) => r.map((v) => toCellValue(v))));
+  const host: DataHost = { readSheet: () => sheet };
+  const model = "r: r1, r2 ~~|\nc: c1, c2, c3 ~~|\nk = GET DIRECT CONSTANTS('c.csv', ',', 'B1') ~~|\nx[r, c] = GET DIRECT CONSTANTS('c.csv', ',', 'A1') ~~|\nrow[c] = GET DIRECT CONSTANTS('c.csv', ',', 'A2') ~~|\n";
+
+  it('writes each element the number the engine read there', () => {
+    const xml = roundTrip(model, { dataHost: host });
+    expect(xml).toContain('<aux name="k"><eqn>2</eqn></aux>');
+    expect(xml).toContain('<element subscript="r2, c2"><eqn>(-5)</eqn></element>');
+    expect(xml).toContain('<element subscript="c3"><eqn>0.1</eqn></element>');
+    expect(xml).not.toContain('GET');
+  });
+
+  it('refuses with a located reason when no data files are given to the writer', () => {
+    const ir = compileVensim(model + CONTROL, { dataHost: host }).ir;
+    expect(() => writeXmile(ir)).toThrow(/GET DIRECT CONSTANTS: the writer was given no data files/);
+  });
+});
+
+describe('XMILE writer: data variables and GET … LOOKUPS as graphical functions', () => {
+  // Times down column A, two series in B and C; a lookup's x in row 1 and y in row 2 of another sheet.
+  const down = new GridSheet('d.csv', [[0, 1, 10], [1.5, 4, -2], [2.25, 0.3, 7], [3, 8, 7]].map((r) => r.map((v) => toCellValue(v))));
+  const across = new GridSheet('l.csv', [[0, 1, 3], [5, 6, 0.5], [1, 2, 4]].map((r) => r.map((v) => toCellValue(v))));
+  const host: DataHost = { readSheet: (file) => (file === 'd.csv' ? down : across) };
+  const known = (mdl: string) => {
+    const first = compileVensim(mdl + CONTROL, { dataHost: host });
+    return { first, known: knownTables(first.model) };
+  };
+  const run = (mdl: string) => {
+    const { first, known: k } = known(mdl);
+    const xml = writeXmile(first.ir, { known: k });
+    expect(sameKeptColumns(first.model.run(), compileXmile(xml).model.run())).toBeUndefined();
+    return xml;
+  };
+
+  it('writes interpolated data as a continuous graphical function of TIME, held data as a discrete one', () => {
+    const xml = run("s: s1, s2 ~~|\nd := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\nh[s]:HOLD BACKWARD: := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\ny = d * 2 + h[s2] ~~|\n");
+    expect(xml).toContain('<aux name="d"><eqn>TIME</eqn><gf><xscale min="0" max="3"/><yscale min="0.3" max="8"/><xpts>0,1.5,2.25,3</xpts><ypts>1,4,0.3,8</ypts></gf></aux>');
+    expect(xml).toContain('<element subscript="s2"><eqn>TIME</eqn><gf type="discrete"><xscale min="0" max="3"/><yscale min="-2" max="10"/><xpts>0,1.5,2.25,3</xpts><ypts>10,-2,7,7</ypts></gf></element>');
+  });
+
+  it('writes GET DIRECT LOOKUPS and an arrayed lookup as one graphical function per element, called through LOOKUP', () => {
+    const xml = run("s: s1, s2 ~~|\ng[s]( GET DIRECT LOOKUPS('l.csv', ',', '1', 'A2') ) ~~|\nt[s]((0,0),(4,2)) ~~|\ny[s] = g[s](Time) + t[s](Time / 2) ~~|\nz = g[s1](1.2) ~~|\n");
+    expect(xml).toContain('<aux name="g"><dimensions><dim name="s"/></dimensions><element subscript="s1"><gf><xscale min="0" max="3"/><yscale min="0.5" max="6"/><xpts>0,1,3</xpts><ypts>5,6,0.5</ypts></gf></element>');
+    expect(xml).toContain('<eqn>LOOKUP(g[s1], 1.2)</eqn>');
+  });
+
+  it('writes data read looking forward as a discrete graphical function of −TIME over the mirrored points', () => {
+    const xml = run("f:LOOK FORWARD: := GET DIRECT DATA('d.csv', ',', 'A', 'C1') ~~|\n");
+    expect(xml).toContain('<aux name="f"><eqn>-TIME</eqn><gf type="discrete"><xscale min="-3" max="0"/><yscale min="-2" max="10"/><xpts>-3,-2.25,-1.5,0</xpts><ypts>7,7,-2,10</ypts></gf></aux>');
+    // Between 0 and 1.5 the next point's value (−2), at 1.5 its own, after the data the last.
+    const r = compileXmile(xml).model.run();
+    expect([r.get('f')![0], r.get('f')![1], r.get('f')![6], r.get('f')![16]]).toEqual([10, -2, -2, 7]);
+  });
+
+  it('writes a variable partly data, partly numbers, with one-point graphical functions for the numbers, in the data type', () => {
+    const xml = run("k: data, c1, c2 ~~|\nv[data]:HOLD BACKWARD: := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\nv[c1] = 3 ~~|\nv[c2] = -0.5 ~~|\nw[k] = v[k] * 2 ~~|\n");
+    expect(xml).toContain('<element subscript="c2"><eqn>TIME</eqn><gf type="discrete"><xscale min="0" max="0"/><yscale min="-0.5" max="-0.5"/><xpts>0</xpts><ypts>-0.5</ypts></gf></element>');
+    expect(() => writeXmile(known("k: data, c1 ~~|\nv[data] := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\nv[c1] = Time ~~|\n").first.ir, { known: known("k: data, c1 ~~|\nv[data] := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\nv[c1] = Time ~~|\n").known })).toThrow(/v is data for some elements and an equation that is not a number/);
+  });
+
+  it('refuses raw data, and data when no tables are given, at the variable', () => {
+    const { first, known: k } = known("f:RAW: := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\n");
+    expect(() => writeXmile(first.ir, { known: k })).toThrow(/the data of f are read raw/);
+    expect(() => writeXmile(first.ir)).toThrow(/f is a data variable, and the writer was given no tables/);
+  });
+});
+
+describe('XMILE writer: test inputs and QUANTUM as conditions (Euler)', () => {
+  it('writes PULSE TRAIN with the engine rule: tolerance DT/1000, width 0 as DT, interval 0 as one pulse', () => {
+    const xml = roundTrip('w = 0.5 ~~|\na = PULSE TRAIN(1, w, 1.25, 3.5) ~~|\nb = PULSE TRAIN(0.5, 0, 1, 4) ~~|\nc = PULSE TRAIN(2, 1, 0, 4) ~~|\nd = PULSE TRAIN(Time / 2, w, 1, 3) ~~|\n');
+    expect(xml).toContain('<aux name="b"><eqn>IF TIME + DT * 0.001 &lt; 0.5 OR TIME - DT * 0.001 &gt; 4 THEN 0 ELSE IF 1 &lt;= 0 THEN IF TIME + DT * 0.001 &lt; 0.5 + DT THEN 1 ELSE 0 ELSE IF (TIME + DT * 0.001 - 0.5) MOD 1 &lt; DT THEN 1 ELSE 0</eqn></aux>');
+    expect(compileXmile(xml).model.run().get('a')!.reduce((n, v) => n + v, 0)).toBeGreaterThan(0);
+  });
+
+  it('writes RAMP whose start and end are variables as the engine rule', () => {
+    const xml = roundTrip('s = 1 ~~|\ne = 2.5 ~~|\nr = RAMP(2, s, e) ~~|\nq = RAMP(-1, e, s) ~~|\n');
+    expect(xml).toContain('<eqn>IF TIME + DT * 0.001 &lt; s THEN 0 ELSE 2 * ((IF TIME &gt; e THEN e ELSE TIME) - s)</eqn>');
+  });
+
+  it('writes QUANTUM as a condition and a truncation, and GET TIME VALUE of simulation or initial time', () => {
+    const xml = roundTrip('a = QUANTUM(Time - 2.05, 0.3) ~~|\nb = QUANTUM(7, 0) ~~|\nc = QUANTUM(-Time, -1) ~~|\ng = GET TIME VALUE(0, 0.5, 0) ~~|\nh = GET TIME VALUE(1, -2, 0) ~~|\n');
+    expect(xml).toContain('<aux name="g"><eqn>TIME + 0.5</eqn></aux>');
+    expect(xml).toContain('<aux name="h"><eqn>STARTTIME + (-2)</eqn></aux>');
+  });
+
+  it('refuses PULSE TRAIN under Runge-Kutta, where the engine holds it at the step time and XMILE TIME moves through the stages', () => {
+    const ir = compileVensim('a = PULSE TRAIN(1, 0.5, 1, 3) ~~|\n' + CONTROL).ir;
+    expect(() => writeXmile(ir)).not.toThrow();
+    expect(() => writeXmile({ ...ir, method: 'rk4' })).toThrow(/PULSE TRAIN under Runge-Kutta/);
+  });
+});
+
+describe('XMILE writer: a range read by GET DIRECT SUBSCRIPT', () => {
+  it('writes the elements the engine read, and refuses without data files, at the range', () => {
+    const sheet = new GridSheet('s.csv', [['North'], ['South'], ['East']].map((r) => r.map((v) => toCellValue(v))));
+    const host: DataHost = { readSheet: () => sheet };
+    const mdl = "reg: GET DIRECT SUBSCRIPT('s.csv', ',', 'A1', 'A3', '') ~~|\nv[reg] = reg * 2 ~~|\nt = SUM(v[reg!]) ~~|\n";
+    const xml = roundTrip(mdl, { dataHost: host });
+    expect(xml).toContain('<dim name="reg"><elem name="North"/><elem name="South"/><elem name="East"/></dim>');
+    const ir = compileVensim(mdl + CONTROL, { dataHost: host }).ir;
+    expect(() => writeXmile(ir)).toThrow(/:1:1: .*reg takes its elements from a data file \(GET DIRECT SUBSCRIPT\), and the writer was given no data files/);
+  });
+});
