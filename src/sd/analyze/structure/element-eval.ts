@@ -7,7 +7,7 @@
  */
 import type { LookupData, SExpr } from '../scalar-model.js';
 import { xidz, zidz } from '../../ir/guarded-division.js';
-import { interpolate, NotEvaluable, UNARY } from './partial-eval.js';
+import { binaryOp, interpolate, NotEvaluable, UNARY } from './partial-eval.js';
 
 export interface ElementEnv {
   /** The value of node `id` (throws NotEvaluable when the run has none). */
@@ -35,22 +35,9 @@ export function evaluateElement(e: SExpr, env: ElementEnv): number {
     case 'bin': {
       const a = evaluateElement(e.a, env);
       const b = evaluateElement(e.b, env);
-      switch (e.op) {
-        case '+': return a + b;
-        case '-': return a - b;
-        case '*': return a * b;
-        case '/': return a / b;
-        case '^': return a ** b;
-        case '=': return a === b ? 1 : 0;
-        case '<>': return a !== b ? 1 : 0;
-        case '<': return a < b ? 1 : 0;
-        case '>': return a > b ? 1 : 0;
-        case '<=': return a <= b ? 1 : 0;
-        case '>=': return a >= b ? 1 : 0;
-        case 'and': return a !== 0 && b !== 0 ? 1 : 0;
-        case 'or': return a !== 0 || b !== 0 ? 1 : 0;
-      }
-      throw new NotEvaluable(`operator ${e.op}`);
+      const v = binaryOp(e.op, a, b);
+      if (v === undefined) throw new NotEvaluable(`operator ${e.op}`);
+      return v;
     }
     case 'lookup': {
       const t = env.lookups[e.table];

@@ -52,22 +52,7 @@ export function evaluate(e: Expr, env: EvalEnv): number {
     case 'binary': {
       const a = evaluate(e.left, env);
       const b = evaluate(e.right, env);
-      switch (e.op) {
-        case '+': return a + b;
-        case '-': return a - b;
-        case '*': return a * b;
-        case '/': return a / b;
-        case '^': return a ** b;
-        case '=': return a === b ? 1 : 0;
-        case '<>': return a !== b ? 1 : 0;
-        case '<': return a < b ? 1 : 0;
-        case '>': return a > b ? 1 : 0;
-        case '<=': return a <= b ? 1 : 0;
-        case '>=': return a >= b ? 1 : 0;
-        case 'and': return a !== 0 && b !== 0 ? 1 : 0;
-        case 'or': return a !== 0 || b !== 0 ? 1 : 0;
-      }
-      return NaN;
+      return binaryOp(e.op, a, b) ?? NaN;
     }
     case 'apply': {
       const t = env.lookup(e.name);
@@ -99,4 +84,24 @@ export function evaluate(e: Expr, env: EvalEnv): number {
     default:
       throw new NotEvaluable(`expression of kind ${e.kind}`);
   }
+}
+
+/** Vensim's binary operators on two numbers (comparisons and logic give 1 or 0); undefined for an unknown operator. */
+export function binaryOp(op: string, a: number, b: number): number | undefined {
+  switch (op) {
+    case '+': return a + b;
+    case '-': return a - b;
+    case '*': return a * b;
+    case '/': return a / b;
+    case '^': return a ** b;
+    case '=': return a === b ? 1 : 0;
+    case '<>': return a !== b ? 1 : 0;
+    case '<': return a < b ? 1 : 0;
+    case '>': return a > b ? 1 : 0;
+    case '<=': return a <= b ? 1 : 0;
+    case '>=': return a >= b ? 1 : 0;
+    case 'and': return a !== 0 && b !== 0 ? 1 : 0;
+    case 'or': return a !== 0 || b !== 0 ? 1 : 0;
+  }
+  return undefined;
 }
