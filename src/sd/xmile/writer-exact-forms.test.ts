@@ -229,6 +229,14 @@ describe('XMILE writer: LOOKUP FORWARD as a discrete graphical function of −x 
     expect([0, 4, 5, 8, 9, 10, 11, 12, 16].map((i) => y[i])).toEqual([3, 3, -2, -2, 7, 7, 1, 1, 1]);
   });
 
+  it('takes the first of two points at the same x, and the ends for infinite inputs', () => {
+    const xml = roundTrip('tab( (0,3),(1,-2),(1,5),(2,1) ) ~~|\nup = LOOKUP FORWARD(tab, Time * 1e308 * 10) ~~|\ndown = LOOKUP FORWARD(tab, -Time * 1e308 * 10) ~~|\nc = LOOKUP FORWARD(tab, Time - 1) ~~|\n');
+    expect(xml).toContain('<xpts>-2,-1,-1,0</xpts><ypts>1,5,-2,3</ypts>');
+    const r = compileXmile(xml).model.run();
+    // +∞ is past the last point (its y), −∞ before the first; x = 0.25 and x = 1 take (1, −2), the first at 1.
+    expect([r.get('up')![4], r.get('down')![4], r.get('c')![5], r.get('c')![8]]).toEqual([1, 3, -2, -2]);
+  });
+
   it('refuses LOOKUP FORWARD on an element of an arrayed lookup', () => {
     const e = refusal('s: s1, s2 ~~|\nt[s]( (0,1),(2,3) ) ~~|\ny = LOOKUP FORWARD(t[s1], Time) ~~|\n');
     expect(e.message).toMatch(/LOOKUP FORWARD on something other than a scalar lookup/);
