@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadModelWithDiagnostics } from '../sd/node/load.js';
+import { loadModelWithDiagnostics, modelDataHost } from '../sd/node/load.js';
 import { corpusRoot, CORPUS_SIZE_LIMIT_BYTES, readCatalog, readStatus } from './corpus.js';
 import { roundTripLegs } from './round-trip-legs.js';
 import { statSync } from 'node:fs';
@@ -64,7 +64,8 @@ describe.skipIf(!present)('corpus round trip through the .mdl and XMILE writers'
     const path = join(dir, e.file);
     if (statSync(path).size > CORPUS_SIZE_LIMIT_BYTES) return;
     const read = (t: string) => loadModelWithDiagnostics(t, { allowNaN: true, baseDir: dir });
-    const legs = roundTripLegs(loadModelWithDiagnostics(path, { allowNaN: true }), undefined, { mdl: read, xmile: read });
+    // The XMILE writer reads the model's files as `igem convert` does (its folder and file tags).
+    const legs = roundTripLegs(loadModelWithDiagnostics(path, { allowNaN: true }), undefined, { mdl: read, xmile: read }, modelDataHost(path));
     const seen = legs.map((l) => `${l.leg} ${l.status}${l.status === 'refused' ? `: ${l.message}` : l.status === 'same' ? '' : `: ${l.detail}`}`);
     const expected = ['mdl same', 'xmile same', 'xmile→mdl same'];
     if (REFUSED[name]) expected.splice(1, 2, `xmile refused: cannot write as XMILE: ${REFUSED[name]} has no XMILE 1.0 function of the same meaning`);

@@ -2,7 +2,10 @@
  * The legs of a model's round trip through the writers: source → .mdl → read, source → XMILE →
  * read, and the written XMILE → .mdl → read. Each leg is identical (sameResults), refused by the
  * writer with a located message in both languages, or different (a defect: the written model
- * does not load, or computes something else).
+ * does not load, or computes something else). The XMILE writer is given what `igem convert` gives
+ * it (src/sd/node/xmile-write-options.ts): the model's data host, so GET DIRECT constants and ranges
+ * are written as the values read, and the tables the engine read, so data variables and GET …
+ * LOOKUPS are written as graphical functions.
  */
 import type { CompiledResult } from '../sd/run/engine.js';
 import { compileVensim, compileXmile } from '../sd/run/engine.js';
@@ -11,6 +14,8 @@ import type { ModelIR } from '../sd/ir/model.js';
 import type { RunResult } from '../sd/run/types.js';
 import { writeVensim } from '../sd/vensim/writer.js';
 import { writeXmile } from '../sd/xmile/writer.js';
+import type { DataHost } from '../sd/data/types.js';
+import { knownTables } from '../sd/run/known-tables.js';
 import { sameKeptColumns, sameResults } from './same-results.js';
 
 export type LegName = 'mdl' | 'xmile' | 'xmile→mdl';
@@ -68,10 +73,11 @@ export interface Readers {
 
 const plain: Readers = { mdl: (t) => compileVensim(t), xmile: (t) => compileXmile(t) };
 
-/** The three legs for a model already compiled from its source, and its run. */
-export function roundTripLegs(first: CompiledResult, run: RunResult = first.model.run(), readers: Readers = plain): LegOutcome[] {
+/** The three legs for a model already compiled from its source (its files read through dataHost), and its run. */
+export function roundTripLegs(first: CompiledResult, run: RunResult = first.model.run(), readers: Readers = plain, dataHost?: DataHost): LegOutcome[] {
   const mdl = leg('mdl', first.ir, run, writeVensim, readers.mdl);
-  const xmile = leg('xmile', first.ir, run, writeXmile, readers.xmile);
+  const known = knownTables(first.model);
+  const xmile = leg('xmile', first.ir, run, (ir) => writeXmile(ir, { dataHost, known }), readers.xmile);
   const out = [mdl.outcome, xmile.outcome];
   // The written XMILE, read again, written as .mdl: compared with the XMILE run.
   if (xmile.read && xmile.run) out.push(leg('xmile→mdl', xmile.read.ir, xmile.run, writeVensim, readers.mdl).outcome);

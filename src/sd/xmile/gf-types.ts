@@ -4,8 +4,9 @@
  * a use of an extrapolate function as Vensim's LOOKUP EXTRAPOLATE(table, x) and of a discrete one
  * as LOOKUP BACKWARD(table, x), so a lookup used only one of those ways is written as a function of
  * that type called as `table(x)`, and reads back as the same calls. XMILE's type belongs to the
- * function, not to the call: a lookup used in several ways (or by LOOKUP FORWARD, which has no
- * XMILE type) keeps the continuous type, and the other calls stay refused.
+ * function, not to the call: a lookup used in several ways keeps the continuous type, and the other
+ * calls stay refused. LOOKUP FORWARD reads a mirrored copy of its own (writer-lookup-forward.ts), so
+ * it does not count as a use of the lookup's type.
  */
 import type { Equation } from '../ir/model.js';
 import { visitExpr } from '../ir/walk.js';
@@ -31,7 +32,8 @@ export function gfTypes(equations: readonly Equation[]): Map<string, GfType> {
       if (e.kind === 'call' && CALL_TYPE[e.fn] && e.args[0]?.kind === 'ref' && e.args[0].subs.length === 0) {
         asTable.add(e.args[0]);
         use(e.args[0].name, CALL_TYPE[e.fn]!);
-      } else if (e.kind === 'apply') use(e.name, e.subs.length === 0 ? 'continuous' : 'other');
+      } else if (e.kind === 'call' && e.fn === 'LOOKUP FORWARD' && e.args[0]?.kind === 'ref' && e.args[0].subs.length === 0) asTable.add(e.args[0]);
+      else if (e.kind === 'apply') use(e.name, e.subs.length === 0 ? 'continuous' : 'other');
       else if (e.kind === 'ref' && !asTable.has(e)) use(e.name, 'other');
     });
   }

@@ -214,3 +214,32 @@ describe('XMILE writer: a range read by GET DIRECT SUBSCRIPT', () => {
     expect(() => writeXmile(ir)).toThrow(/:1:1: .*reg takes its elements from a data file \(GET DIRECT SUBSCRIPT\), and the writer was given no data files/);
   });
 });
+
+describe('XMILE writer: LOOKUP FORWARD as a discrete graphical function of −x over the mirrored points', () => {
+  it('gives the first point at or after x, before, at, between and past the points, beside other uses of the lookup', () => {
+    // Inputs from −1.5 to 4.5 in steps of 0.375 hit every point exactly, run between them and past both ends.
+    const xml = roundTrip('tab( (0,3),(1.5,-2),(2.25,7),(3,1) ) ~~|\ny = LOOKUP FORWARD(tab, Time * 1.5 - 1.5) ~~|\nz = tab(Time) ~~|\n');
+    expect(xml).toContain('<aux name="y"><eqn>y_lookup_1(-(TIME * 1.5 - 1.5))</eqn></aux>');
+    expect(xml).toContain('<gf name="y_lookup_1" type="discrete"><xscale min="-3" max="0"/><yscale min="-2" max="7"/><xpts>-3,-2.25,-1.5,0</xpts><ypts>1,7,-2,3</ypts></gf>');
+    // The original keeps its own type (continuous: used also as a plain lookup).
+    expect(xml).toContain('<gf name="tab"><xscale');
+    const y = compileXmile(xml).model.run().get('y')!;
+    // x = −1.5 (before: the first point), 0 (at it), 0.375 → the point at 1.5, 1.5 (at it), 1.875 → 2.25,
+    // 2.25 (at it), 2.625 → 3, 3 (at it), 4.5 (past: the last point).
+    expect([0, 4, 5, 8, 9, 10, 11, 12, 16].map((i) => y[i])).toEqual([3, 3, -2, -2, 7, 7, 1, 1, 1]);
+  });
+
+  it('takes the first of two points at the same x, and the ends for infinite inputs', () => {
+    const xml = roundTrip('tab( (0,3),(1,-2),(1,5),(2,1) ) ~~|\nup = LOOKUP FORWARD(tab, Time * 1e308 * 10) ~~|\ndown = LOOKUP FORWARD(tab, -Time * 1e308 * 10) ~~|\nc = LOOKUP FORWARD(tab, Time - 1) ~~|\n');
+    expect(xml).toContain('<xpts>-2,-1,-1,0</xpts><ypts>1,5,-2,3</ypts>');
+    const r = compileXmile(xml).model.run();
+    // +∞ is past the last point (its y), −∞ before the first; x = 0.25 and x = 1 take (1, −2), the first at 1.
+    expect([r.get('up')![4], r.get('down')![4], r.get('c')![5], r.get('c')![8]]).toEqual([1, 3, -2, -2]);
+  });
+
+  it('refuses LOOKUP FORWARD on an element of an arrayed lookup', () => {
+    const e = refusal('s: s1, s2 ~~|\nt[s]( (0,1),(2,3) ) ~~|\ny = LOOKUP FORWARD(t[s1], Time) ~~|\n');
+    expect(e.message).toMatch(/LOOKUP FORWARD on something other than a scalar lookup/);
+    expect(e.diagnostics[0]!.loc?.line).toBe(3);
+  });
+});

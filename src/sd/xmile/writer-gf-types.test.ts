@@ -2,7 +2,7 @@
  * The XMILE writer on graphical functions of type extrapolate and discrete (XMILE 1.0 §3.1.4):
  * read from XMILE, written back with their type; from Vensim, a lookup used only through LOOKUP
  * EXTRAPOLATE (or only LOOKUP BACKWARD) is written as a function of that type. A lookup used in
- * several ways, or through LOOKUP FORWARD, is refused. Inputs run past the table's ends and between
+ * several ways is refused; LOOKUP FORWARD reads a mirrored copy of its own and leaves the type alone. Inputs run past the table's ends and between
  * its points, where the types differ, and the runs are compared value for value.
  */
 import { describe, expect, it } from 'vitest';
@@ -50,9 +50,16 @@ describe('XMILE writer: graphical function types', () => {
     }
   });
 
-  it('refuses a lookup used in several ways, and LOOKUP FORWARD', () => {
+  it('refuses a lookup used in several ways', () => {
     expect(refusal(`${TABLE}y = LOOKUP EXTRAPOLATE(tab, Time) ~~|\nz = tab(Time) ~~|\n`)).toContain('LOOKUP EXTRAPOLATE on a lookup that is also used otherwise');
     expect(refusal(`${TABLE}y = LOOKUP EXTRAPOLATE(tab, Time) ~~|\nz = LOOKUP BACKWARD(tab, Time) ~~|\n`)).toContain('also used otherwise');
-    expect(refusal(`${TABLE}y = LOOKUP FORWARD(tab, Time) ~~|\n`)).toContain('LOOKUP FORWARD has no XMILE 1.0 function');
+  });
+
+  it('keeps the discrete type of a lookup read also through LOOKUP FORWARD (its copy is a function of its own)', () => {
+    const first = compileVensim(`${TABLE}y = LOOKUP BACKWARD(tab, Time) ~~|\nz = LOOKUP FORWARD(tab, Time / 2) ~~|\n${CONTROL}`);
+    const written = writeXmile(first.ir);
+    expect(written).toContain('<gf name="tab" type="discrete">');
+    expect(written).toContain('<aux name="z"><eqn>z_lookup_1(-(TIME / 2))</eqn></aux>');
+    expect(sameResults(first.model.run(), compileXmile(written).model.run())).toBeUndefined();
   });
 });

@@ -10,7 +10,8 @@
  *
  * Stocks read with `<non_negative/>` are written with it, their lists and their flows' own equations
  * (non-negative-stocks.ts); graphical functions get `type="extrapolate"` or `"discrete"` where every
- * use of the lookup is LOOKUP EXTRAPOLATE, or every use LOOKUP BACKWARD (gf-types.ts).
+ * use of the lookup is LOOKUP EXTRAPOLATE, or every use LOOKUP BACKWARD (gf-types.ts); LOOKUP
+ * FORWARD reads a mirrored discrete copy of its lookup at −x (writer-lookup-forward.ts).
  *
  * Vensim stocks get inflow and outflow lists where the rate allows (stock-flow-lists.ts), else one
  * generated net flow; macros become `<macro>`s (§3.6); equations that read through a subscript
@@ -43,6 +44,8 @@ import { constantsAsNumbers, constantValue, subscriptsAsElements } from './write
 import { gfPointsXml, isDataEquation, seriesAsGf, type KnownTables } from './writer-data.js';
 import { INTERNAL_CALL, INTERNAL_MOD, isWrittenBack, quantum, vensimModulo } from './writer-builtins.js';
 import { modelXml, moduleBlocks } from './writer-modules.js';
+import { forwardAsDiscrete, scalarLookupTable } from './writer-lookup-forward.js';
+import { neg } from './ir-build.js';
 
 class Unwritable extends Error {
   constructor(
@@ -83,8 +86,8 @@ interface Ctx {
   names: Map<string, string>;
   /** Element substituted for a dimension name while writing one element's equation. */
   bind: Map<string, string>;
-  /** Graphical functions made for inline WITH LOOKUP tables, by their generated name. */
-  extraGfs: { name: string; table: LookupTable }[];
+  /** Graphical functions made for inline WITH LOOKUP tables and LOOKUP FORWARD's mirrored copies, by their generated name. */
+  extraGfs: { name: string; table: LookupTable; type?: GfType }[];
   owner: string;
   loc: SourceLocation;
   /** Elements of a dimension (an element: itself); undefined for names that are not dimensions. */
@@ -104,6 +107,8 @@ interface Ctx {
   declaredDims(name: string): string[] | undefined;
   /** The type a lookup is written with, where all its uses share one other than continuous (gf-types.ts). */
   gfType(name: string): GfType | undefined;
+  /** The points of a scalar lookup (written or read by GET … LOOKUPS), or undefined. */
+  table(name: string): LookupTable | undefined;
   /** A module's output read in this model (`inner.out`), as written (`Inner.out`): writer-modules.ts. */
   qualified?: ReadonlyMap<string, string>;
 }
@@ -277,6 +282,18 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       ctx.extraGfs.push({ name, table: t.table });
       return `${xname(name)}(${a(0)})`;
     }
+    case 'LOOKUP FORWARD': {
+      // The mirrored copy as a discrete function of −x (writer-lookup-forward.ts).
+      const t = e.args[0];
+      const table = t?.kind === 'ref' && t.subs.length === 0 && e.args.length === 2 ? ctx.table(t.name) : undefined;
+      const mirrored = table && forwardAsDiscrete(table);
+      if (mirrored) {
+        const name = `${ctx.owner} lookup ${ctx.extraGfs.length + 1}`;
+        ctx.extraGfs.push({ name, table: mirrored, type: 'discrete' });
+        return `${xname(name)}(${write(neg(e.args[1]!), ctx, 0)})`;
+      }
+      throw new Unwritable({ en: 'LOOKUP FORWARD on something other than a scalar lookup of finite points (it is written as a discrete graphical function over the mirrored points)', es: 'LOOKUP FORWARD sobre algo que no es una tabla (lookup) escalar de puntos finitos (se escribe como una función gráfica discreta sobre los puntos reflejados)' }, e.loc);
+    }
     case 'LOOKUP EXTRAPOLATE':
     case 'LOOKUP BACKWARD': {
       // A function of XMILE type extrapolate or discrete, called as the reader reads it back.
@@ -413,6 +430,13 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
     const own = dims.has(n) ? members(n) : [];
     return own.length > 0 && ir.dimensions.some((x) => x.name !== n && !x.equivalentTo && members(x.name).length > own.length && own.every((m) => members(x.name).includes(m)));
   };
+  /** A scalar lookup's points: written in the model, or read by GET … LOOKUPS (the tables the engine read). */
+  const scalarTable = (eqs: readonly Equation[] | undefined): LookupTable | undefined => {
+    const q = eqs?.length === 1 ? eqs[0]! : undefined;
+    if (q?.kind !== 'lookup-data' || q.lhs.subs.length) return scalarLookupTable(eqs);
+    const t = options.known?.lookup(q.lhs.display);
+    return t && { x: Array.from(t.x), y: Array.from(t.y), loc: q.loc };
+  };
   /** The `<stock>`, `<flow>`, `<aux>` and `<gf>` elements of the model's variables, or of a macro's. */
   const variablesXml = (byVar: ReadonlyMap<string, Equation[]>, stockForms: readonly StockForm[], qualified?: ReadonlyMap<string, string>): string[] => {
     const vars: string[] = [];
@@ -445,7 +469,7 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
       const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
       const units = first.units ? `<units>${esc(first.units)}</units>` : '';
       const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
-      const ctx: Ctx = { rungeKutta: method !== 'euler', stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), writtenDim: (n) => (dims.has(n) ? (dims.get(n)!.equivalentTo ?? n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, gfType: (n) => types.get(n), qualified };
+      const ctx: Ctx = { rungeKutta: method !== 'euler', stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), writtenDim: (n) => (dims.has(n) ? (dims.get(n)!.equivalentTo ?? n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, gfType: (n) => types.get(n), table: (n) => scalarTable(byVar.get(n)), qualified };
 
       // The elements the equations define, each with its column name and its XMILE subscript.
       const elements = eqs.flatMap((eq) => {
@@ -586,7 +610,7 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
         const multiplier = m ? `<multiplier>${esc(write(m, ctx, 0))}</multiplier>` : '';
         vars.push(`<${tag} name="${attrName(display)}">${dimsXml}${parts((q) => withoutStockLimit(q.expr!, drainsNn(key)), true)}${multiplier}${units}${doc}</${tag}>`);
       }
-      for (const g of ctx.extraGfs) vars.push(gfText(g.name, g.table));
+      for (const g of ctx.extraGfs) vars.push(gfText(g.name, g.table, '', g.type));
     }
     return vars;
   };
