@@ -25,6 +25,14 @@ const QUOTE = 0x22;
 const APOS = 0x27;
 const BANG = 0x21;
 const QUERY = 0x3f;
+const COLON = 0x3a;
+const C = 0x63;
+/** Name bytes kept per tag: the longest name any check compares is 16. */
+const NAME_MAX = 40;
+const ascii = (s: string): number[] => Array.from(s, (ch) => ch.charCodeAt(0));
+const ODS_PREFIX = ascii('table:table-');
+const ODS_ROW = ascii('table:table-row');
+const ODS_CELL = ascii('table:table-cell');
 
 export class XmlGuard {
   readonly stats: XmlStats = { maxDepth: 0, longestRun: 0, cells: 0 };
@@ -36,7 +44,16 @@ export class XmlGuard {
   private closing = false;
   private special = false; // <? … ?> or <! … >
   private prev = 0;
-  private name = '';
+  /**
+   * The tag's name as bytes (its first 40, as many as any check needs) and its length: a string
+   * built a character at a time for every tag was most of a cold scan of a large sheet.
+   */
+  private readonly nameBytes = new Uint8Array(NAME_MAX);
+  private nameLength = 0;
+  /** Index of the name's first ':' (-1 for none), for its local part. */
+  private colon = -1;
+  /** Whether the name starts 'table:table-' (ODS rows and cells, whose text is kept). */
+  private odsName = false;
   private naming = false;
   /** Text of the current tag when it is an ODS row or cell (their repeat counts matter). */
   private tag = '';
@@ -62,7 +79,7 @@ export class XmlGuard {
     let naming = this.naming;
     let prev = this.prev;
     /** Whether the tag's text is kept (an ODS row or cell: `name` starts 'table:table-'). */
-    let capture = this.name.startsWith('table:table-');
+    let capture = this.odsName;
     for (let i = 0; i < n; i++) {
       const b = bytes[i]!;
       if (++run > maxRun) {
@@ -85,7 +102,9 @@ export class XmlGuard {
         this.closing = false;
         this.special = false;
         quote = 0;
-        this.name = '';
+        this.nameLength = 0;
+        this.colon = -1;
+        this.odsName = false;
         this.tag = '';
         capture = false;
         naming = true;
@@ -132,9 +151,10 @@ export class XmlGuard {
         }
       } else if (naming) {
         if (b <= 0x20 || b === SLASH) naming = false;
-        else if (this.name.length < 40) {
-          this.name += String.fromCharCode(b);
-          capture = this.name.startsWith('table:table-');
+        else if (this.nameLength < NAME_MAX) {
+          if (b === COLON && this.colon < 0) this.colon = this.nameLength;
+          this.nameBytes[this.nameLength++] = b;
+          if (this.nameLength === ODS_PREFIX.length) this.odsName = capture = this.nameIs(ODS_PREFIX, true);
         }
       } else if (!capture) {
         // Past the tag's name and outside quotes, bytes up to the next quote or '>' change only the
@@ -188,10 +208,9 @@ export class XmlGuard {
       this.depth = Math.max(0, this.depth - 1);
       return;
     }
-    const local = this.name.slice(this.name.indexOf(':') + 1);
-    if (local === 'c') this.stats.cells++;
-    else if (this.name === 'table:table-row') this.rowRepeat = repeat(this.tag, 'number-rows-repeated');
-    else if (this.name === 'table:table-cell' && this.tag.includes('value-type')) {
+    if (this.nameLength === this.colon + 2 && this.nameBytes[this.colon + 1] === C) this.stats.cells++;
+    else if (this.odsName && this.nameIs(ODS_ROW, false)) this.rowRepeat = repeat(this.tag, 'number-rows-repeated');
+    else if (this.odsName && this.nameIs(ODS_CELL, false) && this.tag.includes('value-type')) {
       // ODS repeats a cell across columns and its row down rows: each copy is a cell to the reader.
       this.stats.cells += repeat(this.tag, 'number-columns-repeated') * this.rowRepeat;
     }
@@ -199,6 +218,13 @@ export class XmlGuard {
     if (this.prev === SLASH) return; // <x/>: opens and closes
     this.depth++;
     if (this.depth > this.stats.maxDepth) this.stats.maxDepth = this.depth;
+  }
+
+  /** Whether the name read so far is `text` (or, with `prefix`, starts with it). */
+  private nameIs(text: readonly number[], prefix: boolean): boolean {
+    if (prefix ? this.nameLength < text.length : this.nameLength !== text.length) return false;
+    for (let k = 0; k < text.length; k++) if (this.nameBytes[k] !== text[k]) return false;
+    return true;
   }
 }
 
