@@ -6,8 +6,7 @@
  * else is reported as not evaluable, as partial-eval does.
  */
 import type { LookupData, SExpr } from '../scalar-model.js';
-import { xidz, zidz } from '../../ir/guarded-division.js';
-import { binaryOp, interpolate, NotEvaluable, UNARY } from './partial-eval.js';
+import { binaryOp, callOp, interpolate, NotEvaluable, UNARY } from './partial-eval.js';
 
 export interface ElementEnv {
   /** The value of node `id` (throws NotEvaluable when the run has none). */
@@ -48,19 +47,9 @@ export function evaluateElement(e: SExpr, env: ElementEnv): number {
       const arg = (i: number) => evaluateElement(e.args[i]!, env);
       const f = UNARY[e.fn];
       if (f) return f(arg(0));
-      switch (e.fn) {
-        // VMIN and VMAX expand to MIN and MAX of every element.
-        case 'MIN': return Math.min(...e.args.map((_, i) => arg(i)));
-        case 'MAX': return Math.max(...e.args.map((_, i) => arg(i)));
-        case 'IF THEN ELSE': return arg(0) !== 0 ? arg(1) : arg(2);
-        case 'XIDZ': return xidz(arg(0), arg(1), arg(2));
-        case 'ZIDZ': return zidz(arg(0), arg(1));
-        case 'MODULO': return arg(0) % arg(1);
-        case 'POWER': return arg(0) ** arg(1);
-        case 'LOG': return Math.log(arg(0)) / Math.log(arg(1));
-        default:
-          throw new NotEvaluable(`function ${e.fn.replace(/^#/, '')}`);
-      }
+      const v = callOp(e.fn, arg, e.args.length);
+      if (v !== undefined) return v;
+      throw new NotEvaluable(`function ${e.fn.replace(/^#/, '')}`);
     }
     case 'vec':
       throw new NotEvaluable(`function ${e.fn}`);

@@ -63,15 +63,9 @@ export function evaluate(e: Expr, env: EvalEnv): number {
       const f = UNARY[e.fn];
       const arg = (i: number) => evaluate(e.args[i]!, env);
       if (f) return f(arg(0));
+      const v = callOp(e.fn, arg, e.args.length);
+      if (v !== undefined) return v;
       switch (e.fn) {
-        case 'MIN': return Math.min(arg(0), arg(1));
-        case 'MAX': return Math.max(arg(0), arg(1));
-        case 'IF THEN ELSE': return arg(0) !== 0 ? arg(1) : arg(2);
-        case 'XIDZ': return xidz(arg(0), arg(1), arg(2));
-        case 'ZIDZ': return zidz(arg(0), arg(1));
-        case 'MODULO': return arg(0) % arg(1);
-        case 'POWER': return arg(0) ** arg(1);
-        case 'LOG': return Math.log(arg(0)) / Math.log(arg(1));
         case 'PI': return Math.PI;
         case 'WITH LOOKUP':
           if (e.args[1]?.kind === 'lookup') return interpolate(e.args[1].table, arg(0));
@@ -102,6 +96,25 @@ export function binaryOp(op: string, a: number, b: number): number | undefined {
     case '>=': return a >= b ? 1 : 0;
     case 'and': return a !== 0 && b !== 0 ? 1 : 0;
     case 'or': return a !== 0 || b !== 0 ? 1 : 0;
+  }
+  return undefined;
+}
+
+/**
+ * The functions of several arguments both evaluators compute, from `arg(i)` (the i-th argument's
+ * value) and the argument count; undefined for any other function.
+ */
+export function callOp(fn: string, arg: (i: number) => number, count: number): number | undefined {
+  switch (fn) {
+    // VMIN and VMAX expand to MIN and MAX of every element, so MIN and MAX take any count.
+    case 'MIN': return Math.min(...Array.from({ length: count }, (_, i) => arg(i)));
+    case 'MAX': return Math.max(...Array.from({ length: count }, (_, i) => arg(i)));
+    case 'IF THEN ELSE': return arg(0) !== 0 ? arg(1) : arg(2);
+    case 'XIDZ': return xidz(arg(0), arg(1), arg(2));
+    case 'ZIDZ': return zidz(arg(0), arg(1));
+    case 'MODULO': return arg(0) % arg(1);
+    case 'POWER': return arg(0) ** arg(1);
+    case 'LOG': return Math.log(arg(0)) / Math.log(arg(1));
   }
   return undefined;
 }
