@@ -3,17 +3,11 @@
  * known by hand (loop-dominance.ts, analyze/structure/element-loops.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { compileVensim, compileXmile } from './engine.js';
+import { compileXmile } from './engine.js';
 import { causalGraph } from '../analyze/structure/causal-graph.js';
 import { feedbackLoops } from '../analyze/structure/feedback-loops.js';
-import { loopDominance, loopShares, type DominanceOptions } from './loop-dominance.js';
-
-function dominance(text: string, options: DominanceOptions = {}) {
-  const { model, ir } = compileVensim(text);
-  const graph = causalGraph(ir);
-  const report = feedbackLoops(graph);
-  return { report, ...loopDominance(model, ir, graph, report, options) };
-}
+import { dominanceOf as dominance } from './test-support/dominance.js';
+import { loopDominance, loopShares } from './loop-dominance.js';
 
 const settings = (end: number, dt: number) => `
 INITIAL TIME = 0 ~ Year ~|

@@ -20,14 +20,8 @@ import { describe, expect, it } from 'vitest';
 import { compileVensim } from './engine.js';
 import { causalGraph } from '../analyze/structure/causal-graph.js';
 import { feedbackLoops } from '../analyze/structure/feedback-loops.js';
-import { loopDominance, type DominanceOptions } from './loop-dominance.js';
-
-function dominance(text: string, options: DominanceOptions = {}) {
-  const { model, ir } = compileVensim(text);
-  const graph = causalGraph(ir);
-  const report = feedbackLoops(graph);
-  return { report, ...loopDominance(model, ir, graph, report, options) };
-}
+import { dominanceOf as dominance } from './test-support/dominance.js';
+import { loopDominance } from './loop-dominance.js';
 
 const settings = (end: number, dt: number) => `
 INITIAL TIME = 0 ~ Year ~|
