@@ -113,6 +113,13 @@ interface Ctx {
   qualified?: ReadonlyMap<string, string>;
 }
 
+/** A graphical function the equation being written needs of its own (`<owner> lookup N`, written beside it): its XMILE name. */
+function extraGf(ctx: Ctx, table: LookupTable, type?: GfType): string {
+  const name = `${ctx.owner} lookup ${ctx.extraGfs.length + 1}`;
+  ctx.extraGfs.push({ name, table, type });
+  return xname(name);
+}
+
 const refName = (ctx: Ctx, name: string, display: string): string => ctx.qualified?.get(name) ?? xname(ctx.names.get(name) ?? display);
 
 const SAME = new Set(['ABS', 'SQRT', 'EXP', 'LN', 'SIN', 'COS', 'TAN', 'ARCSIN', 'ARCCOS', 'ARCTAN', 'SINH', 'COSH', 'TANH', 'STEP', 'MIN', 'MAX', 'TREND', 'SAFEDIV']);
@@ -278,9 +285,7 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
     case 'WITH LOOKUP': {
       const t = e.args[1];
       if (t?.kind !== 'lookup') break;
-      const name = `${ctx.owner} lookup ${ctx.extraGfs.length + 1}`;
-      ctx.extraGfs.push({ name, table: t.table });
-      return `${xname(name)}(${a(0)})`;
+      return `${extraGf(ctx, t.table)}(${a(0)})`;
     }
     case 'LOOKUP FORWARD': {
       // The mirrored copy as a discrete function of −x (writer-lookup-forward.ts).
@@ -288,9 +293,7 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       const table = t?.kind === 'ref' && t.subs.length === 0 && e.args.length === 2 ? ctx.table(t.name) : undefined;
       const mirrored = table && forwardAsDiscrete(table);
       if (mirrored) {
-        const name = `${ctx.owner} lookup ${ctx.extraGfs.length + 1}`;
-        ctx.extraGfs.push({ name, table: mirrored, type: 'discrete' });
-        return `${xname(name)}(${write(neg(e.args[1]!), ctx, 0)})`;
+        return `${extraGf(ctx, mirrored, 'discrete')}(${write(neg(e.args[1]!), ctx, 0)})`;
       }
       throw new Unwritable({ en: 'LOOKUP FORWARD on something other than a scalar lookup of finite points (it is written as a discrete graphical function over the mirrored points)', es: 'LOOKUP FORWARD sobre algo que no es una tabla (lookup) escalar de puntos finitos (se escribe como una función gráfica discreta sobre los puntos reflejados)' }, e.loc);
     }
