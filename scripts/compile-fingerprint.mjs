@@ -27,7 +27,8 @@ const { CompiledModel } = await dist('sd/run/compiled-model.js');
 const { methodFromSettings } = await dist('sd/run/engine.js');
 const { generateModel } = await dist('bench/generated-model.js');
 
-const shared = process.env.IGEM_SHARED ?? resolve(root, '../../shared');
+// ../shared beside a clone (the CI layout), ../../shared beside a worktree under wt/.
+const shared = process.env.IGEM_SHARED ?? [resolve(root, '../shared'), resolve(root, '../../shared')].find(existsSync) ?? resolve(root, '../shared');
 const run = process.argv.includes('--run');
 
 function* mdlFiles(dir) {
@@ -41,10 +42,11 @@ function* mdlFiles(dir) {
 
 const arrays = (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v) : v);
 
-function fingerprint(text, file) {
+/** `file` is read for its data files; `shown` (relative) is the name locations carry, so that two checkouts print the same. */
+function fingerprint(text, file, shown) {
   const h = createHash('sha1');
   try {
-    const ir = readVensim(text, file);
+    const ir = readVensim(text, shown);
     const dataHost = file ? createNodeDataHost(dirname(file), parseFileTags(text)) : undefined;
     const { model, warnings } = expandModel(ir, { dataHost });
     const ordering = orderModel(model);
@@ -72,5 +74,8 @@ function fingerprint(text, file) {
 }
 
 const files = [...mdlFiles(join(shared, 'sd-test-models')), ...mdlFiles(join(shared, 'bench-models')), join(root, 'models/peru/peru.mdl')];
-for (const f of files) console.log(`${f.startsWith(shared) ? f.slice(shared.length + 1) : f.slice(root.length + 1)} ${fingerprint(readTextFile(f), f)}`);
-console.log(`generated-10k ${fingerprint(generateModel(20, 100), undefined)}`);
+for (const f of files) {
+  const shown = f.startsWith(shared) ? f.slice(shared.length + 1) : f.slice(root.length + 1);
+  console.log(`${shown} ${fingerprint(readTextFile(f), f, shown)}`);
+}
+console.log(`generated-10k ${fingerprint(generateModel(20, 100), undefined, undefined)}`);
