@@ -24,8 +24,8 @@ describe('non-finite saved values: one warning per root cause', () => {
     expect(r.warnings).toHaveLength(1);
     const w = r.warnings[0]!;
     expect(w).toMatchObject({ variable: 'y', location: 'm.mdl:3:1', time: 0, value: 'Infinity', cause: { kind: 'division-by-zero', op: '/', args: [1, 0] } });
-    expect(w.text.en).toBe('m.mdl:3:1: y became +∞ at time 0: 1 / 0 (division by zero)');
-    expect(w.text.es).toBe('m.mdl:3:1: y se volvió +∞ en el tiempo 0: 1 / 0 (división por cero)');
+    expect(w.message).toBe('m.mdl:3:1: y became +∞ at time 0: 1 / 0 (division by zero)');
+    expect(w.messageEs).toBe('m.mdl:3:1: y se volvió +∞ en el tiempo 0: 1 / 0 (división por cero)');
   });
 
   it('0 / 0 written in the equation: NaN, named as 0 / 0 (not folded away when the model is read)', () => {
@@ -36,7 +36,7 @@ describe('non-finite saved values: one warning per root cause', () => {
   it('LN of 0 when a stock reaches 0: -∞ at that time', () => {
     const r = report('s = INTEG(-1, 2) ~~|\nx = LN(s) ~~|');
     expect(r.warnings[0]).toMatchObject({ variable: 'x', location: 'm.mdl:2:1', time: 2, value: '-Infinity', cause: { kind: 'ln-domain', op: 'LN', args: [0] } });
-    expect(r.warnings[0]!.text.en).toContain('LN of 0 (LN of 0 or of a negative number is not defined)');
+    expect(r.warnings[0]!.message).toContain('LN of 0 (LN of 0 or of a negative number is not defined)');
   });
 
   it('SQRT of a negative number: NaN', () => {
@@ -62,8 +62,8 @@ describe('non-finite saved values: one warning per root cause', () => {
     expect(w).toMatchObject({ variable: 'root', location: 'm.mdl:2:1', time: 0, cause: { kind: 'zero-over-zero' } });
     expect(w.columns.map((c) => c.name).sort()).toEqual(['j', 'k', 'm', 'root']);
     expect(w.columns.find((c) => c.name === 'j')).toEqual({ name: 'j', time: 3, value: 'NaN' });
-    expect(w.text.en).toMatch(/; it reaches 4 saved variables \(.*and 1 more\)$/);
-    expect(w.text.es).toMatch(/; llega a 4 variables guardadas \(.*y 1 más\)$/);
+    expect(w.message).toMatch(/; it reaches 4 saved variables \(.*and 1 more\)$/);
+    expect(w.messageEs).toMatch(/; llega a 4 variables guardadas \(.*y 1 más\)$/);
   });
 
   it('two independent causes give two warnings, earliest first', () => {
@@ -87,7 +87,7 @@ describe('non-finite saved values: one warning per root cause', () => {
   it('a stock whose rate overflows: the rate\'s operation at the step before', () => {
     const r = report('up = INTEG(up * 1e300 + 1e300, 1) ~~|');
     expect(r.warnings[0]).toMatchObject({ variable: 'up', time: 2, value: 'Infinity', cause: { kind: 'overflow', op: '*', args: [2e300, 1e300], at: 1 } });
-    expect(r.warnings[0]!.text.en).toContain('in its rate at time 1, 2e+300 * 1e+300 is beyond the largest number');
+    expect(r.warnings[0]!.message).toContain('in its rate at time 1, 2e+300 * 1e+300 is beyond the largest number');
   });
 
   it('a run of some columns is diagnosed in its own program', () => {

@@ -22,7 +22,9 @@ export interface NonFiniteWarning {
   cause?: NonFiniteCause;
   /** The saved columns it reaches, each with its first non-finite saved value. */
   columns: { name: string; time: number; value: NonFiniteValue }[];
-  text: BilingualText;
+  /** The warning in English and in Spanish (as Diagnostic and the API's errors carry them). */
+  message: string;
+  messageEs: string;
 }
 
 export interface NonFiniteReport {
@@ -80,9 +82,8 @@ export function nonFiniteReport(scalar: ScalarModel, found: readonly FirstNonFin
     const time = g.root ? g.root.time : g.first.time;
     const value = valueName(g.root ? g.root.value : g.first.value);
     const columns = g.columns.map((c) => ({ name: c.name, time: c.time, value: valueName(c.value) }));
-    const w: NonFiniteWarning = { variable, location, time, value, cause: g.root?.cause, columns, text: { en: '', es: '' } };
-    w.text = warningText(w);
-    return w;
+    const text = warningText({ variable, location, time, value, cause: g.root?.cause, columns });
+    return { variable, location, time, value, cause: g.root?.cause, columns, message: text.en, messageEs: text.es };
   });
   return { warnings, more: all.length - warnings.length, columns: found.length };
 }
@@ -103,7 +104,7 @@ function rootOf(start: number, f: NonFiniteFindings): NonFiniteRoot | undefined 
   return best;
 }
 
-function warningText(w: NonFiniteWarning): BilingualText {
+function warningText(w: Omit<NonFiniteWarning, 'message' | 'messageEs'>): BilingualText {
   const at = w.location ? `${w.location}: ` : '';
   const cause = w.cause ? causeText(w.cause) : { en: 'its cause was not found', es: 'no se encontró su causa' };
   const head = {
@@ -171,7 +172,7 @@ export function reportLines(r: NonFiniteReport): BilingualText[] {
       en: `warning: the run finished, but ${n} saved variable${n === 1 ? '' : 's'} took values that are not finite numbers (NaN or ±∞); Vensim stops a run at its first floating-point error, so from there on these are not Vensim's numbers:`,
       es: `advertencia: la corrida terminó, pero ${n} variable${n === 1 ? '' : 's'} guardada${n === 1 ? ' tomó' : 's tomaron'} valores que no son números finitos (NaN o ±∞); Vensim detiene una corrida en su primer error de punto flotante, así que desde ahí estos no son los números de Vensim:`,
     },
-    ...r.warnings.map((w) => ({ en: `  ${w.text.en}`, es: `  ${w.text.es}` })),
+    ...r.warnings.map((w) => ({ en: `  ${w.message}`, es: `  ${w.messageEs}` })),
   ];
   if (r.more > 0) lines.push({ en: `  … and ${r.more} more cause${r.more === 1 ? '' : 's'}`, es: `  … y ${r.more} causa${r.more === 1 ? '' : 's'} más` });
   return lines;
