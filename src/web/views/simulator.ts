@@ -2,7 +2,7 @@
  * The simulator page: levers on the left, charts of the key indicators (current scenario against
  * business as usual and up to three saved scenarios) and the SDG dashboard on the right.
  */
-import { errorText } from '../error-text.js';
+import { diagnosticText, errorText } from '../error-text.js';
 import type { AppState } from '../app-state.js';
 import { MAX_OVERLAYS } from '../app-state.js';
 import { announce, clear, h, uid } from '../dom.js';
@@ -199,6 +199,12 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
   const renderRunError = () => {
     clear(runErrorHost);
     if (app.runError) runErrorHost.append(h('div', { class: 'error-box', role: 'alert' }, `${t('runFailed')}: ${errorText(app.runError)}`));
+    const nonFinite = app.runError ? undefined : app.current?.nonFinite;
+    if (nonFinite && nonFinite.warnings.length > 0) {
+      const items = nonFinite.warnings.map((w) => h('li', {}, diagnosticText(w)));
+      if (nonFinite.more > 0) items.push(h('li', {}, t('runNonFiniteMore', { n: nonFinite.more })));
+      runErrorHost.append(h('div', { class: 'warning-box', role: 'status' }, h('p', {}, t('runNonFinite')), h('ul', {}, ...items)));
+    }
     if (app.bandsError) runErrorHost.append(h('div', { class: 'error-box', role: 'alert' }, `${t('bandsFailed')}: ${errorText(app.bandsError)}`));
   };
 
