@@ -23,6 +23,7 @@ export type NonFiniteCauseKind =
   | 'overflow' // a result beyond ±1.8e308 (EXP, POWER, a product, a sum)
   | 'integration' // a stock's integration (stock + dt × rate) beyond ±1.8e308
   | 'literal' // a number written in the equation is itself not finite (e.g. 1e999)
+  | 'missing-data' // a data variable with no value at that time (RAW data between its points): Vensim's answer is no value too
   | 'function'; // another function, lookup or data gave it from finite arguments
 
 export interface NonFiniteCause {
@@ -49,6 +50,11 @@ export class ProbeDone extends Error {}
 type Compiled = (v: Float64Array, time: number, dt: number, R: Runtime) => number;
 
 const ARITHMETIC = new Set(['+', '-', '*', '/', '^']);
+
+/** A node's name as the user wrote it (a hidden node's internal name holds the call it stands for). */
+export function displayName(node: ScalarNode): string {
+  return node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
+}
 
 function isBad(x: number): boolean {
   return x - x !== 0;
@@ -135,6 +141,9 @@ export class NonFiniteProbe {
   /** The operation that made a root's first non-finite value, when its equation can be evaluated again. */
   private cause(n: ScalarNode, v: Float64Array, time: number, dt: number, R: Runtime, initial: boolean): NonFiniteCause | undefined {
     let e: SExpr | undefined;
+    // NaN is how this engine holds "no value" of a data series (runtime-lib.ts `data`), which Vensim
+    // leaves blank in its output as well: not an error.
+    if (n.kind === 'data') return { kind: 'missing-data', op: displayName(n), args: [] };
     if (n.kind === 'stock') {
       // After the start a stock changes only by integration: its rate at the previous look was not
       // finite (an operation there made it), or finite stock + dt × finite rate overflowed.
@@ -249,6 +258,7 @@ function powerCause(op: string, a: number, b: number): NonFiniteCause {
 }
 
 function callCause(fn: string, xs: number[]): NonFiniteCause {
+  if (fn.startsWith('GET DATA')) return { kind: 'missing-data', op: fn, args: xs };
   switch (fn) {
     case 'LN':
       if (xs[0]! <= 0) return { kind: 'ln-domain', op: fn, args: xs };

@@ -5,9 +5,9 @@
  * says so (see nonfinite-scan.ts).
  */
 import { formatLocation, type BilingualText } from '../ir/diagnostics.js';
-import type { ScalarModel, ScalarNode } from '../analyze/scalar-model.js';
+import type { ScalarModel } from '../analyze/scalar-model.js';
 import type { FirstNonFinite } from './nonfinite-scan.js';
-import type { NonFiniteCause, NonFiniteRoot } from './nonfinite-probe.js';
+import { displayName, type NonFiniteCause, type NonFiniteRoot } from './nonfinite-probe.js';
 
 export type NonFiniteValue = 'NaN' | 'Infinity' | '-Infinity';
 
@@ -32,7 +32,7 @@ export interface NonFiniteReport {
   warnings: NonFiniteWarning[];
   /** Root causes left out past the limit. */
   more: number;
-  /** Saved columns with a non-finite value, in all. */
+  /** Saved columns with a non-finite value that a warning covers, in all (a data series' missing values are not counted). */
   columns: number;
 }
 
@@ -48,10 +48,6 @@ export function valueName(x: number): NonFiniteValue {
 
 const SHOWN: Record<NonFiniteValue, string> = { NaN: 'NaN', Infinity: '+∞', '-Infinity': '-∞' };
 
-/** A node's name as the user wrote it (a hidden node's internal name holds the call it stands for). */
-function displayName(node: ScalarNode): string {
-  return node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
-}
 
 /** What the bad columns' diagnosis run found (absent when it could not run). */
 export interface NonFiniteFindings {
@@ -66,9 +62,13 @@ export interface NonFiniteFindings {
  */
 export function nonFiniteReport(scalar: ScalarModel, found: readonly FirstNonFinite[], columnNodes: readonly number[], findings: NonFiniteFindings | undefined, limit = NONFINITE_SHOWN): NonFiniteReport {
   const groups = new Map<string, { root?: NonFiniteRoot; node: number; first: FirstNonFinite; columns: FirstNonFinite[] }>();
+  let reported = 0;
   found.forEach((f, i) => {
     const node = columnNodes[i]!;
     const root = findings ? rootOf(node, findings) : undefined;
+    // A data series' missing value (and what is computed from it) is Vensim's answer too: no warning.
+    if (root?.cause?.kind === 'missing-data') return;
+    reported++;
     const key = root ? `r${root.node}` : `c${node}`;
     const g = groups.get(key);
     if (g) g.columns.push(f);
@@ -85,7 +85,7 @@ export function nonFiniteReport(scalar: ScalarModel, found: readonly FirstNonFin
     const text = warningText({ variable, location, time, value, cause: g.root?.cause, columns });
     return { variable, location, time, value, cause: g.root?.cause, columns, message: text.en, messageEs: text.es };
   });
-  return { warnings, more: all.length - warnings.length, columns: found.length };
+  return { warnings, more: all.length - warnings.length, columns: reported };
 }
 
 /** The earliest root reached backwards from a node through nodes that turned non-finite. */
@@ -156,6 +156,8 @@ function operationText(c: NonFiniteCause): BilingualText {
       return { en: `${shown} ${BEYOND.en}`, es: `${shown} ${BEYOND.es}` };
     case 'integration':
       return { en: `the stock's integration (stock + TIME STEP × rate) ${BEYOND.en}`, es: `la integración del nivel (nivel + TIME STEP × flujo) ${BEYOND.es}` };
+    case 'missing-data':
+      return { en: `${c.op} has no value at this time (missing data)`, es: `${c.op} no tiene valor en este tiempo (dato faltante)` };
     case 'literal':
       return { en: `the number ${c.op} written in its equation is not finite`, es: `el número ${c.op} escrito en su ecuación no es finito` };
     case 'function':
