@@ -62,7 +62,7 @@ describe('non-finite saved values: one warning per root cause', () => {
     const w = r.warnings[0]!;
     expect(w).toMatchObject({ variable: 'root', location: 'm.mdl:2:1', time: 0, cause: { kind: 'zero-over-zero' } });
     expect(w.columns.map((c) => c.name).sort()).toEqual(['j', 'k', 'm', 'root']);
-    expect(w.columns.find((c) => c.name === 'j')).toEqual({ name: 'j', time: 3, value: 'NaN' });
+    expect(w.columns.find((c) => c.name === 'j')).toEqual({ name: 'j', time: 3, value: 'NaN', location: 'm.mdl:5:1' });
     expect(w.message).toMatch(/; it reaches 4 saved variables \(.*and 1 more\)$/);
     expect(w.messageEs).toMatch(/; llega a 4 variables guardadas \(.*y 1 más\)$/);
   });
@@ -91,10 +91,15 @@ describe('non-finite saved values: one warning per root cause', () => {
     expect(r.warnings[0]!.message).toContain('in its rate at time 1, 2e+300 * 1e+300 is beyond the largest number');
   });
 
+  it('with Runge-Kutta integration too', () => {
+    const r = report('s = INTEG(-1, 2) ~~|\nx = LN(s) ~~|', { method: 'rk4' });
+    expect(r.warnings[0]).toMatchObject({ variable: 'x', time: 2, value: '-Infinity', cause: { kind: 'ln-domain', args: [0] } });
+  });
+
   it('a run of some columns is diagnosed in its own program', () => {
     const r = report('a = 1 ~~|\nb = 0 ~~|\ny = a / b ~~|\nw = y + 1 ~~|\nok = 3 ~~|', { columns: ['w', 'ok'] });
     expect(r.warnings).toHaveLength(1);
-    expect(r.warnings[0]).toMatchObject({ variable: 'y', columns: [{ name: 'w', time: 0, value: 'Infinity' }] });
+    expect(r.warnings[0]).toMatchObject({ variable: 'y', columns: [{ name: 'w', time: 0, value: 'Infinity', location: 'm.mdl:4:1' }] });
   });
 
   it(':NA: is a number (-1e38), not a non-finite value: no warning', () => {

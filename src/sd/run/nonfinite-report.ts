@@ -20,8 +20,8 @@ export interface NonFiniteWarning {
   time: number;
   value: NonFiniteValue;
   cause?: NonFiniteCause;
-  /** The saved columns it reaches, each with its first non-finite saved value. */
-  columns: { name: string; time: number; value: NonFiniteValue }[];
+  /** The saved columns it reaches, each with its first non-finite saved value and its equation's place. */
+  columns: { name: string; time: number; value: NonFiniteValue; location?: string }[];
   /** The warning in English and in Spanish (as Diagnostic and the API's errors carry them). */
   message: string;
   messageEs: string;
@@ -61,7 +61,7 @@ export interface NonFiniteFindings {
  * non-finite nodes it is reached through; a column with none found stands for itself.
  */
 export function nonFiniteReport(scalar: ScalarModel, found: readonly FirstNonFinite[], columnNodes: readonly number[], findings: NonFiniteFindings | undefined, limit = NONFINITE_SHOWN): NonFiniteReport {
-  const groups = new Map<string, { root?: NonFiniteRoot; node: number; first: FirstNonFinite; columns: FirstNonFinite[] }>();
+  const groups = new Map<string, { root?: NonFiniteRoot; node: number; first: FirstNonFinite; columns: { f: FirstNonFinite; node: number }[] }>();
   let reported = 0;
   found.forEach((f, i) => {
     const node = columnNodes[i]!;
@@ -71,8 +71,8 @@ export function nonFiniteReport(scalar: ScalarModel, found: readonly FirstNonFin
     reported++;
     const key = root ? `r${root.node}` : `c${node}`;
     const g = groups.get(key);
-    if (g) g.columns.push(f);
-    else groups.set(key, { root, node: root?.node ?? node, first: f, columns: [f] });
+    if (g) g.columns.push({ f, node });
+    else groups.set(key, { root, node: root?.node ?? node, first: f, columns: [{ f, node }] });
   });
   const all = [...groups.values()].sort((a, b) => (a.root?.time ?? a.first.time) - (b.root?.time ?? b.first.time) || a.node - b.node);
   const warnings = all.slice(0, limit).map((g) => {
@@ -81,7 +81,7 @@ export function nonFiniteReport(scalar: ScalarModel, found: readonly FirstNonFin
     const variable = g.root ? displayName(node) : g.first.name;
     const time = g.root ? g.root.time : g.first.time;
     const value = valueName(g.root ? g.root.value : g.first.value);
-    const columns = g.columns.map((c) => ({ name: c.name, time: c.time, value: valueName(c.value) }));
+    const columns = g.columns.map(({ f, node: n }) => ({ name: f.name, time: f.time, value: valueName(f.value), location: formatLocation(scalar.nodes[n]?.loc) || undefined }));
     const text = warningText({ variable, location, time, value, cause: g.root?.cause, columns });
     return { variable, location, time, value, cause: g.root?.cause, columns, message: text.en, messageEs: text.es };
   });
