@@ -5,6 +5,7 @@
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { InputError } from '../sd/ir/diagnostics.js';
 import type { RunResult, SaveSink } from '../sd/run/types.js';
+import type { NonFiniteReport } from '../sd/run/nonfinite-report.js';
 
 function csvCell(s: string, delimiter: string): string {
   return s.includes(delimiter) || s.includes('"') || s.includes('\n') ? `"${s.replace(/"/g, '""')}"` : s;
@@ -51,10 +52,13 @@ export function tableSink(delimiter: string, write: (text: string) => void): Sav
   };
 }
 
-export function formatJson(r: RunResult): string {
+export function formatJson(r: RunResult, nonFinite?: NonFiniteReport): string {
   const series: Record<string, number[]> = {};
   r.names.forEach((n, j) => (series[n] = Array.from(r.series[j]!)));
-  return JSON.stringify({ time: Array.from(r.time), series }, null, 0) + '\n';
+  // JSON has no NaN or ±∞ (they are written null): the warnings say which values those were and why.
+  const warnings = nonFinite?.warnings ?? [];
+  const more = nonFinite?.more ? { warningsNotShown: nonFinite.more } : {};
+  return JSON.stringify({ time: Array.from(r.time), series, warnings, ...more }, null, 0) + '\n';
 }
 
 /**

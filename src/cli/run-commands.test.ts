@@ -1,4 +1,9 @@
-/** `igem run` with bad time options: exit status 2 and a message naming the option. */
+/**
+ * `igem run` with bad time options: exit status 2 and a message naming the option; with saved values
+ * that are not finite: a warning per root cause in the user's language, in the JSON, and exit status 1.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
@@ -43,5 +48,61 @@ describe('igem run time options', () => {
 
   it('runs with sensible options', async () => {
     expect((await igem(model, '--start', '0', '--end', '10')).code).toBe(0);
+  });
+});
+
+describe('igem run with values that are not finite numbers', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'igem-nonfinite-'));
+  const control = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 4 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
+  const bad = join(dir, 'ln.mdl');
+  writeFileSync(bad, `s = INTEG(-1, 2) ~~|\nx = LN(s) ~~|\ny = x * 2 ~~|\n${control}`);
+  const good = join(dir, 'na.mdl');
+  writeFileSync(good, `u = :NA: ~~|\nw = u * 2 + Time ~~|\n${control}`);
+
+  async function inLang(lang: string, ...args: string[]) {
+    const before = process.env.IGEM_LANG;
+    process.env.IGEM_LANG = lang;
+    try {
+      return await igem(...args);
+    } finally {
+      if (before === undefined) delete process.env.IGEM_LANG;
+      else process.env.IGEM_LANG = before;
+    }
+  }
+
+  it('warns on standard error in English, naming the root and what it reaches, and exits 1', async () => {
+    const r = await inLang('en', bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("warning: the run finished, but 2 saved variables took values that are not finite numbers (NaN or ±∞); Vensim stops a run at its first floating-point error");
+    expect(r.err).toContain(`${bad}:2:1: x became -∞ at time 2: LN of 0 (LN of 0 or of a negative number is not defined); it reaches 2 saved variables (x, y)`);
+  });
+
+  it('warns in Spanish', async () => {
+    const r = await inLang('es', bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('advertencia: la corrida terminó, pero 2 variables guardadas tomaron valores que no son números finitos (NaN o ±∞)');
+    expect(r.err).toContain(`${bad}:2:1: x se volvió -∞ en el tiempo 2: LN de 0 (el LN de 0 o de un número negativo no está definido); llega a 2 variables guardadas (x, y)`);
+  });
+
+  it('writes the warnings into the JSON output (where NaN and ±∞ are null) and to a CSV file run alike', async () => {
+    const out = join(dir, 'ln.json');
+    const r = await inLang('en', bad, '--out', out);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.series.x[2]).toBeNull();
+    expect(json.warnings).toHaveLength(1);
+    expect(json.warnings[0]).toMatchObject({ variable: 'x', location: `${bad}:2:1`, time: 2, value: '-Infinity', cause: { kind: 'ln-domain' } });
+    const csv = await inLang('en', bad, '--out', join(dir, 'ln.csv'));
+    expect(csv.code).toBe(1);
+    expect(csv.err).toContain('x became -∞ at time 2');
+  });
+
+  it('a model with :NA: runs clean: exit 0, no warning, an empty warnings list', async () => {
+    const out = join(dir, 'na.json');
+    const r = await inLang('en', good, '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.err).not.toContain('warning');
+    expect(JSON.parse(readFileSync(out, 'utf8')).warnings).toEqual([]);
+    expect((await inLang('en', good)).code).toBe(0);
   });
 });

@@ -6,7 +6,9 @@ import { diagnosticLines, printStderr, printStdout } from './cli-lang.js';
 import { findUnused } from '../sd/analyze/check.js';
 import { unitDiagnostics } from '../sd/analyze/units.js';
 import { loadModelWithDiagnostics } from '../sd/node/load.js';
-import { action } from './exit.js';
+import { action, EXIT_SIMULATION } from './exit.js';
+import { NonFiniteScan, scanResult, scanningSink } from '../sd/run/nonfinite-scan.js';
+import { reportLines, type NonFiniteReport } from '../sd/run/nonfinite-report.js';
 import { formatJson, tableDelimiter, tableSink, writeChunksAtomic, writeFileAtomic } from './output-writers.js';
 import { runNamingOptions, runOptionsFrom, type RunFlags } from './run-options.js';
 
@@ -19,6 +21,17 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function exampleModelPath(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   return join(here, '..', '..', 'models', 'examples', 'green-growth.mdl');
+}
+
+/**
+ * Saved values that are not finite (NaN, ±∞): one warning per root cause on standard error, and exit
+ * status 1 (a simulation failure), since Vensim ends a run at its first floating-point error; the
+ * output is still written whole, for the user to look at.
+ */
+function warnNonFinite(report: NonFiniteReport): void {
+  if (report.columns === 0) return;
+  for (const line of reportLines(report)) printStderr(line);
+  process.exitCode = EXIT_SIMULATION;
 }
 
 export function registerRunCommands(program: Command): void {
@@ -45,12 +58,15 @@ export function registerRunCommands(program: Command): void {
         if (delimiter === undefined) {
           // JSON holds each column whole, so the run is kept in memory first.
           const result = runNamingOptions(() => m.run(opts));
-          writeFileAtomic(out!, formatJson(result));
+          const report = m.explainNonFinite(scanResult(result), opts);
+          writeFileAtomic(out!, formatJson(result, report));
           printStderr({ en: `wrote ${result.time.length} rows × ${result.names.length} columns to ${out}`, es: `se escribieron ${result.time.length} filas × ${result.names.length} columnas en ${out}` });
+          warnNonFinite(report);
           return;
         }
         // A table is written block by block as the run goes: memory holds one block of rows, not the run.
-        const stream = (write: (text: string) => void) => runNamingOptions(() => m.stream(tableSink(delimiter, write), opts));
+        const scan = new NonFiniteScan();
+        const stream = (write: (text: string) => void) => runNamingOptions(() => m.stream(scanningSink(tableSink(delimiter, write), scan), opts));
         if (out) {
           const done = writeChunksAtomic(out, stream);
           printStderr({ en: `wrote ${done.rows} rows × ${done.names.length} columns to ${out}`, es: `se escribieron ${done.rows} filas × ${done.names.length} columnas en ${out}` });
@@ -65,6 +81,7 @@ export function registerRunCommands(program: Command): void {
             if (!(err instanceof StdoutClosed)) throw err;
           }
         }
+        warnNonFinite(m.explainNonFinite(scan.found(), opts));
       }),
     );
 

@@ -118,8 +118,30 @@ export interface Scenario {
 export interface RunAnswer {
   time: number[];
   names: string[];
+  /** NaN and ±∞ are written null; `warnings` says where they came from. */
   series: number[][];
   ms: number;
+  /** One per root cause of saved values that are not finite numbers (empty for a clean run). */
+  warnings: RunWarning[];
+  /** Root causes left out past the first ten. */
+  warningsNotShown?: number;
+}
+
+/**
+ * Saved values that are not finite (NaN, ±∞) and the equation that first made them from finite
+ * inputs (src/sd/run/nonfinite-report.ts NonFiniteWarning). Vensim would have stopped the run there.
+ */
+export interface RunWarning {
+  variable: string;
+  /** `file:line:column` of its equation. */
+  location?: string;
+  time: number;
+  value: 'NaN' | 'Infinity' | '-Infinity';
+  cause?: { kind: string; op: string; args: number[]; at?: number };
+  /** The saved variables it reaches, each with its first non-finite value. */
+  columns: { name: string; time: number; value: 'NaN' | 'Infinity' | '-Infinity' }[];
+  message: string;
+  messageEs: string;
 }
 
 /** One model diagnostic (line, column, code) or one bad field of an error, in both languages. */

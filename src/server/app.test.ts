@@ -234,6 +234,33 @@ describe('web simulator API', () => {
     expect((await app.inject({ method: 'DELETE', url: '/api/models/green-growth' })).statusCode).toBe(403);
   });
 
+  it('a run that saves NaN or ±∞ completes (200) with one warning per root cause, in both languages', async () => {
+    const text = SMALL.replace('y = x * growth', 'y = x / (growth - 3)\n\t~\tDmnl\n\t~\t|\n\nz = y * 2');
+    const up = await app.inject({ method: 'POST', url: '/api/models', payload: { filename: 'div.mdl', text } });
+    expect(up.statusCode).toBe(201);
+    const id = up.json().id;
+    const run = await app.inject({ method: 'POST', url: '/api/runs', payload: { modelId: id, columns: ['y', 'z'] } });
+    expect(run.statusCode).toBe(200);
+    const body = run.json();
+    expect(body.series[0][0]).toBeNull();
+    expect(body.warnings).toHaveLength(1);
+    expect(body.warnings[0]).toMatchObject({
+      variable: 'y',
+      location: 'div.mdl:6:1',
+      time: 0,
+      value: 'Infinity',
+      cause: { kind: 'division-by-zero', op: '/', args: [1, 0] },
+      columns: [{ name: 'y', time: 0, value: 'Infinity' }, { name: 'z', time: 0, value: 'Infinity' }],
+    });
+    expect(body.warnings[0].message).toBe('div.mdl:6:1: y became +∞ at time 0: 1 / 0 (division by zero); it reaches 2 saved variables (y, z)');
+    expect(body.warnings[0].messageEs).toBe('div.mdl:6:1: y se volvió +∞ en el tiempo 0: 1 / 0 (división por cero); llega a 2 variables guardadas (y, z)');
+    expect(body.warningsNotShown).toBeUndefined();
+    const clean = await app.inject({ method: 'POST', url: '/api/runs', payload: { modelId: id, columns: ['y'], params: { growth: 4 } } });
+    expect(clean.statusCode).toBe(200);
+    expect(clean.json().warnings).toEqual([]);
+    expect(clean.json().series[0][0]).toBe(1);
+  });
+
   it('accepts XMILE uploads and reports their errors with line and column', async () => {
     const ok = await app.inject({ method: 'POST', url: '/api/models', payload: { filename: 'growth.xmile', text: XMILE } });
     expect(ok.statusCode).toBe(201);

@@ -3,6 +3,8 @@
  * so that the batch's results cross to the main thread as a single transferred buffer and each
  * request's body is a view of it (no copy, no encoding on the event loop).
  */
+import type { NonFiniteReport } from '../sd/run/nonfinite-report.js';
+
 const encoder = new TextEncoder();
 
 export class JsonBytes {
@@ -10,11 +12,14 @@ export class JsonBytes {
   private used = 0;
 
   /** Appends a run's body; returns where it lies. */
-  appendRun(run: { ms: number; names: string[]; time: Float64Array; series: Float64Array[] }): { offset: number; length: number } {
+  appendRun(run: { ms: number; names: string[]; time: Float64Array; series: Float64Array[]; nonFinite?: NonFiniteReport }): { offset: number; length: number } {
     const offset = this.used;
     this.append(`{"ms":${run.ms},"names":${JSON.stringify(run.names)},"time":${numbers(run.time)},"series":[`);
     run.series.forEach((s, i) => this.append((i ? ',' : '') + numbers(s)));
-    this.append(']}');
+    // The values written null above that were NaN or ±∞, by root cause (src/sd/run/nonfinite-report.ts).
+    this.append(`],"warnings":${JSON.stringify(run.nonFinite?.warnings ?? [])}`);
+    if (run.nonFinite?.more) this.append(`,"warningsNotShown":${run.nonFinite.more}`);
+    this.append('}');
     return { offset, length: this.used - offset };
   }
 

@@ -17,6 +17,7 @@ import { loadModelWithDiagnostics } from '../sd/node/load.js';
 import type { CompiledModel } from '../sd/run/compiled-model.js';
 import { compileModelText } from '../sd/run/engine.js';
 import type { RunResult } from '../sd/run/types.js';
+import { scanResult } from '../sd/run/nonfinite-scan.js';
 import type { ModelSource } from './model-catalog.js';
 import { JsonBytes } from './run-json.js';
 import { PROGRESS_RUN, PROGRESS_STARTED, type BatchRun, type ModelInfo, type RunFailure, type RunOutcome, type WorkerAnswer, type WorkerTask } from './run-protocol.js';
@@ -61,7 +62,10 @@ function runOne(src: ModelSource, run: BatchRun, limits: Partial<ModelLimits>, l
     const r = m.run({ ...run.options, into: last?.model === m ? last.result : undefined });
     last = { model: m, result: r };
     const ms = performance.now() - t0;
-    return { ok: true, info: infoOf(m), ...out.appendRun({ ms, names: r.names, time: r.time, series: r.series }) };
+    // Saved NaN or ±∞: the run is made again to find the causes (only then; `ms` is the run's own time).
+    const found = scanResult(r);
+    const nonFinite = found.length > 0 ? m.explainNonFinite(found, run.options) : undefined;
+    return { ok: true, info: infoOf(m), ...out.appendRun({ ms, names: r.names, time: r.time, series: r.series, nonFinite }) };
   } catch (e) {
     return { ok: false, error: failure(e) };
   }

@@ -608,15 +608,11 @@ export class Expander implements ExpanderApi {
       case 'binary': {
         const a = this.resolve(e.left, ctx);
         const b = this.resolve(e.right, ctx);
-        // Arithmetic on two literals is folded (e.g. a smoothing time written `2 + 1`).
+        // Arithmetic on two literals is folded (e.g. a smoothing time written `2 + 1`), unless its
+        // value is not finite: `0 / 0` kept as written lets a run's diagnosis name the division.
         if (a.k === 'num' && b.k === 'num') {
-          switch (e.op) {
-            case '+': return this.num(a.v + b.v);
-            case '-': return this.num(a.v - b.v);
-            case '*': return this.num(a.v * b.v);
-            case '/': return this.num(a.v / b.v);
-            case '^': return this.num(Math.pow(a.v, b.v));
-          }
+          const folded = foldLiterals(e.op, a.v, b.v);
+          if (folded !== undefined && folded - folded === 0) return this.num(folded);
         }
         return { k: 'bin', op: e.op, a, b };
       }
@@ -1207,4 +1203,16 @@ export function expandModel(ir: ModelIR, options: ExpandOptions = {}): { model: 
   const x = new Expander(ir, options);
   const model = x.run();
   return { model, warnings: x.warnings };
+}
+
+/** Arithmetic on two numbers, or undefined for an operator that is not arithmetic. */
+function foldLiterals(op: string, a: number, b: number): number | undefined {
+  switch (op) {
+    case '+': return a + b;
+    case '-': return a - b;
+    case '*': return a * b;
+    case '/': return a / b;
+    case '^': return Math.pow(a, b);
+    default: return undefined;
+  }
 }

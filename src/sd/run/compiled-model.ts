@@ -15,6 +15,9 @@ import { MODEL_FIELDS, planRun } from './run-plan.js';
 import { SaveBuffer } from './save-buffer.js';
 import { DomainFault, domainProbe, faultText } from './domain-diagnosis.js';
 import { refsOf } from '../analyze/order.js';
+import { NonFiniteProbe, ProbeDone } from './nonfinite-probe.js';
+import { nonFiniteReport, type NonFiniteReport } from './nonfinite-report.js';
+import type { FirstNonFinite } from './nonfinite-scan.js';
 import type { IntegrationMethod, LookupOverride, Model, ParameterInfo, RunOptions, RunResult, SavedRows, SaveSink, StreamOptions, StreamSummary } from './types.js';
 
 /** The generated functions; `R` is the run's runtime (lookups, delays, random stream). */
@@ -304,6 +307,39 @@ export class CompiledModel implements Model {
     }
     const { rows, names } = this.simulateLocated(options, sink, options.blockRows);
     return { names, rows };
+  }
+
+  /**
+   * Why a run's saved columns took non-finite values (`found`, from nonfinite-scan.ts, for a run
+   * with these `options`): the run is made again with a probe (nonfinite-probe.ts) that finds the
+   * equations that first made NaN or ±∞ from finite inputs, one warning per such root. Called only
+   * after a run that saved such a value, so other runs pay nothing.
+   */
+  explainNonFinite(found: readonly FirstNonFinite[], options: RunOptions = {}, limit?: number): NonFiniteReport {
+    if (found.length === 0) return { warnings: [], more: 0, columns: 0 };
+    const nodes = found.map((f) => this.outputIds[this.columnOf(f.name)] ?? -1);
+    const watch = Int32Array.from(this.dependencies(nodes.filter((id) => id >= 0)));
+    const until = Math.max(...found.map((f) => f.time));
+    const probe = new NonFiniteProbe(this.scalar, watch, until);
+    let findings: NonFiniteProbe | undefined = probe;
+    try {
+      const probed = (p: Program): Program => ({
+        ...p,
+        init: (v, time, dt, si, R) => {
+          p.init(v, time, dt, si, R);
+          probe.init(v, time, dt, R);
+        },
+        step: (v, time, dt, si, R) => {
+          p.step(v, time, dt, si, R);
+          probe.step(v, time, dt, R);
+        },
+      });
+      this.simulate({ ...options, into: undefined }, undefined, undefined, probed);
+    } catch (e) {
+      // Any failure but the probe's own end leaves the warnings without causes.
+      if (!(e instanceof ProbeDone)) findings = undefined;
+    }
+    return nonFiniteReport(this.scalar, found, nodes, findings, limit);
   }
 
   /** `simulate`, with a vector function's bad argument turned into an error that names the variable and the time. */

@@ -2,6 +2,7 @@
  * The page's side of the model worker. Runs are queued one at a time; live runs (slider moves)
  * coalesce: while one runs, only the newest request waits, and older ones are dropped.
  */
+import type { NonFiniteReport } from '../../sd/run/nonfinite-report.js';
 import type { DominanceSummary, FromWorker, ModelFacts, ToWorker } from './protocol.js';
 import type { BandRequest, BandResult } from './ensemble-bands.js';
 import type { RecordedSheet } from '../../server/api-types.js';
@@ -13,6 +14,8 @@ export interface Series {
   names: string[];
   series: Float64Array[];
   ms: number;
+  /** Saved values that are not finite, by root cause (absent for a clean run). */
+  nonFinite?: NonFiniteReport;
 }
 
 export class ModelLoadError extends Error {
@@ -152,7 +155,7 @@ export class ModelClient {
       if (job) {
         if (msg.type === 'result') {
           this.runs++;
-          job.resolve({ time: msg.time, names: msg.names, series: msg.series, ms: msg.ms });
+          job.resolve({ time: msg.time, names: msg.names, series: msg.series, ms: msg.ms, nonFinite: msg.nonFinite });
         } else if (msg.type === 'bands') {
           const { type: _type, id: _id, ...band } = msg;
           job.resolve(band);

@@ -2,6 +2,7 @@
  * The Web Worker that owns the compiled model: compiles once on `load`, then runs on every `run`
  * and hands the series back without copying (transferred Float64Arrays).
  */
+import { scanResult } from '../../sd/run/nonfinite-scan.js';
 import { InputError, ModelError, SimulationError } from '../../sd/ir/diagnostics.js';
 import { compileModelText } from '../../sd/run/engine.js';
 import type { CompiledModel } from '../../sd/run/compiled-model.js';
@@ -115,8 +116,11 @@ const handle = (e: MessageEvent<ToWorker>): void => {
     const t0 = performance.now();
     const r = model.run({ params: msg.params, columns: msg.columns });
     const ms = performance.now() - t0;
+    // Saved NaN or ±∞: the run is made again to name the causes (only then).
+    const found = scanResult(r);
+    const nonFinite = found.length > 0 ? model.explainNonFinite(found, { params: msg.params, columns: msg.columns }) : undefined;
     // Series share buffers (the engine saves columns in blocks): each buffer is transferred once.
-    scope.postMessage({ type: 'result', id: msg.id, time: r.time, names: r.names, series: r.series, ms }, [...new Set([r.time.buffer, ...r.series.map((s) => s.buffer)])]);
+    scope.postMessage({ type: 'result', id: msg.id, time: r.time, names: r.names, series: r.series, ms, nonFinite }, [...new Set([r.time.buffer, ...r.series.map((s) => s.buffer)])]);
   } catch (err) {
     scope.postMessage(runError(msg.id, err));
   }

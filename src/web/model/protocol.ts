@@ -1,4 +1,5 @@
 /** Messages between the page and the model's Web Worker. */
+import type { NonFiniteReport } from '../../sd/run/nonfinite-report.js';
 import type { Diagnostic } from '../../sd/ir/diagnostics.js';
 import type { ParameterInfo } from '../../sd/run/types.js';
 import type { RecordedSheet } from '../../server/api-types.js';
@@ -49,7 +50,7 @@ export interface DominanceSummary {
 export type FromWorker =
   | { type: 'loaded'; facts: ModelFacts }
   | { type: 'load-error'; message: string; diagnostics: Diagnostic[] }
-  | { type: 'result'; id: number; time: Float64Array; names: string[]; series: Float64Array[]; ms: number }
+  | { type: 'result'; id: number; time: Float64Array; names: string[]; series: Float64Array[]; ms: number; nonFinite?: NonFiniteReport }
   | ({ type: 'bands'; id: number } & BandResult)
   | ({ type: 'dominance'; id: number } & DominanceSummary)
   | { type: 'layout'; id: number; view: DiagramView }

@@ -3,6 +3,7 @@
  * business as usual and up to three saved scenarios) and the SDG dashboard on the right.
  */
 import { errorText } from '../error-text.js';
+import { nonFiniteNotice } from '../nonfinite-notice.js';
 import type { AppState } from '../app-state.js';
 import { MAX_OVERLAYS } from '../app-state.js';
 import { announce, clear, h, uid } from '../dom.js';
@@ -199,6 +200,8 @@ export function mountSimulator(root: HTMLElement, app: AppState): () => void {
   const renderRunError = () => {
     clear(runErrorHost);
     if (app.runError) runErrorHost.append(h('div', { class: 'error-box', role: 'alert' }, `${t('runFailed')}: ${errorText(app.runError)}`));
+    const notice = app.runError ? undefined : nonFiniteNotice(app.current?.nonFinite);
+    if (notice) runErrorHost.append(h('div', { class: 'warning-box', role: 'status' }, h('p', {}, notice.heading), h('ul', {}, ...notice.lines.map((l) => h('li', {}, l)))));
     if (app.bandsError) runErrorHost.append(h('div', { class: 'error-box', role: 'alert' }, `${t('bandsFailed')}: ${errorText(app.bandsError)}`));
   };
 
