@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../sd/ir/diagnostics.js';
-import { writeFileAtomic } from './output-writers.js';
+import { VENSIM_NA } from '../sd/ir/na.js';
+import type { RunResult } from '../sd/run/types.js';
+import { formatJson, formatTable, writeFileAtomic } from './output-writers.js';
 
 describe('writeFileAtomic', () => {
   it('writes the whole text under the final name, with no temporary file left', () => {
@@ -23,5 +25,16 @@ describe('writeFileAtomic', () => {
       expect(err).toBeInstanceOf(InputError);
       expect((err as Error).message).toBe(`${path}: cannot write output (ENOENT)`);
     }
+  });
+});
+
+describe(':NA: in written results', () => {
+  const x = Float64Array.from([1, VENSIM_NA, 2 * VENSIM_NA]);
+  const r: RunResult = { names: ['x'], time: Float64Array.from([0, 1, 2]), series: [x], get: (n) => (n === 'x' ? x : undefined) };
+  it('is an empty cell in a table, as in Vensim\'s tables; another number near it is written', () => {
+    expect(formatTable(r, ',')).toBe(`Time,x\n0,1\n1,\n2,${2 * VENSIM_NA}\n`);
+  });
+  it('is null in JSON', () => {
+    expect((JSON.parse(formatJson(r)) as { series: { x: unknown[] } }).series.x).toEqual([1, null, 2 * VENSIM_NA]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { InputError } from '../sd/ir/diagnostics.js';
+import { isVensimNA } from '../sd/ir/na.js';
 import type { RunResult, SaveSink } from '../sd/run/types.js';
 import type { NonFiniteReport } from '../sd/run/nonfinite-report.js';
 
@@ -11,8 +12,9 @@ function csvCell(s: string, delimiter: string): string {
   return s.includes(delimiter) || s.includes('"') || s.includes('\n') ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** A value as text; Vensim's :NA: is an empty cell, as in Vensim's own tables and exports (na.html: "—"). */
 function numberText(x: number): string {
-  return Number.isNaN(x) ? 'NaN' : String(x);
+  return Number.isNaN(x) ? 'NaN' : isVensimNA(x) ? '' : String(x);
 }
 
 /** The header line of a table: `Time` and the column names. */
@@ -54,8 +56,9 @@ export function tableSink(delimiter: string, write: (text: string) => void): Sav
 
 export function formatJson(r: RunResult, nonFinite?: NonFiniteReport): string {
   const series: Record<string, number[]> = {};
-  r.names.forEach((n, j) => (series[n] = Array.from(r.series[j]!)));
+  r.names.forEach((n, j) => (series[n] = Array.from(r.series[j]!, (v) => (isVensimNA(v) ? null : v)) as number[]));
   // JSON has no NaN or ±∞ (they are written null): the warnings say which values those were and why.
+  // :NA: is null too: Vensim's graphs leave it out and its tables show no number.
   const warnings = nonFinite?.warnings ?? [];
   const more = nonFinite?.more ? { warningsNotShown: nonFinite.more } : {};
   return JSON.stringify({ time: Array.from(r.time), series, warnings, ...more }, null, 0) + '\n';

@@ -4,6 +4,7 @@
  * request's body is a view of it (no copy, no encoding on the event loop).
  */
 import type { NonFiniteReport } from '../sd/run/nonfinite-report.js';
+import { isVensimNA } from '../sd/ir/na.js';
 
 const encoder = new TextEncoder();
 
@@ -40,12 +41,12 @@ export class JsonBytes {
   }
 }
 
-/** `[1,2,NaN]` as JSON: non-finite values become null, as JSON.stringify writes them. */
+/** `[1,2,NaN]` as JSON: non-finite values become null, as JSON.stringify writes them, and so does Vensim's :NA: (its graphs leave it out). */
 function numbers(a: Float64Array): string {
   let out = '[';
   for (let i = 0; i < a.length; i++) {
     const v = a[i]!;
-    out += (i ? ',' : '') + (Number.isFinite(v) ? String(v) : 'null');
+    out += (i ? ',' : '') + (Number.isFinite(v) && !isVensimNA(v) ? String(v) : 'null');
   }
   return out + ']';
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { VENSIM_NA } from '../sd/ir/na.js';
 import { fmt, fmtShare, setLang } from './i18n.js';
 
 describe('number formats', () => {
@@ -18,5 +19,10 @@ describe('number formats', () => {
   it('keeps years without grouping', () => {
     setLang('es');
     expect(fmt(2030)).toBe('2030');
+  });
+
+  it("shows Vensim's :NA: as a dash, as Vensim's tables do, and a number next to it as a number", () => {
+    expect(fmt(VENSIM_NA)).toBe('—');
+    expect(fmt(2 * VENSIM_NA)).not.toBe('—');
   });
 });

@@ -1,6 +1,7 @@
 /** The app's language: labels, number and date formats; Spanish formats follow Peru (es-PE). */
 import { en, es, type MessageKey } from './messages.js';
 import type { Localized } from '../server/api-types.js';
+import { isVensimNA } from '../sd/ir/na.js';
 
 export type Lang = 'en' | 'es';
 
@@ -46,9 +47,9 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
   return table[key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
-/** A number for display: four significant digits, the locale's separators, no exponent below 1e15. */
+/** A number for display: four significant digits, the locale's separators, no exponent below 1e15; Vensim's :NA: is '—', as in Vensim's tables. */
 export function fmt(x: number | undefined): string {
-  if (x === undefined || Number.isNaN(x)) return '—';
+  if (x === undefined || Number.isNaN(x) || isVensimNA(x)) return '—';
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
   return numberFmt.format(x);
 }

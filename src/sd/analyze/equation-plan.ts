@@ -21,6 +21,7 @@ import type { VarInfo } from './context.js';
 import type { DimensionTable } from '../ir/dimension-table.js';
 import { ambiguousWhenBare, referenceForm } from './element-slots.js';
 import type { NodeKind, SExpr } from './scalar-model.js';
+import { VENSIM_NA } from '../ir/na.js';
 
 /**
  * Functions Expander.resolveCall resolves by its default case alone (arguments resolved in turn,
@@ -132,7 +133,7 @@ export class EquationPlans {
       case 'num':
         return { leaf: host.num(e.value) };
       case 'na':
-        return { leaf: host.num(-1e38) };
+        return { leaf: host.num(VENSIM_NA) };
       case 'unary': {
         const a = this.part(e.arg, keys, lists);
         if (a === NONE || e.op === '+') return a;

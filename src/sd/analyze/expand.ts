@@ -24,6 +24,7 @@ import { DataFunctions } from './data-functions.js';
 import { cartesian, type Binding, type Ctx, type ExpanderApi, type VarInfo } from './context.js';
 import { ambiguousWhenBare, ElementSlots, ordinalsOf, referenceForm } from './element-slots.js';
 import { EquationPlans } from './equation-plan.js';
+import { VENSIM_NA } from '../ir/na.js';
 
 export interface ExpandOptions {
   dataHost?: DataHost;
@@ -592,7 +593,7 @@ export class Expander implements ExpanderApi {
       case 'num':
         return this.num(e.value);
       case 'na':
-        return this.num(-1e38);
+        return this.num(VENSIM_NA);
       case 'str':
         throw ModelError.at('E_SYNTAX', { en: `a string '${e.value}' is only allowed as an argument of a data function`, es: `una cadena de texto '${e.value}' solo se permite como argumento de una función de datos` }, e.loc);
       case 'list':
@@ -668,7 +669,7 @@ export class Expander implements ExpanderApi {
         const series = this.dataSeriesOf(args[0]!, ctx, fn);
         if (fn === 'GET DATA FIRST TIME' || fn === 'GET DATA LAST TIME') {
           const times = this.data[series]!.times;
-          return { k: 'num', v: times.length === 0 ? -1e38 : fn === 'GET DATA FIRST TIME' ? times[0]! : times[times.length - 1]! };
+          return { k: 'num', v: times.length === 0 ? VENSIM_NA : fn === 'GET DATA FIRST TIME' ? times[0]! : times[times.length - 1]! };
         }
         return { k: 'call', fn, args: [{ k: 'num', v: series }, ...args.slice(1).map((a) => this.resolve(a, ctx))] };
       }

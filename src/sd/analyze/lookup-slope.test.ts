@@ -7,8 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../ir/diagnostics.js';
 import { compileVensim } from '../run/engine.js';
+import { VENSIM_NA } from '../ir/na.js';
 
-const NA = -1e38;
+const NA = VENSIM_NA;
 
 function values(equations: string): Record<string, number> {
   const mdl = `tab((0,2),(2,6),(3,3)) ~~|

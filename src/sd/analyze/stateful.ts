@@ -10,6 +10,7 @@ import type { Ctx, ExpanderApi as Expander } from './context.js';
 import { lowerDepreciateStraightline } from './depreciate.js';
 import { lowerQueueFifo } from './queue.js';
 import type { ScalarNode, SExpr } from './scalar-model.js';
+import { VENSIM_NA } from '../ir/na.js';
 
 /** Functions that, as the whole right-hand side, make the variable itself the state. */
 export const TOP_LEVEL_STATEFUL = new Set([
@@ -21,7 +22,7 @@ export const TOP_LEVEL_STATEFUL = new Set([
 
 const num = (v: number): SExpr => ({ k: 'num', v });
 /** What the expander makes of :NA:. */
-const NA = -1e38;
+const NA = VENSIM_NA;
 const ref = (n: ScalarNode): SExpr => ({ k: 'ref', id: n.id });
 const bin = (op: string, a: SExpr, b: SExpr): SExpr => ({ k: 'bin', op, a, b });
 

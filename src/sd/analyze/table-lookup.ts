@@ -6,6 +6,7 @@
  * 4 LOOKUP FORWARD, 5 LOOKUP INVERT, 6 LOOKUP SLOPE, 7 area with extrapolation, 9 LOOKUP SLOPE
  * with extrapolation.
  */
+import { VENSIM_NA } from '../ir/na.js';
 
 /** The index i of the segment [xs[i], xs[i+1]] holding x (the last one at the right end). */
 export function segment(xs: ArrayLike<number>, x: number): number {
@@ -60,7 +61,7 @@ export function tableArea(xs: ArrayLike<number>, ys: ArrayLike<number>, x: numbe
  * table 0, the end segment's slope (`outside` 'extrapolate') or :NA: ('na').
  */
 export function tableSlopeAt(xs: ArrayLike<number>, ys: ArrayLike<number>, x: number, outside: 'zero' | 'extrapolate' | 'na'): number {
-  const NA = -1e38;
+  const NA = VENSIM_NA;
   const n = xs.length;
   if (n === 0) return NaN;
   if (n === 1) return outside === 'na' && x !== xs[0] ? NA : 0;
@@ -84,13 +85,13 @@ export function tableSlopeAt(xs: ArrayLike<number>, ys: ArrayLike<number>, x: nu
 export function tableInvert(xs: ArrayLike<number>, ys: ArrayLike<number>, y: number): number {
   const n = xs.length;
   if (n === 0) return NaN;
-  if (n === 1) return y === ys[0] ? xs[0]! : -1e38;
+  if (n === 1) return y === ys[0] ? xs[0]! : VENSIM_NA;
   for (let i = 0; i < n - 1; i++) {
     const y0 = ys[i]!;
     const y1 = ys[i + 1]!;
     if ((y >= y0 && y <= y1) || (y <= y0 && y >= y1)) return y1 === y0 ? xs[i]! : xs[i]! + ((xs[i + 1]! - xs[i]!) * (y - y0)) / (y1 - y0);
   }
-  return -1e38;
+  return VENSIM_NA;
 }
 
 export function tableLookup(xs: ArrayLike<number>, ys: ArrayLike<number>, x: number, mode: number): number {

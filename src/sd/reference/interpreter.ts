@@ -26,6 +26,7 @@ import type { Equation, Expr, LookupTable, MacroDecl, ModelIR } from '../ir/mode
 import { demandAt, marketPrice, type ReferenceCurve, supplyAt } from './market-curves.js';
 import { LEVEL_RULES, zidz } from './level-rules.js';
 import { ranks, sortOrder, vectorSelect, wholeIndex } from './vector-rules.js';
+import { VENSIM_NA } from '../ir/na.js';
 
 /** A data variable's points, by column name (`name` or `name[e1,e2]`). */
 export type ReferenceData = ReadonlyMap<string, { times: readonly number[]; values: readonly number[] }>;
@@ -71,8 +72,8 @@ interface StatefulInstance {
 
 /** GET DATA MAX / MIN / MEAN (Vensim fn_get_data_min): over the points with from ≤ time ≤ to. */
 function dataStatistic(fn: string, series: { times: readonly number[]; values: readonly number[] }, from: number, to: number): number {
-  const inRange = series.values.filter((v, i) => series.times[i]! >= from && series.times[i]! <= to && !Number.isNaN(v) && v !== -1e38);
-  if (inRange.length === 0) return -1e38;
+  const inRange = series.values.filter((v, i) => series.times[i]! >= from && series.times[i]! <= to && !Number.isNaN(v) && v !== VENSIM_NA);
+  if (inRange.length === 0) return VENSIM_NA;
   if (fn === 'GET DATA MAX') return Math.max(...inRange);
   if (fn === 'GET DATA MIN') return Math.min(...inRange);
   return inRange.reduce((a, b) => a + b, 0) / inRange.length;
@@ -290,8 +291,7 @@ export class ReferenceInterpreter {
       case 'num':
         return e.value;
       case 'na':
-        // Vensim's :NA: is the number -1e38 (as the expander makes it).
-        return -1e38;
+        return VENSIM_NA;
       case 'ref':
         if (ctx.frame) {
           const param = ctx.frame.params.get(e.name);
@@ -439,8 +439,8 @@ export class ReferenceInterpreter {
         // that is not a queue gives :NA:.
         const q = e.args[0]!;
         const inst = q.kind === 'ref' ? this.queues.get(`${q.name}[${this.subscriptKey(q.subs, ctx.binding)}]`) : undefined;
-        if (!inst) return -1e38;
-        const na = (v: number) => v === -1e38;
+        if (!inst) return VENSIM_NA;
+        const na = (v: number) => v === VENSIM_NA;
         const entries = inst.queue!;
         let sum = 0;
         entries.forEach((amount, i) => {

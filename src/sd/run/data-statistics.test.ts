@@ -9,8 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { readVensim } from '../vensim/reader.js';
 import { runReference } from '../reference/interpreter.js';
 import { compileVensim } from './engine.js';
+import { VENSIM_NA } from '../ir/na.js';
 
-const NA = -1e38;
+const NA = VENSIM_NA;
 const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 4 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
 // sales has points at 1, 2 and 4; gappy has a :NA: point at 1 and a missing one (NaN) at 3.
 const DATA = new Map([

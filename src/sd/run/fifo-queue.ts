@@ -4,6 +4,7 @@
  * the queue "will never change within a time step" (the page) through Runge-Kutta's stages.
  */
 import { VectorArgumentError } from './vector-functions.js';
+import { VENSIM_NA } from '../ir/na.js';
 
 export class FifoQueue {
   /** entries[j]: what entered in the j-th step and is still there. */
@@ -32,13 +33,13 @@ export class FifoQueue {
     return this.content;
   }
 
-  /** fn_queue_age_in_range: content at least minAge and at most maxAge old; :NA: (-1e38) lifts a bound. */
+  /** fn_queue_age_in_range: content at least minAge and at most maxAge old; :NA: lifts a bound. */
   inRange(now: number, minAge: number, maxAge: number): number {
     this.settle(now);
     let sum = 0;
     for (let j = this.head; j < this.n; j++) {
       const age = (this.n - j) * this.dt;
-      if ((minAge === -1e38 || age >= minAge) && (maxAge === -1e38 || age <= maxAge)) sum += this.entries[j]!;
+      if ((minAge === VENSIM_NA || age >= minAge) && (maxAge === VENSIM_NA || age <= maxAge)) sum += this.entries[j]!;
     }
     return sum;
   }

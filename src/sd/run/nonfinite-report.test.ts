@@ -1,7 +1,7 @@
 /**
  * A run that saves NaN or ±∞ in a column with no stock downstream (which would stop the run) ends
  * with one warning per root cause: the equation that first made the value from finite inputs, its
- * place, the time, the operation, and how many saved variables it reaches. :NA: (-1e38 here) is a
+ * place, the time, the operation, and how many saved variables it reaches. :NA: (−2^109, src/sd/ir/na.ts) is a
  * number, never reported.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { compileVensim } from './engine.js';
 import { NonFiniteScan, scanResult, scanningSink } from './nonfinite-scan.js';
 import { reportLines, type NonFiniteReport } from './nonfinite-report.js';
 import type { RunOptions } from './types.js';
+import { VENSIM_NA } from '../ir/na.js';
 
 const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 4 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
 
@@ -102,10 +103,10 @@ describe('non-finite saved values: one warning per root cause', () => {
     expect(r.warnings[0]).toMatchObject({ variable: 'y', columns: [{ name: 'w', time: 0, value: 'Infinity', location: 'm.mdl:4:1' }] });
   });
 
-  it(':NA: is a number (-1e38), not a non-finite value: no warning', () => {
+  it(':NA: is a number (−2^109), not a non-finite value: no warning', () => {
     const m = compileVensim(`u = :NA: ~~|\nw = u * 2 ~~|\n${CONTROL}`).model;
     const run = m.run();
-    expect(run.get('w')![0]).toBe(-2e38);
+    expect(run.get('w')![0]).toBe(2 * VENSIM_NA);
     expect(scanResult(run)).toEqual([]);
     expect(m.explainNonFinite([])).toEqual({ warnings: [], more: 0, columns: 0 });
   });

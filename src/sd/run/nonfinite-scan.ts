@@ -4,7 +4,7 @@
  * the simulation; its XIDZ tutorial: a division by 0 "causes an error"), so a column with such a value
  * holds numbers Vensim would not have given. The scan reads the saved rows after the run (or block by
  * block beside a streamed run's sink): the run's own loop is unchanged. :NA: is the finite number
- * -1e38 in this engine (expand.ts), so it is never counted here.
+ * VENSIM_NA in this engine (src/sd/ir/na.ts), so it is never counted here.
  */
 import type { RunResult, SavedRows, SaveSink } from './types.js';
 

@@ -15,6 +15,7 @@ import { readVensim } from '../vensim/reader.js';
 import { runReference } from '../reference/interpreter.js';
 import { writeVensim } from '../vensim/writer.js';
 import { compileVensim } from './engine.js';
+import { VENSIM_NA } from '../ir/na.js';
 
 const control = (end: number, dt: number) => `INITIAL TIME = 0 ~ Day ~|\nFINAL TIME = ${end} ~ Day ~|\nTIME STEP = ${dt} ~ Day ~|\nSAVEPER = TIME STEP ~ Day ~|\n`;
 const FLAT = 'flat((0,1),(1,1)) ~ Dmnl ~|\n';
@@ -132,7 +133,7 @@ old = QUEUE AGE IN RANGE(q, 2, :NA:) ~ Widget ~|
 
   it('QUEUE AGE IN RANGE of a variable that is not a queue is :NA:; of an expression, a located error', () => {
     const v = run(`${FLAT}x = 3 ~ Widget ~|\ny = QUEUE AGE IN RANGE(x, :NA:, :NA:) ~ Widget ~|\n${control(1, 1)}`);
-    expect(v.y).toEqual([-1e38, -1e38]);
+    expect(v.y).toEqual([VENSIM_NA, VENSIM_NA]);
     expect(() => run(`${FLAT}x = 3 ~ Widget ~|\ny = QUEUE AGE IN RANGE(x + 1, 0, 1) ~ Widget ~|\n${control(1, 1)}`)).toThrow(
       /queue\.mdl:3:\d+: .*the first argument of QUEUE AGE IN RANGE must be the name of a variable defined with QUEUE FIFO/,
     );

@@ -11,6 +11,7 @@ import { RandomStream, streamSeed } from './random.js';
 import { xidz, zidz } from '../ir/guarded-division.js';
 import { ConveyorBelt, type LeakZone } from './conveyor-belt.js';
 import { FifoQueue } from './fifo-queue.js';
+import { VENSIM_NA } from '../ir/na.js';
 
 /**
  * NaN read from a typed array: the global `NaN` is a tagged heap value, and a function that can
@@ -275,7 +276,7 @@ export class Runtime {
     const ts = this.dataSeries[k]!.times;
     const vs = this.dataSeries[k]!.values;
     const n = ts.length;
-    if (n === 0 || time < ts[0]! || time > ts[n - 1]!) return -1e38;
+    if (n === 0 || time < ts[0]! || time > ts[n - 1]!) return VENSIM_NA;
     let i = 0;
     while (i < n - 1 && ts[i + 1]! <= time) i++;
     if (ts[i] === time || i === n - 1) return vs[i]!;
@@ -295,11 +296,11 @@ export class Runtime {
     let acc = stat === 'max' ? -Infinity : stat === 'min' ? Infinity : 0;
     for (let i = 0; i < ts.length; i++) {
       const v = vs[i]!;
-      if (ts[i]! < from || ts[i]! > to || Number.isNaN(v) || v === -1e38) continue;
+      if (ts[i]! < from || ts[i]! > to || Number.isNaN(v) || v === VENSIM_NA) continue;
       n++;
       acc = stat === 'max' ? Math.max(acc, v) : stat === 'min' ? Math.min(acc, v) : acc + v;
     }
-    if (n === 0) return -1e38;
+    if (n === 0) return VENSIM_NA;
     return stat === 'mean' ? acc / n : acc;
   }
 
@@ -452,7 +453,7 @@ export class Runtime {
   /** fn_queue_age_in_range; :NA: when `node` is not a queue ("… QUEUE AGE IN RANGE will return :NA:"). */
   queueAgeInRange(node: number, minAge: number, maxAge: number): number {
     const k = this.queueOf.get(node);
-    return k === undefined ? -1e38 : this.queues[k]!.inRange(this.heldTime, minAge, maxAge);
+    return k === undefined ? VENSIM_NA : this.queues[k]!.inRange(this.heldTime, minAge, maxAge);
   }
 
   // --- XMILE HISTORY ------------------------------------------------------------------------

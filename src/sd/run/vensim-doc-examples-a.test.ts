@@ -6,13 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileVensim } from './engine.js';
+import { VENSIM_NA } from '../ir/na.js';
 
 const control = (final: number, dt: number) => `INITIAL TIME = 0 ~~|\nFINAL TIME = ${final} ~~|\nTIME STEP = ${dt} ~~|\nSAVEPER = ${dt} ~~|\n`;
 const run = (eqs: string, final = 4, dt = 1) => compileVensim(`${eqs}\n${control(final, dt)}`).model.run();
 const series = (r: ReturnType<typeof run>, name: string) => Array.from(r.get(name)!);
 const first = (r: ReturnType<typeof run>, name: string) => r.get(name)![0]!;
 /** What the engine makes of :NA:. */
-const NA = -1e38;
+const NA = VENSIM_NA;
 
 describe('lookups (documentation/22820.html)', () => {
   it('interpolates between the points and holds the first and last y outside them', () => {

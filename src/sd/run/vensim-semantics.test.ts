@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileVensim } from './engine.js';
+import { VENSIM_NA } from '../ir/na.js';
 
 const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 4 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
 const run = (eqs: string) => compileVensim(`${eqs}\n${CONTROL}`).model.run();
@@ -293,7 +294,7 @@ describe('GET DATA functions (fn_get_data_between_times and its siblings)', () =
   });
 
   it('BETWEEN TIMES interpolates, takes the later or earlier point, and is :NA: outside the data', () => {
-    expect(Array.from(r.get('between')!)).toEqual([-1e38, 10, 20, 30, -1e38]);
+    expect(Array.from(r.get('between')!)).toEqual([VENSIM_NA, 10, 20, 30, VENSIM_NA]);
     expect([at(r, 'later'), at(r, 'earlier')]).toEqual([30, 10]);
   });
 
