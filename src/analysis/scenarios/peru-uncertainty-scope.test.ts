@@ -93,6 +93,7 @@ describe('every ranged Supuesto that acts after 2023 is sampled or exempt with a
     'Fuel Import Parity Share[biomass]': '0 by construction (local firewood), no range stated',
     'Fuel Import Share': 'informative only: it measures the fuel import channel (Fuel Import Volume) and does not enter Imports',
     'COVID Death Age Share': 'shares that sum to 1, so one element cannot be drawn alone; acts after 2023 only through the age of the 2020-2021 deaths',
+    'Relative Methane per Head': 'in business as usual it moves only Herd Relative Methane per Head in 2000, the 2000 base of Herd Methane Factor, which stays 1 while the pasture mix stays as in 2000',
   };
   const exemption = (name: string) => (name in EXEMPT ? name : name.replace(/\[.*$/, '') in EXEMPT ? name.replace(/\[.*$/, '') : undefined);
 

@@ -2,15 +2,16 @@
  * Functions that Vensim's reference pages say must be the whole right-hand side: they "must
  * directly follow the equal sign" and cannot be part of a larger expression (`L = A + INTEG(R, 0)`
  * is the page's own invalid example). Each entry names the page that says so; a function whose
- * page does not (DELAY CONVEYOR, SMOOTH, DELAY1 …) may stand anywhere.
- * INITIAL's page (fn_initial) says the same, but it is not refused yet: the project's own Peru model
- * (models/peru/peru.mdl) writes `x / INITIAL(x)` in some thirty equations, to be rewritten first.
+ * page does not (DELAY CONVEYOR, SMOOTH, DELAY1 …) may stand anywhere. XMILE's INIT may stand
+ * anywhere (XMILE 1.0 puts no such rule on it): the XMILE reader does not call this, and the .mdl
+ * writer gives an INIT or INITIAL inside an expression a variable of its own (initial-variables.ts).
  */
 import { ModelError } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 
 const STANDALONE: ReadonlyMap<string, string> = new Map([
   ['INTEG', 'fn_integ'],
+  ['INITIAL', 'fn_initial'],
   ['SINTEG', 'fn_sinteg'],
   ['DELAY FIXED', 'fn_delay_fixed'],
   ['DELAY INFORMATION', 'fn_delay_information'],

@@ -2,7 +2,8 @@
  * Writes the model IR as a Vensim `.mdl` text that this reader (and Vensim) read back to the same
  * model: macros, subscript ranges with their mappings, equations with their units, ranges and
  * documentation, grouped as the source grouped them, then the sketch and settings kept verbatim.
- * A model read from XMILE gets no sketch and a settings section that states its integration method.
+ * A model read from XMILE gets no sketch and a settings section that states its integration method;
+ * an INIT or INITIAL inside a larger expression gets a variable of its own (initial-variables.ts).
  */
 import { HISTORY, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError } from '../ir/diagnostics.js';
@@ -10,6 +11,7 @@ import { visitExpr } from '../ir/walk.js';
 import type { DimensionDecl, Equation, MacroDecl, ModelIR } from '../ir/model.js';
 import { conveyorsAsDelays } from './conveyor-as-delay.js';
 import { nameDeclaredSubscripts } from './declared-subscripts.js';
+import { initialsStandalone } from './initial-variables.js';
 import { exprText, numberText, table, vensimName } from './expr-text.js';
 
 const INTERPOLATION: Record<string, string> = { interpolate: ':INTERPOLATE:', raw: ':RAW:', 'hold backward': ':HOLD BACKWARD:', 'look forward': ':LOOK FORWARD:' };
@@ -105,7 +107,7 @@ function rejectXmileOnly(ir: ModelIR): void {
 
 /** The `.mdl` text of a model. */
 export function writeVensim(model: ModelIR): string {
-  const ir = conveyorsAsDelays(model);
+  const ir = initialsStandalone(conveyorsAsDelays(model));
   rejectXmileOnly(ir);
   // Display names of dimensions and elements, for mappings that the IR keeps in canonical form.
   const members = new Map<string, string>();
