@@ -132,7 +132,7 @@ f[A2] = 0.1 ~ u/Year ~|
 ${settings(2, 0.5)}`);
     expect(d.loops).toEqual([]);
     expect(d.notScored).toHaveLength(1);
-    expect(d.notScored[0]!.reason).toMatch(/no loop element by element/);
+    expect(d.notScored[0]!.reason.en).toMatch(/no loop element by element/);
   });
 
   it('names a loop through a partial SUM of a two-dimensional array by its fullest subscripts', () => {
@@ -157,7 +157,8 @@ s[dim] = INTEG(inflow[dim], 1) ~ u ~|
 inflow[dim] = SMOOTH(s[dim], 2) * 0.1 ~ u/Year ~|
 ${settings(2, 0.5)}`);
     expect(d.loops).toEqual([]);
-    expect(d.notScored[0]!.reason).toMatch(/^inflow: function SMOOTH is not scored/);
+    expect(d.notScored[0]!.reason.en).toMatch(/^inflow: function SMOOTH is not scored/);
+    expect(d.notScored[0]!.reason.es).toMatch(/^inflow: la función SMOOTH no se puntúa/);
   });
 });
 
@@ -195,7 +196,7 @@ ${settings(2, 0.5)}`,
       { elementLimit: 2 },
     );
     expect(d.loops).toEqual([]);
-    expect(d.notScored).toEqual([{ id: 'B1', reason: 'more than 2 loops element by element (the limit): none of them is scored' }]);
+    expect(d.notScored).toEqual([{ id: 'B1', reason: { en: 'more than 2 loops element by element (the limit): none of them is scored', es: 'más de 2 bucles elemento por elemento (el límite): no se puntúa ninguno' } }]);
     expect(d.elementSearch).toBe('per-loop');
   });
 
@@ -226,7 +227,7 @@ ${settings(2, 0.5)}`;
     // 2 / 0.5 + 2 = 6 values per series; the element loops need s[A1], s[A2], outflow[A1], outflow[A2] besides t and out t.
     const d = dominance(text, { maxValues: 6 * 5 });
     expect(d.loops.map((l) => l.id)).toEqual(['B2']);
-    expect(d.notScored).toEqual([{ id: 'B1', reason: 'the loops element by element need 6 series of 6 values together, more than the 30 values a run can keep here: not scored' }]);
+    expect(d.notScored.map((x) => [x.id, x.reason.en])).toEqual([['B1', 'the loops element by element need 6 series of 6 values together, more than the 30 values a run can keep here: not scored']]);
     expect(dominance(text, { maxValues: 6 * 6 }).loops.map((l) => l.id)).toEqual(['B1[A1]', 'B1[A2]', 'B2']);
   });
 
@@ -240,6 +241,6 @@ ${settings(2, 0.5)}`,
       { discover: true },
     );
     expect(d.loops).toEqual([]);
-    expect(d.notSearched).toEqual(['s is arrayed: loops through arrays are scored element by element only when every loop is listed (below the limit)', 'outflow is arrayed: loops through arrays are scored element by element only when every loop is listed (below the limit)']);
+    expect(d.notSearched?.map((x) => x.en)).toEqual(['s is arrayed: loops through arrays are scored element by element only when every loop is listed (below the limit)', 'outflow is arrayed: loops through arrays are scored element by element only when every loop is listed (below the limit)']);
   });
 });

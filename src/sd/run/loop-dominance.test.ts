@@ -65,7 +65,7 @@ s = INTEG(inflow, 1) ~ u ~|
 inflow = SMOOTH(s, 2) * 0.1 ~ u/Year ~|
 ${settings(5, 1)}`);
     expect(d.loops).toHaveLength(0);
-    expect(d.notScored[0]!.reason).toMatch(/SMOOTH/);
+    expect(d.notScored[0]!.reason.en).toMatch(/SMOOTH/);
   });
 
   it('lists a loop as not scored when a branch taken only during the run holds what it cannot evaluate', () => {
@@ -77,7 +77,7 @@ t = INTEG(-outflow, 10) ~ u ~|
 outflow = t / 4 ~ u/Year ~|
 ${settings(10, 0.25)}`);
     expect(d.notScored).toHaveLength(1);
-    expect(d.notScored[0]!.reason).toMatch(/^inflow: function QUANTUM is not scored/);
+    expect(d.notScored[0]!.reason.en).toMatch(/^inflow: function QUANTUM is not scored/);
     expect(d.loops.map((l) => l.polarity)).toEqual(['B']);
   });
 });
