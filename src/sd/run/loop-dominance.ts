@@ -18,9 +18,12 @@
  * Times are labelled as Stella and the papers do: the score at t measures the change from t to
  * t + dt (the 2020 paper's Table 3 for the Bass model is reproduced this way to its 4 digits), so
  * the model is run one dt past its final time. Every step is saved; equations are re-evaluated
- * with mixed old/new inputs by a small evaluator (analyze/structure/partial-eval.ts). Loops
- * through macros or stateful functions other than a stock's own INTEG are listed as not scored,
- * with the reason.
+ * with mixed old/new inputs by a small evaluator (analyze/structure/partial-eval.ts). INITIAL(x)
+ * inside an equation is its value at the run's first time throughout: the run never changes it
+ * after the start, so a link score holds it fixed, and `z = x / INITIAL(x)` moves with x alone (a
+ * link that only sets an INITIAL acts only at the start and closes no loop, causal-graph.ts).
+ * Loops through macros or other stateful functions than a stock's own INTEG and INITIAL are
+ * listed as not scored, with the reason.
  *
  * Arrays: a loop through arrayed variables is scored element by element. Each element is a scalar
  * variable of the expanded model (its equation with every subscript resolved, a SUM written out
@@ -40,12 +43,12 @@ import { expandModel } from '../analyze/expand.js';
 import { visitExpr } from '../ir/walk.js';
 import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { elementGraph, elementLoops, type ElementGraph } from '../analyze/structure/element-loops.js';
-import { evaluateElement } from '../analyze/structure/element-eval.js';
+import { evaluateElement, type ElementEnv } from '../analyze/structure/element-eval.js';
 import type { CausalGraph } from '../analyze/structure/causal-graph.js';
 import { loopReportFrom, type FeedbackLoop, type LoopReport } from '../analyze/structure/feedback-loops.js';
 import { cycleKey, strongestLoops, type WeightedLink } from '../analyze/structure/strongest-loops.js';
 import { cyclePartitions } from '../analyze/structure/cycle-partitions.js';
-import { evaluate, functionNamed, NotEvaluable, UNARY, type EvalEnv } from '../analyze/structure/partial-eval.js';
+import { AT_START, evaluate, functionNamed, NotEvaluable, UNARY, type EvalEnv } from '../analyze/structure/partial-eval.js';
 import type { Model, RunOptions } from './types.js';
 
 export interface ScoredLoop {
@@ -103,7 +106,7 @@ export interface LoopDominance {
 type Definition = { stock: boolean } & ({ expr: Expr; element?: undefined } | { expr: SExpr; element: number });
 
 /** Functions the link scores evaluate (partial-eval.ts, element-eval.ts), besides the array reductions expansion writes out. */
-const EVALUATED = new Set([...Object.keys(UNARY), 'MIN', 'MAX', 'IF THEN ELSE', 'XIDZ', 'ZIDZ', 'MODULO', 'POWER', 'LOG', 'PI', 'WITH LOOKUP', 'SUM', 'PROD', 'VMIN', 'VMAX']);
+const EVALUATED = new Set([...Object.keys(UNARY), ...AT_START, 'MIN', 'MAX', 'IF THEN ELSE', 'XIDZ', 'ZIDZ', 'MODULO', 'POWER', 'LOG', 'PI', 'WITH LOOKUP', 'SUM', 'PROD', 'VMIN', 'VMAX']);
 
 /** True when a variable's equations define or read array elements: its link scores are computed element by element. */
 function usesElements(eqs: readonly Equation[]): boolean {
@@ -229,6 +232,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   const arrayed = new Set<string>();
   const elementWhyNot = new Map<string, BilingualText>();
   const probe: EvalEnv = { value: () => 1, time: 0, lookup: (n) => lookups.get(n) };
+  probe.initial = probe;
   const defineElements = (v: string, eqs: Equation[]): BilingualText | undefined => {
     const display = graph.nodes.get(v)?.display ?? v;
     for (const eq of eqs) {
@@ -247,15 +251,19 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
         continue;
       }
       try {
-        evaluateElement(node.expr, {
+        const env: ElementEnv = {
           value: (x) => {
-            if (scalar.nodes[x]!.hidden) throw new NotEvaluable({ en: `the internal value ${scalar.nodes[x]!.name}`, es: `el valor interno ${scalar.nodes[x]!.name}` });
+            const read = scalar.nodes[x]!;
+            // An INITIAL inside the equation is a hidden node holding its argument's value at the start.
+            if (read.hidden && read.kind === 'initial') return evaluateElement(read.expr, env);
+            if (read.hidden) throw new NotEvaluable({ en: `the internal value ${read.name}`, es: `el valor interno ${read.name}` });
             return 1;
           },
           time: 0,
           dt: model.time.dt,
           lookups: scalar.lookups,
-        });
+        };
+        evaluateElement(node.expr, env);
         defOf.set(keys[id]!, { expr: node.expr, element: id, stock: node.kind === 'stock' });
       } catch (e) {
         if (!(e instanceof NotEvaluable)) throw e;
@@ -351,6 +359,16 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       }
     }
   }
+  /** The visible nodes an element reads, through the hidden INITIAL nodes it reads (whose value comes from the start). */
+  const startReads = (id: number, out: Set<number> = new Set()): Set<number> => {
+    const { scalar, graph: eg } = expanded();
+    for (const x of eg.reads(id)) {
+      const node = scalar.nodes[x]!;
+      if (!node.hidden) out.add(x);
+      else if (node.kind === 'initial') startReads(x, out);
+    }
+    return out;
+  };
   // The series a run must keep: each scored definition and what it reads.
   const neededFor = (keys: Iterable<string>): Set<string> => {
     const out = new Set<string>();
@@ -361,7 +379,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       done.add(key);
       out.add(key);
       if (def.element === undefined) for (const l of graph.in.get(key) ?? []) out.add(l.from);
-      else for (const x of expanded().graph.reads(def.element)) if (!expanded().scalar.nodes[x]!.hidden) out.add(expanded().keys[x]!);
+      else for (const x of startReads(def.element)) out.add(expanded().keys[x]!);
     }
     return out;
   };
@@ -405,9 +423,12 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     if (!s) throw new NotEvaluable({ en: `the values of ${displayOf(key)} (the run has none)`, es: `los valores de ${displayOf(key)} (la simulación no los tiene)` });
     return s[k]!;
   };
+  // What INITIAL reads: the values at the run's first row.
+  const start: EvalEnv = { value: (x) => valueAt(x, 0), time: result.time[0]!, lookup: (x) => lookups.get(x) };
+  start.initial = start;
   // A definition evaluated at row k with each input's value given by `at` (by element key).
   const evalDef = (def: Definition, k: number, at: (key: string) => number): number => {
-    if (def.element === undefined) return evaluate(def.expr, { value: at, time: result.time[k]!, lookup: (x) => lookups.get(x) });
+    if (def.element === undefined) return evaluate(def.expr, { value: at, time: result.time[k]!, lookup: (x) => lookups.get(x), initial: start });
     const { scalar, keys } = expanded();
     return evaluateElement(def.expr, { value: (id) => at(keys[id]!), time: result.time[k]!, dt, lookups: scalar.lookups });
   };
@@ -416,9 +437,17 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   const seriesOfNode: (Float64Array | null | undefined)[] = [];
   const nodeSeries = (id: number): Float64Array => {
     let s = seriesOfNode[id];
-    if (s === undefined) seriesOfNode[id] = s = series.get(expanded().keys[id]!) ?? null;
+    if (s === undefined) seriesOfNode[id] = s = series.get(expanded().keys[id]!) ?? initialSeries(id);
     if (!s) throw new NotEvaluable({ en: `the values of ${expanded().scalar.nodes[id]!.name} (the run has none)`, es: `los valores de ${expanded().scalar.nodes[id]!.name} (la simulación no los tiene)` });
     return s;
+  };
+  // A hidden INITIAL node: its argument at the first row, the same at every row.
+  const startEnv: ElementEnv = { value: (id) => nodeSeries(id)[0]!, time: result.time[0]!, dt, lookups: [] };
+  const initialSeries = (id: number): Float64Array | null => {
+    const node = expanded().scalar.nodes[id]!;
+    if (!node.hidden || node.kind !== 'initial') return null;
+    startEnv.lookups = expanded().scalar.lookups;
+    return new Float64Array(rows).fill(evaluateElement(node.expr, startEnv));
   };
   const elementEnv = {
     k: 0,

@@ -20,7 +20,16 @@ export interface EvalEnv {
   value(name: string): number;
   time: number;
   lookup(name: string): LookupTable | undefined;
+  /**
+   * The values at the run's start, where INITIAL and INIT read their argument: their output is
+   * that one value for the whole run, so it moves with no input and a link score holds it fixed.
+   * Without it, INITIAL is not evaluable.
+   */
+  initial?: EvalEnv;
 }
+
+/** Functions whose output is their argument's value at the start of the run. */
+export const AT_START = new Set(['INITIAL', 'INIT']);
 
 /** A normal (clamped, linear) table lookup. */
 export function interpolate(t: { x: ArrayLike<number>; y: ArrayLike<number> }, x: number): number {
@@ -77,6 +86,7 @@ export function evaluate(e: Expr, env: EvalEnv): number {
       if (f) return f(arg(0));
       const v = callOp(e.fn, arg, e.args.length);
       if (v !== undefined) return v;
+      if (AT_START.has(e.fn) && env.initial && e.args.length === 1) return evaluate(e.args[0]!, env.initial);
       switch (e.fn) {
         case 'PI': return Math.PI;
         case 'WITH LOOKUP':

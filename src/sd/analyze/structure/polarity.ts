@@ -82,6 +82,9 @@ export function valueSign(e: Expr, ctx: SignContext): Sign {
           return a.reduce(addSigns, '0' as Sign) === '+' ? '+' : a[0] ?? '?';
         case 'IF THEN ELSE':
           return a[1] === a[2] ? a[1]! : '?';
+        case 'INITIAL':
+        case 'INIT':
+          return a[0] ?? '?';
         default:
           return '?';
       }
@@ -165,6 +168,8 @@ export function derivativeSign(e: Expr, name: string, ctx: SignContext): Sign {
       const fn = e.fn;
       if (INCREASING.has(fn)) return d.reduce(addSigns, '0' as Sign);
       if (fn === 'INTEG') return d[0]!; // the rate; the initial value acts once
+      // INITIAL's output is its argument's value at the start, the same afterwards: no later change moves it.
+      if (fn === 'INITIAL' || fn === 'INIT') return '0';
       if (FOLLOWS_FIRST.has(fn)) return d[0]!;
       if (fn === 'IF THEN ELSE') return d[0] !== '0' ? '?' : addSigns(d[1]!, d[2]!);
       if (fn === 'XIDZ' || fn === 'ZIDZ' || fn === 'SAFEDIV')
