@@ -98,6 +98,24 @@ describe('igem loops, causes, uses', () => {
     expect(j.dominance.notScored).toEqual([{ id: 'R1', reason: { en: 'inflow: function SMOOTH is not scored', es: 'inflow: la función SMOOTH no se puntúa' } }]);
   });
 
+  it('labels an element loop by its element links where the variable loop is undetermined', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'igem-loops-')), 'tanks.mdl');
+    writeFileSync(
+      file,
+      ['dim: A1, A2 ~~|', 's[dim] = INTEG(-transfer[dim], start[dim]) ~ u ~|', 'start[dim] = 100, 20 ~ u ~|', 'transfer[A1] = (s[A1] - s[A2]) / 4 ~ u/Year ~|', 'transfer[A2] = (s[A2] - s[A1]) / 4 ~ u/Year ~|', 'INITIAL TIME = 0 ~~|', 'FINAL TIME = 4 ~~|', 'TIME STEP = 0.25 ~~|', 'SAVEPER = 1 ~~|'].join('\n'),
+    );
+    const en = (await igem('loops', file, '--dominance')).out;
+    expect(en).toMatch(/^U1 \(length 2, family 1\)/m);
+    expect(en).toMatch(/^ {2}U1\[A1\] \(balancing\) \[/m);
+    expect(en).toMatch(/^ {2}U1\[A1 → A2 → A2 → A1\] \(reinforcing\) \[/m);
+    vi.stubEnv('IGEM_LANG', 'es');
+    const es = (await igem('loops', file, '--dominance')).out;
+    expect(es).toMatch(/^ {2}U1\[A1\] \(de equilibrio\) \[/m);
+    expect(es).toMatch(/^ {2}U1\[A1 → A2 → A2 → A1\] \(de refuerzo\) \[/m);
+    const j = JSON.parse((await igem('loops', file, '--dominance', '--json')).out) as { loops: { polarity: string; elementLoops: { polarity: string }[] }[] };
+    expect([j.loops[0]!.polarity, ...j.loops[0]!.elementLoops.map((e) => e.polarity)]).toEqual(['U', 'B', 'B', 'R']);
+  });
+
   it('prints the causes and uses trees with the word for a link that acts only initially in the chosen language', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'igem-trees-')), 'initial.mdl');
     writeFileSync(file, ['s = INTEG(inflow, start) ~ u ~|', 'start = 5 ~ u ~|', 'inflow = 1 ~ u/Year ~|', 'INITIAL TIME = 0 ~~|', 'FINAL TIME = 4 ~~|', 'TIME STEP = 1 ~~|', 'SAVEPER = 1 ~~|'].join('\n'));

@@ -162,6 +162,63 @@ ${settings(2, 0.5)}`);
   });
 });
 
+describe('loop dominance through arrays: element loop polarity from the element equations', () => {
+  it('labels each element loop by its own links where the variable loop is undetermined', () => {
+    // Two tanks that even out: transfer[A1] = (s[A1] − s[A2]) / tau reads s[A1] with + and s[A2]
+    // with −, so the variable link s → transfer is '?' and the loop U1. Element by element each
+    // tank's own loop is s[Ai] → transfer[Ai] (+) → s[Ai] (−): balancing; the loop through both
+    // tanks has four negative links: reinforcing.
+    const d = dominance(`
+dim: A1, A2 ~~|
+s[dim] = INTEG(-transfer[dim], start[dim]) ~ u ~|
+start[dim] = 100, 20 ~ u ~|
+transfer[A1] = (s[A1] - s[A2]) / tau ~ u/Year ~|
+transfer[A2] = (s[A2] - s[A1]) / tau ~ u/Year ~|
+tau = 4 ~ Year ~|
+${settings(4, 0.25)}`);
+    expect(d.report.loops.map((l) => [l.id, l.polarity, l.variables])).toEqual([['U1', 'U', ['s', 'transfer']]]);
+    expect(d.notScored).toEqual([]);
+    expect(d.loops.map((l) => [l.elements.join(' → '), l.loop, l.polarity])).toEqual([
+      ['s[A1] → transfer[A1]', 'U1', 'B'],
+      ['s[A2] → transfer[A2]', 'U1', 'B'],
+      ['s[A1] → transfer[A2] → s[A2] → transfer[A1]', 'U1', 'R'],
+    ]);
+    // The run agrees: each loop's score has the sign of its label at every scored step.
+    for (const l of d.loops) every(l.score, (x) => expect(Math.sign(x)).toBe(l.polarity === 'B' ? -1 : 1));
+  });
+
+  it('reads each element its own constant where one negative value makes the variable link negative', () => {
+    // k = −0.5, 0.2: the variable link k → flow reads −, so s → flow is − and the loop B1; the
+    // element A2 grows (+0.2 s[A2]): reinforcing.
+    const d = dominance(`
+dim: A1, A2 ~~|
+s[dim] = INTEG(flow[dim], 10) ~ u ~|
+flow[dim] = s[dim] * k[dim] ~ u/Year ~|
+k[dim] = -0.5, 0.2 ~ 1/Year ~|
+${settings(4, 0.25)}`);
+    expect(d.report.loops.map((l) => [l.id, l.polarity])).toEqual([['B1', 'B']]);
+    expect(d.loops.map((l) => [l.id, l.polarity])).toEqual([
+      ['B1[A1]', 'B'],
+      ['B1[A2]', 'R'],
+    ]);
+    for (const l of d.loops) every(l.score, (x) => expect(Math.sign(x)).toBe(l.polarity === 'B' ? -1 : 1));
+  });
+
+  it('keeps the variable link sign where the element equation does not settle it', () => {
+    // A lookup that rises then falls: '?' for the element and for the variable, so U.
+    const d = dominance(`
+dim: A1, A2 ~~|
+s[dim] = INTEG(flow[dim], 1) ~ u ~|
+flow[dim] = hump(s[dim]) ~ u/Year ~|
+hump((0,0),(5,1),(10,0)) ~~|
+${settings(2, 0.5)}`);
+    expect(d.loops.map((l) => [l.id, l.polarity])).toEqual([
+      ['U1[A1]', 'U'],
+      ['U1[A2]', 'U'],
+    ]);
+  });
+});
+
 describe('loop dominance through arrays: element loops across listed loops', () => {
   it('numbers apart an element loop that combines two listed loops, with the polarity of its links', () => {
     // Variable loops B1: s → f → s and B2: s → g → s (both balancing), but f[A1] reads s[A2] and

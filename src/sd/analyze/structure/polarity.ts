@@ -13,7 +13,7 @@ import type { Expr, LookupTable } from '../../ir/model.js';
 export type Sign = '+' | '-' | '0' | '?';
 
 /** Sign of a value or of a derivative. */
-const neg = (s: Sign): Sign => (s === '+' ? '-' : s === '-' ? '+' : s);
+export const neg = (s: Sign): Sign => (s === '+' ? '-' : s === '-' ? '+' : s);
 
 /** Sum of two signed terms. */
 export function addSigns(a: Sign, b: Sign): Sign {
@@ -37,7 +37,7 @@ export interface SignContext {
 }
 
 /** Monotonicity of a lookup table: '+' never decreasing, '-' never increasing, '0' flat. */
-export function tableSlope(t: LookupTable): Sign {
+export function tableSlope(t: { readonly y: ArrayLike<number> }): Sign {
   let up = false;
   let down = false;
   for (let i = 1; i < t.y.length; i++) {
@@ -120,7 +120,7 @@ const FOLLOWS_FIRST = new Set([
   'DERIVN',
 ]);
 /** Functions increasing in every argument. */
-const INCREASING = new Set(['MIN', 'MAX', 'SUM', 'VMIN', 'VMAX', 'EXP', 'LN', 'SQRT', 'SINH', 'TANH', 'ARCTAN']);
+export const INCREASING = new Set(['MIN', 'MAX', 'SUM', 'VMIN', 'VMAX', 'EXP', 'LN', 'SQRT', 'SINH', 'TANH', 'ARCTAN']);
 
 /** Sign of ∂e/∂name. */
 export function derivativeSign(e: Expr, name: string, ctx: SignContext): Sign {
