@@ -50,71 +50,65 @@ export function elementValueSign(e: SExpr, scalar: ScalarModel): Sign {
   }
 }
 
-/** Whether `e` reads node `id` directly. */
-function reads(e: SExpr, id: number): boolean {
-  switch (e.k) {
-    case 'ref':
-      return e.id === id;
-    case 'un':
-      return reads(e.a, id);
-    case 'bin':
-      return reads(e.a, id) || reads(e.b, id);
-    case 'lookup':
-      return reads(e.x, id);
-    case 'call':
-      return e.args.some((a) => reads(a, id));
-    case 'vec':
-      return e.vecs.some((v) => v.some((a) => reads(a, id))) || e.scalars.some((a) => reads(a, id));
-    default:
-      return false;
-  }
-}
-
 /**
  * Sign of ∂e/∂(node `id`), reading `id` where `e` names it (a hidden INITIAL node that reads it
- * keeps its start value: no derivative through it).
+ * keeps its start value: no derivative through it). One pass over `e`: a part that does not read
+ * `id` gives '0' and its value's sign is read only where a product needs it.
  */
 export function elementDerivativeSign(e: SExpr, id: number, scalar: ScalarModel): Sign {
-  if (!reads(e, id)) return '0';
   switch (e.k) {
     case 'ref':
-      return '+';
-    case 'un':
-      return e.op === '-' ? neg(elementDerivativeSign(e.a, id, scalar)) : '?';
+      return e.id === id ? '+' : '0';
+    case 'un': {
+      const d = elementDerivativeSign(e.a, id, scalar);
+      return d === '0' ? '0' : e.op === '-' ? neg(d) : '?';
+    }
     case 'bin': {
       const dl = elementDerivativeSign(e.a, id, scalar);
       const dr = elementDerivativeSign(e.b, id, scalar);
+      if (dl === '0' && dr === '0') return '0';
+      // Each side's change times the other side's value (a side that does not change adds nothing).
+      const times = (d: Sign, other: SExpr): Sign => (d === '0' ? '0' : mulSigns(d, elementValueSign(other, scalar)));
       switch (e.op) {
         case '+':
           return addSigns(dl, dr);
         case '-':
           return addSigns(dl, neg(dr));
         case '*':
-          return addSigns(mulSigns(dl, elementValueSign(e.b, scalar)), mulSigns(dr, elementValueSign(e.a, scalar)));
+          return addSigns(times(dl, e.b), times(dr, e.a));
         case '/':
-          return addSigns(mulSigns(dl, elementValueSign(e.b, scalar)), neg(mulSigns(dr, elementValueSign(e.a, scalar))));
+          // d(l/r) = dl/r − l·dr/r²
+          return addSigns(times(dl, e.b), neg(times(dr, e.a)));
         case '^':
-          return dr === '0' && elementValueSign(e.a, scalar) === '+' ? mulSigns(dl, elementValueSign(e.b, scalar)) : '?';
+          // Positive base: x^c rises with x when c > 0.
+          return dr === '0' && elementValueSign(e.a, scalar) === '+' ? times(dl, e.b) : '?';
         default:
           return '?'; // a comparison or logic jumps: no sign
       }
     }
     case 'lookup': {
+      const d = elementDerivativeSign(e.x, id, scalar);
       const table = scalar.lookups[e.table];
+      if (d === '0') return '0';
       // Clamped or extrapolated linear interpolation keeps the table's monotonicity.
       if (!table || (e.mode !== 'normal' && e.mode !== 'extrapolate')) return '?';
-      return mulSigns(tableSlope(table), elementDerivativeSign(e.x, id, scalar));
+      return mulSigns(tableSlope(table), d);
     }
     case 'call': {
       const d = e.args.map((a) => elementDerivativeSign(a, id, scalar));
+      if (d.every((x) => x === '0')) return '0';
       if (INCREASING.has(e.fn)) return d.reduce(addSigns, '0');
       if (e.fn === 'INTEGER' || e.fn === 'INT') return d[0]!;
       if (e.fn === 'IF THEN ELSE') return d[0] !== '0' ? '?' : addSigns(d[1]!, d[2]!);
-      if (e.fn === 'XIDZ' || e.fn === 'ZIDZ') return addSigns(mulSigns(d[0]!, elementValueSign(e.args[1]!, scalar)), neg(mulSigns(d[1]!, elementValueSign(e.args[0]!, scalar))));
+      if (e.fn === 'XIDZ' || e.fn === 'ZIDZ') return addSigns(d[0] === '0' ? '0' : mulSigns(d[0]!, elementValueSign(e.args[1]!, scalar)), neg(d[1] === '0' ? '0' : mulSigns(d[1]!, elementValueSign(e.args[0]!, scalar))));
       return '?';
     }
+    case 'vec': {
+      const all = [...e.vecs.flat(), ...e.scalars];
+      return all.every((a) => elementDerivativeSign(a, id, scalar) === '0') ? '0' : '?';
+    }
     default:
-      return '?';
+      return '0';
   }
 }
 
