@@ -46,9 +46,9 @@ export function printStderr(text: BilingualText): void {
   console.error(textLines(text).join('\n'));
 }
 
-/** Prints a line of a command's answer on standard output in the CLI's language. */
-export function printStdout(text: BilingualText): void {
-  console.log(textLines(text).join('\n'));
+/** Prints a line of a command's answer on standard output in the CLI's language (`lang`: one already chosen). */
+export function printStdout(text: BilingualText, lang: CliLang = cliLang()): void {
+  console.log(textLines(text, lang).join('\n'));
 }
 
 /** One line per diagnostic; with `both`, the Spanish line follows the English one where there is one. */

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './test-support.js';
 import { registerStructureCommands } from './structure-commands.js';
 
@@ -13,6 +13,10 @@ const example = join(root, 'models/examples/green-growth.mdl');
 const igem = (...args: string[]) => runCli(registerStructureCommands, args);
 
 describe('igem loops, causes, uses', () => {
+  // The tests read the English text unless they choose Spanish (the CLI follows IGEM_LANG or the locale).
+  beforeEach(() => void vi.stubEnv('IGEM_LANG', 'en'));
+  afterEach(() => void vi.unstubAllEnvs());
+
   it('lists the loops with polarity and, with --dominance, their share of behaviour', async () => {
     const r = await igem('loops', example, '--dominance', '--json');
     expect(r.code).toBe(0);
@@ -44,14 +48,84 @@ describe('igem loops, causes, uses', () => {
     const r = await igem('loops', file, '--dominance');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^B1 \(length 2, family 1\) \[up to 100\.0% of behaviour in one element loop\]/m);
-    expect(r.out).toMatch(/^ {2}B1\[A1\] \[100\.0% of behaviour\]: s\[A1\] -> outflow\[A1\] -> s\[A1\]$/m);
-    expect(r.out).toMatch(/^ {2}B1\[A2\] \[100\.0% of behaviour\]: s\[A2\] -> outflow\[A2\] -> s\[A2\]$/m);
+    expect(r.out).toMatch(/^ {2}B1\[A1\] \(balancing\) \[100\.0% of behaviour\]: s\[A1\] -> outflow\[A1\] -> s\[A1\]$/m);
+    expect(r.out).toMatch(/^ {2}B1\[A2\] \(balancing\) \[100\.0% of behaviour\]: s\[A2\] -> outflow\[A2\] -> s\[A2\]$/m);
     expect(r.out).toMatch(/^dominant \(feedback group 2\) 0–4: B1\[A2\]$/m);
     const j = JSON.parse((await igem('loops', file, '--dominance', '--json')).out) as { loops: { id: string; share: number; elementLoops: { id: string; elements: string[]; partition: number }[] }[] };
     expect(j.loops[0]!.elementLoops.map((e) => [e.id, e.elements, e.partition])).toEqual([
       ['B1[A1]', ['s[A1]', 'outflow[A1]'], 0],
       ['B1[A2]', ['s[A2]', 'outflow[A2]'], 1],
     ]);
+  });
+
+  it('prints every line of igem loops in Spanish or English, as IGEM_LANG says', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'igem-loops-')), 'decay.mdl');
+    // Two decays (arrayed: element loops) and a loop through a smooth (not scored, with the reason).
+    writeFileSync(
+      file,
+      [
+        'dim: A1, A2 ~~|', 's[dim] = INTEG(-outflow[dim], 100) ~ u ~|', 'outflow[dim] = s[dim] / tau[dim] ~ u/Year ~|', 'tau[dim] = 2, 5 ~ Year ~|',
+        'p = INTEG(inflow, 1) ~ u ~|', 'inflow = SMOOTH(p, 2) * 0.1 ~ u/Year ~|',
+        'INITIAL TIME = 0 ~~|', 'FINAL TIME = 4 ~~|', 'TIME STEP = 0.5 ~~|', 'SAVEPER = 1 ~~|',
+      ].join('\n'),
+    );
+    vi.stubEnv('IGEM_LANG', 'es');
+    const es = await igem('loops', file, '--dominance');
+    expect(es.code).toBe(0);
+    expect(es.out).toMatch(/^B1 \(longitud 2, familia 2\) \[hasta 100\.0% del comportamiento en un bucle de elementos\]: s -\(\+\)-> outflow -\(-\)-> s$/m);
+    expect(es.out).toMatch(/^ {2}B1\[A1\] \(de equilibrio\) \[100\.0% del comportamiento\]: s\[A1\] -> outflow\[A1\] -> s\[A1\]$/m);
+    expect(es.out).toMatch(/^2 bucle\(s\): 1 de refuerzo, 1 de equilibrio, 0 indeterminados; 2 familias por los stocks que recorren; 1 puntuados por dominancia de bucles \(por variables con subíndices, elemento por elemento: 2 bucle\(s\) de elementos\)$/m);
+    expect(es.out).toMatch(/^dominante \(grupo de retroalimentación 1\) 0–4: B1\[A1\]$/m);
+    expect(es.out).toMatch(/^1 bucle\(s\) sin puntuar; p\. ej\. R1: inflow: la función SMOOTH no se puntúa$/m);
+    for (const word of ['length', 'family', 'behaviour', 'balancing', 'reinforcing', 'scored', 'dominant', 'loop']) expect(es.out).not.toMatch(new RegExp(`\\b${word}\\b`));
+    vi.stubEnv('IGEM_LANG', 'en');
+    const en = await igem('loops', file, '--dominance');
+    expect(en.out).toMatch(/^ {2}B1\[A1\] \(balancing\) \[100\.0% of behaviour\]: s\[A1\] -> outflow\[A1\] -> s\[A1\]$/m);
+    expect(en.out).toMatch(/^2 loop\(s\): 1 reinforcing, 1 balancing, 0 undetermined; 2 families by the stocks they pass through; 1 scored by loop dominance \(through arrays, element by element: 2 element loop\(s\)\)$/m);
+    expect(en.out).toMatch(/^dominant \(feedback group 1\) 0–4: B1\[A1\]$/m);
+    expect(en.out).toMatch(/^1 loop\(s\) not scored, e\.g\. R1: inflow: function SMOOTH is not scored$/m);
+    // Both: each line in English, then in Spanish.
+    vi.stubEnv('IGEM_LANG', 'both');
+    const both = (await igem('loops', file, '--dominance')).out.split('\n');
+    const at = both.findIndex((l) => l.startsWith('2 loop(s)'));
+    expect(both[at + 1]).toMatch(/^2 bucle\(s\): /);
+    // Above the limit, the way the loops were listed.
+    vi.stubEnv('IGEM_LANG', 'es');
+    expect((await igem('loops', example, '--limit', '1')).out).toMatch(/\(el modelo tiene más de --limit 1 bucles: se lista el bucle más corto por cada enlace de retroalimentación\)/);
+    expect((await igem('loops', example, '--limit', '1', '--dominance')).out).toMatch(/\(el modelo tiene más de --limit 1 bucles: se listan los bucles hallados por los caminos más fuertes de las puntuaciones de enlace de la simulación\)/);
+    // The reasons in --json are in both languages.
+    const j = JSON.parse((await igem('loops', file, '--dominance', '--json')).out) as { dominance: { notScored: { id: string; reason: { en: string; es: string } }[] } };
+    expect(j.dominance.notScored).toEqual([{ id: 'R1', reason: { en: 'inflow: function SMOOTH is not scored', es: 'inflow: la función SMOOTH no se puntúa' } }]);
+  });
+
+  it('labels an element loop by its element links where the variable loop is undetermined', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'igem-loops-')), 'tanks.mdl');
+    writeFileSync(
+      file,
+      ['dim: A1, A2 ~~|', 's[dim] = INTEG(-transfer[dim], start[dim]) ~ u ~|', 'start[dim] = 100, 20 ~ u ~|', 'transfer[A1] = (s[A1] - s[A2]) / 4 ~ u/Year ~|', 'transfer[A2] = (s[A2] - s[A1]) / 4 ~ u/Year ~|', 'INITIAL TIME = 0 ~~|', 'FINAL TIME = 4 ~~|', 'TIME STEP = 0.25 ~~|', 'SAVEPER = 1 ~~|'].join('\n'),
+    );
+    const en = (await igem('loops', file, '--dominance')).out;
+    expect(en).toMatch(/^U1 \(length 2, family 1\)/m);
+    expect(en).toMatch(/^ {2}U1\[A1\] \(balancing\) \[/m);
+    expect(en).toMatch(/^ {2}U1\[A1 → A2 → A2 → A1\] \(reinforcing\) \[/m);
+    vi.stubEnv('IGEM_LANG', 'es');
+    const es = (await igem('loops', file, '--dominance')).out;
+    expect(es).toMatch(/^ {2}U1\[A1\] \(de equilibrio\) \[/m);
+    expect(es).toMatch(/^ {2}U1\[A1 → A2 → A2 → A1\] \(de refuerzo\) \[/m);
+    const j = JSON.parse((await igem('loops', file, '--dominance', '--json')).out) as { loops: { polarity: string; elementLoops: { polarity: string }[] }[] };
+    expect([j.loops[0]!.polarity, ...j.loops[0]!.elementLoops.map((e) => e.polarity)]).toEqual(['U', 'B', 'B', 'R']);
+  });
+
+  it('prints the causes and uses trees with the word for a link that acts only initially in the chosen language', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'igem-trees-')), 'initial.mdl');
+    writeFileSync(file, ['s = INTEG(inflow, start) ~ u ~|', 'start = 5 ~ u ~|', 'inflow = 1 ~ u/Year ~|', 'INITIAL TIME = 0 ~~|', 'FINAL TIME = 4 ~~|', 'TIME STEP = 1 ~~|', 'SAVEPER = 1 ~~|'].join('\n'));
+    vi.stubEnv('IGEM_LANG', 'es');
+    expect((await igem('causes', file, 's', '--depth', '1')).out).toBe('s\n  (+) inflow\n  (+, inicial) start');
+    expect((await igem('uses', file, 'start', '--depth', '1')).out).toBe('start\n  (+, inicial) s');
+    vi.stubEnv('IGEM_LANG', 'en');
+    expect((await igem('causes', file, 's', '--depth', '1')).out).toBe('s\n  (+) inflow\n  (+, initial) start');
+    vi.stubEnv('IGEM_LANG', 'both');
+    expect((await igem('uses', file, 'start', '--depth', '1')).out).toBe('start\n  (+, initial) s\nstart\n  (+, inicial) s');
   });
 
   it('prints causes and uses trees', async () => {

@@ -1,11 +1,14 @@
 /** `igem loops`, `igem causes`, `igem uses`: the model's structure, as Vensim's and Stella's tools show it. */
 import type { Command } from 'commander';
+import type { BilingualText } from '../sd/ir/diagnostics.js';
 import { canonicalName } from '../sd/ir/names.js';
 import { causalGraph, causesTree, feedbackLoops, formatTree, loopCounts, rankLoops, usesTree, type CausalGraph } from '../sd/analyze/structure/index.js';
 import { loopDominance, loopShares, type ScoredLoop } from '../sd/run/loop-dominance.js';
 import { loadModelWithDiagnostics } from '../sd/node/load.js';
 import { readModelIR } from '../sd/node/read-ir.js';
 import { action, UsageError } from './exit.js';
+import { cliLang, printStdout } from './cli-lang.js';
+import { combinedLoopLine, dominantLine, elementLoopLine, loopLine, moreElementLoopsLine, notScoredLine, notSearchedLine, perLoopSearchLine, shareText, summaryLine } from './loops-text.js';
 
 function variableKey(graph: CausalGraph, name: string): string {
   const key = canonicalName(name);
@@ -42,7 +45,8 @@ export function registerStructureCommands(program: Command): void {
           const key = variableKey(graph, variable);
           const depth = positiveInt('--depth', flags.depth);
           const tree = dir === 'causes' ? causesTree(graph, key, depth) : usesTree(graph, key, depth);
-          console.log(flags.json ? JSON.stringify(tree, null, 2) : formatTree(tree));
+          if (flags.json) console.log(JSON.stringify(tree, null, 2));
+          else printStdout({ en: formatTree(tree, 'en'), es: formatTree(tree, 'es') });
         }),
       );
   }
@@ -99,7 +103,7 @@ export function registerStructureCommands(program: Command): void {
                   variants: l.variants,
                   share: share.get(l.id),
                   partition: dom?.loops.find((s) => s.id === l.id)?.partition,
-                  elementLoops: elementLoops.get(l.id)?.map((e) => ({ id: e.id, elements: e.elements, share: e.share, partition: e.partition })),
+                  elementLoops: elementLoops.get(l.id)?.map((e) => ({ id: e.id, polarity: e.polarity, elements: e.elements, share: e.share, partition: e.partition })),
                 })),
                 families: report.families.map((f) => ({ ...f, stocks: f.stocks.map(name) })),
                 ...(combined.length > 0 && { combinedElementLoops: combined.map((e) => ({ id: e.id, polarity: e.polarity, elements: e.elements, share: e.share, partition: e.partition })) }),
@@ -111,35 +115,38 @@ export function registerStructureCommands(program: Command): void {
           );
           return;
         }
-        const percent = (x: number) => `${(100 * x).toFixed(1)}% of behaviour`;
+        // Each line in the CLI's language (with `both`, English then Spanish).
+        const lang = cliLang();
+        const print = (text: BilingualText) => printStdout(text, lang);
         for (const l of rankLoops(report.loops, dom ? share : undefined)) {
           const elements = elementLoops.get(l.id);
-          const s = share.has(l.id) ? ` [${elements ? `up to ${percent(share.get(l.id)!)} in one element loop` : percent(share.get(l.id)!)}]` : '';
-          const path = l.variables.map((v, i) => `${name(v)} -(${l.links[i]!.polarity})->`).join(' ');
-          const v = l.variants > 1 ? ` (+${l.variants - 1} variant(s) over the same variables)` : '';
-          console.log(`${l.id} (length ${l.variables.length}, family ${l.family + 1})${s}${v}: ${path} ${name(l.variables[0]!)}`);
+          const path = `${l.variables.map((v, i) => `${name(v)} -(${l.links[i]!.polarity})->`).join(' ')} ${name(l.variables[0]!)}`;
+          print(loopLine({ id: l.id, length: l.variables.length, family: l.family + 1, share: share.has(l.id) ? shareText(share.get(l.id)!, elements !== undefined) : undefined, variants: l.variants, path }));
           // Its element loops, largest share first (the first few; --json lists them all).
           const shown = [...(elements ?? [])].sort((a, b) => b.share - a.share);
-          for (const e of shown.slice(0, ELEMENT_LOOPS_SHOWN)) console.log(`  ${e.id} [${percent(e.share)}]: ${[...e.elements, e.elements[0]].join(' -> ')}`);
-          if (shown.length > ELEMENT_LOOPS_SHOWN) console.log(`  … and ${shown.length - ELEMENT_LOOPS_SHOWN} more element loop(s) of ${l.id}`);
+          for (const e of shown.slice(0, ELEMENT_LOOPS_SHOWN)) print(elementLoopLine(e.id, e.polarity, e.share, [...e.elements, e.elements[0]].join(' -> ')));
+          if (shown.length > ELEMENT_LOOPS_SHOWN) print(moreElementLoopsLine(shown.length - ELEMENT_LOOPS_SHOWN, l.id));
         }
-        for (const e of combined) console.log(`${e.id} (element loop combining several loops above, ${e.polarity}) [${percent(e.share)}]: ${[...e.elements, e.elements[0]].join(' -> ')}`);
+        for (const e of combined) print(combinedLoopLine(e.id, e.polarity, e.share, [...e.elements, e.elements[0]].join(' -> ')));
         const counts = loopCounts(report, dom ? share : undefined);
-        const how =
-          report.method === 'strongest-path'
-            ? ` (the model has more than --limit ${limit} loops: listed are the loops found along the strongest paths of the run's link scores${dom?.exhausted ? ', the search stopped at its budget' : ''})`
-            : report.truncated
-              ? ` (the model has more than --limit ${limit} loops: listed is the shortest loop through each feedback link)`
-              : '';
-        console.log(
-          `${counts.loops} loop(s)${how}: ${counts.R} reinforcing, ${counts.B} balancing, ${counts.U} undetermined; ${counts.families} famil${counts.families === 1 ? 'y' : 'ies'} by the stocks they pass through${dom ? `; ${counts.scored} scored by loop dominance` : ''}${elementLoops.size + combined.length ? ` (through arrays, element by element: ${(dom?.loops ?? []).filter((x) => x.id !== x.loop).length} element loop(s)${combined.length ? `, ${combined.length} of them combining several loops` : ''})` : ''}`,
+        print(
+          summaryLine({
+            ...counts,
+            method: report.method,
+            truncated: report.truncated,
+            limit,
+            scored: dom ? counts.scored : undefined,
+            exhausted: dom?.exhausted,
+            elementLoops: elementLoops.size + combined.length ? (dom?.loops ?? []).filter((x) => x.id !== x.loop).length : 0,
+            combined: combined.length,
+          }),
         );
         if (dom) {
           const groups = new Set(dom.periods.map((p) => p.partition)).size;
-          for (const p of dom.periods) console.log(`dominant${groups > 1 ? ` (feedback group ${p.partition + 1})` : ''} ${p.from}–${p.to}: ${p.loop}`);
-          if (dom.notSearched?.length) console.log(`${dom.notSearched.length} variable(s) on feedback links cannot be scored, so no loop through them was searched, e.g. ${dom.notSearched[0]}`);
-          if (dom.elementSearch === 'per-loop') console.log(`the loops through arrays have more element loops together than --limit ${limit}: each loop's own element loops were searched, none that combines several loops`);
-          if (dom.notScored.length) console.log(`${dom.notScored.length} loop(s) not scored, e.g. ${dom.notScored[0]!.id}: ${dom.notScored[0]!.reason}`);
+          for (const p of dom.periods) print(dominantLine(p.from, p.to, p.loop, groups > 1 ? p.partition + 1 : undefined));
+          if (dom.notSearched?.length) print(notSearchedLine(dom.notSearched.length, dom.notSearched[0]!));
+          if (dom.elementSearch === 'per-loop') print(perLoopSearchLine(limit));
+          if (dom.notScored.length) print(notScoredLine(dom.notScored.length, dom.notScored[0]!.id, dom.notScored[0]!.reason));
         }
       }),
     );

@@ -132,7 +132,7 @@ f[A2] = 0.1 ~ u/Year ~|
 ${settings(2, 0.5)}`);
     expect(d.loops).toEqual([]);
     expect(d.notScored).toHaveLength(1);
-    expect(d.notScored[0]!.reason).toMatch(/no loop element by element/);
+    expect(d.notScored[0]!.reason.en).toMatch(/no loop element by element/);
   });
 
   it('names a loop through a partial SUM of a two-dimensional array by its fullest subscripts', () => {
@@ -157,7 +157,65 @@ s[dim] = INTEG(inflow[dim], 1) ~ u ~|
 inflow[dim] = SMOOTH(s[dim], 2) * 0.1 ~ u/Year ~|
 ${settings(2, 0.5)}`);
     expect(d.loops).toEqual([]);
-    expect(d.notScored[0]!.reason).toMatch(/^inflow: function SMOOTH is not scored/);
+    expect(d.notScored[0]!.reason.en).toMatch(/^inflow: function SMOOTH is not scored/);
+    expect(d.notScored[0]!.reason.es).toMatch(/^inflow: la función SMOOTH no se puntúa/);
+  });
+});
+
+describe('loop dominance through arrays: element loop polarity from the element equations', () => {
+  it('labels each element loop by its own links where the variable loop is undetermined', () => {
+    // Two tanks that even out: transfer[A1] = (s[A1] − s[A2]) / tau reads s[A1] with + and s[A2]
+    // with −, so the variable link s → transfer is '?' and the loop U1. Element by element each
+    // tank's own loop is s[Ai] → transfer[Ai] (+) → s[Ai] (−): balancing; the loop through both
+    // tanks has four negative links: reinforcing.
+    const d = dominance(`
+dim: A1, A2 ~~|
+s[dim] = INTEG(-transfer[dim], start[dim]) ~ u ~|
+start[dim] = 100, 20 ~ u ~|
+transfer[A1] = (s[A1] - s[A2]) / tau ~ u/Year ~|
+transfer[A2] = (s[A2] - s[A1]) / tau ~ u/Year ~|
+tau = 4 ~ Year ~|
+${settings(4, 0.25)}`);
+    expect(d.report.loops.map((l) => [l.id, l.polarity, l.variables])).toEqual([['U1', 'U', ['s', 'transfer']]]);
+    expect(d.notScored).toEqual([]);
+    expect(d.loops.map((l) => [l.elements.join(' → '), l.loop, l.polarity])).toEqual([
+      ['s[A1] → transfer[A1]', 'U1', 'B'],
+      ['s[A2] → transfer[A2]', 'U1', 'B'],
+      ['s[A1] → transfer[A2] → s[A2] → transfer[A1]', 'U1', 'R'],
+    ]);
+    // The run agrees: each loop's score has the sign of its label at every scored step.
+    for (const l of d.loops) every(l.score, (x) => expect(Math.sign(x)).toBe(l.polarity === 'B' ? -1 : 1));
+  });
+
+  it('reads each element its own constant where one negative value makes the variable link negative', () => {
+    // k = −0.5, 0.2: the variable link k → flow reads −, so s → flow is − and the loop B1; the
+    // element A2 grows (+0.2 s[A2]): reinforcing.
+    const d = dominance(`
+dim: A1, A2 ~~|
+s[dim] = INTEG(flow[dim], 10) ~ u ~|
+flow[dim] = s[dim] * k[dim] ~ u/Year ~|
+k[dim] = -0.5, 0.2 ~ 1/Year ~|
+${settings(4, 0.25)}`);
+    expect(d.report.loops.map((l) => [l.id, l.polarity])).toEqual([['B1', 'B']]);
+    expect(d.loops.map((l) => [l.id, l.polarity])).toEqual([
+      ['B1[A1]', 'B'],
+      ['B1[A2]', 'R'],
+    ]);
+    for (const l of d.loops) every(l.score, (x) => expect(Math.sign(x)).toBe(l.polarity === 'B' ? -1 : 1));
+  });
+
+  it('keeps the variable link sign where the element equation does not settle it', () => {
+    // A lookup that rises then falls: '?' for the element and for the variable, so U.
+    const d = dominance(`
+dim: A1, A2 ~~|
+s[dim] = INTEG(flow[dim], 1) ~ u ~|
+flow[dim] = hump(s[dim]) ~ u/Year ~|
+hump((0,0),(5,1),(10,0)) ~~|
+${settings(2, 0.5)}`);
+    expect(d.loops.map((l) => [l.id, l.polarity])).toEqual([
+      ['U1[A1]', 'U'],
+      ['U1[A2]', 'U'],
+    ]);
   });
 });
 
@@ -195,7 +253,7 @@ ${settings(2, 0.5)}`,
       { elementLimit: 2 },
     );
     expect(d.loops).toEqual([]);
-    expect(d.notScored).toEqual([{ id: 'B1', reason: 'more than 2 loops element by element (the limit): none of them is scored' }]);
+    expect(d.notScored).toEqual([{ id: 'B1', reason: { en: 'more than 2 loops element by element (the limit): none of them is scored', es: 'más de 2 bucles elemento por elemento (el límite): no se puntúa ninguno' } }]);
     expect(d.elementSearch).toBe('per-loop');
   });
 
@@ -226,7 +284,7 @@ ${settings(2, 0.5)}`;
     // 2 / 0.5 + 2 = 6 values per series; the element loops need s[A1], s[A2], outflow[A1], outflow[A2] besides t and out t.
     const d = dominance(text, { maxValues: 6 * 5 });
     expect(d.loops.map((l) => l.id)).toEqual(['B2']);
-    expect(d.notScored).toEqual([{ id: 'B1', reason: 'the loops element by element need 6 series of 6 values together, more than the 30 values a run can keep here: not scored' }]);
+    expect(d.notScored.map((x) => [x.id, x.reason.en])).toEqual([['B1', 'the loops element by element need 6 series of 6 values together, more than the 30 values a run can keep here: not scored']]);
     expect(dominance(text, { maxValues: 6 * 6 }).loops.map((l) => l.id)).toEqual(['B1[A1]', 'B1[A2]', 'B2']);
   });
 
@@ -240,6 +298,6 @@ ${settings(2, 0.5)}`,
       { discover: true },
     );
     expect(d.loops).toEqual([]);
-    expect(d.notSearched).toEqual(['s is arrayed: loops through arrays are scored element by element only when every loop is listed (below the limit)', 'outflow is arrayed: loops through arrays are scored element by element only when every loop is listed (below the limit)']);
+    expect(d.notSearched?.map((x) => x.en)).toEqual(['s is arrayed: loops through arrays are scored element by element only when every loop is listed (below the limit)', 'outflow is arrayed: loops through arrays are scored element by element only when every loop is listed (below the limit)']);
   });
 });

@@ -59,13 +59,60 @@ ${settings(40, 0.0625)}`;
     expect(d.periods.map((p) => p.loop)).toEqual(['R1', 'B1']);
   });
 
+  it('scores a loop through a variable that also reads an INITIAL value, holding that value at the start (as the run does)', () => {
+    // crowding = s / INITIAL(s): INITIAL(s) is s at time 0 for the whole run, so the link
+    // s → crowding carries all of crowding's change (score 1) and B2 is scored like any loop. Had
+    // INITIAL(s) followed s, crowding would stay 1 and B2 score 0. The link s → INITIAL(s) itself
+    // acts only at the start, so no loop passes through it.
+    const text = `
+s = INTEG(growth - decline, 100) ~ u ~|
+growth = r * s ~ u/Year ~|
+decline = s * crowding / tau ~ u/Year ~|
+crowding = s / INITIAL(s) ~ Dmnl ~|
+r = 0.1 ~ 1/Year ~|
+tau = 20 ~ Year ~|
+${settings(10, 0.5)}`;
+    const d = dominance(text);
+    expect(d.notScored).toEqual([]);
+    expect(d.loops.map((l) => `${l.id}:${l.variables.join(',')}`).sort()).toEqual(['B1:s,decline', 'B2:s,crowding,decline', 'R1:s,growth']);
+    const run = compileVensim(text).model.run({ saveper: 0.5, end: 10.5, columns: ['s', 'growth', 'decline', 'crowding'] });
+    const [S, g, dec, c] = ['s', 'growth', 'decline', 'crowding'].map((n) => run.get(n)!);
+    const B2 = d.loops.find((l) => l.id === 'B2')!;
+    let checked = 0;
+    for (let k = 0; k < d.time.length; k++) {
+      const dNet = g![k + 1]! - dec![k + 1]! - (g![k]! - dec![k]!);
+      // crowding → decline: decline had only crowding moved; decline → s: an outflow's part of the net flow's change.
+      const part = (S![k]! * c![k + 1]!) / 20 - dec![k]!;
+      const crowdingToDecline = Math.abs(part / (dec![k + 1]! - dec![k]!)) * Math.sign(part / (c![k + 1]! - c![k]!));
+      const declineToS = -Math.abs((dec![k + 1]! - dec![k]!) / dNet);
+      expect(B2.score[k]).toBeCloseTo(1 * crowdingToDecline * declineToS, 12);
+      if (Math.abs(B2.score[k]!) > 0.01) checked++;
+    }
+    expect(checked).toBe(d.time.length);
+    // The same model through arrays gives each element loop the scalar loop's scores.
+    const arrayed = dominance(`
+dim: A1, A2 ~~|
+s[dim] = INTEG(growth[dim] - decline[dim], 100) ~ u ~|
+growth[dim] = r * s[dim] ~ u/Year ~|
+decline[dim] = s[dim] * crowding[dim] / tau ~ u/Year ~|
+crowding[dim] = s[dim] / INITIAL(s[dim]) ~ Dmnl ~|
+r = 0.1 ~ 1/Year ~|
+tau = 20 ~ Year ~|
+${settings(10, 0.5)}`);
+    expect(arrayed.notScored).toEqual([]);
+    for (const id of ['B2[A1]', 'B2[A2]']) {
+      const e = arrayed.loops.find((l) => l.id === id)!;
+      e.score.forEach((x, k) => expect(x).toBeCloseTo(B2.score[k]!, 12));
+    }
+  });
+
   it('says why a loop is not scored', () => {
     const d = dominance(`
 s = INTEG(inflow, 1) ~ u ~|
 inflow = SMOOTH(s, 2) * 0.1 ~ u/Year ~|
 ${settings(5, 1)}`);
     expect(d.loops).toHaveLength(0);
-    expect(d.notScored[0]!.reason).toMatch(/SMOOTH/);
+    expect(d.notScored[0]!.reason.en).toMatch(/SMOOTH/);
   });
 
   it('lists a loop as not scored when a branch taken only during the run holds what it cannot evaluate', () => {
@@ -77,7 +124,7 @@ t = INTEG(-outflow, 10) ~ u ~|
 outflow = t / 4 ~ u/Year ~|
 ${settings(10, 0.25)}`);
     expect(d.notScored).toHaveLength(1);
-    expect(d.notScored[0]!.reason).toMatch(/^inflow: function QUANTUM is not scored/);
+    expect(d.notScored[0]!.reason.en).toMatch(/^inflow: function QUANTUM is not scored/);
     expect(d.loops.map((l) => l.polarity)).toEqual(['B']);
   });
 });

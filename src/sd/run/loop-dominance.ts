@@ -18,9 +18,12 @@
  * Times are labelled as Stella and the papers do: the score at t measures the change from t to
  * t + dt (the 2020 paper's Table 3 for the Bass model is reproduced this way to its 4 digits), so
  * the model is run one dt past its final time. Every step is saved; equations are re-evaluated
- * with mixed old/new inputs by a small evaluator (analyze/structure/partial-eval.ts). Loops
- * through macros or stateful functions other than a stock's own INTEG are listed as not scored,
- * with the reason.
+ * with mixed old/new inputs by a small evaluator (analyze/structure/partial-eval.ts). INITIAL(x)
+ * inside an equation is its value at the run's first time throughout: the run never changes it
+ * after the start, so a link score holds it fixed, and `z = x / INITIAL(x)` moves with x alone (a
+ * link that only sets an INITIAL acts only at the start and closes no loop, causal-graph.ts).
+ * Loops through macros or other stateful functions than a stock's own INTEG and INITIAL are
+ * listed as not scored, with the reason.
  *
  * Arrays: a loop through arrayed variables is scored element by element. Each element is a scalar
  * variable of the expanded model (its equation with every subscript resolved, a SUM written out
@@ -33,18 +36,19 @@
  * (none combining several), and a listed loop with more than the limit is not scored, with the reason. Above the enumeration limit (strongest-path search) arrayed variables
  * are not searched, with the reason.
  */
+import type { BilingualText } from '../ir/diagnostics.js';
 import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
 import type { ScalarModel, SExpr } from '../analyze/scalar-model.js';
 import { expandModel } from '../analyze/expand.js';
 import { visitExpr } from '../ir/walk.js';
 import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { elementGraph, elementLoops, type ElementGraph } from '../analyze/structure/element-loops.js';
-import { evaluateElement } from '../analyze/structure/element-eval.js';
+import { evaluateElement, type ElementEnv } from '../analyze/structure/element-eval.js';
 import type { CausalGraph } from '../analyze/structure/causal-graph.js';
 import { loopReportFrom, type FeedbackLoop, type LoopReport } from '../analyze/structure/feedback-loops.js';
 import { cycleKey, strongestLoops, type WeightedLink } from '../analyze/structure/strongest-loops.js';
 import { cyclePartitions } from '../analyze/structure/cycle-partitions.js';
-import { evaluate, NotEvaluable, UNARY, type EvalEnv } from '../analyze/structure/partial-eval.js';
+import { AT_START, evaluate, functionNamed, NotEvaluable, UNARY, type EvalEnv } from '../analyze/structure/partial-eval.js';
 import type { Model, RunOptions } from './types.js';
 
 export interface ScoredLoop {
@@ -79,7 +83,8 @@ export interface DominancePeriod {
 export interface LoopDominance {
   time: Float64Array;
   loops: ScoredLoop[];
-  notScored: { id: string; reason: string }[];
+  /** Loops not scored, each with why (in both languages). */
+  notScored: { id: string; reason: BilingualText }[];
   /** Consecutive times with the same dominant loop, per cycle partition (partition, then time). */
   periods: DominancePeriod[];
   /** The loops scored when they were found from this run's link scores (strongest paths) instead of the given report. */
@@ -89,7 +94,7 @@ export interface LoopDominance {
   /** True when a strongest-path search stopped at its visit budget (the loops found may miss some). */
   exhausted?: boolean;
   /** With the strongest-path search: why variables on feedback links cannot be scored (no loop through them is searched). */
-  notSearched?: string[];
+  notSearched?: BilingualText[];
   /**
    * 'per-loop' when the element loops along all the listed loops' links together were more than the
    * limit, so each listed loop's own element loops were searched and none that combines several.
@@ -101,7 +106,7 @@ export interface LoopDominance {
 type Definition = { stock: boolean } & ({ expr: Expr; element?: undefined } | { expr: SExpr; element: number });
 
 /** Functions the link scores evaluate (partial-eval.ts, element-eval.ts), besides the array reductions expansion writes out. */
-const EVALUATED = new Set([...Object.keys(UNARY), 'MIN', 'MAX', 'IF THEN ELSE', 'XIDZ', 'ZIDZ', 'MODULO', 'POWER', 'LOG', 'PI', 'WITH LOOKUP', 'SUM', 'PROD', 'VMIN', 'VMAX']);
+const EVALUATED = new Set([...Object.keys(UNARY), ...AT_START, 'MIN', 'MAX', 'IF THEN ELSE', 'XIDZ', 'ZIDZ', 'MODULO', 'POWER', 'LOG', 'PI', 'WITH LOOKUP', 'SUM', 'PROD', 'VMIN', 'VMAX']);
 
 /** True when a variable's equations define or read array elements: its link scores are computed element by element. */
 function usesElements(eqs: readonly Equation[]): boolean {
@@ -115,13 +120,13 @@ function usesElements(eqs: readonly Equation[]): boolean {
 }
 
 /** The first function of `e` the link scores cannot evaluate (a stateful one, a macro), with `INTEG` allowed at the top. */
-function unevaluated(e: Expr, lookups: ReadonlyMap<string, LookupTable>): string | undefined {
+function unevaluated(e: Expr, lookups: ReadonlyMap<string, LookupTable>): BilingualText | undefined {
   const top = e.kind === 'call' && e.fn === 'INTEG' ? e.args[0]! : e;
-  let bad: string | undefined;
+  let bad: BilingualText | undefined;
   visitExpr(top, (x) => {
     if (bad) return;
-    if (x.kind === 'call' && !EVALUATED.has(x.fn)) bad = `function ${x.fn.replace(/^#/, '')}`;
-    else if (x.kind === 'apply' && !lookups.has(x.name)) bad = `call of ${x.display}`;
+    if (x.kind === 'call' && !EVALUATED.has(x.fn)) bad = functionNamed(x.fn);
+    else if (x.kind === 'apply' && !lookups.has(x.name)) bad = { en: `call of ${x.display}`, es: `la llamada a ${x.display}` };
   });
   return bad;
 }
@@ -184,6 +189,11 @@ interface Instance {
   keys: string[];
 }
 
+/** "X: function SMOOTH is not scored", in both languages. */
+function notScoredBecause(name: string, what: BilingualText): BilingualText {
+  return { en: `${name}: ${what.en} is not scored`, es: `${name}: ${what.es} no se puntúa` };
+}
+
 const normalized = (n: string) => n.toLowerCase().replace(/[_\s]+/g, ' ');
 
 /** Scores the loops of `report` over one run of `model`. */
@@ -217,57 +227,66 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
 
   // The definition of each variable (or element) on a loop, or why it cannot be scored.
   const defOf = new Map<string, Definition>();
-  const whyNot = new Map<string, string>();
+  const whyNot = new Map<string, BilingualText>();
   /** Variables scored element by element, and why some of their elements cannot be. */
   const arrayed = new Set<string>();
-  const elementWhyNot = new Map<string, string>();
+  const elementWhyNot = new Map<string, BilingualText>();
   const probe: EvalEnv = { value: () => 1, time: 0, lookup: (n) => lookups.get(n) };
-  const defineElements = (v: string, eqs: Equation[]): string | undefined => {
+  probe.initial = probe;
+  const defineElements = (v: string, eqs: Equation[]): BilingualText | undefined => {
     const display = graph.nodes.get(v)?.display ?? v;
     for (const eq of eqs) {
-      if (!eq.expr) return `${display} has no equation`;
+      if (!eq.expr) return { en: `${display} has no equation`, es: `${display} no tiene ecuación` };
       const bad = unevaluated(eq.expr, lookups);
-      if (bad) return `${display}: ${bad} is not scored`;
+      if (bad) return notScoredBecause(display, bad);
     }
     const { scalar, graph: eg, keys } = expanded();
     const ids = eg.nodesOf.get(v) ?? [];
-    if (ids.length === 0) return `${display} has no elements`;
+    if (ids.length === 0) return { en: `${display} has no elements`, es: `${display} no tiene elementos` };
     // An element that cannot be scored refuses only the element loops through it.
     for (const id of ids) {
       const node = scalar.nodes[id]!;
       if (node.kind !== 'aux' && node.kind !== 'stock' && node.kind !== 'const') {
-        elementWhyNot.set(keys[id]!, `${node.name} is not scored (computed as ${node.kind})`);
+        elementWhyNot.set(keys[id]!, { en: `${node.name} is not scored (computed as ${node.kind})`, es: `${node.name} no se puntúa (se calcula como ${node.kind})` });
         continue;
       }
       try {
-        evaluateElement(node.expr, {
+        const env: ElementEnv = {
           value: (x) => {
-            if (scalar.nodes[x]!.hidden) throw new NotEvaluable(`the internal value ${scalar.nodes[x]!.name}`);
+            const read = scalar.nodes[x]!;
+            // An INITIAL inside the equation is a hidden node holding its argument's value at the start.
+            if (read.hidden && read.kind === 'initial') return evaluateElement(read.expr, env);
+            if (read.hidden) throw new NotEvaluable({ en: `the internal value ${read.name}`, es: `el valor interno ${read.name}` });
             return 1;
           },
           time: 0,
           dt: model.time.dt,
           lookups: scalar.lookups,
-        });
+        };
+        evaluateElement(node.expr, env);
         defOf.set(keys[id]!, { expr: node.expr, element: id, stock: node.kind === 'stock' });
       } catch (e) {
         if (!(e instanceof NotEvaluable)) throw e;
-        elementWhyNot.set(keys[id]!, `${node.name}: ${e.message} is not scored`);
+        elementWhyNot.set(keys[id]!, notScoredBecause(node.name, e.what));
       }
     }
     arrayed.add(v);
     return undefined;
   };
-  const define = (v: string, searching = false): string | undefined => {
+  const define = (v: string, searching = false): BilingualText | undefined => {
     if (defOf.has(v) || whyNot.has(v) || arrayed.has(v)) return whyNot.get(v);
     const eqs = defs.get(v) ?? [];
     const eq = eqs[0];
-    let reason: string | undefined;
+    const display = graph.nodes.get(v)?.display ?? v;
+    let reason: BilingualText | undefined;
     if (eqs.length > 0 && eqs.every((e) => e.expr) && usesElements(eqs)) {
       reason = searching
-        ? `${graph.nodes.get(v)?.display ?? v} is arrayed: loops through arrays are scored element by element only when every loop is listed (below the limit)`
+        ? {
+            en: `${display} is arrayed: loops through arrays are scored element by element only when every loop is listed (below the limit)`,
+            es: `${display} tiene subíndices: los bucles que pasan por variables con subíndices se puntúan elemento por elemento solo cuando se listan todos los bucles (por debajo del límite)`,
+          }
         : defineElements(v, eqs);
-    } else if (eqs.length !== 1 || !eq || !eq.expr) reason = `${graph.nodes.get(v)?.display ?? v} has no single equation`;
+    } else if (eqs.length !== 1 || !eq || !eq.expr) reason = { en: `${display} has no single equation`, es: `${display} no tiene una sola ecuación` };
     else {
       const stock = eq.expr.kind === 'call' && eq.expr.fn === 'INTEG';
       const expr = stock ? (eq.expr as Extract<Expr, { kind: 'call' }>).args[0]! : eq.expr;
@@ -276,13 +295,13 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
         defOf.set(v, { expr, stock });
       } catch (e) {
         if (!(e instanceof NotEvaluable)) throw e;
-        reason = `${graph.nodes.get(v)?.display ?? v}: ${e.message} is not scored`;
+        reason = notScoredBecause(display, e.what);
       }
     }
     if (reason) whyNot.set(v, reason);
     return reason;
   };
-  const notScored: { id: string; reason: string }[] = [];
+  const notScored: LoopDominance['notScored'] = [];
   let instances: Instance[] = [];
   let elementSearch: LoopDominance['elementSearch'];
   // Above the enumeration limit the loops are found from the link scores of this run instead
@@ -314,7 +333,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       const signs = new Map(graph.links.map((l) => [`${l.from}\u0000${l.to}`, l.polarity]));
       const sign = (a: string, b: string) => signs.get(`${a}\u0000${b}`) ?? '?';
       const take = (found: ReturnType<typeof elementLoops>) => {
-        for (const id of found.unclosed) notScored.push({ id, reason: 'no loop element by element: the elements its equations read do not close it' });
+        for (const id of found.unclosed) notScored.push({ id, reason: { en: 'no loop element by element: the elements its equations read do not close it', es: 'ningún bucle elemento por elemento: los elementos que leen sus ecuaciones no lo cierran' } });
         for (const el of found.loops) {
           const keyList = el.nodes.map((x) => keys[x]!);
           const why = keyList.map((k) => elementWhyNot.get(k)).find((r) => r !== undefined);
@@ -334,12 +353,22 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
             continue;
           }
           const own = elementLoops(scalar, eg, [loop], elementLimit, sign);
-          if (own.truncated) notScored.push({ id: loop.id, reason: `more than ${elementLimit} loops element by element (the limit): none of them is scored` });
+          if (own.truncated) notScored.push({ id: loop.id, reason: { en: `more than ${elementLimit} loops element by element (the limit): none of them is scored`, es: `más de ${elementLimit} bucles elemento por elemento (el límite): no se puntúa ninguno` } });
           else take(own);
         }
       }
     }
   }
+  /** The visible nodes an element reads, through the hidden INITIAL nodes it reads (whose value comes from the start). */
+  const startReads = (id: number, out: Set<number> = new Set()): Set<number> => {
+    const { scalar, graph: eg } = expanded();
+    for (const x of eg.reads(id)) {
+      const node = scalar.nodes[x]!;
+      if (!node.hidden) out.add(x);
+      else if (node.kind === 'initial') startReads(x, out);
+    }
+    return out;
+  };
   // The series a run must keep: each scored definition and what it reads.
   const neededFor = (keys: Iterable<string>): Set<string> => {
     const out = new Set<string>();
@@ -350,7 +379,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       done.add(key);
       out.add(key);
       if (def.element === undefined) for (const l of graph.in.get(key) ?? []) out.add(l.from);
-      else for (const x of expanded().graph.reads(def.element)) if (!expanded().scalar.nodes[x]!.hidden) out.add(expanded().keys[x]!);
+      else for (const x of startReads(def.element)) out.add(expanded().keys[x]!);
     }
     return out;
   };
@@ -367,7 +396,13 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     instances = instances.filter((i) => i.id === i.loop);
     needed = neededFor(instances.flatMap((i) => i.keys));
     for (const id of new Set(through.map((i) => i.loop))) {
-      notScored.push({ id, reason: `the loops element by element need ${formatCount(wanted)} series of ${formatCount(steps)} values together, more than the ${formatCount(Math.max(0, budget))} values a run can keep here: not scored` });
+      notScored.push({
+        id,
+        reason: {
+          en: `the loops element by element need ${formatCount(wanted)} series of ${formatCount(steps)} values together, more than the ${formatCount(Math.max(0, budget))} values a run can keep here: not scored`,
+          es: `los bucles elemento por elemento necesitan ${formatCount(wanted)} series de ${formatCount(steps)} valores en total, más que los ${formatCount(Math.max(0, budget))} valores que una simulación puede guardar aquí: sin puntuar`,
+        },
+      });
     }
   }
   const names = [...needed].map(displayOf).filter((n) => outputs.has(normalized(n)));
@@ -385,12 +420,15 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   }
   const valueAt = (key: string, k: number): number => {
     const s = series.get(key);
-    if (!s) throw new NotEvaluable(`no values for ${displayOf(key)}`);
+    if (!s) throw new NotEvaluable({ en: `the values of ${displayOf(key)} (the run has none)`, es: `los valores de ${displayOf(key)} (la simulación no los tiene)` });
     return s[k]!;
   };
+  // What INITIAL reads: the values at the run's first row.
+  const start: EvalEnv = { value: (x) => valueAt(x, 0), time: result.time[0]!, lookup: (x) => lookups.get(x) };
+  start.initial = start;
   // A definition evaluated at row k with each input's value given by `at` (by element key).
   const evalDef = (def: Definition, k: number, at: (key: string) => number): number => {
-    if (def.element === undefined) return evaluate(def.expr, { value: at, time: result.time[k]!, lookup: (x) => lookups.get(x) });
+    if (def.element === undefined) return evaluate(def.expr, { value: at, time: result.time[k]!, lookup: (x) => lookups.get(x), initial: start });
     const { scalar, keys } = expanded();
     return evaluateElement(def.expr, { value: (id) => at(keys[id]!), time: result.time[k]!, dt, lookups: scalar.lookups });
   };
@@ -399,9 +437,17 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   const seriesOfNode: (Float64Array | null | undefined)[] = [];
   const nodeSeries = (id: number): Float64Array => {
     let s = seriesOfNode[id];
-    if (s === undefined) seriesOfNode[id] = s = series.get(expanded().keys[id]!) ?? null;
-    if (!s) throw new NotEvaluable(`no values for ${expanded().scalar.nodes[id]!.name}`);
+    if (s === undefined) seriesOfNode[id] = s = series.get(expanded().keys[id]!) ?? initialSeries(id);
+    if (!s) throw new NotEvaluable({ en: `the values of ${expanded().scalar.nodes[id]!.name} (the run has none)`, es: `los valores de ${expanded().scalar.nodes[id]!.name} (la simulación no los tiene)` });
     return s;
+  };
+  // A hidden INITIAL node: its argument at the first row, the same at every row.
+  const startEnv: ElementEnv = { value: (id) => nodeSeries(id)[0]!, time: result.time[0]!, dt, lookups: [] };
+  const initialSeries = (id: number): Float64Array | null => {
+    const node = expanded().scalar.nodes[id]!;
+    if (!node.hidden || node.kind !== 'initial') return null;
+    startEnv.lookups = expanded().scalar.lookups;
+    return new Float64Array(rows).fill(evaluateElement(node.expr, startEnv));
   };
   const elementEnv = {
     k: 0,
@@ -504,7 +550,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       });
     } catch (e) {
       if (!(e instanceof NotEvaluable)) throw e;
-      notScored.push({ id: instance.id, reason: `${displayOf(to)}: ${e.message} is not scored` });
+      notScored.push({ id: instance.id, reason: notScoredBecause(displayOf(to), e.what) });
       continue;
     }
     scored.push({ instance, score });

@@ -6,7 +6,7 @@
  * else is reported as not evaluable, as partial-eval does.
  */
 import type { LookupData, SExpr } from '../scalar-model.js';
-import { binaryOp, callOp, interpolate, NotEvaluable, UNARY } from './partial-eval.js';
+import { binaryOp, callOp, functionNamed, interpolate, NotEvaluable, UNARY } from './partial-eval.js';
 
 export interface ElementEnv {
   /** The value of node `id` (throws NotEvaluable when the run has none). */
@@ -35,12 +35,12 @@ export function evaluateElement(e: SExpr, env: ElementEnv): number {
       const a = evaluateElement(e.a, env);
       const b = evaluateElement(e.b, env);
       const v = binaryOp(e.op, a, b);
-      if (v === undefined) throw new NotEvaluable(`operator ${e.op}`);
+      if (v === undefined) throw new NotEvaluable({ en: `operator ${e.op}`, es: `el operador ${e.op}` });
       return v;
     }
     case 'lookup': {
       const t = env.lookups[e.table];
-      if (!t || e.mode !== 'normal') throw new NotEvaluable(`lookup ${t?.name ?? e.table} (${e.mode})`);
+      if (!t || e.mode !== 'normal') throw new NotEvaluable({ en: `lookup ${t?.name ?? e.table} (${e.mode})`, es: `la tabla ${t?.name ?? e.table} (${e.mode})` });
       return interpolate(t, evaluateElement(e.x, env));
     }
     case 'call': {
@@ -49,9 +49,9 @@ export function evaluateElement(e: SExpr, env: ElementEnv): number {
       if (f) return f(arg(0));
       const v = callOp(e.fn, arg, e.args.length);
       if (v !== undefined) return v;
-      throw new NotEvaluable(`function ${e.fn.replace(/^#/, '')}`);
+      throw new NotEvaluable(functionNamed(e.fn));
     }
     case 'vec':
-      throw new NotEvaluable(`function ${e.fn}`);
+      throw new NotEvaluable(functionNamed(e.fn));
   }
 }

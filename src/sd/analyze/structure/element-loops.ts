@@ -14,10 +14,15 @@
  * subscripts of each arrayed element in loop order, `R2[A1 → A2]`; the same when two element loops
  * would get one name. It starts at the element of the listed loop's first variable with the lowest
  * node number. An element loop that combines the links of several listed loops (its path through
- * the variables is no single one of them) is numbered apart, `E1[…]`, with the polarity of its links.
+ * the variables is no single one of them) is numbered apart, `E1[…]`.
+ *
+ * Polarity: the product of the element links' signs, each read off the element's own expanded
+ * equation (element-polarity.ts), so `U1[A1]` can be balancing where the variable loop U1 is
+ * undetermined; a link whose element sign the rules cannot tell takes the variable link's sign.
  */
 import type { ScalarModel, SExpr } from '../scalar-model.js';
 import { findLoops } from './cycles.js';
+import { elementLinkSign } from './element-polarity.js';
 import { mulSigns, type Sign } from './polarity.js';
 
 export interface ElementLoop {
@@ -147,6 +152,17 @@ export function elementLoops(scalar: ScalarModel, graph: ElementGraph, listed: r
       const at = l.variables.indexOf(varOf(ids[0]!));
       return ids.every((x, i) => varOf(x) === l.variables[(at + i) % n]);
     });
+  // The loop's sign from its element links, each falling back to its variable link where undetermined.
+  const linkSigns = new Map<string, Sign>();
+  const polarityOf = (ids: number[]): ListedLoop['polarity'] => {
+    const s = ids.reduce<Sign>((acc, x, j) => {
+      const y = ids[(j + 1) % ids.length]!;
+      let own = linkSigns.get(`${x},${y}`);
+      if (own === undefined) linkSigns.set(`${x},${y}`, (own = elementLinkSign(scalar, x, y)));
+      return mulSigns(acc, own === '+' || own === '-' ? own : sign(varOf(x), varOf(y)));
+    }, '+');
+    return s === '+' ? 'R' : s === '-' ? 'B' : 'U';
+  };
   const raw: { base: string; polarity: ListedLoop['polarity']; nodes: number[]; subs: string[] }[] = [];
   const combined: number[][] = [];
   for (const cycle of found.loops.slice(0, limit)) {
@@ -161,14 +177,11 @@ export function elementLoops(scalar: ScalarModel, graph: ElementGraph, listed: r
     ids.forEach((x, i) => {
       if (varOf(x) === l.variables[0] && (start < 0 || x < ids[start]!)) start = i;
     });
-    raw.push({ base: l.id, polarity: l.polarity, nodes: [...ids.slice(start), ...ids.slice(0, start)], subs: [] });
+    raw.push({ base: l.id, polarity: polarityOf(ids), nodes: [...ids.slice(start), ...ids.slice(0, start)], subs: [] });
   }
   // Loops that combine several listed loops, numbered in order of their (lowest) first element.
   combined.sort((a, b) => a.length - b.length || a[0]! - b[0]!);
-  combined.forEach((ids, i) => {
-    const s = ids.reduce<Sign>((acc, x, j) => mulSigns(acc, sign(varOf(x), varOf(ids[(j + 1) % ids.length]!))), '+');
-    raw.push({ base: `E${i + 1}`, polarity: s === '+' ? 'R' : s === '-' ? 'B' : 'U', nodes: ids, subs: [] });
-  });
+  combined.forEach((ids, i) => raw.push({ base: `E${i + 1}`, polarity: polarityOf(ids), nodes: ids, subs: [] }));
   for (const r of raw) r.subs = r.nodes.map((x) => subscriptsOf(scalar.nodes[x]!.name)).filter((s): s is string => s !== undefined);
   // A short name where it is unique, else the whole path of subscripts.
   const short = raw.map((r) => r.base + tagOf(r.subs, false));

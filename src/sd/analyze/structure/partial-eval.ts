@@ -6,15 +6,30 @@
  * subscripts, macros) is reported as not evaluable, and the caller says so for that link.
  */
 import type { Expr, LookupTable } from '../../ir/model.js';
+import type { BilingualText } from '../../ir/diagnostics.js';
 import { xidz, zidz } from '../../ir/guarded-division.js';
 
-export class NotEvaluable extends Error {}
+/** What the loop-score evaluators cannot compute; `what` names it in both languages ("function SMOOTH"). */
+export class NotEvaluable extends Error {
+  constructor(readonly what: BilingualText) {
+    super(what.en);
+  }
+}
 
 export interface EvalEnv {
   value(name: string): number;
   time: number;
   lookup(name: string): LookupTable | undefined;
+  /**
+   * The values at the run's start, where INITIAL and INIT read their argument: their output is
+   * that one value for the whole run, so it moves with no input and a link score holds it fixed.
+   * Without it, INITIAL is not evaluable.
+   */
+  initial?: EvalEnv;
 }
+
+/** Functions whose output is their argument's value at the start of the run. */
+export const AT_START = new Set(['INITIAL', 'INIT']);
 
 /** A normal (clamped, linear) table lookup. */
 export function interpolate(t: { x: ArrayLike<number>; y: ArrayLike<number> }, x: number): number {
@@ -37,13 +52,19 @@ export const UNARY: Record<string, (x: number) => number> = {
   INTEGER: Math.trunc, INT: Math.trunc,
 };
 
+/** "function X" in both languages, for a function the evaluators do not compute (`#` marks internal ones). */
+export function functionNamed(fn: string): BilingualText {
+  const name = fn.replace(/^#/, '');
+  return { en: `function ${name}`, es: `la función ${name}` };
+}
+
 /** Evaluates `e`; throws NotEvaluable for what this evaluator does not cover. */
 export function evaluate(e: Expr, env: EvalEnv): number {
   switch (e.kind) {
     case 'num':
       return e.value;
     case 'ref':
-      if (e.subs.length > 0) throw new NotEvaluable(`subscripted reference ${e.display}`);
+      if (e.subs.length > 0) throw new NotEvaluable({ en: `subscripted reference ${e.display}`, es: `la referencia con subíndices ${e.display}` });
       return e.name === 'time' ? env.time : env.value(e.name);
     case 'unary': {
       const a = evaluate(e.arg, env);
@@ -56,7 +77,7 @@ export function evaluate(e: Expr, env: EvalEnv): number {
     }
     case 'apply': {
       const t = env.lookup(e.name);
-      if (!t || e.args.length !== 1 || e.subs.length > 0) throw new NotEvaluable(`call of ${e.display}`);
+      if (!t || e.args.length !== 1 || e.subs.length > 0) throw new NotEvaluable({ en: `call of ${e.display}`, es: `la llamada a ${e.display}` });
       return interpolate(t, evaluate(e.args[0]!, env));
     }
     case 'call': {
@@ -65,6 +86,7 @@ export function evaluate(e: Expr, env: EvalEnv): number {
       if (f) return f(arg(0));
       const v = callOp(e.fn, arg, e.args.length);
       if (v !== undefined) return v;
+      if (AT_START.has(e.fn) && env.initial && e.args.length === 1) return evaluate(e.args[0]!, env.initial);
       switch (e.fn) {
         case 'PI': return Math.PI;
         case 'WITH LOOKUP':
@@ -73,10 +95,10 @@ export function evaluate(e: Expr, env: EvalEnv): number {
         default:
           break;
       }
-      throw new NotEvaluable(`function ${e.fn.replace(/^#/, '')}`);
+      throw new NotEvaluable(functionNamed(e.fn));
     }
     default:
-      throw new NotEvaluable(`expression of kind ${e.kind}`);
+      throw new NotEvaluable({ en: `expression of kind ${e.kind}`, es: `la expresión de tipo ${e.kind}` });
   }
 }
 

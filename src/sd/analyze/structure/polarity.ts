@@ -13,7 +13,7 @@ import type { Expr, LookupTable } from '../../ir/model.js';
 export type Sign = '+' | '-' | '0' | '?';
 
 /** Sign of a value or of a derivative. */
-const neg = (s: Sign): Sign => (s === '+' ? '-' : s === '-' ? '+' : s);
+export const neg = (s: Sign): Sign => (s === '+' ? '-' : s === '-' ? '+' : s);
 
 /** Sum of two signed terms. */
 export function addSigns(a: Sign, b: Sign): Sign {
@@ -37,7 +37,7 @@ export interface SignContext {
 }
 
 /** Monotonicity of a lookup table: '+' never decreasing, '-' never increasing, '0' flat. */
-export function tableSlope(t: LookupTable): Sign {
+export function tableSlope(t: { readonly y: ArrayLike<number> }): Sign {
   let up = false;
   let down = false;
   for (let i = 1; i < t.y.length; i++) {
@@ -82,6 +82,9 @@ export function valueSign(e: Expr, ctx: SignContext): Sign {
           return a.reduce(addSigns, '0' as Sign) === '+' ? '+' : a[0] ?? '?';
         case 'IF THEN ELSE':
           return a[1] === a[2] ? a[1]! : '?';
+        case 'INITIAL':
+        case 'INIT':
+          return a[0] ?? '?';
         default:
           return '?';
       }
@@ -117,7 +120,7 @@ const FOLLOWS_FIRST = new Set([
   'DERIVN',
 ]);
 /** Functions increasing in every argument. */
-const INCREASING = new Set(['MIN', 'MAX', 'SUM', 'VMIN', 'VMAX', 'EXP', 'LN', 'SQRT', 'SINH', 'TANH', 'ARCTAN']);
+export const INCREASING = new Set(['MIN', 'MAX', 'SUM', 'VMIN', 'VMAX', 'EXP', 'LN', 'SQRT', 'SINH', 'TANH', 'ARCTAN']);
 
 /** Sign of ∂e/∂name. */
 export function derivativeSign(e: Expr, name: string, ctx: SignContext): Sign {
@@ -165,6 +168,8 @@ export function derivativeSign(e: Expr, name: string, ctx: SignContext): Sign {
       const fn = e.fn;
       if (INCREASING.has(fn)) return d.reduce(addSigns, '0' as Sign);
       if (fn === 'INTEG') return d[0]!; // the rate; the initial value acts once
+      // INITIAL's output is its argument's value at the start, the same afterwards: no later change moves it.
+      if (fn === 'INITIAL' || fn === 'INIT') return '0';
       if (FOLLOWS_FIRST.has(fn)) return d[0]!;
       if (fn === 'IF THEN ELSE') return d[0] !== '0' ? '?' : addSigns(d[1]!, d[2]!);
       if (fn === 'XIDZ' || fn === 'ZIDZ' || fn === 'SAFEDIV')

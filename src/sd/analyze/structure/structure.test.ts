@@ -35,6 +35,22 @@ describe('causal graph', () => {
     expect(init.initialOnly).toBe(true);
   });
 
+  it('reads a ratio to an INITIAL value by its live part: INITIAL is a positive constant after the start', () => {
+    const g = causalGraph(
+      mdl(`
+s = INTEG(-outflow, 100) ~ u ~|
+outflow = s * ratio / 10 ~ u/Year ~|
+ratio = s / INITIAL(s) ~ Dmnl ~|
+gap = INITIAL(s) - s ~ u ~|
+`),
+    );
+    const link = (from: string, to: string) => g.links.find((l) => l.from === from && l.to === to)!;
+    expect([link('s', 'ratio').polarity, link('s', 'ratio').initialOnly]).toEqual(['+', false]);
+    expect(link('s', 'gap').polarity).toBe('-');
+    // The loop s → ratio → outflow → s is balancing (it read U while INITIAL had no sign).
+    expect(feedbackLoops(g).loops.map((l) => `${l.id}:${l.variables.join(',')}`)).toEqual(['B1:s,outflow', 'B2:s,ratio,outflow']);
+  });
+
   it('takes a lookup slope and a negative constant into account', () => {
     const g = causalGraph(
       mdl(`

@@ -44,10 +44,13 @@ export function usesTree(graph: CausalGraph, key: string, depth = 2): TreeNode {
   return build(graph, key, depth, 'uses', new Set());
 }
 
-/** The tree as indented text, one variable a line, polarity before the name. */
-export function formatTree(t: TreeNode, indent = ''): string {
-  const mark = t.polarity ? `(${t.polarity}${t.initialOnly ? ', initial' : ''}) ` : '';
+/** Says that a link acts only at the initial time, in each language. */
+const INITIAL_WORD = { en: 'initial', es: 'inicial' } as const;
+
+/** The tree as indented text, one variable a line, polarity before the name; `lang` words a link that acts only initially. */
+export function formatTree(t: TreeNode, lang: 'en' | 'es' = 'en', indent = ''): string {
+  const mark = t.polarity ? `(${t.polarity}${t.initialOnly ? `, ${INITIAL_WORD[lang]}` : ''}) ` : '';
   const lines = [`${indent}${mark}${t.display}${t.repeated ? ' ↺' : ''}`];
-  for (const c of t.children) lines.push(formatTree(c, indent + '  '));
+  for (const c of t.children) lines.push(formatTree(c, lang, indent + '  '));
   return lines.join('\n');
 }
