@@ -20,6 +20,14 @@ function roundTrip(mdl: string, options: WriteXmileOptions & { control?: string 
   return xml;
 }
 
+/** The same under RK4: the .mdl run and the IR given method rk4, the XMILE read with its sim_specs. */
+function roundTripRk4(mdl: string): string {
+  const first = compileVensim(mdl + CONTROL, { method: 'rk4' });
+  const xml = writeXmile({ ...first.ir, method: 'rk4' });
+  expect(sameKeptColumns(first.model.run(), compileXmile(xml).model.run())).toBeUndefined();
+  return xml;
+}
+
 function refusal(mdl: string, options: WriteXmileOptions & { control?: string } = {}): ModelError {
   const ir = compileVensim(mdl + (options.control ?? CONTROL), { dataHost: options.dataHost }).ir;
   try {
@@ -241,5 +249,71 @@ describe('XMILE writer: LOOKUP FORWARD as a discrete graphical function of −x 
     const e = refusal('s: s1, s2 ~~|\nt[s]( (0,1),(2,3) ) ~~|\ny = LOOKUP FORWARD(t[s1], Time) ~~|\n');
     expect(e.message).toMatch(/LOOKUP FORWARD on something other than a scalar lookup/);
     expect(e.diagnostics[0]!.loc?.line).toBe(3);
+  });
+});
+
+describe('XMILE writer: GAME and :NA:', () => {
+  it('writes GAME(x) as x (fn_game: its input outside a game), in place and in an expression', () => {
+    const xml = roundTrip('workforce = INTEG(hiring, 10) ~~|\ndesired workforce = 20 ~~|\nadjustment time = 5 ~~|\nhiring = GAME((desired workforce - workforce) / adjustment time) ~~|\ng = 2 * GAME(Time + 1) ~~|\n');
+    expect(xml).toContain('<eqn>(desired_workforce - workforce) / adjustment_time</eqn>');
+    expect(xml).toContain('<aux name="g"><eqn>2 * (TIME + 1)</eqn></aux>');
+  });
+
+  it('writes :NA: as the engine\'s number for it, −1E38, in an expression and as a whole equation', () => {
+    const xml = roundTrip('m = IF THEN ELSE(Time > 2, :NA:, Time) ~~|\nn = :NA: ~~|\nk = n * 2 ~~|\n');
+    expect(xml).toContain('<aux name="m"><eqn>IF TIME &gt; 2 THEN (-1e+38) ELSE TIME</eqn></aux>');
+    const r = compileXmile(xml).model.run();
+    expect([r.get('n')![0], r.get('m')![16], r.get('k')![0]]).toEqual([-1e38, -1e38, -2e38]);
+  });
+});
+
+describe('XMILE writer: FORECAST with SMTH1 and ZIDZ', () => {
+  it('gives FORECAST\'s numbers for a rising, a falling-through-zero and a constant input, with a varying horizon (Euler and RK4)', () => {
+    // fn_forecast: input × (1 + trend × horizon); an input that turns negative makes the average negative.
+    const mdl = 'sales = 100 + 20 * Time ~~|\nswing = 3 - 2 * Time ~~|\nflat = 7 ~~|\nh = 1 + Time / 4 ~~|\nf1 = FORECAST(sales, 2, 3) ~~|\nf2 = FORECAST(swing, 1.5, h) ~~|\nf3 = FORECAST(flat, 0.5, 10) ~~|\nf4 = 1 + FORECAST(swing * 2, 0.75, 2) ~~|\n';
+    const xml = roundTrip(mdl);
+    expect(xml).toContain('<aux name="f1"><eqn>sales * (1 + (IF ABS(2 * SMTH1(sales, 2, sales / (1 + 0 * 2))) &lt; 1E-6 THEN 0 ELSE (sales - SMTH1(sales, 2, sales / (1 + 0 * 2))) / (2 * SMTH1(sales, 2, sales / (1 + 0 * 2)))) * 3)</eqn></aux>');
+    expect(compileXmile(xml).model.run().get('f3')!.every((v) => v === 7)).toBe(true);
+    expect(roundTripRk4(mdl)).toContain('method="rk4"');
+  });
+
+  it('refuses FORECAST whose input holds a function call, at its line', () => {
+    const e = refusal('x = 1 ~~|\nf = FORECAST(SMOOTH(Time, 2), 3, 4) ~~|\n');
+    expect(e.message).toMatch(/FORECAST whose input or average time holds a function call/);
+    expect(e.diagnostics[0]!.loc?.line).toBe(2);
+  });
+});
+
+describe('XMILE writer: SAMPLE IF TRUE as IF … ELSE DELAY(itself, DT, initial)', () => {
+  it('takes the input while the condition holds and keeps the last value taken, from the initial time on (fn_sample_if_true)', () => {
+    // The condition holds at the start (a), only later (b: the initial value first), on and off (c), never (d).
+    const mdl = 'price = 10 + Time * Time ~~|\na = SAMPLE IF TRUE(Time <= 1, price, -1) ~~|\nb = SAMPLE IF TRUE(Time >= 2, price, 0) ~~|\nc = SAMPLE IF TRUE(MODULO(Time, 1) = 0, price * 2, price) ~~|\nd = SAMPLE IF TRUE(0, price, 5) ~~|\ns = INTEG(a, b) ~~|\n';
+    const xml = roundTrip(mdl);
+    expect(xml).toContain('<flow name="a"><eqn>IF TIME &lt;= 1 THEN price ELSE DELAY(a, DT, -1)</eqn></flow>');
+    const r = compileXmile(xml).model.run();
+    expect([r.get('a')![0], r.get('a')![4], r.get('a')![5], r.get('a')![16]]).toEqual([10, 11, 11, 11]);
+    expect([r.get('b')![0], r.get('b')![7], r.get('b')![8]]).toEqual([0, 0, 14]);
+    expect([r.get('c')![1], r.get('c')![4], r.get('c')![5]]).toEqual([20, 22, 22]);
+  });
+
+  it('writes an arrayed SAMPLE IF TRUE naming its own element', () => {
+    const xml = roundTrip('d1: x1, x2 ~~|\nd2: y1, y2, y3 ~~|\nv[d2] = Time * 3 - 5 + d2 ~~|\ng[d1] = Time - d1 * 1.5 ~~|\nsm[d1, d2] = SAMPLE IF TRUE(g[d1] < 0, v[d2], d1 * 10) ~~|\nse[x1] = 0 ~~|\nse[x2] = SAMPLE IF TRUE(g[x2] > 1, v[y3], 7) ~~|\n');
+    expect(xml).toContain('<aux name="sm"><dimensions><dim name="d1"/><dim name="d2"/></dimensions><eqn>IF g[d1] &lt; 0 THEN v[d2] ELSE DELAY(sm[d1, d2], DT, d1 * 10)</eqn></aux>');
+    expect(xml).toContain('<element subscript="x2"><eqn>IF g[x2] &gt; 1 THEN v[y3] ELSE DELAY(se[x2], DT, 7)</eqn></element>');
+  });
+
+  it('refuses it reading itself, and under Runge-Kutta (stages move what it holds), at its line', () => {
+    const self = refusal('x = 1 ~~|\ny = SAMPLE IF TRUE(y < 3, Time, 0) ~~|\n');
+    expect(self.message).toMatch(/SAMPLE IF TRUE whose condition or input reads the variable itself/);
+    expect(self.diagnostics[0]!.loc?.line).toBe(2);
+    const ir = compileVensim('y = SAMPLE IF TRUE(Time > 1, Time, 0) ~~|\n' + CONTROL).ir;
+    expect(() => writeXmile({ ...ir, method: 'rk4' })).toThrow(/SAMPLE IF TRUE under Runge-Kutta/);
+    // Why: a condition true only at the half-step stages (t + DT/2) makes the engine take the stage's
+    // input, which the Euler form, run under RK4, never sees.
+    const mdl = 'c = SAMPLE IF TRUE(MODULO(Time, 0.5) = 0.125, 10 + Time, 10) ~~|\n' + CONTROL;
+    const rk = compileVensim(mdl, { method: 'rk4' });
+    const form = writeXmile(compileVensim(mdl).ir).replace('method="euler"', 'method="rk4"');
+    expect(rk.model.run().get('c')![1]).toBe(10.125);
+    expect(compileXmile(form).model.run().get('c')![1]).toBe(10);
   });
 });

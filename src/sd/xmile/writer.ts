@@ -46,6 +46,7 @@ import { INTERNAL_CALL, INTERNAL_MOD, isWrittenBack, quantum, vensimModulo } fro
 import { modelXml, moduleBlocks } from './writer-modules.js';
 import { forwardAsDiscrete, scalarLookupTable } from './writer-lookup-forward.js';
 import { neg } from './ir-build.js';
+import { forecastForm, SAMPLE_NESTED, SAMPLE_UNDER_RK, sampleIfTrueForm } from './writer-stateful-forms.js';
 
 class Unwritable extends Error {
   constructor(
@@ -73,6 +74,9 @@ const attrName = (display: string): string => esc(display.replace(/\s+/g, '_').r
 
 /** A non-negative stock's rate or limit the writer did not find in the form the reader builds (non-negative-stocks.ts). */
 const NON_NEGATIVE_LEFT: BilingualText = { en: 'a non-negative stock read from XMILE (<non_negative/>) whose rate or flow limit is not in the form the reader builds', es: 'un nivel no negativo leído de XMILE (<non_negative/>) cuya tasa o límite de flujo no tiene la forma que arma el lector' };
+
+/** The engine's value of Vensim's :NA: (analyze/expand.ts). */
+const NA_VALUE = -1e38;
 
 const PREC: Record<string, number> = { or: 1, and: 2, '=': 3, '<>': 3, '<': 3, '>': 3, '<=': 3, '>=': 3, '+': 4, '-': 4, '*': 5, '/': 5, '^': 7 };
 const OPS: Record<string, string> = { and: 'AND', or: 'OR' };
@@ -212,6 +216,9 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
     }
     case 'call':
       return callText(e, ctx, outer);
+    case 'na':
+      // :NA: is the number −1E38 to the engine (analyze/expand.ts, equation-plan.ts), read back as the same double.
+      return write({ kind: 'num', value: NA_VALUE, loc: e.loc }, ctx, outer);
     default:
       throw new Unwritable({ en: `an expression of kind ${e.kind}`, es: `una expresión de tipo ${e.kind}` }, e.loc);
   }
@@ -307,6 +314,18 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
     }
     case 'PI':
       return 'PI';
+    case 'GAME':
+      // Outside a game (fn_game) GAME(x) is x: the engine compiles it as its argument (codegen.ts).
+      if (e.args.length === 1) return write(e.args[0]!, ctx, outer);
+      break;
+    case 'FORECAST': {
+      const f = forecastForm(e);
+      if (f) return write(f, ctx, outer);
+      throw new Unwritable({ en: 'FORECAST whose input or average time holds a function call (it is written with SMTH1 and ZIDZ, which repeat them)', es: 'FORECAST cuya entrada o tiempo de promedio contiene una llamada a función (se escribe con SMTH1 y ZIDZ, que los repiten)' }, e.loc);
+    }
+    case 'SAMPLE IF TRUE':
+      // As a variable's whole equation the writer gives it its form first (eqn in writeModel).
+      throw new Unwritable(SAMPLE_NESTED, e.loc);
     case 'MODULO': {
       const m = vensimModulo(e);
       if (m) return write(m, ctx, outer);
@@ -543,12 +562,19 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
       const applyToAll = eqs.length === 1 && first.lhs.except.length === 0 && first.expr?.kind !== 'list' && parentDims.every((d, i) => d === lhsDims[i]) && !readsOtherRange(first, dims);
       // Vensim's ACTIVE INITIAL(active, initial) on an auxiliary is XMILE 1.0's <eqn> with <init_eqn>
       // (the reader reads it back as ACTIVE INITIAL); elsewhere it stays a call, which is refused.
-      const eqn = (e: Expr, initOk: boolean): string =>
-        initOk && e.kind === 'call' && e.fn === 'ACTIVE INITIAL' && e.args.length === 2
-          ? `<eqn>${esc(write(e.args[0]!, ctx, 0))}</eqn><init_eqn>${esc(write(e.args[1]!, ctx, 0))}</init_eqn>`
-          : `<eqn>${esc(write(e, ctx, 0))}</eqn>`;
+      // SAMPLE IF TRUE as the whole equation names the variable itself (writer-stateful-forms.ts).
+      const eqn = (e: Expr, initOk: boolean, eq: Equation): string => {
+        if (initOk && e.kind === 'call' && e.fn === 'ACTIVE INITIAL' && e.args.length === 2) return `<eqn>${esc(write(e.args[0]!, ctx, 0))}</eqn><init_eqn>${esc(write(e.args[1]!, ctx, 0))}</init_eqn>`;
+        if (initOk && e.kind === 'call' && e.fn === 'SAMPLE IF TRUE') {
+          if (ctx.rungeKutta) throw new Unwritable(SAMPLE_UNDER_RK, e.loc);
+          const form = sampleIfTrueForm(e, { name: key, display, subs: eq.lhs.subs });
+          if (!('kind' in form)) throw new Unwritable(form, e.loc);
+          return `<eqn>${esc(write(form, ctx, 0))}</eqn>`;
+        }
+        return `<eqn>${esc(write(e, ctx, 0))}</eqn>`;
+      };
       const parts = (pick: (eq: Equation) => Expr, initOk = false): string => {
-        if (applyToAll) return eqn(pick(first), initOk);
+        if (applyToAll) return eqn(pick(first), initOk, first);
         const out: string[] = [];
         for (const eq of eqs) {
           const eqDims = eq.lhs.subs.map((s) => s.name);
@@ -562,7 +588,7 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
             parentDims.forEach((p, i) => ctx.bind.set(p, names.get(combo[i]!) ?? combo[i]!));
             const subscript = combo.map((c) => xname(names.get(c) ?? c)).join(', ');
             const expr = pick(eq);
-            out.push(`<element subscript="${esc(subscript)}">${expr.kind === 'list' ? `<eqn>${esc(listElement(expr, combo, eqDims, members))}</eqn>` : eqn(expr, initOk)}</element>`);
+            out.push(`<element subscript="${esc(subscript)}">${expr.kind === 'list' ? `<eqn>${esc(listElement(expr, combo, eqDims, members))}</eqn>` : eqn(expr, initOk, eq)}</element>`);
           }
         }
         ctx.bind = new Map();
