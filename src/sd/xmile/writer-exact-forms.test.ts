@@ -317,3 +317,19 @@ describe('XMILE writer: SAMPLE IF TRUE as IF … ELSE DELAY(itself, DT, initial)
     expect(compileXmile(form).model.run().get('c')![1]).toBe(10);
   });
 });
+
+describe('XMILE writer: an iterated subscript inside an element-wise function within an array function', () => {
+  it('writes x[d!] as x[*] in IF THEN ELSE, ABS and ZIDZ arguments inside VMAX, SUM and PROD', () => {
+    const mdl = 'd: a, b, c ~~|\ne: p, q ~~|\nx[d] = d * 2 - 3 ~~|\ny[d, e] = Time * d - e ~~|\nm[e] = VMAX(IF THEN ELSE(Time > 1, x[d!], y[d!, e])) ~~|\nn = SUM(ABS(x[d!]) * 2) ~~|\np = PROD(ZIDZ(1, x[d!]) + 1) ~~|\n';
+    const xml = roundTrip(mdl);
+    expect(xml).toContain('<eqn>MAX(IF TIME &gt; 1 THEN x[*] ELSE y[*, e])</eqn>');
+    expect(xml).toContain('<aux name="n"><eqn>SUM(ABS(x[*]) * 2)</eqn></aux>');
+    expect(xml).toContain('<aux name="p"><eqn>PROD((IF ABS(x[*]) &lt; 1E-6 THEN 0 ELSE 1 / x[*]) + 1)</eqn></aux>');
+  });
+
+  it('refuses it in an argument of MAX within VMIN (XMILE reads MAX of two arrays as the largest of all their elements), at the subscript', () => {
+    const e = refusal('d: a, b, c ~~|\nx[d] = d ~~|\ny[d] = 2 ~~|\nk = VMIN(MAX(x[d!], y[d!]) - 1) ~~|\n');
+    expect(e.message).toMatch(/d! outside an array function, or inside one in an argument of MIN, MAX/);
+    expect(e.diagnostics[0]!.loc?.line).toBe(4);
+  });
+});

@@ -132,13 +132,16 @@ const RENAMED: Record<string, string> = {
   SMOOTH: 'SMTH1', SMOOTHI: 'SMTH1', SMOOTH3: 'SMTH3', SMOOTH3I: 'SMTH3', DELAY1: 'DELAY1', DELAY1I: 'DELAY1', DELAY3: 'DELAY3', DELAY3I: 'DELAY3',
   'DELAY FIXED': 'DELAY', DELAY: 'DELAY', INITIAL: 'INIT', INIT: 'INIT', '#HISTORY': 'HISTORY',
 };
+/** Functions of their arguments' current values only: applied to iterated arguments inside an array function, element by element. */
+// Not MIN and MAX: with arrays for arguments they are XMILE's array functions (§3.7.1.3); not TREND, which has state.
+const ELEMENTWISE = new Set([...[...SAME].filter((f) => f !== 'TREND' && f !== 'MIN' && f !== 'MAX'), 'IF THEN ELSE', 'XIDZ', 'ZIDZ', 'INTEGER', 'INT', 'LOG', 'POWER', 'MODULO', 'QUANTUM', 'GAME']);
 const ARRAY_FN: Record<string, string> = { SUM: 'SUM', PROD: 'PROD', VMIN: 'MIN', VMAX: 'MAX' };
 
 function subsText(subs: readonly SubscriptRef[], ctx: Ctx, star: boolean): string {
   if (subs.length === 0) return '';
   const parts = subs.map((s) => {
     if (s.bang) {
-      if (!star) throw new Unwritable({ en: `${s.display}! outside an array function`, es: `${s.display}! fuera de una función de arreglos` }, s.loc);
+      if (!star) throw new Unwritable({ en: `${s.display}! outside an array function, or inside one in an argument of MIN, MAX or a function with state (XMILE reads MIN and MAX of arrays as array functions; state is not kept per element there)`, es: `${s.display}! fuera de una función de arreglos, o dentro de una en un argumento de MIN, MAX o de una función con estado (XMILE lee MIN y MAX de arreglos como funciones de arreglos; allí el estado no se guarda por elemento)` }, s.loc);
       // Iterating part of a dimension (a sub-range, or the one a reader made for `lo:hi`) is `*:Sub`.
       return ctx.isSubRange(s.name) ? `*:${xname(ctx.names.get(s.name) ?? s.display)}` : '*';
     }
@@ -215,7 +218,7 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
       return p < outer ? `(${s})` : s;
     }
     case 'call':
-      return callText(e, ctx, outer);
+      return callText(e, ctx, outer, inArrayFn);
     case 'na':
       // :NA: is the number −1E38 to the engine (analyze/expand.ts, equation-plan.ts), read back as the same double.
       return write({ kind: 'num', value: NA_VALUE, loc: e.loc }, ctx, outer);
@@ -224,9 +227,11 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
   }
 }
 
-function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): string {
-  const a = (i: number) => write(e.args[i]!, ctx, 0);
-  const list = (n = e.args.length) => e.args.slice(0, n).map((x) => write(x, ctx, 0)).join(', ');
+function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number, inArrayFn: boolean): string {
+  // Inside an array function the arguments of element-wise functions without state may iterate (`x[d!]` as `x[*]`).
+  const sub = (x: Expr, c: Ctx, p: number, arrayArg = inArrayFn && ELEMENTWISE.has(e.fn)) => write(x, c, p, arrayArg);
+  const a = (i: number) => sub(e.args[i]!, ctx, 0);
+  const list = (n = e.args.length) => e.args.slice(0, n).map((x) => sub(x, ctx, 0)).join(', ');
   const fn = e.fn;
   if (SAME.has(fn)) return `${fn}(${list()})`;
   if (RENAMED[fn]) return `${RENAMED[fn]}(${list()})`;
@@ -237,15 +242,15 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
     case 'XIDZ':
     case 'ZIDZ':
       // fn_xidz, fn_zidz: a divisor below 1E-6 in magnitude counts as zero (ZIDZ gives 0).
-      return wrap(`IF ABS(${a(1)}) < 1E-6 THEN ${fn === 'XIDZ' ? a(2) : '0'} ELSE ${write(e.args[0]!, ctx, 5)} / ${write(e.args[1]!, ctx, 6)}`);
+      return wrap(`IF ABS(${a(1)}) < 1E-6 THEN ${fn === 'XIDZ' ? a(2) : '0'} ELSE ${sub(e.args[0]!, ctx, 5)} / ${sub(e.args[1]!, ctx, 6)}`);
     case 'INTEGER':
     case 'INT':
       // Vensim truncates toward zero; XMILE INT is the floor.
-      return wrap(`IF ${a(0)} >= 0 THEN INT(${a(0)}) ELSE -INT(-${write(e.args[0]!, ctx, 8)})`);
+      return wrap(`IF ${a(0)} >= 0 THEN INT(${a(0)}) ELSE -INT(-${sub(e.args[0]!, ctx, 8)})`);
     case 'LOG':
       return `(LN(${a(0)}) / LN(${a(1)}))`;
     case 'POWER':
-      return `(${write(e.args[0]!, ctx, 8)} ^ ${write(e.args[1]!, ctx, 7)})`;
+      return `(${sub(e.args[0]!, ctx, 8)} ^ ${sub(e.args[1]!, ctx, 7)})`;
     case 'DELAY N':
       return `DELAYN(${a(0)}, ${a(1)}, ${a(3)}, ${a(2)})`;
     case 'SMOOTH N':
@@ -265,28 +270,28 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
     case 'RAMP': {
       if (e.args[2]?.kind === 'ref' && e.args[2].name === 'final time') return `RAMP(${a(0)}, ${a(1)})`;
       const held = ctx.rungeKutta ? undefined : (rampWithEnd(e) ?? rampAsCondition(e));
-      if (held) return write(held, ctx, outer);
+      if (held) return sub(held, ctx, outer);
       throw new Unwritable(ctx.rungeKutta ? heldUnderRk('RAMP') : { en: 'RAMP with an end time other than FINAL TIME whose arguments hold a function call (XMILE RAMP has no end; it is written as conditions on TIME that repeat them)', es: 'RAMP con un tiempo final distinto de FINAL TIME cuyos argumentos contienen una llamada a función (en XMILE RAMP no tiene fin; se escribe como condiciones sobre TIME que los repiten)' }, e.loc);
     }
     case 'PULSE': {
       const pulse = ctx.rungeKutta ? undefined : vensimPulse(e);
-      if (pulse) return write(pulse, ctx, outer);
+      if (pulse) return sub(pulse, ctx, outer);
       throw new Unwritable(ctx.rungeKutta ? heldUnderRk('PULSE') : { en: "Vensim's PULSE(start, width) whose arguments hold a function call (XMILE's PULSE is another function; it is written as a condition on TIME that repeats them)", es: 'PULSE(inicio, ancho) de Vensim cuyos argumentos contienen una llamada a función (PULSE de XMILE es otra función; se escribe como una condición sobre TIME que los repite)' }, e.loc);
     }
     case 'PULSE TRAIN': {
       const train = ctx.rungeKutta ? undefined : pulseTrain(e);
-      if (train) return write(train, ctx, outer);
+      if (train) return sub(train, ctx, outer);
       throw new Unwritable(ctx.rungeKutta ? heldUnderRk('PULSE TRAIN') : { en: 'PULSE TRAIN whose arguments hold a function call (XMILE has no pulse train; it is written as conditions on TIME that repeat them)', es: 'PULSE TRAIN cuyos argumentos contienen una llamada a función (XMILE no tiene tren de pulsos; se escribe como condiciones sobre TIME que los repiten)' }, e.loc);
     }
     case 'GET TIME VALUE': {
       // Relative to the simulation time (0) or the initial time (1) in the model's units: Time or the start plus the offset (time-value.ts).
       const [rel, off] = e.args;
-      if (e.args.length === 3 && rel?.kind === 'num' && (rel.value === 0 || rel.value === 1)) return wrap(`${rel.value === 0 ? 'TIME' : 'STARTTIME'} + ${write(off!, ctx, PREC['+']! + 1)}`);
+      if (e.args.length === 3 && rel?.kind === 'num' && (rel.value === 0 || rel.value === 1)) return wrap(`${rel.value === 0 ? 'TIME' : 'STARTTIME'} + ${sub(off!, ctx, PREC['+']! + 1)}`);
       break;
     }
     case 'QUANTUM': {
       const q = quantum(e);
-      if (q) return write(q, ctx, outer);
+      if (q) return sub(q, ctx, outer);
       throw new Unwritable({ en: 'QUANTUM whose arguments hold a function call (it is written as a condition that repeats them)', es: 'QUANTUM cuyos argumentos contienen una llamada a función (se escribe como una condición que los repite)' }, e.loc);
     }
     case 'WITH LOOKUP': {
@@ -300,7 +305,7 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       const table = t?.kind === 'ref' && t.subs.length === 0 && e.args.length === 2 ? ctx.table(t.name) : undefined;
       const mirrored = table && forwardAsDiscrete(table);
       if (mirrored) {
-        return `${extraGf(ctx, mirrored, 'discrete')}(${write(neg(e.args[1]!), ctx, 0)})`;
+        return `${extraGf(ctx, mirrored, 'discrete')}(${sub(neg(e.args[1]!), ctx, 0)})`;
       }
       throw new Unwritable({ en: 'LOOKUP FORWARD on something other than a scalar lookup of finite points (it is written as a discrete graphical function over the mirrored points)', es: 'LOOKUP FORWARD sobre algo que no es una tabla (lookup) escalar de puntos finitos (se escribe como una función gráfica discreta sobre los puntos reflejados)' }, e.loc);
     }
@@ -316,11 +321,11 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       return 'PI';
     case 'GAME':
       // Outside a game (fn_game) GAME(x) is x: the engine compiles it as its argument (codegen.ts).
-      if (e.args.length === 1) return write(e.args[0]!, ctx, outer);
+      if (e.args.length === 1) return sub(e.args[0]!, ctx, outer);
       break;
     case 'FORECAST': {
       const f = forecastForm(e);
-      if (f) return write(f, ctx, outer);
+      if (f) return sub(f, ctx, outer);
       throw new Unwritable({ en: 'FORECAST whose input or average time holds a function call (it is written with SMTH1 and ZIDZ, which repeat them)', es: 'FORECAST cuya entrada o tiempo de promedio contiene una llamada a función (se escribe con SMTH1 y ZIDZ, que los repiten)' }, e.loc);
     }
     case 'SAMPLE IF TRUE':
@@ -328,7 +333,7 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       throw new Unwritable(SAMPLE_NESTED, e.loc);
     case 'MODULO': {
       const m = vensimModulo(e);
-      if (m) return write(m, ctx, outer);
+      if (m) return sub(m, ctx, outer);
       throw new Unwritable({ en: "Vensim's MODULO whose arguments hold a function call (it is written with XMILE's MOD on magnitudes, which repeats the dividend)", es: 'MODULO de Vensim cuyos argumentos contienen una llamada a función (se escribe con MOD de XMILE sobre magnitudes, lo que repite el dividendo)' }, e.loc);
     }
     case 'ELMCOUNT': {
@@ -343,8 +348,8 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       // Conveyor flows are written from ModelIR.stockForms (formFlowXml); one met here has no conveyor described.
       throw new Unwritable({ en: 'a conveyor flow outside a conveyor the model describes', es: 'un flujo de cinta transportadora (conveyor) fuera de una cinta que el modelo describa' }, e.loc);
     default:
-      if (ARRAY_FN[fn] && e.args.length === 1) return `${ARRAY_FN[fn]}(${write(e.args[0]!, ctx, 0, true)})`;
-      if (fn === XMILE_RANK) return `RANK(${e.args.map((a, k) => write(a, ctx, 0, k !== 1)).join(', ')})`;
+      if (ARRAY_FN[fn] && e.args.length === 1) return `${ARRAY_FN[fn]}(${sub(e.args[0]!, ctx, 0, true)})`;
+      if (fn === XMILE_RANK) return `RANK(${e.args.map((a, k) => sub(a, ctx, 0, k !== 1)).join(', ')})`;
       if (fn === XMILE_ELEMENT) return computedElementText(e, ctx);
   }
   throw new Unwritable({ en: `${fn} has no XMILE 1.0 function of the same meaning`, es: `${fn} no tiene una función de XMILE 1.0 con el mismo significado` }, e.loc);
