@@ -333,3 +333,32 @@ describe('XMILE writer: an iterated subscript inside an element-wise function wi
     expect(e.diagnostics[0]!.loc?.line).toBe(4);
   });
 });
+
+describe('XMILE writer: VECTOR SELECT element by element', () => {
+  // fn_vector_select: a selection of zeros and non-zeros over the expression's elements; actions 0–10.
+  const base = 'task: design, prototype, test, build ~~|\nstaff: joe, jen ~~|\nsel[task] = 1, 0, -2, 0.5 ~~|\nnone[task] = 0 ~~|\nv[task] = Time * task - 3 ~~|\nassign[task, staff] = IF THEN ELSE(task + staff > Time + 2, staff, 0) ~~|\n';
+  const actions = Array.from({ length: 11 }, (_, k) => `a${k} = VECTOR SELECT(sel[task!], v[task!], -7, ${k}, 0) ~~|\nz${k} = VECTOR SELECT(none[task!], v[task!], -7, ${k}, 0) ~~|\n`).join('');
+
+  it('gives every numerical action\'s number, weighted and not, and the missing value for an all-zero selection', () => {
+    const xml = roundTrip(base + actions);
+    expect(xml).toContain('<aux name="a0"><eqn>IF sel[design] = 0 AND sel[prototype] = 0 AND sel[test] = 0 AND sel[build] = 0 THEN -7 ELSE 0 + (IF sel[design] = 0 THEN 0 ELSE v[design] * sel[design]) + (IF sel[prototype] = 0 THEN 0 ELSE v[prototype] * sel[prototype]) + (IF sel[test] = 0 THEN 0 ELSE v[test] * sel[test]) + (IF sel[build] = 0 THEN 0 ELSE v[build] * sel[build])</eqn></aux>');
+    expect(xml).toContain('<aux name="a8"><eqn>IF sel[design] = 0 AND sel[prototype] = 0 AND sel[test] = 0 AND sel[build] = 0 THEN -7 ELSE MIN(MIN(MIN(MIN(INF, IF sel[design] = 0 THEN INF ELSE v[design]),');
+    const r = compileXmile(xml).model.run();
+    // At Time 1: v = −2, −1, 0, 1 and sel = 1, 0, −2, 0.5: weighted sum −2 + 0 + 0.5, mean of three.
+    expect([r.get('a0')![4], r.get('a4')![4], r.get('a6')![4], r.get('z3')![4]]).toEqual([-1.5, -0.5, -1, -7]);
+  });
+
+  it('walks a matrix along the marked range for each element of the other, and an action that changes in the run', () => {
+    const xml = roundTrip(`${base}w[staff] = VECTOR SELECT(assign[task!, staff], v[task!], 0, 9, 0) ~~|\nact = INTEGER(Time * 2.5) ~~|\nk = VECTOR SELECT(sel[task!], v[task!], 0, act, 0) ~~|\n`);
+    expect(xml).toContain('<aux name="w"><dimensions><dim name="staff"/></dimensions><eqn>IF assign[design, staff] = 0 AND');
+    expect(xml).toContain('<aux name="k"><eqn>IF sel[design] = 0 AND sel[prototype] = 0 AND sel[test] = 0 AND sel[build] = 0 THEN 0 ELSE IF act = 0 THEN 0 + ');
+    expect(xml).toMatch(/ELSE IF act = 10 THEN .* ELSE \(-1e\+38\)<\/eqn><\/aux>/);
+  });
+
+  it('refuses an error action other than 0, and a selection holding a function call, at the call', () => {
+    const e = refusal(`${base}x = VECTOR SELECT(sel[task!], v[task!], 0, 0, 1) ~~|\n`);
+    expect(e.message).toMatch(/VECTOR SELECT with an error action other than 0/);
+    expect(e.diagnostics[0]!.loc?.line).toBe(7);
+    expect(refusal(`${base}x = VECTOR SELECT(ABS(sel[task!]), v[task!], 0, 0, 0) ~~|\n`).message).toMatch(/selection or values hold a function call/);
+  });
+});

@@ -46,6 +46,7 @@ import { INTERNAL_CALL, INTERNAL_MOD, isWrittenBack, quantum, vensimModulo } fro
 import { modelXml, moduleBlocks } from './writer-modules.js';
 import { forwardAsDiscrete, scalarLookupTable } from './writer-lookup-forward.js';
 import { neg } from './ir-build.js';
+import { vectorSelectForm } from './writer-vector-select.js';
 import { forecastForm, SAMPLE_NESTED, SAMPLE_UNDER_RK, sampleIfTrueForm } from './writer-stateful-forms.js';
 
 class Unwritable extends Error {
@@ -319,6 +320,12 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number, i
     }
     case 'PI':
       return 'PI';
+    case 'VECTOR SELECT': {
+      // Element by element (writer-vector-select.ts); the ranges marked ! become their elements.
+      const form = vectorSelectForm(e, (d) => ctx.dimMembers(d));
+      if (!('kind' in form)) throw new Unwritable(form, e.loc);
+      return sub(form, ctx, outer, false);
+    }
     case 'GAME':
       // Outside a game (fn_game) GAME(x) is x: the engine compiles it as its argument (codegen.ts).
       if (e.args.length === 1) return sub(e.args[0]!, ctx, outer);
