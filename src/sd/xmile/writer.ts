@@ -551,20 +551,30 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
           if (!isDataEquation(el.eq)) {
             const v = oneNumber(el);
             if (!Number.isFinite(v)) throw new Unwritable({ en: `${el.column} is not a finite number`, es: `${el.column} no es un número finito` }, el.eq.loc);
-            return { el, xml: (t?: string) => `<eqn>TIME</eqn><gf${t ? ` type="${t}"` : ''}>${gfPointsXml([0], [v])}</gf>`, type: undefined, any: true };
+            return { el, xml: (t?: string) => `<eqn>TIME</eqn><gf${t ? ` type="${t}"` : ''}>${gfPointsXml([0], [v])}</gf>`, type: undefined, any: true, value: v < 0 ? `(${v})` : String(v) };
           }
           const s = known({ en: 'is a data variable', es: 'es una variable de datos' }).data(el.column);
           if (!s) throw new Unwritable({ en: `the engine read no series for ${el.column}`, es: `el motor no leyó ninguna serie para ${el.column}` }, el.eq.loc);
           const g = seriesAsGf(s, el.column);
           if (!('x' in g)) throw new Unwritable(g, el.eq.loc);
-          return { el, xml: (t?: string) => `<eqn>${g.input}</eqn><gf${t ? ` type="${t}"` : ''}>${gfPointsXml(g.x, g.y)}</gf>`, type: g.type, any: false };
+          if (g.raw) {
+            // Its value at its own times, NaN elsewhere (writer-data.ts): two discrete functions of its own.
+            const times = extraGf(ctx, { x: g.x, y: g.x, loc: el.eq.loc }, 'discrete');
+            const values = extraGf(ctx, { x: g.x, y: g.y, loc: el.eq.loc }, 'discrete');
+            return { el, xml: () => `<eqn>${esc(`IF ${times}(TIME) = TIME THEN ${values}(TIME) ELSE (INF - INF)`)}</eqn>`, type: 'raw' as const, any: false, value: '' };
+          }
+          return { el, xml: (t?: string) => `<eqn>${g.input}</eqn><gf${t ? ` type="${t}"` : ''}>${gfPointsXml(g.x, g.y)}</gf>`, type: g.type, any: false, value: '' };
         });
         const typed = gfs.filter((g) => !g.any);
-        if (typed.some((g) => g.type !== typed[0]!.type)) throw new Unwritable({ en: `${display} has held and interpolated elements (an XMILE variable's graphical functions share one type)`, es: `${display} tiene elementos mantenidos e interpolados (las funciones gráficas de una variable XMILE comparten un tipo)` }, first.loc);
-        // One type for the variable (the reader takes it from its first <gf>): the data's, on every element.
-        const type = typed[0]?.type;
-        const body = lhsDims.length ? gfs.map((g) => `<element subscript="${esc(g.el.subscript)}">${g.xml(type)}</element>`).join('') : gfs[0]!.xml(type);
+        if (typed.some((g) => g.type !== typed[0]!.type)) throw new Unwritable({ en: `${display} has elements read in different ways (held, interpolated or raw; an XMILE variable's graphical functions share one type)`, es: `${display} tiene elementos leídos de formas distintas (mantenidos, interpolados o en crudo; las funciones gráficas de una variable XMILE comparten un tipo)` }, first.loc);
+        // One type for the variable (the reader takes it from its first <gf>): the data's, on every element
+        // (raw data has no <gf> of its own; its numbers' one-point functions are continuous).
+        const type = typed[0]?.type === 'raw' ? undefined : typed[0]?.type;
+        // Beside raw elements (no <gf>), a number is its <eqn>: an XMILE variable's elements all have a <gf> or none.
+        const xmlOf = (g: (typeof gfs)[number]) => (g.any && typed[0]?.type === 'raw' ? `<eqn>${g.value}</eqn>` : g.xml(type));
+        const body = lhsDims.length ? gfs.map((g) => `<element subscript="${esc(g.el.subscript)}">${xmlOf(g)}</element>`).join('') : xmlOf(gfs[0]!);
         vars.push(`<aux name="${attrName(display)}">${dimsXml}${body}${units}${doc}</aux>`);
+        for (const g of ctx.extraGfs) vars.push(gfText(g.name, g.table, '', g.type));
         continue;
       }
       const isStock = first.expr?.kind === 'call' && first.expr.fn === 'INTEG';
