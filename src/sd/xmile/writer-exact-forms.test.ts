@@ -372,3 +372,16 @@ describe('XMILE writer: VECTOR SELECT element by element', () => {
     expect(refusal(`${base}x = VECTOR SELECT(ABS(sel[task!]), v[task!], 0, 0, 0) ~~|\n`).message).toMatch(/selection or values hold a function call/);
   });
 });
+
+describe('XMILE writer: VECTOR SORT ORDER with RANK', () => {
+  it('gives the engine\'s order ascending and descending, ties by position, along the last range, and for a direction that changes', () => {
+    const mdl = 'd: d1, d2, d3, d4 ~~|\nr: r1, r2 ~~|\nv[d] = 3, 1, 2, 1 ~~|\nm[r, d] = (d - 2.5) * (d - 2.5) * r - Time ~~|\nup[d] = VECTOR SORT ORDER(v[d], 1) ~~|\ndown[d] = VECTOR SORT ORDER(v[d], -1) ~~|\nrows[r, d] = VECTOR SORT ORDER(m[r, d], 1) ~~|\ndir = IF THEN ELSE(Time > 2, 1, 0) ~~|\nflip[d] = VECTOR SORT ORDER(v[d] * Time, dir) ~~|\n';
+    const xml = roundTrip(mdl);
+    expect(xml).toContain('<aux name="up"><dimensions><dim name="d"/></dimensions><eqn>RANK(v[*], d) - 1</eqn></aux>');
+    expect(xml).toContain('<aux name="down"><dimensions><dim name="d"/></dimensions><eqn>RANK(-v[*], d) - 1</eqn></aux>');
+    const r = compileXmile(xml).model.run();
+    // v = 3, 1, 2, 1: ascending positions 1, 3, 2, 0; descending 0, 2, 1, 3 (ties by position).
+    expect(['d1', 'd2', 'd3', 'd4'].map((e) => r.get(`up[${e}]`)![0])).toEqual([1, 3, 2, 0]);
+    expect(['d1', 'd2', 'd3', 'd4'].map((e) => r.get(`down[${e}]`)![0])).toEqual([0, 2, 1, 3]);
+  });
+});

@@ -47,6 +47,7 @@ import { modelXml, moduleBlocks } from './writer-modules.js';
 import { forwardAsDiscrete, scalarLookupTable } from './writer-lookup-forward.js';
 import { neg } from './ir-build.js';
 import { vectorSelectForm } from './writer-vector-select.js';
+import { sortAxis, sortOrderForm } from './writer-vector-sort.js';
 import { forecastForm, SAMPLE_NESTED, SAMPLE_UNDER_RK, sampleIfTrueForm } from './writer-stateful-forms.js';
 
 class Unwritable extends Error {
@@ -326,6 +327,13 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number, i
       if (!('kind' in form)) throw new Unwritable(form, e.loc);
       return sub(form, ctx, outer, false);
     }
+    case 'VECTOR SORT ORDER': {
+      // RANK of the vector along its axis, at this element's place there (writer-vector-sort.ts).
+      const ax = e.args.length === 2 ? sortAxis(e.args[0]!, (n) => ctx.dimMembers(n) !== undefined && !ctx.dimMembers(n)!.includes(n)) : undefined;
+      const place = ax && sortPlace(ax.axis, ctx, e.loc);
+      if (ax && place) return sub(sortOrderForm(ax.array, place, e.args[1]!), ctx, outer, false);
+      throw new Unwritable({ en: "VECTOR SORT ORDER whose axis is not one of the equation's own ranges nor apart from them (it is written with RANK at the element's place on that range)", es: 'VECTOR SORT ORDER cuyo eje no es uno de los rangos propios de la ecuación ni ajeno a ellos (se escribe con RANK en el lugar del elemento sobre ese rango)' }, e.loc);
+    }
     case 'GAME':
       // Outside a game (fn_game) GAME(x) is x: the engine compiles it as its argument (codegen.ts).
       if (e.args.length === 1) return sub(e.args[0]!, ctx, outer);
@@ -360,6 +368,20 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number, i
       if (fn === XMILE_ELEMENT) return computedElementText(e, ctx);
   }
   throw new Unwritable({ en: `${fn} has no XMILE 1.0 function of the same meaning`, es: `${fn} no tiene una función de XMILE 1.0 con el mismo significado` }, e.loc);
+}
+
+/**
+ * The 1-based place on `axis` of the element being written, as the engine finds it (vectorAxis):
+ * the bound element's position, the range's name where the equation is over the range itself (read
+ * as the element's position), 1 where the equation's ranges share no element with it; else undefined.
+ */
+function sortPlace(axis: string, ctx: Ctx, loc: SourceLocation): Expr | undefined {
+  const own = ctx.dimMembers(axis)!;
+  const bound = ctx.binding.get(axis);
+  if (bound !== undefined) return { kind: 'num', value: own.indexOf(bound) + 1, loc };
+  if (ctx.eqDims.includes(axis) && !ctx.isSubRange(axis) && !ctx.binding.size) return { kind: 'ref', name: axis, display: ctx.names.get(axis) ?? axis, subs: [], loc };
+  const apart = ctx.eqDims.every((d) => !(ctx.dimMembers(d) ?? []).some((m) => own.includes(m)));
+  return apart ? { kind: 'num', value: 1, loc } : undefined;
 }
 
 /** Vensim's RAMP, PULSE and PULSE TRAIN under Runge-Kutta: no condition on XMILE's TIME reads the step's time. */
