@@ -384,4 +384,21 @@ describe('XMILE writer: VECTOR SORT ORDER with RANK', () => {
     expect(['d1', 'd2', 'd3', 'd4'].map((e) => r.get(`up[${e}]`)![0])).toEqual([1, 3, 2, 0]);
     expect(['d1', 'd2', 'd3', 'd4'].map((e) => r.get(`down[${e}]`)![0])).toEqual([0, 2, 1, 3]);
   });
+
+  it('gives VECTOR RANK, the rank of each element in the same sort, as the rank whose RANK is its place', () => {
+    const xml = roundTrip('d: d1, d2, d3, d4 ~~|\nv[d] = 3, 1, 2, 1 ~~|\nw[d] = v[d] * (Time - 2) ~~|\nup[d] = VECTOR RANK(v[d], 1) ~~|\ndown[d] = VECTOR RANK(w[d], 0) ~~|\n');
+    expect(xml).toContain('<aux name="up"><dimensions><dim name="d"/></dimensions><eqn>0 + (IF RANK(v[*], 1) = d THEN 1 ELSE 0) + (IF RANK(v[*], 2) = d THEN 2 ELSE 0) + (IF RANK(v[*], 3) = d THEN 3 ELSE 0) + (IF RANK(v[*], 4) = d THEN 4 ELSE 0)</eqn></aux>');
+    const r = compileXmile(xml).model.run();
+    // v = 3, 1, 2, 1 ascending: d2, d4, d3, d1, so the ranks are 4, 1, 3, 2.
+    expect(['d1', 'd2', 'd3', 'd4'].map((e) => r.get(`up[${e}]`)![0])).toEqual([4, 1, 3, 2]);
+  });
+
+  it('writes VECTOR REORDER as the vector at a computed subscript, the sort order + 1, over the range and through a mapping', () => {
+    const mdl = 'd: d1, d2, d3, d4 -> p ~~|\np: p1, p2, p3, p4 -> d ~~|\nr: r1, r2 ~~|\nv[d] = 3, 1, 2, 1 ~~|\nm[r, d] = (d - 2.5) * (d - 2.5) * r - Time ~~|\no[d] = VECTOR SORT ORDER(v[d], 1) ~~|\nsorted[d] = VECTOR REORDER(v[d], o[d]) ~~|\nom[r, p] = VECTOR SORT ORDER(m[r, d], 0) ~~|\nsm[r, p] = VECTOR REORDER(m[r, d], om[r, p]) ~~|\n';
+    const xml = roundTrip(mdl);
+    expect(xml).toContain('<aux name="sorted"><dimensions><dim name="d"/></dimensions><eqn>v[o[d] + 1]</eqn></aux>');
+    expect(xml).toContain('<element subscript="r2, p3"><eqn>m[r2, om[r2, p3] + 1]</eqn></element>');
+    const r = compileXmile(xml).model.run();
+    expect(['d1', 'd2', 'd3', 'd4'].map((e) => r.get(`sorted[${e}]`)![0])).toEqual([1, 1, 2, 3]);
+  });
 });

@@ -12,6 +12,9 @@
  * and IEEE subtraction is symmetric under it), so RANK(−v[*], n) − 1. Where the vector holds NaN
  * the engine's sort still gives an order and RANK stops the run with a located error (an ascending
  * order of NaN is undefined): the same numbers wherever both runs give numbers.
+ *
+ * VECTOR RANK gives the 1-based rank of this element in the same sort (the inverse of the order):
+ * the k whose RANK(v[*], k) is this element's place, found over the size ranks (vectorRankForm).
  */
 import type { Expr } from '../ir/model.js';
 import { mapExpr, visitExpr } from '../ir/walk.js';
@@ -35,11 +38,26 @@ export function sortAxis(arg: Expr, isDim: (name: string) => boolean): { axis: s
   return { axis, array };
 }
 
+/** Ascending or descending by the direction (a number written, or a choice in the run). */
+function byDirection(direction: Expr, form: (array: Expr) => Expr, array: Expr): Expr {
+  const loc = direction.loc;
+  const d = direction.kind === 'num' ? direction.value : direction.kind === 'unary' && direction.op === '-' && direction.arg.kind === 'num' ? -direction.arg.value : undefined;
+  if (d !== undefined) return d > 0 ? form(array) : form(neg(array));
+  return call('IF THEN ELSE', [bin('>', direction, num(0, loc), loc), form(array), form(neg(array))], loc);
+}
+
 /** VECTOR SORT ORDER at 1-based place `n` on its axis as RANK(…) − 1, by the direction. */
 export function sortOrderForm(array: Expr, n: Expr, direction: Expr): Expr {
   const loc = direction.loc;
-  const rank = (a: Expr) => bin('-', call(XMILE_RANK, [a, n], loc), num(1, loc), loc);
-  const d = direction.kind === 'num' ? direction.value : direction.kind === 'unary' && direction.op === '-' && direction.arg.kind === 'num' ? -direction.arg.value : undefined;
-  if (d !== undefined) return d > 0 ? rank(array) : rank(neg(array));
-  return call('IF THEN ELSE', [bin('>', direction, num(0, loc), loc), rank(array), rank(neg(array))], loc);
+  return byDirection(direction, (a) => bin('-', call(XMILE_RANK, [a, n], loc), num(1, loc), loc), array);
+}
+
+/**
+ * VECTOR RANK at 1-based place `n` (the engine: 1 + the index of n − 1 in the same sort) as the
+ * rank k whose RANK(…, k) is n: 0 + Σₖ (IF RANK(v[*], k) = n THEN k ELSE 0), one term not 0 (exact).
+ */
+export function vectorRankForm(array: Expr, n: Expr, direction: Expr, size: number): Expr {
+  const loc = direction.loc;
+  const form = (a: Expr) => Array.from({ length: size }, (_, i) => i + 1).reduce<Expr>((acc, k) => bin('+', acc, call('IF THEN ELSE', [bin('=', call(XMILE_RANK, [a, num(k, loc)], loc), n, loc), num(k, loc), num(0, loc)], loc), loc), num(0, loc));
+  return byDirection(direction, form, array);
 }

@@ -47,7 +47,7 @@ import { modelXml, moduleBlocks } from './writer-modules.js';
 import { forwardAsDiscrete, scalarLookupTable } from './writer-lookup-forward.js';
 import { neg } from './ir-build.js';
 import { vectorSelectForm } from './writer-vector-select.js';
-import { sortAxis, sortOrderForm } from './writer-vector-sort.js';
+import { sortAxis, sortOrderForm, vectorRankForm } from './writer-vector-sort.js';
 import { forecastForm, SAMPLE_NESTED, SAMPLE_UNDER_RK, sampleIfTrueForm } from './writer-stateful-forms.js';
 
 class Unwritable extends Error {
@@ -327,12 +327,25 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number, i
       if (!('kind' in form)) throw new Unwritable(form, e.loc);
       return sub(form, ctx, outer, false);
     }
-    case 'VECTOR SORT ORDER': {
+    case 'VECTOR SORT ORDER':
+    case 'VECTOR RANK': {
       // RANK of the vector along its axis, at this element's place there (writer-vector-sort.ts).
       const ax = e.args.length === 2 ? sortAxis(e.args[0]!, (n) => ctx.dimMembers(n) !== undefined && !ctx.dimMembers(n)!.includes(n)) : undefined;
       const place = ax && sortPlace(ax.axis, ctx, e.loc);
-      if (ax && place) return sub(sortOrderForm(ax.array, place, e.args[1]!), ctx, outer, false);
-      throw new Unwritable({ en: "VECTOR SORT ORDER whose axis is not one of the equation's own ranges nor apart from them (it is written with RANK at the element's place on that range)", es: 'VECTOR SORT ORDER cuyo eje no es uno de los rangos propios de la ecuación ni ajeno a ellos (se escribe con RANK en el lugar del elemento sobre ese rango)' }, e.loc);
+      if (ax && place) return sub(fn === 'VECTOR RANK' ? vectorRankForm(ax.array, place, e.args[1]!, ctx.dimMembers(ax.axis)!.length) : sortOrderForm(ax.array, place, e.args[1]!), ctx, outer, false);
+      throw new Unwritable({ en: `${fn} whose axis is not one of the equation's own ranges nor apart from them (it is written with RANK at the element's place on that range)`, es: `${fn} cuyo eje no es uno de los rangos propios de la ecuación ni ajeno a ellos (se escribe con RANK en el lugar del elemento sobre ese rango)` }, e.loc);
+    }
+    case 'VECTOR REORDER': {
+      // The vector's element at the order's position here: a computed subscript, order + 1 (XMILE 1.0
+      // §3.7.1; the engine truncates it and checks its range, exact for the whole positions REORDER takes).
+      const [v, order] = e.args;
+      const ax = v?.kind === 'ref' && order && e.args.length === 2 ? sortAxis(v, (n) => ctx.dimMembers(n) !== undefined && !ctx.dimMembers(n)!.includes(n)) : undefined;
+      const at = v?.kind === 'ref' && ax ? v.subs.findIndex((x) => x.name === ax.axis) : -1;
+      if (v && order && ax && at >= 0 && (boundOn(ax.axis, ctx) !== undefined || (ctx.eqDims.includes(ax.axis) && !ctx.binding.size))) {
+        const unbanged = { ...v, subs: (v as Extract<Expr, { kind: 'ref' }>).subs.map((x) => ({ ...x, bang: false })) };
+        return computedElementText({ kind: 'call', fn: XMILE_ELEMENT, args: [unbanged, { kind: 'num', value: 0, loc: e.loc }, { kind: 'num', value: at, loc: e.loc }, { kind: 'binary', op: '+', left: order, right: { kind: 'num', value: 1, loc: e.loc }, loc: e.loc }], loc: e.loc }, ctx);
+      }
+      throw new Unwritable({ en: "VECTOR REORDER of something other than a variable over its sorted range, or outside an equation over that range (it is written as the variable at a computed subscript, the order's value here + 1)", es: 'VECTOR REORDER de algo que no es una variable sobre su rango ordenado, o fuera de una ecuación sobre ese rango (se escribe como la variable en un subíndice calculado, el valor del orden aquí + 1)' }, e.loc);
     }
     case 'GAME':
       // Outside a game (fn_game) GAME(x) is x: the engine compiles it as its argument (codegen.ts).
@@ -370,6 +383,17 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number, i
   throw new Unwritable({ en: `${fn} has no XMILE 1.0 function of the same meaning`, es: `${fn} no tiene una función de XMILE 1.0 con el mismo significado` }, e.loc);
 }
 
+/** The element of `axis` the element equation being written stands on: bound, or mapped from a bound one. */
+function boundOn(axis: string, ctx: Ctx): string | undefined {
+  const bound = ctx.binding.get(axis);
+  if (bound !== undefined) return bound;
+  for (const [d, el] of ctx.binding) {
+    const m = ctx.mapElement(d, el, axis);
+    if (m !== undefined) return m;
+  }
+  return undefined;
+}
+
 /**
  * The 1-based place on `axis` of the element being written, as the engine finds it (vectorAxis):
  * the bound element's position, the range's name where the equation is over the range itself (read
@@ -377,7 +401,7 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number, i
  */
 function sortPlace(axis: string, ctx: Ctx, loc: SourceLocation): Expr | undefined {
   const own = ctx.dimMembers(axis)!;
-  const bound = ctx.binding.get(axis);
+  const bound = boundOn(axis, ctx);
   if (bound !== undefined) return { kind: 'num', value: own.indexOf(bound) + 1, loc };
   if (ctx.eqDims.includes(axis) && !ctx.isSubRange(axis) && !ctx.binding.size) return { kind: 'ref', name: axis, display: ctx.names.get(axis) ?? axis, subs: [], loc };
   const apart = ctx.eqDims.every((d) => !(ctx.dimMembers(d) ?? []).some((m) => own.includes(m)));
