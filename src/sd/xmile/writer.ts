@@ -18,16 +18,20 @@
  * mapping are written element by element; RAMP with an end, PULSE and PULSE TRAIN as the engine's
  * conditions on TIME under Euler (vensim-test-inputs.ts); MODULO as MOD on magnitudes, QUANTUM with
  * INT, ELMCOUNT as SIZE (writer-builtins.ts); ACTIVE INITIAL on an auxiliary as `<eqn>` with
- * `<init_eqn>`. What the engine reads from files is written as what it read (options): GET DIRECT
- * CONSTANTS as numbers and GET DIRECT SUBSCRIPT as elements (writer-constants.ts, through the data
- * host), data variables and GET … LOOKUPS as graphical functions (writer-data.ts, from the tables the
- * engine read). Time settings given by constant expressions are written as their numbers.
+ * `<init_eqn>`; GAME as its input, :NA: as the engine's −1E38; FORECAST with SMTH1 and SAMPLE IF
+ * TRUE with DELAY (writer-stateful-forms.ts); VECTOR SELECT element by element
+ * (writer-vector-select.ts); VECTOR SORT ORDER, VECTOR RANK and VECTOR REORDER with RANK and a
+ * computed subscript (writer-vector-sort.ts). What the engine reads from files is written as what
+ * it read (options): GET DIRECT CONSTANTS as numbers and GET DIRECT SUBSCRIPT as elements
+ * (writer-constants.ts, through the data host), data variables and GET … LOOKUPS as graphical
+ * functions, raw data as a condition on two of them (writer-data.ts, from the tables the engine
+ * read). Time settings given by constant expressions are written as their numbers.
  *
  * What XMILE 1.0 cannot say is refused with a located error rather than written approximately:
  * Vensim functions without an XMILE equivalent of the same meaning (DELAY CONVEYOR, the market
- * functions, the VECTOR and ALLOCATE functions, FORECAST, GAME, SAMPLE IF TRUE, …), macros with
- * several outputs, raw data, and time settings that change during the run. Models read from modules
- * are written back as modules (writer-modules.ts).
+ * functions, VECTOR ELM MAP, the ALLOCATE functions, INVERT MATRIX, NPV, …), macros with several
+ * outputs, and time settings that change during the run. Models read from modules are written
+ * back as modules (writer-modules.ts).
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
@@ -380,8 +384,24 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number, i
       if (fn === XMILE_RANK) return `RANK(${e.args.map((a, k) => sub(a, ctx, 0, k !== 1)).join(', ')})`;
       if (fn === XMILE_ELEMENT) return computedElementText(e, ctx);
   }
-  throw new Unwritable({ en: `${fn} has no XMILE 1.0 function of the same meaning`, es: `${fn} no tiene una función de XMILE 1.0 con el mismo significado` }, e.loc);
+  throw new Unwritable(WHY_NOT[fn] ?? { en: `${fn} has no XMILE 1.0 function of the same meaning`, es: `${fn} no tiene una función de XMILE 1.0 con el mismo significado` }, e.loc);
 }
+
+/** Why functions the writer leaves refused have no exact XMILE 1.0 form. */
+const WHY_NOT: Readonly<Record<string, BilingualText>> = {
+  'ALLOCATE AVAILABLE': {
+    en: 'ALLOCATE AVAILABLE has no XMILE 1.0 function of the same meaning (the engine finds the common priority level by a bisection over the profiles\' curves, which XMILE operators would have to repeat step by step)',
+    es: 'ALLOCATE AVAILABLE no tiene una función de XMILE 1.0 con el mismo significado (el motor halla el nivel de prioridad común por bisección sobre las curvas de los perfiles, que los operadores de XMILE tendrían que repetir paso a paso)',
+  },
+  'ALLOCATE BY PRIORITY': {
+    en: 'ALLOCATE BY PRIORITY has no XMILE 1.0 function of the same meaning (the engine finds the common priority level by a bisection of 100 steps, which XMILE operators would have to repeat step by step)',
+    es: 'ALLOCATE BY PRIORITY no tiene una función de XMILE 1.0 con el mismo significado (el motor halla el nivel de prioridad común por una bisección de 100 pasos, que los operadores de XMILE tendrían que repetir paso a paso)',
+  },
+  'INVERT MATRIX': {
+    en: 'INVERT MATRIX has no XMILE 1.0 function of the same meaning (the engine inverts by elimination with row pivoting and stops on a singular matrix, which no XMILE expression does)',
+    es: 'INVERT MATRIX no tiene una función de XMILE 1.0 con el mismo significado (el motor invierte por eliminación con pivoteo de filas y se detiene ante una matriz singular, lo que no hace ninguna expresión XMILE)',
+  },
+};
 
 /** The element of `axis` the element equation being written stands on: bound, or mapped from a bound one. */
 function boundOn(axis: string, ctx: Ctx): string | undefined {
