@@ -20,8 +20,6 @@ const present = existsSync(join(root, 'catalog.json'));
 /** Models whose XMILE leg the writer refuses, and the construct XMILE 1.0 has no word for. */
 const REFUSED: Record<string, string> = {
   'sdmr-beer-game': 'A FUNCTION OF', // unused placeholder equations of the published model
-  'sde-house-game': 'GAME',
-  'ema-metals-loop-switches': 'GAME', // the loop switches are GAME inputs
   'ema-salinization-policy': 'DELAY MATERIAL', // Vensim's material delay (loss, initial, fill) has no XMILE equal
   'sdmr-ithink-population': 'DERIVN', // a Stella function outside XMILE 1.0
 };
@@ -36,6 +34,8 @@ const REFUSED_AS: Record<string, { leg: 'mdl' | 'xmile'; message: string }> = {
  */
 const NET_FLOWS: Record<string, string> = {
   'freight-carbon-tax': 'Duration Below Margin Threshold net flow, Underlying Freight Activity net flow',
+  // Written since GAME is written as its input; two rates start with a unary + (`+completing-demolishing`), not a flow list.
+  'sde-house-game': 'Houses Completed net flow, Planned Houses net flow',
   // in1 − out + in2: an inflow after an outflow adds in another order than inflows − outflows.
   'ema-salinization': 'amount of salt in aquifer net flow',
   // "Feature Disruption (DF)" is added twice: a flow is listed once.

@@ -39,7 +39,8 @@ export const INTERNAL_MOD = '#mod';
 /** Reader macros the writer never writes as <macro>: it writes their calls back as XMILE. */
 export const isWrittenBack = (name: string): boolean => name in INTERNAL_CALL || name === INTERNAL_MOD;
 
-const callFree = (e: Expr): boolean => {
+/** The expression holds no function call (so writing it twice computes nothing twice). */
+export const callFree = (e: Expr): boolean => {
   let free = true;
   visitExpr(e, (x) => {
     if (x.kind === 'call' || x.kind === 'apply') free = false;

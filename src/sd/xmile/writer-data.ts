@@ -14,9 +14,14 @@
  * discrete function of −TIME over the points (−ts, vs) in increasing order gives, at −t, the point
  * with the smallest ts ≥ t, and the last point after the data (negation is exact). So an
  * interpolated series becomes `<eqn>TIME</eqn>` with a continuous `<gf>`, a held one a discrete
- * `<gf>`, a looked-forward one `<eqn>-TIME</eqn>` with a discrete `<gf>`. Refused: raw series (no
- * value between points, which no XMILE type gives), times not strictly increasing (the two rules
- * treat a repeated time apart), an empty series, and a variable whose elements are partly data.
+ * `<gf>`, a looked-forward one `<eqn>-TIME</eqn>` with a discrete `<gf>`. A raw series has a value
+ * at its own times only: the engine gives vs[i] where t equals ts[i] and NaN elsewhere (before,
+ * between and after the points). A discrete function T over the points (ts, ts) gives the last
+ * data time at or before t (the first before it), which equals t exactly when t is a data time,
+ * and a discrete V over (ts, vs) the value there; so a raw series is written
+ * `IF T(TIME) = TIME THEN V(TIME) ELSE (INF - INF)`, INF − INF being IEEE 754's NaN (XMILE has INF
+ * and no NaN literal). Refused: times not strictly increasing (the rules treat a repeated time
+ * apart), an empty series, and values that are not finite numbers.
  */
 import type { BilingualText } from '../ir/diagnostics.js';
 import type { Equation, Expr } from '../ir/model.js';
@@ -33,18 +38,20 @@ const isGetData = (e: Expr | undefined): boolean => e?.kind === 'call' && (e.fn 
 /** The equation gives data: `:=` or no equation (a series from a data file), or GET … DATA. */
 export const isDataEquation = (q: Equation): boolean => (q.kind === 'data' && (!q.expr || isGetData(q.expr))) || isGetData(q.expr);
 
-export type GfPoints = { x: number[]; y: number[]; type?: 'discrete'; input: 'TIME' | '-TIME' };
+/** `raw`: the points are written as two discrete functions and a condition (see above), not as the variable's <gf>. */
+export type GfPoints = { x: number[]; y: number[]; type?: 'discrete'; input: 'TIME' | '-TIME'; raw?: true };
 
 /** The graphical function of one element's series, or why it has none that computes the same numbers. */
 export function seriesAsGf(s: { times: ArrayLike<number>; values: ArrayLike<number>; mode: string }, element: string): GfPoints | BilingualText {
   const x = Array.from(s.times);
   const y = Array.from(s.values);
-  if (s.mode !== 'interpolate' && s.mode !== 'hold backward' && s.mode !== 'look forward') {
-    return { en: `the data of ${element} are read raw (no value between points), which no XMILE graphical function type does`, es: `los datos de ${element} se leen en crudo (sin valor entre puntos), lo que no hace ningún tipo de función gráfica XMILE` };
+  if (s.mode !== 'interpolate' && s.mode !== 'hold backward' && s.mode !== 'look forward' && s.mode !== 'raw') {
+    return { en: `the data of ${element} are read in a way the writer does not know (${s.mode})`, es: `los datos de ${element} se leen de una forma que el escritor no conoce (${s.mode})` };
   }
   if (x.length === 0) return { en: `the data of ${element} have no points`, es: `los datos de ${element} no tienen puntos` };
   if (x.some((t, i) => !Number.isFinite(t) || (i > 0 && !(t > x[i - 1]!)))) return { en: `the data times of ${element} are not strictly increasing numbers`, es: `los tiempos de los datos de ${element} no son números estrictamente crecientes` };
   if (y.some((v, i) => !Number.isFinite(v) || (i > 0 && !Number.isFinite(v - y[i - 1]!)))) return { en: `the data of ${element} hold a value that is not a finite number`, es: `los datos de ${element} contienen un valor que no es un número finito` };
+  if (s.mode === 'raw') return { x, y, type: 'discrete', input: 'TIME', raw: true };
   if (s.mode === 'look forward') return { x: x.map((t) => -t).reverse(), y: [...y].reverse(), type: 'discrete', input: '-TIME' };
   return s.mode === 'hold backward' ? { x, y, type: 'discrete', input: 'TIME' } : { x, y, input: 'TIME' };
 }

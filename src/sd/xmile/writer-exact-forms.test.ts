@@ -20,6 +20,14 @@ function roundTrip(mdl: string, options: WriteXmileOptions & { control?: string 
   return xml;
 }
 
+/** The same under RK4: the .mdl run and the IR given method rk4, the XMILE read with its sim_specs. */
+function roundTripRk4(mdl: string): string {
+  const first = compileVensim(mdl + CONTROL, { method: 'rk4' });
+  const xml = writeXmile({ ...first.ir, method: 'rk4' });
+  expect(sameKeptColumns(first.model.run(), compileXmile(xml).model.run())).toBeUndefined();
+  return xml;
+}
+
 function refusal(mdl: string, options: WriteXmileOptions & { control?: string } = {}): ModelError {
   const ir = compileVensim(mdl + (options.control ?? CONTROL), { dataHost: options.dataHost }).ir;
   try {
@@ -171,9 +179,19 @@ describe('XMILE writer: data variables and GET … LOOKUPS as graphical function
     expect(() => writeXmile(known("k: data, c1 ~~|\nv[data] := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\nv[c1] = Time ~~|\n").first.ir, { known: known("k: data, c1 ~~|\nv[data] := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\nv[c1] = Time ~~|\n").known })).toThrow(/v is data for some elements and an equation that is not a number/);
   });
 
-  it('refuses raw data, and data when no tables are given, at the variable', () => {
-    const { first, known: k } = known("f:RAW: := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\n");
-    expect(() => writeXmile(first.ir, { known: k })).toThrow(/the data of f are read raw/);
+  it('writes raw data as its value at its own times and NaN elsewhere, with two discrete functions of TIME', () => {
+    // Data times 0, 1.5, 2.25, 3 and steps of 0.25: before, at, between and after the points.
+    const xml = run("s: s1, s2 ~~|\nf:RAW: := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\ng[s1]:RAW: := GET DIRECT DATA('d.csv', ',', 'A', 'C1') ~~|\ng[s2] = 4 ~~|\ny = f * 2 + g[s1] ~~|\n");
+    expect(xml).toContain('<aux name="f"><eqn>IF f_lookup_1(TIME) = TIME THEN f_lookup_2(TIME) ELSE (INF - INF)</eqn></aux>');
+    expect(xml).toContain('<gf name="f_lookup_1" type="discrete"><xscale min="0" max="3"/><yscale min="0" max="3"/><xpts>0,1.5,2.25,3</xpts><ypts>0,1.5,2.25,3</ypts></gf>');
+    expect(xml).toContain('<element subscript="s1"><eqn>IF g_lookup_1(TIME) = TIME THEN g_lookup_2(TIME) ELSE (INF - INF)</eqn></element>');
+    const f = compileXmile(xml).model.run().get('f')!;
+    expect([f[0], f[6], f[9], f[12]]).toEqual([1, 4, 0.3, 8]);
+    expect([f[1], f[7], f[10], f[13]].every(Number.isNaN)).toBe(true);
+  });
+
+  it('refuses data when no tables are given, at the variable', () => {
+    const { first } = known("f:RAW: := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\n");
     expect(() => writeXmile(first.ir)).toThrow(/f is a data variable, and the writer was given no tables/);
   });
 });
@@ -241,5 +259,146 @@ describe('XMILE writer: LOOKUP FORWARD as a discrete graphical function of −x 
     const e = refusal('s: s1, s2 ~~|\nt[s]( (0,1),(2,3) ) ~~|\ny = LOOKUP FORWARD(t[s1], Time) ~~|\n');
     expect(e.message).toMatch(/LOOKUP FORWARD on something other than a scalar lookup/);
     expect(e.diagnostics[0]!.loc?.line).toBe(3);
+  });
+});
+
+describe('XMILE writer: GAME and :NA:', () => {
+  it('writes GAME(x) as x (fn_game: its input outside a game), in place and in an expression', () => {
+    const xml = roundTrip('workforce = INTEG(hiring, 10) ~~|\ndesired workforce = 20 ~~|\nadjustment time = 5 ~~|\nhiring = GAME((desired workforce - workforce) / adjustment time) ~~|\ng = 2 * GAME(Time + 1) ~~|\n');
+    expect(xml).toContain('<eqn>(desired_workforce - workforce) / adjustment_time</eqn>');
+    expect(xml).toContain('<aux name="g"><eqn>2 * (TIME + 1)</eqn></aux>');
+  });
+
+  it('writes :NA: as the engine\'s number for it, −1E38, in an expression and as a whole equation', () => {
+    const xml = roundTrip('m = IF THEN ELSE(Time > 2, :NA:, Time) ~~|\nn = :NA: ~~|\nk = n * 2 ~~|\n');
+    expect(xml).toContain('<aux name="m"><eqn>IF TIME &gt; 2 THEN (-1e+38) ELSE TIME</eqn></aux>');
+    const r = compileXmile(xml).model.run();
+    expect([r.get('n')![0], r.get('m')![16], r.get('k')![0]]).toEqual([-1e38, -1e38, -2e38]);
+  });
+});
+
+describe('XMILE writer: FORECAST with SMTH1 and ZIDZ', () => {
+  it('gives FORECAST\'s numbers for a rising, a falling-through-zero and a constant input, with a varying horizon (Euler and RK4)', () => {
+    // fn_forecast: input × (1 + trend × horizon); an input that turns negative makes the average negative.
+    const mdl = 'sales = 100 + 20 * Time ~~|\nswing = 3 - 2 * Time ~~|\nflat = 7 ~~|\nh = 1 + Time / 4 ~~|\nf1 = FORECAST(sales, 2, 3) ~~|\nf2 = FORECAST(swing, 1.5, h) ~~|\nf3 = FORECAST(flat, 0.5, 10) ~~|\nf4 = 1 + FORECAST(swing * 2, 0.75, 2) ~~|\n';
+    const xml = roundTrip(mdl);
+    expect(xml).toContain('<aux name="f1"><eqn>sales * (1 + (IF ABS(2 * SMTH1(sales, 2, sales / (1 + 0 * 2))) &lt; 1E-6 THEN 0 ELSE (sales - SMTH1(sales, 2, sales / (1 + 0 * 2))) / (2 * SMTH1(sales, 2, sales / (1 + 0 * 2)))) * 3)</eqn></aux>');
+    expect(compileXmile(xml).model.run().get('f3')!.every((v) => v === 7)).toBe(true);
+    expect(roundTripRk4(mdl)).toContain('method="rk4"');
+  });
+
+  it('refuses FORECAST whose input holds a function call, at its line', () => {
+    const e = refusal('x = 1 ~~|\nf = FORECAST(SMOOTH(Time, 2), 3, 4) ~~|\n');
+    expect(e.message).toMatch(/FORECAST whose input or average time holds a function call/);
+    expect(e.diagnostics[0]!.loc?.line).toBe(2);
+  });
+});
+
+describe('XMILE writer: SAMPLE IF TRUE as IF … ELSE DELAY(itself, DT, initial)', () => {
+  it('takes the input while the condition holds and keeps the last value taken, from the initial time on (fn_sample_if_true)', () => {
+    // The condition holds at the start (a), only later (b: the initial value first), on and off (c), never (d).
+    const mdl = 'price = 10 + Time * Time ~~|\na = SAMPLE IF TRUE(Time <= 1, price, -1) ~~|\nb = SAMPLE IF TRUE(Time >= 2, price, 0) ~~|\nc = SAMPLE IF TRUE(MODULO(Time, 1) = 0, price * 2, price) ~~|\nd = SAMPLE IF TRUE(0, price, 5) ~~|\ns = INTEG(a, b) ~~|\n';
+    const xml = roundTrip(mdl);
+    expect(xml).toContain('<flow name="a"><eqn>IF TIME &lt;= 1 THEN price ELSE DELAY(a, DT, -1)</eqn></flow>');
+    const r = compileXmile(xml).model.run();
+    expect([r.get('a')![0], r.get('a')![4], r.get('a')![5], r.get('a')![16]]).toEqual([10, 11, 11, 11]);
+    expect([r.get('b')![0], r.get('b')![7], r.get('b')![8]]).toEqual([0, 0, 14]);
+    expect([r.get('c')![1], r.get('c')![4], r.get('c')![5]]).toEqual([20, 22, 22]);
+  });
+
+  it('writes an arrayed SAMPLE IF TRUE naming its own element', () => {
+    const xml = roundTrip('d1: x1, x2 ~~|\nd2: y1, y2, y3 ~~|\nv[d2] = Time * 3 - 5 + d2 ~~|\ng[d1] = Time - d1 * 1.5 ~~|\nsm[d1, d2] = SAMPLE IF TRUE(g[d1] < 0, v[d2], d1 * 10) ~~|\nse[x1] = 0 ~~|\nse[x2] = SAMPLE IF TRUE(g[x2] > 1, v[y3], 7) ~~|\n');
+    expect(xml).toContain('<aux name="sm"><dimensions><dim name="d1"/><dim name="d2"/></dimensions><eqn>IF g[d1] &lt; 0 THEN v[d2] ELSE DELAY(sm[d1, d2], DT, d1 * 10)</eqn></aux>');
+    expect(xml).toContain('<element subscript="x2"><eqn>IF g[x2] &gt; 1 THEN v[y3] ELSE DELAY(se[x2], DT, 7)</eqn></element>');
+  });
+
+  it('refuses it reading itself, and under Runge-Kutta (stages move what it holds), at its line', () => {
+    const self = refusal('x = 1 ~~|\ny = SAMPLE IF TRUE(y < 3, Time, 0) ~~|\n');
+    expect(self.message).toMatch(/SAMPLE IF TRUE whose condition or input reads the variable itself/);
+    expect(self.diagnostics[0]!.loc?.line).toBe(2);
+    const ir = compileVensim('y = SAMPLE IF TRUE(Time > 1, Time, 0) ~~|\n' + CONTROL).ir;
+    expect(() => writeXmile({ ...ir, method: 'rk4' })).toThrow(/SAMPLE IF TRUE under Runge-Kutta/);
+    // Why: a condition true only at the half-step stages (t + DT/2) makes the engine take the stage's
+    // input, which the Euler form, run under RK4, never sees.
+    const mdl = 'c = SAMPLE IF TRUE(MODULO(Time, 0.5) = 0.125, 10 + Time, 10) ~~|\n' + CONTROL;
+    const rk = compileVensim(mdl, { method: 'rk4' });
+    const form = writeXmile(compileVensim(mdl).ir).replace('method="euler"', 'method="rk4"');
+    expect(rk.model.run().get('c')![1]).toBe(10.125);
+    expect(compileXmile(form).model.run().get('c')![1]).toBe(10);
+  });
+});
+
+describe('XMILE writer: an iterated subscript inside an element-wise function within an array function', () => {
+  it('writes x[d!] as x[*] in IF THEN ELSE, ABS and ZIDZ arguments inside VMAX, SUM and PROD', () => {
+    const mdl = 'd: a, b, c ~~|\ne: p, q ~~|\nx[d] = d * 2 - 3 ~~|\ny[d, e] = Time * d - e ~~|\nm[e] = VMAX(IF THEN ELSE(Time > 1, x[d!], y[d!, e])) ~~|\nn = SUM(ABS(x[d!]) * 2) ~~|\np = PROD(ZIDZ(1, x[d!]) + 1) ~~|\n';
+    const xml = roundTrip(mdl);
+    expect(xml).toContain('<eqn>MAX(IF TIME &gt; 1 THEN x[*] ELSE y[*, e])</eqn>');
+    expect(xml).toContain('<aux name="n"><eqn>SUM(ABS(x[*]) * 2)</eqn></aux>');
+    expect(xml).toContain('<aux name="p"><eqn>PROD((IF ABS(x[*]) &lt; 1E-6 THEN 0 ELSE 1 / x[*]) + 1)</eqn></aux>');
+  });
+
+  it('refuses it in an argument of MAX within VMIN (XMILE reads MAX of two arrays as the largest of all their elements), at the subscript', () => {
+    const e = refusal('d: a, b, c ~~|\nx[d] = d ~~|\ny[d] = 2 ~~|\nk = VMIN(MAX(x[d!], y[d!]) - 1) ~~|\n');
+    expect(e.message).toMatch(/d! outside an array function, or inside one in an argument of MIN, MAX/);
+    expect(e.diagnostics[0]!.loc?.line).toBe(4);
+  });
+});
+
+describe('XMILE writer: VECTOR SELECT element by element', () => {
+  // fn_vector_select: a selection of zeros and non-zeros over the expression's elements; actions 0–10.
+  const base = 'task: design, prototype, test, build ~~|\nstaff: joe, jen ~~|\nsel[task] = 1, 0, -2, 0.5 ~~|\nnone[task] = 0 ~~|\nv[task] = Time * task - 3 ~~|\nassign[task, staff] = IF THEN ELSE(task + staff > Time + 2, staff, 0) ~~|\n';
+  const actions = Array.from({ length: 11 }, (_, k) => `a${k} = VECTOR SELECT(sel[task!], v[task!], -7, ${k}, 0) ~~|\nz${k} = VECTOR SELECT(none[task!], v[task!], -7, ${k}, 0) ~~|\n`).join('');
+
+  it('gives every numerical action\'s number, weighted and not, and the missing value for an all-zero selection', () => {
+    const xml = roundTrip(base + actions);
+    expect(xml).toContain('<aux name="a0"><eqn>IF sel[design] = 0 AND sel[prototype] = 0 AND sel[test] = 0 AND sel[build] = 0 THEN -7 ELSE 0 + (IF sel[design] = 0 THEN 0 ELSE v[design] * sel[design]) + (IF sel[prototype] = 0 THEN 0 ELSE v[prototype] * sel[prototype]) + (IF sel[test] = 0 THEN 0 ELSE v[test] * sel[test]) + (IF sel[build] = 0 THEN 0 ELSE v[build] * sel[build])</eqn></aux>');
+    expect(xml).toContain('<aux name="a8"><eqn>IF sel[design] = 0 AND sel[prototype] = 0 AND sel[test] = 0 AND sel[build] = 0 THEN -7 ELSE MIN(MIN(MIN(MIN(INF, IF sel[design] = 0 THEN INF ELSE v[design]),');
+    const r = compileXmile(xml).model.run();
+    // At Time 1: v = −2, −1, 0, 1 and sel = 1, 0, −2, 0.5: weighted sum −2 + 0 + 0.5, mean of three.
+    expect([r.get('a0')![4], r.get('a4')![4], r.get('a6')![4], r.get('z3')![4]]).toEqual([-1.5, -0.5, -1, -7]);
+  });
+
+  it('walks a matrix along the marked range for each element of the other, and an action that changes in the run', () => {
+    const xml = roundTrip(`${base}w[staff] = VECTOR SELECT(assign[task!, staff], v[task!], 0, 9, 0) ~~|\nact = INTEGER(Time * 2.5) ~~|\nk = VECTOR SELECT(sel[task!], v[task!], 0, act, 0) ~~|\n`);
+    expect(xml).toContain('<aux name="w"><dimensions><dim name="staff"/></dimensions><eqn>IF assign[design, staff] = 0 AND');
+    expect(xml).toContain('<aux name="k"><eqn>IF sel[design] = 0 AND sel[prototype] = 0 AND sel[test] = 0 AND sel[build] = 0 THEN 0 ELSE IF act = 0 THEN 0 + ');
+    expect(xml).toMatch(/ELSE IF act = 10 THEN .* ELSE \(-1e\+38\)<\/eqn><\/aux>/);
+  });
+
+  it('refuses an error action other than 0, and a selection holding a function call, at the call', () => {
+    const e = refusal(`${base}x = VECTOR SELECT(sel[task!], v[task!], 0, 0, 1) ~~|\n`);
+    expect(e.message).toMatch(/VECTOR SELECT with an error action other than 0/);
+    expect(e.diagnostics[0]!.loc?.line).toBe(7);
+    expect(refusal(`${base}x = VECTOR SELECT(ABS(sel[task!]), v[task!], 0, 0, 0) ~~|\n`).message).toMatch(/selection or values hold a function call/);
+  });
+});
+
+describe('XMILE writer: VECTOR SORT ORDER with RANK', () => {
+  it('gives the engine\'s order ascending and descending, ties by position, along the last range, and for a direction that changes', () => {
+    const mdl = 'd: d1, d2, d3, d4 ~~|\nr: r1, r2 ~~|\nv[d] = 3, 1, 2, 1 ~~|\nm[r, d] = (d - 2.5) * (d - 2.5) * r - Time ~~|\nup[d] = VECTOR SORT ORDER(v[d], 1) ~~|\ndown[d] = VECTOR SORT ORDER(v[d], -1) ~~|\nrows[r, d] = VECTOR SORT ORDER(m[r, d], 1) ~~|\ndir = IF THEN ELSE(Time > 2, 1, 0) ~~|\nflip[d] = VECTOR SORT ORDER(v[d] * Time, dir) ~~|\n';
+    const xml = roundTrip(mdl);
+    expect(xml).toContain('<aux name="up"><dimensions><dim name="d"/></dimensions><eqn>RANK(v[*], d) - 1</eqn></aux>');
+    expect(xml).toContain('<aux name="down"><dimensions><dim name="d"/></dimensions><eqn>RANK(-v[*], d) - 1</eqn></aux>');
+    const r = compileXmile(xml).model.run();
+    // v = 3, 1, 2, 1: ascending positions 1, 3, 2, 0; descending 0, 2, 1, 3 (ties by position).
+    expect(['d1', 'd2', 'd3', 'd4'].map((e) => r.get(`up[${e}]`)![0])).toEqual([1, 3, 2, 0]);
+    expect(['d1', 'd2', 'd3', 'd4'].map((e) => r.get(`down[${e}]`)![0])).toEqual([0, 2, 1, 3]);
+  });
+
+  it('gives VECTOR RANK, the rank of each element in the same sort, as the rank whose RANK is its place', () => {
+    const xml = roundTrip('d: d1, d2, d3, d4 ~~|\nv[d] = 3, 1, 2, 1 ~~|\nw[d] = v[d] * (Time - 2) ~~|\nup[d] = VECTOR RANK(v[d], 1) ~~|\ndown[d] = VECTOR RANK(w[d], 0) ~~|\n');
+    expect(xml).toContain('<aux name="up"><dimensions><dim name="d"/></dimensions><eqn>0 + (IF RANK(v[*], 1) = d THEN 1 ELSE 0) + (IF RANK(v[*], 2) = d THEN 2 ELSE 0) + (IF RANK(v[*], 3) = d THEN 3 ELSE 0) + (IF RANK(v[*], 4) = d THEN 4 ELSE 0)</eqn></aux>');
+    const r = compileXmile(xml).model.run();
+    // v = 3, 1, 2, 1 ascending: d2, d4, d3, d1, so the ranks are 4, 1, 3, 2.
+    expect(['d1', 'd2', 'd3', 'd4'].map((e) => r.get(`up[${e}]`)![0])).toEqual([4, 1, 3, 2]);
+  });
+
+  it('writes VECTOR REORDER as the vector at a computed subscript, the sort order + 1, over the range and through a mapping', () => {
+    const mdl = 'd: d1, d2, d3, d4 -> p ~~|\np: p1, p2, p3, p4 -> d ~~|\nr: r1, r2 ~~|\nv[d] = 3, 1, 2, 1 ~~|\nm[r, d] = (d - 2.5) * (d - 2.5) * r - Time ~~|\no[d] = VECTOR SORT ORDER(v[d], 1) ~~|\nsorted[d] = VECTOR REORDER(v[d], o[d]) ~~|\nom[r, p] = VECTOR SORT ORDER(m[r, d], 0) ~~|\nsm[r, p] = VECTOR REORDER(m[r, d], om[r, p]) ~~|\n';
+    const xml = roundTrip(mdl);
+    expect(xml).toContain('<aux name="sorted"><dimensions><dim name="d"/></dimensions><eqn>v[o[d] + 1]</eqn></aux>');
+    expect(xml).toContain('<element subscript="r2, p3"><eqn>m[r2, om[r2, p3] + 1]</eqn></element>');
+    const r = compileXmile(xml).model.run();
+    expect(['d1', 'd2', 'd3', 'd4'].map((e) => r.get(`sorted[${e}]`)![0])).toEqual([1, 1, 2, 3]);
   });
 });

@@ -18,16 +18,20 @@
  * mapping are written element by element; RAMP with an end, PULSE and PULSE TRAIN as the engine's
  * conditions on TIME under Euler (vensim-test-inputs.ts); MODULO as MOD on magnitudes, QUANTUM with
  * INT, ELMCOUNT as SIZE (writer-builtins.ts); ACTIVE INITIAL on an auxiliary as `<eqn>` with
- * `<init_eqn>`. What the engine reads from files is written as what it read (options): GET DIRECT
- * CONSTANTS as numbers and GET DIRECT SUBSCRIPT as elements (writer-constants.ts, through the data
- * host), data variables and GET … LOOKUPS as graphical functions (writer-data.ts, from the tables the
- * engine read). Time settings given by constant expressions are written as their numbers.
+ * `<init_eqn>`; GAME as its input, :NA: as the engine's −1E38; FORECAST with SMTH1 and SAMPLE IF
+ * TRUE with DELAY (writer-stateful-forms.ts); VECTOR SELECT element by element
+ * (writer-vector-select.ts); VECTOR SORT ORDER, VECTOR RANK and VECTOR REORDER with RANK and a
+ * computed subscript (writer-vector-sort.ts). What the engine reads from files is written as what
+ * it read (options): GET DIRECT CONSTANTS as numbers and GET DIRECT SUBSCRIPT as elements
+ * (writer-constants.ts, through the data host), data variables and GET … LOOKUPS as graphical
+ * functions, raw data as a condition on two of them (writer-data.ts, from the tables the engine
+ * read). Time settings given by constant expressions are written as their numbers.
  *
  * What XMILE 1.0 cannot say is refused with a located error rather than written approximately:
  * Vensim functions without an XMILE equivalent of the same meaning (DELAY CONVEYOR, the market
- * functions, the VECTOR and ALLOCATE functions, FORECAST, GAME, SAMPLE IF TRUE, …), macros with
- * several outputs, raw data, and time settings that change during the run. Models read from modules
- * are written back as modules (writer-modules.ts).
+ * functions, VECTOR ELM MAP, the ALLOCATE functions, INVERT MATRIX, NPV, …), macros with several
+ * outputs, and time settings that change during the run. Models read from modules are written
+ * back as modules (writer-modules.ts).
  */
 import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
@@ -46,6 +50,9 @@ import { INTERNAL_CALL, INTERNAL_MOD, isWrittenBack, quantum, vensimModulo } fro
 import { modelXml, moduleBlocks } from './writer-modules.js';
 import { forwardAsDiscrete, scalarLookupTable } from './writer-lookup-forward.js';
 import { neg } from './ir-build.js';
+import { vectorSelectForm } from './writer-vector-select.js';
+import { sortAxis, sortOrderForm, vectorRankForm } from './writer-vector-sort.js';
+import { forecastForm, SAMPLE_NESTED, SAMPLE_UNDER_RK, sampleIfTrueForm } from './writer-stateful-forms.js';
 
 class Unwritable extends Error {
   constructor(
@@ -73,6 +80,9 @@ const attrName = (display: string): string => esc(display.replace(/\s+/g, '_').r
 
 /** A non-negative stock's rate or limit the writer did not find in the form the reader builds (non-negative-stocks.ts). */
 const NON_NEGATIVE_LEFT: BilingualText = { en: 'a non-negative stock read from XMILE (<non_negative/>) whose rate or flow limit is not in the form the reader builds', es: 'un nivel no negativo leído de XMILE (<non_negative/>) cuya tasa o límite de flujo no tiene la forma que arma el lector' };
+
+/** The engine's value of Vensim's :NA: (analyze/expand.ts). */
+const NA_VALUE = -1e38;
 
 const PREC: Record<string, number> = { or: 1, and: 2, '=': 3, '<>': 3, '<': 3, '>': 3, '<=': 3, '>=': 3, '+': 4, '-': 4, '*': 5, '/': 5, '^': 7 };
 const OPS: Record<string, string> = { and: 'AND', or: 'OR' };
@@ -128,13 +138,16 @@ const RENAMED: Record<string, string> = {
   SMOOTH: 'SMTH1', SMOOTHI: 'SMTH1', SMOOTH3: 'SMTH3', SMOOTH3I: 'SMTH3', DELAY1: 'DELAY1', DELAY1I: 'DELAY1', DELAY3: 'DELAY3', DELAY3I: 'DELAY3',
   'DELAY FIXED': 'DELAY', DELAY: 'DELAY', INITIAL: 'INIT', INIT: 'INIT', '#HISTORY': 'HISTORY',
 };
+/** Functions of their arguments' current values only: applied to iterated arguments inside an array function, element by element. */
+// Not MIN and MAX: with arrays for arguments they are XMILE's array functions (§3.7.1.3); not TREND, which has state.
+const ELEMENTWISE = new Set([...[...SAME].filter((f) => f !== 'TREND' && f !== 'MIN' && f !== 'MAX'), 'IF THEN ELSE', 'XIDZ', 'ZIDZ', 'INTEGER', 'INT', 'LOG', 'POWER', 'MODULO', 'QUANTUM', 'GAME']);
 const ARRAY_FN: Record<string, string> = { SUM: 'SUM', PROD: 'PROD', VMIN: 'MIN', VMAX: 'MAX' };
 
 function subsText(subs: readonly SubscriptRef[], ctx: Ctx, star: boolean): string {
   if (subs.length === 0) return '';
   const parts = subs.map((s) => {
     if (s.bang) {
-      if (!star) throw new Unwritable({ en: `${s.display}! outside an array function`, es: `${s.display}! fuera de una función de arreglos` }, s.loc);
+      if (!star) throw new Unwritable({ en: `${s.display}! outside an array function, or inside one in an argument of MIN, MAX or a function with state (XMILE reads MIN and MAX of arrays as array functions; state is not kept per element there)`, es: `${s.display}! fuera de una función de arreglos, o dentro de una en un argumento de MIN, MAX o de una función con estado (XMILE lee MIN y MAX de arreglos como funciones de arreglos; allí el estado no se guarda por elemento)` }, s.loc);
       // Iterating part of a dimension (a sub-range, or the one a reader made for `lo:hi`) is `*:Sub`.
       return ctx.isSubRange(s.name) ? `*:${xname(ctx.names.get(s.name) ?? s.display)}` : '*';
     }
@@ -211,15 +224,20 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
       return p < outer ? `(${s})` : s;
     }
     case 'call':
-      return callText(e, ctx, outer);
+      return callText(e, ctx, outer, inArrayFn);
+    case 'na':
+      // :NA: is the number −1E38 to the engine (analyze/expand.ts, equation-plan.ts), read back as the same double.
+      return write({ kind: 'num', value: NA_VALUE, loc: e.loc }, ctx, outer);
     default:
       throw new Unwritable({ en: `an expression of kind ${e.kind}`, es: `una expresión de tipo ${e.kind}` }, e.loc);
   }
 }
 
-function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): string {
-  const a = (i: number) => write(e.args[i]!, ctx, 0);
-  const list = (n = e.args.length) => e.args.slice(0, n).map((x) => write(x, ctx, 0)).join(', ');
+function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number, inArrayFn: boolean): string {
+  // Inside an array function the arguments of element-wise functions without state may iterate (`x[d!]` as `x[*]`).
+  const sub = (x: Expr, c: Ctx, p: number, arrayArg = inArrayFn && ELEMENTWISE.has(e.fn)) => write(x, c, p, arrayArg);
+  const a = (i: number) => sub(e.args[i]!, ctx, 0);
+  const list = (n = e.args.length) => e.args.slice(0, n).map((x) => sub(x, ctx, 0)).join(', ');
   const fn = e.fn;
   if (SAME.has(fn)) return `${fn}(${list()})`;
   if (RENAMED[fn]) return `${RENAMED[fn]}(${list()})`;
@@ -230,15 +248,15 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
     case 'XIDZ':
     case 'ZIDZ':
       // fn_xidz, fn_zidz: a divisor below 1E-6 in magnitude counts as zero (ZIDZ gives 0).
-      return wrap(`IF ABS(${a(1)}) < 1E-6 THEN ${fn === 'XIDZ' ? a(2) : '0'} ELSE ${write(e.args[0]!, ctx, 5)} / ${write(e.args[1]!, ctx, 6)}`);
+      return wrap(`IF ABS(${a(1)}) < 1E-6 THEN ${fn === 'XIDZ' ? a(2) : '0'} ELSE ${sub(e.args[0]!, ctx, 5)} / ${sub(e.args[1]!, ctx, 6)}`);
     case 'INTEGER':
     case 'INT':
       // Vensim truncates toward zero; XMILE INT is the floor.
-      return wrap(`IF ${a(0)} >= 0 THEN INT(${a(0)}) ELSE -INT(-${write(e.args[0]!, ctx, 8)})`);
+      return wrap(`IF ${a(0)} >= 0 THEN INT(${a(0)}) ELSE -INT(-${sub(e.args[0]!, ctx, 8)})`);
     case 'LOG':
       return `(LN(${a(0)}) / LN(${a(1)}))`;
     case 'POWER':
-      return `(${write(e.args[0]!, ctx, 8)} ^ ${write(e.args[1]!, ctx, 7)})`;
+      return `(${sub(e.args[0]!, ctx, 8)} ^ ${sub(e.args[1]!, ctx, 7)})`;
     case 'DELAY N':
       return `DELAYN(${a(0)}, ${a(1)}, ${a(3)}, ${a(2)})`;
     case 'SMOOTH N':
@@ -258,28 +276,28 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
     case 'RAMP': {
       if (e.args[2]?.kind === 'ref' && e.args[2].name === 'final time') return `RAMP(${a(0)}, ${a(1)})`;
       const held = ctx.rungeKutta ? undefined : (rampWithEnd(e) ?? rampAsCondition(e));
-      if (held) return write(held, ctx, outer);
+      if (held) return sub(held, ctx, outer);
       throw new Unwritable(ctx.rungeKutta ? heldUnderRk('RAMP') : { en: 'RAMP with an end time other than FINAL TIME whose arguments hold a function call (XMILE RAMP has no end; it is written as conditions on TIME that repeat them)', es: 'RAMP con un tiempo final distinto de FINAL TIME cuyos argumentos contienen una llamada a función (en XMILE RAMP no tiene fin; se escribe como condiciones sobre TIME que los repiten)' }, e.loc);
     }
     case 'PULSE': {
       const pulse = ctx.rungeKutta ? undefined : vensimPulse(e);
-      if (pulse) return write(pulse, ctx, outer);
+      if (pulse) return sub(pulse, ctx, outer);
       throw new Unwritable(ctx.rungeKutta ? heldUnderRk('PULSE') : { en: "Vensim's PULSE(start, width) whose arguments hold a function call (XMILE's PULSE is another function; it is written as a condition on TIME that repeats them)", es: 'PULSE(inicio, ancho) de Vensim cuyos argumentos contienen una llamada a función (PULSE de XMILE es otra función; se escribe como una condición sobre TIME que los repite)' }, e.loc);
     }
     case 'PULSE TRAIN': {
       const train = ctx.rungeKutta ? undefined : pulseTrain(e);
-      if (train) return write(train, ctx, outer);
+      if (train) return sub(train, ctx, outer);
       throw new Unwritable(ctx.rungeKutta ? heldUnderRk('PULSE TRAIN') : { en: 'PULSE TRAIN whose arguments hold a function call (XMILE has no pulse train; it is written as conditions on TIME that repeat them)', es: 'PULSE TRAIN cuyos argumentos contienen una llamada a función (XMILE no tiene tren de pulsos; se escribe como condiciones sobre TIME que los repiten)' }, e.loc);
     }
     case 'GET TIME VALUE': {
       // Relative to the simulation time (0) or the initial time (1) in the model's units: Time or the start plus the offset (time-value.ts).
       const [rel, off] = e.args;
-      if (e.args.length === 3 && rel?.kind === 'num' && (rel.value === 0 || rel.value === 1)) return wrap(`${rel.value === 0 ? 'TIME' : 'STARTTIME'} + ${write(off!, ctx, PREC['+']! + 1)}`);
+      if (e.args.length === 3 && rel?.kind === 'num' && (rel.value === 0 || rel.value === 1)) return wrap(`${rel.value === 0 ? 'TIME' : 'STARTTIME'} + ${sub(off!, ctx, PREC['+']! + 1)}`);
       break;
     }
     case 'QUANTUM': {
       const q = quantum(e);
-      if (q) return write(q, ctx, outer);
+      if (q) return sub(q, ctx, outer);
       throw new Unwritable({ en: 'QUANTUM whose arguments hold a function call (it is written as a condition that repeats them)', es: 'QUANTUM cuyos argumentos contienen una llamada a función (se escribe como una condición que los repite)' }, e.loc);
     }
     case 'WITH LOOKUP': {
@@ -293,7 +311,7 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       const table = t?.kind === 'ref' && t.subs.length === 0 && e.args.length === 2 ? ctx.table(t.name) : undefined;
       const mirrored = table && forwardAsDiscrete(table);
       if (mirrored) {
-        return `${extraGf(ctx, mirrored, 'discrete')}(${write(neg(e.args[1]!), ctx, 0)})`;
+        return `${extraGf(ctx, mirrored, 'discrete')}(${sub(neg(e.args[1]!), ctx, 0)})`;
       }
       throw new Unwritable({ en: 'LOOKUP FORWARD on something other than a scalar lookup of finite points (it is written as a discrete graphical function over the mirrored points)', es: 'LOOKUP FORWARD sobre algo que no es una tabla (lookup) escalar de puntos finitos (se escribe como una función gráfica discreta sobre los puntos reflejados)' }, e.loc);
     }
@@ -307,9 +325,47 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
     }
     case 'PI':
       return 'PI';
+    case 'VECTOR SELECT': {
+      // Element by element (writer-vector-select.ts); the ranges marked ! become their elements.
+      const form = vectorSelectForm(e, (d) => ctx.dimMembers(d));
+      if (!('kind' in form)) throw new Unwritable(form, e.loc);
+      return sub(form, ctx, outer, false);
+    }
+    case 'VECTOR SORT ORDER':
+    case 'VECTOR RANK': {
+      // RANK of the vector along its axis, at this element's place there (writer-vector-sort.ts).
+      const ax = e.args.length === 2 ? sortAxis(e.args[0]!, (n) => ctx.dimMembers(n) !== undefined && !ctx.dimMembers(n)!.includes(n)) : undefined;
+      const place = ax && sortPlace(ax.axis, ctx, e.loc);
+      if (ax && place) return sub(fn === 'VECTOR RANK' ? vectorRankForm(ax.array, place, e.args[1]!, ctx.dimMembers(ax.axis)!.length) : sortOrderForm(ax.array, place, e.args[1]!), ctx, outer, false);
+      throw new Unwritable({ en: `${fn} whose axis is not one of the equation's own ranges nor apart from them (it is written with RANK at the element's place on that range)`, es: `${fn} cuyo eje no es uno de los rangos propios de la ecuación ni ajeno a ellos (se escribe con RANK en el lugar del elemento sobre ese rango)` }, e.loc);
+    }
+    case 'VECTOR REORDER': {
+      // The vector's element at the order's position here: a computed subscript, order + 1 (XMILE 1.0
+      // §3.7.1; the engine truncates it and checks its range, exact for the whole positions REORDER takes).
+      const [v, order] = e.args;
+      const ax = v?.kind === 'ref' && order && e.args.length === 2 ? sortAxis(v, (n) => ctx.dimMembers(n) !== undefined && !ctx.dimMembers(n)!.includes(n)) : undefined;
+      const at = v?.kind === 'ref' && ax ? v.subs.findIndex((x) => x.name === ax.axis) : -1;
+      if (v && order && ax && at >= 0 && (boundOn(ax.axis, ctx) !== undefined || (ctx.eqDims.includes(ax.axis) && !ctx.binding.size))) {
+        const unbanged = { ...v, subs: (v as Extract<Expr, { kind: 'ref' }>).subs.map((x) => ({ ...x, bang: false })) };
+        return computedElementText({ kind: 'call', fn: XMILE_ELEMENT, args: [unbanged, { kind: 'num', value: 0, loc: e.loc }, { kind: 'num', value: at, loc: e.loc }, { kind: 'binary', op: '+', left: order, right: { kind: 'num', value: 1, loc: e.loc }, loc: e.loc }], loc: e.loc }, ctx);
+      }
+      throw new Unwritable({ en: "VECTOR REORDER of something other than a variable over its sorted range, or outside an equation over that range (it is written as the variable at a computed subscript, the order's value here + 1)", es: 'VECTOR REORDER de algo que no es una variable sobre su rango ordenado, o fuera de una ecuación sobre ese rango (se escribe como la variable en un subíndice calculado, el valor del orden aquí + 1)' }, e.loc);
+    }
+    case 'GAME':
+      // Outside a game (fn_game) GAME(x) is x: the engine compiles it as its argument (codegen.ts).
+      if (e.args.length === 1) return sub(e.args[0]!, ctx, outer);
+      break;
+    case 'FORECAST': {
+      const f = forecastForm(e);
+      if (f) return sub(f, ctx, outer);
+      throw new Unwritable({ en: 'FORECAST whose input or average time holds a function call (it is written with SMTH1 and ZIDZ, which repeat them)', es: 'FORECAST cuya entrada o tiempo de promedio contiene una llamada a función (se escribe con SMTH1 y ZIDZ, que los repiten)' }, e.loc);
+    }
+    case 'SAMPLE IF TRUE':
+      // As a variable's whole equation the writer gives it its form first (eqn in writeModel).
+      throw new Unwritable(SAMPLE_NESTED, e.loc);
     case 'MODULO': {
       const m = vensimModulo(e);
-      if (m) return write(m, ctx, outer);
+      if (m) return sub(m, ctx, outer);
       throw new Unwritable({ en: "Vensim's MODULO whose arguments hold a function call (it is written with XMILE's MOD on magnitudes, which repeats the dividend)", es: 'MODULO de Vensim cuyos argumentos contienen una llamada a función (se escribe con MOD de XMILE sobre magnitudes, lo que repite el dividendo)' }, e.loc);
     }
     case 'ELMCOUNT': {
@@ -324,11 +380,52 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number): 
       // Conveyor flows are written from ModelIR.stockForms (formFlowXml); one met here has no conveyor described.
       throw new Unwritable({ en: 'a conveyor flow outside a conveyor the model describes', es: 'un flujo de cinta transportadora (conveyor) fuera de una cinta que el modelo describa' }, e.loc);
     default:
-      if (ARRAY_FN[fn] && e.args.length === 1) return `${ARRAY_FN[fn]}(${write(e.args[0]!, ctx, 0, true)})`;
-      if (fn === XMILE_RANK) return `RANK(${e.args.map((a, k) => write(a, ctx, 0, k !== 1)).join(', ')})`;
+      if (ARRAY_FN[fn] && e.args.length === 1) return `${ARRAY_FN[fn]}(${sub(e.args[0]!, ctx, 0, true)})`;
+      if (fn === XMILE_RANK) return `RANK(${e.args.map((a, k) => sub(a, ctx, 0, k !== 1)).join(', ')})`;
       if (fn === XMILE_ELEMENT) return computedElementText(e, ctx);
   }
-  throw new Unwritable({ en: `${fn} has no XMILE 1.0 function of the same meaning`, es: `${fn} no tiene una función de XMILE 1.0 con el mismo significado` }, e.loc);
+  throw new Unwritable(WHY_NOT[fn] ?? { en: `${fn} has no XMILE 1.0 function of the same meaning`, es: `${fn} no tiene una función de XMILE 1.0 con el mismo significado` }, e.loc);
+}
+
+/** Why functions the writer leaves refused have no exact XMILE 1.0 form. */
+const WHY_NOT: Readonly<Record<string, BilingualText>> = {
+  'ALLOCATE AVAILABLE': {
+    en: 'ALLOCATE AVAILABLE has no XMILE 1.0 function of the same meaning (the engine finds the common priority level by a bisection over the profiles\' curves, which XMILE operators would have to repeat step by step)',
+    es: 'ALLOCATE AVAILABLE no tiene una función de XMILE 1.0 con el mismo significado (el motor halla el nivel de prioridad común por bisección sobre las curvas de los perfiles, que los operadores de XMILE tendrían que repetir paso a paso)',
+  },
+  'ALLOCATE BY PRIORITY': {
+    en: 'ALLOCATE BY PRIORITY has no XMILE 1.0 function of the same meaning (the engine finds the common priority level by a bisection of 100 steps, which XMILE operators would have to repeat step by step)',
+    es: 'ALLOCATE BY PRIORITY no tiene una función de XMILE 1.0 con el mismo significado (el motor halla el nivel de prioridad común por una bisección de 100 pasos, que los operadores de XMILE tendrían que repetir paso a paso)',
+  },
+  'INVERT MATRIX': {
+    en: 'INVERT MATRIX has no XMILE 1.0 function of the same meaning (the engine inverts by elimination with row pivoting and stops on a singular matrix, which no XMILE expression does)',
+    es: 'INVERT MATRIX no tiene una función de XMILE 1.0 con el mismo significado (el motor invierte por eliminación con pivoteo de filas y se detiene ante una matriz singular, lo que no hace ninguna expresión XMILE)',
+  },
+};
+
+/** The element of `axis` the element equation being written stands on: bound, or mapped from a bound one. */
+function boundOn(axis: string, ctx: Ctx): string | undefined {
+  const bound = ctx.binding.get(axis);
+  if (bound !== undefined) return bound;
+  for (const [d, el] of ctx.binding) {
+    const m = ctx.mapElement(d, el, axis);
+    if (m !== undefined) return m;
+  }
+  return undefined;
+}
+
+/**
+ * The 1-based place on `axis` of the element being written, as the engine finds it (vectorAxis):
+ * the bound element's position, the range's name where the equation is over the range itself (read
+ * as the element's position), 1 where the equation's ranges share no element with it; else undefined.
+ */
+function sortPlace(axis: string, ctx: Ctx, loc: SourceLocation): Expr | undefined {
+  const own = ctx.dimMembers(axis)!;
+  const bound = boundOn(axis, ctx);
+  if (bound !== undefined) return { kind: 'num', value: own.indexOf(bound) + 1, loc };
+  if (ctx.eqDims.includes(axis) && !ctx.isSubRange(axis) && !ctx.binding.size) return { kind: 'ref', name: axis, display: ctx.names.get(axis) ?? axis, subs: [], loc };
+  const apart = ctx.eqDims.every((d) => !(ctx.dimMembers(d) ?? []).some((m) => own.includes(m)));
+  return apart ? { kind: 'num', value: 1, loc } : undefined;
 }
 
 /** Vensim's RAMP, PULSE and PULSE TRAIN under Runge-Kutta: no condition on XMILE's TIME reads the step's time. */
@@ -520,20 +617,30 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
           if (!isDataEquation(el.eq)) {
             const v = oneNumber(el);
             if (!Number.isFinite(v)) throw new Unwritable({ en: `${el.column} is not a finite number`, es: `${el.column} no es un número finito` }, el.eq.loc);
-            return { el, xml: (t?: string) => `<eqn>TIME</eqn><gf${t ? ` type="${t}"` : ''}>${gfPointsXml([0], [v])}</gf>`, type: undefined, any: true };
+            return { el, xml: (t?: string) => `<eqn>TIME</eqn><gf${t ? ` type="${t}"` : ''}>${gfPointsXml([0], [v])}</gf>`, type: undefined, any: true, value: v < 0 ? `(${v})` : String(v) };
           }
           const s = known({ en: 'is a data variable', es: 'es una variable de datos' }).data(el.column);
           if (!s) throw new Unwritable({ en: `the engine read no series for ${el.column}`, es: `el motor no leyó ninguna serie para ${el.column}` }, el.eq.loc);
           const g = seriesAsGf(s, el.column);
           if (!('x' in g)) throw new Unwritable(g, el.eq.loc);
-          return { el, xml: (t?: string) => `<eqn>${g.input}</eqn><gf${t ? ` type="${t}"` : ''}>${gfPointsXml(g.x, g.y)}</gf>`, type: g.type, any: false };
+          if (g.raw) {
+            // Its value at its own times, NaN elsewhere (writer-data.ts): two discrete functions of its own.
+            const times = extraGf(ctx, { x: g.x, y: g.x, loc: el.eq.loc }, 'discrete');
+            const values = extraGf(ctx, { x: g.x, y: g.y, loc: el.eq.loc }, 'discrete');
+            return { el, xml: () => `<eqn>${esc(`IF ${times}(TIME) = TIME THEN ${values}(TIME) ELSE (INF - INF)`)}</eqn>`, type: 'raw' as const, any: false, value: '' };
+          }
+          return { el, xml: (t?: string) => `<eqn>${g.input}</eqn><gf${t ? ` type="${t}"` : ''}>${gfPointsXml(g.x, g.y)}</gf>`, type: g.type, any: false, value: '' };
         });
         const typed = gfs.filter((g) => !g.any);
-        if (typed.some((g) => g.type !== typed[0]!.type)) throw new Unwritable({ en: `${display} has held and interpolated elements (an XMILE variable's graphical functions share one type)`, es: `${display} tiene elementos mantenidos e interpolados (las funciones gráficas de una variable XMILE comparten un tipo)` }, first.loc);
-        // One type for the variable (the reader takes it from its first <gf>): the data's, on every element.
-        const type = typed[0]?.type;
-        const body = lhsDims.length ? gfs.map((g) => `<element subscript="${esc(g.el.subscript)}">${g.xml(type)}</element>`).join('') : gfs[0]!.xml(type);
+        if (typed.some((g) => g.type !== typed[0]!.type)) throw new Unwritable({ en: `${display} has elements read in different ways (held, interpolated or raw; an XMILE variable's graphical functions share one type)`, es: `${display} tiene elementos leídos de formas distintas (mantenidos, interpolados o en crudo; las funciones gráficas de una variable XMILE comparten un tipo)` }, first.loc);
+        // One type for the variable (the reader takes it from its first <gf>): the data's, on every element
+        // (raw data has no <gf> of its own; its numbers' one-point functions are continuous).
+        const type = typed[0]?.type === 'raw' ? undefined : typed[0]?.type;
+        // Beside raw elements (no <gf>), a number is its <eqn>: an XMILE variable's elements all have a <gf> or none.
+        const xmlOf = (g: (typeof gfs)[number]) => (g.any && typed[0]?.type === 'raw' ? `<eqn>${g.value}</eqn>` : g.xml(type));
+        const body = lhsDims.length ? gfs.map((g) => `<element subscript="${esc(g.el.subscript)}">${xmlOf(g)}</element>`).join('') : xmlOf(gfs[0]!);
         vars.push(`<aux name="${attrName(display)}">${dimsXml}${body}${units}${doc}</aux>`);
+        for (const g of ctx.extraGfs) vars.push(gfText(g.name, g.table, '', g.type));
         continue;
       }
       const isStock = first.expr?.kind === 'call' && first.expr.fn === 'INTEG';
@@ -543,12 +650,19 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
       const applyToAll = eqs.length === 1 && first.lhs.except.length === 0 && first.expr?.kind !== 'list' && parentDims.every((d, i) => d === lhsDims[i]) && !readsOtherRange(first, dims);
       // Vensim's ACTIVE INITIAL(active, initial) on an auxiliary is XMILE 1.0's <eqn> with <init_eqn>
       // (the reader reads it back as ACTIVE INITIAL); elsewhere it stays a call, which is refused.
-      const eqn = (e: Expr, initOk: boolean): string =>
-        initOk && e.kind === 'call' && e.fn === 'ACTIVE INITIAL' && e.args.length === 2
-          ? `<eqn>${esc(write(e.args[0]!, ctx, 0))}</eqn><init_eqn>${esc(write(e.args[1]!, ctx, 0))}</init_eqn>`
-          : `<eqn>${esc(write(e, ctx, 0))}</eqn>`;
+      // SAMPLE IF TRUE as the whole equation names the variable itself (writer-stateful-forms.ts).
+      const eqn = (e: Expr, initOk: boolean, eq: Equation): string => {
+        if (initOk && e.kind === 'call' && e.fn === 'ACTIVE INITIAL' && e.args.length === 2) return `<eqn>${esc(write(e.args[0]!, ctx, 0))}</eqn><init_eqn>${esc(write(e.args[1]!, ctx, 0))}</init_eqn>`;
+        if (initOk && e.kind === 'call' && e.fn === 'SAMPLE IF TRUE') {
+          if (ctx.rungeKutta) throw new Unwritable(SAMPLE_UNDER_RK, e.loc);
+          const form = sampleIfTrueForm(e, { name: key, display, subs: eq.lhs.subs });
+          if (!('kind' in form)) throw new Unwritable(form, e.loc);
+          return `<eqn>${esc(write(form, ctx, 0))}</eqn>`;
+        }
+        return `<eqn>${esc(write(e, ctx, 0))}</eqn>`;
+      };
       const parts = (pick: (eq: Equation) => Expr, initOk = false): string => {
-        if (applyToAll) return eqn(pick(first), initOk);
+        if (applyToAll) return eqn(pick(first), initOk, first);
         const out: string[] = [];
         for (const eq of eqs) {
           const eqDims = eq.lhs.subs.map((s) => s.name);
@@ -562,7 +676,7 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
             parentDims.forEach((p, i) => ctx.bind.set(p, names.get(combo[i]!) ?? combo[i]!));
             const subscript = combo.map((c) => xname(names.get(c) ?? c)).join(', ');
             const expr = pick(eq);
-            out.push(`<element subscript="${esc(subscript)}">${expr.kind === 'list' ? `<eqn>${esc(listElement(expr, combo, eqDims, members))}</eqn>` : eqn(expr, initOk)}</element>`);
+            out.push(`<element subscript="${esc(subscript)}">${expr.kind === 'list' ? `<eqn>${esc(listElement(expr, combo, eqDims, members))}</eqn>` : eqn(expr, initOk, eq)}</element>`);
           }
         }
         ctx.bind = new Map();
