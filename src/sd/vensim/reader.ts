@@ -14,10 +14,18 @@ const SKETCH_MARK = /^\\{2,3}---\/\/\/.*$/m;
 const SETTINGS_MARK = /^\/\/\/---\\\\\\.*$/m;
 
 export function readVensim(source: string, file?: string, limits?: Partial<ModelLimits>): ModelIR {
-  const text = source.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
+  const unmarked = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  // The equations are read with their CR LF line ends as they are: the scanner takes CR as white
+  // space and LineIndex CR LF as one line end, so tokens, locations and the folded units and
+  // documentation come out as from LF text (crlf-line-ends.test.ts), and a 1.4 MB model is not
+  // copied whole by a regular expression first (a fifth of MEDEAS's cold parse). A bare CR (old
+  // Mac files) ends a line for LineIndex but not for a backslash continuation: such text is still
+  // normalized whole. The sketch and settings are kept with LF ends, as before.
+  const text = /\r(?!\n)/.test(unmarked) ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   const sketchAt = text.search(SKETCH_MARK);
   const equationsText = sketchAt >= 0 ? text.slice(0, sketchAt) : text;
-  const rest = sketchAt >= 0 ? text.slice(sketchAt) : '';
+  const restRaw = sketchAt >= 0 ? text.slice(sketchAt) : '';
+  const rest = restRaw.includes('\r') ? restRaw.replace(/\r\n?/g, '\n') : restRaw;
   const settingsAt = rest.search(SETTINGS_MARK);
   const sketch = settingsAt >= 0 ? rest.slice(0, settingsAt) : rest;
   const settings = settingsAt >= 0 ? rest.slice(settingsAt) : '';
@@ -121,7 +129,9 @@ class EntryReader {
     const first = this.s.next();
     // The entry runs to its units (`~`): measured before anything is parsed.
     const unitsAt = this.s.text.indexOf('~', this.s.pos);
-    checkEquationLength((unitsAt < 0 ? this.s.text.length : unitsAt) - this.s.pos, this.limits.maxEquationLength, first.loc);
+    const span = (unitsAt < 0 ? this.s.text.length : unitsAt) - this.s.pos;
+    // Counted without the CRs of CR LF line ends, as the LF text was: only when it matters.
+    checkEquationLength(span > this.limits.maxEquationLength ? span - countCR(this.s.text, this.s.pos, this.s.pos + span) : span, this.limits.maxEquationLength, first.loc);
     if (first.kind === 'op' && first.text === '|') return undefined; // stray separator
     if (first.kind !== 'name' && first.kind !== 'qname') {
       throw this.s.error('E_SYNTAX', { en: `expected a variable name at the start of an equation but found ${describe(first).en}`, es: `se esperaba el nombre de una variable al inicio de una ecuación pero se encontró ${describe(first).es}` }, first.end - first.text.length);
@@ -315,6 +325,12 @@ class EntryReader {
     }
     return { target: canonicalName(t.text), loc: t.loc };
   }
+}
+
+function countCR(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\r', from); i >= 0 && i < to; i = text.indexOf('\r', i + 1)) n++;
+  return n;
 }
 
 /** Expands `(a1-a10)` into a1..a10 (same prefix, numeric suffixes). */

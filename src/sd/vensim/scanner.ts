@@ -171,7 +171,9 @@ export class Scanner {
       const close = t.indexOf("'", start + 1);
       if (close < 0) throw this.error('E_SYNTAX', { en: 'string is never closed', es: 'una cadena de texto nunca se cierra' }, start);
       this.pos = close + 1;
-      return { kind: 'str', text: t.slice(start + 1, close), loc, end: this.pos };
+      const str = t.slice(start + 1, close);
+      // A string over a CR LF line end reads as with LF (reader.ts keeps CR LF text as it is).
+      return { kind: 'str', text: str.includes('\r') ? str.replace(/\r\n/g, '\n') : str, loc, end: this.pos };
     }
     const k = t.charCodeAt(start);
     const numEnd = isDigit(k) || k === 46 ? numberEnd(t, start) : start;
