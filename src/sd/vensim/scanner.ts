@@ -113,12 +113,13 @@ export class Scanner {
   skipTrivia(): void {
     const t = this.text;
     while (this.pos < t.length) {
-      const c = t[this.pos]!;
-      if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0') {
+      // Character codes: ' ', \t \n \v \f \r, no-break space; '\\'; '{'.
+      const c = t.charCodeAt(this.pos);
+      if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0) {
         this.pos++;
-      } else if (c === '\\' && /^\\[ \t]*\r?\n/.test(t.slice(this.pos, this.pos + 64))) {
+      } else if (c === 92 && /^\\[ \t]*\r?\n/.test(t.slice(this.pos, this.pos + 64))) {
         this.pos++;
-      } else if (c === '{') {
+      } else if (c === 123) {
         // Comments nest: `{ a { b } c }` is one comment.
         const open = this.pos;
         let depth = 0;
@@ -220,16 +221,16 @@ export class Scanner {
   readRawUntil(stops: string): string {
     const t = this.text;
     const start = this.pos;
-    // Character codes, not a one-character string and stops.includes per character: documentation
-    // runs to thousands of characters in large models.
-    const a = stops.charCodeAt(0);
-    const b = stops.length > 1 ? stops.charCodeAt(1) : a;
     let i = start;
     if (stops.length <= 2) {
-      while (i < t.length) {
-        const c = t.charCodeAt(i);
-        if (c === a || c === b) break;
-        i++;
+      // indexOf, native, not a look at each character: documentation runs to thousands of
+      // characters in large models, read once each, mostly before the parser is optimised. The
+      // second stop is looked for only before the first one's place, so no search runs past it.
+      i = t.indexOf(stops[0]!, start);
+      if (i < 0) i = t.length;
+      if (stops.length === 2 && i > start) {
+        const j = t.slice(start, i).indexOf(stops[1]!);
+        if (j >= 0) i = start + j;
       }
     } else {
       while (i < t.length && !stops.includes(t[i]!)) i++;
