@@ -88,7 +88,13 @@ describe('CR LF line ends', () => {
     const lfError = errorOf(broken.join('\n'));
     expect(lfError).toMatchObject([{ code: 'E_SYNTAX', loc: { file: 'm.mdl', line: after + 1, column: 11 } }]);
     expect(errorOf(broken.join('\r\n'))).toEqual(lfError);
-    const unclosed = [...MODEL.slice(0, 20), 'y = 1 ~ u ~ never closed'];
+    // A string over a line end where a ',' should be: the error is placed from the string's length.
+    const entry = MODEL.indexOf('x[d] = 1, 2, 3, 4 ~~|');
+    const stray = [...MODEL.slice(0, entry), "bad2 = MAX(3 '", "two lines') ~~|", ...MODEL.slice(entry)];
+    const strayError = errorOf(stray.join('\n'));
+    expect(strayError).toMatchObject([{ code: 'E_SYNTAX', loc: { line: entry + 1, column: 14 } }]);
+    expect(errorOf(stray.join('\r\n'))).toEqual(strayError);
+    const unclosed = [...MODEL.slice(0, entry), 'y = 1 ~ u ~ never closed'];
     expect(errorOf(unclosed.join('\r\n'))).toEqual(errorOf(unclosed.join('\n')));
   });
 

@@ -8,7 +8,7 @@ import type { DataInterpolation, DimensionDecl, DimensionMapping, Equation, Equa
 import { checkEquationLength, checkExprDepth, checkRangeSize, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { canonicalName, displayName } from '../ir/names.js';
 import { describe, ExprParser } from './expr-parser.js';
-import { Scanner, type Token } from './scanner.js';
+import { CrInString, Scanner, type Token } from './scanner.js';
 
 const SKETCH_MARK = /^\\{2,3}---\/\/\/.*$/m;
 const SETTINGS_MARK = /^\/\/\/---\\\\\\.*$/m;
@@ -19,8 +19,10 @@ export function readVensim(source: string, file?: string, limits?: Partial<Model
   // space and LineIndex CR LF as one line end, so tokens, locations and the folded units and
   // documentation come out as from LF text (crlf-line-ends.test.ts), and a 1.4 MB model is not
   // copied whole by a regular expression first (a fifth of MEDEAS's cold parse). A bare CR (old
-  // Mac files) ends a line for LineIndex but not for a backslash continuation: such text is still
-  // normalized whole. The sketch and settings are kept with LF ends, as before.
+  // Mac files) ends a line for LineIndex but not for a backslash continuation, and a string
+  // literal over a line end would keep its CR: such text is read as LF text, normalized whole as
+  // before (the second, on meeting the string: CrInString). The sketch and settings are kept
+  // with LF ends, as before.
   const text = /\r(?!\n)/.test(unmarked) ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   const sketchAt = text.search(SKETCH_MARK);
   const equationsText = sketchAt >= 0 ? text.slice(0, sketchAt) : text;
@@ -30,8 +32,15 @@ export function readVensim(source: string, file?: string, limits?: Partial<Model
   const sketch = settingsAt >= 0 ? rest.slice(0, settingsAt) : rest;
   const settings = settingsAt >= 0 ? rest.slice(settingsAt) : '';
 
-  const reader = new EntryReader(new Scanner(equationsText, file), resolveLimits(limits));
-  const model = reader.readAll();
+  const resolved = resolveLimits(limits);
+  const read = (t: string) => new EntryReader(new Scanner(t, file), resolved).readAll();
+  let model: ReadResult;
+  try {
+    model = read(equationsText);
+  } catch (e) {
+    if (!(e instanceof CrInString)) throw e;
+    model = read(equationsText.replace(/\r\n?/g, '\n'));
+  }
   return { file, ...model, sketch, settings };
 }
 

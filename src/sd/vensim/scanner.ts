@@ -86,6 +86,9 @@ function isDigit(k: number): boolean {
   return k >= 48 && k <= 57;
 }
 
+/** A string literal over a CR LF line end: readVensim reads the model again with LF line ends. */
+export class CrInString extends Error {}
+
 export class Scanner {
   readonly text: string;
   readonly file: string | undefined;
@@ -109,8 +112,39 @@ export class Scanner {
     return ModelError.at(code, message, this.locAt(offset));
   }
 
+  /** Where the last peekCode started and where its trivia ended, so that skipTrivia from there jumps. */
+  private triviaFrom = -1;
+  private triviaTo = 0;
+
+  /**
+   * The code of the next character after trivia (NaN at the end), without moving. The parser asks
+   * this before it asks for a token: most of its looks ahead are for one-character operators
+   * (`,` `)` `]` `(` …) or for an operator that is not there, and a token object and location for
+   * each was most of what a large model's parse allocated.
+   */
+  peekCode(): number {
+    if (this.triviaFrom !== this.pos) {
+      const save = this.pos;
+      this.skipTrivia();
+      this.triviaTo = this.pos;
+      this.triviaFrom = save;
+      this.pos = save;
+    }
+    return this.text.charCodeAt(this.triviaTo);
+  }
+
+  /** Steps over trivia and the one character peekCode gave (an operator that starts no longer token). */
+  skipCode(): void {
+    this.skipTrivia();
+    this.pos++;
+  }
+
   /** Skips white space, `{comments}` and backslash line continuations. */
   skipTrivia(): void {
+    if (this.pos === this.triviaFrom) {
+      this.pos = this.triviaTo;
+      return;
+    }
     const t = this.text;
     while (this.pos < t.length) {
       // Character codes: ' ', \t \n \v \f \r, no-break space; '\\'; '{'.
@@ -173,8 +207,10 @@ export class Scanner {
       if (close < 0) throw this.error('E_SYNTAX', { en: 'string is never closed', es: 'una cadena de texto nunca se cierra' }, start);
       this.pos = close + 1;
       const str = t.slice(start + 1, close);
-      // A string over a CR LF line end reads as with LF (reader.ts keeps CR LF text as it is).
-      return { kind: 'str', text: str.includes('\r') ? str.replace(/\r\n/g, '\n') : str, loc, end: this.pos };
+      // CR LF text is read as it is (reader.ts), but a string over a line end would keep its CR,
+      // and its length would no longer place errors as in LF text: the reader reads it as LF again.
+      if (str.includes('\r')) throw new CrInString();
+      return { kind: 'str', text: str, loc, end: this.pos };
     }
     const k = t.charCodeAt(start);
     const numEnd = isDigit(k) || k === 46 ? numberEnd(t, start) : start;
