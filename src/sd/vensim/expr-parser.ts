@@ -14,6 +14,22 @@ import type { BilingualText, SourceLocation } from '../ir/diagnostics.js';
 import type { Scanner, Token } from './scanner.js';
 
 const COMPARISONS = new Set(['=', '<>', '<', '>', '<=', '>=']);
+// Character codes the parser looks ahead for (Scanner.peekCode).
+const OPEN = 40; // (
+const CLOSE = 41; // )
+const STAR = 42;
+const PLUS = 43;
+const COMMA = 44;
+const MINUS = 45;
+const SLASH = 47;
+const COLON = 58;
+const LESS = 60;
+const EQUALS = 61;
+const GREATER = 62;
+const OPEN_BRACKET = 91; // [
+const CLOSE_BRACKET = 93; // ]
+const CARET = 94;
+const BANG = 33;
 
 /** A name token's canonical, display and function forms (src/sd/ir/names.ts). */
 export interface NameForms {
@@ -69,6 +85,17 @@ export class ExprParser {
     return t.kind === 'op' && t.text === op;
   }
 
+  /**
+   * Steps over `code` when it comes next: a one-character operator that starts no longer one
+   * (`(` `)` `[` `]` `,` `!`), looked for without a token (Scanner.peekCode). False leaves the
+   * scanner where it was, for the token path (and its error) to take over.
+   */
+  private eat(code: number): boolean {
+    if (this.s.peekCode() !== code) return false;
+    this.s.skipCode();
+    return true;
+  }
+
   parseExpr(): Expr {
     this.enter();
     try {
@@ -82,6 +109,7 @@ export class ExprParser {
     let left = this.parseAnd();
     let chain = 0;
     for (;;) {
+      if (this.s.peekCode() !== COLON) return left; // every keyword starts with ':'
       const t = this.s.peek();
       if (t.kind !== 'kw' || t.text !== 'OR') return left;
       this.s.next();
@@ -94,6 +122,7 @@ export class ExprParser {
     let left = this.parseNot();
     let chain = 0;
     for (;;) {
+      if (this.s.peekCode() !== COLON) return left;
       const t = this.s.peek();
       if (t.kind !== 'kw' || t.text !== 'AND') return left;
       this.s.next();
@@ -103,6 +132,7 @@ export class ExprParser {
   }
 
   private parseNot(): Expr {
+    if (this.s.peekCode() !== COLON) return this.parseComparison();
     const t = this.s.peek();
     if (t.kind === 'kw' && t.text === 'NOT') {
       this.s.next();
@@ -118,6 +148,8 @@ export class ExprParser {
     let left = this.parseAdditive();
     let chain = 0;
     for (;;) {
+      const c = this.s.peekCode();
+      if (c !== EQUALS && c !== LESS && c !== GREATER) return left; // the first characters of COMPARISONS
       const t = this.s.peek();
       if (t.kind !== 'op' || !COMPARISONS.has(t.text)) return left;
       this.s.next();
@@ -130,6 +162,8 @@ export class ExprParser {
     let left = this.parseMultiplicative();
     let chain = 0;
     for (;;) {
+      const c = this.s.peekCode();
+      if (c !== PLUS && c !== MINUS) return left;
       const t = this.s.peek();
       if (!(this.isOp(t, '+') || this.isOp(t, '-'))) return left;
       this.s.next();
@@ -142,6 +176,8 @@ export class ExprParser {
     let left = this.parseUnary();
     let chain = 0;
     for (;;) {
+      const c = this.s.peekCode();
+      if (c !== STAR && c !== SLASH) return left;
       const t = this.s.peek();
       if (!(this.isOp(t, '*') || this.isOp(t, '/'))) return left;
       this.s.next();
@@ -151,6 +187,8 @@ export class ExprParser {
   }
 
   private parseUnary(): Expr {
+    const c = this.s.peekCode();
+    if (c !== PLUS && c !== MINUS) return this.parsePower();
     const t = this.s.peek();
     if (this.isOp(t, '-') || this.isOp(t, '+')) {
       this.s.next();
@@ -165,6 +203,7 @@ export class ExprParser {
   /** `^` binds tighter than unary minus and groups right to left (`a^b^c` = `a^(b^c)`), as Vensim does. */
   private parsePower(): Expr {
     const left = this.parsePrimary();
+    if (this.s.peekCode() !== CARET) return left;
     const t = this.s.peek();
     if (!this.isOp(t, '^')) return left;
     this.s.next();
@@ -176,6 +215,11 @@ export class ExprParser {
   }
 
   private parsePrimary(): Expr {
+    if (this.eat(OPEN)) {
+      const e = this.parseExpr();
+      if (!this.eat(CLOSE)) this.expectOp(')', { en: 'to close the parenthesis', es: 'para cerrar el paréntesis' });
+      return e;
+    }
     const t = this.s.next();
     switch (t.kind) {
       case 'num':
@@ -204,16 +248,14 @@ export class ExprParser {
   private parseNamed(t: Token): Expr {
     const forms = this.names(t.text);
     const fn = forms.fn;
-    const next = this.s.peek();
-    if (t.kind === 'name' && this.isOp(next, '(') && isBuiltin(fn)) {
-      this.s.next();
+    if (t.kind === 'name' && this.s.peekCode() === OPEN && isBuiltin(fn)) {
+      this.s.skipCode();
       if (fn === 'TABBED ARRAY') return this.parseTabbedArray(t);
       const args = this.parseArgs(fn);
       return { kind: 'call', fn, args, loc: t.loc };
     }
-    const subs = this.isOp(next, '[') ? (this.s.next(), this.parseSubscriptList()) : [];
-    if (this.isOp(this.s.peek(), '(')) {
-      this.s.next();
+    const subs = this.eat(OPEN_BRACKET) ? this.parseSubscriptList() : [];
+    if (this.eat(OPEN)) {
       const outputs: { name: string; display: string; loc: SourceLocation }[] = [];
       const args = this.parseArgs('', outputs);
       const e: Expr = { kind: 'apply', name: forms.name, display: forms.display, subs, args, loc: t.loc };
@@ -225,10 +267,7 @@ export class ExprParser {
   /** Arguments after `(`, up to and including `)`; a macro call's `: out1, out2` go to `outputs`. */
   private parseArgs(fn: string, outputs?: { name: string; display: string; loc: SourceLocation }[]): Expr[] {
     const args: Expr[] = [];
-    if (this.isOp(this.s.peek(), ')')) {
-      this.s.next();
-      return args;
-    }
+    if (this.eat(CLOSE)) return args;
     for (;;) {
       if (fn === 'WITH LOOKUP' && args.length === 1) {
         const lt = this.s.peek();
@@ -238,6 +277,8 @@ export class ExprParser {
       } else {
         args.push(this.parseExpr());
       }
+      if (this.eat(CLOSE)) return args;
+      if (this.eat(COMMA)) continue;
       const t = this.s.next();
       if (this.isOp(t, ')')) return args;
       if (outputs && this.isOp(t, ':')) {
@@ -262,13 +303,11 @@ export class ExprParser {
       if (t.kind !== 'name' && t.kind !== 'qname' && t.kind !== 'num') {
         throw this.s.error('E_SYNTAX', { en: `expected a subscript but found ${describe(t).en}`, es: `se esperaba un subíndice pero se encontró ${describe(t).es}` }, this.offsetOf(t));
       }
-      let bang = false;
-      if (this.isOp(this.s.peek(), '!')) {
-        this.s.next();
-        bang = true;
-      }
+      const bang = this.eat(BANG);
       const forms = this.names(t.text);
       subs.push({ name: forms.name, display: forms.display, bang, loc: t.loc });
+      if (this.eat(CLOSE_BRACKET)) return subs;
+      if (this.eat(COMMA)) continue;
       const sep = this.s.next();
       if (this.isOp(sep, ']')) return subs;
       if (!this.isOp(sep, ',')) throw this.s.error('E_SYNTAX', { en: `expected ',' or ']' in subscripts but found ${describe(sep).en}`, es: `se esperaba ',' o ']' en los subíndices pero se encontró ${describe(sep).es}` }, this.offsetOf(sep));
@@ -281,27 +320,25 @@ export class ExprParser {
    */
   parseLookupBody(start: Token): LookupTable {
     let range: LookupTable['range'];
-    if (this.isOp(this.s.peek(), '[')) {
-      this.s.next();
+    if (this.eat(OPEN_BRACKET)) {
       const [xmin, ymin] = this.parsePair();
       this.expectOp('-', { en: 'in lookup range', es: 'en el rango de la tabla (lookup)' });
       const [xmax, ymax] = this.parsePair();
       // Some files add further points inside the range brackets (reference lines); skip them.
-      while (this.isOp(this.s.peek(), ',')) {
-        this.s.next();
-        this.parsePair();
-      }
+      while (this.eat(COMMA)) this.parsePair();
       this.expectOp(']', { en: 'to close the lookup range', es: 'para cerrar el rango de la tabla (lookup)' });
       range = { xmin, ymin, xmax, ymax };
-      if (this.isOp(this.s.peek(), ',')) this.s.next();
+      this.eat(COMMA);
     }
     const x: number[] = [];
     const y: number[] = [];
-    if (this.isOp(this.s.peek(), '(')) {
+    if (this.s.peekCode() === OPEN) {
       for (;;) {
         const [px, py] = this.parsePair();
         x.push(px);
         y.push(py);
+        if (this.eat(CLOSE)) break;
+        if (this.eat(COMMA)) continue;
         const t = this.s.next();
         if (this.isOp(t, ')')) break;
         if (!this.isOp(t, ',')) throw this.s.error('E_SYNTAX', { en: `expected ',' or ')' in lookup but found ${describe(t).en}`, es: `se esperaba ',' o ')' en la tabla (lookup) pero se encontró ${describe(t).es}` }, this.offsetOf(t));
@@ -310,6 +347,8 @@ export class ExprParser {
       const flat: number[] = [];
       for (;;) {
         flat.push(this.parseSignedNumber());
+        if (this.eat(CLOSE)) break;
+        if (this.eat(COMMA)) continue;
         const t = this.s.next();
         if (this.isOp(t, ')')) break;
         if (!this.isOp(t, ',')) throw this.s.error('E_SYNTAX', { en: `expected ',' or ')' in lookup but found ${describe(t).en}`, es: `se esperaba ',' o ')' en la tabla (lookup) pero se encontró ${describe(t).es}` }, this.offsetOf(t));
@@ -323,11 +362,11 @@ export class ExprParser {
   }
 
   private parsePair(): [number, number] {
-    this.expectOp('(', { en: 'to open a point', es: 'para abrir un punto' });
+    if (!this.eat(OPEN)) this.expectOp('(', { en: 'to open a point', es: 'para abrir un punto' });
     const a = this.parseSignedNumber();
-    this.expectOp(',', { en: 'between the coordinates of a point', es: 'entre las coordenadas de un punto' });
+    if (!this.eat(COMMA)) this.expectOp(',', { en: 'between the coordinates of a point', es: 'entre las coordenadas de un punto' });
     const b = this.parseSignedNumber();
-    this.expectOp(')', { en: 'to close a point', es: 'para cerrar un punto' });
+    if (!this.eat(CLOSE)) this.expectOp(')', { en: 'to close a point', es: 'para cerrar un punto' });
     return [a, b];
   }
 

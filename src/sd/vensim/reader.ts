@@ -8,22 +8,39 @@ import type { DataInterpolation, DimensionDecl, DimensionMapping, Equation, Equa
 import { checkEquationLength, checkExprDepth, checkRangeSize, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { canonicalName, displayName } from '../ir/names.js';
 import { describe, ExprParser } from './expr-parser.js';
-import { Scanner, type Token } from './scanner.js';
+import { CrInString, Scanner, type Token } from './scanner.js';
 
 const SKETCH_MARK = /^\\{2,3}---\/\/\/.*$/m;
 const SETTINGS_MARK = /^\/\/\/---\\\\\\.*$/m;
 
 export function readVensim(source: string, file?: string, limits?: Partial<ModelLimits>): ModelIR {
-  const text = source.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
+  const unmarked = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  // The equations are read with their CR LF line ends as they are: the scanner takes CR as white
+  // space and LineIndex CR LF as one line end, so tokens, locations and the folded units and
+  // documentation come out as from LF text (crlf-line-ends.test.ts), and a 1.4 MB model is not
+  // copied whole by a regular expression first (a fifth of MEDEAS's cold parse). A bare CR (old
+  // Mac files) ends a line for LineIndex but not for a backslash continuation, and a string
+  // literal over a line end would keep its CR: such text is read as LF text, normalized whole as
+  // before (the second, on meeting the string: CrInString). The sketch and settings are kept
+  // with LF ends, as before.
+  const text = /\r(?!\n)/.test(unmarked) ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   const sketchAt = text.search(SKETCH_MARK);
   const equationsText = sketchAt >= 0 ? text.slice(0, sketchAt) : text;
-  const rest = sketchAt >= 0 ? text.slice(sketchAt) : '';
+  const restRaw = sketchAt >= 0 ? text.slice(sketchAt) : '';
+  const rest = restRaw.includes('\r') ? restRaw.replace(/\r\n?/g, '\n') : restRaw;
   const settingsAt = rest.search(SETTINGS_MARK);
   const sketch = settingsAt >= 0 ? rest.slice(0, settingsAt) : rest;
   const settings = settingsAt >= 0 ? rest.slice(settingsAt) : '';
 
-  const reader = new EntryReader(new Scanner(equationsText, file), resolveLimits(limits));
-  const model = reader.readAll();
+  const resolved = resolveLimits(limits);
+  const read = (t: string) => new EntryReader(new Scanner(t, file), resolved).readAll();
+  let model: ReadResult;
+  try {
+    model = read(equationsText);
+  } catch (e) {
+    if (!(e instanceof CrInString)) throw e;
+    model = read(equationsText.replace(/\r\n?/g, '\n'));
+  }
   return { file, ...model, sketch, settings };
 }
 
@@ -121,7 +138,9 @@ class EntryReader {
     const first = this.s.next();
     // The entry runs to its units (`~`): measured before anything is parsed.
     const unitsAt = this.s.text.indexOf('~', this.s.pos);
-    checkEquationLength((unitsAt < 0 ? this.s.text.length : unitsAt) - this.s.pos, this.limits.maxEquationLength, first.loc);
+    const span = (unitsAt < 0 ? this.s.text.length : unitsAt) - this.s.pos;
+    // Counted without the CRs of CR LF line ends, as the LF text was: only when it matters.
+    checkEquationLength(span > this.limits.maxEquationLength ? span - countCR(this.s.text, this.s.pos, this.s.pos + span) : span, this.limits.maxEquationLength, first.loc);
     if (first.kind === 'op' && first.text === '|') return undefined; // stray separator
     if (first.kind !== 'name' && first.kind !== 'qname') {
       throw this.s.error('E_SYNTAX', { en: `expected a variable name at the start of an equation but found ${describe(first).en}`, es: `se esperaba el nombre de una variable al inicio de una ecuación pero se encontró ${describe(first).es}` }, first.end - first.text.length);
@@ -317,6 +336,12 @@ class EntryReader {
   }
 }
 
+function countCR(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\r', from); i >= 0 && i < to; i = text.indexOf('\r', i + 1)) n++;
+  return n;
+}
+
 /** Expands `(a1-a10)` into a1..a10 (same prefix, numeric suffixes). */
 function expandRange(from: string, to: string, fail: () => Error, checkCount: (n: number) => void): string[] {
   const a = /^(.*?)(\d+)$/.exec(from.trim());
@@ -372,7 +397,10 @@ export function normalizeDoc(doc: string): string {
  */
 function foldDoc(doc: string): string {
   const n = doc.length;
-  let out = '';
+  // The words between runs, joined by single spaces: one flat string. Concatenated piece by piece
+  // the text was a tree of a slice and a join per run, which the IR kept: 2 MB of MEDEAS's parse
+  // (173,000 characters of documentation), copied by every garbage collection that found it young.
+  const words: string[] = [];
   let from = 0;
   let i = 0;
   while (i < n) {
@@ -389,11 +417,12 @@ function foldDoc(doc: string): string {
       i++;
       continue;
     }
-    if (from > 0 || i > 0) out += doc.slice(from, i);
-    if (i > 0 && end < n) out += ' ';
+    if (i > 0) words.push(doc.slice(from, i));
     from = i = end;
   }
-  return from === 0 ? doc : out + doc.slice(from, n);
+  if (from === 0) return doc;
+  if (from < n) words.push(doc.slice(from, n));
+  return words.join(' ');
 }
 
 /** After a backslash at `at`: the end of the white space that follows when it holds a line break, else -1. */

@@ -86,6 +86,9 @@ function isDigit(k: number): boolean {
   return k >= 48 && k <= 57;
 }
 
+/** A string literal over a CR LF line end: readVensim reads the model again with LF line ends. */
+export class CrInString extends Error {}
+
 export class Scanner {
   readonly text: string;
   readonly file: string | undefined;
@@ -109,16 +112,48 @@ export class Scanner {
     return ModelError.at(code, message, this.locAt(offset));
   }
 
+  /** Where the last peekCode started and where its trivia ended, so that skipTrivia from there jumps. */
+  private triviaFrom = -1;
+  private triviaTo = 0;
+
+  /**
+   * The code of the next character after trivia (NaN at the end), without moving. The parser asks
+   * this before it asks for a token: most of its looks ahead are for one-character operators
+   * (`,` `)` `]` `(` …) or for an operator that is not there, and a token object and location for
+   * each was most of what a large model's parse allocated.
+   */
+  peekCode(): number {
+    if (this.triviaFrom !== this.pos) {
+      const save = this.pos;
+      this.skipTrivia();
+      this.triviaTo = this.pos;
+      this.triviaFrom = save;
+      this.pos = save;
+    }
+    return this.text.charCodeAt(this.triviaTo);
+  }
+
+  /** Steps over trivia and the one character peekCode gave (an operator that starts no longer token). */
+  skipCode(): void {
+    this.skipTrivia();
+    this.pos++;
+  }
+
   /** Skips white space, `{comments}` and backslash line continuations. */
   skipTrivia(): void {
+    if (this.pos === this.triviaFrom) {
+      this.pos = this.triviaTo;
+      return;
+    }
     const t = this.text;
     while (this.pos < t.length) {
-      const c = t[this.pos]!;
-      if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0') {
+      // Character codes: ' ', \t \n \v \f \r, no-break space; '\\'; '{'.
+      const c = t.charCodeAt(this.pos);
+      if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0) {
         this.pos++;
-      } else if (c === '\\' && /^\\[ \t]*\r?\n/.test(t.slice(this.pos, this.pos + 64))) {
+      } else if (c === 92 && /^\\[ \t]*\r?\n/.test(t.slice(this.pos, this.pos + 64))) {
         this.pos++;
-      } else if (c === '{') {
+      } else if (c === 123) {
         // Comments nest: `{ a { b } c }` is one comment.
         const open = this.pos;
         let depth = 0;
@@ -171,7 +206,11 @@ export class Scanner {
       const close = t.indexOf("'", start + 1);
       if (close < 0) throw this.error('E_SYNTAX', { en: 'string is never closed', es: 'una cadena de texto nunca se cierra' }, start);
       this.pos = close + 1;
-      return { kind: 'str', text: t.slice(start + 1, close), loc, end: this.pos };
+      const str = t.slice(start + 1, close);
+      // CR LF text is read as it is (reader.ts), but a string over a line end would keep its CR,
+      // and its length would no longer place errors as in LF text: the reader reads it as LF again.
+      if (str.includes('\r')) throw new CrInString();
+      return { kind: 'str', text: str, loc, end: this.pos };
     }
     const k = t.charCodeAt(start);
     const numEnd = isDigit(k) || k === 46 ? numberEnd(t, start) : start;
@@ -218,16 +257,16 @@ export class Scanner {
   readRawUntil(stops: string): string {
     const t = this.text;
     const start = this.pos;
-    // Character codes, not a one-character string and stops.includes per character: documentation
-    // runs to thousands of characters in large models.
-    const a = stops.charCodeAt(0);
-    const b = stops.length > 1 ? stops.charCodeAt(1) : a;
     let i = start;
     if (stops.length <= 2) {
-      while (i < t.length) {
-        const c = t.charCodeAt(i);
-        if (c === a || c === b) break;
-        i++;
+      // indexOf, native, not a look at each character: documentation runs to thousands of
+      // characters in large models, read once each, mostly before the parser is optimised. The
+      // second stop is looked for only before the first one's place, so no search runs past it.
+      i = t.indexOf(stops[0]!, start);
+      if (i < 0) i = t.length;
+      if (stops.length === 2 && i > start) {
+        const j = t.slice(start, i).indexOf(stops[1]!);
+        if (j >= 0) i = start + j;
       }
     } else {
       while (i < t.length && !stops.includes(t[i]!)) i++;
