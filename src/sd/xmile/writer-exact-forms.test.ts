@@ -10,6 +10,7 @@ import { compileVensim, compileXmile } from '../run/engine.js';
 import { sameKeptColumns } from '../../conformance/same-results.js';
 import { knownTables } from '../run/known-tables.js';
 import { writeXmile, type WriteXmileOptions } from './writer.js';
+import { VENSIM_NA } from '../ir/na.js';
 
 const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 4 ~~|\nTIME STEP = 0.25 ~~|\nSAVEPER = 0.25 ~~|\n';
 
@@ -269,11 +270,11 @@ describe('XMILE writer: GAME and :NA:', () => {
     expect(xml).toContain('<aux name="g"><eqn>2 * (TIME + 1)</eqn></aux>');
   });
 
-  it('writes :NA: as the engine\'s number for it, −1E38, in an expression and as a whole equation', () => {
+  it('writes :NA: as the engine\'s number for it, −2^109, in an expression and as a whole equation', () => {
     const xml = roundTrip('m = IF THEN ELSE(Time > 2, :NA:, Time) ~~|\nn = :NA: ~~|\nk = n * 2 ~~|\n');
-    expect(xml).toContain('<aux name="m"><eqn>IF TIME &gt; 2 THEN (-1e+38) ELSE TIME</eqn></aux>');
+    expect(xml).toContain('<aux name="m"><eqn>IF TIME &gt; 2 THEN (-6.490371073168535e+32) ELSE TIME</eqn></aux>');
     const r = compileXmile(xml).model.run();
-    expect([r.get('n')![0], r.get('m')![16], r.get('k')![0]]).toEqual([-1e38, -1e38, -2e38]);
+    expect([r.get('n')![0], r.get('m')![16], r.get('k')![0]]).toEqual([VENSIM_NA, VENSIM_NA, 2 * VENSIM_NA]);
   });
 });
 
@@ -362,7 +363,7 @@ describe('XMILE writer: VECTOR SELECT element by element', () => {
     const xml = roundTrip(`${base}w[staff] = VECTOR SELECT(assign[task!, staff], v[task!], 0, 9, 0) ~~|\nact = INTEGER(Time * 2.5) ~~|\nk = VECTOR SELECT(sel[task!], v[task!], 0, act, 0) ~~|\n`);
     expect(xml).toContain('<aux name="w"><dimensions><dim name="staff"/></dimensions><eqn>IF assign[design, staff] = 0 AND');
     expect(xml).toContain('<aux name="k"><eqn>IF sel[design] = 0 AND sel[prototype] = 0 AND sel[test] = 0 AND sel[build] = 0 THEN 0 ELSE IF act = 0 THEN 0 + ');
-    expect(xml).toMatch(/ELSE IF act = 10 THEN .* ELSE \(-1e\+38\)<\/eqn><\/aux>/);
+    expect(xml).toMatch(/ELSE IF act = 10 THEN .* ELSE \(-6\.490371073168535e\+32\)<\/eqn><\/aux>/);
   });
 
   it('refuses an error action other than 0, and a selection holding a function call, at the call', () => {

@@ -16,7 +16,7 @@
  * sum of 0s and 1s (exact). `missing` comes first: `IF s₁ = 0 AND … AND sₙ = 0 THEN missing ELSE …`.
  * An action computed in the run becomes a choice among the eleven forms by its value; where it is
  * not a whole number from 0 to 10 the engine stops the run with an error (vector-options.ts) and
- * the form gives :NA:'s number, −1E38, as XMILE cannot stop a run: the same numbers wherever the
+ * the form gives :NA:'s number, −2^109, as XMILE cannot stop a run: the same numbers wherever the
  * engine gives numbers. Refused: error actions other than 0 (they stop the run on an empty or a
  * multiple selection), and a selection, values or varying action holding a function call (each is
  * written several times).
@@ -26,6 +26,7 @@ import type { Expr } from '../ir/model.js';
 import { mapExpr, visitExpr } from '../ir/walk.js';
 import { callFree } from './writer-builtins.js';
 import { bin, call, num, sum } from './ir-build.js';
+import { VENSIM_NA } from '../ir/na.js';
 
 /** The ranges marked `!`, in order of first mention. */
 function bangDims(e: Expr, out: string[]): string[] {
@@ -48,8 +49,8 @@ function literal(e: Expr | undefined): number | undefined {
   return undefined;
 }
 
-/** The engine's :NA: (analyze/expand.ts). */
-const NA = -1e38;
+/** The engine's :NA: (ir/na.ts). */
+const NA = VENSIM_NA;
 
 const refusal = (en: string, es: string): BilingualText => ({ en: `VECTOR SELECT ${en}`, es: `VECTOR SELECT ${es}` });
 

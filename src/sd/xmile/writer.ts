@@ -18,7 +18,7 @@
  * mapping are written element by element; RAMP with an end, PULSE and PULSE TRAIN as the engine's
  * conditions on TIME under Euler (vensim-test-inputs.ts); MODULO as MOD on magnitudes, QUANTUM with
  * INT, ELMCOUNT as SIZE (writer-builtins.ts); ACTIVE INITIAL on an auxiliary as `<eqn>` with
- * `<init_eqn>`; GAME as its input, :NA: as the engine's −1E38; FORECAST with SMTH1 and SAMPLE IF
+ * `<init_eqn>`; GAME as its input, :NA: as its number, −2^109; FORECAST with SMTH1 and SAMPLE IF
  * TRUE with DELAY (writer-stateful-forms.ts); VECTOR SELECT element by element
  * (writer-vector-select.ts); VECTOR SORT ORDER, VECTOR RANK and VECTOR REORDER with RANK and a
  * computed subscript (writer-vector-sort.ts). What the engine reads from files is written as what
@@ -53,6 +53,7 @@ import { neg } from './ir-build.js';
 import { vectorSelectForm } from './writer-vector-select.js';
 import { sortAxis, sortOrderForm, vectorRankForm } from './writer-vector-sort.js';
 import { forecastForm, SAMPLE_NESTED, SAMPLE_UNDER_RK, sampleIfTrueForm } from './writer-stateful-forms.js';
+import { VENSIM_NA } from '../ir/na.js';
 
 class Unwritable extends Error {
   constructor(
@@ -81,8 +82,8 @@ const attrName = (display: string): string => esc(display.replace(/\s+/g, '_').r
 /** A non-negative stock's rate or limit the writer did not find in the form the reader builds (non-negative-stocks.ts). */
 const NON_NEGATIVE_LEFT: BilingualText = { en: 'a non-negative stock read from XMILE (<non_negative/>) whose rate or flow limit is not in the form the reader builds', es: 'un nivel no negativo leído de XMILE (<non_negative/>) cuya tasa o límite de flujo no tiene la forma que arma el lector' };
 
-/** The engine's value of Vensim's :NA: (analyze/expand.ts). */
-const NA_VALUE = -1e38;
+/** The engine's value of Vensim's :NA: (ir/na.ts). */
+const NA_VALUE = VENSIM_NA;
 
 const PREC: Record<string, number> = { or: 1, and: 2, '=': 3, '<>': 3, '<': 3, '>': 3, '<=': 3, '>=': 3, '+': 4, '-': 4, '*': 5, '/': 5, '^': 7 };
 const OPS: Record<string, string> = { and: 'AND', or: 'OR' };
@@ -226,7 +227,7 @@ function write(e: Expr, ctx: Ctx, outer: number, inArrayFn = false): string {
     case 'call':
       return callText(e, ctx, outer, inArrayFn);
     case 'na':
-      // :NA: is the number −1E38 to the engine (analyze/expand.ts, equation-plan.ts), read back as the same double.
+      // :NA: is the number −2^109 to the engine (ir/na.ts), written in full and read back as the same double.
       return write({ kind: 'num', value: NA_VALUE, loc: e.loc }, ctx, outer);
     default:
       throw new Unwritable({ en: `an expression of kind ${e.kind}`, es: `una expresión de tipo ${e.kind}` }, e.loc);
