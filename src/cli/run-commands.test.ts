@@ -80,8 +80,8 @@ describe('igem run with values that are not finite numbers', () => {
   it('warns in Spanish', async () => {
     const r = await inLang('es', bad);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('advertencia: la corrida terminó, pero 2 variables guardadas tomaron valores que no son números finitos (NaN o ±∞)');
-    expect(r.err).toContain(`${bad}:2:1: x se volvió -∞ en el tiempo 2: LN de 0 (el LN de 0 o de un número negativo no está definido); llega a 2 variables guardadas (x, y)`);
+    expect(r.err).toContain('advertencia: la corrida terminó, pero hay valores que no son números finitos (NaN o ±∞) en 2 variables de las guardadas');
+    expect(r.err).toContain(`${bad}:2:1: x se volvió -∞ en el tiempo 2: LN de 0 (el LN de 0 o de un número negativo no está definido); llega a 2 variables de las guardadas (x, y)`);
   });
 
   it('writes the warnings into the JSON output (where NaN and ±∞ are null) and to a CSV file run alike', async () => {

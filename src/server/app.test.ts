@@ -253,7 +253,7 @@ describe('web simulator API', () => {
       columns: [{ name: 'y', time: 0, value: 'Infinity' }, { name: 'z', time: 0, value: 'Infinity' }],
     });
     expect(body.warnings[0].message).toBe('div.mdl:6:1: y became +∞ at time 0: 1 / 0 (division by zero); it reaches 2 saved variables (y, z)');
-    expect(body.warnings[0].messageEs).toBe('div.mdl:6:1: y se volvió +∞ en el tiempo 0: 1 / 0 (división por cero); llega a 2 variables guardadas (y, z)');
+    expect(body.warnings[0].messageEs).toBe('div.mdl:6:1: y se volvió +∞ en el tiempo 0: 1 / 0 (división por cero); llega a 2 variables de las guardadas (y, z)');
     expect(body.warningsNotShown).toBeUndefined();
     const clean = await app.inject({ method: 'POST', url: '/api/runs', payload: { modelId: id, columns: ['y'], params: { growth: 4 } } });
     expect(clean.statusCode).toBe(200);

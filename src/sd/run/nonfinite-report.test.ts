@@ -65,7 +65,7 @@ describe('non-finite saved values: one warning per root cause', () => {
     expect(w.columns.map((c) => c.name).sort()).toEqual(['j', 'k', 'm', 'root']);
     expect(w.columns.find((c) => c.name === 'j')).toEqual({ name: 'j', time: 3, value: 'NaN', location: 'm.mdl:5:1' });
     expect(w.message).toMatch(/; it reaches 4 saved variables \(.*and 1 more\)$/);
-    expect(w.messageEs).toMatch(/; llega a 4 variables guardadas \(.*y 1 más\)$/);
+    expect(w.messageEs).toMatch(/; llega a 4 variables de las guardadas \(.*y 1 más\)$/);
   });
 
   it('two independent causes give two warnings, earliest first', () => {

@@ -116,9 +116,10 @@ function warningText(w: Omit<NonFiniteWarning, 'message' | 'messageEs'>): Biling
   const n = w.columns.length;
   const listed = w.columns.slice(0, NAMES_LISTED).map((c) => c.name).join(', ');
   const rest = n - Math.min(n, NAMES_LISTED);
+  const more = rest ? { en: ` and ${rest} more`, es: ` y ${rest} más` } : undefined;
   return {
-    en: `${head.en}; it reaches ${n} saved variable${n === 1 ? '' : 's'} (${listed}${rest ? ` and ${rest} more` : ''})`,
-    es: `${head.es}; llega a ${n} variable${n === 1 ? '' : 's'} guardada${n === 1 ? '' : 's'} (${listed}${rest ? ` y ${rest} más` : ''})`,
+    en: `${head.en}; it reaches ${n} saved variable${n === 1 ? '' : 's'} (${listed}` + (more?.en ?? '') + ')',
+    es: `${head.es}; llega a ${n} variable${n === 1 ? '' : 's'} de las guardadas (${listed}` + (more?.es ?? '') + ')',
   };
 }
 
@@ -172,7 +173,7 @@ export function reportLines(r: NonFiniteReport): BilingualText[] {
   const lines: BilingualText[] = [
     {
       en: `warning: the run finished, but ${n} saved variable${n === 1 ? '' : 's'} took values that are not finite numbers (NaN or ±∞); Vensim stops a run at its first floating-point error, so from there on these are not Vensim's numbers:`,
-      es: `advertencia: la corrida terminó, pero ${n} variable${n === 1 ? '' : 's'} guardada${n === 1 ? ' tomó' : 's tomaron'} valores que no son números finitos (NaN o ±∞); Vensim detiene una corrida en su primer error de punto flotante, así que desde ahí estos no son los números de Vensim:`,
+      es: `advertencia: la corrida terminó, pero hay valores que no son números finitos (NaN o ±∞) en ${n} variable${n === 1 ? '' : 's'} de las guardadas; Vensim detiene una corrida en su primer error de punto flotante, así que desde ahí estos no son los números de Vensim:`,
     },
     ...r.warnings.map((w) => ({ en: `  ${w.message}`, es: `  ${w.messageEs}` })),
   ];

@@ -52,22 +52,23 @@ function literal(e: Expr | undefined): number | undefined {
 /** The engine's :NA: (ir/na.ts). */
 const NA = VENSIM_NA;
 
-const refusal = (en: string, es: string): BilingualText => ({ en: `VECTOR SELECT ${en}`, es: `VECTOR SELECT ${es}` });
+/** Why VECTOR SELECT is refused, its name put before the reason in each language (each call's reasons are a checked pair). */
+const refusal = (why: BilingualText): BilingualText => ({ en: 'VECTOR SELECT ' + why.en, es: 'VECTOR SELECT ' + why.es });
 
 /** VECTOR SELECT as an explicit expression over its elements, or why it has none. */
 export function vectorSelectForm(e: Extract<Expr, { kind: 'call' }>, members: (dim: string) => string[] | undefined): Expr | BilingualText {
   const [sel, vals, missing] = e.args;
   const action = literal(e.args[3]);
   const onError = literal(e.args[4]);
-  if (!sel || !vals || !missing || e.args.length !== 5) return refusal('without its five arguments', 'sin sus cinco argumentos');
-  if (onError !== 0) return refusal('with an error action other than 0 (it stops the run on an empty or multiple selection, which XMILE cannot say)', 'con una acción de error distinta de 0 (detiene la corrida ante una selección vacía o múltiple, lo que XMILE no puede expresar)');
+  if (!sel || !vals || !missing || e.args.length !== 5) return refusal({ en: 'without its five arguments', es: 'sin sus cinco argumentos' });
+  if (onError !== 0) return refusal({ en: 'with an error action other than 0 (it stops the run on an empty or multiple selection, which XMILE cannot say)', es: 'con una acción de error distinta de 0 (detiene la corrida ante una selección vacía o múltiple, lo que XMILE no puede expresar)' });
   const actionExpr = e.args[3]!;
-  if (action !== undefined && !(Number.isInteger(action) && action >= 0 && action <= 10)) return refusal('whose numerical action is not a whole number from 0 to 10', 'cuya acción numérica no es un número entero de 0 a 10');
-  if (action === undefined && !callFree(actionExpr)) return refusal('whose numerical action changes during the run and holds a function call (it is compared with each action)', 'cuya acción numérica cambia durante la corrida y contiene una llamada a función (se compara con cada acción)');
-  if (!callFree(sel) || !callFree(vals)) return refusal('whose selection or values hold a function call (each element is written twice)', 'cuya selección o valores contienen una llamada a función (cada elemento se escribe dos veces)');
+  if (action !== undefined && !(Number.isInteger(action) && action >= 0 && action <= 10)) return refusal({ en: 'whose numerical action is not a whole number from 0 to 10', es: 'cuya acción numérica no es un número entero de 0 a 10' });
+  if (action === undefined && !callFree(actionExpr)) return refusal({ en: 'whose numerical action changes during the run and holds a function call (it is compared with each action)', es: 'cuya acción numérica cambia durante la corrida y contiene una llamada a función (se compara con cada acción)' });
+  if (!callFree(sel) || !callFree(vals)) return refusal({ en: 'whose selection or values hold a function call (each element is written twice)', es: 'cuya selección o valores contienen una llamada a función (cada elemento se escribe dos veces)' });
   const dims = bangDims(vals, bangDims(sel, []));
   const lists = dims.map((d) => members(d));
-  if (!dims.length || lists.some((l) => !l?.length)) return refusal('over no range marked with ! (nothing to walk)', 'sobre ningún rango marcado con ! (nada que recorrer)');
+  if (!dims.length || lists.some((l) => !l?.length)) return refusal({ en: 'over no range marked with ! (nothing to walk)', es: 'sobre ningún rango marcado con ! (nada que recorrer)' });
   const loc = e.loc;
   const cells = tuples(lists as string[][]).map((t) => {
     const at = (x: Expr): Expr =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readVensim } from '../../vensim/reader.js';
+import { readXmile } from '../../xmile/reader.js';
 import { causalGraph } from './causal-graph.js';
 import { feedbackLoops } from './feedback-loops.js';
 import { causesTree, formatTree, usesTree } from './trees.js';
@@ -36,13 +37,19 @@ describe('causal graph', () => {
   });
 
   it('reads a ratio to an INITIAL value by its live part: INITIAL is a positive constant after the start', () => {
+    // XMILE, as Vensim's INITIAL must stand alone (fn_initial) while XMILE's INIT may sit in an expression.
     const g = causalGraph(
-      mdl(`
-s = INTEG(-outflow, 100) ~ u ~|
-outflow = s * ratio / 10 ~ u/Year ~|
-ratio = s / INITIAL(s) ~ Dmnl ~|
-gap = INITIAL(s) - s ~ u ~|
-`),
+      readXmile(`<?xml version="1.0" encoding="utf-8"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+  <header><vendor>test</vendor><product version="1">test</product></header>
+  <sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs>
+  <model><variables>
+    <stock name="s"><eqn>100</eqn><outflow>outflow</outflow></stock>
+    <flow name="outflow"><eqn>s * ratio / 10</eqn></flow>
+    <aux name="ratio"><eqn>s / INIT(s)</eqn></aux>
+    <aux name="gap"><eqn>INIT(s) - s</eqn></aux>
+  </variables></model>
+</xmile>`),
     );
     const link = (from: string, to: string) => g.links.find((l) => l.from === from && l.to === to)!;
     expect([link('s', 'ratio').polarity, link('s', 'ratio').initialOnly]).toEqual(['+', false]);
