@@ -60,15 +60,16 @@ ${settings(40, 0.0625)}`;
   });
 
   it('scores a loop through a variable that also reads an INITIAL value, holding that value at the start (as the run does)', () => {
-    // crowding = s / INITIAL(s): INITIAL(s) is s at time 0 for the whole run, so the link
-    // s → crowding carries all of crowding's change (score 1) and B2 is scored like any loop. Had
-    // INITIAL(s) followed s, crowding would stay 1 and B2 score 0. The link s → INITIAL(s) itself
-    // acts only at the start, so no loop passes through it.
+    // crowding = s / s0 with s0 = INITIAL(s) (Vensim's INITIAL stands alone, fn_initial): s0 is s at
+    // time 0 for the whole run, so the link s → crowding carries all of crowding's change (score 1)
+    // and B2 is scored like any loop. Had s0 followed s, crowding would stay 1 and B2 score 0. The
+    // link s → s0 acts only at the start, so no loop passes through it.
     const text = `
 s = INTEG(growth - decline, 100) ~ u ~|
 growth = r * s ~ u/Year ~|
 decline = s * crowding / tau ~ u/Year ~|
-crowding = s / INITIAL(s) ~ Dmnl ~|
+crowding = s / s0 ~ Dmnl ~|
+s0 = INITIAL(s) ~ u ~|
 r = 0.1 ~ 1/Year ~|
 tau = 20 ~ Year ~|
 ${settings(10, 0.5)}`;
@@ -95,7 +96,8 @@ dim: A1, A2 ~~|
 s[dim] = INTEG(growth[dim] - decline[dim], 100) ~ u ~|
 growth[dim] = r * s[dim] ~ u/Year ~|
 decline[dim] = s[dim] * crowding[dim] / tau ~ u/Year ~|
-crowding[dim] = s[dim] / INITIAL(s[dim]) ~ Dmnl ~|
+crowding[dim] = s[dim] / s0[dim] ~ Dmnl ~|
+s0[dim] = INITIAL(s[dim]) ~ u ~|
 r = 0.1 ~ 1/Year ~|
 tau = 20 ~ Year ~|
 ${settings(10, 0.5)}`);
