@@ -545,10 +545,24 @@ function byLevel(ids: number[], deps: (id: number) => number[], key: (id: number
     }
     level[id] = l;
   }
-  // Rank of each key in key order, equal keys sharing a rank.
-  const keys = ids.map(key);
-  const distinct = [...new Set(keys)].sort(compareKeys);
-  const rankOf = new Map(distinct.map((k, r) => [k, r]));
+  // Rank of each key in key order, equal keys sharing a rank. Keys are small numbers (interned):
+  // ranks by key in an array, not a Set and a Map of them.
+  const keys = new Int32Array(n);
+  let topKey = 0;
+  for (let j = 0; j < n; j++) {
+    const k = (keys[j] = key(ids[j]!));
+    if (k > topKey) topKey = k;
+  }
+  const rankOf = new Int32Array(topKey + 1).fill(-1);
+  const distinct: number[] = [];
+  for (let j = 0; j < n; j++) {
+    if (rankOf[keys[j]!] === -1) {
+      rankOf[keys[j]!] = 0;
+      distinct.push(keys[j]!);
+    }
+  }
+  distinct.sort(compareKeys);
+  for (let r = 0; r < distinct.length; r++) rankOf[distinct[r]!] = r;
   // One number per id, (level, rank, id) in place value, sorted natively: the same order as
   // comparing the three in turn, without a comparator call per comparison.
   const ranks = distinct.length;
@@ -557,11 +571,11 @@ function byLevel(ids: number[], deps: (id: number) => number[], key: (id: number
   const base = top + 1;
   if ((maxLevel + 1) * ranks * base > Number.MAX_SAFE_INTEGER) {
     const rank = new Int32Array(top + 1);
-    ids.forEach((id, j) => (rank[id] = rankOf.get(keys[j]!)!));
+    for (let j = 0; j < n; j++) rank[ids[j]!] = rankOf[keys[j]!]!;
     return [...ids].sort((a, b) => level[a]! - level[b]! || rank[a]! - rank[b]! || a - b);
   }
-  const packed = new Float64Array(ids.length);
-  ids.forEach((id, j) => (packed[j] = (level[id]! * ranks + rankOf.get(keys[j]!)!) * base + id));
+  const packed = new Float64Array(n);
+  for (let j = 0; j < n; j++) packed[j] = (level[ids[j]!]! * ranks + rankOf[keys[j]!]!) * base + ids[j]!;
   packed.sort();
   const out = new Array<number>(ids.length);
   for (let j = 0; j < packed.length; j++) out[j] = packed[j]! % base;
@@ -613,14 +627,18 @@ function generateProgram(m: ScalarModel, full: Ordering, keep: ((id: number) => 
     }
   }
   // One group string per (variable, kind), made once: the interner hashes the same string object
-  // (its hash kept) instead of a new concatenation per node.
+  // (its hash kept) instead of a new concatenation per node. Kept by node id too: init and step
+  // ask for most nodes' group, each a look-up in two Maps.
   const groups = new Map<string, Map<string, string>>();
+  const groupOf = new Array<string | undefined>(nodes.length);
   const group = (n: ScalarNode): string => {
+    let g = groupOf[n.id];
+    if (g !== undefined) return g;
     let byKind = groups.get(n.varName);
     if (!byKind) groups.set(n.varName, (byKind = new Map()));
-    let g = byKind.get(n.kind);
+    g = byKind.get(n.kind);
     if (g === undefined) byKind.set(n.kind, (g = `${n.varName}|${n.kind}`));
-    return g;
+    return (groupOf[n.id] = g);
   };
   // Templates by node id in arrays (Maps built from [id, template] pairs allocated a pair per node).
   const initT: Template[] = new Array<Template>(m.nodes.length);
