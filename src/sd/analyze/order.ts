@@ -204,9 +204,16 @@ export function orderModel(m: ScalarModel): OrderResult {
   };
   for (let i = 0; i < n; i++) visitStatic(i);
 
+  // Which nodes each sort takes, as bytes read per dependency (a closure call per edge before).
+  const initNodes = new Uint8Array(n);
+  const stepNodes = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const kind = nodes[i]!.kind;
+    if (kind !== 'const') initNodes[i] = 1;
+    if (!isStatic[i] && kind !== 'stock' && kind !== 'const') stepNodes[i] = 1;
+  }
   const initDeps = (i: number): number[] => initDependencies(nodes[i]!, exprRefs);
-  const init = topo(n, initDeps, (i) => nodes[i]!.kind !== 'const', nodes, { en: 'initial values', es: 'los valores iniciales' });
-  const stepNodes = (i: number) => !isStatic[i] && nodes[i]!.kind !== 'stock' && nodes[i]!.kind !== 'const';
+  const init = topo(n, initDeps, initNodes, nodes, { en: 'initial values', es: 'los valores iniciales' });
   // topo skips dependencies outside stepNodes itself: no filtered copy per node.
   const stepDeps = (i: number): number[] => stepDependencies(nodes[i]!, exprRefs);
   const step = topo(n, stepDeps, stepNodes, nodes, { en: 'equations', es: 'las ecuaciones' });
@@ -216,7 +223,8 @@ export function orderModel(m: ScalarModel): OrderResult {
 }
 
 /** Depth-first topological sort; a cycle is an algebraic loop, reported with its members. */
-function topo(n: number, deps: (i: number) => number[], include: (i: number) => boolean, nodes: ScalarNode[], what: BilingualText): number[] {
+/** `include[i]` is 1 for the nodes sorted; dependencies on others are skipped. */
+function topo(n: number, deps: (i: number) => number[], include: Uint8Array, nodes: ScalarNode[], what: BilingualText): number[] {
   const order: number[] = [];
   const mark = new Uint8Array(n);
   const stack: number[] = [];
@@ -235,7 +243,7 @@ function topo(n: number, deps: (i: number) => number[], include: (i: number) => 
       const fDeps = frameDeps[top]!;
       if (frameAt[top]! < fDeps.length) {
         const d = fDeps[frameAt[top]!++]!;
-        if (!include(d)) continue;
+        if (include[d] !== 1) continue;
         if (mark[d] === 2) continue;
         if (mark[d] === 1) {
           const loop = stack.slice(stack.indexOf(d));
@@ -261,7 +269,7 @@ function topo(n: number, deps: (i: number) => number[], include: (i: number) => 
       }
     }
   };
-  for (let i = 0; i < n; i++) if (include(i) && mark[i] === 0) visit(i);
+  for (let i = 0; i < n; i++) if (include[i] === 1 && mark[i] === 0) visit(i);
   return order;
 }
 
