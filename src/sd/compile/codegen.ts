@@ -182,12 +182,17 @@ function call(fn: string, a: string[]): string {
   }
 }
 
+/** Whether character code `c` is one that /\w/ matches: A-Z, a-z, 0-9 or _. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
 /** Call sites of runtime functions in a statement (`R.name(`; an inline lookup also reads `R.lx[t]`). */
 function runtimeCalls(st: string): number {
   let n = 0;
   for (let at = st.indexOf('R.'); at >= 0; at = st.indexOf('R.', at + 2)) {
     let end = at + 2;
-    while (end < st.length && /\w/.test(st[end]!)) end++;
+    while (end < st.length && isWordChar(st.charCodeAt(end))) end++;
     if (st[end] === '(') n++;
   }
   return n;
@@ -313,9 +318,31 @@ function compareKeys(a: number, b: number): number {
   return 0;
 }
 
-// Placeholders use control characters because they never occur in generated code.
-// eslint-disable-next-line no-control-regex
-const HOLE = /\u0001(\d+)\u0002/g;
+// Placeholders use control characters because they never occur in generated code: hole k is
+// written \u0001k\u0002.
+
+/**
+ * `text` with each hole replaced by `hole(k)`. Scanned here, not by a global regex replace, which
+ * called its callback from the runtime once per hole (MEDEAS: 50,000 statements) and made a match
+ * and a capture string each time; the pieces are joined once (a chain of concatenations was
+ * slower than the replace).
+ */
+function fillHoles(text: string, hole: (k: number) => string): string {
+  let from = 0;
+  const parts: string[] = [];
+  for (let at = text.indexOf('\u0001'); at >= 0; at = text.indexOf('\u0001', at + 1)) {
+    let end = at + 1;
+    let k = 0;
+    for (let c = text.charCodeAt(end); c >= 48 && c <= 57; c = text.charCodeAt(++end)) k = k * 10 + (c - 48);
+    if (end === at + 1 || text.charCodeAt(end) !== 2) continue;
+    parts.push(text.slice(from, at), hole(k));
+    from = end + 1;
+    at = end;
+  }
+  if (from === 0) return text;
+  parts.push(text.slice(from));
+  return parts.join('');
+}
 
 /**
  * Records each hole's class and value while a template is printed. One printer serves every
@@ -403,9 +430,9 @@ function assignment(n: ScalarNode, e: SExpr): (P: Printer) => string {
 }
 
 function fill(t: Template): string {
-  return t.text.replace(HOLE, (_, k: string) => {
-    const c = t.kinds[Number(k)]!;
-    const v = t.values[Number(k)]!;
+  return fillHoles(t.text, (k) => {
+    const c = t.kinds[k]!;
+    const v = t.values[k]!;
     return c === 'r' ? `v[${v}]` : c === 'n' ? num(v) : String(v);
   });
 }
@@ -492,8 +519,7 @@ class Emitter {
   private loop(group: Template[]): string {
     const first = group[0]!;
     const m = group.length;
-    const text = first.text.replace(HOLE, (_, ks: string) => {
-      const k = Number(ks);
+    const text = fillHoles(first.text, (k) => {
       const c = first.kinds[k]!;
       const v0 = first.values[k]!;
       // Loops, not every() with a closure: this runs for every hole of every loop's members.
