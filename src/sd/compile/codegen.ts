@@ -182,12 +182,17 @@ function call(fn: string, a: string[]): string {
   }
 }
 
+/** Whether character code `c` is one that /\w/ matches: A-Z, a-z, 0-9 or _. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
 /** Call sites of runtime functions in a statement (`R.name(`; an inline lookup also reads `R.lx[t]`). */
 function runtimeCalls(st: string): number {
   let n = 0;
   for (let at = st.indexOf('R.'); at >= 0; at = st.indexOf('R.', at + 2)) {
     let end = at + 2;
-    while (end < st.length && /\w/.test(st[end]!)) end++;
+    while (end < st.length && isWordChar(st.charCodeAt(end))) end++;
     if (st[end] === '(') n++;
   }
   return n;
@@ -313,9 +318,31 @@ function compareKeys(a: number, b: number): number {
   return 0;
 }
 
-// Placeholders use control characters because they never occur in generated code.
-// eslint-disable-next-line no-control-regex
-const HOLE = /\u0001(\d+)\u0002/g;
+// Placeholders use control characters because they never occur in generated code: hole k is
+// written \u0001k\u0002.
+
+/**
+ * `text` with each hole replaced by `hole(k)`. Scanned here, not by a global regex replace, which
+ * called its callback from the runtime once per hole (MEDEAS: 50,000 statements) and made a match
+ * and a capture string each time; the pieces are joined once (a chain of concatenations was
+ * slower than the replace).
+ */
+function fillHoles(text: string, hole: (k: number) => string): string {
+  let from = 0;
+  const parts: string[] = [];
+  for (let at = text.indexOf('\u0001'); at >= 0; at = text.indexOf('\u0001', at + 1)) {
+    let end = at + 1;
+    let k = 0;
+    for (let c = text.charCodeAt(end); c >= 48 && c <= 57; c = text.charCodeAt(++end)) k = k * 10 + (c - 48);
+    if (end === at + 1 || text.charCodeAt(end) !== 2) continue;
+    parts.push(text.slice(from, at), hole(k));
+    from = end + 1;
+    at = end;
+  }
+  if (from === 0) return text;
+  parts.push(text.slice(from));
+  return parts.join('');
+}
 
 /**
  * Records each hole's class and value while a template is printed. One printer serves every
@@ -403,9 +430,9 @@ function assignment(n: ScalarNode, e: SExpr): (P: Printer) => string {
 }
 
 function fill(t: Template): string {
-  return t.text.replace(HOLE, (_, k: string) => {
-    const c = t.kinds[Number(k)]!;
-    const v = t.values[Number(k)]!;
+  return fillHoles(t.text, (k) => {
+    const c = t.kinds[k]!;
+    const v = t.values[k]!;
     return c === 'r' ? `v[${v}]` : c === 'n' ? num(v) : String(v);
   });
 }
@@ -492,8 +519,7 @@ class Emitter {
   private loop(group: Template[]): string {
     const first = group[0]!;
     const m = group.length;
-    const text = first.text.replace(HOLE, (_, ks: string) => {
-      const k = Number(ks);
+    const text = fillHoles(first.text, (k) => {
       const c = first.kinds[k]!;
       const v0 = first.values[k]!;
       // Loops, not every() with a closure: this runs for every hole of every loop's members.
@@ -545,10 +571,24 @@ function byLevel(ids: number[], deps: (id: number) => number[], key: (id: number
     }
     level[id] = l;
   }
-  // Rank of each key in key order, equal keys sharing a rank.
-  const keys = ids.map(key);
-  const distinct = [...new Set(keys)].sort(compareKeys);
-  const rankOf = new Map(distinct.map((k, r) => [k, r]));
+  // Rank of each key in key order, equal keys sharing a rank. Keys are small numbers (interned):
+  // ranks by key in an array, not a Set and a Map of them.
+  const keys = new Int32Array(n);
+  let topKey = 0;
+  for (let j = 0; j < n; j++) {
+    const k = (keys[j] = key(ids[j]!));
+    if (k > topKey) topKey = k;
+  }
+  const rankOf = new Int32Array(topKey + 1).fill(-1);
+  const distinct: number[] = [];
+  for (let j = 0; j < n; j++) {
+    if (rankOf[keys[j]!] === -1) {
+      rankOf[keys[j]!] = 0;
+      distinct.push(keys[j]!);
+    }
+  }
+  distinct.sort(compareKeys);
+  for (let r = 0; r < distinct.length; r++) rankOf[distinct[r]!] = r;
   // One number per id, (level, rank, id) in place value, sorted natively: the same order as
   // comparing the three in turn, without a comparator call per comparison.
   const ranks = distinct.length;
@@ -557,11 +597,11 @@ function byLevel(ids: number[], deps: (id: number) => number[], key: (id: number
   const base = top + 1;
   if ((maxLevel + 1) * ranks * base > Number.MAX_SAFE_INTEGER) {
     const rank = new Int32Array(top + 1);
-    ids.forEach((id, j) => (rank[id] = rankOf.get(keys[j]!)!));
+    for (let j = 0; j < n; j++) rank[ids[j]!] = rankOf[keys[j]!]!;
     return [...ids].sort((a, b) => level[a]! - level[b]! || rank[a]! - rank[b]! || a - b);
   }
-  const packed = new Float64Array(ids.length);
-  ids.forEach((id, j) => (packed[j] = (level[id]! * ranks + rankOf.get(keys[j]!)!) * base + id));
+  const packed = new Float64Array(n);
+  for (let j = 0; j < n; j++) packed[j] = (level[ids[j]!]! * ranks + rankOf[keys[j]!]!) * base + ids[j]!;
   packed.sort();
   const out = new Array<number>(ids.length);
   for (let j = 0; j < packed.length; j++) out[j] = packed[j]! % base;
@@ -613,14 +653,18 @@ function generateProgram(m: ScalarModel, full: Ordering, keep: ((id: number) => 
     }
   }
   // One group string per (variable, kind), made once: the interner hashes the same string object
-  // (its hash kept) instead of a new concatenation per node.
+  // (its hash kept) instead of a new concatenation per node. Kept by node id too: init and step
+  // ask for most nodes' group, each a look-up in two Maps.
   const groups = new Map<string, Map<string, string>>();
+  const groupOf = new Array<string | undefined>(nodes.length);
   const group = (n: ScalarNode): string => {
+    let g = groupOf[n.id];
+    if (g !== undefined) return g;
     let byKind = groups.get(n.varName);
     if (!byKind) groups.set(n.varName, (byKind = new Map()));
-    let g = byKind.get(n.kind);
+    g = byKind.get(n.kind);
     if (g === undefined) byKind.set(n.kind, (g = `${n.varName}|${n.kind}`));
-    return g;
+    return (groupOf[n.id] = g);
   };
   // Templates by node id in arrays (Maps built from [id, template] pairs allocated a pair per node).
   const initT: Template[] = new Array<Template>(m.nodes.length);

@@ -24,6 +24,8 @@ const CALL = 41; // then the function's name code and the argument count
 /** Name codes and argument counts are offset past the node codes, so no character means both. */
 const OFFSET = 64;
 const BIN_OPS = ['+', '-', '*', '/', '^', '=', '<>', '<', '>', '<=', '>=', 'and', 'or'];
+/** Each operator's index in BIN_OPS (a hash look-up, not a scan of the list per operator node). */
+const BIN_INDEX: ReadonlyMap<string, number> = new Map(BIN_OPS.map((op, i) => [op, i]));
 /** Longest code built (`String.fromCharCode` takes it as arguments); longer expressions are printed as before. */
 const MAX_CODE = 4096;
 
@@ -94,8 +96,8 @@ export class ShapeCoder {
         codes[this.size++] = e.op === '-' ? NEG : NOT;
         return this.walk(e.a);
       case 'bin': {
-        const op = BIN_OPS.indexOf(e.op);
-        if (op < 0) return false;
+        const op = BIN_INDEX.get(e.op);
+        if (op === undefined) return false;
         codes[this.size++] = BIN + op;
         return this.walk(e.a) && this.walk(e.b);
       }
