@@ -68,6 +68,24 @@ ${settings}`);
     sameScores(la.score, lb.score);
   });
 
+  it('scores a SMOOTH inside a larger expression through its stock', () => {
+    const nested = dominance(`
+s = INTEG(inflow - s / 8, 1) ~ u ~|
+inflow = SMOOTH(s, 2) * 0.3 ~ u/Year ~|
+${settings}`);
+    const explicit = dominance(`
+s = INTEG(inflow - s / 8, 1) ~ u ~|
+inflow = sm * 0.3 ~ u/Year ~|
+sm = INTEG((s - sm) / 2, s) ~ u ~|
+${settings}`);
+    expect(nested.notScored).toEqual([]);
+    const a = through(nested, 'inflow');
+    const b = through(explicit, 'inflow', 'sm');
+    expect(a.elements).toEqual(['s', expect.stringMatching(/^#smooth\(inflow\)#/), 'inflow']);
+    expect(a.score.some((v) => Math.abs(v) > 1e-3)).toBe(true);
+    sameScores(a.score, b.score);
+  });
+
   it('scores SMOOTH as its one-flow stock under the 2020 flow-to-stock formula too', () => {
     const body = `
 stock = INTEG(growth - loss, 10) ~ u ~|
