@@ -86,6 +86,33 @@ ${settings}`);
     sameScores(a.score, b.score);
   });
 
+  it('scores a loop through TREND as through its explicit average stock and gap, under both flow-to-stock formulas', () => {
+    const common = `
+stock = INTEG(growth - stock / 20, 10) ~ u ~|
+growth = 1 + 5 * MAX(0, change) ~ u/Year ~|
+T = 3 ~ Year ~| g0 = 0.05 ~ 1/Year ~|
+${settings}`;
+    for (const flowToStock of ['change', 'value'] as const) {
+      const trend = dominance(`${common}
+change = TREND(stock, T, g0) ~ 1/Year ~|`, { flowToStock });
+      const explicit = dominance(`${common}
+average = INTEG(adjust, stock / (1 + g0 * T)) ~ u ~| adjust = (stock - average) / T ~ u/Year ~|
+change = ZIDZ(stock - average, T * ABS(average)) ~ 1/Year ~|`, { flowToStock });
+      expect(trend.notScored).toEqual([]);
+      // Two loops through the trend: the stock read by the gap directly, and through the average.
+      const direct = trend.loops.filter((l) => l.variables.includes('change') && l.elements.length === 3);
+      const averaged = trend.loops.filter((l) => l.variables.includes('change') && l.elements.length === 4);
+      expect([direct.length, averaged.length]).toEqual([1, 1]);
+      const d = explicit.loops.filter((l) => l.variables.includes('change') && !l.variables.includes('average'));
+      const a = explicit.loops.filter((l) => l.variables.includes('change') && l.variables.includes('average'));
+      expect([d.length, a.length]).toEqual([1, 1]);
+      expect([direct[0]!.polarity, averaged[0]!.polarity]).toEqual([d[0]!.polarity, a[0]!.polarity]);
+      expect(averaged[0]!.score.some((v) => Math.abs(v) > 1e-3)).toBe(true);
+      sameScores(direct[0]!.score, d[0]!.score, `${flowToStock} direct`);
+      sameScores(averaged[0]!.score, a[0]!.score, `${flowToStock} through the average`);
+    }
+  });
+
   it('scores SMOOTH as its one-flow stock under the 2020 flow-to-stock formula too', () => {
     const body = `
 stock = INTEG(growth - loss, 10) ~ u ~|

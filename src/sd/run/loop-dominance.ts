@@ -22,7 +22,8 @@
  * inside an equation is its value at the run's first time throughout: the run never changes it
  * after the start, so a link score holds it fixed, and `z = x / INITIAL(x)` moves with x alone (a
  * link that only sets an INITIAL acts only at the start and closes no loop, causal-graph.ts).
- * A smooth or delay (SMOOTH, SMOOTHI, SMOOTH3(I), SMOOTH N, DELAY1(I), DELAY3(I), DELAY N) is the
+ * A smooth or delay (SMOOTH, SMOOTHI, SMOOTH3(I), SMOOTH N, DELAY1(I), DELAY3(I), DELAY N; TREND
+ * and FORECAST, an average stock and the gap to it) is the
  * chain of stocks and flows it stands for, as the method treats it: the expanded model has those
  * stocks (stateful.ts), kept by the run (RunOptions.nodes), and a loop through the function is
  * scored through them element by element (below), each stock as any stock, so its score is that
@@ -119,11 +120,12 @@ const EVALUATED = new Set([...Object.keys(UNARY), ...AT_START, 'MIN', 'MAX', 'IF
 
 /**
  * Smooths and delays that stand for a chain of stocks with flows (Vensim's reference; stateful.ts
- * writes them so in the expanded model): their loops are scored through those stocks, as the
+ * writes them so in the expanded model), and TREND and FORECAST (a smoothed average stock and
+ * the input's fractional gap to it): their loops are scored through those stocks, as the
  * method scores any stock, element by element on the expanded model. SAMPLE IF TRUE and DELAY
  * FIXED are a held sample and a pipeline, for which the method defines no link score.
  */
-const STOCK_CHAINS = new Set(['SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'SMOOTH N', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY N']);
+const STOCK_CHAINS = new Set(['SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'SMOOTH N', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY N', 'TREND', 'FORECAST']);
 
 /** True when a variable's equations define or read array elements: its link scores are computed element by element. */
 function usesElements(eqs: readonly Equation[]): boolean {
@@ -307,9 +309,10 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
           lookups: scalar.lookups,
         };
         evaluateElement(node.expr, env);
-        // A smooth's stock (stateful.ts names its hidden ones `#smooth…`; a variable that is a
-        // SMOOTH is its last stock) moves by one flow, (input − stock)/time.
-        const oneFlow = node.kind === 'stock' && (node.hidden ? node.name.startsWith('#smooth') : eqs.every((eq) => eq.expr?.kind === 'call' && eq.expr.fn.startsWith('SMOOTH')));
+        // A smooth's stock (stateful.ts names its hidden ones `#smooth…`, TREND's `#trend
+        // average…`; a variable that is a SMOOTH is its last stock) moves by one flow, (input −
+        // stock)/time.
+        const oneFlow = node.kind === 'stock' && (node.hidden ? /^#(smooth|trend average)/.test(node.name) : eqs.every((eq) => eq.expr?.kind === 'call' && eq.expr.fn.startsWith('SMOOTH')));
         defOf.set(keys[id]!, { expr: node.expr, element: id, stock: node.kind === 'stock', ...(oneFlow && { oneFlow }) });
       } catch (e) {
         if (!(e instanceof NotEvaluable)) throw e;
