@@ -81,7 +81,7 @@ ${settings}`);
     expect(nested.notScored).toEqual([]);
     const a = through(nested, 'inflow');
     const b = through(explicit, 'inflow', 'sm');
-    expect(a.elements).toEqual(['s', expect.stringMatching(/^#smooth\(inflow\)#/), 'inflow']);
+    expect(a.elements).toEqual(['s', 'inflow (smooth)', 'inflow']);
     expect(a.score.some((v) => Math.abs(v) > 1e-3)).toBe(true);
     sameScores(a.score, b.score);
   });

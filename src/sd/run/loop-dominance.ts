@@ -255,7 +255,11 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       });
       expandedModel = { scalar, graph: elementGraph(scalar), keys };
       scalar.nodes.forEach((n, id) => {
-        if (!n.hidden && !graph.nodes.has(keys[id]!)) elementNames.set(keys[id]!, n.name);
+        // A hidden node (`#smooth stage 1(perceived[A1])#12`) is shown as its owner and what it
+        // is: `perceived[A1] (smooth stage 1)`.
+        const inner = n.hidden ? /^#(.*)\((.*)\)#\d+$/.exec(n.name) : null;
+        if (inner) elementNames.set(keys[id]!, `${inner[2]} (${inner[1]})`);
+        else if (!n.hidden && !graph.nodes.has(keys[id]!)) elementNames.set(keys[id]!, n.name);
       });
     }
     return expandedModel;
