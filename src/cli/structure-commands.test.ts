@@ -60,30 +60,30 @@ describe('igem loops, causes, uses', () => {
 
   it('prints every line of igem loops in Spanish or English, as IGEM_LANG says', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'igem-loops-')), 'decay.mdl');
-    // Two decays (arrayed: element loops) and a loop through a smooth (not scored, with the reason).
+    // Two decays (arrayed: element loops) and a loop through a pipeline delay (not scored, with the reason).
     writeFileSync(
       file,
       [
         'dim: A1, A2 ~~|', 's[dim] = INTEG(-outflow[dim], 100) ~ u ~|', 'outflow[dim] = s[dim] / tau[dim] ~ u/Year ~|', 'tau[dim] = 2, 5 ~ Year ~|',
-        'p = INTEG(inflow, 1) ~ u ~|', 'inflow = SMOOTH(p, 2) * 0.1 ~ u/Year ~|',
+        'p = INTEG(inflow, 1) ~ u ~|', 'inflow = held * 0.1 ~ u/Year ~|', 'held = DELAY FIXED(p, 2, 1) ~ u ~|',
         'INITIAL TIME = 0 ~~|', 'FINAL TIME = 4 ~~|', 'TIME STEP = 0.5 ~~|', 'SAVEPER = 1 ~~|',
       ].join('\n'),
     );
     vi.stubEnv('IGEM_LANG', 'es');
     const es = await igem('loops', file, '--dominance');
     expect(es.code).toBe(0);
-    expect(es.out).toMatch(/^B1 \(longitud 2, familia 2\) \[hasta 100\.0% del comportamiento en un bucle de elementos\]: s -\(\+\)-> outflow -\(-\)-> s$/m);
+    expect(es.out).toMatch(/^B1 \(longitud 2, familia 1\) \[hasta 100\.0% del comportamiento en un bucle de elementos\]: s -\(\+\)-> outflow -\(-\)-> s$/m);
     expect(es.out).toMatch(/^ {2}B1\[A1\] \(de equilibrio\) \[100\.0% del comportamiento\]: s\[A1\] -> outflow\[A1\] -> s\[A1\]$/m);
     expect(es.out).toMatch(/^2 bucle\(s\): 1 de refuerzo, 1 de equilibrio, 0 indeterminados; 2 familias por los stocks que recorren; 1 puntuados por dominancia de bucles \(por variables con subíndices, elemento por elemento: 2 bucle\(s\) de elementos\)$/m);
     expect(es.out).toMatch(/^dominante \(grupo de retroalimentación 1\) 0–4: B1\[A1\]$/m);
-    expect(es.out).toMatch(/^1 bucle\(s\) sin puntuar; p\. ej\. R1: inflow: la función SMOOTH no se puntúa$/m);
+    expect(es.out).toMatch(/^1 bucle\(s\) sin puntuar; p\. ej\. R1: held: la función DELAY FIXED \(un retardo de tubería, sin nivel ni flujo: el método no define puntuación de enlace para ella\) no se puntúa$/m);
     for (const word of ['length', 'family', 'behaviour', 'balancing', 'reinforcing', 'scored', 'dominant', 'loop']) expect(es.out).not.toMatch(new RegExp(`\\b${word}\\b`));
     vi.stubEnv('IGEM_LANG', 'en');
     const en = await igem('loops', file, '--dominance');
     expect(en.out).toMatch(/^ {2}B1\[A1\] \(balancing\) \[100\.0% of behaviour\]: s\[A1\] -> outflow\[A1\] -> s\[A1\]$/m);
     expect(en.out).toMatch(/^2 loop\(s\): 1 reinforcing, 1 balancing, 0 undetermined; 2 families by the stocks they pass through; 1 scored by loop dominance \(through arrays, element by element: 2 element loop\(s\)\)$/m);
     expect(en.out).toMatch(/^dominant \(feedback group 1\) 0–4: B1\[A1\]$/m);
-    expect(en.out).toMatch(/^1 loop\(s\) not scored, e\.g\. R1: inflow: function SMOOTH is not scored$/m);
+    expect(en.out).toMatch(/^1 loop\(s\) not scored, e\.g\. R1: held: function DELAY FIXED \(a pipeline delay, no stock and flow: the method defines no link score for it\) is not scored$/m);
     // Both: each line in English, then in Spanish.
     vi.stubEnv('IGEM_LANG', 'both');
     const both = (await igem('loops', file, '--dominance')).out.split('\n');
@@ -95,7 +95,15 @@ describe('igem loops, causes, uses', () => {
     expect((await igem('loops', example, '--limit', '1', '--dominance')).out).toMatch(/\(el modelo tiene más de --limit 1 bucles: se listan los bucles hallados por los caminos más fuertes de las puntuaciones de enlace de la simulación\)/);
     // The reasons in --json are in both languages.
     const j = JSON.parse((await igem('loops', file, '--dominance', '--json')).out) as { dominance: { notScored: { id: string; reason: { en: string; es: string } }[] } };
-    expect(j.dominance.notScored).toEqual([{ id: 'R1', reason: { en: 'inflow: function SMOOTH is not scored', es: 'inflow: la función SMOOTH no se puntúa' } }]);
+    expect(j.dominance.notScored).toEqual([
+      {
+        id: 'R1',
+        reason: {
+          en: 'held: function DELAY FIXED (a pipeline delay, no stock and flow: the method defines no link score for it) is not scored',
+          es: 'held: la función DELAY FIXED (un retardo de tubería, sin nivel ni flujo: el método no define puntuación de enlace para ella) no se puntúa',
+        },
+      },
+    ]);
   });
 
   it('labels an element loop by its element links where the variable loop is undetermined', async () => {

@@ -41,3 +41,21 @@ describe('runs that keep some columns compute only what those columns need', () 
     expect(Array.from(noisy.run({ seed: 7, columns: ['Y'] }).get('Y')!)).toEqual(Array.from(whole.get('Y')!));
   });
 });
+
+describe('runs that keep internal nodes (RunOptions.nodes)', () => {
+  it("keeps a SMOOTH3's hidden stages after the columns, equal to an explicit chain's stocks", () => {
+    const { model } = compileVensim(`x = 10 + 5 * SIN(Time) ~~|\ny = SMOOTH3(x, 3) ~~|\n${CONTROL}`);
+    const chain = compileVensim(`x = 10 + 5 * SIN(Time) ~~|
+s1 = INTEG((x - s1) / 1, x) ~~|
+s2 = INTEG((s1 - s2) / 1, x) ~~|
+y = INTEG((s2 - y) / 1, x) ~~|
+${CONTROL}`).model.run({ columns: ['s1', 's2', 'y'] });
+    const stages = model.scalar.nodes.filter((n) => n.hidden && n.kind === 'stock').map((n) => n.id);
+    expect(stages).toHaveLength(2);
+    const r = model.run({ columns: ['y'], nodes: stages });
+    expect(r.names.slice(1)).toEqual(stages.map((id) => model.scalar.nodes[id]!.name));
+    expect(Array.from(r.series[1]!)).toEqual(Array.from(chain.get('s1')!));
+    expect(Array.from(r.series[2]!)).toEqual(Array.from(chain.get('s2')!));
+    expect(Array.from(r.get('y')!)).toEqual(Array.from(chain.get('y')!));
+  });
+});

@@ -470,6 +470,11 @@ export class CompiledModel implements Model {
       cols = this.outputIds;
       names = this.outputNames;
     }
+    if (options.nodes?.length) {
+      const ids = options.nodes.filter((id) => id >= 0 && id < nodes.length);
+      cols = Int32Array.from([...cols, ...ids]);
+      names = [...names, ...ids.map((id) => nodes[id]!.name)];
+    }
     const endGuess = options.end ?? control.end;
     // Time settings and memory need checked before anything is allocated.
     const fields = {

@@ -154,11 +154,20 @@ ${settings(2, 0.5)}`);
     const d = dominance(`
 dim: A1, A2 ~~|
 s[dim] = INTEG(inflow[dim], 1) ~ u ~|
-inflow[dim] = SMOOTH(s[dim], 2) * 0.1 ~ u/Year ~|
+inflow[dim] = held[dim] * 0.1 ~ u/Year ~|
+held[dim] = SAMPLE IF TRUE(Time >= 1, s[dim], s[dim]) ~ u ~|
 ${settings(2, 0.5)}`);
     expect(d.loops).toEqual([]);
-    expect(d.notScored[0]!.reason.en).toMatch(/^inflow: function SMOOTH is not scored/);
-    expect(d.notScored[0]!.reason.es).toMatch(/^inflow: la función SMOOTH no se puntúa/);
+    expect(d.notScored[0]!.reason.en).toMatch(/^held: function SAMPLE IF TRUE \(a held sample: the method defines no link score for it\) is not scored/);
+    expect(d.notScored[0]!.reason.es).toMatch(/^held: la función SAMPLE IF TRUE \(una muestra retenida: el método no define puntuación de enlace para ella\) no se puntúa/);
+    // A smooth is scored through the stock it stands for, element by element.
+    const smooth = dominance(`
+dim: A1, A2 ~~|
+s[dim] = INTEG(inflow[dim], 1) ~ u ~|
+inflow[dim] = SMOOTH(s[dim], 2) * 0.1 ~ u/Year ~|
+${settings(2, 0.5)}`);
+    expect(smooth.notScored).toEqual([]);
+    expect(smooth.loops.map((l) => l.id)).toEqual(['R1[A1]', 'R1[A2]']);
   });
 });
 

@@ -111,10 +111,11 @@ ${settings(10, 0.5)}`);
   it('says why a loop is not scored', () => {
     const d = dominance(`
 s = INTEG(inflow, 1) ~ u ~|
-inflow = SMOOTH(s, 2) * 0.1 ~ u/Year ~|
+inflow = held * 0.1 ~ u/Year ~|
+held = DELAY FIXED(s, 2, 1) ~ u ~|
 ${settings(5, 1)}`);
     expect(d.loops).toHaveLength(0);
-    expect(d.notScored[0]!.reason.en).toMatch(/SMOOTH/);
+    expect(d.notScored[0]!.reason.en).toMatch(/DELAY FIXED/);
   });
 
   it('lists a loop as not scored when a branch taken only during the run holds what it cannot evaluate', () => {

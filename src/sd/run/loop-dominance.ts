@@ -22,8 +22,15 @@
  * inside an equation is its value at the run's first time throughout: the run never changes it
  * after the start, so a link score holds it fixed, and `z = x / INITIAL(x)` moves with x alone (a
  * link that only sets an INITIAL acts only at the start and closes no loop, causal-graph.ts).
- * Loops through macros or other stateful functions than a stock's own INTEG and INITIAL are
- * listed as not scored, with the reason.
+ * A smooth or delay (SMOOTH, SMOOTHI, SMOOTH3(I), SMOOTH N, DELAY1(I), DELAY3(I), DELAY N; TREND
+ * and FORECAST, an average stock and the gap to it) is the
+ * chain of stocks and flows it stands for, as the method treats it: the expanded model has those
+ * stocks (stateful.ts), kept by the run (RunOptions.nodes), and a loop through the function is
+ * scored through them element by element (below), each stock as any stock, so its score is that
+ * of the same model drawn with the stocks and flows. A smooth's stock has one flow, (input −
+ * stock)/time, also for the 2020 formula. Loops through SAMPLE IF TRUE, DELAY FIXED (a held
+ * sample, a pipeline: no stock and flow, no link score in the method), macros or other stateful
+ * functions are listed as not scored, with the reason.
  *
  * Arrays: a loop through arrayed variables is scored element by element. Each element is a scalar
  * variable of the expanded model (its equation with every subscript resolved, a SUM written out
@@ -102,11 +109,23 @@ export interface LoopDominance {
   elementSearch?: 'per-loop';
 }
 
-/** What to evaluate: the auxiliary's equation, or a stock's net rate; of a variable (IR) or of one element (expanded). */
-type Definition = { stock: boolean } & ({ expr: Expr; element?: undefined } | { expr: SExpr; element: number });
+/**
+ * What to evaluate: the auxiliary's equation, or a stock's net rate; of a variable (IR) or of one
+ * element (expanded). `oneFlow`: a smooth's stock, whose rate (input − stock)/time is one flow.
+ */
+type Definition = { stock: boolean; oneFlow?: boolean } & ({ expr: Expr; element?: undefined } | { expr: SExpr; element: number });
 
 /** Functions the link scores evaluate (partial-eval.ts, element-eval.ts), besides the array reductions expansion writes out. */
 const EVALUATED = new Set([...Object.keys(UNARY), ...AT_START, 'MIN', 'MAX', 'IF THEN ELSE', 'XIDZ', 'ZIDZ', 'MODULO', 'POWER', 'LOG', 'PI', 'WITH LOOKUP', 'SUM', 'PROD', 'VMIN', 'VMAX']);
+
+/**
+ * Smooths and delays that stand for a chain of stocks with flows (Vensim's reference; stateful.ts
+ * writes them so in the expanded model), and TREND and FORECAST (a smoothed average stock and
+ * the input's fractional gap to it): their loops are scored through those stocks, as the
+ * method scores any stock, element by element on the expanded model. SAMPLE IF TRUE and DELAY
+ * FIXED are a held sample and a pipeline, for which the method defines no link score.
+ */
+const STOCK_CHAINS = new Set(['SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'SMOOTH N', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAY N', 'TREND', 'FORECAST']);
 
 /** True when a variable's equations define or read array elements: its link scores are computed element by element. */
 function usesElements(eqs: readonly Equation[]): boolean {
@@ -114,18 +133,35 @@ function usesElements(eqs: readonly Equation[]): boolean {
   let found = false;
   const e = eqs[0]!.expr;
   if (e) visitExpr(e, (x) => {
-    if (((x.kind === 'ref' || x.kind === 'apply') && x.subs.length > 0) || (x.kind === 'call' && ['SUM', 'PROD', 'VMIN', 'VMAX'].includes(x.fn))) found = true;
+    if (((x.kind === 'ref' || x.kind === 'apply') && x.subs.length > 0) || (x.kind === 'call' && (['SUM', 'PROD', 'VMIN', 'VMAX'].includes(x.fn) || STOCK_CHAINS.has(x.fn)))) found = true;
   });
   return found;
 }
 
-/** The first function of `e` the link scores cannot evaluate (a stateful one, a macro), with `INTEG` allowed at the top. */
-function unevaluated(e: Expr, lookups: ReadonlyMap<string, LookupTable>): BilingualText | undefined {
+/** Why a held sample or a pipeline delay has no link score (the method defines one for stocks and flows only). */
+const DISCRETE: Record<string, BilingualText> = {
+  'SAMPLE IF TRUE': { en: 'function SAMPLE IF TRUE (a held sample: the method defines no link score for it)', es: 'la función SAMPLE IF TRUE (una muestra retenida: el método no define puntuación de enlace para ella)' },
+};
+for (const fn of ['DELAY FIXED', 'DELAY', 'DELAY INFORMATION', 'DELAY MATERIAL']) {
+  DISCRETE[fn] = { en: `function ${fn} (a pipeline delay, no stock and flow: the method defines no link score for it)`, es: `la función ${fn} (un retardo de tubería, sin nivel ni flujo: el método no define puntuación de enlace para ella)` };
+}
+
+/** True when a variable's equations call a smooth or delay that stands for stocks (its loops go through them). */
+function usesStockChains(eqs: readonly Equation[]): boolean {
+  let found = false;
+  for (const eq of eqs) if (eq.expr) visitExpr(eq.expr, (x) => {
+    if (x.kind === 'call' && STOCK_CHAINS.has(x.fn)) found = true;
+  });
+  return found;
+}
+
+/** The first function of `e` the link scores cannot evaluate (a stateful one, a macro), with `INTEG` allowed at the top and, with `chains`, the smooths and delays made of stocks. */
+function unevaluated(e: Expr, lookups: ReadonlyMap<string, LookupTable>, chains = false): BilingualText | undefined {
   const top = e.kind === 'call' && e.fn === 'INTEG' ? e.args[0]! : e;
   let bad: BilingualText | undefined;
   visitExpr(top, (x) => {
     if (bad) return;
-    if (x.kind === 'call' && !EVALUATED.has(x.fn)) bad = functionNamed(x.fn);
+    if (x.kind === 'call' && !EVALUATED.has(x.fn) && !(chains && STOCK_CHAINS.has(x.fn))) bad = DISCRETE[x.fn] ?? functionNamed(x.fn);
     else if (x.kind === 'apply' && !lookups.has(x.name)) bad = { en: `call of ${x.display}`, es: `la llamada a ${x.display}` };
   });
   return bad;
@@ -210,19 +246,30 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   const expanded = () => {
     if (!expandedModel) {
       const scalar = (model as { scalar?: ScalarModel }).scalar ?? expandModel(ir).model;
-      // Element keys: a scalar's variable key, `key[subscripts]` for an array element.
+      // Element keys: a scalar's variable key, `key[subscripts]` for an array element, a hidden
+      // node's own (unique) name.
       const keys = scalar.nodes.map((n) => {
+        if (n.hidden) return n.name;
         const at = n.name.indexOf('[');
         return at < 0 ? n.varName : n.varName + n.name.slice(at);
       });
       expandedModel = { scalar, graph: elementGraph(scalar), keys };
       scalar.nodes.forEach((n, id) => {
-        if (!n.hidden && !graph.nodes.has(keys[id]!)) elementNames.set(keys[id]!, n.name);
+        // A hidden node (`#smooth stage 1(perceived[A1])#12`) is shown as its owner and what it
+        // is: `perceived[A1] (smooth stage 1)`.
+        const inner = n.hidden ? /^#(.*)\((.*)\)#\d+$/.exec(n.name) : null;
+        if (inner) elementNames.set(keys[id]!, `${inner[2]} (${inner[1]})`);
+        else if (!n.hidden && !graph.nodes.has(keys[id]!)) elementNames.set(keys[id]!, n.name);
       });
     }
     return expandedModel;
   };
   const elementNames = new Map<string, string>();
+  let nodeOfKey: Map<string, number> | undefined;
+  const nodeOf = (key: string): number => {
+    nodeOfKey ??= new Map(expanded().keys.map((k, id) => [k, id]));
+    return nodeOfKey.get(key) ?? -1;
+  };
   const displayOf = (key: string) => graph.nodes.get(key)?.display ?? elementNames.get(key) ?? key;
 
   // The definition of each variable (or element) on a loop, or why it cannot be scored.
@@ -237,14 +284,16 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     const display = graph.nodes.get(v)?.display ?? v;
     for (const eq of eqs) {
       if (!eq.expr) return { en: `${display} has no equation`, es: `${display} no tiene ecuación` };
-      const bad = unevaluated(eq.expr, lookups);
+      const bad = unevaluated(eq.expr, lookups, true);
       if (bad) return notScoredBecause(display, bad);
     }
     const { scalar, graph: eg, keys } = expanded();
     const ids = eg.nodesOf.get(v) ?? [];
+    // The stocks and auxiliaries of its smooths and delays are scored as any element is.
+    const inner = eg.innerOf.get(v) ?? [];
     if (ids.length === 0) return { en: `${display} has no elements`, es: `${display} no tiene elementos` };
     // An element that cannot be scored refuses only the element loops through it.
-    for (const id of ids) {
+    for (const id of [...ids, ...inner]) {
       const node = scalar.nodes[id]!;
       if (node.kind !== 'aux' && node.kind !== 'stock' && node.kind !== 'const') {
         elementWhyNot.set(keys[id]!, { en: `${node.name} is not scored (computed as ${node.kind})`, es: `${node.name} no se puntúa (se calcula como ${node.kind})` });
@@ -256,7 +305,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
             const read = scalar.nodes[x]!;
             // An INITIAL inside the equation is a hidden node holding its argument's value at the start.
             if (read.hidden && read.kind === 'initial') return evaluateElement(read.expr, env);
-            if (read.hidden) throw new NotEvaluable({ en: `the internal value ${read.name}`, es: `el valor interno ${read.name}` });
+            // Another hidden node's values are kept by the run (RunOptions.nodes).
             return 1;
           },
           time: 0,
@@ -264,7 +313,11 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
           lookups: scalar.lookups,
         };
         evaluateElement(node.expr, env);
-        defOf.set(keys[id]!, { expr: node.expr, element: id, stock: node.kind === 'stock' });
+        // A smooth's stock (stateful.ts names its hidden ones `#smooth…`, TREND's `#trend
+        // average…`; a variable that is a SMOOTH is its last stock) moves by one flow, (input −
+        // stock)/time.
+        const oneFlow = node.kind === 'stock' && (node.hidden ? /^#(smooth|trend average)/.test(node.name) : eqs.every((eq) => eq.expr?.kind === 'call' && eq.expr.fn.startsWith('SMOOTH')));
+        defOf.set(keys[id]!, { expr: node.expr, element: id, stock: node.kind === 'stock', ...(oneFlow && { oneFlow }) });
       } catch (e) {
         if (!(e instanceof NotEvaluable)) throw e;
         elementWhyNot.set(keys[id]!, notScoredBecause(node.name, e.what));
@@ -280,7 +333,12 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     const display = graph.nodes.get(v)?.display ?? v;
     let reason: BilingualText | undefined;
     if (eqs.length > 0 && eqs.every((e) => e.expr) && usesElements(eqs)) {
-      reason = searching
+      reason = searching && usesStockChains(eqs) && eqs.length === 1 && eqs[0]!.lhs.subs.length === 0
+        ? {
+            en: `${display} calls a smooth or delay: loops through its stocks are scored element by element only when every loop is listed (below the limit)`,
+            es: `${display} llama a un suavizado o retardo: los bucles que pasan por sus niveles se puntúan elemento por elemento solo cuando se listan todos los bucles (por debajo del límite)`,
+          }
+        : searching
         ? {
             en: `${display} is arrayed: loops through arrays are scored element by element only when every loop is listed (below the limit)`,
             es: `${display} tiene subíndices: los bucles que pasan por variables con subíndices se puntúan elemento por elemento solo cuando se listan todos los bucles (por debajo del límite)`,
@@ -295,7 +353,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
         defOf.set(v, { expr, stock });
       } catch (e) {
         if (!(e instanceof NotEvaluable)) throw e;
-        reason = notScoredBecause(display, e.what);
+        reason = notScoredBecause(display, DISCRETE[e.what.en.replace(/^function /, '')] ?? e.what);
       }
     }
     if (reason) whyNot.set(v, reason);
@@ -364,8 +422,8 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     const { scalar, graph: eg } = expanded();
     for (const x of eg.reads(id)) {
       const node = scalar.nodes[x]!;
-      if (!node.hidden) out.add(x);
-      else if (node.kind === 'initial') startReads(x, out);
+      if (node.kind === 'initial' && node.hidden) startReads(x, out);
+      else out.add(x);
     }
     return out;
   };
@@ -406,10 +464,12 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     }
   }
   const names = [...needed].map(displayOf).filter((n) => outputs.has(normalized(n)));
+  // The hidden nodes needed (the stocks of smooths and delays): kept by node id.
+  const hiddenNodes = expandedModel ? [...needed].map((k) => nodeOf(k)).filter((id) => id >= 0 && expandedModel!.scalar.nodes[id]!.hidden) : [];
   const dt = model.time.dt;
   const end = options.end ?? model.time.end;
   // One dt past the end, so that the last saved time has its step too (Stella's labelling).
-  const result = model.run({ params: options.params, start: options.start, end: end + dt, saveper: dt, columns: names });
+  const result = model.run({ params: options.params, start: options.start, end: end + dt, saveper: dt, columns: names, ...(hiddenNodes.length && { nodes: hiddenNodes }) });
   const rows = result.time.length;
   let n = rows;
   while (n > 1 && result.time[n - 1]! > end + dt / 2) n--;
@@ -418,6 +478,11 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     const s = result.get(displayOf(key));
     if (s) series.set(key, s);
   }
+  // Hidden nodes come after the columns, in the order asked (their names are not output names).
+  const firstHidden = result.names.length - hiddenNodes.length;
+  hiddenNodes.forEach((id, j) => {
+    if (result.names[firstHidden + j] === expandedModel!.scalar.nodes[id]!.name) series.set(expandedModel!.keys[id]!, result.series[firstHidden + j]!);
+  });
   const valueAt = (key: string, k: number): number => {
     const s = series.get(key);
     if (!s) throw new NotEvaluable({ en: `the values of ${displayOf(key)} (the run has none)`, es: `los valores de ${displayOf(key)} (la simulación no los tiene)` });
@@ -466,11 +531,6 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     elementEnv.lookups = expanded().scalar.lookups;
     return evaluateElement(expr, elementEnv);
   };
-  let nodeOfKey: Map<string, number> | undefined;
-  const nodeOf = (key: string): number => {
-    nodeOfKey ??= new Map(expanded().keys.map((k, id) => [k, id]));
-    return nodeOfKey.get(key) ?? -1;
-  };
 
   // Each variable's evaluated definition at every row (a stock's net rate is not a column).
   const defValue = new Map<string, Float64Array>();
@@ -490,8 +550,10 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     if (k + 1 >= rows) return 0;
     const def = defOf.get(to)!;
     const z = current(to);
-    if (def.stock && flowToStock === 'value') {
-      // 2020: the flow's own part of the net flow that moves the stock over this step.
+    if (def.stock && flowToStock === 'value' && !def.oneFlow) {
+      // 2020: the flow's own part of the net flow that moves the stock over this step. A smooth's
+      // stock has one flow, whose value is the net flow (score 1): its inputs' scores are then
+      // the flow's, computed below as an auxiliary's.
       const x = valueAt(from, k);
       const part = evalDef(def, k, (v) => (v === from ? x : 0)) - evalDef(def, k, () => 0);
       return z[k] === 0 || x === 0 ? 0 : Math.abs(part / z[k]!) * Math.sign(part / x);

@@ -20,6 +20,12 @@ export interface RunOptions {
   params?: Record<string, number | LookupOverride>;
   /** Output columns to keep (names as in `Model.outputNames`, or a whole array's name). Default: all. */
   columns?: string[];
+  /**
+   * Nodes of the expanded model (ids into its `scalar.nodes`, hidden ones included) to keep too,
+   * after the columns, each named by its node name: for analyses that need the internal stocks a
+   * SMOOTH3 or DELAY1 stands for (loop scores). A model without an expanded form ignores them.
+   */
+  nodes?: readonly number[];
   start?: number;
   end?: number;
   dt?: number;

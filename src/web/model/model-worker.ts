@@ -99,7 +99,9 @@ const handle = (e: MessageEvent<ToWorker>): void => {
       // A loop through arrays is scored element by element: it shows its largest element loop's share.
       const shares = loopShares(d.loops);
       const order = rankLoops(s.report.loops, shares).map((l) => l.id);
-      scope.postMessage({ type: 'dominance', id: msg.id, shares: Object.fromEntries(shares), order, scored: loopCounts(s.report, shares).scored, notScored: d.notScored.length, periods: d.periods });
+      const scored = loopCounts(s.report, shares).scored;
+      // Listed loops none of whose element loops is scored (d.notScored also lists single element loops).
+      scope.postMessage({ type: 'dominance', id: msg.id, shares: Object.fromEntries(shares), order, scored, notScored: s.report.loops.length - scored, periods: d.periods });
       return;
     }
     if (msg.type === 'layout') {

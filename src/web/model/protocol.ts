@@ -43,6 +43,7 @@ export interface DominanceSummary {
   /** Loop ids ranked by share, then by length. */
   order: string[];
   scored: number;
+  /** Listed loops none of whose loops (element loops, for one through arrays or smooths) is scored. */
   notScored: number;
   periods: { from: number; to: number; loop: string }[];
 }

@@ -80,16 +80,23 @@ export function subscriptsOf(name: string): string | undefined {
 export interface ElementGraph {
   /** Visible nodes of each variable, by variable key. */
   nodesOf: Map<string, number[]>;
+  /**
+   * Hidden nodes of each variable that a loop can pass through: the stocks and auxiliaries its
+   * SMOOTH3, DELAY1 … stand for (stateful.ts), not the INITIAL values it reads (fixed at the start).
+   */
+  innerOf: Map<string, number[]>;
   /** Node ids each node reads at every step (a stock: its rate). */
   reads(id: number): Set<number>;
 }
 
 export function elementGraph(scalar: ScalarModel): ElementGraph {
   const nodesOf = new Map<string, number[]>();
+  const innerOf = new Map<string, number[]>();
   for (const n of scalar.nodes) {
-    if (n.hidden) continue;
-    if (!nodesOf.has(n.varName)) nodesOf.set(n.varName, []);
-    nodesOf.get(n.varName)!.push(n.id);
+    if (n.hidden && n.kind === 'initial') continue;
+    const into = n.hidden ? innerOf : nodesOf;
+    if (!into.has(n.varName)) into.set(n.varName, []);
+    into.get(n.varName)!.push(n.id);
   }
   const cache = new Map<number, Set<number>>();
   const reads = (id: number): Set<number> => {
@@ -97,7 +104,7 @@ export function elementGraph(scalar: ScalarModel): ElementGraph {
     if (!r) cache.set(id, (r = refsOf(scalar.nodes[id]!.expr)));
     return r;
   };
-  return { nodesOf, reads };
+  return { nodesOf, innerOf, reads };
 }
 
 /**
@@ -131,27 +138,45 @@ export function elementLoops(scalar: ScalarModel, graph: ElementGraph, listed: r
     });
   }
   const edges = new Map<string, string[]>();
+  const edge = (a: number, b: number) => {
+    const key = String(a);
+    if (!edges.has(key)) edges.set(key, []);
+    if (!edges.get(key)!.includes(String(b))) edges.get(key)!.push(String(b));
+  };
+  // A link from → to: an element of `from` read by one of `to`, directly or through the hidden
+  // nodes of `to` (the stocks of its SMOOTH3 …, which `to` reads in turn). A hidden stock's
+  // reading of itself is its own adjustment, inside the function, not a listed loop.
+  const inner = new Set<string>();
   for (const pair of links) {
     const [from, to] = pair.split('\u0000') as [string, string];
-    for (const b of graph.nodesOf.get(to) ?? []) {
+    const inside = graph.innerOf.get(to) ?? [];
+    for (const b of [...(graph.nodesOf.get(to) ?? []), ...inside]) {
       for (const a of graph.reads(b)) {
-        if (scalar.nodes[a]!.varName !== from || scalar.nodes[a]!.hidden) continue;
-        const key = String(a);
-        if (!edges.has(key)) edges.set(key, []);
-        if (!edges.get(key)!.includes(String(b))) edges.get(key)!.push(String(b));
+        const node = scalar.nodes[a]!;
+        if (node.varName === from && !node.hidden) edge(a, b);
+      }
+    }
+    if (inner.has(to)) continue;
+    inner.add(to);
+    for (const b of [...(graph.nodesOf.get(to) ?? []), ...inside]) {
+      for (const a of graph.reads(b)) {
+        const node = scalar.nodes[a]!;
+        if (a !== b && node.hidden && node.kind !== 'initial' && node.varName === to) edge(a, b);
       }
     }
   }
   const found = findLoops(edges, limit + 1);
   const varOf = (x: number) => scalar.nodes[x]!.varName;
-  // The listed loop an element cycle goes round (once or more), if one.
-  const follows = (ids: number[]): ListedLoop | undefined =>
-    (next.get(varOf(ids[0]!)) ?? []).find((l) => {
+  // The listed loop an element cycle goes round (once or more), if one: by its visible elements.
+  const follows = (all: number[]): ListedLoop | undefined => {
+    const ids = all.filter((x) => !scalar.nodes[x]!.hidden);
+    return (next.get(varOf(ids[0]!)) ?? []).find((l) => {
       const n = l.variables.length;
       if (ids.length % n !== 0) return false;
       const at = l.variables.indexOf(varOf(ids[0]!));
       return ids.every((x, i) => varOf(x) === l.variables[(at + i) % n]);
     });
+  };
   // The loop's sign from its element links, each falling back to its variable link where undetermined.
   const linkSigns = new Map<string, Sign>();
   const polarityOf = (ids: number[]): ListedLoop['polarity'] => {
@@ -175,14 +200,16 @@ export function elementLoops(scalar: ScalarModel, graph: ElementGraph, listed: r
     // Start at the lowest-numbered element of the listed loop's first variable.
     let start = -1;
     ids.forEach((x, i) => {
-      if (varOf(x) === l.variables[0] && (start < 0 || x < ids[start]!)) start = i;
+      if (!scalar.nodes[x]!.hidden && varOf(x) === l.variables[0] && (start < 0 || x < ids[start]!)) start = i;
     });
+    // A visible element's hidden nodes come before it: start at the first of them.
+    while (scalar.nodes[ids[(start - 1 + ids.length) % ids.length]!]!.hidden) start = (start - 1 + ids.length) % ids.length;
     raw.push({ base: l.id, polarity: polarityOf(ids), nodes: [...ids.slice(start), ...ids.slice(0, start)], subs: [] });
   }
   // Loops that combine several listed loops, numbered in order of their (lowest) first element.
   combined.sort((a, b) => a.length - b.length || a[0]! - b[0]!);
   combined.forEach((ids, i) => raw.push({ base: `E${i + 1}`, polarity: polarityOf(ids), nodes: ids, subs: [] }));
-  for (const r of raw) r.subs = r.nodes.map((x) => subscriptsOf(scalar.nodes[x]!.name)).filter((s): s is string => s !== undefined);
+  for (const r of raw) r.subs = r.nodes.filter((x) => !scalar.nodes[x]!.hidden).map((x) => subscriptsOf(scalar.nodes[x]!.name)).filter((s): s is string => s !== undefined);
   // A short name where it is unique, else the whole path of subscripts.
   const short = raw.map((r) => r.base + tagOf(r.subs, false));
   const count = new Map<string, number>();
