@@ -13,7 +13,7 @@ import { VectorArgumentError } from './vector-functions.js';
 import { vectorElementName } from './vector-element-name.js';
 import { MODEL_FIELDS, planRun } from './run-plan.js';
 import { SaveBuffer } from './save-buffer.js';
-import { DomainFault, domainProbe, faultText } from './domain-diagnosis.js';
+import { DomainFault, domainProbe, faultText, type RunProbe } from './domain-diagnosis.js';
 import { refsOf } from '../analyze/order.js';
 import { NonFiniteProbe, ProbeDone } from './nonfinite-probe.js';
 import { nonFiniteReport, type NonFiniteReport } from './nonfinite-report.js';
@@ -323,18 +323,7 @@ export class CompiledModel implements Model {
     const probe = new NonFiniteProbe(this.scalar, watch, until);
     let findings: NonFiniteProbe | undefined = probe;
     try {
-      const probed = (p: Program): Program => ({
-        ...p,
-        init: (v, time, dt, si, R) => {
-          p.init(v, time, dt, si, R);
-          probe.init(v, time, dt, R);
-        },
-        step: (v, time, dt, si, R) => {
-          p.step(v, time, dt, si, R);
-          probe.step(v, time, dt, R);
-        },
-      });
-      this.simulate({ ...options, into: undefined }, undefined, undefined, probed);
+      this.simulate({ ...options, into: undefined }, undefined, undefined, probedProgram(probe));
     } catch (e) {
       // Any failure but the probe's own end leaves the warnings without causes.
       if (!(e instanceof ProbeDone)) findings = undefined;
@@ -360,19 +349,7 @@ export class CompiledModel implements Model {
     const probe = domainProbe(this.scalar, this.dependencies([e.stock]));
     if (!probe) return e;
     try {
-      // The same run with a program whose init and step call the probe after theirs.
-      const probed = (p: Program): Program => ({
-        ...p,
-        init: (v, time, dt, si, R) => {
-          p.init(v, time, dt, si, R);
-          probe.init(v, time, dt, R);
-        },
-        step: (v, time, dt, si, R) => {
-          p.step(v, time, dt, si, R);
-          probe.step(v, time, dt, R);
-        },
-      });
-      this.simulate({ ...options, into: undefined }, undefined, undefined, probed);
+      this.simulate({ ...options, into: undefined }, undefined, undefined, probedProgram(probe));
     } catch (f) {
       if (!(f instanceof DomainFault)) return e;
       const node = this.scalar.nodes[f.node]!;
@@ -653,6 +630,21 @@ class NaNStockError extends SimulationError {
   constructor(text: BilingualText, name: string, time: number, readonly stock: number) {
     super(text, name, time);
   }
+}
+
+/** The same program with `probe` called after its init and after each step, for a second run that looks for a cause. */
+function probedProgram(probe: RunProbe): (p: Program) => Program {
+  return (p) => ({
+    ...p,
+    init: (v, time, dt, si, R) => {
+      p.init(v, time, dt, si, R);
+      probe.init(v, time, dt, R);
+    },
+    step: (v, time, dt, si, R) => {
+      p.step(v, time, dt, si, R);
+      probe.step(v, time, dt, R);
+    },
+  });
 }
 
 /** A node's name as the user wrote it (a hidden node's internal name holds the call it stands for). */

@@ -8,7 +8,7 @@
  * the element's own value says which.
  */
 import type { ScalarModel, SExpr } from '../scalar-model.js';
-import { addSigns, INCREASING, mulSigns, neg, tableSlope, type Sign } from './polarity.js';
+import { addSigns, binarySign, INCREASING, mulSigns, neg, tableSlope, type Sign } from './polarity.js';
 
 const numberSign = (v: number): Sign => (v > 0 ? '+' : v < 0 ? '-' : '0');
 
@@ -30,13 +30,7 @@ export function elementValueSign(e: SExpr, scalar: ScalarModel): Sign {
     case 'un':
       return e.op === '-' ? neg(elementValueSign(e.a, scalar)) : '+';
     case 'bin': {
-      const l = elementValueSign(e.a, scalar);
-      const r = elementValueSign(e.b, scalar);
-      if (e.op === '+') return addSigns(l, r);
-      if (e.op === '-') return addSigns(l, neg(r));
-      if (e.op === '*' || e.op === '/') return mulSigns(l, r);
-      if (e.op === '^') return l === '+' ? '+' : '?';
-      return '+'; // comparisons and logic give 0 or 1
+      return binarySign(e.op, elementValueSign(e.a, scalar), elementValueSign(e.b, scalar));
     }
     case 'call': {
       const a = e.args.map((x) => elementValueSign(x, scalar));

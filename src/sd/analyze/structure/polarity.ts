@@ -36,6 +36,15 @@ export interface SignContext {
   lookup(name: string): LookupTable | undefined;
 }
 
+/** The sign of `l op r` from its operands' signs (a power of a positive base is positive; comparisons and logic give 0 or 1). */
+export function binarySign(op: string, l: Sign, r: Sign): Sign {
+  if (op === '+') return addSigns(l, r);
+  if (op === '-') return addSigns(l, neg(r));
+  if (op === '*' || op === '/') return mulSigns(l, r);
+  if (op === '^') return l === '+' ? '+' : '?';
+  return '+';
+}
+
 /** Monotonicity of a lookup table: '+' never decreasing, '-' never increasing, '0' flat. */
 export function tableSlope(t: { readonly y: ArrayLike<number> }): Sign {
   let up = false;
@@ -57,13 +66,7 @@ export function valueSign(e: Expr, ctx: SignContext): Sign {
     case 'unary':
       return e.op === '-' ? neg(valueSign(e.arg, ctx)) : e.op === '+' ? valueSign(e.arg, ctx) : '+';
     case 'binary': {
-      const l = valueSign(e.left, ctx);
-      const r = valueSign(e.right, ctx);
-      if (e.op === '+') return addSigns(l, r);
-      if (e.op === '-') return addSigns(l, neg(r));
-      if (e.op === '*' || e.op === '/') return mulSigns(l, r);
-      if (e.op === '^') return l === '+' ? '+' : '?';
-      return '+'; // comparisons and logic give 0 or 1
+      return binarySign(e.op, valueSign(e.left, ctx), valueSign(e.right, ctx));
     }
     case 'call': {
       const a = e.args.map((x) => valueSign(x, ctx));
