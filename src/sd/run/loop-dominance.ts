@@ -50,6 +50,7 @@ import { expandModel } from '../analyze/expand.js';
 import { visitExpr } from '../ir/walk.js';
 import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { elementGraph, elementLoops, type ElementGraph } from '../analyze/structure/element-loops.js';
+import { TIME_FUNCTIONS } from '../ir/time-functions.js';
 import { evaluateElement, type ElementEnv } from '../analyze/structure/element-eval.js';
 import type { CausalGraph } from '../analyze/structure/causal-graph.js';
 import { loopReportFrom, type FeedbackLoop, type LoopReport } from '../analyze/structure/feedback-loops.js';
@@ -116,7 +117,7 @@ export interface LoopDominance {
 type Definition = { stock: boolean; oneFlow?: boolean } & ({ expr: Expr; element?: undefined } | { expr: SExpr; element: number });
 
 /** Functions the link scores evaluate (partial-eval.ts, element-eval.ts), besides the array reductions expansion writes out. */
-const EVALUATED = new Set([...Object.keys(UNARY), ...AT_START, 'MIN', 'MAX', 'IF THEN ELSE', 'XIDZ', 'ZIDZ', 'MODULO', 'POWER', 'LOG', 'PI', 'WITH LOOKUP', 'SUM', 'PROD', 'VMIN', 'VMAX']);
+const EVALUATED = new Set([...Object.keys(UNARY), ...AT_START, 'MIN', 'MAX', 'IF THEN ELSE', 'XIDZ', 'ZIDZ', 'MODULO', 'POWER', 'LOG', 'PI', 'WITH LOOKUP', 'SUM', 'PROD', 'VMIN', 'VMAX', ...TIME_FUNCTIONS]);
 
 /**
  * Smooths and delays that stand for a chain of stocks with flows (Vensim's reference; stateful.ts
@@ -278,7 +279,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   /** Variables scored element by element, and why some of their elements cannot be. */
   const arrayed = new Set<string>();
   const elementWhyNot = new Map<string, BilingualText>();
-  const probe: EvalEnv = { value: () => 1, time: 0, lookup: (n) => lookups.get(n) };
+  const probe: EvalEnv = { value: () => 1, time: 0, dt: model.time.dt, lookup: (n) => lookups.get(n) };
   probe.initial = probe;
   const defineElements = (v: string, eqs: Equation[]): BilingualText | undefined => {
     const display = graph.nodes.get(v)?.display ?? v;
@@ -489,11 +490,11 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     return s[k]!;
   };
   // What INITIAL reads: the values at the run's first row.
-  const start: EvalEnv = { value: (x) => valueAt(x, 0), time: result.time[0]!, lookup: (x) => lookups.get(x) };
+  const start: EvalEnv = { value: (x) => valueAt(x, 0), time: result.time[0]!, dt, lookup: (x) => lookups.get(x) };
   start.initial = start;
   // A definition evaluated at row k with each input's value given by `at` (by element key).
   const evalDef = (def: Definition, k: number, at: (key: string) => number): number => {
-    if (def.element === undefined) return evaluate(def.expr, { value: at, time: result.time[k]!, lookup: (x) => lookups.get(x), initial: start });
+    if (def.element === undefined) return evaluate(def.expr, { value: at, time: result.time[k]!, dt, lookup: (x) => lookups.get(x), initial: start });
     const { scalar, keys } = expanded();
     return evaluateElement(def.expr, { value: (id) => at(keys[id]!), time: result.time[k]!, dt, lookups: scalar.lookups });
   };

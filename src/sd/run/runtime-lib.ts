@@ -12,6 +12,7 @@ import { xidz, zidz } from '../ir/guarded-division.js';
 import { ConveyorBelt, type LeakZone } from './conveyor-belt.js';
 import { FifoQueue } from './fifo-queue.js';
 import { VENSIM_NA } from '../ir/na.js';
+import { pulse, pulseTrain, ramp, step } from '../ir/time-functions.js';
 
 /**
  * NaN read from a typed array: the global `NaN` is a tagged heap value, and a function that can
@@ -93,27 +94,18 @@ export class Runtime {
   }
 
   // --- time functions ---------------------------------------------------------------------
-  /** Vensim's reference: IF THEN ELSE(time plus > start, height, 0), time plus = Time + TIME STEP/2. */
+  // The same functions the loop-score evaluators call (ir/time-functions.ts).
   step(time: number, dt: number, height: number, start: number): number {
-    return time + dt / 2 > start ? height : 0;
+    return step(time, dt, height, start);
   }
   ramp(time: number, dt: number, slope: number, start: number, end: number): number {
-    if (time + dt * 1e-3 < start) return 0;
-    return slope * ((time > end ? end : time) - start);
+    return ramp(time, dt, slope, start, end);
   }
-  /** Vensim's reference: 1 while start < time plus < start + width (width 0 means TIME STEP). */
   pulse(time: number, dt: number, start: number, width: number): number {
-    const w = width > 0 ? width : dt;
-    const plus = time + dt / 2;
-    return plus > start && plus < start + w ? 1 : 0;
+    return pulse(time, dt, start, width);
   }
   pulseTrain(time: number, dt: number, start: number, width: number, interval: number, end: number): number {
-    const eps = dt * 1e-3;
-    if (time + eps < start || time - eps > end) return 0;
-    const w = width > 0 ? width : dt;
-    if (interval <= 0) return time + eps < start + w ? 1 : 0;
-    const since = (time + eps - start) % interval;
-    return since < w ? 1 : 0;
+    return pulseTrain(time, dt, start, width, interval, end);
   }
   /**
    * GET TIME VALUE(relative to, offset, measure) as fn_get_time_value numbers the measures; the

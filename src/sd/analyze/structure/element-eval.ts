@@ -2,10 +2,11 @@
  * The loop-score evaluator of partial-eval.ts, for one element of an arrayed equation: the
  * element's expression after subscript expansion (scalar-model.ts), whose references already
  * name single elements (SUM over a dimension is the sum of the elements it reads). Only what a
- * link score needs: arithmetic, comparisons, memoryless functions and normal lookups; anything
+ * link score needs: arithmetic, comparisons, memoryless functions, functions of time and normal lookups; anything
  * else is reported as not evaluable, as partial-eval does.
  */
 import type { LookupData, SExpr } from '../scalar-model.js';
+import { timeFunction } from '../../ir/time-functions.js';
 import { binaryOp, callOp, functionNamed, interpolate, NotEvaluable, UNARY } from './partial-eval.js';
 
 export interface ElementEnv {
@@ -49,6 +50,8 @@ export function evaluateElement(e: SExpr, env: ElementEnv): number {
       if (f) return f(arg(0));
       const v = callOp(e.fn, arg, e.args.length);
       if (v !== undefined) return v;
+      const w = timeFunction(e.fn, arg, env.time, env.dt);
+      if (w !== undefined) return w;
       throw new NotEvaluable(functionNamed(e.fn));
     }
     case 'vec':

@@ -2,12 +2,13 @@
  * A small evaluator of one scalar equation's right-hand side from given input values, for the
  * loop scores: "what would z have been had only x changed" needs z's equation evaluated with x at
  * its new value and every other input at its old one. Only what that needs: arithmetic,
- * comparisons, the memoryless functions and lookups. Anything else (stateful functions,
+ * comparisons, the memoryless functions, the functions of time and lookups. Anything else (stateful functions,
  * subscripts, macros) is reported as not evaluable, and the caller says so for that link.
  */
 import type { Expr, LookupTable } from '../../ir/model.js';
 import type { BilingualText } from '../../ir/diagnostics.js';
 import { xidz, zidz } from '../../ir/guarded-division.js';
+import { timeFunction } from '../../ir/time-functions.js';
 
 /** What the loop-score evaluators cannot compute; `what` names it in both languages ("function SMOOTH"). */
 export class NotEvaluable extends Error {
@@ -18,7 +19,10 @@ export class NotEvaluable extends Error {
 
 export interface EvalEnv {
   value(name: string): number;
+  /** The time at the start of the step; STEP, RAMP, PULSE and PULSE TRAIN read it (with `dt`). */
   time: number;
+  /** TIME STEP; without it, STEP, RAMP, PULSE and PULSE TRAIN are not evaluable. */
+  dt?: number;
   lookup(name: string): LookupTable | undefined;
   /**
    * The values at the run's start, where INITIAL and INIT read their argument: their output is
@@ -86,6 +90,10 @@ export function evaluate(e: Expr, env: EvalEnv): number {
       if (f) return f(arg(0));
       const v = callOp(e.fn, arg, e.args.length);
       if (v !== undefined) return v;
+      if (env.dt !== undefined) {
+        const w = timeFunction(e.fn, arg, env.time, env.dt);
+        if (w !== undefined) return w;
+      }
       if (AT_START.has(e.fn) && env.initial && e.args.length === 1) return evaluate(e.args[0]!, env.initial);
       switch (e.fn) {
         case 'PI': return Math.PI;
