@@ -17,6 +17,22 @@ TIME STEP = 0.25 ~ Year ~|
 SAVEPER = 1 ~ Year ~|
 `;
 
+/** A stock that grows on its perceived value and loses to crowding; each test adds `perceived`. */
+const crowdedGrowth = `
+stock = INTEG(growth - loss, 10) ~ u ~|
+growth = r * perceived ~ u/Year ~|
+loss = stock * stock / K ~ u/Year ~|
+r = 0.3 ~ 1/Year ~| T = 3 ~ Year ~| K = 500 ~ u*Year ~|
+${settings}`;
+
+/** An inventory ordered to a target; each test adds how `arrivals` follow `orders`. */
+const inventoryOrders = `
+inventory = INTEG(arrivals - use, 100) ~ u ~|
+use = 10 + STEP(5, 3) ~ u/Year ~|
+orders = MAX(0, use + (target - inventory) / adj) ~ u/Year ~|
+target = 120 ~ u ~| adj = 2 ~ Year ~| D = 4 ~ Year ~|
+${settings}`;
+
 /**
  * `a` and `b` equal to 9 significant digits: the two models compute the same values in another
  * order of floating-point operations, and a link score divides differences of them (a score of
@@ -40,21 +56,11 @@ const through = (d: LoopDominance, ...vars: string[]) => {
 
 describe('loop scores through smooths and delays (their stocks)', () => {
   it('scores a loop through SMOOTH as the same loop through an explicit stock and flow', () => {
-    const smooth = dominance(`
-stock = INTEG(growth - loss, 10) ~ u ~|
-growth = r * perceived ~ u/Year ~|
-perceived = SMOOTH(stock, T) ~ u ~|
-loss = stock * stock / K ~ u/Year ~|
-r = 0.3 ~ 1/Year ~| T = 3 ~ Year ~| K = 500 ~ u*Year ~|
-${settings}`);
-    const explicit = dominance(`
-stock = INTEG(growth - loss, 10) ~ u ~|
-growth = r * perceived ~ u/Year ~|
+    const smooth = dominance(`${crowdedGrowth}
+perceived = SMOOTH(stock, T) ~ u ~|`);
+    const explicit = dominance(`${crowdedGrowth}
 perceived = INTEG(change, stock) ~ u ~|
-change = (stock - perceived) / T ~ u/Year ~|
-loss = stock * stock / K ~ u/Year ~|
-r = 0.3 ~ 1/Year ~| T = 3 ~ Year ~| K = 500 ~ u*Year ~|
-${settings}`);
+change = (stock - perceived) / T ~ u/Year ~|`);
     expect(smooth.notScored).toEqual([]);
     const a = through(smooth, 'perceived', 'stock');
     const b = through(explicit, 'perceived', 'stock', 'growth');
@@ -114,15 +120,9 @@ change = ZIDZ(stock - average, T * ABS(average)) ~ 1/Year ~|`, { flowToStock });
   });
 
   it('scores SMOOTH as its one-flow stock under the 2020 flow-to-stock formula too', () => {
-    const body = `
-stock = INTEG(growth - loss, 10) ~ u ~|
-growth = r * perceived ~ u/Year ~|
-loss = stock * stock / K ~ u/Year ~|
-r = 0.3 ~ 1/Year ~| T = 3 ~ Year ~| K = 500 ~ u*Year ~|
-${settings}`;
-    const smooth = dominance(`${body}
+    const smooth = dominance(`${crowdedGrowth}
 perceived = SMOOTH3(stock, T) ~ u ~|`, { flowToStock: 'value' });
-    const explicit = dominance(`${body}
+    const explicit = dominance(`${crowdedGrowth}
 s1 = INTEG(c1, stock) ~ u ~| c1 = (stock - s1) / (T / 3) ~ u/Year ~|
 s2 = INTEG(c2, stock) ~ u ~| c2 = (s1 - s2) / (T / 3) ~ u/Year ~|
 perceived = INTEG(c3, stock) ~ u ~| c3 = (s2 - perceived) / (T / 3) ~ u/Year ~|`, { flowToStock: 'value' });
@@ -133,13 +133,8 @@ perceived = INTEG(c3, stock) ~ u ~| c3 = (s2 - perceived) / (T / 3) ~ u/Year ~|`
   });
 
   it('gives the loop through SMOOTH the score the method defines for its stock, by hand', () => {
-    const text = `
-stock = INTEG(growth - loss, 10) ~ u ~|
-growth = r * perceived ~ u/Year ~|
-perceived = SMOOTH(stock, T) ~ u ~|
-loss = stock * stock / K ~ u/Year ~|
-r = 0.3 ~ 1/Year ~| T = 3 ~ Year ~| K = 500 ~ u*Year ~|
-${settings}`;
+    const text = `${crowdedGrowth}
+perceived = SMOOTH(stock, T) ~ u ~|`;
     const d = dominance(text);
     const run = compileVensim(text).model.run({ saveper: 0.25, end: 30.25, columns: ['stock', 'perceived', 'growth', 'loss'] });
     const [s, p, g, l] = ['stock', 'perceived', 'growth', 'loss'].map((n) => run.get(n)!) as [Float64Array, Float64Array, Float64Array, Float64Array];
@@ -159,17 +154,11 @@ ${settings}`;
   });
 
   it('scores loops through DELAY1 and DELAY1I as through their explicit pipeline stock', () => {
-    const common = `
-inventory = INTEG(arrivals - use, 100) ~ u ~|
-use = 10 + STEP(5, 3) ~ u/Year ~|
-orders = MAX(0, use + (target - inventory) / adj) ~ u/Year ~|
-target = 120 ~ u ~| adj = 2 ~ Year ~| D = 4 ~ Year ~|
-${settings}`;
-    const explicit = dominance(`${common}
+    const explicit = dominance(`${inventoryOrders}
 pipeline = INTEG(orders - arrivals, orders * D) ~ u ~|
 arrivals = pipeline / D ~ u/Year ~|`);
     for (const call of ['DELAY1(orders, D)', 'DELAY1I(orders, D, orders)']) {
-      const delayed = dominance(`${common}
+      const delayed = dominance(`${inventoryOrders}
 arrivals = ${call} ~ u/Year ~|`);
       expect(delayed.notScored).toEqual([]);
       const a = through(delayed, 'orders', 'arrivals');
@@ -181,15 +170,9 @@ arrivals = ${call} ~ u/Year ~|`);
   });
 
   it('scores loops through SMOOTH3 and SMOOTHI as through their explicit stocks (third order, own initial value)', () => {
-    const common = `
-stock = INTEG(growth - loss, 10) ~ u ~|
-growth = r * perceived ~ u/Year ~|
-loss = stock * stock / K ~ u/Year ~|
-r = 0.3 ~ 1/Year ~| T = 3 ~ Year ~| K = 500 ~ u*Year ~|
-${settings}`;
-    const third = dominance(`${common}
+    const third = dominance(`${crowdedGrowth}
 perceived = SMOOTH3(stock, T) ~ u ~|`);
-    const chain = dominance(`${common}
+    const chain = dominance(`${crowdedGrowth}
 s1 = INTEG(c1, stock) ~ u ~| c1 = (stock - s1) / (T / 3) ~ u/Year ~|
 s2 = INTEG(c2, stock) ~ u ~| c2 = (s1 - s2) / (T / 3) ~ u/Year ~|
 perceived = INTEG(c3, stock) ~ u ~| c3 = (s2 - perceived) / (T / 3) ~ u/Year ~|`);
@@ -199,29 +182,23 @@ perceived = INTEG(c3, stock) ~ u ~| c3 = (s2 - perceived) / (T / 3) ~ u/Year ~|`
     expect(a.score.some((v) => Math.abs(v) > 1e-3)).toBe(true);
     sameScores(a.score, b.score);
 
-    const smoothi = dominance(`${common}
+    const smoothi = dominance(`${crowdedGrowth}
 perceived = SMOOTHI(stock, T, 40) ~ u ~|`);
-    const own = dominance(`${common}
+    const own = dominance(`${crowdedGrowth}
 perceived = INTEG(change, 40) ~ u ~| change = (stock - perceived) / T ~ u/Year ~|`);
     const c = through(smoothi, 'perceived', 'growth');
     const e = through(own, 'perceived', 'growth', 'change');
     // Its own initial value changes the run, so the scores differ from SMOOTH's.
-    const plain = through(dominance(`${common}
+    const plain = through(dominance(`${crowdedGrowth}
 perceived = SMOOTH(stock, T) ~ u ~|`), 'perceived', 'growth');
     expect(Math.abs(c.score[1]! - plain.score[1]!)).toBeGreaterThan(1e-3);
     sameScores(c.score, e.score);
   });
 
   it('scores loops through DELAY3 as through its three explicit pipeline stocks', () => {
-    const common = `
-inventory = INTEG(arrivals - use, 100) ~ u ~|
-use = 10 + STEP(5, 3) ~ u/Year ~|
-orders = MAX(0, use + (target - inventory) / adj) ~ u/Year ~|
-target = 120 ~ u ~| adj = 2 ~ Year ~| D = 4 ~ Year ~|
-${settings}`;
-    const delayed = dominance(`${common}
+    const delayed = dominance(`${inventoryOrders}
 arrivals = DELAY3(orders, D) ~ u/Year ~|`);
-    const explicit = dominance(`${common}
+    const explicit = dominance(`${inventoryOrders}
 p1 = INTEG(orders - o1, orders * D / 3) ~ u ~| o1 = p1 / (D / 3) ~ u/Year ~|
 p2 = INTEG(o1 - o2, orders * D / 3) ~ u ~| o2 = p2 / (D / 3) ~ u/Year ~|
 p3 = INTEG(o2 - arrivals, orders * D / 3) ~ u ~| arrivals = p3 / (D / 3) ~ u/Year ~|`);
