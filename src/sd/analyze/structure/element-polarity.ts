@@ -8,7 +8,7 @@
  * the element's own value says which.
  */
 import type { ScalarModel, SExpr } from '../scalar-model.js';
-import { addSigns, binarySign, INCREASING, mulSigns, neg, tableSlope, type Sign } from './polarity.js';
+import { addSigns, binaryDerivativeSign, binarySign, INCREASING, mulSigns, neg, tableSlope, type Sign } from './polarity.js';
 
 const numberSign = (v: number): Sign => (v > 0 ? '+' : v < 0 ? '-' : '0');
 
@@ -61,24 +61,7 @@ export function elementDerivativeSign(e: SExpr, id: number, scalar: ScalarModel)
       const dl = elementDerivativeSign(e.a, id, scalar);
       const dr = elementDerivativeSign(e.b, id, scalar);
       if (dl === '0' && dr === '0') return '0';
-      // Each side's change times the other side's value (a side that does not change adds nothing).
-      const times = (d: Sign, other: SExpr): Sign => (d === '0' ? '0' : mulSigns(d, elementValueSign(other, scalar)));
-      switch (e.op) {
-        case '+':
-          return addSigns(dl, dr);
-        case '-':
-          return addSigns(dl, neg(dr));
-        case '*':
-          return addSigns(times(dl, e.b), times(dr, e.a));
-        case '/':
-          // d(l/r) = dl/r − l·dr/r²
-          return addSigns(times(dl, e.b), neg(times(dr, e.a)));
-        case '^':
-          // Positive base: x^c rises with x when c > 0.
-          return dr === '0' && elementValueSign(e.a, scalar) === '+' ? times(dl, e.b) : '?';
-        default:
-          return '?'; // a comparison or logic jumps: no sign
-      }
+      return binaryDerivativeSign(e.op, dl, dr, () => elementValueSign(e.a, scalar), () => elementValueSign(e.b, scalar));
     }
     case 'lookup': {
       const d = elementDerivativeSign(e.x, id, scalar);

@@ -45,6 +45,31 @@ export function binarySign(op: string, l: Sign, r: Sign): Sign {
   return '+';
 }
 
+/**
+ * The sign of the change of `l op r` from its sides' changes `dl`, `dr` and values (asked only when
+ * needed): each side's change times the other side's value, a side that does not change adding
+ * nothing; a power rises with its base when the base is positive and the exponent does not move;
+ * a comparison or logic jumps, so it has no sign.
+ */
+export function binaryDerivativeSign(op: string, dl: Sign, dr: Sign, leftValue: () => Sign, rightValue: () => Sign): Sign {
+  const times = (d: Sign, other: () => Sign): Sign => (d === '0' ? '0' : mulSigns(d, other()));
+  switch (op) {
+    case '+':
+      return addSigns(dl, dr);
+    case '-':
+      return addSigns(dl, neg(dr));
+    case '*':
+      return addSigns(times(dl, rightValue), times(dr, leftValue));
+    case '/':
+      // d(l/r) = dl/r − l·dr/r²
+      return addSigns(times(dl, rightValue), neg(times(dr, leftValue)));
+    case '^':
+      return dr === '0' && leftValue() === '+' ? times(dl, rightValue) : '?';
+    default:
+      return '?';
+  }
+}
+
 /** Monotonicity of a lookup table: '+' never decreasing, '-' never increasing, '0' flat. */
 export function tableSlope(t: { readonly y: ArrayLike<number> }): Sign {
   let up = false;
@@ -136,27 +161,7 @@ export function derivativeSign(e: Expr, name: string, ctx: SignContext): Sign {
     case 'binary': {
       const dl = derivativeSign(e.left, name, ctx);
       const dr = derivativeSign(e.right, name, ctx);
-      switch (e.op) {
-        case '+':
-          return addSigns(dl, dr);
-        case '-':
-          return addSigns(dl, neg(dr));
-        case '*':
-          return addSigns(mulSigns(dl, valueSign(e.right, ctx)), mulSigns(dr, valueSign(e.left, ctx)));
-        case '/':
-          // d(l/r) = dl/r − l·dr/r²
-          return addSigns(mulSigns(dl, valueSign(e.right, ctx)), neg(mulSigns(dr, valueSign(e.left, ctx))));
-        case '^': {
-          // Positive base: x^c rises with x when c > 0; c^x rises with x when c > 1.
-          if (dr === '0') {
-            const c = valueSign(e.right, ctx);
-            return valueSign(e.left, ctx) === '+' ? mulSigns(dl, c) : '?';
-          }
-          return '?';
-        }
-        default:
-          return '?'; // a comparison or logic jumps: no sign
-      }
+      return binaryDerivativeSign(e.op, dl, dr, () => valueSign(e.left, ctx), () => valueSign(e.right, ctx));
     }
     case 'apply': {
       // A lookup: the table's slope times the argument's sign.
