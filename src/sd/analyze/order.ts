@@ -5,7 +5,7 @@
 import { CONVEYOR_ARGS } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type Diagnostic } from '../ir/diagnostics.js';
 import { DEPRECIATION_KIND } from './depreciate.js';
-import type { ScalarModel, ScalarNode, SExpr } from './scalar-model.js';
+import { nodeDisplayName, type ScalarModel, type ScalarNode, type SExpr } from './scalar-model.js';
 
 export interface Ordering {
   /** Every node except constants, in the order the initial values are computed. */
@@ -247,7 +247,7 @@ function topo(n: number, deps: (i: number) => number[], include: Uint8Array, nod
         if (mark[d] === 2) continue;
         if (mark[d] === 1) {
           const loop = stack.slice(stack.indexOf(d));
-          const names = [...new Set(loop.map((id) => visibleName(nodes, id)))];
+          const names = [...new Set(loop.map((id) => nodeDisplayName(nodes[id]!)))];
           const node = nodes[loop.find((id) => !nodes[id]!.hidden) ?? d]!;
           const cycle = `${names.join(' -> ')} -> ${names[0]}`;
           throw ModelError.at(
@@ -273,9 +273,3 @@ function topo(n: number, deps: (i: number) => number[], include: Uint8Array, nod
   return order;
 }
 
-function visibleName(nodes: ScalarNode[], id: number): string {
-  const node = nodes[id]!;
-  if (!node.hidden) return node.name;
-  const m = /\((.*)\)#\d+$/.exec(node.name);
-  return m ? m[1]! : node.name;
-}

@@ -62,6 +62,11 @@ export interface ScalarNode {
   stepwise?: true;
 }
 
+/** A node's name as the user wrote it: a hidden node's internal name `…(call)#n` holds the call it stands for. */
+export function nodeDisplayName(node: ScalarNode): string {
+  return node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
+}
+
 export interface LookupData {
   x: Float64Array;
   y: Float64Array;

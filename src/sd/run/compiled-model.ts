@@ -6,7 +6,7 @@ import { formatLocation, InputError, ModelError, SimulationError, type Bilingual
 import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { canonicalColumn, canonicalName } from '../ir/names.js';
 import type { Ordering } from '../analyze/order.js';
-import type { ScalarModel, ScalarNode } from '../analyze/scalar-model.js';
+import { nodeDisplayName, type ScalarModel, type ScalarNode } from '../analyze/scalar-model.js';
 import { generate, type GeneratedProgram } from '../compile/codegen.js';
 import { Runtime } from './runtime-lib.js';
 import { VectorArgumentError } from './vector-functions.js';
@@ -353,7 +353,7 @@ export class CompiledModel implements Model {
     } catch (f) {
       if (!(f instanceof DomainFault)) return e;
       const node = this.scalar.nodes[f.node]!;
-      const name = displayName(node);
+      const name = nodeDisplayName(node);
       const where = formatLocation(node.loc);
       const at = where ? where + ': ' : '';
       const call = faultText(f);
@@ -373,7 +373,7 @@ export class CompiledModel implements Model {
     const who = vectorElementName(this.scalar, e);
     const text = who !== undefined && e.element ? e.element.text(who) : e.text;
     if (node === undefined) return new SimulationError({ en: `during the run: ${text.en}`, es: `durante la corrida: ${text.es}` }, '', e.time);
-    const name = node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
+    const name = nodeDisplayName(node);
     const when = Number.isNaN(e.time) ? { en: 'at the initial time', es: 'en el tiempo inicial' } : { en: `at time ${e.time}`, es: `en el tiempo ${e.time}` };
     const where = formatLocation(node.loc);
     const at = where ? where + ': ' : '';
@@ -618,7 +618,7 @@ export class CompiledModel implements Model {
     for (let i = 0; i < stocks.length; i++) {
       const x = v[stocks[i]!]!;
       if (x !== x) {
-        const name = displayName(this.scalar.nodes[stocks[i]!]!);
+        const name = nodeDisplayName(this.scalar.nodes[stocks[i]!]!);
         throw new NaNStockError({ en: `${name} became NaN at time ${time}`, es: `${name} se volvió NaN en el tiempo ${time}` }, name, time, stocks[i]!);
       }
     }
@@ -645,11 +645,6 @@ function probedProgram(probe: RunProbe): (p: Program) => Program {
       probe.step(v, time, dt, R);
     },
   });
-}
-
-/** A node's name as the user wrote it (a hidden node's internal name holds the call it stands for). */
-function displayName(node: ScalarNode): string {
-  return node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
 }
 
 /** Positions in `stocks` (slots, which are node ids) of the stepwise stocks. */

@@ -8,7 +8,7 @@
  */
 import { CONCRETE, expr } from '../compile/codegen.js';
 import { refsOf } from '../analyze/order.js';
-import type { ScalarModel, ScalarNode, SExpr } from '../analyze/scalar-model.js';
+import { nodeDisplayName, type ScalarModel, type ScalarNode, type SExpr } from '../analyze/scalar-model.js';
 import type { Runtime } from './runtime-lib.js';
 
 /** Why an operation gave a non-finite value from finite operands. */
@@ -50,11 +50,6 @@ export class ProbeDone extends Error {}
 type Compiled = (v: Float64Array, time: number, dt: number, R: Runtime) => number;
 
 const ARITHMETIC = new Set(['+', '-', '*', '/', '^']);
-
-/** A node's name as the user wrote it (a hidden node's internal name holds the call it stands for). */
-export function displayName(node: ScalarNode): string {
-  return node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
-}
 
 function isBad(x: number): boolean {
   return x - x !== 0;
@@ -143,7 +138,7 @@ export class NonFiniteProbe {
     let e: SExpr | undefined;
     // NaN is how this engine holds "no value" of a data series (runtime-lib.ts `data`), which Vensim
     // leaves blank in its output as well: not an error.
-    if (n.kind === 'data') return { kind: 'missing-data', op: displayName(n), args: [] };
+    if (n.kind === 'data') return { kind: 'missing-data', op: nodeDisplayName(n), args: [] };
     if (n.kind === 'stock') {
       // After the start a stock changes only by integration: its rate at the previous look was not
       // finite (an operation there made it), or finite stock + dt × finite rate overflowed.

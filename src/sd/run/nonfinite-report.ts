@@ -5,9 +5,9 @@
  * says so (see nonfinite-scan.ts).
  */
 import { formatLocation, type BilingualText } from '../ir/diagnostics.js';
-import type { ScalarModel } from '../analyze/scalar-model.js';
+import { nodeDisplayName, type ScalarModel } from '../analyze/scalar-model.js';
 import type { FirstNonFinite } from './nonfinite-scan.js';
-import { displayName, type NonFiniteCause, type NonFiniteRoot } from './nonfinite-probe.js';
+import { type NonFiniteCause, type NonFiniteRoot } from './nonfinite-probe.js';
 
 export type NonFiniteValue = 'NaN' | 'Infinity' | '-Infinity';
 
@@ -78,7 +78,7 @@ export function nonFiniteReport(scalar: ScalarModel, found: readonly FirstNonFin
   const warnings = all.slice(0, limit).map((g) => {
     const node = scalar.nodes[g.node]!;
     const location = formatLocation(node.loc) || undefined;
-    const variable = g.root ? displayName(node) : g.first.name;
+    const variable = g.root ? nodeDisplayName(node) : g.first.name;
     const time = g.root ? g.root.time : g.first.time;
     const value = valueName(g.root ? g.root.value : g.first.value);
     const columns = g.columns.map(({ f, node: n }) => ({ name: f.name, time: f.time, value: valueName(f.value), location: formatLocation(scalar.nodes[n]?.loc) || undefined }));
