@@ -13,6 +13,7 @@
 import { ModelError } from '../ir/diagnostics.js';
 import { canonicalName } from '../ir/names.js';
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
+import { mapExpr, visitExpr } from '../ir/walk.js';
 
 const isInitial = (e: Expr): boolean => e.kind === 'call' && (e.fn === 'INITIAL' || e.fn === 'INIT');
 
@@ -76,26 +77,12 @@ function liftIn(equations: Equation[], dimensions: Set<string>, taken: Set<strin
       });
       return { kind: 'ref', name, display, subs: subs.map((s) => ({ ...s, bang: false, loc: call.loc })), loc: call.loc };
     };
-    // Innermost first: an INITIAL inside another's argument is lifted before the outer one.
-    const visit = (e: Expr, whole: boolean): Expr => {
-      switch (e.kind) {
-        case 'call': {
-          const args = e.args.map((a) => visit(a, false));
-          const call = { ...e, args };
-          if (!isInitial(call)) return call;
-          return whole ? { ...call, fn: 'INITIAL' } : lift(call);
-        }
-        case 'apply':
-          return { ...e, args: e.args.map((a) => visit(a, false)) };
-        case 'unary':
-          return { ...e, arg: visit(e.arg, false) };
-        case 'binary':
-          return { ...e, left: visit(e.left, false), right: visit(e.right, false) };
-        default:
-          return e;
-      }
-    };
-    out.push({ ...eq, expr: visit(eq.expr, true) }, ...lifted);
+    // Innermost first (mapExpr rewrites a node after its arguments): an INITIAL inside another's
+    // argument is lifted before the outer one; one that is the whole right-hand side stays, as INITIAL.
+    const liftAll = (e: Expr): Expr => mapExpr(e, (x) => (x.kind === 'call' && isInitial(x) ? lift(x) : x));
+    const root = eq.expr;
+    const expr = root.kind === 'call' && isInitial(root) ? { ...root, fn: 'INITIAL', args: root.args.map(liftAll) } : liftAll(root);
+    out.push({ ...eq, expr }, ...lifted);
   }
   return out;
 }
@@ -120,18 +107,11 @@ function looseBang(e: Expr): SubscriptRef | undefined {
 }
 
 function hasInitial(e: Expr): boolean {
-  if (isInitial(e)) return true;
-  switch (e.kind) {
-    case 'call':
-    case 'apply':
-      return e.args.some(hasInitial);
-    case 'unary':
-      return hasInitial(e.arg);
-    case 'binary':
-      return hasInitial(e.left) || hasInitial(e.right);
-    default:
-      return false;
-  }
+  let found = false;
+  visitExpr(e, (x) => {
+    if (isInitial(x)) found = true;
+  });
+  return found;
 }
 
 /** The model as Vensim can read it: no INIT, and no INITIAL inside a larger expression. */
