@@ -374,8 +374,9 @@ class Parser {
 
   private parseNamed(t: Token): Expr {
     const loc = this.at(t.start);
-    const canonical = canonicalName(t.text);
-    const display = displayOfDecoded(t.text);
+    const self = this.selfName(t);
+    const canonical = self?.name ?? canonicalName(t.text);
+    const display = self?.display ?? displayOfDecoded(t.text);
     if (this.isOp(this.peek(), '(')) {
       this.next();
       return this.parseCall(t, canonical, display, loc);
@@ -396,17 +397,23 @@ class Parser {
       );
     }
     if (computed.length) return this.computedElement(this.reference(canonical, display, subs, loc), computed, loc);
-    if (!t.quoted && !subs) {
+    if (!t.quoted && !subs && !self) {
       const key = functionKey(t.text);
-      if (key === 'SELF') {
-        if (!this.scope.self) throw this.fail(t, { en: 'SELF is only allowed in the equation of a variable', es: 'SELF solo se permite en la ecuación de una variable' });
-        return this.reference(this.scope.self.name, this.scope.self.display, undefined, loc);
-      }
       if (ZERO_ARGUMENT.has(key)) return this.builtin(t, key, [], loc);
       const dot = t.text.indexOf('.');
       if (dot > 0) return this.qualified(t, loc);
     }
     return this.reference(canonical, display, subs, loc);
+  }
+
+  /**
+   * SELF, the variable the equation defines (§3.5.6), with or without subscripts: §3.7.1.3's
+   * `SIZE(SELF[1, *])` "gives the size of one row of ourselves".
+   */
+  private selfName(t: Token): { name: string; display: string } | undefined {
+    if (t.quoted || functionKey(t.text) !== 'SELF' || this.isOp(this.peek(), '(')) return undefined;
+    if (!this.scope.self) throw this.fail(t, { en: 'SELF is only allowed in the equation of a variable', es: 'SELF solo se permite en la ecuación de una variable' });
+    return this.scope.self;
   }
 
   /**

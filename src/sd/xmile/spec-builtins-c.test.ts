@@ -345,6 +345,14 @@ describe('§3.7.1 arrays', () => {
     });
     expect(col('distance[3, 4]')[0]).toBeCloseTo(5, 12);
   });
+
+  it('SIZE(SELF[1, *]) is the size of one row of the variable itself', () => {
+    const col = run('<aux name="m"><dimensions><dim name="Location"/><dim name="N"/></dimensions><eqn>SIZE(SELF[1, *]) + 10 * SIZE(SELF)</eqn></aux>', {
+      stop: 0,
+      dimensions: '<dim name="Location"><elem name="Boston"/><elem name="Chicago"/></dim><dim name="N" size="3"/>',
+    });
+    expect(col('m[Boston, 1]')[0]).toBe(3 + 10 * 6);
+  });
 });
 
 describe('§3.1.4 and §4.1.3 graphical functions', () => {
