@@ -12,7 +12,7 @@ import { mapExpr, visitExpr } from '../ir/walk.js';
 import type { Behavior } from './behavior.js';
 import { planStocks, type FlowTerms } from './stock-rates.js';
 import type { SourceText } from './source-text.js';
-import { collectVariables, nameOf, translateVariable } from './variables.js';
+import { collectVariables, gfCallNames, nameOf, translateVariable } from './variables.js';
 import { attr, child, children, type XmlElement } from './xml-tree.js';
 
 export interface MacroDefaults {
@@ -41,7 +41,7 @@ export function readMacro(m: XmlElement, src: SourceText, base: ParseEnv, behavi
   const block = child(m, 'variables');
   const locals = block ? collectVariables(block, src, behavior, base.dims) : [];
   const gfs = new Map<string, GfRef>(base.gfs);
-  for (const v of locals) if (v.gf) gfs.set(v.name, v.gf);
+  for (const [n, g] of gfCallNames(locals)) gfs.set(n, g);
   const env: ParseEnv = { ...base, varDims: new Map(locals.filter((v) => v.dims.length).map((v) => [v.name, v.dims])), gfs };
   const defaults = parms.map((p) => {
     const text = attr(p, 'default');

@@ -24,7 +24,7 @@ import { SourceText } from './source-text.js';
 import { readModelUnits } from './model-units.js';
 import { loopClosingInflows } from './stock-loops.js';
 import { planStocks, type FlowTerms, type StockPlan } from './stock-rates.js';
-import { collectVariables, nameOf, translateVariable, type VarSpec } from './variables.js';
+import { collectVariables, gfCallNames, nameOf, translateVariable, type VarSpec } from './variables.js';
 import { attr, child, children, parseXml, type XmlElement } from './xml-tree.js';
 
 /**
@@ -135,7 +135,7 @@ function readModelBody(def: ModelDef, collected: ReadonlyMap<string, VarSpec[]>,
   for (const use of def.modules) {
     for (const v of collected.get(models.get(use.model)?.name ?? '\0') ?? []) if (v.dims.length && v.access === 'output') varDims.set(`${use.name}.${v.name}`, v.dims);
   }
-  const gfs = new Map<string, GfRef>(mine.filter((v) => v.gf).map((v) => [v.name, v.gf!]));
+  const gfs = new Map<string, GfRef>(gfCallNames(mine));
   const env: ParseEnv = {
     dims: dimensions.info,
     varDims,

@@ -356,6 +356,29 @@ describe('§3.7.1 arrays', () => {
 });
 
 describe('§3.1.4 and §4.1.3 graphical functions', () => {
+  it('the smallest named graphical function: xscale 0–1 with 5 points has x = 0, 0.25, 0.5, 0.75, 1', () => {
+    // rising(0.6): between (0.5, 0.5) and (0.75, 0.9): 0.5 + 0.4 × (0.1/0.25) = 0.66.
+    // A variable may refer to it with <gf name="rising"/>: its equation is the x.
+    const col = run(
+      `<gf name="rising"><xscale min="0" max="1"/><ypts>0,0.1,0.5,0.9,1</ypts></gf>
+       <aux name="y"><eqn>rising(0.6)</eqn></aux>
+       <aux name="z"><eqn>0.125</eqn><gf name="rising"/></aux>
+       <aux name="w"><eqn>TIME</eqn><gf name="inner"><xscale min="0" max="2"/><ypts>0,100</ypts></gf></aux>
+       <aux name="v"><eqn>inner(0.5) + rising(1)</eqn></aux>`,
+      { stop: 0 },
+    );
+    close(col('y'), [0.66]);
+    close(col('z'), [0.05]);
+    // A graphical function named inside a variable is callable by its name too: inner(0.5) = 25, rising(1) = 1.
+    close(col('v'), [26]);
+  });
+
+
+  it('a reference to a graphical function that is not defined is refused where it is written', () => {
+    const d = firstDiagnostic(() => compileXmile(xmileDoc('<aux name="z"><eqn>1</eqn><gf name="nowhere"/></aux>', { stop: 0 }), { file: 'spec.xmile' }));
+    expect([d.code, d.loc?.line, d.loc?.column]).toEqual(['E_GF', 11, 27]);
+    expect(d.message).toContain('z refers to the graphical function nowhere, which is not defined');
+  });
 
   it('<ypts sep=";"> and <xpts> with uneven spacing', () => {
     // Points (0, 0), (1, 10), (4, 40): at x = 2.5, 10 + 30 × (1.5/3) = 25.

@@ -30,6 +30,10 @@ export interface VarSpec {
   dims: string[];
   /** For a variable with a graphical function: how calls `name(x)` reach its table. */
   gf?: GfRef;
+  /** The name of a `<gf name="…">` defined inside this flow or aux, also callable as `that(x)`. */
+  gfName?: string;
+  /** `<gf name="…"/>` refers to another variable's function: this variable writes no table. */
+  gfShared?: boolean;
   /** Whether an equation is given (at the variable or in its elements). */
   hasEqn: boolean;
   nonNegative: boolean;
@@ -81,11 +85,48 @@ export function collectVariables(block: XmlElement, src: SourceText, behavior: B
     if (access) spec.access = access;
     if (gfEl && tag !== 'stock') {
       spec.gf = hasEqn ? { lookup: `${name}#gf`, display: `${display}#gf`, type: gfType(gfEl, src) } : { lookup: name, display, type: gfType(gfEl, src) };
+      const inner = tag !== 'gf' && gfEl === child(el, 'gf') ? attr(gfEl, 'name') : undefined;
+      if (inner !== undefined && inner.trim() !== '') spec.gfName = nameOf(inner).name;
     }
     seen.set(name, spec);
     out.push(spec);
   }
+  resolveNamedGfs(out, src);
   return out;
+}
+
+/**
+ * XMILE 1.0 §4.1.3: "A named graphical function (whether defined stand alone or within a variable)
+ * can then be directly referred to in a variable: <gf name="rising"/>". A `<gf name>` without
+ * points is such a reference: the variable evaluates that function at its equation.
+ */
+function resolveNamedGfs(vars: VarSpec[], src: SourceText): void {
+  const defined = new Map<string, GfRef>();
+  for (const v of vars) {
+    if (v.kind === 'gf' && v.gf) defined.set(v.name, v.gf);
+    if (v.gfName && child(child(v.el, 'gf')!, 'ypts')) defined.set(v.gfName, v.gf!);
+  }
+  for (const v of vars) {
+    const gfEl = v.kind === 'gf' ? undefined : child(v.el, 'gf');
+    if (!v.gfName || !gfEl || child(gfEl, 'ypts')) continue;
+    const target = defined.get(v.gfName);
+    if (!target) {
+      const shown = attr(gfEl, 'name')!.trim();
+      throw ModelError.at(
+        'E_GF',
+        { en: `${v.display} refers to the graphical function ${shown}, which is not defined (no <gf name="${shown}"> with <ypts>)`, es: `${v.display} se refiere a la función gráfica ${shown}, que no está definida (ningún <gf name="${shown}"> con <ypts>)` },
+        src.loc(gfEl.start),
+      );
+    }
+    v.gf = target;
+    v.gfShared = true;
+    delete v.gfName;
+  }
+}
+
+/** How `name(x)` reaches each graphical function: by its variable's name, and by an inner `<gf name>`. */
+export function gfCallNames(vars: readonly VarSpec[]): [string, GfRef][] {
+  return vars.flatMap((v): [string, GfRef][] => (v.gf ? [[v.name, v.gf], ...(v.gfName ? [[v.gfName, v.gf] as [string, GfRef]] : [])] : []));
 }
 
 function accessOf(el: XmlElement, src: SourceText): 'input' | 'output' | undefined {
@@ -191,7 +232,7 @@ export function translateVariable(v: VarSpec, ctx: TranslateContext): Equation[]
   if (v.gf) {
     const lookupLhs = (subs: SubscriptRef[]) => lhsOf(v.gf!.lookup, v.gf!.display, subs);
     const whole = v.kind === 'gf' ? el : child(el, 'gf');
-    if (whole) out.push(make(lookupLhs(dimSubs(v, ctx)), 'lookup', { lookup: readGraphicalFunction(whole, ctx.src, v.display).table }, ctx.src.loc(whole.start)));
+    if (whole && !v.gfShared) out.push(make(lookupLhs(dimSubs(v, ctx)), 'lookup', { lookup: readGraphicalFunction(whole, ctx.src, v.display).table }, ctx.src.loc(whole.start)));
     for (const e of elements) {
       const g = child(e, 'gf');
       if (g) out.push(make(lookupLhs(elementSubs(v, e, ctx)), 'lookup', { lookup: readGraphicalFunction(g, ctx.src, v.display).table }, ctx.src.loc(g.start)));
