@@ -3,7 +3,7 @@
  * the VECTOR and ALLOCATE functions see a whole vector and return the element for the
  * current position.
  */
-import { XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
+import { FLAT_INDEX, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import { visitExpr } from '../ir/walk.js';
@@ -142,6 +142,12 @@ function lowerComputedElement(x: Expander, args: Expr[], ctx: Ctx): SExpr {
   const scalars: SExpr[] = [x.resolve(args[1]!, ctx)];
   for (let i = 2; i + 1 < args.length; i += 2) {
     const p = (args[i] as { value: number }).value;
+    if (p === FLAT_INDEX) {
+      // One index over every position, row-major: the cells are all of x and the size their count.
+      at.push(...v.positions.map((_, q) => q));
+      scalars.push({ k: 'num', v: v.positions.reduce((n, list) => n * list.length, 1) }, x.resolve(args[i + 1]!, ctx));
+      continue;
+    }
     const list = v.positions[p];
     if (!list) throw ModelError.at('E_DIMENSION', { en: `${a.display} has no subscript position ${p + 1}`, es: `${a.display} no tiene la posición de subíndice ${p + 1}` }, args[i + 1]!.loc);
     at.push(p);

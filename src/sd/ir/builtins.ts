@@ -28,6 +28,12 @@ export const XMILE_RANK = '#RANK';
  */
 export const XMILE_ELEMENT = '#ELEMENT';
 
+/**
+ * The position of an #ELEMENT pair whose index is flat: row-major over all of x's positions
+ * (XMILE 1.0 §3.3.2, `A(10)` of a [2, 3, 4] array is A[1, 3, 2]).
+ */
+export const FLAT_INDEX = -1;
+
 const b = (min: number, max = min, extra: Partial<BuiltinInfo> = {}): BuiltinInfo => ({ min, max, ...extra });
 
 export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, BuiltinInfo>([

@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileXmile } from '../run/engine.js';
+import { readXmile } from './reader.js';
 import { columnReader, firstDiagnostic, xmileDoc } from './test-support.js';
+import { writeXmile } from './writer.js';
 
 const text = readFileSync(join(import.meta.dirname, 'array-fixtures', 'dimension-position.xmile'), 'utf8');
 const col = columnReader(compileXmile(text, { file: 'dimension-position.xmile' }).model.run());
@@ -50,6 +52,18 @@ describe("RANK's result as an index: a[RANK(a, n)] is the n-th smallest of a", (
   it('one position of several: m[Row, RANK(m[Row, *], 2)] is the larger of each row', () => {
     expect(at0(['row largest[r1]', 'row largest[r2]', 'row largest[r3]'])).toEqual([12, 22, 32]);
   });
+
+  it('a flat index in parentheses (XMILE 1.0 §3.3.2): a(RANK(a, 1)) is the smallest of a, m(RANK(m, 6)) the largest of m', () => {
+    // a = 2, 4, 6, 8 (D·2): RANK(a, 1) = 1 → 2. m[r, c] = 10r + c over R 3 × C 2, row-major
+    // 11, 12, 21, 22, 31, 32: rank 6 is flat index 6 → 32; m(3) = m[2, 1] = 21; m(7) and m(0) are out of range → 0.
+    const c = columnReader(compileXmile(doc(`${A}${M}<aux name="s"><eqn>a(RANK(a, 1))</eqn></aux><aux name="l"><eqn>m(RANK(m, 6))</eqn></aux>
+      <aux name="third"><eqn>m(3)</eqn></aux><aux name="past"><eqn>m(7) + m(0)</eqn></aux>`), { file: 'flat.xmile' }).model.run());
+    expect([c('s')[0], c('l')[0], c('third')[0], c('past')[0]]).toEqual([2, 32, 21, 0]);
+    // The XMILE writer gives the call form back, and it runs the same.
+    const written = writeXmile(readXmile(doc(`${M}<aux name="l"><eqn>m(RANK(m, 6))</eqn></aux>`), 'flat.xmile'));
+    expect(written).toMatch(/<eqn>m\(RANK\(m\[[^\]]*\], 6\)\)<\/eqn>/);
+    expect(columnReader(compileXmile(written, { file: 'written.xmile' }).model.run())('l')[0]).toBe(32);
+  });
 });
 
 const DIMS = '<dim name="R" size="3"/><dim name="C" size="2"/><dim name="D" size="4"/><dim name="Q"><elem name="x"/><elem name="y"/><elem name="z"/></dim>';
@@ -89,16 +103,15 @@ describe('what stays refused, located, and why', () => {
   it('one computed subscript on an array of two dimensions (RANK of it is a flat index): one subscript per dimension is needed', () => {
     const d = refusal(`${M}<aux name="t"><eqn>m[RANK(m, 1)]</eqn></aux>`);
     expect(d.code).toBe('E_DIMENSION');
-    expect(d.message).toMatch(/^m has 2 dimensions but is given one computed subscript: XMILE 1\.0 takes one subscript per dimension \(§3\.7\.1\), and neither the standard nor Vensim \(which has no numeric subscripts\) defines one index over several dimensions/);
+    expect(d.message).toMatch(/^m has 2 dimensions but is given one computed subscript: XMILE 1\.0 takes one subscript per dimension in brackets \(§3\.7\.1\); a flat \(row-major\) index, .* is passed in parentheses \(§3\.3\.2\): write m\(…\) for a flat index/);
     expect(d.messageEs).toMatch(/^m tiene 2 dimensiones pero recibe un único subíndice calculado/);
     expect(d.at.startsWith('m[RANK(m, 1)]')).toBe(true);
   });
 
-  it('the call form a(RANK(a, 1)): no text we found defines its argument as an index', () => {
-    const d = refusal(`${A}<aux name="t"><eqn>a(RANK(a, 1))</eqn></aux>`);
-    expect(d.code).toBe('E_UNSUPPORTED');
-    expect(d.message).toMatch(/^a is an array and is called here like a function, a\(…\): XMILE writes subscripts in brackets \(§3\.7\.1\), and in Vensim, where this form comes from, name\(…\) calls a lookup and numeric subscripts do not exist/);
-    expect(d.messageEs).toMatch(/^a es un arreglo y aquí se llama como una función, a\(…\): XMILE escribe los subíndices entre corchetes/);
+  it('the call form a(…) takes one flat index (§3.3.2), and says so when given more', () => {
+    const d = refusal(`${A}<aux name="t"><eqn>a(1, 2)</eqn></aux>`);
+    expect(d.code).toBe('E_ARITY');
+    expect(d.at.startsWith('a(1, 2)')).toBe(true);
   });
 
   it('a dimension named in an equation over it twice: which position? (it gave q[i, j] = j before)', () => {

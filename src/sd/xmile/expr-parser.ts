@@ -30,7 +30,7 @@ import { canonicalName } from '../ir/names.js';
 import { apply, bin, call, num } from './ir-build.js';
 import { LexError, tokenize, type Token } from './expr-lexer.js';
 import { arityMessage } from '../ir/arity.js';
-import { XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
+import { FLAT_INDEX, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { positionSubscript } from './dimension-position.js';
 import { GF_TYPE_CALL, type GfType } from './gf-types.js';
 import { ARRAY_BUILTINS, builtinSpec, functionKey, VENSIM_VECTOR_FUNCTIONS, ZERO_ARGUMENT } from './functions.js';
@@ -386,12 +386,12 @@ class Parser {
     const dims = this.env.varDims.get(canonical);
     if (computed.length && subs?.length === 1 && dims && dims.length > 1) {
       // `m[RANK(m, 1)]` on a matrix: RANK gives a flat index there (§3.7.1.3), but §3.7.1 takes
-      // one subscript per dimension and no text (XMILE, Vensim) reads one index over several.
+      // one subscript per dimension in brackets; the flat index goes in parentheses, m(…) (§3.3.2).
       throw ModelError.at(
         'E_DIMENSION',
         {
-          en: `${display} has ${dims.length} dimensions but is given one computed subscript: XMILE 1.0 takes one subscript per dimension (§3.7.1), and neither the standard nor Vensim (which has no numeric subscripts) defines one index over several dimensions, such as the flat index RANK gives for an array of several dimensions (§3.7.1.3); write one subscript per dimension, ${display}[i, j]`,
-          es: `${display} tiene ${dims.length} dimensiones pero recibe un único subíndice calculado: XMILE 1.0 toma un subíndice por dimensión (§3.7.1), y ni el estándar ni Vensim (que no tiene subíndices numéricos) definen un índice sobre varias dimensiones, como el índice plano que da RANK para un arreglo de varias dimensiones (§3.7.1.3); escriba un subíndice por dimensión, ${display}[i, j]`,
+          en: `${display} has ${dims.length} dimensions but is given one computed subscript: XMILE 1.0 takes one subscript per dimension in brackets (§3.7.1); a flat (row-major) index, such as RANK gives for an array of several dimensions (§3.7.1.3), is passed in parentheses (§3.3.2): write ${display}(…) for a flat index, or one subscript per dimension, ${display}[i, j]`,
+          es: `${display} tiene ${dims.length} dimensiones pero recibe un único subíndice calculado: XMILE 1.0 toma un subíndice por dimensión entre corchetes (§3.7.1); un índice plano (por filas), como el que da RANK para un arreglo de varias dimensiones (§3.7.1.3), se pasa entre paréntesis (§3.3.2): escriba ${display}(…) para un índice plano, o un subíndice por dimensión, ${display}[i, j]`,
         },
         loc,
       );
@@ -740,20 +740,7 @@ class Parser {
     const gf = this.env.gfs.get(canonical);
     if (gf) return this.lookupCall(gf, this.parseArgs(), loc);
     const key = t.quoted ? '' : functionKey(t.text);
-    if (this.env.varDims.has(canonical) && !builtinSpec(key) && !ARRAY_BUILTINS.has(key) && key !== 'RANK') {
-      // `a(RANK(a, 1))`: an array called like a function. XMILE 1.0 writes subscripts in brackets
-      // (§3.7.1); Vensim, whose call form this is, reads `name(x)` only as a lookup call and has no
-      // numeric subscripts (vensim.com/documentation/22095.html: a computed position is written
-      // with VECTOR ELM MAP). No text defines the argument as an index, so it is refused.
-      throw this.fail(
-        t,
-        {
-          en: `${display} is an array and is called here like a function, ${display}(…): XMILE writes subscripts in brackets (§3.7.1), and in Vensim, where this form comes from, name(…) calls a lookup and numeric subscripts do not exist (Vensim's help: a computed position is written with VECTOR ELM MAP), so neither defines the argument as an index into ${display} (nor, for several dimensions, as a flat one); it is not supported: write a subscript, ${display}[RANK(${display}, 1)] for a one-dimensional array`,
-          es: `${display} es un arreglo y aquí se llama como una función, ${display}(…): XMILE escribe los subíndices entre corchetes (§3.7.1), y en Vensim, de donde viene esta forma, nombre(…) llama a una tabla (lookup) y no existen los subíndices numéricos (ayuda de Vensim: una posición calculada se escribe con VECTOR ELM MAP), así que ninguno define el argumento como un índice en ${display} (ni, con varias dimensiones, como un índice plano); no se admite: escriba un subíndice, ${display}[RANK(${display}, 1)] para un arreglo de una dimensión`,
-        },
-        'E_UNSUPPORTED',
-      );
-    }
+    if (this.env.varDims.has(canonical) && !builtinSpec(key) && !ARRAY_BUILTINS.has(key) && key !== 'RANK') return this.flatIndex(t, canonical, display, loc);
     if (ARRAY_BUILTINS.has(key)) return this.arrayCall(t, key, loc);
     if (key === 'LOOKUP') return this.lookupFunction(t, loc);
     if (key === 'RANK') return this.rankCall(t, loc);
@@ -761,6 +748,24 @@ class Parser {
     if (builtinSpec(key)) return this.builtin(t, key, this.parseArgs(), loc);
     // A graphical function or macro defined elsewhere, or an unknown name: the analyzer decides.
     return apply(canonical, this.parseArgs(), loc, display);
+  }
+
+  /**
+   * `A(i)`: XMILE 1.0 §3.3.2 (Function Calls), "An array name can be passed the flat index (i.e.,
+   * the linear row-major index) of an element to access that element … given the three-dimensional
+   * array A with bounds [2, 3, 4], A(10) refers to the tenth element in row-major order, i.e.,
+   * element A[1, 3, 2]". Position −1 of #ELEMENT marks the flat index over all of A's positions;
+   * out of range it gives what an invalid subscript gives (§3.7.1: zero).
+   */
+  private flatIndex(t: Token, canonical: string, display: string, loc: SourceLocation): Expr {
+    const args = this.parseArgs();
+    if (args.length !== 1) throw this.fail(t, arityMessage(display, 1, 1, args.length), 'E_ARITY');
+    const subs = this.env.varDims.get(canonical)!.map((d): SubscriptRef => {
+      const first = this.env.dims.get(d)?.elements[0] ?? d;
+      return { name: first, display: first, bang: false, loc };
+    });
+    const ref: Expr = { kind: 'ref', name: canonical, display, subs, loc };
+    return call(XMILE_ELEMENT, [ref, num(this.env.invalidIndexValue ?? 0, loc), num(FLAT_INDEX, loc), args[0]!], loc);
   }
 
   /**

@@ -353,6 +353,17 @@ describe('§3.7.1 arrays', () => {
     });
     expect(col('m[Boston, 1]')[0]).toBe(3 + 10 * 6);
   });
+
+  it('an array name called with a flat row-major index: A(10) of a [2, 3, 4] array is A[1, 3, 2]', () => {
+    // §3.3.2: "given the three-dimensional array A with bounds [2, 3, 4], A(10) refers to the tenth element in
+    // row-major order, i.e., element A[1, 3, 2]". A[i, j, k] = 100i + 10j + k, so A(10) = 132.
+    const col = run(
+      `<aux name="A"><dimensions><dim name="I"/><dim name="J"/><dim name="K"/></dimensions><eqn>100 * I + 10 * J + K</eqn></aux>
+       <aux name="x"><eqn>A(10)</eqn></aux>`,
+      { stop: 0, dimensions: '<dim name="I" size="2"/><dim name="J" size="3"/><dim name="K" size="4"/>' },
+    );
+    expect(col('x')).toEqual([132]);
+  });
 });
 
 describe('§3.1.4 and §4.1.3 graphical functions', () => {

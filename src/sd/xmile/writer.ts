@@ -33,7 +33,7 @@
  * outputs, and time settings that change during the run. Models read from modules are written
  * back as modules (writer-modules.ts).
  */
-import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
+import { CONVEYOR_LEAK, CONVEYOR_OUTFLOW, FLAT_INDEX, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
 import type { DimensionDecl, Equation, Expr, LookupTable, MacroDecl, ModelIR, StockForm, SubscriptRef } from '../ir/model.js';
 import { DimensionTable } from '../ir/dimension-table.js';
@@ -441,6 +441,8 @@ function computedElementText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx): stri
   if (ref.kind !== 'ref') throw new Unwritable({ en: 'a computed subscript on something other than a variable', es: 'un subíndice calculado sobre algo que no es una variable' }, e.loc);
   const computed = new Map<number, Expr>();
   for (let i = 2; i + 1 < e.args.length; i += 2) computed.set((e.args[i] as { value: number }).value, e.args[i + 1]!);
+  const flat = computed.get(FLAT_INDEX);
+  if (flat) return `${xname(ctx.names.get(ref.name) ?? ref.display)}(${write(flat, ctx, 0)})`;
   const parts = ref.subs.map((s, i) => {
     const c = computed.get(i);
     return c ? write(c, ctx, 0) : subsText([s], ctx, false).slice(1, -1);
