@@ -54,6 +54,8 @@ export interface GfRef {
   lookup: string;
   display: string;
   type: GfType;
+  /** The y-values of a graphical function that is not arrayed, for its use as a container (§3.7.1.3). */
+  points?: readonly number[];
 }
 
 /** What the whole model tells the parser (known from the XML structure before any equation is read). */
@@ -381,6 +383,8 @@ class Parser {
       this.next();
       return this.parseCall(t, canonical, display, loc);
     }
+    const points = this.containerPoints(canonical);
+    if (points && this.isOp(this.peek(), '[')) return this.gfPoint(points, display, loc);
     const computed: ComputedSub[] = [];
     const subs = this.isOp(this.peek(), '[') ? (this.next(), this.parseSubscripts(canonical, computed)) : undefined;
     const dims = this.env.varDims.get(canonical);
@@ -404,6 +408,47 @@ class Parser {
       if (dot > 0) return this.qualified(t, loc);
     }
     return this.reference(canonical, display, subs, loc);
+  }
+
+  /** The y-values of a graphical function that is not arrayed, read as a container (§3.7.1.3). */
+  private containerPoints(canonical: string): readonly number[] | undefined {
+    return this.env.varDims.has(canonical) ? undefined : this.env.gfs.get(canonical)?.points;
+  }
+
+  /**
+   * `g[3]` on a graphical function: "var[3] returns the y-value of the third data point in a
+   * graphical function" (XMILE 1.0 §3.7.1.3); out of range, what an invalid subscript gives
+   * (§3.7.1: zero). The index must be a number written in the equation.
+   */
+  private gfPoint(points: readonly number[], display: string, loc: SourceLocation): Expr {
+    this.next();
+    const t = this.peek();
+    const negative = this.isOp(t, '-');
+    if (negative) this.next();
+    const n = this.next();
+    if (n.kind !== 'num' || !this.isOp(this.peek(), ']')) {
+      throw this.fail(
+        t,
+        {
+          en: `${display}[…] on a graphical function takes the number of one of its ${points.length} points written in the equation (XMILE 1.0 §3.7.1.3: ${display}[3] is the y-value of the third point); a computed index into a graphical function is not supported`,
+          es: `${display}[…] sobre una función gráfica toma el número de uno de sus ${points.length} puntos escrito en la ecuación (XMILE 1.0 §3.7.1.3: ${display}[3] es el valor y del tercer punto); no se admite un índice calculado en una función gráfica`,
+        },
+        'E_UNSUPPORTED',
+      );
+    }
+    this.next();
+    const k = Math.trunc(negative ? -n.value! : n.value!);
+    return num(k >= 1 && k <= points.length ? points[k - 1]! : (this.env.invalidIndexValue ?? 0), loc);
+  }
+
+  /** A bare graphical function as the whole argument of an array builtin: its y-values. */
+  private containerArgument(): readonly number[] | undefined {
+    const t = this.peek();
+    const after = this.tokens[this.i + 1];
+    if (t.kind !== 'name' || !after || !this.isOp(after, ')', ',')) return undefined;
+    const points = this.containerPoints(canonicalName(t.text));
+    if (points) this.next();
+    return points;
   }
 
   /**
@@ -852,8 +897,16 @@ class Parser {
   /** SUM, PROD, MEAN, SIZE, STDDEV of an array; MIN and MAX of arrays and scalars (§3.7.1.3). */
   private arrayCall(t: Token, key: string, loc: SourceLocation): Expr {
     const args: { e: Expr; dims: string[]; bareOverLhs: Parser['bareOverLhs'] }[] = [];
+    const containers: (readonly number[])[] = [];
     if (!this.isOp(this.peek(), ')')) {
       for (;;) {
+        const points = this.containerArgument();
+        if (points) {
+          containers.push(points);
+          const sep = this.next();
+          if (this.isOp(sep, ')')) break;
+          continue;
+        }
         const saved = this.iterated;
         const savedWhole = this.bareWhole;
         const savedBare = this.bareOverLhs;
@@ -870,6 +923,7 @@ class Parser {
         if (!this.isOp(sep, ',')) throw this.fail(sep, { en: `expected ',' or ')' in the argument list but found ${describe(sep).en}`, es: `se esperaba ',' o ')' en la lista de argumentos pero se encontró ${describe(sep).es}` });
       }
     }
+    if (containers.length) return this.containerCall(t, key, containers, args, loc);
     if (args.length > 1) this.refuseAmbiguousBare(key, args);
     if (key === 'MIN' || key === 'MAX') {
       if (args.length === 0) throw this.fail(t, { en: `${key} needs at least one argument`, es: `${key} necesita al menos un argumento` }, 'E_ARITY');
@@ -885,6 +939,40 @@ class Parser {
     if (args.length !== 1) throw this.fail(t, arityMessage(key, 1, 1, args.length), 'E_ARITY');
     const { e, dims } = args[0]!;
     const count = sizeOf(dims);
+    return this.arrayReduction(key, e, count, loc);
+  }
+
+  /**
+   * An array builtin over graphical functions (XMILE 1.0 §3.7.1.3: "All of these functions MUST work
+   * on all container objects … MIN should be able to be applied to a graphical function to find the
+   * minimum y-value"): their y-values are known, so the result is a number; MIN and MAX may mix
+   * them with other arguments.
+   */
+  private containerCall(t: Token, key: string, containers: (readonly number[])[], args: { e: Expr; dims: string[] }[], loc: SourceLocation): Expr {
+    const ys = containers.flat();
+    if (key === 'MIN' || key === 'MAX') {
+      const pick = key === 'MIN' ? Math.min : Math.max;
+      const terms = [num(pick(...ys), loc), ...args.map((a) => (a.dims.length ? call(key === 'MIN' ? 'VMIN' : 'VMAX', [a.e], loc) : a.e))];
+      return terms.slice(1).reduce((a, b) => call(key, [a, b], loc), terms[0]!);
+    }
+    if (containers.length !== 1 || args.length) throw this.fail(t, arityMessage(key, 1, 1, containers.length + args.length), 'E_ARITY');
+    const mean = ys.reduce((a, b) => a + b, 0) / ys.length;
+    switch (key) {
+      case 'SUM':
+        return num(ys.reduce((a, b) => a + b, 0), loc);
+      case 'PROD':
+        return num(ys.reduce((a, b) => a * b, 1), loc);
+      case 'SIZE':
+        return num(ys.length, loc);
+      case 'MEAN':
+        return num(mean, loc);
+      default:
+        // STDDEV, in the population form of arrayReduction.
+        return num(Math.sqrt(ys.reduce((a, y) => a + (y - mean) ** 2, 0) / ys.length), loc);
+    }
+  }
+
+  private arrayReduction(key: string, e: Expr, count: number, loc: SourceLocation): Expr {
     switch (key) {
       case 'SUM':
       case 'PROD':

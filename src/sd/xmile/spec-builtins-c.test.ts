@@ -411,6 +411,30 @@ describe('§3.1.4 and §4.1.3 graphical functions', () => {
     const col = run(`<aux name="lo"><eqn>-1</eqn>${gf}</aux><aux name="hi"><eqn>3</eqn>${gf}</aux>`, { stop: 0 });
     expect([col('lo')[0], col('hi')[0]]).toEqual([-10, 70]);
   });
+  it('is a container: g[3] is the third y-value, MIN and MAX its extreme y-values (§3.7.1.3)', () => {
+    const col = run(
+      `<gf name="g"><xscale min="0" max="3"/><ypts>4,-2,7,1</ypts></gf>
+       <aux name="third"><eqn>g[3]</eqn></aux><aux name="lo"><eqn>MIN(g)</eqn></aux><aux name="hi"><eqn>MAX(g)</eqn></aux>
+       <aux name="y"><gf><xscale min="0" max="1"/><ypts>2,6</ypts></gf></aux>
+       <aux name="e"><eqn>0.5</eqn><gf><xscale min="0" max="1"/><ypts>2,6</ypts></gf></aux>
+       <aux name="more"><eqn>SUM(g) + 10 * MEAN(y) + 100 * SIZE(g) + 1000 * MIN(g, -5) + y[2] * g[5]</eqn></aux>
+       <aux name="own"><eqn>MAX(e, 0) + MEAN(e)</eqn></aux>`,
+      { stop: 0 },
+    );
+    expect([col('third')[0], col('lo')[0], col('hi')[0]]).toEqual([7, -2, 7]);
+    // y, a function without an equation, is a container too. SUM(g) = 4 − 2 + 7 + 1 = 10; MEAN(y) = (2 + 6)/2 = 4; SIZE(g) = 4; MIN(g, −5) = −5; y[2] = 6 and g[5],
+    // past the last point, is 0 (§3.7.1: an invalid index gives zero): 10 + 40 + 400 − 5000 + 0.
+    expect(col('more')).toEqual([10 + 40 + 400 - 5000]);
+    // A variable with an equation has a value of its own, e = 4 (the function at 0.5): MAX(e, 0) + MEAN(e) = 8.
+    expect(col('own')).toEqual([8]);
+  });
+
+  it('a computed index into a graphical function is refused where it is written', () => {
+    const doc = xmileDoc('<gf name="g"><xscale min="0" max="3"/><ypts>4,-2,7,1</ypts></gf>\n<aux name="k"><eqn>2</eqn></aux><aux name="x"><eqn>g[k]</eqn></aux>', { stop: 0 });
+    const d = firstDiagnostic(() => compileXmile(doc, { file: 'spec.xmile' }));
+    expect([d.code, d.loc?.line, d.loc?.column]).toEqual(['E_UNSUPPORTED', 12, 54]);
+    expect(d.message).toMatch(/^g\[…\] on a graphical function takes the number of one of its 4 points/);
+  });
 });
 
 describe('§4.2–4.3 stock and flow options', () => {

@@ -87,6 +87,9 @@ export function collectVariables(block: XmlElement, src: SourceText, behavior: B
       spec.gf = hasEqn ? { lookup: `${name}#gf`, display: `${display}#gf`, type: gfType(gfEl, src) } : { lookup: name, display, type: gfType(gfEl, src) };
       const inner = tag !== 'gf' && gfEl === child(el, 'gf') ? attr(gfEl, 'name') : undefined;
       if (inner !== undefined && inner.trim() !== '') spec.gfName = nameOf(inner).name;
+      // Its y-values, for g[3] and MIN(g) (§3.7.1.3), when the variable is only the function (a
+      // variable with an equation has a value of its own: MAX(effect, 0) compares that value).
+      if (!hasEqn && varDims.length === 0 && elements.length === 0 && child(gfEl, 'ypts')) spec.gf.points = readGraphicalFunction(gfEl, src, display).table.y;
     }
     seen.set(name, spec);
     out.push(spec);
