@@ -19,7 +19,7 @@ import { parseEquation, type GfRef, type ParseEnv } from './expr-parser.js';
 import { internalMacro, type InternalMacro } from './internal-macros.js';
 import { CONTROL } from './ir-build.js';
 import { macroNames, readMacro, rejectRecursion, withDefaults, type MacroDefaults } from './macros.js';
-import { controlEquations, controlValue, readSimSpecs, type SimSpecs } from './sim-specs.js';
+import { checkSubmodelSpecs, controlEquations, controlValue, readSimSpecs, type SimSpecs } from './sim-specs.js';
 import { SourceText } from './source-text.js';
 import { readModelUnits } from './model-units.js';
 import { loopClosingInflows } from './stock-loops.js';
@@ -63,6 +63,10 @@ export function readXmile(source: string, file?: string, limitOptions?: Partial<
   const model = tree.main.el;
 
   const specs = readSimSpecs(child(model, 'sim_specs') ?? child(root, 'sim_specs'), src, src.loc(root.start));
+  for (const sub of tree.byName.values()) {
+    const own = sub === tree.main ? undefined : child(sub.el, 'sim_specs');
+    if (own) checkSubmodelSpecs(own, specs, sub.display, src);
+  }
   const behavior = readBehavior([child(root, 'behavior'), child(model, 'behavior')].filter((b) => b !== undefined), src);
   const dimensions = readDimensions([child(root, 'dimensions'), child(model, 'dimensions')].filter((b) => b !== undefined), src, modelLimits.maxRangeSize);
   const macroEls = children(root, 'macro');

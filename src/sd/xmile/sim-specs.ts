@@ -76,6 +76,36 @@ export function readSimSpecs(el: XmlElement | undefined, src: SourceText, fallba
   return { start, stop, dt, saveInterval, method: integrationMethod(attr(el, 'method'), loc), timeUnits: attr(el, 'time_units')?.trim() ?? '', loc };
 }
 
+/**
+ * A submodel's own `<sim_specs>` (XMILE 1.0, Submodels): in the normal run mode it keeps the
+ * whole-model's start and stop but may have "a different DT", and in the independent mode it does
+ * "a complete run for every DT in the containing model". Modules are flattened into one run here,
+ * so a submodel may only restate the whole-model's DT and method; anything else is refused where
+ * it is written rather than run at the wrong DT.
+ */
+export function checkSubmodelSpecs(el: XmlElement, whole: SimSpecs, model: string, src: SourceText): void {
+  const loc = src.loc(el.start);
+  const refuse = (what: { en: string; es: string }) => {
+    throw ModelError.at(
+      'E_UNSUPPORTED',
+      {
+        en: `submodel ${model} has its own <sim_specs> with ${what.en}; submodels run here as part of the whole model, at its DT (${whole.dt}) and method (${whole.method}): remove the submodel's <sim_specs> or make them agree`,
+        es: `el submodelo ${model} tiene su propio <sim_specs> con ${what.es}; los submodelos corren aquí como parte del modelo completo, con su DT (${whole.dt}) y su método (${whole.method}): quite el <sim_specs> del submodelo o hágalo coincidir`,
+      },
+      loc,
+    );
+  };
+  if (Object.values(el.attrs).some((v) => v.trim().toLowerCase() === 'independent')) refuse({ en: 'the independent run mode (a complete run for every DT)', es: 'el modo de corrida independiente (una corrida completa en cada DT)' });
+  const dtEl = child(el, 'dt');
+  if (dtEl) {
+    let dt = numberIn(dtEl, src, 'dt');
+    if (attrOption(dtEl, 'reciprocal', src)) dt = 1 / dt;
+    if (dt !== whole.dt) refuse({ en: `DT ${dt}`, es: `DT ${dt}` });
+  }
+  const method = attr(el, 'method');
+  if (method !== undefined && method.trim() !== '' && integrationMethod(method, loc) !== whole.method) refuse({ en: `method ${method.trim()}`, es: `método ${method.trim()}` });
+}
+
 /** INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER from the sim specs. */
 export function controlEquations(s: SimSpecs): Equation[] {
   const eq = (name: string, display: string, expr: Expr, doc: string): Equation => ({

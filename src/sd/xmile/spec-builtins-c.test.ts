@@ -470,6 +470,33 @@ describe('§4.2–4.3 stock and flow options', () => {
   });
 });
 
+describe('§3.7.4 submodels with simulation specs of their own', () => {
+  const file = (subSpecs: string) => `<?xml version="1.0" encoding="utf-8"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+  <header><vendor>test</vendor><product version="1">test</product></header>
+  <sim_specs method="Euler" time_units="Months"><start>0</start><stop>2</stop><dt>1</dt></sim_specs>
+  <model><variables><module name="Sub"/><aux name="y"><eqn>Sub.out</eqn></aux></variables></model>
+  <model name="Sub">${subSpecs}<variables>
+    <stock name="level"><eqn>1</eqn><inflow>g</inflow></stock><flow name="g"><eqn>level</eqn></flow>
+    <aux name="out" access="output"><eqn>level</eqn></aux>
+  </variables></model>
+</xmile>`;
+
+  it('a submodel restating the whole-model DT runs as part of it: level doubles each unit time at DT 1', () => {
+    const text = file('<sim_specs method="Euler"><start>0</start><stop>2</stop><dt>1</dt></sim_specs>');
+    expect(columnReader(compileXmile(text, { file: 'sub.xmile' }).model.run())('y')).toEqual([1, 2, 4]);
+  });
+
+  it('a different DT (normal run mode: "the same time base … but a different DT") is refused where it is written, not run at DT 1', () => {
+    // Run at its own DT 0.5 the level would grow by 1.5² per unit time (1, 2.25, 5.0625), not double.
+    for (const specs of ['<sim_specs><dt>0.5</dt></sim_specs>', '<sim_specs><dt reciprocal="true">2</dt></sim_specs>', '<sim_specs method="rk4"><dt>1</dt></sim_specs>']) {
+      const d = firstDiagnostic(() => compileXmile(file(specs), { file: 'sub.xmile' }));
+      expect([d.code, d.loc?.line]).toEqual(['E_UNSUPPORTED', 6]);
+      expect(d.message).toMatch(/^submodel Sub has its own <sim_specs> with (DT 0\.5|method rk4); submodels run here as part of the whole model/);
+    }
+  });
+});
+
 describe('§3.6.1 macros', () => {
   it('a recursive macro (FACT of §3.6.1) is refused with a located message, as basic macro support may', () => {
     // §3.7: "Vendors may choose to only support a basic macro compatibility, which does not permit macros to
