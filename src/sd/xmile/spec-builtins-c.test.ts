@@ -82,6 +82,11 @@ describe('§3.3.3 IF THEN ELSE', () => {
     });
     expectValues(v, { a: 1, b: 1, c: 2, d: 10, e: 2 });
   });
+
+  it('an IF inside THEN takes the first ELSE; the outer IF the second', () => {
+    // IF 1 THEN (IF 0 THEN 1 ELSE 2) ELSE 3 = 2; IF 0 THEN (IF 1 THEN 1 ELSE 2) ELSE 3 = 3.
+    expectValues(values({ a: 'IF 1 THEN IF 0 THEN 1 ELSE 2 ELSE 3', b: 'IF 0 THEN IF 1 THEN 1 ELSE 2 ELSE 3' }), { a: 2, b: 3 });
+  });
 });
 
 describe('§3.2 conventions: numbers, comments, identifiers', () => {
@@ -89,6 +94,15 @@ describe('§3.2 conventions: numbers, comments, identifiers', () => {
     // Sample numeric constants of §3.2.1: .375, 14., 6E5, +8.123e-10 (unary plus).
     const v = values({ a: '.375 + 14. + 6E5', b: '+8.123e-10 * 1E10', c: '2 * 3 { take product of a and b } + 4 { then add c }' });
     expectValues(v, { a: 600014.375, b: 8.123, c: 10 });
+  });
+
+  it('takes Unicode letters and $ inside bare names, and \\" inside quoted ones (§3.2.2.1)', () => {
+    const col = run(
+      `<aux name="café"><eqn>2</eqn></aux><aux name="cost$"><eqn>3</eqn></aux><aux name="say \\&quot;hi\\&quot;"><eqn>5</eqn></aux>
+       <aux name="b"><eqn>café * cost$ + "say \\"hi\\""</eqn></aux>`,
+      { stop: 0 },
+    );
+    expect(col('b')).toEqual([11]);
   });
 
   it('treats case, underscores, spaces, runs of them and \\n in quoted names as the same identifier', () => {
@@ -154,6 +168,11 @@ describe('§3.5.4 test inputs', () => {
     expect(once(col('p'))).toEqual([[1, 12]]);
     expect(once(col('q'))).toEqual([[1, 12]]);
     close([col('S').at(-1)!], [3]);
+  });
+
+  it('a pulse train whose first time is before STARTTIME pulses at first + k·interval from the start on', () => {
+    // PULSE(10, -1, 2) pulses at −1, 1, 3, 5, …; the run (0 to 6, DT 1) sees 1, 3 and 5, each 10/1.
+    close(run('<aux name="p"><eqn>PULSE(10, -1, 2)</eqn></aux>', { stop: 6 })('p'), [0, 10, 0, 10, 0, 10, 0]);
   });
 
   it('RAMP decreases with a negative slope from its start time; STEP steps down with a negative height', () => {
@@ -336,6 +355,25 @@ describe('§3.7.1 arrays', () => {
       { stop: 0, dimensions: dims },
     );
     expect([col('c')[0], col('out')[0], col('in')[0]]).toEqual([32, 0, 30]);
+  });
+
+  it('the non-apply-to-all example over X × X, and per-element graphical functions evaluated at TIME (§4.5)', () => {
+    // not_apply_to_all[1,1] = TIME, [1,2] = 2·TIME, [2,1] = 5·TIME, [2,2] = 11·TIME at TIME 1, 5, 9 (DT 4).
+    // graphical_not_apply_to_all: xscale 1–9 with 3 points is x = 1, 5, 9: element 1 gives 0, 50, 25; element 2 gives 90, 10, 50.
+    const col = run(
+      `<aux name="not_apply_to_all"><dimensions><dim name="X"/><dim name="X"/></dimensions>
+         <element subscript="1,1"><eqn>TIME</eqn></element><element subscript="1,2"><eqn>2*TIME</eqn></element>
+         <element subscript="2,1"><eqn>5*TIME</eqn></element><element subscript="2,2"><eqn>11*TIME</eqn></element></aux>
+       <aux name="graphical_not_apply_to_all"><dimensions><dim name="X"/></dimensions>
+         <element subscript="1"><gf><xscale min="1" max="9"/><ypts>0,50,25</ypts></gf></element>
+         <element subscript="2"><gf><xscale min="1" max="9"/><yscale min="0" max="100"/><ypts>90,10,50</ypts></gf></element>
+         <eqn>TIME</eqn></aux>`,
+      { start: 1, stop: 9, dt: '<dt>4</dt>', dimensions: '<dim name="X" size="2"/>' },
+    );
+    close(col('not_apply_to_all[2, 1]'), [5, 25, 45]);
+    close(col('not_apply_to_all[2, 2]'), [11, 55, 99]);
+    close(col('graphical_not_apply_to_all[1]'), [0, 50, 25]);
+    close(col('graphical_not_apply_to_all[2]'), [90, 10, 50]);
   });
 
   it('the A2A example distance = SQRT(X^2 + Y^2) gives distance[3, 4] = 5', () => {
