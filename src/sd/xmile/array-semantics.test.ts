@@ -110,10 +110,10 @@ describe('what stops, located and in both languages', () => {
     expect(d.message).toMatch(/wildcard \* stands for all of R/);
   });
 
-  it('a range outside an array function', () => {
+  it('a range outside an array function along a dimension that also picks another subscript', () => {
     const d = refusal(`${M}\n<aux name="t"><dimensions><dim name="C"/></dimensions><eqn>m[1:2, C]</eqn></aux>`);
     expect(d.code).toBe('E_UNSUPPORTED');
-    expect(d.message).toMatch(/range 1:2 is only supported inside an array function/);
+    expect(d.message).toMatch(/^the range 1:2 outside an array function would run along C, the equation's dimension, but C also names another subscript/);
   });
 
   it('a range running backwards or past the dimension', () => {

@@ -47,6 +47,8 @@ export interface DimensionInfo {
 interface ComputedSub {
   position: number;
   expr: Expr;
+  /** For a range outside an array function: the equation's dimension it runs along, and its text. */
+  axis?: { dim: string; text: string };
 }
 
 /** How a graphical function attached to a variable is called. */
@@ -400,6 +402,7 @@ class Parser {
         loc,
       );
     }
+    this.refuseRangeAxisReused(computed, subs ?? []);
     if (computed.length) return this.computedElement(this.reference(canonical, display, subs, loc), computed, loc);
     if (!t.quoted && !subs && !self) {
       const key = functionKey(t.text);
@@ -603,7 +606,7 @@ class Parser {
         continue;
       }
       if ((t.kind === 'num' || t.kind === 'name') && this.isOp(sep, ':')) {
-        subs.push(this.rangeSub(t, dim, varName, position, loc));
+        subs.push(this.rangeSub(t, dim, varName, position, loc, computed));
         const close = this.peek();
         if (!this.isOp(close, ',', ']')) throw this.fail(close, { en: `expected ',' or ']' after a range but found ${describe(close).en}`, es: `se esperaba ',' o ']' después de un rango pero se encontró ${describe(close).es}` });
         if (this.isOp(this.next(), ']')) return subs;
@@ -725,15 +728,16 @@ class Parser {
   /**
    * `m[lo:hi]`, elements lo to hi of the position's dimension, by 1-based index or by element name
    * (isee help, Array builtins: `MEAN(Salaries[*,1:3])`, PROD over "a range specified (min:max)").
-   * Only inside an array function, where it is iterated like `*:SubRange` over a sub-range the
-   * reader declares for it.
+   * Inside an array function it is iterated like `*:SubRange` over a sub-range the reader declares
+   * for it; outside one see rangeOverEquation.
    */
-  private rangeSub(t: Token, dim: string | undefined, varName: string, position: number, loc: SourceLocation): SubscriptRef {
+  private rangeSub(t: Token, dim: string | undefined, varName: string, position: number, loc: SourceLocation, computed?: ComputedSub[]): SubscriptRef {
     this.next(); // ':'
     const hiTok = this.next();
     const info = dim ? this.env.dims.get(dim) : undefined;
     if (!dim || !info) throw this.fail(t, { en: `${varName} has no dimension at position ${position + 1} for a range`, es: `${varName} no tiene una dimensión en la posición ${position + 1} para un rango` }, 'E_DIMENSION');
-    if (!this.iterated || !this.env.subRange) {
+    const inside = !!this.iterated && !!this.env.subRange;
+    if (!inside && !computed) {
       throw this.fail(t, { en: `the range ${t.text}:${hiTok.text} is only supported inside an array function such as SUM`, es: `el rango ${t.text}:${hiTok.text} solo se admite dentro de una función de arreglos como SUM` }, 'E_UNSUPPORTED');
     }
     const position1 = (b: Token): number => {
@@ -749,9 +753,59 @@ class Parser {
     const lo = position1(t);
     const hi = position1(hiTok);
     if (lo > hi) throw this.fail(t, { en: `the range ${t.text}:${hiTok.text} runs backwards`, es: `el rango ${t.text}:${hiTok.text} va hacia atrás` }, 'E_DIMENSION');
-    const range = this.env.subRange(dim, lo, hi);
-    this.iterated.add(range);
+    if (!inside) return this.rangeOverEquation(t, `${t.text}:${hiTok.text}`, dim, lo, hi, position, computed!, loc);
+    const range = this.env.subRange!(dim, lo, hi);
+    this.iterated!.add(range);
     return { name: range, display: this.env.dims.get(range)?.display ?? range, bang: true, loc };
+  }
+
+  /**
+   * `A[lo:hi]` outside an array function, in an apply-to-all equation (XMILE 1.0 §3.7.1.2: "Ranges
+   * can be used outside of array built-in functions"): the k-th element of the equation's dimension
+   * takes the range's k-th element, A[lo − 1 + k]. That dimension is the range's own when the
+   * equation is over it, else the equation's only one. A range longer or shorter than that dimension
+   * "will be truncated or extended", with a warning the standard asks for; that is refused here.
+   */
+  private rangeOverEquation(t: Token, text: string, dim: string, lo: number, hi: number, position: number, computed: ComputedSub[], loc: SourceLocation): SubscriptRef {
+    const lhs = this.scope.lhsDims;
+    const over = lhs.includes(dim) ? dim : new Set(lhs).size === 1 ? lhs[0]! : undefined;
+    const info = over ? this.env.dims.get(over) : undefined;
+    const shown = (d: string) => this.env.dims.get(d)?.display ?? d;
+    if (!over || !info || lhs.indexOf(over) !== lhs.lastIndexOf(over) || info.elements.length !== hi - lo + 1) {
+      const why = !over
+        ? { en: lhs.length ? `the equation is over [${lhs.map(shown).join(', ')}], none of them ${shown(dim)}, so which one the range runs along is not said` : 'the equation defines no array', es: lhs.length ? `la ecuación está definida sobre [${lhs.map(shown).join(', ')}], ninguna de ellas ${shown(dim)}, así que no se dice a lo largo de cuál va el rango` : 'la ecuación no define un arreglo' }
+        : lhs.indexOf(over) !== lhs.lastIndexOf(over)
+          ? { en: `the equation is over ${shown(over)} more than once`, es: `la ecuación está definida sobre ${shown(over)} más de una vez` }
+          : { en: `it holds ${hi - lo + 1} elements and ${shown(over)} ${info!.elements.length}, so it would be truncated or extended`, es: `tiene ${hi - lo + 1} elementos y ${shown(over)} ${info!.elements.length}, así que se truncaría o extendería` };
+      throw this.fail(
+        t,
+        {
+          en: `the range ${text} outside an array function is supported in an equation over one dimension of as many elements, element k taking the range's k-th (XMILE 1.0 §3.7.1.2); here ${why.en}. Inside an array function such as SUM it is always supported`,
+          es: `el rango ${text} fuera de una función de arreglos se admite en una ecuación sobre una dimensión de igual número de elementos, donde el elemento k toma el k-ésimo del rango (XMILE 1.0 §3.7.1.2); aquí ${why.es}. Dentro de una función de arreglos como SUM siempre se admite`,
+        },
+        'E_UNSUPPORTED',
+      );
+    }
+    const current: Expr = { kind: 'ref', name: over, display: info.display, subs: [], loc };
+    computed.push({ position, expr: lo === 1 ? current : bin('+', num(lo - 1, loc), current, loc), axis: { dim: over, text } });
+    const first = this.env.dims.get(dim)!.elements[0]!;
+    return { name: first, display: first, bang: false, loc };
+  }
+
+  /** `m[1:2, C]` over C: the range would run along C while C also picks m's other subscript. */
+  private refuseRangeAxisReused(computed: readonly ComputedSub[], subs: readonly SubscriptRef[]): void {
+    for (const c of computed) {
+      if (!c.axis || !subs.some((s) => s.name === c.axis!.dim)) continue;
+      const d = this.env.dims.get(c.axis.dim)?.display ?? c.axis.dim;
+      throw ModelError.at(
+        'E_UNSUPPORTED',
+        {
+          en: `the range ${c.axis.text} outside an array function would run along ${d}, the equation's dimension, but ${d} also names another subscript of the same reference, so which element goes where is not said (XMILE 1.0 §3.7.1.2); write the subscripts out, or use the range inside an array function such as SUM`,
+          es: `el rango ${c.axis.text} fuera de una función de arreglos iría a lo largo de ${d}, la dimensión de la ecuación, pero ${d} también nombra otro subíndice de la misma referencia, así que no se dice qué elemento va dónde (XMILE 1.0 §3.7.1.2); escriba los subíndices, o use el rango dentro de una función de arreglos como SUM`,
+        },
+        c.expr.loc,
+      );
+    }
   }
 
   private indexSub(t: Token, dim: string | undefined, loc: SourceLocation): SubscriptRef {

@@ -345,6 +345,32 @@ describe('§3.7.1 arrays', () => {
     expect([col('rows[Boston]')[0], col('rows[Chicago]')[0], col('rows[LA]')[0], col('part')[0]]).toEqual([36, 66, 96, 50]);
   });
 
+  it('a range outside an array function: element k of the equation takes the range\'s k-th element (§3.7.1.2)', () => {
+    // v = 10, 20, 30 over N; w over M (2 elements) = v[2:3] → 20, 30; u over N = v[1:3] → v itself;
+    // row over N = m2[2, 1:3] with m2[r, n] = 10r + n → 21, 22, 23.
+    const col = run(
+      `<aux name="v"><dimensions><dim name="N"/></dimensions><eqn>10 * N</eqn></aux>
+       <aux name="w"><dimensions><dim name="M"/></dimensions><eqn>v[2:3]</eqn></aux>
+       <aux name="u"><dimensions><dim name="N"/></dimensions><eqn>v[1:3] + 1</eqn></aux>
+       <aux name="m2"><dimensions><dim name="M"/><dim name="N"/></dimensions><eqn>10 * M + N</eqn></aux>
+       <aux name="row"><dimensions><dim name="N"/></dimensions><eqn>m2[2, 1:3]</eqn></aux>`,
+      { stop: 0, dimensions: '<dim name="N" size="3"/><dim name="M" size="2"/>' },
+    );
+    expect([1, 2].map((k) => col(`w[${k}]`)[0])).toEqual([20, 30]);
+    expect([1, 2, 3].map((k) => col(`u[${k}]`)[0])).toEqual([11, 21, 31]);
+    expect([1, 2, 3].map((k) => col(`row[${k}]`)[0])).toEqual([21, 22, 23]);
+  });
+
+  it('a range that would be truncated or extended is refused where it is written', () => {
+    const doc = xmileDoc(
+      '<aux name="v"><dimensions><dim name="N"/></dimensions><eqn>N</eqn></aux>\n<aux name="w"><dimensions><dim name="M"/></dimensions><eqn>v[1:3]</eqn></aux>',
+      { stop: 0, dimensions: '<dim name="N" size="3"/><dim name="M" size="2"/>' },
+    );
+    const d = firstDiagnostic(() => compileXmile(doc, { file: 'spec.xmile' }));
+    expect([d.code, d.loc?.line, d.loc?.column]).toEqual(['E_UNSUPPORTED', 13, 62]);
+    expect(d.message).toContain('here it holds 3 elements and M 2, so it would be truncated or extended');
+  });
+
   it('Location.Chicago is the element\'s position; an out-of-range subscript gives 0', () => {
     // "1.0 for Location.Boston, 2.0 for Location.Chicago"; "If a subscript expression results in an invalid
     // subscript index … a zero (0) MUST be returned": v[k] with k = 4 of 3 elements.
