@@ -212,6 +212,12 @@ describe('§3.4 simulation specs and §3.5.5 time functions', () => {
     const vars = '<stock name="s"><eqn>0</eqn><inflow>f</inflow></stock><flow name="f"><eqn>TIME</eqn></flow>';
     close(run(vars, { stop: 2, simAttrs: 'method="gear, rk4"' })('s'), [0, 0.5, 2]);
   });
+
+  it('an integration method the standard does not name is refused where it is written', () => {
+    // §3.4.1 names euler, rk4, rk2, rk45 and gear.
+    const d = firstDiagnostic(() => compileXmile(xmileDoc('<aux name="x"><eqn>1</eqn></aux>', { simAttrs: 'method="midpoint"' }), { file: 'spec.xmile' }));
+    expect([d.code, d.loc?.line, d.message]).toEqual(['E_SIM_SPECS', 4, 'unknown integration method "midpoint" (euler, rk2, rk4, rk45 or gear)']);
+  });
 });
 
 describe('§3.5.6 INIT and PREVIOUS', () => {
