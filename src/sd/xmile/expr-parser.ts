@@ -79,6 +79,8 @@ export interface ParseEnv {
   limits?: Pick<ModelLimits, 'maxNesting' | 'maxExprDepth' | 'maxEquationLength'>;
   /** Module instances of the model being read: `Module.var` reads that module's output (module-flatten.ts checks it). */
   modules?: ReadonlySet<string>;
+  /** Conveyor and queue stocks by canonical name, whose elements (slats, batches) equations cannot reach. */
+  beltsAndQueues?: ReadonlySet<string>;
 }
 
 /** What one equation adds: the dimensions it is defined over and the variable it defines. */
@@ -387,6 +389,7 @@ class Parser {
     }
     const points = this.containerPoints(canonical);
     if (points && this.isOp(this.peek(), '[')) return this.gfPoint(points, display, loc);
+    if (this.isOp(this.peek(), '[') && !this.env.varDims.has(canonical) && this.env.beltsAndQueues?.has(canonical)) throw this.beltOrQueueElements(display, `${display}[…]`, loc);
     const computed: ComputedSub[] = [];
     const subs = this.isOp(this.peek(), '[') ? (this.next(), this.parseSubscripts(canonical, computed)) : undefined;
     const dims = this.env.varDims.get(canonical);
@@ -442,6 +445,22 @@ class Parser {
     this.next();
     const k = Math.trunc(negative ? -n.value! : n.value!);
     return num(k >= 1 && k <= points.length ? points[k - 1]! : (this.env.invalidIndexValue ?? 0), loc);
+  }
+
+  /**
+   * XMILE 1.0 §3.7.1.3 reads `Q[1]` as the front of queue Q and MIN(B) as the smallest amount on
+   * conveyor B; this engine keeps a belt's or a queue's contents inside its stock, so those are
+   * refused rather than answered with the stock's total. SUM(B) is that total and stays.
+   */
+  private beltOrQueueElements(display: string, form: string, loc: SourceLocation): ModelError {
+    return ModelError.at(
+      'E_UNSUPPORTED',
+      {
+        en: `${form} reads the elements of the conveyor or queue ${display} (XMILE 1.0 §3.7.1.3: its slats or batches as a container), which this engine does not expose; ${display} in an equation is its total contents`,
+        es: `${form} lee los elementos de la cinta o cola ${display} (XMILE 1.0 §3.7.1.3: sus tramos o lotes como contenedor), que este motor no expone; ${display} en una ecuación es su contenido total`,
+      },
+      loc,
+    );
   }
 
   /** A bare graphical function as the whole argument of an array builtin: its y-values. */
@@ -981,6 +1000,8 @@ class Parser {
     if (args.length > 1) this.refuseAmbiguousBare(key, args);
     if (key === 'MIN' || key === 'MAX') {
       if (args.length === 0) throw this.fail(t, { en: `${key} needs at least one argument`, es: `${key} necesita al menos un argumento` }, 'E_ARITY');
+      const only = args.length === 1 ? args[0]!.e : undefined;
+      if (only?.kind === 'ref' && only.subs.length === 0 && !args[0]!.dims.length && this.env.beltsAndQueues?.has(only.name)) throw this.beltOrQueueElements(only.display, `${key}(${only.display})`, loc);
       const terms = args.map((a) => (a.dims.length ? call(key === 'MIN' ? 'VMIN' : 'VMAX', [a.e], loc) : a.e));
       return terms.slice(1).reduce((a, b) => call(key, [a, b], loc), terms[0]!);
     }
@@ -992,6 +1013,7 @@ class Parser {
     }
     if (args.length !== 1) throw this.fail(t, arityMessage(key, 1, 1, args.length), 'E_ARITY');
     const { e, dims } = args[0]!;
+    if (key !== 'SUM' && e.kind === 'ref' && e.subs.length === 0 && !dims.length && this.env.beltsAndQueues?.has(e.name)) throw this.beltOrQueueElements(e.display, `${key}(${e.display})`, loc);
     const count = sizeOf(dims);
     return this.arrayReduction(key, e, count, loc);
   }

@@ -150,6 +150,7 @@ function readModelBody(def: ModelDef, collected: ReadonlyMap<string, VarSpec[]>,
     invalidIndexValue: shared.invalidIndexValue,
     limits: shared.limits,
     modules: new Set(def.modules.map((m) => m.name)),
+    beltsAndQueues: new Set(mine.filter((v) => v.kind === 'stock' && (child(v.el, 'conveyor') || child(v.el, 'queue'))).map((v) => v.name)),
   };
 
   const groups = readGroups(children(def.variablesEl, 'group'));

@@ -507,6 +507,29 @@ describe('§3.1.4 and §4.1.3 graphical functions', () => {
   });
 });
 
+describe('§3.7.1.3 conveyors and queues as containers', () => {
+  const belt = '<stock name="B"><eqn>0</eqn><inflow>i</inflow><outflow>o</outflow><conveyor><len>2</len></conveyor></stock><flow name="i"><eqn>TIME + 1</eqn></flow><flow name="o"/>';
+
+  it('SUM of a conveyor is its total contents, the stock itself', () => {
+    // Inflow 1, 2, 3 and a transit time of 2 (DT 1): B = 0, 1, 1 + 2, 3 + 3 − 1 = 5.
+    const col = run(`${belt}<aux name="s"><eqn>SUM(B)</eqn></aux>`, { stop: 3 });
+    close(col('B'), [0, 1, 3, 5]);
+    close(col('s'), col('B'));
+  });
+
+  it('MIN of a conveyor and the front of a queue read elements the engine does not expose: refused, not the total', () => {
+    const queue = '<stock name="Q"><eqn>0</eqn><inflow>qi</inflow><outflow>qo</outflow><queue/></stock><flow name="qi"><eqn>1</eqn></flow><flow name="qo"/>';
+    for (const [vars, form] of [
+      [`${belt}<aux name="m"><eqn>MIN(B)</eqn></aux>`, 'MIN(B)'],
+      [`${belt}<aux name="m"><eqn>MEAN(B)</eqn></aux>`, 'MEAN(B)'],
+      [`${queue}<aux name="f"><eqn>Q[1]</eqn></aux>`, 'Q[…]'],
+    ] as const) {
+      const d = firstDiagnostic(() => compileXmile(xmileDoc(vars, { stop: 1 }), { file: 'spec.xmile' }));
+      expect([d.code, d.loc?.line, d.message.startsWith(`${form} reads the elements of the conveyor or queue`)]).toEqual(['E_UNSUPPORTED', 11, true]);
+    }
+  });
+});
+
 describe('§4.2–4.3 stock and flow options', () => {
   it('a non-negative flow (uniflow) never runs backwards', () => {
     const col = run(
