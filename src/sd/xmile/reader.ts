@@ -99,11 +99,14 @@ export function readXmile(source: string, file?: string, limitOptions?: Partial<
   equations = [...control, ...equations];
 
   const defaults = new Map<string, MacroDefaults>();
-  const macros: MacroDecl[] = macroEls.map((m) => {
+  const macros: MacroDecl[] = [];
+  for (const m of macroEls) {
     const r = readMacro(m, src, env!, behavior);
+    const prior = macros.find((x) => x.name === r.decl.name);
+    if (prior) refuseOverload(prior, r.decl);
     defaults.set(r.decl.name, r.defaults);
-    return r.decl;
-  });
+    macros.push(r.decl);
+  }
   rejectRecursion(macros);
   const ir: ModelIR = { file, equations, dimensions: dimensions.decls, macros, groups: groupNames, sketch: '', settings: '', method: specs.method, dialect: 'xmile' };
   if (stockForms.length) ir.stockForms = stockForms;
@@ -174,6 +177,21 @@ function readModelBody(def: ModelDef, collected: ReadonlyMap<string, VarSpec[]>,
   const omit = loopClosingInflows(equations, plan.limitInflows);
   if (omit.size) equations = translate(planStocks(stockFlows, flowTerms, env.useInternal, omit));
   return { equations, stockForms: [...queues.forms, ...belts.forms], vars: new Map(mine.map((v) => [v.name, v])), groups: groups.names, env };
+}
+
+/**
+ * A second `<macro>` of the same name: XMILE 1.0 §3.6.1 lets "the same macro … be defined multiple
+ * times with a different number of arguments"; calls are not told apart by their argument count
+ * here, so the second definition is refused where it is rather than silently replacing the first.
+ */
+function refuseOverload(prior: MacroDecl, again: MacroDecl): never {
+  const n = (m: MacroDecl) => m.params.length;
+  const what =
+    n(prior) === n(again)
+      ? { en: `with the same ${n(again)} parameter(s)`, es: `con los mismos ${n(again)} parámetro(s)` }
+      : { en: `with ${n(again)} parameter(s) after one with ${n(prior)} (line ${prior.loc.line}); macros overloaded by their number of arguments (XMILE 1.0 §3.6.1) are not supported: give each its own name`, es: `con ${n(again)} parámetro(s) después de una con ${n(prior)} (línea ${prior.loc.line}); no se admiten macros sobrecargadas por su número de argumentos (XMILE 1.0 §3.6.1): dé a cada una su propio nombre` };
+  const shown = again.equations[0]?.lhs.display ?? again.name;
+  throw ModelError.at('E_REDEFINED', { en: `macro ${shown} is defined again ${what.en}`, es: `la macro ${shown} se define de nuevo ${what.es}` }, again.loc);
 }
 
 function stocksOf(vars: VarSpec[], src: SourceText) {

@@ -603,6 +603,16 @@ describe('§3.6.1 macros', () => {
     expect(d.message).toMatch(/recursive macros.*fact -> fact/);
   });
 
+  it('a macro defined again with another number of parameters is refused at the second definition, not silently replaced', () => {
+    const doc = xmileDoc('<aux name="a"><eqn>F(2) + F(2, 3)</eqn></aux>', {
+      stop: 0,
+      macros: '<macro name="F"><parm>x</parm><eqn>x * 10</eqn></macro>\n<macro name="F"><parm>x</parm><parm>y</parm><eqn>x + y</eqn></macro>',
+    });
+    const d = firstDiagnostic(() => compileXmile(doc, { file: 'spec.xmile' }));
+    expect([d.code, d.loc?.line]).toEqual(['E_REDEFINED', 14]);
+    expect(d.message).toMatch(/^macro F is defined again with 2 parameter\(s\) after one with 1 \(line 13\); macros overloaded by their number of arguments/);
+  });
+
   it('a parameter with a default value may be left out', () => {
     // §4.x macros: "Parameters can optionally have default values … specified with the default attribute".
     const col = run('<aux name="a"><eqn>SCALE(3)</eqn></aux><aux name="b"><eqn>SCALE(3, 5)</eqn></aux>', {
