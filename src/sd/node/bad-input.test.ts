@@ -77,11 +77,11 @@ describe('the CLI reports bad input on one line with exit status 2', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a stock that turns NaN exits 1 naming the variable and the time', () => {
+  it('a stock that turns NaN exits 1 naming the variable and the time, and the equation that made the NaN', () => {
     const file = join(dir, 'nan.mdl');
     writeFileSync(file, `${CONTROL}S = INTEG(f, 1) ~~|\nf = 1 / (5 - Time) * 0 + IF THEN ELSE(Time >= 3, 0/0, 0) ~~|\n`);
     const r = spawnSync(tsx, [main, 'run', file], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toBe('simulation failed: S became NaN at time 4');
+    expect(r.stderr.trim()).toBe(`simulation failed: S became NaN at time 4, after ${file}:6:1: f became NaN at time 3: 0 / 0 (zero divided by zero has no value)`);
   });
 });
