@@ -323,7 +323,7 @@ export class CompiledModel implements Model {
     const probe = new NonFiniteProbe(this.scalar, watch, until);
     let findings: NonFiniteProbe | undefined = probe;
     try {
-      this.simulate({ ...options, into: undefined }, undefined, undefined, probedProgram(probe));
+      this.simulate(options, DISCARD, undefined, probedProgram(probe));
     } catch (e) {
       // Any failure but the probe's own end leaves the warnings without causes.
       if (!(e instanceof ProbeDone)) findings = undefined;
@@ -348,7 +348,7 @@ export class CompiledModel implements Model {
   private diagnosed(e: NaNStockError, options: RunOptions): SimulationError {
     const probe = new NonFiniteProbe(this.scalar, Int32Array.from(this.dependencies([e.stock])), e.time);
     try {
-      this.simulate({ ...options, into: undefined }, undefined, undefined, probedProgram(probe));
+      this.simulate(options, DISCARD, undefined, probedProgram(probe));
     } catch (f) {
       // The rerun ends at the same NaN stock, or at the probe's end; any other failure leaves the stop as it was.
       if (!(f instanceof NaNStockError || f instanceof ProbeDone)) return e;
@@ -622,6 +622,9 @@ class NaNStockError extends SimulationError {
     super(text, name, time);
   }
 }
+
+/** A sink that keeps nothing: a probed rerun reads the state, not the saved rows, so it holds one block, not the whole run. */
+const DISCARD: SaveSink = { begin() {}, rows() {} };
 
 /**
  * The same program with `probe` called after its init and after each step's equations, for a

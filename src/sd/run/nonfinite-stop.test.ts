@@ -69,6 +69,11 @@ describe('a NaN stock names the root cause of its NaN', () => {
     expect(e.message).toContain('x became -∞ at time 2: LN of 0');
   });
 
+  it('a streamed run that stops names the same cause', () => {
+    const m = compileVensim(`s = INTEG(-1, 2) ~~|\nx = LN(s) ~~|\np = INTEG(x, 0) ~~|\n${CONTROL}`, { file: 'm.mdl' }).model;
+    expect(() => m.stream({ begin() {}, rows() {} }, { blockRows: 1 })).toThrow('p became NaN at time 4, after m.mdl:2:1: x became -∞ at time 2: LN of 0');
+  });
+
   it('under Runge-Kutta, a cause at a stage is named by its time step, in both languages', () => {
     // s is 0.5 at time 1; RK2's stage at time 2 takes s = 0.5 - 1 = -0.5, a value the run never saves.
     const e = failure('s = INTEG(-1, 1.5) ~~|\nx = LN(s) ~~|\np = INTEG(x, 0) ~~|', undefined, 'rk2');
