@@ -299,6 +299,18 @@ describe('GET DIRECT CONSTANTS, LOOKUPS and DATA from delimited files', () => {
     expect(series(r, 'held')).toEqual([10, 10, 30, 30, 20]);
     expect(series(r, 'ahead')).toEqual([10, 30, 30, 20, 20]);
   });
+
+  it(':RAW: data is :NA: where the file has no point, so a model can test for it (keywords.html, na.html)', () => {
+    // keywords.html: ":RAW: Marks data as raw so :NA: is reported for missing values"; na.html: :NA:
+    // "can be used to test for the existence of data". Was a bug: the engine gave NaN, which no
+    // "= :NA:" test catches, so the fallback below was NaN too.
+    const r = runIn([
+      "raw :RAW: := GET DIRECT DATA('d.csv', ',', 'A', 'B2') ~~|",
+      'filled = IF THEN ELSE(raw = :NA:, -1, raw) ~~|',
+    ], 4);
+    expect(series(r, 'raw')).toEqual([10, NA, 30, NA, 20]);
+    expect(series(r, 'filled')).toEqual([10, -1, 30, -1, 20]);
+  });
 });
 
 describe('time settings (timeboundsdates.html)', () => {
