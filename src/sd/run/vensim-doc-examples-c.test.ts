@@ -187,6 +187,16 @@ describe('QUEUE FIFO and QUEUE AGE IN RANGE (fn_queue_fifo, fn_queue_age_in_rang
     expect(series(r, 'Waiting')).toEqual([0, 10, 20, 30]);
   });
 
+  it('never changes within a time step, so under Runge-Kutta it moves as under Euler, unlike a level', () => {
+    // fn_queue_fifo: "unlike an ordinary Level the value of a queue will never change within a time
+    // step so that using Runge-Kutta integration will give different results". Inflow Time, dt 1:
+    // the queue adds the inflow at each step's start, 0, 0, 0 + 1, 1 + 2, 3 + 3; a level of the
+    // same inflow under RK4 integrates Time exactly, t²/2: 0, .5, 2, 4.5, 8.
+    const m = compileVensim(`flat((0,1),(1,1)) ~~|\nWaiting = QUEUE FIFO(Time, 0, flat, 0, 20) ~~|\nL = INTEG(Time, 0) ~~|\n${control(4)}`).model;
+    for (const method of ['euler', 'rk4'] as const) expect(series(m.run({ method }), 'Waiting')).toEqual([0, 0, 1, 3, 6]);
+    expect(series(m.run({ method: 'rk4' }), 'L')).toEqual([0, 0.5, 2, 4.5, 8]);
+  });
+
   it('QUEUE AGE IN RANGE of a variable that is not a queue is :NA:', () => {
     expect(first(run(['x = 5 ~~|', 'y = QUEUE AGE IN RANGE(x, 0, 10) ~~|'], 1), 'y')).toBe(NA);
   });
@@ -258,6 +268,9 @@ describe('GET DIRECT CONSTANTS, LOOKUPS and DATA from delimited files', () => {
     writeFileSync(join(dir, 'c.csv'), ',b1,b2,b3\nc1,1,2,3\nc2,4,5,6\nscalar,7.5,,\n');
     writeFileSync(join(dir, 'l.csv'), 'x,0,1,2\ny,0,2,3\n');
     writeFileSync(join(dir, 'd.csv'), 'time,v\n0,10\n2,30\n4,20\n');
+    writeFileSync(join(dir, 'across.csv'), 'time,0,2,4\nv,10,30,20\nw,1,2,3\n');
+    writeFileSync(join(dir, 'down.csv'), 'x,y\n0,0\n1,2\n2,3\n');
+    writeFileSync(join(dir, 'column.csv'), 'a,1\nb,2\nc,3\n');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const runIn = (eqs: string[], final = 0) =>
@@ -298,6 +311,26 @@ describe('GET DIRECT CONSTANTS, LOOKUPS and DATA from delimited files', () => {
     expect(series(r, 'v')).toEqual([10, 20, 30, 25, 20]);
     expect(series(r, 'held')).toEqual([10, 10, 30, 30, 20]);
     expect(series(r, 'ahead')).toEqual([10, 30, 30, 20, 20]);
+  });
+
+  it('DATA with a row number reads Time across, and further elements down the rows (fn_get_direct_data)', () => {
+    // Row 1 holds the times 0, 2, 4; s1 reads row 2 from B2 (10, 30, 20) and s2 the next row (1, 2, 3),
+    // each interpolated between its points: s1 20 and 25 at Time 1 and 3, s2 1.5 and 2.5.
+    const r = runIn(['s : s1, s2 ~~|', "v[s] := GET DIRECT DATA('across.csv', ',', '1', 'B2') ~~|"], 4);
+    expect(series(r, 'v[s1]')).toEqual([10, 20, 30, 25, 20]);
+    expect(series(r, 'v[s2]')).toEqual([1, 1.5, 2, 2.5, 3]);
+  });
+
+  it('LOOKUPS with a column letter reads x down column A and y down from B2 (fn_get_direct_lookups)', () => {
+    // The same table (0,0), (1,2), (2,3) written down the rows: 1.5 gives 2 + .5 × 1 = 2.5.
+    const r = runIn(["look(GET DIRECT LOOKUPS('down.csv', ',', 'A', 'B2')) ~~|", 'y = look(1.5) ~~|']);
+    expect(first(r, 'y')).toBe(2.5);
+  });
+
+  it('CONSTANTS for a vector reads across, or down with * (fn_get_direct_constants)', () => {
+    const r = runIn(['k : k1, k2, k3 ~~|', "col[k] = GET DIRECT CONSTANTS('column.csv', ',', 'B1*') ~~|", "row[k] = GET DIRECT CONSTANTS('across.csv', ',', 'B2') ~~|"]);
+    expect(['k1', 'k2', 'k3'].map((k) => first(r, `col[${k}]`))).toEqual([1, 2, 3]);
+    expect(['k1', 'k2', 'k3'].map((k) => first(r, `row[${k}]`))).toEqual([10, 30, 20]);
   });
 
   it(':RAW: data is :NA: where the file has no point, so a model can test for it (keywords.html, na.html)', () => {
