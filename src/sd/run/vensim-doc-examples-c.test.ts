@@ -79,6 +79,30 @@ describe('LOOKUP AREA (fn_lookup_area) and WITH LOOKUP (fn_with_lookup)', () => 
   });
 });
 
+describe('lookup definitions (lookups.html)', () => {
+  it('may list the x values then the y values: the page\'s effect energy tab(0, 0.5, 1.0, 2.0, 0, 0.7, 1.0, 1.1)', () => {
+    // Points (0, 0), (.5, .7), (1, 1), (2, 1.1): .25 gives .7 / 2 = .35; 1.5 gives 1 + .1 / 2 = 1.05.
+    const r = run(['effect energy tab(0, 0.5, 1.0, 2.0, 0, 0.7, 1.0, 1.1) ~~|', 'a = effect energy tab(0.25) ~~|', 'b = effect energy tab(1.5) ~~|'], 0);
+    expect(first(r, 'a')).toBeCloseTo(0.35, 12);
+    expect(first(r, 'b')).toBeCloseTo(1.05, 12);
+  });
+
+  it('may start with the editor\'s [(xmin,ymin)-(xmax,ymax)] range, which does not change the values', () => {
+    // (1, 1) to (4, 1.8): 2.5 gives 1 + 1.5 × .8 / 3 = 1.4.
+    const r = run(['f([(0,0)-(4,2)],(0,0),(1,1),(4,1.8)) ~~|', 'a = f(2.5) ~~|'], 0);
+    expect(first(r, 'a')).toBeCloseTo(1.4, 12);
+  });
+
+  it.each([['t((0,1)) ~~|', 1], ['t(0, 1) ~~|', 1]])('%s, with fewer than two points, stops at the lookup with a located E_LOOKUP', (eq, points) => {
+    // "For all Lookups, a minimum of two values must be specified for both the x and y axis."
+    // Was accepted before, as a lookup of one constant value.
+    const e = buildError(`a = 1 ~~|\n${eq}\n${control(0)}`, 'look.mdl');
+    const d = e.diagnostics[0]!;
+    expect([d.code, d.loc?.file, d.loc?.line, d.loc?.column]).toEqual(['E_LOOKUP', 'look.mdl', 2, 2]);
+    expect(d.message).toContain(`a lookup needs at least two points and this one has ${points}`);
+  });
+});
+
 describe('LOOKUP SLOPE (fn_lookup_slope), the page examples', () => {
   // The page prints LOOK((0,1),(1,1),(2,3)), but its six results do not fit that table by its own
   // rules (the slope at .5 would be 0, not 1). They all fit ((0,0),(1,1),(2,1.5)): slopes 1 then .5,
