@@ -23,9 +23,11 @@ const series = (r: ReturnType<typeof run>, name: string) => Array.from(r.get(nam
 const first = (r: ReturnType<typeof run>, name: string) => r.get(name)![0]!;
 const NA = VENSIM_NA;
 
-describe('DELAY1 and DELAY1I (fn_delay1; fn_delay3 gives the same structure for order 3)', () => {
-  // DELAY1I = LV / delay time, LV = INTEG(input − DELAY1I, initial value × delay time); DELAY1 the
-  // same with LV starting at input × delay time, so that it starts in equilibrium (output = input).
+describe('DELAY1 and DELAY1I (the one-stage form of fn_delay3\'s equations; fn_delay_n)', () => {
+  // fn_delay3 writes DELAY3 as three stages LV = INTEG(inflow − LV/DL, …), DL = delay time / 3, each
+  // starting at DL × input (DELAY3I: at initial value × DL). One stage (DL = delay time): DELAY1I = LV /
+  // delay time, LV = INTEG(input − DELAY1I, initial value × delay time); DELAY1 starts LV at input ×
+  // delay time, in equilibrium (output = input). (The fn_delay1 page itself was not found here.)
   it('DELAY1I(STEP(10, 1), 2, 4) follows its level by hand', () => {
     // dt 1. LV(0) = 4 × 2 = 8, out 4. LV(1) = 8 + (0 − 4) = 4, out 2. STEP is 10 from Time 1:
     // LV(2) = 4 + (10 − 2) = 12, out 6; LV(3) = 12 + (10 − 6) = 16, out 8; LV(4) = 16 + 2 = 18, out 9.
