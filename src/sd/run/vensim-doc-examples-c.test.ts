@@ -308,6 +308,16 @@ describe('GET DIRECT CONSTANTS, LOOKUPS and DATA from delimited files', () => {
     expect(first(r, 'k')).toBe(7.5);
   });
 
+  it('CONSTANTS reports an error, at the equation, when the values are not there; == reads the same', () => {
+    // fn_get_direct_constants: "If no values are available, an error is reported", and the function
+    // may follow "the == sign for Unchangeable Constants". p[c, b] from B4 needs 2 × 3 cells; row 4
+    // holds only 7.5 in B4, so C4 is empty.
+    expect(() => runIn(['c : c1, c2 ~~|', 'b : b1, b2, b3 ~~|', "p[c, b] = GET DIRECT CONSTANTS('c.csv', ',', 'B4') ~~|"])).toThrow(
+      /m\.mdl:3:11: error E_DATA: c\.csv!C4: the cell is empty/,
+    );
+    expect(first(runIn(["k == GET DIRECT CONSTANTS('c.csv', ',', 'B4') ~~|"]), 'k')).toBe(7.5);
+  });
+
   it("CONSTANTS with a cell ending in * reads transposed: the last subscript down", () => {
     // q[b, c] from 'B2*': c runs down the rows, b across the columns, so q[b, c] is the cell at
     // row c, column b: q[b2, c1] = C2 = 2, q[b1, c2] = B3 = 4.
