@@ -120,7 +120,7 @@ describe('LOOKUP SLOPE (fn_lookup_slope), the page examples', () => {
 
 describe('TIME BASE (documentation/22120.html)', () => {
   it('Decimal year = TIME BASE(INITIAL YEAR, YEARS PER MONTH) counts years in a monthly model', () => {
-    // 1980 + Time × .083333 at months 0, 6, 12, 18, 24.
+    // fn_time_base: START + Time × SLOPE, so 1980 + Time × .083333 at months 0, 6, 12, 18, 24.
     const r = run(['Decimal year = TIME BASE(INITIAL YEAR, YEARS PER MONTH) ~~|', 'INITIAL YEAR = 1980 ~~|', 'YEARS PER MONTH = 0.083333 ~~|'], 24, 6);
     const expected = [1980, 1980.499998, 1980.999996, 1981.499994, 1981.999992];
     series(r, 'Decimal year').forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 9));
@@ -129,6 +129,7 @@ describe('TIME BASE (documentation/22120.html)', () => {
 
 describe('GET DATA AT TIME, FIRST TIME, LAST TIME (documentation/function_changes.html)', () => {
   // "GET DATA AT TIME(D,T) The value for the data variable D at time T or :NA: if not available."
+  // FIRST TIME and LAST TIME are read by their names (the part of the page read here quotes AT TIME only).
   const data = new Map([['d', { times: [1, 2, 4], values: [10, 4, 7] }]]);
   const r = compileVensim(
     `d ~~|\nat2 = GET DATA AT TIME(d, 2) ~~|\nat3 = GET DATA AT TIME(d, 3) ~~|\nfirst t = GET DATA FIRST TIME(d) ~~|\nlast t = GET DATA LAST TIME(d) ~~|\n${control(4)}`,
@@ -391,12 +392,19 @@ describe('time settings (timeboundsdates.html)', () => {
     expect(Array.from(r.time)).toEqual([0, 1, 2, 3, 4]);
     expect(series(r, 'L')).toEqual([0, 0.375, 1.75, 4.125, 7.5]);
   });
+
+  it('SAVEPER = TIME STEP, the default the page describes, saves every step', () => {
+    const r = compileVensim('L = INTEG(1, 0) ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 0.25 ~~|\nSAVEPER = TIME STEP ~~|\n').model.run();
+    expect(Array.from(r.time)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(series(r, 'L')).toEqual([0, 0.25, 0.5, 0.75, 1]);
+  });
 });
 
 describe(':NA: (documentation/na.html)', () => {
-  it('is an ordinary number a model can test for with =', () => {
+  it('is an ordinary number, −2^109, that a model can test for with =', () => {
+    // na.html: ":NA: takes on a special value (−2^109) that can be used to test for the existence of data".
     const r = run(['x = :NA: ~~|', 'is na = IF THEN ELSE(x = :NA:, 1, 0) ~~|', 'y = 3 ~~|', 'y is na = IF THEN ELSE(y = :NA:, 1, 0) ~~|'], 0);
-    expect(first(r, 'x')).toBe(NA);
+    expect(first(r, 'x')).toBe(-(2 ** 109));
     expect([first(r, 'is na'), first(r, 'y is na')]).toEqual([1, 0]);
   });
 });
