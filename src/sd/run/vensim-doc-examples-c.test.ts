@@ -298,6 +298,7 @@ describe('GET DIRECT CONSTANTS, LOOKUPS and DATA from delimited files', () => {
     writeFileSync(join(dir, 'across.csv'), 'time,0,2,4\nv,10,30,20\nw,1,2,3\n');
     writeFileSync(join(dir, 'down.csv'), 'x,y\n0,0\n1,2\n2,3\n');
     writeFileSync(join(dir, 'column.csv'), 'a,1\nb,2\nc,3\n');
+    writeFileSync(join(dir, 'names.csv'), 'north,,south\neast,west,\n');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const runIn = (eqs: string[], final = 0) =>
@@ -368,6 +369,14 @@ describe('GET DIRECT CONSTANTS, LOOKUPS and DATA from delimited files', () => {
     const r = runIn(['k : k1, k2, k3 ~~|', "col[k] = GET DIRECT CONSTANTS('column.csv', ',', 'B1*') ~~|", "row[k] = GET DIRECT CONSTANTS('across.csv', ',', 'B2') ~~|"]);
     expect(['k1', 'k2', 'k3'].map((k) => first(r, `col[${k}]`))).toEqual([1, 2, 3]);
     expect(['k1', 'k2', 'k3'].map((k) => first(r, `row[${k}]`))).toEqual([10, 30, 20]);
+  });
+
+  it('SUBSCRIPT reads element names across then down, skipping empty cells (fn_get_direct_subscript)', () => {
+    // "Values are read across and then down as a list of subscripts, with missing or empty
+    // locations simply ignored": A1..C2 holds north, -, south / east, west, -.
+    const r = runIn(["r : GET DIRECT SUBSCRIPT('names.csv', ',', 'A1', 'C2', '') ~~|", 'x[r] = 1 ~~|', 'n = ELMCOUNT(r) ~~|']);
+    expect(r.names.filter((n) => n.startsWith('x['))).toEqual(['x[north]', 'x[south]', 'x[east]', 'x[west]']);
+    expect(first(r, 'n')).toBe(4);
   });
 
   it(':RAW: data is :NA: where the file has no point, so a model can test for it (keywords.html, na.html)', () => {
