@@ -467,6 +467,9 @@ describe('macros (documentation/22145.html)', () => {
     ], 0);
     expect(first(r, 'a')).toBe(12);
   });
+  // Not asserted: macros.html says a macro used before its definition is a syntax error, but the
+  // shared suite's macro_trailing_definition case (with Vensim output) defines its macro after the
+  // use, and the engine accepts that; see the report.
 });
 
 describe('INTEG (fn_integ)', () => {
