@@ -159,8 +159,8 @@ export class NonFiniteProbe {
   /** The operation that made a root's first non-finite value, when its equation can be evaluated again. */
   private cause(n: ScalarNode, v: Float64Array, time: number, dt: number, R: Runtime, initial: boolean): NonFiniteCause | undefined {
     let e: SExpr | undefined;
-    // NaN is how this engine holds "no value" of a data series (runtime-lib.ts `data`), which Vensim
-    // leaves blank in its output as well: not an error.
+    // A data series with no points gives NaN (runtime-lib.ts `data`; :RAW: data between its points
+    // is :NA:, a number), which Vensim leaves blank in its output as well: not an error.
     if (n.kind === 'data') return { kind: 'missing-data', op: nodeDisplayName(n), args: [] };
     if (n.kind === 'stock') {
       // After the start a stock changes only by integration: its rate at the previous look was not

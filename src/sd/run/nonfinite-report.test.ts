@@ -140,15 +140,15 @@ describe('non-finite saved values: one warning per root cause', () => {
     expect(m.explainNonFinite([])).toEqual({ warnings: [], more: 0, columns: 0 });
   });
 
-  it('RAW data between its points has no value (NaN here, blank in Vensim\'s output): no warning, but a division beside it still warns', () => {
+  it('RAW data between its points is :NA: (keywords.html), a number: no warning, but a division beside it still warns', () => {
     const sheet = new GridSheet('d.csv', [[0, 5], [2, 7], [4, 9]].map((r) => r.map((v) => toCellValue(v))));
     const dataHost: DataHost = { readSheet: () => sheet };
     const eqs = "f:RAW: := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\ng = f * 2 ~~|\nzero = 0 ~~|\nh = IF THEN ELSE(Time = 3, 1 / zero, 0) ~~|";
     const m = compileVensim(`${eqs}\n${CONTROL}`, { file: 'm.mdl', dataHost }).model;
     const run = m.run();
-    expect(Number.isNaN(run.get('g')![1]!)).toBe(true);
+    expect(run.get('g')![1]).toBe(2 * VENSIM_NA);
     const found = scanResult(run);
-    expect(found.map((f) => f.name)).toEqual(['f', 'g', 'h']);
+    expect(found.map((f) => f.name)).toEqual(['h']);
     const r = m.explainNonFinite(found);
     expect(r.columns).toBe(1);
     expect(r.warnings.map((w) => [w.variable, w.time, w.cause?.kind])).toEqual([['h', 3, 'division-by-zero']]);

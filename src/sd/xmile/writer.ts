@@ -625,10 +625,12 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
           const g = seriesAsGf(s, el.column);
           if (!('x' in g)) throw new Unwritable(g, el.eq.loc);
           if (g.raw) {
-            // Its value at its own times, NaN elsewhere (writer-data.ts): two discrete functions of its own.
+            // Its value at its own times, :NA: (−2^109) elsewhere as the engine gives it (runtime-lib.ts
+            // `data`; writer-data.ts): two discrete functions of its own.
             const times = extraGf(ctx, { x: g.x, y: g.x, loc: el.eq.loc }, 'discrete');
             const values = extraGf(ctx, { x: g.x, y: g.y, loc: el.eq.loc }, 'discrete');
-            return { el, xml: () => `<eqn>${esc(`IF ${times}(TIME) = TIME THEN ${values}(TIME) ELSE (INF - INF)`)}</eqn>`, type: 'raw' as const, any: false, value: '' };
+            const na = write({ kind: 'num', value: NA_VALUE, loc: el.eq.loc }, ctx, 0);
+            return { el, xml: () => `<eqn>${esc(`IF ${times}(TIME) = TIME THEN ${values}(TIME) ELSE ${na}`)}</eqn>`, type: 'raw' as const, any: false, value: '' };
           }
           return { el, xml: (t?: string) => `<eqn>${g.input}</eqn><gf${t ? ` type="${t}"` : ''}>${gfPointsXml(g.x, g.y)}</gf>`, type: g.type, any: false, value: '' };
         });
