@@ -17,7 +17,7 @@ import { generate } from '../sd/compile/codegen.js';
 import { parseFileTags } from '../sd/data/file-tags.js';
 import type { DataHost } from '../sd/data/types.js';
 import { createNodeDataHost } from '../sd/node/data-host.js';
-import { readTextFile } from '../sd/node/load.js';
+import { readModelFile } from '../sd/node/load.js';
 import { CompiledModel } from '../sd/run/compiled-model.js';
 import { methodFromSettings } from '../sd/run/engine.js';
 import { readVensim } from '../sd/vensim/reader.js';
@@ -70,7 +70,7 @@ export function probeCompile(path: string | undefined): CompileTimes {
   };
 
   const file = path ? resolve(path) : '<generated 10k>';
-  const text = time('load', () => (path ? readTextFile(file) : generateModel(20, 100)));
+  const text = time('load', () => (path ? readModelFile(file, path) : generateModel(20, 100)));
   let dataHost: DataHost | undefined;
   if (path) {
     const host = time('load', () => createNodeDataHost(dirname(file), parseFileTags(text)));
@@ -122,6 +122,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error('usage: compile-probe MODEL.mdl [--json] | compile-probe --generated [--json]');
     process.exit(2);
   }
-  const times = probeCompile(target);
-  console.log(args.includes('--json') ? JSON.stringify(times) : formatCompileTimes(times));
+  try {
+    const times = probeCompile(target);
+    console.log(args.includes('--json') ? JSON.stringify(times) : formatCompileTimes(times));
+  } catch (e) {
+    // A file that cannot be read or a model that does not compile: its message, not a stack trace.
+    // Imported here, so that a probe that succeeds loads (and measures) nothing more.
+    const { reportError } = await import('../cli/exit.js');
+    process.exitCode = reportError(e);
+  }
 }

@@ -104,8 +104,14 @@ if (!path) {
   console.error('usage: memory-probe MODEL.mdl [COLUMN] [--reuse]   (without COLUMN every variable is saved)');
   process.exit(2);
 }
-const model = loadModel(path);
-const options = column ? { columns: [column] } : {};
-let last: RunResult | undefined;
-for (let i = 0; i < 20; i++) last = model.run(reuse && last ? { ...options, into: last } : options);
-console.log(peakResidentMb().toFixed(1));
+try {
+  const model = loadModel(path);
+  const options = column ? { columns: [column] } : {};
+  let last: RunResult | undefined;
+  for (let i = 0; i < 20; i++) last = model.run(reuse && last ? { ...options, into: last } : options);
+  console.log(peakResidentMb().toFixed(1));
+} catch (e) {
+  // A file that cannot be read, a model that does not compile, a run that fails: its message, not a stack trace.
+  const { reportError } = await import('../cli/exit.js');
+  process.exitCode = reportError(e);
+}

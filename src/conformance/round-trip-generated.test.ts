@@ -58,7 +58,7 @@ describe('round trip of generated models through the .mdl and XMILE writers', ()
     for (const t of tally.values()) expect(t.differs).toEqual([]);
     // The .mdl writer expresses every generated construct. XMILE 1.0 has no DELAY CONVEYOR (a
     // conveyor stock is another construct), no market functions and no equivalent of some Vensim
-    // functions the generator draws (differential-functions.ts: NPV, VECTOR ELM MAP, LOOKUP
+    // functions the generator draws (differential-functions.ts: NPV, LOOKUP
     // BACKWARD/EXTRAPOLATE on a lookup also used otherwise (an XMILE graphical function has one
     // type; gf-types.ts)), nor MIN or MAX of iterated arguments within a reduction
     // (PROD(MIN(x[DimA!], 3))): only those are refused (the regular expression below also admits
@@ -68,7 +68,9 @@ describe('round trip of generated models through the .mdl and XMILE writers', ()
     const unwritable = /^(DELAY CONVEYOR|FIND MARKET PRICE|DEMAND AT PRICE|SUPPLY AT PRICE|FORECAST|NPV|QUANTUM|MODULO|VECTOR SORT ORDER|VECTOR ELM MAP|VECTOR SELECT|VECTOR RANK|VECTOR REORDER|SAMPLE IF TRUE|LOOKUP FORWARD|ELMCOUNT) has no XMILE 1.0 function|^LOOKUP (BACKWARD|EXTRAPOLATE) on a lookup that is also used|^Dim[A-Z]! outside an array function/;
     for (const reason of tally.get('xmile')!.reasons.keys()) expect(reason).toMatch(unwritable);
     // Every XMILE written goes back to .mdl, except where it sorts with XMILE's RANK (how VECTOR SORT
-    // ORDER and VECTOR RANK are written: writer-vector-sort.ts), which Vensim has no function for.
+    // ORDER and VECTOR RANK are written: writer-vector-sort.ts), which Vensim has no function for;
+    // computed subscripts (how VECTOR ELM MAP and VECTOR REORDER are written) go back as VECTOR ELM
+    // MAP (vensim/computed-subscripts.ts).
     const back = tally.get('xmile→mdl')!;
     expect(back.same + back.refused).toBe(tally.get('xmile')!.same);
     for (const reason of back.reasons.keys()) expect(reason).toMatch(/^RANK, which Vensim has no function for/);

@@ -135,9 +135,13 @@ export interface RunWarning {
   variable: string;
   /** `file:line:column` of its equation. */
   location?: string;
+  /** When it became non-finite; with `step`, the start of the Runge-Kutta step it became so in. */
   time: number;
+  /** Set when it became non-finite at a Runge-Kutta stage, inside the step from `from` to `to` (no value is saved there). */
+  step?: { from: number; to: number };
   value: 'NaN' | 'Infinity' | '-Infinity';
-  cause?: { kind: string; op: string; args: number[]; at?: number };
+  /** `at` (and `step`): when a stock's rate made it; `initial`: in a stock's initial value. */
+  cause?: { kind: string; op: string; args: number[]; at?: number; step?: { from: number; to: number }; initial?: boolean };
   /** The saved variables it reaches, each with its first non-finite value. */
   columns: { name: string; time: number; value: 'NaN' | 'Infinity' | '-Infinity' }[];
   message: string;

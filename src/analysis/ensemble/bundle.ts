@@ -11,9 +11,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { isAbsolutePath, parseFileTags, resolveFileTag } from '../../sd/data/file-tags.js';
 import type { DataHost } from '../../sd/data/types.js';
-import { ModelError } from '../../sd/ir/diagnostics.js';
 import { createNodeDataHost } from '../../sd/node/data-host.js';
-import { readTextFile } from '../../sd/node/load.js';
+import { readModelFile } from '../../sd/node/load.js';
 import { compileVensim } from '../../sd/run/engine.js';
 
 export interface ModelBundle {
@@ -44,8 +43,7 @@ function locateDataFile(modelDir: string, written: string, tags: ReadonlyMap<str
 /** Reads a .mdl model and every data file its equations read. */
 export function makeBundle(modelPath: string): ModelBundle {
   const file = resolve(modelPath);
-  if (!existsSync(file)) throw ModelError.at('E_FILE', { en: `cannot read model file ${modelPath}: no such file`, es: `no se puede leer el archivo del modelo ${modelPath}: el archivo no existe` });
-  const text = readTextFile(file);
+  const text = readModelFile(file, modelPath);
   const dir = dirname(file);
   const tags = parseFileTags(text);
   const inner = createNodeDataHost(dir, tags);

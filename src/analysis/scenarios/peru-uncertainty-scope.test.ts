@@ -5,7 +5,8 @@
  * Supuestos move 2030, so they are sampled; the Enforcement Deterrence Ratio multiplies a lapse that is non-zero only
  * in 2020: it moves that year's clearing, and after 2023 only what the 2020 forest stock passes on (under 0.1 % of
  * each year's clearing), so it is not sampled (a draw would mostly re-draw the fitted 2020 history the report does
- * not re-fit). The last check runs every other ranged Supuesto at both ends of its range and requires that one that
+ * not re-fit). The last check runs every other ranged Supuesto at both ends of its range, in business as usual and in
+ * each scenario of the project (a programme's assumptions act only where it is funded), and requires that one that
  * moves a series after 2023 be sampled or exempt with a written reason.
  */
 import { readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../sd/node/load.js';
 import type { Model, RunResult } from '../../sd/run/types.js';
+import { readProject } from './project.js';
 import { variableAtYear as at } from './run.js';
 import { readUncertainty } from './uncertainty.js';
 
@@ -58,6 +60,23 @@ describe('ranged Supuestos that act after 2023 are sampled', () => {
     }
   });
 
+  it('the methane per head of improved and silvopastoral cattle moves the cattle scenario\'s 2030 methane and is sampled', () => {
+    // In business as usual the pasture mix stays as in 2000, so Herd Methane Factor stays 1 whatever these are; the
+    // scenarios that fund the pasture programmes (cattle, green-economy) shift the mix, and the verdicts' bands must carry them.
+    const cattle = (JSON.parse(readFileSync(join(ROOT, 'models', 'peru', 'scenarios', 'cattle.json'), 'utf8')) as { levers: Record<string, number> }).levers;
+    const methane2030 = (params: Record<string, number>) => at(model.run({ params: { ...cattle, ...params } }), 'Cattle Methane Emissions', 2030);
+    const central = methane2030({});
+    for (const [name, ends] of [
+      ['Relative Methane per Head[silvopastoral system]', [0.7, 1]],
+      ['Relative Methane per Head[improved pasture system]', [0.9, 1.15]],
+    ] as const) {
+      const [low, high] = ends.map((v) => methane2030({ [name]: v }));
+      expect(low!, name).toBeLessThan(central);
+      expect(high!, name).toBeGreaterThan(central);
+      expect(sampled.has(name), name).toBe(true);
+    }
+  });
+
   it('the Enforcement Deterrence Ratio changes clearing in 2020 only, so it is not sampled', () => {
     const name = 'Enforcement Deterrence Ratio';
     const r = range(name);
@@ -93,11 +112,10 @@ describe('every ranged Supuesto that acts after 2023 is sampled or exempt with a
     'Fuel Import Parity Share[biomass]': '0 by construction (local firewood), no range stated',
     'Fuel Import Share': 'informative only: it measures the fuel import channel (Fuel Import Volume) and does not enter Imports',
     'COVID Death Age Share': 'shares that sum to 1, so one element cannot be drawn alone; acts after 2023 only through the age of the 2020-2021 deaths',
-    'Relative Methane per Head': 'in business as usual it moves only Herd Relative Methane per Head in 2000, the 2000 base of Herd Methane Factor, which stays 1 while the pasture mix stays as in 2000',
   };
   const exemption = (name: string) => (name in EXEMPT ? name : name.replace(/\[.*$/, '') in EXEMPT ? name.replace(/\[.*$/, '') : undefined);
 
-  it('checks each ranged Supuesto of peru.mdl that is neither sampled, fitted nor a simulator lever', () => {
+  it('checks each ranged Supuesto of peru.mdl that is neither sampled, fitted nor a simulator lever, in every scenario', () => {
     const fitted = new Set(Object.keys(JSON.parse(readFileSync(join(ROOT, 'models', 'peru', 'calibration', 'calibrated-params.json'), 'utf8')) as Record<string, number>));
     const profile = JSON.parse(readFileSync(join(ROOT, 'models', 'peru', 'peru.web.json'), 'utf8')) as { levers: { name: string }[] };
     const levers = new Set(profile.levers.map((l) => l.name));
@@ -106,21 +124,22 @@ describe('every ranged Supuesto that acts after 2023 is sampled or exempt with a
     );
     expect(candidates.length).toBeGreaterThan(100);
     const unsampled = candidates.filter((p) => !sampled.has(p.name) && !fitted.has(p.name) && !levers.has(p.name));
+    // Business as usual and every scenario of the project: a programme's assumptions act only where it is funded.
+    const scenarios = readProject(join(ROOT, 'models', 'peru')).scenarios.map((s) => ({ levers: s.levers, central: model.run({ params: s.levers }) }));
     const acting: string[] = [];
     for (const p of unsampled) {
-      for (const v of [p.range!.min!, p.range!.max!]) {
-        const run = model.run({ params: { [p.name]: v } });
-        const moved = bau.names.some((name) => {
-          if (name === p.name) return false;
-          const a = run.get(name)!;
-          const b = bau.get(name)!;
-          return bau.time.some((t, i) => t > 2023 && a[i] !== b[i] && !(Number.isNaN(a[i]!) && Number.isNaN(b[i]!)));
-        });
-        if (moved) {
-          acting.push(p.name);
-          break;
-        }
-      }
+      const moves = scenarios.some(({ levers, central }) =>
+        [p.range!.min!, p.range!.max!].some((v) => {
+          const run = model.run({ params: { ...levers, [p.name]: v } });
+          return central.names.some((name) => {
+            if (name === p.name) return false;
+            const a = run.get(name)!;
+            const b = central.get(name)!;
+            return central.time.some((t, i) => t > 2023 && a[i] !== b[i] && !(Number.isNaN(a[i]!) && Number.isNaN(b[i]!)));
+          });
+        }),
+      );
+      if (moves) acting.push(p.name);
     }
     expect(acting.filter((n) => exemption(n) === undefined)).toEqual([]);
     // Each exemption still names a ranged Supuesto that acts after 2023 (a stale entry fails here).

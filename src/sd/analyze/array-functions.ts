@@ -6,6 +6,7 @@
 import { FLAT_INDEX, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
+import { VENSIM_NA } from '../ir/na.js';
 import { visitExpr } from '../ir/walk.js';
 import type { Ctx, ExpanderApi as Expander } from './context.js';
 import { cartesian } from './context.js';
@@ -217,7 +218,8 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
       const offset = x.resolve(args[1]!, ctx);
       // A constant offset picks one element here; only a varying one needs the whole vector.
       // Outside the variable Vensim "issues an error message and returns :NA:"
-      // (documentation/fn_vector_elm_map.html): the message is a warning now, :NA: the value.
+      // (documentation/fn_vector_elm_map.html): the message is a warning now, :NA: the value, the
+      // number −2^109 that every other :NA: of the engine is (ir/na.ts), not IEEE NaN.
       if (offset.k === 'num') {
         const at = flat[base + offset.v];
         if (Number.isInteger(offset.v) && at) return cell(at);
@@ -228,7 +230,7 @@ function lowerVectorCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr
           messageEs: `${ctx.owner.name}: VECTOR ELM MAP apunta fuera de ${a.display}: el desplazamiento ${offset.v} desde el elemento ${base + 1} no está entre sus ${flat.length} elementos; donde se calcula da :NA:, como en Vensim`,
           loc: args[1]!.loc,
         });
-        return { k: 'num', v: NaN };
+        return { k: 'num', v: VENSIM_NA };
       }
       return { k: 'vec', fn, vecs: [flat.map(cell)], scalars: [offset], index: base };
     }

@@ -67,8 +67,6 @@ export interface Printer {
   int(v: number): string;
   /** A normal lookup of table number `table` (printed as `tableText`) at the printed input `x`. */
   lookup(table: number, tableText: string, x: string): string;
-  /** A call printed otherwise than the program prints it (the run's diagnosis, domain-diagnosis.ts), or undefined. */
-  call?(fn: string, args: string[]): string | undefined;
 }
 
 function num(v: number): string {
@@ -142,7 +140,7 @@ export function expr(e: SExpr, P: Printer = CONCRETE): string {
         return `R.queueAgeInRange(${q.k === 'ref' ? P.int(q.id) : '-1'}, ${expr(e.args[1]!, P)}, ${expr(e.args[2]!, P)})`;
       }
       const args = e.args.map((a) => expr(a, P));
-      return (P.call && P.call(e.fn, args)) ?? call(e.fn, args);
+      return call(e.fn, args);
     }
   }
 }

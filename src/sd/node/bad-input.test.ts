@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../ir/diagnostics.js';
 import { loadModel } from './load.js';
+import { readModelIR } from './read-ir.js';
 import { thrownModelError } from '../ir/test-support/thrown.js';
 
 const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 10 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
@@ -63,6 +64,19 @@ describe('every problem at once', () => {
   });
 });
 
+describe('a model file that cannot be read', () => {
+  it('a missing file or a folder: E_FILE naming the path as given, in both languages', () => {
+    const missing = join(dir, 'no-such-model.mdl');
+    const gone = thrownModelError(() => loadModel(missing)).diagnostics[0]!;
+    expect([gone.code, gone.message, gone.messageEs]).toEqual(['E_FILE', `cannot read model file ${missing}: no such file`, `no se puede leer el archivo del modelo ${missing}: el archivo no existe`]);
+    // Node's EISDIR names no path: the message does.
+    for (const read of [() => loadModel(dir), () => readModelIR(dir)]) {
+      const folder = thrownModelError(read).diagnostics[0]!;
+      expect([folder.code, folder.message, folder.messageEs]).toEqual(['E_FILE', `cannot read model file ${dir}: it is a folder, not a file`, `no se puede leer el archivo del modelo ${dir}: es una carpeta, no un archivo`]);
+    }
+  });
+});
+
 describe('the CLI reports bad input on one line with exit status 2', () => {
   const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
   const main = join(process.cwd(), 'src', 'cli', 'main.ts');
@@ -77,11 +91,21 @@ describe('the CLI reports bad input on one line with exit status 2', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a stock that turns NaN exits 1 naming the variable and the time', () => {
+  it.each([
+    ['run', 'a folder', () => dir, 'it is a folder, not a file'],
+    ['convert', 'a missing file', () => join(dir, 'no-such-model.mdl'), 'no such file'],
+  ])('igem %s on %s: one line naming it', (command, _what, path, why) => {
+    const args = command === 'convert' ? ['convert', path(), '--to', 'xmile'] : ['run', path()];
+    const r = spawnSync(tsx, [main, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, IGEM_LANG: 'en' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([`error E_FILE: cannot read model file ${path()}: ${why}`]);
+  });
+
+  it('a stock that turns NaN exits 1 naming the variable and the time, and the equation that made the NaN', () => {
     const file = join(dir, 'nan.mdl');
     writeFileSync(file, `${CONTROL}S = INTEG(f, 1) ~~|\nf = 1 / (5 - Time) * 0 + IF THEN ELSE(Time >= 3, 0/0, 0) ~~|\n`);
     const r = spawnSync(tsx, [main, 'run', file], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toBe('simulation failed: S became NaN at time 4');
+    expect(r.stderr.trim()).toBe(`simulation failed: S became NaN at time 4, after ${file}:6:1: f became NaN at time 3: 0 / 0 (zero divided by zero has no value)`);
   });
 });

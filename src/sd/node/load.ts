@@ -7,7 +7,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { canonicalColumn } from '../ir/names.js';
 import { parseRunTable } from '../data/run-table.js';
 import { parseDatFile } from '../data/dat-file.js';
-import { ModelError } from '../ir/diagnostics.js';
+import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import { parseFileTags } from '../data/file-tags.js';
 import { compileVensim, compileXmile, type CompiledResult, type CompileOptions } from '../run/engine.js';
 import { looksLikeXmile } from '../xmile/reader.js';
@@ -20,6 +20,29 @@ export function readTextFile(path: string): string {
   const buf = readFileSync(path);
   const utf8 = buf.toString('utf8');
   return utf8.includes('\uFFFD') ? buf.toString('latin1') : utf8;
+}
+
+/** Why a model file could not be read, in plain words (other codes are given as they are). */
+const READ_FAILURES: Record<string, BilingualText> = {
+  ENOENT: { en: 'no such file', es: 'el archivo no existe' },
+  EISDIR: { en: 'it is a folder, not a file', es: 'es una carpeta, no un archivo' },
+  EACCES: { en: 'permission denied', es: 'permiso denegado' },
+  EPERM: { en: 'permission denied', es: 'permiso denegado' },
+};
+
+/**
+ * A model file's text; a file that cannot be read is an E_FILE error naming it as `shown` (as the
+ * user wrote it), never a bare system error: Node's EISDIR on a folder, for one, names no path.
+ */
+export function readModelFile(path: string, shown: string = path): string {
+  try {
+    return readTextFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException | undefined)?.code;
+    if (typeof code !== 'string') throw e;
+    const why = READ_FAILURES[code] ?? { en: code, es: code };
+    throw ModelError.at('E_FILE', { en: `cannot read model file ${shown}: ${why.en}`, es: `no se puede leer el archivo del modelo ${shown}: ${why.es}` });
+  }
 }
 
 export interface LoadOptions extends Omit<CompileOptions, 'dataHost' | 'externalData'> {
@@ -52,9 +75,8 @@ const XMILE_FILE = /\.(xmile|stmx|itmx)$/i;
 /** Loads and compiles a model, returning warnings too. */
 export function loadModelWithDiagnostics(pathOrText: string, options: LoadOptions = {}): CompiledResult {
   const isText = pathOrText.includes('\n') || looksLikeXmile(pathOrText) || (!existsSync(pathOrText) && /[=~|]/.test(pathOrText));
-  if (!isText && !existsSync(pathOrText)) throw ModelError.at('E_FILE', { en: `cannot read model file ${pathOrText}: no such file`, es: `no se puede leer el archivo del modelo ${pathOrText}: el archivo no existe` });
   const file = isText ? undefined : resolve(pathOrText);
-  const text = isText ? pathOrText : readTextFile(file!);
+  const text = isText ? pathOrText : readModelFile(file!, pathOrText);
   const baseDir = file ? dirname(file) : resolve(options.baseDir ?? '.');
   const xmile = file ? XMILE_FILE.test(file) : looksLikeXmile(text);
   if (file && !xmile && !/\.mdl$/i.test(file)) {

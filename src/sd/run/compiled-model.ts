@@ -13,9 +13,9 @@ import { VectorArgumentError } from './vector-functions.js';
 import { vectorElementName } from './vector-element-name.js';
 import { MODEL_FIELDS, planRun } from './run-plan.js';
 import { SaveBuffer } from './save-buffer.js';
-import { DomainFault, domainProbe, faultText, type RunProbe } from './domain-diagnosis.js';
 import { refsOf } from '../analyze/order.js';
 import { NonFiniteProbe, ProbeDone } from './nonfinite-probe.js';
+import { stopCause } from './nonfinite-stop.js';
 import { nonFiniteReport, type NonFiniteReport } from './nonfinite-report.js';
 import type { FirstNonFinite } from './nonfinite-scan.js';
 import type { IntegrationMethod, LookupOverride, Model, ParameterInfo, RunOptions, RunResult, SavedRows, SaveSink, StreamOptions, StreamSummary } from './types.js';
@@ -323,7 +323,7 @@ export class CompiledModel implements Model {
     const probe = new NonFiniteProbe(this.scalar, watch, until);
     let findings: NonFiniteProbe | undefined = probe;
     try {
-      this.simulate({ ...options, into: undefined }, undefined, undefined, probedProgram(probe));
+      this.simulate(options, DISCARD, undefined, probedProgram(probe));
     } catch (e) {
       // Any failure but the probe's own end leaves the warnings without causes.
       if (!(e instanceof ProbeDone)) findings = undefined;
@@ -341,29 +341,20 @@ export class CompiledModel implements Model {
   }
 
   /**
-   * A NaN stock's error with its cause when one is found: the first LN, LOG or SQRT outside its
-   * domain among the equations the stock depends on, found by running again with a probe
-   * (domain-diagnosis.ts), so that runs that do not fail pay nothing for it.
+   * A NaN stock's error with its cause when one is found: the equation that first made NaN or ±∞
+   * from finite inputs among those the stock depends on, found by running again with the probe that
+   * explains non-finite saved values (nonfinite-probe.ts), so that runs that do not fail pay nothing for it.
    */
   private diagnosed(e: NaNStockError, options: RunOptions): SimulationError {
-    const probe = domainProbe(this.scalar, this.dependencies([e.stock]));
-    if (!probe) return e;
+    const probe = new NonFiniteProbe(this.scalar, Int32Array.from(this.dependencies([e.stock])), e.time);
     try {
-      this.simulate({ ...options, into: undefined }, undefined, undefined, probedProgram(probe));
+      this.simulate(options, DISCARD, undefined, probedProgram(probe));
     } catch (f) {
-      if (!(f instanceof DomainFault)) return e;
-      const node = this.scalar.nodes[f.node]!;
-      const name = nodeDisplayName(node);
-      const where = formatLocation(node.loc);
-      const at = where ? where + ': ' : '';
-      const call = faultText(f);
-      return new SimulationError(
-        { en: `${e.message}, after ${at}${name} at time ${f.time} took ${call.en}`, es: `${e.messageEs}, después de que ${at}${name} en el tiempo ${f.time} tomó ${call.es}` },
-        name,
-        f.time,
-      );
+      // The rerun ends at the same NaN stock, or at the probe's end; any other failure leaves the stop as it was.
+      if (!(f instanceof NaNStockError || f instanceof ProbeDone)) return e;
     }
-    return e;
+    const found = stopCause(this.scalar, e.stock, e.time, { en: e.message, es: e.messageEs }, probe);
+    return found ? new SimulationError(found.text, found.variable, found.time) : e;
   }
 
   /** A vector function's bad argument found during the run, as a SimulationError naming the variable and the time. */
@@ -632,19 +623,35 @@ class NaNStockError extends SimulationError {
   }
 }
 
-/** The same program with `probe` called after its init and after each step, for a second run that looks for a cause. */
-function probedProgram(probe: RunProbe): (p: Program) => Program {
-  return (p) => ({
-    ...p,
-    init: (v, time, dt, si, R) => {
-      p.init(v, time, dt, si, R);
-      probe.init(v, time, dt, R);
-    },
-    step: (v, time, dt, si, R) => {
-      p.step(v, time, dt, si, R);
-      probe.step(v, time, dt, R);
-    },
-  });
+/** A sink that keeps nothing: a probed rerun reads the state, not the saved rows, so it holds one block, not the whole run. */
+const DISCARD: SaveSink = { begin() {}, rows() {} };
+
+/**
+ * The same program with `probe` called after its init and after each step's equations, for a
+ * second run that looks for a cause. Runge-Kutta evaluates a step's equations again at its stages
+ * with the same step index `si` (see `simulate`): a call with the index of the one before is a stage
+ * of the step that call began.
+ */
+function probedProgram(probe: NonFiniteProbe): (p: Program) => Program {
+  return (p) => {
+    let lastSi = -1;
+    let from = NaN;
+    return {
+      ...p,
+      init: (v, time, dt, si, R) => {
+        p.init(v, time, dt, si, R);
+        probe.init(v, time, dt, R);
+      },
+      step: (v, time, dt, si, R) => {
+        p.step(v, time, dt, si, R);
+        if (si !== lastSi) {
+          lastSi = si;
+          from = time;
+          probe.step(v, time, dt, R);
+        } else probe.step(v, time, dt, R, { from, to: from + dt });
+      },
+    };
+  };
 }
 
 /** Positions in `stocks` (slots, which are node ids) of the stepwise stocks. */

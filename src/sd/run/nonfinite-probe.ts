@@ -5,6 +5,7 @@
  * step's equations the probe looks at the nodes the bad columns depend on; a node that turns
  * non-finite while none of its inputs is non-finite is a root, and its equation is evaluated again,
  * operation by operation, to find the one that made the first non-finite value from finite operands.
+ * The same probe explains a run stopped by a NaN stock (CompiledModel.diagnosed, nonfinite-stop.ts).
  */
 import { CONCRETE, expr } from '../compile/codegen.js';
 import { refsOf } from '../analyze/order.js';
@@ -26,6 +27,16 @@ export type NonFiniteCauseKind =
   | 'missing-data' // a data variable with no value at that time (RAW data between its points): Vensim's answer is no value too
   | 'function'; // another function, lookup or data gave it from finite arguments
 
+/**
+ * The time step a Runge-Kutta stage belongs to. RK2 and RK4 evaluate the equations again inside
+ * each step (at t + dt/2 and t + dt, from trial values of the stocks), at times and with values the
+ * run never saves: the user can only be told the step, from t to t + dt.
+ */
+export interface StageStep {
+  from: number;
+  to: number;
+}
+
 export interface NonFiniteCause {
   kind: NonFiniteCauseKind;
   /** The operator (`/`, `*`, `+`, `-`, `^`) or function name that made it. */
@@ -34,14 +45,21 @@ export interface NonFiniteCause {
   args: number[];
   /** When it happened, if not at the time the variable turned non-finite (a stock's rate, one step earlier). */
   at?: number;
+  /** Set when `at` is a Runge-Kutta stage's: the step it was in (`at` is then that step's start). */
+  step?: StageStep;
+  /** Set when it is in a stock's initial value (not its rate). */
+  initial?: true;
 }
 
 /** A node that turned non-finite with finite inputs: the time, its value, and the operation when found. */
 export interface NonFiniteRoot {
   node: number;
+  /** The time the equations were evaluated at (a Runge-Kutta stage's time, within `step`, when there). */
   time: number;
   value: number;
   cause?: NonFiniteCause;
+  /** Set when it was found at a Runge-Kutta stage: the step that stage is in. */
+  step?: StageStep;
 }
 
 /** Thrown by the probe to end the diagnosis run once past the last time it needs. */
@@ -69,6 +87,7 @@ export class NonFiniteProbe {
   /** The values at the previous look (a stock's rate there made its value now), and that time. */
   private prev?: Float64Array;
   private prevTime = NaN;
+  private prevStep?: StageStep;
 
   constructor(
     private readonly scalar: ScalarModel,
@@ -84,12 +103,13 @@ export class NonFiniteProbe {
     this.scan(v, time, dt, R, true);
   }
 
-  step(v: Float64Array, time: number, dt: number, R: Runtime): void {
+  /** After a step's equations; `stage` when they were a Runge-Kutta stage's, inside that step. */
+  step(v: Float64Array, time: number, dt: number, R: Runtime, stage?: StageStep): void {
     if (time > this.until + Math.abs(dt) * 1e-6) throw new ProbeDone();
-    this.scan(v, time, dt, R, false);
+    this.scan(v, time, dt, R, false, stage);
   }
 
-  private scan(v: Float64Array, time: number, dt: number, R: Runtime, initial: boolean): void {
+  private scan(v: Float64Array, time: number, dt: number, R: Runtime, initial: boolean, stage?: StageStep): void {
     const fresh: number[] = [];
     for (let i = 0; i < this.watch.length; i++) {
       const id = this.watch[i]!;
@@ -111,11 +131,14 @@ export class NonFiniteProbe {
     }
     for (const id of roots) {
       const node = this.scalar.nodes[id]!;
-      this.roots.set(id, { node: id, time, value: v[id]!, cause: this.cause(node, v, time, dt, R, initial) });
+      const root: NonFiniteRoot = { node: id, time, value: v[id]!, cause: this.cause(node, v, time, dt, R, initial) };
+      if (stage) root.step = stage;
+      this.roots.set(id, root);
     }
     if (!this.prev) this.prev = new Float64Array(v.length);
     this.prev.set(v);
     this.prevTime = time;
+    this.prevStep = stage;
   }
 
   /** The nodes a node's equations read (its value, initial value and arguments). */
@@ -136,8 +159,8 @@ export class NonFiniteProbe {
   /** The operation that made a root's first non-finite value, when its equation can be evaluated again. */
   private cause(n: ScalarNode, v: Float64Array, time: number, dt: number, R: Runtime, initial: boolean): NonFiniteCause | undefined {
     let e: SExpr | undefined;
-    // NaN is how this engine holds "no value" of a data series (runtime-lib.ts `data`), which Vensim
-    // leaves blank in its output as well: not an error.
+    // A data series with no points gives NaN (runtime-lib.ts `data`; :RAW: data between its points
+    // is :NA:, a number), which Vensim leaves blank in its output as well: not an error.
     if (n.kind === 'data') return { kind: 'missing-data', op: nodeDisplayName(n), args: [] };
     if (n.kind === 'stock') {
       // After the start a stock changes only by integration: its rate at the previous look was not
@@ -150,7 +173,9 @@ export class NonFiniteProbe {
     // Evaluating a random draw again would move the run's stream; such an equation keeps no cause.
     if (expr(e).includes('R.random')) return undefined;
     try {
-      return this.walk(e, v, time, dt, R).cause;
+      const c = this.walk(e, v, time, dt, R).cause;
+      // A stock has two equations: say which one (its rate's causes carry `at`).
+      return c && n.kind === 'stock' ? { ...c, initial: true } : c;
     } catch {
       return undefined; // an equation that fails when evaluated alone is the run's own to report
     }
@@ -161,7 +186,9 @@ export class NonFiniteProbe {
     if (!this.prev || expr(n.expr).includes('R.random')) return integration;
     try {
       const rate = this.walk(n.expr, this.prev, this.prevTime, dt, R);
-      return rate.cause ? { ...rate.cause, at: this.prevTime } : integration;
+      if (!rate.cause) return integration;
+      const step = this.prevStep;
+      return step ? { ...rate.cause, at: step.from, step } : { ...rate.cause, at: this.prevTime };
     } catch {
       return integration;
     }

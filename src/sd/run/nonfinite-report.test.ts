@@ -92,9 +92,38 @@ describe('non-finite saved values: one warning per root cause', () => {
     expect(r.warnings[0]!.message).toContain('in its rate at time 1, 2e+300 * 1e+300 is beyond the largest number');
   });
 
-  it('with Runge-Kutta integration too', () => {
+  it('with Runge-Kutta integration too: found at the stage that ends the step from 1 to 2', () => {
     const r = report('s = INTEG(-1, 2) ~~|\nx = LN(s) ~~|', { method: 'rk4' });
-    expect(r.warnings[0]).toMatchObject({ variable: 'x', time: 2, value: '-Infinity', cause: { kind: 'ln-domain', args: [0] } });
+    expect(r.warnings[0]).toMatchObject({ variable: 'x', time: 1, step: { from: 1, to: 2 }, value: '-Infinity', cause: { kind: 'ln-domain', args: [0] } });
+  });
+
+  it('under RK2 and RK4 a stage\'s time (t + dt/2, t + dt) is named as the step the user sees, in both languages', () => {
+    // s is 0.5 at time 1: RK4's stage at 1.5 takes s = 0, RK2's at 2 takes s = -0.5; neither is saved.
+    const rk4 = report('s = INTEG(-1, 1.5) ~~|\nx = LN(s) ~~|', { method: 'rk4' }).warnings[0]!;
+    expect(rk4).toMatchObject({ variable: 'x', time: 1, step: { from: 1, to: 2 }, cause: { kind: 'ln-domain', args: [0] } });
+    expect(rk4.message).toBe('m.mdl:2:1: x became -∞ during the step from 1 to 2: LN of 0 (LN of 0 or of a negative number is not defined)');
+    expect(rk4.messageEs).toBe('m.mdl:2:1: x se volvió -∞ durante el paso de 1 a 2: LN de 0 (el LN de 0 o de un número negativo no está definido)');
+    const rk2 = report('s = INTEG(-1, 1.5) ~~|\nx = LN(s) ~~|', { method: 'rk2' }).warnings[0]!;
+    expect(rk2).toMatchObject({ variable: 'x', time: 1, step: { from: 1, to: 2 }, value: 'NaN', cause: { kind: 'ln-domain', args: [-0.5] } });
+    expect(rk2.message).toContain('x became NaN during the step from 1 to 2: LN of -0.5');
+    // Euler saves that time: no step is named.
+    const euler = report('s = INTEG(-1, 1.5) ~~|\nx = LN(s) ~~|').warnings[0]!;
+    expect(euler.step).toBeUndefined();
+    expect(euler.message).toContain('x became NaN at time 2: LN of -0.5');
+  });
+
+  it('under Runge-Kutta, a stock\'s rate at a stage: the step, named once when the stock turned at a stage of it', () => {
+    // 1 / (Time - 1.5) divides by zero at RK4's stage at 1.5 only.
+    const q = report('q = INTEG(1 / (Time - 1.5), 0) ~~|', { method: 'rk4' }).warnings[0]!;
+    expect(q).toMatchObject({ variable: 'q', time: 1, step: { from: 1, to: 2 }, cause: { kind: 'division-by-zero', at: 1, step: { from: 1, to: 2 } } });
+    expect(q.message).toBe('m.mdl:1:1: q became +∞ during the step from 1 to 2: in its rate, 1 / 0 (division by zero)');
+    expect(q.messageEs).toBe('m.mdl:1:1: q se volvió +∞ durante el paso de 1 a 2: en su flujo, 1 / 0 (división por cero)');
+    // RK2: the stock turns at the step's end, from its rate at the stage that ends the step.
+    const up = report('up = INTEG(up * 1e300 + 1e300, 1) ~~|', { method: 'rk2' }).warnings[0]!;
+    expect(up).toMatchObject({ variable: 'up', time: 1, cause: { kind: 'overflow', at: 0, step: { from: 0, to: 1 } } });
+    expect(up.step).toBeUndefined();
+    expect(up.message).toContain('up became +∞ at time 1: in its rate during the step from 0 to 1, 2e+300 * 1e+300 is beyond');
+    expect(up.messageEs).toContain('up se volvió +∞ en el tiempo 1: en su flujo durante el paso de 0 a 1, 2e+300 * 1e+300 supera');
   });
 
   it('a run of some columns is diagnosed in its own program', () => {
@@ -111,15 +140,15 @@ describe('non-finite saved values: one warning per root cause', () => {
     expect(m.explainNonFinite([])).toEqual({ warnings: [], more: 0, columns: 0 });
   });
 
-  it('RAW data between its points has no value (NaN here, blank in Vensim\'s output): no warning, but a division beside it still warns', () => {
+  it('RAW data between its points is :NA: (keywords.html), a number: no warning, but a division beside it still warns', () => {
     const sheet = new GridSheet('d.csv', [[0, 5], [2, 7], [4, 9]].map((r) => r.map((v) => toCellValue(v))));
     const dataHost: DataHost = { readSheet: () => sheet };
     const eqs = "f:RAW: := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\ng = f * 2 ~~|\nzero = 0 ~~|\nh = IF THEN ELSE(Time = 3, 1 / zero, 0) ~~|";
     const m = compileVensim(`${eqs}\n${CONTROL}`, { file: 'm.mdl', dataHost }).model;
     const run = m.run();
-    expect(Number.isNaN(run.get('g')![1]!)).toBe(true);
+    expect(run.get('g')![1]).toBe(2 * VENSIM_NA);
     const found = scanResult(run);
-    expect(found.map((f) => f.name)).toEqual(['f', 'g', 'h']);
+    expect(found.map((f) => f.name)).toEqual(['h']);
     const r = m.explainNonFinite(found);
     expect(r.columns).toBe(1);
     expect(r.warnings.map((w) => [w.variable, w.time, w.cause?.kind])).toEqual([['h', 3, 'division-by-zero']]);

@@ -7,7 +7,7 @@
 import { formatLocation, type BilingualText } from '../ir/diagnostics.js';
 import { nodeDisplayName, type ScalarModel } from '../analyze/scalar-model.js';
 import type { FirstNonFinite } from './nonfinite-scan.js';
-import { type NonFiniteCause, type NonFiniteRoot } from './nonfinite-probe.js';
+import type { NonFiniteCause, NonFiniteRoot, StageStep } from './nonfinite-probe.js';
 
 export type NonFiniteValue = 'NaN' | 'Infinity' | '-Infinity';
 
@@ -17,7 +17,10 @@ export interface NonFiniteWarning {
   variable: string;
   /** Its equation's place, `file:line:column`, when known. */
   location?: string;
+  /** When it became non-finite: a time step's start when `step` is set. */
   time: number;
+  /** Set when it became non-finite inside a Runge-Kutta step (at a stage, not at a time the run saves). */
+  step?: StageStep;
   value: NonFiniteValue;
   cause?: NonFiniteCause;
   /** The saved columns it reaches, each with its first non-finite saved value and its equation's place. */
@@ -79,17 +82,18 @@ export function nonFiniteReport(scalar: ScalarModel, found: readonly FirstNonFin
     const node = scalar.nodes[g.node]!;
     const location = formatLocation(node.loc) || undefined;
     const variable = g.root ? nodeDisplayName(node) : g.first.name;
-    const time = g.root ? g.root.time : g.first.time;
+    const step = g.root?.step;
+    const time = step ? step.from : g.root ? g.root.time : g.first.time;
     const value = valueName(g.root ? g.root.value : g.first.value);
     const columns = g.columns.map(({ f, node: n }) => ({ name: f.name, time: f.time, value: valueName(f.value), location: formatLocation(scalar.nodes[n]?.loc) || undefined }));
-    const text = warningText({ variable, location, time, value, cause: g.root?.cause, columns });
-    return { variable, location, time, value, cause: g.root?.cause, columns, message: text.en, messageEs: text.es };
+    const text = warningText({ variable, location, time, step, value, cause: g.root?.cause, columns });
+    return { variable, location, time, ...(step ? { step } : {}), value, cause: g.root?.cause, columns, message: text.en, messageEs: text.es };
   });
   return { warnings, more: all.length - warnings.length, columns: reported };
 }
 
 /** The earliest root reached backwards from a node through nodes that turned non-finite. */
-function rootOf(start: number, f: NonFiniteFindings): NonFiniteRoot | undefined {
+export function rootOf(start: number, f: NonFiniteFindings): NonFiniteRoot | undefined {
   let best: NonFiniteRoot | undefined;
   const seen = new Set<number>();
   const stack = [start];
@@ -104,13 +108,27 @@ function rootOf(start: number, f: NonFiniteFindings): NonFiniteRoot | undefined 
   return best;
 }
 
-function warningText(w: Omit<NonFiniteWarning, 'message' | 'messageEs'>): BilingualText {
+/** `at time t`, or the Runge-Kutta step a stage's time is in (the run saves no value at a stage's time). */
+function whenText(time: number, step: StageStep | undefined): BilingualText {
+  if (step) return { en: `during the step from ${step.from} to ${step.to}`, es: `durante el paso de ${step.from} a ${step.to}` };
+  return { en: `at time ${time}`, es: `en el tiempo ${time}` };
+}
+
+type Head = Pick<NonFiniteWarning, 'location' | 'variable' | 'value' | 'time' | 'step' | 'cause'>;
+
+/** `file:line:column: variable became value at time t: cause`, the part of a warning that names a root. */
+export function headText(w: Head): BilingualText {
   const at = w.location ? `${w.location}: ` : '';
-  const cause = w.cause ? causeText(w.cause) : { en: 'its cause was not found', es: 'no se encontró su causa' };
-  const head = {
-    en: `${at}${w.variable} became ${SHOWN[w.value]} at time ${w.time}: ${cause.en}`,
-    es: `${at}${w.variable} se volvió ${SHOWN[w.value]} en el tiempo ${w.time}: ${cause.es}`,
+  const cause = w.cause ? causeText(w.cause, w.step) : { en: 'its cause was not found', es: 'no se encontró su causa' };
+  const when = whenText(w.time, w.step);
+  return {
+    en: `${at}${w.variable} became ${SHOWN[w.value]} ${when.en}: ${cause.en}`,
+    es: `${at}${w.variable} se volvió ${SHOWN[w.value]} ${when.es}: ${cause.es}`,
   };
+}
+
+function warningText(w: Omit<NonFiniteWarning, 'message' | 'messageEs'>): BilingualText {
+  const head = headText(w);
   const only = w.columns.length === 1 && w.columns[0]!.name === w.variable;
   if (only) return head;
   const n = w.columns.length;
@@ -125,11 +143,14 @@ function warningText(w: Omit<NonFiniteWarning, 'message' | 'messageEs'>): Biling
 
 const BEYOND = { en: 'is beyond the largest number, about ±1.8e308 (overflow)', es: 'supera el mayor número, cerca de ±1.8e308 (desbordamiento)' };
 
-/** The operation and why it has no finite value, in both languages. */
-export function causeText(c: NonFiniteCause): BilingualText {
+/** The operation and why it has no finite value, in both languages (`within`: the Runge-Kutta step already named). */
+export function causeText(c: NonFiniteCause, within?: StageStep): BilingualText {
   const t = operationText(c);
+  if (c.initial) return { en: `in its initial value, ${t.en}`, es: `en su valor inicial, ${t.es}` };
   if (c.at === undefined) return t;
-  return { en: `in its rate at time ${c.at}, ${t.en}`, es: `en su flujo en el tiempo ${c.at}, ${t.es}` };
+  if (c.step && within && c.step.from === within.from) return { en: `in its rate, ${t.en}`, es: `en su flujo, ${t.es}` };
+  const when = whenText(c.at, c.step);
+  return { en: `in its rate ${when.en}, ${t.en}`, es: `en su flujo ${when.es}, ${t.es}` };
 }
 
 function operationText(c: NonFiniteCause): BilingualText {

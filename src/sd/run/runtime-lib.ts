@@ -235,14 +235,19 @@ export class Runtime {
   }
 
   // --- data -------------------------------------------------------------------------------
+  /**
+   * A data variable at `time`: interpolated between its points (the default), held, looked ahead,
+   * or for :RAW: data :NA: wherever it has no point (keywords.html: ":RAW: Marks data as raw so :NA:
+   * is reported for missing values"; na.html: :NA: is the value a model tests for missing data with).
+   */
   data(k: number, time: number): number {
     const s = this.dataSeries[k]!;
     const ts = s.times;
     const vs = s.values;
     const n = ts.length;
     if (n === 0) return NAN[0]!;
-    if (time <= ts[0]!) return s.mode === 'raw' && time < ts[0]! ? NAN[0]! : vs[0]!;
-    if (time >= ts[n - 1]!) return s.mode === 'raw' && time > ts[n - 1]! ? NAN[0]! : vs[n - 1]!;
+    if (time <= ts[0]!) return s.mode === 'raw' && time < ts[0]! ? VENSIM_NA : vs[0]!;
+    if (time >= ts[n - 1]!) return s.mode === 'raw' && time > ts[n - 1]! ? VENSIM_NA : vs[n - 1]!;
     let lo = 0;
     let hi = n - 1;
     while (hi - lo > 1) {
@@ -257,7 +262,7 @@ export class Runtime {
       case 'look forward':
         return vs[hi]!;
       case 'raw':
-        return ts[hi] === time ? vs[hi]! : NAN[0]!;
+        return ts[hi] === time ? vs[hi]! : VENSIM_NA;
       default:
         return vs[lo]! + ((vs[hi]! - vs[lo]!) * (time - ts[lo]!)) / (ts[hi]! - ts[lo]!);
     }

@@ -20,7 +20,7 @@ describe('stocks checked for NaN at each save point', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(SimulationError);
-    expect((err as Error).message).toBe('s[e3] became NaN at time 3');
+    expect((err as Error).message).toBe('s[e3] became NaN at time 3, after <model>:2:1: rate[e3] became NaN at time 2: 0 / 0 (zero divided by zero has no value)');
   });
 
   it('lets a run with stocks at +∞ and -∞ (and no NaN) finish', () => {

@@ -66,7 +66,8 @@ export function conveyorsAsDelays(ir: ModelIR): ModelIR {
       kind: 'lookup',
       lookup: { x: [0, 1], y: [1, 1], loc },
       units: 'Dmnl',
-      doc: `The XMILE conveyor ${form.display} lays its initial content evenly over its transit time (written by IGEM).`,
+      // One comment in both languages (a model's comment is one text: "en / es", as initial-variables.ts writes).
+      doc: `The XMILE conveyor ${form.display} lays its initial content evenly over its transit time (written by IGEM). / La cinta transportadora de XMILE ${form.display} reparte su contenido inicial por igual a lo largo de su tiempo de tránsito (escrito por IGEM).`,
       loc,
     };
     equations.push(flat);

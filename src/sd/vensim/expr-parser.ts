@@ -358,6 +358,13 @@ export class ExprParser {
       x.push(...flat.slice(0, n));
       y.push(...flat.slice(n));
     }
+    // lookups.html: "For all Lookups, a minimum of two values must be specified for both the x and y axis."
+    if (x.length < 2) {
+      throw this.s.error('E_LOOKUP', {
+        en: `a lookup needs at least two points and this one has ${x.length} (Vensim's page lookups.html: a minimum of two values for both the x and y axis)`,
+        es: `una tabla (lookup) necesita al menos dos puntos y esta tiene ${x.length} (página lookups.html de Vensim: un mínimo de dos valores para el eje x y para el eje y)`,
+      }, this.offsetOf(start));
+    }
     return { x, y, range, loc: start.loc };
   }
 

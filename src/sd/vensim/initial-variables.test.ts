@@ -59,6 +59,15 @@ describe('INIT and INITIAL inside an expression, written as .mdl', () => {
     expect(text).toContain('GROWTH initial value=\n\tINITIAL(q)\n');
   });
 
+  it('say why they exist in their comment, in English and Spanish, and the comment reads back', () => {
+    const generated = readVensim(text, 'init.mdl').equations.find((q) => q.lhs.display === 'ratio initial value 2')!;
+    const [en, es] = generated.doc.split(' / ');
+    expect(en).toBe("The initial value that ratio's equation takes with INIT or INITIAL inside a larger expression, held here because Vensim's INITIAL must be the whole right-hand side (fn_initial). Written by IGEM.");
+    expect(es).toBe('El valor inicial que toma la ecuación de ratio con INIT o INITIAL dentro de una expresión mayor, guardado aquí porque INITIAL de Vensim debe ser todo el lado derecho (fn_initial). Escrito por IGEM.');
+    // The model's own variable keeps its own (empty) comment.
+    expect(readVensim(text, 'init.mdl').equations.find((q) => q.lhs.display === 'ratio initial value')!.doc).toBe('');
+  });
+
   it('compute every source column exactly; the only added columns are the generated variables', () => {
     const again = compileVensim(text).model.run();
     expect(sameKeptColumns(run, again)).toBeUndefined();

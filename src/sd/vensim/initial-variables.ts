@@ -8,12 +8,22 @@
  * right-hand side is written as INITIAL. The value is the same: both hold the argument's value at
  * the initial time. The generated variable is subscripted by the dimensions of the equation's
  * left-hand side (an element there is fixed, so it needs no subscript of g), and its name, `<lhs>
- * initial value`, is numbered until no variable, range, element or macro of the model has it.
+ * initial value`, is numbered until no variable, range, element or macro of the model has it; its
+ * comment says why it exists, in English and Spanish.
  */
-import { ModelError } from '../ir/diagnostics.js';
+import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import { canonicalName } from '../ir/names.js';
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import { mapExpr, visitExpr } from '../ir/walk.js';
+
+/** The comment of a generated variable, in English and Spanish (a model's comment is one text: "en / es"). */
+function generatedDoc(owner: string): string {
+  const text: BilingualText = {
+    en: `The initial value that ${owner}'s equation takes with INIT or INITIAL inside a larger expression, held here because Vensim's INITIAL must be the whole right-hand side (fn_initial). Written by IGEM.`,
+    es: `El valor inicial que toma la ecuación de ${owner} con INIT o INITIAL dentro de una expresión mayor, guardado aquí porque INITIAL de Vensim debe ser todo el lado derecho (fn_initial). Escrito por IGEM.`,
+  };
+  return `${text.en} / ${text.es}`;
+}
 
 const isInitial = (e: Expr): boolean => e.kind === 'call' && (e.fn === 'INITIAL' || e.fn === 'INIT');
 
@@ -71,7 +81,7 @@ function liftIn(equations: Equation[], dimensions: Set<string>, taken: Set<strin
         kind: 'aux',
         expr: { ...call, fn: 'INITIAL' },
         units: arg.kind === 'ref' ? (units.get(arg.name) ?? '') : '',
-        doc: `The initial value that ${eq.lhs.display}'s equation takes with INIT or INITIAL inside a larger expression, held here because Vensim's INITIAL must be the whole right-hand side (fn_initial). Written by IGEM.`,
+        doc: generatedDoc(eq.lhs.display),
         group: eq.group,
         loc: call.loc,
       });

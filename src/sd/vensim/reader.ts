@@ -4,6 +4,7 @@
  */
 import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
 import { checkStandalone } from './standalone-functions.js';
+import { checkNoXmileOnly } from './xmile-only-functions.js';
 import type { DataInterpolation, DimensionDecl, DimensionMapping, Equation, EquationKind, EquationLhs, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import { checkEquationLength, checkExprDepth, checkRangeSize, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { canonicalName, displayName } from '../ir/names.js';
@@ -209,6 +210,7 @@ class EntryReader {
       throw this.s.error('E_SYNTAX', { en: `expected '=', ':', '(' or '~' after ${lhs.display} but found ${describe(t).en}`, es: `se esperaba '=', ':', '(' o '~' después de ${lhs.display} pero se encontró ${describe(t).es}` }, t.end - t.text.length);
     }
     if (expr) checkExprDepth(expr, this.limits.maxExprDepth);
+    if (expr) checkNoXmileOnly(expr, lhs.display);
     if (expr) checkStandalone(expr, lhs.display);
     const { units, range, doc } = this.readUnitsAndDoc(lhs.display);
     return { lhs, kind, expr, lookup, interpolation, units, range, doc, group: this.group, loc: first.loc };

@@ -136,6 +136,9 @@ describe('writing a model with a conveyor', () => {
     const mdl = writeVensim(ir);
     expect(mdl).toMatch(/unloading\s*=\s*DELAY CONVEYOR\(loading, 2, 0, Belt initial profile, 0, 2\)/);
     expect(mdl).toMatch(/Belt initial profile\(\s*\(0,\s*1\),\s*\(1,\s*1\)\)/);
+    // The generated profile's comment is in both languages.
+    expect(mdl).toContain('lays its initial content evenly over its transit time');
+    expect(mdl).toContain('reparte su contenido inicial por igual a lo largo de su tiempo de tránsito');
   });
 
   it('is written as XMILE with its <conveyor> and runs the same after reading it again', () => {

@@ -154,10 +154,13 @@ describe('written back', () => {
     for (const name of ['m by position[c2,r3]', 'q transposed[p1,p3]', 'q apostrophe[p3,p2]', 'q symmetric[p2,p3]', 'smallest', 'sorted[3]', 'by time', 'next[4]', 'row largest[r2]']) expect(again(name)).toEqual(col(name));
   });
 
-  it('as Vensim: refused, naming the computed subscript', async () => {
+  it('as Vensim: the computed subscript as VECTOR ELM MAP (vensim/computed-subscripts.ts), same values, 0 past the end', async () => {
     const { readXmile } = await import('./reader.js');
     const { writeVensim } = await import('../vensim/writer.js');
-    const one = xmileDoc(`${A}<aux name="t"><eqn>a[TIME + 1]</eqn></aux>`, { stop: 0, dimensions: DIMS });
-    expect(() => writeVensim(readXmile(one, 'v.xmile'))).toThrow(/t uses a computed subscript, which Vensim has no function for/);
+    const { compileVensim } = await import('../run/engine.js');
+    const one = xmileDoc(`${A}<aux name="t"><eqn>a[TIME + 1]</eqn></aux>`, { stop: 4, dimensions: DIMS });
+    const mdl = writeVensim(readXmile(one, 'v.xmile'));
+    expect(mdl).toContain('IF THEN ELSE(Time + 1 >= 1 :AND: Time + 1 < 5, VECTOR ELM MAP(a["1"], INTEGER(Time + 1) - 1), 0)');
+    expect(columnReader(compileVensim(mdl).model.run())('t')).toEqual([2, 4, 6, 8, 0]);
   });
 });

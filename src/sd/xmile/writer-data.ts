@@ -15,12 +15,13 @@
  * with the smallest ts ≥ t, and the last point after the data (negation is exact). So an
  * interpolated series becomes `<eqn>TIME</eqn>` with a continuous `<gf>`, a held one a discrete
  * `<gf>`, a looked-forward one `<eqn>-TIME</eqn>` with a discrete `<gf>`. A raw series has a value
- * at its own times only: the engine gives vs[i] where t equals ts[i] and NaN elsewhere (before,
- * between and after the points). A discrete function T over the points (ts, ts) gives the last
+ * at its own times only: the engine gives vs[i] where t equals ts[i] and :NA: elsewhere (before,
+ * between and after the points; Vensim's keywords.html: ":RAW: Marks data as raw so :NA: is
+ * reported for missing values"). A discrete function T over the points (ts, ts) gives the last
  * data time at or before t (the first before it), which equals t exactly when t is a data time,
  * and a discrete V over (ts, vs) the value there; so a raw series is written
- * `IF T(TIME) = TIME THEN V(TIME) ELSE (INF - INF)`, INF − INF being IEEE 754's NaN (XMILE has INF
- * and no NaN literal). Refused: times not strictly increasing (the rules treat a repeated time
+ * `IF T(TIME) = TIME THEN V(TIME) ELSE (-6.490371073168535e+32)`, the engine's :NA: (−2^109,
+ * ir/na.ts) in full. Refused: times not strictly increasing (the rules treat a repeated time
  * apart), an empty series, and values that are not finite numbers.
  */
 import type { BilingualText } from '../ir/diagnostics.js';

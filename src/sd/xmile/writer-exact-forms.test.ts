@@ -180,15 +180,15 @@ describe('XMILE writer: data variables and GET … LOOKUPS as graphical function
     expect(() => writeXmile(known("k: data, c1 ~~|\nv[data] := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\nv[c1] = Time ~~|\n").first.ir, { known: known("k: data, c1 ~~|\nv[data] := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\nv[c1] = Time ~~|\n").known })).toThrow(/v is data for some elements and an equation that is not a number/);
   });
 
-  it('writes raw data as its value at its own times and NaN elsewhere, with two discrete functions of TIME', () => {
+  it('writes raw data as its value at its own times and :NA: elsewhere, with two discrete functions of TIME', () => {
     // Data times 0, 1.5, 2.25, 3 and steps of 0.25: before, at, between and after the points.
     const xml = run("s: s1, s2 ~~|\nf:RAW: := GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|\ng[s1]:RAW: := GET DIRECT DATA('d.csv', ',', 'A', 'C1') ~~|\ng[s2] = 4 ~~|\ny = f * 2 + g[s1] ~~|\n");
-    expect(xml).toContain('<aux name="f"><eqn>IF f_lookup_1(TIME) = TIME THEN f_lookup_2(TIME) ELSE (INF - INF)</eqn></aux>');
+    expect(xml).toContain('<aux name="f"><eqn>IF f_lookup_1(TIME) = TIME THEN f_lookup_2(TIME) ELSE (-6.490371073168535e+32)</eqn></aux>');
     expect(xml).toContain('<gf name="f_lookup_1" type="discrete"><xscale min="0" max="3"/><yscale min="0" max="3"/><xpts>0,1.5,2.25,3</xpts><ypts>0,1.5,2.25,3</ypts></gf>');
-    expect(xml).toContain('<element subscript="s1"><eqn>IF g_lookup_1(TIME) = TIME THEN g_lookup_2(TIME) ELSE (INF - INF)</eqn></element>');
+    expect(xml).toContain('<element subscript="s1"><eqn>IF g_lookup_1(TIME) = TIME THEN g_lookup_2(TIME) ELSE (-6.490371073168535e+32)</eqn></element>');
     const f = compileXmile(xml).model.run().get('f')!;
     expect([f[0], f[6], f[9], f[12]]).toEqual([1, 4, 0.3, 8]);
-    expect([f[1], f[7], f[10], f[13]].every(Number.isNaN)).toBe(true);
+    expect([f[1], f[7], f[10], f[13]]).toEqual([VENSIM_NA, VENSIM_NA, VENSIM_NA, VENSIM_NA]);
   });
 
   it('refuses data when no tables are given, at the variable', () => {

@@ -21,7 +21,8 @@
  * `<init_eqn>`; GAME as its input, :NA: as its number, −2^109; FORECAST with SMTH1 and SAMPLE IF
  * TRUE with DELAY (writer-stateful-forms.ts); VECTOR SELECT element by element
  * (writer-vector-select.ts); VECTOR SORT ORDER, VECTOR RANK and VECTOR REORDER with RANK and a
- * computed subscript (writer-vector-sort.ts). What the engine reads from files is written as what
+ * computed subscript (writer-vector-sort.ts); VECTOR ELM MAP with computed subscripts at the flat
+ * place under a range check (writer-vector-elm-map.ts). What the engine reads from files is written as what
  * it read (options): GET DIRECT CONSTANTS as numbers and GET DIRECT SUBSCRIPT as elements
  * (writer-constants.ts, through the data host), data variables and GET … LOOKUPS as graphical
  * functions, raw data as a condition on two of them (writer-data.ts, from the tables the engine
@@ -29,7 +30,7 @@
  *
  * What XMILE 1.0 cannot say is refused with a located error rather than written approximately:
  * Vensim functions without an XMILE equivalent of the same meaning (DELAY CONVEYOR, the market
- * functions, VECTOR ELM MAP, the ALLOCATE functions, INVERT MATRIX, NPV, …), macros with several
+ * functions, the ALLOCATE functions, INVERT MATRIX, NPV, …), macros with several
  * outputs, and time settings that change during the run. Models read from modules are written
  * back as modules (writer-modules.ts).
  */
@@ -51,6 +52,7 @@ import { modelXml, moduleBlocks } from './writer-modules.js';
 import { forwardAsDiscrete, scalarLookupTable } from './writer-lookup-forward.js';
 import { neg } from './ir-build.js';
 import { vectorSelectForm } from './writer-vector-select.js';
+import { vectorElmMapForm } from './writer-vector-elm-map.js';
 import { sortAxis, sortOrderForm, vectorRankForm } from './writer-vector-sort.js';
 import { forecastForm, SAMPLE_NESTED, SAMPLE_UNDER_RK, sampleIfTrueForm } from './writer-stateful-forms.js';
 import { VENSIM_NA } from '../ir/na.js';
@@ -116,6 +118,10 @@ interface Ctx {
   /** The dimensions of the equation being written, and those a variable's source declares. */
   eqDims: string[];
   declaredDims(name: string): string[] | undefined;
+  /** The elements of each position of an arrayed variable as written; undefined for a lookup or an unknown name. */
+  layout(name: string): string[][] | undefined;
+  /** The elements of a range's family, the largest range holding all of its elements (the first declared of equals), along which its name used as a value counts (expand.ts familyPosition). */
+  family(name: string): string[];
   /** The type a lookup is written with, where all its uses share one other than continuous (gf-types.ts). */
   gfType(name: string): GfType | undefined;
   /** The points of a scalar lookup (written or read by GET … LOOKUPS), or undefined. */
@@ -332,6 +338,12 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number, i
       if (!('kind' in form)) throw new Unwritable(form, e.loc);
       return sub(form, ctx, outer, false);
     }
+    case 'VECTOR ELM MAP': {
+      // Computed subscripts at the flat place under a range check (writer-vector-elm-map.ts).
+      const form = vectorElmMapForm(e, { layout: (n) => ctx.layout(n), place: (s, els) => elmMapPlace(s, els, ctx) });
+      if (!('kind' in form)) throw new Unwritable(form, e.loc);
+      return sub(form, ctx, outer, false);
+    }
     case 'VECTOR SORT ORDER':
     case 'VECTOR RANK': {
       // RANK of the vector along its axis, at this element's place there (writer-vector-sort.ts).
@@ -427,6 +439,26 @@ function sortPlace(axis: string, ctx: Ctx, loc: SourceLocation): Expr | undefine
   if (ctx.eqDims.includes(axis) && !ctx.isSubRange(axis) && !ctx.binding.size) return { kind: 'ref', name: axis, display: ctx.names.get(axis) ?? axis, subs: [], loc };
   const apart = ctx.eqDims.every((d) => !(ctx.dimMembers(d) ?? []).some((m) => own.includes(m)));
   return apart ? { kind: 'num', value: 1, loc } : undefined;
+}
+
+/**
+ * The 1-based place on `elements` (a variable's position) of the element a subscript names as the
+ * engine resolves it (elementKey): an element, or the one bound, mapped or matched as subsText names
+ * it; in an equation written for all elements at once, the equation's own range, whose name as a
+ * value is its element's place in the range's family, where that place less a constant is the place
+ * on `elements`. Else undefined.
+ */
+function elmMapPlace(s: SubscriptRef, elements: string[], ctx: Ctx): number | { range: Expr; less: number } | undefined {
+  const own = ctx.dimMembers(s.name);
+  const el = !own ? s.name : (boundOn(s.name, ctx) ?? ctx.bound.find((b) => own.includes(b)));
+  if (el !== undefined) return elements.includes(el) ? elements.indexOf(el) + 1 : undefined;
+  // The range's name as a value is its element's place in its family (expand.ts familyPosition); that
+  // place less a constant must be the element's place on `elements`, for every element of the range.
+  if (ctx.bound.length || !ctx.eqDims.includes(s.name)) return undefined;
+  const family = ctx.family(s.name);
+  const shift = family.indexOf(own![0]!) - elements.indexOf(own![0]!);
+  if (!own!.every((m) => elements.includes(m) && family.indexOf(m) - elements.indexOf(m) === shift)) return undefined;
+  return { range: { kind: 'ref', name: s.name, display: s.display, subs: [], loc: s.loc }, less: shift };
 }
 
 /** Vensim's RAMP, PULSE and PULSE TRAIN under Runge-Kutta: no condition on XMILE's TIME reads the step's time. */
@@ -533,6 +565,41 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
     const own = dims.has(n) ? members(n) : [];
     return own.length > 0 && ir.dimensions.some((x) => x.name !== n && !x.equivalentTo && members(x.name).length > own.length && own.every((m) => members(x.name).includes(m)));
   };
+  /**
+   * A variable's dimension at each position: the one its source declares (an XMILE reader keeps
+   * it), else the declared dimension whose elements are all the elements its definitions cover
+   * there (definitions may name elements or sub-ranges).
+   */
+  const writtenDims = (eqs: readonly Equation[]): string[] => {
+    const first = eqs[0]!;
+    return first.lhs.subs.map((sub, i) => {
+      const d = sub.name;
+      const declared = first.lhs.dims?.[i];
+      if (declared !== undefined && dims.has(declared) && eqs.every((q) => q.lhs.dims?.[i] === declared)) return declared;
+      const covered = new Set(eqs.flatMap((q) => (q.lhs.subs[i] ? members(q.lhs.subs[i]!.name) : [])));
+      const exact = ir.dimensions.filter((x) => !x.equivalentTo && members(x.name).length === covered.size && members(x.name).every((m) => covered.has(m)));
+      const holding = ir.dimensions.filter((x) => !x.equivalentTo && [...covered].every((m) => members(x.name).includes(m))).sort((a, b) => members(a.name).length - members(b.name).length);
+      const pick = exact.find((x) => x.name === d) ?? exact[0] ?? holding[0];
+      if (!pick) throw new Unwritable({ en: `no dimension holds the elements of ${first.lhs.display}`, es: `ninguna dimensión contiene los elementos de ${first.lhs.display}` }, first.loc);
+      return pick.name;
+    });
+  };
+  // As expand.ts familyPosition: the first declared of the largest ranges holding them all.
+  const family = (name: string): string[] => {
+    const own = members(name);
+    let best: string[] | undefined;
+    for (const d of ir.dimensions) {
+      const m = members(d.name);
+      if ((!best || m.length > best.length) && own.every((e) => m.includes(e))) best = m;
+    }
+    return best ?? own;
+  };
+  /** The elements of each position of an arrayed variable as written (undefined for a lookup or an unknown name): VECTOR ELM MAP's flat layout. */
+  const layoutOf = (byVar: ReadonlyMap<string, Equation[]>) => (name: string): string[][] | undefined => {
+    const eqs = byVar.get(name);
+    if (!eqs?.length || eqs.some((q) => q.kind === 'lookup' || q.kind === 'lookup-data')) return undefined;
+    return writtenDims(eqs).map(members);
+  };
   /** A scalar lookup's points: written in the model, or read by GET … LOOKUPS (the tables the engine read). */
   const scalarTable = (eqs: readonly Equation[] | undefined): LookupTable | undefined => {
     const q = eqs?.length === 1 ? eqs[0]! : undefined;
@@ -556,23 +623,11 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
       const first = eqs[0]!;
       const display = first.lhs.display;
       const lhsDims = first.lhs.subs.map((s) => s.name);
-      // The variable's dimension at each position: the one its source declares (an XMILE reader
-      // keeps it), else the declared dimension whose elements are all the elements its definitions
-      // cover there (definitions may name elements or sub-ranges).
-      const parentDims = lhsDims.map((d, i) => {
-        const declared = first.lhs.dims?.[i];
-        if (declared !== undefined && dims.has(declared) && eqs.every((q) => q.lhs.dims?.[i] === declared)) return declared;
-        const covered = new Set(eqs.flatMap((q) => (q.lhs.subs[i] ? members(q.lhs.subs[i]!.name) : [])));
-        const exact = ir.dimensions.filter((x) => !x.equivalentTo && members(x.name).length === covered.size && members(x.name).every((m) => covered.has(m)));
-        const holding = ir.dimensions.filter((x) => !x.equivalentTo && [...covered].every((m) => members(x.name).includes(m))).sort((a, b) => members(a.name).length - members(b.name).length);
-        const pick = exact.find((x) => x.name === d) ?? exact[0] ?? holding[0];
-        if (!pick) throw new Unwritable({ en: `no dimension holds the elements of ${first.lhs.display}`, es: `ninguna dimensión contiene los elementos de ${first.lhs.display}` }, first.loc);
-        return pick.name;
-      });
+      const parentDims = writtenDims(eqs);
       const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
       const units = first.units ? `<units>${esc(first.units)}</units>` : '';
       const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
-      const ctx: Ctx = { rungeKutta: method !== 'euler', stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), writtenDim: (n) => (dims.has(n) ? (dims.get(n)!.equivalentTo ?? n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, gfType: (n) => types.get(n), table: (n) => scalarTable(byVar.get(n)), qualified };
+      const ctx: Ctx = { rungeKutta: method !== 'euler', stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), writtenDim: (n) => (dims.has(n) ? (dims.get(n)!.equivalentTo ?? n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, layout: layoutOf(byVar), family, gfType: (n) => types.get(n), table: (n) => scalarTable(byVar.get(n)), qualified };
 
       // The elements the equations define, each with its column name and its XMILE subscript.
       const elements = eqs.flatMap((eq) => {
@@ -627,10 +682,12 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
           const g = seriesAsGf(s, el.column);
           if (!('x' in g)) throw new Unwritable(g, el.eq.loc);
           if (g.raw) {
-            // Its value at its own times, NaN elsewhere (writer-data.ts): two discrete functions of its own.
+            // Its value at its own times, :NA: (−2^109) elsewhere as the engine gives it (runtime-lib.ts
+            // `data`; writer-data.ts): two discrete functions of its own.
             const times = extraGf(ctx, { x: g.x, y: g.x, loc: el.eq.loc }, 'discrete');
             const values = extraGf(ctx, { x: g.x, y: g.y, loc: el.eq.loc }, 'discrete');
-            return { el, xml: () => `<eqn>${esc(`IF ${times}(TIME) = TIME THEN ${values}(TIME) ELSE (INF - INF)`)}</eqn>`, type: 'raw' as const, any: false, value: '' };
+            const na = write({ kind: 'num', value: NA_VALUE, loc: el.eq.loc }, ctx, 0);
+            return { el, xml: () => `<eqn>${esc(`IF ${times}(TIME) = TIME THEN ${values}(TIME) ELSE ${na}`)}</eqn>`, type: 'raw' as const, any: false, value: '' };
           }
           return { el, xml: (t?: string) => `<eqn>${g.input}</eqn><gf${t ? ` type="${t}"` : ''}>${gfPointsXml(g.x, g.y)}</gf>`, type: g.type, any: false, value: '' };
         });
