@@ -4,7 +4,8 @@
  * element a flat offset after a given one, the last subscript fastest.
  *
  * The reader keeps `x[…, i, …]` (XMILE 1.0 §3.7.1) as `#ELEMENT(x[…], invalid, position, index, …)`
- * (ir/builtins.ts), each computed position written at its dimension's first element; the engine
+ * (ir/builtins.ts), each computed position written at its dimension's first element (a flat index
+ * `x(i)`, §3.3.2, is position FLAT_INDEX over all of x: VECTOR ELM MAP from x's first element); the engine
  * takes k = trunc(i) and gives `invalid` (0, or NaN where the header asks) unless 1 ≤ k ≤ n. With n
  * the position's size and S its stride over all of x's positions, that is, for i in [1, n + 1):
  *   IF i >= 1 :AND: i < n + 1 :AND: … THEN VECTOR ELM MAP(x[…], (INTEGER(i) − 1) × S + …) ELSE invalid
@@ -15,7 +16,7 @@
  * invalid value of NaN (Vensim's :NA: is a number, not NaN), a variable whose dimensions the model
  * does not declare, and an index with state or randomness (it is written twice).
  */
-import { BUILTINS, XMILE_ELEMENT } from '../ir/builtins.js';
+import { BUILTINS, FLAT_INDEX, XMILE_ELEMENT } from '../ir/builtins.js';
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import { mapExpr, visitExpr } from '../ir/walk.js';
 
@@ -63,6 +64,16 @@ export function computedSubscriptsAsElmMap(ir: ModelIR): ModelIR {
     const num = (value: number): Expr => ({ kind: 'num', value, loc });
     const bin = (op: Extract<Expr, { kind: 'binary' }>['op'], left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right, loc });
     const at = (p: number, k: number): SubscriptRef => ({ name: lists[p]![k]!.name, display: lists[p]![k]!.display, bang: false, loc: ref.subs[p]!.loc });
+    const flat = computed.find((c) => c.p === FLAT_INDEX);
+    if (flat) {
+      // x(i), a flat row-major index over all of x (XMILE 1.0 §3.3.2): the offset from x's first element.
+      if (computed.length !== 1 || !repeatable(flat.i, macros)) return undefined;
+      const total = sizes.reduce((a, n) => a * n, 1);
+      const first: Expr = { ...ref, subs: ref.subs.map((_, p) => at(p, 0)) };
+      const inside = bin('and', bin('>=', flat.i, num(1)), bin('<', flat.i, num(total + 1)));
+      const offset = bin('-', { kind: 'call', fn: 'INTEGER', args: [flat.i], loc }, num(1));
+      return { kind: 'call', fn: 'IF THEN ELSE', args: [inside, { kind: 'call', fn: 'VECTOR ELM MAP', args: [first, offset], loc }, invalid], loc };
+    }
     // The base: each computed position at its first element.
     const base: Expr = { ...ref, subs: ref.subs.map((s, p) => (computed.some((c) => c.p === p) ? at(p, 0) : s)) };
     if (!computed.every((c) => repeatable(c.i, macros))) return undefined;

@@ -163,4 +163,15 @@ describe('written back', () => {
     expect(mdl).toContain('IF THEN ELSE(Time + 1 >= 1 :AND: Time + 1 < 5, VECTOR ELM MAP(a["1"], INTEGER(Time + 1) - 1), 0)');
     expect(columnReader(compileVensim(mdl).model.run())('t')).toEqual([2, 4, 6, 8, 0]);
   });
+
+  it('as Vensim: a flat index m(i) as VECTOR ELM MAP from m\'s first element, same values, 0 past the end', async () => {
+    const { readXmile } = await import('./reader.js');
+    const { writeVensim } = await import('../vensim/writer.js');
+    const { compileVensim } = await import('../run/engine.js');
+    // m over R 3 × C 2, row-major 11, 12, 21, 22, 31, 32: m(TIME + 4) at times 0…3 is 22, 31, 32, then 0.
+    const one = xmileDoc(`${M}<aux name="t"><eqn>m(TIME + 4)</eqn></aux>`, { stop: 3, dimensions: DIMS });
+    const mdl = writeVensim(readXmile(one, 'v.xmile'));
+    expect(mdl).toMatch(/VECTOR ELM MAP\(m\["1", ?"1"\], INTEGER\(Time \+ 4\) - 1\)/);
+    expect(columnReader(compileVensim(mdl).model.run())('t')).toEqual([22, 31, 32, 0]);
+  });
 });
