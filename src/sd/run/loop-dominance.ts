@@ -56,7 +56,7 @@ import type { CausalGraph } from '../analyze/structure/causal-graph.js';
 import { loopReportFrom, type FeedbackLoop, type LoopReport } from '../analyze/structure/feedback-loops.js';
 import { cycleKey, strongestLoops, type WeightedLink } from '../analyze/structure/strongest-loops.js';
 import { cyclePartitions } from '../analyze/structure/cycle-partitions.js';
-import { AT_START, evaluate, functionNamed, NotEvaluable, UNARY, type EvalEnv } from '../analyze/structure/partial-eval.js';
+import { AT_START, evaluate, functionNamed, NotEvaluable, UNARY, type EvalEnv, type LookupPoints } from '../analyze/structure/partial-eval.js';
 import type { Model, RunOptions } from './types.js';
 
 export interface ScoredLoop {
@@ -156,14 +156,18 @@ function usesStockChains(eqs: readonly Equation[]): boolean {
   return found;
 }
 
-/** The first function of `e` the link scores cannot evaluate (a stateful one, a macro), with `INTEG` allowed at the top and, with `chains`, the smooths and delays made of stocks. */
-function unevaluated(e: Expr, lookups: ReadonlyMap<string, LookupTable>, chains = false): BilingualText | undefined {
+/**
+ * The first function of `e` the link scores cannot evaluate (a stateful one, a macro), with `INTEG`
+ * allowed at the top and, with `chains`, the smooths and delays made of stocks. A call `name(x)`
+ * is evaluated when `name` is a lookup, its points declared or read from data.
+ */
+function unevaluated(e: Expr, isLookup: (name: string) => boolean, chains = false): BilingualText | undefined {
   const top = e.kind === 'call' && e.fn === 'INTEG' ? e.args[0]! : e;
   let bad: BilingualText | undefined;
   visitExpr(top, (x) => {
     if (bad) return;
     if (x.kind === 'call' && !EVALUATED.has(x.fn) && !(chains && STOCK_CHAINS.has(x.fn))) bad = DISCRETE[x.fn] ?? functionNamed(x.fn);
-    else if (x.kind === 'apply' && !lookups.has(x.name)) bad = { en: `call of ${x.display}`, es: `la llamada a ${x.display}` };
+    else if (x.kind === 'apply' && !isLookup(x.name)) bad = { en: `call of ${x.display}`, es: `la llamada a ${x.display}` };
   });
   return bad;
 }
@@ -238,15 +242,29 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   const defs = definitions(ir);
   const lookups = new Map<string, LookupTable>();
   for (const eq of ir.equations) if (eq.kind === 'lookup' && eq.lookup) lookups.set(eq.lhs.name, eq.lookup);
+  // Lookups whose points come from data (GET XLS LOOKUPS, GET DIRECT LOOKUPS): the IR has only the
+  // call that reads them; the expanded model holds the points, under the lookup's output name.
+  const dataLookups = new Map<string, string>();
+  for (const eq of ir.equations) if (eq.kind === 'lookup-data') dataLookups.set(eq.lhs.name, eq.lhs.display);
+  const isLookup = (name: string) => lookups.has(name) || dataLookups.has(name);
+  const tableOf = (name: string): LookupPoints | undefined => {
+    const declared = lookups.get(name);
+    if (declared || !dataLookups.has(name)) return declared;
+    const scalar = scalarModel();
+    const id = scalar.lookupNames.get(dataLookups.get(name)!);
+    return id === undefined ? undefined : scalar.lookups[id];
+  };
   const outputs = new Set(model.outputNames.map(normalized));
   const elementLimit = options.elementLimit ?? report.limit;
 
   // The expanded model (one node per element), made when a loop passes through arrays: the
   // compiled model's own when it keeps it.
+  let scalarOnce: ScalarModel | undefined;
+  const scalarModel = () => (scalarOnce ??= (model as { scalar?: ScalarModel }).scalar ?? expandModel(ir).model);
   let expandedModel: { scalar: ScalarModel; graph: ElementGraph; keys: string[] } | undefined;
   const expanded = () => {
     if (!expandedModel) {
-      const scalar = (model as { scalar?: ScalarModel }).scalar ?? expandModel(ir).model;
+      const scalar = scalarModel();
       // Element keys: a scalar's variable key, `key[subscripts]` for an array element, a hidden
       // node's own (unique) name.
       const keys = scalar.nodes.map((n) => {
@@ -279,13 +297,13 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   /** Variables scored element by element, and why some of their elements cannot be. */
   const arrayed = new Set<string>();
   const elementWhyNot = new Map<string, BilingualText>();
-  const probe: EvalEnv = { value: () => 1, time: 0, dt: model.time.dt, lookup: (n) => lookups.get(n) };
+  const probe: EvalEnv = { value: () => 1, time: 0, dt: model.time.dt, lookup: tableOf };
   probe.initial = probe;
   const defineElements = (v: string, eqs: Equation[]): BilingualText | undefined => {
     const display = graph.nodes.get(v)?.display ?? v;
     for (const eq of eqs) {
       if (!eq.expr) return { en: `${display} has no equation`, es: `${display} no tiene ecuación` };
-      const bad = unevaluated(eq.expr, lookups, true);
+      const bad = unevaluated(eq.expr, isLookup, true);
       if (bad) return notScoredBecause(display, bad);
     }
     const { scalar, graph: eg, keys } = expanded();
@@ -490,11 +508,11 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     return s[k]!;
   };
   // What INITIAL reads: the values at the run's first row.
-  const start: EvalEnv = { value: (x) => valueAt(x, 0), time: result.time[0]!, dt, lookup: (x) => lookups.get(x) };
+  const start: EvalEnv = { value: (x) => valueAt(x, 0), time: result.time[0]!, dt, lookup: tableOf };
   start.initial = start;
   // A definition evaluated at row k with each input's value given by `at` (by element key).
   const evalDef = (def: Definition, k: number, at: (key: string) => number): number => {
-    if (def.element === undefined) return evaluate(def.expr, { value: at, time: result.time[k]!, dt, lookup: (x) => lookups.get(x), initial: start });
+    if (def.element === undefined) return evaluate(def.expr, { value: at, time: result.time[k]!, dt, lookup: tableOf, initial: start });
     const { scalar, keys } = expanded();
     return evaluateElement(def.expr, { value: (id) => at(keys[id]!), time: result.time[k]!, dt, lookups: scalar.lookups });
   };
