@@ -29,8 +29,10 @@
  * scored through them element by element (below), each stock as any stock, so its score is that
  * of the same model drawn with the stocks and flows. A smooth's stock has one flow, (input −
  * stock)/time, also for the 2020 formula. Loops through SAMPLE IF TRUE, DELAY FIXED (a held
- * sample, a pipeline: no stock and flow, no link score in the method), macros or other stateful
- * functions are listed as not scored, with the reason.
+ * sample, a pipeline: no stock and flow, no link score in the method), random draws (RANDOM …:
+ * only their distribution is defined, not their value with the noise held, randomDraw), macros
+ * or other stateful functions are listed as not scored, with the reason. A lookup called as
+ * `table(x)` is evaluated as any function of x, its points declared or read from data.
  *
  * Arrays: a loop through arrayed variables is scored element by element. Each element is a scalar
  * variable of the expanded model (its equation with every subscript resolved, a SUM written out
@@ -147,6 +149,27 @@ for (const fn of ['DELAY FIXED', 'DELAY', 'DELAY INFORMATION', 'DELAY MATERIAL']
   DISCRETE[fn] = { en: `function ${fn} (a pipeline delay, no stock and flow: the method defines no link score for it)`, es: `la función ${fn} (un retardo de tubería, sin nivel ni flujo: el método no define puntuación de enlace para ella)` };
 }
 
+/**
+ * Why a random draw has no link score. The method's partial change Δₓz evaluates z's equation with
+ * x moved and every other input held; a draw's fresh noise is such another input, but Vensim
+ * defines only the distribution of RANDOM POISSON(…, mean, …), not the draw as a function of its
+ * arguments with the noise held (which noise? the generator's uniforms: a Poisson count changes
+ * by whole jumps, and how depends on the sampling algorithm, not on the model). A model that
+ * writes the dependence itself (z = mean + sd × noise, noise drawn in a variable of its own) is
+ * scored, the noise held at the run's draw as any other input.
+ */
+function randomDraw(fn: string): BilingualText {
+  return {
+    en: `function ${fn} (a random draw: its value as a function of its arguments with the noise held is not defined, only its distribution, so the change due to one argument has no link score; a draw written as mean + sd × a noise variable of its own is scored)`,
+    es: `la función ${fn} (un valor aleatorio: su valor en función de sus argumentos con el ruido fijo no está definido, solo su distribución, así que el cambio debido a un argumento no tiene puntuación de enlace; un valor escrito como media + desviación × una variable de ruido propia sí se puntúa)`,
+  };
+}
+
+/** Why a call cannot be scored: a held sample, a pipeline, a random draw, or (the rest) its name. */
+function whyFunction(fn: string): BilingualText {
+  return DISCRETE[fn] ?? (fn.startsWith('RANDOM ') ? randomDraw(fn) : functionNamed(fn));
+}
+
 /** True when a variable's equations call a smooth or delay that stands for stocks (its loops go through them). */
 function usesStockChains(eqs: readonly Equation[]): boolean {
   let found = false;
@@ -166,7 +189,7 @@ function unevaluated(e: Expr, isLookup: (name: string) => boolean, chains = fals
   let bad: BilingualText | undefined;
   visitExpr(top, (x) => {
     if (bad) return;
-    if (x.kind === 'call' && !EVALUATED.has(x.fn) && !(chains && STOCK_CHAINS.has(x.fn))) bad = DISCRETE[x.fn] ?? functionNamed(x.fn);
+    if (x.kind === 'call' && !EVALUATED.has(x.fn) && !(chains && STOCK_CHAINS.has(x.fn))) bad = whyFunction(x.fn);
     else if (x.kind === 'apply' && !isLookup(x.name)) bad = { en: `call of ${x.display}`, es: `la llamada a ${x.display}` };
   });
   return bad;
@@ -372,7 +395,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
         defOf.set(v, { expr, stock });
       } catch (e) {
         if (!(e instanceof NotEvaluable)) throw e;
-        reason = notScoredBecause(display, DISCRETE[e.what.en.replace(/^function /, '')] ?? e.what);
+        reason = notScoredBecause(display, e.what.en.startsWith('function ') ? whyFunction(e.what.en.slice('function '.length)) : e.what);
       }
     }
     if (reason) whyNot.set(v, reason);
