@@ -17,7 +17,9 @@
  *
  * Times are labelled as Stella and the papers do: the score at t measures the change from t to
  * t + dt (the 2020 paper's Table 3 for the Bass model is reproduced this way to its 4 digits), so
- * the model is run one dt past its final time. Every step is saved; equations are re-evaluated
+ * the model is run one dt past its final time. Every step is saved (when that is more than a run
+ * may keep, each SAVEPER time and the step after it, and the scores are at the saved times,
+ * loop-dominance-run.ts); equations are re-evaluated
  * with mixed old/new inputs by a small evaluator (analyze/structure/partial-eval.ts). INITIAL(x)
  * inside an equation is its value at the run's first time throughout: the run never changes it
  * after the start, so a link score holds it fixed, and `z = x / INITIAL(x)` moves with x alone (a
@@ -60,6 +62,7 @@ import { cycleKey, strongestLoops, type WeightedLink } from '../analyze/structur
 import { cyclePartitions } from '../analyze/structure/cycle-partitions.js';
 import { AT_START, evaluate, functionNamed, NotEvaluable, UNARY, type EvalEnv, type LookupPoints } from '../analyze/structure/partial-eval.js';
 import type { Model, RunOptions } from './types.js';
+import { scoreRows } from './loop-dominance-run.js';
 
 export interface ScoredLoop {
   /** The loop's id: the variable loop's (`B1`), or with its elements for a loop through arrays (`B1[A1]`). */
@@ -110,6 +113,12 @@ export interface LoopDominance {
    * limit, so each listed loop's own element loops were searched and none that combines several.
    */
   elementSearch?: 'per-loop';
+  /**
+   * Present when every step's values were more than a run may keep (`values`, the limit being the
+   * engine's): the scores are at each SAVEPER time only, `every` TIME STEPs apart (each the same
+   * as with every step kept).
+   */
+  savedTimesOnly?: { every: number; values: number };
 }
 
 /**
@@ -510,11 +519,17 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   const hiddenNodes = expandedModel ? [...needed].map((k) => nodeOf(k)).filter((id) => id >= 0 && expandedModel!.scalar.nodes[id]!.hidden) : [];
   const dt = model.time.dt;
   const end = options.end ?? model.time.end;
+  // Every step's row when the run can keep them all; else each SAVEPER time's row and the next
+  // step's (loop-dominance-run.ts): the scores are then at the saved times.
+  const kept = (names.length + hiddenNodes.length) * steps;
+  const every = kept > budget ? Math.max(1, Math.round(model.time.saveper / dt)) : 1;
   // One dt past the end, so that the last saved time has its step too (Stella's labelling).
-  const result = model.run({ params: options.params, start: options.start, end: end + dt, saveper: dt, columns: names, ...(hiddenNodes.length && { nodes: hiddenNodes }) });
+  const result = scoreRows(model, { params: options.params, start: options.start, end: end + dt, saveper: dt, columns: names, ...(hiddenNodes.length && { nodes: hiddenNodes }) }, every);
   const rows = result.time.length;
-  let n = rows;
-  while (n > 1 && result.time[n - 1]! > end + dt / 2) n--;
+  const stride = result.stride;
+  // Score times: row p · stride, each with its next step at the row after it.
+  let n = Math.ceil(rows / stride);
+  while (n > 1 && result.time[(n - 1) * stride]! > end + dt / 2) n--;
   const series = new Map<string, Float64Array>();
   for (const key of needed) {
     const s = result.get(displayOf(key));
@@ -612,7 +627,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     let out = linkScores.get(id);
     if (out) return out;
     out = new Float64Array(n);
-    for (let k = 0; k < n; k++) out[k] = scoreAt(from, to, k);
+    for (let p = 0; p < n; p++) out[p] = scoreAt(from, to, p * stride);
     linkScores.set(id, out);
     return out;
   };
@@ -623,7 +638,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   if (discover) {
     const found = discoverLoops(feedbackLinks, (v) => defOf.get(v), (from, to, k) => {
       try {
-        return Math.abs(scoreAt(from, to, k));
+        return Math.abs(scoreAt(from, to, k * stride));
       } catch (e) {
         if (e instanceof NotEvaluable) return 0;
         throw e;
@@ -686,7 +701,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     for (let k = 0; k < n; k++) s += Math.abs(l.relative[k]!);
     l.share = n > 0 ? s / n : 0;
   }
-  const time = result.time.slice(0, n);
+  const time = Float64Array.from({ length: n }, (_, p) => result.time[p * stride]!);
   const periods: DominancePeriod[] = [];
   members.forEach((group, partition) => {
     let last: DominancePeriod | undefined;
@@ -698,5 +713,5 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       else periods.push((last = { partition, from: time[k]!, to: time[k]!, loop: best.id }));
     }
   });
-  return { time, loops, notScored, periods, ...(elementSearch && { elementSearch }), ...(discovered && { report: discovered, searched, exhausted, notSearched: [...whyNot.values()] }) };
+  return { time, loops, notScored, periods, ...(elementSearch && { elementSearch }), ...(stride > 1 && { savedTimesOnly: { every, values: kept } }), ...(discovered && { report: discovered, searched, exhausted, notSearched: [...whyNot.values()] }) };
 }
