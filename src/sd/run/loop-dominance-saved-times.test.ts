@@ -51,4 +51,28 @@ describe('loop scores at the saved times only', () => {
       });
     });
   }
+
+  it('scores element loops at the saved times rather than leaving them out, when those rows fit', () => {
+    const text = `
+dim: A1, A2 ~~|
+s[dim] = INTEG(-outflow[dim], 100) ~ u ~|
+outflow[dim] = s[dim] * s[dim] / 400 ~ u/Year ~|
+INITIAL TIME = 0 ~ Year ~|
+FINAL TIME = 10 ~ Year ~|
+TIME STEP = 0.25 ~ Year ~|
+SAVEPER = 1 ~ Year ~|
+`;
+    // 4 series (s and outflow of each element) of 10 / 0.25 + 2 = 42 steps = 168 values; at the
+    // saved times 2 × 11 rows each = 88.
+    const full = dominance(text);
+    const saved = dominance(text, { maxValues: 100 });
+    expect(saved.notScored).toEqual([]);
+    expect(saved.savedTimesOnly).toEqual({ every: 4, values: 168 });
+    expect(saved.loops.map((l) => l.id)).toEqual(['B1[A1]', 'B1[A2]']);
+    saved.loops.forEach((l, i) => expect([...l.score]).toEqual([...l.score].map((_, p) => full.loops[i]!.score[4 * p])));
+    // Below that, they are left out, saying how many values they would need.
+    const none = dominance(text, { maxValues: 80 });
+    expect(none.loops).toEqual([]);
+    expect(none.notScored.map((x) => x.reason.en)).toEqual(['the loops element by element need 4 series of 22 values together, more than the 80 values a run can keep here: not scored']);
+  });
 });

@@ -499,8 +499,12 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   const compiled = model as { generated?: { delayCount?: number }; options?: { limits?: Partial<ModelLimits> } };
   const budget = (options.maxValues ?? resolveLimits(compiled.options?.limits).maxSavedPoints) - (compiled.generated?.delayCount ?? 0) * steps;
   const columnsOf = (keys: Set<string>) => [...keys].map(displayOf).filter((n) => outputs.has(normalized(n)));
+  // Rows kept per series: every step's, or above the budget each SAVEPER time's and the next step's
+  // (loop-dominance-run.ts); element loops are left out only when even those are too many.
+  const every = Math.max(1, Math.round(model.time.saveper / model.time.dt));
+  const rowsFor = (columns: number) => (columns * steps <= budget || every === 1 ? steps : 2 * Math.ceil(steps / every));
   const wanted = columnsOf(needed).length;
-  if (!discover && wanted * steps > budget && instances.some((i) => i.id !== i.loop)) {
+  if (!discover && wanted * rowsFor(wanted) > budget && instances.some((i) => i.id !== i.loop)) {
     const through = instances.filter((i) => i.id !== i.loop);
     instances = instances.filter((i) => i.id === i.loop);
     needed = neededFor(instances.flatMap((i) => i.keys));
@@ -508,8 +512,8 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       notScored.push({
         id,
         reason: {
-          en: `the loops element by element need ${formatCount(wanted)} series of ${formatCount(steps)} values together, more than the ${formatCount(Math.max(0, budget))} values a run can keep here: not scored`,
-          es: `los bucles elemento por elemento necesitan ${formatCount(wanted)} series de ${formatCount(steps)} valores en total, más que los ${formatCount(Math.max(0, budget))} valores que una simulación puede guardar aquí: sin puntuar`,
+          en: `the loops element by element need ${formatCount(wanted)} series of ${formatCount(rowsFor(wanted))} values together, more than the ${formatCount(Math.max(0, budget))} values a run can keep here: not scored`,
+          es: `los bucles elemento por elemento necesitan ${formatCount(wanted)} series de ${formatCount(rowsFor(wanted))} valores en total, más que los ${formatCount(Math.max(0, budget))} valores que una simulación puede guardar aquí: sin puntuar`,
         },
       });
     }
@@ -522,9 +526,8 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   // Every step's row when the run can keep them all; else each SAVEPER time's row and the next
   // step's (loop-dominance-run.ts): the scores are then at the saved times.
   const kept = (names.length + hiddenNodes.length) * steps;
-  const every = kept > budget ? Math.max(1, Math.round(model.time.saveper / dt)) : 1;
   // One dt past the end, so that the last saved time has its step too (Stella's labelling).
-  const result = scoreRows(model, { params: options.params, start: options.start, end: end + dt, saveper: dt, columns: names, ...(hiddenNodes.length && { nodes: hiddenNodes }) }, every);
+  const result = scoreRows(model, { params: options.params, start: options.start, end: end + dt, saveper: dt, columns: names, ...(hiddenNodes.length && { nodes: hiddenNodes }) }, kept > budget ? every : 1);
   const rows = result.time.length;
   const stride = result.stride;
   // Score times: row p · stride, each with its next step at the row after it.
