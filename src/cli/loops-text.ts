@@ -5,6 +5,7 @@
  */
 import type { BilingualText } from '../sd/ir/diagnostics.js';
 import type { LoopPolarity } from '../sd/analyze/structure/index.js';
+import { formatCount, megabytes } from '../sd/ir/limits.js';
 
 /** No words (an optional part of a line that is absent), the same in both languages. */
 const NONE: BilingualText = Object.freeze(sameIn(''));
@@ -120,6 +121,14 @@ export function perLoopSearchLine(limit: number): BilingualText {
   return {
     en: `the loops through arrays have more element loops together than --limit ${limit}: each loop's own element loops were searched, none that combines several loops`,
     es: `los bucles que pasan por variables con subíndices tienen en total más bucles de elementos que --limit ${limit}: se buscaron los bucles de elementos de cada bucle, ninguno que combine varios`,
+  };
+}
+
+/** Loop scores kept at the saved times only, because every TIME STEP was more than a run may keep. */
+export function savedTimesLine(every: number, values: number): BilingualText {
+  return {
+    en: `scores at each SAVEPER time (every ${formatCount(every)} TIME STEPs): keeping every step would take ${formatCount(values)} values (~${megabytes(values)} MB), more than a run may keep`,
+    es: `puntuaciones en cada tiempo de SAVEPER (cada ${formatCount(every)} TIME STEP): guardar cada paso ocuparía ${formatCount(values)} valores (~${megabytes(values)} MB), más de lo que una simulación puede guardar`,
   };
 }
 

@@ -8,7 +8,7 @@ import { loadModelWithDiagnostics } from '../sd/node/load.js';
 import { readModelIR } from '../sd/node/read-ir.js';
 import { action, UsageError } from './exit.js';
 import { cliLang, printStdout } from './cli-lang.js';
-import { combinedLoopLine, dominantLine, elementLoopLine, loopLine, moreElementLoopsLine, notScoredLine, notSearchedLine, perLoopSearchLine, shareText, summaryLine } from './loops-text.js';
+import { combinedLoopLine, dominantLine, elementLoopLine, loopLine, moreElementLoopsLine, notScoredLine, notSearchedLine, perLoopSearchLine, savedTimesLine, shareText, summaryLine } from './loops-text.js';
 
 function variableKey(graph: CausalGraph, name: string): string {
   const key = canonicalName(name);
@@ -107,7 +107,7 @@ export function registerStructureCommands(program: Command): void {
                 })),
                 families: report.families.map((f) => ({ ...f, stocks: f.stocks.map(name) })),
                 ...(combined.length > 0 && { combinedElementLoops: combined.map((e) => ({ id: e.id, polarity: e.polarity, elements: e.elements, share: e.share, partition: e.partition })) }),
-                dominance: dom && { periods: dom.periods, notScored: dom.notScored },
+                dominance: dom && { periods: dom.periods, notScored: dom.notScored, ...(dom.savedTimesOnly && { savedTimesOnly: dom.savedTimesOnly }) },
               },
               null,
               2,
@@ -146,6 +146,7 @@ export function registerStructureCommands(program: Command): void {
           for (const p of dom.periods) print(dominantLine(p.from, p.to, p.loop, groups > 1 ? p.partition + 1 : undefined));
           if (dom.notSearched?.length) print(notSearchedLine(dom.notSearched.length, dom.notSearched[0]!));
           if (dom.elementSearch === 'per-loop') print(perLoopSearchLine(limit));
+          if (dom.savedTimesOnly) print(savedTimesLine(dom.savedTimesOnly.every, dom.savedTimesOnly.values));
           if (dom.notScored.length) print(notScoredLine(dom.notScored.length, dom.notScored[0]!.id, dom.notScored[0]!.reason));
         }
       }),

@@ -17,7 +17,9 @@
  *
  * Times are labelled as Stella and the papers do: the score at t measures the change from t to
  * t + dt (the 2020 paper's Table 3 for the Bass model is reproduced this way to its 4 digits), so
- * the model is run one dt past its final time. Every step is saved; equations are re-evaluated
+ * the model is run one dt past its final time. Every step is saved (when that is more than a run
+ * may keep, each SAVEPER time and the step after it, and the scores are at the saved times,
+ * loop-dominance-run.ts); equations are re-evaluated
  * with mixed old/new inputs by a small evaluator (analyze/structure/partial-eval.ts). INITIAL(x)
  * inside an equation is its value at the run's first time throughout: the run never changes it
  * after the start, so a link score holds it fixed, and `z = x / INITIAL(x)` moves with x alone (a
@@ -29,8 +31,10 @@
  * scored through them element by element (below), each stock as any stock, so its score is that
  * of the same model drawn with the stocks and flows. A smooth's stock has one flow, (input −
  * stock)/time, also for the 2020 formula. Loops through SAMPLE IF TRUE, DELAY FIXED (a held
- * sample, a pipeline: no stock and flow, no link score in the method), macros or other stateful
- * functions are listed as not scored, with the reason.
+ * sample, a pipeline: no stock and flow, no link score in the method), random draws (RANDOM …:
+ * only their distribution is defined, not their value with the noise held, randomDraw), macros
+ * or other stateful functions are listed as not scored, with the reason. A lookup called as
+ * `table(x)` is evaluated as any function of x, its points declared or read from data.
  *
  * Arrays: a loop through arrayed variables is scored element by element. Each element is a scalar
  * variable of the expanded model (its equation with every subscript resolved, a SUM written out
@@ -56,8 +60,9 @@ import type { CausalGraph } from '../analyze/structure/causal-graph.js';
 import { loopReportFrom, type FeedbackLoop, type LoopReport } from '../analyze/structure/feedback-loops.js';
 import { cycleKey, strongestLoops, type WeightedLink } from '../analyze/structure/strongest-loops.js';
 import { cyclePartitions } from '../analyze/structure/cycle-partitions.js';
-import { AT_START, evaluate, functionNamed, NotEvaluable, UNARY, type EvalEnv } from '../analyze/structure/partial-eval.js';
+import { AT_START, evaluate, functionNamed, NotEvaluable, UNARY, type EvalEnv, type LookupPoints } from '../analyze/structure/partial-eval.js';
 import type { Model, RunOptions } from './types.js';
+import { scoreRows } from './loop-dominance-run.js';
 
 export interface ScoredLoop {
   /** The loop's id: the variable loop's (`B1`), or with its elements for a loop through arrays (`B1[A1]`). */
@@ -108,6 +113,12 @@ export interface LoopDominance {
    * limit, so each listed loop's own element loops were searched and none that combines several.
    */
   elementSearch?: 'per-loop';
+  /**
+   * Present when every step's values were more than a run may keep (`values`, the limit being the
+   * engine's): the scores are at each SAVEPER time only, `every` TIME STEPs apart (each the same
+   * as with every step kept).
+   */
+  savedTimesOnly?: { every: number; values: number };
 }
 
 /**
@@ -147,6 +158,27 @@ for (const fn of ['DELAY FIXED', 'DELAY', 'DELAY INFORMATION', 'DELAY MATERIAL']
   DISCRETE[fn] = { en: `function ${fn} (a pipeline delay, no stock and flow: the method defines no link score for it)`, es: `la función ${fn} (un retardo de tubería, sin nivel ni flujo: el método no define puntuación de enlace para ella)` };
 }
 
+/**
+ * Why a random draw has no link score. The method's partial change Δₓz evaluates z's equation with
+ * x moved and every other input held; a draw's fresh noise is such another input, but Vensim
+ * defines only the distribution of RANDOM POISSON(…, mean, …), not the draw as a function of its
+ * arguments with the noise held (which noise? the generator's uniforms: a Poisson count changes
+ * by whole jumps, and how depends on the sampling algorithm, not on the model). A model that
+ * writes the dependence itself (z = mean + sd × noise, noise drawn in a variable of its own) is
+ * scored, the noise held at the run's draw as any other input.
+ */
+function randomDraw(fn: string): BilingualText {
+  return {
+    en: `function ${fn} (a random draw: its value as a function of its arguments with the noise held is not defined, only its distribution, so the change due to one argument has no link score; a draw written as mean + sd × a noise variable of its own is scored)`,
+    es: `la función ${fn} (un valor aleatorio: su valor en función de sus argumentos con el ruido fijo no está definido, solo su distribución, así que el cambio debido a un argumento no tiene puntuación de enlace; un valor escrito como media + desviación × una variable de ruido propia sí se puntúa)`,
+  };
+}
+
+/** Why a call cannot be scored: a held sample, a pipeline, a random draw, or (the rest) its name. */
+function whyFunction(fn: string): BilingualText {
+  return DISCRETE[fn] ?? (fn.startsWith('RANDOM ') ? randomDraw(fn) : functionNamed(fn));
+}
+
 /** True when a variable's equations call a smooth or delay that stands for stocks (its loops go through them). */
 function usesStockChains(eqs: readonly Equation[]): boolean {
   let found = false;
@@ -156,14 +188,18 @@ function usesStockChains(eqs: readonly Equation[]): boolean {
   return found;
 }
 
-/** The first function of `e` the link scores cannot evaluate (a stateful one, a macro), with `INTEG` allowed at the top and, with `chains`, the smooths and delays made of stocks. */
-function unevaluated(e: Expr, lookups: ReadonlyMap<string, LookupTable>, chains = false): BilingualText | undefined {
+/**
+ * The first function of `e` the link scores cannot evaluate (a stateful one, a macro), with `INTEG`
+ * allowed at the top and, with `chains`, the smooths and delays made of stocks. A call `name(x)`
+ * is evaluated when `name` is a lookup, its points declared or read from data.
+ */
+function unevaluated(e: Expr, isLookup: (name: string) => boolean, chains = false): BilingualText | undefined {
   const top = e.kind === 'call' && e.fn === 'INTEG' ? e.args[0]! : e;
   let bad: BilingualText | undefined;
   visitExpr(top, (x) => {
     if (bad) return;
-    if (x.kind === 'call' && !EVALUATED.has(x.fn) && !(chains && STOCK_CHAINS.has(x.fn))) bad = DISCRETE[x.fn] ?? functionNamed(x.fn);
-    else if (x.kind === 'apply' && !lookups.has(x.name)) bad = { en: `call of ${x.display}`, es: `la llamada a ${x.display}` };
+    if (x.kind === 'call' && !EVALUATED.has(x.fn) && !(chains && STOCK_CHAINS.has(x.fn))) bad = whyFunction(x.fn);
+    else if (x.kind === 'apply' && !isLookup(x.name)) bad = { en: `call of ${x.display}`, es: `la llamada a ${x.display}` };
   });
   return bad;
 }
@@ -238,15 +274,29 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   const defs = definitions(ir);
   const lookups = new Map<string, LookupTable>();
   for (const eq of ir.equations) if (eq.kind === 'lookup' && eq.lookup) lookups.set(eq.lhs.name, eq.lookup);
+  // Lookups whose points come from data (GET XLS LOOKUPS, GET DIRECT LOOKUPS): the IR has only the
+  // call that reads them; the expanded model holds the points, under the lookup's output name.
+  const dataLookups = new Map<string, string>();
+  for (const eq of ir.equations) if (eq.kind === 'lookup-data') dataLookups.set(eq.lhs.name, eq.lhs.display);
+  const isLookup = (name: string) => lookups.has(name) || dataLookups.has(name);
+  const tableOf = (name: string): LookupPoints | undefined => {
+    const declared = lookups.get(name);
+    if (declared || !dataLookups.has(name)) return declared;
+    const scalar = scalarModel();
+    const id = scalar.lookupNames.get(dataLookups.get(name)!);
+    return id === undefined ? undefined : scalar.lookups[id];
+  };
   const outputs = new Set(model.outputNames.map(normalized));
   const elementLimit = options.elementLimit ?? report.limit;
 
   // The expanded model (one node per element), made when a loop passes through arrays: the
   // compiled model's own when it keeps it.
+  let scalarOnce: ScalarModel | undefined;
+  const scalarModel = () => (scalarOnce ??= (model as { scalar?: ScalarModel }).scalar ?? expandModel(ir).model);
   let expandedModel: { scalar: ScalarModel; graph: ElementGraph; keys: string[] } | undefined;
   const expanded = () => {
     if (!expandedModel) {
-      const scalar = (model as { scalar?: ScalarModel }).scalar ?? expandModel(ir).model;
+      const scalar = scalarModel();
       // Element keys: a scalar's variable key, `key[subscripts]` for an array element, a hidden
       // node's own (unique) name.
       const keys = scalar.nodes.map((n) => {
@@ -279,13 +329,13 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   /** Variables scored element by element, and why some of their elements cannot be. */
   const arrayed = new Set<string>();
   const elementWhyNot = new Map<string, BilingualText>();
-  const probe: EvalEnv = { value: () => 1, time: 0, dt: model.time.dt, lookup: (n) => lookups.get(n) };
+  const probe: EvalEnv = { value: () => 1, time: 0, dt: model.time.dt, lookup: tableOf };
   probe.initial = probe;
   const defineElements = (v: string, eqs: Equation[]): BilingualText | undefined => {
     const display = graph.nodes.get(v)?.display ?? v;
     for (const eq of eqs) {
       if (!eq.expr) return { en: `${display} has no equation`, es: `${display} no tiene ecuación` };
-      const bad = unevaluated(eq.expr, lookups, true);
+      const bad = unevaluated(eq.expr, isLookup, true);
       if (bad) return notScoredBecause(display, bad);
     }
     const { scalar, graph: eg, keys } = expanded();
@@ -354,7 +404,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
         defOf.set(v, { expr, stock });
       } catch (e) {
         if (!(e instanceof NotEvaluable)) throw e;
-        reason = notScoredBecause(display, DISCRETE[e.what.en.replace(/^function /, '')] ?? e.what);
+        reason = notScoredBecause(display, e.what.en.startsWith('function ') ? whyFunction(e.what.en.slice('function '.length)) : e.what);
       }
     }
     if (reason) whyNot.set(v, reason);
@@ -449,8 +499,12 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   const compiled = model as { generated?: { delayCount?: number }; options?: { limits?: Partial<ModelLimits> } };
   const budget = (options.maxValues ?? resolveLimits(compiled.options?.limits).maxSavedPoints) - (compiled.generated?.delayCount ?? 0) * steps;
   const columnsOf = (keys: Set<string>) => [...keys].map(displayOf).filter((n) => outputs.has(normalized(n)));
+  // Rows kept per series: every step's, or above the budget each SAVEPER time's and the next step's
+  // (loop-dominance-run.ts); element loops are left out only when even those are too many.
+  const every = Math.max(1, Math.round(model.time.saveper / model.time.dt));
+  const rowsFor = (columns: number) => (columns * steps <= budget || every === 1 ? steps : 2 * Math.ceil(steps / every));
   const wanted = columnsOf(needed).length;
-  if (!discover && wanted * steps > budget && instances.some((i) => i.id !== i.loop)) {
+  if (!discover && wanted * rowsFor(wanted) > budget && instances.some((i) => i.id !== i.loop)) {
     const through = instances.filter((i) => i.id !== i.loop);
     instances = instances.filter((i) => i.id === i.loop);
     needed = neededFor(instances.flatMap((i) => i.keys));
@@ -458,8 +512,8 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       notScored.push({
         id,
         reason: {
-          en: `the loops element by element need ${formatCount(wanted)} series of ${formatCount(steps)} values together, more than the ${formatCount(Math.max(0, budget))} values a run can keep here: not scored`,
-          es: `los bucles elemento por elemento necesitan ${formatCount(wanted)} series de ${formatCount(steps)} valores en total, más que los ${formatCount(Math.max(0, budget))} valores que una simulación puede guardar aquí: sin puntuar`,
+          en: `the loops element by element need ${formatCount(wanted)} series of ${formatCount(rowsFor(wanted))} values together, more than the ${formatCount(Math.max(0, budget))} values a run can keep here: not scored`,
+          es: `los bucles elemento por elemento necesitan ${formatCount(wanted)} series de ${formatCount(rowsFor(wanted))} valores en total, más que los ${formatCount(Math.max(0, budget))} valores que una simulación puede guardar aquí: sin puntuar`,
         },
       });
     }
@@ -469,11 +523,16 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   const hiddenNodes = expandedModel ? [...needed].map((k) => nodeOf(k)).filter((id) => id >= 0 && expandedModel!.scalar.nodes[id]!.hidden) : [];
   const dt = model.time.dt;
   const end = options.end ?? model.time.end;
+  // Every step's row when the run can keep them all; else each SAVEPER time's row and the next
+  // step's (loop-dominance-run.ts): the scores are then at the saved times.
+  const kept = (names.length + hiddenNodes.length) * steps;
   // One dt past the end, so that the last saved time has its step too (Stella's labelling).
-  const result = model.run({ params: options.params, start: options.start, end: end + dt, saveper: dt, columns: names, ...(hiddenNodes.length && { nodes: hiddenNodes }) });
+  const result = scoreRows(model, { params: options.params, start: options.start, end: end + dt, saveper: dt, columns: names, ...(hiddenNodes.length && { nodes: hiddenNodes }) }, kept > budget ? every : 1);
   const rows = result.time.length;
-  let n = rows;
-  while (n > 1 && result.time[n - 1]! > end + dt / 2) n--;
+  const stride = result.stride;
+  // Score times: row p · stride, each with its next step at the row after it.
+  let n = Math.ceil(rows / stride);
+  while (n > 1 && result.time[(n - 1) * stride]! > end + dt / 2) n--;
   const series = new Map<string, Float64Array>();
   for (const key of needed) {
     const s = result.get(displayOf(key));
@@ -490,11 +549,11 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     return s[k]!;
   };
   // What INITIAL reads: the values at the run's first row.
-  const start: EvalEnv = { value: (x) => valueAt(x, 0), time: result.time[0]!, dt, lookup: (x) => lookups.get(x) };
+  const start: EvalEnv = { value: (x) => valueAt(x, 0), time: result.time[0]!, dt, lookup: tableOf };
   start.initial = start;
   // A definition evaluated at row k with each input's value given by `at` (by element key).
   const evalDef = (def: Definition, k: number, at: (key: string) => number): number => {
-    if (def.element === undefined) return evaluate(def.expr, { value: at, time: result.time[k]!, dt, lookup: (x) => lookups.get(x), initial: start });
+    if (def.element === undefined) return evaluate(def.expr, { value: at, time: result.time[k]!, dt, lookup: tableOf, initial: start });
     const { scalar, keys } = expanded();
     return evaluateElement(def.expr, { value: (id) => at(keys[id]!), time: result.time[k]!, dt, lookups: scalar.lookups });
   };
@@ -571,7 +630,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     let out = linkScores.get(id);
     if (out) return out;
     out = new Float64Array(n);
-    for (let k = 0; k < n; k++) out[k] = scoreAt(from, to, k);
+    for (let p = 0; p < n; p++) out[p] = scoreAt(from, to, p * stride);
     linkScores.set(id, out);
     return out;
   };
@@ -582,7 +641,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   if (discover) {
     const found = discoverLoops(feedbackLinks, (v) => defOf.get(v), (from, to, k) => {
       try {
-        return Math.abs(scoreAt(from, to, k));
+        return Math.abs(scoreAt(from, to, k * stride));
       } catch (e) {
         if (e instanceof NotEvaluable) return 0;
         throw e;
@@ -645,7 +704,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     for (let k = 0; k < n; k++) s += Math.abs(l.relative[k]!);
     l.share = n > 0 ? s / n : 0;
   }
-  const time = result.time.slice(0, n);
+  const time = Float64Array.from({ length: n }, (_, p) => result.time[p * stride]!);
   const periods: DominancePeriod[] = [];
   members.forEach((group, partition) => {
     let last: DominancePeriod | undefined;
@@ -657,5 +716,5 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       else periods.push((last = { partition, from: time[k]!, to: time[k]!, loop: best.id }));
     }
   });
-  return { time, loops, notScored, periods, ...(elementSearch && { elementSearch }), ...(discovered && { report: discovered, searched, exhausted, notSearched: [...whyNot.values()] }) };
+  return { time, loops, notScored, periods, ...(elementSearch && { elementSearch }), ...(stride > 1 && { savedTimesOnly: { every, values: kept } }), ...(discovered && { report: discovered, searched, exhausted, notSearched: [...whyNot.values()] }) };
 }

@@ -5,7 +5,7 @@
  * comparisons, the memoryless functions, the functions of time and lookups. Anything else (stateful functions,
  * subscripts, macros) is reported as not evaluable, and the caller says so for that link.
  */
-import type { Expr, LookupTable } from '../../ir/model.js';
+import type { Expr } from '../../ir/model.js';
 import type { BilingualText } from '../../ir/diagnostics.js';
 import { xidz, zidz } from '../../ir/guarded-division.js';
 import { timeFunction } from '../../ir/time-functions.js';
@@ -23,7 +23,8 @@ export interface EvalEnv {
   time: number;
   /** TIME STEP; without it, STEP, RAMP, PULSE and PULSE TRAIN are not evaluable. */
   dt?: number;
-  lookup(name: string): LookupTable | undefined;
+  /** A lookup's points: declared in the model, or read from data (GET … LOOKUPS) when the model was expanded. */
+  lookup(name: string): LookupPoints | undefined;
   /**
    * The values at the run's start, where INITIAL and INIT read their argument: their output is
    * that one value for the whole run, so it moves with no input and a link score holds it fixed.
@@ -32,11 +33,17 @@ export interface EvalEnv {
   initial?: EvalEnv;
 }
 
+/** A lookup table's points, x ascending. */
+export interface LookupPoints {
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+}
+
 /** Functions whose output is their argument's value at the start of the run. */
 export const AT_START = new Set(['INITIAL', 'INIT']);
 
 /** A normal (clamped, linear) table lookup. */
-export function interpolate(t: { x: ArrayLike<number>; y: ArrayLike<number> }, x: number): number {
+export function interpolate(t: LookupPoints, x: number): number {
   const xs = t.x;
   const ys = t.y;
   const n = xs.length;
