@@ -76,3 +76,33 @@ SAVEPER = 1 ~ Year ~|
     expect(none.notScored.map((x) => x.reason.en)).toEqual(['the loops element by element need 4 series of 22 values together, more than the 80 values a run can keep here: not scored']);
   });
 });
+
+describe('a strongest-path search that finds more loops than the scores may hold', () => {
+  // Eight stocks, each drained by a flow of its own: eight one-stock loops, found at the first
+  // sample time. TIME STEP = SAVEPER = 1 and FINAL TIME 12: 13 score times, each loop two series
+  // (score and share) of 13 values, so 200 values hold 7 loops and 1,000 hold all 8.
+  const stocks = Array.from({ length: 8 }, (_, i) => i + 1);
+  const text = [
+    ...stocks.map((i) => `s${i} = INTEG(-out${i}, 10) ~ u ~|\nout${i} = s${i} * ${i} / 20 ~ u/Year ~|`),
+    'INITIAL TIME = 0 ~ Year ~|\nFINAL TIME = 12 ~ Year ~|\nTIME STEP = 1 ~ Year ~|\nSAVEPER = 1 ~ Year ~|',
+  ].join('\n');
+
+  it('stops before scoring them, saying how many it found, what they need and the limit, in both languages', () => {
+    let error: unknown;
+    try {
+      dominance(text, { discover: true, maxScoreValues: 200 });
+    } catch (e) {
+      error = e;
+    }
+    const d = (error as { diagnostics?: { code: string; message: string; messageEs: string }[] }).diagnostics?.[0];
+    expect(d?.code).toBe('E_LIMIT_LOOPS');
+    expect(d?.message).toContain('found 8 loops by 0');
+    expect(d?.message).toContain('at least 208 values, more than the limit of 200');
+    expect(d?.messageEs).toContain('encontró 8 bucles hasta 0');
+    expect(d?.messageEs).toContain('más que el límite de 200 valores');
+  });
+
+  it('scores them all when they fit', () => {
+    expect(dominance(text, { discover: true, maxScoreValues: 1000 }).loops).toHaveLength(8);
+  });
+});

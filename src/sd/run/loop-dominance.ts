@@ -47,11 +47,11 @@
  * (none combining several), and a listed loop with more than the limit is not scored, with the reason. Above the enumeration limit (strongest-path search) arrayed variables
  * are not searched, with the reason.
  */
-import type { BilingualText } from '../ir/diagnostics.js';
 import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
 import type { ScalarModel, SExpr } from '../analyze/scalar-model.js';
 import { expandModel } from '../analyze/expand.js';
 import { visitExpr } from '../ir/walk.js';
+import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { elementGraph, elementLoops, type ElementGraph } from '../analyze/structure/element-loops.js';
 import { TIME_FUNCTIONS } from '../ir/time-functions.js';
@@ -224,10 +224,16 @@ export interface DominanceOptions extends Pick<RunOptions, 'params' | 'start' | 
   maxValues?: number;
   /** The most element loops scored for one loop through arrays (default: the report's limit); above it the loop is not scored, with the reason. */
   elementLimit?: number;
+  /** The most values the loops' scores may hold, two series per loop (default: the engine's limit of saved points); a strongest-path search that finds more loops stops with E_LIMIT_LOOPS. */
+  maxScoreValues?: number;
 }
 
-/** Strongest-path loops over `links` at `samples` times spread evenly over `n` steps. */
-function discoverLoops(links: Map<string, Set<string>>, def: (v: string) => Definition | undefined, weight: (from: string, to: string, k: number) => number, n: number, samples: number) {
+/**
+ * Strongest-path loops over `links` at `samples` times spread evenly over `n` steps. The search
+ * stops once it has found more than `maxLoops` (what the scores may hold), returning `over`: the
+ * number found so far and the sample time reached, so that the caller refuses before allocating.
+ */
+function discoverLoops(links: Map<string, Set<string>>, def: (v: string) => Definition | undefined, weight: (from: string, to: string, k: number) => number, n: number, samples: number, maxLoops: number) {
   const stocks = [...links.keys()].filter((v) => def(v)?.stock);
   const seen = new Set<string>();
   const loops: string[][] = [];
@@ -241,6 +247,7 @@ function discoverLoops(links: Map<string, Set<string>>, def: (v: string) => Defi
     const found = strongestLoops(out, stocks, seen);
     loops.push(...found.loops);
     exhausted ||= found.exhausted;
+    if (loops.length > maxLoops) return { loops, exhausted, over: { found: loops.length, at: k } };
   }
   return { loops, exhausted };
 }
@@ -638,6 +645,9 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   let discovered: LoopReport | undefined;
   let exhausted = false;
   let searched = 0;
+  // Each loop scored keeps two series of n values (its score and its share of its partition's),
+  // held to the engine's limit of a run's saved values.
+  const scoreBudget = options.maxScoreValues ?? resolveLimits(compiled.options?.limits).maxSavedPoints;
   if (discover) {
     const found = discoverLoops(feedbackLinks, (v) => defOf.get(v), (from, to, k) => {
       try {
@@ -646,7 +656,15 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
         if (e instanceof NotEvaluable) return 0;
         throw e;
       }
-    }, n, options.samples ?? 200);
+    }, n, options.samples ?? 200, Math.floor(scoreBudget / (2 * Math.max(1, n))));
+    // Past that limit the analysis stops here, saying so, rather than allocating the scores.
+    if (found.over) {
+      const need = found.over.found * 2 * n;
+      throw ModelError.at('E_LIMIT_LOOPS', {
+        en: `the strongest-path loop search found ${formatCount(found.over.found)} loops by ${formatCount(result.time[found.over.at * stride]!)} (and was still searching); their scores need at least ${formatCount(need)} values, more than the limit of ${formatCount(scoreBudget)} values a run may keep here: loop dominance is not computed (\`igem loops\` without --dominance lists the loops)`,
+        es: `la búsqueda de bucles por el camino más fuerte encontró ${formatCount(found.over.found)} bucles hasta ${formatCount(result.time[found.over.at * stride]!)} (y seguía buscando); sus puntuaciones necesitan al menos ${formatCount(need)} valores, más que el límite de ${formatCount(scoreBudget)} valores que una simulación puede guardar aquí: no se calcula el dominio de bucles (\`igem loops\` sin --dominance lista los bucles)`,
+      });
+    }
     // Plus the listed loops (shortest through each feedback link) that can be scored and that the
     // search missed: more loops can only lessen the bias of a missing one.
     const keys = new Set(found.loops.map((c) => cycleKey(c).key));
