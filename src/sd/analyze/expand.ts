@@ -443,8 +443,11 @@ export class Expander implements ExpanderApi {
   /** A new node; `eq`, for an element of a model variable, gives its units, documentation and range. */
   newNode(name: string, varName: string, hidden: boolean, loc?: SourceLocation, eq?: Equation): ScalarNode {
     if (this.nodes.length >= this.limits.maxScalars) this.checkScalarCount(1, loc);
-    // One shape for every node (units, doc and range undefined unless an equation gives them).
-    const node: ScalarNode = { id: this.nodes.length, name, varName, hidden, kind: 'aux', expr: UNDEFINED_VALUE, loc, units: eq?.units, doc: eq?.doc, range: eq?.range };
+    // One shape for every node (units, doc and range undefined unless an equation gives them; init,
+    // args, data and stepwise until a definition sets them): a node given `init` or `data` later
+    // took a new hidden class, and code V8 had optimised for the first (ordering, code generation)
+    // was dropped and compiled again at each new one.
+    const node: ScalarNode = { id: this.nodes.length, name, varName, hidden, kind: 'aux', expr: UNDEFINED_VALUE, loc, units: eq?.units, doc: eq?.doc, range: eq?.range, init: undefined, args: undefined, data: undefined, stepwise: undefined };
     this.nodes.push(node);
     // refExprs grows with nodes: set at a node id far past its end, the array went to dictionary
     // mode (MEDEAS: 19,000 of 133,000 reads were hash look-ups).
