@@ -481,6 +481,14 @@ export class Expander implements ExpanderApi {
   }
 
   addLookup(name: string, x: ArrayLike<number>, y: ArrayLike<number>, loc?: SourceLocation): number {
+    // Most tables' x ascend: copied at once (the typed-array constructor's native copy), not
+    // through two arrays made by iteration, which cold took 8 ms for MEDEAS's 544 tables.
+    let ascending = true;
+    for (let i = 1; i < x.length && ascending; i++) ascending = !(x[i]! < x[i - 1]!);
+    if (ascending) {
+      this.lookups.push({ name, x: new Float64Array(x), y: new Float64Array(y) });
+      return this.lookups.length - 1;
+    }
     let xs = Array.from(x);
     let ys = Array.from(y);
     if (xs.some((v, i) => i > 0 && v < xs[i - 1]!)) {
