@@ -548,14 +548,38 @@ class Emitter {
 /**
  * Orders independent statements by dependency level, then by key, so equal shapes sit together.
  * Levels and key ranks are numbers in arrays: comparing the long key strings inside the sort
- * dominated code generation for 70,000 nodes.
+ * dominated code generation for 70,000 nodes. Each loop over the statements is a function of its
+ * own: this runs once per program, cold, and V8 compiled one function of six hot loops again for
+ * each loop it reached (on-stack replacement, then a deoptimisation at the next loop's code that
+ * had not run yet: seven TurboFan compilations of byLevel on MEDEAS).
  */
 function byLevel(ids: number[], deps: (id: number) => number[], key: (id: number) => number): number[] {
   // Index loops, not for-of: code generation runs once per process, mostly before V8 optimises
   // it, and unoptimised for-of makes an iterator result per element (MEDEAS: 26 MB of garbage here).
-  const n = ids.length;
+  const top = largest(ids);
+  const level = dependencyLevels(ids, deps, top);
+  const keys = keysOf(ids, key);
+  const { rankOf, ranks } = keyRanks(keys);
+  const base = top + 1;
+  const maxLevel = largest(level);
+  if ((maxLevel + 1) * ranks * base > Number.MAX_SAFE_INTEGER) {
+    const rank = new Int32Array(top + 1);
+    for (let j = 0; j < ids.length; j++) rank[ids[j]!] = rankOf[keys[j]!]!;
+    return [...ids].sort((a, b) => level[a]! - level[b]! || rank[a]! - rank[b]! || a - b);
+  }
+  return packedOrder(ids, level, keys, rankOf, ranks, base);
+}
+
+/** The largest entry, 0 for none larger. */
+function largest(xs: ArrayLike<number>): number {
   let top = 0;
-  for (let j = 0; j < n; j++) if (ids[j]! > top) top = ids[j]!;
+  for (let j = 0; j < xs.length; j++) if (xs[j]! > top) top = xs[j]!;
+  return top;
+}
+
+/** Each statement's dependency level (0 without dependencies among `ids`), by id; -1 elsewhere. */
+function dependencyLevels(ids: number[], deps: (id: number) => number[], top: number): Int32Array {
+  const n = ids.length;
   const level = new Int32Array(top + 1).fill(-1);
   for (let j = 0; j < n; j++) level[ids[j]!] = 0;
   for (let j = 0; j < n; j++) {
@@ -569,14 +593,24 @@ function byLevel(ids: number[], deps: (id: number) => number[], key: (id: number
     }
     level[id] = l;
   }
-  // Rank of each key in key order, equal keys sharing a rank. Keys are small numbers (interned):
-  // ranks by key in an array, not a Set and a Map of them.
+  return level;
+}
+
+function keysOf(ids: number[], key: (id: number) => number): Int32Array {
+  const n = ids.length;
   const keys = new Int32Array(n);
+  for (let j = 0; j < n; j++) keys[j] = key(ids[j]!);
+  return keys;
+}
+
+/**
+ * Rank of each key in key order, equal keys sharing a rank, by key (-1 for keys not in `keys`).
+ * Keys are small numbers (interned): ranks by key in an array, not a Set and a Map of them.
+ */
+function keyRanks(keys: Int32Array): { rankOf: Int32Array; ranks: number } {
+  const n = keys.length;
   let topKey = 0;
-  for (let j = 0; j < n; j++) {
-    const k = (keys[j] = key(ids[j]!));
-    if (k > topKey) topKey = k;
-  }
+  for (let j = 0; j < n; j++) if (keys[j]! > topKey) topKey = keys[j]!;
   const rankOf = new Int32Array(topKey + 1).fill(-1);
   const distinct: number[] = [];
   for (let j = 0; j < n; j++) {
@@ -587,22 +621,20 @@ function byLevel(ids: number[], deps: (id: number) => number[], key: (id: number
   }
   distinct.sort(compareKeys);
   for (let r = 0; r < distinct.length; r++) rankOf[distinct[r]!] = r;
-  // One number per id, (level, rank, id) in place value, sorted natively: the same order as
-  // comparing the three in turn, without a comparator call per comparison.
-  const ranks = distinct.length;
-  let maxLevel = 0;
-  for (let j = 0; j < n; j++) if (level[ids[j]!]! > maxLevel) maxLevel = level[ids[j]!]!;
-  const base = top + 1;
-  if ((maxLevel + 1) * ranks * base > Number.MAX_SAFE_INTEGER) {
-    const rank = new Int32Array(top + 1);
-    for (let j = 0; j < n; j++) rank[ids[j]!] = rankOf[keys[j]!]!;
-    return [...ids].sort((a, b) => level[a]! - level[b]! || rank[a]! - rank[b]! || a - b);
-  }
+  return { rankOf, ranks: distinct.length };
+}
+
+/**
+ * One number per id, (level, rank, id) in place value, sorted natively: the same order as
+ * comparing the three in turn, without a comparator call per comparison.
+ */
+function packedOrder(ids: number[], level: Int32Array, keys: Int32Array, rankOf: Int32Array, ranks: number, base: number): number[] {
+  const n = ids.length;
   const packed = new Float64Array(n);
   for (let j = 0; j < n; j++) packed[j] = (level[ids[j]!]! * ranks + rankOf[keys[j]!]!) * base + ids[j]!;
   packed.sort();
-  const out = new Array<number>(ids.length);
-  for (let j = 0; j < packed.length; j++) out[j] = packed[j]! % base;
+  const out = new Array<number>(n);
+  for (let j = 0; j < n; j++) out[j] = packed[j]! % base;
   return out;
 }
 
@@ -631,25 +663,8 @@ export function generate(
 
 function generateProgram(m: ScalarModel, full: Ordering, keep: ((id: number) => boolean) | undefined, refs: ExprRefs): GeneratedProgram {
   const o = keep ? { ...full, init: full.init.filter(keep), step: full.step.filter(keep), stocks: full.stocks.filter(keep) } : full;
-  const delayIndex = new Map<number, number>();
-  const delayNodes: number[] = [];
-  // Index loops over the nodes, not for-of: see byLevel.
   const nodes = m.nodes;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    if (node.kind === 'delay-fixed' || node.kind === 'history') {
-      delayIndex.set(node.id, delayNodes.length);
-      delayNodes.push(node.id);
-    }
-  }
-  const beltNodes: number[] = [];
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    if (node.kind === 'conveyor') {
-      delayIndex.set(node.id, beltNodes.length);
-      beltNodes.push(node.id);
-    }
-  }
+  const { delayIndex, delayNodes, beltNodes } = delaysAndBelts(nodes);
   // One group string per (variable, kind), made once: the interner hashes the same string object
   // (its hash kept) instead of a new concatenation per node. Kept by node id too: init and step
   // ask for most nodes' group, each a look-up in two Maps.
@@ -664,17 +679,8 @@ function generateProgram(m: ScalarModel, full: Ordering, keep: ((id: number) => 
     if (g === undefined) byKind.set(n.kind, (g = `${n.varName}|${n.kind}`));
     return (groupOf[n.id] = g);
   };
-  // Templates by node id in arrays (Maps built from [id, template] pairs allocated a pair per node).
-  const initT: Template[] = new Array<Template>(m.nodes.length);
-  for (let j = 0; j < o.init.length; j++) {
-    const id = o.init[j]!;
-    initT[id] = initTemplate(nodes[id]!, delayIndex, group(nodes[id]!));
-  }
-  const stepT: Template[] = new Array<Template>(m.nodes.length);
-  for (let j = 0; j < o.step.length; j++) {
-    const id = o.step[j]!;
-    stepT[id] = stepTemplate(nodes[id]!, delayIndex, group(nodes[id]!));
-  }
+  const initT = initTemplatesOf(o.init, nodes, delayIndex, group);
+  const stepT = stepTemplatesOf(o.step, nodes, delayIndex, group);
   // Each expression's references listed once for both sorts: a walk of every expression per sort
   // was most of their time on MEDEAS's 70,000 nodes. The ordering pass's lists when the caller passed them.
   const exprRefs = (id: number): number[] => (refs[id] ??= refsOf(m.nodes[id]!.expr));
@@ -690,31 +696,7 @@ function generateProgram(m: ScalarModel, full: Ordering, keep: ((id: number) => 
   const rateStmts = em.emit(rateOrder.map((k) => rateT[k]!));
   const drawsRandom = rateT.some((t) => t.text.includes('R.random'));
   const eulerStmts = em.emit(eulerTemplates(m, o.stocks, rateOrder, drawsRandom, group));
-  const postT: Template[] = [];
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    if (node.kind !== 'delay-fixed' || (keep && !keep(node.id))) continue;
-    const k = delayIndex.get(node.id)!;
-    const dynamicDelay = node.args?.[1]?.k === 'num' && node.args[1].v === 1;
-    const material = node.args?.[1]?.k === 'num' && node.args[1].v === 2;
-    if (isConveyorDelay(node)) postT.push(template(group(node), (P) => `R.conveyorDelayPush(${P.int(k)}, ${expr(node.expr, P)}, ${expr(node.args![2]!, P)});`));
-    else if (isDepreciation(node)) postT.push(template(group(node), (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)});`));
-    else if (isQueue(node)) postT.push(template(group(node), (P) => `R.queuePush(${P.int(k)}, ${expr(node.expr, P)}, ${expr(node.args![2]!, P)}, time);`));
-    else if (material) postT.push(template(group(node), (P) => `R.delayPushMaterial(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)});`));
-    else postT.push(template(group(node), (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)}${dynamicDelay ? `, ${expr(node.args![0]!, P)}` : ''});`));
-  }
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    if (node.kind !== 'history' || (keep && !keep(node.id))) continue;
-    const k = delayIndex.get(node.id)!;
-    postT.push(template(group(node), (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)});`));
-  }
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    if (node.kind !== 'conveyor' || (keep && !keep(node.id))) continue;
-    const k = delayIndex.get(node.id)!;
-    postT.push(template(group(node), (P) => `R.conveyorAdvance(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)}, time);`));
-  }
+  const postT = postTemplates(nodes, keep, delayIndex, group);
   postT.sort((a, b) => compareKeys(a.key, b.key));
   const postStmts = em.emit(postT);
   const tableDecls = em.tables.map((_, k) => `const K${k} = K[${k}];`).join('\n');
@@ -729,6 +711,79 @@ function generateProgram(m: ScalarModel, full: Ordering, keep: ((id: number) => 
     'return { init, step, rates, post, euler };',
   ].join('\n');
   return { source, tables: em.tables, delayCount: delayNodes.length, delayNodes, beltNodes };
+}
+
+/**
+ * Delay buffers (DELAY FIXED and history nodes) and conveyor belts numbered in node order, the
+ * number of each by node id in one Map. The passes over the nodes of generateProgram are
+ * functions of their own, each one loop: see byLevel.
+ */
+function delaysAndBelts(nodes: readonly ScalarNode[]): { delayIndex: Map<number, number>; delayNodes: number[]; beltNodes: number[] } {
+  const delayIndex = new Map<number, number>();
+  const delayNodes: number[] = [];
+  const beltNodes: number[] = [];
+  // Index loops over the nodes, not for-of: see byLevel.
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node.kind === 'delay-fixed' || node.kind === 'history') {
+      delayIndex.set(node.id, delayNodes.length);
+      delayNodes.push(node.id);
+    } else if (node.kind === 'conveyor') {
+      delayIndex.set(node.id, beltNodes.length);
+      beltNodes.push(node.id);
+    }
+  }
+  return { delayIndex, delayNodes, beltNodes };
+}
+
+/**
+ * The init templates by node id in an array (Maps built from [id, template] pairs allocated a pair
+ * per node); stepTemplatesOf, the step's. Two functions, not one taking the builder: a second
+ * builder made V8 drop the code it had optimised for the first.
+ */
+function initTemplatesOf(ids: readonly number[], nodes: readonly ScalarNode[], delayIndex: Map<number, number>, group: (n: ScalarNode) => string): Template[] {
+  const out: Template[] = new Array<Template>(nodes.length);
+  for (let j = 0; j < ids.length; j++) {
+    const n = nodes[ids[j]!]!;
+    out[n.id] = initTemplate(n, delayIndex, group(n));
+  }
+  return out;
+}
+
+function stepTemplatesOf(ids: readonly number[], nodes: readonly ScalarNode[], delayIndex: Map<number, number>, group: (n: ScalarNode) => string): Template[] {
+  const out: Template[] = new Array<Template>(nodes.length);
+  for (let j = 0; j < ids.length; j++) {
+    const n = nodes[ids[j]!]!;
+    out[n.id] = stepTemplate(n, delayIndex, group(n));
+  }
+  return out;
+}
+
+/** The statements after a step: delay pushes, then history pushes, then conveyor advances, each in node order. */
+function postTemplates(nodes: readonly ScalarNode[], keep: ((id: number) => boolean) | undefined, delayIndex: Map<number, number>, group: (n: ScalarNode) => string): Template[] {
+  const delays: Template[] = [];
+  const histories: Template[] = [];
+  const belts: Template[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const kind = node.kind;
+    if ((kind !== 'delay-fixed' && kind !== 'history' && kind !== 'conveyor') || (keep && !keep(node.id))) continue;
+    const k = delayIndex.get(node.id)!;
+    if (kind === 'history') histories.push(template(group(node), (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)});`));
+    else if (kind === 'conveyor') belts.push(template(group(node), (P) => `R.conveyorAdvance(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)}, time);`));
+    else delays.push(delayPushTemplate(node, k, group(node)));
+  }
+  return [...delays, ...histories, ...belts];
+}
+
+function delayPushTemplate(node: ScalarNode, k: number, group: string): Template {
+  const dynamicDelay = node.args?.[1]?.k === 'num' && node.args[1].v === 1;
+  const material = node.args?.[1]?.k === 'num' && node.args[1].v === 2;
+  if (isConveyorDelay(node)) return template(group, (P) => `R.conveyorDelayPush(${P.int(k)}, ${expr(node.expr, P)}, ${expr(node.args![2]!, P)});`);
+  if (isDepreciation(node)) return template(group, (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)});`);
+  if (isQueue(node)) return template(group, (P) => `R.queuePush(${P.int(k)}, ${expr(node.expr, P)}, ${expr(node.args![2]!, P)}, time);`);
+  if (material) return template(group, (P) => `R.delayPushMaterial(${P.int(k)}, si, ${expr(node.expr, P)}, ${expr(node.args![0]!, P)});`);
+  return template(group, (P) => `R.delayPush(${P.int(k)}, si, ${expr(node.expr, P)}${dynamicDelay ? `, ${expr(node.args![0]!, P)}` : ''});`);
 }
 
 /**

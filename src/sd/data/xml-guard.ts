@@ -208,9 +208,15 @@ export class XmlGuard {
       this.depth = Math.max(0, this.depth - 1);
       return;
     }
-    if (this.nameLength === this.colon + 2 && this.nameBytes[this.colon + 1] === C) this.stats.cells++;
-    else if (this.odsName && this.nameIs(ODS_ROW, false)) this.rowRepeat = repeat(this.tag, 'number-rows-repeated');
-    else if (this.odsName && this.nameIs(ODS_CELL, false) && this.tag.includes('value-type')) {
+    const cell = this.nameLength === this.colon + 2 && this.nameBytes[this.colon + 1] === C;
+    // Added at every start tag, 0 for any but a cell: the code V8 optimises while scanning a
+    // workbook's first parts (no cells) then already knows the count's field, where an increment
+    // reached only at the first cell dropped that code in the middle of the sheet.
+    this.stats.cells += cell ? 1 : 0;
+    if (cell || !this.odsName) {
+      // an xlsx cell, counted; or no ODS row or cell
+    } else if (this.nameIs(ODS_ROW, false)) this.rowRepeat = repeat(this.tag, 'number-rows-repeated');
+    else if (this.nameIs(ODS_CELL, false) && this.tag.includes('value-type')) {
       // ODS repeats a cell across columns and its row down rows: each copy is a cell to the reader.
       this.stats.cells += repeat(this.tag, 'number-columns-repeated') * this.rowRepeat;
     }

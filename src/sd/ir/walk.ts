@@ -17,14 +17,20 @@ export function mapExpr(e: Expr, f: (x: Expr) => Expr): Expr {
   }
 }
 
-/** Calls `f` on every node of `e`. */
+/**
+ * Calls `f` on every node of `e`. An index loop over the arguments, not forEach: whole models are
+ * walked this way before V8 optimises the walk, and a closure per call node with forEach's call
+ * per argument made the expander's walk for macro outputs take 10-18 ms on MEDEAS.
+ */
 export function visitExpr(e: Expr, f: (x: Expr) => void): void {
   f(e);
   switch (e.kind) {
     case 'call':
-    case 'apply':
-      e.args.forEach((a) => visitExpr(a, f));
+    case 'apply': {
+      const args = e.args;
+      for (let i = 0; i < args.length; i++) visitExpr(args[i]!, f);
       break;
+    }
     case 'unary':
       visitExpr(e.arg, f);
       break;
