@@ -69,6 +69,17 @@ class EntryReader {
     for (;;) {
       this.s.skipTrivia();
       if (this.s.atEnd()) break;
+      // `.Name :` (or `.Name`) then `~ ~ |`: the group entry that XMILE-to-Vensim converters
+      // write; no variable name starts with a period, so it cannot be an equation.
+      const c0 = this.s.text[this.s.pos];
+      if (c0 === '*' || c0 === '.') {
+        const g = c0 === '*' ? this.readGroup() : this.readDotGroup();
+        if (g) {
+          this.group = g;
+          out.groups.push(g);
+        }
+        continue;
+      }
       const t = this.s.peek();
       if (t.kind === 'kw' && t.text === 'MACRO') {
         if (macro) throw this.s.error('E_MACRO', { en: 'a macro cannot be defined inside another macro', es: 'no se puede definir una macro dentro de otra macro' });
@@ -81,14 +92,6 @@ class EntryReader {
         if (!macro) throw this.s.error('E_MACRO', { en: ':END OF MACRO: without :MACRO:', es: ':END OF MACRO: sin :MACRO:' });
         out.macros.push(macro);
         macro = undefined;
-        continue;
-      }
-      if (this.s.text[this.s.pos] === '*') {
-        const g = this.readGroup();
-        if (g) {
-          this.group = g;
-          out.groups.push(g);
-        }
         continue;
       }
       const entry = this.readEntry();
@@ -127,6 +130,14 @@ class EntryReader {
     this.s.pos++;
     const m = /^\s*\.(.+)$/m.exec(raw.split('~')[0] ?? '');
     return m ? m[1]!.trim() : undefined;
+  }
+
+  /** `.Group name :\n ~ doc ~ |` */
+  private readDotGroup(): string | undefined {
+    const raw = this.s.readRawUntil('|');
+    this.s.pos++;
+    const name = (raw.split('~')[0] ?? '').slice(1).replace(/:\s*$/, '').trim();
+    return name === '' ? undefined : name;
   }
 
   private expect(op: string): Token {
