@@ -48,6 +48,7 @@ import type { DataHost } from '../data/types.js';
 import { constantsAsNumbers, constantValue, subscriptsAsElements } from './writer-constants.js';
 import { gfPointsXml, isDataEquation, seriesAsGf, type KnownTables } from './writer-data.js';
 import { INTERNAL_CALL, INTERNAL_MOD, isWrittenBack, quantum, vensimModulo } from './writer-builtins.js';
+import { builtinNamedMacros } from './writer-macro-names.js';
 import { modelXml, moduleBlocks } from './writer-modules.js';
 import { forwardAsDiscrete, scalarLookupTable } from './writer-lookup-forward.js';
 import { neg } from './ir-build.js';
@@ -797,7 +798,9 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
   const vars = blocks ? [] : variablesXml(byVar, ir.stockForms ?? []);
   const models = blocks?.map((b) => modelXml(b, variablesXml(group(b.equations), b.stockForms, b.qualified), writers)).join('\n  ');
   // The reader's functions for non-negative stocks are written back as <non_negative/> (or refused where used).
-  const macros = ir.macros.filter((m) => m.name !== '#nnrate' && m.name !== '#nnout' && !isWrittenBack(m.name)).map((m) => macroXml(m, (eqs) => variablesXml(group(eqs), [])));
+  const shadowing = builtinNamedMacros(ir);
+  if (!(shadowing instanceof Set)) throw new Unwritable(shadowing.text, shadowing.loc);
+  const macros = ir.macros.filter((m) => m.name !== '#nnrate' && m.name !== '#nnout' && !isWrittenBack(m.name) && !shadowing.has(m.name)).map((m) => macroXml(m, (eqs) => variablesXml(group(eqs), [])));
 
   const dimXml = ir.dimensions
     .filter((d) => !d.equivalentTo)
