@@ -223,8 +223,8 @@ class EntryReader {
     if (expr) checkExprDepth(expr, this.limits.maxExprDepth);
     if (expr) checkNoXmileOnly(expr, lhs.display);
     if (expr) checkStandalone(expr, lhs.display);
-    const { units, range, doc } = this.readUnitsAndDoc(lhs.display);
-    return { lhs, kind, expr, lookup, interpolation, units, range, doc, group: this.group, loc: first.loc };
+    const { units, range, doc, supplementary } = this.readUnitsAndDoc(lhs.display);
+    return { lhs, kind, expr, lookup, interpolation, units, range, doc, group: this.group, ...(supplementary ? { supplementary } : {}), loc: first.loc };
   }
 
   private finishEntryAsIgnored(): undefined {
@@ -256,25 +256,27 @@ class EntryReader {
   }
 
   /** `~ units [min,max,step] ~ documentation |` (a third `~` part, Vensim's flags, is ignored). */
-  private readUnitsAndDoc(name: string): { units: string; range?: Equation['range']; doc: string } {
+  private readUnitsAndDoc(name: string): { units: string; range?: Equation['range']; doc: string; supplementary?: boolean } {
     const t = this.s.next();
     if (t.kind !== 'op' || t.text !== '~') {
       throw this.s.error('E_SYNTAX', { en: `expected '~' after the equation of ${name} but found ${describe(t).en}`, es: `se esperaba '~' después de la ecuación de ${name} pero se encontró ${describe(t).es}` }, t.end - t.text.length);
     }
     const unitsRaw = this.s.readRawUntil('~|');
     let doc = '';
+    let flags = '';
     if (this.s.text[this.s.pos] === '~') {
       this.s.pos++;
       doc = this.s.readRawUntil('~|');
       if (this.s.text[this.s.pos] === '~') {
         this.s.pos++;
-        this.s.readRawUntil('|');
+        flags = this.s.readRawUntil('|');
       }
     }
     if (this.s.text[this.s.pos] !== '|') throw this.s.error('E_SYNTAX', { en: `the definition of ${name} is not closed by '|'`, es: `la definición de ${name} no se cierra con '|'` });
     this.s.pos++;
     const { units, range } = splitUnits(unitsRaw);
-    return { units, range, doc: normalizeDoc(doc) };
+    // The field after the comment holds flags; Vensim writes `:SUPPLEMENTARY` for an output-only variable.
+    return { units, range, doc: normalizeDoc(doc), ...(/:SUPPLEMENTARY\b/i.test(flags) ? { supplementary: true } : {}) };
   }
 
   /** `Dim: a, b, (c1-c5), SubDim -> Target, (Other: x, y)` or `Dim <-> Other`. */
