@@ -49,6 +49,7 @@ import { constantsAsNumbers, constantValue, subscriptsAsElements } from './write
 import { gfPointsXml, isDataEquation, seriesAsGf, type KnownTables } from './writer-data.js';
 import { INTERNAL_CALL, INTERNAL_MOD, isWrittenBack, quantum, vensimModulo } from './writer-builtins.js';
 import { builtinNamedMacros } from './writer-macro-names.js';
+import { functionKey, ZERO_ARGUMENT } from './functions.js';
 import { modelXml, moduleBlocks } from './writer-modules.js';
 import { forwardAsDiscrete, scalarLookupTable } from './writer-lookup-forward.js';
 import { neg } from './ir-build.js';
@@ -72,7 +73,10 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 /** XMILE names: spaces become underscores; other characters are quoted (§3.2.3). */
 function xname(display: string): string {
   const n = display.replace(/\s+/g, '_');
-  return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(n) ? n : `"${n.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  // A variable named as a built-in XMILE reads without parentheses (`inf`, `pi`, `dt`) is quoted:
+  // unquoted, a reader takes it for the built-in (§3.2.3 quoted names are always names).
+  const plain = /^[\p{L}_][\p{L}\p{N}_]*$/u.test(n) && !ZERO_ARGUMENT.has(functionKey(n));
+  return plain ? n : `"${n.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 /**
