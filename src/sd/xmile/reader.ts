@@ -6,7 +6,7 @@
  * graphical functions, macro names), then the equations, which need that structure to read
  * array subscripts and calls.
  */
-import { ModelError } from '../ir/diagnostics.js';
+import { ModelError, type Diagnostic } from '../ir/diagnostics.js';
 import { resolveLimits, type ModelLimits } from '../ir/limits.js';
 import type { Equation, Expr, MacroDecl, ModelIR, ModuleInstance, StockForm } from '../ir/model.js';
 import { readBehavior, type Behavior } from './behavior.js';
@@ -169,8 +169,22 @@ function readModelBody(def: ModelDef, collected: ReadonlyMap<string, VarSpec[]>,
   const stockFlows = stocksOf(vars, src).map((s) => (queues.stocks.has(s.name) || beltStocks.has(s.name) ? { ...s, nonNegative: false } : s));
   const isMain = def.name === '';
   const modelVars = vars.filter((v) => !(isMain && isControlVariable(v, specs, src, env)) && !(withModules && v.access === 'input' && !v.hasEqn && !v.gf));
-  const translate = (plan: StockPlan): Equation[] =>
-    modelVars.flatMap((v) => translateVariable(v, { src, env, rates: plan.rates, limits: withConveyorLimits(plan.limits, belts.inflowLimits), group: (n) => groups.byEntity.get(n), conveyorFlows: belts.flows, queueFlows: queues.flows }));
+  const translate = (plan: StockPlan): Equation[] => {
+    // Every variable without an equation is reported at once (an unfinished Stella model has
+    // several), each at its own line; any other error stops at the first.
+    const missing: Diagnostic[] = [];
+    const out = modelVars.flatMap((v) => {
+      try {
+        return translateVariable(v, { src, env, rates: plan.rates, limits: withConveyorLimits(plan.limits, belts.inflowLimits), group: (n) => groups.byEntity.get(n), conveyorFlows: belts.flows, queueFlows: queues.flows });
+      } catch (e) {
+        if (!(e instanceof ModelError) || e.diagnostics.some((d) => d.code !== 'E_NO_EQUATION')) throw e;
+        missing.push(...e.diagnostics);
+        return [];
+      }
+    });
+    if (missing.length) throw new ModelError(missing);
+    return out;
+  };
   const plan = planStocks(stockFlows, flowTerms, env.useInternal);
   let equations = translate(plan);
   // An inflow that reads its stock's limited outflow leaves that limit (stock-loops.ts): read again.
