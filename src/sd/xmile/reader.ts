@@ -21,6 +21,7 @@ import { CONTROL } from './ir-build.js';
 import { macroNames, readMacro, rejectRecursion, withDefaults, type MacroDefaults } from './macros.js';
 import { checkSubmodelSpecs, controlEquations, controlValue, readSimSpecs, type SimSpecs } from './sim-specs.js';
 import { SourceText } from './source-text.js';
+import { writtenByVensim } from './vensim-export-functions.js';
 import { readModelUnits } from './model-units.js';
 import { loopClosingInflows } from './stock-loops.js';
 import { planStocks, type FlowTerms, type StockPlan } from './stock-rates.js';
@@ -71,7 +72,7 @@ export function readXmile(source: string, file?: string, limitOptions?: Partial<
   const dimensions = readDimensions([child(root, 'dimensions'), child(model, 'dimensions')].filter((b) => b !== undefined), src, modelLimits.maxRangeSize);
   const macroEls = children(root, 'macro');
   const used = new Set<InternalMacro>();
-  const shared: Shared = { src, specs, behavior, dimensions, macroNames: macroNames(macroEls), used, invalidIndexValue: invalidIndexValue(root, src), limits: modelLimits };
+  const shared: Shared = { src, specs, behavior, dimensions, macroNames: macroNames(macroEls), used, invalidIndexValue: invalidIndexValue(root, src), limits: modelLimits, vensimFunctions: writtenByVensim(root, src) };
 
   const defs = [tree.main, ...tree.byName.values()];
   const collected = new Map(defs.map((d) => [d.name, collectVariables(d.variablesEl, src, behavior, dimensions.info)]));
@@ -128,6 +129,7 @@ interface Shared {
   used: Set<InternalMacro>;
   invalidIndexValue: number;
   limits: ModelLimits;
+  vensimFunctions: boolean;
 }
 
 /**
@@ -154,6 +156,7 @@ function readModelBody(def: ModelDef, collected: ReadonlyMap<string, VarSpec[]>,
     limits: shared.limits,
     modules: new Set(def.modules.map((m) => m.name)),
     beltsAndQueues: new Set(mine.filter((v) => v.kind === 'stock' && (child(v.el, 'conveyor') || child(v.el, 'queue'))).map((v) => v.name)),
+    vensimFunctions: shared.vensimFunctions,
   };
 
   const groups = readGroups(children(def.variablesEl, 'group'));
