@@ -93,7 +93,8 @@ export function registerRunCommands(program: Command): void {
     .action(
       action((model: string, flags: { units?: boolean }) => {
         const { model: m, ir, warnings } = loadModelWithDiagnostics(model);
-        const all = [...warnings, ...findUnused(m.scalar), ...(flags.units ? unitDiagnostics(ir) : [])];
+        const outputsOnly = new Set(ir.equations.filter((e) => e.supplementary).map((e) => e.lhs.name));
+        const all = [...warnings, ...findUnused(m.scalar, outputsOnly), ...(flags.units ? unitDiagnostics(ir) : [])];
         for (const line of diagnosticLines(all)) console.log(line);
         const stocks = m.scalar.nodes.filter((n) => n.kind === 'stock' && !n.hidden).length;
         printStdout({ en: `ok: ${m.outputNames.length} variables (${stocks} stocks), ${all.length} warning(s)`, es: `ok: ${m.outputNames.length} variables (${stocks} niveles), ${all.length} advertencia(s)` });

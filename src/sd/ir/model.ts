@@ -80,6 +80,8 @@ export interface Equation {
   range?: { min?: number; max?: number; step?: number };
   doc: string;
   group?: string;
+  /** Marked Supplementary in Vensim (`~ :SUPPLEMENTARY` after the comment): an output only, not warned as unused. */
+  supplementary?: boolean;
   loc: SourceLocation;
 }
 

@@ -37,6 +37,17 @@ describe('Vensim entries', () => {
     expect(eq.group).toBe('Population');
     expect(eq.loc).toMatchObject({ line: 4, column: 1 });
   });
+  it('reads the `.Group :` entries of converted models as groups, not equations', () => {
+    const m = readVensim('.Control :\n\t~\t\n\t~\t|\n\n.sir test :\n\t~\t\n\t~\t|\n\n"S" = INTEG ( - IR, 9999 )\n\t~\t\n\t~\t\n\t|\nIR = 1 ~~|\n');
+    expect(m.groups).toEqual(['Control', 'sir test']);
+    expect(m.equations.map((e) => [e.lhs.name, e.group])).toEqual([['s', 'sir test'], ['ir', 'sir test']]);
+    expect(m.equations[0]!.loc).toMatchObject({ line: 9, column: 1 });
+  });
+  it('reads the :SUPPLEMENTARY flag after the comment and keeps the comment apart', () => {
+    const m = readVensim('g = INTEG (r, 3)\n\t~\tm\n\t~\tlevel\t~\t:SUPPLEMENTARY \n\t|\nr = 1 ~~|\n');
+    expect(m.equations[0]).toMatchObject({ supplementary: true, doc: 'level', units: 'm' });
+    expect(m.equations[1]!.supplementary).toBeUndefined();
+  });
   it('reads subscript ranges with numeric ranges and mappings, lists and lookups', () => {
     const m = readVensim('d: (a1-a3), b -> e ~~|\nx[d] = 1, 2, 3, 4 ~~|\nt( [(0,0)-(2,2)], (0,0), (1,2), (2,1) ) ~~|\nw = WITH LOOKUP(x[b], ((0,1),(5,6))) ~~|');
     expect(m.dimensions[0]!.members.map((x) => x.name)).toEqual(['a1', 'a2', 'a3', 'b']);

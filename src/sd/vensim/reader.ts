@@ -69,6 +69,17 @@ class EntryReader {
     for (;;) {
       this.s.skipTrivia();
       if (this.s.atEnd()) break;
+      // `.Name :` (or `.Name`) then `~ ~ |`: the group entry that XMILE-to-Vensim converters
+      // write; no variable name starts with a period, so it cannot be an equation.
+      const c0 = this.s.text[this.s.pos];
+      if (c0 === '*' || c0 === '.') {
+        const g = c0 === '*' ? this.readGroup() : this.readDotGroup();
+        if (g) {
+          this.group = g;
+          out.groups.push(g);
+        }
+        continue;
+      }
       const t = this.s.peek();
       if (t.kind === 'kw' && t.text === 'MACRO') {
         if (macro) throw this.s.error('E_MACRO', { en: 'a macro cannot be defined inside another macro', es: 'no se puede definir una macro dentro de otra macro' });
@@ -81,14 +92,6 @@ class EntryReader {
         if (!macro) throw this.s.error('E_MACRO', { en: ':END OF MACRO: without :MACRO:', es: ':END OF MACRO: sin :MACRO:' });
         out.macros.push(macro);
         macro = undefined;
-        continue;
-      }
-      if (this.s.text[this.s.pos] === '*') {
-        const g = this.readGroup();
-        if (g) {
-          this.group = g;
-          out.groups.push(g);
-        }
         continue;
       }
       const entry = this.readEntry();
@@ -127,6 +130,14 @@ class EntryReader {
     this.s.pos++;
     const m = /^\s*\.(.+)$/m.exec(raw.split('~')[0] ?? '');
     return m ? m[1]!.trim() : undefined;
+  }
+
+  /** `.Group name :\n ~ doc ~ |` */
+  private readDotGroup(): string | undefined {
+    const raw = this.s.readRawUntil('|');
+    this.s.pos++;
+    const name = (raw.split('~')[0] ?? '').slice(1).replace(/:\s*$/, '').trim();
+    return name === '' ? undefined : name;
   }
 
   private expect(op: string): Token {
@@ -212,8 +223,8 @@ class EntryReader {
     if (expr) checkExprDepth(expr, this.limits.maxExprDepth);
     if (expr) checkNoXmileOnly(expr, lhs.display);
     if (expr) checkStandalone(expr, lhs.display);
-    const { units, range, doc } = this.readUnitsAndDoc(lhs.display);
-    return { lhs, kind, expr, lookup, interpolation, units, range, doc, group: this.group, loc: first.loc };
+    const { units, range, doc, supplementary } = this.readUnitsAndDoc(lhs.display);
+    return { lhs, kind, expr, lookup, interpolation, units, range, doc, group: this.group, ...(supplementary ? { supplementary } : {}), loc: first.loc };
   }
 
   private finishEntryAsIgnored(): undefined {
@@ -245,25 +256,27 @@ class EntryReader {
   }
 
   /** `~ units [min,max,step] ~ documentation |` (a third `~` part, Vensim's flags, is ignored). */
-  private readUnitsAndDoc(name: string): { units: string; range?: Equation['range']; doc: string } {
+  private readUnitsAndDoc(name: string): { units: string; range?: Equation['range']; doc: string; supplementary?: boolean } {
     const t = this.s.next();
     if (t.kind !== 'op' || t.text !== '~') {
       throw this.s.error('E_SYNTAX', { en: `expected '~' after the equation of ${name} but found ${describe(t).en}`, es: `se esperaba '~' después de la ecuación de ${name} pero se encontró ${describe(t).es}` }, t.end - t.text.length);
     }
     const unitsRaw = this.s.readRawUntil('~|');
     let doc = '';
+    let flags = '';
     if (this.s.text[this.s.pos] === '~') {
       this.s.pos++;
       doc = this.s.readRawUntil('~|');
       if (this.s.text[this.s.pos] === '~') {
         this.s.pos++;
-        this.s.readRawUntil('|');
+        flags = this.s.readRawUntil('|');
       }
     }
     if (this.s.text[this.s.pos] !== '|') throw this.s.error('E_SYNTAX', { en: `the definition of ${name} is not closed by '|'`, es: `la definición de ${name} no se cierra con '|'` });
     this.s.pos++;
     const { units, range } = splitUnits(unitsRaw);
-    return { units, range, doc: normalizeDoc(doc) };
+    // The field after the comment holds flags; Vensim writes `:SUPPLEMENTARY` for an output-only variable.
+    return { units, range, doc: normalizeDoc(doc), ...(/:SUPPLEMENTARY\b/i.test(flags) ? { supplementary: true } : {}) };
   }
 
   /** `Dim: a, b, (c1-c5), SubDim -> Target, (Other: x, y)` or `Dim <-> Other`. */

@@ -57,7 +57,7 @@ export function equationText(eq: Equation): string {
     const rhs = eq.expr.kind === 'list' ? listText(eq.expr.rows) : eq.expr.kind === 'num' ? numberText(eq.expr.value).replace(/^\((.*)\)$/, '$1') : exprText(eq.expr);
     body = `${lhs}${interp}${op}\n\t${rhs}`;
   }
-  return `${body}\n\t~\t${unitsText(eq)}\n\t~\t${docText(eq.doc)}\n\t|\n`;
+  return `${body}\n\t~\t${unitsText(eq)}\n\t~\t${docText(eq.doc)}${eq.supplementary ? '\n\t~\t:SUPPLEMENTARY' : ''}\n\t|\n`;
 }
 
 function dimensionText(d: DimensionDecl, members: Map<string, string>): string {

@@ -35,6 +35,9 @@ export function readDimensions(blocks: XmlElement[], src: SourceText, maxRangeSi
         checkRangeSize(n, maxRangeSize, { en: `dimension ${display}`, es: `la dimensión ${display}` }, src.loc(d.start));
         for (let i = 1; i <= n; i++) members.push({ name: String(i), display: String(i) });
       }
+      // Vensim's XMILE export writes each equation group as an empty `<dim name=".Group">`: no
+      // equation can name it (a name does not start with a period), so it is not a dimension.
+      if (members.length === 0 && rawName.trim().startsWith('.')) continue;
       if (members.length === 0) throw ModelError.at('E_DIMENSION', { en: `dimension ${display} has no elements`, es: `la dimensión ${display} no tiene elementos` }, src.loc(d.start));
       if (out.info.has(name)) throw ModelError.at('E_REDEFINED', { en: `dimension ${display} is defined twice`, es: `la dimensión ${display} está definida dos veces` }, src.loc(d.start));
       out.decls.push({ name, display, members, mappings: [], doc: '', loc: src.loc(d.start) });

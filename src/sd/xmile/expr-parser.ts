@@ -28,6 +28,7 @@ import { checkEquationLength, checkExprDepth, DEFAULT_LIMITS, DepthGuard, type M
 import type { BinaryOp, Expr, SubscriptRef } from '../ir/model.js';
 import { canonicalName } from '../ir/names.js';
 import { apply, bin, call, num } from './ir-build.js';
+import { vensimExportFunction } from './vensim-export-functions.js';
 import { LexError, tokenize, type Token } from './expr-lexer.js';
 import { arityMessage } from '../ir/arity.js';
 import { FLAT_INDEX, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
@@ -81,6 +82,8 @@ export interface ParseEnv {
   modules?: ReadonlySet<string>;
   /** Conveyor and queue stocks by canonical name, whose elements (slats, batches) equations cannot reach. */
   beltsAndQueues?: ReadonlySet<string>;
+  /** The file was written by Vensim: its Vensim-only function names keep Vensim's meaning (vensim-export-functions.ts). */
+  vensimFunctions?: boolean;
 }
 
 /** What one equation adds: the dimensions it is defined over and the variable it defines. */
@@ -864,6 +867,8 @@ class Parser {
     if (key === 'RANK') return this.rankCall(t, loc);
     if (VENSIM_VECTOR_FUNCTIONS.has(key)) return this.vectorCall(key, loc);
     if (builtinSpec(key)) return this.builtin(t, key, this.parseArgs(), loc);
+    const vensimFn = this.env.vensimFunctions ? vensimExportFunction(key) : undefined;
+    if (vensimFn) return call(vensimFn, this.parseArgs(), loc);
     // A graphical function or macro defined elsewhere, or an unknown name: the analyzer decides.
     return apply(canonical, this.parseArgs(), loc, display);
   }

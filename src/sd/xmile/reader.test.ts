@@ -251,6 +251,22 @@ describe('bad XMILE is reported with a line and column', () => {
   });
 });
 
+describe('an unfinished model', () => {
+  it('reports every variable without an equation, each at its line, in one error', () => {
+    const text = xmileDoc('      <aux name="a"/>\n      <aux name="b"><eqn>a + c</eqn></aux>\n      <stock name="c"><inflow>f</inflow></stock>\n      <flow name="f"/>');
+    let caught: unknown;
+    try {
+      readXmile(text, 'bad.xmile');
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(ModelError);
+    const ds = (caught as ModelError).diagnostics;
+    expect(ds.map((d) => [d.code, d.loc?.line])).toEqual([['E_NO_EQUATION', 11], ['E_NO_EQUATION', 13], ['E_NO_EQUATION', 14]]);
+    expect(ds.map((d) => d.message)).toEqual(['a has no equation', 'c has no equation', 'f has no equation']);
+  });
+});
+
 describe('looksLikeXmile', () => {
   it('tells XML from Vensim text', () => {
     expect(looksLikeXmile('\uFEFF  <?xml version="1.0"?><xmile/>')).toBe(true);

@@ -6,7 +6,7 @@
  * graphical functions, macro names), then the equations, which need that structure to read
  * array subscripts and calls.
  */
-import { ModelError } from '../ir/diagnostics.js';
+import { ModelError, type Diagnostic } from '../ir/diagnostics.js';
 import { resolveLimits, type ModelLimits } from '../ir/limits.js';
 import type { Equation, Expr, MacroDecl, ModelIR, ModuleInstance, StockForm } from '../ir/model.js';
 import { readBehavior, type Behavior } from './behavior.js';
@@ -21,6 +21,7 @@ import { CONTROL } from './ir-build.js';
 import { macroNames, readMacro, rejectRecursion, withDefaults, type MacroDefaults } from './macros.js';
 import { checkSubmodelSpecs, controlEquations, controlValue, readSimSpecs, type SimSpecs } from './sim-specs.js';
 import { SourceText } from './source-text.js';
+import { writtenByVensim } from './vensim-export-functions.js';
 import { readModelUnits } from './model-units.js';
 import { loopClosingInflows } from './stock-loops.js';
 import { planStocks, type FlowTerms, type StockPlan } from './stock-rates.js';
@@ -71,7 +72,7 @@ export function readXmile(source: string, file?: string, limitOptions?: Partial<
   const dimensions = readDimensions([child(root, 'dimensions'), child(model, 'dimensions')].filter((b) => b !== undefined), src, modelLimits.maxRangeSize);
   const macroEls = children(root, 'macro');
   const used = new Set<InternalMacro>();
-  const shared: Shared = { src, specs, behavior, dimensions, macroNames: macroNames(macroEls), used, invalidIndexValue: invalidIndexValue(root, src), limits: modelLimits };
+  const shared: Shared = { src, specs, behavior, dimensions, macroNames: macroNames(macroEls), used, invalidIndexValue: invalidIndexValue(root, src), limits: modelLimits, vensimFunctions: writtenByVensim(root, src) };
 
   const defs = [tree.main, ...tree.byName.values()];
   const collected = new Map(defs.map((d) => [d.name, collectVariables(d.variablesEl, src, behavior, dimensions.info)]));
@@ -128,6 +129,7 @@ interface Shared {
   used: Set<InternalMacro>;
   invalidIndexValue: number;
   limits: ModelLimits;
+  vensimFunctions: boolean;
 }
 
 /**
@@ -154,6 +156,7 @@ function readModelBody(def: ModelDef, collected: ReadonlyMap<string, VarSpec[]>,
     limits: shared.limits,
     modules: new Set(def.modules.map((m) => m.name)),
     beltsAndQueues: new Set(mine.filter((v) => v.kind === 'stock' && (child(v.el, 'conveyor') || child(v.el, 'queue'))).map((v) => v.name)),
+    vensimFunctions: shared.vensimFunctions,
   };
 
   const groups = readGroups(children(def.variablesEl, 'group'));
@@ -169,8 +172,22 @@ function readModelBody(def: ModelDef, collected: ReadonlyMap<string, VarSpec[]>,
   const stockFlows = stocksOf(vars, src).map((s) => (queues.stocks.has(s.name) || beltStocks.has(s.name) ? { ...s, nonNegative: false } : s));
   const isMain = def.name === '';
   const modelVars = vars.filter((v) => !(isMain && isControlVariable(v, specs, src, env)) && !(withModules && v.access === 'input' && !v.hasEqn && !v.gf));
-  const translate = (plan: StockPlan): Equation[] =>
-    modelVars.flatMap((v) => translateVariable(v, { src, env, rates: plan.rates, limits: withConveyorLimits(plan.limits, belts.inflowLimits), group: (n) => groups.byEntity.get(n), conveyorFlows: belts.flows, queueFlows: queues.flows }));
+  const translate = (plan: StockPlan): Equation[] => {
+    // Every variable without an equation is reported at once (an unfinished Stella model has
+    // several), each at its own line; any other error stops at the first.
+    const missing: Diagnostic[] = [];
+    const out = modelVars.flatMap((v) => {
+      try {
+        return translateVariable(v, { src, env, rates: plan.rates, limits: withConveyorLimits(plan.limits, belts.inflowLimits), group: (n) => groups.byEntity.get(n), conveyorFlows: belts.flows, queueFlows: queues.flows });
+      } catch (e) {
+        if (!(e instanceof ModelError) || e.diagnostics.some((d) => d.code !== 'E_NO_EQUATION')) throw e;
+        missing.push(...e.diagnostics);
+        return [];
+      }
+    });
+    if (missing.length) throw new ModelError(missing);
+    return out;
+  };
   const plan = planStocks(stockFlows, flowTerms, env.useInternal);
   let equations = translate(plan);
   // An inflow that reads its stock's limited outflow leaves that limit (stock-loops.ts): read again.

@@ -3,7 +3,7 @@
  * - a time setting (INITIAL TIME, FINAL TIME, TIME STEP, SAVEPER) given by a constant expression
  *   (`-10`, `100 / 4`, another constant's name): XMILE sim specs are numbers (XMILE 1.0 §3.1.4).
  *   The expression is computed here with the same double operations the engine uses (+ − × ÷ on
- *   numbers), so the number written is the one the engine runs; anything else (Time, a function,
+ *   numbers, INITIAL of a constant), so the number written is the one the engine runs; anything else (Time, a function,
  *   a variable that changes) is left undefined and the writer refuses it.
  * - GET DIRECT / GET XLS CONSTANTS: the numbers the data host gives, element by element, read with
  *   the engine's own reader (src/sd/data getConstants, in the order of analyze/data-functions.ts).
@@ -41,6 +41,10 @@ export function constantValue(e: Expr, equationOf: (name: string) => Equation | 
       if (!eq?.expr || eq.lhs.subs.length || (eq.kind !== 'aux' && eq.kind !== 'unchangeable')) return undefined;
       return constantValue(eq.expr, equationOf, new Set([...seen, e.name]));
     }
+    case 'call':
+      // INITIAL(x) of a constant is that constant (`SAVEPER = INITIAL(TIME STEP)`, as converted
+      // models write it): the value at the start, which a constant keeps all run.
+      return (e.fn === 'INITIAL' || e.fn === 'INIT') && e.args.length === 1 ? constantValue(e.args[0]!, equationOf, seen) : undefined;
     default:
       return undefined;
   }

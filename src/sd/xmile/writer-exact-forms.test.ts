@@ -78,6 +78,13 @@ describe('XMILE writer: time settings given by constant expressions', () => {
     expect(xml).toContain('<start>-10</start><stop>5.5</stop><dt>0.125</dt>');
   });
 
+  it('writes SAVEPER = INITIAL(TIME STEP), the form converted models give, as the number', () => {
+    const control = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 4 ~~|\nTIME STEP = 0.25 ~~|\nSAVEPER = INITIAL(TIME STEP) ~~|\n';
+    const xml = roundTrip('s = INTEG(1, 0) ~~|\n', { control });
+    expect(xml).toContain('<dt>0.25</dt>');
+    expect(xml).not.toContain('INITIAL');
+  });
+
   it('refuses a final time that changes during the run, at its line', () => {
     const control = 'INITIAL TIME = 0 ~~|\nFINAL TIME = IF THEN ELSE(Time < 5, 10, 20) ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
     const e = refusal('s = INTEG(1, 0) ~~|\n', { control });

@@ -48,6 +48,8 @@ import type { DataHost } from '../data/types.js';
 import { constantsAsNumbers, constantValue, subscriptsAsElements } from './writer-constants.js';
 import { gfPointsXml, isDataEquation, seriesAsGf, type KnownTables } from './writer-data.js';
 import { INTERNAL_CALL, INTERNAL_MOD, isWrittenBack, quantum, vensimModulo } from './writer-builtins.js';
+import { builtinNamedMacros } from './writer-macro-names.js';
+import { functionKey, ZERO_ARGUMENT } from './functions.js';
 import { modelXml, moduleBlocks } from './writer-modules.js';
 import { forwardAsDiscrete, scalarLookupTable } from './writer-lookup-forward.js';
 import { neg } from './ir-build.js';
@@ -71,7 +73,10 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 /** XMILE names: spaces become underscores; other characters are quoted (§3.2.3). */
 function xname(display: string): string {
   const n = display.replace(/\s+/g, '_');
-  return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(n) ? n : `"${n.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  // A variable named as a built-in XMILE reads without parentheses (`inf`, `pi`, `dt`) is quoted:
+  // unquoted, a reader takes it for the built-in (§3.2.3 quoted names are always names).
+  const plain = /^[\p{L}_][\p{L}\p{N}_]*$/u.test(n) && !ZERO_ARGUMENT.has(functionKey(n));
+  return plain ? n : `"${n.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 /**
@@ -797,7 +802,9 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
   const vars = blocks ? [] : variablesXml(byVar, ir.stockForms ?? []);
   const models = blocks?.map((b) => modelXml(b, variablesXml(group(b.equations), b.stockForms, b.qualified), writers)).join('\n  ');
   // The reader's functions for non-negative stocks are written back as <non_negative/> (or refused where used).
-  const macros = ir.macros.filter((m) => m.name !== '#nnrate' && m.name !== '#nnout' && !isWrittenBack(m.name)).map((m) => macroXml(m, (eqs) => variablesXml(group(eqs), [])));
+  const shadowing = builtinNamedMacros(ir);
+  if (!(shadowing instanceof Set)) throw new Unwritable(shadowing.text, shadowing.loc);
+  const macros = ir.macros.filter((m) => m.name !== '#nnrate' && m.name !== '#nnout' && !isWrittenBack(m.name) && !shadowing.has(m.name)).map((m) => macroXml(m, (eqs) => variablesXml(group(eqs), [])));
 
   const dimXml = ir.dimensions
     .filter((d) => !d.equivalentTo)

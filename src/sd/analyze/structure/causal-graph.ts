@@ -118,6 +118,10 @@ export function causalGraph(ir: ModelIR): CausalGraph {
   const nodes = new Map<string, CausalNode>();
   const lookups = new Map<string, LookupTable>();
   const negative = new Set<string>();
+  // Scalar variables defined once by a number: their values sign constant expressions (polarity.ts).
+  const constants = new Map<string, number>();
+  const definitions = new Map<string, number>();
+  for (const eq of ir.equations) definitions.set(eq.lhs.name, (definitions.get(eq.lhs.name) ?? 0) + 1);
   for (const eq of ir.equations) {
     const key = eq.lhs.name;
     if (!nodes.has(key)) nodes.set(key, { key, display: eq.lhs.display, kind: kindOf(eq), units: eq.units, loc: eq.loc });
@@ -126,6 +130,7 @@ export function causalGraph(ir: ModelIR): CausalGraph {
     if (eq.kind === 'lookup' && eq.lookup) lookups.set(key, eq.lookup);
     const c = constantValue(eq.expr);
     if (c !== undefined && c < 0) negative.add(key);
+    if (c !== undefined && eq.kind === 'aux' && !eq.lhs.subs.length && definitions.get(key) === 1) constants.set(key, c);
     if (eq.expr?.kind === 'list' && eq.expr.rows.some((r) => r.some((v) => v < 0))) negative.add(key);
   }
   for (const eq of ir.equations) {
@@ -139,6 +144,7 @@ export function causalGraph(ir: ModelIR): CausalGraph {
   const ctx: SignContext = {
     valueSign: (name) => (negative.has(name) ? '-' : '+'),
     lookup: (name) => lookups.get(name),
+    constant: (name) => constants.get(name),
   };
 
   // One link per (cause, effect), merging the definitions of an array variable.

@@ -34,6 +34,23 @@ export interface SignContext {
   valueSign(name: string): Sign;
   /** A named lookup table, to read its monotonicity. */
   lookup(name: string): LookupTable | undefined;
+  /** The value of a scalar variable defined by a number (`c = 0.4`), to sign `1 - c`. */
+  constant?(name: string): number | undefined;
+}
+
+/** The number an expression of numbers and constants computes (+ − × ÷), or undefined. */
+function numeric(e: Expr, ctx: SignContext): number | undefined {
+  if (e.kind === 'num') return e.value;
+  if (e.kind === 'ref') return e.subs.length ? undefined : ctx.constant?.(e.name);
+  if (e.kind === 'unary' && (e.op === '-' || e.op === '+')) {
+    const v = numeric(e.arg, ctx);
+    return v === undefined ? undefined : e.op === '-' ? -v : v;
+  }
+  if (e.kind !== 'binary' || !['+', '-', '*', '/'].includes(e.op)) return undefined;
+  const l = numeric(e.left, ctx);
+  const r = l === undefined ? undefined : numeric(e.right, ctx);
+  if (l === undefined || r === undefined) return undefined;
+  return e.op === '+' ? l + r : e.op === '-' ? l - r : e.op === '*' ? l * r : l / r;
 }
 
 /** The sign of `l op r` from its operands' signs (a power of a positive base is positive; comparisons and logic give 0 or 1). */
@@ -91,6 +108,9 @@ export function valueSign(e: Expr, ctx: SignContext): Sign {
     case 'unary':
       return e.op === '-' ? neg(valueSign(e.arg, ctx)) : e.op === '+' ? valueSign(e.arg, ctx) : '+';
     case 'binary': {
+      // A difference of constants (`1 - c`) has the sign of its value, not of its terms' signs.
+      const v = numeric(e, ctx);
+      if (v !== undefined && Number.isFinite(v)) return v > 0 ? '+' : v < 0 ? '-' : '0';
       return binarySign(e.op, valueSign(e.left, ctx), valueSign(e.right, ctx));
     }
     case 'call': {

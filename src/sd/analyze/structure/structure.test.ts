@@ -76,6 +76,23 @@ area = 10 ~ Dmnl ~|
     expect(pol('stock', 'density')).toBe('+');
   });
 
+  it('signs a factor made of constants by its value: (1 - share) with share = 0.4 is positive, (share - 1) negative', () => {
+    const g = causalGraph(
+      mdl(`
+x = INTEG(f, 1) ~ u ~|
+f = (x + 2) * (1 - share) ~ u/Year ~|
+g = x * (share - 1) / 2 ~ u/Year ~|
+h = x * (1 - level) ~ u/Year ~|
+share = 0.4 ~ Dmnl ~|
+level = x / 10 ~ Dmnl ~|
+`),
+    );
+    const pol = (from: string, to: string) => g.links.find((l) => l.from === from && l.to === to)?.polarity;
+    expect(pol('x', 'f')).toBe('+');
+    expect(pol('x', 'g')).toBe('-');
+    expect(pol('x', 'h')).toBe('?'); // 1 - level depends on x's value: no sign from structure
+  });
+
   it('gives an undetermined sign to a condition on the variable', () => {
     const g = causalGraph(mdl(`x = INTEG(f, 1) ~ u ~|\nf = IF THEN ELSE(x > 5, 1, 2) ~ u/Year ~|`));
     expect(g.links.find((l) => l.from === 'x' && l.to === 'f')!.polarity).toBe('?');
