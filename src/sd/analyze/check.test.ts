@@ -1,7 +1,7 @@
 /** findUnused: variables no equation reads, except the outputs a Vensim model marks Supplementary. */
 import { describe, expect, it } from 'vitest';
-import { compileVensim } from '../run/engine.js';
-import { findUnused } from './check.js';
+import { compileVensim, compileXmile } from '../run/engine.js';
+import { declaredAt, findUnused } from './check.js';
 import { equationText } from '../vensim/writer.js';
 import { readVensim } from '../vensim/reader.js';
 
@@ -24,5 +24,35 @@ describe('findUnused', () => {
   it('keeps the flag when the model is written back as .mdl', () => {
     const eq = compileVensim('a = 1 ~~|\nc = a ~ Dmnl ~ a comment ~ :SUPPLEMENTARY |\n' + CONTROL).ir.equations.find((e) => e.lhs.name === 'c')!;
     expect(readVensim(equationText(eq)).equations[0]).toMatchObject({ supplementary: true, doc: 'a comment' });
+  });
+
+  it('points at the variable\'s element in XMILE, for a stock as for an aux, not at its <eqn>', () => {
+    const xml = [
+      '<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">',
+      '<header><vendor>t</vendor><product version="1">t</product></header>',
+      '<sim_specs><start>0</start><stop>2</stop><dt>1</dt></sim_specs>',
+      '<model><variables>',
+      '<aux name="a">',
+      '  <eqn>1</eqn>',
+      '</aux>',
+      '<stock name="s">',
+      '  <eqn>5</eqn>',
+      '  <inflow>f</inflow>',
+      '</stock>',
+      '<flow name="f"><eqn>2</eqn></flow>',
+      '</variables></model></xmile>',
+    ].join('\n');
+    const { model, ir } = compileXmile(xml, { file: 'u.xmile' });
+    const found = findUnused(model.scalar, new Set(), declaredAt(ir)).map((d) => [d.message, d.loc]);
+    expect(found).toEqual([
+      ['a is not used by any other equation', { file: 'u.xmile', line: 5, column: 1 }],
+      ['s is not used by any other equation', { file: 'u.xmile', line: 8, column: 1 }],
+    ]);
+  });
+
+  it('points at the left-hand side in a .mdl, as before', () => {
+    const { model, ir } = compileVensim(`a = 1 ~~|\n  b = a * 2 ~~|\n${CONTROL}`, { file: 'u.mdl' });
+    expect(findUnused(model.scalar, new Set(), declaredAt(ir))[0]!.loc).toMatchObject({ file: 'u.mdl', line: 2, column: 3 });
+    expect(findUnused(model.scalar)[0]!.loc).toMatchObject({ file: 'u.mdl', line: 2, column: 3 });
   });
 });

@@ -1,15 +1,27 @@
 /** Model checks beyond what compiling needs: variables that nothing uses. */
-import { warningAt, type Diagnostic } from '../ir/diagnostics.js';
+import { warningAt, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
+import type { ModelIR } from '../ir/model.js';
 import { refsOf } from './order.js';
 import type { ScalarModel } from './scalar-model.js';
 
 const CONTROL = new Set(['initial time', 'final time', 'time step', 'saveper']);
 
 /**
- * One warning per variable that no equation reads (outputs a modeler may still want), except
- * those in `outputsOnly`: marked Supplementary, which Vensim does not report as unused.
+ * Where each variable of the model is declared: its left-hand side (in XMILE the variable's
+ * element, `<aux>` or `<stock>`, not its `<eqn>`), first definition first.
  */
-export function findUnused(m: ScalarModel, outputsOnly: ReadonlySet<string> = new Set()): Diagnostic[] {
+export function declaredAt(ir: Pick<ModelIR, 'equations'>): Map<string, SourceLocation> {
+  const at = new Map<string, SourceLocation>();
+  for (const eq of ir.equations) if (!at.has(eq.lhs.name)) at.set(eq.lhs.name, eq.lhs.loc);
+  return at;
+}
+
+/**
+ * One warning per variable that no equation reads (outputs a modeler may still want), except
+ * those in `outputsOnly`: marked Supplementary, which Vensim does not report as unused. Each points
+ * at the variable's declaration in `declared` (declaredAt), else at its equation.
+ */
+export function findUnused(m: ScalarModel, outputsOnly: ReadonlySet<string> = new Set(), declared: ReadonlyMap<string, SourceLocation> = new Map()): Diagnostic[] {
   const used = new Set<string>();
   for (const n of m.nodes) {
     const refs = [...refsOf(n.expr), ...refsOf(n.init), ...(n.args ?? []).flatMap((a) => refsOf(a))];
@@ -24,7 +36,7 @@ export function findUnused(m: ScalarModel, outputsOnly: ReadonlySet<string> = ne
     if (n.hidden || CONTROL.has(n.varName) || used.has(n.varName) || seen.has(n.varName) || outputsOnly.has(n.varName)) continue;
     seen.add(n.varName);
     const name = n.name.replace(/\[.*$/, '');
-    out.push(warningAt('W_UNUSED', { en: `${name} is not used by any other equation`, es: `ninguna otra ecuación usa ${name}` }, n.loc));
+    out.push(warningAt('W_UNUSED', { en: `${name} is not used by any other equation`, es: `ninguna otra ecuación usa ${name}` }, declared.get(n.varName) ?? n.loc));
   }
   return out;
 }

@@ -155,6 +155,12 @@ export interface ModelIR {
   /** Conveyors and queues of an XMILE file (StockForm). */
   stockForms?: StockForm[];
   /**
+   * What an array index out of range gives when the XMILE header says other than the default 0
+   * (`<uses_arrays invalid_index_value="NaN"/>`, XMILE 1.0 §2.2.1): the reader has put it into the
+   * equations already; kept so that the XMILE writer writes the header back.
+   */
+  invalidIndexValue?: number;
+  /**
    * XMILE module instances the reader flattened (XMILE 1.0, Submodels): each instance's variables are
    * in `equations` under the dot-qualified path (`Outer.Inner.var`). Kept so that the XMILE writer can
    * write the modules back (writer-modules.ts) and other writers can name them.

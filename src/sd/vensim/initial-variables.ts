@@ -10,22 +10,53 @@
  * left-hand side (an element there is fixed, so it needs no subscript of g), and its name, `<lhs>
  * initial value`, is numbered until no variable, range, element or macro of the model has it; its
  * comment says why it exists, in English and Spanish.
+ *
+ * XMILE's DELAY(input, delay time [, initial]) goes the same way, as Vensim's DELAY FIXED (Vensim
+ * has no plain DELAY; fn_delay_fixed "must directly follow the equal sign"): `<lhs> delayed value`
+ * = DELAY FIXED(input, delay time, initial), the initial value being the input when XMILE leaves it
+ * out. The engine computes DELAY and DELAY FIXED alike (analyze/stateful.ts); Vensim's DELAY FIXED
+ * uses only the initial delay time.
  */
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import { canonicalName } from '../ir/names.js';
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import { mapExpr, visitExpr } from '../ir/walk.js';
 
-/** The comment of a generated variable, in English and Spanish (a model's comment is one text: "en / es"). */
-function generatedDoc(owner: string): string {
-  const text: BilingualText = {
-    en: `The initial value that ${owner}'s equation takes with INIT or INITIAL inside a larger expression, held here because Vensim's INITIAL must be the whole right-hand side (fn_initial). Written by IGEM.`,
-    es: `El valor inicial que toma la ecuación de ${owner} con INIT o INITIAL dentro de una expresión mayor, guardado aquí porque INITIAL de Vensim debe ser todo el lado derecho (fn_initial). Escrito por IGEM.`,
-  };
-  return `${text.en} / ${text.es}`;
+type Call = Extract<Expr, { kind: 'call' }>;
+
+/** Calls Vensim takes only as a whole right-hand side, and how each is written there. */
+interface Standalone {
+  matches(e: Expr): boolean;
+  /** The call as Vensim writes it, its arguments already rewritten. */
+  vensim(call: Call): Call;
+  /** The generated variable's name after the owner's: `<lhs> initial value`. */
+  suffix: string;
+  /** Why the generated variable exists, in English and Spanish. */
+  why(owner: string): BilingualText;
 }
 
-const isInitial = (e: Expr): boolean => e.kind === 'call' && (e.fn === 'INITIAL' || e.fn === 'INIT');
+const INITIALS: Standalone = {
+  matches: (e) => e.kind === 'call' && (e.fn === 'INITIAL' || e.fn === 'INIT'),
+  vensim: (call) => ({ ...call, fn: 'INITIAL' }),
+  suffix: 'initial value',
+  why: (owner) => ({
+    en: `The initial value that ${owner}'s equation takes with INIT or INITIAL inside a larger expression, held here because Vensim's INITIAL must be the whole right-hand side (fn_initial). Written by IGEM.`,
+    es: `El valor inicial que toma la ecuación de ${owner} con INIT o INITIAL dentro de una expresión mayor, guardado aquí porque INITIAL de Vensim debe ser todo el lado derecho (fn_initial). Escrito por IGEM.`,
+  }),
+};
+
+const DELAYS: Standalone = {
+  matches: (e) => e.kind === 'call' && e.fn === 'DELAY',
+  vensim: (call) => ({ ...call, fn: 'DELAY FIXED', args: [call.args[0]!, call.args[1]!, call.args[2] ?? call.args[0]!] }),
+  suffix: 'delayed value',
+  why: (owner) => ({
+    en: `The delayed value that ${owner}'s equation takes with XMILE's DELAY inside a larger expression, held here because Vensim has DELAY FIXED instead, which must be the whole right-hand side (fn_delay_fixed). Written by IGEM.`,
+    es: `El valor retardado que toma la ecuación de ${owner} con DELAY de XMILE dentro de una expresión mayor, guardado aquí porque Vensim tiene DELAY FIXED en su lugar, que debe ser todo el lado derecho (fn_delay_fixed). Escrito por IGEM.`,
+  }),
+};
+
+/** A model's comment is one text: "en / es". */
+const docOf = (t: BilingualText): string => `${t.en} / ${t.es}`;
 
 /** Every name the written model (or a macro in it) already gives a meaning to, canonical. */
 function takenNames(ir: ModelIR): Set<string> {
@@ -46,11 +77,11 @@ function takenNames(ir: ModelIR): Set<string> {
   return taken;
 }
 
-/** The equations with each INIT / INITIAL inside a larger expression lifted into a variable of its own. */
-function liftIn(equations: Equation[], dimensions: Set<string>, taken: Set<string>, units: Map<string, string>): Equation[] {
+/** The equations with each `spec` call inside a larger expression lifted into a variable of its own. */
+function liftIn(spec: Standalone, equations: Equation[], dimensions: Set<string>, taken: Set<string>, units: Map<string, string>): Equation[] {
   const out: Equation[] = [];
   for (const eq of equations) {
-    if (!eq.expr || !hasInitial(eq.expr)) {
+    if (!eq.expr || !has(spec, eq.expr)) {
       out.push(eq);
       continue;
     }
@@ -58,30 +89,31 @@ function liftIn(equations: Equation[], dimensions: Set<string>, taken: Set<strin
     const subs: SubscriptRef[] = eq.lhs.subs.filter((s) => dimensions.has(s.name));
     const dims = eq.lhs.dims?.filter((_, i) => dimensions.has(eq.lhs.subs[i]!.name));
     const lifted: Equation[] = [];
-    const lift = (call: Extract<Expr, { kind: 'call' }>): Expr => {
-      const bang = looseBang(call.args[0]!);
+    const lift = (source: Call): Expr => {
+      const call = spec.vensim(source);
+      const bang = call.args.map(looseBang).find((b) => b);
       if (bang) {
         throw ModelError.at(
           'E_UNSUPPORTED',
           {
-            en: `${eq.lhs.display} takes INITIAL of ${bang.display}! inside an array function around it; Vensim's INITIAL must be the whole right-hand side and IGEM does not yet give such an INITIAL a variable of its own, so the model cannot be written as .mdl`,
-            es: `${eq.lhs.display} toma INITIAL de ${bang.display}! dentro de una función de arreglo que lo rodea; INITIAL de Vensim debe ser todo el lado derecho e IGEM aún no da a ese INITIAL una variable propia, así que el modelo no se puede escribir como .mdl`,
+            en: `${eq.lhs.display} takes ${call.fn} of ${bang.display}! inside an array function around it; Vensim's ${call.fn} must be the whole right-hand side and IGEM does not yet give such a ${call.fn} a variable of its own, so the model cannot be written as .mdl`,
+            es: `${eq.lhs.display} toma ${call.fn} de ${bang.display}! dentro de una función de arreglo que lo rodea; ${call.fn} de Vensim debe ser todo el lado derecho e IGEM aún no da a ese ${call.fn} una variable propia, así que el modelo no se puede escribir como .mdl`,
           },
           call.loc,
         );
       }
       let k = 1;
-      let display = `${eq.lhs.display} initial value`;
-      while (taken.has(canonicalName(display))) display = `${eq.lhs.display} initial value ${++k}`;
+      let display = `${eq.lhs.display} ${spec.suffix}`;
+      while (taken.has(canonicalName(display))) display = `${eq.lhs.display} ${spec.suffix} ${++k}`;
       const name = canonicalName(display);
       taken.add(name);
       const arg = call.args[0]!;
       lifted.push({
         lhs: { name, display, subs: subs.map((s) => ({ ...s, bang: false })), except: [], ...(dims && dims.length === subs.length ? { dims } : {}), loc: call.loc },
         kind: 'aux',
-        expr: { ...call, fn: 'INITIAL' },
+        expr: call,
         units: arg.kind === 'ref' ? (units.get(arg.name) ?? '') : '',
-        doc: generatedDoc(eq.lhs.display),
+        doc: docOf(spec.why(eq.lhs.display)),
         group: eq.group,
         loc: call.loc,
       });
@@ -89,9 +121,9 @@ function liftIn(equations: Equation[], dimensions: Set<string>, taken: Set<strin
     };
     // Innermost first (mapExpr rewrites a node after its arguments): an INITIAL inside another's
     // argument is lifted before the outer one; one that is the whole right-hand side stays, as INITIAL.
-    const liftAll = (e: Expr): Expr => mapExpr(e, (x) => (x.kind === 'call' && isInitial(x) ? lift(x) : x));
+    const liftAll = (e: Expr): Expr => mapExpr(e, (x) => (x.kind === 'call' && spec.matches(x) ? lift(x) : x));
     const root = eq.expr;
-    const expr = root.kind === 'call' && isInitial(root) ? { ...root, fn: 'INITIAL', args: root.args.map(liftAll) } : liftAll(root);
+    const expr = root.kind === 'call' && spec.matches(root) ? spec.vensim({ ...root, args: root.args.map(liftAll) }) : liftAll(root);
     out.push({ ...eq, expr }, ...lifted);
   }
   return out;
@@ -116,22 +148,28 @@ function looseBang(e: Expr): SubscriptRef | undefined {
   }
 }
 
-function hasInitial(e: Expr): boolean {
+function has(spec: Standalone, e: Expr): boolean {
   let found = false;
   visitExpr(e, (x) => {
-    if (isInitial(x)) found = true;
+    if (spec.matches(x)) found = true;
   });
   return found;
 }
 
-/** The model as Vensim can read it: no INIT, and no INITIAL inside a larger expression. */
-export function initialsStandalone(ir: ModelIR): ModelIR {
-  const any = (list: Equation[]) => list.some((q) => q.expr && hasInitial(q.expr));
+/** The model with each `spec` call written as Vensim's, none of them inside a larger expression. */
+function standalone(spec: Standalone, ir: ModelIR): ModelIR {
+  const any = (list: Equation[]) => list.some((q) => q.expr && has(spec, q.expr));
   if (!any(ir.equations) && !ir.macros.some((m) => any(m.equations))) return ir;
   const taken = takenNames(ir);
   const dimensions = new Set(ir.dimensions.map((d) => d.name));
   const units = new Map(ir.equations.map((q) => [q.lhs.name, q.units]));
-  const equations = liftIn(ir.equations, dimensions, taken, units);
-  const macros: MacroDecl[] = ir.macros.map((m) => (any(m.equations) ? { ...m, equations: liftIn(m.equations, dimensions, taken, new Map(m.equations.map((q) => [q.lhs.name, q.units]))) } : m));
+  const equations = liftIn(spec, ir.equations, dimensions, taken, units);
+  const macros: MacroDecl[] = ir.macros.map((m) => (any(m.equations) ? { ...m, equations: liftIn(spec, m.equations, dimensions, taken, new Map(m.equations.map((q) => [q.lhs.name, q.units]))) } : m));
   return { ...ir, equations, macros };
 }
+
+/** The model as Vensim can read it: no INIT, and no INITIAL inside a larger expression. */
+export const initialsStandalone = (ir: ModelIR): ModelIR => standalone(INITIALS, ir);
+
+/** The model as Vensim can read it: each XMILE DELAY a DELAY FIXED that is a whole right-hand side. */
+export const delaysStandalone = (ir: ModelIR): ModelIR => standalone(DELAYS, ir);

@@ -55,6 +55,8 @@ interface ReadResult {
 class EntryReader {
   private readonly p: ExprParser;
   private group: string | undefined;
+  /** Macros declared so far: a call to one named as an XMILE-only function is the macro's (xmile-only-functions.ts). */
+  private readonly macroNames = new Set<string>();
 
   constructor(
     private readonly s: Scanner,
@@ -121,7 +123,9 @@ class EntryReader {
       if (t.kind !== 'name' && t.kind !== 'qname') throw this.s.error('E_MACRO', { en: `unexpected ${describe(t).en} in macro header`, es: `no se esperaba ${describe(t).es} en el encabezado de la macro` });
       target.push(canonicalName(t.text));
     }
-    return { name: canonicalName(nameTok.text), params, outputs, equations: [], loc };
+    const name = canonicalName(nameTok.text);
+    this.macroNames.add(name);
+    return { name, params, outputs, equations: [], loc };
   }
 
   /** `****\n .Group name\n ****~ doc |` */
@@ -221,7 +225,7 @@ class EntryReader {
       throw this.s.error('E_SYNTAX', { en: `expected '=', ':', '(' or '~' after ${lhs.display} but found ${describe(t).en}`, es: `se esperaba '=', ':', '(' o '~' después de ${lhs.display} pero se encontró ${describe(t).es}` }, t.end - t.text.length);
     }
     if (expr) checkExprDepth(expr, this.limits.maxExprDepth);
-    if (expr) checkNoXmileOnly(expr, lhs.display);
+    if (expr) expr = checkNoXmileOnly(expr, lhs.display, this.macroNames);
     if (expr) checkStandalone(expr, lhs.display);
     const { units, range, doc, supplementary } = this.readUnitsAndDoc(lhs.display);
     return { lhs, kind, expr, lookup, interpolation, units, range, doc, group: this.group, ...(supplementary ? { supplementary } : {}), loc: first.loc };

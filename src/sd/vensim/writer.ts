@@ -3,7 +3,8 @@
  * model: macros, subscript ranges with their mappings, equations with their units, ranges and
  * documentation, grouped as the source grouped them, then the sketch and settings kept verbatim.
  * A model read from XMILE gets no sketch and a settings section that states its integration method;
- * an INIT or INITIAL inside a larger expression gets a variable of its own (initial-variables.ts);
+ * an INIT or INITIAL inside a larger expression gets a variable of its own, and so does XMILE's DELAY,
+ * written as DELAY FIXED (initial-variables.ts); SAFEDIV is written as IF THEN ELSE (safe-divisions.ts);
  * an XMILE computed subscript is written with VECTOR ELM MAP where that is exact (computed-subscripts.ts).
  */
 import { HISTORY, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
@@ -13,7 +14,8 @@ import type { DimensionDecl, Equation, MacroDecl, ModelIR } from '../ir/model.js
 import { computedSubscriptsAsElmMap } from './computed-subscripts.js';
 import { conveyorsAsDelays } from './conveyor-as-delay.js';
 import { nameDeclaredSubscripts } from './declared-subscripts.js';
-import { initialsStandalone } from './initial-variables.js';
+import { delaysStandalone, initialsStandalone } from './initial-variables.js';
+import { safeDivisionsAsIfThenElse } from './safe-divisions.js';
 import { exprText, numberText, table, vensimName } from './expr-text.js';
 
 const INTERPOLATION: Record<string, string> = { interpolate: ':INTERPOLATE:', raw: ':RAW:', 'hold backward': ':HOLD BACKWARD:', 'look forward': ':LOOK FORWARD:' };
@@ -109,7 +111,7 @@ function rejectXmileOnly(ir: ModelIR): void {
 
 /** The `.mdl` text of a model. */
 export function writeVensim(model: ModelIR): string {
-  const ir = initialsStandalone(computedSubscriptsAsElmMap(conveyorsAsDelays(model)));
+  const ir = initialsStandalone(delaysStandalone(safeDivisionsAsIfThenElse(computedSubscriptsAsElmMap(conveyorsAsDelays(model)))));
   rejectXmileOnly(ir);
   // Display names of dimensions and elements, for mappings that the IR keeps in canonical form.
   const members = new Map<string, string>();

@@ -114,6 +114,7 @@ export function readXmile(source: string, file?: string, limitOptions?: Partial<
   if (instances.length) ir.modules = instances;
   const unitSynonyms = readModelUnits(child(root, 'model_units'), src);
   if (unitSynonyms.length) ir.unitSynonyms = unitSynonyms;
+  if (shared.invalidIndexValue !== 0) ir.invalidIndexValue = shared.invalidIndexValue;
   withDefaults(ir, defaults);
   for (const m of used) ir.macros.push(internalMacro(m));
   return ir;

@@ -810,7 +810,7 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
     .filter((d) => !d.equivalentTo)
     .map((d) => `<dim name="${attrName(d.display)}">${members(d.name).map((m) => `<elem name="${attrName(names.get(m) ?? m)}"/>`).join('')}</dim>`)
     .join('\n    ');
-  const uses = [...new Set((ir.stockForms ?? []).map((f) => `<uses_${f.kind}/>`))].sort().join('');
+  const uses = [...new Set((ir.stockForms ?? []).map((f) => `<uses_${f.kind}/>`))].sort().join('') + usesArraysXml(ir);
   const saveAttr = save !== undefined && save !== dt ? ` save_interval="${save}"` : '';
   return `<?xml version="1.0" encoding="utf-8"?>
 <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
@@ -824,6 +824,15 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
   </model>`}${macros.map((m) => `\n  ${m}`).join('')}
 </xmile>
 `;
+}
+
+/**
+ * `<uses_arrays invalid_index_value="NaN"/>` when the model was read with it (XMILE 1.0 §2.2.1: what
+ * an index out of range gives, 0 by default), so that it reads back the same. The schema's array
+ * size attribute (max_dimensions, maximum_dimensions in the prose) is optional and left out.
+ */
+function usesArraysXml(ir: ModelIR): string {
+  return ir.invalidIndexValue !== undefined && Number.isNaN(ir.invalidIndexValue) ? '<uses_arrays invalid_index_value="NaN"/>' : '';
 }
 
 /**
