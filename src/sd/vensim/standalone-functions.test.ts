@@ -4,20 +4,8 @@
  * right-hand side, at the call, in English and Spanish; standing alone they read as before.
  */
 import { describe, expect, it } from 'vitest';
-import { ModelError } from '../ir/diagnostics.js';
 import { readVensim } from './reader.js';
-
-const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 4 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
-
-function refusal(eqs: string): ModelError {
-  try {
-    readVensim(`${eqs}\n${CONTROL}`, 'm.mdl');
-  } catch (e) {
-    if (e instanceof ModelError) return e;
-    throw e;
-  }
-  throw new Error('the model was read');
-}
+import { CONTROL, refusal } from './test-support/refusal.js';
 
 describe('functions that must be the whole right-hand side', () => {
   it.each([

@@ -4,22 +4,10 @@
  * Spanish, pointing to Vensim's function; XMILE keeps them. DERIVN and TIME SHIFT are Vensim's too.
  */
 import { describe, expect, it } from 'vitest';
-import { ModelError } from '../ir/diagnostics.js';
 import { compileVensim, compileXmile } from '../run/engine.js';
 import { columnReader, xmileDoc } from '../xmile/test-support.js';
 import { readVensim } from './reader.js';
-
-const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 4 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n';
-
-function refusal(eqs: string): ModelError {
-  try {
-    readVensim(`${eqs}\n${CONTROL}`, 'm.mdl');
-  } catch (e) {
-    if (e instanceof ModelError) return e;
-    throw e;
-  }
-  throw new Error('the model was read');
-}
+import { CONTROL, refusal } from './test-support/refusal.js';
 
 describe('INIT in a .mdl', () => {
   it.each([
