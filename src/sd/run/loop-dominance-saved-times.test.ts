@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileVensim } from './engine.js';
 import { dominanceOf as dominance } from './test-support/dominance.js';
 import { scoreRows } from './loop-dominance-run.js';
+import { thrownModelError } from '../ir/test-support/thrown.js';
 
 // When every TIME STEP's values are more than a run may keep, loop scores are computed at each
 // SAVEPER time only, from that time's row and the next step's (loop-dominance-run.ts): each score
@@ -88,18 +89,12 @@ describe('a strongest-path search that finds more loops than the scores may hold
   ].join('\n');
 
   it('stops before scoring them, saying how many it found, what they need and the limit, in both languages', () => {
-    let error: unknown;
-    try {
-      dominance(text, { discover: true, maxScoreValues: 200 });
-    } catch (e) {
-      error = e;
-    }
-    const d = (error as { diagnostics?: { code: string; message: string; messageEs: string }[] }).diagnostics?.[0];
-    expect(d?.code).toBe('E_LIMIT_LOOPS');
-    expect(d?.message).toContain('found 8 loops by 0');
-    expect(d?.message).toContain('at least 208 values, more than the limit of 200');
-    expect(d?.messageEs).toContain('encontró 8 bucles hasta 0');
-    expect(d?.messageEs).toContain('más que el límite de 200 valores');
+    const d = thrownModelError(() => dominance(text, { discover: true, maxScoreValues: 200 })).diagnostics[0]!;
+    expect(d.code).toBe('E_LIMIT_LOOPS');
+    expect(d.message).toContain('found 8 loops by 0');
+    expect(d.message).toContain('at least 208 values, more than the limit of 200');
+    expect(d.messageEs).toContain('encontró 8 bucles hasta 0');
+    expect(d.messageEs).toContain('más que el límite de 200 valores');
   });
 
   it('scores them all when they fit', () => {
