@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dominanceOf as dominance } from './test-support/dominance.js';
 import { startingAt, variablesOf } from './loop-dominance-search.js';
+import { thrownModelError } from '../ir/test-support/thrown.js';
 
 // The strongest-path search goes through the stocks of a scalar's smooth or delay, and scores
 // each loop it finds there as the listed loops are scored (every loop of these small models is
@@ -75,5 +76,46 @@ describe('cycles of the search graph read as loops of variables', () => {
   it('starts at the first variable\'s hidden nodes', () => {
     expect(startingAt(['s', '#a', '#b', 'inflow'], 'inflow', varOf)).toEqual(['#a', '#b', 'inflow', 's']);
     expect(startingAt(['#b', 'inflow', 's', '#a'], 's', varOf)).toEqual(['s', '#a', '#b', 'inflow']);
+  });
+});
+
+describe('a search through smooths and delays past the limit of what the scores may hold', () => {
+  // Three stocks, each drained by a flow of its own and fed through a SMOOTH of itself: three
+  // one-stock loops without the smooths, six with them. TIME STEP = SAVEPER = 1 and FINAL TIME 12:
+  // 13 score times, each loop two series of 13 values, so 100 values hold 3 loops and 200 hold 7.
+  const stocks = [1, 2, 3];
+  const text = [
+    ...stocks.map((i) => `s${i} = INTEG(in${i} - out${i}, 10) ~ u ~|\nin${i} = 0.${i} * SMOOTH(s${i}, ${i + 1}) ~ u/Year ~|\nout${i} = s${i} * s${i} / ${100 * i} ~ u/Year ~|`),
+    'INITIAL TIME = 0 ~ Year ~|\nFINAL TIME = 12 ~ Year ~|\nTIME STEP = 1 ~ Year ~|\nSAVEPER = 1 ~ Year ~|',
+  ].join('\n');
+  const paths = (d: ReturnType<typeof dominance>) => d.loops.map((l) => l.elements.join(' → '));
+
+  it('finds every loop through the smooths when they fit', () => {
+    const all = dominance(text, { discover: true, maxScoreValues: 200 });
+    expect(all.loops).toHaveLength(6);
+    expect(paths(all)).toContain('s2 → in2 (smooth) → in2');
+    expect(all.notSearched).toEqual([]);
+  });
+
+  it('searches again without the smooths\' stocks, saying why, as the search that leaves them out', () => {
+    const over = dominance(text, { discover: true, maxScoreValues: 100 });
+    const without = dominance(text, { discover: true, searchStocks: false });
+    expect(paths(over)).toEqual(['s1 → out1', 's2 → out2', 's3 → out3']);
+    expect(paths(over)).toEqual(paths(without));
+    over.loops.forEach((l, i) => expect([...l.score]).toEqual([...without.loops[i]!.score]));
+    expect(over.searched).toBe(without.searched);
+    // Each smooth-calling scalar not searched, as when the stocks are left out, then why they were.
+    expect(without.notSearched?.map((r) => r.en)).toEqual(stocks.map((i) => `in${i} calls a smooth or delay: loops through its stocks are scored element by element only when every loop is listed (below the limit)`));
+    expect(over.notSearched?.slice(0, 3)).toEqual(without.notSearched);
+    const note = over.notSearched![3]!;
+    expect(over.notSearched).toHaveLength(4);
+    expect(note.en).toMatch(/^the strongest-path search through the stocks of smooths and delays found [4-6] loops by \d+ .*limit of 100 values: loops were searched without those stocks$/);
+    expect(note.es).toMatch(/^la búsqueda por el camino más fuerte a través de los niveles de suavizados y retardos encontró [4-6] bucles hasta \d+ .*límite de 100 valores: se buscaron los bucles sin esos niveles$/);
+  });
+
+  it('stops with E_LIMIT_LOOPS when the search without them passes the limit too', () => {
+    const d = thrownModelError(() => dominance(text, { discover: true, maxScoreValues: 50 })).diagnostics[0]!;
+    expect(d.code).toBe('E_LIMIT_LOOPS');
+    expect(d.message).toContain('more than the limit of 50');
   });
 });

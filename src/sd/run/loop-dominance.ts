@@ -228,6 +228,12 @@ export interface DominanceOptions extends Pick<RunOptions, 'params' | 'start' | 
   elementLimit?: number;
   /** The most values the loops' scores may hold, two series per loop (default: the engine's limit of saved points); a strongest-path search that finds more loops stops with E_LIMIT_LOOPS. */
   maxScoreValues?: number;
+  /**
+   * Whether the strongest-path search goes through the stocks of a scalar's smooth or delay (default
+   * true). When that search finds more loops than `maxScoreValues` may hold, it is done again
+   * without them, saying so in `notSearched`.
+   */
+  searchStocks?: boolean;
 }
 
 /**
@@ -338,6 +344,8 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   /** Variables scored element by element, and why some of their elements cannot be. */
   const arrayed = new Set<string>();
   const elementWhyNot = new Map<string, BilingualText>();
+  // Why each scalar that calls a smooth or delay is not searched, when the search leaves their stocks out.
+  const withoutStocks = new Map<string, BilingualText>();
   const probe: EvalEnv = { value: () => 1, time: 0, dt: model.time.dt, lookup: tableOf };
   probe.initial = probe;
   const defineElements = (v: string, eqs: Equation[]): BilingualText | undefined => {
@@ -394,8 +402,16 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     let reason: BilingualText | undefined;
     if (eqs.length > 0 && eqs.every((e) => e.expr) && usesElements(eqs)) {
       // A scalar that calls a smooth or delay is searched through the stocks it stands for (each
-      // a node of the search graph, searchGraph below), as the listed loops are scored.
-      reason = searching && !(usesStockChains(eqs) && eqs.length === 1 && eqs[0]!.lhs.subs.length === 0)
+      // a node of the search graph, searchGraph below), as the listed loops are scored; the reason
+      // kept for it is given when the search is done without them (past the limit, below).
+      const chain = usesStockChains(eqs) && eqs.length === 1 && eqs[0]!.lhs.subs.length === 0;
+      if (searching && chain) {
+        withoutStocks.set(v, {
+          en: `${display} calls a smooth or delay: loops through its stocks are scored element by element only when every loop is listed (below the limit)`,
+          es: `${display} llama a un suavizado o retardo: los bucles que pasan por sus niveles se puntúan elemento por elemento solo cuando se listan todos los bucles (por debajo del límite)`,
+        });
+      }
+      reason = searching && !chain
         ? {
             en: `${display} is arrayed: loops through arrays are scored element by element only when every loop is listed (below the limit)`,
             es: `${display} tiene subíndices: los bucles que pasan por variables con subíndices se puntúan elemento por elemento solo cuando se listan todos los bucles (por debajo del límite)`,
@@ -647,16 +663,35 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   // Each loop scored keeps two series of n values (its score and its share of its partition's),
   // held to the engine's limit of a run's saved values.
   const scoreBudget = options.maxScoreValues ?? resolveLimits(compiled.options?.limits).maxSavedPoints;
+  let notSearched: BilingualText[] = [];
   if (discover) {
-    // Scalars that call a smooth or delay are searched through its stocks (loop-dominance-search.ts).
-    const found = discoverLoops(searchGraph(feedbackLinks, arrayed, expanded), (v) => defOf.get(v), (from, to, k) => {
+    const maxLoops = Math.floor(scoreBudget / (2 * Math.max(1, n)));
+    // Scalars that call a smooth or delay are searched through its stocks (loop-dominance-search.ts),
+    // or, without them, left out as any variable the search cannot score.
+    const search = (stocks: boolean) => discoverLoops(stocks ? searchGraph(feedbackLinks, arrayed, expanded) : feedbackLinks, stocks ? (v) => defOf.get(v) : (v) => (arrayed.has(v) ? undefined : defOf.get(v)), (from, to, k) => {
       try {
         return Math.abs(scoreAt(from, to, k * stride));
       } catch (e) {
         if (e instanceof NotEvaluable) return 0;
         throw e;
       }
-    }, n, options.samples ?? 200, Math.floor(scoreBudget / (2 * Math.max(1, n))));
+    }, n, options.samples ?? 200, maxLoops);
+    const withoutReasons = () => [...feedbackLinks.keys()].flatMap((v) => withoutStocks.get(v) ?? whyNot.get(v) ?? []);
+    let throughStocks = (options.searchStocks ?? true) && arrayed.size > 0;
+    let found = search(throughStocks);
+    notSearched = [...whyNot.values(), ...elementWhyNot.values()];
+    // Past that limit through the stocks, the search is done again without them (fewer loops: the
+    // smooths and delays are not searched, each saying why), saying so.
+    if (found.over && throughStocks) {
+      const at = formatCount(result.time[found.over.at * stride]!);
+      const more = {
+        en: `the strongest-path search through the stocks of smooths and delays found ${formatCount(found.over.found)} loops by ${at} (and was still searching), more than their scores may hold within the limit of ${formatCount(scoreBudget)} values: loops were searched without those stocks`,
+        es: `la búsqueda por el camino más fuerte a través de los niveles de suavizados y retardos encontró ${formatCount(found.over.found)} bucles hasta ${at} (y seguía buscando), más de los que sus puntuaciones pueden guardar dentro del límite de ${formatCount(scoreBudget)} valores: se buscaron los bucles sin esos niveles`,
+      };
+      throughStocks = false;
+      found = search(false);
+      notSearched = [...withoutReasons(), more];
+    } else if (!throughStocks) notSearched = withoutReasons();
     // Past that limit the analysis stops here, saying so, rather than allocating the scores.
     if (found.over) {
       const need = found.over.found * 2 * n;
@@ -687,6 +722,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     const sign = (a: string, b: string) => signs.get(`${a}\u0000${b}`) ?? '?';
     for (const loop of report.loops) {
       if (!loop.variables.every((x) => defOf.has(x)) || searchedLoops.has(cycleKey(loop.variables).key)) continue;
+      if (!throughStocks && loop.variables.some((v) => arrayed.has(v))) continue;
       if (!loop.variables.some((v) => arrayed.has(v))) addCycle(loop.variables, false);
       else {
         const { scalar, graph: eg, keys } = expanded();
@@ -775,5 +811,5 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       else periods.push((last = { partition, from: time[k]!, to: time[k]!, loop: best.id }));
     }
   });
-  return { time, loops, notScored, periods, ...(elementSearch && { elementSearch }), ...(stride > 1 && { savedTimesOnly: { every, values: kept } }), ...(discovered && { report: discovered, searched, exhausted, notSearched: [...whyNot.values(), ...elementWhyNot.values()] }) };
+  return { time, loops, notScored, periods, ...(elementSearch && { elementSearch }), ...(stride > 1 && { savedTimesOnly: { every, values: kept } }), ...(discovered && { report: discovered, searched, exhausted, notSearched }) };
 }
