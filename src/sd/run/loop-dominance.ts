@@ -46,7 +46,8 @@
  * with its own profile. More element loops than the limit: each listed loop's own element loops
  * (none combining several), and a listed loop with more than the limit is not scored, with the reason. Above the enumeration limit (strongest-path search) arrayed variables
  * are not searched, with the reason; a scalar that calls a smooth or delay is searched through
- * its stocks and flows, scored as for the listed loops (loop-dominance-search.ts).
+ * its stocks and flows, scored as for the listed loops (loop-dominance-search.ts); when that finds
+ * more loops than their scores may hold, the search is done again without those stocks, saying so.
  */
 import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
 import type { ScalarModel, SExpr } from '../analyze/scalar-model.js';
@@ -110,6 +111,11 @@ export interface LoopDominance {
   exhausted?: boolean;
   /** With the strongest-path search: why variables on feedback links cannot be scored (no loop through them is searched). */
   notSearched?: BilingualText[];
+  /**
+   * With the strongest-path search: why it left out the stocks of smooths and delays (through them it
+   * found more loops than the scores may hold), so that their scalars are in `notSearched`.
+   */
+  stocksLeftOut?: BilingualText;
   /**
    * 'per-loop' when the element loops along all the listed loops' links together were more than the
    * limit, so each listed loop's own element loops were searched and none that combines several.
@@ -664,6 +670,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   // held to the engine's limit of a run's saved values.
   const scoreBudget = options.maxScoreValues ?? resolveLimits(compiled.options?.limits).maxSavedPoints;
   let notSearched: BilingualText[] = [];
+  let stocksLeftOut: BilingualText | undefined;
   if (discover) {
     const maxLoops = Math.floor(scoreBudget / (2 * Math.max(1, n)));
     // Scalars that call a smooth or delay are searched through its stocks (loop-dominance-search.ts),
@@ -684,13 +691,13 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     // smooths and delays are not searched, each saying why), saying so.
     if (found.over && throughStocks) {
       const at = formatCount(result.time[found.over.at * stride]!);
-      const more = {
+      stocksLeftOut = {
         en: `the strongest-path search through the stocks of smooths and delays found ${formatCount(found.over.found)} loops by ${at} (and was still searching), more than their scores may hold within the limit of ${formatCount(scoreBudget)} values: loops were searched without those stocks`,
         es: `la búsqueda por el camino más fuerte a través de los niveles de suavizados y retardos encontró ${formatCount(found.over.found)} bucles hasta ${at} (y seguía buscando), más de los que sus puntuaciones pueden guardar dentro del límite de ${formatCount(scoreBudget)} valores: se buscaron los bucles sin esos niveles`,
       };
       throughStocks = false;
       found = search(false);
-      notSearched = [...withoutReasons(), more];
+      notSearched = withoutReasons();
     } else if (!throughStocks) notSearched = withoutReasons();
     // Past that limit the analysis stops here, saying so, rather than allocating the scores.
     if (found.over) {
@@ -811,5 +818,5 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       else periods.push((last = { partition, from: time[k]!, to: time[k]!, loop: best.id }));
     }
   });
-  return { time, loops, notScored, periods, ...(elementSearch && { elementSearch }), ...(stride > 1 && { savedTimesOnly: { every, values: kept } }), ...(discovered && { report: discovered, searched, exhausted, notSearched }) };
+  return { time, loops, notScored, periods, ...(elementSearch && { elementSearch }), ...(stride > 1 && { savedTimesOnly: { every, values: kept } }), ...(discovered && { report: discovered, searched, exhausted, notSearched, ...(stocksLeftOut && { stocksLeftOut }) }) };
 }
