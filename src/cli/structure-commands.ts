@@ -145,6 +145,7 @@ export function registerStructureCommands(program: Command): void {
           const groups = new Set(dom.periods.map((p) => p.partition)).size;
           for (const p of dom.periods) print(dominantLine(p.from, p.to, p.loop, groups > 1 ? p.partition + 1 : undefined));
           if (dom.notSearched?.length) print(notSearchedLine(dom.notSearched.length, dom.notSearched[0]!));
+          if (dom.stocksLeftOut) print(dom.stocksLeftOut);
           if (dom.elementSearch === 'per-loop') print(perLoopSearchLine(limit));
           if (dom.savedTimesOnly) print(savedTimesLine(dom.savedTimesOnly.every, dom.savedTimesOnly.values));
           if (dom.notScored.length) print(notScoredLine(dom.notScored.length, dom.notScored[0]!.id, dom.notScored[0]!.reason));

@@ -37,12 +37,12 @@ describe('loop scores at the saved times only', () => {
       const saved = dominance(MODEL, { discover, maxValues: 20 });
       expect(full.savedTimesOnly).toBeUndefined();
       expect(saved.savedTimesOnly?.every).toBe(4);
-      // Series of 12 / 0.25 + 2 steps: s, inflow, outflow and the smooth's stock, which the
-      // strongest-path search does not enter (its loop is then not searched).
-      expect(saved.savedTimesOnly?.values).toBe((discover ? 3 : 4) * 50);
+      // Series of 12 / 0.25 + 2 steps: s, inflow, outflow and the smooth's stock (which the
+      // strongest-path search goes through too).
+      expect(saved.savedTimesOnly?.values).toBe(4 * 50);
       expect([...saved.time]).toEqual([...full.time].filter((t) => Number.isInteger(t)));
       expect(saved.loops.map((l) => l.elements)).toEqual(full.loops.map((l) => l.elements));
-      expect(saved.loops.length).toBe(discover ? 1 : 2);
+      expect(saved.loops.length).toBe(2);
       saved.loops.forEach((l, i) => {
         const f = full.loops[i]!;
         expect([...l.score]).toEqual([...l.score].map((_, p) => f.score[4 * p]));

@@ -45,7 +45,9 @@
  * computed over the element loops: two arrayed loops that share no element are independent, each
  * with its own profile. More element loops than the limit: each listed loop's own element loops
  * (none combining several), and a listed loop with more than the limit is not scored, with the reason. Above the enumeration limit (strongest-path search) arrayed variables
- * are not searched, with the reason.
+ * are not searched, with the reason; a scalar that calls a smooth or delay is searched through
+ * its stocks and flows, scored as for the listed loops (loop-dominance-search.ts); when that finds
+ * more loops than their scores may hold, the search is done again without those stocks, saying so.
  */
 import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
 import type { ScalarModel, SExpr } from '../analyze/scalar-model.js';
@@ -63,6 +65,7 @@ import { cyclePartitions } from '../analyze/structure/cycle-partitions.js';
 import { AT_START, evaluate, functionNamed, NotEvaluable, UNARY, type EvalEnv, type LookupPoints } from '../analyze/structure/partial-eval.js';
 import type { Model, RunOptions } from './types.js';
 import { scoreRows } from './loop-dominance-run.js';
+import { cyclePolarity, searchGraph, startingAt, variablesOf } from './loop-dominance-search.js';
 
 export interface ScoredLoop {
   /** The loop's id: the variable loop's (`B1`), or with its elements for a loop through arrays (`B1[A1]`). */
@@ -108,6 +111,11 @@ export interface LoopDominance {
   exhausted?: boolean;
   /** With the strongest-path search: why variables on feedback links cannot be scored (no loop through them is searched). */
   notSearched?: BilingualText[];
+  /**
+   * With the strongest-path search: why it left out the stocks of smooths and delays (through them it
+   * found more loops than the scores may hold), so that their scalars are in `notSearched`.
+   */
+  stocksLeftOut?: BilingualText;
   /**
    * 'per-loop' when the element loops along all the listed loops' links together were more than the
    * limit, so each listed loop's own element loops were searched and none that combines several.
@@ -226,6 +234,12 @@ export interface DominanceOptions extends Pick<RunOptions, 'params' | 'start' | 
   elementLimit?: number;
   /** The most values the loops' scores may hold, two series per loop (default: the engine's limit of saved points); a strongest-path search that finds more loops stops with E_LIMIT_LOOPS. */
   maxScoreValues?: number;
+  /**
+   * Whether the strongest-path search goes through the stocks of a scalar's smooth or delay (default
+   * true). When that search finds more loops than `maxScoreValues` may hold, it is done again
+   * without them, saying so in `notSearched`.
+   */
+  searchStocks?: boolean;
 }
 
 /**
@@ -336,6 +350,8 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   /** Variables scored element by element, and why some of their elements cannot be. */
   const arrayed = new Set<string>();
   const elementWhyNot = new Map<string, BilingualText>();
+  // Why each scalar that calls a smooth or delay is not searched, when the search leaves their stocks out.
+  const withoutStocks = new Map<string, BilingualText>();
   const probe: EvalEnv = { value: () => 1, time: 0, dt: model.time.dt, lookup: tableOf };
   probe.initial = probe;
   const defineElements = (v: string, eqs: Equation[]): BilingualText | undefined => {
@@ -391,12 +407,17 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     const display = graph.nodes.get(v)?.display ?? v;
     let reason: BilingualText | undefined;
     if (eqs.length > 0 && eqs.every((e) => e.expr) && usesElements(eqs)) {
-      reason = searching && usesStockChains(eqs) && eqs.length === 1 && eqs[0]!.lhs.subs.length === 0
-        ? {
-            en: `${display} calls a smooth or delay: loops through its stocks are scored element by element only when every loop is listed (below the limit)`,
-            es: `${display} llama a un suavizado o retardo: los bucles que pasan por sus niveles se puntúan elemento por elemento solo cuando se listan todos los bucles (por debajo del límite)`,
-          }
-        : searching
+      // A scalar that calls a smooth or delay is searched through the stocks it stands for (each
+      // a node of the search graph, searchGraph below), as the listed loops are scored; the reason
+      // kept for it is given when the search is done without them (past the limit, below).
+      const chain = usesStockChains(eqs) && eqs.length === 1 && eqs[0]!.lhs.subs.length === 0;
+      if (searching && chain) {
+        withoutStocks.set(v, {
+          en: `${display} calls a smooth or delay: loops through its stocks are scored element by element only when every loop is listed (below the limit)`,
+          es: `${display} llama a un suavizado o retardo: los bucles que pasan por sus niveles se puntúan elemento por elemento solo cuando se listan todos los bucles (por debajo del límite)`,
+        });
+      }
+      reason = searching && !chain
         ? {
             en: `${display} is arrayed: loops through arrays are scored element by element only when every loop is listed (below the limit)`,
             es: `${display} tiene subíndices: los bucles que pasan por variables con subíndices se puntúan elemento por elemento solo cuando se listan todos los bucles (por debajo del límite)`,
@@ -648,15 +669,36 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   // Each loop scored keeps two series of n values (its score and its share of its partition's),
   // held to the engine's limit of a run's saved values.
   const scoreBudget = options.maxScoreValues ?? resolveLimits(compiled.options?.limits).maxSavedPoints;
+  let notSearched: BilingualText[] = [];
+  let stocksLeftOut: BilingualText | undefined;
   if (discover) {
-    const found = discoverLoops(feedbackLinks, (v) => defOf.get(v), (from, to, k) => {
+    const maxLoops = Math.floor(scoreBudget / (2 * Math.max(1, n)));
+    // Scalars that call a smooth or delay are searched through its stocks (loop-dominance-search.ts),
+    // or, without them, left out as any variable the search cannot score.
+    const search = (stocks: boolean) => discoverLoops(stocks ? searchGraph(feedbackLinks, arrayed, expanded) : feedbackLinks, stocks ? (v) => defOf.get(v) : (v) => (arrayed.has(v) ? undefined : defOf.get(v)), (from, to, k) => {
       try {
         return Math.abs(scoreAt(from, to, k * stride));
       } catch (e) {
         if (e instanceof NotEvaluable) return 0;
         throw e;
       }
-    }, n, options.samples ?? 200, Math.floor(scoreBudget / (2 * Math.max(1, n))));
+    }, n, options.samples ?? 200, maxLoops);
+    const withoutReasons = () => [...feedbackLinks.keys()].flatMap((v) => withoutStocks.get(v) ?? whyNot.get(v) ?? []);
+    let throughStocks = (options.searchStocks ?? true) && arrayed.size > 0;
+    let found = search(throughStocks);
+    notSearched = [...whyNot.values(), ...elementWhyNot.values()];
+    // Past that limit through the stocks, the search is done again without them (fewer loops: the
+    // smooths and delays are not searched, each saying why), saying so.
+    if (found.over && throughStocks) {
+      const at = formatCount(result.time[found.over.at * stride]!);
+      stocksLeftOut = {
+        en: `the strongest-path search through the stocks of smooths and delays found ${formatCount(found.over.found)} loops by ${at} (and was still searching), more than their scores may hold within the limit of ${formatCount(scoreBudget)} values: loops were searched without those stocks`,
+        es: `la búsqueda por el camino más fuerte a través de los niveles de suavizados y retardos encontró ${formatCount(found.over.found)} bucles hasta ${at} (y seguía buscando), más de los que sus puntuaciones pueden guardar dentro del límite de ${formatCount(scoreBudget)} valores: se buscaron los bucles sin esos niveles`,
+      };
+      throughStocks = false;
+      found = search(false);
+      notSearched = withoutReasons();
+    } else if (!throughStocks) notSearched = withoutReasons();
     // Past that limit the analysis stops here, saying so, rather than allocating the scores.
     if (found.over) {
       const need = found.over.found * 2 * n;
@@ -666,13 +708,55 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       });
     }
     // Plus the listed loops (shortest through each feedback link) that can be scored and that the
-    // search missed: more loops can only lessen the bias of a missing one.
-    const keys = new Set(found.loops.map((c) => cycleKey(c).key));
-    const listed = report.loops.map((l) => l.variables).filter((v) => v.every((x) => defOf.has(x)) && !keys.has(cycleKey(v).key));
-    discovered = loopReportFrom(graph, [...found.loops, ...listed], 'strongest-path', report.limit);
+    // search missed: more loops can only lessen the bias of a missing one. A listed loop through
+    // a smooth or delay is followed through its stocks as the listed loops are (element-loops.ts).
+    const varOf = (key: string) => {
+      const def = defOf.get(key);
+      return def?.element === undefined ? key : expanded().scalar.nodes[def.element]!.varName;
+    };
+    const selfLink = (v: string) => feedbackLinks.get(v)?.has(v) ?? false;
+    const keyCycles = new Map<string, string[]>();
+    const searchedLoops = new Set<string>();
+    const addCycle = (keys: string[], searchedOne: boolean) => {
+      const variables = variablesOf(keys, varOf, selfLink);
+      if (variables.length === 0) return;
+      const { key } = cycleKey(keys);
+      if (!keyCycles.has(key)) keyCycles.set(key, keys);
+      if (searchedOne) searchedLoops.add(cycleKey(variables).key);
+    };
+    for (const c of found.loops) addCycle(c, true);
+    const signs = new Map(graph.links.map((l) => [`${l.from}\u0000${l.to}`, l.polarity]));
+    const sign = (a: string, b: string) => signs.get(`${a}\u0000${b}`) ?? '?';
+    for (const loop of report.loops) {
+      if (!loop.variables.every((x) => defOf.has(x)) || searchedLoops.has(cycleKey(loop.variables).key)) continue;
+      if (!throughStocks && loop.variables.some((v) => arrayed.has(v))) continue;
+      if (!loop.variables.some((v) => arrayed.has(v))) addCycle(loop.variables, false);
+      else {
+        const { scalar, graph: eg, keys } = expanded();
+        const own = elementLoops(scalar, eg, [loop], elementLimit, sign);
+        for (const el of own.loops) {
+          const keyList = el.nodes.map((x) => keys[x]!);
+          if (keyList.every((k) => defOf.has(k))) addCycle(keyList, false);
+        }
+      }
+    }
+    // One loop of variables for the cycles of keys that go round it (through different stocks of a function: one instance each).
+    const byVariables = new Map<string, string[][]>();
+    for (const keys of keyCycles.values()) {
+      const { key } = cycleKey(variablesOf(keys, varOf, selfLink));
+      if (!byVariables.has(key)) byVariables.set(key, []);
+      byVariables.get(key)!.push(keys);
+    }
+    discovered = loopReportFrom(graph, [...byVariables.values()].map((c) => variablesOf(c[0]!, varOf, selfLink)), 'strongest-path', report.limit);
     exhausted = found.exhausted;
-    searched = found.loops.length;
-    instances = discovered.loops.map((loop) => ({ id: loop.id, loop: loop.id, polarity: loop.polarity, variables: loop.variables, keys: loop.variables }));
+    searched = searchedLoops.size;
+    instances = discovered.loops.flatMap((loop) => {
+      // Shortest first, as the listed loops' element loops are ordered.
+      const through = [...(byVariables.get(cycleKey(loop.variables).key) ?? [loop.variables])].sort((a, b) => a.length - b.length);
+      // A loop through a function's stocks is signed by its element links, as a listed one is.
+      const polarity = (keys: string[]) => (keys.length === loop.variables.length ? loop.polarity : cyclePolarity(keys, expanded().scalar, nodeOf, varOf, sign));
+      return through.map((keys, j) => ({ id: through.length > 1 ? `${loop.id}.${j + 1}` : loop.id, loop: loop.id, polarity: polarity(keys), variables: loop.variables, keys: startingAt(keys, loop.variables[0]!, varOf) }));
+    });
   }
 
   // A branch the probe did not take can still hold what the evaluator does not cover: such a
@@ -734,5 +818,5 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       else periods.push((last = { partition, from: time[k]!, to: time[k]!, loop: best.id }));
     }
   });
-  return { time, loops, notScored, periods, ...(elementSearch && { elementSearch }), ...(stride > 1 && { savedTimesOnly: { every, values: kept } }), ...(discovered && { report: discovered, searched, exhausted, notSearched: [...whyNot.values()] }) };
+  return { time, loops, notScored, periods, ...(elementSearch && { elementSearch }), ...(stride > 1 && { savedTimesOnly: { every, values: kept } }), ...(discovered && { report: discovered, searched, exhausted, notSearched, ...(stocksLeftOut && { stocksLeftOut }) }) };
 }
