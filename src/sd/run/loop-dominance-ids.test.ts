@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { compileVensim } from './engine.js';
+import { causalGraph } from '../analyze/structure/causal-graph.js';
+import { feedbackLoops } from '../analyze/structure/feedback-loops.js';
+import { loopDominance } from './loop-dominance.js';
+
+const settings = `
+INITIAL TIME = 0 ~ Year ~|
+FINAL TIME = 20 ~ Year ~|
+TIME STEP = 0.25 ~ Year ~|
+SAVEPER = 1 ~ Year ~|
+`;
+
+/** A pipeline whose delay time depends on the stock it drains: the loop through the delay time reaches the outflow by four paths (DELAY3's output and each of its stocks reads the delay time). */
+const delayOnItself = `
+s = INTEG(inflow - outflow, 100) ~ u ~|
+inflow = 10 ~ u/Year ~|
+outflow = DELAY3(s / 5, delay time) ~ u/Year ~|
+delay time = 1 + s / 50 ~ Year ~|
+${settings}`;
+
+function dominance(text: string, discover: boolean) {
+  const { model, ir } = compileVensim(text);
+  const graph = causalGraph(ir);
+  return loopDominance(model, ir, graph, feedbackLoops(graph), { discover });
+}
+
+describe('ids of the loops scored through a smooth or delay by several stock paths', () => {
+  for (const discover of [false, true]) {
+    it(`numbers each path of one loop apart, unique within the result (${discover ? 'strongest-path search' : 'listed loops'})`, () => {
+      const d = dominance(delayOnItself, discover);
+      const ids = d.loops.map((l) => l.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      // The loop through the delay time reaches the outflow directly (its stage time) and through stage 1, 2 or 3.
+      const viaTime = d.loops.filter((l) => l.variables.includes('delay time'));
+      expect(viaTime.length).toBe(4);
+      const base = viaTime[0]!.loop;
+      expect(viaTime.every((l) => l.loop === base)).toBe(true);
+      expect(viaTime.map((l) => l.id)).toEqual([1, 2, 3, 4].map((k) => `${base}.${k}`));
+      // Shortest first: each later path passes one more stock.
+      const lengths = viaTime.map((l) => l.elements.length);
+      expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+      expect(new Set(lengths).size).toBe(4);
+      // Periods name a scored loop by its own id.
+      for (const p of d.periods) expect(ids).toContain(p.loop);
+    });
+  }
+});
