@@ -50,7 +50,7 @@
  * more loops than their scores may hold, the search is done again without those stocks, saying so.
  */
 import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
-import type { ScalarModel, SExpr } from '../analyze/scalar-model.js';
+import { hiddenDisplayName, type ScalarModel, type SExpr } from '../analyze/scalar-model.js';
 import { expandModel } from '../analyze/expand.js';
 import { visitExpr } from '../ir/walk.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
@@ -328,9 +328,9 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       expandedModel = { scalar, graph: elementGraph(scalar), keys };
       scalar.nodes.forEach((n, id) => {
         // A hidden node (`#smooth stage 1(perceived[A1])#12`) is shown as its owner and what it
-        // is: `perceived[A1] (smooth stage 1)`.
-        const inner = n.hidden ? /^#(.*)\((.*)\)#\d+$/.exec(n.name) : null;
-        if (inner) elementNames.set(keys[id]!, `${inner[2]} (${inner[1]})`);
+        // is: `perceived[A1] (smooth stage 1)`; nested in another call, `y (trend: trend average)`.
+        const shown = n.hidden ? hiddenDisplayName(n.name) : undefined;
+        if (shown !== undefined) elementNames.set(keys[id]!, shown);
         else if (!n.hidden && !graph.nodes.has(keys[id]!)) elementNames.set(keys[id]!, n.name);
       });
     }
