@@ -45,4 +45,21 @@ describe('ids of the loops scored through a smooth or delay by several stock pat
       for (const p of d.periods) expect(ids).toContain(p.loop);
     });
   }
+
+  it('keeps the numbered paths of a scalar loop when the element loops through arrays are left out for want of room', () => {
+    // Three arrayed decays beside the delay: with room for few values, only the arrayed element loops go.
+    const text = `${delayOnItself.replace(settings, '')}
+dim: A1, A2, A3 ~~|
+a[dim] = INTEG(-out[dim], 100) ~ u ~|
+out[dim] = a[dim] / 4 ~ u/Year ~|
+INITIAL TIME = 0 ~~| FINAL TIME = 4 ~~| TIME STEP = 1 ~~| SAVEPER = 1 ~~|`;
+    const { model, ir } = compileVensim(text);
+    const graph = causalGraph(ir);
+    const roomy = loopDominance(model, ir, graph, feedbackLoops(graph), { discover: false });
+    const tight = loopDominance(model, ir, graph, feedbackLoops(graph), { discover: false, maxValues: 50 });
+    const arrayedLoop = roomy.loops.find((l) => l.id.includes('['))!.loop;
+    expect(tight.notScored.map((x) => x.id)).toEqual([arrayedLoop]);
+    expect(tight.loops.map((l) => l.id)).toEqual(roomy.loops.filter((l) => l.loop !== arrayedLoop).map((l) => l.id));
+    expect(tight.loops.filter((l) => /^U\d+\.\d$/.test(l.id))).toHaveLength(4);
+  });
 });
