@@ -80,7 +80,7 @@ export interface Summary {
   /** With --dominance: loops scored, and whether the strongest-path search stopped at its budget. */
   scored?: number;
   exhausted?: boolean;
-  /** Element loops scored through arrays, and how many of them combine several listed loops. */
+  /** Element loops scored through arrays or a smooth's or delay's stocks, and how many of them combine several listed loops. */
   elementLoops: number;
   combined: number;
 }
@@ -96,7 +96,7 @@ export function summaryLine(c: Summary): BilingualText {
         : NONE;
   const scored = c.scored === undefined ? NONE : { en: `; ${c.scored} scored by loop dominance`, es: `; ${c.scored} puntuados por dominancia de bucles` };
   const several = c.combined > 0 ? { en: `, ${c.combined} of them combining several loops`, es: `, ${c.combined} de ellos combinan varios bucles` } : NONE;
-  const elements = c.elementLoops > 0 ? { en: ` (through arrays, element by element: ${c.elementLoops} element loop(s)${several.en})`, es: ` (por variables con subíndices, elemento por elemento: ${c.elementLoops} bucle(s) de elementos${several.es})` } : NONE;
+  const elements = c.elementLoops > 0 ? { en: ` (through arrays or the stocks of smooths and delays, element by element: ${c.elementLoops} element loop(s)${several.en})`, es: ` (por variables con subíndices o por los niveles de suavizados y retardos, elemento por elemento: ${c.elementLoops} bucle(s) de elementos${several.es})` } : NONE;
   const families = c.families === 1 ? { en: 'family', es: 'familia' } : { en: 'families', es: 'familias' };
   return {
     en: `${c.loops} loop(s)${how.en}: ${c.R} reinforcing, ${c.B} balancing, ${c.U} undetermined; ${c.families} ${families.en} by the stocks they pass through${scored.en}${elements.en}`,

@@ -58,6 +58,27 @@ describe('igem loops, causes, uses', () => {
     ]);
   });
 
+  it('lists each path of a loop through a delay\'s stocks under the loop, numbered apart', async () => {
+    // The delay time depends on the stock the delay drains: the loop through it reaches the
+    // outflow by DELAY3's output and by each of its three stocks.
+    const file = join(mkdtempSync(join(tmpdir(), 'igem-loops-')), 'delay3.mdl');
+    writeFileSync(
+      file,
+      ['s = INTEG(10 - outflow, 100) ~ u ~|', 'outflow = DELAY3(s / 5, delay time) ~ u/Year ~|', 'delay time = 1 + s / 50 ~ Year ~|', 'INITIAL TIME = 0 ~~|', 'FINAL TIME = 20 ~~|', 'TIME STEP = 0.25 ~~|', 'SAVEPER = 1 ~~|'].join('\n'),
+    );
+    const r = await igem('loops', file, '--dominance');
+    expect(r.code).toBe(0);
+    const paths = r.out.split('\n').filter((l) => /^ {2}U1\.\d /.test(l)).map((l) => l.split(' ')[2]);
+    expect(paths.sort()).toEqual(['U1.1', 'U1.2', 'U1.3', 'U1.4']);
+    expect(r.out).toMatch(/^ {2}U1\.4 \([a-z]+\) \[[\d.]+% of behaviour\]: s -> delay time -> outflow \(delay stage 1\) -> outflow \(delay stage 2\) -> outflow \(delay stage 3\) -> outflow -> s$/m);
+    const j = JSON.parse((await igem('loops', file, '--dominance', '--json')).out) as { loops: { id: string; partition?: number; elementLoops?: { id: string }[] }[]; dominance: { periods: { loop: string }[] } };
+    const u1 = j.loops.find((l) => l.id === 'U1')!;
+    expect(u1.elementLoops!.map((e) => e.id)).toEqual(['U1.1', 'U1.2', 'U1.3', 'U1.4']);
+    expect(u1.partition).toBe(0);
+    const ids = new Set(['B1', ...u1.elementLoops!.map((e) => e.id)]);
+    for (const p of j.dominance.periods) expect(ids).toContain(p.loop);
+  });
+
   it('prints every line of igem loops in Spanish or English, as IGEM_LANG says', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'igem-loops-')), 'decay.mdl');
     // Two decays (arrayed: element loops) and a loop through a pipeline delay (not scored, with the reason).
@@ -74,14 +95,14 @@ describe('igem loops, causes, uses', () => {
     expect(es.code).toBe(0);
     expect(es.out).toMatch(/^B1 \(longitud 2, familia 1\) \[hasta 100\.0% del comportamiento en un bucle de elementos\]: s -\(\+\)-> outflow -\(-\)-> s$/m);
     expect(es.out).toMatch(/^ {2}B1\[A1\] \(de equilibrio\) \[100\.0% del comportamiento\]: s\[A1\] -> outflow\[A1\] -> s\[A1\]$/m);
-    expect(es.out).toMatch(/^2 bucle\(s\): 1 de refuerzo, 1 de equilibrio, 0 indeterminados; 2 familias por los stocks que recorren; 1 puntuados por dominancia de bucles \(por variables con subíndices, elemento por elemento: 2 bucle\(s\) de elementos\)$/m);
+    expect(es.out).toMatch(/^2 bucle\(s\): 1 de refuerzo, 1 de equilibrio, 0 indeterminados; 2 familias por los stocks que recorren; 1 puntuados por dominancia de bucles \(por variables con subíndices o por los niveles de suavizados y retardos, elemento por elemento: 2 bucle\(s\) de elementos\)$/m);
     expect(es.out).toMatch(/^dominante \(grupo de retroalimentación 1\) 0–4: B1\[A1\]$/m);
     expect(es.out).toMatch(/^1 bucle\(s\) sin puntuar; p\. ej\. R1: held: la función DELAY FIXED \(un retardo de tubería, sin nivel ni flujo: el método no define puntuación de enlace para ella\) no se puntúa$/m);
     for (const word of ['length', 'family', 'behaviour', 'balancing', 'reinforcing', 'scored', 'dominant', 'loop']) expect(es.out).not.toMatch(new RegExp(`\\b${word}\\b`));
     vi.stubEnv('IGEM_LANG', 'en');
     const en = await igem('loops', file, '--dominance');
     expect(en.out).toMatch(/^ {2}B1\[A1\] \(balancing\) \[100\.0% of behaviour\]: s\[A1\] -> outflow\[A1\] -> s\[A1\]$/m);
-    expect(en.out).toMatch(/^2 loop\(s\): 1 reinforcing, 1 balancing, 0 undetermined; 2 families by the stocks they pass through; 1 scored by loop dominance \(through arrays, element by element: 2 element loop\(s\)\)$/m);
+    expect(en.out).toMatch(/^2 loop\(s\): 1 reinforcing, 1 balancing, 0 undetermined; 2 families by the stocks they pass through; 1 scored by loop dominance \(through arrays or the stocks of smooths and delays, element by element: 2 element loop\(s\)\)$/m);
     expect(en.out).toMatch(/^dominant \(feedback group 1\) 0–4: B1\[A1\]$/m);
     expect(en.out).toMatch(/^1 loop\(s\) not scored, e\.g\. R1: held: function DELAY FIXED \(a pipeline delay, no stock and flow: the method defines no link score for it\) is not scored$/m);
     // Both: each line in English, then in Spanish.

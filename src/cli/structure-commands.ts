@@ -77,7 +77,8 @@ export function registerStructureCommands(program: Command): void {
         // Above the limit, loop dominance finds its loops from the run (strongest paths) and lists those.
         const report = dom?.report ?? listed;
         const name = (k: string) => graph.nodes.get(k)?.display ?? k;
-        // A loop through arrays is scored element by element (`B1[A1]`): its share is its largest element loop's.
+        // A loop through arrays is scored element by element (`B1[A1]`), one through a smooth's or delay's
+        // stocks by each path through them (`U1.1`, `U1.2`): its share is its largest element loop's.
         const share = dom ? loopShares(dom.loops) : new Map<string, number>();
         const elementLoops = new Map<string, ScoredLoop[]>();
         for (const s of dom?.loops ?? []) {
@@ -102,7 +103,8 @@ export function registerStructureCommands(program: Command): void {
                   family: l.family,
                   variants: l.variants,
                   share: share.get(l.id),
-                  partition: dom?.loops.find((s) => s.id === l.id)?.partition,
+                  // Its own score's partition, or (scored by paths: `U1.1`, `B1[A1]`) its first path's.
+                  partition: dom?.loops.find((s) => s.loop === l.id)?.partition,
                   elementLoops: elementLoops.get(l.id)?.map((e) => ({ id: e.id, polarity: e.polarity, elements: e.elements, share: e.share, partition: e.partition })),
                 })),
                 families: report.families.map((f) => ({ ...f, stocks: f.stocks.map(name) })),

@@ -62,9 +62,32 @@ export interface ScalarNode {
   stepwise?: true;
 }
 
-/** A node's name as the user wrote it: a hidden node's internal name `…(call)#n` holds the call it stands for. */
+/**
+ * A hidden node's name `#what(owner)#n` (expand.ts hiddenNode) taken apart: the visible node that
+ * owns it and what it is, outermost first. Its owner is itself hidden when the function sits inside
+ * another's argument or a macro (`#trend average(#trend(y)#14)#15`: y, [trend, trend average]);
+ * undefined for a name not of that form.
+ */
+export function hiddenNameParts(name: string): { owner: string; what: string[] } | undefined {
+  const what: string[] = [];
+  let rest = name;
+  // `what` never holds a parenthesis (a function's or a macro's name and a word); the owner may.
+  for (let m = /^#([^(]*)\((.*)\)#\d+$/.exec(rest); m; m = /^#([^(]*)\((.*)\)#\d+$/.exec(rest)) {
+    what.unshift(m[1]!);
+    rest = m[2]!;
+  }
+  return what.length > 0 ? { owner: rest, what } : undefined;
+}
+
+/** A hidden node shown as its visible owner and what it is: `y (trend: trend average)`. */
+export function hiddenDisplayName(name: string): string | undefined {
+  const parts = hiddenNameParts(name);
+  return parts && `${parts.owner} (${parts.what.join(': ')})`;
+}
+
+/** A node's name as the user wrote it: a hidden node's, the visible node whose equation holds the call it stands for. */
 export function nodeDisplayName(node: ScalarNode): string {
-  return node.hidden ? (/\((.*)\)#\d+$/.exec(node.name)?.[1] ?? node.name) : node.name;
+  return node.hidden ? (hiddenNameParts(node.name)?.owner ?? node.name) : node.name;
 }
 
 export interface LookupData {

@@ -119,6 +119,21 @@ change = ZIDZ(stock - average, T * ABS(average)) ~ 1/Year ~|`, { flowToStock });
     }
   });
 
+  it('names the stocks of a TREND inside an expression by its variable, and numbers the two paths through it', () => {
+    const d = dominance(`
+stock = INTEG(growth - stock / 20, 10) ~ u ~|
+growth = 1 + 5 * MAX(0, TREND(stock, 3, 0.05)) ~ u/Year ~|
+${settings}`);
+    expect(d.notScored).toEqual([]);
+    const paths = d.loops.filter((l) => l.variables.includes('growth'));
+    // The stock read by the trend (the call's own hidden node) directly, and through its average (the trend's stock).
+    expect(paths.map((l) => l.elements)).toEqual([
+      ['stock', 'growth (trend)', 'growth'],
+      ['stock', 'growth (trend: trend average)', 'growth (trend)', 'growth'],
+    ]);
+    expect(paths.map((l) => l.id)).toEqual([`${paths[0]!.loop}.1`, `${paths[0]!.loop}.2`]);
+  });
+
   it('scores SMOOTH as its one-flow stock under the 2020 flow-to-stock formula too', () => {
     const smooth = dominance(`${crowdedGrowth}
 perceived = SMOOTH3(stock, T) ~ u ~|`, { flowToStock: 'value' });

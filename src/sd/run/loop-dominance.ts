@@ -50,7 +50,7 @@
  * more loops than their scores may hold, the search is done again without those stocks, saying so.
  */
 import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
-import type { ScalarModel, SExpr } from '../analyze/scalar-model.js';
+import { hiddenDisplayName, type ScalarModel, type SExpr } from '../analyze/scalar-model.js';
 import { expandModel } from '../analyze/expand.js';
 import { visitExpr } from '../ir/walk.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
@@ -68,7 +68,7 @@ import { scoreRows } from './loop-dominance-run.js';
 import { cyclePolarity, searchGraph, startingAt, variablesOf } from './loop-dominance-search.js';
 
 export interface ScoredLoop {
-  /** The loop's id: the variable loop's (`B1`), or with its elements for a loop through arrays (`B1[A1]`). */
+  /** The loop's id: the variable loop's (`B1`), or with its elements for a loop through arrays (`B1[A1]`); numbered among the paths of one loop through a smooth's or delay's stocks (`B1.2`). */
   id: string;
   /** Id of the listed (variable-level) loop this one is, or is an element loop of; `E1`, `E2` … for an element loop that combines several listed loops. */
   loop: string;
@@ -328,9 +328,9 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
       expandedModel = { scalar, graph: elementGraph(scalar), keys };
       scalar.nodes.forEach((n, id) => {
         // A hidden node (`#smooth stage 1(perceived[A1])#12`) is shown as its owner and what it
-        // is: `perceived[A1] (smooth stage 1)`.
-        const inner = n.hidden ? /^#(.*)\((.*)\)#\d+$/.exec(n.name) : null;
-        if (inner) elementNames.set(keys[id]!, `${inner[2]} (${inner[1]})`);
+        // is: `perceived[A1] (smooth stage 1)`; nested in another call, `y (trend: trend average)`.
+        const shown = n.hidden ? hiddenDisplayName(n.name) : undefined;
+        if (shown !== undefined) elementNames.set(keys[id]!, shown);
         else if (!n.hidden && !graph.nodes.has(keys[id]!)) elementNames.set(keys[id]!, n.name);
       });
     }
@@ -532,9 +532,12 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   const every = Math.max(1, Math.round(model.time.saveper / model.time.dt));
   const rowsFor = (columns: number) => (columns * steps <= budget || every === 1 ? steps : 2 * Math.ceil(steps / every));
   const wanted = columnsOf(needed).length;
-  if (!discover && wanted * rowsFor(wanted) > budget && instances.some((i) => i.id !== i.loop)) {
-    const through = instances.filter((i) => i.id !== i.loop);
-    instances = instances.filter((i) => i.id === i.loop);
+  // Element loops through arrays are named apart from their loop (`B1[A1]`); the paths of a
+  // scalar loop through a function's stocks only numbered (`R1.2`): they need few series and stay.
+  const byElement = (i: Instance) => i.id.replace(/\.\d+$/, '') !== i.loop;
+  if (!discover && wanted * rowsFor(wanted) > budget && instances.some(byElement)) {
+    const through = instances.filter(byElement);
+    instances = instances.filter((i) => !byElement(i));
     needed = neededFor(instances.flatMap((i) => i.keys));
     for (const id of new Set(through.map((i) => i.loop))) {
       notScored.push({

@@ -6,9 +6,10 @@ import { scanResult } from '../../sd/run/nonfinite-scan.js';
 import { InputError, ModelError, SimulationError } from '../../sd/ir/diagnostics.js';
 import { compileModelText } from '../../sd/run/engine.js';
 import type { CompiledModel } from '../../sd/run/compiled-model.js';
-import { causalGraph, drawnDiagram, feedbackLoops, layoutGroup, layoutGroups, loopCounts, rankLoops, type CausalGraph, type LayoutGroup, type LoopReport } from '../../sd/analyze/structure/index.js';
+import { causalGraph, drawnDiagram, feedbackLoops, layoutGroup, layoutGroups, loopCounts, type CausalGraph, type LayoutGroup, type LoopReport } from '../../sd/analyze/structure/index.js';
 import type { ModelIR } from '../../sd/ir/model.js';
-import { loopDominance, loopShares } from '../../sd/run/loop-dominance.js';
+import { loopDominance } from '../../sd/run/loop-dominance.js';
+import { dominanceSummary } from './dominance-summary.js';
 import { describeVariables } from './model-info.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { ReplayDataHost } from './replay-data-host.js';
@@ -96,12 +97,7 @@ const handle = (e: MessageEvent<ToWorker>): void => {
       const s = structure!;
       // The explorer scores the loops it lists (ids must match): no strongest-path search here.
       const d = loopDominance(model, s.ir, s.graph, s.report, { params: msg.params, discover: false });
-      // A loop through arrays is scored element by element: it shows its largest element loop's share.
-      const shares = loopShares(d.loops);
-      const order = rankLoops(s.report.loops, shares).map((l) => l.id);
-      const scored = loopCounts(s.report, shares).scored;
-      // Listed loops none of whose element loops is scored (d.notScored also lists single element loops).
-      scope.postMessage({ type: 'dominance', id: msg.id, shares: Object.fromEntries(shares), order, scored, notScored: s.report.loops.length - scored, periods: d.periods });
+      scope.postMessage({ type: 'dominance', id: msg.id, ...dominanceSummary(d, s.report) });
       return;
     }
     if (msg.type === 'layout') {

@@ -45,7 +45,8 @@ export interface DominanceSummary {
   scored: number;
   /** Listed loops none of whose loops (element loops, for one through arrays or smooths) is scored. */
   notScored: number;
-  periods: { from: number; to: number; loop: string }[];
+  /** Who dominates when: the scored loop (`B1`, `B1[A1]`, `U1.2`) and the listed loop it belongs to (`B1`, `U1`). */
+  periods: { from: number; to: number; loop: string; listed: string }[];
 }
 
 export type FromWorker =

@@ -291,7 +291,7 @@ export function mountExplorer(root: HTMLElement, app: AppState, query: URLSearch
       status,
       familyNote,
       dom && dom.periods.length > 0
-        ? h('details', {}, h('summary', {}, t('dominantOverTime')), h('ul', {}, dom.periods.map((p) => h('li', {}, `${p.from}–${p.to}: `, h('a', { href: link({ tab: 'loops', loop: p.loop }) }, p.loop)))))
+        ? h('details', {}, h('summary', {}, t('dominantOverTime')), h('ul', {}, dom.periods.map((p) => h('li', {}, `${p.from}–${p.to}: `, h('a', { href: link({ tab: 'loops', loop: p.listed }) }, p.loop)))))
         : '',
       h('div', { class: 'loops-layout' }, h('ol', { class: 'loops' }, ranked.map((l) => loopItem(l, vars, shares?.get(l.id)))), chosen ? renderLoopDiagram(chosen, facts.graph) : ''),
     );

@@ -14,7 +14,8 @@
  * subscripts of each arrayed element in loop order, `R2[A1 → A2]`; the same when two element loops
  * would get one name. It starts at the element of the listed loop's first variable with the lowest
  * node number. An element loop that combines the links of several listed loops (its path through
- * the variables is no single one of them) is numbered apart, `E1[…]`.
+ * the variables is no single one of them) is numbered apart, `E1[…]`. Loops that would still share
+ * a name (one loop through a smooth's several stocks) take `.1`, `.2` … shortest first: `R1.2`.
  *
  * Polarity: the product of the element links' signs, each read off the element's own expanded
  * equation (element-polarity.ts), so `U1[A1]` can be balancing where the variable loop U1 is
@@ -26,7 +27,7 @@ import { elementLinkSign } from './element-polarity.js';
 import { mulSigns, type Sign } from './polarity.js';
 
 export interface ElementLoop {
-  /** `B1[A1]`, `E1[A1 → A2]`, or the listed loop's id when no element on it is arrayed. */
+  /** `B1[A1]`, `E1[A1 → A2]`, or the listed loop's id when no element on it is arrayed; `R1.2` (`B1[A1].2`) among loops that would share one. */
   id: string;
   /** The listed loop it follows, or `E1`, `E2` … for one that combines several. */
   loop: string;
@@ -217,6 +218,18 @@ export function elementLoops(scalar: ScalarModel, graph: ElementGraph, listed: r
   const loops = raw.map((r, i) => ({ id: count.get(short[i]!)! > 1 ? r.base + tagOf(r.subs, true) : short[i]!, loop: r.base, polarity: r.polarity, nodes: r.nodes }));
   const order = new Map(listed.map((l, i) => [l.id, i]));
   loops.sort((a, b) => (order.get(a.loop) ?? Infinity) - (order.get(b.loop) ?? Infinity) || a.loop.localeCompare(b.loop) || a.nodes.length - b.nodes.length || a.nodes[0]! - b.nodes[0]! || a.id.localeCompare(b.id));
+  // Loops still named alike (one scalar loop through a smooth or delay by several stock paths,
+  // or elements alike through different stocks) are numbered in that order, shortest first:
+  // `R1.1`, `R1.2`, as the strongest-path search numbers them, so ids stay unique.
+  const named = new Map<string, number>();
+  for (const l of loops) named.set(l.id, (named.get(l.id) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  for (const l of loops) {
+    if (named.get(l.id)! < 2) continue;
+    const k = (seen.get(l.id) ?? 0) + 1;
+    seen.set(l.id, k);
+    l.id = `${l.id}.${k}`;
+  }
   const closed = new Set(loops.map((l) => l.loop));
   return { loops, truncated: found.truncated || found.loops.length > limit, unclosed: listed.filter((l) => !closed.has(l.id)).map((l) => l.id) };
 }
