@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readVensim } from '../vensim/reader.js';
 import type { Expr } from './model.js';
-import { visitExpr } from './walk.js';
+import { someExpr, visitExpr } from './walk.js';
 
 function label(x: Expr): string {
   switch (x.kind) {
@@ -29,5 +29,20 @@ describe('visitExpr', () => {
     const seen: string[] = [];
     visitExpr(ir.equations.find((e) => e.lhs.name === 'y')!.expr!, (x) => seen.push(label(x)));
     expect(seen).toEqual(['*', 'MAX', '+', 'a', '1', 'u-', 't()', 'b', 'MIN', 'c', '2', '3']);
+  });
+});
+
+describe('someExpr', () => {
+  const y = readVensim('y = MAX(a + 1, -t(b), MIN(c, 2)) * 3 ~ ~|\nt([(0,0)-(1,1)],(0,0),(1,1)) ~ ~|\n', 'm.mdl').equations.find((e) => e.lhs.name === 'y')!.expr!;
+
+  it('finds a node anywhere below, through calls, applications, signs and operators', () => {
+    for (const wanted of ['*', 'MAX', 'a', 'u-', 't()', 'b', 'c', '2', '3']) expect(someExpr(y, (x) => label(x) === wanted), wanted).toBe(true);
+    expect(someExpr(y, (x) => label(x) === 'd')).toBe(false);
+  });
+
+  it('stops at the first node that satisfies the test, in visitExpr\'s order', () => {
+    const seen: string[] = [];
+    expect(someExpr(y, (x) => (seen.push(label(x)), x.kind === 'apply'))).toBe(true);
+    expect(seen).toEqual(['*', 'MAX', '+', 'a', '1', 'u-', 't()']);
   });
 });

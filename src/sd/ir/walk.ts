@@ -42,3 +42,22 @@ export function visitExpr(e: Expr, f: (x: Expr) => void): void {
       break;
   }
 }
+
+/** Whether some node of `e` satisfies `test`, visited in visitExpr's order and stopping at the first that does. */
+export function someExpr(e: Expr, test: (x: Expr) => boolean): boolean {
+  if (test(e)) return true;
+  switch (e.kind) {
+    case 'call':
+    case 'apply': {
+      const args = e.args;
+      for (let i = 0; i < args.length; i++) if (someExpr(args[i]!, test)) return true;
+      return false;
+    }
+    case 'unary':
+      return someExpr(e.arg, test);
+    case 'binary':
+      return someExpr(e.left, test) || someExpr(e.right, test);
+    default:
+      return false;
+  }
+}

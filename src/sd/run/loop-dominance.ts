@@ -52,7 +52,7 @@
 import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
 import { hiddenDisplayName, type ScalarModel, type SExpr } from '../analyze/scalar-model.js';
 import { expandModel } from '../analyze/expand.js';
-import { visitExpr } from '../ir/walk.js';
+import { someExpr, visitExpr } from '../ir/walk.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { elementGraph, elementLoops, type ElementGraph } from '../analyze/structure/element-loops.js';
@@ -150,12 +150,8 @@ const STOCK_CHAINS = new Set(['SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'SMOOT
 /** True when a variable's equations define or read array elements: its link scores are computed element by element. */
 function usesElements(eqs: readonly Equation[]): boolean {
   if (eqs.length !== 1 || eqs[0]!.lhs.subs.length > 0) return true;
-  let found = false;
   const e = eqs[0]!.expr;
-  if (e) visitExpr(e, (x) => {
-    if (((x.kind === 'ref' || x.kind === 'apply') && x.subs.length > 0) || (x.kind === 'call' && (['SUM', 'PROD', 'VMIN', 'VMAX'].includes(x.fn) || STOCK_CHAINS.has(x.fn)))) found = true;
-  });
-  return found;
+  return !!e && someExpr(e, (x) => ((x.kind === 'ref' || x.kind === 'apply') && x.subs.length > 0) || (x.kind === 'call' && (['SUM', 'PROD', 'VMIN', 'VMAX'].includes(x.fn) || STOCK_CHAINS.has(x.fn))));
 }
 
 /** Why a held sample or a pipeline delay has no link score (the method defines one for stocks and flows only). */
@@ -189,11 +185,7 @@ function whyFunction(fn: string): BilingualText {
 
 /** True when a variable's equations call a smooth or delay that stands for stocks (its loops go through them). */
 function usesStockChains(eqs: readonly Equation[]): boolean {
-  let found = false;
-  for (const eq of eqs) if (eq.expr) visitExpr(eq.expr, (x) => {
-    if (x.kind === 'call' && STOCK_CHAINS.has(x.fn)) found = true;
-  });
-  return found;
+  return eqs.some((eq) => !!eq.expr && someExpr(eq.expr, (x) => x.kind === 'call' && STOCK_CHAINS.has(x.fn)));
 }
 
 /**

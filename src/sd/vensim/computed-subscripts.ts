@@ -18,23 +18,19 @@
  */
 import { BUILTINS, FLAT_INDEX, XMILE_ELEMENT } from '../ir/builtins.js';
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
-import { mapExpr, visitExpr } from '../ir/walk.js';
+import { mapExpr, someExpr } from '../ir/walk.js';
 
 /** The expression computes the same number each time it is written: no state, no randomness. */
 function repeatable(e: Expr, macros: ReadonlyMap<string, MacroDecl>, seen = new Set<string>()): boolean {
-  let ok = true;
-  visitExpr(e, (x) => {
-    if (x.kind === 'call' && (x.fn.startsWith('#') || x.fn.startsWith('RANDOM') || BUILTINS.get(x.fn)?.stateful)) ok = false;
-    if (x.kind === 'apply') {
-      // A lookup is a function of its input; a macro is as repeatable as its equations.
-      const m = macros.get(x.name);
-      if (m && !seen.has(m.name)) {
-        seen.add(m.name);
-        if (!m.equations.every((q) => !q.expr || repeatable(q.expr, macros, seen))) ok = false;
-      }
-    }
+  return !someExpr(e, (x) => {
+    if (x.kind === 'call' && (x.fn.startsWith('#') || x.fn.startsWith('RANDOM') || BUILTINS.get(x.fn)?.stateful)) return true;
+    if (x.kind !== 'apply') return false;
+    // A lookup is a function of its input; a macro is as repeatable as its equations.
+    const m = macros.get(x.name);
+    if (!m || seen.has(m.name)) return false;
+    seen.add(m.name);
+    return !m.equations.every((q) => !q.expr || repeatable(q.expr, macros, seen));
   });
-  return ok;
 }
 
 /** The model with each computed subscript that has an exact VECTOR ELM MAP form written in it. */
@@ -94,10 +90,4 @@ export function computedSubscriptsAsElmMap(ir: ModelIR): ModelIR {
   return { ...ir, equations: rewrite(ir.equations), macros: ir.macros.map((m) => ({ ...m, equations: rewrite(m.equations) })) };
 }
 
-function hasElement(e: Expr): boolean {
-  let found = false;
-  visitExpr(e, (x) => {
-    if (x.kind === 'call' && x.fn === XMILE_ELEMENT) found = true;
-  });
-  return found;
-}
+const hasElement = (e: Expr): boolean => someExpr(e, (x) => x.kind === 'call' && x.fn === XMILE_ELEMENT);

@@ -20,7 +20,7 @@
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import { canonicalName } from '../ir/names.js';
 import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
-import { mapExpr, visitExpr } from '../ir/walk.js';
+import { mapExpr, someExpr } from '../ir/walk.js';
 
 type Call = Extract<Expr, { kind: 'call' }>;
 
@@ -148,13 +148,7 @@ function looseBang(e: Expr): SubscriptRef | undefined {
   }
 }
 
-function has(spec: Standalone, e: Expr): boolean {
-  let found = false;
-  visitExpr(e, (x) => {
-    if (spec.matches(x)) found = true;
-  });
-  return found;
-}
+const has = (spec: Standalone, e: Expr): boolean => someExpr(e, spec.matches);
 
 /** The model with each `spec` call written as Vensim's, none of them inside a larger expression. */
 function standalone(spec: Standalone, ir: ModelIR): ModelIR {

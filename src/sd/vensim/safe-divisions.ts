@@ -5,7 +5,7 @@
  * same value for every b.
  */
 import type { Equation, Expr, ModelIR } from '../ir/model.js';
-import { mapExpr, visitExpr } from '../ir/walk.js';
+import { mapExpr, someExpr } from '../ir/walk.js';
 
 function asIfThenElse(e: Expr): Expr {
   if (e.kind !== 'call' || e.fn !== 'SAFEDIV') return e;
@@ -15,11 +15,7 @@ function asIfThenElse(e: Expr): Expr {
   return { kind: 'call', fn: 'IF THEN ELSE', args: [{ kind: 'binary', op: '=', left: b!, right: zero, loc }, x ?? zero, { kind: 'binary', op: '/', left: a!, right: b!, loc }], loc };
 }
 
-const usesSafeDiv = (eq: Equation): boolean => {
-  let found = false;
-  if (eq.expr) visitExpr(eq.expr, (e) => (found ||= e.kind === 'call' && e.fn === 'SAFEDIV'));
-  return found;
-};
+const usesSafeDiv = (eq: Equation): boolean => !!eq.expr && someExpr(eq.expr, (e) => e.kind === 'call' && e.fn === 'SAFEDIV');
 
 const rewrite = (eq: Equation): Equation => (eq.expr && usesSafeDiv(eq) ? { ...eq, expr: mapExpr(eq.expr, asIfThenElse) } : eq);
 

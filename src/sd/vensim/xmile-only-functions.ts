@@ -16,7 +16,7 @@
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import { canonicalName } from '../ir/names.js';
-import { mapExpr, visitExpr } from '../ir/walk.js';
+import { mapExpr, someExpr } from '../ir/walk.js';
 
 /** Why `fn` is refused in `name`'s equation, and what to write instead. */
 const REFUSALS: ReadonlyMap<string, (name: string) => BilingualText> = new Map(Object.entries({
@@ -46,11 +46,7 @@ const REFUSALS: ReadonlyMap<string, (name: string) => BilingualText> = new Map(O
 export function checkNoXmileOnly(rhs: Expr, name: string, macros: ReadonlySet<string> = new Set()): Expr {
   // Most equations call none of them: look first, and copy the tree (mapExpr) only when one does
   // (copying every equation's tree made MEDEAS's parse about 10% slower).
-  let found = false;
-  visitExpr(rhs, (e) => {
-    if (e.kind === 'call' && REFUSALS.has(e.fn)) found = true;
-  });
-  if (!found) return rhs;
+  if (!someExpr(rhs, (e) => e.kind === 'call' && REFUSALS.has(e.fn))) return rhs;
   return mapExpr(rhs, (e) => {
     if (e.kind !== 'call') return e;
     const refusal = REFUSALS.get(e.fn);

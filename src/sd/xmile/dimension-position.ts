@@ -16,7 +16,7 @@
  */
 import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
 import type { Expr, SubscriptRef } from '../ir/model.js';
-import { mapExpr, visitExpr } from '../ir/walk.js';
+import { mapExpr, someExpr } from '../ir/walk.js';
 
 /** The subscript a positional marker holds until the equation is written per element (no name has a NUL). */
 const MARK = '\u0000@';
@@ -85,11 +85,7 @@ export function positionSubscript(n: number, ctx: PositionContext, varName: stri
 
 /** Does the expression hold a positional marker, so it must be written once per element? */
 export function hasPositions(e: Expr): boolean {
-  let found = false;
-  visitExpr(e, (x) => {
-    if ((x.kind === 'ref' || x.kind === 'apply') && x.subs.some((s) => s.name.startsWith(MARK))) found = true;
-  });
-  return found;
+  return someExpr(e, (x) => (x.kind === 'ref' || x.kind === 'apply') && x.subs.some((s) => s.name.startsWith(MARK)));
 }
 
 /** The expression for one element: each `@n` becomes that element's n-th subscript. */

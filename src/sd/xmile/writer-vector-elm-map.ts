@@ -25,7 +25,7 @@ import type { Expr, SubscriptRef } from '../ir/model.js';
 import { VENSIM_NA } from '../ir/na.js';
 import { XMILE_ELEMENT } from '../ir/builtins.js';
 import { apply, bin, call, num } from './ir-build.js';
-import { visitExpr } from '../ir/walk.js';
+import { someExpr } from '../ir/walk.js';
 import { INTERNAL_MOD } from './writer-builtins.js';
 
 /** XMILE's INT, the floor, as the reader keeps it (internal-macros.ts). */
@@ -40,11 +40,7 @@ const REPEATABLE = new Set(['ELMCOUNT', 'ABS', 'SQRT', 'EXP', 'LN', 'LOG', 'SIN'
 
 /** The expression calls only REPEATABLE functions (and no lookup or macro). */
 function repeatable(e: Expr): boolean {
-  let ok = true;
-  visitExpr(e, (x) => {
-    if ((x.kind === 'call' && !REPEATABLE.has(x.fn)) || x.kind === 'apply') ok = false;
-  });
-  return ok;
+  return !someExpr(e, (x) => (x.kind === 'call' && !REPEATABLE.has(x.fn)) || x.kind === 'apply');
 }
 
 /** Why VECTOR ELM MAP is refused, its name put before the reason in each language. */
