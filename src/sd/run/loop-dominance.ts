@@ -229,7 +229,7 @@ export interface DominanceOptions extends Pick<RunOptions, 'params' | 'start' | 
   /**
    * Whether the strongest-path search goes through the stocks of a scalar's smooth or delay (default
    * true). When that search finds more loops than `maxScoreValues` may hold, it is done again
-   * without them, saying so in `notSearched`.
+   * without them, saying so in `stocksLeftOut`.
    */
   searchStocks?: boolean;
 }
@@ -424,7 +424,7 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
         defOf.set(v, { expr, stock });
       } catch (e) {
         if (!(e instanceof NotEvaluable)) throw e;
-        reason = notScoredBecause(display, e.what.en.startsWith('function ') ? whyFunction(e.what.en.slice('function '.length)) : e.what);
+        reason = notScoredBecause(display, e.fn ? whyFunction(e.fn) : e.what);
       }
     }
     if (reason) whyNot.set(v, reason);

@@ -7,7 +7,7 @@
  */
 import type { LookupData, SExpr } from '../scalar-model.js';
 import { timeFunction } from '../../ir/time-functions.js';
-import { binaryOp, callOp, functionNamed, interpolate, NotEvaluable, UNARY } from './partial-eval.js';
+import { binaryOp, callOp, interpolate, NotEvaluable, UNARY } from './partial-eval.js';
 
 export interface ElementEnv {
   /** The value of node `id` (throws NotEvaluable when the run has none). */
@@ -52,9 +52,9 @@ export function evaluateElement(e: SExpr, env: ElementEnv): number {
       if (v !== undefined) return v;
       const w = timeFunction(e.fn, arg, env.time, env.dt);
       if (w !== undefined) return w;
-      throw new NotEvaluable(functionNamed(e.fn));
+      throw NotEvaluable.function(e.fn);
     }
     case 'vec':
-      throw new NotEvaluable(functionNamed(e.fn));
+      throw NotEvaluable.function(e.fn);
   }
 }

@@ -12,8 +12,17 @@ import { timeFunction } from '../../ir/time-functions.js';
 
 /** What the loop-score evaluators cannot compute; `what` names it in both languages ("function SMOOTH"). */
 export class NotEvaluable extends Error {
-  constructor(readonly what: BilingualText) {
+  constructor(
+    readonly what: BilingualText,
+    /** The function refused, as functionNamed names it, when a function is what is not covered. */
+    readonly fn?: string,
+  ) {
     super(what.en);
+  }
+
+  /** A call of a function this evaluator does not cover (the callers give their own reasons by its name). */
+  static function(fn: string): NotEvaluable {
+    return new NotEvaluable(functionNamed(fn), fn.replace(/^#/, ''));
   }
 }
 
@@ -110,7 +119,7 @@ export function evaluate(e: Expr, env: EvalEnv): number {
         default:
           break;
       }
-      throw new NotEvaluable(functionNamed(e.fn));
+      throw NotEvaluable.function(e.fn);
     }
     default:
       throw new NotEvaluable({ en: `expression of kind ${e.kind}`, es: `la expresión de tipo ${e.kind}` });
