@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dominanceOf } from './test-support/dominance.js';
 import { compileVensim } from './engine.js';
 import { causalGraph } from '../analyze/structure/causal-graph.js';
 import { feedbackLoops } from '../analyze/structure/feedback-loops.js';
@@ -19,11 +20,7 @@ outflow = DELAY3(s / 5, delay time) ~ u/Year ~|
 delay time = 1 + s / 50 ~ Year ~|
 ${settings}`;
 
-function dominance(text: string, discover: boolean) {
-  const { model, ir } = compileVensim(text);
-  const graph = causalGraph(ir);
-  return loopDominance(model, ir, graph, feedbackLoops(graph), { discover });
-}
+const dominance = (text: string, discover: boolean) => dominanceOf(text, { discover });
 
 describe('ids of the loops scored through a smooth or delay by several stock paths', () => {
   for (const discover of [false, true]) {

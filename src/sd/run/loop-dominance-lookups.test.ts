@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileVensim } from './engine.js';
-import { causalGraph } from '../analyze/structure/causal-graph.js';
-import { feedbackLoops } from '../analyze/structure/feedback-loops.js';
+import { dominanceOf } from './test-support/dominance.js';
 import { interpolate } from '../analyze/structure/partial-eval.js';
 import { GridSheet, toCellValue } from '../data/grid-sheet.js';
 import type { DataHost } from '../data/types.js';
-import { loopDominance } from './loop-dominance.js';
 
 // A lookup called as `table(x)` scores like any function of its input: the equation is evaluated
 // with the lookup applied to the moved input. Lookups whose points are read from data (GET DIRECT
@@ -47,11 +44,7 @@ m = INTEG(0.1, 1) ~ 1/Year ~|
 outflow[dim] = s[dim] / 4 ~ u/Year ~|
 ${CONTROL}`;
 
-function dominance(text: string) {
-  const { model, ir } = compileVensim(text, { file: 'm.mdl', dataHost });
-  const graph = causalGraph(ir);
-  return { model, ...loopDominance(model, ir, graph, feedbackLoops(graph), { discover: false }) };
-}
+const dominance = (text: string) => dominanceOf(text, { discover: false }, { file: 'm.mdl', dataHost });
 
 /** The loop s → inflow → s scored by hand from the run: (g(s') · m − inflow) over Δinflow, times inflow's part of Δnet. */
 function handScores(run: { get(n: string): Float64Array | undefined }, g: { x: number[]; y: number[] }, el = '') {

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileVensim } from './engine.js';
-import { causalGraph } from '../analyze/structure/causal-graph.js';
-import { feedbackLoops } from '../analyze/structure/feedback-loops.js';
-import { loopDominance } from './loop-dominance.js';
+import { dominanceOf } from './test-support/dominance.js';
 
 // Random draws in a loop (loop-dominance.ts, randomDraw): a RANDOM function's draw is not defined
 // as a function of its arguments with the noise held, so a loop through one of its arguments is
@@ -16,11 +13,7 @@ TIME STEP = 0.25 ~ Year ~|
 SAVEPER = 0.25 ~ Year ~|
 `;
 
-function dominance(text: string) {
-  const { model, ir } = compileVensim(text);
-  const graph = causalGraph(ir);
-  return { model, ...loopDominance(model, ir, graph, feedbackLoops(graph), { discover: false }) };
-}
+const dominance = (text: string) => dominanceOf(text, { discover: false });
 
 describe('loop scores through random draws', () => {
   it('does not score a loop through the mean of RANDOM POISSON, saying why in both languages, and scores the other loops', () => {

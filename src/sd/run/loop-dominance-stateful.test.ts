@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { dominanceOf } from './test-support/dominance.js';
 import { compileVensim } from './engine.js';
-import { causalGraph } from '../analyze/structure/causal-graph.js';
-import { feedbackLoops } from '../analyze/structure/feedback-loops.js';
-import { loopDominance, type LoopDominance } from './loop-dominance.js';
+import { type DominanceOptions, type LoopDominance } from './loop-dominance.js';
 
-function dominance(text: string, options: Parameters<typeof loopDominance>[4] = {}) {
-  const { model, ir } = compileVensim(text);
-  const graph = causalGraph(ir);
-  return loopDominance(model, ir, graph, feedbackLoops(graph), { discover: false, ...options });
-}
+const dominance = (text: string, options: DominanceOptions = {}) => dominanceOf(text, { discover: false, ...options });
 
 const settings = `
 INITIAL TIME = 0 ~ Year ~|

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { dominanceOf } from './test-support/dominance.js';
 import { compileVensim } from './engine.js';
-import { causalGraph } from '../analyze/structure/causal-graph.js';
-import { feedbackLoops } from '../analyze/structure/feedback-loops.js';
 import { evaluate } from '../analyze/structure/partial-eval.js';
-import { loopDominance } from './loop-dominance.js';
 
 // STEP, RAMP, PULSE and PULSE TRAIN in a loop's equations: the link scores evaluate them with the
 // run's own timing rules (ir/time-functions.ts), so a loop through them scores as the same loop
 // written with IF THEN ELSE on TIME, and each evaluated value is the run's.
 
-function dominance(text: string) {
-  const { model, ir } = compileVensim(text);
-  const graph = causalGraph(ir);
-  return loopDominance(model, ir, graph, feedbackLoops(graph), { discover: false });
-}
+const dominance = (text: string) => dominanceOf(text, { discover: false });
 
 // TIME STEP 0.25: the half step STEP and PULSE add is 0.125, RAMP's tolerance 0.00025. The
 // switch times fall between steps, so a rule off by the half step moves them by one step.
