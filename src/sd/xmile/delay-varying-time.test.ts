@@ -23,7 +23,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileVensim, compileXmile } from '../run/engine.js';
 import { readVensim } from '../vensim/reader.js';
-import { columnReader, xmileDoc } from './test-support.js';
+import { writeVensim } from '../vensim/writer.js';
+import { columnReader, firstDiagnostic, xmileDoc } from './test-support.js';
 import { writeXmile } from './writer.js';
 
 const doc = xmileDoc(
@@ -71,5 +72,23 @@ describe("Vensim's DELAY N written as XMILE keeps Vensim's one-step-late delay t
     const back = columnReader(compileXmile(xml).model.run());
     near(back('dn'), vensim('dn'));
     near(back('dk'), vensim('dk'));
+  });
+});
+
+describe('XMILE DELAYN written as .mdl', () => {
+  it('is refused, located, where the delay time may change (Vensim would read it a step late)', () => {
+    const d = firstDiagnostic(() => writeVensim(compileXmile(doc, { file: 'd.xmile' }).ir));
+    expect([d.code, d.loc?.file]).toEqual(['E_UNSUPPORTED', 'd.xmile']);
+    expect(d.message).toMatch(/^en uses DELAYN with a delay time that may change/);
+    expect(d.messageEs).toMatch(/fn_delay_n/);
+  });
+
+  it('is written where the delay time is constant, and reads back with the same values', () => {
+    const fixed = xmileDoc(`<aux name="k"><eqn>2 * 3</eqn></aux><aux name="x"><eqn>STEP(6, 1)</eqn></aux><aux name="en"><eqn>DELAYN(x, k, 3)</eqn></aux><aux name="e4"><eqn>DELAYN(x, 6, 3, 1)</eqn></aux>`, { stop: 8 });
+    const source = compileXmile(fixed);
+    const again = columnReader(compileVensim(writeVensim(source.ir)).model.run());
+    const col2 = columnReader(source.model.run());
+    near(again('en'), col2('en'));
+    near(again('e4'), col2('e4'));
   });
 });
