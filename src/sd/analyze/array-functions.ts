@@ -4,7 +4,7 @@
  * current position.
  */
 import { FLAT_INDEX, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
-import { ModelError, type BilingualText } from '../ir/diagnostics.js';
+import { ModelError, warningAt, type BilingualText, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
 import { VENSIM_NA } from '../ir/na.js';
 import { visitExpr } from '../ir/walk.js';
@@ -152,7 +152,9 @@ function lowerComputedElement(x: Expander, args: Expr[], ctx: Ctx): SExpr {
     const list = v.positions[p];
     if (!list) throw ModelError.at('E_DIMENSION', { en: `${a.display} has no subscript position ${p + 1}`, es: `${a.display} no tiene la posición de subíndice ${p + 1}` }, args[i + 1]!.loc);
     at.push(p);
-    scalars.push({ k: 'num', v: list.length }, x.resolve(args[i + 1]!, ctx));
+    const index = x.resolve(args[i + 1]!, ctx);
+    if (index.k === 'num') warnInvalidIndex(x, ctx, a.display, p, list.length, index.v, scalars[0]!, args[i + 1]!.loc);
+    scalars.push({ k: 'num', v: list.length }, index);
   }
   const cells = cartesian(at.map((p) => v.positions[p]!)).map((tuple): SExpr => {
     const k = [...key];
@@ -161,6 +163,29 @@ function lowerComputedElement(x: Expander, args: Expr[], ctx: Ctx): SExpr {
     return id === undefined ? { k: 'num', v: NaN } : { k: 'ref', id };
   });
   return { k: 'vec', fn: XMILE_ELEMENT, vecs: [cells], scalars, index: 0 };
+}
+
+/**
+ * A subscript whose index is known when the model is built (`v[5]`, `v[2 + 3]`) and outside 1…n:
+ * XMILE 1.0 §3.7.1 returns 0 (or NaN, footnote 10) "and, optionally, a warning SHOULD be given to
+ * the user". Given once per place in the equation, however many elements share the equation.
+ */
+function warnInvalidIndex(x: Expander, ctx: Ctx, display: string, p: number, n: number, k: number, invalid: SExpr, loc: SourceLocation | undefined): void {
+  const j = Math.trunc(k);
+  if (j >= 1 && j <= n) return;
+  const gives = invalid.k === 'num' ? String(invalid.v) : '0';
+  const same = (d: Diagnostic) => d.code === 'W_INVALID_INDEX' && d.loc?.file === loc?.file && d.loc?.line === loc?.line && d.loc?.column === loc?.column;
+  if (x.warnings.some(same)) return;
+  x.warnings.push(
+    warningAt(
+      'W_INVALID_INDEX',
+      {
+        en: `${ctx.owner.name}: subscript ${p + 1} of ${display} is ${k}, outside 1 to ${n}; the reference gives ${gives}, as XMILE 1.0 §3.7.1 says of an index out of range`,
+        es: `${ctx.owner.name}: el subíndice ${p + 1} de ${display} es ${k}, fuera de 1 a ${n}; la referencia da ${gives}, como dice XMILE 1.0 §3.7.1 de un índice fuera de rango`,
+      },
+      loc,
+    ),
+  );
 }
 
 export function lowerArrayCall(x: Expander, fn: string, args: Expr[], ctx: Ctx): SExpr {

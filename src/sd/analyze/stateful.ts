@@ -182,7 +182,11 @@ export function lowerStateful(x: Expander, fn: string, args: Expr[], ctx: Ctx, n
       // Vensim's reference: DELAY N's output depends only on the values delay time had in
       // previous time steps (DELAY3I's also on the current one), so a varying delay time is
       // read one step late: the value it had at the previous step (its own value at the start).
-      const dUsed = fn === 'DELAY N' && d.k !== 'num' ? ref(previousStep(x, node, d, ctx)) : d;
+      // XMILE's DELAYN is not Vensim's: XMILE 1.0 §3.5.3 makes it the Nth-order material delay of
+      // the family of DELAY1 and DELAY3 and says nothing of a late delay time, so it reads the
+      // current one, and DELAYN(x, t, 3) runs as DELAY3(x, t) (delay-varying-time.test.ts).
+      const lateDelayTime = fn === 'DELAY N' && x.dialect === 'vensim' && d.k !== 'num';
+      const dUsed = lateDelayTime ? ref(previousStep(x, node, d, ctx)) : d;
       const stageTime = order === 1 ? dUsed : bin('/', dUsed, num(order));
       let inflow = input;
       let last: ScalarNode | undefined;

@@ -9,6 +9,7 @@
  */
 import { HISTORY, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError } from '../ir/diagnostics.js';
+import { refuseVaryingXmileDelayN } from './writer-delay-n.js';
 import { visitExpr } from '../ir/walk.js';
 import type { DimensionDecl, Equation, MacroDecl, ModelIR } from '../ir/model.js';
 import { computedSubscriptsAsElmMap } from './computed-subscripts.js';
@@ -113,6 +114,7 @@ function rejectXmileOnly(ir: ModelIR): void {
 export function writeVensim(model: ModelIR): string {
   const ir = initialsStandalone(delaysStandalone(safeDivisionsAsIfThenElse(computedSubscriptsAsElmMap(conveyorsAsDelays(model)))));
   rejectXmileOnly(ir);
+  refuseVaryingXmileDelayN(ir);
   // Display names of dimensions and elements, for mappings that the IR keeps in canonical form.
   const members = new Map<string, string>();
   for (const d of ir.dimensions) {

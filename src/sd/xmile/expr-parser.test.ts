@@ -220,6 +220,11 @@ describe('XMILE arrays (§3.7.1)', () => {
     expect(p('sales[East, k]')).toBe('#ELEMENT(sales[east,a], 0, 1, k)');
   });
 
+  it('keeps a whole index out of range as a computed element of constant value (XMILE 1.0 §3.7.1: it gives 0)', () => {
+    expect(p('pop[7]')).toBe('#ELEMENT(pop[north], 0, 0, 7)');
+    expect(p('sales[East, 0]')).toBe('#ELEMENT(sales[east,a], 0, 1, 0)');
+  });
+
   it('reads numeric subscripts as positions and names as elements', () => {
     expect(p('pop[2] + sales[East, 1] + pop[Region.north]')).toBe('((pop[south] + sales[east,a]) + pop[north])');
   });
@@ -234,7 +239,8 @@ describe('XMILE equation errors have a line and column', () => {
     ['SMTH1(x)', 'E_ARITY', 1, 1, 'SMTH1 takes 2 to 3 arguments but was given 1'],
     ['pop[*]', 'E_UNSUPPORTED', 1, 5, 'wildcard'],
     ['pop[1 +]', 'E_SYNTAX', 1, 8, "found ']'"],
-    ['pop[7]', 'E_DIMENSION', 1, 5, 'index 7 is outside dimension Region'],
+    // A whole index out of range gives 0 with a warning (invalid-literal-index.test.ts); a fraction is refused.
+    ['pop[1.5]', 'E_DIMENSION', 1, 5, 'index 1.5 is outside dimension Region'],
     ['  ???  ', 'E_NO_EQUATION', 1, 3, 'xmutil'],
     ['RANK(pop)', 'E_ARITY', 1, 1, 'RANK takes 2 to 3 arguments but was given 1'],
     ['"open', 'E_SYNTAX', 1, 1, 'never closed'],
@@ -252,7 +258,7 @@ describe('XMILE equation errors have a line and column', () => {
     ['IF a THEN b', 'se esperaba ELSE en IF … THEN … ELSE pero se encontró el final de la ecuación'],
     ['"open', 'un nombre entre comillas nunca se cierra'],
     ['pop[*]', 'el comodín * representa toda la dimensión Region aquí, pero esta ecuación no está definida sobre Region: úselo dentro de una función de arreglos como SUM, o defina la ecuación sobre Region'],
-    ['pop[7]', 'el índice 7 está fuera de la dimensión Region (1 a 3)'],
+    ['pop[1.5]', 'el índice 1.5 está fuera de la dimensión Region (1 a 3)'],
     ['RANK(pop)', 'RANK admite de 2 a 3 argumentos, pero recibió 1'],
     ['SMTH1(x)', 'SMTH1 admite de 2 a 3 argumentos, pero recibió 1'],
   ])('%j in Spanish too', (text, es) => {

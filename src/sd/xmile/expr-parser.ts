@@ -676,7 +676,7 @@ class Parser {
           subs.push({ name: dim, display, bang: true, loc });
         }
       } else if (t.kind === 'num') {
-        subs.push(this.indexSub(t, dim, loc));
+        subs.push(this.indexSub(t, dim, loc, computed && { position, list: computed }));
       } else if (t.kind === 'name') {
         const qualified = t.text.includes('.') && !t.quoted;
         const name = qualified ? this.qualifiedElement(t) : canonicalName(t.text);
@@ -830,12 +830,25 @@ class Parser {
     }
   }
 
-  private indexSub(t: Token, dim: string | undefined, loc: SourceLocation): SubscriptRef {
+  /**
+   * A number written as a subscript: the element at that 1-based index. A whole number outside 1…n
+   * is kept as a computed subscript of constant value, so the reference gives what an invalid index gives:
+   * XMILE 1.0 §3.7.1, "If a subscript expression results in an invalid subscript index (i.e., it is
+   * out of range), a zero (0) MUST be returned" (NaN where <uses_arrays> says so, footnote 10), and
+   * "a warning SHOULD be given", which the analyzer gives (array-functions.ts, W_INVALID_INDEX).
+   * A fraction, or an index where no computed subscript can stand (LOOKUP's table), stays a located error.
+   */
+  private indexSub(t: Token, dim: string | undefined, loc: SourceLocation, computed?: { position: number; list: ComputedSub[] }): SubscriptRef {
     const info = dim ? this.env.dims.get(dim) : undefined;
     const k = t.value!;
     if (!info) return { name: t.text, display: t.text, bang: false, loc };
     if (info.elements.includes(t.text)) return { name: t.text, display: t.text, bang: false, loc };
     if (!Number.isInteger(k) || k < 1 || k > info.elements.length) {
+      if (computed && Number.isInteger(k) && info.elements.length > 0) {
+        computed.list.push({ position: computed.position, expr: num(k, loc) });
+        const first = info.elements[0]!;
+        return { name: first, display: first, bang: false, loc };
+      }
       throw this.fail(t, { en: `index ${t.text} is outside dimension ${info.display} (1 to ${info.elements.length})`, es: `el índice ${t.text} está fuera de la dimensión ${info.display} (1 a ${info.elements.length})` }, 'E_DIMENSION');
     }
     const el = info.elements[k - 1]!;

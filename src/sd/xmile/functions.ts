@@ -11,8 +11,9 @@
  * without an initial value start from the input's initial value, as the spec says and as
  * Vensim's SMOOTH/DELAY1 do.
  *
- * The optional seed argument of the random functions is accepted and not used: draws come
- * from the run's own seeded stream (RunOptions.seed), as for Vensim models.
+ * Without a seed the random functions draw from the run's own seeded stream (RunOptions.seed), as
+ * for Vensim models; with one (§3.5.2: "If seed is provided, the sequence of numbers will always be
+ * identical") from a stream of that seed alone, as a Vensim stream ID does (run/random.ts).
  */
 import type { SourceLocation } from '../ir/diagnostics.js';
 import type { Expr } from '../ir/model.js';
@@ -55,7 +56,7 @@ const SPECS: Record<string, FunctionSpec> = {
   NORMAL: { min: 2, max: 3, build: (a, c) => call('RANDOM NORMAL', [num(-Infinity, c.loc), INF(c), ...a.slice(0, 3)], c.loc) },
   EXPRND: { min: 1, max: 2, build: (a, c) => call('RANDOM EXPONENTIAL', [num(0, c.loc), INF(c), num(0, c.loc), a[0]!, ...a.slice(1, 2)], c.loc) },
   POISSON: { min: 1, max: 2, build: (a, c) => call('RANDOM POISSON', [num(0, c.loc), INF(c), a[0]!, num(0, c.loc), num(1, c.loc), ...a.slice(1, 2)], c.loc) },
-  LOGNORMAL: { min: 2, max: 3, build: (a, c) => c.internal('#lognormal', [a[0]!, a[1]!]) },
+  LOGNORMAL: { min: 2, max: 3, build: (a, c) => (a.length === 3 ? c.internal('#lognormals', a) : c.internal('#lognormal', a)) },
   // Delays and smooths (§3.5.3).
   DELAY: { min: 2, max: 3, build: (a, c) => call('DELAY', a, c.loc) },
   DELAY1: withInit('DELAY1', 'DELAY1I'),

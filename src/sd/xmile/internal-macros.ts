@@ -9,7 +9,7 @@ import type { SourceLocation } from '../ir/diagnostics.js';
 import type { Equation, Expr, MacroDecl } from '../ir/model.js';
 import { bin, call, dtRef, num, ref, stopRef } from './ir-build.js';
 
-export type InternalMacro = '#int' | '#mod' | '#pulse' | '#lognormal' | '#smthn' | '#delayn' | '#forcst' | '#nnrate' | '#nnout';
+export type InternalMacro = '#int' | '#mod' | '#pulse' | '#lognormal' | '#lognormals' | '#smthn' | '#delayn' | '#forcst' | '#nnrate' | '#nnout';
 
 const LOC: SourceLocation = { file: '<XMILE built-in>', line: 1, column: 1 };
 const p = (name: string): Expr => ref(name, LOC);
@@ -49,6 +49,15 @@ const DEFINITIONS: Record<InternalMacro, () => MacroDecl> = {
       '#lognormal',
       ['m', 's'],
       call('RANDOM LOGNORMAL', [num(0, LOC), num(Infinity, LOC), bin('-', call('LN', [p('m')], LOC), bin('/', p('v'), num(2, LOC))), call('SQRT', [p('v')], LOC)], LOC),
+      { v: call('LN', [bin('+', num(1, LOC), bin('^', bin('/', p('s'), p('m')), num(2, LOC)))], LOC) },
+    ),
+  // LOGNORMAL(mean, sd, seed): the same draw from the seed's own stream (XMILE 1.0 §3.5.2, "If seed is
+  // provided, the sequence of numbers will always be identical"), as NORMAL's seed does.
+  '#lognormals': () =>
+    macro(
+      '#lognormals',
+      ['m', 's', 'seed'],
+      call('RANDOM LOGNORMAL', [num(0, LOC), num(Infinity, LOC), bin('-', call('LN', [p('m')], LOC), bin('/', p('v'), num(2, LOC))), call('SQRT', [p('v')], LOC), p('seed')], LOC),
       { v: call('LN', [bin('+', num(1, LOC), bin('^', bin('/', p('s'), p('m')), num(2, LOC)))], LOC) },
     ),
   // Without an initial value SMTHN and DELAYN start from the input's initial value.

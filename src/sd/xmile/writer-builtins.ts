@@ -28,6 +28,7 @@ export const INTERNAL_CALL: Readonly<Record<string, string>> = {
   '#int': 'INT',
   '#pulse': 'PULSE',
   '#lognormal': 'LOGNORMAL',
+  '#lognormals': 'LOGNORMAL',
   '#smthn': 'SMTHN',
   '#delayn': 'DELAYN',
   '#forcst': 'FORCST',

@@ -100,6 +100,8 @@ interface Ctx {
   rungeKutta?: boolean;
   /** Vensim's SMOOTH N under Runge-Kutta: constant over each step (fn_smooth_n), which XMILE's SMTHN is not. */
   stepwiseSmoothN?: boolean;
+  /** A Vensim delay time that is not constant, which DELAY N reads one step late (fn_delay_n); XMILE's DELAYN reads the current one. */
+  lateDelayNTime(delayTime: Expr): boolean;
   /** Display name by canonical name (variables, dimensions, elements). */
   names: Map<string, string>;
   /** Element substituted for a dimension name while writing one element's equation. */
@@ -270,6 +272,9 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number, i
     case 'POWER':
       return `(${sub(e.args[0]!, ctx, 8)} ^ ${sub(e.args[1]!, ctx, 7)})`;
     case 'DELAY N':
+      // A Vensim delay time that may vary is written as its value one DT ago, PREVIOUS(t, t),
+      // its own value at the start (XMILE 1.0 §3.5.6), which is what Vensim's DELAY N reads.
+      if (ctx.lateDelayNTime(e.args[1]!)) return `DELAYN(${a(0)}, PREVIOUS(${a(1)}, ${a(1)}), ${a(3)}, ${a(2)})`;
       return `DELAYN(${a(0)}, ${a(1)}, ${a(3)}, ${a(2)})`;
     case 'SMOOTH N':
       if (ctx.stepwiseSmoothN) {
@@ -632,7 +637,7 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
       const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
       const units = first.units ? `<units>${esc(first.units)}</units>` : '';
       const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
-      const ctx: Ctx = { rungeKutta: method !== 'euler', stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), writtenDim: (n) => (dims.has(n) ? (dims.get(n)!.equivalentTo ?? n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, layout: layoutOf(byVar), family, gfType: (n) => types.get(n), table: (n) => scalarTable(byVar.get(n)), qualified };
+      const ctx: Ctx = { rungeKutta: method !== 'euler', stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', lateDelayNTime: (t) => ir.dialect !== 'xmile' && constantValue(t, (m) => byVar.get(m)?.[0]) === undefined, names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), writtenDim: (n) => (dims.has(n) ? (dims.get(n)!.equivalentTo ?? n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, layout: layoutOf(byVar), family, gfType: (n) => types.get(n), table: (n) => scalarTable(byVar.get(n)), qualified };
 
       // The elements the equations define, each with its column name and its XMILE subscript.
       const elements = eqs.flatMap((eq) => {
