@@ -5,7 +5,8 @@
  * A model read from XMILE gets no sketch and a settings section that states its integration method;
  * an INIT or INITIAL inside a larger expression gets a variable of its own, and so does XMILE's DELAY,
  * written as DELAY FIXED (initial-variables.ts); SAFEDIV is written as IF THEN ELSE (safe-divisions.ts);
- * an XMILE computed subscript is written with VECTOR ELM MAP where that is exact (computed-subscripts.ts).
+ * an XMILE computed subscript is written with VECTOR ELM MAP where that is exact (computed-subscripts.ts);
+ * XMILE's INT (the floor) with INTEGER where its argument is repeatable (int-as-expression.ts).
  */
 import { HISTORY, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError } from '../ir/diagnostics.js';
@@ -15,6 +16,7 @@ import { computedSubscriptsAsElmMap } from './computed-subscripts.js';
 import { conveyorsAsDelays } from './conveyor-as-delay.js';
 import { nameDeclaredSubscripts } from './declared-subscripts.js';
 import { delaysStandalone, initialsStandalone } from './initial-variables.js';
+import { intAsExpression } from './int-as-expression.js';
 import { safeDivisionsAsIfThenElse } from './safe-divisions.js';
 import { exprText, numberText, table, vensimName } from './expr-text.js';
 
@@ -111,7 +113,7 @@ function rejectXmileOnly(ir: ModelIR): void {
 
 /** The `.mdl` text of a model. */
 export function writeVensim(model: ModelIR): string {
-  const ir = initialsStandalone(delaysStandalone(safeDivisionsAsIfThenElse(computedSubscriptsAsElmMap(conveyorsAsDelays(model)))));
+  const ir = initialsStandalone(delaysStandalone(safeDivisionsAsIfThenElse(intAsExpression(computedSubscriptsAsElmMap(conveyorsAsDelays(model))))));
   rejectXmileOnly(ir);
   // Display names of dimensions and elements, for mappings that the IR keeps in canonical form.
   const members = new Map<string, string>();
