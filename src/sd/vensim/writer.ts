@@ -85,6 +85,20 @@ function macroText(m: MacroDecl, display: (n: string) => string): string {
 }
 
 /**
+ * Why XMILE's RANK is not written as Vensim's VECTOR RANK (or VECTOR SORT ORDER), from the two texts:
+ * XMILE 1.0 §3.7.1.3 RANK(array, n [, secondary]) is the place of the element of rank n (over the
+ * flat order for an N-dimensional array), ties broken by the secondary array; fn_vector_rank gives
+ * each element its own rank (the inverse order), ties "arbitrarily" in contiguous ranks, along the last
+ * subscript only. VECTOR SORT ORDER (fn_vector_sort_order, zero based) is the order itself, under the
+ * same restriction, with no secondary array and silent on ties. Only a one-dimensional RANK without a
+ * secondary array and without ties would come out the same; ties depend on the values in the run.
+ */
+const RANK_WHY = {
+  en: ": XMILE's RANK(array, n) is the place of the element of rank n, ties broken by its optional secondary array, over the flat order of an N-dimensional array (XMILE 1.0 §3.7.1.3); Vensim's VECTOR RANK gives each element its own rank instead (the inverse order) and VECTOR SORT ORDER the order itself, but both sort only along the last subscript and take no secondary array, and VECTOR RANK orders tied values arbitrarily (vensim.com fn_vector_rank)",
+  es: ': RANK(arreglo, n) de XMILE es el lugar del elemento de rango n, con los empates resueltos por su arreglo secundario opcional, sobre el orden plano de un arreglo de N dimensiones (XMILE 1.0 §3.7.1.3); VECTOR RANK de Vensim da en cambio a cada elemento su propio rango (el orden inverso) y VECTOR SORT ORDER el orden mismo, pero ambas ordenan solo a lo largo del último subíndice y no admiten arreglo secundario, y VECTOR RANK ordena los valores empatados de forma arbitraria (vensim.com fn_vector_rank)',
+};
+
+/**
  * XMILE features the reader keeps under `#` names (conveyors, HISTORY, RANK; src/sd/ir/builtins.ts)
  * have no Vensim function: writing them would give a file Vensim cannot read.
  */
@@ -99,11 +113,12 @@ function rejectXmileOnly(ir: ModelIR): void {
         : e.fn === XMILE_ELEMENT
           ? { en: 'a computed subscript', es: 'un subíndice calculado' }
           : { en: 'a conveyor', es: 'una cinta transportadora (conveyor)' };
+      const why = e.fn === XMILE_RANK ? RANK_WHY : { en: '', es: '' };
       throw ModelError.at(
         'E_UNSUPPORTED',
         {
-          en: `${eq.lhs.display} uses ${what.en}, which Vensim has no function for; the model cannot be written as .mdl`,
-          es: `${eq.lhs.display} usa ${what.es}, para lo cual Vensim no tiene función; el modelo no se puede escribir como .mdl`,
+          en: `${eq.lhs.display} uses ${what.en}, which Vensim has no function for${why.en}; the model cannot be written as .mdl`,
+          es: `${eq.lhs.display} usa ${what.es}, para lo cual Vensim no tiene función${why.es}; el modelo no se puede escribir como .mdl`,
         },
         eq.loc,
       );
