@@ -93,7 +93,7 @@ function macroText(m: MacroDecl, display: (n: string) => string): string {
  * same restriction, with no secondary array and silent on ties. Only a one-dimensional RANK without a
  * secondary array and without ties would come out the same; ties depend on the values in the run.
  */
-const RANK_WHY = {
+export const RANK_WHY = {
   en: ": XMILE's RANK(array, n) is the place of the element of rank n, ties broken by its optional secondary array, over the flat order of an N-dimensional array (XMILE 1.0 §3.7.1.3); Vensim's VECTOR RANK gives each element its own rank instead (the inverse order) and VECTOR SORT ORDER the order itself, but both sort only along the last subscript and take no secondary array, and VECTOR RANK orders tied values arbitrarily (vensim.com fn_vector_rank)",
   es: ': RANK(arreglo, n) de XMILE es el lugar del elemento de rango n, con los empates resueltos por su arreglo secundario opcional, sobre el orden plano de un arreglo de N dimensiones (XMILE 1.0 §3.7.1.3); VECTOR RANK de Vensim da en cambio a cada elemento su propio rango (el orden inverso) y VECTOR SORT ORDER el orden mismo, pero ambas ordenan solo a lo largo del último subíndice y no admiten arreglo secundario, y VECTOR RANK ordena los valores empatados de forma arbitraria (vensim.com fn_vector_rank)',
 };
