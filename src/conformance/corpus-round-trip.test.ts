@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModelWithDiagnostics, modelDataHost } from '../sd/node/load.js';
 import { corpusRoot, CORPUS_SIZE_LIMIT_BYTES, readCatalog, readStatus } from './corpus.js';
 import { roundTripLegs } from './round-trip-legs.js';
+import { RANK_WHY } from '../sd/vensim/writer.js';
 import { statSync } from 'node:fs';
 
 const root = corpusRoot();
@@ -25,8 +26,9 @@ const REFUSED: Record<string, string> = {
 };
 /** Refusals worded otherwise: the leg and the message's start. */
 const REFUSED_AS: Record<string, { leg: 'mdl' | 'xmile'; message: string }> = {
-  // smallest German inventory = Inventory[MIN index…]: a subscript computed at run time (so the XMILE → .mdl leg too).
-  'bptk-arrayed-variables': { leg: 'mdl', message: 'smallest German inventory uses a computed subscript, which Vensim has no function for; the model cannot be written as .mdl' },
+  // smallest German inventory = Inventory[RANK(…)]: the computed subscript has a VECTOR ELM MAP form
+  // (its index is repeatable, ir/repeatable.ts), RANK inside it has none (so the XMILE → .mdl leg too).
+  'bptk-arrayed-variables': { leg: 'mdl', message: `smallest German inventory uses RANK, which Vensim has no function for${RANK_WHY.en}; the model cannot be written as .mdl` },
 };
 /**
  * Models whose XMILE carries generated net flows: a Vensim rate that is an expression, not

@@ -10,6 +10,8 @@ export interface BuiltinInfo {
   stateful?: boolean;
   /** Reads external data when the model is loaded. */
   data?: boolean;
+  /** Draws a random number at each evaluation (two calls with the same arguments differ). */
+  random?: boolean;
 }
 
 /** The IR name of XMILE's HISTORY, which Vensim does not have. */
@@ -73,10 +75,10 @@ export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map<string, Builti
   ['ALLOCATE BY PRIORITY', b(5)], ['ALLOCATE AVAILABLE', b(3)], ['FIND MARKET PRICE', b(4)], ['DEMAND AT PRICE', b(3)], ['SUPPLY AT PRICE', b(3)], ['INVERT MATRIX', b(2)],
   ['GAME', b(1)],
   // Random functions: the trailing seed (noise stream) argument is optional.
-  ['RANDOM UNIFORM', b(2, 3)], ['RANDOM NORMAL', b(4, 5)], ['RANDOM 0 1', b(0)], ['RANDOM EXPONENTIAL', b(4, 5)],
-  ['RANDOM POISSON', b(5, 6)], ['RANDOM LOGNORMAL', b(4, 6)], ['RANDOM TRIANGULAR', b(5, 6)], ['RANDOM GAMMA', b(5, 6)],
-  ['RANDOM BETA', b(5, 7)], ['RANDOM BINOMIAL', b(5, 7)], ['RANDOM WEIBULL', b(5, 6)], ['RANDOM PINK NOISE', b(3, 4)],
-  ['RANDOM NEGATIVE BINOMIAL', b(5, 7)], ['RANDOM LOOKUP', b(4, 6)],
+  ['RANDOM UNIFORM', b(2, 3, { random: true })], ['RANDOM NORMAL', b(4, 5, { random: true })], ['RANDOM 0 1', b(0, 0, { random: true })], ['RANDOM EXPONENTIAL', b(4, 5, { random: true })],
+  ['RANDOM POISSON', b(5, 6, { random: true })], ['RANDOM LOGNORMAL', b(4, 6, { random: true })], ['RANDOM TRIANGULAR', b(5, 6, { random: true })], ['RANDOM GAMMA', b(5, 6, { random: true })],
+  ['RANDOM BETA', b(5, 7, { random: true })], ['RANDOM BINOMIAL', b(5, 7, { random: true })], ['RANDOM WEIBULL', b(5, 6, { random: true })], ['RANDOM PINK NOISE', b(3, 4, { random: true })],
+  ['RANDOM NEGATIVE BINOMIAL', b(5, 7, { random: true })], ['RANDOM LOOKUP', b(4, 6, { random: true })],
   ['GET DIRECT DATA', b(4, 4, { data: true })], ['GET XLS DATA', b(4, 4, { data: true })],
   ['GET DIRECT CONSTANTS', b(3, 3, { data: true })], ['GET XLS CONSTANTS', b(3, 3, { data: true })],
   ['GET DIRECT LOOKUPS', b(4, 4, { data: true })], ['GET XLS LOOKUPS', b(4, 4, { data: true })],

@@ -48,4 +48,20 @@ describe('computed subscripts written as .mdl', () => {
     expect([e.code, e.loc?.file]).toEqual(['E_UNSUPPORTED', 'smooth.xmile']);
     expect(e.messageEs).toMatch(/usa un subíndice calculado/);
   });
+
+  it('the index is judged by the rule the XMILE writer uses too (ir/repeatable.ts): a graphical function is written, a random draw refused', () => {
+    const dims = { dimensions: '<dim name="D"><elem name="a"/><elem name="b"/><elem name="c"/></dim>' };
+    const x = '<aux name="x"><dimensions><dim name="D"/></dimensions><eqn>D * 10</eqn></aux>';
+    // g(TIME) climbs 1, 2, 3, 3, … (hand-worked from its points): y is 10, 20, 30, 30, ….
+    const gf = '<aux name="g"><eqn>TIME</eqn><gf><xscale min="0" max="2"/><yscale min="1" max="3"/><ypts>1,2,3</ypts></gf></aux>';
+    const viaGf = compileXmile(xmileDoc(`${x}${gf}<aux name="y"><eqn>x[g]</eqn></aux>`, { ...dims, stop: 4 }));
+    const mdl = writeVensim(viaGf.ir);
+    expect(mdl).toMatch(/VECTOR ELM MAP\(x\[a\], INTEGER\(g\) - 1\)/);
+    const back = compileVensim(mdl).model.run();
+    expect(sameKeptColumns(viaGf.model.run(), back)).toBeUndefined();
+    expect(Array.from(back.get('y')!)).toEqual([10, 20, 30, 30, 30]);
+    const random = xmileDoc(`${x}<aux name="y"><eqn>x[RANDOM(1, 3)]</eqn></aux>`, dims);
+    const e = firstDiagnostic(() => writeVensim(compileXmile(random, { file: 'random.xmile' }).ir));
+    expect([e.code, e.loc?.file]).toEqual(['E_UNSUPPORTED', 'random.xmile']);
+  });
 });

@@ -14,24 +14,12 @@
  * map for an element outside; Vensim may compute both branches and issue its out-of-range message,
  * but the value is the branch taken. Left for the writer to refuse: an
  * invalid value of NaN (Vensim's :NA: is a number, not NaN), a variable whose dimensions the model
- * does not declare, and an index with state or randomness (it is written twice).
+ * does not declare, and an index that is not repeatable (ir/repeatable.ts: it is written twice).
  */
-import { BUILTINS, FLAT_INDEX, XMILE_ELEMENT } from '../ir/builtins.js';
-import type { Equation, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
+import { FLAT_INDEX, XMILE_ELEMENT } from '../ir/builtins.js';
+import type { Equation, Expr, ModelIR, SubscriptRef } from '../ir/model.js';
+import { repeatable } from '../ir/repeatable.js';
 import { mapExpr, someExpr } from '../ir/walk.js';
-
-/** The expression computes the same number each time it is written: no state, no randomness. */
-function repeatable(e: Expr, macros: ReadonlyMap<string, MacroDecl>, seen = new Set<string>()): boolean {
-  return !someExpr(e, (x) => {
-    if (x.kind === 'call' && (x.fn.startsWith('#') || x.fn.startsWith('RANDOM') || BUILTINS.get(x.fn)?.stateful)) return true;
-    if (x.kind !== 'apply') return false;
-    // A lookup is a function of its input; a macro is as repeatable as its equations.
-    const m = macros.get(x.name);
-    if (!m || seen.has(m.name)) return false;
-    seen.add(m.name);
-    return !m.equations.every((q) => !q.expr || repeatable(q.expr, macros, seen));
-  });
-}
 
 /** The model with each computed subscript that has an exact VECTOR ELM MAP form written in it. */
 export function computedSubscriptsAsElmMap(ir: ModelIR): ModelIR {

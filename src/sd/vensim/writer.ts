@@ -5,7 +5,8 @@
  * A model read from XMILE gets no sketch and a settings section that states its integration method;
  * an INIT or INITIAL inside a larger expression gets a variable of its own, and so does XMILE's DELAY,
  * written as DELAY FIXED (initial-variables.ts); SAFEDIV is written as IF THEN ELSE (safe-divisions.ts);
- * an XMILE computed subscript is written with VECTOR ELM MAP where that is exact (computed-subscripts.ts).
+ * an XMILE computed subscript is written with VECTOR ELM MAP where that is exact (computed-subscripts.ts);
+ * XMILE's INT (the floor) with INTEGER where its argument is repeatable (int-as-expression.ts).
  */
 import { HISTORY, XMILE_ELEMENT, XMILE_RANK } from '../ir/builtins.js';
 import { ModelError } from '../ir/diagnostics.js';
@@ -16,6 +17,7 @@ import { computedSubscriptsAsElmMap } from './computed-subscripts.js';
 import { conveyorsAsDelays } from './conveyor-as-delay.js';
 import { nameDeclaredSubscripts } from './declared-subscripts.js';
 import { delaysStandalone, initialsStandalone } from './initial-variables.js';
+import { intAsExpression } from './int-as-expression.js';
 import { safeDivisionsAsIfThenElse } from './safe-divisions.js';
 import { exprText, numberText, table, vensimName } from './expr-text.js';
 
@@ -84,6 +86,20 @@ function macroText(m: MacroDecl, display: (n: string) => string): string {
 }
 
 /**
+ * Why XMILE's RANK is not written as Vensim's VECTOR RANK (or VECTOR SORT ORDER), from the two texts:
+ * XMILE 1.0 §3.7.1.3 RANK(array, n [, secondary]) is the place of the element of rank n (over the
+ * flat order for an N-dimensional array), ties broken by the secondary array; fn_vector_rank gives
+ * each element its own rank (the inverse order), ties "arbitrarily" in contiguous ranks, along the last
+ * subscript only. VECTOR SORT ORDER (fn_vector_sort_order, zero based) is the order itself, under the
+ * same restriction, with no secondary array and silent on ties. Only a one-dimensional RANK without a
+ * secondary array and without ties would come out the same; ties depend on the values in the run.
+ */
+export const RANK_WHY = {
+  en: ": XMILE's RANK(array, n) is the place of the element of rank n, ties broken by its optional secondary array, over the flat order of an N-dimensional array (XMILE 1.0 §3.7.1.3); Vensim's VECTOR RANK gives each element its own rank instead (the inverse order) and VECTOR SORT ORDER the order itself, but both sort only along the last subscript and take no secondary array, and VECTOR RANK orders tied values arbitrarily (vensim.com fn_vector_rank)",
+  es: ': RANK(arreglo, n) de XMILE es el lugar del elemento de rango n, con los empates resueltos por su arreglo secundario opcional, sobre el orden plano de un arreglo de N dimensiones (XMILE 1.0 §3.7.1.3); VECTOR RANK de Vensim da en cambio a cada elemento su propio rango (el orden inverso) y VECTOR SORT ORDER el orden mismo, pero ambas ordenan solo a lo largo del último subíndice y no admiten arreglo secundario, y VECTOR RANK ordena los valores empatados de forma arbitraria (vensim.com fn_vector_rank)',
+};
+
+/**
  * XMILE features the reader keeps under `#` names (conveyors, HISTORY, RANK; src/sd/ir/builtins.ts)
  * have no Vensim function: writing them would give a file Vensim cannot read.
  */
@@ -98,11 +114,12 @@ function rejectXmileOnly(ir: ModelIR): void {
         : e.fn === XMILE_ELEMENT
           ? { en: 'a computed subscript', es: 'un subíndice calculado' }
           : { en: 'a conveyor', es: 'una cinta transportadora (conveyor)' };
+      const why = e.fn === XMILE_RANK ? RANK_WHY : { en: '', es: '' };
       throw ModelError.at(
         'E_UNSUPPORTED',
         {
-          en: `${eq.lhs.display} uses ${what.en}, which Vensim has no function for; the model cannot be written as .mdl`,
-          es: `${eq.lhs.display} usa ${what.es}, para lo cual Vensim no tiene función; el modelo no se puede escribir como .mdl`,
+          en: `${eq.lhs.display} uses ${what.en}, which Vensim has no function for${why.en}; the model cannot be written as .mdl`,
+          es: `${eq.lhs.display} usa ${what.es}, para lo cual Vensim no tiene función${why.es}; el modelo no se puede escribir como .mdl`,
         },
         eq.loc,
       );
@@ -112,7 +129,7 @@ function rejectXmileOnly(ir: ModelIR): void {
 
 /** The `.mdl` text of a model. */
 export function writeVensim(model: ModelIR): string {
-  const ir = initialsStandalone(delaysStandalone(safeDivisionsAsIfThenElse(computedSubscriptsAsElmMap(conveyorsAsDelays(model)))));
+  const ir = initialsStandalone(delaysStandalone(safeDivisionsAsIfThenElse(intAsExpression(computedSubscriptsAsElmMap(conveyorsAsDelays(model))))));
   rejectXmileOnly(ir);
   refuseVaryingXmileDelayN(ir);
   // Display names of dimensions and elements, for mappings that the IR keeps in canonical form.

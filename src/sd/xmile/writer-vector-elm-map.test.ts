@@ -124,6 +124,17 @@ describe('XMILE writer: VECTOR ELM MAP as computed subscripts', () => {
     expect(e.diagnostics[0]!.loc?.line).toBe(3);
   });
 
+  it('an offset through a lookup or a macro without state is repeatable (ir/repeatable.ts), so it is written; one whose macro has state is refused', () => {
+    // g(1) = 1, g(2) = 2 (hand-worked): offsets 1 and 2 name var1[s2] = 20 and var1[s3] = 30.
+    const lookup = roundTrip(`${SUB}g((0,0),(4,4)) ~~|\nw[sub] = VECTOR ELM MAP(var1[s1], g(MIN(sub - 1, 2))) ~~|\n`);
+    expect(['w[s1]', 'w[s2]', 'w[s3]'].map((n) => lookup.col(n)[0])).toEqual([10, 20, 30]);
+    const TWICE = ':MACRO: TWICE(a)\nTWICE = 2 * a ~~|\n:END OF MACRO:\n';
+    const macro = roundTrip(`${TWICE}${SUB}w = VECTOR ELM MAP(var1[s1], TWICE(1)) ~~|\n`);
+    expect(macro.col('w')).toEqual([30, 30, 30, 30, 30]);
+    const LAGGED = ':MACRO: LAGGED(a)\nLAGGED = SMOOTH(a, 2) ~~|\n:END OF MACRO:\n';
+    expect(refusal(`${LAGGED}${SUB}w = VECTOR ELM MAP(var1[s1], INTEGER(LAGGED(Time))) ~~|\n`).message).toMatch(/VECTOR ELM MAP whose offset calls a function with state or randomness/);
+  });
+
   it('a range of elements apart (s1, s3) counts along its family, as its name does: written over var1 of that family', () => {
     const { xml, col } = roundTrip(`${SUB}ends: s1, s3 ~~|\nx[ends] = VECTOR ELM MAP(var1[ends], Time * 0) ~~|\n`);
     expect(xml).toContain('THEN var1[ends - 1 + TIME * 0 + 1] ELSE');

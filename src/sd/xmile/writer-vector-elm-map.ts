@@ -17,31 +17,19 @@
  *   IF F >= 0 AND F < N₁⋯Nₙ AND INT(F) = F THEN v[…] ELSE −2^109
  * the same numbers wherever the engine gives numbers (as writer-vector-select.ts does where the engine
  * stops). A whole offset written as a number from fixed elements is resolved here: the element
- * itself, or :NA:'s number. The offset is written several times, so it may call only functions of
- * their arguments alone (no state, no randomness).
+ * itself, or :NA:'s number. The offset is written several times, so it must be repeatable
+ * (ir/repeatable.ts: no state, no randomness).
  */
 import type { BilingualText } from '../ir/diagnostics.js';
-import type { Expr, SubscriptRef } from '../ir/model.js';
+import type { Expr, MacroDecl, SubscriptRef } from '../ir/model.js';
 import { VENSIM_NA } from '../ir/na.js';
 import { XMILE_ELEMENT } from '../ir/builtins.js';
 import { apply, bin, call, num } from './ir-build.js';
-import { someExpr } from '../ir/walk.js';
+import { repeatable } from '../ir/repeatable.js';
 import { INTERNAL_MOD } from './writer-builtins.js';
 
 /** XMILE's INT, the floor, as the reader keeps it (internal-macros.ts). */
 const INTERNAL_INT = '#int';
-
-/**
- * Functions of their arguments' values alone, without state or randomness: computing one twice gives
- * the same number, so an offset holding only these may be written several times. ELMCOUNT is among
- * them (Vensim's page writes its n-dimensional offsets with it).
- */
-const REPEATABLE = new Set(['ELMCOUNT', 'ABS', 'SQRT', 'EXP', 'LN', 'LOG', 'SIN', 'COS', 'TAN', 'ARCSIN', 'ARCCOS', 'ARCTAN', 'SINH', 'COSH', 'TANH', 'MIN', 'MAX', 'INTEGER', 'INT', 'IF THEN ELSE', 'XIDZ', 'ZIDZ', 'MODULO', 'QUANTUM', 'POWER']);
-
-/** The expression calls only REPEATABLE functions (and no lookup or macro). */
-function repeatable(e: Expr): boolean {
-  return !someExpr(e, (x) => (x.kind === 'call' && !REPEATABLE.has(x.fn)) || x.kind === 'apply');
-}
 
 /** Why VECTOR ELM MAP is refused, its name put before the reason in each language. */
 const refusal = (why: BilingualText): BilingualText => ({ en: 'VECTOR ELM MAP ' + why.en, es: 'VECTOR ELM MAP ' + why.es });
@@ -61,6 +49,8 @@ export interface ElmMapSource {
    * or the value of a range of the equation less a number; undefined where the writer cannot name it.
    */
   place(s: SubscriptRef, elements: string[]): number | { range: Expr; less: number } | undefined;
+  /** The model's macros, by name: a macro call in the offset is repeatable when its equations are (ir/repeatable.ts). */
+  macros: ReadonlyMap<string, MacroDecl>;
 }
 
 /** VECTOR ELM MAP as computed subscripts under a guard, or why it has none. */
@@ -102,7 +92,7 @@ export function vectorElmMapForm(e: Extract<Expr, { kind: 'call' }>, src: ElmMap
     });
     return { ...vec, subs };
   }
-  if (!repeatable(offset)) return refusal({ en: 'whose offset calls a function with state or randomness, a lookup or a macro (the offset is written several times: in the range check and in each computed subscript)', es: 'cuyo desplazamiento llama a una función con estado o aleatoria, a una tabla (lookup) o a una macro (el desplazamiento se escribe varias veces: en la comprobación del rango y en cada subíndice calculado)' });
+  if (!repeatable(offset, src.macros)) return refusal({ en: 'whose offset calls a function with state or randomness, or a macro that does (the offset is written several times: in the range check and in each computed subscript)', es: 'cuyo desplazamiento llama a una función con estado o aleatoria, o a una macro que lo hace (el desplazamiento se escribe varias veces: en la comprobación del rango y en cada subíndice calculado)' });
   const base = fixed !== undefined ? (fixed === 0 ? undefined : num(fixed, loc)) : terms.filter((t) => t.kind !== 'num' || t.value !== 0).reduce((a, t) => bin('+', a, t));
   const flat = () => (base ? bin('+', base, offset, loc) : offset);
   const int = (x: Expr) => apply(INTERNAL_INT, [x], loc);

@@ -127,6 +127,8 @@ interface Ctx {
   declaredDims(name: string): string[] | undefined;
   /** The elements of each position of an arrayed variable as written; undefined for a lookup or an unknown name. */
   layout(name: string): string[][] | undefined;
+  /** The model's macros by name (whether an expression written twice is repeatable: ir/repeatable.ts). */
+  macros: ReadonlyMap<string, MacroDecl>;
   /** The elements of a range's family, the largest range holding all of its elements (the first declared of equals), along which its name used as a value counts (expand.ts familyPosition). */
   family(name: string): string[];
   /** The type a lookup is written with, where all its uses share one other than continuous (gf-types.ts). */
@@ -350,7 +352,7 @@ function callText(e: Extract<Expr, { kind: 'call' }>, ctx: Ctx, outer: number, i
     }
     case 'VECTOR ELM MAP': {
       // Computed subscripts at the flat place under a range check (writer-vector-elm-map.ts).
-      const form = vectorElmMapForm(e, { layout: (n) => ctx.layout(n), place: (s, els) => elmMapPlace(s, els, ctx) });
+      const form = vectorElmMapForm(e, { layout: (n) => ctx.layout(n), place: (s, els) => elmMapPlace(s, els, ctx), macros: ctx.macros });
       if (!('kind' in form)) throw new Unwritable(form, e.loc);
       return sub(form, ctx, outer, false);
     }
@@ -604,6 +606,7 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
     }
     return best ?? own;
   };
+  const macroDecls: ReadonlyMap<string, MacroDecl> = new Map(ir.macros.map((m) => [m.name, m]));
   /** The elements of each position of an arrayed variable as written (undefined for a lookup or an unknown name): VECTOR ELM MAP's flat layout. */
   const layoutOf = (byVar: ReadonlyMap<string, Equation[]>) => (name: string): string[][] | undefined => {
     const eqs = byVar.get(name);
@@ -637,7 +640,7 @@ function writeModel(ir: ModelIR, options: WriteXmileOptions): string {
       const dimsXml = parentDims.length ? `<dimensions>${parentDims.map((d) => `<dim name="${attrName(names.get(d) ?? d)}"/>`).join('')}</dimensions>` : '';
       const units = first.units ? `<units>${esc(first.units)}</units>` : '';
       const doc = first.doc ? `<doc>${esc(first.doc)}</doc>` : '';
-      const ctx: Ctx = { rungeKutta: method !== 'euler', stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', lateDelayNTime: (t) => ir.dialect !== 'xmile' && constantValue(t, (m) => byVar.get(m)?.[0]) === undefined, names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), writtenDim: (n) => (dims.has(n) ? (dims.get(n)!.equivalentTo ?? n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, layout: layoutOf(byVar), family, gfType: (n) => types.get(n), table: (n) => scalarTable(byVar.get(n)), qualified };
+      const ctx: Ctx = { rungeKutta: method !== 'euler', stepwiseSmoothN: ir.dialect !== 'xmile' && method !== 'euler', lateDelayNTime: (t) => ir.dialect !== 'xmile' && constantValue(t, (m) => byVar.get(m)?.[0]) === undefined, names, bind: new Map(), extraGfs: [], owner: display, loc: first.loc, dimMembers: (n) => (dims.has(n) ? members(n) : undefined), writtenDim: (n) => (dims.has(n) ? (dims.get(n)!.equivalentTo ?? n) : undefined), bound: [], isSubRange, mapElement, binding: new Map(), eqDims: parentDims, declaredDims: (n) => byVar.get(n)?.[0]?.lhs.dims, layout: layoutOf(byVar), macros: macroDecls, family, gfType: (n) => types.get(n), table: (n) => scalarTable(byVar.get(n)), qualified };
 
       // The elements the equations define, each with its column name and its XMILE subscript.
       const elements = eqs.flatMap((eq) => {
