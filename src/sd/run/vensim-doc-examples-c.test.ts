@@ -142,8 +142,40 @@ describe('GET DATA AT TIME, FIRST TIME, LAST TIME (documentation/function_change
     expect(series(r, 'd')[3]).toBe(5.5);
     expect([first(r, 'first t'), first(r, 'last t')]).toEqual([1, 4]);
   });
-  // Not asserted: whether a T before the first or after the last point is "not available" (:NA:)
-  // or gives d's held end value. The engine gives the held value (10 at T = 0); see the report.
+});
+
+describe('GET DATA AT TIME and BETWEEN TIMES outside the data (function_changes.html, fn_get_data_between_times.html)', () => {
+  // https://www.vensim.com/documentation/function_changes.html: AT TIME gives "the value for the data
+  // variable D at time T or :NA: if not available"; before the first or after the last point no value
+  // is available, so :NA: there, even though d itself holds its end values (10 before Time 1, 7 after 4).
+  // https://vensim.com/documentation/fn_get_data_between_times.html: ":NA: if the time is before the
+  // first or after the last data point", whatever the mode (0 interpolate, 1 later, −1 earlier).
+  // Hand-worked with d = (1, 10), (2, 4), (4, 7) and T = Time − 1 over Time 0..6 (T = −1..5).
+  const data = new Map([['d', { times: [1, 2, 4], values: [10, 4, 7] }]]);
+  const eqs = [
+    'd ~~|', 'at = GET DATA AT TIME(d, Time - 1) ~~|',
+    'b0 = GET DATA BETWEEN TIMES(d, Time - 1, 0) ~~|', 'b1 = GET DATA BETWEEN TIMES(d, Time - 1, 1) ~~|', 'bm = GET DATA BETWEEN TIMES(d, Time - 1, -1) ~~|',
+  ];
+  const r = compileVensim(`${eqs.join('\n')}\n${control(6)}`, { externalData: data }).model.run();
+
+  it('AT TIME is :NA: before the first (T = −1, 0) and after the last point (T = 5), d\'s own value inside', () => {
+    // T = 1 → 10, 2 → 4, 3 → (4 + 7)/2 = 5.5 (d interpolates), 4 → 7.
+    expect(series(r, 'at')).toEqual([NA, NA, 10, 4, 5.5, 7, NA]);
+    // d itself still holds its ends where it is read as a variable: 10 at Time 0, 7 at Times 5 and 6.
+    expect(series(r, 'd')).toEqual([10, 10, 4, 5.5, 7, 7, 7]);
+  });
+
+  it('BETWEEN TIMES is :NA: outside the data in each of its three modes', () => {
+    // T = 3 lies between (2, 4) and (4, 7): mode 0 → 5.5, mode 1 → the later 7, mode −1 → the earlier 4.
+    expect(series(r, 'b0')).toEqual([NA, NA, 10, 4, 5.5, 7, NA]);
+    expect(series(r, 'b1')).toEqual([NA, NA, 10, 4, 7, 7, NA]);
+    expect(series(r, 'bm')).toEqual([NA, NA, 10, 4, 4, 7, NA]);
+  });
+
+  it('AT TIME on :HOLD BACKWARD: data holds between points but is still :NA: outside them', () => {
+    const h = compileVensim(`d :HOLD BACKWARD: ~~|\nat = GET DATA AT TIME(d, Time - 1) ~~|\n${control(6)}`, { externalData: data }).model.run();
+    expect(series(h, 'at')).toEqual([NA, NA, 10, 4, 4, 7, NA]);
+  });
 });
 
 describe('ALLOCATE AVAILABLE, the page example (fn_allocate_available, 24337.html, 24330.html)', () => {
