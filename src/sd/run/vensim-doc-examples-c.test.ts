@@ -499,9 +499,33 @@ describe('macros (documentation/22145.html)', () => {
     ], 0);
     expect(first(r, 'a')).toBe(12);
   });
-  // Not asserted: macros.html says a macro used before its definition is a syntax error, but the
-  // shared suite's macro_trailing_definition case (with Vensim output) defines its macro after the
-  // use, and the engine accepts that; see the report.
+});
+
+describe('a macro must be defined before it is used (https://www.vensim.com/documentation/macros.html)', () => {
+  // "The macro definition must occur before the macro is referenced. This is the only equation
+  // ordering rule in the Vensim modeling language. If you do not define a macro before you use it,
+  // you will receive a syntax error message." Each use above its :MACRO: is reported where it is.
+  const DOUBLE = [':MACRO: DOUBLE(x)', 'DOUBLE = 2 * x ~~|', ':END OF MACRO:'];
+
+  it('stops at each use above the definition, naming the macro and the line of its :MACRO:', () => {
+    const e = buildError(`a = DOUBLE(3) ~~|\nb = 1 + DOUBLE(a) ~~|\n${DOUBLE.join('\n')}\nc = DOUBLE(b) ~~|\n${control(0)}`, 'order.mdl');
+    expect(e.diagnostics.map((d) => [d.code, d.loc?.file, d.loc?.line, d.loc?.column])).toEqual([
+      ['E_MACRO', 'order.mdl', 1, 5],
+      ['E_MACRO', 'order.mdl', 2, 9],
+    ]);
+    expect(e.diagnostics[0]!.message).toContain('macro DOUBLE is used before its definition (:MACRO: at line 3)');
+    expect(e.diagnostics[0]!.messageEs).toContain('la macro DOUBLE se usa antes de su definición (:MACRO: en la línea 3)');
+  });
+
+  it('holds inside a macro definition too: a nested macro must come first', () => {
+    const e = buildError([':MACRO: QUAD(x)', 'QUAD = DOUBLE(DOUBLE(x)) ~~|', ':END OF MACRO:', ...DOUBLE, 'a = QUAD(3) ~~|', control(0)].join('\n'), 'nest.mdl');
+    expect(e.diagnostics.map((d) => [d.code, d.loc?.line, d.loc?.column])).toEqual([['E_MACRO', 2, 8], ['E_MACRO', 2, 15]]);
+  });
+
+  it('runs the same model once the definition is moved above the uses (2 × 3 = 6, 1 + 2 × 6 = 13, 2 × 13 = 26)', () => {
+    const r = run([...DOUBLE, 'a = DOUBLE(3) ~~|', 'b = 1 + DOUBLE(a) ~~|', 'c = DOUBLE(b) ~~|'], 0);
+    expect([first(r, 'a'), first(r, 'b'), first(r, 'c')]).toEqual([6, 13, 26]);
+  });
 });
 
 describe('INTEG (fn_integ)', () => {
