@@ -679,8 +679,8 @@ export class Expander implements ExpanderApi {
       case 'GET DATA FIRST TIME':
       case 'GET DATA LAST TIME': {
         // Vensim's data functions read a data variable's series: at a time (with its own
-        // interpolation, or BETWEEN TIMES' mode 0 interpolate, 1 later value, -1 earlier value,
-        // :NA: outside the data), or the time of its first or last point.
+        // interpolation, or BETWEEN TIMES' mode 0 interpolate, 1 later value, -1 earlier value;
+        // both :NA: outside the data), or the time of its first or last point.
         const series = this.dataSeriesOf(args[0]!, ctx, fn);
         if (fn === 'GET DATA FIRST TIME' || fn === 'GET DATA LAST TIME') {
           const times = this.data[series]!.times;

@@ -168,7 +168,7 @@ function call(fn: string, a: string[]): string {
     case 'GET TIME VALUE':
       return `R.getTimeValue(time, ${a[0]}, ${a[1]}, ${a[2]})`;
     case 'GET DATA AT TIME':
-      return `R.data(${a[0]}, ${a[1]})`;
+      return `R.dataAt(${a[0]}, ${a[1]})`;
     case 'GET DATA BETWEEN TIMES':
       return `R.dataBetween(${a[0]}, ${a[1]}, ${a[2]})`;
     case 'GET DATA MAX':

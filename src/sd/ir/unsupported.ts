@@ -137,6 +137,13 @@ export const UNSUPPORTED_VENSIM_FUNCTIONS: ReadonlyMap<string, BilingualText> = 
     },
   ],
   [
+    'GET DATA STDV',
+    {
+      en: `${NO_PAGE.en}; of the GET DATA statistics only fn_get_data_min was found, so whether it divides by the number of points or by one less is not known; GET DATA MEAN, MIN and MAX are supported`,
+      es: `${NO_PAGE.es}; de las estadísticas GET DATA solo se encontró fn_get_data_min, así que no se sabe si divide entre el número de puntos o entre uno menos; se admiten GET DATA MEAN, MIN y MAX`,
+    },
+  ],
+  [
     'GET DATA TOTAL POINTS',
     {
       en: 'its reference page (fn_get_data_total_points.html, linked from other projects) could not be read here, so whether it counts the points of the whole series or of a time range, and whether :NA: points count, is not known',

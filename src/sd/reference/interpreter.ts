@@ -27,6 +27,7 @@ import { demandAt, marketPrice, type ReferenceCurve, supplyAt } from './market-c
 import { LEVEL_RULES, zidz } from './level-rules.js';
 import { ranks, sortOrder, vectorSelect, wholeIndex } from './vector-rules.js';
 import { VENSIM_NA } from '../ir/na.js';
+import { saveEverySteps } from '../run/saveper-check.js';
 
 /** A data variable's points, by column name (`name` or `name[e1,e2]`). */
 export type ReferenceData = ReadonlyMap<string, { times: readonly number[]; values: readonly number[] }>;
@@ -830,7 +831,8 @@ export class ReferenceInterpreter {
     this.dt = control('time step');
     const saveper = control('saveper');
     const steps = Math.round((final - start) / this.dt);
-    const saveEvery = Math.max(1, Math.round(saveper / this.dt));
+    // The engine's save rule (saveper-check.ts): every ⌈SAVEPER / TIME STEP⌉ steps.
+    const saveEvery = saveEverySteps(saveper, this.dt);
     const cols = this.columns();
     const shifters = this.shiftCallers();
     const result: ReferenceResult = { time: [], columns: new Map(cols.map((c) => [c.col, []])) };

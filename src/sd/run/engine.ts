@@ -11,6 +11,7 @@ import { generate } from '../compile/codegen.js';
 import { readVensim } from '../vensim/reader.js';
 import { looksLikeXmile, readXmile } from '../xmile/reader.js';
 import { CompiledModel, type CompiledModelOptions } from './compiled-model.js';
+import { saveperWarning } from './saveper-check.js';
 
 export interface CompileOptions extends CompiledModelOptions {
   dataHost?: DataHost;
@@ -30,7 +31,8 @@ export function compileIR(ir: ModelIR, options: CompileOptions = {}): CompiledRe
   const generated = generate(scalar, ordering, undefined, { exprRefs });
   const method = options.method ?? ir.method ?? methodFromSettings(ir.settings);
   const model = new CompiledModel(scalar, ordering, generated, { ...options, method });
-  return { model, ir, warnings };
+  const saveper = saveperWarning(model.time.saveper, model.time.dt, scalar.nodes[scalar.control.saveper]?.loc);
+  return { model, ir, warnings: saveper ? [...warnings, saveper] : warnings };
 }
 
 /** Reads and compiles Vensim text. */

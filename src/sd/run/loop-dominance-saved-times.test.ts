@@ -53,6 +53,17 @@ describe('loop scores at the saved times only', () => {
     });
   }
 
+  it('with a SAVEPER that is not a multiple of TIME STEP, scores at the times the run saves', () => {
+    // SAVEPER 0.6, TIME STEP 0.25: the run saves every ⌈2.4⌉ = 3 steps (saveper-check.ts), at
+    // 0, 0.75, 1.5, …, 12 (17 times); the scores are at those times, not every round(2.4) = 2 steps.
+    const text = MODEL.replace('SAVEPER = 1 ~', 'SAVEPER = 0.6 ~');
+    const saved = dominance(text, { maxValues: 20 });
+    expect(saved.savedTimesOnly?.every).toBe(3);
+    const runTimes = [...compileVensim(text).model.run().time];
+    expect(runTimes).toEqual(Array.from({ length: 17 }, (_, i) => i * 0.75));
+    expect([...saved.time]).toEqual(runTimes);
+  });
+
   it('scores element loops at the saved times rather than leaving them out, when those rows fit', () => {
     const text = `
 dim: A1, A2 ~~|

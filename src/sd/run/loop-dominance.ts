@@ -49,6 +49,7 @@
  * its stocks and flows, scored as for the listed loops (loop-dominance-search.ts); when that finds
  * more loops than their scores may hold, the search is done again without those stocks, saying so.
  */
+import { saveEverySteps } from './saveper-check.js';
 import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
 import { hiddenDisplayName, type ScalarModel, type SExpr } from '../analyze/scalar-model.js';
 import { expandModel } from '../analyze/expand.js';
@@ -521,7 +522,8 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   const columnsOf = (keys: Set<string>) => [...keys].map(displayOf).filter((n) => outputs.has(normalized(n)));
   // Rows kept per series: every step's, or above the budget each SAVEPER time's and the next step's
   // (loop-dominance-run.ts); element loops are left out only when even those are too many.
-  const every = Math.max(1, Math.round(model.time.saveper / model.time.dt));
+  // The engine's save rule (saveper-check.ts), so the scores fall on the run's saved times.
+  const every = saveEverySteps(model.time.saveper, model.time.dt);
   const rowsFor = (columns: number) => (columns * steps <= budget || every === 1 ? steps : 2 * Math.ceil(steps / every));
   const wanted = columnsOf(needed).length;
   // Element loops through arrays are named apart from their loop (`B1[A1]`); the paths of a

@@ -268,6 +268,18 @@ export class Runtime {
     }
   }
 
+  /**
+   * GET DATA AT TIME: the data variable at `time` as it reads there (its own interpolation), but
+   * :NA: before its first or after its last point, where no value is available
+   * (function_changes.html: "The value for the data variable D at time T or :NA: if not available").
+   */
+  dataAt(k: number, time: number): number {
+    const ts = this.dataSeries[k]!.times;
+    const n = ts.length;
+    if (n === 0 || time < ts[0]! || time > ts[n - 1]!) return VENSIM_NA;
+    return this.data(k, time);
+  }
+
   /** GET DATA BETWEEN TIMES: mode 0 interpolates, 1 the later point, −1 the earlier; :NA: outside the data. */
   dataBetween(k: number, time: number, mode: number): number {
     const ts = this.dataSeries[k]!.times;

@@ -142,8 +142,40 @@ describe('GET DATA AT TIME, FIRST TIME, LAST TIME (documentation/function_change
     expect(series(r, 'd')[3]).toBe(5.5);
     expect([first(r, 'first t'), first(r, 'last t')]).toEqual([1, 4]);
   });
-  // Not asserted: whether a T before the first or after the last point is "not available" (:NA:)
-  // or gives d's held end value. The engine gives the held value (10 at T = 0); see the report.
+});
+
+describe('GET DATA AT TIME and BETWEEN TIMES outside the data (function_changes.html, fn_get_data_between_times.html)', () => {
+  // https://www.vensim.com/documentation/function_changes.html: AT TIME gives "the value for the data
+  // variable D at time T or :NA: if not available"; before the first or after the last point no value
+  // is available, so :NA: there, even though d itself holds its end values (10 before Time 1, 7 after 4).
+  // https://vensim.com/documentation/fn_get_data_between_times.html: ":NA: if the time is before the
+  // first or after the last data point", whatever the mode (0 interpolate, 1 later, −1 earlier).
+  // Hand-worked with d = (1, 10), (2, 4), (4, 7) and T = Time − 1 over Time 0..6 (T = −1..5).
+  const data = new Map([['d', { times: [1, 2, 4], values: [10, 4, 7] }]]);
+  const eqs = [
+    'd ~~|', 'at = GET DATA AT TIME(d, Time - 1) ~~|',
+    'b0 = GET DATA BETWEEN TIMES(d, Time - 1, 0) ~~|', 'b1 = GET DATA BETWEEN TIMES(d, Time - 1, 1) ~~|', 'bm = GET DATA BETWEEN TIMES(d, Time - 1, -1) ~~|',
+  ];
+  const r = compileVensim(`${eqs.join('\n')}\n${control(6)}`, { externalData: data }).model.run();
+
+  it('AT TIME is :NA: before the first (T = −1, 0) and after the last point (T = 5), d\'s own value inside', () => {
+    // T = 1 → 10, 2 → 4, 3 → (4 + 7)/2 = 5.5 (d interpolates), 4 → 7.
+    expect(series(r, 'at')).toEqual([NA, NA, 10, 4, 5.5, 7, NA]);
+    // d itself still holds its ends where it is read as a variable: 10 at Time 0, 7 at Times 5 and 6.
+    expect(series(r, 'd')).toEqual([10, 10, 4, 5.5, 7, 7, 7]);
+  });
+
+  it('BETWEEN TIMES is :NA: outside the data in each of its three modes', () => {
+    // T = 3 lies between (2, 4) and (4, 7): mode 0 → 5.5, mode 1 → the later 7, mode −1 → the earlier 4.
+    expect(series(r, 'b0')).toEqual([NA, NA, 10, 4, 5.5, 7, NA]);
+    expect(series(r, 'b1')).toEqual([NA, NA, 10, 4, 7, 7, NA]);
+    expect(series(r, 'bm')).toEqual([NA, NA, 10, 4, 4, 7, NA]);
+  });
+
+  it('AT TIME on :HOLD BACKWARD: data holds between points but is still :NA: outside them', () => {
+    const h = compileVensim(`d :HOLD BACKWARD: ~~|\nat = GET DATA AT TIME(d, Time - 1) ~~|\n${control(6)}`, { externalData: data }).model.run();
+    expect(series(h, 'at')).toEqual([NA, NA, 10, 4, 4, 7, NA]);
+  });
 });
 
 describe('ALLOCATE AVAILABLE, the page example (fn_allocate_available, 24337.html, 24330.html)', () => {
@@ -467,9 +499,33 @@ describe('macros (documentation/22145.html)', () => {
     ], 0);
     expect(first(r, 'a')).toBe(12);
   });
-  // Not asserted: macros.html says a macro used before its definition is a syntax error, but the
-  // shared suite's macro_trailing_definition case (with Vensim output) defines its macro after the
-  // use, and the engine accepts that; see the report.
+});
+
+describe('a macro must be defined before it is used (https://www.vensim.com/documentation/macros.html)', () => {
+  // "The macro definition must occur before the macro is referenced. This is the only equation
+  // ordering rule in the Vensim modeling language. If you do not define a macro before you use it,
+  // you will receive a syntax error message." Each use above its :MACRO: is reported where it is.
+  const DOUBLE = [':MACRO: DOUBLE(x)', 'DOUBLE = 2 * x ~~|', ':END OF MACRO:'];
+
+  it('stops at each use above the definition, naming the macro and the line of its :MACRO:', () => {
+    const e = buildError(`a = DOUBLE(3) ~~|\nb = 1 + DOUBLE(a) ~~|\n${DOUBLE.join('\n')}\nc = DOUBLE(b) ~~|\n${control(0)}`, 'order.mdl');
+    expect(e.diagnostics.map((d) => [d.code, d.loc?.file, d.loc?.line, d.loc?.column])).toEqual([
+      ['E_MACRO', 'order.mdl', 1, 5],
+      ['E_MACRO', 'order.mdl', 2, 9],
+    ]);
+    expect(e.diagnostics[0]!.message).toContain('macro DOUBLE is used before its definition (:MACRO: at line 3)');
+    expect(e.diagnostics[0]!.messageEs).toContain('la macro DOUBLE se usa antes de su definición (:MACRO: en la línea 3)');
+  });
+
+  it('holds inside a macro definition too: a nested macro must come first', () => {
+    const e = buildError([':MACRO: QUAD(x)', 'QUAD = DOUBLE(DOUBLE(x)) ~~|', ':END OF MACRO:', ...DOUBLE, 'a = QUAD(3) ~~|', control(0)].join('\n'), 'nest.mdl');
+    expect(e.diagnostics.map((d) => [d.code, d.loc?.line, d.loc?.column])).toEqual([['E_MACRO', 2, 8], ['E_MACRO', 2, 15]]);
+  });
+
+  it('runs the same model once the definition is moved above the uses (2 × 3 = 6, 1 + 2 × 6 = 13, 2 × 13 = 26)', () => {
+    const r = run([...DOUBLE, 'a = DOUBLE(3) ~~|', 'b = 1 + DOUBLE(a) ~~|', 'c = DOUBLE(b) ~~|'], 0);
+    expect([first(r, 'a'), first(r, 'b'), first(r, 'c')]).toEqual([6, 13, 26]);
+  });
 });
 
 describe('INTEG (fn_integ)', () => {

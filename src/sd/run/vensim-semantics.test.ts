@@ -306,7 +306,7 @@ describe('GET DATA functions (fn_get_data_between_times and its siblings)', () =
 describe('Vensim functions not computed yet', () => {
   it.each([
     'DELAY PROFILE(1, 2)', 'QUEUE LIFO(1, 1, 1, 1)', 'QUEUE AGE AVERAGE(c, 0)',
-    'GET DATA SUM(c, 0, 1)', 'GET DATA TOTAL POINTS(c, 0, 1)', 'DELAY BATCH(c, 10, 2, 0, 0, 0)',
+    'GET DATA SUM(c, 0, 1)', 'GET DATA TOTAL POINTS(c, 0, 1)', 'GET DATA STDV(c, 0, 1)', 'DELAY BATCH(c, 10, 2, 0, 0, 0)',
     'VECTOR ARRAY SUM(c)', 'TABXL(c, 1)', 'FIND ZERO(c, c, c, c, 1, 0, 0.001, 10, 0)', 'ALLOC P(c, c, c, c)',
   ])(
     '%s stops with a located E_UNSUPPORTED naming it and what to write instead',
@@ -322,6 +322,7 @@ describe('what keeps an unsupported function out is said at the call', () => {
     ['DELAY BATCH(c, 10, 2, 0, 0, 0)', /whether a batch may start in the step the previous one completes/],
     ['DELAY PROFILE(c, 1, 2, 0, 0)', /how its x axis is stretched to that average/],
     ['VECTOR ARRAY MEAN(c)', /no Vensim reference page for it was found/],
+    ['GET DATA STDV(c, 0, 1)', /whether it divides by the number of points or by one less is not known/],
     ['FIND ZERO(c, c, c, c, 1, 0, 0.001, 10, 0)', /solves equations simultaneously across the model/],
     ['FIND ZERO(c, c, c, c, 1, 0, 0.001, 10, 0)', /stop before saying what tol bounds/],
     ['SIMULTANEOUS(c, 0.8)', /how small a change counts as none/],

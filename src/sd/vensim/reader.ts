@@ -5,6 +5,8 @@
 import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
 import { checkStandalone } from './standalone-functions.js';
 import { checkNoXmileOnly } from './xmile-only-functions.js';
+import { checkMacrosDefinedBeforeUse } from './macro-order.js';
+import { visitExpr } from '../ir/walk.js';
 import type { DataInterpolation, DimensionDecl, DimensionMapping, Equation, EquationKind, EquationLhs, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import { checkEquationLength, checkExprDepth, checkRangeSize, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { canonicalName, displayName } from '../ir/names.js';
@@ -57,6 +59,8 @@ class EntryReader {
   private group: string | undefined;
   /** Macros declared so far: a call to one named as an XMILE-only function is the macro's (xmile-only-functions.ts). */
   private readonly macroNames = new Set<string>();
+  /** Calls `name(...)` read while `name` was not yet a declared macro (macro-order.ts). */
+  private readonly earlyCalls: Extract<Expr, { kind: 'apply' }>[] = [];
 
   constructor(
     private readonly s: Scanner,
@@ -102,6 +106,7 @@ class EntryReader {
       else (macro ? macro.equations : out.equations).push(entry);
     }
     if (macro) throw ModelError.at('E_MACRO', { en: `macro ${macro.name} has no :END OF MACRO:`, es: `la macro ${macro.name} no tiene :END OF MACRO:` }, macro.loc);
+    checkMacrosDefinedBeforeUse(this.earlyCalls, out.macros);
     return out;
   }
 
@@ -226,6 +231,11 @@ class EntryReader {
     }
     if (expr) checkExprDepth(expr, this.limits.maxExprDepth);
     if (expr) expr = checkNoXmileOnly(expr, lhs.display, this.macroNames);
+    if (expr) {
+      visitExpr(expr, (x) => {
+        if (x.kind === 'apply' && !this.macroNames.has(x.name)) this.earlyCalls.push(x);
+      });
+    }
     if (expr) checkStandalone(expr, lhs.display);
     const { units, range, doc, supplementary } = this.readUnitsAndDoc(lhs.display);
     return { lhs, kind, expr, lookup, interpolation, units, range, doc, group: this.group, ...(supplementary ? { supplementary } : {}), loc: first.loc };

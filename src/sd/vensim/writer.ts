@@ -13,6 +13,7 @@ import { ModelError } from '../ir/diagnostics.js';
 import { refuseVaryingXmileDelayN } from './writer-delay-n.js';
 import { visitExpr } from '../ir/walk.js';
 import type { DimensionDecl, Equation, MacroDecl, ModelIR } from '../ir/model.js';
+import { macrosInDefinitionOrder } from './macro-order.js';
 import { computedSubscriptsAsElmMap } from './computed-subscripts.js';
 import { conveyorsAsDelays } from './conveyor-as-delay.js';
 import { nameDeclaredSubscripts } from './declared-subscripts.js';
@@ -143,7 +144,8 @@ export function writeVensim(model: ModelIR): string {
   const display = (n: string) => vensimName(displays.get(n) ?? n);
 
   const out: string[] = ['{UTF-8}\n'];
-  for (const m of ir.macros) out.push(macroText(m, display), '\n');
+  // Each macro before the macros that call it (macros.html: definition before use).
+  for (const m of macrosInDefinitionOrder(ir.macros)) out.push(macroText(m, display), '\n');
   for (const d of ir.dimensions) out.push(dimensionText(d, members), '\n');
   // Ungrouped equations first, then each group in the order the source listed them.
   const byGroup = new Map<string | undefined, Equation[]>([[undefined, []]]);
