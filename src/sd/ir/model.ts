@@ -2,7 +2,7 @@
  * The model representation shared by every reader and the compiler: plain data, no behaviour.
  * Names are kept twice: `name` canonical (for lookups) and `display` (as written, for output).
  */
-import type { SourceLocation } from './diagnostics.js';
+import type { Diagnostic, SourceLocation } from './diagnostics.js';
 
 export interface SubscriptRef {
   name: string;
@@ -166,6 +166,8 @@ export interface ModelIR {
    * write the modules back (writer-modules.ts) and other writers can name them.
    */
   modules?: ModuleInstance[];
+  /** What the reader noticed that does not stop the model (a Vensim macro used above its definition); compileIR passes them on. */
+  warnings?: Diagnostic[];
 }
 
 /**

@@ -32,7 +32,7 @@ export function compileIR(ir: ModelIR, options: CompileOptions = {}): CompiledRe
   const method = options.method ?? ir.method ?? methodFromSettings(ir.settings);
   const model = new CompiledModel(scalar, ordering, generated, { ...options, method });
   const saveper = saveperWarning(model.time.saveper, model.time.dt, scalar.nodes[scalar.control.saveper]?.loc);
-  return { model, ir, warnings: saveper ? [...warnings, saveper] : warnings };
+  return { model, ir, warnings: [...(ir.warnings ?? []), ...warnings, ...(saveper ? [saveper] : [])] };
 }
 
 /** Reads and compiles Vensim text. */

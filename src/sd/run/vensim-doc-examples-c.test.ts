@@ -504,27 +504,33 @@ describe('macros (documentation/22145.html)', () => {
 describe('a macro must be defined before it is used (https://www.vensim.com/documentation/macros.html)', () => {
   // "The macro definition must occur before the macro is referenced. This is the only equation
   // ordering rule in the Vensim modeling language. If you do not define a macro before you use it,
-  // you will receive a syntax error message." Each use above its :MACRO: is reported where it is.
+  // you will receive a syntax error message." The engine warns at each use above its :MACRO: and
+  // runs the model as if the definition came first (macro-order.ts says why it does not refuse).
   const DOUBLE = [':MACRO: DOUBLE(x)', 'DOUBLE = 2 * x ~~|', ':END OF MACRO:'];
 
-  it('stops at each use above the definition, naming the macro and the line of its :MACRO:', () => {
-    const e = buildError(`a = DOUBLE(3) ~~|\nb = 1 + DOUBLE(a) ~~|\n${DOUBLE.join('\n')}\nc = DOUBLE(b) ~~|\n${control(0)}`, 'order.mdl');
-    expect(e.diagnostics.map((d) => [d.code, d.loc?.file, d.loc?.line, d.loc?.column])).toEqual([
-      ['E_MACRO', 'order.mdl', 1, 5],
-      ['E_MACRO', 'order.mdl', 2, 9],
+  it('warns at each use above the definition, naming the macro and the line of its :MACRO:, and runs it (2 × 3 = 6, 1 + 2 × 6 = 13, 2 × 13 = 26)', () => {
+    const { model, warnings } = compileVensim(`a = DOUBLE(3) ~~|\nb = 1 + DOUBLE(a) ~~|\n${DOUBLE.join('\n')}\nc = DOUBLE(b) ~~|\n${control(0)}`, { file: 'order.mdl' });
+    const order = warnings.filter((d) => d.code === 'W_MACRO_ORDER');
+    expect(order.map((d) => [d.severity, d.loc?.file, d.loc?.line, d.loc?.column])).toEqual([
+      ['warning', 'order.mdl', 1, 5],
+      ['warning', 'order.mdl', 2, 9],
     ]);
-    expect(e.diagnostics[0]!.message).toContain('macro DOUBLE is used before its definition (:MACRO: at line 3)');
-    expect(e.diagnostics[0]!.messageEs).toContain('la macro DOUBLE se usa antes de su definición (:MACRO: en la línea 3)');
-  });
-
-  it('holds inside a macro definition too: a nested macro must come first', () => {
-    const e = buildError([':MACRO: QUAD(x)', 'QUAD = DOUBLE(DOUBLE(x)) ~~|', ':END OF MACRO:', ...DOUBLE, 'a = QUAD(3) ~~|', control(0)].join('\n'), 'nest.mdl');
-    expect(e.diagnostics.map((d) => [d.code, d.loc?.line, d.loc?.column])).toEqual([['E_MACRO', 2, 8], ['E_MACRO', 2, 15]]);
-  });
-
-  it('runs the same model once the definition is moved above the uses (2 × 3 = 6, 1 + 2 × 6 = 13, 2 × 13 = 26)', () => {
-    const r = run([...DOUBLE, 'a = DOUBLE(3) ~~|', 'b = 1 + DOUBLE(a) ~~|', 'c = DOUBLE(b) ~~|'], 0);
+    expect(order[0]!.message).toContain('macro DOUBLE is used before its definition (:MACRO: at line 3)');
+    expect(order[0]!.messageEs).toContain('la macro DOUBLE se usa antes de su definición (:MACRO: en la línea 3)');
+    const r = model.run();
     expect([first(r, 'a'), first(r, 'b'), first(r, 'c')]).toEqual([6, 13, 26]);
+  });
+
+  it('holds inside a macro definition too: a nested macro used above its definition is warned at each call', () => {
+    const { model, warnings } = compileVensim([':MACRO: QUAD(x)', 'QUAD = DOUBLE(DOUBLE(x)) ~~|', ':END OF MACRO:', ...DOUBLE, 'a = QUAD(3) ~~|', control(0)].join('\n'), { file: 'nest.mdl' });
+    expect(warnings.filter((d) => d.code === 'W_MACRO_ORDER').map((d) => [d.loc?.line, d.loc?.column])).toEqual([[2, 8], [2, 15]]);
+    expect(first(model.run(), 'a')).toBe(12);
+  });
+
+  it('gives no warning once the definition is above the uses', () => {
+    const { model, warnings } = compileVensim(`${[...DOUBLE, 'a = DOUBLE(3) ~~|', 'b = 1 + DOUBLE(a) ~~|', 'c = DOUBLE(b) ~~|'].join('\n')}\n${control(0)}`);
+    expect(warnings.filter((d) => d.code === 'W_MACRO_ORDER')).toEqual([]);
+    expect(first(model.run(), 'c')).toBe(26);
   });
 });
 

@@ -1,19 +1,22 @@
 /**
  * Vensim's one ordering rule: "The macro definition must occur before the macro is referenced ...
  * If you do not define a macro before you use it, you will receive a syntax error message"
- * (vensim.com/documentation/macros.html). The reader notes each `name(...)` call whose name is not
- * yet a declared macro; once the whole file is read, those that name a macro declared later are
- * uses before the definition, each reported at the call.
+ * (vensim.com/documentation/macros.html). The engine still runs such a model, with a located warning
+ * at each use: reading the macro from further down gives the same numbers (a macro has no order
+ * of its own), the shared conformance suite has a case with Vensim output that defines its macro
+ * after the use (macro_trailing_definition), and refusing would turn a model Vensim may run into
+ * an error. The reader notes each `name(...)` call whose name is not yet a declared macro; once the
+ * whole file is read, those that name a macro declared later are uses before the definition.
  */
-import { ModelError, type Diagnostic } from '../ir/diagnostics.js';
+import { warningAt, type Diagnostic } from '../ir/diagnostics.js';
 import type { Expr, MacroDecl } from '../ir/model.js';
 import { visitExpr } from '../ir/walk.js';
 
 type Apply = Extract<Expr, { kind: 'apply' }>;
 
-/** Throws E_MACRO at every call in `early` (calls read before their name was a declared macro) that names a macro of `macros`. */
-export function checkMacrosDefinedBeforeUse(early: readonly Apply[], macros: readonly MacroDecl[]): void {
-  if (early.length === 0 || macros.length === 0) return;
+/** A W_MACRO_ORDER warning at every call in `early` (calls read before their name was a declared macro) that names a macro of `macros`. */
+export function macroUsesBeforeDefinition(early: readonly Apply[], macros: readonly MacroDecl[]): Diagnostic[] {
+  if (early.length === 0 || macros.length === 0) return [];
   const byName = new Map(macros.map((m) => [m.name, m]));
   const out: Diagnostic[] = [];
   for (const call of early) {
@@ -21,23 +24,23 @@ export function checkMacrosDefinedBeforeUse(early: readonly Apply[], macros: rea
     if (!m) continue;
     const where = m.loc.line;
     out.push(
-      ...ModelError.at(
-        'E_MACRO',
+      warningAt(
+        'W_MACRO_ORDER',
         {
-          en: `macro ${call.display} is used before its definition (:MACRO: at line ${where}); Vensim requires the macro definition to come before any use (macros.html), so move the :MACRO: block above this line`,
-          es: `la macro ${call.display} se usa antes de su definición (:MACRO: en la línea ${where}); Vensim exige que la definición de la macro esté antes de cualquier uso (macros.html), así que mueva el bloque :MACRO: antes de esta línea`,
+          en: `macro ${call.display} is used before its definition (:MACRO: at line ${where}); Vensim's reference requires the definition to come first (macros.html) and may report a syntax error, so move the :MACRO: block above this line; the engine runs it as if it did`,
+          es: `la macro ${call.display} se usa antes de su definición (:MACRO: en la línea ${where}); la referencia de Vensim exige que la definición esté antes (macros.html) y puede dar un error de sintaxis, así que mueva el bloque :MACRO: antes de esta línea; el motor lo ejecuta como si lo estuviera`,
         },
         call.loc,
-      ).diagnostics,
+      ),
     );
   }
-  if (out.length) throw new ModelError(out);
+  return out;
 }
 
 /**
  * The macros in an order a .mdl file can list them: each after the macros its equations call
  * (a model read from XMILE, which has no such rule, may list them otherwise). Macros in a ring
- * cannot all come first; the reader then reports the ring's use above its definition.
+ * cannot all come first; compiling names the ring.
  */
 export function macrosInDefinitionOrder(macros: readonly MacroDecl[]): MacroDecl[] {
   const byName = new Map(macros.map((m) => [m.name, m]));

@@ -2,10 +2,10 @@
  * Reads a Vensim `.mdl` text into the model IR: equations, subscript ranges, macros, groups,
  * and the sketch and settings sections (kept verbatim).
  */
-import { ModelError, type SourceLocation } from '../ir/diagnostics.js';
+import { ModelError, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
 import { checkStandalone } from './standalone-functions.js';
 import { checkNoXmileOnly } from './xmile-only-functions.js';
-import { checkMacrosDefinedBeforeUse } from './macro-order.js';
+import { macroUsesBeforeDefinition } from './macro-order.js';
 import { visitExpr } from '../ir/walk.js';
 import type { DataInterpolation, DimensionDecl, DimensionMapping, Equation, EquationKind, EquationLhs, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
 import { checkEquationLength, checkExprDepth, checkRangeSize, resolveLimits, type ModelLimits } from '../ir/limits.js';
@@ -52,6 +52,7 @@ interface ReadResult {
   dimensions: DimensionDecl[];
   macros: MacroDecl[];
   groups: string[];
+  warnings?: Diagnostic[];
 }
 
 class EntryReader {
@@ -106,7 +107,8 @@ class EntryReader {
       else (macro ? macro.equations : out.equations).push(entry);
     }
     if (macro) throw ModelError.at('E_MACRO', { en: `macro ${macro.name} has no :END OF MACRO:`, es: `la macro ${macro.name} no tiene :END OF MACRO:` }, macro.loc);
-    checkMacrosDefinedBeforeUse(this.earlyCalls, out.macros);
+    const early = macroUsesBeforeDefinition(this.earlyCalls, out.macros);
+    if (early.length) out.warnings = early;
     return out;
   }
 
