@@ -380,8 +380,43 @@ export class Expander implements ExpanderApi {
     v.slots.set(0, this.pendingNode(name, v, eq, outputKey, { v, eq, lists: [] }, 0));
   }
 
-  /** The elements of a subscripted left side (or one with :EXCEPT:), except those its :EXCEPT: lists leave out. */
+  /**
+   * The elements of a subscripted left side (or one with :EXCEPT:). Nodes and lookup tables are
+   * made in methods of their own: in one loop, code optimised on arrays of nodes was dropped at
+   * the first array of tables, whose branch it had never run.
+   */
   private allocateElements(v: VarDefinition, eq: Equation, outputKey: string): void {
+    if (v.isLookup) this.allocateTables(v, eq);
+    else this.allocateNodes(v, eq, outputKey);
+  }
+
+  private allocateTables(v: VarDefinition, eq: Equation): void {
+    const els = this.elementsOf(v, eq);
+    const slots = v.slots;
+    for (let k = 0; k < els.names.length; k++) {
+      const name = els.names[k]!;
+      const slot = els.slots[k]!;
+      if (slots.get(slot) !== undefined) throw redefined(name, eq.loc);
+      const idx = this.defineLookup(eq, this.bindingOf(v, eq, tupleAt(els.lists, els.indexes[k]!)), name, els.indexes[k]!);
+      slots.set(slot, idx);
+      this.lookupNames.set(name, idx);
+    }
+  }
+
+  private allocateNodes(v: VarDefinition, eq: Equation, outputKey: string): void {
+    const els = this.elementsOf(v, eq);
+    const slots = v.slots;
+    const pendingEq: PendingEquation = { v, eq, lists: els.lists };
+    for (let k = 0; k < els.names.length; k++) {
+      const name = els.names[k]!;
+      const slot = els.slots[k]!;
+      if (slots.get(slot) !== undefined) throw redefined(name, eq.loc);
+      slots.set(slot, this.pendingNode(name, v, eq, outputKey, pendingEq, els.indexes[k]!));
+    }
+  }
+
+  /** The elements an equation's left side defines, in order: their names, slots and tuple indexes, and the element lists. */
+  private elementsOf(v: VarDefinition, eq: Equation): { lists: string[][]; names: string[]; slots: number[]; indexes: number[] } {
     const slots = v.slots;
     // The per-position arrays here are pushed into literals, not made by .map: map's result takes
     // one elements kind when the caller runs in the interpreter and another when optimised code
@@ -429,7 +464,9 @@ export class Expander implements ExpanderApi {
     if (arity > 0) for (const e of shown[arity - 1]!) endings.push(e + ']');
     const digits: number[] = [];
     for (let p = 0; p < arity; p++) digits.push(0);
-    const pendingEq: PendingEquation = { v, eq, lists };
+    const names: string[] = [];
+    const slotList: number[] = [];
+    const indexes: number[] = [];
     let prefix: string | undefined;
     for (let index = 0; index < total; index++) {
       if (index > 0) {
@@ -452,15 +489,11 @@ export class Expander implements ExpanderApi {
         }
         name = prefix + endings[digits[arity - 1]!]!;
       }
-      if (slots.get(slot) !== undefined) throw redefined(name, eq.loc);
-      if (v.isLookup) {
-        const idx = this.defineLookup(eq, this.bindingOf(v, eq, tupleAt(lists, index)), name, index);
-        slots.set(slot, idx);
-        this.lookupNames.set(name, idx);
-        continue;
-      }
-      slots.set(slot, this.pendingNode(name, v, eq, outputKey, pendingEq, index));
+      names.push(name);
+      slotList.push(slot);
+      indexes.push(index);
     }
+    return { lists, names, slots: slotList, indexes };
   }
 
   /** A node to be defined later from `pendingEq`'s equation, as the index-th tuple of its lists; its id. */
