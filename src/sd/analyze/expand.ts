@@ -66,6 +66,12 @@ interface PendingEquation {
   lists: string[][];
 }
 
+/**
+ * The functions that read data (BUILTINS' `data`), as names: the BUILTINS records take several
+ * shapes, and defineNode, optimised for the ones it had met, was dropped at each new one.
+ */
+const DATA_BUILTINS: ReadonlySet<string> = new Set([...BUILTINS].filter(([, info]) => info.data).map(([fn]) => fn));
+
 const redefined = (name: string, loc: SourceLocation): ModelError => ModelError.at('E_REDEFINED', { en: `${name} is defined more than once`, es: `${name} está definida más de una vez` }, loc);
 
 /** The index-th tuple of the cartesian product of `lists` (the last list varies fastest, as in `cartesian`). */
@@ -310,12 +316,14 @@ export class Expander implements ExpanderApi {
 
   /** An empty slot table for a variable laid out over `positions`. */
   private slotsFor(positions: readonly string[][], equations: readonly Equation[]): ElementSlots {
-    // Pushed, not mapped: see allocateElements, whose loops read these.
+    // Pushed, not mapped: see elementsOf, whose loops read these.
     const ordinals: Map<string, number>[] = [];
     for (const l of positions) ordinals.push(this.ordinalsOf(l));
     let expected = 0;
     for (const eq of equations) expected += eq.lhs.subs.reduce((n, s) => n * (this.dims.get(s.name)?.elements.length ?? 1), 1);
-    return new ElementSlots(ordinals, positions.map((l) => l.length), expected);
+    const lengths: number[] = [];
+    for (const l of positions) lengths.push(l.length);
+    return new ElementSlots(ordinals, lengths, expected);
   }
 
   scalarId(name: string): number | undefined {
@@ -602,7 +610,7 @@ export class Expander implements ExpanderApi {
 
   /** Fills one node from its equation. */
   private defineNode(node: ScalarNode, eq: Equation, v: VarInfo, elementIndex: number, lists: string[][]): void {
-    if (eq.kind === 'data' || (eq.expr?.kind === 'call' && BUILTINS.get(eq.expr.fn)?.data)) {
+    if (eq.kind === 'data' || (eq.expr?.kind === 'call' && DATA_BUILTINS.has(eq.expr.fn))) {
       if (this.dataFns.defineDataNode(node, eq, elementIndex, lists)) return;
     }
     if (!eq.expr && eq.kind === 'data') {
