@@ -72,7 +72,11 @@ export class DataFunctions {
 
   /** Shape of the varying positions of an equation's left-hand side. */
   private shape(eq: Equation, lists: string[][]): number[] {
-    return lists.filter((_, p) => this.x.dims.isDimension(eq.lhs.subs[p]!.name)).map((l) => l.length);
+    // Pushed into a literal, as the scalar's `[]` is: getConstants, optimised for one elements
+    // kind, was dropped at the other that filter and map make.
+    const shape: number[] = [];
+    for (let p = 0; p < lists.length; p++) if (this.x.dims.isDimension(eq.lhs.subs[p]!.name)) shape.push(lists[p]!.length);
+    return shape;
   }
 
   /** Defines a node from a data equation; false when the equation is an ordinary expression. */

@@ -66,6 +66,14 @@ interface PendingEquation {
   lists: string[][];
 }
 
+/**
+ * The functions that read data (BUILTINS' `data`), as names: the BUILTINS records take several
+ * shapes, and defineNode, optimised for the ones it had met, was dropped at each new one.
+ */
+const DATA_BUILTINS: ReadonlySet<string> = new Set([...BUILTINS].filter(([, info]) => info.data).map(([fn]) => fn));
+
+const redefined = (name: string, loc: SourceLocation): ModelError => ModelError.at('E_REDEFINED', { en: `${name} is defined more than once`, es: `${name} está definida más de una vez` }, loc);
+
 /** The index-th tuple of the cartesian product of `lists` (the last list varies fastest, as in `cartesian`). */
 function tupleAt(lists: readonly string[][], index: number): string[] {
   const tuple = new Array<string>(lists.length);
@@ -308,10 +316,14 @@ export class Expander implements ExpanderApi {
 
   /** An empty slot table for a variable laid out over `positions`. */
   private slotsFor(positions: readonly string[][], equations: readonly Equation[]): ElementSlots {
-    const ordinals = positions.map((l) => this.ordinalsOf(l));
+    // Pushed, not mapped: see elementsOf, whose loops read these.
+    const ordinals: Map<string, number>[] = [];
+    for (const l of positions) ordinals.push(this.ordinalsOf(l));
     let expected = 0;
     for (const eq of equations) expected += eq.lhs.subs.reduce((n, s) => n * (this.dims.get(s.name)?.elements.length ?? 1), 1);
-    return new ElementSlots(ordinals, positions.map((l) => l.length), expected);
+    const lengths: number[] = [];
+    for (const l of positions) lengths.push(l.length);
+    return new ElementSlots(ordinals, lengths, expected);
   }
 
   scalarId(name: string): number | undefined {
@@ -347,79 +359,160 @@ export class Expander implements ExpanderApi {
     v.equations = real;
   }
 
-  /** Creates the nodes (or lookup tables) of every element a variable defines. */
+  /**
+   * Creates the nodes (or lookup tables) of every element a variable defines. One method per
+   * case, each small: as one method with scalars, lookups and arrays together, its code optimised
+   * for arrays (a list of lists) met a scalar's empty list and was dropped and compiled again three
+   * times in MEDEAS, at 130-310 ms of a background thread each.
+   */
   private allocate(v: VarDefinition): void {
-    const slots = v.slots;
     // Every element's name is the display name, then '[' when subscripted: the key of one is the key of all.
     const outputKey = sortKey(v.display);
     for (const eq of v.equations) {
-      const lists = eq.lhs.subs.map((s) => this.dims.get(s.name)?.elements ?? [s.name]);
-      // Excluded tuples by slot: a tuple with an element outside the layout matches no element here.
-      const excluded = new Set<number>();
-      for (const ex of eq.lhs.except) {
-        const exLists = ex.map((s) => {
-          const d = this.dims.get(s.name);
-          return d ? d.elements : [s.name];
-        });
-        for (const t of cartesian(exLists)) excluded.add(slots.slotOf(t));
-        // An :EXCEPT: with fewer subscripts than the LHS leaves the other positions free.
-        if (ex.length < lists.length) for (const t of cartesian([...exLists, ...lists.slice(ex.length)])) excluded.add(slots.slotOf(t));
-      }
-      excluded.delete(-1);
-      const total = lists.reduce((n, l) => n * l.length, 1);
-      this.checkScalarCount(total, eq.lhs.loc);
-      // The tuples of cartesian(lists) in order, by an odometer over element positions: each
-      // element's slot is summed from per-list slot steps and its name concatenated from per-list
-      // texts; no key string or tuple array is made (the pending record rebuilds the tuple from
-      // its index).
-      const arity = lists.length;
-      const shown = lists.map((l) => l.map((e) => this.dims.displayOf(e)));
-      // The last subscript with its ']', made once per element of the last list, not once per name:
-      // each name is then one string over the shared prefix and ending (MEDEAS: 70,000 names, each
-      // a second string that lived as long as the model and that every collection copied).
-      const endings = arity > 0 ? shown[arity - 1]!.map((e) => e + ']') : [];
-      // layoutVariable chose position lists that hold every element of the left sides.
-      const steps = lists.map((l, p) => l.map((e) => slots.ordinals[p]!.get(e)! * slots.strides[p]!));
-      const digits = new Array<number>(arity).fill(0);
-      const pendingEq: PendingEquation = { v, eq, lists };
-      let prefix: string | undefined;
-      for (let index = 0; index < total; index++) {
-        if (index > 0) {
-          for (let p = arity - 1; p >= 0; p--) {
-            if (p < arity - 1) prefix = undefined; // an earlier position moves
-            if (++digits[p]! < lists[p]!.length) break;
-            digits[p] = 0;
-          }
-        }
-        let slot = 0;
-        for (let p = 0; p < arity; p++) slot += steps[p]![digits[p]!]!;
-        if (excluded.size > 0 && excluded.has(slot)) continue;
-        // The text before the last subscript is made again only when an earlier position moves:
-        // appended piece by piece per element, each name was a chain of 2 + 2 × arity cons strings.
-        let name = v.display;
-        if (arity) {
-          if (prefix === undefined) {
-            prefix = v.display + '[';
-            for (let p = 0; p < arity - 1; p++) prefix += shown[p]![digits[p]!]! + ',';
-          }
-          name = prefix + endings[digits[arity - 1]!]!;
-        }
-        if (slots.get(slot) !== undefined) throw ModelError.at('E_REDEFINED', { en: `${name} is defined more than once`, es: `${name} está definida más de una vez` }, eq.loc);
-        if (v.isLookup) {
-          const idx = this.defineLookup(eq, this.bindingOf(v, eq, tupleAt(lists, index)), name, index);
-          slots.set(slot, idx);
-          this.lookupNames.set(name, idx);
-          continue;
-        }
-        const node = this.newNode(name, v.name, false, eq.loc, eq);
-        slots.set(slot, node.id);
-        this.outputKeys[node.id] = outputKey;
-        // A plain record, not a closure, and the binding made when the node is defined: 70,000
-        // closures and small Maps lived until then and young-generation collections copied each.
-        this.pending[node.id] = pendingEq;
-        this.pendingIndex[node.id] = index;
-      }
+      if (eq.lhs.subs.length === 0 && eq.lhs.except.length === 0) this.allocateScalar(v, eq, outputKey);
+      else this.allocateElements(v, eq, outputKey);
     }
+  }
+
+  /** A scalar variable's one node (or table): slot 0, named by the display name. */
+  private allocateScalar(v: VarDefinition, eq: Equation, outputKey: string): void {
+    this.checkScalarCount(1, eq.lhs.loc);
+    const name = v.display;
+    if (v.slots.get(0) !== undefined) throw redefined(name, eq.loc);
+    if (v.isLookup) {
+      const idx = this.defineLookup(eq, new Map(), name, 0);
+      v.slots.set(0, idx);
+      this.lookupNames.set(name, idx);
+      return;
+    }
+    v.slots.set(0, this.pendingNode(name, v, eq, outputKey, { v, eq, lists: [] }, 0));
+  }
+
+  /**
+   * The elements of a subscripted left side (or one with :EXCEPT:). Nodes and lookup tables are
+   * made in methods of their own: in one loop, code optimised on arrays of nodes was dropped at
+   * the first array of tables, whose branch it had never run.
+   */
+  private allocateElements(v: VarDefinition, eq: Equation, outputKey: string): void {
+    if (v.isLookup) this.allocateTables(v, eq);
+    else this.allocateNodes(v, eq, outputKey);
+  }
+
+  private allocateTables(v: VarDefinition, eq: Equation): void {
+    const els = this.elementsOf(v, eq);
+    const slots = v.slots;
+    for (let k = 0; k < els.names.length; k++) {
+      const name = els.names[k]!;
+      const slot = els.slots[k]!;
+      if (slots.get(slot) !== undefined) throw redefined(name, eq.loc);
+      const idx = this.defineLookup(eq, this.bindingOf(v, eq, tupleAt(els.lists, els.indexes[k]!)), name, els.indexes[k]!);
+      slots.set(slot, idx);
+      this.lookupNames.set(name, idx);
+    }
+  }
+
+  private allocateNodes(v: VarDefinition, eq: Equation, outputKey: string): void {
+    const els = this.elementsOf(v, eq);
+    const slots = v.slots;
+    const pendingEq: PendingEquation = { v, eq, lists: els.lists };
+    for (let k = 0; k < els.names.length; k++) {
+      const name = els.names[k]!;
+      const slot = els.slots[k]!;
+      if (slots.get(slot) !== undefined) throw redefined(name, eq.loc);
+      slots.set(slot, this.pendingNode(name, v, eq, outputKey, pendingEq, els.indexes[k]!));
+    }
+  }
+
+  /** The elements an equation's left side defines, in order: their names, slots and tuple indexes, and the element lists. */
+  private elementsOf(v: VarDefinition, eq: Equation): { lists: string[][]; names: string[]; slots: number[]; indexes: number[] } {
+    const slots = v.slots;
+    // The per-position arrays here are pushed into literals, not made by .map: map's result takes
+    // one elements kind when the caller runs in the interpreter and another when optimised code
+    // inlines it, and the loops below, optimised for one, were dropped at the other (three times
+    // in MEDEAS, 65-205 ms of a background thread each).
+    const lists: string[][] = [];
+    for (const s of eq.lhs.subs) lists.push(this.dims.get(s.name)?.elements ?? [s.name]);
+    // Excluded tuples by slot: a tuple with an element outside the layout matches no element here.
+    const excluded = new Set<number>();
+    for (const ex of eq.lhs.except) {
+      const exLists = ex.map((s) => {
+        const d = this.dims.get(s.name);
+        return d ? d.elements : [s.name];
+      });
+      for (const t of cartesian(exLists)) excluded.add(slots.slotOf(t));
+      // An :EXCEPT: with fewer subscripts than the LHS leaves the other positions free.
+      if (ex.length < lists.length) for (const t of cartesian([...exLists, ...lists.slice(ex.length)])) excluded.add(slots.slotOf(t));
+    }
+    excluded.delete(-1);
+    const arity = lists.length;
+    let total = 1;
+    for (let p = 0; p < arity; p++) total *= lists[p]!.length;
+    this.checkScalarCount(total, eq.lhs.loc);
+    // The tuples of cartesian(lists) in order, by an odometer over element positions: each
+    // element's slot is summed from per-list slot steps and its name concatenated from per-list
+    // texts; no key string or tuple array is made (the pending record rebuilds the tuple from
+    // its index).
+    const shown: string[][] = [];
+    const steps: number[][] = [];
+    for (let p = 0; p < arity; p++) {
+      const shownAt: string[] = [];
+      const stepsAt: number[] = [];
+      // layoutVariable chose position lists that hold every element of the left sides.
+      for (const e of lists[p]!) {
+        shownAt.push(this.dims.displayOf(e));
+        stepsAt.push(slots.ordinals[p]!.get(e)! * slots.strides[p]!);
+      }
+      shown.push(shownAt);
+      steps.push(stepsAt);
+    }
+    // The last subscript with its ']', made once per element of the last list, not once per name:
+    // each name is then one string over the shared prefix and ending (MEDEAS: 70,000 names, each
+    // a second string that lived as long as the model and that every collection copied).
+    const endings: string[] = [];
+    if (arity > 0) for (const e of shown[arity - 1]!) endings.push(e + ']');
+    const digits: number[] = [];
+    for (let p = 0; p < arity; p++) digits.push(0);
+    const names: string[] = [];
+    const slotList: number[] = [];
+    const indexes: number[] = [];
+    let prefix: string | undefined;
+    for (let index = 0; index < total; index++) {
+      if (index > 0) {
+        for (let p = arity - 1; p >= 0; p--) {
+          if (p < arity - 1) prefix = undefined; // an earlier position moves
+          if (++digits[p]! < lists[p]!.length) break;
+          digits[p] = 0;
+        }
+      }
+      let slot = 0;
+      for (let p = 0; p < arity; p++) slot += steps[p]![digits[p]!]!;
+      if (excluded.size > 0 && excluded.has(slot)) continue;
+      // The text before the last subscript is made again only when an earlier position moves:
+      // appended piece by piece per element, each name was a chain of 2 + 2 × arity cons strings.
+      let name = v.display;
+      if (arity) {
+        if (prefix === undefined) {
+          prefix = v.display + '[';
+          for (let p = 0; p < arity - 1; p++) prefix += shown[p]![digits[p]!]! + ',';
+        }
+        name = prefix + endings[digits[arity - 1]!]!;
+      }
+      names.push(name);
+      slotList.push(slot);
+      indexes.push(index);
+    }
+    return { lists, names, slots: slotList, indexes };
+  }
+
+  /** A node to be defined later from `pendingEq`'s equation, as the index-th tuple of its lists; its id. */
+  private pendingNode(name: string, v: VarDefinition, eq: Equation, outputKey: string, pendingEq: PendingEquation, index: number): number {
+    const node = this.newNode(name, v.name, false, eq.loc, eq);
+    this.outputKeys[node.id] = outputKey;
+    // A plain record, not a closure, and the binding made when the node is defined: 70,000
+    // closures and small Maps lived until then and young-generation collections copied each.
+    this.pending[node.id] = pendingEq;
+    this.pendingIndex[node.id] = index;
+    return node.id;
   }
 
   /** The dimensions an equation's left side binds for one element tuple (and the variable's own). */
@@ -517,7 +610,7 @@ export class Expander implements ExpanderApi {
 
   /** Fills one node from its equation. */
   private defineNode(node: ScalarNode, eq: Equation, v: VarInfo, elementIndex: number, lists: string[][]): void {
-    if (eq.kind === 'data' || (eq.expr?.kind === 'call' && BUILTINS.get(eq.expr.fn)?.data)) {
+    if (eq.kind === 'data' || (eq.expr?.kind === 'call' && DATA_BUILTINS.has(eq.expr.fn))) {
       if (this.dataFns.defineDataNode(node, eq, elementIndex, lists)) return;
     }
     if (!eq.expr && eq.kind === 'data') {

@@ -78,7 +78,11 @@ class RefBuffer {
   private readonly ids: number[] = [];
   private n = 0;
   push(id: number): void {
-    this.ids[this.n++] = id;
+    // A store past the end grows the array, which code optimised for stores inside it does not do
+    // (it was dropped and compiled again at each growth): growth goes through Array.push.
+    if (this.n < this.ids.length) this.ids[this.n] = id;
+    else this.ids.push(id);
+    this.n++;
   }
   /** The references pushed since the last `take`, as a new array of their length. */
   take(): number[] {

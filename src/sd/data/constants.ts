@@ -23,8 +23,14 @@ import type { Sheet } from './types.js';
  */
 export function getConstants(sheet: Sheet, cellRef: string, shape: readonly number[]): Float64Array {
   const ref = parseCellRef(cellRef, sheet);
-  const total = shape.reduce((a, n) => a * n, 1);
-  const varying = shape.filter((n) => n > 1);
+  // Loops, not reduce and filter: `shape` comes with more than one elements kind, and the
+  // callbacks' optimised code was dropped at each.
+  let total = 1;
+  const varying: number[] = [];
+  for (const n of shape) {
+    total *= n;
+    if (n > 1) varying.push(n);
+  }
   if (varying.length > 2) {
     throw new InputError(
       sheet.label,

@@ -37,6 +37,14 @@ describe('Vensim entries', () => {
     expect(eq.group).toBe('Population');
     expect(eq.loc).toMatchObject({ line: 4, column: 1 });
   });
+  it('reads a range with spaces, ? and missing parts, and empty units', () => {
+    // Each part is trimmed; '?' or nothing leaves that bound out; no units at all is ''.
+    const m = readVensim('a = 1 ~ m [ 0 , ? ] ~|\nb = 2 ~ [ , 5 , 0.25 ] ~|\nc = 3 ~ ~|\n');
+    expect(m.equations[0]).toMatchObject({ units: 'm', range: { min: 0, max: undefined, step: undefined } });
+    expect(m.equations[1]).toMatchObject({ units: '', range: { min: undefined, max: 5, step: 0.25 } });
+    expect(m.equations[2]!.units).toBe('');
+    expect(m.equations[2]!.range).toBeUndefined();
+  });
   it('reads the `.Group :` entries of converted models as groups, not equations', () => {
     const m = readVensim('.Control :\n\t~\t\n\t~\t|\n\n.sir test :\n\t~\t\n\t~\t|\n\n"S" = INTEG ( - IR, 9999 )\n\t~\t\n\t~\t\n\t|\nIR = 1 ~~|\n');
     expect(m.groups).toEqual(['Control', 'sir test']);

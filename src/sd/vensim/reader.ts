@@ -391,11 +391,15 @@ function splitUnits(raw: string): { units: string; range?: Equation['range'] } {
   // normalizeDoc folds as the two regular expressions did (foldDoc), skipping them when they change nothing.
   const text = normalizeDoc(raw);
   // A range is a trailing `[…]`; the text is trimmed, so without a final ']' there is none.
-  if (text.charCodeAt(text.length - 1) !== 93) return { units: text };
+  // An empty text is tested first: charCodeAt(-1), read past the end, dropped the optimised reader.
+  if (text.length === 0 || text.charCodeAt(text.length - 1) !== 93) return { units: text };
   const m = /\[([^\]]*)\]\s*$/.exec(text);
   if (!m) return { units: text };
-  const parts = m[1]!.split(',').map((p) => p.trim());
-  const num = (p: string | undefined): number | undefined => {
+  // Each part trimmed where it is read, not by .map: its result's elements kind differs between
+  // interpreted and optimised callers, and code optimised for one was dropped at the other.
+  const parts = m[1]!.split(',');
+  const num = (raw: string | undefined): number | undefined => {
+    const p = raw?.trim();
     if (p === undefined || p === '' || p === '?') return undefined;
     const v = Number(p);
     return Number.isNaN(v) ? undefined : v;
