@@ -74,6 +74,9 @@ export function planConstraint(ir: ModelIR, c: ConstraintDecl): ConstraintPlan {
   const byName = equationsByName(ir);
   const inputs = new Map<string, TestInputDecl | UnreadRealityCheck>();
   for (const rc of ir.realityChecks ?? []) if (rc.check === 'test-input' || (rc.check === 'unread' && rc.kind === 'test-input')) inputs.set(rc.name, rc);
+  if (c.subs?.length) {
+    throw refuse('E_REALITY_CHECK', { en: `constraint ${c.display} is subscripted, which is not supported`, es: `la restricción ${c.display} tiene subíndices, lo que no se admite` }, c.loc);
+  }
   if (!c.condition) {
     throw refuse('E_REALITY_CHECK', { en: `constraint ${c.display} has an empty condition, which is not supported`, es: `la restricción ${c.display} tiene una condición vacía, que no se admite` }, c.loc);
   }
@@ -111,8 +114,9 @@ function forcing(item: Expr, inputs: Map<string, TestInputDecl | UnreadRealityCh
   const where = { en: `the condition of ${c.display}`, es: `la condición de ${c.display}` };
   if (item.kind === 'binary' && item.op === 'or') throw refuse('E_REALITY_CHECK', { en: `:OR: in ${where.en} is not supported (only comparisons and Test Inputs joined by :AND:)`, es: `:OR: en ${where.es} no se admite (solo comparaciones y entradas de prueba unidas por :AND:)` }, item.loc);
   if (item.kind === 'unary' && item.op === 'not') throw refuse('E_REALITY_CHECK', { en: `:NOT: in ${where.en} is not supported (only comparisons and Test Inputs joined by :AND:)`, es: `:NOT: en ${where.es} no se admite (solo comparaciones y entradas de prueba unidas por :AND:)` }, item.loc);
-  if (item.kind === 'ref' && item.subs.length === 0 && inputs.has(item.name)) {
+  if (item.kind === 'ref' && inputs.has(item.name)) {
     const ti = inputs.get(item.name)!;
+    if (item.subs.length || ti.subs?.length) throw refuse('E_REALITY_CHECK', { en: `the subscripted Test Input ${ti.display} is not supported`, es: `la entrada de prueba con subíndices ${ti.display} no se admite` }, item.loc);
     if (ti.check === 'unread') throw refuse('E_REALITY_CHECK', { en: `Test Input ${ti.display}: ${ti.why.en}`, es: `entrada de prueba ${ti.display}: ${ti.why.es}` }, ti.at);
     if (ti.target.subs.length) throw refuse('E_REALITY_CHECK', { en: `Test Input ${ti.display} sets a subscripted variable, which is not supported`, es: `la entrada de prueba ${ti.display} fija una variable con subíndices, lo que no se admite` }, ti.target.loc);
     checkTarget(ti.target.name, ti.target.display, byName, ti.target.loc);

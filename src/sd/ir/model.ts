@@ -179,6 +179,8 @@ export interface TestInputDecl {
   check: 'test-input';
   name: string;
   display: string;
+  /** Subscripts on the entry's own name (`check[dim] :TEST INPUT: …`), when written. */
+  subs?: SubscriptRef[];
   /** The variable whose equation the Test Input replaces. */
   target: { name: string; display: string; subs: SubscriptRef[]; loc: SourceLocation };
   expr: Expr;
@@ -194,6 +196,7 @@ export interface ConstraintDecl {
   check: 'constraint';
   name: string;
   display: string;
+  subs?: SubscriptRef[];
   condition?: Expr;
   consequence: Expr;
   units: string;
@@ -212,6 +215,7 @@ export interface UnreadRealityCheck {
   kind: 'test-input' | 'constraint';
   name: string;
   display: string;
+  subs?: SubscriptRef[];
   /** The text after the keyword, up to the units. */
   text: string;
   why: BilingualText;

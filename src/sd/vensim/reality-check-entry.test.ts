@@ -44,6 +44,13 @@ describe('Vensim Reality Check entries', () => {
     expect(unread.why.es).toContain(':CROSSING:');
   });
 
+  it('keeps subscripts written on a check\'s own name and writes them back', () => {
+    const text = 'sectors: a, b ~~|\nw[sectors] = 1 ~~|\nzero w[sectors] :TEST INPUT: w[sectors] = 0 ~~|\n';
+    const [ti] = checks(text);
+    expect(ti).toMatchObject({ check: 'test-input', subs: [{ name: 'sectors' }], target: { subs: [{ name: 'sectors' }] } });
+    expect(writeVensim(readVensim(text))).toContain('zero w[sectors] :TEST INPUT:\n\tw[sectors] = 0');
+  });
+
   it('reads an empty condition as absent', () => {
     const c = checks(MODEL)[3]!;
     expect(c.check === 'constraint' && c.condition === undefined && showExpr(c.consequence)).toBe('(x > 0)');

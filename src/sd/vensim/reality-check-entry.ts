@@ -19,7 +19,7 @@ const NAMED_FORMS = /:\s*(CROSSING|AT\s+LEAST\s+ONCE|FOR\s+ALL)\s*:/i;
 
 export function readRealityCheck(s: Scanner, p: ExprParser, lhs: EquationLhs, kind: 'test-input' | 'constraint'): RealityCheckBody {
   const start = s.pos;
-  const head = { name: lhs.name, display: lhs.display, loc: lhs.loc };
+  const head = { name: lhs.name, display: lhs.display, ...(lhs.subs.length ? { subs: lhs.subs } : {}), loc: lhs.loc };
   try {
     return kind === 'test-input' ? { check: 'test-input', ...head, ...readTestInput(s, p) } : { check: 'constraint', ...head, ...readConstraint(s, p) };
   } catch (e) {

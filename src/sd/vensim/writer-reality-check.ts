@@ -3,7 +3,7 @@
  * `name :TEST INPUT: variable = expr`, a Constraint as `name :THE CONDITION: c :IMPLIES: k`, and an
  * entry the reader could not parse as the text it read, so a round trip loses none of them.
  */
-import type { RealityCheckDecl } from '../ir/model.js';
+import type { RealityCheckDecl, SubscriptRef } from '../ir/model.js';
 import { exprText, vensimName } from './expr-text.js';
 
 const docText = (s: string) => s.replace(/[~|]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -17,12 +17,13 @@ function unitsText(rc: RealityCheckDecl): string {
   return `${units} [${parts.join(',')}]`;
 }
 
+const subsText = (subs: readonly SubscriptRef[] | undefined) => (subs?.length ? `[${subs.map((s) => vensimName(s.display) + (s.bang ? '!' : '')).join(',')}]` : '');
+
 export function realityCheckText(rc: RealityCheckDecl): string {
-  const name = vensimName(rc.display);
+  const name = vensimName(rc.display) + subsText(rc.subs);
   let body: string;
   if (rc.check === 'test-input') {
-    const subs = rc.target.subs.length ? `[${rc.target.subs.map((s) => vensimName(s.display) + (s.bang ? '!' : '')).join(',')}]` : '';
-    body = `${name} :TEST INPUT:\n\t${vensimName(rc.target.display)}${subs} = ${exprText(rc.expr)}`;
+    body = `${name} :TEST INPUT:\n\t${vensimName(rc.target.display)}${subsText(rc.target.subs)} = ${exprText(rc.expr)}`;
   } else if (rc.check === 'constraint') {
     body = `${name} :THE CONDITION:${rc.condition ? ` ${exprText(rc.condition)}` : ''}\n\t:IMPLIES: ${exprText(rc.consequence)}`;
   } else {
