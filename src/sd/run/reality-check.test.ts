@@ -85,6 +85,20 @@ not above 111 :THE CONDITION: lift :IMPLIES: S < 111 ~~|
     expect(bad).toMatchObject({ status: 'fail', failures: 2, firstFailure: { time: 1, values: [{ name: 'S', value: 111 }] } });
   });
 
+  it('says where the restructured model cannot run, as Vensim does for simultaneous equations (20975)', () => {
+    const text = `${CONTROL(2)}
+x = 1 ~~|
+y = x ~~|
+loop :TEST INPUT: x = y ~~|
+c :THE CONDITION: loop :IMPLIES: y = 1 ~~|
+`;
+    const [r] = runRealityChecks(readVensim(text, 'l.mdl'));
+    expect(r!.status).toBe('refused');
+    expect(r!.refusal).toMatchObject({ code: 'E_ALGEBRAIC_LOOP', loc: { line: 8, column: 1 } }); // at the Test Input
+    expect(r!.refusal!.message).toMatch(/^constraint c: the model as the check restructures it cannot run: .*x -> y -> x/);
+    expect(r!.refusal!.messageEs).toMatch(/^restricción c: el modelo reestructurado/);
+  });
+
   it('refuses subscripted Constraints, Test Inputs and variables at their place', () => {
     const text = `${CONTROL(1)}
 s: a, b ~~|

@@ -4,7 +4,7 @@
  * its own simulation of the restructured model with the model's own settings; the consequence is
  * tested at every saved time, and the first saved time where it is false is the failure reported.
  */
-import { ModelError, type Diagnostic } from '../ir/diagnostics.js';
+import { caughtText, ModelError, SimulationError, type Diagnostic } from '../ir/diagnostics.js';
 import type { ModelIR } from '../ir/model.js';
 import { planConstraint, restructure } from '../analyze/reality-check-plan.js';
 import { compileIR, type CompileOptions } from './engine.js';
@@ -49,10 +49,26 @@ export function runRealityChecks(ir: ModelIR, compile: CompileOptions = {}, run:
 function checkOne(ir: ModelIR, c: Parameters<typeof planConstraint>[1], compile: CompileOptions, run: Omit<RunOptions, 'columns' | 'into'>): ConstraintOutcome {
   const plan = planConstraint(ir, c);
   const { ir: changed, consequenceVar } = restructure(ir, plan);
-  const { model } = compileIR(changed, compile);
-  const known = new Set(model.outputNames.map((n) => n.toLowerCase()));
-  const reads = plan.reads.filter((n) => known.has(n.toLowerCase()));
-  const result = model.run({ ...run, columns: [consequenceVar, ...reads] });
+  let model: ReturnType<typeof compileIR>['model'];
+  let reads: string[];
+  let result: ReturnType<typeof model.run>;
+  try {
+    model = compileIR(changed, compile).model;
+    const known = new Set(model.outputNames.map((n) => n.toLowerCase()));
+    reads = plan.reads.filter((n) => known.has(n.toLowerCase()));
+    result = model.run({ ...run, columns: [consequenceVar, ...reads] });
+  } catch (e) {
+    // 20975: the restructured model may not compute (simultaneous equations) or may stop; said as such.
+    if (e instanceof ModelError) {
+      const d = e.diagnostics[0]!;
+      throw ModelError.at(d.code, { en: `constraint ${c.display}: the model as the check restructures it cannot run: ${d.message}`, es: `restricción ${c.display}: el modelo reestructurado por la prueba no puede correr: ${d.messageEs ?? d.message}` }, d.loc ?? c.loc);
+    }
+    if (e instanceof SimulationError) {
+      const t = caughtText(e);
+      throw ModelError.at('E_REALITY_CHECK', { en: `constraint ${c.display}: the check's run stopped: ${t.en}`, es: `restricción ${c.display}: la corrida de la prueba se detuvo: ${t.es}` }, c.loc);
+    }
+    throw e;
+  }
   const holds = result.series[0]!;
   let failures = 0;
   let first: number | undefined;
