@@ -61,7 +61,8 @@ function checkOne(ir: ModelIR, c: Parameters<typeof planConstraint>[1], compile:
     // 20975: the restructured model may not compute (simultaneous equations) or may stop; said as such.
     if (e instanceof ModelError) {
       const d = e.diagnostics[0]!;
-      throw ModelError.at(d.code, { en: `constraint ${c.display}: the model as the check restructures it cannot run: ${d.message}`, es: `restricción ${c.display}: el modelo reestructurado por la prueba no puede correr: ${d.messageEs ?? d.message}` }, d.loc ?? c.loc);
+      const why = { en: d.message, es: d.messageEs ?? d.message };
+      throw ModelError.at(d.code, { en: `constraint ${c.display}: the model as the check restructures it cannot run: ${why.en}`, es: `restricción ${c.display}: el modelo reestructurado por la prueba no puede correr: ${why.es}` }, d.loc ?? c.loc);
     }
     if (e instanceof SimulationError) {
       const t = caughtText(e);
