@@ -4,7 +4,8 @@ import { readModelIR } from '../sd/node/read-ir.js';
 import { xmileWriteOptions } from '../sd/node/xmile-write-options.js';
 import { writeVensim } from '../sd/vensim/writer.js';
 import { writeXmile } from '../sd/xmile/writer.js';
-import { printStderr } from './cli-lang.js';
+import { realityChecksLeftOut } from '../sd/xmile/reality-checks-left-out.js';
+import { diagnosticLines, printStderr } from './cli-lang.js';
 import { action, UsageError } from './exit.js';
 import { writeFileAtomic } from './output-writers.js';
 
@@ -21,6 +22,7 @@ export function registerConvertCommands(program: Command): void {
         if (to !== 'xmile' && to !== 'mdl') throw new UsageError({ en: `--to must be xmile or mdl, got '${flags.to}'`, es: `--to debe ser xmile o mdl, se recibió '${flags.to}'` });
         const ir = readModelIR(model);
         const text = to === 'xmile' ? writeXmile(ir, xmileWriteOptions(model, ir)) : writeVensim(ir);
+        if (to === 'xmile') for (const line of diagnosticLines(realityChecksLeftOut(ir))) console.error(line);
         if (flags.out) {
           writeFileAtomic(flags.out, text);
           printStderr({ en: `wrote ${flags.out}`, es: `escrito: ${flags.out}` });

@@ -5,7 +5,9 @@ import { dirname, join } from 'node:path';
 import { diagnosticLines, printStderr, printStdout } from './cli-lang.js';
 import { declaredAt, findUnused } from '../sd/analyze/check.js';
 import { unitDiagnostics } from '../sd/analyze/units.js';
-import { loadModelWithDiagnostics } from '../sd/node/load.js';
+import { loadModelWithDiagnostics, modelDataHost } from '../sd/node/load.js';
+import { runRealityChecks } from '../sd/run/reality-check.js';
+import { realityReport } from './reality-check-lines.js';
 import { action, EXIT_SIMULATION } from './exit.js';
 import { NonFiniteScan, scanResult, scanningSink } from '../sd/run/nonfinite-scan.js';
 import { reportLines, type NonFiniteReport } from '../sd/run/nonfinite-report.js';
@@ -90,14 +92,21 @@ export function registerRunCommands(program: Command): void {
     .description('check a model and print every diagnostic with file, line and column')
     .argument('<model>', 'the .mdl file')
     .option('--units', 'also check every equation\'s units (dimensional analysis; Vensim units synonyms and XMILE model units apply)')
+    .option('--reality', 'also run the model\'s Reality Check Constraints and print pass or fail for each; exit status 1 when one fails, 2 when one cannot be run')
     .action(
-      action((model: string, flags: { units?: boolean }) => {
+      action((model: string, flags: { units?: boolean; reality?: boolean }) => {
         const { model: m, ir, warnings } = loadModelWithDiagnostics(model);
         const outputsOnly = new Set(ir.equations.filter((e) => e.supplementary).map((e) => e.lhs.name));
         const all = [...warnings, ...findUnused(m.scalar, outputsOnly, declaredAt(ir)), ...(flags.units ? unitDiagnostics(ir) : [])];
         for (const line of diagnosticLines(all)) console.log(line);
         const stocks = m.scalar.nodes.filter((n) => n.kind === 'stock' && !n.hidden).length;
         printStdout({ en: `ok: ${m.outputNames.length} variables (${stocks} stocks), ${all.length} warning(s)`, es: `ok: ${m.outputNames.length} variables (${stocks} niveles), ${all.length} advertencia(s)` });
+        if (!flags.reality) return;
+        const report = realityReport(runRealityChecks(ir, { dataHost: modelDataHost(model) }));
+        for (const line of report.lines) printStdout(line);
+        for (const line of diagnosticLines(report.refusals)) console.error(line);
+        printStdout(report.summary);
+        if (report.exitCode) process.exitCode = report.exitCode;
       }),
     );
 

@@ -2,7 +2,7 @@
  * The model representation shared by every reader and the compiler: plain data, no behaviour.
  * Names are kept twice: `name` canonical (for lookups) and `display` (as written, for output).
  */
-import type { Diagnostic, SourceLocation } from './diagnostics.js';
+import type { BilingualText, Diagnostic, SourceLocation } from './diagnostics.js';
 
 export interface SubscriptRef {
   name: string;
@@ -168,7 +168,69 @@ export interface ModelIR {
   modules?: ModuleInstance[];
   /** What the reader noticed that does not stop the model (a Vensim macro used above its definition); compileIR passes them on. */
   warnings?: Diagnostic[];
+  /**
+   * Vensim Reality Check entries (Test Inputs and Constraints), in file order. They are not model
+   * equations: nothing simulates them unless a reality check asks (src/sd/run/reality-check.ts).
+   * Absent when the file has none.
+   */
+  realityChecks?: RealityCheckDecl[];
 }
+
+/** `name :TEST INPUT: variable = expr` (Vensim Help 20965). */
+export interface TestInputDecl {
+  check: 'test-input';
+  name: string;
+  display: string;
+  /** Subscripts on the entry's own name (`check[dim] :TEST INPUT: …`), when written. */
+  subs?: SubscriptRef[];
+  /** The variable whose equation the Test Input replaces. */
+  target: { name: string; display: string; subs: SubscriptRef[]; loc: SourceLocation };
+  expr: Expr;
+  units: string;
+  range?: Equation['range'];
+  doc: string;
+  group?: string;
+  loc: SourceLocation;
+}
+
+/** `name :THE CONDITION: condition :IMPLIES: consequence` (Vensim Help 20970); an empty condition is kept as absent. */
+export interface ConstraintDecl {
+  check: 'constraint';
+  name: string;
+  display: string;
+  subs?: SubscriptRef[];
+  condition?: Expr;
+  consequence: Expr;
+  units: string;
+  range?: Equation['range'];
+  doc: string;
+  group?: string;
+  loc: SourceLocation;
+}
+
+/**
+ * A Test Input or Constraint this reader cannot parse (a form such as `:CROSSING:`): kept as its
+ * text, with why, so the model still runs and a reality check can refuse it at its place.
+ */
+export interface UnreadRealityCheck {
+  check: 'unread';
+  kind: 'test-input' | 'constraint';
+  name: string;
+  display: string;
+  subs?: SubscriptRef[];
+  /** The text after the keyword, up to the units. */
+  text: string;
+  why: BilingualText;
+  /** Where the reader stopped. */
+  at: SourceLocation;
+  units: string;
+  range?: Equation['range'];
+  doc: string;
+  group?: string;
+  loc: SourceLocation;
+}
+
+export type RealityCheckDecl = TestInputDecl | ConstraintDecl | UnreadRealityCheck;
 
 /**
  * One flattened XMILE module instance: its dot-qualified path, the `<model>` it copies, and what of

@@ -7,7 +7,8 @@ import { checkStandalone } from './standalone-functions.js';
 import { checkNoXmileOnly } from './xmile-only-functions.js';
 import { macroUsesBeforeDefinition } from './macro-order.js';
 import { visitExpr } from '../ir/walk.js';
-import type { DataInterpolation, DimensionDecl, DimensionMapping, Equation, EquationKind, EquationLhs, Expr, MacroDecl, ModelIR, SubscriptRef } from '../ir/model.js';
+import type { DataInterpolation, DimensionDecl, DimensionMapping, Equation, EquationKind, EquationLhs, Expr, MacroDecl, ModelIR, RealityCheckDecl, SubscriptRef } from '../ir/model.js';
+import { readRealityCheck } from './reality-check-entry.js';
 import { checkEquationLength, checkExprDepth, checkRangeSize, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { canonicalName, displayName } from '../ir/names.js';
 import { describe, ExprParser } from './expr-parser.js';
@@ -44,7 +45,9 @@ export function readVensim(source: string, file?: string, limits?: Partial<Model
     if (!(e instanceof CrInString)) throw e;
     model = read(equationsText.replace(/\r\n?/g, '\n'));
   }
-  return { file, ...model, sketch, settings };
+  // Only a file with reality checks gets the field: the IR of every other model is as before.
+  const { realityChecks, ...rest2 } = model;
+  return { file, ...rest2, sketch, settings, ...(realityChecks.length ? { realityChecks } : {}) };
 }
 
 interface ReadResult {
@@ -52,6 +55,7 @@ interface ReadResult {
   dimensions: DimensionDecl[];
   macros: MacroDecl[];
   groups: string[];
+  realityChecks: RealityCheckDecl[];
   warnings?: Diagnostic[];
 }
 
@@ -71,7 +75,7 @@ class EntryReader {
   }
 
   readAll(): ReadResult {
-    const out: ReadResult = { equations: [], dimensions: [], macros: [], groups: [] };
+    const out: ReadResult = { equations: [], dimensions: [], macros: [], groups: [], realityChecks: [] };
     let macro: MacroDecl | undefined;
     for (;;) {
       this.s.skipTrivia();
@@ -103,7 +107,8 @@ class EntryReader {
       }
       const entry = this.readEntry();
       if (!entry) continue;
-      if ('members' in entry) out.dimensions.push(entry);
+      if ('check' in entry) out.realityChecks.push(entry);
+      else if ('members' in entry) out.dimensions.push(entry);
       else (macro ? macro.equations : out.equations).push(entry);
     }
     if (macro) throw ModelError.at('E_MACRO', { en: `macro ${macro.name} has no :END OF MACRO:`, es: `la macro ${macro.name} no tiene :END OF MACRO:` }, macro.loc);
@@ -157,7 +162,7 @@ class EntryReader {
     return t;
   }
 
-  private readEntry(): Equation | DimensionDecl | undefined {
+  private readEntry(): Equation | DimensionDecl | RealityCheckDecl | undefined {
     const first = this.s.next();
     // The entry runs to its units (`~`): measured before anything is parsed.
     const unitsAt = this.s.text.indexOf('~', this.s.pos);
@@ -224,8 +229,14 @@ class EntryReader {
       }
     } else if (t.kind === 'op' && t.text === '~') {
       kind = 'data';
-    } else if (t.kind === 'kw' && (t.text === 'IS' || t.text === 'TEST INPUT' || t.text === 'THE CONDITION' || t.text === 'IMPLIES')) {
-      // Reality-check definitions do not take part in simulation; skip to the units.
+    } else if (t.kind === 'kw' && (t.text === 'TEST INPUT' || t.text === 'THE CONDITION')) {
+      // Reality Check entries are kept beside the equations, never among them (reality-check-entry.ts).
+      this.s.next();
+      const check = readRealityCheck(this.s, this.p, lhs, t.text === 'TEST INPUT' ? 'test-input' : 'constraint');
+      const { units, range, doc } = this.readUnitsAndDoc(lhs.display);
+      return { ...check, units, ...(range ? { range } : {}), doc, ...(this.group !== undefined ? { group: this.group } : {}) };
+    } else if (t.kind === 'kw' && (t.text === 'IS' || t.text === 'IMPLIES')) {
+      // Not a form Vensim's Reality Check pages describe: skipped to the units, as before.
       this.s.readRawUntil('~');
       return this.finishEntryAsIgnored();
     } else {

@@ -21,6 +21,7 @@ import { delaysStandalone, initialsStandalone } from './initial-variables.js';
 import { intAsExpression } from './int-as-expression.js';
 import { safeDivisionsAsIfThenElse } from './safe-divisions.js';
 import { exprText, numberText, table, vensimName } from './expr-text.js';
+import { realityCheckText } from './writer-reality-check.js';
 
 const INTERPOLATION: Record<string, string> = { interpolate: ':INTERPOLATE:', raw: ':RAW:', 'hold backward': ':HOLD BACKWARD:', 'look forward': ':LOOK FORWARD:' };
 const STARS = '********************************************************';
@@ -157,6 +158,8 @@ export function writeVensim(model: ModelIR): string {
   for (const [group, eqs] of byGroup) {
     if (group !== undefined) out.push(`${STARS}\n\t.${docText(group)}\n${STARS}~\n\t\t|\n\n`);
     for (const eq of eqs) out.push(equationText(eq), '\n');
+    // Reality Check entries after the equations of their group (writer-reality-check.ts).
+    for (const rc of ir.realityChecks ?? []) if (rc.group === group) out.push(realityCheckText(rc), '\n');
   }
   if (ir.sketch.trim() !== '') out.push(ir.sketch.endsWith('\n') ? ir.sketch : `${ir.sketch}\n`);
   else out.push('\\\\\\---/// Sketch information - do not modify anything except names\nV300  Do not put anything below this section - it will be ignored\n');

@@ -1,0 +1,210 @@
+/**
+ * Vensim Reality Check: how one Constraint becomes a model to simulate (the runner is
+ * src/sd/run/reality-check.ts). The rules, in our words, from Vensim Help (vensim.com/documentation):
+ *
+ * - 20960: two kinds of entry. A Test Input names an alternative condition; a Constraint says what
+ *   must follow from a condition. Neither is part of the model's causal structure: the normal run
+ *   never sees them (the reader keeps them apart, ModelIR.realityChecks).
+ * - 20965: `name :TEST INPUT: variable = expr` gives `variable` another equation, written like an
+ *   auxiliary's, using model variables only; no dynamic functions (SMOOTH …), no defining functions
+ *   (ACTIVE INITIAL …), no macros. Test Inputs are used only in the condition of a Constraint, and
+ *   `variable = expr` may be written straight into a condition instead. Time profiles use RC RAMP,
+ *   RC STEP, RC DECAY, RC GROW, RC COMPARE.
+ * - 20970: `name :THE CONDITION: condition :IMPLIES: consequence`; both are logical expressions
+ *   built from =, <, >, <> (and <=, >=) joined by :AND:, :OR:, :NOT:. The condition compares
+ *   variables with variables or numbers. Vensim forces the condition true, whatever the model
+ *   would compute, and tests the consequence; a condition true with a false consequence is a
+ *   Reality Check failure.
+ * - 20975: to do so Vensim restructures the model (adds equations, reorders them) for the check's
+ *   run only, then puts it back; a restructured model can be simultaneous and then cannot run.
+ * - 20980: forcing. An equality or a Test Input is appended to the variable's own equation: the new
+ *   equation may use the value the model computed for the variable, and the new value is what every
+ *   other equation sees. An inequality is first tested on the computed value: kept when true, else
+ *   the variable is assigned as if the inequality were an equality. Then the consequence is tested.
+ * - 20995: a Test Input's right-hand side is not a cause of the variable it sets (no causal link).
+ * - 21005/21015: checks run as ordinary simulations with the current settings; the report says
+ *   which Constraints were checked and the time each was first violated ("violated at time 11",
+ *   21035's example).
+ *
+ * What this module does not implement, and refuses with a located error naming the form: :OR: and
+ * :NOT: in a condition (there is no one way to force them), `<>` (nothing to assign), a condition
+ * on Time, an empty condition, the RC functions, :CROSSING: / :AT LEAST ONCE: / :FOR ALL: (the
+ * pages that define them, 20985-21000, were not at hand), subscripted variables, and a Test Input
+ * using a dynamic function or a macro. Passive testing (20970 mentions it; its description was not
+ * at hand either) is not done.
+ */
+import { BUILTINS } from '../ir/builtins.js';
+import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
+import type { BinaryOp, ConstraintDecl, Equation, Expr, ModelIR, TestInputDecl, UnreadRealityCheck } from '../ir/model.js';
+import { mapExpr, visitExpr } from '../ir/walk.js';
+
+/** One variable whose equation the check replaces; `expr` names the variable itself for its computed value. */
+export interface ForcedVariable {
+  name: string;
+  display: string;
+  expr: Expr;
+  /** The Test Input, or the comparison in the condition, that forces it. */
+  source: string;
+  loc: SourceLocation;
+}
+
+export interface ConstraintPlan {
+  constraint: ConstraintDecl;
+  forced: ForcedVariable[];
+  /** Variables the consequence reads, reported with a failure. */
+  reads: string[];
+}
+
+export interface RestructuredModel {
+  ir: ModelIR;
+  /** The added variable that is 1 where the consequence holds and 0 where it does not. */
+  consequenceVar: string;
+}
+
+const CONTROL = new Set(['initial time', 'final time', 'time step', 'saveper', 'time']);
+const COMPARISON = new Set<BinaryOp>(['=', '<', '>', '<=', '>=', '<>']);
+const FLIP: Partial<Record<BinaryOp, BinaryOp>> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=', '=': '=' };
+
+function refuse(code: string, text: BilingualText, loc: SourceLocation): ModelError {
+  return ModelError.at(code, text, loc);
+}
+
+/** Plans a Constraint's run, or throws a located ModelError naming what is not supported. */
+export function planConstraint(ir: ModelIR, c: ConstraintDecl): ConstraintPlan {
+  const byName = equationsByName(ir);
+  const inputs = new Map<string, TestInputDecl | UnreadRealityCheck>();
+  for (const rc of ir.realityChecks ?? []) if (rc.check === 'test-input' || (rc.check === 'unread' && rc.kind === 'test-input')) inputs.set(rc.name, rc);
+  if (c.subs?.length) {
+    throw refuse('E_REALITY_CHECK', { en: `constraint ${c.display} is subscripted, which is not supported`, es: `la restricción ${c.display} tiene subíndices, lo que no se admite` }, c.loc);
+  }
+  if (!c.condition) {
+    throw refuse('E_REALITY_CHECK', { en: `constraint ${c.display} has an empty condition, which is not supported`, es: `la restricción ${c.display} tiene una condición vacía, que no se admite` }, c.loc);
+  }
+  const forced: ForcedVariable[] = [];
+  for (const item of conjuncts(c.condition)) {
+    const f = forcing(item, inputs, byName, c);
+    if (forced.some((g) => g.name === f.name)) {
+      throw refuse('E_REALITY_CHECK', { en: `constraint ${c.display} forces ${f.display} twice`, es: `la restricción ${c.display} fuerza ${f.display} dos veces` }, f.loc);
+    }
+    forced.push(f);
+  }
+  rejectForms(c.consequence, { en: 'the consequence', es: 'la consecuencia' });
+  const reads: string[] = [];
+  visitExpr(c.consequence, (e) => {
+    if (e.kind === 'ref' && !reads.includes(e.display)) reads.push(e.display);
+  });
+  return { constraint: c, forced, reads };
+}
+
+function conjuncts(e: Expr): Expr[] {
+  return e.kind === 'binary' && e.op === 'and' ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
+}
+
+function equationsByName(ir: ModelIR): Map<string, Equation[]> {
+  const m = new Map<string, Equation[]>();
+  for (const eq of ir.equations) {
+    const list = m.get(eq.lhs.name) ?? [];
+    list.push(eq);
+    m.set(eq.lhs.name, list);
+  }
+  return m;
+}
+
+function forcing(item: Expr, inputs: Map<string, TestInputDecl | UnreadRealityCheck>, byName: Map<string, Equation[]>, c: ConstraintDecl): ForcedVariable {
+  const where = { en: `the condition of ${c.display}`, es: `la condición de ${c.display}` };
+  if (item.kind === 'binary' && item.op === 'or') throw refuse('E_REALITY_CHECK', { en: `:OR: in ${where.en} is not supported (only comparisons and Test Inputs joined by :AND:)`, es: `:OR: en ${where.es} no se admite (solo comparaciones y entradas de prueba unidas por :AND:)` }, item.loc);
+  if (item.kind === 'unary' && item.op === 'not') throw refuse('E_REALITY_CHECK', { en: `:NOT: in ${where.en} is not supported (only comparisons and Test Inputs joined by :AND:)`, es: `:NOT: en ${where.es} no se admite (solo comparaciones y entradas de prueba unidas por :AND:)` }, item.loc);
+  if (item.kind === 'ref' && inputs.has(item.name)) {
+    const ti = inputs.get(item.name)!;
+    if (item.subs.length || ti.subs?.length) throw refuse('E_REALITY_CHECK', { en: `the subscripted Test Input ${ti.display} is not supported`, es: `la entrada de prueba con subíndices ${ti.display} no se admite` }, item.loc);
+    if (ti.check === 'unread') throw refuse('E_REALITY_CHECK', { en: `Test Input ${ti.display}: ${ti.why.en}`, es: `entrada de prueba ${ti.display}: ${ti.why.es}` }, ti.at);
+    if (ti.target.subs.length) throw refuse('E_REALITY_CHECK', { en: `Test Input ${ti.display} sets a subscripted variable, which is not supported`, es: `la entrada de prueba ${ti.display} fija una variable con subíndices, lo que no se admite` }, ti.target.loc);
+    checkTarget(ti.target.name, ti.target.display, byName, ti.target.loc);
+    rejectForms(ti.expr, { en: `Test Input ${ti.display}`, es: `la entrada de prueba ${ti.display}` });
+    return { name: ti.target.name, display: ti.target.display, expr: ti.expr, source: ti.display, loc: ti.loc };
+  }
+  if (item.kind === 'binary' && COMPARISON.has(item.op)) {
+    const side = variableSide(item, byName);
+    if (!side) throw refuse('E_REALITY_CHECK', { en: `this comparison in ${where.en} has no model variable on either side to force`, es: `esta comparación en ${where.es} no tiene a ningún lado una variable del modelo que forzar` }, item.loc);
+    const { v, other, op } = side;
+    if (v.name === 'time') throw refuse('E_REALITY_CHECK', { en: `a condition on Time (${where.en}) is not supported`, es: `una condición sobre Time (${where.es}) no se admite` }, item.loc);
+    if (op === '<>') throw refuse('E_REALITY_CHECK', { en: `'<>' in ${where.en} is not supported: it names no value to force ${v.display} to`, es: `'<>' en ${where.es} no se admite: no indica a qué valor forzar ${v.display}` }, item.loc);
+    checkTarget(v.name, v.display, byName, v.loc);
+    rejectForms(other, where);
+    const self: Expr = { kind: 'ref', name: v.name, display: v.display, subs: [], loc: v.loc };
+    // 20980: an equality assigns; an inequality keeps the computed value when it holds, else assigns.
+    const expr: Expr = op === '=' ? other : { kind: 'call', fn: 'IF THEN ELSE', args: [{ kind: 'binary', op, left: self, right: other, loc: item.loc }, self, other], loc: item.loc };
+    return { name: v.name, display: v.display, expr, source: `${v.display} ${op} …`, loc: item.loc };
+  }
+  if (item.kind === 'ref') throw refuse('E_REALITY_CHECK', { en: `${item.display} in ${where.en} is not a Test Input`, es: `${item.display} en ${where.es} no es una entrada de prueba (Test Input)` }, item.loc);
+  throw refuse('E_REALITY_CHECK', { en: `this part of ${where.en} is not a comparison or a Test Input`, es: `esta parte de ${where.es} no es una comparación ni una entrada de prueba (Test Input)` }, item.loc);
+}
+
+/** The side of a comparison that is a plain model variable (the left one first), with the comparison turned to read `variable op other`. */
+function variableSide(e: Expr & { kind: 'binary' }, byName: Map<string, Equation[]>): { v: Expr & { kind: 'ref' }; other: Expr; op: BinaryOp } | undefined {
+  const isVar = (x: Expr): x is Expr & { kind: 'ref' } => x.kind === 'ref' && (byName.has(x.name) || x.name === 'time');
+  if (isVar(e.left)) return { v: e.left, other: e.right, op: e.op };
+  if (isVar(e.right)) return { v: e.right, other: e.left, op: FLIP[e.op] ?? e.op };
+  return undefined;
+}
+
+function checkTarget(name: string, display: string, byName: Map<string, Equation[]>, loc: SourceLocation): void {
+  const eqs = byName.get(name);
+  if (!eqs) throw refuse('E_REALITY_CHECK', { en: `${display} is not a variable of the model`, es: `${display} no es una variable del modelo` }, loc);
+  if (CONTROL.has(name)) throw refuse('E_REALITY_CHECK', { en: `${display} is a simulation setting and cannot be forced`, es: `${display} es un ajuste de la simulación y no se puede forzar` }, loc);
+  const eq = eqs[0]!;
+  if (eqs.length > 1 || eq.lhs.subs.length) throw refuse('E_REALITY_CHECK', { en: `${display} is subscripted; forcing a subscripted variable is not supported`, es: `${display} tiene subíndices; forzar una variable con subíndices no se admite` }, loc);
+  if ((eq.kind !== 'aux' && eq.kind !== 'unchangeable') || !eq.expr) throw refuse('E_REALITY_CHECK', { en: `${display} is a lookup or data variable and cannot be forced`, es: `${display} es una tabla o una variable de datos y no se puede forzar` }, loc);
+}
+
+/** Refuses RC functions, dynamic functions and macro calls inside a Test Input, a forced comparison or a consequence. */
+function rejectForms(e: Expr, where: BilingualText): void {
+  visitExpr(e, (x) => {
+    const fn = x.kind === 'call' ? x.fn : x.kind === 'apply' ? x.display.toUpperCase().replace(/[_\s]+/g, ' ') : undefined;
+    if (fn === undefined) return;
+    if (fn.startsWith('RC ')) throw refuse('E_REALITY_CHECK', { en: `the function ${fn} in ${where.en} is not supported`, es: `la función ${fn} en ${where.es} no se admite` }, x.loc);
+    if (x.kind === 'call' && BUILTINS.get(fn)?.stateful) throw refuse('E_REALITY_CHECK', { en: `${where.en} uses the dynamic function ${fn}, which reality checks do not allow`, es: `${where.es} usa la función dinámica ${fn}, que las pruebas de realidad no permiten` }, x.loc);
+  });
+}
+
+/**
+ * The model the check simulates: each forced variable's own equation moves to a fresh name (its
+ * computed value), the variable gets the forcing equation in its place, and a new variable holds
+ * the consequence as 1 or 0. Everything else is the model as it was.
+ */
+export function restructure(ir: ModelIR, plan: ConstraintPlan): RestructuredModel {
+  const taken = new Set(ir.equations.map((e) => e.lhs.name));
+  const fresh = (base: string): { name: string; display: string } => {
+    let display = base;
+    for (let i = 2; taken.has(display.toLowerCase()); i++) display = `${base} ${i}`;
+    taken.add(display.toLowerCase());
+    return { name: display.toLowerCase(), display };
+  };
+  const moved = new Map<string, { name: string; display: string }>();
+  for (const f of plan.forced) moved.set(f.name, fresh(`${f.display} reality computed`));
+  const equations: Equation[] = [];
+  for (const eq of ir.equations) {
+    const to = moved.get(eq.lhs.name);
+    if (!to) {
+      equations.push(eq);
+      continue;
+    }
+    const f = plan.forced.find((g) => g.name === eq.lhs.name)!;
+    equations.push({ ...eq, lhs: { ...eq.lhs, name: to.name, display: to.display }, supplementary: true });
+    // The forcing equation reads the variable's computed value under its new name.
+    const expr = mapExpr(f.expr, (x) => (x.kind === 'ref' && x.name === f.name ? { ...x, name: to.name, display: to.display } : x));
+    equations.push({ ...eq, kind: 'aux', expr, lookup: undefined, loc: f.loc });
+  }
+  const consequence = fresh('reality check consequence');
+  const one = (v: number): Expr => ({ kind: 'num', value: v, loc: plan.constraint.loc });
+  equations.push({
+    lhs: { ...consequence, subs: [], except: [], loc: plan.constraint.loc },
+    kind: 'aux',
+    expr: { kind: 'call', fn: 'IF THEN ELSE', args: [plan.constraint.consequence, one(1), one(0)], loc: plan.constraint.consequence.loc },
+    units: 'dmnl',
+    doc: '',
+    loc: plan.constraint.loc,
+  });
+  const { realityChecks: _unused, ...rest } = ir;
+  return { ir: { ...rest, equations }, consequenceVar: consequence.display };
+}
