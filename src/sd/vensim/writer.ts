@@ -116,12 +116,12 @@ function rejectXmileOnly(ir: ModelIR): void {
         : e.fn === XMILE_ELEMENT
           ? { en: 'a computed subscript', es: 'un subíndice calculado' }
           : { en: 'a conveyor', es: 'una cinta transportadora (conveyor)' };
-      const why = e.fn === XMILE_RANK ? RANK_WHY : { en: '', es: '' };
+      const why = e.fn === XMILE_RANK ? RANK_WHY : undefined;
       throw ModelError.at(
         'E_UNSUPPORTED',
         {
-          en: `${eq.lhs.display} uses ${what.en}, which Vensim has no function for${why.en}; the model cannot be written as .mdl`,
-          es: `${eq.lhs.display} usa ${what.es}, para lo cual Vensim no tiene función${why.es}; el modelo no se puede escribir como .mdl`,
+          en: `${eq.lhs.display} uses ${what.en}, which Vensim has no function for${why?.en ?? ''}; the model cannot be written as .mdl`,
+          es: `${eq.lhs.display} usa ${what.es}, para lo cual Vensim no tiene función${why?.es ?? ''}; el modelo no se puede escribir como .mdl`,
         },
         eq.loc,
       );
