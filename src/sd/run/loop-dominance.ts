@@ -47,7 +47,8 @@
  * (none combining several), and a listed loop with more than the limit is not scored, with the reason. Above the enumeration limit (strongest-path search) arrayed variables
  * are not searched, with the reason; a scalar that calls a smooth or delay is searched through
  * its stocks and flows, scored as for the listed loops (loop-dominance-search.ts); when that finds
- * more loops than their scores may hold, the search is done again without those stocks, saying so.
+ * more loops than their scores may hold, it stops there and is done again without those stocks,
+ * saying so (loop-dominance-discover.ts).
  */
 import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
 import { hiddenDisplayName, type ScalarModel, type SExpr } from '../analyze/scalar-model.js';
@@ -60,7 +61,8 @@ import { TIME_FUNCTIONS } from '../ir/time-functions.js';
 import { evaluateElement, type ElementEnv } from '../analyze/structure/element-eval.js';
 import type { CausalGraph } from '../analyze/structure/causal-graph.js';
 import { loopReportFrom, type FeedbackLoop, type LoopReport } from '../analyze/structure/feedback-loops.js';
-import { cycleKey, strongestLoops, type WeightedLink } from '../analyze/structure/strongest-loops.js';
+import { cycleKey } from '../analyze/structure/strongest-loops.js';
+import { discoverLoops } from './loop-dominance-discover.js';
 import { cyclePartitions } from '../analyze/structure/cycle-partitions.js';
 import { AT_START, evaluate, functionNamed, NotEvaluable, UNARY, type EvalEnv, type LookupPoints } from '../analyze/structure/partial-eval.js';
 import type { Model, RunOptions } from './types.js';
@@ -232,30 +234,6 @@ export interface DominanceOptions extends Pick<RunOptions, 'params' | 'start' | 
    * without them, saying so in `stocksLeftOut`.
    */
   searchStocks?: boolean;
-}
-
-/**
- * Strongest-path loops over `links` at `samples` times spread evenly over `n` steps. The search
- * stops once it has found more than `maxLoops` (what the scores may hold), returning `over`: the
- * number found so far and the sample time reached, so that the caller refuses before allocating.
- */
-function discoverLoops(links: Map<string, Set<string>>, def: (v: string) => Definition | undefined, weight: (from: string, to: string, k: number) => number, n: number, samples: number, maxLoops: number) {
-  const stocks = [...links.keys()].filter((v) => def(v)?.stock);
-  const seen = new Set<string>();
-  const loops: string[][] = [];
-  let exhausted = false;
-  const step = Math.max(1, Math.floor(n / Math.max(1, samples)));
-  for (let k = 0; k < n; k += step) {
-    const out = new Map<string, WeightedLink[]>();
-    for (const [from, tos] of links) {
-      out.set(from, [...tos].filter((to) => def(to)).map((to) => ({ to, weight: weight(from, to, k) })));
-    }
-    const found = strongestLoops(out, stocks, seen);
-    loops.push(...found.loops);
-    exhausted ||= found.exhausted;
-    if (loops.length > maxLoops) return { loops, exhausted, over: { found: loops.length, at: k } };
-  }
-  return { loops, exhausted };
 }
 
 /** Each listed loop's share of the behaviour: its own, or for a loop through arrays its largest element loop's. */
@@ -667,28 +645,32 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   let notSearched: BilingualText[] = [];
   let stocksLeftOut: BilingualText | undefined;
   if (discover) {
-    const maxLoops = Math.floor(scoreBudget / (2 * Math.max(1, n)));
     // Scalars that call a smooth or delay are searched through its stocks (loop-dominance-search.ts),
-    // or, without them, left out as any variable the search cannot score.
-    const search = (stocks: boolean) => discoverLoops(stocks ? searchGraph(feedbackLinks, arrayed, expanded) : feedbackLinks, stocks ? (v) => defOf.get(v) : (v) => (arrayed.has(v) ? undefined : defOf.get(v)), (from, to, k) => {
-      try {
-        return Math.abs(scoreAt(from, to, k * stride));
-      } catch (e) {
-        if (e instanceof NotEvaluable) return 0;
-        throw e;
-      }
-    }, n, options.samples ?? 200, maxLoops);
+    // or, without them, left out as any variable the search cannot score. Each loop found costs
+    // its two score series and the keys of its path, against the limit.
+    const search = (stocks: boolean) => {
+      const isNode = stocks ? (v: string) => defOf.has(v) : (v: string) => !arrayed.has(v) && defOf.has(v);
+      const weight = (from: string, to: string, k: number) => {
+        try {
+          return Math.abs(scoreAt(from, to, k * stride));
+        } catch (e) {
+          if (e instanceof NotEvaluable) return 0;
+          throw e;
+        }
+      };
+      return discoverLoops(stocks ? searchGraph(feedbackLinks, arrayed, expanded) : feedbackLinks, isNode, (v) => defOf.get(v)!.stock, weight, n, options.samples ?? 200, 2 * n, scoreBudget);
+    };
     const withoutReasons = () => [...feedbackLinks.keys()].flatMap((v) => withoutStocks.get(v) ?? whyNot.get(v) ?? []);
     let throughStocks = (options.searchStocks ?? true) && arrayed.size > 0;
     let found = search(throughStocks);
     notSearched = [...whyNot.values(), ...elementWhyNot.values()];
-    // Past that limit through the stocks, the search is done again without them (fewer loops: the
-    // smooths and delays are not searched, each saying why), saying so.
+    // Past that limit through the stocks (the search stops there), it is done again without them
+    // (fewer loops: the smooths and delays are not searched, each saying why), saying so.
     if (found.over && throughStocks) {
-      const at = formatCount(result.time[found.over.at * stride]!);
+      const { found: count, times, of } = found.over;
       stocksLeftOut = {
-        en: `the strongest-path search through the stocks of smooths and delays found ${formatCount(found.over.found)} loops by ${at} (and was still searching), more than their scores may hold within the limit of ${formatCount(scoreBudget)} values: loops were searched without those stocks`,
-        es: `la búsqueda por el camino más fuerte a través de los niveles de suavizados y retardos encontró ${formatCount(found.over.found)} bucles hasta ${at} (y seguía buscando), más de los que sus puntuaciones pueden guardar dentro del límite de ${formatCount(scoreBudget)} valores: se buscaron los bucles sin esos niveles`,
+        en: `the strongest-path search through the stocks of smooths and delays had found ${formatCount(count)} loops after ${formatCount(times)} of the ${formatCount(of)} times it searches (and stopped there), more than their scores may hold within the limit of ${formatCount(scoreBudget)} values: loops were searched without those stocks`,
+        es: `la búsqueda por el camino más fuerte a través de los niveles de suavizados y retardos había encontrado ${formatCount(count)} bucles tras ${formatCount(times)} de los ${formatCount(of)} instantes que examina (y se detuvo ahí), más de los que sus puntuaciones pueden guardar dentro del límite de ${formatCount(scoreBudget)} valores: se buscaron los bucles sin esos niveles`,
       };
       throughStocks = false;
       found = search(false);
@@ -696,10 +678,11 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     } else if (!throughStocks) notSearched = withoutReasons();
     // Past that limit the analysis stops here, saying so, rather than allocating the scores.
     if (found.over) {
-      const need = found.over.found * 2 * n;
+      const { found: count, times, of } = found.over;
+      const need = count * 2 * n;
       throw ModelError.at('E_LIMIT_LOOPS', {
-        en: `the strongest-path loop search found ${formatCount(found.over.found)} loops by ${formatCount(result.time[found.over.at * stride]!)} (and was still searching); their scores need at least ${formatCount(need)} values, more than the limit of ${formatCount(scoreBudget)} values a run may keep here: loop dominance is not computed (\`igem loops\` without --dominance lists the loops)`,
-        es: `la búsqueda de bucles por el camino más fuerte encontró ${formatCount(found.over.found)} bucles hasta ${formatCount(result.time[found.over.at * stride]!)} (y seguía buscando); sus puntuaciones necesitan al menos ${formatCount(need)} valores, más que el límite de ${formatCount(scoreBudget)} valores que una simulación puede guardar aquí: no se calcula el dominio de bucles (\`igem loops\` sin --dominance lista los bucles)`,
+        en: `the strongest-path loop search had found ${formatCount(count)} loops after ${formatCount(times)} of the ${formatCount(of)} times it searches (and stopped there); their scores need at least ${formatCount(need)} values, more than the limit of ${formatCount(scoreBudget)} values a run may keep here: loop dominance is not computed (\`igem loops\` without --dominance lists the loops)`,
+        es: `la búsqueda de bucles por el camino más fuerte había encontrado ${formatCount(count)} bucles tras ${formatCount(times)} de los ${formatCount(of)} instantes que examina (y se detuvo ahí); sus puntuaciones necesitan al menos ${formatCount(need)} valores, más que el límite de ${formatCount(scoreBudget)} valores que una simulación puede guardar aquí: no se calcula el dominio de bucles (\`igem loops\` sin --dominance lista los bucles)`,
       });
     }
     // Plus the listed loops (shortest through each feedback link) that can be scored and that the
