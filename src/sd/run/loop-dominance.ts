@@ -34,7 +34,9 @@
  * sample, a pipeline: no stock and flow, no link score in the method), random draws (RANDOM …:
  * only their distribution is defined, not their value with the noise held, randomDraw), macros
  * or other stateful functions are listed as not scored, with the reason. A lookup called as
- * `table(x)` is evaluated as any function of x, its points declared or read from data.
+ * `table(x)` is evaluated as any function of x, its points declared or read from data; one read
+ * with its own rule (LOOKUP EXTRAPOLATE, FORWARD, BACKWARD; XMILE's extrapolate and discrete
+ * graphical functions) by that rule (partial-eval.ts lookupBy).
  *
  * Arrays: a loop through arrayed variables is scored element by element. Each element is a scalar
  * variable of the expanded model (its equation with every subscript resolved, a SUM written out
@@ -64,7 +66,7 @@ import { loopReportFrom, type FeedbackLoop, type LoopReport } from '../analyze/s
 import { cycleKey } from '../analyze/structure/strongest-loops.js';
 import { discoverLoops } from './loop-dominance-discover.js';
 import { cyclePartitions } from '../analyze/structure/cycle-partitions.js';
-import { AT_START, evaluate, functionNamed, NotEvaluable, UNARY, type EvalEnv, type LookupPoints } from '../analyze/structure/partial-eval.js';
+import { AT_START, evaluate, functionNamed, LOOKUP_CALLS, NotEvaluable, UNARY, type EvalEnv, type LookupPoints } from '../analyze/structure/partial-eval.js';
 import type { Model, RunOptions } from './types.js';
 import { scoreRows } from './loop-dominance-run.js';
 import { cyclePolarity, searchGraph, startingAt, variablesOf } from './loop-dominance-search.js';
@@ -138,7 +140,7 @@ export interface LoopDominance {
 type Definition = { stock: boolean; oneFlow?: boolean } & ({ expr: Expr; element?: undefined } | { expr: SExpr; element: number });
 
 /** Functions the link scores evaluate (partial-eval.ts, element-eval.ts), besides the array reductions expansion writes out. */
-const EVALUATED = new Set([...Object.keys(UNARY), ...AT_START, 'MIN', 'MAX', 'IF THEN ELSE', 'XIDZ', 'ZIDZ', 'MODULO', 'POWER', 'LOG', 'PI', 'WITH LOOKUP', 'SUM', 'PROD', 'VMIN', 'VMAX', ...TIME_FUNCTIONS]);
+const EVALUATED = new Set([...Object.keys(UNARY), ...AT_START, 'MIN', 'MAX', 'IF THEN ELSE', 'XIDZ', 'ZIDZ', 'MODULO', 'POWER', 'LOG', 'PI', 'WITH LOOKUP', ...Object.keys(LOOKUP_CALLS), 'SUM', 'PROD', 'VMIN', 'VMAX', ...TIME_FUNCTIONS]);
 
 /**
  * Smooths and delays that stand for a chain of stocks with flows (Vensim's reference; stateful.ts
