@@ -58,7 +58,7 @@ import { expandModel } from '../analyze/expand.js';
 import { someExpr, visitExpr } from '../ir/walk.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
-import { elementGraph, elementLoops, type ElementGraph } from '../analyze/structure/element-loops.js';
+import { comparePaths, elementGraph, elementLoops, type ElementGraph } from '../analyze/structure/element-loops.js';
 import { TIME_FUNCTIONS } from '../ir/time-functions.js';
 import { evaluateElement, type ElementEnv } from '../analyze/structure/element-eval.js';
 import type { CausalGraph } from '../analyze/structure/causal-graph.js';
@@ -72,7 +72,13 @@ import { scoreRows } from './loop-dominance-run.js';
 import { cyclePolarity, searchGraph, startingAt, variablesOf } from './loop-dominance-search.js';
 
 export interface ScoredLoop {
-  /** The loop's id: the variable loop's (`B1`), or with its elements for a loop through arrays (`B1[A1]`); numbered among the paths of one loop through a smooth's or delay's stocks (`B1.2`). */
+  /**
+   * The loop's id, one scheme for the listed loops and the search: the variable loop's (`B1`); with
+   * its elements for a loop through arrays (`B1[A1]`, element-loops.ts); then, for one of several
+   * paths through a smooth's or delay's stocks, its number among all that loop's paths, shorter
+   * first (`B1.2`, `B1[A1].2`; comparePaths). The search keeps that number for the paths it found
+   * (it may skip some: `B1.1`, `B1.3`). The variable loop's own id is the report's (`report`).
+   */
   id: string;
   /** Id of the listed (variable-level) loop this one is, or is an element loop of; `E1`, `E2` … for an element loop that combines several listed loops. */
   loop: string;
@@ -731,11 +737,16 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     exhausted = found.exhausted;
     searched = searchedLoops.size;
     instances = discovered.loops.flatMap((loop) => {
-      // Shortest first, as the listed loops' element loops are ordered.
-      const through = [...(byVariables.get(cycleKey(loop.variables).key) ?? [loop.variables])].sort((a, b) => a.length - b.length);
+      // Each path from the loop's first variable, numbered in the listed loops' order (comparePaths).
+      const paths = (byVariables.get(cycleKey(loop.variables).key) ?? [loop.variables]).map((keys) => startingAt(keys, loop.variables[0]!, varOf));
+      const through = paths.length > 1 ? paths.sort((a, b) => comparePaths(a.map(nodeOf), b.map(nodeOf))) : paths;
       // A loop through a function's stocks is signed by its element links, as a listed one is.
       const polarity = (keys: string[]) => (keys.length === loop.variables.length ? loop.polarity : cyclePolarity(keys, expanded().scalar, nodeOf, varOf, sign));
-      return through.map((keys, j) => ({ id: through.length > 1 ? `${loop.id}.${j + 1}` : loop.id, loop: loop.id, polarity: polarity(keys), variables: loop.variables, keys: startingAt(keys, loop.variables[0]!, varOf) }));
+      // A path keeps the id the listed loops give it among all the loop's paths (element-loops.ts),
+      // though the search may have found only some: one path, one id (`U1.3` is the same path in both).
+      const own = loop.variables.some((v) => arrayed.has(v)) ? elementLoops(expanded().scalar, expanded().graph, [loop], elementLimit, sign) : undefined;
+      const listedId = new Map(own && !own.truncated ? own.loops.map((el) => [el.nodes.join(), el.id]) : []);
+      return through.map((keys, j) => ({ id: listedId.get(keys.map(nodeOf).join()) ?? (through.length > 1 ? `${loop.id}.${j + 1}` : loop.id), loop: loop.id, polarity: polarity(keys), variables: loop.variables, keys }));
     });
   }
 
