@@ -60,3 +60,36 @@ INITIAL TIME = 0 ~~| FINAL TIME = 4 ~~| TIME STEP = 1 ~~| SAVEPER = 1 ~~|`;
     expect(tight.loops.filter((l) => /^U\d+\.\d$/.test(l.id))).toHaveLength(4);
   });
 });
+
+describe('one id per path, in the listed loops and in the strongest-path search', () => {
+  // Two pipelines in a row, each with its delay time on the loop: the loop s → T → y → T2 → outflow
+  // enters y's DELAY3 at 4 places and outflow's at 4, 16 paths, several of one length, so the
+  // order among equal lengths decides their numbers (comparePaths: by node ids after length).
+  const twoDelays = `
+s = INTEG(inflow - outflow, 100) ~ u ~|
+inflow = 10 ~ u/Year ~|
+T = 1 + s / 50 ~ Year ~|
+y = DELAY3(s / 5, T) ~ u/Year ~|
+T2 = 1 + y / 20 ~ Year ~|
+outflow = DELAY3(y, T2) ~ u/Year ~|
+${settings}`;
+
+  it('numbers each path the same way in both', () => {
+    const listed = dominance(twoDelays, false);
+    const searched = dominance(twoDelays, true);
+    const paths = (d: ReturnType<typeof dominance>) => {
+      const through = d.loops.filter((l) => l.variables.length === 5);
+      return new Map(through.map((l) => [l.elements.join(' → '), l.id.slice(l.loop.length)]));
+    };
+    const a = paths(listed);
+    const b = paths(searched);
+    expect(a.size).toBe(16);
+    // The search may find only some of the paths; each it finds has the listed path's number.
+    expect(b.size).toBeGreaterThan(1);
+    for (const [path, suffix] of b) expect([path, suffix]).toEqual([path, a.get(path)]);
+    // Equal lengths are there to order: 16 paths over fewer lengths.
+    const lengths = new Set(listed.loops.filter((l) => l.variables.length === 5).map((l) => l.elements.length));
+    expect(lengths.size).toBeLessThan(16);
+    expect([...a.values()].sort((x, y) => Number(x.slice(1)) - Number(y.slice(1)))).toEqual(Array.from({ length: 16 }, (_, i) => `.${i + 1}`));
+  });
+});

@@ -92,7 +92,8 @@ SAVEPER = 1 ~ Year ~|
 describe('a strongest-path search that finds more loops than the scores may hold', () => {
   // Eight stocks, each drained by a flow of its own: eight one-stock loops, found at the first
   // sample time. TIME STEP = SAVEPER = 1 and FINAL TIME 12: 13 score times, each loop two series
-  // (score and share) of 13 values, so 200 values hold 7 loops and 1,000 hold all 8.
+  // (score and share) of 13 values and its 2 keys held by the search, 28 values: 200 values hold
+  // 7 loops and 1,000 hold all 8.
   const stocks = Array.from({ length: 8 }, (_, i) => i + 1);
   const text = [
     ...stocks.map((i) => `s${i} = INTEG(-out${i}, 10) ~ u ~|\nout${i} = s${i} * ${i} / 20 ~ u/Year ~|`),
@@ -102,9 +103,9 @@ describe('a strongest-path search that finds more loops than the scores may hold
   it('stops before scoring them, saying how many it found, what they need and the limit, in both languages', () => {
     const d = thrownModelError(() => dominance(text, { discover: true, maxScoreValues: 200 })).diagnostics[0]!;
     expect(d.code).toBe('E_LIMIT_LOOPS');
-    expect(d.message).toContain('found 8 loops by 0');
+    expect(d.message).toContain('had found 8 loops after 1 of the 13 times it searches (and stopped there)');
     expect(d.message).toContain('at least 208 values, more than the limit of 200');
-    expect(d.messageEs).toContain('encontró 8 bucles hasta 0');
+    expect(d.messageEs).toContain('había encontrado 8 bucles tras 1 de los 13 instantes que examina (y se detuvo ahí)');
     expect(d.messageEs).toContain('más que el límite de 200 valores');
   });
 

@@ -34,7 +34,9 @@
  * sample, a pipeline: no stock and flow, no link score in the method), random draws (RANDOM …:
  * only their distribution is defined, not their value with the noise held, randomDraw), macros
  * or other stateful functions are listed as not scored, with the reason. A lookup called as
- * `table(x)` is evaluated as any function of x, its points declared or read from data.
+ * `table(x)` is evaluated as any function of x, its points declared or read from data; one read
+ * with its own rule (LOOKUP EXTRAPOLATE, FORWARD, BACKWARD; XMILE's extrapolate and discrete
+ * graphical functions) by that rule (partial-eval.ts lookupBy).
  *
  * Arrays: a loop through arrayed variables is scored element by element. Each element is a scalar
  * variable of the expanded model (its equation with every subscript resolved, a SUM written out
@@ -47,7 +49,8 @@
  * (none combining several), and a listed loop with more than the limit is not scored, with the reason. Above the enumeration limit (strongest-path search) arrayed variables
  * are not searched, with the reason; a scalar that calls a smooth or delay is searched through
  * its stocks and flows, scored as for the listed loops (loop-dominance-search.ts); when that finds
- * more loops than their scores may hold, the search is done again without those stocks, saying so.
+ * more loops than their scores may hold, it stops there and is done again without those stocks,
+ * saying so (loop-dominance-discover.ts).
  */
 import { saveEverySteps } from './saveper-check.js';
 import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
@@ -56,20 +59,27 @@ import { expandModel } from '../analyze/expand.js';
 import { someExpr, visitExpr } from '../ir/walk.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
-import { elementGraph, elementLoops, type ElementGraph } from '../analyze/structure/element-loops.js';
+import { comparePaths, elementGraph, elementLoops, type ElementGraph } from '../analyze/structure/element-loops.js';
 import { TIME_FUNCTIONS } from '../ir/time-functions.js';
 import { evaluateElement, type ElementEnv } from '../analyze/structure/element-eval.js';
 import type { CausalGraph } from '../analyze/structure/causal-graph.js';
 import { loopReportFrom, type FeedbackLoop, type LoopReport } from '../analyze/structure/feedback-loops.js';
-import { cycleKey, strongestLoops, type WeightedLink } from '../analyze/structure/strongest-loops.js';
+import { cycleKey } from '../analyze/structure/strongest-loops.js';
+import { discoverLoops } from './loop-dominance-discover.js';
 import { cyclePartitions } from '../analyze/structure/cycle-partitions.js';
-import { AT_START, evaluate, functionNamed, NotEvaluable, UNARY, type EvalEnv, type LookupPoints } from '../analyze/structure/partial-eval.js';
+import { AT_START, evaluate, functionNamed, LOOKUP_CALLS, NotEvaluable, UNARY, type EvalEnv, type LookupPoints } from '../analyze/structure/partial-eval.js';
 import type { Model, RunOptions } from './types.js';
 import { scoreRows } from './loop-dominance-run.js';
 import { cyclePolarity, searchGraph, startingAt, variablesOf } from './loop-dominance-search.js';
 
 export interface ScoredLoop {
-  /** The loop's id: the variable loop's (`B1`), or with its elements for a loop through arrays (`B1[A1]`); numbered among the paths of one loop through a smooth's or delay's stocks (`B1.2`). */
+  /**
+   * The loop's id, one scheme for the listed loops and the search: the variable loop's (`B1`); with
+   * its elements for a loop through arrays (`B1[A1]`, element-loops.ts); then, for one of several
+   * paths through a smooth's or delay's stocks, its number among all that loop's paths, shorter
+   * first (`B1.2`, `B1[A1].2`; comparePaths). The search keeps that number for the paths it found
+   * (it may skip some: `B1.1`, `B1.3`). The variable loop's own id is the report's (`report`).
+   */
   id: string;
   /** Id of the listed (variable-level) loop this one is, or is an element loop of; `E1`, `E2` … for an element loop that combines several listed loops. */
   loop: string;
@@ -137,7 +147,7 @@ export interface LoopDominance {
 type Definition = { stock: boolean; oneFlow?: boolean } & ({ expr: Expr; element?: undefined } | { expr: SExpr; element: number });
 
 /** Functions the link scores evaluate (partial-eval.ts, element-eval.ts), besides the array reductions expansion writes out. */
-const EVALUATED = new Set([...Object.keys(UNARY), ...AT_START, 'MIN', 'MAX', 'IF THEN ELSE', 'XIDZ', 'ZIDZ', 'MODULO', 'POWER', 'LOG', 'PI', 'WITH LOOKUP', 'SUM', 'PROD', 'VMIN', 'VMAX', ...TIME_FUNCTIONS]);
+const EVALUATED = new Set([...Object.keys(UNARY), ...AT_START, 'MIN', 'MAX', 'IF THEN ELSE', 'XIDZ', 'ZIDZ', 'MODULO', 'POWER', 'LOG', 'PI', 'WITH LOOKUP', ...Object.keys(LOOKUP_CALLS), 'SUM', 'PROD', 'VMIN', 'VMAX', ...TIME_FUNCTIONS]);
 
 /**
  * Smooths and delays that stand for a chain of stocks with flows (Vensim's reference; stateful.ts
@@ -233,30 +243,6 @@ export interface DominanceOptions extends Pick<RunOptions, 'params' | 'start' | 
    * without them, saying so in `stocksLeftOut`.
    */
   searchStocks?: boolean;
-}
-
-/**
- * Strongest-path loops over `links` at `samples` times spread evenly over `n` steps. The search
- * stops once it has found more than `maxLoops` (what the scores may hold), returning `over`: the
- * number found so far and the sample time reached, so that the caller refuses before allocating.
- */
-function discoverLoops(links: Map<string, Set<string>>, def: (v: string) => Definition | undefined, weight: (from: string, to: string, k: number) => number, n: number, samples: number, maxLoops: number) {
-  const stocks = [...links.keys()].filter((v) => def(v)?.stock);
-  const seen = new Set<string>();
-  const loops: string[][] = [];
-  let exhausted = false;
-  const step = Math.max(1, Math.floor(n / Math.max(1, samples)));
-  for (let k = 0; k < n; k += step) {
-    const out = new Map<string, WeightedLink[]>();
-    for (const [from, tos] of links) {
-      out.set(from, [...tos].filter((to) => def(to)).map((to) => ({ to, weight: weight(from, to, k) })));
-    }
-    const found = strongestLoops(out, stocks, seen);
-    loops.push(...found.loops);
-    exhausted ||= found.exhausted;
-    if (loops.length > maxLoops) return { loops, exhausted, over: { found: loops.length, at: k } };
-  }
-  return { loops, exhausted };
 }
 
 /** Each listed loop's share of the behaviour: its own, or for a loop through arrays its largest element loop's. */
@@ -669,28 +655,32 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
   let notSearched: BilingualText[] = [];
   let stocksLeftOut: BilingualText | undefined;
   if (discover) {
-    const maxLoops = Math.floor(scoreBudget / (2 * Math.max(1, n)));
     // Scalars that call a smooth or delay are searched through its stocks (loop-dominance-search.ts),
-    // or, without them, left out as any variable the search cannot score.
-    const search = (stocks: boolean) => discoverLoops(stocks ? searchGraph(feedbackLinks, arrayed, expanded) : feedbackLinks, stocks ? (v) => defOf.get(v) : (v) => (arrayed.has(v) ? undefined : defOf.get(v)), (from, to, k) => {
-      try {
-        return Math.abs(scoreAt(from, to, k * stride));
-      } catch (e) {
-        if (e instanceof NotEvaluable) return 0;
-        throw e;
-      }
-    }, n, options.samples ?? 200, maxLoops);
+    // or, without them, left out as any variable the search cannot score. Each loop found costs
+    // its two score series and the keys of its path, against the limit.
+    const search = (stocks: boolean) => {
+      const isNode = stocks ? (v: string) => defOf.has(v) : (v: string) => !arrayed.has(v) && defOf.has(v);
+      const weight = (from: string, to: string, k: number) => {
+        try {
+          return Math.abs(scoreAt(from, to, k * stride));
+        } catch (e) {
+          if (e instanceof NotEvaluable) return 0;
+          throw e;
+        }
+      };
+      return discoverLoops(stocks ? searchGraph(feedbackLinks, arrayed, expanded) : feedbackLinks, isNode, (v) => defOf.get(v)!.stock, weight, n, options.samples ?? 200, 2 * n, scoreBudget);
+    };
     const withoutReasons = () => [...feedbackLinks.keys()].flatMap((v) => withoutStocks.get(v) ?? whyNot.get(v) ?? []);
     let throughStocks = (options.searchStocks ?? true) && arrayed.size > 0;
     let found = search(throughStocks);
     notSearched = [...whyNot.values(), ...elementWhyNot.values()];
-    // Past that limit through the stocks, the search is done again without them (fewer loops: the
-    // smooths and delays are not searched, each saying why), saying so.
+    // Past that limit through the stocks (the search stops there), it is done again without them
+    // (fewer loops: the smooths and delays are not searched, each saying why), saying so.
     if (found.over && throughStocks) {
-      const at = formatCount(result.time[found.over.at * stride]!);
+      const { found: count, times, of } = found.over;
       stocksLeftOut = {
-        en: `the strongest-path search through the stocks of smooths and delays found ${formatCount(found.over.found)} loops by ${at} (and was still searching), more than their scores may hold within the limit of ${formatCount(scoreBudget)} values: loops were searched without those stocks`,
-        es: `la búsqueda por el camino más fuerte a través de los niveles de suavizados y retardos encontró ${formatCount(found.over.found)} bucles hasta ${at} (y seguía buscando), más de los que sus puntuaciones pueden guardar dentro del límite de ${formatCount(scoreBudget)} valores: se buscaron los bucles sin esos niveles`,
+        en: `the strongest-path search through the stocks of smooths and delays had found ${formatCount(count)} loops after ${formatCount(times)} of the ${formatCount(of)} times it searches (and stopped there), more than their scores may hold within the limit of ${formatCount(scoreBudget)} values: loops were searched without those stocks`,
+        es: `la búsqueda por el camino más fuerte a través de los niveles de suavizados y retardos había encontrado ${formatCount(count)} bucles tras ${formatCount(times)} de los ${formatCount(of)} instantes que examina (y se detuvo ahí), más de los que sus puntuaciones pueden guardar dentro del límite de ${formatCount(scoreBudget)} valores: se buscaron los bucles sin esos niveles`,
       };
       throughStocks = false;
       found = search(false);
@@ -698,10 +688,11 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     } else if (!throughStocks) notSearched = withoutReasons();
     // Past that limit the analysis stops here, saying so, rather than allocating the scores.
     if (found.over) {
-      const need = found.over.found * 2 * n;
+      const { found: count, times, of } = found.over;
+      const need = count * 2 * n;
       throw ModelError.at('E_LIMIT_LOOPS', {
-        en: `the strongest-path loop search found ${formatCount(found.over.found)} loops by ${formatCount(result.time[found.over.at * stride]!)} (and was still searching); their scores need at least ${formatCount(need)} values, more than the limit of ${formatCount(scoreBudget)} values a run may keep here: loop dominance is not computed (\`igem loops\` without --dominance lists the loops)`,
-        es: `la búsqueda de bucles por el camino más fuerte encontró ${formatCount(found.over.found)} bucles hasta ${formatCount(result.time[found.over.at * stride]!)} (y seguía buscando); sus puntuaciones necesitan al menos ${formatCount(need)} valores, más que el límite de ${formatCount(scoreBudget)} valores que una simulación puede guardar aquí: no se calcula el dominio de bucles (\`igem loops\` sin --dominance lista los bucles)`,
+        en: `the strongest-path loop search had found ${formatCount(count)} loops after ${formatCount(times)} of the ${formatCount(of)} times it searches (and stopped there); their scores need at least ${formatCount(need)} values, more than the limit of ${formatCount(scoreBudget)} values a run may keep here: loop dominance is not computed (\`igem loops\` without --dominance lists the loops)`,
+        es: `la búsqueda de bucles por el camino más fuerte había encontrado ${formatCount(count)} bucles tras ${formatCount(times)} de los ${formatCount(of)} instantes que examina (y se detuvo ahí); sus puntuaciones necesitan al menos ${formatCount(need)} valores, más que el límite de ${formatCount(scoreBudget)} valores que una simulación puede guardar aquí: no se calcula el dominio de bucles (\`igem loops\` sin --dominance lista los bucles)`,
       });
     }
     // Plus the listed loops (shortest through each feedback link) that can be scored and that the
@@ -748,11 +739,16 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     exhausted = found.exhausted;
     searched = searchedLoops.size;
     instances = discovered.loops.flatMap((loop) => {
-      // Shortest first, as the listed loops' element loops are ordered.
-      const through = [...(byVariables.get(cycleKey(loop.variables).key) ?? [loop.variables])].sort((a, b) => a.length - b.length);
+      // Each path from the loop's first variable, numbered in the listed loops' order (comparePaths).
+      const paths = (byVariables.get(cycleKey(loop.variables).key) ?? [loop.variables]).map((keys) => startingAt(keys, loop.variables[0]!, varOf));
+      const through = paths.length > 1 ? paths.sort((a, b) => comparePaths(a.map(nodeOf), b.map(nodeOf))) : paths;
       // A loop through a function's stocks is signed by its element links, as a listed one is.
       const polarity = (keys: string[]) => (keys.length === loop.variables.length ? loop.polarity : cyclePolarity(keys, expanded().scalar, nodeOf, varOf, sign));
-      return through.map((keys, j) => ({ id: through.length > 1 ? `${loop.id}.${j + 1}` : loop.id, loop: loop.id, polarity: polarity(keys), variables: loop.variables, keys: startingAt(keys, loop.variables[0]!, varOf) }));
+      // A path keeps the id the listed loops give it among all the loop's paths (element-loops.ts),
+      // though the search may have found only some: one path, one id (`U1.3` is the same path in both).
+      const own = loop.variables.some((v) => arrayed.has(v)) ? elementLoops(expanded().scalar, expanded().graph, [loop], elementLimit, sign) : undefined;
+      const listedId = new Map(own && !own.truncated ? own.loops.map((el) => [el.nodes.join(), el.id]) : []);
+      return through.map((keys, j) => ({ id: listedId.get(keys.map(nodeOf).join()) ?? (through.length > 1 ? `${loop.id}.${j + 1}` : loop.id), loop: loop.id, polarity: polarity(keys), variables: loop.variables, keys }));
     });
   }
 

@@ -2,12 +2,15 @@
  * The loop-score evaluator of partial-eval.ts, for one element of an arrayed equation: the
  * element's expression after subscript expansion (scalar-model.ts), whose references already
  * name single elements (SUM over a dimension is the sum of the elements it reads). Only what a
- * link score needs: arithmetic, comparisons, memoryless functions, functions of time and normal lookups; anything
+ * link score needs: arithmetic, comparisons, memoryless functions, functions of time and lookups (normal, extrapolating, forward, backward); anything
  * else is reported as not evaluable, as partial-eval does.
  */
 import type { LookupData, SExpr } from '../scalar-model.js';
 import { timeFunction } from '../../ir/time-functions.js';
-import { binaryOp, callOp, interpolate, NotEvaluable, UNARY } from './partial-eval.js';
+import { binaryOp, callOp, lookupBy, NotEvaluable, UNARY, type LookupRule } from './partial-eval.js';
+
+/** The table reads scored: each its own rule (partial-eval.ts lookupBy); INVERT, AREA and SLOPE are not. */
+const RULES = new Set<string>(['normal', 'extrapolate', 'forward', 'backward']);
 
 export interface ElementEnv {
   /** The value of node `id` (throws NotEvaluable when the run has none). */
@@ -41,8 +44,9 @@ export function evaluateElement(e: SExpr, env: ElementEnv): number {
     }
     case 'lookup': {
       const t = env.lookups[e.table];
-      if (!t || e.mode !== 'normal') throw new NotEvaluable({ en: `lookup ${t?.name ?? e.table} (${e.mode})`, es: `la tabla ${t?.name ?? e.table} (${e.mode})` });
-      return interpolate(t, evaluateElement(e.x, env));
+      const rule = RULES.has(e.mode) ? (e.mode as LookupRule) : undefined;
+      if (!t || !rule) throw new NotEvaluable({ en: `lookup ${t?.name ?? e.table} (${e.mode})`, es: `la tabla ${t?.name ?? e.table} (${e.mode})` });
+      return lookupBy(rule, t, evaluateElement(e.x, env));
     }
     case 'call': {
       const arg = (i: number) => evaluateElement(e.args[i]!, env);

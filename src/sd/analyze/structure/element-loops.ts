@@ -26,6 +26,18 @@ import { findLoops } from './cycles.js';
 import { elementLinkSign } from './element-polarity.js';
 import { mulSigns, type Sign } from './polarity.js';
 
+/**
+ * The order in which the paths of one loop are numbered (`R1.1`, `R1.2` …; `B1[A1].1` …): shorter
+ * first, then by their element node ids in turn, each path starting at its first variable's first
+ * node. The listed loops (below) and the strongest-path search (loop-dominance.ts) both number
+ * with it, so one path has one id in both.
+ */
+export function comparePaths(a: readonly number[], b: readonly number[]): number {
+  if (a.length !== b.length) return a.length - b.length;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
 export interface ElementLoop {
   /** `B1[A1]`, `E1[A1 → A2]`, or the listed loop's id when no element on it is arrayed; `R1.2` (`B1[A1].2`) among loops that would share one. */
   id: string;
@@ -217,10 +229,10 @@ export function elementLoops(scalar: ScalarModel, graph: ElementGraph, listed: r
   for (const t of short) count.set(t, (count.get(t) ?? 0) + 1);
   const loops = raw.map((r, i) => ({ id: count.get(short[i]!)! > 1 ? r.base + tagOf(r.subs, true) : short[i]!, loop: r.base, polarity: r.polarity, nodes: r.nodes }));
   const order = new Map(listed.map((l, i) => [l.id, i]));
-  loops.sort((a, b) => (order.get(a.loop) ?? Infinity) - (order.get(b.loop) ?? Infinity) || a.loop.localeCompare(b.loop) || a.nodes.length - b.nodes.length || a.nodes[0]! - b.nodes[0]! || a.id.localeCompare(b.id));
+  loops.sort((a, b) => (order.get(a.loop) ?? Infinity) - (order.get(b.loop) ?? Infinity) || a.loop.localeCompare(b.loop) || a.nodes.length - b.nodes.length || a.nodes[0]! - b.nodes[0]! || a.id.localeCompare(b.id) || comparePaths(a.nodes, b.nodes));
   // Loops still named alike (one scalar loop through a smooth or delay by several stock paths,
-  // or elements alike through different stocks) are numbered in that order, shortest first:
-  // `R1.1`, `R1.2`, as the strongest-path search numbers them, so ids stay unique.
+  // or elements alike through different stocks) are numbered in that order (comparePaths),
+  // shortest first: `R1.1`, `R1.2`, `B1[A1].2`, as the strongest-path search numbers them.
   const named = new Map<string, number>();
   for (const l of loops) named.set(l.id, (named.get(l.id) ?? 0) + 1);
   const seen = new Map<string, number>();

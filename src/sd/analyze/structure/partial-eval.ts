@@ -66,6 +66,40 @@ export function interpolate(t: LookupPoints, x: number): number {
   return ys[i - 1]! + ((ys[i]! - ys[i - 1]!) * (x - x0)) / (x1 - x0);
 }
 
+/**
+ * A table read with its own rule (Vensim's LOOKUP EXTRAPOLATE, LOOKUP FORWARD, LOOKUP BACKWARD;
+ * XMILE's extrapolate and discrete graphical functions read as the first and the last), as the
+ * run computes it (runtime-lib.ts): EXTRAPOLATE continues the first or last segment's line past the
+ * ends; FORWARD is the y of the first point at or after x (the last y past the end); BACKWARD the
+ * y of the last point at or before x (the first y before the start). No interpolation for these two.
+ */
+export type LookupRule = 'normal' | 'extrapolate' | 'forward' | 'backward';
+
+export function lookupBy(rule: LookupRule, t: LookupPoints, x: number): number {
+  const xs = t.x;
+  const ys = t.y;
+  const n = xs.length;
+  if (n === 0) return NaN;
+  switch (rule) {
+    case 'normal':
+      return interpolate(t, x);
+    case 'extrapolate':
+      if (n < 2) return interpolate(t, x);
+      if (x < xs[0]!) return ys[0]! + ((ys[1]! - ys[0]!) * (x - xs[0]!)) / (xs[1]! - xs[0]!);
+      if (x > xs[n - 1]!) return ys[n - 1]! + ((ys[n - 1]! - ys[n - 2]!) * (x - xs[n - 1]!)) / (xs[n - 1]! - xs[n - 2]!);
+      return interpolate(t, x);
+    case 'forward':
+      for (let i = 0; i < n; i++) if (xs[i]! >= x) return ys[i]!;
+      return ys[n - 1]!;
+    case 'backward':
+      for (let i = n - 1; i >= 0; i--) if (xs[i]! <= x) return ys[i]!;
+      return ys[0]!;
+  }
+}
+
+/** The rule of a table-reading call (`LOOKUP FORWARD` → 'forward'), or undefined for another function. */
+export const LOOKUP_CALLS: Readonly<Record<string, LookupRule>> = { 'LOOKUP EXTRAPOLATE': 'extrapolate', 'LOOKUP FORWARD': 'forward', 'LOOKUP BACKWARD': 'backward' };
+
 export const UNARY: Record<string, (x: number) => number> = {
   ABS: Math.abs, SQRT: Math.sqrt, EXP: Math.exp, LN: Math.log, SIN: Math.sin, COS: Math.cos, TAN: Math.tan,
   ARCSIN: Math.asin, ARCCOS: Math.acos, ARCTAN: Math.atan, SINH: Math.sinh, COSH: Math.cosh, TANH: Math.tanh,
@@ -111,6 +145,12 @@ export function evaluate(e: Expr, env: EvalEnv): number {
         if (w !== undefined) return w;
       }
       if (AT_START.has(e.fn) && env.initial && e.args.length === 1) return evaluate(e.args[0]!, env.initial);
+      const rule = LOOKUP_CALLS[e.fn];
+      const table = e.args[0];
+      if (rule && table?.kind === 'ref' && table.subs.length === 0 && e.args.length === 2) {
+        const t = env.lookup(table.name);
+        if (t) return lookupBy(rule, t, arg(1));
+      }
       switch (e.fn) {
         case 'PI': return Math.PI;
         case 'WITH LOOKUP':

@@ -24,6 +24,8 @@ export interface StrongestLoops {
   loops: string[][];
   /** True when a search stopped at the visit budget. */
   exhausted: boolean;
+  /** True when `stop` ended the search (the loops are then those found until then). */
+  stopped?: boolean;
 }
 
 /** Canonical rotation of a cycle (smallest key first), to recognise a loop found twice. */
@@ -38,42 +40,66 @@ export function cycleKey(cycle: readonly string[]): { key: string; cycle: string
 
 /**
  * Loops found from each of `stocks` over the links `out` (weights at one time), skipping those
- * whose key is in `seen` (which the new ones are added to).
+ * whose key is in `seen` (which the new ones are added to). `stop`, called with each new loop,
+ * ends the whole search when it returns true (a caller that can use no more loops).
  */
-export function strongestLoops(out: ReadonlyMap<string, readonly WeightedLink[]>, stocks: readonly string[], seen: Set<string>, budget = 200_000): StrongestLoops {
-  const sorted = new Map<string, WeightedLink[]>();
-  for (const [from, links] of out) sorted.set(from, links.filter((l) => l.weight > 0).sort((a, b) => b.weight - a.weight));
+export function strongestLoops(out: ReadonlyMap<string, readonly WeightedLink[]>, stocks: readonly string[], seen: Set<string>, budget = 200_000, stop?: (key: string, cycle: string[]) => boolean): StrongestLoops {
+  // Nodes by index (the search visits millions of times on large models: arrays, not maps by key).
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const idOf = (v: string) => {
+    let i = index.get(v);
+    if (i === undefined) index.set(v, (i = names.push(v) - 1));
+    return i;
+  };
+  const adjacency: { to: number; weight: number }[][] = [];
+  for (const [from, links] of out) {
+    const f = idOf(from);
+    // Strongest first; a stable sort keeps equal weights in their given order.
+    adjacency[f] = links
+      .filter((l) => l.weight > 0)
+      .sort((a, b) => b.weight - a.weight)
+      .map((l) => ({ to: idOf(l.to), weight: l.weight }));
+  }
+  const targets = stocks.map(idOf);
+  const size = names.length;
+  // The best score product a path reached each node with (0: not reached; scores are > 0).
+  const best = new Float64Array(size);
+  const visiting = new Uint8Array(size);
+  const stack: number[] = [];
   const loops: string[][] = [];
   let exhausted = false;
-  for (const target of stocks) {
-    const best = new Map<string, number>();
-    const visiting = new Set<string>();
-    const stack: string[] = [];
+  let stopped = false as boolean;
+  for (const target of targets) {
+    best.fill(0);
     let visits = 0;
-    const visit = (v: string, score: number): void => {
-      if (visiting.has(v)) {
+    const visit = (v: number, score: number): void => {
+      if (stopped) return;
+      if (visiting[v]) {
         if (v === target) {
-          const { key, cycle } = cycleKey(stack);
+          const { key, cycle } = cycleKey(stack.map((x) => names[x]!));
           if (!seen.has(key)) {
             seen.add(key);
             loops.push(cycle);
+            stopped = stop?.(key, cycle) ?? false;
           }
         }
         return;
       }
-      if (score < (best.get(v) ?? 0)) return;
+      if (score < best[v]!) return;
       if (++visits > budget) {
         exhausted = true;
         return;
       }
-      best.set(v, score);
-      visiting.add(v);
+      best[v] = score;
+      visiting[v] = 1;
       stack.push(v);
-      for (const l of sorted.get(v) ?? []) visit(l.to, score * l.weight);
-      visiting.delete(v);
+      for (const l of adjacency[v] ?? []) visit(l.to, score * l.weight);
+      visiting[v] = 0;
       stack.pop();
     };
     visit(target, 1);
+    if (stopped) break;
   }
-  return { loops, exhausted };
+  return { loops, exhausted, ...(stopped && { stopped }) };
 }
