@@ -37,6 +37,7 @@ import { BUILTINS } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
 import type { BinaryOp, ConstraintDecl, Equation, Expr, ModelIR, TestInputDecl, UnreadRealityCheck } from '../ir/model.js';
 import { mapExpr, visitExpr } from '../ir/walk.js';
+import { expandRc, rcName, type HeldBasis, type RcContext } from './reality-check-rc.js';
 
 /** One variable whose equation the check replaces; `expr` names the variable itself for its computed value. */
 export interface ForcedVariable {
@@ -53,6 +54,12 @@ export interface ConstraintPlan {
   forced: ForcedVariable[];
   /** Variables the consequence reads, reported with a failure. */
   reads: string[];
+  /** The consequence with its RC … CHECK functions replaced. */
+  consequence: Expr;
+  /** Where the consequence is tested (the CHECK functions' windows); absent: at every saved time. */
+  tested?: Expr;
+  /** Values the RC functions read once, at their start. */
+  held: HeldBasis[];
 }
 
 export interface RestructuredModel {
@@ -80,20 +87,33 @@ export function planConstraint(ir: ModelIR, c: ConstraintDecl): ConstraintPlan {
   if (!c.condition) {
     throw refuse('E_REALITY_CHECK', { en: `constraint ${c.display} has an empty condition, which is not supported`, es: `la restricción ${c.display} tiene una condición vacía, que no se admite` }, c.loc);
   }
+  const taken = new Set(ir.equations.map((e) => e.lhs.name));
+  const rc: RcContext = { hasStartTime: byName.has('rc start time'), fresh: (base) => freshName(taken, base), held: [] };
   const forced: ForcedVariable[] = [];
   for (const item of conjuncts(c.condition)) {
-    const f = forcing(item, inputs, byName, c);
+    const f = forcing(item, inputs, byName, c, rc);
     if (forced.some((g) => g.name === f.name)) {
       throw refuse('E_REALITY_CHECK', { en: `constraint ${c.display} forces ${f.display} twice`, es: `la restricción ${c.display} fuerza ${f.display} dos veces` }, f.loc);
     }
     forced.push(f);
   }
-  rejectForms(c.consequence, { en: 'the consequence', es: 'la consecuencia' });
   const reads: string[] = [];
   visitExpr(c.consequence, (e) => {
     if (e.kind === 'ref' && !reads.includes(e.display)) reads.push(e.display);
   });
-  return { constraint: c, forced, reads };
+  const where = { en: `the consequence of ${c.display}`, es: `la consecuencia de ${c.display}` };
+  const windows: Expr[] = [];
+  const consequence = expandRc(c.consequence, where, rc, { kind: 'check', tested: windows });
+  rejectForms(consequence, where);
+  const tested = windows.reduce<Expr | undefined>((a, w) => (a ? { kind: 'binary', op: 'and', left: a, right: w, loc: w.loc } : w), undefined);
+  return { constraint: c, forced, reads, consequence, ...(tested ? { tested } : {}), held: rc.held };
+}
+
+function freshName(taken: Set<string>, base: string): { name: string; display: string } {
+  let display = base;
+  for (let i = 2; taken.has(display.toLowerCase()); i++) display = `${base} ${i}`;
+  taken.add(display.toLowerCase());
+  return { name: display.toLowerCase(), display };
 }
 
 function conjuncts(e: Expr): Expr[] {
@@ -110,7 +130,7 @@ function equationsByName(ir: ModelIR): Map<string, Equation[]> {
   return m;
 }
 
-function forcing(item: Expr, inputs: Map<string, TestInputDecl | UnreadRealityCheck>, byName: Map<string, Equation[]>, c: ConstraintDecl): ForcedVariable {
+function forcing(item: Expr, inputs: Map<string, TestInputDecl | UnreadRealityCheck>, byName: Map<string, Equation[]>, c: ConstraintDecl, rc: RcContext): ForcedVariable {
   const where = { en: `the condition of ${c.display}`, es: `la condición de ${c.display}` };
   if (item.kind === 'binary' && item.op === 'or') throw refuse('E_REALITY_CHECK', { en: `:OR: in ${where.en} is not supported (only comparisons and Test Inputs joined by :AND:)`, es: `:OR: en ${where.es} no se admite (solo comparaciones y entradas de prueba unidas por :AND:)` }, item.loc);
   if (item.kind === 'unary' && item.op === 'not') throw refuse('E_REALITY_CHECK', { en: `:NOT: in ${where.en} is not supported (only comparisons and Test Inputs joined by :AND:)`, es: `:NOT: en ${where.es} no se admite (solo comparaciones y entradas de prueba unidas por :AND:)` }, item.loc);
@@ -120,16 +140,19 @@ function forcing(item: Expr, inputs: Map<string, TestInputDecl | UnreadRealityCh
     if (ti.check === 'unread') throw refuse('E_REALITY_CHECK', { en: `Test Input ${ti.display}: ${ti.why.en}`, es: `entrada de prueba ${ti.display}: ${ti.why.es}` }, ti.at);
     if (ti.target.subs.length) throw refuse('E_REALITY_CHECK', { en: `Test Input ${ti.display} sets a subscripted variable, which is not supported`, es: `la entrada de prueba ${ti.display} fija una variable con subíndices, lo que no se admite` }, ti.target.loc);
     checkTarget(ti.target.name, ti.target.display, byName, ti.target.loc);
-    rejectForms(ti.expr, { en: `Test Input ${ti.display}`, es: `la entrada de prueba ${ti.display}` });
-    return { name: ti.target.name, display: ti.target.display, expr: ti.expr, source: ti.display, loc: ti.loc };
+    const what = { en: `Test Input ${ti.display}`, es: `la entrada de prueba ${ti.display}` };
+    const expr = expandRc(ti.expr, what, rc, { kind: 'input', self: ti.target });
+    rejectForms(expr, what);
+    return { name: ti.target.name, display: ti.target.display, expr, source: ti.display, loc: ti.loc };
   }
   if (item.kind === 'binary' && COMPARISON.has(item.op)) {
     const side = variableSide(item, byName);
     if (!side) throw refuse('E_REALITY_CHECK', { en: `this comparison in ${where.en} has no model variable on either side to force`, es: `esta comparación en ${where.es} no tiene a ningún lado una variable del modelo que forzar` }, item.loc);
-    const { v, other, op } = side;
+    const { v, op } = side;
     if (v.name === 'time') throw refuse('E_REALITY_CHECK', { en: `a condition on Time (${where.en}) is not supported`, es: `una condición sobre Time (${where.es}) no se admite` }, item.loc);
     if (op === '<>') throw refuse('E_REALITY_CHECK', { en: `'<>' in ${where.en} is not supported: it names no value to force ${v.display} to`, es: `'<>' en ${where.es} no se admite: no indica a qué valor forzar ${v.display}` }, item.loc);
     checkTarget(v.name, v.display, byName, v.loc);
+    const other = expandRc(side.other, where, rc, { kind: 'input', self: v });
     rejectForms(other, where);
     const self: Expr = { kind: 'ref', name: v.name, display: v.display, subs: [], loc: v.loc };
     // 20980: an equality assigns; an inequality keeps the computed value when it holds, else assigns.
@@ -160,7 +183,7 @@ function checkTarget(name: string, display: string, byName: Map<string, Equation
 /** Refuses RC functions, dynamic functions and macro calls inside a Test Input, a forced comparison or a consequence. */
 function rejectForms(e: Expr, where: BilingualText): void {
   visitExpr(e, (x) => {
-    const fn = x.kind === 'call' ? x.fn : x.kind === 'apply' ? x.display.toUpperCase().replace(/[_\s]+/g, ' ') : undefined;
+    const fn = rcName(x) ?? (x.kind === 'call' ? x.fn : undefined);
     if (fn === undefined) return;
     if (fn.startsWith('RC ')) throw refuse('E_REALITY_CHECK', { en: `the function ${fn} in ${where.en} is not supported`, es: `la función ${fn} en ${where.es} no se admite` }, x.loc);
     if (x.kind === 'call' && BUILTINS.get(fn)?.stateful) throw refuse('E_REALITY_CHECK', { en: `${where.en} uses the dynamic function ${fn}, which reality checks do not allow`, es: `${where.es} usa la función dinámica ${fn}, que las pruebas de realidad no permiten` }, x.loc);
@@ -173,13 +196,8 @@ function rejectForms(e: Expr, where: BilingualText): void {
  * the consequence as 1 or 0. Everything else is the model as it was.
  */
 export function restructure(ir: ModelIR, plan: ConstraintPlan): RestructuredModel {
-  const taken = new Set(ir.equations.map((e) => e.lhs.name));
-  const fresh = (base: string): { name: string; display: string } => {
-    let display = base;
-    for (let i = 2; taken.has(display.toLowerCase()); i++) display = `${base} ${i}`;
-    taken.add(display.toLowerCase());
-    return { name: display.toLowerCase(), display };
-  };
+  const taken = new Set([...ir.equations.map((e) => e.lhs.name), ...plan.held.map((h) => h.name)]);
+  const fresh = (base: string): { name: string; display: string } => freshName(taken, base);
   const moved = new Map<string, { name: string; display: string }>();
   for (const f of plan.forced) moved.set(f.name, fresh(`${f.display} reality computed`));
   const equations: Equation[] = [];
@@ -195,12 +213,21 @@ export function restructure(ir: ModelIR, plan: ConstraintPlan): RestructuredMode
     const expr = mapExpr(f.expr, (x) => (x.kind === 'ref' && x.name === f.name ? { ...x, name: to.name, display: to.display } : x));
     equations.push({ ...eq, kind: 'aux', expr, lookup: undefined, loc: f.loc });
   }
+  const loc = plan.constraint.loc;
+  for (const h of plan.held) {
+    const to = h.computedOf ? moved.get(h.computedOf) : undefined;
+    // A condition's basis naming its own variable reads the computed value, as the forcing does.
+    const expr = to ? mapExpr(h.expr, (x) => (x.kind === 'ref' && x.name === h.computedOf ? { ...x, name: to.name, display: to.display } : x)) : h.expr;
+    equations.push({ lhs: { name: h.name, display: h.display, subs: [], except: [], loc: h.expr.loc }, kind: 'aux', expr, units: '', doc: '', supplementary: true, loc: h.expr.loc });
+  }
   const consequence = fresh('reality check consequence');
-  const one = (v: number): Expr => ({ kind: 'num', value: v, loc: plan.constraint.loc });
+  const one = (v: number): Expr => ({ kind: 'num', value: v, loc });
+  const holds: Expr = { kind: 'call', fn: 'IF THEN ELSE', args: [plan.consequence, one(1), one(0)], loc: plan.consequence.loc };
   equations.push({
-    lhs: { ...consequence, subs: [], except: [], loc: plan.constraint.loc },
+    lhs: { ...consequence, subs: [], except: [], loc },
     kind: 'aux',
-    expr: { kind: 'call', fn: 'IF THEN ELSE', args: [plan.constraint.consequence, one(1), one(0)], loc: plan.constraint.consequence.loc },
+    // −1 where a CHECK's window leaves the consequence untested.
+    expr: plan.tested ? { kind: 'call', fn: 'IF THEN ELSE', args: [plan.tested, holds, one(-1)], loc: plan.consequence.loc } : holds,
     units: 'dmnl',
     doc: '',
     loc: plan.constraint.loc,

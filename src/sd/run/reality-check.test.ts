@@ -125,7 +125,7 @@ element :THE CONDITION: w[a] = 0 :IMPLIES: w[a] = 0 ~~|
     const text = `${CONTROL(2)}
 x = 1 ~~|
 y = x ~~|
-ramp :TEST INPUT: x = RC RAMP(x, 0, 2, 10) ~~|
+ramp :TEST INPUT: x = RC STEP CHECK(1, x, 0) ~~|
 with ramp :THE CONDITION: ramp :IMPLIES: y >= 0 ~~|
 either :THE CONDITION: x = 0 :OR: y = 0 :IMPLIES: y = 0 ~~|
 crossing :THE CONDITION: x = 0 :IMPLIES: y :CROSSING: 3 ~~|
@@ -136,7 +136,7 @@ smooth :THE CONDITION: x = SMOOTH(y, 2) :IMPLIES: y = 1 ~~|
     expect(rs.map((r) => r.status)).toEqual(['refused', 'refused', 'refused', 'refused', 'refused']);
     const at = rs.map((r) => [r.refusal!.loc!.line, r.refusal!.loc!.column]);
     expect(at).toEqual([[8, 23], [10, 30], [11, 44], [12, 27], [13, 28]]);
-    const named = ['RC RAMP', ':OR:', ':CROSSING:', 'Time', 'SMOOTH'];
+    const named = ['RC STEP CHECK', ':OR:', ':CROSSING:', 'Time', 'SMOOTH'];
     rs.forEach((r, i) => {
       expect(r.refusal!.message).toContain(named[i]);
       expect(r.refusal!.messageEs).toContain(named[i]);

@@ -72,8 +72,11 @@ function checkOne(ir: ModelIR, c: Parameters<typeof planConstraint>[1], compile:
   }
   const holds = result.series[0]!;
   let failures = 0;
+  let checked = 0;
   let first: number | undefined;
   for (let i = 0; i < holds.length; i++) {
+    if (holds[i] === -1) continue; // outside every RC … CHECK window: not tested
+    checked++;
     if (holds[i] === 1) continue;
     failures++;
     first ??= i;
@@ -84,7 +87,7 @@ function checkOne(ir: ModelIR, c: Parameters<typeof planConstraint>[1], compile:
     loc: c.loc,
     status: failures ? 'fail' : 'pass',
     forced: plan.forced.map((f) => ({ variable: f.display, by: f.source })),
-    checked: holds.length,
+    checked,
     failures,
   };
   if (first !== undefined) outcome.firstFailure = { time: result.time[first]!, values: reads.map((n, j) => ({ name: n, value: result.series[j + 1]![first!]! })) };
