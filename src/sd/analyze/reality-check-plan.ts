@@ -70,6 +70,7 @@ export interface RestructuredModel {
 
 const CONTROL = new Set(['initial time', 'final time', 'time step', 'saveper', 'time']);
 const COMPARISON = new Set<BinaryOp>(['=', '<', '>', '<=', '>=', '<>']);
+const NEGATE: Partial<Record<BinaryOp, BinaryOp>> = { '<': '>=', '>=': '<', '>': '<=', '<=': '>', '=': '<>', '<>': '=' };
 const FLIP: Partial<Record<BinaryOp, BinaryOp>> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=', '=': '=' };
 
 function refuse(code: string, text: BilingualText, loc: SourceLocation): ModelError {
@@ -116,8 +117,17 @@ function freshName(taken: Set<string>, base: string): { name: string; display: s
   return { name: display.toLowerCase(), display };
 }
 
-function conjuncts(e: Expr): Expr[] {
-  return e.kind === 'binary' && e.op === 'and' ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
+/**
+ * The condition as comparisons that must all hold. :NOT: is pushed inward where logic alone says
+ * what it means (:NOT: of :OR: is an :AND:, :NOT: a < b is a >= b, double :NOT: cancels); what is
+ * left (an :OR:, a :NOT: of an :AND: or of a Test Input) is refused by `forcing`.
+ */
+function conjuncts(e: Expr, negated = false): Expr[] {
+  if (e.kind === 'unary' && e.op === 'not') return conjuncts(e.arg, !negated);
+  if (e.kind === 'binary' && e.op === (negated ? 'or' : 'and')) return [...conjuncts(e.left, negated), ...conjuncts(e.right, negated)];
+  if (!negated) return [e];
+  if (e.kind === 'binary' && NEGATE[e.op]) return [{ ...e, op: NEGATE[e.op]! }];
+  return [{ kind: 'unary', op: 'not', arg: e, loc: e.loc }];
 }
 
 function equationsByName(ir: ModelIR): Map<string, Equation[]> {
@@ -132,8 +142,9 @@ function equationsByName(ir: ModelIR): Map<string, Equation[]> {
 
 function forcing(item: Expr, inputs: Map<string, TestInputDecl | UnreadRealityCheck>, byName: Map<string, Equation[]>, c: ConstraintDecl, rc: RcContext): ForcedVariable {
   const where = { en: `the condition of ${c.display}`, es: `la condición de ${c.display}` };
-  if (item.kind === 'binary' && item.op === 'or') throw refuse('E_REALITY_CHECK', { en: `:OR: in ${where.en} is not supported (only comparisons and Test Inputs joined by :AND:)`, es: `:OR: en ${where.es} no se admite (solo comparaciones y entradas de prueba unidas por :AND:)` }, item.loc);
-  if (item.kind === 'unary' && item.op === 'not') throw refuse('E_REALITY_CHECK', { en: `:NOT: in ${where.en} is not supported (only comparisons and Test Inputs joined by :AND:)`, es: `:NOT: en ${where.es} no se admite (solo comparaciones y entradas de prueba unidas por :AND:)` }, item.loc);
+  // 20970 lets a condition hold :OR:, but neither it nor 20980 says which side Vensim forces.
+  if (item.kind === 'binary' && item.op === 'or') throw refuse('E_REALITY_CHECK', { en: `:OR: in ${where.en} is not supported: the help pages do not say which side is forced (only comparisons and Test Inputs joined by :AND:, or :NOT: of them)`, es: `:OR: en ${where.es} no se admite: las páginas de ayuda no dicen qué lado se fuerza (solo comparaciones y entradas de prueba unidas por :AND:, o su :NOT:)` }, item.loc);
+  if (item.kind === 'unary' && item.op === 'not') throw refuse('E_REALITY_CHECK', { en: `:NOT: in ${where.en} is not supported here: it negates a Test Input or an :AND:, which names nothing to force`, es: `:NOT: en ${where.es} no se admite aquí: niega una entrada de prueba o un :AND:, lo que no indica nada que forzar` }, item.loc);
   if (item.kind === 'ref' && inputs.has(item.name)) {
     const ti = inputs.get(item.name)!;
     if (item.subs.length || ti.subs?.length) throw refuse('E_REALITY_CHECK', { en: `the subscripted Test Input ${ti.display} is not supported`, es: `la entrada de prueba con subíndices ${ti.display} no se admite` }, item.loc);
@@ -150,7 +161,8 @@ function forcing(item: Expr, inputs: Map<string, TestInputDecl | UnreadRealityCh
     if (!side) throw refuse('E_REALITY_CHECK', { en: `this comparison in ${where.en} has no model variable on either side to force`, es: `esta comparación en ${where.es} no tiene a ningún lado una variable del modelo que forzar` }, item.loc);
     const { v, op } = side;
     if (v.name === 'time') throw refuse('E_REALITY_CHECK', { en: `a condition on Time (${where.en}) is not supported`, es: `una condición sobre Time (${where.es}) no se admite` }, item.loc);
-    if (op === '<>') throw refuse('E_REALITY_CHECK', { en: `'<>' in ${where.en} is not supported: it names no value to force ${v.display} to`, es: `'<>' en ${where.es} no se admite: no indica a qué valor forzar ${v.display}` }, item.loc);
+    // 20980 assigns a failed inequality "as if it were an equality", which would leave a '<>' false.
+    if (op === '<>') throw refuse('E_REALITY_CHECK', { en: `'<>' in ${where.en} (or :NOT: of '=') is not supported: it names no value to force ${v.display} to`, es: `'<>' en ${where.es} (o :NOT: de '=') no se admite: no indica a qué valor forzar ${v.display}` }, item.loc);
     checkTarget(v.name, v.display, byName, v.loc);
     const other = expandRc(side.other, where, rc, { kind: 'input', self: v });
     rejectForms(other, where);
