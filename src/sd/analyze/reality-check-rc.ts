@@ -21,7 +21,7 @@
  *   variable the value the model computed for it, as any forcing does (20980).
  */
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
-import type { BinaryOp, Expr } from '../ir/model.js';
+import type { BinaryOp, Expr, SubscriptRef } from '../ir/model.js';
 import { mapExpr } from '../ir/walk.js';
 
 /** A value read once at the start, kept in its own added variable (SAMPLE IF TRUE). */
@@ -67,7 +67,7 @@ const call = (fn: string, args: Expr[], loc: SourceLocation): Expr => ({ kind: '
  * own name in the result means its computed value, renamed later); for a consequence, `tested`
  * collects the window in which each CHECK lets the consequence be tested.
  */
-export function expandRc(e: Expr, where: BilingualText, ctx: RcContext, use: { kind: 'input'; self?: { name: string; display: string } } | { kind: 'check'; tested: Expr[] }): Expr {
+export function expandRc(e: Expr, where: BilingualText, ctx: RcContext, use: { kind: 'input'; self?: { name: string; display: string; subs: SubscriptRef[] } } | { kind: 'check'; tested: Expr[] }): Expr {
   return mapExpr(e, (x) => {
     const fn = rcName(x);
     if (!fn || (x.kind !== 'apply' && x.kind !== 'call')) return x;
@@ -113,7 +113,7 @@ export function expandRc(e: Expr, where: BilingualText, ctx: RcContext, use: { k
     }
     if (!use.self) throw refuse({ en: `${fn} in ${where.en} must be compared with a model variable (var = ${fn}(…))`, es: `${fn} en ${where.es} debe compararse con una variable del modelo (var = ${fn}(…))` }, at);
     const active = until ? bin('and', from(start), until, at) : from(start);
-    return call('IF THEN ELSE', [active, path, ref(use.self.name, use.self.display, at)], at);
+    return call('IF THEN ELSE', [active, path, { kind: 'ref', name: use.self.name, display: use.self.display, subs: use.self.subs, loc: at }], at);
   });
 }
 

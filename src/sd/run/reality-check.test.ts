@@ -99,28 +99,6 @@ c :THE CONDITION: loop :IMPLIES: y = 1 ~~|
     expect(r!.refusal!.messageEs).toMatch(/^restricción c: el modelo reestructurado/);
   });
 
-  it('refuses subscripted Constraints, Test Inputs and variables at their place', () => {
-    const text = `${CONTROL(1)}
-s: a, b ~~|
-w[s] = 1 ~~|
-zero w[s] :TEST INPUT: w[s] = 0 ~~|
-arrayed[s] :THE CONDITION: zero w[s] :IMPLIES: w[s] = 0 ~~|
-uses it :THE CONDITION: zero w[s] :IMPLIES: w[a] = 0 ~~|
-element :THE CONDITION: w[a] = 0 :IMPLIES: w[a] = 0 ~~|
-`;
-    const rs = runRealityChecks(readVensim(text));
-    expect(rs.map((r) => [r.status, r.refusal!.loc!.line, r.refusal!.loc!.column])).toEqual([
-      ['refused', 9, 1],
-      ['refused', 10, 25],
-      ['refused', 11, 25], // at the variable
-    ]);
-    expect(rs.map((r) => r.refusal!.message)).toEqual([
-      'constraint arrayed is subscripted, which is not supported',
-      'the subscripted Test Input zero w is not supported',
-      'w is subscripted; forcing a subscripted variable is not supported',
-    ]);
-  });
-
   it('refuses the forms it does not implement, each at its place and by name, in both languages', () => {
     const text = `${CONTROL(2)}
 x = 1 ~~|

@@ -6,6 +6,7 @@
  */
 import { caughtText, ModelError, SimulationError, type Diagnostic } from '../ir/diagnostics.js';
 import type { ModelIR } from '../ir/model.js';
+import { constraintInstances } from '../analyze/reality-check-elements.js';
 import { planConstraint, restructure } from '../analyze/reality-check-plan.js';
 import { compileIR, type CompileOptions } from './engine.js';
 import type { RunOptions } from './types.js';
@@ -36,11 +37,22 @@ export function runRealityChecks(ir: ModelIR, compile: CompileOptions = {}, run:
       out.push({ ...head, status: 'refused', refusal: { severity: 'error', code: 'E_REALITY_CHECK', message: `constraint ${rc.display}: ${rc.why.en}`, messageEs: `restricción ${rc.display}: ${rc.why.es}`, loc: rc.at } });
       continue;
     }
+    let instances: ReturnType<typeof constraintInstances>;
     try {
-      out.push(checkOne(ir, rc, compile, run));
+      instances = constraintInstances(ir, rc);
     } catch (e) {
       if (!(e instanceof ModelError)) throw e;
       out.push({ ...head, status: 'refused', refusal: e.diagnostics[0] });
+      continue;
+    }
+    // A subscripted Constraint is checked, and reported, element by element.
+    for (const one of instances) {
+      try {
+        out.push(checkOne(ir, one, compile, run));
+      } catch (e) {
+        if (!(e instanceof ModelError)) throw e;
+        out.push({ ...head, name: one.name, display: one.display, status: 'refused', refusal: e.diagnostics[0] });
+      }
     }
   }
   return out;
