@@ -50,6 +50,56 @@ describe('Reality Check functions (Vensim Help fn_rc) and the yeast example (210
     expect(early).toMatchObject({ status: 'fail', checked: 299, failures: 299, firstFailure: { time: 2 } });
   });
 
+  /**
+   * yeast2.mdl as 21040 gives it (temperature 85 kept from yeast1). Vensim: cold is dormant is
+   * respected; hot is dead is violated with decay time 2 and respected with 5. By hand: at 120°F the
+   * ratio is 1.5, division factor 1 (rate 0.08), life factor 0.02 + (0.25/0.75)(0.001 - 0.02) =
+   * 0.013667 (lifetime 3.4167, terminations 0.29268 Y), so Y falls by 0.78732 a minute: below
+   * e^-1/5 = 0.8187 a minute, not below e^-1/2 = 0.6065. At 50°F the ratio 0.625 gives no division.
+   */
+  const yeast2 = (decay: number) => `${yeast1()
+    .split('\n')
+    .filter((l) => !/^(division rate|divisions|average lifetime|terminations|cold is|hot is)/.test(l))
+    .join('\n')}
+divisions = Yeast Count * division rate ~~|
+division rate = norm division rate * division from temp lookup ( temperature / norm temperature ) ~~|
+norm division rate = 0.08 ~~|
+norm temperature = 80 ~~|
+division from temp lookup ( (0,0),(0.8,0),(1,1),(2,1) ) ~~|
+terminations = Yeast Count / average lifetime ~~|
+average lifetime = norm lifetime * life from temp lookup ( temperature / norm temperature ) ~~|
+norm lifetime = 250 ~~|
+life from temp lookup ((0,1),(1,1),(1.25,0.02),(2,0.001) ) ~~|
+cold is dormant :THE CONDITION: temperature < 50 :IMPLIES: divisions = 0 ~~|
+hot is dead :THE CONDITION: temperature = RC STEP(120,1) :IMPLIES: Yeast Count <= RC DECAY CHECK(1,Yeast Count,${decay}) ~~|
+`;
+
+  it('agrees with Vensim on yeast2 (21040): cold is dormant holds, hot is dead fails with decay 2 and holds with 5', () => {
+    const [cold, hot2] = runRealityChecks(readVensim(yeast2(2)));
+    expect(cold).toMatchObject({ status: 'pass', checked: 301 });
+    // Tested from t = 2 (start 1 + grace 1). Y(1) = 100 (1.08 - 1/(250 × 0.755)) = 107.47 (85°F: life
+    // factor 1 - 0.25 × 0.98); Y(2) = 107.47 × 0.78732 = 84.61 > 107.47 × e^-0.5 = 65.18.
+    expect(hot2).toMatchObject({ status: 'fail', checked: 299, failures: 299, firstFailure: { time: 2 } });
+    const y1 = 100 * (1 + 0.08 - 1 / (250 * (1 - (0.0625 / 0.25) * 0.98)));
+    expect(hot2!.firstFailure!.values[0]!.value).toBeCloseTo(y1 * (1 + 0.08 - 1 / (250 * (0.02 - (0.25 / 0.75) * 0.019))), 6);
+    const [, hot5] = runRealityChecks(readVensim(yeast2(5)));
+    expect(hot5).toMatchObject({ status: 'pass', checked: 299, failures: 0 });
+  });
+
+  it('meets a start between saved times on a fractional TIME STEP (half a step either side)', () => {
+    const text = `INITIAL TIME = 0 ~~|
+FINAL TIME = 0.5 ~~|
+TIME STEP = 0.1 ~~|
+SAVEPER = 0.1 ~~|
+supply = 10 ~~|
+double :THE CONDITION: supply = RC STEP(supply, 2, 0.3) :IMPLIES: supply < 15 ~~|
+`;
+    // Time 0.1 × 3 is 0.30000000000000004: still the start. supply 20 at t = 0.3, 0.4, 0.5.
+    const [r] = runRealityChecks(readVensim(text));
+    expect(r).toMatchObject({ status: 'fail', checked: 6, failures: 3, firstFailure: { values: [{ value: 20 }] } });
+    expect(r!.firstFailure!.time).toBeCloseTo(0.3, 12);
+  });
+
   /** S settles at 20 with supply 10 and outflow S/2; supply is cut to 0 for t in [2, 5). */
   const cut = (check: string) => `${CONTROL(6)}
 S = INTEG(supply - outflow, 20) ~~|
