@@ -117,8 +117,9 @@ export function planConstraint(ir: ModelIR, c: ConstraintDecl): ConstraintPlan {
   });
   const where = { en: `the consequence of ${c.display}`, es: `la consecuencia de ${c.display}` };
   const windows: Expr[] = [];
+  rejectForms(c.consequence, where);
+  wholeRange(ir, c.consequence, where);
   const consequence = expandRc(c.consequence, where, rc, { kind: 'check', tested: windows });
-  rejectForms(consequence, where);
   const tested = windows.reduce<Expr | undefined>((a, w) => (a ? { kind: 'binary', op: 'and', left: a, right: w, loc: w.loc } : w), undefined);
   return { constraint: c, forced, reads, consequence, ...(tested ? { tested } : {}), held: rc.held };
 }
@@ -169,8 +170,9 @@ function forcing(item: Expr, inputs: Map<string, TestInputDecl | UnreadRealityCh
     checkTarget(ti.target.name, ti.target.display, targetSubs, byName, ir, ti.target.loc);
     const shown = `${ti.display}${subscriptText(item.subs)}`;
     const what = { en: `Test Input ${shown}`, es: `la entrada de prueba ${shown}` };
-    const expr = expandRc(bindSubscripts(ti.expr, binding), what, rc, { kind: 'input', self: { ...ti.target, subs: targetSubs } });
-    rejectForms(expr, what);
+    const bound = bindSubscripts(ti.expr, binding);
+    rejectForms(bound, what);
+    const expr = expandRc(bound, what, rc, { kind: 'input', self: { ...ti.target, subs: targetSubs } });
     return { name: ti.target.name, display: `${ti.target.display}${subscriptText(targetSubs)}`, subs: targetSubs, expr, source: shown, loc: ti.loc };
   }
   if (item.kind === 'binary' && COMPARISON.has(item.op)) {
@@ -181,8 +183,8 @@ function forcing(item: Expr, inputs: Map<string, TestInputDecl | UnreadRealityCh
     // 20980 assigns a failed inequality "as if it were an equality", which would leave a '<>' false.
     if (op === '<>') throw refuse('E_REALITY_CHECK', { en: `'<>' in ${where.en} (or :NOT: of '=') is not supported: it names no value to force ${v.display} to`, es: `'<>' en ${where.es} (o :NOT: de '=') no se admite: no indica a qué valor forzar ${v.display}` }, item.loc);
     checkTarget(v.name, v.display, v.subs, byName, ir, v.loc);
+    rejectForms(side.other, where);
     const other = expandRc(side.other, where, rc, { kind: 'input', self: v });
-    rejectForms(other, where);
     const self: Expr = { kind: 'ref', name: v.name, display: v.display, subs: v.subs, loc: v.loc };
     // 20980: an equality assigns; an inequality keeps the computed value when it holds, else assigns.
     const expr: Expr = op === '=' ? other : { kind: 'call', fn: 'IF THEN ELSE', args: [{ kind: 'binary', op, left: self, right: other, loc: item.loc }, self, other], loc: item.loc };
@@ -218,12 +220,21 @@ function checkTarget(name: string, display: string, subs: SubscriptRef[], byName
   if ((eq.kind !== 'aux' && eq.kind !== 'unchangeable') || !eq.expr) throw refuse('E_REALITY_CHECK', { en: `${display} is a lookup or data variable and cannot be forced`, es: `${display} es una tabla o una variable de datos y no se puede forzar` }, loc);
 }
 
-/** Refuses RC functions, dynamic functions and macro calls inside a Test Input, a forced comparison or a consequence. */
+/** A consequence is one true-or-false value: a variable read over a whole range (not in SUM(x[d!]) and the like) is refused. */
+function wholeRange(ir: ModelIR, e: Expr, where: BilingualText): void {
+  visitExpr(e, (x) => {
+    if (x.kind !== 'ref') return;
+    const s = x.subs.find((t) => !t.bang && elementsOf(ir, t.name));
+    if (s) throw refuse('E_REALITY_CHECK', { en: `${where.en} reads ${x.display}${subscriptText(x.subs)} over the whole range ${s.display}: name an element, or subscript the Constraint`, es: `${where.es} lee ${x.display}${subscriptText(x.subs)} sobre todo el rango ${s.display}: indique un elemento o ponga subíndices a la restricción` }, x.loc);
+  });
+}
+
+/** Refuses dynamic functions inside a Test Input, a forced comparison or a consequence (RC functions are checked where they are expanded). */
 function rejectForms(e: Expr, where: BilingualText): void {
   visitExpr(e, (x) => {
-    const fn = rcName(x) ?? (x.kind === 'call' ? x.fn : undefined);
+    if (rcName(x)) return;
+    const fn = x.kind === 'call' ? x.fn : undefined;
     if (fn === undefined) return;
-    if (fn.startsWith('RC ')) throw refuse('E_REALITY_CHECK', { en: `the function ${fn} in ${where.en} is not supported`, es: `la función ${fn} en ${where.es} no se admite` }, x.loc);
     if (x.kind === 'call' && BUILTINS.get(fn)?.stateful) throw refuse('E_REALITY_CHECK', { en: `${where.en} uses the dynamic function ${fn}, which reality checks do not allow`, es: `${where.es} usa la función dinámica ${fn}, que las pruebas de realidad no permiten` }, x.loc);
   });
 }

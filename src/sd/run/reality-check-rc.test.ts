@@ -154,6 +154,7 @@ a :THE CONDITION: x = RC COMPARE(x, 1) :IMPLIES: y = 1 ~~|
 b :THE CONDITION: x = RC STEP CHECK(1, x, 0) :IMPLIES: y = 1 ~~|
 c :THE CONDITION: x = 0 :IMPLIES: y = RC STEP(y, 0) ~~|
 d :THE CONDITION: x = RC STEP(x) :IMPLIES: y = 1 ~~|
+e :THE CONDITION: x = RC STEP(SMOOTH(y, 2), 1) :IMPLIES: y = 1 ~~|
 `;
     const rs = runRealityChecks(readVensim(text, 'rc.mdl'));
     expect(rs.map((r) => [r.status, r.refusal!.loc!.line, r.refusal!.loc!.column])).toEqual([
@@ -161,6 +162,7 @@ d :THE CONDITION: x = RC STEP(x) :IMPLIES: y = 1 ~~|
       ['refused', 9, 23],
       ['refused', 10, 39],
       ['refused', 11, 23],
+      ['refused', 12, 31], // the basis is read in an equation of its own, but is still no place for SMOOTH (20965)
     ]);
     expect(rs[0]!.refusal!.message).toContain("another run's data");
     expect(rs[0]!.refusal!.messageEs).toContain('otra corrida');

@@ -46,14 +46,18 @@ v[a] = 1 ~~|
 v[b] = 2 ~~|
 all at once :THE CONDITION: zero w[s] :IMPLIES: total = 0 ~~|
 by element :THE CONDITION: v[a] = 0 :IMPLIES: total = 60 ~~|
+whole range :THE CONDITION: w[a] = 0 :IMPLIES: y[s] = 0 :AND: SUM(y[s!]) = 50 ~~|
 `;
     const rs = runRealityChecks(readVensim(bad, 'b.mdl'));
     expect(rs.map((r) => [r.status, r.refusal!.loc!.line])).toEqual([
       ['refused', 12],
       ['refused', 13],
+      ['refused', 14],
     ]);
     expect(rs[0]!.refusal!.message).toContain('s is not an element of s');
     expect(rs[0]!.refusal!.messageEs).toContain('no es un elemento de s');
     expect(rs[1]!.refusal!.message).toContain('several equations');
+    expect(rs[2]!.refusal!.message).toBe('the consequence of whole range reads y[s] over the whole range s: name an element, or subscript the Constraint');
+    expect(rs[2]!.refusal!.loc!.column).toBe(48); // at y[s]
   });
 });
