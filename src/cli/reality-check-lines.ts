@@ -30,15 +30,15 @@ export function realityReport(outcomes: readonly ConstraintOutcome[]): RealityRe
     }
     const forced = o.forced.map((f) => `${f.variable} (${f.by})`).join(', ');
     if (o.status === 'pass') {
-      lines.push({ en: `passed: ${o.display} (${where}): holds at all ${o.checked} saved times; forced ${forced}`, es: `aprobada: ${o.display} (${where}): se cumple en los ${o.checked} tiempos guardados; forzado ${forced}` });
+      lines.push({ en: `passed: ${o.display} (${where}): holds at all ${o.checked} saved times tested; forced ${forced}`, es: `aprobada: ${o.display} (${where}): se cumple en los ${o.checked} tiempos guardados probados; forzado ${forced}` });
       continue;
     }
     failed++;
     const f = o.firstFailure!;
     const values = f.values.map((v) => `${v.name} = ${num(v.value)}`).join(', ');
     lines.push({
-      en: `failed: ${o.display} (${where}): violated first at time ${num(f.time)} (${values}); false at ${o.failures} of ${o.checked} saved times; forced ${forced}`,
-      es: `fallida: ${o.display} (${where}): violada por primera vez en el tiempo ${num(f.time)} (${values}); falsa en ${o.failures} de ${o.checked} tiempos guardados; forzado ${forced}`,
+      en: `failed: ${o.display} (${where}): violated first at time ${num(f.time)} (${values}); false at ${o.failures} of ${o.checked} saved times tested; forced ${forced}`,
+      es: `fallida: ${o.display} (${where}): violada por primera vez en el tiempo ${num(f.time)} (${values}); falsa en ${o.failures} de ${o.checked} tiempos guardados probados; forzado ${forced}`,
     });
   }
   const passed = outcomes.length - failed - refused;

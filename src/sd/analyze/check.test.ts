@@ -21,6 +21,9 @@ describe('findUnused', () => {
     const mdl = 'a = 1 ~~|\nb = INTEG(a, 0)\n\t~\t\n\t~\t\t~\t:SUPPLEMENTARY \n\t|\nc = a ~ Dmnl ~ a comment ~ :SUPPLEMENTARY |\n';
     expect(unusedOf(mdl)).toEqual([]);
   });
+  it('does not warn of RC START TIME, which Vensim\'s Reality Check functions read (Help 22111)', () => {
+    expect(unusedOf('RC START TIME = 3 ~~|\na = 1 ~~|\nb = a ~~|\n')).toEqual(['b is not used by any other equation']);
+  });
   it('keeps the flag when the model is written back as .mdl', () => {
     const eq = compileVensim('a = 1 ~~|\nc = a ~ Dmnl ~ a comment ~ :SUPPLEMENTARY |\n' + CONTROL).ir.equations.find((e) => e.lhs.name === 'c')!;
     expect(readVensim(equationText(eq)).equations[0]).toMatchObject({ supplementary: true, doc: 'a comment' });

@@ -4,7 +4,8 @@ import type { ModelIR } from '../ir/model.js';
 import { refsOf } from './order.js';
 import type { ScalarModel } from './scalar-model.js';
 
-const CONTROL = new Set(['initial time', 'final time', 'time step', 'saveper']);
+/** The settings, and RC START TIME: read by Vensim's Reality Check functions, not by equations (Help 22111, fn_rc). */
+const CONTROL = new Set(['initial time', 'final time', 'time step', 'saveper', 'rc start time']);
 
 /**
  * Where each variable of the model is declared: its left-hand side (in XMILE the variable's

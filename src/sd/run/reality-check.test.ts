@@ -99,33 +99,11 @@ c :THE CONDITION: loop :IMPLIES: y = 1 ~~|
     expect(r!.refusal!.messageEs).toMatch(/^restricción c: el modelo reestructurado/);
   });
 
-  it('refuses subscripted Constraints, Test Inputs and variables at their place', () => {
-    const text = `${CONTROL(1)}
-s: a, b ~~|
-w[s] = 1 ~~|
-zero w[s] :TEST INPUT: w[s] = 0 ~~|
-arrayed[s] :THE CONDITION: zero w[s] :IMPLIES: w[s] = 0 ~~|
-uses it :THE CONDITION: zero w[s] :IMPLIES: w[a] = 0 ~~|
-element :THE CONDITION: w[a] = 0 :IMPLIES: w[a] = 0 ~~|
-`;
-    const rs = runRealityChecks(readVensim(text));
-    expect(rs.map((r) => [r.status, r.refusal!.loc!.line, r.refusal!.loc!.column])).toEqual([
-      ['refused', 9, 1],
-      ['refused', 10, 25],
-      ['refused', 11, 25], // at the variable
-    ]);
-    expect(rs.map((r) => r.refusal!.message)).toEqual([
-      'constraint arrayed is subscripted, which is not supported',
-      'the subscripted Test Input zero w is not supported',
-      'w is subscripted; forcing a subscripted variable is not supported',
-    ]);
-  });
-
   it('refuses the forms it does not implement, each at its place and by name, in both languages', () => {
     const text = `${CONTROL(2)}
 x = 1 ~~|
 y = x ~~|
-ramp :TEST INPUT: x = RC RAMP(x, 0, 2, 10) ~~|
+ramp :TEST INPUT: x = RC STEP CHECK(1, x, 0) ~~|
 with ramp :THE CONDITION: ramp :IMPLIES: y >= 0 ~~|
 either :THE CONDITION: x = 0 :OR: y = 0 :IMPLIES: y = 0 ~~|
 crossing :THE CONDITION: x = 0 :IMPLIES: y :CROSSING: 3 ~~|
@@ -136,7 +114,7 @@ smooth :THE CONDITION: x = SMOOTH(y, 2) :IMPLIES: y = 1 ~~|
     expect(rs.map((r) => r.status)).toEqual(['refused', 'refused', 'refused', 'refused', 'refused']);
     const at = rs.map((r) => [r.refusal!.loc!.line, r.refusal!.loc!.column]);
     expect(at).toEqual([[8, 23], [10, 30], [11, 44], [12, 27], [13, 28]]);
-    const named = ['RC RAMP', ':OR:', ':CROSSING:', 'Time', 'SMOOTH'];
+    const named = ['RC STEP CHECK', ':OR:', ':CROSSING:', 'Time', 'SMOOTH'];
     rs.forEach((r, i) => {
       expect(r.refusal!.message).toContain(named[i]);
       expect(r.refusal!.messageEs).toContain(named[i]);

@@ -6,6 +6,7 @@
  */
 import { caughtText, ModelError, SimulationError, type Diagnostic } from '../ir/diagnostics.js';
 import type { ModelIR } from '../ir/model.js';
+import { constraintInstances } from '../analyze/reality-check-elements.js';
 import { planConstraint, restructure } from '../analyze/reality-check-plan.js';
 import { compileIR, type CompileOptions } from './engine.js';
 import type { RunOptions } from './types.js';
@@ -36,11 +37,22 @@ export function runRealityChecks(ir: ModelIR, compile: CompileOptions = {}, run:
       out.push({ ...head, status: 'refused', refusal: { severity: 'error', code: 'E_REALITY_CHECK', message: `constraint ${rc.display}: ${rc.why.en}`, messageEs: `restricción ${rc.display}: ${rc.why.es}`, loc: rc.at } });
       continue;
     }
+    let instances: ReturnType<typeof constraintInstances>;
     try {
-      out.push(checkOne(ir, rc, compile, run));
+      instances = constraintInstances(ir, rc);
     } catch (e) {
       if (!(e instanceof ModelError)) throw e;
       out.push({ ...head, status: 'refused', refusal: e.diagnostics[0] });
+      continue;
+    }
+    // A subscripted Constraint is checked, and reported, element by element.
+    for (const one of instances) {
+      try {
+        out.push(checkOne(ir, one, compile, run));
+      } catch (e) {
+        if (!(e instanceof ModelError)) throw e;
+        out.push({ ...head, name: one.name, display: one.display, status: 'refused', refusal: e.diagnostics[0] });
+      }
     }
   }
   return out;
@@ -72,8 +84,11 @@ function checkOne(ir: ModelIR, c: Parameters<typeof planConstraint>[1], compile:
   }
   const holds = result.series[0]!;
   let failures = 0;
+  let checked = 0;
   let first: number | undefined;
   for (let i = 0; i < holds.length; i++) {
+    if (holds[i] === -1) continue; // outside every RC … CHECK window: not tested
+    checked++;
     if (holds[i] === 1) continue;
     failures++;
     first ??= i;
@@ -84,7 +99,7 @@ function checkOne(ir: ModelIR, c: Parameters<typeof planConstraint>[1], compile:
     loc: c.loc,
     status: failures ? 'fail' : 'pass',
     forced: plan.forced.map((f) => ({ variable: f.display, by: f.source })),
-    checked: holds.length,
+    checked,
     failures,
   };
   if (first !== undefined) outcome.firstFailure = { time: result.time[first]!, values: reads.map((n, j) => ({ name: n, value: result.series[j + 1]![first!]! })) };
