@@ -18,7 +18,7 @@ export const HELP_ES: Readonly<Record<string, string>> = {
   "the .mdl file": "el archivo .mdl",
   "check a model and print every diagnostic with file, line and column": "revisa un modelo e imprime cada diagnóstico con archivo, línea y columna",
   "also check every equation's units (dimensional analysis; Vensim units synonyms and XMILE model units apply)": "revisa también las unidades de cada ecuación (análisis dimensional; se aplican los sinónimos de unidades de Vensim y las unidades de modelo de XMILE)",
-  "also run the model's Reality Check Constraints and print pass or fail for each; exit status 1 when one fails, 2 when one cannot be run": "corre también las restricciones (Constraints) de prueba de realidad (Reality Check) del modelo e imprime aprobada o fallida para cada una; código de salida 1 cuando una falla, 2 cuando una no se puede correr",
+  "also run the model's Reality Check Constraints and print pass or fail for each; exit status 1 when one fails, 2 when one cannot be run or no saved time falls in its RC CHECK window": "corre también las restricciones (Constraints) de prueba de realidad (Reality Check) del modelo e imprime aprobada o fallida para cada una; código de salida 1 cuando una falla, 2 cuando una no se puede correr o ningún tiempo guardado cae en la ventana de su RC CHECK",
   "run the bundled example model and print a short table": "corre el modelo de ejemplo incluido e imprime una tabla corta",
   "run the SD conformance suite (../shared/sd-test-models) and print pass/fail per case": "corre la batería de conformidad SD (../shared/sd-test-models) e imprime aprobado/fallado por caso",
   "the suite folder (default: ../shared/sd-test-models)": "la carpeta de la batería (por defecto: ../shared/sd-test-models)",

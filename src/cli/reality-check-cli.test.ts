@@ -41,7 +41,7 @@ describe('igem check --reality', () => {
     const r = await runCli(registerRunCommands, ['check', '--reality', file('ok.mdl', inventory('1'))]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/passed: fill orders when stocked \(.*ok\.mdl:10:1\): holds at all 6 saved times tested; forced Inventory \(always have stock\)/);
-    expect(r.out).toContain('reality check: 1 passed, 0 failed, 0 not run');
+    expect(r.out).toContain('reality check: 1 passed, 0 failed, 0 not tested, 0 not run');
   });
 
   it('prints the first failing time and the values, and exits 1, in Spanish when asked', async () => {
@@ -50,14 +50,14 @@ describe('igem check --reality', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('fallida: fill orders when stocked');
     expect(r.out).toContain('violada por primera vez en el tiempo 3 (shipments = 5, final demand = 10); falsa en 3 de 6 tiempos guardados');
-    expect(r.out).toContain('prueba de realidad: 0 aprobadas, 1 fallidas, 0 sin correr');
+    expect(r.out).toContain('prueba de realidad: 0 aprobadas, 1 fallidas, 0 sin probar, 0 sin correr');
   });
 
   it('reports a form it does not run as a located error and exits 2', async () => {
     const r = await runCli(registerRunCommands, ['check', '--reality', file('or.mdl', inventory('1', 'either :THE CONDITION: Inventory = 0 :OR: production = 0 :IMPLIES: shipments = 0 ~~|\n'))]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/or\.mdl:11:38: error E_REALITY_CHECK: :OR: in the condition of either/);
-    expect(r.out).toContain('reality check: 1 passed, 0 failed, 1 not run');
+    expect(r.out).toContain('reality check: 1 passed, 0 failed, 0 not tested, 1 not run');
   });
 
   it('does not run reality checks without --reality', async () => {

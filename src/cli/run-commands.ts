@@ -92,7 +92,7 @@ export function registerRunCommands(program: Command): void {
     .description('check a model and print every diagnostic with file, line and column')
     .argument('<model>', 'the .mdl file')
     .option('--units', 'also check every equation\'s units (dimensional analysis; Vensim units synonyms and XMILE model units apply)')
-    .option('--reality', 'also run the model\'s Reality Check Constraints and print pass or fail for each; exit status 1 when one fails, 2 when one cannot be run')
+    .option('--reality', 'also run the model\'s Reality Check Constraints and print pass or fail for each; exit status 1 when one fails, 2 when one cannot be run or no saved time falls in its RC CHECK window')
     .action(
       action((model: string, flags: { units?: boolean; reality?: boolean }) => {
         const { model: m, ir, warnings } = loadModelWithDiagnostics(model);

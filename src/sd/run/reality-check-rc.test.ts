@@ -113,6 +113,9 @@ cut supply :THE CONDITION: supply = RC STEP(supply, 0, 2, 3) :IMPLIES: ${check} 
     // Against 0.5 × S(2) = 10: 10 <= 10, 5 <= 10: passes. Against 0.25 × 20 = 5: t = 3 fails.
     expect(runRealityChecks(readVensim(cut('S <= RC STEP CHECK(1, S, 0.5, 2, 3)')))[0]).toMatchObject({ status: 'pass', checked: 2, failures: 0 });
     expect(runRealityChecks(readVensim(cut('S <= RC STEP CHECK(1, S, 0.25, 2, 3)')))[0]).toMatchObject({ status: 'fail', checked: 2, failures: 1, firstFailure: { time: 3, values: [{ name: 'S', value: 10 }] } });
+    // A grace as long as the duration leaves no saved time in the window (from 2 + 3 = 5 to 2 + 3 = 5,
+    // open at its end): nothing is verified, which is not a pass.
+    expect(runRealityChecks(readVensim(cut('S <= RC STEP CHECK(3, S, 0.25, 2, 3)')))[0]).toMatchObject({ status: 'untested', checked: 0, failures: 0 });
     // Without RC CHECK every saved time is tested: S at t = 6 is 11.25 > 10.
     expect(runRealityChecks(readVensim(cut('S <= 10.5 :AND: S >= 0')))[0]).toMatchObject({ status: 'fail', checked: 7, failures: 4, firstFailure: { time: 0 } });
   });

@@ -15,7 +15,8 @@ export interface ConstraintOutcome {
   name: string;
   display: string;
   loc: ModelIR['equations'][number]['loc'];
-  status: 'pass' | 'fail' | 'refused';
+  /** 'untested': no saved time fell inside the consequence's RC … CHECK window, so nothing was verified. */
+  status: 'pass' | 'fail' | 'untested' | 'refused';
   /** The variables the check forced, with the Test Input or comparison that forced each. */
   forced: { variable: string; by: string }[];
   /** Saved times tested, and how many of them the consequence was false at. */
@@ -97,7 +98,7 @@ function checkOne(ir: ModelIR, c: Parameters<typeof planConstraint>[1], compile:
     name: c.name,
     display: c.display,
     loc: c.loc,
-    status: failures ? 'fail' : 'pass',
+    status: failures ? 'fail' : checked === 0 ? 'untested' : 'pass',
     forced: plan.forced.map((f) => ({ variable: f.display, by: f.source })),
     checked,
     failures,
