@@ -501,6 +501,19 @@ class Parser {
     const dim = this.env.dims.get(canonicalName(t.text.slice(0, dot)));
     const el = canonicalName(t.text.slice(dot + 1));
     if (dim && dim.elements.includes(el)) return num(dim.elements.indexOf(el) + 1, loc);
+    // Stella saves `demand[Location.*]` (xmile-spec WithArrays.xmile); XMILE 1.0 slices a whole
+    // dimension only with the wildcard `*` (§3.7.1.2), so say that instead of "no element".
+    if (dim && el === '' && this.isOp(this.peek(), '*')) {
+      const d = t.text.slice(0, dot);
+      throw this.fail(
+        t,
+        {
+          en: `'${d}.*' (every element of ${d}, written the Stella way) is not XMILE 1.0: write the wildcard * in its place (XMILE 1.0 §3.7.1.2)`,
+          es: `'${d}.*' (todos los elementos de ${d}, a la manera de Stella) no es XMILE 1.0: escriba en su lugar el comodín * (XMILE 1.0 §3.7.1.2)`,
+        },
+        'E_UNSUPPORTED',
+      );
+    }
     if (this.env.modules?.has(canonicalName(t.text.slice(0, dot)))) return this.reference(canonicalName(t.text), displayOf(t.text), undefined, loc);
     throw this.fail(
       t,

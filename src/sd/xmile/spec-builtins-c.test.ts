@@ -389,6 +389,21 @@ describe('§3.7.1 arrays', () => {
     expect([col('c')[0], col('out')[0], col('in')[0]]).toEqual([32, 0, 30]);
   });
 
+  it('Stella\'s whole-dimension slice Location.* is refused at its place, naming the wildcard * of §3.7.1.2', () => {
+    // Our own model; Stella writes demand[Location.*] where XMILE 1.0 writes demand[*]. xmileDoc puts
+    // the second variable, whose equation holds the slice, on line 13.
+    const doc = xmileDoc(
+      '<aux name="v"><dimensions><dim name="Location"/></dimensions><eqn>1</eqn></aux>\n<aux name="s"><eqn>SUM(v[Location.*])</eqn></aux>',
+      { stop: 0, dimensions: dims },
+    );
+    const d = firstDiagnostic(() => compileXmile(doc, { file: 'spec.xmile' }));
+    expect([d.code, d.loc?.line]).toEqual(['E_UNSUPPORTED', 13]);
+    expect(d.message).toContain("'Location.*'");
+    expect(d.message).toContain('wildcard *');
+    // the XMILE 1.0 spelling computes: three elements of 1
+    expect(run('<aux name="v"><dimensions><dim name="Location"/></dimensions><eqn>1</eqn></aux><aux name="s"><eqn>SUM(v[*])</eqn></aux>', { stop: 0, dimensions: dims })('s')[0]).toBe(3);
+  });
+
   it('the non-apply-to-all example over X × X, and per-element graphical functions evaluated at TIME (§4.5)', () => {
     // not_apply_to_all[1,1] = TIME, [1,2] = 2·TIME, [2,1] = 5·TIME, [2,2] = 11·TIME at TIME 1, 5, 9 (DT 4).
     // graphical_not_apply_to_all: xscale 1–9 with 3 points is x = 1, 5, 9: element 1 gives 0, 50, 25; element 2 gives 90, 10, 50.
