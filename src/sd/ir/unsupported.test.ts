@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { bilingualProblem, keptTokens } from './bilingual-check.js';
 import { UNSUPPORTED_VENSIM_FUNCTIONS, unsupportedFunctionMessage } from './unsupported.js';
+import { ModelError } from './diagnostics.js';
+import { compileXmile } from '../run/engine.js';
 
 describe('unsupported Vensim functions', () => {
   it('each reason is in both languages and names the same functions, pages and code', () => {
@@ -23,6 +25,28 @@ describe('unsupported Vensim functions', () => {
     expect(keptTokens('use SUM over x[dim!] (documentation/24335.html) with --data, <sim_specs>')).toEqual(
       ['--data', '<sim_specs>', 'SUM', 'documentation/24335.html', 'x[dim!]'].sort(),
     );
+  });
+
+  it('a Stella-only builtin (ALLOCATE) in an XMILE model is named as isee\'s, located, in both languages', () => {
+    const text = [
+      '<?xml version="1.0" encoding="utf-8"?>',
+      '<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">',
+      '<header><vendor>isee systems</vendor><product version="1">Stella</product></header>',
+      '<sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs>',
+      '<model><variables><aux name="share"><eqn>ALLOCATE(10, 2, 3, 4, 5)</eqn></aux></variables></model></xmile>',
+    ].join('\n');
+    let caught: unknown;
+    try {
+      compileXmile(text, { file: 'alloc.xmile' });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(ModelError);
+    const d = (caught as ModelError).diagnostics[0]!;
+    expect(d.code).toBe('E_UNSUPPORTED');
+    expect(d.loc?.file).toBe('alloc.xmile');
+    expect(d.message).toContain('the Stella (isee) function ALLOCATE is not supported');
+    expect(d.messageEs).toContain('la función de Stella (isee) ALLOCATE no se admite');
   });
 
   it('a name that is not refused has no message', () => {

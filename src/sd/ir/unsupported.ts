@@ -162,9 +162,25 @@ export const UNSUPPORTED_VENSIM_FUNCTIONS: ReadonlyMap<string, BilingualText> = 
   ['VECTOR SELECT ROW', { en: `${NO_PAGE.en}; use VECTOR SELECT`, es: `${NO_PAGE.es}; use VECTOR SELECT` }],
 ]);
 
-/** The located message, in both languages, for a call of an unsupported Vensim function (undefined when it is not one). */
+/**
+ * isee (Stella) builtins that are not in XMILE 1.0 §3.5 and have no Vensim function of the same name,
+ * seen in public Stella models: named as such, so the message does not read as a typing error.
+ */
+export const STELLA_ONLY_FUNCTIONS: ReadonlyMap<string, BilingualText> = new Map([
+  [
+    'ALLOCATE',
+    {
+      en: 'an isee array builtin outside XMILE 1.0, whose allocation by priority and width is isee\'s own; a .mdl model can use Vensim\'s ALLOCATE AVAILABLE',
+      es: 'una función de arreglos de isee fuera de XMILE 1.0, cuyo reparto por prioridad y ancho es propio de isee; un modelo .mdl puede usar ALLOCATE AVAILABLE de Vensim',
+    },
+  ],
+]);
+
+/** The located message, in both languages, for a call of an unsupported Vensim or Stella-only function (undefined when it is not one). */
 export function unsupportedFunctionMessage(name: string): BilingualText | undefined {
   const fn = name.toUpperCase();
+  const stella = STELLA_ONLY_FUNCTIONS.get(fn);
+  if (stella) return { en: `the Stella (isee) function ${fn} is not supported (${stella.en})`, es: `la función de Stella (isee) ${fn} no se admite (${stella.es})` };
   const hint = UNSUPPORTED_VENSIM_FUNCTIONS.get(fn);
   if (hint === undefined) return undefined;
   return { en: `the Vensim function ${fn} is not supported yet (${hint.en})`, es: `la función de Vensim ${fn} aún no se admite (${hint.es})` };
