@@ -210,7 +210,7 @@ export class ExprParser {
     const t = this.s.next();
     switch (t.kind) {
       case 'num':
-        return { kind: 'num', value: t.value!, loc: t.loc };
+        return { kind: 'num', value: Number(t.text), loc: t.loc };
       case 'str':
         return { kind: 'str', value: t.text, loc: t.loc };
       case 'kw':
@@ -371,7 +371,7 @@ export class ExprParser {
       if (t.text === '-') sign = -sign;
       t = this.s.next();
     }
-    if (t.kind === 'num') return sign * t.value!;
+    if (t.kind === 'num') return sign * Number(t.text);
     if (t.kind === 'name' && /^(inf|infinity)$/i.test(t.text)) return sign * Infinity;
     if (t.kind === 'name' && /^nan$/i.test(t.text)) return NaN;
     throw this.s.error('E_SYNTAX', { en: `expected a number but found ${describe(t).en}`, es: `se esperaba un número pero se encontró ${describe(t).es}` }, this.offsetOf(t));

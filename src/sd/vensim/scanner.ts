@@ -8,11 +8,16 @@ import { LineIndex } from '../ir/line-index.js';
 
 export type TokenKind = 'num' | 'name' | 'qname' | 'str' | 'op' | 'kw' | 'eof';
 
+/**
+ * Every token has these four fields and no other (a number's value is Number(text)): one object
+ * shape for all kinds keeps the parser's property reads monomorphic. A `value` field on numbers
+ * went from small integers to fractions, which changed the field's representation and made V8
+ * drop the token shape while it was optimising `next` (MEDEAS: that optimisation thrown away).
+ */
 export interface Token {
   kind: TokenKind;
   /** For `kw`, upper case with single spaces and the colons removed (`AND`, `HOLD BACKWARD`). */
   text: string;
-  value?: number;
   loc: SourceLocation;
   /** Offset just past the token, for raw reads that follow. */
   end: number;
@@ -217,7 +222,7 @@ export class Scanner {
     if (numEnd > start) {
       const text = t.slice(start, numEnd);
       this.pos = numEnd;
-      return { kind: 'num', text, value: Number(text), loc, end: this.pos };
+      return { kind: 'num', text, loc, end: this.pos };
     }
     if (c === ':') {
       const kw = /^:([A-Za-z][A-Za-z ]*?)\s*:/.exec(t.slice(start, start + 40));
