@@ -1,5 +1,5 @@
 /**
- * Recursive-descent parser for Vensim expressions. Hand-written rather than generated so that
+ * Recursive-descent parser for Vensim expressions (binary operators by precedence climbing). Hand-written rather than generated so that
  * names with spaces, lookup literals and TABBED ARRAY (which is whitespace-sensitive) stay simple
  * and every node keeps its location.
  *
@@ -30,6 +30,13 @@ const OPEN_BRACKET = 91; // [
 const CLOSE_BRACKET = 93; // ]
 const CARET = 94;
 const BANG = 33;
+// Binary precedence, lowest first; NOT is where `:NOT:` may start an operand (that of :AND: and below).
+const OR = 1;
+const AND = 2;
+const NOT = 3;
+const COMPARISON = 4;
+const ADDITIVE = 5;
+const MULTIPLICATIVE = 6;
 
 /** A name token's canonical, display and function forms (src/sd/ir/names.ts). */
 export interface NameForms {
@@ -85,6 +92,10 @@ export class ExprParser {
     return t.kind === 'op' && t.text === op;
   }
 
+  private isKw(t: Token, word: string): boolean {
+    return t.kind === 'kw' && t.text === word;
+  }
+
   /**
    * Steps over `code` when it comes next: a one-character operator that starts no longer one
    * (`(` `)` `[` `]` `,` `!`), looked for without a token (Scanner.peekCode). False leaves the
@@ -99,90 +110,66 @@ export class ExprParser {
   parseExpr(): Expr {
     this.enter();
     try {
-      return this.parseOr();
+      return this.parseBinary(OR);
     } finally {
       this.guard.leave();
     }
   }
 
-  private parseOr(): Expr {
-    let left = this.parseAnd();
-    let chain = 0;
-    for (;;) {
-      if (this.s.peekCode() !== COLON) return left; // every keyword starts with ':'
-      const t = this.s.peek();
-      if (t.kind !== 'kw' || t.text !== 'OR') return left;
-      this.s.next();
-      if (!this.guard.chainFits(++chain)) throw treeTooDeep(this.guard.treeLimit, t.loc);
-      left = { kind: 'binary', op: 'or', left, right: this.parseAnd(), loc: t.loc };
-    }
-  }
-
-  private parseAnd(): Expr {
-    let left = this.parseNot();
-    let chain = 0;
-    for (;;) {
-      if (this.s.peekCode() !== COLON) return left;
-      const t = this.s.peek();
-      if (t.kind !== 'kw' || t.text !== 'AND') return left;
-      this.s.next();
-      if (!this.guard.chainFits(++chain)) throw treeTooDeep(this.guard.treeLimit, t.loc);
-      left = { kind: 'binary', op: 'and', left, right: this.parseNot(), loc: t.loc };
-    }
-  }
-
-  private parseNot(): Expr {
-    if (this.s.peekCode() !== COLON) return this.parseComparison();
-    const t = this.s.peek();
-    if (t.kind === 'kw' && t.text === 'NOT') {
-      this.s.next();
+  /**
+   * Binary operators of precedence `min` and above, by precedence climbing: one loop for all the
+   * levels, rather than a method per level, each inlining the ones below (the optimising compiler
+   * spent more time on that chain than parsing a large model took). Trees are those of a method per
+   * level: left-associative chains, `:NOT:` only where an :AND: or :OR: operand may start, and the
+   * operands of a comparison are sums (so `a = :NOT: b` is an error, as before).
+   */
+  private parseBinary(min: number): Expr {
+    let left: Expr;
+    if (min <= NOT && this.s.peekCode() === COLON && this.isKw(this.s.peek(), 'NOT')) {
+      const t = this.s.next();
       this.enter();
-      const arg = this.parseNot();
+      const arg = this.parseBinary(NOT);
       this.guard.leave();
-      return { kind: 'unary', op: 'not', arg, loc: t.loc };
+      left = { kind: 'unary', op: 'not', arg, loc: t.loc };
+    } else {
+      left = this.parseUnary();
     }
-    return this.parseComparison();
-  }
-
-  private parseComparison(): Expr {
-    let left = this.parseAdditive();
+    // Operators taken in one pass of this loop never rise in precedence (a higher one went to the
+    // right operand), so the operators of one level come in one run: `chain` counts that run, as
+    // the per-level loops counted their chains.
+    let level = 0;
     let chain = 0;
     for (;;) {
       const c = this.s.peekCode();
-      if (c !== EQUALS && c !== LESS && c !== GREATER) return left; // the first characters of COMPARISONS
+      let prec: number;
+      if (c === PLUS || c === MINUS) prec = ADDITIVE;
+      else if (c === STAR || c === SLASH) prec = MULTIPLICATIVE;
+      else if (c === EQUALS || c === LESS || c === GREATER) prec = COMPARISON; // the first characters of COMPARISONS
+      else if (c === COLON) prec = AND; // every keyword starts with ':'; :OR: is lower still
+      else return left;
+      if (prec < min) return left;
       const t = this.s.peek();
-      if (t.kind !== 'op' || !COMPARISONS.has(t.text)) return left;
+      let op: BinaryOp;
+      if (prec === AND) {
+        if (t.kind !== 'kw') return left;
+        if (t.text === 'AND') op = 'and';
+        else if (t.text === 'OR' && min <= OR) {
+          op = 'or';
+          prec = OR;
+        } else return left;
+      } else {
+        // '-' also starts '->', and '<' '=' start '<->' '==': not binary operators.
+        if (t.kind !== 'op' || (prec === COMPARISON ? !COMPARISONS.has(t.text) : t.text.length !== 1)) return left;
+        op = t.text as BinaryOp;
+      }
       this.s.next();
+      if (prec !== level) {
+        level = prec;
+        chain = 0;
+      }
       if (!this.guard.chainFits(++chain)) throw treeTooDeep(this.guard.treeLimit, t.loc);
-      left = { kind: 'binary', op: t.text as BinaryOp, left, right: this.parseAdditive(), loc: t.loc };
-    }
-  }
-
-  private parseAdditive(): Expr {
-    let left = this.parseMultiplicative();
-    let chain = 0;
-    for (;;) {
-      const c = this.s.peekCode();
-      if (c !== PLUS && c !== MINUS) return left;
-      const t = this.s.peek();
-      if (!(this.isOp(t, '+') || this.isOp(t, '-'))) return left;
-      this.s.next();
-      if (!this.guard.chainFits(++chain)) throw treeTooDeep(this.guard.treeLimit, t.loc);
-      left = { kind: 'binary', op: t.text as BinaryOp, left, right: this.parseMultiplicative(), loc: t.loc };
-    }
-  }
-
-  private parseMultiplicative(): Expr {
-    let left = this.parseUnary();
-    let chain = 0;
-    for (;;) {
-      const c = this.s.peekCode();
-      if (c !== STAR && c !== SLASH) return left;
-      const t = this.s.peek();
-      if (!(this.isOp(t, '*') || this.isOp(t, '/'))) return left;
-      this.s.next();
-      if (!this.guard.chainFits(++chain)) throw treeTooDeep(this.guard.treeLimit, t.loc);
-      left = { kind: 'binary', op: t.text as BinaryOp, left, right: this.parseUnary(), loc: t.loc };
+      const right = prec === MULTIPLICATIVE ? this.parseUnary() : this.parseBinary(prec + 1);
+      left = { kind: 'binary', op, left, right, loc: t.loc };
     }
   }
 
@@ -223,7 +210,7 @@ export class ExprParser {
     const t = this.s.next();
     switch (t.kind) {
       case 'num':
-        return { kind: 'num', value: t.value!, loc: t.loc };
+        return { kind: 'num', value: Number(t.text), loc: t.loc };
       case 'str':
         return { kind: 'str', value: t.text, loc: t.loc };
       case 'kw':
@@ -384,7 +371,7 @@ export class ExprParser {
       if (t.text === '-') sign = -sign;
       t = this.s.next();
     }
-    if (t.kind === 'num') return sign * t.value!;
+    if (t.kind === 'num') return sign * Number(t.text);
     if (t.kind === 'name' && /^(inf|infinity)$/i.test(t.text)) return sign * Infinity;
     if (t.kind === 'name' && /^nan$/i.test(t.text)) return NaN;
     throw this.s.error('E_SYNTAX', { en: `expected a number but found ${describe(t).en}`, es: `se esperaba un número pero se encontró ${describe(t).es}` }, this.offsetOf(t));

@@ -8,11 +8,16 @@ import { LineIndex } from '../ir/line-index.js';
 
 export type TokenKind = 'num' | 'name' | 'qname' | 'str' | 'op' | 'kw' | 'eof';
 
+/**
+ * Every token has these four fields and no other (a number's value is Number(text)): one object
+ * shape for all kinds keeps the parser's property reads monomorphic. A `value` field on numbers
+ * went from small integers to fractions, which changed the field's representation and made V8
+ * drop the token shape while it was optimising `next` (MEDEAS: that optimisation thrown away).
+ */
 export interface Token {
   kind: TokenKind;
   /** For `kw`, upper case with single spaces and the colons removed (`AND`, `HOLD BACKWARD`). */
   text: string;
-  value?: number;
   loc: SourceLocation;
   /** Offset just past the token, for raw reads that follow. */
   end: number;
@@ -193,12 +198,13 @@ export class Scanner {
     const c = t[start]!;
 
     if (c === '"') {
-      let i = start + 1;
-      while (i < t.length && t[i] !== '"') {
-        if (t[i] === '\\' && t[i + 1] === '"') i++;
-        i++;
-      }
-      if (i >= t.length) throw this.error('E_SYNTAX', { en: 'quoted name is never closed', es: 'un nombre entre comillas nunca se cierra' }, start);
+      // The first '"' not escaped by a backslash just before it (the opening quote escapes nothing).
+      // One search site for the first and any later quote: a loop body first run once optimised (an
+      // escaped quote is rare) deoptimised `next`.
+      let i = start;
+      do i = t.indexOf('"', i + 1);
+      while (i > start + 1 && t.charCodeAt(i - 1) === 92);
+      if (i < 0) throw this.error('E_SYNTAX', { en: 'quoted name is never closed', es: 'un nombre entre comillas nunca se cierra' }, start);
       this.pos = i + 1;
       return { kind: 'qname', text: t.slice(start, i + 1), loc, end: this.pos };
     }
@@ -217,7 +223,7 @@ export class Scanner {
     if (numEnd > start) {
       const text = t.slice(start, numEnd);
       this.pos = numEnd;
-      return { kind: 'num', text, value: Number(text), loc, end: this.pos };
+      return { kind: 'num', text, loc, end: this.pos };
     }
     if (c === ':') {
       const kw = /^:([A-Za-z][A-Za-z ]*?)\s*:/.exec(t.slice(start, start + 40));
