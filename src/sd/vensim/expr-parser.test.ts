@@ -68,8 +68,8 @@ describe('binary operators by precedence climbing', () => {
   it('refuses :NOT: as the operand of a comparison, at its place', () => {
     const f = failure('a = :NOT: b', 1000);
     expect(f.message).toContain("unexpected ':NOT:' in expression");
-    // Within ':NOT:' (columns 5-9); offsetOf counts a keyword without its colons, hence 7.
-    expect(f.column).toBe(7);
+    // At the keyword's first colon: ':NOT:' spans columns 5-9 (errors at a token use its own start).
+    expect(f.column).toBe(5);
   });
 
   it('stops before an operator that is not binary (->, ==)', () => {

@@ -79,13 +79,9 @@ export class ExprParser {
         en: `expected '${op}'${what ? ' ' + what.en : ''} but found ${describe(t).en}`,
         es: `se esperaba '${op}'${what ? ' ' + what.es : ''} pero se encontró ${describe(t).es}`,
       };
-      throw this.s.error('E_SYNTAX', message, t.loc.line ? this.offsetOf(t) : undefined);
+      throw t.loc.line ? this.s.errorAtToken('E_SYNTAX', message, t) : this.s.error('E_SYNTAX', message);
     }
     return t;
-  }
-
-  private offsetOf(t: Token): number {
-    return t.end - (t.kind === 'eof' ? 0 : t.text.length + (t.kind === 'str' ? 2 : 0));
   }
 
   private isOp(t: Token, op: string): boolean {
@@ -229,7 +225,7 @@ export class ExprParser {
       default:
         break;
     }
-    throw this.s.error('E_SYNTAX', { en: `unexpected ${describe(t).en} in expression`, es: `no se esperaba ${describe(t).es} en la expresión` }, this.offsetOf(t));
+    throw this.s.errorAtToken('E_SYNTAX', { en: `unexpected ${describe(t).en} in expression`, es: `no se esperaba ${describe(t).es} en la expresión` }, t);
   }
 
   private parseNamed(t: Token): Expr {
@@ -271,14 +267,14 @@ export class ExprParser {
       if (outputs && this.isOp(t, ':')) {
         for (;;) {
           const o = this.s.next();
-          if (o.kind !== 'name' && o.kind !== 'qname') throw this.s.error('E_SYNTAX', { en: `expected the name of a macro output but found ${describe(o).en}`, es: `se esperaba el nombre de una salida de la macro pero se encontró ${describe(o).es}` }, this.offsetOf(o));
+          if (o.kind !== 'name' && o.kind !== 'qname') throw this.s.errorAtToken('E_SYNTAX', { en: `expected the name of a macro output but found ${describe(o).en}`, es: `se esperaba el nombre de una salida de la macro pero se encontró ${describe(o).es}` }, o);
           outputs.push({ name: canonicalName(o.text), display: displayName(o.text), loc: o.loc });
           const sep = this.s.next();
           if (this.isOp(sep, ')')) return args;
-          if (!this.isOp(sep, ',')) throw this.s.error('E_SYNTAX', { en: `expected ',' or ')' after a macro output but found ${describe(sep).en}`, es: `se esperaba ',' o ')' después de una salida de la macro pero se encontró ${describe(sep).es}` }, this.offsetOf(sep));
+          if (!this.isOp(sep, ',')) throw this.s.errorAtToken('E_SYNTAX', { en: `expected ',' or ')' after a macro output but found ${describe(sep).en}`, es: `se esperaba ',' o ')' después de una salida de la macro pero se encontró ${describe(sep).es}` }, sep);
         }
       }
-      if (!this.isOp(t, ',')) throw this.s.error('E_SYNTAX', { en: `expected ',' or ')' in argument list but found ${describe(t).en}`, es: `se esperaba ',' o ')' en la lista de argumentos pero se encontró ${describe(t).es}` }, this.offsetOf(t));
+      if (!this.isOp(t, ',')) throw this.s.errorAtToken('E_SYNTAX', { en: `expected ',' or ')' in argument list but found ${describe(t).en}`, es: `se esperaba ',' o ')' en la lista de argumentos pero se encontró ${describe(t).es}` }, t);
     }
   }
 
@@ -288,7 +284,7 @@ export class ExprParser {
     for (;;) {
       const t = this.s.next();
       if (t.kind !== 'name' && t.kind !== 'qname' && t.kind !== 'num') {
-        throw this.s.error('E_SYNTAX', { en: `expected a subscript but found ${describe(t).en}`, es: `se esperaba un subíndice pero se encontró ${describe(t).es}` }, this.offsetOf(t));
+        throw this.s.errorAtToken('E_SYNTAX', { en: `expected a subscript but found ${describe(t).en}`, es: `se esperaba un subíndice pero se encontró ${describe(t).es}` }, t);
       }
       const bang = this.eat(BANG);
       const forms = this.names(t.text);
@@ -297,7 +293,7 @@ export class ExprParser {
       if (this.eat(COMMA)) continue;
       const sep = this.s.next();
       if (this.isOp(sep, ']')) return subs;
-      if (!this.isOp(sep, ',')) throw this.s.error('E_SYNTAX', { en: `expected ',' or ']' in subscripts but found ${describe(sep).en}`, es: `se esperaba ',' o ']' en los subíndices pero se encontró ${describe(sep).es}` }, this.offsetOf(sep));
+      if (!this.isOp(sep, ',')) throw this.s.errorAtToken('E_SYNTAX', { en: `expected ',' or ']' in subscripts but found ${describe(sep).en}`, es: `se esperaba ',' o ']' en los subíndices pero se encontró ${describe(sep).es}` }, sep);
     }
   }
 
@@ -328,7 +324,7 @@ export class ExprParser {
         if (this.eat(COMMA)) continue;
         const t = this.s.next();
         if (this.isOp(t, ')')) break;
-        if (!this.isOp(t, ',')) throw this.s.error('E_SYNTAX', { en: `expected ',' or ')' in lookup but found ${describe(t).en}`, es: `se esperaba ',' o ')' en la tabla (lookup) pero se encontró ${describe(t).es}` }, this.offsetOf(t));
+        if (!this.isOp(t, ',')) throw this.s.errorAtToken('E_SYNTAX', { en: `expected ',' or ')' in lookup but found ${describe(t).en}`, es: `se esperaba ',' o ')' en la tabla (lookup) pero se encontró ${describe(t).es}` }, t);
       }
     } else {
       const flat: number[] = [];
@@ -338,19 +334,19 @@ export class ExprParser {
         if (this.eat(COMMA)) continue;
         const t = this.s.next();
         if (this.isOp(t, ')')) break;
-        if (!this.isOp(t, ',')) throw this.s.error('E_SYNTAX', { en: `expected ',' or ')' in lookup but found ${describe(t).en}`, es: `se esperaba ',' o ')' en la tabla (lookup) pero se encontró ${describe(t).es}` }, this.offsetOf(t));
+        if (!this.isOp(t, ',')) throw this.s.errorAtToken('E_SYNTAX', { en: `expected ',' or ')' in lookup but found ${describe(t).en}`, es: `se esperaba ',' o ')' en la tabla (lookup) pero se encontró ${describe(t).es}` }, t);
       }
-      if (flat.length % 2 !== 0) throw this.s.error('E_LOOKUP', { en: 'a lookup given as x values then y values needs an even count of numbers', es: 'una tabla (lookup) dada como valores x y luego valores y necesita una cantidad par de números' }, this.offsetOf(start));
+      if (flat.length % 2 !== 0) throw this.s.errorAtToken('E_LOOKUP', { en: 'a lookup given as x values then y values needs an even count of numbers', es: 'una tabla (lookup) dada como valores x y luego valores y necesita una cantidad par de números' }, start);
       const n = flat.length / 2;
       x.push(...flat.slice(0, n));
       y.push(...flat.slice(n));
     }
     // lookups.html: "For all Lookups, a minimum of two values must be specified for both the x and y axis."
     if (x.length < 2) {
-      throw this.s.error('E_LOOKUP', {
+      throw this.s.errorAtToken('E_LOOKUP', {
         en: `a lookup needs at least two points and this one has ${x.length} (Vensim's page lookups.html: a minimum of two values for both the x and y axis)`,
         es: `una tabla (lookup) necesita al menos dos puntos y esta tiene ${x.length} (página lookups.html de Vensim: un mínimo de dos valores para el eje x y para el eje y)`,
-      }, this.offsetOf(start));
+      }, start);
     }
     return { x, y, range, loc: start.loc };
   }
@@ -374,7 +370,7 @@ export class ExprParser {
     if (t.kind === 'num') return sign * Number(t.text);
     if (t.kind === 'name' && /^(inf|infinity)$/i.test(t.text)) return sign * Infinity;
     if (t.kind === 'name' && /^nan$/i.test(t.text)) return NaN;
-    throw this.s.error('E_SYNTAX', { en: `expected a number but found ${describe(t).en}`, es: `se esperaba un número pero se encontró ${describe(t).es}` }, this.offsetOf(t));
+    throw this.s.errorAtToken('E_SYNTAX', { en: `expected a number but found ${describe(t).en}`, es: `se esperaba un número pero se encontró ${describe(t).es}` }, t);
   }
 
   /** `TABBED ARRAY( 1 2 3 \n 4 5 6 )`: rows are lines, values are separated by white space. */
@@ -387,7 +383,7 @@ export class ExprParser {
         this.s.next();
         break;
       }
-      if (t.kind === 'eof') throw this.s.error('E_SYNTAX', { en: 'TABBED ARRAY is never closed', es: 'TABBED ARRAY nunca se cierra' }, this.offsetOf(start));
+      if (t.kind === 'eof') throw this.s.errorAtToken('E_SYNTAX', { en: 'TABBED ARRAY is never closed', es: 'TABBED ARRAY nunca se cierra' }, start);
       const tokLine = t.loc.line;
       const v = this.parseSignedNumber();
       if (tokLine !== line) {

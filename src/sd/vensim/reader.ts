@@ -158,7 +158,7 @@ class EntryReader {
 
   private expect(op: string): Token {
     const t = this.s.next();
-    if (t.kind !== 'op' || t.text !== op) throw this.s.error('E_SYNTAX', { en: `expected '${op}' but found ${describe(t).en}`, es: `se esperaba '${op}' pero se encontró ${describe(t).es}` }, t.end - t.text.length);
+    if (t.kind !== 'op' || t.text !== op) throw this.s.errorAtToken('E_SYNTAX', { en: `expected '${op}' but found ${describe(t).en}`, es: `se esperaba '${op}' pero se encontró ${describe(t).es}` }, t);
     return t;
   }
 
@@ -171,7 +171,7 @@ class EntryReader {
     checkEquationLength(span > this.limits.maxEquationLength ? span - countCR(this.s.text, this.s.pos, this.s.pos + span) : span, this.limits.maxEquationLength, first.loc);
     if (first.kind === 'op' && first.text === '|') return undefined; // stray separator
     if (first.kind !== 'name' && first.kind !== 'qname') {
-      throw this.s.error('E_SYNTAX', { en: `expected a variable name at the start of an equation but found ${describe(first).en}`, es: `se esperaba el nombre de una variable al inicio de una ecuación pero se encontró ${describe(first).es}` }, first.end - first.text.length);
+      throw this.s.errorAtToken('E_SYNTAX', { en: `expected a variable name at the start of an equation but found ${describe(first).en}`, es: `se esperaba el nombre de una variable al inicio de una ecuación pero se encontró ${describe(first).es}` }, first);
     }
     const subs = this.peekOp('[') ? (this.s.next(), this.p.parseSubscriptList()) : [];
     const except: SubscriptRef[][] = [];
@@ -240,7 +240,7 @@ class EntryReader {
       this.s.readRawUntil('~');
       return this.finishEntryAsIgnored();
     } else {
-      throw this.s.error('E_SYNTAX', { en: `expected '=', ':', '(' or '~' after ${lhs.display} but found ${describe(t).en}`, es: `se esperaba '=', ':', '(' o '~' después de ${lhs.display} pero se encontró ${describe(t).es}` }, t.end - t.text.length);
+      throw this.s.errorAtToken('E_SYNTAX', { en: `expected '=', ':', '(' or '~' after ${lhs.display} but found ${describe(t).en}`, es: `se esperaba '=', ':', '(' o '~' después de ${lhs.display} pero se encontró ${describe(t).es}` }, t);
     }
     if (expr) checkExprDepth(expr, this.limits.maxExprDepth);
     if (expr) expr = checkNoXmileOnly(expr, lhs.display, this.macroNames);
@@ -286,7 +286,7 @@ class EntryReader {
   private readUnitsAndDoc(name: string): { units: string; range?: Equation['range']; doc: string; supplementary?: boolean } {
     const t = this.s.next();
     if (t.kind !== 'op' || t.text !== '~') {
-      throw this.s.error('E_SYNTAX', { en: `expected '~' after the equation of ${name} but found ${describe(t).en}`, es: `se esperaba '~' después de la ecuación de ${name} pero se encontró ${describe(t).es}` }, t.end - t.text.length);
+      throw this.s.errorAtToken('E_SYNTAX', { en: `expected '~' after the equation of ${name} but found ${describe(t).en}`, es: `se esperaba '~' después de la ecuación de ${name} pero se encontró ${describe(t).es}` }, t);
     }
     const unitsRaw = this.s.readRawUntil('~|');
     let doc = '';
@@ -350,7 +350,7 @@ class EntryReader {
         decl.members.push({ name: canonicalName(t.text), display: displayName(t.text) });
         checkRangeSize(decl.members.length, this.limits.maxRangeSize, { en: `subscript range ${decl.display}`, es: `el rango de subíndices ${decl.display}` }, t.loc);
       } else {
-        throw this.s.error('E_SYNTAX', { en: `unexpected ${describe(t).en} in the definition of ${decl.display}`, es: `no se esperaba ${describe(t).es} en la definición de ${decl.display}` }, t.end - t.text.length);
+        throw this.s.errorAtToken('E_SYNTAX', { en: `unexpected ${describe(t).en} in the definition of ${decl.display}`, es: `no se esperaba ${describe(t).es} en la definición de ${decl.display}` }, t);
       }
       if (!this.peekOp(',')) return;
       this.s.next();
@@ -370,7 +370,7 @@ class EntryReader {
         elementLocs.push(e.loc);
         const sep = this.s.next();
         if (sep.kind === 'op' && sep.text === ')') break;
-        if (sep.kind !== 'op' || sep.text !== ',') throw this.s.error('E_SYNTAX', { en: `unexpected ${describe(sep).en} in the mapping list of ${displayName(target.text)}`, es: `no se esperaba ${describe(sep).es} en la lista de mapeo de ${displayName(target.text)}` }, sep.end - sep.text.length);
+        if (sep.kind !== 'op' || sep.text !== ',') throw this.s.errorAtToken('E_SYNTAX', { en: `unexpected ${describe(sep).en} in the mapping list of ${displayName(target.text)}`, es: `no se esperaba ${describe(sep).es} en la lista de mapeo de ${displayName(target.text)}` }, sep);
       }
       return { target: canonicalName(target.text), elements, loc: target.loc, elementLocs };
     }

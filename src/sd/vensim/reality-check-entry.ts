@@ -37,7 +37,7 @@ export function readRealityCheck(s: Scanner, p: ExprParser, lhs: EquationLhs, ki
 
 function readTestInput(s: Scanner, p: ExprParser): Pick<TestInputDecl, 'target' | 'expr'> {
   const t = s.next();
-  if (t.kind !== 'name' && t.kind !== 'qname') throw syntax(s, { en: `expected the variable a Test Input sets but found ${describe(t).en}`, es: `se esperaba la variable que fija la entrada de prueba (Test Input) pero se encontró ${describe(t).es}` }, t.end - t.text.length);
+  if (t.kind !== 'name' && t.kind !== 'qname') throw s.errorAtToken('E_SYNTAX', { en: `expected the variable a Test Input sets but found ${describe(t).en}`, es: `se esperaba la variable que fija la entrada de prueba (Test Input) pero se encontró ${describe(t).es}` }, t);
   const forms = p.names(t.text);
   let subs: SubscriptRef[] = [];
   const open = s.peek();
@@ -46,7 +46,7 @@ function readTestInput(s: Scanner, p: ExprParser): Pick<TestInputDecl, 'target' 
     subs = p.parseSubscriptList();
   }
   const eq = s.next();
-  if (eq.kind !== 'op' || eq.text !== '=') throw syntax(s, { en: `expected '=' after ${forms.display} but found ${describe(eq).en}`, es: `se esperaba '=' después de ${forms.display} pero se encontró ${describe(eq).es}` }, eq.end - eq.text.length);
+  if (eq.kind !== 'op' || eq.text !== '=') throw s.errorAtToken('E_SYNTAX', { en: `expected '=' after ${forms.display} but found ${describe(eq).en}`, es: `se esperaba '=' después de ${forms.display} pero se encontró ${describe(eq).es}` }, eq);
   const expr = p.parseExpr();
   expectUnits(s);
   return { target: { name: forms.name, display: forms.display, subs, loc: t.loc }, expr };
@@ -56,7 +56,7 @@ function readConstraint(s: Scanner, p: ExprParser): Pick<ConstraintDecl, 'condit
   const first = s.peek();
   const condition: Expr | undefined = first.kind === 'kw' && first.text === 'IMPLIES' ? undefined : p.parseExpr();
   const imp = s.next();
-  if (imp.kind !== 'kw' || imp.text !== 'IMPLIES') throw syntax(s, { en: `expected :IMPLIES: after the condition but found ${describe(imp).en}`, es: `se esperaba :IMPLIES: después de la condición pero se encontró ${describe(imp).es}` }, imp.end - imp.text.length);
+  if (imp.kind !== 'kw' || imp.text !== 'IMPLIES') throw s.errorAtToken('E_SYNTAX', { en: `expected :IMPLIES: after the condition but found ${describe(imp).en}`, es: `se esperaba :IMPLIES: después de la condición pero se encontró ${describe(imp).es}` }, imp);
   const consequence = p.parseExpr();
   expectUnits(s);
   return { ...(condition ? { condition } : {}), consequence };
@@ -64,9 +64,6 @@ function readConstraint(s: Scanner, p: ExprParser): Pick<ConstraintDecl, 'condit
 
 function expectUnits(s: Scanner): void {
   const t = s.peek();
-  if (t.kind !== 'op' || t.text !== '~') throw syntax(s, { en: `unexpected ${describe(t).en} in a reality check`, es: `no se esperaba ${describe(t).es} en una prueba de realidad (reality check)` }, t.end - t.text.length);
+  if (t.kind !== 'op' || t.text !== '~') throw s.errorAtToken('E_SYNTAX', { en: `unexpected ${describe(t).en} in a reality check`, es: `no se esperaba ${describe(t).es} en una prueba de realidad (reality check)` }, t);
 }
 
-function syntax(s: Scanner, text: { en: string; es: string }, at: number): ModelError {
-  return s.error('E_SYNTAX', text, at);
-}

@@ -117,6 +117,11 @@ export class Scanner {
     return ModelError.at(code, message, this.locAt(offset));
   }
 
+  /** An error at the start of a token: its own location (a keyword's text has no colons, so its length does not place it). */
+  errorAtToken<C extends string>(code: C, message: MessageFor<C>, t: Token): ModelError {
+    return ModelError.at(code, message, t.loc);
+  }
+
   /** Where the last peekCode started and where its trivia ended, so that skipTrivia from there jumps. */
   private triviaFrom = -1;
   private triviaTo = 0;
