@@ -16,7 +16,8 @@ export interface DiscoveredLoops {
   /** True when a search stopped at its visit budget. */
   exhausted: boolean;
   /** Present when the loops and the search's own paths need more than `maxValues`: loops found when it stopped, after how many of how many times. */
-  over?: { found: number; times: number; of: number };
+  /** Where it stopped: loops found, times searched of all, and the values they cost (scores and path keys). */
+  over?: { found: number; times: number; of: number; values: number };
 }
 
 /**
@@ -75,7 +76,7 @@ export function discoverLoops(
     });
     exhausted ||= found.exhausted;
     done++;
-    if (found.stopped) return { loops: [...first.values()].map((f) => f.cycle), exhausted, over: { found: first.size, times: done, of: times } };
+    if (found.stopped) return { loops: [...first.values()].map((f) => f.cycle), exhausted, over: { found: first.size, times: done, of: times, values } };
   }
   const loops = [...first.values()].sort((a, b) => a.time - b.time || a.at - b.at).map((f) => f.cycle);
   return { loops, exhausted };

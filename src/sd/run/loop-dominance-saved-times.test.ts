@@ -104,7 +104,8 @@ describe('a strongest-path search that finds more loops than the scores may hold
     const d = thrownModelError(() => dominance(text, { discover: true, maxScoreValues: 200 })).diagnostics[0]!;
     expect(d.code).toBe('E_LIMIT_LOOPS');
     expect(d.message).toContain('had found 8 loops after 1 of the 13 times it searches (and stopped there)');
-    expect(d.message).toContain('at least 208 values, more than the limit of 200');
+    // Each loop costs its two 13-value score series and its 2 path keys: 8 × 28 = 224 (7 × 28 = 196 fit).
+    expect(d.message).toContain('scores and paths need at least 224 values, more than the limit of 200');
     expect(d.messageEs).toContain('había encontrado 8 bucles tras 1 de los 13 instantes que examina (y se detuvo ahí)');
     expect(d.messageEs).toContain('más que el límite de 200 valores');
   });

@@ -688,11 +688,11 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     } else if (!throughStocks) notSearched = withoutReasons();
     // Past that limit the analysis stops here, saying so, rather than allocating the scores.
     if (found.over) {
-      const { found: count, times, of } = found.over;
-      const need = count * 2 * n;
+      // What the loops found cost as the search counts it: two score series each and the keys of its path.
+      const { found: count, times, of, values: need } = found.over;
       throw ModelError.at('E_LIMIT_LOOPS', {
-        en: `the strongest-path loop search had found ${formatCount(count)} loops after ${formatCount(times)} of the ${formatCount(of)} times it searches (and stopped there); their scores need at least ${formatCount(need)} values, more than the limit of ${formatCount(scoreBudget)} values a run may keep here: loop dominance is not computed (\`igem loops\` without --dominance lists the loops)`,
-        es: `la búsqueda de bucles por el camino más fuerte había encontrado ${formatCount(count)} bucles tras ${formatCount(times)} de los ${formatCount(of)} instantes que examina (y se detuvo ahí); sus puntuaciones necesitan al menos ${formatCount(need)} valores, más que el límite de ${formatCount(scoreBudget)} valores que una simulación puede guardar aquí: no se calcula el dominio de bucles (\`igem loops\` sin --dominance lista los bucles)`,
+        en: `the strongest-path loop search had found ${formatCount(count)} loops after ${formatCount(times)} of the ${formatCount(of)} times it searches (and stopped there); their scores and paths need at least ${formatCount(need)} values, more than the limit of ${formatCount(scoreBudget)} values a run may keep here: loop dominance is not computed (\`igem loops\` without --dominance lists the loops)`,
+        es: `la búsqueda de bucles por el camino más fuerte había encontrado ${formatCount(count)} bucles tras ${formatCount(times)} de los ${formatCount(of)} instantes que examina (y se detuvo ahí); sus puntuaciones y caminos necesitan al menos ${formatCount(need)} valores, más que el límite de ${formatCount(scoreBudget)} valores que una simulación puede guardar aquí: no se calcula el dominio de bucles (\`igem loops\` sin --dominance lista los bucles)`,
       });
     }
     // Plus the listed loops (shortest through each feedback link) that can be scored and that the
