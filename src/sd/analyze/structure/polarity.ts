@@ -9,6 +9,7 @@
  * scores (loop-scores.ts) need no such assumption and report the observed sign.
  */
 import type { Expr, LookupTable } from '../../ir/model.js';
+import { someExpr } from '../../ir/walk.js';
 
 export type Sign = '+' | '-' | '0' | '?';
 
@@ -142,22 +143,9 @@ export function valueSign(e: Expr, ctx: SignContext): Sign {
   }
 }
 
-/** Whether `e` reads `name` anywhere. */
+/** Whether `e` reads `name` anywhere (as a variable or a lookup call). */
 function mentions(e: Expr, name: string): boolean {
-  switch (e.kind) {
-    case 'ref':
-      return e.name === name;
-    case 'apply':
-      return e.name === name || e.args.some((a) => mentions(a, name));
-    case 'call':
-      return e.args.some((a) => mentions(a, name));
-    case 'unary':
-      return mentions(e.arg, name);
-    case 'binary':
-      return mentions(e.left, name) || mentions(e.right, name);
-    default:
-      return false;
-  }
+  return someExpr(e, (x) => (x.kind === 'ref' || x.kind === 'apply') && x.name === name);
 }
 
 /** Functions whose output moves with their first argument (the input of a delay or smooth). */
