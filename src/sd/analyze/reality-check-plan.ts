@@ -45,6 +45,7 @@ import { BUILTINS } from '../ir/builtins.js';
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
 import type { BinaryOp, ConstraintDecl, Equation, Expr, ModelIR, SubscriptRef, TestInputDecl, UnreadRealityCheck } from '../ir/model.js';
 import { mapExpr, visitExpr } from '../ir/walk.js';
+import { equationsByName } from '../ir/equations-by-name.js';
 import { bindSubscripts, elementsOf, subscriptText } from './reality-check-elements.js';
 import { expandRc, rcName, type HeldBasis, type RcContext } from './reality-check-rc.js';
 
@@ -142,16 +143,6 @@ function conjuncts(e: Expr, negated = false): Expr[] {
   if (!negated) return [e];
   if (e.kind === 'binary' && NEGATE[e.op]) return [{ ...e, op: NEGATE[e.op]! }];
   return [{ kind: 'unary', op: 'not', arg: e, loc: e.loc }];
-}
-
-function equationsByName(ir: ModelIR): Map<string, Equation[]> {
-  const m = new Map<string, Equation[]>();
-  for (const eq of ir.equations) {
-    const list = m.get(eq.lhs.name) ?? [];
-    list.push(eq);
-    m.set(eq.lhs.name, list);
-  }
-  return m;
 }
 
 function forcing(item: Expr, inputs: Map<string, TestInputDecl | UnreadRealityCheck>, byName: Map<string, Equation[]>, c: ConstraintDecl, rc: RcContext, ir: ModelIR): ForcedVariable {

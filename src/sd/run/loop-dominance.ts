@@ -57,6 +57,7 @@ import type { Equation, Expr, LookupTable, ModelIR } from '../ir/model.js';
 import { hiddenDisplayName, type ScalarModel, type SExpr } from '../analyze/scalar-model.js';
 import { expandModel } from '../analyze/expand.js';
 import { someExpr, visitExpr } from '../ir/walk.js';
+import { equationsByName } from '../ir/equations-by-name.js';
 import { ModelError, type BilingualText } from '../ir/diagnostics.js';
 import { formatCount, resolveLimits, type ModelLimits } from '../ir/limits.js';
 import { comparePaths, elementGraph, elementLoops, type ElementGraph } from '../analyze/structure/element-loops.js';
@@ -215,15 +216,6 @@ function unevaluated(e: Expr, isLookup: (name: string) => boolean, chains = fals
   return bad;
 }
 
-function definitions(ir: ModelIR): Map<string, Equation[]> {
-  const m = new Map<string, Equation[]>();
-  for (const eq of ir.equations) {
-    if (!m.has(eq.lhs.name)) m.set(eq.lhs.name, []);
-    m.get(eq.lhs.name)!.push(eq);
-  }
-  return m;
-}
-
 export interface DominanceOptions extends Pick<RunOptions, 'params' | 'start' | 'end'> {
   /** Flow-to-stock link score: 'change' (2023 correction, Stella 2.1+, default) or 'value' (2020 paper). */
   flowToStock?: 'change' | 'value';
@@ -271,7 +263,7 @@ const normalized = (n: string) => n.toLowerCase().replace(/[_\s]+/g, ' ');
 
 /** Scores the loops of `report` over one run of `model`. */
 export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, report: LoopReport, options: DominanceOptions = {}): LoopDominance {
-  const defs = definitions(ir);
+  const defs = equationsByName(ir);
   const lookups = new Map<string, LookupTable>();
   for (const eq of ir.equations) if (eq.kind === 'lookup' && eq.lookup) lookups.set(eq.lhs.name, eq.lookup);
   // Lookups whose points come from data (GET XLS LOOKUPS, GET DIRECT LOOKUPS): the IR has only the
