@@ -7,9 +7,10 @@
  * for every x: a whole x, or x ≥ 0, is its own truncation's floor and x < INTEGER(x) is false; a
  * negative x with a fraction truncates one above its floor and x < INTEGER(x) is true (the 1 taken
  * from a whole number below 2^52 in magnitude is exact); NaN and ±∞ pass through INTEGER unchanged.
- * That is the body of the reader's `#int` macro (xmile/internal-macros.ts), so the value is the
- * macro's; written in place only where x is repeatable (ir/repeatable.ts), since x is computed
- * twice. Elsewhere (x with state or randomness) the macro stays: its parameter computes x once.
+ * That is the body of the reader's `#int` macro (xmile/internal-macros.ts), which is written in
+ * place of the call, so the value is the macro's; only where x is repeatable (ir/repeatable.ts),
+ * since x is computed twice. Elsewhere (x with state or randomness) the macro stays: its parameter
+ * computes x once.
  */
 import type { Equation, Expr, ModelIR } from '../ir/model.js';
 import { repeatable } from '../ir/repeatable.js';
@@ -25,13 +26,13 @@ export function intAsExpression(ir: ModelIR): ModelIR {
   const own = ir.macros.find((m) => m.name === INTERNAL_INT);
   if (!own) return ir;
   const macros = new Map(ir.macros.map((m) => [m.name, m]));
+  // The macro's own body with its parameter replaced by the argument, placed at the call.
+  const body = own.equations.find((q) => q.lhs.name === own.name)?.expr;
+  const param = own.params[0];
   const floor = (e: Expr): Expr => {
-    if (!isInt(e) || !repeatable(e.args[0]!, macros)) return e;
+    if (!body || !isInt(e) || !repeatable(e.args[0]!, macros)) return e;
     const x = e.args[0]!;
-    const loc = e.loc;
-    const trunc = (): Expr => ({ kind: 'call', fn: 'INTEGER', args: [x], loc });
-    const below: Expr = { kind: 'call', fn: 'IF THEN ELSE', args: [{ kind: 'binary', op: '<', left: x, right: trunc(), loc }, { kind: 'num', value: 1, loc }, { kind: 'num', value: 0, loc }], loc };
-    return { kind: 'binary', op: '-', left: trunc(), right: below, loc };
+    return mapExpr(body, (y) => (y.kind === 'ref' && y.name === param ? x : { ...y, loc: e.loc }));
   };
   const rewrite = (q: Equation): Equation => (usesInt(q) ? { ...q, expr: mapExpr(q.expr!, floor) } : q);
   const equations = ir.equations.map(rewrite);
