@@ -19,6 +19,7 @@ import { stopCause } from './nonfinite-stop.js';
 import { nonFiniteReport, type NonFiniteReport } from './nonfinite-report.js';
 import type { FirstNonFinite } from './nonfinite-scan.js';
 import type { IntegrationMethod, LookupOverride, Model, ParameterInfo, RunOptions, RunResult, SavedRows, SaveSink, StreamOptions, StreamSummary } from './types.js';
+import { saveEverySteps } from './saveper-check.js';
 
 /** The generated functions; `R` is the run's runtime (lookups, delays, random stream). */
 export interface Program {
@@ -454,7 +455,7 @@ export class CompiledModel implements Model {
     const limits = resolveLimits(this.options.limits);
     const histories = this.generated.delayCount * (this.controlStatic ? 1 : 64);
     const nc = cols.length;
-    const saveEveryGuess = Math.max(1, Math.round((options.saveper ?? control.saveper) / dt));
+    const saveEveryGuess = saveEverySteps(options.saveper ?? control.saveper, dt);
     const savesExpected = Math.floor(Math.max(0, endGuess - t0) / (saveEveryGuess * dt) + 1e-6) + 1;
     // Sized for the run (exactly, when the control variables are constant), doubling only when a
     // time-varying SAVEPER needs it; a streamed run keeps one block of rows.

@@ -18,6 +18,7 @@
  */
 import { InputError } from '../ir/diagnostics.js';
 import { formatCount, megabytes, type ModelLimits } from '../ir/limits.js';
+import { saveEverySteps } from './saveper-check.js';
 
 export interface RunSpan {
   start: number;
@@ -62,7 +63,8 @@ export function planRun(span: RunSpan, columns: number, delayHistories: number, 
   if (!(steps <= limits.maxSteps)) {
     throw new InputError(fields.end, { en: `the run from ${start} to ${end} by ${dt} needs ${formatCount(steps)} steps; the limit is ${formatCount(limits.maxSteps)}`, es: `la corrida de ${start} a ${end} con paso ${dt} necesita ${formatCount(steps)} pasos; el límite es ${formatCount(limits.maxSteps)}` });
   }
-  const saveEvery = Math.max(1, Math.round(saveper / dt));
+  // The run loop's own rule (saveper-check.ts), so the memory check counts the rows it will save.
+  const saveEvery = saveEverySteps(saveper, dt);
   const savedTimes = Math.floor(Math.max(0, steps) / saveEvery + 1e-6) + 1;
   const kept = Math.min(savedTimes, keptRows);
   const points = kept * columns + delayHistories * (steps + 1);
