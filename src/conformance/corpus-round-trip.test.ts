@@ -26,6 +26,9 @@ const REFUSED: Record<string, string> = {
 };
 /** Refusals worded otherwise: the leg and the message's start. */
 const REFUSED_AS: Record<string, { leg: 'mdl' | 'xmile'; message: string }> = {
+  // Global RS CO2 FF = SUM(RS CO2 FF[COP!](Time/One year)): a subscripted lookup called per element
+  // inside SUM; XMILE 1.0 gives array functions an array expression, not a call of each element's table.
+  'clearn-v77': { leg: 'xmile', message: 'cannot write as XMILE: COP! outside an array function, or inside one in an argument of MIN, MAX or a function with state (XMILE reads MIN and MAX of arrays as array functions; state is not kept per element there)' },
   // smallest German inventory = Inventory[RANK(…)]: the computed subscript has a VECTOR ELM MAP form
   // (its index is repeatable, ir/repeatable.ts), RANK inside it has none (so the XMILE → .mdl leg too).
   'bptk-arrayed-variables': { leg: 'mdl', message: `smallest German inventory uses RANK, which Vensim has no function for${RANK_WHY.en}; the model cannot be written as .mdl` },

@@ -10,6 +10,7 @@ import { formatDiagnostic, InputError, ModelError, SimulationError } from '../sd
 import { parseRunTable } from '../sd/data/run-table.js';
 import { loadModel, readTextFile } from '../sd/node/load.js';
 import { compareResults } from './compare.js';
+import { compareRecorded, type RecordedPair } from './corpus-recorded.js';
 
 /** One model of the catalog (corpus/catalog.json). */
 export interface CorpusEntry {
@@ -30,6 +31,13 @@ export interface CorpusEntry {
    * reference itself records them (e.g. a Stella export whose columns include the constant).
    */
   referenceParams?: Record<string, number>;
+  /**
+   * Where the source publishes no run file but the model records a reference run of its own (lookups
+   * of Time holding its results): each computed column and the variable that records it.
+   */
+  recorded?: RecordedPair[];
+  /** What the recorded series are and where the model says they come from. */
+  recordedNote?: string;
   /** Changes made to the published text (e.g. sketch section left out), stated plainly. */
   changes?: string;
 }
@@ -109,6 +117,11 @@ export function checkCorpusModel(root: string, e: CorpusEntry, sizeLimit = CORPU
       if (cmp.pass) return done({ variables, status: 'match', reason: `${cmp.columnsChecked} reference columns within rtol 1e-3 / atol 1e-6 of the column maximum` });
       return done({ variables, status: 'mismatch', reason: cmp.reason });
     }
+    if (e.recorded) {
+      const cmp = compareRecorded(r, e.recorded);
+      if (cmp.pass) return done({ variables, status: 'match', reason: `${cmp.columnsChecked} columns within rtol 1e-3 / atol 1e-6 of the column maximum of the reference run the model records (${e.recorded.map((p) => p.recorded).join(', ')})` });
+      return done({ variables, status: 'mismatch', reason: cmp.reason });
+    }
     if (bad >= 0) return done({ variables, status: 'non-finite', reason: `${r.names[bad]} is not finite` });
     return done({ variables, status: 'runs', reason: `to Time ${end}, ${r.names.length} columns finite` });
   } catch (err) {
@@ -151,7 +164,7 @@ export function formatCorpusTable(entries: CorpusEntry[], results: CorpusResult[
   for (const e of entries) {
     const r = byName.get(e.name);
     const src = `${e.source.repo} \`${e.source.path}\` @${e.source.commit.slice(0, 7)} (${e.source.licence})`;
-    lines.push(`| [${cell(e.name)}](corpus/models/${encodeURI(e.name)}/SOURCE.md) | ${cell(e.topic)} | ${cell(src)} | ${r?.format ?? ''} | ${r?.variables ?? ''} | ${e.reference ? 'yes' : '—'} | ${r?.status ?? 'not run'} | ${cell(r?.reason)} |`);
+    lines.push(`| [${cell(e.name)}](corpus/models/${encodeURI(e.name)}/SOURCE.md) | ${cell(e.topic)} | ${cell(src)} | ${r?.format ?? ''} | ${r?.variables ?? ''} | ${e.reference ? 'yes' : e.recorded ? 'recorded in the model' : '—'} | ${r?.status ?? 'not run'} | ${cell(r?.reason)} |`);
   }
   const count = (s: CorpusStatus[]) => results.filter((r) => s.includes(r.status)).length;
   const ran = count(['match', 'runs', 'mismatch', 'non-finite']);
@@ -175,7 +188,11 @@ export function formatSource(e: CorpusEntry): string {
     `- Commit: ${e.source.commit}`,
     `- Licence of the repository: ${e.source.licence}; its text: [LICENSES/${e.source.repo.replace('/', '-')}.txt](../../LICENSES/${e.source.repo.replace('/', '-')}.txt)`,
     `- Model file here: \`${e.file}\``,
-    e.reference ? `- Reference output: \`${e.reference}\`${e.referenceNote ? ` (${e.referenceNote})` : ''}` : '- Reference output: none published in the source repository',
+    e.reference
+      ? `- Reference output: \`${e.reference}\`${e.referenceNote ? ` (${e.referenceNote})` : ''}`
+      : e.recorded
+        ? `- Reference output: none published as a file; the model records a reference run of its own, compared column by column: ${e.recorded.map((p) => `${p.column} with ${p.recorded}`).join('; ')}${e.recordedNote ? ` (${e.recordedNote})` : ''}`
+        : '- Reference output: none published in the source repository',
     ...(e.referenceParams ? [`- Compared with these constants, as the reference records them: ${Object.entries(e.referenceParams).map(([k, v]) => `${k} = ${v}`).join(', ')}`] : []),
     `- Changes to the published text: ${e.changes ?? 'none'}`,
     '',
