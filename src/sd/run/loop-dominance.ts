@@ -24,6 +24,9 @@
  * inside an equation is its value at the run's first time throughout: the run never changes it
  * after the start, so a link score holds it fixed, and `z = x / INITIAL(x)` moves with x alone (a
  * link that only sets an INITIAL acts only at the start and closes no loop, causal-graph.ts).
+ * ACTIVE INITIAL(active, initial) is its active expression from the initial time on (the initial
+ * one only sets stocks' initial values), so its links score as those of `z = active`; a link
+ * only in the initial expression acts only at the start, as INITIAL's argument does.
  * A smooth or delay (SMOOTH, SMOOTHI, SMOOTH3(I), SMOOTH N, DELAY1(I), DELAY3(I), DELAY N; TREND
  * and FORECAST, an average stock and the gap to it) is the
  * chain of stocks and flows it stands for, as the method treats it: the expanded model has those
@@ -68,7 +71,7 @@ import { loopReportFrom, type FeedbackLoop, type LoopReport } from '../analyze/s
 import { cycleKey } from '../analyze/structure/strongest-loops.js';
 import { discoverLoops } from './loop-dominance-discover.js';
 import { cyclePartitions } from '../analyze/structure/cycle-partitions.js';
-import { AT_START, evaluate, functionNamed, LOOKUP_CALLS, NotEvaluable, UNARY, type EvalEnv, type LookupPoints } from '../analyze/structure/partial-eval.js';
+import { ACTIVE_INITIAL, AT_START, evaluate, functionNamed, LOOKUP_CALLS, NotEvaluable, UNARY, type EvalEnv, type LookupPoints } from '../analyze/structure/partial-eval.js';
 import type { Model, RunOptions } from './types.js';
 import { scoreRows } from './loop-dominance-run.js';
 import { cyclePolarity, searchGraph, startingAt, variablesOf } from './loop-dominance-search.js';
@@ -148,7 +151,7 @@ export interface LoopDominance {
 type Definition = { stock: boolean; oneFlow?: boolean } & ({ expr: Expr; element?: undefined } | { expr: SExpr; element: number });
 
 /** Functions the link scores evaluate (partial-eval.ts, element-eval.ts), besides the array reductions expansion writes out. */
-const EVALUATED = new Set([...Object.keys(UNARY), ...AT_START, 'MIN', 'MAX', 'IF THEN ELSE', 'XIDZ', 'ZIDZ', 'MODULO', 'POWER', 'LOG', 'PI', 'WITH LOOKUP', ...Object.keys(LOOKUP_CALLS), 'SUM', 'PROD', 'VMIN', 'VMAX', ...TIME_FUNCTIONS]);
+const EVALUATED = new Set([...Object.keys(UNARY), ...AT_START, ACTIVE_INITIAL, 'MIN', 'MAX', 'IF THEN ELSE', 'XIDZ', 'ZIDZ', 'MODULO', 'POWER', 'LOG', 'PI', 'WITH LOOKUP', ...Object.keys(LOOKUP_CALLS), 'SUM', 'PROD', 'VMIN', 'VMAX', ...TIME_FUNCTIONS]);
 
 /**
  * Smooths and delays that stand for a chain of stocks with flows (Vensim's reference; stateful.ts
@@ -203,10 +206,11 @@ function usesStockChains(eqs: readonly Equation[]): boolean {
 /**
  * The first function of `e` the link scores cannot evaluate (a stateful one, a macro), with `INTEG`
  * allowed at the top and, with `chains`, the smooths and delays made of stocks. A call `name(x)`
- * is evaluated when `name` is a lookup, its points declared or read from data.
+ * is evaluated when `name` is a lookup, its points declared or read from data. Of an ACTIVE
+ * INITIAL only the active expression is looked at: the initial one is not evaluated during the run.
  */
 function unevaluated(e: Expr, isLookup: (name: string) => boolean, chains = false): BilingualText | undefined {
-  const top = e.kind === 'call' && e.fn === 'INTEG' ? e.args[0]! : e;
+  const top = e.kind === 'call' && (e.fn === 'INTEG' || e.fn === ACTIVE_INITIAL) ? e.args[0]! : e;
   let bad: BilingualText | undefined;
   visitExpr(top, (x) => {
     if (bad) return;
@@ -337,10 +341,11 @@ export function loopDominance(model: Model, ir: ModelIR, graph: CausalGraph, rep
     // The stocks and auxiliaries of its smooths and delays are scored as any element is.
     const inner = eg.innerOf.get(v) ?? [];
     if (ids.length === 0) return { en: `${display} has no elements`, es: `${display} no tiene elementos` };
-    // An element that cannot be scored refuses only the element loops through it.
+    // An element that cannot be scored refuses only the element loops through it. An ACTIVE INITIAL
+    // element is its active expression from the initial time on (partial-eval.ts ACTIVE_INITIAL).
     for (const id of [...ids, ...inner]) {
       const node = scalar.nodes[id]!;
-      if (node.kind !== 'aux' && node.kind !== 'stock' && node.kind !== 'const') {
+      if (node.kind !== 'aux' && node.kind !== 'stock' && node.kind !== 'const' && node.kind !== 'active-initial') {
         elementWhyNot.set(keys[id]!, { en: `${node.name} is not scored (computed as ${node.kind})`, es: `${node.name} no se puntúa (se calcula como ${node.kind})` });
         continue;
       }

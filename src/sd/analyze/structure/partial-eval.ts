@@ -51,6 +51,15 @@ export interface LookupPoints {
 /** Functions whose output is their argument's value at the start of the run. */
 export const AT_START = new Set(['INITIAL', 'INIT']);
 
+/**
+ * Vensim's ACTIVE INITIAL(active, initial) (fn_active_initial): the initial expression is used only
+ * to compute the initial values of stocks; the variable's own value, from the initial time on, is
+ * the active expression (the run records that one at the start too). So a link score evaluates the
+ * active expression, and an input read only in the initial one moves nothing during the run (a
+ * link that acts only at the start, causal-graph.ts).
+ */
+export const ACTIVE_INITIAL = 'ACTIVE INITIAL';
+
 /** A normal (clamped, linear) table lookup. */
 export function interpolate(t: LookupPoints, x: number): number {
   const xs = t.x;
@@ -145,6 +154,7 @@ export function evaluate(e: Expr, env: EvalEnv): number {
         if (w !== undefined) return w;
       }
       if (AT_START.has(e.fn) && env.initial && e.args.length === 1) return evaluate(e.args[0]!, env.initial);
+      if (e.fn === ACTIVE_INITIAL && e.args.length === 2) return arg(0);
       const rule = LOOKUP_CALLS[e.fn];
       const table = e.args[0];
       if (rule && table?.kind === 'ref' && table.subs.length === 0 && e.args.length === 2) {

@@ -131,8 +131,10 @@ export function valueSign(e: Expr, ctx: SignContext): Sign {
           return a.reduce(addSigns, '0' as Sign) === '+' ? '+' : a[0] ?? '?';
         case 'IF THEN ELSE':
           return a[1] === a[2] ? a[1]! : '?';
+        // INITIAL's argument; ACTIVE INITIAL's active expression, its value from the initial time on (fn_active_initial).
         case 'INITIAL':
         case 'INIT':
+        case 'ACTIVE INITIAL':
           return a[0] ?? '?';
         default:
           return '?';
@@ -184,6 +186,8 @@ export function derivativeSign(e: Expr, name: string, ctx: SignContext): Sign {
       const fn = e.fn;
       if (INCREASING.has(fn)) return d.reduce(addSigns, '0' as Sign);
       if (fn === 'INTEG') return d[0]!; // the rate; the initial value acts once
+      // ACTIVE INITIAL is its active expression during the run; the initial one acts once.
+      if (fn === 'ACTIVE INITIAL') return d[0]!;
       // INITIAL's output is its argument's value at the start, the same afterwards: no later change moves it.
       if (fn === 'INITIAL' || fn === 'INIT') return '0';
       if (FOLLOWS_FIRST.has(fn)) return d[0]!;
