@@ -31,7 +31,7 @@ export function compileIR(ir: ModelIR, options: CompileOptions = {}): CompiledRe
   const generated = generate(scalar, ordering, undefined, { exprRefs });
   const method = options.method ?? ir.method ?? methodFromSettings(ir.settings);
   const model = new CompiledModel(scalar, ordering, generated, { ...options, method });
-  const saveper = saveperWarning(model.time.saveper, model.time.dt, scalar.nodes[scalar.control.saveper]?.loc);
+  const saveper = saveperWarning(model.time.saveper, model.time.dt, scalar.nodes[scalar.control.saveper]?.loc, ir.dialect ?? 'vensim');
   return { model, ir, warnings: [...(ir.warnings ?? []), ...warnings, ...(saveper ? [saveper] : [])] };
 }
 

@@ -7,7 +7,8 @@
  * Saved times below are worked by hand from that rule.
  */
 import { describe, expect, it } from 'vitest';
-import { compileVensim } from './engine.js';
+import { compileVensim, compileXmile } from './engine.js';
+import { xmileDoc } from '../xmile/test-support.js';
 import { saveEverySteps } from './saveper-check.js';
 import { readVensim } from '../vensim/reader.js';
 import { runReference } from '../reference/interpreter.js';
@@ -60,5 +61,20 @@ describe('the reference interpreter saves at the same times', () => {
   it('SAVEPER 2.4 with TIME STEP 1: 0, 3, 6', () => {
     const ir = readVensim('x = INTEG(1, 0) ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 6 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 2.4 ~~|\n');
     expect(runReference(ir).time).toEqual([0, 3, 6]);
+  });
+});
+
+describe('an XMILE model is told in its own settings: save_interval and DT', () => {
+  it('save_interval 1.5 with DT 1 saves at 0, 2, 4, 6 and names save_interval and DT', () => {
+    const doc = xmileDoc('<stock name="x"><eqn>0</eqn><inflow>f</inflow></stock><flow name="f"><eqn>1</eqn></flow>', {
+      stop: 6,
+      simAttrs: 'method="Euler" time_units="Months" xmlns:isee="http://iseesystems.com/XMILE" isee:save_interval="1.5"',
+    });
+    const r = compileXmile(doc, { file: 's.xmile' });
+    expect(Array.from(r.model.run().time)).toEqual([0, 2, 4, 6]);
+    const w = r.warnings.find((d) => d.code === 'W_SAVEPER');
+    expect(w?.message).toContain('save_interval (1.5) is not a multiple of DT (1)');
+    expect(w?.message).not.toContain('SAVEPER');
+    expect(w?.messageEs).toContain('save_interval (1.5) no es múltiplo de DT (1)');
   });
 });

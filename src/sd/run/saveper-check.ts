@@ -16,7 +16,14 @@ export function saveEverySteps(saveper: number, dt: number): number {
 }
 
 /** The warning for a SAVEPER that is not a whole multiple of TIME STEP (undefined when it is, or when either is not a positive number). */
-export function saveperWarning(saveper: number, dt: number, loc?: SourceLocation): Diagnostic | undefined {
+/** The settings' names in the file's own language: Vensim's control variables, or XMILE's sim_specs. */
+const NAMES = {
+  vensim: { saveper: 'SAVEPER', dt: 'TIME STEP', why: { en: ' (ref_time_step.html: TIME STEP should be equal to or smaller than SAVEPER)', es: ' (ref_time_step.html: TIME STEP debería ser igual o menor que SAVEPER)' } },
+  xmile: { saveper: 'save_interval', dt: 'DT', why: { en: '', es: '' } },
+} as const;
+
+export function saveperWarning(saveper: number, dt: number, loc?: SourceLocation, dialect: 'vensim' | 'xmile' = 'vensim'): Diagnostic | undefined {
+  const { saveper: S, dt: D, why } = NAMES[dialect];
   if (!(saveper > 0) || !(dt > 0) || !Number.isFinite(saveper) || !Number.isFinite(dt)) return undefined;
   const ratio = saveper / dt;
   if (Math.abs(ratio - Math.round(ratio)) <= 1e-6 * Math.max(1, ratio)) return undefined;
@@ -24,12 +31,12 @@ export function saveperWarning(saveper: number, dt: number, loc?: SourceLocation
   const kept = every * dt;
   if (ratio < 1) {
     return warningAt('W_SAVEPER', {
-      en: `SAVEPER (${saveper}) is smaller than TIME STEP (${dt}) (ref_time_step.html: TIME STEP should be equal to or smaller than SAVEPER); results are saved every TIME STEP`,
-      es: `SAVEPER (${saveper}) es menor que TIME STEP (${dt}) (ref_time_step.html: TIME STEP debería ser igual o menor que SAVEPER); los resultados se guardan en cada TIME STEP`,
+      en: `${S} (${saveper}) is smaller than ${D} (${dt})${why.en}; results are saved every ${D}`,
+      es: `${S} (${saveper}) es menor que ${D} (${dt})${why.es}; los resultados se guardan en cada ${D}`,
     }, loc);
   }
   return warningAt('W_SAVEPER', {
-    en: `SAVEPER (${saveper}) is not a multiple of TIME STEP (${dt}); results are saved at the first step at or after each previous save + SAVEPER, that is every ${every} steps (every ${kept} units of time)`,
-    es: `SAVEPER (${saveper}) no es múltiplo de TIME STEP (${dt}); los resultados se guardan en el primer paso en o después de cada guardado anterior + SAVEPER, es decir cada ${every} pasos (cada ${kept} unidades de tiempo)`,
+    en: `${S} (${saveper}) is not a multiple of ${D} (${dt}); results are saved at the first step at or after each previous save + ${S}, that is every ${every} steps (every ${kept} units of time)`,
+    es: `${S} (${saveper}) no es múltiplo de ${D} (${dt}); los resultados se guardan en el primer paso en o después de cada guardado anterior + ${S}, es decir cada ${every} pasos (cada ${kept} unidades de tiempo)`,
   }, loc);
 }
