@@ -19,7 +19,7 @@ export function saveEverySteps(saveper: number, dt: number): number {
 /** The settings' names in the file's own language: Vensim's control variables, or XMILE's sim_specs. */
 const NAMES = {
   vensim: { saveper: 'SAVEPER', dt: 'TIME STEP', why: { en: ' (ref_time_step.html: TIME STEP should be equal to or smaller than SAVEPER)', es: ' (ref_time_step.html: TIME STEP debería ser igual o menor que SAVEPER)' } },
-  xmile: { saveper: 'save_interval', dt: 'DT', why: { en: '', es: '' } },
+  xmile: { saveper: 'save_interval', dt: 'DT', why: undefined },
 } as const;
 
 export function saveperWarning(saveper: number, dt: number, loc?: SourceLocation, dialect: 'vensim' | 'xmile' = 'vensim'): Diagnostic | undefined {
@@ -31,8 +31,8 @@ export function saveperWarning(saveper: number, dt: number, loc?: SourceLocation
   const kept = every * dt;
   if (ratio < 1) {
     return warningAt('W_SAVEPER', {
-      en: `${S} (${saveper}) is smaller than ${D} (${dt})${why.en}; results are saved every ${D}`,
-      es: `${S} (${saveper}) es menor que ${D} (${dt})${why.es}; los resultados se guardan en cada ${D}`,
+      en: `${S} (${saveper}) is smaller than ${D} (${dt})${why?.en ?? ''}; results are saved every ${D}`,
+      es: `${S} (${saveper}) es menor que ${D} (${dt})${why?.es ?? ''}; los resultados se guardan en cada ${D}`,
     }, loc);
   }
   return warningAt('W_SAVEPER', {
