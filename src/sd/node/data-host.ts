@@ -16,8 +16,7 @@ import { withLimits, type DataLimits } from '../data/limits.js';
 import type { DataHost, Sheet } from '../data/types.js';
 import { readDataFileBytes } from './data-file.js';
 import { zlibInflateRaw } from './inflate.js';
-import { matchSheetName, readWorkbook, type RawWorkbook } from '../data/workbook.js';
-import type { PrefetchedBook } from './prefetch-read.js';
+import { readWorkbook, type RawWorkbook } from '../data/workbook.js';
 import { sheetHints } from './sheet-hints.js';
 import { startPrefetch, type PrefetchFile, type WorkbookPrefetch } from './workbook-prefetch.js';
 import { cellValues } from './cell-values.js';
@@ -37,8 +36,8 @@ interface OpenWorkbook {
 export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string, string>, limitsIn?: Partial<DataLimits>, options: NodeDataHostOptions = {}): DataHost {
   const limits = withLimits(limitsIn);
   const workbooks = new Map<string, OpenWorkbook>();
-  /** Workbooks read by the prefetch thread, by path: their sheets served so far, in order. */
-  const prefetched = new Map<string, { book: PrefetchedBook; served: Map<string, GridSheet> }>();
+  /** Sheets the prefetch thread read, by path then sheet name, in the order first served. */
+  const prefetched = new Map<string, Map<string, GridSheet>>();
   const texts = new Map<string, Sheet>();
   /** Sheets the model names, by resolved path: only these are parsed when the workbook opens. */
   const expected = new Map<string, Set<string>>();
@@ -79,20 +78,17 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
 
   /** The sheet as the prefetch thread read it, when it did; undefined sends the read the usual way. */
   const prefetchedSheet = (path: string, label: string, tab: string): GridSheet | undefined => {
-    let pre = prefetched.get(path);
-    if (!pre && !workbooks.has(path)) {
-      const book = prefetch?.take(path);
-      if (book) prefetched.set(path, (pre = { book, served: new Map() }));
-    }
-    if (!pre) return undefined;
-    const name = matchSheetName(pre.book.sheetNames, tab);
-    let sheet = name === undefined ? undefined : pre.served.get(name);
-    if (sheet || name === undefined) return sheet;
-    const read = pre.book.sheets.find((s) => s.name === name);
+    if (!prefetch || workbooks.has(path)) return undefined;
+    const read = prefetch.sheet(path, tab);
     if (!read) return undefined;
-    sheet = new GridSheet(`${label}!${name}`, read.rows, read.names);
-    pre.served.set(name, sheet);
-    options.prefetchWorker?.served?.push(sheet.label);
+    let served = prefetched.get(path);
+    if (!served) prefetched.set(path, (served = new Map()));
+    let sheet = served.get(read.name);
+    if (!sheet) {
+      sheet = new GridSheet(`${label}!${read.name}`, read.rows, read.names);
+      served.set(read.name, sheet);
+      options.prefetchWorker?.served?.push(sheet.label);
+    }
     return sheet;
   };
 
@@ -131,8 +127,7 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
         workbooks.set(path, wb);
         // Sheets the thread read, served before this one it did not: read again in that order, so
         // that the cells counted against maxCells are the same as if this host had read them all.
-        const served = prefetched.get(path)?.served;
-        prefetched.delete(path);
+        const served = prefetched.get(path);
         for (const [name, sheet] of served ?? []) {
           wb.book.findSheet(name);
           wb.sheets.set(name, sheet);

@@ -18,20 +18,21 @@ export interface PrefetchedSheet {
   names: Map<string, CellRange>;
 }
 
-export interface PrefetchedBook {
-  sheetNames: string[];
-  /** In the order read: a host that needs another sheet reads the file again, these first. */
-  sheets: PrefetchedSheet[];
+/** What the thread hands on as it reads: the book's sheet names once opened, then each sheet. */
+export interface BookReceiver {
+  opened(sheetNames: string[]): void;
+  sheet(sheet: PrefetchedSheet): void;
 }
 
 /** Throws what the host's own read would throw; tabs the workbook lacks are left out. */
-export function readBookSheets(path: string, label: string, limits: DataLimits, tabs: readonly string[]): PrefetchedBook {
+export function readBookSheets(path: string, label: string, limits: DataLimits, tabs: readonly string[], to: BookReceiver): void {
   const book = readWorkbook(readDataFileBytes(path, label, limits), label, limits, { sheets: tabs, inflateRaw: zlibInflateRaw });
-  const sheets: PrefetchedSheet[] = [];
+  to.opened([...book.sheetNames]);
+  const done = new Set<string>();
   for (const tab of tabs) {
     const raw = book.findSheet(tab);
-    if (!raw || sheets.some((s) => s.name === raw.name)) continue;
-    sheets.push({ name: raw.name, rows: raw.rows.map(cellValues), names: book.namesFor(raw.name) });
+    if (!raw || done.has(raw.name)) continue;
+    done.add(raw.name);
+    to.sheet({ name: raw.name, rows: raw.rows.map(cellValues), names: book.namesFor(raw.name) });
   }
-  return { sheetNames: [...book.sheetNames], sheets };
 }

@@ -39,34 +39,38 @@ function writeBook(name: string): string {
 }
 
 describe('readBookSheets', () => {
-  it('reads the tabs asked for under their own names, as cell values, with their names; leaves out tabs the book lacks', () => {
+  it('hands on the sheet names, then the tabs asked for under their own names, as cell values, with their names; leaves out tabs the book lacks', () => {
     const path = writeBook('read.xlsx');
-    const book = readBookSheets(path, 'read.xlsx', withLimits(), ['two', 'Nope', 'One', 'TWO']);
-    expect(book.sheetNames).toEqual(['One', 'Two', 'Three']);
-    expect(book.sheets.map((s) => s.name)).toEqual(['Two', 'One']);
-    expect(book.sheets[1]!.rows).toEqual([['t', 1, 2], ['x', 3, 1]]);
-    expect(book.sheets[0]!.names.get('pair')).toEqual({ r0: 0, c0: 0, r1: 0, c1: 1 });
+    const got: unknown[] = [];
+    readBookSheets(path, 'read.xlsx', withLimits(), ['two', 'Nope', 'One', 'TWO'], { opened: (names) => got.push(names), sheet: (s) => got.push(s) });
+    expect(got).toEqual([
+      ['One', 'Two', 'Three'],
+      { name: 'Two', rows: [[5, 'six']], names: new Map([['pair', { r0: 0, c0: 0, r1: 0, c1: 1 }]]) },
+      { name: 'One', rows: [['t', 1, 2], ['x', 3, 1]], names: new Map() }, // 'Pair' points into Two
+    ]);
   });
 });
 
 describe('startPrefetch', () => {
-  it('hands each file read on the thread once; a file it cannot read, or was not asked for, is undefined', () => {
+  it('hands on the sheets read on the thread; a file it cannot read, a tab it did not read, or a file not asked for give undefined', () => {
     const good = writeBook('good.xlsx');
     const bad = join(dir, 'bad.xlsx');
     writeFileSync(bad, 'not a zip');
     const p = startPrefetch(
       [
         { path: bad, label: 'bad.xlsx', tabs: ['One'] },
-        { path: good, label: 'good.xlsx', tabs: ['One'] },
+        { path: good, label: 'good.xlsx', tabs: ['One', 'Two'] },
       ],
       withLimits(),
       WORKER.entry,
     );
     expect(p).toBeDefined();
-    expect(p!.take(good)?.sheets.map((s) => s.name)).toEqual(['One']);
-    expect(p!.take(good)).toBeUndefined();
-    expect(p!.take(bad)).toBeUndefined();
-    expect(p!.take(join(dir, 'other.xlsx'))).toBeUndefined();
+    expect(p!.sheet(good, 'two')?.name).toBe('Two');
+    expect(p!.sheet(good, 'One')?.rows).toEqual([['t', 1, 2], ['x', 3, 1]]);
+    expect(p!.sheet(good, 'Three')).toBeUndefined();
+    expect(p!.sheet(good, 'Nope')).toBeUndefined();
+    expect(p!.sheet(bad, 'One')).toBeUndefined();
+    expect(p!.sheet(join(dir, 'other.xlsx'), 'One')).toBeUndefined();
   });
 
   it('starts no thread without files or without the thread module', () => {

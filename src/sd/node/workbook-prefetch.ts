@@ -1,19 +1,21 @@
 /**
  * Reads workbooks on a worker thread while the main thread parses the model: MEDEAS's workbook
  * reads (inflate, XML check, cells) were an eighth of its compile, done after the parse, on one
- * core. The host hands the files and tabs its model names (sheet-hints.ts); `take` gives a file's
- * sheets when the model first reads it, waiting for the thread if it is not done yet.
+ * core. The host hands the files and tabs its model names (sheet-hints.ts); `sheet` gives a sheet
+ * when the model first reads it, waiting for the thread if it has not read it yet (sheets are
+ * handed on one by one, so the model's first reads need not wait for a whole file).
  *
- * Everything here is an optimisation: a file the thread failed to read, or did not read, is read by
- * the host as before (and any error is the host's own). The wait is synchronous (Atomics.wait on a
- * counter the thread raises at each message; receiveMessageOnPort takes it), since the expansion
+ * Everything here is an optimisation: a sheet the thread failed to read, or did not read, is read
+ * by the host as before (and any error is the host's own). The wait is synchronous (Atomics.wait on
+ * a counter the thread raises at each message; receiveMessageOnPort takes it), since the expansion
  * that reads sheets is synchronous.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { DataLimits } from '../data/limits.js';
-import type { PrefetchedBook } from './prefetch-read.js';
+import { matchSheetName } from '../data/workbook.js';
+import type { PrefetchedSheet } from './prefetch-read.js';
 
 export interface PrefetchFile {
   path: string;
@@ -22,8 +24,25 @@ export interface PrefetchFile {
 }
 
 export interface WorkbookPrefetch {
-  /** The file's sheets read by the thread, or undefined (not asked of it, or it failed). */
-  take(path: string): PrefetchedBook | undefined;
+  /** The sheet `tab` names in the file, as the thread read it; undefined when it did not (or was not asked to). */
+  sheet(path: string, tab: string): PrefetchedSheet | undefined;
+}
+
+/** The thread's messages (workbook-worker.ts). */
+interface Message {
+  path?: string;
+  sheetNames?: string[];
+  sheet?: PrefetchedSheet;
+  end?: true;
+  failed?: true;
+  done?: true;
+}
+
+/** What the thread has handed on of one file so far. */
+interface FileState {
+  sheetNames?: string[];
+  sheets: Map<string, PrefetchedSheet>;
+  ended: boolean;
 }
 
 /**
@@ -54,31 +73,47 @@ export function startPrefetch(files: PrefetchFile[], limits: DataLimits, entry: 
   worker.on('error', () => {});
   worker.unref();
   port1.unref();
-  const asked = new Set(files.map((f) => f.path));
-  const got = new Map<string, PrefetchedBook | undefined>();
+  const state = new Map<string, FileState>(files.map((f) => [f.path, { sheets: new Map(), ended: false }]));
   let received = 0;
   let done = false;
+  const giveUp = (): void => {
+    done = true;
+    void worker.terminate();
+  };
+  /** Takes the thread's next message, waiting for it; false once it has nothing more to say. */
+  const receive = (): boolean => {
+    if (done) return false;
+    if (Atomics.load(signal, 1) === 0 && Atomics.wait(signal, 1, 0, START_MS) === 'timed-out') {
+      giveUp();
+      return false;
+    }
+    for (;;) {
+      const m = receiveMessageOnPort(port1) as { message: Message } | undefined;
+      if (m) {
+        received++;
+        const msg = m.message;
+        const file = msg.path === undefined ? undefined : state.get(msg.path);
+        if (msg.done) done = true;
+        else if (file && msg.sheetNames) file.sheetNames = msg.sheetNames;
+        else if (file && msg.sheet) file.sheets.set(msg.sheet.name, msg.sheet);
+        else if (file && msg.end) file.ended = true;
+        return !done;
+      }
+      if (Atomics.wait(signal, 0, received, WAIT_MS) === 'timed-out') {
+        giveUp();
+        return false;
+      }
+    }
+  };
   return {
-    take(path) {
-      if (!asked.has(path)) return undefined;
-      if (!done && Atomics.load(signal, 1) === 0 && Atomics.wait(signal, 1, 0, START_MS) === 'timed-out') {
-        done = true;
-        void worker.terminate();
-      }
-      while (!got.has(path) && !done) {
-        const m = receiveMessageOnPort(port1) as { message: { path?: string; book?: PrefetchedBook; done?: true } } | undefined;
-        if (m) {
-          received++;
-          if (m.message.done) done = true;
-          else got.set(m.message.path!, m.message.book);
-        } else if (Atomics.wait(signal, 0, received, WAIT_MS) === 'timed-out') {
-          done = true;
-          void worker.terminate();
-        }
-      }
-      const book = got.get(path);
-      got.set(path, undefined); // taken once: the host keeps what it uses
-      return book;
+    sheet(path, tab) {
+      const file = state.get(path);
+      if (!file) return undefined;
+      while (file.sheetNames === undefined && !file.ended && receive());
+      const name = file.sheetNames && matchSheetName(file.sheetNames, tab);
+      if (name === undefined) return undefined;
+      while (!file.sheets.has(name) && !file.ended && receive());
+      return file.sheets.get(name);
     },
   };
 }

@@ -1,8 +1,9 @@
 /**
- * The thread that reads a model's workbooks while the model parses (workbook-prefetch.ts). Each
- * file's result (or its failure, which the host's own read will meet and report) is posted as soon
- * as it is read, then the counter the host waits on is raised; a last message says it is done.
- * A second slot says the thread has started.
+ * The thread that reads a model's workbooks while the model parses (workbook-prefetch.ts). For
+ * each file it posts the sheet names once the book is open, each sheet as soon as it is read, then
+ * the file's end (or failure, which the host's own read will meet and report), raising the counter
+ * the host waits on after each message; a last message says it is done. A second slot says the
+ * thread has started.
  * The reader is imported inside the try, so that no failure leaves the host waiting.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
@@ -27,10 +28,12 @@ const post = (message: unknown): void => {
 try {
   const { readBookSheets } = await import('./prefetch-read.js');
   for (const f of files) {
+    const path = f.path;
     try {
-      post({ path: f.path, book: readBookSheets(f.path, f.label, limits, f.tabs) });
+      readBookSheets(path, f.label, limits, f.tabs, { opened: (sheetNames) => post({ path, sheetNames }), sheet: (sheet) => post({ path, sheet }) });
+      post({ path, end: true });
     } catch {
-      post({ path: f.path });
+      post({ path, end: true, failed: true });
     }
   }
 } catch {
