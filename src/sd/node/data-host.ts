@@ -61,6 +61,8 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
     throw new InputError(file, { en: `data file not found (looked for ${tried.join(', ')})`, es: `no se encontró el archivo de datos (se buscó ${tried.join(', ')})` });
   };
 
+  // Only the test hook is kept from the options: the host holds no model text.
+  const testHook = options.prefetchWorker;
   const prefetch = options.modelText === undefined ? undefined : startHinted(options.modelText);
   function startHinted(text: string): WorkbookPrefetch | undefined {
     const files: PrefetchFile[] = [];
@@ -73,7 +75,7 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
       }
       if (SPREADSHEET.test(hit.path) && !files.some((f) => f.path === hit.path)) files.push({ ...hit, tabs });
     }
-    return startPrefetch(files, limits, options.prefetchWorker?.entry);
+    return startPrefetch(files, limits, testHook?.entry);
   }
 
   /** The sheet as the prefetch thread read it, when it did; undefined sends the read the usual way. */
@@ -87,7 +89,7 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
     if (!sheet) {
       sheet = new GridSheet(`${label}!${read.name}`, read.rows, read.names);
       served.set(read.name, sheet);
-      options.prefetchWorker?.served?.push(sheet.label);
+      testHook?.served?.push(sheet.label);
     }
     return sheet;
   };
