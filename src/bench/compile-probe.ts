@@ -73,7 +73,8 @@ export function probeCompile(path: string | undefined): CompileTimes {
   const text = time('load', () => (path ? readModelFile(file, path) : generateModel(20, 100)));
   let dataHost: DataHost | undefined;
   if (path) {
-    const host = time('load', () => createNodeDataHost(dirname(file), parseFileTags(text)));
+    // As loadModel does: the workbooks the text names start reading on a worker thread now.
+    const host = time('load', () => createNodeDataHost(dirname(file), parseFileTags(text), undefined, { modelText: text }));
     // Workbooks are read inside the expansion, when an equation first reads a sheet. Later reads of
     // that sheet hit the host's cache: they get wall time only, as process.cpuUsage() on each of
     // MEDEAS's 2,700 reads would cost more than the reads.

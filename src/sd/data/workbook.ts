@@ -138,10 +138,15 @@ function countCells(rows: RawSheet['rows'], file: string, sheet: string, cellsLe
 }
 
 function findIn(sheetNames: readonly string[], name: string, convert: (name: string) => RawSheet): RawSheet | undefined {
-  if (sheetNames.includes(name)) return convert(name);
-  const want = name.trim().normalize('NFC').toLowerCase();
-  const found = sheetNames.find((n) => n.trim().normalize('NFC').toLowerCase() === want);
+  const found = matchSheetName(sheetNames, name);
   return found === undefined ? undefined : convert(found);
+}
+
+/** The one of `sheetNames` that `name` names: exactly, else ignoring case and surrounding spaces (as Excel matches names). */
+export function matchSheetName(sheetNames: readonly string[], name: string): string | undefined {
+  if (sheetNames.includes(name)) return name;
+  const want = name.trim().normalize('NFC').toLowerCase();
+  return sheetNames.find((n) => n.trim().normalize('NFC').toLowerCase() === want);
 }
 
 function namesIn(names: readonly { name: string; ref: string; scope: number | undefined }[], sheetNames: readonly string[], sheetName: string): Map<string, CellRange> {

@@ -11,12 +11,15 @@ import { caughtText, InputError } from '../ir/diagnostics.js';
 import { DataError } from '../data/data-error.js';
 import { delimiterFor, parseDelimited } from '../data/delimited.js';
 import { isAbsolutePath, resolveFileTag } from '../data/file-tags.js';
-import { GridSheet, toCellValue, type CellValue } from '../data/grid-sheet.js';
+import { GridSheet } from '../data/grid-sheet.js';
 import { withLimits, type DataLimits } from '../data/limits.js';
 import type { DataHost, Sheet } from '../data/types.js';
 import { readDataFileBytes } from './data-file.js';
 import { zlibInflateRaw } from './inflate.js';
-import { DateCell, ErrorCell, readWorkbook, type RawCell, type RawWorkbook } from '../data/workbook.js';
+import { readWorkbook, type RawWorkbook } from '../data/workbook.js';
+import { sheetHints } from './sheet-hints.js';
+import { startPrefetch, type PrefetchFile, type WorkbookPrefetch } from './workbook-prefetch.js';
+import { cellValues } from './cell-values.js';
 
 const SPREADSHEET = /\.(xls|xlsx|xlsm|xlsb|ods)$/i;
 
@@ -30,9 +33,11 @@ interface OpenWorkbook {
  * `tagMap` comes from the model's settings section (`parseFileTags`); '?tag' files use it, and fall
  * back to the tag read as a path relative to `modelDir` when the mapped path does not exist here.
  */
-export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string, string>, limitsIn?: Partial<DataLimits>): DataHost {
+export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string, string>, limitsIn?: Partial<DataLimits>, options: NodeDataHostOptions = {}): DataHost {
   const limits = withLimits(limitsIn);
   const workbooks = new Map<string, OpenWorkbook>();
+  /** Sheets the prefetch thread read, by path then sheet name, in the order first served. */
+  const prefetched = new Map<string, Map<string, GridSheet>>();
   const texts = new Map<string, Sheet>();
   /** Sheets the model names, by resolved path: only these are parsed when the workbook opens. */
   const expected = new Map<string, Set<string>>();
@@ -54,6 +59,39 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
       if (existsSync(path)) return { path, label: labelFor(modelDir, path) };
     }
     throw new InputError(file, { en: `data file not found (looked for ${tried.join(', ')})`, es: `no se encontró el archivo de datos (se buscó ${tried.join(', ')})` });
+  };
+
+  // Only the test hook is kept from the options: the host holds no model text.
+  const testHook = options.prefetchWorker;
+  const prefetch = options.modelText === undefined ? undefined : startHinted(options.modelText);
+  function startHinted(text: string): WorkbookPrefetch | undefined {
+    const files: PrefetchFile[] = [];
+    for (const [file, tabs] of sheetHints(text)) {
+      let hit: { path: string; label: string };
+      try {
+        hit = locate(file);
+      } catch {
+        continue; // the read reports the missing file, with the equation that names it
+      }
+      if (SPREADSHEET.test(hit.path) && !files.some((f) => f.path === hit.path)) files.push({ ...hit, tabs });
+    }
+    return startPrefetch(files, limits, testHook?.entry);
+  }
+
+  /** The sheet as the prefetch thread read it, when it did; undefined sends the read the usual way. */
+  const prefetchedSheet = (path: string, label: string, tab: string): GridSheet | undefined => {
+    if (!prefetch || workbooks.has(path)) return undefined;
+    const read = prefetch.sheet(path, tab);
+    if (!read) return undefined;
+    let served = prefetched.get(path);
+    if (!served) prefetched.set(path, (served = new Map()));
+    let sheet = served.get(read.name);
+    if (!sheet) {
+      sheet = new GridSheet(`${label}!${read.name}`, read.rows, read.names);
+      served.set(read.name, sheet);
+      testHook?.served?.push(sheet.label);
+    }
+    return sheet;
   };
 
   return {
@@ -81,12 +119,21 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
         }
         return sheet;
       }
+      const pre = prefetchedSheet(path, label, tab);
+      if (pre) return pre;
       let wb = workbooks.get(path);
       if (!wb) {
         const announced = expected.get(path);
         const sheets = announced ? [...announced, tab] : undefined;
         wb = { label, book: readWorkbook(readBytes(path, label, limits), label, limits, { sheets, inflateRaw: zlibInflateRaw }), sheets: new Map() };
         workbooks.set(path, wb);
+        // Sheets the thread read, served before this one it did not: read again in that order, so
+        // that the cells counted against maxCells are the same as if this host had read them all.
+        const served = prefetched.get(path);
+        for (const [name, sheet] of served ?? []) {
+          wb.book.findSheet(name);
+          wb.sheets.set(name, sheet);
+        }
       }
       const raw = wb.book.findSheet(tab);
       if (!raw) throw new InputError(`${wb.label}!${tab}`, { en: `no sheet named '${tab}'; the workbook has: ${wb.book.sheetNames.join(', ')}`, es: `no hay ninguna hoja llamada '${tab}'; el libro tiene: ${wb.book.sheetNames.join(', ')}` });
@@ -101,6 +148,19 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
       return sheet;
     },
   };
+}
+
+export interface NodeDataHostOptions {
+  /**
+   * The Vensim model's text: the workbooks it names are read on a worker thread from now on
+   * (workbook-prefetch.ts), while the caller parses the model.
+   */
+  modelText?: string;
+  /**
+   * For tests of the TypeScript sources: the thread's module (workbook-prefetch.ts), and a list the
+   * host adds the label of each sheet the thread read to, when it first serves it.
+   */
+  prefetchWorker?: { entry: URL; served?: string[] };
 }
 
 /** The path as the model's folder sees it, for messages. */
@@ -123,27 +183,4 @@ function readBytes(path: string, label: string, limits: DataLimits): Uint8Array 
 
 function readText(path: string, label: string, limits: DataLimits): string {
   return new TextDecoder().decode(readBytes(path, label, limits));
-}
-
-/**
- * A row's cells as values. A number is its own value: a row of numbers alone is kept as it is, and
- * any other row is copied whole (holes stay holes) and only its other cells converted. A map over
- * every row, arrays with holes, was a tenth of MEDEAS's workbook reads.
- */
-function cellValues(row: readonly RawCell[] | undefined): readonly CellValue[] | undefined {
-  if (!row) return row;
-  let out: CellValue[] | undefined;
-  for (let c = 0; c < row.length; c++) {
-    const v = row[c];
-    if (v === undefined || (typeof v === 'number' && Number.isFinite(v))) continue;
-    out ??= row.slice() as CellValue[];
-    out[c] = cellValue(v);
-  }
-  return out ?? (row as readonly CellValue[]);
-}
-
-function cellValue(v: RawCell): CellValue {
-  if (v instanceof ErrorCell) return v.code;
-  if (v instanceof DateCell) return v.serial;
-  return toCellValue(v);
 }

@@ -82,7 +82,8 @@ export function loadModelWithDiagnostics(pathOrText: string, options: LoadOption
   if (file && !xmile && !/\.mdl$/i.test(file)) {
     throw ModelError.at('E_FORMAT', { en: `${file}: unknown model format (IGEM reads Vensim .mdl and XMILE .xmile, .stmx, .itmx)`, es: `${file}: formato de modelo desconocido (IGEM lee Vensim .mdl y XMILE .xmile, .stmx, .itmx)` });
   }
-  const dataHost = createNodeDataHost(baseDir, xmile ? new Map() : parseFileTags(text));
+  // A Vensim model's workbooks are read on a worker thread while it parses (workbook-prefetch.ts).
+  const dataHost = xmile ? createNodeDataHost(baseDir, new Map()) : createNodeDataHost(baseDir, parseFileTags(text), undefined, { modelText: text });
   const externalData = options.dataFiles?.length ? readDataFiles(options.dataFiles) : undefined;
   const compile = xmile ? compileXmile : compileVensim;
   return compile(text, { ...options, file: file ?? '<text>', dataHost, externalData });
