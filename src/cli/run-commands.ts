@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { diagnosticLines, printStderr, printStdout } from './cli-lang.js';
-import { declaredAt, findUnused } from '../sd/analyze/check.js';
+import { declaredAt, findUnused, readInText } from '../sd/analyze/check.js';
 import { unitDiagnostics } from '../sd/analyze/units.js';
 import { loadModelWithDiagnostics, modelDataHost } from '../sd/node/load.js';
 import { runRealityChecks } from '../sd/run/reality-check.js';
@@ -97,7 +97,7 @@ export function registerRunCommands(program: Command): void {
       action((model: string, flags: { units?: boolean; reality?: boolean }) => {
         const { model: m, ir, warnings } = loadModelWithDiagnostics(model);
         const outputsOnly = new Set(ir.equations.filter((e) => e.supplementary).map((e) => e.lhs.name));
-        const all = [...warnings, ...findUnused(m.scalar, outputsOnly, declaredAt(ir)), ...(flags.units ? unitDiagnostics(ir) : [])];
+        const all = [...warnings, ...findUnused(m.scalar, outputsOnly, declaredAt(ir), readInText(ir)), ...(flags.units ? unitDiagnostics(ir) : [])];
         for (const line of diagnosticLines(all)) console.log(line);
         const stocks = m.scalar.nodes.filter((n) => n.kind === 'stock' && !n.hidden).length;
         printStdout({ en: `ok: ${m.outputNames.length} variables (${stocks} stocks), ${all.length} warning(s)`, es: `ok: ${m.outputNames.length} variables (${stocks} niveles), ${all.length} advertencia(s)` });

@@ -1,7 +1,7 @@
 /** findUnused: variables no equation reads, except the outputs a Vensim model marks Supplementary. */
 import { describe, expect, it } from 'vitest';
 import { compileVensim, compileXmile } from '../run/engine.js';
-import { declaredAt, findUnused } from './check.js';
+import { declaredAt, findUnused, readInText } from './check.js';
 import { equationText } from '../vensim/writer.js';
 import { readVensim } from '../vensim/reader.js';
 
@@ -10,7 +10,7 @@ const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\nSA
 const unusedOf = (mdl: string): string[] => {
   const { model, ir } = compileVensim(mdl + CONTROL);
   const outputsOnly = new Set(ir.equations.filter((e) => e.supplementary).map((e) => e.lhs.name));
-  return findUnused(model.scalar, outputsOnly).map((d) => d.message);
+  return findUnused(model.scalar, outputsOnly, new Map(), readInText(ir)).map((d) => d.message);
 };
 
 describe('findUnused', () => {
@@ -23,6 +23,15 @@ describe('findUnused', () => {
   });
   it('does not warn of RC START TIME, which Vensim\'s Reality Check functions read (Help 22111)', () => {
     expect(unusedOf('RC START TIME = 3 ~~|\na = 1 ~~|\nb = a ~~|\n')).toEqual(['b is not used by any other equation']);
+  });
+  it('does not warn of a name read only as the order of DELAY N or SMOOTH N (compiled to a number)', () => {
+    // DELAY N(input, delay time, initial value, order): the order is a constant, so compiling
+    // leaves no reference to the name that holds it; the text still reads it.
+    const mdl = 'Order = 3 ~~|\nx = 1 ~~|\ny = DELAY N(x, 2, x, Order) ~~|\nk = 2 ~~|\nz = SMOOTH N(y, 2, y, k) ~~|\nw = z * 2 ~~|\n';
+    expect(unusedOf(mdl)).toEqual(['w is not used by any other equation']);
+  });
+  it('still warns of a name only its own equation reads', () => {
+    expect(unusedOf('s = INTEG(1 - s / 4, 0) ~~|\n')).toEqual(['s is not used by any other equation']);
   });
   it('keeps the flag when the model is written back as .mdl', () => {
     const eq = compileVensim('a = 1 ~~|\nc = a ~ Dmnl ~ a comment ~ :SUPPLEMENTARY |\n' + CONTROL).ir.equations.find((e) => e.lhs.name === 'c')!;

@@ -1,6 +1,7 @@
 /** Model checks beyond what compiling needs: variables that nothing uses. */
 import { warningAt, type Diagnostic, type SourceLocation } from '../ir/diagnostics.js';
 import type { ModelIR } from '../ir/model.js';
+import { visitExpr } from '../ir/walk.js';
 import { refsOf } from './order.js';
 import type { ScalarModel } from './scalar-model.js';
 
@@ -18,12 +19,29 @@ export function declaredAt(ir: Pick<ModelIR, 'equations'>): Map<string, SourceLo
 }
 
 /**
- * One warning per variable that no equation reads (outputs a modeler may still want), except
- * those in `outputsOnly`: marked Supplementary, which Vensim does not report as unused. Each points
- * at the variable's declaration in `declared` (declaredAt), else at its equation.
+ * The names each equation's text reads, other than its own. A name read only where compiling
+ * turns it into a number (the order of DELAY N or SMOOTH N) leaves no reference in the scalar
+ * model, yet the model needs it: removing it, as an "unused" warning invites, would break the model.
  */
-export function findUnused(m: ScalarModel, outputsOnly: ReadonlySet<string> = new Set(), declared: ReadonlyMap<string, SourceLocation> = new Map()): Diagnostic[] {
-  const used = new Set<string>();
+export function readInText(ir: Pick<ModelIR, 'equations'>): Set<string> {
+  const read = new Set<string>();
+  for (const eq of ir.equations) {
+    if (!eq.expr) continue;
+    visitExpr(eq.expr, (x) => {
+      if (x.kind === 'ref' && x.name !== eq.lhs.name) read.add(x.name);
+    });
+  }
+  return read;
+}
+
+/**
+ * One warning per variable that no equation reads (outputs a modeler may still want), except
+ * those in `outputsOnly`: marked Supplementary, which Vensim does not report as unused, and those
+ * in `readText` (readInText: read by an equation's text). Each points at the variable's
+ * declaration in `declared` (declaredAt), else at its equation.
+ */
+export function findUnused(m: ScalarModel, outputsOnly: ReadonlySet<string> = new Set(), declared: ReadonlyMap<string, SourceLocation> = new Map(), readText: ReadonlySet<string> = new Set()): Diagnostic[] {
+  const used = new Set<string>(readText);
   for (const n of m.nodes) {
     const refs = [...refsOf(n.expr), ...refsOf(n.init), ...(n.args ?? []).flatMap((a) => refsOf(a))];
     for (const id of refs) {
