@@ -59,10 +59,10 @@ export function discoverLoops(
   const { names } = index;
   const stocks = [...links.keys()].filter((v) => isNode(v) && isStock(v)).map((v) => index.index.get(v)!);
   const weights = new Float64Array(index.to.length);
-  // Each loop's first time (its index in time order), its place among that time's loops, its
-  // nodes by number (names only for the loops returned), and the last time, by its number in the
-  // search, that found it: one record for all the times, rather than a set of the loops of each.
-  const first = new Map<string, { time: number; at: number; ids: Int32Array; seen: number }>();
+  // Each loop's first time (its index in time order), its place among that time's loops and its
+  // nodes by number (names only for the loops returned): one record for all the times. A loop
+  // found again at the same time (from another stock) changes nothing: its place is its first.
+  const first = new Map<string, { time: number; at: number; ids: Int32Array }>();
   const cycles = (records: Iterable<{ ids: Int32Array }>) => [...records].map((f) => Array.from(f.ids, (x) => names[x]!));
   let values = 0;
   let exhausted = false;
@@ -78,19 +78,14 @@ export function discoverLoops(
     const found = searchCycles(index, weights, stocks, 200_000, (path) => {
       const { key, ids } = cycleIds(path, names);
       const was = first.get(key);
-      // Found already at this time (from another stock): not counted again.
-      if (was?.seen === done) return false;
       if (!was) {
-        first.set(key, { time: t, at, ids: Int32Array.from(ids), seen: done });
+        first.set(key, { time: t, at, ids: Int32Array.from(ids) });
         values += perLoop + ids.length;
-      } else {
-        was.seen = done;
+      } else if (was.time > t) {
         // An earlier time finds it again: only its place changes (a new record would leave the
         // old one, long-lived, to a full GC).
-        if (was.time > t) {
-          was.time = t;
-          was.at = at;
-        }
+        was.time = t;
+        was.at = at;
       }
       at++;
       return values > maxValues;
