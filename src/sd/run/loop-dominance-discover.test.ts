@@ -42,6 +42,18 @@ describe('discoverLoops', () => {
     expect(found.loops).toEqual(expected);
   });
 
+  it('counts a loop once though several stocks and times find it', () => {
+    const pair = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['a'])],
+    ]);
+    // a ⇄ b, found from a and from b at each of 4 times: 10 values and its 2 keys, once.
+    const found = discoverLoops(pair, () => true, () => true, () => 1, 4, 4, 10, 12);
+    expect(found.over).toBeUndefined();
+    expect(found.loops).toEqual([['a', 'b']]);
+    expect(discoverLoops(pair, () => true, () => true, () => 1, 4, 4, 10, 11).over).toEqual({ found: 1, times: 1, of: 4, values: 12 });
+  });
+
   it('stops at the loop that passes the limit, counting each loop\'s values and its keys', () => {
     let calls = 0;
     const counted = (f: string, t: string, k: number) => (calls++, weight(f, t, k));

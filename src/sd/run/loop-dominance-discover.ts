@@ -8,7 +8,7 @@
  * there (its loops cannot be used); one that fits searches every time, with the same loops in the
  * same order as searching them one after the other.
  */
-import { strongestLoops, type WeightedLink } from '../analyze/structure/strongest-loops.js';
+import { cycleIds, indexLinks, searchCycles } from '../analyze/structure/strongest-loops.js';
 
 export interface DiscoveredLoops {
   /** Each loop's keys from its smallest, in the order described above. */
@@ -52,32 +52,47 @@ export function discoverLoops(
   perLoop: number,
   maxValues: number,
 ): DiscoveredLoops {
-  const stocks = [...links.keys()].filter((v) => isNode(v) && isStock(v));
   const step = Math.max(1, Math.floor(n / Math.max(1, samples)));
   const times = Math.ceil(n / step);
-  // Each loop's first time (its index in time order) and its place among that time's loops.
-  const first = new Map<string, { time: number; at: number; cycle: string[] }>();
+  // The links searched, indexed once; each time only weighs them again (strongest-loops.ts).
+  const index = indexLinks([...links].map(([from, tos]) => [from, [...tos].filter(isNode)] as const));
+  const { names } = index;
+  const stocks = [...links.keys()].filter((v) => isNode(v) && isStock(v)).map((v) => index.index.get(v)!);
+  const weights = new Float64Array(index.to.length);
+  // Each loop's first time (its index in time order), its place among that time's loops and its
+  // nodes by number (names only for the loops returned): one record for all the times. A loop
+  // found again at the same time (from another stock) changes nothing: its place is its first.
+  const first = new Map<string, { time: number; at: number; ids: Int32Array }>();
+  const cycles = (records: Iterable<{ ids: Int32Array }>) => [...records].map((f) => Array.from(f.ids, (x) => names[x]!));
   let values = 0;
   let exhausted = false;
   let done = 0;
   for (const t of spreadOrder(times)) {
     const k = t * step;
-    const out = new Map<string, WeightedLink[]>();
-    for (const [from, tos] of links) out.set(from, [...tos].filter(isNode).map((to) => ({ to, weight: weight(from, to, k) })));
+    // In the links' own order, as they were weighed when each time built its graph.
+    for (const from of links.keys()) {
+      const v = index.index.get(from)!;
+      for (let j = index.start[v]!; j < index.start[v + 1]!; j++) weights[j] = weight(from, names[index.to[j]!]!, k);
+    }
     let at = 0;
-    const found = strongestLoops(out, stocks, new Set(), undefined, (key, cycle) => {
+    const found = searchCycles(index, weights, stocks, 200_000, (path) => {
+      const { key, ids } = cycleIds(path, names);
       const was = first.get(key);
       if (!was) {
-        first.set(key, { time: t, at, cycle });
-        values += perLoop + cycle.length;
-      } else if (was.time > t) first.set(key, { time: t, at, cycle });
+        first.set(key, { time: t, at, ids: Int32Array.from(ids) });
+        values += perLoop + ids.length;
+      } else if (was.time > t) {
+        // An earlier time finds it again: only its place changes (a new record would leave the
+        // old one, long-lived, to a full GC).
+        was.time = t;
+        was.at = at;
+      }
       at++;
       return values > maxValues;
     });
     exhausted ||= found.exhausted;
     done++;
-    if (found.stopped) return { loops: [...first.values()].map((f) => f.cycle), exhausted, over: { found: first.size, times: done, of: times, values } };
+    if (found.stopped) return { loops: cycles(first.values()), exhausted, over: { found: first.size, times: done, of: times, values } };
   }
-  const loops = [...first.values()].sort((a, b) => a.time - b.time || a.at - b.at).map((f) => f.cycle);
-  return { loops, exhausted };
+  return { loops: cycles([...first.values()].sort((a, b) => a.time - b.time || a.at - b.at)), exhausted };
 }

@@ -39,12 +39,20 @@ export function cycleKey(cycle: readonly string[]): { key: string; cycle: string
 }
 
 /**
- * Loops found from each of `stocks` over the links `out` (weights at one time), skipping those
- * whose key is in `seen` (which the new ones are added to). `stop`, called with each new loop,
- * ends the whole search when it returns true (a caller that can use no more loops).
+ * The links of a search by node number, fixed over the times searched: node i's links are
+ * `to[start[i]]` … `to[start[i + 1] − 1]`, in their given order. Searching many times then
+ * weighs the same links again (a Float64Array) instead of building a graph of objects per time,
+ * which lived long enough to be moved to the old generation and held memory until a full GC.
  */
-export function strongestLoops(out: ReadonlyMap<string, readonly WeightedLink[]>, stocks: readonly string[], seen: Set<string>, budget = 200_000, stop?: (key: string, cycle: string[]) => boolean): StrongestLoops {
-  // Nodes by index (the search visits millions of times on large models: arrays, not maps by key).
+export interface LinkIndex {
+  names: string[];
+  index: Map<string, number>;
+  start: Int32Array;
+  to: Int32Array;
+}
+
+/** The index of `links` (each node's links in their given order), nodes numbered as first met. */
+export function indexLinks(links: Iterable<readonly [string, Iterable<string>]>): LinkIndex {
   const index = new Map<string, number>();
   const names: string[] = [];
   const idOf = (v: string) => {
@@ -52,38 +60,94 @@ export function strongestLoops(out: ReadonlyMap<string, readonly WeightedLink[]>
     if (i === undefined) index.set(v, (i = names.push(v) - 1));
     return i;
   };
-  const adjacency: { to: number; weight: number }[][] = [];
-  for (const [from, links] of out) {
-    const f = idOf(from);
-    // Strongest first; a stable sort keeps equal weights in their given order.
-    adjacency[f] = links
-      .filter((l) => l.weight > 0)
-      .sort((a, b) => b.weight - a.weight)
-      .map((l) => ({ to: idOf(l.to), weight: l.weight }));
+  const from: number[] = [];
+  const toList: number[][] = [];
+  for (const [f, tos] of links) {
+    const id = idOf(f);
+    from.push(id);
+    toList.push([...tos].map(idOf));
   }
-  const targets = stocks.map(idOf);
   const size = names.length;
+  const count = new Int32Array(size + 1);
+  from.forEach((f, j) => (count[f + 1]! += toList[j]!.length));
+  for (let i = 0; i < size; i++) count[i + 1]! += count[i]!;
+  const start = count;
+  const to = new Int32Array(start[size]!);
+  const fill = start.slice(0, size);
+  from.forEach((f, j) => {
+    for (const t of toList[j]!) to[fill[f]!++] = t;
+  });
+  return { names, index, start, to };
+}
+
+/**
+ * Loops found from each of `stocks` over the links `out` (weights at one time), skipping those
+ * whose key is in `seen` (which the new ones are added to). `stop`, called with each new loop,
+ * ends the whole search when it returns true (a caller that can use no more loops).
+ */
+export function strongestLoops(out: ReadonlyMap<string, readonly WeightedLink[]>, stocks: readonly string[], seen: Set<string>, budget = 200_000, stop?: (key: string, cycle: string[]) => boolean): StrongestLoops {
+  const links = indexLinks([...out].map(([from, ls]) => [from, ls.map((l) => l.to)] as const));
+  const weights = Float64Array.from([...out.values()].flatMap((ls) => ls.map((l) => l.weight)));
+  const loops: string[][] = [];
+  const targets = stocks.map((v) => links.index.get(v) ?? -1);
+  const found = searchCycles(links, weights, targets, budget, (path) => {
+    const { key, cycle } = cycleKey(path.map((x) => links.names[x]!));
+    if (seen.has(key)) return false;
+    seen.add(key);
+    loops.push(cycle);
+    return stop?.(key, cycle) ?? false;
+  });
+  return { loops, ...found };
+}
+
+/**
+ * A cycle's node numbers turned to start at its smallest name, as `cycleKey` turns its names (the
+ * same loop, the same rotation), and its key: the numbers, far shorter than the names (a search
+ * holding thousands of long loops, FeliX v25 through its smooths' stocks: about 5 KB of names each).
+ */
+export function cycleIds(path: readonly number[], names: readonly string[]): { key: string; ids: number[] } {
+  let m = 0;
+  path.forEach((x, i) => {
+    if (names[x]! < names[path[m]!]!) m = i;
+  });
+  const ids = [...path.slice(m), ...path.slice(0, m)];
+  return { key: ids.join(','), ids };
+}
+
+/**
+ * The strongest-path search over indexed links, `weights[j]` the weight of link j (`links.to[j]`),
+ * from each of `targets` (node numbers; −1: none). `onCycle` gets each path back to its target
+ * (node numbers, from the target; the array is the search's own, to be copied if kept), and ends
+ * the whole search when it returns true.
+ */
+export function searchCycles(links: LinkIndex, weights: Float64Array, targets: readonly number[], budget: number, onCycle: (path: readonly number[]) => boolean): { exhausted: boolean; stopped?: boolean } {
+  const { start, to } = links;
+  const size = links.names.length;
+  // Each node's links with weight > 0, strongest first (equal weights in their given order):
+  // link numbers in order[start[v]] … order[start[v] + count[v] − 1].
+  const order = new Int32Array(to.length);
+  const count = new Int32Array(size);
+  const byWeight = (a: number, b: number) => weights[b]! - weights[a]! || a - b;
+  for (let v = 0; v < size; v++) {
+    let c = 0;
+    for (let j = start[v]!; j < start[v + 1]!; j++) if (weights[j]! > 0) order[start[v]! + c++] = j;
+    count[v] = c;
+    if (c > 1) order.subarray(start[v]!, start[v]! + c).sort(byWeight);
+  }
   // The best score product a path reached each node with (0: not reached; scores are > 0).
   const best = new Float64Array(size);
   const visiting = new Uint8Array(size);
   const stack: number[] = [];
-  const loops: string[][] = [];
   let exhausted = false;
   let stopped = false as boolean;
   for (const target of targets) {
+    if (target < 0) continue;
     best.fill(0);
     let visits = 0;
     const visit = (v: number, score: number): void => {
       if (stopped) return;
       if (visiting[v]) {
-        if (v === target) {
-          const { key, cycle } = cycleKey(stack.map((x) => names[x]!));
-          if (!seen.has(key)) {
-            seen.add(key);
-            loops.push(cycle);
-            stopped = stop?.(key, cycle) ?? false;
-          }
-        }
+        if (v === target) stopped = onCycle(stack);
         return;
       }
       if (score < best[v]!) return;
@@ -94,12 +158,15 @@ export function strongestLoops(out: ReadonlyMap<string, readonly WeightedLink[]>
       best[v] = score;
       visiting[v] = 1;
       stack.push(v);
-      for (const l of adjacency[v] ?? []) visit(l.to, score * l.weight);
+      for (let i = start[v]!, end = start[v]! + count[v]!; i < end; i++) {
+        const j = order[i]!;
+        visit(to[j]!, score * weights[j]!);
+      }
       visiting[v] = 0;
       stack.pop();
     };
     visit(target, 1);
     if (stopped) break;
   }
-  return { loops, exhausted, ...(stopped && { stopped }) };
+  return { exhausted, ...(stopped && { stopped }) };
 }
