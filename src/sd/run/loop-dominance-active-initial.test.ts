@@ -2,13 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { compileVensim } from './engine.js';
 import { causalGraph } from '../analyze/structure/causal-graph.js';
 import { feedbackLoops } from '../analyze/structure/feedback-loops.js';
-import { loopDominance } from './loop-dominance.js';
+import { dominanceOf } from './test-support/dominance.js';
 
-function dominance(text: string) {
-  const { model, ir } = compileVensim(text);
-  const graph = causalGraph(ir);
-  return loopDominance(model, ir, graph, feedbackLoops(graph));
-}
+const dominance = (text: string) => dominanceOf(text);
 
 const settings = (end: number, dt: number) => `
 INITIAL TIME = 0 ~ Year ~|
