@@ -3,21 +3,9 @@
  * `name :TEST INPUT: variable = expr`, a Constraint as `name :THE CONDITION: c :IMPLIES: k`, and an
  * entry the reader could not parse as the text it read, so a round trip loses none of them.
  */
-import type { RealityCheckDecl, SubscriptRef } from '../ir/model.js';
+import type { RealityCheckDecl } from '../ir/model.js';
+import { docText, subsText, unitsText } from './entry-text.js';
 import { exprText, vensimName } from './expr-text.js';
-
-const docText = (s: string) => s.replace(/[~|]/g, ' ').replace(/\s+/g, ' ').trim();
-
-function unitsText(rc: RealityCheckDecl): string {
-  const units = docText(rc.units);
-  if (!rc.range) return units;
-  const n = (v: number | undefined) => (v === undefined ? '?' : String(v));
-  const parts = [n(rc.range.min), n(rc.range.max)];
-  if (rc.range.step !== undefined) parts.push(n(rc.range.step));
-  return `${units} [${parts.join(',')}]`;
-}
-
-const subsText = (subs: readonly SubscriptRef[] | undefined) => (subs?.length ? `[${subs.map((s) => vensimName(s.display) + (s.bang ? '!' : '')).join(',')}]` : '');
 
 export function realityCheckText(rc: RealityCheckDecl): string {
   const name = vensimName(rc.display) + subsText(rc.subs);

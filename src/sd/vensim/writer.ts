@@ -22,25 +22,10 @@ import { intAsExpression } from './int-as-expression.js';
 import { safeDivisionsAsIfThenElse } from './safe-divisions.js';
 import { exprText, numberText, table, vensimName } from './expr-text.js';
 import { realityCheckText } from './writer-reality-check.js';
+import { docText, subsText, unitsText } from './entry-text.js';
 
 const INTERPOLATION: Record<string, string> = { interpolate: ':INTERPOLATE:', raw: ':RAW:', 'hold backward': ':HOLD BACKWARD:', 'look forward': ':LOOK FORWARD:' };
 const STARS = '********************************************************';
-
-/** Documentation text cannot hold the separators `~` and `|`. */
-const docText = (s: string) => s.replace(/[~|]/g, ' ').replace(/\s+/g, ' ').trim();
-
-function unitsText(eq: Pick<Equation, 'units' | 'range'>): string {
-  const units = docText(eq.units);
-  if (!eq.range) return units;
-  const n = (v: number | undefined) => (v === undefined ? '?' : String(v));
-  const parts = [n(eq.range.min), n(eq.range.max)];
-  if (eq.range.step !== undefined) parts.push(n(eq.range.step));
-  return `${units} [${parts.join(',')}]`;
-}
-
-function subsText(subs: Equation['lhs']['subs']): string {
-  return subs.length ? `[${subs.map((s) => vensimName(s.display) + (s.bang ? '!' : '')).join(',')}]` : '';
-}
 
 function lhsText(eq: Equation): string {
   let s = vensimName(eq.lhs.display) + subsText(eq.lhs.subs);
