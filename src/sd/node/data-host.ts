@@ -11,15 +11,14 @@ import { caughtText, InputError } from '../ir/diagnostics.js';
 import { DataError } from '../data/data-error.js';
 import { delimiterFor, parseDelimited } from '../data/delimited.js';
 import { isAbsolutePath, resolveFileTag } from '../data/file-tags.js';
-import { GridSheet } from '../data/grid-sheet.js';
+import type { GridSheet } from '../data/grid-sheet.js';
 import { withLimits, type DataLimits } from '../data/limits.js';
 import type { DataHost, Sheet } from '../data/types.js';
 import { readDataFileBytes } from './data-file.js';
-import { zlibInflateRaw } from './inflate.js';
-import { readWorkbook, type RawWorkbook } from '../data/workbook.js';
+import type { RawWorkbook } from '../data/workbook.js';
 import { sheetHints } from './sheet-hints.js';
 import { startPrefetch, type PrefetchFile, type WorkbookPrefetch } from './workbook-prefetch.js';
-import { cellValues } from './cell-values.js';
+import { gridSheet, openWorkbook, sheetValues } from './sheet-values.js';
 
 const SPREADSHEET = /\.(xls|xlsx|xlsm|xlsb|ods)$/i;
 
@@ -87,7 +86,7 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
     if (!served) prefetched.set(path, (served = new Map()));
     let sheet = served.get(read.name);
     if (!sheet) {
-      sheet = new GridSheet(`${label}!${read.name}`, read.rows, read.names);
+      sheet = gridSheet(label, read);
       served.set(read.name, sheet);
       testHook?.served?.push(sheet.label);
     }
@@ -125,7 +124,7 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
       if (!wb) {
         const announced = expected.get(path);
         const sheets = announced ? [...announced, tab] : undefined;
-        wb = { label, book: readWorkbook(readBytes(path, label, limits), label, limits, { sheets, inflateRaw: zlibInflateRaw }), sheets: new Map() };
+        wb = { label, book: openWorkbook(readBytes(path, label, limits), label, limits, sheets), sheets: new Map() };
         workbooks.set(path, wb);
         // Sheets the thread read, served before this one it did not: read again in that order, so
         // that the cells counted against maxCells are the same as if this host had read them all.
@@ -139,10 +138,8 @@ export function createNodeDataHost(modelDir: string, tagMap?: ReadonlyMap<string
       if (!raw) throw new InputError(`${wb.label}!${tab}`, { en: `no sheet named '${tab}'; the workbook has: ${wb.book.sheetNames.join(', ')}`, es: `no hay ninguna hoja llamada '${tab}'; el libro tiene: ${wb.book.sheetNames.join(', ')}` });
       let sheet = wb.sheets.get(raw.name);
       if (!sheet) {
-        // Vensim reads cached values: dates as serial numbers, error cells as their text (an
-        // equation that reads one is told which cell holds what).
-        const rows = raw.rows.map(cellValues);
-        sheet = new GridSheet(`${label}!${raw.name}`, rows, wb.book.namesFor(raw.name));
+        // Cached values (sheet-values.ts): an equation that reads an error cell is told which cell holds what.
+        sheet = gridSheet(label, sheetValues(wb.book, raw));
         wb.sheets.set(raw.name, sheet);
       }
       return sheet;

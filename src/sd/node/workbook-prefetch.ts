@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { DataLimits } from '../data/limits.js';
 import { matchSheetName } from '../data/workbook.js';
-import type { PrefetchedSheet } from './prefetch-read.js';
+import type { SheetValues } from './sheet-values.js';
 
 export interface PrefetchFile {
   path: string;
@@ -30,14 +30,14 @@ export interface PrefetchFile {
 
 export interface WorkbookPrefetch {
   /** The sheet `tab` names in the file, as the thread read it; undefined when it did not (or was not asked to). */
-  sheet(path: string, tab: string): PrefetchedSheet | undefined;
+  sheet(path: string, tab: string): SheetValues | undefined;
 }
 
 /** The thread's messages (workbook-worker.ts). */
 interface Message {
   path?: string;
   sheetNames?: string[];
-  sheet?: PrefetchedSheet;
+  sheet?: SheetValues;
   end?: true;
   failed?: true;
   done?: true;
@@ -46,7 +46,7 @@ interface Message {
 /** What the thread has handed on of one file so far. */
 interface FileState {
   sheetNames?: string[];
-  sheets: Map<string, PrefetchedSheet>;
+  sheets: Map<string, SheetValues>;
   ended: boolean;
 }
 
