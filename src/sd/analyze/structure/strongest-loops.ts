@@ -28,13 +28,18 @@ export interface StrongestLoops {
   stopped?: boolean;
 }
 
+/** A cycle turned to start at the member whose name is smallest (the first such one). */
+function fromSmallest<T>(cycle: readonly T[], name: (x: T) => string): T[] {
+  let m = 0;
+  cycle.forEach((x, i) => {
+    if (name(x) < name(cycle[m]!)) m = i;
+  });
+  return [...cycle.slice(m), ...cycle.slice(0, m)];
+}
+
 /** Canonical rotation of a cycle (smallest key first), to recognise a loop found twice. */
 export function cycleKey(cycle: readonly string[]): { key: string; cycle: string[] } {
-  let m = 0;
-  cycle.forEach((k, i) => {
-    if (k < cycle[m]!) m = i;
-  });
-  const canon = [...cycle.slice(m), ...cycle.slice(0, m)];
+  const canon = fromSmallest(cycle, (k) => k);
   return { key: canon.join('\u0000'), cycle: canon };
 }
 
@@ -106,11 +111,7 @@ export function strongestLoops(out: ReadonlyMap<string, readonly WeightedLink[]>
  * holding thousands of long loops, FeliX v25 through its smooths' stocks: about 5 KB of names each).
  */
 export function cycleIds(path: readonly number[], names: readonly string[]): { key: string; ids: number[] } {
-  let m = 0;
-  path.forEach((x, i) => {
-    if (names[x]! < names[path[m]!]!) m = i;
-  });
-  const ids = [...path.slice(m), ...path.slice(0, m)];
+  const ids = fromSmallest(path, (x) => names[x]!);
   return { key: ids.join(','), ids };
 }
 
