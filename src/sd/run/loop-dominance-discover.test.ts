@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { discoverLoops, spreadOrder } from './loop-dominance-discover.js';
-import { strongestLoops, type WeightedLink } from '../analyze/structure/strongest-loops.js';
+import { strongestLoops, type WeightedLink } from '../analyze/structure/test-support/strongest-loops-at.js';
 
 describe('spreadOrder', () => {
   it('halves the gaps: the first, the middle, the quarters …, each index once', () => {
