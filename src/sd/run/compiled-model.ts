@@ -11,7 +11,7 @@ import { generate, type GeneratedProgram } from '../compile/codegen.js';
 import { Runtime } from './runtime-lib.js';
 import { VectorArgumentError } from './vector-functions.js';
 import { vectorElementName } from './vector-element-name.js';
-import { MODEL_FIELDS, planRun } from './run-plan.js';
+import { MODEL_FIELDS, planRun, runCounts } from './run-plan.js';
 import { SaveBuffer } from './save-buffer.js';
 import { refsOf } from '../analyze/order.js';
 import { NonFiniteProbe, ProbeDone } from './nonfinite-probe.js';
@@ -19,7 +19,6 @@ import { stopCause } from './nonfinite-stop.js';
 import { nonFiniteReport, type NonFiniteReport } from './nonfinite-report.js';
 import type { FirstNonFinite } from './nonfinite-scan.js';
 import type { IntegrationMethod, LookupOverride, Model, ParameterInfo, RunOptions, RunResult, SavedRows, SaveSink, StreamOptions, StreamSummary } from './types.js';
-import { saveEverySteps } from './saveper-check.js';
 
 /** The generated functions; `R` is the run's runtime (lookups, delays, random stream). */
 export interface Program {
@@ -455,12 +454,12 @@ export class CompiledModel implements Model {
     const limits = resolveLimits(this.options.limits);
     const histories = this.generated.delayCount * (this.controlStatic ? 1 : 64);
     const nc = cols.length;
-    const saveEveryGuess = saveEverySteps(options.saveper ?? control.saveper, dt);
-    const savesExpected = Math.floor(Math.max(0, endGuess - t0) / (saveEveryGuess * dt) + 1e-6) + 1;
+    const span = { start: t0, end: endGuess, dt, saveper: options.saveper ?? control.saveper };
+    const savesExpected = runCounts(span).savedTimes;
     // Sized for the run (exactly, when the control variables are constant), doubling only when a
     // time-varying SAVEPER needs it; a streamed run keeps one block of rows.
     const capacity = sink ? (blockRows ?? Math.max(1, Math.min(savesExpected, Math.floor(STREAM_BLOCK_VALUES / (nc + 1))))) : this.controlStatic ? savesExpected : 256;
-    planRun({ start: t0, end: endGuess, dt, saveper: options.saveper ?? control.saveper }, nc, histories, limits, fields, sink ? capacity : Infinity);
+    planRun(span, nc, histories, limits, fields, sink ? capacity : Infinity);
     // Only what the kept columns need is computed (the control variables always are).
     const variant = options.columns ? this.variantFor(cols) : this.full;
     const { stocks, runs, held } = variant;

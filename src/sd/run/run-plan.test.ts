@@ -19,6 +19,7 @@ describe('planRun saved rows', () => {
     [2.6, 1, 20],
     [1, 0.25, 10],
     [0.1, 0.25, 2],
+    [1, 1, 10.5],
   ])('SAVEPER %s, TIME STEP %s, to %s: the plan counts the rows the run saves', (saveper, dt, end) => {
     const { model } = compileVensim(mdl(saveper, dt, end));
     const run = model.run();

@@ -47,6 +47,16 @@ export interface RunPlan {
 /** Relative resolution below which successive times would no longer differ. */
 const TIME_RESOLUTION = 1e-12;
 
+/**
+ * Steps and saved times of a run whose settings stay as given: the run loop steps until a time
+ * reaches FINAL TIME and saves at INITIAL TIME, then every ⌈SAVEPER / TIME STEP⌉ steps
+ * (saveper-check.ts), so the memory check and the save buffer count the rows it will save.
+ */
+export function runCounts(span: RunSpan): { steps: number; savedTimes: number } {
+  const steps = Math.ceil((span.end - span.start) / span.dt - 1e-6);
+  return { steps, savedTimes: Math.floor(Math.max(0, steps) / saveEverySteps(span.saveper, span.dt) + 1e-6) + 1 };
+}
+
 export function planRun(span: RunSpan, columns: number, delayHistories: number, limits: Pick<ModelLimits, 'maxSteps' | 'maxSavedPoints'>, fields: SpanFields = MODEL_FIELDS, keptRows = Infinity): RunPlan {
   const { start, end, dt, saveper } = span;
   for (const k of ['start', 'end', 'dt', 'saveper'] as const) {
@@ -59,13 +69,10 @@ export function planRun(span: RunSpan, columns: number, delayHistories: number, 
   if (dt < scale * TIME_RESOLUTION) {
     throw new InputError(fields.dt, { en: `${dt} is too small for times as large as ${scale}: successive times would not differ (the step must be at least ${scale * TIME_RESOLUTION})`, es: `${dt} es demasiado pequeño para tiempos tan grandes como ${scale}: los tiempos sucesivos no se distinguirían (el paso debe ser al menos ${scale * TIME_RESOLUTION})` });
   }
-  const steps = Math.ceil((end - start) / dt - 1e-6);
+  const { steps, savedTimes } = runCounts(span);
   if (!(steps <= limits.maxSteps)) {
     throw new InputError(fields.end, { en: `the run from ${start} to ${end} by ${dt} needs ${formatCount(steps)} steps; the limit is ${formatCount(limits.maxSteps)}`, es: `la corrida de ${start} a ${end} con paso ${dt} necesita ${formatCount(steps)} pasos; el límite es ${formatCount(limits.maxSteps)}` });
   }
-  // The run loop's own rule (saveper-check.ts), so the memory check counts the rows it will save.
-  const saveEvery = saveEverySteps(saveper, dt);
-  const savedTimes = Math.floor(Math.max(0, steps) / saveEvery + 1e-6) + 1;
   const kept = Math.min(savedTimes, keptRows);
   const points = kept * columns + delayHistories * (steps + 1);
   if (points > limits.maxSavedPoints) {
