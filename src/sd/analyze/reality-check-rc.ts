@@ -21,7 +21,8 @@
  *   variable the value the model computed for it, as any forcing does (20980).
  */
 import { ModelError, type BilingualText, type SourceLocation } from '../ir/diagnostics.js';
-import type { BinaryOp, Expr, SubscriptRef } from '../ir/model.js';
+import type { Expr, SubscriptRef } from '../ir/model.js';
+import { bin, call, neg, num, ref } from '../ir/expr-build.js';
 import { mapExpr } from '../ir/walk.js';
 
 /** A value read once at the start, kept in its own added variable (SAMPLE IF TRUE). */
@@ -57,10 +58,6 @@ export function rcName(x: Expr): string | undefined {
   return fn.startsWith('RC ') ? fn : undefined;
 }
 
-const num = (value: number, loc: SourceLocation): Expr => ({ kind: 'num', value, loc });
-const ref = (name: string, display: string, loc: SourceLocation): Expr => ({ kind: 'ref', name, display, subs: [], loc });
-const bin = (op: BinaryOp, left: Expr, right: Expr, loc: SourceLocation): Expr => ({ kind: 'binary', op, left, right, loc });
-const call = (fn: string, args: Expr[], loc: SourceLocation): Expr => ({ kind: 'call', fn, args, loc });
 
 /**
  * Replaces the RC functions of `e`. `self` is the variable a condition's RC functions force (its
@@ -86,16 +83,16 @@ export function expandRc(e: Expr, where: BilingualText, ctx: RcContext, use: { k
     const args = x.args;
     if (args.length < spec.own || args.length > spec.own + 2) throw refuse({ en: `${fn} in ${where.en} takes ${spec.own} to ${spec.own + 2} arguments but has ${args.length}`, es: `${fn} en ${where.es} lleva de ${spec.own} a ${spec.own + 2} argumentos pero tiene ${args.length}` }, at);
     const own = spec.what === 'check' ? args.slice(1, spec.own) : args.slice(0, spec.own);
-    const time = ref('time', 'Time', at);
-    const half = bin('/', ref('time step', 'TIME STEP', at), num(2, at), at);
-    const start = args[spec.own] ?? (ctx.hasStartTime ? ref('rc start time', 'RC START TIME', at) : bin('+', ref('initial time', 'INITIAL TIME', at), ref('time step', 'TIME STEP', at), at));
+    const time = ref('time', at, 'Time');
+    const half = bin('/', ref('time step', at, 'TIME STEP'), num(2, at), at);
+    const start = args[spec.own] ?? (ctx.hasStartTime ? ref('rc start time', at, 'RC START TIME') : bin('+', ref('initial time', at, 'INITIAL TIME'), ref('time step', at, 'TIME STEP'), at));
     const duration = args[spec.own + 1];
     // Half a step either side so that a start on the time grid is met despite rounding in Time.
     const from = (t: Expr): Expr => bin('>', time, bin('-', t, half, at), at);
     const until = duration ? bin('<', time, bin('-', bin('+', start, duration, at), half, at), at) : undefined;
     const held = ctx.fresh(`${fn.toLowerCase()} basis`);
     ctx.held.push({ name: held.name, display: held.display, expr: call('SAMPLE IF TRUE', [bin('<', time, bin('+', start, half, at), at), own[0]!, own[0]!], at), ...(use.kind === 'input' && use.self ? { computedOf: use.self.name } : {}) });
-    const b = ref(held.name, held.display, at);
+    const b = ref(held.name, at, held.display);
     const tau = bin('-', time, start, at);
     const base = fn.replace(/ CHECK$/, '');
     const path: Expr =
@@ -104,7 +101,7 @@ export function expandRc(e: Expr, where: BilingualText, ctx: RcContext, use: { k
         : base === 'RC RAMP'
           ? bin('+', b, bin('*', bin('-', bin('*', b, own[1]!, at), b, at), call('MIN', [num(1, at), bin('/', tau, own[2]!, at)], at), at), at)
           : base === 'RC DECAY'
-            ? bin('*', b, call('EXP', [bin('/', { kind: 'unary', op: '-', arg: tau, loc: at }, own[1]!, at)], at), at)
+            ? bin('*', b, call('EXP', [bin('/', neg(tau, at), own[1]!, at)], at), at)
             : bin('*', b, call('EXP', [bin('*', own[1]!, tau, at)], at), at);
     if (use.kind === 'check') {
       const window = from(bin('+', start, args[0]!, at));
@@ -113,7 +110,7 @@ export function expandRc(e: Expr, where: BilingualText, ctx: RcContext, use: { k
     }
     if (!use.self) throw refuse({ en: `${fn} in ${where.en} must be compared with a model variable (var = ${fn}(…))`, es: `${fn} en ${where.es} debe compararse con una variable del modelo (var = ${fn}(…))` }, at);
     const active = until ? bin('and', from(start), until, at) : from(start);
-    return call('IF THEN ELSE', [active, path, { kind: 'ref', name: use.self.name, display: use.self.display, subs: use.self.subs, loc: at }], at);
+    return call('IF THEN ELSE', [active, path, ref(use.self.name, at, use.self.display, use.self.subs)], at);
   });
 }
 

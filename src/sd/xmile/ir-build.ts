@@ -1,18 +1,9 @@
-/** Small constructors for IR expressions, so translations read like the formulas they build. */
+/** IR expressions the XMILE reader builds: the generic constructors (ir/expr-build.ts) and XMILE's control variables. */
 import type { SourceLocation } from '../ir/diagnostics.js';
-import type { BinaryOp, Expr, SubscriptRef } from '../ir/model.js';
+import type { Expr } from '../ir/model.js';
+import { bin, num, ref } from '../ir/expr-build.js';
 
-export const num = (value: number, loc: SourceLocation): Expr => ({ kind: 'num', value, loc });
-
-export const ref = (name: string, loc: SourceLocation, display = name, subs: SubscriptRef[] = []): Expr => ({ kind: 'ref', name, display, subs, loc });
-
-export const call = (fn: string, args: Expr[], loc: SourceLocation): Expr => ({ kind: 'call', fn, args, loc });
-
-export const apply = (name: string, args: Expr[], loc: SourceLocation, display = name): Expr => ({ kind: 'apply', name, display, subs: [], args, loc });
-
-export const bin = (op: BinaryOp, left: Expr, right: Expr, loc: SourceLocation = left.loc): Expr => ({ kind: 'binary', op, left, right, loc });
-
-export const neg = (arg: Expr, loc: SourceLocation = arg.loc): Expr => ({ kind: 'unary', op: '-', arg, loc });
+export { apply, bin, call, neg, num, ref } from '../ir/expr-build.js';
 
 /** The control variables every IR model has; XMILE's DT, STARTTIME and STOPTIME name them. */
 export const CONTROL = { start: 'initial time', stop: 'final time', dt: 'time step', saveper: 'saveper' } as const;
